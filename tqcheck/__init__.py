@@ -1,0 +1,21 @@
+"""tqcheck: quality checks for translated text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "audit"]
+
+if TYPE_CHECKING:
+    from tqcheck.audit import audit
+
+
+def __getattr__(name: str) -> Any:
+    # Keep `import tqcheck` (and so `tqcheck --help`) free of the check machinery.
+    if name == "audit":
+        from tqcheck.audit import audit
+
+        return audit
+    raise AttributeError(name)

@@ -1,0 +1,209 @@
+"""The check registry: stable codes, slugs, categories, severities and documentation.
+
+A check is a pure function.  Sentence checks take a :class:`~tqcheck.model.Sentence` and a
+:class:`CheckContext`; segment checks take a whole :class:`~tqcheck.model.Segment` with its
+sentences; document checks are classes fed every segment and asked for their findings at the end.
+All of them yield :class:`Hit` values in the coordinates of the segment's text; the engine turns
+hits into :class:`~tqcheck.model.Finding` values with exact file positions.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from tqcheck.model import Category, Location, Segment, Sentence, Severity
+
+if TYPE_CHECKING:
+    from tqcheck.langdata import LanguageData
+
+Scope = Literal["sentence", "segment", "document"]
+
+CODE_RE = re.compile(r"^TQ[1-9]\d\d$")
+
+#: The first digit of a code names its family.
+CODE_FAMILIES: dict[str, Category] = {
+    "1": Category.REPETITION,
+    "2": Category.STRUCTURE,
+    "3": Category.PUNCTUATION,
+    "4": Category.RESIDUE,
+    "5": Category.CONSISTENCY,
+    "6": Category.CALQUE,
+    "7": Category.LANGUAGE,
+    "8": Category.FIDELITY,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A problem at ``segment.text[start:end]``."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    severity: Severity | None = None  # overrides the rule's default
+    related: tuple[Location, ...] = ()
+    segment: Segment | None = None  # document checks name the segment they point into
+
+
+@dataclass
+class CheckContext:
+    """What a check may know besides the text: languages, language data, options."""
+
+    path: str
+    lang: str | None
+    data: LanguageData
+    source_lang: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    _noted: set[str] = field(default_factory=set)
+
+    def note_once(self, key: str, message: str) -> None:
+        """Say something (e.g. "no data for this language") once per run, not per sentence."""
+        if key not in self._noted:
+            self._noted.add(key)
+            self.notes.append(message)
+
+
+SentenceCheck = Callable[[Sentence, CheckContext], Iterable[Hit]]
+SegmentCheck = Callable[[Segment, "list[Sentence]", CheckContext], Iterable[Hit]]
+
+
+class DocumentCheck(Protocol):
+    """A cross-segment check: fed every segment, reports at the end."""
+
+    def __init__(self, ctx: CheckContext) -> None: ...
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None: ...
+
+    def finish(self) -> Iterable[Hit]: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    category: Category
+    severity: Severity
+    scope: Scope
+    summary: str
+    doc: str
+    impl: Any
+    #: A precondition check: when it fires on a sentence, the other sentence checks skip it.
+    precondition: bool = False
+    #: Runs only when its feature is enabled (e.g. needs a source or a reference).
+    needs: str | None = None
+
+    @property
+    def module(self) -> str:
+        return str(getattr(self.impl, "__module__", ""))
+
+
+_REGISTRY: dict[str, Rule] = {}
+_SLUGS: dict[str, str] = {}
+
+
+def _doc_parts(obj: Any) -> tuple[str, str]:
+    doc = inspect.getdoc(obj) or ""
+    summary = doc.strip().splitlines()[0].strip() if doc.strip() else ""
+    return summary, doc
+
+
+def register(
+    code: str,
+    slug: str,
+    severity: Severity,
+    *,
+    scope: Scope = "sentence",
+    category: Category | None = None,
+    precondition: bool = False,
+    needs: str | None = None,
+) -> Callable[[Any], Any]:
+    """Register a check under a stable code.  The docstring is its documentation: a one-line
+    summary, then *What it does*, *Why it matters* and *Example* sections."""
+
+    def decorate(impl: Any) -> Any:
+        if not CODE_RE.match(code):
+            raise ValueError(f"bad check code {code!r}")
+        if code in _REGISTRY:
+            raise ValueError(f"duplicate check code {code}")
+        if slug in _SLUGS:
+            raise ValueError(f"duplicate check slug {slug} ({_SLUGS[slug]}, {code})")
+        summary, doc = _doc_parts(impl)
+        _REGISTRY[code] = Rule(
+            code=code,
+            slug=slug,
+            category=category or CODE_FAMILIES[code[2]],
+            severity=severity,
+            scope=scope,
+            summary=summary,
+            doc=doc,
+            impl=impl,
+            precondition=precondition,
+            needs=needs,
+        )
+        _SLUGS[slug] = code
+        return impl
+
+    return decorate
+
+
+def load_builtin_checks() -> None:
+    """Import every built-in check module (they register themselves)."""
+    import importlib
+    import pkgutil
+
+    import tqcheck.checks as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if not info.name.startswith("_") and info.name not in {"registry", "engine", "text"}:
+            importlib.import_module(f"tqcheck.checks.{info.name}")
+
+
+def all_rules() -> list[Rule]:
+    load_builtin_checks()
+    return sorted(_REGISTRY.values(), key=lambda r: r.code)
+
+
+def get_rule(code_or_slug: str) -> Rule | None:
+    load_builtin_checks()
+    key = code_or_slug.strip()
+    if key.upper() in _REGISTRY:
+        return _REGISTRY[key.upper()]
+    code = _SLUGS.get(key.lower())
+    return _REGISTRY[code] if code else None
+
+
+def select_rules(
+    select: Iterable[str] = (), ignore: Iterable[str] = (), features: Iterable[str] = ()
+) -> list[Rule]:
+    """Rules chosen by code, prefix or slug (``TQ1``, ``TQ101``, ``doubled-word``); ``ALL`` selects
+    everything.  Unknown selectors are an error."""
+    from tqcheck.errors import ConfigError
+
+    rules = all_rules()
+    enabled_features = set(features)
+
+    def matches(rule: Rule, selector: str) -> bool:
+        s = selector.strip()
+        if s.upper() == "ALL":
+            return True
+        return rule.code.startswith(s.upper()) or rule.slug == s.lower() or (
+            rule.category.value == s.lower()
+        )
+
+    for selector in [*select, *ignore]:
+        if not any(matches(r, selector) for r in rules):
+            raise ConfigError(f"unknown check code, prefix or category: {selector!r}")
+    select = list(select)
+    chosen = [r for r in rules if not select or any(matches(r, s) for s in select)]
+    chosen = [r for r in chosen if not any(matches(r, s) for s in ignore)]
+    return [r for r in chosen if r.needs is None or r.needs in enabled_features]
+
+
+def iter_hits(rule: Rule, *args: Any) -> Iterator[Hit]:
+    yield from rule.impl(*args)
