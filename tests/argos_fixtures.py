@@ -265,7 +265,9 @@ def write_random_model(
     spec.save(str(model_dir))
 
 
-def metadata(from_code: str, to_code: str, version: str = "1.0", **extra: object) -> dict[str, object]:
+def metadata(
+    from_code: str, to_code: str, version: str = "1.0", **extra: object
+) -> dict[str, object]:
     names = {"en": "English", "de": "German", "eo": "Esperanto", "fr": "French", "ar": "Arabic"}
     meta: dict[str, object] = {
         "package_version": version,
