@@ -348,3 +348,13 @@ def build_test_packages(work: Path, lines: Sequence[str] | None = None) -> dict[
         "en_eo": build_package(work, "en", "eo", chars, mapping=perm),
         "eo_en": build_package(work, "eo", "en", chars, mapping=invert(perm)),
     }
+
+
+_BUILT: dict[str, dict[str, Path]] = {}
+
+
+def cached_test_packages(work: Path) -> dict[str, Path]:
+    """:func:`build_test_packages`, once per process (several test modules share the result)."""
+    if "packages" not in _BUILT:
+        _BUILT["packages"] = build_test_packages(work)
+    return _BUILT["packages"]

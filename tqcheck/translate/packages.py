@@ -333,7 +333,7 @@ def _plan(zf: zipfile.ZipFile, where: str, archive_size: int, limits: Extraction
         raise PackageError(f"{where}: refused: no {top}/metadata.json")
     if meta_info.file_size > limits.max_metadata_bytes:
         raise PackageError(f"{where}: refused: metadata.json is implausibly large")
-    metadata = parse_metadata(zf.read(meta_info), where)
+    metadata = parse_metadata(zf.read(meta_info), f"{where}: refused")
     for required in ("model/model.bin", "sentencepiece.model"):
         if f"{top}/{required}" not in by_key:
             hint = " (BPE packages are not supported)" if f"{top}/bpe.model" in by_key else ""
