@@ -1,0 +1,286 @@
+"""Consistency across a document: one name in two transliterations, one word in two spellings,
+mixed quote styles.  Memory grows with the vocabulary, not with the text."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from tqcheck.checks.registry import CheckContext, Hit
+from tqcheck.checks.registry import register
+from tqcheck.checks.text import WORD
+from tqcheck.model import Location, Segment, Sentence, Severity
+
+_VOWELS = frozenset("aeiouyj")
+#: Endings of English derived forms: two words whose stems match after removing one of these each
+#: are related words (Ukraine/Ukrainian, Minister/Ministry), not two spellings of a name.
+_ENDINGS = ("", "s", "e", "es", "'s", "’s", "y", "er", "ers", "ry", "ries", "ies", "ian", "ians",
+            "an", "ans", "n", "ic", "ics", "ism", "ist", "ists", "ese", "ish", "al", "ia", "a", "ova")
+
+
+def _derived(a: str, b: str) -> bool:
+    for e1 in _ENDINGS:
+        if not a.endswith(e1):
+            continue
+        stem = a[: len(a) - len(e1)]
+        if len(stem) < 4:
+            continue
+        for e2 in _ENDINGS:
+            if e1 != e2 and b.endswith(e2) and b[: len(b) - len(e2)] == stem:
+                return True
+    return False
+
+
+def _doubled_letter_only(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short and i > 0 and long_[i] == long_[i - 1]
+               for i in range(len(long_)))
+
+
+@dataclass
+class _Occurrence:
+    segment: Segment
+    start: int
+    end: int
+    count: int = 1
+    proper: bool = False  # seen capitalised away from a sentence start
+
+
+def _skeleton(word: str) -> str:
+    """Consonant skeleton with doubled letters collapsed: Dmytro, Dmitry → dmtr."""
+    out: list[str] = []
+    for ch in word.casefold():
+        if ch in _VOWELS or not ch.isalpha():
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return prev[-1]
+
+
+def transliteration_variants(a: str, b: str) -> bool:
+    """Two spellings of one name: same first letter and consonant skeleton, differing only in
+    vowels, y/j and doubled letters, by at most 2 edits (3 for long names), and neither a derived
+    form of the other (Ukraine/Ukrainian, Turk/Turks)."""
+    if a == b or a[0].casefold() != b[0].casefold() or min(len(a), len(b)) < 4:
+        return False
+    la, lb = a.casefold(), b.casefold()
+    if _skeleton(la) != _skeleton(lb) or len(_skeleton(la)) < 2:
+        return False
+    if _derived(la, lb) and not _doubled_letter_only(la, lb):
+        return False
+    if la.rstrip("aeiouy") == lb.rstrip("aeiouy") and la[-1] in "ai" and lb[-1] in "ai":
+        return False  # Latin-style endings (Maria/Marie are the same name, but -a/-i are inflection)
+    limit = 3 if min(len(la), len(lb)) >= 7 else 2
+    return _edit_distance(la, lb, limit) <= limit
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'“‘«(\ufffc")
+    return not before or before[-1] in ".!?:\n"
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+(?:-[A-ZА-Я][a-zа-яё]+)?(?![\w'’])")
+
+
+@register("TQ501", "name-variants", Severity.WARNING, scope="document")
+class NameVariants:
+    """One name written in two transliterations (Dmytro/Dmitry, Sergey/Sergei, Zelensky/Zelenskyy).
+
+    What it does:
+        Collects capitalised words used as names (seen capitalised away from a sentence start) and
+        groups spellings that share their consonant skeleton and differ only in vowels, ``y``/``j``
+        and doubled letters.  Reports the first occurrence of every spelling, naming the other
+        spellings and where they stand.
+
+    Why it matters:
+        MT transliterates a name afresh in each sentence, so one person gets two spellings in one
+        article; readers take them for two people, and the newsroom style guide names one.
+
+    Example:
+        ``Dmytro Kuleba`` … ``Dmitry Kuleba`` → two findings, each pointing at the other spelling.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.words: dict[str, _Occurrence] = {}
+        self.by_initial: dict[str, set[str]] = defaultdict(set)
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        if not self.ctx.data.has_case:
+            return
+        text = segment.text
+        for m in _CAPITALISED.finditer(text):
+            w = m.group()
+            occ = self.words.get(w)
+            proper = not _at_sentence_start(text, m.start())
+            if occ is None:
+                self.words[w] = _Occurrence(segment, m.start(), m.end(), 1, proper)
+                self.by_initial[w[0]].add(w)
+            else:
+                occ.count += 1
+                occ.proper = occ.proper or proper
+
+    def finish(self) -> list[Hit]:
+        hits: list[Hit] = []
+        for group in self.by_initial.values():
+            names = sorted(w for w in group if self.words[w].proper)
+            for i, a in enumerate(names):
+                variants = [b for b in names if b != a and transliteration_variants(a, b)]
+                if not variants:
+                    continue
+                occ = self.words[a]
+                where = [(b, self.words[b]) for b in variants]
+                related = tuple(
+                    Location(self.ctx.path, *o.segment.locate(o.start), *o.segment.locate(o.end))
+                    for _, o in where
+                )
+                others = ", ".join(
+                    f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
+                )
+                hits.append(Hit(occ.start, occ.end,
+                                f"name spelled two ways: '{a}' ({occ.count}×) and {others}",
+                                related=related, segment=occ.segment))
+                del i
+        return hits
+
+
+_HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
+
+
+@register("TQ502", "spelling-variants", Severity.WARNING, scope="document")
+class SpellingVariants:
+    """One word written two ways in one document (cease-fire/ceasefire, e-mail/email).
+
+    What it does:
+        Finds hyphenated words whose closed form also appears (``cease-fire`` and ``ceasefire``), and
+        pairs listed in the language data under ``spelling_variants`` (British/American spellings and
+        the like).  Reports the first occurrence of every spelling with where the other stands.
+
+    Why it matters:
+        MT picks a spelling per sentence; a house style has one.  Mixed spellings read as careless.
+
+    Example:
+        ``permanent cease-fire`` … ``a temporary ceasefire`` → two findings.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.first: dict[str, _Occurrence] = {}
+        self.closed_candidates: dict[str, str] = {}  # closed form -> hyphenated form
+
+    def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
+        occ = self.first.get(key)
+        if occ is None:
+            self.first[key] = _Occurrence(segment, start, end)
+        else:
+            occ.count += 1
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        text = segment.text
+        for m in _HYPHENATED.finditer(text):
+            hyph = m.group().casefold()
+            self._note(hyph, segment, m.start(), m.end())
+            self.closed_candidates[hyph.replace("-", "")] = hyph
+        for m in WORD.finditer(text):
+            w = m.group().casefold()
+            if "-" not in w and w in self.closed_candidates:
+                self._note(w, segment, m.start(), m.end())
+        pairs = self.ctx.data.get("spelling_variants", default=())
+        if pairs:
+            for m in WORD.finditer(text):
+                w = m.group().casefold()
+                if any(w in pair for pair in pairs):
+                    self._note(w, segment, m.start(), m.end())
+
+    def finish(self) -> list[Hit]:
+        groups: list[list[str]] = []
+        for closed, hyph in self.closed_candidates.items():
+            if closed in self.first and hyph in self.first:
+                groups.append([hyph, closed])
+        for pair in self.ctx.data.get("spelling_variants", default=()):
+            present = [w.casefold() for w in pair if w.casefold() in self.first]
+            if len(present) > 1:
+                groups.append(present)
+        hits: list[Hit] = []
+        for group in groups:
+            for w in group:
+                occ = self.first[w]
+                others = [(o, self.first[o]) for o in group if o != w]
+                related = tuple(
+                    Location(self.ctx.path, *x.segment.locate(x.start), *x.segment.locate(x.end))
+                    for _, x in others
+                )
+                shown = occ.segment.text[occ.start:occ.end]
+                desc = ", ".join(
+                    f"'{x.segment.text[x.start:x.end]}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"
+                    for _, x in others
+                )
+                hits.append(Hit(occ.start, occ.end,
+                                f"word spelled two ways: '{shown}' ({occ.count}×) and {desc}",
+                                related=related, segment=occ.segment))
+        return hits
+
+
+_STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets", "»": "guillemets"}
+
+
+@register("TQ503", "mixed-quote-styles", Severity.INFO, scope="document")
+class MixedQuoteStyles:
+    """Straight and typographic double quotes mixed in one document.
+
+    What it does:
+        Counts the double-quote styles used (straight ``"``, curly “ ”, low-high „ “, guillemets
+        « ») and, when more than one is used, flags the first quote of each minority style.
+
+    Why it matters:
+        MT output and pasted fragments bring their own quote styles; a publication uses one.
+
+    Example:
+        ``“turning point”`` … ``"in good faith"`` → flags the style used less often.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.first: dict[str, _Occurrence] = {}
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        text = segment.text
+        for i, c in enumerate(text):
+            style = _STYLES.get(c)
+            if style is None or (c == '"' and i and text[i - 1].isdigit()):
+                continue
+            occ = self.first.get(style)
+            if occ is None:
+                self.first[style] = _Occurrence(segment, i, i + 1)
+            else:
+                occ.count += 1
+
+    def finish(self) -> list[Hit]:
+        if len(self.first) < 2:
+            return []
+        ranked = sorted(self.first.items(), key=lambda kv: (-kv[1].count, kv[0]))
+        main_style, main = ranked[0]
+        line = main.segment.locate(main.start)[0]
+        return [
+            Hit(o.start, o.end,
+                f"{style} quotes ({o.count}×) mixed with {main_style} quotes ({main.count}×, first on line {line})",
+                related=(Location(self.ctx.path, *main.segment.locate(main.start), *main.segment.locate(main.end)),),
+                segment=o.segment)
+            for style, o in ranked[1:]
+        ]

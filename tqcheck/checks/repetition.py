@@ -1,0 +1,251 @@
+"""Repetition: doubled words, duplicated coordination, repeated phrases, sentences and loops."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import WORD
+from tqcheck.model import Location, Segment, Sentence, Severity
+
+#: Separators allowed between repeated units: whitespace, masks, a comma.
+_GAP = re.compile(r"[\s\ufffc]+|\s*,\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Repeat:
+    start: int  # first char of the first copy
+    end: int  # last char of the last copy
+    unit: str  # the repeated text (first copy)
+    n: int  # words in the unit
+    copies: int
+    second: int  # first char of the second copy
+
+
+_cache: tuple[int, str, list[_Repeat]] = (0, "", [])
+
+
+def find_adjacent_repeats(text: str) -> list[_Repeat]:
+    """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
+
+    One pass over the tokens: a repeat of length ``n`` at ``j`` needs ``tok[j] == tok[j-n]``, so only
+    positions where a token recurs within 8 tokens are examined.
+    """
+    global _cache
+    if _cache[0] == id(text) and _cache[1] is text:
+        return _cache[2]
+    toks = [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
+    found: list[_Repeat] = []
+    last_seen: dict[str, int] = {}
+    covered_until = -1
+    for j, (tok, _, _) in enumerate(toks):
+        prev = last_seen.get(tok)
+        last_seen[tok] = j
+        if prev is None or j <= covered_until:
+            continue
+        n = j - prev
+        i = prev
+        if n > 8 or j + n > len(toks):
+            continue
+        # the second copy must match the first token by token, separated from it by a gap only
+        if any(toks[i + k][0] != toks[j + k][0] for k in range(n)):
+            continue
+        if not _GAP.fullmatch(text, toks[j - 1][2], toks[j][1]):
+            continue
+        copies = 2
+        nxt = j + n
+        while nxt + n - 1 < len(toks) and all(
+            toks[nxt + k][0] == toks[i + k][0] for k in range(n)
+        ) and _GAP.fullmatch(text, toks[nxt - 1][2], toks[nxt][1]):
+            copies += 1
+            nxt += n
+        end = toks[nxt - 1][2]
+        found.append(_Repeat(toks[i][1], end, text[toks[i][1] : toks[i + n - 1][2]], n, copies, toks[j][1]))
+        covered_until = nxt - 1
+    _cache = (id(text), text, found)
+    return found
+
+
+@register("TQ101", "doubled-word", Severity.ERROR, scope="segment")
+def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A word written twice in a row ("the the").
+
+    What it does:
+        Finds a word immediately repeated (ignoring case), except repeats that are grammatical in the
+        target language ("had had", "that that" in English; "die die", "das das" in German) and names
+        written twice in title case ("Bora Bora").
+
+    Why it matters:
+        Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
+        unedited machine output.
+
+    Example:
+        ``The talks will resume in in Antalya.``  →  flags ``in in``, suggests ``in``.
+    """
+    legit = ctx.data.words("legitimate_doubles")
+    for rep in find_adjacent_repeats(segment.text):
+        if rep.n != 1 or rep.copies != 2:
+            continue
+        word = rep.unit
+        if word.casefold() in legit or word.isdigit():
+            continue
+        second = segment.text[rep.second : rep.end]
+        if word[:1].isupper() and second[:1].isupper() and word != word.upper():
+            before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
+            if before and before[-1] not in ".!?":
+                continue
+        yield Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word)
+
+
+@register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment")
+def find_doubled_coordination(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """The same word or phrase joined to itself by a conjunction ("instructions and instructions").
+
+    What it does:
+        Finds ``X and X`` / ``X or X`` where X is one to three words, except idioms listed in the
+        language data ("more and more", "again and again") and comparatives ("faster and faster").
+
+    Why it matters:
+        MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
+        directives") with one English word twice.  The sentence reads as a stutter and loses the second
+        meaning.
+
+    Example:
+        ``depend on "instructions and instructions given by the Kremlin"`` → flags
+        ``instructions and instructions``.
+    """
+    coords = ctx.data.words("coordinators")
+    if not coords:
+        ctx.note_once(f"TQ102:{ctx.data.lang}", f"TQ102: no coordinator list for language {ctx.data.lang!r}")
+        return
+    idioms = {i.casefold() for i in ctx.data.get("coordination_idioms", default=())}
+    pattern = _coordination_pattern(frozenset(coords))
+    for m in pattern.finditer(segment.text):
+        x, conj, y = m.group("x"), m.group("c"), m.group("y")
+        if x.casefold() != y.casefold():
+            continue
+        phrase = f"{x} {conj} {y}".casefold()
+        if phrase in idioms or any(phrase in i or i in phrase for i in idioms):
+            continue
+        single = " " not in x
+        low = x.casefold()
+        if single and (low.endswith("er") or low in {"more", "less"} or x.isdigit()):
+            continue
+        yield Hit(m.start(), m.end(), f"phrase coordinated with itself: '{m.group()}'",
+                  suggestion=x)
+
+
+_coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _coordination_pattern(coords: frozenset[str]) -> re.Pattern[str]:
+    pat = _coord_cache.get(coords)
+    if pat is None:
+        alts = "|".join(sorted(map(re.escape, coords), key=len, reverse=True))
+        unit = r"[^\W\d_]+(?:[ ][^\W\d_]+){0,2}"
+        pat = re.compile(
+            rf"(?<![\w'’-])(?P<x>{unit})[ \ufffc]+(?P<c>{alts})[ \ufffc]+(?P<y>(?P=x))(?![\w'’-])",
+            re.IGNORECASE,
+        )
+        _coord_cache[coords] = pat
+    return pat
+
+
+@register("TQ103", "repeated-phrase", Severity.WARNING, scope="segment")
+def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A phrase of two to eight words repeated back to back.
+
+    What it does:
+        Finds a run of 2–8 words followed at once by the same words ("of the meeting of the meeting").
+        Three or more copies are a generation loop (TQ105) instead.
+
+    Why it matters:
+        Repeated phrases come from decoder stutter or from joining overlapping segments; readers notice
+        them at once.
+
+    Example:
+        ``the minister of the minister of foreign affairs`` → flags ``the minister of the minister of``.
+    """
+    for rep in find_adjacent_repeats(segment.text):
+        if rep.n >= 2 and rep.copies == 2:
+            yield Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit)
+
+
+@register("TQ105", "generation-loop", Severity.ERROR, scope="segment")
+def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A word or phrase repeated three or more times in a row: the decoder looped.
+
+    What it does:
+        Finds a unit of 1–8 words repeated at least three times back to back.
+
+    Why it matters:
+        Loops ("and the and the and the …") are the classic failure of neural decoders on hard or
+        out-of-domain input; the rest of the sentence is usually lost too.
+
+    Example:
+        ``the talks talks talks talks ended`` → flags ``talks talks talks talks``.
+    """
+    legit = ctx.data.words("legitimate_doubles")
+    for rep in find_adjacent_repeats(segment.text):
+        if rep.copies >= 3 and not (rep.n == 1 and rep.unit.casefold() in legit and rep.copies == 3):
+            yield Hit(rep.start, rep.end,
+                      f"generation loop: '{rep.unit}' repeated {rep.copies} times",
+                      suggestion=rep.unit)
+
+
+_MIN_WORDS = 6
+_WINDOW = 20_000
+
+
+@register("TQ104", "repeated-sentence", Severity.WARNING, scope="document")
+class RepeatedSentences:
+    """The same sentence appears twice in the document.
+
+    What it does:
+        Compares every sentence of six words or more (case and spacing ignored) with the sentences
+        before it (the last 20,000, so memory stays bounded on huge files) and flags the repeat, pointing
+        at the first occurrence.
+
+    Why it matters:
+        MT pipelines that re-send overlapping chunks, or editors who paste twice, leave whole sentences
+        duplicated.
+
+    Example:
+        ``Talks will resume on Monday in Antalya.`` … ``Talks will resume on Monday in Antalya.`` →
+        flags the second copy.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.seen: OrderedDict[str, tuple[int, int]] = OrderedDict()
+        self.hits: list[Hit] = []
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        for s in sentences:
+            text = s.text
+            if text.count(" ") + 1 < _MIN_WORDS:
+                continue
+            key = " ".join(WORD.findall(text.casefold()))
+            if len(key.split(" ")) < _MIN_WORDS:
+                continue
+            first = self.seen.get(key)
+            if first is None:
+                self.seen[key] = segment.locate(s.start)
+                if len(self.seen) > _WINDOW:
+                    self.seen.popitem(last=False)
+                continue
+            line, col = first
+            self.hits.append(Hit(
+                s.start, s.end,
+                f"sentence repeated from line {line}",
+                related=(Location(self.ctx.path, line, col, line, col),),
+                segment=segment,
+            ))
+
+    def finish(self) -> list[Hit]:
+        return self.hits

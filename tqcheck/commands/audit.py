@@ -1,0 +1,136 @@
+"""``tqcheck audit FILE…``: parse options, run the library audit, render, gate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tqcheck.commands import handle_errors
+from tqcheck.errors import ExitStatus, InputError
+
+
+def _split(values: tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def load_config_into_context(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Eager ``--config`` callback: read the configuration file into click's ``default_map``."""
+    from tqcheck.config import find_config, load_config
+
+    path = Path(value) if value else find_config()
+    if value and not Path(value).is_file():
+        raise click.BadParameter(f"{value}: no such file", ctx=ctx, param=param)
+    if path is not None:
+        settings = load_config(path)
+        ctx.default_map = {**(ctx.default_map or {}), **settings}
+    return str(path) if path else None
+
+
+def config_option(func: Any) -> Any:
+    return click.option(
+        "--config", type=click.Path(dir_okay=False), is_eager=True, expose_value=False,
+        callback=load_config_into_context,
+        help="Configuration file (default: tqcheck.toml or [tool.tqcheck] in pyproject.toml, "
+             "searched upwards).")(func)
+
+
+def _output_formats() -> list[str]:
+    from tqcheck.report import FORMATTERS
+
+    return list(FORMATTERS)
+
+
+@click.command("audit")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@config_option
+@click.option("--lang", help="Target language (BCP-47, e.g. en, de, pt-BR). Default: detected per file.")
+@click.option("--source-lang", help="Source language; chooses calque packs and re-translation.")
+@click.option("--select", multiple=True, help="Only these checks: codes, prefixes, slugs or categories "
+              "(comma-separated or repeated).")
+@click.option("--ignore", multiple=True, help="Skip these checks (codes, prefixes, slugs, categories).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="warning",
+              show_default=True, help="Lowest severity that fails the gate (exit status 1).")
+@click.option("--format", "output_format", default="text", show_default=True,
+              help="Output format: " + ", ".join(["text", "json"]) + " (see docs for more).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file "
+              "(atomically) instead of standard output.")
+@click.option("--encoding", help="Encoding of files without a BOM (default UTF-8).")
+@click.option("--format-in", help="Force the input format instead of detecting it from the extension.")
+@click.option("--language-data", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra language-data TOML files (merged into the built-in data).")
+@click.option("--calque-packs", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra calque pack TOML files.")
+@click.option("--ref", type=click.Path(dir_okay=False), help="Reference translation, line-aligned: "
+              "segments far below the document's chrF become findings.")
+@click.option("--source", type=click.Path(dir_okay=False), help="Source text, line-aligned: enables "
+              "re-translation fidelity checks.")
+@click.option("--round-trip-via", help="Round-trip each sentence through this language (a hint, not a "
+              "verdict).")
+@click.option("--models-dir", type=click.Path(file_okay=False), help="Argos models directory.")
+@click.option("--beam-size", type=int, default=None, help="Beam size for re-translation (default greedy).")
+@click.option("--no-cache", is_flag=True, default=False, help="Do not use the translation cache.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only: no summary or notes.")
+@click.option("--show-source/--no-show-source", default=True, help="Show the line and a caret under "
+              "each finding.")
+@click.pass_context
+@handle_errors
+def audit_command(ctx: click.Context, paths: tuple[str, ...], **opts: Any) -> int:
+    """Find translation artifacts in FILES (text, Markdown; directories are walked).
+
+    Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
+    """
+    from tqcheck.audit import AuditOptions, audit, gate_failed
+    from tqcheck.checks.registry import select_rules
+    from tqcheck.report import RenderOptions, get_formatter, write_atomic
+
+    fmt = opts["output_format"]
+    formatter = get_formatter(fmt)
+    for key in ("ref", "source"):
+        if opts[key] and not Path(opts[key]).is_file():
+            raise InputError(f"--{key} {opts[key]}: no such file")
+    features = {
+        "ref": opts["ref"],
+        "source": opts["source"],
+        "round_trip": opts["round_trip_via"],
+        "round_trip_via": opts["round_trip_via"],
+        "models_dir": opts["models_dir"],
+        "beam_size": opts["beam_size"],
+        "no_cache": opts["no_cache"] or None,
+        "machine_readable": fmt != "text" or None,
+    }
+    options = AuditOptions(
+        select=_split(opts["select"]),
+        ignore=_split(opts["ignore"]),
+        lang=opts["lang"],
+        source_lang=opts["source_lang"],
+        encoding=opts["encoding"],
+        format_in=opts["format_in"],
+        language_data=tuple(Path(p) for p in opts["language_data"]),
+        calque_packs=tuple(Path(p) for p in opts["calque_packs"]),
+        features={k: v for k, v in features.items() if v is not None},
+    )
+    report = audit(paths, options)
+    rules = select_rules(options.select, options.ignore, options.enabled_features())
+    color = opts["color"]
+    if color is None:
+        color = opts["output"] is None and sys.stdout.isatty()
+    rendered = formatter(report, rules, RenderOptions(color=bool(color) and fmt == "text",
+                                                      show_source=opts["show_source"],
+                                                      quiet=opts["quiet"]))
+    if opts["output"]:
+        write_atomic(Path(opts["output"]), rendered)
+    else:
+        click.echo(rendered, nl=False)
+    if fmt != "text" or opts["output"]:
+        for e in report.errors:
+            click.echo(f"tqcheck: error: {e.message}", err=True)
+    if report.errors:
+        return int(ExitStatus.USAGE_ERROR)
+    return int(ExitStatus.GATE_FAILED if gate_failed(report, opts["fail_on"]) else ExitStatus.PASSED)
