@@ -305,6 +305,7 @@ def build_package(
     mapping: Sequence[int] | None = None,
     version: str = "1.0",
     random_weights: bool = False,
+    random_size: dict[str, int] | None = None,
     extra_metadata: dict[str, object] | None = None,
 ) -> Path:
     """Build ``translate-<from>_<to>-<version>.argosmodel`` in ``work``; returns its path."""
@@ -315,7 +316,7 @@ def build_package(
     folder.mkdir(parents=True)
     vocabulary = sentencepiece_vocabulary(sp_model)
     if random_weights:
-        write_random_model(folder / "model", vocabulary)
+        write_random_model(folder / "model", vocabulary, **(random_size or {}))
     else:
         write_copy_model(folder / "model", vocabulary, mapping)
     shutil.copyfile(sp_model, folder / "sentencepiece.model")

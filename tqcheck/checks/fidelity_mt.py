@@ -6,7 +6,7 @@ translates line *k* of the source (``--source FILE``).  Segments that carry thei
 
 Options read from ``ctx.options``: ``source`` (path), ``source_lang`` (also ``ctx.source_lang``),
 ``round_trip_via`` (pivot language), ``models_dir``, ``beam_size``, ``compute_type``, ``no_cache``,
-and ``progress`` (``True``/``False``; unset: a bar on a terminal unless ``format`` is not ``text``).
+and ``progress`` (``True``/``False``; unset: a bar on a terminal unless ``machine_readable``).
 
 Outlier rule (TQ811, TQ815): each line gets a sentence chrF score (sacrebleu's default
 ``CHRF()``: character 6-grams, beta 2) against its reference (the independent or the round-trip
@@ -150,7 +150,8 @@ def _service(ctx: CheckContext) -> Any:
     options = ctx.options
     progress = options.get("progress")
     if progress is None:
-        progress = progress_wanted(machine_readable=str(options.get("format", "text")) != "text")
+        machine = bool(options.get("machine_readable")) or options.get("format", "text") != "text"
+        progress = progress_wanted(machine_readable=machine)
     decode = DecodeOptions(
         beam_size=int(options.get("beam_size") or 1),
         compute_type=str(options.get("compute_type") or "float32"),
