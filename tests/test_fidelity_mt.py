@@ -1,0 +1,265 @@
+"""Fidelity checks TQ811–TQ815: must-flag and must-pass cases, on genuine packages (no mocks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import argos_fixtures as af
+import pytest
+from argos_testing import cli, install_all, isolate, need_data
+
+from tqcheck.checks import fidelity_mt as fm
+from tqcheck.checks.registry import CheckContext, Hit, get_rule, select_rules
+from tqcheck.errors import InputError
+from tqcheck.langdata import load_language
+from tqcheck.model import Category, Segment
+from tqcheck.readers.text import paragraphs_from_lines
+
+CODES = ("TQ811", "TQ812", "TQ813", "TQ814", "TQ815")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    isolate(monkeypatch, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    need_data()
+    return af.cached_test_packages(tmp_path_factory.mktemp("argos-packages"))
+
+
+@pytest.fixture(scope="session")
+def models(tmp_path_factory: pytest.TempPathFactory, archives: dict[str, Path]) -> Path:
+    directory = tmp_path_factory.mktemp("models") / "packages"
+    install_all(archives, directory)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def news() -> list[str]:
+    need_data()
+    return af.ntrex_lines()[:40]
+
+
+def ctx(lang: str | None = "de", source_lang: str | None = "en", **options: Any) -> CheckContext:
+    return CheckContext(
+        path="t.txt", lang=lang, data=load_language(lang), source_lang=source_lang, options=options
+    )
+
+
+def run(check: type, context: CheckContext, lines: Iterable[str]) -> list[Hit]:
+    """Feed a text file's lines as the text reader would (paragraph segments) and finish."""
+    instance = check(context)
+    for segment in paragraphs_from_lines(line + "\n" for line in lines):
+        instance.feed(segment, [])
+    hits = list(instance.finish())
+    assert all(isinstance(h.segment, Segment) for h in hits)
+    return hits
+
+
+def hit_lines(hits: Iterable[Hit]) -> list[int]:
+    out = []
+    for hit in hits:
+        assert hit.segment is not None
+        out.append(hit.segment.locate(hit.start)[0])
+    return out
+
+
+def write(path: Path, lines: Iterable[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def test_rules_are_registered_and_documented() -> None:
+    for code in CODES:
+        rule = get_rule(code)
+        assert rule is not None, code
+        assert rule.category is Category.FIDELITY
+        assert rule.scope == "document"
+        for section in ("What it does", "Why it matters", "Example"):
+            assert f"{section}:" in rule.doc, (code, section)
+    assert get_rule("TQ815").needs == "round-trip"  # type: ignore[union-attr]
+    assert {get_rule(c).needs for c in CODES[:4]} == {"source"}  # type: ignore[union-attr]
+    assert "hint, not a verdict" in get_rule("TQ815").doc  # type: ignore[union-attr]
+    plain = {r.code for r in select_rules(["fidelity"])}
+    assert not plain & set(CODES)
+    enabled = {r.code for r in select_rules(["fidelity"], features=["source", "round-trip"])}
+    assert set(CODES) <= enabled
+
+
+def test_outlier_threshold() -> None:
+    assert fm.outlier_threshold([90.0] * 3) == (fm.FLOOR, None)
+    threshold, median = fm.outlier_threshold([100.0] * 10)
+    assert (threshold, median) == (100.0 - 3 * 4.0, 100.0)
+    threshold, _ = fm.outlier_threshold([0, 0, 0, 100, 100, 100])
+    assert threshold == fm.FLOOR  # a wide spread never goes below the floor
+
+
+# ------------------------------------------------------------- TQ811 with the real engine
+
+
+def test_planted_omission_found(tmp_path: Path, models: Path, news: list[str]) -> None:
+    source = write(tmp_path / "src.en", news)
+    target = list(news)
+    target[6] = target[6].replace(" and has suggested alternatives", "")  # drop a clause
+    assert target[6] != news[6]
+    context = ctx(source=str(source), models_dir=str(models))
+    hits = run(fm.SourceDisagreement, context, target)
+    assert hit_lines(hits) == [7]
+    assert "possible omission" in hits[0].message
+    assert "has suggested alternat" in hits[0].message  # the machine translation is shown
+    assert run(fm.SourceDisagreement, context, news) == []  # must pass: faithful lines
+
+
+def test_planted_omission_through_tqcheck_audit(
+    tmp_path: Path, models: Path, news: list[str]
+) -> None:
+    source = write(tmp_path / "src.en", news)
+    target = list(news)
+    target[6] = target[6].replace(" and has suggested alternatives", "")
+    audited = write(tmp_path / "target.de.txt", target)
+    status, out, err = cli(
+        "audit", str(audited), "--source", str(source), "--source-lang", "en", "--lang", "de",
+        "--models-dir", str(models), "--select", "TQ811", "--format", "json",
+    )  # fmt: skip
+    assert status == 1, err
+    assert '"code": "TQ811"' in out
+    assert '"line": 7' in out
+
+
+def test_source_lines_map_through_multi_line_segments(
+    tmp_path: Path, models: Path, news: list[str]
+) -> None:
+    source = write(tmp_path / "src.en", news[:12])
+    target = list(news[:12])
+    target[9] = "Completely unrelated words appear here instead of the sentence."
+    check = fm.SourceDisagreement(ctx(source=str(source), models_dir=str(models)))
+    # One paragraph segment holding lines 1-12 (as the Markdown reader might produce).
+    check.feed(Segment(text="\n".join(target), line=1), [])
+    hits = list(check.finish())
+    assert hit_lines(hits) == [10]
+    assert hits[0].segment is not None
+    assert hits[0].segment.text[hits[0].start : hits[0].end] == target[9]
+
+
+def test_tq811_skipped_with_a_note_without_models(tmp_path: Path, news: list[str]) -> None:
+    source = write(tmp_path / "src.en", news[:8])
+    context = ctx(source=str(source), models_dir=str(tmp_path / "empty"))
+    assert run(fm.SourceDisagreement, context, news[:8]) == []
+    assert any("TQ811" in note and "no installed package" in note for note in context.notes)
+
+
+def test_tq811_notes_short_source(tmp_path: Path, models: Path, news: list[str]) -> None:
+    source = write(tmp_path / "src.en", news[:5])
+    context = ctx(source=str(source), models_dir=str(models))
+    assert run(fm.SourceDisagreement, context, news[:8]) == []
+    assert any("has 5 lines" in note for note in context.notes)
+
+
+# --------------------------------------------------------------------------- TQ812–TQ814 (no model)
+
+
+def pair_hits(
+    check: type, source: list[str], target: list[str], tmp_path: Path, **kw: Any
+) -> list[Hit]:
+    path = write(tmp_path / "src.txt", source)
+    return run(check, ctx(source=str(path), **kw), target)
+
+
+def test_missing_number(tmp_path: Path) -> None:
+    hits = pair_hits(
+        fm.MissingNumber,
+        ["The talks began on February 24 with 300 delegates.", "It cost 1,500 dollars."],
+        ["Die Gespräche begannen am 24. Februar mit Delegierten.", "Es kostete 1.500 Dollar."],
+        tmp_path,
+    )
+    assert [h.message for h in hits] == ["number 300 of the source is missing from the translation"]
+    assert hit_lines(hits) == [1]
+
+
+def test_missing_number_must_pass(tmp_path: Path) -> None:
+    assert not pair_hits(
+        fm.MissingNumber,
+        ["In 2022, 3 rounds of talks were held.", "Call 0800 123 456."],
+        ["عقدت ٣ جولات من المحادثات في عام ٢٠٢٢.", "Rufen Sie 0800 123 456 an."],
+        tmp_path,
+        lang="ar",
+    )
+
+
+def test_missing_url(tmp_path: Path) -> None:
+    hits = pair_hits(
+        fm.MissingUrl,
+        ["See https://example.org/help for details.", "Write to help@example.org."],
+        ["Voir https://exemple.org/aide pour plus de détails.", "Écrivez à help@example.org."],
+        tmp_path,
+        lang="fr",
+    )
+    assert [h.message for h in hits] == [
+        "address https://example.org/help of the source is missing from the translation"
+    ]
+
+
+def test_missing_name(tmp_path: Path) -> None:
+    hits = pair_hits(
+        fm.MissingName,
+        ["Kuleba met Lavrov in Antalya on Thursday.", "Kuleba met Lavrov in Antalya."],
+        ["Kuleba traf sich am Donnerstag in Antalya.", "Kuleba traf Lawrow in Antalya."],
+        tmp_path,
+    )
+    # Line 1 lost "Lavrov" and "Thursday" (capitalised in English); line 2 spells Lavrov "Lawrow".
+    assert [h.message for h in hits] == [
+        "name 'Lavrov' of the source does not occur in the translation",
+        "name 'Thursday' of the source does not occur in the translation",
+        "name 'Lavrov' of the source does not occur in the translation",
+    ]
+
+
+def test_missing_name_skips_other_scripts_and_sentence_starts(tmp_path: Path) -> None:
+    assert not pair_hits(
+        fm.MissingName,
+        ["Kuleba met Lavrov in Antalya.", "The minister said: Talks will go on."],
+        ["التقى كوليبا لافروف في أنطاليا.", "Der Minister sagte, die Gespräche gehen weiter."],
+        tmp_path,
+    )
+
+
+def test_number_helpers() -> None:
+    assert fm.numbers("٢٠٢٢ and 1,500.25 and 7") == {"2022": 1, "150025": 1}
+    assert fm.urls("see www.example.org/a, then") == ["www.example.org/a"]
+    assert fm.main_script("Привет, мир") == "CYRILLIC"
+
+
+# --------------------------------------------------------------------------- TQ815 round trip
+
+
+def test_round_trip_flags_what_does_not_survive(models: Path, news: list[str]) -> None:
+    lines = list(news[:20])
+    # Full-width letters (an OCR / input-method artefact) come back as ASCII: SentencePiece
+    # normalises them (NFKC), so the line shares no characters with what returns.
+    lines[4] = "Ｔｈｅ ｍｉｎｉｓｔｅｒ ｓａｉｄ ｎｏｔｈｉｎｇ ａｔ ａｌｌ."
+    context = ctx(lang="en", source_lang=None, round_trip_via="eo", models_dir=str(models))
+    hits = run(fm.RoundTripLoss, context, lines)
+    assert hit_lines(hits) == [5]
+    assert "round trip through eo" in hits[0].message
+    assert "a hint, not a verdict" in hits[0].message
+    # Must pass: the cipher round trip (en→eo→en) restores ordinary lines exactly.
+    assert run(fm.RoundTripLoss, context, news[:20]) == []
+
+
+def test_round_trip_pivots_through_english(models: Path, news: list[str]) -> None:
+    # de → eo has no package: de→en→eo and back eo→en→de.
+    context = ctx(lang="de", source_lang=None, round_trip_via="eo", models_dir=str(models))
+    assert run(fm.RoundTripLoss, context, news[:10]) == []
+
+
+def test_round_trip_needs_the_language(models: Path, news: list[str]) -> None:
+    context = ctx(lang=None, source_lang=None, round_trip_via="eo", models_dir=str(models))
+    with pytest.raises(InputError, match="needs the language"):
+        run(fm.RoundTripLoss, context, news[:3])
