@@ -222,8 +222,11 @@ def write_random_model(
     heads: int = 8,
     ffn_dim: int = 2048,
     seed: int = 11,
+    quantization: str | None = None,
 ) -> None:
-    """A Transformer-base-sized CTranslate2 model with random weights (for speed benchmarks)."""
+    """A Transformer-base-sized CTranslate2 model with random weights (for speed benchmarks).
+
+    ``quantization="int8"`` stores the weights as Argos's published packages do."""
     import ctranslate2
 
     rng = np.random.default_rng(seed)
@@ -261,6 +264,7 @@ def write_random_model(
     spec.register_source_vocabulary(list(vocabulary))
     spec.register_target_vocabulary(list(vocabulary))
     spec.validate()
+    spec.optimize(quantization=quantization)
     model_dir.mkdir(parents=True, exist_ok=True)
     spec.save(str(model_dir))
 
@@ -306,6 +310,7 @@ def build_package(
     version: str = "1.0",
     random_weights: bool = False,
     random_size: dict[str, int] | None = None,
+    quantization: str | None = None,
     extra_metadata: dict[str, object] | None = None,
 ) -> Path:
     """Build ``translate-<from>_<to>-<version>.argosmodel`` in ``work``; returns its path."""
@@ -316,7 +321,9 @@ def build_package(
     folder.mkdir(parents=True)
     vocabulary = sentencepiece_vocabulary(sp_model)
     if random_weights:
-        write_random_model(folder / "model", vocabulary, **(random_size or {}))
+        write_random_model(
+            folder / "model", vocabulary, quantization=quantization, **(random_size or {})
+        )
     else:
         write_copy_model(folder / "model", vocabulary, mapping)
     shutil.copyfile(sp_model, folder / "sentencepiece.model")
