@@ -135,6 +135,7 @@ def test_target_prefix_is_forced_and_stripped(
         assert translator.translate([text]) == [translator.decode(pieces[1:])]
 
 
+@pytest.mark.slow
 def test_output_does_not_depend_on_batch_mates(tmp_path: Path, sentences: list[str]) -> None:
     sp_model = af.train_sentencepiece(tmp_path / "sp" / "u", sentences, vocab_size=400)
     size = {"layers": 2, "d_model": 128, "heads": 4, "ffn_dim": 256}
@@ -189,6 +190,7 @@ def test_cache_key_covers_package_options_and_text() -> None:
     assert base != cache_key("pkg-1.0", {"beam_size": 1}, "text ")
 
 
+@pytest.mark.slow
 def test_cache_is_safe_under_concurrent_processes(tmp_path: Path) -> None:
     db = tmp_path / "shared.sqlite3"
     script = textwrap.dedent(
@@ -294,6 +296,7 @@ def _run_python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_missing_backend_is_a_one_line_error(tmp_path: Path) -> None:
     source = tmp_path / "in.txt"
     source.write_text("Hello.\n", encoding="utf-8")
@@ -313,6 +316,7 @@ def test_missing_backend_is_a_one_line_error(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_never_imports_the_heavy_stack(models: Path, tmp_path: Path) -> None:
     proc = _run_python(
         """
