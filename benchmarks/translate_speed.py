@@ -25,7 +25,9 @@ sentences of NTREX (real news text):
 Fairness: random weights would decode to an arbitrary length, different for greedy and beam
 search, so every path is given ``min_decoding_length = max_decoding_length = --tokens`` and
 generates exactly that many tokens per sentence.  The same package files, the same sentences and
-the same machine serve every path, in one run; ratios are computed from that run only.
+the same machine serve every path, in one run; ratios are computed from that run only.  The paths
+take turns over chunks of 100 sentences, so that a machine shared with other work slows them alike;
+model loading is counted in every path.
 """
 
 from __future__ import annotations
@@ -76,57 +78,50 @@ def argos_decode(sp: object, pieces: Sequence[str]) -> str:
     return str(sp.decode_pieces(list(pieces))).replace("▁", " ").replace("_", " ")  # type: ignore[attr-defined]
 
 
-def run_argos_settings(
-    package: InstalledPackage, sentences: Sequence[str], tokens: int
-) -> list[str]:
-    import ctranslate2
-    import sentencepiece
+class ArgosSettings:
+    """argostranslate's translation calls, reproduced with CTranslate2 directly."""
 
-    sp = sentencepiece.SentencePieceProcessor(model_file=str(package.path / "sentencepiece.model"))
-    translator = ctranslate2.Translator(
-        str(package.path / "model"),
-        device="cpu",
-        compute_type="auto",
-        inter_threads=1,
-        intra_threads=0,
-    )
-    out = []
-    for sentence in sentences:
-        batch = translator.translate_batch(
-            [sp.encode(sentence, out_type=str)],
-            replace_unknowns=True,
-            max_batch_size=32,
-            batch_type="tokens",
-            beam_size=4,
-            num_hypotheses=1,
-            length_penalty=0.2,
-            return_scores=True,
-            min_decoding_length=tokens,
-            max_decoding_length=tokens,
+    def __init__(self, package: InstalledPackage, tokens: int) -> None:
+        import ctranslate2
+        import sentencepiece
+
+        self.sp = sentencepiece.SentencePieceProcessor(
+            model_file=str(package.path / "sentencepiece.model")
         )
-        value = argos_decode(sp, batch[0].hypotheses[0])
-        out.append(value[1:] if value.startswith(" ") else value)
-    return out
+        self.translator = ctranslate2.Translator(
+            str(package.path / "model"),
+            device="cpu",
+            compute_type="auto",
+            inter_threads=1,
+            intra_threads=0,
+        )
+        self.tokens = tokens
 
-
-def run_engine(
-    package: InstalledPackage, sentences: Sequence[str], options: DecodeOptions
-) -> list[str]:
-    return Translator(package, options).translate(list(sentences))
-
-
-def timed(label: str, func: Callable[[], object]) -> tuple[float, object]:
-    start = time.perf_counter()
-    result = func()
-    seconds = time.perf_counter() - start
-    print(f"  {label:<46} {seconds:8.2f} s", flush=True)
-    return seconds, result
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        out = []
+        for sentence in sentences:  # argostranslate: one call per paragraph (= line)
+            batch = self.translator.translate_batch(
+                [self.sp.encode(sentence, out_type=str)],
+                replace_unknowns=True,
+                max_batch_size=32,
+                batch_type="tokens",
+                beam_size=4,
+                num_hypotheses=1,
+                length_penalty=0.2,
+                return_scores=True,
+                min_decoding_length=self.tokens,
+                max_decoding_length=self.tokens,
+            )
+            value = argos_decode(self.sp, batch[0].hypotheses[0])
+            out.append(value[1:] if value.startswith(" ") else value)
+        return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sentences", type=int, default=1000)
     parser.add_argument("--tokens", type=int, default=32, help="tokens generated per sentence")
+    parser.add_argument("--chunk", type=int, default=100, help="sentences per interleaved round")
     args = parser.parse_args(argv)
     if not af.NTREX_EN.exists():
         print(f"needs {af.NTREX_EN} (the shared data folder)")
@@ -134,9 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     sentences = af.ntrex_lines()[: args.sentences]
+    load_start = os.getloadavg()[0]
     print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; "
-        f"threads (inter, intra) = {thread_settings()}"
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, load average {load_start:.1f}; "
+        f"tqcheck threads (inter, intra) = {thread_settings()}"
     )
     t0 = time.perf_counter()
     archive = build_base_package(OUT / "package")
@@ -149,25 +145,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     fixed = {"min_decoding_length": args.tokens, "max_decoding_length": args.tokens}
-    print("translation:")
-    t_argos, _ = timed(
-        "argostranslate settings (1 call/sentence, beam 4, int8)",
-        lambda: run_argos_settings(package, sentences, args.tokens),
-    )
-    t_engine, _ = timed(
-        "tqcheck engine (batched, greedy, float32)",
-        lambda: run_engine(package, sentences, DecodeOptions(**fixed)),
-    )
-    t_int8, _ = timed(
-        "tqcheck engine (batched, greedy, int8)",
-        lambda: run_engine(package, sentences, DecodeOptions(compute_type="int8", **fixed)),
-    )
-    t_beam, _ = timed(
-        "tqcheck engine (batched, beam 4, float32)",
-        lambda: run_engine(package, sentences, DecodeOptions(beam_size=4, **fixed)),
-    )
+    paths: dict[str, Callable[[], Callable[[Sequence[str]], list[str]]]] = {
+        "argos_settings": lambda: ArgosSettings(package, args.tokens).translate,
+        "tqcheck_float32_greedy": lambda: Translator(package, DecodeOptions(**fixed)).translate,
+        "tqcheck_int8_greedy": lambda: (
+            Translator(package, DecodeOptions(compute_type="int8", **fixed)).translate
+        ),
+        "tqcheck_float32_beam4": lambda: (
+            Translator(package, DecodeOptions(beam_size=4, **fixed)).translate
+        ),
+    }
+    labels = {
+        "argos_settings": "argostranslate settings (1 call/sentence, beam 4, int8)",
+        "tqcheck_float32_greedy": "tqcheck engine default (batched, greedy, float32)",
+        "tqcheck_int8_greedy": "tqcheck engine (batched, greedy, int8)",
+        "tqcheck_float32_beam4": "tqcheck engine (batched, beam 4, float32)",
+    }
+    seconds = dict.fromkeys(paths, 0.0)
+    runners = {}
+    for name, make in paths.items():  # model loading counts for every path
+        start = time.perf_counter()
+        runners[name] = make()
+        seconds[name] += time.perf_counter() - start
+    # The paths take turns, chunk by chunk, so that a busy machine slows them alike.
+    for start_index in range(0, len(sentences), args.chunk):
+        chunk = sentences[start_index : start_index + args.chunk]
+        for name, run in runners.items():
+            start = time.perf_counter()
+            run(chunk)
+            seconds[name] += time.perf_counter() - start
+        print(f"  {start_index + len(chunk)} sentences done", flush=True)
 
-    print("cache (fresh service each run, same sentences):")
+    print("cache (a fresh service for each run, same sentences):")
     os.environ["TQCHECK_CACHE_DIR"] = str(models / "cache")
     options = DecodeOptions(**fixed)
 
@@ -178,32 +187,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             service.close()
 
-    t_first, first = timed("first run (translate + fill the cache)", cached_run)
-    t_second, second = timed("second run (from the cache)", cached_run)
-    assert first == second
+    for name in ("cache_first_run", "cache_second_run"):
+        start = time.perf_counter()
+        cached_run()
+        seconds[name] = time.perf_counter() - start
+    labels["cache_first_run"] = "first run (translate + fill the cache)"
+    labels["cache_second_run"] = "second run (from the cache)"
 
     n = len(sentences)
+    print(f"results ({n} sentences; load average now {os.getloadavg()[0]:.1f}):")
+    print(f"  {'path':<58} {'seconds':>9} {'sent/s':>9}")
+    for name, value in seconds.items():
+        print(f"  {labels[name]:<58} {value:9.2f} {n / value:9.1f}")
+    base = seconds["argos_settings"]
+    ratios = {
+        "tqcheck default vs argostranslate settings": base / seconds["tqcheck_float32_greedy"],
+        "tqcheck int8 greedy vs argostranslate settings": base / seconds["tqcheck_int8_greedy"],
+        "tqcheck beam 4 float32 vs argostranslate settings": base
+        / seconds["tqcheck_float32_beam4"],
+        "cache: first run / second run": seconds["cache_first_run"] / seconds["cache_second_run"],
+    }
+    print("ratios (same run):")
+    for label, ratio in ratios.items():
+        print(f"  {label:<58} {ratio:9.1f}x")
     results = {
         "sentences": n,
         "tokens_per_sentence": args.tokens,
         "cpus": os.cpu_count(),
-        "seconds": {
-            "argos_settings": t_argos,
-            "engine_float32_greedy": t_engine,
-            "engine_int8_greedy": t_int8,
-            "engine_float32_beam4": t_beam,
-            "cache_first": t_first,
-            "cache_second": t_second,
-        },
+        "load_average_start": load_start,
+        "seconds": seconds,
+        "ratios": ratios,
     }
-    print("sentences per second:")
-    for key, seconds in results["seconds"].items():  # type: ignore[union-attr]
-        print(f"  {key:<24} {n / seconds:10.1f}")
-    print("ratios (same run):")
-    print(f"  tqcheck default vs argostranslate settings: {t_argos / t_engine:6.1f}x")
-    print(f"  tqcheck int8 greedy vs argostranslate settings: {t_argos / t_int8:6.1f}x")
-    print(f"  tqcheck beam 4 (batching only) vs argostranslate settings: {t_argos / t_beam:6.1f}x")
-    print(f"  cache: second run vs first run: {t_first / t_second:6.0f}x")
     (OUT / "translate_speed.json").write_text(json.dumps(results, indent=2))
     shutil.rmtree(models, ignore_errors=True)
     return 0

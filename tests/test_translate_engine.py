@@ -177,9 +177,11 @@ def test_cache_second_run_is_served_from_cache(models: Path, sentences: list[str
     assert second.translate(sentences, "en", "eo") == out
     assert (second.hits, second.misses) == (len(sentences), 0)
     assert second._translators == {}  # the model was never loaded
+    second.close()
     beam = service(models, options=DecodeOptions(beam_size=2))
     beam.translate(sentences[:5], "en", "eo")
     assert beam.misses == 5  # decoding options are part of the key
+    beam.close()
 
 
 def test_cache_key_covers_package_options_and_text() -> None:
