@@ -46,7 +46,7 @@ class DecodeOptions:
 
     beam_size: int = 1
     compute_type: str = "float32"
-    max_batch_size: int = 32
+    max_batch_size: int = 64
     #: One cap for every call, so that a sentence's output never depends on its batch mates.
     max_decoding_length: int = 512
     min_decoding_length: int = 1
