@@ -300,3 +300,9 @@ def test_failure_during_extraction_leaves_no_trace(
         pk.install_archive(archives["de_en"], models)
     assert tree_hash(models) == before
     assert not list(models.parent.glob(".tqcheck-*"))
+
+
+def test_list_empty_directory(tmp_path: Path) -> None:
+    status, out, err = cli("models", "list", "--models-dir", str(tmp_path / "none"))
+    assert (status, out) == (0, "")
+    assert err == f"no packages installed in {tmp_path / 'none'}\n"
