@@ -128,6 +128,9 @@ class Finding:
     context: str = ""
     related: tuple[Location, ...] = ()
     suppressed: bool = False
+    #: Why it is suppressed: "inSource" (a comment or flag in the file), "external" (configuration)
+    #: or "baseline" (known before; see ``tqcheck.baseline``).
+    suppression: str = ""
 
     @property
     def location(self) -> Location:

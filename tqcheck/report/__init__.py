@@ -33,6 +33,12 @@ Formatter = Callable[[Report, Sequence[Rule], RenderOptions], str]
 FORMATTERS: dict[str, tuple[str, str]] = {
     "text": ("tqcheck.report.text", "render"),
     "json": ("tqcheck.report.json", "render"),
+    "sarif": ("tqcheck.report.sarif", "render"),
+    "github": ("tqcheck.report.github", "render"),
+    "junit": ("tqcheck.report.junit", "render"),
+    "gitlab": ("tqcheck.report.gitlab", "render"),
+    "rdjsonl": ("tqcheck.report.rdjsonl", "render"),
+    "html": ("tqcheck.report.html", "render"),
 }
 
 
