@@ -82,7 +82,8 @@ def expand_paths(paths: Iterable[str | Path], exclude: Iterable[str] = ()
             yield from found
         elif not path.exists() and _GLOB_CHARS & set(str(raw)):
             matches: list[Path] = []
-            for hit in sorted(glob.glob(str(raw), recursive=True)):
+            # Path.glob takes no absolute patterns; glob.glob does.
+            for hit in sorted(glob.glob(str(raw), recursive=True)):  # noqa: PTH207
                 p = Path(hit)
                 if p.is_dir():
                     matches.extend(_walk(p, exts, excluded))
@@ -161,7 +162,8 @@ def audit_segments(
     return FileResult(findings, summary, notes=[*ctx.notes, *unused])
 
 
-def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None = None) -> FileResult:
+def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None = None
+               ) -> FileResult:
     from tqcheck.readers import detect_format
 
     try:

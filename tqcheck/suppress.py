@@ -1,4 +1,4 @@
-"""Suppressions: findings the user has accepted, marked ``suppressed=True`` and left out of the gate.
+"""Suppressions: findings the user accepted, marked ``suppressed=True`` and left out of the gate.
 
 Three sources, one mechanism:
 
@@ -38,7 +38,7 @@ ALL = "ALL"
 
 
 def code_matches(finding: Finding, selectors: Sequence[str]) -> bool:
-    """Whether ``finding`` is covered by ``selectors`` (codes, prefixes, slugs; empty or ALL = all)."""
+    """Whether ``selectors`` (codes, prefixes, slugs; empty or ALL = all) cover ``finding``."""
     if not selectors:
         return True
     for s in selectors:
@@ -92,7 +92,7 @@ def scopes_from_comments(lines: Sequence[str]) -> list[Scope]:
             else:
                 wanted = {c.upper() for c in codes}
                 for block in list(open_blocks):
-                    if not codes or {c.upper() for c in block.codes} <= wanted and block.codes:
+                    if not codes or (block.codes and {c.upper() for c in block.codes} <= wanted):
                         block.last = lineno
                         open_blocks.remove(block)
     return scopes

@@ -58,7 +58,8 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "help": {"text": rule.doc or rule.summary or rule.slug},
         "helpUri": help_uri(rule.code),
         "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
-        "properties": {"category": rule.category.value, "tags": ["translation", rule.category.value]},
+        "properties": {"category": rule.category.value,
+                       "tags": ["translation", rule.category.value]},
     }
 
 
@@ -142,7 +143,8 @@ def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str
     size = len(gzip.compress(text.encode("utf-8"), mtime=0))
     if size > WARN_GZIP_BYTES:
         warning = (f"SARIF is {size / 1048576:.1f} MB gzipped; GitHub code scanning rejects "
-                   f"uploads over {MAX_GZIP_BYTES // 1048576} MB (narrow the audit or use a baseline)")
+                   f"uploads over {MAX_GZIP_BYTES // 1048576} MB (narrow the audit or use a "
+                   "baseline)")
         log.warning(warning)
         text = _dumps(sarif_dict(report, rules, [warning]))
     return text
