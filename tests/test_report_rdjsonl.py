@@ -37,11 +37,11 @@ def test_columns_count_utf8_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(tmp_path)
     line = "Ёжик — said the the minister today in the capital city."
     Path("ru.txt").write_text(line + "\n", encoding="utf-8")
-    status, out, _ = run(capsys, "ru.txt", "--format", "rdjsonl", "--lang", "en")
+    _, out, _ = run(capsys, "ru.txt", "--format", "rdjsonl", "--lang", "en")
     [d] = [json.loads(x) for x in out.splitlines() if '"TQ101"' in x]
     rng = d["location"]["range"]
     data = line.encode("utf-8")
-    assert data[rng["start"]["column"] - 1:rng["end"]["column"] - 1] == "the the".encode()
+    assert data[rng["start"]["column"] - 1:rng["end"]["column"] - 1] == b"the the"
     assert (rng["start"]["column"], rng["end"]["column"]) == (19, 26)
 
 

@@ -37,7 +37,8 @@ def test_disable_next_line(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_disable_next_line_skips_blank_lines_and_takes_lists(
         capsys: pytest.CaptureFixture[str]) -> None:
-    text = SAMPLE.replace("He arrived", "<!-- tqcheck-disable-next-line TQ101, TQ4 -->\n\nHe arrived")
+    text = SAMPLE.replace("He arrived",
+                          "<!-- tqcheck-disable-next-line TQ101, TQ4 -->\n\nHe arrived")
     Path("a.md").write_text(text, encoding="utf-8")
     status, data = _json(capsys, "a.md")
     assert status == 1
@@ -55,7 +56,7 @@ def test_block_without_codes_suppresses_everything(capsys: pytest.CaptureFixture
 
 def test_block_with_code_in_text_file(capsys: pytest.CaptureFixture[str]) -> None:
     Path("a.txt").write_text("<!-- tqcheck-disable TQ401 -->\n" + SAMPLE, encoding="utf-8")
-    status, data = _json(capsys, "a.txt")
+    _, data = _json(capsys, "a.txt")
     assert _state(data)[1] == ("TQ401", 4, True, "inSource")
     assert not _state(data)[0][2]
 
