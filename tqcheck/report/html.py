@@ -259,7 +259,8 @@ def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str
             f'<div class="message">{esc(f.message)}</div>{suggestion}</li>')
 
     suppressed = len(report.findings) - len(active)
-    sevs = ", ".join(f"{by_sev[s.value]} {s.value}" for s in Severity if by_sev[s.value])
+    sevs = ", ".join(f"{by_sev[s.value]} {s.value}{'s' if by_sev[s.value] != 1 else ''}"
+                     for s in Severity if by_sev[s.value])
     summary = (f"{len(active)} finding{'s' if len(active) != 1 else ''}"
                f"{' (' + sevs + ')' if sevs else ''} in {len(paths)} file"
                f"{'s' if len(paths) != 1 else ''}"
