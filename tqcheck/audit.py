@@ -246,12 +246,20 @@ def _audit_files(files: list[Path], options: AuditOptions, rules: Sequence[Rule]
         for path in files:
             yield audit_file(path, options, rules)
         return
+    import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
+    # fork starts workers fastest, but forking a process that runs threads is unsafe (and
+    # deprecated from Python 3.12): then workers start from scratch.
+    methods = multiprocessing.get_all_start_methods()
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else (
+        "forkserver" if "forkserver" in methods else "spawn")
     workers = min(jobs, len(files))
     # Big chunks keep inter-process traffic low; several per worker even out uneven files.
     chunksize = max(1, len(files) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                             initializer=_init_worker,
                              initargs=(options, tuple(r.code for r in rules))) as pool:
         yield from pool.map(_audit_in_worker, files, chunksize=chunksize)
 
