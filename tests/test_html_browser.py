@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _report_helpers import SEED, run
+from tests._report_helpers import SEED, run
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _report_helpers import SEED, run
+from tests._report_helpers import SEED, run
 
 
 def _issues(capsys: pytest.CaptureFixture[str]) -> list[dict]:

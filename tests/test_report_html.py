@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _report_helpers import SAMPLE, SEED, run
+from tests._report_helpers import SAMPLE, SEED, run
 
 from tqcheck.audit import audit
 from tqcheck.checks.registry import select_rules

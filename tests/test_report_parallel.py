@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _report_helpers import SAMPLE, SEED, run
+from tests._report_helpers import SAMPLE, SEED, run
 
 FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjsonl", "html"]
 

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from _report_helpers import SAMPLE, run
+from tests._report_helpers import SAMPLE, run
 
 from tqcheck.audit import AuditOptions, audit, audit_segments
 from tqcheck.model import Segment
