@@ -117,6 +117,7 @@ def test_result_limit_and_size_warning(seed: Path, monkeypatch: pytest.MonkeyPat
     sarif_validator().validate(data)
     run_ = data["runs"][0]
     assert len(run_["results"]) == 5
+    assert [r["level"] for r in run_["results"]] == ["error"] * 3 + ["warning"] * 2
     texts = [n["message"]["text"] for n in run_["invocations"][0]["toolExecutionNotifications"]]
     assert any("only the first 5" in t for t in texts)
     assert any("gzipped" in t for t in texts)

@@ -38,8 +38,6 @@ def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str
             "location": {
                 "path": path,
                 "lines": {"begin": f.line, "end": f.end_line},
-                "positions": {"begin": {"line": f.line, "column": f.col},
-                              "end": {"line": f.end_line, "column": f.end_col}},
             },
         })
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

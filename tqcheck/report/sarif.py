@@ -107,8 +107,10 @@ def sarif_dict(report: Report, rules: Sequence[Rule], extra_notes: Sequence[str]
     results = [_result(f, fp, index) for f, fp in zip(report.findings, fps, strict=True)]
     notifications = [_notification(e.message, "error", e.path) for e in report.errors]
     if len(results) > MAX_RESULTS:
-        # Active findings first, so the cut drops suppressed ones before anything that counts.
-        results.sort(key=lambda r: "suppressions" in r)
+        # Keep what counts: active before suppressed, errors before warnings before notes
+        # (GitHub, too, shows the most severe first).  The sort is stable, so order is kept within.
+        rank = {"error": 0, "warning": 1, "note": 2}
+        results.sort(key=lambda r: ("suppressions" in r, rank[r["level"]]))
         notifications.append(_notification(
             f"{len(results)} results; only the first {MAX_RESULTS} are included (GitHub code "
             "scanning accepts at most 25,000 results per run)", "warning"))
