@@ -65,3 +65,24 @@ def test_output_option_forms(tree: Path, capsys: pytest.CaptureFixture[str]) -> 
     status, _, err = run(capsys, "docs/seed.txt", "--output", "sarif=")
     assert status == 2
     assert not list(Path().glob(".*.tmp"))
+
+
+def test_jobs_and_exclude_from_config(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    Path("tqcheck.toml").write_text('jobs = 2\nexclude = ["*page0*", "docs/part2/*"]\n',
+                                    encoding="utf-8")
+    status, out, _ = run(capsys, "docs", "--format", "json")
+    assert status == 1
+    assert [f["path"] for f in json.loads(out)["files"]] == ["docs/part1/page10.txt",
+                                                            "docs/seed.txt"]
+
+
+def test_help_lists_every_format(capsys: pytest.CaptureFixture[str]) -> None:
+    from tqcheck.cli import main
+    from tqcheck.report import FORMATTERS
+
+    assert main(["audit", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    for name in FORMATTERS:
+        assert name in help_text.split("Output format:")[1].split("[default")[0]
