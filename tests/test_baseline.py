@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests._report_helpers import SEED, run
 
+from tests._report_helpers import SEED, run
 from tqcheck.audit import audit
 from tqcheck.baseline import apply_baseline, dumps, entries_for, load_baseline
 from tqcheck.errors import InputError

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from tests._report_helpers import SEED, run
 
 pytestmark = pytest.mark.slow

@@ -4,8 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests._report_helpers import SEED, run
 
+from tests._report_helpers import SEED, run
 from tqcheck.model import Category, Finding, Severity
 from tqcheck.report.github import annotation, command, escape_data, escape_property
 

@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests._report_helpers import SAMPLE, SEED, run
 
+from tests._report_helpers import SAMPLE, SEED, run
 from tqcheck.audit import audit
 from tqcheck.checks.registry import select_rules
 from tqcheck.model import Category, Finding, Report, Severity

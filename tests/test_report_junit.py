@@ -5,8 +5,8 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from tests._report_helpers import SAMPLE, SEED, run
 
+from tests._report_helpers import SAMPLE, SEED, run
 from tqcheck.checks.registry import select_rules
 from tqcheck.model import Category, Finding, Report, Severity
 from tqcheck.report import RenderOptions

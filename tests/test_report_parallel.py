@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from tests._report_helpers import SAMPLE, SEED, run
 
 FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "rdjsonl", "html"]

@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests._report_helpers import SEED, run
 
+from tests._report_helpers import SEED, run
 from tqcheck.model import MASK, Category, Finding, Severity
 from tqcheck.report.rdjsonl import byte_columns
 

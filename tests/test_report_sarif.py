@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests._report_helpers import SAMPLE, SEED, run, sarif_validator
 
+from tests._report_helpers import SAMPLE, SEED, run, sarif_validator
 from tqcheck.audit import audit
 from tqcheck.checks.registry import all_rules
 from tqcheck.fingerprint import SARIF_KEY

@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
-from tests._report_helpers import SAMPLE, run
 
+from tests._report_helpers import SAMPLE, run
 from tqcheck.audit import AuditOptions, audit, audit_segments
 from tqcheck.model import Segment
 from tqcheck.suppress import codes_from_flags, path_matches, scopes_from_comments
