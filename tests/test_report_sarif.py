@@ -121,3 +121,18 @@ def test_result_limit_and_size_warning(seed: Path, monkeypatch: pytest.MonkeyPat
     texts = [n["message"]["text"] for n in run_["invocations"][0]["toolExecutionNotifications"]]
     assert any("only the first 5" in t for t in texts)
     assert any("gzipped" in t for t in texts)
+
+
+def test_unreadable_file_is_a_notification(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bin.txt").write_bytes(b"\x00\x01")
+    status, out, err = run(capsys, "bin.txt", "--format", "sarif")
+    assert status == 2 and "binary file" in err
+    data = json.loads(out)
+    sarif_validator().validate(data)
+    invocation = data["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bin.txt"
