@@ -7,7 +7,9 @@ Prints wall times and the speedup, and asserts that both runs write byte-identic
 
 It also measures the machine's own ceiling: the speedup of a pure-Python busy loop in 1 vs N
 processes, taken just before.  On a machine shared with other work that ceiling drops below 2x
-and the audit's speedup with it; compare the two.
+and the audit's wall-clock speedup with it; compare the two.  A second figure does not depend on
+the neighbours: from CPU times (``getrusage``), the serial run's CPU time over the parallel run's
+critical path (the parent's CPU time plus the workers' CPU time divided by N).
 
     python benchmarks/parallel_audit.py [--files 1000] [--jobs 2] [--min-speedup 1.7] [--check]
 
@@ -21,6 +23,7 @@ import contextlib
 import io
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -78,13 +81,22 @@ def machine_ceiling(jobs: int, rounds: int = 8, n: int = 2_000_000) -> float:
     return serial / parallel
 
 
-def timed_audit(corpus: Path, out: Path, jobs: int) -> tuple[float, int]:
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_audit(corpus: Path, out: Path, jobs: int) -> tuple[float, float, float, int]:
+    """Wall time, this process's CPU time, the workers' CPU time, exit status."""
     args = ["audit", str(corpus), "--jobs", str(jobs), "--lang", "en", "--format", "json",
             "-o", str(out / f"report-{jobs}.json"), "--output", f"sarif={out}/report-{jobs}.sarif"]
+    cpu_self, cpu_children = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         status = main(args)
-    return time.perf_counter() - start, status
+    wall = time.perf_counter() - start
+    return (wall, _cpu(resource.RUSAGE_SELF) - cpu_self,
+            _cpu(resource.RUSAGE_CHILDREN) - cpu_children, status)
 
 
 def main_() -> int:
@@ -102,16 +114,21 @@ def main_() -> int:
         print(f"corpus: {args.files} files, {size / 1024:.0f} KiB "
               f"({'NTREX + seed' if NTREX.is_file() else 'seed only'}); cores: {os.cpu_count()}")
         ceiling = machine_ceiling(args.jobs)
-        serial, status1 = timed_audit(corpus, out, 1)
-        parallel, status2 = timed_audit(corpus, out, args.jobs)
+        serial, serial_cpu, _, status1 = timed_audit(corpus, out, 1)
+        parallel, parent_cpu, workers_cpu, status2 = timed_audit(corpus, out, args.jobs)
         assert status1 == status2, (status1, status2)
         for ext in ("json", "sarif"):
             one = (out / f"report-1.{ext}").read_bytes()
             assert one == (out / f"report-{args.jobs}.{ext}").read_bytes(), f"{ext} differs"
         speedup = serial / parallel
+        cpu_speedup = serial_cpu / (parent_cpu + workers_cpu / args.jobs)
         print(f"--jobs 1: {serial:.2f} s   --jobs {args.jobs}: {parallel:.2f} s   "
               f"speedup {speedup:.2f}x (target {args.min_speedup}x; machine ceiling now "
               f"{ceiling:.2f}x); reports byte-identical")
+        print(f"CPU time: --jobs 1 {serial_cpu:.2f} s; --jobs {args.jobs} parent "
+              f"{parent_cpu:.2f} s "
+              f"+ workers {workers_cpu:.2f} s -> critical path "
+              f"{parent_cpu + workers_cpu / args.jobs:.2f} s, CPU-time speedup {cpu_speedup:.2f}x")
         if speedup < args.min_speedup:
             print(f"speedup below the {args.min_speedup}x target"
                   + (" (the machine is busy: see its ceiling)" if ceiling < args.min_speedup
