@@ -255,6 +255,14 @@ def _audit_files(files: list[Path], options: AuditOptions, rules: Sequence[Rule]
     methods = multiprocessing.get_all_start_methods()
     method = "fork" if "fork" in methods and threading.active_count() == 1 else (
         "forkserver" if "forkserver" in methods else "spawn")
+    if method == "fork":
+        # The first file loads what every file needs (language data, compiled patterns, the
+        # language-identification profiles); forked workers inherit it instead of each loading it.
+        yield audit_file(files[0], options, rules)
+        files = files[1:]
+        if len(files) == 1:
+            yield audit_file(files[0], options, rules)
+            return
     workers = min(jobs, len(files))
     # Big chunks keep inter-process traffic low; several per worker even out uneven files.
     chunksize = max(1, len(files) // (workers * 8))
