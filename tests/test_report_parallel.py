@@ -87,3 +87,11 @@ def test_help_lists_every_format(capsys: pytest.CaptureFixture[str]) -> None:
     help_text = " ".join(capsys.readouterr().out.split())
     for name in FORMATTERS:
         assert name in help_text.split("Output format:")[1].split("[default")[0]
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_few_files_same_report(tree: Path, count: int) -> None:
+    from tqcheck.audit import audit
+
+    files = sorted(str(p) for p in Path("docs").rglob("*.txt"))[:count]
+    assert audit(files, jobs=1) == audit(files, jobs=2)
