@@ -131,11 +131,14 @@ class CalquePhrases:
 
     def finish(self) -> list[Hit]:
         hits: list[Hit] = []
+        evidenced: set[str] = set()
         for pack in self.packs:
             found = self.found.get(pack.source, [])
             strong = any(p.strong for p, _ in found) or len(found) >= pack.min_evidence
             if found and (self.explicit or strong):
                 hits.extend(h for _, h in found)
+                evidenced.add(pack.source)
+        self.ctx.state["calque_evidence"] = evidenced
         return hits
 
 
@@ -145,7 +148,8 @@ class ConjunctionChains:
 
     What it does:
         Counts paragraphs that start with a chain word of the applicable calque packs ("And" for
-        Arabic) and, when at least two do, flags each of them.
+        Arabic) and, when at least two do, flags each of them.  Without ``--source-lang`` it reports
+        only for a pack whose phrases (TQ601) gave strong evidence in the same document.
 
     Why it matters:
         Arabic links sentences and paragraphs with و ("and"); MT keeps it, and English paragraphs
@@ -174,9 +178,14 @@ class ConjunctionChains:
                                      segment=segment))
 
     def finish(self) -> list[Hit]:
+        # Without --source-lang, a chain counts only for a pack whose phrases gave strong evidence
+        # (TQ601 runs first and records it).
+        evidenced = self.ctx.state.get("calque_evidence", set())
         hits: list[Hit] = []
         for w, found in self.found.items():
             pack, _ = self.words[w]
+            if not self.ctx.source_lang and pack.source not in evidenced:
+                continue
             if len(found) >= pack.chain_min:
                 hits.extend(found)
         return hits

@@ -60,6 +60,8 @@ class CheckContext:
     source_lang: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: Per-document state that checks share (e.g. calque evidence read by the chain check).
+    state: dict[str, Any] = field(default_factory=dict)
     _noted: set[str] = field(default_factory=set)
 
     def note_once(self, key: str, message: str) -> None:
