@@ -29,6 +29,7 @@ import json
 import re
 import sys
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -107,7 +108,7 @@ def _strip_markers(marked: str, where: str) -> tuple[str, list[dict[str, object]
         pos = match.end()
     out.append(marked[pos:])
     text = "".join(out)
-    for first, second in zip(artifacts, artifacts[1:]):
+    for first, second in pairwise(artifacts):
         if second["start"] < first["end"]:  # type: ignore[operator]
             raise SourceError(f"{where}: overlapping artifacts")
     if "[[" in text or "]]" in text:
