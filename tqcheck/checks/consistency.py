@@ -47,6 +47,26 @@ class _Occurrence:
     end: int
     count: int = 1
     proper: bool = False  # seen capitalised away from a sentence start
+    neighbours: set[str] = field(default_factory=set)
+
+
+#: Titles and other capitalised words that say nothing about which person a name refers to.
+_NOT_EVIDENCE = frozenset(
+    "President Minister Prime Foreign Mr Mrs Ms Dr Prof Sir General Secretary King Queen Prince "
+    "Senator Governor Mayor Chancellor Chairman Director Judge Officer Captain Coach Pope Saint St "
+    "The A An In On At Of And For To By With From".split()
+)
+_MAX_NEIGHBOURS = 16
+
+
+def _suffix_variant(a: str, b: str) -> bool:
+    """Variants that differ only in a transliterated ending: -ey/-ei, -y/-yy, -iy/-y (>= 5 letters)."""
+    if min(len(a), len(b)) < 5:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(a) == len(b):
+        return a[:-1] == b[:-1] and {a[-1], b[-1]} == {"y", "i"}
+    return long_ in {short + "y", short[:-1] + "iy"} and short.endswith("y")
 
 
 def _skeleton(word: str) -> str:
@@ -104,8 +124,10 @@ class NameVariants:
 
     What it does:
         Collects capitalised words used as names (seen capitalised away from a sentence start) and
-        groups spellings that share their consonant skeleton and differ only in vowels, ``y``/``j``
-        and doubled letters.  Reports the first occurrence of every spelling, naming the other
+        pairs spellings that share their consonant skeleton and differ only in vowels, ``y``/``j``
+        and doubled letters, when there is evidence they name one person: both stand next to the same
+        other name ("Dmytro Kuleba", "Dmitry Kuleba"), or they differ only in a transliterated ending
+        (-ey/-ei, -y/-yy, -iy/-y).  Reports the first occurrence of every spelling, naming the other
         spellings and where they stand.
 
     Why it matters:
@@ -125,23 +147,35 @@ class NameVariants:
         if not self.ctx.data.has_case:
             return
         text = segment.text
-        for m in _CAPITALISED.finditer(text):
+        matches = list(_CAPITALISED.finditer(text))
+        for k, m in enumerate(matches):
             w = m.group()
             occ = self.words.get(w)
             proper = not _at_sentence_start(text, m.start())
             if occ is None:
-                self.words[w] = _Occurrence(segment, m.start(), m.end(), 1, proper)
+                occ = self.words[w] = _Occurrence(segment, m.start(), m.end(), 0, False)
                 self.by_initial[w[0]].add(w)
-            else:
-                occ.count += 1
-                occ.proper = occ.proper or proper
+            occ.count += 1
+            occ.proper = occ.proper or proper
+            # Adjacent capitalised words (first name + surname) tell which person a name is.
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(matches) and len(occ.neighbours) < _MAX_NEIGHBOURS:
+                    other = matches[j]
+                    gap = text[min(m.end(), other.end()):max(m.start(), other.start())]
+                    if gap == " " and other.group() not in _NOT_EVIDENCE:
+                        occ.neighbours.add(other.group())
 
     def finish(self) -> list[Hit]:
         hits: list[Hit] = []
         for group in self.by_initial.values():
             names = sorted(w for w in group if self.words[w].proper)
             for i, a in enumerate(names):
-                variants = [b for b in names if b != a and transliteration_variants(a, b)]
+                variants = [
+                    b for b in names
+                    if b != a and transliteration_variants(a, b)
+                    and (self.words[a].neighbours & self.words[b].neighbours
+                         or _suffix_variant(a.casefold(), b.casefold()))
+                ]
                 if not variants:
                     continue
                 occ = self.words[a]
@@ -163,7 +197,7 @@ class NameVariants:
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
 
 
-@register("TQ502", "spelling-variants", Severity.WARNING, scope="document")
+@register("TQ502", "spelling-variants", Severity.INFO, scope="document")
 class SpellingVariants:
     """One word written two ways in one document (cease-fire/ceasefire, e-mail/email).
 

@@ -11,8 +11,9 @@ from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD
 from tqcheck.model import Location, Segment, Sentence, Severity
 
-#: Separators allowed between repeated units: whitespace, masks, a comma.
-_GAP = re.compile(r"[\s\ufffc]+|\s*,\s*")
+#: Separators allowed between repeated units: whitespace and masks.  A comma is not: "horrible,
+#: horrible" and "no, no, no" are rhetoric, not MT stutter.
+_GAP = re.compile(r"[\s\ufffc]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +133,21 @@ def find_doubled_coordination(
         phrase = f"{x} {conj} {y}".casefold()
         if phrase in idioms or any(phrase in i or i in phrase for i in idioms):
             continue
+        if x[:1].isupper() and not _sentence_initial(segment.text, m.start()):
+            continue  # names: "P. Diddy or Diddy"
         single = " " not in x
         low = x.casefold()
         if single and (low.endswith("er") or low in {"more", "less"} or x.isdigit()):
             continue
         yield Hit(m.start(), m.end(), f"phrase coordinated with itself: '{m.group()}'",
                   suggestion=x)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \ufffc\"'“‘«(")
+    if re.search(r"(?:^|\s)[A-Z]\.$", before):
+        return False  # an initial: "P. Diddy"
+    return not before or before[-1] in ".!?\n"
 
 
 _coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
@@ -199,7 +209,9 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _MIN_WORDS = 6
-_WINDOW = 20_000
+#: Sentences compared: a repeat far away is a deliberate quotation (a pull quote, a summary); MT and
+#: pasting errors repeat nearby.  This also bounds memory on huge files.
+_WINDOW = 100
 
 
 @register("TQ104", "repeated-sentence", Severity.WARNING, scope="document")
@@ -207,9 +219,9 @@ class RepeatedSentences:
     """The same sentence appears twice in the document.
 
     What it does:
-        Compares every sentence of six words or more (case and spacing ignored) with the sentences
-        before it (the last 20,000, so memory stays bounded on huge files) and flags the repeat, pointing
-        at the first occurrence.
+        Compares every sentence of six words or more (case and spacing ignored) with the 100
+        sentences before it and flags the repeat, pointing at the first occurrence.  Repeats further
+        apart are usually deliberate (pull quotes, summaries).
 
     Why it matters:
         MT pipelines that re-send overlapping chunks, or editors who paste twice, leave whole sentences

@@ -86,6 +86,7 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         return
     if is_orphan_heading(segment):
         return
+    speech = ctx.data.words("structure", "speech_verbs")
     text = segment.text
     for s in sentences:
         i = first_letter(s.text)
@@ -101,11 +102,15 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             continue
         if s.index > 0 and _after_closing_quote(text, s.start):
             continue
+        if s.index > 0 and text[:s.start].rstrip()[-1:] in "?!" and speech.intersection(
+            w.casefold() for w in WORD.findall(s.text)[:3]
+        ):
+            continue  # 'Why? she asked.'
         yield Hit(pos, pos + len(word), f"sentence starts in lowercase: '{word}'",
                   suggestion=word[0].upper() + word[1:])
 
 
-_DANGLING = re.compile(r"(?<=[.!?,])[\"”»](?=\s+[^\W\d_])")
+_DANGLING = re.compile(r"(?<=\.)[\"”»](?=\s+[^\W\d_])")
 
 
 @register("TQ204", "text-after-closing-quote", Severity.WARNING, scope="segment")
@@ -113,8 +118,9 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
     """Lowercase text left dangling after a quotation that ended the sentence.
 
     What it does:
-        Flags a short run of words that starts in lowercase right after a closing quote preceded by
-        sentence-final punctuation, and ends its own sentence — words that belong inside the quote.
+        Flags a short run of words that starts in lowercase right after a closing quote preceded by a
+        full stop, and ends its own sentence — words that belong inside the quote.  Attributions
+        ("he said", "according to") are recognised by the speech verbs in the language data.
 
     Why it matters:
         MT moves quotation marks when source and target word order differ; the tail of the quoted
@@ -125,6 +131,7 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
     """
     if _no_case(ctx, "TQ204"):
         return
+    speech = ctx.data.words("structure", "speech_verbs")
     text = segment.text
     for m in _DANGLING.finditer(text):
         i = m.end()
@@ -135,8 +142,11 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
         end_m = re.compile(r"[.!?…](?=[\"”’»)]?(?:\s|$))").search(text, i)
         end = end_m.end() if end_m else len(text)
         tail = text[i:end]
-        if len(tail.split()) > 8 or '"' in tail or "”" in tail:
+        words = [w.casefold() for w in WORD.findall(tail)]
+        if len(words) > 8 or '"' in tail or "”" in tail:
             continue
+        if speech.intersection(words[:4]):
+            continue  # '"…." he said.' is an attribution, not a stranded phrase
         yield Hit(i, end, f"text after the closing quote: '{tail}' probably belongs inside the quotation")
 
 
