@@ -164,6 +164,7 @@ class NameVariants:
                     gap = text[min(m.end(), other.end()):max(m.start(), other.start())]
                     if gap == " " and other.group() not in _NOT_EVIDENCE:
                         occ.neighbours.add(other.group())
+                        occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
 
     def finish(self) -> list[Hit]:
         hits: list[Hit] = []

@@ -198,7 +198,10 @@ def select_rules(
             rule.category.value == s.lower()
         )
 
+    categories = {c.value for c in Category}
     for selector in [*select, *ignore]:
+        if selector.strip().lower() in categories:
+            continue
         if not any(matches(r, selector) for r in rules):
             raise ConfigError(f"unknown check code, prefix or category: {selector!r}")
     select = list(select)
