@@ -31,6 +31,8 @@ class CalquePattern:
     message: str
     suggestion: str | None
     strong: bool
+    #: Lowercase substrings one of which every match contains: a cheap prefilter.
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
             except re.error as exc:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
             patterns.append(CalquePattern(source, str(p["id"]), rx, str(p["message"]),
-                                          p.get("suggestion"), bool(p.get("strong", False))))
+                                          p.get("suggestion"), bool(p.get("strong", False)),
+                                          tuple(k.casefold() for k in p.get("keywords", ()))))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), tuple(raw.get("targets", ["en"])),
                           int(raw.get("min_evidence", 2)), tuple(patterns),
@@ -97,15 +100,28 @@ def _applicable(ctx: CheckContext) -> list[CalquePack]:
 def _segment_matches(
     ctx: CheckContext, packs: list[CalquePack], segment: Segment
 ) -> list[tuple[CalquePack, CalquePattern, re.Match[str]]]:
-    """Pattern matches in one segment, computed once for both calque checks."""
+    """Pattern matches in one segment, computed once for both calque checks.  A pattern runs only
+    when one of its keywords occurs in the text."""
     cached = ctx.state.get("calque_segment")
     if cached is not None and cached[0] is segment:
         return list(cached[1])
+    text = segment.text
+    gate = ctx.state.get("calque_gate")
+    if gate is None or gate[0] is not packs:
+        keys = {k for pack in packs for pat in pack.patterns for k in pat.keywords}
+        always = any(not pat.keywords for pack in packs for pat in pack.patterns)
+        gate = ctx.state["calque_gate"] = (packs, tuple(sorted(keys)), always)
+    _, keys, always = gate
+    lower = text.casefold()
+    if not always and not any(k in lower for k in keys):
+        ctx.state["calque_segment"] = (segment, [])
+        return []
     found = [
         (pack, pat, m)
         for pack in packs
         for pat in pack.patterns
-        for m in pat.regex.finditer(segment.text)
+        if not pat.keywords or any(k in lower for k in pat.keywords)
+        for m in pat.regex.finditer(text)
     ]
     ctx.state["calque_segment"] = (segment, found)
     return found

@@ -110,9 +110,14 @@ def transliteration_variants(a: str, b: str) -> bool:
     return _edit_distance(la, lb, limit) <= limit
 
 
+_OPENING = frozenset(" \"'“‘«(\ufffc")
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"'“‘«(\ufffc")
-    return not before or before[-1] in ".!?:\n"
+    i = start
+    while i > 0 and text[i - 1] in _OPENING:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+(?:-[A-ZА-Я][a-zа-яё]+)?(?![\w'’])")
@@ -141,7 +146,9 @@ class NameVariants:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.words: dict[str, _Occurrence] = {}
-        self.by_initial: dict[str, set[str]] = defaultdict(set)
+        # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
+        # so finishing is linear in the vocabulary, not quadratic.
+        self.by_skeleton: dict[str, set[str]] = defaultdict(set)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.ctx.data.has_case:
@@ -154,7 +161,7 @@ class NameVariants:
             proper = not _at_sentence_start(text, m.start())
             if occ is None:
                 occ = self.words[w] = _Occurrence(segment, m.start(), m.end(), 0, False)
-                self.by_initial[w[0]].add(w)
+                self.by_skeleton[w[0].casefold() + _skeleton(w)].add(w)
             occ.count += 1
             occ.proper = occ.proper or proper
             # Adjacent capitalised words (first name + surname) tell which person a name is.
@@ -168,7 +175,9 @@ class NameVariants:
 
     def finish(self) -> list[Hit]:
         hits: list[Hit] = []
-        for group in self.by_initial.values():
+        for group in self.by_skeleton.values():
+            if len(group) < 2:
+                continue
             names = sorted(w for w in group if self.words[w].proper)
             for i, a in enumerate(names):
                 variants = [
@@ -195,6 +204,7 @@ class NameVariants:
         return hits
 
 
+_SPLIT_TABLE = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„\ufffc'})
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
 
 
@@ -218,6 +228,8 @@ class SpellingVariants:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
         self.closed_candidates: dict[str, str] = {}  # closed form -> hyphenated form
+        self.pair_words = frozenset(
+            w.casefold() for pair in ctx.data.get("spelling_variants", default=()) for w in pair)
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -228,20 +240,21 @@ class SpellingVariants:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
-        for m in _HYPHENATED.finditer(text):
-            hyph = m.group().casefold()
-            self._note(hyph, segment, m.start(), m.end())
-            self.closed_candidates[hyph.replace("-", "")] = hyph
+        if "-" in text:
+            for m in _HYPHENATED.finditer(text):
+                hyph = m.group().casefold()
+                self._note(hyph, segment, m.start(), m.end())
+                self.closed_candidates[hyph.replace("-", "")] = hyph
+        wanted = self.closed_candidates.keys() | self.pair_words
+        if not wanted:
+            return
+        tokens = set(text.casefold().translate(_SPLIT_TABLE).split())
+        if tokens.isdisjoint(wanted):
+            return
         for m in WORD.finditer(text):
             w = m.group().casefold()
-            if "-" not in w and w in self.closed_candidates:
+            if w in wanted:
                 self._note(w, segment, m.start(), m.end())
-        pairs = self.ctx.data.get("spelling_variants", default=())
-        if pairs:
-            for m in WORD.finditer(text):
-                w = m.group().casefold()
-                if any(w in pair for pair in pairs):
-                    self._note(w, segment, m.start(), m.end())
 
     def finish(self) -> list[Hit]:
         groups: list[list[str]] = []
@@ -273,6 +286,7 @@ class SpellingVariants:
 
 
 _STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets", "»": "guillemets"}
+_QUOTE_CHARS = re.compile("[" + "".join(_STYLES) + "]")
 
 
 @register("TQ503", "mixed-quote-styles", Severity.INFO, scope="document")
@@ -296,9 +310,12 @@ class MixedQuoteStyles:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
-        for i, c in enumerate(text):
-            style = _STYLES.get(c)
-            if style is None or (c == '"' and i and text[i - 1].isdigit()):
+        if '"' not in text and not _QUOTE_CHARS.search(text):
+            return
+        for m in _QUOTE_CHARS.finditer(text):
+            i, c = m.start(), m.group()
+            style = _STYLES[c]
+            if c == '"' and i and text[i - 1].isdigit():
                 continue
             occ = self.first.get(style)
             if occ is None:

@@ -88,7 +88,10 @@ class Engine:
             for rule in self.sentence_rules:
                 for hit in rule.impl(sentence, ctx):
                     yield make_finding(rule, ctx, segment, hit)
+        text = segment.text
         for rule in self.segment_rules:
+            if rule.gate is not None and not rule.gate.search(text):
+                continue
             for hit in rule.impl(segment, live, ctx):
                 if not dead or not any(a <= hit.start < b for a, b in dead):
                     yield make_finding(rule, ctx, segment, hit)

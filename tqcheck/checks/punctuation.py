@@ -18,7 +18,23 @@ _EARLY_CLOSE = re.compile(
 )
 
 
+_early_cache: tuple[str, list[re.Match[str]]] = ("", [])
+_ANY_QUOTE = re.compile("[\"“”«»„]")
+
+
 def find_early_closes(text: str) -> list[re.Match[str]]:
+    """Quotations closed too early (computed once per text for TQ301 and TQ303)."""
+    global _early_cache
+    if _early_cache[0] is text:
+        return _early_cache[1]
+    out: list[re.Match[str]] = []
+    if _ANY_QUOTE.search(text):
+        out = _find_early_closes(text)
+    _early_cache = (text, out)
+    return out
+
+
+def _find_early_closes(text: str) -> list[re.Match[str]]:
     out = []
     for m in _EARLY_CLOSE.finditer(text):
         before = text[: m.start()].rstrip()
@@ -57,7 +73,8 @@ def _is_inch(text: str, i: int) -> bool:
     return i > 0 and text[i - 1].isdigit()
 
 
-@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment")
+@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment",
+          gate='[.!?][\\"”»]\\s')
 def find_quote_closed_early(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A quotation closed after its first words although the quoted speech goes on.
 
@@ -96,13 +113,19 @@ def _quote_pairs(ctx: CheckContext) -> dict[str, str]:
     return pairs
 
 
+def _quote_marks(text: str, chars: str) -> list[tuple[int, str]]:
+    if not any(c in text for c in chars):
+        return []
+    return [(i, c) for i, c in enumerate(text) if c in chars]
+
+
 def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], list[int], list[int]]:
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
-    straight = [i for i, c in enumerate(text) if c == '"' and not _is_inch(text, i)]
+    straight = [i for i, c in _quote_marks(text, '"') if not _is_inch(text, i)]
     closers = {v: k for k, v in pairs.items()}
     stack: list[tuple[str, int]] = []
     stray_closers: list[int] = []
-    for i, c in enumerate(text):
+    for i, c in _quote_marks(text, "".join(pairs) + "".join(closers)):
         if c in pairs and not (c in closers and stack and stack[-1][0] == closers[c]):
             stack.append((c, i))
         elif c in closers:
@@ -158,11 +181,17 @@ class UnbalancedQuotes:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
+        if not _ANY_QUOTE.search(text):
+            if self.pending is not None:
+                self.pending_age += 1
+                if self.pending_age > _MAX_QUOTE_SEGMENTS:
+                    self._flush()
+            return
         if find_early_closes(text):
             self._flush()
             return
         odd, openers, closers = _segment_quote_state(text, self.pairs)
-        straight = [i for i, c in enumerate(text) if c == '"' and not _is_inch(text, i)]
+        straight = [i for i, _ in _quote_marks(text, '"') if not _is_inch(text, i)]
         starts_quoted = text[:1] in '"' + "".join(self.pairs)
         if self.pending is not None:
             if odd and not _opener_like(text, straight[0]):
@@ -209,7 +238,8 @@ _LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
 _EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]")
 
 
-@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment")
+@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment",
+          gate='[()\\[\\]{}]')
 def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Brackets that do not pair up within a paragraph.
 
@@ -252,7 +282,8 @@ _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _FOREIGN_PUNCT = re.compile("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
 
 
-@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment")
+@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment",
+          gate="[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
 def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Punctuation of another writing system left in the translation.
 
@@ -284,7 +315,8 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
 _NATIVE_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]+")
 
 
-@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment")
+@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment",
+          gate=_NATIVE_DIGITS.pattern)
 def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Arabic-Indic, Persian or Devanagari digits in a target that writes 0–9.
 
@@ -310,7 +342,8 @@ _CONTROLS = re.compile("[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u206
 _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 
-@register("TQ306", "invisible-control", Severity.ERROR, scope="segment")
+@register("TQ306", "invisible-control", Severity.ERROR, scope="segment",
+          gate=_CONTROLS.pattern)
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Invisible bidirectional or zero-width characters.
 
@@ -345,7 +378,8 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
 
 
-@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment")
+@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment",
+          gate='[^\\s\\ufffc][ \\u00a0\\u202f]+[,.;:!?%)\\]}]')
 def find_space_before_punctuation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD
-from tqcheck.model import Location, Segment, Sentence, Severity
+from tqcheck.model import MASK, Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks.  A comma is not: "horrible,
 #: horrible" and "no, no, no" are rhetoric, not MT stutter.
@@ -28,6 +28,22 @@ class _Repeat:
 
 _cache: tuple[int, str, list[_Repeat]] = (0, "", [])
 
+#: Punctuation and masks become spaces for the prefilter's whitespace split.
+_PREFILTER_TABLE = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„' + MASK})
+
+
+def _may_repeat(text: str) -> bool:
+    """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
+    token-level analysis runs only where this says yes (most text: no)."""
+    toks = text.casefold().translate(_PREFILTER_TABLE).split()
+    last: dict[str, int] = {}
+    for j, w in enumerate(toks):
+        i = last.get(w)
+        if i is not None and j - i <= 8 and toks[i:j] == toks[j : 2 * j - i]:
+            return True
+        last[w] = j
+    return False
+
 
 def find_adjacent_repeats(text: str) -> list[_Repeat]:
     """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
@@ -38,6 +54,9 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
     global _cache
     if _cache[0] == id(text) and _cache[1] is text:
         return _cache[2]
+    if not _may_repeat(text):
+        _cache = (id(text), text, [])
+        return []
     toks = [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
     found: list[_Repeat] = []
     last_seen: dict[str, int] = {}
@@ -124,46 +143,61 @@ def find_doubled_coordination(
     if not coords:
         ctx.note_once(f"TQ102:{ctx.data.lang}", f"TQ102: no coordinator list for language {ctx.data.lang!r}")
         return
-    idioms = {i.casefold() for i in ctx.data.get("coordination_idioms", default=())}
-    pattern = _coordination_pattern(frozenset(coords))
-    for m in pattern.finditer(segment.text):
-        x, conj, y = m.group("x"), m.group("c"), m.group("y")
-        if x.casefold() != y.casefold():
+    idioms = ctx.data.words("coordination_idioms")
+    text = segment.text
+    for m in _coordinator_re(coords).finditer(text):
+        conj = m.group(1)
+        before = _WORDS_BEFORE.search(text, 0, m.start())
+        after = _WORDS_AFTER.match(text, m.end())
+        if not before or not after:
             continue
-        phrase = f"{x} {conj} {y}".casefold()
-        if phrase in idioms or any(phrase in i or i in phrase for i in idioms):
-            continue
-        if x[:1].isupper() and not _sentence_initial(segment.text, m.start()):
-            continue  # names: "P. Diddy or Diddy"
-        single = " " not in x
-        low = x.casefold()
-        if single and (low.endswith("er") or low in {"more", "less"} or x.isdigit()):
-            continue
-        yield Hit(m.start(), m.end(), f"phrase coordinated with itself: '{m.group()}'",
-                  suggestion=x)
+        left = before.group().split()
+        right = after.group().split()
+        for n in (3, 2, 1):
+            if len(left) < n or len(right) < n:
+                continue
+            xs, ys = left[-n:], right[:n]
+            if [w.casefold() for w in xs] != [w.casefold() for w in ys]:
+                continue
+            x = " ".join(xs)
+            start = before.end() - len(" ".join(xs))
+            if _coordination_is_legitimate(x, conj, idioms, text, start):
+                break
+            end = m.end() + len(" ".join(ys))
+            yield Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
+                      suggestion=x)
+            break
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \ufffc\"'“‘«(")
-    if re.search(r"(?:^|\s)[A-Z]\.$", before):
-        return False  # an initial: "P. Diddy"
-    return not before or before[-1] in ".!?\n"
+def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text: str, start: int) -> bool:
+    phrase = f"{x} {conj} {x}".casefold()
+    if any(phrase in i.casefold() or i.casefold() in phrase for i in idioms):
+        return True
+    if x[:1].isupper() and not _sentence_initial(text, start):
+        return True  # names: "P. Diddy or Diddy"
+    low = x.casefold()
+    return " " not in x and (low.endswith("er") or low in {"more", "less"} or x.isdigit())
 
 
+#: Up to three words right before / after a coordinator (single spaces between them).
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?: [^\W\d_]+){0,2}$")
+_WORDS_AFTER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
 
 
-def _coordination_pattern(coords: frozenset[str]) -> re.Pattern[str]:
+def _coordinator_re(coords: frozenset[str]) -> re.Pattern[str]:
     pat = _coord_cache.get(coords)
     if pat is None:
         alts = "|".join(sorted(map(re.escape, coords), key=len, reverse=True))
-        unit = r"[^\W\d_]+(?:[ ][^\W\d_]+){0,2}"
-        pat = re.compile(
-            rf"(?<![\w'’-])(?P<x>{unit})[ \ufffc]+(?P<c>{alts})[ \ufffc]+(?P<y>(?P=x))(?![\w'’-])",
-            re.IGNORECASE,
-        )
-        _coord_cache[coords] = pat
+        pat = _coord_cache[coords] = re.compile(rf"(?<=[^\W\d_]) ({alts}) (?=[^\W\d_])", re.IGNORECASE)
     return pat
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 40) : pos].rstrip(" \ufffc\"'“‘«(")
+    if re.search(r"(?:^|\s)[A-Z]\.$", before):
+        return False  # an initial: "P. Diddy"
+    return not before or before[-1] in ".!?\n" or pos - len(before) >= pos
 
 
 @register("TQ103", "repeated-phrase", Severity.WARNING, scope="segment")
@@ -242,9 +276,10 @@ class RepeatedSentences:
             text = s.text
             if text.count(" ") + 1 < _MIN_WORDS:
                 continue
-            key = " ".join(WORD.findall(text.casefold()))
-            if len(key.split(" ")) < _MIN_WORDS:
+            words = text.casefold().translate(_PREFILTER_TABLE).split()
+            if len(words) < _MIN_WORDS:
                 continue
+            key = " ".join(words)
             first = self.seen.get(key)
             if first is None:
                 self.seen[key] = segment.locate(s.start)

@@ -45,7 +45,8 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-@register("TQ401", "embed-link", Severity.ERROR, scope="segment")
+@register("TQ401", "embed-link", Severity.ERROR, scope="segment",
+          gate='(?:twitter|t\\.co|x\\.com|instagr|fb\\.watch|tiktok|youtu)')
 def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A link that only a pasted social-media embed leaves behind.
 
@@ -65,7 +66,8 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         yield Hit(m.start(), m.start() + len(url), f"leftover embed link: '{url}'", suggestion="")
 
 
-@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment")
+@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment",
+          gate='\\(@')
 def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """The attribution line of an embedded post: ``— Name (@handle) March 7, 2022``.
 
@@ -121,7 +123,8 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
 
 
-@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment")
+@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment",
+          gate='#[^\\W\\d_]\\w*_')
 def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A hashtag with underscores between words (``#Sergey_Lavrov``) in prose.
 
@@ -143,7 +146,8 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@.])")
 
 
-@register("TQ405", "handle-in-prose", Severity.WARNING, scope="segment")
+@register("TQ405", "handle-in-prose", Severity.WARNING, scope="segment",
+          gate='@')
 def find_handles(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A social-media @handle in running text.
 
@@ -178,7 +182,7 @@ _EMOJI = re.compile(
 _TEXT_SYMBOLS = frozenset("©®™←↑→↓↔↕■□▪▫◆◇○●★☆✓✔✗✘⌘⌥⏎")
 
 
-@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment")
+@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment", gate=_EMOJI.pattern)
 def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Emoji in running text.
 
@@ -216,7 +220,8 @@ def _debris_re() -> re.Pattern[str]:
     return re.compile(rf"{_ENTITY.pattern}|(?:{alts})")
 
 
-@register("TQ407", "mt-debris", Severity.ERROR, scope="segment")
+@register("TQ407", "mt-debris", Severity.ERROR, scope="segment",
+          gate='[▁<&@\\[]')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 

@@ -66,7 +66,8 @@ def _after_closing_quote(text: str, start: int) -> bool:
     return bool(_CLOSE_QUOTE_BEFORE.search(text, 0, start))
 
 
-@register("TQ203", "lowercase-sentence-start", Severity.WARNING, scope="segment")
+@register("TQ203", "lowercase-sentence-start", Severity.WARNING, scope="segment",
+          gate='(?:^|[.!?…][\\"\\\'”’»)\\]\\ufffc]*\\s+)[\\"\\\'“‘«(\\[¿¡\\ufffc*]*[a-zß-öø-ÿа-яё]')
 def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A sentence that starts with a lowercase letter.
 
@@ -113,7 +114,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
 _DANGLING = re.compile(r"(?<=\.)[\"”»](?=\s+[^\W\d_])")
 
 
-@register("TQ204", "text-after-closing-quote", Severity.WARNING, scope="segment")
+@register("TQ204", "text-after-closing-quote", Severity.WARNING, scope="segment",
+          gate='\\.[\\"”»]\\s+[^\\W\\d_]')
 def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Lowercase text left dangling after a quotation that ended the sentence.
 
