@@ -82,7 +82,7 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
                     word in ab.always
                     or word.lower() in ab.always
                     or bool(_INITIALS.match(word))
-                    or (len(word) == 1 and word.isalpha() and word.isupper())
+                    or (len(word) == 1 and word.isalpha())  # initials, "т. е.", "p. 5"
                 )
                 if is_abbrev:
                     if word not in ab.final:

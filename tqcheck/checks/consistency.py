@@ -120,7 +120,52 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+(?:-[A-ZА-Я][a-zа-яё]+)?(?![\w'’])")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
+_LOWER = "a-zß-öø-ÿā-žа-яёı"
+#: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
+#: second part ("Wen-bin").
+_CAPITALISED = re.compile(
+    rf"(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[{_UPPER}][{_LOWER}]+"
+    rf"(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
+)
+_ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
+                             "-": None, "'": None, "’": None})
+
+
+def fold_name(word: str) -> str:
+    """Diacritics, Arabic article and hyphens removed, case folded: Çavuşoğlu → cavusoglu,
+    al-Sisi → sisi, Wen-bin → wenbin."""
+    import unicodedata
+
+    core = _ARTICLE.sub("", word)
+    decomposed = unicodedata.normalize("NFKD", core.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD_EXTRA)
+
+
+def _known_groups() -> list[frozenset[str]]:
+    import tomllib
+    from importlib import resources
+
+    raw = (resources.files("tqcheck") / "data" / "name_variants.toml").read_text(encoding="utf-8")
+    return [frozenset(g) for g in tomllib.loads(raw)["groups"] if len(g) > 1]
+
+
+def names_are_variants(a: str, b: str, neighbours_shared: bool) -> bool:
+    """Do two capitalised words look like two spellings of one name?"""
+    if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
+        return False  # "Bashar al-Assad" … "Assad": dropping the article is house style
+    if a.replace("-", "").casefold() == b.replace("-", "").casefold():
+        return False  # hyphenation only: a spelling variant (TQ502), not a transliteration
+    fa, fb = fold_name(a), fold_name(b)
+    if fa == fb:
+        return len(fa) >= 3  # Erdoğan/Erdogan, al-Sisi/El-Sisi
+    if not transliteration_variants(fa, fb):
+        return False
+    if neighbours_shared or _suffix_variant(fa, fb):
+        return True
+    # Two Arabic names with the article differ in their vowels only: al-Qudra/Al-Qidra.
+    return bool(_ARTICLE.match(a) and _ARTICLE.match(b))
 
 
 @register("TQ501", "name-variants", Severity.WARNING, scope="document")
@@ -129,10 +174,14 @@ class NameVariants:
 
     What it does:
         Collects capitalised words used as names (seen capitalised away from a sentence start) and
-        pairs spellings that share their consonant skeleton and differ only in vowels, ``y``/``j``
-        and doubled letters, when there is evidence they name one person: both stand next to the same
-        other name ("Dmytro Kuleba", "Dmitry Kuleba"), or they differ only in a transliterated ending
-        (-ey/-ei, -y/-yy, -iy/-y).  Reports the first occurrence of every spelling, naming the other
+        pairs spellings that are the same once diacritics and the form of the Arabic article are
+        ignored (Erdoğan/Erdogan, al-Sisi/El-Sisi), and spellings that share their
+        consonant skeleton and differ only in vowels, ``y``/``j`` and doubled letters when there is
+        evidence they name one person: both stand next to the same other name ("Dmytro Kuleba",
+        "Dmitry Kuleba"), they differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or
+        both carry the Arabic article.  Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data
+        file.  A name with and without its article ("al-Assad" … "Assad") and hyphenation-only
+        differences (TQ502's job) are not reported.  Reports the first occurrence of every spelling, naming the other
         spellings and where they stand.
 
     Why it matters:
@@ -161,7 +210,8 @@ class NameVariants:
             proper = not _at_sentence_start(text, m.start())
             if occ is None:
                 occ = self.words[w] = _Occurrence(segment, m.start(), m.end(), 0, False)
-                self.by_skeleton[w[0].casefold() + _skeleton(w)].add(w)
+                folded = fold_name(w)
+                self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
             occ.proper = occ.proper or proper
             # Adjacent capitalised words (first name + surname) tell which person a name is.
@@ -174,20 +224,25 @@ class NameVariants:
                         occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
 
     def finish(self) -> list[Hit]:
-        hits: list[Hit] = []
+        pairs: dict[str, set[str]] = defaultdict(set)
         for group in self.by_skeleton.values():
             if len(group) < 2:
                 continue
             names = sorted(w for w in group if self.words[w].proper)
-            for i, a in enumerate(names):
-                variants = [
-                    b for b in names
-                    if b != a and transliteration_variants(a, b)
-                    and (self.words[a].neighbours & self.words[b].neighbours
-                         or _suffix_variant(a.casefold(), b.casefold()))
-                ]
-                if not variants:
-                    continue
+            for a in names:
+                for b in names:
+                    shared = bool(self.words[a].neighbours & self.words[b].neighbours)
+                    if a < b and names_are_variants(a, b, shared):
+                        pairs[a].add(b)
+                        pairs[b].add(a)
+        for known in _known_groups():
+            present = [w for w in known if w in self.words]
+            for a in present:
+                pairs[a].update(b for b in present if b != a)
+        hits: list[Hit] = []
+        for a in sorted(pairs):
+            variants = sorted(pairs[a])
+            if variants:
                 occ = self.words[a]
                 where = [(b, self.words[b]) for b in variants]
                 related = tuple(
@@ -200,7 +255,6 @@ class NameVariants:
                 hits.append(Hit(occ.start, occ.end,
                                 f"name spelled two ways: '{a}' ({occ.count}×) and {others}",
                                 related=related, segment=occ.segment))
-                del i
         return hits
 
 
@@ -294,8 +348,10 @@ class MixedQuoteStyles:
     """Straight and typographic double quotes mixed in one document.
 
     What it does:
-        Counts the double-quote styles used (straight ``"``, curly “ ”, low-high „ “, guillemets
-        « ») and, when more than one is used, flags the first quote of each minority style.
+        Counts the double-quote styles used — straight ``"`` and the language's own typographic
+        marks (with their nested forms: German „…“, Russian «…„…“…») count as one style each; other
+        typographic marks count by kind — and, when more than one is used, flags the first quote of
+        each minority style.
 
     Why it matters:
         MT output and pasted fragments bring their own quote styles; a publication uses one.
@@ -307,6 +363,15 @@ class MixedQuoteStyles:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
+        # Marks of the language's own pairs (primary and nested) are one style: German „…“ and
+        # ‚…‘, Russian «…» with „…“ inside.
+        own = "".join(
+            "".join(pair) for key in ("primary", "secondary", "tertiary")
+            if (pair := ctx.data.get("quotes", key))
+        )
+        for pair in ctx.data.get("quotes", "alternate", default=()):
+            own += "".join(pair)
+        self.styles = {c: ("typographic" if c in own else _STYLES[c]) for c in _STYLES}
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
@@ -314,7 +379,7 @@ class MixedQuoteStyles:
             return
         for m in _QUOTE_CHARS.finditer(text):
             i, c = m.start(), m.group()
-            style = _STYLES[c]
+            style = self.styles[c]
             if c == '"' and i and text[i - 1].isdigit():
                 continue
             occ = self.first.get(style)

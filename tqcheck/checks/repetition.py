@@ -215,9 +215,15 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the minister of the minister of foreign affairs`` → flags ``the minister of the minister of``.
     """
-    for rep in find_adjacent_repeats(segment.text):
-        if rep.n >= 2 and rep.copies == 2:
-            yield Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit)
+    idioms = ctx.data.words("coordination_idioms")
+    text = segment.text
+    for rep in find_adjacent_repeats(text):
+        if rep.n < 2 or rep.copies != 2:
+            continue
+        around = text[max(0, rep.start - 20) : rep.end + 20].casefold()
+        if any(i.casefold() in around for i in idioms):
+            continue  # "and more and more of them": an idiom, not a stutter
+        yield Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit)
 
 
 @register("TQ105", "generation-loop", Severity.ERROR, scope="segment")

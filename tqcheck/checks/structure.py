@@ -160,10 +160,11 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     """A verbless fragment split off the sentence before it.
 
     What it does:
-        Flags a short sentence (up to ten words, no comma) that follows another sentence ending in a
-        period, starts with a preposition or relative word listed in the language data ("From",
-        "With", "Which" …), and contains no finite verb from the language's verb list and no word
-        ending in "-ed".
+        Flags a short sentence (up to ten words) that follows another sentence ending in a period,
+        starts with a preposition, relative word or participle listed in the language data ("From",
+        "With", "Before", "Coming" …), and contains no finite verb from the language's verb list, no
+        word ending in "-ed" and no comma (except before a relative clause: "Coming from Cairo, where
+        he met …").
 
     Why it matters:
         MT sometimes puts a full stop inside a sentence, stranding its last phrase:
@@ -180,15 +181,22 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     if segment.kind in {"list-item", "table", "heading"}:
         return
     opener_set = frozenset(openers)
+    participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
     text = segment.text
     for prev, s in zip(sentences, sentences[1:], strict=False):
         body = s.text
         toks = WORD.findall(body)
-        if not toks or toks[0] not in opener_set or len(toks) > _FRAGMENT_MAX_WORDS:
+        if not toks or len(toks) > _FRAGMENT_MAX_WORDS:
             continue
-        if "," in body or not body.endswith(".") or not prev.text.endswith("."):
+        if toks[0] not in opener_set and not (
+            participles and toks[0].endswith("ing") and toks[0][:1].isupper() and len(toks[0]) > 5
+        ):
             continue
+        if not body.endswith(".") or not prev.text.endswith("."):
+            continue
+        if "," in body and not re.search(r",\s+(?:where|which|who|whose|when)\b", body):
+            continue  # "From Monday, the shops will open." — an introductory phrase
         lowered = [t.casefold() for t in toks]
         if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
             continue
