@@ -11,9 +11,14 @@ from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD
 from tqcheck.model import MASK, Location, Segment, Sentence, Severity
 
-#: Separators allowed between repeated units: whitespace and masks.  A comma is not: "horrible,
-#: horrible" and "no, no, no" are rhetoric, not MT stutter.
-_GAP = re.compile(r"[\s\ufffc]+")
+#: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
+#: only for long units or loops: "horrible, horrible", "no, no, no" and "pump it out, pump it out"
+#: are rhetoric, "in the camps of Darfur, in the camps of Darfur, in the camps of Darfur" is a loop.
+_GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*,[\s\ufffc]*")
+
+
+def _comma_repeat_counts(n: int, copies: int) -> bool:
+    return n >= 4 or (n >= 2 and copies >= 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +32,7 @@ class _Repeat:
 
 
 _cache: tuple[int, str, list[_Repeat]] = (0, "", [])
+_UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
 
 #: Punctuation and masks become spaces for the prefilter's whitespace split.
 _PREFILTER_TABLE = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„' + MASK})
@@ -83,6 +89,15 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
             copies += 1
             nxt += n
         end = toks[nxt - 1][2]
+        if "," in text[toks[j - 1][2] : toks[j][1]] and not _comma_repeat_counts(n, copies):
+            continue
+        unit_text = text[toks[i][1] : toks[i + n - 1][2]]
+        second_text = text[toks[j][1] : toks[j + n - 1][2]]
+        if unit_text.casefold() != second_text.casefold() or (
+            n > 1 and (_UNIT_PUNCT.search(unit_text) or any(c.isdigit() for c in unit_text))
+        ):
+            # "faster and faster, and …", "0 degrees, 0 degrees": lists and idioms, not stutter
+            continue
         found.append(_Repeat(toks[i][1], end, text[toks[i][1] : toks[i + n - 1][2]], n, copies, toks[j][1]))
         covered_until = nxt - 1
     _cache = (id(text), text, found)
@@ -249,6 +264,7 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _MIN_WORDS = 6
+_MIN_PARTIAL = 8
 #: Sentences compared: a repeat far away is a deliberate quotation (a pull quote, a summary); MT and
 #: pasting errors repeat nearby.  This also bounds memory on huge files.
 _WINDOW = 100
@@ -259,9 +275,10 @@ class RepeatedSentences:
     """The same sentence appears twice in the document.
 
     What it does:
-        Compares every sentence of six words or more (case and spacing ignored) with the 100
-        sentences before it and flags the repeat, pointing at the first occurrence.  Repeats further
-        apart are usually deliberate (pull quotes, summaries).
+        Compares every sentence of six words or more (case, spacing and punctuation ignored) with the
+        100 sentences before it and flags the repeat, pointing at the first occurrence; a sentence of
+        eight words or more that is the start of an earlier one (or starts with all of it) counts
+        too.  Repeats further apart are usually deliberate (pull quotes, summaries).
 
     Why it matters:
         MT pipelines that re-send overlapping chunks, or editors who paste twice, leave whole sentences
@@ -274,7 +291,9 @@ class RepeatedSentences:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        self.seen: OrderedDict[str, tuple[int, int]] = OrderedDict()
+        # first six words -> (whole normalised sentence, ends like a sentence?, where it starts)
+        self.seen: OrderedDict[str, tuple[str, bool, tuple[int, int]]] = OrderedDict()
+        self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
@@ -286,19 +305,29 @@ class RepeatedSentences:
             if len(words) < _MIN_WORDS:
                 continue
             key = " ".join(words)
-            first = self.seen.get(key)
-            if first is None:
-                self.seen[key] = segment.locate(s.start)
-                if len(self.seen) > _WINDOW:
-                    self.seen.popitem(last=False)
-                continue
-            line, col = first
-            self.hits.append(Hit(
-                s.start, s.end,
-                f"sentence repeated from line {line}",
-                related=(Location(self.ctx.path, line, col, line, col),),
-                segment=segment,
-            ))
+            head = " ".join(words[:_MIN_WORDS])
+            first = self.seen.get(head)
+            if first is not None:
+                earlier, complete, (line, col) = first
+                related = (Location(self.ctx.path, line, col, line, col),)
+                if earlier == key:
+                    self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}",
+                                         related=related, segment=segment))
+                    continue
+                shorter, longer = sorted((earlier, key), key=len)
+                extra = set(longer[len(shorter):].split())
+                if (len(words) >= _MIN_PARTIAL and complete and longer.startswith(shorter)
+                        and not extra & self.speech):
+                    # A headline and its lead, or a quote and its attribution, are not repeats.
+                    self.hits.append(Hit(s.start, s.end,
+                                         f"sentence repeats the sentence on line {line} in part",
+                                         related=related, segment=segment))
+                    continue
+            complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
+            self.seen[head] = (key, complete, segment.locate(s.start))
+            self.seen.move_to_end(head)
+            if len(self.seen) > _WINDOW:
+                self.seen.popitem(last=False)
 
     def finish(self) -> list[Hit]:
         return self.hits

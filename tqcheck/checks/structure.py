@@ -73,7 +73,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
 
     What it does:
         Flags sentences whose first letter is lowercase in a language with letter case.  Skips list
-        items and table cells, words with inner capitals ("iPhone", "eBay"), URLs and handles, orphan
+        items and table cells, words with inner capitals ("iPhone", "eBay"), URLs and handles,
+        bracketed stage directions ("(laughter)"), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
 
     Why it matters:
@@ -101,6 +102,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         rest = text[pos:].split(None, 1)[0] if text[pos:].strip() else ""
         if _MIXED_CASE.match(word) or _URLISH.match(rest) or any(c.isdigit() for c in word):
             continue
+        if text[pos - 1 : pos] == "(" and text[pos + len(word) : pos + len(word) + 1] == ")":
+            continue  # transcript conventions: "(laughter)", "(applause)"
         if s.index > 0 and _after_closing_quote(text, s.start):
             continue
         if s.index > 0 and text[:s.start].rstrip()[-1:] in "?!" and speech.intersection(
