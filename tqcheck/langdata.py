@@ -20,7 +20,7 @@ from tqcheck.errors import ConfigError
 
 #: Scripts without letter case: capitalisation checks never apply to them.
 CASELESS_LANGS = frozenset(
-    "ar fa ur he yi ps ku sd ug zh ja ko th lo km my ka hi mr ne bn pa gu ta te kn ml si am ti".split()
+    ["ar", "fa", "ur", "he", "yi", "ps", "ku", "sd", "ug", "zh", "ja", "ko", "th", "lo", "km", "my", "ka", "hi", "mr", "ne", "bn", "pa", "gu", "ta", "te", "kn", "ml", "si", "am", "ti"]
 )
 
 

@@ -7,8 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from tqcheck.checks.registry import CheckContext, Hit
-from tqcheck.checks.registry import register
+from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD
 from tqcheck.model import Location, Segment, Sentence, Severity
 
@@ -52,9 +51,7 @@ class _Occurrence:
 
 #: Titles and other capitalised words that say nothing about which person a name refers to.
 _NOT_EVIDENCE = frozenset(
-    "President Minister Prime Foreign Mr Mrs Ms Dr Prof Sir General Secretary King Queen Prince "
-    "Senator Governor Mayor Chancellor Chairman Director Judge Officer Captain Coach Pope Saint St "
-    "The A An In On At Of And For To By With From".split()
+    ["President", "Minister", "Prime", "Foreign", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "General", "Secretary", "King", "Queen", "Prince", "Senator", "Governor", "Mayor", "Chancellor", "Chairman", "Director", "Judge", "Officer", "Captain", "Coach", "Pope", "Saint", "St", "The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "By", "With", "From"]
 )
 _MAX_NEIGHBOURS = 16
 
@@ -258,7 +255,7 @@ class NameVariants:
         return hits
 
 
-_SPLIT_TABLE = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„\ufffc'})
+_SPLIT_TABLE = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„￼', " "))
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
 
 

@@ -38,9 +38,7 @@ def _find_early_closes(text: str) -> list[re.Match[str]]:
     out = []
     for m in _EARLY_CLOSE.finditer(text):
         before = text[: m.start()].rstrip()
-        if before and before[-1] in ",:" and _straight_unbalanced(text):
-            out.append(m)
-        elif before and before[-1] in ",:" and m.group("open") in "“«" and _count_unmatched_close(text):
+        if (before and before[-1] in ",:" and _straight_unbalanced(text)) or (before and before[-1] in ",:" and m.group("open") in "“«" and _count_unmatched_close(text)):
             out.append(m)
     return out
 

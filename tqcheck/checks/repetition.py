@@ -35,7 +35,7 @@ _cache: tuple[int, str, list[_Repeat]] = (0, "", [])
 _UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
 
 #: Punctuation and masks become spaces for the prefilter's whitespace split.
-_PREFILTER_TABLE = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„' + MASK})
+_PREFILTER_TABLE = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„' + MASK, " "))
 
 
 def _may_repeat(text: str) -> bool:

@@ -19,7 +19,7 @@ _ENDS_SENTENCE = frozenset(".!?…:;\"'”’»)]。！？؟")
 
 def _continues(previous: str, line: str) -> bool:
     """Does ``line`` continue the hard-wrapped sentence of ``previous``?"""
-    if previous[-1] in _ENDS_SENTENCE or previous[-1] == "-" and len(previous) > 1:
+    if previous[-1] in _ENDS_SENTENCE or (previous[-1] == "-" and len(previous) > 1):
         return False
     first = line[0]
     return first.islower() or first in ",;"
