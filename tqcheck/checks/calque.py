@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import folded_tokens
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
@@ -31,8 +32,8 @@ class CalquePattern:
     message: str
     suggestion: str | None
     strong: bool
-    #: Lowercase substrings one of which every match contains: a cheap prefilter.
-    keywords: tuple[str, ...] = ()
+    #: Lowercase words one of which every match contains: a cheap prefilter.
+    keywords: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
             patterns.append(CalquePattern(source, str(p["id"]), rx, str(p["message"]),
                                           p.get("suggestion"), bool(p.get("strong", False)),
-                                          tuple(k.casefold() for k in p.get("keywords", ()))))
+                                          frozenset(k.casefold() for k in p.get("keywords", ()))))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), tuple(raw.get("targets", ["en"])),
                           int(raw.get("min_evidence", 2)), tuple(patterns),
@@ -108,19 +109,19 @@ def _segment_matches(
     text = segment.text
     gate = ctx.state.get("calque_gate")
     if gate is None or gate[0] is not packs:
-        keys = {k for pack in packs for pat in pack.patterns for k in pat.keywords}
+        keys = frozenset(k for pack in packs for pat in pack.patterns for k in pat.keywords)
         always = any(not pat.keywords for pack in packs for pat in pack.patterns)
-        gate = ctx.state["calque_gate"] = (packs, tuple(sorted(keys)), always)
+        gate = ctx.state["calque_gate"] = (packs, keys, always)
     _, keys, always = gate
-    lower = text.casefold()
-    if not always and not any(k in lower for k in keys):
+    present = keys.intersection(folded_tokens(text))
+    if not always and not present:
         ctx.state["calque_segment"] = (segment, [])
         return []
     found = [
         (pack, pat, m)
         for pack in packs
         for pat in pack.patterns
-        if not pat.keywords or any(k in lower for k in pat.keywords)
+        if not pat.keywords or not present.isdisjoint(pat.keywords)
         for m in pat.regex.finditer(text)
     ]
     ctx.state["calque_segment"] = (segment, found)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD
+from tqcheck.checks.text import WORD, folded_tokens
 from tqcheck.model import Location, Segment, Sentence, Severity
 
 _VOWELS = frozenset("aeiouyj")
@@ -204,13 +204,15 @@ class NameVariants:
         for k, m in enumerate(matches):
             w = m.group()
             occ = self.words.get(w)
-            proper = not _at_sentence_start(text, m.start())
             if occ is None:
                 occ = self.words[w] = _Occurrence(segment, m.start(), m.end(), 0, False)
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
-            occ.proper = occ.proper or proper
+            if not occ.proper:
+                occ.proper = not _at_sentence_start(text, m.start())
+            if len(occ.neighbours) >= _MAX_NEIGHBOURS:
+                continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
             for j in (k - 1, k + 1):
                 if 0 <= j < len(matches) and len(occ.neighbours) < _MAX_NEIGHBOURS:
@@ -255,7 +257,6 @@ class NameVariants:
         return hits
 
 
-_SPLIT_TABLE = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„￼', " "))
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
 
 
@@ -299,8 +300,7 @@ class SpellingVariants:
         wanted = self.closed_candidates.keys() | self.pair_words
         if not wanted:
             return
-        tokens = set(text.casefold().translate(_SPLIT_TABLE).split())
-        if tokens.isdisjoint(wanted):
+        if wanted.isdisjoint(folded_tokens(text)):
             return
         for m in WORD.finditer(text):
             w = m.group().casefold()

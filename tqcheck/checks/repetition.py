@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD
+from tqcheck.checks.text import WORD, folded_tokens
 from tqcheck.model import MASK, Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
@@ -34,14 +34,10 @@ class _Repeat:
 _cache: tuple[int, str, list[_Repeat]] = (0, "", [])
 _UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
 
-#: Punctuation and masks become spaces for the prefilter's whitespace split.
-_PREFILTER_TABLE = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„' + MASK, " "))
-
-
 def _may_repeat(text: str) -> bool:
     """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
     token-level analysis runs only where this says yes (most text: no)."""
-    toks = text.casefold().translate(_PREFILTER_TABLE).split()
+    toks = folded_tokens(text)
     last: dict[str, int] = {}
     for j, w in enumerate(toks):
         i = last.get(w)
@@ -301,7 +297,7 @@ class RepeatedSentences:
             text = s.text
             if text.count(" ") + 1 < _MIN_WORDS:
                 continue
-            words = text.casefold().translate(_PREFILTER_TABLE).split()
+            words = folded_tokens(text)
             if len(words) < _MIN_WORDS:
                 continue
             key = " ".join(words)

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import folded_tokens
 from tqcheck.model import Segment, Sentence, Severity
 
 
@@ -87,13 +88,16 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
 
 
 @cache
-def _boilerplate_re(lang: str) -> re.Pattern[str] | None:
+def _boilerplate_re(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The boilerplate pattern of a language, and the words that gate it (the longest word of every
+    phrase: the regex runs only on segments that hold one of them)."""
     table = residue_data()["boilerplate"]
     phrases = list(table.get(lang, ())) + ([] if lang == "en" else list(table.get("en", ())))
     if not phrases:
         return None
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)[^\n]*", re.IGNORECASE)
+    gate = frozenset(max(folded_tokens(p) or [p.casefold()], key=len) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)[^\n]*", re.IGNORECASE), gate
 
 
 @register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment")
@@ -110,8 +114,11 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
     Example:
         ``View this post on Instagram`` → flagged.
     """
-    pattern = _boilerplate_re(ctx.data.lang)
-    if pattern is None:
+    found = _boilerplate_re(ctx.data.lang)
+    if found is None:
+        return
+    pattern, gate = found
+    if gate.isdisjoint(folded_tokens(segment.text)):
         return
     for m in pattern.finditer(segment.text):
         end = m.end()
