@@ -227,6 +227,7 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
         ``the minister of the minister of foreign affairs`` → flags ``the minister of the minister of``.
     """
     idioms = ctx.data.words("coordination_idioms")
+    coords = ctx.data.words("coordinators")
     text = segment.text
     for rep in find_adjacent_repeats(text):
         if rep.n < 2 or rep.copies != 2:
@@ -234,6 +235,11 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
         around = text[max(0, rep.start - 20) : rep.end + 20].casefold()
         if any(i.casefold() in around for i in idioms):
             continue  # "and more and more of them": an idiom, not a stutter
+        words = rep.unit.casefold().split()
+        if len(words) == 2 and (words[0] in coords or words[1] in coords) and any(
+            w.endswith("er") or w in {"more", "less"} for w in words
+        ):
+            continue  # "faster and faster and …": a comparative idiom
         yield Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit)
 
 
