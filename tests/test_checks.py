@@ -168,3 +168,12 @@ def test_repeated_sentence_points_at_first() -> None:
     (f,) = report.findings
     assert (f.line, f.col) == (5, 1)
     assert [(r.line, r.col) for r in f.related] == [(1, 1)]
+
+
+def test_missing_language_data_is_said_once() -> None:
+    text = "Ceci est un test. Das ist gut.\n\nUn autre paragraphe ici."
+    report = audit_text(text, AuditOptions(lang="pt"))
+    # The file says it once, and each check that falls back says it once (not per sentence).
+    assert sum(n.startswith("<text>: no language data for 'pt'") for n in report.notes) == 1
+    assert len(report.notes) == len(set(report.notes))
+    assert any(n.startswith("TQ102: no coordinator list") for n in report.notes)

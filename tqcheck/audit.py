@@ -114,8 +114,7 @@ def audit_segments(
                       "use defaults or are skipped")
     engine = Engine(rules, ctx)
     findings: list[Finding] = []
-    for segment in stream:
-        findings.extend(engine.feed(segment))
+    findings.extend(engine.feed_all(stream))
     findings.extend(engine.finish())
     findings.sort(key=Finding.sort_key)
     stats = engine.stats

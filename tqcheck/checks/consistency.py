@@ -192,20 +192,23 @@ class NameVariants:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.words: dict[str, _Occurrence] = {}
+        self.has_case = ctx.data.has_case
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        if not self.ctx.data.has_case:
+        if not self.has_case:
             return
         text = segment.text
+        words = self.words
         matches = list(_CAPITALISED.finditer(text))
+        last = len(matches) - 1
         for k, m in enumerate(matches):
             w = m.group()
-            occ = self.words.get(w)
+            occ = words.get(w)
             if occ is None:
-                occ = self.words[w] = _Occurrence(segment, m.start(), m.end(), 0, False)
+                occ = words[w] = _Occurrence(segment, m.start(), m.end(), 0, False)
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
@@ -214,13 +217,16 @@ class NameVariants:
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
-            for j in (k - 1, k + 1):
-                if 0 <= j < len(matches) and len(occ.neighbours) < _MAX_NEIGHBOURS:
-                    other = matches[j]
-                    gap = text[min(m.end(), other.end()):max(m.start(), other.start())]
-                    if gap == " " and other.group() not in _NOT_EVIDENCE:
-                        occ.neighbours.add(other.group())
-                        occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
+            if k > 0 and matches[k - 1].end() + 1 == m.start() and text[m.start() - 1] == " ":
+                other = matches[k - 1].group()
+                if other not in _NOT_EVIDENCE:
+                    occ.neighbours.add(other)
+                    occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
+            if k < last and m.end() + 1 == matches[k + 1].start() and text[m.end()] == " ":
+                other = matches[k + 1].group()
+                if other not in _NOT_EVIDENCE:
+                    occ.neighbours.add(other)
+                    occ.proper = True
 
     def finish(self) -> list[Hit]:
         pairs: dict[str, set[str]] = defaultdict(set)
@@ -280,8 +286,9 @@ class SpellingVariants:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
         self.closed_candidates: dict[str, str] = {}  # closed form -> hyphenated form
-        self.pair_words = frozenset(
-            w.casefold() for pair in ctx.data.get("spelling_variants", default=()) for w in pair)
+        # Words worth locating: closed forms of hyphenated words seen so far, and listed variants.
+        self.wanted: set[str] = {
+            w.casefold() for pair in ctx.data.get("spelling_variants", default=()) for w in pair}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -296,11 +303,11 @@ class SpellingVariants:
             for m in _HYPHENATED.finditer(text):
                 hyph = m.group().casefold()
                 self._note(hyph, segment, m.start(), m.end())
-                self.closed_candidates[hyph.replace("-", "")] = hyph
-        wanted = self.closed_candidates.keys() | self.pair_words
-        if not wanted:
-            return
-        if wanted.isdisjoint(folded_tokens(text)):
+                closed = hyph.replace("-", "")
+                self.closed_candidates[closed] = hyph
+                self.wanted.add(closed)
+        wanted = self.wanted
+        if not wanted or wanted.isdisjoint(folded_tokens(text)):
             return
         for m in WORD.finditer(text):
             w = m.group().casefold()
