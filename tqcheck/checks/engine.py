@@ -84,20 +84,20 @@ class Engine:
                 break
             joined = "\n".join(s.text for s in buffer)
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
-            open_rules: list[set[Rule]] = [set() for _ in buffer]
+            open_rules: list[set[str]] = [set() for _ in buffer]
             for rule in gated:
                 assert rule.gate is not None
                 for m in rule.gate.finditer(joined):
                     first = bisect.bisect_right(starts, m.start()) - 1
                     last = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
                     for i in range(first, last + 1):
-                        open_rules[i].add(rule)
+                        open_rules[i].add(rule.code)
             for seg, allowed in zip(buffer, open_rules, strict=True):
                 yield from self.feed(seg, allowed)
             buffer = []
 
-    def feed(self, segment: Segment, gated: set[Rule] | None = None) -> Iterator[Finding]:
-        """Check one segment.  ``gated``: the gated rules already known to apply (from
+    def feed(self, segment: Segment, gated: set[str] | None = None) -> Iterator[Finding]:
+        """Check one segment.  ``gated``: codes of the gated rules known to apply (from
         :meth:`feed_all`); when None, each gate is searched here."""
         ctx = self.ctx
         sentences = split_sentences(segment, ctx.data)
@@ -122,7 +122,7 @@ class Engine:
         text = segment.text
         for rule in self.segment_rules:
             if rule.gate is not None and (
-                rule not in gated if gated is not None else not rule.gate.search(text)
+                rule.code not in gated if gated is not None else not rule.gate.search(text)
             ):
                 continue
             for hit in rule.impl(segment, live, ctx):
