@@ -36,7 +36,7 @@ def doubled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_version() -> None:
-    code, out, _ = run("--version")
+    _code, out, _ = run("--version")
     assert out == f"tqcheck, version {__version__}\n"
 
 

@@ -20,7 +20,10 @@ from tqcheck.errors import ConfigError
 
 #: Scripts without letter case: capitalisation checks never apply to them.
 CASELESS_LANGS = frozenset(
-    ["ar", "fa", "ur", "he", "yi", "ps", "ku", "sd", "ug", "zh", "ja", "ko", "th", "lo", "km", "my", "ka", "hi", "mr", "ne", "bn", "pa", "gu", "ta", "te", "kn", "ml", "si", "am", "ti"]
+    [
+        "ar", "fa", "ur", "he", "yi", "ps", "ku", "sd", "ug", "zh", "ja", "ko", "th", "lo", "km",
+        "my", "ka", "hi", "mr", "ne", "bn", "pa", "gu", "ta", "te", "kn", "ml", "si", "am", "ti"
+    ]
 )
 
 

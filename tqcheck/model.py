@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
@@ -20,7 +20,7 @@ MASK = "\ufffc"
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     LANGUAGE = "language"
     REPETITION = "repetition"
     STRUCTURE = "structure"
@@ -31,7 +31,7 @@ class Category(str, Enum):
     FIDELITY = "fidelity"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

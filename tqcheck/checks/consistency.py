@@ -51,7 +51,13 @@ class _Occurrence:
 
 #: Titles and other capitalised words that say nothing about which person a name refers to.
 _NOT_EVIDENCE = frozenset(
-    ["President", "Minister", "Prime", "Foreign", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "General", "Secretary", "King", "Queen", "Prince", "Senator", "Governor", "Mayor", "Chancellor", "Chairman", "Director", "Judge", "Officer", "Captain", "Coach", "Pope", "Saint", "St", "The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "By", "With", "From"]
+    [
+        "President", "Minister", "Prime", "Foreign", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir",
+        "General", "Secretary", "King", "Queen", "Prince", "Senator", "Governor", "Mayor",
+        "Chancellor", "Chairman", "Director", "Judge", "Officer", "Captain", "Coach", "Pope",
+        "Saint", "St", "The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "By", "With",
+        "From"
+    ]
 )
 _MAX_NEIGHBOURS = 16
 
@@ -178,8 +184,8 @@ class NameVariants:
         "Dmitry Kuleba"), they differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or
         both carry the Arabic article.  Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data
         file.  A name with and without its article ("al-Assad" … "Assad") and hyphenation-only
-        differences (TQ502's job) are not reported.  Reports the first occurrence of every spelling, naming the other
-        spellings and where they stand.
+        differences (TQ502's job) are not reported.  Reports the first occurrence of every
+        spelling, naming the other spellings and where they stand.
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -398,10 +404,12 @@ class MixedQuoteStyles:
         ranked = sorted(self.first.items(), key=lambda kv: (-kv[1].count, kv[0]))
         main_style, main = ranked[0]
         line = main.segment.locate(main.start)[0]
+        where = Location(self.ctx.path, *main.segment.locate(main.start),
+                         *main.segment.locate(main.end))
         return [
             Hit(o.start, o.end,
-                f"{style} quotes ({o.count}×) mixed with {main_style} quotes ({main.count}×, first on line {line})",
-                related=(Location(self.ctx.path, *main.segment.locate(main.start), *main.segment.locate(main.end)),),
-                segment=o.segment)
+                f"{style} quotes ({o.count}×) mixed with {main_style} quotes "
+                f"({main.count}×, first on line {line})",
+                related=(where,), segment=o.segment)
             for style, o in ranked[1:]
         ]

@@ -38,7 +38,9 @@ def _find_early_closes(text: str) -> list[re.Match[str]]:
     out = []
     for m in _EARLY_CLOSE.finditer(text):
         before = text[: m.start()].rstrip()
-        if (before and before[-1] in ",:" and _straight_unbalanced(text)) or (before and before[-1] in ",:" and m.group("open") in "“«" and _count_unmatched_close(text)):
+        if not before or before[-1] not in ",:":
+            continue
+        if _straight_unbalanced(text) or (m.group("open") in "“«" and _count_unmatched_close(text)):
             out.append(m)
     return out
 
@@ -336,7 +338,9 @@ def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckC
         yield Hit(m.start(), m.end(), f"non-Latin digits '{m.group()}'", suggestion=digits)
 
 
-_CONTROLS = re.compile("[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]")
+_CONTROLS = re.compile(
+    "[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]"
+)
 _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, folded_tokens
-from tqcheck.model import MASK, Location, Segment, Sentence, Severity
+from tqcheck.model import Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
 #: only for long units or loops: "horrible, horrible", "no, no, no" and "pump it out, pump it out"

@@ -32,7 +32,8 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 # "— Name (@handle) March 7, 2022" — the attribution line under an embedded tweet.
 _ATTRIBUTION = re.compile(
     rf"^[—–-]{{1,2}}[ \u00a0]*[^\n()]{{0,80}}\(@\w{{1,30}}\)[ \u00a0]*"
-    rf"(?:{_MONTHS}\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}|\d{{1,2}}[ \u00a0]+{_MONTHS}\.?[ \u00a0]+\d{{4}}|"
+    rf"(?:{_MONTHS}\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}"
+    rf"|\d{{1,2}}[ \u00a0]+{_MONTHS}\.?[ \u00a0]+\d{{4}}|"
     rf"\d{{4}}-\d\d-\d\d)",
     re.MULTILINE,
 )
@@ -217,7 +218,10 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
         yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="")
 
 
-_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|laquo|raquo|copy|reg|eacute|egrave|uuml|ouml|auml);")
+_ENTITY = re.compile(
+    r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo"
+    r"|hellip|laquo|raquo|copy|reg|eacute|egrave|uuml|ouml|auml);"
+)
 
 
 @cache

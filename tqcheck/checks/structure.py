@@ -3,6 +3,7 @@ starts, text left dangling after a closing quote."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -179,15 +180,15 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     """
     openers = ctx.data.get("structure", "fragment_openers")
     if openers is None:
-        ctx.note_once(f"TQ201:{ctx.data.lang}", f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
+        ctx.note_once(f"TQ201:{ctx.data.lang}",
+                      f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return
     if segment.kind in {"list-item", "table", "heading"}:
         return
     opener_set = frozenset(openers)
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
-    text = segment.text
-    for prev, s in zip(sentences, sentences[1:], strict=False):
+    for prev, s in itertools.pairwise(sentences):
         body = s.text
         toks = WORD.findall(body)
         if not toks or len(toks) > _FRAGMENT_MAX_WORDS:

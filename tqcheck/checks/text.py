@@ -36,7 +36,7 @@ def sentence_bounds_after(text: str, pos: int) -> int:
 
 
 #: Punctuation, quotes and masks become spaces before a whitespace split into folded tokens.
-_TOKEN_TABLE = str.maketrans({c: " " for c in '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„‘’' + MASK})
+_TOKEN_TABLE = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„‘’' + MASK, " "))
 _tokens_cache: tuple[str, list[str]] = ("", [])
 
 
