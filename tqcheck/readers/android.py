@@ -1,4 +1,4 @@
-"""Android ``strings.xml`` resources: ``<string>``, ``<plurals>`` items and ``<string-array>`` items.
+"""Android ``strings.xml`` resources: ``<string>``, ``<plurals>`` and ``<string-array>`` items.
 
 A resource file holds one language; the source is the default ``values/strings.xml`` beside a
 ``values-xx/`` folder (found automatically) or the file given with ``--source``, matched by

@@ -77,7 +77,9 @@ def _parse_string(line: str, start: int, lineno: int, path: Path, out: Spanned) 
         if ch == '"':
             rest = line[i + 1 :].strip()
             if rest:
-                raise InputError(f"{path}: line {lineno}: text after the closing quote: {rest[:20]!r}")
+                raise InputError(
+                    f"{path}: line {lineno}: text after the closing quote: {rest[:20]!r}"
+                )
             out.end = (lineno, i + 1)
             return
         if ch == "\\":
@@ -175,7 +177,9 @@ def parse_po(path: Path, encoding: str | None = None) -> Iterator[PoEntry]:
         m = _KEYWORD.match(line, lead)
         if not m:
             word = stripped.split()[0][:20]
-            raise InputError(f"{path}: line {lineno}: expected msgid, msgstr or a string, got {word!r}")
+            raise InputError(
+                f"{path}: line {lineno}: expected msgid, msgstr or a string, got {word!r}"
+            )
         kw = m.group(1)
         new_entry = kw in {"msgctxt", "msgid"} and (
             entry is None or entry.msgstr or (kw == "msgid" and entry.msgid.end is not None)
@@ -275,13 +279,14 @@ def read_po_file(
             "fuzzy": entry.fuzzy,
             "obsolete": entry.obsolete,
             "context": entry.msgctxt.text if entry.msgctxt is not None else None,
+            "msgid_plural": entry.msgid_plural.text if entry.msgid_plural is not None else None,
         }
         for form, msgstr in sorted(entry.msgstr.items()):
             source = entry.msgid.text
             if form > 0 and entry.msgid_plural is not None:
                 source = entry.msgid_plural.text
             line, col = msgstr.start()
-            ident = entry.key if len(entry.msgstr) == 1 else f"{entry.key}[{form}]"
+            ident = entry.key if entry.msgid_plural is None else f"{entry.key}[{form}]"
             yield Segment(
                 msgstr.text, line, col, index, kind="unit", source=source,
                 source_lang=source_lang, target_lang=target_lang, id=ident,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 
 class LineIndex:
-    """Turns an offset into a whole (newline-normalised) file text into a 1-based ``(line, col)``."""
+    """Turns an offset into a (newline-normalised) file text into a 1-based ``(line, col)``."""
 
     def __init__(self, text: str) -> None:
         self.starts = [0]

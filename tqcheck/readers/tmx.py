@@ -68,7 +68,9 @@ def read_tmx_file(
         if tgt is None:
             tgt = next((lang for lang, _ in variants if not _same_lang(lang, src)), None)
         source_seg = next((seg for lang, seg in variants if _same_lang(lang, src)), None)
-        target = next(((lang, seg) for lang, seg in variants if tgt and _same_lang(lang, tgt)), None)
+        target = next(
+            ((lang, seg) for lang, seg in variants if tgt and _same_lang(lang, tgt)), None
+        )
         if target is None or source_seg is None:
             continue
         tgt_lang, target_seg = target

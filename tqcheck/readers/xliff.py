@@ -15,7 +15,7 @@ from typing import Any
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
 from tqcheck.readers.positions import Spanned
-from tqcheck.readers.xmlsource import XmlSource, local_name
+from tqcheck.readers.xmlsource import XML_LANG, XmlSource, local_name
 
 
 def _child(el: Any, name: str) -> Any:
@@ -66,9 +66,11 @@ def _read_v1(doc: XmlSource) -> Iterator[Segment]:
             }
             yield Segment(
                 text.text, line, col, index, kind="unit", source=doc.inner(source_el).text,
-                source_lang=src_lang, target_lang=(target_el.get("{http://www.w3.org/XML/1998/namespace}lang")
-                                                   if target_el is not None else None) or tgt_lang,
-                id=unit.get("id") or unit.get("resname"), positions=text.position_tuple(), meta=meta,
+                source_lang=src_lang,
+                target_lang=(target_el.get(XML_LANG) if target_el is not None else None)
+                or tgt_lang,
+                id=unit.get("id") or unit.get("resname"), positions=text.position_tuple(),
+                meta=meta,
             )
             index += 1
 
