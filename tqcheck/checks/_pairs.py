@@ -104,7 +104,12 @@ def find_urls(text: str) -> list[re.Match[str]]:
     return [*_URL.finditer(text), *_EMAIL.finditer(text)]
 
 
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f\u066c' ]\d{3})*(?:[.,\u066b]\d+)?(?![\w])")
+# Digits glued to Latin letters are codes (H1N1, mp3); glued to Arabic or Hebrew clitics (و65,
+# ב-10) they are numbers.
+_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z_.,])\d+(?:[.,\u00a0\u202f\u066c' ]\d{3})*(?:[.,\u066b]\d+)?"
+    r"(?=(?:s|st|nd|rd|th)?(?![0-9A-Za-z_]))"
+)
 
 
 def _ascii_digits(text: str) -> str:

@@ -81,6 +81,8 @@ def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
     words = re.findall(r"[^\W_]+(?:[-'.][^\W_]+)*", rest)
     if len(words) == 1 and (words[0].isupper() or any(c.isdigit() for c in words[0])):
         return True  # an acronym or a product code
+    if all(len(w) <= 2 for w in words):
+        return True  # symbols, units, digit lists
     return all(w.casefold() in allowed for w in words)
 
 
@@ -94,7 +96,8 @@ def find_untranslated_copy(
         Flags units whose target equals the source, unless the languages are the same or the text
         may stay as it is: numbers, URLs, e-mail addresses, placeholders, tokens of up to three
         letters, acronyms, and the product names and international words listed in
-        ``tqcheck/data/pairs.toml`` (``same_ok``).
+        ``tqcheck/data/pairs.toml`` (``same_ok``).  A single word copied is reported as info
+        only (``Median`` is German too).
 
     Why it matters:
         A copied source is a string nobody translated — the MT step failed or was skipped, and the
@@ -112,7 +115,10 @@ def find_untranslated_copy(
         return
     if _copy_is_fine(segment.source or "", ctx):
         return
-    yield Hit(0, len(segment.text), "translation is identical to the source")
+    one_word = len((segment.source or "").split()) == 1
+    yield Hit(0, len(segment.text), "translation is identical to the source"
+              + (" (one word: may be the same in both languages)" if one_word else ""),
+              severity=Severity.INFO if one_word else None)
 
 
 _NUMERIC_CONVERSIONS = frozenset("diuxXoeEfFgGaA")

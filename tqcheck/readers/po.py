@@ -28,6 +28,7 @@ from tqcheck.readers.positions import Spanned
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b",
             "f": "\f", "v": "\v", "'": "'", "?": "?"}
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+(?=\")")
+_CREDITS = frozenset({"translator-credits", "translator_credits", "TRANSLATOR-CREDITS"})
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 
 
@@ -269,8 +270,8 @@ def read_po_file(
             continue
         if entry.fuzzy and not include_fuzzy:
             continue
-        if is_template:
-            continue  # a template has no translations to check
+        if is_template or entry.msgid.text in _CREDITS:
+            continue  # a template has no translations; credits are names, not a translation
         meta = {
             "flags": tuple(entry.flags),
             "comments": tuple(entry.translator_comments),
