@@ -107,7 +107,7 @@ def find_urls(text: str) -> list[re.Match[str]]:
 # Digits glued to Latin letters are codes (H1N1, mp3); glued to Arabic or Hebrew clitics (و65,
 # ב-10) they are numbers.
 _NUMBER = re.compile(
-    r"(?<![0-9A-Za-z_.,])\d+(?:[.,\u00a0\u202f\u066c' ]\d{3})*(?:[.,\u066b]\d+)?"
+    r"(?<![0-9A-Za-z_.,])(?:\d{1,3}(?:[.,\u00a0\u202f\u066c' ]\d{3})+|\d+)(?:[.,\u066b]\d+)?"
     r"(?=(?:s|st|nd|rd|th)?(?![0-9A-Za-z_]))"
 )
 
@@ -136,7 +136,7 @@ def number_value(token: str, decimal_comma: bool) -> str:
         else:
             t = t.replace(sep, ".")
     try:
-        return str(Decimal(t).normalize())
+        return format(Decimal(t).normalize(), "f")
     except InvalidOperation:
         return t
 
