@@ -134,7 +134,8 @@ def test_xliff20_segments(tmp_path: Path) -> None:
     path = _write(tmp_path, "ui.xliff", XLIFF20)
     segs = list(read_segments(path))
     assert [s.id for s in segs] == ["u1/s1", "u1/s2"]
-    assert segs[0].text == 'Jetzt <ph id="1"/> speichern' and segs[0].source == 'Save <ph id="1"/> now'
+    assert segs[0].text == 'Jetzt <ph id="1"/> speichern'
+    assert segs[0].source == 'Save <ph id="1"/> now'
     assert (segs[0].source_lang, segs[0].target_lang) == ("en", "de")
     assert segs[0].meta["state"] == "final" and segs[0].meta["notes"] == ("Button",)
     for seg in segs:

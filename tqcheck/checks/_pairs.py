@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -48,7 +48,8 @@ _PLACEHOLDER = re.compile(
 )
 
 
-def find_tokens(text: str, flags: tuple[str, ...] = ()) -> list[Token]:
+@lru_cache(maxsize=4096)
+def find_tokens(text: str, flags: tuple[str, ...] = ()) -> tuple[Token, ...]:
     """Placeholders (printf, Python ``%(name)s`` and ``{name}``, ICU, i18next ``{{name}}``,
     Chrome ``$name$``, Qt ``%1``) and markup tags of ``text``.  PO flags narrow the kinds:
     ``no-c-format`` turns printf off."""
@@ -83,7 +84,7 @@ def find_tokens(text: str, flags: tuple[str, ...] = ()) -> list[Token]:
             closing = t.startswith("</")
             name = m.group("tagname").lower()
             out.append(Token("tag", f"</{name}>" if closing else f"<{name}>", s, e, t))
-    return out
+    return tuple(out)
 
 
 def segment_flags(segment: Segment) -> tuple[str, ...]:
@@ -113,6 +114,8 @@ _NUMBER = re.compile(
 
 
 def _ascii_digits(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(
         str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text
     )
@@ -141,11 +144,21 @@ def number_value(token: str, decimal_comma: bool) -> str:
         return t
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _decimal_comma() -> frozenset[str]:
+    return frozenset(pair_data()["numbers"]["decimal_comma"])
+
+
 def find_numbers(
     text: str, lang: str | None, skip: list[tuple[int, int]]
 ) -> Iterator[tuple[re.Match[str], str]]:
     """Numbers of ``text`` outside the ``skip`` spans (placeholders, URLs), with their values."""
-    comma = (lang or "").split("-")[0] in set(pair_data()["numbers"]["decimal_comma"])
+    if not _ANY_DIGIT.search(text):
+        return
+    comma = (lang or "").split("-")[0] in _decimal_comma()
     for m in _NUMBER.finditer(_ascii_digits(text)):
         if any(a <= m.start() < b for a, b in skip):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tqcheck.checks._pairs import (
     Token,
@@ -145,13 +146,23 @@ def _numeric(tok: Token) -> bool:
 def _placeholder_diff(
     segment: Segment,
 ) -> tuple[list[Token], list[Token], list[tuple[Token, Token]]]:
-    flags = segment_flags(segment)
-    src = [t for t in find_tokens(segment.source or "", flags) if t.kind != "tag"]
-    tgt = [t for t in find_tokens(segment.text, flags) if t.kind != "tag"]
+    plural_source = segment.meta.get("msgid_plural")
+    missing, extra, changed = _diff_tokens(
+        segment.source or "", segment.text, segment_flags(segment),
+        plural_source if is_plural_form(segment) and isinstance(plural_source, str) else None,
+    )
+    return list(missing), list(extra), list(changed)
+
+
+@lru_cache(maxsize=1024)
+def _diff_tokens(
+    source: str, target: str, flags: tuple[str, ...], plural_source: str | None
+) -> tuple[tuple[Token, ...], tuple[Token, ...], tuple[tuple[Token, Token], ...]]:
+    src = [t for t in find_tokens(source, flags) if t.kind != "tag"]
+    tgt = [t for t in find_tokens(target, flags) if t.kind != "tag"]
     src_keys = {t.key for t in src}
     tgt_keys = {t.key for t in tgt}
-    plural_source = segment.meta.get("msgid_plural")
-    if is_plural_form(segment) and isinstance(plural_source, str):
+    if plural_source is not None:
         # Languages with one form (Chinese) translate both msgid and msgid_plural in msgstr[0].
         src_keys |= {t.key for t in find_tokens(plural_source, flags) if t.kind != "tag"}
     missing = [t for t in src if t.key not in tgt_keys]
@@ -171,10 +182,10 @@ def _placeholder_diff(
             missing.remove(m)
             extra.remove(partner)
     missing = list({t.key: t for t in reversed(missing)}.values())[::-1]
-    if is_plural_form(segment):
+    if plural_source is not None:
         # A singular form may say "one file" instead of "%d files".
         missing = [t for t in missing if not _numeric(t)]
-    return missing, extra, changed
+    return tuple(missing), tuple(extra), tuple(changed)
 
 
 @register("TQ832", "placeholder-missing", Severity.ERROR, scope="segment")

@@ -69,11 +69,22 @@ class PoEntry:
         return self.msgid.text if ctx is None else f"{ctx}\x04{self.msgid.text}"
 
 
-def _parse_string(line: str, start: int, lineno: int, path: Path, out: Spanned) -> None:
-    """Decode the quoted string at ``line[start]`` (a ``"``) onto ``out``."""
+_PLAIN = re.compile(r'[^"\\]+')
+
+
+def _parse_string(
+    line: str, start: int, lineno: int, path: Path, out: Spanned, shift: int = 0
+) -> None:
+    """Decode the quoted string at ``line[start]`` (a ``"``) onto ``out``; ``shift`` is added to
+    every column (for the ``#~ `` prefix of obsolete entries)."""
     i = start + 1
     n = len(line)
     while i < n:
+        m = _PLAIN.match(line, i)
+        if m:
+            out.add_run(m.group(), lineno, i + 1 + shift)
+            i = m.end()
+            continue
         ch = line[i]
         if ch == '"':
             rest = line[i + 1 :].strip()
@@ -81,26 +92,27 @@ def _parse_string(line: str, start: int, lineno: int, path: Path, out: Spanned) 
                 raise InputError(
                     f"{path}: line {lineno}: text after the closing quote: {rest[:20]!r}"
                 )
-            out.end = (lineno, i + 1)
+            out.end = (lineno, i + 1 + shift)
             return
-        if ch == "\\":
-            if i + 1 >= n:
-                break
-            esc = line[i + 1]
-            if esc in _ESCAPES:
-                out.add_char(_ESCAPES[esc], lineno, i + 1)
-                i += 2
-                continue
-            m = re.compile(r"[0-7]{1,3}|x[0-9A-Fa-f]{1,2}").match(line, i + 1)
-            if not m:
-                raise InputError(f"{path}: line {lineno}: invalid escape sequence '\\{esc}'")
-            code = m.group()
-            out.add_char(chr(int(code[1:], 16) if code[0] == "x" else int(code, 8)), lineno, i + 1)
-            i = m.end()
+        # a backslash
+        if i + 1 >= n:
+            break
+        esc = line[i + 1]
+        if esc in _ESCAPES:
+            out.add_char(_ESCAPES[esc], lineno, i + 1 + shift)
+            i += 2
             continue
-        out.add_char(ch, lineno, i + 1)
-        i += 1
+        e = _NUMERIC_ESCAPE.match(line, i + 1)
+        if not e:
+            raise InputError(f"{path}: line {lineno}: invalid escape sequence '\\{esc}'")
+        code = e.group()
+        out.add_char(chr(int(code[1:], 16) if code[0] == "x" else int(code, 8)), lineno,
+                     i + 1 + shift)
+        i = e.end()
     raise InputError(f"{path}: line {lineno}: unterminated string")
+
+
+_NUMERIC_ESCAPE = re.compile(r"[0-7]{1,3}|x[0-9A-Fa-f]{1,2}")
 
 
 def _decode(path: Path, encoding: str | None) -> str:
@@ -169,11 +181,7 @@ def parse_po(path: Path, encoding: str | None = None) -> Iterator[PoEntry]:
         if stripped.startswith('"'):
             if target is None:
                 raise InputError(f"{path}: line {lineno}: string without a keyword before it")
-            _parse_string(line, lead, lineno, path, piece := Spanned())
-            for ch, pos in zip(piece.chars, piece.positions, strict=True):
-                target.add_char(ch, pos[0], pos[1] + offset)
-            assert piece.end is not None
-            target.end = (lineno, piece.end[1] + offset)
+            _parse_string(line, lead, lineno, path, target, offset)
             continue
         m = _KEYWORD.match(line, lead)
         if not m:
@@ -194,13 +202,8 @@ def parse_po(path: Path, encoding: str | None = None) -> Iterator[PoEntry]:
                 entry = PoEntry(lineno)
         assert entry is not None
         entry.obsolete = entry.obsolete or obsolete
-        piece = Spanned()
-        _parse_string(line, m.end(), lineno, path, piece)
         shifted = Spanned()
-        for ch, pos in zip(piece.chars, piece.positions, strict=True):
-            shifted.add_char(ch, pos[0], pos[1] + offset)
-        assert piece.end is not None
-        shifted.end = (lineno, piece.end[1] + offset)
+        _parse_string(line, m.end(), lineno, path, shifted, offset)
         if kw == "msgctxt":
             entry.msgctxt = shifted
         elif kw == "msgid":

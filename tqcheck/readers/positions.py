@@ -47,6 +47,11 @@ class Spanned:
             else:
                 col += 1
 
+    def add_run(self, text: str, line: int, col: int) -> None:
+        """Append ``text`` (no newlines in the file) starting at ``line``/``col``."""
+        self.chars.extend(text)
+        self.positions.extend([(line, c) for c in range(col, col + len(text))])
+
     def add_char(self, ch: str, line: int, col: int) -> None:
         """Append one decoded character that came from an escape starting at ``line``/``col``."""
         self.chars.append(ch)
