@@ -191,3 +191,12 @@ def test_charset_from_header(tmp_path: Path) -> None:
     path.write_bytes(b'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
                      b'msgid "Summer"\nmsgstr "\xe9t\xe9"\n')
     assert [s.text for s in read_po_file(path)] == ["\u00e9t\u00e9"]
+
+
+@needs_data
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="msgfmt (GNU gettext) is not installed")
+def test_empty_translation_findings_count_like_msgfmt() -> None:
+    report = audit(PO_FILES, AuditOptions(select=("TQ830",)))
+    assert not report.errors
+    expected = sum(_msgfmt_statistics(p)["untranslated"] for p in PO_FILES)
+    assert len(report.findings) == expected

@@ -45,7 +45,9 @@ def find_empty_translation(
     What it does:
         Flags translation units (PO entries, XLIFF units, JSON keys, subtitle cues matched to a
         source) whose target is empty or only whitespace, and keys of a JSON source file that the
-        translation lacks.  Fuzzy PO entries are skipped unless ``--include-fuzzy`` is given.
+        translation lacks.  Fuzzy PO entries are skipped unless ``--include-fuzzy`` is given; an
+        entry with plurals whose first form is empty is reported once, so the count equals
+        ``msgfmt --statistics``' untranslated one.
 
     Why it matters:
         An untranslated string shows up in the source language (or as nothing at all) in the
@@ -56,6 +58,8 @@ def find_empty_translation(
     """
     if not segment.source or not segment.source.strip() or segment.text.strip():
         return
+    if segment.meta.get("untranslated_entry") and segment.meta.get("plural_form", 0) > 0:
+        return  # an untranslated PO entry is reported once, at its first form (as msgfmt counts)
     what = "missing from the translation" if segment.meta.get("missing") else "not translated"
     yield Hit(0, len(segment.text), f"{what}: '{_short(segment.source)}'")
 

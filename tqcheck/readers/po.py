@@ -284,6 +284,7 @@ def read_po_file(
             "obsolete": entry.obsolete,
             "context": entry.msgctxt.text if entry.msgctxt is not None else None,
             "msgid_plural": entry.msgid_plural.text if entry.msgid_plural is not None else None,
+            "untranslated_entry": entry.untranslated,
         }
         for form, msgstr in sorted(entry.msgstr.items()):
             source = entry.msgid.text
