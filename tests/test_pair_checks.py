@@ -204,3 +204,23 @@ def test_helpers() -> None:
     assert end_punctuation("你好。")[0] == end_punctuation("Hi.")[0] == "stop"
     assert stem_match("Datei", "Dateien", "de") and not stem_match("Datei", "Ordner", "de")
     assert stem_match("торрент", "торрентов", "ru") and not stem_match("cat", "cats", "en")
+
+
+def test_spelled_number_only_in_single_number_forms(tmp_path: Path) -> None:
+    from tqcheck.audit import audit
+
+    def catalogue(lang: str, plural_forms: str, forms: list[str]) -> Path:
+        body = "".join(f'msgstr[{i}] "{t}"\n' for i, t in enumerate(forms))
+        path = tmp_path / f"{lang}.po"
+        header = f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Plural-Forms: {plural_forms}\\n"\n'
+        path.write_text(f'{header}\nmsgid "%d file"\nmsgid_plural "%d files"\n{body}',
+                        encoding="utf-8")
+        return path
+
+    he = catalogue("he", "nplurals=3; plural=(n == 1) ? 0 : (n == 2) ? 1 : 2;",
+                   ["קובץ אחד", "שני קבצים", "%d קבצים"])
+    ru = catalogue("ru", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                   "(n%100<10 || n%100>=20) ? 1 : 2);", ["один файл", "%d файла", "%d файлов"])
+    assert audit([he], AuditOptions(select=("TQ832",))).findings == ()
+    (finding,) = audit([ru], AuditOptions(select=("TQ832",))).findings
+    assert finding.text == "один файл"

@@ -154,13 +154,15 @@ def _placeholder_diff(
     missing, extra, changed = _diff_tokens(
         segment.source or "", segment.text, segment_flags(segment),
         plural_source if is_plural_form(segment) and isinstance(plural_source, str) else None,
+        segment.meta.get("single_number_form") is not False,
     )
     return list(missing), list(extra), list(changed)
 
 
 @lru_cache(maxsize=1024)
 def _diff_tokens(
-    source: str, target: str, flags: tuple[str, ...], plural_source: str | None
+    source: str, target: str, flags: tuple[str, ...], plural_source: str | None,
+    may_spell_number: bool,
 ) -> tuple[tuple[Token, ...], tuple[Token, ...], tuple[tuple[Token, Token], ...]]:
     src = [t for t in find_tokens(source, flags) if t.kind != "tag"]
     tgt = [t for t in find_tokens(target, flags) if t.kind != "tag"]
@@ -186,8 +188,9 @@ def _diff_tokens(
             missing.remove(m)
             extra.remove(partner)
     missing = list({t.key: t for t in reversed(missing)}.values())[::-1]
-    if plural_source is not None:
-        # A singular form may say "one file" instead of "%d files".
+    if plural_source is not None and may_spell_number:
+        # A form for one number only may say "one file" instead of "%d files" (not Russian
+        # form 0, which also stands for 21, 31 …).
         missing = [t for t in missing if not _numeric(t)]
     return tuple(missing), tuple(extra), tuple(changed)
 
@@ -203,7 +206,9 @@ def find_missing_placeholders(
         ICU arguments (``{count, plural, …}``), i18next ``{{name}}``, Chrome ``$name$`` and Qt
         ``%1`` in source and target and flags each one of the source that the target lacks, or
         that it changed (``%d`` → ``%s``, ``{count}`` → ``{count:L}``).  PO ``no-c-format`` turns
-        printf off; numeric placeholders may be missing from plural forms ("one file").
+        printf off; a numeric placeholder may be missing from a plural form that the catalogue's
+        ``Plural-Forms`` uses for one number only ("one file", Hebrew "two days"), never from
+        one that also covers 21 or 0.
 
     Why it matters:
         A missing placeholder loses information ("Deleted files" instead of "Deleted 3 files"), and

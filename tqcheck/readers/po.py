@@ -23,6 +23,7 @@ from typing import Any
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
 from tqcheck.readers.decode import read_text
+from tqcheck.readers.plurals import single_number_forms
 from tqcheck.readers.positions import Spanned
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b",
@@ -259,6 +260,7 @@ def read_po_file(
     include_fuzzy = bool(options.get("include_fuzzy"))
     include_obsolete = bool(options.get("include_obsolete"))
     target_lang: str | None = None
+    single_forms: frozenset[int] | None = None
     source_lang = options.get("po_source_lang") or "en"
     index = 0
     is_template = path.suffix.lower() == ".pot"
@@ -266,6 +268,7 @@ def read_po_file(
         if entry.is_header:
             header = parse_header(entry)
             target_lang = header.get("Language") or _lang_from_name(path)
+            single_forms = single_number_forms(header.get("Plural-Forms", ""))
             continue
         if target_lang is None:
             target_lang = _lang_from_name(path)
@@ -286,6 +289,7 @@ def read_po_file(
             "msgid_plural": entry.msgid_plural.text if entry.msgid_plural is not None else None,
             "untranslated_entry": entry.untranslated,
         }
+        plural = entry.msgid_plural is not None
         for form, msgstr in sorted(entry.msgstr.items()):
             source = entry.msgid.text
             if form > 0 and entry.msgid_plural is not None:
@@ -295,6 +299,10 @@ def read_po_file(
             yield Segment(
                 msgstr.text, line, col, index, kind="unit", source=source,
                 source_lang=source_lang, target_lang=target_lang, id=ident,
-                positions=msgstr.position_tuple(), meta={**meta, "plural_form": form},
+                positions=msgstr.position_tuple(),
+                meta={**meta, "plural_form": form,
+                      # None: unknown (no readable Plural-Forms header)
+                      "single_number_form": (form in single_forms if single_forms is not None
+                                             else None) if plural else None},
             )
             index += 1
