@@ -224,3 +224,9 @@ def test_spelled_number_only_in_single_number_forms(tmp_path: Path) -> None:
     assert audit([he], AuditOptions(select=("TQ832",))).findings == ()
     (finding,) = audit([ru], AuditOptions(select=("TQ832",))).findings
     assert finding.text == "один файл"
+
+
+def test_locale_digit_flags_are_the_translators_choice() -> None:
+    assert run("TQ832", unit("%Id فایل", "%d files", tgt="fa", flags=("c-format",))) == []
+    assert run("TQ832", unit("{count:L} entrées", "{count} entries", tgt="fr")) == []
+    assert run("TQ832", unit("{count:x} entrées", "{count} entries", tgt="fr"))

@@ -68,7 +68,9 @@ def find_tokens(text: str, flags: tuple[str, ...] = ()) -> tuple[Token, ...]:
             seq += 1
             index = int(m.group("pos")) if m.group("pos") else seq
             conv = {"i": "d"}.get(m.group("conv"), m.group("conv"))
-            out.append(Token("printf", f"%{index}${m.group('len') or ''}{conv}", s, e, t))
+            # glibc's I flag (locale digits) is the translator's to add, like the ' flag.
+            length = "" if m.group("len") == "I" else (m.group("len") or "")
+            out.append(Token("printf", f"%{index}${length}{conv}", s, e, t))
         elif m.group("qt"):
             if printf_on:
                 out.append(Token("printf", f"%{m.group('qtn')}", s, e, t))
@@ -77,7 +79,8 @@ def find_tokens(text: str, flags: tuple[str, ...] = ()) -> tuple[Token, ...]:
         elif m.group("mustache"):
             out.append(Token("brace", re.sub(r"\s+", "", t), s, e, t))
         elif m.group("brace"):
-            out.append(Token("brace", t, s, e, t))
+            # fmt's L (locale-aware digits) is the translator's to add or drop.
+            out.append(Token("brace", re.sub(r":L\}$", "}", t), s, e, t))
         elif m.group("dollar"):
             out.append(Token("dollar", t.lower(), s, e, t))
         else:
