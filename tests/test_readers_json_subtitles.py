@@ -183,3 +183,31 @@ def test_bad_subtitle_is_a_one_line_error(tmp_path: Path) -> None:
     bad = _write(tmp_path, "bad.srt", "1\nnot a timing\nText\n")
     with pytest.raises(InputError, match="expected a cue timing"):
         list(read_segments(bad))
+
+
+def test_cli_options_reach_the_readers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tqcheck.cli import main
+
+    po = _write(tmp_path, "de.po", 'msgid "a b c"\nmsgstr "x"\n\n#, fuzzy\nmsgid "Quit"\n'
+                'msgstr "Quit"\n')
+    tmx = _write(tmp_path, "tm.tmx", """<tmx version="1.4"><header srclang="en"/><body>
+<tu><tuv xml:lang="en"><seg>Quit the program now</seg></tuv>
+<tuv xml:lang="de"><seg>Quit the program now</seg></tuv>
+<tuv xml:lang="fr"><seg>Quitter le programme</seg></tuv></tu></body></tmx>""")
+    glossary = _write(tmp_path, "g.csv", "source,fr\nprogram,logiciel\n")
+
+    def run(*args: str) -> tuple[int, str]:
+        status = main(["audit", *args, "--no-show-source"])
+        out = capsys.readouterr()
+        return status, out.out + out.err
+
+    assert "TQ831" not in run(str(po), "--select", "TQ831")[1]
+    assert f"{po}:6:9: TQ831" in run(str(po), "--select", "TQ831", "--include-fuzzy")[1]
+    status, out = run(str(tmx), "--select", "TQ831")
+    assert "TQ831 translation is identical to the source" in out and status == 1
+    status, out = run(str(tmx), "--select", "TQ83", "--tmx-langs", "en,fr",
+                      "--glossary", str(glossary))
+    assert "TQ838 glossary: 'program' should be translated as 'logiciel'" in out
+    assert "TQ831" not in out and status == 1
+    status, out = run(str(tmx), "--glossary", str(tmp_path / "nope.csv"))
+    assert status == 2 and "nope.csv: no such file" in out
