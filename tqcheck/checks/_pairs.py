@@ -48,11 +48,16 @@ _PLACEHOLDER = re.compile(
 )
 
 
+_MAY_HOLD_TOKEN = re.compile(r"[%{$<]")
+
+
 @lru_cache(maxsize=4096)
 def find_tokens(text: str, flags: tuple[str, ...] = ()) -> tuple[Token, ...]:
     """Placeholders (printf, Python ``%(name)s`` and ``{name}``, ICU, i18next ``{{name}}``,
     Chrome ``$name$``, Qt ``%1``) and markup tags of ``text``.  PO flags narrow the kinds:
     ``no-c-format`` turns printf off."""
+    if not _MAY_HOLD_TOKEN.search(text):
+        return ()
     printf_on = "no-c-format" not in flags and "no-python-format" not in flags
     out: list[Token] = []
     seq = 0
@@ -105,6 +110,8 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
 
 def find_urls(text: str) -> list[re.Match[str]]:
+    if "://" not in text and "@" not in text and "www." not in text:
+        return []
     return [*_URL.finditer(text), *_EMAIL.finditer(text)]
 
 
