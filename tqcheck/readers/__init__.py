@@ -79,7 +79,8 @@ def _head(path: Path) -> str:
 def detect_format(path: Path, forced: str | None = None) -> str:
     if forced:
         if forced not in READERS:
-            raise InputError(f"unknown input format {forced!r} (known: {', '.join(sorted(READERS))})")
+            known = ", ".join(sorted(READERS))
+            raise InputError(f"unknown input format {forced!r} (known: {known})")
         return forced
     suffix = path.suffix.lower()
     for name, (_, _, exts) in READERS.items():

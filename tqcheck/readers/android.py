@@ -108,7 +108,7 @@ def read_android_file(
             source = sources.get(key.split("#")[0] + "#other")
         yield Segment(
             text.text, line, col, index, kind="unit", source=source,
-            source_lang=options.get("source_lang_hint") or ("en" if source is not None else None),
+            source_lang=None,
             target_lang=target_lang, id=key, positions=text.position_tuple(),
             meta={"element": local_name(el)},
         )

@@ -108,7 +108,6 @@ class XmlSource:
         text = self.text
         pos = span.content_start
         end = span.content_end
-        depth_start = -1
         depth = 0
         for m in _TOKEN.finditer(text, pos, end):
             self._add_text(out, pos, m.start(), decode=depth == 0)
@@ -120,13 +119,10 @@ class XmlSource:
             else:
                 self._add_raw(out, m.start(), m.end())
                 if m.group("start") and not m.group("empty"):
-                    if depth == 0:
-                        depth_start = m.start()
                     depth += 1
                 elif m.group("end"):
                     depth -= 1
             pos = m.end()
-        del depth_start
         self._add_text(out, pos, end, decode=depth == 0)
         out.end = self.locate(end)
         return out
