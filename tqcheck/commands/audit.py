@@ -69,7 +69,8 @@ def _output_formats() -> list[str]:
 @click.option("--ref", type=click.Path(dir_okay=False), help="Reference translation, line-aligned: "
               "segments far below the document's chrF become findings.")
 @click.option("--source", type=click.Path(dir_okay=False), help="Source text, line-aligned: enables "
-              "re-translation fidelity checks.")
+              "re-translation fidelity checks. For JSON and subtitles: the source-language file, "
+              "matched by key or cue.")
 @click.option("--glossary", type=click.Path(dir_okay=False), help="Terminology (TBX or CSV: source "
               "term, required target term; an empty target means do not translate).")
 @click.option("--include-fuzzy", is_flag=True, default=False, help="Also check fuzzy PO entries "
