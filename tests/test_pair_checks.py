@@ -230,3 +230,14 @@ def test_locale_digit_flags_are_the_translators_choice() -> None:
     assert run("TQ832", unit("%Id فایل", "%d files", tgt="fa", flags=("c-format",))) == []
     assert run("TQ832", unit("{count:L} entrées", "{count} entries", tgt="fr")) == []
     assert run("TQ832", unit("{count:x} entrées", "{count} entries", tgt="fr"))
+
+
+def test_glossary_csv_without_header_and_with_language_columns(tmp_path: Path) -> None:
+    plain = _glossary(tmp_path, "file,Datei\n", name="plain.csv")
+    assert [f.code for f in run("TQ838", unit("Ordner öffnen", "Open file"), glossary=plain)] == [
+        "TQ838"]
+    assert run("TQ838", unit("Dateien öffnen", "Open files"), glossary=plain) == []
+    multi = _glossary(tmp_path, "en,fr,de\nfile,fichier,Datei\n", name="multi.csv")
+    assert run("TQ838", unit("Datei öffnen", "Open file"), glossary=multi) == []
+    assert run("TQ838", unit("Ouvrir le fichier", "Open file", tgt="fr"), glossary=multi) == []
+    assert run("TQ838", unit("Ouvrir le dossier", "Open file", tgt="fr"), glossary=multi)

@@ -40,6 +40,7 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + re.escape(term) + r"(?![\w])", re.IGNORECASE)
 
 
+_LANG_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]{2,4})?$")
 _DNT_MARKS = frozenset({"dnt", "do-not-translate", "do not translate"})
 
 
@@ -53,8 +54,11 @@ def _read_csv(path: Path, tgt: str | None) -> tuple[Term, ...]:
         return ()
     header = [c.strip().lower() for c in rows[0]]
     col = 1
-    named = {"source", "term", "src"}
-    if header and (header[0] in named or len(header[0]) <= 5):
+    named = {"source", "term", "src", "source term"}
+    is_header = header[0] in named or (
+        len(header) > 1 and all(_LANG_CODE.match(h) for h in header[:2] if h)
+    )
+    if is_header:
         if tgt and base_lang(tgt) in [base_lang(h) for h in header[1:]]:
             col = 1 + [base_lang(h) for h in header[1:]].index(base_lang(tgt))
         rows = rows[1:]
