@@ -211,3 +211,16 @@ def test_cli_options_reach_the_readers(tmp_path: Path, capsys: pytest.CaptureFix
     assert "TQ831" not in out and status == 1
     status, out = run(str(tmx), "--glossary", str(tmp_path / "nope.csv"))
     assert status == 2 and "nope.csv: no such file" in out
+
+
+def test_config_file_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tqcheck.cli import main
+
+    _write(tmp_path, "terms/g.csv", "source,fr\nprogram,logiciel\n")
+    config = _write(tmp_path, "tqcheck.toml",
+                    'glossary = "terms/g.csv"\ninclude-fuzzy = true\ntmx-langs = "en,fr"\n')
+    po = _write(tmp_path, "fr.po", '#, fuzzy\nmsgid "Quit the program"\nmsgstr "Quitter"\n')
+    status = main(["audit", str(po), "--config", str(config), "--select", "TQ838",
+                   "--no-show-source"])
+    out = capsys.readouterr().out
+    assert "TQ838 glossary: 'program' should be translated as 'logiciel'" in out and status == 1
