@@ -240,3 +240,26 @@ def test_tico19_audit_runs() -> None:
         (p.name, p.stem.split("-")[-1], "metadata", 3071) for p in TICO
     ]
     assert any(f.code == "TQ835" for f in report.findings)
+
+
+@pytest.mark.parametrize("head, fmt", [
+    ('<?xml version="1.0"?>\n<!-- c -->\n<xliff version="2.0">', "xliff"),
+    ("<?xml version='1.0'?><tmx version='1.4'>", "tmx"),
+    ("\ufeff<resources>", "android"),
+    ("WEBVTT\n\n00:01.000 --> 00:02.000\nHi", "vtt"),
+    ("1\n00:00:01,000 --> 00:00:02,000\nHi\n", "srt"),
+    ('{"a": "b"}', "json"),
+    ('# comment\nmsgid "a"\nmsgstr "b"\n', "po"),
+    ("Just prose.", None),
+])
+def test_sniff_format(head: str, fmt: str | None) -> None:
+    from tqcheck.readers import sniff_format
+
+    assert sniff_format(head) == fmt
+
+
+def test_unknown_xml_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "pom.xml", "<project/>")
+    with pytest.raises(InputError, match="XML file of a kind tqcheck does not read"):
+        detect_format(path)
+    assert detect_format(path, "xliff") == "xliff"
