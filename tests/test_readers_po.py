@@ -200,3 +200,18 @@ def test_empty_translation_findings_count_like_msgfmt() -> None:
     assert not report.errors
     expected = sum(_msgfmt_statistics(p)["untranslated"] for p in PO_FILES)
     assert len(report.findings) == expected
+
+
+@needs_data
+def test_every_finding_points_at_its_text_in_the_file() -> None:
+    paths = [p for p in PO_FILES if p.parent.name == "transmission"][:3]
+    report = audit(paths, AuditOptions())
+    assert report.findings
+    for f in report.findings:
+        raw = char_at(Path(f.path), f.line, f.col)
+        if f.text:
+            assert raw == f.text[0] or raw == "\\", f
+            # The excerpt is laid out at file columns: the caret stands under the same character.
+            assert f.excerpt[f.col - 1] == f.text[0] or raw == "\\", f
+        else:
+            assert raw == '"', f  # an empty msgstr: the closing quote
