@@ -87,7 +87,7 @@ def _output_formats() -> list[str]:
               "each finding.")
 @click.pass_context
 @handle_errors
-def audit_command(ctx: click.Context, paths: tuple[str, ...], **opts: Any) -> int:
+def audit_command(ctx: click.Context, /, paths: tuple[str, ...], **opts: Any) -> int:
     """Find translation artifacts in FILES (text, Markdown; directories are walked).
 
     Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
