@@ -128,7 +128,7 @@ def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None =
 
     try:
         fmt = detect_format(path, options.format_in)
-        segments = read_segments(path, options.encoding, fmt)
+        segments = read_segments(path, options.encoding, fmt, options.features)
         return audit_segments(str(path), segments, options, rules, fmt)
     except InputError as exc:
         return FileResult([], error=FileError(str(path), str(exc)))

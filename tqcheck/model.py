@@ -73,7 +73,21 @@ class Segment:
         return self.line + self.text.count("\n", 0, offset), offset - nl
 
     def line_text(self, offset: int) -> str:
-        """The physical line of ``text`` that holds ``offset`` (for excerpts under a caret)."""
+        """The physical line of ``text`` that holds ``offset`` (for excerpts under a caret).
+
+        With ``positions``, the characters of ``text`` that stand on the file line of ``offset``,
+        laid out at their file columns (so a caret at the finding's column points at them).
+        """
+        if self.positions is not None:
+            line = self.locate(offset)[0]
+            cells: list[str] = []
+            for ch, (ln, col) in zip(self.text, self.positions, strict=False):
+                if ln != line:
+                    continue
+                if len(cells) < col - 1:
+                    cells.extend(" " * (col - 1 - len(cells)))
+                cells[col - 1 : col] = [ch if ch.isprintable() else " "]
+            return "".join(cells)
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
         return self.text[start : end if end >= 0 else len(self.text)]

@@ -69,7 +69,13 @@ def _output_formats() -> list[str]:
 @click.option("--ref", type=click.Path(dir_okay=False), help="Reference translation, line-aligned: "
               "segments far below the document's chrF become findings.")
 @click.option("--source", type=click.Path(dir_okay=False), help="Source text, line-aligned: enables "
-              "re-translation fidelity checks.")
+              "re-translation fidelity checks. For JSON and subtitles: the source-language file, "
+              "matched by key or cue.")
+@click.option("--glossary", type=click.Path(dir_okay=False), help="Terminology (TBX or CSV: source "
+              "term, required target term; an empty target means do not translate).")
+@click.option("--include-fuzzy", is_flag=True, default=False, help="Also check fuzzy PO entries "
+              "(skipped by default, like obsolete ones).")
+@click.option("--tmx-langs", help="Language pair to read from a TMX holding more: SRC,TGT.")
 @click.option("--round-trip-via", help="Round-trip each sentence through this language (a hint, not a "
               "verdict).")
 @click.option("--models-dir", type=click.Path(file_okay=False), help="Argos models directory.")
@@ -91,7 +97,7 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
 
     fmt = opts["output_format"]
     formatter = get_formatter(fmt)
-    for key in ("ref", "source"):
+    for key in ("ref", "source", "glossary"):
         if opts[key] and not Path(opts[key]).is_file():
             raise InputError(f"--{key} {opts[key]}: no such file")
     features = {
@@ -103,6 +109,9 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
         "beam_size": opts["beam_size"],
         "no_cache": opts["no_cache"] or None,
         "machine_readable": fmt != "text" or None,
+        "glossary": opts["glossary"],
+        "include_fuzzy": opts["include_fuzzy"] or None,
+        "tmx_langs": opts["tmx_langs"],
     }
     options = AuditOptions(
         select=_split(opts["select"]),
