@@ -2,7 +2,8 @@
 
 Builds files of ~10 MB and ~50 MB by concatenating the shared English data (NTREX, Tatoeba's English
 sides, the MQM TED translations; each copy's lines in a different seeded order), then audits each
-in a fresh process with all checks and ``--lang en`` and prints sentences per second, peak memory, and ratios against baselines measured in the same run:
+in a fresh process with all checks and ``--lang en`` and prints sentences per second, peak memory,
+and ratios against baselines measured in the same run:
 
 * reading and sentence-splitting the same file (the floor any audit pays);
 * memory of the 10 MB audit (the 50 MB audit must not need more: paragraphs are streamed).

@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from formats_support import assert_positions, char_at
 
 from tqcheck.audit import AuditOptions, audit
 from tqcheck.errors import InputError
 from tqcheck.readers import detect_format, read_pairs, read_segments
+
+from .formats_support import assert_positions, char_at
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:

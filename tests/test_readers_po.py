@@ -8,12 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from formats_support import PO_DIR, assert_positions, char_at
 
 from tqcheck.audit import AuditOptions, audit
 from tqcheck.errors import InputError
 from tqcheck.readers import detect_format, read_segments
 from tqcheck.readers.po import parse_po, po_statistics, read_po_file
+
+from .formats_support import PO_DIR, assert_positions, char_at
 
 PO_FILES = sorted(PO_DIR.glob("**/*.po")) if PO_DIR.is_dir() else []
 needs_data = pytest.mark.skipif(not PO_FILES, reason="../shared/data/po is absent")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from formats_support import TICO_DIR, assert_positions, char_at
 
 from tqcheck.audit import AuditOptions, audit
 from tqcheck.errors import InputError
 from tqcheck.readers import detect_format, read_pairs, read_segments
+
+from .formats_support import TICO_DIR, assert_positions, char_at
 
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">

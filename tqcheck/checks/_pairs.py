@@ -232,7 +232,6 @@ def stem_match(term: str, text: str, lang: str | None) -> bool:
         return w.startswith(p[:-cut]) and len(w) - len(p) <= 4
 
     n = len(parts)
-    for i in range(len(words) - n + 1):
-        if all(word_ok(words[i + k], parts[k]) for k in range(n)):
-            return True
-    return False
+    return any(
+        all(word_ok(words[i + k], parts[k]) for k in range(n)) for i in range(len(words) - n + 1)
+    )

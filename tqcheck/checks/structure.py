@@ -27,10 +27,18 @@ def _no_case(ctx: CheckContext, code: str) -> bool:
     return False
 
 
+def _source_starts_lower(segment: Segment) -> bool:
+    """Localization units whose source starts in lowercase ("entry", "%d files") may too."""
+    if segment.source is None:
+        return False
+    i = first_letter(segment.source)
+    return i < 0 or not segment.source[i].isupper()
+
+
 def is_orphan_heading(segment: Segment) -> bool:
     """A short single line, no final punctuation, starting in lowercase: a subheading MT lowercased."""
     text = segment.text
-    if segment.kind not in {"paragraph", "heading"} or "\n" in text:
+    if segment.kind not in {"paragraph", "heading"} or "\n" in text or segment.source is not None:
         return False
     if text[-1] in _TERMINAL or not is_cased_lower(text[0]):
         return False
@@ -75,7 +83,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
     What it does:
         Flags sentences whose first letter is lowercase in a language with letter case.  Skips list
         items and table cells, words with inner capitals ("iPhone", "eBay"), URLs and handles,
-        bracketed stage directions ("(laughter)"), orphan
+        bracketed stage directions ("(laughter)"), translation units whose source starts in
+        lowercase too (UI strings), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
 
     Why it matters:
@@ -86,6 +95,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         ``The talks ended. the ministers left.`` → flags ``the``, suggests ``The``.
     """
     if _no_case(ctx, "TQ203") or segment.kind in {"list-item", "table"}:
+        return
+    if _source_starts_lower(segment):
         return
     if is_orphan_heading(segment):
         return
