@@ -149,10 +149,14 @@ def audit_segments(
     engine = Engine(rules, ctx)
     findings: list[Finding] = []
     flagged: list[Segment] = []  # segments whose reader set meta["suppress"] (PO flags)
-    for segment in stream:
-        if "suppress" in segment.meta:
-            flagged.append(segment)
-        findings.extend(engine.feed(segment))
+
+    def remember(segments: Iterable[Segment]) -> Iterator[Segment]:
+        for segment in segments:
+            if "suppress" in segment.meta:
+                flagged.append(segment)
+            yield segment
+
+    findings.extend(engine.feed_all(remember(stream)))
     findings.extend(engine.finish())
     findings.sort(key=Finding.sort_key)
     findings, unused = apply_scopes(findings, scopes_from_segments(flagged), path)
@@ -168,7 +172,7 @@ def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None =
 
     try:
         fmt = detect_format(path, options.format_in)
-        segments = read_segments(path, options.encoding, fmt)
+        segments = read_segments(path, options.encoding, fmt, options.features)
         result = audit_segments(str(path), segments, options, rules, fmt)
         if fmt in _COMMENT_FORMATS:
             _apply_comment_suppressions(path, options, result)

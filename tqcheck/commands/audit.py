@@ -111,7 +111,13 @@ def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tup
 @click.option("--ref", type=click.Path(dir_okay=False), help="Reference translation, line-aligned: "
               "segments far below the document's chrF become findings.")
 @click.option("--source", type=click.Path(dir_okay=False), help="Source text, line-aligned: enables "
-              "re-translation fidelity checks.")
+              "re-translation fidelity checks. For JSON and subtitles: the source-language file, "
+              "matched by key or cue.")
+@click.option("--glossary", type=click.Path(dir_okay=False), help="Terminology (TBX or CSV: source "
+              "term, required target term; an empty target means do not translate).")
+@click.option("--include-fuzzy", is_flag=True, default=False, help="Also check fuzzy PO entries "
+              "(skipped by default, like obsolete ones).")
+@click.option("--tmx-langs", help="Language pair to read from a TMX holding more: SRC,TGT.")
 @click.option("--round-trip-via", help="Round-trip each sentence through this language (a hint, not a "
               "verdict).")
 @click.option("--models-dir", type=click.Path(file_okay=False), help="Argos models directory.")
@@ -121,9 +127,8 @@ def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tup
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no summary or notes.")
 @click.option("--show-source/--no-show-source", default=True, help="Show the line and a caret under "
               "each finding.")
-@click.pass_context
 @handle_errors
-def audit_command(ctx: click.Context, /, paths: tuple[str, ...], **opts: Any) -> int:
+def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     """Find translation artifacts in FILES (text, Markdown; directories are walked).
 
     Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
@@ -140,7 +145,7 @@ def audit_command(ctx: click.Context, /, paths: tuple[str, ...], **opts: Any) ->
         get_formatter(out_fmt)
     to_stdout = not any(out_fmt == fmt and "=" not in raw
                         for (out_fmt, _), raw in zip(outputs, opts["output"], strict=True))
-    for key in ("ref", "source"):
+    for key in ("ref", "source", "glossary"):
         if opts[key] and not Path(opts[key]).is_file():
             raise InputError(f"--{key} {opts[key]}: no such file")
     features = {
@@ -152,6 +157,9 @@ def audit_command(ctx: click.Context, /, paths: tuple[str, ...], **opts: Any) ->
         "beam_size": opts["beam_size"],
         "no_cache": opts["no_cache"] or None,
         "machine_readable": fmt != "text" or None,
+        "glossary": opts["glossary"],
+        "include_fuzzy": opts["include_fuzzy"] or None,
+        "tmx_langs": opts["tmx_langs"],
     }
     options = AuditOptions(
         select=_split(opts["select"]),
