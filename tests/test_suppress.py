@@ -143,3 +143,29 @@ def test_suppressed_findings_leave_the_gate_and_text(capsys: pytest.CaptureFixtu
     assert out == "No findings in 1 file.\n2 suppressed.\n"
     report = audit(["a.md"], jobs=1)
     assert len(report.findings) == 2 and report.active == ()
+
+
+PO = '''msgid ""
+msgstr ""
+"Language: en\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#, tqcheck-ignore-TQ101
+msgid "The minister said the talks went well."
+msgstr "The minister said that the the talks went well."
+
+msgid "He met the delegation in the capital."
+msgstr "He met the the delegation in the capital city."
+
+#, c-format, tqcheck-ignore-TQ302
+msgid "Officials described the meeting."
+msgstr "Officials described the meeting as useful."
+'''
+
+
+def test_po_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("t.po").write_text(PO, encoding="utf-8")
+    status, data = _json(capsys, "t.po", "--jobs", "1")
+    assert status == 1
+    assert _state(data) == [("TQ101", 8, True, "inSource"), ("TQ101", 11, False, None)]
+    assert data["notes"] == ["t.po:15: tqcheck-ignore-TQ302 suppresses nothing"]

@@ -25,6 +25,7 @@ from tqcheck.model import Segment
 from tqcheck.readers.decode import read_text
 from tqcheck.readers.plurals import single_number_forms
 from tqcheck.readers.positions import Spanned
+from tqcheck.suppress import codes_from_flags
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b",
             "f": "\f", "v": "\v", "'": "'", "?": "?"}
@@ -289,6 +290,9 @@ def read_po_file(
             "msgid_plural": entry.msgid_plural.text if entry.msgid_plural is not None else None,
             "untranslated_entry": entry.untranslated,
         }
+        suppress = codes_from_flags(entry.flags)  # "#, tqcheck-ignore-TQ101"
+        if suppress is not None:
+            meta["suppress"] = suppress
         plural = entry.msgid_plural is not None
         for form, msgstr in sorted(entry.msgstr.items()):
             source = entry.msgid.text
