@@ -38,6 +38,12 @@ def _int(v: Any) -> int:
     return v
 
 
+def _bool(v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise TypeError("true or false")
+    return v
+
+
 def _choice(*choices: str) -> Callable[[Any], str]:
     def check(v: Any) -> str:
         if v not in choices:
@@ -74,10 +80,13 @@ KEYS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "min-bleu": (_num, "min_bleu"),
     "min-chrf": (_num, "min_chrf"),
     "max-ter": (_num, "max_ter"),
+    "glossary": (_str, "glossary"),
+    "include-fuzzy": (_bool, "include_fuzzy"),
+    "tmx-langs": (_str, "tmx_langs"),
 }
 
 #: Keys whose paths are relative to the configuration file.
-PATH_KEYS = {"language-data", "calque-packs", "models-dir"}
+PATH_KEYS = {"language-data", "calque-packs", "models-dir", "glossary"}
 
 
 def find_config(start: Path | None = None) -> Path | None:

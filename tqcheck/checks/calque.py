@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import folded_tokens
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
@@ -31,6 +32,8 @@ class CalquePattern:
     message: str
     suggestion: str | None
     strong: bool
+    #: Lowercase words one of which every match contains: a cheap prefilter.
+    keywords: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
             except re.error as exc:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
             patterns.append(CalquePattern(source, str(p["id"]), rx, str(p["message"]),
-                                          p.get("suggestion"), bool(p.get("strong", False))))
+                                          p.get("suggestion"), bool(p.get("strong", False)),
+                                          frozenset(k.casefold() for k in p.get("keywords", ()))))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), tuple(raw.get("targets", ["en"])),
                           int(raw.get("min_evidence", 2)), tuple(patterns),
@@ -94,6 +98,40 @@ def _applicable(ctx: CheckContext) -> list[CalquePack]:
     return out
 
 
+def _segment_matches(
+    ctx: CheckContext, packs: list[CalquePack], segment: Segment
+) -> list[tuple[CalquePack, CalquePattern, re.Match[str]]]:
+    """Pattern matches in one segment, computed once for both calque checks.  A pattern runs only
+    when one of its keywords occurs in the text."""
+    cached = ctx.state.get("calque_segment")
+    if cached is not None and cached[0] is segment:
+        return list(cached[1])
+    text = segment.text
+    gate = ctx.state.get("calque_gate")
+    if gate is None or gate[0] is not packs:
+        keys = frozenset(k for pack in packs for pat in pack.patterns for k in pat.keywords)
+        always = any(not pat.keywords for pack in packs for pat in pack.patterns)
+        gate = ctx.state["calque_gate"] = (packs, keys, always)
+    _, keys, always = gate
+    present = keys.intersection(folded_tokens(text))
+    if not always and not present:
+        ctx.state["calque_segment"] = (segment, [])
+        return []
+    found = [
+        (pack, pat, m)
+        for pack in packs
+        for pat in pack.patterns
+        if not pat.keywords or not present.isdisjoint(pat.keywords)
+        for m in pat.regex.finditer(text)
+    ]
+    ctx.state["calque_segment"] = (segment, found)
+    return found
+
+
+def _has_evidence(pack: CalquePack, patterns: list[CalquePattern]) -> bool:
+    return any(p.strong for p in patterns) or len(patterns) >= pack.min_evidence
+
+
 @register("TQ601", "calque-phrase", Severity.WARNING, scope="document")
 class CalquePhrases:
     """A phrase copied word for word from the source language (from the calque packs).
@@ -121,20 +159,16 @@ class CalquePhrases:
         self.found: dict[str, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        text = segment.text
-        for pack in self.packs:
-            for pat in pack.patterns:
-                for m in pat.regex.finditer(text):
-                    hit = Hit(m.start(), m.end(), f"{pack.name} calque [{pack.source}:{pat.id}]: "
-                              f"{pat.message}", suggestion=pat.suggestion, segment=segment)
-                    self.found[pack.source].append((pat, hit))
+        for pack, pat, m in _segment_matches(self.ctx, self.packs, segment):
+            hit = Hit(m.start(), m.end(), f"{pack.name} calque [{pack.source}:{pat.id}]: "
+                      f"{pat.message}", suggestion=pat.suggestion, segment=segment)
+            self.found[pack.source].append((pat, hit))
 
     def finish(self) -> list[Hit]:
         hits: list[Hit] = []
         for pack in self.packs:
             found = self.found.get(pack.source, [])
-            strong = any(p.strong for p, _ in found) or len(found) >= pack.min_evidence
-            if found and (self.explicit or strong):
+            if found and (self.explicit or _has_evidence(pack, [p for p, _ in found])):
                 hits.extend(h for _, h in found)
         return hits
 
@@ -145,7 +179,9 @@ class ConjunctionChains:
 
     What it does:
         Counts paragraphs that start with a chain word of the applicable calque packs ("And" for
-        Arabic) and, when at least two do, flags each of them.
+        Arabic) and, when at least two do, flags each of them.  Without ``--source-lang`` it reports
+        only for a pack whose phrases (the patterns of TQ601) give strong evidence in the same
+        document.
 
     Why it matters:
         Arabic links sentences and paragraphs with و ("and"); MT keeps it, and English paragraphs
@@ -157,14 +193,21 @@ class ConjunctionChains:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
+        self.packs = _applicable(ctx)
         self.words: dict[str, tuple[CalquePack, str]] = {}
-        for pack in _applicable(ctx):
+        for pack in self.packs:
             for w in pack.chain_words:
                 self.words.setdefault(w, (pack, w))
         self.found: dict[str, list[Hit]] = defaultdict(list)
+        self.evidence: dict[str, list[CalquePattern]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        if segment.kind not in {"paragraph", "quote"} or not self.words:
+        if not self.words:
+            return
+        if not self.ctx.source_lang:
+            for pack, pat, _ in _segment_matches(self.ctx, self.packs, segment):
+                self.evidence[pack.source].append(pat)
+        if segment.kind not in {"paragraph", "quote"}:
             return
         first = segment.text.split(None, 1)[0] if segment.text.strip() else ""
         if first in self.words:
@@ -174,9 +217,12 @@ class ConjunctionChains:
                                      segment=segment))
 
     def finish(self) -> list[Hit]:
+        # Without --source-lang, a chain counts only for a pack whose phrases gave strong evidence.
         hits: list[Hit] = []
         for w, found in self.found.items():
             pack, _ = self.words[w]
+            if not self.ctx.source_lang and not _has_evidence(pack, self.evidence[pack.source]):
+                continue
             if len(found) >= pack.chain_min:
                 hits.extend(found)
         return hits

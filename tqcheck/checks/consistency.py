@@ -7,9 +7,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from tqcheck.checks.registry import CheckContext, Hit
-from tqcheck.checks.registry import register
-from tqcheck.checks.text import WORD
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import WORD, folded_tokens
 from tqcheck.model import Location, Segment, Sentence, Severity
 
 _VOWELS = frozenset("aeiouyj")
@@ -47,6 +46,30 @@ class _Occurrence:
     end: int
     count: int = 1
     proper: bool = False  # seen capitalised away from a sentence start
+    neighbours: set[str] = field(default_factory=set)
+
+
+#: Titles and other capitalised words that say nothing about which person a name refers to.
+_NOT_EVIDENCE = frozenset(
+    [
+        "President", "Minister", "Prime", "Foreign", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir",
+        "General", "Secretary", "King", "Queen", "Prince", "Senator", "Governor", "Mayor",
+        "Chancellor", "Chairman", "Director", "Judge", "Officer", "Captain", "Coach", "Pope",
+        "Saint", "St", "The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "By", "With",
+        "From"
+    ]
+)
+_MAX_NEIGHBOURS = 16
+
+
+def _suffix_variant(a: str, b: str) -> bool:
+    """Variants that differ only in a transliterated ending: -ey/-ei, -y/-yy, -iy/-y (>= 5 letters)."""
+    if min(len(a), len(b)) < 5:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(a) == len(b):
+        return a[:-1] == b[:-1] and {a[-1], b[-1]} == {"y", "i"}
+    return long_ in {short + "y", short[:-1] + "iy"} and short.endswith("y")
 
 
 def _skeleton(word: str) -> str:
@@ -90,12 +113,62 @@ def transliteration_variants(a: str, b: str) -> bool:
     return _edit_distance(la, lb, limit) <= limit
 
 
+_OPENING = frozenset(" \"'“‘«(\ufffc")
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"'“‘«(\ufffc")
-    return not before or before[-1] in ".!?:\n"
+    i = start
+    while i > 0 and text[i - 1] in _OPENING:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]+(?:-[A-ZА-Я][a-zа-яё]+)?(?![\w'’])")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
+_LOWER = "a-zß-öø-ÿā-žа-яёı"
+#: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
+#: second part ("Wen-bin").
+_CAPITALISED = re.compile(
+    rf"(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[{_UPPER}][{_LOWER}]+"
+    rf"(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
+)
+_ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
+                             "-": None, "'": None, "’": None})
+
+
+def fold_name(word: str) -> str:
+    """Diacritics, Arabic article and hyphens removed, case folded: Çavuşoğlu → cavusoglu,
+    al-Sisi → sisi, Wen-bin → wenbin."""
+    import unicodedata
+
+    core = _ARTICLE.sub("", word)
+    decomposed = unicodedata.normalize("NFKD", core.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD_EXTRA)
+
+
+def _known_groups() -> list[frozenset[str]]:
+    import tomllib
+    from importlib import resources
+
+    raw = (resources.files("tqcheck") / "data" / "name_variants.toml").read_text(encoding="utf-8")
+    return [frozenset(g) for g in tomllib.loads(raw)["groups"] if len(g) > 1]
+
+
+def names_are_variants(a: str, b: str, neighbours_shared: bool) -> bool:
+    """Do two capitalised words look like two spellings of one name?"""
+    if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
+        return False  # "Bashar al-Assad" … "Assad": dropping the article is house style
+    if a.replace("-", "").casefold() == b.replace("-", "").casefold():
+        return False  # hyphenation only: a spelling variant (TQ502), not a transliteration
+    fa, fb = fold_name(a), fold_name(b)
+    if fa == fb:
+        return len(fa) >= 3  # Erdoğan/Erdogan, al-Sisi/El-Sisi
+    if not transliteration_variants(fa, fb):
+        return False
+    if neighbours_shared or _suffix_variant(fa, fb):
+        return True
+    # Two Arabic names with the article differ in their vowels only: al-Qudra/Al-Qidra.
+    return bool(_ARTICLE.match(a) and _ARTICLE.match(b))
 
 
 @register("TQ501", "name-variants", Severity.WARNING, scope="document")
@@ -104,9 +177,15 @@ class NameVariants:
 
     What it does:
         Collects capitalised words used as names (seen capitalised away from a sentence start) and
-        groups spellings that share their consonant skeleton and differ only in vowels, ``y``/``j``
-        and doubled letters.  Reports the first occurrence of every spelling, naming the other
-        spellings and where they stand.
+        pairs spellings that are the same once diacritics and the form of the Arabic article are
+        ignored (Erdoğan/Erdogan, al-Sisi/El-Sisi), and spellings that share their
+        consonant skeleton and differ only in vowels, ``y``/``j`` and doubled letters when there is
+        evidence they name one person: both stand next to the same other name ("Dmytro Kuleba",
+        "Dmitry Kuleba"), they differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or
+        both carry the Arabic article.  Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data
+        file.  A name with and without its article ("al-Assad" … "Assad") and hyphenation-only
+        differences (TQ502's job) are not reported.  Reports the first occurrence of every
+        spelling, naming the other spellings and where they stand.
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -119,31 +198,62 @@ class NameVariants:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.words: dict[str, _Occurrence] = {}
-        self.by_initial: dict[str, set[str]] = defaultdict(set)
+        self.has_case = ctx.data.has_case
+        # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
+        # so finishing is linear in the vocabulary, not quadratic.
+        self.by_skeleton: dict[str, set[str]] = defaultdict(set)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        if not self.ctx.data.has_case:
+        if not self.has_case:
             return
         text = segment.text
-        for m in _CAPITALISED.finditer(text):
+        words = self.words
+        matches = list(_CAPITALISED.finditer(text))
+        last = len(matches) - 1
+        for k, m in enumerate(matches):
             w = m.group()
-            occ = self.words.get(w)
-            proper = not _at_sentence_start(text, m.start())
+            occ = words.get(w)
             if occ is None:
-                self.words[w] = _Occurrence(segment, m.start(), m.end(), 1, proper)
-                self.by_initial[w[0]].add(w)
-            else:
-                occ.count += 1
-                occ.proper = occ.proper or proper
+                occ = words[w] = _Occurrence(segment, m.start(), m.end(), 0, False)
+                folded = fold_name(w)
+                self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
+            occ.count += 1
+            if not occ.proper:
+                occ.proper = not _at_sentence_start(text, m.start())
+            if len(occ.neighbours) >= _MAX_NEIGHBOURS:
+                continue
+            # Adjacent capitalised words (first name + surname) tell which person a name is.
+            if k > 0 and matches[k - 1].end() + 1 == m.start() and text[m.start() - 1] == " ":
+                other = matches[k - 1].group()
+                if other not in _NOT_EVIDENCE:
+                    occ.neighbours.add(other)
+                    occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
+            if k < last and m.end() + 1 == matches[k + 1].start() and text[m.end()] == " ":
+                other = matches[k + 1].group()
+                if other not in _NOT_EVIDENCE:
+                    occ.neighbours.add(other)
+                    occ.proper = True
 
     def finish(self) -> list[Hit]:
-        hits: list[Hit] = []
-        for group in self.by_initial.values():
+        pairs: dict[str, set[str]] = defaultdict(set)
+        for group in self.by_skeleton.values():
+            if len(group) < 2:
+                continue
             names = sorted(w for w in group if self.words[w].proper)
-            for i, a in enumerate(names):
-                variants = [b for b in names if b != a and transliteration_variants(a, b)]
-                if not variants:
-                    continue
+            for a in names:
+                for b in names:
+                    shared = bool(self.words[a].neighbours & self.words[b].neighbours)
+                    if a < b and names_are_variants(a, b, shared):
+                        pairs[a].add(b)
+                        pairs[b].add(a)
+        for known in _known_groups():
+            present = [w for w in known if w in self.words]
+            for a in present:
+                pairs[a].update(b for b in present if b != a)
+        hits: list[Hit] = []
+        for a in sorted(pairs):
+            variants = sorted(pairs[a])
+            if variants:
                 occ = self.words[a]
                 where = [(b, self.words[b]) for b in variants]
                 related = tuple(
@@ -156,14 +266,13 @@ class NameVariants:
                 hits.append(Hit(occ.start, occ.end,
                                 f"name spelled two ways: '{a}' ({occ.count}×) and {others}",
                                 related=related, segment=occ.segment))
-                del i
         return hits
 
 
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
 
 
-@register("TQ502", "spelling-variants", Severity.WARNING, scope="document")
+@register("TQ502", "spelling-variants", Severity.INFO, scope="document")
 class SpellingVariants:
     """One word written two ways in one document (cease-fire/ceasefire, e-mail/email).
 
@@ -183,6 +292,9 @@ class SpellingVariants:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
         self.closed_candidates: dict[str, str] = {}  # closed form -> hyphenated form
+        # Words worth locating: closed forms of hyphenated words seen so far, and listed variants.
+        self.wanted: set[str] = {
+            w.casefold() for pair in ctx.data.get("spelling_variants", default=()) for w in pair}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -193,20 +305,20 @@ class SpellingVariants:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
-        for m in _HYPHENATED.finditer(text):
-            hyph = m.group().casefold()
-            self._note(hyph, segment, m.start(), m.end())
-            self.closed_candidates[hyph.replace("-", "")] = hyph
+        if "-" in text:
+            for m in _HYPHENATED.finditer(text):
+                hyph = m.group().casefold()
+                self._note(hyph, segment, m.start(), m.end())
+                closed = hyph.replace("-", "")
+                self.closed_candidates[closed] = hyph
+                self.wanted.add(closed)
+        wanted = self.wanted
+        if not wanted or wanted.isdisjoint(folded_tokens(text)):
+            return
         for m in WORD.finditer(text):
             w = m.group().casefold()
-            if "-" not in w and w in self.closed_candidates:
+            if w in wanted:
                 self._note(w, segment, m.start(), m.end())
-        pairs = self.ctx.data.get("spelling_variants", default=())
-        if pairs:
-            for m in WORD.finditer(text):
-                w = m.group().casefold()
-                if any(w in pair for pair in pairs):
-                    self._note(w, segment, m.start(), m.end())
 
     def finish(self) -> list[Hit]:
         groups: list[list[str]] = []
@@ -238,6 +350,7 @@ class SpellingVariants:
 
 
 _STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets", "»": "guillemets"}
+_QUOTE_CHARS = re.compile("[" + "".join(_STYLES) + "]")
 
 
 @register("TQ503", "mixed-quote-styles", Severity.INFO, scope="document")
@@ -245,8 +358,10 @@ class MixedQuoteStyles:
     """Straight and typographic double quotes mixed in one document.
 
     What it does:
-        Counts the double-quote styles used (straight ``"``, curly “ ”, low-high „ “, guillemets
-        « ») and, when more than one is used, flags the first quote of each minority style.
+        Counts the double-quote styles used — straight ``"`` and the language's own typographic
+        marks (with their nested forms: German „…“, Russian «…„…“…») count as one style each; other
+        typographic marks count by kind — and, when more than one is used, flags the first quote of
+        each minority style.
 
     Why it matters:
         MT output and pasted fragments bring their own quote styles; a publication uses one.
@@ -258,12 +373,24 @@ class MixedQuoteStyles:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
+        # Marks of the language's own pairs (primary and nested) are one style: German „…“ and
+        # ‚…‘, Russian «…» with „…“ inside.
+        own = "".join(
+            "".join(pair) for key in ("primary", "secondary", "tertiary")
+            if (pair := ctx.data.get("quotes", key))
+        )
+        for pair in ctx.data.get("quotes", "alternate", default=()):
+            own += "".join(pair)
+        self.styles = {c: ("typographic" if c in own else _STYLES[c]) for c in _STYLES}
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
-        for i, c in enumerate(text):
-            style = _STYLES.get(c)
-            if style is None or (c == '"' and i and text[i - 1].isdigit()):
+        if '"' not in text and not _QUOTE_CHARS.search(text):
+            return
+        for m in _QUOTE_CHARS.finditer(text):
+            i, c = m.start(), m.group()
+            style = self.styles[c]
+            if c == '"' and i and text[i - 1].isdigit():
                 continue
             occ = self.first.get(style)
             if occ is None:
@@ -277,10 +404,12 @@ class MixedQuoteStyles:
         ranked = sorted(self.first.items(), key=lambda kv: (-kv[1].count, kv[0]))
         main_style, main = ranked[0]
         line = main.segment.locate(main.start)[0]
+        where = Location(self.ctx.path, *main.segment.locate(main.start),
+                         *main.segment.locate(main.end))
         return [
             Hit(o.start, o.end,
-                f"{style} quotes ({o.count}×) mixed with {main_style} quotes ({main.count}×, first on line {line})",
-                related=(Location(self.ctx.path, *main.segment.locate(main.start), *main.segment.locate(main.end)),),
-                segment=o.segment)
+                f"{style} quotes ({o.count}×) mixed with {main_style} quotes "
+                f"({main.count}×, first on line {line})",
+                related=(where,), segment=o.segment)
             for style, o in ranked[1:]
         ]

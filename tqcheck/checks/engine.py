@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -67,7 +69,36 @@ class Engine:
         ]
         self.stats = FileStats()
 
-    def feed(self, segment: Segment) -> Iterator[Finding]:
+    def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
+        """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
+        newlines (one C-speed scan instead of one Python call per segment and rule); a rule runs
+        only on the segments its gate matched.  Memory stays bounded by the chunk size."""
+        gated = [r for r in self.segment_rules if r.gate is not None]
+        buffer: list[Segment] = []
+        for segment in itertools.chain(segments, [None]):
+            if segment is not None:
+                buffer.append(segment)
+                if len(buffer) < chunk:
+                    continue
+            if not buffer:
+                break
+            joined = "\n".join(s.text for s in buffer)
+            starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
+            open_rules: list[set[str]] = [set() for _ in buffer]
+            for rule in gated:
+                assert rule.gate is not None
+                for m in rule.gate.finditer(joined):
+                    first = bisect.bisect_right(starts, m.start()) - 1
+                    last = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+                    for i in range(first, last + 1):
+                        open_rules[i].add(rule.code)
+            for seg, allowed in zip(buffer, open_rules, strict=True):
+                yield from self.feed(seg, allowed)
+            buffer = []
+
+    def feed(self, segment: Segment, gated: set[str] | None = None) -> Iterator[Finding]:
+        """Check one segment.  ``gated``: codes of the gated rules known to apply (from
+        :meth:`feed_all`); when None, each gate is searched here."""
         ctx = self.ctx
         sentences = split_sentences(segment, ctx.data)
         self.stats.segments += 1
@@ -88,7 +119,12 @@ class Engine:
             for rule in self.sentence_rules:
                 for hit in rule.impl(sentence, ctx):
                     yield make_finding(rule, ctx, segment, hit)
+        text = segment.text
         for rule in self.segment_rules:
+            if rule.gate is not None and (
+                rule.code not in gated if gated is not None else not rule.gate.search(text)
+            ):
+                continue
             for hit in rule.impl(segment, live, ctx):
                 if not dead or not any(a <= hit.start < b for a, b in dead):
                     yield make_finding(rule, ctx, segment, hit)

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.model import MASK, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
 # ends on a stray closing quote: the first closing quote is in the wrong place.
@@ -18,13 +18,29 @@ _EARLY_CLOSE = re.compile(
 )
 
 
+_early_cache: tuple[str, list[re.Match[str]]] = ("", [])
+_ANY_QUOTE = re.compile("[\"“”«»„]")
+
+
 def find_early_closes(text: str) -> list[re.Match[str]]:
+    """Quotations closed too early (computed once per text for TQ301 and TQ303)."""
+    global _early_cache
+    if _early_cache[0] is text:
+        return _early_cache[1]
+    out: list[re.Match[str]] = []
+    if _ANY_QUOTE.search(text):
+        out = _find_early_closes(text)
+    _early_cache = (text, out)
+    return out
+
+
+def _find_early_closes(text: str) -> list[re.Match[str]]:
     out = []
     for m in _EARLY_CLOSE.finditer(text):
         before = text[: m.start()].rstrip()
-        if before and before[-1] in ",:" and _straight_unbalanced(text):
-            out.append(m)
-        elif before and before[-1] in ",:" and m.group("open") in "“«" and _count_unmatched_close(text):
+        if not before or before[-1] not in ",:":
+            continue
+        if _straight_unbalanced(text) or (m.group("open") in "“«" and _count_unmatched_close(text)):
             out.append(m)
     return out
 
@@ -37,11 +53,28 @@ def _count_unmatched_close(text: str) -> bool:
     return text.count("”") > text.count("“") or text.count("»") > text.count("«")
 
 
+def _opener_like(text: str, i: int) -> bool:
+    """A straight quote that opens: at the start or after a space or bracket, before a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014\u2013-:" + MASK) and not after.isspace()
+
+
+def _apostrophe_like(text: str, i: int) -> bool:
+    """``d"état``, ``Lakers" official``: a double quote standing where an apostrophe belongs."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not before.isalpha():
+        return False
+    return after.isalpha() or (before in "sS" and after == " " and text[i + 2 : i + 3].isalnum())
+
+
 def _is_inch(text: str, i: int) -> bool:
     return i > 0 and text[i - 1].isdigit()
 
 
-@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment")
+@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment",
+          gate='[.!?][\\"”»]\\s')
 def find_quote_closed_early(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A quotation closed after its first words although the quoted speech goes on.
 
@@ -80,43 +113,123 @@ def _quote_pairs(ctx: CheckContext) -> dict[str, str]:
     return pairs
 
 
-@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="segment")
-def find_unbalanced_quotes(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
-    """Quotation marks that do not pair up within a paragraph.
+def _quote_marks(text: str, chars: str) -> list[tuple[int, str]]:
+    if not any(c in text for c in chars):
+        return []
+    return [(i, c) for i, c in enumerate(text) if c in chars]
 
-    What it does:
-        Counts straight double quotes (ignoring inch marks after digits) and pairs the language's
-        opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian).  Flags
-        the mark left without a partner.
 
-    Why it matters:
-        MT drops or moves quote marks when it reorders a sentence; readers cannot tell where the
-        quotation ends.
-
-    Example:
-        ``He said "we will go.`` → flags the lone ``"``.
-    """
-    text = segment.text
-    if find_early_closes(text):
-        return
-    straight = [i for i, c in enumerate(text) if c == '"' and not _is_inch(text, i)]
-    if len(straight) % 2:
-        # The unmatched one: a quote whose neighbours say "opening" with nothing after it, else the last.
-        i = straight[-1]
-        yield Hit(i, i + 1, "unbalanced straight quotation mark")
-    pairs = _quote_pairs(ctx)
+def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], list[int], list[int]]:
+    """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
+    straight = [i for i, c in _quote_marks(text, '"') if not _is_inch(text, i)]
     closers = {v: k for k, v in pairs.items()}
     stack: list[tuple[str, int]] = []
-    for i, c in enumerate(text):
+    stray_closers: list[int] = []
+    for i, c in _quote_marks(text, "".join(pairs) + "".join(closers)):
         if c in pairs and not (c in closers and stack and stack[-1][0] == closers[c]):
             stack.append((c, i))
         elif c in closers:
             if stack and stack[-1][0] == closers[c]:
                 stack.pop()
             elif c not in pairs:
-                yield Hit(i, i + 1, f"closing quotation mark {c} without an opening one")
-    for c, i in stack:
-        yield Hit(i, i + 1, f"opening quotation mark {c} is never closed")
+                stray_closers.append(i)
+    odd = [straight[-1]] if len(straight) % 2 else []
+    return odd, [i for _, i in stack], stray_closers
+
+
+#: How many following segments (one-sentence lines) a quotation may run on before it counts as open.
+_MAX_QUOTE_SEGMENTS = 40
+
+
+@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document")
+class UnbalancedQuotes:
+    """Quotation marks that do not pair up.
+
+    What it does:
+        Counts straight double quotes (ignoring inch marks after digits) and pairs the language's
+        opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian).  A
+        quotation may run on over up to ten following segments (one-sentence-per-line files) or be
+        continued by a
+        paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
+        mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
+
+    Why it matters:
+        MT drops or moves quote marks when it reorders a sentence; readers cannot tell where the
+        quotation ends.
+
+    Example:
+        ``He said "we will go.`` followed by an unrelated paragraph → flags the lone ``"``.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.pairs = _quote_pairs(ctx)
+        self.pending: tuple[Segment, int, str] | None = None
+        self.pending_age = 0
+        self.hits: list[Hit] = []
+
+    def _flush(self) -> None:
+        if self.pending is not None:
+            seg, i, what = self.pending
+            self.hits.append(Hit(i, i + 1, what, segment=seg))
+            self.pending = None
+
+    def _start(self, segment: Segment, i: int, what: str) -> None:
+        self._flush()
+        self.pending = (segment, i, what)
+        self.pending_age = 0
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        text = segment.text
+        if not _ANY_QUOTE.search(text):
+            if self.pending is not None:
+                self.pending_age += 1
+                if self.pending_age > _MAX_QUOTE_SEGMENTS:
+                    self._flush()
+            return
+        if find_early_closes(text):
+            self._flush()
+            return
+        odd, openers, closers = _segment_quote_state(text, self.pairs)
+        straight = [i for i, _ in _quote_marks(text, '"') if not _is_inch(text, i)]
+        starts_quoted = text[:1] in '"' + "".join(self.pairs)
+        if self.pending is not None:
+            if odd and not _opener_like(text, straight[0]):
+                self.pending = None  # this segment's first quote closes the pending quotation
+                odd = []
+            elif closers:
+                self.pending = None
+                closers = closers[1:]
+            elif starts_quoted:
+                self.pending = None  # multi-paragraph quotation: each paragraph reopens it
+            elif odd:
+                self._flush()  # a new quotation opens while the old one was never closed
+            else:
+                # A quotation may run over several one-sentence lines.
+                self.pending_age += 1
+                if self.pending_age > _MAX_QUOTE_SEGMENTS:
+                    self._flush()
+        for i in closers:
+            self.hits.append(Hit(i, i + 1, f"closing quotation mark {text[i]} without an opening one",
+                                 segment=segment))
+        if odd:
+            i = odd[0]
+            if _opener_like(text, i):
+                self._start(segment, i, "unbalanced straight quotation mark")
+            elif _apostrophe_like(text, i):
+                self.hits.append(Hit(i, i + 1, "straight quotation mark where an apostrophe belongs",
+                                     suggestion="'", segment=segment))
+            # Otherwise it closes a quotation opened on an earlier line, beyond what we track.
+        elif openers:
+            for i in openers[:-1]:
+                self.hits.append(Hit(i, i + 1, f"opening quotation mark {text[i]} is never closed",
+                                     segment=segment))
+            i = openers[-1]
+            self._start(segment, i, f"opening quotation mark {text[i]} is never closed")
+
+    def finish(self) -> list[Hit]:
+        self._flush()
+        return self.hits
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
@@ -125,7 +238,8 @@ _LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
 _EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]")
 
 
-@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment")
+@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment",
+          gate='[()\\[\\]{}]')
 def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Brackets that do not pair up within a paragraph.
 
@@ -147,7 +261,7 @@ def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: C
     skip |= {m.end() - 1 for m in _EMOTICON.finditer(text)}
     stack: list[tuple[str, int]] = []
     for i, c in enumerate(text):
-        if i in skip:
+        if i in skip and not (stack and stack[-1][0] == _CLOSERS.get(c)):
             continue
         if c in _BRACKETS:
             stack.append((c, i))
@@ -168,7 +282,8 @@ _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _FOREIGN_PUNCT = re.compile("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
 
 
-@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment")
+@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment",
+          gate="[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
 def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Punctuation of another writing system left in the translation.
 
@@ -200,7 +315,8 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
 _NATIVE_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]+")
 
 
-@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment")
+@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment",
+          gate=_NATIVE_DIGITS.pattern)
 def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Arabic-Indic, Persian or Devanagari digits in a target that writes 0–9.
 
@@ -222,11 +338,14 @@ def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckC
         yield Hit(m.start(), m.end(), f"non-Latin digits '{m.group()}'", suggestion=digits)
 
 
-_CONTROLS = re.compile("[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]")
+_CONTROLS = re.compile(
+    "[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]"
+)
 _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 
-@register("TQ306", "invisible-control", Severity.ERROR, scope="segment")
+@register("TQ306", "invisible-control", Severity.ERROR, scope="segment",
+          gate=_CONTROLS.pattern)
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Invisible bidirectional or zero-width characters.
 
@@ -261,7 +380,8 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
 
 
-@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment")
+@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment",
+          gate='[^\\s\\ufffc][ \\u00a0\\u202f]+[,.;:!?%)\\]}]')
 def find_space_before_punctuation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:

@@ -8,11 +8,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD
+from tqcheck.checks.text import WORD, folded_tokens
 from tqcheck.model import Location, Segment, Sentence, Severity
 
-#: Separators allowed between repeated units: whitespace, masks, a comma.
-_GAP = re.compile(r"[\s\ufffc]+|\s*,\s*")
+#: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
+#: only for long units or loops: "horrible, horrible", "no, no, no" and "pump it out, pump it out"
+#: are rhetoric, "in the camps of Darfur, in the camps of Darfur, in the camps of Darfur" is a loop.
+_GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*,[\s\ufffc]*")
+
+
+def _comma_repeat_counts(n: int, copies: int) -> bool:
+    return n >= 4 or (n >= 2 and copies >= 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,19 @@ class _Repeat:
 
 
 _cache: tuple[int, str, list[_Repeat]] = (0, "", [])
+_UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
+
+def _may_repeat(text: str) -> bool:
+    """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
+    token-level analysis runs only where this says yes (most text: no)."""
+    toks = folded_tokens(text)
+    last: dict[str, int] = {}
+    for j, w in enumerate(toks):
+        i = last.get(w)
+        if i is not None and j - i <= 8 and toks[i:j] == toks[j : 2 * j - i]:
+            return True
+        last[w] = j
+    return False
 
 
 def find_adjacent_repeats(text: str) -> list[_Repeat]:
@@ -37,6 +56,9 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
     global _cache
     if _cache[0] == id(text) and _cache[1] is text:
         return _cache[2]
+    if not _may_repeat(text):
+        _cache = (id(text), text, [])
+        return []
     toks = [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
     found: list[_Repeat] = []
     last_seen: dict[str, int] = {}
@@ -63,6 +85,15 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
             copies += 1
             nxt += n
         end = toks[nxt - 1][2]
+        if "," in text[toks[j - 1][2] : toks[j][1]] and not _comma_repeat_counts(n, copies):
+            continue
+        unit_text = text[toks[i][1] : toks[i + n - 1][2]]
+        second_text = text[toks[j][1] : toks[j + n - 1][2]]
+        if unit_text.casefold() != second_text.casefold() or (
+            n > 1 and (_UNIT_PUNCT.search(unit_text) or any(c.isdigit() for c in unit_text))
+        ):
+            # "faster and faster, and …", "0 degrees, 0 degrees": lists and idioms, not stutter
+            continue
         found.append(_Repeat(toks[i][1], end, text[toks[i][1] : toks[i + n - 1][2]], n, copies, toks[j][1]))
         covered_until = nxt - 1
     _cache = (id(text), text, found)
@@ -123,37 +154,61 @@ def find_doubled_coordination(
     if not coords:
         ctx.note_once(f"TQ102:{ctx.data.lang}", f"TQ102: no coordinator list for language {ctx.data.lang!r}")
         return
-    idioms = {i.casefold() for i in ctx.data.get("coordination_idioms", default=())}
-    pattern = _coordination_pattern(frozenset(coords))
-    for m in pattern.finditer(segment.text):
-        x, conj, y = m.group("x"), m.group("c"), m.group("y")
-        if x.casefold() != y.casefold():
+    idioms = ctx.data.words("coordination_idioms")
+    text = segment.text
+    for m in _coordinator_re(coords).finditer(text):
+        conj = m.group(1)
+        before = _WORDS_BEFORE.search(text, 0, m.start())
+        after = _WORDS_AFTER.match(text, m.end())
+        if not before or not after:
             continue
-        phrase = f"{x} {conj} {y}".casefold()
-        if phrase in idioms or any(phrase in i or i in phrase for i in idioms):
-            continue
-        single = " " not in x
-        low = x.casefold()
-        if single and (low.endswith("er") or low in {"more", "less"} or x.isdigit()):
-            continue
-        yield Hit(m.start(), m.end(), f"phrase coordinated with itself: '{m.group()}'",
-                  suggestion=x)
+        left = before.group().split()
+        right = after.group().split()
+        for n in (3, 2, 1):
+            if len(left) < n or len(right) < n:
+                continue
+            xs, ys = left[-n:], right[:n]
+            if [w.casefold() for w in xs] != [w.casefold() for w in ys]:
+                continue
+            x = " ".join(xs)
+            start = before.end() - len(" ".join(xs))
+            if _coordination_is_legitimate(x, conj, idioms, text, start):
+                break
+            end = m.end() + len(" ".join(ys))
+            yield Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
+                      suggestion=x)
+            break
 
 
+def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text: str, start: int) -> bool:
+    phrase = f"{x} {conj} {x}".casefold()
+    if any(phrase in i.casefold() or i.casefold() in phrase for i in idioms):
+        return True
+    if x[:1].isupper() and not _sentence_initial(text, start):
+        return True  # names: "P. Diddy or Diddy"
+    low = x.casefold()
+    return " " not in x and (low.endswith("er") or low in {"more", "less"} or x.isdigit())
+
+
+#: Up to three words right before / after a coordinator (single spaces between them).
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?: [^\W\d_]+){0,2}$")
+_WORDS_AFTER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
 
 
-def _coordination_pattern(coords: frozenset[str]) -> re.Pattern[str]:
+def _coordinator_re(coords: frozenset[str]) -> re.Pattern[str]:
     pat = _coord_cache.get(coords)
     if pat is None:
         alts = "|".join(sorted(map(re.escape, coords), key=len, reverse=True))
-        unit = r"[^\W\d_]+(?:[ ][^\W\d_]+){0,2}"
-        pat = re.compile(
-            rf"(?<![\w'’-])(?P<x>{unit})[ \ufffc]+(?P<c>{alts})[ \ufffc]+(?P<y>(?P=x))(?![\w'’-])",
-            re.IGNORECASE,
-        )
-        _coord_cache[coords] = pat
+        pat = _coord_cache[coords] = re.compile(rf"(?<=[^\W\d_]) ({alts}) (?=[^\W\d_])", re.IGNORECASE)
     return pat
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 40) : pos].rstrip(" \ufffc\"'“‘«(")
+    if re.search(r"(?:^|\s)[A-Z]\.$", before):
+        return False  # an initial: "P. Diddy"
+    return not before or before[-1] in ".!?\n" or pos - len(before) >= pos
 
 
 @register("TQ103", "repeated-phrase", Severity.WARNING, scope="segment")
@@ -171,9 +226,21 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the minister of the minister of foreign affairs`` → flags ``the minister of the minister of``.
     """
-    for rep in find_adjacent_repeats(segment.text):
-        if rep.n >= 2 and rep.copies == 2:
-            yield Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit)
+    idioms = ctx.data.words("coordination_idioms")
+    coords = ctx.data.words("coordinators")
+    text = segment.text
+    for rep in find_adjacent_repeats(text):
+        if rep.n < 2 or rep.copies != 2:
+            continue
+        around = text[max(0, rep.start - 20) : rep.end + 20].casefold()
+        if any(i.casefold() in around for i in idioms):
+            continue  # "and more and more of them": an idiom, not a stutter
+        words = rep.unit.casefold().split()
+        if len(words) == 2 and (words[0] in coords or words[1] in coords) and any(
+            w.endswith("er") or w in {"more", "less"} for w in words
+        ):
+            continue  # "faster and faster and …": a comparative idiom
+        yield Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit)
 
 
 @register("TQ105", "generation-loop", Severity.ERROR, scope="segment")
@@ -199,7 +266,10 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _MIN_WORDS = 6
-_WINDOW = 20_000
+_MIN_PARTIAL = 8
+#: Sentences compared: a repeat far away is a deliberate quotation (a pull quote, a summary); MT and
+#: pasting errors repeat nearby.  This also bounds memory on huge files.
+_WINDOW = 100
 
 
 @register("TQ104", "repeated-sentence", Severity.WARNING, scope="document")
@@ -207,9 +277,10 @@ class RepeatedSentences:
     """The same sentence appears twice in the document.
 
     What it does:
-        Compares every sentence of six words or more (case and spacing ignored) with the sentences
-        before it (the last 20,000, so memory stays bounded on huge files) and flags the repeat, pointing
-        at the first occurrence.
+        Compares every sentence of six words or more (case, spacing and punctuation ignored) with the
+        100 sentences before it and flags the repeat, pointing at the first occurrence; a sentence of
+        eight words or more that is the start of an earlier one (or starts with all of it) counts
+        too.  Repeats further apart are usually deliberate (pull quotes, summaries).
 
     Why it matters:
         MT pipelines that re-send overlapping chunks, or editors who paste twice, leave whole sentences
@@ -222,7 +293,9 @@ class RepeatedSentences:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        self.seen: OrderedDict[str, tuple[int, int]] = OrderedDict()
+        # first six words -> (whole normalised sentence, ends like a sentence?, where it starts)
+        self.seen: OrderedDict[str, tuple[str, bool, tuple[int, int]]] = OrderedDict()
+        self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
@@ -230,22 +303,33 @@ class RepeatedSentences:
             text = s.text
             if text.count(" ") + 1 < _MIN_WORDS:
                 continue
-            key = " ".join(WORD.findall(text.casefold()))
-            if len(key.split(" ")) < _MIN_WORDS:
+            words = folded_tokens(text)
+            if len(words) < _MIN_WORDS:
                 continue
-            first = self.seen.get(key)
-            if first is None:
-                self.seen[key] = segment.locate(s.start)
-                if len(self.seen) > _WINDOW:
-                    self.seen.popitem(last=False)
-                continue
-            line, col = first
-            self.hits.append(Hit(
-                s.start, s.end,
-                f"sentence repeated from line {line}",
-                related=(Location(self.ctx.path, line, col, line, col),),
-                segment=segment,
-            ))
+            key = " ".join(words)
+            head = " ".join(words[:_MIN_WORDS])
+            first = self.seen.get(head)
+            if first is not None:
+                earlier, complete, (line, col) = first
+                related = (Location(self.ctx.path, line, col, line, col),)
+                if earlier == key:
+                    self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}",
+                                         related=related, segment=segment))
+                    continue
+                shorter, longer = sorted((earlier, key), key=len)
+                extra = set(longer[len(shorter):].split())
+                if (len(words) >= _MIN_PARTIAL and complete and longer.startswith(shorter)
+                        and not extra & self.speech):
+                    # A headline and its lead, or a quote and its attribution, are not repeats.
+                    self.hits.append(Hit(s.start, s.end,
+                                         f"sentence repeats the sentence on line {line} in part",
+                                         related=related, segment=segment))
+                    continue
+            complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
+            self.seen[head] = (key, complete, segment.locate(s.start))
+            self.seen.move_to_end(head)
+            if len(self.seen) > _WINDOW:
+                self.seen.popitem(last=False)
 
     def finish(self) -> list[Hit]:
         return self.hits

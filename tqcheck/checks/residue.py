@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import folded_tokens
 from tqcheck.model import Segment, Sentence, Severity
 
 
@@ -31,7 +32,8 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 # "— Name (@handle) March 7, 2022" — the attribution line under an embedded tweet.
 _ATTRIBUTION = re.compile(
     rf"^[—–-]{{1,2}}[ \u00a0]*[^\n()]{{0,80}}\(@\w{{1,30}}\)[ \u00a0]*"
-    rf"(?:{_MONTHS}\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}|\d{{1,2}}[ \u00a0]+{_MONTHS}\.?[ \u00a0]+\d{{4}}|"
+    rf"(?:{_MONTHS}\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}"
+    rf"|\d{{1,2}}[ \u00a0]+{_MONTHS}\.?[ \u00a0]+\d{{4}}|"
     rf"\d{{4}}-\d\d-\d\d)",
     re.MULTILINE,
 )
@@ -45,7 +47,8 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-@register("TQ401", "embed-link", Severity.ERROR, scope="segment")
+@register("TQ401", "embed-link", Severity.ERROR, scope="segment",
+          gate='(?:twitter|t\\.co|x\\.com|instagr|fb\\.watch|tiktok|youtu)')
 def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A link that only a pasted social-media embed leaves behind.
 
@@ -65,7 +68,8 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         yield Hit(m.start(), m.start() + len(url), f"leftover embed link: '{url}'", suggestion="")
 
 
-@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment")
+@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment",
+          gate='\\(@')
 def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """The attribution line of an embedded post: ``— Name (@handle) March 7, 2022``.
 
@@ -85,13 +89,16 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
 
 
 @cache
-def _boilerplate_re(lang: str) -> re.Pattern[str] | None:
+def _boilerplate_re(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The boilerplate pattern of a language, and the words that gate it (the longest word of every
+    phrase: the regex runs only on segments that hold one of them)."""
     table = residue_data()["boilerplate"]
     phrases = list(table.get(lang, ())) + ([] if lang == "en" else list(table.get("en", ())))
     if not phrases:
         return None
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)[^\n]*", re.IGNORECASE)
+    gate = frozenset(max(folded_tokens(p) or [p.casefold()], key=len) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)[^\n]*", re.IGNORECASE), gate
 
 
 @register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment")
@@ -108,8 +115,11 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
     Example:
         ``View this post on Instagram`` → flagged.
     """
-    pattern = _boilerplate_re(ctx.data.lang)
-    if pattern is None:
+    found = _boilerplate_re(ctx.data.lang)
+    if found is None:
+        return
+    pattern, gate = found
+    if gate.isdisjoint(folded_tokens(segment.text)):
         return
     for m in pattern.finditer(segment.text):
         end = m.end()
@@ -121,7 +131,8 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
 
 
-@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment")
+@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment",
+          gate='#[^\\W\\d_]\\w*_')
 def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A hashtag with underscores between words (``#Sergey_Lavrov``) in prose.
 
@@ -143,7 +154,8 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@.])")
 
 
-@register("TQ405", "handle-in-prose", Severity.WARNING, scope="segment")
+@register("TQ405", "handle-in-prose", Severity.WARNING, scope="segment",
+          gate='@')
 def find_handles(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A social-media @handle in running text.
 
@@ -178,7 +190,7 @@ _EMOJI = re.compile(
 _TEXT_SYMBOLS = frozenset("©®™←↑→↓↔↕■□▪▫◆◇○●★☆✓✔✗✘⌘⌥⏎")
 
 
-@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment")
+@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment", gate=_EMOJI.pattern)
 def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Emoji in running text.
 
@@ -206,7 +218,10 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
         yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="")
 
 
-_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|laquo|raquo|copy|reg|eacute|egrave|uuml|ouml|auml);")
+_ENTITY = re.compile(
+    r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo"
+    r"|hellip|laquo|raquo|copy|reg|eacute|egrave|uuml|ouml|auml);"
+)
 
 
 @cache
@@ -216,7 +231,8 @@ def _debris_re() -> re.Pattern[str]:
     return re.compile(rf"{_ENTITY.pattern}|(?:{alts})")
 
 
-@register("TQ407", "mt-debris", Severity.ERROR, scope="segment")
+@register("TQ407", "mt-debris", Severity.ERROR, scope="segment",
+          gate='[▁<&@\\[]')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 

@@ -3,6 +3,7 @@ starts, text left dangling after a closing quote."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -26,10 +27,18 @@ def _no_case(ctx: CheckContext, code: str) -> bool:
     return False
 
 
+def _source_starts_lower(segment: Segment) -> bool:
+    """Localization units whose source starts in lowercase ("entry", "%d files") may too."""
+    if segment.source is None:
+        return False
+    i = first_letter(segment.source)
+    return i < 0 or not segment.source[i].isupper()
+
+
 def is_orphan_heading(segment: Segment) -> bool:
     """A short single line, no final punctuation, starting in lowercase: a subheading MT lowercased."""
     text = segment.text
-    if segment.kind not in {"paragraph", "heading"} or "\n" in text:
+    if segment.kind not in {"paragraph", "heading"} or "\n" in text or segment.source is not None:
         return False
     if text[-1] in _TERMINAL or not is_cased_lower(text[0]):
         return False
@@ -39,7 +48,8 @@ def is_orphan_heading(segment: Segment) -> bool:
     return all(_HEADING_WORDS.fullmatch(w) for w in words)
 
 
-@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment")
+@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment",
+          gate=r"(?m)^[a-zß-öø-ÿа-яё]")
 def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A short line on its own that starts in lowercase and has no final punctuation.
 
@@ -66,13 +76,16 @@ def _after_closing_quote(text: str, start: int) -> bool:
     return bool(_CLOSE_QUOTE_BEFORE.search(text, 0, start))
 
 
-@register("TQ203", "lowercase-sentence-start", Severity.WARNING, scope="segment")
+@register("TQ203", "lowercase-sentence-start", Severity.WARNING, scope="segment",
+          gate='(?m)(?:^|[.!?…][\\"\\\'”’»)\\]\\ufffc]*\\s+)[\\"\\\'“‘«(\\[¿¡\\ufffc*]*[a-zß-öø-ÿа-яё]')
 def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A sentence that starts with a lowercase letter.
 
     What it does:
         Flags sentences whose first letter is lowercase in a language with letter case.  Skips list
-        items and table cells, words with inner capitals ("iPhone", "eBay"), URLs and handles, orphan
+        items and table cells, words with inner capitals ("iPhone", "eBay"), URLs and handles,
+        bracketed stage directions ("(laughter)"), translation units whose source starts in
+        lowercase too (UI strings), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
 
     Why it matters:
@@ -84,8 +97,11 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
     """
     if _no_case(ctx, "TQ203") or segment.kind in {"list-item", "table"}:
         return
+    if _source_starts_lower(segment):
+        return
     if is_orphan_heading(segment):
         return
+    speech = ctx.data.words("structure", "speech_verbs")
     text = segment.text
     for s in sentences:
         i = first_letter(s.text)
@@ -99,22 +115,30 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         rest = text[pos:].split(None, 1)[0] if text[pos:].strip() else ""
         if _MIXED_CASE.match(word) or _URLISH.match(rest) or any(c.isdigit() for c in word):
             continue
+        if text[pos - 1 : pos] == "(" and text[pos + len(word) : pos + len(word) + 1] == ")":
+            continue  # transcript conventions: "(laughter)", "(applause)"
         if s.index > 0 and _after_closing_quote(text, s.start):
             continue
+        if s.index > 0 and text[:s.start].rstrip()[-1:] in "?!" and speech.intersection(
+            w.casefold() for w in WORD.findall(s.text)[:3]
+        ):
+            continue  # 'Why? she asked.'
         yield Hit(pos, pos + len(word), f"sentence starts in lowercase: '{word}'",
                   suggestion=word[0].upper() + word[1:])
 
 
-_DANGLING = re.compile(r"(?<=[.!?,])[\"”»](?=\s+[^\W\d_])")
+_DANGLING = re.compile(r"(?<=\.)[\"”»](?=\s+[^\W\d_])")
 
 
-@register("TQ204", "text-after-closing-quote", Severity.WARNING, scope="segment")
+@register("TQ204", "text-after-closing-quote", Severity.WARNING, scope="segment",
+          gate='\\.[\\"”»]\\s+[^\\W\\d_]')
 def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Lowercase text left dangling after a quotation that ended the sentence.
 
     What it does:
-        Flags a short run of words that starts in lowercase right after a closing quote preceded by
-        sentence-final punctuation, and ends its own sentence — words that belong inside the quote.
+        Flags a short run of words that starts in lowercase right after a closing quote preceded by a
+        full stop, and ends its own sentence — words that belong inside the quote.  Attributions
+        ("he said", "according to") are recognised by the speech verbs in the language data.
 
     Why it matters:
         MT moves quotation marks when source and target word order differ; the tail of the quoted
@@ -125,6 +149,7 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
     """
     if _no_case(ctx, "TQ204"):
         return
+    speech = ctx.data.words("structure", "speech_verbs")
     text = segment.text
     for m in _DANGLING.finditer(text):
         i = m.end()
@@ -135,23 +160,28 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
         end_m = re.compile(r"[.!?…](?=[\"”’»)]?(?:\s|$))").search(text, i)
         end = end_m.end() if end_m else len(text)
         tail = text[i:end]
-        if len(tail.split()) > 8 or '"' in tail or "”" in tail:
+        words = [w.casefold() for w in WORD.findall(tail)]
+        if len(words) > 8 or '"' in tail or "”" in tail:
             continue
+        if speech.intersection(words[:4]):
+            continue  # '"…." he said.' is an attribution, not a stranded phrase
         yield Hit(i, end, f"text after the closing quote: '{tail}' probably belongs inside the quotation")
 
 
 _FRAGMENT_MAX_WORDS = 10
 
 
-@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
+@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment",
+          gate=r"\.\s+\S")
 def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A verbless fragment split off the sentence before it.
 
     What it does:
-        Flags a short sentence (up to ten words, no comma) that follows another sentence ending in a
-        period, starts with a preposition or relative word listed in the language data ("From",
-        "With", "Which" …), and contains no finite verb from the language's verb list and no word
-        ending in "-ed".
+        Flags a short sentence (up to ten words) that follows another sentence ending in a period,
+        starts with a preposition, relative word or participle listed in the language data ("From",
+        "With", "Before", "Coming" …), and contains no finite verb from the language's verb list, no
+        word ending in "-ed" and no comma (except before a relative clause: "Coming from Cairo, where
+        he met …").
 
     Why it matters:
         MT sometimes puts a full stop inside a sentence, stranding its last phrase:
@@ -163,20 +193,27 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     """
     openers = ctx.data.get("structure", "fragment_openers")
     if openers is None:
-        ctx.note_once(f"TQ201:{ctx.data.lang}", f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
+        ctx.note_once(f"TQ201:{ctx.data.lang}",
+                      f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return
     if segment.kind in {"list-item", "table", "heading"}:
         return
     opener_set = frozenset(openers)
+    participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
-    text = segment.text
-    for prev, s in zip(sentences, sentences[1:], strict=False):
+    for prev, s in itertools.pairwise(sentences):
         body = s.text
         toks = WORD.findall(body)
-        if not toks or toks[0] not in opener_set or len(toks) > _FRAGMENT_MAX_WORDS:
+        if not toks or len(toks) > _FRAGMENT_MAX_WORDS:
             continue
-        if "," in body or not body.endswith(".") or not prev.text.endswith("."):
+        if toks[0] not in opener_set and not (
+            participles and toks[0].endswith("ing") and toks[0][:1].isupper() and len(toks[0]) > 5
+        ):
             continue
+        if not body.endswith(".") or not prev.text.endswith("."):
+            continue
+        if "," in body and not re.search(r",\s+(?:where|which|who|whose|when)\b", body):
+            continue  # "From Monday, the shops will open." — an introductory phrase
         lowered = [t.casefold() for t in toks]
         if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
             continue

@@ -33,3 +33,19 @@ def sentence_bounds_after(text: str, pos: int) -> int:
     """End of the sentence that contains ``pos`` (after ., !, ? or the end of text)."""
     m = re.compile(r"[.!?…](?=\s|$)").search(text, pos)
     return m.end() if m else len(text)
+
+
+#: Punctuation, quotes and masks become spaces before a whitespace split into folded tokens.
+_TOKEN_TABLE = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„‘’' + MASK, " "))
+_tokens_cache: tuple[str, list[str]] = ("", [])
+
+
+def folded_tokens(text: str) -> list[str]:
+    """Case-folded tokens of ``text`` split on whitespace and punctuation (hyphens and apostrophes
+    stay inside words).  Cached for the last text, so the checks of one segment share the work."""
+    global _tokens_cache
+    if _tokens_cache[0] is text:
+        return _tokens_cache[1]
+    toks = text.casefold().translate(_TOKEN_TABLE).split()
+    _tokens_cache = (text, toks)
+    return toks

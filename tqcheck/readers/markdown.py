@@ -126,7 +126,7 @@ def markdown_segments(lines: Iterable[str]) -> Iterator[Segment]:
         if (stripped.startswith("<!--") and stripped.endswith("-->")) or _HTML_BLOCK.match(line):
             yield from flush()
             continue
-        if prev_blank and par is None and (line.startswith("    ") or line.startswith("\t")):
+        if prev_blank and par is None and (line.startswith(("    ", "\t"))):
             continue  # indented code block
         prev_blank = False
         if _LINKDEF.match(line):

@@ -33,6 +33,12 @@ Formatter = Callable[[Report, Sequence[Rule], RenderOptions], str]
 FORMATTERS: dict[str, tuple[str, str]] = {
     "text": ("tqcheck.report.text", "render"),
     "json": ("tqcheck.report.json", "render"),
+    "sarif": ("tqcheck.report.sarif", "render"),
+    "github": ("tqcheck.report.github", "render"),
+    "junit": ("tqcheck.report.junit", "render"),
+    "gitlab": ("tqcheck.report.gitlab", "render"),
+    "rdjsonl": ("tqcheck.report.rdjsonl", "render"),
+    "html": ("tqcheck.report.html", "render"),
 }
 
 
@@ -46,14 +52,14 @@ def get_formatter(name: str) -> Formatter:
 
 def write_atomic(path: Path, data: str) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise InputError(f"{path}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(data)
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

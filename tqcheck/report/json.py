@@ -40,6 +40,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         ]
     if f.suppressed:
         d["suppressed"] = True
+        if f.suppression:
+            d["suppression"] = f.suppression
     return d
 
 
@@ -70,4 +72,8 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    data = report_dict(report)
+    if options.extra and options.extra.get("baseline") is not None:
+        # Known, new and stale baseline entries (see ``tqcheck.baseline``).
+        data["baseline"] = options.extra["baseline"]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
