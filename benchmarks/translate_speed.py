@@ -45,10 +45,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-import argos_fixtures as af  # noqa: E402
-
+from tests import argos_fixtures as af  # noqa: E402
 from tqcheck.translate.engine import (  # noqa: E402
     DecodeOptions,
     TranslationService,

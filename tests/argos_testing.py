@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import argos_fixtures as af
 import pytest
 from click.testing import CliRunner
+
+from tests import argos_fixtures as af
 
 ENV_VARS = (
     "ARGOS_PACKAGES_DIR",

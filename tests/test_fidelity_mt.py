@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import argos_fixtures as af
 import pytest
-from argos_testing import cli, install_all, isolate, need_data
 
+from tests import argos_fixtures as af
+from tests.argos_testing import cli, install_all, isolate, need_data
 from tqcheck.checks import fidelity_mt as fm
 from tqcheck.checks.registry import CheckContext, Hit, get_rule, select_rules
 from tqcheck.errors import InputError

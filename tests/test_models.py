@@ -9,10 +9,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import argos_fixtures as af
 import pytest
-from argos_testing import cli, install_all, isolate, need_data, tree_hash
 
+from tests import argos_fixtures as af
+from tests.argos_testing import cli, install_all, isolate, need_data, tree_hash
 from tqcheck.translate import packages as pk
 
 

@@ -10,10 +10,10 @@ import textwrap
 import zipfile
 from pathlib import Path
 
-import argos_fixtures as af
 import pytest
-from argos_testing import cli, install_all, isolate, need_data
 
+from tests import argos_fixtures as af
+from tests.argos_testing import cli, install_all, isolate, need_data
 from tqcheck.errors import BackendError, InputError
 from tqcheck.translate import engine
 from tqcheck.translate.cache import TranslationCache, cache_key
