@@ -60,7 +60,7 @@ class Segment:
     target_lang: str | None = None
     id: str | None = None
     positions: tuple[tuple[int, int], ...] | None = None
-    meta: Mapping[str, Any] = field(default=_EMPTY)
+    meta: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of ``text[offset]`` in the file (columns in code points)."""
@@ -164,8 +164,8 @@ class Report:
     files: tuple[FileSummary, ...] = ()
     errors: tuple[FileError, ...] = ()
     notes: tuple[str, ...] = ()
-    scores: Mapping[str, Any] = field(default=_EMPTY)
-    signature: Mapping[str, Any] = field(default=_EMPTY)
+    scores: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    signature: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
     @property
     def active(self) -> tuple[Finding, ...]:
