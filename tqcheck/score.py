@@ -278,6 +278,22 @@ def score_metric(
     )
 
 
+def sentence_scores(
+    key: MetricKey,
+    hypotheses: Sequence[str],
+    references: Sequence[Sequence[str]],
+    *,
+    lang: str | None = None,
+) -> list[float]:
+    """The score of every segment, equal to sacrebleu's ``sentence_score`` (BLEU with effective
+    order), from one statistics pass."""
+    if not hypotheses:
+        return []
+    metric = make_metric(key, lang, segment=True)
+    stats = _extract_stats(metric, hypotheses, references)
+    return [float(metric._compute_score_from_stats(s).score) for s in stats]
+
+
 def bootstrap_interval(
     metric: Metric, stats: Any, n_samples: int, seed: int = DEFAULT_SEED
 ) -> tuple[float, float]:
