@@ -76,12 +76,13 @@ class LowReferenceChrf:
 
     Example
     -------
-    Reference line 12: ``The museum opens at nine on weekdays.``
-    Audited line 12: ``Please subscribe to our newsletter for more updates.``
+    Reference line 12: ``The museum opens at nine o'clock on weekdays.``
 
-    chrF 9.8 against a document median of 62.4 (threshold 32.7): flagged, with the reference line as the
-    suggestion.  A line reading ``On weekdays the museum opens at 9.`` scores near the median and
-    is not flagged.
+    Audited line 12: ``Please subscribe to our newsletter for more updates.``
+    scores chrF 14.5, under the floor of 20: flagged, with the reference line as the suggestion.
+
+    Audited line 12: ``On weekdays the museum opens at 9.``
+    scores chrF 56.8, near a typical line: not flagged.
     """
 
     def __init__(self, ctx: CheckContext) -> None:
