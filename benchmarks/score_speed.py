@@ -1,0 +1,99 @@
+"""Speed of ``tqcheck score`` against the ``sacrebleu`` command line on a 100,000-segment corpus.
+
+The corpus repeats the real MQM TED zh-en translations (hypothesis: each system's output,
+reference: refB) up to ``--segments`` lines, written to a temporary folder.  In the same run it
+times, as separate processes on the same files (best of ``--repeat``):
+
+* ``python -m sacrebleu REF -i HYP -m <metrics>``  (corpus scores)
+* ``tqcheck score HYP -r REF --metrics <metrics> --no-ci``  (corpus scores; the text report,
+  which also computes every segment score for the quantiles)
+* ``tqcheck score ... --format csv -o FILE``  (every segment score written out)
+
+and prints the ratios; the targets are tqcheck/sacrebleu <= 1.2 and segment/corpus <= 2.
+
+    python benchmarks/score_speed.py [--segments 100000] [--metrics bleu,chrf] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / ".." / "shared" / "data" / "mqm-ted-zh-en.jsonl"
+TQCHECK = [sys.executable, "-c",
+           "import sys; from tqcheck.cli import run; sys.argv[0] = 'tqcheck'; run()"]
+
+
+def build_corpus(data: Path, n: int, folder: Path) -> tuple[Path, Path]:
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
+    pairs = [(r["target"].replace("\n", " "), r["reference"].replace("\n", " "))
+             for r in rows if r.get("reference")]
+    hyp, ref = folder / "hyp.txt", folder / "ref.txt"
+    with hyp.open("w", encoding="utf-8") as h, ref.open("w", encoding="utf-8") as r:
+        for i in range(n):
+            a, b = pairs[i % len(pairs)]
+            h.write(a + "\n")
+            r.write(b + "\n")
+    return hyp, ref
+
+
+def timed(cmd: list[str], repeat: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        elapsed = time.perf_counter() - started
+        if proc.returncode != 0:
+            raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr}")
+        best = min(best, elapsed)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--segments", type=int, default=100_000)
+    parser.add_argument("--metrics", default="bleu,chrf")
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    if not args.data.is_file():
+        print(f"data not found: {args.data}", file=sys.stderr)
+        return 2
+    metrics = args.metrics.split(",")
+    sb_metrics = sorted({m.replace("++", "") for m in metrics})
+    with tempfile.TemporaryDirectory(prefix="tqcheck-speed-") as tmp:
+        folder = Path(tmp)
+        hyp, ref = build_corpus(args.data, args.segments, folder)
+        sacre = timed([sys.executable, "-m", "sacrebleu", str(ref), "-i", str(hyp), "-m",
+                       *sb_metrics, "-f", "json"], args.repeat)
+        corpus = timed([*TQCHECK, "score", str(hyp), "-r", str(ref), "--metrics", args.metrics,
+                        "--no-ci"], args.repeat)
+        segments = timed([*TQCHECK, "score", str(hyp), "-r", str(ref), "--metrics",
+                          args.metrics, "--no-ci", "--format", "csv", "-o",
+                          str(folder / "seg.csv")], args.repeat)
+        startup = timed([*TQCHECK, "--help"], args.repeat)
+    print(f"{args.segments} segments, metrics {args.metrics}, best of {args.repeat}, "
+          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+    print("| run | seconds | ratio |")
+    print("|---|---:|---:|")
+    print(f"| sacrebleu CLI, corpus scores | {sacre:.2f} | 1.00 |")
+    print(f"| tqcheck score, corpus scores (text report) | {corpus:.2f} | {corpus / sacre:.2f} "
+          f"x sacrebleu |")
+    print(f"| tqcheck score, segment scores (CSV of every segment) | {segments:.2f} | "
+          f"{segments / corpus:.2f} x tqcheck corpus, {segments / sacre:.2f} x sacrebleu |")
+    print(f"| tqcheck --help (start-up) | {startup:.2f} | |")
+    ok = corpus / sacre <= 1.2 and segments / corpus <= 2.0
+    print(f"\ntargets (<= 1.2x sacrebleu, segments <= 2x corpus): {'met' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
