@@ -106,6 +106,24 @@ def test_confidence_interval_equals_sacrebleu(corpus: dict[str, Path], tmp_path:
         assert round(mine["ci"]["half_width"], 6) == pytest.approx(e["confidence_var"], abs=1e-6)
 
 
+@pytest.mark.parametrize("max_indices", [10**9, 1000, 1])
+def test_chunked_bootstrap_equals_sacrebleu_corpus_score(
+    corpus: dict[str, Path], max_indices: int
+) -> None:
+    from sacrebleu.metrics import BLEU
+
+    from tqcheck.score import bootstrap_interval
+
+    hyps = read_lines(corpus["Online-W"])[:60]
+    refs = [read_lines(corpus["refB"])[:60]]
+    expected = BLEU().corpus_score(hyps, refs, n_bootstrap=200)
+    metric = BLEU()
+    stats = metric._extract_corpus_statistics(hyps, refs)
+    mean, half = bootstrap_interval(metric, stats, 200, max_indices=max_indices)
+    assert mean == pytest.approx(expected._mean, rel=1e-12)
+    assert half == pytest.approx(expected._ci, rel=1e-12)
+
+
 def test_paired_bootstrap_p_values_equal_sacrebleu(corpus: dict[str, Path], tmp_path: Path) -> None:
     hyps = [corpus[s] for s in SYSTEMS]
     proc = subprocess.run(

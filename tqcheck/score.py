@@ -295,7 +295,12 @@ def sentence_scores(
 
 
 def bootstrap_interval(
-    metric: Metric, stats: Any, n_samples: int, seed: int = DEFAULT_SEED
+    metric: Metric,
+    stats: Any,
+    n_samples: int,
+    seed: int = DEFAULT_SEED,
+    *,
+    max_indices: int = 20_000_000,
 ) -> tuple[float, float]:
     """Mean and 95% half-width of ``n_samples`` bootstrap resamples, exactly as sacrebleu's
     ``corpus_score(n_bootstrap=…)`` computes them, but drawing the resample indices in chunks so
@@ -306,7 +311,7 @@ def bootstrap_interval(
     rng = np.random.default_rng(seed)
     stats_np = np.array(stats, dtype="float32")
     n = len(stats_np)
-    chunk = max(1, min(n_samples, 20_000_000 // max(n, 1)))
+    chunk = max(1, min(n_samples, max_indices // max(n, 1)))
     scores: list[float] = []
     done = 0
     while done < n_samples:
