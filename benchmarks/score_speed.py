@@ -60,12 +60,37 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
     return wall, cpu
 
 
+def in_process(
+    hyps: list[str], refs: list[str], metrics: list[str], repeat: int
+) -> dict[str, float]:
+    """CPU time of sacrebleu's corpus_score against tqcheck's corpus + segment scores."""
+    sys.path.insert(0, str(ROOT))
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    from tqcheck.score import parse_metrics, score
+
+    make = {"bleu": BLEU, "chrf": CHRF, "chrf++": lambda: CHRF(word_order=2), "ter": TER}
+    keys = parse_metrics(metrics)
+    best = {"sacrebleu": float("inf"), "tqcheck": float("inf")}
+    for _ in range(repeat):
+        started = time.process_time()
+        for key in keys:
+            make[key]().corpus_score(hyps, [refs])
+        best["sacrebleu"] = min(best["sacrebleu"], time.process_time() - started)
+        started = time.process_time()
+        score([("hyp", hyps)], [refs], keys)
+        best["tqcheck"] = min(best["tqcheck"], time.process_time() - started)
+    return best
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--segments", type=int, default=100_000)
     parser.add_argument("--metrics", default="bleu,chrf")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--no-in-process", dest="in_process", action="store_false",
+                        help="skip the in-process comparison of segment and corpus scoring")
     args = parser.parse_args()
     if not args.data.is_file():
         print(f"data not found: {args.data}", file=sys.stderr)
@@ -75,6 +100,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="tqcheck-speed-") as tmp:
         folder = Path(tmp)
         hyp, ref = build_corpus(args.data, args.segments, folder)
+        hyp_lines = hyp.read_text(encoding="utf-8").splitlines()
+        ref_lines = ref.read_text(encoding="utf-8").splitlines()
         commands = {
             "sacrebleu": [sys.executable, "-m", "sacrebleu", str(ref), "-i", str(hyp), "-m",
                           *sb_metrics, "-f", "json"],
@@ -91,6 +118,9 @@ def main() -> int:
             for name, cmd in commands.items():
                 wall, cpu = run_once(cmd)
                 best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+    inproc: dict[str, float] = {}
+    if args.in_process:
+        inproc = in_process(hyp_lines, ref_lines, metrics, args.repeat)
     print(f"{args.segments} segments, metrics {args.metrics}, best of {args.repeat}, "
           f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
     print("| run | wall s | CPU s | ratio (wall) | ratio (CPU) |")
@@ -107,6 +137,14 @@ def main() -> int:
     print(f"| tqcheck --help (start-up) | {best['startup'][0]:.2f} | {best['startup'][1]:.2f} "
           f"| | |")
     ok = cc / sc <= 1.2 and gc / cc <= 2.0
+    if inproc:
+        print("\nIn one process (no start-up, no file reading), CPU seconds, best of "
+              f"{args.repeat}:\n")
+        print("| run | CPU s | ratio |")
+        print("|---|---:|---:|")
+        print(f"| sacrebleu `corpus_score` ({args.metrics}) | {inproc['sacrebleu']:.2f} | 1.00 |")
+        print(f"| tqcheck.score.score: corpus + every segment score | {inproc['tqcheck']:.2f} | "
+              f"{inproc['tqcheck'] / inproc['sacrebleu']:.2f} x corpus_score |")
     print(f"\ntargets on CPU time (<= 1.2x sacrebleu, segments <= 2x corpus): "
           f"{'met' if ok else 'MISSED'}")
     return 0 if ok else 1

@@ -12,7 +12,7 @@ from tqcheck.errors import ExitStatus
 @click.argument("hyp", nargs=-1, required=True, metavar="HYP...")
 @click.option("-r", "--ref", "refs", multiple=True, metavar="FILE",
               help="Reference file, line-aligned with HYP (repeat for several references).")
-@click.option("--metrics", default="bleu,chrf,chrf++,ter", show_default=True,
+@click.option("--metrics", default="bleu,chrf,chrf++,ter", show_default=True, metavar="LIST",
               help="Comma-separated metrics: bleu, chrf, chrf++, ter.")
 @click.option("--lang", default=None, metavar="LANG",
               help="Target language: picks BLEU's tokenizer (zh, ja-mecab, ko-mecab, else 13a).")
