@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from tqcheck import __version__
-from tqcheck.errors import ExitStatus
+from tqcheck.errors import ExitStatus, TqcheckError
 
 #: command name -> (module, attribute, one-line help shown by ``tqcheck --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -70,8 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("tqcheck: aborted", err=True)
         return int(ExitStatus.INTERNAL_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"tqcheck: error: {exc.format_message()}", err=True)
         return int(ExitStatus.USAGE_ERROR)
+    except TqcheckError as exc:  # raised by eager callbacks (configuration) outside a command
+        click.echo(f"tqcheck: error: {exc}", err=True)
+        return int(exc.status)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except KeyboardInterrupt:

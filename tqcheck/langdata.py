@@ -20,7 +20,10 @@ from tqcheck.errors import ConfigError
 
 #: Scripts without letter case: capitalisation checks never apply to them.
 CASELESS_LANGS = frozenset(
-    "ar fa ur he yi ps ku sd ug zh ja ko th lo km my ka hi mr ne bn pa gu ta te kn ml si am ti".split()
+    [
+        "ar", "fa", "ur", "he", "yi", "ps", "ku", "sd", "ug", "zh", "ja", "ko", "th", "lo", "km",
+        "my", "ka", "hi", "mr", "ne", "bn", "pa", "gu", "ta", "te", "kn", "ml", "si", "am", "ti"
+    ]
 )
 
 
@@ -31,22 +34,39 @@ def base_lang(lang: str | None) -> str | None:
     return lang.replace("_", "-").split("-")[0].lower()
 
 
+_MISSING = object()
+
+
 @dataclass(frozen=True, eq=False)
 class LanguageData:
     lang: str
     known: bool
     raw: Mapping[str, Any] = field(default_factory=dict)
+    _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
+    _values: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False)
 
     def get(self, *keys: str, default: Any = None) -> Any:
+        """A value from the data (memoised: checks read it once per segment)."""
+        try:
+            found = self._values[keys]
+        except KeyError:
+            found = self._values[keys] = self._lookup(keys)
+        return default if found is _MISSING else found
+
+    def _lookup(self, keys: tuple[str, ...]) -> Any:
         node: Any = self.raw
         for key in keys:
             if not isinstance(node, Mapping) or key not in node:
-                return default
+                return _MISSING
             node = node[key]
         return node
 
     def words(self, *keys: str) -> frozenset[str]:
-        return frozenset(self.get(*keys, default=()))
+        """A list from the data as a set (memoised: checks ask for it once per segment)."""
+        found = self._words.get(keys)
+        if found is None:
+            found = self._words[keys] = frozenset(self.get(*keys, default=()))
+        return found
 
     @property
     def name(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
@@ -20,7 +20,7 @@ MASK = "\ufffc"
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     LANGUAGE = "language"
     REPETITION = "repetition"
     STRUCTURE = "structure"
@@ -31,7 +31,7 @@ class Category(str, Enum):
     FIDELITY = "fidelity"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -73,10 +73,27 @@ class Segment:
         return self.line + self.text.count("\n", 0, offset), offset - nl
 
     def line_text(self, offset: int) -> str:
-        """The physical line of ``text`` that holds ``offset`` (for excerpts under a caret)."""
+        """The physical line of ``text`` that holds ``offset`` (for excerpts under a caret).
+
+        With ``positions``, the characters of ``text`` that stand on the file line of ``offset``,
+        laid out at their file columns (so a caret at the finding's column points at them).
+        """
+        if self.positions is not None:
+            line = self.locate(offset)[0]
+            cells: list[str] = []
+            for ch, (ln, col) in zip(self.text, self.positions, strict=False):
+                if ln != line:
+                    continue
+                if len(cells) < col - 1:
+                    cells.extend(" " * (col - 1 - len(cells)))
+                cells[col - 1 : col] = [ch if ch.isprintable() else " "]
+            return "".join(cells)
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
-        return self.text[start : end if end >= 0 else len(self.text)]
+        line = self.text[start : end if end >= 0 else len(self.text)]
+        # The first line of a segment may start after column 1 (indentation, list bullets):
+        # pad it so that file columns index the excerpt.
+        return " " * (self.col - 1) + line if start == 0 else line
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +145,9 @@ class Finding:
     context: str = ""
     related: tuple[Location, ...] = ()
     suppressed: bool = False
+    #: Why it is suppressed: "inSource" (a comment or flag in the file), "external" (configuration)
+    #: or "baseline" (known before; see ``tqcheck.baseline``).
+    suppression: str = ""
 
     @property
     def location(self) -> Location:

@@ -21,7 +21,7 @@ _BOUNDARY = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:\w\.)+\w$")
-_TOKEN_BEFORE = re.compile(r"[^\s(\[\"'“‘«]*$")
+_WORD_STOP = frozenset("([\"'“‘«")
 _OPENERS = "\"'“‘«„‚([¿¡" + MASK
 
 
@@ -39,6 +39,14 @@ def _abbrev(data: LanguageData) -> _Abbrev:
         data.words("sentence_final_abbreviations"),
         data.words("sentence_starters"),
     )
+
+
+def _word_before(text: str, end: int) -> str:
+    """The token that ends at ``end`` (scanning backwards: linear in the token, not the text)."""
+    i = end
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in _WORD_STOP:
+        i -= 1
+    return text[i:end]
 
 
 def _is_cased_lower(ch: str) -> bool:
@@ -68,14 +76,13 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
             break
         following = text[nxt]
         if punct[0] == "." and not punct.startswith("..."):
-            token = _TOKEN_BEFORE.search(text, 0, m.start())
-            word = token.group() if token else ""
+            word = _word_before(text, m.start())
             if word:
                 is_abbrev = (
                     word in ab.always
                     or word.lower() in ab.always
                     or bool(_INITIALS.match(word))
-                    or (len(word) == 1 and word.isalpha() and word.isupper())
+                    or (len(word) == 1 and word.isalpha())  # initials, "т. е.", "p. 5"
                 )
                 if is_abbrev:
                     if word not in ab.final:

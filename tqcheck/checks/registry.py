@@ -60,6 +60,8 @@ class CheckContext:
     source_lang: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: Per-document state that checks share (e.g. calque evidence read by the chain check).
+    state: dict[str, Any] = field(default_factory=dict)
     _noted: set[str] = field(default_factory=set)
 
     def note_once(self, key: str, message: str) -> None:
@@ -97,6 +99,9 @@ class Rule:
     precondition: bool = False
     #: Runs only when its feature is enabled (e.g. needs a source or a reference).
     needs: str | None = None
+    #: A cheap regex that every text the check can flag contains: the engine skips the check on
+    #: segments without a match (a C-speed search instead of a Python call).
+    gate: re.Pattern[str] | None = None
 
     @property
     def module(self) -> str:
@@ -122,6 +127,7 @@ def register(
     category: Category | None = None,
     precondition: bool = False,
     needs: str | None = None,
+    gate: str | None = None,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
     summary, then *What it does*, *Why it matters* and *Example* sections."""
@@ -145,6 +151,7 @@ def register(
             impl=impl,
             precondition=precondition,
             needs=needs,
+            gate=re.compile(gate) if gate else None,
         )
         _SLUGS[slug] = code
         return impl
@@ -196,7 +203,10 @@ def select_rules(
             rule.category.value == s.lower()
         )
 
+    categories = {c.value for c in Category}
     for selector in [*select, *ignore]:
+        if selector.strip().lower() in categories:
+            continue
         if not any(matches(r, selector) for r in rules):
             raise ConfigError(f"unknown check code, prefix or category: {selector!r}")
     select = list(select)

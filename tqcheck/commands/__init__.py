@@ -27,7 +27,7 @@ def handle_errors(func: Callable[P, int]) -> Callable[P, int]:
             return int(exc.status)
         except (click.ClickException, click.exceptions.Exit, KeyboardInterrupt):
             raise
-        except Exception as exc:  # noqa: BLE001 - the documented internal-error status
+        except Exception as exc:
             logging.getLogger("tqcheck").debug("internal error", exc_info=True)
             click.echo(f"tqcheck: internal error: {type(exc).__name__}: {exc}", err=True)
             return int(ExitStatus.INTERNAL_ERROR)

@@ -1,0 +1,179 @@
+"""Must-flag and must-pass examples for every artifact check (one table, exact spans)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+
+
+def flagged(code: str, text: str, lang: str = "en", source_lang: str | None = None) -> list[str]:
+    """The texts of the findings of one check on ``text``."""
+    report = audit_text(text, AuditOptions(select=(code,), lang=lang, source_lang=source_lang))
+    return [f.text for f in report.findings if f.code == code]
+
+
+MUST_FLAG: list[tuple[str, str, list[str]]] = [
+    ("TQ101", "The talks will resume in in Antalya.", ["in in"]),
+    ("TQ101", "The the meeting ended.", ["The the"]),
+    ("TQ102", 'It depends on "instructions and instructions given by the Kremlin."',
+     ["instructions and instructions"]),
+    ("TQ102", "They discussed the security and the security of the plants.",
+     ["the security and the security"]),
+    ("TQ103", "He met the minister of the minister of foreign affairs.",
+     ["the minister of the minister of"]),
+    ("TQ104", "The ministers will meet again next week in Antalya.\n\n"
+     "Other news followed.\n\nThe ministers will meet again next week in Antalya.",
+     ["The ministers will meet again next week in Antalya."]),
+    ("TQ105", "The talks talks talks talks ended.", ["talks talks talks talks"]),
+    ("TQ105", "and the and the and the end of it", ["and the and the and the"]),
+    ("TQ201", "The Ukrainian minister played down the expected results. From his meeting with Lavrov.",
+     ["From his meeting with Lavrov."]),
+    ("TQ202", "The talks ended.\n\nprevious conversations\n\nTalks between Kyiv and Moscow resumed.",
+     ["previous conversations"]),
+    ("TQ203", "The talks ended. the ministers left the city.", ["the"]),
+    ("TQ204", 'He hoped "the meeting will pave the way." permanent cease-fire.',
+     ["permanent cease-fire."]),
+    ("TQ301", 'He said "we will go to Antalya.\n\nThe weather was fine.', ['"']),
+    ("TQ301", "He said “we will go.\n\nThe weather was fine.", ["“"]),
+    ("TQ301", 'The coup d"état failed.', ['"']),
+    ("TQ302", "The agency (IAEA said on Thursday that talks continue.", ["("]),
+    ("TQ303", 'He added, explaining, "No." I have high hopes for them, but we will try."', ['"']),
+    ("TQ304", "The meeting، which was held in Antalya؟", ["،", "؟"]),
+    ("TQ304", "The minister said：we agree。", ["：", "。"]),
+    ("TQ305", "The talks began on March ١٠ in Antalya.", ["١٠"]),
+    ("TQ306", "Kuleba\u200f said the talks were hard.", ["\u200f"]),
+    ("TQ306", "The zero\u200bwidth space hides here.", ["\u200b"]),
+    ("TQ307", "They met in Antalya , before the talks .", [" ,", " ."]),
+    ("TQ401", "Talks resumed. pic.twitter.com/mj6oKBfkoW", ["pic.twitter.com/mj6oKBfkoW"]),
+    ("TQ402", "The talks resumed.\n\n— 🇷🇺 Russia in Arabic (@Russia_AR) March 7, 2022",
+     ["— 🇷🇺 Russia in Arabic (@Russia_AR) March 7, 2022"]),
+    ("TQ403", "The talks resumed.\n\nView this post on Instagram", ["View this post on Instagram"]),
+    ("TQ404", "Minister #Sergey_Lavrov arrived.", ["#Sergey_Lavrov"]),
+    ("TQ405", "As @Russia_AR reported, the talks began.", ["@Russia_AR"]),
+    ("TQ406", "⚡️ Based on an agreement, talks will be held.", ["⚡️"]),
+    ("TQ406", "The flag 🇺🇦 was raised.", ["🇺🇦"]),
+    ("TQ407", "The ▁talks had <unk> results &quot;today&quot;.", ["▁", "<unk>", "&quot;", "&quot;"]),
+    ("TQ501", "Dmytro Kuleba arrived. Later, Dmitry Kuleba spoke.", ["Dmytro", "Dmitry"]),
+    ("TQ501", "President Zelensky spoke. Then Zelenskyy left.", ["Zelensky", "Zelenskyy"]),
+    ("TQ502", "A permanent cease-fire was agreed. The ceasefire held.", ["cease-fire", "ceasefire"]),
+    ("TQ503", "He called it a “turning point”. Others said \"too early\" and \"not now\".",
+     ["“"]),
+    ("TQ601", "The minister said yesterday, Wednesday, that talks would go on.",
+     ["yesterday, Wednesday,"]),
+    ("TQ601", "A travel ban for both Lavrov, Russian President Vladimir Putin and officials.",
+     ["both Lavrov, Russian President Vladimir Putin and"]),
+    ("TQ602", "Talks began.\n\nAnd the minister said yesterday, Wednesday, that he hoped.\n\n"
+     "Talks went on.\n\nAnd the trip is the first of its kind.", ["And", "And"]),
+]
+
+MUST_PASS: list[tuple[str, str]] = [
+    ("TQ101", "He had had enough, and he said that that was final."),
+    ("TQ101", "They sailed to Bora Bora in May."),
+    ("TQ101", "It was horrible, horrible news."),
+    ("TQ102", "More and more people came, again and again, faster and faster."),
+    ("TQ103", "I am so happy, so happy to be here."),
+    ("TQ104", "Talks resumed today in the city of Antalya.\n\nTalks resumed today in Ankara as well."),
+    ("TQ105", "No, no, no, no, no."),
+    ("TQ201", "He left early. From Monday, the shops will open again."),
+    ("TQ201", "The minister arrived. With him were three advisers."),
+    ("TQ202", "Previous conversations\n\nTalks between Kyiv and Moscow resumed."),
+    ("TQ203", "The new iPhone sold well. eBay listed it too."),
+    ("TQ203", '"Why?" she asked. Why? she asked again.'),
+    ("TQ204", '"We are doing great," he said. "It ended." he said.'),
+    ("TQ301", 'He said "yes" and left. The 5" screen is small.'),
+    ("TQ301", '"We will go.\n\n"And we will stay," he said.'),
+    ("TQ302", "The options are a) talk or b) wait (for now)."),
+    ("TQ303", 'He said, "No." Then he left.'),
+    ("TQ306", "A family emoji 👨\u200d👩\u200d👧 is one sequence."),
+    ("TQ307", "The rate rose to .5 percent... and stayed."),
+    ("TQ401", "See https://example.org/pic for details."),
+    ("TQ404", "The #MeToo movement grew."),
+    ("TQ405", "Write to press@example.org for details."),
+    ("TQ406", "Prices rose © 2022 and ™ marks stayed."),
+    ("TQ501", "Russia and Russian officials; Ukraine and Ukrainian troops; the Minister and the Ministry."),
+    ("TQ501", "Alan spoke first. Then Allan answered."),
+    ("TQ502", "The e-mail arrived."),
+    ("TQ601", "He met both Lavrov and Kuleba on Thursday, March 10."),
+    ("TQ601", "In return for the grain, Russia got access to ports."),
+    ("TQ602", "And then there were none.\n\nThe end."),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), MUST_FLAG)
+def test_must_flag(code: str, text: str, expected: list[str]) -> None:
+    assert flagged(code, text) == expected
+
+
+@pytest.mark.parametrize(("code", "text"), MUST_PASS)
+def test_must_pass(code: str, text: str) -> None:
+    assert flagged(code, text) == []
+
+
+def test_every_check_has_examples() -> None:
+    from tqcheck.checks.registry import all_rules
+
+    mine = {r.code for r in all_rules() if r.category.value not in {"language", "fidelity"}
+            and r.module.split(".")[-1] in {"repetition", "structure", "punctuation", "residue",
+                                             "consistency", "calque"}}
+    assert mine <= {c for c, _, _ in MUST_FLAG}
+    assert mine <= {c for c, _ in MUST_PASS} | {"TQ304", "TQ305", "TQ402", "TQ403", "TQ407", "TQ503"}
+
+
+def test_legitimate_doubles_are_per_language() -> None:
+    text = "Das ist die Frau, die die Blumen bringt."
+    assert flagged("TQ101", text, lang="de") == []
+    assert flagged("TQ101", "Er kam in in die Stadt.", lang="de") == ["in in"]
+
+
+def test_french_space_before_punctuation_is_correct() -> None:
+    assert flagged("TQ307", "Il a dit : « non » ; puis il est parti !", lang="fr") == []
+    assert flagged("TQ307", "Il est parti , puis revenu.", lang="fr") == [" ,"]
+
+
+def test_arabic_target_keeps_its_punctuation_and_digits() -> None:
+    text = "قال الوزير، إن المحادثات ستستمر في ١٠ مارس؟"
+    assert flagged("TQ304", text, lang="ar") == []
+    assert flagged("TQ305", text, lang="ar") == []
+
+
+def test_caseless_script_skips_capitalisation_checks() -> None:
+    assert flagged("TQ203", "انتهت المحادثات. غادر الوزراء.", lang="ar") == []
+
+
+def test_quote_styles_follow_the_language() -> None:
+    assert flagged("TQ301", "Er sagte „wir gehen“ und ging.", lang="de") == []
+    assert flagged("TQ301", "Il a dit « non » et il est parti.", lang="fr") == []
+    assert flagged("TQ301", "Il a dit « non et il est parti.\n\nFin.", lang="fr") == ["«"]
+
+
+def test_calque_pack_needs_evidence_without_source_lang() -> None:
+    # "In return," alone is weak evidence for the Arabic pack ...
+    assert flagged("TQ601", "In return, Moscow has said it is ready.") == []
+    # ... but an explicit source language applies the pack.
+    assert flagged("TQ601", "In return, Moscow has said it is ready.", source_lang="ar") == ["In return,"]
+
+
+def test_calque_source_lang_selects_the_pack() -> None:
+    text = "The minister said yesterday, Wednesday, that talks would go on."
+    assert flagged("TQ601", text, source_lang="ru") == []
+    assert flagged("TQ601", "Work continues in the frames of the program.", source_lang="ru") == [
+        "in the frames of"]
+
+
+def test_repeated_sentence_points_at_first() -> None:
+    text = ("The ministers will meet again next week in Antalya.\n\nOther news.\n\n"
+            "The ministers will meet again next week in Antalya.")
+    report = audit_text(text, AuditOptions(select=("TQ104",), lang="en"))
+    (f,) = report.findings
+    assert (f.line, f.col) == (5, 1)
+    assert [(r.line, r.col) for r in f.related] == [(1, 1)]
+
+
+def test_missing_language_data_is_said_once() -> None:
+    text = "Ceci est un test. Das ist gut.\n\nUn autre paragraphe ici."
+    report = audit_text(text, AuditOptions(lang="pt"))
+    # The file says it once, and each check that falls back says it once (not per sentence).
+    assert sum(n.startswith("<text>: no language data for 'pt'") for n in report.notes) == 1
+    assert len(report.notes) == len(set(report.notes))
+    assert any(n.startswith("TQ102: no coordinator list") for n in report.notes)

@@ -1,0 +1,168 @@
+"""Validate the project's labelled MT-artifact corpus (corpora/mt-artifacts.jsonl).
+
+The corpus is data, so these tests need no tqcheck code: they check that every span points at the
+text it claims, that labels come from the fixed category set, that clean passages stay clean, and
+that the committed JSONL is exactly what corpora/build.py produces from corpora/src/.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS_DIR = ROOT / "corpora"
+JSONL = CORPUS_DIR / "mt-artifacts.jsonl"
+
+CATEGORIES = {
+    "language",
+    "repetition",
+    "structure",
+    "punctuation",
+    "residue",
+    "consistency",
+    "calque",
+    "fidelity",
+}
+KEYS = {"id", "source_lang", "lang", "register", "text", "artifacts", "clean"}
+ARTIFACT_KEYS = {"category", "kind", "start", "end", "text"}
+LANGS = {"en", "de", "fr", "es", "ru", "ar", "zh", "tr"}
+REGISTERS = {"news", "tech", "official"}
+
+
+def _load_build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("corpora_build", CORPUS_DIR / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def passages() -> list[dict[str, Any]]:
+    lines = JSONL.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_every_line_is_a_passage_with_the_documented_keys(passages: list[dict[str, Any]]) -> None:
+    assert passages
+    for p in passages:
+        assert set(p) == KEYS, p["id"]
+        assert isinstance(p["text"], str) and p["text"].strip() == p["text"], p["id"]
+        assert p["lang"] in LANGS, p["id"]
+        assert p["register"] in REGISTERS, p["id"]
+        assert isinstance(p["clean"], bool), p["id"]
+        assert "\n\n\n" not in p["text"], p["id"]
+
+
+def test_ids_are_unique(passages: list[dict[str, Any]]) -> None:
+    duplicates = [i for i, n in Counter(p["id"] for p in passages).items() if n > 1]
+    assert duplicates == []
+
+
+def test_ids_name_the_language_pair(passages: list[dict[str, Any]]) -> None:
+    for p in passages:
+        if p["clean"]:
+            assert p["id"].startswith(f"clean-{p['lang']}-"), p["id"]
+        else:
+            assert p["id"].startswith(f"{p['source_lang']}-{p['lang']}-"), p["id"]
+
+
+def test_offsets_match_the_text(passages: list[dict[str, Any]]) -> None:
+    for p in passages:
+        for a in p["artifacts"]:
+            assert set(a) == ARTIFACT_KEYS, p["id"]
+            assert 0 <= a["start"] < a["end"] <= len(p["text"]), (p["id"], a)
+            assert p["text"][a["start"] : a["end"]] == a["text"], (p["id"], a)
+
+
+def test_categories_come_from_the_fixed_set_and_kinds_are_slugs(
+    passages: list[dict[str, Any]],
+) -> None:
+    for p in passages:
+        for a in p["artifacts"]:
+            assert a["category"] in CATEGORIES, (p["id"], a)
+            assert a["kind"] and a["kind"] == a["kind"].lower(), (p["id"], a)
+            assert all(c.isalnum() or c == "-" for c in a["kind"]), (p["id"], a)
+
+
+def test_artifacts_are_sorted_and_do_not_overlap(passages: list[dict[str, Any]]) -> None:
+    for p in passages:
+        spans = [(a["start"], a["end"]) for a in p["artifacts"]]
+        assert spans == sorted(spans), p["id"]
+        for (_, end), (start, _) in pairwise(spans):
+            assert end <= start, p["id"]
+
+
+def test_clean_passages_have_no_artifacts_and_artifact_passages_have_some(
+    passages: list[dict[str, Any]],
+) -> None:
+    for p in passages:
+        if p["clean"]:
+            assert p["artifacts"] == [], p["id"]
+            assert p["source_lang"] is None, p["id"]
+        else:
+            assert p["artifacts"], p["id"]
+            assert p["source_lang"] in LANGS and p["source_lang"] != p["lang"], p["id"]
+
+
+def test_name_variants_come_in_pairs(passages: list[dict[str, Any]]) -> None:
+    # Every occurrence of both spellings is marked, so a passage never has just one.
+    for p in passages:
+        for kind in ("name-variant", "spelling-variant"):
+            marked = {a["text"] for a in p["artifacts"] if a["kind"] == kind}
+            assert len(marked) != 1, (p["id"], kind, marked)
+
+
+def test_corpus_is_big_enough(passages: list[dict[str, Any]]) -> None:
+    dirty = [p for p in passages if not p["clean"]]
+    clean = [p for p in passages if p["clean"]]
+    assert len(dirty) >= 70
+    assert sum(len(p["artifacts"]) for p in dirty) >= 250
+    assert len(clean) >= 40
+    assert sum(len(p["text"].split()) for p in clean) >= 4000
+    assert {a["category"] for p in dirty for a in p["artifacts"]} >= CATEGORIES - {"fidelity"}
+
+
+def test_jsonl_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
+    build = _load_build()
+    out = tmp_path / "mt-artifacts.jsonl"
+    assert build.main(["--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == JSONL.read_text(encoding="utf-8"), (
+        "corpora/mt-artifacts.jsonl is stale: run `python corpora/build.py`"
+    )
+
+
+def test_readme_counts_are_up_to_date() -> None:
+    build = _load_build()
+    table = build.counts_table(build.build())
+    readme = (CORPUS_DIR / "README.md").read_text(encoding="utf-8")
+    start = readme.index(build.COUNTS_START) + len(build.COUNTS_START)
+    end = readme.index(build.COUNTS_END)
+    assert readme[start:end] == "\n" + table, "README counts are stale: run corpora/build.py"
+
+
+def test_build_rejects_malformed_sources(tmp_path: Path) -> None:
+    build = _load_build()
+    bad = tmp_path / "bad.txt"
+    bad.write_text(
+        "@@ id=xx-en-001 source=xx lang=en register=news\nA [[nonsense/kind|span]] here.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(build.SourceError, match="unknown category"):
+        build.parse_file(bad)
+    bad.write_text(
+        "@@ id=clean-en-001 lang=en register=news clean\nA [[calque/x|span]] here.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(build.SourceError, match="clean passage has markers"):
+        build.parse_file(bad)

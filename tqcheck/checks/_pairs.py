@@ -1,0 +1,237 @@
+"""What the source–target checks compare: placeholders, markup tags, numbers, URLs, end
+punctuation — found with offsets and normalised, so "the same thing" survives translation."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from tqcheck.model import Segment
+
+
+@cache
+def pair_data() -> Mapping[str, Any]:
+    res = resources.files("tqcheck") / "data" / "pairs.toml"
+    return tomllib.loads(res.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A placeholder or tag at ``text[start:end]``; ``key`` is what must match across languages."""
+
+    kind: str  # printf | python | brace | icu | dollar | tag
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+_PLACEHOLDER = re.compile(
+    r"(?P<pct>%%)"
+    r"|(?P<pyname>%\((?P<name>[^)\s]{1,40})\)[-+#0 ]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa])"
+    r"|(?P<printf>%(?:(?P<pos>\d+)\$)?[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?P<len>hh|h|ll|l|L|q|j|z|t|I64|I32|I)?(?P<conv>[diouxXeEfFgGaAcspS@]))"
+    r"|(?P<qt>%(?P<qtn>\d{1,2})(?![\d$]))"
+    r"|(?P<icu>\{\s*(?P<icuname>[A-Za-z_]\w*)\s*,\s*"
+    r"(?:plural|select|selectordinal|number|date|time|spellout|ordinal)\b)"
+    r"|(?P<mustache>\{\{\s*[\w.-]+\s*\}\})"
+    r"|(?P<brace>\{(?P<bname>[A-Za-z_][\w.-]*|\d+)?(?:![rsa])?(?::[^{}\s]*)?\})"
+    r"|(?P<dollar>\$[A-Za-z_][A-Za-z0-9_]*\$)"
+    r"|(?P<tag></?(?P<tagname>[A-Za-z][\w:.-]*)(?:\s+[^<>]*?)?\s*/?>)"
+)
+
+
+_MAY_HOLD_TOKEN = re.compile(r"[%{$<]")
+
+
+@lru_cache(maxsize=4096)
+def find_tokens(text: str, flags: tuple[str, ...] = ()) -> tuple[Token, ...]:
+    """Placeholders (printf, Python ``%(name)s`` and ``{name}``, ICU, i18next ``{{name}}``,
+    Chrome ``$name$``, Qt ``%1``) and markup tags of ``text``.  PO flags narrow the kinds:
+    ``no-c-format`` turns printf off."""
+    if not _MAY_HOLD_TOKEN.search(text):
+        return ()
+    printf_on = "no-c-format" not in flags and "no-python-format" not in flags
+    out: list[Token] = []
+    seq = 0
+    for m in _PLACEHOLDER.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        if m.group("pct"):
+            continue
+        if m.group("pyname"):
+            out.append(Token("python", f"%({m.group('name')}){t[-1]}", s, e, t))
+        elif m.group("printf"):
+            if not printf_on:
+                continue
+            seq += 1
+            index = int(m.group("pos")) if m.group("pos") else seq
+            conv = {"i": "d"}.get(m.group("conv"), m.group("conv"))
+            # glibc's I flag (locale digits) is the translator's to add, like the ' flag.
+            length = "" if m.group("len") == "I" else (m.group("len") or "")
+            out.append(Token("printf", f"%{index}${length}{conv}", s, e, t))
+        elif m.group("qt"):
+            if printf_on:
+                out.append(Token("printf", f"%{m.group('qtn')}", s, e, t))
+        elif m.group("icu"):
+            out.append(Token("icu", f"{{{m.group('icuname')},…}}", s, e, t))
+        elif m.group("mustache"):
+            out.append(Token("brace", re.sub(r"\s+", "", t), s, e, t))
+        elif m.group("brace"):
+            # fmt's L (locale-aware digits) is the translator's to add or drop.
+            out.append(Token("brace", re.sub(r":L\}$", "}", t), s, e, t))
+        elif m.group("dollar"):
+            out.append(Token("dollar", t.lower(), s, e, t))
+        else:
+            closing = t.startswith("</")
+            name = m.group("tagname").lower()
+            out.append(Token("tag", f"</{name}>" if closing else f"<{name}>", s, e, t))
+    return tuple(out)
+
+
+def segment_flags(segment: Segment) -> tuple[str, ...]:
+    flags = segment.meta.get("flags", ())
+    return tuple(flags) if isinstance(flags, (tuple, list)) else ()
+
+
+def is_plural_form(segment: Segment) -> bool:
+    """A form of a PO entry with plurals (msgid_plural)."""
+    return segment.meta.get("msgid_plural") is not None
+
+
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'»”)]+[^\s<>\"'»”).,;:!?]|\bwww\.[^\s<>\"']+\.[a-z]{2,}\b")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def find_urls(text: str) -> list[re.Match[str]]:
+    if "://" not in text and "@" not in text and "www." not in text:
+        return []
+    return [*_URL.finditer(text), *_EMAIL.finditer(text)]
+
+
+# Digits glued to Latin letters are codes (H1N1, mp3); glued to Arabic or Hebrew clitics (و65,
+# ב-10) they are numbers.
+_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z_.,])(?:\d{1,3}(?:[.,\u00a0\u202f\u066c' ]\d{3})+|\d+)(?:[.,\u066b]\d+)?"
+    r"(?=(?:s|st|nd|rd|th)?(?![0-9A-Za-z_]))"
+)
+
+
+def _ascii_digits(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text
+    )
+
+
+def number_value(token: str, decimal_comma: bool) -> str:
+    """A canonical value for a written number: ``1,000.5`` (en), ``1 000,5`` (fr) → ``1000.5``."""
+    t = _ascii_digits(token).replace("\u066b", ".").replace("\u066c", ",")
+    t = re.sub(r"[\u00a0\u202f ']", "", t)
+    if "," in t and "." in t:
+        dec = "," if t.rfind(",") > t.rfind(".") else "."
+        grp = "." if dec == "," else ","
+        t = t.replace(grp, "").replace(dec, ".")
+    elif "," in t or "." in t:
+        sep = "," if "," in t else "."
+        parts = t.split(sep)
+        grouped = len(parts) > 2 or (len(parts[-1]) == 3 and parts[0] != "0")
+        is_decimal = (sep == "," and decimal_comma) or (sep == "." and not decimal_comma)
+        if len(parts) > 2 or (grouped and not is_decimal):
+            t = t.replace(sep, "")
+        else:
+            t = t.replace(sep, ".")
+    try:
+        return format(Decimal(t).normalize(), "f")
+    except InvalidOperation:
+        return t
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _decimal_comma() -> frozenset[str]:
+    return frozenset(pair_data()["numbers"]["decimal_comma"])
+
+
+def find_numbers(
+    text: str, lang: str | None, skip: list[tuple[int, int]]
+) -> Iterator[tuple[re.Match[str], str]]:
+    """Numbers of ``text`` outside the ``skip`` spans (placeholders, URLs), with their values."""
+    if not _ANY_DIGIT.search(text):
+        return
+    comma = (lang or "").split("-")[0] in _decimal_comma()
+    for m in _NUMBER.finditer(_ascii_digits(text)):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        yield m, number_value(m.group().strip(), comma)
+
+
+#: Sentence-final punctuation by kind; equivalents across scripts.
+END_PUNCT = {
+    ".": "stop", "。": "stop", "।": "stop", "۔": "stop", "．": "stop", "։": "stop",
+    "?": "question", "؟": "question", "？": "question", ";": "semicolon", "！": "exclaim",
+    "!": "exclaim", ":": "colon", "：": "colon", "…": "ellipsis", "⋯": "ellipsis",
+    ",": "comma", "，": "comma", "、": "comma", "،": "comma", "؛": "semicolon", "；": "semicolon",
+}
+_CLOSERS = "\"'”’»)]}」』）›"
+
+
+def end_punctuation(text: str) -> tuple[str | None, int]:
+    """The kind of the text's final punctuation (``None``: it ends in a letter) and its index."""
+    stripped = text.rstrip()
+    i = len(stripped) - 1
+    while i >= 0 and stripped[i] in _CLOSERS:
+        i -= 1
+    if i < 0:
+        return None, -1
+    if stripped.endswith("...", 0, i + 1):
+        return "ellipsis", i - 2
+    return END_PUNCT.get(stripped[i]), i
+
+
+def stem_match(term: str, text: str, lang: str | None) -> bool:
+    """Whether ``term`` occurs in ``text``, allowing inflected endings for languages that inflect
+    (a stem-and-prefix match) and Arabic clitic prefixes."""
+    base = (lang or "").split("-")[0]
+    t = text.casefold()
+    term = term.casefold().strip()
+    if not term:
+        return True
+    if base in {"zh", "ja", "ko", "th"}:
+        return term in t
+    words = re.findall(r"[^\W_]+", t)
+    parts = re.findall(r"[^\W_]+", term)
+    if not parts:
+        return term in t
+    inflecting = base in {"ru", "uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "de", "fi",
+                          "et", "hu", "lt", "lv", "ar", "fa", "he", "tr", "es", "fr", "it", "pt"}
+
+    def word_ok(w: str, p: str) -> bool:
+        if w == p:
+            return True
+        if base == "ar":
+            for prefix in ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك"):
+                if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+                    w2 = w[len(prefix):]
+                    if w2 == p or (p.startswith("ال") and w2 == p[2:]):
+                        return True
+                    if len(p) >= 4 and w2.startswith(p[:-1]):
+                        return True
+        if not inflecting or len(p) < 4:
+            return False
+        cut = 2 if len(p) >= 6 else 1
+        return w.startswith(p[:-cut]) and len(w) - len(p) <= 4
+
+    n = len(parts)
+    return any(
+        all(word_ok(words[i + k], parts[k]) for k in range(n)) for i in range(len(words) - n + 1)
+    )

@@ -1,0 +1,118 @@
+"""Consistency of a translation file: one source translated two ways, two sources one way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.model import Location, Segment, Sentence, Severity
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _unit(segment: Segment) -> str:
+    return re.sub(r"\[\d+\]$", "", segment.id or str(segment.index))
+
+
+def _loc(ctx: CheckContext, segment: Segment) -> Location:
+    line, col = segment.locate(0)
+    end_line, end_col = segment.locate(len(segment.text))
+    return Location(ctx.path, line, col, end_line, end_col)
+
+
+@dataclass
+class _First:
+    segment: Segment
+    value: str
+
+
+@register("TQ580", "inconsistent-translation", Severity.WARNING, scope="document")
+class InconsistentTranslation:
+    """The same source text translated differently in one file.
+
+    What it does:
+        Remembers the first translation of every source text (with its PO context and plural
+        form) and flags later units whose translation differs from it (whitespace aside), naming
+        the first one's place.
+
+    Why it matters:
+        Users meet one button or message under two names; MT produces exactly this when it
+        translates the same string twice without memory.
+
+    Example:
+        ``Preferences`` → ``Einstellungen`` at line 120 and ``Präferenzen`` at line 480 → flags the
+        second.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.first: dict[tuple[str, object, object], _First] = {}
+        self.hits: list[Hit] = []
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        if not segment.source or not segment.source.strip() or not segment.text.strip():
+            return
+        key = (_norm(segment.source), segment.meta.get("context"), segment.meta.get("plural_form"))
+        value = _norm(segment.text)
+        first = self.first.get(key)
+        if first is None:
+            self.first[key] = _First(segment, value)
+        elif first.value != value:
+            line = first.segment.locate(0)[0]
+            self.hits.append(Hit(0, len(segment.text),
+                                 f"'{key[0][:40]}' was translated differently at line {line}: "
+                                 f"'{first.value[:40]}'", related=(_loc(self.ctx, first.segment),),
+                                 segment=segment))
+
+    def finish(self) -> Iterator[Hit]:
+        yield from self.hits
+
+
+def _source_key(text: str) -> str:
+    text = text.replace("_", "").replace("&", "")
+    return re.sub(r"[\s.:…!?]+$", "", " ".join(text.split())).casefold()
+
+
+@register("TQ581", "one-translation-two-sources", Severity.INFO, scope="document")
+class OneTranslationTwoSources:
+    """Two different source texts with one and the same translation.
+
+    What it does:
+        Remembers the source of every translation and flags a later unit whose translation equals
+        an earlier one while its source differs — beyond case, accelerator marks (``_``, ``&``) and
+        final punctuation.  Plural forms of one entry are not compared with each other.
+
+    Why it matters:
+        Either a distinction of the source is lost ("Open" and "Opened" both "Geöffnet") or one of
+        the two is a mistranslation copied from the other.
+
+    Example:
+        ``Download`` → ``Herunterladen`` and ``Upload`` → ``Herunterladen`` → flags the second.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.first: dict[str, tuple[str, Segment]] = {}
+        self.hits: list[Hit] = []
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        if not segment.source or not segment.source.strip() or len(segment.text.strip()) < 2:
+            return
+        key = _norm(segment.text).casefold()
+        source = _source_key(segment.source)
+        first = self.first.get(key)
+        if first is None:
+            self.first[key] = (source, segment)
+        elif first[0] != source and _unit(first[1]) != _unit(segment):
+            line = first[1].locate(0)[0]
+            other = _norm(first[1].source or "")[:40]
+            self.hits.append(Hit(0, len(segment.text),
+                                 f"same translation as the different source '{other}' at line "
+                                 f"{line}", related=(_loc(self.ctx, first[1]),), segment=segment))
+
+    def finish(self) -> Iterator[Hit]:
+        yield from self.hits

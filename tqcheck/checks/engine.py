@@ -1,0 +1,140 @@
+"""Runs the selected checks over the segments of one file and turns hits into findings."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
+from tqcheck.model import Finding, Segment, Sentence
+from tqcheck.segment import split_sentences
+
+log = logging.getLogger(__name__)
+
+
+def normalise_context(text: str) -> str:
+    """Whitespace-collapsed, case-folded sentence text (stable across edits elsewhere)."""
+    return " ".join(text.split()).casefold()
+
+
+def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> Finding:
+    start = max(0, min(hit.start, len(segment.text)))
+    end = max(start, min(hit.end, len(segment.text)))
+    line, col = segment.locate(start)
+    end_line, end_col = segment.locate(end)
+    # The sentence around the hit, for fingerprints.
+    left = max(segment.text.rfind(". ", 0, start), segment.text.rfind("\n", 0, start)) + 1
+    right_dot = segment.text.find(". ", end)
+    right = len(segment.text) if right_dot < 0 else right_dot + 1
+    return Finding(
+        code=rule.code,
+        slug=rule.slug,
+        category=rule.category,
+        severity=hit.severity or rule.severity,
+        message=hit.message,
+        path=ctx.path,
+        line=line,
+        col=col,
+        end_line=end_line,
+        end_col=end_col,
+        suggestion=hit.suggestion,
+        text=segment.text[start:end],
+        excerpt=segment.line_text(start),
+        context=normalise_context(segment.text[left:right]),
+        related=hit.related,
+    )
+
+
+@dataclass
+class FileStats:
+    segments: int = 0
+    sentences: int = 0
+    words: int = 0
+
+
+class Engine:
+    """Checks for one file.  Feed segments in order, then call :meth:`finish`."""
+
+    def __init__(self, rules: Iterable[Rule], ctx: CheckContext) -> None:
+        rules = list(rules)
+        self.ctx = ctx
+        self.preconditions = [r for r in rules if r.scope == "sentence" and r.precondition]
+        self.sentence_rules = [r for r in rules if r.scope == "sentence" and not r.precondition]
+        self.segment_rules = [r for r in rules if r.scope == "segment"]
+        self.documents: list[tuple[Rule, DocumentCheck]] = [
+            (r, r.impl(ctx)) for r in rules if r.scope == "document"
+        ]
+        self.stats = FileStats()
+
+    def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
+        """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
+        newlines (one C-speed scan instead of one Python call per segment and rule); a rule runs
+        only on the segments its gate matched.  Memory stays bounded by the chunk size."""
+        gated = [r for r in self.segment_rules if r.gate is not None]
+        buffer: list[Segment] = []
+        for segment in itertools.chain(segments, [None]):
+            if segment is not None:
+                buffer.append(segment)
+                if len(buffer) < chunk:
+                    continue
+            if not buffer:
+                break
+            joined = "\n".join(s.text for s in buffer)
+            starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
+            open_rules: list[set[str]] = [set() for _ in buffer]
+            for rule in gated:
+                assert rule.gate is not None
+                for m in rule.gate.finditer(joined):
+                    first = bisect.bisect_right(starts, m.start()) - 1
+                    last = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+                    for i in range(first, last + 1):
+                        open_rules[i].add(rule.code)
+            for seg, allowed in zip(buffer, open_rules, strict=True):
+                yield from self.feed(seg, allowed)
+            buffer = []
+
+    def feed(self, segment: Segment, gated: set[str] | None = None) -> Iterator[Finding]:
+        """Check one segment.  ``gated``: codes of the gated rules known to apply (from
+        :meth:`feed_all`); when None, each gate is searched here."""
+        ctx = self.ctx
+        sentences = split_sentences(segment, ctx.data)
+        self.stats.segments += 1
+        self.stats.sentences += len(sentences)
+        self.stats.words += len(segment.text.split())
+        skipped: set[int] = set()
+        for sentence in sentences:
+            for rule in self.preconditions:
+                hits = list(rule.impl(sentence, ctx))
+                for hit in hits:
+                    yield make_finding(rule, ctx, segment, hit)
+                if hits:
+                    skipped.add(sentence.index)
+                    break
+        live: list[Sentence] = [s for s in sentences if s.index not in skipped]
+        dead = [(s.start, s.end) for s in sentences if s.index in skipped]
+        for sentence in live:
+            for rule in self.sentence_rules:
+                for hit in rule.impl(sentence, ctx):
+                    yield make_finding(rule, ctx, segment, hit)
+        text = segment.text
+        for rule in self.segment_rules:
+            if rule.gate is not None and (
+                rule.code not in gated if gated is not None else not rule.gate.search(text)
+            ):
+                continue
+            for hit in rule.impl(segment, live, ctx):
+                if not dead or not any(a <= hit.start < b for a, b in dead):
+                    yield make_finding(rule, ctx, segment, hit)
+        for _, check in self.documents:
+            check.feed(segment, live)
+
+    def finish(self) -> Iterator[Finding]:
+        for rule, check in self.documents:
+            for hit in check.finish():
+                if hit.segment is None:
+                    log.debug("%s: document hit without a segment dropped", rule.code)
+                    continue
+                yield make_finding(rule, self.ctx, hit.segment, hit)

@@ -1,0 +1,408 @@
+"""Source–target fidelity: what a translation file lets us compare because it holds the source
+beside the target — empty or copied translations, placeholders, tags, numbers, URLs, length.
+
+These checks run on segments that carry a source (PO, XLIFF, TMX, JSON and subtitles with a
+source, Android resources beside their defaults) and stay silent on prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+from tqcheck.checks._pairs import (
+    Token,
+    find_numbers,
+    find_tokens,
+    find_urls,
+    is_plural_form,
+    pair_data,
+    segment_flags,
+)
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.langdata import base_lang
+from tqcheck.model import Segment, Sentence, Severity
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _has_pair(segment: Segment) -> bool:
+    """A source to compare with and a translation to check (empty ones are TQ830's alone)."""
+    return bool(segment.source and segment.source.strip() and segment.text.strip())
+
+
+@register("TQ830", "empty-translation", Severity.WARNING, scope="segment")
+def find_empty_translation(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A unit whose source has text but whose translation is empty or missing.
+
+    What it does:
+        Flags translation units (PO entries, XLIFF units, JSON keys, subtitle cues matched to a
+        source) whose target is empty or only whitespace, and keys of a JSON source file that the
+        translation lacks.  Fuzzy PO entries are skipped unless ``--include-fuzzy`` is given; an
+        entry with plurals whose first form is empty is reported once, so the count equals
+        ``msgfmt --statistics``' untranslated one.
+
+    Why it matters:
+        An untranslated string shows up in the source language (or as nothing at all) in the
+        product; ``msgfmt --statistics`` counts the same entries as untranslated.
+
+    Example:
+        ``msgid "Open file"`` / ``msgstr ""`` → flags the empty ``msgstr``.
+    """
+    if not segment.source or not segment.source.strip() or segment.text.strip():
+        return
+    if segment.meta.get("untranslated_entry") and segment.meta.get("plural_form", 0) > 0:
+        return  # an untranslated PO entry is reported once, at its first form (as msgfmt counts)
+    what = "missing from the translation" if segment.meta.get("missing") else "not translated"
+    yield Hit(0, len(segment.text), f"{what}: '{_short(segment.source)}'")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
+    text = source.strip()
+    rest = text
+    for tok in sorted(find_tokens(text), key=lambda t: -t.start):
+        rest = rest[: tok.start] + " " + rest[tok.end :]
+    for m in sorted(find_urls(rest), key=lambda m: -m.start()):
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    letters = _LETTER.findall(rest)
+    if len(letters) <= 3:
+        return True
+    allowed = {w.casefold() for w in pair_data()["same_ok"]}
+    extra = ctx.options.get("same_ok") or ()
+    allowed |= {str(w).casefold() for w in extra}
+    core = rest.strip(" .:…!?-–—()[]\"'").casefold()
+    if core in allowed:
+        return True
+    words = re.findall(r"[^\W_]+(?:[-'.][^\W_]+)*", rest)
+    if len(words) == 1 and (words[0].isupper() or any(c.isdigit() for c in words[0])):
+        return True  # an acronym or a product code
+    if all(len(w) <= 2 for w in words):
+        return True  # symbols, units, digit lists
+    return all(w.casefold() in allowed for w in words)
+
+
+@register("TQ831", "untranslated-copy", Severity.WARNING, scope="segment")
+def find_untranslated_copy(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A translation identical to its source.
+
+    What it does:
+        Flags units whose target equals the source, unless the languages are the same or the text
+        may stay as it is: numbers, URLs, e-mail addresses, placeholders, tokens of up to three
+        letters, acronyms, and the product names and international words listed in
+        ``tqcheck/data/pairs.toml`` (``same_ok``).  A single word copied is reported as info
+        only (``Median`` is German too).
+
+    Why it matters:
+        A copied source is a string nobody translated — the MT step failed or was skipped, and the
+        user sees the source language.
+
+    Example:
+        ``msgid "Remove torrent"`` / ``msgstr "Remove torrent"`` in ``de.po`` → flagged;
+        ``msgid "OK"`` / ``msgstr "OK"`` → allowed.
+    """
+    if not _has_pair(segment) or segment.text.strip() != (segment.source or "").strip():
+        return
+    if segment.source_lang and segment.target_lang and (
+        base_lang(segment.source_lang) == base_lang(segment.target_lang)
+    ):
+        return
+    if _copy_is_fine(segment.source or "", ctx):
+        return
+    one_word = len((segment.source or "").split()) == 1
+    yield Hit(0, len(segment.text), "translation is identical to the source"
+              + (" (one word: may be the same in both languages)" if one_word else ""),
+              severity=Severity.INFO if one_word else None)
+
+
+_NUMERIC_CONVERSIONS = frozenset("diuxXoeEfFgGaA")
+
+
+_COUNT_WORDS = re.compile(r"(?:^|_)(?:n|count|num|number|size|days?|hours?|minutes?|seconds?|"
+                          r"weeks?|months?|years?)(?:_|$)")
+
+
+def _numeric(tok: Token) -> bool:
+    """A placeholder that holds a number (which a plural form may spell out)."""
+    if tok.kind == "printf":
+        return tok.key[-1] in _NUMERIC_CONVERSIONS or tok.key[1:].isdigit()
+    if tok.kind in {"brace", "python", "icu"}:
+        body = tok.key.strip("{}%()")
+        name, _, spec = body.partition(":")
+        name = name.split(",")[0].lower()
+        if spec and spec[-1:] in {"L", "d", "n", "f", "g", "e"}:
+            return True
+        return name == "0" or bool(_COUNT_WORDS.search(name))
+    return False
+
+
+def _placeholder_diff(
+    segment: Segment,
+) -> tuple[list[Token], list[Token], list[tuple[Token, Token]]]:
+    plural_source = segment.meta.get("msgid_plural")
+    missing, extra, changed = _diff_tokens(
+        segment.source or "", segment.text, segment_flags(segment),
+        plural_source if is_plural_form(segment) and isinstance(plural_source, str) else None,
+        segment.meta.get("single_number_form") is not False,
+    )
+    return list(missing), list(extra), list(changed)
+
+
+@lru_cache(maxsize=1024)
+def _diff_tokens(
+    source: str, target: str, flags: tuple[str, ...], plural_source: str | None,
+    may_spell_number: bool,
+) -> tuple[tuple[Token, ...], tuple[Token, ...], tuple[tuple[Token, Token], ...]]:
+    src = [t for t in find_tokens(source, flags) if t.kind != "tag"]
+    tgt = [t for t in find_tokens(target, flags) if t.kind != "tag"]
+    src_keys = {t.key for t in src}
+    tgt_keys = {t.key for t in tgt}
+    if plural_source is not None:
+        # Languages with one form (Chinese) translate both msgid and msgid_plural in msgstr[0].
+        src_keys |= {t.key for t in find_tokens(plural_source, flags) if t.kind != "tag"}
+    missing = [t for t in src if t.key not in tgt_keys]
+    extra = [t for t in tgt if t.key not in src_keys]
+    # One of each with the same index or name: the placeholder was changed, not lost.
+    changed: list[tuple[Token, Token]] = []
+
+    def ident(t: Token) -> str:
+        if t.kind == "printf":
+            return t.key.split("$")[0]
+        return re.split(r"[:!}]", t.key)[0]
+
+    for m in list(missing):
+        partner = next((e for e in extra if e.kind == m.kind and ident(e) == ident(m)), None)
+        if partner is not None:
+            changed.append((m, partner))
+            missing.remove(m)
+            extra.remove(partner)
+    missing = list({t.key: t for t in reversed(missing)}.values())[::-1]
+    if plural_source is not None and may_spell_number:
+        # A form for one number only may say "one file" instead of "%d files" (not Russian
+        # form 0, which also stands for 21, 31 …).
+        missing = [t for t in missing if not _numeric(t)]
+    return tuple(missing), tuple(extra), tuple(changed)
+
+
+@register("TQ832", "placeholder-missing", Severity.ERROR, scope="segment")
+def find_missing_placeholders(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A placeholder of the source that the translation lost or changed.
+
+    What it does:
+        Finds printf conversions (``%s``, ``%1$d``, ``%'d``), Python ``%(name)s`` and ``{name}``,
+        ICU arguments (``{count, plural, …}``), i18next ``{{name}}``, Chrome ``$name$`` and Qt
+        ``%1`` in source and target and flags each one of the source that the target lacks, or
+        that it changed (``%d`` → ``%s``, ``{count}`` → ``{count:L}``).  PO ``no-c-format`` turns
+        printf off; a numeric placeholder may be missing from a plural form that the catalogue's
+        ``Plural-Forms`` uses for one number only ("one file", Hebrew "two days"), never from
+        one that also covers 21 or 0.
+
+    Why it matters:
+        A missing placeholder loses information ("Deleted files" instead of "Deleted 3 files"), and
+        a changed one crashes or garbles the program at run time.
+
+    Example:
+        ``msgid "Deleted %d files from %s"`` / ``msgstr "%d Dateien gelöscht"`` → flags the lost
+        ``%s``.
+    """
+    if not _has_pair(segment):
+        return
+    missing, _, changed = _placeholder_diff(segment)
+    for tok in missing:
+        yield Hit(0, len(segment.text), f"placeholder '{tok.text}' of the source is missing")
+    for src_tok, tgt_tok in changed:
+        yield Hit(tgt_tok.start, tgt_tok.end,
+                  f"placeholder '{src_tok.text}' of the source became '{tgt_tok.text}'",
+                  suggestion=src_tok.text)
+
+
+@register("TQ833", "placeholder-extra", Severity.ERROR, scope="segment")
+def find_extra_placeholders(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A placeholder in the translation that the source does not have.
+
+    What it does:
+        Compares placeholders as the placeholder-missing check (TQ832) does and flags each one of
+        the target that is not in the source, at its place in the target.
+
+    Why it matters:
+        The program fills placeholders from its arguments: an extra ``%s`` reads memory that was
+        never passed (a crash in C), an extra ``{name}`` raises ``KeyError`` in Python.
+
+    Example:
+        ``msgid "Done"`` / ``msgstr "%s fertig"`` → flags ``%s``.
+    """
+    if not _has_pair(segment):
+        return
+    _, extra, _ = _placeholder_diff(segment)
+    for tok in extra:
+        yield Hit(tok.start, tok.end, f"placeholder '{tok.text}' is not in the source",
+                  suggestion="")
+
+
+@register("TQ834", "markup-mismatch", Severity.WARNING, scope="segment")
+def find_markup_mismatch(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """HTML or XML tags (and XLIFF/TMX inline codes) that differ between source and target.
+
+    What it does:
+        Counts opening, closing and empty tags by name in source and target and flags tags the
+        target lost (at the whole target) or added (at the tag).
+
+    Why it matters:
+        A lost ``</b>`` makes the rest of the page bold; a lost inline code ``<x id="1"/>`` drops a
+        link or a line break from the rebuilt document.
+
+    Example:
+        ``<b>Warning:</b> disk full`` → ``<b>Achtung: Festplatte voll`` → flags the missing
+        ``</b>``.
+    """
+    if not _has_pair(segment):
+        return
+    src = [t for t in find_tokens(segment.source or "") if t.kind == "tag"]
+    tgt = [t for t in find_tokens(segment.text) if t.kind == "tag"]
+    if not src and not tgt:
+        return
+    src_count = Counter(t.key for t in src)
+    tgt_count = Counter(t.key for t in tgt)
+    for key, n in (src_count - tgt_count).items():
+        times = f" ({n}×)" if n > 1 else ""
+        yield Hit(0, len(segment.text), f"tag {key} of the source is missing{times}")
+    surplus = tgt_count - src_count
+    for tok in tgt:
+        if surplus[tok.key] > 0:
+            surplus[tok.key] -= 1
+            yield Hit(tok.start, tok.end, f"tag {tok.key} is not in the source")
+
+
+def _skip_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(t.start, t.end) for t in find_tokens(text)]
+    spans += [(m.start(), m.end()) for m in find_urls(text)]
+    return spans
+
+
+@register("TQ835", "number-mismatch", Severity.WARNING, scope="segment")
+def find_number_mismatch(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A number of the source missing from the translation, or one the translation added.
+
+    What it does:
+        Reads the numbers of source and target in each language's own format (``1,000.5`` in
+        English is ``1.000,5`` in German and ``1 000,5`` in French; Arabic-Indic digits count as
+        digits) and compares their values, outside placeholders and URLs.  Single digits are left
+        alone because translations spell them out ("1 file" → "un fichier").
+
+    Why it matters:
+        MT drops, rounds or garbles numbers — a wrong dose, price or date is the costliest error a
+        translation can make.
+
+    Example:
+        ``Take 250 mg twice a day`` → ``Nehmen Sie zweimal täglich 25 mg`` → flags ``25``.
+    """
+    if not _has_pair(segment):
+        return
+    src_text = segment.source or ""
+    src_lang = segment.source_lang or ctx.source_lang or "en"
+    tgt_lang = segment.target_lang or ctx.lang
+    src_vals = Counter(v for _, v in find_numbers(src_text, src_lang, _skip_spans(src_text))
+                       if len(v.lstrip("-")) > 1)
+    tgt_nums = [(m, v) for m, v in find_numbers(segment.text, tgt_lang, _skip_spans(segment.text))
+                if len(v.lstrip("-")) > 1]
+    tgt_vals = Counter(v for _, v in tgt_nums)
+    for value in src_vals:
+        if value not in tgt_vals:
+            yield Hit(0, len(segment.text), f"number {value} of the source is missing")
+    for m, value in tgt_nums:
+        if value not in src_vals:
+            yield Hit(m.start(), m.end(), f"number {m.group().strip()} is not in the source")
+
+
+@register("TQ836", "url-mismatch", Severity.WARNING, scope="segment")
+def find_url_mismatch(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A URL or e-mail address of the source missing or changed in the translation.
+
+    What it does:
+        Compares the URLs (``http(s)://``, ``ftp://``, ``www.``) and e-mail addresses of source and
+        target exactly; flags those the target lost and those it added or altered.
+
+    Why it matters:
+        MT translates words inside links (``/help/`` → ``/aide/``), drops them, or "corrects"
+        addresses — the link then leads nowhere.
+
+    Example:
+        ``See https://example.org/help`` → ``Voir https://example.org/aide`` → flags the changed
+        URL.
+    """
+    if not _has_pair(segment):
+        return
+    src = {m.group() for m in find_urls(segment.source or "")}
+    tgt = find_urls(segment.text)
+    tgt_set = {m.group() for m in tgt}
+    for url in sorted(src - tgt_set):
+        yield Hit(0, len(segment.text), f"'{url}' of the source is missing")
+    for m in tgt:
+        if m.group() not in src:
+            yield Hit(m.start(), m.end(), f"'{m.group()}' is not in the source")
+
+
+def _ratio_bounds(src: str | None, tgt: str | None, ctx: CheckContext) -> tuple[float, float]:
+    table = pair_data()["length_ratio"]
+    s, t = base_lang(src) or "*", base_lang(tgt) or "*"
+    for key in (f"{s}-{t}", f"*-{t}", f"{s}-*"):
+        if key in table:
+            low, high = table[key]
+            return float(low), float(high)
+    low, high = table["default"]
+    return float(low), float(high)
+
+
+@register("TQ837", "length-ratio", Severity.INFO, scope="segment")
+def find_length_ratio(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A translation much shorter or much longer than its source.
+
+    What it does:
+        Divides the target's length by the source's (for sources of at least 20 characters) and
+        flags ratios outside the range for the language pair in ``tqcheck/data/pairs.toml`` (for
+        example 0.7–2.3 for English → German, 0.15–1.2 into Chinese).
+
+    Why it matters:
+        A far shorter translation usually dropped a clause; a far longer one may hold a
+        hallucination or a repeated phrase, or will not fit the button it is meant for.
+
+    Example:
+        ``The file could not be saved because the disk is full.`` → ``Fehler.`` → flagged (0.13).
+    """
+    if not _has_pair(segment):
+        return
+    source = (segment.source or "").strip()
+    if len(source) < int(pair_data()["length_ratio"]["min_source_chars"]):
+        return
+    low, high = _ratio_bounds(segment.source_lang or ctx.source_lang,
+                              segment.target_lang or ctx.lang, ctx)
+    ratio = len(segment.text.strip()) / len(source)
+    if ratio < low:
+        yield Hit(0, len(segment.text), f"translation is {ratio:.2f}× the source's length "
+                  f"(expected at least {low:g}×): something may be missing")
+    elif ratio > high:
+        yield Hit(0, len(segment.text), f"translation is {ratio:.2f}× the source's length "
+                  f"(expected at most {high:g}×)")

@@ -1,0 +1,413 @@
+"""Punctuation: unbalanced quotes and brackets, quotations closed too early, source-language
+punctuation and digits, invisible control characters, spaces before punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.model import MASK, Segment, Sentence, Severity
+
+# A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
+# ends on a stray closing quote: the first closing quote is in the wrong place.
+_EARLY_CLOSE = re.compile(
+    r"(?P<open>[\"“«])(?P<q>[^\"“”«»\n]{1,40}?[.!?])(?P<close>[\"”»])"
+    r"(?=\s+[^\W\d_a-z][^\"“”«»\n]*[\"”»]\s*$)"
+)
+
+
+_early_cache: tuple[str, list[re.Match[str]]] = ("", [])
+_ANY_QUOTE = re.compile("[\"“”«»„]")
+
+
+def find_early_closes(text: str) -> list[re.Match[str]]:
+    """Quotations closed too early (computed once per text for TQ301 and TQ303)."""
+    global _early_cache
+    if _early_cache[0] is text:
+        return _early_cache[1]
+    out: list[re.Match[str]] = []
+    if _ANY_QUOTE.search(text):
+        out = _find_early_closes(text)
+    _early_cache = (text, out)
+    return out
+
+
+def _find_early_closes(text: str) -> list[re.Match[str]]:
+    out = []
+    for m in _EARLY_CLOSE.finditer(text):
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] not in ",:":
+            continue
+        if _straight_unbalanced(text) or (m.group("open") in "“«" and _count_unmatched_close(text)):
+            out.append(m)
+    return out
+
+
+def _straight_unbalanced(text: str) -> bool:
+    return sum(1 for i, c in enumerate(text) if c == '"' and not _is_inch(text, i)) % 2 == 1
+
+
+def _count_unmatched_close(text: str) -> bool:
+    return text.count("”") > text.count("“") or text.count("»") > text.count("«")
+
+
+def _opener_like(text: str, i: int) -> bool:
+    """A straight quote that opens: at the start or after a space or bracket, before a non-space."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014\u2013-:" + MASK) and not after.isspace()
+
+
+def _apostrophe_like(text: str, i: int) -> bool:
+    """``d"état``, ``Lakers" official``: a double quote standing where an apostrophe belongs."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not before.isalpha():
+        return False
+    return after.isalpha() or (before in "sS" and after == " " and text[i + 2 : i + 3].isalnum())
+
+
+def _is_inch(text: str, i: int) -> bool:
+    return i > 0 and text[i - 1].isdigit()
+
+
+@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment",
+          gate='[.!?][\\"”»]\\s')
+def find_quote_closed_early(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A quotation closed after its first words although the quoted speech goes on.
+
+    What it does:
+        Flags a closing quote after a short quoted phrase that ends in ``.``, ``!`` or ``?`` and is
+        introduced by a comma or colon, when the text that follows starts a new sentence and ends on a
+        quote that nothing opens.  The unbalanced-quote check (TQ301) stays quiet for that paragraph.
+
+    Why it matters:
+        MT splits a quotation at its first full stop and closes it there, so the rest of the speech
+        reads as narration: ``explaining, "No." I have high hopes for them, …."``
+
+    Example:
+        ``explaining, "No. I have high hopes for them, but we will try."`` was translated as
+        ``explaining, "No." I have high hopes for them, but we will try."`` → flags the ``"`` after ``No.``
+    """
+    for m in find_early_closes(segment.text):
+        s = m.start("close")
+        yield Hit(s, s + 1, f"quotation closed too early after '{m.group('q')}': the quoted speech "
+                  "continues to the final quote mark", suggestion="remove this quote mark")
+
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‚": "‘", "‹": "›", "「": "」", "『": "』"}
+
+
+def _quote_pairs(ctx: CheckContext) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for key in ("primary", "secondary", "tertiary"):
+        pair = ctx.data.get("quotes", key)
+        if pair and len(pair) == 2 and pair[0] != pair[1] and pair[1] != "’":
+            pairs[pair[0]] = pair[1]
+    for pair in ctx.data.get("quotes", "alternate", default=()):
+        pairs.setdefault(pair[0], pair[1])
+    if not pairs:
+        pairs = {"“": "”", "«": "»"}
+    return pairs
+
+
+def _quote_marks(text: str, chars: str) -> list[tuple[int, str]]:
+    if not any(c in text for c in chars):
+        return []
+    return [(i, c) for i, c in enumerate(text) if c in chars]
+
+
+def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], list[int], list[int]]:
+    """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
+    straight = [i for i, c in _quote_marks(text, '"') if not _is_inch(text, i)]
+    closers = {v: k for k, v in pairs.items()}
+    stack: list[tuple[str, int]] = []
+    stray_closers: list[int] = []
+    for i, c in _quote_marks(text, "".join(pairs) + "".join(closers)):
+        if c in pairs and not (c in closers and stack and stack[-1][0] == closers[c]):
+            stack.append((c, i))
+        elif c in closers:
+            if stack and stack[-1][0] == closers[c]:
+                stack.pop()
+            elif c not in pairs:
+                stray_closers.append(i)
+    odd = [straight[-1]] if len(straight) % 2 else []
+    return odd, [i for _, i in stack], stray_closers
+
+
+#: How many following segments (one-sentence lines) a quotation may run on before it counts as open.
+_MAX_QUOTE_SEGMENTS = 40
+
+
+@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document")
+class UnbalancedQuotes:
+    """Quotation marks that do not pair up.
+
+    What it does:
+        Counts straight double quotes (ignoring inch marks after digits) and pairs the language's
+        opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian).  A
+        quotation may run on over up to ten following segments (one-sentence-per-line files) or be
+        continued by a
+        paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
+        mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
+
+    Why it matters:
+        MT drops or moves quote marks when it reorders a sentence; readers cannot tell where the
+        quotation ends.
+
+    Example:
+        ``He said "we will go.`` followed by an unrelated paragraph → flags the lone ``"``.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.pairs = _quote_pairs(ctx)
+        self.pending: tuple[Segment, int, str] | None = None
+        self.pending_age = 0
+        self.hits: list[Hit] = []
+
+    def _flush(self) -> None:
+        if self.pending is not None:
+            seg, i, what = self.pending
+            self.hits.append(Hit(i, i + 1, what, segment=seg))
+            self.pending = None
+
+    def _start(self, segment: Segment, i: int, what: str) -> None:
+        self._flush()
+        self.pending = (segment, i, what)
+        self.pending_age = 0
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        text = segment.text
+        if not _ANY_QUOTE.search(text):
+            if self.pending is not None:
+                self.pending_age += 1
+                if self.pending_age > _MAX_QUOTE_SEGMENTS:
+                    self._flush()
+            return
+        if find_early_closes(text):
+            self._flush()
+            return
+        odd, openers, closers = _segment_quote_state(text, self.pairs)
+        straight = [i for i, _ in _quote_marks(text, '"') if not _is_inch(text, i)]
+        starts_quoted = text[:1] in '"' + "".join(self.pairs)
+        if self.pending is not None:
+            if odd and not _opener_like(text, straight[0]):
+                self.pending = None  # this segment's first quote closes the pending quotation
+                odd = []
+            elif closers:
+                self.pending = None
+                closers = closers[1:]
+            elif starts_quoted:
+                self.pending = None  # multi-paragraph quotation: each paragraph reopens it
+            elif odd:
+                self._flush()  # a new quotation opens while the old one was never closed
+            else:
+                # A quotation may run over several one-sentence lines.
+                self.pending_age += 1
+                if self.pending_age > _MAX_QUOTE_SEGMENTS:
+                    self._flush()
+        for i in closers:
+            self.hits.append(Hit(i, i + 1, f"closing quotation mark {text[i]} without an opening one",
+                                 segment=segment))
+        if odd:
+            i = odd[0]
+            if _opener_like(text, i):
+                self._start(segment, i, "unbalanced straight quotation mark")
+            elif _apostrophe_like(text, i):
+                self.hits.append(Hit(i, i + 1, "straight quotation mark where an apostrophe belongs",
+                                     suggestion="'", segment=segment))
+            # Otherwise it closes a quotation opened on an earlier line, beyond what we track.
+        elif openers:
+            for i in openers[:-1]:
+                self.hits.append(Hit(i, i + 1, f"opening quotation mark {text[i]} is never closed",
+                                     segment=segment))
+            i = openers[-1]
+            self._start(segment, i, f"opening quotation mark {text[i]} is never closed")
+
+    def finish(self) -> list[Hit]:
+        self._flush()
+        return self.hits
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {v: k for k, v in _BRACKETS.items()}
+_LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+_EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]")
+
+
+@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment",
+          gate='[()\\[\\]{}]')
+def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """Brackets that do not pair up within a paragraph.
+
+    What it does:
+        Matches ``( )``, ``[ ]`` and ``{ }`` and flags the one left over, ignoring list markers like
+        ``a)`` or ``2)`` and emoticons.
+
+    Why it matters:
+        MT loses a bracket when it reorders a parenthetical, leaving the reader unsure where the aside
+        ends.
+
+    Example:
+        ``the agency (IAEA said on Thursday`` → flags the ``(``.
+    """
+    text = segment.text
+    if not any(c in text for c in "()[]{}"):
+        return
+    skip = {m.end() - 1 for m in _LIST_MARK.finditer(text)}
+    skip |= {m.end() - 1 for m in _EMOTICON.finditer(text)}
+    stack: list[tuple[str, int]] = []
+    for i, c in enumerate(text):
+        if i in skip and not (stack and stack[-1][0] == _CLOSERS.get(c)):
+            continue
+        if c in _BRACKETS:
+            stack.append((c, i))
+        elif c in _CLOSERS:
+            if stack and stack[-1][0] == _CLOSERS[c]:
+                stack.pop()
+            else:
+                yield Hit(i, i + 1, f"closing bracket {c} without an opening one")
+    for c, i in stack:
+        yield Hit(i, i + 1, f"bracket {c} is never closed")
+
+
+_ARABIC_PUNCT = {"،": ",", "؛": ";", "؟": "?", "٪": "%", "۔": "."}
+_CJK_PUNCT = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
+              "「": "“", "」": "”", "『": "‘", "』": "’", "、": ",", "【": "[", "】": "]", "～": "~"}
+_ARABIC_SCRIPT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku", "sd", "ug"})
+_CJK_LANGS = frozenset({"zh", "ja", "ko"})
+_FOREIGN_PUNCT = re.compile("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
+
+
+@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment",
+          gate="[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
+def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """Punctuation of another writing system left in the translation.
+
+    What it does:
+        Flags the Arabic comma, semicolon, question mark and percent sign (، ؛ ؟ ٪) outside
+        Arabic-script targets, and full-width CJK punctuation (，。：！？（）「」) outside Chinese,
+        Japanese and Korean targets, with the target's equivalent as suggestion.
+
+    Why it matters:
+        These marks come straight from the source text; fonts, search and screen readers treat them
+        differently from the target's own punctuation.
+
+    Example:
+        ``the meeting، which`` → flags ``،``, suggests ``,``.
+    """
+    lang = ctx.data.lang
+    for m in _FOREIGN_PUNCT.finditer(segment.text):
+        c = m.group()
+        if c in _ARABIC_PUNCT and lang in _ARABIC_SCRIPT_LANGS:
+            continue
+        if c in _CJK_PUNCT and lang in _CJK_LANGS:
+            continue
+        repl = _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]
+        script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
+        yield Hit(m.start(), m.end(), f"{script} punctuation '{c}' in {ctx.data.name} text",
+                  suggestion=repl)
+
+
+_NATIVE_DIGITS = re.compile(r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]+")
+
+
+@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment",
+          gate=_NATIVE_DIGITS.pattern)
+def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """Arabic-Indic, Persian or Devanagari digits in a target that writes 0–9.
+
+    What it does:
+        Flags runs of ٠–٩, ۰–۹ or ०–९ unless the target language uses them, and suggests the
+        ASCII digits.
+
+    Why it matters:
+        Numbers copied from the source in its own digits are unreadable to many target readers and
+        break sorting, search and number checks.
+
+    Example:
+        ``on March ١٠`` → flags ``١٠``, suggests ``10``.
+    """
+    if ctx.data.get("native_digits"):
+        return
+    for m in _NATIVE_DIGITS.finditer(segment.text):
+        digits = "".join(str(unicodedata.digit(c)) for c in m.group())
+        yield Hit(m.start(), m.end(), f"non-Latin digits '{m.group()}'", suggestion=digits)
+
+
+_CONTROLS = re.compile(
+    "[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]"
+)
+_EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
+
+
+@register("TQ306", "invisible-control", Severity.ERROR, scope="segment",
+          gate=_CONTROLS.pattern)
+def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """Invisible bidirectional or zero-width characters.
+
+    What it does:
+        Flags bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), directional marks
+        (LRM, RLM, ALM), zero-width space, joiners, word joiner, soft hyphen and stray BOMs — except
+        those the target language uses (for example ZWNJ in Persian) and the zero-width joiner inside
+        emoji sequences.
+
+    Why it matters:
+        Text copied from right-to-left sources carries invisible controls that reorder text on screen,
+        break search and can hide content (the "Trojan Source" problem).
+
+    Example:
+        ``Kuleba\\u200f said`` → flags the right-to-left mark.
+    """
+    text = segment.text
+    allowed = ctx.data.words("allowed_controls")
+    for m in _CONTROLS.finditer(text):
+        c = m.group()
+        if c in allowed:
+            continue
+        i = m.start()
+        if c == "\u200d" and (
+            (i > 0 and _EMOJI_NEIGHBOUR.match(text, i - 1)) or _EMOJI_NEIGHBOUR.match(text, i + 1)
+        ):
+            continue
+        name = unicodedata.name(c, f"U+{ord(c):04X}")
+        yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="")
+
+
+_SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
+
+
+@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment",
+          gate='[^\\s\\ufffc][ \\u00a0\\u202f]+[,.;:!?%)\\]}]')
+def find_space_before_punctuation(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A space before a comma, full stop or other closing punctuation.
+
+    What it does:
+        Flags spaces before ``, . ; : ! ? % ) ] }`` — except where the target language wants one
+        (French puts a narrow no-break space before ``; : ! ?``), before a decimal (``.5``) or an
+        ellipsis.
+
+    Why it matters:
+        Tokenised MT output that was never detokenised keeps the spaces ("Kyiv , Moscow") — a sure
+        sign of unedited machine output.
+
+    Example:
+        ``in Antalya , before`` → flags the space before ``,``.
+    """
+    allowed = set(ctx.data.get("punctuation", "space_before_allowed", default=()))
+    text = segment.text
+    for m in _SPACE_BEFORE.finditer(text):
+        punct = m.group(2)
+        if punct in allowed:
+            continue
+        after = text[m.end(2) : m.end(2) + 1]
+        if punct in ".," and (after.isdigit() or text.startswith("..", m.start(2))):
+            continue
+        if punct in ":;" and after and not after.isspace():
+            continue  # emoticons, ratios, times
+        yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct)

@@ -1,0 +1,103 @@
+"""Punctuation between source and target: leading and trailing whitespace, end punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqcheck.checks._pairs import end_punctuation
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.langdata import base_lang
+from tqcheck.model import Segment, Sentence, Severity
+
+
+def _edges(text: str) -> tuple[str, str]:
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return lead, trail
+
+
+def _show(ws: str) -> str:
+    return repr(ws) if ws else "nothing"
+
+
+@register("TQ380", "whitespace-mismatch", Severity.WARNING, scope="segment")
+def find_whitespace_mismatch(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """Leading or trailing whitespace (spaces, newlines) that differs from the source.
+
+    What it does:
+        Compares the whitespace before the first and after the last visible character of source
+        and target and flags the target's edge when they differ.
+
+    Why it matters:
+        Programs join strings: ``"Saved to " + path`` loses its space when the translation drops
+        the trailing one, and a lost final ``\\n`` runs two messages together on a terminal.
+
+    Example:
+        ``msgid "Usage:\\n"`` / ``msgstr "Verwendung:"`` → flags the end of the ``msgstr``.
+    """
+    source = segment.source
+    text = segment.text
+    if not source or not source.strip() or not text.strip():
+        return
+    s_lead, s_trail = _edges(source)
+    t_lead, t_trail = _edges(text)
+    if s_lead != t_lead:
+        yield Hit(0, max(1, len(t_lead)),
+                  f"leading whitespace differs: source has {_show(s_lead)}, "
+                  f"translation {_show(t_lead)}", suggestion=s_lead + text.lstrip()[:1])
+    if s_trail != t_trail:
+        end = len(text)
+        start = end - len(t_trail) if t_trail else end - 1
+        yield Hit(start, end, f"trailing whitespace differs: source has {_show(s_trail)}, "
+                  f"translation {_show(t_trail)}")
+
+
+_NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
+_NAMES = {"stop": "a full stop", "question": "a question mark", "exclaim": "an exclamation mark",
+          "colon": "a colon", "ellipsis": "an ellipsis", "comma": "a comma",
+          "semicolon": "a semicolon", None: "no punctuation"}
+
+
+@register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment")
+def find_end_punctuation_mismatch(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """The translation ends in different punctuation than the source.
+
+    What it does:
+        Compares the last punctuation mark of source and target (before closing quotes and
+        brackets), treating the marks of other scripts as the same mark: ``؟`` ≡ ``?``,
+        ``。`` ≡ ``.``, ``！`` ≡ ``!``, ``：`` ≡ ``:``, ``...`` ≡ ``…``, Greek ``;`` ≡ ``?``.  Thai,
+        Lao, Khmer and Burmese, which end sentences without a mark, are not checked for a lost
+        full stop.
+
+    Why it matters:
+        A question turned into a statement, or a label that lost its colon, changes what the user
+        reads; MT drops and adds final marks freely.
+
+    Example:
+        ``Delete this file?`` → ``Diese Datei löschen.`` → flags the ``.``.
+    """
+    source = segment.source
+    text = segment.text
+    if not source or not source.strip() or not text.strip():
+        return
+    src_kind, _ = end_punctuation(source)
+    tgt_kind, at = end_punctuation(text)
+    lang = base_lang(segment.target_lang or ctx.lang)
+    if lang == "el" and text.rstrip().endswith(";"):
+        tgt_kind = "question"
+    if src_kind == tgt_kind:
+        return
+    if lang in _NO_FULL_STOP and src_kind == "stop" and tgt_kind is None:
+        return
+    if src_kind is None and re.search(r"[%}>)\]]$", source.rstrip()):
+        return  # ends in a placeholder or a tag: punctuation around it is the translator's choice
+    if at < 0:
+        at = len(text.rstrip()) - 1
+    yield Hit(max(0, at), max(1, len(text.rstrip())),
+              f"translation ends with {_NAMES.get(tgt_kind, tgt_kind)}, the source with "
+              f"{_NAMES.get(src_kind, src_kind)}")

@@ -1,0 +1,335 @@
+"""Repetition: doubled words, duplicated coordination, repeated phrases, sentences and loops."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import WORD, folded_tokens
+from tqcheck.model import Location, Segment, Sentence, Severity
+
+#: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
+#: only for long units or loops: "horrible, horrible", "no, no, no" and "pump it out, pump it out"
+#: are rhetoric, "in the camps of Darfur, in the camps of Darfur, in the camps of Darfur" is a loop.
+_GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*,[\s\ufffc]*")
+
+
+def _comma_repeat_counts(n: int, copies: int) -> bool:
+    return n >= 4 or (n >= 2 and copies >= 3)
+
+
+@dataclass(frozen=True, slots=True)
+class _Repeat:
+    start: int  # first char of the first copy
+    end: int  # last char of the last copy
+    unit: str  # the repeated text (first copy)
+    n: int  # words in the unit
+    copies: int
+    second: int  # first char of the second copy
+
+
+_cache: tuple[int, str, list[_Repeat]] = (0, "", [])
+_UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
+
+def _may_repeat(text: str) -> bool:
+    """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
+    token-level analysis runs only where this says yes (most text: no)."""
+    toks = folded_tokens(text)
+    last: dict[str, int] = {}
+    for j, w in enumerate(toks):
+        i = last.get(w)
+        if i is not None and j - i <= 8 and toks[i:j] == toks[j : 2 * j - i]:
+            return True
+        last[w] = j
+    return False
+
+
+def find_adjacent_repeats(text: str) -> list[_Repeat]:
+    """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
+
+    One pass over the tokens: a repeat of length ``n`` at ``j`` needs ``tok[j] == tok[j-n]``, so only
+    positions where a token recurs within 8 tokens are examined.
+    """
+    global _cache
+    if _cache[0] == id(text) and _cache[1] is text:
+        return _cache[2]
+    if not _may_repeat(text):
+        _cache = (id(text), text, [])
+        return []
+    toks = [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
+    found: list[_Repeat] = []
+    last_seen: dict[str, int] = {}
+    covered_until = -1
+    for j, (tok, _, _) in enumerate(toks):
+        prev = last_seen.get(tok)
+        last_seen[tok] = j
+        if prev is None or j <= covered_until:
+            continue
+        n = j - prev
+        i = prev
+        if n > 8 or j + n > len(toks):
+            continue
+        # the second copy must match the first token by token, separated from it by a gap only
+        if any(toks[i + k][0] != toks[j + k][0] for k in range(n)):
+            continue
+        if not _GAP.fullmatch(text, toks[j - 1][2], toks[j][1]):
+            continue
+        copies = 2
+        nxt = j + n
+        while nxt + n - 1 < len(toks) and all(
+            toks[nxt + k][0] == toks[i + k][0] for k in range(n)
+        ) and _GAP.fullmatch(text, toks[nxt - 1][2], toks[nxt][1]):
+            copies += 1
+            nxt += n
+        end = toks[nxt - 1][2]
+        if "," in text[toks[j - 1][2] : toks[j][1]] and not _comma_repeat_counts(n, copies):
+            continue
+        unit_text = text[toks[i][1] : toks[i + n - 1][2]]
+        second_text = text[toks[j][1] : toks[j + n - 1][2]]
+        if unit_text.casefold() != second_text.casefold() or (
+            n > 1 and (_UNIT_PUNCT.search(unit_text) or any(c.isdigit() for c in unit_text))
+        ):
+            # "faster and faster, and …", "0 degrees, 0 degrees": lists and idioms, not stutter
+            continue
+        found.append(_Repeat(toks[i][1], end, text[toks[i][1] : toks[i + n - 1][2]], n, copies, toks[j][1]))
+        covered_until = nxt - 1
+    _cache = (id(text), text, found)
+    return found
+
+
+@register("TQ101", "doubled-word", Severity.ERROR, scope="segment")
+def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A word written twice in a row ("the the").
+
+    What it does:
+        Finds a word immediately repeated (ignoring case), except repeats that are grammatical in the
+        target language ("had had", "that that" in English; "die die", "das das" in German) and names
+        written twice in title case ("Bora Bora").
+
+    Why it matters:
+        Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
+        unedited machine output.
+
+    Example:
+        ``The talks will resume in in Antalya.``  →  flags ``in in``, suggests ``in``.
+    """
+    legit = ctx.data.words("legitimate_doubles")
+    for rep in find_adjacent_repeats(segment.text):
+        if rep.n != 1 or rep.copies != 2:
+            continue
+        word = rep.unit
+        if word.casefold() in legit or word.isdigit():
+            continue
+        second = segment.text[rep.second : rep.end]
+        if word[:1].isupper() and second[:1].isupper() and word != word.upper():
+            before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
+            if before and before[-1] not in ".!?":
+                continue
+        yield Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word)
+
+
+@register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment")
+def find_doubled_coordination(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """The same word or phrase joined to itself by a conjunction ("instructions and instructions").
+
+    What it does:
+        Finds ``X and X`` / ``X or X`` where X is one to three words, except idioms listed in the
+        language data ("more and more", "again and again") and comparatives ("faster and faster").
+
+    Why it matters:
+        MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
+        directives") with one English word twice.  The sentence reads as a stutter and loses the second
+        meaning.
+
+    Example:
+        ``depend on "instructions and instructions given by the Kremlin"`` → flags
+        ``instructions and instructions``.
+    """
+    coords = ctx.data.words("coordinators")
+    if not coords:
+        ctx.note_once(f"TQ102:{ctx.data.lang}", f"TQ102: no coordinator list for language {ctx.data.lang!r}")
+        return
+    idioms = ctx.data.words("coordination_idioms")
+    text = segment.text
+    for m in _coordinator_re(coords).finditer(text):
+        conj = m.group(1)
+        before = _WORDS_BEFORE.search(text, 0, m.start())
+        after = _WORDS_AFTER.match(text, m.end())
+        if not before or not after:
+            continue
+        left = before.group().split()
+        right = after.group().split()
+        for n in (3, 2, 1):
+            if len(left) < n or len(right) < n:
+                continue
+            xs, ys = left[-n:], right[:n]
+            if [w.casefold() for w in xs] != [w.casefold() for w in ys]:
+                continue
+            x = " ".join(xs)
+            start = before.end() - len(" ".join(xs))
+            if _coordination_is_legitimate(x, conj, idioms, text, start):
+                break
+            end = m.end() + len(" ".join(ys))
+            yield Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
+                      suggestion=x)
+            break
+
+
+def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text: str, start: int) -> bool:
+    phrase = f"{x} {conj} {x}".casefold()
+    if any(phrase in i.casefold() or i.casefold() in phrase for i in idioms):
+        return True
+    if x[:1].isupper() and not _sentence_initial(text, start):
+        return True  # names: "P. Diddy or Diddy"
+    low = x.casefold()
+    return " " not in x and (low.endswith("er") or low in {"more", "less"} or x.isdigit())
+
+
+#: Up to three words right before / after a coordinator (single spaces between them).
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?: [^\W\d_]+){0,2}$")
+_WORDS_AFTER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
+_coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _coordinator_re(coords: frozenset[str]) -> re.Pattern[str]:
+    pat = _coord_cache.get(coords)
+    if pat is None:
+        alts = "|".join(sorted(map(re.escape, coords), key=len, reverse=True))
+        pat = _coord_cache[coords] = re.compile(rf"(?<=[^\W\d_]) ({alts}) (?=[^\W\d_])", re.IGNORECASE)
+    return pat
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 40) : pos].rstrip(" \ufffc\"'“‘«(")
+    if re.search(r"(?:^|\s)[A-Z]\.$", before):
+        return False  # an initial: "P. Diddy"
+    return not before or before[-1] in ".!?\n" or pos - len(before) >= pos
+
+
+@register("TQ103", "repeated-phrase", Severity.WARNING, scope="segment")
+def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A phrase of two to eight words repeated back to back.
+
+    What it does:
+        Finds a run of 2–8 words followed at once by the same words ("of the meeting of the meeting").
+        Three or more copies are a generation loop (TQ105) instead.
+
+    Why it matters:
+        Repeated phrases come from decoder stutter or from joining overlapping segments; readers notice
+        them at once.
+
+    Example:
+        ``the minister of the minister of foreign affairs`` → flags ``the minister of the minister of``.
+    """
+    idioms = ctx.data.words("coordination_idioms")
+    coords = ctx.data.words("coordinators")
+    text = segment.text
+    for rep in find_adjacent_repeats(text):
+        if rep.n < 2 or rep.copies != 2:
+            continue
+        around = text[max(0, rep.start - 20) : rep.end + 20].casefold()
+        if any(i.casefold() in around for i in idioms):
+            continue  # "and more and more of them": an idiom, not a stutter
+        words = rep.unit.casefold().split()
+        if len(words) == 2 and (words[0] in coords or words[1] in coords) and any(
+            w.endswith("er") or w in {"more", "less"} for w in words
+        ):
+            continue  # "faster and faster and …": a comparative idiom
+        yield Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit)
+
+
+@register("TQ105", "generation-loop", Severity.ERROR, scope="segment")
+def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A word or phrase repeated three or more times in a row: the decoder looped.
+
+    What it does:
+        Finds a unit of 1–8 words repeated at least three times back to back.
+
+    Why it matters:
+        Loops ("and the and the and the …") are the classic failure of neural decoders on hard or
+        out-of-domain input; the rest of the sentence is usually lost too.
+
+    Example:
+        ``the talks talks talks talks ended`` → flags ``talks talks talks talks``.
+    """
+    legit = ctx.data.words("legitimate_doubles")
+    for rep in find_adjacent_repeats(segment.text):
+        if rep.copies >= 3 and not (rep.n == 1 and rep.unit.casefold() in legit and rep.copies == 3):
+            yield Hit(rep.start, rep.end,
+                      f"generation loop: '{rep.unit}' repeated {rep.copies} times",
+                      suggestion=rep.unit)
+
+
+_MIN_WORDS = 6
+_MIN_PARTIAL = 8
+#: Sentences compared: a repeat far away is a deliberate quotation (a pull quote, a summary); MT and
+#: pasting errors repeat nearby.  This also bounds memory on huge files.
+_WINDOW = 100
+
+
+@register("TQ104", "repeated-sentence", Severity.WARNING, scope="document")
+class RepeatedSentences:
+    """The same sentence appears twice in the document.
+
+    What it does:
+        Compares every sentence of six words or more (case, spacing and punctuation ignored) with the
+        100 sentences before it and flags the repeat, pointing at the first occurrence; a sentence of
+        eight words or more that is the start of an earlier one (or starts with all of it) counts
+        too.  Repeats further apart are usually deliberate (pull quotes, summaries).
+
+    Why it matters:
+        MT pipelines that re-send overlapping chunks, or editors who paste twice, leave whole sentences
+        duplicated.
+
+    Example:
+        ``Talks will resume on Monday in Antalya.`` … ``Talks will resume on Monday in Antalya.`` →
+        flags the second copy.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        # first six words -> (whole normalised sentence, ends like a sentence?, where it starts)
+        self.seen: OrderedDict[str, tuple[str, bool, tuple[int, int]]] = OrderedDict()
+        self.speech = ctx.data.words("structure", "speech_verbs")
+        self.hits: list[Hit] = []
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        for s in sentences:
+            text = s.text
+            if text.count(" ") + 1 < _MIN_WORDS:
+                continue
+            words = folded_tokens(text)
+            if len(words) < _MIN_WORDS:
+                continue
+            key = " ".join(words)
+            head = " ".join(words[:_MIN_WORDS])
+            first = self.seen.get(head)
+            if first is not None:
+                earlier, complete, (line, col) = first
+                related = (Location(self.ctx.path, line, col, line, col),)
+                if earlier == key:
+                    self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}",
+                                         related=related, segment=segment))
+                    continue
+                shorter, longer = sorted((earlier, key), key=len)
+                extra = set(longer[len(shorter):].split())
+                if (len(words) >= _MIN_PARTIAL and complete and longer.startswith(shorter)
+                        and not extra & self.speech):
+                    # A headline and its lead, or a quote and its attribution, are not repeats.
+                    self.hits.append(Hit(s.start, s.end,
+                                         f"sentence repeats the sentence on line {line} in part",
+                                         related=related, segment=segment))
+                    continue
+            complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
+            self.seen[head] = (key, complete, segment.locate(s.start))
+            self.seen.move_to_end(head)
+            if len(self.seen) > _WINDOW:
+                self.seen.popitem(last=False)
+
+    def finish(self) -> list[Hit]:
+        return self.hits

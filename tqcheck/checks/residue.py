@@ -1,0 +1,256 @@
+"""Residue: embed leftovers (links, attribution lines, widget text), hashtags, handles and emoji in
+prose, and MT pipeline debris.  Patterns are data (``tqcheck/data/residue.toml``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import folded_tokens
+from tqcheck.model import Segment, Sentence, Severity
+
+
+@cache
+def residue_data() -> dict[str, Any]:
+    raw = (resources.files("tqcheck") / "data" / "residue.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@cache
+def _embed_link_re() -> re.Pattern[str]:
+    domains = "|".join(re.escape(d) for d in residue_data()["embed_link_domains"])
+    return re.compile(rf"(?<![\w.])(?:https?://)?(?:www\.)?(?:{domains})/\S+")
+
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# "— Name (@handle) March 7, 2022" — the attribution line under an embedded tweet.
+_ATTRIBUTION = re.compile(
+    rf"^[—–-]{{1,2}}[ \u00a0]*[^\n()]{{0,80}}\(@\w{{1,30}}\)[ \u00a0]*"
+    rf"(?:{_MONTHS}\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}"
+    rf"|\d{{1,2}}[ \u00a0]+{_MONTHS}\.?[ \u00a0]+\d{{4}}|"
+    rf"\d{{4}}-\d\d-\d\d)",
+    re.MULTILINE,
+)
+
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ATTRIBUTION.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+@register("TQ401", "embed-link", Severity.ERROR, scope="segment",
+          gate='(?:twitter|t\\.co|x\\.com|instagr|fb\\.watch|tiktok|youtu)')
+def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A link that only a pasted social-media embed leaves behind.
+
+    What it does:
+        Flags links to embed-only domains (``pic.twitter.com/…``, ``t.co/…``, ``youtu.be/…``; the list
+        is data a user can extend).
+
+    Why it matters:
+        When an article with embedded posts is copied into MT, the embed collapses into its fallback
+        text; the image link is meaningless in the translated article.
+
+    Example:
+        ``pic.twitter.com/mj6oKBfkoW`` → flagged.
+    """
+    for m in _embed_link_re().finditer(segment.text):
+        url = m.group().rstrip(".,;:)]\"”'")
+        yield Hit(m.start(), m.start() + len(url), f"leftover embed link: '{url}'", suggestion="")
+
+
+@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment",
+          gate='\\(@')
+def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """The attribution line of an embedded post: ``— Name (@handle) March 7, 2022``.
+
+    What it does:
+        Flags a line that starts with a dash and holds a display name, an @handle in brackets and a
+        date — the signature under an embedded tweet.  Handles and emoji inside it are not reported
+        again by TQ405 and TQ406.
+
+    Why it matters:
+        It is widget text, not prose; left in a translated article it reads as a garbled byline.
+
+    Example:
+        ``— 🇷🇺 Russia in Arabic (@Russia_AR) March 7, 2022`` → flagged whole.
+    """
+    for a, b in attribution_spans(segment.text):
+        yield Hit(a, b, "leftover embed attribution line (name, @handle, date)", suggestion="")
+
+
+@cache
+def _boilerplate_re(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The boilerplate pattern of a language, and the words that gate it (the longest word of every
+    phrase: the regex runs only on segments that hold one of them)."""
+    table = residue_data()["boilerplate"]
+    phrases = list(table.get(lang, ())) + ([] if lang == "en" else list(table.get("en", ())))
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    gate = frozenset(max(folded_tokens(p) or [p.casefold()], key=len) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)[^\n]*", re.IGNORECASE), gate
+
+
+@register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment")
+def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """Widget text of an embedded post ("View this post on Instagram", "A post shared by …").
+
+    What it does:
+        Flags the fallback lines that Instagram, Twitter/X, YouTube and Facebook embeds leave in copied
+        text, in the target language and in English (lists per language in the residue data).
+
+    Why it matters:
+        Embeds become plain text in MT pipelines; their boilerplate then gets translated and published.
+
+    Example:
+        ``View this post on Instagram`` → flagged.
+    """
+    found = _boilerplate_re(ctx.data.lang)
+    if found is None:
+        return
+    pattern, gate = found
+    if gate.isdisjoint(folded_tokens(segment.text)):
+        return
+    for m in pattern.finditer(segment.text):
+        end = m.end()
+        if len(m.group()) > 80:
+            end = m.start() + len(m.group().split(".")[0])
+        yield Hit(m.start(), end, f"leftover embed text: '{segment.text[m.start():end]}'", suggestion="")
+
+
+_HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
+
+
+@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment",
+          gate='#[^\\W\\d_]\\w*_')
+def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A hashtag with underscores between words (``#Sergey_Lavrov``) in prose.
+
+    What it does:
+        Flags ``#Word_Word`` tokens and suggests the plain words.
+
+    Why it matters:
+        Arabic- and Persian-language social media join hashtag words with underscores; MT keeps the
+        hashtag, and the article then shows ``#Sergey_Lavrov`` where a name belongs.
+
+    Example:
+        ``Russian Foreign Minister #Sergey_Lavrov`` → suggests ``Sergey Lavrov``.
+    """
+    for m in _HASHTAG.finditer(segment.text):
+        yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'",
+                  suggestion=m.group(1).replace("_", " "))
+
+
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@.])")
+
+
+@register("TQ405", "handle-in-prose", Severity.WARNING, scope="segment",
+          gate='@')
+def find_handles(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A social-media @handle in running text.
+
+    What it does:
+        Flags ``@name`` tokens that are not part of an e-mail address or of an embed attribution line
+        (TQ402 reports those).
+
+    Why it matters:
+        Handles in a translated article are nearly always leftovers of embedded posts.
+
+    Example:
+        ``as @Russia_AR reported`` → flags ``@Russia_AR``.
+    """
+    text = segment.text
+    if "@" not in text:
+        return
+    spans = attribution_spans(text)
+    for m in _HANDLE.finditer(text):
+        if not _inside(spans, m.start()):
+            yield Hit(m.start(), m.end(), f"social-media handle in prose: '{m.group()}'")
+
+
+# Emoji: pictographs, dingbats, flags (regional-indicator pairs), keycaps, with modifiers and ZWJ.
+_EMOJI_CORE = ("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF"
+               "\u3030\u303D\u3297\u3299\u00a9\u00ae\u2122\u2139\u24C2\u25AA-\u25FE]")
+_EMOJI = re.compile(
+    r"(?:[\U0001F1E6-\U0001F1FF]{2}"
+    rf"|[0-9#*]\ufe0f?\u20e3"
+    rf"|{_EMOJI_CORE}[\ufe0f\U0001F3FB-\U0001F3FF]*(?:\u200d{_EMOJI_CORE}[\ufe0f\U0001F3FB-\U0001F3FF]*)*)"
+)
+# Symbols that are ordinary typography unless followed by the emoji presentation selector.
+_TEXT_SYMBOLS = frozenset("©®™←↑→↓↔↕■□▪▫◆◇○●★☆✓✔✗✘⌘⌥⏎")
+
+
+@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment", gate=_EMOJI.pattern)
+def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """Emoji in running text.
+
+    What it does:
+        Flags emoji (pictographs, flags, keycaps, with skin-tone modifiers and ZWJ sequences as one
+        span), outside embed attribution lines (TQ402 reports those).  Typographic symbols such as
+        © ™ → ★ ✓ count only when written with the emoji presentation selector.
+
+    Why it matters:
+        Emoji in a news article are leftovers of social-media posts pasted into the MT input.
+
+    Example:
+        ``⚡️ Based on an agreement …`` → flags ``⚡️``.
+    """
+    text = segment.text
+    spans: list[tuple[int, int]] | None = None
+    for m in _EMOJI.finditer(text):
+        s = m.group()
+        if s[0] in _TEXT_SYMBOLS and "\ufe0f" not in s:
+            continue
+        if spans is None:
+            spans = attribution_spans(text)
+        if _inside(spans, m.start()):
+            continue
+        yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="")
+
+
+_ENTITY = re.compile(
+    r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo"
+    r"|hellip|laquo|raquo|copy|reg|eacute|egrave|uuml|ouml|auml);"
+)
+
+
+@cache
+def _debris_re() -> re.Pattern[str]:
+    tokens = residue_data()["mt_debris"]
+    alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
+    return re.compile(rf"{_ENTITY.pattern}|(?:{alts})")
+
+
+@register("TQ407", "mt-debris", Severity.ERROR, scope="segment",
+          gate='[▁<&@\\[]')
+def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
+
+    What it does:
+        Flags SentencePiece word markers (``▁``), special tokens (``<unk>``, ``</s>``, ``<pad>``),
+        BPE joiners (``@@``) and HTML entities (``&quot;``, ``&#39;``) that were never decoded.
+
+    Why it matters:
+        They show a broken post-processing step; every one of them is visible to readers.
+
+    Example:
+        ``the&#39;s ▁talks <unk>`` → three findings.
+    """
+    for m in _debris_re().finditer(segment.text):
+        s = m.group()
+        suggestion = None
+        if s.startswith("&"):
+            import html
+
+            suggestion = html.unescape(s)
+        yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion)

@@ -1,0 +1,225 @@
+"""Structure: fragments split off their sentence, orphan lowercase headings, lowercase sentence
+starts, text left dangling after a closing quote."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import WORD, first_letter, is_cased_lower
+from tqcheck.model import Segment, Sentence, Severity
+
+_TERMINAL = ".!?…:;,"
+_HEADING_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CLOSE_QUOTE_BEFORE = re.compile(r"[.!?,][\"”’»]\s*$")
+_MIXED_CASE = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay
+_URLISH = re.compile(r"^\S*(?:[/@]|\.[a-z]{2,}\b)")
+
+
+def _no_case(ctx: CheckContext, code: str) -> bool:
+    if not ctx.data.has_case:
+        return True
+    if not ctx.data.known:
+        ctx.note_once(f"{code}:{ctx.data.lang}", f"{code}: no language data for {ctx.data.lang!r}; "
+                      "capitalisation rules assumed from the script")
+    return False
+
+
+def _source_starts_lower(segment: Segment) -> bool:
+    """Localization units whose source starts in lowercase ("entry", "%d files") may too."""
+    if segment.source is None:
+        return False
+    i = first_letter(segment.source)
+    return i < 0 or not segment.source[i].isupper()
+
+
+def is_orphan_heading(segment: Segment) -> bool:
+    """A short single line, no final punctuation, starting in lowercase: a subheading MT lowercased."""
+    text = segment.text
+    if segment.kind not in {"paragraph", "heading"} or "\n" in text or segment.source is not None:
+        return False
+    if text[-1] in _TERMINAL or not is_cased_lower(text[0]):
+        return False
+    words = text.split()
+    if not 1 <= len(words) <= 7:
+        return False
+    return all(_HEADING_WORDS.fullmatch(w) for w in words)
+
+
+@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment")
+def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A short line on its own that starts in lowercase and has no final punctuation.
+
+    What it does:
+        Flags a paragraph of one line, one to seven words, all letters, that starts with a lowercase
+        letter and does not end in punctuation — a subheading whose capital letter MT lost, or a
+        fragment left between paragraphs.  Only for scripts with letter case.
+
+    Why it matters:
+        Subheadings are translated out of context; MT lowercases them ("previous conversations")
+        and the page shows a stray lowercase line between paragraphs.
+
+    Example:
+        A paragraph consisting of ``previous conversations`` → suggests ``Previous conversations``.
+    """
+    if _no_case(ctx, "TQ202") or not is_orphan_heading(segment):
+        return
+    text = segment.text
+    yield Hit(0, len(text), f"orphan lowercase heading: '{text}'",
+              suggestion=text[0].upper() + text[1:])
+
+
+def _after_closing_quote(text: str, start: int) -> bool:
+    return bool(_CLOSE_QUOTE_BEFORE.search(text, 0, start))
+
+
+@register("TQ203", "lowercase-sentence-start", Severity.WARNING, scope="segment",
+          gate='(?:^|[.!?…][\\"\\\'”’»)\\]\\ufffc]*\\s+)[\\"\\\'“‘«(\\[¿¡\\ufffc*]*[a-zß-öø-ÿа-яё]')
+def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A sentence that starts with a lowercase letter.
+
+    What it does:
+        Flags sentences whose first letter is lowercase in a language with letter case.  Skips list
+        items and table cells, words with inner capitals ("iPhone", "eBay"), URLs and handles,
+        bracketed stage directions ("(laughter)"), translation units whose source starts in
+        lowercase too (UI strings), orphan
+        headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
+
+    Why it matters:
+        MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
+        segment-by-segment translation of text broken across lines.
+
+    Example:
+        ``The talks ended. the ministers left.`` → flags ``the``, suggests ``The``.
+    """
+    if _no_case(ctx, "TQ203") or segment.kind in {"list-item", "table"}:
+        return
+    if _source_starts_lower(segment):
+        return
+    if is_orphan_heading(segment):
+        return
+    speech = ctx.data.words("structure", "speech_verbs")
+    text = segment.text
+    for s in sentences:
+        i = first_letter(s.text)
+        if i < 0:
+            continue
+        pos = s.start + i
+        if not is_cased_lower(text[pos]):
+            continue
+        m = WORD.match(text, pos)
+        word = m.group() if m else text[pos]
+        rest = text[pos:].split(None, 1)[0] if text[pos:].strip() else ""
+        if _MIXED_CASE.match(word) or _URLISH.match(rest) or any(c.isdigit() for c in word):
+            continue
+        if text[pos - 1 : pos] == "(" and text[pos + len(word) : pos + len(word) + 1] == ")":
+            continue  # transcript conventions: "(laughter)", "(applause)"
+        if s.index > 0 and _after_closing_quote(text, s.start):
+            continue
+        if s.index > 0 and text[:s.start].rstrip()[-1:] in "?!" and speech.intersection(
+            w.casefold() for w in WORD.findall(s.text)[:3]
+        ):
+            continue  # 'Why? she asked.'
+        yield Hit(pos, pos + len(word), f"sentence starts in lowercase: '{word}'",
+                  suggestion=word[0].upper() + word[1:])
+
+
+_DANGLING = re.compile(r"(?<=\.)[\"”»](?=\s+[^\W\d_])")
+
+
+@register("TQ204", "text-after-closing-quote", Severity.WARNING, scope="segment",
+          gate='\\.[\\"”»]\\s+[^\\W\\d_]')
+def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """Lowercase text left dangling after a quotation that ended the sentence.
+
+    What it does:
+        Flags a short run of words that starts in lowercase right after a closing quote preceded by a
+        full stop, and ends its own sentence — words that belong inside the quote.  Attributions
+        ("he said", "according to") are recognised by the speech verbs in the language data.
+
+    Why it matters:
+        MT moves quotation marks when source and target word order differ; the tail of the quoted
+        phrase ends up outside it: ``will pave the way." permanent cease-fire.``
+
+    Example:
+        ``"the meeting will pave the way." permanent cease-fire.`` → flags ``permanent cease-fire.``
+    """
+    if _no_case(ctx, "TQ204"):
+        return
+    speech = ctx.data.words("structure", "speech_verbs")
+    text = segment.text
+    for m in _DANGLING.finditer(text):
+        i = m.end()
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if not is_cased_lower(text[i]):
+            continue
+        end_m = re.compile(r"[.!?…](?=[\"”’»)]?(?:\s|$))").search(text, i)
+        end = end_m.end() if end_m else len(text)
+        tail = text[i:end]
+        words = [w.casefold() for w in WORD.findall(tail)]
+        if len(words) > 8 or '"' in tail or "”" in tail:
+            continue
+        if speech.intersection(words[:4]):
+            continue  # '"…." he said.' is an attribution, not a stranded phrase
+        yield Hit(i, end, f"text after the closing quote: '{tail}' probably belongs inside the quotation")
+
+
+_FRAGMENT_MAX_WORDS = 10
+
+
+@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
+def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A verbless fragment split off the sentence before it.
+
+    What it does:
+        Flags a short sentence (up to ten words) that follows another sentence ending in a period,
+        starts with a preposition, relative word or participle listed in the language data ("From",
+        "With", "Before", "Coming" …), and contains no finite verb from the language's verb list, no
+        word ending in "-ed" and no comma (except before a relative clause: "Coming from Cairo, where
+        he met …").
+
+    Why it matters:
+        MT sometimes puts a full stop inside a sentence, stranding its last phrase:
+        "played down the expected results. From his meeting with Lavrov."
+
+    Example:
+        ``The minister played down the expected results. From his meeting with Lavrov.`` → flags
+        ``From his meeting with Lavrov.``
+    """
+    openers = ctx.data.get("structure", "fragment_openers")
+    if openers is None:
+        ctx.note_once(f"TQ201:{ctx.data.lang}",
+                      f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
+        return
+    if segment.kind in {"list-item", "table", "heading"}:
+        return
+    opener_set = frozenset(openers)
+    participles = bool(ctx.data.get("structure", "fragment_participles"))
+    verbs = ctx.data.words("structure", "finite_verbs")
+    for prev, s in itertools.pairwise(sentences):
+        body = s.text
+        toks = WORD.findall(body)
+        if not toks or len(toks) > _FRAGMENT_MAX_WORDS:
+            continue
+        if toks[0] not in opener_set and not (
+            participles and toks[0].endswith("ing") and toks[0][:1].isupper() and len(toks[0]) > 5
+        ):
+            continue
+        if not body.endswith(".") or not prev.text.endswith("."):
+            continue
+        if "," in body and not re.search(r",\s+(?:where|which|who|whose|when)\b", body):
+            continue  # "From Monday, the shops will open." — an introductory phrase
+        lowered = [t.casefold() for t in toks]
+        if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
+            continue
+        prev_words = WORD.findall(prev.text)
+        if len(prev_words) < 4:
+            continue
+        tail = " ".join(prev.text[:-1].split()[-3:])
+        joined = f"{tail} {body[0].lower()}{body[1:]}"
+        yield Hit(s.start, s.end,
+                  f"sentence fragment: '{body}' looks split off the previous sentence",
+                  suggestion=f"join it to the previous sentence: '… {joined}'")

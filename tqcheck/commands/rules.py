@@ -1,0 +1,52 @@
+"""``tqcheck rules`` and ``tqcheck rule CODE``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from tqcheck.checks.registry import all_rules, get_rule
+from tqcheck.commands import handle_errors
+from tqcheck.errors import ExitStatus
+
+
+@click.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True)
+@handle_errors
+def rules_command(fmt: str) -> int:
+    """List every check: code, slug, category, severity and summary."""
+    rules = all_rules()
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"code": r.code, "slug": r.slug, "category": r.category.value,
+             "severity": r.severity.value, "scope": r.scope, "summary": r.summary}
+            for r in rules], indent=2))
+    elif fmt == "markdown":
+        click.echo("| code | slug | category | severity | summary |\n|---|---|---|---|---|")
+        for r in rules:
+            click.echo(f"| [{r.code}](checks/{r.code}.md) | {r.slug} | {r.category.value} | "
+                       f"{r.severity.value} | {r.summary} |")
+    else:
+        w = max(len(r.slug) for r in rules)
+        click.echo(f"{'CODE':<6} {'SLUG':<{w}} {'CATEGORY':<11} {'SEVERITY':<8} SUMMARY")
+        for r in rules:
+            click.echo(f"{r.code:<6} {r.slug:<{w}} {r.category.value:<11} {r.severity.value:<8} "
+                       f"{r.summary}")
+    return int(ExitStatus.PASSED)
+
+
+@click.command("rule")
+@click.argument("code")
+@handle_errors
+def rule_command(code: str) -> int:
+    """Print the documentation of one check (by code or slug)."""
+    rule = get_rule(code)
+    if rule is None:
+        click.echo(f"tqcheck: error: unknown check {code!r} (see 'tqcheck rules')", err=True)
+        return int(ExitStatus.USAGE_ERROR)
+    click.echo(f"{rule.code} {rule.slug} ({rule.category.value}, {rule.severity.value}"
+               f"{', needs --' + rule.needs if rule.needs else ''})\n")
+    click.echo(rule.doc)
+    return int(ExitStatus.PASSED)

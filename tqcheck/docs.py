@@ -1,0 +1,75 @@
+"""Check documentation, generated from the docstrings of the registered checks.
+
+``python -m tqcheck.docs docs/checks`` writes one Markdown page per check and an index; a test keeps
+the committed pages in step with the code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tqcheck.checks.registry import Rule, all_rules
+
+SECTIONS = ("What it does:", "Why it matters:", "Example:")
+
+
+def _body(doc: str) -> str:
+    lines = doc.splitlines()[1:]
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped in SECTIONS:
+            out.append(f"## {stripped[:-1]}")
+        else:
+            out.append(line[4:] if line.startswith("    ") else line)
+    return "\n".join(out).strip() + "\n"
+
+
+def render_rule(rule: Rule) -> str:
+    needs = f" · needs `--{rule.needs}`" if rule.needs else ""
+    return (
+        f"# {rule.code} {rule.slug}\n\n"
+        f"{rule.summary}\n\n"
+        f"Category: `{rule.category.value}` · default severity: `{rule.severity.value}` · "
+        f"scope: {rule.scope}{needs}\n\n"
+        f"{_body(rule.doc)}"
+    )
+
+
+def render_index(rules: Sequence[Rule]) -> str:
+    rows = [
+        "# Checks\n",
+        "Generated from the code by `python -m tqcheck.docs docs/checks`; `tqcheck rules` prints the "
+        "same table and `tqcheck rule CODE` one page.\n",
+        "| code | slug | category | severity | summary |",
+        "|---|---|---|---|---|",
+    ]
+    rows += [f"| [{r.code}]({r.code}.md) | {r.slug} | {r.category.value} | {r.severity.value} | "
+             f"{r.summary} |" for r in rules]
+    return "\n".join(rows) + "\n"
+
+
+def expected_files() -> dict[str, str]:
+    rules = all_rules()
+    files = {f"{r.code}.md": render_rule(r) for r in rules}
+    files["README.md"] = render_index(rules)
+    return files
+
+
+def main(argv: Sequence[str]) -> int:
+    folder = Path(argv[0] if argv else "docs/checks")
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = expected_files()
+    for old in folder.glob("TQ*.md"):
+        if old.name not in wanted:
+            old.unlink()
+    for name, text in wanted.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(wanted)} files to {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

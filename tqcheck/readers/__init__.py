@@ -1,0 +1,133 @@
+"""File readers: one module per format, each turning a file into ``Iterator[Segment]``.
+
+``READERS`` maps a format name to ``(module, function, extensions)``; the function has the signature
+``(path: Path, encoding: str | None) -> Iterator[Segment]``; readers of translation files also take
+``options`` (the audit's features: ``include_fuzzy``, ``tmx_langs``, ``source`` …).  Formats are
+detected by extension, then by content for ``.xml`` and unknown extensions, and ``--format-in``
+forces one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from tqcheck.errors import InputError
+from tqcheck.model import Segment
+
+Reader = Callable[[Path, "str | None"], Iterator[Segment]]
+
+READERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "text": ("tqcheck.readers.text", "read_text_file", (".txt", ".text")),
+    "markdown": ("tqcheck.readers.markdown", "read_markdown_file", (".md", ".markdown", ".mdown")),
+    "po": ("tqcheck.readers.po", "read_po_file", (".po", ".pot")),
+    "xliff": ("tqcheck.readers.xliff", "read_xliff_file", (".xlf", ".xliff", ".xlf2")),
+    "tmx": ("tqcheck.readers.tmx", "read_tmx_file", (".tmx",)),
+    "json": ("tqcheck.readers.jsonl10n", "read_json_file", (".json", ".arb")),
+    "srt": ("tqcheck.readers.subtitles", "read_subtitle_file", (".srt",)),
+    "vtt": ("tqcheck.readers.subtitles", "read_subtitle_file", (".vtt",)),
+    "android": ("tqcheck.readers.android", "read_android_file", ()),
+}
+
+#: Extensions whose format is decided by content (an ``.xml`` file may be Android, XLIFF or TMX).
+_SNIFFED_EXTENSIONS = (".xml",)
+_XML_ROOT = re.compile(r"<(?!\?|!)(?:[\w.-]+:)?([\w.-]+)")
+_SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d+:\d\d:\d\d[,.]\d+\s*-->")
+
+
+def known_extensions() -> set[str]:
+    return {ext for _, _, exts in READERS.values() for ext in exts} | set(_SNIFFED_EXTENSIONS)
+
+
+def sniff_format(head: str) -> str | None:
+    """The format of a file from its first few kilobytes, or None."""
+    text = head.lstrip("\ufeff \t\r\n")
+    if text.startswith("WEBVTT"):
+        return "vtt"
+    if _SRT_START.match(text):
+        return "srt"
+    if text.startswith("<"):
+        body = re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", "", text, flags=re.DOTALL)
+        m = _XML_ROOT.search(body)
+        root = m.group(1) if m else ""
+        return {"xliff": "xliff", "tmx": "tmx", "resources": "android"}.get(root)
+    if text.startswith("{"):
+        return "json"
+    if re.search(r"^msgid\s+\"", text, re.MULTILINE) and re.search(r"^msgstr", text, re.MULTILINE):
+        return "po"
+    return None
+
+
+def _head(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(4096)
+    except OSError:
+        return ""
+    for codec in ("utf-8", "utf-16"):
+        try:
+            return raw.decode(codec, errors="strict" if codec == "utf-16" else "ignore")
+        except UnicodeDecodeError:
+            continue
+    return ""
+
+
+def detect_format(path: Path, forced: str | None = None) -> str:
+    if forced:
+        if forced not in READERS:
+            known = ", ".join(sorted(READERS))
+            raise InputError(f"unknown input format {forced!r} (known: {known})")
+        return forced
+    suffix = path.suffix.lower()
+    for name, (_, _, exts) in READERS.items():
+        if suffix in exts:
+            return name
+    if path.is_file():
+        sniffed = sniff_format(_head(path))
+        if sniffed:
+            return sniffed
+    if suffix in _SNIFFED_EXTENSIONS:
+        raise InputError(f"{path}: XML file of a kind tqcheck does not read "
+                         "(expected XLIFF, TMX or Android resources); use --format-in")
+    return "text"
+
+
+def get_reader(fmt: str) -> Reader:
+    module, attr, _ = READERS[fmt]
+    reader: Reader = getattr(importlib.import_module(module), attr)
+    return reader
+
+
+def read_segments(
+    path: Path,
+    encoding: str | None = None,
+    fmt: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> Iterator[Segment]:
+    """Segments of one file, streamed.  ``options`` reach the readers that take them."""
+    reader = get_reader(detect_format(path, fmt))
+    if options and "options" in inspect.signature(reader).parameters:
+        return reader(path, encoding, options=options)  # type: ignore[call-arg]
+    return reader(path, encoding)
+
+
+def read_pairs(
+    path: str | Path,
+    encoding: str | None = None,
+    fmt: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> list[tuple[str, str]]:
+    """``(source, target)`` pairs of a translation file (PO, XLIFF, TMX, JSON or subtitles with a
+    source, Android resources beside their default ones) — for scoring and re-translation.
+
+    Units without a source are left out; so are untranslated ones (an empty target).
+    """
+    return [
+        (seg.source, seg.text)
+        for seg in read_segments(Path(path), encoding, fmt, options)
+        if seg.source is not None and seg.text.strip()
+    ]

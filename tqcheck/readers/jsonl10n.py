@@ -1,0 +1,288 @@
+"""JSON localization files: flat or nested key–value (i18next), ARB (Flutter) and Chrome
+extension ``messages.json``.
+
+Keys of nested objects are joined with dots (``menu.file.open``); arrays of strings get ``[n]``.
+ARB metadata (``@key``, ``@@locale``) and Chrome's ``description``/``placeholders`` go to ``meta``.
+A JSON file holds one language: the source comes from ``--source en.json`` (the same layout),
+matched by key.  The parser is a small position-keeping one, so each character of a value maps to
+its line and column through JSON escapes; it refuses nesting deeper than :data:`MAX_DEPTH` and
+anything that is not a localization file, with a one-line error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqcheck.errors import InputError
+from tqcheck.model import Segment
+from tqcheck.readers.decode import read_text
+from tqcheck.readers.positions import LineIndex, Spanned
+
+#: Deeper nesting is not a localization file (and a parser's recursion is not for strangers).
+MAX_DEPTH = 8
+
+_ESC = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+@dataclass
+class JStr:
+    value: Spanned
+
+
+@dataclass
+class JObject:
+    items: list[tuple[str, Any]] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+class _Parser:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.lines = LineIndex(text)
+
+    def fail(self, pos: int, what: str) -> InputError:
+        line, col = self.lines.locate(pos)
+        return InputError(f"{self.path}: line {line}, column {col}: {what}")
+
+    def ws(self, pos: int) -> int:
+        m = _WS.match(self.text, pos)
+        return m.end() if m else pos
+
+    def value(self, pos: int, depth: int) -> tuple[Any, int]:
+        if depth > MAX_DEPTH:
+            raise self.fail(pos, f"nesting deeper than {MAX_DEPTH} levels: not a localization file")
+        pos = self.ws(pos)
+        if pos >= len(self.text):
+            raise self.fail(pos, "unexpected end of file")
+        ch = self.text[pos]
+        if ch == "{":
+            return self.obj(pos, depth)
+        if ch == "[":
+            return self.arr(pos, depth)
+        if ch == '"':
+            s, end = self.string(pos)
+            return JStr(s), end
+        for word, val in (("true", True), ("false", False), ("null", None)):
+            if self.text.startswith(word, pos):
+                return val, pos + len(word)
+        m = _NUMBER.match(self.text, pos)
+        if m:
+            return float(m.group()), m.end()
+        raise self.fail(pos, f"unexpected {ch!r}")
+
+    def obj(self, pos: int, depth: int) -> tuple[JObject, int]:
+        out = JObject(start=pos)
+        pos = self.ws(pos + 1)
+        if self.text.startswith("}", pos):
+            out.end = pos
+            return out, pos + 1
+        while True:
+            pos = self.ws(pos)
+            if not self.text.startswith('"', pos):
+                raise self.fail(pos, "expected a key in double quotes")
+            key, pos = self.string(pos)
+            pos = self.ws(pos)
+            if not self.text.startswith(":", pos):
+                raise self.fail(pos, "expected ':'")
+            val, pos = self.value(pos + 1, depth + 1)
+            out.items.append((key.text, val))
+            pos = self.ws(pos)
+            if self.text.startswith(",", pos):
+                pos += 1
+                continue
+            if self.text.startswith("}", pos):
+                out.end = pos
+                return out, pos + 1
+            raise self.fail(pos, "expected ',' or '}'")
+
+    def arr(self, pos: int, depth: int) -> tuple[list[Any], int]:
+        out: list[Any] = []
+        pos = self.ws(pos + 1)
+        if self.text.startswith("]", pos):
+            return out, pos + 1
+        while True:
+            val, pos = self.value(pos, depth + 1)
+            out.append(val)
+            pos = self.ws(pos)
+            if self.text.startswith(",", pos):
+                pos += 1
+                continue
+            if self.text.startswith("]", pos):
+                return out, pos + 1
+            raise self.fail(pos, "expected ',' or ']'")
+
+    def string(self, pos: int) -> tuple[Spanned, int]:
+        text = self.text
+        out = Spanned()
+        i = pos + 1
+        n = len(text)
+        while i < n:
+            ch = text[i]
+            if ch == '"':
+                out.end = self.lines.locate(i)
+                return out, i + 1
+            if ch == "\n":
+                break
+            line, col = self.lines.locate(i)
+            if ch == "\\":
+                esc = text[i + 1 : i + 2]
+                if esc in _ESC:
+                    out.add_char(_ESC[esc], line, col)
+                    i += 2
+                    continue
+                if esc == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", text[i + 2 : i + 6]):
+                    code = int(text[i + 2 : i + 6], 16)
+                    i += 6
+                    if 0xD800 <= code < 0xDC00 and text.startswith("\\u", i):
+                        low = int(text[i + 2 : i + 6], 16)
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    out.add_char(chr(code), line, col)
+                    continue
+                raise self.fail(i, f"invalid escape '\\{esc}'")
+            out.add_char(ch, line, col)
+            i += 1
+        raise self.fail(pos, "unterminated string")
+
+
+@dataclass
+class JsonEntry:
+    key: str
+    text: Spanned
+    meta: dict[str, Any]
+
+
+@dataclass
+class JsonCatalogue:
+    entries: list[JsonEntry]
+    flavour: str  # flat | nested | arb | chrome
+    locale: str | None
+    end: tuple[int, int]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, JStr):
+        return value.value.text
+    if isinstance(value, JObject):
+        return {k: _plain(v) for k, v in value.items}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def parse_catalogue(path: Path, encoding: str | None = None) -> JsonCatalogue:
+    text = read_text(path, encoding)
+    parser = _Parser(path, text)
+    root, end = parser.value(0, 0)
+    if parser.ws(end) != len(text):
+        raise parser.fail(parser.ws(end), "text after the JSON value")
+    if not isinstance(root, JObject):
+        raise InputError(f"{path}: not a localization file (the top level is not an object)")
+    entries: list[JsonEntry] = []
+    values = dict(root.items)
+    is_chrome = bool(root.items) and all(
+        isinstance(v, JObject) and any(k == "message" for k, _ in v.items) for _, v in root.items
+    )
+    is_arb = any(k.startswith("@") for k, _ in root.items)
+    locale: str | None = None
+    if is_chrome:
+        for key, val in root.items:
+            fields = dict(val.items)
+            msg = fields["message"]
+            if not isinstance(msg, JStr):
+                raise InputError(f"{path}: {key}.message is not a string")
+            meta = {k: _plain(v) for k, v in val.items if k != "message"}
+            entries.append(JsonEntry(key, msg.value, meta))
+        flavour = "chrome"
+    elif is_arb:
+        raw_locale = values.get("@@locale")
+        locale = _plain(raw_locale) if isinstance(raw_locale, JStr) else None
+        for key, val in root.items:
+            if key.startswith("@"):
+                continue
+            if not isinstance(val, JStr):
+                raise InputError(f"{path}: ARB value of {key!r} is not a string")
+            meta_val = values.get(f"@{key}")
+            entries.append(JsonEntry(key, val.value, {"arb": _plain(meta_val) if meta_val else {}}))
+        flavour = "arb"
+    else:
+        nested = False
+
+        def walk(prefix: str, value: Any) -> None:
+            nonlocal nested
+            if isinstance(value, JStr):
+                entries.append(JsonEntry(prefix, value.value, {}))
+            elif isinstance(value, JObject):
+                if prefix:
+                    nested = True
+                for k, v in value.items:
+                    walk(f"{prefix}.{k}" if prefix else k, v)
+            elif isinstance(value, list):
+                for n, v in enumerate(value):
+                    if isinstance(v, list):
+                        raise InputError(f"{path}: {prefix}: array inside an array is not a "
+                                         "localization value")
+                    walk(f"{prefix}[{n}]", v)
+            # numbers, booleans and null are not text: skipped
+
+        walk("", root)
+        flavour = "nested" if nested else "flat"
+    return JsonCatalogue(entries, flavour, locale, parser.lines.locate(root.end))
+
+
+_LOCALE_NAME = re.compile(r"^(?:app_|intl_|messages_)?([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
+
+
+def _lang_from_path(path: Path) -> str | None:
+    for name in (path.stem, path.parent.name):
+        m = _LOCALE_NAME.match(name)
+        if m and name not in {"messages", "translation", "common"}:
+            return m.group(1)
+    return None
+
+
+def read_json_texts(path: Path, encoding: str | None = None) -> dict[str, str]:
+    return {e.key: e.text.text for e in parse_catalogue(path, encoding).entries}
+
+
+def read_json_file(
+    path: Path, encoding: str | None = None, options: Mapping[str, Any] | None = None
+) -> Iterator[Segment]:
+    options = options or {}
+    cat = parse_catalogue(path, encoding)
+    sources: dict[str, str] = {}
+    source_lang: str | None = None
+    if options.get("source"):
+        src_path = Path(options["source"])
+        src_cat = parse_catalogue(src_path, encoding)
+        sources = {e.key: e.text.text for e in src_cat.entries}
+        source_lang = src_cat.locale or _lang_from_path(src_path)
+    target_lang = cat.locale or _lang_from_path(path)
+    seen: set[str] = set()
+    index = 0
+    for entry in cat.entries:
+        seen.add(entry.key)
+        line, col = entry.text.start()
+        yield Segment(
+            entry.text.text, line, col, index, kind="unit",
+            source=sources.get(entry.key) if sources else None, source_lang=source_lang,
+            target_lang=target_lang, id=entry.key, positions=entry.text.position_tuple(),
+            meta={**entry.meta, "flavour": cat.flavour},
+        )
+        index += 1
+    # Keys of the source the translation lacks: empty targets at the end of the top object.
+    for key, source in sources.items():
+        if key not in seen:
+            line, col = cat.end
+            yield Segment("", line, col, index, kind="unit", source=source, source_lang=source_lang,
+                          target_lang=target_lang, id=key, meta={"missing": True,
+                                                                  "flavour": cat.flavour})
+            index += 1

@@ -1,0 +1,65 @@
+"""Report formatters: one module per output format, each ``render(report, rules, options) -> str``.
+
+``FORMATTERS`` maps a format name to ``(module, function)``; formats are imported on use.
+Reports are written atomically (:func:`write_atomic`) so a reader never sees half a file and an
+existing file is replaced only when the new one is complete.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqcheck.checks.registry import Rule
+from tqcheck.errors import InputError
+from tqcheck.model import Report
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    color: bool = False
+    show_source: bool = True
+    quiet: bool = False
+    extra: Mapping[str, Any] | None = None
+
+
+Formatter = Callable[[Report, Sequence[Rule], RenderOptions], str]
+
+FORMATTERS: dict[str, tuple[str, str]] = {
+    "text": ("tqcheck.report.text", "render"),
+    "json": ("tqcheck.report.json", "render"),
+    "sarif": ("tqcheck.report.sarif", "render"),
+    "github": ("tqcheck.report.github", "render"),
+    "junit": ("tqcheck.report.junit", "render"),
+    "gitlab": ("tqcheck.report.gitlab", "render"),
+    "rdjsonl": ("tqcheck.report.rdjsonl", "render"),
+    "html": ("tqcheck.report.html", "render"),
+}
+
+
+def get_formatter(name: str) -> Formatter:
+    if name not in FORMATTERS:
+        raise InputError(f"unknown output format {name!r} (known: {', '.join(FORMATTERS)})")
+    module, attr = FORMATTERS[name]
+    formatter: Formatter = getattr(importlib.import_module(module), attr)
+    return formatter
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise InputError(f"{path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(data)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

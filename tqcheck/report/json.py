@@ -1,0 +1,79 @@
+"""Machine-readable JSON report (schema documented in ``docs/json-report.md``).
+
+``schema_version`` changes only when a field is removed or changes meaning; fields may be added.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from tqcheck.checks.registry import Rule
+from tqcheck.model import Finding, Report
+from tqcheck.report import RenderOptions
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "path": f.path,
+        "line": f.line,
+        "col": f.col,
+        "end_line": f.end_line,
+        "end_col": f.end_col,
+        "code": f.code,
+        "slug": f.slug,
+        "category": f.category.value,
+        "severity": f.severity.value,
+        "message": f.message,
+        "text": f.text,
+    }
+    if f.suggestion is not None:
+        d["suggestion"] = f.suggestion
+    if f.related:
+        d["related"] = [
+            {"path": r.path, "line": r.line, "col": r.col, "end_line": r.end_line, "end_col": r.end_col}
+            for r in f.related
+        ]
+    if f.suppressed:
+        d["suppressed"] = True
+        if f.suppression:
+            d["suppression"] = f.suppression
+    return d
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    active = report.active
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "signature": dict(report.signature),
+        "files": [
+            {"path": s.path, "format": s.format, "lang": s.lang, "lang_source": s.lang_source,
+             "segments": s.segments, "sentences": s.sentences, "words": s.words}
+            for s in report.files
+        ],
+        "findings": [finding_dict(f) for f in report.findings],
+        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "notes": list(report.notes),
+        "scores": dict(report.scores),
+        "summary": {
+            "total": len(active),
+            "suppressed": len(report.findings) - len(active),
+            "by_category": dict(sorted(Counter(f.category.value for f in active).items())),
+            "by_severity": dict(sorted(Counter(f.severity.value for f in active).items())),
+            "by_code": dict(sorted(Counter(f.code for f in active).items())),
+            "files": len(report.files),
+            "errors": len(report.errors),
+        },
+    }
+
+
+def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
+    data = report_dict(report)
+    if options.extra and options.extra.get("baseline") is not None:
+        # Known, new and stale baseline entries (see ``tqcheck.baseline``).
+        data["baseline"] = options.extra["baseline"]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

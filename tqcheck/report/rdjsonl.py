@@ -1,0 +1,65 @@
+"""reviewdog Diagnostic JSON lines (``reviewdog -f=rdjsonl``): one diagnostic per line.
+
+reviewdog counts columns in UTF-8 bytes, tqcheck in code points; columns are converted with the
+finding's excerpt (the line that holds the span).  Where a reader masked markup in the excerpt
+(Markdown links, code), a masked character is counted as one byte, as markup is ASCII.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from tqcheck.checks.registry import Rule
+from tqcheck.model import MASK, Finding, Report
+from tqcheck.report import RenderOptions
+from tqcheck.report.common import help_uri, relative_path
+
+SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+def _bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass")) - 2 * text.count(MASK)
+
+
+def byte_columns(f: Finding) -> tuple[int, int]:
+    """1-based UTF-8 byte columns of the start and end of ``f``'s span.
+
+    The excerpt may begin after column 1 (a reader strips list markers and indentation, which are
+    ASCII); the flagged text is looked up in it to find where it starts.
+    """
+    excerpt = f.excerpt
+    index = f.col - 1
+    head = f.text.split("\n", 1)[0]
+    at = index
+    if head and excerpt[index:index + len(head)] != head:
+        candidates = [i for i in range(len(excerpt)) if excerpt.startswith(head, i)]
+        at = min(candidates, key=lambda i: abs(i - index)) if candidates else index
+    missing = max(0, index - at)  # characters before the excerpt starts, taken as ASCII
+    start = missing + _bytes(excerpt[:max(0, at)]) + 1
+    if f.end_line == f.line:
+        end = start + _bytes(f.text) if f.text or f.end_col == f.col else start + f.end_col - f.col
+    else:
+        end = _bytes(f.text.rsplit("\n", 1)[-1]) + 1
+    return start, end
+
+
+def diagnostic(f: Finding) -> dict[str, Any]:
+    start, end = byte_columns(f)
+    d: dict[str, Any] = {
+        "message": f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else ""),
+        "location": {
+            "path": relative_path(f.path),
+            "range": {"start": {"line": f.line, "column": start},
+                      "end": {"line": f.end_line, "column": end}},
+        },
+        "severity": SEVERITIES[f.severity.value],
+        "source": {"name": "tqcheck", "url": "https://tqcheck.readthedocs.io/"},
+        "code": {"value": f.code, "url": help_uri(f.code)},
+    }
+    return d
+
+
+def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
+    return "".join(json.dumps(diagnostic(f), ensure_ascii=False) + "\n" for f in report.active)
