@@ -390,3 +390,18 @@ def test_missing_japanese_tokenizer_names_the_extra(
         "tqcheck: error: Japanese BLEU tokenization (ja-mecab) needs the optional "
         "dependencies: pip install 'tqcheck[ja]'\n"
     )
+
+
+def test_gate_from_configuration_file(corpus: dict[str, Path], tmp_path: Path) -> None:
+    config = tmp_path / "tqcheck.toml"
+    config.write_text("min-bleu = 99.5\nmax-ter = 150\n", encoding="utf-8")
+    base = ["score", str(corpus["Facebook-AI"]), "-r", str(corpus["refB"]), "--no-ci",
+            "--metrics", "bleu,ter", "--format", "json", "-o", str(tmp_path / "o.json"),
+            "--config", str(config)]
+    assert main(base) == 1
+    got = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert [f.split(": BLEU")[0] for f in got["gate"]["failures"]] == [str(corpus["Facebook-AI"])]
+    # The command line overrides the file.
+    assert main([*base, "--min-bleu", "1"]) == 0
+    config.write_text("min-bleu = 'high'\n", encoding="utf-8")
+    assert main(base) == 2

@@ -75,7 +75,7 @@ def test_registered_with_docs() -> None:
     assert rule.scope == "document" and rule.needs == "ref"
     assert rule.category is Category.FIDELITY and rule.severity is Severity.WARNING
     assert rule.summary.startswith("A line's chrF against the reference")
-    for section in ("What it does", "Why it matters", "Example"):
+    for section in ("What it does:", "Why it matters:", "Example:"):
         assert section in rule.doc
 
 
@@ -165,3 +165,20 @@ def test_planted_line_in_real_mqm_document(tmp_path: Path) -> None:
     # Planting one wrong line adds that line and does not flood the document with findings.
     assert len(hits) <= len(baseline) + 1
     assert len(hits) <= max(3, len(hyps) // 20)
+
+
+def test_audit_cli_with_ref_reports_the_planted_line(
+    tmp_path: Path, ref_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tqcheck.cli import main
+
+    lines = list(TRANSLATION)
+    lines[6] = PLANTED
+    doc = tmp_path / "doc.txt"
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status = main(["audit", str(doc), "--ref", str(ref_file), "--lang", "en", "--select", "TQ8"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert f"{doc}:7:1: TQ801 chrF " in out
+    assert f"suggestion: {REFERENCE[6]}" in out
+    assert out.count("TQ801") == 1

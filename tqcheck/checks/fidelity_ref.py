@@ -44,8 +44,7 @@ def low_line_threshold(scores: Iterable[float], k: float = K, min_gap: float = M
 class LowReferenceChrf:
     """A line's chrF against the reference is far below the document's typical value.
 
-    What it does
-    ------------
+    What it does:
     With ``tqcheck audit --ref FILE``, the audited file and the reference are line-aligned: the
     k-th line of the file translates the same source as the k-th line of the reference.  The check
     scores every non-blank line with sacrebleu's sentence-level chrF (character 6-grams, beta 2)
@@ -60,22 +59,20 @@ class LowReferenceChrf:
 
     Calibration on the MQM TED zh-en data (14 systems, 5 talks, 7,406 lines): the rule flags 1.9%
     of the real translation lines and 90% of lines replaced by another sentence of the same talk
-    (a shifted alignment).  ``audit`` options ``ref_chrf_k`` and ``ref_chrf_floor`` change the
-    2.5 and the 20.
+    (a shifted alignment).  Library callers can change the 2.5 and the 20 with the audit
+    feature options ``ref_chrf_k`` and ``ref_chrf_floor``.
 
     With fewer than 5 scored lines only the floor applies.  A line left empty where the reference
     has text scores 0.  When the file has more lines than the reference, the check is skipped
     with a note, since the alignment is broken.
 
-    Why it matters
-    --------------
+    Why it matters:
     A translation that scores far below its neighbours against the same reference is most often
     not a stylistic variant but a fidelity failure: a hallucinated or truncated sentence, a
     sentence left untranslated, a line shifted against its source.  Scoring relative to the
     document's own median adapts to the language pair and to how literal the reference is.
 
-    Example
-    -------
+    Example:
     Reference line 12: ``The museum opens at nine o'clock on weekdays.``
 
     Audited line 12: ``Please subscribe to our newsletter for more updates.``

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from tqcheck.commands import handle_errors
+from tqcheck.commands.audit import config_option
 from tqcheck.errors import ExitStatus
 
 
@@ -38,6 +39,7 @@ from tqcheck.errors import ExitStatus
               show_default=True, help="text report, JSON (everything) or CSV (segment scores).")
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="Write the report here (atomically) instead of standard output.")
+@config_option
 @handle_errors
 def score_command(
     hyp: tuple[str, ...],
@@ -61,6 +63,10 @@ def score_command(
     \b
     Exit statuses: 0 passed, 1 a score misses --min-bleu/--min-chrf/--max-ter,
     2 usage or input error, 3 internal or backend error.
+
+    \b
+    min-bleu, min-chrf, max-ter and lang may also come from the configuration file
+    (tqcheck.toml or [tool.tqcheck] in pyproject.toml); options on the command line win.
     """
     from tqcheck.errors import InputError
     from tqcheck.score import TestType, check_gate, parse_metrics, read_lines, score
