@@ -405,3 +405,66 @@ def test_gate_from_configuration_file(corpus: dict[str, Path], tmp_path: Path) -
     assert main([*base, "--min-bleu", "1"]) == 0
     config.write_text("min-bleu = 'high'\n", encoding="utf-8")
     assert main(base) == 2
+
+
+# ---- translation files: aligned by source text -----------------------------------------------
+
+PO = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "po" / "gnome-calculator"
+
+
+@pytest.fixture
+def po_pair(tmp_path: Path) -> tuple[Path, Path, list[tuple[str, str]]]:
+    ref = PO / "de.po"
+    if not ref.is_file():
+        pytest.skip(f"shared data not available: {ref}")
+    from tqcheck.readers import read_pairs
+
+    text = ref.read_text(encoding="utf-8")
+    changed = text.replace('msgstr "Taschenrechner"\n', 'msgstr "Rechenmaschine"\n', 1)
+    assert changed != text
+    hyp = tmp_path / "hyp.po"
+    hyp.write_text(changed, encoding="utf-8")
+    return hyp, ref, read_pairs(ref)
+
+
+def test_po_files_are_aligned_by_source(
+    po_pair: tuple[Path, Path, list[tuple[str, str]]], tmp_path: Path
+) -> None:
+    hyp, ref, pairs = po_pair
+    unique_sources = list(dict.fromkeys(src for src, _ in pairs))
+    status, got = tq_json(tmp_path, str(hyp), "-r", str(ref), "--metrics", "chrf", "--no-ci")
+    assert status == 0
+    assert got["segments"] == len(unique_sources)
+    assert got["notes"] == [f"{len(unique_sources)} units aligned by source text"]
+    segs = got["systems"][0]["segment_scores"]  # type: ignore[index]
+    below = [unique_sources[s["line"] - 1] for s in segs if s["chrf"] < 100]
+    assert below == ["Calculator"]
+
+
+def test_po_unit_missing_from_hypothesis_is_left_out_with_a_note(
+    po_pair: tuple[Path, Path, list[tuple[str, str]]], tmp_path: Path
+) -> None:
+    hyp, ref, pairs = po_pair
+    text = hyp.read_text(encoding="utf-8")
+    # Untranslate one unit of the hypothesis: it is no longer a scorable pair.
+    hyp.write_text(text.replace('msgstr "Rechenmaschine"\n', 'msgstr ""\n', 1), encoding="utf-8")
+    status, got = tq_json(tmp_path, str(hyp), "-r", str(ref), "--metrics", "chrf", "--no-ci")
+    assert status == 0
+    n = len(dict.fromkeys(src for src, _ in pairs))
+    assert got["segments"] == n - 1
+    assert got["notes"] == [f"{n - 1} units aligned by source text",
+                            f"{ref}: 1 unit not in every file left out"]
+
+
+def test_mixing_text_and_translation_files_is_an_input_error(
+    po_pair: tuple[Path, Path, list[tuple[str, str]]], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, ref, _ = po_pair
+    txt = tmp_path / "hyp.txt"
+    txt.write_text("Taschenrechner\n", encoding="utf-8")
+    assert main(["score", str(txt), "-r", str(ref)]) == 2
+    assert capsys.readouterr().err == (
+        f"tqcheck: error: {txt} is line-aligned text but {ref} is a po file; "
+        "score files of one kind\n"
+    )

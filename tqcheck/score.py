@@ -184,6 +184,61 @@ def check_aligned(named: Sequence[tuple[str, Sequence[str]]]) -> None:
             )
 
 
+#: Formats whose files hold (source, target) units; they are aligned by source text, not by line.
+TRANSLATION_FORMATS = frozenset({"po", "xliff", "tmx", "json", "srt", "vtt", "android"})
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTexts:
+    systems: list[tuple[str, list[str]]]
+    references: list[list[str]]
+    notes: list[str]
+
+
+def load_texts(hyp_paths: Sequence[str], ref_paths: Sequence[str]) -> LoadedTexts:
+    """Hypotheses and references from files.  Plain text is line-aligned (:func:`read_lines`);
+    translation files (PO, XLIFF, TMX, JSON, subtitles, Android resources) are read as
+    ``(source, target)`` units and aligned by source text: the segments are the sources translated
+    in every file, in the order of the first hypothesis file."""
+    from tqcheck.readers import detect_format
+
+    paths = [*hyp_paths, *ref_paths]
+    formats = {p: detect_format(Path(p)) if Path(p).is_file() else "text" for p in paths}
+    paired = [p for p in paths if formats[p] in TRANSLATION_FORMATS]
+    if not paired:
+        return LoadedTexts([(p, read_lines(p)) for p in hyp_paths],
+                           [read_lines(p) for p in ref_paths], [])
+    plain = next((p for p in paths if p not in paired), None)
+    if plain is not None:
+        raise InputError(f"{plain} is line-aligned text but {paired[0]} is a "
+                         f"{formats[paired[0]]} file; score files of one kind")
+    tables = [_units_by_source(p, formats[p]) for p in paths]
+    common = [src for src in tables[0] if all(src in t for t in tables[1:])]
+    if not common:
+        raise InputError(f"no source text of {paths[0]} is translated in every file")
+    notes = [f"{len(common)} units aligned by source text"]
+    for path, table in zip(paths, tables, strict=True):
+        if len(table) > len(common):
+            missing = len(table) - len(common)
+            unit = "unit" if missing == 1 else "units"
+            notes.append(f"{path}: {missing} {unit} not in every file left out")
+    texts = [[table[src] for src in common] for table in tables]
+    n_hyp = len(hyp_paths)
+    return LoadedTexts(list(zip(hyp_paths, texts[:n_hyp], strict=True)), texts[n_hyp:], notes)
+
+
+def _units_by_source(path: str, fmt: str) -> dict[str, str]:
+    from tqcheck.readers import read_pairs
+
+    table: dict[str, str] = {}
+    for source, target in read_pairs(path, fmt=fmt):
+        # One line per segment in every output: a unit's inner line breaks become spaces.
+        table.setdefault(source, " ".join(target.split("\n")).rstrip())
+    if not table:
+        raise InputError(f"{path} has no translated unit with a source text")
+    return table
+
+
 def _count(n: int) -> str:
     return f"{n} line" if n == 1 else f"{n} lines"
 
@@ -403,6 +458,7 @@ def score(
     seed: int = DEFAULT_SEED,
     paired_tests: Sequence[TestType] = (),
     paired_samples: int = 0,
+    notes: Sequence[str] = (),
 ) -> ScoreReport:
     """Score one or more systems against one or more references.
 
@@ -434,6 +490,7 @@ def score(
         metrics=tuple(metrics),
         tokenizer=tokenizer_for(lang),
         comparisons=tuple(comparisons),
+        notes=tuple(notes),
     )
 
 
@@ -534,6 +591,7 @@ def report_to_dict(report: ScoreReport, failures: Sequence[GateFailure] = ()) ->
         "segments": report.n_segments,
         "metrics": list(report.metrics),
         "tokenizer": report.tokenizer,
+        "notes": list(report.notes),
         "systems": [
             {
                 "name": s.name,

@@ -42,6 +42,7 @@ def render_text(
     out: list[str] = []
     refs = ", ".join(report.reference_names)
     out.append(f"{report.n_segments} segments, references: {refs}")
+    out.extend(f"note: {note}" for note in report.notes)
     for system in report.systems:
         out.append("")
         out.append(system.name)

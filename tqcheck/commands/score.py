@@ -60,6 +60,9 @@ def score_command(
 ) -> int:
     """Score hypothesis files HYP... against references with sacrebleu.
 
+    Text files are line-aligned; translation files (PO, XLIFF, TMX, JSON, subtitles) are
+    aligned by source text.
+
     \b
     Exit statuses: 0 passed, 1 a score misses --min-bleu/--min-chrf/--max-ter,
     2 usage or input error, 3 internal or backend error.
@@ -69,7 +72,7 @@ def score_command(
     (tqcheck.toml or [tool.tqcheck] in pyproject.toml); options on the command line win.
     """
     from tqcheck.errors import InputError
-    from tqcheck.score import TestType, check_gate, parse_metrics, read_lines, score
+    from tqcheck.score import TestType, check_gate, load_texts, parse_metrics, score
     from tqcheck.score_render import render, write_atomic
 
     keys = parse_metrics(metrics)
@@ -83,17 +86,17 @@ def score_command(
         tests.append("ar")
     if tests and not several:
         raise InputError("paired tests need two or more systems")
-    systems = [(path, read_lines(path)) for path in hyp]
-    references = [read_lines(path) for path in refs]
+    loaded = load_texts(hyp, refs)
     report = score(
-        systems,
-        references,
+        loaded.systems,
+        loaded.references,
         keys,
         lang=lang,
         reference_names=list(refs),
         n_bootstrap=n_bootstrap if ci else 0,
         paired_tests=tests,
         paired_samples=paired_n,
+        notes=loaded.notes,
     )
     failures = check_gate(report, min_bleu=min_bleu, min_chrf=min_chrf, max_ter=max_ter)
     text = render(report, fmt, failures, worst)
