@@ -177,3 +177,14 @@ def test_missing_language_data_is_said_once() -> None:
     assert sum(n.startswith("<text>: no language data for 'pt'") for n in report.notes) == 1
     assert len(report.notes) == len(set(report.notes))
     assert any(n.startswith("TQ102: no coordinator list") for n in report.notes)
+
+
+def test_gated_checks_see_every_segment_of_a_chunk() -> None:
+    # The engine searches gates over chunks of segments joined by newlines; a segment-initial
+    # pattern must still be found in the middle of a chunk.
+    lines = ["The talks ended well." for _ in range(10)] + ["the ministers left early."]
+    report = audit_text("\n".join(lines), AuditOptions(select=("TQ203",), lang="en"))
+    assert [(f.line, f.text) for f in report.findings] == [(11, "the")]
+    report = audit_text("\n\n".join(lines[:5] + ["previous conversations"] + lines[5:7]),
+                        AuditOptions(select=("TQ202",), lang="en"))
+    assert [(f.line, f.text) for f in report.findings] == [(11, "previous conversations")]

@@ -100,7 +100,8 @@ class Rule:
     #: Runs only when its feature is enabled (e.g. needs a source or a reference).
     needs: str | None = None
     #: A cheap regex that every text the check can flag contains: the engine skips the check on
-    #: segments without a match (a C-speed search instead of a Python call).
+    #: segments without a match (a C-speed search instead of a Python call).  The engine searches
+    #: chunks of segments joined by newlines, so anchor with ``(?m)^``, never ``\A``.
     gate: re.Pattern[str] | None = None
 
     @property

@@ -48,7 +48,8 @@ def is_orphan_heading(segment: Segment) -> bool:
     return all(_HEADING_WORDS.fullmatch(w) for w in words)
 
 
-@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment")
+@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment",
+          gate=r"(?m)^[a-zß-öø-ÿа-яё]")
 def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A short line on its own that starts in lowercase and has no final punctuation.
 
@@ -76,7 +77,7 @@ def _after_closing_quote(text: str, start: int) -> bool:
 
 
 @register("TQ203", "lowercase-sentence-start", Severity.WARNING, scope="segment",
-          gate='(?:^|[.!?…][\\"\\\'”’»)\\]\\ufffc]*\\s+)[\\"\\\'“‘«(\\[¿¡\\ufffc*]*[a-zß-öø-ÿа-яё]')
+          gate='(?m)(?:^|[.!?…][\\"\\\'”’»)\\]\\ufffc]*\\s+)[\\"\\\'“‘«(\\[¿¡\\ufffc*]*[a-zß-öø-ÿа-яё]')
 def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A sentence that starts with a lowercase letter.
 
@@ -170,7 +171,8 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 _FRAGMENT_MAX_WORDS = 10
 
 
-@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
+@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment",
+          gate=r"\.\s+\S")
 def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A verbless fragment split off the sentence before it.
 
