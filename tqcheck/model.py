@@ -90,10 +90,10 @@ class Segment:
             return "".join(cells)
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
-        line = self.text[start : end if end >= 0 else len(self.text)]
+        row = self.text[start : end if end >= 0 else len(self.text)]
         # The first line of a segment may start after column 1 (indentation, list bullets):
         # pad it so that file columns index the excerpt.
-        return " " * (self.col - 1) + line if start == 0 else line
+        return " " * (self.col - 1) + row if start == 0 else row
 
 
 @dataclass(frozen=True, slots=True)
