@@ -185,6 +185,6 @@ def test_gated_checks_see_every_segment_of_a_chunk() -> None:
     lines = ["The talks ended well." for _ in range(10)] + ["the ministers left early."]
     report = audit_text("\n".join(lines), AuditOptions(select=("TQ203",), lang="en"))
     assert [(f.line, f.text) for f in report.findings] == [(11, "the")]
-    report = audit_text("\n\n".join(lines[:5] + ["previous conversations"] + lines[5:7]),
+    report = audit_text("\n\n".join([*lines[:5], "previous conversations", *lines[5:7]]),
                         AuditOptions(select=("TQ202",), lang="en"))
     assert [(f.line, f.text) for f in report.findings] == [(11, "previous conversations")]
