@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 MIN_WORDS = 3
 #: Fewest letters left after masking for a statistical verdict (scripts written with spaces).
 MIN_LETTERS = 10
+#: Two words are enough when they hold this many letters ("Almanca konuşabilirsiniz.").
+MIN_LETTERS_TWO_WORDS = 14
 #: Fewest letters for scripts written without spaces between words (Han, Kana, Thai …).
 MIN_LETTERS_UNSPACED = 4
 #: Fewest letters of a foreign script for a verdict by script alone.
@@ -50,10 +52,15 @@ MIN_SCRIPT_LETTERS = 3
 #: Share of the letters the dominant script must hold for a verdict by script.
 MIN_SCRIPT_SHARE = 0.6
 #: The primary detector's least probability for a foreign language before it is worth confirming.
-MIN_FOREIGN_PROB = 0.5
-#: The primary detector's probability above which a foreign verdict needs no second opinion when
-#: the target language is not even among its candidates.  (Kept at 1.0: always confirm.)
-_NO_CONFIRM_PROB = 1.01
+MIN_FOREIGN_PROB = 0.3
+#: fastText's probability, cased and lower-cased, that confirms a foreign verdict by itself (when
+#: langdetect, weaker on short text, rejects the target but names another language).
+SURE_PROB = 0.9
+#: Both detectors must give the same foreign language (or a close relative) at least this much.
+MIN_AGREEMENT = 0.15
+#: Letters of scripts written without spaces (and Hangul syllables) hold more than a Latin letter
+#: does; they count this much when the dominant script is chosen ("Tom和Mary都是独生子女").
+_SCRIPT_WEIGHT = {"Han": 3, "Kana": 2, "Hangul": 2}
 
 # --- scripts ------------------------------------------------------------------------------------
 
@@ -205,7 +212,7 @@ _NOT_PROSE = re.compile(
     r"|(?:https?|ftp)://\S+|www\.\S+"              # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"               # e-mail addresses
     r"|(?<!\w)[@#]\w+"                             # handles, hashtags
-    r"|\S*\d\S*"                                   # numbers and tokens with digits
+    r"|[A-Za-z0-9.,:/%+-]*\d[A-Za-z0-9.,:/%+-]*"    # numbers and tokens with digits
     r"|\b[\w-]+\.(?:com|org|net|ru|de|fr|io|gov|edu|uk)\b"  # bare domains
     r"|[\w./\\-]*[/\\_][\w./\\-]*"                 # paths, identifiers
 )
@@ -214,14 +221,15 @@ _SENTENCE_BREAK = re.compile(r"[.!?:;…«“\"(\[]\s*$")
 
 
 def mask_non_prose(text: str) -> str:
-    """``text`` with URLs, addresses, handles, hashtags, numbers and code blanked out (same length)."""
+    """``text`` with URLs, addresses, handles, hashtags, numbers and code blanked out (same
+    length)."""
     return _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
 
 
 def evidence_words(text: str) -> list[str]:
     """The words that carry evidence of the language: non-prose masked, then names and acronyms
     dropped (a capitalised word counts only at the start of the text or after a sentence break or
-    opening quote).  Lower-cased."""
+    opening quote).  Case is kept: the models were trained on cased text."""
     masked = mask_non_prose(text)
     out: list[str] = []
     prev_end = 0
@@ -231,10 +239,9 @@ def evidence_words(text: str) -> list[str]:
         initial = first or bool(_SENTENCE_BREAK.search(masked, prev_end, m.start()))
         first = False
         prev_end = m.end()
-        if w[0].isupper() and w[0].lower() != w[0]:
-            if not initial or (len(w) > 1 and w.isupper()):
-                continue
-        out.append(w.lower())
+        if w[0].isupper() and (not initial or (len(w) > 1 and w.isupper())):
+            continue
+        out.append(w)
     return out
 
 
@@ -302,7 +309,8 @@ def _fasttext() -> Any:
 
 
 def _langdetect() -> Any:
-    """A private, seeded langdetect factory: the library's global factory and seed stay untouched."""
+    """A private, seeded langdetect factory: the library's global factory and seed stay
+    untouched."""
     global _langdetect_factory
     if _langdetect_factory is None:
         with _lock:
@@ -319,7 +327,8 @@ def _langdetect() -> Any:
 def fasttext_candidates(text: str, k: int = 5) -> list[tuple[str, float]]:
     """fastText's ``k`` best ``(label, probability)`` for one line of text."""
     labels, probs = _fasttext().predict(text.replace("\n", " "), k=k)
-    return [(str(lab).removeprefix("__label__"), float(p)) for lab, p in zip(labels, probs, strict=False)]
+    return [(str(lab).removeprefix("__label__"), float(p))
+            for lab, p in zip(labels, probs, strict=False)]
 
 
 def langdetect_candidates(text: str) -> list[tuple[str, float]]:
@@ -350,31 +359,75 @@ def _in_script(lang: str, script: str) -> bool:
     return script in _LANG_SCRIPTS.get(lang, ())
 
 
-def _stats(words: list[str], script: str) -> tuple[str, float]:
-    """fastText's best language among those written in ``script``."""
-    cands = fasttext_candidates(" ".join(words), k=8)
+#: Close relatives that two detectors often confuse with each other; agreeing on any member counts
+#: as agreeing that the text is foreign (never used to decide that text IS the target).
+_RELATIVES: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
+    "es pt gl ca it fr ro oc an ast", "da no sv", "nl af fy li", "de lb als nds bar",
+    "cs sk", "sr hr bs sl mk", "id ms jv su", "ru uk be bg", "fa ar ur",
+))
+
+
+def _relatives(lang: str) -> frozenset[str]:
+    code = normalise_lang(lang) or lang
+    for group in _RELATIVES:
+        if code in group:
+            return group
+    return frozenset({code})
+
+
+def _stats(words: list[str], script: str) -> tuple[str, float, list[tuple[str, float]]]:
+    """fastText's best language among those written in ``script``, and its candidates."""
+    text = " ".join(words)
+    cands = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text, k=8)]
     for label, prob in cands:
         if _in_script(label, script):
-            return normalise_lang(label) or label, prob
+            return label, prob, cands
     label, prob = cands[0]
-    return normalise_lang(label) or label, prob * 0.5
+    return label, prob * 0.5, cands
 
 
 def _too_short(words: list[str], script: str) -> bool:
     letters = sum(len(w) for w in words)
     if script in UNSPACED_SCRIPTS:
         return letters < MIN_LETTERS_UNSPACED
+    if len(words) == 2:
+        return letters < MIN_LETTERS_TWO_WORDS
     return len(words) < MIN_WORDS or letters < MIN_LETTERS
 
 
-def _confirmed_foreign(words: list[str], target: str) -> tuple[bool, str | None, float]:
-    """Does langdetect, too, reject ``target``?  Returns (rejects, its language, its probability)."""
-    cands = langdetect_candidates(" ".join(words))
-    if not cands:
-        return False, None, 0.0
-    top, prob = cands[0]
-    target_prob = sum(p for lab, p in cands if same_language(lab, target))
-    return (not same_language(top, target) and target_prob < 0.2), normalise_lang(top), prob
+def _agreed_foreign(words: list[str], target: str,
+                    primary: list[tuple[str, float]]) -> tuple[str | None, float]:
+    """Confirm the primary detector's foreign verdict: ``(language, confidence)`` or ``(None, 0)``.
+
+    Three views must all reject the target: fastText on the cased words (``primary``), fastText on
+    the lower-cased words (capitals at the start mislead it on short text) and langdetect.  Then
+    either langdetect names the same language as fastText (close relatives pooled) with at least
+    :data:`MIN_AGREEMENT`, or fastText is sure (:data:`SURE_PROB`) in both views.
+    """
+    text = " ".join(words)
+    lower = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text.lower(), k=3)]
+    if not lower or same_language(lower[0][0], target):
+        return None, 0.0
+    second = [(normalise_lang(lab) or lab, p) for lab, p in langdetect_candidates(text)]
+    if not second or same_language(second[0][0], target):
+        return None, 0.0
+    lang, p1 = primary[0]
+    group = _relatives(lang)
+    p2 = sum(p for lab, p in second if lab in group)
+    if min(p1, p2) >= MIN_AGREEMENT:
+        return lang, min(p1, p2)
+    if p1 >= SURE_PROB and same_language(lower[0][0], lang) and lower[0][1] >= SURE_PROB:
+        return lang, min(p1, lower[0][1])
+    return None, 0.0
+
+
+def script_share(counts: Counter[str]) -> tuple[str, int, float]:
+    """The dominant script of letter counts, its letters and its (weighted) share."""
+    weighted = {k: v * _SCRIPT_WEIGHT.get(k, 1) for k, v in counts.items()}
+    total = sum(weighted.values())
+    # Ties are broken by name, so the answer does not depend on the order of the text.
+    script, w = min(weighted.items(), key=lambda kv: (-kv[1], kv[0]))
+    return script, counts[script], w / total
 
 
 def identify(text: str, target: str | None = None) -> LangResult:
@@ -382,44 +435,36 @@ def identify(text: str, target: str | None = None) -> LangResult:
 
     Without ``target`` the result is the cascade's best guess.  With ``target`` (the document's
     language) a foreign answer is one the cascade is sure of: by script, or by two detectors that
-    agree the text is not in ``target``; anything less returns ``lang=None``.
+    agree the text is in one other language; anything less returns ``lang=None``.
     """
     target = normalise_lang(target)
     counts = script_counts(mask_non_prose(text))
-    total = sum(counts.values())
-    if not total:
+    if not counts:
         return LangResult(None, 0.0, ABSTAIN)
-    script, n = counts.most_common(1)[0]
-    if len(counts) > 1:
-        # Ties are broken by name, so the answer does not depend on the order of the text.
-        script, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    share = n / total
+    script, n, share = script_share(counts)
     langs = SCRIPT_LANGS.get(script, ())
-    target_scripts = scripts_of_language(target)
     foreign_script = (
-        target is not None and share >= MIN_SCRIPT_SHARE and script not in target_scripts
-        and script != "Other"
+        target is not None and share >= MIN_SCRIPT_SHARE and script != "Other"
+        and script not in scripts_of_language(target)
     )
     min_script = 2 if script in UNSPACED_SCRIPTS or script == "Hangul" else MIN_SCRIPT_LETTERS
+    kana = counts.get("Kana", 0)
+    if script == "Han" and kana:
+        script, langs = "Kana", ("ja",)
     if foreign_script and script != "Latin" and n >= min_script:
-        lang: str | None = langs[0] if len(langs) == 1 else None
-        if lang is None:
-            words = evidence_words(text) or [text]
-            lang = _stats(words, script)[0] if not _too_short(words, script) else langs[0]
-            if not _in_script(lang, script):
-                lang = langs[0]
-        # "ja" also writes Han: Kana anywhere in a Han sentence means Japanese.
-        if script == "Han" and counts.get("Kana"):
-            lang = "ja"
+        lang = langs[0]
+        if len(langs) > 1:
+            words = evidence_words(text)
+            if not _too_short(words, script):
+                guess = _stats(words, script)[0]
+                lang = guess if _in_script(guess, script) else lang
         return LangResult(lang, round(share, 3), "script", script)
     if len(langs) == 1 and n >= min_script and share >= MIN_SCRIPT_SHARE:
         return LangResult(langs[0], round(share, 3), "script", script)
-    if script == "Han" and counts.get("Kana", 0) >= 1:
-        return LangResult("ja", round((n + counts["Kana"]) / total, 3), "script", "Kana")
     words = evidence_words(text)
     if _too_short(words, script):
         return LangResult(None, 0.0, ABSTAIN, script)
-    lang, prob = _stats(words, script)
+    lang, prob, cands = _stats(words, script)
     method = "script+stats" if script != "Latin" else "stats"
     if target is None or same_language(lang, target):
         return LangResult(lang, round(prob, 3), method, script)
@@ -428,9 +473,9 @@ def identify(text: str, target: str | None = None) -> LangResult:
         return LangResult(lang, round(share, 3), "script", script)
     if prob < MIN_FOREIGN_PROB:
         return LangResult(None, round(prob, 3), "disputed", script)
-    rejects, _, prob2 = _confirmed_foreign(words, target)
-    if rejects:
-        return LangResult(lang, round(min(prob, prob2), 3), "confirmed", script)
+    agreed, score = _agreed_foreign(words, target, cands)
+    if agreed is not None:
+        return LangResult(agreed, round(score, 3), "confirmed", script)
     return LangResult(None, round(prob, 3), "disputed", script)
 
 
