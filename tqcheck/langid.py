@@ -149,6 +149,33 @@ _SAME_AS: dict[str, str] = {
 _SCRIPT_NAMES_FOR_LANG = {"zh": "Han", "ja": "Kana"}
 
 
+#: English names of the languages tqcheck is most often asked about (others print as their code).
+LANGUAGE_NAMES: dict[str, str] = {
+    "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
+    "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech", "cy": "Welsh",
+    "da": "Danish", "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto",
+    "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "fy": "Frisian", "ga": "Irish", "gl": "Galician", "gu": "Gujarati",
+    "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian",
+    "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian", "kk": "Kazakh",
+    "km": "Khmer", "ko": "Korean", "ky": "Kyrgyz", "la": "Latin", "lt": "Lithuanian",
+    "lv": "Latvian", "mk": "Macedonian", "mn": "Mongolian", "mr": "Marathi", "ms": "Malay",
+    "my": "Burmese", "ne": "Nepali", "nl": "Dutch", "no": "Norwegian", "pa": "Punjabi",
+    "pl": "Polish", "ps": "Pashto", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
+    "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
+    "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "tg": "Tajik", "th": "Thai", "tl": "Tagalog",
+    "tr": "Turkish", "tt": "Tatar", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek",
+    "vi": "Vietnamese", "yi": "Yiddish", "zh": "Chinese",
+}
+
+
+def language_name(code: str | None) -> str:
+    """``ru`` → ``Russian``; unknown codes are returned as they are."""
+    if not code:
+        return "an unknown language"
+    return LANGUAGE_NAMES.get(normalise_lang(code) or code, code)
+
+
 def normalise_lang(code: str | None) -> str | None:
     """A detector label or BCP-47 tag reduced to the language tqcheck compares (``pt-BR`` → ``pt``,
     ``arz`` → ``ar``, ``zh-cn`` → ``zh``)."""
