@@ -51,6 +51,8 @@ MIN_LETTERS_UNSPACED = 4
 MIN_SCRIPT_LETTERS = 3
 #: Share of the letters the dominant script must hold for a verdict by script.
 MIN_SCRIPT_SHARE = 0.6
+#: Without a target, a statistical guess below this probability is reported as ``uncertain``.
+MIN_GUESS_PROB = 0.5
 #: The primary detector's least probability for a foreign language before it is worth confirming.
 MIN_FOREIGN_PROB = 0.3
 #: fastText's probability, cased and lower-cased, that confirms a foreign verdict by itself (when
@@ -282,8 +284,9 @@ class LangResult:
     ``lang`` is None when the cascade abstained (too short) or, with a target, when the two
     detectors disagreed about a foreign verdict.  ``method`` says which step decided:
     ``script``, ``script+stats`` (the script chose the candidates, statistics the language),
-    ``stats``, ``confirmed`` (a foreign verdict both detectors agree on), ``disputed`` or
-    ``abstain``.
+    ``stats``, ``confirmed`` (a foreign verdict the detectors agree on), ``disputed`` (with a
+    target: not confirmed), ``uncertain`` (without a target: a weak statistical guess) or
+    ``abstain`` (too short).
     """
 
     lang: str | None
@@ -493,7 +496,11 @@ def identify(text: str, target: str | None = None) -> LangResult:
         return LangResult(None, 0.0, ABSTAIN, script)
     lang, prob, cands = _stats(words, script)
     method = "script+stats" if script != "Latin" else "stats"
-    if target is None or same_language(lang, target):
+    if target is not None and same_language(lang, target):
+        return LangResult(lang, round(prob, 3), method, script)
+    if target is None:
+        if prob < MIN_GUESS_PROB:
+            return LangResult(None, round(prob, 3), "uncertain", script)
         return LangResult(lang, round(prob, 3), method, script)
     if foreign_script:
         # Latin in a non-Latin document, long enough to judge: foreign by script.
