@@ -471,6 +471,9 @@ def identify(text: str, target: str | None = None) -> LangResult:
     counts = script_counts(mask_non_prose(text))
     if not counts:
         return LangResult(None, 0.0, ABSTAIN)
+    if counts.get("Kana") and counts.get("Han"):
+        # Kana beside Han is Japanese: the kanji count as Japanese letters.
+        counts["Kana"] += counts.pop("Han")
     script, n, share = script_share(counts)
     langs = SCRIPT_LANGS.get(script, ())
     foreign_script = (
@@ -478,9 +481,6 @@ def identify(text: str, target: str | None = None) -> LangResult:
         and script not in scripts_of_language(target)
     )
     min_script = 2 if script in UNSPACED_SCRIPTS or script == "Hangul" else MIN_SCRIPT_LETTERS
-    kana = counts.get("Kana", 0)
-    if script == "Han" and kana:
-        script, langs = "Kana", ("ja",)
     if foreign_script and script != "Latin" and n >= min_script:
         lang = langs[0]
         if len(langs) > 1:
