@@ -40,17 +40,20 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 #: Fewest words left after masking for a statistical verdict.
-MIN_WORDS = 3
+MIN_WORDS = 2
 #: Fewest letters left after masking for a statistical verdict (scripts written with spaces).
 MIN_LETTERS = 10
-#: Two words are enough when they hold this many letters ("Almanca konuşabilirsiniz.").
-MIN_LETTERS_TWO_WORDS = 14
 #: Fewest letters for scripts written without spaces between words (Han, Kana, Thai …).
 MIN_LETTERS_UNSPACED = 4
 #: Fewest letters of a foreign script for a verdict by script alone.
 MIN_SCRIPT_LETTERS = 3
 #: Share of the letters the dominant script must hold for a verdict by script.
 MIN_SCRIPT_SHARE = 0.6
+#: With a target, this many of its function words (``tqcheck/data/langid.toml``), making up
+#: :data:`FUNCTION_WORD_SHARE` of the evidence words, settle that a sentence is in the target
+#: language without statistics.  (A shortcut to the target only: it can never make text foreign.)
+MIN_FUNCTION_WORDS = 3
+FUNCTION_WORD_SHARE = 0.15
 #: Without a target, a statistical guess below this probability is reported as ``uncertain``.
 MIN_GUESS_PROB = 0.5
 #: The primary detector's least probability for a foreign language before it is worth confirming.
@@ -178,6 +181,7 @@ def language_name(code: str | None) -> str:
     return LANGUAGE_NAMES.get(normalise_lang(code) or code, code)
 
 
+@cache
 def normalise_lang(code: str | None) -> str | None:
     """A detector label or BCP-47 tag reduced to the language tqcheck compares (``pt-BR`` → ``pt``,
     ``arz`` → ``ar``, ``zh-cn`` → ``zh``)."""
@@ -235,43 +239,76 @@ def script_counts(text: str) -> Counter[str]:
 
 # --- masking --------------------------------------------------------------------------------------
 
-_NOT_PROSE = re.compile(
-    r"`[^`\n]*`"                                   # inline code
-    r"|\ufffc+"                                    # reader masks
-    r"|(?:https?|ftp)://\S+|www\.\S+"              # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"               # e-mail addresses
-    r"|(?<!\w)[@#]\w+"                             # handles, hashtags
-    r"|[A-Za-z0-9.,:/%+-]*\d[A-Za-z0-9.,:/%+-]*"    # numbers and tokens with digits
-    r"|\b[\w-]+\.(?:com|org|net|ru|de|fr|io|gov|edu|uk)\b"  # bare domains
-    r"|[\w./\\-]*[/\\_][\w./\\-]*"                 # paths, identifiers
+_CODE = re.compile(r"`[^`\n]*`")
+#: A whitespace token that is not prose: digits, handles, hashtags, e-mail addresses, URLs, paths,
+#: identifiers, bare domains, reader masks.
+_NON_PROSE_TOKEN = re.compile(
+    r"[@#/\\_`\ufffc]|^(?:www\.|[a-z]+:)|\w\.(?:com|org|net|ru|de|fr|io|gov|edu|uk)\b"
 )
+_DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_SENTENCE_BREAK = re.compile(r"[.!?:;…«“\"(\[]\s*$")
+_OPENERS = "«“\"‘'([¿¡„"
+_CLOSERS = "\"”’»)]'"
+_BREAKS = ".!?:;…"
 
 
-def mask_non_prose(text: str) -> str:
-    """``text`` with URLs, addresses, handles, hashtags, numbers and code blanked out (same
-    length)."""
-    return _NOT_PROSE.sub(lambda m: " " * len(m.group()), text)
+def _prose(text: str) -> tuple[str, list[str]]:
+    """``(prose, evidence words)``.  Prose is ``text`` without its non-prose tokens (URLs,
+    addresses, handles, hashtags, tokens with digits, inline code, paths).  Evidence words are the
+    words of the prose that carry evidence of the language: names and acronyms dropped — a
+    capitalised word counts only at the start of the text, after a sentence break or after an
+    opening quote.  Case is kept: the models were trained on cased text."""
+    if "`" in text:
+        text = _CODE.sub(" ", text)
+    kept: list[str] = []
+    words: list[str] = []
+    initial = True
+    for raw in text.split():
+        token = raw
+        if token.isalpha():  # the common case, no regular expression needed
+            kept.append(token)
+            if not (token[0].isupper() and (not initial or (len(token) > 1 and token.isupper()))):
+                words.append(token)
+            initial = False
+            continue
+        if _DIGITS.search(token):
+            if token.isascii():
+                token = ""  # numbers, dates, model names: no evidence
+            else:
+                token = _DIGITS.sub("", token)  # "今天6點" (no spaces around the digits)
+        if token and not _NON_PROSE_TOKEN.search(token):
+            kept.append(token)
+            initial = initial or token[0] in _OPENERS
+            for w in _WORD.findall(token):
+                if not (w[0].isupper() and (not initial or (len(w) > 1 and w.isupper()))):
+                    words.append(w)
+                initial = False
+        end = raw.rstrip(_CLOSERS)
+        initial = bool(end) and end[-1] in _BREAKS
+    return " ".join(kept), words
+
+
+def strip_non_prose(text: str) -> str:
+    """``text`` without URLs, addresses, handles, hashtags, numbers and code (tokens joined by
+    single spaces)."""
+    return _prose(text)[0]
 
 
 def evidence_words(text: str) -> list[str]:
-    """The words that carry evidence of the language: non-prose masked, then names and acronyms
-    dropped (a capitalised word counts only at the start of the text or after a sentence break or
-    opening quote).  Case is kept: the models were trained on cased text."""
-    masked = mask_non_prose(text)
-    out: list[str] = []
-    prev_end = 0
-    first = True
-    for m in _WORD.finditer(masked):
-        w = m.group()
-        initial = first or bool(_SENTENCE_BREAK.search(masked, prev_end, m.start()))
-        first = False
-        prev_end = m.end()
-        if w[0].isupper() and (not initial or (len(w) > 1 and w.isupper())):
-            continue
-        out.append(w)
-    return out
+    """The words of ``text`` that carry evidence of its language (see :func:`_prose`)."""
+    return _prose(text)[1]
+
+
+@cache
+def function_words(lang: str) -> frozenset[str]:
+    """Frequent words of ``lang`` that are rare as words of other languages
+    (``tqcheck/data/langid.toml``); empty for languages without a list."""
+    import tomllib
+    from importlib import resources
+
+    raw = (resources.files("tqcheck") / "data" / "langid.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(raw).get("function_words", {})
+    return frozenset(table.get(lang, ()))
 
 
 # --- results -----------------------------------------------------------------------------------
@@ -420,8 +457,6 @@ def _too_short(words: list[str], script: str) -> bool:
     letters = sum(len(w) for w in words)
     if script in UNSPACED_SCRIPTS:
         return letters < MIN_LETTERS_UNSPACED
-    if len(words) == 2:
-        return letters < MIN_LETTERS_TWO_WORDS
     return len(words) < MIN_WORDS or letters < MIN_LETTERS
 
 
@@ -468,7 +503,8 @@ def identify(text: str, target: str | None = None) -> LangResult:
     agree the text is in one other language; anything less returns ``lang=None``.
     """
     target = normalise_lang(target)
-    counts = script_counts(mask_non_prose(text))
+    prose, words = _prose(text)
+    counts = script_counts(prose)
     if not counts:
         return LangResult(None, 0.0, ABSTAIN)
     if counts.get("Kana") and counts.get("Han"):
@@ -483,17 +519,19 @@ def identify(text: str, target: str | None = None) -> LangResult:
     min_script = 2 if script in UNSPACED_SCRIPTS or script == "Hangul" else MIN_SCRIPT_LETTERS
     if foreign_script and script != "Latin" and n >= min_script:
         lang = langs[0]
-        if len(langs) > 1:
-            words = evidence_words(text)
-            if not _too_short(words, script):
-                guess = _stats(words, script)[0]
-                lang = guess if _in_script(guess, script) else lang
+        if len(langs) > 1 and not _too_short(words, script):
+            guess = _stats(words, script)[0]
+            lang = guess if _in_script(guess, script) else lang
         return LangResult(lang, round(share, 3), "script", script)
     if len(langs) == 1 and n >= min_script and share >= MIN_SCRIPT_SHARE:
         return LangResult(langs[0], round(share, 3), "script", script)
-    words = evidence_words(text)
     if _too_short(words, script):
         return LangResult(None, 0.0, ABSTAIN, script)
+    if target is not None and not foreign_script:
+        common = function_words(target)
+        hits = sum(1 for w in words if w.lower() in common) if common else 0
+        if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * len(words):
+            return LangResult(target, round(hits / len(words), 3), "words", script)
     lang, prob, cands = _stats(words, script)
     method = "script+stats" if script != "Latin" else "stats"
     if target is not None and same_language(lang, target):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -40,7 +40,7 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         (a Cyrillic or Arabic sentence in an English document needs no statistics), then, with
         names, numbers, URLs, handles and code masked, fastText's language model — a foreign verdict
         by statistics stands only when langdetect also rejects the target language.  Text too short
-        to judge (fewer than three words or ten letters after masking) is never reported.  Names the
+        to judge (fewer than two words or ten letters after masking) is never reported.  Names the
         language and the confidence.  A precondition: the other sentence checks skip a sentence
         this check reports.
 
@@ -246,6 +246,8 @@ class LeftoverPattern:
     id: str
     regex: re.Pattern[str]
     message: str
+    #: Matches a lower-cased sentence that may hold the pattern (None: try every sentence).
+    hint: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,11 @@ class LeftoverPack:
     source: str
     name: str
     patterns: tuple[LeftoverPattern, ...]
+
+
+def _hint_re(hints: Iterable[str]) -> re.Pattern[str] | None:
+    alts = sorted({str(h) for h in hints if h})
+    return re.compile("|".join(re.escape(h) for h in alts)) if alts else None
 
 
 def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
@@ -263,15 +270,18 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
         terms = sorted({str(t) for t in raw.get("terms", ())}, key=len, reverse=True)
         if terms:
             alts = "|".join(re.escape(t) for t in terms)
+            hints = _hint_re(t.lower()[:4] for t in terms)
             patterns.append(LeftoverPattern(
                 "terms", re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])", re.IGNORECASE),
-                f"transliterated {name} left untranslated"))
+                f"transliterated {name} left untranslated", hints))
         for p in raw.get("pattern", ()):
             try:
                 rx = re.compile(str(p["regex"]))
             except re.error as exc:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
-            patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"])))
+            hint = p.get("hint", ())
+            patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]),
+                                            _hint_re([hint] if isinstance(hint, str) else hint)))
         return LeftoverPack(source, name, tuple(patterns))
     except KeyError as exc:
         raise ConfigError(f"{origin}: leftover pack is missing {exc.args[0]!r}") from None
@@ -328,7 +338,10 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
                     yield Hit(run.start, run.end, f"{language_name(ctx.source_lang)} "
                               f"{'words' if run.words > 1 else 'word'} left from the source: "
                               f"'{seg[run.start:run.end]}'")
+    lowered = text.lower()
     for pack in _packs_for(ctx):
         for pattern in pack.patterns:
+            if pattern.hint is not None and not pattern.hint.search(lowered):
+                continue
             for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
                 yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
