@@ -504,7 +504,9 @@ def identify(text: str, target: str | None = None) -> LangResult:
     """
     target = normalise_lang(target)
     prose, words = _prose(text)
-    counts = script_counts(prose)
+    # The script of the evidence words: Latin names and terms inside a Russian sentence
+    # ("подсемейство Orthocoronavirinae семейства Coronaviridae") do not make it Latin.
+    counts = script_counts(" ".join(words)) if words else script_counts(prose)
     if not counts:
         return LangResult(None, 0.0, ABSTAIN)
     if counts.get("Kana") and counts.get("Han"):
