@@ -227,3 +227,14 @@ def test_help_is_fast_and_loads_no_detector() -> None:
         _, bad, rc = out.stdout.strip().splitlines()[-1].split(" ")
         assert (bad, rc) == ("", "0")
     assert best < 0.3, f"tqcheck --help took {best:.2f} s"
+
+
+def test_latin_names_do_not_make_a_russian_sentence_latin() -> None:
+    text = "Коронавирусы — это подсемейство Orthocoronavirinae семейства Coronaviridae."
+    assert identify(text, "en").lang == "ru"
+    assert not identify(text, "ru").is_foreign("ru")
+
+
+def test_names_count_as_letters_of_their_script() -> None:
+    # Two Cyrillic letters of evidence, but the name is Cyrillic too.
+    assert identify("Я з Колумбії.", "en").is_foreign("en")

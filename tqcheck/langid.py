@@ -509,6 +509,13 @@ def script_share(counts: Counter[str]) -> tuple[str, int, float]:
     return script, counts[script], w / total
 
 
+def _japanese(counts: Counter[str]) -> Counter[str]:
+    """Kana beside Han is Japanese: the kanji count as Japanese letters."""
+    if counts.get("Kana") and counts.get("Han"):
+        counts["Kana"] += counts.pop("Han")
+    return counts
+
+
 def identify(text: str, target: str | None = None) -> LangResult:
     """The language of ``text``.
 
@@ -520,13 +527,13 @@ def identify(text: str, target: str | None = None) -> LangResult:
     prose, words = _prose(text)
     # The script of the evidence words: Latin names and terms inside a Russian sentence
     # ("подсемейство Orthocoronavirinae семейства Coronaviridae") do not make it Latin.
-    counts = script_counts(" ".join(words)) if words else script_counts(prose)
+    # Names still count as letters of their script ("Я з Колумбії.").
+    all_counts = _japanese(script_counts(prose))
+    counts = _japanese(script_counts(" ".join(words))) if words else all_counts
     if not counts:
         return LangResult(None, 0.0, ABSTAIN)
-    if counts.get("Kana") and counts.get("Han"):
-        # Kana beside Han is Japanese: the kanji count as Japanese letters.
-        counts["Kana"] += counts.pop("Han")
-    script, n, share = script_share(counts)
+    script, _, share = script_share(counts)
+    n = all_counts[script]
     langs = SCRIPT_LANGS.get(script, ())
     foreign_script = (
         target is not None and share >= MIN_SCRIPT_SHARE and script != "Other"
