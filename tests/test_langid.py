@@ -232,3 +232,24 @@ def test_help_is_fast_and_loads_no_detector() -> None:
         _, bad, rc = out.stdout.strip().splitlines()[-1].split(" ")
         assert (bad, rc) == ("", "0")
     assert best < 0.3, f"tqcheck --help took {best:.2f} s of CPU"
+
+
+@pytest.mark.parametrize(("text", "target", "lang"), [
+    ("Міністр сказав, що переговори триватимуть наступного тижня у Женеві.", "ru", "uk"),
+    ("وزیر گفت که مذاکرات هفته آینده در ژنو ادامه خواهد یافت.", "ar", "fa"),
+])
+def test_same_script_relative_is_foreign_when_sure(text: str, target: str, lang: str) -> None:
+    result = identify(text, target)
+    assert (result.lang, result.method) == (lang, "confirmed")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # Real NTREX headlines: names leave a few words that the detectors call Bulgarian or
+    # Macedonian with middling confidence.
+    ("Крис Лесли, член парламента от округа Ноттингем Восток", "ru"),
+    ("От BBC Scotland — Аласдер Ламонт, репортаж со стадиона «Тони Макарони Арена»", "ru"),
+    ("Министр сказал, что переговоры продолжатся на следующей неделе в Женеве.", "ru"),
+    ("قال الوزير إن المحادثات ستستمر الأسبوع المقبل في جنيف.", "ar"),
+])
+def test_target_language_headlines_are_not_foreign(text: str, target: str) -> None:
+    assert not identify(text, target).is_foreign(target)

@@ -489,7 +489,7 @@ def _agreed_foreign(words: list[str], target: str,
     if not second or same_language(second[0][0], target):
         return None, 0.0
     lang, p1 = primary[0]
-    group = _relatives(lang)
+    group = _relatives(lang) - {target}
     p2 = sum(p for lab, p in second if lab in group)
     if min(p1, p2) >= MIN_AGREEMENT:
         return lang, min(p1, p2)
@@ -564,7 +564,10 @@ def identify(text: str, target: str | None = None) -> LangResult:
     if foreign_script:
         # Latin in a non-Latin document, long enough to judge: foreign by script.
         return LangResult(lang, round(share, 3), "script", script)
-    if prob < MIN_FOREIGN_PROB:
+    # Same non-Latin script as the target (ru/uk/bg, ar/fa/ur) or a close relative (es/pt): the
+    # detectors confuse these most, so fastText must be sure before anyone is asked to confirm.
+    close = script != "Latin" or lang in _relatives(target)
+    if prob < (SURE_PROB if close else MIN_FOREIGN_PROB):
         return LangResult(None, round(prob, 3), "disputed", script)
     agreed, score = _agreed_foreign(words, target, cands)
     if agreed is not None:
