@@ -526,8 +526,13 @@ def identify(text: str, target: str | None = None) -> LangResult:
     # The script of the evidence words: Latin names and terms inside a Russian sentence
     # ("подсемейство Orthocoronavirinae семейства Coronaviridae") do not make it Latin.
     # Names still count as letters of their script ("Я з Колумбії.").
-    all_counts = _japanese(script_counts(prose))
-    counts = _japanese(script_counts(" ".join(words))) if words else all_counts
+    if prose.isascii():  # the common case in Latin-script documents: one script, no scan
+        letters = sum(len(w) for w in words)
+        all_counts = Counter({"Latin": letters}) if letters else script_counts(prose)
+        counts = all_counts
+    else:
+        all_counts = _japanese(script_counts(prose))
+        counts = _japanese(script_counts(" ".join(words))) if words else all_counts
     if not counts:
         return LangResult(None, 0.0, ABSTAIN)
     script, _, share = script_share(counts)
