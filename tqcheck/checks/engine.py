@@ -48,6 +48,10 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
     )
 
 
+def _segment_key(segment: Segment) -> tuple[int, int, int]:
+    return (segment.index, segment.line, segment.col)
+
+
 @dataclass
 class FileStats:
     segments: int = 0
@@ -68,6 +72,9 @@ class Engine:
             (r, r.impl(ctx)) for r in rules if r.scope == "document"
         ]
         self.stats = FileStats()
+        # Spans of sentences a precondition reported, per segment: document checks see only live
+        # sentences but may scan the whole segment text, so their hits there are dropped too.
+        self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
 
     def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
         """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
@@ -115,6 +122,8 @@ class Engine:
                     break
         live: list[Sentence] = [s for s in sentences if s.index not in skipped]
         dead = [(s.start, s.end) for s in sentences if s.index in skipped]
+        if dead:
+            self._dead[_segment_key(segment)] = dead
         for sentence in live:
             for rule in self.sentence_rules:
                 for hit in rule.impl(sentence, ctx):
@@ -137,4 +146,6 @@ class Engine:
                 if hit.segment is None:
                     log.debug("%s: document hit without a segment dropped", rule.code)
                     continue
-                yield make_finding(rule, self.ctx, hit.segment, hit)
+                dead = self._dead.get(_segment_key(hit.segment), ())
+                if not any(a <= hit.start < b for a, b in dead):
+                    yield make_finding(rule, self.ctx, hit.segment, hit)

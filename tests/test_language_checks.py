@@ -1,0 +1,239 @@
+"""The language checks (TQ7xx): must-flag and must-pass examples, documentation, and mixed
+documents built from real NTREX lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit, audit_text
+from tqcheck.checks.registry import all_rules
+from tqcheck.langdata import load_language
+from tqcheck.model import Category, Finding
+from tqcheck.segment import split_spans
+
+NTREX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex"
+NTREX_FILES = {"en": "newstest2019-src.eng.txt", "ru": "newstest2019-ref.rus.txt",
+               "ar": "newstest2019-ref.arb.txt"}
+
+
+def run(text: str, lang: str | None = "en", source_lang: str | None = None,
+        select: tuple[str, ...] = ("TQ7",)) -> list[Finding]:
+    report = audit_text(text, AuditOptions(select=select, lang=lang, source_lang=source_lang))
+    return list(report.findings)
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+# --- registry ----------------------------------------------------------------------------------
+
+
+def test_language_rules_are_registered_and_documented() -> None:
+    rules = [r for r in all_rules() if r.code.startswith("TQ7")]
+    assert [r.code for r in rules] == ["TQ701", "TQ702", "TQ703", "TQ704"]
+    for r in rules:
+        assert 701 <= int(r.code[2:]) <= 719
+        assert r.category is Category.LANGUAGE
+        assert r.scope == "sentence"
+        for part in ("What it does:", "Why it matters:", "Example:"):
+            assert part in r.doc, (r.code, part)
+    assert [r.code for r in rules if r.precondition] == ["TQ701"]
+
+
+# --- TQ701 -------------------------------------------------------------------------------------
+
+
+def test_tq701_flags_the_foreign_sentence_at_its_span() -> None:
+    text = "The talks ended on Thursday. Переговоры закончились без результата. The ministers left."
+    (f,) = run(text)
+    assert (f.code, f.line, f.col, f.end_col) == ("TQ701", 1, 30, 68)
+    assert f.text == "Переговоры закончились без результата."
+    assert "Russian (ru, confidence 1.00, by script), not English" in f.message
+
+
+@pytest.mark.parametrize(("text", "lang", "foreign"), [
+    ("Министр заявил, что переговоры продолжатся. The talks will continue next week in Geneva.",
+     "ru", "English"),
+    ("Министр заявил, что переговоры продолжатся. قال الوزير إن المحادثات ستستمر الأسبوع المقبل.",
+     "ru", "Arabic"),
+    ("قال الوزير إن المحادثات ستستمر. The talks will continue next week in Geneva.", "ar",
+     "English"),
+    ("The talks ended on Thursday. Die Gespräche endeten gestern ohne eine Einigung.", "en",
+     "German"),
+])
+def test_tq701_works_for_other_targets_and_same_script(text: str, lang: str, foreign: str) -> None:
+    (f,) = run(text, lang)
+    assert f.code == "TQ701"
+    assert f.message.startswith(f"sentence in {foreign}")
+    assert text.endswith(f.text)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The talks ended on Thursday. The ministers left for Moscow and Kyiv.", "en"),
+    ("John Smith, Maria García and Hans Müller met in São Paulo on Monday.", "en"),
+    ("OK. Total. Figure 3.", "en"),
+    ("Visit https://www.example.de/über-uns or write to info@beispiel.de for details.", "en"),
+    ("Министр встретился с CEO компании Apple Inc в Москве.", "ru"),
+    ("Переговоры закончились без результата, сказал министр.", "ru"),
+])
+def test_tq701_passes_target_language_text(text: str, lang: str) -> None:
+    assert "TQ701" not in codes(run(text, lang))
+
+
+def test_tq701_is_a_precondition_for_other_sentence_checks() -> None:
+    # TQ702 would report the Cyrillic words; the sentence is reported once, by TQ701.
+    text = "The talks ended. Переговоры закончились без результата. The ministers left."
+    assert codes(run(text)) == ["TQ701"]
+
+
+# --- TQ702 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    ("The minister called it a نكسة for the whole region.", "en", "نكسة"),
+    ("The minister used the phrase 全面战略 in his speech.", "en", "全面战略"),
+    ("Министр назвал это словом نكسة в своей речи.", "ru", "نكسة"),
+    ("قال الوزير إن كلمة переговоры تعني المحادثات.", "ar", "переговоры"),
+    ("Министр сказал, что the talks will continue next week, и уехал.", "ru",
+     "the talks will continue next week"),
+])
+def test_tq702_flags_foreign_script_words(text: str, lang: str, flagged: str) -> None:
+    found = [f for f in run(text, lang) if f.code == "TQ702"]
+    assert [f.text for f in found] == [flagged]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The α-particle and the μ-meson were measured in the lab.", "en"),
+    ("Министр встретился с CEO компании Apple Inc и с Elon Musk.", "ru"),
+    ("قال رئيس شركة Apple Inc إن iPhone 15 سيصدر قريبا.", "ar"),
+    ("The talks ended without an agreement yesterday.", "en"),
+])
+def test_tq702_passes_names_symbols_and_plain_text(text: str, lang: str) -> None:
+    assert "TQ702" not in codes(run(text, lang))
+
+
+# --- TQ703 -------------------------------------------------------------------------------------
+
+
+def test_tq703_flags_cyrillic_letter_in_latin_word() -> None:
+    (f,) = run("The p\u0430rliament met yesterday in the capital city.")
+    assert (f.code, f.text, f.suggestion) == ("TQ703", "p\u0430rliament", "parliament")
+    assert "U+0430" in f.message
+
+
+def test_tq703_flags_latin_letter_in_cyrillic_word() -> None:
+    found = [f for f in run("Министр встретился с пр\u0065зидентом в Москве.", "ru")
+             if f.code == "TQ703"]
+    assert [(f.text, f.suggestion) for f in found] == [("пр\u0065зидентом", "президентом")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The parliament met yesterday in the capital city.", "en"),
+    ("IT-компания открыла офис в Москве.", "ru"),
+    ("Министр встретился с президентом в Москве.", "ru"),
+])
+def test_tq703_passes_clean_words(text: str, lang: str) -> None:
+    assert "TQ703" not in codes(run(text, lang))
+
+
+# --- TQ704 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "source", "flagged"), [
+    ("He said he would come back next week, inshallah, to finish the talks.", None, "inshallah"),
+    ("He said he would come back next week, Inshallah, to finish the talks.", "ar", "Inshallah"),
+    ("The delegation visited al-madina before the talks began.", "ar", "al-madina"),
+    ("The talks between Ahmed wa Mohammed ended without a deal.", "ar", "wa"),
+    ("The minister said spasibo to his hosts before leaving.", "ru", "spasibo"),
+    ("The minister called it a نكسة for the whole region.", "ar", "نكسة"),
+    ("The minister said переговоры would continue next week.", "ru", "переговоры"),
+])
+def test_tq704_flags_leftover_source_words(text: str, source: str | None, flagged: str) -> None:
+    found = [f for f in run(text, "en", source) if f.code == "TQ704"]
+    assert [f.text for f in found] == [flagged]
+
+
+def test_tq704_takes_source_script_words_from_tq702() -> None:
+    text = "The minister called it a نكسة for the whole region."
+    assert codes(run(text, "en", "ar")) == ["TQ704"]
+    assert codes(run(text, "en", None)) == ["TQ702"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Sheikh Mohammed met the emir at the souk near al-Aqsa.", "ar"),
+    ("Al-Ahram and al-Jazeera reported the talks in Washington, WA.", "ar"),
+    ("The oligarch bought a dacha near Moscow last year.", "ru"),
+    ("The minister thanked his hosts before leaving.", None),
+])
+def test_tq704_passes_names_and_loanwords(text: str, source: str | None) -> None:
+    assert "TQ704" not in codes(run(text, "en", source))
+
+
+# --- acceptance: mixed documents from real NTREX lines ------------------------------------------
+
+
+def _ntrex() -> dict[str, list[str]]:
+    if not NTREX.is_dir():
+        pytest.skip(f"shared data not found at {NTREX}")
+    return {k: (NTREX / f).read_text(encoding="utf-8").splitlines() for k, f in NTREX_FILES.items()}
+
+
+def _windows(lines: dict[str, list[str]], host: str, guest: str, n: int = 4,
+             size: int = 5) -> list[tuple[list[str], int]]:
+    """Paragraphs of ``size`` consecutive host lines with the middle line replaced by the guest
+    language's line, chosen by structure alone: every line 6-40 words, and the host language's
+    splitter finds exactly the lines as sentences.  Returns (lines, index of the guest line)."""
+    data = load_language(host)
+    out: list[tuple[list[str], int]] = []
+    i = 0
+    mid = size // 2
+    while len(out) < n and i + size < len(lines[host]):
+        parts = [lines[host][j].strip() for j in range(i, i + size)]
+        parts[mid] = lines[guest][i + mid].strip()
+        starts = [len(" ".join(parts[:k])) + (1 if k else 0) for k in range(size)]
+        if (all(6 <= len(p.split()) <= 40 for p in parts)
+                and [a for a, _ in split_spans(" ".join(parts), data)] == starts):
+            out.append((parts, mid))
+            i += 400
+        else:
+            i += 1
+    assert len(out) == n
+    return out
+
+
+HEADINGS = {"en": "News of the week", "ru": "Новости недели", "ar": "أخبار الأسبوع"}
+PAIRS = [("en", "ru"), ("en", "ar"), ("ru", "en"), ("ar", "en"), ("ru", "ar")]
+
+
+@pytest.mark.parametrize(("host", "guest"), PAIRS)
+def test_spliced_sentence_is_reported_at_its_exact_span_and_nothing_else(
+        tmp_path: Path, host: str, guest: str) -> None:
+    lines = _ntrex()
+    for k, (parts, mid) in enumerate(_windows(lines, host, guest)):
+        path = tmp_path / f"{host}-{guest}-{k}.txt"
+        # A heading and a blank line first, so the span's line is checked too.
+        path.write_text(f"{HEADINGS[host]}\n\n{' '.join(parts)}\n", encoding="utf-8")
+        line = 3
+        col = len(" ".join(parts[:mid])) + 2
+        report = audit([path], AuditOptions(select=("TQ7",)))
+        assert report.files[0].lang == host
+        got = [(f.code, f.line, f.col, f.end_line, f.end_col) for f in report.findings]
+        assert got == [("TQ701", line, col, line, col + len(parts[mid]))], parts[mid]
+        assert report.findings[0].text == parts[mid]
+
+
+@pytest.mark.parametrize(("host", "guest"), PAIRS)
+def test_spliced_sentence_is_not_reported_by_other_checks(tmp_path: Path, host: str,
+                                                          guest: str) -> None:
+    lines = _ntrex()
+    for k, (parts, mid) in enumerate(_windows(lines, host, guest)):
+        path = tmp_path / f"{host}-{guest}-{k}.txt"
+        path.write_text(" ".join(parts) + "\n", encoding="utf-8")
+        start = len(" ".join(parts[:mid])) + 2
+        end = start + len(parts[mid])
+        report = audit([path], AuditOptions())
+        inside = [f for f in report.findings if f.line == 1 and start <= f.col < end]
+        assert [f.code for f in inside] == ["TQ701"], [(f.code, f.message) for f in inside]

@@ -1,0 +1,347 @@
+"""Language: sentences in another language than the target, foreign-script words, homoglyphs and
+leftover source-language words.
+
+Every decision goes through :mod:`tqcheck.langid` (script first, statistics only when the script
+cannot tell, two detectors for a foreign verdict).  Transliterated leftovers are data:
+``tqcheck/data/leftover/<source>.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.errors import ConfigError
+from tqcheck.langid import (
+    identify,
+    language_name,
+    normalise_lang,
+    script_counts,
+    script_of,
+    scripts_of_language,
+)
+from tqcheck.model import Sentence, Severity
+
+# --- TQ701 -------------------------------------------------------------------------------------
+
+
+@register("TQ701", "wrong-language-sentence", Severity.ERROR, precondition=True)
+def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
+    """A sentence in another language than the document's.
+
+    What it does:
+        Identifies the language of every sentence with tqcheck's cascade: the Unicode script first
+        (a Cyrillic or Arabic sentence in an English document needs no statistics), then, with
+        names, numbers, URLs, handles and code masked, fastText's language model — a foreign verdict
+        by statistics stands only when langdetect also rejects the target language.  Text too short
+        to judge (fewer than two words or ten letters after masking) is never reported.  Names the
+        language and the confidence.  A precondition: the other sentence checks skip a sentence
+        this check reports.
+
+    Why it matters:
+        MT pipelines skip segments they fail on, and post-editors paste source text to finish later;
+        the published page then holds a sentence the reader cannot read.  One finding per sentence,
+        not ten checks tripping over foreign text.
+
+    Example:
+        An English paragraph holding ``Переговоры закончились без результата.`` → flagged as
+        Russian (by script).
+    """
+    target = ctx.lang
+    if not target:
+        return
+    result = identify(sentence.text, target)
+    if result.is_foreign(target):
+        yield Hit(
+            sentence.start, sentence.end,
+            f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
+            f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}",
+        )
+
+
+# --- shared helpers ----------------------------------------------------------------------------
+
+#: A run of letters with marks (no digits, no joiners): the unit whose script is judged.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    start: int
+    end: int
+    script: str
+    words: int
+    lower_words: int
+
+
+def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> Iterator[_Run]:
+    """Maximal runs of words written in one script outside ``allowed``; only spaces, punctuation
+    and digits may lie between the words of a run.  Mixed-script words (homoglyphs) are skipped."""
+    run: _Run | None = None
+    for m in _LETTERS.finditer(text, start, end):
+        counts = script_counts(m.group())
+        if len(counts) != 1:
+            if run:
+                yield run
+            run = None
+            continue
+        script = next(iter(counts))
+        if script in allowed or script == "Other":
+            if run:
+                yield run
+            run = None
+            continue
+        lower = int(m.group()[0].islower())
+        if run and run.script == script and not _has_letters(text, run.end, m.start()):
+            run = _Run(run.start, m.end(), script, run.words + 1, run.lower_words + lower)
+        else:
+            if run:
+                yield run
+            run = _Run(m.start(), m.end(), script, 1, lower)
+    if run:
+        yield run
+
+
+def _has_letters(text: str, a: int, b: int) -> bool:
+    return any(ch.isalpha() for ch in text[a:b])
+
+
+def _reportable(run: _Run) -> bool:
+    """Latin inside a non-Latin document is normal for names, brands and acronyms: only a phrase
+    (three words or more, two of them lower-case) counts.  Other scripts count from two letters
+    (a lone Greek letter is a symbol: α-particle, μ)."""
+    if run.script == "Latin":
+        return run.words >= 3 and run.lower_words >= 2
+    return run.end - run.start >= 2 or run.script in {"Han", "Hangul", "Kana"}
+
+
+def _source_scripts(ctx: CheckContext) -> frozenset[str]:
+    src = normalise_lang(ctx.source_lang)
+    if not src or src == normalise_lang(ctx.lang):
+        return frozenset()
+    return scripts_of_language(src) - scripts_of_language(ctx.lang) - {"Latin"}
+
+
+# --- TQ702 -------------------------------------------------------------------------------------
+
+
+@register("TQ702", "foreign-script-phrase", Severity.WARNING)
+def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
+    """A word or phrase in a script the target language does not use.
+
+    What it does:
+        Inside a sentence in the target language, flags runs of words written in a script the
+        target language is not written in: Arabic or Chinese words in English, Arabic in Russian,
+        Cyrillic in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or
+        more words, two of them lower-case), since names, brands and acronyms are written in Latin
+        everywhere.  Words in the source language's script are left to TQ704; words mixing scripts
+        to TQ703.
+
+    Why it matters:
+        MT leaves words it cannot translate (rare terms, names in the source script) untouched, and
+        a reader of the target language cannot read them.
+
+    Example:
+        ``The minister called it a نكسة for the region.`` → flags ``نكسة``.
+    """
+    if not ctx.lang:
+        return
+    text = sentence.text
+    if text.isascii():
+        return
+    allowed = scripts_of_language(ctx.lang)
+    skip = _source_scripts(ctx)
+    for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
+        if run.script in skip or not _reportable(run):
+            continue
+        phrase = sentence.segment.text[run.start:run.end]
+        kind = "phrase" if run.words > 1 else "word"
+        yield Hit(run.start, run.end, f"{run.script} {kind} inside a sentence in "
+                  f"{language_name(ctx.lang)}: '{phrase}'")
+
+
+# --- TQ703 -------------------------------------------------------------------------------------
+
+#: Letters that look like letters of another script: script of the letter → {letter: look-alike}.
+_CONFUSABLES: dict[str, dict[str, str]] = {
+    "Cyrillic": dict(zip("аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХУІЈЅ", "aeopcyxijsdlhqwABEKMHOPCTXYIJS",
+                         strict=True)),
+    "Greek": dict(zip("οαικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "oaikvptuxABEZHIKMNOPTYX", strict=True)),
+}
+_CONFUSABLES["Latin"] = {
+    **{v: k for k, v in _CONFUSABLES["Cyrillic"].items()},
+}
+_HOMOGLYPH_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
+
+
+def homoglyphs_in(word: str) -> tuple[str, list[int]] | None:
+    """``(word's script, indexes of look-alike letters from another script)`` when ``word`` is
+    written in one of Latin, Cyrillic or Greek except for look-alike letters of another; else
+    None."""
+    scripts = [script_of(ch) for ch in word]
+    counts: dict[str, int] = {}
+    for s in scripts:
+        if s is not None:
+            counts[s] = counts.get(s, 0) + 1
+    if len(counts) < 2 or not set(counts) <= _HOMOGLYPH_SCRIPTS:
+        return None
+    main = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    odd = [i for i, s in enumerate(scripts) if s is not None and s != main]
+    if not all(word[i] in _CONFUSABLES.get(str(scripts[i]), {}) for i in odd):
+        return None
+    if len(odd) * 2 >= len(word):
+        return None
+    return main, odd
+
+
+@register("TQ703", "homoglyph", Severity.ERROR)
+def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
+    """A word that mixes scripts through look-alike letters (Cyrillic "а" inside a Latin word).
+
+    What it does:
+        Flags a word written in Latin, Cyrillic or Greek that holds a minority of letters from one
+        of the others which look the same (Cyrillic а е о р с у х і, Greek ο α ι κ ν ρ, Latin a e o
+        p c y x i inside Cyrillic words), and suggests the word with the look-alikes replaced.
+
+    Why it matters:
+        The word looks right and is wrong: search, spell-checking, hyphenation and text-to-speech
+        all fail on it, and it often betrays copy-and-paste from another language's text or a
+        keyboard layout switched mid-word.
+
+    Example:
+        ``The pаrliament met.`` with a Cyrillic ``а`` → flags ``pаrliament``, suggests
+        ``parliament``.
+    """
+    text = sentence.text
+    if text.isascii():
+        return
+    seg = sentence.segment.text
+    for m in _LETTERS.finditer(seg, sentence.start, sentence.end):
+        word = m.group()
+        found = homoglyphs_in(word)
+        if found is None:
+            continue
+        main, odd = found
+        if main == "Latin":
+            table = {**_CONFUSABLES["Cyrillic"], **_CONFUSABLES["Greek"]}
+        else:
+            table = _CONFUSABLES["Latin"] if main == "Cyrillic" else {}
+        fixed = "".join(table.get(ch, ch) if i in odd else ch for i, ch in enumerate(word))
+        letters = ", ".join(f"{script_of(word[i])} '{word[i]}' (U+{ord(word[i]):04X})" for i in odd)
+        yield Hit(m.start(), m.end(), f"{main} word '{word}' contains look-alike {letters}",
+                  suggestion=fixed if fixed != word else None)
+
+
+# --- TQ704 -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeftoverPattern:
+    id: str
+    regex: re.Pattern[str]
+    message: str
+    #: Matches a lower-cased sentence that may hold the pattern (None: try every sentence).
+    hint: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class LeftoverPack:
+    source: str
+    name: str
+    patterns: tuple[LeftoverPattern, ...]
+
+
+def _hint_re(hints: Iterable[str]) -> re.Pattern[str] | None:
+    alts = sorted({str(h) for h in hints if h})
+    return re.compile("|".join(re.escape(h) for h in alts)) if alts else None
+
+
+def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
+    try:
+        source = str(raw["source"])
+        name = str(raw.get("name", source))
+        patterns: list[LeftoverPattern] = []
+        terms = sorted({str(t) for t in raw.get("terms", ())}, key=len, reverse=True)
+        if terms:
+            alts = "|".join(re.escape(t) for t in terms)
+            hints = _hint_re(t.lower()[:4] for t in terms)
+            patterns.append(LeftoverPattern(
+                "terms", re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])", re.IGNORECASE),
+                f"transliterated {name} left untranslated", hints))
+        for p in raw.get("pattern", ()):
+            try:
+                rx = re.compile(str(p["regex"]))
+            except re.error as exc:
+                raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
+            hint = p.get("hint", ())
+            patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]),
+                                            _hint_re([hint] if isinstance(hint, str) else hint)))
+        return LeftoverPack(source, name, tuple(patterns))
+    except KeyError as exc:
+        raise ConfigError(f"{origin}: leftover pack is missing {exc.args[0]!r}") from None
+
+
+@cache
+def leftover_packs() -> tuple[LeftoverPack, ...]:
+    """The built-in packs, ``tqcheck/data/leftover/<source>.toml``."""
+    folder = resources.files("tqcheck") / "data" / "leftover"
+    packs = []
+    for res in sorted(folder.iterdir(), key=lambda r: r.name):
+        if res.name.endswith(".toml"):
+            raw = tomllib.loads(res.read_text(encoding="utf-8"))
+            packs.append(_parse_pack(raw, res.name))
+    return tuple(packs)
+
+
+def _packs_for(ctx: CheckContext) -> list[LeftoverPack]:
+    target = normalise_lang(ctx.lang)
+    source = normalise_lang(ctx.source_lang)
+    packs = [p for p in leftover_packs() if normalise_lang(p.source) != target]
+    if source:
+        packs = [p for p in packs if normalise_lang(p.source) == source]
+    return packs
+
+
+@register("TQ704", "leftover-source-word", Severity.WARNING)
+def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
+    """A source-language word left in the translation, in its script or transliterated.
+
+    What it does:
+        With the source language known (``--source-lang`` or file metadata) and written in another
+        script than the target, flags words in the source's script (Arabic or Cyrillic tokens in an
+        English translation).  In any case flags transliterated source words listed in the data
+        packs ``tqcheck/data/leftover/<source>.toml``: formulae, greetings and particles such as
+        "inshallah", "wa" (and) or "al-" on a common noun, "spasibo" — never names or loanwords
+        the target language uses.  Without a known source every pack applies.
+
+    Why it matters:
+        MT transliterates what it does not know, and untranslated formulae or particles read as
+        gibberish to the target audience.
+
+    Example:
+        ``He said he would come back, inshallah, next week.`` → flags ``inshallah``.
+    """
+    seg = sentence.segment.text
+    text = sentence.text
+    if ctx.lang and not text.isascii():
+        source_scripts = _source_scripts(ctx)
+        if source_scripts:
+            allowed = scripts_of_language(ctx.lang)
+            for run in _foreign_runs(seg, sentence.start, sentence.end, allowed):
+                if run.script in source_scripts and run.end - run.start >= 2:
+                    yield Hit(run.start, run.end, f"{language_name(ctx.source_lang)} "
+                              f"{'words' if run.words > 1 else 'word'} left from the source: "
+                              f"'{seg[run.start:run.end]}'")
+    lowered = text.lower()
+    for pack in _packs_for(ctx):
+        for pattern in pack.patterns:
+            if pattern.hint is not None and not pattern.hint.search(lowered):
+                continue
+            for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
+                yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
