@@ -41,6 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,6 +116,58 @@ class ArgosSettings:
         return out
 
 
+class _FixedLength:
+    """A ``ctranslate2.Translator`` whose every ``translate_batch`` generates exactly ``tokens``
+    tokens (random weights would otherwise decode to an arbitrary length)."""
+
+    def __init__(self, tokens: int, real: Any) -> None:
+        self._tokens = tokens
+        self._real = real
+
+    def translate_batch(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["min_decoding_length"] = kwargs["max_decoding_length"] = self._tokens
+        return self._real.translate_batch(*args, **kwargs)
+
+
+def argostranslate_path(models: Path, tokens: int) -> Callable[[Sequence[str]], list[str]] | None:
+    """``argostranslate.translate`` itself, when the full stack (stanza, spaCy, torch) is installed.
+
+    Two things are replaced, both in argostranslate's favour: its sentence splitter (MiniSBD, which
+    downloads a model at first use and cannot run offline) by one that returns the line as one
+    sentence, and the decoding length (fixed, as for every path).  Everything else — its package
+    loading, tokenizer, ``translate_batch`` settings and decoding — is argostranslate's own.
+    """
+    os.environ["ARGOS_PACKAGES_DIR"] = str(models / "packages")
+    try:
+        import argostranslate.translate as at
+    except ImportError as exc:
+        print(f"argostranslate.translate not importable ({exc}); skipping that path")
+        return None
+
+    class WholeLine:
+        def __init__(self, pkg: Any) -> None:
+            self.pkg = pkg
+
+        def split_sentences(self, text: str) -> list[str]:
+            return [text]
+
+    import ctranslate2
+
+    class Module:
+        @staticmethod
+        def Translator(*args: Any, **kwargs: Any) -> _FixedLength:  # noqa: N802 - mimics the class
+            return _FixedLength(tokens, ctranslate2.Translator(*args, **kwargs))
+
+    at.MiniSBDSentencizer = WholeLine  # type: ignore[misc,assignment]
+    at.ctranslate2 = Module  # type: ignore[assignment]
+    translation = at.get_translation_from_codes("en", "xx")
+
+    def run(sentences: Sequence[str]) -> list[str]:
+        return [translation.translate(s) for s in sentences]  # one call per line, as users do
+
+    return run
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sentences", type=int, default=1000)
@@ -153,7 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             Translator(package, DecodeOptions(beam_size=4, **fixed)).translate
         ),
     }
+    real_argos = argostranslate_path(models, args.tokens)
+    if real_argos is not None:
+        paths = {"argostranslate_translate": lambda: real_argos, **paths}
     labels = {
+        "argostranslate_translate": "argostranslate.translate itself (1.11, its defaults)",
         "argos_settings": "argostranslate settings (1 call/sentence, beam 4, int8)",
         "tqcheck_float32_greedy": "tqcheck engine default (batched, greedy, float32)",
         "tqcheck_int8_greedy": "tqcheck engine (batched, greedy, int8)",
@@ -205,6 +262,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         / seconds["tqcheck_float32_beam4"],
         "cache: first run / second run": seconds["cache_first_run"] / seconds["cache_second_run"],
     }
+    if "argostranslate_translate" in seconds:
+        ratios["tqcheck default vs argostranslate.translate"] = (
+            seconds["argostranslate_translate"] / seconds["tqcheck_float32_greedy"])
+        ratios["tqcheck int8 greedy vs argostranslate.translate"] = (
+            seconds["argostranslate_translate"] / seconds["tqcheck_int8_greedy"])
     print("ratios (same run):")
     for label, ratio in ratios.items():
         print(f"  {label:<58} {ratio:9.1f}x")
