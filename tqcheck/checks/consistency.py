@@ -4,6 +4,7 @@ mixed quote styles.  Memory grows with the vocabulary, not with the text."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -146,6 +147,7 @@ def fold_name(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD_EXTRA)
 
 
+@cache
 def _known_groups() -> list[frozenset[str]]:
     import tomllib
     from importlib import resources
