@@ -6,6 +6,7 @@ in a fresh process with all checks and ``--lang en`` and prints sentences per se
 and ratios against baselines measured in the same run:
 
 * reading and sentence-splitting the same file (the floor any audit pays);
+* the audit without the language family (language identification on every sentence), and with it;
 * memory of the 10 MB audit (the 50 MB audit must not need more: paragraphs are streamed).
 
     python benchmarks/audit_speed.py [--mb 50]
@@ -38,7 +39,8 @@ CHILD = textwrap.dedent(
         findings = 0
     else:
         from tqcheck.audit import AuditOptions, audit
-        report = audit([path], AuditOptions(lang="en"))
+        ignore = ("language",) if mode == "artifacts" else ()
+        report = audit([path], AuditOptions(lang="en", ignore=ignore))
         n, findings = report.files[0].sentences, len(report.findings)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -78,13 +80,15 @@ def main() -> None:
                     fh.writelines(lines)
             size = path.stat().st_size / 1e6
             split = run("split", path)
+            artifacts = run("artifacts", path)
             full = run("audit", path)
             results[mb] = full
             print(f"{size:6.1f} MB, {full['sentences']:,} sentences, {full['findings']:,} findings")
-            print(f"    read+split: {split['sentences'] / split['cpu']:>9,.0f} sentences/s (cpu)")
-            print(f"    audit:      {full['sentences'] / full['cpu']:>9,.0f} sentences/s (cpu), "
-                  f"{full['sentences'] / full['wall']:,.0f} wall; peak {full['rss_mb']:.0f} MB")
-            print(f"    audit / read+split time ratio: {full['cpu'] / split['cpu']:.2f}")
+            print(f"    read+split:            {split['sentences'] / split['cpu']:>9,.0f} sentences/s (cpu)")
+            for label, r in (("audit, no language ID:", artifacts), ("audit, all checks:", full)):
+                print(f"    {label:<22} {r['sentences'] / r['cpu']:>9,.0f} sentences/s (cpu), "
+                      f"{r['sentences'] / r['wall']:,.0f} wall; peak {r['rss_mb']:.0f} MB; "
+                      f"{r['cpu'] / split['cpu']:.1f}x the read+split time")
         print(f"peak memory {big_mb} MB / 10 MB: {results[big_mb]['rss_mb'] / results[10]['rss_mb']:.2f}")
 
 

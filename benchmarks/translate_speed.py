@@ -41,8 +41,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -155,7 +155,7 @@ def argostranslate_path(models: Path, tokens: int) -> Callable[[Sequence[str]], 
 
     class Module:
         @staticmethod
-        def Translator(*args: Any, **kwargs: Any) -> _FixedLength:  # noqa: N802 - mimics the class
+        def Translator(*args: Any, **kwargs: Any) -> _FixedLength:
             return _FixedLength(tokens, ctranslate2.Translator(*args, **kwargs))
 
     at.MiniSBDSentencizer = WholeLine  # type: ignore[misc,assignment]
