@@ -4,9 +4,9 @@ mixed quote styles.  Memory grows with the vocabulary, not with the text."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, folded_tokens
