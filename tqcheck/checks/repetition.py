@@ -280,7 +280,8 @@ class RepeatedSentences:
         Compares every sentence of six words or more (case, spacing and punctuation ignored) with the
         100 sentences before it and flags the repeat, pointing at the first occurrence; a sentence of
         eight words or more that is the start of an earlier one (or starts with all of it) counts
-        too.  Repeats further apart are usually deliberate (pull quotes, summaries).
+        too.  Repeats further apart are usually deliberate (pull quotes, summaries), and so is a
+        headline or summary line (no final punctuation) restated by a sentence of the body.
 
     Why it matters:
         MT pipelines that re-send overlapping chunks, or editors who paste twice, leave whole sentences
@@ -313,8 +314,9 @@ class RepeatedSentences:
                 earlier, complete, (line, col) = first
                 related = (Location(self.ctx.path, line, col, line, col),)
                 if earlier == key:
-                    self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}",
-                                         related=related, segment=segment))
+                    if complete:  # a headline or summary bullet restated in the body is not a repeat
+                        self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}",
+                                             related=related, segment=segment))
                     continue
                 shorter, longer = sorted((earlier, key), key=len)
                 extra = set(longer[len(shorter):].split())

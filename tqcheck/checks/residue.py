@@ -154,7 +154,7 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@.])")
 
 
-@register("TQ405", "handle-in-prose", Severity.WARNING, scope="segment",
+@register("TQ405", "handle-in-prose", Severity.INFO, scope="segment",
           gate='@')
 def find_handles(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A social-media @handle in running text.
@@ -164,7 +164,9 @@ def find_handles(segment: Segment, sentences: list[Sentence], ctx: CheckContext)
         (TQ402 reports those).
 
     Why it matters:
-        Handles in a translated article are nearly always leftovers of embedded posts.
+        Handles in a translated article are often leftovers of embedded posts; but professional news
+        also gives them on purpose ("contact @MerPolCC"), so this is information, not a warning.
+        The embed attribution line itself (TQ402) is an error.
 
     Example:
         ``as @Russia_AR reported`` → flags ``@Russia_AR``.
