@@ -67,7 +67,13 @@ class Engine:
         self.ctx = ctx
         self.preconditions = [r for r in rules if r.scope == "sentence" and r.precondition]
         self.sentence_rules = [r for r in rules if r.scope == "sentence" and not r.precondition]
-        self.segment_rules = [r for r in rules if r.scope == "segment"]
+        segment_rules = [r for r in rules if r.scope == "segment"]
+        # Rules for every segment; with the pair rules for segments that know their source; with
+        # the cue rules for subtitle cues.
+        self.prose_rules = [r for r in segment_rules if r.on is None]
+        self.pair_rules = self.prose_rules + [r for r in segment_rules if r.on == "pairs"]
+        self.cue_rules = self.pair_rules + [r for r in segment_rules if r.on == "cues"]
+        self.segment_rules = segment_rules
         self.documents: list[tuple[Rule, DocumentCheck]] = [
             (r, r.impl(ctx)) for r in rules if r.scope == "document"
         ]
@@ -129,7 +135,13 @@ class Engine:
                 for hit in rule.impl(sentence, ctx):
                     yield make_finding(rule, ctx, segment, hit)
         text = segment.text
-        for rule in self.segment_rules:
+        if segment.kind == "cue":
+            rules = self.cue_rules
+        elif segment.source is not None:
+            rules = self.pair_rules
+        else:
+            rules = self.prose_rules
+        for rule in rules:
             if rule.gate is not None and (
                 rule.code not in gated if gated is not None else not rule.gate.search(text)
             ):

@@ -36,7 +36,7 @@ def _has_pair(segment: Segment) -> bool:
     return bool(segment.source and segment.source.strip() and segment.text.strip())
 
 
-@register("TQ830", "empty-translation", Severity.WARNING, scope="segment")
+@register("TQ830", "empty-translation", Severity.WARNING, scope="segment", on="pairs")
 def find_empty_translation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -91,7 +91,7 @@ def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
     return all(w.casefold() in allowed for w in words)
 
 
-@register("TQ831", "untranslated-copy", Severity.WARNING, scope="segment")
+@register("TQ831", "untranslated-copy", Severity.WARNING, scope="segment", on="pairs")
 def find_untranslated_copy(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -195,7 +195,7 @@ def _diff_tokens(
     return tuple(missing), tuple(extra), tuple(changed)
 
 
-@register("TQ832", "placeholder-missing", Severity.ERROR, scope="segment")
+@register("TQ832", "placeholder-missing", Severity.ERROR, scope="segment", on="pairs")
 def find_missing_placeholders(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -229,7 +229,7 @@ def find_missing_placeholders(
                   suggestion=src_tok.text)
 
 
-@register("TQ833", "placeholder-extra", Severity.ERROR, scope="segment")
+@register("TQ833", "placeholder-extra", Severity.ERROR, scope="segment", on="pairs")
 def find_extra_placeholders(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -254,7 +254,7 @@ def find_extra_placeholders(
                   suggestion="")
 
 
-@register("TQ834", "markup-mismatch", Severity.WARNING, scope="segment")
+@register("TQ834", "markup-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_markup_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -296,7 +296,7 @@ def _skip_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@register("TQ835", "number-mismatch", Severity.WARNING, scope="segment")
+@register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_number_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -333,7 +333,7 @@ def find_number_mismatch(
             yield Hit(m.start(), m.end(), f"number {m.group().strip()} is not in the source")
 
 
-@register("TQ836", "url-mismatch", Severity.WARNING, scope="segment")
+@register("TQ836", "url-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_url_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -374,7 +374,7 @@ def _ratio_bounds(src: str | None, tgt: str | None, ctx: CheckContext) -> tuple[
     return float(low), float(high)
 
 
-@register("TQ837", "length-ratio", Severity.INFO, scope="segment")
+@register("TQ837", "length-ratio", Severity.INFO, scope="segment", on="pairs")
 def find_length_ratio(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:

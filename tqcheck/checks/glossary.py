@@ -120,7 +120,8 @@ def _glossary(segment: Segment, ctx: CheckContext) -> Glossary | None:
                          segment.target_lang or ctx.lang)
 
 
-@register("TQ838", "glossary-term", Severity.WARNING, scope="segment", needs="glossary")
+@register("TQ838", "glossary-term", Severity.WARNING, scope="segment", needs="glossary",
+          on="pairs")
 def find_glossary_terms(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -155,7 +156,8 @@ def find_glossary_terms(
                       suggestion=term.targets[0])
 
 
-@register("TQ839", "do-not-translate", Severity.ERROR, scope="segment", needs="glossary")
+@register("TQ839", "do-not-translate", Severity.ERROR, scope="segment", needs="glossary",
+          on="pairs")
 def find_do_not_translate(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:

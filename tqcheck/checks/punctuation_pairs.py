@@ -21,7 +21,7 @@ def _show(ws: str) -> str:
     return repr(ws) if ws else "nothing"
 
 
-@register("TQ380", "whitespace-mismatch", Severity.WARNING, scope="segment")
+@register("TQ380", "whitespace-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_whitespace_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -61,7 +61,7 @@ _NAMES = {"stop": "a full stop", "question": "a question mark", "exclaim": "an e
           "semicolon": "a semicolon", None: "no punctuation"}
 
 
-@register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment")
+@register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_end_punctuation_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:

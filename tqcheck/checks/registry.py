@@ -103,6 +103,9 @@ class Rule:
     #: segments without a match (a C-speed search instead of a Python call).  The engine searches
     #: chunks of segments joined by newlines, so anchor with ``(?m)^``, never ``\A``.
     gate: re.Pattern[str] | None = None
+    #: Segments the check applies to: all (None), only those with a known source ("pairs"), or
+    #: only subtitle cues ("cues").  The engine does not call it on the others.
+    on: Literal["pairs", "cues"] | None = None
 
     @property
     def module(self) -> str:
@@ -129,6 +132,7 @@ def register(
     precondition: bool = False,
     needs: str | None = None,
     gate: str | None = None,
+    on: Literal["pairs", "cues"] | None = None,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
     summary, then *What it does*, *Why it matters* and *Example* sections."""
@@ -153,6 +157,7 @@ def register(
             precondition=precondition,
             needs=needs,
             gate=re.compile(gate) if gate else None,
+            on=on,
         )
         _SLUGS[slug] = code
         return impl

@@ -27,7 +27,7 @@ def _visible(text: str) -> str:
     return _TAG.sub("", text)
 
 
-@register("TQ280", "subtitle-reading-speed", Severity.WARNING, scope="segment")
+@register("TQ280", "subtitle-reading-speed", Severity.WARNING, scope="segment", on="cues")
 def find_fast_subtitles(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -63,7 +63,7 @@ def find_fast_subtitles(
                   f"(at most {limit:g})")
 
 
-@register("TQ281", "subtitle-line-length", Severity.WARNING, scope="segment")
+@register("TQ281", "subtitle-line-length", Severity.WARNING, scope="segment", on="cues")
 def find_long_subtitle_lines(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -92,7 +92,7 @@ def find_long_subtitle_lines(
         offset += len(line) + 1
 
 
-@register("TQ282", "subtitle-line-count", Severity.WARNING, scope="segment")
+@register("TQ282", "subtitle-line-count", Severity.WARNING, scope="segment", on="cues")
 def find_crowded_subtitles(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
