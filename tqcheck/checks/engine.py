@@ -6,6 +6,7 @@ import bisect
 import itertools
 import logging
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
@@ -59,6 +60,9 @@ class FileStats:
     words: int = 0
 
 
+_NONE_OPEN: frozenset[str] = frozenset()
+
+
 class Engine:
     """Checks for one file.  Feed segments in order, then call :meth:`finish`."""
 
@@ -77,6 +81,7 @@ class Engine:
         self.documents: list[tuple[Rule, DocumentCheck]] = [
             (r, r.impl(ctx)) for r in rules if r.scope == "document"
         ]
+        self._document_checks = [check for _, check in self.documents]
         self.stats = FileStats()
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
@@ -97,43 +102,49 @@ class Engine:
                 break
             joined = "\n".join(s.text for s in buffer)
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
-            open_rules: list[set[str]] = [set() for _ in buffer]
+            open_rules: dict[int, set[str]] = {}  # gate matches are rare: sets made on demand
             for rule in gated:
                 assert rule.gate is not None
                 for m in rule.gate.finditer(joined):
                     first = bisect.bisect_right(starts, m.start()) - 1
                     last = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
                     for i in range(first, last + 1):
-                        open_rules[i].add(rule.code)
-            for seg, allowed in zip(buffer, open_rules, strict=True):
-                yield from self.feed(seg, allowed)
+                        open_rules.setdefault(i, set()).add(rule.code)
+            for i, seg in enumerate(buffer):
+                found = self.feed(seg, open_rules.get(i, _NONE_OPEN))
+                if found:
+                    yield from found
             buffer = []
 
-    def feed(self, segment: Segment, gated: set[str] | None = None) -> Iterator[Finding]:
-        """Check one segment.  ``gated``: codes of the gated rules known to apply (from
-        :meth:`feed_all`); when None, each gate is searched here."""
+    def feed(self, segment: Segment, gated: AbstractSet[str] | None = None) -> list[Finding]:
+        """Check one segment and return its findings.  ``gated``: codes of the gated rules known to
+        apply (from :meth:`feed_all`); when None, each gate is searched here."""
         ctx = self.ctx
         sentences = split_sentences(segment, ctx.data)
-        self.stats.segments += 1
-        self.stats.sentences += len(sentences)
-        self.stats.words += len(segment.text.split())
-        skipped: set[int] = set()
-        for sentence in sentences:
-            for rule in self.preconditions:
-                hits = list(rule.impl(sentence, ctx))
-                for hit in hits:
-                    yield make_finding(rule, ctx, segment, hit)
-                if hits:
-                    skipped.add(sentence.index)
-                    break
-        live: list[Sentence] = [s for s in sentences if s.index not in skipped]
-        dead = [(s.start, s.end) for s in sentences if s.index in skipped]
-        if dead:
-            self._dead[_segment_key(segment)] = dead
+        stats = self.stats
+        stats.segments += 1
+        stats.sentences += len(sentences)
+        stats.words += len(segment.text.split())
+        findings: list[Finding] = []
+        live: list[Sentence] = sentences
+        dead: list[tuple[int, int]] = []
+        if self.preconditions:
+            skipped: set[int] = set()
+            for sentence in sentences:
+                for rule in self.preconditions:
+                    hits = list(rule.impl(sentence, ctx))
+                    findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                    if hits:
+                        skipped.add(sentence.index)
+                        break
+            if skipped:
+                live = [s for s in sentences if s.index not in skipped]
+                dead = [(s.start, s.end) for s in sentences if s.index in skipped]
+                self._dead[_segment_key(segment)] = dead
         for sentence in live:
             for rule in self.sentence_rules:
                 for hit in rule.impl(sentence, ctx):
-                    yield make_finding(rule, ctx, segment, hit)
+                    findings.append(make_finding(rule, ctx, segment, hit))
         text = segment.text
         if segment.kind == "cue":
             rules = self.cue_rules
@@ -142,15 +153,17 @@ class Engine:
         else:
             rules = self.prose_rules
         for rule in rules:
-            if rule.gate is not None and (
-                rule.code not in gated if gated is not None else not rule.gate.search(text)
+            gate = rule.gate
+            if gate is not None and (
+                rule.code not in gated if gated is not None else not gate.search(text)
             ):
                 continue
             for hit in rule.impl(segment, live, ctx):
                 if not dead or not any(a <= hit.start < b for a, b in dead):
-                    yield make_finding(rule, ctx, segment, hit)
-        for _, check in self.documents:
+                    findings.append(make_finding(rule, ctx, segment, hit))
+        for check in self._document_checks:
             check.feed(segment, live)
+        return findings
 
     def finish(self) -> Iterator[Finding]:
         for rule, check in self.documents:
