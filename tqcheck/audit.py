@@ -186,12 +186,13 @@ _COMMENT_FORMATS = frozenset({"text", "markdown", "html"})
 
 
 def _apply_comment_suppressions(path: Path, options: AuditOptions, result: FileResult) -> None:
-    from tqcheck.readers.decode import read_text
+    from tqcheck.readers.decode import iter_lines
 
-    text = read_text(path, options.encoding)
-    if "tqcheck-" not in text:
+    # Streamed: a file without directives (nearly all, and all large ones) is never held whole.
+    if not any("tqcheck-" in line for line in iter_lines(path, options.encoding)):
         return
-    scopes = scopes_from_comments(text.split("\n"))
+    lines = [line.rstrip("\n") for line in iter_lines(path, options.encoding)]
+    scopes = scopes_from_comments(lines)
     result.findings, unused = apply_scopes(result.findings, scopes, str(path))
     result.notes.extend(unused)
 
