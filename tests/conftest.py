@@ -16,3 +16,23 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Genuine test ``.argosmodel`` packages, built once per session (``tests/argos_fixtures.py``)."""
+    from tests import argos_fixtures as af
+    from tests.argos_testing import need_data
+
+    need_data()
+    return af.cached_test_packages(tmp_path_factory.mktemp("argos-packages"))
+
+
+@pytest.fixture(scope="session")
+def models(tmp_path_factory: pytest.TempPathFactory, archives: dict[str, Path]) -> Path:
+    """All test packages, installed the way users do: ``tqcheck models install``."""
+    from tests.argos_testing import install_all
+
+    directory = tmp_path_factory.mktemp("models") / "packages"
+    install_all(archives, directory)
+    return directory

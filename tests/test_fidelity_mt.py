@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests import argos_fixtures as af
-from tests.argos_testing import cli, install_all, isolate, need_data
+from tests.argos_testing import cli, isolate, need_data
 from tqcheck.checks import fidelity_mt as fm
 from tqcheck.checks.registry import CheckContext, Hit, get_rule, select_rules
 from tqcheck.errors import InputError
@@ -23,19 +23,6 @@ CODES = ("TQ811", "TQ812", "TQ813", "TQ814", "TQ815")
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     isolate(monkeypatch, tmp_path)
-
-
-@pytest.fixture(scope="session")
-def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    need_data()
-    return af.cached_test_packages(tmp_path_factory.mktemp("argos-packages"))
-
-
-@pytest.fixture(scope="session")
-def models(tmp_path_factory: pytest.TempPathFactory, archives: dict[str, Path]) -> Path:
-    directory = tmp_path_factory.mktemp("models") / "packages"
-    install_all(archives, directory)
-    return directory
 
 
 @pytest.fixture(scope="session")

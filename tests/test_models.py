@@ -12,19 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests import argos_fixtures as af
-from tests.argos_testing import cli, install_all, isolate, need_data, tree_hash
+from tests.argos_testing import cli, install_all, isolate, tree_hash
 from tqcheck.translate import packages as pk
 
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     isolate(monkeypatch, tmp_path)
-
-
-@pytest.fixture(scope="session")
-def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    need_data()
-    return af.cached_test_packages(tmp_path_factory.mktemp("argos-packages"))
 
 
 @pytest.fixture

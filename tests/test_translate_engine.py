@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests import argos_fixtures as af
-from tests.argos_testing import cli, install_all, isolate, need_data
+from tests.argos_testing import cli, isolate, need_data
 from tqcheck.errors import BackendError, InputError
 from tqcheck.translate import engine
 from tqcheck.translate.cache import TranslationCache, cache_key
@@ -26,20 +26,6 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     isolate(monkeypatch, tmp_path)
-
-
-@pytest.fixture(scope="session")
-def archives(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    need_data()
-    return af.cached_test_packages(tmp_path_factory.mktemp("argos-packages"))
-
-
-@pytest.fixture(scope="session")
-def models(tmp_path_factory: pytest.TempPathFactory, archives: dict[str, Path]) -> Path:
-    """All test packages, installed the way users do: ``tqcheck models install``."""
-    directory = tmp_path_factory.mktemp("models") / "packages"
-    install_all(archives, directory)
-    return directory
 
 
 @pytest.fixture(scope="session")
