@@ -40,7 +40,8 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         (a Cyrillic or Arabic sentence in an English document needs no statistics), then, with
         names, numbers, URLs, handles and code masked, fastText's language model — a foreign verdict
         by statistics stands only when langdetect also rejects the target language.  Text too short
-        to judge (fewer than two words or ten letters after masking) is never reported.  Names the
+        to judge (fewer than two words or ten letters after masking) is never reported, nor is a
+        statistical verdict on a heading, table cell or list item of fewer than four words.  Names the
         language and the confidence.  A precondition: the other sentence checks skip a sentence
         this check reports.
 
@@ -58,11 +59,20 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         return
     result = identify(sentence.text, target)
     if result.is_foreign(target):
+        if (sentence.segment.kind in _LABEL_KINDS and not result.method.startswith("script")
+                and len(sentence.text.split()) < _MIN_LABEL_WORDS):
+            return  # "Exit statuses": headings and table cells are too terse for statistics
         yield Hit(
             sentence.start, sentence.end,
             f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
             f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}",
         )
+
+
+#: Segment kinds made of labels rather than sentences, and the words a statistical verdict on them
+#: needs (a verdict by script needs none).
+_LABEL_KINDS = frozenset({"heading", "table", "list-item"})
+_MIN_LABEL_WORDS = 4
 
 
 # --- shared helpers ----------------------------------------------------------------------------

@@ -121,11 +121,15 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
     pattern, gate = found
     if gate.isdisjoint(folded_tokens(segment.text)):
         return
-    for m in pattern.finditer(segment.text):
-        end = m.end()
-        if len(m.group()) > 80:
-            end = m.start() + len(m.group().split(".")[0])
-        yield Hit(m.start(), end, f"leftover embed text: '{segment.text[m.start():end]}'", suggestion="")
+    text = segment.text
+    for m in pattern.finditer(text):
+        # The widget line runs to the end of the line, or to masked markup, a quote or a full stop.
+        stop = _BOILERPLATE_END.search(text, m.start(), m.end())
+        end = stop.start() if stop else m.end()
+        yield Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion="")
+
+
+_BOILERPLATE_END = re.compile(r"[\ufffc\"“”|]|\.(?=\s|$)")
 
 
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")

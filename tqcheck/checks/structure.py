@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, first_letter, is_cased_lower
-from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.model import MASK, Segment, Sentence, Severity
 
 _TERMINAL = ".!?…:;,"
 _HEADING_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -105,8 +105,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
     text = segment.text
     for s in sentences:
         i = first_letter(s.text)
-        if i < 0:
-            continue
+        if i < 0 or MASK in s.text[:i]:
+            continue  # a sentence that starts with masked code ("`tqcheck` runs …")
         pos = s.start + i
         if not is_cased_lower(text[pos]):
             continue

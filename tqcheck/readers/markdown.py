@@ -68,7 +68,9 @@ class _Paragraph:
 
 def _finish(par: _Paragraph, index: int) -> Segment | None:
     text = "\n".join(par.lines).rstrip()
-    stripped = text.lstrip(" \t" + MASK)
+    # Leading masks stay: a sentence that starts with inline code ("`tqcheck` runs …") must not
+    # look like one that starts in lowercase.
+    stripped = text.lstrip(" \t")
     if not stripped.strip(MASK + " \t\n"):
         return None
     col = len(text) - len(stripped) + 1
