@@ -118,20 +118,29 @@ def read_source_lines(path: Path) -> list[str]:
         raise InputError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
+class _CollectingCheck:
+    """Base of the document checks that gather the audited lines (with their source lines) and
+    judge them at the end."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.collector = _Collector(ctx)
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        self.collector.feed(segment, sentences)
+
+
 def _source_lang(ctx: CheckContext) -> str | None:
     value = ctx.source_lang or ctx.options.get("source_lang")
     return str(value) if value else None
 
 
 def chrf_scores(hypotheses: Sequence[str], references: Sequence[str]) -> list[float]:
-    """Sentence chrF of each hypothesis against its one reference (sacrebleu's default chrF)."""
-    from sacrebleu.metrics.chrf import CHRF
+    """Sentence chrF of each hypothesis against its one reference (sacrebleu's default chrF,
+    equal to ``sentence_score``; one statistics pass through :func:`tqcheck.score.sentence_scores`)."""
+    from tqcheck.score import sentence_scores
 
-    metric = CHRF()
-    return [
-        float(metric.sentence_score(hyp, [ref]).score)
-        for hyp, ref in zip(hypotheses, references, strict=True)
-    ]
+    return sentence_scores("chrf", hypotheses, [references])
 
 
 def outlier_threshold(scores: Sequence[float]) -> tuple[float, float | None]:
@@ -196,7 +205,7 @@ def _flag_outliers(units: Sequence[Unit], references: Sequence[str], describe: A
 
 
 @register("TQ811", "source-disagreement", Severity.WARNING, scope="document", needs="source")
-class SourceDisagreement:
+class SourceDisagreement(_CollectingCheck):
     """Line that agrees far less than usual with an independent machine translation of its source.
 
     What it does:
@@ -220,13 +229,6 @@ class SourceDisagreement:
         Thursday.``  The independent translation keeps the second clause, chrF drops from a
         document median of 70 to 45, and the line is flagged as a possible omission.
     """
-
-    def __init__(self, ctx: CheckContext) -> None:
-        self.ctx = ctx
-        self.collector = _Collector(ctx)
-
-    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        self.collector.feed(segment, sentences)
 
     def finish(self) -> Iterable[Hit]:
         ctx = self.ctx
@@ -314,15 +316,8 @@ def names(text: str) -> list[str]:
     return found
 
 
-class _PairCheck:
+class _PairCheck(_CollectingCheck):
     """Base of the checks that compare each line with its source line, without a model."""
-
-    def __init__(self, ctx: CheckContext) -> None:
-        self.ctx = ctx
-        self.collector = _Collector(ctx)
-
-    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        self.collector.feed(segment, sentences)
 
     def finish(self) -> Iterable[Hit]:
         hits: list[Hit] = []
@@ -422,7 +417,7 @@ class MissingName(_PairCheck):
 
 
 @register("TQ815", "round-trip-loss", Severity.INFO, scope="document", needs="round-trip")
-class RoundTripLoss:
+class RoundTripLoss(_CollectingCheck):
     """Line that does not survive a round trip through another language (a hint, not a verdict).
 
     What it does:
@@ -443,13 +438,6 @@ class RoundTripLoss:
         ``The meeting was held within the talks``; a garbled line such as ``Of the talks the
         frame held in it was`` comes back very different and scores far below its neighbours.
     """
-
-    def __init__(self, ctx: CheckContext) -> None:
-        self.ctx = ctx
-        self.collector = _Collector(ctx)
-
-    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        self.collector.feed(segment, sentences)
 
     def finish(self) -> Iterable[Hit]:
         ctx = self.ctx
