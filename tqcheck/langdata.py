@@ -102,11 +102,6 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
-def builtin_languages() -> list[str]:
-    folder = resources.files("tqcheck") / "data" / "lang"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
-
-
 @cache
 def _builtin(lang: str) -> dict[str, Any] | None:
     res = resources.files("tqcheck") / "data" / "lang" / f"{lang}.toml"

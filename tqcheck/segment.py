@@ -21,6 +21,7 @@ _BOUNDARY = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:\w\.)+\w$")
+_WORD_AT = re.compile(r"\w+")
 _WORD_STOP = frozenset("([\"'“‘«")
 _OPENERS = "\"'“‘«„‚([¿¡" + MASK
 
@@ -47,10 +48,6 @@ def _word_before(text: str, end: int) -> str:
     while i > 0 and not text[i - 1].isspace() and text[i - 1] not in _WORD_STOP:
         i -= 1
     return text[i:end]
-
-
-def _is_cased_lower(ch: str) -> bool:
-    return ch.islower()
 
 
 def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
@@ -87,12 +84,12 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
                 if is_abbrev:
                     if word not in ab.final:
                         continue
-                    next_word = re.match(r"\w+", text[nxt:])
+                    next_word = _WORD_AT.match(text, nxt)
                     if not next_word or next_word.group() not in ab.starters:
                         continue
             if following.isdigit() and word.isdigit():
                 continue  # "section 3. 4 items" is rare; numbered lists are split by lines
-        if _is_cased_lower(following) and punct in {"…", "..."}:
+        if following.islower() and punct in {"…", "..."}:
             continue  # "wait... what" keeps going
         if not (following.isalnum() or following in _OPENERS or not following.isascii()):
             continue

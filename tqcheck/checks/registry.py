@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -220,6 +220,3 @@ def select_rules(
     chosen = [r for r in chosen if not any(matches(r, s) for s in ignore)]
     return [r for r in chosen if r.needs is None or r.needs in enabled_features]
 
-
-def iter_hits(rule: Rule, *args: Any) -> Iterator[Hit]:
-    yield from rule.impl(*args)

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from tqcheck.model import MASK
 
 #: A word: letters/digits with inner apostrophes or hyphens ("don't", "cease-fire").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-
-
-def words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    return WORD.finditer(text, start, len(text) if end is None else end)
 
 
 def first_letter(text: str) -> int:
@@ -27,12 +22,6 @@ def first_letter(text: str) -> int:
 
 def is_cased_lower(ch: str) -> bool:
     return ch.islower() and ch.upper() != ch
-
-
-def sentence_bounds_after(text: str, pos: int) -> int:
-    """End of the sentence that contains ``pos`` (after ., !, ? or the end of text)."""
-    m = re.compile(r"[.!?…](?=\s|$)").search(text, pos)
-    return m.end() if m else len(text)
 
 
 #: Punctuation, quotes and masks become spaces before a whitespace split into folded tokens.
