@@ -1,7 +1,7 @@
 """Validate the project's labelled MT-artifact corpus (corpora/mt-artifacts.jsonl).
 
-The corpus is data, so these tests need no tqcheck code: they check that every span points at the
-text it claims, that labels come from the fixed category set, that clean passages stay clean, and
+The corpus is data; these tests check that every span points at the
+text it claims, that labels come from tqcheck's categories, that clean passages stay clean, and
 that the committed JSONL is exactly what corpora/build.py produces from corpora/src/.
 """
 
@@ -18,20 +18,13 @@ from typing import Any
 
 import pytest
 
+from tqcheck.model import Category
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = ROOT / "corpora"
 JSONL = CORPUS_DIR / "mt-artifacts.jsonl"
 
-CATEGORIES = {
-    "language",
-    "repetition",
-    "structure",
-    "punctuation",
-    "residue",
-    "consistency",
-    "calque",
-    "fidelity",
-}
+CATEGORIES = {c.value for c in Category}
 KEYS = {"id", "source_lang", "lang", "register", "text", "artifacts", "clean"}
 ARTIFACT_KEYS = {"category", "kind", "start", "end", "text"}
 LANGS = {"en", "de", "fr", "es", "ru", "ar", "zh", "tr"}
