@@ -129,6 +129,8 @@ def test_english_sentence_is_not_foreign_in_english() -> None:
 @pytest.mark.parametrize(("text", "target"), [
     ("The talks ended yesterday without an agreement.", "en"),
     ("Are you a policeman?", "en"),
+    ("Wait a moment.", "en"),  # one evidence word ("wait"), every word in the lexicon
+    ("I’ll come to your funeral.", "en"),  # typographic apostrophe
     ("Die Regierung hat gestern ein neues Gesetz beschlossen.", "de"),
     ("Правительство вчера приняло новый закон.", "ru"),
 ])

@@ -58,7 +58,8 @@ MIN_FUNCTION_WORDS = 3
 FUNCTION_WORD_SHARE = 0.15
 #: With a target that has a lexicon (``tqcheck/data/lexicon/``), a sentence whose evidence words
 #: hold this many words marked as evidence of the target, and whose evidence words are this share
-#: words of the lexicon, is in the target language without statistics (also a shortcut only).
+#: words of the lexicon, is in the target language without statistics (also a shortcut only);
+#: so is one with a single evidence word when every word is in the lexicon ("Wait a moment.").
 MIN_LEXICON_EVIDENCE = 2
 LEXICON_SHARE = 0.9
 #: Without a target, a statistical guess below this probability is reported as ``uncertain``.
@@ -348,7 +349,8 @@ def lexicon(lang: str) -> Lexicon | None:
 def lexicon_share(words: list[str], lang: str) -> float | None:
     """The share of ``words`` (evidence words, case kept) in the lexicon of ``lang`` when they
     settle that their text is in ``lang``: at least :data:`MIN_LEXICON_EVIDENCE` evidence words of
-    the language, and at least :data:`LEXICON_SHARE` of all words in its lexicon; else None."""
+    the language and at least :data:`LEXICON_SHARE` of all words in its lexicon, or one evidence
+    word and all words in the lexicon; else None."""
     lex = lexicon(lang)
     if lex is None or len(words) < MIN_LEXICON_EVIDENCE:
         return None
@@ -356,10 +358,13 @@ def lexicon_share(words: list[str], lang: str) -> float | None:
     vocabulary, evidence = lex.words, lex.evidence
     for word in words:
         low = word.lower()
+        if "’" in low:
+            low = low.replace("’", "'")  # the lists spell "don't", "it's" with ASCII apostrophes
         if low in vocabulary:
             known += 1
             evident += low in evidence
-    if evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * len(words):
+    if (evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * len(words)) or (
+            evident and known == len(words)):
         return known / len(words)
     return None
 
