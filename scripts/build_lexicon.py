@@ -10,7 +10,7 @@ English "the" and "would" are evidence; "is", "of", "was", "to" are compatible b
 
 Needs ``pip install wordfreq`` (not a dependency of tqcheck: the lists it writes are data).
 
-    python scripts/build_lexicon.py [--top 30000] [--ratio 10] [--compat 10] en de fr es ru ar
+    python scripts/build_lexicon.py [--top 30000] [--ratio 10] [--compat 100] en de fr es ru ar
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def main() -> None:
     parser.add_argument("langs", nargs="+")
     parser.add_argument("--top", type=int, default=30000)
     parser.add_argument("--ratio", type=float, default=10.0)
-    parser.add_argument("--compat", type=float, default=10.0)
+    parser.add_argument("--compat", type=float, default=100.0)
     args = parser.parse_args()
     langs = sorted(set(wordfreq.available_languages()) - SKIP)
     freqs = {code: wordfreq.get_frequency_dict(code) for code in langs}
