@@ -203,6 +203,7 @@ def same_language(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and normalise_lang(a) == normalise_lang(b)
 
 
+@cache
 def scripts_of_language(lang: str | None) -> frozenset[str]:
     """The scripts a language is ordinarily written in (Latin for any language not listed)."""
     code = normalise_lang(lang)
@@ -256,6 +257,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _OPENERS = "«“\"‘'([¿¡„"
 _CLOSERS = "\"”’»)]'"
 _BREAKS = ".!?:;…"
+_PLAIN_TRAIL = ",.;!?"
 
 
 def _prose(text: str) -> tuple[str, list[str]]:
@@ -270,13 +272,16 @@ def _prose(text: str) -> tuple[str, list[str]]:
     words: list[str] = []
     initial = True
     for raw in text.split():
-        token = raw
-        if token.isalpha():  # the common case, no regular expression needed
-            kept.append(token)
-            if not (token[0].isupper() and (not initial or (len(token) > 1 and token.isupper()))):
-                words.append(token)
-            initial = False
+        # The common case, no regular expression needed: a word, perhaps followed by a comma or
+        # a full stop (not a colon: "http:" is a scheme; not "www.").
+        word = raw if raw.isalpha() else raw.rstrip(_PLAIN_TRAIL)
+        if word.isalpha() and word != "www":
+            kept.append(raw)
+            if not word[0].isupper() or (initial and (len(word) == 1 or not word.isupper())):
+                words.append(word)
+            initial = word is not raw and raw[-1] in _BREAKS
             continue
+        token = raw
         if _DIGITS.search(token):
             if token.isascii():
                 token = ""  # numbers, dates, model names: no evidence
@@ -347,22 +352,17 @@ def lexicon(lang: str) -> Lexicon | None:
 
 
 def lexicon_share(words: list[str], lang: str) -> float | None:
-    """The share of ``words`` (evidence words, case kept) in the lexicon of ``lang`` when they
+    """The share of ``words`` (lower-cased evidence words) in the lexicon of ``lang`` when they
     settle that their text is in ``lang``: at least :data:`MIN_LEXICON_EVIDENCE` evidence words of
     the language and at least :data:`LEXICON_SHARE` of all words in its lexicon, or one evidence
     word and all words in the lexicon; else None."""
     lex = lexicon(lang)
     if lex is None or len(words) < MIN_LEXICON_EVIDENCE:
         return None
-    known = evident = 0
-    vocabulary, evidence = lex.words, lex.evidence
-    for word in words:
-        low = word.lower()
-        if "’" in low:
-            low = low.replace("’", "'")  # the lists spell "don't", "it's" with ASCII apostrophes
-        if low in vocabulary:
-            known += 1
-            evident += low in evidence
+    if any("’" in w for w in words):  # the lists spell "don't", "it's" with ASCII apostrophes
+        words = [w.replace("’", "'") for w in words]
+    known = sum(map(lex.words.__contains__, words))
+    evident = sum(map(lex.evidence.__contains__, words))
     if (evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * len(words)) or (
             evident and known == len(words)):
         return known / len(words)
@@ -526,7 +526,7 @@ def _stats(words: list[str], script: str) -> tuple[str, float, list[tuple[str, f
 
 
 def _too_short(words: list[str], script: str) -> bool:
-    letters = sum(len(w) for w in words)
+    letters = sum(map(len, words))
     if script in UNSPACED_SCRIPTS:
         return letters < MIN_LETTERS_UNSPACED
     return len(words) < MIN_WORDS or letters < MIN_LETTERS
@@ -583,20 +583,20 @@ def identify(text: str, target: str | None = None) -> LangResult:
     """
     target = normalise_lang(target)
     prose, words = _prose(text)
-    # The script of the evidence words: Latin names and terms inside a Russian sentence
-    # ("подсемейство Orthocoronavirinae семейства Coronaviridae") do not make it Latin.
-    # Names still count as letters of their script ("Я з Колумбії.").
-    if prose.isascii():  # the common case in Latin-script documents: one script, no scan
-        letters = sum(len(w) for w in words)
-        all_counts = Counter({"Latin": letters}) if letters else script_counts(prose)
-        counts = all_counts
+    letters = sum(map(len, words)) if prose.isascii() else 0
+    if letters:
+        # The common case in Latin-script documents: one script, all of it evidence.
+        script, n, share = "Latin", letters, 1.0
     else:
+        # The script of the evidence words: Latin names and terms inside a Russian sentence
+        # ("подсемейство Orthocoronavirinae семейства Coronaviridae") do not make it Latin.
+        # Names still count as letters of their script ("Я з Колумбії.").
         all_counts = _japanese(script_counts(prose))
         counts = _japanese(script_counts(" ".join(words))) if words else all_counts
-    if not counts:
-        return LangResult(None, 0.0, ABSTAIN)
-    script, _, share = script_share(counts)
-    n = all_counts[script]
+        if not counts:
+            return LangResult(None, 0.0, ABSTAIN)
+        script, _, share = script_share(counts)
+        n = all_counts[script]
     langs = SCRIPT_LANGS.get(script, ())
     foreign_script = (
         target is not None and share >= MIN_SCRIPT_SHARE and script != "Other"
@@ -614,11 +614,12 @@ def identify(text: str, target: str | None = None) -> LangResult:
     if _too_short(words, script):
         return LangResult(None, 0.0, ABSTAIN, script)
     if target is not None and not foreign_script:
+        lowered = [w.lower() for w in words]
         common = function_words(target)
-        hits = sum(1 for w in words if w.lower() in common) if common else 0
+        hits = sum(map(common.__contains__, lowered))
         if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * len(words):
             return LangResult(target, round(hits / len(words), 3), "words", script)
-        known = lexicon_share(words, target)
+        known = lexicon_share(lowered, target)
         if known is not None:
             return LangResult(target, round(known, 3), "lexicon", script)
     lang, prob, cands = _stats(words, script)
