@@ -78,6 +78,11 @@ class Engine:
         self.pair_rules = self.prose_rules + [r for r in segment_rules if r.on == "pairs"]
         self.cue_rules = self.pair_rules + [r for r in segment_rules if r.on == "cues"]
         self.segment_rules = segment_rules
+        # The same lists without the gated rules: what a segment no gate matched runs (most do).
+        self._ungated = {
+            id(rules): [r for r in rules if r.gate is None]
+            for rules in (self.prose_rules, self.pair_rules, self.cue_rules)
+        }
         self.documents: list[tuple[Rule, DocumentCheck]] = [
             (r, r.impl(ctx)) for r in rules if r.scope == "document"
         ]
@@ -152,12 +157,13 @@ class Engine:
             rules = self.pair_rules
         else:
             rules = self.prose_rules
+        if gated is None:
+            rules = [r for r in rules if r.gate is None or r.gate.search(text)]
+        elif gated:
+            rules = [r for r in rules if r.gate is None or r.code in gated]
+        else:
+            rules = self._ungated[id(rules)]
         for rule in rules:
-            gate = rule.gate
-            if gate is not None and (
-                rule.code not in gated if gated is not None else not gate.search(text)
-            ):
-                continue
             for hit in rule.impl(segment, live, ctx):
                 if not dead or not any(a <= hit.start < b for a, b in dead):
                     findings.append(make_finding(rule, ctx, segment, hit))
