@@ -30,7 +30,7 @@ class _First:
     value: str
 
 
-@register("TQ580", "inconsistent-translation", Severity.WARNING, scope="document")
+@register("TQ580", "inconsistent-translation", Severity.WARNING, scope="document", on="pairs")
 class InconsistentTranslation:
     """The same source text translated differently in one file.
 
@@ -77,7 +77,7 @@ def _source_key(text: str) -> str:
     return re.sub(r"[\s.:…!?]+$", "", " ".join(text.split())).casefold()
 
 
-@register("TQ581", "one-translation-two-sources", Severity.INFO, scope="document")
+@register("TQ581", "one-translation-two-sources", Severity.INFO, scope="document", on="pairs")
 class OneTranslationTwoSources:
     """Two different source texts with one and the same translation.
 

@@ -86,7 +86,16 @@ class Engine:
         self.documents: list[tuple[Rule, DocumentCheck]] = [
             (r, r.impl(ctx)) for r in rules if r.scope == "document"
         ]
-        self._document_checks = [check for _, check in self.documents]
+        # Document checks fed every segment, per kind of segment (as for the segment rules), and
+        # those fed only the segments their gate matched.
+        prose_docs = [(r, c) for r, c in self.documents if r.on is None]
+        pair_docs = prose_docs + [(r, c) for r, c in self.documents if r.on == "pairs"]
+        cue_docs = pair_docs + [(r, c) for r, c in self.documents if r.on == "cues"]
+        self._feeds = {kind: [c for r, c in docs if r.gate is None]
+                       for kind, docs in (("prose", prose_docs), ("pairs", pair_docs), ("cues", cue_docs))}
+        self._gated_feeds = {kind: [(r.code, r.gate, c) for r, c in docs if r.gate is not None]
+                             for kind, docs in (("prose", prose_docs), ("pairs", pair_docs),
+                                                ("cues", cue_docs))}
         self.stats = FileStats()
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
@@ -97,6 +106,7 @@ class Engine:
         newlines (one C-speed scan instead of one Python call per segment and rule); a rule runs
         only on the segments its gate matched.  Memory stays bounded by the chunk size."""
         gated = [r for r in self.segment_rules if r.gate is not None]
+        gated += [r for r, _ in self.documents if r.gate is not None]
         buffer: list[Segment] = []
         for segment in itertools.chain(segments, [None]):
             if segment is not None:
@@ -152,11 +162,11 @@ class Engine:
                     findings.append(make_finding(rule, ctx, segment, hit))
         text = segment.text
         if segment.kind == "cue":
-            rules = self.cue_rules
+            kind, rules = "cues", self.cue_rules
         elif segment.source is not None:
-            rules = self.pair_rules
+            kind, rules = "pairs", self.pair_rules
         else:
-            rules = self.prose_rules
+            kind, rules = "prose", self.prose_rules
         if gated is None:
             rules = [r for r in rules if r.gate is None or r.gate.search(text)]
         elif gated:
@@ -167,8 +177,11 @@ class Engine:
             for hit in rule.impl(segment, live, ctx):
                 if not dead or not any(a <= hit.start < b for a, b in dead):
                     findings.append(make_finding(rule, ctx, segment, hit))
-        for check in self._document_checks:
+        for check in self._feeds[kind]:
             check.feed(segment, live)
+        for code, gate, check in self._gated_feeds[kind]:
+            if code in gated if gated is not None else gate.search(text):
+                check.feed(segment, live)
         return findings
 
     def finish(self) -> Iterator[Finding]:

@@ -100,11 +100,12 @@ class Rule:
     #: Runs only when its feature is enabled (e.g. needs a source or a reference).
     needs: str | None = None
     #: A cheap regex that every text the check can flag contains: the engine skips the check on
-    #: segments without a match (a C-speed search instead of a Python call).  The engine searches
-    #: chunks of segments joined by newlines, so anchor with ``(?m)^``, never ``\A``.
+    #: segments without a match (a C-speed search instead of a Python call); a document check is
+    #: fed only the segments that match.  The engine searches chunks of segments joined by
+    #: newlines, so anchor with ``(?m)^``, never ``\A``.
     gate: re.Pattern[str] | None = None
     #: Segments the check applies to: all (None), only those with a known source ("pairs"), or
-    #: only subtitle cues ("cues").  The engine does not call it on the others.
+    #: only subtitle cues ("cues").  The engine does not call (or feed) it the others.
     on: Literal["pairs", "cues"] | None = None
 
     @property

@@ -1,0 +1,73 @@
+"""The engine's dispatch: which checks see which segments (gates, pairs, cues)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import pytest
+
+from tqcheck.checks.engine import Engine
+from tqcheck.checks.registry import CheckContext, Hit, Rule
+from tqcheck.langdata import load_language
+from tqcheck.model import Category, Segment, Sentence, Severity
+
+
+class Recorder:
+    """A document check that remembers the texts it was fed and flags none of them."""
+
+    fed: list[str]
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.fed = []
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        self.fed.append(segment.text)
+
+    def finish(self) -> Iterable[Hit]:
+        return ()
+
+
+def _rule(code: str, scope: str, impl: object, gate: str | None = None,
+          on: str | None = None) -> Rule:
+    return Rule(code=code, slug=code.lower(), category=Category.STRUCTURE, severity=Severity.WARNING,
+                scope=scope, summary="", doc="", impl=impl,  # type: ignore[arg-type]
+                gate=re.compile(gate) if gate else None, on=on)  # type: ignore[arg-type]
+
+
+def _every_x(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    for m in re.finditer(r"\bx\b", segment.text):
+        yield Hit(m.start(), m.end(), "an x")
+
+
+SEGMENTS = [
+    Segment("plain text", 1, index=0),
+    Segment("an x here", 2, index=1),
+    Segment("translated", 3, index=2, source="source"),
+    Segment("a cue with x", 4, index=3, kind="cue"),
+    *[Segment(f"filler {i}", 5 + i, index=4 + i) for i in range(70)],  # a second chunk
+    Segment("x again", 80, index=80),
+]
+
+
+@pytest.mark.parametrize("chunked", [True, False])
+def test_document_checks_see_the_segments_their_gate_and_kind_allow(chunked: bool) -> None:
+    ctx = CheckContext(path="t", lang="en", data=load_language("en"))
+    rules = [
+        _rule("TQ991", "document", Recorder),
+        _rule("TQ992", "document", Recorder, on="pairs"),
+        _rule("TQ993", "document", Recorder, on="cues"),
+        _rule("TQ994", "document", Recorder, gate=r"\bx\b"),
+        _rule("TQ995", "segment", _every_x, gate=r"\bx\b"),
+    ]
+    engine = Engine(rules, ctx)
+    if chunked:
+        findings = list(engine.feed_all(SEGMENTS))
+    else:
+        findings = [f for s in SEGMENTS for f in engine.feed(s)]
+    fed = {rule.code: check.fed for rule, check in engine.documents}  # type: ignore[attr-defined]
+    assert fed["TQ991"] == [s.text for s in SEGMENTS]
+    assert fed["TQ992"] == ["translated", "a cue with x"]  # cues run the pair rules too
+    assert fed["TQ993"] == ["a cue with x"]
+    assert fed["TQ994"] == ["an x here", "a cue with x", "x again"]
+    assert [(f.line, f.col) for f in findings] == [(2, 4), (4, 12), (80, 1)]
