@@ -52,13 +52,17 @@ def _word_before(text: str, end: int) -> str:
 
 def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence of ``text``; whitespace between sentences is excluded."""
+    first = _BOUNDARY.search(text)
+    if first is None:  # no boundary inside: one sentence (most lines), no scan
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        return [(start, end)] if end > start else []
     ab = _abbrev(data)
     spans: list[tuple[int, int]] = []
     n = len(text)
     start = 0
     while start < n and text[start].isspace():
         start += 1
-    for m in _BOUNDARY.finditer(text):
+    for m in _BOUNDARY.finditer(text, first.start()):
         end = m.end()
         if end <= start:
             continue
