@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pytest
 
@@ -28,11 +29,10 @@ class Recorder:
         return ()
 
 
-def _rule(code: str, scope: str, impl: object, gate: str | None = None,
-          on: str | None = None) -> Rule:
+def _rule(code: str, scope: str, impl: object, gate: Any = None, on: str | None = None) -> Rule:
     return Rule(code=code, slug=code.lower(), category=Category.STRUCTURE, severity=Severity.WARNING,
                 scope=scope, summary="", doc="", impl=impl,  # type: ignore[arg-type]
-                gate=re.compile(gate) if gate else None, on=on)  # type: ignore[arg-type]
+                gate=re.compile(gate) if isinstance(gate, str) else gate, on=on)  # type: ignore[arg-type]
 
 
 def _every_x(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
@@ -71,3 +71,28 @@ def test_document_checks_see_the_segments_their_gate_and_kind_allow(chunked: boo
     assert fed["TQ993"] == ["a cue with x"]
     assert fed["TQ994"] == ["an x here", "a cue with x", "x again"]
     assert [(f.line, f.col) for f in findings] == [(2, 4), (4, 12), (80, 1)]
+
+
+def _sentence_x(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
+    for m in re.finditer(r"\bx\b", sentence.text):
+        yield Hit(sentence.start + m.start(), sentence.start + m.end(), "an x")
+
+
+@pytest.mark.parametrize("chunked", [True, False])
+def test_sentence_rules_and_gates_that_depend_on_the_language(chunked: bool) -> None:
+    seen: list[str | None] = []
+
+    def gate_for(ctx: CheckContext) -> str | None:
+        seen.append(ctx.lang)
+        return r"\bx\b" if ctx.lang == "en" else None  # no gate for other languages
+
+    findings: dict[str, list[tuple[int, int]]] = {}
+    for lang in ("en", "de"):
+        ctx = CheckContext(path="t", lang=lang, data=load_language(lang))
+        engine = Engine([_rule("TQ996", "sentence", _sentence_x, gate=gate_for)], ctx)
+        assert ("TQ996" in engine.gates) == (lang == "en")
+        found = (list(engine.feed_all(SEGMENTS)) if chunked
+                 else [f for s in SEGMENTS for f in engine.feed(s)])
+        findings[lang] = [(f.line, f.col) for f in found]
+    assert seen == ["en", "de"]  # resolved once per file
+    assert findings["en"] == findings["de"] == [(2, 4), (4, 12), (80, 1)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -49,6 +50,16 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
     )
 
 
+def resolve_gate(rule: Rule, ctx: CheckContext) -> re.Pattern[str] | None:
+    """The gate of ``rule`` for the file of ``ctx``: a rule's gate is a regex, or a function of the
+    context that returns one (or None: no gate, for languages the gate cannot serve)."""
+    gate = rule.gate
+    if gate is None or isinstance(gate, re.Pattern):
+        return gate
+    made = gate(ctx)
+    return re.compile(made) if isinstance(made, str) else made
+
+
 def _segment_key(segment: Segment) -> tuple[int, int, int]:
     return (segment.index, segment.line, segment.col)
 
@@ -69,8 +80,15 @@ class Engine:
     def __init__(self, rules: Iterable[Rule], ctx: CheckContext) -> None:
         rules = list(rules)
         self.ctx = ctx
+        #: The gate of each gated rule, resolved for this file (a gate may depend on the languages).
+        self.gates: dict[str, re.Pattern[str]] = {}
+        for rule in rules:
+            gate = resolve_gate(rule, ctx)
+            if gate is not None:
+                self.gates[rule.code] = gate
         self.preconditions = [r for r in rules if r.scope == "sentence" and r.precondition]
         self.sentence_rules = [r for r in rules if r.scope == "sentence" and not r.precondition]
+        self._ungated_sentence_rules = [r for r in self.sentence_rules if r.code not in self.gates]
         segment_rules = [r for r in rules if r.scope == "segment"]
         # Rules for every segment; with the pair rules for segments that know their source; with
         # the cue rules for subtitle cues.
@@ -80,7 +98,7 @@ class Engine:
         self.segment_rules = segment_rules
         # The same lists without the gated rules: what a segment no gate matched runs (most do).
         self._ungated = {
-            id(rules): [r for r in rules if r.gate is None]
+            id(rules): [r for r in rules if r.code not in self.gates]
             for rules in (self.prose_rules, self.pair_rules, self.cue_rules)
         }
         self.documents: list[tuple[Rule, DocumentCheck]] = [
@@ -91,11 +109,10 @@ class Engine:
         prose_docs = [(r, c) for r, c in self.documents if r.on is None]
         pair_docs = prose_docs + [(r, c) for r, c in self.documents if r.on == "pairs"]
         cue_docs = pair_docs + [(r, c) for r, c in self.documents if r.on == "cues"]
-        self._feeds = {kind: [c for r, c in docs if r.gate is None]
-                       for kind, docs in (("prose", prose_docs), ("pairs", pair_docs), ("cues", cue_docs))}
-        self._gated_feeds = {kind: [(r.code, r.gate, c) for r, c in docs if r.gate is not None]
-                             for kind, docs in (("prose", prose_docs), ("pairs", pair_docs),
-                                                ("cues", cue_docs))}
+        kinds = (("prose", prose_docs), ("pairs", pair_docs), ("cues", cue_docs))
+        self._feeds = {kind: [c for r, c in docs if r.code not in self.gates] for kind, docs in kinds}
+        self._gated_feeds = {kind: [(r.code, c) for r, c in docs if r.code in self.gates]
+                             for kind, docs in kinds}
         self.stats = FileStats()
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
@@ -105,8 +122,6 @@ class Engine:
         """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
         newlines (one C-speed scan instead of one Python call per segment and rule); a rule runs
         only on the segments its gate matched.  Memory stays bounded by the chunk size."""
-        gated = [r for r in self.segment_rules if r.gate is not None]
-        gated += [r for r, _ in self.documents if r.gate is not None]
         buffer: list[Segment] = []
         for segment in itertools.chain(segments, [None]):
             if segment is not None:
@@ -118,13 +133,12 @@ class Engine:
             joined = "\n".join(s.text for s in buffer)
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
             open_rules: dict[int, set[str]] = {}  # gate matches are rare: sets made on demand
-            for rule in gated:
-                assert rule.gate is not None
-                for m in rule.gate.finditer(joined):
+            for code, gate in self.gates.items():
+                for m in gate.finditer(joined):
                     first = bisect.bisect_right(starts, m.start()) - 1
                     last = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
                     for i in range(first, last + 1):
-                        open_rules.setdefault(i, set()).add(rule.code)
+                        open_rules.setdefault(i, set()).add(code)
             for i, seg in enumerate(buffer):
                 found = self.feed(seg, open_rules.get(i, _NONE_OPEN))
                 if found:
@@ -135,11 +149,14 @@ class Engine:
         """Check one segment and return its findings.  ``gated``: codes of the gated rules known to
         apply (from :meth:`feed_all`); when None, each gate is searched here."""
         ctx = self.ctx
+        text = segment.text
+        if gated is None:
+            gated = {code for code, gate in self.gates.items() if gate.search(text)}
         sentences = split_sentences(segment, ctx.data)
         stats = self.stats
         stats.segments += 1
         stats.sentences += len(sentences)
-        stats.words += len(segment.text.split())
+        stats.words += len(text.split())
         findings: list[Finding] = []
         live: list[Sentence] = sentences
         dead: list[tuple[int, int]] = []
@@ -156,21 +173,23 @@ class Engine:
                 live = [s for s in sentences if s.index not in skipped]
                 dead = [(s.start, s.end) for s in sentences if s.index in skipped]
                 self._dead[_segment_key(segment)] = dead
-        for sentence in live:
-            for rule in self.sentence_rules:
-                for hit in rule.impl(sentence, ctx):
-                    findings.append(make_finding(rule, ctx, segment, hit))
-        text = segment.text
+        sentence_rules = self._ungated_sentence_rules
+        if gated:
+            sentence_rules = [r for r in self.sentence_rules
+                              if r.code in gated or r.code not in self.gates]
+        if sentence_rules:
+            for sentence in live:
+                for rule in sentence_rules:
+                    for hit in rule.impl(sentence, ctx):
+                        findings.append(make_finding(rule, ctx, segment, hit))
         if segment.kind == "cue":
             kind, rules = "cues", self.cue_rules
         elif segment.source is not None:
             kind, rules = "pairs", self.pair_rules
         else:
             kind, rules = "prose", self.prose_rules
-        if gated is None:
-            rules = [r for r in rules if r.gate is None or r.gate.search(text)]
-        elif gated:
-            rules = [r for r in rules if r.gate is None or r.code in gated]
+        if gated:
+            rules = [r for r in rules if r.code in gated or r.code not in self.gates]
         else:
             rules = self._ungated[id(rules)]
         for rule in rules:
@@ -179,9 +198,10 @@ class Engine:
                     findings.append(make_finding(rule, ctx, segment, hit))
         for check in self._feeds[kind]:
             check.feed(segment, live)
-        for code, gate, check in self._gated_feeds[kind]:
-            if code in gated if gated is not None else gate.search(text):
-                check.feed(segment, live)
+        if gated:
+            for code, check in self._gated_feeds[kind]:
+                if code in gated:
+                    check.feed(segment, live)
         return findings
 
     def finish(self) -> Iterator[Finding]:

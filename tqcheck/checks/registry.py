@@ -100,10 +100,12 @@ class Rule:
     #: Runs only when its feature is enabled (e.g. needs a source or a reference).
     needs: str | None = None
     #: A cheap regex that every text the check can flag contains: the engine skips the check on
-    #: segments without a match (a C-speed search instead of a Python call); a document check is
-    #: fed only the segments that match.  The engine searches chunks of segments joined by
-    #: newlines, so anchor with ``(?m)^``, never ``\A``.
-    gate: re.Pattern[str] | None = None
+    #: segments without a match (a C-speed search instead of a Python call); a sentence check
+    #: skips the sentences of those segments; a document check is fed only the segments that
+    #: match.  The engine searches chunks of segments joined by newlines, so anchor with
+    #: ``(?m)^``, never ``\A``.  A gate that depends on the languages is a function of the
+    #: :class:`CheckContext` returning the regex (or None: no gate for that file).
+    gate: re.Pattern[str] | Callable[[CheckContext], re.Pattern[str] | str | None] | None = None
     #: Segments the check applies to: all (None), only those with a known source ("pairs"), or
     #: only subtitle cues ("cues").  The engine does not call (or feed) it the others.
     on: Literal["pairs", "cues"] | None = None
@@ -132,7 +134,7 @@ def register(
     category: Category | None = None,
     precondition: bool = False,
     needs: str | None = None,
-    gate: str | None = None,
+    gate: str | Callable[[CheckContext], re.Pattern[str] | str | None] | None = None,
     on: Literal["pairs", "cues"] | None = None,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
@@ -157,7 +159,7 @@ def register(
             impl=impl,
             precondition=precondition,
             needs=needs,
-            gate=re.compile(gate) if gate else None,
+            gate=re.compile(gate) if isinstance(gate, str) else gate,
             on=on,
         )
         _SLUGS[slug] = code
