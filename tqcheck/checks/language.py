@@ -22,7 +22,6 @@ from tqcheck.langid import (
     identify,
     language_name,
     normalise_lang,
-    script_counts,
     script_of,
     scripts_of_language,
 )
@@ -95,13 +94,12 @@ def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> I
     and digits may lie between the words of a run.  Mixed-script words (homoglyphs) are skipped."""
     run: _Run | None = None
     for m in _LETTERS.finditer(text, start, end):
-        counts = script_counts(m.group())
-        if len(counts) != 1:
+        script = _script_of_word(m.group())
+        if script is None:
             if run:
                 yield run
             run = None
             continue
-        script = next(iter(counts))
         if script in allowed or script == "Other":
             if run:
                 yield run
@@ -118,6 +116,16 @@ def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> I
         yield run
 
 
+def _script_of_word(word: str) -> str | None:
+    """The one script of the letters of ``word``; None when it mixes scripts or has no letters
+    (what ``script_counts`` tells, without counting)."""
+    if word.isascii():  # a run of _LETTERS in ASCII is letters only
+        return "Latin"
+    scripts = {script_of(ch) for ch in word}
+    scripts.discard(None)
+    return scripts.pop() if len(scripts) == 1 else None
+
+
 def _has_letters(text: str, a: int, b: int) -> bool:
     return any(ch.isalpha() for ch in text[a:b])
 
@@ -131,11 +139,22 @@ def _reportable(run: _Run) -> bool:
     return run.end - run.start >= 2 or run.script in {"Han", "Hangul", "Kana"}
 
 
-def _source_scripts(ctx: CheckContext) -> frozenset[str]:
-    src = normalise_lang(ctx.source_lang)
-    if not src or src == normalise_lang(ctx.lang):
+@cache
+def _target_scripts(lang: str | None) -> frozenset[str]:
+    """``scripts_of_language``, once per language (the sentence checks ask for every sentence)."""
+    return scripts_of_language(lang)
+
+
+@cache
+def _source_only_scripts(lang: str | None, source_lang: str | None) -> frozenset[str]:
+    src = normalise_lang(source_lang)
+    if not src or src == normalise_lang(lang):
         return frozenset()
-    return scripts_of_language(src) - scripts_of_language(ctx.lang) - {"Latin"}
+    return scripts_of_language(src) - scripts_of_language(lang) - {"Latin"}
+
+
+def _source_scripts(ctx: CheckContext) -> frozenset[str]:
+    return _source_only_scripts(ctx.lang, ctx.source_lang)
 
 
 # --- TQ702 -------------------------------------------------------------------------------------
@@ -165,7 +184,7 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     text = sentence.text
     if text.isascii():
         return
-    allowed = scripts_of_language(ctx.lang)
+    allowed = _target_scripts(ctx.lang)
     skip = _source_scripts(ctx)
     for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
         if run.script in skip or not _reportable(run):
@@ -309,13 +328,26 @@ def leftover_packs() -> tuple[LeftoverPack, ...]:
     return tuple(packs)
 
 
-def _packs_for(ctx: CheckContext) -> list[LeftoverPack]:
-    target = normalise_lang(ctx.lang)
-    source = normalise_lang(ctx.source_lang)
+def _packs_for(lang: str | None, source_lang: str | None) -> list[LeftoverPack]:
+    target = normalise_lang(lang)
+    source = normalise_lang(source_lang)
     packs = [p for p in leftover_packs() if normalise_lang(p.source) != target]
     if source:
         packs = [p for p in packs if normalise_lang(p.source) == source]
     return packs
+
+
+@cache
+def _leftover_patterns(
+    lang: str | None, source_lang: str | None
+) -> tuple[tuple[LeftoverPattern, ...], re.Pattern[str] | None]:
+    """The patterns of the packs that apply, in order, and one regex of all their hints: a sentence
+    it does not match holds none of the patterns (None when a pattern has no hint)."""
+    patterns = tuple(pattern for pack in _packs_for(lang, source_lang) for pattern in pack.patterns)
+    hints = [p.hint for p in patterns]
+    if any(h is None for h in hints):
+        return patterns, None
+    return patterns, re.compile("|".join(h.pattern for h in hints if h is not None))
 
 
 @register("TQ704", "leftover-source-word", Severity.WARNING)
@@ -342,16 +374,18 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
     if ctx.lang and not text.isascii():
         source_scripts = _source_scripts(ctx)
         if source_scripts:
-            allowed = scripts_of_language(ctx.lang)
+            allowed = _target_scripts(ctx.lang)
             for run in _foreign_runs(seg, sentence.start, sentence.end, allowed):
                 if run.script in source_scripts and run.end - run.start >= 2:
                     yield Hit(run.start, run.end, f"{language_name(ctx.source_lang)} "
                               f"{'words' if run.words > 1 else 'word'} left from the source: "
                               f"'{seg[run.start:run.end]}'")
     lowered = text.lower()
-    for pack in _packs_for(ctx):
-        for pattern in pack.patterns:
-            if pattern.hint is not None and not pattern.hint.search(lowered):
-                continue
-            for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
-                yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
+    patterns, hints = _leftover_patterns(ctx.lang, ctx.source_lang)
+    if hints is not None and not hints.search(lowered):
+        return  # most sentences: one search instead of one per pattern
+    for pattern in patterns:
+        if pattern.hint is not None and not pattern.hint.search(lowered):
+            continue
+        for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
+            yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
