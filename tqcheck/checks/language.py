@@ -277,6 +277,8 @@ class LeftoverPattern:
     message: str
     #: Matches a lower-cased sentence that may hold the pattern (None: try every sentence).
     hint: re.Pattern[str] | None = None
+    #: The strings ``hint`` looks for.
+    hint_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -286,9 +288,20 @@ class LeftoverPack:
     patterns: tuple[LeftoverPattern, ...]
 
 
-def _hint_re(hints: Iterable[str]) -> re.Pattern[str] | None:
-    alts = sorted({str(h) for h in hints if h})
-    return re.compile("|".join(re.escape(h) for h in alts)) if alts else None
+def _hint_words(hints: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({str(h) for h in hints if h}))
+
+
+def _hint_re(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex that finds any of ``words``.  They are grouped by their first character: the regex
+    engine tries the alternatives one by one at every position, and a group fails at once."""
+    if not words:
+        return None
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
+                               for first, rests in groups.items()))
 
 
 def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
@@ -299,18 +312,19 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
         terms = sorted({str(t) for t in raw.get("terms", ())}, key=len, reverse=True)
         if terms:
             alts = "|".join(re.escape(t) for t in terms)
-            hints = _hint_re(t.lower()[:4] for t in terms)
+            hints = _hint_words(t.lower()[:4] for t in terms)
             patterns.append(LeftoverPattern(
                 "terms", re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])", re.IGNORECASE),
-                f"transliterated {name} left untranslated", hints))
+                f"transliterated {name} left untranslated", _hint_re(hints), hints))
         for p in raw.get("pattern", ()):
             try:
                 rx = re.compile(str(p["regex"]))
             except re.error as exc:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
             hint = p.get("hint", ())
-            patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]),
-                                            _hint_re([hint] if isinstance(hint, str) else hint)))
+            hints = _hint_words([hint] if isinstance(hint, str) else hint)
+            patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]), _hint_re(hints),
+                                            hints))
         return LeftoverPack(source, name, tuple(patterns))
     except KeyError as exc:
         raise ConfigError(f"{origin}: leftover pack is missing {exc.args[0]!r}") from None
@@ -344,10 +358,9 @@ def _leftover_patterns(
     """The patterns of the packs that apply, in order, and one regex of all their hints: a sentence
     it does not match holds none of the patterns (None when a pattern has no hint)."""
     patterns = tuple(pattern for pack in _packs_for(lang, source_lang) for pattern in pack.patterns)
-    hints = [p.hint for p in patterns]
-    if any(h is None for h in hints):
+    if any(p.hint is None for p in patterns):
         return patterns, None
-    return patterns, re.compile("|".join(h.pattern for h in hints if h is not None))
+    return patterns, _hint_re(_hint_words(w for p in patterns for w in p.hint_words))
 
 
 @register("TQ704", "leftover-source-word", Severity.WARNING)
