@@ -88,42 +88,62 @@ def load_packs(extra: Iterable[str | Path] = ()) -> list[CalquePack]:
     return packs
 
 
+@dataclass(frozen=True)
+class _Setup:
+    """The packs that apply to a document, and the keywords that gate their patterns."""
+
+    packs: list[CalquePack]
+    keywords: frozenset[str]
+    #: Some pattern has no keywords: every segment is searched.
+    always: bool
+
+
+def _setup(ctx: CheckContext) -> _Setup:
+    """Made once per document and shared by both calque checks (``ctx.state``)."""
+    setup: _Setup | None = ctx.state.get("calque_setup")
+    if setup is None:
+        packs = load_packs(ctx.options.get("calque_packs", ()))
+        target = ctx.data.lang
+        src = base_lang(ctx.source_lang)
+        out = [p for p in packs if target in p.targets or "*" in p.targets]
+        if src:
+            out = [p for p in out if p.source == src]
+        keys = frozenset(k for pack in out for pat in pack.patterns for k in pat.keywords)
+        always = any(not pat.keywords for pack in out for pat in pack.patterns)
+        setup = ctx.state["calque_setup"] = _Setup(out, keys, always)
+    return setup
+
+
 def _applicable(ctx: CheckContext) -> list[CalquePack]:
-    packs = load_packs(ctx.options.get("calque_packs", ()))
-    target = ctx.data.lang
-    src = base_lang(ctx.source_lang)
-    out = [p for p in packs if target in p.targets or "*" in p.targets]
-    if src:
-        out = [p for p in out if p.source == src]
-    return out
+    return _setup(ctx).packs
 
 
-def _segment_matches(
-    ctx: CheckContext, packs: list[CalquePack], segment: Segment
-) -> list[tuple[CalquePack, CalquePattern, re.Match[str]]]:
+_Match = tuple[CalquePack, CalquePattern, re.Match[str]]
+
+
+def _segment_matches(ctx: CheckContext, segment: Segment) -> tuple[_Match, ...]:
     """Pattern matches in one segment, computed once for both calque checks.  A pattern runs only
     when one of its keywords occurs in the text."""
     cached = ctx.state.get("calque_segment")
     if cached is not None and cached[0] is segment:
-        return list(cached[1])
-    text = segment.text
-    gate = ctx.state.get("calque_gate")
-    if gate is None or gate[0] is not packs:
-        keys = frozenset(k for pack in packs for pat in pack.patterns for k in pat.keywords)
-        always = any(not pat.keywords for pack in packs for pat in pack.patterns)
-        gate = ctx.state["calque_gate"] = (packs, keys, always)
-    _, keys, always = gate
-    present = keys.intersection(folded_tokens(text))
-    if not always and not present:
-        ctx.state["calque_segment"] = (segment, [])
-        return []
-    found = [
+        known: tuple[_Match, ...] = cached[1]
+        return known
+    setup = _setup(ctx)
+    toks = folded_tokens(segment.text)
+    if setup.keywords.isdisjoint(toks):  # most text
+        present: frozenset[str] = frozenset()
+        if not setup.always:
+            ctx.state["calque_segment"] = (segment, ())
+            return ()
+    else:
+        present = setup.keywords.intersection(toks)
+    found = tuple(
         (pack, pat, m)
-        for pack in packs
+        for pack in setup.packs
         for pat in pack.patterns
         if not pat.keywords or not present.isdisjoint(pat.keywords)
-        for m in pat.regex.finditer(text)
-    ]
+        for m in pat.regex.finditer(segment.text)
+    )
     ctx.state["calque_segment"] = (segment, found)
     return found
 
@@ -159,7 +179,7 @@ class CalquePhrases:
         self.found: dict[str, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        for pack, pat, m in _segment_matches(self.ctx, self.packs, segment):
+        for pack, pat, m in _segment_matches(self.ctx, segment):
             hit = Hit(m.start(), m.end(), f"{pack.name} calque [{pack.source}:{pat.id}]: "
                       f"{pat.message}", suggestion=pat.suggestion, segment=segment)
             self.found[pack.source].append((pat, hit))
@@ -171,6 +191,10 @@ class CalquePhrases:
             if found and (self.explicit or _has_evidence(pack, [p for p, _ in found])):
                 hits.extend(h for _, h in found)
         return hits
+
+
+#: The first word of a text: what ``text.split(None, 1)[0]`` gives, without copying the rest.
+_FIRST_WORD = re.compile(r"\s*(\S+)")
 
 
 @register("TQ602", "conjunction-chain", Severity.INFO, scope="document")
@@ -205,11 +229,12 @@ class ConjunctionChains:
         if not self.words:
             return
         if not self.ctx.source_lang:
-            for pack, pat, _ in _segment_matches(self.ctx, self.packs, segment):
+            for pack, pat, _ in _segment_matches(self.ctx, segment):
                 self.evidence[pack.source].append(pat)
         if segment.kind not in {"paragraph", "quote"}:
             return
-        first = segment.text.split(None, 1)[0] if segment.text.strip() else ""
+        m = _FIRST_WORD.match(segment.text)
+        first = m.group(1) if m else ""
         if first in self.words:
             pack, w = self.words[first]
             self.found[w].append(Hit(0, len(w), f"paragraph opens with '{w}' ({pack.name} "

@@ -312,8 +312,9 @@ class RepeatedSentences:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        # first six words -> (whole normalised sentence, ends like a sentence?, where it starts)
-        self.seen: OrderedDict[str, tuple[str, bool, tuple[int, int]]] = OrderedDict()
+        # first six words -> (whole normalised sentence, ends like a sentence?, its segment and
+        # offset: located only when repeated)
+        self.seen: OrderedDict[str, tuple[str, bool, Segment, int]] = OrderedDict()
         self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
 
@@ -329,7 +330,8 @@ class RepeatedSentences:
             head = " ".join(words[:_MIN_WORDS])
             first = self.seen.get(head)
             if first is not None:
-                earlier, complete, (line, col) = first
+                earlier, complete, first_segment, first_start = first
+                line, col = first_segment.locate(first_start)
                 related = (Location(self.ctx.path, line, col, line, col),)
                 if earlier == key:
                     if complete:  # a headline or summary bullet restated in the body is not a repeat
@@ -346,7 +348,7 @@ class RepeatedSentences:
                                          related=related, segment=segment))
                     continue
             complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
-            self.seen[head] = (key, complete, segment.locate(s.start))
+            self.seen[head] = (key, complete, segment, s.start)
             self.seen.move_to_end(head)
             if len(self.seen) > _WINDOW:
                 self.seen.popitem(last=False)
