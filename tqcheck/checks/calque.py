@@ -90,12 +90,15 @@ def load_packs(extra: Iterable[str | Path] = ()) -> list[CalquePack]:
 
 @dataclass(frozen=True)
 class _Setup:
-    """The packs that apply to a document, and the keywords that gate their patterns."""
+    """The packs that apply to a document, and which of their patterns each keyword gates."""
 
     packs: list[CalquePack]
-    keywords: frozenset[str]
-    #: Some pattern has no keywords: every segment is searched.
-    always: bool
+    #: Every pattern of the packs, in order.
+    patterns: tuple[tuple[CalquePack, CalquePattern], ...]
+    #: keyword -> indexes (in ``patterns``) of the patterns that need it
+    by_keyword: dict[str, tuple[int, ...]]
+    #: Indexes of the patterns without keywords: they run on every segment.
+    always: tuple[int, ...]
 
 
 def _setup(ctx: CheckContext) -> _Setup:
@@ -108,9 +111,14 @@ def _setup(ctx: CheckContext) -> _Setup:
         out = [p for p in packs if target in p.targets or "*" in p.targets]
         if src:
             out = [p for p in out if p.source == src]
-        keys = frozenset(k for pack in out for pat in pack.patterns for k in pat.keywords)
-        always = any(not pat.keywords for pack in out for pat in pack.patterns)
-        setup = ctx.state["calque_setup"] = _Setup(out, keys, always)
+        patterns = tuple((pack, pat) for pack in out for pat in pack.patterns)
+        by_keyword: dict[str, list[int]] = defaultdict(list)
+        for i, (_, pat) in enumerate(patterns):
+            for k in pat.keywords:
+                by_keyword[k].append(i)
+        always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
+        setup = ctx.state["calque_setup"] = _Setup(
+            out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always)
     return setup
 
 
@@ -130,18 +138,16 @@ def _segment_matches(ctx: CheckContext, segment: Segment) -> tuple[_Match, ...]:
         return known
     setup = _setup(ctx)
     toks = folded_tokens(segment.text)
-    if setup.keywords.isdisjoint(toks):  # most text
-        present: frozenset[str] = frozenset()
-        if not setup.always:
-            ctx.state["calque_segment"] = (segment, ())
-            return ()
+    if setup.by_keyword.keys().isdisjoint(toks):  # most text
+        selected: Iterable[int] = setup.always
     else:
-        present = setup.keywords.intersection(toks)
+        chosen = set(setup.always)
+        for k in setup.by_keyword.keys() & set(toks):
+            chosen.update(setup.by_keyword[k])
+        selected = sorted(chosen)  # in pack and pattern order
     found = tuple(
         (pack, pat, m)
-        for pack in setup.packs
-        for pat in pack.patterns
-        if not pat.keywords or not present.isdisjoint(pat.keywords)
+        for pack, pat in (setup.patterns[i] for i in selected)
         for m in pat.regex.finditer(segment.text)
     )
     ctx.state["calque_segment"] = (segment, found)

@@ -349,8 +349,9 @@ class RepeatedSentences:
                     continue
             complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
             self.seen[head] = (key, complete, segment, s.start)
-            self.seen.move_to_end(head)
-            if len(self.seen) > _WINDOW:
+            if first is not None:
+                self.seen.move_to_end(head)
+            elif len(self.seen) > _WINDOW:  # a new key goes last by itself, and may overflow
                 self.seen.popitem(last=False)
 
     def finish(self) -> list[Hit]:
