@@ -247,10 +247,10 @@ class NameVariants:
             if len(group) < 2:
                 continue
             names = sorted(w for w in group if self.words[w].proper)
-            for a in names:
-                for b in names:
+            for i, a in enumerate(names):
+                for b in names[i + 1:]:  # sorted: a < b
                     shared = bool(self.words[a].neighbours & self.words[b].neighbours)
-                    if a < b and names_are_variants(a, b, shared):
+                    if names_are_variants(a, b, shared):
                         pairs[a].add(b)
                         pairs[b].add(a)
         for known in _known_groups():
