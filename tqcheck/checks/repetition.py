@@ -38,6 +38,8 @@ def _may_repeat(text: str) -> bool:
     """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
     token-level analysis runs only where this says yes (most text: no)."""
     toks = folded_tokens(text)
+    if len(set(toks)) == len(toks):  # no token twice (most short text): nothing can repeat
+        return False
     last: dict[str, int] = {}
     for j, w in enumerate(toks):
         i = last.get(w)
