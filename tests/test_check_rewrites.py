@@ -53,12 +53,3 @@ def test_words_before_a_coordinator(s: str, end: int) -> None:
     plain = re.compile(r"(?<![\w'’-])[^\W\d_]+(?: [^\W\d_]+){0,2}$").search(s, 0, end)
     backwards = repetition._WORDS_BEFORE_REVERSED.match(s[::-1], len(s) - end)
     assert (backwards.group()[::-1] if backwards else None) == (plain.group() if plain else None)
-
-
-@settings(max_examples=2000)
-@given(_texts)
-def test_first_word(s: str) -> None:
-    from tqcheck.checks.calque import _FIRST_WORD
-
-    m = _FIRST_WORD.match(s)
-    assert (m.group(1) if m else "") == (s.split(None, 1)[0] if s.strip() else "")

@@ -138,8 +138,12 @@ def _segment_matches(ctx: CheckContext, segment: Segment) -> tuple[_Match, ...]:
         return known
     setup = _setup(ctx)
     toks = folded_tokens(segment.text)
+    selected: Iterable[int]
     if setup.by_keyword.keys().isdisjoint(toks):  # most text
-        selected: Iterable[int] = setup.always
+        if not setup.always:
+            ctx.state["calque_segment"] = (segment, ())
+            return ()
+        selected = setup.always
     else:
         chosen = set(setup.always)
         for k in setup.by_keyword.keys() & set(toks):
@@ -199,10 +203,6 @@ class CalquePhrases:
         return hits
 
 
-#: The first word of a text: what ``text.split(None, 1)[0]`` gives, without copying the rest.
-_FIRST_WORD = re.compile(r"\s*(\S+)")
-
-
 @register("TQ602", "conjunction-chain", Severity.INFO, scope="document")
 class ConjunctionChains:
     """Paragraphs that keep opening with "And" — the Arabic و chain.
@@ -239,8 +239,7 @@ class ConjunctionChains:
                 self.evidence[pack.source].append(pat)
         if segment.kind not in {"paragraph", "quote"}:
             return
-        m = _FIRST_WORD.match(segment.text)
-        first = m.group(1) if m else ""
+        first = segment.text.split(None, 1)[0] if segment.text.strip() else ""
         if first in self.words:
             pack, w = self.words[first]
             self.found[w].append(Hit(0, len(w), f"paragraph opens with '{w}' ({pack.name} "
