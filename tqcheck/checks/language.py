@@ -253,6 +253,8 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     seg = sentence.segment.text
     for m in _LETTERS.finditer(seg, sentence.start, sentence.end):
         word = m.group()
+        if word.isascii():  # letters of one script
+            continue
         found = homoglyphs_in(word)
         if found is None:
             continue
