@@ -360,7 +360,7 @@ def _leftover_patterns(
     """The patterns of the packs that apply, in order, and one regex of all their hints: a sentence
     it does not match holds none of the patterns (None when a pattern has no hint)."""
     patterns = tuple(pattern for pack in _packs_for(lang, source_lang) for pattern in pack.patterns)
-    if any(p.hint is None for p in patterns):
+    if any(p.hint is None or not p.hint_words for p in patterns):
         return patterns, None
     return patterns, _hint_re(_hint_words(w for p in patterns for w in p.hint_words))
 
