@@ -188,3 +188,29 @@ def test_gated_checks_see_every_segment_of_a_chunk() -> None:
     report = audit_text("\n\n".join([*lines[:5], "previous conversations", *lines[5:7]]),
                         AuditOptions(select=("TQ202",), lang="en"))
     assert [(f.line, f.text) for f in report.findings] == [(11, "previous conversations")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar"])
+def test_gates_match_wherever_their_check_finds_something(lang: str) -> None:
+    # A gate lets the engine skip a segment, so it must match every text its check would flag.
+    # Each gated check runs here without its gate, on every example of this file.
+    from tqcheck.checks.registry import CheckContext, all_rules
+    from tqcheck.langdata import load_language
+    from tqcheck.model import Segment
+    from tqcheck.segment import split_sentences
+
+    data = load_language(lang)
+    ctx = CheckContext("<text>", lang, data)
+    texts = [text for _, text, _ in MUST_FLAG] + [text for _, text in MUST_PASS]
+    segments = [Segment(part, 1) for text in texts for part in text.split("\n\n")]
+    gated = [r for r in all_rules() if r.scope == "segment" and r.gate is not None]
+    assert gated
+    flagged_somewhere: set[str] = set()
+    for rule in gated:
+        assert rule.gate is not None
+        for segment in segments:
+            if list(rule.impl(segment, split_sentences(segment, data), ctx)):
+                flagged_somewhere.add(rule.code)
+                assert rule.gate.search(segment.text), (rule.code, segment.text)
+    if lang == "en":
+        assert flagged_somewhere == {r.code for r in gated}  # the examples exercise every gate

@@ -88,42 +88,72 @@ def load_packs(extra: Iterable[str | Path] = ()) -> list[CalquePack]:
     return packs
 
 
+@dataclass(frozen=True)
+class _Setup:
+    """The packs that apply to a document, and which of their patterns each keyword gates."""
+
+    packs: list[CalquePack]
+    #: Every pattern of the packs, in order.
+    patterns: tuple[tuple[CalquePack, CalquePattern], ...]
+    #: keyword -> indexes (in ``patterns``) of the patterns that need it
+    by_keyword: dict[str, tuple[int, ...]]
+    #: Indexes of the patterns without keywords: they run on every segment.
+    always: tuple[int, ...]
+
+
+def _setup(ctx: CheckContext) -> _Setup:
+    """Made once per document and shared by both calque checks (``ctx.state``)."""
+    setup: _Setup | None = ctx.state.get("calque_setup")
+    if setup is None:
+        packs = load_packs(ctx.options.get("calque_packs", ()))
+        target = ctx.data.lang
+        src = base_lang(ctx.source_lang)
+        out = [p for p in packs if target in p.targets or "*" in p.targets]
+        if src:
+            out = [p for p in out if p.source == src]
+        patterns = tuple((pack, pat) for pack in out for pat in pack.patterns)
+        by_keyword: dict[str, list[int]] = defaultdict(list)
+        for i, (_, pat) in enumerate(patterns):
+            for k in pat.keywords:
+                by_keyword[k].append(i)
+        always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
+        setup = ctx.state["calque_setup"] = _Setup(
+            out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always)
+    return setup
+
+
 def _applicable(ctx: CheckContext) -> list[CalquePack]:
-    packs = load_packs(ctx.options.get("calque_packs", ()))
-    target = ctx.data.lang
-    src = base_lang(ctx.source_lang)
-    out = [p for p in packs if target in p.targets or "*" in p.targets]
-    if src:
-        out = [p for p in out if p.source == src]
-    return out
+    return _setup(ctx).packs
 
 
-def _segment_matches(
-    ctx: CheckContext, packs: list[CalquePack], segment: Segment
-) -> list[tuple[CalquePack, CalquePattern, re.Match[str]]]:
+_Match = tuple[CalquePack, CalquePattern, re.Match[str]]
+
+
+def _segment_matches(ctx: CheckContext, segment: Segment) -> tuple[_Match, ...]:
     """Pattern matches in one segment, computed once for both calque checks.  A pattern runs only
     when one of its keywords occurs in the text."""
     cached = ctx.state.get("calque_segment")
     if cached is not None and cached[0] is segment:
-        return list(cached[1])
-    text = segment.text
-    gate = ctx.state.get("calque_gate")
-    if gate is None or gate[0] is not packs:
-        keys = frozenset(k for pack in packs for pat in pack.patterns for k in pat.keywords)
-        always = any(not pat.keywords for pack in packs for pat in pack.patterns)
-        gate = ctx.state["calque_gate"] = (packs, keys, always)
-    _, keys, always = gate
-    present = keys.intersection(folded_tokens(text))
-    if not always and not present:
-        ctx.state["calque_segment"] = (segment, [])
-        return []
-    found = [
+        known: tuple[_Match, ...] = cached[1]
+        return known
+    setup = _setup(ctx)
+    toks = folded_tokens(segment.text)
+    selected: Iterable[int]
+    if setup.by_keyword.keys().isdisjoint(toks):  # most text
+        if not setup.always:
+            ctx.state["calque_segment"] = (segment, ())
+            return ()
+        selected = setup.always
+    else:
+        chosen = set(setup.always)
+        for k in setup.by_keyword.keys() & set(toks):
+            chosen.update(setup.by_keyword[k])
+        selected = sorted(chosen)  # in pack and pattern order
+    found = tuple(
         (pack, pat, m)
-        for pack in packs
-        for pat in pack.patterns
-        if not pat.keywords or not present.isdisjoint(pat.keywords)
-        for m in pat.regex.finditer(text)
-    ]
+        for pack, pat in (setup.patterns[i] for i in selected)
+        for m in pat.regex.finditer(segment.text)
+    )
     ctx.state["calque_segment"] = (segment, found)
     return found
 
@@ -159,7 +189,7 @@ class CalquePhrases:
         self.found: dict[str, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        for pack, pat, m in _segment_matches(self.ctx, self.packs, segment):
+        for pack, pat, m in _segment_matches(self.ctx, segment):
             hit = Hit(m.start(), m.end(), f"{pack.name} calque [{pack.source}:{pat.id}]: "
                       f"{pat.message}", suggestion=pat.suggestion, segment=segment)
             self.found[pack.source].append((pat, hit))
@@ -205,7 +235,7 @@ class ConjunctionChains:
         if not self.words:
             return
         if not self.ctx.source_lang:
-            for pack, pat, _ in _segment_matches(self.ctx, self.packs, segment):
+            for pack, pat, _ in _segment_matches(self.ctx, segment):
                 self.evidence[pack.source].append(pat)
         if segment.kind not in {"paragraph", "quote"}:
             return

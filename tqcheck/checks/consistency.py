@@ -127,10 +127,14 @@ def _at_sentence_start(text: str, start: int) -> bool:
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
 _LOWER = "a-zß-öø-ÿā-žа-яёı"
 #: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
-#: second part ("Wen-bin").
+#: second part ("Wen-bin"): ``(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[A-Z][a-z]+(?:-…)?``.
+#: Written to start with a character class — the first letter, with the lookbehind after it, then
+#: the article or the capital told by a lookbehind on that letter — because the regex engine then
+#: skips to candidate letters in a tight loop instead of trying the whole pattern at every position.
 _CAPITALISED = re.compile(
-    rf"(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[{_UPPER}][{_LOWER}]+"
-    rf"(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
+    rf"[AaEe{_UPPER}](?<![\w'’-].)"
+    rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
+    rf"[{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
 )
 _ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
 _FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
@@ -143,6 +147,8 @@ def fold_name(word: str) -> str:
     import unicodedata
 
     core = _ARTICLE.sub("", word)
+    if core.isascii():  # nothing to decompose, and casefold() is lower()
+        return core.lower().translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFKD", core.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD_EXTRA)
 
@@ -210,28 +216,27 @@ class NameVariants:
             return
         text = segment.text
         words = self.words
-        matches = list(_CAPITALISED.finditer(text))
+        matches = [(m.group(), m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
         last = len(matches) - 1
-        for k, m in enumerate(matches):
-            w = m.group()
+        for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
             if occ is None:
-                occ = words[w] = _Occurrence(segment, m.start(), m.end(), 0, False)
+                occ = words[w] = _Occurrence(segment, start, end, 0, False)
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
             if not occ.proper:
-                occ.proper = not _at_sentence_start(text, m.start())
+                occ.proper = not _at_sentence_start(text, start)
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
-            if k > 0 and matches[k - 1].end() + 1 == m.start() and text[m.start() - 1] == " ":
-                other = matches[k - 1].group()
+            if k > 0 and matches[k - 1][2] + 1 == start and text[start - 1] == " ":
+                other = matches[k - 1][0]
                 if other not in _NOT_EVIDENCE:
                     occ.neighbours.add(other)
                     occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
-            if k < last and m.end() + 1 == matches[k + 1].start() and text[m.end()] == " ":
-                other = matches[k + 1].group()
+            if k < last and end + 1 == matches[k + 1][1] and text[end] == " ":
+                other = matches[k + 1][0]
                 if other not in _NOT_EVIDENCE:
                     occ.neighbours.add(other)
                     occ.proper = True
@@ -242,10 +247,10 @@ class NameVariants:
             if len(group) < 2:
                 continue
             names = sorted(w for w in group if self.words[w].proper)
-            for a in names:
-                for b in names:
+            for i, a in enumerate(names):
+                for b in names[i + 1:]:  # sorted: a < b
                     shared = bool(self.words[a].neighbours & self.words[b].neighbours)
-                    if a < b and names_are_variants(a, b, shared):
+                    if names_are_variants(a, b, shared):
                         pairs[a].add(b)
                         pairs[b].add(a)
         for known in _known_groups():

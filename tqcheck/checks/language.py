@@ -22,7 +22,6 @@ from tqcheck.langid import (
     identify,
     language_name,
     normalise_lang,
-    script_counts,
     script_of,
     scripts_of_language,
 )
@@ -95,13 +94,12 @@ def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> I
     and digits may lie between the words of a run.  Mixed-script words (homoglyphs) are skipped."""
     run: _Run | None = None
     for m in _LETTERS.finditer(text, start, end):
-        counts = script_counts(m.group())
-        if len(counts) != 1:
+        script = _script_of_word(m.group())
+        if script is None:
             if run:
                 yield run
             run = None
             continue
-        script = next(iter(counts))
         if script in allowed or script == "Other":
             if run:
                 yield run
@@ -118,6 +116,16 @@ def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> I
         yield run
 
 
+def _script_of_word(word: str) -> str | None:
+    """The one script of the letters of ``word``; None when it mixes scripts or has no letters
+    (what ``script_counts`` tells, without counting)."""
+    if word.isascii():  # a run of _LETTERS in ASCII is letters only
+        return "Latin"
+    scripts = {script_of(ch) for ch in word}
+    scripts.discard(None)
+    return scripts.pop() if len(scripts) == 1 else None
+
+
 def _has_letters(text: str, a: int, b: int) -> bool:
     return any(ch.isalpha() for ch in text[a:b])
 
@@ -131,11 +139,22 @@ def _reportable(run: _Run) -> bool:
     return run.end - run.start >= 2 or run.script in {"Han", "Hangul", "Kana"}
 
 
-def _source_scripts(ctx: CheckContext) -> frozenset[str]:
-    src = normalise_lang(ctx.source_lang)
-    if not src or src == normalise_lang(ctx.lang):
+@cache
+def _target_scripts(lang: str | None) -> frozenset[str]:
+    """``scripts_of_language``, once per language (the sentence checks ask for every sentence)."""
+    return scripts_of_language(lang)
+
+
+@cache
+def _source_only_scripts(lang: str | None, source_lang: str | None) -> frozenset[str]:
+    src = normalise_lang(source_lang)
+    if not src or src == normalise_lang(lang):
         return frozenset()
-    return scripts_of_language(src) - scripts_of_language(ctx.lang) - {"Latin"}
+    return scripts_of_language(src) - scripts_of_language(lang) - {"Latin"}
+
+
+def _source_scripts(ctx: CheckContext) -> frozenset[str]:
+    return _source_only_scripts(ctx.lang, ctx.source_lang)
 
 
 # --- TQ702 -------------------------------------------------------------------------------------
@@ -165,7 +184,7 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     text = sentence.text
     if text.isascii():
         return
-    allowed = scripts_of_language(ctx.lang)
+    allowed = _target_scripts(ctx.lang)
     skip = _source_scripts(ctx)
     for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
         if run.script in skip or not _reportable(run):
@@ -234,6 +253,8 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     seg = sentence.segment.text
     for m in _LETTERS.finditer(seg, sentence.start, sentence.end):
         word = m.group()
+        if word.isascii():  # letters of one script
+            continue
         found = homoglyphs_in(word)
         if found is None:
             continue
@@ -258,6 +279,8 @@ class LeftoverPattern:
     message: str
     #: Matches a lower-cased sentence that may hold the pattern (None: try every sentence).
     hint: re.Pattern[str] | None = None
+    #: The strings ``hint`` looks for.
+    hint_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -267,9 +290,20 @@ class LeftoverPack:
     patterns: tuple[LeftoverPattern, ...]
 
 
-def _hint_re(hints: Iterable[str]) -> re.Pattern[str] | None:
-    alts = sorted({str(h) for h in hints if h})
-    return re.compile("|".join(re.escape(h) for h in alts)) if alts else None
+def _hint_words(hints: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({str(h) for h in hints if h}))
+
+
+def _hint_re(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex that finds any of ``words``.  They are grouped by their first character: the regex
+    engine tries the alternatives one by one at every position, and a group fails at once."""
+    if not words:
+        return None
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
+                               for first, rests in groups.items()))
 
 
 def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
@@ -280,18 +314,19 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
         terms = sorted({str(t) for t in raw.get("terms", ())}, key=len, reverse=True)
         if terms:
             alts = "|".join(re.escape(t) for t in terms)
-            hints = _hint_re(t.lower()[:4] for t in terms)
+            hints = _hint_words(t.lower()[:4] for t in terms)
             patterns.append(LeftoverPattern(
                 "terms", re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])", re.IGNORECASE),
-                f"transliterated {name} left untranslated", hints))
+                f"transliterated {name} left untranslated", _hint_re(hints), hints))
         for p in raw.get("pattern", ()):
             try:
                 rx = re.compile(str(p["regex"]))
             except re.error as exc:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
             hint = p.get("hint", ())
-            patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]),
-                                            _hint_re([hint] if isinstance(hint, str) else hint)))
+            hints = _hint_words([hint] if isinstance(hint, str) else hint)
+            patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]), _hint_re(hints),
+                                            hints))
         return LeftoverPack(source, name, tuple(patterns))
     except KeyError as exc:
         raise ConfigError(f"{origin}: leftover pack is missing {exc.args[0]!r}") from None
@@ -309,13 +344,25 @@ def leftover_packs() -> tuple[LeftoverPack, ...]:
     return tuple(packs)
 
 
-def _packs_for(ctx: CheckContext) -> list[LeftoverPack]:
-    target = normalise_lang(ctx.lang)
-    source = normalise_lang(ctx.source_lang)
+def _packs_for(lang: str | None, source_lang: str | None) -> list[LeftoverPack]:
+    target = normalise_lang(lang)
+    source = normalise_lang(source_lang)
     packs = [p for p in leftover_packs() if normalise_lang(p.source) != target]
     if source:
         packs = [p for p in packs if normalise_lang(p.source) == source]
     return packs
+
+
+@cache
+def _leftover_patterns(
+    lang: str | None, source_lang: str | None
+) -> tuple[tuple[LeftoverPattern, ...], re.Pattern[str] | None]:
+    """The patterns of the packs that apply, in order, and one regex of all their hints: a sentence
+    it does not match holds none of the patterns (None when a pattern has no hint)."""
+    patterns = tuple(pattern for pack in _packs_for(lang, source_lang) for pattern in pack.patterns)
+    if any(p.hint is None or not p.hint_words for p in patterns):
+        return patterns, None
+    return patterns, _hint_re(_hint_words(w for p in patterns for w in p.hint_words))
 
 
 @register("TQ704", "leftover-source-word", Severity.WARNING)
@@ -342,16 +389,18 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
     if ctx.lang and not text.isascii():
         source_scripts = _source_scripts(ctx)
         if source_scripts:
-            allowed = scripts_of_language(ctx.lang)
+            allowed = _target_scripts(ctx.lang)
             for run in _foreign_runs(seg, sentence.start, sentence.end, allowed):
                 if run.script in source_scripts and run.end - run.start >= 2:
                     yield Hit(run.start, run.end, f"{language_name(ctx.source_lang)} "
                               f"{'words' if run.words > 1 else 'word'} left from the source: "
                               f"'{seg[run.start:run.end]}'")
     lowered = text.lower()
-    for pack in _packs_for(ctx):
-        for pattern in pack.patterns:
-            if pattern.hint is not None and not pattern.hint.search(lowered):
-                continue
-            for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
-                yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
+    patterns, hints = _leftover_patterns(ctx.lang, ctx.source_lang)
+    if hints is not None and not hints.search(lowered):
+        return  # most sentences: one search instead of one per pattern
+    for pattern in patterns:
+        if pattern.hint is not None and not pattern.hint.search(lowered):
+            continue
+        for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
+            yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")

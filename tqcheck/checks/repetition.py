@@ -31,13 +31,15 @@ class _Repeat:
     second: int  # first char of the second copy
 
 
-_cache: tuple[int, str, list[_Repeat]] = (0, "", [])
+_cache: tuple[str, list[_Repeat]] = ("", [])
 _UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
 
 def _may_repeat(text: str) -> bool:
     """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
     token-level analysis runs only where this says yes (most text: no)."""
     toks = folded_tokens(text)
+    if len(set(toks)) == len(toks):  # no token twice (most short text): nothing can repeat
+        return False
     last: dict[str, int] = {}
     for j, w in enumerate(toks):
         i = last.get(w)
@@ -54,10 +56,10 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
     positions where a token recurs within 8 tokens are examined.
     """
     global _cache
-    if _cache[0] == id(text) and _cache[1] is text:
-        return _cache[2]
+    if _cache[0] is text:
+        return _cache[1]
     if not _may_repeat(text):
-        _cache = (id(text), text, [])
+        _cache = (text, [])
         return []
     toks = [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
     found: list[_Repeat] = []
@@ -96,7 +98,7 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
             continue
         found.append(_Repeat(toks[i][1], end, text[toks[i][1] : toks[i + n - 1][2]], n, copies, toks[j][1]))
         covered_until = nxt - 1
-    _cache = (id(text), text, found)
+    _cache = (text, found)
     return found
 
 
@@ -116,8 +118,11 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     Example:
         ``The talks will resume in in Antalya.``  →  flags ``in in``, suggests ``in``.
     """
+    repeats = find_adjacent_repeats(segment.text)
+    if not repeats:  # most text: no data lookups then
+        return
     legit = ctx.data.words("legitimate_doubles")
-    for rep in find_adjacent_repeats(segment.text):
+    for rep in repeats:
         if rep.n != 1 or rep.copies != 2:
             continue
         word = rep.unit
@@ -154,25 +159,29 @@ def find_doubled_coordination(
     if not coords:
         ctx.note_once(f"TQ102:{ctx.data.lang}", f"TQ102: no coordinator list for language {ctx.data.lang!r}")
         return
-    idioms = ctx.data.words("coordination_idioms")
     text = segment.text
+    reversed_text = ""  # made for the first coordinator: the words before it are matched there
     for m in _coordinator_re(coords).finditer(text):
-        conj = m.group(1)
-        before = _WORDS_BEFORE.search(text, 0, m.start())
         after = _WORDS_AFTER.match(text, m.end())
-        if not before or not after:
+        if not after:
             continue
-        left = before.group().split()
+        if not reversed_text:
+            reversed_text = text[::-1]
+        before = _WORDS_BEFORE_REVERSED.match(reversed_text, len(text) - m.start())
+        if not before:
+            continue
+        left = before.group()[::-1].split()
         right = after.group().split()
+        folded_left = [w.casefold() for w in left]
+        folded_right = [w.casefold() for w in right]
         for n in (3, 2, 1):
-            if len(left) < n or len(right) < n:
+            if len(left) < n or len(right) < n or folded_left[-n:] != folded_right[:n]:
                 continue
             xs, ys = left[-n:], right[:n]
-            if [w.casefold() for w in xs] != [w.casefold() for w in ys]:
-                continue
             x = " ".join(xs)
-            start = before.end() - len(" ".join(xs))
-            if _coordination_is_legitimate(x, conj, idioms, text, start):
+            start = m.start() - len(x)
+            if _coordination_is_legitimate(x, m.group(1), ctx.data.words("coordination_idioms"),
+                                           text, start):
                 break
             end = m.end() + len(" ".join(ys))
             yield Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
@@ -190,8 +199,10 @@ def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text:
     return " " not in x and (low.endswith("er") or low in {"more", "less"} or x.isdigit())
 
 
-#: Up to three words right before / after a coordinator (single spaces between them).
-_WORDS_BEFORE = re.compile(r"(?<![\w'’-])[^\W\d_]+(?: [^\W\d_]+){0,2}$")
+#: Up to three words right before / after a coordinator (single spaces between them).  The words
+#: before are matched backwards, in the reversed text, from the coordinator: a search that ends at
+#: the coordinator would scan the text from its start for every coordinator.
+_WORDS_BEFORE_REVERSED = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
 
@@ -200,7 +211,10 @@ def _coordinator_re(coords: frozenset[str]) -> re.Pattern[str]:
     pat = _coord_cache.get(coords)
     if pat is None:
         alts = "|".join(sorted(map(re.escape, coords), key=len, reverse=True))
-        pat = _coord_cache[coords] = re.compile(rf"(?<=[^\W\d_]) ({alts}) (?=[^\W\d_])", re.IGNORECASE)
+        # A letter, a space, the coordinator, a space, a letter.  The pattern starts with the
+        # space (the letter is a lookbehind after it): a literal start lets the regex engine skip
+        # to the spaces instead of trying every position.
+        pat = _coord_cache[coords] = re.compile(rf" (?<=[^\W\d_] )((?i:{alts})) (?=[^\W\d_])")
     return pat
 
 
@@ -226,10 +240,13 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the minister of the minister of foreign affairs`` → flags ``the minister of the minister of``.
     """
+    text = segment.text
+    repeats = find_adjacent_repeats(text)
+    if not repeats:
+        return
     idioms = ctx.data.words("coordination_idioms")
     coords = ctx.data.words("coordinators")
-    text = segment.text
-    for rep in find_adjacent_repeats(text):
+    for rep in repeats:
         if rep.n < 2 or rep.copies != 2:
             continue
         around = text[max(0, rep.start - 20) : rep.end + 20].casefold()
@@ -257,8 +274,11 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the talks talks talks talks ended`` → flags ``talks talks talks talks``.
     """
+    repeats = find_adjacent_repeats(segment.text)
+    if not repeats:
+        return
     legit = ctx.data.words("legitimate_doubles")
-    for rep in find_adjacent_repeats(segment.text):
+    for rep in repeats:
         if rep.copies >= 3 and not (rep.n == 1 and rep.unit.casefold() in legit and rep.copies == 3):
             yield Hit(rep.start, rep.end,
                       f"generation loop: '{rep.unit}' repeated {rep.copies} times",
@@ -294,8 +314,9 @@ class RepeatedSentences:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        # first six words -> (whole normalised sentence, ends like a sentence?, where it starts)
-        self.seen: OrderedDict[str, tuple[str, bool, tuple[int, int]]] = OrderedDict()
+        # first six words -> (whole normalised sentence, ends like a sentence?, its segment and
+        # offset: located only when repeated)
+        self.seen: OrderedDict[str, tuple[str, bool, Segment, int]] = OrderedDict()
         self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
 
@@ -311,7 +332,8 @@ class RepeatedSentences:
             head = " ".join(words[:_MIN_WORDS])
             first = self.seen.get(head)
             if first is not None:
-                earlier, complete, (line, col) = first
+                earlier, complete, first_segment, first_start = first
+                line, col = first_segment.locate(first_start)
                 related = (Location(self.ctx.path, line, col, line, col),)
                 if earlier == key:
                     if complete:  # a headline or summary bullet restated in the body is not a repeat
@@ -328,9 +350,10 @@ class RepeatedSentences:
                                          related=related, segment=segment))
                     continue
             complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
-            self.seen[head] = (key, complete, segment.locate(s.start))
-            self.seen.move_to_end(head)
-            if len(self.seen) > _WINDOW:
+            self.seen[head] = (key, complete, segment, s.start)
+            if first is not None:
+                self.seen.move_to_end(head)
+            elif len(self.seen) > _WINDOW:  # a new key goes last by itself, and may overflow
                 self.seen.popitem(last=False)
 
     def finish(self) -> list[Hit]:

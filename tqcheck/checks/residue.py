@@ -47,8 +47,14 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-@register("TQ401", "embed-link", Severity.ERROR, scope="segment",
-          gate='(?:twitter|t\\.co|x\\.com|instagr|fb\\.watch|tiktok|youtu)')
+def _embed_link_gate() -> str:
+    """A slash right after one of the domains: every embed link has one.  Starting with the slash
+    (the domains are lookbehinds) lets the regex engine skip to the slashes."""
+    domains = residue_data()["embed_link_domains"]
+    return "/(?:" + "|".join(f"(?<={re.escape(d)}/)" for d in domains) + ")"
+
+
+@register("TQ401", "embed-link", Severity.ERROR, scope="segment", gate=_embed_link_gate())
 def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A link that only a pasted social-media embed leaves behind.
 
@@ -196,7 +202,11 @@ _EMOJI = re.compile(
 _TEXT_SYMBOLS = frozenset("©®™←↑→↓↔↕■□▪▫◆◇○●★☆✓✔✗✘⌘⌥⏎")
 
 
-@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment", gate=_EMOJI.pattern)
+# The gate: every emoji holds a pictograph (regional indicators are among them) or a keycap mark.  A
+# single character class is searched in a tight loop; the whole emoji pattern is tried at every
+# position.
+@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment",
+          gate=_EMOJI_CORE[:-1] + "\u20e3]")
 def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Emoji in running text.
 

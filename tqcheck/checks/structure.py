@@ -171,8 +171,7 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 _FRAGMENT_MAX_WORDS = 10
 
 
-@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment",
-          gate=r"\.\s+\S")
+@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
 def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A verbless fragment split off the sentence before it.
 
@@ -196,21 +195,26 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return
-    if segment.kind in {"list-item", "table", "heading"}:
+    if segment.kind in {"list-item", "table", "heading"} or len(sentences) < 2:
         return
-    opener_set = frozenset(openers)
+    opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
     for prev, s in itertools.pairwise(sentences):
         body = s.text
-        toks = WORD.findall(body)
-        if not toks or len(toks) > _FRAGMENT_MAX_WORDS:
+        # The cheap tests first: both sentences end in a full stop, the first word opens a phrase.
+        if not body.endswith(".") or not prev.text.endswith("."):
             continue
-        if toks[0] not in opener_set and not (
-            participles and toks[0].endswith("ing") and toks[0][:1].isupper() and len(toks[0]) > 5
+        first = WORD.search(body)
+        if first is None:
+            continue
+        opener = first.group()
+        if opener not in opener_set and not (
+            participles and opener.endswith("ing") and opener[:1].isupper() and len(opener) > 5
         ):
             continue
-        if not body.endswith(".") or not prev.text.endswith("."):
+        toks = WORD.findall(body)
+        if len(toks) > _FRAGMENT_MAX_WORDS:
             continue
         if "," in body and not re.search(r",\s+(?:where|which|who|whose|when)\b", body):
             continue  # "From Monday, the shops will open." — an introductory phrase

@@ -25,7 +25,11 @@ def is_cased_lower(ch: str) -> bool:
 
 
 #: Punctuation, quotes and masks become spaces before a whitespace split into folded tokens.
-_TOKEN_TABLE = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„‘’' + MASK, " "))
+_TOKEN_PUNCT = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~'
+_TOKEN_TABLE = str.maketrans(dict.fromkeys(_TOKEN_PUNCT + "“”«»„‘’" + MASK, " "))
+#: The same table for ASCII text as bytes: ``bytes.translate`` indexes a 256-byte table, where
+#: ``str.translate`` looks every distinct character up in a dict, on every call.
+_ASCII_TOKEN_TABLE = bytes.maketrans(_TOKEN_PUNCT.encode(), b" " * len(_TOKEN_PUNCT))
 _tokens_cache: tuple[str, list[str]] = ("", [])
 
 
@@ -35,6 +39,9 @@ def folded_tokens(text: str) -> list[str]:
     global _tokens_cache
     if _tokens_cache[0] is text:
         return _tokens_cache[1]
-    toks = text.casefold().translate(_TOKEN_TABLE).split()
+    if text.isascii():  # most text: casefold() is lower() there
+        toks = text.lower().encode().translate(_ASCII_TOKEN_TABLE).decode().split()
+    else:
+        toks = text.casefold().translate(_TOKEN_TABLE).split()
     _tokens_cache = (text, toks)
     return toks
