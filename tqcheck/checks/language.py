@@ -157,10 +157,15 @@ def _source_scripts(ctx: CheckContext) -> frozenset[str]:
     return _source_only_scripts(ctx.lang, ctx.source_lang)
 
 
+#: The gate of the checks that return at once on ASCII text: a segment without a non-ASCII
+#: character holds no letter of a script other than Latin.
+_NON_ASCII_GATE = r"[^\x00-\x7f]"
+
+
 # --- TQ702 -------------------------------------------------------------------------------------
 
 
-@register("TQ702", "foreign-script-phrase", Severity.WARNING)
+@register("TQ702", "foreign-script-phrase", Severity.WARNING, gate=_NON_ASCII_GATE)
 def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """A word or phrase in a script the target language does not use.
 
@@ -229,7 +234,7 @@ def homoglyphs_in(word: str) -> tuple[str, list[int]] | None:
     return main, odd
 
 
-@register("TQ703", "homoglyph", Severity.ERROR)
+@register("TQ703", "homoglyph", Severity.ERROR, gate=_NON_ASCII_GATE)
 def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """A word that mixes scripts through look-alike letters (Cyrillic "а" inside a Latin word).
 
