@@ -370,7 +370,17 @@ def _leftover_patterns(
     return patterns, _hint_re(_hint_words(w for p in patterns for w in p.hint_words))
 
 
-@register("TQ704", "leftover-source-word", Severity.WARNING)
+def _leftover_gate(ctx: CheckContext) -> str | None:
+    """TQ704's gate for a file: non-ASCII text (a word in the source's script, or any text whose
+    lower-casing is not plain ASCII) or, case-insensitively, a hint of the packs that apply; None
+    when a pattern has no hint (every sentence must be tried)."""
+    hints = _leftover_patterns(ctx.lang, ctx.source_lang)[1]
+    if hints is None:
+        return None
+    return rf"[^\x00-\x7f]|(?i:{hints.pattern})"
+
+
+@register("TQ704", "leftover-source-word", Severity.WARNING, gate=_leftover_gate)
 def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """A source-language word left in the translation, in its script or transliterated.
 
