@@ -6,15 +6,18 @@ import bisect
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import TypeVar
 
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
 from tqcheck.model import Finding, Segment, Sentence
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def normalise_context(text: str) -> str:
@@ -60,6 +63,15 @@ def resolve_gate(rule: Rule, ctx: CheckContext) -> re.Pattern[str] | None:
     return re.compile(made) if isinstance(made, str) else made
 
 
+def _by_kind(items: list[T], on: Callable[[T], str | None]) -> dict[str, list[T]]:
+    """``items`` per kind of segment they apply to: those for every segment (``on`` None) to
+    "prose"; those and the pair ones to "pairs"; all of those and the cue ones to "cues" (cues
+    run the pair rules too)."""
+    prose = [x for x in items if on(x) is None]
+    pairs = prose + [x for x in items if on(x) == "pairs"]
+    return {"prose": prose, "pairs": pairs, "cues": pairs + [x for x in items if on(x) == "cues"]}
+
+
 def _segment_key(segment: Segment) -> tuple[int, int, int]:
     return (segment.index, segment.line, segment.col)
 
@@ -88,35 +100,31 @@ class Engine:
                 self.gates[rule.code] = gate
         self.preconditions = [r for r in rules if r.scope == "sentence" and r.precondition]
         self.sentence_rules = [r for r in rules if r.scope == "sentence" and not r.precondition]
-        self._ungated_sentence_rules = [r for r in self.sentence_rules if r.code not in self.gates]
+        # Segment rules and document checks per kind of segment: all run on every segment; the
+        # pair rules also on segments that know their source; the cue rules also on subtitle cues.
         segment_rules = [r for r in rules if r.scope == "segment"]
-        # Rules for every segment; with the pair rules for segments that know their source; with
-        # the cue rules for subtitle cues.
-        self.prose_rules = [r for r in segment_rules if r.on is None]
-        self.pair_rules = self.prose_rules + [r for r in segment_rules if r.on == "pairs"]
-        self.cue_rules = self.pair_rules + [r for r in segment_rules if r.on == "cues"]
-        self.segment_rules = segment_rules
-        # The same lists without the gated rules: what a segment no gate matched runs (most do).
-        self._ungated = {
-            id(rules): [r for r in rules if r.code not in self.gates]
-            for rules in (self.prose_rules, self.pair_rules, self.cue_rules)
-        }
         self.documents: list[tuple[Rule, DocumentCheck]] = [
             (r, r.impl(ctx)) for r in rules if r.scope == "document"
         ]
-        # Document checks fed every segment, per kind of segment (as for the segment rules), and
-        # those fed only the segments their gate matched.
-        prose_docs = [(r, c) for r, c in self.documents if r.on is None]
-        pair_docs = prose_docs + [(r, c) for r, c in self.documents if r.on == "pairs"]
-        cue_docs = pair_docs + [(r, c) for r, c in self.documents if r.on == "cues"]
-        kinds = (("prose", prose_docs), ("pairs", pair_docs), ("cues", cue_docs))
-        self._feeds = {kind: [c for r, c in docs if r.code not in self.gates] for kind, docs in kinds}
-        self._gated_feeds = {kind: [(r.code, c) for r, c in docs if r.code in self.gates]
-                             for kind, docs in kinds}
+        self._rules = _by_kind(segment_rules, lambda r: r.on)
+        self._docs = {kind: [(r.code, c) for r, c in pairs]
+                      for kind, pairs in _by_kind(self.documents, lambda rc: rc[0].on).items()}
+        # What a segment no gate matched runs (most segments): the lists without the gated rules.
+        self._ungated_sentence_rules = self._ungated(self.sentence_rules)
+        self._ungated_rules = {kind: self._ungated(rs) for kind, rs in self._rules.items()}
+        self._ungated_docs = {kind: [(code, c) for code, c in pairs if code not in self.gates]
+                              for kind, pairs in self._docs.items()}
         self.stats = FileStats()
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+
+    def _ungated(self, rules: list[Rule]) -> list[Rule]:
+        return [r for r in rules if r.code not in self.gates]
+
+    def _runnable(self, rules: list[Rule], gated: AbstractSet[str]) -> list[Rule]:
+        """``rules`` without the gated ones whose gate did not match (``gated``: those that did)."""
+        return [r for r in rules if r.code in gated or r.code not in self.gates]
 
     def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
         """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
@@ -173,35 +181,22 @@ class Engine:
                 live = [s for s in sentences if s.index not in skipped]
                 dead = [(s.start, s.end) for s in sentences if s.index in skipped]
                 self._dead[_segment_key(segment)] = dead
-        sentence_rules = self._ungated_sentence_rules
-        if gated:
-            sentence_rules = [r for r in self.sentence_rules
-                              if r.code in gated or r.code not in self.gates]
+        sentence_rules = (self._runnable(self.sentence_rules, gated) if gated
+                          else self._ungated_sentence_rules)
         if sentence_rules:
             for sentence in live:
                 for rule in sentence_rules:
                     for hit in rule.impl(sentence, ctx):
                         findings.append(make_finding(rule, ctx, segment, hit))
-        if segment.kind == "cue":
-            kind, rules = "cues", self.cue_rules
-        elif segment.source is not None:
-            kind, rules = "pairs", self.pair_rules
-        else:
-            kind, rules = "prose", self.prose_rules
-        if gated:
-            rules = [r for r in rules if r.code in gated or r.code not in self.gates]
-        else:
-            rules = self._ungated[id(rules)]
+        kind = "cues" if segment.kind == "cue" else "pairs" if segment.source is not None else "prose"
+        rules = self._runnable(self._rules[kind], gated) if gated else self._ungated_rules[kind]
         for rule in rules:
             for hit in rule.impl(segment, live, ctx):
                 if not dead or not any(a <= hit.start < b for a, b in dead):
                     findings.append(make_finding(rule, ctx, segment, hit))
-        for check in self._feeds[kind]:
-            check.feed(segment, live)
-        if gated:
-            for code, check in self._gated_feeds[kind]:
-                if code in gated:
-                    check.feed(segment, live)
+        for code, check in self._docs[kind] if gated else self._ungated_docs[kind]:
+            if not gated or code in gated or code not in self.gates:
+                check.feed(segment, live)
         return findings
 
     def finish(self) -> Iterator[Finding]:

@@ -140,12 +140,6 @@ def _reportable(run: _Run) -> bool:
 
 
 @cache
-def _target_scripts(lang: str | None) -> frozenset[str]:
-    """``scripts_of_language``, once per language (the sentence checks ask for every sentence)."""
-    return scripts_of_language(lang)
-
-
-@cache
 def _source_only_scripts(lang: str | None, source_lang: str | None) -> frozenset[str]:
     src = normalise_lang(source_lang)
     if not src or src == normalise_lang(lang):
@@ -189,7 +183,7 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     text = sentence.text
     if text.isascii():
         return
-    allowed = _target_scripts(ctx.lang)
+    allowed = scripts_of_language(ctx.lang)
     skip = _source_scripts(ctx)
     for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
         if run.script in skip or not _reportable(run):
@@ -404,7 +398,7 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
     if ctx.lang and not text.isascii():
         source_scripts = _source_scripts(ctx)
         if source_scripts:
-            allowed = _target_scripts(ctx.lang)
+            allowed = scripts_of_language(ctx.lang)
             for run in _foreign_runs(seg, sentence.start, sentence.end, allowed):
                 if run.script in source_scripts and run.end - run.start >= 2:
                     yield Hit(run.start, run.end, f"{language_name(ctx.source_lang)} "
