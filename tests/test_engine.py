@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tqcheck.checks.engine import Engine
+from tqcheck.checks.gates import as_gate
 from tqcheck.checks.registry import CheckContext, Hit, Rule
 from tqcheck.langdata import load_language
 from tqcheck.model import Category, Segment, Sentence, Severity
@@ -32,7 +33,7 @@ class Recorder:
 def _rule(code: str, scope: str, impl: object, gate: Any = None, on: str | None = None) -> Rule:
     return Rule(code=code, slug=code.lower(), category=Category.STRUCTURE, severity=Severity.WARNING,
                 scope=scope, summary="", doc="", impl=impl,  # type: ignore[arg-type]
-                gate=re.compile(gate) if isinstance(gate, str) else gate, on=on)  # type: ignore[arg-type]
+                gate=as_gate(gate) if isinstance(gate, str) else gate, on=on)  # type: ignore[arg-type]
 
 
 def _every_x(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
-import re
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TypeVar
 
+from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
 from tqcheck.model import Finding, Segment, Sentence
 from tqcheck.segment import split_sentences
@@ -53,14 +53,14 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
     )
 
 
-def resolve_gate(rule: Rule, ctx: CheckContext) -> re.Pattern[str] | None:
-    """The gate of ``rule`` for the file of ``ctx``: a rule's gate is a regex, or a function of the
-    context that returns one (or None: no gate, for languages the gate cannot serve)."""
+def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
+    """The gate of ``rule`` for the file of ``ctx``: a rule's gate is a :class:`Gate`, or a
+    function of the context that returns one or a regex (or None: no gate, for languages the gate
+    cannot serve)."""
     gate = rule.gate
-    if gate is None or isinstance(gate, re.Pattern):
+    if gate is None or isinstance(gate, Gate):
         return gate
-    made = gate(ctx)
-    return re.compile(made) if isinstance(made, str) else made
+    return as_gate(gate(ctx))
 
 
 def _by_kind(items: list[T], on: Callable[[T], str | None]) -> dict[str, list[T]]:
@@ -93,7 +93,7 @@ class Engine:
         rules = list(rules)
         self.ctx = ctx
         #: The gate of each gated rule, resolved for this file (a gate may depend on the languages).
-        self.gates: dict[str, re.Pattern[str]] = {}
+        self.gates: dict[str, Gate] = {}
         for rule in rules:
             gate = resolve_gate(rule, ctx)
             if gate is not None:
@@ -138,13 +138,13 @@ class Engine:
                     continue
             if not buffer:
                 break
-            joined = "\n".join(s.text for s in buffer)
+            chunk_text = ChunkText("\n".join(s.text for s in buffer))
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
             open_rules: dict[int, set[str]] = {}  # gate matches are rare: sets made on demand
             for code, gate in self.gates.items():
-                for m in gate.finditer(joined):
-                    first = bisect.bisect_right(starts, m.start()) - 1
-                    last = bisect.bisect_right(starts, max(m.start(), m.end() - 1)) - 1
+                for start, end in gate.spans(chunk_text):
+                    first = bisect.bisect_right(starts, start) - 1
+                    last = bisect.bisect_right(starts, max(start, end - 1)) - 1
                     for i in range(first, last + 1):
                         open_rules.setdefault(i, set()).add(code)
             for i, seg in enumerate(buffer):

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.errors import ConfigError
 from tqcheck.langid import (
@@ -153,7 +154,7 @@ def _source_scripts(ctx: CheckContext) -> frozenset[str]:
 
 #: The gate of the checks that return at once on ASCII text: a segment without a non-ASCII
 #: character holds no letter of a script other than Latin.
-_NON_ASCII_GATE = r"[^\x00-\x7f]"
+_NON_ASCII_GATE = non_ascii_gate(r"[^\x00-\x7f]")
 
 
 # --- TQ702 -------------------------------------------------------------------------------------
@@ -280,6 +281,9 @@ class LeftoverPattern:
     hint: re.Pattern[str] | None = None
     #: The strings ``hint`` looks for.
     hint_words: tuple[str, ...] = ()
+    #: Lower-case tokens (letters and digits) of which every match holds one as a whole token:
+    #: the engine's gate looks them up in a set instead of searching ``hint_words``.
+    gate_tokens: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,17 @@ def _hint_re(words: tuple[str, ...]) -> re.Pattern[str] | None:
                                for first, rests in groups.items()))
 
 
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+def _term_token(term: str) -> str:
+    """The longest run of letters and digits of ``term``, lower-cased: a whole-word match of the
+    term holds it as a whole token (the term's ends and its inner spaces, apostrophes and hyphens
+    are not letters)."""
+    runs: list[str] = _ALNUM_RUN.findall(term.lower())
+    return max(runs, key=len)
+
+
 def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
     try:
         source = str(raw["source"])
@@ -316,7 +331,8 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
             hints = _hint_words(t.lower()[:4] for t in terms)
             patterns.append(LeftoverPattern(
                 "terms", re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])", re.IGNORECASE),
-                f"transliterated {name} left untranslated", _hint_re(hints), hints))
+                f"transliterated {name} left untranslated", _hint_re(hints), hints,
+                frozenset(map(_term_token, terms))))
         for p in raw.get("pattern", ()):
             try:
                 rx = re.compile(str(p["regex"]))
@@ -364,14 +380,17 @@ def _leftover_patterns(
     return patterns, _hint_re(_hint_words(w for p in patterns for w in p.hint_words))
 
 
-def _leftover_gate(ctx: CheckContext) -> str | None:
+def _leftover_gate(ctx: CheckContext) -> Gate | None:
     """TQ704's gate for a file: non-ASCII text (a word in the source's script, or any text whose
-    lower-casing is not plain ASCII) or, case-insensitively, a hint of the packs that apply; None
-    when a pattern has no hint (every sentence must be tried)."""
-    hints = _leftover_patterns(ctx.lang, ctx.source_lang)[1]
+    lower-casing is not plain ASCII) or, in the lower-cased text, a token of a term or a hint of a
+    pattern of the packs that apply; None when a pattern has no hint (every sentence must be
+    tried)."""
+    patterns, hints = _leftover_patterns(ctx.lang, ctx.source_lang)
     if hints is None:
         return None
-    return rf"[^\x00-\x7f]|(?i:{hints.pattern})"
+    return Gate(_NON_ASCII_GATE.regex, non_ascii=True,
+                words=frozenset(t for p in patterns for t in p.gate_tokens),
+                strings=_hint_words(w for p in patterns if not p.gate_tokens for w in p.hint_words))
 
 
 @register("TQ704", "leftover-source-word", Severity.WARNING, gate=_leftover_gate)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
@@ -283,7 +284,7 @@ _FOREIGN_PUNCT = re.compile("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) +
 
 
 @register("TQ304", "source-punctuation", Severity.ERROR, scope="segment",
-          gate="[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
+          gate=non_ascii_gate("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]"))
 def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Punctuation of another writing system left in the translation.
 
@@ -317,7 +318,8 @@ _NATIVE_DIGITS = re.compile(_NATIVE_DIGIT + "+")
 
 
 # Gated on one digit: a pattern that is a character class is searched in a tight loop.
-@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment", gate=_NATIVE_DIGIT)
+@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment",
+          gate=non_ascii_gate(_NATIVE_DIGIT))
 def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Arabic-Indic, Persian or Devanagari digits in a target that writes 0–9.
 
@@ -346,7 +348,7 @@ _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 
 @register("TQ306", "invisible-control", Severity.ERROR, scope="segment",
-          gate=_CONTROLS.pattern)
+          gate=non_ascii_gate(_CONTROLS.pattern))
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Invisible bidirectional or zero-width characters.
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from tqcheck.checks.gates import Gate, as_gate
 from tqcheck.model import Category, Location, Segment, Sentence, Severity
 
 if TYPE_CHECKING:
@@ -99,13 +100,14 @@ class Rule:
     precondition: bool = False
     #: Runs only when its feature is enabled (e.g. needs a source or a reference).
     needs: str | None = None
-    #: A cheap regex that every text the check can flag contains: the engine skips the check on
-    #: segments without a match (a C-speed search instead of a Python call); a sentence check
-    #: skips the sentences of those segments; a document check is fed only the segments that
-    #: match.  The engine searches chunks of segments joined by newlines, so anchor with
-    #: ``(?m)^``, never ``\A``.  A gate that depends on the languages is a function of the
-    #: :class:`CheckContext` returning the regex (or None: no gate for that file).
-    gate: re.Pattern[str] | Callable[[CheckContext], re.Pattern[str] | str | None] | None = None
+    #: A cheap test that every text the check can flag passes (:class:`~tqcheck.checks.gates.Gate`:
+    #: a regex, tokens or strings): the engine skips the check on segments the gate does not open
+    #: (a C-speed search instead of a Python call); a sentence check skips the sentences of those
+    #: segments; a document check is fed only the segments it opens.  The engine searches chunks
+    #: of segments joined by newlines, so anchor regexes with ``(?m)^``, never ``\A``.  A gate
+    #: that depends on the languages is a function of the :class:`CheckContext` returning the
+    #: gate or a regex (or None: no gate for that file).
+    gate: Gate | Callable[[CheckContext], Gate | re.Pattern[str] | str | None] | None = None
     #: Segments the check applies to: all (None), only those with a known source ("pairs"), or
     #: only subtitle cues ("cues").  The engine does not call (or feed) it the others.
     on: Literal["pairs", "cues"] | None = None
@@ -134,7 +136,8 @@ def register(
     category: Category | None = None,
     precondition: bool = False,
     needs: str | None = None,
-    gate: str | Callable[[CheckContext], re.Pattern[str] | str | None] | None = None,
+    gate: str | re.Pattern[str] | Gate | Callable[[CheckContext], Gate | re.Pattern[str] | str | None]
+    | None = None,
     on: Literal["pairs", "cues"] | None = None,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
@@ -159,7 +162,7 @@ def register(
             impl=impl,
             precondition=precondition,
             needs=needs,
-            gate=re.compile(gate) if isinstance(gate, str) else gate,
+            gate=as_gate(gate) if isinstance(gate, str | re.Pattern) else gate,
             on=on,
         )
         _SLUGS[slug] = code

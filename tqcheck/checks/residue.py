@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
 from tqcheck.model import Segment, Sentence, Severity
@@ -206,7 +207,7 @@ _TEXT_SYMBOLS = frozenset("©®™←↑→↓↔↕■□▪▫◆◇○●★�
 # single character class is searched in a tight loop; the whole emoji pattern is tried at every
 # position.
 @register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment",
-          gate=_EMOJI_CORE[:-1] + "\u20e3]")
+          gate=non_ascii_gate(_EMOJI_CORE[:-1] + "\u20e3]"))
 def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Emoji in running text.
 

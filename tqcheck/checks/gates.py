@@ -1,0 +1,116 @@
+"""Gates: cheap tests that let the engine skip a check on text it cannot flag.
+
+The engine joins a chunk of segments with newlines and asks each gate where in the chunk it opens;
+a check then runs only on the segments an opening touches.  A gate must open wherever its check
+could flag something (a superset), never the other way round: ``tests/test_checks.py`` runs every
+gated check without its gate to prove it.
+
+A gate opens at
+
+* a match of ``regex`` (searched only in chunks with non-ASCII text when ``non_ascii`` says the
+  regex matches nothing but non-ASCII characters: one ``str.isascii`` call skips most chunks);
+* one of ``words`` standing as a whole token of the lower-cased text (tokens are the runs of
+  letters and digits between everything else), found with one set intersection per chunk instead
+  of a regex alternation tried at every character;
+* one of ``strings`` in the lower-cased text (``str.find``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+#: Everything in ASCII that is not a letter or a digit, for ``bytes.translate`` to blank out.
+_ASCII_NON_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+_ASCII_BLANK = bytes.maketrans(_ASCII_NON_ALNUM, b" " * len(_ASCII_NON_ALNUM))
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+class ChunkText:
+    """The text of a chunk and the views of it gates share, each made once, on first use."""
+
+    __slots__ = ("_lowered", "_tokens", "is_ascii", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.is_ascii = text.isascii()
+        self._lowered: str | None = None
+        self._tokens: frozenset[str] | None = None
+
+    @property
+    def lowered(self) -> str:
+        """``text.lower()``, or ``""`` when lower-casing changed the length (a dotted capital I
+        becomes two characters), so that offsets into it would not be offsets into ``text``."""
+        if self._lowered is None:
+            low = self.text.lower()
+            self._lowered = low if len(low) == len(self.text) else ""
+        return self._lowered
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        """The distinct runs of letters and digits of the lower-cased text."""
+        if self._tokens is None:
+            low = self.lowered
+            if self.is_ascii:
+                low = low.encode().translate(_ASCII_BLANK).decode()
+            else:
+                low = _NON_ALNUM.sub(" ", low)
+            self._tokens = frozenset(low.split())
+        return self._tokens
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Where a check may find something: see the module documentation."""
+
+    regex: re.Pattern[str] | None = None
+    #: ``regex`` matches only non-ASCII characters.
+    non_ascii: bool = False
+    #: Lower-case tokens (letters and digits only) that open the segments holding them.
+    words: frozenset[str] = frozenset()
+    #: Lower-case strings that open the segments holding them.
+    strings: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        bad = [w for w in self.words if not w.isalnum() or w != w.lower()]
+        if bad:
+            raise ValueError(f"gate words must be lower-case letters and digits: {bad}")
+
+    def spans(self, chunk: ChunkText) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` in ``chunk.text`` of every place the gate opens (in no order)."""
+        text = chunk.text
+        if self.regex is not None and not (self.non_ascii and chunk.is_ascii):
+            for m in self.regex.finditer(text):
+                yield m.start(), m.end()
+        if not (self.words or self.strings):
+            return
+        low = chunk.lowered
+        if not low:  # offsets into the lower-cased text would be wrong: open all of it
+            yield 0, len(text)
+            return
+        needles = [*self.strings, *(self.words & chunk.tokens)] if self.words else self.strings
+        for needle in needles:
+            i = low.find(needle)
+            while i >= 0:
+                yield i, i + len(needle)
+                i = low.find(needle, i + 1)
+
+    def search(self, text: str) -> bool:
+        """Whether the gate opens anywhere in ``text``."""
+        return next(self.spans(ChunkText(text)), None) is not None
+
+
+def non_ascii_gate(pattern: str) -> Gate:
+    """A gate on a regex that matches only non-ASCII characters (a character class of them)."""
+    regex = re.compile(pattern)
+    if any(regex.search(chr(c)) for c in range(128)):
+        raise ValueError(f"gate {pattern!r} matches ASCII text")
+    return Gate(regex, non_ascii=True)
+
+
+def as_gate(gate: Gate | re.Pattern[str] | str | None) -> Gate | None:
+    """A gate from a regex (or its source); None stays None."""
+    if gate is None or isinstance(gate, Gate):
+        return gate
+    return Gate(re.compile(gate) if isinstance(gate, str) else gate)
