@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tqcheck.checks.engine import Engine
-from tqcheck.checks.gates import as_gate
+from tqcheck.checks.gates import Gate, as_gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, Rule
 from tqcheck.langdata import load_language
 from tqcheck.model import Category, Segment, Sentence, Severity
@@ -97,3 +97,42 @@ def test_sentence_rules_and_gates_that_depend_on_the_language(chunked: bool) -> 
         findings[lang] = [(f.line, f.col) for f in found]
     assert seen == ["en", "de"]  # resolved once per file
     assert findings["en"] == findings["de"] == [(2, 4), (4, 12), (80, 1)]
+
+
+def _opened(gate: Gate, texts: list[str]) -> list[str]:
+    """The texts a gate opens when the engine searches them as one chunk."""
+    ctx = CheckContext(path="t", lang="en", data=load_language("en"))
+    rule = _rule("TQ997", "document", Recorder, gate=gate)
+    engine = Engine([rule], ctx)
+    list(engine.feed_all([Segment(t, i + 1, index=i) for i, t in enumerate(texts)]))
+    return engine.documents[0][1].fed  # type: ignore[attr-defined, no-any-return]
+
+
+def test_token_gates_open_the_segments_holding_a_token() -> None:
+    gate = Gate(words=frozenset({"inshallah", "davai"}), strings=("al-",))
+    texts = ["He said Inshallah, and left.", "Nothing here.", "An al-madina street.",
+             "DAVAI!", "Davaidov is a name.", "Ok, (inshallah) — à bientôt."]
+    # "Davaidov" holds no token "davai": the chunk's tokens do not open it, but the chunk holds
+    # the token elsewhere ("DAVAI!"), so every place the string stands opens (a superset).
+    assert _opened(gate, texts) == [texts[0], texts[2], texts[3], texts[4], texts[5]]
+    assert _opened(gate, ["Nothing here.", "Davaidov is a name."]) == []
+    # Non-ASCII splits words for the tokens: "inshallah" stays a whole token beside "é".
+    assert _opened(gate, ["Il a dit éinshallah."]) == ["Il a dit éinshallah."]
+
+
+def test_dotted_capital_i_opens_a_token_gate_everywhere() -> None:
+    # "İ".lower() is two characters: offsets into the lower-cased chunk would be wrong.
+    gate = Gate(words=frozenset({"inshallah"}))
+    texts = ["İstanbul is big.", "Nothing here.", "inshallah"]
+    assert _opened(gate, texts) == texts
+
+
+def test_non_ascii_gates_skip_ascii_chunks_and_refuse_ascii_patterns() -> None:
+    gate = non_ascii_gate("[\u060c\u061f]")
+    assert gate.non_ascii
+    assert _opened(gate, ["plain, text?", "Arabic comma\u060c here", "plain again"]) == [
+        "Arabic comma\u060c here"]
+    with pytest.raises(ValueError, match="matches ASCII"):
+        non_ascii_gate("[,\u060c]")
+    with pytest.raises(ValueError, match="lower-case ASCII"):
+        Gate(words=frozenset({"Davai"}))

@@ -9,22 +9,21 @@ A gate opens at
 
 * a match of ``regex`` (searched only in chunks with non-ASCII text when ``non_ascii`` says the
   regex matches nothing but non-ASCII characters: one ``str.isascii`` call skips most chunks);
-* one of ``words`` standing as a whole token of the lower-cased text (tokens are the runs of
-  letters and digits between everything else), found with one set intersection per chunk instead
-  of a regex alternation tried at every character;
+* one of ``words`` (ASCII) standing as a whole token of the lower-cased text (tokens are the runs
+  of letters and digits between everything else), found with one set lookup per token of the chunk
+  instead of a regex alternation tried at every character;
 * one of ``strings`` in the lower-cased text (``str.find``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 #: Everything in ASCII that is not a letter or a digit, for ``bytes.translate`` to blank out.
 _ASCII_NON_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _ASCII_BLANK = bytes.maketrans(_ASCII_NON_ALNUM, b" " * len(_ASCII_NON_ALNUM))
-_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 class ChunkText:
@@ -36,7 +35,7 @@ class ChunkText:
         self.text = text
         self.is_ascii = text.isascii()
         self._lowered: str | None = None
-        self._tokens: frozenset[str] | None = None
+        self._tokens: list[str] | None = None
 
     @property
     def lowered(self) -> str:
@@ -48,15 +47,13 @@ class ChunkText:
         return self._lowered
 
     @property
-    def tokens(self) -> frozenset[str]:
-        """The distinct runs of letters and digits of the lower-cased text."""
+    def tokens(self) -> list[str]:
+        """The runs of ASCII letters and digits of the lower-cased text (a non-ASCII character
+        splits a word: ASCII gate words still stand as whole tokens wherever they did)."""
         if self._tokens is None:
-            low = self.lowered
-            if self.is_ascii:
-                low = low.encode().translate(_ASCII_BLANK).decode()
-            else:
-                low = _NON_ALNUM.sub(" ", low)
-            self._tokens = frozenset(low.split())
+            low = self.text.lower()  # not ``lowered``: this needs no offsets
+            data = low.encode() if self.is_ascii else low.encode("ascii", "replace")
+            self._tokens = data.translate(_ASCII_BLANK).decode().split()
         return self._tokens
 
 
@@ -67,15 +64,15 @@ class Gate:
     regex: re.Pattern[str] | None = None
     #: ``regex`` matches only non-ASCII characters.
     non_ascii: bool = False
-    #: Lower-case tokens (letters and digits only) that open the segments holding them.
+    #: Lower-case ASCII tokens (letters and digits only) that open the segments holding them.
     words: frozenset[str] = frozenset()
     #: Lower-case strings that open the segments holding them.
     strings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        bad = [w for w in self.words if not w.isalnum() or w != w.lower()]
+        bad = [w for w in self.words if not (w.isascii() and w.isalnum()) or w != w.lower()]
         if bad:
-            raise ValueError(f"gate words must be lower-case letters and digits: {bad}")
+            raise ValueError(f"gate words must be lower-case ASCII letters and digits: {bad}")
 
     def spans(self, chunk: ChunkText) -> Iterator[tuple[int, int]]:
         """``(start, end)`` in ``chunk.text`` of every place the gate opens (in no order)."""
@@ -89,7 +86,9 @@ class Gate:
         if not low:  # offsets into the lower-cased text would be wrong: open all of it
             yield 0, len(text)
             return
-        needles = [*self.strings, *(self.words & chunk.tokens)] if self.words else self.strings
+        needles: Iterable[str] = self.strings
+        if self.words and not self.words.isdisjoint(chunk.tokens):
+            needles = [*self.strings, *self.words.intersection(chunk.tokens)]
         for needle in needles:
             i = low.find(needle)
             while i >= 0:

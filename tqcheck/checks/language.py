@@ -309,15 +309,16 @@ def _hint_re(words: tuple[str, ...]) -> re.Pattern[str] | None:
                                for first, rests in groups.items()))
 
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")
+_ASCII_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 
 
-def _term_token(term: str) -> str:
-    """The longest run of letters and digits of ``term``, lower-cased: a whole-word match of the
-    term holds it as a whole token (the term's ends and its inner spaces, apostrophes and hyphens
-    are not letters)."""
-    runs: list[str] = _ALNUM_RUN.findall(term.lower())
-    return max(runs, key=len)
+def _term_token(term: str) -> str | None:
+    """The longest run of ASCII letters and digits of ``term``, lower-cased: text that holds the
+    term as a whole word holds the run as a whole token of the engine's gate (the term's ends are
+    no letters; the gate splits words at every other character).  None for a term without ASCII
+    letters: only text with non-ASCII characters can hold it, and those open the gate anyway."""
+    runs: list[str] = _ASCII_ALNUM_RUN.findall(term.lower())
+    return max(runs, key=len) if runs else None
 
 
 def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
@@ -332,7 +333,7 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
             patterns.append(LeftoverPattern(
                 "terms", re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w'’-])", re.IGNORECASE),
                 f"transliterated {name} left untranslated", _hint_re(hints), hints,
-                frozenset(map(_term_token, terms))))
+                frozenset(t for t in map(_term_token, terms) if t)))
         for p in raw.get("pattern", ()):
             try:
                 rx = re.compile(str(p["regex"]))
