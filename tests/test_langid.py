@@ -22,6 +22,7 @@ from tqcheck.langid import (
     normalise_lang,
     script_counts,
     strip_non_prose,
+    surely_target,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -318,3 +319,39 @@ def test_same_script_relative_is_foreign_when_sure(text: str, target: str, lang:
 ])
 def test_target_language_headlines_are_not_foreign(text: str, target: str) -> None:
     assert not identify(text, target).is_foreign(target)
+
+
+# --- the function-word bound ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "sure"), [
+    ("The minister said that the talks with their counterparts would resume after the summit.", True),
+    ("They said it would be the first of many, and that it was just the start.", True),
+    ("The minister met Kuleba.", False),  # too few function words
+    ("Der Minister sagte, dass die Gespräche mit ihren Kollegen fortgesetzt würden.", False),
+    ("The the the", False),  # fewer than ten letters
+    ("The talks with `the code` from the past that they would have.", False),  # inline code
+    ("Il a dit que the talks would be the start of their new year, avec les autres.", True),
+])
+def test_surely_target_is_a_sufficient_condition(text: str, sure: bool) -> None:
+    assert surely_target(text, "en") is sure
+    if sure:  # never says "English" where the cascade would not
+        result = identify(text, "en")
+        assert (result.lang, result.method) == ("en", "words")
+    assert not surely_target(text, "ru")  # no ASCII function words, not Latin
+    assert not surely_target(text, "de")  # no function-word list
+
+
+def test_surely_target_agrees_with_the_cascade_on_real_text() -> None:
+    data = ROOT.parent / "shared" / "data"
+    files = sorted((data / "tatoeba").glob("*")) + sorted((data / "ntrex").glob("*.txt"))
+    if not files:
+        pytest.skip("../shared/data is absent")
+    sure = 0
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if surely_target(line, "en"):
+                sure += 1
+                result = identify(line, "en")
+                assert (result.lang, result.method) == ("en", "words"), line
+    assert sure > 1000  # the bound is tight enough to matter

@@ -572,6 +572,63 @@ def _japanese(counts: Counter[str]) -> Counter[str]:
     return counts
 
 
+@cache
+def _bare_function_words(lang: str) -> frozenset[str]:
+    """The lower-case ASCII function words of ``lang``, bare or with one of ``,.;!?`` after them:
+    a whitespace token in this set is, letter for letter, an evidence word of :func:`_prose`."""
+    return frozenset(w + mark for w in function_words(lang)
+                     if w.isascii() and w.isalpha() and w.islower() and w != "www"
+                     for mark in ("", *_PLAIN_TRAIL))
+
+
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_BLANK_NON_LETTERS = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
+
+
+def surely_target(text: str, target: str | None) -> bool:
+    """True only when :func:`identify` would settle ``text`` as ``target`` by its function words,
+    found here without the word-by-word walk: for a check that needs to know that a sentence is not
+    foreign, not the confidence.  False says nothing.
+
+    ASCII text without inline code, and a Latin-script target with function words.  Whitespace
+    tokens that are a function word (with at most one ``,.;!?``) are evidence words of the cascade,
+    so their count is at most the cascade's count of function words, and their letters at most its
+    letters; every evidence word holds a whole run of letters of the text, so the runs are at least
+    as many as the evidence words.  When these bounds pass the shortcut's thresholds, so do the
+    cascade's own numbers (``tests/test_langid.py`` compares both on real text)."""
+    if not text.isascii() or "`" in text:
+        return False
+    target = normalise_lang(target)
+    if target is None or "Latin" not in scripts_of_language(target):
+        return False
+    bare = _bare_function_words(target)
+    if not bare:
+        return False
+    tokens = text.split()
+    hits = sum(map(bare.__contains__, tokens))
+    if hits < MIN_FUNCTION_WORDS:
+        return False
+    # A token is at most one mark longer than its word.
+    if sum(map(len, filter(bare.__contains__, tokens))) - hits < MIN_LETTERS:
+        return False
+    runs = len(text.encode().translate(_BLANK_NON_LETTERS).split())
+    return hits >= FUNCTION_WORD_SHARE * runs
+
+
+def _shortcut(words: list[str], target: str, script: str) -> LangResult | None:
+    """The target language when enough of ``words`` are its frequent words or words of its
+    lexicon (step 4 of the cascade), else None."""
+    # One C pass: lower case, and ASCII apostrophes as in the word lists ("don't", "it's").
+    lowered = " ".join(words).lower().replace("’", "'").split()
+    hits = sum(map(function_words(target).__contains__, lowered))
+    if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * len(words):
+        return LangResult(target, round(hits / len(words), 3), "words", script)
+    known = lexicon_share(lowered, target)
+    if known is not None:
+        return LangResult(target, round(known, 3), "lexicon", script)
+    return None
+
+
 def identify(text: str, target: str | None = None) -> LangResult:
     """The language of ``text``.
 
@@ -584,7 +641,14 @@ def identify(text: str, target: str | None = None) -> LangResult:
     letters = sum(map(len, words)) if prose.isascii() else 0
     if letters:
         # The common case in Latin-script documents: one script, all of it evidence.
+        if len(words) < MIN_WORDS or letters < MIN_LETTERS:  # _too_short, letters known
+            return LangResult(None, 0.0, ABSTAIN, "Latin")
         script, n, share = "Latin", letters, 1.0
+        foreign_script = target is not None and "Latin" not in scripts_of_language(target)
+        if target is not None and not foreign_script:
+            settled = _shortcut(words, target, script)
+            if settled is not None:
+                return settled
     else:
         # The script of the evidence words: Latin names and terms inside a Russian sentence
         # ("подсемейство Orthocoronavirinae семейства Coronaviridae") do not make it Latin.
@@ -595,32 +659,26 @@ def identify(text: str, target: str | None = None) -> LangResult:
             return LangResult(None, 0.0, ABSTAIN)
         script, _, share = script_share(counts)
         n = all_counts[script]
-    langs = SCRIPT_LANGS.get(script, ())
-    foreign_script = (
-        target is not None and share >= MIN_SCRIPT_SHARE and script != "Other"
-        and script not in scripts_of_language(target)
-    )
-    min_script = 2 if script in UNSPACED_SCRIPTS or script == "Hangul" else MIN_SCRIPT_LETTERS
-    if foreign_script and script != "Latin" and n >= min_script:
-        lang = langs[0]
-        if len(langs) > 1 and not _too_short(words, script):
-            guess = _stats(words, script)[0]
-            lang = guess if _in_script(guess, script) else lang
-        return LangResult(lang, round(share, 3), "script", script)
-    if len(langs) == 1 and n >= min_script and share >= MIN_SCRIPT_SHARE:
-        return LangResult(langs[0], round(share, 3), "script", script)
-    if _too_short(words, script):
-        return LangResult(None, 0.0, ABSTAIN, script)
-    if target is not None and not foreign_script:
-        # One C pass: lower case, and ASCII apostrophes as in the word lists ("don't", "it's").
-        lowered = " ".join(words).lower().replace("’", "'").split()
-        common = function_words(target)
-        hits = sum(map(common.__contains__, lowered))
-        if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * len(words):
-            return LangResult(target, round(hits / len(words), 3), "words", script)
-        known = lexicon_share(lowered, target)
-        if known is not None:
-            return LangResult(target, round(known, 3), "lexicon", script)
+        langs = SCRIPT_LANGS.get(script, ())
+        foreign_script = (
+            target is not None and share >= MIN_SCRIPT_SHARE and script != "Other"
+            and script not in scripts_of_language(target)
+        )
+        min_script = 2 if script in UNSPACED_SCRIPTS or script == "Hangul" else MIN_SCRIPT_LETTERS
+        if foreign_script and script != "Latin" and n >= min_script:
+            lang = langs[0]
+            if len(langs) > 1 and not _too_short(words, script):
+                guess = _stats(words, script)[0]
+                lang = guess if _in_script(guess, script) else lang
+            return LangResult(lang, round(share, 3), "script", script)
+        if len(langs) == 1 and n >= min_script and share >= MIN_SCRIPT_SHARE:
+            return LangResult(langs[0], round(share, 3), "script", script)
+        if _too_short(words, script):
+            return LangResult(None, 0.0, ABSTAIN, script)
+        if target is not None and not foreign_script:
+            settled = _shortcut(words, target, script)
+            if settled is not None:
+                return settled
     lang, prob, cands = _stats(words, script)
     method = "script+stats" if script != "Latin" else "stats"
     if target is not None and same_language(lang, target):

@@ -172,9 +172,9 @@ class Engine:
             skipped: set[int] = set()
             for sentence in sentences:
                 for rule in self.preconditions:
-                    hits = list(rule.impl(sentence, ctx))
-                    findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                    hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
                     if hits:
+                        findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
                         skipped.add(sentence.index)
                         break
             if skipped:

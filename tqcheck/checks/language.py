@@ -25,6 +25,7 @@ from tqcheck.langid import (
     normalise_lang,
     script_of,
     scripts_of_language,
+    surely_target,
 )
 from tqcheck.model import Sentence, Severity
 
@@ -32,7 +33,7 @@ from tqcheck.model import Sentence, Severity
 
 
 @register("TQ701", "wrong-language-sentence", Severity.ERROR, precondition=True)
-def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
+def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...]:
     """A sentence in another language than the document's.
 
     What it does:
@@ -56,22 +57,29 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """
     target = ctx.lang
     if not target:
-        return
-    result = identify(sentence.text, target)
-    if result.is_foreign(target):
-        if (sentence.segment.kind in _LABEL_KINDS and not result.method.startswith("script")
-                and len(sentence.text.split()) < _MIN_LABEL_WORDS):
-            return  # "Exit statuses": headings and table cells are too terse for statistics
-        yield Hit(
-            sentence.start, sentence.end,
-            f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
-            f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}",
-        )
+        return ()
+    text = sentence.text
+    # Long sentences of prose mostly settle by their function words, and the word-by-word walk of
+    # identify() costs most there; short ones would pay for both tests.
+    if text.count(" ") >= _LONG_SENTENCE_SPACES and surely_target(text, target):
+        return ()
+    result = identify(text, target)
+    if result.lang is None or result.lang == target or not result.is_foreign(target):
+        return ()
+    if (sentence.segment.kind in _LABEL_KINDS and not result.method.startswith("script")
+            and len(sentence.text.split()) < _MIN_LABEL_WORDS):
+        return ()  # "Exit statuses": headings and table cells are too terse for statistics
+    return (Hit(
+        sentence.start, sentence.end,
+        f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
+        f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}",
+    ),)
 
 
 #: Segment kinds made of labels rather than sentences, and the words a statistical verdict on them
 #: needs (a verdict by script needs none).
 _LABEL_KINDS = frozenset({"heading", "table", "list-item"})
+_LONG_SENTENCE_SPACES = 11
 _MIN_LABEL_WORDS = 4
 
 

@@ -96,7 +96,9 @@ class Rule:
     summary: str
     doc: str
     impl: Any
-    #: A precondition check: when it fires on a sentence, the other sentence checks skip it.
+    #: A precondition check: when it fires on a sentence, the other sentence checks skip it.  It
+    #: returns a sequence of hits (not a generator: it runs on every sentence, and an empty
+    #: tuple is cheaper to make and test).
     precondition: bool = False
     #: Runs only when its feature is enabled (e.g. needs a source or a reference).
     needs: str | None = None
