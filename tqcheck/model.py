@@ -41,7 +41,10 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+#: Segments and sentences are values like the rest of this module, but not ``frozen``: one of each
+#: is made for every line and sentence read, and a frozen dataclass sets each field through
+#: ``object.__setattr__`` (three times the cost; 5% of an audit).  Nothing may assign to them.
+@dataclass(slots=True)
 class Segment:
     """A unit of text as a reader found it: a paragraph, a heading, a translation unit.
 
@@ -96,7 +99,7 @@ class Segment:
         return " " * (self.col - 1) + row if start == 0 else row
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see Segment
 class Sentence:
     """A sentence of a segment: ``segment.text[start:end]``."""
 

@@ -140,6 +140,8 @@ class Engine:
                 break
             chunk_text = ChunkText("\n".join(s.text for s in buffer))
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
+            # The words of the chunk are the words of its segments (newlines split words too).
+            self.stats.words += len(chunk_text.text.split())
             open_rules: dict[int, set[str]] = {}  # gate matches are rare: sets made on demand
             for code, gate in self.gates.items():
                 for start, end in gate.spans(chunk_text):
@@ -148,23 +150,24 @@ class Engine:
                     for i in range(first, last + 1):
                         open_rules.setdefault(i, set()).add(code)
             for i, seg in enumerate(buffer):
-                found = self.feed(seg, open_rules.get(i, _NONE_OPEN))
+                found = self._check(seg, open_rules.get(i, _NONE_OPEN))
                 if found:
                     yield from found
             buffer = []
 
-    def feed(self, segment: Segment, gated: AbstractSet[str] | None = None) -> list[Finding]:
-        """Check one segment and return its findings.  ``gated``: codes of the gated rules known to
-        apply (from :meth:`feed_all`); when None, each gate is searched here."""
-        ctx = self.ctx
+    def feed(self, segment: Segment) -> list[Finding]:
+        """Check one segment and return its findings (each gate is searched here)."""
         text = segment.text
-        if gated is None:
-            gated = {code for code, gate in self.gates.items() if gate.search(text)}
+        self.stats.words += len(text.split())
+        return self._check(segment, {code for code, gate in self.gates.items() if gate.search(text)})
+
+    def _check(self, segment: Segment, gated: AbstractSet[str]) -> list[Finding]:
+        """Check one segment; ``gated``: codes of the gated rules whose gate opened on it."""
+        ctx = self.ctx
         sentences = split_sentences(segment, ctx.data)
         stats = self.stats
         stats.segments += 1
         stats.sentences += len(sentences)
-        stats.words += len(text.split())
         findings: list[Finding] = []
         live: list[Sentence] = sentences
         dead: list[tuple[int, int]] = []
