@@ -36,6 +36,14 @@ def test_capitalised_words(s: str) -> None:
 
 @settings(max_examples=2000)
 @given(_texts)
+def test_capitalised_words_without_a_hyphen(s: str) -> None:
+    s = s.replace("-", " ")
+    assert ([m.span() for m in consistency._CAPITALISED_UNHYPHENATED.finditer(s)]
+            == [m.span() for m in consistency._CAPITALISED.finditer(s)])
+
+
+@settings(max_examples=2000)
+@given(_texts)
 def test_fold_name(word: str) -> None:
     core = consistency._ARTICLE.sub("", word)
     decomposed = unicodedata.normalize("NFKD", core.casefold())

@@ -136,6 +136,9 @@ _CAPITALISED = re.compile(
     rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
     rf"[{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
 )
+#: The same for text without a hyphen (no article, no second part): starting with a capital only,
+#: the regex engine skips the frequent a and e that may start an article.
+_CAPITALISED_UNHYPHENATED = re.compile(rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]+(?![\w'’])")
 _ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
 _FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
                              "-": None, "'": None, "’": None})
@@ -216,7 +219,8 @@ class NameVariants:
             return
         text = segment.text
         words = self.words
-        matches = [(m.group(), m.start(), m.end()) for m in _CAPITALISED.finditer(text)]
+        pattern = _CAPITALISED if "-" in text else _CAPITALISED_UNHYPHENATED
+        matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
         last = len(matches) - 1
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
