@@ -8,6 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tqcheck import segment
 from tqcheck.checks import consistency, repetition, text
 from tqcheck.model import MASK
 
@@ -61,3 +62,11 @@ def test_words_before_a_coordinator(s: str, end: int) -> None:
     plain = re.compile(r"(?<![\w'’-])[^\W\d_]+(?: [^\W\d_]+){0,2}$").search(s, 0, end)
     backwards = repetition._WORDS_BEFORE_REVERSED.match(s[::-1], len(s) - end)
     assert (backwards.group()[::-1] if backwards else None) == (plain.group() if plain else None)
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet="ab .!?…؟。！？」』”’）)\"'»]\ufffc\n", max_size=30))
+def test_sentence_boundaries(s: str) -> None:
+    plain = re.compile(r"(?:[.!?…؟]+|\.{3})[\"'”’»)\]\ufffc]*(?=\s)|[。！？]+[」』”’）)]*")
+    assert ([m.span() for m in segment._BOUNDARY.finditer(s)]
+            == [m.span() for m in plain.finditer(s)])
