@@ -88,9 +88,10 @@ def load_packs(extra: Iterable[str | Path] = ()) -> list[CalquePack]:
     return packs
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Setup:
-    """The packs that apply to a document, and which of their patterns each keyword gates."""
+    """The packs that apply to a document, which of their patterns each keyword gates, and the
+    matches in the last segment (both calque checks ask for them)."""
 
     packs: list[CalquePack]
     #: Every pattern of the packs, in order.
@@ -99,6 +100,33 @@ class _Setup:
     by_keyword: dict[str, tuple[int, ...]]
     #: Indexes of the patterns without keywords: they run on every segment.
     always: tuple[int, ...]
+    last_segment: Segment | None = None
+    last_matches: tuple[_Match, ...] = ()
+
+    def matches(self, segment: Segment) -> tuple[_Match, ...]:
+        """Pattern matches in ``segment``, computed once for both calque checks.  A pattern runs
+        only when one of its keywords occurs in the text."""
+        if segment is self.last_segment:
+            return self.last_matches
+        toks = folded_tokens(segment.text)
+        selected: Iterable[int]
+        if self.by_keyword.keys().isdisjoint(toks):  # most text
+            selected = self.always
+        else:
+            chosen = set(self.always)
+            for k in self.by_keyword.keys() & set(toks):
+                chosen.update(self.by_keyword[k])
+            selected = sorted(chosen)  # in pack and pattern order
+        found = tuple(
+            (pack, pat, m)
+            for pack, pat in (self.patterns[i] for i in selected)
+            for m in pat.regex.finditer(segment.text)
+        ) if selected else ()
+        self.last_segment, self.last_matches = segment, found
+        return found
+
+
+_Match = tuple[CalquePack, CalquePattern, re.Match[str]]
 
 
 def _setup(ctx: CheckContext) -> _Setup:
@@ -120,42 +148,6 @@ def _setup(ctx: CheckContext) -> _Setup:
         setup = ctx.state["calque_setup"] = _Setup(
             out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always)
     return setup
-
-
-def _applicable(ctx: CheckContext) -> list[CalquePack]:
-    return _setup(ctx).packs
-
-
-_Match = tuple[CalquePack, CalquePattern, re.Match[str]]
-
-
-def _segment_matches(ctx: CheckContext, segment: Segment) -> tuple[_Match, ...]:
-    """Pattern matches in one segment, computed once for both calque checks.  A pattern runs only
-    when one of its keywords occurs in the text."""
-    cached = ctx.state.get("calque_segment")
-    if cached is not None and cached[0] is segment:
-        known: tuple[_Match, ...] = cached[1]
-        return known
-    setup = _setup(ctx)
-    toks = folded_tokens(segment.text)
-    selected: Iterable[int]
-    if setup.by_keyword.keys().isdisjoint(toks):  # most text
-        if not setup.always:
-            ctx.state["calque_segment"] = (segment, ())
-            return ()
-        selected = setup.always
-    else:
-        chosen = set(setup.always)
-        for k in setup.by_keyword.keys() & set(toks):
-            chosen.update(setup.by_keyword[k])
-        selected = sorted(chosen)  # in pack and pattern order
-    found = tuple(
-        (pack, pat, m)
-        for pack, pat in (setup.patterns[i] for i in selected)
-        for m in pat.regex.finditer(segment.text)
-    )
-    ctx.state["calque_segment"] = (segment, found)
-    return found
 
 
 def _has_evidence(pack: CalquePack, patterns: list[CalquePattern]) -> bool:
@@ -184,12 +176,13 @@ class CalquePhrases:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        self.packs = _applicable(ctx)
+        self.setup = _setup(ctx)
+        self.packs = self.setup.packs
         self.explicit = bool(ctx.source_lang)
         self.found: dict[str, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        for pack, pat, m in _segment_matches(self.ctx, segment):
+        for pack, pat, m in self.setup.matches(segment):
             hit = Hit(m.start(), m.end(), f"{pack.name} calque [{pack.source}:{pat.id}]: "
                       f"{pat.message}", suggestion=pat.suggestion, segment=segment)
             self.found[pack.source].append((pat, hit))
@@ -223,11 +216,14 @@ class ConjunctionChains:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        self.packs = _applicable(ctx)
+        self.setup = _setup(ctx)
+        self.packs = self.setup.packs
         self.words: dict[str, tuple[CalquePack, str]] = {}
         for pack in self.packs:
             for w in pack.chain_words:
                 self.words.setdefault(w, (pack, w))
+        #: A paragraph whose first word is a chain word starts with it (or with white space).
+        self.starts = tuple(self.words)
         self.found: dict[str, list[Hit]] = defaultdict(list)
         self.evidence: dict[str, list[CalquePattern]] = defaultdict(list)
 
@@ -235,11 +231,13 @@ class ConjunctionChains:
         if not self.words:
             return
         if not self.ctx.source_lang:
-            for pack, pat, _ in _segment_matches(self.ctx, segment):
+            for pack, pat, _ in self.setup.matches(segment):
                 self.evidence[pack.source].append(pat)
-        if segment.kind not in {"paragraph", "quote"}:
+        text = segment.text
+        if segment.kind not in {"paragraph", "quote"} or not (
+                text.startswith(self.starts) or text[:1].isspace()):
             return
-        first = segment.text.split(None, 1)[0] if segment.text.strip() else ""
+        first = text.split(None, 1)[0] if text.strip() else ""
         if first in self.words:
             pack, w = self.words[first]
             self.found[w].append(Hit(0, len(w), f"paragraph opens with '{w}' ({pack.name} "

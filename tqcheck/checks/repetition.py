@@ -6,6 +6,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, folded_tokens
@@ -160,6 +161,10 @@ def find_doubled_coordination(
         ctx.note_once(f"TQ102:{ctx.data.lang}", f"TQ102: no coordinator list for language {ctx.data.lang!r}")
         return
     text = segment.text
+    # ASCII text holds a coordinator match only as a whole token of its folded tokens (shared
+    # with the other checks): most text needs no regex search then.
+    if text.isascii() and _folded(coords).isdisjoint(folded_tokens(text)):
+        return
     reversed_text = ""  # made for the first coordinator: the words before it are matched there
     for m in _coordinator_re(coords).finditer(text):
         after = _WORDS_AFTER.match(text, m.end())
@@ -205,6 +210,11 @@ def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text:
 _WORDS_BEFORE_REVERSED = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+@cache
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
 
 
 def _coordinator_re(coords: frozenset[str]) -> re.Pattern[str]:
