@@ -383,10 +383,10 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
 
 
-# Gated on the last space before the mark: a pattern starting with the (rare) spaces is searched
-# faster than one starting with "anything but a space".
+# Gated on the mark with a space before it: a pattern starting with the marks (rarer than spaces)
+# is searched in a tight loop until one turns up, and the lookbehind then tests the space.
 @register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment",
-          gate='[ \\u00a0\\u202f][,.;:!?%)\\]}]')
+          gate='[,.;:!?%)\\]}](?<=[ \\u00a0\\u202f].)')
 def find_space_before_punctuation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
