@@ -21,7 +21,6 @@ _texts = st.text(alphabet=_ALPHABET, max_size=40)
 @settings(max_examples=2000)
 @given(_texts)
 def test_folded_tokens(s: str) -> None:
-    text._tokens_cache = ("", [])
     assert text.folded_tokens(s) == s.casefold().translate(text._TOKEN_TABLE).split()
 
 

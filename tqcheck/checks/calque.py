@@ -11,14 +11,14 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import folded_tokens
+from tqcheck.checks.text import MEMO_SIZE, folded_tokens
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
@@ -100,14 +100,15 @@ class _Setup:
     by_keyword: dict[str, tuple[int, ...]]
     #: Indexes of the patterns without keywords: they run on every segment.
     always: tuple[int, ...]
-    last_segment: Segment | None = None
-    last_matches: tuple[_Match, ...] = ()
+    #: id -> (segment, its matches): the segments of the chunk the engine is checking.
+    memo: dict[int, tuple[Segment, tuple[_Match, ...]]] = field(default_factory=dict)
 
     def matches(self, segment: Segment) -> tuple[_Match, ...]:
         """Pattern matches in ``segment``, computed once for both calque checks.  A pattern runs
         only when one of its keywords occurs in the text."""
-        if segment is self.last_segment:
-            return self.last_matches
+        hit = self.memo.get(id(segment))
+        if hit is not None and hit[0] is segment:
+            return hit[1]
         toks = folded_tokens(segment.text)
         selected: Iterable[int]
         if self.by_keyword.keys().isdisjoint(toks):  # most text
@@ -122,7 +123,9 @@ class _Setup:
             for pack, pat in (self.patterns[i] for i in selected)
             for m in pat.regex.finditer(segment.text)
         ) if selected else ()
-        self.last_segment, self.last_matches = segment, found
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[id(segment)] = (segment, found)
         return found
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
@@ -16,8 +14,6 @@ from tqcheck.model import Finding, Segment, Sentence
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 
 def normalise_context(text: str) -> str:
@@ -63,15 +59,6 @@ def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
     return as_gate(gate(ctx))
 
 
-def _by_kind(items: list[T], on: Callable[[T], str | None]) -> dict[str, list[T]]:
-    """``items`` per kind of segment they apply to: those for every segment (``on`` None) to
-    "prose"; those and the pair ones to "pairs"; all of those and the cue ones to "cues" (cues
-    run the pair rules too)."""
-    prose = [x for x in items if on(x) is None]
-    pairs = prose + [x for x in items if on(x) == "pairs"]
-    return {"prose": prose, "pairs": pairs, "cues": pairs + [x for x in items if on(x) == "cues"]}
-
-
 def _segment_key(segment: Segment) -> tuple[int, int, int]:
     return (segment.index, segment.line, segment.col)
 
@@ -81,9 +68,6 @@ class FileStats:
     segments: int = 0
     sentences: int = 0
     words: int = 0
-
-
-_NONE_OPEN: frozenset[str] = frozenset()
 
 
 class Engine:
@@ -100,36 +84,20 @@ class Engine:
                 self.gates[rule.code] = gate
         self.preconditions = [r for r in rules if r.scope == "sentence" and r.precondition]
         self.sentence_rules = [r for r in rules if r.scope == "sentence" and not r.precondition]
-        # Segment rules and document checks per kind of segment: all run on every segment; the
-        # pair rules also on segments that know their source; the cue rules also on subtitle cues.
-        segment_rules = [r for r in rules if r.scope == "segment"]
+        self.segment_rules = [r for r in rules if r.scope == "segment"]
         self.documents: list[tuple[Rule, DocumentCheck]] = [
             (r, r.impl(ctx)) for r in rules if r.scope == "document"
         ]
-        self._rules = _by_kind(segment_rules, lambda r: r.on)
-        self._docs = {kind: [(r.code, c) for r, c in pairs]
-                      for kind, pairs in _by_kind(self.documents, lambda rc: rc[0].on).items()}
-        # What a segment no gate matched runs (most segments): the lists without the gated rules.
-        self._ungated_sentence_rules = self._ungated(self.sentence_rules)
-        self._ungated_rules = {kind: self._ungated(rs) for kind, rs in self._rules.items()}
-        self._ungated_docs = {kind: [(code, c) for code, c in pairs if code not in self.gates]
-                              for kind, pairs in self._docs.items()}
         self.stats = FileStats()
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
 
-    def _ungated(self, rules: list[Rule]) -> list[Rule]:
-        return [r for r in rules if r.code not in self.gates]
-
-    def _runnable(self, rules: list[Rule], gated: AbstractSet[str]) -> list[Rule]:
-        """``rules`` without the gated ones whose gate did not match (``gated``: those that did)."""
-        return [r for r in rules if r.code in gated or r.code not in self.gates]
-
     def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
         """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
         newlines (one C-speed scan instead of one Python call per segment and rule); a rule runs
-        only on the segments its gate matched.  Memory stays bounded by the chunk size."""
+        only on the segments its gate matched.  Memory stays bounded by the chunk size.  Findings
+        come chunk by chunk, not sorted within a chunk."""
         buffer: list[Segment] = []
         for segment in itertools.chain(segments, [None]):
             if segment is not None:
@@ -142,65 +110,87 @@ class Engine:
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
             # The words of the chunk are the words of its segments (newlines split words too).
             self.stats.words += len(chunk_text.text.split())
-            open_rules: dict[int, set[str]] = {}  # gate matches are rare: sets made on demand
+            opened: dict[str, set[int]] = {}  # gate matches are rare: sets made on demand
             for code, gate in self.gates.items():
                 for start, end in gate.spans(chunk_text):
                     first = bisect.bisect_right(starts, start) - 1
                     last = bisect.bisect_right(starts, max(start, end - 1)) - 1
-                    for i in range(first, last + 1):
-                        open_rules.setdefault(i, set()).add(code)
-            for i, seg in enumerate(buffer):
-                found = self._check(seg, open_rules.get(i, _NONE_OPEN))
-                if found:
-                    yield from found
+                    opened.setdefault(code, set()).update(range(first, last + 1))
+            yield from self._check_chunk(buffer, opened)
             buffer = []
 
     def feed(self, segment: Segment) -> list[Finding]:
         """Check one segment and return its findings (each gate is searched here)."""
         text = segment.text
         self.stats.words += len(text.split())
-        return self._check(segment, {code for code, gate in self.gates.items() if gate.search(text)})
+        opened = {code: {0} for code, gate in self.gates.items() if gate.search(text)}
+        return self._check_chunk([segment], opened)
 
-    def _check(self, segment: Segment, gated: AbstractSet[str]) -> list[Finding]:
-        """Check one segment; ``gated``: codes of the gated rules whose gate opened on it."""
+    def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]]) -> list[Finding]:
+        """Check segments that follow each other; ``opened``: for each gated rule, the positions
+        (in ``segments``) of the segments its gate opened.  Each check runs over all the segments
+        in turn, not all checks over one segment and then the next: a check's code and data stay
+        hot in the processor's caches, which makes the audit markedly faster."""
         ctx = self.ctx
-        sentences = split_sentences(segment, ctx.data)
+        data = ctx.data
         stats = self.stats
-        stats.segments += 1
-        stats.sentences += len(sentences)
         findings: list[Finding] = []
-        live: list[Sentence] = sentences
-        dead: list[tuple[int, int]] = []
+        everywhere = range(len(segments))
+        per_segment = [split_sentences(segment, data) for segment in segments]
+        stats.segments += len(segments)
+        stats.sentences += sum(map(len, per_segment))
+        # Preconditions: a sentence one of them reports is dead for every other check.
+        live: list[list[Sentence]] = per_segment
+        dead: dict[int, list[tuple[int, int]]] = {}
         if self.preconditions:
-            skipped: set[int] = set()
-            for sentence in sentences:
-                for rule in self.preconditions:
-                    hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
-                    if hits:
-                        findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
-                        skipped.add(sentence.index)
-                        break
-            if skipped:
-                live = [s for s in sentences if s.index not in skipped]
-                dead = [(s.start, s.end) for s in sentences if s.index in skipped]
-                self._dead[_segment_key(segment)] = dead
-        sentence_rules = (self._runnable(self.sentence_rules, gated) if gated
-                          else self._ungated_sentence_rules)
-        if sentence_rules:
-            for sentence in live:
-                for rule in sentence_rules:
+            live = []
+            for i, (segment, sentences) in enumerate(zip(segments, per_segment, strict=True)):
+                skipped: set[int] = set()
+                for sentence in sentences:
+                    for rule in self.preconditions:
+                        hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
+                        if hits:
+                            findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                            skipped.add(sentence.index)
+                            break
+                if skipped:
+                    live.append([s for s in sentences if s.index not in skipped])
+                    dead[i] = self._dead[_segment_key(segment)] = [
+                        (s.start, s.end) for s in sentences if s.index in skipped]
+                else:
+                    live.append(sentences)
+        for rule in self.sentence_rules:
+            for i in self._positions(rule.code, rule.on, segments, opened, everywhere):
+                segment = segments[i]
+                for sentence in live[i]:
                     for hit in rule.impl(sentence, ctx):
                         findings.append(make_finding(rule, ctx, segment, hit))
-        kind = "cues" if segment.kind == "cue" else "pairs" if segment.source is not None else "prose"
-        rules = self._runnable(self._rules[kind], gated) if gated else self._ungated_rules[kind]
-        for rule in rules:
-            for hit in rule.impl(segment, live, ctx):
-                if not dead or not any(a <= hit.start < b for a, b in dead):
-                    findings.append(make_finding(rule, ctx, segment, hit))
-        for code, check in self._docs[kind] if gated else self._ungated_docs[kind]:
-            if not gated or code in gated or code not in self.gates:
-                check.feed(segment, live)
+        for rule in self.segment_rules:
+            for i in self._positions(rule.code, rule.on, segments, opened, everywhere):
+                segment = segments[i]
+                spans = dead.get(i)
+                for hit in rule.impl(segment, live[i], ctx):
+                    if not spans or not any(a <= hit.start < b for a, b in spans):
+                        findings.append(make_finding(rule, ctx, segment, hit))
+        for rule, check in self.documents:
+            for i in self._positions(rule.code, rule.on, segments, opened, everywhere):
+                check.feed(segments[i], live[i])
         return findings
+
+    def _positions(self, code: str, on: str | None, segments: list[Segment],
+                   opened: dict[str, set[int]], everywhere: range) -> Iterable[int]:
+        """Positions of the segments a rule runs on, in order: those its gate opened (all when it
+        has none) of the kinds it applies to (pair rules: segments with a source, and cues; cue
+        rules: cues)."""
+        positions: Iterable[int] = everywhere
+        if code in self.gates:
+            positions = sorted(opened.get(code, ()))
+        if on is None:
+            return positions
+        if on == "pairs":
+            return [i for i in positions
+                    if segments[i].source is not None or segments[i].kind == "cue"]
+        return [i for i in positions if segments[i].kind == "cue"]
 
     def finish(self) -> Iterator[Finding]:
         for rule, check in self.documents:

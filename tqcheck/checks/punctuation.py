@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import per_text
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
@@ -19,20 +20,13 @@ _EARLY_CLOSE = re.compile(
 )
 
 
-_early_cache: tuple[str, list[re.Match[str]]] = ("", [])
 _ANY_QUOTE = re.compile("[\"“”«»„]")
 
 
+@per_text
 def find_early_closes(text: str) -> list[re.Match[str]]:
     """Quotations closed too early (computed once per text for TQ301 and TQ303)."""
-    global _early_cache
-    if _early_cache[0] is text:
-        return _early_cache[1]
-    out: list[re.Match[str]] = []
-    if _ANY_QUOTE.search(text):
-        out = _find_early_closes(text)
-    _early_cache = (text, out)
-    return out
+    return _find_early_closes(text) if _ANY_QUOTE.search(text) else []
 
 
 def _find_early_closes(text: str) -> list[re.Match[str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, folded_tokens
+from tqcheck.checks.text import WORD, folded_tokens, per_text
 from tqcheck.model import Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
@@ -32,7 +32,6 @@ class _Repeat:
     second: int  # first char of the second copy
 
 
-_cache: tuple[str, list[_Repeat]] = ("", [])
 _UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
 
 def _may_repeat(text: str) -> bool:
@@ -50,17 +49,14 @@ def _may_repeat(text: str) -> bool:
     return False
 
 
+@per_text
 def find_adjacent_repeats(text: str) -> list[_Repeat]:
     """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
 
     One pass over the tokens: a repeat of length ``n`` at ``j`` needs ``tok[j] == tok[j-n]``, so only
     positions where a token recurs within 8 tokens are examined.
     """
-    global _cache
-    if _cache[0] is text:
-        return _cache[1]
     if not _may_repeat(text):
-        _cache = (text, [])
         return []
     toks = [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
     found: list[_Repeat] = []
@@ -99,7 +95,6 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
             continue
         found.append(_Repeat(toks[i][1], end, text[toks[i][1] : toks[i + n - 1][2]], n, copies, toks[j][1]))
         covered_until = nxt - 1
-    _cache = (text, found)
     return found
 
 

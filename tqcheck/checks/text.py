@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from tqcheck.model import MASK
+
+T = TypeVar("T")
 
 #: A word: letters/digits with inner apostrophes or hyphens ("don't", "cease-fire").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -30,18 +35,35 @@ _TOKEN_TABLE = str.maketrans(dict.fromkeys(_TOKEN_PUNCT + "“”«»„‘’" 
 #: The same table for ASCII text as bytes: ``bytes.translate`` indexes a 256-byte table, where
 #: ``str.translate`` looks every distinct character up in a dict, on every call.
 _ASCII_TOKEN_TABLE = bytes.maketrans(_TOKEN_PUNCT.encode(), b" " * len(_TOKEN_PUNCT))
-_tokens_cache: tuple[str, list[str]] = ("", [])
+#: Texts a per-text memo holds before it starts afresh: more than the segments of a chunk, whose
+#: checks run one after the other over all of them (the engine's order).
+MEMO_SIZE = 256
 
 
+def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """Memoise ``fn`` for the texts being checked: the checks of a chunk share the work.  Keyed by
+    identity (the text objects of a chunk are alive while its checks run), bounded in size."""
+    memo: dict[int, tuple[str, T]] = {}
+
+    @functools.wraps(fn)
+    def memoised(text: str) -> T:
+        hit = memo.get(id(text))
+        if hit is not None and hit[0] is text:
+            return hit[1]
+        value = fn(text)
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[id(text)] = (text, value)
+        return value
+
+    return memoised
+
+
+@per_text
 def folded_tokens(text: str) -> list[str]:
     """Case-folded tokens of ``text`` split on whitespace and punctuation (hyphens and apostrophes
-    stay inside words).  Cached for the last text, so the checks of one segment share the work."""
-    global _tokens_cache
-    if _tokens_cache[0] is text:
-        return _tokens_cache[1]
+    stay inside words).  Memoised per text, so the checks of a segment share the work (callers
+    must not change the list)."""
     if text.isascii():  # most text: casefold() is lower() there
-        toks = text.lower().encode().translate(_ASCII_TOKEN_TABLE).decode().split()
-    else:
-        toks = text.casefold().translate(_TOKEN_TABLE).split()
-    _tokens_cache = (text, toks)
-    return toks
+        return text.lower().encode().translate(_ASCII_TOKEN_TABLE).decode().split()
+    return text.casefold().translate(_TOKEN_TABLE).split()
