@@ -69,3 +69,17 @@ def test_sentence_boundaries(s: str) -> None:
     plain = re.compile(r"(?:[.!?…؟]+|\.{3})[\"'”’»)\]\ufffc]*(?=\s)|[。！？]+[」』”’）)]*")
     assert ([m.span() for m in segment._BOUNDARY.finditer(s)]
             == [m.span() for m in plain.finditer(s)])
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet="aAzé .!?…\"'“‘«(¿¡*”’»)]\n\t" + MASK, max_size=30))
+def test_lowercase_start_gate(s: str) -> None:
+    # TQ203's gate was one regex; it is two now (each searched fast), opening where it did.
+    from tqcheck.checks import structure
+
+    plain = re.compile("(?m)(?:^|[.!?…][\"'”’»)\\]\ufffc]*\\s+)[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿа-яё]")
+    assert ({m.end() for m in plain.finditer(s)}
+            <= {m.end() for r in (structure._LOWER_LINE_START, structure._LOWER_SENTENCE_START)
+                for m in r.finditer(s)})
+    assert bool(plain.search(s)) == bool(structure._LOWER_LINE_START.search(s)
+                                         or structure._LOWER_SENTENCE_START.search(s))

@@ -7,8 +7,10 @@ gated check without its gate to prove it.
 
 A gate opens at
 
-* a match of ``regex`` (searched only in chunks with non-ASCII text when ``non_ascii`` says the
-  regex matches nothing but non-ASCII characters: one ``str.isascii`` call skips most chunks);
+* a match of ``regex`` or of one of ``more`` (searched only in chunks with non-ASCII text when
+  ``non_ascii`` says they match nothing but non-ASCII characters: one ``str.isascii`` call skips
+  most chunks).  A regex is searched once per chunk however many gates use it, and one that
+  starts with a character class is searched fastest: split an alternation into several;
 * one of ``words`` (ASCII) standing as a whole token of the lower-cased text (tokens are the runs
   of letters and digits between everything else), found with one set lookup per token of the chunk
   instead of a regex alternation tried at every character;
@@ -29,13 +31,21 @@ _ASCII_BLANK = bytes.maketrans(_ASCII_NON_ALNUM, b" " * len(_ASCII_NON_ALNUM))
 class ChunkText:
     """The text of a chunk and the views of it gates share, each made once, on first use."""
 
-    __slots__ = ("_lowered", "_tokens", "is_ascii", "text")
+    __slots__ = ("_lowered", "_matches", "_tokens", "is_ascii", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.is_ascii = text.isascii()
         self._lowered: str | None = None
         self._tokens: list[str] | None = None
+        self._matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+
+    def spans_of(self, regex: re.Pattern[str]) -> list[tuple[int, int]]:
+        """``(start, end)`` of every match of ``regex`` (searched once per chunk)."""
+        found = self._matches.get(regex)
+        if found is None:
+            found = self._matches[regex] = [m.span() for m in regex.finditer(self.text)]
+        return found
 
     @property
     def lowered(self) -> str:
@@ -62,8 +72,10 @@ class Gate:
     """Where a check may find something: see the module documentation."""
 
     regex: re.Pattern[str] | None = None
-    #: ``regex`` matches only non-ASCII characters.
+    #: ``regex`` (and ``more``) match only non-ASCII characters.
     non_ascii: bool = False
+    #: Further regexes: the gate opens at a match of any.
+    more: tuple[re.Pattern[str], ...] = ()
     #: Lower-case ASCII tokens (letters and digits only) that open the segments holding them.
     words: frozenset[str] = frozenset()
     #: Lower-case strings that open the segments holding them.
@@ -78,8 +90,9 @@ class Gate:
         """``(start, end)`` in ``chunk.text`` of every place the gate opens (in no order)."""
         text = chunk.text
         if self.regex is not None and not (self.non_ascii and chunk.is_ascii):
-            for m in self.regex.finditer(text):
-                yield m.start(), m.end()
+            yield from chunk.spans_of(self.regex)
+            for regex in self.more:
+                yield from chunk.spans_of(regex)
         if not (self.words or self.strings):
             return
         low = chunk.lowered
