@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -99,7 +99,7 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
 
 
 @register("TQ101", "doubled-word", Severity.ERROR, scope="segment")
-def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A word written twice in a row ("the the").
 
     What it does:
@@ -114,9 +114,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     Example:
         ``The talks will resume in in Antalya.``  →  flags ``in in``, suggests ``in``.
     """
+    hits: list[Hit] = []
     repeats = find_adjacent_repeats(segment.text)
     if not repeats:  # most text: no data lookups then
-        return
+        return ()
     legit = ctx.data.words("legitimate_doubles")
     for rep in repeats:
         if rep.n != 1 or rep.copies != 2:
@@ -129,13 +130,14 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
             if before and before[-1] not in ".!?":
                 continue
-        yield Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word)
+        hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word))
+    return hits
 
 
 @register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment")
 def find_doubled_coordination(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
-) -> Iterator[Hit]:
+) -> Sequence[Hit]:
     """The same word or phrase joined to itself by a conjunction ("instructions and instructions").
 
     What it does:
@@ -151,15 +153,16 @@ def find_doubled_coordination(
         ``depend on "instructions and instructions given by the Kremlin"`` → flags
         ``instructions and instructions``.
     """
+    hits: list[Hit] = []
     coords = ctx.data.words("coordinators")
     if not coords:
         ctx.note_once(f"TQ102:{ctx.data.lang}", f"TQ102: no coordinator list for language {ctx.data.lang!r}")
-        return
+        return ()
     text = segment.text
     # ASCII text holds a coordinator match only as a whole token of its folded tokens (shared
     # with the other checks): most text needs no regex search then.
     if text.isascii() and _folded(coords).isdisjoint(folded_tokens(text)):
-        return
+        return ()
     reversed_text = ""  # made for the first coordinator: the words before it are matched there
     for m in _coordinator_re(coords).finditer(text):
         after = _WORDS_AFTER.match(text, m.end())
@@ -184,9 +187,10 @@ def find_doubled_coordination(
                                            text, start):
                 break
             end = m.end() + len(" ".join(ys))
-            yield Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
-                      suggestion=x)
+            hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
+                      suggestion=x))
             break
+    return hits
 
 
 def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text: str, start: int) -> bool:
@@ -231,7 +235,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 @register("TQ103", "repeated-phrase", Severity.WARNING, scope="segment")
-def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A phrase of two to eight words repeated back to back.
 
     What it does:
@@ -245,10 +249,11 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the minister of the minister of foreign affairs`` → flags ``the minister of the minister of``.
     """
+    hits: list[Hit] = []
     text = segment.text
     repeats = find_adjacent_repeats(text)
     if not repeats:
-        return
+        return ()
     idioms = ctx.data.words("coordination_idioms")
     coords = ctx.data.words("coordinators")
     for rep in repeats:
@@ -262,11 +267,12 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
             w.endswith("er") or w in {"more", "less"} for w in words
         ):
             continue  # "faster and faster and …": a comparative idiom
-        yield Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit)
+        hits.append(Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit))
+    return hits
 
 
 @register("TQ105", "generation-loop", Severity.ERROR, scope="segment")
-def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A word or phrase repeated three or more times in a row: the decoder looped.
 
     What it does:
@@ -279,15 +285,17 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the talks talks talks talks ended`` → flags ``talks talks talks talks``.
     """
+    hits: list[Hit] = []
     repeats = find_adjacent_repeats(segment.text)
     if not repeats:
-        return
+        return ()
     legit = ctx.data.words("legitimate_doubles")
     for rep in repeats:
         if rep.copies >= 3 and not (rep.n == 1 and rep.unit.casefold() in legit and rep.copies == 3):
-            yield Hit(rep.start, rep.end,
+            hits.append(Hit(rep.start, rep.end,
                       f"generation loop: '{rep.unit}' repeated {rep.copies} times",
-                      suggestion=rep.unit)
+                      suggestion=rep.unit))
+    return hits
 
 
 _MIN_WORDS = 6

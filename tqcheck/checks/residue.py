@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -109,7 +109,7 @@ def _boilerplate_re(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
 
 
 @register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment")
-def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """Widget text of an embedded post ("View this post on Instagram", "A post shared by …").
 
     What it does:
@@ -122,18 +122,20 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
     Example:
         ``View this post on Instagram`` → flagged.
     """
+    hits: list[Hit] = []
     found = _boilerplate_re(ctx.data.lang)
     if found is None:
-        return
+        return ()
     pattern, gate = found
     if gate.isdisjoint(folded_tokens(segment.text)):
-        return
+        return ()
     text = segment.text
     for m in pattern.finditer(text):
         # The widget line runs to the end of the line, or to masked markup, a quote or a full stop.
         stop = _BOILERPLATE_END.search(text, m.start(), m.end())
         end = stop.start() if stop else m.end()
-        yield Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion="")
+        hits.append(Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion=""))
+    return hits
 
 
 _BOILERPLATE_END = re.compile(r"[\ufffc\"“”|]|\.(?=\s|$)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
@@ -181,7 +181,7 @@ _FRAGMENT_MAX_WORDS = 10
 
 
 @register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
-def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A verbless fragment split off the sentence before it.
 
     What it does:
@@ -199,13 +199,14 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ``The minister played down the expected results. From his meeting with Lavrov.`` → flags
         ``From his meeting with Lavrov.``
     """
+    hits: list[Hit] = []
     openers = ctx.data.get("structure", "fragment_openers")
     if openers is None:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
-        return
+        return ()
     if segment.kind in {"list-item", "table", "heading"} or len(sentences) < 2:
-        return
+        return ()
     opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
@@ -235,6 +236,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             continue
         tail = " ".join(prev.text[:-1].split()[-3:])
         joined = f"{tail} {body[0].lower()}{body[1:]}"
-        yield Hit(s.start, s.end,
+        hits.append(Hit(s.start, s.end,
                   f"sentence fragment: '{body}' looks split off the previous sentence",
-                  suggestion=f"join it to the previous sentence: '… {joined}'")
+                  suggestion=f"join it to the previous sentence: '… {joined}'"))
+    return hits

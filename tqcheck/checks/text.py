@@ -41,19 +41,20 @@ MEMO_SIZE = 256
 
 
 def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
-    """Memoise ``fn`` for the texts being checked: the checks of a chunk share the work.  Keyed by
-    identity (the text objects of a chunk are alive while its checks run), bounded in size."""
-    memo: dict[int, tuple[str, T]] = {}
+    """Memoise ``fn`` (a pure function of the text) for the texts being checked: the checks of a
+    chunk share the work.  Keyed by the text (its hash is kept by the string), bounded in size."""
+    memo: dict[str, T] = {}
 
     @functools.wraps(fn)
     def memoised(text: str) -> T:
-        hit = memo.get(id(text))
-        if hit is not None and hit[0] is text:
-            return hit[1]
+        try:
+            return memo[text]
+        except KeyError:
+            pass
         value = fn(text)
         if len(memo) >= MEMO_SIZE:
             memo.clear()
-        memo[id(text)] = (text, value)
+        memo[text] = value
         return value
 
     return memoised
