@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
@@ -61,6 +61,17 @@ def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
 
 def _segment_key(segment: Segment) -> tuple[int, int, int]:
     return (segment.index, segment.line, segment.col)
+
+
+class _Kinds:
+    """Positions of the segments of a chunk by the kind of rules that run on them."""
+
+    __slots__ = ("cues", "everywhere", "pairs")
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self.everywhere = range(len(segments))
+        self.cues = [i for i, s in enumerate(segments) if s.kind == "cue"]
+        self.pairs = [i for i, s in enumerate(segments) if s.source is not None or s.kind == "cue"]
 
 
 @dataclass
@@ -135,7 +146,8 @@ class Engine:
         data = ctx.data
         stats = self.stats
         findings: list[Finding] = []
-        everywhere = range(len(segments))
+        kinds = _Kinds(segments)
+        everywhere = kinds.everywhere
         per_segment = [split_sentences(segment, data) for segment in segments]
         stats.segments += len(segments)
         stats.sentences += sum(map(len, per_segment))
@@ -160,37 +172,49 @@ class Engine:
                 else:
                     live.append(sentences)
         for rule in self.sentence_rules:
-            for i in self._positions(rule.code, rule.on, segments, opened, everywhere):
+            for i in self._positions(rule.code, rule.on, kinds, opened):
                 segment = segments[i]
                 for sentence in live[i]:
                     for hit in rule.impl(sentence, ctx):
                         findings.append(make_finding(rule, ctx, segment, hit))
         for rule in self.segment_rules:
-            for i in self._positions(rule.code, rule.on, segments, opened, everywhere):
+            impl = rule.impl
+            positions = self._positions(rule.code, rule.on, kinds, opened)
+            if positions is everywhere and not dead:  # most rules on most chunks
+                for segment, sentences in zip(segments, live, strict=True):
+                    hits = impl(segment, sentences, ctx)
+                    if hits:
+                        findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                continue
+            for i in positions:
                 segment = segments[i]
                 spans = dead.get(i)
-                for hit in rule.impl(segment, live[i], ctx):
+                for hit in impl(segment, live[i], ctx):
                     if not spans or not any(a <= hit.start < b for a, b in spans):
                         findings.append(make_finding(rule, ctx, segment, hit))
         for rule, check in self.documents:
-            for i in self._positions(rule.code, rule.on, segments, opened, everywhere):
-                check.feed(segments[i], live[i])
+            feed = check.feed
+            positions = self._positions(rule.code, rule.on, kinds, opened)
+            if positions is everywhere:
+                for segment, sentences in zip(segments, live, strict=True):
+                    feed(segment, sentences)
+            else:
+                for i in positions:
+                    feed(segments[i], live[i])
         return findings
 
-    def _positions(self, code: str, on: str | None, segments: list[Segment],
-                   opened: dict[str, set[int]], everywhere: range) -> Iterable[int]:
+    def _positions(self, code: str, on: str | None, kinds: _Kinds,
+                   opened: dict[str, set[int]]) -> Sequence[int]:
         """Positions of the segments a rule runs on, in order: those its gate opened (all when it
         has none) of the kinds it applies to (pair rules: segments with a source, and cues; cue
         rules: cues)."""
-        positions: Iterable[int] = everywhere
-        if code in self.gates:
-            positions = sorted(opened.get(code, ()))
-        if on is None:
-            return positions
-        if on == "pairs":
-            return [i for i in positions
-                    if segments[i].source is not None or segments[i].kind == "cue"]
-        return [i for i in positions if segments[i].kind == "cue"]
+        allowed = kinds.everywhere if on is None else kinds.pairs if on == "pairs" else kinds.cues
+        if code not in self.gates:
+            return allowed
+        gate = opened.get(code)
+        if not gate:
+            return ()
+        return [i for i in allowed if i in gate] if on is not None else sorted(gate)
 
     def finish(self) -> Iterator[Finding]:
         for rule, check in self.documents:
