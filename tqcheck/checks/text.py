@@ -40,6 +40,9 @@ _ASCII_TOKEN_TABLE = bytes.maketrans(_TOKEN_PUNCT.encode(), b" " * len(_TOKEN_PU
 MEMO_SIZE = 256
 
 
+_MISSING = object()
+
+
 def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
     """Memoise ``fn`` (a pure function of the text) for the texts being checked: the checks of a
     chunk share the work.  Keyed by the text (its hash is kept by the string), bounded in size."""
@@ -47,10 +50,9 @@ def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
 
     @functools.wraps(fn)
     def memoised(text: str) -> T:
-        try:
-            return memo[text]
-        except KeyError:
-            pass
+        value = memo.get(text, _MISSING)
+        if value is not _MISSING:
+            return value  # type: ignore[return-value]
         value = fn(text)
         if len(memo) >= MEMO_SIZE:
             memo.clear()
