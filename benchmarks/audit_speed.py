@@ -31,19 +31,23 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
+#: Both children define this: their own peak memory.  VmHWM belongs to the program; ru_maxrss on
+#: Linux keeps the parent's peak across exec.
+PEAK_MB = """def peak_mb():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
 CHILD = textwrap.dedent(
     """
     import json, resource, sys, time
     from pathlib import Path
-    def peak_mb():
-        # VmHWM belongs to this program; ru_maxrss on Linux keeps the parent's peak across exec.
-        try:
-            for line in open("/proc/self/status"):
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    {peak_mb}
     mode, path = sys.argv[1], Path(sys.argv[2])
     t0, c0 = time.perf_counter(), time.process_time()
     if mode == "split":
@@ -62,7 +66,7 @@ CHILD = textwrap.dedent(
     print(json.dumps({"sentences": n, "wall": wall, "cpu": cpu, "rss_mb": peak_mb(),
                       "findings": findings}))
     """
-)
+).replace("{peak_mb}", PEAK_MB)
 
 
 def corpus_text() -> str:
@@ -85,15 +89,7 @@ def run(mode: str, path: Path) -> dict[str, float]:
 COMMAND = textwrap.dedent(
     """
     import json, resource, sys, time
-    def peak_mb():
-        # VmHWM belongs to this program; ru_maxrss on Linux keeps the parent's peak across exec.
-        try:
-            for line in open("/proc/self/status"):
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    {peak_mb}
     t0 = time.perf_counter()
     from tqcheck.cli import main
     status = main(sys.argv[1:])
@@ -101,7 +97,7 @@ COMMAND = textwrap.dedent(
     print(json.dumps({"status": status, "cpu": usage.ru_utime + usage.ru_stime,
                       "wall": time.perf_counter() - t0, "rss_mb": peak_mb()}))
     """
-)
+).replace("{peak_mb}", PEAK_MB)
 
 
 def run_command(path: Path, sentences: int) -> dict[str, float]:
