@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,21 @@ def test_output_file_written_atomically_and_audited_file_untouched(doubled: Path
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["total"] == 2
     assert doubled.read_bytes() == before
     assert [p.name for p in doubled.parent.iterdir() if p.name.startswith(".report")] == []
+    # The temporary file is private; the report gets the mode a plain open() gives.
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_unwritable_report_is_a_one_line_error(doubled: Path) -> None:
+    target = doubled.parent / "r.json"
+    target.mkdir()  # a folder where the report should go: the rename fails, even for root
+    code, stdout, stderr = run("audit", "doc.txt", "--lang", "en", "--format", "json",
+                               "-o", str(target))
+    assert code == 2
+    assert stderr.strip().splitlines() == [f"tqcheck: error: {target}: cannot write: "
+                                           "Is a directory"]
+    assert [p.name for p in doubled.parent.iterdir() if p.name.startswith(".r.json")] == []
 
 
 def test_missing_file_exit_2_other_files_still_audited(doubled: Path) -> None:

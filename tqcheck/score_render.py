@@ -1,16 +1,13 @@
-"""Render a :class:`~tqcheck.score.ScoreReport` as text, JSON or CSV, and write it atomically."""
+"""Render a :class:`~tqcheck.score.ScoreReport` as text, JSON or CSV (the command writes it with
+:func:`tqcheck.report.write_atomic`)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
-from tqcheck.errors import InputError
 from tqcheck.score import (
     GateFailure,
     ScoreReport,
@@ -96,25 +93,3 @@ def render_text(
         out.append("")
         out.extend(f"gate failed: {f}" for f in failures)
     return "\n".join(out) + "\n"
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and
-    ``os.replace``, so readers never see a half-written file."""
-    target = Path(path)
-    folder = target.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        # mkstemp makes the file private; give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)
-        Path(tmp).replace(target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None

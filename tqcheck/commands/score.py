@@ -72,8 +72,9 @@ def score_command(
     (tqcheck.toml or [tool.tqcheck] in pyproject.toml); options on the command line win.
     """
     from tqcheck.errors import InputError
+    from tqcheck.report import write_atomic
     from tqcheck.score import TestType, check_gate, load_texts, parse_metrics, score
-    from tqcheck.score_render import render, write_atomic
+    from tqcheck.score_render import render
 
     keys = parse_metrics(metrics)
     if not refs:
