@@ -105,8 +105,8 @@ def test_output_file_written_atomically_and_audited_file_untouched(doubled: Path
 def test_unwritable_report_is_a_one_line_error(doubled: Path) -> None:
     target = doubled.parent / "r.json"
     target.mkdir()  # a folder where the report should go: the rename fails, even for root
-    code, stdout, stderr = run("audit", "doc.txt", "--lang", "en", "--format", "json",
-                               "-o", str(target))
+    code, _, stderr = run("audit", "doc.txt", "--lang", "en", "--format", "json",
+                          "-o", str(target))
     assert code == 2
     assert stderr.strip().splitlines() == [f"tqcheck: error: {target}: cannot write: "
                                            "Is a directory"]
