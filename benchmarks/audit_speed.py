@@ -135,7 +135,8 @@ def main() -> None:
             full = run("audit", path)
             results[mb] = full
             print(f"{size:6.1f} MB, {full['sentences']:,} sentences, {full['findings']:,} findings")
-            print(f"    read+split:            {split['sentences'] / split['cpu']:>9,.0f} sentences/s (cpu)")
+            print(f"    read+split:            {split['sentences'] / split['cpu']:>9,.0f} sentences/s "
+                  f"(cpu); peak {split['rss_mb']:.0f} MB")
             command = run_command(path, full["sentences"])
             for label, r in (("audit, no language ID:", artifacts), ("audit, all checks:", full),
                              ("tqcheck audit command:", command)):
