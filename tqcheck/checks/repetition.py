@@ -114,10 +114,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     Example:
         ``The talks will resume in in Antalya.``  →  flags ``in in``, suggests ``in``.
     """
-    hits: list[Hit] = []
     repeats = find_adjacent_repeats(segment.text)
     if not repeats:  # most text: no data lookups then
         return ()
+    hits: list[Hit] = []
     legit = ctx.data.words("legitimate_doubles")
     for rep in repeats:
         if rep.n != 1 or rep.copies != 2:
@@ -153,7 +153,6 @@ def find_doubled_coordination(
         ``depend on "instructions and instructions given by the Kremlin"`` → flags
         ``instructions and instructions``.
     """
-    hits: list[Hit] = []
     coords = ctx.data.words("coordinators")
     if not coords:
         ctx.note_once(f"TQ102:{ctx.data.lang}", f"TQ102: no coordinator list for language {ctx.data.lang!r}")
@@ -163,6 +162,7 @@ def find_doubled_coordination(
     # with the other checks): most text needs no regex search then.
     if text.isascii() and _folded(coords).isdisjoint(folded_tokens(text)):
         return ()
+    hits: list[Hit] = []
     reversed_text = ""  # made for the first coordinator: the words before it are matched there
     for m in _coordinator_re(coords).finditer(text):
         after = _WORDS_AFTER.match(text, m.end())
@@ -188,7 +188,7 @@ def find_doubled_coordination(
                 break
             end = m.end() + len(" ".join(ys))
             hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
-                      suggestion=x))
+                            suggestion=x))
             break
     return hits
 
@@ -249,11 +249,11 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the minister of the minister of foreign affairs`` → flags ``the minister of the minister of``.
     """
-    hits: list[Hit] = []
     text = segment.text
     repeats = find_adjacent_repeats(text)
     if not repeats:
         return ()
+    hits: list[Hit] = []
     idioms = ctx.data.words("coordination_idioms")
     coords = ctx.data.words("coordinators")
     for rep in repeats:
@@ -285,16 +285,16 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the talks talks talks talks ended`` → flags ``talks talks talks talks``.
     """
-    hits: list[Hit] = []
     repeats = find_adjacent_repeats(segment.text)
     if not repeats:
         return ()
+    hits: list[Hit] = []
     legit = ctx.data.words("legitimate_doubles")
     for rep in repeats:
         if rep.copies >= 3 and not (rep.n == 1 and rep.unit.casefold() in legit and rep.copies == 3):
             hits.append(Hit(rep.start, rep.end,
-                      f"generation loop: '{rep.unit}' repeated {rep.copies} times",
-                      suggestion=rep.unit))
+                            f"generation loop: '{rep.unit}' repeated {rep.copies} times",
+                            suggestion=rep.unit))
     return hits
 
 

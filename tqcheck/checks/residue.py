@@ -122,13 +122,13 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
     Example:
         ``View this post on Instagram`` → flagged.
     """
-    hits: list[Hit] = []
     found = _boilerplate_re(ctx.data.lang)
     if found is None:
         return ()
     pattern, gate = found
     if gate.isdisjoint(folded_tokens(segment.text)):
         return ()
+    hits: list[Hit] = []
     text = segment.text
     for m in pattern.finditer(text):
         # The widget line runs to the end of the line, or to masked markup, a quote or a full stop.

@@ -199,7 +199,6 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ``The minister played down the expected results. From his meeting with Lavrov.`` → flags
         ``From his meeting with Lavrov.``
     """
-    hits: list[Hit] = []
     openers = ctx.data.get("structure", "fragment_openers")
     if openers is None:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
@@ -207,6 +206,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         return ()
     if segment.kind in {"list-item", "table", "heading"} or len(sentences) < 2:
         return ()
+    hits: list[Hit] = []
     opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
@@ -237,6 +237,6 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         tail = " ".join(prev.text[:-1].split()[-3:])
         joined = f"{tail} {body[0].lower()}{body[1:]}"
         hits.append(Hit(s.start, s.end,
-                  f"sentence fragment: '{body}' looks split off the previous sentence",
-                  suggestion=f"join it to the previous sentence: '… {joined}'"))
+                        f"sentence fragment: '{body}' looks split off the previous sentence",
+                        suggestion=f"join it to the previous sentence: '… {joined}'"))
     return hits
