@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import MEMO_SIZE, folded_tokens
+from tqcheck.checks.text import folded_tokens, per_text
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
@@ -91,7 +91,7 @@ def load_packs(extra: Iterable[str | Path] = ()) -> list[CalquePack]:
 @dataclass
 class _Setup:
     """The packs that apply to a document, which of their patterns each keyword gates, and the
-    matches in the last segment (both calque checks ask for them)."""
+    matches in the texts being checked (both calque checks ask for them)."""
 
     packs: list[CalquePack]
     #: Every pattern of the packs, in order.
@@ -100,16 +100,16 @@ class _Setup:
     by_keyword: dict[str, tuple[int, ...]]
     #: Indexes of the patterns without keywords: they run on every segment.
     always: tuple[int, ...]
-    #: id -> (segment, its matches): the segments of the chunk the engine is checking.
-    memo: dict[int, tuple[Segment, tuple[_Match, ...]]] = field(default_factory=dict)
+    #: Pattern matches in a text, memoised for the texts of the chunk being checked.
+    matches: Callable[[str], tuple[_Match, ...]] = field(init=False, repr=False)
 
-    def matches(self, segment: Segment) -> tuple[_Match, ...]:
-        """Pattern matches in ``segment``, computed once for both calque checks.  A pattern runs
-        only when one of its keywords occurs in the text."""
-        hit = self.memo.get(id(segment))
-        if hit is not None and hit[0] is segment:
-            return hit[1]
-        toks = folded_tokens(segment.text)
+    def __post_init__(self) -> None:
+        self.matches = per_text(self._find)
+
+    def _find(self, text: str) -> tuple[_Match, ...]:
+        """Pattern matches in ``text``.  A pattern runs only when one of its keywords occurs in
+        the text."""
+        toks = folded_tokens(text)
         selected: Iterable[int]
         if self.by_keyword.keys().isdisjoint(toks):  # most text
             selected = self.always
@@ -118,15 +118,11 @@ class _Setup:
             for k in self.by_keyword.keys() & set(toks):
                 chosen.update(self.by_keyword[k])
             selected = sorted(chosen)  # in pack and pattern order
-        found = tuple(
+        return tuple(
             (pack, pat, m)
             for pack, pat in (self.patterns[i] for i in selected)
-            for m in pat.regex.finditer(segment.text)
+            for m in pat.regex.finditer(text)
         ) if selected else ()
-        if len(self.memo) >= MEMO_SIZE:
-            self.memo.clear()
-        self.memo[id(segment)] = (segment, found)
-        return found
 
 
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]
@@ -185,7 +181,7 @@ class CalquePhrases:
         self.found: dict[str, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        for pack, pat, m in self.setup.matches(segment):
+        for pack, pat, m in self.setup.matches(segment.text):
             hit = Hit(m.start(), m.end(), f"{pack.name} calque [{pack.source}:{pat.id}]: "
                       f"{pat.message}", suggestion=pat.suggestion, segment=segment)
             self.found[pack.source].append((pat, hit))
@@ -234,7 +230,7 @@ class ConjunctionChains:
         if not self.words:
             return
         if not self.ctx.source_lang:
-            for pack, pat, _ in self.setup.matches(segment):
+            for pack, pat, _ in self.setup.matches(segment.text):
                 self.evidence[pack.source].append(pat)
         text = segment.text
         if segment.kind not in {"paragraph", "quote"} or not (
