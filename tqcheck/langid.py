@@ -389,7 +389,9 @@ class LangResult:
 
     def is_foreign(self, target: str | None) -> bool:
         """A language was identified and it is not ``target``."""
-        return target is not None and self.lang is not None and not same_language(self.lang, target)
+        if target is None or self.lang is None or self.lang == target:  # most sentences
+            return False
+        return not same_language(self.lang, target)
 
 
 ABSTAIN = "abstain"

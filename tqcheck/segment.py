@@ -1,8 +1,9 @@
 """Sentence splitting that keeps exact character offsets.
 
 A rule-based splitter chosen by measurement (``benchmarks/segmenter.py``): on the NTREX news
-English it is as accurate as syntok (and more than pySBD) and 8 to 300 times as fast as syntok,
-blingfire and pySBD, which the audit's throughput target needs.  Language data supplies the abbreviations.
+English it is as accurate as syntok (and more than pySBD) and 8 to 300 times as fast as
+blingfire, syntok and pySBD, which the audit's throughput target needs.  Language data supplies
+the abbreviations.
 """
 
 from __future__ import annotations

@@ -64,10 +64,10 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     if text.count(" ") >= _LONG_SENTENCE_SPACES and surely_target(text, target):
         return ()
     result = identify(text, target)
-    if result.lang is None or result.lang == target or not result.is_foreign(target):
+    if not result.is_foreign(target):
         return ()
     if (sentence.segment.kind in _LABEL_KINDS and not result.method.startswith("script")
-            and len(sentence.text.split()) < _MIN_LABEL_WORDS):
+            and len(text.split()) < _MIN_LABEL_WORDS):
         return ()  # "Exit statuses": headings and table cells are too terse for statistics
     return (Hit(
         sentence.start, sentence.end,
