@@ -131,11 +131,8 @@ class Engine:
             buffer = []
 
     def feed(self, segment: Segment) -> list[Finding]:
-        """Check one segment and return its findings (each gate is searched here)."""
-        text = segment.text
-        self.stats.words += len(text.split())
-        opened = {code: {0} for code, gate in self.gates.items() if gate.search(text)}
-        return self._check_chunk([segment], opened)
+        """Check one segment and return its findings (a chunk of one)."""
+        return list(self.feed_all([segment]))
 
     def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]]) -> list[Finding]:
         """Check segments that follow each other; ``opened``: for each gated rule, the positions
