@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -25,7 +24,7 @@ from tqcheck.langid import (
     surely_target,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT, shared_file
 
 
 def _env() -> dict[str, str]:
@@ -343,10 +342,7 @@ def test_surely_target_is_a_sufficient_condition(text: str, sure: bool) -> None:
 
 
 def test_surely_target_agrees_with_the_cascade_on_real_text() -> None:
-    data = ROOT.parent / "shared" / "data"
-    files = sorted((data / "tatoeba").glob("*")) + sorted((data / "ntrex").glob("*.txt"))
-    if not files:
-        pytest.skip("../shared/data is absent")
+    files = sorted(shared_file("tatoeba").glob("*")) + sorted(shared_file("ntrex").glob("*.txt"))
     sure = 0
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
