@@ -94,13 +94,18 @@ def _key(f: dict[str, object]) -> tuple[object, ...]:
     return (Path(str(f["path"])).name, f["line"], f["col"], f["code"])
 
 
-def compare(base: list[dict[str, object]], new: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
+Found = list[dict[str, object]]
+
+
+def compare(base: Found, new: Found) -> dict[str, Found]:
     old_by = {_key(f): f for f in base}
     new_by = {_key(f): f for f in new}
     lost = [f for k, f in old_by.items() if k not in new_by]
     gained = [f for k, f in new_by.items() if k not in old_by]
-    changed = [new_by[k] for k in old_by.keys() & new_by.keys()
-               if (old_by[k]["message"], old_by[k]["severity"]) != (new_by[k]["message"], new_by[k]["severity"])]
+    def shown(f: dict[str, object]) -> tuple[object, object]:
+        return f["message"], f["severity"]
+
+    changed = [new_by[k] for k in old_by.keys() & new_by.keys() if shown(old_by[k]) != shown(new_by[k])]
     return {"lost": lost, "gained": gained, "changed": changed}
 
 
