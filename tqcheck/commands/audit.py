@@ -33,7 +33,15 @@ def load_config_into_context(ctx: click.Context, param: click.Parameter, value: 
             settings["per_file_ignores"] = [f"{glob}={','.join(codes)}" for glob, codes
                                             in settings["per_file_ignores"].items()]
         ctx.default_map = {**(ctx.default_map or {}), **settings}
+        ctx.meta["tqcheck.config"] = str(path)
     return str(path) if path else None
+
+
+def config_path() -> list[str]:
+    """The configuration file this command read (an input no output may replace), if any."""
+    ctx = click.get_current_context(silent=True)
+    found = ctx.meta.get("tqcheck.config") if ctx is not None else None
+    return [found] if found else []
 
 
 def config_option(func: Any) -> Any:
@@ -136,7 +144,7 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     from tqcheck.audit import AuditOptions, audit, gate_failed
     from tqcheck.baseline import apply_baseline, entries_for, load_baseline, write_baseline
     from tqcheck.checks.registry import select_rules
-    from tqcheck.report import RenderOptions, get_formatter, write_atomic
+    from tqcheck.report import RenderOptions, get_formatter, refuse_overwriting_inputs, write_atomic
 
     fmt = opts["output_format"]
     get_formatter(fmt)  # an unknown format is a usage error before any work
@@ -174,8 +182,21 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
         per_file_ignores=parse_per_file_ignores(opts["per_file_ignores"]),
         features={k: v for k, v in features.items() if v is not None},
     )
+    # Every file this run reads: no report or baseline may replace one of them.
+    read_files: list[str] = [*paths, *config_path(), *opts["language_data"], *opts["calque_packs"],
+                             *(opts[k] for k in ("ref", "source", "glossary") if opts[k])]
+    report_paths = [("--output" if "=" in raw else "-o", path)
+                    for (_, path), raw in zip(outputs, opts["output"], strict=True)]
+    baseline_out = [("--write-baseline", opts["write_baseline"])] if opts["write_baseline"] else []
+    baseline_in = [opts["baseline"]] if opts["baseline"] else []
+    # Rewriting the baseline that was read is how a baseline is updated; a report is not.
+    refuse_overwriting_inputs(report_paths, [*read_files, *baseline_in])
+    refuse_overwriting_inputs(baseline_out, read_files)
     entries = load_baseline(Path(opts["baseline"])) if opts["baseline"] else None
     report = audit(paths, options, jobs=opts["jobs"])
+    # Directories and patterns were expanded by the audit: guard against the files found too.
+    audited = [s.path for s in report.files]
+    refuse_overwriting_inputs([*report_paths, *baseline_out], audited)
     extra: dict[str, Any] = {"encoding": opts["encoding"]}
     if opts["write_baseline"]:
         written = write_baseline(Path(opts["write_baseline"]), report)
