@@ -116,3 +116,82 @@ def test_write_atomic_keeps_a_symbolic_link(tmp_path: Path) -> None:
     link.symlink_to(target)
     write_atomic(link, "new")
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
+
+
+# --- the exit-status contract -------------------------------------------------------------------
+
+
+def test_errors_go_to_standard_error_in_text_mode(doc: Path) -> None:
+    code, out, err = run("audit", "nope.txt")
+    assert (code, out) == (2, "No findings in 0 files.\n")
+    assert err == "tqcheck: error: nope.txt: no such file\n"
+
+
+@pytest.mark.parametrize("value", ["sarf=x.sarif", "JSON=x.json", "html2=r.html"])
+def test_unknown_output_format_is_a_usage_error(doc: Path, value: str) -> None:
+    code, out, err = run("audit", "doc.txt", "--lang", "en", "--output", value)
+    assert code == 2 and out == ""
+    assert err.startswith(f"tqcheck: error: --output {value}: unknown format ")
+    assert not list(Path().glob("*=*"))
+
+
+def test_a_path_with_an_equals_sign_is_still_a_path(doc: Path) -> None:
+    code, _, err = run("audit", "doc.txt", "--lang", "en", "-o", "./a=b.txt")
+    assert code == 1, err
+    assert Path("a=b.txt").read_text(encoding="utf-8").startswith("doc.txt:1:19: TQ101")
+
+
+def test_unreadable_file_beside_a_good_one_is_a_per_file_error(
+        doc: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root reads any file whatever its mode, so permission is denied by hand; a file readable by
+    # nobody is tested as well where the tests do not run as root.
+    Path("locked.xlf").write_text("<xliff/>", encoding="utf-8")
+    Path("locked.po").write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    real_open = Path.open
+
+    def deny(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name.startswith("locked"):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", deny)
+    code, out, err = run("audit", "locked.xlf", "doc.txt", "locked.po", "--lang", "en", "-q",
+                         "--no-show-source", "-j", "1")
+    assert code == 2
+    assert out.splitlines()[0] == "doc.txt:1:19: TQ101 doubled word: 'in in'"
+    assert err.splitlines() == ["tqcheck: error: locked.xlf: cannot read: Permission denied",
+                                "tqcheck: error: locked.po: cannot read: Permission denied"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_file_readable_by_nobody(doc: Path) -> None:
+    locked = Path("locked.txt")
+    locked.write_text("x\n", encoding="utf-8")
+    locked.chmod(0)
+    code, out, err = run("audit", "locked.txt", "doc.txt", "--lang", "en", "-q")
+    assert code == 2 and "doc.txt:1:19: TQ101" in out
+    assert "locked.txt" in err
+
+
+def _closed_stdout(*args: str) -> tuple[int, str]:
+    """Run tqcheck with a standard output whose reader is already gone."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "from tqcheck.cli import run; run()", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    return proc.wait(60), err
+
+
+@pytest.mark.parametrize("command", ["langid", "audit"])
+def test_closed_pipe_is_a_quiet_exit(command: str) -> None:
+    from tqcheck.errors import ExitStatus
+
+    from .conftest import SEED
+
+    code, err = _closed_stdout(command, str(SEED))
+    assert (code, err) == (ExitStatus.CLOSED_PIPE, "")

@@ -179,6 +179,9 @@ def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None =
         return result
     except InputError as exc:
         return FileResult([], error=FileError(str(path), str(exc)))
+    except OSError as exc:  # unreadable (permissions, I/O error): this file only, like a missing one
+        return FileResult([], error=FileError(str(path), f"{path}: cannot read: "
+                                              f"{exc.strerror or exc}"))
 
 
 #: Formats whose files may hold ``<!-- tqcheck-… -->`` comments (Markdown, HTML-ish text).

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tqcheck.commands import handle_errors
 from tqcheck.errors import ExitStatus, InputError
+
+if TYPE_CHECKING:
+    from tqcheck.model import Report
 
 
 def _split(values: tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
@@ -58,12 +63,21 @@ def _output_formats() -> list[str]:
     return list(FORMATTERS)
 
 
+#: What stands before ``=`` in ``--output FORMAT=PATH``: a bare word.  A path holding ``=`` whose
+#: first part is a bare word is written ``./NAME=…``.
+_FORMAT_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
 def parse_outputs(values: tuple[str, ...], default_format: str) -> list[tuple[str, str]]:
-    """``-o PATH`` (the ``--format`` report) and ``--output FORMAT=PATH`` → (format, path) pairs."""
+    """``-o PATH`` (the ``--format`` report) and ``--output FORMAT=PATH`` → (format, path) pairs.
+    ``WORD=PATH`` with a WORD that names no format is an error, not a file named ``WORD=PATH``."""
     known = set(_output_formats())
     out: list[tuple[str, str]] = []
     for value in values:
         fmt, sep, path = value.partition("=")
+        if sep and _FORMAT_WORD.fullmatch(fmt) and fmt not in known:
+            raise InputError(f"--output {value}: unknown format {fmt!r} (known: "
+                             f"{', '.join(sorted(known))}); write ./{value} for a file of that name")
         if sep and fmt in known:
             if not path:
                 raise InputError(f"--output {value}: no path after '='")
@@ -213,18 +227,20 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     if color is None:
         color = to_stdout and sys.stdout.isatty()
 
-    def render(out_fmt: str, colour: bool) -> str:
-        return get_formatter(out_fmt)(report, rules, RenderOptions(
+    def render(out_fmt: str, colour: bool, shown: Report = report) -> str:
+        return get_formatter(out_fmt)(shown, rules, RenderOptions(
             color=colour and out_fmt == "text", show_source=opts["show_source"],
             quiet=opts["quiet"], extra=extra))
 
     for out_fmt, path in outputs:
         write_atomic(Path(path), render(out_fmt, False))
     if to_stdout:
-        click.echo(render(fmt, bool(color)), nl=False)
-    if fmt != "text" or not to_stdout:
-        for e in report.errors:
-            click.echo(f"tqcheck: error: {e.message}", err=True)
+        # Errors go to standard error alone, whatever the format: standard output holds the
+        # report a program or a pipe reads.
+        shown = dataclasses.replace(report, errors=()) if fmt == "text" else report
+        click.echo(render(fmt, bool(color), shown), nl=False)
+    for e in report.errors:
+        click.echo(f"tqcheck: error: {e.message}", err=True)
     if report.errors:
         return int(ExitStatus.USAGE_ERROR)
     return int(ExitStatus.GATE_FAILED if gate_failed(report, opts["fail_on"]) else ExitStatus.PASSED)
