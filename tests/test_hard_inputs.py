@@ -195,3 +195,84 @@ def test_closed_pipe_is_a_quiet_exit(command: str) -> None:
 
     code, err = _closed_stdout(command, str(SEED))
     assert (code, err) == (ExitStatus.CLOSED_PIPE, "")
+
+
+# --- streams ------------------------------------------------------------------------------------
+
+
+def test_standard_input_is_read_with_its_name_and_format(doc: Path) -> None:
+    from click.testing import CliRunner
+
+    from tqcheck.cli import cli
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["audit", "-", "--lang", "en", "-q", "--no-show-source"],
+                           input=DOC, standalone_mode=False)
+    assert (result.return_value, result.stdout.splitlines()[0]) == (
+        1, "<stdin>:1:19: TQ101 doubled word: 'in in'")
+    md = "---\ntitle: in in\n---\n\nThe talks resumed in in Antalya.\n"
+    result = runner.invoke(cli, ["audit", "-", "--stdin-filename", "docs/page.md", "--lang", "en",
+                                 "--format", "json"], input=md)
+    import json
+
+    data = json.loads(result.stdout)
+    assert data["files"][0]["path"] == "docs/page.md"
+    assert data["files"][0]["format"] == "markdown"  # front matter skipped: one finding, line 5
+    assert [(f["path"], f["line"], f["code"]) for f in data["findings"]] == [
+        ("docs/page.md", 5, "TQ101")]
+
+
+def test_binary_standard_input_is_refused(doc: Path) -> None:
+    from click.testing import CliRunner
+
+    from tqcheck.cli import cli
+
+    result = CliRunner().invoke(cli, ["audit", "-"], input=b"abc\x00def" * 10,
+                                standalone_mode=False)
+    assert result.return_value == 2
+    assert result.stderr == "tqcheck: error: <stdin>: binary file (NUL bytes), not text\n"
+
+
+def test_named_pipe_is_read_once_as_a_stream(doc: Path) -> None:
+    import threading
+
+    os.mkfifo("pipe.txt")
+    # The comment directive makes text files be read twice (findings, then suppressions).
+    text = DOC.replace("\nprevious", "\n<!-- tqcheck-disable-next-line TQ202 -->\n\nprevious")
+    Path("same.txt").write_text(text, encoding="utf-8")
+    _, expected, _ = run("audit", "same.txt", "--lang", "en", "-q", "--no-show-source")
+
+    def feed() -> None:
+        with Path("pipe.txt").open("w", encoding="utf-8") as fh:
+            fh.write(text)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    code, out, err = run("audit", "pipe.txt", "--lang", "en", "-q", "--no-show-source",
+                         "-j", "1")
+    writer.join(10)
+    assert (code, err) == (1, "")
+    assert out == expected.replace("same.txt", "pipe.txt")
+    assert "TQ101" in out and "TQ202" not in out
+
+
+@pytest.mark.parametrize("command", [["audit", "--lang", "en", "-q", "--no-show-source"],
+                                     ["langid"]])
+def test_process_substitution(doc: Path, command: list[str]) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    script = (f'"{sys.executable}" -c "from tqcheck.cli import run; run()" {command[0]} '
+              f'<(cat doc.txt) {" ".join(command[1:])}')
+    done = subprocess.run([bash, "-c", script], capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.stderr == ""
+    assert done.stdout.startswith("/dev/fd/")
+    if command[0] == "audit":
+        assert done.returncode == 1 and ":1:19: TQ101 doubled word: 'in in'" in done.stdout
+    else:
+        assert done.returncode == 0 and " en " in done.stdout.splitlines()[0]

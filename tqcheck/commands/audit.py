@@ -125,6 +125,8 @@ def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tup
 @click.option("--per-file-ignores", multiple=True, help="GLOB=CODE[,CODE]: suppress checks in matching "
               "files (repeatable; usually set in the configuration).")
 @click.option("--encoding", help="Encoding of files without a BOM (default UTF-8).")
+@click.option("--stdin-filename", metavar="NAME", help="The name of standard input (the path '-') "
+              "in reports; its extension gives the format (e.g. --stdin-filename doc.md).")
 @click.option("--format-in", help="Force the input format instead of detecting it from the extension.")
 @click.option("--language-data", multiple=True, type=click.Path(dir_okay=False),
               help="Extra language-data TOML files (merged into the built-in data).")
@@ -151,7 +153,8 @@ def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tup
               "each finding.")
 @handle_errors
 def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
-    """Find translation artifacts in FILES (text, Markdown; directories are walked).
+    """Find translation artifacts in FILES (text, Markdown; directories are walked; '-' is
+    standard input, and named pipes are read as streams).
 
     Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
     """
@@ -207,7 +210,7 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     refuse_overwriting_inputs(report_paths, [*read_files, *baseline_in])
     refuse_overwriting_inputs(baseline_out, read_files)
     entries = load_baseline(Path(opts["baseline"])) if opts["baseline"] else None
-    report = audit(paths, options, jobs=opts["jobs"])
+    report = audit(paths, options, jobs=opts["jobs"], stdin_filename=opts["stdin_filename"])
     # Directories and patterns were expanded by the audit: guard against the files found too.
     audited = [s.path for s in report.files]
     refuse_overwriting_inputs([*report_paths, *baseline_out], audited)
