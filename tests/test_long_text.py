@@ -7,6 +7,7 @@ bounded contexts, shared excerpts, and pieces that keep positions and findings.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,37 @@ def test_findings_in_pieces_are_those_of_the_whole(monkeypatch: pytest.MonkeyPat
     assert [(f.code, f.line, f.col, f.end_col, f.message) for f in cut.findings] == key
     assert [f.excerpt for f in cut.findings] == [f.excerpt for f in whole.findings]
     assert cut.files[0].segments == whole.files[0].segments == 1
+
+
+def test_xliff_with_a_huge_attribute_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from tqcheck.audit import audit
+
+    path = tmp_path / "huge.xlf"
+    with path.open("wb") as fh:
+        fh.write(b'<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" '
+                 b'target-language="de" original="x"><body><trans-unit id="1" note="')
+        for _ in range(24):
+            fh.write(b"a" * 1_000_000)
+        fh.write(b'"><source>Hi</source><target>Hallo</target></trans-unit></body></file>'
+                 b"</xliff>\n")
+    tracemalloc.start()
+    try:
+        report = audit([path], jobs=1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [e.message for e in report.errors] == [
+        f"{path}: refused: a text or attribute value longer than 10 MB (the XML parser's limit)"]
+    assert peak < 8_000_000  # the file is 24 MB: it was read whole, twice, before
+
+
+def test_xml_nodes_under_the_limit_are_read(tmp_path: Path) -> None:
+    from tqcheck.readers.xmlsource import refuse_huge_nodes
+
+    path = tmp_path / "ok.xml"
+    path.write_bytes(b"<a>" + b"x" * 3000 + b"</a><b>" + b"y" * 2500 + b"</b>")
+    refuse_huge_nodes(path, limit=3100)  # the longest run without "<" is 3002 bytes
+    with pytest.raises(Exception, match="longer than"):
+        refuse_huge_nodes(path, limit=2000)
