@@ -12,6 +12,7 @@ from tests import argos_fixtures as af
 from tests.argos_testing import cli, isolate, need_data
 from tqcheck.checks import fidelity_mt as fm
 from tqcheck.checks.registry import CheckContext, Hit, get_rule, select_rules
+from tqcheck.config import Settings
 from tqcheck.errors import InputError
 from tqcheck.langdata import load_language
 from tqcheck.model import Category, Segment
@@ -33,7 +34,8 @@ def news() -> list[str]:
 
 def ctx(lang: str | None = "de", source_lang: str | None = "en", **options: Any) -> CheckContext:
     return CheckContext(
-        path="t.txt", lang=lang, data=load_language(lang), source_lang=source_lang, options=options
+        path="t.txt", lang=lang, data=load_language(lang), source_lang=source_lang,
+        settings=Settings.of(**options),
     )
 
 
@@ -71,12 +73,12 @@ def test_rules_are_registered_and_documented() -> None:
         assert rule.scope == "document"
         for section in ("What it does", "Why it matters", "Example"):
             assert f"{section}:" in rule.doc, (code, section)
-    assert get_rule("TQ815").needs == "round-trip"  # type: ignore[union-attr]
+    assert get_rule("TQ815").needs == "round_trip_via"  # type: ignore[union-attr]
     assert {get_rule(c).needs for c in CODES[:4]} == {"source"}  # type: ignore[union-attr]
     assert "hint, not a verdict" in get_rule("TQ815").doc  # type: ignore[union-attr]
     plain = {r.code for r in select_rules(["fidelity"])}
     assert not plain & set(CODES)
-    enabled = {r.code for r in select_rules(["fidelity"], features=["source", "round-trip"])}
+    enabled = {r.code for r in select_rules(["fidelity"], features=["source", "round_trip_via"])}
     assert set(CODES) <= enabled
 
 

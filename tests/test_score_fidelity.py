@@ -10,6 +10,7 @@ import pytest
 
 from tqcheck.checks.fidelity_ref import LowReferenceChrf, low_line_threshold
 from tqcheck.checks.registry import CheckContext, get_rule
+from tqcheck.config import Settings
 from tqcheck.model import Category, Segment, Severity
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "mqm-ted-zh-en.jsonl"
@@ -44,7 +45,8 @@ PLANTED = "Please subscribe to our newsletter for more updates."
 def make_ctx(ref: Path | None, **options: Any) -> CheckContext:
     opts = {"ref": str(ref)} if ref else {}
     opts.update(options)
-    return CheckContext(path="doc.txt", lang="en", data=None, options=opts)  # type: ignore[arg-type]
+    return CheckContext(path="doc.txt", lang="en", data=None,  # type: ignore[arg-type]
+                        settings=Settings.of(**opts))
 
 
 def run(lines_by_segment: list[list[str]], ref: Path | None, **options: Any) -> tuple[

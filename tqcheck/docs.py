@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tqcheck.checks.registry import Rule, all_rules
+from tqcheck.config import option_of
 
 SECTIONS = ("What it does:", "Why it matters:", "Example:")
 
@@ -28,7 +29,7 @@ def _body(doc: str) -> str:
 
 
 def render_rule(rule: Rule) -> str:
-    needs = f" · needs `--{rule.needs}`" if rule.needs else ""
+    needs = f" · needs `{option_of(rule.needs).flag}`" if rule.needs else ""
     return (
         f"# {rule.code} {rule.slug}\n\n"
         f"{rule.summary}\n\n"

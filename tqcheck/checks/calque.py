@@ -132,7 +132,7 @@ def _setup(ctx: CheckContext) -> _Setup:
     """Made once per document and shared by both calque checks (``ctx.state``)."""
     setup: _Setup | None = ctx.state.get("calque_setup")
     if setup is None:
-        packs = load_packs(ctx.options.get("calque_packs", ()))
+        packs = load_packs(ctx.settings.language.calque_packs)
         target = ctx.data.lang
         src = base_lang(ctx.source_lang)
         out = [p for p in packs if target in p.targets or "*" in p.targets]

@@ -84,7 +84,7 @@ class _Collector:
         units = list(self.paired)
         if not self.lines:
             return units
-        path = self.ctx.options.get("source")
+        path = self.ctx.settings.read.source
         if not path:
             return units
         source_lines = read_source_lines(Path(str(path)))
@@ -131,7 +131,7 @@ class _CollectingCheck:
 
 
 def _source_lang(ctx: CheckContext) -> str | None:
-    value = ctx.source_lang or ctx.options.get("source_lang")
+    value = ctx.source_lang or ctx.settings.language.source_lang
     return str(value) if value else None
 
 
@@ -156,19 +156,18 @@ def outlier_threshold(scores: Sequence[float]) -> tuple[float, float | None]:
 def _service(ctx: CheckContext) -> Any:
     from tqcheck.translate.engine import DecodeOptions, TranslationService, progress_wanted
 
-    options = ctx.options
-    progress = options.get("progress")
+    settings = ctx.settings.decode
+    progress = settings.progress
     if progress is None:
-        machine = bool(options.get("machine_readable")) or options.get("format", "text") != "text"
-        progress = progress_wanted(machine_readable=machine)
+        progress = progress_wanted(machine_readable=False)
     decode = DecodeOptions(
-        beam_size=int(options.get("beam_size") or 1),
-        compute_type=str(options.get("compute_type") or "float32"),
+        beam_size=settings.beam_size or 1,
+        compute_type=settings.compute_type or "float32",
     )
     return TranslationService(
-        options.get("models_dir"),
+        settings.models_dir,
         decode,
-        use_cache=not options.get("no_cache"),
+        use_cache=not settings.no_cache,
         progress=bool(progress),
     )
 
@@ -416,7 +415,7 @@ class MissingName(_PairCheck):
 # --------------------------------------------------------------------------- round trip
 
 
-@register("TQ815", "round-trip-loss", Severity.INFO, scope="document", needs="round-trip")
+@register("TQ815", "round-trip-loss", Severity.INFO, scope="document", needs="round_trip_via")
 class RoundTripLoss(_CollectingCheck):
     """Line that does not survive a round trip through another language (a hint, not a verdict).
 
@@ -441,7 +440,7 @@ class RoundTripLoss(_CollectingCheck):
 
     def finish(self) -> Iterable[Hit]:
         ctx = self.ctx
-        pivot = ctx.options.get("round_trip_via")
+        pivot = ctx.settings.fidelity.round_trip_via
         if not pivot:
             return []
         lang = ctx.lang

@@ -78,8 +78,6 @@ def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
     if len(letters) <= 3:
         return True
     allowed = {w.casefold() for w in pair_data()["same_ok"]}
-    extra = ctx.options.get("same_ok") or ()
-    allowed |= {str(w).casefold() for w in extra}
     core = rest.strip(" .:…!?-–—()[]\"'").casefold()
     if core in allowed:
         return True

@@ -113,7 +113,7 @@ def load_glossary(path: str, src: str | None, tgt: str | None) -> Glossary:
 
 
 def _glossary(segment: Segment, ctx: CheckContext) -> Glossary | None:
-    path = ctx.options.get("glossary")
+    path = ctx.settings.fidelity.glossary
     if not path or not segment.source or not segment.text.strip():
         return None
     return load_glossary(str(path), segment.source_lang or ctx.source_lang,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -19,6 +19,7 @@ from tqcheck.checks.gates import Gate, as_gate
 from tqcheck.model import Category, Location, Segment, Sentence, Severity
 
 if TYPE_CHECKING:
+    from tqcheck.config import Settings
     from tqcheck.langdata import LanguageData
 
 Scope = Literal["sentence", "segment", "document"]
@@ -51,15 +52,21 @@ class Hit:
     segment: Segment | None = None  # document checks name the segment they point into
 
 
+def _default_settings() -> Settings:
+    from tqcheck.config import Settings
+
+    return Settings()
+
+
 @dataclass
 class CheckContext:
-    """What a check may know besides the text: languages, language data, options."""
+    """What a check may know besides the text: languages, language data, settings."""
 
     path: str
     lang: str | None
     data: LanguageData
     source_lang: str | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    settings: Settings = field(default_factory=_default_settings)
     notes: list[str] = field(default_factory=list)
     #: Per-document state that checks share (e.g. calque evidence read by the chain check).
     state: dict[str, Any] = field(default_factory=dict)
@@ -100,7 +107,8 @@ class Rule:
     #: returns a sequence of hits (not a generator: it runs on every sentence, and an empty
     #: tuple is cheaper to make and test).
     precondition: bool = False
-    #: Runs only when its feature is enabled (e.g. needs a source or a reference).
+    #: Runs only when this setting holds a value (a name of ``tqcheck.config.NEEDS``: a source,
+    #: a reference, a glossary, a round-trip language).
     needs: str | None = None
     #: A cheap test that every text the check can flag passes (:class:`~tqcheck.checks.gates.Gate`:
     #: a regex, tokens or strings): the engine skips the check on segments the gate does not open
@@ -148,6 +156,11 @@ def register(
     def decorate(impl: Any) -> Any:
         if not CODE_RE.match(code):
             raise ValueError(f"bad check code {code!r}")
+        if needs is not None:
+            from tqcheck.config import NEEDS
+
+            if needs not in NEEDS:
+                raise ValueError(f"{code}: needs {needs!r} is not a setting ({', '.join(NEEDS)})")
         if code in _REGISTRY:
             raise ValueError(f"duplicate check code {code}")
         if slug in _SLUGS:

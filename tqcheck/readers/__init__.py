@@ -2,9 +2,9 @@
 
 ``READERS`` maps a format name to ``(module, function, extensions)``; the function has the signature
 ``(path: Path, encoding: str | None) -> Iterator[Segment]``; readers of translation files also take
-``options`` (the audit's features: ``include_fuzzy``, ``tmx_langs``, ``source`` …).  Formats are
-detected by extension, then by content for ``.xml`` and unknown extensions, and ``--format-in``
-forces one.
+``options`` (:class:`~tqcheck.config.ReadSettings`: ``include_fuzzy``, ``tmx_langs``, ``source``
+…).  Formats are detected by extension, then by content for ``.xml`` and unknown extensions,
+and ``--format-in`` forces one.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
 
@@ -106,12 +107,13 @@ def read_segments(
     path: Path,
     encoding: str | None = None,
     fmt: str | None = None,
-    options: Mapping[str, Any] | None = None,
+    options: ReadSettings | Mapping[str, Any] | None = None,
 ) -> Iterator[Segment]:
     """Segments of one file, streamed.  ``options`` reach the readers that take them."""
     reader = get_reader(detect_format(path, fmt))
-    if options and "options" in inspect.signature(reader).parameters:
-        return reader(path, encoding, options=options)  # type: ignore[call-arg]
+    settings = read_settings(options)
+    if "options" in inspect.signature(reader).parameters:
+        return reader(path, encoding, options=settings)  # type: ignore[call-arg]
     return reader(path, encoding)
 
 
@@ -119,7 +121,7 @@ def read_pairs(
     path: str | Path,
     encoding: str | None = None,
     fmt: str | None = None,
-    options: Mapping[str, Any] | None = None,
+    options: ReadSettings | Mapping[str, Any] | None = None,
 ) -> list[tuple[str, str]]:
     """``(source, target)`` pairs of a translation file (PO, XLIFF, TMX, JSON or subtitles with a
     source, Android resources beside their default ones) — for scoring and re-translation.
