@@ -181,21 +181,25 @@ class FidelitySettings:
 class DecodeSettings:
     """Offline machine translation (re-translation and round trips)."""
 
-    models_dir: str | None = _opt(None, "--models-dir", key="models-dir", validate=_str,
-                                  path=True, type="dir", help="Argos models directory.")
-    beam_size: int | None = _opt(None, "--beam-size", key="beam-size", validate=_int, type=int,
-                                 help="Beam size for re-translation (default greedy).")
+    models_dir: str | None = _opt(
+        None, "--models-dir", key="models-dir", validate=_str, path=True, type="dir",
+        help="Argos packages directory (default: $TQCHECK_MODELS_DIR, else the one argospm "
+             "uses).")
+    #: None: greedy decoding (a beam of 1).
+    beam_size: int | None = _opt(None, "--beam-size", key="beam-size", validate=_int,
+                                 type="positive", help="Beam size (default 1: greedy decoding).")
     compute_type: str | None = _opt(
         None, "--compute-type", key="compute-type", validate=_str,
-        help="CTranslate2 compute type for re-translation (default float32, which keeps every "
-             "output independent of its batch; int8 is faster).")
+        help="CTranslate2 compute type (default float32, which keeps every output independent "
+             "of its batch; int8 is faster).")
     no_cache: bool = _opt(False, "--no-cache", is_flag=True,
-                          help="Do not use the translation cache.")
+                          help="Neither read nor write the translation cache.")
     #: A progress bar while translating (None: on a terminal, unless the report is for a program).
     progress: bool | None = _opt(None, "--progress/--no-progress", key="progress",
                                  validate=_bool,
-                                 help="Progress bar while translating (default: on a terminal, "
-                                      "for the text format).")
+                                 help="Progress bar while translating (default: when standard "
+                                      "error is a terminal and the output is not for a "
+                                      "program).")
 
 
 @dataclass(frozen=True)
@@ -270,7 +274,7 @@ class Settings:
              "the configuration).")
     #: Processes that share the files (None: every core; 1: none).
     jobs: int | None = _opt(
-        None, "-j", "--jobs", key="jobs", validate=_int, type="jobs",
+        None, "-j", "--jobs", key="jobs", validate=_int, type="positive",
         help="Audit files in this many processes (default: every core; 1: no subprocesses). "
              "Output does not depend on it.")
     read: ReadSettings = field(default_factory=ReadSettings)

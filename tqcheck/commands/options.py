@@ -22,7 +22,7 @@ def _click_type(kind: Any) -> Any:
         return click.Path(dir_okay=False)
     if kind == "dir":
         return click.Path(file_okay=False)
-    if kind == "jobs":
+    if kind == "positive":
         return click.IntRange(min=1)
     if isinstance(kind, tuple):
         return click.Choice(list(kind))
@@ -89,6 +89,9 @@ def config_option(func: F) -> F:
              "searched upwards).")
     return decorator(func)
 
+
+#: The decoding options of every command that translates (``audit``, ``translate``).
+DECODE_SETTINGS = ("models_dir", "beam_size", "compute_type", "progress", "no_cache")
 
 #: The options of ``tqcheck audit``, in the order ``--help`` lists them.
 AUDIT_SETTINGS = (
