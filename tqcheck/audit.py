@@ -141,6 +141,13 @@ def audit_segments(
     if not data.known:
         ctx.note_once("lang", f"{path}: no language data for {lang!r}; language-specific rules "
                       "use defaults or are skipped")
+    if settings.read.source and any(r.needs == "source" or r.on == "pairs" for r in rules):
+        from tqcheck.readers import pair_source_lines
+
+        source = settings.read.source
+        stream = pair_source_lines(
+            stream, source, lambda message: ctx.note_once(f"fidelity-lines:{source}", message),
+            path)
     engine = Engine(rules, ctx)
     findings: list[Finding] = []
     flagged: list[Segment] = []  # segments whose reader set meta["suppress"] (PO flags)

@@ -107,11 +107,29 @@ def load_baseline(path: Path) -> list[Entry]:
         raise InputError(f"{path}: malformed baseline entry ({exc})") from None
 
 
+def _retired_fingerprints(findings: Sequence[Finding], codes: set[str]
+                          ) -> dict[int, list[tuple[str, str]]]:
+    """For findings of a check that took over a retired code (``registry.REDIRECTS``) named in
+    the baseline: ``id(finding)`` -> ``(retired code, fingerprint under that code)``, so that a
+    baseline written before the redirect keeps matching."""
+    from tqcheck.checks.registry import REDIRECTS
+
+    out: dict[int, list[tuple[str, str]]] = {}
+    for old in sorted(codes & set(REDIRECTS)):
+        target = REDIRECTS[old].target
+        moved = [f for f in findings if f.code == target]
+        renamed = [dataclasses.replace(f, code=old) for f in moved]
+        for f, fp in zip(moved, fingerprints(renamed), strict=True):
+            out.setdefault(id(f), []).append((old, fp))
+    return out
+
+
 def apply_baseline(report: Report, entries: Sequence[Entry], source: str = "baseline"
                    ) -> tuple[Report, BaselineResult]:
     """Mark findings present in ``entries`` as known; find entries that match nothing."""
     fps = fingerprints(report.findings)
     remaining = {(e.path, e.code, e.fingerprint): e for e in entries}
+    retired = _retired_fingerprints(report.findings, {e.code for e in entries})
     out: list[Finding] = []
     known = new = 0
     for f, fp in zip(report.findings, fps, strict=True):
@@ -119,6 +137,9 @@ def apply_baseline(report: Report, entries: Sequence[Entry], source: str = "base
             out.append(f)
             continue
         entry = remaining.pop((_norm_path(f.path), f.code, fp), None)
+        for code, old_fp in retired.get(id(f), ()):
+            if entry is None:
+                entry = remaining.pop((_norm_path(f.path), code, old_fp), None)
         if entry is None:
             new += 1
             out.append(f)

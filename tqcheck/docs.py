@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqcheck.checks.registry import Rule, all_rules
+from tqcheck.checks.registry import REDIRECTS, Redirect, Rule, all_rules, get_rule
 from tqcheck.config import option_of
 
 SECTIONS = ("What it does:", "Why it matters:", "Example:")
@@ -39,6 +39,22 @@ def render_rule(rule: Rule) -> str:
     )
 
 
+def render_redirect(redirect: Redirect) -> str:
+    """The page of a retired code: where its findings went."""
+    target = get_rule(redirect.target)
+    assert target is not None
+    return (
+        f"# {redirect.code} {redirect.slug}: now {target.code} {target.slug}\n\n"
+        f"`{redirect.code}` ({redirect.slug}) is retired: its findings are reported as "
+        f"[{target.code} {target.slug}]({target.code}.md) — {redirect.why}.\n\n"
+        f"The old code and slug keep working, as redirects: `--select {redirect.code}`, "
+        f"`--ignore {redirect.code}`, `per-file-ignores`, `tqcheck-ignore {redirect.code}` "
+        f"comments and PO flags apply to {target.code}, and baselines that recorded "
+        f"{redirect.code} findings still match them.  `tqcheck rule {redirect.code}` shows "
+        f"{target.code}.\n"
+    )
+
+
 def render_index(rules: Sequence[Rule]) -> str:
     rows = [
         "# Checks\n",
@@ -49,12 +65,23 @@ def render_index(rules: Sequence[Rule]) -> str:
     ]
     rows += [f"| [{r.code}]({r.code}.md) | {r.slug} | {r.category.value} | {r.severity.value} | "
              f"{r.summary} |" for r in rules]
+    rows += [
+        "",
+        "## Redirected codes\n",
+        "Retired codes stay valid in selections, suppressions and baselines and stand for the check "
+        "that took them over.\n",
+        "| old code | old slug | now |",
+        "|---|---|---|",
+    ]
+    rows += [f"| [{r.code}]({r.code}.md) | {r.slug} | [{r.target}]({r.target}.md) |"
+             for r in REDIRECTS.values()]
     return "\n".join(rows) + "\n"
 
 
 def expected_files() -> dict[str, str]:
     rules = all_rules()
     files = {f"{r.code}.md": render_rule(r) for r in rules}
+    files.update({f"{r.code}.md": render_redirect(r) for r in REDIRECTS.values()})
     files["README.md"] = render_index(rules)
     return files
 

@@ -294,6 +294,18 @@ def _skip_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _units(segment: Segment) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, source)``: the pieces of ``segment.text`` that translate a known source —
+    the whole segment when it carries its source, else each of its lines that the reader paired
+    with a line of a line-aligned ``--source`` file."""
+    if segment.source is not None:
+        if _has_pair(segment):
+            yield 0, len(segment.text), segment.source
+        return
+    for line in segment.meta.get("source_lines", ()):
+        yield line.start, line.end, line.source
+
+
 @register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_number_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -304,7 +316,9 @@ def find_number_mismatch(
         Reads the numbers of source and target in each language's own format (``1,000.5`` in
         English is ``1.000,5`` in German and ``1 000,5`` in French; Arabic-Indic digits count as
         digits) and compares their values, outside placeholders and URLs.  Single digits are left
-        alone because translations spell them out ("1 file" → "un fichier").
+        alone because translations spell them out ("1 file" → "un fichier").  Compares
+        translation units with their source, and each line of a text with its line of
+        ``--source`` (which TQ812 did before).
 
     Why it matters:
         MT drops, rounds or garbles numbers — a wrong dose, price or date is the costliest error a
@@ -313,22 +327,22 @@ def find_number_mismatch(
     Example:
         ``Take 250 mg twice a day`` → ``Nehmen Sie zweimal täglich 25 mg`` → flags ``25``.
     """
-    if not _has_pair(segment):
-        return
-    src_text = segment.source or ""
     src_lang = segment.source_lang or ctx.source_lang or "en"
     tgt_lang = segment.target_lang or ctx.lang
-    src_vals = Counter(v for _, v in find_numbers(src_text, src_lang, _skip_spans(src_text))
-                       if len(v.lstrip("-")) > 1)
-    tgt_nums = [(m, v) for m, v in find_numbers(segment.text, tgt_lang, _skip_spans(segment.text))
-                if len(v.lstrip("-")) > 1]
-    tgt_vals = Counter(v for _, v in tgt_nums)
-    for value in src_vals:
-        if value not in tgt_vals:
-            yield Hit(0, len(segment.text), f"number {value} of the source is missing")
-    for m, value in tgt_nums:
-        if value not in src_vals:
-            yield Hit(m.start(), m.end(), f"number {m.group().strip()} is not in the source")
+    for start, end, src_text in _units(segment):
+        text = segment.text[start:end]
+        src_vals = Counter(v for _, v in find_numbers(src_text, src_lang, _skip_spans(src_text))
+                           if len(v.lstrip("-")) > 1)
+        tgt_nums = [(m, v) for m, v in find_numbers(text, tgt_lang, _skip_spans(text))
+                    if len(v.lstrip("-")) > 1]
+        tgt_vals = Counter(v for _, v in tgt_nums)
+        for value in src_vals:
+            if value not in tgt_vals:
+                yield Hit(start, end, f"number {value} of the source is missing")
+        for m, value in tgt_nums:
+            if value not in src_vals:
+                yield Hit(start + m.start(), start + m.end(),
+                          f"number {m.group().strip()} is not in the source")
 
 
 @register("TQ836", "url-mismatch", Severity.WARNING, scope="segment", on="pairs")
@@ -339,7 +353,9 @@ def find_url_mismatch(
 
     What it does:
         Compares the URLs (``http(s)://``, ``ftp://``, ``www.``) and e-mail addresses of source and
-        target exactly; flags those the target lost and those it added or altered.
+        target exactly; flags those the target lost and those it added or altered.  Compares
+        translation units with their source, and each line of a text with its line of
+        ``--source`` (which TQ813 did before).
 
     Why it matters:
         MT translates words inside links (``/help/`` → ``/aide/``), drops them, or "corrects"
@@ -349,16 +365,16 @@ def find_url_mismatch(
         ``See https://example.org/help`` → ``Voir https://example.org/aide`` → flags the changed
         URL.
     """
-    if not _has_pair(segment):
-        return
-    src = {m.group() for m in find_urls(segment.source or "")}
-    tgt = find_urls(segment.text)
-    tgt_set = {m.group() for m in tgt}
-    for url in sorted(src - tgt_set):
-        yield Hit(0, len(segment.text), f"'{url}' of the source is missing")
-    for m in tgt:
-        if m.group() not in src:
-            yield Hit(m.start(), m.end(), f"'{m.group()}' is not in the source")
+    for start, end, src_text in _units(segment):
+        text = segment.text[start:end]
+        src = {m.group() for m in find_urls(src_text)}
+        tgt = find_urls(text)
+        tgt_set = {m.group() for m in tgt}
+        for url in sorted(src - tgt_set):
+            yield Hit(start, end, f"'{url}' of the source is missing")
+        for m in tgt:
+            if m.group() not in src:
+                yield Hit(start + m.start(), start + m.end(), f"'{m.group()}' is not in the source")
 
 
 def _ratio_bounds(src: str | None, tgt: str | None, ctx: CheckContext) -> tuple[float, float]:

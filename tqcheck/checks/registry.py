@@ -131,6 +131,43 @@ _REGISTRY: dict[str, Rule] = {}
 _SLUGS: dict[str, str] = {}
 
 
+@dataclass(frozen=True)
+class Redirect:
+    """A retired code (and slug) whose findings another check reports now, as ruff keeps
+    redirected codes: selecting, ignoring, suppressing (comments, PO flags, per-file ignores) or
+    baselining the old code or slug applies to the new check."""
+
+    code: str
+    slug: str
+    target: str
+    why: str
+
+
+#: Retired codes, by code.  Their documentation pages say where they went.
+REDIRECTS: dict[str, Redirect] = {r.code: r for r in (
+    Redirect("TQ812", "missing-number", "TQ835",
+             "one number check for every source: lines paired with `--source` and translation "
+             "units alike; it reads numbers in each language's own format and also reports "
+             "numbers the translation added"),
+    Redirect("TQ813", "missing-url", "TQ836",
+             "one URL check for every source: lines paired with `--source` and translation "
+             "units alike; it also reports addresses the translation added or altered"),
+)}
+_SLUG_REDIRECTS = {r.slug: r.code for r in REDIRECTS.values()}
+
+
+def redirected(selector: str) -> str:
+    """``selector`` with a retired code or slug replaced by the code that took it over."""
+    key = selector.strip()
+    redirect = REDIRECTS.get(key.upper()) or REDIRECTS.get(_SLUG_REDIRECTS.get(key.lower(), ""))
+    return redirect.target if redirect else selector
+
+
+def retired_codes(code: str) -> tuple[str, ...]:
+    """The retired codes that ``code`` took over (for baselines written before)."""
+    return tuple(r.code for r in REDIRECTS.values() if r.target == code)
+
+
 def _doc_parts(obj: Any) -> tuple[str, str]:
     doc = inspect.getdoc(obj) or ""
     summary = doc.strip().splitlines()[0].strip() if doc.strip() else ""
@@ -161,8 +198,10 @@ def register(
 
             if needs not in NEEDS:
                 raise ValueError(f"{code}: needs {needs!r} is not a setting ({', '.join(NEEDS)})")
-        if code in _REGISTRY:
+        if code in _REGISTRY or code in REDIRECTS:
             raise ValueError(f"duplicate check code {code}")
+        if slug in _SLUG_REDIRECTS:
+            raise ValueError(f"check slug {slug} is retired ({_SLUG_REDIRECTS[slug]})")
         if slug in _SLUGS:
             raise ValueError(f"duplicate check slug {slug} ({_SLUGS[slug]}, {code})")
         summary, doc = _doc_parts(impl)
@@ -204,8 +243,9 @@ def all_rules() -> list[Rule]:
 
 
 def get_rule(code_or_slug: str) -> Rule | None:
+    """The rule of a code or slug; a retired code or slug gives the rule that took it over."""
     load_builtin_checks()
-    key = code_or_slug.strip()
+    key = redirected(code_or_slug).strip()
     if key.upper() in _REGISTRY:
         return _REGISTRY[key.upper()]
     code = _SLUGS.get(key.lower())
@@ -216,11 +256,14 @@ def select_rules(
     select: Iterable[str] = (), ignore: Iterable[str] = (), features: Iterable[str] = ()
 ) -> list[Rule]:
     """Rules chosen by code, prefix or slug (``TQ1``, ``TQ101``, ``doubled-word``); ``ALL`` selects
-    everything.  Unknown selectors are an error."""
+    everything; a retired code or slug (:data:`REDIRECTS`) stands for its successor.  Unknown
+    selectors are an error."""
     from tqcheck.errors import ConfigError
 
     rules = all_rules()
     enabled_features = set(features)
+    select = [redirected(s) for s in select]
+    ignore = [redirected(s) for s in ignore]
 
     def matches(rule: Rule, selector: str) -> bool:
         s = selector.strip()
@@ -236,7 +279,6 @@ def select_rules(
             continue
         if not any(matches(r, selector) for r in rules):
             raise ConfigError(f"unknown check code, prefix or category: {selector!r}")
-    select = list(select)
     chosen = [r for r in rules if not select or any(matches(r, s) for s in select)]
     chosen = [r for r in chosen if not any(matches(r, s) for s in ignore)]
     return [r for r in chosen if r.needs is None or r.needs in enabled_features]
