@@ -294,16 +294,18 @@ def _skip_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _units(segment: Segment) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, source)``: the pieces of ``segment.text`` that translate a known source —
-    the whole segment when it carries its source, else each of its lines that the reader paired
-    with a line of a line-aligned ``--source`` file."""
+def _units(segment: Segment) -> Iterator[tuple[int, int, str, bool]]:
+    """``(start, end, source, whole)``: the pieces of ``segment.text`` that translate a known
+    source — the whole segment when it carries its source (``whole``), else each of its lines that
+    the reader paired with a line of a line-aligned ``--source`` file.  Prose lines are only
+    checked for what they lost: a prose translation converts units and writes magnitudes out
+    ("£2.8bn" → "2,8 млрд", "a decade" → "10 лет"), so what it adds is no evidence."""
     if segment.source is not None:
         if _has_pair(segment):
-            yield 0, len(segment.text), segment.source
+            yield 0, len(segment.text), segment.source, True
         return
     for line in segment.meta.get("source_lines", ()):
-        yield line.start, line.end, line.source
+        yield line.start, line.end, line.source, False
 
 
 @register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
@@ -316,9 +318,7 @@ def find_number_mismatch(
         Reads the numbers of source and target in each language's own format (``1,000.5`` in
         English is ``1.000,5`` in German and ``1 000,5`` in French; Arabic-Indic digits count as
         digits) and compares their values, outside placeholders and URLs.  Single digits are left
-        alone because translations spell them out ("1 file" → "un fichier").  Compares
-        translation units with their source, and each line of a text with its line of
-        ``--source`` (which TQ812 did before).
+        alone because translations spell them out ("1 file" → "un fichier").
 
     Why it matters:
         MT drops, rounds or garbles numbers — a wrong dose, price or date is the costliest error a
@@ -329,7 +329,7 @@ def find_number_mismatch(
     """
     src_lang = segment.source_lang or ctx.source_lang or "en"
     tgt_lang = segment.target_lang or ctx.lang
-    for start, end, src_text in _units(segment):
+    for start, end, src_text, whole in _units(segment):
         text = segment.text[start:end]
         src_vals = Counter(v for _, v in find_numbers(src_text, src_lang, _skip_spans(src_text))
                            if len(v.lstrip("-")) > 1)
@@ -339,6 +339,8 @@ def find_number_mismatch(
         for value in src_vals:
             if value not in tgt_vals:
                 yield Hit(start, end, f"number {value} of the source is missing")
+        if not whole:
+            continue
         for m, value in tgt_nums:
             if value not in src_vals:
                 yield Hit(start + m.start(), start + m.end(),
@@ -353,9 +355,7 @@ def find_url_mismatch(
 
     What it does:
         Compares the URLs (``http(s)://``, ``ftp://``, ``www.``) and e-mail addresses of source and
-        target exactly; flags those the target lost and those it added or altered.  Compares
-        translation units with their source, and each line of a text with its line of
-        ``--source`` (which TQ813 did before).
+        target exactly; flags those the target lost and those it added or altered.
 
     Why it matters:
         MT translates words inside links (``/help/`` → ``/aide/``), drops them, or "corrects"
@@ -365,13 +365,15 @@ def find_url_mismatch(
         ``See https://example.org/help`` → ``Voir https://example.org/aide`` → flags the changed
         URL.
     """
-    for start, end, src_text in _units(segment):
+    for start, end, src_text, whole in _units(segment):
         text = segment.text[start:end]
         src = {m.group() for m in find_urls(src_text)}
         tgt = find_urls(text)
         tgt_set = {m.group() for m in tgt}
         for url in sorted(src - tgt_set):
             yield Hit(start, end, f"'{url}' of the source is missing")
+        if not whole:
+            continue
         for m in tgt:
             if m.group() not in src:
                 yield Hit(start + m.start(), start + m.end(), f"'{m.group()}' is not in the source")

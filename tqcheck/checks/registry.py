@@ -146,12 +146,13 @@ class Redirect:
 #: Retired codes, by code.  Their documentation pages say where they went.
 REDIRECTS: dict[str, Redirect] = {r.code: r for r in (
     Redirect("TQ812", "missing-number", "TQ835",
-             "one number check for every source: lines paired with `--source` and translation "
-             "units alike; it reads numbers in each language's own format and also reports "
-             "numbers the translation added"),
+             "one number check for every source, lines paired with `--source` and translation "
+             "units alike; it reads numbers in each language's own format (and, in translation "
+             "units, also reports numbers the translation added)"),
     Redirect("TQ813", "missing-url", "TQ836",
-             "one URL check for every source: lines paired with `--source` and translation "
-             "units alike; it also reports addresses the translation added or altered"),
+             "one URL check for every source, lines paired with `--source` and translation "
+             "units alike (in translation units it also reports addresses the translation "
+             "added)"),
 )}
 _SLUG_REDIRECTS = {r.slug: r.code for r in REDIRECTS.values()}
 
