@@ -8,6 +8,10 @@ standard output, the standard error, the exit status, every report file and any 
 
     python benchmarks/compare_reports.py REV [--only SCENARIO …] [--keep DIR]
 
+The shared data is ``../shared/data`` (or ``$TQCHECK_SHARED_DATA``).  "This tree" is the checkout
+the script lives in, read while it runs: to keep editing during a run, run the script of a
+separate ``git worktree`` of the commit to compare.
+
 Prints one line per scenario and file (``same`` or ``DIFFERENT`` with the first differing line)
 and exits 1 when anything differs.  Inputs that are absent are skipped with a note.
 """
@@ -23,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = (ROOT.parent / "shared" / "data").resolve()
+DATA = Path(os.environ.get("TQCHECK_SHARED_DATA", ROOT.parent / "shared" / "data")).resolve()
 SEED = ROOT / "seeds" / "antalya-talks.en.txt"
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "rdjsonl", "html")
 
