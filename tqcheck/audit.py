@@ -23,7 +23,6 @@ from tqcheck.suppress import apply_scopes, scopes_from_comments, scopes_from_seg
 
 log = logging.getLogger(__name__)
 
-_DETECT_SEGMENTS = 50
 
 
 _FEATURE_NAMES = {"round_trip": "round_trip_via"}
@@ -115,21 +114,11 @@ def audit_segments(
     if rules is None:
         rules = rules_for(settings)
     stream = iter(segments)
-    lang = settings.language.lang
-    source_lang = settings.language.source_lang
-    lang_source = "option" if lang else "unknown"
-    head, stream = _peek(stream, _DETECT_SEGMENTS)
-    if not lang:
-        meta = next((s.target_lang for s in head if s.target_lang), None)
-        if meta:
-            lang, lang_source = meta, "metadata"
-        else:
-            from tqcheck.langid import detect_document_language
+    from tqcheck.langid import DOCUMENT_HEAD, resolve_document_language
 
-            lang = detect_document_language(s.text for s in head)
-            lang_source = "detected" if lang else "unknown"
-    if not source_lang:
-        source_lang = next((s.source_lang for s in head if s.source_lang), None)
+    head, stream = _peek(stream, DOCUMENT_HEAD)
+    doc = resolve_document_language(head, settings.language.lang, settings.language.source_lang)
+    lang, lang_source, source_lang = doc.lang, doc.source, doc.source_lang
     data = load_language(lang or "en", tuple(Path(p) for p in settings.language.language_data))
     ctx = CheckContext(
         path=path,

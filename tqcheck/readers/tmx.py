@@ -13,7 +13,7 @@ from typing import Any
 
 from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
-from tqcheck.langdata import base_lang
+from tqcheck.langdata import base_lang, lang_tag
 from tqcheck.model import Segment
 from tqcheck.readers.xmlsource import XML_LANG, XmlSource, local_name
 
@@ -29,7 +29,7 @@ def _pair(value: Any) -> tuple[str, str] | None:
 
 
 def _same_lang(a: str, b: str) -> bool:
-    a, b = a.lower().replace("_", "-"), b.lower().replace("_", "-")
+    a, b = lang_tag(a) or "", lang_tag(b) or ""
     return a == b or (("-" not in a or "-" not in b) and base_lang(a) == base_lang(b))
 
 
