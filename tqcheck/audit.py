@@ -13,11 +13,20 @@ from typing import Any
 
 from tqcheck import __version__
 from tqcheck.checks.engine import Engine
-from tqcheck.checks.registry import CheckContext, Rule, select_rules
+from tqcheck.checks.registry import CheckContext, Rule, get_rule, select_rules
 from tqcheck.config import Settings
 from tqcheck.errors import InputError
 from tqcheck.langdata import base_lang, load_language
-from tqcheck.model import FileError, FileSummary, Finding, Report, Segment, Severity
+from tqcheck.model import (
+    FileError,
+    FileSummary,
+    Finding,
+    Report,
+    RuleInfo,
+    Segment,
+    Severity,
+    Signature,
+)
 from tqcheck.readers import known_extensions, read_segments
 from tqcheck.suppress import apply_scopes, scopes_from_comments, scopes_from_segments
 
@@ -198,7 +207,9 @@ def audit_text(text: str, settings: Settings | None = None, path: str = "<text>"
     rules = rules_for(settings)
     result = audit_segments(path, paragraphs_from_lines(text.splitlines(True)), settings, rules)
     return Report(tuple(result.findings), (result.summary,) if result.summary else (),
-                  notes=tuple(result.notes), signature=signature(settings, rules))
+                  notes=tuple(result.notes), signature=signature(settings, rules),
+                  rules=report_rules(rules, result.findings),
+                  encoding=settings.read.encoding)
 
 
 def rules_for(settings: Settings) -> list[Rule]:
@@ -206,17 +217,36 @@ def rules_for(settings: Settings) -> list[Rule]:
     return select_rules(settings.select, settings.ignore, settings.enabled_features())
 
 
-def signature(settings: Settings, rules: Sequence[Rule] | None = None) -> dict[str, Any]:
+def report_rules(rules: Sequence[Rule], findings: Iterable[Finding]) -> tuple[RuleInfo, ...]:
+    """What a report says about its rules: those that ran, and any other a finding names (a
+    finding of a rule that was not selected comes from a baseline or another run), by code."""
+    by_code = {r.code: r for r in rules}
+    for f in findings:
+        if f.code not in by_code:
+            rule = get_rule(f.code)
+            if rule is not None:
+                by_code[f.code] = rule
+    return tuple(by_code[c].info() for c in sorted(by_code))
+
+
+#: Rules that score lines with sacrebleu's chrF (their findings depend on its version).
+_CHRF_RULES = frozenset({"TQ801", "TQ811", "TQ815"})
+
+
+def signature(settings: Settings, rules: Sequence[Rule] | None = None) -> Signature:
+    """What produced a report: tool, checks, language-ID backend and, when a check that scores
+    with chrF runs, sacrebleu's chrF signature."""
     from tqcheck.langid import backend_signature
 
     if rules is None:
         rules = rules_for(settings)
-    return {
-        "tool": "tqcheck",
-        "version": __version__,
-        "checks": [r.code for r in rules],
-        "langid": backend_signature(),
-    }
+    sacrebleu = None
+    if any(r.code in _CHRF_RULES for r in rules):
+        from tqcheck.score import chrf_signature
+
+        sacrebleu = chrf_signature()
+    return Signature("tqcheck", __version__, tuple(r.code for r in rules), backend_signature(),
+                     sacrebleu=sacrebleu)
 
 
 def default_jobs() -> int:
@@ -317,7 +347,8 @@ def audit(paths: Iterable[str | Path], settings: Settings | None = None,
         findings, unused = apply_per_file_ignores(findings, settings.per_file_ignores)
         notes.extend(unused)
     return Report(tuple(findings), tuple(files), tuple(errors), tuple(notes),
-                  signature=signature(settings, rules))
+                  signature=signature(settings, rules), rules=report_rules(rules, findings),
+                  encoding=settings.read.encoding)
 
 
 def gate_failed(report: Report, fail_on: str) -> bool:

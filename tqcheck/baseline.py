@@ -15,41 +15,20 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any
 
 from tqcheck.errors import InputError
 from tqcheck.fingerprint import fingerprints
-from tqcheck.model import Finding, Report
+from tqcheck.model import BaselineEntry, BaselineState, Finding, Report
 
 BASELINE_VERSION = 1
 _EXCERPT = 80
 
 
-@dataclass(frozen=True, order=True)
-class Entry:
-    path: str
-    code: str
-    fingerprint: str
-    context: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return dataclasses.asdict(self)
-
-
-@dataclass(frozen=True)
-class BaselineResult:
-    """What applying a baseline did."""
-
-    path: str
-    known: int
-    new: int
-    stale: tuple[Entry, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"file": self.path, "known": self.known, "new": self.new,
-                "stale": [e.as_dict() for e in self.stale]}
+#: A baseline entry (kept under its former name).
+Entry = BaselineEntry
+#: What applying a baseline did (kept under its former name).
+BaselineResult = BaselineState
 
 
 def _norm_path(path: str) -> str:
@@ -155,5 +134,6 @@ def apply_baseline(report: Report, entries: Sequence[Entry], source: str = "base
     for e in stale:
         notes.append(f"baseline {source}: stale entry {e.path} {e.code} '{e.context}' "
                      "(fixed or edited; rewrite the baseline to drop it)")
-    result = BaselineResult(source, known, new, stale)
-    return dataclasses.replace(report, findings=tuple(out), notes=tuple(notes)), result
+    result = BaselineState(source, known, new, stale)
+    return dataclasses.replace(report, findings=tuple(out), notes=tuple(notes),
+                               baseline=result), result

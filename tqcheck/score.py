@@ -256,6 +256,14 @@ def tokenizer_for(lang: str | None) -> str:
     return _TOKENIZER_BY_LANG.get(base_lang(lang) or "", "13a")
 
 
+def chrf_signature() -> str:
+    """sacrebleu's signature of the sentence chrF that fidelity checks score with (one
+    reference)."""
+    metric = make_metric("chrf")
+    metric.sentence_score("a", ["a"])  # the signature names the number of references
+    return str(metric.get_signature().format())
+
+
 def make_metric(key: str, lang: str | None = None, *, segment: bool = False) -> Metric:
     """A fresh sacrebleu metric object.  ``segment=True`` gives BLEU with effective order, the
     setting sacrebleu uses for sentence-level BLEU."""

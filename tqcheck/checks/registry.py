@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from tqcheck.checks.gates import Gate, as_gate
-from tqcheck.model import Category, Location, Segment, Sentence, Severity
+from tqcheck.docs_url import help_uri
+from tqcheck.model import Category, Location, RuleInfo, Segment, Sentence, Severity
 
 if TYPE_CHECKING:
     from tqcheck.config import Settings
@@ -125,6 +126,11 @@ class Rule:
     @property
     def module(self) -> str:
         return str(getattr(self.impl, "__module__", ""))
+
+    def info(self) -> RuleInfo:
+        """What a report carries about this rule."""
+        return RuleInfo(self.code, self.slug, self.category, self.severity, self.summary,
+                        self.doc, help_uri(self.code))
 
 
 _REGISTRY: dict[str, Rule] = {}

@@ -52,7 +52,6 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     """
     from tqcheck.audit import audit, gate_failed
     from tqcheck.baseline import apply_baseline, entries_for, load_baseline, write_baseline
-    from tqcheck.checks.registry import select_rules
     from tqcheck.report import RenderOptions, get_formatter, write_atomic
 
     settings = settings_from_params(opts)
@@ -70,7 +69,6 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     baseline = out.baseline
     entries = load_baseline(Path(baseline)) if baseline else None
     report = audit(paths, settings)
-    extra: dict[str, Any] = {"encoding": settings.read.encoding}
     if out.write_baseline:
         written = write_baseline(Path(out.write_baseline), report)
         click.echo(f"tqcheck: wrote {written} finding{'s' if written != 1 else ''} to the baseline "
@@ -79,17 +77,14 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
         entries = entries_for(report.findings)
         baseline = out.write_baseline
     if entries is not None and baseline:
-        report, applied = apply_baseline(report, entries, baseline)
-        extra["baseline"] = applied.as_dict()
-    rules = select_rules(settings.select, settings.ignore, settings.enabled_features())
+        report, _ = apply_baseline(report, entries, baseline)
     color = out.color
     if color is None:
         color = to_stdout and sys.stdout.isatty()
 
     def render(out_fmt: str, colour: bool) -> str:
-        return get_formatter(out_fmt)(report, rules, RenderOptions(
-            color=colour and out_fmt == "text", show_source=out.show_source,
-            quiet=out.quiet, extra=extra))
+        return get_formatter(out_fmt)(report, RenderOptions(
+            color=colour and out_fmt == "text", show_source=out.show_source, quiet=out.quiet))
 
     for out_fmt, path in outputs:
         write_atomic(Path(path), render(out_fmt, False))
