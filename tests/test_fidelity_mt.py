@@ -103,6 +103,8 @@ def test_outlier_threshold() -> None:
 # ------------------------------------------------------------- TQ811 with the real engine
 
 
+@pytest.mark.must_flag("TQ811")
+@pytest.mark.must_pass("TQ811")
 def test_planted_omission_found(tmp_path: Path, models: Path, news: list[str]) -> None:
     source = write(tmp_path / "src.en", news)
     target = list(news)
@@ -216,6 +218,7 @@ def test_missing_url_on_source_lines() -> None:
     assert found == [("TQ836", 1, "'https://example.org/help' of the source is missing")]
 
 
+@pytest.mark.must_flag("TQ814")
 def test_missing_name(tmp_path: Path) -> None:
     hits = pair_hits(
         fm.MissingName,
@@ -231,6 +234,7 @@ def test_missing_name(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.must_pass("TQ814")
 def test_missing_name_skips_other_scripts_and_sentence_starts(tmp_path: Path) -> None:
     assert not pair_hits(
         fm.MissingName,
@@ -249,6 +253,8 @@ def test_number_helpers() -> None:
 # --------------------------------------------------------------------------- TQ815 round trip
 
 
+@pytest.mark.must_flag("TQ815")
+@pytest.mark.must_pass("TQ815")
 def test_round_trip_flags_what_does_not_survive(models: Path, news: list[str]) -> None:
     lines = list(news[:20])
     # Full-width letters (an OCR / input-method artefact) come back as ASCII: SentencePiece

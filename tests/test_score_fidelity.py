@@ -81,11 +81,13 @@ def test_registered_with_docs() -> None:
         assert section in rule.doc
 
 
+@pytest.mark.must_pass("TQ801")
 def test_clean_translation_passes(ref_file: Path) -> None:
     hits, _, _ = run([[t] for t in TRANSLATION], ref_file)
     assert hits == []
 
 
+@pytest.mark.must_flag("TQ801")
 def test_planted_wrong_line_is_flagged(ref_file: Path) -> None:
     lines = list(TRANSLATION)
     lines[6] = PLANTED
