@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import click
@@ -16,28 +14,7 @@ from tqcheck.commands.options import (
     setting_options,
     settings_from_params,
 )
-from tqcheck.errors import ExitStatus, InputError
-
-
-def _output_formats() -> list[str]:
-    from tqcheck.report import FORMATTERS
-
-    return list(FORMATTERS)
-
-
-def parse_outputs(values: tuple[str, ...], default_format: str) -> list[tuple[str, str]]:
-    """``-o PATH`` (the ``--format`` report) and ``--output FORMAT=PATH`` → (format, path) pairs."""
-    known = set(_output_formats())
-    out: list[tuple[str, str]] = []
-    for value in values:
-        fmt, sep, path = value.partition("=")
-        if sep and fmt in known:
-            if not path:
-                raise InputError(f"--output {value}: no path after '='")
-            out.append((fmt, path))
-        else:
-            out.append((default_format, value))
-    return out
+from tqcheck.errors import ExitStatus
 
 
 @click.command("audit")
@@ -51,46 +28,28 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
     """
     from tqcheck.audit import audit, gate_failed
-    from tqcheck.baseline import apply_baseline, entries_for, load_baseline, write_baseline
-    from tqcheck.report import RenderOptions, get_formatter, write_atomic
+    from tqcheck.outputs import (
+        apply_baselines,
+        for_output,
+        plan_outputs,
+        read_baseline,
+        render,
+        write_reports,
+    )
 
-    settings = settings_from_params(opts)
+    settings = for_output(settings_from_params(opts))
     out = settings.output
-    fmt = out.format
-    get_formatter(fmt)  # an unknown format is a usage error before any work
-    outputs = parse_outputs(out.output, fmt)
-    for out_fmt, _ in outputs:
-        get_formatter(out_fmt)
-    to_stdout = not any(out_fmt == fmt and "=" not in raw
-                        for (out_fmt, _), raw in zip(outputs, out.output, strict=True))
-    if settings.decode.progress is None and fmt != "text":
-        # A report for a program: no progress bar while translating.
-        settings = replace(settings, decode=replace(settings.decode, progress=False))
-    baseline = out.baseline
-    entries = load_baseline(Path(baseline)) if baseline else None
-    report = audit(paths, settings)
-    if out.write_baseline:
-        written = write_baseline(Path(out.write_baseline), report)
+    plan = plan_outputs(out)
+    entries = read_baseline(out)
+    report, written = apply_baselines(audit(paths, settings), out, entries)
+    if written is not None:
         click.echo(f"tqcheck: wrote {written} finding{'s' if written != 1 else ''} to the baseline "
                    f"{out.write_baseline}", err=True)
-        # The findings just recorded are known from now on.
-        entries = entries_for(report.findings)
-        baseline = out.write_baseline
-    if entries is not None and baseline:
-        report, _ = apply_baseline(report, entries, baseline)
-    color = out.color
-    if color is None:
-        color = to_stdout and sys.stdout.isatty()
-
-    def render(out_fmt: str, colour: bool) -> str:
-        return get_formatter(out_fmt)(report, RenderOptions(
-            color=colour and out_fmt == "text", show_source=out.show_source, quiet=out.quiet))
-
-    for out_fmt, path in outputs:
-        write_atomic(Path(path), render(out_fmt, False))
-    if to_stdout:
-        click.echo(render(fmt, bool(color)), nl=False)
-    if fmt != "text" or not to_stdout:
+    write_reports(report, plan, out)
+    if plan.to_stdout:
+        color = out.color if out.color is not None else sys.stdout.isatty()
+        click.echo(render(report, out.format, out, color), nl=False)
+    if out.format != "text" or not plan.to_stdout:
         for e in report.errors:
             click.echo(f"tqcheck: error: {e.message}", err=True)
     if report.errors:
