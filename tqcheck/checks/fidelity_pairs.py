@@ -21,6 +21,8 @@ from tqcheck.checks._pairs import (
     pair_data,
     segment_flags,
 )
+from tqcheck.checks.fidelity_mt import numbers as prose_numbers
+from tqcheck.checks.fidelity_mt import urls as prose_urls
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
@@ -294,18 +296,22 @@ def _skip_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _units(segment: Segment) -> Iterator[tuple[int, int, str, bool]]:
-    """``(start, end, source, whole)``: the pieces of ``segment.text`` that translate a known
-    source — the whole segment when it carries its source (``whole``), else each of its lines that
-    the reader paired with a line of a line-aligned ``--source`` file.  Prose lines are only
-    checked for what they lost: a prose translation converts units and writes magnitudes out
-    ("£2.8bn" → "2,8 млрд", "a decade" → "10 лет"), so what it adds is no evidence."""
-    if segment.source is not None:
-        if _has_pair(segment):
-            yield 0, len(segment.text), segment.source, True
-        return
-    for line in segment.meta.get("source_lines", ()):
-        yield line.start, line.end, line.source, False
+def _units(segment: Segment) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, source)`` of a segment that carries its source: the whole segment."""
+    if segment.source is not None and _has_pair(segment):
+        yield 0, len(segment.text), segment.source
+
+
+def _source_lines(segment: Segment) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, source)`` of each line of a segment that the reader paired with a line of a
+    line-aligned ``--source`` file.  Prose is compared as TQ812/TQ813 compared it: digit strings
+    with separators dropped (``1,500`` = ``1.500``), addresses as substrings, and only for what
+    the translation lost — a prose translation converts units, writes magnitudes out ("£2.8bn" →
+    "2,8 млрд", "a decade" → "10 лет") and glues suffixes to numbers ("80s" → "80er"), so what it
+    adds, and a locale's number format, are no evidence."""
+    if segment.source is None:
+        for line in segment.meta.get("source_lines", ()):
+            yield line.start, line.end, line.source
 
 
 @register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
@@ -329,7 +335,11 @@ def find_number_mismatch(
     """
     src_lang = segment.source_lang or ctx.source_lang or "en"
     tgt_lang = segment.target_lang or ctx.lang
-    for start, end, src_text, whole in _units(segment):
+    for start, end, src_text in _source_lines(segment):
+        lost = prose_numbers(src_text) - prose_numbers(segment.text[start:end])
+        for number in sorted(lost):
+            yield Hit(start, end, f"number {number} of the source is missing")
+    for start, end, src_text in _units(segment):
         text = segment.text[start:end]
         src_vals = Counter(v for _, v in find_numbers(src_text, src_lang, _skip_spans(src_text))
                            if len(v.lstrip("-")) > 1)
@@ -339,8 +349,6 @@ def find_number_mismatch(
         for value in src_vals:
             if value not in tgt_vals:
                 yield Hit(start, end, f"number {value} of the source is missing")
-        if not whole:
-            continue
         for m, value in tgt_nums:
             if value not in src_vals:
                 yield Hit(start + m.start(), start + m.end(),
@@ -365,15 +373,18 @@ def find_url_mismatch(
         ``See https://example.org/help`` → ``Voir https://example.org/aide`` → flags the changed
         URL.
     """
-    for start, end, src_text, whole in _units(segment):
+    for start, end, src_text in _source_lines(segment):
+        text = segment.text[start:end]
+        for url in prose_urls(src_text):
+            if url not in text:
+                yield Hit(start, end, f"'{url}' of the source is missing")
+    for start, end, src_text in _units(segment):
         text = segment.text[start:end]
         src = {m.group() for m in find_urls(src_text)}
         tgt = find_urls(text)
         tgt_set = {m.group() for m in tgt}
         for url in sorted(src - tgt_set):
             yield Hit(start, end, f"'{url}' of the source is missing")
-        if not whole:
-            continue
         for m in tgt:
             if m.group() not in src:
                 yield Hit(start + m.start(), start + m.end(), f"'{m.group()}' is not in the source")

@@ -152,13 +152,13 @@ class Redirect:
 #: Retired codes, by code.  Their documentation pages say where they went.
 REDIRECTS: dict[str, Redirect] = {r.code: r for r in (
     Redirect("TQ812", "missing-number", "TQ835",
-             "one number check for every source, lines paired with `--source` and translation "
-             "units alike; it reads numbers in each language's own format (and, in translation "
-             "units, also reports numbers the translation added)"),
+             "one number check for every source: on lines paired with `--source` it compares as "
+             "TQ812 did (digit strings, separators ignored, only numbers the translation lost), "
+             "in translation units it reads each language's number format"),
     Redirect("TQ813", "missing-url", "TQ836",
-             "one URL check for every source, lines paired with `--source` and translation "
-             "units alike (in translation units it also reports addresses the translation "
-             "added)"),
+             "one URL check for every source: on lines paired with `--source` it compares as "
+             "TQ813 did (addresses the translation lost), in translation units it also reports "
+             "addresses the translation added or altered"),
 )}
 _SLUG_REDIRECTS = {r.slug: r.code for r in REDIRECTS.values()}
 
