@@ -73,3 +73,15 @@ def test_signature_is_typed_and_names_sacrebleu_only_when_chrf_scores(tmp_path: 
     scored = tqcheck.audit([SEED], tqcheck.Settings.of(jobs=1, ref=str(ref))).signature
     assert scored is not None and "TQ801" in scored.checks
     assert scored.sacrebleu is not None and scored.sacrebleu.startswith("nrefs:1|case:mixed")
+
+
+def test_no_check_opens_a_file() -> None:
+    # Readers pair sources and resources (reference, glossary) are handed to checks
+    # (``CheckContext.resources``); data tables come through ``tqcheck.datapack``.
+    banned_calls = {"open", "read_text", "read_bytes", "read_lines", "iter_lines", "XmlSource",
+                    "read_source_lines"}
+    for path in sorted((ROOT / "tqcheck" / "checks").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        called = {node.func.attr if isinstance(node.func, ast.Attribute) else
+                  getattr(node.func, "id", "") for node in ast.walk(tree) if isinstance(node, ast.Call)}
+        assert not called & banned_calls, (path.name, called & banned_calls)

@@ -98,9 +98,10 @@ class LowReferenceChrf:
         ref_path = self.ctx.settings.fidelity.ref
         if not ref_path or not self.lines:
             return []
-        from tqcheck.score import read_lines, sentence_scores
+        references = self.ctx.resources.reference()
+        assert references is not None
+        from tqcheck.score import sentence_scores
 
-        references = read_lines(str(ref_path))
         last = max(item.line for item in self.lines)
         if last > len(references):
             self.ctx.note_once(

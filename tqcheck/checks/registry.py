@@ -22,6 +22,7 @@ from tqcheck.model import Category, Location, RuleInfo, Segment, Sentence, Sever
 if TYPE_CHECKING:
     from tqcheck.config import Settings
     from tqcheck.langdata import LanguageData
+    from tqcheck.resources import Resources
 
 Scope = Literal["sentence", "segment", "document"]
 
@@ -72,6 +73,13 @@ class CheckContext:
     #: Per-document state that checks share (e.g. calque evidence read by the chain check).
     state: dict[str, Any] = field(default_factory=dict)
     _noted: set[str] = field(default_factory=set)
+
+    @property
+    def resources(self) -> Resources:
+        """The reference and glossary the settings name, read once per process."""
+        from tqcheck.resources import Resources
+
+        return Resources(self.settings)
 
     def note_once(self, key: str, message: str) -> None:
         """Say something (e.g. "no data for this language") once per run, not per sentence."""
