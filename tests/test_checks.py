@@ -97,6 +97,12 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ601", "He met both Lavrov and Kuleba on Thursday, March 10."),
     ("TQ601", "In return for the grain, Russia got access to ports."),
     ("TQ602", "And then there were none.\n\nThe end."),
+    ("TQ304", "The meeting, which was held in Antalya, ended; nobody knew why?"),
+    ("TQ305", "The talks began on March 10 in Antalya, 2022."),
+    ("TQ402", "The talks resumed.\n\n— Reuters reported that the ministers met on March 7, 2022."),
+    ("TQ403", "The talks resumed.\n\nThe minister will post an update on Instagram this week."),
+    ("TQ407", "The talks had poor results & the ministers left; 5 < 7 is true."),
+    ("TQ503", "He called it a “turning point”. Others said “too early” and “not now”."),
 ]
 
 
@@ -117,7 +123,7 @@ def test_every_check_has_examples() -> None:
             and r.module.split(".")[-1] in {"repetition", "structure", "punctuation", "residue",
                                              "consistency", "calque"}}
     assert mine <= {c for c, _, _ in MUST_FLAG}
-    assert mine <= {c for c, _ in MUST_PASS} | {"TQ304", "TQ305", "TQ402", "TQ403", "TQ407", "TQ503"}
+    assert mine <= {c for c, _ in MUST_PASS}
 
 
 def test_legitimate_doubles_are_per_language() -> None:

@@ -8,16 +8,19 @@ from typing import Any
 
 import pytest
 
+import tqcheck
 from tests import argos_fixtures as af
 from tests.argos_testing import cli, isolate, need_data
 from tqcheck.checks import fidelity_mt as fm
 from tqcheck.checks.registry import CheckContext, Hit, get_rule, select_rules
+from tqcheck.config import Settings
 from tqcheck.errors import InputError
 from tqcheck.langdata import load_language
 from tqcheck.model import Category, Segment
+from tqcheck.readers import pair_source_lines
 from tqcheck.readers.text import paragraphs_from_lines
 
-CODES = ("TQ811", "TQ812", "TQ813", "TQ814", "TQ815")
+CODES = ("TQ811", "TQ814", "TQ815")
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +36,23 @@ def news() -> list[str]:
 
 def ctx(lang: str | None = "de", source_lang: str | None = "en", **options: Any) -> CheckContext:
     return CheckContext(
-        path="t.txt", lang=lang, data=load_language(lang), source_lang=source_lang, options=options
+        path="t.txt", lang=lang, data=load_language(lang), source_lang=source_lang,
+        settings=Settings.of(**options),
     )
+
+
+def paired(context: CheckContext, segments: Iterable[Segment]) -> Iterable[Segment]:
+    """Segments as the audit hands them to checks: lines paired with ``--source`` lines."""
+    source = context.settings.read.source
+    if not source:
+        return segments
+    return pair_source_lines(segments, source, context.notes.append, context.path)
 
 
 def run(check: type, context: CheckContext, lines: Iterable[str]) -> list[Hit]:
     """Feed a text file's lines as the text reader would (paragraph segments) and finish."""
     instance = check(context)
-    for segment in paragraphs_from_lines(line + "\n" for line in lines):
+    for segment in paired(context, paragraphs_from_lines(line + "\n" for line in lines)):
         instance.feed(segment, [])
     hits = list(instance.finish())
     assert all(isinstance(h.segment, Segment) for h in hits)
@@ -71,12 +83,12 @@ def test_rules_are_registered_and_documented() -> None:
         assert rule.scope == "document"
         for section in ("What it does", "Why it matters", "Example"):
             assert f"{section}:" in rule.doc, (code, section)
-    assert get_rule("TQ815").needs == "round-trip"  # type: ignore[union-attr]
-    assert {get_rule(c).needs for c in CODES[:4]} == {"source"}  # type: ignore[union-attr]
+    assert get_rule("TQ815").needs == "round_trip_via"  # type: ignore[union-attr]
+    assert {get_rule(c).needs for c in CODES[:2]} == {"source"}  # type: ignore[union-attr]
     assert "hint, not a verdict" in get_rule("TQ815").doc  # type: ignore[union-attr]
     plain = {r.code for r in select_rules(["fidelity"])}
     assert not plain & set(CODES)
-    enabled = {r.code for r in select_rules(["fidelity"], features=["source", "round-trip"])}
+    enabled = {r.code for r in select_rules(["fidelity"], features=["source", "round_trip_via"])}
     assert set(CODES) <= enabled
 
 
@@ -91,6 +103,8 @@ def test_outlier_threshold() -> None:
 # ------------------------------------------------------------- TQ811 with the real engine
 
 
+@pytest.mark.must_flag("TQ811")
+@pytest.mark.must_pass("TQ811")
 def test_planted_omission_found(tmp_path: Path, models: Path, news: list[str]) -> None:
     source = write(tmp_path / "src.en", news)
     target = list(news)
@@ -126,9 +140,11 @@ def test_source_lines_map_through_multi_line_segments(
     source = write(tmp_path / "src.en", news[:12])
     target = list(news[:12])
     target[9] = "Completely unrelated words appear here instead of the sentence."
-    check = fm.SourceDisagreement(ctx(source=str(source), models_dir=str(models)))
+    context = ctx(source=str(source), models_dir=str(models))
+    check = fm.SourceDisagreement(context)
     # One paragraph segment holding lines 1-12 (as the Markdown reader might produce).
-    check.feed(Segment(text="\n".join(target), line=1), [])
+    for segment in paired(context, [Segment(text="\n".join(target), line=1)]):
+        check.feed(segment, [])
     hits = list(check.finish())
     assert hit_lines(hits) == [10]
     assert hits[0].segment is not None
@@ -159,40 +175,50 @@ def pair_hits(
     return run(check, ctx(source=str(path), **kw), target)
 
 
-def test_missing_number(tmp_path: Path) -> None:
-    hits = pair_hits(
-        fm.MissingNumber,
+def line_findings(source: list[str], target: list[str], lang: str, select: str
+                  ) -> list[tuple[str, int, str]]:
+    found = tqcheck.audit_text("".join(t + "\n" for t in target), lang=lang, source_lang="en",
+                               source="".join(t + "\n" for t in source), select=select)
+    return [(f.code, f.line, f.message) for f in found]
+
+
+# TQ812 and TQ813 are TQ835 and TQ836 now, on lines paired with --source.
+def test_missing_number_on_source_lines() -> None:
+    assert line_findings(
         ["The talks began on February 24 with 300 delegates.", "It cost 1,500 dollars."],
         ["Die Gespräche begannen am 24. Februar mit Delegierten.", "Es kostete 1.500 Dollar."],
-        tmp_path,
-    )
-    assert [h.message for h in hits] == ["number 300 of the source is missing from the translation"]
-    assert hit_lines(hits) == [1]
+        "de", "TQ812",
+    ) == [("TQ835", 1, "number 300 of the source is missing")]
 
 
-def test_missing_number_must_pass(tmp_path: Path) -> None:
-    assert not pair_hits(
-        fm.MissingNumber,
+def test_missing_number_on_source_lines_must_pass() -> None:
+    assert line_findings(
         ["In 2022, 3 rounds of talks were held.", "Call 0800 123 456."],
         ["عقدت ٣ جولات من المحادثات في عام ٢٠٢٢.", "Rufen Sie 0800 123 456 an."],
-        tmp_path,
-        lang="ar",
-    )
+        "ar", "TQ835",
+    ) == []
 
 
-def test_missing_url(tmp_path: Path) -> None:
-    hits = pair_hits(
-        fm.MissingUrl,
+def test_numbers_added_on_prose_lines_are_not_flagged() -> None:
+    # a prose translation converts units and writes out what the source said in words
+    assert line_findings(
+        ["St. Martin's was built a decade later.", "Winds reached 85 mph."],
+        ["Церковь Св. Мартина построили на 10 лет позже.", "Ветер достигал 85 миль (135 км) в час."],
+        "ru", "TQ835",
+    ) == []
+
+
+def test_missing_url_on_source_lines() -> None:
+    found = line_findings(
         ["See https://example.org/help for details.", "Write to help@example.org."],
         ["Voir https://exemple.org/aide pour plus de détails.", "Écrivez à help@example.org."],
-        tmp_path,
-        lang="fr",
+        "fr", "missing-url",
     )
-    assert [h.message for h in hits] == [
-        "address https://example.org/help of the source is missing from the translation"
-    ]
+    # on prose lines, only what the translation lost
+    assert found == [("TQ836", 1, "'https://example.org/help' of the source is missing")]
 
 
+@pytest.mark.must_flag("TQ814")
 def test_missing_name(tmp_path: Path) -> None:
     hits = pair_hits(
         fm.MissingName,
@@ -208,6 +234,7 @@ def test_missing_name(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.must_pass("TQ814")
 def test_missing_name_skips_other_scripts_and_sentence_starts(tmp_path: Path) -> None:
     assert not pair_hits(
         fm.MissingName,
@@ -226,6 +253,8 @@ def test_number_helpers() -> None:
 # --------------------------------------------------------------------------- TQ815 round trip
 
 
+@pytest.mark.must_flag("TQ815")
+@pytest.mark.must_pass("TQ815")
 def test_round_trip_flags_what_does_not_survive(models: Path, news: list[str]) -> None:
     lines = list(news[:20])
     # Full-width letters (an OCR / input-method artefact) come back as ASCII: SentencePiece

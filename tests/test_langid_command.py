@@ -68,3 +68,27 @@ def test_detected_document_language(tmp_path: Path) -> None:
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     status, _ = invoke(str(tmp_path / "nope.txt"))
     assert status == 2
+
+
+def test_language_from_the_files_metadata(tmp_path: Path) -> None:
+    # The audit and langid resolve a document's language in one place: a PO header counts.
+    path = tmp_path / "de.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\n'
+                    'msgid "The file could not be opened."\n'
+                    'msgstr "Die Datei konnte nicht geöffnet werden."\n\n'
+                    'msgid "The talks ended without an agreement."\n'
+                    'msgstr "The talks ended without an agreement."\n', encoding="utf-8")
+    _, out = invoke("--format", "json", str(path))
+    (doc,) = json.loads(out)["files"]
+    assert (doc["lang"], doc["lang_source"]) == ("de", "metadata")
+    assert [r["foreign"] for r in doc["sentences"]] == [False, True]
+
+
+def test_language_codes_have_one_normaliser() -> None:
+    from tqcheck.langdata import base_lang, lang_tag, normalise_lang
+    from tqcheck.score import tokenizer_for
+
+    assert base_lang("arz") == normalise_lang("arz") == "ar"
+    assert base_lang("pt_BR") == base_lang(" PT-br ") == "pt" and lang_tag("pt_BR") == "pt-br"
+    assert (base_lang("hr"), normalise_lang("hr")) == ("hr", "sr")  # data vs identification
+    assert tokenizer_for("zh_CN") == "zh" and tokenizer_for("cmn") == "zh"

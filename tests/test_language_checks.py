@@ -46,6 +46,7 @@ def test_language_rules_are_registered_and_documented() -> None:
 # --- TQ701 -------------------------------------------------------------------------------------
 
 
+@pytest.mark.must_flag("TQ701")
 def test_tq701_flags_the_foreign_sentence_at_its_span() -> None:
     text = "The talks ended on Thursday. Переговоры закончились без результата. The ministers left."
     (f,) = run(text)
@@ -71,6 +72,7 @@ def test_tq701_works_for_other_targets_and_same_script(text: str, lang: str, for
     assert text.endswith(f.text)
 
 
+@pytest.mark.must_pass("TQ701")
 @pytest.mark.parametrize(("text", "lang"), [
     ("The talks ended on Thursday. The ministers left for Moscow and Kyiv.", "en"),
     ("John Smith, Maria García and Hans Müller met in São Paulo on Monday.", "en"),
@@ -92,6 +94,7 @@ def test_tq701_is_a_precondition_for_other_sentence_checks() -> None:
 # --- TQ702 -------------------------------------------------------------------------------------
 
 
+@pytest.mark.must_flag("TQ702")
 @pytest.mark.parametrize(("text", "lang", "flagged"), [
     ("The minister called it a نكسة for the whole region.", "en", "نكسة"),
     ("The minister used the phrase 全面战略 in his speech.", "en", "全面战略"),
@@ -105,6 +108,7 @@ def test_tq702_flags_foreign_script_words(text: str, lang: str, flagged: str) ->
     assert [f.text for f in found] == [flagged]
 
 
+@pytest.mark.must_pass("TQ702")
 @pytest.mark.parametrize(("text", "lang"), [
     ("The α-particle and the μ-meson were measured in the lab.", "en"),
     ("Министр встретился с CEO компании Apple Inc и с Elon Musk.", "ru"),
@@ -118,6 +122,7 @@ def test_tq702_passes_names_symbols_and_plain_text(text: str, lang: str) -> None
 # --- TQ703 -------------------------------------------------------------------------------------
 
 
+@pytest.mark.must_flag("TQ703")
 def test_tq703_flags_cyrillic_letter_in_latin_word() -> None:
     (f,) = run("The p\u0430rliament met yesterday in the capital city.")
     assert (f.code, f.text, f.suggestion) == ("TQ703", "p\u0430rliament", "parliament")
@@ -130,6 +135,7 @@ def test_tq703_flags_latin_letter_in_cyrillic_word() -> None:
     assert [(f.text, f.suggestion) for f in found] == [("пр\u0065зидентом", "президентом")]
 
 
+@pytest.mark.must_pass("TQ703")
 @pytest.mark.parametrize(("text", "lang"), [
     ("The parliament met yesterday in the capital city.", "en"),
     ("IT-компания открыла офис в Москве.", "ru"),
@@ -142,6 +148,7 @@ def test_tq703_passes_clean_words(text: str, lang: str) -> None:
 # --- TQ704 -------------------------------------------------------------------------------------
 
 
+@pytest.mark.must_flag("TQ704")
 @pytest.mark.parametrize(("text", "source", "flagged"), [
     ("He said he would come back next week, inshallah, to finish the talks.", None, "inshallah"),
     ("He said he would come back next week, Inshallah, to finish the talks.", "ar", "Inshallah"),
@@ -162,6 +169,7 @@ def test_tq704_takes_source_script_words_from_tq702() -> None:
     assert codes(run(text, "en", None)) == ["TQ702"]
 
 
+@pytest.mark.must_pass("TQ704")
 @pytest.mark.parametrize(("text", "source"), [
     ("Sheikh Mohammed met the emir at the souk near al-Aqsa.", "ar"),
     ("Al-Ahram and al-Jazeera reported the talks in Washington, WA.", "ar"),

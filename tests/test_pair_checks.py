@@ -125,6 +125,8 @@ def test_placeholder_changed_points_at_target_token() -> None:
     assert (finding.col, finding.end_col) == (1, 5) and finding.suggestion == "%1$s"
 
 
+@pytest.mark.must_flag("TQ580")
+@pytest.mark.must_pass("TQ580")
 def test_consistency_same_source_two_translations() -> None:
     segs = [unit("Einstellungen", "Preferences", id="a"), unit("Datei", "File", id="b"),
             unit("Präferenzen", "Preferences", id="c"),
@@ -134,6 +136,8 @@ def test_consistency_same_source_two_translations() -> None:
     assert run("TQ580", segs[0], segs[1], segs[3]) == []
 
 
+@pytest.mark.must_flag("TQ581")
+@pytest.mark.must_pass("TQ581")
 def test_consistency_two_sources_one_translation() -> None:
     segs = [unit("Herunterladen", "Download", id="a"), unit("Herunterladen", "Upload", id="b")]
     (finding,) = run("TQ581", *segs)
@@ -149,6 +153,10 @@ def _glossary(tmp_path: Path, text: str, name: str = "g.csv") -> str:
     return str(path)
 
 
+@pytest.mark.must_flag("TQ838")
+@pytest.mark.must_pass("TQ838")
+@pytest.mark.must_flag("TQ839")
+@pytest.mark.must_pass("TQ839")
 def test_glossary_csv_with_inflection(tmp_path: Path) -> None:
     g = _glossary(tmp_path, "source,ru\ntorrent,торрент\nTransmission,,dnt\n")
     flag = unit("Удалить файл", "Remove torrent", tgt="ru")
@@ -183,6 +191,12 @@ def cue(text: str, start: float, end: float, lang: str = "de") -> Segment:
     return Segment(text, 1, 1, kind="cue", target_lang=lang, meta={"start": start, "end": end})
 
 
+@pytest.mark.must_flag("TQ280")
+@pytest.mark.must_pass("TQ280")
+@pytest.mark.must_flag("TQ281")
+@pytest.mark.must_pass("TQ281")
+@pytest.mark.must_flag("TQ282")
+@pytest.mark.must_pass("TQ282")
 def test_subtitle_checks() -> None:
     assert run("TQ280", cue("Ich habe dir doch gesagt, dass wir zu spät kommen", 0, 1))
     assert not run("TQ280", cue("Ich habe dir doch gesagt,\ndass wir zu spät kommen", 0, 4))

@@ -8,7 +8,6 @@ import pytest
 
 from tests._report_helpers import SAMPLE, SEED, run
 from tqcheck.audit import audit
-from tqcheck.checks.registry import select_rules
 from tqcheck.model import Category, Finding, Report, Severity
 from tqcheck.report import RenderOptions
 from tqcheck.report.html import highlight, render
@@ -39,7 +38,7 @@ def test_everything_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
 def test_self_contained() -> None:
     report = audit([SEED], jobs=1)
-    out = render(report, select_rules(), RenderOptions())
+    out = render(report, RenderOptions())
     assert "Content-Security-Policy" in out and "default-src 'none'" in out
     assert not re.search(r"\ssrc=|<link|@import|url\(", out)
     assert "<svg" in out and 'id="chart"' in out
@@ -47,7 +46,7 @@ def test_self_contained() -> None:
 
 def test_every_finding_is_marked_at_its_span() -> None:
     report = audit([SEED], jobs=1)
-    out = render(report, select_rules(), RenderOptions())
+    out = render(report, RenderOptions())
     text = SEED.read_text(encoding="utf-8")
     for i, f in enumerate(report.active):
         assert re.search(rf'<mark [^>]*data-ids="[^"]*\bf{i}\b', out), f
@@ -82,7 +81,7 @@ def test_scores_are_shown(tmp_path: Path) -> None:
     report = audit([path], jobs=1)
     report = Report(report.findings, report.files, scores={"chrF": 51.234, "BLEU": {"score": 20.5,
                                                            "signature": "<nrefs:1>"}})
-    out = render(report, select_rules(), RenderOptions())
+    out = render(report, RenderOptions())
     assert 'id="scores"' in out and "51.23" in out and "BLEU.signature" in out
     assert "&lt;nrefs:1&gt;" in out
 
@@ -90,7 +89,7 @@ def test_scores_are_shown(tmp_path: Path) -> None:
 def test_unreadable_file_still_renders(tmp_path: Path) -> None:
     missing = Finding("TQ101", "doubled-word", Category.REPETITION, Severity.ERROR, "m",
                       str(tmp_path / "gone.txt"), 1, 1, 1, 2)
-    out = render(Report((missing,)), select_rules(), RenderOptions())
+    out = render(Report((missing,)), RenderOptions())
     assert "could not be read again" in out and 'data-id="f0"' in out
 
 

@@ -42,7 +42,8 @@ def test_control_characters_and_markup_stay_valid_xml() -> None:
     nasty = "bad \x1b[31m\x00 <b>&amp;</b> \"quote\" ]]> \ud800"
     f = Finding("TQ101", "doubled-word", Category.REPETITION, Severity.ERROR, nasty, "a<&>.txt",
                 1, 1, 1, 3)
-    out = render(Report((f,)), select_rules(select=["TQ101"]), RenderOptions())
+    out = render(Report((f,), rules=tuple(r.info() for r in select_rules(select=["TQ101"]))),
+                 RenderOptions())
     root = ET.fromstring(out.encode("utf-8"))
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None and failure.text is not None

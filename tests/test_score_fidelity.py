@@ -10,6 +10,7 @@ import pytest
 
 from tqcheck.checks.fidelity_ref import LowReferenceChrf, low_line_threshold
 from tqcheck.checks.registry import CheckContext, get_rule
+from tqcheck.config import Settings
 from tqcheck.model import Category, Segment, Severity
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "mqm-ted-zh-en.jsonl"
@@ -44,7 +45,8 @@ PLANTED = "Please subscribe to our newsletter for more updates."
 def make_ctx(ref: Path | None, **options: Any) -> CheckContext:
     opts = {"ref": str(ref)} if ref else {}
     opts.update(options)
-    return CheckContext(path="doc.txt", lang="en", data=None, options=opts)  # type: ignore[arg-type]
+    return CheckContext(path="doc.txt", lang="en", data=None,  # type: ignore[arg-type]
+                        settings=Settings.of(**opts))
 
 
 def run(lines_by_segment: list[list[str]], ref: Path | None, **options: Any) -> tuple[
@@ -79,11 +81,13 @@ def test_registered_with_docs() -> None:
         assert section in rule.doc
 
 
+@pytest.mark.must_pass("TQ801")
 def test_clean_translation_passes(ref_file: Path) -> None:
     hits, _, _ = run([[t] for t in TRANSLATION], ref_file)
     assert hits == []
 
 
+@pytest.mark.must_flag("TQ801")
 def test_planted_wrong_line_is_flagged(ref_file: Path) -> None:
     lines = list(TRANSLATION)
     lines[6] = PLANTED

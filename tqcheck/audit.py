@@ -13,40 +13,43 @@ from typing import Any
 
 from tqcheck import __version__
 from tqcheck.checks.engine import Engine
-from tqcheck.checks.registry import CheckContext, Rule, select_rules
+from tqcheck.checks.registry import CheckContext, Rule, get_rule, select_rules
+from tqcheck.config import Settings
 from tqcheck.errors import InputError
 from tqcheck.langdata import base_lang, load_language
-from tqcheck.model import FileError, FileSummary, Finding, Report, Segment, Severity
+from tqcheck.model import (
+    FileError,
+    FileSummary,
+    Finding,
+    Report,
+    RuleInfo,
+    Segment,
+    Severity,
+    Signature,
+)
 from tqcheck.readers import known_extensions, read_segments
 from tqcheck.suppress import apply_scopes, scopes_from_comments, scopes_from_segments
 
 log = logging.getLogger(__name__)
 
-_DETECT_SEGMENTS = 50
 
 
-@dataclass(frozen=True)
-class AuditOptions:
-    """Everything that shapes an audit, independent of the CLI."""
+_FEATURE_NAMES = {"round_trip": "round_trip_via"}
+#: Options the old ``features`` mapping held that no setting carries any more.
+_DROPPED_FEATURES = frozenset({"machine_readable"})
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    lang: str | None = None
-    source_lang: str | None = None
-    encoding: str | None = None
-    format_in: str | None = None
-    language_data: tuple[Path, ...] = ()
-    calque_packs: tuple[Path, ...] = ()
-    #: Glob patterns of files to leave out when walking directories and expanding globs.
-    exclude: tuple[str, ...] = ()
-    #: ``per-file-ignores``: glob -> codes suppressed in matching files (empty = every check).
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Options of optional features (reference, source, round trip …), handed to checks verbatim.
-    #: A feature is enabled when its key holds a value that is not None.
-    features: Mapping[str, Any] = field(default_factory=dict)
 
-    def enabled_features(self) -> set[str]:
-        return {k.replace("_", "-") for k, v in self.features.items() if v not in (None, False)}
+def AuditOptions(
+    *, features: Mapping[str, Any] | None = None, **values: Any
+) -> Settings:
+    """:class:`~tqcheck.config.Settings` from the keyword arguments of the former
+    ``AuditOptions`` (field names, plus a ``features`` mapping of optional settings); kept so
+    that callers written against it keep working."""
+    extra = {_FEATURE_NAMES.get(k, k): v for k, v in (features or {}).items()
+             if k not in _DROPPED_FEATURES and v is not None}
+    if (features or {}).get("machine_readable"):
+        extra.setdefault("progress", False)
+    return Settings.of(**values, **extra)
 
 
 _GLOB_CHARS = frozenset("*?[")
@@ -112,40 +115,37 @@ class FileResult:
 def audit_segments(
     path: str,
     segments: Iterable[Segment],
-    options: AuditOptions,
+    settings: Settings,
     rules: Sequence[Rule] | None = None,
     fmt: str = "text",
 ) -> FileResult:
     """Audit an already-read stream of segments (the core of every audit)."""
     if rules is None:
-        rules = select_rules(options.select, options.ignore, options.enabled_features())
+        rules = rules_for(settings)
     stream = iter(segments)
-    lang = options.lang
-    source_lang = options.source_lang
-    lang_source = "option" if lang else "unknown"
-    head, stream = _peek(stream, _DETECT_SEGMENTS)
-    if not lang:
-        meta = next((s.target_lang for s in head if s.target_lang), None)
-        if meta:
-            lang, lang_source = meta, "metadata"
-        else:
-            from tqcheck.langid import detect_document_language
+    from tqcheck.langid import DOCUMENT_HEAD, resolve_document_language
 
-            lang = detect_document_language(s.text for s in head)
-            lang_source = "detected" if lang else "unknown"
-    if not source_lang:
-        source_lang = next((s.source_lang for s in head if s.source_lang), None)
-    data = load_language(lang or "en", options.language_data)
+    head, stream = _peek(stream, DOCUMENT_HEAD)
+    doc = resolve_document_language(head, settings.language.lang, settings.language.source_lang)
+    lang, lang_source, source_lang = doc.lang, doc.source, doc.source_lang
+    data = load_language(lang or "en", tuple(Path(p) for p in settings.language.language_data))
     ctx = CheckContext(
         path=path,
         lang=base_lang(lang),
         data=data,
         source_lang=source_lang,
-        options={**options.features, "calque_packs": options.calque_packs},
+        settings=settings,
     )
     if not data.known:
         ctx.note_once("lang", f"{path}: no language data for {lang!r}; language-specific rules "
                       "use defaults or are skipped")
+    if settings.read.source and any(r.needs == "source" or r.on == "pairs" for r in rules):
+        from tqcheck.readers import pair_source_lines
+
+        source = settings.read.source
+        stream = pair_source_lines(
+            stream, source, lambda message: ctx.note_once(f"fidelity-lines:{source}", message),
+            path)
     engine = Engine(rules, ctx)
     findings: list[Finding] = []
     flagged: list[Segment] = []  # segments whose reader set meta["suppress"] (PO flags)
@@ -166,7 +166,7 @@ def audit_segments(
     return FileResult(findings, summary, notes=[*ctx.notes, *unused])
 
 
-def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None = None,
+def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = None,
                shown: str | None = None) -> FileResult:
     """Audit one file; ``shown`` is the name reports give it (a stream's name, where ``path`` is
     the copy of a stream: see :mod:`tqcheck.readers.streams`)."""
@@ -174,11 +174,11 @@ def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None =
 
     name = shown if shown is not None else str(path)
     try:
-        fmt = detect_format(path, options.format_in)
-        segments = read_segments(path, options.encoding, fmt, options.features)
-        result = audit_segments(name, segments, options, rules, fmt)
+        fmt = detect_format(path, settings.read.format_in)
+        segments = read_segments(path, settings.read.encoding, fmt, settings.read)
+        result = audit_segments(name, segments, settings, rules, fmt)
         if fmt in _COMMENT_FORMATS:
-            _apply_comment_suppressions(path, options, result)
+            _apply_comment_suppressions(path, settings, result)
         return result
     except InputError as exc:
         return FileResult([], error=FileError(name, str(exc).replace(str(path), name)))
@@ -191,39 +191,68 @@ def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None =
 _COMMENT_FORMATS = frozenset({"text", "markdown", "html"})
 
 
-def _apply_comment_suppressions(path: Path, options: AuditOptions, result: FileResult) -> None:
+def _apply_comment_suppressions(path: Path, settings: Settings, result: FileResult) -> None:
     from tqcheck.readers.decode import iter_lines
 
     # Streamed: a file without directives (nearly all, and all large ones) is never held whole.
-    if not any("tqcheck-" in line for line in iter_lines(path, options.encoding)):
+    encoding = settings.read.encoding
+    if not any("tqcheck-" in line for line in iter_lines(path, encoding)):
         return
-    lines = [line.rstrip("\n") for line in iter_lines(path, options.encoding)]
+    lines = [line.rstrip("\n") for line in iter_lines(path, encoding)]
     scopes = scopes_from_comments(lines)
     result.findings, unused = apply_scopes(result.findings, scopes, str(path))
     result.notes.extend(unused)
 
 
-def audit_text(text: str, options: AuditOptions | None = None, path: str = "<text>") -> Report:
-    """Audit a string of plain text (paragraphs separated by blank lines)."""
+def audit_text(text: str, settings: Settings | None = None, path: str = "<text>") -> Report:
+    """Audit a string of plain text (paragraphs separated by blank lines) into a report (the
+    public :func:`tqcheck.audit_text` reads any format and returns the findings)."""
     from tqcheck.readers.text import paragraphs_from_lines
 
-    options = options or AuditOptions()
-    result = audit_segments(path, paragraphs_from_lines(text.splitlines(True)), options)
+    settings = settings or Settings()
+    rules = rules_for(settings)
+    result = audit_segments(path, paragraphs_from_lines(text.splitlines(True)), settings, rules)
     return Report(tuple(result.findings), (result.summary,) if result.summary else (),
-                  notes=tuple(result.notes), signature=signature(options))
+                  notes=tuple(result.notes), signature=signature(settings, rules),
+                  rules=report_rules(rules, result.findings),
+                  encoding=settings.read.encoding)
 
 
-def signature(options: AuditOptions, rules: Sequence[Rule] | None = None) -> dict[str, Any]:
+def rules_for(settings: Settings) -> list[Rule]:
+    """The rules these settings select (an unknown selector is a :class:`ConfigError`)."""
+    return select_rules(settings.select, settings.ignore, settings.enabled_features())
+
+
+def report_rules(rules: Sequence[Rule], findings: Iterable[Finding]) -> tuple[RuleInfo, ...]:
+    """What a report says about its rules: those that ran, and any other a finding names (a
+    finding of a rule that was not selected comes from a baseline or another run), by code."""
+    by_code = {r.code: r for r in rules}
+    for f in findings:
+        if f.code not in by_code:
+            rule = get_rule(f.code)
+            if rule is not None:
+                by_code[f.code] = rule
+    return tuple(by_code[c].info() for c in sorted(by_code))
+
+
+#: Rules that score lines with sacrebleu's chrF (their findings depend on its version).
+_CHRF_RULES = frozenset({"TQ801", "TQ811", "TQ815"})
+
+
+def signature(settings: Settings, rules: Sequence[Rule] | None = None) -> Signature:
+    """What produced a report: tool, checks, language-ID backend and, when a check that scores
+    with chrF runs, sacrebleu's chrF signature."""
     from tqcheck.langid import backend_signature
 
     if rules is None:
-        rules = select_rules(options.select, options.ignore, options.enabled_features())
-    return {
-        "tool": "tqcheck",
-        "version": __version__,
-        "checks": [r.code for r in rules],
-        "langid": backend_signature(),
-    }
+        rules = rules_for(settings)
+    sacrebleu = None
+    if any(r.code in _CHRF_RULES for r in rules):
+        from tqcheck.score import chrf_signature
+
+        sacrebleu = chrf_signature()
+    return Signature("tqcheck", __version__, tuple(r.code for r in rules), backend_signature(),
+                     sacrebleu=sacrebleu)
 
 
 def default_jobs() -> int:
@@ -240,25 +269,25 @@ def default_jobs() -> int:
 _worker_state: dict[str, Any] = {}
 
 
-def _init_worker(options: AuditOptions, codes: tuple[str, ...]) -> None:
+def _init_worker(settings: Settings, codes: tuple[str, ...]) -> None:
     from tqcheck.checks.registry import all_rules
 
     by_code = {r.code: r for r in all_rules()}
-    _worker_state["options"] = options
+    _worker_state["settings"] = settings
     _worker_state["rules"] = [by_code[c] for c in codes]
 
 
 def _audit_in_worker(item: tuple[Path, str]) -> FileResult:
-    return audit_file(item[0], _worker_state["options"], _worker_state["rules"], item[1])
+    return audit_file(item[0], _worker_state["settings"], _worker_state["rules"], item[1])
 
 
-def _audit_files(files: list[tuple[Path, str]], options: AuditOptions, rules: Sequence[Rule],
+def _audit_files(files: list[tuple[Path, str]], settings: Settings, rules: Sequence[Rule],
                  jobs: int) -> Iterator[FileResult]:
     """Results in the order of ``files`` (path to read, name to show), audited by ``jobs``
     processes (1: in this process)."""
     if jobs <= 1 or len(files) <= 1:
         for path, shown in files:
-            yield audit_file(path, options, rules, shown)
+            yield audit_file(path, settings, rules, shown)
         return
     import multiprocessing
     import threading
@@ -272,17 +301,17 @@ def _audit_files(files: list[tuple[Path, str]], options: AuditOptions, rules: Se
     if method == "fork":
         # The first file loads what every file needs (language data, compiled patterns, the
         # language-identification profiles); forked workers inherit it instead of each loading it.
-        yield audit_file(files[0][0], options, rules, files[0][1])
+        yield audit_file(files[0][0], settings, rules, files[0][1])
         files = files[1:]
         if len(files) == 1:
-            yield audit_file(files[0][0], options, rules, files[0][1])
+            yield audit_file(files[0][0], settings, rules, files[0][1])
             return
     workers = min(jobs, len(files))
     # Big chunks keep inter-process traffic low; several per worker even out uneven files.
     chunksize = max(1, len(files) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
                              initializer=_init_worker,
-                             initargs=(options, tuple(r.code for r in rules))) as pool:
+                             initargs=(settings, tuple(r.code for r in rules))) as pool:
         yield from pool.map(_audit_in_worker, files, chunksize=chunksize)
 
 
@@ -309,30 +338,39 @@ def _spool_streams(items: list[Path | FileError], folder: Path, stdin_filename: 
     return out
 
 
-def audit(paths: Iterable[str | Path], options: AuditOptions | None = None,
+def audit(paths: Iterable[str | Path], settings: Settings | None = None,
           jobs: int | None = None, stdin_filename: str | None = None) -> Report:
     """Audit files, directories and glob patterns; never raises for bad input files (they become
-    ``errors``).  ``jobs`` processes share the files (default: every core; 1: no subprocess);
-    the report is the same, byte for byte, whatever the number.  ``-`` is standard input,
-    reported as ``stdin_filename`` (whose extension also gives its format) when given; named
-    pipes and devices are read as streams."""
+    ``errors``).  ``settings.jobs`` processes share the files (default: every core; 1: no
+    subprocess; ``jobs`` overrides it); the report is the same, byte for byte, whatever the
+    number.  ``-`` is standard input, reported as ``stdin_filename`` (whose extension also gives
+    its format) when given; named pipes and devices are read as streams.  A resource that does
+    not exist (``--source``, ``--ref``, ``--glossary``) is an :class:`InputError`."""
     import tempfile
 
+    settings = settings or Settings()
+    for flag, value in (("ref", settings.fidelity.ref), ("source", settings.read.source),
+                        ("glossary", settings.fidelity.glossary)):
+        if value and not Path(value).is_file():
+            raise InputError(f"--{flag} {value}: no such file")
     with tempfile.TemporaryDirectory(prefix="tqcheck-streams-") as spool:
-        return _audit(paths, options or AuditOptions(), jobs, stdin_filename, Path(spool))
+        return _audit(paths, settings, jobs, stdin_filename or settings.read.stdin_filename,
+                      Path(spool))
 
 
-def _audit(paths: Iterable[str | Path], options: AuditOptions, jobs: int | None,
+def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
            stdin_filename: str | None, spool: Path) -> Report:
-    rules = select_rules(options.select, options.ignore, options.enabled_features())
+    rules = rules_for(settings)
+    if jobs is None:
+        jobs = settings.jobs
     findings: list[Finding] = []
     files: list[FileSummary] = []
     errors: list[FileError] = []
     notes: list[str] = []
-    items = _spool_streams(list(expand_paths(paths, options.exclude)), spool, stdin_filename,
-                           options.encoding)
+    items = _spool_streams(list(expand_paths(paths, settings.exclude)), spool, stdin_filename,
+                           settings.read.encoding)
     todo = [item for item in items if not isinstance(item, FileError)]
-    results = _audit_files(todo, options, rules, default_jobs() if jobs is None else jobs)
+    results = _audit_files(todo, settings, rules, default_jobs() if jobs is None else jobs)
     for item in items:
         if isinstance(item, FileError):
             errors.append(item)
@@ -344,13 +382,14 @@ def _audit(paths: Iterable[str | Path], options: AuditOptions, jobs: int | None,
         if result.error:
             errors.append(result.error)
         notes.extend(n for n in result.notes if n not in notes)
-    if options.per_file_ignores:
+    if settings.per_file_ignores:
         from tqcheck.suppress import apply_per_file_ignores
 
-        findings, unused = apply_per_file_ignores(findings, options.per_file_ignores)
+        findings, unused = apply_per_file_ignores(findings, settings.per_file_ignores)
         notes.extend(unused)
     return Report(tuple(findings), tuple(files), tuple(errors), tuple(notes),
-                  signature=signature(options, rules))
+                  signature=signature(settings, rules), rules=report_rules(rules, findings),
+                  encoding=settings.read.encoding)
 
 
 def gate_failed(report: Report, fail_on: str) -> bool:

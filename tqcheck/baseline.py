@@ -15,41 +15,20 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any
 
 from tqcheck.errors import InputError
 from tqcheck.fingerprint import fingerprints
-from tqcheck.model import Finding, Report
+from tqcheck.model import BaselineEntry, BaselineState, Finding, Report
 
 BASELINE_VERSION = 1
 _EXCERPT = 80
 
 
-@dataclass(frozen=True, order=True)
-class Entry:
-    path: str
-    code: str
-    fingerprint: str
-    context: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return dataclasses.asdict(self)
-
-
-@dataclass(frozen=True)
-class BaselineResult:
-    """What applying a baseline did."""
-
-    path: str
-    known: int
-    new: int
-    stale: tuple[Entry, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"file": self.path, "known": self.known, "new": self.new,
-                "stale": [e.as_dict() for e in self.stale]}
+#: A baseline entry (kept under its former name).
+Entry = BaselineEntry
+#: What applying a baseline did (kept under its former name).
+BaselineResult = BaselineState
 
 
 def _norm_path(path: str) -> str:
@@ -107,11 +86,29 @@ def load_baseline(path: Path) -> list[Entry]:
         raise InputError(f"{path}: malformed baseline entry ({exc})") from None
 
 
+def _retired_fingerprints(findings: Sequence[Finding], codes: set[str]
+                          ) -> dict[int, list[tuple[str, str]]]:
+    """For findings of a check that took over a retired code (``registry.REDIRECTS``) named in
+    the baseline: ``id(finding)`` -> ``(retired code, fingerprint under that code)``, so that a
+    baseline written before the redirect keeps matching."""
+    from tqcheck.checks.registry import REDIRECTS
+
+    out: dict[int, list[tuple[str, str]]] = {}
+    for old in sorted(codes & set(REDIRECTS)):
+        target = REDIRECTS[old].target
+        moved = [f for f in findings if f.code == target]
+        renamed = [dataclasses.replace(f, code=old) for f in moved]
+        for f, fp in zip(moved, fingerprints(renamed), strict=True):
+            out.setdefault(id(f), []).append((old, fp))
+    return out
+
+
 def apply_baseline(report: Report, entries: Sequence[Entry], source: str = "baseline"
                    ) -> tuple[Report, BaselineResult]:
     """Mark findings present in ``entries`` as known; find entries that match nothing."""
     fps = fingerprints(report.findings)
     remaining = {(e.path, e.code, e.fingerprint): e for e in entries}
+    retired = _retired_fingerprints(report.findings, {e.code for e in entries})
     out: list[Finding] = []
     known = new = 0
     for f, fp in zip(report.findings, fps, strict=True):
@@ -119,6 +116,9 @@ def apply_baseline(report: Report, entries: Sequence[Entry], source: str = "base
             out.append(f)
             continue
         entry = remaining.pop((_norm_path(f.path), f.code, fp), None)
+        for code, old_fp in retired.get(id(f), ()):
+            if entry is None:
+                entry = remaining.pop((_norm_path(f.path), code, old_fp), None)
         if entry is None:
             new += 1
             out.append(f)
@@ -134,5 +134,6 @@ def apply_baseline(report: Report, entries: Sequence[Entry], source: str = "base
     for e in stale:
         notes.append(f"baseline {source}: stale entry {e.path} {e.code} '{e.context}' "
                      "(fixed or edited; rewrite the baseline to drop it)")
-    result = BaselineResult(source, known, new, stale)
-    return dataclasses.replace(report, findings=tuple(out), notes=tuple(notes)), result
+    result = BaselineState(source, known, new, stale)
+    return dataclasses.replace(report, findings=tuple(out), notes=tuple(notes),
+                               baseline=result), result

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.audit import audit_text
+from tqcheck.config import Settings
 from tqcheck.model import Finding
 
 
@@ -45,12 +46,12 @@ def _offsets(text: str, f: Finding) -> tuple[int, int]:
 
 
 def evaluate(passages: Iterable[dict[str, Any]], use_source_lang: bool = True,
-             options: AuditOptions | None = None) -> CorpusScore:
+             options: Settings | None = None) -> CorpusScore:
     """An artifact counts as caught when a finding of the same category overlaps its span."""
     score = CorpusScore()
-    base = options or AuditOptions()
+    base = options or Settings()
     for p in passages:
-        opts = AuditOptions(
+        opts = Settings.of(
             select=base.select, ignore=base.ignore, lang=p["lang"],
             source_lang=p.get("source_lang") if use_source_lang else None,
         )

@@ -10,7 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqcheck.checks.registry import Rule, all_rules
+from tqcheck.checks.registry import REDIRECTS, Redirect, Rule, all_rules, get_rule
+from tqcheck.config import option_of
 
 SECTIONS = ("What it does:", "Why it matters:", "Example:")
 
@@ -28,13 +29,29 @@ def _body(doc: str) -> str:
 
 
 def render_rule(rule: Rule) -> str:
-    needs = f" · needs `--{rule.needs}`" if rule.needs else ""
+    needs = f" · needs `{option_of(rule.needs).flag}`" if rule.needs else ""
     return (
         f"# {rule.code} {rule.slug}\n\n"
         f"{rule.summary}\n\n"
         f"Category: `{rule.category.value}` · default severity: `{rule.severity.value}` · "
         f"scope: {rule.scope}{needs}\n\n"
         f"{_body(rule.doc)}"
+    )
+
+
+def render_redirect(redirect: Redirect) -> str:
+    """The page of a retired code: where its findings went."""
+    target = get_rule(redirect.target)
+    assert target is not None
+    return (
+        f"# {redirect.code} {redirect.slug}: now {target.code} {target.slug}\n\n"
+        f"`{redirect.code}` ({redirect.slug}) is retired: its findings are reported as "
+        f"[{target.code} {target.slug}]({target.code}.md) — {redirect.why}.\n\n"
+        f"The old code and slug keep working, as redirects: `--select {redirect.code}`, "
+        f"`--ignore {redirect.code}`, `per-file-ignores`, `tqcheck-ignore {redirect.code}` "
+        f"comments and PO flags apply to {target.code}, and baselines that recorded "
+        f"{redirect.code} findings still match them.  `tqcheck rule {redirect.code}` shows "
+        f"{target.code}.\n"
     )
 
 
@@ -48,12 +65,23 @@ def render_index(rules: Sequence[Rule]) -> str:
     ]
     rows += [f"| [{r.code}]({r.code}.md) | {r.slug} | {r.category.value} | {r.severity.value} | "
              f"{r.summary} |" for r in rules]
+    rows += [
+        "",
+        "## Redirected codes\n",
+        "Retired codes stay valid in selections, suppressions and baselines and stand for the check "
+        "that took them over.\n",
+        "| old code | old slug | now |",
+        "|---|---|---|",
+    ]
+    rows += [f"| [{r.code}]({r.code}.md) | {r.slug} | [{r.target}]({r.target}.md) |"
+             for r in REDIRECTS.values()]
     return "\n".join(rows) + "\n"
 
 
 def expected_files() -> dict[str, str]:
     rules = all_rules()
     files = {f"{r.code}.md": render_rule(r) for r in rules}
+    files.update({f"{r.code}.md": render_redirect(r) for r in REDIRECTS.values()})
     files["README.md"] = render_index(rules)
     return files
 

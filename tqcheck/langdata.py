@@ -8,15 +8,11 @@ guessing.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-from tqcheck.errors import ConfigError
 
 #: Scripts without letter case: capitalisation checks never apply to them.
 CASELESS_LANGS = frozenset(
@@ -27,11 +23,60 @@ CASELESS_LANGS = frozenset(
 )
 
 
-def base_lang(lang: str | None) -> str | None:
-    """``pt-BR`` → ``pt``, ``zh_Hans`` → ``zh``."""
-    if not lang:
+# ---------------------------------------------------------------------------- language codes
+# The one place where language codes are normalised.  Three levels, each a function of the one
+# before: ``lang_tag`` (a tag's spelling), ``base_lang`` (the language whose data, packs and
+# conventions apply) and ``normalise_lang`` (the language that identification compares).
+
+#: Varieties that take their macrolanguage's data (ISO 639-3 members of the macrolanguage, and
+#: detector labels for the written standard).
+VARIANT_OF: dict[str, str] = {
+    "arz": "ar", "ary": "ar", "arq": "ar", "apc": "ar", "acm": "ar", "afb": "ar", "ajp": "ar",
+    "pes": "fa", "prs": "fa", "azb": "az", "nb": "no", "nn": "no", "cmn": "zh", "wuu": "zh",
+    "yue": "zh", "pnb": "pa",
+}
+
+#: Languages that identification does not tell apart from the key's language (close neighbours
+#: and regional languages written like it): a detector saying one of them counts as the other.
+#: Their data stays their own.
+IDENTIFIED_AS: dict[str, str] = {
+    "sh": "sr", "hr": "sr", "bs": "sr", "ms": "id", "mzn": "fa", "glk": "fa", "als": "de",
+    "nds": "de", "bar": "de", "lmo": "it", "vec": "it", "eml": "it", "nap": "it", "scn": "it",
+}
+
+
+@cache
+def lang_tag(code: str | None) -> str | None:
+    """A tag as tqcheck spells it: lower case, subtags joined by ``-`` (``pt_BR`` → ``pt-br``)."""
+    if not code or not code.strip():
         return None
-    return lang.replace("_", "-").split("-")[0].lower()
+    return code.strip().replace("_", "-").lower()
+
+
+@cache
+def base_lang(lang: str | None) -> str | None:
+    """The language of a tag, whose data and conventions apply: its primary subtag, a variety
+    folded into its macrolanguage (``pt-BR`` → ``pt``, ``zh_Hans`` → ``zh``, ``arz`` → ``ar``)."""
+    tag = lang_tag(lang)
+    if tag is None:
+        return None
+    primary = tag.split("-")[0]
+    return VARIANT_OF.get(primary, primary)
+
+
+@cache
+def normalise_lang(code: str | None) -> str | None:
+    """A detector label or BCP-47 tag reduced to the language identification compares:
+    :func:`base_lang`, with languages it cannot tell apart folded (``hr`` → ``sr``)."""
+    base = base_lang(code)
+    if base is None:
+        return None
+    return IDENTIFIED_AS.get(base, base)
+
+
+def same_language(a: str | None, b: str | None) -> bool:
+    """Whether identification counts ``a`` and ``b`` as one language."""
+    return a is not None and b is not None and normalise_lang(a) == normalise_lang(b)
 
 
 _MISSING = object()
@@ -92,22 +137,10 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read language data: {exc.strerror}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-
-
-@cache
 def _builtin(lang: str) -> dict[str, Any] | None:
-    res = resources.files("tqcheck") / "data" / "lang" / f"{lang}.toml"
-    if not res.is_file():
-        return None
-    return tomllib.loads(res.read_text(encoding="utf-8"))
+    from tqcheck.datapack import builtin
+
+    return builtin(f"lang/{lang}.toml")
 
 
 def load_language(lang: str | None, extra_files: Iterable[Path] = ()) -> LanguageData:
@@ -117,7 +150,9 @@ def load_language(lang: str | None, extra_files: Iterable[Path] = ()) -> Languag
     known = raw is not None
     data: dict[str, Any] = dict(raw or {})
     for path in extra_files:
-        extra = _read_toml(Path(path))
+        from tqcheck.datapack import user_file
+
+        extra = dict(user_file(path, "language data"))
         langs = extra.pop("lang", None)
         if langs is None or code in ([langs] if isinstance(langs, str) else langs):
             data = _merge(data, extra)

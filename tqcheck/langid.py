@@ -34,10 +34,17 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tqcheck.langdata import normalise_lang as normalise_lang  # re-exported
+from tqcheck.langdata import same_language as same_language  # re-exported
+
+if TYPE_CHECKING:
+    from tqcheck.model import Segment
 
 log = logging.getLogger(__name__)
 
@@ -150,16 +157,6 @@ for _lang, _scripts in _EXTRA_SCRIPTS.items():
     _LANG_SCRIPTS.setdefault(_lang, set()).update(_scripts)
 _NON_LATIN = frozenset(_LANG_SCRIPTS) - {k for k, v in _EXTRA_SCRIPTS.items() if "Latin" in v}
 
-#: Detector labels that count as the same language as the key (macrolanguages, variants).
-_SAME_AS: dict[str, str] = {
-    "arz": "ar", "ary": "ar", "arq": "ar", "apc": "ar", "acm": "ar", "afb": "ar", "ajp": "ar",
-    "pes": "fa", "prs": "fa", "azb": "az", "nb": "no", "nn": "no", "sh": "sr", "hr": "sr",
-    "bs": "sr", "cmn": "zh", "wuu": "zh", "yue": "zh", "zh-cn": "zh", "zh-tw": "zh", "ms": "id",
-    "pnb": "pa", "mzn": "fa", "glk": "fa", "als": "de", "nds": "de", "bar": "de", "lmo": "it",
-    "vec": "it", "eml": "it", "nap": "it", "scn": "it",
-}
-
-
 #: English names of the languages tqcheck is most often asked about (others print as their code).
 LANGUAGE_NAMES: dict[str, str] = {
     "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
@@ -185,22 +182,6 @@ def language_name(code: str | None) -> str:
     if not code:
         return "an unknown language"
     return LANGUAGE_NAMES.get(normalise_lang(code) or code, code)
-
-
-@cache
-def normalise_lang(code: str | None) -> str | None:
-    """A detector label or BCP-47 tag reduced to the language tqcheck compares (``pt-BR`` → ``pt``,
-    ``arz`` → ``ar``, ``zh-cn`` → ``zh``)."""
-    if not code:
-        return None
-    code = code.replace("_", "-").lower()
-    code = _SAME_AS.get(code, code)
-    base = code.split("-")[0]
-    return _SAME_AS.get(base, base)
-
-
-def same_language(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and normalise_lang(a) == normalise_lang(b)
 
 
 @cache
@@ -314,11 +295,9 @@ def evidence_words(text: str) -> list[str]:
 def function_words(lang: str) -> frozenset[str]:
     """Frequent words of ``lang`` that are rare as words of other languages
     (``tqcheck/data/langid.toml``); empty for languages without a list."""
-    import tomllib
-    from importlib import resources
+    from tqcheck.datapack import builtin_table
 
-    raw = (resources.files("tqcheck") / "data" / "langid.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(raw).get("function_words", {})
+    table = builtin_table("langid.toml").get("function_words", {})
     return frozenset(table.get(lang, ()))
 
 
@@ -729,3 +708,68 @@ def detect_document_language(texts: Iterable[str]) -> str | None:
     if not votes:
         return None
     return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+# ---------------------------------------------------------------------------- one document
+
+#: Segments of a document's start that its language is read or detected from.
+DOCUMENT_HEAD = 50
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLanguage:
+    """The languages of one document and where its language came from."""
+
+    lang: str | None
+    #: ``option`` (given), ``metadata`` (the file says: PO, XLIFF, TMX …), ``detected`` or
+    #: ``unknown``.
+    source: str
+    source_lang: str | None = None
+
+
+def resolve_document_language(head: Sequence[Segment], lang: str | None = None,
+                              source_lang: str | None = None) -> DocumentLanguage:
+    """The document's language from, in this order, ``lang`` (an option), the file's metadata
+    (the first segment of ``head`` that names its target language) or detection over ``head``
+    (the first :data:`DOCUMENT_HEAD` segments); its source language from ``source_lang`` or the
+    metadata.  The audit and ``tqcheck langid`` both ask this."""
+    if not source_lang:
+        source_lang = next((s.source_lang for s in head if s.source_lang), None)
+    if lang:
+        return DocumentLanguage(lang, "option", source_lang)
+    meta = next((s.target_lang for s in head if s.target_lang), None)
+    if meta:
+        return DocumentLanguage(meta, "metadata", source_lang)
+    detected = detect_document_language(s.text for s in head)
+    return DocumentLanguage(detected, "detected" if detected else "unknown", source_lang)
+
+
+def sentence_languages(path: Path, lang: str | None, encoding: str | None) -> dict[str, Any]:
+    """Every sentence of one file with its language: ``{"path", "lang", "lang_source",
+    "sentences": [...]}``.  With a document language given or read from the file's metadata,
+    each sentence also says whether it is foreign."""
+    from tqcheck.langdata import base_lang, load_language
+    from tqcheck.readers import read_segments
+    from tqcheck.segment import split_sentences
+
+    segments = list(read_segments(path, encoding))
+    doc = resolve_document_language(segments[:DOCUMENT_HEAD], lang)
+    doc_lang = base_lang(doc.lang)
+    # A language the user or the file states is the target; a detected one is only a guess.
+    target = doc.lang if doc.source in ("option", "metadata") else None
+    data = load_language(doc_lang)
+    rows: list[dict[str, Any]] = []
+    for segment in segments:
+        for sentence in split_sentences(segment, data):
+            result = identify(sentence.text, base_lang(target))
+            line, col = segment.locate(sentence.start)
+            end_line, end_col = segment.locate(sentence.end)
+            row: dict[str, Any] = {
+                "path": str(path), "line": line, "col": col, "end_line": end_line,
+                "end_col": end_col, "lang": result.lang, "confidence": result.confidence,
+                "method": result.method, "script": result.script, "text": sentence.text,
+            }
+            if target:
+                row["foreign"] = result.is_foreign(target)
+            rows.append(row)
+    return {"path": str(path), "lang": doc_lang, "lang_source": doc.source, "sentences": rows}

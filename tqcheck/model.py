@@ -225,15 +225,87 @@ class FileSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a report says about a check it ran (a formatter needs nothing else)."""
+
+    code: str
+    slug: str
+    category: Category
+    severity: Severity
+    summary: str
+    #: The check's documentation (its docstring).
+    doc: str
+    #: Its documentation page.
+    help_uri: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class BaselineEntry:
+    """One finding recorded in a baseline file (see ``tqcheck.baseline``)."""
+
+    path: str
+    code: str
+    fingerprint: str
+    context: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {"path": self.path, "code": self.code, "fingerprint": self.fingerprint,
+                "context": self.context}
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineState:
+    """What applying a baseline did: findings it knew, new ones, entries that match nothing."""
+
+    path: str
+    known: int
+    new: int
+    stale: tuple[BaselineEntry, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.path, "known": self.known, "new": self.new,
+                "stale": [e.as_dict() for e in self.stale]}
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What produced a report, so that another run can be compared with it (modelled on
+    sacrebleu's ``Signature``): the tool and its version, the checks that ran, the
+    language-identification backend, and — when a check scores with it — sacrebleu's metric
+    signature."""
+
+    tool: str
+    version: str
+    checks: tuple[str, ...]
+    langid: str
+    #: sacrebleu's signature of the metric that fidelity checks score with (chrF).
+    sacrebleu: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"tool": self.tool, "version": self.version,
+                               "checks": list(self.checks), "langid": self.langid}
+        if self.sacrebleu is not None:
+            out["sacrebleu"] = self.sacrebleu
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """Everything one run produced."""
+    """Everything one run produced, and all that a formatter needs to render it."""
 
     findings: tuple[Finding, ...]
     files: tuple[FileSummary, ...] = ()
     errors: tuple[FileError, ...] = ()
     notes: tuple[str, ...] = ()
     scores: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
-    signature: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    signature: Signature | None = None
+    #: The checks that ran, and any other a finding names, by code.
+    rules: tuple[RuleInfo, ...] = ()
+    #: Set when a baseline was applied.
+    baseline: BaselineState | None = None
+    #: The encoding files without a BOM were read with (None: UTF-8); the HTML report reads
+    #: them again.
+    encoding: str | None = None
 
     @property
     def active(self) -> tuple[Finding, ...]:

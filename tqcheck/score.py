@@ -251,8 +251,17 @@ def tokenizer_for(lang: str | None) -> str:
     """sacrebleu's default BLEU tokenizer for a target language (``13a`` unless zh, ja, ko)."""
     if not lang:
         return "13a"
-    base = lang.strip().lower().replace("_", "-").split("-")[0]
-    return _TOKENIZER_BY_LANG.get(base, "13a")
+    from tqcheck.langdata import base_lang
+
+    return _TOKENIZER_BY_LANG.get(base_lang(lang) or "", "13a")
+
+
+def chrf_signature() -> str:
+    """sacrebleu's signature of the sentence chrF that fidelity checks score with (one
+    reference)."""
+    metric = make_metric("chrf")
+    metric.sentence_score("a", ["a"])  # the signature names the number of references
+    return str(metric.get_signature().format())
 
 
 def make_metric(key: str, lang: str | None = None, *, segment: bool = False) -> Metric:

@@ -38,11 +38,14 @@ ALL = "ALL"
 
 
 def code_matches(finding: Finding, selectors: Sequence[str]) -> bool:
-    """Whether ``selectors`` (codes, prefixes, slugs; empty or ALL = all) cover ``finding``."""
+    """Whether ``selectors`` (codes, prefixes, slugs; empty or ALL = all) cover ``finding``; a
+    retired code or slug covers the findings of the check that took it over."""
+    from tqcheck.checks.registry import redirected
+
     if not selectors:
         return True
     for s in selectors:
-        s = s.strip()
+        s = redirected(s).strip()
         if s.upper() == ALL or finding.code.startswith(s.upper()) or finding.slug == s.lower():
             return True
     return False

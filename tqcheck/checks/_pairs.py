@@ -4,22 +4,21 @@ punctuation — found with offsets and normalised, so "the same thing" survives 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
+from tqcheck.datapack import builtin_table
+from tqcheck.langdata import base_lang
 from tqcheck.model import Segment
 
 
 @cache
 def pair_data() -> Mapping[str, Any]:
-    res = resources.files("tqcheck") / "data" / "pairs.toml"
-    return tomllib.loads(res.read_text(encoding="utf-8"))
+    return builtin_table("pairs.toml")
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,7 @@ def find_numbers(
     """Numbers of ``text`` outside the ``skip`` spans (placeholders, URLs), with their values."""
     if not _ANY_DIGIT.search(text):
         return
-    comma = (lang or "").split("-")[0] in _decimal_comma()
+    comma = base_lang(lang) in _decimal_comma()
     for m in _NUMBER.finditer(_ascii_digits(text)):
         if any(a <= m.start() < b for a, b in skip):
             continue
@@ -201,7 +200,7 @@ def end_punctuation(text: str) -> tuple[str | None, int]:
 def stem_match(term: str, text: str, lang: str | None) -> bool:
     """Whether ``term`` occurs in ``text``, allowing inflected endings for languages that inflect
     (a stem-and-prefix match) and Arabic clitic prefixes."""
-    base = (lang or "").split("-")[0]
+    base = base_lang(lang)
     t = text.casefold()
     term = term.casefold().strip()
     if not term:

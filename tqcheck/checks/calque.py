@@ -8,17 +8,16 @@ least ``min_evidence`` matches in the document.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens, per_text
+from tqcheck.datapack import builtin_folder, user_file
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
@@ -69,22 +68,13 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
 
 @cache
 def builtin_packs() -> tuple[CalquePack, ...]:
-    folder = resources.files("tqcheck") / "data" / "calque"
-    packs = []
-    for res in sorted(folder.iterdir(), key=lambda r: r.name):
-        if res.name.endswith(".toml"):
-            packs.append(_parse_pack(tomllib.loads(res.read_text(encoding="utf-8")), res.name))
-    return tuple(packs)
+    return tuple(_parse_pack(raw, name) for name, raw in builtin_folder("calque"))
 
 
 def load_packs(extra: Iterable[str | Path] = ()) -> list[CalquePack]:
     packs = list(builtin_packs())
     for path in extra:
-        try:
-            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read calque pack: {exc}") from None
-        packs.append(_parse_pack(raw, str(path)))
+        packs.append(_parse_pack(user_file(path, "calque pack"), str(path)))
     return packs
 
 
@@ -132,7 +122,7 @@ def _setup(ctx: CheckContext) -> _Setup:
     """Made once per document and shared by both calque checks (``ctx.state``)."""
     setup: _Setup | None = ctx.state.get("calque_setup")
     if setup is None:
-        packs = load_packs(ctx.options.get("calque_packs", ()))
+        packs = load_packs(ctx.settings.language.calque_packs)
         target = ctx.data.lang
         src = base_lang(ctx.source_lang)
         out = [p for p in packs if target in p.targets or "*" in p.targets]

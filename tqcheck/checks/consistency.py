@@ -158,11 +158,9 @@ def fold_name(word: str) -> str:
 
 @cache
 def _known_groups() -> list[frozenset[str]]:
-    import tomllib
-    from importlib import resources
+    from tqcheck.datapack import builtin_table
 
-    raw = (resources.files("tqcheck") / "data" / "name_variants.toml").read_text(encoding="utf-8")
-    return [frozenset(g) for g in tomllib.loads(raw)["groups"] if len(g) > 1]
+    return [frozenset(g) for g in builtin_table("name_variants.toml")["groups"] if len(g) > 1]
 
 
 def names_are_variants(a: str, b: str, neighbours_shared: bool) -> bool:

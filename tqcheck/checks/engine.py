@@ -81,7 +81,8 @@ class _Kinds:
     def __init__(self, segments: list[Segment]) -> None:
         self.everywhere = range(len(segments))
         self.cues = [i for i, s in enumerate(segments) if s.kind == "cue"]
-        self.pairs = [i for i, s in enumerate(segments) if s.source is not None or s.kind == "cue"]
+        self.pairs = [i for i, s in enumerate(segments)
+                      if s.source is not None or s.kind == "cue" or "source_lines" in s.meta]
 
 
 @dataclass

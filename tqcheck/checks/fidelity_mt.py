@@ -1,12 +1,13 @@
-"""Fidelity checks against the source text, with and without offline re-translation (TQ811–TQ815).
+"""Fidelity checks against the source text, with and without offline re-translation (TQ811,
+TQ814, TQ815; the former TQ812 and TQ813 are TQ835 and TQ836 now).
 
 The audited file and the source file are line-aligned: physical line *k* of the audited file
-translates line *k* of the source (``--source FILE``).  Segments that carry their own source text
-(PO, XLIFF and TMX pairs) are compared as whole units instead.
+translates line *k* of the source (``--source FILE``), paired by the reader
+(:func:`tqcheck.readers.pair_source_lines`).  Segments that carry their own source text (PO, XLIFF
+and TMX pairs) are compared as whole units instead.
 
-Options read from ``ctx.options``: ``source`` (path), ``source_lang`` (also ``ctx.source_lang``),
-``round_trip_via`` (pivot language), ``models_dir``, ``beam_size``, ``compute_type``, ``no_cache``,
-and ``progress`` (``True``/``False``; unset: a bar on a terminal unless ``machine_readable``).
+Settings read (``ctx.settings``): ``language.source_lang`` (also ``ctx.source_lang``),
+``fidelity.round_trip_via`` (pivot language) and the ``decode`` part.
 
 Outlier rule (TQ811, TQ815): each line gets a sentence chrF score (sacrebleu's default
 ``CHRF()``: character 6-grams, beta 2) against its reference (the independent or the round-trip
@@ -27,12 +28,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.errors import BackendError, InputError
 from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.readers import strip_span
 
 K = 3.0
 MIN_SPREAD = 4.0
@@ -59,63 +60,33 @@ class Unit:
 
 
 class _Collector:
-    """Collects the audited file's physical lines (or source-carrying segments)."""
+    """Collects the audited file's physical lines with the source lines the reader paired them
+    with (``segment.meta["source_lines"]``), or source-carrying segments."""
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.lines: list[tuple[Segment, int, int, int]] = []
         self.paired: list[Unit] = []
+        self.line_units: list[Unit] = []
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if segment.source is not None:
-            start, end = _strip_span(segment.text, 0, len(segment.text))
+            start, end = strip_span(segment.text, 0, len(segment.text))
             if start < end:
                 self.paired.append(Unit(segment, start, end, segment.line, segment.source))
             return
         offset = 0
         for piece in segment.text.split("\n"):
-            start, end = _strip_span(segment.text, offset, offset + len(piece))
+            start, end = strip_span(segment.text, offset, offset + len(piece))
             if start < end:
                 self.lines.append((segment, start, end, segment.locate(offset)[0]))
             offset += len(piece) + 1
+        for line in segment.meta.get("source_lines", ()):
+            self.line_units.append(Unit(segment, line.start, line.end, line.line, line.source))
 
     def units(self) -> list[Unit]:
-        """Aligned units; reads the source file when lines need one."""
-        units = list(self.paired)
-        if not self.lines:
-            return units
-        path = self.ctx.options.get("source")
-        if not path:
-            return units
-        source_lines = read_source_lines(Path(str(path)))
-        last = max(line for _, _, _, line in self.lines)
-        if len(source_lines) < last:
-            self.ctx.note_once(
-                f"fidelity-lines:{path}",
-                f"{path} has {len(source_lines)} lines but {self.ctx.path} has text on line "
-                f"{last}; lines without a source line are not compared",
-            )
-        for segment, start, end, line in self.lines:
-            if line <= len(source_lines) and source_lines[line - 1].strip():
-                units.append(Unit(segment, start, end, line, source_lines[line - 1].strip()))
-        return units
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def read_source_lines(path: Path) -> list[str]:
-    try:
-        return path.read_bytes().decode("utf-8-sig").splitlines()
-    except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        """Aligned units: source-carrying segments, then lines paired with a source line."""
+        return [*self.paired, *self.line_units]
 
 
 class _CollectingCheck:
@@ -131,7 +102,7 @@ class _CollectingCheck:
 
 
 def _source_lang(ctx: CheckContext) -> str | None:
-    value = ctx.source_lang or ctx.options.get("source_lang")
+    value = ctx.source_lang or ctx.settings.language.source_lang
     return str(value) if value else None
 
 
@@ -156,19 +127,18 @@ def outlier_threshold(scores: Sequence[float]) -> tuple[float, float | None]:
 def _service(ctx: CheckContext) -> Any:
     from tqcheck.translate.engine import DecodeOptions, TranslationService, progress_wanted
 
-    options = ctx.options
-    progress = options.get("progress")
+    settings = ctx.settings.decode
+    progress = settings.progress
     if progress is None:
-        machine = bool(options.get("machine_readable")) or options.get("format", "text") != "text"
-        progress = progress_wanted(machine_readable=machine)
+        progress = progress_wanted(machine_readable=False)
     decode = DecodeOptions(
-        beam_size=int(options.get("beam_size") or 1),
-        compute_type=str(options.get("compute_type") or "float32"),
+        beam_size=settings.beam_size or 1,
+        compute_type=settings.compute_type or "float32",
     )
     return TranslationService(
-        options.get("models_dir"),
+        settings.models_dir,
         decode,
-        use_cache=not options.get("no_cache"),
+        use_cache=not settings.no_cache,
         progress=bool(progress),
     )
 
@@ -330,55 +300,6 @@ class _PairCheck(_CollectingCheck):
         raise NotImplementedError
 
 
-@register("TQ812", "missing-number", Severity.WARNING, scope="document", needs="source")
-class MissingNumber(_PairCheck):
-    """Number in the source line that the translation does not contain.
-
-    What it does:
-        Extracts the numbers of each source line and of its translation (any Unicode digits,
-        Arabic-Indic included; thousands and decimal separators ignored, so ``1,500``, ``1.500``
-        and ``١٥٠٠`` are the same number) and reports every source number of two or more digits
-        that the translation lacks.  Single digits are skipped: translators often spell them out.
-
-    Why it matters:
-        Numbers are facts.  A dropped or changed figure, date or amount is one of the most
-        damaging translation errors and one of the easiest to miss in review; machine translation
-        drops them when it truncates a sentence.
-
-    Example:
-        Source: ``The talks began on February 24 with 300 delegates.``  Translation:
-        ``Die Gespräche begannen am 24. Februar mit Delegierten.`` → ``300`` is missing.
-    """
-
-    def missing(self, source: str, target: str) -> Iterable[str]:
-        lost = numbers(source) - numbers(target)
-        for number in sorted(lost):
-            yield f"number {number} of the source is missing from the translation"
-
-
-@register("TQ813", "missing-url", Severity.WARNING, scope="document", needs="source")
-class MissingUrl(_PairCheck):
-    """URL or e-mail address in the source line that the translation does not contain verbatim.
-
-    What it does:
-        Finds ``http(s)://`` and ``www.`` addresses and e-mail addresses in each source line and
-        reports those that do not appear, character for character, in the translation.
-
-    Why it matters:
-        Addresses must never be translated, transliterated or "fixed"; a changed URL is a broken
-        link and a changed e-mail address sends mail to someone else.
-
-    Example:
-        Source: ``See https://example.org/help for details.``  Translation: ``Voir
-        https://exemple.org/aide pour plus de détails.`` → the address was translated.
-    """
-
-    def missing(self, source: str, target: str) -> Iterable[str]:
-        for url in urls(source):
-            if url not in target:
-                yield f"address {url} of the source is missing from the translation"
-
-
 @register("TQ814", "missing-name", Severity.INFO, scope="document", needs="source")
 class MissingName(_PairCheck):
     """Capitalised name in the source line that the translation does not mention.
@@ -416,7 +337,7 @@ class MissingName(_PairCheck):
 # --------------------------------------------------------------------------- round trip
 
 
-@register("TQ815", "round-trip-loss", Severity.INFO, scope="document", needs="round-trip")
+@register("TQ815", "round-trip-loss", Severity.INFO, scope="document", needs="round_trip_via")
 class RoundTripLoss(_CollectingCheck):
     """Line that does not survive a round trip through another language (a hint, not a verdict).
 
@@ -441,7 +362,7 @@ class RoundTripLoss(_CollectingCheck):
 
     def finish(self) -> Iterable[Hit]:
         ctx = self.ctx
-        pivot = ctx.options.get("round_trip_via")
+        pivot = ctx.settings.fidelity.round_trip_via
         if not pivot:
             return []
         lang = ctx.lang

@@ -21,6 +21,8 @@ from tqcheck.checks._pairs import (
     pair_data,
     segment_flags,
 )
+from tqcheck.checks.fidelity_mt import numbers as prose_numbers
+from tqcheck.checks.fidelity_mt import urls as prose_urls
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
@@ -78,8 +80,6 @@ def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
     if len(letters) <= 3:
         return True
     allowed = {w.casefold() for w in pair_data()["same_ok"]}
-    extra = ctx.options.get("same_ok") or ()
-    allowed |= {str(w).casefold() for w in extra}
     core = rest.strip(" .:…!?-–—()[]\"'").casefold()
     if core in allowed:
         return True
@@ -296,6 +296,24 @@ def _skip_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _units(segment: Segment) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, source)`` of a segment that carries its source: the whole segment."""
+    if segment.source is not None and _has_pair(segment):
+        yield 0, len(segment.text), segment.source
+
+
+def _source_lines(segment: Segment) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, source)`` of each line of a segment that the reader paired with a line of a
+    line-aligned ``--source`` file.  Prose is compared as TQ812/TQ813 compared it: digit strings
+    with separators dropped (``1,500`` = ``1.500``), addresses as substrings, and only for what
+    the translation lost — a prose translation converts units, writes magnitudes out ("£2.8bn" →
+    "2,8 млрд", "a decade" → "10 лет") and glues suffixes to numbers ("80s" → "80er"), so what it
+    adds, and a locale's number format, are no evidence."""
+    if segment.source is None:
+        for line in segment.meta.get("source_lines", ()):
+            yield line.start, line.end, line.source
+
+
 @register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_number_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -315,22 +333,26 @@ def find_number_mismatch(
     Example:
         ``Take 250 mg twice a day`` → ``Nehmen Sie zweimal täglich 25 mg`` → flags ``25``.
     """
-    if not _has_pair(segment):
-        return
-    src_text = segment.source or ""
     src_lang = segment.source_lang or ctx.source_lang or "en"
     tgt_lang = segment.target_lang or ctx.lang
-    src_vals = Counter(v for _, v in find_numbers(src_text, src_lang, _skip_spans(src_text))
-                       if len(v.lstrip("-")) > 1)
-    tgt_nums = [(m, v) for m, v in find_numbers(segment.text, tgt_lang, _skip_spans(segment.text))
-                if len(v.lstrip("-")) > 1]
-    tgt_vals = Counter(v for _, v in tgt_nums)
-    for value in src_vals:
-        if value not in tgt_vals:
-            yield Hit(0, len(segment.text), f"number {value} of the source is missing")
-    for m, value in tgt_nums:
-        if value not in src_vals:
-            yield Hit(m.start(), m.end(), f"number {m.group().strip()} is not in the source")
+    for start, end, src_text in _source_lines(segment):
+        lost = prose_numbers(src_text) - prose_numbers(segment.text[start:end])
+        for number in sorted(lost):
+            yield Hit(start, end, f"number {number} of the source is missing")
+    for start, end, src_text in _units(segment):
+        text = segment.text[start:end]
+        src_vals = Counter(v for _, v in find_numbers(src_text, src_lang, _skip_spans(src_text))
+                           if len(v.lstrip("-")) > 1)
+        tgt_nums = [(m, v) for m, v in find_numbers(text, tgt_lang, _skip_spans(text))
+                    if len(v.lstrip("-")) > 1]
+        tgt_vals = Counter(v for _, v in tgt_nums)
+        for value in src_vals:
+            if value not in tgt_vals:
+                yield Hit(start, end, f"number {value} of the source is missing")
+        for m, value in tgt_nums:
+            if value not in src_vals:
+                yield Hit(start + m.start(), start + m.end(),
+                          f"number {m.group().strip()} is not in the source")
 
 
 @register("TQ836", "url-mismatch", Severity.WARNING, scope="segment", on="pairs")
@@ -351,16 +373,21 @@ def find_url_mismatch(
         ``See https://example.org/help`` → ``Voir https://example.org/aide`` → flags the changed
         URL.
     """
-    if not _has_pair(segment):
-        return
-    src = {m.group() for m in find_urls(segment.source or "")}
-    tgt = find_urls(segment.text)
-    tgt_set = {m.group() for m in tgt}
-    for url in sorted(src - tgt_set):
-        yield Hit(0, len(segment.text), f"'{url}' of the source is missing")
-    for m in tgt:
-        if m.group() not in src:
-            yield Hit(m.start(), m.end(), f"'{m.group()}' is not in the source")
+    for start, end, src_text in _source_lines(segment):
+        text = segment.text[start:end]
+        for url in prose_urls(src_text):
+            if url not in text:
+                yield Hit(start, end, f"'{url}' of the source is missing")
+    for start, end, src_text in _units(segment):
+        text = segment.text[start:end]
+        src = {m.group() for m in find_urls(src_text)}
+        tgt = find_urls(text)
+        tgt_set = {m.group() for m in tgt}
+        for url in sorted(src - tgt_set):
+            yield Hit(start, end, f"'{url}' of the source is missing")
+        for m in tgt:
+            if m.group() not in src:
+                yield Hit(start + m.start(), start + m.end(), f"'{m.group()}' is not in the source")
 
 
 def _ratio_bounds(src: str | None, tgt: str | None, ctx: CheckContext) -> tuple[float, float]:

@@ -95,12 +95,13 @@ class LowReferenceChrf:
             start = end + 1
 
     def finish(self) -> Iterable[Hit]:
-        ref_path = self.ctx.options.get("ref")
+        ref_path = self.ctx.settings.fidelity.ref
         if not ref_path or not self.lines:
             return []
-        from tqcheck.score import read_lines, sentence_scores
+        references = self.ctx.resources.reference()
+        assert references is not None
+        from tqcheck.score import sentence_scores
 
-        references = read_lines(str(ref_path))
         last = max(item.line for item in self.lines)
         if last > len(references):
             self.ctx.note_once(
@@ -115,8 +116,9 @@ class LowReferenceChrf:
             return []
         scores = sentence_scores("chrf", [item.text for item, _ in pairs],
                                  [[ref for _, ref in pairs]])
-        k = float(self.ctx.options.get("ref_chrf_k", K))
-        floor = float(self.ctx.options.get("ref_chrf_floor", FLOOR))
+        fidelity = self.ctx.settings.fidelity
+        k = K if fidelity.ref_chrf_k is None else fidelity.ref_chrf_k
+        floor = FLOOR if fidelity.ref_chrf_floor is None else fidelity.ref_chrf_floor
         median, threshold = low_line_threshold(scores, k=k, floor=floor)
         hits = []
         for (item, ref), value in zip(pairs, scores, strict=True):

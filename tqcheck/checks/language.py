@@ -9,11 +9,9 @@ cannot tell, two detectors for a foreign verdict).  Transliterated leftovers are
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from tqcheck.checks.gates import Gate, non_ascii_gate
@@ -359,13 +357,9 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
 @cache
 def leftover_packs() -> tuple[LeftoverPack, ...]:
     """The built-in packs, ``tqcheck/data/leftover/<source>.toml``."""
-    folder = resources.files("tqcheck") / "data" / "leftover"
-    packs = []
-    for res in sorted(folder.iterdir(), key=lambda r: r.name):
-        if res.name.endswith(".toml"):
-            raw = tomllib.loads(res.read_text(encoding="utf-8"))
-            packs.append(_parse_pack(raw, res.name))
-    return tuple(packs)
+    from tqcheck.datapack import builtin_folder
+
+    return tuple(_parse_pack(raw, name) for name, raw in builtin_folder("leftover"))
 
 
 def _packs_for(lang: str | None, source_lang: str | None) -> list[LeftoverPack]:

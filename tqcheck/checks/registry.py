@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from tqcheck.checks.gates import Gate, as_gate
-from tqcheck.model import Category, Location, Segment, Sentence, Severity
+from tqcheck.docs_url import help_uri
+from tqcheck.model import Category, Location, RuleInfo, Segment, Sentence, Severity
 
 if TYPE_CHECKING:
+    from tqcheck.config import Settings
     from tqcheck.langdata import LanguageData
+    from tqcheck.resources import Resources
 
 Scope = Literal["sentence", "segment", "document"]
 
@@ -51,19 +54,32 @@ class Hit:
     segment: Segment | None = None  # document checks name the segment they point into
 
 
+def _default_settings() -> Settings:
+    from tqcheck.config import Settings
+
+    return Settings()
+
+
 @dataclass
 class CheckContext:
-    """What a check may know besides the text: languages, language data, options."""
+    """What a check may know besides the text: languages, language data, settings."""
 
     path: str
     lang: str | None
     data: LanguageData
     source_lang: str | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    settings: Settings = field(default_factory=_default_settings)
     notes: list[str] = field(default_factory=list)
     #: Per-document state that checks share (e.g. calque evidence read by the chain check).
     state: dict[str, Any] = field(default_factory=dict)
     _noted: set[str] = field(default_factory=set)
+
+    @property
+    def resources(self) -> Resources:
+        """The reference and glossary the settings name, read once per process."""
+        from tqcheck.resources import Resources
+
+        return Resources(self.settings)
 
     def note_once(self, key: str, message: str) -> None:
         """Say something (e.g. "no data for this language") once per run, not per sentence."""
@@ -100,7 +116,8 @@ class Rule:
     #: returns a sequence of hits (not a generator: it runs on every sentence, and an empty
     #: tuple is cheaper to make and test).
     precondition: bool = False
-    #: Runs only when its feature is enabled (e.g. needs a source or a reference).
+    #: Runs only when this setting holds a value (a name of ``tqcheck.config.NEEDS``: a source,
+    #: a reference, a glossary, a round-trip language).
     needs: str | None = None
     #: A cheap test that every text the check can flag passes (:class:`~tqcheck.checks.gates.Gate`:
     #: a regex, tokens or strings): the engine skips the check on segments the gate does not open
@@ -118,9 +135,52 @@ class Rule:
     def module(self) -> str:
         return str(getattr(self.impl, "__module__", ""))
 
+    def info(self) -> RuleInfo:
+        """What a report carries about this rule."""
+        return RuleInfo(self.code, self.slug, self.category, self.severity, self.summary,
+                        self.doc, help_uri(self.code))
+
 
 _REGISTRY: dict[str, Rule] = {}
 _SLUGS: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A retired code (and slug) whose findings another check reports now, as ruff keeps
+    redirected codes: selecting, ignoring, suppressing (comments, PO flags, per-file ignores) or
+    baselining the old code or slug applies to the new check."""
+
+    code: str
+    slug: str
+    target: str
+    why: str
+
+
+#: Retired codes, by code.  Their documentation pages say where they went.
+REDIRECTS: dict[str, Redirect] = {r.code: r for r in (
+    Redirect("TQ812", "missing-number", "TQ835",
+             "one number check for every source: on lines paired with `--source` it compares as "
+             "TQ812 did (digit strings, separators ignored, only numbers the translation lost), "
+             "in translation units it reads each language's number format"),
+    Redirect("TQ813", "missing-url", "TQ836",
+             "one URL check for every source: on lines paired with `--source` it compares as "
+             "TQ813 did (addresses the translation lost), in translation units it also reports "
+             "addresses the translation added or altered"),
+)}
+_SLUG_REDIRECTS = {r.slug: r.code for r in REDIRECTS.values()}
+
+
+def redirected(selector: str) -> str:
+    """``selector`` with a retired code or slug replaced by the code that took it over."""
+    key = selector.strip()
+    redirect = REDIRECTS.get(key.upper()) or REDIRECTS.get(_SLUG_REDIRECTS.get(key.lower(), ""))
+    return redirect.target if redirect else selector
+
+
+def retired_codes(code: str) -> tuple[str, ...]:
+    """The retired codes that ``code`` took over (for baselines written before)."""
+    return tuple(r.code for r in REDIRECTS.values() if r.target == code)
 
 
 def _doc_parts(obj: Any) -> tuple[str, str]:
@@ -148,8 +208,15 @@ def register(
     def decorate(impl: Any) -> Any:
         if not CODE_RE.match(code):
             raise ValueError(f"bad check code {code!r}")
-        if code in _REGISTRY:
+        if needs is not None:
+            from tqcheck.config import NEEDS
+
+            if needs not in NEEDS:
+                raise ValueError(f"{code}: needs {needs!r} is not a setting ({', '.join(NEEDS)})")
+        if code in _REGISTRY or code in REDIRECTS:
             raise ValueError(f"duplicate check code {code}")
+        if slug in _SLUG_REDIRECTS:
+            raise ValueError(f"check slug {slug} is retired ({_SLUG_REDIRECTS[slug]})")
         if slug in _SLUGS:
             raise ValueError(f"duplicate check slug {slug} ({_SLUGS[slug]}, {code})")
         summary, doc = _doc_parts(impl)
@@ -191,8 +258,9 @@ def all_rules() -> list[Rule]:
 
 
 def get_rule(code_or_slug: str) -> Rule | None:
+    """The rule of a code or slug; a retired code or slug gives the rule that took it over."""
     load_builtin_checks()
-    key = code_or_slug.strip()
+    key = redirected(code_or_slug).strip()
     if key.upper() in _REGISTRY:
         return _REGISTRY[key.upper()]
     code = _SLUGS.get(key.lower())
@@ -203,11 +271,14 @@ def select_rules(
     select: Iterable[str] = (), ignore: Iterable[str] = (), features: Iterable[str] = ()
 ) -> list[Rule]:
     """Rules chosen by code, prefix or slug (``TQ1``, ``TQ101``, ``doubled-word``); ``ALL`` selects
-    everything.  Unknown selectors are an error."""
+    everything; a retired code or slug (:data:`REDIRECTS`) stands for its successor.  Unknown
+    selectors are an error."""
     from tqcheck.errors import ConfigError
 
     rules = all_rules()
     enabled_features = set(features)
+    select = [redirected(s) for s in select]
+    ignore = [redirected(s) for s in ignore]
 
     def matches(rule: Rule, selector: str) -> bool:
         s = selector.strip()
@@ -223,7 +294,6 @@ def select_rules(
             continue
         if not any(matches(r, selector) for r in rules):
             raise ConfigError(f"unknown check code, prefix or category: {selector!r}")
-    select = list(select)
     chosen = [r for r in rules if not select or any(matches(r, s) for s in select)]
     chosen = [r for r in chosen if not any(matches(r, s) for s in ignore)]
     return [r for r in chosen if r.needs is None or r.needs in enabled_features]

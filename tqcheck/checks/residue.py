@@ -4,22 +4,20 @@ prose, and MT pipeline debris.  Patterns are data (``tqcheck/data/residue.toml``
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
+from tqcheck.datapack import builtin_table
 from tqcheck.model import Segment, Sentence, Severity
 
 
 @cache
 def residue_data() -> dict[str, Any]:
-    raw = (resources.files("tqcheck") / "data" / "residue.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return builtin_table("residue.toml")
 
 
 @cache

@@ -16,9 +16,6 @@ _TAG = re.compile(r"<[^<>]*>|\{\\[^{}]*\}")
 
 def _limit(name: str, segment: Segment, ctx: CheckContext) -> float:
     table: dict[str, Any] = pair_data()["subtitles"][name]
-    override = ctx.options.get(name)
-    if override:
-        return float(override)
     lang = base_lang(segment.target_lang or ctx.lang) or ""
     return float(table.get(lang, table["default"]))
 

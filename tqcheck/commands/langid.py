@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -17,38 +16,6 @@ _EXCERPT = 60
 def _excerpt(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
-
-
-def sentence_languages(path: Path, lang: str | None, encoding: str | None) -> dict[str, Any]:
-    """Every sentence of one file with its language: ``{"path", "lang", "lang_source",
-    "sentences": [...]}``.  With ``lang`` each sentence also says whether it is foreign."""
-    from tqcheck.langdata import base_lang, load_language
-    from tqcheck.langid import detect_document_language, identify
-    from tqcheck.readers import read_segments
-    from tqcheck.segment import split_sentences
-
-    segments = list(read_segments(path, encoding))
-    doc_lang = base_lang(lang)
-    lang_source = "option" if lang else "detected"
-    if doc_lang is None:
-        doc_lang = detect_document_language(s.text for s in segments[:50])
-        lang_source = "detected" if doc_lang else "unknown"
-    data = load_language(doc_lang)
-    rows: list[dict[str, Any]] = []
-    for segment in segments:
-        for sentence in split_sentences(segment, data):
-            result = identify(sentence.text, base_lang(lang))
-            line, col = segment.locate(sentence.start)
-            end_line, end_col = segment.locate(sentence.end)
-            row: dict[str, Any] = {
-                "path": str(path), "line": line, "col": col, "end_line": end_line,
-                "end_col": end_col, "lang": result.lang, "confidence": result.confidence,
-                "method": result.method, "script": result.script, "text": sentence.text,
-            }
-            if lang:
-                row["foreign"] = result.is_foreign(lang)
-            rows.append(row)
-    return {"path": str(path), "lang": doc_lang, "lang_source": lang_source, "sentences": rows}
 
 
 @click.command("langid")
@@ -71,6 +38,7 @@ def langid_command(paths: tuple[str, ...], lang: str | None, fmt: str, encoding:
     import tempfile
 
     from tqcheck.errors import InputError
+    from tqcheck.langid import sentence_languages
     from tqcheck.readers.streams import is_stream, spool_stream
 
     files = []

@@ -8,16 +8,12 @@ from pathlib import Path
 import click
 
 from tqcheck.commands import handle_errors
+from tqcheck.commands.options import setting_option
 from tqcheck.translate import packages as pk
 
 _URL_RE = re.compile(r"^(?:https?|file)://", re.IGNORECASE)
 
-models_dir_option = click.option(
-    "--models-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Packages directory (default: $TQCHECK_MODELS_DIR, else the one argospm uses).",
-)
+models_dir_option = setting_option("models_dir")
 
 
 @click.group("models")
@@ -31,7 +27,7 @@ def models_group() -> None:
 @click.option("--index", "index", default=None, help="Index URL (default: $ARGOS_PACKAGE_INDEX).")
 @click.option("--refresh", is_flag=True, help="Download the index even if a copy is cached.")
 @handle_errors
-def list_command(models_dir: Path | None, available: bool, index: str | None, refresh: bool) -> int:
+def list_command(models_dir: str | None, available: bool, index: str | None, refresh: bool) -> int:
     """List installed packages: languages, version, folder."""
     if available:
         for entry in sorted(
@@ -71,7 +67,7 @@ def list_command(models_dir: Path | None, available: bool, index: str | None, re
 @click.option("--refresh", is_flag=True, help="Download the index even if a copy is cached.")
 @handle_errors
 def install_command(
-    spec: tuple[str, ...], models_dir: Path | None, force: bool, index: str | None, refresh: bool
+    spec: tuple[str, ...], models_dir: str | None, force: bool, index: str | None, refresh: bool
 ) -> int:
     """Install a package: FILE.argosmodel, a URL, or FROM TO (from the Argos index).
 
@@ -102,7 +98,7 @@ def install_command(
 @click.argument("spec", nargs=-1, required=True)
 @models_dir_option
 @handle_errors
-def remove_command(spec: tuple[str, ...], models_dir: Path | None) -> int:
+def remove_command(spec: tuple[str, ...], models_dir: str | None) -> int:
     """Remove a package, named by FROM TO or by its folder name."""
     directory = pk.resolve_models_dir(models_dir)
     package = pk.resolve_installed(directory, spec)
@@ -117,7 +113,7 @@ def remove_command(spec: tuple[str, ...], models_dir: Path | None) -> int:
 @click.argument("spec", nargs=-1)
 @models_dir_option
 @handle_errors
-def path_command(spec: tuple[str, ...], models_dir: Path | None) -> int:
+def path_command(spec: tuple[str, ...], models_dir: str | None) -> int:
     """Print the packages directory, or the folder of one package (FROM TO or its name)."""
     directory = pk.resolve_models_dir(models_dir)
     click.echo(str(pk.resolve_installed(directory, spec).path if spec else directory))

@@ -6,8 +6,9 @@ import json
 
 import click
 
-from tqcheck.checks.registry import all_rules, get_rule
+from tqcheck.checks.registry import all_rules, get_rule, redirected
 from tqcheck.commands import handle_errors
+from tqcheck.config import option_of
 from tqcheck.errors import ExitStatus
 
 
@@ -46,7 +47,9 @@ def rule_command(code: str) -> int:
     if rule is None:
         click.echo(f"tqcheck: error: unknown check {code!r} (see 'tqcheck rules')", err=True)
         return int(ExitStatus.USAGE_ERROR)
-    click.echo(f"{rule.code} {rule.slug} ({rule.category.value}, {rule.severity.value}"
-               f"{', needs --' + rule.needs if rule.needs else ''})\n")
+    if redirected(code) != code:
+        click.echo(f"tqcheck: {code} is now {rule.code} ({rule.slug})", err=True)
+    needs = f", needs {option_of(rule.needs).flag}" if rule.needs else ""
+    click.echo(f"{rule.code} {rule.slug} ({rule.category.value}, {rule.severity.value}{needs})\n")
     click.echo(rule.doc)
     return int(ExitStatus.PASSED)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tqcheck.commands import handle_errors
-from tqcheck.commands.audit import config_option, config_path
+from tqcheck.commands.options import config_option, config_path, setting_options
 from tqcheck.errors import ExitStatus
 
 
@@ -32,9 +32,7 @@ from tqcheck.errors import ExitStatus
 @click.option("--paired-n", default=0, type=click.IntRange(min=0), metavar="N",
               help="Resamples (bootstrap) or trials (AR) of paired tests; 0 = sacrebleu's "
                    "defaults (1000, 10000).")
-@click.option("--min-bleu", type=float, default=None, help="Gate: fail below this BLEU.")
-@click.option("--min-chrf", type=float, default=None, help="Gate: fail below this chrF.")
-@click.option("--max-ter", type=float, default=None, help="Gate: fail above this TER.")
+@setting_options("min_bleu", "min_chrf", "max_ter")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
               show_default=True, help="text report, JSON (everything) or CSV (segment scores).")
 @click.option("-o", "--output", default=None, metavar="PATH",

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from tqcheck.commands import handle_errors
+from tqcheck.commands.options import DECODE_SETTINGS, setting_options
 from tqcheck.errors import InputError
 
 
@@ -23,46 +24,25 @@ from tqcheck.errors import InputError
     help="Write here instead of standard output.",
 )
 @click.option(
-    "--models-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Packages directory (default: $TQCHECK_MODELS_DIR, else argospm's).",
-)
-@click.option(
-    "--beam-size",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="1 is greedy decoding.",
-)
-@click.option(
-    "--compute-type",
-    default="float32",
-    show_default=True,
-    help="CTranslate2 compute type; float32 keeps every output independent of its "
-    "batch, int8 is faster.",
-)
-@click.option(
     "--batch-size",
     type=click.IntRange(min=1),
     default=64,
     show_default=True,
     help="Sentences per CTranslate2 batch (speed only; never changes the output).",
 )
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache.")
-@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@setting_options(*DECODE_SETTINGS)
 @handle_errors
 def translate_command(
     file: Path,
     from_code: str,
     to_code: str,
     output: Path | None,
-    models_dir: Path | None,
-    beam_size: int,
-    compute_type: str,
     batch_size: int,
+    models_dir: str | None,
+    beam_size: int | None,
+    compute_type: str | None,
+    progress: bool | None,
     no_cache: bool,
-    no_progress: bool,
 ) -> int:
     """Translate FILE line by line with installed Argos packages (pivoting through English when
     no direct package exists).  Line k of the output translates line k of FILE."""
@@ -73,11 +53,11 @@ def translate_command(
         refuse_overwriting_inputs([("-o", output)], [file])
     lines = _read_lines(file)
     options = DecodeOptions(
-        beam_size=beam_size, compute_type=compute_type, max_batch_size=batch_size
+        beam_size=beam_size or 1, compute_type=compute_type or "float32", max_batch_size=batch_size
     )
     to_stdout = output is None or str(output) == "-"
     # Standard output that is not a terminal is being read by a program: no bar then either.
-    show = not no_progress and progress_wanted(
+    show = progress if progress is not None else progress_wanted(
         machine_readable=to_stdout and not sys.stdout.isatty()
     )
     service = TranslationService(models_dir, options, use_cache=not no_cache, progress=show)

@@ -2,9 +2,9 @@
 
 ``READERS`` maps a format name to ``(module, function, extensions)``; the function has the signature
 ``(path: Path, encoding: str | None) -> Iterator[Segment]``; readers of translation files also take
-``options`` (the audit's features: ``include_fuzzy``, ``tmx_langs``, ``source`` …).  Formats are
-detected by extension, then by content for ``.xml`` and unknown extensions, and ``--format-in``
-forces one.
+``options`` (:class:`~tqcheck.config.ReadSettings`: ``include_fuzzy``, ``tmx_langs``, ``source``
+…).  Formats are detected by extension, then by content for ``.xml`` and unknown extensions,
+and ``--format-in`` forces one.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
 
@@ -106,12 +108,13 @@ def read_segments(
     path: Path,
     encoding: str | None = None,
     fmt: str | None = None,
-    options: Mapping[str, Any] | None = None,
+    options: ReadSettings | Mapping[str, Any] | None = None,
 ) -> Iterator[Segment]:
     """Segments of one file, streamed.  ``options`` reach the readers that take them."""
     reader = get_reader(detect_format(path, fmt))
-    if options and "options" in inspect.signature(reader).parameters:
-        return reader(path, encoding, options=options)  # type: ignore[call-arg]
+    settings = read_settings(options)
+    if "options" in inspect.signature(reader).parameters:
+        return reader(path, encoding, options=settings)  # type: ignore[call-arg]
     return reader(path, encoding)
 
 
@@ -119,7 +122,7 @@ def read_pairs(
     path: str | Path,
     encoding: str | None = None,
     fmt: str | None = None,
-    options: Mapping[str, Any] | None = None,
+    options: ReadSettings | Mapping[str, Any] | None = None,
 ) -> list[tuple[str, str]]:
     """``(source, target)`` pairs of a translation file (PO, XLIFF, TMX, JSON or subtitles with a
     source, Android resources beside their default ones) — for scoring and re-translation.
@@ -131,3 +134,64 @@ def read_pairs(
         for seg in read_segments(Path(path), encoding, fmt, options)
         if seg.source is not None and seg.text.strip()
     ]
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without its leading and trailing white space, as ``(start, end)``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def read_source_lines(path: Path) -> list[str]:
+    """The lines of a line-aligned source file (UTF-8, with or without BOM)."""
+    try:
+        return path.read_bytes().decode("utf-8-sig").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """A physical line ``segment.text[start:end]`` (white space stripped) of file line ``line``,
+    and the line of the source file that it translates."""
+
+    start: int
+    end: int
+    line: int
+    source: str
+
+
+def pair_source_lines(segments: Iterable[Segment], source: str | Path,
+                      note: Callable[[str], None] | None = None, path: str = "") -> Iterator[Segment]:
+    """``segments`` with every segment that carries no source of its own paired, line by line,
+    with the line-aligned ``source`` file: ``meta["source_lines"]`` holds a :class:`SourceLine`
+    for each of its non-blank lines whose source line is not blank.  The source is read once, on
+    the first segment that needs it; ``note`` hears (once) that the file has text beyond the
+    source's last line."""
+    lines: list[str] | None = None
+    last = 0
+    for segment in segments:
+        if segment.source is None:
+            if lines is None:
+                lines = read_source_lines(Path(source))
+            pieces: list[SourceLine] = []
+            offset = 0
+            for piece in segment.text.split("\n"):
+                start, end = strip_span(segment.text, offset, offset + len(piece))
+                if start < end:
+                    line = segment.locate(offset)[0]
+                    last = max(last, line)
+                    if line <= len(lines) and lines[line - 1].strip():
+                        pieces.append(SourceLine(start, end, line, lines[line - 1].strip()))
+                offset += len(piece) + 1
+            if pieces:
+                segment = replace(segment, meta={**segment.meta, "source_lines": tuple(pieces)})
+        yield segment
+    if lines is not None and last > len(lines) and note is not None:
+        note(f"{source} has {len(lines)} lines but {path} has text on line {last}; lines "
+             "without a source line are not compared")

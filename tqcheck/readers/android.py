@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
 from tqcheck.readers.positions import Spanned
@@ -88,13 +89,13 @@ def read_android_texts(path: Path, encoding: str | None = None) -> dict[str, str
 
 
 def read_android_file(
-    path: Path, encoding: str | None = None, options: Mapping[str, Any] | None = None
+    path: Path, encoding: str | None = None, options: ReadSettings | Mapping[str, Any] | None = None
 ) -> Iterator[Segment]:
-    options = options or {}
+    options = read_settings(options)
     doc = XmlSource(path, encoding)
     if local_name(doc.root) != "resources":
         raise InputError(f"{path}: not an Android resource file (root <{local_name(doc.root)}>)")
-    source_path: Path | None = Path(options["source"]) if options.get("source") else None
+    source_path: Path | None = Path(options.source) if options.source else None
     if source_path is None and lang_of_resource_dir(path):
         default = path.parent.parent / "values" / path.name
         if default.is_file():

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
 from tqcheck.readers.decode import read_text
@@ -254,14 +255,14 @@ def read_json_texts(path: Path, encoding: str | None = None) -> dict[str, str]:
 
 
 def read_json_file(
-    path: Path, encoding: str | None = None, options: Mapping[str, Any] | None = None
+    path: Path, encoding: str | None = None, options: ReadSettings | Mapping[str, Any] | None = None
 ) -> Iterator[Segment]:
-    options = options or {}
+    options = read_settings(options)
     cat = parse_catalogue(path, encoding)
     sources: dict[str, str] = {}
     source_lang: str | None = None
-    if options.get("source"):
-        src_path = Path(options["source"])
+    if options.source:
+        src_path = Path(options.source)
         src_cat = parse_catalogue(src_path, encoding)
         sources = {e.key: e.text.text for e in src_cat.entries}
         source_lang = src_cat.locale or _lang_from_path(src_path)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
 from tqcheck.readers.decode import read_text
@@ -255,14 +256,14 @@ def _lang_from_name(path: Path) -> str | None:
 
 
 def read_po_file(
-    path: Path, encoding: str | None = None, options: Mapping[str, Any] | None = None
+    path: Path, encoding: str | None = None, options: ReadSettings | Mapping[str, Any] | None = None
 ) -> Iterator[Segment]:
-    options = options or {}
-    include_fuzzy = bool(options.get("include_fuzzy"))
-    include_obsolete = bool(options.get("include_obsolete"))
+    options = read_settings(options)
+    include_fuzzy = options.include_fuzzy
+    include_obsolete = options.include_obsolete
     target_lang: str | None = None
     single_forms: frozenset[int] | None = None
-    source_lang = options.get("po_source_lang") or "en"
+    source_lang = options.po_source_lang or "en"
     index = 0
     is_template = path.suffix.lower() == ".pot"
     for entry in parse_po(path, encoding):

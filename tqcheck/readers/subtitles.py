@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
 from tqcheck.readers.decode import read_text
@@ -103,14 +104,14 @@ def _lang(path: Path, header: Mapping[str, str]) -> str | None:
 
 
 def read_subtitle_file(
-    path: Path, encoding: str | None = None, options: Mapping[str, Any] | None = None
+    path: Path, encoding: str | None = None, options: ReadSettings | Mapping[str, Any] | None = None
 ) -> Iterator[Segment]:
-    options = options or {}
+    options = read_settings(options)
     cues, header = parse_cues(path, encoding)
     matched: list[Cue | None] = [None] * len(cues)
     source_lang = None
-    if options.get("source"):
-        src_path = Path(options["source"])
+    if options.source:
+        src_path = Path(options.source)
         src_cues, src_header = parse_cues(src_path, encoding)
         matched = _match(cues, src_cues)
         source_lang = _lang(src_path, src_header)

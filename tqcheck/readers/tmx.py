@@ -11,8 +11,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
-from tqcheck.langdata import base_lang
+from tqcheck.langdata import base_lang, lang_tag
 from tqcheck.model import Segment
 from tqcheck.readers.xmlsource import XML_LANG, XmlSource, local_name
 
@@ -28,20 +29,20 @@ def _pair(value: Any) -> tuple[str, str] | None:
 
 
 def _same_lang(a: str, b: str) -> bool:
-    a, b = a.lower().replace("_", "-"), b.lower().replace("_", "-")
+    a, b = lang_tag(a) or "", lang_tag(b) or ""
     return a == b or (("-" not in a or "-" not in b) and base_lang(a) == base_lang(b))
 
 
 def read_tmx_file(
-    path: Path, encoding: str | None = None, options: Mapping[str, Any] | None = None
+    path: Path, encoding: str | None = None, options: ReadSettings | Mapping[str, Any] | None = None
 ) -> Iterator[Segment]:
-    options = options or {}
+    options = read_settings(options)
     doc = XmlSource(path, encoding)
     root = doc.root
     if local_name(root) != "tmx":
         raise InputError(f"{path}: not a TMX file (root element <{local_name(root)}>)")
     header = next((el for el in root if local_name(el) == "header"), None)
-    chosen = _pair(options.get("tmx_langs"))
+    chosen = _pair(options.tmx_langs)
     src = chosen[0] if chosen else None
     tgt = chosen[1] if chosen else None
     if src is None and header is not None:

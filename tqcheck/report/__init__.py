@@ -1,4 +1,6 @@
-"""Report formatters: one module per output format, each ``render(report, rules, options) -> str``.
+"""Report formatters: one module per output format, each ``render(report, options) -> str``; the
+report carries all they need (its rules, signature, baseline state), so no formatter imports the
+check registry.
 
 ``FORMATTERS`` maps a format name to ``(module, function)``; formats are imported on use.
 Reports are written atomically (:func:`write_atomic`) so a reader never sees half a file and an
@@ -11,12 +13,10 @@ import importlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from tqcheck.checks.registry import Rule
 from tqcheck.errors import InputError
 from tqcheck.model import Report
 
@@ -26,10 +26,9 @@ class RenderOptions:
     color: bool = False
     show_source: bool = True
     quiet: bool = False
-    extra: Mapping[str, Any] | None = None
 
 
-Formatter = Callable[[Report, Sequence[Rule], RenderOptions], str]
+Formatter = Callable[[Report, RenderOptions], str]
 
 FORMATTERS: dict[str, tuple[str, str]] = {
     "text": ("tqcheck.report.text", "render"),

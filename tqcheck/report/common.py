@@ -1,22 +1,23 @@
-"""What several formatters share: documentation links, relative paths, rule lookup."""
+"""What several formatters share: documentation links and relative paths."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from tqcheck.checks.registry import Rule, get_rule
+from tqcheck.docs_url import DOCS_URL, INFORMATION_URI, help_uri
 from tqcheck.model import Report
 
-DOCS_URL = "https://tqcheck.readthedocs.io/en/latest/"
-INFORMATION_URI = "https://tqcheck.readthedocs.io/"
+__all__ = ["DOCS_URL", "INFORMATION_URI", "help_uri", "path_uri", "relative_path", "rule_uri"]
 
 
-def help_uri(code: str) -> str:
-    """The documentation page of a check (``docs/checks/CODE.md`` rendered on Read the Docs)."""
-    return f"{DOCS_URL}checks/{code}.html"
+def rule_uri(report: Report, code: str) -> str:
+    """The documentation page of ``code`` as the report names it."""
+    for rule in report.rules:
+        if rule.code == code:
+            return rule.help_uri
+    return help_uri(code)
 
 
 def relative_path(path: str) -> str:
@@ -36,14 +37,3 @@ def path_uri(path: str) -> tuple[str, bool]:
     if PurePath(rel).is_absolute():
         return Path(rel).as_uri(), False
     return quote(rel, safe="/"), True
-
-
-def rules_for(report: Report, rules: Sequence[Rule]) -> list[Rule]:
-    """The selected rules plus any rule a finding names that is not among them, by code."""
-    by_code = {r.code: r for r in rules}
-    for f in report.findings:
-        if f.code not in by_code:
-            rule = get_rule(f.code)
-            if rule is not None:
-                by_code[f.code] = rule
-    return [by_code[c] for c in sorted(by_code)]

@@ -7,9 +7,6 @@ Escaping follows the Actions runner: in the message ``%``, ``\\r`` and ``\\n`` b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from tqcheck.checks.registry import Rule
 from tqcheck.model import Finding, Report
 from tqcheck.report import RenderOptions
 from tqcheck.report.common import relative_path
@@ -41,7 +38,7 @@ def annotation(f: Finding) -> str:
     return command(COMMANDS[f.severity.value], message, **props)
 
 
-def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     out = [annotation(f) for f in report.active]
     out.extend(command("error", e.message, file=relative_path(e.path), title="tqcheck: cannot read")
                for e in report.errors)

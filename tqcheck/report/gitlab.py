@@ -9,10 +9,8 @@ warning → ``minor``, info → ``info``.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
-from tqcheck.checks.registry import Rule
 from tqcheck.fingerprint import fingerprints, gitlab_fingerprint
 from tqcheck.model import Report
 from tqcheck.report import RenderOptions
@@ -21,7 +19,7 @@ from tqcheck.report.common import relative_path
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     fps = fingerprints(report.findings)
     issues: list[dict[str, Any]] = []
     for f, fp in zip(report.findings, fps, strict=True):

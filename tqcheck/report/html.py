@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck import __version__
-from tqcheck.checks.registry import Rule
 from tqcheck.errors import InputError
 from tqcheck.model import Category, Finding, Report, Severity
 from tqcheck.report import RenderOptions
-from tqcheck.report.common import help_uri, relative_path
+from tqcheck.report.common import relative_path, rule_uri
 
 
 def esc(value: object) -> str:
@@ -218,9 +217,8 @@ def _read(path: str, encoding: str | None) -> str | None:
         return None
 
 
-def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
-    extra = options.extra or {}
-    encoding = extra.get("encoding")
+def render(report: Report, options: RenderOptions) -> str:
+    encoding = report.encoding
     active = report.active
     ids = [(f"f{i}", f) for i, f in enumerate(active)]
     by_path: dict[str, list[tuple[str, Finding]]] = defaultdict(list)
@@ -254,7 +252,7 @@ def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str
             f'data-severity="{esc(f.severity.value)}" data-code="{esc(f.code)}">'
             f'<a class="loc" href="#m-{fid}">{esc(relative_path(f.path))}:{f.line}:{f.col}</a> '
             f'<span class="badge {esc(f.severity.value)}">{esc(f.severity.value)}</span> '
-            f'<a class="code" href="{esc(help_uri(f.code))}" rel="noreferrer">{esc(f.code)}</a> '
+            f'<a class="code" href="{esc(rule_uri(report, f.code))}" rel="noreferrer">{esc(f.code)}</a> '
             f'<span class="slug muted">{esc(f.slug)}</span>'
             f'<div class="message">{esc(f.message)}</div>{suggestion}</li>')
 

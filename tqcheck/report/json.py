@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
 from typing import Any
 
-from tqcheck.checks.registry import Rule
 from tqcheck.model import Finding, Report
 from tqcheck.report import RenderOptions
 
@@ -49,7 +47,7 @@ def report_dict(report: Report) -> dict[str, Any]:
     active = report.active
     return {
         "schema_version": SCHEMA_VERSION,
-        "signature": dict(report.signature),
+        "signature": report.signature.as_dict() if report.signature else {},
         "files": [
             {"path": s.path, "format": s.format, "lang": s.lang, "lang_source": s.lang_source,
              "segments": s.segments, "sentences": s.sentences, "words": s.words}
@@ -71,9 +69,9 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     data = report_dict(report)
-    if options.extra and options.extra.get("baseline") is not None:
+    if report.baseline is not None:
         # Known, new and stale baseline entries (see ``tqcheck.baseline``).
-        data["baseline"] = options.extra["baseline"]
+        data["baseline"] = report.baseline.as_dict()
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from tqcheck.checks.registry import Rule
 from tqcheck.model import Finding, Report
 from tqcheck.report import RenderOptions
-from tqcheck.report.common import relative_path, rules_for
+from tqcheck.report.common import relative_path
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -32,9 +30,9 @@ def _line(f: Finding) -> str:
     return out
 
 
-def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
-    codes = [r.code for r in rules_for(report, rules)]
-    slugs = {r.code: r.slug for r in rules_for(report, rules)}
+def render(report: Report, options: RenderOptions) -> str:
+    codes = [r.code for r in report.rules]
+    slugs = {r.code: r.slug for r in report.rules}
     by_case: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in report.active:
         by_case[(f.path, f.code)].append(f)

@@ -8,10 +8,8 @@ finding's excerpt (the line that holds the span).  Where a reader masked markup 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
-from tqcheck.checks.registry import Rule
 from tqcheck.model import MASK, Finding, Report
 from tqcheck.report import RenderOptions
 from tqcheck.report.common import help_uri, relative_path
@@ -82,5 +80,5 @@ def diagnostic(f: Finding) -> dict[str, Any]:
     return d
 
 
-def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     return "".join(json.dumps(diagnostic(f), ensure_ascii=False) + "\n" for f in report.active)

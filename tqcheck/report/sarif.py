@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from tqcheck import __version__
-from tqcheck.checks.registry import Rule
 from tqcheck.fingerprint import SARIF_KEY, fingerprints
-from tqcheck.model import Finding, Report
+from tqcheck.model import Finding, Report, RuleInfo
 from tqcheck.report import RenderOptions
-from tqcheck.report.common import INFORMATION_URI, help_uri, path_uri, rules_for
+from tqcheck.report.common import INFORMATION_URI, path_uri
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +48,14 @@ def _region(line: int, col: int, end_line: int, end_col: int) -> dict[str, int]:
     return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _rule(rule: RuleInfo) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.slug,
         "shortDescription": {"text": rule.summary or rule.slug},
         "fullDescription": {"text": rule.doc or rule.summary or rule.slug},
         "help": {"text": rule.doc or rule.summary or rule.slug},
-        "helpUri": help_uri(rule.code),
+        "helpUri": rule.help_uri,
         "defaultConfiguration": {"level": LEVELS[rule.severity.value]},
         "properties": {"category": rule.category.value,
                        "tags": ["translation", rule.category.value]},
@@ -99,9 +98,8 @@ def _notification(text: str, level: str, path: str | None = None) -> dict[str, A
     return n
 
 
-def sarif_dict(report: Report, rules: Sequence[Rule], extra_notes: Sequence[str] = ()
-               ) -> dict[str, Any]:
-    all_rules = rules_for(report, rules)
+def sarif_dict(report: Report, extra_notes: Sequence[str] = ()) -> dict[str, Any]:
+    all_rules = report.rules
     index = {r.code: i for i, r in enumerate(all_rules)}
     fps = fingerprints(report.findings)
     results = [_result(f, fp, index) for f, fp in zip(report.findings, fps, strict=True)]
@@ -132,7 +130,7 @@ def sarif_dict(report: Report, rules: Sequence[Rule], extra_notes: Sequence[str]
         "results": results,
     }
     if report.signature:
-        run["properties"] = {"signature": dict(report.signature)}
+        run["properties"] = {"signature": report.signature.as_dict()}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
@@ -140,13 +138,13 @@ def _dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
-    text = _dumps(sarif_dict(report, rules))
+def render(report: Report, options: RenderOptions) -> str:
+    text = _dumps(sarif_dict(report))
     size = len(gzip.compress(text.encode("utf-8"), mtime=0))
     if size > WARN_GZIP_BYTES:
         warning = (f"SARIF is {size / 1048576:.1f} MB gzipped; GitHub code scanning rejects "
                    f"uploads over {MAX_GZIP_BYTES // 1048576} MB (narrow the audit or use a "
                    "baseline)")
         log.warning(warning)
-        text = _dumps(sarif_dict(report, rules, [warning]))
+        text = _dumps(sarif_dict(report, [warning]))
     return text

@@ -4,9 +4,7 @@ summary by category.  Colour only when asked (the CLI asks on a terminal)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 
-from tqcheck.checks.registry import Rule
 from tqcheck.model import MASK, Finding, Report
 from tqcheck.report import RenderOptions
 
@@ -35,7 +33,7 @@ def _caret(f: Finding) -> tuple[str, str]:
     return line.replace("\t", " ").replace(MASK, " "), " " * start + "^" * max(1, width)
 
 
-def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     c = options.color
     out: list[str] = []
     for f in report.active:
