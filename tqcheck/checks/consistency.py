@@ -19,14 +19,16 @@ _ENDINGS = ("", "s", "e", "es", "'s", "’s", "y", "er", "ers", "ry", "ries", "i
             "an", "ans", "n", "ic", "ics", "ism", "ist", "ists", "ese", "ish", "al", "ia", "a", "ova")
 
 
-def _derived(a: str, b: str) -> bool:
-    for e1 in _ENDINGS:
+def _derived(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
+    """Whether ``a`` and ``b`` are one stem with two endings of ``endings`` (English derivation by
+    default; a language's inflection endings from its data: Кореи/Кореей, Million/Millionen)."""
+    for e1 in endings:
         if not a.endswith(e1):
             continue
         stem = a[: len(a) - len(e1)]
         if len(stem) < 4:
             continue
-        for e2 in _ENDINGS:
+        for e2 in endings:
             if e1 != e2 and b.endswith(e2) and b[: len(b) - len(e2)] == stem:
                 return True
     return False
@@ -48,6 +50,12 @@ class _Occurrence:
     count: int = 1
     proper: bool = False  # seen capitalised away from a sentence start
     neighbours: set[str] = field(default_factory=set)
+    #: Later occurrences (segment, start, end), at most :data:`_MAX_REPEATS`: every occurrence of a
+    #: minority spelling is reported.
+    later: list[tuple[Segment, int, int]] = field(default_factory=list)
+
+
+_MAX_REPEATS = 8
 
 
 #: Titles and other capitalised words that say nothing about which person a name refers to.
@@ -97,7 +105,7 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-def transliteration_variants(a: str, b: str) -> bool:
+def transliteration_variants(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
     """Two spellings of one name: same first letter and consonant skeleton, differing only in
     vowels, y/j and doubled letters, by at most 2 edits (3 for long names), and neither a derived
     form of the other (Ukraine/Ukrainian, Turk/Turks)."""
@@ -106,7 +114,7 @@ def transliteration_variants(a: str, b: str) -> bool:
     la, lb = a.casefold(), b.casefold()
     if _skeleton(la) != _skeleton(lb) or len(_skeleton(la)) < 2:
         return False
-    if _derived(la, lb) and not _doubled_letter_only(la, lb):
+    if _derived(la, lb, endings) and not _doubled_letter_only(la, lb):
         return False
     if la.rstrip("aeiouy") == lb.rstrip("aeiouy") and la[-1] in "ai" and lb[-1] in "ai":
         return False  # Latin-style endings (Maria/Marie are the same name, but -a/-i are inflection)
@@ -114,7 +122,7 @@ def transliteration_variants(a: str, b: str) -> bool:
     return _edit_distance(la, lb, limit) <= limit
 
 
-_OPENING = frozenset(" \"'“‘«(\ufffc")
+_OPENING = frozenset(" \"'“‘«„(¿¡\ufffc")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -144,12 +152,15 @@ _FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "
                              "-": None, "'": None, "’": None})
 
 
-def fold_name(word: str) -> str:
+def fold_name(word: str, letters: dict[int, str] | None = None) -> str:
     """Diacritics, Arabic article and hyphens removed, case folded: Çavuşoğlu → cavusoglu,
-    al-Sisi → sisi, Wen-bin → wenbin."""
+    al-Sisi → sisi, Wen-bin → wenbin.  ``letters`` spells out letters the language writes
+    otherwise without its diacritic (German ü → ue), before the rest are stripped."""
     import unicodedata
 
     core = _ARTICLE.sub("", word)
+    if letters:
+        core = core.translate(letters)
     if core.isascii():  # nothing to decompose, and casefold() is lower()
         return core.lower().translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFKD", core.casefold())
@@ -165,16 +176,29 @@ def _known_groups() -> list[frozenset[str]]:
     return [frozenset(g) for g in tomllib.loads(raw)["groups"] if len(g) > 1]
 
 
-def names_are_variants(a: str, b: str, neighbours_shared: bool) -> bool:
+_YO = str.maketrans("ёЁ", "еЕ")
+
+
+def policy_only(a: str, b: str) -> bool:
+    """Spellings that differ only in a choice a house style makes, not in the name: hyphenation
+    (TQ502's job) and Russian ё written as е."""
+    return (a.replace("-", "").casefold() == b.replace("-", "").casefold()
+            or a.translate(_YO) == b.translate(_YO))
+
+
+def names_are_variants(a: str, b: str, neighbours_shared: bool,
+                       endings: tuple[str, ...] = _ENDINGS,
+                       letters: dict[int, str] | None = None) -> bool:
     """Do two capitalised words look like two spellings of one name?"""
     if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
         return False  # "Bashar al-Assad" … "Assad": dropping the article is house style
-    if a.replace("-", "").casefold() == b.replace("-", "").casefold():
-        return False  # hyphenation only: a spelling variant (TQ502), not a transliteration
-    fa, fb = fold_name(a), fold_name(b)
+    ca, cb = a.casefold(), b.casefold()
+    if policy_only(a, b) or (_derived(ca, cb, endings) and not _doubled_letter_only(ca, cb)):
+        return False  # inflected forms, before folding (й is not и with a mark: Кореи/Кореей)
+    fa, fb = fold_name(a, letters), fold_name(b, letters)
     if fa == fb:
         return len(fa) >= 3  # Erdoğan/Erdogan, al-Sisi/El-Sisi
-    if not transliteration_variants(fa, fb):
+    if not transliteration_variants(fa, fb, endings):
         return False
     if neighbours_shared or _suffix_variant(fa, fb):
         return True
@@ -194,8 +218,16 @@ class NameVariants:
         evidence they name one person: both stand next to the same other name ("Dmytro Kuleba",
         "Dmitry Kuleba"), they differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or
         both carry the Arabic article.  Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data
-        file.  A name with and without its article ("al-Assad" … "Assad") and hyphenation-only
-        differences (TQ502's job) are not reported.  Reports the first occurrence of every
+        file.  In languages that write foreign names in Latin letters (language data
+        ``romanized_names``) it also pairs the spellings that the romanization systems in real use
+        give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri,
+        Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
+        ʿayn/hamza as apostrophes or nothing, gh/q), Japanese (Ōtani/Ohtani) and Chinese (pinyin and
+        Wade-Giles: Lai Ching-te/Lai Qingde, Kaohsiung/Gaoxiong).  Inflected forms (the language's
+        ``inflection_endings``: Кореи/Кореей, Million/Millionen), the language's function words
+        (¿Qué/Que) and German umlaut plurals (Tochter/Töchter) are not variants; a name with and
+        without its article ("al-Assad" … "Assad"), ё written as е (a house-style choice) and
+        hyphenation-only differences (TQ502's job) are not reported.  Reports the first occurrence of every
         spelling, naming the other spellings and where they stand.
 
     Why it matters:
@@ -210,6 +242,15 @@ class NameVariants:
         self.ctx = ctx
         self.words: dict[str, _Occurrence] = {}
         self.has_case = ctx.data.has_case
+        data = ctx.data
+        self.endings: tuple[str, ...] = tuple(data.get("inflection_endings", default=_ENDINGS))
+        self.letters = str.maketrans(dict(data.get("name_letters", default={}))) or None
+        self.romanized = bool(data.get("romanized_names", default=False))
+        function = _function_words(ctx.lang or "")
+        #: Words of the language itself, capitalised at a sentence start or as nouns: never names.
+        self.common = function | _noun_lexicon(ctx.lang or "", bool(
+            data.get("capitalized_nouns", default=False)))
+        self.not_evidence = _NOT_EVIDENCE | {w.capitalize() for w in function}
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
@@ -222,13 +263,18 @@ class NameVariants:
         pattern = _CAPITALISED if "-" in text else _CAPITALISED_UNHYPHENATED
         matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
         last = len(matches) - 1
+        common = self.common
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
             if occ is None:
+                if w.casefold() in common:
+                    continue
                 occ = words[w] = _Occurrence(segment, start, end, 0, False)
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
+            if occ.count > 1 and len(occ.later) < _MAX_REPEATS:
+                occ.later.append((segment, start, end))
             if not occ.proper:
                 occ.proper = not _at_sentence_start(text, start)
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
@@ -236,12 +282,12 @@ class NameVariants:
             # Adjacent capitalised words (first name + surname) tell which person a name is.
             if k > 0 and matches[k - 1][2] + 1 == start and text[start - 1] == " ":
                 other = matches[k - 1][0]
-                if other not in _NOT_EVIDENCE:
+                if other not in self.not_evidence and other.casefold() not in common:
                     occ.neighbours.add(other)
                     occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
             if k < last and end + 1 == matches[k + 1][1] and text[end] == " ":
                 other = matches[k + 1][0]
-                if other not in _NOT_EVIDENCE:
+                if other not in self.not_evidence and other.casefold() not in common:
                     occ.neighbours.add(other)
                     occ.proper = True
 
@@ -250,13 +296,26 @@ class NameVariants:
         for group in self.by_skeleton.values():
             if len(group) < 2:
                 continue
+            # A word seen only at sentence starts may still be a spelling of a name seen
+            # elsewhere, when the two are equal but for diacritics (Sanchez … Pedro Sánchez).
+            starts = [w for w in group if not self.words[w].proper]
             names = sorted(w for w in group if self.words[w].proper)
+            if starts and names:
+                folded = {fold_name(w, self.letters): w for w in names}
+                for w in starts:
+                    other = folded.get(fold_name(w, self.letters))
+                    if other is not None and not policy_only(w, other) and len(w) >= 4 and (
+                            bool(_ARTICLE.match(w)) == bool(_ARTICLE.match(other))):
+                        pairs[w].add(other)
+                        pairs[other].add(w)
             for i, a in enumerate(names):
                 for b in names[i + 1:]:  # sorted: a < b
                     shared = bool(self.words[a].neighbours & self.words[b].neighbours)
-                    if names_are_variants(a, b, shared):
+                    if names_are_variants(a, b, shared, self.endings, self.letters):
                         pairs[a].add(b)
                         pairs[b].add(a)
+        if self.romanized:
+            self._romanizations(pairs)
         for known in _known_groups():
             present = [w for w in known if w in self.words]
             for a in present:
@@ -266,6 +325,8 @@ class NameVariants:
             variants = sorted(pairs[a])
             if variants:
                 occ = self.words[a]
+                # The spelling used most stays; every occurrence of the others is to change.
+                minority = any((self.words[b].count, b) > (occ.count, a) for b in variants)
                 where = [(b, self.words[b]) for b in variants]
                 related = tuple(
                     Location(self.ctx.path, *o.segment.locate(o.start), *o.segment.locate(o.end))
@@ -274,10 +335,75 @@ class NameVariants:
                 others = ", ".join(
                     f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
                 )
-                hits.append(Hit(occ.start, occ.end,
-                                f"name spelled two ways: '{a}' ({occ.count}×) and {others}",
-                                related=related, segment=occ.segment))
+                message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
+                hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment))
+                if minority:
+                    hits.extend(Hit(start, end, message, related=related, segment=seg)
+                                for seg, start, end in occ.later)
         return hits
+
+
+    def _romanizations(self, pairs: dict[str, set[str]]) -> None:
+        """Pair the names whose romanization keys agree (:mod:`tqcheck.checks.romanization`)."""
+        from tqcheck.checks.romanization import (
+            chinese_key,
+            is_chinese_romanization,
+            latin_key,
+            weak_key,
+        )
+
+        buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+        letters = self.letters
+        for w in self.words:
+            if len(w) < 4:
+                continue
+            spelled = w.translate(letters) if letters else w  # German ü is ue, not u
+            buckets["latin", latin_key(spelled)].append(w)
+            if len(w) >= 6 and is_chinese_romanization(w):  # not one syllable: Song/Sung
+                buckets["chinese", chinese_key(w)].append(w)
+        for group in buckets.values():
+            if len(group) < 2:
+                continue
+            group.sort()
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if not (self.words[a].proper or self.words[b].proper):
+                        continue
+                    if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
+                        continue
+                    fa, fb = fold_name(a, self.letters), fold_name(b, self.letters)
+                    # Inflected forms, unless they differ only in a final -iy/-y/-i (Yuriy/Yuri).
+                    if (fa != fb and fa.rstrip("iyj") != fb.rstrip("iyj")
+                            and _derived(fa, fb, self.endings)):
+                        continue
+                    if weak_key(a) == weak_key(b) and fa != fb:
+                        continue  # Harris/Haris: the skeleton comparison above needs evidence
+                    pairs[a].add(b)
+                    pairs[b].add(a)
+
+
+@cache
+def _noun_lexicon(lang: str, capitalized_nouns: bool) -> frozenset[str]:
+    """The language's frequent words where every noun is capitalised (German): a capital says
+    nothing about a name there, so a frequent word is taken for a noun, not a name."""
+    if not capitalized_nouns:
+        return frozenset()
+    from tqcheck.langid import lexicon
+
+    lex = lexicon(lang)
+    return lex.words if lex else frozenset()
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """Function words of ``lang`` (language-ID lists and the language data), case folded."""
+    from tqcheck.langdata import load_language
+    from tqcheck.langid import function_words
+
+    data = load_language(lang)
+    words = {*function_words(lang), *data.get("function_words", default=()),
+             *data.get("sentence_starters", default=())}
+    return frozenset(w.casefold() for w in words)
 
 
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
