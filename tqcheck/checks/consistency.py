@@ -4,9 +4,11 @@ mixed quote styles.  Memory grows with the vocabulary, not with the text."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice, repeat
+from operator import add
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, folded_tokens
@@ -406,17 +408,51 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-_HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
+_HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}|[^\W\d_])-([^\W\d_]{2,})(?![\w'’-])")
+#: Open compounds remembered while waiting for their closed form (a bound on memory).
+_MAX_OPEN = 20000
+#: Arabic alef with hamza or madda, and the bare alef MT writes for them.
+_HAMZA_ALEF = str.maketrans("أإآ", "ااا")
+
+
+def _hamza_site(marked: str, bare: str) -> bool:
+    """Whether ``marked`` differs from ``bare`` only where a bare alef is a slip: after the
+    article (الأمم/الامم) or at the start of a long word (إسرائيل/اسرائيل).  Not inside a word
+    after a clitic (وأبل/وابل are two words), not the article's own alef, and not at the start of
+    a short verb (أعتقد/اعتقد are two forms)."""
+    sites = [i for i, (a, b) in enumerate(zip(marked, bare, strict=True)) if a != b]
+    return all((i == 2 and bare.startswith("ال")) or (i == 0 and len(bare) >= 7) for i in sites)
+
+
+@cache
+def _spelling_pairs(lang: str) -> tuple[tuple[str, ...], ...]:
+    """Word lists of variant spellings shipped for ``lang`` (``tqcheck/data/spelling/<lang>-*.tsv``:
+    British/American English)."""
+    from importlib import resources
+
+    folder = resources.files("tqcheck") / "data" / "spelling"
+    pairs: list[tuple[str, ...]] = []
+    for res in sorted(folder.iterdir(), key=lambda r: r.name):
+        if res.name.startswith(f"{lang}-") and res.name.endswith(".tsv"):
+            for line in res.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    pairs.append(tuple(w.casefold() for w in line.split("\t")))
+    return tuple(pairs)
 
 
 @register("TQ502", "spelling-variants", Severity.INFO, scope="document")
 class SpellingVariants:
-    """One word written two ways in one document (cease-fire/ceasefire, e-mail/email).
+    """One word written two ways in one document (cease-fire/ceasefire, per cent/percent).
 
     What it does:
-        Finds hyphenated words whose closed form also appears (``cease-fire`` and ``ceasefire``), and
-        pairs listed in the language data under ``spelling_variants`` (British/American spellings and
-        the like).  Reports the first occurrence of every spelling with where the other stands.
+        Finds one compound written closed, hyphenated or open (``cease-fire``/``ceasefire``,
+        ``bike lane``/``bikelane``, ``e-scooters``/``e scooters``; open forms whose parts are
+        content words, so "every day"/"everyday" and "may be"/"maybe" never pair), the pairs of the
+        language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
+        (British/American English, ``tqcheck/data/spelling/``), and in Arabic one word with and
+        without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
+        particles أن/إن stay apart).  Reports the first occurrence of every spelling with where
+        the other stands.
 
     Why it matters:
         MT picks a spelling per sentence; a house style has one.  Mixed spellings read as careless.
@@ -429,9 +465,23 @@ class SpellingVariants:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
         self.closed_candidates: dict[str, str] = {}  # closed form -> hyphenated form
-        # Words worth locating: closed forms of hyphenated words seen so far, and listed variants.
-        self.wanted: set[str] = {
-            w.casefold() for pair in ctx.data.get("spelling_variants", default=()) for w in pair}
+        lang = ctx.lang or ""
+        self.listed: list[tuple[str, ...]] = [
+            tuple(w.casefold() for w in pair)
+            for pair in ctx.data.get("spelling_variants", default=())]
+        self.listed.extend(_spelling_pairs(lang))
+        # Words worth locating: closed forms of hyphenated and open words seen so far, and listed
+        # variants (one-word ones; "per cent" is found as an open compound).
+        self.wanted: set[str] = {w for pair in self.listed for w in pair if " " not in w}
+        self.listed_words = frozenset(self.wanted)
+        self.listed_open = {w.replace(" ", ""): w for pair in self.listed for w in pair if " " in w}
+        self.function = _function_words(lang)
+        self.arabic = lang == "ar"
+        self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
+        #: word -> a segment holding it; two adjacent words joined -> a segment holding them
+        self.last_seen: dict[str, Segment] = {}
+        self.pair_seen: dict[str, Segment] = {}
+        self.counts: Counter[str] = Counter()
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -449,25 +499,123 @@ class SpellingVariants:
                 closed = hyph.replace("-", "")
                 self.closed_candidates[closed] = hyph
                 self.wanted.add(closed)
+        tokens = folded_tokens(text)
+        self._open_compounds(segment, tokens)
+        if self.arabic:
+            self._hamza(segment, tokens)
         wanted = self.wanted
-        if not wanted or wanted.isdisjoint(folded_tokens(text)):
+        if not wanted or wanted.isdisjoint(tokens):
             return
+        listed = self.listed_words
         for m in WORD.finditer(text):
-            w = m.group().casefold()
+            word = m.group()
+            w = word.casefold()
             if w in wanted:
+                if w in listed and word[:1].isupper():
+                    continue  # "Labour", "World Trade Center": names keep their spelling
                 self._note(w, segment, m.start(), m.end())
+
+    def _open_compounds(self, segment: Segment, tokens: list[str]) -> None:
+        """Remember where each word and each pair of adjacent words ("bike lane" as "bikelane")
+        stands, so that finish() can pair a closed compound with its open or hyphenated form in
+        either order.  Done with C-level updates (no Python loop per word)."""
+        if len(self.last_seen) < _MAX_OPEN:
+            self.last_seen.update(zip(tokens, repeat(segment)))
+            self.counts.update(tokens)
+        if len(self.pair_seen) < _MAX_OPEN and len(tokens) > 1:
+            self.pair_seen.update(zip(map(add, tokens, islice(tokens, 1, None)), repeat(segment)))
+
+    def _locate(self, word: str, segment: Segment) -> _Occurrence | None:
+        m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment.text, re.IGNORECASE)
+        return _Occurrence(segment, m.start(), m.end()) if m else None
+
+    def _open_form(self, closed: str, segment: Segment) -> str | None:
+        """The open spelling ("bike lane") of ``closed`` in ``segment``, when its parts are
+        content words (never "every day"/"everyday", "may be"/"maybe")."""
+        listed = self.listed_open.get(closed)
+        for i in range(1, len(closed) - 2):
+            a, b = closed[:i], closed[i:]
+            if listed is None and (a in self.function or b in self.function
+                                   or (len(a) < 2 and a not in "ex") or len(closed) < 6):
+                continue
+            m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{re.escape(b)}(?![\w-])", segment.text,
+                          re.IGNORECASE)
+            if m:
+                key = f"{a} {b}"
+                if key not in self.first:
+                    self.first[key] = _Occurrence(segment, m.start(), m.end())
+                return key
+        return None
+
+    def _hamza(self, segment: Segment, tokens: list[str]) -> None:
+        """Group the spellings of one Arabic word with and without hamza on its alef."""
+        for t in tokens:
+            if len(t) >= 4 and ("ا" in t or t != t.translate(_HAMZA_ALEF)):
+                self.hamza[t.translate(_HAMZA_ALEF)].add(t)
+
+    def _hamza_groups(self) -> list[list[str]]:
+        """A bare-alef spelling beside spellings with hamza (إسرائيل/اسرائيل); never two hamza
+        spellings (أنها/إنها are two words) and never the alef of the article (الحق/ألحق)."""
+        groups = []
+        for bare, spellings in self.hamza.items():
+            if bare not in spellings or len(spellings) < 2:
+                continue
+            marked = sorted(w for w in spellings if w != bare and _hamza_site(w, bare))
+            if marked:
+                groups.append([*marked, bare])
+        return groups
 
     def finish(self) -> list[Hit]:
         groups: list[list[str]] = []
+        # Closed words that also stand open ("bike lane"), or hyphenated ("cease-fire").
+        for closed in self.pair_seen.keys() & self.last_seen.keys():
+            if closed in self.closed_candidates or "-" in closed or not closed.isalpha():
+                continue
+            open_ = self._open_form(closed, self.pair_seen[closed])
+            if open_ is not None:
+                if closed not in self.first:
+                    occ = self._locate(closed, self.last_seen[closed])
+                    if occ is None:
+                        continue
+                    self.first[closed] = occ
+                groups.append([open_, closed])
         for closed, hyph in self.closed_candidates.items():
-            if closed in self.first and hyph in self.first:
-                groups.append([hyph, closed])
-        for pair in self.ctx.data.get("spelling_variants", default=()):
-            present = [w.casefold() for w in pair if w.casefold() in self.first]
+            if closed not in self.first and closed in self.last_seen:
+                occ = self._locate(closed, self.last_seen[closed])
+                if occ is not None:
+                    self.first[closed] = occ
+            forms = [hyph, closed]
+            open_seg = self.pair_seen.get(closed)
+            # Hyphenated and open forms are one word only after a one-letter prefix (e-scooter):
+            # otherwise the hyphen marks a modifier ("a long-term plan" … "in the long term").
+            if open_seg is not None and len(hyph.split("-", 1)[0]) == 1:
+                open_ = self._open_form(closed, open_seg)
+                if open_ is not None:
+                    forms.append(open_)
+            present = [w for w in forms if w in self.first and self.first[w].count]
             if len(present) > 1:
                 groups.append(present)
+        for pair in self.listed:
+            present = [w for w in pair if w in self.first and self.first[w].count]
+            if len(present) > 1 and present not in groups:
+                groups.append(present)
+        groups.extend(self._hamza_groups())
         hits: list[Hit] = []
         for group in groups:
+            for w in group:
+                if w not in self.first and w in self.last_seen:
+                    occ = self._locate(w, self.last_seen[w])
+                    if occ is not None:
+                        self.first[w] = occ
+            group = [w for w in group if w in self.first]
+            if len(group) < 2:
+                continue
+            for w in group:
+                self.first[w].count = max(self.first[w].count, self.counts.get(w, 1))
+        for group in groups:
+            group = [w for w in group if w in self.first]
+            if len(group) < 2:
+                continue
             for w in group:
                 occ = self.first[w]
                 others = [(o, self.first[o]) for o in group if o != w]
