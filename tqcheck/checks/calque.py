@@ -66,15 +66,37 @@ class CalquePack:
     chain_min: int
 
 
+@cache
+def _word_rank(lang: str) -> Callable[[str], float]:
+    """How common a word of ``lang`` is: its place in the language-ID lexicon (frequency order),
+    words outside it rarest of all; by length where there is no lexicon."""
+    from importlib import resources
+
+    path = resources.files("tqcheck") / "data" / "lexicon" / f"{lang}.txt"
+    if not path.is_file():
+        return lambda w: -len(w)
+    ranks: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            ranks.setdefault(line.lstrip("+"), len(ranks))
+
+    def rank(word: str) -> float:
+        # Lower is rarer: the commonest word scores 0, a word outside the lexicon lowest.
+        return -float(ranks.get(word, 10**9))
+
+    return rank
+
+
 def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
     try:
         source = str(raw["source"])
+        targets = tuple(str(t) for t in raw.get("targets", ["en"]))
         patterns = []
         for p in raw.get("pattern", []):
             keywords = frozenset(k.casefold() for k in p.get("keywords", ()))
             try:
                 if "match" in p:
-                    compiled = compile_pattern(str(p["match"]))
+                    compiled = compile_pattern(str(p["match"]), _word_rank(targets[0]))
                     text = compiled.regex
                     if "keywords" not in p:
                         keywords = compiled.keywords
@@ -89,7 +111,7 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
                                           keywords, p.get("example"), p.get("counterexample"),
                                           frozenset(p.get("also", ()))))
         chain = raw.get("chain", {})
-        return CalquePack(source, str(raw.get("name", source)), tuple(raw.get("targets", ["en"])),
+        return CalquePack(source, str(raw.get("name", source)), targets,
                           frozenset(raw.get("also", ())), tuple(patterns),
                           tuple(chain.get("words", ())), int(chain.get("min_paragraphs", 2)))
     except KeyError as exc:

@@ -28,6 +28,7 @@ not searched (the prefilter of :mod:`tqcheck.checks.calque`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _WORD = r"[\w'’-]+"
@@ -76,11 +77,25 @@ def _tokenize(pattern: str) -> list[str]:
     return out
 
 
+def _by_length(word: str) -> float:
+    """The default rarity of a word: longer is rarer."""
+    return -len(word)
+
+
+def _rarest(groups: list[frozenset[str]], rank: Callable[[str], float]
+            ) -> frozenset[str] | None:
+    """The group whose most frequent word is least frequent (``rank``: lower is rarer)."""
+    if not groups:
+        return None
+    return min(groups, key=lambda ws: max(map(rank, ws)))
+
+
 class _Parser:
-    def __init__(self, tokens: list[str], source: str) -> None:
+    def __init__(self, tokens: list[str], source: str, rank: Callable[[str], float]) -> None:
         self.tokens = tokens
         self.pos = 0
         self.source = source
+        self.rank = rank
 
     def error(self, what: str) -> PatternError:
         return PatternError(f"pattern {self.source!r}: {what}")
@@ -94,13 +109,15 @@ class _Parser:
             self.pos += 1
             branches.append(self.sequence(closer))
         regexes = [_join(b) for b in branches]
-        # The group's keywords: the first word of every branch, when each is a literal word.
+        # The group's keywords: for every branch, its rarest required literal token; none when a
+        # branch has none (the group then cannot narrow the search).
         words: set[str] = set()
         for b in branches:
-            first = next((i for i in b if isinstance(i, _Item) and i.lo > 0), None)
-            if first is None or first.words is None:
+            best = _rarest([i.words for i in b if isinstance(i, _Item) and i.lo > 0 and i.words],
+                           self.rank)
+            if best is None:
                 return "|".join(regexes), None
-            words |= first.words
+            words |= best
         return "|".join(regexes), frozenset(words)
 
     def sequence(self, closer: str | None) -> list[_Item | str]:
@@ -180,12 +197,15 @@ class Compiled:
     keywords: frozenset[str]
 
 
-def compile_pattern(pattern: str) -> Compiled:
-    """The regular expression of a pack pattern and its keywords (empty: no prefilter)."""
+def compile_pattern(pattern: str, rank: Callable[[str], float] = _by_length) -> Compiled:
+    """The regular expression of a pack pattern and its keywords (empty: no prefilter).
+
+    ``rank`` orders words by how common they are in the target language (lower: rarer); the
+    keywords are the required literal token whose commonest word is rarest."""
     tokens = _tokenize(pattern)
     if tokens.count("<") != tokens.count(">") or tokens.count("<") > 1:
         raise PatternError(f"pattern {pattern!r}: one '<' and one '>' at most")
-    parser = _Parser(tokens, pattern)
+    parser = _Parser(tokens, pattern, rank)
     items = parser.sequence(None)
     if parser.peek() is not None:
         raise parser.error(f"unexpected {parser.peek()!r}")
@@ -195,10 +215,8 @@ def compile_pattern(pattern: str) -> Compiled:
     first, last = solid[0], solid[-1]
     lead = "" if first.punct else r"(?<!\w)"
     tail = "" if last.punct else r"(?!\w)"
-    # The most selective literal token: the one whose shortest word is longest ("territory", not
-    # "the").
-    literal = [i.words for i in required if i.words]
-    keywords = max(literal, key=lambda ws: min(map(len, ws))) if literal else frozenset()
+    # The most selective literal token: "territory", not "the".
+    keywords = _rarest([i.words for i in required if i.words], rank) or frozenset()
     regex = f"(?i:{lead}{body}{tail})"
     try:
         re.compile(regex)

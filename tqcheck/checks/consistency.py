@@ -4,14 +4,14 @@ mixed quote styles.  Memory grows with the vocabulary, not with the text."""
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice, repeat
 from operator import add
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, folded_tokens
+from tqcheck.checks.text import folded_tokens
 from tqcheck.model import Location, Segment, Sentence, Severity
 
 _VOWELS = frozenset("aeiouyj")
@@ -409,8 +409,9 @@ def _function_words(lang: str) -> frozenset[str]:
 
 
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}|[^\W\d_])-([^\W\d_]{2,})(?![\w'’-])")
-#: Open compounds remembered while waiting for their closed form (a bound on memory).
-_MAX_OPEN = 20000
+#: Distinct words and word pairs remembered (where each first stands) to pair a closed
+#: compound with its open or hyphenated form in either order: a bound on memory.
+_MAX_OPEN = 50000
 #: Arabic alef with hamza or madda, and the bare alef MT writes for them.
 _HAMZA_ALEF = str.maketrans("أإآ", "ااا")
 
@@ -481,7 +482,6 @@ class SpellingVariants:
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
         self.last_seen: dict[str, Segment] = {}
         self.pair_seen: dict[str, Segment] = {}
-        self.counts: Counter[str] = Counter()
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -507,11 +507,9 @@ class SpellingVariants:
         if not wanted or wanted.isdisjoint(tokens):
             return
         listed = self.listed_words
-        for m in WORD.finditer(text):
-            word = m.group()
-            w = word.casefold()
-            if w in wanted:
-                if w in listed and word[:1].isupper():
+        for w in wanted.intersection(tokens):
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text, re.IGNORECASE):
+                if w in listed and m.group()[:1].isupper():
                     continue  # "Labour", "World Trade Center": names keep their spelling
                 self._note(w, segment, m.start(), m.end())
 
@@ -519,11 +517,16 @@ class SpellingVariants:
         """Remember where each word and each pair of adjacent words ("bike lane" as "bikelane")
         stands, so that finish() can pair a closed compound with its open or hyphenated form in
         either order.  Done with C-level updates (no Python loop per word)."""
-        if len(self.last_seen) < _MAX_OPEN:
-            self.last_seen.update(zip(tokens, repeat(segment)))
-            self.counts.update(tokens)
-        if len(self.pair_seen) < _MAX_OPEN and len(tokens) > 1:
-            self.pair_seen.update(zip(map(add, tokens, islice(tokens, 1, None)), repeat(segment)))
+        seen = self.last_seen
+        if len(seen) < _MAX_OPEN:
+            new = set(tokens).difference(seen)
+            if new:
+                seen.update(zip(new, repeat(segment)))
+        pairs = self.pair_seen
+        if len(pairs) < _MAX_OPEN and len(tokens) > 1:
+            new = set(map(add, tokens, islice(tokens, 1, None))).difference(pairs)
+            if new:
+                pairs.update(zip(new, repeat(segment)))
 
     def _locate(self, word: str, segment: Segment) -> _Occurrence | None:
         m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment.text, re.IGNORECASE)
@@ -611,7 +614,7 @@ class SpellingVariants:
             if len(group) < 2:
                 continue
             for w in group:
-                self.first[w].count = max(self.first[w].count, self.counts.get(w, 1))
+                self.first[w].count = max(self.first[w].count, 1)
         for group in groups:
             group = [w for w in group if w in self.first]
             if len(group) < 2:
