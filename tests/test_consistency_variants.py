@@ -82,3 +82,38 @@ def test_a_sentence_start_spelling_pairs_with_the_name() -> None:
 ])
 def test_related_inflected_and_policy_forms_are_not_variants(text: str, lang: str) -> None:
     assert flagged("TQ501", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("A permanent cease-fire was agreed. The ceasefire held.", "en", {"cease-fire", "ceasefire"}),
+    ("The ceasefire held. A permanent cease-fire was agreed.", "en", {"cease-fire", "ceasefire"}),
+    ("Use the bike lane here. The bikelane on Main Street is closed.", "en",
+     {"bike lane", "bikelane"}),
+    ("The bikelane is closed. Use the bike lane here.", "en", {"bike lane", "bikelane"}),
+    ("Sales rose 12 per cent. Costs rose 5 percent.", "en", {"per cent", "percent"}),
+    ("The colour is red. The color is blue.", "en", {"colour", "color"}),
+    ("Der Online-Shop ist neu. Im Onlineshop gibt es Rabatt.", "de", {"Online-Shop", "Onlineshop"}),
+    ("وأكد أن إسرائيل لم ترد، وأن اسرائيل طلبت مهلة.", "ar", {"إسرائيل", "اسرائيل"}),
+    ("قالت الأمم المتحدة ذلك. وبرامج الامم المتحدة كثيرة.", "ar", {"الأمم", "الامم"}),
+])
+def test_spelling_variants_are_flagged(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ502", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Every day we go. It is an everyday task.", "en"),
+    ("We may be late. Maybe not.", "en"),
+    ("A long-term plan matters in the long term.", "en"),
+    ("They fight back. The fightback began.", "en"),
+    ("The programme starts. The computer program runs.", "en"),
+    ("The Labour Party won. Labor costs rose.", "en"),
+    ("قال إنها مستعدة. وأكد أنها ستشارك.", "ar"),
+    ("يعتقد الوزير ذلك. أعتقد أن الأمر مهم.", "ar"),
+])
+def test_different_words_are_not_spelling_variants(text: str, lang: str) -> None:
+    assert flagged("TQ502", text, lang) == set()
+
+
+def test_the_house_style_wins_a_tie_of_quote_styles() -> None:
+    text = "Il a déclaré : \"Nous avons écouté.\" La sécurité reste « la priorité »."
+    assert flagged("TQ503", text, "fr") == {'"'}

@@ -192,10 +192,9 @@ def _setup(ctx: CheckContext) -> _Setup:
                    or any(src in pat.also for pat in p.patterns)]
         patterns = tuple((pack, pat) for pack in out for pat in pack.patterns
                          if not src or _applies(pack, pat, src))
-        if not patterns and target:
-            where = f"{src}→{target}" if src else f"any source into {target}"
-            ctx.note_once(f"calque:{where}", f"{ctx.path}: no calque pack for {where}; "
-                          "TQ601/TQ602 check nothing there")
+        if not patterns and target and src and src != target:
+            ctx.note_once(f"calque:{src}→{target}", f"{ctx.path}: no calque pack for "
+                          f"{src}→{target}; TQ601/TQ602 check nothing there")
         by_keyword: dict[str, list[int]] = defaultdict(list)
         for i, (_, pat) in enumerate(patterns):
             for k in pat.keywords:

@@ -410,8 +410,9 @@ def _function_words(lang: str) -> frozenset[str]:
 
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}|[^\W\d_])-([^\W\d_]{2,})(?![\w'’-])")
 #: Distinct words and word pairs remembered (where each first stands) to pair a closed
-#: compound with its open or hyphenated form in either order: a bound on memory.
-_MAX_OPEN = 50000
+#: compound with its open or hyphenated form in either order: a bound on memory and time (an
+#: article holds far fewer; in a long file, pairs after the first 20,000 are not remembered).
+_MAX_OPEN = 20000
 #: Arabic alef with hamza or madda, and the bare alef MT writes for them.
 _HAMZA_ALEF = str.maketrans("أإآ", "ااا")
 
@@ -517,13 +518,14 @@ class SpellingVariants:
         """Remember where each word and each pair of adjacent words ("bike lane" as "bikelane")
         stands, so that finish() can pair a closed compound with its open or hyphenated form in
         either order.  Done with C-level updates (no Python loop per word)."""
-        seen = self.last_seen
-        if len(seen) < _MAX_OPEN:
-            new = set(tokens).difference(seen)
-            if new:
-                seen.update(zip(new, repeat(segment)))
         pairs = self.pair_seen
-        if len(pairs) < _MAX_OPEN and len(tokens) > 1:
+        if len(pairs) >= _MAX_OPEN:
+            return  # both memories are full (words fill more slowly than word pairs)
+        seen = self.last_seen
+        new = set(tokens).difference(seen)
+        if new:
+            seen.update(zip(new, repeat(segment)))
+        if len(tokens) > 1:
             new = set(map(add, tokens, islice(tokens, 1, None))).difference(pairs)
             if new:
                 pairs.update(zip(new, repeat(segment)))
@@ -689,7 +691,9 @@ class MixedQuoteStyles:
     def finish(self) -> list[Hit]:
         if len(self.first) < 2:
             return []
-        ranked = sorted(self.first.items(), key=lambda kv: (-kv[1].count, kv[0]))
+        # On a tie the language's own marks are the house style (French « », Russian « »).
+        ranked = sorted(self.first.items(),
+                        key=lambda kv: (-kv[1].count, kv[0] != "typographic", kv[0]))
         main_style, main = ranked[0]
         line = main.segment.locate(main.start)[0]
         where = Location(self.ctx.path, *main.segment.locate(main.start),

@@ -74,15 +74,15 @@ def latin_key(word: str) -> str:
 
 _DOUBLE = re.compile(r"(.)\1+")
 _INITIAL_JY = re.compile(r"^[jy](?=[aeiou])")
-_LONE_Y = re.compile(r"(?<![aeiou])y(?![aeiou])")
+_LONE_Y = re.compile(r"(?<![aeiou])(?<!sk)(?<!ck)y(?![aeiou])")
 
 
 @lru_cache(maxsize=4096)
 def weak_key(word: str) -> str:
     """A key that makes equal only what also varies between distinct Western names: doubled
-    letters (Harris/Haris), y for i between consonants or at the end (Robyn/Robin, Sissy/Sissi)
-    and an initial j/y (Johannes/Yohannes).  Spellings equal under it need other evidence that they
-    name one person."""
+    letters (Harris/Haris), y for i between consonants or at the end (Robyn/Robin, Sissy/Sissi;
+    not the Slavic -sky/-ski, -cky/-cki of romanization) and an initial j/y (Johannes/Yohannes).
+    Spellings equal under it need other evidence that they name one person."""
     w = _DOUBLE.sub(r"\1", fold(word))
     return _LONE_Y.sub("i", _INITIAL_JY.sub("i", w))
 
