@@ -141,6 +141,7 @@ LANGS: dict[str, dict[str, Any]] = {
     },
     "tr": {
         "name": "Turkish", "script": "Latin", "has_case": True, "romanized_names": True,
+        "suffix_apostrophe": True,
         "abbreviations": ["vb", "vs", "örn", "bkz", "Dr", "Prof", "Doç", "Av", "Yrd", "Bşk", "No",
                        "s", "sy", "Tel", "Cad", "Sok", "Mah", "Ltd", "Şti", "A.Ş", "T.C", "M.Ö",
                        "M.S", "Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu", "Eyl", "Eki",
@@ -157,7 +158,8 @@ LANGS: dict[str, dict[str, Any]] = {
         "function_words": ["ve", "ile", "bir", "bu", "şu", "o", "da", "de", "ki", "mi", "mı", "mu",
                         "mü", "için", "gibi", "kadar", "daha", "çok", "en", "ama", "fakat", "veya",
                         "ya", "ne", "değil", "var", "yok", "ben", "sen", "biz", "siz", "onlar", "olan",
-                        "olarak", "ise", "sonra", "önce", "her", "hem", "hiç", "göre"],
+                        "olarak", "ise", "sonra", "önce", "her", "hem", "hiç", "göre", "onun", "ona", "onu",
+                        "bunu", "bunun", "şunu", "bana", "sana", "beni", "seni"],
         "quotes": {"primary": ["“", "”"], "secondary": ["‘", "’"],
                 "alternate": [["«", "»"]], "straight_allowed": True},
     },

@@ -141,14 +141,17 @@ _LOWER = "a-zß-öø-ÿā-žа-яёı"
 #: Written to start with a character class — the first letter, with the lookbehind after it, then
 #: the article or the capital told by a lookbehind on that letter — because the regex engine then
 #: skips to candidate letters in a tight loop instead of trying the whole pattern at every position.
+#: An apostrophe inside a name for ʿayn or hamza (Sana'a, Qur'an), not a possessive 's or 'd.
+_INNER_APOSTROPHE = rf"(?:['’](?!(?:s|d|ll|ve|re|m|t)(?![{_LOWER}]))[{_LOWER}]+)?"
 _CAPITALISED = re.compile(
     rf"[AaEe{_UPPER}](?<![\w'’-].)"
     rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
-    rf"[{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
+    rf"[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
 )
 #: The same for text without a hyphen (no article, no second part): starting with a capital only,
 #: the regex engine skips the frequent a and e that may start an article.
-_CAPITALISED_UNHYPHENATED = re.compile(rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]+(?![\w'’])")
+_CAPITALISED_UNHYPHENATED = re.compile(
+    rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]+{_INNER_APOSTROPHE}(?![\w'’])")
 _ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
 _FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
                              "-": None, "'": None, "’": None})
@@ -248,6 +251,7 @@ class NameVariants:
         self.endings: tuple[str, ...] = tuple(data.get("inflection_endings", default=_ENDINGS))
         self.letters = str.maketrans(dict(data.get("name_letters", default={}))) or None
         self.romanized = bool(data.get("romanized_names", default=False))
+        self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         function = _function_words(ctx.lang or "")
         #: Words of the language itself, capitalised at a sentence start or as nouns: never names.
         self.common = function | _noun_lexicon(ctx.lang or "", bool(
@@ -264,6 +268,10 @@ class NameVariants:
         words = self.words
         pattern = _CAPITALISED if "-" in text else _CAPITALISED_UNHYPHENATED
         matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+        if self.suffix_apostrophe and ("'" in text or "’" in text):
+            # Turkish writes case endings after an apostrophe: Mary'yi is Mary.
+            matches = [(w, s, s + len(w)) for w, s, _ in
+                       ((re.split("['’]", w, maxsplit=1)[0], s, e) for w, s, e in matches)]
         last = len(matches) - 1
         common = self.common
         for k, (w, start, end) in enumerate(matches):

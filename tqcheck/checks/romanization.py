@@ -112,7 +112,7 @@ def is_chinese_romanization(word: str) -> bool:
 _CHINESE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r) for p, r in (
         (r"hs|x", "X"),
-        (r"ch|zh|q|j", "J"),
+        (r"ch|zh|q|j|ts(?=i)|tz(?=i)", "J"),  # postal ts before i: Tsinghua/Qinghua
         (r"ts|tz|z|c", "Z"),
         (r"k", "g"), (r"t", "d"), (r"p", "b"),
         (r"ung\b|ung(?=[^aeiou])", "ong"),
