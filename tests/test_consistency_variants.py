@@ -25,7 +25,8 @@ def test_latin_key_joins_romanizations(a: str, b: str) -> None:
     assert latin_key(a) == latin_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Maria", "Mario"), ("Fukui", "Fukuji"), ("Ivan", "Iwan")])
+@pytest.mark.parametrize(("a", "b"), [("Maria", "Mario"), ("Fukui", "Fukuji"), ("Ivan", "Iwan"),
+                                      ("Yukio", "Ukyo")])
 def test_latin_key_keeps_other_names_apart(a: str, b: str) -> None:
     assert latin_key(a) != latin_key(b) or a == "Ivan"  # Ivan/Iwan is one name (w/v)
 

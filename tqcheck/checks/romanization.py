@@ -7,7 +7,7 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
 
 * :func:`latin_key` — names romanized from Russian, Ukrainian and Belarusian (BGN/PCGN, scholarly,
   ICAO passport and the common English and German spellings: -iy/-yy/-y/-i/-ij, kh/h, yu/iu/ju,
-  ya/ia/ja, ye/ie/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks, w/v,
+  ya/ia/ja, initial ye/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks, w/v,
   the soft sign as an apostrophe or nothing), from Arabic and Persian (article forms, doubled
   consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese (macrons,
   oh/ou/oo/ō, uu/ū).
@@ -49,7 +49,7 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[bcdfgklmnprstvzHÇŞŽC])[iy]o", "e"),  # ё after a consonant: Fyodor/Fedor
         (r"j(?=[aeou])|(?<=[iy])j$", "I"),       # j for й and iotation (Tatjana, Jurij), not ji
         (r"[iyI]+", "I"),                     # й, ы, и and the iotation of я ю е ё
-        (r"^I(?=[aeou])", ""),                # initial ya/ia/ja → a, yu/iu/ju → u, ye/je → e
+        (r"^I(?=e)", ""),                     # initial ye/je → e (Yevgeny/Evgeny)
         (r"(.)\1+", r"\1"),                   # doubled consonants and vowels
     )
 )
