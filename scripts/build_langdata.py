@@ -21,6 +21,7 @@ OUT = Path(__file__).resolve().parents[1] / "tqcheck" / "data" / "lang"
 LANGS: dict[str, dict[str, Any]] = {
     "it": {
         "name": "Italian", "script": "Latin", "has_case": True, "romanized_names": True,
+        "accents_distinguish_words": True,
         "abbreviations": ["sig", "sigg", "sig.ra", "dott", "dott.ssa", "prof", "ing", "avv", "on",
                        "ecc", "pag", "pagg", "art", "cap", "n", "tel", "ca", "p.es", "es", "S.p.A",
                        "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov",
@@ -41,6 +42,7 @@ LANGS: dict[str, dict[str, Any]] = {
     },
     "pt": {
         "name": "Portuguese", "script": "Latin", "has_case": True, "romanized_names": True,
+        "accents_distinguish_words": True,
         "abbreviations": ["Sr", "Sra", "Srta", "Dr", "Dra", "Prof", "Profa", "Eng", "etc", "pág",
                        "págs", "n", "nº", "art", "cap", "tel", "av", "jan", "fev", "mar", "abr",
                        "mai", "jun", "jul", "ago", "set", "out", "nov", "dez", "p.ex", "aprox", "V.Exa",
@@ -83,6 +85,7 @@ LANGS: dict[str, dict[str, Any]] = {
     },
     "pl": {
         "name": "Polish", "script": "Latin", "has_case": True, "romanized_names": False,
+        "accents_distinguish_words": True,
         "abbreviations": ["np", "itd", "itp", "tzn", "tj", "dr", "prof", "mgr", "inż", "hab", "św",
                        "ul", "al", "pl", "nr", "str", "godz", "tys", "mln", "mld", "zł", "r", "w",
                        "ok", "ds", "płk", "gen", "min", "ks", "m.in", "p.n.e", "n.e"],
@@ -122,6 +125,7 @@ LANGS: dict[str, dict[str, Any]] = {
     },
     "cs": {
         "name": "Czech", "script": "Latin", "has_case": True, "romanized_names": False,
+        "accents_distinguish_words": True,
         "abbreviations": ["např", "atd", "apod", "tzv", "tj", "resp", "mj", "př", "n.l", "př.n.l",
                        "dr", "prof", "doc", "ing", "mgr", "bc", "ul", "nám", "č", "str", "tel",
                        "tis", "mil", "mld", "Kč", "sv", "gen", "pplk", "min", "r"],
@@ -141,6 +145,7 @@ LANGS: dict[str, dict[str, Any]] = {
     },
     "tr": {
         "name": "Turkish", "script": "Latin", "has_case": True, "romanized_names": True,
+        "accents_distinguish_words": True,
         "suffix_apostrophe": True,
         "abbreviations": ["vb", "vs", "örn", "bkz", "Dr", "Prof", "Doç", "Av", "Yrd", "Bşk", "No",
                        "s", "sy", "Tel", "Cad", "Sok", "Mah", "Ltd", "Şti", "A.Ş", "T.C", "M.Ö",

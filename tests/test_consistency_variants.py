@@ -80,6 +80,7 @@ def test_a_sentence_start_spelling_pairs_with_the_name() -> None:
     ("Директор Сергей Королёв сообщил новость. Позже Сергей Королев уехал.", "ru"),
     ("Senator Harris spoke on Monday. Later, the coach Haris Ahmed replied.", "en"),
     ("Ms Robin Smith and Mr Robyn Jones left.", "en"),
+    ("Installe le paquet.\n\nLe paquet Installé hier est prêt.", "fr"),
 ])
 def test_related_inflected_and_policy_forms_are_not_variants(text: str, lang: str) -> None:
     assert flagged("TQ501", text, lang) == set()

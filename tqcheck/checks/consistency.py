@@ -193,7 +193,8 @@ def policy_only(a: str, b: str) -> bool:
 
 def names_are_variants(a: str, b: str, neighbours_shared: bool,
                        endings: tuple[str, ...] = _ENDINGS,
-                       letters: dict[int, str] | None = None) -> bool:
+                       letters: dict[int, str] | None = None,
+                       accents: frozenset[str] = frozenset()) -> bool:
     """Do two capitalised words look like two spellings of one name?"""
     if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
         return False  # "Bashar al-Assad" … "Assad": dropping the article is house style
@@ -202,7 +203,9 @@ def names_are_variants(a: str, b: str, neighbours_shared: bool,
         return False  # inflected forms, before folding (й is not и with a mark: Кореи/Кореей)
     fa, fb = fold_name(a, letters), fold_name(b, letters)
     if fa == fb:
-        return len(fa) >= 3  # Erdoğan/Erdogan, al-Sisi/El-Sisi
+        # Erdoğan/Erdogan, al-Sisi/El-Sisi; but where accents tell the language's own words
+        # apart (French Installe/Installé), two words of its lexicon are two words.
+        return len(fa) >= 3 and not (accents and ca in accents and cb in accents)
     if not transliteration_variants(fa, fb, endings):
         return False
     if neighbours_shared or _suffix_variant(fa, fb):
@@ -252,6 +255,10 @@ class NameVariants:
         self.letters = str.maketrans(dict(data.get("name_letters", default={}))) or None
         self.romanized = bool(data.get("romanized_names", default=False))
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
+        #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
+        #: where the language data says accents distinguish words.
+        self.accent_words = _noun_lexicon(ctx.lang or "", bool(
+            data.get("accents_distinguish_words", default=False)))
         function = _function_words(ctx.lang or "")
         #: Words of the language itself, capitalised at a sentence start or as nouns: never names.
         self.common = function | _noun_lexicon(ctx.lang or "", bool(
@@ -314,6 +321,8 @@ class NameVariants:
                 folded = {fold_name(w, self.letters): w for w in names}
                 for w in starts:
                     other = folded.get(fold_name(w, self.letters))
+                    if other is not None and {w.casefold(), other.casefold()} <= self.accent_words:
+                        continue
                     if other is not None and not policy_only(w, other) and len(w) >= 4 and (
                             bool(_ARTICLE.match(w)) == bool(_ARTICLE.match(other))):
                         pairs[w].add(other)
@@ -321,7 +330,8 @@ class NameVariants:
             for i, a in enumerate(names):
                 for b in names[i + 1:]:  # sorted: a < b
                     shared = bool(self.words[a].neighbours & self.words[b].neighbours)
-                    if names_are_variants(a, b, shared, self.endings, self.letters):
+                    if names_are_variants(a, b, shared, self.endings, self.letters,
+                                          self.accent_words):
                         pairs[a].add(b)
                         pairs[b].add(a)
         if self.romanized:
@@ -381,6 +391,8 @@ class NameVariants:
                         continue
                     if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                         continue
+                    if {a.casefold(), b.casefold()} <= self.accent_words:
+                        continue  # Installe/Installé: two words of the language
                     fa, fb = fold_name(a, self.letters), fold_name(b, self.letters)
                     # Inflected forms, unless they differ only in a final -iy/-y/-i (Yuriy/Yuri).
                     if (fa != fb and fa.rstrip("iyj") != fb.rstrip("iyj")
