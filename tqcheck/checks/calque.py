@@ -1,8 +1,14 @@
-"""Source-language calques, from data packs (``tqcheck/data/calque/<source>.toml``).
+"""Source-language calques, from data packs (``tqcheck/data/calque/<source>-<target>.toml``).
 
-With ``--source-lang`` only that language's pack applies.  Without it every pack runs, and a pack's
-findings are kept only when the evidence is strong: one of its ``strong`` patterns matched, or at
-least ``min_evidence`` matches in the document.
+A pack holds the calques of one source language in one or more targets.  Which packs report:
+
+* the source language is in evidence — given (``--source-lang``, the file's metadata) or detected
+  from the source text of the segments: only that language's packs, all their patterns;
+* otherwise: only the ``strong`` patterns, those that fluent text in the target never uses; a pack
+  with a strong match in the document is in evidence, and its other patterns report too.
+
+Patterns are written in the small language of :mod:`tqcheck.checks.calque_pattern` (``match``) or
+as a regular expression (``regex``).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens, per_text
 from tqcheck.datapack import builtin_folder, user_file
@@ -33,6 +40,17 @@ class CalquePattern:
     strong: bool
     #: Lowercase words one of which every match contains: a cheap prefilter.
     keywords: frozenset[str] = frozenset()
+    #: A text the pattern must flag, and a fluent one it must pass (checked by the tests).
+    example: str | None = None
+    counterexample: str | None = None
+    #: Other source languages that produce the same calque (Ukrainian beside Russian).
+    also: frozenset[str] = frozenset()
+
+    def span(self, m: re.Match[str]) -> tuple[int, int]:
+        """The part of a match to report: the ``<…>`` of the pattern, or all of it."""
+        if "span" in self.regex.groupindex and m.group("span") is not None:
+            return m.span("span")
+        return m.span()
 
 
 @dataclass(frozen=True)
@@ -40,27 +58,60 @@ class CalquePack:
     source: str
     name: str
     targets: tuple[str, ...]
-    min_evidence: int
+    #: Other source languages whose MT has the calques of this pack (Ukrainian for Russian).
+    also: frozenset[str]
     patterns: tuple[CalquePattern, ...]
     chain_words: tuple[str, ...]
     chain_min: int
 
 
+@cache
+def _word_rank(lang: str) -> Callable[[str], float]:
+    """How common a word of ``lang`` is: its place in the language-ID lexicon (frequency order),
+    words outside it rarest of all; by length where there is no lexicon."""
+    from importlib import resources
+
+    path = resources.files("tqcheck") / "data" / "lexicon" / f"{lang}.txt"
+    if not path.is_file():
+        return lambda w: -len(w)
+    ranks: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            ranks.setdefault(line.lstrip("+"), len(ranks))
+
+    def rank(word: str) -> float:
+        # Lower is rarer: the commonest word scores 0, a word outside the lexicon lowest.
+        return -float(ranks.get(word, 10**9))
+
+    return rank
+
+
 def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
     try:
         source = str(raw["source"])
+        targets = tuple(str(t) for t in raw.get("targets", ["en"]))
         patterns = []
         for p in raw.get("pattern", []):
+            keywords = frozenset(k.casefold() for k in p.get("keywords", ()))
             try:
-                rx = re.compile(p["regex"], re.MULTILINE)
-            except re.error as exc:
-                raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
+                if "match" in p:
+                    compiled = compile_pattern(str(p["match"]), _word_rank(targets[0]))
+                    text = compiled.regex
+                    if "keywords" not in p:
+                        keywords = compiled.keywords
+                else:
+                    text = p["regex"]
+                rx = re.compile(text, re.MULTILINE)
+            except (re.error, PatternError) as exc:
+                raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad pattern: {exc}"
+                                  ) from None
             patterns.append(CalquePattern(source, str(p["id"]), rx, str(p["message"]),
                                           p.get("suggestion"), bool(p.get("strong", False)),
-                                          frozenset(k.casefold() for k in p.get("keywords", ()))))
+                                          keywords, p.get("example"), p.get("counterexample"),
+                                          frozenset(p.get("also", ()))))
         chain = raw.get("chain", {})
-        return CalquePack(source, str(raw.get("name", source)), tuple(raw.get("targets", ["en"])),
-                          int(raw.get("min_evidence", 2)), tuple(patterns),
+        return CalquePack(source, str(raw.get("name", source)), targets,
+                          frozenset(raw.get("also", ())), tuple(patterns),
                           tuple(chain.get("words", ())), int(chain.get("min_paragraphs", 2)))
     except KeyError as exc:
         raise ConfigError(f"{origin}: calque pack is missing {exc.args[0]!r}") from None
@@ -127,8 +178,13 @@ def _setup(ctx: CheckContext) -> _Setup:
         src = base_lang(ctx.source_lang)
         out = [p for p in packs if target in p.targets or "*" in p.targets]
         if src:
-            out = [p for p in out if p.source == src]
-        patterns = tuple((pack, pat) for pack in out for pat in pack.patterns)
+            out = [p for p in out if p.source == src or src in p.also
+                   or any(src in pat.also for pat in p.patterns)]
+        patterns = tuple((pack, pat) for pack in out for pat in pack.patterns
+                         if not src or _applies(pack, pat, src))
+        if not patterns and target and src and src != target:
+            ctx.note_once(f"calque:{src}→{target}", f"{ctx.path}: no calque pack for "
+                          f"{src}→{target}; TQ601/TQ602 check nothing there")
         by_keyword: dict[str, list[int]] = defaultdict(list)
         for i, (_, pat) in enumerate(patterns):
             for k in pat.keywords:
@@ -139,8 +195,47 @@ def _setup(ctx: CheckContext) -> _Setup:
     return setup
 
 
-def _has_evidence(pack: CalquePack, patterns: list[CalquePattern]) -> bool:
-    return any(p.strong for p in patterns) or len(patterns) >= pack.min_evidence
+#: Source texts read to detect the source language when it is not given.
+_SOURCE_SAMPLE = 20
+
+
+class _SourceLanguage:
+    """The source language in evidence: given, or detected from the segments' source texts."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.given = base_lang(ctx.source_lang)
+        self.sample: list[str] = []
+
+    def feed(self, segment: Segment) -> None:
+        if not self.given and segment.source and len(self.sample) < _SOURCE_SAMPLE:
+            self.sample.append(segment.source)
+
+    def language(self) -> str | None:
+        if self.given:
+            return self.given
+        if not self.sample:
+            return None
+        cached: str | None = self.ctx.state.get("calque_source_detected")
+        if cached is None:
+            from tqcheck.langid import detect_document_language
+
+            cached = base_lang(detect_document_language(self.sample)) or ""
+            self.ctx.state["calque_source_detected"] = cached
+        return cached or None
+
+
+def _applies(pack: CalquePack, pattern: CalquePattern, source: str) -> bool:
+    """Whether ``pattern`` is a calque of MT from ``source``."""
+    return source == pack.source or source in pack.also or source in pattern.also
+
+
+def _in_evidence(pack: CalquePack, source: str | None, matched: Iterable[CalquePattern]) -> bool:
+    """Whether ``pack``'s patterns report: its source language is the one in evidence, or (none
+    being known) one of its strong patterns matched in the document."""
+    if source:
+        return source == pack.source or source in pack.also
+    return any(p.strong for p in matched)
 
 
 @register("TQ601", "calque-phrase", Severity.WARNING, scope="document")
@@ -148,11 +243,15 @@ class CalquePhrases:
     """A phrase copied word for word from the source language (from the calque packs).
 
     What it does:
-        Matches the patterns of the calque pack of the source language (``--source-lang``) — or, when
-        the source is unknown, of every pack whose evidence in the document is strong — and names the
-        pack and pattern in the message.  Arabic→English includes a weekday in apposition ("said
-        yesterday, Wednesday,"), "both" before three or more items, and "In return," as a discourse
-        marker.  Packs are TOML files a user can extend.
+        Matches the patterns of the calque packs of the source language in evidence — given with
+        ``--source-lang`` or by the file, or detected from the segments' source text — and names
+        the pack and pattern in the message.  Without a source language only the patterns that
+        fluent text never uses report (and the rest of a pack once one of those matched).  Packs
+        exist per direction: Arabic, Russian, Ukrainian, Chinese, Turkish, Spanish, Persian,
+        French, German and Japanese into English ("said yesterday, Wednesday,", "according to the
+        words of", "emphasized on"), and English into German, French, Spanish, Russian and Arabic
+        ("eine Entscheidung nehmen", "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن").
+        Packs are TOML files a user can extend.
 
     Why it matters:
         Calques are grammatical but unidiomatic: they mark a text as machine-translated and can shift
@@ -167,20 +266,27 @@ class CalquePhrases:
         self.ctx = ctx
         self.setup = _setup(ctx)
         self.packs = self.setup.packs
-        self.explicit = bool(ctx.source_lang)
-        self.found: dict[str, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
+        self.source = _SourceLanguage(ctx)
+        self.found: dict[int, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        self.source.feed(segment)
         for pack, pat, m in self.setup.matches(segment.text):
-            hit = Hit(m.start(), m.end(), f"{pack.name} calque [{pack.source}:{pat.id}]: "
+            start, end = pat.span(m)
+            hit = Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: "
                       f"{pat.message}", suggestion=pat.suggestion, segment=segment)
-            self.found[pack.source].append((pat, hit))
+            self.found[id(pack)].append((pat, hit))
 
     def finish(self) -> list[Hit]:
         hits: list[Hit] = []
+        source = self.source.language()
         for pack in self.packs:
-            found = self.found.get(pack.source, [])
-            if found and (self.explicit or _has_evidence(pack, [p for p, _ in found])):
+            found = self.found.get(id(pack), [])
+            if not found:
+                continue
+            if source:
+                hits.extend(h for p, h in found if _applies(pack, p, source))
+            elif _in_evidence(pack, None, (p for p, _ in found)):
                 hits.extend(h for _, h in found)
         return hits
 
@@ -191,9 +297,9 @@ class ConjunctionChains:
 
     What it does:
         Counts paragraphs that start with a chain word of the applicable calque packs ("And" for
-        Arabic) and, when at least two do, flags each of them.  Without ``--source-lang`` it reports
-        only for a pack whose phrases (the patterns of TQ601) give strong evidence in the same
-        document.
+        Arabic) and, when at least two do, flags each of them.  It reports only for a pack whose
+        source language is in evidence: given, detected from the source text, or (neither) shown
+        by a strong phrase of the pack (TQ601) in the same document.
 
     Why it matters:
         Arabic links sentences and paragraphs with و ("and"); MT keeps it, and English paragraphs
@@ -214,14 +320,16 @@ class ConjunctionChains:
         #: A paragraph whose first word is a chain word starts with it (or with white space).
         self.starts = tuple(self.words)
         self.found: dict[str, list[Hit]] = defaultdict(list)
-        self.evidence: dict[str, list[CalquePattern]] = defaultdict(list)
+        self.source = _SourceLanguage(ctx)
+        self.evidence: dict[int, list[CalquePattern]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.words:
             return
+        self.source.feed(segment)
         if not self.ctx.source_lang:
             for pack, pat, _ in self.setup.matches(segment.text):
-                self.evidence[pack.source].append(pat)
+                self.evidence[id(pack)].append(pat)
         text = segment.text
         if segment.kind not in {"paragraph", "quote"} or not (
                 text.startswith(self.starts) or text[:1].isspace()):
@@ -234,11 +342,11 @@ class ConjunctionChains:
                                      segment=segment))
 
     def finish(self) -> list[Hit]:
-        # Without --source-lang, a chain counts only for a pack whose phrases gave strong evidence.
         hits: list[Hit] = []
+        source = self.source.language() if self.found else None
         for w, found in self.found.items():
             pack, _ = self.words[w]
-            if not self.ctx.source_lang and not _has_evidence(pack, self.evidence[pack.source]):
+            if not _in_evidence(pack, source, self.evidence[id(pack)]):
                 continue
             if len(found) >= pack.chain_min:
                 hits.extend(found)

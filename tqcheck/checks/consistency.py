@@ -7,9 +7,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice, repeat
+from operator import add
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, folded_tokens
+from tqcheck.checks.text import folded_tokens
 from tqcheck.model import Location, Segment, Sentence, Severity
 
 _VOWELS = frozenset("aeiouyj")
@@ -19,14 +21,16 @@ _ENDINGS = ("", "s", "e", "es", "'s", "’s", "y", "er", "ers", "ry", "ries", "i
             "an", "ans", "n", "ic", "ics", "ism", "ist", "ists", "ese", "ish", "al", "ia", "a", "ova")
 
 
-def _derived(a: str, b: str) -> bool:
-    for e1 in _ENDINGS:
+def _derived(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
+    """Whether ``a`` and ``b`` are one stem with two endings of ``endings`` (English derivation by
+    default; a language's inflection endings from its data: Кореи/Кореей, Million/Millionen)."""
+    for e1 in endings:
         if not a.endswith(e1):
             continue
         stem = a[: len(a) - len(e1)]
         if len(stem) < 4:
             continue
-        for e2 in _ENDINGS:
+        for e2 in endings:
             if e1 != e2 and b.endswith(e2) and b[: len(b) - len(e2)] == stem:
                 return True
     return False
@@ -48,6 +52,12 @@ class _Occurrence:
     count: int = 1
     proper: bool = False  # seen capitalised away from a sentence start
     neighbours: set[str] = field(default_factory=set)
+    #: Later occurrences (segment, start, end), at most :data:`_MAX_REPEATS`: every occurrence of a
+    #: minority spelling is reported.
+    later: list[tuple[Segment, int, int]] = field(default_factory=list)
+
+
+_MAX_REPEATS = 8
 
 
 #: Titles and other capitalised words that say nothing about which person a name refers to.
@@ -97,7 +107,7 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-def transliteration_variants(a: str, b: str) -> bool:
+def transliteration_variants(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
     """Two spellings of one name: same first letter and consonant skeleton, differing only in
     vowels, y/j and doubled letters, by at most 2 edits (3 for long names), and neither a derived
     form of the other (Ukraine/Ukrainian, Turk/Turks)."""
@@ -106,7 +116,7 @@ def transliteration_variants(a: str, b: str) -> bool:
     la, lb = a.casefold(), b.casefold()
     if _skeleton(la) != _skeleton(lb) or len(_skeleton(la)) < 2:
         return False
-    if _derived(la, lb) and not _doubled_letter_only(la, lb):
+    if _derived(la, lb, endings) and not _doubled_letter_only(la, lb):
         return False
     if la.rstrip("aeiouy") == lb.rstrip("aeiouy") and la[-1] in "ai" and lb[-1] in "ai":
         return False  # Latin-style endings (Maria/Marie are the same name, but -a/-i are inflection)
@@ -114,7 +124,7 @@ def transliteration_variants(a: str, b: str) -> bool:
     return _edit_distance(la, lb, limit) <= limit
 
 
-_OPENING = frozenset(" \"'“‘«(\ufffc")
+_OPENING = frozenset(" \"'“‘«„(¿¡\ufffc")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -131,25 +141,31 @@ _LOWER = "a-zß-öø-ÿā-žа-яёı"
 #: Written to start with a character class — the first letter, with the lookbehind after it, then
 #: the article or the capital told by a lookbehind on that letter — because the regex engine then
 #: skips to candidate letters in a tight loop instead of trying the whole pattern at every position.
+#: An apostrophe inside a name for ʿayn or hamza (Sana'a, Qur'an), not a possessive 's or 'd.
+_INNER_APOSTROPHE = rf"(?:['’](?!(?:s|d|ll|ve|re|m|t)(?![{_LOWER}]))[{_LOWER}]+)?"
 _CAPITALISED = re.compile(
     rf"[AaEe{_UPPER}](?<![\w'’-].)"
     rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
-    rf"[{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
+    rf"[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
 )
 #: The same for text without a hyphen (no article, no second part): starting with a capital only,
 #: the regex engine skips the frequent a and e that may start an article.
-_CAPITALISED_UNHYPHENATED = re.compile(rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]+(?![\w'’])")
+_CAPITALISED_UNHYPHENATED = re.compile(
+    rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]+{_INNER_APOSTROPHE}(?![\w'’])")
 _ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
 _FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
                              "-": None, "'": None, "’": None})
 
 
-def fold_name(word: str) -> str:
+def fold_name(word: str, letters: dict[int, str] | None = None) -> str:
     """Diacritics, Arabic article and hyphens removed, case folded: Çavuşoğlu → cavusoglu,
-    al-Sisi → sisi, Wen-bin → wenbin."""
+    al-Sisi → sisi, Wen-bin → wenbin.  ``letters`` spells out letters the language writes
+    otherwise without its diacritic (German ü → ue), before the rest are stripped."""
     import unicodedata
 
     core = _ARTICLE.sub("", word)
+    if letters:
+        core = core.translate(letters)
     if core.isascii():  # nothing to decompose, and casefold() is lower()
         return core.lower().translate(_FOLD_EXTRA)
     decomposed = unicodedata.normalize("NFKD", core.casefold())
@@ -163,16 +179,32 @@ def _known_groups() -> list[frozenset[str]]:
     return [frozenset(g) for g in builtin_table("name_variants.toml")["groups"] if len(g) > 1]
 
 
-def names_are_variants(a: str, b: str, neighbours_shared: bool) -> bool:
+_YO = str.maketrans("ёЁ", "еЕ")
+
+
+def policy_only(a: str, b: str) -> bool:
+    """Spellings that differ only in a choice a house style makes, not in the name: hyphenation
+    (TQ502's job) and Russian ё written as е."""
+    return (a.replace("-", "").casefold() == b.replace("-", "").casefold()
+            or a.translate(_YO) == b.translate(_YO))
+
+
+def names_are_variants(a: str, b: str, neighbours_shared: bool,
+                       endings: tuple[str, ...] = _ENDINGS,
+                       letters: dict[int, str] | None = None,
+                       accents: frozenset[str] = frozenset()) -> bool:
     """Do two capitalised words look like two spellings of one name?"""
     if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
         return False  # "Bashar al-Assad" … "Assad": dropping the article is house style
-    if a.replace("-", "").casefold() == b.replace("-", "").casefold():
-        return False  # hyphenation only: a spelling variant (TQ502), not a transliteration
-    fa, fb = fold_name(a), fold_name(b)
+    ca, cb = a.casefold(), b.casefold()
+    if policy_only(a, b) or (_derived(ca, cb, endings) and not _doubled_letter_only(ca, cb)):
+        return False  # inflected forms, before folding (й is not и with a mark: Кореи/Кореей)
+    fa, fb = fold_name(a, letters), fold_name(b, letters)
     if fa == fb:
-        return len(fa) >= 3  # Erdoğan/Erdogan, al-Sisi/El-Sisi
-    if not transliteration_variants(fa, fb):
+        # Erdoğan/Erdogan, al-Sisi/El-Sisi; but where accents tell the language's own words
+        # apart (French Installe/Installé), two words of its lexicon are two words.
+        return len(fa) >= 3 and not (accents and ca in accents and cb in accents)
+    if not transliteration_variants(fa, fb, endings):
         return False
     if neighbours_shared or _suffix_variant(fa, fb):
         return True
@@ -192,8 +224,16 @@ class NameVariants:
         evidence they name one person: both stand next to the same other name ("Dmytro Kuleba",
         "Dmitry Kuleba"), they differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or
         both carry the Arabic article.  Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data
-        file.  A name with and without its article ("al-Assad" … "Assad") and hyphenation-only
-        differences (TQ502's job) are not reported.  Reports the first occurrence of every
+        file.  In languages that write foreign names in Latin letters (language data
+        ``romanized_names``) it also pairs the spellings that the romanization systems in real use
+        give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri,
+        Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
+        ʿayn/hamza as apostrophes or nothing, gh/q), Japanese (Ōtani/Ohtani) and Chinese (pinyin and
+        Wade-Giles: Lai Ching-te/Lai Qingde, Kaohsiung/Gaoxiong).  Inflected forms (the language's
+        ``inflection_endings``: Кореи/Кореей, Million/Millionen), the language's function words
+        (¿Qué/Que) and German umlaut plurals (Tochter/Töchter) are not variants; a name with and
+        without its article ("al-Assad" … "Assad"), ё written as е (a house-style choice) and
+        hyphenation-only differences (TQ502's job) are not reported.  Reports the first occurrence of every
         spelling, naming the other spellings and where they stand.
 
     Why it matters:
@@ -208,6 +248,20 @@ class NameVariants:
         self.ctx = ctx
         self.words: dict[str, _Occurrence] = {}
         self.has_case = ctx.data.has_case
+        data = ctx.data
+        self.endings: tuple[str, ...] = tuple(data.get("inflection_endings", default=_ENDINGS))
+        self.letters = str.maketrans(dict(data.get("name_letters", default={}))) or None
+        self.romanized = bool(data.get("romanized_names", default=False))
+        self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
+        #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
+        #: where the language data says accents distinguish words.
+        self.accent_words = _noun_lexicon(ctx.lang or "", bool(
+            data.get("accents_distinguish_words", default=False)))
+        function = _function_words(ctx.lang or "")
+        #: Words of the language itself, capitalised at a sentence start or as nouns: never names.
+        self.common = function | _noun_lexicon(ctx.lang or "", bool(
+            data.get("capitalized_nouns", default=False)))
+        self.not_evidence = _NOT_EVIDENCE | {w.capitalize() for w in function}
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
@@ -219,14 +273,23 @@ class NameVariants:
         words = self.words
         pattern = _CAPITALISED if "-" in text else _CAPITALISED_UNHYPHENATED
         matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+        if self.suffix_apostrophe and ("'" in text or "’" in text):
+            # Turkish writes case endings after an apostrophe: Mary'yi is Mary.
+            matches = [(w, s, s + len(w)) for w, s, _ in
+                       ((re.split("['’]", w, maxsplit=1)[0], s, e) for w, s, e in matches)]
         last = len(matches) - 1
+        common = self.common
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
             if occ is None:
+                if w.casefold() in common:
+                    continue
                 occ = words[w] = _Occurrence(segment, start, end, 0, False)
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
+            if occ.count > 1 and len(occ.later) < _MAX_REPEATS:
+                occ.later.append((segment, start, end))
             if not occ.proper:
                 occ.proper = not _at_sentence_start(text, start)
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
@@ -234,12 +297,12 @@ class NameVariants:
             # Adjacent capitalised words (first name + surname) tell which person a name is.
             if k > 0 and matches[k - 1][2] + 1 == start and text[start - 1] == " ":
                 other = matches[k - 1][0]
-                if other not in _NOT_EVIDENCE:
+                if other not in self.not_evidence and other.casefold() not in common:
                     occ.neighbours.add(other)
                     occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
             if k < last and end + 1 == matches[k + 1][1] and text[end] == " ":
                 other = matches[k + 1][0]
-                if other not in _NOT_EVIDENCE:
+                if other not in self.not_evidence and other.casefold() not in common:
                     occ.neighbours.add(other)
                     occ.proper = True
 
@@ -248,13 +311,29 @@ class NameVariants:
         for group in self.by_skeleton.values():
             if len(group) < 2:
                 continue
+            # A word seen only at sentence starts may still be a spelling of a name seen
+            # elsewhere, when the two are equal but for diacritics (Sanchez … Pedro Sánchez).
+            starts = [w for w in group if not self.words[w].proper]
             names = sorted(w for w in group if self.words[w].proper)
+            if starts and names:
+                folded = {fold_name(w, self.letters): w for w in names}
+                for w in starts:
+                    other = folded.get(fold_name(w, self.letters))
+                    if other is not None and {w.casefold(), other.casefold()} <= self.accent_words:
+                        continue
+                    if other is not None and not policy_only(w, other) and len(w) >= 4 and (
+                            bool(_ARTICLE.match(w)) == bool(_ARTICLE.match(other))):
+                        pairs[w].add(other)
+                        pairs[other].add(w)
             for i, a in enumerate(names):
                 for b in names[i + 1:]:  # sorted: a < b
                     shared = bool(self.words[a].neighbours & self.words[b].neighbours)
-                    if names_are_variants(a, b, shared):
+                    if names_are_variants(a, b, shared, self.endings, self.letters,
+                                          self.accent_words):
                         pairs[a].add(b)
                         pairs[b].add(a)
+        if self.romanized:
+            self._romanizations(pairs)
         for known in _known_groups():
             present = [w for w in known if w in self.words]
             for a in present:
@@ -264,6 +343,8 @@ class NameVariants:
             variants = sorted(pairs[a])
             if variants:
                 occ = self.words[a]
+                # The spelling used most stays; every occurrence of the others is to change.
+                minority = any((self.words[b].count, b) > (occ.count, a) for b in variants)
                 where = [(b, self.words[b]) for b in variants]
                 related = tuple(
                     Location(self.ctx.path, *o.segment.locate(o.start), *o.segment.locate(o.end))
@@ -272,23 +353,126 @@ class NameVariants:
                 others = ", ".join(
                     f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
                 )
-                hits.append(Hit(occ.start, occ.end,
-                                f"name spelled two ways: '{a}' ({occ.count}×) and {others}",
-                                related=related, segment=occ.segment))
+                message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
+                hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment))
+                if minority:
+                    hits.extend(Hit(start, end, message, related=related, segment=seg)
+                                for seg, start, end in occ.later)
         return hits
 
 
-_HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
+    def _romanizations(self, pairs: dict[str, set[str]]) -> None:
+        """Pair the names whose romanization keys agree (:mod:`tqcheck.checks.romanization`)."""
+        from tqcheck.checks.romanization import (
+            chinese_key,
+            is_chinese_romanization,
+            latin_key,
+            weak_key,
+        )
+
+        buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+        letters = self.letters
+        for w in self.words:
+            if len(w) < 4:
+                continue
+            spelled = w.translate(letters) if letters else w  # German ü is ue, not u
+            buckets["latin", latin_key(spelled)].append(w)
+            if len(w) >= 6 and is_chinese_romanization(w):  # not one syllable: Song/Sung
+                buckets["chinese", chinese_key(w)].append(w)
+        for group in buckets.values():
+            if len(group) < 2:
+                continue
+            group.sort()
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if not (self.words[a].proper or self.words[b].proper):
+                        continue
+                    if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
+                        continue
+                    if {a.casefold(), b.casefold()} <= self.accent_words:
+                        continue  # Installe/Installé: two words of the language
+                    fa, fb = fold_name(a, self.letters), fold_name(b, self.letters)
+                    # Inflected forms, unless they differ only in a final -iy/-y/-i (Yuriy/Yuri).
+                    if (fa != fb and fa.rstrip("iyj") != fb.rstrip("iyj")
+                            and _derived(fa, fb, self.endings)):
+                        continue
+                    if weak_key(a) == weak_key(b) and fa != fb:
+                        continue  # Harris/Haris: the skeleton comparison above needs evidence
+                    pairs[a].add(b)
+                    pairs[b].add(a)
+
+
+@cache
+def _noun_lexicon(lang: str, capitalized_nouns: bool) -> frozenset[str]:
+    """The language's frequent words where every noun is capitalised (German): a capital says
+    nothing about a name there, so a frequent word is taken for a noun, not a name."""
+    if not capitalized_nouns:
+        return frozenset()
+    from tqcheck.langid import lexicon
+
+    lex = lexicon(lang)
+    return lex.words if lex else frozenset()
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """Function words of ``lang`` (language-ID lists and the language data), case folded."""
+    from tqcheck.langdata import load_language
+    from tqcheck.langid import function_words
+
+    data = load_language(lang)
+    words = {*function_words(lang), *data.get("function_words", default=()),
+             *data.get("sentence_starters", default=())}
+    return frozenset(w.casefold() for w in words)
+
+
+_HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}|[^\W\d_])-([^\W\d_]{2,})(?![\w'’-])")
+#: Distinct words and word pairs remembered (where each first stands) to pair a closed
+#: compound with its open or hyphenated form in either order: a bound on memory and time (an
+#: article holds far fewer; in a long file, pairs after the first 20,000 are not remembered).
+_MAX_OPEN = 20000
+#: Arabic alef with hamza or madda, and the bare alef MT writes for them.
+_HAMZA_ALEF = str.maketrans("أإآ", "ااا")
+
+
+def _hamza_site(marked: str, bare: str) -> bool:
+    """Whether ``marked`` differs from ``bare`` only where a bare alef is a slip: after the
+    article (الأمم/الامم) or at the start of a long word (إسرائيل/اسرائيل).  Not inside a word
+    after a clitic (وأبل/وابل are two words), not the article's own alef, and not at the start of
+    a short verb (أعتقد/اعتقد are two forms)."""
+    sites = [i for i, (a, b) in enumerate(zip(marked, bare, strict=True)) if a != b]
+    return all((i == 2 and bare.startswith("ال")) or (i == 0 and len(bare) >= 7) for i in sites)
+
+
+@cache
+def _spelling_pairs(lang: str) -> tuple[tuple[str, ...], ...]:
+    """Word lists of variant spellings shipped for ``lang`` (``tqcheck/data/spelling/<lang>-*.tsv``:
+    British/American English)."""
+    from importlib import resources
+
+    folder = resources.files("tqcheck") / "data" / "spelling"
+    pairs: list[tuple[str, ...]] = []
+    for res in sorted(folder.iterdir(), key=lambda r: r.name):
+        if res.name.startswith(f"{lang}-") and res.name.endswith(".tsv"):
+            for line in res.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    pairs.append(tuple(w.casefold() for w in line.split("\t")))
+    return tuple(pairs)
 
 
 @register("TQ502", "spelling-variants", Severity.INFO, scope="document")
 class SpellingVariants:
-    """One word written two ways in one document (cease-fire/ceasefire, e-mail/email).
+    """One word written two ways in one document (cease-fire/ceasefire, per cent/percent).
 
     What it does:
-        Finds hyphenated words whose closed form also appears (``cease-fire`` and ``ceasefire``), and
-        pairs listed in the language data under ``spelling_variants`` (British/American spellings and
-        the like).  Reports the first occurrence of every spelling with where the other stands.
+        Finds one compound written closed, hyphenated or open (``cease-fire``/``ceasefire``,
+        ``bike lane``/``bikelane``, ``e-scooters``/``e scooters``; open forms whose parts are
+        content words, so "every day"/"everyday" and "may be"/"maybe" never pair), the pairs of the
+        language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
+        (British/American English, ``tqcheck/data/spelling/``), and in Arabic one word with and
+        without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
+        particles أن/إن stay apart).  Reports the first occurrence of every spelling with where
+        the other stands.
 
     Why it matters:
         MT picks a spelling per sentence; a house style has one.  Mixed spellings read as careless.
@@ -301,9 +485,22 @@ class SpellingVariants:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
         self.closed_candidates: dict[str, str] = {}  # closed form -> hyphenated form
-        # Words worth locating: closed forms of hyphenated words seen so far, and listed variants.
-        self.wanted: set[str] = {
-            w.casefold() for pair in ctx.data.get("spelling_variants", default=()) for w in pair}
+        lang = ctx.lang or ""
+        self.listed: list[tuple[str, ...]] = [
+            tuple(w.casefold() for w in pair)
+            for pair in ctx.data.get("spelling_variants", default=())]
+        self.listed.extend(_spelling_pairs(lang))
+        # Words worth locating: closed forms of hyphenated and open words seen so far, and listed
+        # variants (one-word ones; "per cent" is found as an open compound).
+        self.wanted: set[str] = {w for pair in self.listed for w in pair if " " not in w}
+        self.listed_words = frozenset(self.wanted)
+        self.listed_open = {w.replace(" ", ""): w for pair in self.listed for w in pair if " " in w}
+        self.function = _function_words(lang)
+        self.arabic = lang == "ar"
+        self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
+        #: word -> a segment holding it; two adjacent words joined -> a segment holding them
+        self.last_seen: dict[str, Segment] = {}
+        self.pair_seen: dict[str, Segment] = {}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -321,25 +518,127 @@ class SpellingVariants:
                 closed = hyph.replace("-", "")
                 self.closed_candidates[closed] = hyph
                 self.wanted.add(closed)
+        tokens = folded_tokens(text)
+        self._open_compounds(segment, tokens)
+        if self.arabic:
+            self._hamza(segment, tokens)
         wanted = self.wanted
-        if not wanted or wanted.isdisjoint(folded_tokens(text)):
+        if not wanted or wanted.isdisjoint(tokens):
             return
-        for m in WORD.finditer(text):
-            w = m.group().casefold()
-            if w in wanted:
+        listed = self.listed_words
+        for w in wanted.intersection(tokens):
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text, re.IGNORECASE):
+                if w in listed and m.group()[:1].isupper():
+                    continue  # "Labour", "World Trade Center": names keep their spelling
                 self._note(w, segment, m.start(), m.end())
+
+    def _open_compounds(self, segment: Segment, tokens: list[str]) -> None:
+        """Remember where each word and each pair of adjacent words ("bike lane" as "bikelane")
+        stands, so that finish() can pair a closed compound with its open or hyphenated form in
+        either order.  Done with C-level updates (no Python loop per word)."""
+        pairs = self.pair_seen
+        if len(pairs) >= _MAX_OPEN:
+            return  # both memories are full (words fill more slowly than word pairs)
+        seen = self.last_seen
+        new = set(tokens).difference(seen)
+        if new:
+            seen.update(zip(new, repeat(segment)))
+        if len(tokens) > 1:
+            new = set(map(add, tokens, islice(tokens, 1, None))).difference(pairs)
+            if new:
+                pairs.update(zip(new, repeat(segment)))
+
+    def _locate(self, word: str, segment: Segment) -> _Occurrence | None:
+        m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment.text, re.IGNORECASE)
+        return _Occurrence(segment, m.start(), m.end()) if m else None
+
+    def _open_form(self, closed: str, segment: Segment) -> str | None:
+        """The open spelling ("bike lane") of ``closed`` in ``segment``, when its parts are
+        content words (never "every day"/"everyday", "may be"/"maybe")."""
+        listed = self.listed_open.get(closed)
+        for i in range(1, len(closed) - 2):
+            a, b = closed[:i], closed[i:]
+            if listed is None and (a in self.function or b in self.function
+                                   or (len(a) < 2 and a not in "ex") or len(closed) < 6):
+                continue
+            m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{re.escape(b)}(?![\w-])", segment.text,
+                          re.IGNORECASE)
+            if m:
+                key = f"{a} {b}"
+                if key not in self.first:
+                    self.first[key] = _Occurrence(segment, m.start(), m.end())
+                return key
+        return None
+
+    def _hamza(self, segment: Segment, tokens: list[str]) -> None:
+        """Group the spellings of one Arabic word with and without hamza on its alef."""
+        for t in tokens:
+            if len(t) >= 4 and ("ا" in t or t != t.translate(_HAMZA_ALEF)):
+                self.hamza[t.translate(_HAMZA_ALEF)].add(t)
+
+    def _hamza_groups(self) -> list[list[str]]:
+        """A bare-alef spelling beside spellings with hamza (إسرائيل/اسرائيل); never two hamza
+        spellings (أنها/إنها are two words) and never the alef of the article (الحق/ألحق)."""
+        groups = []
+        for bare, spellings in self.hamza.items():
+            if bare not in spellings or len(spellings) < 2:
+                continue
+            marked = sorted(w for w in spellings if w != bare and _hamza_site(w, bare))
+            if marked:
+                groups.append([*marked, bare])
+        return groups
 
     def finish(self) -> list[Hit]:
         groups: list[list[str]] = []
+        # Closed words that also stand open ("bike lane"), or hyphenated ("cease-fire").
+        for closed in self.pair_seen.keys() & self.last_seen.keys():
+            if closed in self.closed_candidates or "-" in closed or not closed.isalpha():
+                continue
+            open_ = self._open_form(closed, self.pair_seen[closed])
+            if open_ is not None:
+                if closed not in self.first:
+                    occ = self._locate(closed, self.last_seen[closed])
+                    if occ is None:
+                        continue
+                    self.first[closed] = occ
+                groups.append([open_, closed])
         for closed, hyph in self.closed_candidates.items():
-            if closed in self.first and hyph in self.first:
-                groups.append([hyph, closed])
-        for pair in self.ctx.data.get("spelling_variants", default=()):
-            present = [w.casefold() for w in pair if w.casefold() in self.first]
+            if closed not in self.first and closed in self.last_seen:
+                occ = self._locate(closed, self.last_seen[closed])
+                if occ is not None:
+                    self.first[closed] = occ
+            forms = [hyph, closed]
+            open_seg = self.pair_seen.get(closed)
+            # Hyphenated and open forms are one word only after a one-letter prefix (e-scooter):
+            # otherwise the hyphen marks a modifier ("a long-term plan" … "in the long term").
+            if open_seg is not None and len(hyph.split("-", 1)[0]) == 1:
+                open_ = self._open_form(closed, open_seg)
+                if open_ is not None:
+                    forms.append(open_)
+            present = [w for w in forms if w in self.first and self.first[w].count]
             if len(present) > 1:
                 groups.append(present)
+        for pair in self.listed:
+            present = [w for w in pair if w in self.first and self.first[w].count]
+            if len(present) > 1 and present not in groups:
+                groups.append(present)
+        groups.extend(self._hamza_groups())
         hits: list[Hit] = []
         for group in groups:
+            for w in group:
+                if w not in self.first and w in self.last_seen:
+                    occ = self._locate(w, self.last_seen[w])
+                    if occ is not None:
+                        self.first[w] = occ
+            group = [w for w in group if w in self.first]
+            if len(group) < 2:
+                continue
+            for w in group:
+                self.first[w].count = max(self.first[w].count, 1)
+        for group in groups:
+            group = [w for w in group if w in self.first]
+            if len(group) < 2:
+                continue
             for w in group:
                 occ = self.first[w]
                 others = [(o, self.first[o]) for o in group if o != w]
@@ -410,7 +709,9 @@ class MixedQuoteStyles:
     def finish(self) -> list[Hit]:
         if len(self.first) < 2:
             return []
-        ranked = sorted(self.first.items(), key=lambda kv: (-kv[1].count, kv[0]))
+        # On a tie the language's own marks are the house style (French « », Russian « »).
+        ranked = sorted(self.first.items(),
+                        key=lambda kv: (-kv[1].count, kv[0] != "typographic", kv[0]))
         main_style, main = ranked[0]
         line = main.segment.locate(main.start)[0]
         where = Location(self.ctx.path, *main.segment.locate(main.start),

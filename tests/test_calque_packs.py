@@ -1,0 +1,95 @@
+"""Every entry of every built-in calque pack flags its example and passes its counterexample; the
+pattern language compiles as documented; packs apply only for the source language in evidence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.checks.calque import CalquePack, CalquePattern, builtin_packs
+from tqcheck.checks.calque_pattern import PatternError, compile_pattern
+from tqcheck.model import Segment
+
+ENTRIES = [(pack, pat) for pack in builtin_packs() for pat in pack.patterns]
+
+
+def _ids(text: str, lang: str, source: str | None) -> list[str]:
+    report = audit_text(text, AuditOptions(lang=lang, source_lang=source, select=("TQ601",)))
+    return [m.group(1) for f in report.findings
+            if (m := re.search(r"\[(\w+:[\w-]+)\]", f.message))]
+
+
+def test_there_are_packs_for_every_direction_the_issue_names() -> None:
+    directions = {(p.source, t) for p in builtin_packs() for t in p.targets}
+    sources = {(s, t) for p in builtin_packs() for t in p.targets for s in {p.source, *p.also}}
+    assert {("en", t) for t in ("de", "fr", "es", "ru", "ar")} <= directions
+    assert {(s, "en") for s in ("ar", "ru", "zh", "tr", "es", "fa", "fr", "de", "ja", "uk")} <= sources
+
+
+@pytest.mark.parametrize(("pack", "pat"), ENTRIES, ids=[f"{p.source}-{p.targets[0]}:{q.id}"
+                                                         for p, q in ENTRIES])
+def test_pack_entry_flags_its_example_and_passes_its_counterexample(
+        pack: CalquePack, pat: CalquePattern) -> None:
+    assert pat.example and pat.counterexample, "every entry needs both"
+    key = f"{pack.source}:{pat.id}"
+    for target in pack.targets:
+        assert key in _ids(pat.example, target, pack.source), pat.example
+        assert key not in _ids(pat.counterexample, target, pack.source), pat.counterexample
+        for src in pat.also:
+            assert key in _ids(pat.example, target, src)
+        if pat.strong:  # reports without any source language
+            assert key in _ids(pat.example, target, None)
+        else:
+            assert key not in _ids(pat.example, target, None)
+
+
+def test_pattern_language() -> None:
+    def search(pattern: str, text: str) -> str | None:
+        m = re.search(compile_pattern(pattern).regex, text, re.MULTILINE)
+        if m is None:
+            return None
+        return m.group("span") if "span" in m.re.groupindex else m.group()
+
+    assert search("realiz* (a|an) [official] visit", "They realized an official visit.") == (
+        "realized an official visit")
+    assert search("realiz* (a|an) [official] visit", "They realized a visit.") == "realized a visit"
+    assert search("realiz* (a|an) [official] visit", "a realistic visit") is None
+    assert search("^ <In _{1,2} took place> a", "Yes. In Kazan took place a meeting") == (
+        "In Kazan took place")
+    assert search("^ <In _{1,2} took place> a", "A meeting in Kazan took place a day later") is None
+    assert search("=Lunes", "el Lunes") == "Lunes"
+    assert search("=Lunes", "el lunes") is None
+    assert search("yesterday , _", "said yesterday, Tuesday") == "yesterday, Tuesday"
+    assert search("mardi (?!\\s+gras)", "le mardi gras") is None
+    assert search("re:\\d+(?:\\.\\d+)? ten thousand", "2.3 ten thousand") == "2.3 ten thousand"
+    assert compile_pattern("on the territory of").keywords == {"territory"}
+    for bad in ("(a|b", "a ]", "< a", "[ ]"):
+        with pytest.raises(PatternError):
+            compile_pattern(bad)
+
+
+
+
+def test_arabic_pack_never_applies_to_russian_or_chinese_source() -> None:
+    text = "And the minister met the envoy.\n\nAnd he left. In return, the talks will go on."
+    assert _ids(text, "en", "ar")
+    assert _ids(text, "en", "ru") == []
+    assert _ids(text, "en", "zh") == []
+
+
+def test_source_language_is_detected_from_the_source_text() -> None:
+    from tqcheck.audit import audit_segments
+
+    target = "In return, the ministry said it was ready to talk."
+    ru = "Взамен министерство заявило, что готово к переговорам и продолжит консультации."
+    ar = "في المقابل، قالت الوزارة إنها مستعدة للحوار ومواصلة المشاورات مع جميع الأطراف."
+
+    def codes(source: str) -> list[str]:
+        seg = Segment(target, 1, source=source)
+        result = audit_segments("x", [seg], AuditOptions(lang="en", select=("TQ601",)))
+        return [f.code for f in result.findings]
+
+    assert codes(ar) == ["TQ601"]  # detected Arabic: the whole Arabic pack applies
+    assert codes(ru) == []  # detected Russian: never the Arabic pack

@@ -1,0 +1,121 @@
+"""TQ501/TQ502: spellings of one name through the romanization systems in real use, and what is
+not a variant (inflected and related words, function words, ё/е, distinct Western names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.checks.romanization import chinese_key, is_chinese_romanization, latin_key, weak_key
+
+
+def flagged(code: str, text: str, lang: str = "en") -> set[str]:
+    report = audit_text(text, AuditOptions(lang=lang, select=(code,)))
+    return {f.text for f in report.findings}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Yuriy", "Yuri"), ("Yuri", "Iurii"), ("Tatyana", "Tatiana"), ("Tatjana", "Tatiana"),
+    ("Dmitriy", "Dmitry"), ("Mykolaiv", "Mykolayiv"), ("Zaporizhzhia", "Zaporizhia"),
+    ("Aleksey", "Alexei"), ("Yevgeny", "Evgeny"), ("Fyodor", "Fedor"), ("Khodorkovsky",
+    "Hodorkovskij"), ("Tsygankov", "Tzygankov"), ("Araghchi", "Araqchi"), ("Ohtani", "Ōtani"),
+    ("al-Sisi", "el-Sisi"), ("Selenskyj", "Selenski"),
+])
+def test_latin_key_joins_romanizations(a: str, b: str) -> None:
+    assert latin_key(a) == latin_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Maria", "Mario"), ("Fukui", "Fukuji"), ("Ivan", "Iwan"),
+                                      ("Yukio", "Ukyo")])
+def test_latin_key_keeps_other_names_apart(a: str, b: str) -> None:
+    assert latin_key(a) != latin_key(b) or a == "Ivan"  # Ivan/Iwan is one name (w/v)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kaohsiung", "Gaoxiong"), ("Ching-te", "Qingde"),
+                                      ("Hsinchu", "Xinzhu"), ("Taipei", "Taibei")])
+def test_chinese_key_joins_pinyin_and_wade_giles(a: str, b: str) -> None:
+    assert is_chinese_romanization(a) and is_chinese_romanization(b)
+    assert chinese_key(a) == chinese_key(b)
+
+
+def test_weak_key_is_what_distinct_western_names_share() -> None:
+    assert weak_key("Harris") == weak_key("Haris")
+    assert weak_key("Robyn") == weak_key("Robin")
+    assert weak_key("Tatyana") != weak_key("Tatiana")
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Yuriy Berg spoke on Monday. Later, the mayor and Yuri Berg left.",
+    "The spokesman, Dmitriy Peskov, declined. Later the aide of Dmitry Peskov said no.",
+    "Mayor Chen said that Kaohsiung is ready. The port of Gaoxiong is closed.",
+    "President Lai Ching-te visited. On Friday, President Lai Qingde left.",
+    "Minister Abbas Araghchi met the envoy. Later, the minister Araqchi flew home.",
+    "The star Shohei Ohtani hit a home run. The fans of Shōhei Ōtani cheered.",
+    "Volunteers in Mykolaiv helped. Residents of the Mykolayiv region fled.",
+])
+def test_romanization_variants_are_flagged(text: str) -> None:
+    assert len(flagged("TQ501", text)) >= 2
+
+
+def test_every_occurrence_of_the_minority_spelling_is_flagged() -> None:
+    text = ("President Sergey Lavrov met them. Then Sergey Lavrov left. Then Sergey Lavrov spoke. "
+            "Later, Sergei Lavrov smiled. And Sergei Lavrov waved.")
+    report = audit_text(text, AuditOptions(lang="en", select=("TQ501",)))
+    spans = [f.text for f in report.findings]
+    assert spans.count("Sergei") == 2 and spans.count("Sergey") == 1
+
+
+def test_a_sentence_start_spelling_pairs_with_the_name() -> None:
+    assert flagged("TQ501", "Prime Minister Pedro Sánchez left.\n\nSanchez will be back.") == {
+        "Sánchez", "Sanchez"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Jede Million zählt. Es kostet mehrere Millionen Euro.", "de"),
+    ("Weitere Informationen finden Sie hier. Jede Information ist wichtig.", "de"),
+    ("Die Länge des Netzes wächst. Wie Lange die Planung dauert, ist offen.", "de"),
+    ("Die Tochter kam. Die beiden Töchter von Frau Weber kamen auch.", "de"),
+    ("¿Qué pasará? Que la ley funcione dependerá de todos.", "es"),
+    ("Война в Корее. Сеул и Пхеньян. Переговоры с Кореей и Северной Кореи начались.", "ru"),
+    ("Директор Сергей Королёв сообщил новость. Позже Сергей Королев уехал.", "ru"),
+    ("Senator Harris spoke on Monday. Later, the coach Haris Ahmed replied.", "en"),
+    ("Ms Robin Smith and Mr Robyn Jones left.", "en"),
+    ("Installe le paquet.\n\nLe paquet Installé hier est prêt.", "fr"),
+])
+def test_related_inflected_and_policy_forms_are_not_variants(text: str, lang: str) -> None:
+    assert flagged("TQ501", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("A permanent cease-fire was agreed. The ceasefire held.", "en", {"cease-fire", "ceasefire"}),
+    ("The ceasefire held. A permanent cease-fire was agreed.", "en", {"cease-fire", "ceasefire"}),
+    ("Use the bike lane here. The bikelane on Main Street is closed.", "en",
+     {"bike lane", "bikelane"}),
+    ("The bikelane is closed. Use the bike lane here.", "en", {"bike lane", "bikelane"}),
+    ("Sales rose 12 per cent. Costs rose 5 percent.", "en", {"per cent", "percent"}),
+    ("The colour is red. The color is blue.", "en", {"colour", "color"}),
+    ("Der Online-Shop ist neu. Im Onlineshop gibt es Rabatt.", "de", {"Online-Shop", "Onlineshop"}),
+    ("وأكد أن إسرائيل لم ترد، وأن اسرائيل طلبت مهلة.", "ar", {"إسرائيل", "اسرائيل"}),
+    ("قالت الأمم المتحدة ذلك. وبرامج الامم المتحدة كثيرة.", "ar", {"الأمم", "الامم"}),
+])
+def test_spelling_variants_are_flagged(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ502", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Every day we go. It is an everyday task.", "en"),
+    ("We may be late. Maybe not.", "en"),
+    ("A long-term plan matters in the long term.", "en"),
+    ("They fight back. The fightback began.", "en"),
+    ("The programme starts. The computer program runs.", "en"),
+    ("The Labour Party won. Labor costs rose.", "en"),
+    ("قال إنها مستعدة. وأكد أنها ستشارك.", "ar"),
+    ("يعتقد الوزير ذلك. أعتقد أن الأمر مهم.", "ar"),
+])
+def test_different_words_are_not_spelling_variants(text: str, lang: str) -> None:
+    assert flagged("TQ502", text, lang) == set()
+
+
+def test_the_house_style_wins_a_tie_of_quote_styles() -> None:
+    text = "Il a déclaré : \"Nous avons écouté.\" La sécurité reste « la priorité »."
+    assert flagged("TQ503", text, "fr") == {'"'}

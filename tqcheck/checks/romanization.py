@@ -1,0 +1,130 @@
+"""Keys that make the romanizations of one name equal, for the consistency checks (TQ501).
+
+Machine translation romanizes a name afresh in each sentence, through whichever system its training
+data used.  Each key below maps the spellings that the systems in real use give one name to one
+string, so that two capitalised words of a document with the same key are two spellings of one
+name.  The keys are lossy on purpose (they only ever compare words of one document).
+
+* :func:`latin_key` — names romanized from Russian, Ukrainian and Belarusian (BGN/PCGN, scholarly,
+  ICAO passport and the common English and German spellings: -iy/-yy/-y/-i/-ij, kh/h, yu/iu/ju,
+  ya/ia/ja, initial ye/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks, w/v,
+  the soft sign as an apostrophe or nothing), from Arabic and Persian (article forms, doubled
+  consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese (macrons,
+  oh/ou/oo/ō, uu/ū).
+* :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
+  ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
+  read as Chinese syllables in either system (:func:`is_chinese_romanization`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: Letters with a romanization meaning of their own, before diacritics are stripped.
+_SPECIAL = str.maketrans({
+    "ž": "zh", "š": "sh", "č": "ch", "ć": "ch", "ś": "sh", "ź": "zh", "ł": "l", "ı": "i", "đ": "d",
+    "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ʹ": "", "ʺ": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "",
+    "'": "", "’": "", "‘": "", "`": "", "-": "", "ō": "o", "ū": "u", "â": "a", "û": "u",
+})
+_ARTICLE = re.compile(r"^(?:a[lrsdtzn]|el|ash|ul|ad|as|at|az|an)-")
+
+# Applied in order to a lower-case, diacritic-free word.
+_LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"o[ho](?![aeiouy])", "o"),          # Japanese long o: Ohtani/Ōtani, Ooka
+        (r"uu", "u"),
+        (r"gh|q", "Q"),                       # غ / ق in Persian and Arabic romanization
+        (r"shch|shtch|sch|šč", "Ş"),          # щ (and German ш)
+        (r"tsch|tch|ch", "Ç"),                # ч
+        (r"sh", "Ş"),                         # ш
+        (r"dzh|zh", "Ž"),                     # ж
+        (r"kh|h", "H"),                       # х
+        (r"ts|tz", "C"),                      # ц
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"ph", "f"),
+        (r"ou", "u"),                         # French-style Arabic romanization
+        (r"(?<=[bcdfgklmnprstvzHÇŞŽC])[iy]o", "e"),  # ё after a consonant: Fyodor/Fedor
+        (r"j(?=[aeou])|(?<=[iy])j$", "I"),       # j for й and iotation (Tatjana, Jurij), not ji
+        (r"[iyI]+", "I"),                     # й, ы, и and the iotation of я ю е ё
+        (r"^I(?=e)", ""),                     # initial ye/je → e (Yevgeny/Evgeny)
+        (r"(.)\1+", r"\1"),                   # doubled consonants and vowels
+    )
+)
+
+
+def fold(word: str) -> str:
+    """Lower case, the Arabic article and diacritics removed, special letters spelled out."""
+    w = _ARTICLE.sub("", word.casefold()).translate(_SPECIAL)
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return w
+
+
+@lru_cache(maxsize=4096)
+def latin_key(word: str) -> str:
+    """One key for the romanizations of a Russian, Ukrainian, Arabic, Persian or Japanese name."""
+    w = fold(word)
+    for rx, repl in _LATIN_RULES:
+        w = rx.sub(repl, w)
+    return w
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+_INITIAL_JY = re.compile(r"^[jy](?=[aeiou])")
+_LONE_Y = re.compile(r"(?<![aeiou])(?<!sk)(?<!ck)y(?![aeiou])")
+
+
+@lru_cache(maxsize=4096)
+def weak_key(word: str) -> str:
+    """A key that makes equal only what also varies between distinct Western names: doubled
+    letters (Harris/Haris), y for i between consonants or at the end (Robyn/Robin, Sissy/Sissi;
+    not the Slavic -sky/-ski, -cky/-cki of romanization) and an initial j/y (Johannes/Yohannes).
+    Spellings equal under it need other evidence that they name one person."""
+    w = _DOUBLE.sub(r"\1", fold(word))
+    return _LONE_Y.sub("i", _INITIAL_JY.sub("i", w))
+
+
+_PINYIN_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+_PINYIN_FINAL = (r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|"
+                 r"ia|ie|iu|in|ua|uo|ui|un|ve|vn|ue|a|o|e|i|u|v)")
+_WG_INITIAL = r"(?:ch|hs|ts|tz|ss|sz|[pmftnlkhjsyw])?"
+_WG_FINAL = (r"(?:iang|iung|uang|ieh|ien|ung|ang|eng|ing|ian|iao|uai|uan|ueh|uei|ai|ei|ao|ou|an|en|"
+             r"erh|ia|iu|in|ua|uo|ui|un|ih|u|a|o|e|i)")
+_SYLLABLE = re.compile(
+    rf"(?:{_PINYIN_INITIAL}{_PINYIN_FINAL}|{_WG_INITIAL}{_WG_FINAL})")
+_CHINESE_WORD = re.compile(rf"^(?:{_SYLLABLE.pattern}){{1,3}}$")
+
+
+@lru_cache(maxsize=4096)
+def is_chinese_romanization(word: str) -> bool:
+    """Whether ``word`` reads as one to three Chinese syllables in pinyin or Wade-Giles (parts of
+    a hyphenated given name each one syllable: Ching-te, Wen-bin)."""
+    w = word.casefold().replace("’", "'").replace("'", "").replace("ü", "v")
+    parts = w.split("-")
+    if len(parts) > 1:
+        return all(_CHINESE_WORD.match(p) and len(p) <= 6 for p in parts) and len(parts) <= 3
+    return bool(_CHINESE_WORD.match(w))
+
+
+_CHINESE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"hs|x", "X"),
+        (r"ch|zh|q|j|ts(?=i)|tz(?=i)", "J"),  # postal ts before i: Tsinghua/Qinghua
+        (r"ts|tz|z|c", "Z"),
+        (r"k", "g"), (r"t", "d"), (r"p", "b"),
+        (r"ung\b|ung(?=[^aeiou])", "ong"),
+        (r"ien", "ian"), (r"ieh", "ie"), (r"ih", "i"), (r"ueh", "ue"), (r"uei", "ui"),
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def chinese_key(word: str) -> str:
+    """One key for the pinyin and Wade-Giles spellings of a Chinese name (syllables joined)."""
+    w = word.casefold().replace("’", "").replace("'", "").replace("-", "").replace("ü", "u")
+    for rx, repl in _CHINESE_RULES:
+        w = rx.sub(repl, w)
+    return w
