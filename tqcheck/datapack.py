@@ -34,6 +34,26 @@ def builtin(name: str) -> dict[str, Any] | None:
     return _parse(res.read_text(encoding="utf-8"), f"tqcheck/data/{name}")
 
 
+@cache
+def builtin_lines(name: str) -> tuple[str, ...] | None:
+    """The lines of the built-in text file ``tqcheck/data/<name>`` (e.g. ``"lexicon/de.txt"``),
+    in order, without blank lines and ``#`` comments; None when there is none."""
+    res = resources.files("tqcheck").joinpath("data", *name.split("/"))
+    if not res.is_file():
+        return None
+    return tuple(line for line in res.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#"))
+
+
+@cache
+def builtin_names(folder: str, suffix: str = ".toml") -> tuple[str, ...]:
+    """The names of the built-in files of ``tqcheck/data/<folder>`` that end in ``suffix``."""
+    root = resources.files("tqcheck").joinpath("data", folder)
+    if not root.is_dir():
+        return ()
+    return tuple(sorted(res.name for res in root.iterdir() if res.name.endswith(suffix)))
+
+
 def builtin_table(name: str) -> dict[str, Any]:
     """The built-in table ``name``, which must exist."""
     table = builtin(name)

@@ -313,16 +313,14 @@ class Lexicon:
 @cache
 def lexicon(lang: str) -> Lexicon | None:
     """The lexicon of ``lang`` (``tqcheck/data/lexicon/<lang>.txt``), None without one."""
-    from importlib import resources
+    from tqcheck.datapack import builtin_lines
 
-    path = resources.files("tqcheck") / "data" / "lexicon" / f"{lang}.txt"
-    if not path.is_file():
+    lines = builtin_lines(f"lexicon/{lang}.txt")
+    if lines is None:
         return None
     words: list[str] = []
     evidence: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
+    for line in lines:
         if line.startswith("+"):
             line = line[1:]
             evidence.append(line)

@@ -69,15 +69,14 @@ class CalquePack:
 def _word_rank(lang: str) -> Callable[[str], float]:
     """How common a word of ``lang`` is: its place in the language-ID lexicon (frequency order),
     words outside it rarest of all; by length where there is no lexicon."""
-    from importlib import resources
+    from tqcheck.datapack import builtin_lines
 
-    path = resources.files("tqcheck") / "data" / "lexicon" / f"{lang}.txt"
-    if not path.is_file():
+    lines = builtin_lines(f"lexicon/{lang}.txt")
+    if lines is None:
         return lambda w: -len(w)
     ranks: dict[str, int] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            ranks.setdefault(line.lstrip("+"), len(ranks))
+    for line in lines:
+        ranks.setdefault(line.lstrip("+"), len(ranks))
 
     def rank(word: str) -> float:
         # Lower is rarer: the commonest word scores 0, a word outside the lexicon lowest.

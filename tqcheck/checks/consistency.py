@@ -448,15 +448,13 @@ def _hamza_site(marked: str, bare: str) -> bool:
 def _spelling_pairs(lang: str) -> tuple[tuple[str, ...], ...]:
     """Word lists of variant spellings shipped for ``lang`` (``tqcheck/data/spelling/<lang>-*.tsv``:
     British/American English)."""
-    from importlib import resources
+    from tqcheck.datapack import builtin_lines, builtin_names
 
-    folder = resources.files("tqcheck") / "data" / "spelling"
     pairs: list[tuple[str, ...]] = []
-    for res in sorted(folder.iterdir(), key=lambda r: r.name):
-        if res.name.startswith(f"{lang}-") and res.name.endswith(".tsv"):
-            for line in res.read_text(encoding="utf-8").splitlines():
-                if line and not line.startswith("#"):
-                    pairs.append(tuple(w.casefold() for w in line.split("\t")))
+    for name in builtin_names("spelling", ".tsv"):
+        if name.startswith(f"{lang}-"):
+            for line in builtin_lines(f"spelling/{name}") or ():
+                pairs.append(tuple(w.casefold() for w in line.split("\t")))
     return tuple(pairs)
 
 
