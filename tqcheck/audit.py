@@ -23,6 +23,25 @@ from tqcheck.suppress import apply_scopes, scopes_from_comments, scopes_from_seg
 log = logging.getLogger(__name__)
 
 _DETECT_SEGMENTS = 50
+#: Units read ahead to decide a translation file's placeholder syntaxes and whether its sources
+#: are keys.
+_SYNTAX_SEGMENTS = 400
+
+
+def _describe_units(ctx: CheckContext, sample: list[Segment], fmt: str) -> None:
+    """Per file, not per unit: the placeholder and markup syntaxes its units use, and whether its
+    sources are message keys (``form.label.name``) rather than text."""
+    from tqcheck.checks.engine import TRANSLATION_FORMATS
+    from tqcheck.placeholders import detect_syntaxes, sources_are_keys
+
+    if fmt not in TRANSLATION_FORMATS:
+        return
+    sources = [s.source for s in sample if s.source]
+    ctx.state["syntaxes"] = detect_syntaxes(sources or [s.text for s in sample])
+    if sources and sources_are_keys(sources):
+        ctx.state["keys_as_source"] = True
+        ctx.note_once("keys", f"{ctx.path}: the sources are message keys, not text; checks that "
+                      "compare a translation with its source are skipped for this file")
 
 
 @dataclass(frozen=True)
@@ -123,7 +142,8 @@ def audit_segments(
     lang = options.lang
     source_lang = options.source_lang
     lang_source = "option" if lang else "unknown"
-    head, stream = _peek(stream, _DETECT_SEGMENTS)
+    sample, stream = _peek(stream, _SYNTAX_SEGMENTS)
+    head = sample[:_DETECT_SEGMENTS]
     if not lang:
         meta = next((s.target_lang for s in head if s.target_lang), None)
         if meta:
@@ -141,8 +161,10 @@ def audit_segments(
         lang=base_lang(lang),
         data=data,
         source_lang=source_lang,
+        format=fmt,
         options={**options.features, "calque_packs": options.calque_packs},
     )
+    _describe_units(ctx, sample, fmt)
     if not data.known:
         ctx.note_once("lang", f"{path}: no language data for {lang!r}; language-specific rules "
                       "use defaults or are skipped")

@@ -29,6 +29,8 @@ def _body(doc: str) -> str:
 
 def render_rule(rule: Rule) -> str:
     needs = f" · needs `--{rule.needs}`" if rule.needs else ""
+    if rule.not_for:
+        needs += " · not for " + ", ".join(f"`{f}`" for f in sorted(rule.not_for)) + " files"
     return (
         f"# {rule.code} {rule.slug}\n\n"
         f"{rule.summary}\n\n"

@@ -30,7 +30,8 @@ class _First:
     value: str
 
 
-@register("TQ580", "inconsistent-translation", Severity.WARNING, scope="document", on="pairs")
+@register("TQ580", "inconsistent-translation", Severity.WARNING, scope="document", on="pairs",
+          not_for=("srt", "vtt", "android", "json"))
 class InconsistentTranslation:
     """The same source text translated differently in one file.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,6 +15,10 @@ from tqcheck.model import Finding, Segment, Sentence
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
+
+#: Formats of translation files: their units hold placeholders and markup that prose checks must
+#: not see (masked, see :mod:`tqcheck.placeholders`).
+TRANSLATION_FORMATS = frozenset({"po", "xliff", "tmx", "json", "android", "srt", "vtt"})
 
 
 def normalise_context(text: str) -> str:
@@ -85,8 +90,14 @@ class Engine:
     """Checks for one file.  Feed segments in order, then call :meth:`finish`."""
 
     def __init__(self, rules: Iterable[Rule], ctx: CheckContext) -> None:
-        rules = list(rules)
+        rules = [r for r in rules if ctx.format not in r.not_for]
+        if ctx.state.get("keys_as_source"):
+            rules = [r for r in rules if r.on != "pairs" or r.keys_ok]
         self.ctx = ctx
+        #: Translation files: prose checks see the text with placeholders and markup masked.
+        self.syntaxes: frozenset[str] | None = (
+            ctx.state.get("syntaxes") if ctx.format in TRANSLATION_FORMATS else None)
+        self.pair_codes = {r.code for r in rules if r.on == "pairs"}
         #: The gate of each gated rule, resolved for this file (a gate may depend on the languages).
         self.gates: dict[str, Gate] = {}
         for rule in rules:
@@ -103,6 +114,8 @@ class Engine:
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+        #: The segment as read, for each masked copy (by identity; document checks keep them).
+        self._raw: dict[int, Segment] = {}
 
     def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
         """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
@@ -117,6 +130,9 @@ class Engine:
                     continue
             if not buffer:
                 break
+            raw = buffer
+            if self.syntaxes is not None:
+                buffer = [self._masked(s) for s in raw]
             chunk_text = ChunkText("\n".join(s.text for s in buffer))
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
             # The words of the chunk are the words of its segments (newlines split words too).
@@ -127,14 +143,28 @@ class Engine:
                     first = bisect.bisect_right(starts, start) - 1
                     last = bisect.bisect_right(starts, max(start, end - 1)) - 1
                     opened.setdefault(code, set()).update(range(first, last + 1))
-            yield from self._check_chunk(buffer, opened)
+            yield from self._check_chunk(buffer, opened, raw)
             buffer = []
 
     def feed(self, segment: Segment) -> list[Finding]:
         """Check one segment and return its findings (a chunk of one)."""
         return list(self.feed_all([segment]))
 
-    def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]]) -> list[Finding]:
+    def _masked(self, segment: Segment) -> Segment:
+        from tqcheck.placeholders import mask, syntaxes_for
+
+        flags = segment.meta.get("flags", ())
+        syntaxes = syntaxes_for(flags if isinstance(flags, tuple) else (), self.syntaxes or
+                                frozenset())
+        text = mask(segment.text, syntaxes)
+        if text == segment.text:
+            return segment
+        masked = dataclasses.replace(segment, text=text)
+        self._raw[id(masked)] = segment
+        return masked
+
+    def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]],
+                     raw: list[Segment] | None = None) -> list[Finding]:
         """Check segments that follow each other; ``opened``: for each gated rule, the positions
         (in ``segments``) of the segments its gate opened.  Each check runs over all the segments
         in turn, not all checks over one segment and then the next: a check's code and data stay
@@ -144,6 +174,8 @@ class Engine:
         stats = self.stats
         findings: list[Finding] = []
         kinds = _Kinds(segments)
+        # Findings point into the text as read; prose checks ran on the masked one (same length).
+        originals = raw if raw is not None else segments
         everywhere = kinds.everywhere
         per_segment = [split_sentences(segment, data) for segment in segments]
         stats.segments += len(segments)
@@ -159,7 +191,8 @@ class Engine:
                     for rule in self.preconditions:
                         hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
                         if hits:
-                            findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                            findings.extend(make_finding(rule, ctx, originals[i], hit)
+                                            for hit in hits)
                             skipped.add(sentence.index)
                             break
                 if skipped:
@@ -170,34 +203,36 @@ class Engine:
                     live.append(sentences)
         for rule in self.sentence_rules:
             for i in self._positions(rule.code, rule.on, kinds, opened):
-                segment = segments[i]
+                segment = originals[i]
                 for sentence in live[i]:
                     for hit in rule.impl(sentence, ctx):
                         findings.append(make_finding(rule, ctx, segment, hit))
         for rule in self.segment_rules:
             impl = rule.impl
+            # Pair checks compare placeholders and markup: they see the text as read.
+            seen = originals if rule.code in self.pair_codes else segments
             positions = self._positions(rule.code, rule.on, kinds, opened)
             if positions is everywhere and not dead:  # most rules on most chunks
-                for segment, sentences in zip(segments, live, strict=True):
+                for segment, original, sentences in zip(seen, originals, live, strict=True):
                     hits = impl(segment, sentences, ctx)
                     if hits:
-                        findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                        findings.extend(make_finding(rule, ctx, original, hit) for hit in hits)
                 continue
             for i in positions:
-                segment = segments[i]
                 spans = dead.get(i)
-                for hit in impl(segment, live[i], ctx):
+                for hit in impl(seen[i], live[i], ctx):
                     if not spans or not any(a <= hit.start < b for a, b in spans):
-                        findings.append(make_finding(rule, ctx, segment, hit))
+                        findings.append(make_finding(rule, ctx, originals[i], hit))
         for rule, check in self.documents:
             feed = check.feed
+            seen = originals if rule.code in self.pair_codes else segments
             positions = self._positions(rule.code, rule.on, kinds, opened)
             if positions is everywhere:
-                for segment, sentences in zip(segments, live, strict=True):
+                for segment, sentences in zip(seen, live, strict=True):
                     feed(segment, sentences)
             else:
                 for i in positions:
-                    feed(segments[i], live[i])
+                    feed(seen[i], live[i])
         return findings
 
     def _positions(self, code: str, on: str | None, kinds: _Kinds,
@@ -221,4 +256,5 @@ class Engine:
                     continue
                 dead = self._dead.get(_segment_key(hit.segment), ())
                 if not any(a <= hit.start < b for a, b in dead):
-                    yield make_finding(rule, self.ctx, hit.segment, hit)
+                    segment = self._raw.get(id(hit.segment), hit.segment)
+                    yield make_finding(rule, self.ctx, segment, hit)

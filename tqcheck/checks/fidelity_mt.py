@@ -379,7 +379,8 @@ class MissingUrl(_PairCheck):
                 yield f"address {url} of the source is missing from the translation"
 
 
-@register("TQ814", "missing-name", Severity.INFO, scope="document", needs="source")
+@register("TQ814", "missing-name", Severity.INFO, scope="document", needs="source",
+          not_for=("srt", "vtt", "json", "android"))
 class MissingName(_PairCheck):
     """Capitalised name in the source line that the translation does not mention.
 

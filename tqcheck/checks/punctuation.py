@@ -341,6 +341,23 @@ _CONTROLS = re.compile(
 _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 
+#: Controls that the orthography of a language's script uses, for languages without their own
+#: ``allowed_controls`` list: directional marks in right-to-left scripts, ZWNJ in Persian-family
+#: Arabic script (``می‌شود``), ZWNJ/ZWJ in Indic scripts.
+_RTL_MARKS = frozenset({"\u200e", "\u200f", "\u061c"})
+_SCRIPT_CONTROLS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("fa", "ur", "ps", "ckb", "ku", "sd", "ug", "ks", "pa-arab"),
+                    _RTL_MARKS | {"\u200c", "\u200d"}),
+    **dict.fromkeys(("ar", "he", "yi", "dv", "syr", "arz", "ary", "arq", "apc", "acm"), _RTL_MARKS),
+    **dict.fromkeys(("hi", "mr", "ne", "bn", "as", "gu", "pa", "or", "ta", "te", "kn", "ml",
+                     "si", "sa", "kok"), frozenset({"\u200c", "\u200d"})),
+}
+
+
+def _script_controls(lang: str | None) -> frozenset[str]:
+    return _SCRIPT_CONTROLS.get((lang or "").split("-")[0].lower(), frozenset())
+
+
 @register("TQ306", "invisible-control", Severity.ERROR, scope="segment",
           gate=non_ascii_gate(_CONTROLS.pattern))
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
@@ -360,7 +377,7 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``Kuleba\\u200f said`` → flags the right-to-left mark.
     """
     text = segment.text
-    allowed = ctx.data.words("allowed_controls")
+    allowed = ctx.data.words("allowed_controls") or _script_controls(ctx.lang)
     for m in _CONTROLS.finditer(text):
         c = m.group()
         if c in allowed:

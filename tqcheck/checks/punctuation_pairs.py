@@ -21,6 +21,9 @@ def _show(ws: str) -> str:
     return repr(ws) if ws else "nothing"
 
 
+_HTML_DATATYPES = frozenset({"html", "xhtml", "htmlbody"})
+
+
 @register("TQ380", "whitespace-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_whitespace_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -29,7 +32,8 @@ def find_whitespace_mismatch(
 
     What it does:
         Compares the whitespace before the first and after the last visible character of source
-        and target and flags the target's edge when they differ.
+        and target and flags the target's edge when they differ.  Units that XLIFF marks as HTML
+        (``datatype="html"``, Angular templates) are left alone: HTML collapses whitespace.
 
     Why it matters:
         Programs join strings: ``"Saved to " + path`` loses its space when the translation drops
@@ -42,6 +46,8 @@ def find_whitespace_mismatch(
     text = segment.text
     if not source or not source.strip() or not text.strip():
         return
+    if str(segment.meta.get("datatype") or "").lower() in _HTML_DATATYPES:
+        return  # HTML collapses whitespace: the edges of a template's text are layout
     s_lead, s_trail = _edges(source)
     t_lead, t_trail = _edges(text)
     if s_lead != t_lead:
@@ -61,7 +67,8 @@ _NAMES = {"stop": "a full stop", "question": "a question mark", "exclaim": "an e
           "semicolon": "a semicolon", None: "no punctuation"}
 
 
-@register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment", on="pairs")
+@register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment", on="pairs",
+          not_for=("srt", "vtt"))
 def find_end_punctuation_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:

@@ -305,7 +305,8 @@ _MIN_PARTIAL = 8
 _WINDOW = 100
 
 
-@register("TQ104", "repeated-sentence", Severity.WARNING, scope="document")
+@register("TQ104", "repeated-sentence", Severity.WARNING, scope="document",
+          not_for=("po", "xliff", "json", "android"))
 class RepeatedSentences:
     """The same sentence appears twice in the document.
 

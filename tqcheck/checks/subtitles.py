@@ -63,6 +63,13 @@ def find_fast_subtitles(
                   f"(at most {limit:g})")
 
 
+def _source_lines_too_long(source: str, segment: Segment, ctx: CheckContext) -> bool:
+    table: dict[str, Any] = pair_data()["subtitles"]["max_line_chars"]
+    lang = base_lang(segment.source_lang or ctx.source_lang or "en") or "en"
+    limit = float(table.get(lang, table["default"]))
+    return any(len(_visible(line)) > limit for line in source.split("\n"))
+
+
 @register("TQ281", "subtitle-line-length", Severity.WARNING, scope="segment", on="cues")
 def find_long_subtitle_lines(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -71,7 +78,9 @@ def find_long_subtitle_lines(
 
     What it does:
         Flags each line of a cue whose visible characters exceed the limit for the target language:
-        42 by default, 16 for Chinese and Japanese, 20 for Korean.
+        42 by default, 16 for Chinese and Japanese, 20 for Korean.  A cue whose source (with
+        ``--source``) has a line over the source language's limit is left alone: the layout is
+        the production's, not the translator's.
 
     Why it matters:
         Long lines wrap unpredictably on players or run off small screens; MT never re-breaks lines.
@@ -83,6 +92,8 @@ def find_long_subtitle_lines(
     if segment.kind != "cue":
         return
     limit = _limit("max_line_chars", segment, ctx)
+    if segment.source and _source_lines_too_long(segment.source, segment, ctx):
+        return  # the source cue breaks the limit too: the layout is the production's
     offset = 0
     for line in segment.text.split("\n"):
         n = len(_visible(line))
