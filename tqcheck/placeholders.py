@@ -330,16 +330,35 @@ def detect_syntaxes(sources: Iterable[str]) -> frozenset[str]:
     return ALWAYS | found
 
 
+def code_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Spans that are not prose: every placeholder and piece of markup, and POD codes with what
+    they hold (``B<--print-set>``, ``I<best-choice>``, ``L<dpkg(1)>``: options, metavariables and
+    references that a man page keeps as they are, or emphasis that does not decide a language)."""
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for tok in tokens:
+        if tok.kind == "pod":
+            if tok.text.rstrip()[-1:] == "<":
+                opened.append(tok.start)
+            elif opened:
+                start = opened.pop()
+                if not opened:
+                    spans.append((start, tok.end))
+        elif not opened:
+            spans.append((tok.start, tok.end))
+    return spans
+
+
 def mask(text: str, syntaxes: frozenset[str] = ALWAYS) -> str:
     """``text`` with every placeholder and piece of markup replaced, one character for one, by
-    :data:`~tqcheck.model.MASK` (the words inside POD codes, ICU sub-messages and tags' elements
-    stay: they are prose)."""
+    :data:`~tqcheck.model.MASK` (the words of ICU sub-messages and between tags stay: they are
+    prose; the content of POD codes goes, see :func:`code_spans`)."""
     tokens = find_tokens(text, syntaxes)
     if not tokens:
         return text
     chars = list(text)
-    for t in tokens:
-        chars[t.start:t.end] = MASK * (t.end - t.start)
+    for start, end in code_spans(tokens):
+        chars[start:end] = MASK * (end - start)
     return "".join(chars)
 
 

@@ -70,30 +70,11 @@ def find_empty_translation(
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _code_spans(text: str, tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """Spans that are not text to translate: every placeholder and tag, and POD codes with what
-    they hold (``B<--print-set>``, ``I<best-choice>``, ``L<dpkg(1)>``: options, metavariables and
-    references that a man page keeps as they are)."""
-    spans: list[tuple[int, int]] = []
-    opened: list[int] = []
-    for tok in tokens:
-        if tok.kind == "pod":
-            if tok.text.rstrip()[-1:] == "<":
-                opened.append(tok.start)
-            elif opened:
-                start = opened.pop()
-                if not opened:
-                    spans.append((start, tok.end))
-        elif not opened:
-            spans.append((tok.start, tok.end))
-    return spans
-
-
 def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
     text = source.strip()
     rest = text
     tokens = find_tokens(text, (), file_syntaxes(ctx))
-    for start, end in sorted(_code_spans(text, tokens), reverse=True):
+    for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
         rest = rest[:start] + " " + rest[end:]
     for m in sorted(find_urls(rest), key=lambda m: -m.start()):
         rest = rest[: m.start()] + " " + rest[m.end() :]
