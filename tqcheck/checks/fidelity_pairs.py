@@ -71,6 +71,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
+    if "pod" in file_syntaxes(ctx) and source[:1] in (" ", "\t"):
+        return True  # an indented POD paragraph is verbatim: a command or file, never translated
     text = source.strip()
     rest = text
     tokens = find_tokens(text, (), file_syntaxes(ctx))

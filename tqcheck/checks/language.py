@@ -115,8 +115,15 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
     src_lang = segment.source_lang or ctx.source_lang or "en"
     script = _main_script(sentence.text)
     if method.startswith("script"):
-        return bool(script) and script in scripts_of_language(src_lang) and (
-            script not in scripts_of_language(segment.target_lang or ctx.lang))
+        target_scripts = scripts_of_language(segment.target_lang or ctx.lang)
+        if not script or script not in scripts_of_language(src_lang) or script in target_scripts:
+            return False
+        # A sentence that also holds words in the target's script is a translation that keeps
+        # some source words (aliases, names), not an untranslated one.
+        own = sum(len(m.group()) for m in _LETTERS.finditer(sentence.text)
+                  if _script_of_word(m.group()) in target_scripts)
+        letters = sum(len(m.group()) for m in _LETTERS.finditer(sentence.text))
+        return own < 0.15 * letters
     source_words = set(_words(source))
     shared = sum(w in source_words for w in words)
     return shared >= 0.6 * len(words)

@@ -62,6 +62,8 @@ def find_whitespace_mismatch(
 
 
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
+_CJK = frozenset({"zh", "ja"})
+_INNER_STOP = re.compile(r"[.!?]\s+[A-Z]")
 _NAMES = {"stop": "a full stop", "question": "a question mark", "exclaim": "an exclamation mark",
           "colon": "a colon", "ellipsis": "an ellipsis", "comma": "a comma",
           "semicolon": "a semicolon", None: "no punctuation"}
@@ -79,7 +81,9 @@ def find_end_punctuation_mismatch(
         brackets), treating the marks of other scripts as the same mark: ``؟`` ≡ ``?``,
         ``。`` ≡ ``.``, ``！`` ≡ ``!``, ``：`` ≡ ``:``, ``...`` ≡ ``…``, Greek ``;`` ≡ ``?``.  Thai,
         Lao, Khmer and Burmese, which end sentences without a mark, are not checked for a lost
-        full stop.
+        full stop; a colon may become ``。`` in Chinese and Japanese; a full stop added to a source
+        of several sentences that lacks its last one is a correction.  A lost or added comma or
+        semicolon is reported as info.
 
     Why it matters:
         A question turned into a statement, or a label that lost its colon, changes what the user
@@ -103,8 +107,13 @@ def find_end_punctuation_mismatch(
         return
     if src_kind is None and re.search(r"[%}>)\]]$", source.rstrip()):
         return  # ends in a placeholder or a tag: punctuation around it is the translator's choice
+    if src_kind is None and tgt_kind == "stop" and _INNER_STOP.search(source):
+        return  # the source's last sentence lacks its stop; the translation completed it
+    if lang in _CJK and {src_kind, tgt_kind} == {"colon", "stop"}:
+        return  # a sentence that introduces what follows ends with 。 in Chinese and Japanese
+    severity = Severity.INFO if {src_kind, tgt_kind} & {"comma", "semicolon"} else None
     if at < 0:
         at = len(text.rstrip()) - 1
     yield Hit(max(0, at), max(1, len(text.rstrip())),
               f"translation ends with {_NAMES.get(tgt_kind, tgt_kind)}, the source with "
-              f"{_NAMES.get(src_kind, src_kind)}")
+              f"{_NAMES.get(src_kind, src_kind)}", severity=severity)
