@@ -64,6 +64,15 @@ def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
     return as_gate(gate(ctx))
 
 
+def _in_source(segment: Segment, hit: Hit) -> bool:
+    """Whether the text a hit flags stands in the unit's source too (the source's artifact,
+    mirrored by the translation: ``msgid "Ping Ping"`` → ``msgstr "Ping Ping"``)."""
+    if not segment.source:
+        return False
+    flagged = segment.text[hit.start:hit.end].strip()
+    return bool(flagged) and flagged.casefold() in segment.source.casefold()
+
+
 def _segment_key(segment: Segment) -> tuple[int, int, int]:
     return (segment.index, segment.line, segment.col)
 
@@ -98,6 +107,7 @@ class Engine:
         self.syntaxes: frozenset[str] | None = (
             ctx.state.get("syntaxes") if ctx.format in TRANSLATION_FORMATS else None)
         self.pair_codes = {r.code for r in rules if r.on == "pairs"}
+        self.mirrored = {r.code for r in rules if r.mirrored}
         #: The gate of each gated rule, resolved for this file (a gate may depend on the languages).
         self.gates: dict[str, Gate] = {}
         for rule in rules:
@@ -212,7 +222,8 @@ class Engine:
             # Pair checks compare placeholders and markup: they see the text as read.
             seen = originals if rule.code in self.pair_codes else segments
             positions = self._positions(rule.code, rule.on, kinds, opened)
-            if positions is everywhere and not dead:  # most rules on most chunks
+            mirrored = rule.code in self.mirrored
+            if positions is everywhere and not dead and not mirrored:  # most rules, most chunks
                 for segment, original, sentences in zip(seen, originals, live, strict=True):
                     hits = impl(segment, sentences, ctx)
                     if hits:
@@ -220,9 +231,13 @@ class Engine:
                 continue
             for i in positions:
                 spans = dead.get(i)
+                original = originals[i]
                 for hit in impl(seen[i], live[i], ctx):
-                    if not spans or not any(a <= hit.start < b for a, b in spans):
-                        findings.append(make_finding(rule, ctx, originals[i], hit))
+                    if spans and any(a <= hit.start < b for a, b in spans):
+                        continue
+                    if mirrored and _in_source(original, hit):
+                        continue
+                    findings.append(make_finding(rule, ctx, original, hit))
         for rule, check in self.documents:
             feed = check.feed
             seen = originals if rule.code in self.pair_codes else segments

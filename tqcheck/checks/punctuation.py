@@ -358,7 +358,7 @@ def _script_controls(lang: str | None) -> frozenset[str]:
     return _SCRIPT_CONTROLS.get((lang or "").split("-")[0].lower(), frozenset())
 
 
-@register("TQ306", "invisible-control", Severity.ERROR, scope="segment",
+@register("TQ306", "invisible-control", Severity.ERROR, scope="segment", mirrored=True,
           gate=non_ascii_gate(_CONTROLS.pattern))
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Invisible bidirectional or zero-width characters.
@@ -405,8 +405,8 @@ def find_space_before_punctuation(
 
     What it does:
         Flags spaces before ``, . ; : ! ? % ) ] }`` — except where the target language wants one
-        (French puts a narrow no-break space before ``; : ! ?``), before a decimal (``.5``) or an
-        ellipsis.
+        (French puts a narrow no-break space before ``; : ! ?``), before a decimal (``.5``), a
+        file extension (``.deb``) or an ellipsis.
 
     Why it matters:
         Tokenised MT output that was never detokenised keeps the spaces ("Kyiv , Moscow") — a sure
@@ -424,6 +424,8 @@ def find_space_before_punctuation(
         after = text[m.end(2) : m.end(2) + 1]
         if punct in ".," and (after.isdigit() or text.startswith("..", m.start(2))):
             continue
+        if punct == "." and after.isalpha():
+            continue  # a file extension or dotted name (".deb", ".docx"), not a full stop
         if punct in ":;" and after and not after.isspace():
             continue  # emoticons, ratios, times
         yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct)

@@ -83,7 +83,8 @@ def find_end_punctuation_mismatch(
         Lao, Khmer and Burmese, which end sentences without a mark, are not checked for a lost
         full stop; a colon may become ``。`` in Chinese and Japanese; a full stop added to a source
         of several sentences that lacks its last one is a correction.  A lost or added comma or
-        semicolon is reported as info.
+        semicolon, or a full stop on one side only, is reported as info: the warnings are a
+        question, exclamation, colon or ellipsis gained, lost or changed.
 
     Why it matters:
         A question turned into a statement, or a label that lost its colon, changes what the user
@@ -111,7 +112,9 @@ def find_end_punctuation_mismatch(
         return  # the source's last sentence lacks its stop; the translation completed it
     if lang in _CJK and {src_kind, tgt_kind} == {"colon", "stop"}:
         return  # a sentence that introduces what follows ends with 。 in Chinese and Japanese
-    severity = Severity.INFO if {src_kind, tgt_kind} & {"comma", "semicolon"} else None
+    # A full stop present on one side only changes no meaning (labels, titles, notes): info.
+    minor = {src_kind, tgt_kind} & {"comma", "semicolon"} or {src_kind, tgt_kind} <= {None, "stop"}
+    severity = Severity.INFO if minor else None
     if at < 0:
         at = len(text.rstrip()) - 1
     yield Hit(max(0, at), max(1, len(text.rstrip())),

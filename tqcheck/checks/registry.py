@@ -121,6 +121,9 @@ class Rule:
     #: Whether a pair check still applies when a file's sources are keys (``form.label.name``),
     #: not text: most compare the translation with a sentence and skip such files.
     keys_ok: bool = False
+    #: A prose check whose finding on a translation unit is the source's when the source holds
+    #: the flagged text too (``msgid "Ping Ping"``, a ``▼`` in both): such hits are dropped.
+    mirrored: bool = False
 
     @property
     def module(self) -> str:
@@ -151,6 +154,7 @@ def register(
     on: Literal["pairs", "cues"] | None = None,
     not_for: Iterable[str] = (),
     keys_ok: bool = False,
+    mirrored: bool = False,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
     summary, then *What it does*, *Why it matters* and *Example* sections."""
@@ -178,6 +182,7 @@ def register(
             on=on,
             not_for=frozenset(not_for),
             keys_ok=keys_ok,
+            mirrored=mirrored,
         )
         _SLUGS[slug] = code
         return impl
