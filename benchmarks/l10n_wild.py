@@ -78,9 +78,8 @@ def unit_for(segments: list[Segment], f: Finding) -> Segment | None:
     best = None
     for seg in segments:
         first, last = _span_of(seg)
-        if first <= f.line <= last:
-            if seg.locate(0) <= (f.line, f.col):
-                best = seg
+        if first <= f.line <= last and seg.locate(0) <= (f.line, f.col):
+            best = seg
     return best
 
 

@@ -220,7 +220,9 @@ def _diff_tokens(
     if plural_source is not None and may_spell_number:
         # A form for one number only may say "one file" instead of "%d files" (not Russian
         # form 0, which also stands for 21, 31 …).
-        missing = [t for t in missing if not _numeric(t)]
+        # The number may also be a formatted string (``%s`` in Android plurals): a lone
+        # placeholder of the source is the number.
+        missing = [t for t in missing if not (_numeric(t) or len(src) == 1)]
     return tuple(missing), tuple(extra), tuple(changed)
 
 

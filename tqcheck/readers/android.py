@@ -118,9 +118,13 @@ def read_android_file(
             # (else its "other"); any source form may hold the number, and a category that
             # stands for one number alone in the target language may spell it out.
             name, category = key.split("#", 1)
+            single = single_number(target_lang, category)
+            if not single and single_number("en", category) and f"{name}#other" in sources:
+                # Russian "one" is 1, 21, 31 …: the English form for those numbers is "other".
+                source = sources[f"{name}#other"]
             meta.update(plural_of=name, plural_category=category,
                         plural_sources=plural_sources.get(name, ()),
-                        single_number_form=single_number(target_lang, category))
+                        single_number_form=single)
         yield Segment(
             text.text, line, col, index, kind="unit", source=source,
             source_lang=None,
