@@ -354,6 +354,10 @@ def _skip_spans(text: str, syntaxes: frozenset[str] = placeholders.ALWAYS
     return spans
 
 
+_CODE_DIGITS = re.compile(r"(?<=[A-Za-z])\d+|\d+(?=[A-Za-z])")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)[–-](\d\d)\b")
+
+
 @register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_number_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -364,7 +368,9 @@ def find_number_mismatch(
         Reads the numbers of source and target in each language's own format (``1,000.5`` in
         English is ``1.000,5`` in German and ``1 000,5`` in French; Arabic-Indic digits count as
         digits) and compares their values, outside placeholders and URLs.  Single digits are left
-        alone because translations spell them out ("1 file" → "un fichier").
+        alone because translations spell them out ("1 file" → "un fichier"); the digits of a code
+        glued to letters (``229E``, ``OC43``) may stand apart in a transliteration, and a year
+        range's short end (``2010–11``) may be written out (``2010–2011``).
 
     Why it matters:
         MT drops, rounds or garbles numbers — a wrong dose, price or date is the costliest error a
@@ -386,11 +392,20 @@ def find_number_mismatch(
                                                 _skip_spans(segment.text, syntaxes))
                 if len(v.lstrip("-")) > 1]
     tgt_vals = Counter(v for _, v in tgt_nums)
+    # Digits of codes the source glues to letters (229E, OC43) stand apart in a transliteration
+    # (229 إي, أوه سي 43); a year range's short end (2010–11) is written out in full (2010–2011).
+    codes = {str(int(d)) for d in _CODE_DIGITS.findall(src_text)}
+    for m in _YEAR_RANGE.finditer(src_text):
+        short = str(int(m.group(2)))
+        full = m.group(1)[:2] + m.group(2)
+        if full in tgt_vals:
+            src_vals.pop(short, None)
+            codes.add(full)
     for value in src_vals:
         if value not in tgt_vals:
             yield Hit(0, len(segment.text), f"number {value} of the source is missing")
     for m, value in tgt_nums:
-        if value not in src_vals:
+        if value not in src_vals and value not in codes:
             yield Hit(m.start(), m.end(), f"number {m.group().strip()} is not in the source")
 
 

@@ -65,7 +65,12 @@ def _apostrophe_like(text: str, i: int) -> bool:
 
 
 def _is_inch(text: str, i: int) -> bool:
-    return i > 0 and text[i - 1].isdigit()
+    """An inch mark after a digit, or a Hebrew gershayim typed as ``"`` inside an acronym
+    (``א"ב``, ``מבי"ס``): not a quotation mark."""
+    if i > 0 and text[i - 1].isdigit():
+        return True
+    return (0 < i < len(text) - 1 and "\u05d0" <= text[i - 1] <= "\u05ea"
+            and "\u05d0" <= text[i + 1] <= "\u05ea")
 
 
 @register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment",
