@@ -284,7 +284,8 @@ def find_tokens(text: str, syntaxes: frozenset[str] = ALWAYS) -> tuple[Token, ..
     for t in tokens:
         if t.kind == "tag" and t.key and not t.key.startswith("</"):
             name = t.key[1:-1]
-            bare = re.fullmatch(r"<[^\s/>]+>", t.text) is not None
+            # No attribute (``name="…"``): ``<file>``, ``<standard error>``, ``<Pfad >``.
+            bare = "=" not in t.text and "/" not in t.text
             if bare and name not in closed and name not in _VOID:
                 t = Token("metavar", "<…>", t.start, t.end, t.text, markup=True)
         out.append(t)

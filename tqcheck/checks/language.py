@@ -46,7 +46,7 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         translation unit with a source the source is the evidence, not a guess: a unit identical
         to its source is left to TQ831, and a sentence counts as foreign only when it is written
         in a script of the source language that the target does not use, or is made mostly of the
-        source's own words; sentences of fewer than three words are not judged.  Names the
+        source's own words; sentences of fewer than four words are not judged.  Names the
         language and the confidence.  A precondition: the other sentence checks skip a sentence
         this check reports.
 
@@ -71,8 +71,11 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     if not result.is_foreign(target):
         return ()
     source = sentence.segment.source
-    if source is not None and not _foreign_in_pair(sentence, source, result.method, ctx):
-        return ()
+    if source is not None:
+        if ctx.state.get("keys_as_source"):
+            source = ""  # a key is no evidence: only the script can tell
+        if not _foreign_in_pair(sentence, source, result.method, ctx):
+            return ()
     if (sentence.segment.kind in _LABEL_KINDS and not result.method.startswith("script")
             and len(text.split()) < _MIN_LABEL_WORDS):
         return ()  # "Exit statuses": headings and table cells are too terse for statistics
@@ -90,13 +93,15 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def _main_script(text: str) -> str | None:
+def _script_letters(text: str) -> dict[str, int]:
+    """Letters per script (by character: Japanese words mix Han and Kana)."""
     counts: dict[str, int] = {}
-    for m in _LETTERS.finditer(text):
-        script = _script_of_word(m.group())
-        if script:
-            counts[script] = counts.get(script, 0) + len(m.group())
-    return max(counts, key=lambda s: counts[s]) if counts else None
+    for ch in text:
+        if ch.isalpha():
+            script = "Latin" if ch.isascii() else script_of(ch)
+            if script:
+                counts[script] = counts.get(script, 0) + 1
+    return counts
 
 
 def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckContext) -> bool:
@@ -113,24 +118,25 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
     if len(words) < _MIN_PAIR_WORDS:
         return False
     src_lang = segment.source_lang or ctx.source_lang or "en"
-    script = _main_script(sentence.text)
     if method.startswith("script"):
+        counts = _script_letters(sentence.text)
+        if not counts:
+            return False
+        script = max(counts, key=lambda s: counts[s])
         target_scripts = scripts_of_language(segment.target_lang or ctx.lang)
-        if not script or script not in scripts_of_language(src_lang) or script in target_scripts:
+        if script not in scripts_of_language(src_lang) or script in target_scripts:
             return False
         # A sentence that also holds words in the target's script is a translation that keeps
         # some source words (aliases, names), not an untranslated one.
-        own = sum(len(m.group()) for m in _LETTERS.finditer(sentence.text)
-                  if _script_of_word(m.group()) in target_scripts)
-        letters = sum(len(m.group()) for m in _LETTERS.finditer(sentence.text))
-        return own < 0.15 * letters
+        own = sum(n for s, n in counts.items() if s in target_scripts)
+        return own < 0.15 * sum(counts.values())
     source_words = set(_words(source))
     shared = sum(w in source_words for w in words)
     return shared >= 0.6 * len(words)
 
 
 #: Words a sentence of a translation unit needs before it is judged at all.
-_MIN_PAIR_WORDS = 3
+_MIN_PAIR_WORDS = 4
 
 #: Segment kinds made of labels rather than sentences, and the words a statistical verdict on them
 #: needs (a verdict by script needs none).

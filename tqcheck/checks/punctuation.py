@@ -316,6 +316,11 @@ _NATIVE_DIGIT = r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]"
 _NATIVE_DIGITS = re.compile(_NATIVE_DIGIT + "+")
 
 
+#: Languages that write their own digits (for those without language data saying so).
+_NATIVE_DIGIT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ks", "hi", "mr", "ne",
+                                 "bn", "as", "my", "th", "lo", "km", "dz", "bo"})
+
+
 # Gated on one digit: a pattern that is a character class is searched in a tight loop.
 @register("TQ305", "foreign-digits", Severity.ERROR, scope="segment",
           gate=non_ascii_gate(_NATIVE_DIGIT))
@@ -333,7 +338,7 @@ def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckC
     Example:
         ``on March ١٠`` → flags ``١٠``, suggests ``10``.
     """
-    if ctx.data.get("native_digits"):
+    if ctx.data.get("native_digits") or (ctx.lang or "").split("-")[0] in _NATIVE_DIGIT_LANGS:
         return
     for m in _NATIVE_DIGITS.finditer(segment.text):
         digits = "".join(str(unicodedata.digit(c)) for c in m.group())
@@ -350,10 +355,14 @@ _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 #: ``allowed_controls`` list: directional marks in right-to-left scripts, ZWNJ in Persian-family
 #: Arabic script (``می‌شود``), ZWNJ/ZWJ in Indic scripts.
 _RTL_MARKS = frozenset({"\u200e", "\u200f", "\u061c"})
+#: Embeddings and isolates (not overrides) that right-to-left UI text uses around Latin runs.
+_RTL_EMBEDDING = frozenset({"\u202a", "\u202b", "\u202c", "\u2066", "\u2067", "\u2068",
+                            "\u2069"})
 _SCRIPT_CONTROLS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("fa", "ur", "ps", "ckb", "ku", "sd", "ug", "ks", "pa-arab"),
-                    _RTL_MARKS | {"\u200c", "\u200d"}),
-    **dict.fromkeys(("ar", "he", "yi", "dv", "syr", "arz", "ary", "arq", "apc", "acm"), _RTL_MARKS),
+                    _RTL_MARKS | _RTL_EMBEDDING | {"\u200c", "\u200d"}),
+    **dict.fromkeys(("ar", "he", "yi", "dv", "syr", "arz", "ary", "arq", "apc", "acm"),
+                    _RTL_MARKS | _RTL_EMBEDDING),
     **dict.fromkeys(("hi", "mr", "ne", "bn", "as", "gu", "pa", "or", "ta", "te", "kn", "ml",
                      "si", "sa", "kok"), frozenset({"\u200c", "\u200d"})),
 }
