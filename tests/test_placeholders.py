@@ -377,3 +377,49 @@ def test_shipped_yubico_arbs_are_all_read() -> None:
     for lang in ("de", "fr", "ja", "ru"):
         path = shared_file("l10n-wild", "yubi", f"app_{lang}.arb")
         assert audit_file(path, AuditOptions(features={"source": str(en)})).error is None
+
+
+# --- other shipped-file patterns -----------------------------------------------------------------
+
+
+def _cue(text: str, source: str, tgt: str = "de", seconds: float = 4.0) -> Segment:
+    return Segment(text, 1, 1, kind="cue", source=source, source_lang="en", target_lang=tgt,
+                   meta={"start": 0.0, "end": seconds})
+
+
+def test_subtitle_layout_and_timing_of_the_source_are_not_the_translators() -> None:
+    # FisioBot: the English cue itself has 55-character lines and runs at 25 cps.
+    src = ("Now imagine this: you arrive at your office at 8 a.m.,\nyou open Notion, and your "
+           "first patient's clinical file is already ready.")
+    tgt = ("Stellen Sie sich jetzt vor: Sie kommen um 8 Uhr in die Praxis,\nöffnen Notion, und "
+           "die Patientenakte Ihres ersten Patienten ist bereits fertig.")
+    assert [f for f in audit_units(_cue(tgt, src), fmt="srt") if f.code in {"TQ280", "TQ281"}] == []
+    short = "Now imagine this:\nyou arrive at 8."
+    assert {"TQ280", "TQ281"} <= {f.code for f in audit_units(_cue(tgt, short), fmt="srt")}
+
+
+def test_end_punctuation_is_not_compared_across_subtitle_cues() -> None:
+    cue = _cue("عليك أن تتعلم الإصغاء", "You have to learn to listen.", tgt="ar")
+    assert [f for f in audit_units(cue, fmt="vtt") if f.code == "TQ381"] == []
+    assert [f.code for f in audit_units(unit("عليك أن تتعلم الإصغاء؟", "You have to learn to "
+                                             "listen.", tgt="ar")) if f.code == "TQ381"] == ["TQ381"]
+
+
+@pytest.mark.parametrize("segment", [
+    unit("حالت پیش\u200cرفته", "Advanced Mode", tgt="fa"),                 # ZWNJ (gnome-calculator)
+    unit("מיקום:\u200f\u202a", "Location:", tgt="he"),                    # bidi (transmission he)
+    unit("۰,۱,۲,۳,۴,۵,۶,۷,۸,۹,A,B,C,D,E,F", "0,1,2,3,4,5,6,7,8,9,A,B,C,D,E,F", tgt="fa"),
+    unit('מבי סיבית,מבי סיביות,מביס,מבי"ס', "mebibit,mebibits,Mib", tgt="he"),  # gershayim
+    unit("في 1950 بدأ فيروس كورونا البشري أوه سي 43 في التفرع",
+         "In the 1950s, the human coronavirus OC43 began to diverge", tgt="ar"),  # TICO-19
+    unit("Исследование, проведенное в 2010–2011 годах, показало", "A study performed in "
+         "2010–11 showed", tgt="ru"),
+    unit("lange Dateinamen in .deb-Archiven", "long filenames in .deb archives"),  # dpkg de
+], ids=lambda s: s.text[:20])
+def test_script_and_locale_conventions_pass(segment: Segment) -> None:
+    assert codes(audit_units(segment)) == []
+
+
+def test_invisible_controls_still_flag_where_the_language_does_not_use_them() -> None:
+    assert "TQ306" in codes(audit_units(unit("Kuleba\u200f sagte", "Kuleba said")))
+    assert "TQ305" in codes(audit_units(unit("am ١٠ März", "on March 10")))

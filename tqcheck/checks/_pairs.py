@@ -136,7 +136,9 @@ def end_punctuation(text: str) -> tuple[str | None, int]:
     """The kind of the text's final punctuation (``None``: it ends in a letter) and its index."""
     stripped = text.rstrip()
     i = len(stripped) - 1
-    while i >= 0 and stripped[i] in _CLOSERS:
+    # Closing quotes and brackets, and invisible bidi controls after the mark, are passed over.
+    while i >= 0 and (stripped[i] in _CLOSERS or unicodedata.category(stripped[i]) == "Cf"
+                      or stripped[i].isspace()):
         i -= 1
     if i < 0:
         return None, -1

@@ -36,7 +36,8 @@ def find_fast_subtitles(
     What it does:
         Divides the cue's visible characters (tags and line breaks left out) by its duration and
         flags cues above the limit for the target language: 20 characters per second by default,
-        9 for Chinese, 8 for Japanese, 12 for Korean (``tqcheck/data/pairs.toml``).
+        9 for Chinese, 8 for Japanese, 12 for Korean (``tqcheck/data/pairs.toml``).  A cue whose
+        source (with ``--source``) is over the source language's limit already is left alone.
 
     Why it matters:
         Translations run longer than their source; a cue that was readable in English is gone
@@ -58,6 +59,12 @@ def find_fast_subtitles(
         yield Hit(0, len(segment.text), "cue ends before it starts")
         return
     cps = chars / duration
+    if cps > limit and segment.source:
+        table: dict[str, Any] = pair_data()["subtitles"]["max_cps"]
+        src_lang = base_lang(segment.source_lang or ctx.source_lang or "en") or "en"
+        src_cps = len(_visible(segment.source).replace("\n", "")) / duration
+        if src_cps > float(table.get(src_lang, table["default"])):
+            return  # the source cue is too fast already: the timing is the production's
     if cps > limit:
         yield Hit(0, len(segment.text), f"{cps:.1f} characters per second in {duration:.2f} s "
                   f"(at most {limit:g})")
