@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -164,7 +165,7 @@ def sample(findings: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, 
     picked = rng.sample(pool, min(n, len(pool)))
     keys = ("code", "message", "text", "source", "target", "source_lang", "target_lang",
             "format", "path", "line", "col")
-    return [{"n": i + 1, **{k: f[k] for k in keys}} for i, f in enumerate(picked)]
+    return [{"n": i + 1, **{k: f.get(k) for k in keys}} for i, f in enumerate(picked)]
 
 
 def compare(before_path: Path, after_path: Path) -> None:
@@ -193,6 +194,85 @@ def compare(before_path: Path, after_path: Path) -> None:
           f"after {1000 * sum(aw.values()) / max(au, 1):.1f}")
 
 
+_POFILTER_FORMATS = {"po", "xliff", "tmx"}
+_NOTE = re.compile(r"<note[^>]*>\s*(?:\(pofilter\)\s*)?([\w-]+): ([^<]*)</note>")
+
+
+def run_pofilter(pofilter: str, data: Path, files: list[dict[str, Any]], out: Path
+                 ) -> list[dict[str, Any]]:
+    """pofilter (default tests, fuzzy skipped) on every PO, XLIFF and TMX file tqcheck audited:
+    one finding per note, with the unit's source and target (XLIFF 2.0 is refused by pofilter:
+    those files count as audited with no finding, and the refusal is printed)."""
+    import html
+    import shutil
+    import subprocess
+
+    import polib
+
+    found: list[dict[str, Any]] = []
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for n, row in enumerate(files):
+        if row["format"] not in _POFILTER_FORMATS or row["error"]:
+            continue
+        src = data / row["path"]
+        dst = out / f"{n}{src.suffix}"
+        proc = subprocess.run([pofilter, "--progress=none", "--nofuzzy", "-i", str(src), "-o",
+                               str(dst)], capture_output=True, text=True)
+        if "Error processing" in proc.stderr:
+            row["pofilter_error"] = proc.stderr.strip().splitlines()[-1][:160]
+            print(f"pofilter refused {row['path']}: {row['pofilter_error']}", file=sys.stderr)
+            continue
+        if not dst.exists() or dst.stat().st_size == 0:
+            continue
+        base = {"corpus": row["corpus"], "path": row["path"], "format": row["format"],
+                "target_lang": row["lang"], "tool": "pofilter", "severity": "warning"}
+        if row["format"] == "po":
+            for entry in polib.pofile(str(dst)):
+                for line in entry.tcomment.splitlines():
+                    m = re.match(r"\(pofilter\) ([\w-]+): (.*)", line)
+                    if m:
+                        target = entry.msgstr or next(iter(entry.msgstr_plural.values()), "")
+                        found.append({**base, "code": m.group(1), "message": m.group(2),
+                                      "text": "", "source": entry.msgid, "target": target,
+                                      "line": entry.linenum, "col": 1})
+        else:
+            doc = dst.read_text(encoding="utf-8")
+            for unit in re.finditer(r"<(?:trans-unit|tu)\b.*?</(?:trans-unit|tu)>", doc, re.S):
+                body = unit.group()
+                segs = re.findall(r"<(?:source|target|seg)[^>]*>(.*?)</(?:source|target|seg)>",
+                                  body, re.S)
+                for m in _NOTE.finditer(body):
+                    found.append({**base, "code": m.group(1), "message": html.unescape(m.group(2)),
+                                  "text": "", "source": html.unescape(segs[0]) if segs else None,
+                                  "target": html.unescape(segs[1]) if len(segs) > 1 else "",
+                                  "line": 0, "col": 1})
+    return found
+
+
+def side_by_side(files: list[dict[str, Any]], tq: list[dict[str, Any]],
+                 pf: list[dict[str, Any]]) -> None:
+    """Findings per 1,000 units of both tools on the files pofilter reads."""
+    read = [r for r in files if r["format"] in _POFILTER_FORMATS and not r["error"]
+            and not r.get("pofilter_error")]
+    paths = {r["path"] for r in read}
+    units = sum(r["units"] for r in read)
+    tq_n = sum(1 for f in tq if f["path"] in paths and _warn(f))
+    tq_830 = sum(1 for f in tq if f["path"] in paths and _warn(f) and f["code"] == "TQ830")
+    pf_n = len(pf)
+    pf_untr = sum(1 for f in pf if f["code"] == "untranslated")
+    print(f"\nSide by side on the {len(read)} PO, XLIFF 1.2 and TMX files both tools read "
+          f"({units:,} units):\n")
+    print("| tool | findings | per 1,000 units | without untranslated units | per 1,000 units |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| tqcheck (warnings+errors) | {tq_n:,} | {1000 * tq_n / max(units, 1):.1f} | "
+          f"{tq_n - tq_830:,} | {1000 * (tq_n - tq_830) / max(units, 1):.1f} |")
+    print(f"| pofilter (default tests) | {pf_n:,} | {1000 * pf_n / max(units, 1):.1f} | "
+          f"{pf_n - pf_untr:,} | {1000 * (pf_n - pf_untr) / max(units, 1):.1f} |")
+    tests = Counter(f["code"] for f in pf)
+    print("\npofilter tests: " + ", ".join(f"{t} {n:,}" for t, n in tests.most_common()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -201,6 +281,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--sample-out", type=Path)
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
+    parser.add_argument("--pofilter", help="Translate Toolkit's pofilter: run it on the same PO, "
+                        "XLIFF and TMX files and compare (see benchmarks/pofilter_compare.py)")
+    parser.add_argument("--pofilter-sample-out", type=Path)
     args = parser.parse_args()
     if args.compare:
         compare(*args.compare)
@@ -213,6 +296,21 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps({"files": files, "findings": findings},
                                         ensure_ascii=False, indent=0), encoding="utf-8")
+    if args.pofilter:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            pf = run_pofilter(args.pofilter, args.data, files, Path(tmp) / "pf")
+        side_by_side(files, findings, pf)
+        if args.json:
+            doc = json.loads(args.json.read_text(encoding="utf-8"))
+            doc["pofilter"] = pf
+            args.json.write_text(json.dumps(doc, ensure_ascii=False, indent=0), encoding="utf-8")
+        if args.pofilter_sample_out and args.sample:
+            rows = sample(pf, args.sample, args.seed)
+            args.pofilter_sample_out.parent.mkdir(parents=True, exist_ok=True)
+            args.pofilter_sample_out.write_text(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     if args.sample:
         rows = sample(findings, args.sample, args.seed)
         if args.sample_out:

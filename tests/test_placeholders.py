@@ -423,3 +423,25 @@ def test_script_and_locale_conventions_pass(segment: Segment) -> None:
 def test_invisible_controls_still_flag_where_the_language_does_not_use_them() -> None:
     assert "TQ306" in codes(audit_units(unit("Kuleba\u200f sagte", "Kuleba said")))
     assert "TQ305" in codes(audit_units(unit("am ١٠ März", "on March 10")))
+
+
+def test_untranslated_unit_with_nothing_to_translate_is_info() -> None:
+    syntaxes_file = [unit("", "B<%s>"), unit("", "[B<+->]I<zzzz>"), unit("", "v1"),
+                     unit("", "Upload the architecture specific binary packages."),
+                     unit("", "Strip from the flag named I<flag> all flags in I<value>.")]
+    found = {f.message.split(": ", 1)[1].split("'")[1]: f.severity.value
+             for f in audit_units(*syntaxes_file, select=("TQ830",))}
+    assert found["B<%s>"] == found["v1"] == found["[B<+->]I<zzzz>"] == "info"
+    assert found["Upload the architecture specific binary…"] == "warning"
+
+
+def test_source_mirrored_brackets_and_doubles() -> None:
+    # dpkg de: the message continues in another string, as in the source.
+    assert [f for f in audit_units(unit("Teil %d des Paketes %s abgelegt (benötige noch ",
+                                        "Part %d of package %s filed (still want "))
+            if f.code == "TQ302"] == []
+    lost = unit("Entnimmt die Steuerdaten im B<tar>-Format (seit Dpkg 1.17.14. Dies kann "
+                "verwendet werden.", "Extracts the control data in B<tar> format (since dpkg "
+                "1.17.14).  This can be used.")
+    assert "TQ302" in codes(audit_units(lost))
+    assert [f for f in audit_units(unit("Piep piep", "Beep-Beep")) if f.code == "TQ101"] == []

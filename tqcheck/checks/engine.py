@@ -6,6 +6,7 @@ import bisect
 import dataclasses
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -67,10 +68,25 @@ def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
 def _in_source(segment: Segment, hit: Hit) -> bool:
     """Whether the text a hit flags stands in the unit's source too (the source's artifact,
     mirrored by the translation: ``msgid "Ping Ping"`` → ``msgstr "Ping Ping"``)."""
-    if not segment.source:
+    source = segment.source
+    if not source:
         return False
     flagged = segment.text[hit.start:hit.end].strip()
-    return bool(flagged) and flagged.casefold() in segment.source.casefold()
+    if not flagged:
+        return False
+    pair = _BRACKET_PAIRS.get(flagged)
+    if pair:
+        # A bracket left open (or closed) as the source leaves it: a string continued elsewhere.
+        def imbalance(text: str) -> int:
+            return text.count(pair[0]) - text.count(pair[1])
+        return imbalance(source) == imbalance(segment.text) != 0
+    if _DOUBLED.fullmatch(flagged) and _DOUBLED.search(source):
+        return True  # "Beep-Beep" → "Piep piep": the source doubles a word too
+    return flagged.casefold() in source.casefold()
+
+
+_BRACKET_PAIRS = {c: p for p in ("()", "[]", "{}") for c in p}
+_DOUBLED = re.compile(r"(?i)\b(\w+)[\s\-‐]+\1\b")
 
 
 def _segment_key(segment: Segment) -> tuple[int, int, int]:

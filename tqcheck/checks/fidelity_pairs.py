@@ -50,7 +50,9 @@ def find_empty_translation(
         source) whose target is empty or only whitespace, and keys of a JSON source file that the
         translation lacks.  Fuzzy PO entries are skipped unless ``--include-fuzzy`` is given; an
         entry with plurals whose first form is empty is reported once, so the count equals
-        ``msgfmt --statistics``' untranslated one.
+        ``msgfmt --statistics``' untranslated one.  A source with nothing to translate (markup
+        and placeholders only, a version, an acronym: what TQ831 accepts as a copy) is reported
+        as info: the program shows it the same either way.
 
     Why it matters:
         An untranslated string shows up in the source language (or as nothing at all) in the
@@ -64,7 +66,12 @@ def find_empty_translation(
     if segment.meta.get("untranslated_entry") and segment.meta.get("plural_form", 0) > 0:
         return  # an untranslated PO entry is reported once, at its first form (as msgfmt counts)
     what = "missing from the translation" if segment.meta.get("missing") else "not translated"
-    yield Hit(0, len(segment.text), f"{what}: '{_short(segment.source)}'")
+    # A source with nothing to translate (``B<%s>``, ``v1``, a product name) shows the same
+    # whether it is translated or not: info.
+    fine = _copy_is_fine(segment.source, ctx)
+    yield Hit(0, len(segment.text), f"{what}: '{_short(segment.source)}'"
+              + (" (nothing in it to translate)" if fine else ""),
+              severity=Severity.INFO if fine else None)
 
 
 _LETTER = re.compile(r"[^\W\d_]")

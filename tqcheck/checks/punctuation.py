@@ -238,7 +238,7 @@ _LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
 _EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]")
 
 
-@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment",
+@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment", mirrored=True,
           gate='[()\\[\\]{}]')
 def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Brackets that do not pair up within a paragraph.
