@@ -445,3 +445,16 @@ def test_source_mirrored_brackets_and_doubles() -> None:
                 "1.17.14).  This can be used.")
     assert "TQ302" in codes(audit_units(lost))
     assert [f for f in audit_units(unit("Piep piep", "Beep-Beep")) if f.code == "TQ101"] == []
+
+
+@pytest.mark.parametrize("segment", [
+    unit("反余弦函数在 [-1,1] 范围之外无意义", "Inverse cosine is undefined for values outside "
+         "[-1, 1]", tgt="zh"),                                                   # gnome-calculator
+    unit("أعطى 80% من أطقم الاختبار نتائج خاطئة", "by Shenzhen Bioeasy.80% of test kits gave "
+         "wrong results", tgt="ar"),                                                     # TICO-19
+    unit("ESCO URI", "ESCO URI"),                                                        # ndb de
+    unit("    Y oder I : Die Version des Paket-Betreuers installieren",
+         "    Y or I  : install the package maintainer's version"),                      # dpkg de
+], ids=lambda s: s.text[:20])
+def test_more_shipped_units_pass(segment: Segment) -> None:
+    assert codes(audit_units(segment)) == []

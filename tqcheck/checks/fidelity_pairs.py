@@ -99,6 +99,8 @@ def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
     words = re.findall(r"[^\W_]+(?:[-'.][^\W_]+)*", rest)
     if len(words) == 1 and (words[0].isupper() or any(c.isdigit() for c in words[0])):
         return True  # an acronym or a product code
+    if words and all(w.isupper() and len(w) > 1 for w in words):
+        return True  # acronyms only ("ESCO URI")
     if all(len(w) <= 2 for w in words):
         return True  # symbols, units, digit lists
     return all(w.casefold() in allowed for w in words)
@@ -361,7 +363,7 @@ def _skip_spans(text: str, syntaxes: frozenset[str] = placeholders.ALWAYS
     return spans
 
 
-_CODE_DIGITS = re.compile(r"(?<=[A-Za-z])\d+|\d+(?=[A-Za-z])")
+_CODE_DIGITS = re.compile(r"(?<=[A-Za-z])\d+|\d+(?=[A-Za-z])|(?<=[A-Za-z][.,])\d+")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)[–-](\d\d)\b")
 
 
@@ -411,7 +413,11 @@ def find_number_mismatch(
     for value in src_vals:
         if value not in tgt_vals:
             yield Hit(0, len(segment.text), f"number {value} of the source is missing")
+    listed = set(src_vals) | codes | {str(int(d)) for d in re.findall(r"\d+", src_text)}
     for m, value in tgt_nums:
+        parts = [str(int(p)) for p in re.findall(r"\d+", m.group())]
+        if len(parts) > 1 and all(p in listed for p in parts):
+            continue  # "[-1, 1]" written "[-1,1]": a list of the source's numbers, not 1.1
         if value not in src_vals and value not in codes:
             yield Hit(m.start(), m.end(), f"number {m.group().strip()} is not in the source")
 

@@ -410,7 +410,7 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
 
 # Gated on the mark with a space before it: a pattern starting with the marks (rarer than spaces)
 # is searched in a tight loop until one turns up, and the lookbehind then tests the space.
-@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment",
+@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment", mirrored=True,
           gate='[,.;:!?%)\\]}](?<=[ \\u00a0\\u202f].)')
 def find_space_before_punctuation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
