@@ -458,3 +458,15 @@ def test_source_mirrored_brackets_and_doubles() -> None:
 ], ids=lambda s: s.text[:20])
 def test_more_shipped_units_pass(segment: Segment) -> None:
     assert codes(audit_units(segment)) == []
+
+
+def test_mirrored_homoglyphs_and_alias_lists() -> None:
+    # TICO-19 ru: the Greek α of TNFα is the source's; gnome-calculator fa: one Persian alias.
+    tnf = unit("в том числе TNFα, IL-1β и MCP-1", "including TNFα, IL-1β, and MCP-1", tgt="ru")
+    assert "TQ703" not in codes(audit_units(tnf))
+    grams = unit("گرم,gram,grams,gramme,grammes,g", "gram,grams,gramme,grammes,g", tgt="fa")
+    assert "TQ701" not in codes(audit_units(grams))
+    spaces = unit("Para añadir una URL, añádala después de una línea en blanco. ",
+                  "To add a URL, add it after a blank line.", tgt="es")
+    assert "TQ380" not in codes(audit_units(spaces))
+    assert "TQ380" in codes(audit_units(unit("Gespeichert in", "Saved to ")))

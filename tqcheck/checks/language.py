@@ -126,10 +126,9 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
         target_scripts = scripts_of_language(segment.target_lang or ctx.lang)
         if script not in scripts_of_language(src_lang) or script in target_scripts:
             return False
-        # A sentence that also holds words in the target's script is a translation that keeps
-        # some source words (aliases, names), not an untranslated one.
-        own = sum(n for s, n in counts.items() if s in target_scripts)
-        return own < 0.15 * sum(counts.values())
+        # A sentence that also holds a word in the target's script is a translation that keeps
+        # some source words (aliases, names: "گرم,gram,grams"), not an untranslated one.
+        return sum(n for s, n in counts.items() if s in target_scripts) < 2
     source_words = set(_words(source))
     shared = sum(w in source_words for w in words)
     return shared >= 0.6 * len(words)
@@ -304,7 +303,7 @@ def homoglyphs_in(word: str) -> tuple[str, list[int]] | None:
     return main, odd
 
 
-@register("TQ703", "homoglyph", Severity.ERROR, gate=_NON_ASCII_GATE)
+@register("TQ703", "homoglyph", Severity.ERROR, gate=_NON_ASCII_GATE, mirrored=True)
 def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """A word that mixes scripts through look-alike letters (Cyrillic "а" inside a Latin word).
 

@@ -32,7 +32,8 @@ def find_whitespace_mismatch(
 
     What it does:
         Compares the whitespace before the first and after the last visible character of source
-        and target and flags the target's edge when they differ.  Units that XLIFF marks as HTML
+        and target and flags the target's edge when they differ (spaces the target adds at its end,
+        where the source has none, only as info).  Units that XLIFF marks as HTML
         (``datatype="html"``, Angular templates) are left alone: HTML collapses whitespace.
 
     Why it matters:
@@ -57,8 +58,12 @@ def find_whitespace_mismatch(
     if s_trail != t_trail:
         end = len(text)
         start = end - len(t_trail) if t_trail else end - 1
+        # Spaces added at the end are invisible; a lost space (``"Saved to " + path``) or a
+        # changed line break is not.
+        added_spaces = not s_trail and not t_trail.strip(" \t")
         yield Hit(start, end, f"trailing whitespace differs: source has {_show(s_trail)}, "
-                  f"translation {_show(t_trail)}")
+                  f"translation {_show(t_trail)}",
+                  severity=Severity.INFO if added_spaces else None)
 
 
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
