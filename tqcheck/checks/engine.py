@@ -228,11 +228,13 @@ class Engine:
                 else:
                     live.append(sentences)
         for rule in self.sentence_rules:
+            mirrored = rule.code in self.mirrored
             for i in self._positions(rule.code, rule.on, kinds, opened):
                 segment = originals[i]
                 for sentence in live[i]:
                     for hit in rule.impl(sentence, ctx):
-                        findings.append(make_finding(rule, ctx, segment, hit))
+                        if not (mirrored and _in_source(segment, hit)):
+                            findings.append(make_finding(rule, ctx, segment, hit))
         for rule in self.segment_rules:
             impl = rule.impl
             # Pair checks compare placeholders and markup: they see the text as read.
