@@ -470,3 +470,19 @@ def test_mirrored_homoglyphs_and_alias_lists() -> None:
                   "To add a URL, add it after a blank line.", tgt="es")
     assert "TQ380" not in codes(audit_units(spaces))
     assert "TQ380" in codes(audit_units(unit("Gespeichert in", "Saved to ")))
+
+
+def test_no_repetition_across_a_placeholder_and_quotes_left_open_as_in_the_source() -> None:
+    pod = [unit("Les I<octets-architecture> sont soit B<32> soit B<64>.", "The "
+                "I<architecture-bits> is either B<32> or B<64>.", tgt="fr"),
+           unit("Siehe I<a> und I<b>.", "See I<a> and I<b>."), unit("B<-x>", "B<-x>")]
+    assert [f for f in audit_units(*pod) if f.code == "TQ101"] == []
+    braces = unit("Lade herunter von {active_count} von {connected_count} Gegenstellen",
+                  "Downloading from {active_count} of {connected_count} peers")
+    assert [f for f in audit_units(braces) if f.code == "TQ101"] == []
+    open_ru = unit("Тедрос заявил, что PHEIC обусловлено «риском глобального распространения.",
+                   'Tedros said that the PHEIC was due to "the risk of global spread.', tgt="ru")
+    assert [f for f in audit_units(open_ru) if f.code == "TQ301"] == []
+    lost = unit("qui corresponde à l'expression “B<x> (la partie entre parenthèses).",
+                "matching the expression “B<x>”.  The part in parentheses.", tgt="fr")
+    assert "TQ301" in codes(audit_units(lost))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
-from tqcheck.model import Finding, Segment, Sentence
+from tqcheck.model import MASK, Category, Finding, Segment, Sentence
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,9 @@ def _in_source(segment: Segment, hit: Hit) -> bool:
     flagged = segment.text[hit.start:hit.end].strip()
     if not flagged:
         return False
+    if flagged in _QUOTES:
+        # A quotation the source leaves open (it goes on in the next unit) is left open.
+        return sum(source.count(q) for q in _QUOTES) % 2 == 1
     pair = _BRACKET_PAIRS.get(flagged)
     if pair:
         # A bracket left open (or closed) as the source leaves it: a string continued elsewhere.
@@ -86,6 +89,7 @@ def _in_source(segment: Segment, hit: Hit) -> bool:
 
 
 _BRACKET_PAIRS = {c: p for p in ("()", "[]", "{}") for c in p}
+_QUOTES = frozenset('"«»“”„')
 _DOUBLED = re.compile(r"(?i)\b(\w+)[\s\-‐]+\1\b")
 
 
@@ -241,7 +245,10 @@ class Engine:
             seen = originals if rule.code in self.pair_codes else segments
             positions = self._positions(rule.code, rule.on, kinds, opened)
             mirrored = rule.code in self.mirrored
-            if positions is everywhere and not dead and not mirrored:  # most rules, most chunks
+            # In translation files, a repetition across a masked placeholder is none.
+            across = self.syntaxes is not None and rule.category is Category.REPETITION
+            if positions is everywhere and not dead and not mirrored and not across:
+                # most rules on most chunks
                 for segment, original, sentences in zip(seen, originals, live, strict=True):
                     hits = impl(segment, sentences, ctx)
                     if hits:
@@ -253,6 +260,8 @@ class Engine:
                 for hit in impl(seen[i], live[i], ctx):
                     if spans and any(a <= hit.start < b for a, b in spans):
                         continue
+                    if across and MASK in seen[i].text[hit.start:hit.end]:
+                        continue  # "soit B<32> soit", "von {n} von": a placeholder between
                     if mirrored and _in_source(original, hit):
                         continue
                     findings.append(make_finding(rule, ctx, original, hit))
@@ -290,4 +299,6 @@ class Engine:
                 dead = self._dead.get(_segment_key(hit.segment), ())
                 if not any(a <= hit.start < b for a, b in dead):
                     segment = self._raw.get(id(hit.segment), hit.segment)
+                    if rule.code in self.mirrored and _in_source(segment, hit):
+                        continue
                     yield make_finding(rule, self.ctx, segment, hit)

@@ -141,7 +141,7 @@ def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], l
 _MAX_QUOTE_SEGMENTS = 40
 
 
-@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document")
+@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document", mirrored=True)
 class UnbalancedQuotes:
     """Quotation marks that do not pair up.
 
