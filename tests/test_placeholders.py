@@ -486,3 +486,11 @@ def test_no_repetition_across_a_placeholder_and_quotes_left_open_as_in_the_sourc
     lost = unit("qui corresponde à l'expression “B<x> (la partie entre parenthèses).",
                 "matching the expression “B<x>”.  The part in parentheses.", tgt="fr")
     assert "TQ301" in codes(audit_units(lost))
+
+
+def test_hebrew_low_high_quotes_and_verbatim_pod_paragraphs() -> None:
+    he = unit("חסרים משתנים לפונקציה „%s”", "Function “%s” is missing arguments", tgt="he")
+    assert "TQ301" not in codes(audit_units(he))
+    make = " ifeq ($(DEB_BUILD_GNU_TYPE), $(DEB_HOST_GNU_TYPE))\n   confflags += --build=x\n"
+    segs = [unit(make, make, tgt="fr"), *[unit("Voir I<a>.", "See I<a>.", tgt="fr")] * 3]
+    assert [f for f in audit_units(*segs) if f.code == "TQ203"] == []

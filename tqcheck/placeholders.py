@@ -354,6 +354,9 @@ def mask(text: str, syntaxes: frozenset[str] = ALWAYS) -> str:
     """``text`` with every placeholder and piece of markup replaced, one character for one, by
     :data:`~tqcheck.model.MASK` (the words of ICU sub-messages and between tags stay: they are
     prose; the content of POD codes goes, see :func:`code_spans`)."""
+    if "pod" in syntaxes and text[:1] in (" ", "\t"):
+        # An indented POD paragraph is verbatim (code, examples): no prose in it.
+        return re.sub(r"[^\n]", MASK, text)
     tokens = find_tokens(text, syntaxes)
     if not tokens:
         return text

@@ -121,6 +121,8 @@ def _quote_marks(text: str, chars: str) -> list[tuple[int, str]]:
 
 def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], list[int], list[int]]:
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
+    if "„" not in pairs and "„" in text:
+        text = text.replace("„", "“")  # „…” (Hebrew, Polish, …) where the language has no data
     straight = [i for i, c in _quote_marks(text, '"') if not _is_inch(text, i)]
     closers = {v: k for k, v in pairs.items()}
     stack: list[tuple[str, int]] = []
