@@ -119,9 +119,10 @@ def _quote_marks(text: str, chars: str) -> list[tuple[int, str]]:
     return [(i, c) for i, c in enumerate(text) if c in chars]
 
 
-def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], list[int], list[int]]:
+def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = False
+                         ) -> tuple[list[int], list[int], list[int]]:
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
-    if "„" not in pairs and "„" in text:
+    if low_high and "„" in text:
         text = text.replace("„", "“")  # „…” (Hebrew, Polish, …) where the language has no data
     straight = [i for i, c in _quote_marks(text, '"') if not _is_inch(text, i)]
     closers = {v: k for k, v in pairs.items()}
@@ -166,6 +167,8 @@ class UnbalancedQuotes:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.pairs = _quote_pairs(ctx)
+        # A language without quote data may open with „ and close with ” (Hebrew, Polish).
+        self.low_high = not ctx.data.get("quotes", "primary") and "„" not in self.pairs
         self.pending: tuple[Segment, int, str] | None = None
         self.pending_age = 0
         self.hits: list[Hit] = []
@@ -192,7 +195,7 @@ class UnbalancedQuotes:
         if find_early_closes(text):
             self._flush()
             return
-        odd, openers, closers = _segment_quote_state(text, self.pairs)
+        odd, openers, closers = _segment_quote_state(text, self.pairs, self.low_high)
         straight = [i for i, _ in _quote_marks(text, '"') if not _is_inch(text, i)]
         starts_quoted = text[:1] in '"' + "".join(self.pairs)
         if self.pending is not None:
