@@ -210,8 +210,10 @@ def test_subtitle_checks() -> None:
 
 
 def test_helpers() -> None:
-    keys = [t.key for t in find_tokens("%s %1$d %(n)s {x} {{y}} $U$ %1 <b>x</b> 100%% {c, plural,")]
-    assert keys == ["%1$s", "%1$d", "%(n)s", "{x}", "{{y}}", "$u$", "%1", "<b>", "</b>", "{c,…}"]
+    text = "%s %1$d %(n)s {x} {{y}} $U$ %1 <b>x</b> 100%% {c, plural, other {# x}}"
+    keys = [t.key for t in find_tokens(text) if t.key]
+    assert keys == ["%1$s", "%1$d", "%(n)s", "{x}", "{{y}}", "$u$", "%1", "<b>", "</b>",
+                    "{c,plural}"]
     assert number_value("1,000.5", False) == number_value("1.000,5", True) == "1000.5"
     assert number_value("1 000,5", True) == "1000.5" and number_value("3,5", True) == "3.5"
     assert end_punctuation("Hello?”")[0] == end_punctuation("مرحبا؟")[0] == "question"

@@ -32,6 +32,25 @@ from tqcheck.suppress import apply_scopes, scopes_from_comments, scopes_from_seg
 
 log = logging.getLogger(__name__)
 
+#: Units read ahead to decide a translation file's placeholder syntaxes and whether its sources
+#: are keys.
+_SYNTAX_SEGMENTS = 400
+
+
+def _describe_units(ctx: CheckContext, sample: list[Segment], fmt: str) -> None:
+    """Per file, not per unit: the placeholder and markup syntaxes its units use, and whether its
+    sources are message keys (``form.label.name``) rather than text."""
+    from tqcheck.checks.engine import TRANSLATION_FORMATS
+    from tqcheck.placeholders import detect_syntaxes, sources_are_keys
+
+    if fmt not in TRANSLATION_FORMATS:
+        return
+    sources = [s.source for s in sample if s.source]
+    ctx.state["syntaxes"] = detect_syntaxes(sources or [s.text for s in sample])
+    if sources and sources_are_keys(sources):
+        ctx.state["keys_as_source"] = True
+        ctx.note_once("keys", f"{ctx.path}: the sources are message keys, not text; checks that "
+                      "compare a translation with its source are skipped for this file")
 
 
 _FEATURE_NAMES = {"round_trip": "round_trip_via"}
@@ -125,6 +144,8 @@ def audit_segments(
     stream = iter(segments)
     from tqcheck.langid import DOCUMENT_HEAD, resolve_document_language
 
+    sample, stream = _peek(stream, _SYNTAX_SEGMENTS)
+
     head, stream = _peek(stream, DOCUMENT_HEAD)
     doc = resolve_document_language(head, settings.language.lang, settings.language.source_lang)
     lang, lang_source, source_lang = doc.lang, doc.source, doc.source_lang
@@ -135,7 +156,9 @@ def audit_segments(
         data=data,
         source_lang=source_lang,
         settings=settings,
+        format=fmt,
     )
+    _describe_units(ctx, sample, fmt)
     if not data.known:
         ctx.note_once("lang", f"{path}: no language data for {lang!r}; language-specific rules "
                       "use defaults or are skipped")

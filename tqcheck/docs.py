@@ -30,6 +30,8 @@ def _body(doc: str) -> str:
 
 def render_rule(rule: Rule) -> str:
     needs = f" · needs `{option_of(rule.needs).flag}`" if rule.needs else ""
+    if rule.not_for:
+        needs += " · not for " + ", ".join(f"`{f}`" for f in sorted(rule.not_for)) + " files"
     return (
         f"# {rule.code} {rule.slug}\n\n"
         f"{rule.summary}\n\n"

@@ -6,14 +6,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
+from tqcheck import placeholders
 from tqcheck.datapack import builtin_table
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment
+
+if TYPE_CHECKING:
+    from tqcheck.checks.registry import CheckContext
 
 
 @cache
@@ -21,77 +24,21 @@ def pair_data() -> Mapping[str, Any]:
     return builtin_table("pairs.toml")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A placeholder or tag at ``text[start:end]``; ``key`` is what must match across languages."""
-
-    kind: str  # printf | python | brace | icu | dollar | tag
-    key: str
-    start: int
-    end: int
-    text: str
+Token = placeholders.Token
 
 
-_PLACEHOLDER = re.compile(
-    r"(?P<pct>%%)"
-    r"|(?P<pyname>%\((?P<name>[^)\s]{1,40})\)[-+#0 ]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa])"
-    r"|(?P<printf>%(?:(?P<pos>\d+)\$)?[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-    r"(?P<len>hh|h|ll|l|L|q|j|z|t|I64|I32|I)?(?P<conv>[diouxXeEfFgGaAcspS@]))"
-    r"|(?P<qt>%(?P<qtn>\d{1,2})(?![\d$]))"
-    r"|(?P<icu>\{\s*(?P<icuname>[A-Za-z_]\w*)\s*,\s*"
-    r"(?:plural|select|selectordinal|number|date|time|spellout|ordinal)\b)"
-    r"|(?P<mustache>\{\{\s*[\w.-]+\s*\}\})"
-    r"|(?P<brace>\{(?P<bname>[A-Za-z_][\w.-]*|\d+)?(?:![rsa])?(?::[^{}\s]*)?\})"
-    r"|(?P<dollar>\$[A-Za-z_][A-Za-z0-9_]*\$)"
-    r"|(?P<tag></?(?P<tagname>[A-Za-z][\w:.-]*)(?:\s+[^<>]*?)?\s*/?>)"
-)
+def find_tokens(text: str, flags: tuple[str, ...] = (),
+                syntaxes: frozenset[str] = placeholders.ALWAYS) -> tuple[Token, ...]:
+    """Placeholders and markup of ``text`` (see :mod:`tqcheck.placeholders`) in the file's
+    ``syntaxes``, narrowed or widened by a PO entry's ``flags`` (``no-c-format`` turns printf
+    off)."""
+    return placeholders.find_tokens(text, placeholders.syntaxes_for(flags, syntaxes))
 
 
-_MAY_HOLD_TOKEN = re.compile(r"[%{$<]")
-
-
-@lru_cache(maxsize=4096)
-def find_tokens(text: str, flags: tuple[str, ...] = ()) -> tuple[Token, ...]:
-    """Placeholders (printf, Python ``%(name)s`` and ``{name}``, ICU, i18next ``{{name}}``,
-    Chrome ``$name$``, Qt ``%1``) and markup tags of ``text``.  PO flags narrow the kinds:
-    ``no-c-format`` turns printf off."""
-    if not _MAY_HOLD_TOKEN.search(text):
-        return ()
-    printf_on = "no-c-format" not in flags and "no-python-format" not in flags
-    out: list[Token] = []
-    seq = 0
-    for m in _PLACEHOLDER.finditer(text):
-        s, e, t = m.start(), m.end(), m.group()
-        if m.group("pct"):
-            continue
-        if m.group("pyname"):
-            out.append(Token("python", f"%({m.group('name')}){t[-1]}", s, e, t))
-        elif m.group("printf"):
-            if not printf_on:
-                continue
-            seq += 1
-            index = int(m.group("pos")) if m.group("pos") else seq
-            conv = {"i": "d"}.get(m.group("conv"), m.group("conv"))
-            # glibc's I flag (locale digits) is the translator's to add, like the ' flag.
-            length = "" if m.group("len") == "I" else (m.group("len") or "")
-            out.append(Token("printf", f"%{index}${length}{conv}", s, e, t))
-        elif m.group("qt"):
-            if printf_on:
-                out.append(Token("printf", f"%{m.group('qtn')}", s, e, t))
-        elif m.group("icu"):
-            out.append(Token("icu", f"{{{m.group('icuname')},…}}", s, e, t))
-        elif m.group("mustache"):
-            out.append(Token("brace", re.sub(r"\s+", "", t), s, e, t))
-        elif m.group("brace"):
-            # fmt's L (locale-aware digits) is the translator's to add or drop.
-            out.append(Token("brace", re.sub(r":L\}$", "}", t), s, e, t))
-        elif m.group("dollar"):
-            out.append(Token("dollar", t.lower(), s, e, t))
-        else:
-            closing = t.startswith("</")
-            name = m.group("tagname").lower()
-            out.append(Token("tag", f"</{name}>" if closing else f"<{name}>", s, e, t))
-    return tuple(out)
+def file_syntaxes(ctx: CheckContext) -> frozenset[str]:
+    """The placeholder and markup syntaxes of the file being checked (set by the audit)."""
+    found = ctx.state.get("syntaxes")
+    return found if isinstance(found, frozenset) else placeholders.ALWAYS
 
 
 def segment_flags(segment: Segment) -> tuple[str, ...]:
@@ -188,7 +135,9 @@ def end_punctuation(text: str) -> tuple[str | None, int]:
     """The kind of the text's final punctuation (``None``: it ends in a letter) and its index."""
     stripped = text.rstrip()
     i = len(stripped) - 1
-    while i >= 0 and stripped[i] in _CLOSERS:
+    # Closing quotes and brackets, and invisible bidi controls after the mark, are passed over.
+    while i >= 0 and (stripped[i] in _CLOSERS or unicodedata.category(stripped[i]) == "Cf"
+                      or stripped[i].isspace()):
         i -= 1
     if i < 0:
         return None, -1

@@ -30,7 +30,8 @@ class _First:
     value: str
 
 
-@register("TQ580", "inconsistent-translation", Severity.WARNING, scope="document", on="pairs")
+@register("TQ580", "inconsistent-translation", Severity.WARNING, scope="document", on="pairs",
+          not_for=("srt", "vtt", "android", "json"))
 class InconsistentTranslation:
     """The same source text translated differently in one file.
 
@@ -56,7 +57,10 @@ class InconsistentTranslation:
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not segment.source or not segment.source.strip() or not segment.text.strip():
             return
-        key = (_norm(segment.source), segment.meta.get("context"), segment.meta.get("plural_form"))
+        # Sibling forms of one plural message (PO msgstr[n], Android quantities, i18next
+        # ``_few``) translate one source in several ways by design: each form is its own key.
+        form = segment.meta.get("plural_form", segment.meta.get("plural_category"))
+        key = (_norm(segment.source), segment.meta.get("context"), form)
         value = _norm(segment.text)
         first = self.first.get(key)
         if first is None:

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
-from tqcheck.model import Finding, Segment, Sentence
+from tqcheck.model import MASK, Category, Finding, Segment, Sentence
 from tqcheck.pieces import excerpt_of, from_a_cut, is_continuation, split_long_segments
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
+
+#: Formats of translation files: their units hold placeholders and markup that prose checks must
+#: not see (masked, see :mod:`tqcheck.placeholders`).
+TRANSLATION_FORMATS = frozenset({"po", "xliff", "tmx", "json", "android", "srt", "vtt"})
 
 
 def normalise_context(text: str) -> str:
@@ -69,6 +75,34 @@ def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
     return as_gate(gate(ctx))
 
 
+def _in_source(segment: Segment, hit: Hit) -> bool:
+    """Whether the text a hit flags stands in the unit's source too (the source's artifact,
+    mirrored by the translation: ``msgid "Ping Ping"`` → ``msgstr "Ping Ping"``)."""
+    source = segment.source
+    if not source:
+        return False
+    flagged = segment.text[hit.start:hit.end].strip()
+    if not flagged:
+        return False
+    if flagged in _QUOTES:
+        # A quotation the source leaves open (it goes on in the next unit) is left open.
+        return sum(source.count(q) for q in _QUOTES) % 2 == 1
+    pair = _BRACKET_PAIRS.get(flagged)
+    if pair:
+        # A bracket left open (or closed) as the source leaves it: a string continued elsewhere.
+        def imbalance(text: str) -> int:
+            return text.count(pair[0]) - text.count(pair[1])
+        return imbalance(source) == imbalance(segment.text) != 0
+    if _DOUBLED.fullmatch(flagged) and _DOUBLED.search(source):
+        return True  # "Beep-Beep" → "Piep piep": the source doubles a word too
+    return flagged.casefold() in source.casefold()
+
+
+_BRACKET_PAIRS = {c: p for p in ("()", "[]", "{}") for c in p}
+_QUOTES = frozenset('"«»“”„')
+_DOUBLED = re.compile(r"(?i)\b(\w+)[\s\-‐]+\1\b")
+
+
 def _segment_key(segment: Segment) -> tuple[int, int, int]:
     return (segment.index, segment.line, segment.col)
 
@@ -96,8 +130,15 @@ class Engine:
     """Checks for one file.  Feed segments in order, then call :meth:`finish`."""
 
     def __init__(self, rules: Iterable[Rule], ctx: CheckContext) -> None:
-        rules = list(rules)
+        rules = [r for r in rules if ctx.format not in r.not_for]
+        if ctx.state.get("keys_as_source"):
+            rules = [r for r in rules if r.on != "pairs" or r.keys_ok]
         self.ctx = ctx
+        #: Translation files: prose checks see the text with placeholders and markup masked.
+        self.syntaxes: frozenset[str] | None = (
+            ctx.state.get("syntaxes") if ctx.format in TRANSLATION_FORMATS else None)
+        self.pair_codes = {r.code for r in rules if r.on == "pairs"}
+        self.mirrored = {r.code for r in rules if r.mirrored}
         #: The gate of each gated rule, resolved for this file (a gate may depend on the languages).
         self.gates: dict[str, Gate] = {}
         for rule in rules:
@@ -114,6 +155,8 @@ class Engine:
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+        #: The segment as read, for each masked copy (by identity; document checks keep them).
+        self._raw: dict[int, Segment] = {}
 
     def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
         """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
@@ -129,6 +172,9 @@ class Engine:
                     continue
             if not buffer:
                 break
+            raw = buffer
+            if self.syntaxes is not None:
+                buffer = [self._masked(s) for s in raw]
             chunk_text = ChunkText("\n".join(s.text for s in buffer))
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
             # The words of the chunk are the words of its segments (newlines split words too).
@@ -139,14 +185,28 @@ class Engine:
                     first = bisect.bisect_right(starts, start) - 1
                     last = bisect.bisect_right(starts, max(start, end - 1)) - 1
                     opened.setdefault(code, set()).update(range(first, last + 1))
-            yield from self._check_chunk(buffer, opened)
+            yield from self._check_chunk(buffer, opened, raw)
             buffer = []
 
     def feed(self, segment: Segment) -> list[Finding]:
         """Check one segment and return its findings (a chunk of one)."""
         return list(self.feed_all([segment]))
 
-    def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]]) -> list[Finding]:
+    def _masked(self, segment: Segment) -> Segment:
+        from tqcheck.placeholders import mask, syntaxes_for
+
+        flags = segment.meta.get("flags", ())
+        syntaxes = syntaxes_for(flags if isinstance(flags, tuple) else (), self.syntaxes or
+                                frozenset())
+        text = mask(segment.text, syntaxes)
+        if text == segment.text:
+            return segment
+        masked = dataclasses.replace(segment, text=text)
+        self._raw[id(masked)] = segment
+        return masked
+
+    def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]],
+                     raw: list[Segment] | None = None) -> list[Finding]:
         """Check segments that follow each other; ``opened``: for each gated rule, the positions
         (in ``segments``) of the segments its gate opened.  Each check runs over all the segments
         in turn, not all checks over one segment and then the next: a check's code and data stay
@@ -156,6 +216,8 @@ class Engine:
         stats = self.stats
         findings: list[Finding] = []
         kinds = _Kinds(segments)
+        # Findings point into the text as read; prose checks ran on the masked one (same length).
+        originals = raw if raw is not None else segments
         everywhere = kinds.everywhere
         per_segment = [split_sentences(segment, data) for segment in segments]
         stats.segments += sum(1 for s in segments if not is_continuation(s))
@@ -171,7 +233,8 @@ class Engine:
                     for rule in self.preconditions:
                         hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
                         if hits:
-                            findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                            findings.extend(make_finding(rule, ctx, originals[i], hit)
+                                            for hit in hits)
                             skipped.add(sentence.index)
                             break
                 if skipped:
@@ -181,38 +244,52 @@ class Engine:
                 else:
                     live.append(sentences)
         for rule in self.sentence_rules:
+            mirrored = rule.code in self.mirrored
             for i in self._positions(rule.code, rule.on, kinds, opened):
-                segment = segments[i]
+                segment = originals[i]
                 for sentence in live[i]:
                     for hit in rule.impl(sentence, ctx):
-                        findings.append(make_finding(rule, ctx, segment, hit))
+                        if not (mirrored and _in_source(segment, hit)):
+                            findings.append(make_finding(rule, ctx, segment, hit))
         for rule in self.segment_rules:
             impl = rule.impl
+            # Pair checks compare placeholders and markup: they see the text as read.
+            seen = originals if rule.code in self.pair_codes else segments
             positions = self._positions(rule.code, rule.on, kinds, opened)
-            if positions is everywhere and not dead:  # most rules on most chunks
-                for segment, sentences in zip(segments, live, strict=True):
+            mirrored = rule.code in self.mirrored
+            # In translation files, a repetition across a masked placeholder is none.
+            across = self.syntaxes is not None and rule.category is Category.REPETITION
+            if positions is everywhere and not dead and not mirrored and not across:
+                # most rules on most chunks
+                for segment, original, sentences in zip(seen, originals, live, strict=True):
                     hits = impl(segment, sentences, ctx)
                     if hits:
-                        findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                        findings.extend(make_finding(rule, ctx, original, hit) for hit in hits)
                 continue
             for i in positions:
-                segment = segments[i]
                 spans = dead.get(i)
-                for hit in impl(segment, live[i], ctx):
-                    if not spans or not any(a <= hit.start < b for a, b in spans):
-                        findings.append(make_finding(rule, ctx, segment, hit))
+                original = originals[i]
+                for hit in impl(seen[i], live[i], ctx):
+                    if spans and any(a <= hit.start < b for a, b in spans):
+                        continue
+                    if across and MASK in seen[i].text[hit.start:hit.end]:
+                        continue  # "soit B<32> soit", "von {n} von": a placeholder between
+                    if mirrored and _in_source(original, hit):
+                        continue
+                    findings.append(make_finding(rule, ctx, original, hit))
         cuts = {(s.line, s.col) for s in segments if from_a_cut(s, 0)}
         if cuts:  # where a long segment was cut inside a sentence, no sentence starts
             findings = [f for f in findings if (f.line, f.col) not in cuts]
         for rule, check in self.documents:
             feed = check.feed
+            seen = originals if rule.code in self.pair_codes else segments
             positions = self._positions(rule.code, rule.on, kinds, opened)
             if positions is everywhere:
-                for segment, sentences in zip(segments, live, strict=True):
+                for segment, sentences in zip(seen, live, strict=True):
                     feed(segment, sentences)
             else:
                 for i in positions:
-                    feed(segments[i], live[i])
+                    feed(seen[i], live[i])
         return findings
 
     def _positions(self, code: str, on: str | None, kinds: _Kinds,
@@ -237,4 +314,7 @@ class Engine:
                 dead = self._dead.get(_segment_key(hit.segment), ())
                 if not any(a <= hit.start < b for a, b in dead) and not from_a_cut(
                         hit.segment, hit.start):
-                    yield make_finding(rule, self.ctx, hit.segment, hit)
+                    segment = self._raw.get(id(hit.segment), hit.segment)
+                    if rule.code in self.mirrored and _in_source(segment, hit):
+                        continue
+                    yield make_finding(rule, self.ctx, segment, hit)

@@ -300,7 +300,8 @@ class _PairCheck(_CollectingCheck):
         raise NotImplementedError
 
 
-@register("TQ814", "missing-name", Severity.INFO, scope="document", needs="source")
+@register("TQ814", "missing-name", Severity.INFO, scope="document", needs="source",
+          not_for=("srt", "vtt", "json", "android"))
 class MissingName(_PairCheck):
     """Capitalised name in the source line that the translation does not mention.
 

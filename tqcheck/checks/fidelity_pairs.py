@@ -12,8 +12,10 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from tqcheck import placeholders
 from tqcheck.checks._pairs import (
     Token,
+    file_syntaxes,
     find_numbers,
     find_tokens,
     find_urls,
@@ -38,7 +40,8 @@ def _has_pair(segment: Segment) -> bool:
     return bool(segment.source and segment.source.strip() and segment.text.strip())
 
 
-@register("TQ830", "empty-translation", Severity.WARNING, scope="segment", on="pairs")
+@register("TQ830", "empty-translation", Severity.WARNING, scope="segment", on="pairs",
+          keys_ok=True)
 def find_empty_translation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -49,7 +52,9 @@ def find_empty_translation(
         source) whose target is empty or only whitespace, and keys of a JSON source file that the
         translation lacks.  Fuzzy PO entries are skipped unless ``--include-fuzzy`` is given; an
         entry with plurals whose first form is empty is reported once, so the count equals
-        ``msgfmt --statistics``' untranslated one.
+        ``msgfmt --statistics``' untranslated one.  A source with nothing to translate (markup
+        and placeholders only, a version, an acronym: what TQ831 accepts as a copy) is reported
+        as info: the program shows it the same either way.
 
     Why it matters:
         An untranslated string shows up in the source language (or as nothing at all) in the
@@ -63,17 +68,25 @@ def find_empty_translation(
     if segment.meta.get("untranslated_entry") and segment.meta.get("plural_form", 0) > 0:
         return  # an untranslated PO entry is reported once, at its first form (as msgfmt counts)
     what = "missing from the translation" if segment.meta.get("missing") else "not translated"
-    yield Hit(0, len(segment.text), f"{what}: '{_short(segment.source)}'")
+    # A source with nothing to translate (``B<%s>``, ``v1``, a product name) shows the same
+    # whether it is translated or not: info.
+    fine = _copy_is_fine(segment.source, ctx)
+    yield Hit(0, len(segment.text), f"{what}: '{_short(segment.source)}'"
+              + (" (nothing in it to translate)" if fine else ""),
+              severity=Severity.INFO if fine else None)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
+    if "pod" in file_syntaxes(ctx) and source[:1] in (" ", "\t"):
+        return True  # an indented POD paragraph is verbatim: a command or file, never translated
     text = source.strip()
     rest = text
-    for tok in sorted(find_tokens(text), key=lambda t: -t.start):
-        rest = rest[: tok.start] + " " + rest[tok.end :]
+    tokens = find_tokens(text, (), file_syntaxes(ctx))
+    for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
     for m in sorted(find_urls(rest), key=lambda m: -m.start()):
         rest = rest[: m.start()] + " " + rest[m.end() :]
     letters = _LETTER.findall(rest)
@@ -86,6 +99,8 @@ def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
     words = re.findall(r"[^\W_]+(?:[-'.][^\W_]+)*", rest)
     if len(words) == 1 and (words[0].isupper() or any(c.isdigit() for c in words[0])):
         return True  # an acronym or a product code
+    if words and all(w.isupper() and len(w) > 1 for w in words):
+        return True  # acronyms only ("ESCO URI")
     if all(len(w) <= 2 for w in words):
         return True  # symbols, units, digit lists
     return all(w.casefold() in allowed for w in words)
@@ -135,10 +150,13 @@ _COUNT_WORDS = re.compile(r"(?:^|_)(?:n|count|num|number|size|days?|hours?|minut
 
 def _numeric(tok: Token) -> bool:
     """A placeholder that holds a number (which a plural form may spell out)."""
+    key = tok.key or ""
     if tok.kind == "printf":
-        return tok.key[-1] in _NUMERIC_CONVERSIONS or tok.key[1:].isdigit()
-    if tok.kind in {"brace", "python", "icu"}:
-        body = tok.key.strip("{}%()")
+        return key[-1] in _NUMERIC_CONVERSIONS
+    if tok.kind == "qt":
+        return True
+    if tok.kind in {"brace", "python", "icu", "mustache", "ruby", "symfony"}:
+        body = key.strip("{}%()")
         name, _, spec = body.partition(":")
         name = name.split(",")[0].lower()
         if spec and spec[-1:] in {"L", "d", "n", "f", "g", "e"}:
@@ -148,38 +166,49 @@ def _numeric(tok: Token) -> bool:
 
 
 def _placeholder_diff(
-    segment: Segment,
+    segment: Segment, ctx: CheckContext,
 ) -> tuple[list[Token], list[Token], list[tuple[Token, Token]]]:
     plural_source = segment.meta.get("msgid_plural")
+    if not isinstance(plural_source, str) or not is_plural_form(segment):
+        plural_source = None
+    siblings = segment.meta.get("plural_sources")
+    if isinstance(siblings, tuple) and siblings:
+        # An Android/ICU-style plural form: any form of the source may hold the number.
+        plural_source = "\n".join(str(s) for s in siblings)
     missing, extra, changed = _diff_tokens(
-        segment.source or "", segment.text, segment_flags(segment),
-        plural_source if is_plural_form(segment) and isinstance(plural_source, str) else None,
-        segment.meta.get("single_number_form") is not False,
+        segment.source or "", segment.text, segment_flags(segment), plural_source,
+        segment.meta.get("single_number_form") is not False, file_syntaxes(ctx),
     )
     return list(missing), list(extra), list(changed)
+
+
+def _placeholders(text: str, flags: tuple[str, ...], syntaxes: frozenset[str]) -> list[Token]:
+    return [t for t in find_tokens(text, flags, syntaxes) if not t.markup and t.key is not None]
 
 
 @lru_cache(maxsize=1024)
 def _diff_tokens(
     source: str, target: str, flags: tuple[str, ...], plural_source: str | None,
-    may_spell_number: bool,
+    may_spell_number: bool, syntaxes: frozenset[str] = placeholders.ALWAYS,
 ) -> tuple[tuple[Token, ...], tuple[Token, ...], tuple[tuple[Token, Token], ...]]:
-    src = [t for t in find_tokens(source, flags) if t.kind != "tag"]
-    tgt = [t for t in find_tokens(target, flags) if t.kind != "tag"]
+    src = _placeholders(source, flags, syntaxes)
+    tgt = _placeholders(target, flags, syntaxes)
     src_keys = {t.key for t in src}
     tgt_keys = {t.key for t in tgt}
     if plural_source is not None:
-        # Languages with one form (Chinese) translate both msgid and msgid_plural in msgstr[0].
-        src_keys |= {t.key for t in find_tokens(plural_source, flags) if t.kind != "tag"}
+        # Languages with one form (Chinese) translate both msgid and msgid_plural in msgstr[0];
+        # a form that covers many numbers shows the number the source's "one" form leaves out.
+        src_keys |= {t.key for t in _placeholders(plural_source, flags, syntaxes)}
     missing = [t for t in src if t.key not in tgt_keys]
     extra = [t for t in tgt if t.key not in src_keys]
     # One of each with the same index or name: the placeholder was changed, not lost.
     changed: list[tuple[Token, Token]] = []
 
     def ident(t: Token) -> str:
+        key = t.key or ""
         if t.kind == "printf":
-            return t.key.split("$")[0]
-        return re.split(r"[:!}]", t.key)[0]
+            return key.split("$")[0]
+        return re.split(r"[:!}]", key)[0]
 
     for m in list(missing):
         partner = next((e for e in extra if e.kind == m.kind and ident(e) == ident(m)), None)
@@ -187,12 +216,31 @@ def _diff_tokens(
             changed.append((m, partner))
             missing.remove(m)
             extra.remove(partner)
+    # One Symfony variable lost and one added: it was translated (``%timestamp%`` →
+    # ``%zeitpunkt%``).  (Other named kinds keep a missing and an extra finding.)
+    for kind in ("symfony",):
+        lost = [t for t in missing if t.kind == kind]
+        added = [t for t in extra if t.kind == kind]
+        if len(lost) == 1 and len(added) == 1:
+            changed.append((lost[0], added[0]))
+            missing.remove(lost[0])
+            extra.remove(added[0])
     missing = list({t.key: t for t in reversed(missing)}.values())[::-1]
     if plural_source is not None and may_spell_number:
         # A form for one number only may say "one file" instead of "%d files" (not Russian
         # form 0, which also stands for 21, 31 …).
-        missing = [t for t in missing if not _numeric(t)]
+        # The number may also be a formatted string (``%s`` in Android plurals): a lone
+        # placeholder of the source is the number.
+        missing = [t for t in missing if not (_numeric(t) or len(src) == 1)]
     return tuple(missing), tuple(extra), tuple(changed)
+
+
+_NAMED = frozenset({"symfony", "brace", "mustache", "ruby", "python", "chrome"})
+
+
+def ident_name(tok: Token) -> str:
+    """The name of a named placeholder (``%name%``, ``{name:fmt}``, ``%(name)s`` → ``name``)."""
+    return re.sub(r"^[%{$(]+|[}%$)]+.*$|[:!,].*$", "", tok.key or "").strip("{}%()$")
 
 
 @register("TQ832", "placeholder-missing", Severity.ERROR, scope="segment", on="pairs")
@@ -220,13 +268,16 @@ def find_missing_placeholders(
     """
     if not _has_pair(segment):
         return
-    missing, _, changed = _placeholder_diff(segment)
+    missing, _, changed = _placeholder_diff(segment, ctx)
     for tok in missing:
         yield Hit(0, len(segment.text), f"placeholder '{tok.text}' of the source is missing")
     for src_tok, tgt_tok in changed:
-        yield Hit(tgt_tok.start, tgt_tok.end,
-                  f"placeholder '{src_tok.text}' of the source became '{tgt_tok.text}'",
-                  suggestion=src_tok.text)
+        if src_tok.kind in _NAMED and ident_name(src_tok) != ident_name(tgt_tok):
+            message = (f"variable '{src_tok.text}' was translated as '{tgt_tok.text}': the "
+                       "program fills in only the name it knows")
+        else:
+            message = f"placeholder '{src_tok.text}' of the source became '{tgt_tok.text}'"
+        yield Hit(tgt_tok.start, tgt_tok.end, message, suggestion=src_tok.text)
 
 
 @register("TQ833", "placeholder-extra", Severity.ERROR, scope="segment", on="pairs")
@@ -248,7 +299,7 @@ def find_extra_placeholders(
     """
     if not _has_pair(segment):
         return
-    _, extra, _ = _placeholder_diff(segment)
+    _, extra, _ = _placeholder_diff(segment, ctx)
     for tok in extra:
         yield Hit(tok.start, tok.end, f"placeholder '{tok.text}' is not in the source",
                   suggestion="")
@@ -274,8 +325,23 @@ def find_markup_mismatch(
     """
     if not _has_pair(segment):
         return
-    src = [t for t in find_tokens(segment.source or "") if t.kind == "tag"]
-    tgt = [t for t in find_tokens(segment.text) if t.kind == "tag"]
+    syntaxes = file_syntaxes(ctx)
+    src_all = find_tokens(segment.source or "", (), syntaxes)
+    tgt_all = find_tokens(segment.text, (), syntaxes)
+    src = [t for t in src_all if t.kind == "tag"]
+    tgt = [t for t in tgt_all if t.kind == "tag"]
+    src_meta = sum(t.kind == "metavar" for t in src_all)
+    tgt_meta = [t for t in tgt_all if t.kind == "metavar"]
+    if src_meta != len(tgt_meta):
+        # Metavariables (``<file>`` → ``<Datei>``) are translated; only their number counts, and
+        # a translator may write one out in words: info.
+        if src_meta > len(tgt_meta):
+            yield Hit(0, len(segment.text), f"{src_meta - len(tgt_meta)} of the source's "
+                      f"{src_meta} metavariables (<…>) missing", severity=Severity.INFO)
+        else:
+            for tok in tgt_meta[src_meta:]:
+                yield Hit(tok.start, tok.end, f"metavariable {tok.text} is not in the source",
+                          severity=Severity.INFO)
     if not src and not tgt:
         return
     src_count = Counter(t.key for t in src)
@@ -290,8 +356,9 @@ def find_markup_mismatch(
             yield Hit(tok.start, tok.end, f"tag {tok.key} is not in the source")
 
 
-def _skip_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(t.start, t.end) for t in find_tokens(text)]
+def _skip_spans(text: str, syntaxes: frozenset[str] = placeholders.ALWAYS
+                ) -> list[tuple[int, int]]:
+    spans = [(t.start, t.end) for t in find_tokens(text, (), syntaxes)]
     spans += [(m.start(), m.end()) for m in find_urls(text)]
     return spans
 
@@ -312,6 +379,8 @@ def _source_lines(segment: Segment) -> Iterator[tuple[int, int, str]]:
     if segment.source is None:
         for line in segment.meta.get("source_lines", ()):
             yield line.start, line.end, line.source
+_CODE_DIGITS = re.compile(r"(?<=[A-Za-z])\d+|\d+(?=[A-Za-z])|(?<=[A-Za-z][.,])\d+")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)[–-](\d\d)\b")
 
 
 @register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
@@ -324,7 +393,9 @@ def find_number_mismatch(
         Reads the numbers of source and target in each language's own format (``1,000.5`` in
         English is ``1.000,5`` in German and ``1 000,5`` in French; Arabic-Indic digits count as
         digits) and compares their values, outside placeholders and URLs.  Single digits are left
-        alone because translations spell them out ("1 file" → "un fichier").
+        alone because translations spell them out ("1 file" → "un fichier"); the digits of a code
+        glued to letters (``229E``, ``OC43``) may stand apart in a transliteration, and a year
+        range's short end (``2010–11``) may be written out (``2010–2011``).
 
     Why it matters:
         MT drops, rounds or garbles numbers — a wrong dose, price or date is the costliest error a
@@ -340,19 +411,39 @@ def find_number_mismatch(
         for number in sorted(lost):
             yield Hit(start, end, f"number {number} of the source is missing")
     for start, end, src_text in _units(segment):
-        text = segment.text[start:end]
-        src_vals = Counter(v for _, v in find_numbers(src_text, src_lang, _skip_spans(src_text))
-                           if len(v.lstrip("-")) > 1)
-        tgt_nums = [(m, v) for m, v in find_numbers(text, tgt_lang, _skip_spans(text))
-                    if len(v.lstrip("-")) > 1]
-        tgt_vals = Counter(v for _, v in tgt_nums)
-        for value in src_vals:
-            if value not in tgt_vals:
-                yield Hit(start, end, f"number {value} of the source is missing")
-        for m, value in tgt_nums:
-            if value not in src_vals:
-                yield Hit(start + m.start(), start + m.end(),
-                          f"number {m.group().strip()} is not in the source")
+        yield from _unit_number_mismatch(segment.text[start:end], start, src_text, src_lang,
+                                         tgt_lang, file_syntaxes(ctx))
+
+
+def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, tgt_lang: str | None,
+                          syntaxes: frozenset[str]) -> Iterator[Hit]:
+    """TQ835 on a translation unit: numbers compared by value in each language's format."""
+    src_vals = Counter(v for _, v in find_numbers(src_text, src_lang,
+                                                  _skip_spans(src_text, syntaxes))
+                       if len(v.lstrip("-")) > 1)
+    tgt_nums = [(m, v) for m, v in find_numbers(text, tgt_lang, _skip_spans(text, syntaxes))
+                if len(v.lstrip("-")) > 1]
+    tgt_vals = Counter(v for _, v in tgt_nums)
+    # Digits of codes the source glues to letters (229E, OC43) stand apart in a transliteration
+    # (229 إي, أوه سي 43); a year range's short end (2010–11) is written out in full (2010–2011).
+    codes = {str(int(d)) for d in _CODE_DIGITS.findall(src_text)}
+    for m in _YEAR_RANGE.finditer(src_text):
+        short = str(int(m.group(2)))
+        full = m.group(1)[:2] + m.group(2)
+        if full in tgt_vals:
+            src_vals.pop(short, None)
+            codes.add(full)
+    for value in src_vals:
+        if value not in tgt_vals:
+            yield Hit(start, start + len(text), f"number {value} of the source is missing")
+    listed = set(src_vals) | codes | {str(int(d)) for d in re.findall(r"\d+", src_text)}
+    for m, value in tgt_nums:
+        parts = [str(int(p)) for p in re.findall(r"\d+", m.group())]
+        if len(parts) > 1 and all(p in listed for p in parts):
+            continue  # "[-1, 1]" written "[-1,1]": a list of the source's numbers, not 1.1
+        if value not in src_vals and value not in codes:
+            yield Hit(start + m.start(), start + m.end(),
+                      f"number {m.group().strip()} is not in the source")
 
 
 @register("TQ836", "url-mismatch", Severity.WARNING, scope="segment", on="pairs")

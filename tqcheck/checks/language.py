@@ -40,7 +40,11 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         names, numbers, URLs, handles and code masked, fastText's language model — a foreign verdict
         by statistics stands only when langdetect also rejects the target language.  Text too short
         to judge (fewer than two words or ten letters after masking) is never reported, nor is a
-        statistical verdict on a heading, table cell or list item of fewer than four words.  Names the
+        statistical verdict on a heading, table cell or list item of fewer than four words.  In a
+        translation unit with a source the source is the evidence, not a guess: a unit identical
+        to its source is left to TQ831, and a sentence counts as foreign only when it is written
+        in a script of the source language that the target does not use, or is made mostly of the
+        source's own words; sentences of fewer than four words are not judged.  Names the
         language and the confidence.  A precondition: the other sentence checks skip a sentence
         this check reports.
 
@@ -64,6 +68,12 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     result = identify(text, target)
     if not result.is_foreign(target):
         return ()
+    source = sentence.segment.source
+    if source is not None:
+        if ctx.state.get("keys_as_source"):
+            source = ""  # a key is no evidence: only the script can tell
+        if not _foreign_in_pair(sentence, source, result.method, ctx):
+            return ()
     if (sentence.segment.kind in _LABEL_KINDS and not result.method.startswith("script")
             and len(text.split()) < _MIN_LABEL_WORDS):
         return ()  # "Exit statuses": headings and table cells are too terse for statistics
@@ -73,6 +83,57 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}",
     ),)
 
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _script_letters(text: str) -> dict[str, int]:
+    """Letters per script (by character: Japanese words mix Han and Kana)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            script = "Latin" if ch.isascii() else script_of(ch)
+            if script:
+                counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckContext) -> bool:
+    """Whether a sentence of a translation unit that language identification calls foreign is
+    foreign by the evidence a source gives, not by a guess: a unit identical to its source is the
+    untranslated-copy check's (TQ831); otherwise the sentence must be written in a script of the
+    source language that the target does not use, or be made mostly of the source's own words
+    (left untranslated).  A statistical guess alone (``Footprint ändern`` called Swedish,
+    ``%s horas antes`` called Portuguese) does not count on short UI strings."""
+    segment = sentence.segment
+    if " ".join(segment.text.split()) == " ".join(source.split()):
+        return False
+    words = _words(sentence.text)
+    if len(words) < _MIN_PAIR_WORDS:
+        return False
+    src_lang = segment.source_lang or ctx.source_lang or "en"
+    if method.startswith("script"):
+        counts = _script_letters(sentence.text)
+        if not counts:
+            return False
+        script = max(counts, key=lambda s: counts[s])
+        target_scripts = scripts_of_language(segment.target_lang or ctx.lang)
+        if script not in scripts_of_language(src_lang) or script in target_scripts:
+            return False
+        # A sentence that also holds a word in the target's script is a translation that keeps
+        # some source words (aliases, names: "گرم,gram,grams"), not an untranslated one.
+        return sum(n for s, n in counts.items() if s in target_scripts) < 2
+    source_words = set(_words(source))
+    shared = sum(w in source_words for w in words)
+    return shared >= 0.6 * len(words)
+
+
+#: Words a sentence of a translation unit needs before it is judged at all.
+_MIN_PAIR_WORDS = 4
 
 #: Segment kinds made of labels rather than sentences, and the words a statistical verdict on them
 #: needs (a verdict by script needs none).
@@ -175,8 +236,9 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         target language is not written in: Arabic or Chinese words in English, Arabic in Russian,
         Cyrillic in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or
         more words, two of them lower-case), since names, brands and acronyms are written in Latin
-        everywhere.  Words in the source language's script are left to TQ704; words mixing scripts
-        to TQ703.
+        everywhere; in a translation unit, a phrase whose words all stand in the source (product
+        names, commands, terms kept on purpose) is not reported.  Words in the source language's
+        script are left to TQ704; words mixing scripts to TQ703.
 
     Why it matters:
         MT leaves words it cannot translate (rare terms, names in the source script) untouched, and
@@ -192,10 +254,14 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         return
     allowed = scripts_of_language(ctx.lang)
     skip = _source_scripts(ctx)
+    source = sentence.segment.source
+    source_words = set(_words(source)) if source else set()
     for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
         if run.script in skip or not _reportable(run):
             continue
         phrase = sentence.segment.text[run.start:run.end]
+        if source_words and all(w in source_words for w in _words(phrase)):
+            continue  # names, terms and commands the source holds are kept on purpose
         kind = "phrase" if run.words > 1 else "word"
         yield Hit(run.start, run.end, f"{run.script} {kind} inside a sentence in "
                   f"{language_name(ctx.lang)}: '{phrase}'")
@@ -235,7 +301,7 @@ def homoglyphs_in(word: str) -> tuple[str, list[int]] | None:
     return main, odd
 
 
-@register("TQ703", "homoglyph", Severity.ERROR, gate=_NON_ASCII_GATE)
+@register("TQ703", "homoglyph", Severity.ERROR, gate=_NON_ASCII_GATE, mirrored=True)
 def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """A word that mixes scripts through look-alike letters (Cyrillic "а" inside a Latin word).
 

@@ -65,7 +65,12 @@ def _apostrophe_like(text: str, i: int) -> bool:
 
 
 def _is_inch(text: str, i: int) -> bool:
-    return i > 0 and text[i - 1].isdigit()
+    """An inch mark after a digit, or a Hebrew gershayim typed as ``"`` inside an acronym
+    (``א"ב``, ``מבי"ס``): not a quotation mark."""
+    if i > 0 and text[i - 1].isdigit():
+        return True
+    return (0 < i < len(text) - 1 and "\u05d0" <= text[i - 1] <= "\u05ea"
+            and "\u05d0" <= text[i + 1] <= "\u05ea")
 
 
 @register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment",
@@ -114,8 +119,11 @@ def _quote_marks(text: str, chars: str) -> list[tuple[int, str]]:
     return [(i, c) for i, c in enumerate(text) if c in chars]
 
 
-def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], list[int], list[int]]:
+def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = False
+                         ) -> tuple[list[int], list[int], list[int]]:
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
+    if low_high and "„" in text:
+        text = text.replace("„", "“")  # „…” (Hebrew, Polish, …) where the language has no data
     straight = [i for i, c in _quote_marks(text, '"') if not _is_inch(text, i)]
     closers = {v: k for k, v in pairs.items()}
     stack: list[tuple[str, int]] = []
@@ -136,7 +144,7 @@ def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], l
 _MAX_QUOTE_SEGMENTS = 40
 
 
-@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document")
+@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document", mirrored=True)
 class UnbalancedQuotes:
     """Quotation marks that do not pair up.
 
@@ -159,6 +167,8 @@ class UnbalancedQuotes:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.pairs = _quote_pairs(ctx)
+        # A language without quote data may open with „ and close with ” (Hebrew, Polish).
+        self.low_high = not ctx.data.get("quotes", "primary") and "„" not in self.pairs
         self.pending: tuple[Segment, int, str] | None = None
         self.pending_age = 0
         self.hits: list[Hit] = []
@@ -185,7 +195,7 @@ class UnbalancedQuotes:
         if find_early_closes(text):
             self._flush()
             return
-        odd, openers, closers = _segment_quote_state(text, self.pairs)
+        odd, openers, closers = _segment_quote_state(text, self.pairs, self.low_high)
         straight = [i for i, _ in _quote_marks(text, '"') if not _is_inch(text, i)]
         starts_quoted = text[:1] in '"' + "".join(self.pairs)
         if self.pending is not None:
@@ -233,7 +243,7 @@ _LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
 _EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]")
 
 
-@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment",
+@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment", mirrored=True,
           gate='[()\\[\\]{}]')
 def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Brackets that do not pair up within a paragraph.
@@ -311,6 +321,11 @@ _NATIVE_DIGIT = r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]"
 _NATIVE_DIGITS = re.compile(_NATIVE_DIGIT + "+")
 
 
+#: Languages that write their own digits (for those without language data saying so).
+_NATIVE_DIGIT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ks", "hi", "mr", "ne",
+                                 "bn", "as", "my", "th", "lo", "km", "dz", "bo"})
+
+
 # Gated on one digit: a pattern that is a character class is searched in a tight loop.
 @register("TQ305", "foreign-digits", Severity.ERROR, scope="segment",
           gate=non_ascii_gate(_NATIVE_DIGIT))
@@ -328,7 +343,7 @@ def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckC
     Example:
         ``on March ١٠`` → flags ``١٠``, suggests ``10``.
     """
-    if ctx.data.get("native_digits"):
+    if ctx.data.get("native_digits") or (ctx.lang or "").split("-")[0] in _NATIVE_DIGIT_LANGS:
         return
     for m in _NATIVE_DIGITS.finditer(segment.text):
         digits = "".join(str(unicodedata.digit(c)) for c in m.group())
@@ -341,7 +356,28 @@ _CONTROLS = re.compile(
 _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 
-@register("TQ306", "invisible-control", Severity.ERROR, scope="segment",
+#: Controls that the orthography of a language's script uses (a language's ``allowed_controls``
+#: adds to them): directional marks in right-to-left scripts, ZWNJ in Persian-family
+#: Arabic script (``می‌شود``), ZWNJ/ZWJ in Indic scripts.
+_RTL_MARKS = frozenset({"\u200e", "\u200f", "\u061c"})
+#: Embeddings and isolates (not overrides) that right-to-left UI text uses around Latin runs.
+_RTL_EMBEDDING = frozenset({"\u202a", "\u202b", "\u202c", "\u2066", "\u2067", "\u2068",
+                            "\u2069"})
+_SCRIPT_CONTROLS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("fa", "ur", "ps", "ckb", "ku", "sd", "ug", "ks", "pa-arab"),
+                    _RTL_MARKS | _RTL_EMBEDDING | {"\u200c", "\u200d"}),
+    **dict.fromkeys(("ar", "he", "yi", "dv", "syr", "arz", "ary", "arq", "apc", "acm"),
+                    _RTL_MARKS | _RTL_EMBEDDING),
+    **dict.fromkeys(("hi", "mr", "ne", "bn", "as", "gu", "pa", "or", "ta", "te", "kn", "ml",
+                     "si", "sa", "kok"), frozenset({"\u200c", "\u200d"})),
+}
+
+
+def _script_controls(lang: str | None) -> frozenset[str]:
+    return _SCRIPT_CONTROLS.get((lang or "").split("-")[0].lower(), frozenset())
+
+
+@register("TQ306", "invisible-control", Severity.ERROR, scope="segment", mirrored=True,
           gate=non_ascii_gate(_CONTROLS.pattern))
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Invisible bidirectional or zero-width characters.
@@ -360,7 +396,7 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``Kuleba\\u200f said`` → flags the right-to-left mark.
     """
     text = segment.text
-    allowed = ctx.data.words("allowed_controls")
+    allowed = ctx.data.words("allowed_controls") | _script_controls(ctx.lang)
     for m in _CONTROLS.finditer(text):
         c = m.group()
         if c in allowed:
@@ -379,7 +415,7 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
 
 # Gated on the mark with a space before it: a pattern starting with the marks (rarer than spaces)
 # is searched in a tight loop until one turns up, and the lookbehind then tests the space.
-@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment",
+@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment", mirrored=True,
           gate='[,.;:!?%)\\]}](?<=[ \\u00a0\\u202f].)')
 def find_space_before_punctuation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -388,8 +424,8 @@ def find_space_before_punctuation(
 
     What it does:
         Flags spaces before ``, . ; : ! ? % ) ] }`` — except where the target language wants one
-        (French puts a narrow no-break space before ``; : ! ?``), before a decimal (``.5``) or an
-        ellipsis.
+        (French puts a narrow no-break space before ``; : ! ?``), before a decimal (``.5``), a
+        file extension (``.deb``) or an ellipsis.
 
     Why it matters:
         Tokenised MT output that was never detokenised keeps the spaces ("Kyiv , Moscow") — a sure
@@ -407,6 +443,8 @@ def find_space_before_punctuation(
         after = text[m.end(2) : m.end(2) + 1]
         if punct in ".," and (after.isdigit() or text.startswith("..", m.start(2))):
             continue
+        if punct == "." and after.isalpha():
+            continue  # a file extension or dotted name (".deb", ".docx"), not a full stop
         if punct in ":;" and after and not after.isspace():
             continue  # emoticons, ratios, times
         yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct)

@@ -21,6 +21,9 @@ def _show(ws: str) -> str:
     return repr(ws) if ws else "nothing"
 
 
+_HTML_DATATYPES = frozenset({"html", "xhtml", "htmlbody"})
+
+
 @register("TQ380", "whitespace-mismatch", Severity.WARNING, scope="segment", on="pairs")
 def find_whitespace_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -29,7 +32,9 @@ def find_whitespace_mismatch(
 
     What it does:
         Compares the whitespace before the first and after the last visible character of source
-        and target and flags the target's edge when they differ.
+        and target and flags the target's edge when they differ (spaces the target adds at its end,
+        where the source has none, only as info).  Units that XLIFF marks as HTML
+        (``datatype="html"``, Angular templates) are left alone: HTML collapses whitespace.
 
     Why it matters:
         Programs join strings: ``"Saved to " + path`` loses its space when the translation drops
@@ -42,6 +47,8 @@ def find_whitespace_mismatch(
     text = segment.text
     if not source or not source.strip() or not text.strip():
         return
+    if str(segment.meta.get("datatype") or "").lower() in _HTML_DATATYPES:
+        return  # HTML collapses whitespace: the edges of a template's text are layout
     s_lead, s_trail = _edges(source)
     t_lead, t_trail = _edges(text)
     if s_lead != t_lead:
@@ -51,17 +58,24 @@ def find_whitespace_mismatch(
     if s_trail != t_trail:
         end = len(text)
         start = end - len(t_trail) if t_trail else end - 1
+        # Spaces added at the end are invisible; a lost space (``"Saved to " + path``) or a
+        # changed line break is not.
+        added_spaces = not s_trail and not t_trail.strip(" \t")
         yield Hit(start, end, f"trailing whitespace differs: source has {_show(s_trail)}, "
-                  f"translation {_show(t_trail)}")
+                  f"translation {_show(t_trail)}",
+                  severity=Severity.INFO if added_spaces else None)
 
 
 _NO_FULL_STOP = frozenset({"th", "lo", "km", "my"})
+_CJK = frozenset({"zh", "ja"})
+_INNER_STOP = re.compile(r"[.!?]\s+[A-Z]")
 _NAMES = {"stop": "a full stop", "question": "a question mark", "exclaim": "an exclamation mark",
           "colon": "a colon", "ellipsis": "an ellipsis", "comma": "a comma",
           "semicolon": "a semicolon", None: "no punctuation"}
 
 
-@register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment", on="pairs")
+@register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment", on="pairs",
+          not_for=("srt", "vtt"))
 def find_end_punctuation_mismatch(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Iterator[Hit]:
@@ -72,7 +86,10 @@ def find_end_punctuation_mismatch(
         brackets), treating the marks of other scripts as the same mark: ``؟`` ≡ ``?``,
         ``。`` ≡ ``.``, ``！`` ≡ ``!``, ``：`` ≡ ``:``, ``...`` ≡ ``…``, Greek ``;`` ≡ ``?``.  Thai,
         Lao, Khmer and Burmese, which end sentences without a mark, are not checked for a lost
-        full stop.
+        full stop; a colon may become ``。`` in Chinese and Japanese; a full stop added to a source
+        of several sentences that lacks its last one is a correction.  A lost or added comma or
+        semicolon, or a full stop on one side only, is reported as info: the warnings are a
+        question, exclamation, colon or ellipsis gained, lost or changed.
 
     Why it matters:
         A question turned into a statement, or a label that lost its colon, changes what the user
@@ -96,8 +113,15 @@ def find_end_punctuation_mismatch(
         return
     if src_kind is None and re.search(r"[%}>)\]]$", source.rstrip()):
         return  # ends in a placeholder or a tag: punctuation around it is the translator's choice
+    if src_kind is None and tgt_kind == "stop" and _INNER_STOP.search(source):
+        return  # the source's last sentence lacks its stop; the translation completed it
+    if lang in _CJK and {src_kind, tgt_kind} == {"colon", "stop"}:
+        return  # a sentence that introduces what follows ends with 。 in Chinese and Japanese
+    # A full stop present on one side only changes no meaning (labels, titles, notes): info.
+    minor = {src_kind, tgt_kind} & {"comma", "semicolon"} or {src_kind, tgt_kind} <= {None, "stop"}
+    severity = Severity.INFO if minor else None
     if at < 0:
         at = len(text.rstrip()) - 1
     yield Hit(max(0, at), max(1, len(text.rstrip())),
               f"translation ends with {_NAMES.get(tgt_kind, tgt_kind)}, the source with "
-              f"{_NAMES.get(src_kind, src_kind)}")
+              f"{_NAMES.get(src_kind, src_kind)}", severity=severity)

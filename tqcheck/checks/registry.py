@@ -69,6 +69,8 @@ class CheckContext:
     data: LanguageData
     source_lang: str | None = None
     settings: Settings = field(default_factory=_default_settings)
+    #: The input format of the file (``po``, ``xliff``, ``json``, ``srt``, ``text`` …).
+    format: str = "text"
     notes: list[str] = field(default_factory=list)
     #: Per-document state that checks share (e.g. calque evidence read by the chain check).
     state: dict[str, Any] = field(default_factory=dict)
@@ -130,6 +132,15 @@ class Rule:
     #: Segments the check applies to: all (None), only those with a known source ("pairs"), or
     #: only subtitle cues ("cues").  The engine does not call (or feed) it the others.
     on: Literal["pairs", "cues"] | None = None
+    #: Input formats the check does not apply to (``srt``, ``json`` …): the engine does not run it
+    #: on files of those formats, and ``tqcheck rules`` says so.
+    not_for: frozenset[str] = frozenset()
+    #: Whether a pair check still applies when a file's sources are keys (``form.label.name``),
+    #: not text: most compare the translation with a sentence and skip such files.
+    keys_ok: bool = False
+    #: A prose check whose finding on a translation unit is the source's when the source holds
+    #: the flagged text too (``msgid "Ping Ping"``, a ``▼`` in both): such hits are dropped.
+    mirrored: bool = False
 
     @property
     def module(self) -> str:
@@ -201,6 +212,9 @@ def register(
     gate: str | re.Pattern[str] | Gate | Callable[[CheckContext], Gate | re.Pattern[str] | str | None]
     | None = None,
     on: Literal["pairs", "cues"] | None = None,
+    not_for: Iterable[str] = (),
+    keys_ok: bool = False,
+    mirrored: bool = False,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
     summary, then *What it does*, *Why it matters* and *Example* sections."""
@@ -233,6 +247,9 @@ def register(
             needs=needs,
             gate=as_gate(gate) if isinstance(gate, str | re.Pattern) else gate,
             on=on,
+            not_for=frozenset(not_for),
+            keys_ok=keys_ok,
+            mirrored=mirrored,
         )
         _SLUGS[slug] = code
         return impl

@@ -98,7 +98,7 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
     return found
 
 
-@register("TQ101", "doubled-word", Severity.ERROR, scope="segment")
+@register("TQ101", "doubled-word", Severity.ERROR, scope="segment", mirrored=True)
 def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A word written twice in a row ("the the").
 
@@ -134,7 +134,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     return hits
 
 
-@register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment")
+@register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment",
+          mirrored=True)
 def find_doubled_coordination(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Sequence[Hit]:
@@ -234,7 +235,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n" or pos - len(before) >= pos
 
 
-@register("TQ103", "repeated-phrase", Severity.WARNING, scope="segment")
+@register("TQ103", "repeated-phrase", Severity.WARNING, scope="segment", mirrored=True)
 def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A phrase of two to eight words repeated back to back.
 
@@ -305,7 +306,8 @@ _MIN_PARTIAL = 8
 _WINDOW = 100
 
 
-@register("TQ104", "repeated-sentence", Severity.WARNING, scope="document")
+@register("TQ104", "repeated-sentence", Severity.WARNING, scope="document",
+          not_for=("po", "xliff", "json", "android"))
 class RepeatedSentences:
     """The same sentence appears twice in the document.
 

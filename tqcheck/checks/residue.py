@@ -206,7 +206,7 @@ _TEXT_SYMBOLS = frozenset("©®™←↑→↓↔↕■□▪▫◆◇○●★�
 # The gate: every emoji holds a pictograph (regional indicators are among them) or a keycap mark.  A
 # single character class is searched in a tight loop; the whole emoji pattern is tried at every
 # position.
-@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment",
+@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment", mirrored=True,
           gate=non_ascii_gate(_EMOJI_CORE[:-1] + "\u20e3]"))
 def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Emoji in running text.
@@ -248,7 +248,7 @@ def _debris_re() -> re.Pattern[str]:
     return re.compile(rf"{_ENTITY.pattern}|(?:{alts})")
 
 
-@register("TQ407", "mt-debris", Severity.ERROR, scope="segment",
+@register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True,
           gate='[▁<&@\\[]')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.

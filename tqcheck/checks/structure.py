@@ -86,7 +86,7 @@ def _after_closing_quote(text: str, start: int) -> bool:
 
 
 @register("TQ203", "lowercase-sentence-start", Severity.WARNING, scope="segment",
-          gate=Gate(_LOWER_LINE_START, more=(_LOWER_SENTENCE_START,)))
+          gate=Gate(_LOWER_LINE_START, more=(_LOWER_SENTENCE_START,)), not_for=("srt", "vtt"))
 def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A sentence that starts with a lowercase letter.
 

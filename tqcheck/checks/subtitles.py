@@ -33,7 +33,8 @@ def find_fast_subtitles(
     What it does:
         Divides the cue's visible characters (tags and line breaks left out) by its duration and
         flags cues above the limit for the target language: 20 characters per second by default,
-        9 for Chinese, 8 for Japanese, 12 for Korean (``tqcheck/data/pairs.toml``).
+        9 for Chinese, 8 for Japanese, 12 for Korean (``tqcheck/data/pairs.toml``).  A cue whose
+        source (with ``--source``) is over the source language's limit already is left alone.
 
     Why it matters:
         Translations run longer than their source; a cue that was readable in English is gone
@@ -55,9 +56,22 @@ def find_fast_subtitles(
         yield Hit(0, len(segment.text), "cue ends before it starts")
         return
     cps = chars / duration
+    if cps > limit and segment.source:
+        table: dict[str, Any] = pair_data()["subtitles"]["max_cps"]
+        src_lang = base_lang(segment.source_lang or ctx.source_lang or "en") or "en"
+        src_cps = len(_visible(segment.source).replace("\n", "")) / duration
+        if src_cps > float(table.get(src_lang, table["default"])):
+            return  # the source cue is too fast already: the timing is the production's
     if cps > limit:
         yield Hit(0, len(segment.text), f"{cps:.1f} characters per second in {duration:.2f} s "
                   f"(at most {limit:g})")
+
+
+def _source_lines_too_long(source: str, segment: Segment, ctx: CheckContext) -> bool:
+    table: dict[str, Any] = pair_data()["subtitles"]["max_line_chars"]
+    lang = base_lang(segment.source_lang or ctx.source_lang or "en") or "en"
+    limit = float(table.get(lang, table["default"]))
+    return any(len(_visible(line)) > limit for line in source.split("\n"))
 
 
 @register("TQ281", "subtitle-line-length", Severity.WARNING, scope="segment", on="cues")
@@ -68,7 +82,9 @@ def find_long_subtitle_lines(
 
     What it does:
         Flags each line of a cue whose visible characters exceed the limit for the target language:
-        42 by default, 16 for Chinese and Japanese, 20 for Korean.
+        42 by default, 16 for Chinese and Japanese, 20 for Korean.  A cue whose source (with
+        ``--source``) has a line over the source language's limit is left alone: the layout is
+        the production's, not the translator's.
 
     Why it matters:
         Long lines wrap unpredictably on players or run off small screens; MT never re-breaks lines.
@@ -80,6 +96,8 @@ def find_long_subtitle_lines(
     if segment.kind != "cue":
         return
     limit = _limit("max_line_chars", segment, ctx)
+    if segment.source and _source_lines_too_long(segment.source, segment, ctx):
+        return  # the source cue breaks the limit too: the layout is the production's
     offset = 0
     for line in segment.text.split("\n"):
         n = len(_visible(line))

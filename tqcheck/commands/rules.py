@@ -22,19 +22,22 @@ def rules_command(fmt: str) -> int:
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "slug": r.slug, "category": r.category.value,
-             "severity": r.severity.value, "scope": r.scope, "summary": r.summary}
+             "severity": r.severity.value, "scope": r.scope, "summary": r.summary,
+             "not_for": sorted(r.not_for)}
             for r in rules], indent=2))
     elif fmt == "markdown":
-        click.echo("| code | slug | category | severity | summary |\n|---|---|---|---|---|")
+        click.echo("| code | slug | category | severity | summary | not for |\n"
+                   "|---|---|---|---|---|---|")
         for r in rules:
             click.echo(f"| [{r.code}](checks/{r.code}.md) | {r.slug} | {r.category.value} | "
-                       f"{r.severity.value} | {r.summary} |")
+                       f"{r.severity.value} | {r.summary} | {', '.join(sorted(r.not_for))} |")
     else:
         w = max(len(r.slug) for r in rules)
         click.echo(f"{'CODE':<6} {'SLUG':<{w}} {'CATEGORY':<11} {'SEVERITY':<8} SUMMARY")
         for r in rules:
+            skip = f" (not for {', '.join(sorted(r.not_for))})" if r.not_for else ""
             click.echo(f"{r.code:<6} {r.slug:<{w}} {r.category.value:<11} {r.severity.value:<8} "
-                       f"{r.summary}")
+                       f"{r.summary}{skip}")
     return int(ExitStatus.PASSED)
 
 
@@ -50,6 +53,8 @@ def rule_command(code: str) -> int:
     if redirected(code) != code:
         click.echo(f"tqcheck: {code} is now {rule.code} ({rule.slug})", err=True)
     needs = f", needs {option_of(rule.needs).flag}" if rule.needs else ""
-    click.echo(f"{rule.code} {rule.slug} ({rule.category.value}, {rule.severity.value}{needs})\n")
+    not_for = f", not for {', '.join(sorted(rule.not_for))}" if rule.not_for else ""
+    click.echo(f"{rule.code} {rule.slug} ({rule.category.value}, {rule.severity.value}{needs}"
+               f"{not_for})\n")
     click.echo(rule.doc)
     return int(ExitStatus.PASSED)

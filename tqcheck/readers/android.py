@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from tqcheck.cldr_plurals import single_number
 from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
@@ -102,14 +103,32 @@ def read_android_file(
             source_path = default
     sources = read_android_texts(source_path, encoding) if source_path else {}
     target_lang = lang_of_resource_dir(path)
+    plural_sources: dict[str, tuple[str, ...]] = {}
+    for key, value in sources.items():
+        if "#" in key:
+            name = key.split("#")[0]
+            plural_sources[name] = (*plural_sources.get(name, ()), value)
     for index, (key, text, el) in enumerate(_entries(doc)):
         line, col = text.start()
         source = sources.get(key) if sources else None
         if sources and source is None:
             source = sources.get(key.split("#")[0] + "#other")
+        meta: dict[str, Any] = {"element": local_name(el)}
+        if "#" in key:
+            # A form of a <plurals>: compared with the source's form of the same CLDR category
+            # (else its "other"); any source form may hold the number, and a category that
+            # stands for one number alone in the target language may spell it out.
+            name, category = key.split("#", 1)
+            single = single_number(target_lang, category)
+            if not single and single_number("en", category) and f"{name}#other" in sources:
+                # Russian "one" is 1, 21, 31 …: the English form for those numbers is "other".
+                source = sources[f"{name}#other"]
+            meta.update(plural_of=name, plural_category=category,
+                        plural_sources=plural_sources.get(name, ()),
+                        single_number_form=single)
         yield Segment(
             text.text, line, col, index, kind="unit", source=source,
             source_lang=None,
             target_lang=target_lang, id=key, positions=text.position_tuple(),
-            meta={"element": local_name(el)},
+            meta=meta,
         )

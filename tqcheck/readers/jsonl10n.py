@@ -198,6 +198,8 @@ def parse_catalogue(path: Path, encoding: str | None = None) -> JsonCatalogue:
         for key, val in root.items:
             fields = dict(val.items)
             msg = fields["message"]
+            if msg is None:
+                continue  # null: no translation (as in any JSON file)
             if not isinstance(msg, JStr):
                 raise InputError(f"{path}: {key}.message is not a string")
             meta = {k: _plain(v) for k, v in val.items if k != "message"}
@@ -207,8 +209,8 @@ def parse_catalogue(path: Path, encoding: str | None = None) -> JsonCatalogue:
         raw_locale = values.get("@@locale")
         locale = _plain(raw_locale) if isinstance(raw_locale, JStr) else None
         for key, val in root.items:
-            if key.startswith("@"):
-                continue
+            if key.startswith("@") or val is None:
+                continue  # metadata; null is allowed and means "no translation"
             if not isinstance(val, JStr):
                 raise InputError(f"{path}: ARB value of {key!r} is not a string")
             meta_val = values.get(f"@{key}")

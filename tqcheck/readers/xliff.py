@@ -63,6 +63,7 @@ def _read_v1(doc: XmlSource) -> Iterator[Segment]:
                 "approved": unit.get("approved"),
                 "resname": unit.get("resname"),
                 "notes": notes,
+                "datatype": unit.get("datatype") or file_el.get("datatype"),
             }
             yield Segment(
                 text.text, line, col, index, kind="unit", source=doc.inner(source_el).text,
