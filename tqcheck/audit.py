@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck import __version__
-from tqcheck.checks.engine import Engine
+from tqcheck.checks.engine import LINE_ALIGNED_FORMATS, Engine
 from tqcheck.checks.registry import CheckContext, Rule, select_rules
 from tqcheck.errors import InputError
 from tqcheck.langdata import base_lang, load_language
@@ -133,15 +133,21 @@ def audit_segments(
 
             lang = detect_document_language(s.text for s in head)
             lang_source = "detected" if lang else "unknown"
+    source_lang_origin = "option" if source_lang else "unknown"
     if not source_lang:
         source_lang = next((s.source_lang for s in head if s.source_lang), None)
+        source_lang_origin = "metadata" if source_lang else "unknown"
+    if not source_lang:
+        source_lang = detect_source_language(head, options.features.get("source"), fmt)
+        source_lang_origin = "detected" if source_lang else "unknown"
     data = load_language(lang or "en", options.language_data)
     ctx = CheckContext(
         path=path,
         lang=base_lang(lang),
         data=data,
         source_lang=source_lang,
-        options={**options.features, "calque_packs": options.calque_packs},
+        options={**options.features, "calque_packs": options.calque_packs, "input_format": fmt},
+        source_lang_origin=source_lang_origin,
     )
     if not data.known:
         ctx.note_once("lang", f"{path}: no language data for {lang!r}; language-specific rules "
@@ -164,6 +170,26 @@ def audit_segments(
     summary = FileSummary(path, base_lang(lang), lang_source, stats.segments, stats.sentences,
                           stats.words, fmt)
     return FileResult(findings, summary, notes=[*ctx.notes, *unused])
+
+
+def detect_source_language(head: Sequence[Segment], source_path: Any, fmt: str) -> str | None:
+    """The language of the sources in evidence: those of the first segments (bilingual formats),
+    else the first lines of a line-aligned ``--source`` file; None without any source."""
+    from tqcheck.langid import detect_document_language
+
+    texts = [s.source for s in head if s.source]
+    if not texts and source_path and fmt in LINE_ALIGNED_FORMATS:
+        from tqcheck.readers.decode import iter_lines
+
+        try:
+            texts = [line for line in itertools.islice(
+                iter_lines(Path(str(source_path)), None), _DETECT_SEGMENTS) if line.strip()]
+        except InputError:
+            return None  # the check that reads the source reports it
+    if not texts:
+        return None
+    lang = detect_document_language(texts)
+    return base_lang(lang) if lang else None
 
 
 def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None = None

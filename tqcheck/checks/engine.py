@@ -6,11 +6,12 @@ import bisect
 import itertools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
+from tqcheck.checks.mirror import MirrorCase, mirror_reason
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
-from tqcheck.model import Finding, Segment, Sentence
+from tqcheck.model import Finding, Segment, Sentence, Severity
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,10 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
         context=normalise_context(segment.text[left:right]),
         related=hit.related,
     )
+
+
+#: Input formats whose segments map to lines of the file, so that ``--source`` aligns by line.
+LINE_ALIGNED_FORMATS = frozenset({"text", "markdown"})
 
 
 def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
@@ -103,6 +108,59 @@ class Engine:
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+        #: Lines of the ``--source`` file, read when a finding first needs them (None: not yet;
+        #: empty: no line-aligned source).
+        self._source_lines: list[str] | None = None
+        #: Sources of the segments that carry one, by the line they start on (for the related
+        #: locations of document findings).
+        self._sources_by_line: dict[int, str] = {}
+
+    # --- the source in view -------------------------------------------------------------------
+
+    def _aligned_lines(self) -> list[str]:
+        if self._source_lines is None:
+            self._source_lines = []
+            options = self.ctx.options
+            path = options.get("source")
+            if path and options.get("input_format", "text") in LINE_ALIGNED_FORMATS:
+                from pathlib import Path
+
+                from tqcheck.checks.fidelity_mt import read_source_lines
+
+                self._source_lines = read_source_lines(Path(str(path)))
+        return self._source_lines
+
+    def _source_at(self, line: int, count: int = 1) -> str | None:
+        lines = self._aligned_lines()
+        if lines and 1 <= line <= len(lines):
+            return "\n".join(lines[line - 1 : line - 1 + count])
+        return self._sources_by_line.get(line)
+
+    def source_of(self, segment: Segment) -> str | None:
+        """The source text of ``segment``: its own (bilingual formats) or the lines of the
+        ``--source`` file it stands on (line-aligned text)."""
+        if segment.source is not None:
+            return segment.source
+        if segment.kind == "cue":
+            return None
+        return self._source_at(segment.line, segment.text.count("\n") + 1)
+
+    def _finding(self, rule: Rule, segment: Segment, hit: Hit) -> Finding:
+        """The finding of a hit, downgraded to info when it mirrors the segment's source."""
+        finding = make_finding(rule, self.ctx, segment, hit)
+        if finding.severity is Severity.INFO or (
+                segment.source is None and not self.ctx.options.get("source")):
+            return finding
+        source = self.source_of(segment)
+        if not source:
+            return finding
+        related = tuple(s for s in (self._source_at(loc.line) for loc in hit.related) if s)
+        reason = mirror_reason(MirrorCase(rule.code, segment, hit.start, hit.end, source,
+                                          self.ctx.source_lang, related))
+        if reason is None:
+            return finding
+        return replace(finding, severity=Severity.INFO,
+                       message=f"{finding.message} (mirrors the source: {reason})")
 
     def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
         """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
@@ -144,6 +202,10 @@ class Engine:
         stats = self.stats
         findings: list[Finding] = []
         kinds = _Kinds(segments)
+        for i in kinds.pairs:
+            source = segments[i].source
+            if source is not None:
+                self._sources_by_line[segments[i].line] = source
         everywhere = kinds.everywhere
         per_segment = [split_sentences(segment, data) for segment in segments]
         stats.segments += len(segments)
@@ -159,7 +221,7 @@ class Engine:
                     for rule in self.preconditions:
                         hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
                         if hits:
-                            findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                            findings.extend(self._finding(rule, segment, hit) for hit in hits)
                             skipped.add(sentence.index)
                             break
                 if skipped:
@@ -173,7 +235,7 @@ class Engine:
                 segment = segments[i]
                 for sentence in live[i]:
                     for hit in rule.impl(sentence, ctx):
-                        findings.append(make_finding(rule, ctx, segment, hit))
+                        findings.append(self._finding(rule, segment, hit))
         for rule in self.segment_rules:
             impl = rule.impl
             positions = self._positions(rule.code, rule.on, kinds, opened)
@@ -181,14 +243,14 @@ class Engine:
                 for segment, sentences in zip(segments, live, strict=True):
                     hits = impl(segment, sentences, ctx)
                     if hits:
-                        findings.extend(make_finding(rule, ctx, segment, hit) for hit in hits)
+                        findings.extend(self._finding(rule, segment, hit) for hit in hits)
                 continue
             for i in positions:
                 segment = segments[i]
                 spans = dead.get(i)
                 for hit in impl(segment, live[i], ctx):
                     if not spans or not any(a <= hit.start < b for a, b in spans):
-                        findings.append(make_finding(rule, ctx, segment, hit))
+                        findings.append(self._finding(rule, segment, hit))
         for rule, check in self.documents:
             feed = check.feed
             positions = self._positions(rule.code, rule.on, kinds, opened)
@@ -221,4 +283,4 @@ class Engine:
                     continue
                 dead = self._dead.get(_segment_key(hit.segment), ())
                 if not any(a <= hit.start < b for a, b in dead):
-                    yield make_finding(rule, self.ctx, hit.segment, hit)
+                    yield self._finding(rule, hit.segment, hit)

@@ -59,6 +59,9 @@ class CheckContext:
     lang: str | None
     data: LanguageData
     source_lang: str | None = None
+    #: Where ``source_lang`` comes from: "option" (given), "metadata" (the file says),
+    #: "detected" (identified from the source text) or "unknown" (no source language).
+    source_lang_origin: str = "unknown"
     options: Mapping[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     #: Per-document state that checks share (e.g. calque evidence read by the chain check).

@@ -1,0 +1,130 @@
+"""The source in view: findings that mirror the source are downgraded to info, with the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit, audit_segments
+from tqcheck.checks.mirror import MIRRORS, MirrorCase, mirror_reason, normalise
+from tqcheck.checks.registry import all_rules
+from tqcheck.model import Finding, Segment
+
+
+def _audit(tmp_path: Path, target: str, source: str | None, **kw: object) -> list[Finding]:
+    tgt = tmp_path / "t.txt"
+    tgt.write_text(target, encoding="utf-8")
+    features = {}
+    if source is not None:
+        src = tmp_path / "s.txt"
+        src.write_text(source, encoding="utf-8")
+        features["source"] = str(src)
+    options = AuditOptions(lang="en", ignore=("TQ811", "TQ812", "TQ813", "TQ814", "language"),
+                           features=features, **kw)  # type: ignore[arg-type]
+    return list(audit([tgt], options, jobs=1).findings)
+
+
+def _by_code(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
+
+
+def test_every_mirrored_code_is_a_registered_rule() -> None:
+    codes = {r.code for r in all_rules()}
+    assert set(MIRRORS) <= codes
+
+
+def test_emoji_the_source_has_is_info_with_the_reason(tmp_path: Path) -> None:
+    target = "💬 The military asks people not to despise the old woman.\n"
+    plain = _by_code(_audit(tmp_path, target, None), "TQ406")
+    assert [f.severity.value for f in plain] == ["warning"]
+    mirrored = _by_code(_audit(tmp_path, target, "💬 Військові закликають не зневажати стареньку.\n"),
+                        "TQ406")
+    assert [f.severity.value for f in mirrored] == ["info"]
+    assert "mirrors the source" in mirrored[0].message
+    # An emoji the source does not have stays a warning.
+    kept = _by_code(_audit(tmp_path, target, "Військові закликають не зневажати стареньку.\n"),
+                    "TQ406")
+    assert [f.severity.value for f in kept] == ["warning"]
+
+
+def test_alignment_is_by_line(tmp_path: Path) -> None:
+    target = "The first line is plain.\n\nA repeat 🙏 at the end of this line.\n"
+    # The emoji is on line 3 of the source too; a source with it on line 1 only does not mirror.
+    assert _by_code(_audit(tmp_path, target, "Erste.\n\nZweite 🙏.\n"), "TQ406")[0].severity.value \
+        == "info"
+    assert _by_code(_audit(tmp_path, target, "Erste 🙏.\n\nZweite.\n"), "TQ406")[0].severity.value \
+        == "warning"
+
+
+def test_doubled_name_mirrored_by_a_doubled_cjk_character(tmp_path: Path) -> None:
+    target = "Her daughter said that fang fang was at home all day.\n"
+    assert _by_code(_audit(tmp_path, target, None), "TQ101")[0].severity.value == "error"
+    mirrored = _by_code(_audit(tmp_path, target, "她的女儿说芳芳整天都在家。\n"), "TQ101")
+    assert mirrored[0].severity.value == "info"
+
+
+def test_repeated_headline_mirrored_in_the_source(tmp_path: Path) -> None:
+    head = "Half of the tanks have been lost in the war, says the report."
+    target = f"{head}\n\nThe body says more.\n\n{head}\n"
+    source = ("Die Hälfte der Panzer ist im Krieg verloren, sagt der Bericht.\n\nMehr.\n\n"
+              "Die Hälfte der Panzer ist im Krieg verloren, sagt der Bericht.\n")
+    assert _by_code(_audit(tmp_path, target, None), "TQ104")[0].severity.value == "warning"
+    assert _by_code(_audit(tmp_path, target, source), "TQ104")[0].severity.value == "info"
+    other = "Ein Satz.\n\nMehr.\n\nEin ganz anderer Satz steht hier.\n"
+    assert _by_code(_audit(tmp_path, target, other), "TQ104")[0].severity.value == "warning"
+
+
+def test_unmatched_bracket_mirrored_only_when_the_source_leaves_it_open(tmp_path: Path) -> None:
+    target = "Of course, it is hard sometimes))))\n"
+    assert {f.severity.value for f in _by_code(_audit(tmp_path, target, "Іноді важко))))\n"),
+                                                "TQ302")} == {"info"}
+    assert {f.severity.value for f in _by_code(_audit(tmp_path, target, "Іноді (важко)\n"),
+                                                "TQ302")} == {"warning"}
+
+
+def test_bilingual_units_use_their_own_source() -> None:
+    segments = [Segment("Thanks for the support! 🙏", 1, source="Дякую за підтримку! 🙏"),
+                Segment("Thanks for the support! 🙏", 2, source="Дякую за підтримку!")]
+    result = audit_segments("x.po", segments, AuditOptions(lang="en", select=("TQ406",)))
+    assert [f.severity.value for f in result.findings] == ["info", "warning"]
+
+
+@pytest.mark.parametrize(("source", "mirrored"), [
+    ("Und die Minister reisten ab.", True),
+    ("Die Minister reisten ab.", False),
+])
+def test_paragraph_initial_conjunction_mirrors_the_sources(source: str, mirrored: bool) -> None:
+    seg = Segment("And the ministers left.", 1)
+    case = MirrorCase("TQ602", seg, 0, 3, source, "de")
+    assert (mirror_reason(case) is not None) is mirrored
+
+
+def test_arabic_prefix_conjunction_is_not_a_mirror() -> None:
+    seg = Segment("And the minister said the talks went well.", 1)
+    case = MirrorCase("TQ602", seg, 0, 3, "وقال الوزير إن المحادثات جرت بشكل جيد.", "ar")
+    assert mirror_reason(case) is None
+
+
+def test_lowercase_start_mirrored_by_a_lowercase_source() -> None:
+    seg = Segment("but it happens often enough to annoy.", 1)
+    assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "but it happens enough to be annoying.",
+                                    "en")) is not None
+    assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "Aber es passiert oft.", "de")) is None
+
+
+def test_normalise_folds_full_width_forms_and_emoji_modifiers() -> None:
+    assert normalise("ＡＢＣ　１８７４") == "abc 1874"
+    assert normalise("🙏🏻") == normalise("🙏")
+
+
+def test_source_language_is_detected_from_the_source(tmp_path: Path) -> None:
+    from tqcheck.audit import detect_source_language
+
+    src = tmp_path / "s.txt"
+    src.write_text("Die Minister sind am Montag nach Antalya gereist, um dort zu verhandeln.\n"
+                   "Das Treffen hat lange gedauert und endete ohne eine Einigung.\n", encoding="utf-8")
+    assert detect_source_language([], str(src), "text") == "de"
+    assert detect_source_language([], str(src), "po") is None
+    seg = Segment("x", 1, source="Привет, как дела? Сегодня мы поговорим о переговорах в Анталье.")
+    assert detect_source_language([seg], None, "po") == "ru"
