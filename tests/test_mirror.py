@@ -128,3 +128,15 @@ def test_source_language_is_detected_from_the_source(tmp_path: Path) -> None:
     assert detect_source_language([], str(src), "po") is None
     seg = Segment("x", 1, source="Привет, как дела? Сегодня мы поговорим о переговорах в Анталье.")
     assert detect_source_language([seg], None, "po") == "ru"
+
+
+def test_fragment_mirrored_by_a_short_source_sentence() -> None:
+    seg = Segment("Bavaria's interior minister plays the sheriff. At his side his wife Gerswid.", 1)
+    start = seg.text.index("At")
+    case = MirrorCase("TQ201", seg, start, len(seg.text),
+                      "Er spielt den Sheriff: Joachim Herrmann. An seiner Seite Ehefrau Gerswid.", "de")
+    assert mirror_reason(case) is not None
+    case = MirrorCase("TQ201", seg, start, len(seg.text),
+                      "Er spielt den Sheriff, an seiner Seite steht seine Ehefrau Gerswid, die lacht.",
+                      "de")
+    assert mirror_reason(case) is None

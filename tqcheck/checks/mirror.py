@@ -158,6 +158,21 @@ def source_repeats_sentence(case: MirrorCase) -> str | None:
     return None
 
 
+def source_has_short_sentence(case: MirrorCase) -> str | None:
+    """The source has a short sentence of about the same length after another one: the fragment
+    is the source's ("An seiner Seite Ehefrau Andrea." → "At his side wife Andrea.")."""
+    n = len(case.text.split())
+    pieces = [p.strip() for p in _SENTENCE_SPLIT.split(case.source.strip()) if p.strip()]
+    for piece in pieces[1:]:
+        words = piece.split()
+        if len(words) > 1:
+            if abs(len(words) - n) <= 2:
+                return "the source has a sentence this short too"
+        elif len(piece) <= 4 * n:  # a script without spaces: compare characters
+            return "the source has a sentence this short too"
+    return None
+
+
 _LOWER_START = re.compile(r"(?:^|[.!?…]\s+)[\"'“‘«(\[¿¡*]*([^\W\d_])")
 
 
@@ -197,6 +212,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ103": source_repeats,
     "TQ104": source_repeats_sentence,
     "TQ105": source_loops,
+    "TQ201": source_has_short_sentence,
     "TQ202": source_lowercase_start,
     "TQ203": source_lowercase_start,
     "TQ301": quote_imbalance,

@@ -105,7 +105,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     What it does:
         Finds a word immediately repeated (ignoring case), except repeats that are grammatical in the
         target language ("had had", "that that" in English; "die die", "das das" in German) and names
-        written twice in title case ("Bora Bora").
+        written twice in title case ("Bora Bora", "Fang Fang"; at a sentence start too, unless the
+        word is one of the language's 3,000 most frequent: "The The").
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -130,8 +131,24 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
             if before and before[-1] not in ".!?":
                 continue
+            # At a sentence start too, a double written in title case twice is a name ("Fang
+            # Fang said …", "Bora Bora is …") unless the word is a frequent one ("The The").
+            stutter = _frequent_words(ctx.lang)
+            if stutter and word.casefold() not in stutter:
+                continue
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word))
     return hits
+
+
+#: Words at least this frequent (by rank in the language's lexicon) are common words, not names.
+_COMMON_RANK = 3000
+
+
+@cache
+def _frequent_words(lang: str | None) -> frozenset[str]:
+    from tqcheck.langid import frequent_words
+
+    return frequent_words(lang, _COMMON_RANK) if lang else frozenset()
 
 
 @register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment")

@@ -178,6 +178,8 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _FRAGMENT_MAX_WORDS = 10
+#: A sentence that ends with a bare item number ("… :( 1.") introduces an item of an inline list.
+_LIST_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]$")
 
 
 @register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
@@ -189,7 +191,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         starts with a preposition, relative word or participle listed in the language data ("From",
         "With", "Before", "Coming" …), and contains no finite verb from the language's verb list, no
         word ending in "-ed" and no comma (except before a relative clause: "Coming from Cairo, where
-        he met …").
+        he met …").  Items of an inline numbered list ("1. For the fast shipping. 2. For …") are
+        not fragments.
 
     Why it matters:
         MT sometimes puts a full stop inside a sentence, stranding its last phrase:
@@ -231,6 +234,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         lowered = [t.casefold() for t in toks]
         if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
             continue
+        if _LIST_NUMBER_BEFORE.search(prev.text):
+            continue  # "1. For the quick shipping. 2. For the idea …": items of a numbered list
         prev_words = WORD.findall(prev.text)
         if len(prev_words) < 4:
             continue
