@@ -239,6 +239,12 @@ class Engine:
         for rule in self.segment_rules:
             impl = rule.impl
             positions = self._positions(rule.code, rule.on, kinds, opened)
+            if rule.past_preconditions:  # sees every sentence, dead or alive
+                for i in positions:
+                    hits = impl(segments[i], per_segment[i], ctx)
+                    if hits:
+                        findings.extend(self._finding(rule, segments[i], hit) for hit in hits)
+                continue
             if positions is everywhere and not dead:  # most rules on most chunks
                 for segment, sentences in zip(segments, live, strict=True):
                     hits = impl(segment, sentences, ctx)

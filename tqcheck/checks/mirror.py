@@ -205,6 +205,14 @@ def source_opens_with_conjunction(case: MirrorCase) -> str | None:
     return None
 
 
+def source_unfinished(case: MirrorCase) -> str | None:
+    """The source stops without final punctuation too (a truncated or list-like source)."""
+    end = case.source.rstrip()[-1:]
+    if end and end not in ".!?…。！？؟\"'”’»)":
+        return "the source ends without final punctuation too"
+    return None
+
+
 #: The mirror test of each rule that has one.
 MIRRORS: dict[str, MirrorTest] = {
     "TQ101": source_repeats,
@@ -215,6 +223,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ201": source_has_short_sentence,
     "TQ202": source_lowercase_start,
     "TQ203": source_lowercase_start,
+    "TQ205": source_unfinished,
     "TQ301": quote_imbalance,
     "TQ302": bracket_imbalance,
     "TQ304": span_in_source,

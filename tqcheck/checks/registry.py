@@ -116,6 +116,9 @@ class Rule:
     #: Segments the check applies to: all (None), only those with a known source ("pairs"), or
     #: only subtitle cues ("cues").  The engine does not call (or feed) it the others.
     on: Literal["pairs", "cues"] | None = None
+    #: A segment check that also sees the sentences a precondition reported (a loop or debris
+    #: is what made a sentence look foreign; the precondition must not hide it).
+    past_preconditions: bool = False
 
     @property
     def module(self) -> str:
@@ -144,6 +147,7 @@ def register(
     gate: str | re.Pattern[str] | Gate | Callable[[CheckContext], Gate | re.Pattern[str] | str | None]
     | None = None,
     on: Literal["pairs", "cues"] | None = None,
+    past_preconditions: bool = False,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
     summary, then *What it does*, *Why it matters* and *Example* sections."""
@@ -169,6 +173,7 @@ def register(
             needs=needs,
             gate=as_gate(gate) if isinstance(gate, str | re.Pattern) else gate,
             on=on,
+            past_preconditions=past_preconditions,
         )
         _SLUGS[slug] = code
         return impl

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, first_letter, is_cased_lower
+from tqcheck.checks.text import WORD, first_letter, is_cased_lower, never_final_words
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
 _TERMINAL = ".!?…:;,"
@@ -245,3 +245,42 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                         f"sentence fragment: '{body}' looks split off the previous sentence",
                         suggestion=f"join it to the previous sentence: '… {joined}'"))
     return hits
+
+
+#: Closes a sentence (or a quotation, bracket or list of words that may end one).
+_FINAL = frozenset(".!?…:;\"'”’»)]}。！？؟>*" + MASK)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+@register("TQ205", "truncated-sentence", Severity.WARNING, scope="segment")
+def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                             ) -> Iterator[Hit]:
+    """A paragraph that stops in mid-sentence, on a word no sentence ends with.
+
+    What it does:
+        Flags the last sentence of a paragraph (four words or more) that has no final punctuation
+        and ends on an article, a conjunction, a possessive or a preposition that always takes an
+        object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".
+
+    Why it matters:
+        MT with a length limit, or a pipeline that drops the end of a long segment, leaves
+        sentences cut off; the reader loses the rest of the sentence and the meaning with it.
+
+    Example:
+        ``The minister said that the talks would resume between the`` → flags the sentence.
+    """
+    if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
+        return
+    text = segment.text.rstrip()
+    if not text or text[-1] in _FINAL:
+        return
+    words = never_final_words(ctx.lang)
+    if not words:
+        ctx.note_once(f"TQ205:{ctx.data.lang}",
+                      f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
+        return
+    last = sentences[-1]
+    m = _LAST_WORD.search(text)
+    if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
+        return
+    yield Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")

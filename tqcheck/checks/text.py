@@ -70,3 +70,14 @@ def folded_tokens(text: str) -> list[str]:
     if text.isascii():  # most text: casefold() is lower() there
         return text.lower().encode().translate(_ASCII_TOKEN_TABLE).decode().split()
     return text.casefold().translate(_TOKEN_TABLE).split()
+
+
+@functools.cache
+def never_final_words(lang: str | None) -> frozenset[str]:
+    """Words that never end a sentence or clause in ``lang`` (articles, conjunctions, possessives,
+    prepositions that take an object: ``tqcheck/data/truncation.toml``); empty without data."""
+    import tomllib
+    from importlib import resources
+
+    raw = (resources.files("tqcheck") / "data" / "truncation.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw).get("never_final", {}).get(lang or "", ()))
