@@ -330,6 +330,42 @@ class _PairCheck(_CollectingCheck):
         raise NotImplementedError
 
 
+#: A number followed by a word (a scale word: "10 тисяч", "2,5 Mio.", "10万") or by a CJK
+#: character: the translation may write it out in full ("10,000").
+_SCALED = r"(?<![\d.,]){n}(?:[.,]\d+)?\s?(?=[^\W\d_])"
+_CJK_MONTH = "{n}\\s?月"
+_PM = re.compile(r"\b(?:p\.\s?m\.?|pm)\b", re.IGNORECASE)
+
+
+def _rendered_otherwise(number: str, source: str, target_numbers: Counter[str], target: str,
+                        months: Sequence[str]) -> bool:
+    """Is a source number that the translation lacks as digits rendered in another usual way:
+    scaled ("10 тисяч" → 10,000, "2,5 Mio." → 2.5 million), a 24-hour time on a 12-hour clock
+    ("21 Uhr" → 9 p.m.), a two-digit year written in full ("88" → 1988), or a CJK month as its
+    name ("12月" → December)?"""
+    plain = number.lstrip("0") or "0"
+    for other in target_numbers:
+        longer, shorter = (other, number) if len(other) > len(number) else (number, other)
+        if (len(longer) - len(shorter) >= 2 and longer.startswith(shorter)
+                and not longer[len(shorter):].strip("0")):
+            # One is the other with trailing zeros (a hundred or more times it): fine when the
+            # shorter one carries a word.
+            side = source if shorter == number else target
+            if re.search(_SCALED.format(n=re.escape(shorter)), side):
+                return True
+        if len(number) == 2 and len(other) == 4 and other.endswith(number) and other[:2] in {
+                "19", "20"}:
+            return True  # '88 → 1988
+    value = int(plain) if plain.isdigit() else -1
+    if 13 <= value <= 23 and str(value - 12) in re.findall(r"\d+", target) and _PM.search(target):
+        return True
+    if 1 <= value <= 12 and len(months) == 12 and re.search(_CJK_MONTH.format(n=number), source):
+        name = months[value - 1].casefold()
+        if name in target.casefold():
+            return True
+    return False
+
+
 @register("TQ812", "missing-number", Severity.WARNING, scope="document", needs="source")
 class MissingNumber(_PairCheck):
     """Number in the source line that the translation does not contain.
@@ -339,6 +375,9 @@ class MissingNumber(_PairCheck):
         Arabic-Indic included; thousands and decimal separators ignored, so ``1,500``, ``1.500``
         and ``١٥٠٠`` are the same number) and reports every source number of two or more digits
         that the translation lacks.  Single digits are skipped: translators often spell them out.
+        A number rendered another usual way counts as present: scaled ("10 тисяч" → "10,000"), a
+        24-hour time on a 12-hour clock ("21 Uhr" → "9 p.m."), a two-digit year in full, a CJK
+        month by its name ("12月" → "December").
 
     Why it matters:
         Numbers are facts.  A dropped or changed figure, date or amount is one of the most
@@ -351,9 +390,15 @@ class MissingNumber(_PairCheck):
     """
 
     def missing(self, source: str, target: str) -> Iterable[str]:
-        lost = numbers(source) - numbers(target)
+        found = numbers(target)
+        lost = numbers(source) - found
+        if not lost:
+            return
+        months = self.ctx.data.get("calendar", "months", default=()) or ()
+        source_digits = ascii_digits(source)
         for number in sorted(lost):
-            yield f"number {number} of the source is missing from the translation"
+            if not _rendered_otherwise(number, source_digits, found, target, months):
+                yield f"number {number} of the source is missing from the translation"
 
 
 @register("TQ813", "missing-url", Severity.WARNING, scope="document", needs="source")
