@@ -181,8 +181,8 @@ def run_mqm(name: str, tgt: str, src: str) -> dict[str, list[float]]:
     return dict(stats)
 
 
-def measure(mqm: bool, dump: Path | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"wmt": run_wmt(dump)}
+def measure(mqm: bool, dump: Path | None, wmt: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"wmt": run_wmt(dump) if wmt else {}}
     if mqm:
         out["mqm"] = {name: run_mqm(name, tgt, src) for name, tgt, src in (
             ("mqm-ted-zh-en.jsonl", "en", "zh"), ("mqm-ted-en-de.jsonl", "de", "en"))}
@@ -214,6 +214,8 @@ def summarise(m: dict[str, Any]) -> dict[str, Any]:
 
 def print_tables(label: str, m: dict[str, Any]) -> None:
     print(f"\n## {label}\n")
+    if not m["wmt"]:
+        print("(WMT23 rates not measured)")
     print("| pair | mode | human /1k words | MT /1k words | MT/human | Spearman (n) |")
     print("|---|---|---:|---:|---:|---:|")
     for key, s in summarise(m).items():
@@ -245,13 +247,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", help="also measure this git revision (before/after)")
     parser.add_argument("--no-mqm", action="store_true", help="skip the MQM overlap")
+    parser.add_argument("--no-wmt", action="store_true", help="skip the WMT23 rates")
     parser.add_argument("--dump", type=Path, help="write this tree's WMT23 findings here (JSONL)")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # child mode
     args = parser.parse_args()
     if not WMT.exists():
         sys.exit(f"wmt23_eval: {WMT} not found")
     if args.json:
-        print(json.dumps(measure(not args.no_mqm, args.dump)))
+        print(json.dumps(measure(not args.no_mqm, args.dump, not args.no_wmt)))
         return
     if args.base:
         with tempfile.TemporaryDirectory() as tmp:
@@ -260,15 +263,15 @@ def main() -> None:
                             args.base], check=True)
             try:
                 cmd = [sys.executable, str(Path(__file__).resolve()), "--json"]
-                if args.no_mqm:
-                    cmd.append("--no-mqm")
+                cmd += [flag for flag, on in (("--no-mqm", args.no_mqm),
+                                              ("--no-wmt", args.no_wmt)) if on]
                 child = subprocess.run(cmd, env={**os.environ, "PYTHONPATH": str(base)}, cwd=tmp,
                                        capture_output=True, text=True, check=True)
                 print_tables(f"base {args.base}", json.loads(child.stdout))
             finally:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)],
                                check=False)
-    print_tables("this tree", measure(not args.no_mqm, args.dump))
+    print_tables("this tree", measure(not args.no_mqm, args.dump, not args.no_wmt))
 
 
 if __name__ == "__main__":

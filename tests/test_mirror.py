@@ -140,3 +140,11 @@ def test_fragment_mirrored_by_a_short_source_sentence() -> None:
                       "Er spielt den Sheriff, an seiner Seite steht seine Ehefrau Gerswid, die lacht.",
                       "de")
     assert mirror_reason(case) is None
+
+
+def test_space_before_punctuation_needs_the_space_in_the_source() -> None:
+    seg = Segment("Ist das so ?", 1)
+    start = seg.text.index(" ?")
+    assert mirror_reason(MirrorCase("TQ307", seg, start, start + 2, "Is it so?", "en")) is None
+    assert mirror_reason(MirrorCase("TQ307", seg, start, start + 2, "Est-ce ainsi ?", "fr")) \
+        is not None

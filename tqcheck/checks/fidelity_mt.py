@@ -351,7 +351,7 @@ def _rendered_otherwise(number: str, source: str, target_numbers: Counter[str], 
             # One is the other with trailing zeros (a hundred or more times it): fine when the
             # shorter one carries a word.
             side = source if shorter == number else target
-            if re.search(_SCALED.format(n=re.escape(shorter)), side):
+            if re.search(_SCALED.format(n="[.,]?".join(shorter)), side):
                 return True
         if len(number) == 2 and len(other) == 4 and other.endswith(number) and other[:2] in {
                 "19", "20"}:

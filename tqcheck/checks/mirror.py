@@ -62,11 +62,13 @@ def span_in_source(case: MirrorCase) -> str | None:
     if not span.strip():
         return None
     source = normalise(case.source)
+    if case.text[:1].isspace():
+        # Space before punctuation: the source must put a space before the same mark.
+        if f" {span}" in source:
+            return f"the source has '{case.text.strip()}' after a space too"
+        return None
     if span in source:
         return f"the source has '{case.text.strip()}' too"
-    # Space before punctuation: compare the mark with the space the source puts before it.
-    if case.text[:1].isspace() and f" {span.strip()}" in source:
-        return f"the source has '{case.text.strip()}' after a space too"
     return None
 
 
@@ -232,6 +234,8 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ404": span_in_source,
     "TQ405": span_in_source,
     "TQ406": span_in_source,
+    "TQ407": span_in_source,
+    "TQ408": span_in_source,
     "TQ602": source_opens_with_conjunction,
     "TQ702": span_in_source,
     "TQ704": span_in_source,

@@ -393,7 +393,8 @@ class RepeatedSentences:
             if text.count(" ") + 1 < _MIN_WORDS:
                 # A short sentence said twice in a row ("He left. He left.") is a stutter too.
                 words = folded_tokens(text)
-                if len(words) >= _MIN_BACK_TO_BACK and words == previous:
+                if len(words) >= _MIN_BACK_TO_BACK and words == previous and not text.rstrip(
+                        "\"'”’»)").endswith(("...", "…")):  # "It's the... It's the...": hesitation
                     self.hits.append(Hit(s.start, s.end, "sentence repeated back to back",
                                          segment=segment))
                 previous = words
