@@ -291,7 +291,9 @@ _GLUED = re.compile(
     r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})(?=[A-Za-z0-9])")
 
 
-@register("TQ408", "glued-foreign-script", Severity.ERROR, scope="segment", gate=_GLUED,
+@register("TQ408", "glued-foreign-script", Severity.ERROR, scope="segment",
+          gate=non_ascii_gate("[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                              "\uac00-\ud7af]"),
           past_preconditions=True)
 def find_glued_foreign_script(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                               ) -> Iterator[Hit]:
