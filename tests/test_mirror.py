@@ -148,3 +148,19 @@ def test_space_before_punctuation_needs_the_space_in_the_source() -> None:
     assert mirror_reason(MirrorCase("TQ307", seg, start, start + 2, "Is it so?", "en")) is None
     assert mirror_reason(MirrorCase("TQ307", seg, start, start + 2, "Est-ce ainsi ?", "fr")) \
         is not None
+
+
+@pytest.mark.parametrize(("code", "target", "span", "source", "mirrored"), [
+    # Untranslated text in the source's own script is a defect, not a mirror.
+    ("TQ408", "a hot water bottle of 0トリ.", "トリ", "湯たんぽと0トリの組み合わせで使う", False),
+    ("TQ702", "They posted it on Facebookやinstagram.", "や", "FacebookやInstagramなどで", False),
+    # Text the source itself quotes in another script is kept faithfully.
+    ("TQ702", "Он купил новый iPhone вчера.", "iPhone", "He bought a new iPhone yesterday.", False),
+    ("TQ702", "The sign said 出口 in big letters.", "出口", "The sign said 出口 in big letters.", True),
+])
+def test_foreign_script_mirrors_only_what_the_source_quotes(code: str, target: str, span: str,
+                                                             source: str, mirrored: bool) -> None:
+    seg = Segment(target, 1)
+    start = target.index(span)
+    case = MirrorCase(code, seg, start, start + len(span), source, None)
+    assert (mirror_reason(case) is not None) is mirrored

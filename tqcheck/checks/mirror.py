@@ -72,6 +72,25 @@ def span_in_source(case: MirrorCase) -> str | None:
     return None
 
 
+def foreign_in_source(case: MirrorCase) -> str | None:
+    """Text in another script that the source quotes as foreign too (a Latin brand name in an
+    English source kept in a Russian translation).  Text in the source's own script is what the
+    translation should have translated: not a mirror."""
+    from tqcheck.langid import script_counts, script_of, scripts_of_language
+
+    if span_in_source(case) is None:
+        return None
+    letters = [script_of(ch) for ch in case.text if ch.isalpha()]
+    counts = script_counts(case.source)
+    total = sum(counts.values())
+    # The scripts the source is written in (Japanese: Han and Kana), not those it quotes.
+    own = {script for script, n in counts.items() if n >= total / 10}
+    own |= scripts_of_language(case.source_lang)
+    if not letters or letters[0] in own:
+        return None
+    return f"the source quotes '{case.text.strip()}' in that script too"
+
+
 _PAIRS = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
 
 
@@ -235,10 +254,10 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ405": span_in_source,
     "TQ406": span_in_source,
     "TQ407": span_in_source,
-    "TQ408": span_in_source,
+    "TQ408": foreign_in_source,
     "TQ602": source_opens_with_conjunction,
-    "TQ702": span_in_source,
-    "TQ704": span_in_source,
+    "TQ702": foreign_in_source,
+    "TQ704": foreign_in_source,
 }
 
 
