@@ -155,7 +155,11 @@ def test_space_before_punctuation_needs_the_space_in_the_source() -> None:
     ("TQ408", "a hot water bottle of 0トリ.", "トリ", "湯たんぽと0トリの組み合わせで使う", False),
     ("TQ702", "They posted it on Facebookやinstagram.", "や", "FacebookやInstagramなどで", False),
     # Text the source itself quotes in another script is kept faithfully.
-    ("TQ702", "Он купил новый iPhone вчера.", "iPhone", "He bought a new iPhone yesterday.", False),
+    ("TQ702", "Он оставил untranslated english words здесь.", "untranslated english words",
+     "He left untranslated english words here.", False),
+    ("TQ702", "Пишите на info@nami.org сегодня.", "info@nami.org", "Write to info@nami.org today.",
+     True),
+    ("TQ702", "Играйте в Call Of Duty сегодня.", "Call Of Duty", "Play Call Of Duty today.", True),
     ("TQ702", "The sign said 出口 in big letters.", "出口", "The sign said 出口 in big letters.", True),
 ])
 def test_foreign_script_mirrors_only_what_the_source_quotes(code: str, target: str, span: str,

@@ -86,9 +86,20 @@ def foreign_in_source(case: MirrorCase) -> str | None:
     # The scripts the source is written in (Japanese: Han and Kana), not those it quotes.
     own = {script for script, n in counts.items() if n >= total / 10}
     own |= scripts_of_language(case.source_lang)
-    if not letters or letters[0] in own:
+    if not letters:
+        return None
+    if letters[0] in own:
+        # In the source's own script, kept verbatim: an address, handle, code or name is kept on
+        # purpose ("@awr_hawkins", "info@nami.org", "Call of Duty"); other words are untranslated.
+        words = case.text.split()
+        if _VERBATIM.search(case.text) or all(w[:1].isupper() or not w[:1].isalpha()
+                                             for w in words):
+            return f"the source has '{case.text.strip()}' verbatim (a name, address or code)"
         return None
     return f"the source quotes '{case.text.strip()}' in that script too"
+
+
+_VERBATIM = re.compile(r"[@/:<>_#\[\]{}=\\]|\w\.\w|\d")
 
 
 _PAIRS = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
