@@ -2,13 +2,16 @@
 
 Reads the findings that ``wmt23_eval.py --dump FILE`` wrote (the audit with ``--source`` over
 every WMT23 system output), keeps the warnings and errors on MT output, and draws up to ``--per``
-findings per code at random (seeded).  Each sampled finding is written with only what a blind
-judge may see: the check's message, the flagged text, the target paragraph and its aligned
-source; no system name, no severity.  The judge fills in ``verdict`` ("real" or "false").
+findings per code at random (seeded).  The sample file holds positions (pair, system, line,
+column), the message and the flagged words, not the WMT23 text (no licence lets the project copy
+it); ``--render`` prints what a blind judge may see: the message, the flagged text, the target
+paragraph around it and the aligned source, no system name, no severity.  The judge fills in
+``verdict`` ("real" or "false").
 
     python benchmarks/wmt23_eval.py --no-mqm --dump /tmp/wmt23.jsonl
     python benchmarks/wmt23_sample.py /tmp/wmt23.jsonl -o benchmarks/judging/wmt23-sample.jsonl
-    python benchmarks/wmt23_sample.py --score benchmarks/judging/wmt23-sample.jsonl
+    python benchmarks/wmt23_sample.py --render benchmarks/judging/wmt23-sample.jsonl > /tmp/judge.jsonl
+    python benchmarks/wmt23_sample.py --score JUDGED.jsonl
 
 ``--score`` prints the precision table of a judged file.
 """
@@ -18,16 +21,45 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 HUMAN = "Human-refA"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def _context(target: str, col: int, width: int = 400) -> str:
     start = max(0, col - 1 - width // 2)
     return ("…" if start else "") + target[start : start + width] + (
         "…" if start + width < len(target) else "")
+
+
+def _lines(path: Path, cache: dict[Path, list[str]]) -> list[str]:
+    if path not in cache:
+        cache[path] = path.read_text(encoding="utf-8").splitlines()
+    return cache[path]
+
+
+def render(path: Path) -> list[dict[str, object]]:
+    """What a blind judge sees of each sampled finding: the text comes from ../shared/data (WMT23
+    has no licence that lets the project copy it, so the sample file holds positions only)."""
+    from wmt23_eval import WMT, pairs
+
+    files = {(pair, system): (source, target) for pair, source, systems in pairs()
+             for system, target in systems.items()}
+    cache: dict[Path, list[str]] = {}
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        source, target = files[(d["pair"], d["system"])]
+        n = int(d["line"])
+        out.append({"id": d["id"], "code": d["code"], "message": d["message"],
+                    "flagged": d["flagged"],
+                    "target": _context(_lines(target, cache)[n - 1], int(d["col"])),
+                    "source": _lines(source, cache)[n - 1], "verdict": d.get("verdict")})
+    assert WMT.exists()
+    return out
 
 
 def sample(dump: Path, per: int, seed: int) -> list[dict[str, object]]:
@@ -47,8 +79,10 @@ def sample(dump: Path, per: int, seed: int) -> list[dict[str, object]]:
                 "code": code,
                 "message": d["message"],
                 "flagged": d["text"],
-                "target": _context(str(d["target"]), int(d["col"])),
-                "source": d["source"],
+                "pair": d["pair"],
+                "system": d["system"],
+                "line": d["line"],
+                "col": d["col"],
                 "verdict": None,
             })
     return out
@@ -77,9 +111,15 @@ def main() -> None:
     parser.add_argument("--per", type=int, default=12)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--score", type=Path, help="print the precision of a judged sample")
+    parser.add_argument("--render", type=Path,
+                        help="print a sample as the blind judge sees it (text from shared data)")
     args = parser.parse_args()
     if args.score:
         score(args.score)
+        return
+    if args.render:
+        for row in render(args.render):
+            print(json.dumps(row, ensure_ascii=False))
         return
     if not args.dump:
         parser.error("a dump file is needed (wmt23_eval.py --dump)")
