@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tqcheck.audit import AuditOptions, audit_text
@@ -251,3 +253,25 @@ def test_gates_match_wherever_their_check_finds_something(lang: str) -> None:
                 assert gate.search(segment.text), (rule.code, segment.text)
     if lang == "en":
         assert flagged_somewhere == {r.code for r in gated}  # the examples exercise every gate
+
+
+def test_a_frequent_word_coordinated_with_itself_is_two_clauses() -> None:
+    assert flagged("TQ102", "Es wurde nicht zurückgenommen, was besonders bei dieser Art von Produkt "
+                   "so oder so gut ist, obwohl ich derjenige bin.", lang="de") == []
+    assert flagged("TQ102", "Я не знаю, так ли это или это подделка (я назвала их Дэвином).",
+                   lang="ru") == []
+    assert flagged("TQ102", "Я никогда не видел, чтобы чья-то мама делала его или его швырнули мне.",
+                   lang="ru") == []
+    assert flagged("TQ102", "Они зависят от указаний и указаний Кремля.", lang="ru") == [
+        "указаний и указаний"]
+
+
+def test_a_mirrored_invisible_character_is_info(tmp_path: Path) -> None:
+    from tqcheck.audit import audit
+
+    target, source = tmp_path / "t.txt", tmp_path / "s.txt"
+    target.write_text("I eat a little bit (\u2060^\u2060^\u2060)\n", encoding="utf-8")
+    source.write_text("ちょこちょこ食べます(\u2060^\u2060^\u2060)\n", encoding="utf-8")
+    report = audit([target], AuditOptions(lang="en", select=("TQ306",),
+                                          features={"source": str(source)}), jobs=1)
+    assert {f.severity.value for f in report.findings} == {"info"}

@@ -334,6 +334,7 @@ class _PairCheck(_CollectingCheck):
 #: character: the translation may write it out in full ("10,000").
 _SCALED = r"(?<![\d.,]){n}(?:[.,]\d+)?\s?(?=[^\W\d_])"
 _CJK_MONTH = "{n}\\s?月"
+_TIME = re.compile(r"\b(\d{1,2})[:.h](\d{2})\b")
 _PM = re.compile(r"\b(?:p\.\s?m\.?|pm)\b", re.IGNORECASE)
 
 
@@ -341,8 +342,8 @@ def _rendered_otherwise(number: str, source: str, target_numbers: Counter[str], 
                         months: Sequence[str]) -> bool:
     """Is a source number that the translation lacks as digits rendered in another usual way:
     scaled ("10 тисяч" → 10,000, "2,5 Mio." → 2.5 million), a 24-hour time on a 12-hour clock
-    ("21 Uhr" → 9 p.m.), a two-digit year written in full ("88" → 1988), or a CJK month as its
-    name ("12月" → December)?"""
+    ("21 Uhr" → 9 p.m., "15.30 Uhr" → 3:30 p.m.), a two-digit year in full ("88" → 1988), or a
+    CJK month as its name ("12月" → December)?"""
     plain = number.lstrip("0") or "0"
     for other in target_numbers:
         longer, shorter = (other, number) if len(other) > len(number) else (number, other)
@@ -357,8 +358,17 @@ def _rendered_otherwise(number: str, source: str, target_numbers: Counter[str], 
                 "19", "20"}:
             return True  # '88 → 1988
     value = int(plain) if plain.isdigit() else -1
-    if 13 <= value <= 23 and str(value - 12) in re.findall(r"\d+", target) and _PM.search(target):
+    target_digits = re.findall(r"\d+", target)
+    if 13 <= value <= 23 and str(value - 12) in target_digits and _PM.search(target):
         return True
+    if len(plain) in (3, 4) and int(plain[-2:]) < 60:
+        # A time with minutes on the other clock: "15.30 Uhr" → "3:30 p.m.", "1.30pm" → "13.30".
+        hour, minutes = int(plain[:-2]), plain[-2:]
+        times = {f"{int(h)}{m}" for h, m in _TIME.findall(ascii_digits(target))}
+        if 13 <= hour <= 23 and f"{hour - 12}{minutes}" in times:
+            return True
+        if 1 <= hour <= 11 and f"{hour + 12}{minutes}" in times and _PM.search(source):
+            return True
     if 1 <= value <= 12 and len(months) == 12 and re.search(_CJK_MONTH.format(n=number), source):
         name = months[value - 1].casefold()
         if name in target.casefold():

@@ -260,6 +260,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ302": bracket_imbalance,
     "TQ304": span_in_source,
     "TQ305": span_in_source,
+    "TQ306": span_in_source,
     "TQ307": span_in_source,
     "TQ404": span_in_source,
     "TQ405": span_in_source,

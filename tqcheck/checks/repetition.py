@@ -154,6 +154,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
 _COMMON_RANK = 3000
 
 
+#: A single word this frequent (pronouns, particles) coordinated with itself is not a stutter.
+_PRONOUN_RANK = 100
+
+
 @cache
 def _frequent_words(lang: str | None, rank: int) -> frozenset[str]:
     from tqcheck.langid import frequent_words
@@ -169,7 +173,9 @@ def find_doubled_coordination(
 
     What it does:
         Finds ``X and X`` / ``X or X`` where X is one to three words, except idioms listed in the
-        language data ("more and more", "again and again") and comparatives ("faster and faster").
+        language data ("more and more", "again and again"), comparatives ("faster and faster") and
+        a single word among the language's 100 most frequent (pronouns and particles: "so oder
+        so", "так ли это или это подделка").
 
     Why it matters:
         MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
@@ -211,7 +217,10 @@ def find_doubled_coordination(
             x = " ".join(xs)
             start = m.start() - len(x)
             if _coordination_is_legitimate(x, m.group(1), ctx.data.words("coordination_idioms"),
-                                           text, start):
+                                           text, start) or (
+                    n == 1 and x.casefold() in _frequent_words(ctx.lang, _PRONOUN_RANK)):
+                # "so oder so", "так ли это или это подделка": a pronoun or particle twice is
+                # two clauses or an idiom, not one word rendered twice.
                 break
             end = m.end() + len(" ".join(ys))
             hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
