@@ -102,6 +102,7 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ105", "She laughed: ha-ha-ha-ha, very funny."),
     ("TQ105", "No, no, no, he said."),
     ("TQ205", "The talks would resume in"),
+    ("TQ101", "Das ist der Hauptgrund, warum ich Spiele spiele."),
     ("TQ205", "Talks resumed between the two sides."),
     ("TQ408", "The 5G network of Huawei (华为) is fast."),
     ("TQ408", "Он купил iPhone за 500 долларов."),

@@ -168,3 +168,28 @@ def test_foreign_script_mirrors_only_what_the_source_quotes(code: str, target: s
     start = target.index(span)
     case = MirrorCase(code, seg, start, start + len(span), source, None)
     assert (mirror_reason(case) is not None) is mirrored
+
+
+@pytest.mark.parametrize(("code", "target", "span", "source"), [
+    ("TQ101", "Ah, so that it works with, with the dictionary.", "with, with",
+     "Ah, so that it works with the, with the generated dictionary."),
+    ("TQ105", "Come in, come in, come in...", "Come in, come in, come in",
+     "Заходимо, заходимо, заходимо..."),
+    ("TQ105", "la-la-la la la la la", "la-la-la la la la la", "ля-ля-ля ля-ля-ля"),
+])
+def test_repetition_over_any_separator_in_the_source_is_a_mirror(code: str, target: str, span: str,
+                                                                  source: str) -> None:
+    seg = Segment(target, 1)
+    start = target.index(span)
+    assert mirror_reason(MirrorCase(code, seg, start, start + len(span), source, None)) is not None
+    assert mirror_reason(MirrorCase(code, seg, start, start + len(span), "Заходимо.", None)) is None
+
+
+def test_a_sentence_repeated_where_the_source_says_nearly_the_same_is_a_mirror() -> None:
+    seg = Segment("Do not use it for anything other than its intended purpose.", 5)
+    case = MirrorCase("TQ104", seg, 0, len(seg.text), "※本来の用途以外には使用しないでください。", "ja",
+                      ("※本来の用途以外に使用しないでください。",))
+    assert mirror_reason(case) is not None
+    other = MirrorCase("TQ104", seg, 0, len(seg.text), "※乳幼児の手の届く所に置かないでください。", "ja",
+                       ("※本来の用途以外に使用しないでください。",))
+    assert mirror_reason(other) is None

@@ -135,12 +135,24 @@ _CJK_REPEAT = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a
 _CJK_LOOP = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,8})\1\1")
 
 
-def _source_repeats(source: str, copies: int) -> bool:
-    from tqcheck.checks.repetition import find_adjacent_repeats
+#: One to four words repeated with any separators between the copies ("with the, with the",
+#: "Заходимо, заходимо, заходимо", "ля-ля-ля").
+_ANY_REPEAT = re.compile(r"(?<!\w)(\w+(?:\W{1,3}\w+){0,3})(?:\W{1,3}\1(?!\w))+")
 
+
+#: One word three times or more, any separators ("ля-ля-ля ля-ля-ля", "no, no, no").
+_WORD_LOOP = re.compile(r"(?<!\w)(\w+)(?:\W{1,3}\1(?!\w)){2,}")
+
+
+def _source_repeats(source: str, copies: int) -> bool:
     text = normalise(source)
-    if any(r.copies >= copies for r in find_adjacent_repeats(text)):
+    if _WORD_LOOP.search(text) and copies >= 2:
         return True
+    for m in _ANY_REPEAT.finditer(text):
+        unit = m.group(1)
+        n = len(re.findall(rf"(?<!\w){re.escape(unit)}(?!\w)", m.group()))
+        if n >= copies:
+            return True
     return bool((_CJK_LOOP if copies >= 3 else _CJK_REPEAT).search(text))
 
 
@@ -187,7 +199,21 @@ def source_repeats_sentence(case: MirrorCase) -> str | None:
         if other is case.source or theirs == whole or seen.intersection(_sentences(other)) or (
                 min(len(theirs), len(whole)) >= 8 and (theirs in whole or whole in theirs)):
             return "the source repeats this sentence too"
+        if _dice(theirs, whole) >= _SIMILAR:
+            # "※用途以外に使用しないでください。" and "※本来の用途以外には使用しないでください。":
+            # two wordings of one notice, which a translation may well render alike.
+            return "the source says nearly the same there"
     return None
+
+
+#: Character-bigram overlap (Dice) above which two source segments say nearly the same thing.
+_SIMILAR = 0.6
+
+
+def _dice(a: str, b: str) -> float:
+    x = {a[i : i + 2] for i in range(len(a) - 1)}
+    y = {b[i : i + 2] for i in range(len(b) - 1)}
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
 def source_has_short_sentence(case: MirrorCase) -> str | None:
