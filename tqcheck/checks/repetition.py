@@ -137,7 +137,7 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             # that cannot end a clause, doubled over a comma, is a stutter: "and the, the talks".
             continue
         second = segment.text[rep.second : rep.end]
-        if word[:1].isupper() and second[:1].islower():
+        if word[:1].isupper() and second[:1].islower() and not word.isupper():
             before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
             if before and before[-1] not in ".!?":
                 continue  # mid-sentence "Spiele spiele": a noun and its verb (German), not a stutter
