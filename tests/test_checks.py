@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tqcheck.audit import AuditOptions, audit_text
@@ -37,6 +39,18 @@ MUST_FLAG: list[tuple[str, str, list[str]]] = [
     ("TQ301", 'He said "we will go to Antalya.\n\nThe weather was fine.', ['"']),
     ("TQ301", "He said “we will go.\n\nThe weather was fine.", ["“"]),
     ("TQ301", 'The coup d"état failed.', ['"']),
+    ("TQ301", 'He bought a 27" screen and said "it is great.\n\nThe end.', ['"']),
+    ("TQ101", "The The meeting ended.", ["The The"]),
+    ("TQ101", "The ministers met on Monday, and the, the talks ended.", ["the, the"]),
+    ("TQ104", "The talks ended without agreement. The talks ended without agreement.",
+     ["The talks ended without agreement."]),
+    ("TQ105", "The man said man-man-man-man-man and left.", ["man-man-man-man-man"]),
+    ("TQ105", "The list was a, a, a, a, a, a and nothing more.", ["a, a, a, a, a, a"]),
+    ("TQ205", "The minister said that the talks would resume between the",
+     ["The minister said that the talks would resume between the"]),
+    ("TQ407", "The results are in \\textbf{Table 2} of the appendix.", ["\\textbf{Table 2}"]),
+    ("TQ408", "The company reported revenue of S新8.96 billion.", ["新"]),
+    ("TQ408", "He paid the美元100 fee.", ["美元"]),
     ("TQ302", "The agency (IAEA said on Thursday that talks continue.", ["("]),
     ("TQ303", 'He added, explaining, "No." I have high hopes for them, but we will try."', ['"']),
     ("TQ304", "The meeting، which was held in Antalya؟", ["،", "؟"]),
@@ -82,6 +96,20 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ203", '"Why?" she asked. Why? she asked again.'),
     ("TQ204", '"We are doing great," he said. "It ended." he said.'),
     ("TQ301", 'He said "yes" and left. The 5" screen is small.'),
+    ("TQ301", 'With "1" the sound plays even in standby.'),
+    ("TQ101", "It was horrible, horrible news."),
+    ("TQ104", "Yes. Yes. We will go."),
+    ("TQ105", "She laughed: ha-ha-ha-ha, very funny."),
+    ("TQ105", "No, no, no, he said."),
+    ("TQ205", "The talks would resume in"),
+    ("TQ101", "Das ist der Hauptgrund, warum ich Spiele spiele."),
+    ("TQ205", "Talks resumed between the two sides."),
+    ("TQ408", "The 5G network of Huawei (华为) is fast."),
+    ("TQ408", "Он купил iPhone за 500 долларов."),
+    ("TQ301", 'The cargo ship "Progress 83" docked at the station.'),
+    ("TQ101", "Fang Fang wrote a diary of the lockdown."),
+    ("TQ201", "Sadly the calendar only gets two stars from me. :( 1. For the quick shipping. 2. For "
+     "the idea of the toy."),
     ("TQ301", '"We will go.\n\n"And we will stay," he said.'),
     ("TQ302", "The options are a) talk or b) wait (for now)."),
     ("TQ303", 'He said, "No." Then he left.'),
@@ -232,3 +260,25 @@ def test_gates_match_wherever_their_check_finds_something(lang: str) -> None:
                 assert gate.search(segment.text), (rule.code, segment.text)
     if lang == "en":
         assert flagged_somewhere == {r.code for r in gated}  # the examples exercise every gate
+
+
+def test_a_frequent_word_coordinated_with_itself_is_two_clauses() -> None:
+    assert flagged("TQ102", "Es wurde nicht zurückgenommen, was besonders bei dieser Art von Produkt "
+                   "so oder so gut ist, obwohl ich derjenige bin.", lang="de") == []
+    assert flagged("TQ102", "Я не знаю, так ли это или это подделка (я назвала их Дэвином).",
+                   lang="ru") == []
+    assert flagged("TQ102", "Я никогда не видел, чтобы чья-то мама делала его или его швырнули мне.",
+                   lang="ru") == []
+    assert flagged("TQ102", "Они зависят от указаний и указаний Кремля.", lang="ru") == [
+        "указаний и указаний"]
+
+
+def test_a_mirrored_invisible_character_is_info(tmp_path: Path) -> None:
+    from tqcheck.audit import audit
+
+    target, source = tmp_path / "t.txt", tmp_path / "s.txt"
+    target.write_text("I eat a little bit (\u2060^\u2060^\u2060)\n", encoding="utf-8")
+    source.write_text("ちょこちょこ食べます(\u2060^\u2060^\u2060)\n", encoding="utf-8")
+    report = audit([target], AuditOptions(lang="en", select=("TQ306",),
+                                          features={"source": str(source)}), jobs=1)
+    assert {f.severity.value for f in report.findings} == {"info"}

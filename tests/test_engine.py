@@ -136,3 +136,20 @@ def test_non_ascii_gates_skip_ascii_chunks_and_refuse_ascii_patterns() -> None:
         non_ascii_gate("[,\u060c]")
     with pytest.raises(ValueError, match="lower-case ASCII"):
         Gate(words=frozenset({"Davai"}))
+
+
+def _kill_all(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...]:
+    return (Hit(sentence.start, sentence.end, "foreign"),)
+
+
+@pytest.mark.parametrize("past", [True, False])
+def test_a_precondition_hides_a_sentence_only_from_checks_that_do_not_look_past_it(past: bool) -> None:
+    ctx = CheckContext(path="t", lang="en", data=load_language("en"))
+    pre = Rule(code="TQ990", slug="tq990", category=Category.LANGUAGE, severity=Severity.ERROR,
+               scope="sentence", summary="", doc="", impl=_kill_all, precondition=True)
+    seg = Rule(code="TQ994", slug="tq994", category=Category.REPETITION, severity=Severity.ERROR,
+               scope="segment", summary="", doc="", impl=_every_x, past_preconditions=past)
+    engine = Engine([pre, seg], ctx)
+    codes = [f.code for f in engine.feed(Segment("an x here", 1))]
+    assert codes.count("TQ990") == 1
+    assert codes.count("TQ994") == (1 if past else 0)

@@ -279,3 +279,18 @@ def test_round_trip_needs_the_language(models: Path, news: list[str]) -> None:
     context = ctx(lang=None, source_lang=None, round_trip_via="eo", models_dir=str(models))
     with pytest.raises(InputError, match="needs the language"):
         run(fm.RoundTripLoss, context, news[:3])
+
+
+def test_missing_number_rendered_another_way() -> None:
+    source = ["Ще понад 10 тисяч дістали поранень, зруйновано 6,4 тисячі будівель.",
+              "Gegen 21 Uhr fuhr er los, um 15.30 Uhr kam er an.", "玉川七郎（１９１４～８８年）",
+              "12月3日以降に観に行く方いますか"]
+    target = ["More than 10,000 more were injured, 6,400 buildings destroyed.",
+              "At around 9 p.m. he drove off, at 3:30 p.m. he arrived.",
+              "Tamagawa Shichiro (1914-1988)",
+              "Anyone going to see it after December 3rd?"]
+    assert line_findings(source, target, "en", "TQ835") == []
+    # The same numbers changed are still missing.
+    wrong = ["More than 100 more were injured, 6,400 buildings destroyed.", "At around 8 p.m. he drove off.",
+             "Tamagawa Shichiro (1914-1987)", "Anyone going to see it after November 3rd?"]
+    assert sorted({line for _, line, _ in line_findings(source, wrong, "en", "TQ835")}) == [1, 2, 3, 4]

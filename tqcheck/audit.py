@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck import __version__
-from tqcheck.checks.engine import Engine
+from tqcheck.checks.engine import LINE_ALIGNED_FORMATS, Engine
 from tqcheck.checks.registry import CheckContext, Rule, get_rule, select_rules
 from tqcheck.config import Settings
 from tqcheck.errors import InputError
@@ -149,6 +149,13 @@ def audit_segments(
     head, stream = _peek(stream, DOCUMENT_HEAD)
     doc = resolve_document_language(head, settings.language.lang, settings.language.source_lang)
     lang, lang_source, source_lang = doc.lang, doc.source, doc.source_lang
+    if settings.language.source_lang:
+        source_lang_origin = "option"
+    elif source_lang:
+        source_lang_origin = "metadata"
+    else:
+        source_lang = detect_source_language(head, settings.read.source, fmt)
+        source_lang_origin = "detected" if source_lang else "unknown"
     data = load_language(lang or "en", tuple(Path(p) for p in settings.language.language_data))
     ctx = CheckContext(
         path=path,
@@ -157,12 +164,16 @@ def audit_segments(
         source_lang=source_lang,
         settings=settings,
         format=fmt,
+        source_lang_origin=source_lang_origin,
     )
     _describe_units(ctx, sample, fmt)
     if not data.known:
         ctx.note_once("lang", f"{path}: no language data for {lang!r}; language-specific rules "
                       "use defaults or are skipped")
-    if settings.read.source and any(r.needs == "source" or r.on == "pairs" for r in rules):
+    # Line-aligned text is paired with its --source lines for the fidelity checks and for the
+    # source in view (a finding the source mirrors is info: see tqcheck.checks.mirror).
+    if settings.read.source and (fmt in LINE_ALIGNED_FORMATS
+                                 or any(r.needs == "source" or r.on == "pairs" for r in rules)):
         from tqcheck.readers import pair_source_lines
 
         source = settings.read.source
@@ -187,6 +198,31 @@ def audit_segments(
     summary = FileSummary(path, base_lang(lang), lang_source, stats.segments, stats.sentences,
                           stats.words, fmt)
     return FileResult(findings, summary, notes=[*ctx.notes, *unused])
+
+
+def detect_source_language(head: Sequence[Segment], source_path: str | None, fmt: str
+                           ) -> str | None:
+    """The language of the sources in evidence: those of the first segments (bilingual formats),
+    else the first lines of a line-aligned ``--source`` file; None without any source."""
+    from tqcheck.langid import detect_document_language
+
+    texts = [s.source for s in head if s.source]
+    if not texts and source_path and fmt in LINE_ALIGNED_FORMATS:
+        from tqcheck.readers.decode import iter_lines
+
+        try:
+            texts = [line for line in itertools.islice(
+                iter_lines(Path(str(source_path)), None), _SOURCE_HEAD) if line.strip()]
+        except InputError:
+            return None  # the check that reads the source reports it
+    if not texts:
+        return None
+    lang = detect_document_language(texts)
+    return base_lang(lang) if lang else None
+
+
+#: Lines of a ``--source`` file read to identify its language.
+_SOURCE_HEAD = 50
 
 
 def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = None,

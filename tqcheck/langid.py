@@ -328,6 +328,24 @@ def lexicon(lang: str) -> Lexicon | None:
     return Lexicon(frozenset(words), frozenset(evidence))
 
 
+@cache
+def frequent_words(lang: str, n: int) -> frozenset[str]:
+    """The ``n`` most frequent words of the lexicon of ``lang`` (its files list words in frequency
+    order); empty without a lexicon."""
+    from importlib import resources
+
+    path = resources.files("tqcheck") / "data" / "lexicon" / f"{lang}.txt"
+    if not path.is_file():
+        return frozenset()
+    words: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            words.append(line.lstrip("+"))
+            if len(words) >= n:
+                break
+    return frozenset(words)
+
+
 def lexicon_share(words: list[str], lang: str) -> float | None:
     """The share of ``words`` (evidence words, lower-cased, ASCII apostrophes) in the lexicon of
     ``lang`` when they settle that their text is in ``lang``: at least

@@ -8,11 +8,12 @@ import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
+from tqcheck.checks.mirror import MirrorCase, mirror_reason
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
-from tqcheck.model import MASK, Category, Finding, Segment, Sentence
+from tqcheck.model import MASK, Category, Finding, Segment, Sentence, Severity
 from tqcheck.pieces import excerpt_of, from_a_cut, is_continuation, split_long_segments
 from tqcheck.segment import split_sentences
 
@@ -63,6 +64,10 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
         context=normalise_context(segment.text[left:right]),
         related=hit.related,
     )
+
+
+#: Input formats whose segments map to lines of the file, so that ``--source`` aligns by line.
+LINE_ALIGNED_FORMATS = frozenset({"text", "markdown"})
 
 
 def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
@@ -157,6 +162,46 @@ class Engine:
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
         #: The segment as read, for each masked copy (by identity; document checks keep them).
         self._raw: dict[int, Segment] = {}
+        #: Sources of the lines and segments seen so far, by file line (for the related
+        #: locations of document findings).
+        self._sources_by_line: dict[int, str] = {}
+
+    # --- the source in view -------------------------------------------------------------------
+
+    def _remember_sources(self, segment: Segment) -> None:
+        if segment.source is not None:
+            self._sources_by_line[segment.line] = segment.source
+        for line in segment.meta.get("source_lines", ()):
+            self._sources_by_line[line.line] = line.source
+
+    def source_of(self, segment: Segment) -> str | None:
+        """The source text of ``segment``: its own (bilingual formats) or the ``--source`` lines
+        the reader paired with its lines (line-aligned text)."""
+        if segment.source is not None:
+            return segment.source
+        if segment.kind == "cue":
+            return None
+        lines = segment.meta.get("source_lines", ())
+        return "\n".join(line.source for line in lines) if lines else None
+
+    def _finding(self, rule: Rule, segment: Segment, hit: Hit) -> Finding:
+        """The finding of a hit, downgraded to info when it mirrors the segment's source."""
+        finding = make_finding(rule, self.ctx, segment, hit)
+        if finding.severity is Severity.INFO:
+            return finding
+        source = self.source_of(segment)
+        if not source:
+            return finding
+        related = tuple(s for s in (self._sources_by_line.get(loc.line) for loc in hit.related)
+                        if s)
+        reason = mirror_reason(MirrorCase(rule.code, segment, hit.start, hit.end, source,
+                                          self.ctx.source_lang, related))
+        if reason is None and rule.code in self.mirrored and _in_source(segment, hit):
+            reason = "the source has it too"
+        if reason is None:
+            return finding
+        return replace(finding, severity=Severity.INFO,
+                       message=f"{finding.message} (mirrors the source: {reason})")
 
     def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:
         """Feed a stream of segments.  Gates are searched once per chunk of segments joined by
@@ -218,6 +263,8 @@ class Engine:
         kinds = _Kinds(segments)
         # Findings point into the text as read; prose checks ran on the masked one (same length).
         originals = raw if raw is not None else segments
+        for original in originals:
+            self._remember_sources(original)
         everywhere = kinds.everywhere
         per_segment = [split_sentences(segment, data) for segment in segments]
         stats.segments += sum(1 for s in segments if not is_continuation(s))
@@ -233,7 +280,7 @@ class Engine:
                     for rule in self.preconditions:
                         hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
                         if hits:
-                            findings.extend(make_finding(rule, ctx, originals[i], hit)
+                            findings.extend(self._finding(rule, originals[i], hit)
                                             for hit in hits)
                             skipped.add(sentence.index)
                             break
@@ -244,27 +291,29 @@ class Engine:
                 else:
                     live.append(sentences)
         for rule in self.sentence_rules:
-            mirrored = rule.code in self.mirrored
             for i in self._positions(rule.code, rule.on, kinds, opened):
                 segment = originals[i]
                 for sentence in live[i]:
                     for hit in rule.impl(sentence, ctx):
-                        if not (mirrored and _in_source(segment, hit)):
-                            findings.append(make_finding(rule, ctx, segment, hit))
+                        findings.append(self._finding(rule, segment, hit))
         for rule in self.segment_rules:
             impl = rule.impl
             # Pair checks compare placeholders and markup: they see the text as read.
             seen = originals if rule.code in self.pair_codes else segments
             positions = self._positions(rule.code, rule.on, kinds, opened)
-            mirrored = rule.code in self.mirrored
+            if rule.past_preconditions:  # sees every sentence, dead or alive
+                for i in positions:
+                    hits = impl(seen[i], per_segment[i], ctx)
+                    findings.extend(self._finding(rule, originals[i], hit) for hit in hits)
+                continue
             # In translation files, a repetition across a masked placeholder is none.
             across = self.syntaxes is not None and rule.category is Category.REPETITION
-            if positions is everywhere and not dead and not mirrored and not across:
+            if positions is everywhere and not dead and not across:
                 # most rules on most chunks
                 for segment, original, sentences in zip(seen, originals, live, strict=True):
                     hits = impl(segment, sentences, ctx)
                     if hits:
-                        findings.extend(make_finding(rule, ctx, original, hit) for hit in hits)
+                        findings.extend(self._finding(rule, original, hit) for hit in hits)
                 continue
             for i in positions:
                 spans = dead.get(i)
@@ -274,9 +323,7 @@ class Engine:
                         continue
                     if across and MASK in seen[i].text[hit.start:hit.end]:
                         continue  # "soit B<32> soit", "von {n} von": a placeholder between
-                    if mirrored and _in_source(original, hit):
-                        continue
-                    findings.append(make_finding(rule, ctx, original, hit))
+                    findings.append(self._finding(rule, original, hit))
         cuts = {(s.line, s.col) for s in segments if from_a_cut(s, 0)}
         if cuts:  # where a long segment was cut inside a sentence, no sentence starts
             findings = [f for f in findings if (f.line, f.col) not in cuts]
@@ -314,7 +361,4 @@ class Engine:
                 dead = self._dead.get(_segment_key(hit.segment), ())
                 if not any(a <= hit.start < b for a, b in dead) and not from_a_cut(
                         hit.segment, hit.start):
-                    segment = self._raw.get(id(hit.segment), hit.segment)
-                    if rule.code in self.mirrored and _in_source(segment, hit):
-                        continue
-                    yield make_finding(rule, self.ctx, segment, hit)
+                    yield self._finding(rule, self._raw.get(id(hit.segment), hit.segment), hit)

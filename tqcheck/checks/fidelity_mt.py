@@ -300,6 +300,64 @@ class _PairCheck(_CollectingCheck):
         raise NotImplementedError
 
 
+#: A number followed by a word (a scale word: "10 тисяч", "2,5 Mio.", "10万") or by a CJK
+#: character: the translation may write it out in full ("10,000").
+_SCALED = r"(?<![\d.,]){n}(?:[.,]\d+)?\s?(?=[^\W\d_])"
+_CJK_MONTH = "{n}\\s?月"
+_TIME = re.compile(r"\b(\d{1,2})[:.h](\d{2})\b")
+_PM = re.compile(r"\b(?:p\.\s?m\.?|pm)\b", re.IGNORECASE)
+
+
+def _rendered_otherwise(number: str, source: str, target_numbers: Counter[str], target: str,
+                        months: Sequence[str]) -> bool:
+    """Is a source number that the translation lacks as digits rendered in another usual way:
+    scaled ("10 тисяч" → 10,000, "2,5 Mio." → 2.5 million), a 24-hour time on a 12-hour clock
+    ("21 Uhr" → 9 p.m., "15.30 Uhr" → 3:30 p.m.), a two-digit year in full ("88" → 1988), or a
+    CJK month as its name ("12月" → December)?"""
+    plain = number.lstrip("0") or "0"
+    for other in target_numbers:
+        longer, shorter = (other, number) if len(other) > len(number) else (number, other)
+        if (len(longer) - len(shorter) >= 2 and longer.startswith(shorter)
+                and not longer[len(shorter):].strip("0")):
+            # One is the other with trailing zeros (a hundred or more times it): fine when the
+            # shorter one carries a word.
+            side = source if shorter == number else target
+            if re.search(_SCALED.format(n="[.,]?".join(shorter)), side):
+                return True
+        if len(number) == 2 and len(other) == 4 and other.endswith(number) and other[:2] in {
+                "19", "20"}:
+            return True  # '88 → 1988
+    value = int(plain) if plain.isdigit() else -1
+    target_digits = re.findall(r"\d+", target)
+    if 13 <= value <= 23 and str(value - 12) in target_digits and _PM.search(target):
+        return True
+    if len(plain) in (3, 4) and int(plain[-2:]) < 60:
+        # A time with minutes on the other clock: "15.30 Uhr" → "3:30 p.m.", "1.30pm" → "13.30".
+        hour, minutes = int(plain[:-2]), plain[-2:]
+        times = {f"{int(h)}{m}" for h, m in _TIME.findall(ascii_digits(target))}
+        if 13 <= hour <= 23 and f"{hour - 12}{minutes}" in times:
+            return True
+        if 1 <= hour <= 11 and f"{hour + 12}{minutes}" in times and _PM.search(source):
+            return True
+    if 1 <= value <= 12 and len(months) == 12 and re.search(_CJK_MONTH.format(n=number), source):
+        name = months[value - 1].casefold()
+        if name in target.casefold():
+            return True
+    return False
+
+
+def lost_numbers(source: str, target: str, months: Sequence[str] = ()) -> list[str]:
+    """The numbers of a source line (two digits or more) that its translation lacks, unless the
+    translation renders them another usual way (see :func:`_rendered_otherwise`)."""
+    found = numbers(target)
+    lost = numbers(source) - found
+    if not lost:
+        return []
+    source_digits = ascii_digits(source)
+    return [n for n in sorted(lost)
+            if not _rendered_otherwise(n, source_digits, found, target, months)]
+
+
 @register("TQ814", "missing-name", Severity.INFO, scope="document", needs="source",
           not_for=("srt", "vtt", "json", "android"))
 class MissingName(_PairCheck):

@@ -23,7 +23,7 @@ from tqcheck.checks._pairs import (
     pair_data,
     segment_flags,
 )
-from tqcheck.checks.fidelity_mt import numbers as prose_numbers
+from tqcheck.checks.fidelity_mt import lost_numbers
 from tqcheck.checks.fidelity_mt import urls as prose_urls
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.langdata import base_lang
@@ -406,9 +406,9 @@ def find_number_mismatch(
     """
     src_lang = segment.source_lang or ctx.source_lang or "en"
     tgt_lang = segment.target_lang or ctx.lang
+    months = ctx.data.get("calendar", "months", default=()) or ()
     for start, end, src_text in _source_lines(segment):
-        lost = prose_numbers(src_text) - prose_numbers(segment.text[start:end])
-        for number in sorted(lost):
+        for number in lost_numbers(src_text, segment.text[start:end], months):
             yield Hit(start, end, f"number {number} of the source is missing")
     for start, end, src_text in _units(segment):
         yield from _unit_number_mismatch(segment.text[start:end], start, src_text, src_lang,

@@ -41,7 +41,7 @@ def _find_early_closes(text: str) -> list[re.Match[str]]:
 
 
 def _straight_unbalanced(text: str) -> bool:
-    return sum(1 for i, c in enumerate(text) if c == '"' and not _is_inch(text, i)) % 2 == 1
+    return len(_straight_quotes(text)) % 2 == 1
 
 
 def _count_unmatched_close(text: str) -> bool:
@@ -64,13 +64,28 @@ def _apostrophe_like(text: str, i: int) -> bool:
     return after.isalpha() or (before in "sS" and after == " " and text[i + 2 : i + 3].isalnum())
 
 
-def _is_inch(text: str, i: int) -> bool:
-    """An inch mark after a digit, or a Hebrew gershayim typed as ``"`` inside an acronym
-    (``א"ב``, ``מבי"ס``): not a quotation mark."""
-    if i > 0 and text[i - 1].isdigit():
-        return True
+def _is_gershayim(text: str, i: int) -> bool:
+    """A Hebrew gershayim typed as ``"`` inside an acronym (``א"ב``, ``מבי"ס``): not a
+    quotation mark."""
     return (0 < i < len(text) - 1 and "\u05d0" <= text[i - 1] <= "\u05ea"
             and "\u05d0" <= text[i + 1] <= "\u05ea")
+
+
+def _straight_quotes(text: str) -> list[int]:
+    """Positions of the straight double quotes of ``text`` that are quotation marks, not inch
+    marks or gershayim.  A ``"`` right after a digit is an inch mark (``a 27" screen``) unless a
+    quotation is open at that point: then it closes it (``at "1" the device``, ``the cargo
+    "Progress 83"``)."""
+    out: list[int] = []
+    if '"' not in text:
+        return out
+    for i, _ in _quote_marks(text, '"'):
+        if _is_gershayim(text, i):
+            continue
+        if i > 0 and text[i - 1].isdigit() and len(out) % 2 == 0:
+            continue
+        out.append(i)
+    return out
 
 
 @register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment",
@@ -124,7 +139,7 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
     if low_high and "„" in text:
         text = text.replace("„", "“")  # „…” (Hebrew, Polish, …) where the language has no data
-    straight = [i for i, c in _quote_marks(text, '"') if not _is_inch(text, i)]
+    straight = _straight_quotes(text)
     closers = {v: k for k, v in pairs.items()}
     stack: list[tuple[str, int]] = []
     stray_closers: list[int] = []
@@ -196,7 +211,7 @@ class UnbalancedQuotes:
             self._flush()
             return
         odd, openers, closers = _segment_quote_state(text, self.pairs, self.low_high)
-        straight = [i for i, _ in _quote_marks(text, '"') if not _is_inch(text, i)]
+        straight = _straight_quotes(text)
         starts_quoted = text[:1] in '"' + "".join(self.pairs)
         if self.pending is not None:
             if odd and not _opener_like(text, straight[0]):

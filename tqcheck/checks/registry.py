@@ -71,6 +71,9 @@ class CheckContext:
     settings: Settings = field(default_factory=_default_settings)
     #: The input format of the file (``po``, ``xliff``, ``json``, ``srt``, ``text`` …).
     format: str = "text"
+    #: Where ``source_lang`` comes from: "option" (given), "metadata" (the file says),
+    #: "detected" (identified from the source text) or "unknown" (no source language).
+    source_lang_origin: str = "unknown"
     notes: list[str] = field(default_factory=list)
     #: Per-document state that checks share (e.g. calque evidence read by the chain check).
     state: dict[str, Any] = field(default_factory=dict)
@@ -139,8 +142,12 @@ class Rule:
     #: not text: most compare the translation with a sentence and skip such files.
     keys_ok: bool = False
     #: A prose check whose finding on a translation unit is the source's when the source holds
-    #: the flagged text too (``msgid "Ping Ping"``, a ``▼`` in both): such hits are dropped.
+    #: the flagged text too (``msgid "Ping Ping"``, a ``▼`` in both): such hits are info, with the
+    #: reason (the same policy as :mod:`tqcheck.checks.mirror`, applied in one place: the engine).
     mirrored: bool = False
+    #: A segment check that also sees the sentences a precondition reported (a loop or debris
+    #: is what made a sentence look foreign; the precondition must not hide it).
+    past_preconditions: bool = False
 
     @property
     def module(self) -> str:
@@ -215,6 +222,7 @@ def register(
     not_for: Iterable[str] = (),
     keys_ok: bool = False,
     mirrored: bool = False,
+    past_preconditions: bool = False,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
     summary, then *What it does*, *Why it matters* and *Example* sections."""
@@ -250,6 +258,7 @@ def register(
             not_for=frozenset(not_for),
             keys_ok=keys_ok,
             mirrored=mirrored,
+            past_preconditions=past_preconditions,
         )
         _SLUGS[slug] = code
         return impl

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, folded_tokens, per_text
+from tqcheck.checks.text import WORD, folded_tokens, never_final_words, per_text
 from tqcheck.model import Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
@@ -19,7 +19,8 @@ _GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*,[\s\ufffc]*")
 
 
 def _comma_repeat_counts(n: int, copies: int) -> bool:
-    return n >= 4 or (n >= 2 and copies >= 3)
+    # One word five times over commas is a loop ("a, a, a, a, a"); fewer may be rhetoric.
+    return n >= 4 or (n >= 2 and copies >= 3) or copies >= 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class _Repeat:
     n: int  # words in the unit
     copies: int
     second: int  # first char of the second copy
+    comma: bool = False  # the copies are separated by a comma
 
 
 _UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
@@ -84,8 +86,9 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
             copies += 1
             nxt += n
         end = toks[nxt - 1][2]
-        if "," in text[toks[j - 1][2] : toks[j][1]] and not _comma_repeat_counts(n, copies):
-            continue
+        comma = "," in text[toks[j - 1][2] : toks[j][1]]
+        if comma and not _comma_repeat_counts(n, copies) and not (n == 1 and copies == 2):
+            continue  # a word doubled over a comma: TQ101 decides by the word
         unit_text = text[toks[i][1] : toks[i + n - 1][2]]
         second_text = text[toks[j][1] : toks[j + n - 1][2]]
         if unit_text.casefold() != second_text.casefold() or (
@@ -93,7 +96,8 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
         ):
             # "faster and faster, and …", "0 degrees, 0 degrees": lists and idioms, not stutter
             continue
-        found.append(_Repeat(toks[i][1], end, text[toks[i][1] : toks[i + n - 1][2]], n, copies, toks[j][1]))
+        found.append(_Repeat(toks[i][1], end, text[toks[i][1] : toks[i + n - 1][2]], n, copies,
+                             toks[j][1], comma))
         covered_until = nxt - 1
     return found
 
@@ -105,7 +109,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     What it does:
         Finds a word immediately repeated (ignoring case), except repeats that are grammatical in the
         target language ("had had", "that that" in English; "die die", "das das" in German) and names
-        written twice in title case ("Bora Bora").
+        written twice in title case ("Bora Bora", "Fang Fang"; at a sentence start too, unless the
+        word is one of the language's 3,000 most frequent: "The The").  Over a comma, only words that
+        cannot end a clause count (articles, conjunctions: "and the, the talks"); others doubled
+        over a comma are emphasis or two clauses ("horrible, horrible news", "if you buy it, it …").
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -125,13 +132,41 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         word = rep.unit
         if word.casefold() in legit or word.isdigit():
             continue
+        if rep.comma and word.casefold() not in never_final_words(ctx.lang):
+            # "horrible, horrible news" is emphasis, "buying it, it includes" two clauses; a word
+            # that cannot end a clause, doubled over a comma, is a stutter: "and the, the talks".
+            continue
         second = segment.text[rep.second : rep.end]
+        if word[:1].isupper() and second[:1].islower() and not word.isupper():
+            before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
+            if before and before[-1] not in ".!?":
+                continue  # mid-sentence "Spiele spiele": a noun and its verb (German), not a stutter
         if word[:1].isupper() and second[:1].isupper() and word != word.upper():
             before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
             if before and before[-1] not in ".!?":
                 continue
+            # At a sentence start too, a double written in title case twice is a name ("Fang
+            # Fang said …", "Bora Bora is …") unless the word is a frequent one ("The The").
+            stutter = _frequent_words(ctx.lang, _COMMON_RANK)
+            if stutter and word.casefold() not in stutter:
+                continue
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word))
     return hits
+
+
+#: Words at least this frequent (by rank in the language's lexicon) are common words, not names.
+_COMMON_RANK = 3000
+
+
+#: A single word this frequent (pronouns, particles) coordinated with itself is not a stutter.
+_PRONOUN_RANK = 100
+
+
+@cache
+def _frequent_words(lang: str | None, rank: int) -> frozenset[str]:
+    from tqcheck.langid import frequent_words
+
+    return frequent_words(lang, rank) if lang else frozenset()
 
 
 @register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment",
@@ -143,7 +178,9 @@ def find_doubled_coordination(
 
     What it does:
         Finds ``X and X`` / ``X or X`` where X is one to three words, except idioms listed in the
-        language data ("more and more", "again and again") and comparatives ("faster and faster").
+        language data ("more and more", "again and again"), comparatives ("faster and faster") and
+        a single word among the language's 100 most frequent (pronouns and particles: "so oder
+        so", "так ли это или это подделка").
 
     Why it matters:
         MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
@@ -185,7 +222,10 @@ def find_doubled_coordination(
             x = " ".join(xs)
             start = m.start() - len(x)
             if _coordination_is_legitimate(x, m.group(1), ctx.data.words("coordination_idioms"),
-                                           text, start):
+                                           text, start) or (
+                    n == 1 and x.casefold() in _frequent_words(ctx.lang, _PRONOUN_RANK)):
+                # "so oder so", "так ли это или это подделка": a pronoun or particle twice is
+                # two clauses or an idiom, not one word rendered twice.
                 break
             end = m.end() + len(" ".join(ys))
             hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
@@ -272,12 +312,15 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
     return hits
 
 
-@register("TQ105", "generation-loop", Severity.ERROR, scope="segment")
+@register("TQ105", "generation-loop", Severity.ERROR, scope="segment", past_preconditions=True)
 def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A word or phrase repeated three or more times in a row: the decoder looped.
 
     What it does:
-        Finds a unit of 1–8 words repeated at least three times back to back.
+        Finds a unit of 1–8 words repeated at least three times back to back (over spaces, or over
+        commas for phrases and for a word repeated five times), and a word repeated four times or
+        more with any other separator ("man-man-man-man").  It runs in sentences a precondition
+        called foreign too: a loop is often what made them look foreign.
 
     Why it matters:
         Loops ("and the and the and the …") are the classic failure of neural decoders on hard or
@@ -286,20 +329,45 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``the talks talks talks talks ended`` → flags ``talks talks talks talks``.
     """
-    repeats = find_adjacent_repeats(segment.text)
-    if not repeats:
+    text = segment.text
+    repeats = find_adjacent_repeats(text)
+    joined = _SEPARATOR_HINT.search(text) is not None
+    if not repeats and not joined:
         return ()
     hits: list[Hit] = []
     legit = ctx.data.words("legitimate_doubles")
     for rep in repeats:
-        if rep.copies >= 3 and not (rep.n == 1 and rep.unit.casefold() in legit and rep.copies == 3):
+        if rep.copies >= 3 and not (rep.n == 1 and rep.unit.casefold() in legit and (
+                rep.copies == 3 or rep.comma)):
             hits.append(Hit(rep.start, rep.end,
                             f"generation loop: '{rep.unit}' repeated {rep.copies} times",
                             suggestion=rep.unit))
+    if joined:
+        for m in _SEPARATED_LOOP.finditer(text):
+            unit = m.group(1)
+            if unit.casefold() in legit or any(h.start < m.end() and m.start() < h.end for h in hits):
+                continue
+            copies = len(_SEPARATED_UNIT.findall(m.group()))
+            hits.append(Hit(m.start(), m.end(),
+                            f"generation loop: '{unit}' repeated {copies} times", suggestion=unit))
     return hits
 
 
+#: A separator other than space or comma between words ("man-man-man", "ja/ja/ja").
+_SEPARATORS = r"[-‐‑–—~_/|·+*]"
+#: Three separated words after a separator: what four copies need (most text has no such run; a
+#: search that starts with a character class is fast).
+_SEPARATOR_HINT = re.compile(
+    rf"{_SEPARATORS}\s?[^\W\d_]{{1,20}}\s?{_SEPARATORS}\s?[^\W\d_]{{1,20}}\s?{_SEPARATORS}")
+#: A word repeated four times or more with such separators (perhaps spaced) between the copies.
+_SEPARATED_LOOP = re.compile(
+    rf"(?<![^\W_])([^\W\d_]{{1,20}})(?:\s?{_SEPARATORS}+\s?\1(?![^\W_])){{3,}}", re.IGNORECASE)
+_SEPARATED_UNIT = re.compile(r"[^\W\d_]+")
+
+
 _MIN_WORDS = 6
+#: Words of a short sentence that counts when repeated at once.
+_MIN_BACK_TO_BACK = 3
 _MIN_PARTIAL = 8
 #: Sentences compared: a repeat far away is a deliberate quotation (a pull quote, a summary); MT and
 #: pasting errors repeat nearby.  This also bounds memory on huge files.
@@ -313,7 +381,8 @@ class RepeatedSentences:
 
     What it does:
         Compares every sentence of six words or more (case, spacing and punctuation ignored) with the
-        100 sentences before it and flags the repeat, pointing at the first occurrence; a sentence of
+        100 sentences before it, and a shorter sentence of three words or more with the one right
+        before it and flags the repeat, pointing at the first occurrence; a sentence of
         eight words or more that is the start of an earlier one (or starts with all of it) counts
         too.  Repeats further apart are usually deliberate (pull quotes, summaries), and so is a
         headline or summary line (no final punctuation) restated by a sentence of the body.
@@ -336,10 +405,20 @@ class RepeatedSentences:
         self.hits: list[Hit] = []
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        previous = ""
         for s in sentences:
             text = s.text
-            if text.count(" ") + 1 < _MIN_WORDS:
+            spaces = text.count(" ")
+            if spaces + 1 < _MIN_WORDS:
+                # A short sentence said twice in a row ("He left. He left.") is a stutter too.
+                if spaces + 1 >= _MIN_BACK_TO_BACK and previous and len(text) == len(previous) and (
+                        text.casefold() == previous.casefold()) and not text.rstrip(
+                        "\"'”’»)").endswith(("...", "…")):  # "It's the... It's the...": hesitation
+                    self.hits.append(Hit(s.start, s.end, "sentence repeated back to back",
+                                         segment=segment))
+                previous = text
                 continue
+            previous = ""
             words = folded_tokens(text)
             if len(words) < _MIN_WORDS:
                 continue

@@ -241,21 +241,27 @@ _ENTITY = re.compile(
 )
 
 
+#: A LaTeX command with a braced argument (``\\textbf{…}``, ``\\cite{…}``) or a math span holding
+#: one (``$\\alpha$``): markup a pipeline failed to render.
+_LATEX = re.compile(r"\\[a-zA-Z]{2,}\*?\{[^{}\n]{0,80}\}|\$[^$\n]{0,40}\\[a-zA-Z]{2,}[^$\n]{0,40}\$")
+
+
 @cache
 def _debris_re() -> re.Pattern[str]:
     tokens = residue_data()["mt_debris"]
     alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
-    return re.compile(rf"{_ENTITY.pattern}|(?:{alts})")
+    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|(?:{alts})")
 
 
 @register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True,
-          gate='[▁<&@\\[]')
+          past_preconditions=True, gate='[▁<&@\\[\\\\]')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 
     What it does:
         Flags SentencePiece word markers (``▁``), special tokens (``<unk>``, ``</s>``, ``<pad>``),
-        BPE joiners (``@@``) and HTML entities (``&quot;``, ``&#39;``) that were never decoded.
+        BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded and
+        LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
 
     Why it matters:
         They show a broken post-processing step; every one of them is visible to readers.
@@ -271,3 +277,46 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
 
             suggestion = html.unescape(s)
         yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion)
+
+
+#: A letter or digit of a script glued, with no space, to an ASCII letter or digit.  CJK
+#: characters count alone ("S新8.96", "the美元100"); letters of alphabetic scripts count from two
+#: (a single lookalike letter inside a word is a homoglyph: TQ703).
+_GLUED = re.compile(
+    r"(?<=[A-Za-z0-9])(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+    r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})"
+    r"|(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+    r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})(?=[A-Za-z0-9])")
+
+
+@register("TQ408", "glued-foreign-script", Severity.ERROR, scope="segment",
+          gate=non_ascii_gate("[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                              "\uac00-\ud7af]"),
+          past_preconditions=True)
+def find_glued_foreign_script(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                              ) -> Iterator[Hit]:
+    """Letters of another script glued to a word or number of the translation ("the美元100").
+
+    What it does:
+        Flags Chinese, Japanese or Korean characters, or two or more Cyrillic, Arabic or Hebrew
+        letters, written with no space against a Latin letter or a digit, in a target language not
+        written in that script.
+
+    Why it matters:
+        A decoder that copies a source token it cannot translate glues it to its neighbours: the
+        number or word beside it is garbled too, and no reader of the target can read it.
+
+    Example:
+        ``revenue of S新8.96 billion`` → flags ``新``.
+    """
+    from tqcheck.langid import script_of, scripts_of_language
+
+    own = scripts_of_language(ctx.lang)
+    if not own:
+        return
+    for m in _GLUED.finditer(segment.text):
+        script = script_of(m.group()[0])
+        if script is None or script in own or (script == "Han" and "Kana" in own):
+            continue
+        yield Hit(m.start(), m.end(), f"{script} letters glued to the text: '{m.group()}'",
+                  suggestion="")

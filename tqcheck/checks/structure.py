@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, first_letter, is_cased_lower
+from tqcheck.checks.text import WORD, first_letter, is_cased_lower, never_final_words
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
 _TERMINAL = ".!?…:;,"
@@ -178,6 +178,8 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _FRAGMENT_MAX_WORDS = 10
+#: A sentence that ends with a bare item number ("… :( 1.") introduces an item of an inline list.
+_LIST_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]$")
 
 
 @register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
@@ -189,7 +191,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         starts with a preposition, relative word or participle listed in the language data ("From",
         "With", "Before", "Coming" …), and contains no finite verb from the language's verb list, no
         word ending in "-ed" and no comma (except before a relative clause: "Coming from Cairo, where
-        he met …").
+        he met …").  Items of an inline numbered list ("1. For the fast shipping. 2. For …") are
+        not fragments.
 
     Why it matters:
         MT sometimes puts a full stop inside a sentence, stranding its last phrase:
@@ -231,6 +234,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         lowered = [t.casefold() for t in toks]
         if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
             continue
+        if _LIST_NUMBER_BEFORE.search(prev.text):
+            continue  # "1. For the quick shipping. 2. For the idea …": items of a numbered list
         prev_words = WORD.findall(prev.text)
         if len(prev_words) < 4:
             continue
@@ -240,3 +245,42 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                         f"sentence fragment: '{body}' looks split off the previous sentence",
                         suggestion=f"join it to the previous sentence: '… {joined}'"))
     return hits
+
+
+#: Closes a sentence (or a quotation, bracket or list of words that may end one).
+_FINAL = frozenset(".!?…:;\"'”’»)]}。！？؟>*" + MASK)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+@register("TQ205", "truncated-sentence", Severity.WARNING, scope="segment")
+def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                             ) -> Iterator[Hit]:
+    """A paragraph that stops in mid-sentence, on a word no sentence ends with.
+
+    What it does:
+        Flags the last sentence of a paragraph (four words or more) that has no final punctuation
+        and ends on an article, a conjunction, a possessive or a preposition that always takes an
+        object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".
+
+    Why it matters:
+        MT with a length limit, or a pipeline that drops the end of a long segment, leaves
+        sentences cut off; the reader loses the rest of the sentence and the meaning with it.
+
+    Example:
+        ``The minister said that the talks would resume between the`` → flags the sentence.
+    """
+    if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
+        return
+    text = segment.text.rstrip()
+    if not text or text[-1] in _FINAL:
+        return
+    words = never_final_words(ctx.lang)
+    if not words:
+        ctx.note_once(f"TQ205:{ctx.data.lang}",
+                      f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
+        return
+    last = sentences[-1]
+    m = _LAST_WORD.search(text)
+    if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
+        return
+    yield Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")

@@ -70,3 +70,12 @@ def folded_tokens(text: str) -> list[str]:
     if text.isascii():  # most text: casefold() is lower() there
         return text.lower().encode().translate(_ASCII_TOKEN_TABLE).decode().split()
     return text.casefold().translate(_TOKEN_TABLE).split()
+
+
+@functools.cache
+def never_final_words(lang: str | None) -> frozenset[str]:
+    """Words that never end a sentence or clause in ``lang`` (articles, conjunctions, possessives,
+    prepositions that take an object: ``tqcheck/data/truncation.toml``); empty without data."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("truncation.toml").get("never_final", {}).get(lang or "", ()))

@@ -1,0 +1,195 @@
+"""The source in view: findings that mirror the source are downgraded to info, with the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit, audit_segments
+from tqcheck.checks.mirror import MIRRORS, MirrorCase, mirror_reason, normalise
+from tqcheck.checks.registry import all_rules
+from tqcheck.model import Finding, Segment
+
+
+def _audit(tmp_path: Path, target: str, source: str | None, **kw: object) -> list[Finding]:
+    tgt = tmp_path / "t.txt"
+    tgt.write_text(target, encoding="utf-8")
+    features = {}
+    if source is not None:
+        src = tmp_path / "s.txt"
+        src.write_text(source, encoding="utf-8")
+        features["source"] = str(src)
+    options = AuditOptions(lang="en", ignore=("TQ811", "TQ812", "TQ813", "TQ814", "language"),
+                           features=features, **kw)  # type: ignore[arg-type]
+    return list(audit([tgt], options, jobs=1).findings)
+
+
+def _by_code(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code]
+
+
+def test_every_mirrored_code_is_a_registered_rule() -> None:
+    codes = {r.code for r in all_rules()}
+    assert set(MIRRORS) <= codes
+
+
+def test_emoji_the_source_has_is_info_with_the_reason(tmp_path: Path) -> None:
+    target = "💬 The military asks people not to despise the old woman.\n"
+    plain = _by_code(_audit(tmp_path, target, None), "TQ406")
+    assert [f.severity.value for f in plain] == ["warning"]
+    mirrored = _by_code(_audit(tmp_path, target, "💬 Військові закликають не зневажати стареньку.\n"),
+                        "TQ406")
+    assert [f.severity.value for f in mirrored] == ["info"]
+    assert "mirrors the source" in mirrored[0].message
+    # An emoji the source does not have stays a warning.
+    kept = _by_code(_audit(tmp_path, target, "Військові закликають не зневажати стареньку.\n"),
+                    "TQ406")
+    assert [f.severity.value for f in kept] == ["warning"]
+
+
+def test_alignment_is_by_line(tmp_path: Path) -> None:
+    target = "The first line is plain.\n\nA repeat 🙏 at the end of this line.\n"
+    # The emoji is on line 3 of the source too; a source with it on line 1 only does not mirror.
+    assert _by_code(_audit(tmp_path, target, "Erste.\n\nZweite 🙏.\n"), "TQ406")[0].severity.value \
+        == "info"
+    assert _by_code(_audit(tmp_path, target, "Erste 🙏.\n\nZweite.\n"), "TQ406")[0].severity.value \
+        == "warning"
+
+
+def test_doubled_name_mirrored_by_a_doubled_cjk_character(tmp_path: Path) -> None:
+    target = "Her daughter said that fang fang was at home all day.\n"
+    assert _by_code(_audit(tmp_path, target, None), "TQ101")[0].severity.value == "error"
+    mirrored = _by_code(_audit(tmp_path, target, "她的女儿说芳芳整天都在家。\n"), "TQ101")
+    assert mirrored[0].severity.value == "info"
+
+
+def test_repeated_headline_mirrored_in_the_source(tmp_path: Path) -> None:
+    head = "Half of the tanks have been lost in the war, says the report."
+    target = f"{head}\n\nThe body says more.\n\n{head}\n"
+    source = ("Die Hälfte der Panzer ist im Krieg verloren, sagt der Bericht.\n\nMehr.\n\n"
+              "Die Hälfte der Panzer ist im Krieg verloren, sagt der Bericht.\n")
+    assert _by_code(_audit(tmp_path, target, None), "TQ104")[0].severity.value == "warning"
+    assert _by_code(_audit(tmp_path, target, source), "TQ104")[0].severity.value == "info"
+    other = "Ein Satz.\n\nMehr.\n\nEin ganz anderer Satz steht hier.\n"
+    assert _by_code(_audit(tmp_path, target, other), "TQ104")[0].severity.value == "warning"
+
+
+def test_unmatched_bracket_mirrored_only_when_the_source_leaves_it_open(tmp_path: Path) -> None:
+    target = "Of course, it is hard sometimes))))\n"
+    assert {f.severity.value for f in _by_code(_audit(tmp_path, target, "Іноді важко))))\n"),
+                                                "TQ302")} == {"info"}
+    assert {f.severity.value for f in _by_code(_audit(tmp_path, target, "Іноді (важко)\n"),
+                                                "TQ302")} == {"warning"}
+
+
+def test_bilingual_units_use_their_own_source() -> None:
+    segments = [Segment("Thanks for the support! 🙏", 1, source="Дякую за підтримку! 🙏"),
+                Segment("Thanks for the support! 🙏", 2, source="Дякую за підтримку!")]
+    result = audit_segments("x.po", segments, AuditOptions(lang="en", select=("TQ406",)))
+    assert [f.severity.value for f in result.findings] == ["info", "warning"]
+
+
+@pytest.mark.parametrize(("source", "mirrored"), [
+    ("Und die Minister reisten ab.", True),
+    ("Die Minister reisten ab.", False),
+])
+def test_paragraph_initial_conjunction_mirrors_the_sources(source: str, mirrored: bool) -> None:
+    seg = Segment("And the ministers left.", 1)
+    case = MirrorCase("TQ602", seg, 0, 3, source, "de")
+    assert (mirror_reason(case) is not None) is mirrored
+
+
+def test_arabic_prefix_conjunction_is_not_a_mirror() -> None:
+    seg = Segment("And the minister said the talks went well.", 1)
+    case = MirrorCase("TQ602", seg, 0, 3, "وقال الوزير إن المحادثات جرت بشكل جيد.", "ar")
+    assert mirror_reason(case) is None
+
+
+def test_lowercase_start_mirrored_by_a_lowercase_source() -> None:
+    seg = Segment("but it happens often enough to annoy.", 1)
+    assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "but it happens enough to be annoying.",
+                                    "en")) is not None
+    assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "Aber es passiert oft.", "de")) is None
+
+
+def test_normalise_folds_full_width_forms_and_emoji_modifiers() -> None:
+    assert normalise("ＡＢＣ　１８７４") == "abc 1874"
+    assert normalise("🙏🏻") == normalise("🙏")
+
+
+def test_source_language_is_detected_from_the_source(tmp_path: Path) -> None:
+    from tqcheck.audit import detect_source_language
+
+    src = tmp_path / "s.txt"
+    src.write_text("Die Minister sind am Montag nach Antalya gereist, um dort zu verhandeln.\n"
+                   "Das Treffen hat lange gedauert und endete ohne eine Einigung.\n", encoding="utf-8")
+    assert detect_source_language([], str(src), "text") == "de"
+    assert detect_source_language([], str(src), "po") is None
+    seg = Segment("x", 1, source="Привет, как дела? Сегодня мы поговорим о переговорах в Анталье.")
+    assert detect_source_language([seg], None, "po") == "ru"
+
+
+def test_fragment_mirrored_by_a_short_source_sentence() -> None:
+    seg = Segment("Bavaria's interior minister plays the sheriff. At his side his wife Gerswid.", 1)
+    start = seg.text.index("At")
+    case = MirrorCase("TQ201", seg, start, len(seg.text),
+                      "Er spielt den Sheriff: Joachim Herrmann. An seiner Seite Ehefrau Gerswid.", "de")
+    assert mirror_reason(case) is not None
+    case = MirrorCase("TQ201", seg, start, len(seg.text),
+                      "Er spielt den Sheriff, an seiner Seite steht seine Ehefrau Gerswid, die lacht.",
+                      "de")
+    assert mirror_reason(case) is None
+
+
+def test_space_before_punctuation_needs_the_space_in_the_source() -> None:
+    seg = Segment("Ist das so ?", 1)
+    start = seg.text.index(" ?")
+    assert mirror_reason(MirrorCase("TQ307", seg, start, start + 2, "Is it so?", "en")) is None
+    assert mirror_reason(MirrorCase("TQ307", seg, start, start + 2, "Est-ce ainsi ?", "fr")) \
+        is not None
+
+
+@pytest.mark.parametrize(("code", "target", "span", "source", "mirrored"), [
+    # Untranslated text in the source's own script is a defect, not a mirror.
+    ("TQ408", "a hot water bottle of 0トリ.", "トリ", "湯たんぽと0トリの組み合わせで使う", False),
+    ("TQ702", "They posted it on Facebookやinstagram.", "や", "FacebookやInstagramなどで", False),
+    # Text the source itself quotes in another script is kept faithfully.
+    ("TQ702", "Он оставил untranslated english words здесь.", "untranslated english words",
+     "He left untranslated english words here.", False),
+    ("TQ702", "Пишите на info@nami.org сегодня.", "info@nami.org", "Write to info@nami.org today.",
+     True),
+    ("TQ702", "Играйте в Call Of Duty сегодня.", "Call Of Duty", "Play Call Of Duty today.", True),
+    ("TQ702", "The sign said 出口 in big letters.", "出口", "The sign said 出口 in big letters.", True),
+])
+def test_foreign_script_mirrors_only_what_the_source_quotes(code: str, target: str, span: str,
+                                                             source: str, mirrored: bool) -> None:
+    seg = Segment(target, 1)
+    start = target.index(span)
+    case = MirrorCase(code, seg, start, start + len(span), source, None)
+    assert (mirror_reason(case) is not None) is mirrored
+
+
+@pytest.mark.parametrize(("code", "target", "span", "source"), [
+    ("TQ101", "Ah, so that it works with, with the dictionary.", "with, with",
+     "Ah, so that it works with the, with the generated dictionary."),
+    ("TQ105", "Come in, come in, come in...", "Come in, come in, come in",
+     "Заходимо, заходимо, заходимо..."),
+    ("TQ105", "la-la-la la la la la", "la-la-la la la la la", "ля-ля-ля ля-ля-ля"),
+])
+def test_repetition_over_any_separator_in_the_source_is_a_mirror(code: str, target: str, span: str,
+                                                                  source: str) -> None:
+    seg = Segment(target, 1)
+    start = target.index(span)
+    assert mirror_reason(MirrorCase(code, seg, start, start + len(span), source, None)) is not None
+    assert mirror_reason(MirrorCase(code, seg, start, start + len(span), "Заходимо.", None)) is None
+
+
+def test_a_sentence_repeated_where_the_source_says_nearly_the_same_is_a_mirror() -> None:
+    seg = Segment("Do not use it for anything other than its intended purpose.", 5)
+    case = MirrorCase("TQ104", seg, 0, len(seg.text), "※本来の用途以外には使用しないでください。", "ja",
+                      ("※本来の用途以外に使用しないでください。",))
+    assert mirror_reason(case) is not None
+    other = MirrorCase("TQ104", seg, 0, len(seg.text), "※乳幼児の手の届く所に置かないでください。", "ja",
+                       ("※本来の用途以外に使用しないでください。",))
+    assert mirror_reason(other) is None

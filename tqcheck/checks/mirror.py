@@ -1,0 +1,304 @@
+"""The source in view: a phenomenon the source also has is not a translation artifact.
+
+When the source of a segment is known (a bilingual format, or ``--source`` aligned by line), the
+engine asks the *mirror test* of a rule whether a finding mirrors the source: an emoji, hashtag,
+handle or foreign word that the source already holds, repetition that the source repeats, a
+bracket or quotation mark the source leaves open too, a sentence that starts in lowercase or with a
+conjunction in the source as well.  A mirrored finding is kept but downgraded to ``info``, and its
+message says why.
+
+One table, :data:`MIRRORS`, declares the test of each rule (rules without one are never
+mirrored); the tests are pure functions of a :class:`MirrorCase`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tqcheck.langdata import LanguageData, load_language
+from tqcheck.model import Segment
+
+
+@dataclass(frozen=True, slots=True)
+class MirrorCase:
+    """A finding of one rule, with the source of its segment."""
+
+    code: str
+    segment: Segment
+    start: int
+    end: int
+    source: str
+    source_lang: str | None
+    #: Sources of the segments the finding relates to (document checks: the earlier occurrence).
+    related_sources: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.segment.text[self.start : self.end]
+
+
+#: A mirror test: the reason a finding mirrors the source (shown in its message), or None.
+MirrorTest = Callable[[MirrorCase], "str | None"]
+
+_VARIATION = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u200d]")
+
+
+@lru_cache(maxsize=512)
+def normalise(text: str) -> str:
+    """Compatibility-folded (full-width forms as ASCII), case-folded, whitespace collapsed, emoji
+    variation selectors and skin tones dropped."""
+    folded = unicodedata.normalize("NFKC", _VARIATION.sub("", text)).casefold()
+    return " ".join(folded.split())
+
+
+def span_in_source(case: MirrorCase) -> str | None:
+    """The flagged text itself occurs in the source (emoji, hashtags, handles, Latin words in a
+    non-Latin source, CJK punctuation)."""
+    span = normalise(case.text)
+    if not span.strip():
+        return None
+    source = normalise(case.source)
+    if case.text[:1].isspace():
+        # Space before punctuation: the source must put a space before the same mark.
+        if f" {span}" in source:
+            return f"the source has '{case.text.strip()}' after a space too"
+        return None
+    if span in source:
+        return f"the source has '{case.text.strip()}' too"
+    return None
+
+
+def foreign_in_source(case: MirrorCase) -> str | None:
+    """Text in another script that the source quotes as foreign too (a Latin brand name in an
+    English source kept in a Russian translation).  Text in the source's own script is what the
+    translation should have translated: not a mirror."""
+    from tqcheck.langid import script_counts, script_of, scripts_of_language
+
+    if span_in_source(case) is None:
+        return None
+    letters = [script_of(ch) for ch in case.text if ch.isalpha()]
+    counts = script_counts(case.source)
+    total = sum(counts.values())
+    # The scripts the source is written in (Japanese: Han and Kana), not those it quotes.
+    own = {script for script, n in counts.items() if n >= total / 10}
+    own |= scripts_of_language(case.source_lang)
+    if not letters:
+        return None
+    if letters[0] in own:
+        # In the source's own script, kept verbatim: an address, handle, code or name is kept on
+        # purpose ("@awr_hawkins", "info@nami.org", "Call of Duty"); other words are untranslated.
+        words = case.text.split()
+        if _VERBATIM.search(case.text) or all(w[:1].isupper() or not w[:1].isalpha()
+                                             for w in words):
+            return f"the source has '{case.text.strip()}' verbatim (a name, address or code)"
+        return None
+    return f"the source quotes '{case.text.strip()}' in that script too"
+
+
+_VERBATIM = re.compile(r"[@/:<>_#\[\]{}=\\]|\w\.\w|\d")
+
+
+_PAIRS = {")": "(", "]": "[", "}": "{", "(": ")", "[": "]", "{": "}"}
+
+
+def bracket_imbalance(case: MirrorCase) -> str | None:
+    """The source leaves the same kind of bracket unmatched (emoticons "))))", "…stylish)")."""
+    mark = normalise(case.text).strip()[:1]
+    other = _PAIRS.get(mark)
+    if other is None:
+        return None
+    source = normalise(case.source)
+    if source.count(mark) > source.count(other):
+        return f"the source leaves '{mark}' unmatched too"
+    return None
+
+
+_STRAIGHT = '"'
+
+
+def quote_imbalance(case: MirrorCase) -> str | None:
+    """The source leaves a quotation mark unmatched too."""
+    source = unicodedata.normalize("NFKC", case.source)
+    odd = source.count(_STRAIGHT) % 2 == 1
+    typographic = sum(source.count(q) for q in "“”„") % 2 == 1
+    angles = source.count("«") != source.count("»") or source.count("「") != source.count("」")
+    if odd or typographic or angles:
+        return "the source leaves a quotation mark unmatched too"
+    return None
+
+
+_CJK_REPEAT = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,8})\1")
+_CJK_LOOP = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,8})\1\1")
+
+
+#: One to four words repeated with any separators between the copies ("with the, with the",
+#: "Заходимо, заходимо, заходимо", "ля-ля-ля").
+_ANY_REPEAT = re.compile(r"(?<!\w)(\w+(?:\W{1,3}\w+){0,3})(?:\W{1,3}\1(?!\w))+")
+
+
+#: One word three times or more, any separators ("ля-ля-ля ля-ля-ля", "no, no, no").
+_WORD_LOOP = re.compile(r"(?<!\w)(\w+)(?:\W{1,3}\1(?!\w)){2,}")
+
+
+def _source_repeats(source: str, copies: int) -> bool:
+    text = normalise(source)
+    if _WORD_LOOP.search(text) and copies >= 2:
+        return True
+    for m in _ANY_REPEAT.finditer(text):
+        unit = m.group(1)
+        n = len(re.findall(rf"(?<!\w){re.escape(unit)}(?!\w)", m.group()))
+        if n >= copies:
+            return True
+    return bool((_CJK_LOOP if copies >= 3 else _CJK_REPEAT).search(text))
+
+
+def source_repeats(case: MirrorCase) -> str | None:
+    """The source repeats a word or phrase back to back too ("Fang Fang" from 芳芳, "ha ha")."""
+    if _source_repeats(case.source, 2):
+        return "the source repeats itself here too"
+    return None
+
+
+def source_loops(case: MirrorCase) -> str | None:
+    """The source repeats a unit three times or more too ("ha ha ha", "no, no, no")."""
+    if _source_repeats(case.source, 3):
+        return "the source repeats itself here too"
+    return None
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")
+
+
+def _sentences(text: str) -> list[str]:
+    out = []
+    for piece in _SENTENCE_SPLIT.split(normalise(text)):
+        piece = piece.strip(" .!?。！？\"'“”«»")
+        if len(piece) >= 8:
+            out.append(piece)
+    return out
+
+
+def source_repeats_sentence(case: MirrorCase) -> str | None:
+    """The repeated sentence is repeated in the source too: the sources of the two occurrences
+    share a sentence (or one holds the other, a headline restated in the body)."""
+    own = _sentences(case.source)
+    seen: set[str] = set()
+    for s in own:
+        if s in seen:
+            return "the source repeats this sentence too"
+        seen.add(s)
+    whole = normalise(case.source)
+    for other in case.related_sources:
+        theirs = normalise(other)
+        if not theirs or not whole:
+            continue
+        if other is case.source or theirs == whole or seen.intersection(_sentences(other)) or (
+                min(len(theirs), len(whole)) >= 8 and (theirs in whole or whole in theirs)):
+            return "the source repeats this sentence too"
+        if _dice(theirs, whole) >= _SIMILAR:
+            # "※用途以外に使用しないでください。" and "※本来の用途以外には使用しないでください。":
+            # two wordings of one notice, which a translation may well render alike.
+            return "the source says nearly the same there"
+    return None
+
+
+#: Character-bigram overlap (Dice) above which two source segments say nearly the same thing.
+_SIMILAR = 0.6
+
+
+def _dice(a: str, b: str) -> float:
+    x = {a[i : i + 2] for i in range(len(a) - 1)}
+    y = {b[i : i + 2] for i in range(len(b) - 1)}
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def source_has_short_sentence(case: MirrorCase) -> str | None:
+    """The source has a short sentence of about the same length after another one: the fragment
+    is the source's ("An seiner Seite Ehefrau Andrea." → "At his side wife Andrea.")."""
+    n = len(case.text.split())
+    pieces = [p.strip() for p in _SENTENCE_SPLIT.split(case.source.strip()) if p.strip()]
+    for piece in pieces[1:]:
+        words = piece.split()
+        if len(words) > 1:
+            if abs(len(words) - n) <= 2:
+                return "the source has a sentence this short too"
+        elif len(piece) <= 4 * n:  # a script without spaces: compare characters
+            return "the source has a sentence this short too"
+    return None
+
+
+_LOWER_START = re.compile(r"(?:^|[.!?…]\s+)[\"'“‘«(\[¿¡*]*([^\W\d_])")
+
+
+def source_lowercase_start(case: MirrorCase) -> str | None:
+    """A sentence of the source starts in lowercase too (transcripts, chat, continued lines)."""
+    for m in _LOWER_START.finditer(case.source.strip()):
+        ch = m.group(1)
+        if ch.islower() and ch.upper() != ch:
+            return "a sentence of the source starts in lowercase too"
+    return None
+
+
+@lru_cache(maxsize=32)
+def _coordinators(lang: str | None) -> frozenset[str]:
+    data: LanguageData = load_language(lang or "en")
+    return frozenset(w.casefold() for w in data.words("coordinators")) if data.known else frozenset()
+
+
+def source_opens_with_conjunction(case: MirrorCase) -> str | None:
+    """The source paragraph (or one of its sentences) opens with a conjunction too: "Und …" →
+    "And …" is faithful.  A conjunction written as a prefix of the next word (Arabic و) does not
+    count: carrying that into English is the calque."""
+    words = _coordinators(case.source_lang)
+    if not words:
+        return None
+    for s in _SENTENCE_SPLIT.split(case.source.strip()):
+        first = s.lstrip("\"'“‘«([¿¡*-–— ").split(None, 1)
+        if first and first[0].strip(",;:").casefold() in words:
+            return f"the source opens with '{first[0].strip(',;:')}' too"
+    return None
+
+
+def source_unfinished(case: MirrorCase) -> str | None:
+    """The source stops without final punctuation too (a truncated or list-like source)."""
+    end = case.source.rstrip()[-1:]
+    if end and end not in ".!?…。！？؟\"'”’»)":
+        return "the source ends without final punctuation too"
+    return None
+
+
+#: The mirror test of each rule that has one.
+MIRRORS: dict[str, MirrorTest] = {
+    "TQ101": source_repeats,
+    "TQ102": source_repeats,
+    "TQ103": source_repeats,
+    "TQ104": source_repeats_sentence,
+    "TQ105": source_loops,
+    "TQ201": source_has_short_sentence,
+    "TQ202": source_lowercase_start,
+    "TQ203": source_lowercase_start,
+    "TQ205": source_unfinished,
+    "TQ301": quote_imbalance,
+    "TQ302": bracket_imbalance,
+    "TQ304": span_in_source,
+    "TQ305": span_in_source,
+    "TQ306": span_in_source,
+    "TQ307": span_in_source,
+    "TQ404": span_in_source,
+    "TQ405": span_in_source,
+    "TQ406": span_in_source,
+    "TQ407": span_in_source,
+    "TQ408": foreign_in_source,
+    "TQ602": source_opens_with_conjunction,
+    "TQ702": foreign_in_source,
+    "TQ704": foreign_in_source,
+}
+
+
+def mirror_reason(case: MirrorCase) -> str | None:
+    test = MIRRORS.get(case.code)
+    return test(case) if test is not None else None
