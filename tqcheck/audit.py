@@ -205,10 +205,11 @@ def _apply_comment_suppressions(path: Path, options: AuditOptions, result: FileR
 
 def audit_text(text: str, options: AuditOptions | None = None, path: str = "<text>") -> Report:
     """Audit a string of plain text (paragraphs separated by blank lines)."""
+    from tqcheck.readers.decode import split_lines
     from tqcheck.readers.text import paragraphs_from_lines
 
     options = options or AuditOptions()
-    result = audit_segments(path, paragraphs_from_lines(text.splitlines(True)), options)
+    result = audit_segments(path, paragraphs_from_lines(split_lines(text, keepends=True)), options)
     return Report(tuple(result.findings), (result.summary,) if result.summary else (),
                   notes=tuple(result.notes), signature=signature(options))
 

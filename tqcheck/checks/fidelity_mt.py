@@ -33,6 +33,7 @@ from typing import Any
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.errors import BackendError, InputError
 from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.readers.decode import split_lines
 
 K = 3.0
 MIN_SPREAD = 4.0
@@ -111,7 +112,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def read_source_lines(path: Path) -> list[str]:
     try:
-        return path.read_bytes().decode("utf-8-sig").splitlines()
+        return split_lines(path.read_bytes().decode("utf-8-sig"))
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:

@@ -15,6 +15,7 @@ from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.errors import InputError
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.readers.decode import split_lines
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _read_csv(path: Path, tgt: str | None) -> tuple[Term, ...]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read glossary: {exc}") from None
-    rows = [r for r in csv.reader(text.splitlines()) if r and not r[0].startswith("#")]
+    rows = [r for r in csv.reader(split_lines(text)) if r and not r[0].startswith("#")]
     if not rows:
         return ()
     header = [c.strip().lower() for c in rows[0]]

@@ -214,7 +214,7 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     # Directories and patterns were expanded by the audit: guard against the files found too.
     audited = [s.path for s in report.files]
     refuse_overwriting_inputs([*report_paths, *baseline_out], audited)
-    extra: dict[str, Any] = {"encoding": opts["encoding"]}
+    extra: dict[str, Any] = {"encoding": opts["encoding"], "fail_on": opts["fail_on"]}
     if opts["write_baseline"]:
         written = write_baseline(Path(opts["write_baseline"]), report)
         click.echo(f"tqcheck: wrote {written} finding{'s' if written != 1 else ''} to the baseline "
