@@ -22,6 +22,10 @@ def normalise_context(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+#: Characters of the segments checked together (see Engine.feed_all): far more than 64 ordinary
+#: paragraphs, so only chunks of long segments are cut by it.
+_CHUNK_CHARS = 500_000
+
 #: How far a finding's context reaches on each side when no sentence end or line break is nearer.
 _CONTEXT_REACH = 2000
 
@@ -120,11 +124,15 @@ class Engine:
         only on the segments its gate matched.  Memory stays bounded by the chunk size.  Findings
         come chunk by chunk, not sorted within a chunk."""
         buffer: list[Segment] = []
+        held = 0
         # Over-long segments are checked in pieces (tqcheck.pieces): cost linear in the text.
         for segment in itertools.chain(split_long_segments(segments), [None]):
             if segment is not None:
                 buffer.append(segment)
-                if len(buffer) < chunk:
+                held += len(segment.text)
+                # A chunk is also cut by its characters, so that what the checks of a chunk
+                # memoise (tqcheck.checks.text.per_text) stays small for long segments.
+                if len(buffer) < chunk and held < _CHUNK_CHARS:
                     continue
             if not buffer:
                 break
@@ -140,6 +148,7 @@ class Engine:
                     opened.setdefault(code, set()).update(range(first, last + 1))
             yield from self._check_chunk(buffer, opened)
             buffer = []
+            held = 0
 
     def feed(self, segment: Segment) -> list[Finding]:
         """Check one segment and return its findings (a chunk of one)."""
