@@ -22,6 +22,20 @@ def normalise_context(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+#: Contexts made lately, by the raw text they normalise: the findings of one sentence share one
+#: string (text with a finding every few characters held a copy of its sentence for each).
+_recent_contexts: dict[str, str] = {}
+
+
+def _shared_context(raw: str) -> str:
+    context = _recent_contexts.get(raw)
+    if context is None:
+        if len(_recent_contexts) >= 1024:
+            _recent_contexts.clear()
+        context = _recent_contexts[raw] = normalise_context(raw)
+    return context
+
+
 #: Characters of the segments checked together (see Engine.feed_all): far more than 64 ordinary
 #: paragraphs, so only chunks of long segments are cut by it.
 _CHUNK_CHARS = 500_000
@@ -58,7 +72,7 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
         suggestion=hit.suggestion,
         text=segment.text[start:end],
         excerpt=excerpt_of(segment, start),
-        context=normalise_context(segment.text[left:right]),
+        context=_shared_context(text[left:right]),
         related=hit.related,
     )
 
