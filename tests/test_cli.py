@@ -53,7 +53,8 @@ def test_text_output_exact(doubled: Path) -> None:
         "    previous conversations",
         "    ^^^^^^^^^^^^^^^^^^^^^^",
         "    suggestion: Previous conversations",
-        "Found 2 findings (1 error, 1 warning) in 1 file: repetition 1, structure 1.",
+        "Found 2 findings (1 error, 1 warning) in 1 file: repetition 1, structure 1. "
+        "Gate failed: 2 findings at or above warning (--fail-on warning).",
     ]
 
 

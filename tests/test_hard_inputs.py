@@ -276,3 +276,114 @@ def test_process_substitution(doc: Path, command: list[str]) -> None:
         assert done.returncode == 1 and ":1:19: TQ101 doubled word: 'in in'" in done.stdout
     else:
         assert done.returncode == 0 and " en " in done.stdout.splitlines()[0]
+
+
+# --- user experience ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("codec", "expected"), [("utf-16-le", "UTF-16 LE"),
+                                                 ("utf-16-be", "UTF-16 BE")])
+@pytest.mark.parametrize("text", [DOC, "日本語のテキストです。\n", "Привет, мир.\n"])
+def test_utf16_without_bom_is_named_with_the_option_to_pass(
+        doc: Path, codec: str, expected: str, text: str) -> None:
+    Path("u16.txt").write_bytes(text.encode(codec))
+    code, _, err = run("audit", "u16.txt")
+    assert code == 2
+    assert err == (f"tqcheck: error: u16.txt: looks like {expected} text without a byte-order "
+                   f"mark; pass --encoding {codec}\n")
+    code, _, err = run("audit", "u16.txt", "--encoding", codec, "--lang", "en", "-q")
+    assert code in (0, 1) and err == ""
+
+
+def test_binary_is_still_called_binary(doc: Path) -> None:
+    Path("blob.txt").write_bytes(bytes(range(256)) * 8)
+    _, _, err = run("audit", "blob.txt")
+    assert err == "tqcheck: error: blob.txt: binary file (NUL bytes), not text\n"
+
+
+def test_tool_tqcheck_table_in_tqcheck_toml(doc: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tqcheck.cli import main
+
+    Path("tqcheck.toml").write_text('[tool.tqcheck]\nselect = ["TQ202"]\nlang = "en"\n',
+                                    encoding="utf-8")
+    code, out, err = run("audit", "doc.txt", "-q", "--no-show-source")
+    assert (code, err) == (1, "")
+    assert out == "doc.txt:3:1: TQ202 orphan lowercase heading: 'previous conversations'\n"
+    Path("tqcheck.toml").write_text('lang = "en"\n[tool.tqcheck]\nselect = ["TQ202"]\n',
+                                    encoding="utf-8")
+    assert main(["audit", "doc.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "settings both at the top level and in [tool.tqcheck]" in err
+
+
+def test_readme_configuration_block_works_in_tqcheck_toml(doc: Path) -> None:
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[tool\.tqcheck\]\n.*?)```", readme, re.DOTALL)
+    assert block is not None
+    text = "\n".join(line for line in block.group(1).splitlines()
+                     if not line.startswith(("language-data", "calque-packs")))  # files of theirs
+    Path("tqcheck.toml").write_text(text + "\n", encoding="utf-8")
+    code, _, err = run("audit", "doc.txt")
+    assert code in (0, 1) and err == ""
+
+
+def test_summary_says_why_the_gate_failed(doc: Path) -> None:
+    code, out, _ = run("audit", "doc.txt", "--lang", "en")
+    assert code == 1
+    assert out.splitlines()[-1].endswith(
+        ". Gate failed: 2 findings at or above warning (--fail-on warning).")
+    code, out, _ = run("audit", "doc.txt", "--lang", "en", "--fail-on", "error")
+    assert code == 1
+    assert out.splitlines()[-1].endswith(
+        ". Gate failed: 1 finding at or above error (--fail-on error).")
+    code, out, _ = run("audit", "doc.txt", "--lang", "en", "--select", "TQ202", "--fail-on",
+                       "error")
+    assert code == 0 and "Gate" not in out
+    code, out, _ = run("audit", "doc.txt", "--lang", "en", "--fail-on", "never")
+    assert code == 0 and "Gate" not in out
+
+
+# --- one newline rule ---------------------------------------------------------------------------
+
+
+def test_split_lines_breaks_only_at_file_line_ends() -> None:
+    from tqcheck.readers.decode import split_lines
+
+    text = "a\u2028b\u0085c\x0cd\x1ce\r\nf\rg\nh"
+    assert split_lines(text) == ["a\u2028b\u0085c\x0cd\x1ce", "f", "g", "h"]
+    assert split_lines(text, keepends=True) == ["a\u2028b\u0085c\x0cd\x1ce\n", "f\n", "g\n", "h"]
+    assert split_lines("x\n\n") == ["x", ""] and split_lines("") == []
+
+
+def test_a_line_separator_in_the_source_keeps_the_lines_aligned(doc: Path) -> None:
+    Path("src.txt").write_text("Le premier paragraphe\u2028 continue ici.\n"
+                               "Voir https://example.org/aide pour les details.\nFin du texte.\n",
+                               encoding="utf-8")
+    Path("tgt.txt").write_text("The first paragraph continues here.\n"
+                               "See https://example.org/aide for details.\nEnd of the text.\n",
+                               encoding="utf-8")
+    code, out, err = run("audit", "tgt.txt", "--source", "src.txt", "--lang", "en",
+                         "--source-lang", "fr", "--select", "TQ813", "-q")
+    assert (code, out, err) == (0, "", "")
+    # The same rule in the readers: the separator is inside line 1 of the audited file too.
+    Path("tgt.txt").write_text("The first paragraph\u2028 continues here.\n"
+                               "See https://example.org/other for details.\nEnd of the text.\n",
+                               encoding="utf-8")
+    _, out, _ = run("audit", "tgt.txt", "--source", "src.txt", "--lang", "en",
+                    "--source-lang", "fr", "--select", "TQ813", "-q", "--no-show-source")
+    assert out.startswith("tgt.txt:2:")
+
+
+def test_score_reads_lines_by_the_same_rule(doc: Path) -> None:
+    Path("hyp.txt").write_bytes(b"The talks resumed.\rThey ended.\r")
+    Path("ref.txt").write_text("The talks resumed.\nThey ended\u2028 on Friday.\n",
+                               encoding="utf-8")
+    code, out, err = run("score", "hyp.txt", "-r", "ref.txt", "--no-ci", "--format", "json")
+    assert code == 0, err
+    import json
+
+    assert json.loads(out)["segments"] == 2

@@ -124,3 +124,29 @@ def test_xml_nodes_under_the_limit_are_read(tmp_path: Path) -> None:
     refuse_huge_nodes(path, limit=3100)  # the longest run without "<" is 3002 bytes
     with pytest.raises(Exception, match="longer than"):
         refuse_huge_nodes(path, limit=2000)
+
+
+def test_line_text_of_a_long_text_with_positions() -> None:
+    text = run_on(1500, seed=5)
+    positions = []
+    line, col = 7, 3
+    for i, ch in enumerate(text):
+        positions.append((line, col))
+        col += 2 if i % 5 == 0 else 1  # an escape in the file every fifth character
+        if ch == " " and i % 97 == 0:
+            line, col = line + 1, 1
+    positions.append((line, col))
+    seg = Segment(text, 7, 3, positions=tuple(positions))
+    assert len(text) > 4096
+
+    def slow(offset: int) -> str:  # the layout of one line, as for short texts
+        target = positions[offset][0]
+        cells: list[str] = []
+        for ch, (ln, c) in zip(text, positions, strict=False):
+            if ln == target:
+                cells.extend(" " * max(0, c - 1 - len(cells)))
+                cells[c - 1:c] = [ch if ch.isprintable() else " "]
+        return "".join(cells)
+
+    for offset in range(0, len(text), 331):
+        assert seg.line_text(offset) == slow(offset)

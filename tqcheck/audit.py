@@ -266,11 +266,13 @@ def _apply_comment_suppressions(path: Path, settings: Settings, result: FileResu
 def audit_text(text: str, settings: Settings | None = None, path: str = "<text>") -> Report:
     """Audit a string of plain text (paragraphs separated by blank lines) into a report (the
     public :func:`tqcheck.audit_text` reads any format and returns the findings)."""
+    from tqcheck.readers.decode import split_lines
     from tqcheck.readers.text import paragraphs_from_lines
 
     settings = settings or Settings()
     rules = rules_for(settings)
-    result = audit_segments(path, paragraphs_from_lines(text.splitlines(True)), settings, rules)
+    result = audit_segments(path, paragraphs_from_lines(split_lines(text, keepends=True)), settings,
+                            rules)
     return Report(tuple(result.findings), (result.summary,) if result.summary else (),
                   notes=tuple(result.notes), signature=signature(settings, rules),
                   rules=report_rules(rules, result.findings),

@@ -397,6 +397,18 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
+def _own_file_table(path: Path, data: dict[str, Any]) -> Any:
+    """The settings of a ``tqcheck.toml``: its top level, or a ``[tool.tqcheck]`` table pasted in
+    from a pyproject.toml (the same keys either way, not both)."""
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "tqcheck" not in tool:
+        return data
+    if len(data) > 1 or len(tool) > 1:
+        raise ConfigError(f"{path}: settings both at the top level and in [tool.tqcheck]; "
+                          "keep one (in tqcheck.toml the table header is optional)")
+    return tool["tqcheck"]
+
+
 def load_config(path: Path) -> dict[str, Any]:
     """Validated settings from ``path``, keyed by command-line parameter name."""
     try:
@@ -407,7 +419,8 @@ def load_config(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("tqcheck", {}) if path.name == "pyproject.toml" else data
+    table = data.get("tool", {}).get("tqcheck", {}) if path.name == "pyproject.toml" else (
+        _own_file_table(path, data))
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.tqcheck] must be a table")
     out: dict[str, Any] = {}

@@ -72,6 +72,22 @@ class Segment:
     #: share one string instead of a copy each (memory that grew with findings × line length).
     _last_row: tuple[int, str] | None = field(default=None, init=False, repr=False,
                                               compare=False)
+    #: The file lines of a long text with ``positions``, laid out once (see :meth:`line_text`).
+    _rows: dict[int, str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _lay_out(self, only: int | None) -> dict[int, str]:
+        """The characters of ``text`` laid out at their file columns, by file line (all lines, or
+        line ``only``)."""
+        rows: dict[int, list[str]] = {}
+        assert self.positions is not None
+        for ch, (ln, col) in zip(self.text, self.positions, strict=False):
+            if only is not None and ln != only:
+                continue
+            cells = rows.setdefault(ln, [])
+            if len(cells) < col - 1:
+                cells.extend(" " * (col - 1 - len(cells)))
+            cells[col - 1 : col] = [ch if ch.isprintable() else " "]
+        return {ln: "".join(cells) for ln, cells in rows.items()}
 
     def _lines(self) -> list[int]:
         starts = self._line_starts
@@ -111,14 +127,13 @@ class Segment:
         """
         if self.positions is not None:
             line = self.locate(offset)[0]
-            cells: list[str] = []
-            for ch, (ln, col) in zip(self.text, self.positions, strict=False):
-                if ln != line:
-                    continue
-                if len(cells) < col - 1:
-                    cells.extend(" " * (col - 1 - len(cells)))
-                cells[col - 1 : col] = [ch if ch.isprintable() else " "]
-            return "".join(cells)
+            if len(self.text) > _LONG_TEXT:
+                # Every file line of a long text laid out in one pass, once: laying out one line
+                # scans the whole text, for each finding.
+                if self._rows is None:
+                    self._rows = self._lay_out(None)
+                return self._rows.get(line, "")
+            return self._lay_out(line).get(line, "")
         if len(self.text) > _LONG_TEXT and offset >= 0:
             starts = self._lines()
             k = bisect.bisect_right(starts, offset) - 1

@@ -108,7 +108,8 @@ def render(report: Report, fmt: str, output: OutputSettings, color: bool = False
     from tqcheck.report import RenderOptions, get_formatter
 
     return get_formatter(fmt)(report, RenderOptions(
-        color=color and fmt == "text", show_source=output.show_source, quiet=output.quiet))
+        color=color and fmt == "text", show_source=output.show_source, quiet=output.quiet,
+        fail_on=output.fail_on))
 
 
 def write_reports(report: Report, plan: OutputPlan, output: OutputSettings) -> None:

@@ -164,10 +164,9 @@ def read_lines(path: str | os.PathLike[str]) -> list[str]:
         ) from None
     if not text:
         raise InputError(f"{name} is empty")
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return [line.rstrip() for line in lines]
+    from tqcheck.readers.decode import split_lines
+
+    return [line.rstrip() for line in split_lines(text)]
 
 
 def check_aligned(named: Sequence[tuple[str, Sequence[str]]]) -> None:

@@ -29,6 +29,24 @@ def normalise_context(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+#: Contexts made lately, by the raw text they normalise: the findings of one sentence share one
+#: string (text with a finding every few characters held a copy of its sentence for each).
+_recent_contexts: dict[str, str] = {}
+
+
+def _shared_context(raw: str) -> str:
+    context = _recent_contexts.get(raw)
+    if context is None:
+        if len(_recent_contexts) >= 1024:
+            _recent_contexts.clear()
+        context = _recent_contexts[raw] = normalise_context(raw)
+    return context
+
+
+#: Characters of the segments checked together (see Engine.feed_all): far more than 64 ordinary
+#: paragraphs, so only chunks of long segments are cut by it.
+_CHUNK_CHARS = 500_000
+
 #: How far a finding's context reaches on each side when no sentence end or line break is nearer.
 _CONTEXT_REACH = 2000
 
@@ -61,7 +79,7 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
         suggestion=hit.suggestion,
         text=segment.text[start:end],
         excerpt=excerpt_of(segment, start),
-        context=normalise_context(segment.text[left:right]),
+        context=_shared_context(text[left:right]),
         related=hit.related,
     )
 
@@ -209,11 +227,15 @@ class Engine:
         only on the segments its gate matched.  Memory stays bounded by the chunk size.  Findings
         come chunk by chunk, not sorted within a chunk."""
         buffer: list[Segment] = []
+        held = 0
         # Over-long segments are checked in pieces (tqcheck.pieces): cost linear in the text.
         for segment in itertools.chain(split_long_segments(segments), [None]):
             if segment is not None:
                 buffer.append(segment)
-                if len(buffer) < chunk:
+                held += len(segment.text)
+                # A chunk is also cut by its characters, so that what the checks of a chunk
+                # memoise (tqcheck.checks.text.per_text) stays small for long segments.
+                if len(buffer) < chunk and held < _CHUNK_CHARS:
                     continue
             if not buffer:
                 break
@@ -232,6 +254,7 @@ class Engine:
                     opened.setdefault(code, set()).update(range(first, last + 1))
             yield from self._check_chunk(buffer, opened, raw)
             buffer = []
+            held = 0
 
     def feed(self, segment: Segment) -> list[Finding]:
         """Check one segment and return its findings (a chunk of one)."""

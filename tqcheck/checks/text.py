@@ -38,6 +38,10 @@ _ASCII_TOKEN_TABLE = bytes.maketrans(_TOKEN_PUNCT.encode(), b" " * len(_TOKEN_PU
 #: Texts a per-text memo holds before it starts afresh: more than the segments of a chunk, whose
 #: checks run one after the other over all of them (the engine's order).
 MEMO_SIZE = 256
+#: ... and the characters it holds before it starts afresh: what is memoised (token lists) grows
+#: with the text, and long segments would otherwise keep hundreds of megabytes (the engine's
+#: chunks of long segments are smaller: see Engine.feed_all).
+MEMO_CHARS = 2_000_000
 
 
 _MISSING = object()
@@ -47,6 +51,7 @@ def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
     """Memoise ``fn`` (a pure function of the text) for the texts being checked: the checks of a
     chunk share the work.  Keyed by the text (its hash is kept by the string), bounded in size."""
     memo: dict[str, T] = {}
+    held = [0]  # characters of the texts in the memo
 
     @functools.wraps(fn)
     def memoised(text: str) -> T:
@@ -54,9 +59,11 @@ def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
         if value is not _MISSING:
             return value  # type: ignore[return-value]
         value = fn(text)
-        if len(memo) >= MEMO_SIZE:
+        if len(memo) >= MEMO_SIZE or held[0] > MEMO_CHARS:
             memo.clear()
+            held[0] = 0
         memo[text] = value
+        held[0] += len(text)
         return value
 
     return memoised

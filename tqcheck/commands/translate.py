@@ -86,4 +86,6 @@ def _read_lines(file: Path) -> list[str]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{file}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    return text.splitlines()
+    from tqcheck.readers.decode import split_lines
+
+    return split_lines(text)

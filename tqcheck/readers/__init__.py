@@ -148,7 +148,9 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def read_source_lines(path: Path) -> list[str]:
     """The lines of a line-aligned source file (UTF-8, with or without BOM)."""
     try:
-        return path.read_bytes().decode("utf-8-sig").splitlines()
+        from tqcheck.readers.decode import split_lines
+
+        return split_lines(path.read_bytes().decode("utf-8-sig"))
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:

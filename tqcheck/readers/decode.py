@@ -32,8 +32,52 @@ def sniff_encoding(head: bytes, path: Path, requested: str | None) -> str:
             raise InputError(f"unknown encoding {requested!r}") from None
         return requested
     if b"\x00" in head:
+        guess = guess_bomless_utf16(head)
+        if guess:
+            shown = {"utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE"}[guess]
+            raise InputError(f"{path}: looks like {shown} text without a byte-order mark; "
+                             f"pass --encoding {guess}")
         raise InputError(f"{path}: binary file (NUL bytes), not text")
     return "utf-8"
+
+
+def guess_bomless_utf16(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``head`` reads as UTF-16 text without a BOM: its zero
+    bytes (the high byte of ASCII letters, spaces, line breaks) stand on one side of the code
+    units only, and the units decode to printable characters.  Only an error message rests on it:
+    the file is refused either way."""
+    units = len(head) // 2
+    if units < 2:
+        return None
+    even = head[0:units * 2:2].count(0)
+    odd = head[1:units * 2:2].count(0)
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros and other <= units * 0.02:
+            try:
+                text = head[:units * 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in text)
+            if printable >= len(text) * 0.95:
+                return codec
+    return None
+
+
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """The lines of ``text`` by the one newline rule of tqcheck: ``\\n``, ``\\r\\n`` and ``\\r``
+    end a line, as when a file is read (:func:`iter_lines`, and Python's universal newlines that
+    sacrebleu reads with) — not U+2028, U+0085, form feeds and the other characters at which
+    ``str.splitlines`` also breaks, which would shift line-aligned files against each other.
+    With ``keepends``, every line but an unterminated last one ends in ``"\\n"``."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    last = lines.pop()
+    if keepends:
+        lines = [line + "\n" for line in lines]
+    if last:
+        lines.append(last)
+    return lines
 
 
 def check_readable(path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tqcheck.errors import InputError
 from tqcheck.langdata import base_lang
+from tqcheck.readers.decode import split_lines
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def _read_csv(path: Path, tgt: str | None) -> tuple[Term, ...]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read glossary: {exc}") from None
-    rows = [r for r in csv.reader(text.splitlines()) if r and not r[0].startswith("#")]
+    rows = [r for r in csv.reader(split_lines(text)) if r and not r[0].startswith("#")]
     if not rows:
         return ()
     header = [c.strip().lower() for c in rows[0]]

@@ -26,6 +26,9 @@ class RenderOptions:
     color: bool = False
     show_source: bool = True
     quiet: bool = False
+    #: The ``--fail-on`` level of the command, so that the text summary can say why the gate
+    #: failed (None: the caller gates nothing).
+    fail_on: str | None = None
 
 
 Formatter = Callable[[Report, RenderOptions], str]

@@ -4,8 +4,9 @@ summary by category.  Colour only when asked (the CLI asks on a terminal)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from tqcheck.model import MASK, Finding, Report
+from tqcheck.model import MASK, Finding, Report, Severity
 from tqcheck.report import RenderOptions
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -31,6 +32,19 @@ def _caret(f: Finding) -> tuple[str, str]:
         start = start - left + len(prefix)
         width = min(width, right - (start - len(prefix) + left))
     return line.replace("\t", " ").replace(MASK, " "), " " * start + "^" * max(1, width)
+
+
+def _gate_verdict(active: Sequence[Finding], fail_on: str | None) -> str:
+    """`` Gate failed: …`` after the summary when findings fail the gate (the reason for exit
+    status 1), given the ``--fail-on`` level the command used."""
+    if not fail_on or fail_on == "never":
+        return ""
+    threshold = Severity(fail_on).rank
+    failing = sum(1 for f in active if f.severity.rank >= threshold)
+    if not failing:
+        return ""
+    return (f" Gate failed: {failing} finding{'s' if failing != 1 else ''} at or above {fail_on} "
+            f"(--fail-on {fail_on}).")
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -62,7 +76,8 @@ def render(report: Report, options: RenderOptions) -> str:
             sevs = ", ".join(f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 else ''}"
                              for s in ("error", "warning", "info") if by_sev[s])
             out.append(f"Found {len(active)} finding{'s' if len(active) != 1 else ''} "
-                       f"({sevs}) in {files} file{'s' if files != 1 else ''}: {cats}.")
+                       f"({sevs}) in {files} file{'s' if files != 1 else ''}: {cats}."
+                       + _gate_verdict(active, options.fail_on))
         else:
             out.append(f"No findings in {files} file{'s' if files != 1 else ''}.")
         suppressed = len(report.findings) - len(active)
