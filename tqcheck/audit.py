@@ -166,26 +166,43 @@ def audit_segments(
     return FileResult(findings, summary, notes=[*ctx.notes, *unused])
 
 
-def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None = None
-               ) -> FileResult:
+def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None = None,
+               display: str | None = None) -> FileResult:
+    """Audit one file; ``display``: the path findings name (default ``path``; ``tqcheck.fix``
+    audits a scratch copy under the real file's name)."""
     from tqcheck.readers import detect_format
 
+    shown = display or str(path)
     try:
         fmt = detect_format(path, options.format_in)
         segments = read_segments(path, options.encoding, fmt, options.features)
-        result = audit_segments(str(path), segments, options, rules, fmt)
+        result = audit_segments(shown, segments, options, rules, fmt)
         if fmt in _COMMENT_FORMATS:
-            _apply_comment_suppressions(path, options, result)
+            _apply_comment_suppressions(path, options, result, shown)
+        if fmt in _PROSE_FORMATS:
+            from tqcheck.fix import needs_widening, widen_line_deletions
+
+            if needs_widening(result.findings):
+                from tqcheck.readers.decode import iter_lines
+
+                lines = [line.rstrip("\n") for line in iter_lines(path, options.encoding)]
+                result.findings = widen_line_deletions(lines, result.findings)
         return result
     except InputError as exc:
-        return FileResult([], error=FileError(str(path), str(exc)))
+        return FileResult([], error=FileError(shown, str(exc)))
+
+
+#: Formats whose text is the file's own (no escapes): a fix deleting a paragraph takes the blank
+#: line beside it too (see ``tqcheck.fix.widen_line_deletions``).
+_PROSE_FORMATS = frozenset({"text", "markdown"})
 
 
 #: Formats whose files may hold ``<!-- tqcheck-… -->`` comments (Markdown, HTML-ish text).
 _COMMENT_FORMATS = frozenset({"text", "markdown", "html"})
 
 
-def _apply_comment_suppressions(path: Path, options: AuditOptions, result: FileResult) -> None:
+def _apply_comment_suppressions(path: Path, options: AuditOptions, result: FileResult,
+                                shown: str | None = None) -> None:
     from tqcheck.readers.decode import iter_lines
 
     # Streamed: a file without directives (nearly all, and all large ones) is never held whole.
@@ -193,7 +210,7 @@ def _apply_comment_suppressions(path: Path, options: AuditOptions, result: FileR
         return
     lines = [line.rstrip("\n") for line in iter_lines(path, options.encoding)]
     scopes = scopes_from_comments(lines)
-    result.findings, unused = apply_scopes(result.findings, scopes, str(path))
+    result.findings, unused = apply_scopes(result.findings, scopes, shown or str(path))
     result.notes.extend(unused)
 
 

@@ -32,6 +32,9 @@ class CalquePattern:
     message: str
     suggestion: str | None
     strong: bool
+    #: The rewrite a fix applies (a template of :meth:`re.Match.expand`: ``\\g<name>`` names a
+    #: group); None: the pattern's suggestion is advice, not a replacement.
+    replacement: str | None = None
     #: Lowercase words one of which every match contains: a cheap prefilter.
     keywords: frozenset[str] = frozenset()
 
@@ -58,7 +61,8 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
             patterns.append(CalquePattern(source, str(p["id"]), rx, str(p["message"]),
                                           p.get("suggestion"), bool(p.get("strong", False)),
-                                          frozenset(k.casefold() for k in p.get("keywords", ()))))
+                                          keywords=frozenset(k.casefold() for k in p.get("keywords", ())),
+                                          replacement=p.get("replacement")))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), tuple(raw.get("targets", ["en"])),
                           int(raw.get("min_evidence", 2)), tuple(patterns),
@@ -153,7 +157,23 @@ def _has_evidence(pack: CalquePack, patterns: list[CalquePattern]) -> bool:
     return any(p.strong for p in patterns) or len(patterns) >= pack.min_evidence
 
 
-@register("TQ601", "calque-phrase", Severity.WARNING, scope="document")
+def calque_rewrite(pattern: CalquePattern, m: re.Match[str]) -> tuple[int, int, str] | None:
+    """The edit of a pattern's ``replacement`` for one match, with the match's initial capital
+    kept (``On the territory of`` → ``In``), or None when the pattern has none."""
+    if pattern.replacement is None:
+        return None
+    try:
+        new = m.expand(pattern.replacement)
+    except (re.error, IndexError):
+        return None
+    if new and m.group()[:1].isupper():
+        new = new[0].upper() + new[1:]
+    elif new and m.group()[:1].islower():
+        new = new[0].lower() + new[1:]
+    return m.start(), m.end(), new
+
+
+@register("TQ601", "calque-phrase", Severity.WARNING, scope="document", fix="unsafe")
 class CalquePhrases:
     """A phrase copied word for word from the source language (from the calque packs).
 
@@ -182,8 +202,10 @@ class CalquePhrases:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         for pack, pat, m in self.setup.matches(segment.text):
+            rewrite = calque_rewrite(pat, m)
             hit = Hit(m.start(), m.end(), f"{pack.name} calque [{pack.source}:{pat.id}]: "
-                      f"{pat.message}", suggestion=pat.suggestion, segment=segment)
+                      f"{pat.message}", suggestion=pat.suggestion, segment=segment,
+                      fix=(rewrite,) if rewrite else None)
             self.found[pack.source].append((pat, hit))
 
     def finish(self) -> list[Hit]:

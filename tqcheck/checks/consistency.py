@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, folded_tokens
-from tqcheck.model import Location, Segment, Sentence, Severity
+from tqcheck.model import Edit, Location, Segment, Sentence, Severity
 
 _VOWELS = frozenset("aeiouyj")
 #: Endings of English derived forms: two words whose stems match after removing one of these each
@@ -48,6 +49,72 @@ class _Occurrence:
     count: int = 1
     proper: bool = False  # seen capitalised away from a sentence start
     neighbours: set[str] = field(default_factory=set)
+    #: Where the spelling stands, for a fix that rewrites it (the first :data:`MAX_FIX_SPOTS`
+    #: occurrences, in file coordinates; a spelling used more often is not rewritten).
+    spots: list[Edit] = field(default_factory=list)
+
+    def spot(self, segment: Segment, start: int, end: int) -> None:
+        if self.count <= MAX_FIX_SPOTS:
+            edit = segment.edit(start, end, "")
+            if edit is not None:
+                self.spots.append(edit)
+
+
+#: The most occurrences of one spelling a unifying fix rewrites.
+MAX_FIX_SPOTS = 30
+
+
+def _with_case_of(word: str, model: str) -> str:
+    """``word`` written with the case pattern of ``model`` (all lowercase, all capitals, or an
+    initial capital)."""
+    if model.islower():
+        return word.lower()
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def preferred_spelling(spellings: list[str], counts: dict[str, int], ctx: CheckContext,
+                       fold: Callable[[str], str]) -> str | None:
+    """The spelling a group of variants is unified to: the one ``--prefer`` names (the option
+    maps a spelling or name to the spelling wanted), else a required target term of the glossary,
+    else the document's strict majority; None when nothing decides (a tie)."""
+    prefer: Mapping[str, str] = ctx.options.get("prefer") or {}
+    folded = {fold(s): s for s in spellings}
+    for key, wanted in prefer.items():
+        if fold(key) in folded or fold(wanted) in folded:
+            return wanted
+    for target in _glossary_targets(ctx):
+        if fold(target) in folded:
+            return folded[fold(target)]
+    ranked = sorted(spellings, key=lambda s: -counts[s])
+    if len(ranked) > 1 and counts[ranked[0]] > counts[ranked[1]]:
+        return ranked[0]
+    return None
+
+
+def _glossary_targets(ctx: CheckContext) -> tuple[str, ...]:
+    path = ctx.options.get("glossary")
+    if not path:
+        return ()
+    from tqcheck.checks.glossary import load_glossary
+
+    try:
+        glossary = load_glossary(str(path), ctx.source_lang, ctx.lang)
+    except Exception:
+        return ()
+    return tuple(t for term in glossary.terms for t in term.targets)
+
+
+def unify_fix(occ: _Occurrence, spelling: str, winner: str) -> tuple[Edit, ...] | None:
+    """Edits rewriting every recorded occurrence of ``spelling`` as ``winner`` (None when some
+    occurrences were not recorded)."""
+    if occ.count > MAX_FIX_SPOTS or len(occ.spots) != occ.count:
+        return None
+    return tuple(Edit(e.line, e.col, e.end_line, e.end_col, _with_case_of(winner, e.before), e.before)
+                 for e in occ.spots)
 
 
 #: Titles and other capitalised words that say nothing about which person a name refers to.
@@ -182,7 +249,7 @@ def names_are_variants(a: str, b: str, neighbours_shared: bool) -> bool:
     return bool(_ARTICLE.match(a) and _ARTICLE.match(b))
 
 
-@register("TQ501", "name-variants", Severity.WARNING, scope="document")
+@register("TQ501", "name-variants", Severity.WARNING, scope="document", fix="unsafe")
 class NameVariants:
     """One name written in two transliterations (Dmytro/Dmitry, Sergey/Sergei, Zelensky/Zelenskyy).
 
@@ -229,6 +296,7 @@ class NameVariants:
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
+            occ.spot(segment, start, end)
             if not occ.proper:
                 occ.proper = not _at_sentence_start(text, start)
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
@@ -262,9 +330,12 @@ class NameVariants:
             for a in present:
                 pairs[a].update(b for b in present if b != a)
         hits: list[Hit] = []
+        counts = {w: o.count for w, o in self.words.items()}
         for a in sorted(pairs):
             variants = sorted(pairs[a])
             if variants:
+                winner = preferred_spelling([a, *variants], counts, self.ctx, fold_name)
+                fix = unify_fix(self.words[a], a, winner) if winner and winner != a else None
                 occ = self.words[a]
                 where = [(b, self.words[b]) for b in variants]
                 related = tuple(
@@ -276,14 +347,15 @@ class NameVariants:
                 )
                 hits.append(Hit(occ.start, occ.end,
                                 f"name spelled two ways: '{a}' ({occ.count}×) and {others}",
-                                related=related, segment=occ.segment))
+                                related=related, segment=occ.segment, fix=fix,
+                                fix_message=f"write '{winner}' for '{a}' ({occ.count}×)"))
         return hits
 
 
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w'’-])")
 
 
-@register("TQ502", "spelling-variants", Severity.INFO, scope="document")
+@register("TQ502", "spelling-variants", Severity.INFO, scope="document", fix="unsafe")
 class SpellingVariants:
     """One word written two ways in one document (cease-fire/ceasefire, e-mail/email).
 
@@ -310,9 +382,10 @@ class SpellingVariants:
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
         if occ is None:
-            self.first[key] = _Occurrence(segment, start, end)
+            occ = self.first[key] = _Occurrence(segment, start, end)
         else:
             occ.count += 1
+        occ.spot(segment, start, end)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
@@ -341,9 +414,12 @@ class SpellingVariants:
             if len(present) > 1:
                 groups.append(present)
         hits: list[Hit] = []
+        counts = {w: o.count for w, o in self.first.items()}
         for group in groups:
+            winner = preferred_spelling(group, counts, self.ctx, str.casefold)
             for w in group:
                 occ = self.first[w]
+                fix = unify_fix(occ, w, winner) if winner and winner.casefold() != w else None
                 others = [(o, self.first[o]) for o in group if o != w]
                 related = tuple(
                     Location(self.ctx.path, *x.segment.locate(x.start), *x.segment.locate(x.end))
@@ -356,7 +432,8 @@ class SpellingVariants:
                 )
                 hits.append(Hit(occ.start, occ.end,
                                 f"word spelled two ways: '{shown}' ({occ.count}×) and {desc}",
-                                related=related, segment=occ.segment))
+                                related=related, segment=occ.segment, fix=fix,
+                                fix_message=f"write '{winner}' for '{w}' ({occ.count}×)"))
         return hits
 
 

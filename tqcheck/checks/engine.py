@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
-from tqcheck.model import Finding, Segment, Sentence
+from tqcheck.model import Applicability, Edit, Finding, Fix, Segment, Sentence
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -19,6 +19,71 @@ log = logging.getLogger(__name__)
 def normalise_context(text: str) -> str:
     """Whitespace-collapsed, case-folded sentence text (stable across edits elsewhere)."""
     return " ".join(text.split()).casefold()
+
+
+#: Segment kinds that are a unit of a translation file: emptying one is never a fix (the unit
+#: would read as untranslated), so such a fix is only shown.
+_UNIT_KINDS = frozenset({"unit", "cue"})
+
+
+def make_fix(rule: Rule, segment: Segment, hit: Hit) -> Fix | None:
+    """The hit's fix in file coordinates, with the rule's applicability (lowered by the hit's),
+    or None when the rule declares none, the hit has none, or an edit would touch masked text."""
+    if rule.fix is None or not hit.fix:
+        return None
+    applicability = rule.fix
+    if hit.applicability is not None and hit.applicability.rank < applicability.rank:
+        applicability = hit.applicability
+    edits: list[Edit] = []
+    text = segment.text
+    n = len(text)
+    relative: list[tuple[int, int, str]] = []
+    for item in hit.fix:
+        if isinstance(item, Edit):
+            edits.append(item)
+            continue
+        start, end, content = item
+        if not 0 <= start <= end <= n:
+            return None
+        edit = segment.edit(start, end, content)
+        if edit is None:
+            return None
+        relative.append(item)
+        edits.append(edit)
+    if relative:
+        after = text
+        for start, end, content in sorted(relative, reverse=True):
+            after = after[:start] + content + after[end:]
+        if not after.strip():
+            if segment.kind in _UNIT_KINDS:
+                applicability = Applicability.DISPLAY_ONLY
+            elif len(relative) == 1 and relative[0][:2] == (0, n):
+                # A prose paragraph deleted whole: its lines go, not just their text
+                # (tqcheck.fix widens the edit over the blank line that set it apart).
+                line, _ = segment.locate(0)
+                end_line, _ = segment.locate(n)
+                edits = [Edit(line, 1, end_line + 1, 1, "", text)]
+    message = hit.fix_message or describe_edits(edits)
+    return Fix(applicability, tuple(sorted(edits, key=lambda e: (e.start, e.end))), message)
+
+
+def describe_edits(edits: Sequence[Edit]) -> str:
+    """A few words saying what edits do: "delete '…'", "replace '…' with '…'"."""
+    def short(s: str) -> str:
+        s = " ".join(s.split())
+        return s if len(s) <= 40 else s[:37] + "…"
+
+    if len(edits) == 1:
+        e = edits[0]
+        if not e.content:
+            return f"delete '{short(e.before)}'"
+        if not e.before:
+            return f"insert '{short(e.content)}'"
+        return f"replace '{short(e.before)}' with '{short(e.content)}'"
+    contents = {e.content for e in edits}
+    if len(contents) == 1 and (content := next(iter(contents))):
+        return f"write '{short(content)}' ({len(edits)} places)"
+    return f"{len(edits)} edits"
 
 
 def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> Finding:
@@ -46,6 +111,7 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
         excerpt=segment.line_text(start),
         context=normalise_context(segment.text[left:right]),
         related=hit.related,
+        fix=make_fix(rule, segment, hit) if hit.fix else None,
     )
 
 

@@ -68,7 +68,7 @@ def _is_inch(text: str, i: int) -> bool:
     return i > 0 and text[i - 1].isdigit()
 
 
-@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment",
+@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment", fix="safe",
           gate='[.!?][\\"”»]\\s')
 def find_quote_closed_early(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A quotation closed after its first words although the quoted speech goes on.
@@ -89,7 +89,8 @@ def find_quote_closed_early(segment: Segment, sentences: list[Sentence], ctx: Ch
     for m in find_early_closes(segment.text):
         s = m.start("close")
         yield Hit(s, s + 1, f"quotation closed too early after '{m.group('q')}': the quoted speech "
-                  "continues to the final quote mark", suggestion="remove this quote mark")
+                  "continues to the final quote mark", suggestion="remove this quote mark",
+                  fix=((s, s + 1, ""),), fix_message="delete the early closing quote mark")
 
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‚": "‘", "‹": "›", "「": "」", "『": "』"}
@@ -136,7 +137,7 @@ def _segment_quote_state(text: str, pairs: dict[str, str]) -> tuple[list[int], l
 _MAX_QUOTE_SEGMENTS = 40
 
 
-@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document")
+@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document", fix="safe")
 class UnbalancedQuotes:
     """Quotation marks that do not pair up.
 
@@ -213,7 +214,7 @@ class UnbalancedQuotes:
                 self._start(segment, i, "unbalanced straight quotation mark")
             elif _apostrophe_like(text, i):
                 self.hits.append(Hit(i, i + 1, "straight quotation mark where an apostrophe belongs",
-                                     suggestion="'", segment=segment))
+                                     suggestion="'", segment=segment, fix=((i, i + 1, "'"),)))
             # Otherwise it closes a quotation opened on an earlier line, beyond what we track.
         elif openers:
             for i in openers[:-1]:
@@ -277,7 +278,7 @@ _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _FOREIGN_PUNCT = re.compile("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
 
 
-@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment",
+@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment", fix="safe",
           gate=non_ascii_gate("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]"))
 def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Punctuation of another writing system left in the translation.
@@ -304,7 +305,26 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         repl = _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]
         script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
         yield Hit(m.start(), m.end(), f"{script} punctuation '{c}' in {ctx.data.name} text",
-                  suggestion=repl)
+                  suggestion=repl, fix=(_mapped_punctuation(segment.text, m.start(), repl),))
+
+
+_SPACED_AFTER = frozenset(",.:;!?)”’]%")
+_SPACED_BEFORE = frozenset("(“‘[")
+
+
+def _mapped_punctuation(text: str, i: int, repl: str) -> tuple[int, int, str]:
+    """``text[i]`` replaced by the target's mark, spaced the way the target spaces it: full-width
+    marks carry their own spacing, so ``会谈，然后`` style runs need a space after a comma; a
+    space the source put before a closing mark goes (it would be a space before punctuation)."""
+    start, end = i, i + 1
+    if repl in _SPACED_AFTER:
+        while start > 0 and text[start - 1] in " \u00a0\u3000":
+            start -= 1
+        if end < len(text) and text[end].isalnum():
+            repl += " "
+    elif repl in _SPACED_BEFORE and start > 0 and text[start - 1].isalnum():
+        repl = " " + repl
+    return start, end, repl
 
 
 _NATIVE_DIGIT = r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]"
@@ -312,7 +332,7 @@ _NATIVE_DIGITS = re.compile(_NATIVE_DIGIT + "+")
 
 
 # Gated on one digit: a pattern that is a character class is searched in a tight loop.
-@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment",
+@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment", fix="safe",
           gate=non_ascii_gate(_NATIVE_DIGIT))
 def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Arabic-Indic, Persian or Devanagari digits in a target that writes 0–9.
@@ -332,7 +352,8 @@ def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckC
         return
     for m in _NATIVE_DIGITS.finditer(segment.text):
         digits = "".join(str(unicodedata.digit(c)) for c in m.group())
-        yield Hit(m.start(), m.end(), f"non-Latin digits '{m.group()}'", suggestion=digits)
+        yield Hit(m.start(), m.end(), f"non-Latin digits '{m.group()}'", suggestion=digits,
+                  fix=((m.start(), m.end(), digits),))
 
 
 _CONTROLS = re.compile(
@@ -341,7 +362,7 @@ _CONTROLS = re.compile(
 _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 
-@register("TQ306", "invisible-control", Severity.ERROR, scope="segment",
+@register("TQ306", "invisible-control", Severity.ERROR, scope="segment", fix="safe",
           gate=non_ascii_gate(_CONTROLS.pattern))
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Invisible bidirectional or zero-width characters.
@@ -371,7 +392,8 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         ):
             continue
         name = unicodedata.name(c, f"U+{ord(c):04X}")
-        yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="")
+        yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="",
+                  fix=((i, i + 1, ""),), fix_message=f"delete U+{ord(c):04X}")
 
 
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
@@ -379,7 +401,7 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
 
 # Gated on the mark with a space before it: a pattern starting with the marks (rarer than spaces)
 # is searched in a tight loop until one turns up, and the lookbehind then tests the space.
-@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment",
+@register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment", fix="safe",
           gate='[,.;:!?%)\\]}](?<=[ \\u00a0\\u202f].)')
 def find_space_before_punctuation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -409,4 +431,5 @@ def find_space_before_punctuation(
             continue
         if punct in ":;" and after and not after.isspace():
             continue  # emoticons, ratios, times
-        yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct)
+        yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct,
+                  fix=((m.start(1), m.end(1), ""),), fix_message=f"delete the space before '{punct}'")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from tqcheck.checks.gates import Gate, as_gate
-from tqcheck.model import Category, Location, Segment, Sentence, Severity
+from tqcheck.model import Applicability, Category, Edit, Location, Segment, Sentence, Severity
 
 if TYPE_CHECKING:
     from tqcheck.langdata import LanguageData
@@ -49,6 +49,15 @@ class Hit:
     severity: Severity | None = None  # overrides the rule's default
     related: tuple[Location, ...] = ()
     segment: Segment | None = None  # document checks name the segment they point into
+    #: The fix, when the rule declares one: ``(start, end, new text)`` in the coordinates of the
+    #: segment's text, or an :class:`~tqcheck.model.Edit` in file coordinates (document checks
+    #: that change other segments too: see :meth:`~tqcheck.model.Segment.edit`).  The engine turns
+    #: them into a :class:`~tqcheck.model.Fix`; applying it is :mod:`tqcheck.fix`'s job.
+    fix: tuple[tuple[int, int, str] | Edit, ...] | None = None
+    #: Lowers the rule's applicability for this hit (never raises it).
+    applicability: Applicability | None = None
+    #: What the fix does ("delete the embed link"); default: from the edits.
+    fix_message: str = ""
 
 
 @dataclass
@@ -113,6 +122,8 @@ class Rule:
     #: Segments the check applies to: all (None), only those with a known source ("pairs"), or
     #: only subtitle cues ("cues").  The engine does not call (or feed) it the others.
     on: Literal["pairs", "cues"] | None = None
+    #: Whether the check can fix what it finds, and how safely (None: it cannot).
+    fix: Applicability | None = None
 
     @property
     def module(self) -> str:
@@ -141,9 +152,11 @@ def register(
     gate: str | re.Pattern[str] | Gate | Callable[[CheckContext], Gate | re.Pattern[str] | str | None]
     | None = None,
     on: Literal["pairs", "cues"] | None = None,
+    fix: Applicability | str | None = None,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
-    summary, then *What it does*, *Why it matters* and *Example* sections."""
+    summary, then *What it does*, *Why it matters* and *Example* sections.  ``fix`` declares
+    whether its hits carry fixes, and how safely (``safe``, ``unsafe`` or ``display-only``)."""
 
     def decorate(impl: Any) -> Any:
         if not CODE_RE.match(code):
@@ -166,6 +179,7 @@ def register(
             needs=needs,
             gate=as_gate(gate) if isinstance(gate, str | re.Pattern) else gate,
             on=on,
+            fix=Applicability(fix) if fix is not None else None,
         )
         _SLUGS[slug] = code
         return impl

@@ -98,7 +98,7 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
     return found
 
 
-@register("TQ101", "doubled-word", Severity.ERROR, scope="segment")
+@register("TQ101", "doubled-word", Severity.ERROR, scope="segment", fix="safe")
 def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A word written twice in a row ("the the").
 
@@ -130,11 +130,12 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
             if before and before[-1] not in ".!?":
                 continue
-        hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word))
+        hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word,
+                        fix=((rep.start, rep.end, word),)))
     return hits
 
 
-@register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment")
+@register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment", fix="unsafe")
 def find_doubled_coordination(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Sequence[Hit]:
@@ -188,7 +189,7 @@ def find_doubled_coordination(
                 break
             end = m.end() + len(" ".join(ys))
             hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
-                            suggestion=x))
+                            suggestion=x, fix=((start, end, x),)))
             break
     return hits
 

@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from tqcheck.checks._fixes import delete_span
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
@@ -55,7 +56,8 @@ def _embed_link_gate() -> str:
     return "/(?:" + "|".join(f"(?<={re.escape(d)}/)" for d in domains) + ")"
 
 
-@register("TQ401", "embed-link", Severity.ERROR, scope="segment", gate=_embed_link_gate())
+@register("TQ401", "embed-link", Severity.ERROR, scope="segment", gate=_embed_link_gate(),
+          fix="safe")
 def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A link that only a pasted social-media embed leaves behind.
 
@@ -72,10 +74,12 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     """
     for m in _embed_link_re().finditer(segment.text):
         url = m.group().rstrip(".,;:)]\"”'")
-        yield Hit(m.start(), m.start() + len(url), f"leftover embed link: '{url}'", suggestion="")
+        end = m.start() + len(url)
+        yield Hit(m.start(), end, f"leftover embed link: '{url}'", suggestion="",
+                  fix=(delete_span(segment.text, m.start(), end),), fix_message="delete the embed link")
 
 
-@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment",
+@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment", fix="safe",
           gate='\\(@')
 def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """The attribution line of an embedded post: ``— Name (@handle) March 7, 2022``.
@@ -92,7 +96,8 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``— 🇷🇺 Russia in Arabic (@Russia_AR) March 7, 2022`` → flagged whole.
     """
     for a, b in attribution_spans(segment.text):
-        yield Hit(a, b, "leftover embed attribution line (name, @handle, date)", suggestion="")
+        yield Hit(a, b, "leftover embed attribution line (name, @handle, date)", suggestion="",
+                  fix=(delete_span(segment.text, a, b),), fix_message="delete the attribution line")
 
 
 @cache
@@ -108,7 +113,7 @@ def _boilerplate_re(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)[^\n]*", re.IGNORECASE), gate
 
 
-@register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment")
+@register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment", fix="safe")
 def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """Widget text of an embedded post ("View this post on Instagram", "A post shared by …").
 
@@ -134,7 +139,8 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
         # The widget line runs to the end of the line, or to masked markup, a quote or a full stop.
         stop = _BOILERPLATE_END.search(text, m.start(), m.end())
         end = stop.start() if stop else m.end()
-        hits.append(Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion=""))
+        hits.append(Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion="",
+                        fix=(delete_span(text, m.start(), end),), fix_message="delete the embed text"))
     return hits
 
 
@@ -144,7 +150,7 @@ _BOILERPLATE_END = re.compile(r"[\ufffc\"“”|]|\.(?=\s|$)")
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
 
 
-@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment",
+@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment", fix="unsafe",
           gate='#[^\\W\\d_]\\w*_')
 def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A hashtag with underscores between words (``#Sergey_Lavrov``) in prose.
@@ -160,8 +166,9 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
         ``Russian Foreign Minister #Sergey_Lavrov`` → suggests ``Sergey Lavrov``.
     """
     for m in _HASHTAG.finditer(segment.text):
-        yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'",
-                  suggestion=m.group(1).replace("_", " "))
+        words = m.group(1).replace("_", " ")
+        yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'", suggestion=words,
+                  fix=((m.start(), m.end(), words),))
 
 
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@.])")
@@ -208,7 +215,7 @@ _TEXT_SYMBOLS = frozenset("©®™←↑→↓↔↕■□▪▫◆◇○●★�
 # The gate: every emoji holds a pictograph (regional indicators are among them) or a keycap mark.  A
 # single character class is searched in a tight loop; the whole emoji pattern is tried at every
 # position.
-@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment",
+@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment", fix="unsafe",
           gate=non_ascii_gate(_EMOJI_CORE[:-1] + "\u20e3]"))
 def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Emoji in running text.
@@ -234,7 +241,8 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
             spans = attribution_spans(text)
         if _inside(spans, m.start()):
             continue
-        yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="")
+        yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="",
+                  fix=(delete_span(text, m.start(), m.end()),), fix_message=f"delete '{s}'")
 
 
 _ENTITY = re.compile(
@@ -250,7 +258,7 @@ def _debris_re() -> re.Pattern[str]:
     return re.compile(rf"{_ENTITY.pattern}|(?:{alts})")
 
 
-@register("TQ407", "mt-debris", Severity.ERROR, scope="segment",
+@register("TQ407", "mt-debris", Severity.ERROR, scope="segment", fix="safe",
           gate='[▁<&@\\[]')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
@@ -265,11 +273,22 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     Example:
         ``the&#39;s ▁talks <unk>`` → three findings.
     """
-    for m in _debris_re().finditer(segment.text):
+    text = segment.text
+    for m in _debris_re().finditer(text):
         s = m.group()
         suggestion = None
         if s.startswith("&"):
             import html
 
             suggestion = html.unescape(s)
-        yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion)
+            fix = (m.start(), m.end(), suggestion)
+        elif s == "▁":
+            # A SentencePiece word marker stands for a space: between two words it becomes one.
+            between = m.start() > 0 and m.end() < len(text) and not text[m.start() - 1].isspace() \
+                and not text[m.end()].isspace()
+            fix = (m.start(), m.end(), " " if between else "")
+        elif s.strip() == "@@":
+            fix = (m.start(), m.end(), "")  # a BPE joiner: "talk@@ s" → "talks"
+        else:
+            fix = delete_span(text, m.start(), m.end())
+        yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion, fix=(fix,))

@@ -57,7 +57,7 @@ _LOWER_SENTENCE_START = re.compile(
     "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿа-яё]")
 
 
-@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment",
+@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment", fix="unsafe",
           gate=Gate(_LOWER_LINE_START))
 def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A short line on its own that starts in lowercase and has no final punctuation.
@@ -78,7 +78,8 @@ def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: Check
         return
     text = segment.text
     yield Hit(0, len(text), f"orphan lowercase heading: '{text}'",
-              suggestion=text[0].upper() + text[1:])
+              suggestion=text[0].upper() + text[1:], fix=((0, 1, text[0].upper()),),
+              fix_message=f"capitalise: '{text[0].upper() + text[1:]}'")
 
 
 def _after_closing_quote(text: str, start: int) -> bool:
@@ -180,7 +181,7 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 _FRAGMENT_MAX_WORDS = 10
 
 
-@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
+@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment", fix="unsafe")
 def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A verbless fragment split off the sentence before it.
 
@@ -236,7 +237,15 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             continue
         tail = " ".join(prev.text[:-1].split()[-3:])
         joined = f"{tail} {body[0].lower()}{body[1:]}"
+        # The fix: the full stop and the space before the fragment become one space, and the
+        # fragment's first letter goes lowercase.
+        stop = prev.start + len(prev.text.rstrip()) - 1
+        first_letter = s.start + first.start()
+        fix = None
+        if segment.text[stop] == "." and not segment.text[stop + 1:first_letter].strip():
+            fix = ((stop, first_letter + 1, " " + opener[0].lower()),)
         hits.append(Hit(s.start, s.end,
                         f"sentence fragment: '{body}' looks split off the previous sentence",
-                        suggestion=f"join it to the previous sentence: '… {joined}'"))
+                        suggestion=f"join it to the previous sentence: '… {joined}'", fix=fix,
+                        fix_message=f"join it to the previous sentence: '… {joined}'"))
     return hits

@@ -50,10 +50,11 @@ def get_formatter(name: str) -> Formatter:
     return formatter
 
 
-def write_atomic(path: Path | str, data: str) -> None:
+def write_atomic(path: Path | str, data: str | bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a reader
     never sees half a file and a failed write leaves the old one; an error is one line
-    (:class:`InputError`)."""
+    (:class:`InputError`).  Text is written as UTF-8, bytes as they are; ``mode``: the file's
+    permission bits (default: what a plain ``open()`` would give)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
@@ -63,12 +64,18 @@ def write_atomic(path: Path | str, data: str) -> None:
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        # mkstemp makes the file private; give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(data)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(data)
+        if mode is None:
+            # mkstemp makes the file private; give it the mode a plain open() would.
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        Path(tmp).chmod(mode)
         Path(tmp).replace(path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
