@@ -83,6 +83,7 @@ KEYS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "glossary": (_str, "glossary"),
     "include-fuzzy": (_bool, "include_fuzzy"),
     "tmx-langs": (_str, "tmx_langs"),
+    "prefer": (_strs, "prefer"),
 }
 
 #: Keys whose paths are relative to the configuration file.

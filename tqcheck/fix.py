@@ -276,10 +276,10 @@ class FileFix:
         return self.after != self.before
 
     def diff(self) -> str:
-        """A unified diff of the change (``--- a/PATH``, ``+++ b/PATH``)."""
+        """A unified diff of the change, naming the file as given on both lines (``patch -p0``
+        applies it)."""
         return "".join(difflib.unified_diff(
-            self.before.splitlines(True), self.after.splitlines(True),
-            f"a/{self.path}", f"b/{self.path}"))
+            self.before.splitlines(True), self.after.splitlines(True), self.path, self.path))
 
 
 @dataclass(frozen=True)
@@ -453,3 +453,71 @@ def write_fixed(path: Path, fixed: FileFix, encoding: str | None) -> None:
         raise InputError(f"{path}: changed since it was read; not fixed (run again)")
     mode = path.stat().st_mode & 0o7777
     write_atomic(path, _encode(decoded, fixed.after, path), mode=mode)
+
+
+# --- a whole report ----------------------------------------------------------------------------
+
+@dataclass
+class FixRun:
+    """What ``--fix`` did to the files of a report: the report of what remains, and each file's
+    outcome (in report order)."""
+
+    report: Report
+    files: list[FileFix]
+
+    @property
+    def applied(self) -> int:
+        return sum(len(f.applied) for f in self.changed)
+
+    @property
+    def changed(self) -> list[FileFix]:
+        return [f for f in self.files if f.changed and f.error is None]
+
+    def diff(self) -> str:
+        return "".join(f.diff() for f in self.changed)
+
+
+def fix_report(report: Report, options: AuditOptions, rules: Sequence[Rule], *,
+               unsafe: bool = False, jobs: int | None = None) -> FixRun:
+    """Fix, in memory, every file of ``report`` that has a finding with an allowed fix; the
+    returned report holds what remains after fixing (the other files' findings unchanged)."""
+    wanted = {f.path for f in report.findings if not f.suppressed and allowed(f.fix, unsafe)}
+    outcomes: list[FileFix] = []
+    remaining: dict[str, list[Finding]] = {}
+    errors = list(report.errors)
+    notes = list(report.notes)
+    for summary in report.files:
+        if summary.path not in wanted:
+            continue
+        outcome = fix_file(Path(summary.path), options, rules, unsafe=unsafe)
+        outcomes.append(outcome)
+        if outcome.error is not None:
+            errors.append(outcome.error)
+            continue
+        remaining[summary.path] = outcome.remaining
+        notes.extend(n for n in outcome.notes if n not in notes)
+    findings: list[Finding] = []
+    done: set[str] = set()
+    for f in report.findings:
+        if f.path in remaining:
+            if f.path not in done:
+                findings.extend(remaining[f.path])
+                done.add(f.path)
+            continue
+        findings.append(f)
+    new = dataclasses.replace(report, findings=tuple(findings), errors=tuple(errors),
+                              notes=tuple(notes))
+    return FixRun(new, outcomes)
+
+
+def write_run(run: FixRun, encoding: str | None) -> list[FileError]:
+    """Write every changed file of ``run``; the files that could not be written, as errors (their
+    fixes are then not counted)."""
+    errors: list[FileError] = []
+    for outcome in run.changed:
+        try:
+            write_fixed(Path(outcome.path), outcome, encoding)
+        except InputError as exc:
+            outcome.error = FileError(outcome.path, str(exc))
+            errors.append(outcome.error)
+    return errors

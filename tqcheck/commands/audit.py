@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,16 @@ def parse_outputs(values: tuple[str, ...], default_format: str) -> list[tuple[st
     return out
 
 
+def parse_prefer(values: tuple[str, ...] | list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for value in values or ():
+        name, sep, spelling = value.partition("=")
+        if not sep or not name.strip() or not spelling.strip():
+            raise InputError(f"--prefer {value!r}: expected NAME=Spelling")
+        out[name.strip()] = spelling.strip()
+    return out
+
+
 def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for value in values or ():
@@ -123,6 +134,18 @@ def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tup
 @click.option("--models-dir", type=click.Path(file_okay=False), help="Argos models directory.")
 @click.option("--beam-size", type=int, default=None, help="Beam size for re-translation (default greedy).")
 @click.option("--no-cache", is_flag=True, default=False, help="Do not use the translation cache.")
+@click.option("--fix", "fix", is_flag=True, default=False, help="Write the safe fixes into the "
+              "audited files (atomically; a file changed since it was read is left alone), then "
+              "report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, default=False, help="With --fix, --diff or "
+              "--fix-only: apply the unsafe fixes too (they may change the meaning).")
+@click.option("--diff", "show_diff", is_flag=True, default=False, help="Print a unified diff of "
+              "what --fix would change, and change nothing (exit status 1 when there is something "
+              "to fix, else 0).")
+@click.option("--fix-only", is_flag=True, default=False, help="Like --fix, but report nothing "
+              "(exit status 0 unless a file could not be read or written).")
+@click.option("--prefer", multiple=True, help="NAME=Spelling: the spelling a fix unifies a name or "
+              "word to (TQ501, TQ502; repeatable). Default: the document's majority spelling.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no summary or notes.")
 @click.option("--show-source/--no-show-source", default=True, help="Show the line and a caret under "
@@ -160,6 +183,7 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
         "glossary": opts["glossary"],
         "include_fuzzy": opts["include_fuzzy"] or None,
         "tmx_langs": opts["tmx_langs"],
+        "prefer": parse_prefer(opts["prefer"]) or None,
     }
     options = AuditOptions(
         select=_split(opts["select"]),
@@ -176,7 +200,36 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     )
     entries = load_baseline(Path(opts["baseline"])) if opts["baseline"] else None
     report = audit(paths, options, jobs=opts["jobs"])
-    extra: dict[str, Any] = {"encoding": opts["encoding"]}
+    extra: dict[str, Any] = {"encoding": opts["encoding"], "unsafe_fixes": opts["unsafe_fixes"]}
+    if opts["fix"] or opts["fix_only"] or opts["show_diff"]:
+        from tqcheck.fix import fix_report, write_run
+
+        rules = select_rules(options.select, options.ignore, options.enabled_features())
+        run = fix_report(report, options, rules, unsafe=opts["unsafe_fixes"])
+        if opts["show_diff"]:
+            click.echo(run.diff(), nl=False)
+            for e in run.report.errors:
+                click.echo(f"tqcheck: error: {e.message}", err=True)
+            if run.report.errors:
+                return int(ExitStatus.USAGE_ERROR)
+            return int(ExitStatus.GATE_FAILED if run.changed else ExitStatus.PASSED)
+        failed = write_run(run, opts["encoding"])
+        # A file that could not be written keeps the findings it has.
+        unwritten = {e.path for e in failed}
+        kept = [f for f in run.report.findings if f.path not in unwritten]
+        kept += [f for f in report.findings if f.path in unwritten]
+        kept.sort(key=lambda f: f.path)  # stable: each file's findings keep their order
+        report = dataclasses.replace(run.report, findings=tuple(kept),
+                                     errors=(*run.report.errors, *failed))
+        fixed, files = run.applied, len(run.changed)
+        extra["fixed"] = fixed
+        if opts["fix_only"]:
+            if not opts["quiet"]:
+                click.echo(f"tqcheck: fixed {fixed} finding{'s' if fixed != 1 else ''} in {files} "
+                           f"file{'s' if files != 1 else ''}", err=True)
+            for e in report.errors:
+                click.echo(f"tqcheck: error: {e.message}", err=True)
+            return int(ExitStatus.USAGE_ERROR if report.errors else ExitStatus.PASSED)
     if opts["write_baseline"]:
         written = write_baseline(Path(opts["write_baseline"]), report)
         click.echo(f"tqcheck: wrote {written} finding{'s' if written != 1 else ''} to the baseline "

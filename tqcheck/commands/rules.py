@@ -6,9 +6,14 @@ import json
 
 import click
 
-from tqcheck.checks.registry import all_rules, get_rule
+from tqcheck.checks.registry import Rule, all_rules, get_rule
 from tqcheck.commands import handle_errors
 from tqcheck.errors import ExitStatus
+
+
+def fix_label(rule: Rule) -> str:
+    """``safe``, ``unsafe``, ``display-only`` or ``none``: what ``--fix`` can do for the rule."""
+    return rule.fix.value if rule.fix is not None else "none"
 
 
 @click.command("rules")
@@ -16,24 +21,25 @@ from tqcheck.errors import ExitStatus
               show_default=True)
 @handle_errors
 def rules_command(fmt: str) -> int:
-    """List every check: code, slug, category, severity and summary."""
+    """List every check: code, slug, category, severity, fix (safe, unsafe or none) and summary."""
     rules = all_rules()
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "slug": r.slug, "category": r.category.value,
-             "severity": r.severity.value, "scope": r.scope, "summary": r.summary}
+             "severity": r.severity.value, "scope": r.scope, "fix": fix_label(r),
+             "summary": r.summary}
             for r in rules], indent=2))
     elif fmt == "markdown":
-        click.echo("| code | slug | category | severity | summary |\n|---|---|---|---|---|")
+        click.echo("| code | slug | category | severity | fix | summary |\n|---|---|---|---|---|---|")
         for r in rules:
             click.echo(f"| [{r.code}](checks/{r.code}.md) | {r.slug} | {r.category.value} | "
-                       f"{r.severity.value} | {r.summary} |")
+                       f"{r.severity.value} | {fix_label(r)} | {r.summary} |")
     else:
         w = max(len(r.slug) for r in rules)
-        click.echo(f"{'CODE':<6} {'SLUG':<{w}} {'CATEGORY':<11} {'SEVERITY':<8} SUMMARY")
+        click.echo(f"{'CODE':<6} {'SLUG':<{w}} {'CATEGORY':<11} {'SEVERITY':<8} {'FIX':<6} SUMMARY")
         for r in rules:
             click.echo(f"{r.code:<6} {r.slug:<{w}} {r.category.value:<11} {r.severity.value:<8} "
-                       f"{r.summary}")
+                       f"{fix_label(r):<6} {r.summary}")
     return int(ExitStatus.PASSED)
 
 
@@ -46,7 +52,7 @@ def rule_command(code: str) -> int:
     if rule is None:
         click.echo(f"tqcheck: error: unknown check {code!r} (see 'tqcheck rules')", err=True)
         return int(ExitStatus.USAGE_ERROR)
-    click.echo(f"{rule.code} {rule.slug} ({rule.category.value}, {rule.severity.value}"
-               f"{', needs --' + rule.needs if rule.needs else ''})\n")
+    click.echo(f"{rule.code} {rule.slug} ({rule.category.value}, {rule.severity.value}, "
+               f"fix: {fix_label(rule)}{', needs --' + rule.needs if rule.needs else ''})\n")
     click.echo(rule.doc)
     return int(ExitStatus.PASSED)
