@@ -324,9 +324,16 @@ class _Scratch:
     """A folder for the text of a file being fixed, under the file's own name (so format
     detection and path-based settings see the same name)."""
 
-    def __init__(self, path: Path, decoded: _Decoded) -> None:
+    def __init__(self, path: Path, decoded: _Decoded, fmt: str) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="tqcheck-fix-")
-        self.path = Path(self._dir.name) / path.name
+        folder = Path(self._dir.name) / (path.resolve().parent.name or "root")
+        folder.mkdir()
+        self.path = folder / path.name
+        if fmt == "android":
+            # Android resources pair with the default ones in ../values/.
+            default = path.resolve().parent.parent / "values"
+            if default.is_dir() and folder.name != "values":
+                (folder.parent / "values").symlink_to(default, target_is_directory=True)
         self.decoded = decoded
         self.source = path
 
@@ -356,39 +363,83 @@ def _unit_texts(path: Path, options: AuditOptions, fmt: str) -> list[Segment]:
     return list(read_segments(path, options.encoding, fmt, options.features))
 
 
-def _expected_units(segments: list[Segment], applied: Iterable[Finding]) -> list[str] | None:
-    """The unit texts once the edits of ``applied`` are made, or None when an edit does not stand
-    inside one unit."""
-    texts = [s.text for s in segments]
+_UnitEdit = tuple[int, int, int, str]  # unit, start, end (in the unit's text), new text
+
+
+def _unit_edits(segments: list[Segment], findings: Iterable[Finding]
+                ) -> dict[int, list[_UnitEdit] | None]:
+    """For each finding (by ``id``), its edits in the coordinates of the units' texts, or None
+    when an edit does not stand inside one unit or no longer covers what it replaces."""
     index: dict[tuple[int, int], tuple[int, int]] = {}
     for k, seg in enumerate(segments):
         for i in range(len(seg.text) + 1):
             index.setdefault(seg.locate(i), (k, i))
-    per_unit: dict[int, list[tuple[int, int, str]]] = {}
-    for finding in applied:
+    out: dict[int, list[_UnitEdit] | None] = {}
+    for finding in findings:
         assert finding.fix is not None
+        edits: list[_UnitEdit] | None = []
         for e in finding.fix.edits:
             a, b = index.get(e.start), index.get(e.end)
-            if a is None or b is None or a[0] != b[0] or b[1] < a[1]:
-                return None
-            if texts[a[0]][a[1]:b[1]] != e.before:
-                return None
-            per_unit.setdefault(a[0], []).append((a[1], b[1], e.content))
-    for k, edits in per_unit.items():
+            if (a is None or b is None or a[0] != b[0] or b[1] < a[1]
+                    or segments[a[0]].text[a[1]:b[1]] != e.before):
+                edits = None
+                break
+            assert edits is not None
+            edits.append((a[0], a[1], b[1], e.content))
+        out[id(finding)] = edits
+    return out
+
+
+def _expected_texts(segments: list[Segment], edits: Iterable[_UnitEdit]) -> list[str]:
+    texts = [s.text for s in segments]
+    per_unit: dict[int, list[tuple[int, int, str]]] = {}
+    for k, start, end, content in edits:
+        per_unit.setdefault(k, []).append((start, end, content))
+    for k, unit in per_unit.items():
         text = texts[k]
-        for start, end, content in sorted(edits, reverse=True):
+        for start, end, content in sorted(unit, reverse=True):
             text = text[:start] + content + text[end:]
         texts[k] = text
     return texts
 
 
-def _same_units(old: list[Segment], new: list[Segment], expected: list[str]) -> bool:
+def _bad_units(old: list[Segment], new: list[Segment], expected: list[str]) -> set[int] | None:
+    """Units that did not read back as expected (None: the units no longer pair up)."""
     if len(old) != len(new):
-        return False
-    for o, n, text in zip(old, new, expected, strict=True):
-        if n.text != text or (o.source, o.id, o.kind) != (n.source, n.id, n.kind):
-            return False
-    return True
+        return None
+    return {k for k, (o, n, text) in enumerate(zip(old, new, expected, strict=True))
+            if n.text != text or (o.source, o.id, o.kind) != (n.source, n.id, n.kind)}
+
+
+def _units_checked(text: str, findings: list[Finding], scratch: _Scratch, options: AuditOptions,
+                   fmt: str, unsafe: bool, escape: Callable[[str], str]) -> list[Finding] | None:
+    """The findings whose fixes a translation file takes as intended: each edit stands inside
+    one unit, and once applied the file reads back with every unit equal to the old one with its
+    edits made.  Fixes of a unit that reads back otherwise are dropped (and the rest tried again
+    once); None when the file still does not read back as expected."""
+    fixable = [f for f in findings if not f.suppressed and allowed(f.fix, unsafe)]
+    if not fixable:
+        return findings
+    old = _unit_texts(scratch.write(text), options, fmt)
+    mapped = _unit_edits(old, fixable)
+    fixable = [f for f in fixable if mapped[id(f)] is not None]
+    for _ in range(2):
+        if not fixable:
+            return []
+        new_text, done = apply_findings(text, fixable, unsafe=unsafe, escape=escape, check=False)
+        expected = _expected_texts(old, [e for f in done for e in mapped[id(f)] or ()])
+        try:
+            new = _unit_texts(scratch.write(new_text), options, fmt)
+        except InputError:
+            new = []
+        scratch.write(text)
+        bad = _bad_units(old, new, expected)
+        if bad == set():
+            return fixable
+        if bad is None:
+            return None
+        fixable = [f for f in fixable if not any(e[0] in bad for e in mapped[id(f)] or ())]
+    return None
 
 
 def fix_file(path: Path, options: AuditOptions, rules: Sequence[Rule], *, unsafe: bool = False,
@@ -406,28 +457,23 @@ def fix_file(path: Path, options: AuditOptions, rules: Sequence[Rule], *, unsafe
     result = FileFix(shown, decoded.text, decoded.text)
     escape = escape_for(fmt)
     prose = fmt in PROSE_FORMATS
-    scratch = _Scratch(path, decoded)
+    scratch = _Scratch(path, decoded, fmt)
     try:
         text = decoded.text
         findings, notes, error = _audit_as(scratch.write(text), shown, options, rules)
         for _ in range(MAX_PASSES):
             if error is not None:
                 break
-            new, done = apply_findings(text, findings, unsafe=unsafe, escape=escape, check=prose)
-            if not done or new == text:
-                break
             if not prose:
-                old_units = _unit_texts(scratch.path, options, fmt)
-                expected = _expected_units(old_units, done)
-                try:
-                    new_units = _unit_texts(scratch.write(new), options, fmt)
-                except InputError:
-                    new_units = []
-                if expected is None or not _same_units(old_units, new_units, expected):
-                    scratch.write(text)
+                checked = _units_checked(text, findings, scratch, options, fmt, unsafe, escape)
+                if checked is None:
                     result.notes.append(f"{shown}: fixes left unapplied: the {fmt} file would not "
                                         "read back as expected")
                     break
+                findings = checked
+            new, done = apply_findings(text, findings, unsafe=unsafe, escape=escape, check=prose)
+            if not done or new == text:
+                break
             result.applied.extend(done)
             text = new
             findings, notes, error = _audit_as(scratch.write(text), shown, options, rules)

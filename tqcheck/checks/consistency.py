@@ -52,12 +52,25 @@ class _Occurrence:
     #: Where the spelling stands, for a fix that rewrites it (the first :data:`MAX_FIX_SPOTS`
     #: occurrences, in file coordinates; a spelling used more often is not rewritten).
     spots: list[Edit] = field(default_factory=list)
+    #: False once the spelling is seen inside an identifier, a path or in capitals
+    #: (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten.
+    fixable: bool = True
 
     def spot(self, segment: Segment, start: int, end: int) -> None:
-        if self.count <= MAX_FIX_SPOTS:
-            edit = segment.edit(start, end, "")
-            if edit is not None:
-                self.spots.append(edit)
+        if not self.fixable or self.count > MAX_FIX_SPOTS:
+            return
+        text = segment.text
+        word = text[start:end]
+        if (text[start - 1:start] in _IDENTIFIER_JOINS or text[end:end + 1] in _IDENTIFIER_JOINS
+                or (word.isupper() and len(word) > 1)):
+            self.fixable = False
+            return
+        edit = segment.edit(start, end, "")
+        if edit is not None:
+            self.spots.append(edit)
+
+
+_IDENTIFIER_JOINS = frozenset("_/.\\@#$%<>=")
 
 
 #: The most occurrences of one spelling a unifying fix rewrites.
@@ -65,13 +78,11 @@ MAX_FIX_SPOTS = 30
 
 
 def _with_case_of(word: str, model: str) -> str:
-    """``word`` written with the case pattern of ``model`` (all lowercase, all capitals, or an
-    initial capital)."""
-    if model.islower():
-        return word.lower()
-    if model.isupper() and len(model) > 1:
-        return word.upper()
-    if model[:1].isupper():
+    """``word`` (as the document writes it) with the initial of ``model``: ``Ceasefire`` where a
+    sentence starts, ``ceasefire`` elsewhere; inner capitals (``Depot-Datei``) are kept."""
+    if model[:1].islower() and word[:1].isupper() and word[1:] == word[1:].lower():
+        return word[:1].lower() + word[1:]
+    if model[:1].isupper() and word[:1].islower():
         return word[:1].upper() + word[1:]
     return word
 
@@ -111,7 +122,7 @@ def _glossary_targets(ctx: CheckContext) -> tuple[str, ...]:
 def unify_fix(occ: _Occurrence, spelling: str, winner: str) -> tuple[Edit, ...] | None:
     """Edits rewriting every recorded occurrence of ``spelling`` as ``winner`` (None when some
     occurrences were not recorded)."""
-    if occ.count > MAX_FIX_SPOTS or len(occ.spots) != occ.count:
+    if not occ.fixable or occ.count > MAX_FIX_SPOTS or len(occ.spots) != occ.count:
         return None
     return tuple(Edit(e.line, e.col, e.end_line, e.end_col, _with_case_of(winner, e.before), e.before)
                  for e in occ.spots)
@@ -313,6 +324,16 @@ class NameVariants:
                     occ.neighbours.add(other)
                     occ.proper = True
 
+    def _may_unify(self, a: str, b: str) -> bool:
+        """May a fix rewrite ``a`` as ``b``?  Not where capitals do not mark names (German
+        nouns), nor where one spelling is the other plus an ending (Aktion/Aktionen, Ihre/Ihrer:
+        inflection, not transliteration) unless the pair is a known one."""
+        if self.ctx.data.get("capitalised_nouns"):
+            return False
+        if any(a in known and b in known for known in _known_groups()):
+            return True
+        return not (a.startswith(b) or b.startswith(a))
+
     def finish(self) -> list[Hit]:
         pairs: dict[str, set[str]] = defaultdict(set)
         for group in self.by_skeleton.values():
@@ -335,7 +356,9 @@ class NameVariants:
             variants = sorted(pairs[a])
             if variants:
                 winner = preferred_spelling([a, *variants], counts, self.ctx, fold_name)
-                fix = unify_fix(self.words[a], a, winner) if winner and winner != a else None
+                fix = None
+                if winner and winner != a and self._may_unify(a, winner):
+                    fix = unify_fix(self.words[a], a, winner)
                 occ = self.words[a]
                 where = [(b, self.words[b]) for b in variants]
                 related = tuple(
@@ -417,6 +440,10 @@ class SpellingVariants:
         counts = {w: o.count for w, o in self.first.items()}
         for group in groups:
             winner = preferred_spelling(group, counts, self.ctx, str.casefold)
+            if winner and winner.casefold() in self.first:  # as the document writes it
+                o = self.first[winner.casefold()]
+                surface = o.segment.text[o.start:o.end]
+                winner = surface if not surface.isupper() else winner
             for w in group:
                 occ = self.first[w]
                 fix = unify_fix(occ, w, winner) if winner and winner.casefold() != w else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,19 @@ def normalise_context(text: str) -> str:
 #: Segment kinds that are a unit of a translation file: emptying one is never a fix (the unit
 #: would read as untranslated), so such a fix is only shown.
 _UNIT_KINDS = frozenset({"unit", "cue"})
+
+#: Markup as translation-file readers keep it in a unit's text (XLIFF and TMX inline codes, HTML
+#: in PO and JSON strings): a fix never edits inside it.
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _cuts_markup(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` reach inside a tag (an end strictly within one)?"""
+    if "<" not in text:
+        return False
+    return any(t.start() < start < t.end() or t.start() < end < t.end()
+               or (start == end and t.start() < start < t.end())
+               for t in _TAG.finditer(text))
 
 
 def make_fix(rule: Rule, segment: Segment, hit: Hit) -> Fix | None:
@@ -45,6 +59,12 @@ def make_fix(rule: Rule, segment: Segment, hit: Hit) -> Fix | None:
         start, end, content = item
         if not 0 <= start <= end <= n:
             return None
+        if segment.kind in _UNIT_KINDS and _cuts_markup(text, start, end):
+            return None
+        if segment.kind in _UNIT_KINDS and not content and any(c.isalpha() for c in text[start:end]):
+            # Words deleted from a software string or a cue: what looks like residue in prose
+            # ("This content is not available") is often the string's own text.  Shown only.
+            applicability = Applicability.DISPLAY_ONLY
         edit = segment.edit(start, end, content)
         if edit is None:
             return None

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text
-from tqcheck.model import MASK, Segment, Sentence, Severity
+from tqcheck.model import MASK, Applicability, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
 # ends on a stray closing quote: the first closing quote is in the wrong place.
@@ -392,10 +392,23 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         ):
             continue
         name = unicodedata.name(c, f"U+{ord(c):04X}")
+        # A soft hyphen in a software string is a hyphenation hint someone put there: shown only.
         yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="",
-                  fix=((i, i + 1, ""),), fix_message=f"delete U+{ord(c):04X}")
+                  fix=((i, i + 1, ""),), fix_message=f"delete U+{ord(c):04X}",
+                  applicability=Applicability.DISPLAY_ONLY
+                  if c == "\u00ad" and segment.kind == "unit" else None)
 
 
+_OPENING_OF = {")": "(", "]": "[", "}": "{"}
+
+
+def _spaced_inside(text: str, close: int, opening: str) -> bool:
+    """Is the bracket closed at ``close`` opened with a space after it (``[ x ]``: a style)?"""
+    i = text.rfind(opening, 0, close)
+    return i >= 0 and text[i + 1 : i + 2] in (" ", "\u00a0")
+
+
+_PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
 
 
@@ -431,5 +444,20 @@ def find_space_before_punctuation(
             continue
         if punct in ":;" and after and not after.isspace():
             continue  # emoticons, ratios, times
+        # No fix where the mark may not be punctuation at all: a printf placeholder (``on %1$s``)
+        # or a file extension (``the .zip file``).
+        # Nor where the spacing looks deliberate: a column layout (several spaces), a quoted mark
+        # ("« . »"), a mark that text follows at once ("./configure"), or brackets spaced inside
+        # on purpose ("[ x ]").
+        before = text[m.start(1) - 1]
+        unsure = (
+            (punct == "%" and _PRINTF.match(text, m.start(2)))
+            or len(m.group(1)) > 1
+            or not (before.isalnum() or before in "\"'”’»)]")
+            or not (after == "" or after.isspace() or after in "\"'”’»)]")
+            or (punct in _OPENING_OF and _spaced_inside(text, m.start(1), _OPENING_OF[punct]))
+            or (segment.source is not None and f" {punct}" in segment.source)  # as in the source
+        )
         yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct,
-                  fix=((m.start(1), m.end(1), ""),), fix_message=f"delete the space before '{punct}'")
+                  fix=None if unsure else ((m.start(1), m.end(1), ""),),
+                  fix_message=f"delete the space before '{punct}'")

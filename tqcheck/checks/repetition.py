@@ -130,8 +130,17 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
             if before and before[-1] not in ".!?":
                 continue
+        # A repeat across a line break is not fixed: in a subtitle cue or a one-sentence-per-line
+        # file the break is part of the layout (and the repeat may be one speaker picking up the
+        # other's word).
+        # Nor where the copies differ in more than a capital (``OCTETS octets``: a placeholder and
+        # its word) or stand apart by more than a space (a column layout).
+        # Nor where the source doubles a word too ("Beep beep" → "Piep piep").
+        sure = (segment.text[rep.start + len(word):rep.second] == " "
+                and word[1:] == second[1:]
+                and not (segment.source and find_adjacent_repeats(segment.source)))
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word,
-                        fix=((rep.start, rep.end, word),)))
+                        fix=((rep.start, rep.end, word),) if sure else None))
     return hits
 
 
@@ -188,8 +197,10 @@ def find_doubled_coordination(
                                            text, start):
                 break
             end = m.end() + len(" ".join(ys))
+            # Fixed in prose only: in a unit with a source, "nom ou nom d'utilisateur" renders
+            # two source terms that share a head word ("name or username").
             hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
-                            suggestion=x, fix=((start, end, x),)))
+                            suggestion=x, fix=((start, end, x),) if segment.source is None else None))
             break
     return hits
 

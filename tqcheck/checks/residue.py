@@ -288,7 +288,11 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                 and not text[m.end()].isspace()
             fix = (m.start(), m.end(), " " if between else "")
         elif s.strip() == "@@":
-            fix = (m.start(), m.end(), "")  # a BPE joiner: "talk@@ s" → "talks"
+            # A BPE joiner follows a piece of a word ("talk@@ s" → "talks"); "@@@" is a marker.
+            if not (m.start() > 0 and text[m.start() - 1].isalpha()):
+                yield Hit(m.start(), m.end(), f"MT debris: '{s}'")
+                continue
+            fix = (m.start(), m.end(), "")
         else:
             fix = delete_span(text, m.start(), m.end())
         yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion, fix=(fix,))
