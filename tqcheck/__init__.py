@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "audit"]
+__all__ = ["__version__", "audit", "fix_text"]
 
 if TYPE_CHECKING:
     from tqcheck.audit import audit
+    from tqcheck.fix import fix_text
 
 
 def __getattr__(name: str) -> Any:
@@ -18,4 +19,8 @@ def __getattr__(name: str) -> Any:
         from tqcheck.audit import audit
 
         return audit
+    if name == "fix_text":
+        from tqcheck.fix import fix_text
+
+        return fix_text
     raise AttributeError(name)
