@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from tqcheck.checks._fixes import delete_span
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text
@@ -394,7 +395,7 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         name = unicodedata.name(c, f"U+{ord(c):04X}")
         # A soft hyphen in a software string is a hyphenation hint someone put there: shown only.
         yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="",
-                  fix=((i, i + 1, ""),), fix_message=f"delete U+{ord(c):04X}",
+                  fix=(delete_span(text, i, i + 1),), fix_message=f"delete U+{ord(c):04X}",
                   applicability=Applicability.DISPLAY_ONLY
                   if c == "\u00ad" and segment.kind == "unit" else None)
 

@@ -286,13 +286,14 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             # A SentencePiece word marker stands for a space: between two words it becomes one.
             between = m.start() > 0 and m.end() < len(text) and not text[m.start() - 1].isspace() \
                 and not text[m.end()].isspace()
-            fix = (m.start(), m.end(), " " if between else "")
+            fix = (m.start(), m.end(), " ") if between else delete_span(text, m.start(), m.end())
         elif s.strip() == "@@":
             # A BPE joiner follows a piece of a word ("talk@@ s" → "talks"); "@@@" is a marker.
             if not (m.start() > 0 and text[m.start() - 1].isalpha()):
                 yield Hit(m.start(), m.end(), f"MT debris: '{s}'")
                 continue
-            fix = (m.start(), m.end(), "")
+            end = m.end() + 1 if text[m.end():m.end() + 1] == " " else m.end()
+            fix = (m.start(), end, "")
         else:
             fix = delete_span(text, m.start(), m.end())
         yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion, fix=(fix,))
