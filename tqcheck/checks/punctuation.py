@@ -306,11 +306,43 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         repl = _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]
         script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
         yield Hit(m.start(), m.end(), f"{script} punctuation '{c}' in {ctx.data.name} text",
-                  suggestion=repl, fix=(_mapped_punctuation(segment.text, m.start(), repl),))
+                  suggestion=repl, fix=_punctuation_fix(segment.text, m.start(), repl))
 
 
 _SPACED_AFTER = frozenset(",.:;!?)”’]%")
 _SPACED_BEFORE = frozenset("(“‘[")
+
+
+_CJK_PAIRS = {"（": "）", "「": "」", "『": "』", "【": "】"}
+_CJK_OPENERS = {v: k for k, v in _CJK_PAIRS.items()}
+
+
+def _punctuation_fix(text: str, i: int, repl: str) -> tuple[tuple[int, int, str], ...] | None:
+    """The fix of a foreign mark: a bracket or quote with its partner, at once (``【Note】`` →
+    ``[Note]``: one fix, never half a pair); none for a run of marks (``。。。``, ``、、、``: an
+    ellipsis the target writes its own way) or for a closer whose opener's fix converts it."""
+    c = text[i]
+    if text[i + 1 : i + 2] == c or (i > 0 and text[i - 1] == c):
+        return None
+    if i > 0 and text[i - 1] in ".!?。！？" and repl in ".!?":
+        return None  # "slide.？": which mark the sentence keeps is the editor's call
+    if c in _CJK_OPENERS:
+        opener = text.rfind(_CJK_OPENERS[c], 0, i)
+        if opener >= 0 and text.find(c, opener + 1) == i:
+            return None  # converted with its opener
+        straight = {"」": '"', "』": "'"}.get(c)
+        if straight and text.count(straight, 0, i) % 2 == 1:
+            repl = straight  # '"Rental is more profitable!」': close the way it was opened
+        return (_mapped_punctuation(text, i, repl),)
+    if c in _CJK_PAIRS:
+        close = text.find(_CJK_PAIRS[c], i + 1)
+        if close >= 0 and text.rfind(c, 0, close) == i:
+            start, end, new = _mapped_punctuation(text, i, repl)
+            while end < close and text[end] in " \u3000":
+                end += 1  # "【 Hiroshima 】" → "[Hiroshima]": no space inside either bracket
+            return ((start, end, new),
+                    _mapped_punctuation(text, close, _CJK_PUNCT[_CJK_PAIRS[c]]))
+    return (_mapped_punctuation(text, i, repl),)
 
 
 def _mapped_punctuation(text: str, i: int, repl: str) -> tuple[int, int, str]:

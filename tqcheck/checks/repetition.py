@@ -136,7 +136,7 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         # Nor where the copies differ in more than a capital (``OCTETS octets``: a placeholder and
         # its word) or stand apart by more than a space (a column layout).
         # Nor where the source doubles a word too ("Beep beep" → "Piep piep").
-        sure = (segment.text[rep.start + len(word):rep.second] == " "
+        sure = (len(word) > 1 and segment.text[rep.start + len(word):rep.second] == " "
                 and word[1:] == second[1:]
                 and not (segment.source and find_adjacent_repeats(segment.source)))
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word,

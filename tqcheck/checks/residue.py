@@ -14,7 +14,7 @@ from tqcheck.checks._fixes import delete_span
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
-from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.model import Applicability, Segment, Sentence, Severity
 
 
 @cache
@@ -241,8 +241,12 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
             spans = attribution_spans(text)
         if _inside(spans, m.start()):
             continue
+        # Only an emoji that opens a line (a social-media bullet, "⚡️ Based on …") is deleted by
+        # a fix; inside running text an emoji carries tone, often the source's own: shown only.
+        bullet = m.start() == 0 or text[m.start() - 1] == "\n"
         yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="",
-                  fix=(delete_span(text, m.start(), m.end()),), fix_message=f"delete '{s}'")
+                  fix=(delete_span(text, m.start(), m.end()),), fix_message=f"delete '{s}'",
+                  applicability=None if bullet else Applicability.DISPLAY_ONLY)
 
 
 _ENTITY = re.compile(

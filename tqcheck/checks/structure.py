@@ -77,8 +77,12 @@ def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: Check
     if _no_case(ctx, "TQ202") or not is_orphan_heading(segment):
         return
     text = segment.text
+    # No fix where the line starts with a broken word ("g at the museum": a fragment, not a
+    # heading whose capital was lost).
+    first_word = text.split(None, 1)[0]
     yield Hit(0, len(text), f"orphan lowercase heading: '{text}'",
-              suggestion=text[0].upper() + text[1:], fix=((0, 1, text[0].upper()),),
+              suggestion=text[0].upper() + text[1:],
+              fix=((0, 1, text[0].upper()),) if len(first_word) > 1 else None,
               fix_message=f"capitalise: '{text[0].upper() + text[1:]}'")
 
 
