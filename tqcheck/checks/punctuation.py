@@ -214,8 +214,12 @@ class UnbalancedQuotes:
             if _opener_like(text, i):
                 self._start(segment, i, "unbalanced straight quotation mark")
             elif _apostrophe_like(text, i):
+                # Inside a word ("Russia"s") the mark is surely an apostrophe; after an s
+                # ("operations" will") it may close a quotation: shown only.
+                inside = i + 1 < len(text) and text[i + 1].isalpha()
                 self.hits.append(Hit(i, i + 1, "straight quotation mark where an apostrophe belongs",
-                                     suggestion="'", segment=segment, fix=((i, i + 1, "'"),)))
+                                     suggestion="'", segment=segment, fix=((i, i + 1, "'"),),
+                                     applicability=None if inside else Applicability.DISPLAY_ONLY))
             # Otherwise it closes a quotation opened on an earlier line, beyond what we track.
         elif openers:
             for i in openers[:-1]:
@@ -333,7 +337,8 @@ def _punctuation_fix(text: str, i: int, repl: str) -> tuple[tuple[int, int, str]
         straight = {"」": '"', "』": "'"}.get(c)
         if straight and text.count(straight, 0, i) % 2 == 1:
             repl = straight  # '"Rental is more profitable!」': close the way it was opened
-        return (_mapped_punctuation(text, i, repl),)
+            return (_mapped_punctuation(text, i, repl),)
+        return None  # a closer without an opener ("Toba】Toba City"): the repair is the editor's
     if c in _CJK_PAIRS:
         close = text.find(_CJK_PAIRS[c], i + 1)
         if close >= 0 and text.rfind(c, 0, close) == i:
@@ -342,6 +347,7 @@ def _punctuation_fix(text: str, i: int, repl: str) -> tuple[tuple[int, int, str]
                 end += 1  # "【 Hiroshima 】" → "[Hiroshima]": no space inside either bracket
             return ((start, end, new),
                     _mapped_punctuation(text, close, _CJK_PUNCT[_CJK_PAIRS[c]]))
+        return None  # an opener never closed
     return (_mapped_punctuation(text, i, repl),)
 
 

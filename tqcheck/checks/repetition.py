@@ -10,7 +10,7 @@ from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, folded_tokens, per_text
-from tqcheck.model import Location, Segment, Sentence, Severity
+from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
 #: only for long units or loops: "horrible, horrible", "no, no, no" and "pump it out, pump it out"
@@ -139,8 +139,13 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         sure = (len(word) > 1 and segment.text[rep.start + len(word):rep.second] == " "
                 and word[1:] == second[1:]
                 and not (segment.source and find_adjacent_repeats(segment.source)))
+        # Safe for function words only ("in in", "the the"); a content word doubled may render a
+        # reduplication of the source (右右 "right right") or run over a clause boundary
+        # ("order from you you can"): unsafe.
+        function = word.casefold() in ctx.data.words("function_words")
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word,
-                        fix=((rep.start, rep.end, word),) if sure else None))
+                        fix=((rep.start, rep.end, word),) if sure else None,
+                        applicability=None if function else Applicability.UNSAFE))
     return hits
 
 

@@ -243,7 +243,8 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
             continue
         # Only an emoji that opens a line (a social-media bullet, "⚡️ Based on …") is deleted by
         # a fix; inside running text an emoji carries tone, often the source's own: shown only.
-        bullet = m.start() == 0 or text[m.start() - 1] == "\n"
+        bullet = (m.start() == 0 or text[m.start() - 1] == "\n") and not (
+            segment.source and s in segment.source)  # the source's own bullet is no residue
         yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="",
                   fix=(delete_span(text, m.start(), m.end()),), fix_message=f"delete '{s}'",
                   applicability=None if bullet else Applicability.DISPLAY_ONLY)
