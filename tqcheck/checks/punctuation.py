@@ -317,6 +317,8 @@ _SPACED_AFTER = frozenset(",.:;!?)”’]%")
 _SPACED_BEFORE = frozenset("(“‘[")
 
 
+#: Kana, CJK ideographs and Hangul (not the punctuation itself).
+_CJK_TEXT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_PAIRS = {"（": "）", "「": "」", "『": "』", "【": "】"}
 _CJK_OPENERS = {v: k for k, v in _CJK_PAIRS.items()}
 
@@ -328,6 +330,8 @@ def _punctuation_fix(text: str, i: int, repl: str) -> tuple[tuple[int, int, str]
     c = text[i]
     if text[i + 1 : i + 2] == c or (i > 0 and text[i - 1] == c):
         return None
+    if _CJK_TEXT.search(text, max(0, i - 12), i + 13):
+        return None  # source-script text around the mark: untranslated text, not a stray mark
     if i > 0 and text[i - 1] in ".!?。！？" and repl in ".!?":
         return None  # "slide.？": which mark the sentence keeps is the editor's call
     if c in _CJK_OPENERS:

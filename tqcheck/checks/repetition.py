@@ -136,8 +136,14 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         # Nor where the copies differ in more than a capital (``OCTETS octets``: a placeholder and
         # its word) or stand apart by more than a space (a column layout).
         # Nor where the source doubles a word too ("Beep beep" → "Piep piep").
+        # Copies that differ in case are one word only at a sentence start ("The the"), and
+        # never where case tells nouns from verbs ("Spiele spiele").
+        at_start = not segment.text[:rep.start].rstrip(" \ufffc\"'“‘«(") or \
+            segment.text[:rep.start].rstrip(" \ufffc\"'“‘«(")[-1] in ".!?"
+        same_case = word == second or (at_start and word[1:] == second[1:]
+                                       and not ctx.data.get("capitalised_nouns"))
         sure = (len(word) > 1 and segment.text[rep.start + len(word):rep.second] == " "
-                and word[1:] == second[1:]
+                and same_case
                 and not (segment.source and find_adjacent_repeats(segment.source)))
         # Safe for function words only ("in in", "the the"); a content word doubled may render a
         # reduplication of the source (右右 "right right") or run over a clause boundary

@@ -75,6 +75,7 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     for m in _embed_link_re().finditer(segment.text):
         url = m.group().rstrip(".,;:)]\"”'")
         end = m.start() + len(url)
+        ctx.state["embed_residue"] = True
         yield Hit(m.start(), end, f"leftover embed link: '{url}'", suggestion="",
                   fix=(delete_span(segment.text, m.start(), end),), fix_message="delete the embed link")
 
@@ -96,6 +97,7 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``— 🇷🇺 Russia in Arabic (@Russia_AR) March 7, 2022`` → flagged whole.
     """
     for a, b in attribution_spans(segment.text):
+        ctx.state["embed_residue"] = True
         yield Hit(a, b, "leftover embed attribution line (name, @handle, date)", suggestion="",
                   fix=(delete_span(segment.text, a, b),), fix_message="delete the attribution line")
 
@@ -139,6 +141,7 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
         # The widget line runs to the end of the line, or to masked markup, a quote or a full stop.
         stop = _BOILERPLATE_END.search(text, m.start(), m.end())
         end = stop.start() if stop else m.end()
+        ctx.state["embed_residue"] = True
         hits.append(Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion="",
                         fix=(delete_span(text, m.start(), end),), fix_message="delete the embed text"))
     return hits
@@ -241,10 +244,12 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
             spans = attribution_spans(text)
         if _inside(spans, m.start()):
             continue
-        # Only an emoji that opens a line (a social-media bullet, "⚡️ Based on …") is deleted by
-        # a fix; inside running text an emoji carries tone, often the source's own: shown only.
+        # Only an emoji that opens a line (a social-media bullet, "⚡️ Based on …") in a document
+        # that shows pasted embeds (TQ401–TQ403 found residue so far) is deleted by a fix; an
+        # emoji bullet of an ordinary post, or one inside running text, is the source's own
+        # more often than not: shown only.
         bullet = (m.start() == 0 or text[m.start() - 1] == "\n") and not (
-            segment.source and s in segment.source)  # the source's own bullet is no residue
+            segment.source and s in segment.source) and ctx.state.get("embed_residue", False)
         yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="",
                   fix=(delete_span(text, m.start(), m.end()),), fix_message=f"delete '{s}'",
                   applicability=None if bullet else Applicability.DISPLAY_ONLY)

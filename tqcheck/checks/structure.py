@@ -246,7 +246,10 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         stop = prev.start + len(prev.text.rstrip()) - 1
         first_letter = s.start + first.start()
         fix = None
-        if segment.text[stop] == "." and not segment.text[stop + 1:first_letter].strip():
+        # Joined only where a preposition or relative word opens the fragment: a participle
+        # ("Exciting until the end.") often stands alone on purpose.
+        if (opener in opener_set and segment.text[stop] == "."
+                and not segment.text[stop + 1:first_letter].strip()):
             fix = ((stop, first_letter + 1, " " + opener[0].lower()),)
         hits.append(Hit(s.start, s.end,
                         f"sentence fragment: '{body}' looks split off the previous sentence",
