@@ -117,13 +117,14 @@ def test_unwritable_report_is_a_one_line_error(doubled: Path) -> None:
 
 
 def test_missing_file_exit_2_other_files_still_audited(doubled: Path) -> None:
-    code, out, _ = run("audit", "nope.txt", "doc.txt", "--lang", "en", "-q", "--no-show-source")
+    code, out, err = run("audit", "nope.txt", "doc.txt", "--lang", "en", "-q", "--no-show-source")
     assert code == 2
     assert out.splitlines() == [
         "doc.txt:1:19: TQ101 doubled word: 'in in'",
         "doc.txt:3:1: TQ202 orphan lowercase heading: 'previous conversations'",
-        "error: nope.txt: no such file",
     ]
+    # Errors go to standard error in every format (issue 12): stdout is the report alone.
+    assert err == "tqcheck: error: nope.txt: no such file\n"
 
 
 def test_config_in_pyproject_and_flags_override(doubled: Path) -> None:

@@ -380,3 +380,12 @@ def test_reports_carry_fixes(seed: Path) -> None:
     html = run("audit", "seed.txt", "--format", "html")[1]
     assert '<div class="fix" data-applicability="unsafe">' in html
     assert "<div class=\"after\">+ Previous conversations</div>" in html
+
+
+def test_standard_input_is_never_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("doc.txt").write_text("The talks in in Antalya.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["audit", "-", "--stdin-filename", "doc.txt", "--fix"],
+                                input="The talks in in Kyiv.\n", catch_exceptions=False)
+    assert Path("doc.txt").read_text(encoding="utf-8") == "The talks in in Antalya.\n"
+    assert "not a regular file (standard input, a pipe): not fixed" in result.stdout

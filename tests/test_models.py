@@ -300,3 +300,31 @@ def test_list_empty_directory(tmp_path: Path) -> None:
     status, out, err = cli("models", "list", "--models-dir", str(tmp_path / "none"))
     assert (status, out) == (0, "")
     assert err == f"no packages installed in {tmp_path / 'none'}\n"
+
+
+def _flip_byte_of(archive: Path, member_suffix: str, out: Path) -> Path:
+    """A copy of ``archive`` with one byte of a member's stored data flipped (a damaged download)."""
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        info = next(i for i in zf.infolist() if i.filename.endswith(member_suffix))
+    # The local header: 30 bytes, then the name and the extra field, then the data.
+    name_len = int.from_bytes(data[info.header_offset + 26:info.header_offset + 28], "little")
+    extra_len = int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_len + extra_len
+    data[start + info.compress_size // 2] ^= 0x01
+    out.write_bytes(bytes(data))
+    return out
+
+
+@pytest.mark.parametrize("member", ["model/model.bin", "metadata.json"])
+def test_damaged_archive_refused_in_one_line_and_nothing_installed(
+    tmp_path: Path, models: Path, archives: dict[str, Path], member: str
+) -> None:
+    damaged = _flip_byte_of(archives["de_en"], member, tmp_path / "damaged.argosmodel")
+    parent_before = sorted(p.name for p in models.parent.iterdir())
+    before = tree_hash(models)
+    status, out, err = cli("models", "install", str(damaged), "--models-dir", str(models))
+    assert (status, out) == (2, ""), err
+    assert err.count("\n") == 1 and "refused: the archive is damaged" in err, err
+    assert tree_hash(models) == before
+    assert sorted(p.name for p in models.parent.iterdir()) == parent_before

@@ -48,8 +48,8 @@ def test_glob_patterns_expanded(tree: Path, capsys: pytest.CaptureFixture[str]) 
                          "*page07*")
     assert [f["path"] for f in json.loads(out)["files"]] == [
         "docs/part1/page01.txt", "docs/part1/page10.txt"]
-    status, out, _ = run(capsys, "nothing/*.txt")
-    assert status == 2 and "nothing/*.txt: no file matches this pattern" in out
+    status, _, err = run(capsys, "nothing/*.txt")
+    assert status == 2 and "nothing/*.txt: no file matches this pattern" in err
 
 
 def test_output_option_forms(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -167,16 +167,17 @@ def audit_segments(
 
 
 def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None = None,
-               display: str | None = None) -> FileResult:
-    """Audit one file; ``display``: the path findings name (default ``path``; ``tqcheck.fix``
-    audits a scratch copy under the real file's name)."""
+               shown: str | None = None) -> FileResult:
+    """Audit one file; ``shown`` is the name reports give it (a stream's name, where ``path`` is
+    the copy of a stream: see :mod:`tqcheck.readers.streams`; the real file's, where ``path`` is
+    the scratch copy :mod:`tqcheck.fix` audits)."""
     from tqcheck.readers import detect_format
 
-    shown = display or str(path)
+    name = shown if shown is not None else str(path)
     try:
         fmt = detect_format(path, options.format_in)
         segments = read_segments(path, options.encoding, fmt, options.features)
-        result = audit_segments(shown, segments, options, rules, fmt)
+        result = audit_segments(name, segments, options, rules, fmt)
         if fmt in _COMMENT_FORMATS:
             _apply_comment_suppressions(path, options, result, shown)
         if fmt in _PROSE_FORMATS:
@@ -189,7 +190,10 @@ def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None =
                 result.findings = widen_line_deletions(lines, result.findings)
         return result
     except InputError as exc:
-        return FileResult([], error=FileError(shown, str(exc)))
+        return FileResult([], error=FileError(name, str(exc).replace(str(path), name)))
+    except OSError as exc:  # unreadable (permissions, I/O error): this file only, like a missing one
+        return FileResult([], error=FileError(name, f"{name}: cannot read: "
+                                              f"{exc.strerror or exc}"))
 
 
 #: Formats whose text is the file's own (no escapes): a fix deleting a paragraph takes the blank
@@ -259,16 +263,17 @@ def _init_worker(options: AuditOptions, codes: tuple[str, ...]) -> None:
     _worker_state["rules"] = [by_code[c] for c in codes]
 
 
-def _audit_in_worker(path: Path) -> FileResult:
-    return audit_file(path, _worker_state["options"], _worker_state["rules"])
+def _audit_in_worker(item: tuple[Path, str]) -> FileResult:
+    return audit_file(item[0], _worker_state["options"], _worker_state["rules"], item[1])
 
 
-def _audit_files(files: list[Path], options: AuditOptions, rules: Sequence[Rule], jobs: int
-                 ) -> Iterator[FileResult]:
-    """Results in the order of ``files``, audited by ``jobs`` processes (1: in this process)."""
+def _audit_files(files: list[tuple[Path, str]], options: AuditOptions, rules: Sequence[Rule],
+                 jobs: int) -> Iterator[FileResult]:
+    """Results in the order of ``files`` (path to read, name to show), audited by ``jobs``
+    processes (1: in this process)."""
     if jobs <= 1 or len(files) <= 1:
-        for path in files:
-            yield audit_file(path, options, rules)
+        for path, shown in files:
+            yield audit_file(path, options, rules, shown)
         return
     import multiprocessing
     import threading
@@ -282,10 +287,10 @@ def _audit_files(files: list[Path], options: AuditOptions, rules: Sequence[Rule]
     if method == "fork":
         # The first file loads what every file needs (language data, compiled patterns, the
         # language-identification profiles); forked workers inherit it instead of each loading it.
-        yield audit_file(files[0], options, rules)
+        yield audit_file(files[0][0], options, rules, files[0][1])
         files = files[1:]
         if len(files) == 1:
-            yield audit_file(files[0], options, rules)
+            yield audit_file(files[0][0], options, rules, files[0][1])
             return
     workers = min(jobs, len(files))
     # Big chunks keep inter-process traffic low; several per worker even out uneven files.
@@ -296,19 +301,52 @@ def _audit_files(files: list[Path], options: AuditOptions, rules: Sequence[Rule]
         yield from pool.map(_audit_in_worker, files, chunksize=chunksize)
 
 
+def _spool_streams(items: list[Path | FileError], folder: Path, stdin_filename: str | None,
+                   encoding: str | None) -> list[tuple[Path, str] | FileError]:
+    """Each file as (path to read, name to show); a stream (``-``, a pipe, a device) is first
+    copied into ``folder``, once, and shown under its own name (``--stdin-filename`` for ``-``)."""
+    from tqcheck.readers.streams import STDIN, STDIN_SHOWN, is_stream, spool_stream
+
+    out: list[tuple[Path, str] | FileError] = []
+    for index, item in enumerate(items):
+        if isinstance(item, FileError) or not is_stream(item):
+            out.append(item if isinstance(item, FileError) else (item, str(item)))
+            continue
+        stdin = str(item) == STDIN
+        shown = (stdin_filename or STDIN_SHOWN) if stdin else str(item)
+        own = folder / str(index)
+        own.mkdir()
+        try:
+            out.append((spool_stream(item, own, stdin_filename if stdin else None, encoding),
+                        shown))
+        except InputError as exc:
+            out.append(FileError(shown, str(exc)))
+    return out
+
+
 def audit(paths: Iterable[str | Path], options: AuditOptions | None = None,
-          jobs: int | None = None) -> Report:
+          jobs: int | None = None, stdin_filename: str | None = None) -> Report:
     """Audit files, directories and glob patterns; never raises for bad input files (they become
     ``errors``).  ``jobs`` processes share the files (default: every core; 1: no subprocess);
-    the report is the same, byte for byte, whatever the number."""
-    options = options or AuditOptions()
+    the report is the same, byte for byte, whatever the number.  ``-`` is standard input,
+    reported as ``stdin_filename`` (whose extension also gives its format) when given; named
+    pipes and devices are read as streams."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="tqcheck-streams-") as spool:
+        return _audit(paths, options or AuditOptions(), jobs, stdin_filename, Path(spool))
+
+
+def _audit(paths: Iterable[str | Path], options: AuditOptions, jobs: int | None,
+           stdin_filename: str | None, spool: Path) -> Report:
     rules = select_rules(options.select, options.ignore, options.enabled_features())
     findings: list[Finding] = []
     files: list[FileSummary] = []
     errors: list[FileError] = []
     notes: list[str] = []
-    items = list(expand_paths(paths, options.exclude))
-    todo = [item for item in items if isinstance(item, Path)]
+    items = _spool_streams(list(expand_paths(paths, options.exclude)), spool, stdin_filename,
+                           options.encoding)
+    todo = [item for item in items if not isinstance(item, FileError)]
     results = _audit_files(todo, options, rules, default_jobs() if jobs is None else jobs)
     for item in items:
         if isinstance(item, FileError):

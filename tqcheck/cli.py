@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from tqcheck import __version__
-from tqcheck.errors import ExitStatus, TqcheckError
+from tqcheck.errors import ExitStatus, TqcheckError, closed_pipe
 
 #: command name -> (module, attribute, one-line help shown by ``tqcheck --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -80,7 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("tqcheck: interrupted", err=True)
         return 130
+    except BrokenPipeError:
+        return closed_pipe()
     return int(result) if isinstance(result, int) else 0
+
 
 
 def run() -> None:

@@ -350,7 +350,7 @@ def _audit_as(scratch: Path, display: str, options: AuditOptions, rules: Sequenc
     from tqcheck.audit import audit_file
     from tqcheck.suppress import apply_per_file_ignores
 
-    result = audit_file(scratch, options, rules, display=display)
+    result = audit_file(scratch, options, rules, shown=display)
     findings = result.findings
     if options.per_file_ignores:
         findings, _ = apply_per_file_ignores(findings, options.per_file_ignores)
@@ -524,16 +524,22 @@ class FixRun:
 
 
 def fix_report(report: Report, options: AuditOptions, rules: Sequence[Rule], *,
-               unsafe: bool = False, jobs: int | None = None) -> FixRun:
+               unsafe: bool = False, skip: Iterable[str] = ()) -> FixRun:
     """Fix, in memory, every file of ``report`` that has a finding with an allowed fix; the
-    returned report holds what remains after fixing (the other files' findings unchanged)."""
+    returned report holds what remains after fixing (the other files' findings unchanged).
+    Files named in ``skip`` (standard input) and anything that is not a regular file (a pipe,
+    a device) are left alone, with a note."""
     wanted = {f.path for f in report.findings if not f.suppressed and allowed(f.fix, unsafe)}
     outcomes: list[FileFix] = []
     remaining: dict[str, list[Finding]] = {}
     errors = list(report.errors)
     notes = list(report.notes)
+    skipped = set(skip)
     for summary in report.files:
         if summary.path not in wanted:
+            continue
+        if summary.path in skipped or not Path(summary.path).is_file():
+            notes.append(f"{summary.path}: not a regular file (standard input, a pipe): not fixed")
             continue
         outcome = fix_file(Path(summary.path), options, rules, unsafe=unsafe)
         outcomes.append(outcome)

@@ -7,6 +7,7 @@ even when the reader masked parts of the text (Markdown code, escapes in PO stri
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -65,11 +66,38 @@ class Segment:
     positions: tuple[tuple[int, int], ...] | None = None
     meta: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
+    #: Start offsets of the lines of a long ``text``, built on first use (see :meth:`locate`).
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    #: The last line :meth:`line_text` returned, by its start: the findings on one long line
+    #: share one string instead of a copy each (memory that grew with findings × line length).
+    _last_row: tuple[int, str] | None = field(default=None, init=False, repr=False,
+                                              compare=False)
+
+    def _lines(self) -> list[int]:
+        starts = self._line_starts
+        if starts is None:
+            text = self.text
+            starts = [0]
+            at = text.find("\n")
+            while at >= 0:
+                starts.append(at + 1)
+                at = text.find("\n", at + 1)
+            self._line_starts = starts
+        return starts
+
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of ``text[offset]`` in the file (columns in code points)."""
         if self.positions is not None:
             offset = max(0, min(offset, len(self.positions) - 1))
             return self.positions[offset]
+        if len(self.text) > _LONG_TEXT and offset >= 0:
+            # One search per segment, then a bisection: scanning back to the previous newline
+            # for every finding made a long paragraph cost its length times its findings.
+            starts = self._lines()
+            k = bisect.bisect_right(starts, offset) - 1
+            if k == 0:
+                return self.line, self.col + offset
+            return self.line + k, offset - starts[k] + 1
         nl = self.text.rfind("\n", 0, offset)
         if nl < 0:
             return self.line, self.col + offset
@@ -99,12 +127,29 @@ class Segment:
                     cells.extend(" " * (col - 1 - len(cells)))
                 cells[col - 1 : col] = [ch if ch.isprintable() else " "]
             return "".join(cells)
-        start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        row = self.text[start : end if end >= 0 else len(self.text)]
+        if len(self.text) > _LONG_TEXT and offset >= 0:
+            starts = self._lines()
+            k = bisect.bisect_right(starts, offset) - 1
+            start = starts[k]
+            if self._last_row is not None and self._last_row[0] == start:
+                return self._last_row[1]
+            end = starts[k + 1] - 1 if k + 1 < len(starts) else len(self.text)
+        else:
+            start = self.text.rfind("\n", 0, offset) + 1
+            end = self.text.find("\n", offset)
+            end = end if end >= 0 else len(self.text)
+        row = self.text[start:end]
         # The first line of a segment may start after column 1 (indentation, list bullets):
         # pad it so that file columns index the excerpt.
-        return " " * (self.col - 1) + row if start == 0 else row
+        row = " " * (self.col - 1) + row if start == 0 else row
+        if len(self.text) > _LONG_TEXT:
+            self._last_row = (start, row)
+        return row
+
+
+#: Texts longer than this index their lines once (see Segment.locate); shorter ones, nearly all,
+#: scan, which is faster for them.
+_LONG_TEXT = 4096
 
 
 @dataclass(slots=True)  # not frozen: see Segment

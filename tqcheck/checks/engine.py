@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
 from tqcheck.model import Applicability, Edit, Finding, Fix, Segment, Sentence
+from tqcheck.pieces import PIECE, excerpt_of, from_a_cut, is_continuation, split_long_segments
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ def make_fix(rule: Rule, segment: Segment, hit: Hit) -> Fix | None:
         if not after.strip():
             if segment.kind in _UNIT_KINDS:
                 applicability = Applicability.DISPLAY_ONLY
-            elif len(relative) == 1 and relative[0][:2] == (0, n):
+            elif len(relative) == 1 and relative[0][:2] == (0, n) and PIECE not in segment.meta:
                 # A prose paragraph deleted whole: its lines go, not just their text
                 # (tqcheck.fix widens the edit over the blank line that set it apart).
                 line, _ = segment.locate(0)
@@ -106,15 +107,24 @@ def describe_edits(edits: Sequence[Edit]) -> str:
     return f"{len(edits)} edits"
 
 
+#: How far a finding's context reaches on each side when no sentence end or line break is nearer.
+_CONTEXT_REACH = 2000
+
+
 def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> Finding:
     start = max(0, min(hit.start, len(segment.text)))
     end = max(start, min(hit.end, len(segment.text)))
     line, col = segment.locate(start)
     end_line, end_col = segment.locate(end)
-    # The sentence around the hit, for fingerprints.
-    left = max(segment.text.rfind(". ", 0, start), segment.text.rfind("\n", 0, start)) + 1
-    right_dot = segment.text.find(". ", end)
-    right = len(segment.text) if right_dot < 0 else right_dot + 1
+    # The sentence around the hit, for fingerprints: from the last ". " or line break before it to
+    # the next ". ", at most _CONTEXT_REACH away (identical for sentences of prose, which are
+    # shorter; without the bound a paragraph with no sentence end cost its length per finding).
+    text = segment.text
+    low = max(0, start - _CONTEXT_REACH)
+    left = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low - 1) + 1
+    high = end + _CONTEXT_REACH
+    right_dot = text.find(". ", end, high)
+    right = (len(text) if high >= len(text) else high) if right_dot < 0 else right_dot + 1
     return Finding(
         code=rule.code,
         slug=rule.slug,
@@ -128,7 +138,7 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
         end_col=end_col,
         suggestion=hit.suggestion,
         text=segment.text[start:end],
-        excerpt=segment.line_text(start),
+        excerpt=excerpt_of(segment, start),
         context=normalise_context(segment.text[left:right]),
         related=hit.related,
         fix=make_fix(rule, segment, hit) if hit.fix else None,
@@ -196,7 +206,8 @@ class Engine:
         only on the segments its gate matched.  Memory stays bounded by the chunk size.  Findings
         come chunk by chunk, not sorted within a chunk."""
         buffer: list[Segment] = []
-        for segment in itertools.chain(segments, [None]):
+        # Over-long segments are checked in pieces (tqcheck.pieces): cost linear in the text.
+        for segment in itertools.chain(split_long_segments(segments), [None]):
             if segment is not None:
                 buffer.append(segment)
                 if len(buffer) < chunk:
@@ -232,7 +243,7 @@ class Engine:
         kinds = _Kinds(segments)
         everywhere = kinds.everywhere
         per_segment = [split_sentences(segment, data) for segment in segments]
-        stats.segments += len(segments)
+        stats.segments += sum(1 for s in segments if not is_continuation(s))
         stats.sentences += sum(map(len, per_segment))
         # Preconditions: a sentence one of them reports is dead for every other check.
         live: list[list[Sentence]] = per_segment
@@ -275,6 +286,9 @@ class Engine:
                 for hit in impl(segment, live[i], ctx):
                     if not spans or not any(a <= hit.start < b for a, b in spans):
                         findings.append(make_finding(rule, ctx, segment, hit))
+        cuts = {(s.line, s.col) for s in segments if from_a_cut(s, 0)}
+        if cuts:  # where a long segment was cut inside a sentence, no sentence starts
+            findings = [f for f in findings if (f.line, f.col) not in cuts]
         for rule, check in self.documents:
             feed = check.feed
             positions = self._positions(rule.code, rule.on, kinds, opened)
@@ -306,5 +320,6 @@ class Engine:
                     log.debug("%s: document hit without a segment dropped", rule.code)
                     continue
                 dead = self._dead.get(_segment_key(hit.segment), ())
-                if not any(a <= hit.start < b for a, b in dead):
+                if not any(a <= hit.start < b for a, b in dead) and not from_a_cut(
+                        hit.segment, hit.start):
                     yield make_finding(rule, self.ctx, hit.segment, hit)

@@ -10,7 +10,7 @@ from typing import ParamSpec
 
 import click
 
-from tqcheck.errors import ExitStatus, TqcheckError
+from tqcheck.errors import ExitStatus, TqcheckError, closed_pipe
 
 P = ParamSpec("P")
 
@@ -25,6 +25,8 @@ def handle_errors(func: Callable[P, int]) -> Callable[P, int]:
         except TqcheckError as exc:
             click.echo(f"tqcheck: error: {exc}", err=True)
             return int(exc.status)
+        except BrokenPipeError:
+            return closed_pipe()
         except (click.ClickException, click.exceptions.Exit, KeyboardInterrupt):
             raise
         except Exception as exc:

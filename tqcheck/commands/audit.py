@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tqcheck.commands import handle_errors
 from tqcheck.errors import ExitStatus, InputError
+
+if TYPE_CHECKING:
+    from tqcheck.model import Report
 
 
 def _split(values: tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
@@ -34,7 +38,15 @@ def load_config_into_context(ctx: click.Context, param: click.Parameter, value: 
             settings["per_file_ignores"] = [f"{glob}={','.join(codes)}" for glob, codes
                                             in settings["per_file_ignores"].items()]
         ctx.default_map = {**(ctx.default_map or {}), **settings}
+        ctx.meta["tqcheck.config"] = str(path)
     return str(path) if path else None
+
+
+def config_path() -> list[str]:
+    """The configuration file this command read (an input no output may replace), if any."""
+    ctx = click.get_current_context(silent=True)
+    found = ctx.meta.get("tqcheck.config") if ctx is not None else None
+    return [found] if found else []
 
 
 def config_option(func: Any) -> Any:
@@ -51,12 +63,21 @@ def _output_formats() -> list[str]:
     return list(FORMATTERS)
 
 
+#: What stands before ``=`` in ``--output FORMAT=PATH``: a bare word.  A path holding ``=`` whose
+#: first part is a bare word is written ``./NAME=…``.
+_FORMAT_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
 def parse_outputs(values: tuple[str, ...], default_format: str) -> list[tuple[str, str]]:
-    """``-o PATH`` (the ``--format`` report) and ``--output FORMAT=PATH`` → (format, path) pairs."""
+    """``-o PATH`` (the ``--format`` report) and ``--output FORMAT=PATH`` → (format, path) pairs.
+    ``WORD=PATH`` with a WORD that names no format is an error, not a file named ``WORD=PATH``."""
     known = set(_output_formats())
     out: list[tuple[str, str]] = []
     for value in values:
         fmt, sep, path = value.partition("=")
+        if sep and _FORMAT_WORD.fullmatch(fmt) and fmt not in known:
+            raise InputError(f"--output {value}: unknown format {fmt!r} (known: "
+                             f"{', '.join(sorted(known))}); write ./{value} for a file of that name")
         if sep and fmt in known:
             if not path:
                 raise InputError(f"--output {value}: no path after '='")
@@ -114,6 +135,8 @@ def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tup
 @click.option("--per-file-ignores", multiple=True, help="GLOB=CODE[,CODE]: suppress checks in matching "
               "files (repeatable; usually set in the configuration).")
 @click.option("--encoding", help="Encoding of files without a BOM (default UTF-8).")
+@click.option("--stdin-filename", metavar="NAME", help="The name of standard input (the path '-') "
+              "in reports; its extension gives the format (e.g. --stdin-filename doc.md).")
 @click.option("--format-in", help="Force the input format instead of detecting it from the extension.")
 @click.option("--language-data", multiple=True, type=click.Path(dir_okay=False),
               help="Extra language-data TOML files (merged into the built-in data).")
@@ -152,14 +175,15 @@ def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tup
               "each finding.")
 @handle_errors
 def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
-    """Find translation artifacts in FILES (text, Markdown; directories are walked).
+    """Find translation artifacts in FILES (text, Markdown; directories are walked; '-' is
+    standard input, and named pipes are read as streams).
 
     Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
     """
     from tqcheck.audit import AuditOptions, audit, gate_failed
     from tqcheck.baseline import apply_baseline, entries_for, load_baseline, write_baseline
     from tqcheck.checks.registry import select_rules
-    from tqcheck.report import RenderOptions, get_formatter, write_atomic
+    from tqcheck.report import RenderOptions, get_formatter, refuse_overwriting_inputs, write_atomic
 
     fmt = opts["output_format"]
     get_formatter(fmt)  # an unknown format is a usage error before any work
@@ -198,14 +222,29 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
         per_file_ignores=parse_per_file_ignores(opts["per_file_ignores"]),
         features={k: v for k, v in features.items() if v is not None},
     )
+    # Every file this run reads: no report or baseline may replace one of them.
+    read_files: list[str] = [*paths, *config_path(), *opts["language_data"], *opts["calque_packs"],
+                             *(opts[k] for k in ("ref", "source", "glossary") if opts[k])]
+    report_paths = [("--output" if "=" in raw else "-o", path)
+                    for (_, path), raw in zip(outputs, opts["output"], strict=True)]
+    baseline_out = [("--write-baseline", opts["write_baseline"])] if opts["write_baseline"] else []
+    baseline_in = [opts["baseline"]] if opts["baseline"] else []
+    # Rewriting the baseline that was read is how a baseline is updated; a report is not.
+    refuse_overwriting_inputs(report_paths, [*read_files, *baseline_in])
+    refuse_overwriting_inputs(baseline_out, read_files)
     entries = load_baseline(Path(opts["baseline"])) if opts["baseline"] else None
-    report = audit(paths, options, jobs=opts["jobs"])
+    report = audit(paths, options, jobs=opts["jobs"], stdin_filename=opts["stdin_filename"])
+    # Directories and patterns were expanded by the audit: guard against the files found too.
+    audited = [s.path for s in report.files]
+    refuse_overwriting_inputs([*report_paths, *baseline_out], audited)
     extra: dict[str, Any] = {"encoding": opts["encoding"], "unsafe_fixes": opts["unsafe_fixes"]}
     if opts["fix"] or opts["fix_only"] or opts["show_diff"]:
         from tqcheck.fix import fix_report, write_run
 
         rules = select_rules(options.select, options.ignore, options.enabled_features())
-        run = fix_report(report, options, rules, unsafe=opts["unsafe_fixes"])
+        # Standard input and other streams are audited from a copy: never fixed in place.
+        streams = {opts["stdin_filename"] or "<stdin>"} if "-" in paths else set()
+        run = fix_report(report, options, rules, unsafe=opts["unsafe_fixes"], skip=streams)
         if opts["show_diff"]:
             click.echo(run.diff(), nl=False)
             for e in run.report.errors:
@@ -245,18 +284,20 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     if color is None:
         color = to_stdout and sys.stdout.isatty()
 
-    def render(out_fmt: str, colour: bool) -> str:
-        return get_formatter(out_fmt)(report, rules, RenderOptions(
+    def render(out_fmt: str, colour: bool, shown: Report = report) -> str:
+        return get_formatter(out_fmt)(shown, rules, RenderOptions(
             color=colour and out_fmt == "text", show_source=opts["show_source"],
             quiet=opts["quiet"], extra=extra))
 
     for out_fmt, path in outputs:
         write_atomic(Path(path), render(out_fmt, False))
     if to_stdout:
-        click.echo(render(fmt, bool(color)), nl=False)
-    if fmt != "text" or not to_stdout:
-        for e in report.errors:
-            click.echo(f"tqcheck: error: {e.message}", err=True)
+        # Errors go to standard error alone, whatever the format: standard output holds the
+        # report a program or a pipe reads.
+        shown = dataclasses.replace(report, errors=()) if fmt == "text" else report
+        click.echo(render(fmt, bool(color), shown), nl=False)
+    for e in report.errors:
+        click.echo(f"tqcheck: error: {e.message}", err=True)
     if report.errors:
         return int(ExitStatus.USAGE_ERROR)
     return int(ExitStatus.GATE_FAILED if gate_failed(report, opts["fail_on"]) else ExitStatus.PASSED)

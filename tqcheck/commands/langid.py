@@ -68,14 +68,29 @@ def langid_command(paths: tuple[str, ...], lang: str | None, fmt: str, encoding:
     LANG is 'und' where the cascade abstained (too short) or was unsure.
     METHOD: script, script+stats, stats, confirmed, disputed, uncertain, abstain.
     """
+    import tempfile
+
     from tqcheck.errors import InputError
+    from tqcheck.readers.streams import is_stream, spool_stream
 
     files = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_file():
-            raise InputError(f"{raw}: no such file")
-        files.append(sentence_languages(path, lang, encoding))
+    with tempfile.TemporaryDirectory(prefix="tqcheck-streams-") as spool:
+        for index, raw in enumerate(paths):
+            path = Path(raw)
+            if is_stream(raw):  # '-', a pipe or a device: read once, as it comes
+                own = Path(spool) / str(index)
+                own.mkdir()
+                found = sentence_languages(spool_stream(raw, own, encoding=encoding), lang,
+                                           encoding)
+                shown = str(raw) if raw != "-" else "<stdin>"
+                found["path"] = shown
+                for row in found["sentences"]:
+                    row["path"] = shown
+                files.append(found)
+                continue
+            if not path.is_file():
+                raise InputError(f"{raw}: no such file")
+            files.append(sentence_languages(path, lang, encoding))
     if fmt == "json":
         click.echo(json.dumps({"files": files}, ensure_ascii=False, indent=2))
         return int(ExitStatus.PASSED)

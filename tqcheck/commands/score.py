@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tqcheck.commands import handle_errors
-from tqcheck.commands.audit import config_option
+from tqcheck.commands.audit import config_option, config_path
 from tqcheck.errors import ExitStatus
 
 
@@ -72,11 +72,13 @@ def score_command(
     (tqcheck.toml or [tool.tqcheck] in pyproject.toml); options on the command line win.
     """
     from tqcheck.errors import InputError
-    from tqcheck.report import write_atomic
+    from tqcheck.report import refuse_overwriting_inputs, write_atomic
     from tqcheck.score import TestType, check_gate, load_texts, parse_metrics, score
     from tqcheck.score_render import render
 
     keys = parse_metrics(metrics)
+    if output:
+        refuse_overwriting_inputs([("-o", output)], [*hyp, *refs, *config_path()])
     if not refs:
         raise InputError("no reference given (use -r/--ref FILE)")
     several = len(hyp) > 1

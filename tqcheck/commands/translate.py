@@ -66,8 +66,11 @@ def translate_command(
 ) -> int:
     """Translate FILE line by line with installed Argos packages (pivoting through English when
     no direct package exists).  Line k of the output translates line k of FILE."""
+    from tqcheck.report import refuse_overwriting_inputs, write_atomic
     from tqcheck.translate.engine import DecodeOptions, TranslationService, progress_wanted
 
+    if output is not None and str(output) != "-":
+        refuse_overwriting_inputs([("-o", output)], [file])
     lines = _read_lines(file)
     options = DecodeOptions(
         beam_size=beam_size, compute_type=compute_type, max_batch_size=batch_size
@@ -87,7 +90,7 @@ def translate_command(
         click.echo(text, nl=False)
     else:
         assert output is not None
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text)
     return 0
 
 

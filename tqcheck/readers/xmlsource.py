@@ -29,6 +29,37 @@ _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
+#: The longest text or attribute value read, in bytes: libxml2's own limit without ``huge_tree``.
+MAX_NODE_BYTES = 10_000_000
+
+
+def refuse_huge_nodes(path: Path, limit: int = MAX_NODE_BYTES) -> None:
+    """Refuse, reading the file in blocks (bounded memory), an XML file that holds a run of more
+    than ``limit`` bytes without a ``<``: a text, attribute value, comment or CDATA section that
+    the parser refuses anyway, but only after the whole file was read and decoded (a 1 GB
+    attribute cost 3 GB)."""
+    block_size = min(1 << 20, limit)  # a run inside one block is shorter than the limit
+    run = 0
+    try:
+        with path.open("rb") as fh:
+            while block := fh.read(block_size):
+                first = block.find(b"<")
+                if first < 0:
+                    run += len(block)
+                elif run + first > limit:
+                    run += first
+                    break
+                else:
+                    run = len(block) - block.rfind(b"<") - 1
+                if run > limit:
+                    break
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if run > limit:
+        raise InputError(f"{path}: refused: a text or attribute value longer than "
+                         f"{limit / 1_000_000:g} MB (the XML parser's limit)")
+
+
 @dataclass(frozen=True)
 class ElementSpan:
     start: int  # offset of "<"
@@ -45,6 +76,7 @@ class XmlSource:
         except ImportError:  # pragma: no cover - lxml is a dependency
             raise MissingExtraError("reading XML formats", "formats") from None
         check_readable(path)
+        refuse_huge_nodes(path)
         raw = path.read_bytes()
         codec = sniff_encoding(raw[:8192], path, encoding)
         if encoding is None and codec == "utf-8":

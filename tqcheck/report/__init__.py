@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,12 +51,60 @@ def get_formatter(name: str) -> Formatter:
     return formatter
 
 
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """Are ``a`` and ``b`` the same existing file (through symbolic and hard links)?"""
+    try:
+        return Path(a).samefile(b)
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_overwriting_inputs(outputs: Iterable[tuple[str, Path | str]],
+                              inputs: Iterable[Path | str]) -> None:
+    """The guard every writer goes through: raise :class:`InputError` (exit status 2) when an
+    output path is the same file as an input that is read, so no option ever replaces a user's
+    file with a report.  ``outputs`` are ``(option, path)`` pairs, named in the message."""
+    wanted = [(option, Path(path)) for option, path in outputs]
+    if not wanted:
+        return
+    for source in inputs:
+        for option, path in wanted:
+            if same_file(path, source):
+                shown = "" if str(source) == str(path) else f" ({source})"
+                raise InputError(f"{option} {path}: is an input file{shown}; refusing to "
+                                 "overwrite it (choose another path)")
+
+
+def _is_stream(path: Path) -> bool:
+    """Is ``path`` an existing device, FIFO or socket (written into, never replaced)?"""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def write_atomic(path: Path | str, data: str | bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a reader
     never sees half a file and a failed write leaves the old one; an error is one line
-    (:class:`InputError`).  Text is written as UTF-8, bytes as they are; ``mode``: the file's
-    permission bits (default: what a plain ``open()`` would give)."""
+    (:class:`InputError`).  A device or FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is
+    written into as a stream, never replaced by a regular file; a symbolic link keeps pointing
+    at the file it names, which gets the new content.  Text is written as UTF-8, bytes as they
+    are; ``mode``: the file's permission bits (default: what a plain ``open()`` would give)."""
     path = Path(path)
+    if _is_stream(path):
+        try:
+            if isinstance(data, bytes):
+                with path.open("wb") as raw:
+                    raw.write(data)
+            else:
+                with path.open("w", encoding="utf-8", newline="") as fh:
+                    fh.write(data)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        return
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise InputError(f"{path}: folder {folder} does not exist")

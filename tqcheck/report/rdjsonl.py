@@ -23,6 +23,27 @@ def _bytes(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass")) - 2 * text.count(MASK)
 
 
+class _PrefixBytes:
+    """UTF-8 bytes of ``excerpt[:at]``, counted on from the last answer for the same excerpt:
+    findings come in file order and those on one line share its excerpt, so a long line is
+    encoded about once, not once per finding."""
+
+    def __init__(self) -> None:
+        self.excerpt: str | None = None
+        self.at = 0
+        self.count = 0
+
+    def __call__(self, excerpt: str, at: int) -> int:
+        if excerpt is not self.excerpt or at < self.at:
+            self.excerpt, self.at, self.count = excerpt, 0, 0
+        self.count += _bytes(excerpt[self.at:at])
+        self.at = at
+        return self.count
+
+
+_prefix_bytes = _PrefixBytes()
+
+
 def byte_columns(f: Finding) -> tuple[int, int]:
     """1-based UTF-8 byte columns of the start and end of ``f``'s span.
 
@@ -37,7 +58,7 @@ def byte_columns(f: Finding) -> tuple[int, int]:
         candidates = [i for i in range(len(excerpt)) if excerpt.startswith(head, i)]
         at = min(candidates, key=lambda i: abs(i - index)) if candidates else index
     missing = max(0, index - at)  # characters before the excerpt starts, taken as ASCII
-    start = missing + _bytes(excerpt[:max(0, at)]) + 1
+    start = missing + _prefix_bytes(excerpt, max(0, at)) + 1
     if f.end_line == f.line:
         end = start + _bytes(f.text) if f.text or f.end_col == f.col else start + f.end_col - f.col
     else:

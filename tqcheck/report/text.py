@@ -19,7 +19,9 @@ _WINDOW = 100
 
 def _caret(f: Finding) -> tuple[str, str]:
     """The excerpt and a caret line under the span; long lines are cut to a window around it."""
-    line = f.excerpt.replace("\t", " ").replace(MASK, " ")
+    # Characters are replaced one for one after the cut: the line is shared by every finding on
+    # it, and cleaning all of a long line for each finding cost its length times its findings.
+    line = f.excerpt
     start = max(0, f.col - 1)
     width = max(1, (f.end_col - f.col) if f.end_line == f.line else len(line) - start)
     if len(line) > _WINDOW:
@@ -30,7 +32,7 @@ def _caret(f: Finding) -> tuple[str, str]:
         line = prefix + line[left:right] + suffix
         start = start - left + len(prefix)
         width = min(width, right - (start - len(prefix) + left))
-    return line, " " * start + "^" * max(1, width)
+    return line.replace("\t", " ").replace(MASK, " "), " " * start + "^" * max(1, width)
 
 
 def render(report: Report, rules: Sequence[Rule], options: RenderOptions) -> str:

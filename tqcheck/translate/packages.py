@@ -27,6 +27,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -352,16 +353,24 @@ def _extract(zf: zipfile.ZipFile, plan: _Plan, dest: Path, limits: ExtractionLim
         if not target.is_relative_to(root):  # belt and braces after _check_member
             raise PackageError(f"refused: member {info.filename!r} escapes the package")
         target.parent.mkdir(parents=True, exist_ok=True)
-        with zf.open(info) as src, open(target, "xb") as out:
-            budget = info.file_size
-            while chunk := src.read(_MIB):
-                budget -= len(chunk)
-                written += len(chunk)
-                if budget < 0 or written > limits.max_total_bytes:
-                    raise PackageError(
-                        f"refused: member {info.filename!r} is larger than it claims (zip bomb?)"
-                    )
-                out.write(chunk)
+        try:
+            with zf.open(info) as src, open(target, "xb") as out:
+                budget = info.file_size
+                while chunk := src.read(_MIB):
+                    budget -= len(chunk)
+                    written += len(chunk)
+                    if budget < 0 or written > limits.max_total_bytes:
+                        raise PackageError(
+                            f"refused: member {info.filename!r} is larger than it claims "
+                            "(zip bomb?)"
+                        )
+                    out.write(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            # A damaged download: a CRC mismatch, a broken deflate stream, a truncated member.
+            raise PackageError(
+                f"refused: the archive is damaged: {info.filename!r} does not read back ({exc}); "
+                "download it again"
+            ) from None
         target.chmod(0o644)
 
 
@@ -398,7 +407,11 @@ def install_archive(
     except (zipfile.BadZipFile, OSError) as exc:
         raise PackageError(f"{where}: refused: not a zip archive ({exc})") from None
     with zf:
-        plan = _plan(zf, where, size, limits)
+        try:
+            plan = _plan(zf, where, size, limits)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise PackageError(f"{where}: refused: the archive is damaged ({exc}); download it "
+                               "again") from None
         meta = plan.metadata
         existing = find_package(models_dir, meta["from_code"], meta["to_code"])
         version = str(meta.get("package_version", ""))
