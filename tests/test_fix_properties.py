@@ -121,7 +121,7 @@ def _new_findings_where_fixed(before: Iterable[Finding], after: Iterable[Finding
         if any(f.code == code and any(a <= j < b for j in js) for code, js in old_spans):
             continue  # the same finding, grown or shrunk by a fix next to it
         replaced = [x for j1, j2, x in written if a < j2 and j1 < b]
-        if f.category.value == "repetition" and len(replaced) > 1 and len(set(replaced)) == 1:
+        if f.category.value == "repetition" and max(Counter(replaced).values()) > 1:
             continue  # a repeat that was there in another form ("#Sergey_Lavrov #Sergey_Lavrov")
         out.append(f)
     return out
@@ -133,6 +133,13 @@ def _old_to_new(opcodes: list[tuple[str, int, int, int, int]]) -> dict[int, int]
 
 
 
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _written_spans(text: str, applied: Iterable[Finding]) -> list[tuple[int, int, str]]:
@@ -149,8 +156,12 @@ def _written_spans(text: str, applied: Iterable[Finding]) -> list[tuple[int, int
             placed.append((a, b, e.content))
     out, shift = [], 0
     for a, b, content in sorted(placed):
-        if content and html.unescape(text[a:b]) != content:
-            out.append((a + shift, a + shift + len(content), text[a:b]))
+        was = text[a:b]
+        # What an edit keeps of the text it replaces ("the the" → "the") it does not write.
+        head = _common_prefix(was, content)
+        tail = _common_prefix(was[head:][::-1], content[head:][::-1])
+        if content[head:len(content) - tail] and html.unescape(was) != content:
+            out.append((a + shift + head, a + shift + len(content) - tail, was))
         shift += len(content) - (b - a)
     return out
 
@@ -208,8 +219,12 @@ def _created(before: Sequence[Finding], after: Iterable[Finding], old: str, new:
         replaced = [x for j1, j2, x in written if a < j2 and j1 < b]
         if not replaced:
             continue
-        if f.category.value == "repetition" and len(replaced) > 1 and len(set(replaced)) == 1:
+        if f.category.value == "repetition" and max(Counter(replaced).values()) > 1:
             continue  # a repeat that was there in another form ("#Sergey_Lavrov #Sergey_Lavrov")
+        if f.code == "TQ202" and not any(j1 <= a < j2 for j1, j2, _ in written):
+            # An orphan heading is judged by its first letter: where no fix wrote that, the line
+            # was lowercase before ("the #Sergey_Lavrov" → "the Sergey Lavrov").
+            continue
         writers = [g for g in applied if _wrote(g, old, to_new, a, b)]
         if _without_each_fix_still_found(f, old, applied, writers):
             continue  # another fix revealed it ("▁ the the" → "the": an orphan heading all along)
