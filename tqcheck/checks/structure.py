@@ -248,8 +248,10 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         fix = None
         # Joined only where a preposition or relative word opens the fragment: a participle
         # ("Exciting until the end.") often stands alone on purpose.
-        # Nor after a number: "1. For the fast shipping." is a list item.
-        if (opener in opener_set and segment.text[stop] == "."
+        # Nor after a number: "1. For the fast shipping." is a list item; nor where the fragment
+        # repeats the sentence before it (a stutter, not a split sentence).
+        repeats = body.rstrip(".").casefold() in prev.text.casefold()
+        if (opener in opener_set and not repeats and segment.text[stop] == "."
                 and not segment.text[stop - 1:stop].isdigit()
                 and not segment.text[stop + 1:first_letter].strip()):
             fix = ((stop, first_letter + 1, " " + opener[0].lower()),)
