@@ -216,7 +216,9 @@ class UnbalancedQuotes:
             elif _apostrophe_like(text, i):
                 # Inside a word ("Russia"s") the mark is surely an apostrophe; after an s
                 # ("operations" will") it may close a quotation: shown only.
-                inside = i + 1 < len(text) and text[i + 1].isalpha()
+                # Only for a language with data: Hebrew writes '"' inside words (gershayim).
+                inside = (i + 1 < len(text) and text[i + 1].isalpha()
+                          and self.ctx.data.known)
                 self.hits.append(Hit(i, i + 1, "straight quotation mark where an apostrophe belongs",
                                      suggestion="'", segment=segment, fix=((i, i + 1, "'"),),
                                      applicability=None if inside else Applicability.DISPLAY_ONLY))
@@ -395,13 +397,18 @@ def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckC
         return
     for m in _NATIVE_DIGITS.finditer(segment.text):
         digits = "".join(str(unicodedata.digit(c)) for c in m.group())
+        # Applied only where the language's data says it writes 0–9 (no data: shown only).
         yield Hit(m.start(), m.end(), f"non-Latin digits '{m.group()}'", suggestion=digits,
-                  fix=((m.start(), m.end(), digits),))
+                  fix=((m.start(), m.end(), digits),),
+                  applicability=None if ctx.data.known else Applicability.DISPLAY_ONLY)
 
 
 _CONTROLS = re.compile(
     "[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]"
 )
+_DIRECTIONAL_OR_JOINER = frozenset(
+    "\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LTR_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
 _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 
@@ -435,11 +442,16 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         ):
             continue
         name = unicodedata.name(c, f"U+{ord(c):04X}")
-        # A soft hyphen in a software string is a hyphenation hint someone put there: shown only.
+        # Shown only, never applied: a soft hyphen in a software string (a hyphenation hint
+        # someone put there); directional marks and joiners where the language's data is
+        # missing or its script is not a left-to-right one that has no use for them (Persian
+        # writes ZWNJ inside words; Hebrew and Arabic UI strings place RLM on purpose).
+        shown_only = (c == "\u00ad" and segment.kind == "unit") or (
+            c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
+                                              not in _LTR_SCRIPTS))
         yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="",
                   fix=(delete_span(text, i, i + 1),), fix_message=f"delete U+{ord(c):04X}",
-                  applicability=Applicability.DISPLAY_ONLY
-                  if c == "\u00ad" and segment.kind == "unit" else None)
+                  applicability=Applicability.DISPLAY_ONLY if shown_only else None)
 
 
 _OPENING_OF = {")": "(", "]": "[", "}": "{"}
