@@ -16,7 +16,7 @@ from tqcheck.cli import main
 
 from .conftest import ROOT, SEED
 
-PUBLIC = {"audit", "audit_text", "rules", "Finding", "Report", "Settings", "Rule", "ExitStatus",
+PUBLIC = {"audit", "audit_text", "fix_text", "rules", "Finding", "Report", "Settings", "Rule", "ExitStatus",
           "ReadSettings", "LanguageSettings", "FidelitySettings", "DecodeSettings",
           "OutputSettings", "__version__"}
 

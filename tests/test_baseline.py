@@ -44,12 +44,14 @@ def test_round_trip(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "    The delegation left the the city on Friday evening.",
         "                        ^^^^^^^",
         "    suggestion: the",
+        "    fix (safe): replace 'the the' with 'the'",
         "note: baseline base.json: 22 known findings hidden; only new findings count",
         "note: baseline base.json: stale entry seed.txt TQ202 'previous conversations' (fixed or "
         "edited; rewrite the baseline to drop it)",
         "Found 1 finding (1 error) in 1 file: repetition 1. Gate failed: 1 finding at or above "
         "warning (--fail-on warning).",
         "22 suppressed.",
+        "1 fixable with --fix; --diff shows the changes.",
     ]
 
     status, out, _ = run(capsys, "seed.txt", "--baseline", "base.json", "--format", "json")

@@ -49,12 +49,15 @@ def test_text_output_exact(doubled: Path) -> None:
         "    The talks resumed in in Antalya.",
         "                      ^^^^^",
         "    suggestion: in",
+        "    fix (safe): replace 'in in' with 'in'",
         "doc.txt:3:1: TQ202 orphan lowercase heading: 'previous conversations'",
         "    previous conversations",
         "    ^^^^^^^^^^^^^^^^^^^^^^",
         "    suggestion: Previous conversations",
+        "    fix (unsafe): capitalise: 'Previous conversations'",
         "Found 2 findings (1 error, 1 warning) in 1 file: repetition 1, structure 1. "
         "Gate failed: 2 findings at or above warning (--fail-on warning).",
+        "1 fixable with --fix (1 more with --fix --unsafe-fixes); --diff shows the changes.",
     ]
 
 
@@ -151,10 +154,12 @@ def test_unknown_config_key_message(doubled: Path, capsys: pytest.CaptureFixture
 def test_rules_and_rule() -> None:
     code, out, _ = run("rules")
     lines = out.splitlines()
-    assert lines[0].split() == ["CODE", "SLUG", "CATEGORY", "SEVERITY", "SUMMARY"]
+    assert lines[0].split() == ["CODE", "SLUG", "CATEGORY", "SEVERITY", "FIX", "SUMMARY"]
+    by_code = {line.split()[0]: line.split()[4] for line in lines[1:]}
+    assert (by_code["TQ101"], by_code["TQ102"], by_code["TQ103"]) == ("safe", "unsafe", "none")
     assert any(line.startswith("TQ101  doubled-word") for line in lines)
     code, out, _ = run("rule", "TQ102")
-    assert out.startswith("TQ102 doubled-coordination (repetition, warning)\n")
+    assert out.startswith("TQ102 doubled-coordination (repetition, warning, fix: unsafe)\n")
     assert "Why it matters:" in out and "Example:" in out
     code, out, _ = run("rule", "doubled-word")
     assert out.startswith("TQ101 doubled-word")
@@ -165,7 +170,9 @@ def test_rules_and_rule() -> None:
 def test_seed_exit_status_and_summary() -> None:
     code, out, _ = run("audit", str(SEED), "--no-color")
     assert code == 1
-    assert out.splitlines()[-1].startswith("Found ")
+    assert out.splitlines()[-2].startswith("Found ")
+    assert out.splitlines()[-1] == ("3 fixable with --fix (7 more with --fix --unsafe-fixes); "
+                                    "--diff shows the changes.")
 
 
 def test_console_script_help_is_fast_and_light() -> None:

@@ -334,12 +334,12 @@ def test_readme_configuration_block_works_in_tqcheck_toml(doc: Path) -> None:
 def test_summary_says_why_the_gate_failed(doc: Path) -> None:
     code, out, _ = run("audit", "doc.txt", "--lang", "en")
     assert code == 1
-    assert out.splitlines()[-1].endswith(
-        ". Gate failed: 2 findings at or above warning (--fail-on warning).")
+    summary = next(line for line in out.splitlines() if line.startswith("Found "))
+    assert summary.endswith(". Gate failed: 2 findings at or above warning (--fail-on warning).")
     code, out, _ = run("audit", "doc.txt", "--lang", "en", "--fail-on", "error")
     assert code == 1
-    assert out.splitlines()[-1].endswith(
-        ". Gate failed: 1 finding at or above error (--fail-on error).")
+    summary = next(line for line in out.splitlines() if line.startswith("Found "))
+    assert summary.endswith(". Gate failed: 1 finding at or above error (--fail-on error).")
     code, out, _ = run("audit", "doc.txt", "--lang", "en", "--select", "TQ202", "--fail-on",
                        "error")
     assert code == 0 and "Gate" not in out

@@ -88,7 +88,7 @@ def test_rule_command_follows_the_redirect(capsys: pytest.CaptureFixture[str]) -
     assert main(["rule", "TQ812"]) == 0
     captured = capsys.readouterr()
     assert captured.err == "tqcheck: TQ812 is now TQ835 (number-mismatch)\n"
-    assert captured.out.startswith("TQ835 number-mismatch (fidelity, warning)")
+    assert captured.out.startswith("TQ835 number-mismatch (fidelity, warning, fix: none)")
     assert get_rule("missing-url") is get_rule("TQ836")
 
 

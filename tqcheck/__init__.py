@@ -32,6 +32,7 @@ __all__ = [
     "__version__",
     "audit",
     "audit_text",
+    "fix_text",
     "rules",
 ]
 
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         Settings,
     )
     from tqcheck.errors import ExitStatus
+    from tqcheck.fix import fix_text
     from tqcheck.model import Finding, Report
 
 #: Public name -> the module that defines it (imported on first use, so that ``import tqcheck``
@@ -64,6 +66,7 @@ _LAZY = {
     "DecodeSettings": "tqcheck.config",
     "OutputSettings": "tqcheck.config",
     "ExitStatus": "tqcheck.errors",
+    "fix_text": "tqcheck.fix",
     "Finding": "tqcheck.model",
     "Report": "tqcheck.model",
 }

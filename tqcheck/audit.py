@@ -228,7 +228,8 @@ _SOURCE_HEAD = 50
 def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = None,
                shown: str | None = None) -> FileResult:
     """Audit one file; ``shown`` is the name reports give it (a stream's name, where ``path`` is
-    the copy of a stream: see :mod:`tqcheck.readers.streams`)."""
+    the copy of a stream: see :mod:`tqcheck.readers.streams`; the real file's, where ``path`` is
+    the scratch copy :mod:`tqcheck.fix` audits)."""
     from tqcheck.readers import detect_format
 
     name = shown if shown is not None else str(path)
@@ -237,7 +238,15 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
         segments = read_segments(path, settings.read.encoding, fmt, settings.read)
         result = audit_segments(name, segments, settings, rules, fmt)
         if fmt in _COMMENT_FORMATS:
-            _apply_comment_suppressions(path, settings, result)
+            _apply_comment_suppressions(path, settings, result, shown)
+        if fmt in _PROSE_FORMATS:
+            from tqcheck.fix import needs_widening, widen_line_deletions
+
+            if needs_widening(result.findings):
+                from tqcheck.readers.decode import iter_lines
+
+                lines = [line.rstrip("\n") for line in iter_lines(path, settings.read.encoding)]
+                result.findings = widen_line_deletions(lines, result.findings)
         return result
     except InputError as exc:
         return FileResult([], error=FileError(name, str(exc).replace(str(path), name)))
@@ -246,11 +255,17 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
                                               f"{exc.strerror or exc}"))
 
 
+#: Formats whose text is the file's own (no escapes): a fix deleting a paragraph takes the blank
+#: line beside it too (see ``tqcheck.fix.widen_line_deletions``).
+_PROSE_FORMATS = frozenset({"text", "markdown"})
+
+
 #: Formats whose files may hold ``<!-- tqcheck-… -->`` comments (Markdown, HTML-ish text).
 _COMMENT_FORMATS = frozenset({"text", "markdown", "html"})
 
 
-def _apply_comment_suppressions(path: Path, settings: Settings, result: FileResult) -> None:
+def _apply_comment_suppressions(path: Path, settings: Settings, result: FileResult,
+                                shown: str | None = None) -> None:
     from tqcheck.readers.decode import iter_lines
 
     # Streamed: a file without directives (nearly all, and all large ones) is never held whole.
@@ -259,7 +274,7 @@ def _apply_comment_suppressions(path: Path, settings: Settings, result: FileResu
         return
     lines = [line.rstrip("\n") for line in iter_lines(path, encoding)]
     scopes = scopes_from_comments(lines)
-    result.findings, unused = apply_scopes(result.findings, scopes, str(path))
+    result.findings, unused = apply_scopes(result.findings, scopes, shown or str(path))
     result.notes.extend(unused)
 
 

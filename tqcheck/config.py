@@ -157,6 +157,10 @@ class LanguageSettings:
     calque_packs: tuple[str, ...] = _opt(
         (), "--calque-packs", key="calque-packs", validate=_strs, path=True, multiple=True,
         type="file", help="Extra calque pack TOML files.")
+    prefer: tuple[str, ...] = _opt(
+        (), "--prefer", key="prefer", validate=_strs, multiple=True,
+        help="NAME=Spelling: the spelling a fix unifies a name or word to (TQ501, TQ502; "
+             "repeatable). Default: the document's majority spelling.")
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,18 @@ class OutputSettings:
                        help="Findings only: no summary or notes.")
     show_source: bool = _opt(True, "--show-source/--no-show-source",
                              help="Show the line and a caret under each finding.")
+    fix: bool = _opt(False, "--fix", is_flag=True,
+                     help="Write the safe fixes into the audited files (atomically; a file changed "
+                          "since it was read is left alone), then report what remains.")
+    unsafe_fixes: bool = _opt(False, "--unsafe-fixes", is_flag=True,
+                              help="With --fix, --diff or --fix-only: apply the unsafe fixes too "
+                                   "(they may change the meaning).")
+    diff: bool = _opt(False, "--diff", is_flag=True,
+                      help="Print a unified diff of what --fix would change, and change nothing "
+                           "(exit status 1 when there is something to fix, else 0).")
+    fix_only: bool = _opt(False, "--fix-only", is_flag=True,
+                          help="Like --fix, but report nothing (exit status 0 unless a file could "
+                               "not be read or written).")
 
 
 @dataclass(frozen=True)
@@ -318,6 +334,18 @@ class Settings:
     def enabled_features(self) -> frozenset[str]:
         """Every ``Rule.needs`` name that these settings enable."""
         return frozenset(name for name in NEEDS if self.enabled(name))
+
+
+def prefer_map(values: tuple[str, ...]) -> dict[str, str]:
+    """``--prefer NAME=Spelling`` values as a mapping; a value without ``=`` is a
+    :class:`ConfigError`."""
+    out: dict[str, str] = {}
+    for value in values:
+        name, sep, spelling = value.partition("=")
+        if not sep or not name.strip() or not spelling.strip():
+            raise ConfigError(f"--prefer {value!r}: expected NAME=Spelling")
+        out[name.strip()] = spelling.strip()
+    return out
 
 
 def _tupled(value: Any) -> Any:

@@ -36,7 +36,7 @@ def render_rule(rule: Rule) -> str:
         f"# {rule.code} {rule.slug}\n\n"
         f"{rule.summary}\n\n"
         f"Category: `{rule.category.value}` · default severity: `{rule.severity.value}` · "
-        f"scope: {rule.scope}{needs}\n\n"
+        f"scope: {rule.scope} · fix: {_fix_text(rule)}{needs}\n\n"
         f"{_body(rule.doc)}"
     )
 
@@ -57,16 +57,25 @@ def render_redirect(redirect: Redirect) -> str:
     )
 
 
+def _fix_text(rule: Rule) -> str:
+    if rule.fix is None:
+        return "none"
+    flag = {"safe": "`--fix`", "unsafe": "`--fix --unsafe-fixes`"}.get(rule.fix.value)
+    return f"`{rule.fix.value}`" + (f" (applied by {flag})" if flag else "")
+
+
 def render_index(rules: Sequence[Rule]) -> str:
     rows = [
         "# Checks\n",
         "Generated from the code by `python -m tqcheck.docs docs/checks`; `tqcheck rules` prints the "
         "same table and `tqcheck rule CODE` one page.\n",
-        "| code | slug | category | severity | summary |",
-        "|---|---|---|---|---|",
+        "The fix column says what `tqcheck audit --fix` can do (see [../fix.md](../fix.md)): `safe` "
+        "fixes are applied by `--fix`, `unsafe` ones only with `--unsafe-fixes` too.\n",
+        "| code | slug | category | severity | fix | summary |",
+        "|---|---|---|---|---|---|",
     ]
     rows += [f"| [{r.code}]({r.code}.md) | {r.slug} | {r.category.value} | {r.severity.value} | "
-             f"{r.summary} |" for r in rules]
+             f"{r.fix.value if r.fix else 'none'} | {r.summary} |" for r in rules]
     rows += [
         "",
         "## Redirected codes\n",

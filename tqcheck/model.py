@@ -119,6 +119,14 @@ class Segment:
             return self.line, self.col + offset
         return self.line + self.text.count("\n", 0, offset), offset - nl
 
+    def edit(self, start: int, end: int, content: str) -> Edit | None:
+        """``text[start:end]`` replaced by ``content``, as an :class:`Edit` in file coordinates
+        (None when the span holds masked text, which is not prose and never edited)."""
+        before = self.text[start:end]
+        if MASK in before or MASK in content:
+            return None
+        return Edit(*self.locate(start), *self.locate(end), content, before)
+
     def line_text(self, offset: int) -> str:
         """The physical line of ``text`` that holds ``offset`` (for excerpts under a caret).
 
@@ -185,6 +193,58 @@ class Location:
         return f"{self.path}:{self.line}:{self.col}"
 
 
+class Applicability(StrEnum):
+    """How safely a fix may be applied (ruff's model).
+
+    ``safe``: the meaning is unchanged (``--fix`` applies it); ``unsafe``: the meaning may change
+    (``--unsafe-fixes`` applies it); ``display-only``: shown as a suggested change, never applied.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+    @property
+    def rank(self) -> int:
+        return {"safe": 2, "unsafe": 1, "display-only": 0}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the file's characters from ``line:col`` up to ``end_line:end_col`` (1-based, end
+    exclusive, columns in code points of the decoded, newline-normalised file) with ``content``.
+
+    ``content`` is the new *text*, as a check sees it; the writer of each format escapes it
+    (``"`` in a PO string, ``&`` in XML).  ``before`` is the text the edit replaces, as a check saw
+    it: the writer refuses an edit whose range no longer holds it.
+    """
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    content: str
+    before: str = ""
+
+    @property
+    def start(self) -> tuple[int, int]:
+        return self.line, self.col
+
+    @property
+    def end(self) -> tuple[int, int]:
+        return self.end_line, self.end_col
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """The change that resolves a finding: edits applied together, or not at all."""
+
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+    #: What the fix does, in a few words ("delete the embed link", "replace with 'in'").
+    message: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found at one exact span (1-based, end exclusive, columns in code points)."""
@@ -211,6 +271,8 @@ class Finding:
     #: Why it is suppressed: "inSource" (a comment or flag in the file), "external" (configuration)
     #: or "baseline" (known before; see ``tqcheck.baseline``).
     suppression: str = ""
+    #: The change that resolves this finding, when the rule can make one (``tqcheck.fix``).
+    fix: Fix | None = None
 
     @property
     def location(self) -> Location:
@@ -321,6 +383,8 @@ class Report:
     #: The encoding files without a BOM were read with (None: UTF-8); the HTML report reads
     #: them again.
     encoding: str | None = None
+    #: How many findings ``--fix`` applied before this report was made (None: no fixing run).
+    fixed: int | None = None
 
     @property
     def active(self) -> tuple[Finding, ...]:

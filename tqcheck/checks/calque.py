@@ -38,6 +38,9 @@ class CalquePattern:
     message: str
     suggestion: str | None
     strong: bool
+    #: The rewrite a fix applies (a template of :meth:`re.Match.expand`: ``\\g<name>`` names a
+    #: group); None: the pattern's suggestion is advice, not a replacement.
+    replacement: str | None = None
     #: Lowercase words one of which every match contains: a cheap prefilter.
     keywords: frozenset[str] = frozenset()
     #: A text the pattern must flag, and a fluent one it must pass (checked by the tests).
@@ -106,8 +109,10 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
                                   ) from None
             patterns.append(CalquePattern(source, str(p["id"]), rx, str(p["message"]),
                                           p.get("suggestion"), bool(p.get("strong", False)),
-                                          keywords, p.get("example"), p.get("counterexample"),
-                                          frozenset(p.get("also", ()))))
+                                          replacement=p.get("replacement"), keywords=keywords,
+                                          example=p.get("example"),
+                                          counterexample=p.get("counterexample"),
+                                          also=frozenset(p.get("also", ()))))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), targets,
                           frozenset(raw.get("also", ())), tuple(patterns),
@@ -237,7 +242,23 @@ def _in_evidence(pack: CalquePack, source: str | None, matched: Iterable[CalqueP
     return any(p.strong for p in matched)
 
 
-@register("TQ601", "calque-phrase", Severity.WARNING, scope="document")
+def calque_rewrite(pattern: CalquePattern, m: re.Match[str]) -> tuple[int, int, str] | None:
+    """The edit of a pattern's ``replacement`` for one match, with the match's initial capital
+    kept (``On the territory of`` → ``In``), or None when the pattern has none."""
+    if pattern.replacement is None:
+        return None
+    try:
+        new = m.expand(pattern.replacement)
+    except (re.error, IndexError):
+        return None
+    if new and m.group()[:1].isupper():
+        new = new[0].upper() + new[1:]
+    elif new and m.group()[:1].islower():
+        new = new[0].lower() + new[1:]
+    return m.start(), m.end(), new
+
+
+@register("TQ601", "calque-phrase", Severity.WARNING, scope="document", fix="unsafe")
 class CalquePhrases:
     """A phrase copied word for word from the source language (from the calque packs).
 
@@ -272,8 +293,10 @@ class CalquePhrases:
         self.source.feed(segment)
         for pack, pat, m in self.setup.matches(segment.text):
             start, end = pat.span(m)
+            rewrite = calque_rewrite(pat, m)
             hit = Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: "
-                      f"{pat.message}", suggestion=pat.suggestion, segment=segment)
+                      f"{pat.message}", suggestion=pat.suggestion, segment=segment,
+                      fix=(rewrite,) if rewrite else None)
             self.found[id(pack)].append((pat, hit))
 
     def finish(self) -> list[Hit]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice, repeat
@@ -12,7 +13,8 @@ from operator import add
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
-from tqcheck.model import Location, Segment, Sentence, Severity
+from tqcheck.config import prefer_map
+from tqcheck.model import Edit, Location, Segment, Sentence, Severity
 
 _VOWELS = frozenset("aeiouyj")
 #: Endings of English derived forms: two words whose stems match after removing one of these each
@@ -56,8 +58,80 @@ class _Occurrence:
     #: minority spelling is reported.
     later: list[tuple[Segment, int, int]] = field(default_factory=list)
 
+    #: Where the spelling stands, for a fix that rewrites it (the first :data:`MAX_FIX_SPOTS`
+    #: occurrences, in file coordinates; a spelling used more often is not rewritten).
+    spots: list[Edit] = field(default_factory=list)
+    #: False once the spelling is seen inside an identifier, a path or in capitals
+    #: (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten.
+    fixable: bool = True
+
+    def spot(self, segment: Segment, start: int, end: int) -> None:
+        if not self.fixable or self.count > MAX_FIX_SPOTS:
+            return
+        text = segment.text
+        word = text[start:end]
+        if (text[start - 1:start] in _IDENTIFIER_JOINS or text[end:end + 1] in _IDENTIFIER_JOINS
+                or (word.isupper() and len(word) > 1)):
+            self.fixable = False
+            return
+        edit = segment.edit(start, end, "")
+        if edit is not None:
+            self.spots.append(edit)
+
 
 _MAX_REPEATS = 8
+
+
+_IDENTIFIER_JOINS = frozenset("_/.\\@#$%<>=")
+
+
+#: The most occurrences of one spelling a unifying fix rewrites.
+MAX_FIX_SPOTS = 30
+
+
+def _with_case_of(word: str, model: str) -> str:
+    """``word`` (as the document writes it) with the initial of ``model``: ``Ceasefire`` where a
+    sentence starts, ``ceasefire`` elsewhere; inner capitals (``Depot-Datei``) are kept."""
+    if model[:1].islower() and word[:1].isupper() and word[1:] == word[1:].lower():
+        return word[:1].lower() + word[1:]
+    if model[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def preferred_spelling(spellings: list[str], counts: dict[str, int], ctx: CheckContext,
+                       fold: Callable[[str], str]) -> str | None:
+    """The spelling a group of variants is unified to: the one ``--prefer`` names (the option
+    maps a spelling or name to the spelling wanted), else a required target term of the glossary,
+    else the document's strict majority; None when nothing decides (a tie)."""
+    prefer = prefer_map(ctx.settings.language.prefer)
+    folded = {fold(s): s for s in spellings}
+    for key, wanted in prefer.items():
+        if fold(key) in folded or fold(wanted) in folded:
+            return wanted
+    for target in _glossary_targets(ctx):
+        if fold(target) in folded:
+            return folded[fold(target)]
+    ranked = sorted(spellings, key=lambda s: -counts[s])
+    if len(ranked) > 1 and counts[ranked[0]] > counts[ranked[1]]:
+        return ranked[0]
+    return None
+
+
+def _glossary_targets(ctx: CheckContext) -> tuple[str, ...]:
+    glossary = ctx.resources.glossary(ctx.source_lang, ctx.lang)
+    if glossary is None:
+        return ()
+    return tuple(t for term in glossary.terms for t in term.targets)
+
+
+def unify_fix(occ: _Occurrence, spelling: str, winner: str) -> tuple[Edit, ...] | None:
+    """Edits rewriting every recorded occurrence of ``spelling`` as ``winner`` (None when some
+    occurrences were not recorded)."""
+    if not occ.fixable or occ.count > MAX_FIX_SPOTS or len(occ.spots) != occ.count:
+        return None
+    return tuple(Edit(e.line, e.col, e.end_line, e.end_col, _with_case_of(winner, e.before), e.before)
+                 for e in occ.spots)
 
 
 #: Titles and other capitalised words that say nothing about which person a name refers to.
@@ -212,7 +286,7 @@ def names_are_variants(a: str, b: str, neighbours_shared: bool,
     return bool(_ARTICLE.match(a) and _ARTICLE.match(b))
 
 
-@register("TQ501", "name-variants", Severity.WARNING, scope="document")
+@register("TQ501", "name-variants", Severity.WARNING, scope="document", fix="unsafe")
 class NameVariants:
     """One name written in two transliterations (Dmytro/Dmitry, Sergey/Sergei, Zelensky/Zelenskyy).
 
@@ -290,6 +364,7 @@ class NameVariants:
             occ.count += 1
             if occ.count > 1 and len(occ.later) < _MAX_REPEATS:
                 occ.later.append((segment, start, end))
+            occ.spot(segment, start, end)
             if not occ.proper:
                 occ.proper = not _at_sentence_start(text, start)
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
@@ -305,6 +380,16 @@ class NameVariants:
                 if other not in self.not_evidence and other.casefold() not in common:
                     occ.neighbours.add(other)
                     occ.proper = True
+
+    def _may_unify(self, a: str, b: str) -> bool:
+        """May a fix rewrite ``a`` as ``b``?  Not where capitals do not mark names (German
+        nouns), nor where one spelling is the other plus an ending (Aktion/Aktionen, Ihre/Ihrer:
+        inflection, not transliteration) unless the pair is a known one."""
+        if self.ctx.data.get("capitalized_nouns"):
+            return False
+        if any(a in known and b in known for known in _known_groups()):
+            return True
+        return not (a.startswith(b) or b.startswith(a))
 
     def finish(self) -> list[Hit]:
         pairs: dict[str, set[str]] = defaultdict(set)
@@ -339,9 +424,14 @@ class NameVariants:
             for a in present:
                 pairs[a].update(b for b in present if b != a)
         hits: list[Hit] = []
+        counts = {w: o.count for w, o in self.words.items()}
         for a in sorted(pairs):
             variants = sorted(pairs[a])
             if variants:
+                winner = preferred_spelling([a, *variants], counts, self.ctx, fold_name)
+                fix = None
+                if winner and winner != a and self._may_unify(a, winner):
+                    fix = unify_fix(self.words[a], a, winner)
                 occ = self.words[a]
                 # The spelling used most stays; every occurrence of the others is to change.
                 minority = any((self.words[b].count, b) > (occ.count, a) for b in variants)
@@ -354,7 +444,8 @@ class NameVariants:
                     f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
                 )
                 message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
-                hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment))
+                hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment,
+                                fix=fix, fix_message=f"write '{winner}' for '{a}' ({occ.count}×)"))
                 if minority:
                     hits.extend(Hit(start, end, message, related=related, segment=seg)
                                 for seg, start, end in occ.later)
@@ -458,7 +549,7 @@ def _spelling_pairs(lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple(pairs)
 
 
-@register("TQ502", "spelling-variants", Severity.INFO, scope="document")
+@register("TQ502", "spelling-variants", Severity.INFO, scope="document", fix="unsafe")
 class SpellingVariants:
     """One word written two ways in one document (cease-fire/ceasefire, per cent/percent).
 
@@ -503,9 +594,10 @@ class SpellingVariants:
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
         if occ is None:
-            self.first[key] = _Occurrence(segment, start, end)
+            occ = self.first[key] = _Occurrence(segment, start, end)
         else:
             occ.count += 1
+        occ.spot(segment, start, end)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
@@ -633,12 +725,19 @@ class SpellingVariants:
                 continue
             for w in group:
                 self.first[w].count = max(self.first[w].count, 1)
+        counts = {w: o.count for w, o in self.first.items()}
         for group in groups:
             group = [w for w in group if w in self.first]
             if len(group) < 2:
                 continue
+            winner = preferred_spelling(group, counts, self.ctx, str.casefold)
+            if winner and winner.casefold() in self.first:  # as the document writes it
+                o = self.first[winner.casefold()]
+                surface = o.segment.text[o.start:o.end]
+                winner = surface if not surface.isupper() else winner
             for w in group:
                 occ = self.first[w]
+                fix = unify_fix(occ, w, winner) if winner and winner.casefold() != w else None
                 others = [(o, self.first[o]) for o in group if o != w]
                 related = tuple(
                     Location(self.ctx.path, *x.segment.locate(x.start), *x.segment.locate(x.end))
@@ -651,7 +750,8 @@ class SpellingVariants:
                 )
                 hits.append(Hit(occ.start, occ.end,
                                 f"word spelled two ways: '{shown}' ({occ.count}×) and {desc}",
-                                related=related, segment=occ.segment))
+                                related=related, segment=occ.segment, fix=fix,
+                                fix_message=f"write '{winner}' for '{w}' ({occ.count}×)"))
         return hits
 
 

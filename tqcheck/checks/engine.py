@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.mirror import MirrorCase, mirror_reason
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
-from tqcheck.model import MASK, Category, Finding, Segment, Sentence, Severity
-from tqcheck.pieces import excerpt_of, from_a_cut, is_continuation, split_long_segments
+from tqcheck.model import MASK, Applicability, Category, Edit, Finding, Fix, Segment, Sentence, Severity
+from tqcheck.pieces import PIECE, excerpt_of, from_a_cut, is_continuation, split_long_segments
 from tqcheck.segment import split_sentences
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,89 @@ def _shared_context(raw: str) -> str:
 #: Characters of the segments checked together (see Engine.feed_all): far more than 64 ordinary
 #: paragraphs, so only chunks of long segments are cut by it.
 _CHUNK_CHARS = 500_000
+#: Segment kinds that are a unit of a translation file: emptying one is never a fix (the unit
+#: would read as untranslated), so such a fix is only shown.
+_UNIT_KINDS = frozenset({"unit", "cue"})
+
+#: Markup as translation-file readers keep it in a unit's text (XLIFF and TMX inline codes, HTML
+#: in PO and JSON strings): a fix never edits inside it.
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _cuts_markup(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` reach inside a tag (an end strictly within one)?"""
+    if "<" not in text:
+        return False
+    return any(t.start() < start < t.end() or t.start() < end < t.end()
+               or (start == end and t.start() < start < t.end())
+               for t in _TAG.finditer(text))
+
+
+def make_fix(rule: Rule, segment: Segment, hit: Hit) -> Fix | None:
+    """The hit's fix in file coordinates, with the rule's applicability (lowered by the hit's),
+    or None when the rule declares none, the hit has none, or an edit would touch masked text."""
+    if rule.fix is None or not hit.fix:
+        return None
+    applicability = rule.fix
+    if hit.applicability is not None and hit.applicability.rank < applicability.rank:
+        applicability = hit.applicability
+    edits: list[Edit] = []
+    text = segment.text
+    n = len(text)
+    relative: list[tuple[int, int, str]] = []
+    for item in hit.fix:
+        if isinstance(item, Edit):
+            edits.append(item)
+            continue
+        start, end, content = item
+        if not 0 <= start <= end <= n:
+            return None
+        if segment.kind in _UNIT_KINDS and _cuts_markup(text, start, end):
+            return None
+        if segment.kind in _UNIT_KINDS and not content and any(c.isalpha() for c in text[start:end]):
+            # Words deleted from a software string or a cue: what looks like residue in prose
+            # ("This content is not available") is often the string's own text.  Shown only.
+            applicability = Applicability.DISPLAY_ONLY
+        edit = segment.edit(start, end, content)
+        if edit is None:
+            return None
+        relative.append(item)
+        edits.append(edit)
+    if relative:
+        after = text
+        for start, end, content in sorted(relative, reverse=True):
+            after = after[:start] + content + after[end:]
+        if not after.strip():
+            if segment.kind in _UNIT_KINDS:
+                applicability = Applicability.DISPLAY_ONLY
+            elif len(relative) == 1 and relative[0][:2] == (0, n) and PIECE not in segment.meta:
+                # A prose paragraph deleted whole: its lines go, not just their text
+                # (tqcheck.fix widens the edit over the blank line that set it apart).
+                line, _ = segment.locate(0)
+                end_line, _ = segment.locate(n)
+                edits = [Edit(line, 1, end_line + 1, 1, "", text)]
+    message = hit.fix_message or describe_edits(edits)
+    return Fix(applicability, tuple(sorted(edits, key=lambda e: (e.start, e.end))), message)
+
+
+def describe_edits(edits: Sequence[Edit]) -> str:
+    """A few words saying what edits do: "delete '…'", "replace '…' with '…'"."""
+    def short(s: str) -> str:
+        s = " ".join(s.split())
+        return s if len(s) <= 40 else s[:37] + "…"
+
+    if len(edits) == 1:
+        e = edits[0]
+        if not e.content:
+            return f"delete '{short(e.before)}'"
+        if not e.before:
+            return f"insert '{short(e.content)}'"
+        return f"replace '{short(e.before)}' with '{short(e.content)}'"
+    contents = {e.content for e in edits}
+    if len(contents) == 1 and (content := next(iter(contents))):
+        return f"write '{short(content)}' ({len(edits)} places)"
+    return f"{len(edits)} edits"
+
 
 #: How far a finding's context reaches on each side when no sentence end or line break is nearer.
 _CONTEXT_REACH = 2000
@@ -81,6 +164,7 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
         excerpt=excerpt_of(segment, start),
         context=_shared_context(text[left:right]),
         related=hit.related,
+        fix=make_fix(rule, segment, hit) if hit.fix else None,
     )
 
 

@@ -7,10 +7,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from tqcheck.checks._fixes import delete_span
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text
-from tqcheck.model import MASK, Segment, Sentence, Severity
+from tqcheck.model import MASK, Applicability, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
 # ends on a stray closing quote: the first closing quote is in the wrong place.
@@ -88,7 +89,7 @@ def _straight_quotes(text: str) -> list[int]:
     return out
 
 
-@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment",
+@register("TQ303", "quote-closed-early", Severity.ERROR, scope="segment", fix="safe",
           gate='[.!?][\\"”»]\\s')
 def find_quote_closed_early(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A quotation closed after its first words although the quoted speech goes on.
@@ -109,7 +110,8 @@ def find_quote_closed_early(segment: Segment, sentences: list[Sentence], ctx: Ch
     for m in find_early_closes(segment.text):
         s = m.start("close")
         yield Hit(s, s + 1, f"quotation closed too early after '{m.group('q')}': the quoted speech "
-                  "continues to the final quote mark", suggestion="remove this quote mark")
+                  "continues to the final quote mark", suggestion="remove this quote mark",
+                  fix=((s, s + 1, ""),), fix_message="delete the early closing quote mark")
 
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‚": "‘", "‹": "›", "「": "」", "『": "』"}
@@ -159,7 +161,8 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
 _MAX_QUOTE_SEGMENTS = 40
 
 
-@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document", mirrored=True)
+@register("TQ301", "unbalanced-quotes", Severity.WARNING, scope="document", mirrored=True,
+          fix="safe")
 class UnbalancedQuotes:
     """Quotation marks that do not pair up.
 
@@ -237,8 +240,14 @@ class UnbalancedQuotes:
             if _opener_like(text, i):
                 self._start(segment, i, "unbalanced straight quotation mark")
             elif _apostrophe_like(text, i):
+                # Inside a word ("Russia"s") the mark is surely an apostrophe; after an s
+                # ("operations" will") it may close a quotation: shown only.
+                # Only for a language with data: Hebrew writes '"' inside words (gershayim).
+                inside = (i + 1 < len(text) and text[i + 1].isalpha()
+                          and self.ctx.data.known)
                 self.hits.append(Hit(i, i + 1, "straight quotation mark where an apostrophe belongs",
-                                     suggestion="'", segment=segment))
+                                     suggestion="'", segment=segment, fix=((i, i + 1, "'"),),
+                                     applicability=None if inside else Applicability.DISPLAY_ONLY))
             # Otherwise it closes a quotation opened on an earlier line, beyond what we track.
         elif openers:
             for i in openers[:-1]:
@@ -302,7 +311,7 @@ _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _FOREIGN_PUNCT = re.compile("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
 
 
-@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment",
+@register("TQ304", "source-punctuation", Severity.ERROR, scope="segment", fix="safe",
           gate=non_ascii_gate("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]"))
 def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Punctuation of another writing system left in the translation.
@@ -329,7 +338,64 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         repl = _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]
         script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
         yield Hit(m.start(), m.end(), f"{script} punctuation '{c}' in {ctx.data.name} text",
-                  suggestion=repl)
+                  suggestion=repl, fix=_punctuation_fix(segment.text, m.start(), repl))
+
+
+_SPACED_AFTER = frozenset(",.:;!?)”’]%")
+_SPACED_BEFORE = frozenset("(“‘[")
+
+
+#: Kana, CJK ideographs and Hangul (not the punctuation itself).
+_CJK_TEXT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_PAIRS = {"（": "）", "「": "」", "『": "』", "【": "】"}
+_CJK_OPENERS = {v: k for k, v in _CJK_PAIRS.items()}
+
+
+def _punctuation_fix(text: str, i: int, repl: str) -> tuple[tuple[int, int, str], ...] | None:
+    """The fix of a foreign mark: a bracket or quote with its partner, at once (``【Note】`` →
+    ``[Note]``: one fix, never half a pair); none for a run of marks (``。。。``, ``、、、``: an
+    ellipsis the target writes its own way) or for a closer whose opener's fix converts it."""
+    c = text[i]
+    if text[i + 1 : i + 2] == c or (i > 0 and text[i - 1] == c):
+        return None
+    if _CJK_TEXT.search(text, max(0, i - 12), i + 13):
+        return None  # source-script text around the mark: untranslated text, not a stray mark
+    if i > 0 and text[i - 1] in ".!?。！？" and repl in ".!?":
+        return None  # "slide.？": which mark the sentence keeps is the editor's call
+    if c in _CJK_OPENERS:
+        opener = text.rfind(_CJK_OPENERS[c], 0, i)
+        if opener >= 0 and text.find(c, opener + 1) == i:
+            return None  # converted with its opener
+        straight = {"」": '"', "』": "'"}.get(c)
+        if straight and text.count(straight, 0, i) % 2 == 1:
+            repl = straight  # '"Rental is more profitable!」': close the way it was opened
+            return (_mapped_punctuation(text, i, repl),)
+        return None  # a closer without an opener ("Toba】Toba City"): the repair is the editor's
+    if c in _CJK_PAIRS:
+        close = text.find(_CJK_PAIRS[c], i + 1)
+        if close >= 0 and text.rfind(c, 0, close) == i:
+            start, end, new = _mapped_punctuation(text, i, repl)
+            while end < close and text[end] in " \u3000":
+                end += 1  # "【 Hiroshima 】" → "[Hiroshima]": no space inside either bracket
+            return ((start, end, new),
+                    _mapped_punctuation(text, close, _CJK_PUNCT[_CJK_PAIRS[c]]))
+        return None  # an opener never closed
+    return (_mapped_punctuation(text, i, repl),)
+
+
+def _mapped_punctuation(text: str, i: int, repl: str) -> tuple[int, int, str]:
+    """``text[i]`` replaced by the target's mark, spaced the way the target spaces it: full-width
+    marks carry their own spacing, so ``会谈，然后`` style runs need a space after a comma; a
+    space the source put before a closing mark goes (it would be a space before punctuation)."""
+    start, end = i, i + 1
+    if repl in _SPACED_AFTER:
+        while start > 0 and text[start - 1] in " \u00a0\u3000":
+            start -= 1
+        if end < len(text) and text[end].isalnum():
+            repl += " "
+    elif repl in _SPACED_BEFORE and start > 0 and text[start - 1].isalnum():
+        repl = " " + repl
+    return start, end, repl
 
 
 _NATIVE_DIGIT = r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]"
@@ -342,7 +408,7 @@ _NATIVE_DIGIT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ks", "hi"
 
 
 # Gated on one digit: a pattern that is a character class is searched in a tight loop.
-@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment",
+@register("TQ305", "foreign-digits", Severity.ERROR, scope="segment", fix="safe",
           gate=non_ascii_gate(_NATIVE_DIGIT))
 def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Arabic-Indic, Persian or Devanagari digits in a target that writes 0–9.
@@ -362,12 +428,18 @@ def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckC
         return
     for m in _NATIVE_DIGITS.finditer(segment.text):
         digits = "".join(str(unicodedata.digit(c)) for c in m.group())
-        yield Hit(m.start(), m.end(), f"non-Latin digits '{m.group()}'", suggestion=digits)
+        # Applied only where the language's data says it writes 0–9 (no data: shown only).
+        yield Hit(m.start(), m.end(), f"non-Latin digits '{m.group()}'", suggestion=digits,
+                  fix=((m.start(), m.end(), digits),),
+                  applicability=None if ctx.data.known else Applicability.DISPLAY_ONLY)
 
 
 _CONTROLS = re.compile(
     "[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad]"
 )
+_DIRECTIONAL_OR_JOINER = frozenset(
+    "\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_LTR_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
 _EMOJI_NEIGHBOUR = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\ufe0f]")
 
 
@@ -392,7 +464,7 @@ def _script_controls(lang: str | None) -> frozenset[str]:
     return _SCRIPT_CONTROLS.get((lang or "").split("-")[0].lower(), frozenset())
 
 
-@register("TQ306", "invisible-control", Severity.ERROR, scope="segment", mirrored=True,
+@register("TQ306", "invisible-control", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
           gate=non_ascii_gate(_CONTROLS.pattern))
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Invisible bidirectional or zero-width characters.
@@ -422,15 +494,35 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         ):
             continue
         name = unicodedata.name(c, f"U+{ord(c):04X}")
-        yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="")
+        # Shown only, never applied: a soft hyphen in a software string (a hyphenation hint
+        # someone put there); directional marks and joiners where the language's data is
+        # missing or its script is not a left-to-right one that has no use for them (Persian
+        # writes ZWNJ inside words; Hebrew and Arabic UI strings place RLM on purpose).
+        shown_only = (c == "\u00ad" and segment.kind == "unit") or (
+            c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
+                                              not in _LTR_SCRIPTS))
+        yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="",
+                  fix=(delete_span(text, i, i + 1),), fix_message=f"delete U+{ord(c):04X}",
+                  applicability=Applicability.DISPLAY_ONLY if shown_only else None)
 
 
+_OPENING_OF = {")": "(", "]": "[", "}": "{"}
+
+
+def _spaced_inside(text: str, close: int, opening: str) -> bool:
+    """Is the bracket closed at ``close`` opened with a space after it (``[ x ]``: a style)?"""
+    i = text.rfind(opening, 0, close)
+    return i >= 0 and text[i + 1 : i + 2] in (" ", "\u00a0")
+
+
+_PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}])")
 
 
 # Gated on the mark with a space before it: a pattern starting with the marks (rarer than spaces)
 # is searched in a tight loop until one turns up, and the lookbehind then tests the space.
 @register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment", mirrored=True,
+          fix="safe",
           gate='[,.;:!?%)\\]}](?<=[ \\u00a0\\u202f].)')
 def find_space_before_punctuation(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -462,4 +554,20 @@ def find_space_before_punctuation(
             continue  # a file extension or dotted name (".deb", ".docx"), not a full stop
         if punct in ":;" and after and not after.isspace():
             continue  # emoticons, ratios, times
-        yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct)
+        # No fix where the mark may not be punctuation at all: a printf placeholder (``on %1$s``)
+        # or a file extension (``the .zip file``).
+        # Nor where the spacing looks deliberate: a column layout (several spaces), a quoted mark
+        # ("« . »"), a mark that text follows at once ("./configure"), or brackets spaced inside
+        # on purpose ("[ x ]").
+        before = text[m.start(1) - 1]
+        unsure = (
+            (punct == "%" and _PRINTF.match(text, m.start(2)))
+            or len(m.group(1)) > 1
+            or not (before.isalnum() or before in "\"'”’»)]")
+            or not (after == "" or after.isspace() or after in "\"'”’»)]")
+            or (punct in _OPENING_OF and _spaced_inside(text, m.start(1), _OPENING_OF[punct]))
+            or (segment.source is not None and f" {punct}" in segment.source)  # as in the source
+        )
+        yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct,
+                  fix=None if unsure else ((m.start(1), m.end(1), ""),),
+                  fix_message=f"delete the space before '{punct}'")

@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from tqcheck.checks.gates import Gate, as_gate
 from tqcheck.docs_url import help_uri
-from tqcheck.model import Category, Location, RuleInfo, Segment, Sentence, Severity
+from tqcheck.model import (
+    Applicability,
+    Category,
+    Edit,
+    Location,
+    RuleInfo,
+    Segment,
+    Sentence,
+    Severity,
+)
 
 if TYPE_CHECKING:
     from tqcheck.config import Settings
@@ -52,6 +61,15 @@ class Hit:
     severity: Severity | None = None  # overrides the rule's default
     related: tuple[Location, ...] = ()
     segment: Segment | None = None  # document checks name the segment they point into
+    #: The fix, when the rule declares one: ``(start, end, new text)`` in the coordinates of the
+    #: segment's text, or an :class:`~tqcheck.model.Edit` in file coordinates (document checks
+    #: that change other segments too: see :meth:`~tqcheck.model.Segment.edit`).  The engine turns
+    #: them into a :class:`~tqcheck.model.Fix`; applying it is :mod:`tqcheck.fix`'s job.
+    fix: tuple[tuple[int, int, str] | Edit, ...] | None = None
+    #: Lowers the rule's applicability for this hit (never raises it).
+    applicability: Applicability | None = None
+    #: What the fix does ("delete the embed link"); default: from the edits.
+    fix_message: str = ""
 
 
 def _default_settings() -> Settings:
@@ -148,6 +166,8 @@ class Rule:
     #: A segment check that also sees the sentences a precondition reported (a loop or debris
     #: is what made a sentence look foreign; the precondition must not hide it).
     past_preconditions: bool = False
+    #: Whether the check can fix what it finds, and how safely (None: it cannot).
+    fix: Applicability | None = None
 
     @property
     def module(self) -> str:
@@ -223,9 +243,11 @@ def register(
     keys_ok: bool = False,
     mirrored: bool = False,
     past_preconditions: bool = False,
+    fix: Applicability | str | None = None,
 ) -> Callable[[Any], Any]:
     """Register a check under a stable code.  The docstring is its documentation: a one-line
-    summary, then *What it does*, *Why it matters* and *Example* sections."""
+    summary, then *What it does*, *Why it matters* and *Example* sections.  ``fix`` declares
+    whether its hits carry fixes, and how safely (``safe``, ``unsafe`` or ``display-only``)."""
 
     def decorate(impl: Any) -> Any:
         if not CODE_RE.match(code):
@@ -259,6 +281,7 @@ def register(
             keys_ok=keys_ok,
             mirrored=mirrored,
             past_preconditions=past_preconditions,
+            fix=Applicability(fix) if fix is not None else None,
         )
         _SLUGS[slug] = code
         return impl

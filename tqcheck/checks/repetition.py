@@ -10,7 +10,7 @@ from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, folded_tokens, never_final_words, per_text
-from tqcheck.model import Location, Segment, Sentence, Severity
+from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
 #: only for long units or loops: "horrible, horrible", "no, no, no" and "pump it out, pump it out"
@@ -102,7 +102,7 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
     return found
 
 
-@register("TQ101", "doubled-word", Severity.ERROR, scope="segment", mirrored=True)
+@register("TQ101", "doubled-word", Severity.ERROR, scope="segment", mirrored=True, fix="safe")
 def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A word written twice in a row ("the the").
 
@@ -150,7 +150,28 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             stutter = _frequent_words(ctx.lang, _COMMON_RANK)
             if stutter and word.casefold() not in stutter:
                 continue
-        hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word))
+        # A repeat across a line break is not fixed: in a subtitle cue or a one-sentence-per-line
+        # file the break is part of the layout (and the repeat may be one speaker picking up the
+        # other's word).
+        # Nor where the copies differ in more than a capital (``OCTETS octets``: a placeholder and
+        # its word) or stand apart by more than a space (a column layout).
+        # Nor where the source doubles a word too ("Beep beep" → "Piep piep").
+        # Copies that differ in case are one word only at a sentence start ("The the"), and
+        # never where case tells nouns from verbs ("Spiele spiele").
+        at_start = not segment.text[:rep.start].rstrip(" \ufffc\"'“‘«(") or \
+            segment.text[:rep.start].rstrip(" \ufffc\"'“‘«(")[-1] in ".!?"
+        same_case = word == second or (at_start and word[1:] == second[1:]
+                                       and not ctx.data.get("capitalized_nouns"))
+        sure = (len(word) > 1 and segment.text[rep.start + len(word):rep.second] == " "
+                and same_case
+                and not (segment.source and find_adjacent_repeats(segment.source)))
+        # Safe for function words only ("in in", "the the"); a content word doubled may render a
+        # reduplication of the source (右右 "right right") or run over a clause boundary
+        # ("order from you you can"): unsafe.
+        function = word.casefold() in ctx.data.words("never_doubled")
+        hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word,
+                        fix=((rep.start, rep.end, word),) if sure else None,
+                        applicability=None if function else Applicability.UNSAFE))
     return hits
 
 
@@ -170,7 +191,7 @@ def _frequent_words(lang: str | None, rank: int) -> frozenset[str]:
 
 
 @register("TQ102", "doubled-coordination", Severity.WARNING, scope="segment",
-          mirrored=True)
+          mirrored=True, fix="unsafe")
 def find_doubled_coordination(
     segment: Segment, sentences: list[Sentence], ctx: CheckContext
 ) -> Sequence[Hit]:
@@ -228,8 +249,10 @@ def find_doubled_coordination(
                 # two clauses or an idiom, not one word rendered twice.
                 break
             end = m.end() + len(" ".join(ys))
+            # Fixed in prose only: in a unit with a source, "nom ou nom d'utilisateur" renders
+            # two source terms that share a head word ("name or username").
             hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
-                            suggestion=x))
+                            suggestion=x, fix=((start, end, x),) if segment.source is None else None))
             break
     return hits
 

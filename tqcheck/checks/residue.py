@@ -8,11 +8,12 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
+from tqcheck.checks._fixes import delete_span
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
 from tqcheck.datapack import builtin_table
-from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.model import Applicability, Segment, Sentence, Severity
 
 
 @cache
@@ -53,7 +54,8 @@ def _embed_link_gate() -> str:
     return "/(?:" + "|".join(f"(?<={re.escape(d)}/)" for d in domains) + ")"
 
 
-@register("TQ401", "embed-link", Severity.ERROR, scope="segment", gate=_embed_link_gate())
+@register("TQ401", "embed-link", Severity.ERROR, scope="segment", gate=_embed_link_gate(),
+          fix="safe")
 def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A link that only a pasted social-media embed leaves behind.
 
@@ -70,10 +72,13 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     """
     for m in _embed_link_re().finditer(segment.text):
         url = m.group().rstrip(".,;:)]\"”'")
-        yield Hit(m.start(), m.start() + len(url), f"leftover embed link: '{url}'", suggestion="")
+        end = m.start() + len(url)
+        ctx.state["embed_residue"] = True
+        yield Hit(m.start(), end, f"leftover embed link: '{url}'", suggestion="",
+                  fix=(delete_span(segment.text, m.start(), end),), fix_message="delete the embed link")
 
 
-@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment",
+@register("TQ402", "embed-attribution", Severity.ERROR, scope="segment", fix="safe",
           gate='\\(@')
 def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """The attribution line of an embedded post: ``— Name (@handle) March 7, 2022``.
@@ -90,7 +95,9 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``— 🇷🇺 Russia in Arabic (@Russia_AR) March 7, 2022`` → flagged whole.
     """
     for a, b in attribution_spans(segment.text):
-        yield Hit(a, b, "leftover embed attribution line (name, @handle, date)", suggestion="")
+        ctx.state["embed_residue"] = True
+        yield Hit(a, b, "leftover embed attribution line (name, @handle, date)", suggestion="",
+                  fix=(delete_span(segment.text, a, b),), fix_message="delete the attribution line")
 
 
 @cache
@@ -106,7 +113,7 @@ def _boilerplate_re(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)[^\n]*", re.IGNORECASE), gate
 
 
-@register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment")
+@register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment", fix="safe")
 def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """Widget text of an embedded post ("View this post on Instagram", "A post shared by …").
 
@@ -132,7 +139,9 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
         # The widget line runs to the end of the line, or to masked markup, a quote or a full stop.
         stop = _BOILERPLATE_END.search(text, m.start(), m.end())
         end = stop.start() if stop else m.end()
-        hits.append(Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion=""))
+        ctx.state["embed_residue"] = True
+        hits.append(Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion="",
+                        fix=(delete_span(text, m.start(), end),), fix_message="delete the embed text"))
     return hits
 
 
@@ -142,7 +151,7 @@ _BOILERPLATE_END = re.compile(r"[\ufffc\"“”|]|\.(?=\s|$)")
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
 
 
-@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment",
+@register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment", fix="unsafe",
           gate='#[^\\W\\d_]\\w*_')
 def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A hashtag with underscores between words (``#Sergey_Lavrov``) in prose.
@@ -158,8 +167,9 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
         ``Russian Foreign Minister #Sergey_Lavrov`` → suggests ``Sergey Lavrov``.
     """
     for m in _HASHTAG.finditer(segment.text):
-        yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'",
-                  suggestion=m.group(1).replace("_", " "))
+        words = m.group(1).replace("_", " ")
+        yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'", suggestion=words,
+                  fix=((m.start(), m.end(), words),))
 
 
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@.])")
@@ -206,7 +216,7 @@ _TEXT_SYMBOLS = frozenset("©®™←↑→↓↔↕■□▪▫◆◇○●★�
 # The gate: every emoji holds a pictograph (regional indicators are among them) or a keycap mark.  A
 # single character class is searched in a tight loop; the whole emoji pattern is tried at every
 # position.
-@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment", mirrored=True,
+@register("TQ406", "emoji-in-prose", Severity.WARNING, scope="segment", mirrored=True, fix="unsafe",
           gate=non_ascii_gate(_EMOJI_CORE[:-1] + "\u20e3]"))
 def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Emoji in running text.
@@ -232,7 +242,15 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
             spans = attribution_spans(text)
         if _inside(spans, m.start()):
             continue
-        yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="")
+        # Only an emoji that opens a line (a social-media bullet, "⚡️ Based on …") in a document
+        # that shows pasted embeds (TQ401–TQ403 found residue so far) is deleted by a fix; an
+        # emoji bullet of an ordinary post, or one inside running text, is the source's own
+        # more often than not: shown only.
+        bullet = (m.start() == 0 or text[m.start() - 1] == "\n") and not (
+            segment.source and s in segment.source) and ctx.state.get("embed_residue", False)
+        yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="",
+                  fix=(delete_span(text, m.start(), m.end()),), fix_message=f"delete '{s}'",
+                  applicability=None if bullet else Applicability.DISPLAY_ONLY)
 
 
 _ENTITY = re.compile(
@@ -253,7 +271,7 @@ def _debris_re() -> re.Pattern[str]:
     return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|(?:{alts})")
 
 
-@register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True,
+@register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
           past_preconditions=True, gate='[▁<&@\\[\\\\]')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
@@ -269,14 +287,34 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     Example:
         ``the&#39;s ▁talks <unk>`` → three findings.
     """
-    for m in _debris_re().finditer(segment.text):
+    text = segment.text
+    for m in _debris_re().finditer(text):
         s = m.group()
         suggestion = None
         if s.startswith("&"):
             import html
 
             suggestion = html.unescape(s)
-        yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion)
+            fix = (m.start(), m.end(), suggestion)
+        elif s == "▁":
+            # A SentencePiece word marker stands for a space: between two words it becomes one.
+            between = m.start() > 0 and m.end() < len(text) and not text[m.start() - 1].isspace() \
+                and not text[m.end()].isspace()
+            fix = (m.start(), m.end(), " ") if between else delete_span(text, m.start(), m.end())
+        elif s.strip() == "@@":
+            # A BPE joiner follows a piece of a word ("talk@@ s" → "talks"); "@@@" is a marker.
+            if not (m.start() > 0 and text[m.start() - 1].isalpha()):
+                yield Hit(m.start(), m.end(), f"MT debris: '{s}'")
+                continue
+            end = m.end() + 1 if text[m.end():m.end() + 1] == " " else m.end()
+            fix = (m.start(), end, "")
+        elif s.startswith(("\\", "$")):
+            # LaTeX left in prose: what the command wraps is often text to keep; shown only.
+            yield Hit(m.start(), m.end(), f"MT debris: '{s}'")
+            continue
+        else:
+            fix = delete_span(text, m.start(), m.end())
+        yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion, fix=(fix,))
 
 
 #: A letter or digit of a script glued, with no space, to an ASCII letter or digit.  CJK

@@ -57,7 +57,7 @@ _LOWER_SENTENCE_START = re.compile(
     "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿа-яё]")
 
 
-@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment",
+@register("TQ202", "orphan-heading", Severity.WARNING, scope="segment", fix="unsafe",
           gate=Gate(_LOWER_LINE_START))
 def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A short line on its own that starts in lowercase and has no final punctuation.
@@ -77,8 +77,13 @@ def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: Check
     if _no_case(ctx, "TQ202") or not is_orphan_heading(segment):
         return
     text = segment.text
+    # No fix where the line starts with a broken word ("g at the museum": a fragment, not a
+    # heading whose capital was lost).
+    first_word = text.split(None, 1)[0]
     yield Hit(0, len(text), f"orphan lowercase heading: '{text}'",
-              suggestion=text[0].upper() + text[1:])
+              suggestion=text[0].upper() + text[1:],
+              fix=((0, 1, text[0].upper()),) if len(first_word) > 1 else None,
+              fix_message=f"capitalise: '{text[0].upper() + text[1:]}'")
 
 
 def _after_closing_quote(text: str, start: int) -> bool:
@@ -182,7 +187,7 @@ _FRAGMENT_MAX_WORDS = 10
 _LIST_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]$")
 
 
-@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment")
+@register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment", fix="unsafe")
 def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A verbless fragment split off the sentence before it.
 
@@ -241,9 +246,24 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             continue
         tail = " ".join(prev.text[:-1].split()[-3:])
         joined = f"{tail} {body[0].lower()}{body[1:]}"
+        # The fix: the full stop and the space before the fragment become one space, and the
+        # fragment's first letter goes lowercase.
+        stop = prev.start + len(prev.text.rstrip()) - 1
+        first_letter = s.start + first.start()
+        fix = None
+        # Joined only where a preposition or relative word opens the fragment: a participle
+        # ("Exciting until the end.") often stands alone on purpose.
+        # Nor after a number: "1. For the fast shipping." is a list item; nor where the fragment
+        # repeats the sentence before it (a stutter, not a split sentence).
+        repeats = body.rstrip(".").casefold() in prev.text.casefold()
+        if (opener in opener_set and not repeats and segment.text[stop] == "."
+                and not segment.text[stop - 1:stop].isdigit()
+                and not segment.text[stop + 1:first_letter].strip()):
+            fix = ((stop, first_letter + 1, " " + opener[0].lower()),)
         hits.append(Hit(s.start, s.end,
                         f"sentence fragment: '{body}' looks split off the previous sentence",
-                        suggestion=f"join it to the previous sentence: '… {joined}'"))
+                        suggestion=f"join it to the previous sentence: '… {joined}'", fix=fix,
+                        fix_message=f"join it to the previous sentence: '… {joined}'"))
     return hits
 
 

@@ -29,7 +29,7 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
 
     Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
     """
-    from tqcheck.audit import audit, gate_failed
+    from tqcheck.audit import audit, gate_failed, rules_for
     from tqcheck.outputs import (
         apply_baselines,
         for_output,
@@ -49,6 +49,36 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     entries = read_baseline(out)
     audited = audit(paths, settings)
     guard_outputs(settings, plan, [s.path for s in audited.files])
+    if out.fix or out.fix_only or out.diff:
+        from tqcheck.fix import fix_report, write_run
+
+        # Standard input and other streams are audited from a copy: never fixed in place.
+        streams = {settings.read.stdin_filename or "<stdin>"} if "-" in paths else set()
+        run = fix_report(audited, settings, rules_for(settings), unsafe=out.unsafe_fixes,
+                         skip=streams)
+        if out.diff:
+            click.echo(run.diff(), nl=False)
+            for e in run.report.errors:
+                click.echo(f"tqcheck: error: {e.message}", err=True)
+            if run.report.errors:
+                return int(ExitStatus.USAGE_ERROR)
+            return int(ExitStatus.GATE_FAILED if run.changed else ExitStatus.PASSED)
+        failed = write_run(run, settings.read.encoding)
+        # A file that could not be written keeps the findings it has.
+        unwritten = {e.path for e in failed}
+        kept = [f for f in run.report.findings if f.path not in unwritten]
+        kept += [f for f in audited.findings if f.path in unwritten]
+        kept.sort(key=lambda f: f.path)  # stable: each file's findings keep their order
+        fixed, changed = run.applied, len(run.changed)
+        audited = dataclasses.replace(run.report, findings=tuple(kept),
+                                      errors=(*run.report.errors, *failed), fixed=fixed)
+        if out.fix_only:
+            if not out.quiet:
+                click.echo(f"tqcheck: fixed {fixed} finding{'s' if fixed != 1 else ''} in "
+                           f"{changed} file{'s' if changed != 1 else ''}", err=True)
+            for e in audited.errors:
+                click.echo(f"tqcheck: error: {e.message}", err=True)
+            return int(ExitStatus.USAGE_ERROR if audited.errors else ExitStatus.PASSED)
     report, written = apply_baselines(audited, out, entries)
     if written is not None:
         click.echo(f"tqcheck: wrote {written} finding{'s' if written != 1 else ''} to the baseline "

@@ -106,8 +106,8 @@ AUDIT_SETTINGS = (
     "lang", "source_lang", "select", "ignore", "fail_on", "format", "output", "baseline",
     "write_baseline", "jobs", "exclude", "per_file_ignores", "encoding", "stdin_filename", "format_in",
     "language_data", "calque_packs", "ref", "source", "glossary", "include_fuzzy", "tmx_langs",
-    "round_trip_via", "models_dir", "beam_size", "compute_type", "progress", "no_cache", "color",
-    "quiet", "show_source",
+    "round_trip_via", "models_dir", "beam_size", "compute_type", "progress", "no_cache", "fix",
+    "unsafe_fixes", "diff", "fix_only", "prefer", "color", "quiet", "show_source",
 )
 
 

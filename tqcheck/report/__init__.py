@@ -86,17 +86,22 @@ def _is_stream(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
-def write_atomic(path: Path | str, data: str) -> None:
+def write_atomic(path: Path | str, data: str | bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a reader
     never sees half a file and a failed write leaves the old one; an error is one line
     (:class:`InputError`).  A device or FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is
     written into as a stream, never replaced by a regular file; a symbolic link keeps pointing
-    at the file it names, which gets the new content."""
+    at the file it names, which gets the new content.  Text is written as UTF-8, bytes as they
+    are; ``mode``: the file's permission bits (default: what a plain ``open()`` would give)."""
     path = Path(path)
     if _is_stream(path):
         try:
-            with path.open("w", encoding="utf-8", newline="") as fh:
-                fh.write(data)
+            if isinstance(data, bytes):
+                with path.open("wb") as raw:
+                    raw.write(data)
+            else:
+                with path.open("w", encoding="utf-8", newline="") as fh:
+                    fh.write(data)
         except OSError as exc:
             raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         return
@@ -110,12 +115,18 @@ def write_atomic(path: Path | str, data: str) -> None:
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        # mkstemp makes the file private; give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(tmp).chmod(0o666 & ~umask)
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(data)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(data)
+        if mode is None:
+            # mkstemp makes the file private; give it the mode a plain open() would.
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        Path(tmp).chmod(mode)
         Path(tmp).replace(path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

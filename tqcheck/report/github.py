@@ -35,6 +35,10 @@ def annotation(f: Finding) -> str:
         props["endColumn"] = max(f.col, f.end_col)
     props["title"] = f"{f.code} {f.slug}"
     message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
+    if f.fix is not None:
+        how = {"safe": "tqcheck audit --fix", "unsafe": "tqcheck audit --fix --unsafe-fixes"}.get(
+            f.fix.applicability.value, "by hand (shown only)")
+        message += f"\nFix ({f.fix.applicability.value}): {f.fix.message} — apply with {how}"
     return command(COMMANDS[f.severity.value], message, **props)
 
 

@@ -23,7 +23,7 @@ from tqcheck import __version__
 from tqcheck.errors import InputError
 from tqcheck.model import Category, Finding, Report, Severity
 from tqcheck.report import RenderOptions
-from tqcheck.report.common import relative_path, rule_uri
+from tqcheck.report.common import fix_preview, relative_path, rule_uri
 
 
 def esc(value: object) -> str:
@@ -59,7 +59,10 @@ li.finding[hidden]{display:none}
 .badge{display:inline-block;border-radius:3px;padding:0 .3rem;font-size:.75rem}
 .badge.error{background:var(--err)} .badge.warning{background:var(--warn)}
 .badge.info{background:var(--info)}
-.suggestion{color:#065f46} .muted{color:#666} table.scores td{padding:.1rem .6rem}
+.suggestion{color:#065f46} .fix{font-size:.9em;margin-top:.2rem}
+.fix .before{background:#fee2e2;font-family:monospace;white-space:pre-wrap}
+.fix .after{background:#dcfce7;font-family:monospace;white-space:pre-wrap}
+.muted{color:#666} table.scores td{padding:.1rem .6rem}
 """
 
 # Static: the page's data lives in escaped attributes, never inside the script.
@@ -247,6 +250,12 @@ def render(report: Report, options: RenderOptions) -> str:
     for fid, f in ids:
         suggestion = (f'<div class="suggestion">suggestion: {esc(f.suggestion)}</div>'
                       if f.suggestion else "")
+        if f.fix is not None:
+            rows = "".join(f'<div class="before">− {esc(a)}</div><div class="after">+ {esc(b)}</div>'
+                           for a, b in fix_preview(f))
+            suggestion += (f'<div class="fix" data-applicability="{esc(f.fix.applicability.value)}">'
+                           f'fix ({esc(f.fix.applicability.value)}): {esc(f.fix.message)}'
+                           f'{rows}</div>')
         items.append(
             f'<li class="finding" data-id="{fid}" data-category="{esc(f.category.value)}" '
             f'data-severity="{esc(f.severity.value)}" data-code="{esc(f.code)}">'

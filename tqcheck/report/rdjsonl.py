@@ -64,7 +64,7 @@ def byte_columns(f: Finding) -> tuple[int, int]:
     return start, end
 
 
-def diagnostic(f: Finding) -> dict[str, Any]:
+def diagnostic(f: Finding, fmt: str | None = None) -> dict[str, Any]:
     start, end = byte_columns(f)
     d: dict[str, Any] = {
         "message": f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else ""),
@@ -77,8 +77,42 @@ def diagnostic(f: Finding) -> dict[str, Any]:
         "source": {"name": "tqcheck", "url": "https://tqcheck.readthedocs.io/"},
         "code": {"value": f.code, "url": help_uri(f.code)},
     }
+    suggestions = _suggestions(f, fmt)
+    if suggestions:
+        d["suggestions"] = suggestions
     return d
 
 
+def _byte_col(excerpt: str, col: int) -> int:
+    return _bytes(excerpt[:col - 1]) + 1
+
+
+def _suggestions(f: Finding, fmt: str | None) -> list[dict[str, Any]]:
+    """reviewdog suggestions for the fix's edits, which reviewdog posts as suggested changes.
+    Columns must be UTF-8 bytes, counted on the finding's line: a fix with an edit on another
+    line (other than whole lines deleted) gets none.  Display-only fixes are left out."""
+    from tqcheck.report.common import escaped
+
+    fix = f.fix
+    if fix is None or fix.applicability.value == "display-only":
+        return []
+    out: list[dict[str, Any]] = []
+    for e in fix.edits:
+        if e.col == 1 and e.end_col == 1:
+            start, end = 1, 1  # whole lines
+        elif e.line == e.end_line == f.line and f.excerpt[e.col - 1:e.end_col - 1] == e.before:
+            start, end = _byte_col(f.excerpt, e.col), _byte_col(f.excerpt, e.end_col)
+        else:
+            return []
+        out.append({"range": {"start": {"line": e.line, "column": start},
+                              "end": {"line": e.end_line, "column": end}},
+                    "text": escaped(e.content, fmt)})
+    return out
+
+
 def render(report: Report, options: RenderOptions) -> str:
-    return "".join(json.dumps(diagnostic(f), ensure_ascii=False) + "\n" for f in report.active)
+    from tqcheck.report.common import formats_of
+
+    formats = formats_of(report)
+    return "".join(json.dumps(diagnostic(f, formats.get(f.path)), ensure_ascii=False) + "\n"
+                   for f in report.active)

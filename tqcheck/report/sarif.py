@@ -62,7 +62,27 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
     }
 
 
-def _result(f: Finding, fp: str, index: dict[str, int]) -> dict[str, Any]:
+def _fix(f: Finding, fmt: str | None) -> dict[str, Any]:
+    """A SARIF ``fix``: one artifact change whose replacements are the fix's edits, with the new
+    text as the file stores it; the applicability goes in the properties."""
+    from tqcheck.report.common import escaped
+
+    assert f.fix is not None
+    return {
+        "description": {"text": f.fix.message or f"fix for {f.code}"},
+        "artifactChanges": [{
+            "artifactLocation": _artifact(f.path),
+            "replacements": [
+                {"deletedRegion": _region(e.line, e.col, e.end_line, e.end_col),
+                 "insertedContent": {"text": escaped(e.content, fmt)}}
+                for e in f.fix.edits
+            ],
+        }],
+        "properties": {"applicability": f.fix.applicability.value},
+    }
+
+
+def _result(f: Finding, fp: str, index: dict[str, int], fmt: str | None = None) -> dict[str, Any]:
     text = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
     result: dict[str, Any] = {"ruleId": f.code}
     if f.code in index:
@@ -76,6 +96,8 @@ def _result(f: Finding, fp: str, index: dict[str, int]) -> dict[str, Any]:
         }}],
         "partialFingerprints": {SARIF_KEY: fp},
     })
+    if f.fix is not None and f.fix.edits:
+        result["fixes"] = [_fix(f, fmt)]
     if f.related:
         result["relatedLocations"] = [
             {"id": i, "physicalLocation": {"artifactLocation": _artifact(r.path),
@@ -102,7 +124,11 @@ def sarif_dict(report: Report, extra_notes: Sequence[str] = ()) -> dict[str, Any
     all_rules = report.rules
     index = {r.code: i for i, r in enumerate(all_rules)}
     fps = fingerprints(report.findings)
-    results = [_result(f, fp, index) for f, fp in zip(report.findings, fps, strict=True)]
+    from tqcheck.report.common import formats_of
+
+    formats = formats_of(report)
+    results = [_result(f, fp, index, formats.get(f.path))
+               for f, fp in zip(report.findings, fps, strict=True)]
     notifications = [_notification(e.message, "error", e.path) for e in report.errors]
     if len(results) > MAX_RESULTS:
         # Keep what counts: active before suppressed, errors before warnings before notes

@@ -61,6 +61,9 @@ def render(report: Report, options: RenderOptions) -> str:
             out.append(f"    {_COLORS[sev] + caret + _RESET if c else caret}")
             if f.suggestion:
                 out.append(f"    {_DIM if c else ''}suggestion: {f.suggestion}{_RESET if c else ''}")
+            if f.fix is not None:
+                out.append(f"    {_DIM if c else ''}fix ({f.fix.applicability.value}): "
+                           f"{f.fix.message}{_RESET if c else ''}")
     for e in report.errors:
         out.append(f"{e.path}: error: {e.message}" if not e.message.startswith(e.path)
                    else f"error: {e.message}")
@@ -80,7 +83,18 @@ def render(report: Report, options: RenderOptions) -> str:
                        + _gate_verdict(active, options.fail_on))
         else:
             out.append(f"No findings in {files} file{'s' if files != 1 else ''}.")
+        if report.fixed is not None:
+            fixed = report.fixed
+            out.insert(len(out) - 1, f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
         suppressed = len(report.findings) - len(active)
         if suppressed:
             out.append(f"{suppressed} suppressed.")
+        if report.fixed is None:
+            safe = sum(1 for f in active if f.fix and f.fix.applicability.value == "safe")
+            unsafe = sum(1 for f in active if f.fix and f.fix.applicability.value == "unsafe")
+            if safe or unsafe:
+                hint = f"{safe} fixable with --fix"
+                if unsafe:
+                    hint += f" ({unsafe} more with --fix --unsafe-fixes)"
+                out.append(hint + "; --diff shows the changes.")
     return "\n".join(out) + ("\n" if out else "")

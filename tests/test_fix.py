@@ -1,0 +1,391 @@
+"""Fixes: the model, the engine that applies them, the CLI, write-back in every format, reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tqcheck.audit import AuditOptions, audit
+from tqcheck.checks.registry import all_rules, select_rules
+from tqcheck.cli import cli
+from tqcheck.fix import apply_findings, fix_file, fix_text, write_fixed
+from tqcheck.model import Applicability, Category, Edit, Finding, Fix, Severity
+
+from .conftest import ROOT, SEED
+
+FIXED_SEED = ROOT / "tests" / "data" / "antalya-talks.fixed.en.txt"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), standalone_mode=False, catch_exceptions=False)
+    code = result.return_value if isinstance(result.return_value, int) else result.exit_code
+    return code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "seed.txt"
+    shutil.copy(SEED, path)
+    return path
+
+
+# --- the registry ------------------------------------------------------------------------------
+
+def test_rules_declare_the_applicability_the_issue_lists() -> None:
+    fix = {r.code: r.fix.value if r.fix else "none" for r in all_rules()}
+    safe = ["TQ101", "TQ301", "TQ303", "TQ304", "TQ305", "TQ306", "TQ307", "TQ401", "TQ402",
+            "TQ403", "TQ407"]
+    unsafe = ["TQ102", "TQ201", "TQ202", "TQ404", "TQ406", "TQ501", "TQ502", "TQ601"]
+    assert {c: fix[c] for c in safe} == dict.fromkeys(safe, "safe")
+    assert {c: fix[c] for c in unsafe} == dict.fromkeys(unsafe, "unsafe")
+    assert {c for c, v in fix.items() if v != "none"} == {*safe, *unsafe}
+
+
+# --- the seed ----------------------------------------------------------------------------------
+
+def test_seed_diff_changes_nothing(seed: Path) -> None:
+    before = seed.read_bytes()
+    code, out, _ = run("audit", "seed.txt", "--diff")
+    assert code == 1
+    assert out.startswith("--- seed.txt\n+++ seed.txt\n@@ ")
+    assert "-pic.twitter.com/mj6oKBfkoW\n" in out
+    assert "-⚡️ Based" not in out  # safe fixes only: the emoji (unsafe) stays
+    assert seed.read_bytes() == before
+
+
+def test_seed_fix_unsafe_clears_residue_and_pins_the_result(seed: Path) -> None:
+    code, out, _ = run("audit", "seed.txt", "--fix", "--unsafe-fixes", "--no-show-source")
+    assert code == 1
+    assert "Fixed 11 findings." in out.splitlines()
+    assert seed.read_text(encoding="utf-8") == FIXED_SEED.read_text(encoding="utf-8")
+    # The re-audit: no residue, no doubled coordination, and only findings without a fix.
+    code, out, _ = run("audit", "seed.txt", "--format", "json")
+    remaining = json.loads(out)["findings"]
+    assert remaining
+    assert not [f for f in remaining if f["category"] == "residue" or f["code"] == "TQ102"]
+    assert [f for f in remaining if "fix" in f] == []
+    # A second run has nothing to do.
+    assert run("audit", "seed.txt", "--diff", "--unsafe-fixes")[:2] == (0, "")
+
+
+def test_fix_safe_only_keeps_mode_and_reports_count(seed: Path) -> None:
+    seed.chmod(0o640)
+    code, _out, _ = run("audit", "seed.txt", "--fix", "-q", "--no-show-source")
+    text = seed.read_text(encoding="utf-8")
+    assert "pic.twitter.com" not in text and "(@Russia_AR)" not in text
+    assert "#Sergey_Lavrov" in text and "instructions and instructions" in text  # unsafe: kept
+    assert oct(seed.stat().st_mode & 0o777) == oct(0o640)
+    assert code == 1
+
+
+def test_fix_only_reports_nothing(seed: Path) -> None:
+    code, out, err = run("audit", "seed.txt", "--fix-only")
+    assert (code, out) == (0, "")
+    assert err == "tqcheck: fixed 3 findings in 1 file\n"
+    assert run("audit", "seed.txt", "--fix-only")[2] == "tqcheck: fixed 0 findings in 0 files\n"
+
+
+def test_a_file_changed_since_it_was_read_is_not_written(seed: Path) -> None:
+    rules = select_rules()
+    fixed = fix_file(seed, AuditOptions(), rules)
+    assert fixed.changed
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    changed = seed.read_bytes()
+    with pytest.raises(Exception, match="changed since it was read"):
+        write_fixed(seed, fixed, None)
+    assert seed.read_bytes() == changed
+
+
+def test_audit_without_fix_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, "seed.txt")
+    os.utime("seed.txt", (1, 1))
+    for fmt in ("text", "json", "sarif"):
+        run("audit", "seed.txt", "--format", fmt, "--unsafe-fixes")
+    assert Path("seed.txt").stat().st_mtime == 1
+    assert Path("seed.txt").read_bytes() == SEED.read_bytes()
+
+
+# --- the engine --------------------------------------------------------------------------------
+
+def _finding(code: str, edits: list[tuple[int, int, str, str]], applicability: str = "safe"
+             ) -> Finding:
+    return Finding(code, code.lower(), Category.PUNCTUATION, Severity.WARNING, "m", "<text>",
+                   1, edits[0][0], 1, edits[0][1],
+                   fix=Fix(Applicability(applicability),
+                           tuple(Edit(1, a, 1, b, new, old) for a, b, new, old in edits)))
+
+
+def test_overlapping_fixes_wait_for_the_next_pass() -> None:
+    text = "abcdef"
+    first = _finding("TQ102", [(2, 4, "X", "bc")])
+    overlapping = _finding("TQ101", [(3, 5, "Y", "cd")])
+    later = _finding("TQ103", [(5, 6, "Z", "e")])
+    new, applied = apply_findings(text, [later, overlapping, first])
+    assert (new, applied) == ("aXdZf", [first, later])
+    # Same start: the lower code wins, the other waits.
+    same_start = _finding("TQ101", [(2, 3, "", "b")])
+    new, applied = apply_findings(text, [first, overlapping, same_start])
+    assert (new, applied) == ("aYef", [same_start, overlapping])
+
+
+def test_a_fix_is_applied_whole_or_not_at_all() -> None:
+    both = _finding("TQ501", [(1, 2, "A", "a"), (3, 5, "C", "cd")])
+    blocker = _finding("TQ101", [(4, 6, "", "de")])
+    new, applied = apply_findings("abcdef", [both, blocker])
+    assert (new, [f.code for f in applied]) == ("AbCef", ["TQ501"])
+
+
+def test_applicability_and_stale_edits() -> None:
+    unsafe = _finding("TQ102", [(1, 2, "A", "a")], "unsafe")
+    shown = _finding("TQ101", [(2, 3, "B", "b")], "display-only")
+    stale = _finding("TQ103", [(3, 4, "C", "x")])  # the text there is no longer "x"
+    assert apply_findings("abc", [unsafe, shown, stale])[0] == "abc"
+    assert apply_findings("abc", [unsafe, shown, stale], unsafe=True)[0] == "Abc"
+
+
+def test_fix_text_is_idempotent_and_reports_what_remains() -> None:
+    text = "The talks resumed in in Antalya , and\u200b ended.\n\npic.twitter.com/abc\n\nEnd.\n"
+    result = fix_text(text)
+    assert result.text == "The talks resumed in Antalya, and ended.\n\nEnd.\n"
+    assert [f.code for f in result.applied] == ["TQ101", "TQ307", "TQ306", "TQ401"]
+    assert fix_text(result.text).applied == ()
+
+
+def test_masked_markdown_is_never_edited(tmp_path: Path) -> None:
+    doc = tmp_path / "a.md"
+    doc.write_text("---\ntitle: the the test\n---\n\n# Heading\n\n"
+                   "Resumed in in Antalya , see `in in code` and [the the link](http://a.com/?a=1&amp;b=2).\n\n"
+                   "```\ncode in in block , x\n```\n", encoding="utf-8")
+    fixed = fix_file(doc, AuditOptions(lang="en"), select_rules())
+    assert fixed.after == fixed.before.replace("Resumed in in Antalya ,", "Resumed in Antalya,") \
+        .replace("[the the link]", "[the link]")
+
+
+def test_line_endings_bom_and_encoding_are_kept(tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_bytes(b"\xef\xbb\xbfThe talks in in Antalya.\r\n\r\nThey ended , then.\r\n")
+    fixed = fix_file(doc, AuditOptions(lang="en"), select_rules())
+    write_fixed(doc, fixed, None)
+    assert doc.read_bytes() == b"\xef\xbb\xbfThe talks in Antalya.\r\n\r\nThey ended, then.\r\n"
+    latin = tmp_path / "b.txt"
+    latin.write_bytes("Café in in Paris.\n".encode("latin-1"))
+    fixed = fix_file(latin, AuditOptions(lang="en", encoding="latin-1"), select_rules())
+    write_fixed(latin, fixed, "latin-1")
+    assert latin.read_bytes() == "Café in Paris.\n".encode("latin-1")
+
+
+# --- translation files: the target text only, every other byte unchanged ----------------------
+
+def _fix_in_place(path: Path, **options: object) -> tuple[str, str]:
+    before = path.read_text(encoding="utf-8")
+    fixed = fix_file(path, AuditOptions(**options), select_rules())  # type: ignore[arg-type]
+    assert fixed.error is None and not [n for n in fixed.notes if "unapplied" in n], fixed.notes
+    write_fixed(path, fixed, None)
+    return before, path.read_text(encoding="utf-8")
+
+
+def _changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    a, b = before.splitlines(), after.splitlines()
+    assert len(a) == len(b)
+    return [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+
+
+PO = '''# Test
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: de\\n"
+
+#: src/a.c:1
+msgid "The talks resumed in Antalya."
+msgstr "Die Gespräche wurden in in Antalya fortgesetzt."
+
+msgid "Say \\"hello\\" to the world, please."
+msgstr ""
+"Sag \\"hallo\\" zur zur Welt , "
+"bitte."
+
+msgid "Keep"
+msgstr "Behalten"
+'''
+
+
+def test_po_write_back(tmp_path: Path) -> None:
+    polib = pytest.importorskip("polib")
+    path = tmp_path / "de.po"
+    path.write_text(PO, encoding="utf-8")
+    before, after = _fix_in_place(path, lang="de")
+    old, new = polib.pofile(before), polib.pofile(after)
+    assert [e.msgid for e in old] == [e.msgid for e in new]
+    assert [e.msgstr for e in new] == ["Die Gespräche wurden in Antalya fortgesetzt.",
+                                       'Sag "hallo" zur Welt, bitte.', "Behalten"]
+    assert old.metadata == new.metadata
+    assert _changed_lines(before, after) == [
+        ('msgstr "Die Gespräche wurden in in Antalya fortgesetzt."',
+         'msgstr "Die Gespräche wurden in Antalya fortgesetzt."'),
+        ('"Sag \\"hallo\\" zur zur Welt , "', '"Sag \\"hallo\\" zur Welt, "')]
+
+
+def test_json_write_back(tmp_path: Path) -> None:
+    path = tmp_path / "de.json"
+    path.write_text('{\n  "a": "Die Gespräche in in Antalya.",\n'
+                    '  "b": "Sag \\"hallo\\" zur zur Welt , bitte.\\nNeue Zeile",\n'
+                    '  "c": "Behalten \\u00e9"\n}\n', encoding="utf-8")
+    before, after = _fix_in_place(path, lang="de")
+    assert json.loads(after) == {"a": "Die Gespräche in Antalya.",
+                                 "b": 'Sag "hallo" zur Welt, bitte.\nNeue Zeile',
+                                 "c": "Behalten é"}
+    assert after.splitlines()[3] == before.splitlines()[3]  # the \u00e9 escape is kept
+
+
+XLIFF = '''<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="de" datatype="plaintext" original="x">
+    <body>
+      <trans-unit id="1">
+        <source>The talks resumed in Antalya &amp; Kyiv.</source>
+        <target>Die Gespräche in in Antalya &amp; Kiew gingen weiter.</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>Keep <x id="PH" equiv-text="{{ a , b }}"/> this.</source>
+        <target>Behalte <x id="PH" equiv-text="{{ a , b }}"/> das &amp;amp; &lt;bitte&gt; .</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+'''
+
+
+def test_xliff_write_back(tmp_path: Path) -> None:
+    etree = pytest.importorskip("lxml.etree")
+    path = tmp_path / "de.xlf"
+    path.write_text(XLIFF, encoding="utf-8")
+    before, after = _fix_in_place(path, lang="de")
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    old, new = etree.fromstring(before.encode()), etree.fromstring(after.encode())
+    assert [s.text for s in old.iterfind(".//x:source", ns)] == \
+        [s.text for s in new.iterfind(".//x:source", ns)]
+    targets = ["".join(t.itertext()) for t in new.iterfind(".//x:target", ns)]
+    # "&amp;amp;" is an HTML entity left in the text ("&amp;" once read): decoded, and written
+    # back escaped; the space before "." after the "<bitte>" tag-like text is left alone.
+    assert targets == ["Die Gespräche in Antalya & Kiew gingen weiter.", "Behalte  das & <bitte> ."]
+    assert new.find(".//x:target/x:x", ns).get("equiv-text") == "{{ a , b }}"  # markup untouched
+    assert _changed_lines(before, after) == [
+        ("        <target>Die Gespräche in in Antalya &amp; Kiew gingen weiter.</target>",
+         "        <target>Die Gespräche in Antalya &amp; Kiew gingen weiter.</target>"),
+        ('        <target>Behalte <x id="PH" equiv-text="{{ a , b }}"/> das &amp;amp; &lt;bitte&gt; .'
+         '</target>',
+         '        <target>Behalte <x id="PH" equiv-text="{{ a , b }}"/> das &amp; &lt;bitte&gt; .'
+         '</target>')]
+
+
+def test_tmx_write_back(tmp_path: Path) -> None:
+    path = tmp_path / "a.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" '
+                    'creationtool="t" creationtoolversion="1" o-tmf="t"/><body>\n'
+                    '<tu><tuv xml:lang="en"><seg>The talks &amp; more.</seg></tuv>\n'
+                    '<tuv xml:lang="de"><seg>Die Gespräche in in Antalya &amp; mehr.</seg></tuv></tu>\n'
+                    '</body></tmx>\n', encoding="utf-8")
+    before, after = _fix_in_place(path, lang="de")
+    assert _changed_lines(before, after) == [
+        ('<tuv xml:lang="de"><seg>Die Gespräche in in Antalya &amp; mehr.</seg></tuv></tu>',
+         '<tuv xml:lang="de"><seg>Die Gespräche in Antalya &amp; mehr.</seg></tuv></tu>')]
+
+
+def test_subtitle_write_back(tmp_path: Path) -> None:
+    for name, head in (("a.srt", ""), ("a.vtt", "WEBVTT\n\n")):
+        path = tmp_path / name
+        sep = "," if name.endswith("srt") else "."
+        path.write_text(f"{head}1\n00:00:01{sep}000 --> 00:00:03{sep}000\nDie Gespräche in in\n"
+                        f"Antalya gingen weiter .\n\n2\n00:00:04{sep}000 --> 00:00:06{sep}000\n"
+                        "Gut.\n", encoding="utf-8")
+        before, after = _fix_in_place(path, lang="de")
+        assert _changed_lines(before, after) == [
+            ("Die Gespräche in in", "Die Gespräche in"),
+            ("Antalya gingen weiter .", "Antalya gingen weiter.")]
+
+
+def test_android_write_back(tmp_path: Path) -> None:
+    etree = pytest.importorskip("lxml.etree")
+    folder = tmp_path / "res" / "values-de"
+    folder.mkdir(parents=True)
+    path = folder / "strings.xml"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<resources>\n'
+                    '    <string name="a">Die Gespräche in in Antalya.</string>\n'
+                    '    <string name="b">Sag \\"hallo\\" zur zur Welt , bitte\\\'s.</string>\n'
+                    '    <string name="c">Published on %1$s</string>\n</resources>\n',
+                    encoding="utf-8")
+    before, after = _fix_in_place(path, lang="de")
+    assert _changed_lines(before, after) == [
+        ('    <string name="a">Die Gespräche in in Antalya.</string>',
+         '    <string name="a">Die Gespräche in Antalya.</string>'),
+        ('    <string name="b">Sag \\"hallo\\" zur zur Welt , bitte\\\'s.</string>',
+         '    <string name="b">Sag \\"hallo\\" zur Welt, bitte\\\'s.</string>')]
+    etree.fromstring(after.encode())  # still well-formed
+
+
+def test_unit_fixes_never_empty_a_unit_or_delete_its_words(tmp_path: Path) -> None:
+    path = tmp_path / "en.json"
+    path.write_text('{"a": "pic.twitter.com/abc", "b": "This content is not available"}\n',
+                    encoding="utf-8")
+    report = audit([path], AuditOptions(lang="en"), jobs=1)
+    fixes = {f.code: f.fix for f in report.findings if f.fix is not None}
+    assert fixes and all(fix.applicability is Applicability.DISPLAY_ONLY for fix in fixes.values())
+    assert not fix_file(path, AuditOptions(lang="en"), select_rules(), unsafe=True).changed
+
+
+# --- reports -----------------------------------------------------------------------------------
+
+def test_reports_carry_fixes(seed: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from .conftest import DATA
+
+    data = json.loads(run("audit", "seed.txt", "--format", "json")[1])
+    link = next(f for f in data["findings"] if f["code"] == "TQ401")
+    assert link["fix"] == {
+        "applicability": "safe", "message": "delete the embed link",
+        "edits": [{"line": 15, "col": 1, "end_line": 17, "end_col": 1, "content": "",
+                   "replaces": "pic.twitter.com/mj6oKBfkoW\n", "written": ""}]}
+    assert data["summary"]["fixable"] == {"safe": 3, "unsafe": 7}
+
+    sarif = json.loads(run("audit", "seed.txt", "--format", "sarif")[1])
+    schema = DATA / "sarif-schema-2.1.0.json"
+    if schema.exists():
+        jsonschema.validate(sarif, json.loads(schema.read_text(encoding="utf-8")))
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "TQ102")
+    assert result["fixes"] == [{
+        "description": {"text": "replace 'instructions and instructions' with 'instructions'"},
+        "artifactChanges": [{"artifactLocation": {"uri": "seed.txt", "uriBaseId": "%SRCROOT%"},
+                             "replacements": [{"deletedRegion": {
+                                 "startLine": 19, "startColumn": 274, "endLine": 19,
+                                 "endColumn": 303}, "insertedContent": {"text": "instructions"}}]}],
+        "properties": {"applicability": "unsafe"}}]
+
+    lines = [json.loads(x) for x in run("audit", "seed.txt", "--format", "rdjsonl")[1].splitlines()]
+    emoji = next(d for d in lines if d["code"]["value"] == "TQ406")
+    assert emoji["suggestions"] == [{"range": {"start": {"line": 13, "column": 1},
+                                               "end": {"line": 13, "column": 8}}, "text": ""}]
+
+    github = run("audit", "seed.txt", "--format", "github")[1]
+    assert ("Fix (safe): delete the embed link — apply with tqcheck audit --fix" in github)
+
+    html = run("audit", "seed.txt", "--format", "html")[1]
+    assert '<div class="fix" data-applicability="unsafe">' in html
+    assert "<div class=\"after\">+ Previous conversations</div>" in html
+
+
+def test_standard_input_is_never_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("doc.txt").write_text("The talks in in Antalya.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["audit", "-", "--stdin-filename", "doc.txt", "--fix"],
+                                input="The talks in in Kyiv.\n", catch_exceptions=False)
+    assert Path("doc.txt").read_text(encoding="utf-8") == "The talks in in Antalya.\n"
+    assert "not a regular file (standard input, a pipe): not fixed" in result.stdout
