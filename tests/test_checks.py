@@ -282,3 +282,19 @@ def test_a_mirrored_invisible_character_is_info(tmp_path: Path) -> None:
     report = audit([target], AuditOptions(lang="en", select=("TQ306",),
                                           features={"source": str(source)}), jobs=1)
     assert {f.severity.value for f in report.findings} == {"info"}
+
+
+@pytest.mark.must_pass("TQ101")
+def test_french_en_en_before_a_gerund_is_grammatical() -> None:
+    import tqcheck
+
+    assert tqcheck.audit_text("Il a appris le métier en en parlant avec les anciens.", lang="fr",
+                              select=["TQ101"]) == []
+
+
+@pytest.mark.must_flag("TQ101")
+def test_french_en_en_elsewhere_is_a_stutter() -> None:
+    import tqcheck
+
+    found = tqcheck.audit_text("Le ministre est arrivé en en avion.", lang="fr", select=["TQ101"])
+    assert [f.code for f in found] == ["TQ101"]

@@ -132,6 +132,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         word = rep.unit
         if word.casefold() in legit or word.isdigit():
             continue
+        if _legit_before(ctx, word, segment.text, rep.end):
+            continue  # French "en en parlant": the preposition, then the pronoun of a gerund
         if rep.comma and word.casefold() not in never_final_words(ctx.lang):
             # "horrible, horrible news" is emphasis, "buying it, it includes" two clauses; a word
             # that cannot end a clause, doubled over a comma, is a stutter: "and the, the talks".
@@ -173,6 +175,23 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
                         fix=((rep.start, rep.end, word),) if sure else None,
                         applicability=None if function else Applicability.UNSAFE))
     return hits
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _legit_before(ctx: CheckContext, word: str, text: str, end: int) -> bool:
+    """Whether a double is grammatical before the word that follows it: the language data's
+    ``legitimate_doubles_before`` maps a word to a regex the next word must match (French "en en"
+    before a present participle: "en en parlant")."""
+    rules = ctx.data.get("legitimate_doubles_before", default=None)
+    if not rules:
+        return False
+    pattern = rules.get(word.casefold())
+    if not pattern:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and re.fullmatch(pattern, m.group(1), re.IGNORECASE) is not None
 
 
 #: Words at least this frequent (by rank in the language's lexicon) are common words, not names.
