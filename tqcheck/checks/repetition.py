@@ -416,6 +416,10 @@ _MIN_PARTIAL = 8
 _WINDOW = 100
 
 
+#: Paragraphs apart within which a repeated sentence is a warning; further apart it is info.
+_NEAR_PARAGRAPHS = 2
+
+
 @register("TQ104", "repeated-sentence", Severity.WARNING, scope="document",
           not_for=("po", "xliff", "json", "android"))
 class RepeatedSentences:
@@ -427,7 +431,9 @@ class RepeatedSentences:
         before it and flags the repeat, pointing at the first occurrence; a sentence of
         eight words or more that is the start of an earlier one (or starts with all of it) counts
         too.  Repeats further apart are usually deliberate (pull quotes, summaries), and so is a
-        headline or summary line (no final punctuation) restated by a sentence of the body.
+        headline or summary line (no final punctuation) restated by a sentence of the body; a copy
+        more than two paragraphs after the first is reported as info (boilerplate such as a
+        warning label is said twice on purpose).
 
     Why it matters:
         MT pipelines that re-send overlapping chunks, or editors who paste twice, leave whole sentences
@@ -442,11 +448,13 @@ class RepeatedSentences:
         self.ctx = ctx
         # first six words -> (whole normalised sentence, ends like a sentence?, its segment and
         # offset: located only when repeated)
-        self.seen: OrderedDict[str, tuple[str, bool, Segment, int]] = OrderedDict()
+        self.seen: OrderedDict[str, tuple[str, bool, Segment, int, int]] = OrderedDict()
         self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
+        self.paragraphs = 0  # paragraphs fed so far: how far apart two copies stand
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        self.paragraphs += 1
         previous = ""
         for s in sentences:
             text = s.text
@@ -468,13 +476,19 @@ class RepeatedSentences:
             head = " ".join(words[:_MIN_WORDS])
             first = self.seen.get(head)
             if first is not None:
-                earlier, complete, first_segment, first_start = first
+                earlier, complete, first_segment, first_start, paragraph = first
                 line, col = first_segment.locate(first_start)
                 related = (Location(self.ctx.path, line, col, line, col),)
+                # A copy in the same or the next paragraph is what re-sent chunks leave; copies
+                # further apart are more often boilerplate said twice on purpose (a warning label,
+                # a sign-off): info.
+                far = self.paragraphs - paragraph > _NEAR_PARAGRAPHS
+                severity = Severity.INFO if far else None
                 if earlier == key:
                     if complete:  # a headline or summary bullet restated in the body is not a repeat
-                        self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}",
-                                             related=related, segment=segment))
+                        self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}"
+                                             + (" (far apart)" if far else ""),
+                                             related=related, segment=segment, severity=severity))
                     continue
                 shorter, longer = sorted((earlier, key), key=len)
                 extra = set(longer[len(shorter):].split())
@@ -482,11 +496,12 @@ class RepeatedSentences:
                         and not extra & self.speech):
                     # A headline and its lead, or a quote and its attribution, are not repeats.
                     self.hits.append(Hit(s.start, s.end,
-                                         f"sentence repeats the sentence on line {line} in part",
-                                         related=related, segment=segment))
+                                         f"sentence repeats the sentence on line {line} in part"
+                                         + (" (far apart)" if far else ""),
+                                         related=related, segment=segment, severity=severity))
                     continue
             complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
-            self.seen[head] = (key, complete, segment, s.start)
+            self.seen[head] = (key, complete, segment, s.start, self.paragraphs)
             if first is not None:
                 self.seen.move_to_end(head)
             elif len(self.seen) > _WINDOW:  # a new key goes last by itself, and may overflow
