@@ -6,7 +6,7 @@ import glob
 import itertools
 import logging
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,8 +168,14 @@ def audit_segments(
 
 def audit_file(path: Path, options: AuditOptions, rules: Sequence[Rule] | None = None
                ) -> FileResult:
+    from tqcheck.bitext.records import corpus_format
     from tqcheck.readers import detect_format
 
+    corpus = corpus_format(path, options.format_in)
+    if corpus:  # JSONL, TSV, Parquet, line-aligned pairs: records, each a document of its own
+        from tqcheck.bitext.audit import audit_corpus_file
+
+        return audit_corpus_file(path, corpus, options, rules)
     try:
         fmt = detect_format(path, options.format_in)
         segments = read_segments(path, options.encoding, fmt, options.features)
@@ -279,11 +285,16 @@ def _audit_files(files: list[Path], options: AuditOptions, rules: Sequence[Rule]
         yield from pool.map(_audit_in_worker, files, chunksize=chunksize)
 
 
+#: Audits files in order: ``(files, options, rules, jobs) -> results`` (see :func:`audit`).
+Runner = Callable[[list[Path], AuditOptions, Sequence[Rule], int], Iterator[FileResult]]
+
+
 def audit(paths: Iterable[str | Path], options: AuditOptions | None = None,
-          jobs: int | None = None) -> Report:
+          jobs: int | None = None, runner: Runner | None = None) -> Report:
     """Audit files, directories and glob patterns; never raises for bad input files (they become
     ``errors``).  ``jobs`` processes share the files (default: every core; 1: no subprocess);
-    the report is the same, byte for byte, whatever the number."""
+    the report is the same, byte for byte, whatever the number.  ``runner`` audits the files
+    elsewhere (``tqcheck.bitext.engines``: on a Dask cluster), results in the same order."""
     options = options or AuditOptions()
     rules = select_rules(options.select, options.ignore, options.enabled_features())
     findings: list[Finding] = []
@@ -292,7 +303,8 @@ def audit(paths: Iterable[str | Path], options: AuditOptions | None = None,
     notes: list[str] = []
     items = list(expand_paths(paths, options.exclude))
     todo = [item for item in items if isinstance(item, Path)]
-    results = _audit_files(todo, options, rules, default_jobs() if jobs is None else jobs)
+    results = (runner or _audit_files)(todo, options, rules,
+                                       default_jobs() if jobs is None else jobs)
     for item in items:
         if isinstance(item, FileError):
             errors.append(item)

@@ -84,9 +84,12 @@ class FileStats:
 class Engine:
     """Checks for one file.  Feed segments in order, then call :meth:`finish`."""
 
-    def __init__(self, rules: Iterable[Rule], ctx: CheckContext) -> None:
+    def __init__(self, rules: Iterable[Rule], ctx: CheckContext, isolate: bool = False) -> None:
         rules = list(rules)
         self.ctx = ctx
+        #: Each segment is a document of its own (corpus records): document checks are made,
+        #: fed and finished per segment, so a segment's findings never depend on its neighbours.
+        self.isolate = isolate
         #: The gate of each gated rule, resolved for this file (a gate may depend on the languages).
         self.gates: dict[str, Gate] = {}
         for rule in rules:
@@ -96,8 +99,9 @@ class Engine:
         self.preconditions = [r for r in rules if r.scope == "sentence" and r.precondition]
         self.sentence_rules = [r for r in rules if r.scope == "sentence" and not r.precondition]
         self.segment_rules = [r for r in rules if r.scope == "segment"]
-        self.documents: list[tuple[Rule, DocumentCheck]] = [
-            (r, r.impl(ctx)) for r in rules if r.scope == "document"
+        self.document_rules = [r for r in rules if r.scope == "document"]
+        self.documents: list[tuple[Rule, DocumentCheck]] = [] if isolate else [
+            (r, r.impl(ctx)) for r in self.document_rules
         ]
         self.stats = FileStats()
         # Spans of sentences a precondition reported, per segment: document checks see only live
@@ -164,8 +168,9 @@ class Engine:
                             break
                 if skipped:
                     live.append([s for s in sentences if s.index not in skipped])
-                    dead[i] = self._dead[_segment_key(segment)] = [
-                        (s.start, s.end) for s in sentences if s.index in skipped]
+                    dead[i] = [(s.start, s.end) for s in sentences if s.index in skipped]
+                    if not self.isolate:  # isolated documents finish with their chunk
+                        self._dead[_segment_key(segment)] = dead[i]
                 else:
                     live.append(sentences)
         for rule in self.sentence_rules:
@@ -189,6 +194,16 @@ class Engine:
                 for hit in impl(segment, live[i], ctx):
                     if not spans or not any(a <= hit.start < b for a, b in spans):
                         findings.append(make_finding(rule, ctx, segment, hit))
+        if self.isolate:
+            for rule in self.document_rules:
+                for i in self._positions(rule.code, rule.on, kinds, opened):
+                    check = rule.impl(ctx)
+                    check.feed(segments[i], live[i])
+                    spans = dead.get(i)
+                    for hit in check.finish():
+                        if hit.segment is not None and (
+                                not spans or not any(a <= hit.start < b for a, b in spans)):
+                            findings.append(make_finding(rule, ctx, hit.segment, hit))
         for rule, check in self.documents:
             feed = check.feed
             positions = self._positions(rule.code, rule.on, kinds, opened)

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from tqcheck.commands import handle_errors
+from tqcheck.commands.corpus import corpus_options, corpus_settings
 from tqcheck.errors import ExitStatus, InputError
 
 
@@ -127,9 +128,13 @@ def parse_per_file_ignores(values: tuple[str, ...] | list[str]) -> dict[str, tup
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no summary or notes.")
 @click.option("--show-source/--no-show-source", default=True, help="Show the line and a caret under "
               "each finding.")
+@corpus_options
 @handle_errors
 def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     """Find translation artifacts in FILES (text, Markdown; directories are walked).
+
+    Corpora (JSONL, TSV, Parquet, or a text file with --format-in moses and --source) are read
+    record by record; a finding names its record.
 
     Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
     """
@@ -160,6 +165,7 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
         "glossary": opts["glossary"],
         "include_fuzzy": opts["include_fuzzy"] or None,
         "tmx_langs": opts["tmx_langs"],
+        "corpus": corpus_settings(opts) or None,
     }
     options = AuditOptions(
         select=_split(opts["select"]),
@@ -175,7 +181,12 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
         features={k: v for k, v in features.items() if v is not None},
     )
     entries = load_baseline(Path(opts["baseline"])) if opts["baseline"] else None
-    report = audit(paths, options, jobs=opts["jobs"])
+    runner = None
+    if opts["engine"] == "dask":
+        from tqcheck.bitext.engines import dask_runner
+
+        runner = dask_runner(opts["scheduler"], opts["workers"], opts["partition_size"])
+    report = audit(paths, options, jobs=opts["jobs"], runner=runner)
     extra: dict[str, Any] = {"encoding": opts["encoding"]}
     if opts["write_baseline"]:
         written = write_baseline(Path(opts["write_baseline"]), report)
