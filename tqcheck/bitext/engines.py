@@ -41,7 +41,11 @@ def dask_client(scheduler: str | None, workers: int | None = None) -> Iterator[A
     distributed = _distributed()
     if scheduler:
         try:
-            client = distributed.Client(scheduler, timeout="20s")
+            import dask
+
+            # Dask's connect timeout (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT).
+            timeout = dask.config.get("distributed.comm.timeouts.connect", "30s")
+            client = distributed.Client(scheduler, timeout=timeout)
         except (OSError, TimeoutError) as exc:
             raise InputError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
         try:
