@@ -59,17 +59,25 @@ def _options(**corpus: object) -> AuditOptions:
 # --- reading -----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("block", [5, 13, 1 << 22])
 @pytest.mark.parametrize("size", [1, 2, 4, 100])
-def test_partitions_cover_every_line_once(tmp_path: Path, size: int) -> None:
+def test_partitions_cover_every_line_once(tmp_path: Path, size: int, block: int,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from tqcheck.bitext import records as rec
+
+    monkeypatch.setattr(rec, "_BLOCK", block)  # cuts inside, at the edge of and across blocks
     path = tmp_path / "c.tsv"
     path.write_bytes(b"".join(f"s{i}\tt{i}\n".encode() for i in range(9)) + b"s9\tt9")  # no last \n
     spec = CorpusSpec("tsv")
     parts = plan_partitions(path, spec, size)
     assert sum(p.count for p in parts) == 10
-    records = list(read_records(path, spec, size))
+    from tqcheck.bitext.records import read_partition
+
+    records = [r for p in parts for r in read_partition(path, spec, p)]
     assert [(r.source, r.target, r.line) for r in records] == [
         (f"s{i}", f"t{i}", i + 1) for i in range(10)]
     assert b"".join(r.raw for r in records) == path.read_bytes()
+    assert [(r.raw, r.line) for r in read_records(path, spec)] == [(r.raw, r.line) for r in records]
 
 
 def test_moses_pairs_must_have_as_many_lines(tmp_path: Path) -> None:

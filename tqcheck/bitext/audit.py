@@ -90,7 +90,7 @@ def make_job(path: Path, spec: CorpusSpec, options: AuditOptions,
         from tqcheck.langid import detect_document_language
 
         head = [r.target for r in itertools.islice(
-            (r for r in read_records(path, spec, _DETECT_RECORDS) if r.target.strip()),
+            (r for r in read_records(path, spec) if r.target.strip()),
             _DETECT_RECORDS)]
         lang = detect_document_language(head)
         lang_source = "detected" if lang else "unknown"

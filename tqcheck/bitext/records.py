@@ -125,13 +125,16 @@ def _line_offsets(path: Path, every: int) -> tuple[list[int], int, int]:
         while block := fh.read(_BLOCK):
             n = block.count(b"\n")
             next_cut = len(offsets) * every  # the line that starts the next partition
-            i = -1
+            start = 0  # the block's lines before ``start`` are counted in ``seen``
             seen = lines
             while next_cut <= lines + n:
-                while seen < next_cut:
-                    i = block.index(b"\n", i + 1)
-                    seen += 1
-                offsets.append(pos + i + 1)
+                # The (next_cut - seen)-th newline from ``start``: one split in C, not a
+                # Python loop over lines.
+                need = next_cut - seen
+                head = block[start:].split(b"\n", need)[:need]
+                start += sum(map(len, head)) + need
+                seen = next_cut
+                offsets.append(pos + start)
                 next_cut += every
             lines += n
             pos += len(block)
@@ -280,11 +283,18 @@ def read_partition(path: Path, spec: CorpusSpec, part: Partition) -> Iterator[Re
         lineno += 1
 
 
-def read_records(path: Path, spec: CorpusSpec, size: int = DEFAULT_PARTITION_RECORDS
-                 ) -> Iterator[Record]:
-    """Every record of a corpus file, in order, streamed."""
-    for part in plan_partitions(path, spec, size):
-        yield from read_partition(path, spec, part)
+def read_records(path: Path, spec: CorpusSpec) -> Iterator[Record]:
+    """Every record of a corpus file, in order, streamed (one partition, no planning pass)."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if spec.format == "parquet":
+        whole = Partition(0, 1, 0, 0, _parquet_file(path).metadata.num_row_groups)
+    else:
+        src = Path(spec.source_path) if spec.source_path else None
+        if src is not None and not src.is_file():
+            raise InputError(f"--source {src}: no such file")
+        whole = Partition(0, 1, 0, 0, path.stat().st_size, 0, src.stat().st_size if src else 0)
+    yield from read_partition(path, spec, whole)
 
 
 def is_blank(record: Record) -> bool:
