@@ -17,7 +17,8 @@ Every tool reads the same TSV (id, source, target; the kind is kept apart) and t
 which ids each drops, how long it took (wall and CPU seconds of its process) and the machine's load.
 OpusFilter and Bicleaner hard rules run from a virtual environment of their own
 (``--venv``, default ``/tmp/cmp17-venv``: ``python -m venv … && …/pip install opusfilter
-bicleaner-hardrules``); a tool that is not installed there is reported as such.
+'py3langid<0.4' bicleaner-hardrules`` — OpusFilter 3.3.1 calls an API py3langid 0.4 removed); a
+tool that is not installed there is left out.
 
     python benchmarks/filter_compare.py [--pairs 100000] [--venv PATH]
 """
@@ -156,8 +157,16 @@ def run_tqcheck(pairs: Path, tmp: Path, name: str, extra: list[str]) -> tuple[se
     wall, cpu, _ = timed([sys.executable, "-c", "from tqcheck.cli import run; run()", "filter",
                           str(pairs), "--columns", "id,source,target", "--lang", "en",
                           "--source-lang", "ru", "--drop", str(drop), *extra], env)
-    dropped = {line.split("\t", 1)[0] for line in drop.read_text(encoding="utf-8").splitlines()}
-    return dropped, wall, cpu
+    codes = {}
+    for line in drop.read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        codes[cells[0]] = cells[-1]
+    TQ_CODES[name] = codes
+    return set(codes), wall, cpu
+
+
+#: tqcheck's codes for each dropped id, by run (to say why clean pairs were dropped).
+TQ_CODES: dict[str, dict[str, str]] = {}
 
 
 # OpusFilter's own filters, set as its documentation's example configuration for a parallel
@@ -166,11 +175,12 @@ def run_tqcheck(pairs: Path, tmp: Path, name: str, extra: list[str]) -> tuple[se
 OPUSFILTER_SCRIPT = textwrap.dedent("""
     import sys
     from opusfilter import filters as F
+    from opusfilter.lid import LangidFilter
     pairs = [line.rstrip("\\n").split("\\t") for line in open(sys.argv[1], encoding="utf-8")]
     chain = [
         F.LengthFilter(unit="word", min_length=1, max_length=200),
         F.LengthRatioFilter(unit="char", threshold=3),
-        F.LanguageIDFilter(languages=["ru", "en"], id_method="py3langid", thresholds=[0, 0]),
+        LangidFilter(languages=["ru", "en"], thresholds=[0, 0]),
         F.NonZeroNumeralsFilter(threshold=0.5),
         F.TerminalPunctuationFilter(threshold=-2),
         F.LongWordFilter(threshold=40),
@@ -264,6 +274,11 @@ def main() -> None:
                      *(f"{100 * d[k]:.1f}%" for k in KINDS), f"{100 * caught:.1f}%",
                      f"{100 * d['clean']:.2f}%", r["load"]]
             print("| " + " | ".join(cells) + " |")
+        for name, codes in TQ_CODES.items():
+            on_clean = Counter(c for rid, cs in codes.items() if kinds[rid] == "clean"
+                               for c in cs.split(","))
+            print(f"tqcheck run {name!r}, codes on the clean pairs it dropped: "
+                  + ", ".join(f"{c} {n}" for c, n in on_clean.most_common(8)))
         if args.json:
             Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
 

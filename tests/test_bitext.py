@@ -94,6 +94,19 @@ def test_bad_jsonl_line_is_one_error_naming_the_line(tmp_path: Path) -> None:
     assert [e.message for e in report.errors] == [f"{path}:2: invalid JSON (Expecting value)"]
 
 
+def test_jsonl_field_errors_and_numeric_ids(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "Gut.", "id": 7}\n{"text": null, "id": 8}\n', encoding="utf-8")
+    spec = CorpusSpec("jsonl", id_field="id")
+    assert [(r.target, r.id) for r in read_records(path, spec)] == [("Gut.", "7"), ("", "8")]
+    path.write_text('{"text": "Gut."}\n{"txt": "Gut."}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r":2: record has no field 'text'"):
+        list(read_records(path, spec))
+    path.write_text('{"text": ["Gut."]}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r":1: field 'text' is list, not a string"):
+        list(read_records(path, spec))
+
+
 # --- auditing records --------------------------------------------------------------------------
 
 
@@ -379,3 +392,29 @@ def test_dask_bag_and_dataframe_examples() -> None:
     with dask.config.set(scheduler="synchronous"):
         result = frame.map_partitions(audit_batch, meta=meta, **API).compute()
     assert [bool(c) for c in result["tq_codes"]] == [i in BAD for i in range(1, 10)]
+
+
+def test_hugging_face_datasets_map_example() -> None:
+    """docs/scale.md's ``datasets.map`` example (runs where ``datasets`` is installed)."""
+    datasets = pytest.importorskip("datasets")
+    ds = datasets.Dataset.from_list(_rows())
+    checked = ds.map(audit_batch, batched=True, batch_size=4, fn_kwargs=API)
+    assert [i for i, c in enumerate(checked["tq_codes"], start=1) if c] == sorted(BAD)
+    clean = checked.filter(lambda row: not row["tq_codes"])
+    assert len(clean) == len(PAIRS) - len(BAD)
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Ray's own, from inside ray.data
+def test_ray_map_batches_example() -> None:
+    """docs/scale.md's Ray Data example (runs where ``ray`` is installed; starts a local Ray)."""
+    ray = pytest.importorskip("ray")
+    pytest.importorskip("ray.data")
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
+    try:
+        ds = ray.data.from_items(_rows())
+        checked = ds.map_batches(audit_batch, fn_kwargs=API, batch_format="pandas", batch_size=4)
+        rows = sorted(checked.take_all(), key=lambda r: int(r["id"][1:]))
+    finally:
+        ray.shutdown()
+    assert [i for i, r in enumerate(rows, start=1) if len(r["tq_codes"])] == sorted(BAD)

@@ -218,17 +218,20 @@ def _decode(raw: bytes, path: Path, line: int) -> str:
     return text.rstrip("\r\n")
 
 
-def _field(obj: dict[str, Any], name: str, path: Path, line: int, required: bool) -> str | None:
-    value = obj.get(name)
-    if value is None:
-        if required:
+def _field(obj: dict[str, Any], name: str, path: Path, line: int, role: str) -> str | None:
+    """The string in ``obj[name]``; a target must be there (null: empty), an id may be a number."""
+    if name not in obj:
+        if role == "text":
             raise InputError(f"{path}:{line}: record has no field {name!r} (see --text-field)")
         return None
-    if not isinstance(value, str):
-        if isinstance(value, bool | int | float) and name != "text":
-            return str(value)
-        raise InputError(f"{path}:{line}: field {name!r} is {type(value).__name__}, not a string")
-    return value
+    value = obj[name]
+    if value is None:
+        return "" if role == "text" else None
+    if isinstance(value, str):
+        return value
+    if role == "id" and isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"{path}:{line}: field {name!r} is {type(value).__name__}, not a string")
 
 
 def read_partition(path: Path, spec: CorpusSpec, part: Partition) -> Iterator[Record]:
@@ -256,10 +259,10 @@ def read_partition(path: Path, spec: CorpusSpec, part: Partition) -> Iterator[Re
                     raise InputError(f"{path}:{lineno}: invalid JSON ({exc.msg})") from None
                 if not isinstance(obj, dict):
                     raise InputError(f"{path}:{lineno}: a record must be a JSON object")
-                target = _field(obj, spec.text_field, path, lineno, True) or ""
-                source = (_field(obj, spec.source_field, path, lineno, False)
+                target = _field(obj, spec.text_field, path, lineno, "text") or ""
+                source = (_field(obj, spec.source_field, path, lineno, "source")
                           if spec.source_field else None)
-                rid = _field(obj, spec.id_field, path, lineno, False) if spec.id_field else None
+                rid = _field(obj, spec.id_field, path, lineno, "id") if spec.id_field else None
                 yield Record(target, source, rid, lineno, raw)
             else:
                 yield Record("", None, None, lineno, raw)  # a blank line: kept as it is
