@@ -15,10 +15,16 @@ bitext filters target:
 
 Every tool reads the same TSV (id, source, target; the kind is kept apart) and the script records
 which ids each drops, how long it took (wall and CPU seconds of its process) and the machine's load.
-OpusFilter and Bicleaner hard rules run from a virtual environment of their own
+Every tool runs in one process (Bicleaner hard rules with ``-p 1``).  OpusFilter and Bicleaner
+hard rules run from a virtual environment of their own
 (``--venv``, default ``/tmp/cmp17-venv``: ``python -m venv … && …/pip install opusfilter
 'py3langid<0.4' bicleaner-hardrules`` — OpusFilter 3.3.1 calls an API py3langid 0.4 removed); a
-tool that is not installed there is left out.
+tool that is not installed there is left out.  bicleaner-hardrules 2.10.8 cannot install its
+language identifier here (fastspell 0.11.1 needs cyhunspell 2.0.x, not on the package index; and
+it downloads a fastText model at run time): install it with ``--no-deps`` plus its other
+dependencies (fasttext-wheel, kenlm, sacremoses 0.0.53, toolwrapper, regex, PyYAML, joblib) and a
+stand-in ``fastspell`` module; it runs with ``--disable_lang_ident``, so it has no wrong-language
+rule in this table.
 
     python benchmarks/filter_compare.py [--pairs 100000] [--venv PATH]
 """
@@ -213,7 +219,7 @@ def run_bicleaner(pairs: Path, tmp: Path, venv: Path, extra: list[str]) -> tuple
     out = tmp / "bicleaner.tsv"
     wall, cpu, _ = timed([str(venv / "bin" / "bicleaner-hardrules"), str(pairs), str(out),
                           "-s", "ru", "-t", "en", "--scol", "2", "--tcol", "3",
-                          "--annotated_output", *extra])
+                          "--annotated_output", "-p", "1", *extra])
     dropped = set()
     for line in out.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
@@ -249,7 +255,7 @@ def main() -> None:
         if (venv / "bin" / "python").exists():
             tools.append(("OpusFilter (example config)", lambda: run_opusfilter(pairs, tmp, venv)))
         if (venv / "bin" / "bicleaner-hardrules").exists():
-            tools.append(("Bicleaner hard rules (no lang-id, no porn model)",
+            tools.append(("Bicleaner hard rules (no language ID, no porn or LM model)",
                           lambda: run_bicleaner(pairs, tmp, venv, ["--disable_lang_ident",
                                                                    "--disable_porn_removal"])))
         results = []

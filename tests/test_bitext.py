@@ -348,6 +348,18 @@ def test_parquet_filter_keeps_every_column(tmp_path: Path) -> None:
     assert s.kept + s.dropped == len(PAIRS)
 
 
+def test_parquet_without_rows(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.table({"tgt": pa.array([], pa.string())}), path)
+    keep, drop = tmp_path / "k.parquet", tmp_path / "d.parquet"
+    s = run_filter(path, CorpusSpec("parquet", text_field="tgt"), AuditOptions(lang="de"),
+                   FilterOutputs(keep, drop))
+    assert s.records == 0
+    assert pq.read_table(keep).num_rows == 0 and pq.read_table(drop).column_names == ["tgt", "tq_codes"]
+
+
 # --- the library API -----------------------------------------------------------------------------
 
 

@@ -255,6 +255,10 @@ def _filter_parquet(job: CorpusJob, part: Partition, checked: Iterable[Any], wor
             raise
 
 
+def _empty_parquet_parts(job: CorpusJob, workdir: Path) -> None:
+    _filter_parquet(job, Partition(0, 1, 0), iter(()), workdir, PartResult(0))
+
+
 def _write_json_atomic(path: Path, data: Any) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -353,6 +357,9 @@ def run_filter(
         summary.by_code.update(r.by_code)
         summary.notes.extend(n for n in r.notes if n not in summary.notes)
     names = _PAIR_PARTS if spec.format == "moses" else _LINE_PARTS
+    if spec.format == "parquet" and not parts:  # no row group: empty tables of the right schema
+        _empty_parquet_parts(job, workdir)
+        parts = [Partition(0, 1, 0)]
     for name in names:
         final = outputs.by_part()[name]
         if final is not None:
