@@ -16,10 +16,10 @@ bitext filters target:
 Every tool reads the same TSV (id, source, target; the kind is kept apart) and the script records
 which ids each drops, how long it took (wall and CPU seconds of its process) and the machine's load.
 Every tool runs in one process (Bicleaner hard rules with ``-p 1``).  OpusFilter and Bicleaner
-hard rules run from a virtual environment of their own
-(``--venv``, default ``/tmp/cmp17-venv``: ``python -m venv … && …/pip install opusfilter
-'py3langid<0.4' bicleaner-hardrules`` — OpusFilter 3.3.1 calls an API py3langid 0.4 removed); a
-tool that is not installed there is left out.  bicleaner-hardrules 2.10.8 cannot install its
+hard rules run from virtual environments of their own (they disagree on numpy): ``--venv``
+(default ``/tmp/cmp17-venv``: ``python -m venv … && …/pip install opusfilter 'py3langid<0.4'`` —
+OpusFilter 3.3.1 calls an API py3langid 0.4 removed) and ``--bicleaner-venv`` (default
+``/tmp/bhr17-venv``); a tool that is not installed is left out.  bicleaner-hardrules 2.10.8 cannot install its
 language identifier here (fastspell 0.11.1 needs cyhunspell 2.0.x, not on the package index; and
 it downloads a fastText model at run time): install it with ``--no-deps`` plus its other
 dependencies (fasttext-wheel, kenlm, sacremoses 0.0.53, toolwrapper, regex, PyYAML, joblib) and a
@@ -232,7 +232,10 @@ def run_bicleaner(pairs: Path, tmp: Path, venv: Path, extra: list[str]) -> tuple
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pairs", type=int, default=100_000)
-    ap.add_argument("--venv", default="/tmp/cmp17-venv")
+    ap.add_argument("--venv", default="/tmp/cmp17-venv", help="virtual environment with opusfilter")
+    ap.add_argument("--bicleaner-venv", default="/tmp/bhr17-venv",
+                    help="virtual environment with bicleaner-hardrules (it needs numpy<2, "
+                    "OpusFilter's pandas numpy>=2)")
     ap.add_argument("--json", help="Also write the results here.")
     args = ap.parse_args()
     if not DATA.is_dir():
@@ -252,11 +255,12 @@ def main() -> None:
              lambda: run_tqcheck(pairs, tmp, "tqs",
                                  ["--select", "fidelity,language,repetition,residue"])),
         ]
-        if (venv / "bin" / "python").exists():
+        if (venv / "bin" / "python").exists() and (venv / "bin" / "opusfilter").exists():
             tools.append(("OpusFilter (example config)", lambda: run_opusfilter(pairs, tmp, venv)))
-        if (venv / "bin" / "bicleaner-hardrules").exists():
+        bvenv = Path(args.bicleaner_venv)
+        if (bvenv / "bin" / "bicleaner-hardrules").exists():
             tools.append(("Bicleaner hard rules (no language ID, no porn or LM model)",
-                          lambda: run_bicleaner(pairs, tmp, venv, ["--disable_lang_ident",
+                          lambda: run_bicleaner(pairs, tmp, bvenv, ["--disable_lang_ident",
                                                                    "--disable_porn_removal"])))
         results = []
         for name, run in tools:
