@@ -211,6 +211,10 @@ class Finding:
     #: Why it is suppressed: "inSource" (a comment or flag in the file), "external" (configuration)
     #: or "baseline" (known before; see ``tqcheck.baseline``).
     suppression: str = ""
+    #: The record of a corpus (JSONL, TSV, Parquet, line-aligned pairs) the finding is in: its id,
+    #: or ``line N`` / ``row N``; then ``line`` is that line (row) and ``col`` counts code points
+    #: of the record's target text.  Empty for files of other formats.
+    record: str = ""
 
     @property
     def location(self) -> Location:

@@ -29,6 +29,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "text": f.text,
     }
+    if f.record:
+        d["record"] = f.record
     if f.suggestion is not None:
         d["suggestion"] = f.suggestion
     if f.related:
