@@ -6,7 +6,7 @@ import glob
 import itertools
 import logging
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -230,9 +230,16 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
     """Audit one file; ``shown`` is the name reports give it (a stream's name, where ``path`` is
     the copy of a stream: see :mod:`tqcheck.readers.streams`; the real file's, where ``path`` is
     the scratch copy :mod:`tqcheck.fix` audits)."""
+    from tqcheck.bitext.records import corpus_format
     from tqcheck.readers import detect_format
 
     name = shown if shown is not None else str(path)
+    corpus = corpus_format(path, settings.read.format_in)
+    if corpus:  # JSONL, TSV, Parquet, line-aligned pairs: records, each a document of its own
+        from tqcheck.bitext.audit import audit_corpus_file
+        from tqcheck.bitext.engines import renamed
+
+        return renamed(audit_corpus_file(path, corpus, settings, rules), name, str(path))
     try:
         fmt = detect_format(path, settings.read.format_in)
         segments = read_segments(path, settings.read.encoding, fmt, settings.read)
@@ -391,6 +398,11 @@ def _audit_files(files: list[tuple[Path, str]], settings: Settings, rules: Seque
         yield from pool.map(_audit_in_worker, files, chunksize=chunksize)
 
 
+#: Audits files in order: ``(files as (path, name shown), settings, rules, jobs) -> results``
+#: (``settings.engine``: here, or on a Dask cluster, ``tqcheck.bitext.engines``).
+Runner = Callable[[list[tuple[Path, str]], Settings, Sequence[Rule], int], Iterator[FileResult]]
+
+
 def _spool_streams(items: list[Path | FileError], folder: Path, stdin_filename: str | None,
                    encoding: str | None) -> list[tuple[Path, str] | FileError]:
     """Each file as (path to read, name to show); a stream (``-``, a pipe, a device) is first
@@ -421,7 +433,9 @@ def audit(paths: Iterable[str | Path], settings: Settings | None = None,
     subprocess; ``jobs`` overrides it); the report is the same, byte for byte, whatever the
     number.  ``-`` is standard input, reported as ``stdin_filename`` (whose extension also gives
     its format) when given; named pipes and devices are read as streams.  A resource that does
-    not exist (``--source``, ``--ref``, ``--glossary``) is an :class:`InputError`."""
+    not exist (``--source``, ``--ref``, ``--glossary``) is an :class:`InputError`.  With
+    ``settings.engine`` "dask" the files (corpora in partitions) are audited on a Dask cluster,
+    with the same report."""
     import tempfile
 
     settings = settings or Settings()
@@ -446,7 +460,12 @@ def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
     items = _spool_streams(list(expand_paths(paths, settings.exclude)), spool, stdin_filename,
                            settings.read.encoding)
     todo = [item for item in items if not isinstance(item, FileError)]
-    results = _audit_files(todo, settings, rules, default_jobs() if jobs is None else jobs)
+    runner: Runner = _audit_files
+    if settings.engine == "dask":
+        from tqcheck.bitext.engines import dask_runner
+
+        runner = dask_runner(settings.scheduler, settings.workers, settings.partition_size)
+    results = runner(todo, settings, rules, default_jobs() if jobs is None else jobs)
     for item in items:
         if isinstance(item, FileError):
             errors.append(item)

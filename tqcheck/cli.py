@@ -17,6 +17,7 @@ from tqcheck.errors import ExitStatus, TqcheckError, closed_pipe
 #: command name -> (module, attribute, one-line help shown by ``tqcheck --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "audit": ("tqcheck.commands.audit", "audit_command", "Find translation artifacts in files."),
+    "filter": ("tqcheck.commands.filter", "filter_command", "Split a corpus into records to keep and drop."),
     "rules": ("tqcheck.commands.rules", "rules_command", "List every check."),
     "rule": ("tqcheck.commands.rules", "rule_command", "Show the documentation of one check."),
     "langid": ("tqcheck.commands.langid", "langid_command", "Language of every sentence."),

@@ -132,6 +132,22 @@ class ReadSettings:
         None, "--stdin-filename", metavar="NAME",
         help="The name of standard input (the path '-') in reports; its extension gives the "
              "format (e.g. --stdin-filename doc.md).")
+    # Corpora (JSONL, TSV, Parquet, line-aligned pairs): where a record keeps its parts.
+    text_field: str | None = _opt(
+        None, "--text-field", key="text-field", validate=_str,
+        help="JSONL/Parquet: the field of the translated text (default: text).")
+    source_field: str | None = _opt(
+        None, "--source-field", key="source-field", validate=_str,
+        help="JSONL/Parquet: the field of the source text (enables the pair checks: numbers, "
+             "URLs, placeholders, copies, length ratio …).")
+    id_field: str | None = _opt(
+        None, "--id-field", key="id-field", validate=_str,
+        help="JSONL/Parquet: the field that names a record in findings (default: its line or "
+             "row number).")
+    columns: tuple[str, ...] = _opt(
+        (), "--columns", key="columns", validate=_strs, multiple=True,
+        help="TSV: the role of each column, comma-separated: source, target, id; other names "
+             "are ignored (default: source,target).")
 
 
 def read_settings(options: ReadSettings | Mapping[str, Any] | None) -> ReadSettings:
@@ -254,6 +270,33 @@ class OutputSettings:
 
 
 @dataclass(frozen=True)
+class FilterSettings:
+    """The outputs of ``tqcheck filter``."""
+
+    keep: str | None = _opt(None, "--keep", type="file", help="Write the records to keep here.")
+    drop: str | None = _opt(
+        None, "--drop", type="file",
+        help="Write the dropped records here, each with the codes that dropped it (JSONL/Parquet: "
+             "a field; TSV: a last column; line-aligned pairs: DROP.codes).")
+    keep_source: str | None = _opt(
+        None, "--keep-source", type="file",
+        help="Line-aligned pairs: the source lines of the kept pairs (default: KEEP.src).")
+    drop_source: str | None = _opt(
+        None, "--drop-source", type="file",
+        help="Line-aligned pairs: the source lines of the dropped pairs (default: DROP.src).")
+    codes_field: str = _opt(
+        "tq_codes", "--codes-field", key="codes-field", validate=_str, show_default=True,
+        help="JSONL/Parquet: the field of a dropped record that holds its codes.")
+    resume: bool = _opt(
+        False, "--resume", is_flag=True,
+        help="Continue an interrupted run: keep the partitions it finished (checkpoints in a "
+             "work folder beside the outputs).")
+    #: The format of the summary on standard output (not ``--format`` of the audit's report).
+    summary_format: str = _opt("text", "--format", type=("text", "json"), show_default=True,
+                               help="Format of the summary on standard output.")
+
+
+@dataclass(frozen=True)
 class ScoreGateSettings:
     """Gates of ``tqcheck score`` (set on its command line or in the configuration)."""
 
@@ -297,11 +340,29 @@ class Settings:
         None, "-j", "--jobs", key="jobs", validate=_int, type="positive",
         help="Audit files in this many processes (default: every core; 1: no subprocesses). "
              "Output does not depend on it.")
+    #: Where corpus partitions (and the files of an audit) run: "local" or "dask".
+    engine: str = _opt(
+        "local", "--engine", key="engine", validate=_choice("local", "dask"),
+        type=("local", "dask"), show_default=True,
+        help="Where corpus partitions run: this machine, or a Dask cluster (pip install "
+             "'tqcheck[dask]'). Output does not depend on it.")
+    scheduler: str | None = _opt(
+        None, "--scheduler", key="scheduler", validate=_str,
+        help="--engine dask: the address of the Dask scheduler (default: start a local "
+             "cluster).")
+    workers: int | None = _opt(
+        None, "--workers", key="workers", validate=_int, type="positive",
+        help="--engine dask without --scheduler: worker processes (default: every core).")
+    #: Records per corpus partition (None: the default, 20000; Parquet: whole row groups).
+    partition_size: int | None = _opt(
+        None, "--partition-size", key="partition-size", validate=_int, type="positive",
+        help="Records per partition (default 20000; Parquet: whole row groups).")
     read: ReadSettings = field(default_factory=ReadSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
     fidelity: FidelitySettings = field(default_factory=FidelitySettings)
     decode: DecodeSettings = field(default_factory=DecodeSettings)
     output: OutputSettings = field(default_factory=OutputSettings)
+    filter: FilterSettings = field(default_factory=FilterSettings)
 
     @classmethod
     def of(cls, **values: Any) -> Settings:
@@ -314,13 +375,14 @@ class Settings:
             if part is None:
                 raise TypeError(f"unknown setting {name!r}")
             if part == "":
-                top[name] = _tupled(value) if name not in ("per_file_ignores", "jobs") else value
+                top[name] = _tupled(value) if name not in _UNTUPLED else value
             else:
                 parts[part][name] = _tupled(value)
         return cls(**top, read=ReadSettings(**parts["read"]),
                    language=LanguageSettings(**parts["language"]),
                    fidelity=FidelitySettings(**parts["fidelity"]),
-                   decode=DecodeSettings(**parts["decode"]), output=OutputSettings(**parts["output"]))
+                   decode=DecodeSettings(**parts["decode"]), output=OutputSettings(**parts["output"]),
+                   filter=FilterSettings(**parts["filter"]))
 
     def enabled(self, name: str) -> bool:
         """Whether the optional setting ``name`` (a field of any part) holds a value: what
@@ -358,13 +420,17 @@ def _tupled(value: Any) -> Any:
 
 #: Part name -> settings class of that part.
 PARTS: dict[str, type[ReadSettings | LanguageSettings | FidelitySettings | DecodeSettings
-                     | OutputSettings]] = {
+                     | OutputSettings | FilterSettings]] = {
     "read": ReadSettings,
     "language": LanguageSettings,
     "fidelity": FidelitySettings,
     "decode": DecodeSettings,
     "output": OutputSettings,
+    "filter": FilterSettings,
 }
+
+#: Top-level fields :meth:`Settings.of` takes as they are.
+_UNTUPLED = frozenset({"per_file_ignores", "jobs", "workers", "partition_size"})
 
 #: Field name -> the part that holds it ("" for a field of :class:`Settings` itself).
 _FIELD_PART: dict[str, str] = {

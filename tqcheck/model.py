@@ -273,6 +273,10 @@ class Finding:
     suppression: str = ""
     #: The change that resolves this finding, when the rule can make one (``tqcheck.fix``).
     fix: Fix | None = None
+    #: The record of a corpus (JSONL, TSV, Parquet, line-aligned pairs) the finding is in: its id,
+    #: or ``line N`` / ``row N``; then ``line`` is that line (row) and ``col`` counts code points
+    #: of the record's target text.  Empty for files of other formats.
+    record: str = ""
 
     @property
     def location(self) -> Location:

@@ -236,11 +236,14 @@ class FileStats:
 class Engine:
     """Checks for one file.  Feed segments in order, then call :meth:`finish`."""
 
-    def __init__(self, rules: Iterable[Rule], ctx: CheckContext) -> None:
+    def __init__(self, rules: Iterable[Rule], ctx: CheckContext, isolate: bool = False) -> None:
         rules = [r for r in rules if ctx.format not in r.not_for]
         if ctx.state.get("keys_as_source"):
             rules = [r for r in rules if r.on != "pairs" or r.keys_ok]
         self.ctx = ctx
+        #: Each segment is a document of its own (corpus records): document checks are made,
+        #: fed and finished per segment, so a segment's findings never depend on its neighbours.
+        self.isolate = isolate
         #: Translation files: prose checks see the text with placeholders and markup masked.
         self.syntaxes: frozenset[str] | None = (
             ctx.state.get("syntaxes") if ctx.format in TRANSLATION_FORMATS else None)
@@ -255,8 +258,9 @@ class Engine:
         self.preconditions = [r for r in rules if r.scope == "sentence" and r.precondition]
         self.sentence_rules = [r for r in rules if r.scope == "sentence" and not r.precondition]
         self.segment_rules = [r for r in rules if r.scope == "segment"]
-        self.documents: list[tuple[Rule, DocumentCheck]] = [
-            (r, r.impl(ctx)) for r in rules if r.scope == "document"
+        self.document_rules = [r for r in rules if r.scope == "document"]
+        self.documents: list[tuple[Rule, DocumentCheck]] = [] if isolate else [
+            (r, r.impl(ctx)) for r in self.document_rules
         ]
         self.stats = FileStats()
         # Spans of sentences a precondition reported, per segment: document checks see only live
@@ -393,8 +397,9 @@ class Engine:
                             break
                 if skipped:
                     live.append([s for s in sentences if s.index not in skipped])
-                    dead[i] = self._dead[_segment_key(segment)] = [
-                        (s.start, s.end) for s in sentences if s.index in skipped]
+                    dead[i] = [(s.start, s.end) for s in sentences if s.index in skipped]
+                    if not self.isolate:  # isolated documents finish with their chunk
+                        self._dead[_segment_key(segment)] = dead[i]
                 else:
                     live.append(sentences)
         for rule in self.sentence_rules:
@@ -431,6 +436,17 @@ class Engine:
                     if across and MASK in seen[i].text[hit.start:hit.end]:
                         continue  # "soit B<32> soit", "von {n} von": a placeholder between
                     findings.append(self._finding(rule, original, hit))
+        if self.isolate:
+            for rule in self.document_rules:
+                seen = originals if rule.code in self.pair_codes else segments
+                for i in self._positions(rule.code, rule.on, kinds, opened):
+                    check = rule.impl(ctx)
+                    check.feed(seen[i], live[i])
+                    spans = dead.get(i)
+                    for hit in check.finish():
+                        if hit.segment is not None and (
+                                not spans or not any(a <= hit.start < b for a, b in spans)):
+                            findings.append(self._finding(rule, originals[i], hit))
         cuts = {(s.line, s.col) for s in segments if from_a_cut(s, 0)}
         if cuts:  # where a long segment was cut inside a sentence, no sentence starts
             findings = [f for f in findings if (f.line, f.col) not in cuts]

@@ -27,6 +27,9 @@ from tqcheck.errors import ExitStatus
 def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     """Find translation artifacts in FILES (text, Markdown; directories are walked).
 
+    Corpora (JSONL, TSV, Parquet, or a text file with --format-in moses and --source) are read
+    record by record; a finding names its record.
+
     Exit statuses: 0 passed, 1 gate failed, 2 usage or input error, 3 internal error.
     """
     from tqcheck.audit import audit, gate_failed, rules_for

@@ -39,8 +39,9 @@ def _default(name: str) -> Any:
     return next(f.default for f in fields(ScoreGateSettings) if f.name == name)
 
 
-def setting_option(name: str) -> Callable[[F], F]:
-    """The click option of the settings field ``name``."""
+def setting_option(name: str, help: str | None = None) -> Callable[[F], F]:
+    """The click option of the settings field ``name`` (``help``: what it means to a command
+    that uses it otherwise than ``audit``)."""
     option = option_of(name)
     kwargs: dict[str, Any] = dict(option.click)
     if "type" in kwargs:
@@ -48,16 +49,17 @@ def setting_option(name: str) -> Callable[[F], F]:
     if not kwargs.get("multiple"):
         kwargs.setdefault("default", _default(name))
     decorator: Callable[[F], F] = click.option(*option.flags, PARAM_NAMES.get(name, name),
-                                               help=option.help, **kwargs)
+                                               help=help or option.help, **kwargs)
     return decorator
 
 
-def setting_options(*names: str) -> Callable[[F], F]:
-    """The click options of these settings fields, in this order in ``--help``."""
+def setting_options(*names: str, helps: Mapping[str, str] | None = None) -> Callable[[F], F]:
+    """The click options of these settings fields, in this order in ``--help`` (``helps``: help
+    texts of this command that replace a field's own)."""
 
     def decorate(func: F) -> F:
         for name in reversed(names):
-            func = setting_option(name)(func)
+            func = setting_option(name, (helps or {}).get(name))(func)
         return func
 
     return decorate
@@ -101,13 +103,25 @@ def config_option(func: F) -> F:
 #: The decoding options of every command that translates (``audit``, ``translate``).
 DECODE_SETTINGS = ("models_dir", "beam_size", "compute_type", "progress", "no_cache")
 
+#: The options of the commands that read corpora (``audit``, ``filter``): where a record keeps
+#: its parts, and where partitions run.
+CORPUS_SETTINGS = ("text_field", "source_field", "id_field", "columns", "engine", "scheduler",
+                   "workers", "partition_size")
+
 #: The options of ``tqcheck audit``, in the order ``--help`` lists them.
 AUDIT_SETTINGS = (
     "lang", "source_lang", "select", "ignore", "fail_on", "format", "output", "baseline",
     "write_baseline", "jobs", "exclude", "per_file_ignores", "encoding", "stdin_filename", "format_in",
     "language_data", "calque_packs", "ref", "source", "glossary", "include_fuzzy", "tmx_langs",
     "round_trip_via", "models_dir", "beam_size", "compute_type", "progress", "no_cache", "fix",
-    "unsafe_fixes", "diff", "fix_only", "prefer", "color", "quiet", "show_source",
+    "unsafe_fixes", "diff", "fix_only", "prefer", "color", "quiet", "show_source", *CORPUS_SETTINGS,
+)
+
+#: The options of ``tqcheck filter``, in the order ``--help`` lists them.
+FILTER_SETTINGS = (
+    "keep", "drop", "keep_source", "drop_source", "source", "lang", "source_lang", "select",
+    "ignore", "fail_on", "format_in", "codes_field", "resume", "summary_format", "language_data",
+    "calque_packs", "glossary", *CORPUS_SETTINGS,
 )
 
 
@@ -129,7 +143,7 @@ def parse_per_file_ignores(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-_SPLIT = frozenset({"select", "ignore", "exclude"})
+_SPLIT = frozenset({"select", "ignore", "exclude", "columns"})
 
 
 def settings_from_params(params: Mapping[str, Any]) -> Settings:

@@ -48,6 +48,8 @@ def finding_dict(f: Finding, fmt: str | None = None) -> dict[str, Any]:
         "message": f.message,
         "text": f.text,
     }
+    if f.record:
+        d["record"] = f.record
     if f.suggestion is not None:
         d["suggestion"] = f.suggestion
     fix = fix_dict(f, fmt)

@@ -52,7 +52,7 @@ def render(report: Report, options: RenderOptions) -> str:
     out: list[str] = []
     for f in report.active:
         sev = f.severity.value
-        loc = f"{f.path}:{f.line}:{f.col}:"
+        loc = f"{f.path}[{f.record}]:{f.col}:" if f.record else f"{f.path}:{f.line}:{f.col}:"
         code = f"{_BOLD}{_COLORS[sev]}{f.code}{_RESET}" if c else f.code
         out.append(f"{_BOLD + loc + _RESET if c else loc} {code} {f.message}")
         if options.show_source and f.excerpt:
