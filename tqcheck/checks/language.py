@@ -17,6 +17,7 @@ from typing import Any
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.errors import ConfigError
+from tqcheck.langdata import base_lang
 from tqcheck.langid import (
     identify,
     language_name,
@@ -46,7 +47,9 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         in a script of the source language that the target does not use, or is made mostly of the
         source's own words; sentences of fewer than four words are not judged.  Names the
         language and the confidence.  A precondition: the other sentence checks skip a sentence
-        this check reports.
+        this check reports.  On prose lines paired with ``--source``, a sentence identified as
+        neither the target nor the source language is reported as info: an untranslated sentence
+        would be in the source's language, so the verdict is a guess between neighbours.
 
     Why it matters:
         MT pipelines skip segments they fail on, and post-editors paste source text to finish later;
@@ -77,10 +80,18 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     if (sentence.segment.kind in _LABEL_KINDS and not result.method.startswith("script")
             and len(text.split()) < _MIN_LABEL_WORDS):
         return ()  # "Exit statuses": headings and table cells are too terse for statistics
+    # Prose lines paired with --source: an untranslated sentence is in the source's language.  A
+    # verdict for a third language (Bulgarian for Russian, French for English with "à la") is a
+    # guess between neighbours, not evidence of an untranslated sentence: info.
+    guess = (source is None and bool(sentence.segment.meta.get("source_lines"))
+             and ctx.source_lang is not None and result.lang is not None
+             and base_lang(result.lang) != base_lang(ctx.source_lang))
     return (Hit(
         sentence.start, sentence.end,
         f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
-        f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}",
+        f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}"
+        + (f" (the source is {language_name(ctx.source_lang)}: a guess)" if guess else ""),
+        severity=Severity.INFO if guess else None,
     ),)
 
 
