@@ -298,3 +298,14 @@ def test_french_en_en_elsewhere_is_a_stutter() -> None:
 
     found = tqcheck.audit_text("Le ministre est arrivé en en avion.", lang="fr", select=["TQ101"])
     assert [f.code for f in found] == ["TQ101"]
+
+
+def test_doubled_coordination_is_not_cut_when_the_source_is_in_view() -> None:
+    import tqcheck
+
+    text = "Trainees learn the rules and rules of the trade.\n"
+    alone = tqcheck.audit_text(text, lang="en", select=["TQ102"])
+    assert [f.code for f in alone] == ["TQ102"] and alone[0].fix is not None
+    paired = tqcheck.audit_text(text, lang="en", select=["TQ102"], source_lang="ru",
+                                source="Стажёры учат, что можно и чего нельзя.\n")
+    assert [f.code for f in paired] == ["TQ102"] and paired[0].fix is None
