@@ -403,29 +403,6 @@ def _audit_files(files: list[tuple[Path, str]], settings: Settings, rules: Seque
 Runner = Callable[[list[tuple[Path, str]], Settings, Sequence[Rule], int], Iterator[FileResult]]
 
 
-def _spool_streams(items: list[Path | FileError], folder: Path, stdin_filename: str | None,
-                   encoding: str | None) -> list[tuple[Path, str] | FileError]:
-    """Each file as (path to read, name to show); a stream (``-``, a pipe, a device) is first
-    copied into ``folder``, once, and shown under its own name (``--stdin-filename`` for ``-``)."""
-    from tqcheck.readers.streams import STDIN, STDIN_SHOWN, is_stream, spool_stream
-
-    out: list[tuple[Path, str] | FileError] = []
-    for index, item in enumerate(items):
-        if isinstance(item, FileError) or not is_stream(item):
-            out.append(item if isinstance(item, FileError) else (item, str(item)))
-            continue
-        stdin = str(item) == STDIN
-        shown = (stdin_filename or STDIN_SHOWN) if stdin else str(item)
-        own = folder / str(index)
-        own.mkdir()
-        try:
-            out.append((spool_stream(item, own, stdin_filename if stdin else None, encoding),
-                        shown))
-        except InputError as exc:
-            out.append(FileError(shown, str(exc)))
-    return out
-
-
 def audit(paths: Iterable[str | Path], settings: Settings | None = None,
           jobs: int | None = None, stdin_filename: str | None = None) -> Report:
     """Audit files, directories and glob patterns; never raises for bad input files (they become
@@ -457,7 +434,9 @@ def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
     files: list[FileSummary] = []
     errors: list[FileError] = []
     notes: list[str] = []
-    items = _spool_streams(list(expand_paths(paths, settings.exclude)), spool, stdin_filename,
+    from tqcheck.readers.streams import spool_streams
+
+    items = spool_streams(list(expand_paths(paths, settings.exclude)), spool, stdin_filename,
                            settings.read.encoding)
     todo = [item for item in items if not isinstance(item, FileError)]
     runner: Runner = _audit_files

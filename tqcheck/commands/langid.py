@@ -39,26 +39,26 @@ def langid_command(paths: tuple[str, ...], lang: str | None, fmt: str, encoding:
 
     from tqcheck.errors import InputError
     from tqcheck.langid import sentence_languages
-    from tqcheck.readers.streams import is_stream, spool_stream
+    from tqcheck.model import FileError
+    from tqcheck.readers.streams import spool_streams
 
     files = []
     with tempfile.TemporaryDirectory(prefix="tqcheck-streams-") as spool:
-        for index, raw in enumerate(paths):
-            path = Path(raw)
-            if is_stream(raw):  # '-', a pipe or a device: read once, as it comes
-                own = Path(spool) / str(index)
-                own.mkdir()
-                found = sentence_languages(spool_stream(raw, own, encoding=encoding), lang,
-                                           encoding)
-                shown = str(raw) if raw != "-" else "<stdin>"
+        # '-', a pipe or a device is read once, as it comes, and named as it was given.
+        items = spool_streams([Path(raw) for raw in paths], Path(spool), None, encoding)
+        for raw, item in zip(paths, items, strict=True):
+            if isinstance(item, FileError):
+                raise InputError(item.message)
+            path, shown = item
+            if not path.is_file():
+                raise InputError(f"{raw}: no such file")
+            found = sentence_languages(path, lang, encoding)
+            if shown != str(path):
+                shown = raw if raw != "-" else shown
                 found["path"] = shown
                 for row in found["sentences"]:
                     row["path"] = shown
-                files.append(found)
-                continue
-            if not path.is_file():
-                raise InputError(f"{raw}: no such file")
-            files.append(sentence_languages(path, lang, encoding))
+            files.append(found)
     if fmt == "json":
         click.echo(json.dumps({"files": files}, ensure_ascii=False, indent=2))
         return int(ExitStatus.PASSED)

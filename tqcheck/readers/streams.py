@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import stat
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from tqcheck.errors import InputError
+from tqcheck.model import FileError
 from tqcheck.readers.decode import sniff_encoding
 
 #: The name of standard input on the command line, and in reports without ``--stdin-filename``.
@@ -68,3 +70,26 @@ def spool_stream(path: Path | str, folder: Path, name: str | None = None,
     return dest
 
 
+
+
+def spool_streams(items: Sequence[Path | FileError], folder: Path, stdin_filename: str | None,
+                  encoding: str | None) -> list[tuple[Path, str] | FileError]:
+    """Each file as (path to read, name to show); a stream (``-``, a pipe, a device) is first
+    copied into its own folder under ``folder``, once, and shown under its own name
+    (``stdin_filename`` for ``-``).  A stream that cannot be copied is a :class:`FileError`;
+    ``FileError`` items pass through."""
+    out: list[tuple[Path, str] | FileError] = []
+    for index, item in enumerate(items):
+        if isinstance(item, FileError) or not is_stream(item):
+            out.append(item if isinstance(item, FileError) else (item, str(item)))
+            continue
+        stdin = str(item) == STDIN
+        shown = (stdin_filename or STDIN_SHOWN) if stdin else str(item)
+        own = folder / str(index)
+        own.mkdir()
+        try:
+            out.append((spool_stream(item, own, stdin_filename if stdin else None, encoding),
+                        shown))
+        except InputError as exc:
+            out.append(FileError(shown, str(exc)))
+    return out
