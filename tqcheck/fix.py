@@ -225,18 +225,16 @@ class FixResult:
 
 
 def _audit_string(text: str, options: Settings, path: str) -> Report:
-    from tqcheck.audit import audit_segments, report_rules, rules_for, signature
-    from tqcheck.readers.text import paragraphs_from_lines
+    """The report of a string as plain text, with whole-line deletions widened to their lines."""
+    from tqcheck.audit import audit_text
+    from tqcheck.readers.decode import split_lines
 
-    lines = [m.group() for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)]
-    rules = rules_for(options)
-    result = audit_segments(path, paragraphs_from_lines(lines), options, rules)
-    findings = result.findings
-    if needs_widening(findings):
-        findings = widen_line_deletions([ln.rstrip("\r\n") for ln in lines], findings)
-    return Report(tuple(findings), (result.summary,) if result.summary else (),
-                  notes=tuple(result.notes), signature=signature(options, rules),
-                  rules=report_rules(rules, findings))
+    report = audit_text(text, options, path)
+    if not needs_widening(report.findings):
+        return report
+    lines = [ln.rstrip("\r\n") for ln in split_lines(text, keepends=True)]
+    return dataclasses.replace(report,
+                               findings=tuple(widen_line_deletions(lines, list(report.findings))))
 
 
 def fix_text(text: str, options: Settings | None = None, *, unsafe: bool = False,
