@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
-from tqcheck.checks.mirror import MirrorCase, mirror_reason
+from tqcheck.checks.mirror import MirrorCase, mirror_reason, source_holds
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
 from tqcheck.model import MASK, Applicability, Category, Edit, Finding, Fix, Segment, Sentence, Severity
 from tqcheck.pieces import PIECE, excerpt_of, from_a_cut, is_continuation, split_long_segments
@@ -182,34 +182,6 @@ def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
     return as_gate(gate(ctx))
 
 
-def _in_source(segment: Segment, hit: Hit) -> bool:
-    """Whether the text a hit flags stands in the unit's source too (the source's artifact,
-    mirrored by the translation: ``msgid "Ping Ping"`` → ``msgstr "Ping Ping"``)."""
-    source = segment.source
-    if not source:
-        return False
-    flagged = segment.text[hit.start:hit.end].strip()
-    if not flagged:
-        return False
-    if flagged in _QUOTES:
-        # A quotation the source leaves open (it goes on in the next unit) is left open.
-        return sum(source.count(q) for q in _QUOTES) % 2 == 1
-    pair = _BRACKET_PAIRS.get(flagged)
-    if pair:
-        # A bracket left open (or closed) as the source leaves it: a string continued elsewhere.
-        def imbalance(text: str) -> int:
-            return text.count(pair[0]) - text.count(pair[1])
-        return imbalance(source) == imbalance(segment.text) != 0
-    if _DOUBLED.fullmatch(flagged) and _DOUBLED.search(source):
-        return True  # "Beep-Beep" → "Piep piep": the source doubles a word too
-    return flagged.casefold() in source.casefold()
-
-
-_BRACKET_PAIRS = {c: p for p in ("()", "[]", "{}") for c in p}
-_QUOTES = frozenset('"«»“”„')
-_DOUBLED = re.compile(r"(?i)\b(\w+)[\s\-‐]+\1\b")
-
-
 def _segment_key(segment: Segment) -> tuple[int, int, int]:
     return (segment.index, segment.line, segment.col)
 
@@ -302,7 +274,7 @@ class Engine:
                         if s)
         reason = mirror_reason(MirrorCase(rule.code, segment, hit.start, hit.end, source,
                                           self.ctx.source_lang, related))
-        if reason is None and rule.code in self.mirrored and _in_source(segment, hit):
+        if reason is None and rule.code in self.mirrored and source_holds(segment, hit.start, hit.end):
             reason = "the source has it too"
         if reason is None:
             return finding

@@ -302,3 +302,32 @@ MIRRORS: dict[str, MirrorTest] = {
 def mirror_reason(case: MirrorCase) -> str | None:
     test = MIRRORS.get(case.code)
     return test(case) if test is not None else None
+
+
+def source_holds(segment: Segment, start: int, end: int) -> bool:
+    """Whether the text a hit flags stands in the unit's source too (the source's artifact,
+    mirrored by the translation: ``msgid "Ping Ping"`` → ``msgstr "Ping Ping"``): the test of the
+    rules registered ``mirrored`` on translation units, beside the per-rule tests of :data:`MIRRORS`."""
+    source = segment.source
+    if not source:
+        return False
+    flagged = segment.text[start:end].strip()
+    if not flagged:
+        return False
+    if flagged in _QUOTES:
+        # A quotation the source leaves open (it goes on in the next unit) is left open.
+        return sum(source.count(q) for q in _QUOTES) % 2 == 1
+    pair = _BRACKET_PAIRS.get(flagged)
+    if pair:
+        # A bracket left open (or closed) as the source leaves it: a string continued elsewhere.
+        def imbalance(text: str) -> int:
+            return text.count(pair[0]) - text.count(pair[1])
+        return imbalance(source) == imbalance(segment.text) != 0
+    if _DOUBLED.fullmatch(flagged) and _DOUBLED.search(source):
+        return True  # "Beep-Beep" → "Piep piep": the source doubles a word too
+    return flagged.casefold() in source.casefold()
+
+
+_BRACKET_PAIRS = {c: p for p in ("()", "[]", "{}") for c in p}
+_QUOTES = frozenset('"«»“”„')
+_DOUBLED = re.compile(r"(?i)\b(\w+)[\s\-‐]+\1\b")
