@@ -8,10 +8,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqcheck.config import OutputSettings, Settings
 from tqcheck.errors import InputError
 from tqcheck.model import BaselineEntry, Report
+
+if TYPE_CHECKING:
+    from tqcheck.fix import FixRun
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,29 @@ def guard_outputs(settings: Settings, plan: OutputPlan, inputs: Iterable[str]) -
     refuse_overwriting_inputs(reports, [*read, *([out.baseline] if out.baseline else [])])
     if out.write_baseline:
         refuse_overwriting_inputs([("--write-baseline", out.write_baseline)], read)
+
+
+def streamed_names(paths: Iterable[str], settings: Settings) -> set[str]:
+    """The names under which the streams among ``paths`` (``-``, pipes, devices) are reported:
+    they were audited from a copy, and a fix is never written into them."""
+    from tqcheck.readers.streams import STDIN, STDIN_SHOWN, is_stream
+
+    return {(settings.read.stdin_filename or STDIN_SHOWN) if p == STDIN else p
+            for p in paths if is_stream(p)}
+
+
+def write_fixes(audited: Report, run: FixRun, settings: Settings) -> Report:
+    """Write the fixed files of ``run``; the report of what remains, with how many findings were
+    fixed.  A file that could not be written keeps the findings it had, and its error."""
+    from tqcheck.fix import write_run
+
+    failed = write_run(run, settings.read.encoding)
+    unwritten = {e.path for e in failed}
+    kept = [f for f in run.report.findings if f.path not in unwritten]
+    kept += [f for f in audited.findings if f.path in unwritten]
+    kept.sort(key=lambda f: f.path)  # stable: each file's findings keep their order
+    return replace(run.report, findings=tuple(kept), errors=(*run.report.errors, *failed),
+                   fixed=run.applied)
 
 
 def for_output(settings: Settings) -> Settings:

@@ -53,12 +53,12 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
     audited = audit(paths, settings)
     guard_outputs(settings, plan, [s.path for s in audited.files])
     if out.fix or out.fix_only or out.diff:
-        from tqcheck.fix import fix_report, write_run
+        from tqcheck.fix import fix_report
+        from tqcheck.outputs import streamed_names, write_fixes
 
-        # Standard input and other streams are audited from a copy: never fixed in place.
-        streams = {settings.read.stdin_filename or "<stdin>"} if "-" in paths else set()
+        # Standard input, pipes and devices are audited from a copy: never fixed in place.
         run = fix_report(audited, settings, rules_for(settings), unsafe=out.unsafe_fixes,
-                         skip=streams)
+                         skip=streamed_names(paths, settings))
         if out.diff:
             click.echo(run.diff(), nl=False)
             for e in run.report.errors:
@@ -66,15 +66,8 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
             if run.report.errors:
                 return int(ExitStatus.USAGE_ERROR)
             return int(ExitStatus.GATE_FAILED if run.changed else ExitStatus.PASSED)
-        failed = write_run(run, settings.read.encoding)
-        # A file that could not be written keeps the findings it has.
-        unwritten = {e.path for e in failed}
-        kept = [f for f in run.report.findings if f.path not in unwritten]
-        kept += [f for f in audited.findings if f.path in unwritten]
-        kept.sort(key=lambda f: f.path)  # stable: each file's findings keep their order
+        audited = write_fixes(audited, run, settings)
         fixed, changed = run.applied, len(run.changed)
-        audited = dataclasses.replace(run.report, findings=tuple(kept),
-                                      errors=(*run.report.errors, *failed), fixed=fixed)
         if out.fix_only:
             if not out.quiet:
                 click.echo(f"tqcheck: fixed {fixed} finding{'s' if fixed != 1 else ''} in "
