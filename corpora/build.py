@@ -58,15 +58,22 @@ class SourceError(ValueError):
 #: they are all ``dev``.
 FIRST_SPLIT_NUMBER = 101
 
+#: Passages numbered from this on were written by a session that never read the checks, their data
+#: or their tests: they are all ``blind`` (README, "Splits").
+FIRST_BLIND_NUMBER = 201
+
 
 def split_of(passage_id: str) -> str:
-    """``dev`` or ``held-out``, fixed by the id alone (README, "Splits").
+    """``dev``, ``held-out`` or ``blind``, fixed by the id alone (README, "Splits").
 
-    Passages numbered 101 and up are held out when the first byte of the SHA-256 of their id is
-    even; the rule was fixed before any of them was written, and held-out passages are never read
-    while tuning the checks.
+    Passages numbered 201 and up are ``blind``.  Passages numbered 101 to 200 are held out when
+    the first byte of the SHA-256 of their id is even; the rule was fixed before any of them was
+    written, and held-out and blind passages are never read while tuning the checks.
     """
-    if int(passage_id[-3:]) < FIRST_SPLIT_NUMBER:
+    number = int(passage_id[-3:])
+    if number >= FIRST_BLIND_NUMBER:
+        return "blind"
+    if number < FIRST_SPLIT_NUMBER:
         return "dev"
     return "held-out" if hashlib.sha256(passage_id.encode()).digest()[0] % 2 == 0 else "dev"
 

@@ -27,7 +27,8 @@ JSONL = CORPUS_DIR / "mt-artifacts.jsonl"
 CATEGORIES = {c.value for c in Category}
 KEYS = {"id", "source_lang", "lang", "register", "text", "artifacts", "clean", "split"}
 ARTIFACT_KEYS = {"category", "kind", "start", "end", "text"}
-LANGS = {"en", "de", "fr", "es", "ru", "ar", "zh", "tr", "uk", "fa", "ja", "it", "pt"}
+LANGS = {"en", "de", "fr", "es", "ru", "ar", "zh", "tr", "uk", "fa", "ja", "it", "pt", "ko", "pl",
+         "he", "nl", "cs"}
 REGISTERS = {"news", "tech", "official"}
 
 
@@ -127,17 +128,23 @@ def test_corpus_is_big_enough(passages: list[dict[str, Any]]) -> None:
 
 
 def test_split_follows_the_documented_rule(passages: list[dict[str, Any]]) -> None:
-    # README "Splits": numbers below 101 are dev; from 101, held out when the first byte of the
-    # SHA-256 of the id is even.  Recomputed here independently of build.py.
+    # README "Splits": numbers below 101 are dev; from 101 to 200, held out when the first byte of
+    # the SHA-256 of the id is even; from 201, blind.  Recomputed here independently of build.py.
     import hashlib
 
     for p in passages:
         number = int(p["id"][-3:])
         even = hashlib.sha256(p["id"].encode()).digest()[0] % 2 == 0
-        assert p["split"] == ("held-out" if number >= 101 and even else "dev"), p["id"]
+        if number >= 201:
+            assert p["split"] == "blind", p["id"]
+        else:
+            assert p["split"] == ("held-out" if number >= 101 and even else "dev"), p["id"]
     held = [p for p in passages if p["split"] == "held-out"]
     assert any(p["clean"] for p in held)
     assert {p["lang"] for p in held if not p["clean"]} >= {"en", "de", "fr", "es", "ru"}
+    blind = [p for p in passages if p["split"] == "blind"]
+    assert any(p["clean"] for p in blind)
+    assert {p["lang"] for p in blind if not p["clean"]} >= {"en", "de", "fr", "es", "ru", "ko"}
 
 
 def test_jsonl_is_up_to_date_with_the_sources(tmp_path: Path) -> None:
