@@ -39,7 +39,17 @@ def _dropping(source: str, target: str, code: str, **kw: str) -> list[str]:
      "As shown in Fig.1, cases were first reported on December 31, 2019."),
     ("Я сделал это в двадцати пяти случаях.", "I did it in 25 cases."),
     ("Кит, которому 31 год, признался в этом.", "Kit, thirty-one, admitted it."),
-], ids=["words", "roman", "scaled", "glued", "glued-dot", "source-words", "compound-words"])
+    ("Матч пройдет в среду в 15:00.", "The match is at 3 p.m. on Wednesday."),
+    ("Чтения по субботам, в 11.00 и в 14.00.", "Readings on Saturday at 11am and 2pm."),
+    ("Ожидается до 5–10 см осадков.", "As much as 2 to 4 inches of rain is expected."),
+    ("Ветер до 137 км/ч.", "Winds of 85 miles per hour."),
+    ("300-килограммовое животное.", "A 650 pound pig."),
+    ("Было 27 градусов тепла.", "It was a sunny 80 degrees."),
+    ("В 2010–2011 годах было 12,5 коек.", "In 2010–11 there were 12.5 beds."),
+    ("Опубликовано 6 февраля 2020 г.", "Published on 06 February 2020."),
+], ids=["words", "roman", "scaled", "glued", "glued-dot", "source-words", "compound-words",
+        "clock", "clock-dot", "range-cm-inch", "kmh-mph", "hyphen-kg-lb", "celsius-fahrenheit",
+        "year-range", "leading-zero"])
 def test_record_numbers_rendered_another_way_do_not_drop(source: str, target: str) -> None:
     assert _dropping(source, target, "TQ835") == []
 
@@ -52,7 +62,14 @@ def test_record_numbers_rendered_another_way_do_not_drop(source: str, target: st
     ("Это основано на кодировке в табл. 4.", "This is based on the coding in Table 9.",
      ["number 4 of the source is missing", "number 9 is not in the source"]),
     ("Погибли 120 человек.", "People died.", ["number 120 of the source is missing"]),
-], ids=["changed", "single-digit-changed", "table", "lost"])
+    ("Ветер до 137 км/ч.", "Winds of 137 miles per hour.", []),
+    ("Дорога длиной 7 км.", "A road 8 km long.", ["number 7 of the source is missing",
+                                                  "number 8 is not in the source"]),
+    ("Матч пройдет в 15:00.", "The match is at 5 p.m.", ["number 00 of the source is missing",
+                                                         "number 15 of the source is missing",
+                                                         "number 5 is not in the source"]),
+], ids=["changed", "single-digit-changed", "table", "lost", "same-number-other-unit-not-judged",
+        "same-unit-changed", "other-time"])
 def test_record_numbers_changed_or_lost_drop(source: str, target: str,
                                              messages: list[str]) -> None:
     assert _dropping(source, target, "TQ835") == messages

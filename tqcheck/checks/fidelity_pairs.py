@@ -417,7 +417,9 @@ def find_number_mismatch(
         range's short end (``2010–11``) may be written out (``2010–2011``).  A corpus record (TSV,
         JSONL, Parquet, line pairs) is a sentence pair of prose: there digits glued to letters
         count, a number written in words or Roman numerals on the other side counts (``10 лет``
-        → ``ten years``, ``XIV век`` → ``14th century``; the language data's ``[numbers]``), a
+        → ``ten years``, ``XIV век`` → ``14th century``; the language data's ``[numbers]``), so
+        does a time on the other clock (``15:00`` → ``3 p.m.``) and a quantity converted into
+        another unit (``25 см`` → ``10 inches``; ``[units]`` in ``tqcheck/data/pairs.toml``), a
         number the translation only adds is info, and a single digit counts where the
         translation put another digit in its place.
 
@@ -494,23 +496,124 @@ def _spelled_values(text: str, lang: str | None) -> set[int]:
     return values
 
 
+def _values(text: str) -> set[int]:
+    """The values of every digit run (``06`` = 6, digits glued to letters too) and the full
+    year of a range's short end (``2010–11`` holds 2011)."""
+    found = {int(d) for d in re.findall(r"\d+", text)}
+    found.update(int(m.group(1)[:2] + m.group(2)) for m in _YEAR_RANGE.finditer(text))
+    return found
+
+
+#: A time on the 24-hour clock (``15:00``, ``14.00``, ``9h30``) and on the 12-hour one
+#: (``3 p.m.``, ``11am``, ``5.30pm``).
+_CLOCK_24 = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d,:]|\.\d)")
+_CLOCK_12 = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s?([ap])\.?\s?m\b\.?",
+                       re.IGNORECASE)
+
+
+def _clock_times(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, minute of the day)`` of each time written on a clock."""
+    found = [(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)))
+             for m in _CLOCK_24.finditer(text)]
+    for m in _CLOCK_12.finditer(text):
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        found.append((m.start(), m.end(), hour * 60 + int(m.group(2) or 0)))
+    return found
+
+
+def _drop_shared_times(source: str, target: str) -> tuple[str, str]:
+    """Both texts with the clock times they share blanked (``15:00`` → ``3 p.m.``): the same
+    time on another clock is no number lost or added."""
+    src_times, tgt_times = _clock_times(source), _clock_times(target)
+    shared = {v for *_, v in src_times} & {v for *_, v in tgt_times}
+    if not shared:
+        return source, target
+
+    def blank(text: str, times: list[tuple[int, int, int]]) -> str:
+        for start, end, value in times:
+            if value in shared:
+                text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
+    return blank(source, src_times), blank(target, tgt_times)
+
+
+#: A number with what may stand between it and its unit: the other ends of a range (``5–10 см``,
+#: ``2 to 4 inches``).
+_QUANTITY = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)((?:\s*(?:[–—-]|to|and|or|до|и|или)\s*"
+                       r"\d+(?:[.,]\d+)?)*)\s*")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[tuple[str, str, float], ...]:
+    """``(word, dimension, size)`` of the units of ``pairs.toml``, longest words first."""
+    table = pair_data().get("units", {})
+    words = [(w.casefold(), dim, float(size)) for dim, units in table.items()
+             for size, names in units for w in names]
+    return tuple(sorted(words, key=lambda x: -len(x[0])))
+
+
+def _quantities(text: str) -> list[tuple[int, str, float, float]]:
+    """``(value as digits, dimension, value in the base unit, unit size)`` of each number with a
+    unit (each number of a range takes the range's unit)."""
+    found: list[tuple[int, str, float, float]] = []
+    folded = text.casefold() + " "
+    for m in _QUANTITY.finditer(text):
+        at = m.end() + (folded.startswith("-", m.end()))  # "300-килограммовое", "6-foot"
+        unit = next(((dim, size) for word, dim, size in _unit_words()
+                     if folded.startswith(word, at)), None)
+        if unit is None:
+            continue
+        for number in re.findall(r"\d+(?:[.,]\d+)?", m.group(1) + " " + m.group(2)):
+            value = float(number.replace(",", "."))
+            found.append((int(re.sub(r"\D", "", number)), unit[0], value * unit[1], unit[1]))
+    return found
+
+
+def _same_quantity(a: tuple[int, str, float, float], b: tuple[int, str, float, float]) -> bool:
+    """Two quantities of one dimension in different units that are the same within rounding
+    (15%); degrees may be Celsius on one side and Fahrenheit on the other."""
+    if a[1] != b[1] or a[0] == b[0] or (a[3] == b[3] and a[1] != "temperature"):
+        return False
+    x, y = a[2], b[2]
+    if a[1] == "temperature":
+        return any(abs(u * 9 / 5 + 32 - v) <= max(2.0, 0.05 * abs(v)) for u, v in ((x, y), (y, x)))
+    return abs(x - y) <= 0.15 * max(abs(x), abs(y))
+
+
+def _converted(source: str, target: str) -> tuple[set[int], set[int]]:
+    """The values of the source and of the target that are one quantity in two units."""
+    src_q, tgt_q = _quantities(source), _quantities(target)
+    src_done = {a[0] for a in src_q if any(_same_quantity(a, b) for b in tgt_q)}
+    tgt_done = {b[0] for b in tgt_q if any(_same_quantity(a, b) for a in src_q)}
+    return src_done, tgt_done
+
+
 def _record_number_mismatch(text: str, start: int, src_text: str, src_lang: str,
                             tgt_lang: str | None, months: Sequence[str]) -> Iterator[Hit]:
     """TQ835 on a corpus record, a sentence pair of prose.  Numbers are digit strings with
     separators dropped (``1,5`` = ``1.5``, ``4:40`` = ``4.40``); digits glued to letters count
     (``[ЧЕЛОВЕК14]`` → ``[PERSON14]``); a number written in words or Roman numerals on the other
     side counts (``10 лет`` → ``ten years``, ``XIV век`` → ``14th century``), and so does a usual
-    other rendering (``380 тысяч`` → ``380,000``, another clock, a year in full).  What is still
+    other rendering (``380 тысяч`` → ``380,000``, ``15:00`` → ``3 p.m.``, a year in full or
+    short, ``06`` for ``6``).  What is still
     lost is a warning; a number the translation only adds is info (prose writes out magnitudes
     and decades); a single digit counts only where the translation put another digit instead."""
-    src, tgt = ascii_digits(src_text), ascii_digits(text)
+    src, tgt = _drop_shared_times(ascii_digits(src_text), ascii_digits(text))
     src_nums, tgt_nums = numbers(src), numbers(tgt)
-    src_runs, tgt_runs = set(re.findall(r"\d+", src)), set(re.findall(r"\d+", tgt))
+    src_runs, tgt_runs = _values(src), _values(tgt)
     src_words = _spelled_values(src_text, src_lang)
     tgt_words = _spelled_values(text, tgt_lang)
 
-    def kept(n: str, runs: set[str], spelled: set[int]) -> bool:
-        return n in runs or int(n) in spelled
+    # What a side holds "in another form" is checked against the other side's numbers: a source
+    # number converted into another unit is kept, a target number that is a conversion is no
+    # addition.
+    src_converted, tgt_converted = _converted(src, tgt)
+    tgt_words |= src_converted
+    src_words |= tgt_converted
+
+    def kept(n: str, runs: set[int], spelled: set[int]) -> bool:
+        return int(n) in runs or int(n) in spelled
 
     lost = [n for n in sorted(src_nums) if n not in tgt_nums and not kept(n, tgt_runs, tgt_words)
             and not rendered_otherwise(n, src, tgt_nums, tgt, months)]
