@@ -453,6 +453,7 @@ def find_number_mismatch(
 _ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DIGIT = re.compile(r"\d")
 #: A digit standing alone: not part of a longer number ("2 hubs", "SARS-CoV-2", "PERSON9").
 _SINGLE_DIGIT = re.compile(r"(?<![\d.,:])\d(?![.,:]?\d)")
 
@@ -464,35 +465,37 @@ def _roman_value(numeral: str) -> int:
 
 
 @lru_cache(maxsize=32)
-def _number_words(lang: str | None) -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
-    """The number words of a language's data (``[numbers] words`` by value 0–20, ``tens`` 30–90):
-    whole words, or stems that take case endings (``stems = true``)."""
+def _number_words(lang: str | None) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """The number words of a language's data (``[numbers] words`` by value 0–20, ``tens`` 30–90)
+    as one pattern (whole words, or stems that take case endings with ``stems = true``) and the
+    value of each word or stem."""
     data = load_language(lang)
     by_word: dict[str, int] = {}
     for value, forms in enumerate(data.get("numbers", "words", default=()) or ()):
         by_word.update((f.casefold(), value) for f in forms)
     for i, forms in enumerate(data.get("numbers", "tens", default=()) or ()):
         by_word.update((f.casefold(), 30 + 10 * i) for f in forms)
-    if data.get("numbers", "stems", default=False):
-        return {}, tuple(sorted(by_word.items(), key=lambda kv: -len(kv[0])))
-    return by_word, ()
+    if not by_word:
+        return None, by_word
+    alternatives = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
+    tail = r"[^\W\d_]*" if data.get("numbers", "stems", default=False) else r"(?![^\W\d_])"
+    return re.compile(rf"(?<![^\W\d_])({alternatives}){tail}", re.IGNORECASE), by_word
 
 
 def _spelled_values(text: str, lang: str | None) -> set[int]:
     """Values written in words ("ten", "двадцати пяти") or Roman numerals ("XIV") in ``text``."""
-    words, stems = _number_words(lang)
+    pattern, by_word = _number_words(lang)
     values: set[int] = {_roman_value(m.group()) for m in _ROMAN.finditer(text) if m.group()}
-    if not words and not stems:
+    if pattern is None:
         return values
-    previous: int | None = None
-    for token in _LETTER_WORD.findall(text.casefold()):
-        value = words.get(token) if words else next(
-            (v for stem, v in stems if token.startswith(stem)), None)
-        if value is not None:
-            values.add(value)
-            if previous is not None and previous >= 20 and previous % 10 == 0 and value < 10:
-                values.add(previous + value)  # "twenty-one", "двадцать пять"
-        previous = value
+    previous: tuple[int, int] | None = None  # (value, end) of the last number word
+    for m in pattern.finditer(text):
+        value = by_word[m.group(1).casefold()]
+        values.add(value)
+        if (previous is not None and previous[0] >= 20 and previous[0] % 10 == 0 and value < 10
+                and not text[previous[1]:m.start()].strip(" -‐")):
+            values.add(previous[0] + value)  # "twenty-one", "двадцать пять"
+        previous = (value, m.end())
     return values
 
 
@@ -599,18 +602,25 @@ def _record_number_mismatch(text: str, start: int, src_text: str, src_lang: str,
     short, ``06`` for ``6``).  What is still
     lost is a warning; a number the translation only adds is info (prose writes out magnitudes
     and decades); a single digit counts only where the translation put another digit instead."""
+    if not _DIGIT.search(src_text) and not _DIGIT.search(text):
+        return
     src, tgt = _drop_shared_times(ascii_digits(src_text), ascii_digits(text))
     src_nums, tgt_nums = numbers(src), numbers(tgt)
     src_runs, tgt_runs = _values(src), _values(tgt)
-    src_words = _spelled_values(src_text, src_lang)
-    tgt_words = _spelled_values(text, tgt_lang)
-
-    # What a side holds "in another form" is checked against the other side's numbers: a source
-    # number converted into another unit is kept, a target number that is a conversion is no
-    # addition.
-    src_converted, tgt_converted = _converted(src, tgt)
-    tgt_words |= src_converted
-    src_words |= tgt_converted
+    src_words: set[int] = set()
+    tgt_words: set[int] = set()
+    src_all = {int(n) for n in src_nums} | {int(d) for d in _SINGLE_DIGIT.findall(src)}
+    tgt_all = {int(n) for n in tgt_nums} | {int(d) for d in _SINGLE_DIGIT.findall(tgt)}
+    if src_all - tgt_runs or tgt_all - src_runs:
+        # Words, numerals and conversions only where the digits disagree.  What a side holds
+        # "in another form" is checked against the other side's numbers: a source number
+        # converted into another unit is kept, a target number that is a conversion is no
+        # addition.
+        src_words = _spelled_values(src_text, src_lang)
+        tgt_words = _spelled_values(text, tgt_lang)
+        src_converted, tgt_converted = _converted(src, tgt)
+        tgt_words |= src_converted
+        src_words |= tgt_converted
 
     def kept(n: str, runs: set[int], spelled: set[int]) -> bool:
         return int(n) in runs or int(n) in spelled
