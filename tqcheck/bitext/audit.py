@@ -15,6 +15,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from tqcheck.audit import FileResult, rules_for
@@ -39,6 +40,8 @@ from tqcheck.model import FileError, FileSummary, Finding, Segment, Severity
 FILE_FEATURES = frozenset({"source", "ref", "round_trip_via"})
 
 _DETECT_RECORDS = 50
+#: Marks a segment as a corpus record (``checks._pairs.is_record``): prose, not a UI string.
+_RECORD_META: Mapping[str, Any] = MappingProxyType({"record": True})
 _CHUNK = 256
 
 
@@ -114,7 +117,8 @@ def _segment(record: Record, index: int, job_lang: str | None, source_lang: str 
         # Records have no file position but their line (row): every character stands on it.
         positions = tuple((record.line, c) for c in range(1, len(text) + 2))
     return Segment(text, record.line, 1, index, kind="unit", source=record.source,
-                   source_lang=source_lang, target_lang=job_lang, id=record.id, positions=positions)
+                   source_lang=source_lang, target_lang=job_lang, id=record.id, positions=positions,
+                   meta=_RECORD_META)
 
 
 @dataclass

@@ -46,6 +46,12 @@ def segment_flags(segment: Segment) -> tuple[str, ...]:
     return tuple(flags) if isinstance(flags, (tuple, list)) else ()
 
 
+def is_record(segment: Segment) -> bool:
+    """A corpus record (TSV, JSONL, Parquet, line pairs): a sentence pair of prose cut from its
+    document, not a UI string of a translation file."""
+    return bool(segment.meta.get("record"))
+
+
 def is_plural_form(segment: Segment) -> bool:
     """A form of a PO entry with plurals (msgid_plural)."""
     return segment.meta.get("msgid_plural") is not None

@@ -308,7 +308,7 @@ _TIME = re.compile(r"\b(\d{1,2})[:.h](\d{2})\b")
 _PM = re.compile(r"\b(?:p\.\s?m\.?|pm)\b", re.IGNORECASE)
 
 
-def _rendered_otherwise(number: str, source: str, target_numbers: Counter[str], target: str,
+def rendered_otherwise(number: str, source: str, target_numbers: Counter[str], target: str,
                         months: Sequence[str]) -> bool:
     """Is a source number that the translation lacks as digits rendered in another usual way:
     scaled ("10 тисяч" → 10,000, "2,5 Mio." → 2.5 million), a 24-hour time on a 12-hour clock
@@ -348,14 +348,14 @@ def _rendered_otherwise(number: str, source: str, target_numbers: Counter[str], 
 
 def lost_numbers(source: str, target: str, months: Sequence[str] = ()) -> list[str]:
     """The numbers of a source line (two digits or more) that its translation lacks, unless the
-    translation renders them another usual way (see :func:`_rendered_otherwise`)."""
+    translation renders them another usual way (see :func:`rendered_otherwise`)."""
     found = numbers(target)
     lost = numbers(source) - found
     if not lost:
         return []
     source_digits = ascii_digits(source)
     return [n for n in sorted(lost)
-            if not _rendered_otherwise(n, source_digits, found, target, months)]
+            if not rendered_otherwise(n, source_digits, found, target, months)]
 
 
 @register("TQ814", "missing-name", Severity.INFO, scope="document", needs="source",

@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from tqcheck import placeholders
 from tqcheck.checks._pairs import (
     Token,
+    end_punctuation,
     file_syntaxes,
     find_numbers,
     find_tokens,
     find_urls,
     is_plural_form,
+    is_record,
     pair_data,
     segment_flags,
 )
-from tqcheck.checks.fidelity_mt import lost_numbers
+from tqcheck.checks.fidelity_mt import ascii_digits, lost_numbers, numbers, rendered_otherwise
 from tqcheck.checks.fidelity_mt import urls as prose_urls
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.langdata import base_lang
+from tqcheck.langdata import base_lang, load_language
 from tqcheck.model import Segment, Sentence, Severity
 
 
@@ -313,7 +315,9 @@ def find_markup_mismatch(
 
     What it does:
         Counts opening, closing and empty tags by name in source and target and flags tags the
-        target lost (at the whole target) or added (at the tag).
+        target lost (at the whole target) or added (at the tag).  A tag named in words of the
+        source's own letters (``<смеется/>`` in a transcript) is a word to translate: the target
+        may name it in its words, in the same shape (``<laugh/>``).
 
     Why it matters:
         A lost ``</b>`` makes the rest of the page bold; a lost inline code ``<x id="1"/>`` drops a
@@ -342,6 +346,10 @@ def find_markup_mismatch(
             for tok in tgt_meta[src_meta:]:
                 yield Hit(tok.start, tok.end, f"metavariable {tok.text} is not in the source",
                           severity=Severity.INFO)
+    # Tags named in words of the source's own letters (``<смеется/>``, transcripts) are words to
+    # translate: the target may name them in its own words, in the same shapes.
+    worded = Counter(_tag_shape(m.group()) for m in _WORDED_TAG.finditer(segment.source or "")
+                     if not m.group(1).isascii())
     if not src and not tgt:
         return
     src_count = Counter(t.key for t in src)
@@ -353,7 +361,18 @@ def find_markup_mismatch(
     for tok in tgt:
         if surplus[tok.key] > 0:
             surplus[tok.key] -= 1
+            if worded[_tag_shape(tok.text)] > 0:
+                worded[_tag_shape(tok.text)] -= 1
+                continue
             yield Hit(tok.start, tok.end, f"tag {tok.key} is not in the source")
+
+
+#: A tag whose name is a word (any script): ``<неразборчиво/>``, ``</говорят одновременно>``.
+_WORDED_TAG = re.compile(r"</?\s*([^\W\d_][\w -]{0,40}?)\s*/?>")
+
+
+def _tag_shape(tag: str) -> str:
+    return "close" if tag.startswith("</") else "empty" if tag.endswith("/>") else "open"
 
 
 def _skip_spans(text: str, syntaxes: frozenset[str] = placeholders.ALWAYS
@@ -395,7 +414,14 @@ def find_number_mismatch(
         digits) and compares their values, outside placeholders and URLs.  Single digits are left
         alone because translations spell them out ("1 file" → "un fichier"); the digits of a code
         glued to letters (``229E``, ``OC43``) may stand apart in a transliteration, and a year
-        range's short end (``2010–11``) may be written out (``2010–2011``).
+        range's short end (``2010–11``) may be written out (``2010–2011``).  A corpus record (TSV,
+        JSONL, Parquet, line pairs) is a sentence pair of prose: there digits glued to letters
+        count, a number written in words or Roman numerals on the other side counts (``10 лет``
+        → ``ten years``, ``XIV век`` → ``14th century``; the language data's ``[numbers]``), so
+        does a time on the other clock (``15:00`` → ``3 p.m.``) and a quantity converted into
+        another unit (``25 см`` → ``10 inches``; ``[units]`` in ``tqcheck/data/pairs.toml``), a
+        number the translation only adds is info, and a single digit counts where the
+        translation put another digit in its place.
 
     Why it matters:
         MT drops, rounds or garbles numbers — a wrong dose, price or date is the costliest error a
@@ -415,8 +441,218 @@ def find_number_mismatch(
             yield Hit(start, end, f"number {number} of the source is missing",
                       severity=Severity.INFO)
     for start, end, src_text in _units(segment):
+        if is_record(segment):
+            yield from _record_number_mismatch(segment.text[start:end], start, src_text, src_lang,
+                                               tgt_lang, months)
+            continue
         yield from _unit_number_mismatch(segment.text[start:end], start, src_text, src_lang,
                                          tgt_lang, file_syntaxes(ctx))
+
+
+#: Roman numerals of two letters or more ("XIV век" → "14th century"); a lone "I" is a pronoun.
+_ROMAN = re.compile(r"\b(?=[MDCLXVI]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DIGIT = re.compile(r"\d")
+#: A digit standing alone: not part of a longer number ("2 hubs", "SARS-CoV-2", "PERSON9").
+_SINGLE_DIGIT = re.compile(r"(?<![\d.,:])\d(?![.,:]?\d)")
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
+@lru_cache(maxsize=32)
+def _number_words(lang: str | None) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """The number words of a language's data (``[numbers] words`` by value 0–20, ``tens`` 30–90)
+    as one pattern (whole words, or stems that take case endings with ``stems = true``) and the
+    value of each word or stem."""
+    data = load_language(lang)
+    by_word: dict[str, int] = {}
+    for value, forms in enumerate(data.get("numbers", "words", default=()) or ()):
+        by_word.update((f.casefold(), value) for f in forms)
+    for i, forms in enumerate(data.get("numbers", "tens", default=()) or ()):
+        by_word.update((f.casefold(), 30 + 10 * i) for f in forms)
+    if not by_word:
+        return None, by_word
+    alternatives = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
+    tail = r"[^\W\d_]*" if data.get("numbers", "stems", default=False) else r"(?![^\W\d_])"
+    return re.compile(rf"(?<![^\W\d_])({alternatives}){tail}", re.IGNORECASE), by_word
+
+
+def _spelled_values(text: str, lang: str | None) -> set[int]:
+    """Values written in words ("ten", "двадцати пяти") or Roman numerals ("XIV") in ``text``."""
+    pattern, by_word = _number_words(lang)
+    values: set[int] = {_roman_value(m.group()) for m in _ROMAN.finditer(text) if m.group()}
+    if pattern is None:
+        return values
+    previous: tuple[int, int] | None = None  # (value, end) of the last number word
+    for m in pattern.finditer(text):
+        value = by_word[m.group(1).casefold()]
+        values.add(value)
+        if (previous is not None and previous[0] >= 20 and previous[0] % 10 == 0 and value < 10
+                and not text[previous[1]:m.start()].strip(" -‐")):
+            values.add(previous[0] + value)  # "twenty-one", "двадцать пять"
+        previous = (value, m.end())
+    return values
+
+
+def _values(text: str) -> set[int]:
+    """The values of every digit run (``06`` = 6, digits glued to letters too) and the full
+    year of a range's short end (``2010–11`` holds 2011)."""
+    found = {int(d) for d in re.findall(r"\d+", text)}
+    found.update(int(m.group(1)[:2] + m.group(2)) for m in _YEAR_RANGE.finditer(text))
+    return found
+
+
+#: A time on the 24-hour clock (``15:00``, ``14.00``, ``9h30``) and on the 12-hour one
+#: (``3 p.m.``, ``11am``, ``5.30pm``).
+_CLOCK_24 = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?![\d,:]|\.\d)")
+_CLOCK_12 = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s?([ap])\.?\s?m\b\.?",
+                       re.IGNORECASE)
+
+
+def _clock_times(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, minute of the day)`` of each time written on a clock."""
+    found = [(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)))
+             for m in _CLOCK_24.finditer(text)]
+    for m in _CLOCK_12.finditer(text):
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        found.append((m.start(), m.end(), hour * 60 + int(m.group(2) or 0)))
+    return found
+
+
+def _drop_shared_times(source: str, target: str) -> tuple[str, str]:
+    """Both texts with the clock times they share blanked (``15:00`` → ``3 p.m.``): the same
+    time on another clock is no number lost or added."""
+    src_times, tgt_times = _clock_times(source), _clock_times(target)
+    shared = {v for *_, v in src_times} & {v for *_, v in tgt_times}
+    if not shared:
+        return source, target
+
+    def blank(text: str, times: list[tuple[int, int, int]]) -> str:
+        for start, end, value in times:
+            if value in shared:
+                text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
+    return blank(source, src_times), blank(target, tgt_times)
+
+
+#: A number with what may stand between it and its unit: the other ends of a range (``5–10 см``,
+#: ``2 to 4 inches``).
+_QUANTITY = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)((?:\s*(?:[–—-]|to|and|or|до|и|или)\s*"
+                       r"\d+(?:[.,]\d+)?)*)\s*")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[tuple[str, str, float], ...]:
+    """``(word, dimension, size)`` of the units of ``pairs.toml``, longest words first."""
+    table = pair_data().get("units", {})
+    words = [(w.casefold(), dim, float(size)) for dim, units in table.items()
+             for size, names in units for w in names]
+    return tuple(sorted(words, key=lambda x: -len(x[0])))
+
+
+def _quantities(text: str) -> list[tuple[int, str, float, float]]:
+    """``(value as digits, dimension, value in the base unit, unit size)`` of each number with a
+    unit (each number of a range takes the range's unit)."""
+    found: list[tuple[int, str, float, float]] = []
+    folded = text.casefold() + " "
+    for m in _QUANTITY.finditer(text):
+        at = m.end() + (folded.startswith("-", m.end()))  # "300-килограммовое", "6-foot"
+        unit = next(((dim, size) for word, dim, size in _unit_words()
+                     if folded.startswith(word, at)), None)
+        if unit is None:
+            continue
+        for number in re.findall(r"\d+(?:[.,]\d+)?", m.group(1) + " " + m.group(2)):
+            value = float(number.replace(",", "."))
+            found.append((int(re.sub(r"\D", "", number)), unit[0], value * unit[1], unit[1]))
+    return found
+
+
+def _same_quantity(a: tuple[int, str, float, float], b: tuple[int, str, float, float]) -> bool:
+    """Two quantities of one dimension in different units that are the same within rounding
+    (15%); degrees may be Celsius on one side and Fahrenheit on the other."""
+    if a[1] != b[1] or a[0] == b[0] or (a[3] == b[3] and a[1] != "temperature"):
+        return False
+    x, y = a[2], b[2]
+    if a[1] == "temperature":
+        return any(abs(u * 9 / 5 + 32 - v) <= max(2.0, 0.05 * abs(v)) for u, v in ((x, y), (y, x)))
+    return abs(x - y) <= 0.15 * max(abs(x), abs(y))
+
+
+def _converted(source: str, target: str) -> tuple[set[int], set[int]]:
+    """The values of the source and of the target that are one quantity in two units."""
+    src_q, tgt_q = _quantities(source), _quantities(target)
+    src_done = {a[0] for a in src_q if any(_same_quantity(a, b) for b in tgt_q)}
+    tgt_done = {b[0] for b in tgt_q if any(_same_quantity(a, b) for a in src_q)}
+    return src_done, tgt_done
+
+
+def _record_number_mismatch(text: str, start: int, src_text: str, src_lang: str,
+                            tgt_lang: str | None, months: Sequence[str]) -> Iterator[Hit]:
+    """TQ835 on a corpus record, a sentence pair of prose.  Numbers are digit strings with
+    separators dropped (``1,5`` = ``1.5``, ``4:40`` = ``4.40``); digits glued to letters count
+    (``[ЧЕЛОВЕК14]`` → ``[PERSON14]``); a number written in words or Roman numerals on the other
+    side counts (``10 лет`` → ``ten years``, ``XIV век`` → ``14th century``), and so does a usual
+    other rendering (``380 тысяч`` → ``380,000``, ``15:00`` → ``3 p.m.``, a year in full or
+    short, ``06`` for ``6``).  What is still
+    lost is a warning; a number the translation only adds is info (prose writes out magnitudes
+    and decades); a single digit counts only where the translation put another digit instead."""
+    if not _DIGIT.search(src_text) and not _DIGIT.search(text):
+        return
+    src, tgt = _drop_shared_times(ascii_digits(src_text), ascii_digits(text))
+    src_nums, tgt_nums = numbers(src), numbers(tgt)
+    src_runs, tgt_runs = _values(src), _values(tgt)
+    src_words: set[int] = set()
+    tgt_words: set[int] = set()
+    src_all = {int(n) for n in src_nums} | {int(d) for d in _SINGLE_DIGIT.findall(src)}
+    tgt_all = {int(n) for n in tgt_nums} | {int(d) for d in _SINGLE_DIGIT.findall(tgt)}
+    if src_all - tgt_runs or tgt_all - src_runs:
+        # Words, numerals and conversions only where the digits disagree.  What a side holds
+        # "in another form" is checked against the other side's numbers: a source number
+        # converted into another unit is kept, a target number that is a conversion is no
+        # addition.
+        src_words = _spelled_values(src_text, src_lang)
+        tgt_words = _spelled_values(text, tgt_lang)
+        src_converted, tgt_converted = _converted(src, tgt)
+        tgt_words |= src_converted
+        src_words |= tgt_converted
+
+    def kept(n: str, runs: set[int], spelled: set[int]) -> bool:
+        return int(n) in runs or int(n) in spelled
+
+    lost = [n for n in sorted(src_nums) if n not in tgt_nums and not kept(n, tgt_runs, tgt_words)
+            and not rendered_otherwise(n, src, tgt_nums, tgt, months)]
+    added = [n for n in sorted(tgt_nums) if n not in src_nums and not kept(n, src_runs, src_words)
+             and not rendered_otherwise(n, tgt, src_nums, src, months)]
+    lost_single = sorted({m.group() for m in _SINGLE_DIGIT.finditer(src)
+                          if not kept(m.group(), tgt_runs, tgt_words)})
+    added_single = [m for m in _SINGLE_DIGIT.finditer(tgt)
+                    if not kept(m.group(), src_runs, src_words)]
+    replaced = bool(lost or lost_single) and bool(added or added_single)
+    for n in lost:
+        yield Hit(start, start + len(text), f"number {n} of the source is missing")
+    if replaced:
+        for n in lost_single:
+            yield Hit(start, start + len(text), f"number {n} of the source is missing")
+    for n in added:
+        for m in _NUMBER_SPAN.finditer(tgt):
+            if re.sub(r"\D", "", m.group()) == n:
+                yield Hit(start + m.start(), start + m.end(), f"number {m.group()} is not in the "
+                          "source", severity=None if replaced else Severity.INFO)
+                break
+    if replaced:
+        for m in added_single:
+            yield Hit(start + m.start(), start + m.end(), f"number {m.group()} is not in the source")
+
+
+#: End marks that close a sentence (``checks._pairs.end_punctuation`` kinds).
+_SENTENCE_ENDS = frozenset({"stop", "question", "exclaim", "ellipsis"})
+_NUMBER_SPAN = re.compile(r"\d+(?:[.,\u066b\u066c\u00a0\u202f' ]\d{3})*(?:[.,\u066b]\d+)?")
 
 
 def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, tgt_lang: str | None,
@@ -505,7 +741,9 @@ def find_length_ratio(
     What it does:
         Divides the target's length by the source's (for sources of at least 20 characters) and
         flags ratios outside the range for the language pair in ``tqcheck/data/pairs.toml`` (for
-        example 0.7–2.3 for English → German, 0.15–1.2 into Chinese).
+        example 0.7–2.3 for English → German, 0.15–1.2 into Chinese).  A translation below the
+        range that ends without the sentence-final mark its source has is cut off mid-sentence:
+        a warning.
 
     Why it matters:
         A far shorter translation usually dropped a clause; a far longer one may hold a
@@ -523,8 +761,13 @@ def find_length_ratio(
                               segment.target_lang or ctx.lang, ctx)
     ratio = len(segment.text.strip()) / len(source)
     if ratio < low:
+        # Far shorter and stopping where the source ends a sentence: cut off, not condensed.
+        cut = (end_punctuation(source)[0] in _SENTENCE_ENDS
+               and end_punctuation(segment.text)[0] is None)
         yield Hit(0, len(segment.text), f"translation is {ratio:.2f}× the source's length "
-                  f"(expected at least {low:g}×): something may be missing")
+                  f"(expected at least {low:g}×): "
+                  + ("it stops mid-sentence, cut off" if cut else "something may be missing"),
+                  severity=Severity.WARNING if cut else None)
     elif ratio > high:
         yield Hit(0, len(segment.text), f"translation is {ratio:.2f}× the source's length "
                   f"(expected at most {high:g}×)")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.errors import ConfigError
@@ -49,7 +50,9 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         language and the confidence.  A precondition: the other sentence checks skip a sentence
         this check reports.  On prose lines paired with ``--source``, a sentence identified as
         neither the target nor the source language is reported as info: an untranslated sentence
-        would be in the source's language, so the verdict is a guess between neighbours.
+        would be in the source's language, so the verdict is a guess between neighbours.  A
+        corpus record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose and is judged
+        as prose; a third-language verdict there is info unless the whole record says so.
 
     Why it matters:
         MT pipelines skip segments they fail on, and post-editors paste source text to finish later;
@@ -72,7 +75,19 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     if not result.is_foreign(target):
         return ()
     source = sentence.segment.source
-    if source is not None:
+    record = is_record(sentence.segment)
+    if source is not None and record:
+        # A corpus record is a sentence pair of prose, judged as prose; a copy of its source is
+        # TQ831's.  A verdict for a third language stands when the whole record says so: one
+        # sentence among others may be a guess between neighbours ("à la" in English).
+        if " ".join(sentence.segment.text.split()) == " ".join(source.split()):
+            return ()
+        third = (result.lang is not None and ctx.source_lang is not None
+                 and base_lang(result.lang) != base_lang(ctx.source_lang))
+        whole = sentence.segment.text.strip() == text.strip() or (
+            identify(sentence.segment.text, target).lang == result.lang)
+        guess = third and not whole
+    elif source is not None:
         if ctx.state.get("keys_as_source"):
             source = ""  # a key is no evidence: only the script can tell
         if not _foreign_in_pair(sentence, source, result.method, ctx):
@@ -83,9 +98,10 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     # Prose lines paired with --source: an untranslated sentence is in the source's language.  A
     # verdict for a third language (Bulgarian for Russian, French for English with "à la") is a
     # guess between neighbours, not evidence of an untranslated sentence: info.
-    guess = (source is None and bool(sentence.segment.meta.get("source_lines"))
-             and ctx.source_lang is not None and result.lang is not None
-             and base_lang(result.lang) != base_lang(ctx.source_lang))
+    if not (record and source is not None):
+        guess = (source is None and bool(sentence.segment.meta.get("source_lines"))
+                 and ctx.source_lang is not None and result.lang is not None
+                 and base_lang(result.lang) != base_lang(ctx.source_lang))
     return (Hit(
         sentence.start, sentence.end,
         f"sentence in {language_name(result.lang)} ({result.lang}, confidence "

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from tqcheck.checks._fixes import delete_span
+from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text
@@ -173,6 +174,8 @@ class UnbalancedQuotes:
         continued by a
         paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
         mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
+        In a corpus record, cut from its document, a quotation that opens and runs to the record's
+        end with no quote mark after it is info: it may go on in the next paragraph.
 
     Why it matters:
         MT drops or moves quote marks when it reorders a sentence; readers cannot tell where the
@@ -257,6 +260,15 @@ class UnbalancedQuotes:
             self._start(segment, i, f"opening quotation mark {text[i]} is never closed")
 
     def finish(self) -> list[Hit]:
+        if (self.pending is not None and is_record(self.pending[0])
+                and not _ANY_QUOTE.search(self.pending[0].text, self.pending[1] + 1)):
+            # A corpus record is cut from its document: a quotation still open at its end may
+            # go on in the next paragraph (the multi-paragraph convention), which is not in view.
+            seg, i, what = self.pending
+            self.pending = None
+            self.hits.append(Hit(i, i + 1, f"{what} (the quotation may go on in the next "
+                                 "paragraph, not in the record)", segment=seg,
+                                 severity=Severity.INFO))
         self._flush()
         return self.hits
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tqcheck.checks._pairs import end_punctuation
+from tqcheck.checks._pairs import END_PUNCT, end_punctuation
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
@@ -74,6 +74,27 @@ _NAMES = {"stop": "a full stop", "question": "a question mark", "exclaim": "an e
           "semicolon": "a semicolon", None: "no punctuation"}
 
 
+def _trailing_marks(text: str) -> set[str]:
+    """The kinds of the end marks in the text's final run of punctuation, closing quotes and
+    brackets (``?».`` → question and stop)."""
+    kinds: set[str] = set()
+    for ch in reversed(text.rstrip()):
+        if ch in END_PUNCT:
+            kinds.add(END_PUNCT[ch])
+        elif not (ch in _QUOTE_CLOSERS or ch.isspace()):
+            break
+    return kinds
+
+
+_QUOTE_CLOSERS = "\"'”’»)]}」』）›"
+_QUOTED_END = re.compile(r"(?:[\"”’»」』›]|(?<=[.!?])')[.!?。！？]?\s*$")
+
+
+def _quoted_end(text: str) -> bool:
+    """The text ends with a closing quotation mark (and perhaps a mark after it)."""
+    return bool(_QUOTED_END.search(text))
+
+
 @register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment", on="pairs",
           not_for=("srt", "vtt"))
 def find_end_punctuation_mismatch(
@@ -88,8 +109,10 @@ def find_end_punctuation_mismatch(
         Lao, Khmer and Burmese, which end sentences without a mark, are not checked for a lost
         full stop; a colon may become ``。`` in Chinese and Japanese; a full stop added to a source
         of several sentences that lacks its last one is a correction.  A lost or added comma or
-        semicolon, or a full stop on one side only, is reported as info: the warnings are a
-        question, exclamation, colon or ellipsis gained, lost or changed.
+        semicolon, a full stop on one side only, or an exclamation mark for a full stop (or the
+        reverse) is reported as info: the warnings are a question, exclamation, colon or
+        ellipsis gained, lost or changed.  Marks inside closing quotes count too (``?».`` ends
+        like ``?"``).
 
     Why it matters:
         A question turned into a statement, or a label that lost its colon, changes what the user
@@ -118,7 +141,15 @@ def find_end_punctuation_mismatch(
     if lang in _CJK and {src_kind, tgt_kind} == {"colon", "stop"}:
         return  # a sentence that introduces what follows ends with 。 in Chinese and Japanese
     # A full stop present on one side only changes no meaning (labels, titles, notes): info.
-    minor = {src_kind, tgt_kind} & {"comma", "semicolon"} or {src_kind, tgt_kind} <= {None, "stop"}
+    # Nor does an exclamation toned down to a full stop (or the reverse): languages differ in how
+    # often they exclaim.  A mark inside closing quotes belongs to the quotation ("…such?»." and
+    # "…such?\""): when the two sides' trailing clusters share a mark, the sentence ends alike.
+    minor = ({src_kind, tgt_kind} & {"comma", "semicolon"} or {src_kind, tgt_kind} <= {None, "stop"}
+             or {src_kind, tgt_kind} == {"exclaim", "stop"}
+             or _quoted_end(source) != _quoted_end(text))  # one side's mark ends a quotation
+    if ("ellipsis" not in {src_kind, tgt_kind} and (_quoted_end(source) or _quoted_end(text))
+            and _trailing_marks(source) & _trailing_marks(text)):
+        return
     severity = Severity.INFO if minor else None
     if at < 0:
         at = len(text.rstrip()) - 1
