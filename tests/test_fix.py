@@ -389,3 +389,94 @@ def test_standard_input_is_never_fixed(tmp_path: Path, monkeypatch: pytest.Monke
                                 input="The talks in in Kyiv.\n", catch_exceptions=False)
     assert Path("doc.txt").read_text(encoding="utf-8") == "The talks in in Antalya.\n"
     assert "not a regular file (standard input, a pipe): not fixed" in result.stdout
+
+
+# --- the unit of a fix is what an editor judges ------------------------------------------------
+
+def _fixes(text: str, code: str, **options: object) -> list[Fix | None]:
+    from tqcheck.fix import _audit_string
+
+    report = _audit_string(text, AuditOptions(**options), "<text>")  # type: ignore[arg-type]
+    return [f.fix for f in report.findings if f.code == code]
+
+
+def test_paired_marks_of_a_paragraph_are_converted_in_one_fix() -> None:
+    text = "【JTB Official Site】Pets - 【JTB Official Site】Pets，and more\n"
+    fixes = _fixes(text, "TQ304", lang="en")
+    assert len(fixes) == 5 and all(f == fixes[0] for f in fixes) and fixes[0] is not None
+    # Any one of the findings, applied alone, leaves no half-converted pair.
+    from tqcheck.fix import _audit_string
+
+    findings = [f for f in _audit_string(text, AuditOptions(lang="en"), "<text>").findings
+                if f.code == "TQ304"]
+    for k in range(5):
+        new, applied = apply_findings(text, [findings[k]])
+        assert new == "[JTB Official Site] Pets - [JTB Official Site] Pets, and more\n"
+        assert applied == [findings[k]]
+    # Applied together, the shared fix is applied once and resolves every finding.
+    result = fix_text(text, AuditOptions(lang="en"))
+    assert result.text == "[JTB Official Site] Pets - [JTB Official Site] Pets, and more\n"
+    assert [f.code for f in result.applied] == ["TQ304"] * 5
+
+
+def test_a_mark_the_paragraph_fix_cannot_convert_keeps_no_fix() -> None:
+    # A run of marks (an ellipsis written the source's way) is the editor's: no fix for it, the
+    # pair beside it is still converted.
+    text = "【Note】 The talks resumed。。。\n"
+    fixes = _fixes(text, "TQ304", lang="en")
+    assert [f is not None for f in fixes] == [True, True, False, False, False]
+
+
+def test_every_report_carries_a_fix_whose_edits_stand_on_several_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("The minister said：we agree with the plan\nand then he left the "
+                             "room。\n", encoding="utf-8")
+    data = json.loads(run("audit", "a.txt", "--lang", "en", "--format", "json")[1])
+    fixes = [f["fix"] for f in data["findings"] if f["code"] == "TQ304"]
+    assert len(fixes) == 2 and fixes[0] == fixes[1]
+    assert [(e["line"], e["replaces"], e["content"]) for e in fixes[0]["edits"]] == [
+        (1, "：", ": "), (2, "。", ".")]
+    sarif = json.loads(run("audit", "a.txt", "--lang", "en", "--format", "sarif")[1])
+    for result in sarif["runs"][0]["results"]:
+        [change] = result["fixes"][0]["artifactChanges"]
+        assert [(r["deletedRegion"]["startLine"], r["insertedContent"]["text"])
+                for r in change["replacements"]] == [(1, ": "), (2, ".")]
+    github = run("audit", "a.txt", "--lang", "en", "--format", "github")[1]
+    assert github.count("Fix (safe): write ':' for '：', '.' for '。' (2 marks)") == 2
+    html = run("audit", "a.txt", "--lang", "en", "--format", "html")[1]
+    assert html.count('<div class="fix" data-applicability="safe">') == 2
+
+
+# --- --fix with --baseline: what the baseline knows was accepted, and is not fixed ------------
+
+def test_fix_leaves_the_findings_a_baseline_knows(seed: Path) -> None:
+    run("audit", "seed.txt", "--write-baseline", "base.json", "-q")
+    before = seed.read_bytes()
+    code, out, _ = run("audit", "seed.txt", "--fix", "--unsafe-fixes", "--baseline", "base.json",
+                       "--no-show-source")
+    assert seed.read_bytes() == before
+    assert code == 0 and "Fixed 0 findings." in out.splitlines()
+    assert run("audit", "seed.txt", "--diff", "--unsafe-fixes", "--baseline", "base.json")[:2] \
+        == (0, "")
+    # Without the baseline, the same run fixes them.
+    assert run("audit", "seed.txt", "--diff", "--baseline", "base.json")[0] == 0
+    assert run("audit", "seed.txt", "--diff")[0] == 1
+
+
+def test_a_known_finding_stays_unfixed_when_a_fix_edits_its_sentence(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    doc = Path("doc.txt")
+    doc.write_text("Dmytro Kuleba met the press on Monday.\n\n"
+                   "The talks resumed in in Antalya with Dmytro Kuleba.\n", encoding="utf-8")
+    run("audit", "doc.txt", "--lang", "en", "--write-baseline", "base.json", "-q")
+    # A new spelling of the name: its fix rewrites the name in the known finding's sentence,
+    # whose fingerprint then changes; "in in" was accepted and stays.
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nDmitry Kuleba said nothing new.\n",
+                   encoding="utf-8")
+    run("audit", "doc.txt", "--lang", "en", "--fix", "--unsafe-fixes", "--baseline",
+                     "base.json", "--prefer", "Dmytro=Dmitry", "-q")
+    assert doc.read_text(encoding="utf-8") == (
+        "Dmitry Kuleba met the press on Monday.\n\n"
+        "The talks resumed in in Antalya with Dmitry Kuleba.\n\nDmitry Kuleba said nothing new.\n")

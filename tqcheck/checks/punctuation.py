@@ -329,16 +329,44 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``the meeting، which`` → flags ``،``, suggests ``,``.
     """
     lang = ctx.data.lang
-    for m in _FOREIGN_PUNCT.finditer(segment.text):
+    text = segment.text
+    marks: list[tuple[int, str, str]] = []
+    for m in _FOREIGN_PUNCT.finditer(text):
         c = m.group()
         if c in _ARABIC_PUNCT and lang in _ARABIC_SCRIPT_LANGS:
             continue
         if c in _CJK_PUNCT and lang in _CJK_LANGS:
             continue
-        repl = _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]
+        marks.append((m.start(), c, _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]))
+    fix, converted = _paragraph_fix(text, marks)
+    for i, c, repl in marks:
         script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
-        yield Hit(m.start(), m.end(), f"{script} punctuation '{c}' in {ctx.data.name} text",
-                  suggestion=repl, fix=_punctuation_fix(segment.text, m.start(), repl))
+        yield Hit(i, i + 1, f"{script} punctuation '{c}' in {ctx.data.name} text",
+                  suggestion=repl, fix=fix if i in converted else None,
+                  fix_message=_describe_conversion(text, converted))
+
+
+def _paragraph_fix(text: str, marks: list[tuple[int, str, str]]
+                   ) -> tuple[tuple[tuple[int, int, str], ...], set[int]]:
+    """One fix for every mark of a paragraph that can be converted, and the positions of the
+    marks it converts.  An editor reads the paragraph, not the mark: a fix per pair would leave
+    ``[JTB Official Site] … 【JTB Official Site】`` half converted until the next one is applied,
+    so every finding of the paragraph carries the same fix, and applying one applies them all."""
+    edits: list[tuple[int, int, str]] = []
+    converted: set[int] = set()
+    for i, _, repl in marks:
+        own = _punctuation_fix(text, i, repl)
+        if not own or any(a < e and s < b for s, e, _ in own for a, b, _ in edits):
+            continue
+        edits.extend(own)
+        converted.update(k for k, _, _ in marks if any(s <= k < e for s, e, _ in own))
+    return tuple(sorted(edits)), converted
+
+
+def _describe_conversion(text: str, converted: set[int]) -> str:
+    chars = dict.fromkeys(text[i] for i in sorted(converted))
+    pairs = ", ".join(f"'{_ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]}' for '{c}'" for c in chars)
+    return f"write {pairs}" + (f" ({len(converted)} marks)" if len(converted) > 1 else "")
 
 
 _SPACED_AFTER = frozenset(",.:;!?)”’]%")
