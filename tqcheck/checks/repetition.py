@@ -167,12 +167,18 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         sure = (len(word) > 1 and segment.text[rep.start + len(word):rep.second] == " "
                 and same_case
                 and not (segment.source and find_adjacent_repeats(segment.source)))
-        # Safe for function words only ("in in", "the the"); a content word doubled may render a
-        # reduplication of the source (右右 "right right") or run over a clause boundary
-        # ("order from you you can"): unsafe.
-        function = word.casefold() in ctx.data.words("never_doubled")
+        # Safe for the words whose doubling is always a slip (the language's ``never_doubled``:
+        # "in in", "the the"); a content word doubled may render a reduplication of the source
+        # (右右 "right right"): unsafe.  No fix for the other function words and the most
+        # frequent words (pronouns, particles): their double is often two parts of a sentence,
+        # subject and object ("dass es es schafft", "gave her her keys"), or a clause boundary
+        # ("order from you you can").
+        folded = word.casefold()
+        function = folded in ctx.data.words("never_doubled")
+        grammatical = not function and (folded in ctx.data.words("function_words")
+                                         or folded in _frequent_words(ctx.lang, _PRONOUN_RANK))
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word,
-                        fix=((rep.start, rep.end, word),) if sure else None,
+                        fix=((rep.start, rep.end, word),) if sure and not grammatical else None,
                         applicability=None if function else Applicability.UNSAFE))
     return hits
 
