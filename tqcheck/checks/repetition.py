@@ -15,7 +15,7 @@ from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
 #: only for long units or loops: "horrible, horrible", "no, no, no" and "pump it out, pump it out"
 #: are rhetoric, "in the camps of Darfur, in the camps of Darfur, in the camps of Darfur" is a loop.
-_GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*,[\s\ufffc]*")
+_GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*[,،，][\s\ufffc]*")  # a comma of any script
 
 
 def _comma_repeat_counts(n: int, copies: int) -> bool:
@@ -39,6 +39,8 @@ _UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
 def _may_repeat(text: str) -> bool:
     """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
     token-level analysis runs only where this says yes (most text: no)."""
+    if "،" in text or "，" in text:  # commas of other scripts separate copies too (_GAP)
+        text = text.replace("،", ",").replace("，", ",")
     toks = folded_tokens(text)
     if len(set(toks)) == len(toks):  # no token twice (most short text): nothing can repeat
         return False
@@ -86,7 +88,7 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
             copies += 1
             nxt += n
         end = toks[nxt - 1][2]
-        comma = "," in text[toks[j - 1][2] : toks[j][1]]
+        comma = any(c in ",،，" for c in text[toks[j - 1][2] : toks[j][1]])
         if comma and not _comma_repeat_counts(n, copies) and not (n == 1 and copies == 2):
             continue  # a word doubled over a comma: TQ101 decides by the word
         unit_text = text[toks[i][1] : toks[i + n - 1][2]]
