@@ -572,3 +572,19 @@ def test_a_spelling_is_unified_only_toward_a_clear_majority(text: str, fixed: bo
     assert bool(fixes) == fixed
     if fixed:
         assert fix_text(text, AuditOptions(lang="en"), unsafe=True).text.count("Sukawa") == 4
+
+
+@pytest.mark.parametrize(("code", "text", "fixed"), [
+    ("TQ306", "I eat them here and there (\u2060^\u2060^\u2060).\n",
+     "I eat them here and there (^^).\n"),
+    ("TQ306", "The area of \u200b \u200b fair play is large.\n", "The area of fair play is large.\n"),
+    ("TQ407", "I eat here and there (<unk>^ <unk> ^ <unk>) too.\n", "I eat here and there (^ ^) too.\n"),
+])
+def test_the_marks_of_a_paragraph_go_in_one_fix(code: str, text: str, fixed: str) -> None:
+    from tqcheck.fix import _audit_string
+
+    findings = [f for f in _audit_string(text, AuditOptions(lang="en"), "<text>").findings
+                if f.code == code]
+    assert len(findings) > 1
+    for f in findings:  # any one of them, applied alone, does the whole paragraph
+        assert apply_findings(text, [f])[0] == fixed

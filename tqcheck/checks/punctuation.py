@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from tqcheck.checks._fixes import delete_span
+from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text
@@ -338,29 +338,14 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         if c in _CJK_PUNCT and lang in _CJK_LANGS:
             continue
         marks.append((m.start(), c, _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]))
-    fix, converted = _paragraph_fix(text, marks)
+    hits = []
     for i, c, repl in marks:
         script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
-        yield Hit(i, i + 1, f"{script} punctuation '{c}' in {ctx.data.name} text",
-                  suggestion=repl, fix=fix if i in converted else None,
-                  fix_message=_describe_conversion(text, converted))
-
-
-def _paragraph_fix(text: str, marks: list[tuple[int, str, str]]
-                   ) -> tuple[tuple[tuple[int, int, str], ...], set[int]]:
-    """One fix for every mark of a paragraph that can be converted, and the positions of the
-    marks it converts.  An editor reads the paragraph, not the mark: a fix per pair would leave
-    ``[JTB Official Site] … 【JTB Official Site】`` half converted until the next one is applied,
-    so every finding of the paragraph carries the same fix, and applying one applies them all."""
-    edits: list[tuple[int, int, str]] = []
-    converted: set[int] = set()
-    for i, _, repl in marks:
-        own = _punctuation_fix(text, i, repl)
-        if not own or any(a < e and s < b for s, e, _ in own for a, b, _ in edits):
-            continue
-        edits.extend(own)
-        converted.update(k for k, _, _ in marks if any(s <= k < e for s, e, _ in own))
-    return tuple(sorted(edits)), converted
+        hits.append(Hit(i, i + 1, f"{script} punctuation '{c}' in {ctx.data.name} text",
+                        suggestion=repl, fix=_punctuation_fix(text, i, repl)))
+    # One fix for the marks of the paragraph: no fix leaves a pair, or a line, half converted.
+    yield from one_fix_per_segment(hits, lambda carriers: _describe_conversion(
+        text, {h.start for h in carriers}))
 
 
 def _describe_conversion(text: str, converted: set[int]) -> str:
@@ -511,6 +496,7 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``Kuleba\\u200f said`` → flags the right-to-left mark.
     """
     text = segment.text
+    hits: list[Hit] = []
     allowed = ctx.data.words("allowed_controls") | _script_controls(ctx.lang)
     for m in _CONTROLS.finditer(text):
         c = m.group()
@@ -529,9 +515,12 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         shown_only = (c == "\u00ad" and segment.kind == "unit") or (
             c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
                                               not in _LTR_SCRIPTS))
-        yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="",
-                  fix=(delete_span(text, i, i + 1),), fix_message=f"delete U+{ord(c):04X}",
-                  applicability=Applicability.DISPLAY_ONLY if shown_only else None)
+        hits.append(Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}",
+                        suggestion="", fix=(delete_span(text, i, i + 1),),
+                        fix_message=f"delete U+{ord(c):04X}",
+                        applicability=Applicability.DISPLAY_ONLY if shown_only else None))
+    # The controls of a paragraph go in one fix ("(\u2060^\u2060^\u2060)": all three or none).
+    yield from one_fix_per_segment(hits)
 
 
 _OPENING_OF = {")": "(", "]": "[", "}": "{"}
