@@ -287,6 +287,8 @@ class FileFix:
     applied: list[Finding] = field(default_factory=list)
     remaining: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: The findings of the file as it was read, before any fix.
+    found: list[Finding] = field(default_factory=list)
     error: FileError | None = None
 
     @property
@@ -527,6 +529,7 @@ def fix_file(path: Path, options: Settings, rules: Sequence[Rule], *, unsafe: bo
     try:
         text = decoded.text
         findings, notes, error = _audit_as(scratch.write(text), shown, options, rules)
+        result.found = findings
         for _ in range(MAX_PASSES):
             if error is not None:
                 break
