@@ -476,7 +476,7 @@ def test_a_known_finding_stays_unfixed_when_a_fix_edits_its_sentence(
     doc.write_text(doc.read_text(encoding="utf-8") + "\nDmitry Kuleba said nothing new.\n",
                    encoding="utf-8")
     run("audit", "doc.txt", "--lang", "en", "--fix", "--unsafe-fixes", "--baseline",
-                     "base.json", "--prefer", "Dmytro=Dmitry", "-q")
+        "base.json", "--prefer", "Dmytro=Dmitry", "-q")
     assert doc.read_text(encoding="utf-8") == (
         "Dmitry Kuleba met the press on Monday.\n\n"
         "The talks resumed in in Antalya with Dmitry Kuleba.\n\nDmitry Kuleba said nothing new.\n")
