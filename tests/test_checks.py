@@ -18,6 +18,7 @@ def flagged(code: str, text: str, lang: str = "en", source_lang: str | None = No
 MUST_FLAG: list[tuple[str, str, list[str]]] = [
     ("TQ101", "The talks will resume in in Antalya.", ["in in"]),
     ("TQ101", "The the meeting ended.", ["The the"]),
+    ("TQ101", "He met the ، the minister today.", ["the ، the"]),  # a comma of another script
     ("TQ102", 'It depends on "instructions and instructions given by the Kremlin."',
      ["instructions and instructions"]),
     ("TQ102", "They discussed the security and the security of the plants.",

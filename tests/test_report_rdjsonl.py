@@ -58,3 +58,43 @@ def test_excerpt_that_starts_after_column_one() -> None:
 def test_masked_markup_counts_one_byte() -> None:
     excerpt = f"see {MASK * 6} the the end"
     assert byte_columns(_finding(12, 19, "the the", excerpt)) == (12, 19)
+
+
+def test_a_fix_with_edits_on_several_lines_gets_suggestions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # One paragraph over two lines: the marks of a paragraph are converted in one fix, whose
+    # edits stand on both lines; each finding carries it, with byte columns of its own line.
+    monkeypatch.chdir(tmp_path)
+    lines = ["Ёжик said：we agree with the plan", "and then he left the room。"]
+    Path("a.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, out, _ = run(capsys, "a.txt", "--format", "rdjsonl", "--lang", "en")
+    diagnostics = [json.loads(x) for x in out.splitlines() if '"TQ304"' in x]
+    assert len(diagnostics) == 2
+    for d in diagnostics:
+        assert d["suggestions"] == [
+            {"range": {"start": {"line": 1, "column": 14}, "end": {"line": 1, "column": 17}},
+             "text": ": "},
+            {"range": {"start": {"line": 2, "column": 26}, "end": {"line": 2, "column": 29}},
+             "text": "."}]
+        for s in d["suggestions"]:
+            start, end = s["range"]["start"], s["range"]["end"]
+            line = lines[start["line"] - 1].encode("utf-8")
+            assert line[start["column"] - 1:end["column"] - 1].decode("utf-8") in "：。"
+
+
+def test_an_edit_spanning_lines_gets_a_multi_line_range() -> None:
+    from tqcheck.model import Applicability, Edit, Fix
+    from tqcheck.report.rdjsonl import diagnostic
+
+    text = "Ёжик said the talks ended.\nFrom his meeting with Lavrov.\n"
+    edit = Edit(1, 26, 2, 2, " f", ".\nF")
+    f = Finding("TQ201", "sentence-fragment", Category.STRUCTURE, Severity.WARNING, "m", "a.txt",
+                2, 1, 2, 30, text="From his meeting with Lavrov.",
+                excerpt="From his meeting with Lavrov.",
+                fix=Fix(Applicability.UNSAFE, (edit,), "join"))
+    d = diagnostic(f, "text", lambda path: text)
+    assert d["suggestions"] == [{"range": {"start": {"line": 1, "column": 30},
+                                           "end": {"line": 2, "column": 2}}, "text": " f"}]
+    # Where the file no longer holds what the edit replaces, no suggestion.
+    assert "suggestions" not in diagnostic(f, "text", lambda path: text.replace(".\nF", ";\nF"))
+    assert "suggestions" not in diagnostic(f, "text", lambda path: None)

@@ -7,7 +7,9 @@ The order (ruff's model, ``crates/ruff_diagnostics/src/fix.rs``):
    ``unsafe=True``; ``display-only`` never) and its finding is not suppressed.
 2. Fixes are taken in file order (the start of their first edit, then the rule code, then the
    end); a fix whose edits overlap an edit already taken, or insert at the same place, waits:
-   it is dropped from this pass.  A fix's edits are applied together or not at all.
+   it is dropped from this pass.  A fix's edits are applied together or not at all; several
+   findings may share one fix (the marks of a paragraph converted together): it is applied
+   once, and resolves them all.
 3. The text is audited again and the next pass applies the fixes found then, until a pass
    changes nothing or :data:`MAX_PASSES` passes have run.  A second run has nothing to do.
 
@@ -27,13 +29,23 @@ import difflib
 import json
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqcheck.errors import InputError
-from tqcheck.model import Applicability, Edit, FileError, Finding, Fix, Report, Segment
+from tqcheck.model import (
+    Applicability,
+    BaselineEntry,
+    Edit,
+    FileError,
+    Finding,
+    Fix,
+    Report,
+    Segment,
+)
 
 if TYPE_CHECKING:
     from tqcheck.checks.registry import Rule
@@ -168,11 +180,17 @@ def apply_findings(text: str, findings: Iterable[Finding], *, unsafe: bool = Fal
         candidates.append(((first.start, finding.code, first.end), finding, placed))
     candidates.sort(key=lambda c: c[0])
     taken: list[_Placed] = []
+    taken_fixes: set[tuple[Edit, ...]] = set()
     applied: list[Finding] = []
     for _, finding, placed in candidates:
+        assert finding.fix is not None
+        if finding.fix.edits in taken_fixes:
+            applied.append(finding)  # one fix shared by several findings resolves them all
+            continue
         if any(_conflicts(p, taken) for p in placed):
             continue  # overlaps a fix taken before: the next pass sees it again, if still needed
         taken.extend(placed)
+        taken_fixes.add(finding.fix.edits)
         applied.append(finding)
     for p in sorted(taken, key=lambda p: p.start, reverse=True):
         text = text[: p.start] + p.content + text[p.end :]
@@ -269,6 +287,8 @@ class FileFix:
     applied: list[Finding] = field(default_factory=list)
     remaining: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: The findings of the file as it was read, before any fix.
+    found: list[Finding] = field(default_factory=list)
     error: FileError | None = None
 
     @property
@@ -427,7 +447,8 @@ def _units_checked(text: str, findings: list[Finding], scratch: _Scratch, option
         if not fixable:
             return []
         new_text, done = apply_findings(text, fixable, unsafe=unsafe, escape=escape, check=False)
-        expected = _expected_texts(old, [e for f in done for e in mapped[id(f)] or ()])
+        shared = {f.fix.edits: f for f in done if f.fix is not None}.values()
+        expected = _expected_texts(old, [e for f in shared for e in mapped[id(f)] or ()])
         try:
             new = _unit_texts(scratch.write(new_text), options, fmt)
         except InputError:
@@ -442,10 +463,56 @@ def _units_checked(text: str, findings: list[Finding], scratch: _Scratch, option
     return None
 
 
+class KnownFindings:
+    """The findings a baseline knows (``--baseline``), followed over the passes of fixing one
+    file: the user accepted them, so their fixes are never applied.
+
+    A fix elsewhere in a known finding's sentence changes the sentence, and with it the
+    finding's fingerprint; so a finding whose code and flagged text were known in an earlier
+    pass stays known (as many as were known)."""
+
+    def __init__(self, entries: Sequence[BaselineEntry]) -> None:
+        self.entries = entries
+        self.carried: Counter[tuple[str, str]] = Counter()
+
+    def mark(self, findings: list[Finding]) -> list[Finding]:
+        """``findings`` with the known ones suppressed (``suppression`` "baseline")."""
+        return self._mark(findings)[0]
+
+    def carried_only(self, findings: list[Finding]) -> list[Finding]:
+        """``findings`` with only those suppressed that are known through an earlier pass (the
+        report's baseline marks its own matches, and counts them, when the report is made)."""
+        out, direct = self._mark(findings)
+        return [old if was else f for f, old, was in zip(out, findings, direct, strict=True)]
+
+    def _mark(self, findings: list[Finding]) -> tuple[list[Finding], list[bool]]:
+        from tqcheck.baseline import apply_baseline
+
+        marked = apply_baseline(Report(tuple(findings)), self.entries)[0].findings
+        direct = [f.suppression == "baseline" and not old.suppressed
+                  for f, old in zip(marked, findings, strict=True)]
+        left = Counter(self.carried)
+        left.subtract(_known_key(f) for f, was in zip(marked, direct, strict=True) if was)
+        out: list[Finding] = []
+        for f in marked:
+            if not f.suppressed and left[_known_key(f)] > 0:
+                left[_known_key(f)] -= 1
+                f = dataclasses.replace(f, suppressed=True, suppression="baseline")
+            out.append(f)
+        self.carried = Counter(_known_key(f) for f in out if f.suppression == "baseline")
+        return out, direct
+
+
+def _known_key(f: Finding) -> tuple[str, str]:
+    return f.code, " ".join(f.text.split()).casefold()
+
+
 def fix_file(path: Path, options: Settings, rules: Sequence[Rule], *, unsafe: bool = False,
-             display: str | None = None) -> FileFix:
+             display: str | None = None, known: Sequence[BaselineEntry] | None = None
+             ) -> FileFix:
     """Fix one file in memory (nothing is written here): audit it afresh, apply the allowed
-    fixes pass after pass, and check every pass (see the module's docstring)."""
+    fixes pass after pass, and check every pass (see the module's docstring).  Findings that
+    the baseline entries ``known`` hold are never fixed (:class:`KnownFindings`)."""
     from tqcheck.readers import detect_format
 
     shown = display or str(path)
@@ -458,25 +525,30 @@ def fix_file(path: Path, options: Settings, rules: Sequence[Rule], *, unsafe: bo
     escape = escape_for(fmt)
     prose = fmt in PROSE_FORMATS
     scratch = _Scratch(path, decoded, fmt)
+    baseline = KnownFindings(known) if known is not None else None
     try:
         text = decoded.text
         findings, notes, error = _audit_as(scratch.write(text), shown, options, rules)
+        result.found = findings
         for _ in range(MAX_PASSES):
             if error is not None:
                 break
+            to_fix = baseline.mark(findings) if baseline is not None else findings
             if not prose:
-                checked = _units_checked(text, findings, scratch, options, fmt, unsafe, escape)
+                checked = _units_checked(text, to_fix, scratch, options, fmt, unsafe, escape)
                 if checked is None:
                     result.notes.append(f"{shown}: fixes left unapplied: the {fmt} file would not "
                                         "read back as expected")
                     break
-                findings = checked
-            new, done = apply_findings(text, findings, unsafe=unsafe, escape=escape, check=prose)
+                to_fix = checked
+            new, done = apply_findings(text, to_fix, unsafe=unsafe, escape=escape, check=prose)
             if not done or new == text:
                 break
             result.applied.extend(done)
             text = new
             findings, notes, error = _audit_as(scratch.write(text), shown, options, rules)
+        if baseline is not None:
+            findings = baseline.carried_only(findings)
         result.after = text
         result.remaining = findings
         result.notes.extend(notes)
@@ -524,12 +596,19 @@ class FixRun:
 
 
 def fix_report(report: Report, options: Settings, rules: Sequence[Rule], *,
-               unsafe: bool = False, skip: Iterable[str] = ()) -> FixRun:
+               unsafe: bool = False, skip: Iterable[str] = (),
+               known: Sequence[BaselineEntry] | None = None) -> FixRun:
     """Fix, in memory, every file of ``report`` that has a finding with an allowed fix; the
     returned report holds what remains after fixing (the other files' findings unchanged).
     Files named in ``skip`` (standard input) and anything that is not a regular file (a pipe,
-    a device) are left alone, with a note."""
-    wanted = {f.path for f in report.findings if not f.suppressed and allowed(f.fix, unsafe)}
+    a device) are left alone, with a note.  Findings the baseline entries ``known`` hold are
+    not fixed (``--fix --baseline``: the user accepted them)."""
+    candidates = report.findings
+    if known is not None:
+        from tqcheck.baseline import apply_baseline
+
+        candidates = apply_baseline(report, known)[0].findings
+    wanted = {f.path for f in candidates if not f.suppressed and allowed(f.fix, unsafe)}
     outcomes: list[FileFix] = []
     remaining: dict[str, list[Finding]] = {}
     errors = list(report.errors)
@@ -541,7 +620,7 @@ def fix_report(report: Report, options: Settings, rules: Sequence[Rule], *,
         if summary.path in skipped or not Path(summary.path).is_file():
             notes.append(f"{summary.path}: not a regular file (standard input, a pipe): not fixed")
             continue
-        outcome = fix_file(Path(summary.path), options, rules, unsafe=unsafe)
+        outcome = fix_file(Path(summary.path), options, rules, unsafe=unsafe, known=known)
         outcomes.append(outcome)
         if outcome.error is not None:
             errors.append(outcome.error)

@@ -103,7 +103,7 @@ def preferred_spelling(spellings: list[str], counts: dict[str, int], ctx: CheckC
                        fold: Callable[[str], str]) -> str | None:
     """The spelling a group of variants is unified to: the one ``--prefer`` names (the option
     maps a spelling or name to the spelling wanted), else a required target term of the glossary,
-    else the document's strict majority; None when nothing decides (a tie)."""
+    else the document's clear majority (:func:`clear_majority`); None when nothing decides."""
     prefer = prefer_map(ctx.settings.language.prefer)
     folded = {fold(s): s for s in spellings}
     for key, wanted in prefer.items():
@@ -113,9 +113,20 @@ def preferred_spelling(spellings: list[str], counts: dict[str, int], ctx: CheckC
         if fold(target) in folded:
             return folded[fold(target)]
     ranked = sorted(spellings, key=lambda s: -counts[s])
-    if len(ranked) > 1 and counts[ranked[0]] > counts[ranked[1]]:
+    if len(ranked) > 1 and clear_majority(counts[ranked[0]], counts[ranked[1]]):
         return ranked[0]
     return None
+
+
+#: A spelling is unified toward the document's majority only when that majority is clear: at
+#: least this many occurrences, and at least twice as many as the next spelling.  Two against one
+#: is no evidence (Sukawa ×2, Sugawa ×1 for 須川: the one is right).
+MAJORITY_AT_LEAST = 3
+
+
+def clear_majority(top: int, second: int) -> bool:
+    """Do ``top`` occurrences of one spelling, against ``second`` of the next, decide it?"""
+    return top >= MAJORITY_AT_LEAST and top >= 2 * second
 
 
 def _glossary_targets(ctx: CheckContext) -> tuple[str, ...]:
@@ -389,6 +400,8 @@ class NameVariants:
             return False
         if any(a in known and b in known for known in _known_groups()):
             return True
+        if {a.casefold(), b.casefold()} & _common_words(self.ctx.lang or ""):
+            return False  # a common word of the language (Mayor/Major, Made/Midi): not one name
         return not (a.startswith(b) or b.startswith(a))
 
     def finish(self) -> list[Hit]:
@@ -491,6 +504,18 @@ class NameVariants:
                         continue  # Harris/Haris: the skeleton comparison above needs evidence
                     pairs[a].add(b)
                     pairs[b].add(a)
+
+
+#: Words at least this frequent in the language (by rank) are its own words, not spellings of a
+#: name: a fix never rewrites one (or toward one).
+_COMMON_WORD_RANK = 3000
+
+
+@cache
+def _common_words(lang: str) -> frozenset[str]:
+    from tqcheck.langid import frequent_words
+
+    return frequent_words(lang, _COMMON_WORD_RANK) if lang else frozenset()
 
 
 @cache

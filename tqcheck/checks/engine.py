@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
-from tqcheck.checks.mirror import MirrorCase, mirror_reason, source_holds
+from tqcheck.checks.mirror import UNDOES_THE_SOURCE, MirrorCase, mirror_reason, source_holds
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
 from tqcheck.model import MASK, Applicability, Category, Edit, Finding, Fix, Segment, Sentence, Severity
 from tqcheck.pieces import PIECE, excerpt_of, from_a_cut, is_continuation, split_long_segments
@@ -278,7 +278,8 @@ class Engine:
             reason = "the source has it too"
         if reason is None:
             return finding
-        return replace(finding, severity=Severity.INFO,
+        fix = None if rule.code in UNDOES_THE_SOURCE else finding.fix
+        return replace(finding, severity=Severity.INFO, fix=fix,
                        message=f"{finding.message} (mirrors the source: {reason})")
 
     def feed_all(self, segments: Iterable[Segment], chunk: int = 64) -> Iterator[Finding]:

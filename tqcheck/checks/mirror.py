@@ -131,7 +131,8 @@ def quote_imbalance(case: MirrorCase) -> str | None:
     return None
 
 
-_CJK_REPEAT = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,8})\1")
+_CJK_REPEAT = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,8})\1"
+                         r"|[\u3400-\u4dbf\u4e00-\u9fff]々")  # 担々麺 "dan dan noodles"
 _CJK_LOOP = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,8})\1\1")
 
 
@@ -297,6 +298,15 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ702": foreign_in_source,
     "TQ704": foreign_in_source,
 }
+
+
+#: Rules whose fix, on a finding that mirrors the source, would undo what the source says: a
+#: reduplication cut (右右 "right right": bats right, throws right), the source's own short
+#: sentence joined, its lowercase start capitalised.  Such a finding keeps no fix.  The other
+#: rules' mirrored findings (a source mark or digit carried over, an invisible character, MT
+#: debris) are still fixed: the target writes its own.
+UNDOES_THE_SOURCE = frozenset({"TQ101", "TQ102", "TQ103", "TQ104", "TQ105", "TQ201", "TQ202",
+                               "TQ203", "TQ205", "TQ301", "TQ302"})
 
 
 def mirror_reason(case: MirrorCase) -> str | None:

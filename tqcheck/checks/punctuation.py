@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from tqcheck.checks._fixes import delete_span
+from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
@@ -341,16 +341,29 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``the meeting، which`` → flags ``،``, suggests ``,``.
     """
     lang = ctx.data.lang
-    for m in _FOREIGN_PUNCT.finditer(segment.text):
+    text = segment.text
+    marks: list[tuple[int, str, str]] = []
+    for m in _FOREIGN_PUNCT.finditer(text):
         c = m.group()
         if c in _ARABIC_PUNCT and lang in _ARABIC_SCRIPT_LANGS:
             continue
         if c in _CJK_PUNCT and lang in _CJK_LANGS:
             continue
-        repl = _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]
+        marks.append((m.start(), c, _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]))
+    hits = []
+    for i, c, repl in marks:
         script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
-        yield Hit(m.start(), m.end(), f"{script} punctuation '{c}' in {ctx.data.name} text",
-                  suggestion=repl, fix=_punctuation_fix(segment.text, m.start(), repl))
+        hits.append(Hit(i, i + 1, f"{script} punctuation '{c}' in {ctx.data.name} text",
+                        suggestion=repl, fix=_punctuation_fix(text, i, repl)))
+    # One fix for the marks of the paragraph: no fix leaves a pair, or a line, half converted.
+    yield from one_fix_per_segment(hits, lambda carriers: _describe_conversion(
+        text, {h.start for h in carriers}))
+
+
+def _describe_conversion(text: str, converted: set[int]) -> str:
+    chars = dict.fromkeys(text[i] for i in sorted(converted))
+    pairs = ", ".join(f"'{_ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]}' for '{c}'" for c in chars)
+    return f"write {pairs}" + (f" ({len(converted)} marks)" if len(converted) > 1 else "")
 
 
 _SPACED_AFTER = frozenset(",.:;!?)”’]%")
@@ -495,6 +508,7 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``Kuleba\\u200f said`` → flags the right-to-left mark.
     """
     text = segment.text
+    hits: list[Hit] = []
     allowed = ctx.data.words("allowed_controls") | _script_controls(ctx.lang)
     for m in _CONTROLS.finditer(text):
         c = m.group()
@@ -513,9 +527,12 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         shown_only = (c == "\u00ad" and segment.kind == "unit") or (
             c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
                                               not in _LTR_SCRIPTS))
-        yield Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}", suggestion="",
-                  fix=(delete_span(text, i, i + 1),), fix_message=f"delete U+{ord(c):04X}",
-                  applicability=Applicability.DISPLAY_ONLY if shown_only else None)
+        hits.append(Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}",
+                        suggestion="", fix=(delete_span(text, i, i + 1),),
+                        fix_message=f"delete U+{ord(c):04X}",
+                        applicability=Applicability.DISPLAY_ONLY if shown_only else None))
+    # The controls of a paragraph go in one fix ("(\u2060^\u2060^\u2060)": all three or none).
+    yield from one_fix_per_segment(hits)
 
 
 _OPENING_OF = {")": "(", "]": "[", "}": "{"}

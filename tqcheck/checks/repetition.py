@@ -15,7 +15,7 @@ from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
 #: only for long units or loops: "horrible, horrible", "no, no, no" and "pump it out, pump it out"
 #: are rhetoric, "in the camps of Darfur, in the camps of Darfur, in the camps of Darfur" is a loop.
-_GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*,[\s\ufffc]*")
+_GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*[,،，][\s\ufffc]*")  # a comma of any script
 
 
 def _comma_repeat_counts(n: int, copies: int) -> bool:
@@ -39,6 +39,8 @@ _UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
 def _may_repeat(text: str) -> bool:
     """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
     token-level analysis runs only where this says yes (most text: no)."""
+    if "،" in text or "，" in text:  # commas of other scripts separate copies too (_GAP)
+        text = text.replace("،", ",").replace("，", ",")
     toks = folded_tokens(text)
     if len(set(toks)) == len(toks):  # no token twice (most short text): nothing can repeat
         return False
@@ -86,7 +88,7 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
             copies += 1
             nxt += n
         end = toks[nxt - 1][2]
-        comma = "," in text[toks[j - 1][2] : toks[j][1]]
+        comma = any(c in ",،，" for c in text[toks[j - 1][2] : toks[j][1]])
         if comma and not _comma_repeat_counts(n, copies) and not (n == 1 and copies == 2):
             continue  # a word doubled over a comma: TQ101 decides by the word
         unit_text = text[toks[i][1] : toks[i + n - 1][2]]
@@ -167,12 +169,18 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         sure = (len(word) > 1 and segment.text[rep.start + len(word):rep.second] == " "
                 and same_case
                 and not (segment.source and find_adjacent_repeats(segment.source)))
-        # Safe for function words only ("in in", "the the"); a content word doubled may render a
-        # reduplication of the source (右右 "right right") or run over a clause boundary
-        # ("order from you you can"): unsafe.
-        function = word.casefold() in ctx.data.words("never_doubled")
+        # Safe for the words whose doubling is always a slip (the language's ``never_doubled``:
+        # "in in", "the the"); a content word doubled may render a reduplication of the source
+        # (右右 "right right"): unsafe.  No fix for the other function words and the most
+        # frequent words (pronouns, particles): their double is often two parts of a sentence,
+        # subject and object ("dass es es schafft", "gave her her keys"), or a clause boundary
+        # ("order from you you can").
+        folded = word.casefold()
+        function = folded in ctx.data.words("never_doubled")
+        grammatical = not function and (folded in ctx.data.words("function_words")
+                                         or folded in _frequent_words(ctx.lang, _PRONOUN_RANK))
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word,
-                        fix=((rep.start, rep.end, word),) if sure else None,
+                        fix=((rep.start, rep.end, word),) if sure and not grammatical else None,
                         applicability=None if function else Applicability.UNSAFE))
     return hits
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 
-from tqcheck.checks._fixes import delete_span
+from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
@@ -288,6 +288,7 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ``the&#39;s ▁talks <unk>`` → three findings.
     """
     text = segment.text
+    hits: list[Hit] = []
     for m in _debris_re().finditer(text):
         s = m.group()
         suggestion = None
@@ -304,17 +305,25 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         elif s.strip() == "@@":
             # A BPE joiner follows a piece of a word ("talk@@ s" → "talks"); "@@@" is a marker.
             if not (m.start() > 0 and text[m.start() - 1].isalpha()):
-                yield Hit(m.start(), m.end(), f"MT debris: '{s}'")
+                hits.append(Hit(m.start(), m.end(), f"MT debris: '{s}'"))
                 continue
             end = m.end() + 1 if text[m.end():m.end() + 1] == " " else m.end()
             fix = (m.start(), end, "")
         elif s.startswith(("\\", "$")):
             # LaTeX left in prose: what the command wraps is often text to keep; shown only.
-            yield Hit(m.start(), m.end(), f"MT debris: '{s}'")
+            hits.append(Hit(m.start(), m.end(), f"MT debris: '{s}'"))
             continue
         else:
             fix = delete_span(text, m.start(), m.end())
-        yield Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion, fix=(fix,))
+        hits.append(Hit(m.start(), m.end(), f"MT debris: '{s}'", suggestion=suggestion,
+                        fix=(fix,), fix_message=_debris_fix_message(text[fix[0]:fix[1]], fix[2])))
+    # The debris of a paragraph goes in one fix ("(<unk>^ <unk> ^ <unk>)": all or none).
+    yield from one_fix_per_segment(hits)
+
+
+def _debris_fix_message(before: str, after: str) -> str:
+    return f"replace '{before.strip()}' with '{after}'" if after.strip() else \
+        f"delete '{before.strip()}'"
 
 
 #: A letter or digit of a script glued, with no space, to an ASCII letter or digit.  CJK

@@ -258,13 +258,31 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         repeats = body.rstrip(".").casefold() in prev.text.casefold()
         if (opener in opener_set and not repeats and segment.text[stop] == "."
                 and not segment.text[stop - 1:stop].isdigit()
-                and not segment.text[stop + 1:first_letter].strip()):
+                and not segment.text[stop + 1:first_letter].strip()
+                and _may_join(segment, prev, s)):
             fix = ((stop, first_letter + 1, " " + opener[0].lower()),)
         hits.append(Hit(s.start, s.end,
                         f"sentence fragment: '{body}' looks split off the previous sentence",
                         suggestion=f"join it to the previous sentence: '… {joined}'", fix=fix,
                         fix_message=f"join it to the previous sentence: '… {joined}'"))
     return hits
+
+
+#: A fragment that ends on a number: a sentence split at an ordinal ("… at the end of October.
+#: On 1. In January …", German "am 1. Januar"), not a phrase stranded by a full stop.
+_ENDS_ON_NUMBER = re.compile(r"\d\.$")
+
+
+def _may_join(segment: Segment, prev: Sentence, fragment: Sentence) -> bool:
+    """May TQ201's fix join ``fragment`` to ``prev``?  Not where the full stop ends a line (the
+    end of a paragraph, a heading or an item on a line of its own), after a heading (a sentence
+    in title case or capitals: "Rental Terms And Conditions. For …"), nor where the fragment ends
+    on a number.  (Nor where the source has a short sentence there too: the engine drops the fix
+    of a finding that mirrors the source, :data:`tqcheck.checks.mirror.UNDOES_THE_SOURCE`.)"""
+    if "\n" in segment.text[prev.end:fragment.start] or _ENDS_ON_NUMBER.search(fragment.text):
+        return False
+    words = [w for w in WORD.findall(prev.text) if len(w) > 3 and w[0].isalpha()]
+    return not (words and (all(w[0].isupper() for w in words) or prev.text.isupper()))
 
 
 #: Closes a sentence (or a quotation, bracket or list of words that may end one).

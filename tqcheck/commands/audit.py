@@ -57,8 +57,9 @@ def audit_command(paths: tuple[str, ...], **opts: Any) -> int:
         from tqcheck.outputs import streamed_names, write_fixes
 
         # Standard input, pipes and devices are audited from a copy: never fixed in place.
+        # Findings a baseline knows were accepted: they are not fixed.
         run = fix_report(audited, settings, rules_for(settings), unsafe=out.unsafe_fixes,
-                         skip=streamed_names(paths, settings))
+                         skip=streamed_names(paths, settings), known=entries)
         if out.diff:
             click.echo(run.diff(), nl=False)
             for e in run.report.errors:

@@ -44,6 +44,18 @@ def formats_of(report: Report) -> dict[str, str]:
     return {s.path: s.format for s in report.files}
 
 
+def read_file_text(path: str, encoding: str | None) -> str | None:
+    """The text of an audited file, read again at render time and newline-normalised like the
+    readers (None when it can no longer be read)."""
+    from tqcheck.errors import InputError
+    from tqcheck.readers.decode import read_text
+
+    try:
+        return read_text(Path(path), encoding)
+    except (InputError, OSError):
+        return None
+
+
 def escaped(content: str, fmt: str | None) -> str:
     """The new text of an edit as it is written into a file of format ``fmt``."""
     from tqcheck.fix import escape_for

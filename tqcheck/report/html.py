@@ -16,14 +16,12 @@ import itertools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from tqcheck import __version__
-from tqcheck.errors import InputError
 from tqcheck.model import Category, Finding, Report, Severity
 from tqcheck.report import RenderOptions
-from tqcheck.report.common import fix_preview, relative_path, rule_uri
+from tqcheck.report.common import fix_preview, read_file_text, relative_path, rule_uri
 
 
 def esc(value: object) -> str:
@@ -211,15 +209,6 @@ def _select(name: str, label: str, values: Sequence[str]) -> str:
             f"{opts}</select></label>")
 
 
-def _read(path: str, encoding: str | None) -> str | None:
-    from tqcheck.readers.decode import read_text
-
-    try:
-        return read_text(Path(path), encoding)
-    except (InputError, OSError):
-        return None
-
-
 def render(report: Report, options: RenderOptions) -> str:
     encoding = report.encoding
     active = report.active
@@ -233,7 +222,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
     sections = []
     for path in paths:
-        text = _read(path, encoding)
+        text = read_file_text(path, encoding)
         found = by_path.get(path, [])
         head = (f'<h2>{esc(relative_path(path))} <span class="muted">({len(found)} finding'
                 f'{"s" if len(found) != 1 else ""})</span></h2>')

@@ -2,17 +2,20 @@
 
 reviewdog counts columns in UTF-8 bytes, tqcheck in code points; columns are converted with the
 finding's excerpt (the line that holds the span).  Where a reader masked markup in the excerpt
-(Markdown links, code), a masked character is counted as one byte, as markup is ASCII.
+(Markdown links, code), a masked character is counted as one byte, as markup is ASCII.  The edits
+of a fix that stand on other lines are counted on the file's own lines, read again at render
+time (as the HTML report does).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from tqcheck.model import MASK, Finding, Report
+from tqcheck.model import MASK, Edit, Finding, Report
 from tqcheck.report import RenderOptions
-from tqcheck.report.common import help_uri, relative_path
+from tqcheck.report.common import help_uri, read_file_text, relative_path
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -64,7 +67,10 @@ def byte_columns(f: Finding) -> tuple[int, int]:
     return start, end
 
 
-def diagnostic(f: Finding, fmt: str | None = None) -> dict[str, Any]:
+def diagnostic(f: Finding, fmt: str | None = None,
+               file_text: Callable[[str], str | None] | None = None) -> dict[str, Any]:
+    """The diagnostic of ``f``; ``file_text`` gives the text of a file, for the byte columns of
+    fix edits that stand on other lines than the finding's."""
     start, end = byte_columns(f)
     d: dict[str, Any] = {
         "message": f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else ""),
@@ -77,7 +83,7 @@ def diagnostic(f: Finding, fmt: str | None = None) -> dict[str, Any]:
         "source": {"name": "tqcheck", "url": "https://tqcheck.readthedocs.io/"},
         "code": {"value": f.code, "url": help_uri(f.code)},
     }
-    suggestions = _suggestions(f, fmt)
+    suggestions = _suggestions(f, fmt, file_text)
     if suggestions:
         d["suggestions"] = suggestions
     return d
@@ -87,15 +93,37 @@ def _byte_col(excerpt: str, col: int) -> int:
     return _bytes(excerpt[:col - 1]) + 1
 
 
-def _suggestions(f: Finding, fmt: str | None) -> list[dict[str, Any]]:
+class _FileLines:
+    """The lines of the audited files (read once each, newline-normalised like the readers), to
+    count the byte columns of edits on lines the finding's excerpt does not hold."""
+
+    def __init__(self, file_text: Callable[[str], str | None] | None) -> None:
+        self.file_text = file_text
+        self.lines: dict[str, list[str] | None] = {}
+
+    def line(self, path: str, n: int) -> str | None:
+        if self.file_text is None:
+            return None
+        if path not in self.lines:
+            text = self.file_text(path)
+            self.lines[path] = None if text is None else text.split("\n")
+        lines = self.lines[path]
+        return lines[n - 1] if lines is not None and 0 < n <= len(lines) else None
+
+
+def _suggestions(f: Finding, fmt: str | None,
+                 file_text: Callable[[str], str | None] | None = None) -> list[dict[str, Any]]:
     """reviewdog suggestions for the fix's edits, which reviewdog posts as suggested changes.
-    Columns must be UTF-8 bytes, counted on the finding's line: a fix with an edit on another
-    line (other than whole lines deleted) gets none.  Display-only fixes are left out."""
+    Columns are UTF-8 bytes of the edit's lines: the finding's excerpt where the edit stands on
+    the finding's line, the file's own lines otherwise (an edit may span lines: reviewdog takes a
+    range over several).  A fix with an edit that cannot be placed so (the file changed since)
+    gets none, and so does a display-only fix."""
     from tqcheck.report.common import escaped
 
     fix = f.fix
     if fix is None or fix.applicability.value == "display-only":
         return []
+    lines = _FileLines(file_text)
     out: list[dict[str, Any]] = []
     for e in fix.edits:
         if e.col == 1 and e.end_col == 1:
@@ -103,16 +131,46 @@ def _suggestions(f: Finding, fmt: str | None) -> list[dict[str, Any]]:
         elif e.line == e.end_line == f.line and f.excerpt[e.col - 1:e.end_col - 1] == e.before:
             start, end = _byte_col(f.excerpt, e.col), _byte_col(f.excerpt, e.end_col)
         else:
-            return []
+            cols = _file_columns(lines, f.path, e, fmt)
+            if cols is None:
+                return []
+            start, end = cols
         out.append({"range": {"start": {"line": e.line, "column": start},
                               "end": {"line": e.end_line, "column": end}},
                     "text": escaped(e.content, fmt)})
     return out
 
 
+def _file_columns(lines: _FileLines, path: str, e: Edit, fmt: str | None
+                  ) -> tuple[int, int] | None:
+    """Byte columns of an edit counted on the file's lines, where they still hold the text the
+    edit replaces (as the format writes it)."""
+    from tqcheck.report.common import escaped
+
+    first, last = lines.line(path, e.line), lines.line(path, e.end_line)
+    if first is None or last is None:
+        return None
+    if e.line == e.end_line:
+        found = first[e.col - 1:e.end_col - 1]
+    else:
+        middle = [lines.line(path, n) or "" for n in range(e.line + 1, e.end_line)]
+        found = "\n".join([first[e.col - 1:], *middle, last[:e.end_col - 1]])
+    if found not in (e.before, escaped(e.before, fmt)):
+        return None
+    return _byte_col(first, e.col), _byte_col(last, e.end_col)
+
+
 def render(report: Report, options: RenderOptions) -> str:
     from tqcheck.report.common import formats_of
 
     formats = formats_of(report)
-    return "".join(json.dumps(diagnostic(f, formats.get(f.path)), ensure_ascii=False) + "\n"
-                   for f in report.active)
+    texts: dict[str, str | None] = {}
+
+    def file_text(path: str) -> str | None:
+        if path not in texts:
+            texts[path] = read_file_text(path, report.encoding)
+        return texts[path]
+
+    return "".join(json.dumps(diagnostic(f, formats.get(f.path), file_text), ensure_ascii=False)
+                   + "\n" for f in report.active)
+
