@@ -40,11 +40,22 @@ def _has_pair(segment: Segment) -> bool:
     return bool(segment.source and segment.source.strip() and segment.text.strip())
 
 
-@register("TQ830", "empty-translation", Severity.WARNING, scope="segment", on="pairs",
+#: A file is a catalogue in progress, not a translated file with oversights, when more than this
+#: many of its units are untranslated …
+IN_PROGRESS_UNITS = 10
+#: … or more than this share of them (and at least two: one unit alone is always an oversight).
+IN_PROGRESS_SHARE = 0.05
+
+
+def in_progress(untranslated: int, units: int) -> bool:
+    """Whether ``untranslated`` of ``units`` make a catalogue in progress (TQ830)."""
+    return untranslated >= 2 and (untranslated > IN_PROGRESS_UNITS
+                                  or untranslated > IN_PROGRESS_SHARE * units)
+
+
+@register("TQ830", "empty-translation", Severity.WARNING, scope="document", on="pairs",
           keys_ok=True)
-def find_empty_translation(
-    segment: Segment, sentences: list[Sentence], ctx: CheckContext
-) -> Iterator[Hit]:
+class EmptyTranslation:
     """A unit whose source has text but whose translation is empty or missing.
 
     What it does:
@@ -52,28 +63,78 @@ def find_empty_translation(
         source) whose target is empty or only whitespace, and keys of a JSON source file that the
         translation lacks.  Fuzzy PO entries are skipped unless ``--include-fuzzy`` is given; an
         entry with plurals whose first form is empty is reported once, so the count equals
-        ``msgfmt --statistics``' untranslated one.  A source with nothing to translate (markup
-        and placeholders only, a version, an acronym: what TQ831 accepts as a copy) is reported
-        as info: the program shows it the same either way.
+        ``msgfmt --statistics``' untranslated one (fuzzy entries are apart: not counted as
+        untranslated).  A source with nothing to translate (markup and placeholders only, a
+        version, an acronym: what TQ831 accepts as a copy) is reported as info: the program shows
+        it the same either way.
+
+        The file decides the severity.  A few untranslated units in a file that is otherwise
+        translated are oversights: each is a warning.  When more than 10 units, or more than 5%
+        of the file's units (and at least two), are untranslated, the file is a catalogue in
+        progress: each unit is reported as info, and one warning at the first of them says how
+        many of the file's units are not translated, so a gate still fails on the file.
 
     Why it matters:
         An untranslated string shows up in the source language (or as nothing at all) in the
-        product; ``msgfmt --statistics`` counts the same entries as untranslated.
+        product; ``msgfmt --statistics`` counts the same entries as untranslated.  A catalogue
+        that a team is still translating (hundreds of empty entries after new strings came in)
+        is one state of one file, not hundreds of defects: reported per unit, it would bury the
+        few real oversights of the other files.
 
     Example:
-        ``msgid "Open file"`` / ``msgstr ""`` → flags the empty ``msgstr``.
+        ``msgid "Open file"`` / ``msgstr ""`` in a catalogue whose other entries are translated →
+        a warning on the empty ``msgstr``.  In ``ar.po`` with 289 of 841 entries empty → one
+        warning "289 of 841 units are not translated (34%)" at the first, and 289 infos.
     """
-    if not segment.source or not segment.source.strip() or segment.text.strip():
-        return
-    if segment.meta.get("untranslated_entry") and segment.meta.get("plural_form", 0) > 0:
-        return  # an untranslated PO entry is reported once, at its first form (as msgfmt counts)
-    what = "missing from the translation" if segment.meta.get("missing") else "not translated"
-    # A source with nothing to translate (``B<%s>``, ``v1``, a product name) shows the same
-    # whether it is translated or not: info.
-    fine = _copy_is_fine(segment.source, ctx)
-    yield Hit(0, len(segment.text), f"{what}: '{_short(segment.source)}'"
-              + (" (nothing in it to translate)" if fine else ""),
-              severity=Severity.INFO if fine else None)
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.units = 0
+        #: Untranslated units in order, each with whether it has anything to translate.
+        self.empty: list[tuple[Segment, str, bool]] = []
+        #: Empty later plural forms of entries whose first form is translated.
+        self.forms: list[tuple[Segment, str, bool]] = []
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        if not segment.source or not segment.source.strip():
+            return
+        # A PO entry with plurals is one unit, as msgfmt counts: its first form.
+        later_form = (segment.meta.get("plural_form", 0) > 0
+                      and segment.meta.get("msgid_plural") is not None)
+        if later_form and segment.meta.get("untranslated_entry"):
+            return  # the entry is reported once, at its first form
+        if not later_form:
+            self.units += 1
+        if segment.text.strip():
+            return
+        what = "missing from the translation" if segment.meta.get("missing") else "not translated"
+        # A source with nothing to translate (``B<%s>``, ``v1``, a product name) shows the same
+        # whether it is translated or not: info.
+        fine = _copy_is_fine(segment.source, self.ctx)
+        if later_form:  # one empty form of a translated entry: an oversight, not counted
+            self.forms.append((segment, what, fine))
+        else:
+            self.empty.append((segment, what, fine))
+
+    def finish(self) -> Iterator[Hit]:
+        n = len(self.empty)
+        whole = in_progress(n, self.units)
+        if whole and any(not fine for _, _, fine in self.empty):
+            first = self.empty[0][0]
+            share = 100 * n / max(self.units, 1)
+            yield Hit(0, len(first.text),
+                      f"{n} of {self.units} units are not translated ({share:.0f}%): a "
+                      "catalogue in progress (each is listed as info)", segment=first)
+        for segment, what, fine in self.empty:
+            yield self._hit(segment, what, fine, whole)
+        for segment, what, fine in self.forms:
+            yield self._hit(segment, what, fine, False)
+
+    @staticmethod
+    def _hit(segment: Segment, what: str, fine: bool, whole: bool) -> Hit:
+        return Hit(0, len(segment.text), f"{what}: '{_short(segment.source or '')}'"
+                   + (" (nothing in it to translate)" if fine else ""),
+                   severity=Severity.INFO if fine or whole else None, segment=segment)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
