@@ -20,6 +20,7 @@ from tqcheck.checks._pairs import (
     find_tokens,
     find_urls,
     is_plural_form,
+    number_value,
     pair_data,
     segment_flags,
 )
@@ -178,7 +179,12 @@ def find_untranslated_copy(
         may stay as it is: numbers, URLs, e-mail addresses, placeholders, tokens of up to three
         letters, acronyms, and the product names and international words listed in
         ``tqcheck/data/pairs.toml`` (``same_ok``).  A single word copied is reported as info
-        only (``Median`` is German too).
+        only (``Median`` is German too), and so is a copy that may well be the translation: a
+        name (the unit's extracted comment says so, as itstool's ``credit/name``, or its words
+        are capitalised and all unknown to the source language's lexicon: ``Yubico
+        Authenticator``), a copyright notice, or words that are all words of the target
+        language too (among its 5,000 most frequent), none of them evidence of the source
+        language (``%d minutes`` in French).
 
     Why it matters:
         A copied source is a string nobody translated — the MT step failed or was skipped, and the
@@ -196,10 +202,58 @@ def find_untranslated_copy(
         return
     if _copy_is_fine(segment.source or "", ctx):
         return
+    why = _copy_kept(segment, ctx)
+    if why:
+        yield Hit(0, len(segment.text), f"translation is identical to the source ({why})",
+                  severity=Severity.INFO)
+        return
     one_word = len((segment.source or "").split()) == 1
     yield Hit(0, len(segment.text), "translation is identical to the source"
               + (" (one word: may be the same in both languages)" if one_word else ""),
               severity=Severity.INFO if one_word else None)
+
+
+#: Extracted comments that say a unit is a name (Mallard credits, AppStream's developer name).
+_NAME_COMMENT = re.compile(r"\(itstool\) path: credit/|developer_name|\bsound name\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|^\s*copyright\b", re.I)
+#: Words among this many most frequent of the target language are its own, not loans.
+_COMMON_WORDS = 5000
+_COPY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
+    """Why a copy of the source may well be the translation, or None: a name (the file's
+    comments say so, or its words are capitalised and all unknown to the source language's
+    lexicon), a copyright notice, or words that are words of the target language too
+    ("%d minutes" in French) and none that is evidence of the source language."""
+    from tqcheck.langid import frequent_words, lexicon
+
+    source = segment.source or ""
+    comments = " ".join(segment.meta.get("extracted_comments") or ())
+    if comments and _NAME_COMMENT.search(comments):
+        return "a name, as the file's comment says"
+    if _COPYRIGHT.search(source):
+        return "a copyright notice"
+    rest = source
+    tokens = find_tokens(source, (), file_syntaxes(ctx))
+    for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    words = _COPY_WORD.findall(rest)
+    if not words:
+        return None
+    src_lex = lexicon(base_lang(segment.source_lang or ctx.source_lang or "en"))
+    folded = [w.casefold().replace("’", "'") for w in words]
+    common = frequent_words(base_lang(segment.target_lang or ctx.lang or ""), _COMMON_WORDS)
+    if common and all(w in common for w in folded) and not (
+            src_lex is not None and any(w in src_lex.evidence for w in folded)):
+        return "its words are words of the target language too"
+    if src_lex is not None and all(w[0].isupper() for w in words):
+        plain = [w for w in words if not w.isupper()]  # acronyms aside
+        unknown = sum(1 for w in plain if w.casefold() not in src_lex.words or
+                      any(c.isupper() for c in w[1:]))
+        if plain and unknown == len(plain):
+            return "a name"
+    return None
 
 
 _NUMERIC_CONVERSIONS = frozenset("diuxXoeEfFgGaA")
@@ -442,6 +496,13 @@ def _source_lines(segment: Segment) -> Iterator[tuple[int, int, str]]:
             yield line.start, line.end, line.source
 _CODE_DIGITS = re.compile(r"(?<=[A-Za-z])\d+|\d+(?=[A-Za-z])|(?<=[A-Za-z][.,])\d+")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)[–-](\d\d)\b")
+_BARE_DECIMAL = re.compile(r"(?<![\w.,])\.(\d+)\b")
+#: Digits in groups of three after a separator: "42.000", "1,716", "192.168".
+_GROUPED = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f\u066c' ]\d{3})+")
+
+
+def _digits(token: str) -> str:
+    return re.sub(r"\D", "", token).lstrip("0") or "0"
 
 
 @register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
@@ -483,9 +544,11 @@ def find_number_mismatch(
 def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, tgt_lang: str | None,
                           syntaxes: frozenset[str]) -> Iterator[Hit]:
     """TQ835 on a translation unit: numbers compared by value in each language's format."""
-    src_vals = Counter(v for _, v in find_numbers(src_text, src_lang,
-                                                  _skip_spans(src_text, syntaxes))
-                       if len(v.lstrip("-")) > 1)
+    src_nums = [(m, v) for m, v in find_numbers(src_text, src_lang,
+                                                _skip_spans(src_text, syntaxes))
+                if len(v.lstrip("-")) > 1]
+    src_vals = Counter(v for _, v in src_nums)
+    value_digits = {v: _digits(m.group()) for m, v in src_nums}
     tgt_nums = [(m, v) for m, v in find_numbers(text, tgt_lang, _skip_spans(text, syntaxes))
                 if len(v.lstrip("-")) > 1]
     tgt_vals = Counter(v for _, v in tgt_nums)
@@ -495,17 +558,33 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
     for m in _YEAR_RANGE.finditer(src_text):
         short = str(int(m.group(2)))
         full = m.group(1)[:2] + m.group(2)
+        codes.add(short)  # "2019–20" kept as "2019-20" (a hyphen for the en dash)
         if full in tgt_vals:
             src_vals.pop(short, None)
             codes.add(full)
+    # A decimal without its leading zero (".08%") is written with it in most languages ("0,08").
+    for m in _BARE_DECIMAL.finditer(src_text):
+        codes.add(number_value("0." + m.group(1), False))
+    # Digit groups of three read as the other convention ("42.000 participants" in an English
+    # source, "192.168.*.*" read by a decimal-comma target): the same digits, grouped, are the
+    # same number.  Only grouped numbers: "1.5" and "15" stay different.
+    src_grouped = {_digits(m.group()) for m, _ in src_nums if _GROUPED.fullmatch(m.group().strip())}
+    src_digits = set(value_digits.values())
+    tgt_digits = {_digits(m.group()) for m, _ in tgt_nums}
+    tgt_grouped = {_digits(m.group()) for m, _ in tgt_nums if _GROUPED.fullmatch(m.group().strip())}
     for value in src_vals:
-        if value not in tgt_vals:
+        d = value_digits[value]
+        if value not in tgt_vals and not (d in tgt_grouped or (d in src_grouped
+                                                                and d in tgt_digits)):
             yield Hit(start, start + len(text), f"number {value} of the source is missing")
     listed = set(src_vals) | codes | {str(int(d)) for d in re.findall(r"\d+", src_text)}
     for m, value in tgt_nums:
         parts = [str(int(p)) for p in re.findall(r"\d+", m.group())]
         if len(parts) > 1 and all(p in listed for p in parts):
             continue  # "[-1, 1]" written "[-1,1]": a list of the source's numbers, not 1.1
+        digits = _digits(m.group())
+        if digits in src_grouped or (digits in src_digits and digits in tgt_grouped):
+            continue
         if value not in src_vals and value not in codes:
             yield Hit(start + m.start(), start + m.end(),
                       f"number {m.group().strip()} is not in the source")
