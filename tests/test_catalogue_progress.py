@@ -87,3 +87,13 @@ def test_nothing_to_translate_alone_raises_no_file_warning() -> None:
     units = [_unit("", "v1"), _unit("", "GTK"), _unit("Datei", "File")]
     found = audit_segments("t.po", units, AuditOptions(select=("TQ830",))).findings
     assert [f.severity.value for f in found] == ["info", "info"]
+
+
+def test_every_unit_finding_points_at_its_msgstr() -> None:
+    # A document check keeps the segments it was fed; each finding must land on its own unit
+    # (masked copies freed during the run once lent their ids to other segments).
+    path = shared_file("l10n-wild", "dpkg", "man-fr.po")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = tq830(path)
+    assert len(found) > 100
+    assert all(lines[f.line - 1].startswith(('msgstr ""', "msgstr[0]")) for f in found)
