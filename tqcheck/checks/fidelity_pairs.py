@@ -202,12 +202,12 @@ def find_untranslated_copy(
         return
     if _copy_is_fine(segment.source or "", ctx):
         return
-    why = _copy_kept(segment, ctx)
+    one_word = len((segment.source or "").split()) == 1
+    why = None if one_word else _copy_kept(segment, ctx)
     if why:
         yield Hit(0, len(segment.text), f"translation is identical to the source ({why})",
                   severity=Severity.INFO)
         return
-    one_word = len((segment.source or "").split()) == 1
     yield Hit(0, len(segment.text), "translation is identical to the source"
               + (" (one word: may be the same in both languages)" if one_word else ""),
               severity=Severity.INFO if one_word else None)
