@@ -97,6 +97,12 @@ def test_copy_that_is_untranslated_is_a_warning(segment: Segment) -> None:
     # transmission: an address pattern read by a decimal-comma language.
     unit("Für IP-Adressen können Platzhalter wie 192.168.*.* verwendet werden",
          "IP addresses may use wildcards, such as 192.168.*.*", "de"),
+    # GNOME Clocks ru/ar, TICO-19 ru: a number spelled out on one side.
+    unit("15 минут", "Fifteen minutes", "ru"),
+    unit("45 минут", "Fortyfive minutes", "ru"),
+    unit("عشر دقائق", "10 minutes", "ar"),
+    unit("Сто кабинетов общей практики", "The 100 general practices", "ru"),
+    unit("мыть руки не менее 20 секунд", "wash hands for at least twenty seconds", "ru"),
 ])
 def test_number_written_the_targets_way(segment: Segment) -> None:
     assert warnings("TQ835", segment) == []
@@ -108,6 +114,8 @@ def test_number_written_the_targets_way(segment: Segment) -> None:
          "Specifies the root directory (since version 1.20.1).", "de"),
     unit("от 0,09%", "from .08%", "ru"),
     unit("Ungültiges RFC 4514Format", "Invalid RFC 4514 format", "de"),
+    unit("16 минут", "Fifteen minutes", "ru"),
+    unit("عشرون دقيقة", "30 minutes", "ar"),
 ])
 def test_number_changed_is_a_warning(segment: Segment) -> None:
     assert "TQ835" in [f.code for f in warnings("TQ835", segment)]

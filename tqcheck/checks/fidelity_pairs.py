@@ -517,7 +517,12 @@ def find_number_mismatch(
         digits) and compares their values, outside placeholders and URLs.  Single digits are left
         alone because translations spell them out ("1 file" → "un fichier"); the digits of a code
         glued to letters (``229E``, ``OC43``) may stand apart in a transliteration, and a year
-        range's short end (``2010–11``) may be written out (``2010–2011``).
+        range's short end (``2010–11``) may be written out (``2010–2011``) or kept (``2010-11``).
+        A number spelled out on one side (``Fifteen minutes`` → ``15 минут``, ``10 minutes`` →
+        ``عشر دقائق``: the ``[numbers] words`` of each language's data) matches the other's
+        digits; a decimal without its leading zero (``.08``) is ``0,08``; digits grouped by
+        three read the other way (``42.000`` in an English source, ``192.168.*.*`` in German)
+        are the same digits.
 
     Why it matters:
         MT drops, rounds or garbles numbers — a wrong dose, price or date is the costliest error a
@@ -536,14 +541,52 @@ def find_number_mismatch(
             # on WMT23: half were faithful renderings).
             yield Hit(start, end, f"number {number} of the source is missing",
                       severity=Severity.INFO)
+    spelled = (spelled_numbers(src_lang), spelled_numbers(tgt_lang))
     for start, end, src_text in _units(segment):
         yield from _unit_number_mismatch(segment.text[start:end], start, src_text, src_lang,
-                                         tgt_lang, file_syntaxes(ctx))
+                                         tgt_lang, file_syntaxes(ctx), spelled)
+
+
+@lru_cache(maxsize=64)
+def spelled_numbers(lang: str | None) -> dict[str, int]:
+    """The number words of ``lang`` (its language data's ``[numbers] words``), casefolded."""
+    from tqcheck.langdata import load_language
+
+    words = load_language(lang).get("numbers", "words", default={}) or {}
+    return {str(k).casefold(): int(v) for k, v in words.items()}
+
+
+def _spelled_values(text: str, words: dict[str, int]) -> set[str]:
+    """Values of the numbers ``text`` spells out: each number word, and tens followed by a unit
+    ("forty-five", "fortyfive", "twenty one") added up."""
+    if not words:
+        return set()
+    found: set[str] = set()
+    tokens = re.findall(r"[^\W\d_]+", text.casefold())
+    previous: int | None = None
+    for token in tokens:
+        value = words.get(token)
+        if value is None:
+            # "fortyfive": a tens word glued to a unit word
+            for tens in (w for w, v in words.items() if v % 10 == 0 and 20 <= v < 100):
+                rest = token[len(tens):]
+                if token.startswith(tens) and rest in words and words[rest] < 10:
+                    value = words[tens] + words[rest]
+                    break
+        if value is not None:
+            found.add(str(value))
+            if previous is not None and previous % 10 == 0 and 20 <= previous < 100 and value < 10:
+                found.add(str(previous + value))
+        previous = value
+    return found
 
 
 def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, tgt_lang: str | None,
-                          syntaxes: frozenset[str]) -> Iterator[Hit]:
-    """TQ835 on a translation unit: numbers compared by value in each language's format."""
+                          syntaxes: frozenset[str],
+                          spelled: tuple[dict[str, int], dict[str, int]] = ({}, {})
+                          ) -> Iterator[Hit]:
+    """TQ835 on a translation unit: numbers compared by value in each language's format; a
+    number one side spells out (``Fifteen minutes``, ``عشر دقائق``) matches the other's digits."""
     src_nums = [(m, v) for m, v in find_numbers(src_text, src_lang,
                                                 _skip_spans(src_text, syntaxes))
                 if len(v.lstrip("-")) > 1]
@@ -555,6 +598,8 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
     # Digits of codes the source glues to letters (229E, OC43) stand apart in a transliteration
     # (229 إي, أوه سي 43); a year range's short end (2010–11) is written out in full (2010–2011).
     codes = {str(int(d)) for d in _CODE_DIGITS.findall(src_text)}
+    codes |= _spelled_values(src_text, spelled[0])
+    tgt_spelled = _spelled_values(text, spelled[1])
     for m in _YEAR_RANGE.finditer(src_text):
         short = str(int(m.group(2)))
         full = m.group(1)[:2] + m.group(2)
@@ -574,8 +619,8 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
     tgt_grouped = {_digits(m.group()) for m, _ in tgt_nums if _GROUPED.fullmatch(m.group().strip())}
     for value in src_vals:
         d = value_digits[value]
-        if value not in tgt_vals and not (d in tgt_grouped or (d in src_grouped
-                                                                and d in tgt_digits)):
+        if value not in tgt_vals and value not in tgt_spelled and not (
+                d in tgt_grouped or (d in src_grouped and d in tgt_digits)):
             yield Hit(start, start + len(text), f"number {value} of the source is missing")
     listed = set(src_vals) | codes | {str(int(d)) for d in re.findall(r"\d+", src_text)}
     for m, value in tgt_nums:
