@@ -140,3 +140,11 @@ def test_arabic_mirrored_quotes_are_a_pair() -> None:
     unclosed = unit("هو “عدو الجمهور رقم 1 ويُحتمل أن يكون أقوى.", "It is “public enemy 1” and more.",
                     "ar")
     assert [f.code for f in warnings("TQ301", unclosed)] == ["TQ301"]
+
+
+def test_final_mark_of_a_closing_quotation_is_info() -> None:
+    # NewPipe de: the source's colon belongs to the quoted button name.
+    quoted = unit("Tipp anzeigen, wenn die Pop-up-Schaltfläche „Details:“ im Video gedrückt wird",
+                  'Show tip when pressing the popup button in video "Details:"', "de")
+    assert warnings("TQ381", quoted) == []
+    assert [f.code for f in warnings("TQ381", unit("Name", "Name:", "de"))] == ["TQ381"]

@@ -74,6 +74,10 @@ _NAMES = {"stop": "a full stop", "question": "a question mark", "exclaim": "an e
           "semicolon": "a semicolon", None: "no punctuation"}
 
 
+#: Closing quotation marks: a final mark before one belongs to the quotation.
+_QUOTE_CLOSERS = frozenset("\"'”’»」』")
+
+
 @register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment", on="pairs",
           not_for=("srt", "vtt"))
 def find_end_punctuation_mismatch(
@@ -88,7 +92,8 @@ def find_end_punctuation_mismatch(
         Lao, Khmer and Burmese, which end sentences without a mark, are not checked for a lost
         full stop; a colon may become ``。`` in Chinese and Japanese; a full stop added to a source
         of several sentences that lacks its last one is a correction.  A lost or added comma or
-        semicolon, or a full stop on one side only, is reported as info: the warnings are a
+        semicolon, a full stop on one side only, or a mark inside a quotation that closes the
+        source (``… button in video "Details:"``) is reported as info: the warnings are a
         question, exclamation, colon or ellipsis gained, lost or changed.
 
     Why it matters:
@@ -117,8 +122,10 @@ def find_end_punctuation_mismatch(
         return  # the source's last sentence lacks its stop; the translation completed it
     if lang in _CJK and {src_kind, tgt_kind} == {"colon", "stop"}:
         return  # a sentence that introduces what follows ends with 。 in Chinese and Japanese
-    # A full stop present on one side only changes no meaning (labels, titles, notes): info.
-    minor = {src_kind, tgt_kind} & {"comma", "semicolon"} or {src_kind, tgt_kind} <= {None, "stop"}
+    # A full stop present on one side only changes no meaning (labels, titles, notes): info; nor
+    # does a mark that belongs to a quotation closing the source (…in video "Details:").
+    minor = ({src_kind, tgt_kind} & {"comma", "semicolon"} or {src_kind, tgt_kind} <= {None, "stop"}
+             or source.rstrip()[-1:] in _QUOTE_CLOSERS)
     severity = Severity.INFO if minor else None
     if at < 0:
         at = len(text.rstrip()) - 1
