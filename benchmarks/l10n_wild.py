@@ -11,6 +11,9 @@ at most 10 warnings and errors per 1,000 units, at least 80% of a uniform sample
     python benchmarks/l10n_wild.py --json after.json     # every finding, for a before/after diff
     python benchmarks/l10n_wild.py --sample 60 --seed 15 --sample-out benchmarks/judging/s.jsonl
     python benchmarks/l10n_wild.py --compare before.json after.json   # per code, before/after
+    python benchmarks/l10n_wild.py --pofilter /tmp/ttk-venv/bin/pofilter --sample 60 --seed 15 \
+        --blind-out blind.jsonl --blind-key blind.key.jsonl   # both tools, one blind sample
+    python benchmarks/l10n_wild.py --score-blind blind.key.jsonl verdicts.jsonl
 
 ``--sample`` draws warnings and errors uniformly (seeded) and writes, for each, only what a blind
 judge needs: the finding's code, message and flagged text, the unit's source and translation, the
@@ -159,13 +162,55 @@ def tables(files: list[dict[str, Any]], findings: list[dict[str, Any]]) -> None:
               f"{c['po']:,} | {c['tico19']:,} |")
 
 
-def sample(findings: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
+def _drawn(findings: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
+    """``n`` warnings and errors drawn uniformly (the same draw as :func:`sample`)."""
     pool = [f for f in findings if _warn(f)]
-    rng = random.Random(seed)
-    picked = rng.sample(pool, min(n, len(pool)))
+    return random.Random(seed).sample(pool, min(n, len(pool)))
+
+
+def sample(findings: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
+    picked = _drawn(findings, n, seed)
     keys = ("code", "message", "text", "source", "target", "source_lang", "target_lang",
             "format", "path", "line", "col")
     return [{"n": i + 1, **{k: f.get(k) for k in keys}} for i, f in enumerate(picked)]
+
+
+def blind(tq: list[dict[str, Any]], pf: list[dict[str, Any]], seed: int
+          ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Both tools' samples in one shuffled list for a blind judge, and the key to score it: the
+    judge sees the unit (source, translation, language, format) and the finding's message and
+    flagged text, never the tool, the code or the file; the key maps each id back."""
+    items = [("tqcheck", f) for f in tq] + [("pofilter", f) for f in pf]
+    random.Random(seed).shuffle(items)
+    shown: list[dict[str, Any]] = []
+    key: list[dict[str, Any]] = []
+    for n, (tool, f) in enumerate(items, 1):
+        shown.append({"id": n, "message": f.get("message"), "flagged": f.get("text") or "",
+                      "source": f.get("source"), "translation": f.get("target"),
+                      "source_lang": f.get("source_lang"), "target_lang": f.get("target_lang"),
+                      "format": f.get("format")})
+        key.append({"id": n, "tool": tool, "code": f.get("code"), "path": f.get("path"),
+                    "line": f.get("line"), "col": f.get("col")})
+    return shown, key
+
+
+def score_blind(key_path: Path, verdicts_path: Path) -> None:
+    """Precision per tool (and per code) from the key and the judge's ``{"id", "verdict"}``
+    lines (``real``, ``false`` or ``unsure``)."""
+    key = {r["id"]: r for r in map(json.loads, key_path.read_text(encoding="utf-8").splitlines())}
+    per: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for line in verdicts_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            v = json.loads(line)
+            k = key[v["id"]]
+            per[(k["tool"], "all")][v["verdict"]] += 1
+            per[(k["tool"], str(k["code"]))][v["verdict"]] += 1
+    print("| tool | code | real | false | unsure | precision |")
+    print("|---|---|---:|---:|---:|---:|")
+    for (tool, code), c in sorted(per.items(), key=lambda x: (x[0][0], x[0][1] != "all", x[0][1])):
+        judged = c["real"] + c["false"]
+        print(f"| {tool} | {code} | {c['real']} | {c['false']} | {c['unsure']} | "
+              f"{(c['real'] / judged if judged else 0):.0%} |")
 
 
 def compare(before_path: Path, after_path: Path) -> None:
@@ -284,10 +329,20 @@ def main() -> int:
     parser.add_argument("--pofilter", help="Translate Toolkit's pofilter: run it on the same PO, "
                         "XLIFF and TMX files and compare (see benchmarks/pofilter_compare.py)")
     parser.add_argument("--pofilter-sample-out", type=Path)
+    parser.add_argument("--blind-out", type=Path, help="with --pofilter and --sample: both "
+                        "tools' samples in one shuffled JSONL without tool, code or file")
+    parser.add_argument("--blind-key", type=Path, help="where --blind-out's key goes")
+    parser.add_argument("--score-blind", nargs=2, type=Path, metavar=("KEY", "VERDICTS"),
+                        help="precision per tool and code from the key and the verdicts")
     args = parser.parse_args()
     if args.compare:
         compare(*args.compare)
         return 0
+    if args.score_blind:
+        score_blind(*args.score_blind)
+        return 0
+    if args.blind_out and not (args.pofilter and args.sample and args.blind_key):
+        parser.error("--blind-out needs --pofilter, --sample and --blind-key")
     if not (args.data / "l10n-wild").is_dir():
         print(f"{args.data}/l10n-wild: no data", file=sys.stderr)
         return 2
@@ -311,6 +366,13 @@ def main() -> int:
             args.pofilter_sample_out.parent.mkdir(parents=True, exist_ok=True)
             args.pofilter_sample_out.write_text(
                 "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        if args.blind_out:
+            shown, key = blind(_drawn(findings, args.sample, args.seed),
+                               _drawn(pf, args.sample, args.seed), args.seed)
+            for out, rows in ((args.blind_out, shown), (args.blind_key, key)):
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                               encoding="utf-8")
     if args.sample:
         rows = sample(findings, args.sample, args.seed)
         if args.sample_out:

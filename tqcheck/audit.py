@@ -186,6 +186,9 @@ def audit_segments(
 
     def remember(segments: Iterable[Segment]) -> Iterator[Segment]:
         for segment in segments:
+            if "unreadable" in segment.meta:  # a bad unit: said, skipped, the file still read
+                ctx.note_once(str(segment.meta["unreadable"]), str(segment.meta["unreadable"]))
+                continue
             if "suppress" in segment.meta:
                 flagged.append(segment)
             yield segment

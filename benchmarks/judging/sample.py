@@ -9,8 +9,9 @@ per code.
     python benchmarks/judging/sample.py wmt23 --per-code 12 -o wmt23.jsonl
     python benchmarks/judging/sample.py --score wmt23.jsonl verdicts.jsonl
 
-Corpora: ``l10n`` (../shared/data/l10n-wild, po/, the TICO-19 TMX) and ``wmt23`` (every system
-output of every pair, with its source; human references excluded).
+Corpora: ``l10n`` (../shared/data/l10n-wild, po/, the TICO-19 TMX: the files and findings of
+``benchmarks/l10n_wild.py``, each target with its source) and ``wmt23`` (every system output of
+every pair, with its source; human references excluded).
 """
 
 from __future__ import annotations
@@ -40,34 +41,20 @@ def _audit(path: Path, extra: list[str]) -> list[dict[str, object]]:
     return [f for f in findings if f["severity"] in ("warning", "error") and not f.get("suppressed")]
 
 
-def _l10n_files() -> Iterator[Path]:
-    wild = DATA / "l10n-wild"
-    yield from sorted(p for p in wild.rglob("*") if p.is_file() and p.name != "README.md")
-    yield from sorted((DATA / "po").glob("*/*.po"))
-    yield from sorted((DATA / "tico19").glob("*.tmx"))
-
-
-def _unit_of(path: Path, line: int) -> tuple[str, str]:
-    """The text and source of the unit that holds ``line`` (translation files)."""
-    from tqcheck.readers import read_segments
-
-    best = None
-    for seg in read_segments(path):
-        if seg.line <= line:
-            best = seg
-        else:
-            break
-    if best is None:
-        return "", ""
-    return best.text, best.source or ""
-
-
 def l10n_items() -> Iterator[dict[str, object]]:
-    for path in _l10n_files():
-        for f in _audit(path, []):
-            text, source = _unit_of(path, int(f["line"]))  # type: ignore[call-overload]
-            yield {"file": str(path.relative_to(DATA)), "code": f["code"], "message": f["message"],
-                   "flagged": f.get("text", ""), "translation": text[:1500], "source": source[:1500]}
+    """The warnings and errors of ``benchmarks/l10n_wild.py`` (the same files, each with its
+    source where the format keeps it apart, the same audit): the sample is drawn from the
+    population whose rate that benchmark prints."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import l10n_wild
+
+    _, findings = l10n_wild.run(DATA)
+    for f in findings:
+        if f["severity"] not in ("warning", "error"):
+            continue
+        yield {"file": f["path"], "code": f["code"], "message": f["message"],
+               "flagged": f.get("text") or "", "translation": str(f.get("target") or "")[:1500],
+               "source": str(f.get("source") or "")[:1500]}
 
 
 def wmt23_items() -> Iterator[dict[str, object]]:

@@ -239,7 +239,9 @@ class Engine:
         # sentences but may scan the whole segment text, so their hits there are dropped too.
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
         #: The segment as read, for each masked copy (by identity; document checks keep them).
-        self._raw: dict[int, Segment] = {}
+        #: The copy is kept too: once freed, its id could be another segment's, and a document
+        #: finding on that segment would be placed on the wrong unit.
+        self._raw: dict[int, tuple[Segment, Segment]] = {}
         #: Sources of the lines and segments seen so far, by file line (for the related
         #: locations of document findings).
         self._sources_by_line: dict[int, str] = {}
@@ -331,7 +333,7 @@ class Engine:
         if text == segment.text:
             return segment
         masked = dataclasses.replace(segment, text=text)
-        self._raw[id(masked)] = segment
+        self._raw[id(masked)] = (masked, segment)
         return masked
 
     def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]],
@@ -457,4 +459,5 @@ class Engine:
                 dead = self._dead.get(_segment_key(hit.segment), ())
                 if not any(a <= hit.start < b for a, b in dead) and not from_a_cut(
                         hit.segment, hit.start):
-                    yield self._finding(rule, self._raw.get(id(hit.segment), hit.segment), hit)
+                    copy, raw = self._raw.get(id(hit.segment), (None, hit.segment))
+                    yield self._finding(rule, raw if copy is hit.segment else hit.segment, hit)

@@ -22,6 +22,7 @@ from tqcheck.checks._pairs import (
     find_urls,
     is_plural_form,
     is_record,
+    number_value,
     pair_data,
     segment_flags,
 )
@@ -42,11 +43,22 @@ def _has_pair(segment: Segment) -> bool:
     return bool(segment.source and segment.source.strip() and segment.text.strip())
 
 
-@register("TQ830", "empty-translation", Severity.WARNING, scope="segment", on="pairs",
+#: A file is a catalogue in progress, not a translated file with oversights, when more than this
+#: many of its units are untranslated …
+IN_PROGRESS_UNITS = 10
+#: … or more than this share of them (and at least two: one unit alone is always an oversight).
+IN_PROGRESS_SHARE = 0.05
+
+
+def in_progress(untranslated: int, units: int) -> bool:
+    """Whether ``untranslated`` of ``units`` make a catalogue in progress (TQ830)."""
+    return untranslated >= 2 and (untranslated > IN_PROGRESS_UNITS
+                                  or untranslated > IN_PROGRESS_SHARE * units)
+
+
+@register("TQ830", "empty-translation", Severity.WARNING, scope="document", on="pairs",
           keys_ok=True)
-def find_empty_translation(
-    segment: Segment, sentences: list[Sentence], ctx: CheckContext
-) -> Iterator[Hit]:
+class EmptyTranslation:
     """A unit whose source has text but whose translation is empty or missing.
 
     What it does:
@@ -54,28 +66,78 @@ def find_empty_translation(
         source) whose target is empty or only whitespace, and keys of a JSON source file that the
         translation lacks.  Fuzzy PO entries are skipped unless ``--include-fuzzy`` is given; an
         entry with plurals whose first form is empty is reported once, so the count equals
-        ``msgfmt --statistics``' untranslated one.  A source with nothing to translate (markup
-        and placeholders only, a version, an acronym: what TQ831 accepts as a copy) is reported
-        as info: the program shows it the same either way.
+        ``msgfmt --statistics``' untranslated one (fuzzy entries are apart: not counted as
+        untranslated).  A source with nothing to translate (markup and placeholders only, a
+        version, an acronym: what TQ831 accepts as a copy) is reported as info: the program shows
+        it the same either way.
+
+        The file decides the severity.  A few untranslated units in a file that is otherwise
+        translated are oversights: each is a warning.  When more than 10 units, or more than 5%
+        of the file's units (and at least two), are untranslated, the file is a catalogue in
+        progress: each unit is reported as info, and one warning at the first of them says how
+        many of the file's units are not translated, so a gate still fails on the file.
 
     Why it matters:
         An untranslated string shows up in the source language (or as nothing at all) in the
-        product; ``msgfmt --statistics`` counts the same entries as untranslated.
+        product; ``msgfmt --statistics`` counts the same entries as untranslated.  A catalogue
+        that a team is still translating (hundreds of empty entries after new strings came in)
+        is one state of one file, not hundreds of defects: reported per unit, it would bury the
+        few real oversights of the other files.
 
     Example:
-        ``msgid "Open file"`` / ``msgstr ""`` → flags the empty ``msgstr``.
+        ``msgid "Open file"`` / ``msgstr ""`` in a catalogue whose other entries are translated →
+        a warning on the empty ``msgstr``.  In ``ar.po`` with 304 of 601 entries empty → one
+        warning "304 of 601 units are not translated (51%)" at the first, and 304 infos.
     """
-    if not segment.source or not segment.source.strip() or segment.text.strip():
-        return
-    if segment.meta.get("untranslated_entry") and segment.meta.get("plural_form", 0) > 0:
-        return  # an untranslated PO entry is reported once, at its first form (as msgfmt counts)
-    what = "missing from the translation" if segment.meta.get("missing") else "not translated"
-    # A source with nothing to translate (``B<%s>``, ``v1``, a product name) shows the same
-    # whether it is translated or not: info.
-    fine = _copy_is_fine(segment.source, ctx)
-    yield Hit(0, len(segment.text), f"{what}: '{_short(segment.source)}'"
-              + (" (nothing in it to translate)" if fine else ""),
-              severity=Severity.INFO if fine else None)
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.units = 0
+        #: Untranslated units in order, each with whether it has anything to translate.
+        self.empty: list[tuple[Segment, str, bool]] = []
+        #: Empty later plural forms of entries whose first form is translated.
+        self.forms: list[tuple[Segment, str, bool]] = []
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        if not segment.source or not segment.source.strip():
+            return
+        # A PO entry with plurals is one unit, as msgfmt counts: its first form.
+        later_form = (segment.meta.get("plural_form", 0) > 0
+                      and segment.meta.get("msgid_plural") is not None)
+        if later_form and segment.meta.get("untranslated_entry"):
+            return  # the entry is reported once, at its first form
+        if not later_form:
+            self.units += 1
+        if segment.text.strip():
+            return
+        what = "missing from the translation" if segment.meta.get("missing") else "not translated"
+        # A source with nothing to translate (``B<%s>``, ``v1``, a product name) shows the same
+        # whether it is translated or not: info.
+        fine = _copy_is_fine(segment.source, self.ctx)
+        if later_form:  # one empty form of a translated entry: an oversight, not counted
+            self.forms.append((segment, what, fine))
+        else:
+            self.empty.append((segment, what, fine))
+
+    def finish(self) -> Iterator[Hit]:
+        n = len(self.empty)
+        whole = in_progress(n, self.units)
+        if whole and any(not fine for _, _, fine in self.empty):
+            first = self.empty[0][0]
+            share = 100 * n / max(self.units, 1)
+            yield Hit(0, len(first.text),
+                      f"{n} of {self.units} units are not translated ({share:.0f}%): a "
+                      "catalogue in progress (each is listed as info)", segment=first)
+        for segment, what, fine in self.empty:
+            yield self._hit(segment, what, fine, whole)
+        for segment, what, fine in self.forms:
+            yield self._hit(segment, what, fine, False)
+
+    @staticmethod
+    def _hit(segment: Segment, what: str, fine: bool, whole: bool) -> Hit:
+        return Hit(0, len(segment.text), f"{what}: '{_short(segment.source or '')}'"
+                   + (" (nothing in it to translate)" if fine else ""),
+                   severity=Severity.INFO if fine or whole else None, segment=segment)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -119,7 +181,12 @@ def find_untranslated_copy(
         may stay as it is: numbers, URLs, e-mail addresses, placeholders, tokens of up to three
         letters, acronyms, and the product names and international words listed in
         ``tqcheck/data/pairs.toml`` (``same_ok``).  A single word copied is reported as info
-        only (``Median`` is German too).
+        only (``Median`` is German too), and so is a copy that may well be the translation: a
+        name (the unit's extracted comment says so, as itstool's ``credit/name``, or its words
+        are capitalised and all unknown to the source language's lexicon: ``Yubico
+        Authenticator``), a copyright notice, or words that are all words of the target
+        language too (among its 5,000 most frequent), none of them evidence of the source
+        language (``%d minutes`` in French).
 
     Why it matters:
         A copied source is a string nobody translated — the MT step failed or was skipped, and the
@@ -138,9 +205,57 @@ def find_untranslated_copy(
     if _copy_is_fine(segment.source or "", ctx):
         return
     one_word = len((segment.source or "").split()) == 1
+    why = None if one_word else _copy_kept(segment, ctx)
+    if why:
+        yield Hit(0, len(segment.text), f"translation is identical to the source ({why})",
+                  severity=Severity.INFO)
+        return
     yield Hit(0, len(segment.text), "translation is identical to the source"
               + (" (one word: may be the same in both languages)" if one_word else ""),
               severity=Severity.INFO if one_word else None)
+
+
+#: Extracted comments that say a unit is a name (Mallard credits, AppStream's developer name).
+_NAME_COMMENT = re.compile(r"\(itstool\) path: credit/|developer_name|\bsound name\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|^\s*copyright\b", re.I)
+#: Words among this many most frequent of the target language are its own, not loans.
+_COMMON_WORDS = 5000
+_COPY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
+    """Why a copy of the source may well be the translation, or None: a name (the file's
+    comments say so, or its words are capitalised and all unknown to the source language's
+    lexicon), a copyright notice, or words that are words of the target language too
+    ("%d minutes" in French) and none that is evidence of the source language."""
+    from tqcheck.langid import frequent_words, lexicon
+
+    source = segment.source or ""
+    comments = " ".join(segment.meta.get("extracted_comments") or ())
+    if comments and _NAME_COMMENT.search(comments):
+        return "a name, as the file's comment says"
+    if _COPYRIGHT.search(source):
+        return "a copyright notice"
+    rest = source
+    tokens = find_tokens(source, (), file_syntaxes(ctx))
+    for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    words = _COPY_WORD.findall(rest)
+    if not words:
+        return None
+    src_lex = lexicon(base_lang(segment.source_lang or ctx.source_lang or "en"))
+    folded = [w.casefold().replace("’", "'") for w in words]
+    common = frequent_words(base_lang(segment.target_lang or ctx.lang or ""), _COMMON_WORDS)
+    if common and all(w in common for w in folded) and not (
+            src_lex is not None and any(w in src_lex.evidence for w in folded)):
+        return "its words are words of the target language too"
+    if src_lex is not None and all(w[0].isupper() for w in words):
+        plain = [w for w in words if not w.isupper()]  # acronyms aside
+        unknown = sum(1 for w in plain if w.casefold() not in src_lex.words or
+                      any(c.isupper() for c in w[1:]))
+        if plain and unknown == len(plain):
+            return "a name"
+    return None
 
 
 _NUMERIC_CONVERSIONS = frozenset("diuxXoeEfFgGaA")
@@ -400,6 +515,13 @@ def _source_lines(segment: Segment) -> Iterator[tuple[int, int, str]]:
             yield line.start, line.end, line.source
 _CODE_DIGITS = re.compile(r"(?<=[A-Za-z])\d+|\d+(?=[A-Za-z])|(?<=[A-Za-z][.,])\d+")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)[–-](\d\d)\b")
+_BARE_DECIMAL = re.compile(r"(?<![\w.,])\.(\d+)\b")
+#: Digits in groups of three after a separator: "42.000", "1,716", "192.168".
+_GROUPED = re.compile(r"\d{1,3}(?:[.,\u00a0\u202f\u066c' ]\d{3})+")
+
+
+def _digits(token: str) -> str:
+    return re.sub(r"\D", "", token).lstrip("0") or "0"
 
 
 @register("TQ835", "number-mismatch", Severity.WARNING, scope="segment", on="pairs")
@@ -414,14 +536,17 @@ def find_number_mismatch(
         digits) and compares their values, outside placeholders and URLs.  Single digits are left
         alone because translations spell them out ("1 file" → "un fichier"); the digits of a code
         glued to letters (``229E``, ``OC43``) may stand apart in a transliteration, and a year
-        range's short end (``2010–11``) may be written out (``2010–2011``).  A corpus record (TSV,
-        JSONL, Parquet, line pairs) is a sentence pair of prose: there digits glued to letters
-        count, a number written in words or Roman numerals on the other side counts (``10 лет``
-        → ``ten years``, ``XIV век`` → ``14th century``; the language data's ``[numbers]``), so
-        does a time on the other clock (``15:00`` → ``3 p.m.``) and a quantity converted into
-        another unit (``25 см`` → ``10 inches``; ``[units]`` in ``tqcheck/data/pairs.toml``), a
-        number the translation only adds is info, and a single digit counts where the
-        translation put another digit in its place.
+        range's short end (``2010–11``) may be written out (``2010–2011``) or kept (``2010-11``).
+        A number spelled out on one side (``Fifteen minutes`` → ``15 минут``, ``10 minutes`` →
+        ``عشر دقائق``: the ``[numbers]`` of each language's data) matches the other's digits; a
+        decimal without its leading zero (``.08``) is ``0,08``; digits grouped by three read the
+        other way (``42.000`` in an English source, ``192.168.*.*`` in German) are the same
+        digits.  A corpus record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose:
+        there digits glued to letters count, a Roman numeral on the other side counts (``XIV
+        век`` → ``14th century``), so does a time on the other clock (``15:00`` → ``3 p.m.``)
+        and a quantity converted into another unit (``25 см`` → ``10 inches``; ``[units]`` in
+        ``tqcheck/data/pairs.toml``), a number the translation only adds is info, and a single
+        digit counts where the translation put another digit in its place.
 
     Why it matters:
         MT drops, rounds or garbles numbers — a wrong dose, price or date is the costliest error a
@@ -466,31 +591,58 @@ def _roman_value(numeral: str) -> int:
 
 @lru_cache(maxsize=32)
 def _number_words(lang: str | None) -> tuple[re.Pattern[str] | None, dict[str, int]]:
-    """The number words of a language's data (``[numbers] words`` by value 0–20, ``tens`` 30–90)
-    as one pattern (whole words, or stems that take case endings with ``stems = true``) and the
-    value of each word or stem."""
+    """The number words of a language's data as one pattern, and the value of each word or stem.
+
+    ``[numbers] words`` lists the forms of each value 0–20 and ``tens`` those of 30–90; with
+    ``stems = true`` they are stems that take case endings.  ``more`` maps further whole words
+    to their values (``hundred = 100``, or a language's whole table)."""
     data = load_language(lang)
-    by_word: dict[str, int] = {}
+    stems: dict[str, int] = {}
     for value, forms in enumerate(data.get("numbers", "words", default=()) or ()):
-        by_word.update((f.casefold(), value) for f in forms)
+        stems.update((f.casefold(), value) for f in forms)
     for i, forms in enumerate(data.get("numbers", "tens", default=()) or ()):
-        by_word.update((f.casefold(), 30 + 10 * i) for f in forms)
-    if not by_word:
-        return None, by_word
-    alternatives = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
+        stems.update((f.casefold(), 30 + 10 * i) for f in forms)
+    whole = {str(k).casefold(): int(v)
+             for k, v in (data.get("numbers", "more", default={}) or {}).items()}
+    if stems and not data.get("numbers", "stems", default=False):
+        # tens glued to a unit, as some catalogues write them ("Fortyfive minutes")
+        tens = [(w, v) for w, v in stems.items() if v >= 20 and v % 10 == 0]
+        units = [(w, v) for w, v in stems.items() if 0 < v < 10]
+        whole.update((t + u, tv + uv) for t, tv in tens for u, uv in units)
+    if not stems and not whole:
+        return None, {}
     tail = r"[^\W\d_]*" if data.get("numbers", "stems", default=False) else r"(?![^\W\d_])"
-    return re.compile(rf"(?<![^\W\d_])({alternatives}){tail}", re.IGNORECASE), by_word
+    parts = []
+    if stems:
+        parts.append("(?:" + "|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True))
+                     + ")" + tail)
+    if whole:
+        parts.append("(?:" + "|".join(re.escape(w) for w in sorted(whole, key=len, reverse=True))
+                     + r")(?![^\W\d_])")
+    # the whole words first: "сто" is a whole word, not the stem of "стол"
+    pattern = "|".join(reversed(parts))
+    return re.compile(rf"(?<![^\W\d_])({pattern})", re.IGNORECASE), {**stems, **whole}
 
 
-def _spelled_values(text: str, lang: str | None) -> set[int]:
-    """Values written in words ("ten", "двадцати пяти") or Roman numerals ("XIV") in ``text``."""
+def _word_value(word: str, by_word: dict[str, int]) -> int:
+    """The value of a matched number word: the word itself, or the longest stem it starts with."""
+    word = word.casefold()
+    if word in by_word:
+        return by_word[word]
+    return by_word[max((w for w in by_word if word.startswith(w)), key=len)]
+
+
+def _spelled_values(text: str, lang: str | None, *, roman: bool = True) -> set[int]:
+    """Values written in words ("ten", "двадцати пяти") or, with ``roman``, Roman numerals
+    ("XIV") in ``text``."""
     pattern, by_word = _number_words(lang)
-    values: set[int] = {_roman_value(m.group()) for m in _ROMAN.finditer(text) if m.group()}
+    values: set[int] = ({_roman_value(m.group()) for m in _ROMAN.finditer(text) if m.group()}
+                        if roman else set())
     if pattern is None:
         return values
     previous: tuple[int, int] | None = None  # (value, end) of the last number word
     for m in pattern.finditer(text):
-        value = by_word[m.group(1).casefold()]
+        value = _word_value(m.group(1), by_word)
         values.add(value)
         if (previous is not None and previous[0] >= 20 and previous[0] % 10 == 0 and value < 10
                 and not text[previous[1]:m.start()].strip(" -‐")):
@@ -657,30 +809,52 @@ _NUMBER_SPAN = re.compile(r"\d+(?:[.,\u066b\u066c\u00a0\u202f' ]\d{3})*(?:[.,\u0
 
 def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, tgt_lang: str | None,
                           syntaxes: frozenset[str]) -> Iterator[Hit]:
-    """TQ835 on a translation unit: numbers compared by value in each language's format."""
-    src_vals = Counter(v for _, v in find_numbers(src_text, src_lang,
-                                                  _skip_spans(src_text, syntaxes))
-                       if len(v.lstrip("-")) > 1)
+    """TQ835 on a translation unit: numbers compared by value in each language's format; a
+    number one side spells out (``Fifteen minutes``, ``عشر دقائق``) matches the other's digits."""
+    src_nums = [(m, v) for m, v in find_numbers(src_text, src_lang,
+                                                _skip_spans(src_text, syntaxes))
+                if len(v.lstrip("-")) > 1]
+    src_vals = Counter(v for _, v in src_nums)
+    value_digits = {v: _digits(m.group()) for m, v in src_nums}
     tgt_nums = [(m, v) for m, v in find_numbers(text, tgt_lang, _skip_spans(text, syntaxes))
                 if len(v.lstrip("-")) > 1]
     tgt_vals = Counter(v for _, v in tgt_nums)
     # Digits of codes the source glues to letters (229E, OC43) stand apart in a transliteration
     # (229 إي, أوه سي 43); a year range's short end (2010–11) is written out in full (2010–2011).
     codes = {str(int(d)) for d in _CODE_DIGITS.findall(src_text)}
+    # Roman numerals are left out here: "CD", "MC" and "XL" are words in UI strings.
+    codes |= {str(v) for v in _spelled_values(src_text, src_lang, roman=False)}
+    tgt_spelled = {str(v) for v in _spelled_values(text, tgt_lang, roman=False)}
     for m in _YEAR_RANGE.finditer(src_text):
         short = str(int(m.group(2)))
         full = m.group(1)[:2] + m.group(2)
+        codes.add(short)  # "2019–20" kept as "2019-20" (a hyphen for the en dash)
         if full in tgt_vals:
             src_vals.pop(short, None)
             codes.add(full)
+    # A decimal without its leading zero (".08%") is written with it in most languages ("0,08").
+    for m in _BARE_DECIMAL.finditer(src_text):
+        codes.add(number_value("0." + m.group(1), False))
+    # Digit groups of three read as the other convention ("42.000 participants" in an English
+    # source, "192.168.*.*" read by a decimal-comma target): the same digits, grouped, are the
+    # same number.  Only grouped numbers: "1.5" and "15" stay different.
+    src_grouped = {_digits(m.group()) for m, _ in src_nums if _GROUPED.fullmatch(m.group().strip())}
+    src_digits = set(value_digits.values())
+    tgt_digits = {_digits(m.group()) for m, _ in tgt_nums}
+    tgt_grouped = {_digits(m.group()) for m, _ in tgt_nums if _GROUPED.fullmatch(m.group().strip())}
     for value in src_vals:
-        if value not in tgt_vals:
+        d = value_digits[value]
+        if value not in tgt_vals and value not in tgt_spelled and not (
+                d in tgt_grouped or (d in src_grouped and d in tgt_digits)):
             yield Hit(start, start + len(text), f"number {value} of the source is missing")
     listed = set(src_vals) | codes | {str(int(d)) for d in re.findall(r"\d+", src_text)}
     for m, value in tgt_nums:
         parts = [str(int(p)) for p in re.findall(r"\d+", m.group())]
         if len(parts) > 1 and all(p in listed for p in parts):
             continue  # "[-1, 1]" written "[-1,1]": a list of the source's numbers, not 1.1
+        digits = _digits(m.group())
+        if digits in src_grouped or (digits in src_digits and digits in tgt_grouped):
+            continue
         if value not in src_vals and value not in codes:
             yield Hit(start + m.start(), start + m.end(),
                       f"number {m.group().strip()} is not in the source")

@@ -95,6 +95,10 @@ def _quoted_end(text: str) -> bool:
     return bool(_QUOTED_END.search(text))
 
 
+#: Closing quotation marks: a final mark before one belongs to the quotation.
+_QUOTE_MARKS = frozenset("\"'”’»」』")
+
+
 @register("TQ381", "end-punctuation-mismatch", Severity.WARNING, scope="segment", on="pairs",
           not_for=("srt", "vtt"))
 def find_end_punctuation_mismatch(
@@ -109,8 +113,9 @@ def find_end_punctuation_mismatch(
         Lao, Khmer and Burmese, which end sentences without a mark, are not checked for a lost
         full stop; a colon may become ``。`` in Chinese and Japanese; a full stop added to a source
         of several sentences that lacks its last one is a correction.  A lost or added comma or
-        semicolon, a full stop on one side only, or an exclamation mark for a full stop (or the
-        reverse) is reported as info: the warnings are a question, exclamation, colon or
+        semicolon, a full stop on one side only, an exclamation mark for a full stop (or the
+        reverse), or a mark inside a quotation that closes the source (``… button in video
+        "Details:"``) is reported as info: the warnings are a question, exclamation, colon or
         ellipsis gained, lost or changed.  Marks inside closing quotes count too (``?».`` ends
         like ``?"``).
 
@@ -146,7 +151,8 @@ def find_end_punctuation_mismatch(
     # "…such?\""): when the two sides' trailing clusters share a mark, the sentence ends alike.
     minor = ({src_kind, tgt_kind} & {"comma", "semicolon"} or {src_kind, tgt_kind} <= {None, "stop"}
              or {src_kind, tgt_kind} == {"exclaim", "stop"}
-             or _quoted_end(source) != _quoted_end(text))  # one side's mark ends a quotation
+             or _quoted_end(source) != _quoted_end(text)  # one side's mark ends a quotation
+             or source.rstrip()[-1:] in _QUOTE_MARKS)  # the source's mark is a quotation's
     if ("ellipsis" not in {src_kind, tgt_kind} and (_quoted_end(source) or _quoted_end(text))
             and _trailing_marks(source) & _trailing_marks(text)):
         return

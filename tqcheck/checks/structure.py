@@ -15,7 +15,7 @@ from tqcheck.model import MASK, Segment, Sentence, Severity
 _TERMINAL = ".!?…:;,"
 _HEADING_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CLOSE_QUOTE_BEFORE = re.compile(r"[.!?,][\"”’»]\s*$")
-_MIXED_CASE = re.compile(r"^[a-z]+[A-Z]")  # iPhone, eBay
+_MIXED_CASE = re.compile(r"^[^\W\d_]*[a-zß-öø-ÿа-яё][A-ZÀ-ÖØ-ÞА-ЯЁ]")  # iPhone, eBay, иРНК
 _URLISH = re.compile(r"^\S*(?:[/@]|\.[a-z]{2,}\b)")
 
 
@@ -34,6 +34,49 @@ def _source_starts_lower(segment: Segment) -> bool:
         return False
     i = first_letter(segment.source)
     return i < 0 or not segment.source[i].isupper()
+
+
+#: A sentence boundary: final punctuation, closing quotes or brackets, then a space.
+_BOUNDARY_MARK = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+#: The text before a sentence ends in a word and a full stop ("макс.", "Завант.", "Pet.").
+_WORD_STOP_BEFORE = re.compile(r"(?:^|[\s(\[,/])[^\W\d_]+\.\s*$")
+#: A mark that stands alone in brackets ("[!]", "(?)") ends no sentence.
+_BRACKETED_MARK_BEFORE = re.compile(r"[\[(][.!?…*][\])]\s*$")
+_FINAL_MARK = re.compile(r"[.!?…:;。！？：]\W*$")
+
+
+def _abbreviation_split(segment: Segment, before: str) -> bool:
+    """A translation unit whose sentence was split after a shortened word: the source has fewer
+    sentence boundaries than the translation, and the text before ends in a word and a stop
+    (``Макс. кількість``, ``Pet. descarga`` for one-sentence sources)."""
+    if segment.source is None:
+        return False
+    m = _WORD_STOP_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group().strip(" \t\n([,/.").casefold()
+    if len(word) >= 6 and word in lexicon_words(segment.target_lang):
+        return False  # a whole word ("Pulse el botón Eliminar. para"): a stray stop
+    return len(_BOUNDARY_MARK.findall(segment.source)) < len(_BOUNDARY_MARK.findall(segment.text))
+
+
+def lexicon_words(lang: str | None) -> frozenset[str]:
+    """The words of the language-ID lexicon of ``lang`` (empty without one)."""
+    from tqcheck.langdata import base_lang
+    from tqcheck.langid import lexicon
+
+    lex = lexicon(base_lang(lang or "")) if lang else None
+    return lex.words if lex is not None else frozenset()
+
+
+def _label(segment: Segment) -> bool:
+    """A translation unit that is a label, not a sentence: neither it nor its source ends in
+    sentence punctuation, and the source has no sentence boundary (``Toys``, ``Hindi``)."""
+    source = segment.source
+    if source is None or not source.strip() or not segment.text.strip():
+        return False
+    return not (_FINAL_MARK.search(segment.text.rstrip()) or _FINAL_MARK.search(source.rstrip())
+                or _BOUNDARY_MARK.search(source.strip()))
 
 
 def is_orphan_heading(segment: Segment) -> bool:
@@ -101,6 +144,11 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         bracketed stage directions ("(laughter)"), translation units whose source starts in
         lowercase too (UI strings), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
+        In translation units, a sentence "split" after a shortened word (``Макс. кількість`` for
+        ``Maximum peers``: the translation has more sentence boundaries than its source, and the
+        word before the stop is not a whole word of the language's lexicon) or after
+        a mark in brackets (``mit [!] markierten``) is none, and a label (no sentence punctuation
+        in the unit or its source, ``juguetes`` for ``Toys``) is reported as info only.
 
     Why it matters:
         MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
@@ -133,10 +181,19 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             continue  # transcript conventions: "(laughter)", "(applause)"
         if s.index > 0 and _after_closing_quote(text, s.start):
             continue
+        if s.index > 0 and (_BRACKETED_MARK_BEFORE.search(text, 0, s.start)
+                            or _abbreviation_split(segment, text[:s.start])):
+            continue  # "mit [!] markierten", "Макс. кількість" for "Maximum peers"
         if s.index > 0 and text[:s.start].rstrip()[-1:] in "?!" and speech.intersection(
             w.casefold() for w in WORD.findall(s.text)[:3]
         ):
             continue  # 'Why? she asked.'
+        if s.index == 0 and _label(segment):
+            # A label ("juguetes" for "Toys", French "hindi"): lowercase is the catalogue's
+            # style or the language's rule more often than a lost capital.
+            yield Hit(pos, pos + len(word), f"label starts in lowercase: '{word}' (the source: "
+                      f"'{(segment.source or '').strip()[:40]}')", severity=Severity.INFO)
+            continue
         yield Hit(pos, pos + len(word), f"sentence starts in lowercase: '{word}'",
                   suggestion=word[0].upper() + word[1:])
 

@@ -41,6 +41,8 @@ class JObject:
     items: list[tuple[str, Any]] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    #: Where each item's key starts (offsets into the text, parallel to ``items``).
+    key_starts: list[int] = field(default_factory=list)
 
 
 class _Parser:
@@ -89,6 +91,7 @@ class _Parser:
             pos = self.ws(pos)
             if not self.text.startswith('"', pos):
                 raise self.fail(pos, "expected a key in double quotes")
+            out.key_starts.append(pos)
             key, pos = self.string(pos)
             pos = self.ws(pos)
             if not self.text.startswith(":", pos):
@@ -167,6 +170,21 @@ class JsonCatalogue:
     flavour: str  # flat | nested | arb | chrome
     locale: str | None
     end: tuple[int, int]
+    #: Units the file holds but that are not text where the format wants text (an ARB value
+    #: that is a number): ``(key, (line, column), why)``, reported one by one, not fatal.
+    bad: list[tuple[str, tuple[int, int], str]] = field(default_factory=list)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, JObject):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    return "not text"
 
 
 def _plain(value: Any) -> Any:
@@ -194,25 +212,32 @@ def parse_catalogue(path: Path, encoding: str | None = None) -> JsonCatalogue:
     )
     is_arb = any(k.startswith("@") for k, _ in root.items)
     locale: str | None = None
+    bad: list[tuple[str, tuple[int, int], str]] = []
+
+    def bad_unit(key: str, at: int, why: str) -> None:
+        bad.append((key, parser.lines.locate(at), why))
+
     if is_chrome:
-        for key, val in root.items:
+        for (key, val), at in zip(root.items, root.key_starts, strict=True):
             fields = dict(val.items)
             msg = fields["message"]
             if msg is None:
                 continue  # null: no translation (as in any JSON file)
             if not isinstance(msg, JStr):
-                raise InputError(f"{path}: {key}.message is not a string")
+                bad_unit(key, at, f"{key}.message is {_kind(msg)}, not text")
+                continue
             meta = {k: _plain(v) for k, v in val.items if k != "message"}
             entries.append(JsonEntry(key, msg.value, meta))
         flavour = "chrome"
     elif is_arb:
         raw_locale = values.get("@@locale")
         locale = _plain(raw_locale) if isinstance(raw_locale, JStr) else None
-        for key, val in root.items:
+        for (key, val), at in zip(root.items, root.key_starts, strict=True):
             if key.startswith("@") or val is None:
-                continue  # metadata; null is allowed and means "no translation"
+                continue  # metadata (any value); null is allowed and means "no translation"
             if not isinstance(val, JStr):
-                raise InputError(f"{path}: ARB value of {key!r} is not a string")
+                bad_unit(key, at, f"the ARB value of {key!r} is {_kind(val)}, not text")
+                continue
             meta_val = values.get(f"@{key}")
             entries.append(JsonEntry(key, val.value, {"arb": _plain(meta_val) if meta_val else {}}))
         flavour = "arb"
@@ -238,7 +263,7 @@ def parse_catalogue(path: Path, encoding: str | None = None) -> JsonCatalogue:
 
         walk("", root)
         flavour = "nested" if nested else "flat"
-    return JsonCatalogue(entries, flavour, locale, parser.lines.locate(root.end))
+    return JsonCatalogue(entries, flavour, locale, parser.lines.locate(root.end), bad)
 
 
 _LOCALE_NAME = re.compile(r"^(?:app_|intl_|messages_)?([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$")
@@ -256,9 +281,49 @@ def read_json_texts(path: Path, encoding: str | None = None) -> dict[str, str]:
     return {e.key: e.text.text for e in parse_catalogue(path, encoding).entries}
 
 
+#: i18next plural suffixes: v4 (``_one``, ``_few`` … CLDR categories), v3 (``key`` and
+#: ``key_plural`` in two-form languages) and the numbered forms (``_0`` … ``_5``: the language's
+#: categories in CLDR order).
+_I18N_CATEGORY = re.compile(r"^(.+)_(zero|one|two|few|many|other)$")
+_I18N_PLURAL = re.compile(r"^(.+)_plural$")
+_I18N_NUMBERED = re.compile(r"^(.+)_([0-5])$")
+
+
+def i18next_plurals(keys: list[str], lang: str | None) -> dict[str, tuple[str, str]]:
+    """``key → (message name, CLDR category)`` for the keys of an i18next file that are plural
+    forms.  A family counts only when the file holds it as one (``_other`` beside ``_one``, two
+    numbered forms, ``key`` beside ``key_plural``), so ``step_1`` alone stays a plain key."""
+    from tqcheck.cldr_plurals import categories
+
+    present = set(keys)
+    forms: dict[str, tuple[str, str]] = {}
+    numbered: dict[str, list[tuple[str, int]]] = {}
+    for key in keys:
+        if m := _I18N_CATEGORY.match(key):
+            name = m.group(1)
+            if f"{name}_other" in present:
+                forms[key] = (name, m.group(2))
+        elif m := _I18N_PLURAL.match(key):
+            name = m.group(1)
+            if name in present:
+                forms[key] = (name, "other")
+                forms[name] = (name, "one")
+        elif m := _I18N_NUMBERED.match(key):
+            numbered.setdefault(m.group(1), []).append((key, int(m.group(2))))
+    order = categories(lang)
+    for name, members in numbered.items():
+        if len(members) >= 2:
+            for key, n in members:
+                if n < len(order):
+                    forms[key] = (name, order[n])
+    return forms
+
+
 def read_json_file(
     path: Path, encoding: str | None = None, options: ReadSettings | Mapping[str, Any] | None = None
 ) -> Iterator[Segment]:
+    from tqcheck.cldr_plurals import single_number
+
     options = read_settings(options)
     cat = parse_catalogue(path, encoding)
     sources: dict[str, str] = {}
@@ -269,21 +334,52 @@ def read_json_file(
         sources = {e.key: e.text.text for e in src_cat.entries}
         source_lang = src_cat.locale or _lang_from_path(src_path)
     target_lang = cat.locale or _lang_from_path(path)
+    # i18next plural forms: each compared with the source's form of the same category (else its
+    # "other"), any source form may hold the number, and sibling forms are one message.
+    plurals: dict[str, tuple[str, str]] = {}
+    source_plurals: dict[str, tuple[str, str]] = {}
+    source_forms: dict[str, dict[str, str]] = {}
+    if cat.flavour in {"flat", "nested"}:
+        plurals = i18next_plurals([e.key for e in cat.entries], target_lang)
+        source_plurals = i18next_plurals(list(sources), source_lang or "en")
+        for key, (name, category) in source_plurals.items():
+            source_forms.setdefault(name, {})[category] = sources[key]
     seen: set[str] = set()
+    plural_names = {name for name, _ in plurals.values()}
     index = 0
     for entry in cat.entries:
         seen.add(entry.key)
         line, col = entry.text.start()
+        source = sources.get(entry.key) if sources else None
+        meta: dict[str, Any] = {**entry.meta, "flavour": cat.flavour}
+        if entry.key in plurals:
+            name, category = plurals[entry.key]
+            forms = source_forms.get(name, {})
+            single = single_number(target_lang, category)
+            if forms:
+                source = forms.get(category) or forms.get("other", source)
+                if not single and single_number(source_lang or "en", category) and "other" in forms:
+                    source = forms["other"]  # Russian "one" is 1, 21, 31 …: English "other"
+            meta.update(plural_of=name, plural_category=category,
+                        plural_sources=tuple(forms.values()), single_number_form=single)
         yield Segment(
             entry.text.text, line, col, index, kind="unit",
-            source=sources.get(entry.key) if sources else None, source_lang=source_lang,
+            source=source, source_lang=source_lang,
             target_lang=target_lang, id=entry.key, positions=entry.text.position_tuple(),
-            meta={**entry.meta, "flavour": cat.flavour},
+            meta=meta,
         )
         index += 1
-    # Keys of the source the translation lacks: empty targets at the end of the top object.
+    for key, (line, col), why in cat.bad:
+        seen.add(key)
+        yield Segment("", line, col, index, kind="unit", id=key, target_lang=target_lang,
+                      meta={"unreadable": f"{path}:{line}:{col}: {why}: skipped",
+                            "flavour": cat.flavour})
+        index += 1
+    # Keys of the source the translation lacks: empty targets at the end of the top object.  A
+    # plural form of the source is not missing when the translation has the message in the
+    # forms of its own language (Japanese has "other" only).
     for key, source in sources.items():
-        if key not in seen:
+        if key not in seen and source_plurals.get(key, ("",))[0] not in plural_names:
             line, col = cat.end
             yield Segment("", line, col, index, kind="unit", source=source, source_lang=source_lang,
                           target_lang=target_lang, id=key, meta={"missing": True,
