@@ -4,7 +4,8 @@
 
 Runs every pattern of the built-in calque packs (TQ601's data) straight over each clean corpus of
 its target language, line by line: NTREX-128 (en, ar, ru), the WMT23 human references, one side of
-each Tatoeba pair, the reference fields of the MQM TED files, and the clean passages of
+each Tatoeba pair, the reference fields of the MQM TED files, the translations of the PO
+catalogues in ``po/``, and the clean passages of
 ``corpora/`` (dev and held-out only; the blind split is never read).  Two rates per corpus:
 
 * ``all``: every pattern, as if the pack's source language were in evidence (the worst case: a
@@ -37,6 +38,23 @@ def _lines(path: Path) -> list[str]:
     return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
 
 
+def _msgstrs(path: Path) -> list[str]:
+    """The translations of a PO catalogue (msgstr strings, continuation lines joined)."""
+    out: list[str] = []
+    cur: list[str] | None = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("msgstr"):
+            cur = [line.split(" ", 1)[1].strip().strip('"')] if " " in line else []
+            out.append("")
+        elif line.startswith('"') and cur is not None:
+            cur.append(line.strip().strip('"'))
+        else:
+            cur = None
+        if cur is not None and out:
+            out[-1] = "".join(cur).replace("\\n", " ")
+    return [ln for ln in out if ln.strip()]
+
+
 def corpora() -> Iterator[tuple[str, str, list[str]]]:
     ntrex = DATA / "ntrex"
     for name, lang in (("newstest2019-src.eng.txt", "en"), ("newstest2019-ref.arb.txt", "ar"),
@@ -66,6 +84,11 @@ def corpora() -> Iterator[tuple[str, str, list[str]]]:
                     if rec.get("is_human_translation") and rec.get("target"):
                         refs.add(rec["target"])
             yield f"mqm ref {lang}", lang, sorted(refs)
+    po: dict[str, list[str]] = {}
+    for path in sorted((DATA / "po").glob("*/*.po")):
+        po.setdefault(path.stem.split("_")[0], []).extend(_msgstrs(path))
+    for lang, lines in sorted(po.items()):
+        yield f"po {lang}", lang, lines
     by_lang: dict[str, list[str]] = {}
     corpus = ROOT / "corpora" / "mt-artifacts.jsonl"
     if corpus.exists():
