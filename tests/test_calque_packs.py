@@ -26,6 +26,9 @@ def test_there_are_packs_for_every_direction_the_issue_names() -> None:
     sources = {(s, t) for p in builtin_packs() for t in p.targets for s in {p.source, *p.also}}
     assert {("en", t) for t in ("de", "fr", "es", "ru", "ar")} <= directions
     assert {(s, "en") for s in ("ar", "ru", "zh", "tr", "es", "fa", "fr", "de", "ja", "uk")} <= sources
+    # The second round: more sources into English and English into more targets.
+    assert {(s, "en") for s in ("ko", "it", "pt", "pl", "he", "cs")} <= sources
+    assert {("en", t) for t in ("pt", "it", "nl", "pl", "uk", "cs", "tr", "zh", "ja")} <= directions
 
 
 @pytest.mark.parametrize(("pack", "pat"), ENTRIES, ids=[f"{p.source}-{p.targets[0]}:{q.id}"
@@ -65,6 +68,20 @@ def test_pattern_language() -> None:
     assert search("mardi (?!\\s+gras)", "le mardi gras") is None
     assert search("re:\\d+(?:\\.\\d+)? ten thousand", "2.3 ten thousand") == "2.3 ten thousand"
     assert compile_pattern("on the territory of").keywords == {"territory"}
+    # Word-class slots: a number, an English ordinal, a capitalised word.
+    assert search("#num hundred million", "about 1,500 hundred million yuan") == "1,500 hundred million"
+    assert search("#num hundred million", "hundreds of hundred million") is None
+    assert search("^ On the #ord ,", "On the 15th, the ministry said") == "On the 15th,"
+    assert search("^ On the #ord ,", "On the 15th of May, the ministry said") is None
+    assert search("on the #cap direction", "fighting on the Bakhmut direction") == (
+        "on the Bakhmut direction")
+    assert search("on the #cap direction", "moving on the opposite direction") is None
+    assert search("в #cap", "в Москве") == "в Москве"
+    # A group of punctuation marks follows its word without a space, like a single mark.
+    assert search("^ Dear (colleagues|friends) (,|!)", "Dear colleagues! We start.") == (
+        "Dear colleagues!")
+    assert search("wissen [,] (ob|wenn)", "Lass mich wissen, ob es geht") == "wissen, ob"
+    assert search("wissen [,] (ob|wenn)", "Lass mich wissen ob es geht") == "wissen ob"
     for bad in ("(a|b", "a ]", "< a", "[ ]"):
         with pytest.raises(PatternError):
             compile_pattern(bad)

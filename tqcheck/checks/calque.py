@@ -268,10 +268,12 @@ class CalquePhrases:
         the pack and pattern in the message.  Without a source language only the patterns that
         fluent text never uses report (and the rest of a pack once one of those matched).  Packs
         exist per direction: Arabic, Russian, Ukrainian, Chinese, Turkish, Spanish, Persian,
-        French, German and Japanese into English ("said yesterday, Wednesday,", "according to the
-        words of", "emphasized on"), and English into German, French, Spanish, Russian and Arabic
-        ("eine Entscheidung nehmen", "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن").
-        Packs are TOML files a user can extend.
+        French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech and Hebrew into
+        English ("said yesterday, Wednesday,", "according to the words of", "emphasized on",
+        "in the nearest future", "Tanaka-san"), and English into German, French, Spanish,
+        Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech, Turkish, Chinese
+        and Japanese ("eine Entscheidung nehmen", "appliquer pour", "tomar lugar", "иметь
+        встречу", "سوف لن", "een beslissing maken").  Packs are TOML files a user can extend.
 
     Why it matters:
         Calques are grammatical but unidiomatic: they mark a text as machine-translated and can shift

@@ -17,6 +17,9 @@ token          matches
 ``<`` ``>``    the part of the match to report (default: all of it)
 ``re:X``       the regular expression ``X`` (no spaces inside; for digits, clitics, scripts); it
                runs to the end of its word, so it comes last in an alternative: ``(two|re:\d+)``
+``#num``       a number: digits with optional separators and decimals (``15``, ``3,000``, ``2.5``)
+``#ord``       an English ordinal in digits (``15th``, ``1st``)
+``#cap``       a capitalised word (a name: ``Kazan``, ``Мадрид``); its case is exact
 ``(?!X)``      a lookaround (also ``(?=X)``, ``(?<!X)``, ``(?<=X)``; no spaces inside): matches
                no text, so no separator comes before it
 =============  =====================================================================================
@@ -36,6 +39,12 @@ _PUNCT = frozenset(",.:;!?،؛؟")
 _START = r"(?:^|(?<=[.!?…]\s)|(?<=[.!?][\"”»’)]\s))"
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _REPEAT = re.compile(r"^_\{(\d+),(\d+)\}$")
+#: Word-class slots: a number (digits, thousands separators, decimals) and a capitalised word.
+_NUM = r"\d+(?:[.,\u00a0\u202f]\d+)*"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽΑ-ΩА-ЯЁЄІЇҐ"
+_CAP = f"(?-i:[{_UPPER}])[\\w'’-]*"
+_ORD = r"\d+(?:st|nd|rd|th)"
+_SLOTS = {"#num": _NUM, "#ord": _ORD, "#cap": _CAP}
 
 
 class PatternError(ValueError):
@@ -103,12 +112,15 @@ class _Parser:
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
-    def alternatives(self, closer: str | None) -> tuple[str, frozenset[str] | None]:
+    def alternatives(self, closer: str | None) -> tuple[str, frozenset[str] | None, bool]:
+        """The group's regex, its keywords, and whether it is punctuation only (``(,|!)``: no
+        space needed before it)."""
         branches: list[list[_Item | str]] = [self.sequence(closer)]
         while self.peek() == "|":
             self.pos += 1
             branches.append(self.sequence(closer))
         regexes = [_join(b) for b in branches]
+        punct = all(i.punct for b in branches for i in b if isinstance(i, _Item))
         # The group's keywords: for every branch, its rarest required literal token; none when a
         # branch has none (the group then cannot narrow the search).
         words: set[str] = set()
@@ -116,9 +128,9 @@ class _Parser:
             best = _rarest([i.words for i in b if isinstance(i, _Item) and i.lo > 0 and i.words],
                            self.rank)
             if best is None:
-                return "|".join(regexes), None
+                return "|".join(regexes), None, punct
             words |= best
-        return "|".join(regexes), frozenset(words)
+        return "|".join(regexes), frozenset(words), punct
 
     def sequence(self, closer: str | None) -> list[_Item | str]:
         items: list[_Item | str] = []
@@ -126,11 +138,11 @@ class _Parser:
             self.pos += 1
             if tok in {"(", "["}:
                 end = ")" if tok == "(" else "]"
-                regex, words = self.alternatives(end)
+                regex, words, punct = self.alternatives(end)
                 if self.peek() != end:
                     raise self.error(f"{tok!r} not closed")
                 self.pos += 1
-                items.append(_Item(regex, 0 if tok == "[" else 1, 1, words=words))
+                items.append(_Item(regex, 0 if tok == "[" else 1, 1, punct=punct, words=words))
             elif tok in {"<", ">"}:
                 items.append(tok)
             else:
@@ -151,6 +163,8 @@ def _token(tok: str, error: type[PatternError] | object) -> _Item:
         return _Item(re.escape(tok), punct=True)
     if tok == "_":
         return _Item(_WORD)
+    if tok in _SLOTS:
+        return _Item(_SLOTS[tok])
     m = _REPEAT.match(tok)
     if m:
         return _Item(_WORD, int(m.group(1)), int(m.group(2)))
