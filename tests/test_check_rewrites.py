@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +85,45 @@ def test_lowercase_start_gate(s: str) -> None:
                 for m in r.finditer(s)})
     assert bool(plain.search(s)) == bool(structure._LOWER_LINE_START.search(s)
                                          or structure._LOWER_SENTENCE_START.search(s))
+
+
+@settings(max_examples=2000)
+@given(_texts, st.text(alphabet=_ALPHABET, min_size=1, max_size=4))
+def test_word_standing_alone(s: str, word: str) -> None:
+    # TQ502 finds a word as its own token with a pattern whose ’ stands outside the class.
+    plain = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", re.IGNORECASE)
+    s = s.replace("z", word)  # the word occurs in most examples
+    assert ([m.span() for m in consistency._standing_alone(word).finditer(s)]
+            == [m.span() for m in plain.finditer(s)])
+
+
+
+def _name_fix(lines: list[str], name: str) -> object:
+    from tqcheck.checks.registry import CheckContext
+    from tqcheck.langdata import load_language
+    from tqcheck.model import Segment
+
+    check = consistency.NameVariants(CheckContext(path="t.txt", lang="en",
+                                                  data=load_language("en")))
+    for i, line in enumerate(lines):
+        check.feed(Segment(line, i + 1), [])
+    # The first hit of a spelling carries the fix; the others mark its later occurrences.
+    hits = [h for h in check.finish() if h.message.startswith(f"name spelled two ways: '{name}'")]
+    return hits[0].fix
+
+
+@pytest.mark.parametrize("odd", [None, 2, 10])
+def test_name_fix_spots_every_occurrence(odd: int | None) -> None:
+    # TQ501 locates the first nine occurrences of a spelling only when it makes a fix (the later
+    # ones as it reads them): the fix still rewrites all of them, and none when one of them stands
+    # in a path.
+    minority = [f"Dmytro Kuleba spoke {i}." for i in range(11)]
+    if odd is not None:
+        minority[odd] = "See /Dmytro Kuleba."
+    fix = _name_fix(minority + ["Dmitry Kuleba spoke."] * 13, "Dmytro")
+    if odd is not None:
+        assert fix is None
+    else:
+        assert fix is not None
+        assert [(e.line, e.col, e.end_col, e.content, e.before) for e in fix] == [
+            (line, 1, 7, "Dmitry", "Dmytro") for line in range(1, 12)]
