@@ -346,11 +346,13 @@ class Engine:
         kinds = _Kinds(segments)
         # Findings point into the text as read; prose checks ran on the masked one (same length).
         originals = raw if raw is not None else segments
-        for original in originals:
-            self._remember_sources(original)
+        for i in kinds.pairs:  # the segments with a source
+            self._remember_sources(originals[i])
         everywhere = kinds.everywhere
         per_segment = [split_sentences(segment, data) for segment in segments]
-        stats.segments += sum(1 for s in segments if not is_continuation(s))
+        # Pieces of long segments (rare) count as one segment, and no sentence starts at a cut.
+        pieces = [s for s in segments if PIECE in s.meta]
+        stats.segments += len(segments) - sum(1 for s in pieces if is_continuation(s))
         stats.sentences += sum(map(len, per_segment))
         # Preconditions: a sentence one of them reports is dead for every other check.
         live: list[list[Sentence]] = per_segment
@@ -388,7 +390,8 @@ class Engine:
             if rule.past_preconditions:  # sees every sentence, dead or alive
                 for i in positions:
                     hits = impl(seen[i], per_segment[i], ctx)
-                    findings.extend(self._finding(rule, originals[i], hit) for hit in hits)
+                    if hits:
+                        findings.extend(self._finding(rule, originals[i], hit) for hit in hits)
                 continue
             # In translation files, a repetition across a masked placeholder is none.
             across = self.syntaxes is not None and rule.category is Category.REPETITION
@@ -419,7 +422,7 @@ class Engine:
                         if hit.segment is not None and (
                                 not spans or not any(a <= hit.start < b for a, b in spans)):
                             findings.append(self._finding(rule, originals[i], hit))
-        cuts = {(s.line, s.col) for s in segments if from_a_cut(s, 0)}
+        cuts = {(s.line, s.col) for s in pieces if from_a_cut(s, 0)}
         if cuts:  # where a long segment was cut inside a sentence, no sentence starts
             findings = [f for f in findings if (f.line, f.col) not in cuts]
         for rule, check in self.documents:
