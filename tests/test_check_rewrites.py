@@ -127,3 +127,21 @@ def test_name_fix_spots_every_occurrence(odd: int | None) -> None:
         assert fix is not None
         assert [(e.line, e.col, e.end_col, e.content, e.before) for e in fix] == [
             (line, 1, 7, "Dmitry", "Dmytro") for line in range(1, 12)]
+
+
+def _lines_opened(gate_regex: re.Pattern[str], s: str) -> set[int]:
+    from tqcheck.checks.gates import ChunkText, Gate
+
+    return {s.count("\n", 0, start) for start, _ in Gate(gate_regex).spans(ChunkText(s))}
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet="ab \nаяé😀\u200b", max_size=40))
+def test_non_ascii_gate_runs(s: str) -> None:
+    # A gate on one non-ASCII character matches runs of them: the same segments (lines) open.
+    from tqcheck.checks.gates import non_ascii_gate
+
+    for pattern in (r"[^\x00-\x7f]", "[а-я]", "😀"):
+        gate = non_ascii_gate(pattern)
+        assert gate.regex is not None and gate.regex.pattern.endswith(")+")
+        assert _lines_opened(gate.regex, s) == _lines_opened(re.compile(pattern), s)

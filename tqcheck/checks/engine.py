@@ -308,10 +308,18 @@ class Engine:
             self.stats.words += len(chunk_text.text.split())
             opened: dict[str, set[int]] = {}  # gate matches are rare: sets made on demand
             for code, gate in self.gates.items():
+                # Characters [low, high) of the chunk belong to the segment opened last: a match
+                # inside it opens nothing new (in non-Latin text a gate on non-ASCII letters
+                # matches every character).
+                low = high = 0
                 for start, end in gate.spans(chunk_text):
+                    if low <= start < high and end <= high:
+                        continue
                     first = bisect.bisect_right(starts, start) - 1
                     last = bisect.bisect_right(starts, max(start, end - 1)) - 1
                     opened.setdefault(code, set()).update(range(first, last + 1))
+                    low = starts[last]
+                    high = starts[last + 1] if last + 1 < len(starts) else len(chunk_text.text)
             yield from self._check_chunk(buffer, opened, raw)
             buffer = []
             held = 0
