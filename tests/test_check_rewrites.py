@@ -145,3 +145,17 @@ def test_non_ascii_gate_runs(s: str) -> None:
         gate = non_ascii_gate(pattern)
         assert gate.regex is not None and gate.regex.pattern.endswith(")+")
         assert _lines_opened(gate.regex, s) == _lines_opened(re.compile(pattern), s)
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet="ab1٣۴५１²①\u066b аяشص中ー", max_size=30))
+def test_ascii_digits_and_main_script(s: str) -> None:
+    # Digits are rewritten through a translate table, and scripts counted per distinct character.
+    from collections import Counter
+
+    from tqcheck.checks import fidelity_mt
+
+    plain = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in s)
+    assert fidelity_mt.ascii_digits(s) == plain
+    counts = Counter(unicodedata.name(c).split()[0] for c in s if c.isalpha())
+    assert fidelity_mt.main_script(s) == (counts.most_common(1)[0][0] if counts else "")
