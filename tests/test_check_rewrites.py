@@ -159,3 +159,19 @@ def test_ascii_digits_and_main_script(s: str) -> None:
     assert fidelity_mt.ascii_digits(s) == plain
     counts = Counter(unicodedata.name(c).split()[0] for c in s if c.isalpha())
     assert fidelity_mt.main_script(s) == (counts.most_common(1)[0][0] if counts else "")
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet="ab1٣ аяشص中ーé😀", max_size=30))
+def test_script_counts(s: str) -> None:
+    from collections import Counter
+
+    from tqcheck import langid
+
+    plain: Counter[str] = Counter()
+    if sum(c.isascii() and c.isalpha() for c in s):
+        plain["Latin"] = sum(c.isascii() and c.isalpha() for c in s)
+    for c in s:
+        if not c.isascii() and langid.script_of(c) is not None:
+            plain[langid.script_of(c) or ""] += 1
+    assert list(langid.script_counts(s).items()) == list(plain.items())
