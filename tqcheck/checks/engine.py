@@ -467,4 +467,14 @@ class Engine:
                 dead = self._dead.get(_segment_key(hit.segment), ())
                 if not any(a <= hit.start < b for a, b in dead) and not from_a_cut(
                         hit.segment, hit.start):
-                    yield self._finding(rule, self._raw.get(id(hit.segment), hit.segment), hit)
+                    yield self._finding(rule, self._as_read(hit.segment), hit)
+
+    def _as_read(self, segment: Segment) -> Segment:
+        """The segment as read, for one a document check holds (masked or not).  The map is by
+        ``id``, and the id of a masked copy no longer held may be reused by another segment: an
+        entry counts only for the same place."""
+        raw = self._raw.get(id(segment))
+        if raw is None or (raw.line, raw.col, raw.index) != (segment.line, segment.col,
+                                                             segment.index):
+            return segment
+        return raw
