@@ -2,11 +2,18 @@
 
 The host's speed drifts by tens of percent within minutes, so absolute rates from different runs
 cannot be compared.  This script runs the two trees in alternating fresh processes on the same
-text (the base corpus of ``audit_speed.py``, about 25,000 sentences), several rounds, and prints
-each round and the median of the per-round ratios, for the audit without language ID and with all
-checks.
+inputs, several rounds, and prints each round and the median of the per-round ratios.  Modes
+(``--modes``, default ``artifacts,all``):
 
-    python benchmarks/compare_revisions.py REV [--rounds 3]
+* ``artifacts``: the base corpus of ``audit_speed.py`` (about 25,000 English sentences), all checks
+  but language identification;
+* ``all``: the same with every check;
+* ``source``: the NTREX Russian reference with ``--source`` (the English source, line-aligned:
+  pair checks and the source in view on every line), all checks;
+* ``po``: every shared PO catalogue (``../shared/data/po``: placeholders masked, pair checks on
+  every unit), all checks; sentences per second over the catalogues together.
+
+    python benchmarks/compare_revisions.py REV [--rounds 3] [--modes artifacts,all,source,po]
 """
 
 from __future__ import annotations
@@ -29,24 +36,41 @@ CHILD = """
 import json, sys, time
 from pathlib import Path
 from tqcheck.audit import AuditOptions, audit
-path, mode = Path(sys.argv[1]), sys.argv[2]
-options = AuditOptions(lang="en", ignore=("language",) if mode == "artifacts" else ())
-audit([path], options)  # models and data loaded
+mode, paths = sys.argv[1], sys.argv[2:]
+if mode == "source":  # target, then its source
+    options = AuditOptions(features={"source": paths.pop()})  # the old and the new API
+elif mode == "po":
+    options = AuditOptions()
+else:
+    options = AuditOptions(lang="en", ignore=("language",) if mode == "artifacts" else ())
+audit(paths, options)  # models and data loaded
 best = float("inf")
 for _ in range(2):
     start = time.process_time()
-    report = audit([path], options)
+    report = audit(paths, options)
     best = min(best, time.process_time() - start)
-print(json.dumps(report.files[0].sentences / best))
+print(json.dumps(sum(f.sentences for f in report.files) / best))
 """
+
+DATA = ROOT.parent / "shared" / "data"
+
+
+def inputs(mode: str, text: Path) -> list[str]:
+    """The files a mode audits (and, for ``source``, the source file last)."""
+    if mode == "source":
+        ntrex = DATA / "ntrex"
+        return [str(ntrex / "newstest2019-ref.rus.txt"), str(ntrex / "newstest2019-src.eng.txt")]
+    if mode == "po":
+        return [str(p) for p in sorted((DATA / "po").glob("*/*.po"))]
+    return [str(text)]
 
 
 def rate(tree: Path, text: Path, mode: str, workdir: str) -> float:
     # cwd outside both trees and PYTHONPATH first: the child imports the tree's tqcheck even when
     # another checkout is installed in editable mode.
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, "-c", CHILD, str(text), mode], env=env, cwd=workdir,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", CHILD, mode, *inputs(mode, text)], env=env,
+                         cwd=workdir, capture_output=True, text=True, check=True)
     return float(json.loads(out.stdout))
 
 
@@ -54,7 +78,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rev")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--modes", default="artifacts,all",
+                        help="comma-separated: artifacts, all, source, po (default: %(default)s)")
     args = parser.parse_args()
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    unknown = set(modes) - {"artifacts", "all", "source", "po"}
+    if unknown:
+        parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}")
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(base),
@@ -62,7 +92,7 @@ def main() -> None:
         try:
             text = Path(tmp) / "corpus.txt"
             text.write_text(corpus_text(), encoding="utf-8")
-            ratios: dict[str, list[float]] = {"artifacts": [], "all": []}
+            ratios: dict[str, list[float]] = {mode: [] for mode in modes}
             for rnd in range(args.rounds):
                 for mode in ratios:
                     old = rate(base, text, mode, tmp)

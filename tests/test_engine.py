@@ -153,3 +153,17 @@ def test_a_precondition_hides_a_sentence_only_from_checks_that_do_not_look_past_
     codes = [f.code for f in engine.feed(Segment("an x here", 1))]
     assert codes.count("TQ990") == 1
     assert codes.count("TQ994") == (1 if past else 0)
+
+
+def test_document_finding_never_takes_a_stale_masked_copy() -> None:
+    # The engine maps masked copies to the segments as read by id; once a copy is gone its id may
+    # be reused by another segment, and that segment's finding must keep its own place (a PO unit
+    # at line 1504 was reported at line 1094, the place of a unit masked and dropped earlier).
+    ctx = CheckContext(path="t.po", lang="en", data=load_language("en"), format="po")
+    engine = Engine([], ctx)
+    held = Segment("_Fermer", line=1504, col=9, index=40, kind="unit")
+    engine._raw[id(held)] = Segment("{days:L} jour", line=1094, col=12, index=7, kind="unit")
+    assert engine._as_read(held) is held
+    masked = Segment("\ufffc jour", line=1094, col=12, index=7, kind="unit")
+    engine._raw[id(masked)] = original = Segment("{days:L} jour", line=1094, col=12, index=7)
+    assert engine._as_read(masked) is original

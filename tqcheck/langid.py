@@ -218,10 +218,11 @@ def script_counts(text: str) -> Counter[str]:
     if n_ascii:
         counts["Latin"] = n_ascii
     if not text.isascii():
-        for ch in _NON_ASCII.findall(text):
+        # Each character once, in the order of its first appearance (as one by one).
+        for ch, n in Counter(_NON_ASCII.findall(text)).items():
             s = script_of(ch)
             if s is not None:
-                counts[s] += 1
+                counts[s] += n
     return counts
 
 

@@ -292,7 +292,8 @@ class CalquePhrases:
         self.found: dict[int, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
-        self.source.feed(segment)
+        if segment.source:  # most prose has none: no call then
+            self.source.feed(segment)
         for pack, pat, m in self.setup.matches(segment.text):
             start, end = pat.span(m)
             rewrite = calque_rewrite(pat, m)
@@ -350,7 +351,8 @@ class ConjunctionChains:
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.words:
             return
-        self.source.feed(segment)
+        if segment.source:  # most prose has none: no call then
+            self.source.feed(segment)
         if not self.ctx.source_lang:
             for pack, pat, _ in self.setup.matches(segment.text):
                 self.evidence[id(pack)].append(pat)

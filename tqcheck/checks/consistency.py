@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice, repeat
 from operator import add
 
@@ -64,6 +64,9 @@ class _Occurrence:
     #: False once the spelling is seen inside an identifier, a path or in capitals
     #: (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten.
     fixable: bool = True
+    #: The first occurrence and those in ``later`` are spotted only when a fix is made (see
+    #: :func:`unify_fix`): the check keeps them anyway, and most spellings never get a fix.
+    lazy: bool = False
 
     def spot(self, segment: Segment, start: int, end: int) -> None:
         if not self.fixable or self.count > MAX_FIX_SPOTS:
@@ -139,10 +142,21 @@ def _glossary_targets(ctx: CheckContext) -> tuple[str, ...]:
 def unify_fix(occ: _Occurrence, spelling: str, winner: str) -> tuple[Edit, ...] | None:
     """Edits rewriting every recorded occurrence of ``spelling`` as ``winner`` (None when some
     occurrences were not recorded)."""
-    if not occ.fixable or occ.count > MAX_FIX_SPOTS or len(occ.spots) != occ.count:
+    if not occ.fixable or occ.count > MAX_FIX_SPOTS:
+        return None
+    spots = occ.spots
+    if occ.lazy:
+        early = _Occurrence(occ.segment, occ.start, occ.end, 0)
+        for seg, start, end in [(occ.segment, occ.start, occ.end), *occ.later]:
+            early.count += 1
+            early.spot(seg, start, end)
+        if not early.fixable:
+            return None
+        spots = early.spots + spots
+    if len(spots) != occ.count:
         return None
     return tuple(Edit(e.line, e.col, e.end_line, e.end_col, _with_case_of(winner, e.before), e.before)
-                 for e in occ.spots)
+                 for e in spots)
 
 
 #: Titles and other capitalised words that say nothing about which person a name refers to.
@@ -369,13 +383,14 @@ class NameVariants:
             if occ is None:
                 if w.casefold() in common:
                     continue
-                occ = words[w] = _Occurrence(segment, start, end, 0, False)
+                occ = words[w] = _Occurrence(segment, start, end, 0, False, lazy=True)
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
             if occ.count > 1 and len(occ.later) < _MAX_REPEATS:
                 occ.later.append((segment, start, end))
-            occ.spot(segment, start, end)
+            elif occ.count > 1:  # the first and the later ones are spotted lazily
+                occ.spot(segment, start, end)
             if not occ.proper:
                 occ.proper = not _at_sentence_start(text, start)
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
@@ -574,6 +589,14 @@ def _spelling_pairs(lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple(pairs)
 
 
+@lru_cache(maxsize=4096)
+def _standing_alone(word: str) -> re.Pattern[str]:
+    r"""``word`` (any case) not inside a longer word, an elision or a compound:
+    ``(?<![\w'’-])word(?![\w'’-])``, written with ’ apart from the class (a class holding
+    a character past Latin-1 costs the regex compiler a 64K-entry bitmap, per word)."""
+    return re.compile(rf"(?<![\w'-])(?<!’){re.escape(word)}(?![\w'-])(?!’)", re.IGNORECASE)
+
+
 @register("TQ502", "spelling-variants", Severity.INFO, scope="document", fix="unsafe")
 class SpellingVariants:
     """One word written two ways in one document (cease-fire/ceasefire, per cent/percent).
@@ -642,7 +665,7 @@ class SpellingVariants:
             return
         listed = self.listed_words
         for w in wanted.intersection(tokens):
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text, re.IGNORECASE):
+            for m in _standing_alone(w).finditer(text):
                 if w in listed and m.group()[:1].isupper():
                     continue  # "Labour", "World Trade Center": names keep their spelling
                 self._note(w, segment, m.start(), m.end())

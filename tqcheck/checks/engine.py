@@ -311,10 +311,18 @@ class Engine:
             self.stats.words += len(chunk_text.text.split())
             opened: dict[str, set[int]] = {}  # gate matches are rare: sets made on demand
             for code, gate in self.gates.items():
+                # Characters [low, high) of the chunk belong to the segment opened last: a match
+                # inside it opens nothing new (in non-Latin text a gate on non-ASCII letters
+                # matches every character).
+                low = high = 0
                 for start, end in gate.spans(chunk_text):
+                    if low <= start < high and end <= high:
+                        continue
                     first = bisect.bisect_right(starts, start) - 1
                     last = bisect.bisect_right(starts, max(start, end - 1)) - 1
                     opened.setdefault(code, set()).update(range(first, last + 1))
+                    low = starts[last]
+                    high = starts[last + 1] if last + 1 < len(starts) else len(chunk_text.text)
             yield from self._check_chunk(buffer, opened, raw)
             buffer = []
             held = 0
@@ -349,11 +357,13 @@ class Engine:
         kinds = _Kinds(segments)
         # Findings point into the text as read; prose checks ran on the masked one (same length).
         originals = raw if raw is not None else segments
-        for original in originals:
-            self._remember_sources(original)
+        for i in kinds.pairs:  # the segments with a source
+            self._remember_sources(originals[i])
         everywhere = kinds.everywhere
         per_segment = [split_sentences(segment, data) for segment in segments]
-        stats.segments += sum(1 for s in segments if not is_continuation(s))
+        # Pieces of long segments (rare) count as one segment, and no sentence starts at a cut.
+        pieces = [s for s in segments if PIECE in s.meta]
+        stats.segments += len(segments) - sum(1 for s in pieces if is_continuation(s))
         stats.sentences += sum(map(len, per_segment))
         # Preconditions: a sentence one of them reports is dead for every other check.
         live: list[list[Sentence]] = per_segment
@@ -391,7 +401,8 @@ class Engine:
             if rule.past_preconditions:  # sees every sentence, dead or alive
                 for i in positions:
                     hits = impl(seen[i], per_segment[i], ctx)
-                    findings.extend(self._finding(rule, originals[i], hit) for hit in hits)
+                    if hits:
+                        findings.extend(self._finding(rule, originals[i], hit) for hit in hits)
                 continue
             # In translation files, a repetition across a masked placeholder is none.
             across = self.syntaxes is not None and rule.category is Category.REPETITION
@@ -422,7 +433,7 @@ class Engine:
                         if hit.segment is not None and (
                                 not spans or not any(a <= hit.start < b for a, b in spans)):
                             findings.append(self._finding(rule, originals[i], hit))
-        cuts = {(s.line, s.col) for s in segments if from_a_cut(s, 0)}
+        cuts = {(s.line, s.col) for s in pieces if from_a_cut(s, 0)}
         if cuts:  # where a long segment was cut inside a sentence, no sentence starts
             findings = [f for f in findings if (f.line, f.col) not in cuts]
         for rule, check in self.documents:
@@ -459,5 +470,11 @@ class Engine:
                 dead = self._dead.get(_segment_key(hit.segment), ())
                 if not any(a <= hit.start < b for a, b in dead) and not from_a_cut(
                         hit.segment, hit.start):
-                    copy, raw = self._raw.get(id(hit.segment), (None, hit.segment))
-                    yield self._finding(rule, raw if copy is hit.segment else hit.segment, hit)
+                    yield self._finding(rule, self._as_read(hit.segment), hit)
+
+    def _as_read(self, segment: Segment) -> Segment:
+        """The segment as read, for one a document check holds (masked or not).  The map is by
+        ``id``, and the id of a masked copy no longer held may be reused by another segment: an
+        entry counts only for the very copy it was made for."""
+        copy, raw = self._raw.get(id(segment), (None, segment))
+        return raw if copy is segment else segment

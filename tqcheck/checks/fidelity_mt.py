@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
@@ -241,9 +242,9 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?…:;]\s+|[\"“«„(]\s*)$")
 
 def ascii_digits(text: str) -> str:
     """Every decimal digit as its ASCII digit (Arabic-Indic, Devanagari, full-width …)."""
-    return "".join(
-        str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text
-    )
+    from tqcheck.checks._pairs import _ascii_digits
+
+    return _ascii_digits(text)
 
 
 def numbers(text: str) -> Counter[str]:
@@ -260,6 +261,7 @@ def urls(text: str) -> list[str]:
     return [m.group().rstrip(".,;:!?)]") for m in _URL_RE.finditer(text)]
 
 
+@cache
 def _script(ch: str) -> str:
     try:
         return unicodedata.name(ch).split()[0]
@@ -269,7 +271,11 @@ def _script(ch: str) -> str:
 
 def main_script(text: str) -> str:
     """The script of most letters of ``text`` (``LATIN``, ``CYRILLIC``, ``ARABIC`` …)."""
-    counts = Counter(_script(ch) for ch in text if ch.isalpha())
+    counts: Counter[str] = Counter()
+    # Each character once, in the order of its first appearance (ties go to the script seen first).
+    for ch, n in Counter(text).items():
+        if ch.isalpha():
+            counts[_script(ch)] += n
     return counts.most_common(1)[0][0] if counts else ""
 
 

@@ -118,7 +118,23 @@ def non_ascii_gate(pattern: str) -> Gate:
     regex = re.compile(pattern)
     if any(regex.search(chr(c)) for c in range(128)):
         raise ValueError(f"gate {pattern!r} matches ASCII text")
+    if _one_character(pattern):
+        # Runs of such characters open the same segments as the characters one by one (a run
+        # never crosses the newline between two segments), with one match per run instead of
+        # one per character: in non-Latin text the gate matches nearly every character.
+        regex = re.compile(f"(?:{pattern})+")
     return Gate(regex, non_ascii=True)
+
+
+def _one_character(pattern: str) -> bool:
+    """Does ``pattern`` match exactly one character (a character class or a literal)?"""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = list(_parser.parse(pattern))
+    except re.error:
+        return False
+    return len(parsed) == 1 and str(parsed[0][0]) in {"IN", "LITERAL", "NOT_LITERAL"}
 
 
 def as_gate(gate: Gate | re.Pattern[str] | str | None) -> Gate | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tqcheck.checks._pairs import is_record
@@ -308,10 +308,11 @@ _CONFUSABLES["Latin"] = {
 _HOMOGLYPH_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
 
 
+@lru_cache(maxsize=8192)
 def homoglyphs_in(word: str) -> tuple[str, list[int]] | None:
     """``(word's script, indexes of look-alike letters from another script)`` when ``word`` is
     written in one of Latin, Cyrillic or Greek except for look-alike letters of another; else
-    None."""
+    None.  Memoised: every non-ASCII word of a text asks (callers must not change the list)."""
     scripts = [script_of(ch) for ch in word]
     counts: dict[str, int] = {}
     for s in scripts:

@@ -349,7 +349,7 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 @register("TQ205", "truncated-sentence", Severity.WARNING, scope="segment")
 def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: CheckContext
-                             ) -> Iterator[Hit]:
+                             ) -> Sequence[Hit]:
     """A paragraph that stops in mid-sentence, on a word no sentence ends with.
 
     What it does:
@@ -365,17 +365,17 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         ``The minister said that the talks would resume between the`` → flags the sentence.
     """
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
-        return
+        return ()
     text = segment.text.rstrip()
     if not text or text[-1] in _FINAL:
-        return
+        return ()
     words = never_final_words(ctx.lang)
     if not words:
         ctx.note_once(f"TQ205:{ctx.data.lang}",
                       f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
-        return
+        return ()
     last = sentences[-1]
     m = _LAST_WORD.search(text)
     if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
-        return
-    yield Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")
+        return ()
+    return (Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'"),)
