@@ -64,6 +64,9 @@ class _Occurrence:
     #: False once the spelling is seen inside an identifier, a path or in capitals
     #: (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten.
     fixable: bool = True
+    #: The stretches of :data:`_NEAR_CHARS` characters of the document the spelling occurs in:
+    #: two spellings far apart in a file that concatenates documents may name two people.
+    blocks: set[int] = field(default_factory=set)
 
     def spot(self, segment: Segment, start: int, end: int) -> None:
         if not self.fixable or self.count > MAX_FIX_SPOTS:
@@ -80,6 +83,19 @@ class _Occurrence:
 
 
 _MAX_REPEATS = 8
+
+#: The stretch of text (in characters, about 700 words) within which two spellings of a name are
+#: taken to stand in one article.  Spellings whose occurrences are never within one stretch of
+#: each other (nearest more than one to two stretches apart) are reported as info: a file that
+#: concatenates documents (a news feed, a test set) has unrelated people and places with similar
+#: names (Yuri/Yuriy, Maya/Maia) and each document's own, consistent, spelling.
+_NEAR_CHARS = 4000
+
+
+def _near(a: set[int], b: set[int]) -> bool:
+    """Whether two spellings' occurrence stretches touch (:data:`_NEAR_CHARS`)."""
+    small, large = sorted((a, b), key=len)
+    return any(k in large or k - 1 in large or k + 1 in large for k in small)
 
 
 _IDENTIFIER_JOINS = frozenset("_/.\\@#$%<>=")
@@ -307,8 +323,13 @@ class NameVariants:
         ``inflection_endings``: Кореи/Кореей, Million/Millionen), the language's function words
         (¿Qué/Que) and German umlaut plurals (Tochter/Töchter) are not variants; a name with and
         without its article ("al-Assad" … "Assad"), ё written as е (a house-style choice) and
-        hyphenation-only differences (TQ502's job) are not reported.  Reports the first occurrence of every
-        spelling, naming the other spellings and where they stand.
+        hyphenation-only differences (TQ502's job), British/American pairs of the spelling lists
+        and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji) are not
+        reported.  Reports every occurrence of the spellings to change — all but the one the
+        document settles on (``--prefer``, the glossary, else the majority; every spelling on a
+        tie) — naming the other spellings and where they stand.  Spellings that never stand
+        within a few thousand characters of each other are reported as info: in a file that
+        concatenates documents they are usually two documents' own spellings or two people.
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -339,11 +360,15 @@ class NameVariants:
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
+        #: Characters of the document fed so far (where the next segment starts).
+        self.offset = 0
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.has_case:
             return
         text = segment.text
+        base = self.offset
+        self.offset += len(text) + 1
         words = self.words
         pattern = _CAPITALISED if "-" in text else _CAPITALISED_UNHYPHENATED
         matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
@@ -362,6 +387,7 @@ class NameVariants:
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
+            occ.blocks.add((base + start) // _NEAR_CHARS)
             if occ.count > 1 and len(occ.later) < _MAX_REPEATS:
                 occ.later.append((segment, start, end))
             occ.spot(segment, start, end)
@@ -419,6 +445,8 @@ class NameVariants:
                         pairs[b].add(a)
         if self.romanized:
             self._romanizations(pairs)
+        for a in list(pairs):
+            pairs[a] = {b for b in pairs[a] if not self._other_words(a, b)}
         for known in _known_groups():
             present = [w for w in known if w in self.words]
             for a in present:
@@ -427,29 +455,47 @@ class NameVariants:
         counts = {w: o.count for w, o in self.words.items()}
         for a in sorted(pairs):
             variants = sorted(pairs[a])
-            if variants:
-                winner = preferred_spelling([a, *variants], counts, self.ctx, fold_name)
-                fix = None
-                if winner and winner != a and self._may_unify(a, winner):
-                    fix = unify_fix(self.words[a], a, winner)
-                occ = self.words[a]
-                # The spelling used most stays; every occurrence of the others is to change.
-                minority = any((self.words[b].count, b) > (occ.count, a) for b in variants)
-                where = [(b, self.words[b]) for b in variants]
-                related = tuple(
-                    Location(self.ctx.path, *o.segment.locate(o.start), *o.segment.locate(o.end))
-                    for _, o in where
-                )
-                others = ", ".join(
-                    f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
-                )
-                message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
-                hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment,
-                                fix=fix, fix_message=f"write '{winner}' for '{a}' ({occ.count}×)"))
-                if minority:
-                    hits.extend(Hit(start, end, message, related=related, segment=seg)
-                                for seg, start, end in occ.later)
+            if not variants:
+                continue
+            occ = self.words[a]
+            spellings = [a, *variants]
+            winner = preferred_spelling(spellings, counts, self.ctx, fold_name)
+            # The spelling the document settles on (the one asked for, else the majority) stays:
+            # only the occurrences of the others are to change and reported.  Without one (a
+            # tie) every spelling is reported, each naming the others.
+            if a == winner:
+                continue
+            fix = None
+            if winner and self._may_unify(a, winner):
+                fix = unify_fix(occ, a, winner)
+            where = [(b, self.words[b]) for b in variants]
+            related = tuple(
+                Location(self.ctx.path, *o.segment.locate(o.start), *o.segment.locate(o.end))
+                for _, o in where
+            )
+            others = ", ".join(
+                f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
+            )
+            message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
+            severity = None
+            if not any(_near(occ.blocks, o.blocks) for _, o in where):
+                # Far apart in one file: two documents' own spellings, or two people.
+                severity = Severity.INFO
+                message += "; far apart in the file (two documents, or two people?)"
+            hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment,
+                            fix=fix, fix_message=f"write '{winner}' for '{a}' ({occ.count}×)",
+                            severity=severity))
+            hits.extend(Hit(start, end, message, related=related, segment=seg, severity=severity)
+                        for seg, start, end in occ.later)
         return hits
+
+    def _other_words(self, a: str, b: str) -> bool:
+        """Two spellings paired above that are not one name: a name and a longer one made from it
+        with a hyphen (a temple, castle or title: Hiraizumi/Hiraizumi-ji), or the two spellings of
+        one word in the language's variant lists (Analogue/Analog: TQ502's job)."""
+        if a.startswith(b + "-") or b.startswith(a + "-"):
+            return True
+        return frozenset((a.casefold(), b.casefold())) in _spelling_pair_set(self.ctx.lang or "")
 
 
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
@@ -533,6 +579,13 @@ def _hamza_site(marked: str, bare: str) -> bool:
     a short verb (أعتقد/اعتقد are two forms)."""
     sites = [i for i, (a, b) in enumerate(zip(marked, bare, strict=True)) if a != b]
     return all((i == 2 and bare.startswith("ال")) or (i == 0 and len(bare) >= 7) for i in sites)
+
+
+@cache
+def _spelling_pair_set(lang: str) -> frozenset[frozenset[str]]:
+    """Every two spellings of one word in :func:`_spelling_pairs`."""
+    return frozenset(frozenset((a, b)) for group in _spelling_pairs(lang)
+                     for i, a in enumerate(group) for b in group[i + 1:] if a != b)
 
 
 @cache
