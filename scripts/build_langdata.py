@@ -84,7 +84,8 @@ LANGS: dict[str, dict[str, Any]] = {
                 "alternate": [["„", "”"]], "straight_allowed": True},
     },
     "pl": {
-        "name": "Polish", "script": "Latin", "has_case": True, "romanized_names": False,
+        "name": "Polish", "script": "Latin", "has_case": True, "ordinal_dot": True,
+        "romanized_names": False,
         "accents_distinguish_words": True,
         "abbreviations": ["np", "itd", "itp", "tzn", "tj", "dr", "prof", "mgr", "inż", "hab", "św",
                        "ul", "al", "pl", "nr", "str", "godz", "tys", "mln", "mld", "zł", "r", "w",
@@ -124,7 +125,8 @@ LANGS: dict[str, dict[str, Any]] = {
         "quotes": {"primary": ["«", "»"], "secondary": ["„", "“"], "straight_allowed": True},
     },
     "cs": {
-        "name": "Czech", "script": "Latin", "has_case": True, "romanized_names": False,
+        "name": "Czech", "script": "Latin", "has_case": True, "ordinal_dot": True,
+        "romanized_names": False,
         "accents_distinguish_words": True,
         "abbreviations": ["např", "atd", "apod", "tzv", "tj", "resp", "mj", "př", "n.l", "př.n.l",
                        "dr", "prof", "doc", "ing", "mgr", "bc", "ul", "nám", "č", "str", "tel",
@@ -144,7 +146,8 @@ LANGS: dict[str, dict[str, Any]] = {
         "quotes": {"primary": ["„", "“"], "secondary": ["‚", "‘"], "straight_allowed": True},
     },
     "tr": {
-        "name": "Turkish", "script": "Latin", "has_case": True, "romanized_names": True,
+        "name": "Turkish", "script": "Latin", "has_case": True, "ordinal_dot": True,
+        "romanized_names": True,
         "accents_distinguish_words": True,
         "suffix_apostrophe": True,
         "abbreviations": ["vb", "vs", "örn", "bkz", "Dr", "Prof", "Doç", "Av", "Yrd", "Bşk", "No",
