@@ -273,6 +273,15 @@ def test_a_frequent_word_coordinated_with_itself_is_two_clauses() -> None:
         "указаний и указаний"]
 
 
+def test_a_second_conjunct_narrowed_by_a_modifier_is_two_groups() -> None:
+    assert flagged("TQ102", "Особенно важно сделать прививку пожилым людям и людям с хроническими "
+                   "заболеваниями.", lang="ru") == []
+    assert flagged("TQ102", "The fund helps people and people with disabilities.") == []
+    # A modifier that is not in the list leaves the stutter flagged.
+    assert flagged("TQ102", "They obey instructions and instructions given by the Kremlin.") == [
+        "instructions and instructions"]
+
+
 def test_a_mirrored_invisible_character_is_info(tmp_path: Path) -> None:
     from tqcheck.audit import audit
 

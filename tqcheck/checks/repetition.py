@@ -220,7 +220,9 @@ def find_doubled_coordination(
         Finds ``X and X`` / ``X or X`` where X is one to three words, except idioms listed in the
         language data ("more and more", "again and again"), comparatives ("faster and faster") and
         a single word among the language's 100 most frequent (pronouns and particles: "so oder
-        so", "так ли это или это подделка").
+        so", "так ли это или это подделка"), and a second conjunct narrowed by what follows it
+        (the language data's ``coordination_narrowers``: "people and people with disabilities",
+        "людям и людям с хроническими заболеваниями").
 
     Why it matters:
         MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
@@ -268,6 +270,10 @@ def find_doubled_coordination(
                 # two clauses or an idiom, not one word rendered twice.
                 break
             end = m.end() + len(" ".join(ys))
+            narrowing = _NEXT_WORD.match(text, end)
+            if narrowing and narrowing.group(1).casefold() in ctx.data.words(
+                    "coordination_narrowers"):
+                break  # "people and people with disabilities": two groups, not a stutter
             # Fixed only without a source in view: with one, the double nearly always renders two
             # different source words ("name or username", "do's and don'ts", окопи і траншеї), and
             # cutting it loses one of them (blind judgement of WMT23 fixes: 3 of the 5 judged cuts were
@@ -293,6 +299,7 @@ def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text:
 #: before are matched backwards, in the reversed text, from the coordinator: a search that ends at
 #: the coordinator would scan the text from its start for every coordinator.
 _WORDS_BEFORE_REVERSED = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
 
