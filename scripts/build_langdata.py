@@ -123,7 +123,8 @@ LANGS: dict[str, dict[str, Any]] = {
                         "як", "це", "не", "ні", "так", "він", "вона", "воно", "вони", "ми", "ви",
                         "я", "ти", "його", "її", "їх", "цей", "ця", "ці", "той", "та", "те", "вже",
                         "ще", "також", "теж", "є", "був", "була", "було", "були", "де", "коли", "хто"],
-        "quotes": {"primary": ["«", "»"], "secondary": ["„", "“"], "straight_allowed": True},
+        "quotes": {"primary": ["«", "»"], "secondary": ["„", "“"],
+                   "alternate": [["“", "”"]], "straight_allowed": True},
     },
     "cs": {
         "name": "Czech", "script": "Latin", "has_case": True, "ordinal_dot": True,

@@ -318,3 +318,15 @@ def test_doubled_coordination_is_not_cut_when_the_source_is_in_view() -> None:
     paired = tqcheck.audit_text(text, lang="en", select=["TQ102"], source_lang="ru",
                                 source="Стажёры учат, что можно и чего нельзя.\n")
     assert [f.code for f in paired] == ["TQ102"] and paired[0].fix is None
+
+
+def test_an_acronym_spelled_in_arabic_letter_names_is_not_a_doubled_word() -> None:
+    assert flagged("TQ101", "فقد التقطته كاميرات سي إن إن وسي بي إس صباح يوم الجمعة", lang="ar") == []
+    assert flagged("TQ101", "حسبما أفادت بي بي سي اليوم", lang="ar") == []
+    assert flagged("TQ101", "ذهب الرجل إلى إن إن المدينة", lang="ar") == ["إن إن"]
+
+
+def test_english_style_inner_quotes_in_russian_pair_up() -> None:
+    text = "«Пришло время женщинам поехать в Вашингтон и “починить” наше правительство», — говорит она."
+    assert flagged("TQ301", text, lang="ru") == []
+    assert flagged("TQ301", "Он сказал: «Это „правда“ и всё».", lang="ru") == []

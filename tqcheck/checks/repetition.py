@@ -110,9 +110,11 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         Finds a word immediately repeated (ignoring case), except repeats that are grammatical in the
         target language ("had had", "that that" in English; "die die", "das das" in German) and names
         written twice in title case ("Bora Bora", "Fang Fang"; at a sentence start too, unless the
-        word is one of the language's 3,000 most frequent: "The The").  Over a comma, only words that
-        cannot end a clause count (articles, conjunctions: "and the, the talks"); others doubled
-        over a comma are emphasis or two clauses ("horrible, horrible news", "if you buy it, it …").
+        word is one of the language's 3,000 most frequent: "The The"), and letter names of an
+        acronym spelled out in the language's script (``letter_names``: Arabic "سي إن إن", CNN).
+        Over a comma, only words that cannot end a clause count (articles, conjunctions: "and
+        the, the talks"); others doubled over a comma are emphasis or two clauses ("horrible,
+        horrible news", "if you buy it, it …").
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -134,6 +136,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             continue
         if _legit_before(ctx, word, segment.text, rep.end):
             continue  # French "en en parlant": the preposition, then the pronoun of a gerund
+        if _in_spelled_acronym(ctx, word, segment.text, rep.start, rep.end):
+            continue  # Arabic "سي إن إن" (CNN), "بي بي سي" (BBC): letter names, not a stutter
         if rep.comma and word.casefold() not in never_final_words(ctx.lang):
             # "horrible, horrible news" is emphasis, "buying it, it includes" two clauses; a word
             # that cannot end a clause, doubled over a comma, is a stutter: "and the, the talks".
@@ -178,6 +182,18 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _in_spelled_acronym(ctx: CheckContext, word: str, text: str, start: int, end: int) -> bool:
+    """A letter name doubled beside another letter name (language data ``letter_names``): an
+    acronym spelled out in the script of the language ("سي إن إن" for CNN)."""
+    letters = ctx.data.words("letter_names")
+    if not letters or word not in letters:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return bool((after and after.group(1) in letters) or (before and before.group(1) in letters))
 
 
 def _legit_before(ctx: CheckContext, word: str, text: str, end: int) -> bool:
@@ -299,7 +315,6 @@ def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text:
 #: before are matched backwards, in the reversed text, from the coordinator: a search that ends at
 #: the coordinator would scan the text from its start for every coordinator.
 _WORDS_BEFORE_REVERSED = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
 
