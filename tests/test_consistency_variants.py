@@ -86,6 +86,21 @@ def test_spellings_far_apart_in_the_file_are_info() -> None:
     assert all("far apart" in f.message for f in report.findings)
 
 
+def test_a_spelling_settled_in_a_passage_of_its_own_is_info() -> None:
+    # One passage writes Zelenskyi throughout, the passages around it Zelenskyy: each consistent
+    # with itself.  Alternating spellings stay warnings.
+    ours = "President Zelenskyy spoke. Zelenskyy left. Then Zelenskyy returned. Zelenskyy waved."
+    theirs = "President Zelenskyi met them. Zelenskyi said no. Zelenskyi smiled."
+    passage = f"{ours}\n\n{theirs}\n\n{ours}"
+    report = audit_text(passage, AuditOptions(lang="en", select=("TQ501",)))
+    assert {f.severity.value for f in report.findings} == {"info"}
+    assert all("passage of its own" in f.message for f in report.findings)
+    mixed = ("President Zelenskyy spoke. Zelenskyi left. Then Zelenskyy returned. Zelenskyi waved. "
+             "Zelenskyy smiled. Zelenskyi said no. Zelenskyy left.")
+    report = audit_text(mixed, AuditOptions(lang="en", select=("TQ501",)))
+    assert {f.severity.value for f in report.findings} == {"warning"}
+
+
 @pytest.mark.parametrize("text", [
     "The site of Ushigahara-jo Castle is old. We saw Ushigahara Castle today.",
     "The monks of Hiraizumi-ji Temple prayed. They left Hiraizumi Temple by bus.",

@@ -67,6 +67,9 @@ class _Occurrence:
     #: The stretches of :data:`_NEAR_CHARS` characters of the document the spelling occurs in:
     #: two spellings far apart in a file that concatenates documents may name two people.
     blocks: set[int] = field(default_factory=set)
+    #: Where the spelling stands (characters from the document's start), the first
+    #: :data:`_MAX_POSITIONS` occurrences.
+    positions: list[int] = field(default_factory=list)
 
     def spot(self, segment: Segment, start: int, end: int) -> None:
         if not self.fixable or self.count > MAX_FIX_SPOTS:
@@ -90,6 +93,24 @@ _MAX_REPEATS = 8
 #: concatenates documents (a news feed, a test set) has unrelated people and places with similar
 #: names (Yuri/Yuriy, Maya/Maia) and each document's own, consistent, spelling.
 _NEAR_CHARS = 4000
+
+
+#: Occurrences of one spelling whose positions are remembered (for :func:`_own_passage`).
+_MAX_POSITIONS = 64
+#: Occurrences in a row that make a spelling the settled choice of its own passage.
+_PASSAGE_RUN = 3
+
+
+def _own_passage(occ: _Occurrence, others: list[_Occurrence]) -> bool:
+    """Whether a spelling is used at least :data:`_PASSAGE_RUN` times with none of the others'
+    occurrences between its first and last: a passage consistent with itself (in a file that
+    concatenates documents, one document's own choice: Zelenskyi in one article, Zelenskyy in
+    the others)."""
+    if occ.count < _PASSAGE_RUN or len(occ.positions) != occ.count:
+        return False
+    first, last = occ.positions[0], occ.positions[-1]
+    return all(len(o.positions) == o.count and not any(first < p < last for p in o.positions)
+               for o in others)
 
 
 def _near(a: set[int], b: set[int]) -> bool:
@@ -329,7 +350,9 @@ class NameVariants:
         document settles on (``--prefer``, the glossary, else the majority; every spelling on a
         tie) — naming the other spellings and where they stand.  Spellings that never stand
         within a few thousand characters of each other are reported as info: in a file that
-        concatenates documents they are usually two documents' own spellings or two people.
+        concatenates documents they are usually two documents' own spellings or two people; so is
+        a spelling used three times or more with no other spelling between its first and last use
+        (a passage consistent with itself).
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -388,6 +411,8 @@ class NameVariants:
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
             occ.blocks.add((base + start) // _NEAR_CHARS)
+            if len(occ.positions) < _MAX_POSITIONS:
+                occ.positions.append(base + start)
             if occ.count > 1 and len(occ.later) < _MAX_REPEATS:
                 occ.later.append((segment, start, end))
             occ.spot(segment, start, end)
@@ -482,6 +507,9 @@ class NameVariants:
                 # Far apart in one file: two documents' own spellings, or two people.
                 severity = Severity.INFO
                 message += "; far apart in the file (two documents, or two people?)"
+            elif _own_passage(occ, [o for _, o in where]):
+                severity = Severity.INFO
+                message += "; used throughout a passage of its own (another document's choice?)"
             hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment,
                             fix=fix, fix_message=f"write '{winner}' for '{a}' ({occ.count}×)",
                             severity=severity))
