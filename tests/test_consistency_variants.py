@@ -105,6 +105,7 @@ def test_a_spelling_settled_in_a_passage_of_its_own_is_info() -> None:
     "The site of Ushigahara-jo Castle is old. We saw Ushigahara Castle today.",
     "The monks of Hiraizumi-ji Temple prayed. They left Hiraizumi Temple by bus.",
     "We went to the Colour Lab today. Then the Color Lab closed.",  # British/American: TQ502
+    "The Mayor Office opened. Later the Major Office closed.",  # two common words
 ])
 def test_a_hyphenated_name_or_a_spelling_pair_is_not_a_name_variant(text: str) -> None:
     assert flagged("TQ501", text) == set()

@@ -330,29 +330,29 @@ class NameVariants:
     What it does:
         Collects capitalised words used as names (seen capitalised away from a sentence start) and
         pairs spellings that are the same once diacritics and the form of the Arabic article are
-        ignored (Erdoğan/Erdogan, al-Sisi/El-Sisi), and spellings that share their
-        consonant skeleton and differ only in vowels, ``y``/``j`` and doubled letters when there is
-        evidence they name one person: both stand next to the same other name ("Dmytro Kuleba",
-        "Dmitry Kuleba"), they differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or
-        both carry the Arabic article.  Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data
-        file.  In languages that write foreign names in Latin letters (language data
-        ``romanized_names``) it also pairs the spellings that the romanization systems in real use
-        give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri,
-        Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
-        ʿayn/hamza as apostrophes or nothing, gh/q), Japanese (Ōtani/Ohtani) and Chinese (pinyin and
-        Wade-Giles: Lai Ching-te/Lai Qingde, Kaohsiung/Gaoxiong).  Inflected forms (the language's
-        ``inflection_endings``: Кореи/Кореей, Million/Millionen), the language's function words
-        (¿Qué/Que) and German umlaut plurals (Tochter/Töchter) are not variants; a name with and
-        without its article ("al-Assad" … "Assad"), ё written as е (a house-style choice) and
-        hyphenation-only differences (TQ502's job), British/American pairs of the spelling lists
-        and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji) are not
-        reported.  Reports every occurrence of the spellings to change — all but the one the
-        document settles on (``--prefer``, the glossary, else the majority; every spelling on a
-        tie) — naming the other spellings and where they stand.  Spellings that never stand
-        within a few thousand characters of each other are reported as info: in a file that
-        concatenates documents they are usually two documents' own spellings or two people; so is
-        a spelling used three times or more with no other spelling between its first and last use
-        (a passage consistent with itself).
+        ignored (Erdoğan/Erdogan, al-Sisi/El-Sisi), and spellings that share their consonant skeleton
+        and differ only in vowels, ``y``/``j`` and doubled letters when there is evidence they name
+        one person: both stand next to the same other name ("Dmytro Kuleba", "Dmitry Kuleba"), they
+        differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or both carry the Arabic
+        article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file. In languages that
+        write foreign names in Latin letters (language data ``romanized_names``) it also pairs the
+        spellings that the romanization systems in real use give one name — Russian and Ukrainian
+        (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
+        and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
+        Japanese (Ōtani/Ohtani) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
+        Kaohsiung/Gaoxiong). Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
+        Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
+        (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
+        "Assad"), ё written as е (a house-style choice) and hyphenation-only differences (TQ502's
+        job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent
+        words (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji)
+        are not reported. Reports every occurrence of the spellings to change — all but the one the
+        document settles on (``--prefer``, the glossary, else the majority; every spelling on a tie) —
+        naming the other spellings and where they stand. Spellings that never stand within a few
+        thousand characters of each other are reported as info: in a file that concatenates documents
+        they are usually two documents' own spellings or two people; so is a spelling used three times
+        or more with no other spelling between its first and last use (a passage consistent with
+        itself).
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -523,7 +523,10 @@ class NameVariants:
         one word in the language's variant lists (Analogue/Analog: TQ502's job)."""
         if a.startswith(b + "-") or b.startswith(a + "-"):
             return True
-        return frozenset((a.casefold(), b.casefold())) in _spelling_pair_set(self.ctx.lang or "")
+        pair = frozenset((a.casefold(), b.casefold()))
+        if pair <= _frequent(self.ctx.lang or ""):
+            return True  # Mayor/Major: two common words of the language, capitalised in titles
+        return pair in _spelling_pair_set(self.ctx.lang or "")
 
 
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
@@ -607,6 +610,17 @@ def _hamza_site(marked: str, bare: str) -> bool:
     a short verb (أعتقد/اعتقد are two forms)."""
     sites = [i for i, (a, b) in enumerate(zip(marked, bare, strict=True)) if a != b]
     return all((i == 2 and bare.startswith("ال")) or (i == 0 and len(bare) >= 7) for i in sites)
+
+
+#: Words this frequent in the language are words, not names (:func:`_frequent`).
+_COMMON_WORD_RANK = 3000
+
+
+@cache
+def _frequent(lang: str) -> frozenset[str]:
+    from tqcheck.langid import frequent_words
+
+    return frequent_words(lang, _COMMON_WORD_RANK)
 
 
 @cache
