@@ -62,6 +62,7 @@ def test_no_sentence_end_before_a_lowercase_continuation(text: str, lang: str) -
     ("He arrived in 2021. the talks began.", "en", 2),
     ("Er wird gewinnen. wir können nicht.", "de", 2),
     ("Is it (really?) The end.", "en", 2),
+    ("He saw the end of the GDR. four days later he left.", "en", 2),  # an acronym
 ])
 def test_a_lowercase_start_after_a_real_sentence_end(text: str, lang: str, expected: int) -> None:
     assert len(sentences(text, lang)) == expected
