@@ -32,6 +32,8 @@ def corpora() -> Iterator[tuple[str, Path, str, Path | None, str | None]]:
     for name, lang in (("newstest2019-src.eng.txt", "en"), ("newstest2019-ref.arb.txt", "ar"),
                        ("newstest2019-ref.rus.txt", "ru")):
         yield f"ntrex {lang}", ntrex / name, lang, None, None
+        if lang != "en":  # the references translate the English line by line
+            yield f"ntrex {lang} +src", ntrex / name, lang, ntrex / "newstest2019-src.eng.txt", "en"
     wmt = DATA / "wmt23"
     for ref in sorted((wmt / "references").glob("generaltest2023.*.ref.refA.*")):
         pair = ref.name.split(".")[1]

@@ -94,7 +94,7 @@ def pairs() -> list[tuple[str, Path, dict[str, Path]]]:
     return out
 
 
-def run_wmt(dump: Path | None) -> dict[str, Any]:
+def run_wmt(dump: Path | None, only: tuple[str, ...] = ()) -> dict[str, Any]:
     """Findings per system and mode: ``{pair: {mode: {system: [words, counted, by_code]}}}``."""
     from tqcheck.audit import AuditOptions, audit
 
@@ -102,6 +102,8 @@ def run_wmt(dump: Path | None) -> dict[str, Any]:
     out = dump.open("w", encoding="utf-8") if dump else None
     try:
         for pair, source, files in pairs():
+            if only and pair not in only:
+                continue
             src, tgt = pair.split("-")
             source_lines = source.read_text(encoding="utf-8").splitlines()
             for mode in ("plain", "source"):
@@ -114,11 +116,11 @@ def run_wmt(dump: Path | None) -> dict[str, Any]:
                     words = sum(f.words for f in report.files)
                     counted = [f for f in report.active if f.severity.value in COUNTED]
                     per[system] = [words, len(counted), dict(Counter(f.code for f in counted))]
-                    if out and mode == "source":
+                    if out:
                         lines = path.read_text(encoding="utf-8").splitlines()
                         for f in counted:
                             out.write(json.dumps({
-                                "pair": pair, "system": system, "code": f.code,
+                                "pair": pair, "mode": mode, "system": system, "code": f.code,
                                 "severity": f.severity.value, "line": f.line, "col": f.col,
                                 "text": f.text, "message": f.message,
                                 "target": lines[f.line - 1] if f.line <= len(lines) else "",
@@ -181,8 +183,9 @@ def run_mqm(name: str, tgt: str, src: str) -> dict[str, list[float]]:
     return dict(stats)
 
 
-def measure(mqm: bool, dump: Path | None, wmt: bool = True) -> dict[str, Any]:
-    out: dict[str, Any] = {"wmt": run_wmt(dump) if wmt else {}}
+def measure(mqm: bool, dump: Path | None, wmt: bool = True,
+            only: tuple[str, ...] = ()) -> dict[str, Any]:
+    out: dict[str, Any] = {"wmt": run_wmt(dump, only) if wmt else {}}
     if mqm:
         out["mqm"] = {name: run_mqm(name, tgt, src) for name, tgt, src in (
             ("mqm-ted-zh-en.jsonl", "en", "zh"), ("mqm-ted-en-de.jsonl", "de", "en"))}
@@ -249,12 +252,15 @@ def main() -> None:
     parser.add_argument("--no-mqm", action="store_true", help="skip the MQM overlap")
     parser.add_argument("--no-wmt", action="store_true", help="skip the WMT23 rates")
     parser.add_argument("--dump", type=Path, help="write this tree's WMT23 findings here (JSONL)")
+    parser.add_argument("--pairs", default="",
+                        help="comma-separated pairs to measure (default: every pair), e.g. uk-en")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # child mode
     args = parser.parse_args()
+    only = tuple(p for p in args.pairs.split(",") if p)
     if not WMT.exists():
         sys.exit(f"wmt23_eval: {WMT} not found")
     if args.json:
-        print(json.dumps(measure(not args.no_mqm, args.dump, not args.no_wmt)))
+        print(json.dumps(measure(not args.no_mqm, args.dump, not args.no_wmt, only)))
         return
     if args.base:
         with tempfile.TemporaryDirectory() as tmp:
@@ -265,13 +271,14 @@ def main() -> None:
                 cmd = [sys.executable, str(Path(__file__).resolve()), "--json"]
                 cmd += [flag for flag, on in (("--no-mqm", args.no_mqm),
                                               ("--no-wmt", args.no_wmt)) if on]
+                cmd += ["--pairs", args.pairs] if args.pairs else []
                 child = subprocess.run(cmd, env={**os.environ, "PYTHONPATH": str(base)}, cwd=tmp,
                                        capture_output=True, text=True, check=True)
                 print_tables(f"base {args.base}", json.loads(child.stdout))
             finally:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)],
                                check=False)
-    print_tables("this tree", measure(not args.no_mqm, args.dump, not args.no_wmt))
+    print_tables("this tree", measure(not args.no_mqm, args.dump, not args.no_wmt, only))
 
 
 if __name__ == "__main__":

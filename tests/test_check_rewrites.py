@@ -120,7 +120,8 @@ def test_name_fix_spots_every_occurrence(odd: int | None) -> None:
     minority = [f"Dmytro Kuleba spoke {i}." for i in range(11)]
     if odd is not None:
         minority[odd] = "See /Dmytro Kuleba."
-    fix = _name_fix(minority + ["Dmitry Kuleba spoke."] * 13, "Dmytro")
+    # a clear majority (twice the other spelling): TQ501 unifies only toward one
+    fix = _name_fix(minority + ["Dmitry Kuleba spoke."] * 23, "Dmytro")
     if odd is not None:
         assert fix is None
     else:

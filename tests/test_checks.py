@@ -274,6 +274,15 @@ def test_a_frequent_word_coordinated_with_itself_is_two_clauses() -> None:
         "указаний и указаний"]
 
 
+def test_a_second_conjunct_narrowed_by_a_modifier_is_two_groups() -> None:
+    assert flagged("TQ102", "Особенно важно сделать прививку пожилым людям и людям с хроническими "
+                   "заболеваниями.", lang="ru") == []
+    assert flagged("TQ102", "The fund helps people and people with disabilities.") == []
+    # A modifier that is not in the list leaves the stutter flagged.
+    assert flagged("TQ102", "They obey instructions and instructions given by the Kremlin.") == [
+        "instructions and instructions"]
+
+
 def test_a_mirrored_invisible_character_is_info(tmp_path: Path) -> None:
     from tqcheck.audit import audit
 
@@ -310,3 +319,15 @@ def test_doubled_coordination_is_not_cut_when_the_source_is_in_view() -> None:
     paired = tqcheck.audit_text(text, lang="en", select=["TQ102"], source_lang="ru",
                                 source="Стажёры учат, что можно и чего нельзя.\n")
     assert [f.code for f in paired] == ["TQ102"] and paired[0].fix is None
+
+
+def test_an_acronym_spelled_in_arabic_letter_names_is_not_a_doubled_word() -> None:
+    assert flagged("TQ101", "فقد التقطته كاميرات سي إن إن وسي بي إس صباح يوم الجمعة", lang="ar") == []
+    assert flagged("TQ101", "حسبما أفادت بي بي سي اليوم", lang="ar") == []
+    assert flagged("TQ101", "ذهب الرجل إلى إن إن المدينة", lang="ar") == ["إن إن"]
+
+
+def test_english_style_inner_quotes_in_russian_pair_up() -> None:
+    text = "«Пришло время женщинам поехать в Вашингтон и “починить” наше правительство», — говорит она."
+    assert flagged("TQ301", text, lang="ru") == []
+    assert flagged("TQ301", "Он сказал: «Это „правда“ и всё».", lang="ru") == []

@@ -62,7 +62,53 @@ def test_every_occurrence_of_the_minority_spelling_is_flagged() -> None:
             "Later, Sergei Lavrov smiled. And Sergei Lavrov waved.")
     report = audit_text(text, AuditOptions(lang="en", select=("TQ501",)))
     spans = [f.text for f in report.findings]
-    assert spans.count("Sergei") == 2 and spans.count("Sergey") == 1
+    # The majority spelling is the one to keep: only the minority's occurrences are findings.
+    assert spans.count("Sergei") == 2 and spans.count("Sergey") == 0
+
+
+def test_a_tie_reports_every_spelling() -> None:
+    text = "Minister Sergey Lavrov met them. Later, Sergei Lavrov smiled."
+    assert flagged("TQ501", text) == {"Sergey", "Sergei"}
+
+
+_FILLER = " ".join(["The committee met again on Tuesday and discussed the budget."] * 200)
+
+
+def test_spellings_far_apart_in_the_file_are_info() -> None:
+    # A file that concatenates documents: two people (or two documents' own spellings), thousands
+    # of characters apart.  Close together the same pair is a warning.
+    far = f"Coach Yuriy Berg spoke.\n\n{_FILLER}\n\nLater, the mayor and Yuri Berg left."
+    near = "Coach Yuriy Berg spoke.\n\nLater, the mayor and Yuri Berg left."
+    for text, severity in ((far, "info"), (near, "warning")):
+        report = audit_text(text, AuditOptions(lang="en", select=("TQ501",)))
+        assert {f.severity.value for f in report.findings} == {severity}, text[:40]
+    report = audit_text(far, AuditOptions(lang="en", select=("TQ501",)))
+    assert all("far apart" in f.message for f in report.findings)
+
+
+def test_a_spelling_settled_in_a_passage_of_its_own_is_info() -> None:
+    # One passage writes Zelenskyi throughout, the passages around it Zelenskyy: each consistent
+    # with itself.  Alternating spellings stay warnings.
+    ours = "President Zelenskyy spoke. Zelenskyy left. Then Zelenskyy returned. Zelenskyy waved."
+    theirs = "President Zelenskyi met them. Zelenskyi said no. Zelenskyi smiled."
+    passage = f"{ours}\n\n{theirs}\n\n{ours}"
+    report = audit_text(passage, AuditOptions(lang="en", select=("TQ501",)))
+    assert {f.severity.value for f in report.findings} == {"info"}
+    assert all("passage of its own" in f.message for f in report.findings)
+    mixed = ("President Zelenskyy spoke. Zelenskyi left. Then Zelenskyy returned. Zelenskyi waved. "
+             "Zelenskyy smiled. Zelenskyi said no. Zelenskyy left.")
+    report = audit_text(mixed, AuditOptions(lang="en", select=("TQ501",)))
+    assert {f.severity.value for f in report.findings} == {"warning"}
+
+
+@pytest.mark.parametrize("text", [
+    "The site of Ushigahara-jo Castle is old. We saw Ushigahara Castle today.",
+    "The monks of Hiraizumi-ji Temple prayed. They left Hiraizumi Temple by bus.",
+    "We went to the Colour Lab today. Then the Color Lab closed.",  # British/American: TQ502
+    "The Mayor Office opened. Later the Major Office closed.",  # two common words
+])
+def test_a_hyphenated_name_or_a_spelling_pair_is_not_a_name_variant(text: str) -> None:
+    assert flagged("TQ501", text) == set()
 
 
 def test_a_sentence_start_spelling_pairs_with_the_name() -> None:

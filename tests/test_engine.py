@@ -162,8 +162,11 @@ def test_document_finding_never_takes_a_stale_masked_copy() -> None:
     ctx = CheckContext(path="t.po", lang="en", data=load_language("en"), format="po")
     engine = Engine([], ctx)
     held = Segment("_Fermer", line=1504, col=9, index=40, kind="unit")
-    engine._raw[id(held)] = Segment("{days:L} jour", line=1094, col=12, index=7, kind="unit")
+    gone = Segment("\ufffc jour", line=1094, col=12, index=7, kind="unit")
+    engine._raw[id(held)] = (gone, Segment("{days:L} jour", line=1094, col=12, index=7,
+                                           kind="unit"))
     assert engine._as_read(held) is held
     masked = Segment("\ufffc jour", line=1094, col=12, index=7, kind="unit")
-    engine._raw[id(masked)] = original = Segment("{days:L} jour", line=1094, col=12, index=7)
+    original = Segment("{days:L} jour", line=1094, col=12, index=7)
+    engine._raw[id(masked)] = (masked, original)
     assert engine._as_read(masked) is original

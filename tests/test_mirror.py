@@ -48,6 +48,13 @@ def test_emoji_the_source_has_is_info_with_the_reason(tmp_path: Path) -> None:
     assert [f.severity.value for f in kept] == ["warning"]
 
 
+def test_an_emoji_rendered_by_another_mirrors_the_source(tmp_path: Path) -> None:
+    target = "Thanks to all of you we did it 🙂\n"
+    mirrored = _by_code(_audit(tmp_path, target, "Завдяки всім вам ми досягли успіху 😉\n"), "TQ406")
+    assert [f.severity.value for f in mirrored] == ["info"]
+    assert "emoji too" in mirrored[0].message
+
+
 def test_alignment_is_by_line(tmp_path: Path) -> None:
     target = "The first line is plain.\n\nA repeat 🙏 at the end of this line.\n"
     # The emoji is on line 3 of the source too; a source with it on line 1 only does not mirror.

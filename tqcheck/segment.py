@@ -35,6 +35,9 @@ class _Abbrev:
     always: frozenset[str]
     final: frozenset[str]
     starters: frozenset[str]
+    #: The language writes ordinal numbers with a full stop ("am 21. März", "3. ledna").
+    ordinal_dot: bool = False
+    lang: str = ""
 
 
 @cache
@@ -43,7 +46,31 @@ def _abbrev(data: LanguageData) -> _Abbrev:
         data.words("abbreviations"),
         data.words("sentence_final_abbreviations"),
         data.words("sentence_starters"),
+        bool(data.get("ordinal_dot", default=False)),
+        data.lang,
     )
+
+
+#: The longest token taken for an abbreviation the language data does not list.
+_SHORT_ABBREVIATION = 4
+
+
+@cache
+def _lexicon_words(lang: str) -> frozenset[str] | None:
+    from tqcheck.langid import lexicon
+
+    lex = lexicon(lang)
+    return lex.words if lex else None
+
+
+def _unlisted_abbreviation(word: str, lang: str) -> bool:
+    """A short token that is no word of the language, before a full stop and a lowercase word:
+    an abbreviation the language data does not list ("Особ. вагоны", "рт. ст.", "Plc.
+    zurückzuführen", English "Mr." in German).  Only where the language has a lexicon."""
+    if not (1 < len(word) <= _SHORT_ABBREVIATION and word.isalpha()) or word.isupper():
+        return False  # an acronym ends sentences: "the end of the GDR. four days later"
+    words = _lexicon_words(lang)
+    return words is not None and word.casefold() not in words
 
 
 def _word_before(text: str, end: int) -> str:
@@ -97,6 +124,11 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
                         continue
             if following.isdigit() and word.isdigit():
                 continue  # "section 3. 4 items" is rare; numbered lists are split by lines
+            if following.islower() and word and (
+                    (ab.ordinal_dot and word.isdigit()) or _unlisted_abbreviation(word, ab.lang)):
+                continue  # "am 21. prüfen", "Особ. вагоны": the sentence goes on
+        elif following.islower() and punct[-1] in ")]" and punct[0] in "?!":
+            continue  # "(separat auch!) und": the bracket ends, the sentence goes on
         if following.islower() and punct in {"…", "..."}:
             continue  # "wait... what" keeps going
         if not (following.isalnum() or following in _OPENERS or not following.isascii()):

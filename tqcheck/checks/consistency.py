@@ -67,6 +67,12 @@ class _Occurrence:
     #: The first occurrence and those in ``later`` are spotted only when a fix is made (see
     #: :func:`unify_fix`): the check keeps them anyway, and most spellings never get a fix.
     lazy: bool = False
+    #: The stretches of :data:`_NEAR_CHARS` characters of the document the spelling occurs in:
+    #: two spellings far apart in a file that concatenates documents may name two people.
+    blocks: set[int] = field(default_factory=set)
+    #: Where the spelling stands (characters from the document's start), the first
+    #: :data:`_MAX_POSITIONS` occurrences.
+    positions: list[int] = field(default_factory=list)
 
     def spot(self, segment: Segment, start: int, end: int) -> None:
         if not self.fixable or self.count > MAX_FIX_SPOTS:
@@ -83,6 +89,37 @@ class _Occurrence:
 
 
 _MAX_REPEATS = 8
+
+#: The stretch of text (in characters, about 700 words) within which two spellings of a name are
+#: taken to stand in one article.  Spellings whose occurrences are never within one stretch of
+#: each other (nearest more than one to two stretches apart) are reported as info: a file that
+#: concatenates documents (a news feed, a test set) has unrelated people and places with similar
+#: names (Yuri/Yuriy, Maya/Maia) and each document's own, consistent, spelling.
+_NEAR_CHARS = 4000
+
+
+#: Occurrences of one spelling whose positions are remembered (for :func:`_own_passage`).
+_MAX_POSITIONS = 64
+#: Occurrences in a row that make a spelling the settled choice of its own passage.
+_PASSAGE_RUN = 3
+
+
+def _own_passage(occ: _Occurrence, others: list[_Occurrence]) -> bool:
+    """Whether a spelling is used at least :data:`_PASSAGE_RUN` times with none of the others'
+    occurrences between its first and last: a passage consistent with itself (in a file that
+    concatenates documents, one document's own choice: Zelenskyi in one article, Zelenskyy in
+    the others)."""
+    if occ.count < _PASSAGE_RUN or len(occ.positions) != occ.count:
+        return False
+    first, last = occ.positions[0], occ.positions[-1]
+    return all(len(o.positions) == o.count and not any(first < p < last for p in o.positions)
+               for o in others)
+
+
+def _near(a: set[int], b: set[int]) -> bool:
+    """Whether two spellings' occurrence stretches touch (:data:`_NEAR_CHARS`)."""
+    small, large = sorted((a, b), key=len)
+    return any(k in large or k - 1 in large or k + 1 in large for k in small)
 
 
 _IDENTIFIER_JOINS = frozenset("_/.\\@#$%<>=")
@@ -318,22 +355,29 @@ class NameVariants:
     What it does:
         Collects capitalised words used as names (seen capitalised away from a sentence start) and
         pairs spellings that are the same once diacritics and the form of the Arabic article are
-        ignored (Erdoğan/Erdogan, al-Sisi/El-Sisi), and spellings that share their
-        consonant skeleton and differ only in vowels, ``y``/``j`` and doubled letters when there is
-        evidence they name one person: both stand next to the same other name ("Dmytro Kuleba",
-        "Dmitry Kuleba"), they differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or
-        both carry the Arabic article.  Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data
-        file.  In languages that write foreign names in Latin letters (language data
-        ``romanized_names``) it also pairs the spellings that the romanization systems in real use
-        give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri,
-        Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
-        ʿayn/hamza as apostrophes or nothing, gh/q), Japanese (Ōtani/Ohtani) and Chinese (pinyin and
-        Wade-Giles: Lai Ching-te/Lai Qingde, Kaohsiung/Gaoxiong).  Inflected forms (the language's
-        ``inflection_endings``: Кореи/Кореей, Million/Millionen), the language's function words
-        (¿Qué/Que) and German umlaut plurals (Tochter/Töchter) are not variants; a name with and
-        without its article ("al-Assad" … "Assad"), ё written as е (a house-style choice) and
-        hyphenation-only differences (TQ502's job) are not reported.  Reports the first occurrence of every
-        spelling, naming the other spellings and where they stand.
+        ignored (Erdoğan/Erdogan, al-Sisi/El-Sisi), and spellings that share their consonant skeleton
+        and differ only in vowels, ``y``/``j`` and doubled letters when there is evidence they name
+        one person: both stand next to the same other name ("Dmytro Kuleba", "Dmitry Kuleba"), they
+        differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or both carry the Arabic
+        article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file. In languages that
+        write foreign names in Latin letters (language data ``romanized_names``) it also pairs the
+        spellings that the romanization systems in real use give one name — Russian and Ukrainian
+        (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
+        and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
+        Japanese (Ōtani/Ohtani) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
+        Kaohsiung/Gaoxiong). Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
+        Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
+        (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
+        "Assad"), ё written as е (a house-style choice) and hyphenation-only differences (TQ502's
+        job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent
+        words (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji)
+        are not reported. Reports every occurrence of the spellings to change — all but the one the
+        document settles on (``--prefer``, the glossary, else the majority; every spelling on a tie) —
+        naming the other spellings and where they stand. Spellings that never stand within a few
+        thousand characters of each other are reported as info: in a file that concatenates documents
+        they are usually two documents' own spellings or two people; so is a spelling used three times
+        or more with no other spelling between its first and last use (a passage consistent with
+        itself).
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -364,11 +408,15 @@ class NameVariants:
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
+        #: Characters of the document fed so far (where the next segment starts).
+        self.offset = 0
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.has_case:
             return
         text = segment.text
+        base = self.offset
+        self.offset += len(text) + 1
         words = self.words
         pattern = _CAPITALISED if "-" in text else _CAPITALISED_UNHYPHENATED
         matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
@@ -387,6 +435,9 @@ class NameVariants:
                 folded = fold_name(w)
                 self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
+            occ.blocks.add((base + start) // _NEAR_CHARS)
+            if len(occ.positions) < _MAX_POSITIONS:
+                occ.positions.append(base + start)
             if occ.count > 1 and len(occ.later) < _MAX_REPEATS:
                 occ.later.append((segment, start, end))
             elif occ.count > 1:  # the first and the later ones are spotted lazily
@@ -447,6 +498,8 @@ class NameVariants:
                         pairs[b].add(a)
         if self.romanized:
             self._romanizations(pairs)
+        for a in list(pairs):
+            pairs[a] = {b for b in pairs[a] if not self._other_words(a, b)}
         for known in _known_groups():
             present = [w for w in known if w in self.words]
             for a in present:
@@ -455,29 +508,53 @@ class NameVariants:
         counts = {w: o.count for w, o in self.words.items()}
         for a in sorted(pairs):
             variants = sorted(pairs[a])
-            if variants:
-                winner = preferred_spelling([a, *variants], counts, self.ctx, fold_name)
-                fix = None
-                if winner and winner != a and self._may_unify(a, winner):
-                    fix = unify_fix(self.words[a], a, winner)
-                occ = self.words[a]
-                # The spelling used most stays; every occurrence of the others is to change.
-                minority = any((self.words[b].count, b) > (occ.count, a) for b in variants)
-                where = [(b, self.words[b]) for b in variants]
-                related = tuple(
-                    Location(self.ctx.path, *o.segment.locate(o.start), *o.segment.locate(o.end))
-                    for _, o in where
-                )
-                others = ", ".join(
-                    f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
-                )
-                message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
-                hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment,
-                                fix=fix, fix_message=f"write '{winner}' for '{a}' ({occ.count}×)"))
-                if minority:
-                    hits.extend(Hit(start, end, message, related=related, segment=seg)
-                                for seg, start, end in occ.later)
+            if not variants:
+                continue
+            occ = self.words[a]
+            spellings = [a, *variants]
+            winner = preferred_spelling(spellings, counts, self.ctx, fold_name)
+            # The spelling the document settles on (the one asked for, else the majority) stays:
+            # only the occurrences of the others are to change and reported.  Without one (a
+            # tie) every spelling is reported, each naming the others.
+            if a == winner:
+                continue
+            fix = None
+            if winner and self._may_unify(a, winner):
+                fix = unify_fix(occ, a, winner)
+            where = [(b, self.words[b]) for b in variants]
+            related = tuple(
+                Location(self.ctx.path, *o.segment.locate(o.start), *o.segment.locate(o.end))
+                for _, o in where
+            )
+            others = ", ".join(
+                f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
+            )
+            message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
+            severity = None
+            if not any(_near(occ.blocks, o.blocks) for _, o in where):
+                # Far apart in one file: two documents' own spellings, or two people.
+                severity = Severity.INFO
+                message += "; far apart in the file (two documents, or two people?)"
+            elif _own_passage(occ, [o for _, o in where]):
+                severity = Severity.INFO
+                message += "; used throughout a passage of its own (another document's choice?)"
+            hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment,
+                            fix=fix, fix_message=f"write '{winner}' for '{a}' ({occ.count}×)",
+                            severity=severity))
+            hits.extend(Hit(start, end, message, related=related, segment=seg, severity=severity)
+                        for seg, start, end in occ.later)
         return hits
+
+    def _other_words(self, a: str, b: str) -> bool:
+        """Two spellings paired above that are not one name: a name and a longer one made from it
+        with a hyphen (a temple, castle or title: Hiraizumi/Hiraizumi-ji), or the two spellings of
+        one word in the language's variant lists (Analogue/Analog: TQ502's job)."""
+        if a.startswith(b + "-") or b.startswith(a + "-"):
+            return True
+        pair = frozenset((a.casefold(), b.casefold()))
+        if pair <= _frequent(self.ctx.lang or ""):
+            return True  # Mayor/Major: two common words of the language, capitalised in titles
+        return pair in _spelling_pair_set(self.ctx.lang or "")
 
 
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
@@ -573,6 +650,24 @@ def _hamza_site(marked: str, bare: str) -> bool:
     a short verb (أعتقد/اعتقد are two forms)."""
     sites = [i for i, (a, b) in enumerate(zip(marked, bare, strict=True)) if a != b]
     return all((i == 2 and bare.startswith("ال")) or (i == 0 and len(bare) >= 7) for i in sites)
+
+
+#: Words this frequent in the language are words, not names (:func:`_frequent`).
+_COMMON_WORD_RANK = 3000
+
+
+@cache
+def _frequent(lang: str) -> frozenset[str]:
+    from tqcheck.langid import frequent_words
+
+    return frequent_words(lang, _COMMON_WORD_RANK)
+
+
+@cache
+def _spelling_pair_set(lang: str) -> frozenset[frozenset[str]]:
+    """Every two spellings of one word in :func:`_spelling_pairs`."""
+    return frozenset(frozenset((a, b)) for group in _spelling_pairs(lang)
+                     for i, a in enumerate(group) for b in group[i + 1:] if a != b)
 
 
 @cache

@@ -50,9 +50,10 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         language and the confidence.  A precondition: the other sentence checks skip a sentence
         this check reports.  On prose lines paired with ``--source``, a sentence identified as
         neither the target nor the source language is reported as info: an untranslated sentence
-        would be in the source's language, so the verdict is a guess between neighbours.  A
-        corpus record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose and is judged
-        as prose; a third-language verdict there is info unless the whole record says so.
+        would be in the source's language, so the verdict is a guess between neighbours; so is a
+        statistical verdict of confidence below 0.6 there (a headline of names).  A corpus record
+        (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose and is judged as prose; a
+        third-language verdict there is info unless the whole record says so.
 
     Why it matters:
         MT pipelines skip segments they fail on, and post-editors paste source text to finish later;
@@ -98,17 +99,26 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     # Prose lines paired with --source: an untranslated sentence is in the source's language.  A
     # verdict for a third language (Bulgarian for Russian, French for English with "à la") is a
     # guess between neighbours, not evidence of an untranslated sentence: info.
+    paired = source is None and bool(sentence.segment.meta.get("source_lines"))
     if not (record and source is not None):
-        guess = (source is None and bool(sentence.segment.meta.get("source_lines"))
-                 and ctx.source_lang is not None and result.lang is not None
+        guess = (paired and ctx.source_lang is not None and result.lang is not None
                  and base_lang(result.lang) != base_lang(ctx.source_lang))
+    # A statistical verdict of low confidence on such a line is mostly a translated headline of
+    # names ("Oberhof: Kühn eighth in World Championship sprint"): info.
+    unsure = (paired and not guess and not result.method.startswith("script")
+              and result.confidence < _SURE_ON_PAIRED_LINES)
     return (Hit(
         sentence.start, sentence.end,
         f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
         f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}"
-        + (f" (the source is {language_name(ctx.source_lang)}: a guess)" if guess else ""),
-        severity=Severity.INFO if guess else None,
+        + (f" (the source is {language_name(ctx.source_lang)}: a guess)" if guess else "")
+        + (" (low confidence)" if unsure else ""),
+        severity=Severity.INFO if guess or unsure else None,
     ),)
+
+
+#: The confidence a statistical verdict needs on a ``--source`` line to be more than info.
+_SURE_ON_PAIRED_LINES = 0.6
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

@@ -72,6 +72,19 @@ def span_in_source(case: MirrorCase) -> str | None:
     return None
 
 
+def source_has_emoji(case: MirrorCase) -> str | None:
+    """The source writes emoji too: the translation keeps its register (a post, a review) even
+    where it renders one emoji by another."""
+    from tqcheck.checks.residue import _EMOJI
+
+    found = span_in_source(case)
+    if found:
+        return found
+    if _EMOJI.search(case.source):
+        return "the source uses emoji too"
+    return None
+
+
 def foreign_in_source(case: MirrorCase) -> str | None:
     """Text in another script that the source quotes as foreign too (a Latin brand name in an
     English source kept in a Russian translation).  Text in the source's own script is what the
@@ -291,7 +304,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ307": span_in_source,
     "TQ404": span_in_source,
     "TQ405": span_in_source,
-    "TQ406": span_in_source,
+    "TQ406": source_has_emoji,
     "TQ407": span_in_source,
     "TQ408": foreign_in_source,
     "TQ602": source_opens_with_conjunction,

@@ -112,9 +112,11 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         Finds a word immediately repeated (ignoring case), except repeats that are grammatical in the
         target language ("had had", "that that" in English; "die die", "das das" in German) and names
         written twice in title case ("Bora Bora", "Fang Fang"; at a sentence start too, unless the
-        word is one of the language's 3,000 most frequent: "The The").  Over a comma, only words that
-        cannot end a clause count (articles, conjunctions: "and the, the talks"); others doubled
-        over a comma are emphasis or two clauses ("horrible, horrible news", "if you buy it, it …").
+        word is one of the language's 3,000 most frequent: "The The"), and letter names of an
+        acronym spelled out in the language's script (``letter_names``: Arabic "سي إن إن", CNN).
+        Over a comma, only words that cannot end a clause count (articles, conjunctions: "and
+        the, the talks"); others doubled over a comma are emphasis or two clauses ("horrible,
+        horrible news", "if you buy it, it …").
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -136,6 +138,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             continue
         if _legit_before(ctx, word, segment.text, rep.end):
             continue  # French "en en parlant": the preposition, then the pronoun of a gerund
+        if _in_spelled_acronym(ctx, word, segment.text, rep.start, rep.end):
+            continue  # Arabic "سي إن إن" (CNN), "بي بي سي" (BBC): letter names, not a stutter
         if rep.comma and word.casefold() not in never_final_words(ctx.lang):
             # "horrible, horrible news" is emphasis, "buying it, it includes" two clauses; a word
             # that cannot end a clause, doubled over a comma, is a stutter: "and the, the talks".
@@ -186,6 +190,18 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _in_spelled_acronym(ctx: CheckContext, word: str, text: str, start: int, end: int) -> bool:
+    """A letter name doubled beside another letter name (language data ``letter_names``): an
+    acronym spelled out in the script of the language ("سي إن إن" for CNN)."""
+    letters = ctx.data.words("letter_names")
+    if not letters or word not in letters:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return bool((after and after.group(1) in letters) or (before and before.group(1) in letters))
 
 
 def _legit_before(ctx: CheckContext, word: str, text: str, end: int) -> bool:
@@ -228,7 +244,9 @@ def find_doubled_coordination(
         Finds ``X and X`` / ``X or X`` where X is one to three words, except idioms listed in the
         language data ("more and more", "again and again"), comparatives ("faster and faster") and
         a single word among the language's 100 most frequent (pronouns and particles: "so oder
-        so", "так ли это или это подделка").
+        so", "так ли это или это подделка"), and a second conjunct narrowed by what follows it
+        (the language data's ``coordination_narrowers``: "people and people with disabilities",
+        "людям и людям с хроническими заболеваниями").
 
     Why it matters:
         MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
@@ -276,6 +294,10 @@ def find_doubled_coordination(
                 # two clauses or an idiom, not one word rendered twice.
                 break
             end = m.end() + len(" ".join(ys))
+            narrowing = _NEXT_WORD.match(text, end)
+            if narrowing and narrowing.group(1).casefold() in ctx.data.words(
+                    "coordination_narrowers"):
+                break  # "people and people with disabilities": two groups, not a stutter
             # Fixed only without a source in view: with one, the double nearly always renders two
             # different source words ("name or username", "do's and don'ts", окопи і траншеї), and
             # cutting it loses one of them (blind judgement of WMT23 fixes: 3 of the 5 judged cuts were
