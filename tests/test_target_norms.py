@@ -82,3 +82,33 @@ def test_number_separators_come_from_the_data() -> None:
     for lang, decimal in (("en", "."), ("de", ","), ("fr", ","), ("es", ","), ("ru", ","),
                           ("ja", ".")):
         assert load_language(lang).get("numbers", "decimal") == decimal
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Der Minister wollte sich nicht äußern. Weil die Verhandlungen noch laufen.",
+     "Weil die Verhandlungen noch laufen."),
+    ("fr", "Le ministre n'a pas voulu commenter. Parce que les négociations sont en cours.",
+     "Parce que les négociations sont en cours."),
+    ("es", "El ministro no quiso comentar. Porque las negociaciones siguen abiertas.",
+     "Porque las negociaciones siguen abiertas."),
+    ("ru", "Министр отказался от комментариев. Потому что переговоры еще продолжаются.",
+     "Потому что переговоры еще продолжаются."),
+    ("ru", "Власти открыли новый мост через реку. Который был построен за два года.",
+     "Который был построен за два года."),
+    ("pl", "Minister odmówił wczoraj komentarza. Ponieważ negocjacje wciąż trwają.",
+     "Ponieważ negocjacje wciąż trwają."),
+])
+def test_clause_fragments_in_other_languages(lang: str, text: str, expected: str) -> None:
+    assert found("TQ201", text, lang) == [(expected, "info")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der Minister schwieg. Weil die Verhandlungen laufen, will er nichts sagen."),
+    ("de", "Der Minister schwieg lange. Während der Sitzung sprach er nicht."),
+    ("fr", "Le ministre n'a rien dit. Parce que, dit-il, les négociations continuent."),
+    ("ru", "Министр отказался от комментариев. Чтобы получить визу, нужно подать заявление."),
+    ("uk", "Ми довго гуляли містом. Який же я дурень."),
+    ("es", "El ministro no quiso comentar. ¿Porque las negociaciones siguen?"),
+])
+def test_clause_fragments_must_pass(lang: str, text: str) -> None:
+    assert found("TQ201", text, lang) == []

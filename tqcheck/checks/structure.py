@@ -183,6 +183,47 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _FRAGMENT_MAX_WORDS = 10
+_CLAUSE_MAX_WORDS = 25
+#: A clause standing alone is a style of speech and informal prose ("Because it works.") as
+#: much as an MT split: a hint, not a warning.
+_CLAUSE_SEVERITY = Severity.INFO
+_OPENING_MARKS = "\"'“‘«„(["
+
+
+def _clause_openers(ctx: CheckContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The language's subordinators and relative words that cannot open a main clause
+    (``clause_openers``, case-folded) and the phrases that start with one but are not clauses
+    (``clause_opener_exceptions``: "because of")."""
+    found = ctx.state.get("TQ201.clauses")
+    if found is None:
+        def folded(key: str) -> tuple[str, ...]:
+            return tuple(sorted({w.casefold() for w in ctx.data.get("structure", key, default=())},
+                                key=len, reverse=True))
+        found = ctx.state["TQ201.clauses"] = (folded("clause_openers"),
+                                              folded("clause_opener_exceptions"))
+    return found
+
+
+def _clause_fragment(body: str, prev: str, clauses: tuple[tuple[str, ...], tuple[str, ...]],
+                     alone: bool = False) -> str:
+    """The opener when ``body`` is a subordinate or relative clause standing alone: it opens
+    with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
+    ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
+    sentence before it is a statement of four words or more."""
+    openers, exceptions = clauses
+    low = body.lstrip(_OPENING_MARKS).casefold()
+    opener = next((o for o in openers if low.startswith(o)
+                   and not low[len(o):len(o) + 1].isalnum()), "")
+    if not opener or any(low.startswith(e) for e in exceptions):
+        return ""
+    if "," in body or ";" in body or ":" in body:
+        return ""
+    words = len(body.split())
+    if not 3 <= words <= _CLAUSE_MAX_WORDS or (not alone and len(prev.split()) < 4):
+        return ""
+    if _LIST_NUMBER_BEFORE.search(prev):
+        return ""
+    return "subordinate or relative"
 #: A sentence that ends with a bare item number ("… :( 1.") introduces an item of an inline list.
 _LIST_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]$")
 
@@ -196,8 +237,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         starts with a preposition, relative word or participle listed in the language data ("From",
         "With", "Before", "Coming" …), and contains no finite verb from the language's verb list, no
         word ending in "-ed" and no comma (except before a relative clause: "Coming from Cairo, where
-        he met …").  Items of an inline numbered list ("1. For the fast shipping. 2. For …") are
-        not fragments.
+        he met …"; the verb test reads the phrase before the relative clause).  Items of an
+        inline numbered list ("1. For the fast shipping. 2. For …") are not fragments.  In every
+        language whose data lists its subordinators and relative words (``clause_openers``:
+        "Because", "weil", "parce que", "porque", "потому что", "который" …), a sentence that opens
+        with one and has no comma — a subordinate or relative clause without its main clause —
+        is reported as info; so is a paragraph of one such clause, or of one verbless phrase
+        opening with a qualifying adverb ("Especially in the rush hours.").
 
     Why it matters:
         MT sometimes puts a full stop inside a sentence, stranding its last phrase:
@@ -208,16 +254,37 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ``From his meeting with Lavrov.``
     """
     openers = ctx.data.get("structure", "fragment_openers")
-    if openers is None:
+    clauses = _clause_openers(ctx)
+    if openers is None and not clauses[0]:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return ()
-    if segment.kind in {"list-item", "table", "heading"} or len(sentences) < 2:
+    if segment.kind in {"list-item", "table", "heading"} or not sentences:
         return ()
     hits: list[Hit] = []
     opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
+    if len(sentences) == 1:
+        # A paragraph of one clause or verbless phrase, split off the paragraph before it
+        # ("Especially in the rush hours."): only the openers that cannot start a caption or
+        # heading of their own (subordinators, and the adverbs of an added qualification).
+        s = sentences[0]
+        body = s.text
+        if segment.kind != "paragraph" or segment.source is not None or not body.endswith("."):
+            return ()
+        if clauses[0] and _clause_fragment(body, "", clauses, alone=True):
+            return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a subordinate or "
+                        "relative clause standing as a paragraph of its own",
+                        severity=_CLAUSE_SEVERITY)]
+        first = WORD.search(body)
+        toks = [t.casefold() for t in WORD.findall(body)]
+        if (first is not None and first.group() in ctx.data.words("structure", "qualifiers")
+                and 3 <= len(toks) <= _FRAGMENT_MAX_WORDS and "," not in body
+                and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks)):
+            return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a phrase standing as "
+                        "a paragraph of its own; it belongs to the sentence before it")]
+        return ()
     for prev, s in itertools.pairwise(sentences):
         body = s.text
         # The cheap tests first: both sentences end in a full stop, the first word opens a phrase.
@@ -227,6 +294,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         if first is None:
             continue
         opener = first.group()
+        if clauses[0] and (clause := _clause_fragment(body, prev.text, clauses)):
+            hits.append(Hit(s.start, s.end,
+                            f"sentence fragment: '{body}' is a {clause} clause without the "
+                            "sentence it belongs to",
+                            suggestion="join it to the previous sentence",
+                            severity=_CLAUSE_SEVERITY))
+            continue
         if opener not in opener_set and not (
             participles and opener.endswith("ing") and opener[:1].isupper() and len(opener) > 5
         ):
@@ -234,9 +308,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         toks = WORD.findall(body)
         if len(toks) > _FRAGMENT_MAX_WORDS:
             continue
-        if "," in body and not re.search(r",\s+(?:where|which|who|whose|when)\b", body):
+        relative = re.search(r",\s+(?:where|which|who|whose|when)\b", body)
+        if "," in body and not relative:
             continue  # "From Monday, the shops will open." — an introductory phrase
-        lowered = [t.casefold() for t in toks]
+        # The verb test reads the phrase before a relative clause ("Coming from Cairo, where he
+        # met …": the relative clause has its own verb).
+        lowered = [t.casefold() for t in WORD.findall(body[:relative.start()] if relative else body)]
         if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
             continue
         if _LIST_NUMBER_BEFORE.search(prev.text):
