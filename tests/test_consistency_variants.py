@@ -119,3 +119,45 @@ def test_different_words_are_not_spelling_variants(text: str, lang: str) -> None
 def test_the_house_style_wins_a_tie_of_quote_styles() -> None:
     text = "Il a déclaré : \"Nous avons écouté.\" La sécurité reste « la priorité »."
     assert flagged("TQ503", text, "fr") == {'"'}
+
+
+# ---------------------------------------------------------------- Cyrillic renderings, casing
+def _codes(text: str, lang: str, code: str) -> list[str]:
+    from tqcheck.audit import AuditOptions, audit_text
+
+    report = audit_text(text, AuditOptions(select=(code,), lang=lang))
+    return sorted(f.text for f in report.findings if f.code == code)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Премьер Японии Фумио Кисида прибыл в Вашингтон. Затем Фумио Кишида встретится с президентом.",
+     ["Кисида", "Кишида"]),
+    ("В префектуре Тиба прошли дожди. Власти префектуры Чиба закрыли школы.", ["Тиба", "Чиба"]),
+    ("Прем'єр Японії Фуміо Кісіда прибув. Потім Фуміо Кішида зустрівся з президентом.",
+     ["Кісіда", "Кішида"]),
+    ("Губернатор Сара Пэйлин выступила. Затем Сара Пейлин уехала.", ["Пейлин", "Пэйлин"]),
+])
+def test_cyrillic_renderings_are_one_name(text: str, expected: list[str]) -> None:
+    lang = "uk" if "ї" in text else "ru"
+    assert _codes(text, lang, "TQ501") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Встретились Алан Смит и Аллан Джонс.",  # two names: a doubled letter needs evidence
+    "Президент Кисида сказал, что Кисиде нужно время. Визит Кисиды завершился.",  # inflection
+    "Ким Чен Ын встретился с ним. С Ким Чен Ыном говорил министр.",
+    "Приехал Джордан Хендерсон, а также Джердан Шакири.",
+])
+def test_cyrillic_renderings_must_pass(text: str) -> None:
+    assert _codes(text, "ru", "TQ501") == []
+
+
+def test_inner_capitals_two_ways() -> None:
+    text = "Check the official WeChat account. The official Wechat account also posts."
+    assert _codes(text, "en", "TQ502") == ["WeChat", "Wechat"]
+    assert _codes("I use WeChat and wechat.com daily. WECHAT is big.", "en", "TQ502") == []
+
+
+def test_article_name_at_sentence_start_is_a_name() -> None:
+    text = "said the spokesman, Ashraf al-Qudra, on Monday.\n\nAl-Qidra said the power was out."
+    assert _codes(text, "en", "TQ501") == ["Al-Qidra", "al-Qudra"]

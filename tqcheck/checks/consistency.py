@@ -199,6 +199,7 @@ def transliteration_variants(a: str, b: str, endings: tuple[str, ...] = _ENDINGS
 
 
 _OPENING = frozenset(" \"'“‘«„(¿¡\ufffc")
+_DOUBLES = re.compile(r"(.)\1+")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -208,8 +209,8 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
-_LOWER = "a-zß-öø-ÿā-žа-яёı"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁІЇЄҐ"
+_LOWER = "a-zß-öø-ÿā-žа-яёіїєґı"
 #: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
 #: second part ("Wen-bin"): ``(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[A-Z][a-z]+(?:-…)?``.
 #: Written to start with a character class — the first letter, with the lookbehind after it, then
@@ -303,7 +304,10 @@ class NameVariants:
         give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri,
         Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
         ʿayn/hamza as apostrophes or nothing, gh/q), Japanese (Ōtani/Ohtani) and Chinese (pinyin and
-        Wade-Giles: Lai Ching-te/Lai Qingde, Kaohsiung/Gaoxiong).  Inflected forms (the language's
+        Wade-Giles: Lai Ching-te/Lai Qingde, Kaohsiung/Gaoxiong).  In Cyrillic targets it pairs
+        the renderings of one foreign name (Japanese by Polivanov or from English: Кисида/Кишида,
+        Тиба/Чиба, Мацуда/Матсуда; э for е: Пэйлин/Пейлин; a doubled letter only with a shared
+        neighbour, as Алан/Аллан are two names).  Inflected forms (the language's
         ``inflection_endings``: Кореи/Кореей, Million/Millionen), the language's function words
         (¿Qué/Que) and German umlaut plurals (Tochter/Töchter) are not variants; a name with and
         without its article ("al-Assad" … "Assad"), ё written as е (a house-style choice) and
@@ -326,6 +330,7 @@ class NameVariants:
         self.endings: tuple[str, ...] = tuple(data.get("inflection_endings", default=_ENDINGS))
         self.letters = str.maketrans(dict(data.get("name_letters", default={}))) or None
         self.romanized = bool(data.get("romanized_names", default=False))
+        self.cyrillic = data.get("script") == "Cyrillic"
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
         #: where the language data says accents distinguish words.
@@ -366,7 +371,8 @@ class NameVariants:
                 occ.later.append((segment, start, end))
             occ.spot(segment, start, end)
             if not occ.proper:
-                occ.proper = not _at_sentence_start(text, start)
+                # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
+                occ.proper = not _at_sentence_start(text, start) or bool(_ARTICLE.match(w))
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
@@ -419,6 +425,8 @@ class NameVariants:
                         pairs[b].add(a)
         if self.romanized:
             self._romanizations(pairs)
+        if self.cyrillic:
+            self._cyrillic_renderings(pairs)
         for known in _known_groups():
             present = [w for w in known if w in self.words]
             for a in present:
@@ -451,6 +459,31 @@ class NameVariants:
                                 for seg, start, end in occ.later)
         return hits
 
+
+    def _cyrillic_renderings(self, pairs: dict[str, set[str]]) -> None:
+        """Pair the names that Cyrillic renders two ways (:func:`~tqcheck.checks.romanization.
+        cyrillic_key`: Кисида/Кишида, Харрис/Харис), never two inflected forms of one name or
+        a name and its derived word (the language's ``inflection_endings``)."""
+        from tqcheck.checks.romanization import cyrillic_key
+
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for w, occ in self.words.items():
+            if len(w) >= 4 and occ.proper:
+                buckets[cyrillic_key(w)].append(w)
+        for group in buckets.values():
+            if len(group) < 2:
+                continue
+            group.sort()
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    ca, cb = a.casefold(), b.casefold()
+                    if policy_only(a, b) or _derived(ca, cb, self.endings):
+                        continue
+                    if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
+                            and not self.words[a].neighbours & self.words[b].neighbours):
+                        continue  # Алан/Аллан: two names as often as two spellings of one
+                    pairs[a].add(b)
+                    pairs[b].add(a)
 
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
         """Pair the names whose romanization keys agree (:mod:`tqcheck.checks.romanization`)."""
@@ -560,7 +593,9 @@ class SpellingVariants:
         language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
         (British/American English, ``tqcheck/data/spelling/``), and in Arabic one word with and
         without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
-        particles أن/إن stay apart).  Reports the first occurrence of every spelling with where
+        particles أن/إن stay apart), and a word written with inner capitals and with a capital
+        only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
+        style of a heading or a URL).  Reports the first occurrence of every spelling with where
         the other stands.
 
     Why it matters:
@@ -590,6 +625,9 @@ class SpellingVariants:
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
         self.last_seen: dict[str, Segment] = {}
         self.pair_seen: dict[str, Segment] = {}
+        #: Words written with inner capitals (WeChat, YouTube, eBay), case-folded -> the
+        #: spellings seen with a capital (WeChat, Wechat) -> where each first stands.
+        self.camel: dict[str, dict[str, _Occurrence]] = {}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -612,6 +650,12 @@ class SpellingVariants:
         self._open_compounds(segment, tokens)
         if self.arabic:
             self._hamza(segment, tokens)
+        if _INNER_CAPITAL.search(text):
+            for m in _CAMEL.finditer(text):
+                self.camel.setdefault(m.group().casefold(), {})
+        if self.camel and not self.camel.keys().isdisjoint(tokens):
+            for key in self.camel.keys() & set(tokens):
+                self._note_casing(key, segment)
         wanted = self.wanted
         if not wanted or wanted.isdisjoint(tokens):
             return
@@ -621,6 +665,33 @@ class SpellingVariants:
                 if w in listed and m.group()[:1].isupper():
                     continue  # "Labour", "World Trade Center": names keep their spelling
                 self._note(w, segment, m.start(), m.end())
+
+    def _note_casing(self, key: str, segment: Segment) -> None:
+        """Note the capitalised spellings of ``key`` in ``segment`` (never all capitals, a
+        heading's style, nor lower case, a URL's or handle's)."""
+        forms = self.camel[key]
+        for m in re.finditer(rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", segment.text,
+                             re.IGNORECASE):
+            surface = m.group()
+            if not surface[:2].isupper() and surface != surface.lower() and not surface.isupper():
+                occ = forms.get(surface)
+                if occ is None:
+                    forms[surface] = _Occurrence(segment, m.start(), m.end())
+                else:
+                    occ.count += 1
+
+    def _casing_groups(self) -> list[list[tuple[str, _Occurrence]]]:
+        """A word written with inner capitals and with a capital only at its start (WeChat and
+        Wechat, YouTube and Youtube): one brand or name, two spellings."""
+        groups = []
+        for key, forms in self.camel.items():
+            first = self.last_seen.get(key)
+            if first is not None and len(forms) < 2:
+                self._note_casing(key, first)  # a spelling seen before the inner-capital one
+            if len(forms) > 1 and any(_INNER_CAPITAL.search(f) for f in forms):
+                groups.append(sorted(forms.items(), key=lambda kv: (kv[1].segment.locate(
+                    kv[1].start), kv[0])))
+        return groups
 
     def _open_compounds(self, segment: Segment, tokens: list[str]) -> None:
         """Remember where each word and each pair of adjacent words ("bike lane" as "bikelane")
@@ -714,6 +785,16 @@ class SpellingVariants:
                 groups.append(present)
         groups.extend(self._hamza_groups())
         hits: list[Hit] = []
+        for casing in self._casing_groups():
+            for w, first in casing:
+                desc = ", ".join(f"'{o}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"
+                                 for o, x in casing if o != w)
+                hits.append(Hit(first.start, first.end,
+                                f"word capitalised two ways: '{w}' ({first.count}×) and {desc}",
+                                related=tuple(Location(self.ctx.path, *x.segment.locate(x.start),
+                                                       *x.segment.locate(x.end))
+                                              for o, x in casing if o != w),
+                                segment=first.segment))
         for group in groups:
             for w in group:
                 if w not in self.first and w in self.last_seen:
@@ -754,6 +835,9 @@ class SpellingVariants:
                                 fix_message=f"write '{winner}' for '{w}' ({occ.count}×)"))
         return hits
 
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(?![\w'’-]|\.\w)")
 
 _STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets", "»": "guillemets"}
 _QUOTE_CHARS = re.compile("[" + "".join(_STYLES) + "]")

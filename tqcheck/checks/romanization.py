@@ -128,3 +128,32 @@ def chinese_key(word: str) -> str:
     for rx, repl in _CHINESE_RULES:
         w = rx.sub(repl, w)
     return w
+
+
+# Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
+# Russian and Ukrainian texts mix.  Japanese through the Polivanov system and through English
+# spellings (Кисида/Кишида, Тиба/Чиба, Дзюнъитиро/Джуничиро, Мацуда/Матсуда, Сёхэй/Шохей),
+# and English names with э for е (Хэйли/Хейли) or with and without a doubled letter
+# (Харрис/Харис: paired only with other evidence, as distinct names differ so too).
+_CYRILLIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"[ъь]", ""),
+        (r"дж", "дз"),
+        (r"тс", "ц"),
+        (r"ш(?=[иі])", "с"), (r"ч(?=[иі])", "т"),
+        (r"ш[ое]|с[ёе]", "сё"), (r"шу|сю", "сю"), (r"ша|ся", "ся"),
+        (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
+        (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
+        (r"[эє]", "е"), (r"[ії]", "и"), (r"ґ", "г"),  # ё stays: сё (Polivanov) is not се
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def cyrillic_key(word: str) -> str:
+    """One key for the Cyrillic renderings of one foreign name (Кисида/Кишида, Харрис/Харис)."""
+    w = word.casefold()
+    for rx, repl in _CYRILLIC_RULES:
+        w = rx.sub(repl, w)
+    return w
