@@ -112,3 +112,22 @@ def test_clause_fragments_in_other_languages(lang: str, text: str, expected: str
 ])
 def test_clause_fragments_must_pass(lang: str, text: str) -> None:
     assert found("TQ201", text, lang) == []
+
+
+def test_straight_quotes_where_the_target_writes_its_own_are_info() -> None:
+    text = 'Er sagte: "Wir nehmen diese Probleme ernst", und ging.'
+    assert found("TQ309", text, "de") == [('"Wir nehmen diese Probleme ernst"', "info")]
+    assert found("TQ309", 'Он сказал: "Нет".', "ru") == [('"Нет"', "info")]
+    assert found("TQ309", 'He said: "No".', "en") == []  # English writes straight quotes too
+    assert found("TQ309", 'Ein 27" Bildschirm.', "de") == []
+
+
+def test_fullwidth_letters_and_digits_outside_cjk() -> None:
+    assert found("TQ309", "The company released the ２０２３ report.", "en") == [
+        ("２０２３", "warning")]
+    assert found("TQ309", "会社は２０２３年の報告書を発表した。", "ja") == []
+
+
+def test_latin_marks_after_arabic_letters_are_info() -> None:
+    assert found("TQ309", "هل يمكن تحميل التطبيق مجاناً? نعم.", "ar") == [("?", "info")]
+    assert found("TQ309", "ارتفع بنسبة 1,5 في المئة؟", "ar") == []

@@ -132,6 +132,14 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
 # ------------------------------------------------------------ quotation and inverted marks
 _FOREIGN_MARKS = "«»„‹›¿¡"
 _MARKS = re.compile(f"[{_FOREIGN_MARKS}]")
+#: A quotation in straight double quotes (not an inch mark after a digit, nor one across lines).
+_STRAIGHT_QUOTATION = re.compile(r'(?<![\w"])"(?=\S)([^"\n]{1,300}?)(?<=\S)"(?![\w"])')
+#: Full-width Latin letters and digits (CJK typesetting), outside the languages that use them.
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
+_FULLWIDTH_LANGS = frozenset({"zh", "ja", "ko"})
+#: A Latin ? , ; right after a letter of the Arabic script (not between digits: 1,5).
+_LATIN_AFTER_ARABIC = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff])[?,;]")
 _QUESTION_END = re.compile(r"(?<=[^\W_])[?!](?=[\s\"'”’»)\]]|$)")
 _HIGH_PUNCT = re.compile(r"(?<=[^\W_]|[»”\"')\]])([;:!?])(?=[\s\"'“”«]|$)")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?…\n]")
@@ -167,8 +175,23 @@ def _french_spacing(ctx: CheckContext) -> frozenset[str]:
     return required
 
 
+def _punctuation_gate(ctx: CheckContext) -> str:
+    """The characters TQ309 can flag in this target: foreign marks and full-width letters
+    always, and the marks its own rules read (straight quotes, ``? !``, ``; : ! ?``, ``? , ;``)."""
+    chars = _FOREIGN_MARKS + "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    if ctx.data.get("quotes", "straight_substitute"):
+        chars += '"'
+    if ctx.data.get("punctuation", "inverted_marks"):
+        chars += "?!"
+    if ctx.data.get("punctuation", "space_before_required"):
+        chars += ";:!?"
+    if ctx.data.get("punctuation", "native_marks"):
+        chars += "?,;"
+    return f"[{chars}]"
+
+
 @register("TQ309", "target-punctuation", Severity.WARNING, scope="segment",
-          gate=r"[?!;:«»„‹›¿¡]")
+          gate=_punctuation_gate)
 def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                             ) -> Iterator[Hit]:
     """Quotation or inverted marks the target language does not use, or one it requires missing.
@@ -177,8 +200,13 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Reads the target's quotation marks and punctuation norms from its language data and flags
         guillemets (« » ‹ ›) and low quotes („) in a language that does not use them (« » in
         English), inverted marks (¿ ¡) outside Spanish, a Spanish question or exclamation whose
-        ``¿``/``¡`` is missing, and (as info) ``; : ! ?`` without the space French typography
-        puts before them.  A language without data is not checked.
+        ``¿``/``¡`` is missing, full-width letters and digits (``２０２３``) outside Chinese,
+        Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
+        before them, quotations in straight quotes where the language's data says they stand
+        in for its own marks (``straight_substitute``: German „…“, Russian «…») and a Latin
+        ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes ``؟ ، ؛``
+        (``native_marks``).  A language
+        without data is not checked.
 
     Why it matters:
         MT carries the source's punctuation over: Russian guillemets and Spanish inverted marks
@@ -204,6 +232,24 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
                 yield Hit(m.start(), m.end(),
                           f"'{m.group()}' without the opening '{opener}' {ctx.data.name} requires",
                           suggestion=f"{opener}…{m.group()}")
+    if '"' in text and ctx.data.get("quotes", "straight_substitute"):
+        primary = ctx.data.get("quotes", "primary", default=("“", "”"))
+        for m in _STRAIGHT_QUOTATION.finditer(text):
+            yield Hit(m.start(), m.end(),
+                      f"straight quotes where {ctx.data.name} writes {primary[0]}…{primary[1]}",
+                      suggestion=f"{primary[0]}{m.group(1)}{primary[1]}", severity=Severity.INFO)
+    if ctx.data.lang not in _FULLWIDTH_LANGS:
+        for m in _FULLWIDTH.finditer(text):
+            plain = m.group().translate(_FULLWIDTH_TO_ASCII)
+            yield Hit(m.start(), m.end(), f"full-width characters '{m.group()}' in "
+                      f"{ctx.data.name} text", suggestion=plain)
+    native = ctx.data.get("punctuation", "native_marks")
+    if native:
+        for m in _LATIN_AFTER_ARABIC.finditer(text):
+            mark = native.get(m.group())
+            if mark:
+                yield Hit(m.start(), m.end(), f"Latin '{m.group()}' in {ctx.data.name} text, "
+                          f"which writes '{mark}'", suggestion=mark, severity=Severity.INFO)
     required = _french_spacing(ctx)
     if required:
         for m in _HIGH_PUNCT.finditer(text):
