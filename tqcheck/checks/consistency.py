@@ -457,6 +457,12 @@ class NameVariants:
                 if minority:
                     hits.extend(Hit(start, end, message, related=related, segment=seg)
                                 for seg, start, end in occ.later)
+                else:
+                    # The later uses of the spelling used most: shown (as info) so the editor
+                    # sees every place the name stands, whichever spelling the style guide keeps.
+                    hits.extend(Hit(start, end, f"{message}; the spelling used most",
+                                    related=related, segment=seg, severity=Severity.INFO)
+                                for seg, start, end in occ.later)
         return hits
 
 
@@ -488,9 +494,11 @@ class NameVariants:
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
         """Pair the names whose romanization keys agree (:mod:`tqcheck.checks.romanization`)."""
         from tqcheck.checks.romanization import (
+            arabic_key,
             chinese_key,
             is_chinese_romanization,
             latin_key,
+            looks_arabic,
             weak_key,
         )
 
@@ -503,7 +511,9 @@ class NameVariants:
             buckets["latin", latin_key(spelled)].append(w)
             if len(w) >= 6 and is_chinese_romanization(w):  # not one syllable: Song/Sung
                 buckets["chinese", chinese_key(w)].append(w)
-        for group in buckets.values():
+            if len(w) >= 5:
+                buckets["arabic", arabic_key(spelled)].append(w)
+        for (system, _), group in buckets.items():
             if len(group) < 2:
                 continue
             group.sort()
@@ -511,6 +521,10 @@ class NameVariants:
                 for b in group[i + 1:]:
                     if not (self.words[a].proper or self.words[b].proper):
                         continue
+                    if system == "arabic" and not (
+                            (looks_arabic(a) or looks_arabic(b)) and self.words[a].proper
+                            and self.words[b].proper and a[:1] == b[:1]):
+                        continue  # vowels alone tell Western names apart (Peter/Pieter)
                     if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                         continue
                     if {a.casefold(), b.casefold()} <= self.accent_words:

@@ -41,6 +41,7 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sh", "Ş"),                         # ш
         (r"dzh|zh", "Ž"),                     # ж
         (r"kh|h", "H"),                       # х
+        (r"(?<=[aeiouylr])g(?=[aeiouy])", "H"),  # Ukrainian г as h or g: Ihor/Igor, Serhiy/Sergiy
         (r"ts|tz", "C"),                      # ц
         (r"x", "ks"),
         (r"w", "v"),
@@ -157,3 +158,36 @@ def cyrillic_key(word: str) -> str:
     for rx, repl in _CYRILLIC_RULES:
         w = rx.sub(repl, w)
     return w
+
+
+# Applied in order to a lower-case, diacritic-free word romanized from Arabic or Persian: the
+# vowels that the script does not write (Hodeidah/Hudaydah, Hezbollah/Hizbullah, Jeddah/Jiddah,
+# Soleimani/Suleimani, Rouhani/Rowhani), a final tāʾ marbūṭa as -ah or -a (Fallujah/Falluja) and
+# ḍ/ḏ as dh or d (Riyadh/Riyad).
+_ARABIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"dh", "d"),
+        (r"ou|ow|oo|o|u", "u"),
+        (r"ei|ey|ai|ay", "A"),
+        (r"e|i", "i"),
+        (r"(?<=[aiuA])h$", ""),
+        (r"(.)\1+", r"\1"),
+    )
+)
+#: Spellings that only romanized Arabic or Persian writes (dh kh gh q, -ah, -ani, -eh, an
+#: article or an apostrophe): one of two spellings must show one to be compared by vowels.
+_ARABIC_LOOK = re.compile(r"dh|kh|gh|q(?!u)|aa|ah$|ani$|eh$|['’ʿʾ]|^(?:al|el|ad|an|ar|as|at|az)-")
+
+
+@lru_cache(maxsize=4096)
+def arabic_key(word: str) -> str:
+    """One key for the spellings of an Arabic or Persian name that differ in unwritten vowels."""
+    w = fold(word)
+    for rx, repl in _ARABIC_RULES:
+        w = rx.sub(repl, w)
+    return w
+
+
+def looks_arabic(word: str) -> bool:
+    """Whether a spelling shows a feature only romanized Arabic or Persian has."""
+    return bool(_ARABIC_LOOK.search(word.casefold()))
