@@ -27,7 +27,7 @@ JSONL = CORPUS_DIR / "mt-artifacts.jsonl"
 CATEGORIES = {c.value for c in Category}
 KEYS = {"id", "source_lang", "lang", "register", "text", "artifacts", "clean", "split"}
 ARTIFACT_KEYS = {"category", "kind", "start", "end", "text"}
-LANGS = {"en", "de", "fr", "es", "ru", "ar", "zh", "tr", "uk", "fa", "ja", "it", "pt"}
+LANGS = {"en", "de", "fr", "es", "ru", "ar", "zh", "tr", "uk", "fa", "ja", "it", "pt", "nl", "pl", "cs"}
 REGISTERS = {"news", "tech", "official"}
 
 
