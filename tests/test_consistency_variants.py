@@ -186,3 +186,10 @@ def test_arabic_vowels_and_ukrainian_h(a: str, b: str, expected: set[str]) -> No
 ])
 def test_vowel_keys_need_an_arabic_spelling(text: str) -> None:
     assert flagged("TQ501", text) == set()
+
+
+def test_hyphenated_name_and_its_open_form() -> None:
+    assert _codes("The leader Kim Jong-un spoke.\n\nLater Kim Jong Un left.", "en", "TQ502") == [
+        "Jong Un", "Jong-un"]
+    assert _codes("A long-term plan. In the long term it works.", "en", "TQ502") == []
+    assert _codes("It is a built-in tool. It was built in May.", "en", "TQ502") == []

@@ -610,7 +610,8 @@ class SpellingVariants:
         particles أن/إن stay apart), and a word written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL).  Reports the first occurrence of every spelling with where
-        the other stands.
+        the other stands.  A hyphenated name is paired with its open form too (Kim Jong-un/Kim
+        Jong Un, Saint-Denis/Saint Denis: written with a capital inside a sentence).
 
     Why it matters:
         MT picks a spelling per sentence; a house style has one.  Mixed spellings read as careless.
@@ -623,6 +624,9 @@ class SpellingVariants:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
         self.closed_candidates: dict[str, str] = {}  # closed form -> hyphenated form
+        #: Hyphenated forms written with a capital inside a sentence: parts of a name, whose open
+        #: form is the same name (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis).
+        self.named: set[str] = set()
         lang = ctx.lang or ""
         self.listed: list[tuple[str, ...]] = [
             tuple(w.casefold() for w in pair)
@@ -660,6 +664,8 @@ class SpellingVariants:
                 closed = hyph.replace("-", "")
                 self.closed_candidates[closed] = hyph
                 self.wanted.add(closed)
+                if m.group()[:1].isupper() and not _at_sentence_start(text, m.start()):
+                    self.named.add(hyph)
         tokens = folded_tokens(text)
         self._open_compounds(segment, tokens)
         if self.arabic:
@@ -727,11 +733,12 @@ class SpellingVariants:
         m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment.text, re.IGNORECASE)
         return _Occurrence(segment, m.start(), m.end()) if m else None
 
-    def _open_form(self, closed: str, segment: Segment) -> str | None:
+    def _open_form(self, closed: str, segment: Segment, min_tail: int = 3) -> str | None:
         """The open spelling ("bike lane") of ``closed`` in ``segment``, when its parts are
-        content words (never "every day"/"everyday", "may be"/"maybe")."""
+        content words (never "every day"/"everyday", "may be"/"maybe"); the second part has
+        ``min_tail`` letters or more (two in names: Jong Un)."""
         listed = self.listed_open.get(closed)
-        for i in range(1, len(closed) - 2):
+        for i in range(1, len(closed) - min_tail + 1):
             a, b = closed[:i], closed[i:]
             if listed is None and (a in self.function or b in self.function
                                    or (len(a) < 2 and a not in "ex") or len(closed) < 6):
@@ -786,8 +793,8 @@ class SpellingVariants:
             open_seg = self.pair_seen.get(closed)
             # Hyphenated and open forms are one word only after a one-letter prefix (e-scooter):
             # otherwise the hyphen marks a modifier ("a long-term plan" … "in the long term").
-            if open_seg is not None and len(hyph.split("-", 1)[0]) == 1:
-                open_ = self._open_form(closed, open_seg)
+            if open_seg is not None and (len(hyph.split("-", 1)[0]) == 1 or hyph in self.named):
+                open_ = self._open_form(closed, open_seg, 2 if hyph in self.named else 3)
                 if open_ is not None:
                     forms.append(open_)
             present = [w for w in forms if w in self.first and self.first[w].count]
