@@ -193,3 +193,12 @@ def test_hyphenated_name_and_its_open_form() -> None:
         "Jong Un", "Jong-un"]
     assert _codes("A long-term plan. In the long term it works.", "en", "TQ502") == []
     assert _codes("It is a built-in tool. It was built in May.", "en", "TQ502") == []
+
+
+def test_german_first_names_in_the_lexicon_are_names() -> None:
+    text = "Minister Sergej Lawrow sprach. Dann sprach Sergei Lawrow erneut."
+    assert _codes(text, "de", "TQ501") == ["Sergei", "Sergej"]
+    assert _codes("Der Bericht nennt Kiew.\n\nSpäter nennt er Kyjiw.", "de", "TQ501") == [
+        "Kiew", "Kyjiw"]
+    assert _codes("Die Deutsche Bank und die Deutsche Post. Die Million und die Millionen.",
+                  "de", "TQ501") == []

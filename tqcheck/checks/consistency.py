@@ -254,6 +254,12 @@ def _known_groups() -> list[frozenset[str]]:
     return [frozenset(g) for g in builtin_table("name_variants.toml")["groups"] if len(g) > 1]
 
 
+@cache
+def _known_words() -> frozenset[str]:
+    """The spellings of the known groups: names even where a lexicon holds them (Mohammed)."""
+    return frozenset(w for g in _known_groups() for w in g)
+
+
 _YO = str.maketrans("ёЁ", "еЕ")
 
 
@@ -337,6 +343,8 @@ class NameVariants:
         self.accent_words = _noun_lexicon(ctx.lang or "", bool(
             data.get("accents_distinguish_words", default=False)))
         function = _function_words(ctx.lang or "")
+        self.function = function
+        self.capital_nouns = bool(data.get("capitalized_nouns", default=False))
         #: Words of the language itself, capitalised at a sentence start or as nouns: never names.
         self.common = function | _noun_lexicon(ctx.lang or "", bool(
             data.get("capitalized_nouns", default=False)))
@@ -361,7 +369,8 @@ class NameVariants:
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
             if occ is None:
-                if w.casefold() in common:
+                if (w.casefold() in common and not self._first_name(w, k, matches, text)
+                        and w not in _known_words()):
                     continue
                 occ = words[w] = _Occurrence(segment, start, end, 0, False)
                 folded = fold_name(w)
@@ -386,6 +395,17 @@ class NameVariants:
                 if other not in self.not_evidence and other.casefold() not in common:
                     occ.neighbours.add(other)
                     occ.proper = True
+
+    def _first_name(self, w: str, k: int, matches: list[tuple[str, int, int]], text: str) -> bool:
+        """In a language that capitalises its nouns, is ``w`` (a word of its lexicon: Sergej,
+        Wladimir, Mohammed) a first name: right before a capitalised word that is no word of
+        the language (Sergej Lawrow)?"""
+        if not self.capital_nouns or w.casefold() in self.function or k + 1 >= len(matches):
+            return False
+        nxt, start, _ = matches[k + 1]
+        end = matches[k][2]
+        return (start == end + 1 and text[end] == " " and nxt.casefold() not in self.common
+                and nxt not in self.not_evidence)
 
     def _may_unify(self, a: str, b: str) -> bool:
         """May a fix rewrite ``a`` as ``b``?  Not where capitals do not mark names (German
