@@ -89,6 +89,8 @@ def test_number_separators_come_from_the_data() -> None:
      "Weil die Verhandlungen noch laufen."),
     ("fr", "Le ministre n'a pas voulu commenter. Parce que les négociations sont en cours.",
      "Parce que les négociations sont en cours."),
+    ("fr", "Le ministre n'a pas voulu commenter. Parce qu'il attend la fin des négociations.",
+     "Parce qu'il attend la fin des négociations."),
     ("es", "El ministro no quiso comentar. Porque las negociaciones siguen abiertas.",
      "Porque las negociaciones siguen abiertas."),
     ("ru", "Министр отказался от комментариев. Потому что переговоры еще продолжаются.",

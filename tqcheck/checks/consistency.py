@@ -369,8 +369,9 @@ class NameVariants:
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
             if occ is None:
-                if (w.casefold() in common and not self._first_name(w, k, matches, text)
-                        and w not in _known_words()):
+                if w.casefold() in common and not (
+                        (self.capital_nouns and self._first_name(w, k, matches, text))
+                        or w in _known_words()):
                     continue
                 occ = words[w] = _Occurrence(segment, start, end, 0, False)
                 folded = fold_name(w)
@@ -381,7 +382,8 @@ class NameVariants:
             occ.spot(segment, start, end)
             if not occ.proper:
                 # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
-                occ.proper = not _at_sentence_start(text, start) or bool(_ARTICLE.match(w))
+                occ.proper = not _at_sentence_start(text, start) or (
+                    "-" in w and bool(_ARTICLE.match(w)))
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
@@ -666,6 +668,7 @@ class SpellingVariants:
         #: Words written with inner capitals (WeChat, YouTube, eBay), case-folded -> the
         #: spellings seen with a capital (WeChat, Wechat) -> where each first stands.
         self.camel: dict[str, dict[str, _Occurrence]] = {}
+        self.camel_rx: dict[str, re.Pattern[str]] = {}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -692,9 +695,13 @@ class SpellingVariants:
             self._hamza(segment, tokens)
         if _INNER_CAPITAL.search(text):
             for m in _CAMEL.finditer(text):
-                self.camel.setdefault(m.group().casefold(), {})
+                key = m.group().casefold()
+                if key not in self.camel:
+                    self.camel[key] = {}
+                    self.camel_rx[key] = re.compile(
+                        rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", re.IGNORECASE)
         if self.camel and not self.camel.keys().isdisjoint(tokens):
-            for key in self.camel.keys() & set(tokens):
+            for key in self.camel.keys() & tokens:
                 self._note_casing(key, segment)
         wanted = self.wanted
         if not wanted or wanted.isdisjoint(tokens):
@@ -710,8 +717,7 @@ class SpellingVariants:
         """Note the capitalised spellings of ``key`` in ``segment`` (never all capitals, a
         heading's style, nor lower case, a URL's or handle's)."""
         forms = self.camel[key]
-        for m in re.finditer(rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", segment.text,
-                             re.IGNORECASE):
+        for m in self.camel_rx[key].finditer(segment.text):
             surface = m.group()
             if not surface[:2].isupper() and surface != surface.lower() and not surface.isupper():
                 occ = forms.get(surface)

@@ -190,33 +190,35 @@ _CLAUSE_SEVERITY = Severity.INFO
 _OPENING_MARKS = "\"'“‘«„(["
 
 
-def _clause_openers(ctx: CheckContext) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The language's subordinators and relative words that cannot open a main clause
-    (``clause_openers``, case-folded) and the phrases that start with one but are not clauses
-    (``clause_opener_exceptions``: "because of")."""
-    found = ctx.state.get("TQ201.clauses")
-    if found is None:
-        def folded(key: str) -> tuple[str, ...]:
-            return tuple(sorted({w.casefold() for w in ctx.data.get("structure", key, default=())},
-                                key=len, reverse=True))
-        found = ctx.state["TQ201.clauses"] = (folded("clause_openers"),
-                                              folded("clause_opener_exceptions"))
+def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
+    """One regex for the language's subordinators and relative words that cannot open a main
+    clause (``clause_openers``), at the start of a sentence after opening marks, unless one of
+    ``clause_opener_exceptions`` opens it ("because of"); None without data."""
+    key = "TQ201.clauses"
+    if key not in ctx.state:
+        def alternation(name: str) -> str:
+            words = sorted({w.casefold() for w in ctx.data.get("structure", name, default=())},
+                           key=len, reverse=True)
+            # A word ends at a non-letter; an elided one ("parce qu'") at its apostrophe.
+            return "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"(?!\w)") for w in words)
+        openers, exceptions = alternation("clause_openers"), alternation("clause_opener_exceptions")
+        pattern = None
+        if openers:
+            pattern = re.compile(
+                rf"[{re.escape(_OPENING_MARKS)}]*"
+                + (rf"(?!(?:{exceptions}))" if exceptions else "")
+                + rf"(?:{openers})", re.IGNORECASE)
+        ctx.state[key] = pattern
+    found: re.Pattern[str] | None = ctx.state[key]
     return found
 
 
-def _clause_fragment(body: str, prev: str, clauses: tuple[tuple[str, ...], tuple[str, ...]],
-                     alone: bool = False) -> str:
+def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool = False) -> str:
     """The opener when ``body`` is a subordinate or relative clause standing alone: it opens
     with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
     ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
     sentence before it is a statement of four words or more."""
-    openers, exceptions = clauses
-    low = body.lstrip(_OPENING_MARKS).casefold()
-    opener = next((o for o in openers if low.startswith(o)
-                   and not low[len(o):len(o) + 1].isalnum()), "")
-    if not opener or any(low.startswith(e) for e in exceptions):
-        return ""
-    if "," in body or ";" in body or ":" in body:
+    if not clauses.match(body) or "," in body or ";" in body or ":" in body:
         return ""
     words = len(body.split())
     if not 3 <= words <= _CLAUSE_MAX_WORDS or (not alone and len(prev.split()) < 4):
@@ -224,8 +226,52 @@ def _clause_fragment(body: str, prev: str, clauses: tuple[tuple[str, ...], tuple
     if _LIST_NUMBER_BEFORE.search(prev):
         return ""
     return "subordinate or relative"
+
+
 #: A sentence that ends with a bare item number ("… :( 1.") introduces an item of an inline list.
 _LIST_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]$")
+
+
+_UNSET = object()
+
+
+def _lone_openers(ctx: CheckContext) -> re.Pattern[str] | None:
+    """What may open a paragraph that is one fragment: the clause openers, or a qualifying
+    adverb (``qualifiers``: "Especially") — one regex, so most paragraphs cost one match."""
+    key = "TQ201.lone"
+    if key not in ctx.state:
+        clauses = _clause_openers(ctx)
+        words = "|".join(re.escape(w) for w in ctx.data.get("structure", "qualifiers", default=()))
+        parts = [p for p in (clauses.pattern if clauses else "",
+                             rf"(?:{words})(?!\w)" if words else "") if p]
+        ctx.state[key] = re.compile("|".join(f"(?:{p})" for p in parts),
+                                    re.IGNORECASE) if parts else None
+    found: re.Pattern[str] | None = ctx.state[key]
+    return found
+
+
+def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence[Hit]:
+    """A paragraph of one clause or verbless phrase, split off the paragraph before it
+    ("Especially in the rush hours."): only the openers that cannot start a caption or heading of
+    their own (subordinators and relative words, and the adverbs of an added qualification)."""
+    body = s.text
+    if not body.endswith(".") or segment.kind != "paragraph" or segment.source is not None:
+        return ()
+    clauses = _clause_openers(ctx)
+    if clauses is not None and _clause_fragment(body, "", clauses, alone=True):
+        return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a subordinate or "
+                    "relative clause standing as a paragraph of its own",
+                    severity=_CLAUSE_SEVERITY)]
+    first = WORD.search(body)
+    if first is None or first.group() not in ctx.data.words("structure", "qualifiers"):
+        return ()
+    verbs = ctx.data.words("structure", "finite_verbs")
+    toks = [t.casefold() for t in WORD.findall(body)]
+    if (3 <= len(toks) <= _FRAGMENT_MAX_WORDS and "," not in body
+            and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks)):
+        return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a phrase standing as "
+                    "a paragraph of its own; it belongs to the sentence before it")]
+    return ()
 
 
 @register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment", fix="unsafe")
@@ -253,38 +299,26 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ``The minister played down the expected results. From his meeting with Lavrov.`` → flags
         ``From his meeting with Lavrov.``
     """
+    if segment.kind in {"list-item", "table", "heading"} or not sentences:
+        return ()
+    if len(sentences) == 1:
+        # One regex match decides for most paragraphs of one sentence.
+        lone = ctx.state.get("TQ201.lone", _UNSET)
+        if lone is _UNSET:
+            lone = _lone_openers(ctx)
+        if lone is None or not lone.match(segment.text, sentences[0].start):
+            return ()
+        return _lone_fragment(segment, sentences[0], ctx)
     openers = ctx.data.get("structure", "fragment_openers")
     clauses = _clause_openers(ctx)
-    if openers is None and not clauses[0]:
+    if openers is None and clauses is None:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
-        return ()
-    if segment.kind in {"list-item", "table", "heading"} or not sentences:
         return ()
     hits: list[Hit] = []
     opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
-    if len(sentences) == 1:
-        # A paragraph of one clause or verbless phrase, split off the paragraph before it
-        # ("Especially in the rush hours."): only the openers that cannot start a caption or
-        # heading of their own (subordinators, and the adverbs of an added qualification).
-        s = sentences[0]
-        body = s.text
-        if segment.kind != "paragraph" or segment.source is not None or not body.endswith("."):
-            return ()
-        if clauses[0] and _clause_fragment(body, "", clauses, alone=True):
-            return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a subordinate or "
-                        "relative clause standing as a paragraph of its own",
-                        severity=_CLAUSE_SEVERITY)]
-        first = WORD.search(body)
-        toks = [t.casefold() for t in WORD.findall(body)]
-        if (first is not None and first.group() in ctx.data.words("structure", "qualifiers")
-                and 3 <= len(toks) <= _FRAGMENT_MAX_WORDS and "," not in body
-                and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks)):
-            return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a phrase standing as "
-                        "a paragraph of its own; it belongs to the sentence before it")]
-        return ()
     for prev, s in itertools.pairwise(sentences):
         body = s.text
         # The cheap tests first: both sentences end in a full stop, the first word opens a phrase.
@@ -294,7 +328,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         if first is None:
             continue
         opener = first.group()
-        if clauses[0] and (clause := _clause_fragment(body, prev.text, clauses)):
+        if clauses is not None and (clause := _clause_fragment(body, prev.text, clauses)):
             hits.append(Hit(s.start, s.end,
                             f"sentence fragment: '{body}' is a {clause} clause without the "
                             "sentence it belongs to",
