@@ -322,7 +322,8 @@ class ConjunctionChains:
 
     What it does:
         Counts paragraphs that start with a chain word of the applicable calque packs ("And" for
-        Arabic) and, when at least two do, flags each of them.  It reports only for a pack whose
+        Arabic) and, when at least two do (one, when the source language is known to be the
+        pack's), flags each of them.  It reports only for a pack whose
         source language is in evidence: given, detected from the source text, or (neither) shown
         by a strong phrase of the pack (TQ601) in the same document.
 
@@ -374,6 +375,9 @@ class ConjunctionChains:
             pack, _ = self.words[w]
             if not _in_evidence(pack, source, self.evidence[id(pack)]):
                 continue
-            if len(found) >= pack.chain_min:
+            # With the source language known to be the pack's, one paragraph is the calque
+            # already; found only through the pack's phrases, the chain must be a chain.
+            known = bool(source) and _in_evidence(pack, source, ())
+            if len(found) >= (1 if known else pack.chain_min):
                 hits.extend(found)
         return hits

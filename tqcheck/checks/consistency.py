@@ -261,6 +261,7 @@ def transliteration_variants(a: str, b: str, endings: tuple[str, ...] = _ENDINGS
 
 
 _OPENING = frozenset(" \"'“‘«„(¿¡\ufffc")
+_DOUBLES = re.compile(r"(.)\1+")
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -270,8 +271,8 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁ"
-_LOWER = "a-zß-öø-ÿā-žа-яёı"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁІЇЄҐ"
+_LOWER = "a-zß-öø-ÿā-žа-яёіїєґı"
 #: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
 #: second part ("Wen-bin"): ``(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[A-Z][a-z]+(?:-…)?``.
 #: Written to start with a character class — the first letter, with the lookbehind after it, then
@@ -313,6 +314,12 @@ def _known_groups() -> list[frozenset[str]]:
     from tqcheck.datapack import builtin_table
 
     return [frozenset(g) for g in builtin_table("name_variants.toml")["groups"] if len(g) > 1]
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """The spellings of the known groups: names even where a lexicon holds them (Mohammed)."""
+    return frozenset(w for g in _known_groups() for w in g)
 
 
 _YO = str.maketrans("ёЁ", "еЕ")
@@ -365,7 +372,10 @@ class NameVariants:
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
         Japanese (Ōtani/Ohtani) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
-        Kaohsiung/Gaoxiong). Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
+        Kaohsiung/Gaoxiong). In Cyrillic targets it pairs the renderings of one foreign name
+        (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
+        Пэйлин/Пейлин; a doubled letter only with a shared neighbour, as Алан/Аллан are two names).
+        Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
         Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
         (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
         "Assad"), ё written as е (a house-style choice) and hyphenation-only differences (TQ502's
@@ -373,7 +383,8 @@ class NameVariants:
         words (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji)
         are not reported. Reports every occurrence of the spellings to change — all but the one the
         document settles on (``--prefer``, the glossary, else the majority; every spelling on a tie) —
-        naming the other spellings and where they stand. Spellings that never stand within a few
+        naming the other spellings and where they stand; the uses of the spelling settled on are
+        shown as info, so the editor sees every place the name stands. Spellings that never stand within a few
         thousand characters of each other are reported as info: in a file that concatenates documents
         they are usually two documents' own spellings or two people; so is a spelling used three times
         or more with no other spelling between its first and last use (a passage consistent with
@@ -395,12 +406,15 @@ class NameVariants:
         self.endings: tuple[str, ...] = tuple(data.get("inflection_endings", default=_ENDINGS))
         self.letters = str.maketrans(dict(data.get("name_letters", default={}))) or None
         self.romanized = bool(data.get("romanized_names", default=False))
+        self.cyrillic = data.get("script") == "Cyrillic"
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
         #: where the language data says accents distinguish words.
         self.accent_words = _noun_lexicon(ctx.lang or "", bool(
             data.get("accents_distinguish_words", default=False)))
         function = _function_words(ctx.lang or "")
+        self.function = function
+        self.capital_nouns = bool(data.get("capitalized_nouns", default=False))
         #: Words of the language itself, capitalised at a sentence start or as nouns: never names.
         self.common = function | _noun_lexicon(ctx.lang or "", bool(
             data.get("capitalized_nouns", default=False)))
@@ -429,7 +443,9 @@ class NameVariants:
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
             if occ is None:
-                if w.casefold() in common:
+                if w.casefold() in common and not (
+                        (self.capital_nouns and self._first_name(w, k, matches, text))
+                        or w in _known_words()):
                     continue
                 occ = words[w] = _Occurrence(segment, start, end, 0, False, lazy=True)
                 folded = fold_name(w)
@@ -443,7 +459,9 @@ class NameVariants:
             elif occ.count > 1:  # the first and the later ones are spotted lazily
                 occ.spot(segment, start, end)
             if not occ.proper:
-                occ.proper = not _at_sentence_start(text, start)
+                # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
+                occ.proper = not _at_sentence_start(text, start) or (
+                    "-" in w and bool(_ARTICLE.match(w)))
             if len(occ.neighbours) >= _MAX_NEIGHBOURS:
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
@@ -457,6 +475,17 @@ class NameVariants:
                 if other not in self.not_evidence and other.casefold() not in common:
                     occ.neighbours.add(other)
                     occ.proper = True
+
+    def _first_name(self, w: str, k: int, matches: list[tuple[str, int, int]], text: str) -> bool:
+        """In a language that capitalises its nouns, is ``w`` (a word of its lexicon: Sergej,
+        Wladimir, Mohammed) a first name: right before a capitalised word that is no word of
+        the language (Sergej Lawrow)?"""
+        if not self.capital_nouns or w.casefold() in self.function or k + 1 >= len(matches):
+            return False
+        nxt, start, _ = matches[k + 1]
+        end = matches[k][2]
+        return (start == end + 1 and text[end] == " " and nxt.casefold() not in self.common
+                and nxt not in self.not_evidence)
 
     def _may_unify(self, a: str, b: str) -> bool:
         """May a fix rewrite ``a`` as ``b``?  Not where capitals do not mark names (German
@@ -498,6 +527,8 @@ class NameVariants:
                         pairs[b].add(a)
         if self.romanized:
             self._romanizations(pairs)
+        if self.cyrillic:
+            self._cyrillic_renderings(pairs)
         for a in list(pairs):
             pairs[a] = {b for b in pairs[a] if not self._other_words(a, b)}
         for known in _known_groups():
@@ -512,14 +543,15 @@ class NameVariants:
                 continue
             occ = self.words[a]
             spellings = [a, *variants]
+            # The spelling a fix unifies to: the one asked for, else a clear majority.
             winner = preferred_spelling(spellings, counts, self.ctx, fold_name)
-            # The spelling the document settles on (the one asked for, else the majority) stays:
-            # only the occurrences of the others are to change and reported.  Without one (a
-            # tie) every spelling is reported, each naming the others.
-            if a == winner:
-                continue
+            # The spelling the document settles on (that one, else the one used most) stays: the
+            # occurrences of the others are to change and reported.  Without one (a tie) every
+            # spelling is reported, each naming the others.
+            ranked = sorted(spellings, key=lambda s: -counts[s])
+            settled = winner or (ranked[0] if counts[ranked[0]] > counts[ranked[1]] else None)
             fix = None
-            if winner and self._may_unify(a, winner):
+            if winner and a != winner and self._may_unify(a, winner):
                 fix = unify_fix(occ, a, winner)
             where = [(b, self.words[b]) for b in variants]
             related = tuple(
@@ -531,7 +563,12 @@ class NameVariants:
             )
             message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
             severity = None
-            if not any(_near(occ.blocks, o.blocks) for _, o in where):
+            if a == settled:
+                # The spelling settled on stays: its uses are shown (as info) so the editor sees
+                # every place the name stands, whichever spelling the style guide keeps.
+                severity = Severity.INFO
+                message += "; the spelling to keep"
+            elif not any(_near(occ.blocks, o.blocks) for _, o in where):
                 # Far apart in one file: two documents' own spellings, or two people.
                 severity = Severity.INFO
                 message += "; far apart in the file (two documents, or two people?)"
@@ -556,13 +593,39 @@ class NameVariants:
             return True  # Mayor/Major: two common words of the language, capitalised in titles
         return pair in _spelling_pair_set(self.ctx.lang or "")
 
+    def _cyrillic_renderings(self, pairs: dict[str, set[str]]) -> None:
+        """Pair the names that Cyrillic renders two ways (:func:`~tqcheck.checks.romanization.
+        cyrillic_key`: Кисида/Кишида, Харрис/Харис), never two inflected forms of one name or
+        a name and its derived word (the language's ``inflection_endings``)."""
+        from tqcheck.checks.romanization import cyrillic_key
+
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for w, occ in self.words.items():
+            if len(w) >= 4 and occ.proper:
+                buckets[cyrillic_key(w)].append(w)
+        for group in buckets.values():
+            if len(group) < 2:
+                continue
+            group.sort()
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    ca, cb = a.casefold(), b.casefold()
+                    if policy_only(a, b) or _derived(ca, cb, self.endings):
+                        continue
+                    if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
+                            and not self.words[a].neighbours & self.words[b].neighbours):
+                        continue  # Алан/Аллан: two names as often as two spellings of one
+                    pairs[a].add(b)
+                    pairs[b].add(a)
 
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
         """Pair the names whose romanization keys agree (:mod:`tqcheck.checks.romanization`)."""
         from tqcheck.checks.romanization import (
+            arabic_key,
             chinese_key,
             is_chinese_romanization,
             latin_key,
+            looks_arabic,
             weak_key,
         )
 
@@ -575,7 +638,9 @@ class NameVariants:
             buckets["latin", latin_key(spelled)].append(w)
             if len(w) >= 6 and is_chinese_romanization(w):  # not one syllable: Song/Sung
                 buckets["chinese", chinese_key(w)].append(w)
-        for group in buckets.values():
+            if len(w) >= 5:
+                buckets["arabic", arabic_key(spelled)].append(w)
+        for (system, _), group in buckets.items():
             if len(group) < 2:
                 continue
             group.sort()
@@ -583,6 +648,10 @@ class NameVariants:
                 for b in group[i + 1:]:
                     if not (self.words[a].proper or self.words[b].proper):
                         continue
+                    if system == "arabic" and not (
+                            (looks_arabic(a) or looks_arabic(b)) and self.words[a].proper
+                            and self.words[b].proper and a[:1] == b[:1]):
+                        continue  # vowels alone tell Western names apart (Peter/Pieter)
                     if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                         continue
                     if {a.casefold(), b.casefold()} <= self.accent_words:
@@ -703,8 +772,11 @@ class SpellingVariants:
         language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
         (British/American English, ``tqcheck/data/spelling/``), and in Arabic one word with and
         without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
-        particles أن/إن stay apart).  Reports the first occurrence of every spelling with where
-        the other stands.
+        particles أن/إن stay apart), and a word written with inner capitals and with a capital
+        only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
+        style of a heading or a URL).  Reports the first occurrence of every spelling with where
+        the other stands.  A hyphenated name is paired with its open form too (Kim Jong-un/Kim
+        Jong Un, Saint-Denis/Saint Denis: written with a capital inside a sentence).
 
     Why it matters:
         MT picks a spelling per sentence; a house style has one.  Mixed spellings read as careless.
@@ -717,6 +789,9 @@ class SpellingVariants:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
         self.closed_candidates: dict[str, str] = {}  # closed form -> hyphenated form
+        #: Hyphenated forms written with a capital inside a sentence: parts of a name, whose open
+        #: form is the same name (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis).
+        self.named: set[str] = set()
         lang = ctx.lang or ""
         self.listed: list[tuple[str, ...]] = [
             tuple(w.casefold() for w in pair)
@@ -733,6 +808,10 @@ class SpellingVariants:
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
         self.last_seen: dict[str, Segment] = {}
         self.pair_seen: dict[str, Segment] = {}
+        #: Words written with inner capitals (WeChat, YouTube, eBay), case-folded -> the
+        #: spellings seen with a capital (WeChat, Wechat) -> where each first stands.
+        self.camel: dict[str, dict[str, _Occurrence]] = {}
+        self.camel_rx: dict[str, re.Pattern[str]] = {}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -751,10 +830,22 @@ class SpellingVariants:
                 closed = hyph.replace("-", "")
                 self.closed_candidates[closed] = hyph
                 self.wanted.add(closed)
+                if m.group()[:1].isupper() and not _at_sentence_start(text, m.start()):
+                    self.named.add(hyph)
         tokens = folded_tokens(text)
         self._open_compounds(segment, tokens)
         if self.arabic:
             self._hamza(segment, tokens)
+        if _INNER_CAPITAL.search(text):
+            for m in _CAMEL.finditer(text):
+                key = m.group().casefold()
+                if key not in self.camel:
+                    self.camel[key] = {}
+                    self.camel_rx[key] = re.compile(
+                        rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", re.IGNORECASE)
+        if self.camel and not self.camel.keys().isdisjoint(tokens):
+            for key in self.camel.keys() & tokens:
+                self._note_casing(key, segment)
         wanted = self.wanted
         if not wanted or wanted.isdisjoint(tokens):
             return
@@ -764,6 +855,32 @@ class SpellingVariants:
                 if w in listed and m.group()[:1].isupper():
                     continue  # "Labour", "World Trade Center": names keep their spelling
                 self._note(w, segment, m.start(), m.end())
+
+    def _note_casing(self, key: str, segment: Segment) -> None:
+        """Note the capitalised spellings of ``key`` in ``segment`` (never all capitals, a
+        heading's style, nor lower case, a URL's or handle's)."""
+        forms = self.camel[key]
+        for m in self.camel_rx[key].finditer(segment.text):
+            surface = m.group()
+            if not surface[:2].isupper() and surface != surface.lower() and not surface.isupper():
+                occ = forms.get(surface)
+                if occ is None:
+                    forms[surface] = _Occurrence(segment, m.start(), m.end())
+                else:
+                    occ.count += 1
+
+    def _casing_groups(self) -> list[list[tuple[str, _Occurrence]]]:
+        """A word written with inner capitals and with a capital only at its start (WeChat and
+        Wechat, YouTube and Youtube): one brand or name, two spellings."""
+        groups = []
+        for key, forms in self.camel.items():
+            first = self.last_seen.get(key)
+            if first is not None and len(forms) < 2:
+                self._note_casing(key, first)  # a spelling seen before the inner-capital one
+            if len(forms) > 1 and any(_INNER_CAPITAL.search(f) for f in forms):
+                groups.append(sorted(forms.items(), key=lambda kv: (kv[1].segment.locate(
+                    kv[1].start), kv[0])))
+        return groups
 
     def _open_compounds(self, segment: Segment, tokens: list[str]) -> None:
         """Remember where each word and each pair of adjacent words ("bike lane" as "bikelane")
@@ -785,11 +902,12 @@ class SpellingVariants:
         m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment.text, re.IGNORECASE)
         return _Occurrence(segment, m.start(), m.end()) if m else None
 
-    def _open_form(self, closed: str, segment: Segment) -> str | None:
+    def _open_form(self, closed: str, segment: Segment, min_tail: int = 3) -> str | None:
         """The open spelling ("bike lane") of ``closed`` in ``segment``, when its parts are
-        content words (never "every day"/"everyday", "may be"/"maybe")."""
+        content words (never "every day"/"everyday", "may be"/"maybe"); the second part has
+        ``min_tail`` letters or more (two in names: Jong Un)."""
         listed = self.listed_open.get(closed)
-        for i in range(1, len(closed) - 2):
+        for i in range(1, len(closed) - min_tail + 1):
             a, b = closed[:i], closed[i:]
             if listed is None and (a in self.function or b in self.function
                                    or (len(a) < 2 and a not in "ex") or len(closed) < 6):
@@ -844,8 +962,8 @@ class SpellingVariants:
             open_seg = self.pair_seen.get(closed)
             # Hyphenated and open forms are one word only after a one-letter prefix (e-scooter):
             # otherwise the hyphen marks a modifier ("a long-term plan" … "in the long term").
-            if open_seg is not None and len(hyph.split("-", 1)[0]) == 1:
-                open_ = self._open_form(closed, open_seg)
+            if open_seg is not None and (len(hyph.split("-", 1)[0]) == 1 or hyph in self.named):
+                open_ = self._open_form(closed, open_seg, 2 if hyph in self.named else 3)
                 if open_ is not None:
                     forms.append(open_)
             present = [w for w in forms if w in self.first and self.first[w].count]
@@ -857,6 +975,16 @@ class SpellingVariants:
                 groups.append(present)
         groups.extend(self._hamza_groups())
         hits: list[Hit] = []
+        for casing in self._casing_groups():
+            for w, first in casing:
+                desc = ", ".join(f"'{o}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"
+                                 for o, x in casing if o != w)
+                hits.append(Hit(first.start, first.end,
+                                f"word capitalised two ways: '{w}' ({first.count}×) and {desc}",
+                                related=tuple(Location(self.ctx.path, *x.segment.locate(x.start),
+                                                       *x.segment.locate(x.end))
+                                              for o, x in casing if o != w),
+                                segment=first.segment))
         for group in groups:
             for w in group:
                 if w not in self.first and w in self.last_seen:
@@ -897,6 +1025,9 @@ class SpellingVariants:
                                 fix_message=f"write '{winner}' for '{w}' ({occ.count}×)"))
         return hits
 
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(?![\w'’-]|\.\w)")
 
 _STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets", "»": "guillemets"}
 _QUOTE_CHARS = re.compile("[" + "".join(_STYLES) + "]")

@@ -151,13 +151,19 @@ _BOILERPLATE_END = re.compile(r"[\ufffc\"“”|]|\.(?=\s|$)")
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
 
 
+#: A Weibo topic (``#Shanghai Metro#``): words between two hash signs, the first glued to the
+#: words and the second closing them, on one line.
+_TOPIC = re.compile(r"(?<![^\s(\[])#(?=[^\W_])([^#\n]{1,60}?[^\s#])#(?![\w#])")
+
+
 @register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment", fix="unsafe",
-          gate='#[^\\W\\d_]\\w*_')
+          gate='#[^\\W\\d_]\\w*_|#[^#\\n]{1,60}[^\\s#]#')
 def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A hashtag with underscores between words (``#Sergey_Lavrov``) in prose.
 
     What it does:
-        Flags ``#Word_Word`` tokens and suggests the plain words.
+        Flags ``#Word_Word`` tokens and Weibo topics (``#Shanghai Metro#``, words between two
+        hash signs) and suggests the plain words.
 
     Why it matters:
         Arabic- and Persian-language social media join hashtag words with underscores; MT keeps the
@@ -170,6 +176,11 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
         words = m.group(1).replace("_", " ")
         yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'", suggestion=words,
                   fix=((m.start(), m.end(), words),))
+    if segment.text.count("#") > 1:
+        for m in _TOPIC.finditer(segment.text):
+            words = m.group(1).strip()
+            yield Hit(m.start(), m.end(), f"Weibo topic hashtag in prose: '{m.group()}'",
+                      suggestion=words, fix=((m.start(), m.end(), words),))
 
 
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@.])")

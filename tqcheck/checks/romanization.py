@@ -41,6 +41,7 @@ _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sh", "Ş"),                         # ш
         (r"dzh|zh", "Ž"),                     # ж
         (r"kh|h", "H"),                       # х
+        (r"(?<=[aeiouylr])g(?=[aeiouy])", "H"),  # Ukrainian г as h or g: Ihor/Igor, Serhiy/Sergiy
         (r"ts|tz", "C"),                      # ц
         (r"x", "ks"),
         (r"w", "v"),
@@ -128,3 +129,65 @@ def chinese_key(word: str) -> str:
     for rx, repl in _CHINESE_RULES:
         w = rx.sub(repl, w)
     return w
+
+
+# Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
+# Russian and Ukrainian texts mix.  Japanese through the Polivanov system and through English
+# spellings (Кисида/Кишида, Тиба/Чиба, Дзюнъитиро/Джуничиро, Мацуда/Матсуда, Сёхэй/Шохей),
+# and English names with э for е (Хэйли/Хейли) or with and without a doubled letter
+# (Харрис/Харис: paired only with other evidence, as distinct names differ so too).
+_CYRILLIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"[ъь]", ""),
+        (r"дж", "дз"),
+        (r"тс", "ц"),
+        (r"ш(?=[иі])", "с"), (r"ч(?=[иі])", "т"),
+        (r"ш[ое]|с[ёе]", "сё"), (r"шу|сю", "сю"), (r"ша|ся", "ся"),
+        (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
+        (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
+        (r"[эє]", "е"), (r"[ії]", "и"), (r"ґ", "г"),  # ё stays: сё (Polivanov) is not се
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def cyrillic_key(word: str) -> str:
+    """One key for the Cyrillic renderings of one foreign name (Кисида/Кишида, Харрис/Харис)."""
+    w = word.casefold()
+    for rx, repl in _CYRILLIC_RULES:
+        w = rx.sub(repl, w)
+    return w
+
+
+# Applied in order to a lower-case, diacritic-free word romanized from Arabic or Persian: the
+# vowels that the script does not write (Hodeidah/Hudaydah, Hezbollah/Hizbullah, Jeddah/Jiddah,
+# Soleimani/Suleimani, Rouhani/Rowhani), a final tāʾ marbūṭa as -ah or -a (Fallujah/Falluja) and
+# ḍ/ḏ as dh or d (Riyadh/Riyad).
+_ARABIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"dh", "d"),
+        (r"ou|ow|oo|o|u", "u"),
+        (r"ei|ey|ai|ay", "A"),
+        (r"e|i", "i"),
+        (r"(?<=[aiuA])h$", ""),
+        (r"(.)\1+", r"\1"),
+    )
+)
+#: Spellings that only romanized Arabic or Persian writes (dh kh gh q, -ah, -ani, -eh, an
+#: article or an apostrophe): one of two spellings must show one to be compared by vowels.
+_ARABIC_LOOK = re.compile(r"dh|kh|gh|q(?!u)|aa|ah$|ani$|eh$|['’ʿʾ]|^(?:al|el|ad|an|ar|as|at|az)-")
+
+
+@lru_cache(maxsize=4096)
+def arabic_key(word: str) -> str:
+    """One key for the spellings of an Arabic or Persian name that differ in unwritten vowels."""
+    w = fold(word)
+    for rx, repl in _ARABIC_RULES:
+        w = rx.sub(repl, w)
+    return w
+
+
+def looks_arabic(word: str) -> bool:
+    """Whether a spelling shows a feature only romanized Arabic or Persian has."""
+    return bool(_ARABIC_LOOK.search(word.casefold()))

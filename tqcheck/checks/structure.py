@@ -240,8 +240,95 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _FRAGMENT_MAX_WORDS = 10
+_CLAUSE_MAX_WORDS = 25
+#: A clause standing alone is a style of speech and informal prose ("Because it works.") as
+#: much as an MT split: a hint, not a warning.
+_CLAUSE_SEVERITY = Severity.INFO
+_OPENING_MARKS = "\"'“‘«„(["
+
+
+def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
+    """One regex for the language's subordinators and relative words that cannot open a main
+    clause (``clause_openers``), at the start of a sentence after opening marks, unless one of
+    ``clause_opener_exceptions`` opens it ("because of"); None without data."""
+    key = "TQ201.clauses"
+    if key not in ctx.state:
+        def alternation(name: str) -> str:
+            words = sorted({w.casefold() for w in ctx.data.get("structure", name, default=())},
+                           key=len, reverse=True)
+            # A word ends at a non-letter; an elided one ("parce qu'") at its apostrophe.
+            return "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"(?!\w)") for w in words)
+        openers, exceptions = alternation("clause_openers"), alternation("clause_opener_exceptions")
+        pattern = None
+        if openers:
+            pattern = re.compile(
+                rf"[{re.escape(_OPENING_MARKS)}]*"
+                + (rf"(?!(?:{exceptions}))" if exceptions else "")
+                + rf"(?:{openers})", re.IGNORECASE)
+        ctx.state[key] = pattern
+    found: re.Pattern[str] | None = ctx.state[key]
+    return found
+
+
+def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool = False) -> str:
+    """The opener when ``body`` is a subordinate or relative clause standing alone: it opens
+    with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
+    ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
+    sentence before it is a statement of four words or more."""
+    if not clauses.match(body) or "," in body or ";" in body or ":" in body:
+        return ""
+    words = len(body.split())
+    if not 3 <= words <= _CLAUSE_MAX_WORDS or (not alone and len(prev.split()) < 4):
+        return ""
+    if _LIST_NUMBER_BEFORE.search(prev):
+        return ""
+    return "subordinate or relative"
+
+
 #: A sentence that ends with a bare item number ("… :( 1.") introduces an item of an inline list.
 _LIST_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]$")
+
+
+_UNSET = object()
+
+
+def _lone_openers(ctx: CheckContext) -> re.Pattern[str] | None:
+    """What may open a paragraph that is one fragment: the clause openers, or a qualifying
+    adverb (``qualifiers``: "Especially") — one regex, so most paragraphs cost one match."""
+    key = "TQ201.lone"
+    if key not in ctx.state:
+        clauses = _clause_openers(ctx)
+        words = "|".join(re.escape(w) for w in ctx.data.get("structure", "qualifiers", default=()))
+        parts = [p for p in (clauses.pattern if clauses else "",
+                             rf"(?:{words})(?!\w)" if words else "") if p]
+        ctx.state[key] = re.compile("|".join(f"(?:{p})" for p in parts),
+                                    re.IGNORECASE) if parts else None
+    found: re.Pattern[str] | None = ctx.state[key]
+    return found
+
+
+def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence[Hit]:
+    """A paragraph of one clause or verbless phrase, split off the paragraph before it
+    ("Especially in the rush hours."): only the openers that cannot start a caption or heading of
+    their own (subordinators and relative words, and the adverbs of an added qualification)."""
+    body = s.text
+    if not body.endswith(".") or segment.kind != "paragraph" or segment.source is not None:
+        return ()
+    clauses = _clause_openers(ctx)
+    if clauses is not None and _clause_fragment(body, "", clauses, alone=True):
+        return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a subordinate or "
+                    "relative clause standing as a paragraph of its own",
+                    severity=_CLAUSE_SEVERITY)]
+    first = WORD.search(body)
+    if first is None or first.group() not in ctx.data.words("structure", "qualifiers"):
+        return ()
+    verbs = ctx.data.words("structure", "finite_verbs")
+    toks = [t.casefold() for t in WORD.findall(body)]
+    if (3 <= len(toks) <= _FRAGMENT_MAX_WORDS and "," not in body
+            and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks)):
+        return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a phrase standing as "
+                    "a paragraph of its own; it belongs to the sentence before it")]
+    return ()
 
 
 @register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment", fix="unsafe")
@@ -253,8 +340,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         starts with a preposition, relative word or participle listed in the language data ("From",
         "With", "Before", "Coming" …), and contains no finite verb from the language's verb list, no
         word ending in "-ed" and no comma (except before a relative clause: "Coming from Cairo, where
-        he met …").  Items of an inline numbered list ("1. For the fast shipping. 2. For …") are
-        not fragments.
+        he met …"; the verb test reads the phrase before the relative clause).  Items of an
+        inline numbered list ("1. For the fast shipping. 2. For …") are not fragments.  In every
+        language whose data lists its subordinators and relative words (``clause_openers``:
+        "Because", "weil", "parce que", "porque", "потому что", "который" …), a sentence that opens
+        with one and has no comma — a subordinate or relative clause without its main clause —
+        is reported as info; so is a paragraph of one such clause, or of one verbless phrase
+        opening with a qualifying adverb ("Especially in the rush hours.").
 
     Why it matters:
         MT sometimes puts a full stop inside a sentence, stranding its last phrase:
@@ -264,12 +356,21 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ``The minister played down the expected results. From his meeting with Lavrov.`` → flags
         ``From his meeting with Lavrov.``
     """
+    if segment.kind in {"list-item", "table", "heading"} or not sentences:
+        return ()
+    if len(sentences) == 1:
+        # One regex match decides for most paragraphs of one sentence.
+        lone = ctx.state.get("TQ201.lone", _UNSET)
+        if lone is _UNSET:
+            lone = _lone_openers(ctx)
+        if lone is None or not lone.match(segment.text, sentences[0].start):
+            return ()
+        return _lone_fragment(segment, sentences[0], ctx)
     openers = ctx.data.get("structure", "fragment_openers")
-    if openers is None:
+    clauses = _clause_openers(ctx)
+    if openers is None and clauses is None:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
-        return ()
-    if segment.kind in {"list-item", "table", "heading"} or len(sentences) < 2:
         return ()
     hits: list[Hit] = []
     opener_set = ctx.data.words("structure", "fragment_openers")
@@ -284,6 +385,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         if first is None:
             continue
         opener = first.group()
+        if clauses is not None and (clause := _clause_fragment(body, prev.text, clauses)):
+            hits.append(Hit(s.start, s.end,
+                            f"sentence fragment: '{body}' is a {clause} clause without the "
+                            "sentence it belongs to",
+                            suggestion="join it to the previous sentence",
+                            severity=_CLAUSE_SEVERITY))
+            continue
         if opener not in opener_set and not (
             participles and opener.endswith("ing") and opener[:1].isupper() and len(opener) > 5
         ):
@@ -291,9 +399,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         toks = WORD.findall(body)
         if len(toks) > _FRAGMENT_MAX_WORDS:
             continue
-        if "," in body and not re.search(r",\s+(?:where|which|who|whose|when)\b", body):
+        relative = re.search(r",\s+(?:where|which|who|whose|when)\b", body)
+        if "," in body and not relative:
             continue  # "From Monday, the shops will open." — an introductory phrase
-        lowered = [t.casefold() for t in toks]
+        # The verb test reads the phrase before a relative clause ("Coming from Cairo, where he
+        # met …": the relative clause has its own verb).
+        lowered = [t.casefold() for t in WORD.findall(body[:relative.start()] if relative else body)]
         if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
             continue
         if _LIST_NUMBER_BEFORE.search(prev.text):

@@ -1,0 +1,135 @@
+"""Punctuation norms of the target language (TQ308 number format, TQ309 target punctuation):
+must-flag and must-pass examples in several targets, read from each language's data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.langdata import load_language
+
+
+def found(code: str, text: str, lang: str) -> list[tuple[str, str]]:
+    report = audit_text(text, AuditOptions(select=(code,), lang=lang))
+    return [(f.text, f.severity.value) for f in report.findings if f.code == code]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Der Anteil lag bei 18.4 Prozent.", [("18.4", "warning")]),
+    ("fr", "Le plan prévoit 1.5 milliard d'euros.", [("1.5", "warning")]),
+    ("es", "Reducirá el fraude en un 30.5 por ciento.", [("30.5", "warning")]),
+    ("ru", "Работает на 15.5 процента быстрее.", [("15.5", "warning")]),
+    ("pt", "O aplicativo custará 9.90 reais por mês.", [("9.90", "warning")]),
+    ("ru", "Сессии проходят по субботам в 11.30.", [("11.30", "info")]),  # could be a time
+    ("it", "Il tasso è salito al 3.25%.", [("3.25", "warning")]),
+    ("pl", "Wzrost wyniósł 4.7 procent.", [("4.7", "warning")]),
+    ("ru", "Стоимость составит 1.500 рублей.", [("1.500", "warning")]),  # groups with a space
+    ("en", "The volume amounted to 14,6 billion cubic meters.", [("14,6", "warning")]),
+    ("ja", "成長率は2,5%でした。", [("2,5", "warning")]),
+])
+def test_number_format_must_flag(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found("TQ308", text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Stadt hat 1.500 Einwohner und 18,4 Prozent Arbeitslose."),
+    ("de", "Am 18.04.2023 um 18.30 Uhr erscheint Version 2.1 (Kapitel 3.2)."),
+    ("de", "Unter Windows 10.1 und iOS 17.2 läuft die App."),
+    ("es", "Llegaron 1.500 personas; el 30,5 % votó."),
+    ("ru", "Релиз версии 2.1 описан в разделе 3.2, п. 4.5."),
+    ("fr", "Le taux est de 1,5 % et la population de 1 500 habitants."),
+    ("en", "It costs 1,500 dollars, 2.5% more than 1.25 last year."),
+    ("ar", "ارتفع المعدل إلى 2.5 في المئة."),  # no [numbers] data: not checked
+])
+def test_number_format_must_pass(lang: str, text: str) -> None:
+    assert found("TQ308", text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The «Shebekino» crossing and the „Safe Water“ campaign.", ["«", "»", "„"]),
+    ("en", "\"¡It is a first step!\" said one of them.", ["¡"]),
+    ("de", "Er fragte: «¿Warum?»", ["¿"]),  # « » are German (alternate), ¿ is not
+    ("fr", "Il a dit „non“ hier.", ["„"]),
+    ("es", "Qué significa esto para los inmigrantes? Nadie lo sabe.", ["?"]),
+    ("es", "Es un primer paso! dijo.", ["!"]),
+    ("fr", "Le directeur a déclaré: « Nous avons écouté. »", [":"]),
+    ("fr", "Cette mesure « va faire du sens »; les syndicats hésitent.", [";"]),
+])
+def test_target_punctuation_must_flag(lang: str, text: str, expected: list[str]) -> None:
+    assert [t for t, _ in found("TQ309", text, lang)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "¿Qué significa esto? Los expertos, ¿qué dicen? ¡Basta! «Hola», dijo."),
+    ("es", "Visite https://ejemplo.es/?q=1 para más información."),
+    ("fr", "Il a dit : « non » ; puis il est parti ! Pourquoi ? À 18:30 sur http://x.fr."),
+    ("fr-CA", "Il a dit : « non »; puis il est parti! Pourquoi?"),
+    ("de", "Er sagte „wir gehen“ und »sie bleiben«."),
+    ("ru", "Он сказал: «Мы „не“ уйдём». Почему?"),
+    ("pl", "Powiedział „nie” i «tak»."),
+    ("en", "He asked: “Why?” and she said ‘never!’."),
+    ("xx", "A language without data: «this» ¿is? left alone"),
+])
+def test_target_punctuation_must_pass(lang: str, text: str) -> None:
+    assert found("TQ309", text, lang) == []
+
+
+def test_french_spacing_is_info() -> None:
+    assert found("TQ309", "Il a déclaré: oui.", "fr") == [(":", "info")]
+
+
+def test_number_separators_come_from_the_data() -> None:
+    for lang, decimal in (("en", "."), ("de", ","), ("fr", ","), ("es", ","), ("ru", ","),
+                          ("ja", ".")):
+        assert load_language(lang).get("numbers", "decimal") == decimal
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Der Minister wollte sich nicht äußern. Weil die Verhandlungen noch laufen.",
+     "Weil die Verhandlungen noch laufen."),
+    ("fr", "Le ministre n'a pas voulu commenter. Parce que les négociations sont en cours.",
+     "Parce que les négociations sont en cours."),
+    ("fr", "Le ministre n'a pas voulu commenter. Parce qu'il attend la fin des négociations.",
+     "Parce qu'il attend la fin des négociations."),
+    ("es", "El ministro no quiso comentar. Porque las negociaciones siguen abiertas.",
+     "Porque las negociaciones siguen abiertas."),
+    ("ru", "Министр отказался от комментариев. Потому что переговоры еще продолжаются.",
+     "Потому что переговоры еще продолжаются."),
+    ("ru", "Власти открыли новый мост через реку. Который был построен за два года.",
+     "Который был построен за два года."),
+    ("pl", "Minister odmówił wczoraj komentarza. Ponieważ negocjacje wciąż trwają.",
+     "Ponieważ negocjacje wciąż trwają."),
+])
+def test_clause_fragments_in_other_languages(lang: str, text: str, expected: str) -> None:
+    assert found("TQ201", text, lang) == [(expected, "info")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der Minister schwieg. Weil die Verhandlungen laufen, will er nichts sagen."),
+    ("de", "Der Minister schwieg lange. Während der Sitzung sprach er nicht."),
+    ("fr", "Le ministre n'a rien dit. Parce que, dit-il, les négociations continuent."),
+    ("ru", "Министр отказался от комментариев. Чтобы получить визу, нужно подать заявление."),
+    ("uk", "Ми довго гуляли містом. Який же я дурень."),
+    ("es", "El ministro no quiso comentar. ¿Porque las negociaciones siguen?"),
+])
+def test_clause_fragments_must_pass(lang: str, text: str) -> None:
+    assert found("TQ201", text, lang) == []
+
+
+def test_straight_quotes_where_the_target_writes_its_own_are_info() -> None:
+    text = 'Er sagte: "Wir nehmen diese Probleme ernst", und ging.'
+    assert found("TQ309", text, "de") == [('"Wir nehmen diese Probleme ernst"', "info")]
+    assert found("TQ309", 'Он сказал: "Нет".', "ru") == [('"Нет"', "info")]
+    assert found("TQ309", 'He said: "No".', "en") == []  # English writes straight quotes too
+    assert found("TQ309", 'Ein 27" Bildschirm.', "de") == []
+
+
+def test_fullwidth_letters_and_digits_outside_cjk() -> None:
+    assert found("TQ309", "The company released the ２０２３ report.", "en") == [
+        ("２０２３", "warning")]
+    assert found("TQ309", "会社は２０２３年の報告書を発表した。", "ja") == []
+
+
+def test_latin_marks_after_arabic_letters_are_info() -> None:
+    assert found("TQ309", "هل يمكن تحميل التطبيق مجاناً? نعم.", "ar") == [("?", "info")]
+    assert found("TQ309", "ارتفع بنسبة 1,5 في المئة؟", "ar") == []

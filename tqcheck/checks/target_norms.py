@@ -1,0 +1,260 @@
+"""Punctuation norms of the target language, read from its language data: the decimal and group
+separators of numbers (CLDR, through Babel), the quotation marks it uses, Spanish inverted marks
+and the space French puts before high punctuation.
+
+Machine translation copies these from the source: ``18.4 Prozent`` from ``18.4 percent``,
+``12,5 tons`` from ``12,5 toneladas``, ``«Shebekino»`` in English from Russian.  Every rule here
+applies only to a target whose data states the norm, so a language without data is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.langdata import lang_tag
+from tqcheck.model import Segment, Sentence, Severity
+
+# ---------------------------------------------------------------------------------- numbers
+#: A number with one separator between digits and no other digit group around it (a date
+#: ``18.04.2023``, a version ``1.2.3``, a list ``1,2,3`` or an address has more than one).
+#: Letters of alphabetic scripts next to a number make it part of a word or code (``A1.5``);
+#: CJK text writes numbers against its characters (``は2,5%``).
+_ALNUM = "0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff_"
+_DOT_NUMBER = re.compile(rf"(?<![{_ALNUM}.,/:-])(\d{{1,9}})\.(\d{{1,9}})(?![{_ALNUM}]|[.,:/-]\d)")
+_COMMA_NUMBER = re.compile(rf"(?<![{_ALNUM}.,/:-])(\d{{1,9}}),(\d{{1,2}})(?![{_ALNUM}]|[.,:/-]\d)")
+#: ``1.500.000``: groups of three after a dot, in a language that groups with a comma.
+_DOT_GROUPS = re.compile(rf"(?<![{_ALNUM}.,/:-])\d{{1,3}}(?:\.\d{{3}})+(?![{_ALNUM}]|[.,:/-]\d)")
+#: Words after which a dotted number is a version, section, model or other label, not a
+#: quantity (stems, any language with data: "Version 2.1", "раздел 3.2", "art. 5.1", "iOS 17.2").
+_LABEL_BEFORE = re.compile(
+    r"(?i)(?:^|[\s(])(?:v|ver|vers\w*|верси\w*|wersj\w*|release|update|build|patch|firmware|"
+    r"kap\w*|chap\w*|cap[íi]t\w*|глав\w*|rozdzia\w*|section|secci\w*|sec[çz]\w*|abschn\w*|"
+    r"раздел\w*|розділ\w*|пункт\w*|п|подпункт\w*|art|artic\w*|artí\w*|arti[gk]\w*|стат\w*|"
+    r"§+|no|nr|n[°º]|№|#|abb|fig\w*|рис\w*|tab\w*|табл\w*|anexo|annex\w*|anhang|"
+    r"paragra\w*|параграф\w*|schritt|step|étape|paso|шаг\w*|level|stufe|niveau|nivel|уров\w*|"
+    r"ipv|tls|ssl|http|usb|bluetooth|wi-?fi|gpt|python|java|php|ios|android|windows|macos|linux)"
+    r"\.?\s*$")
+#: Words after a dotted number that make it a clock time (``18.30 Uhr``, ``18.30 ч.``).
+_HOUR_AFTER = re.compile(r"\s*(?:Uhr|h|hrs?|ч|час\w*|heures?|horas?|ore|uur|saat|godz\w*|hod\w*|"
+                         r"година\w*|год\.|a\.\s?m|p\.\s?m|am|pm)\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s?[%‰]")
+
+
+def _number_norms(ctx: CheckContext) -> tuple[str, str] | None:
+    decimal = ctx.data.get("numbers", "decimal")
+    group = ctx.data.get("numbers", "group")
+    if decimal not in (".", ",") or not isinstance(group, str):
+        return None
+    return decimal, group
+
+
+def _label_before(text: str, start: int) -> bool:
+    """Is the number at ``start`` a label: after a version, section or product word, or after
+    a capitalised word that is not a sentence's first (``Windows 10.1``, ``Kapitel 3.2``)?"""
+    before = text[max(0, start - 24) : start]
+    if _LABEL_BEFORE.search(before):
+        return True
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    if word[:1].isupper() and len(words) > 1 and words[-2][-1:] not in ".!?:":
+        return True
+    return any(c.isdigit() for c in word)
+
+
+@register("TQ308", "number-format", Severity.WARNING, scope="segment", gate=r"\d[.,]\d")
+def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A number written with the decimal or group separator of another language.
+
+    What it does:
+        Reads the target language's decimal and group separators from its language data (from
+        the Unicode CLDR) and flags a number written the other way: a decimal point where the
+        target writes a decimal comma (``18.4 Prozent``, ``15.5 процента``), a decimal comma where
+        it writes a point (``12,5 tons``), dot groups where it groups with commas or spaces
+        (``1.500.000 people``).  A dotted number after a version, section or product word
+        (``Version 2.1``, ``Windows 10.1``), a clock time (``18.30 Uhr``) and numbers with more
+        than one separator (dates, versions, addresses) are left alone; a number that could be a
+        time (``9.30``) is reported as info.
+
+    Why it matters:
+        MT copies the source's number format; a reader takes ``1.500`` for one and a half in
+        English and for fifteen hundred in German, so the wrong separator changes the value.
+
+    Example:
+        ``The rate reached 8,4% in March.`` (English) → flags ``8,4``, suggests ``8.4``.
+    """
+    norms = _number_norms(ctx)
+    if norms is None:
+        return
+    decimal, group = norms
+    text = segment.text
+    if decimal == ".":
+        for m in _COMMA_NUMBER.finditer(text):
+            if _label_before(text, m.start()) or text[m.start() - 1 : m.start()] == "(":
+                continue
+            yield Hit(m.start(), m.end(),
+                      f"decimal comma in {ctx.data.name} text, which writes a decimal point",
+                      suggestion=f"{m.group(1)}.{m.group(2)}")
+        if group == ",":
+            for m in _DOT_GROUPS.finditer(text):
+                number = m.group()
+                groups = number.count(".")
+                if groups == 1 and not number.endswith("00"):
+                    continue  # "2.125 inches": a decimal as likely as a group
+                yield Hit(m.start(), m.end(),
+                          f"'.' as group separator in {ctx.data.name} text, which groups with ','",
+                          suggestion=number.replace(".", ","),
+                          severity=None if groups > 1 else Severity.INFO)
+        return
+    for m in _DOT_NUMBER.finditer(text):
+        whole, frac = m.group(1), m.group(2)
+        if len(frac) == 3 and group == ".":
+            continue  # the target's own group separator: 1.500 = fifteen hundred
+        if _label_before(text, m.start()) or _HOUR_AFTER.match(text, m.end()):
+            continue
+        severity = None
+        if len(frac) == 2 and int(whole) <= 24 and int(frac) < 60 and not _PERCENT_AFTER.match(
+                text, m.end()):
+            severity = Severity.INFO  # "9.30" may be a clock time
+        if len(frac) == 3:
+            what = "'.' as decimal or group separator"
+            suggestion = f"{whole},{frac} or {whole}{group if group.strip() else chr(0xA0)}{frac}"
+        else:
+            what, suggestion = "decimal point", f"{whole},{frac}"
+        yield Hit(m.start(), m.end(),
+                  f"{what} in {ctx.data.name} text, which writes a decimal comma",
+                  suggestion=suggestion, severity=severity)
+
+
+# ------------------------------------------------------------ quotation and inverted marks
+_FOREIGN_MARKS = "«»„‹›¿¡"
+_MARKS = re.compile(f"[{_FOREIGN_MARKS}]")
+#: A quotation in straight double quotes (not an inch mark after a digit, nor one across lines).
+_STRAIGHT_QUOTATION = re.compile(r'(?<![\w"])"(?=\S)([^"\n]{1,300}?)(?<=\S)"(?![\w"])')
+#: Full-width Latin letters and digits (CJK typesetting), outside the languages that use them.
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
+_FULLWIDTH_LANGS = frozenset({"zh", "ja", "ko"})
+#: A Latin ? , ; right after a letter of the Arabic script (not between digits: 1,5).
+_LATIN_AFTER_ARABIC = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff])[?,;]")
+_QUESTION_END = re.compile(r"(?<=[^\W_])[?!](?=[\s\"'”’»)\]]|$)")
+_HIGH_PUNCT = re.compile(r"(?<=[^\W_]|[»”\"')\]])([;:!?])(?=[\s\"'“”«]|$)")
+_SENTENCE_BOUNDARY = re.compile(r"[.!?…\n]")
+
+
+def _marks_in_use(ctx: CheckContext) -> frozenset[str]:
+    found = ctx.state.get("target_norms.marks")
+    if found is None:
+        marks: set[str] = set()
+        for key in ("primary", "secondary", "tertiary"):
+            marks.update(ctx.data.get("quotes", key, default=()))
+        for pair in ctx.data.get("quotes", "alternate", default=()):
+            marks.update(pair)
+        if ctx.data.get("punctuation", "inverted_marks"):
+            marks.update("¿¡")
+        found = ctx.state["target_norms.marks"] = frozenset(marks)
+    return found
+
+
+def _opened_in_sentence(text: str, end: int, opener: str) -> bool:
+    """Is there an ``opener`` (¿ or ¡) between the start of the sentence and ``end``?"""
+    start = 0
+    for m in _SENTENCE_BOUNDARY.finditer(text, 0, end):
+        if m.end() < end:
+            start = m.end()
+    return opener in text[start:end]
+
+
+def _french_spacing(ctx: CheckContext) -> frozenset[str]:
+    required = frozenset(ctx.data.get("punctuation", "space_before_required", default=()))
+    if required and (lang_tag(ctx.settings.language.lang) or "").endswith("-ca"):
+        return required & {":"}  # Canadian French spaces only the colon
+    return required
+
+
+def _punctuation_gate(ctx: CheckContext) -> str:
+    """The characters TQ309 can flag in this target: foreign marks and full-width letters
+    always, and the marks its own rules read (straight quotes, ``? !``, ``; : ! ?``, ``? , ;``)."""
+    chars = _FOREIGN_MARKS + "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    if ctx.data.get("quotes", "straight_substitute"):
+        chars += '"'
+    if ctx.data.get("punctuation", "inverted_marks"):
+        chars += "?!"
+    if ctx.data.get("punctuation", "space_before_required"):
+        chars += ";:!?"
+    if ctx.data.get("punctuation", "native_marks"):
+        chars += "?,;"
+    return f"[{chars}]"
+
+
+@register("TQ309", "target-punctuation", Severity.WARNING, scope="segment",
+          gate=_punctuation_gate)
+def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                            ) -> Iterator[Hit]:
+    """Quotation or inverted marks the target language does not use, or one it requires missing.
+
+    What it does:
+        Reads the target's quotation marks and punctuation norms from its language data and flags
+        guillemets (« » ‹ ›) and low quotes („) in a language that does not use them (« » in
+        English), inverted marks (¿ ¡) outside Spanish, a Spanish question or exclamation whose
+        ``¿``/``¡`` is missing, full-width letters and digits (``２０２３``) outside Chinese,
+        Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
+        before them, quotations in straight quotes where the language's data says they stand
+        in for its own marks (``straight_substitute``: German „…“, Russian «…») and a Latin
+        ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes ``؟ ، ؛``
+        (``native_marks``).  A language
+        without data is not checked.
+
+    Why it matters:
+        MT carries the source's punctuation over: Russian guillemets and Spanish inverted marks
+        left in English, English questions without ``¿`` in Spanish, French without its spaces.
+
+    Example:
+        ``the «Shebekino» crossing`` (English) → flags ``«`` and ``»``.
+    """
+    if not ctx.data.known:
+        return
+    text = segment.text
+    in_use = _marks_in_use(ctx)
+    for m in _MARKS.finditer(text) if ctx.data.get("quotes") else ():
+        c = m.group()
+        if c in in_use:
+            continue
+        what = "inverted mark" if c in "¿¡" else "quotation mark"
+        yield Hit(m.start(), m.end(), f"{what} '{c}' that {ctx.data.name} does not use")
+    if ctx.data.get("punctuation", "inverted_marks"):
+        for m in _QUESTION_END.finditer(text):
+            opener = "¿" if m.group() == "?" else "¡"
+            if not _opened_in_sentence(text, m.start(), opener):
+                yield Hit(m.start(), m.end(),
+                          f"'{m.group()}' without the opening '{opener}' {ctx.data.name} requires",
+                          suggestion=f"{opener}…{m.group()}")
+    if '"' in text and ctx.data.get("quotes", "straight_substitute"):
+        primary = ctx.data.get("quotes", "primary", default=("“", "”"))
+        for m in _STRAIGHT_QUOTATION.finditer(text):
+            yield Hit(m.start(), m.end(),
+                      f"straight quotes where {ctx.data.name} writes {primary[0]}…{primary[1]}",
+                      suggestion=f"{primary[0]}{m.group(1)}{primary[1]}", severity=Severity.INFO)
+    if ctx.data.lang not in _FULLWIDTH_LANGS:
+        for m in _FULLWIDTH.finditer(text):
+            plain = m.group().translate(_FULLWIDTH_TO_ASCII)
+            yield Hit(m.start(), m.end(), f"full-width characters '{m.group()}' in "
+                      f"{ctx.data.name} text", suggestion=plain)
+    native = ctx.data.get("punctuation", "native_marks")
+    if native:
+        for m in _LATIN_AFTER_ARABIC.finditer(text):
+            mark = native.get(m.group())
+            if mark:
+                yield Hit(m.start(), m.end(), f"Latin '{m.group()}' in {ctx.data.name} text, "
+                          f"which writes '{mark}'", suggestion=mark, severity=Severity.INFO)
+    required = _french_spacing(ctx)
+    if required:
+        for m in _HIGH_PUNCT.finditer(text):
+            if m.group(1) in required:
+                yield Hit(m.start(1), m.end(1),
+                          f"no space before '{m.group(1)}' ({ctx.data.name} typography puts a "
+                          "narrow no-break space there)", suggestion=f"\u202f{m.group(1)}",
+                          severity=Severity.INFO)
