@@ -28,7 +28,7 @@ from tqcheck.model import (
     Signature,
 )
 from tqcheck.readers import known_extensions, read_segments
-from tqcheck.suppress import apply_scopes, scopes_from_comments, scopes_from_segments
+from tqcheck.suppress import Directive, apply_directives
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +137,11 @@ def audit_segments(
     settings: Settings,
     rules: Sequence[Rule] | None = None,
     fmt: str = "text",
+    directives: Sequence[Directive] = (),
 ) -> FileResult:
-    """Audit an already-read stream of segments (the core of every audit)."""
+    """Audit an already-read stream of segments (the core of every audit).  ``directives`` are
+    the file's suppression directives (:mod:`tqcheck.suppress`); a reader may still be emitting
+    them into it while the segments stream: they are applied once the segments are done."""
     if rules is None:
         rules = rules_for(settings)
     stream = iter(segments)
@@ -182,18 +185,10 @@ def audit_segments(
             path)
     engine = Engine(rules, ctx)
     findings: list[Finding] = []
-    flagged: list[Segment] = []  # segments whose reader set meta["suppress"] (PO flags)
-
-    def remember(segments: Iterable[Segment]) -> Iterator[Segment]:
-        for segment in segments:
-            if "suppress" in segment.meta:
-                flagged.append(segment)
-            yield segment
-
-    findings.extend(engine.feed_all(remember(stream)))
+    findings.extend(engine.feed_all(stream))
     findings.extend(engine.finish())
     findings.sort(key=Finding.sort_key)
-    findings, unused = apply_scopes(findings, scopes_from_segments(flagged), path)
+    findings, unused = apply_directives(findings, directives, path)
     stats = engine.stats
     summary = FileSummary(path, base_lang(lang), lang_source, stats.segments, stats.sentences,
                           stats.words, fmt)
@@ -242,10 +237,9 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
         return renamed(audit_corpus_file(path, corpus, settings, rules), name, str(path))
     try:
         fmt = detect_format(path, settings.read.format_in)
-        segments = read_segments(path, settings.read.encoding, fmt, settings.read)
-        result = audit_segments(name, segments, settings, rules, fmt)
-        if fmt in _COMMENT_FORMATS:
-            _apply_comment_suppressions(path, settings, result, shown)
+        directives: list[Directive] = []  # emitted by the reader as it reads
+        segments = read_segments(path, settings.read.encoding, fmt, settings.read, directives)
+        result = audit_segments(name, segments, settings, rules, fmt, directives)
         if fmt in _PROSE_FORMATS:
             from tqcheck.fix import needs_widening, widen_line_deletions
 
@@ -265,24 +259,6 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
 #: Formats whose text is the file's own (no escapes): a fix deleting a paragraph takes the blank
 #: line beside it too (see ``tqcheck.fix.widen_line_deletions``).
 _PROSE_FORMATS = frozenset({"text", "markdown"})
-
-
-#: Formats whose files may hold ``<!-- tqcheck-… -->`` comments (Markdown, HTML-ish text).
-_COMMENT_FORMATS = frozenset({"text", "markdown", "html"})
-
-
-def _apply_comment_suppressions(path: Path, settings: Settings, result: FileResult,
-                                shown: str | None = None) -> None:
-    from tqcheck.readers.decode import iter_lines
-
-    # Streamed: a file without directives (nearly all, and all large ones) is never held whole.
-    encoding = settings.read.encoding
-    if not any("tqcheck-" in line for line in iter_lines(path, encoding)):
-        return
-    lines = [line.rstrip("\n") for line in iter_lines(path, encoding)]
-    scopes = scopes_from_comments(lines)
-    result.findings, unused = apply_scopes(result.findings, scopes, shown or str(path))
-    result.notes.extend(unused)
 
 
 def audit_text(text: str, settings: Settings | None = None, path: str = "<text>") -> Report:
@@ -456,10 +432,11 @@ def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
         if result.error:
             errors.append(result.error)
         notes.extend(n for n in result.notes if n not in notes)
-    if settings.per_file_ignores:
-        from tqcheck.suppress import apply_per_file_ignores
+    if settings.per_file_ignores:  # over every file at once: a glob is unused if no file used it
+        from tqcheck.suppress import per_file_directives
 
-        findings, unused = apply_per_file_ignores(findings, settings.per_file_ignores)
+        findings, unused = apply_directives(findings,
+                                            per_file_directives(settings.per_file_ignores))
         notes.extend(unused)
     return Report(tuple(findings), tuple(files), tuple(errors), tuple(notes),
                   signature=signature(settings, rules), rules=report_rules(rules, findings),

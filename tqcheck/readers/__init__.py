@@ -3,8 +3,9 @@
 ``READERS`` maps a format name to ``(module, function, extensions)``; the function has the signature
 ``(path: Path, encoding: str | None) -> Iterator[Segment]``; readers of translation files also take
 ``options`` (:class:`~tqcheck.config.ReadSettings`: ``include_fuzzy``, ``tmx_langs``, ``source``
-…).  Formats are detected by extension, then by content for ``.xml`` and unknown extensions,
-and ``--format-in`` forces one.
+…), and readers of formats with a suppression syntax a ``directives`` sink they emit into while
+they read (:mod:`tqcheck.suppress`).  Formats are detected by extension, then by content for
+``.xml`` and unknown extensions, and ``--format-in`` forces one.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
+
+if TYPE_CHECKING:
+    from tqcheck.suppress import Directive
 
 Reader = Callable[[Path, "str | None"], Iterator[Segment]]
 
@@ -109,13 +113,20 @@ def read_segments(
     encoding: str | None = None,
     fmt: str | None = None,
     options: ReadSettings | Mapping[str, Any] | None = None,
+    directives: list[Directive] | None = None,
 ) -> Iterator[Segment]:
-    """Segments of one file, streamed.  ``options`` reach the readers that take them."""
+    """Segments of one file, streamed.  ``options`` reach the readers that take them;
+    ``directives`` collects the suppression directives (:mod:`tqcheck.suppress`) that readers of
+    formats with a suppression syntax emit as they read (complete once the segments are)."""
     reader = get_reader(detect_format(path, fmt))
     settings = read_settings(options)
-    if "options" in inspect.signature(reader).parameters:
-        return reader(path, encoding, options=settings)  # type: ignore[call-arg]
-    return reader(path, encoding)
+    params = inspect.signature(reader).parameters
+    kwargs: dict[str, Any] = {}
+    if "options" in params:
+        kwargs["options"] = settings
+    if directives is not None and "directives" in params:
+        kwargs["directives"] = directives
+    return reader(path, encoding, **kwargs)
 
 
 def read_pairs(
