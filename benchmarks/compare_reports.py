@@ -2,8 +2,8 @@
 
 Checks out REV in a temporary ``git worktree``, runs ``tqcheck audit`` of both trees on the same
 inputs (the seed, ``corpora/``, NTREX en/ar/ru with and without ``--source``, every shared PO
-catalogue, TICO-19, ``../shared/data/l10n-wild/`` and the WMT23 outputs, plus baseline and
-selection scenarios) in every report format at once (``--output FORMAT=PATH``), and compares the
+catalogue, TICO-19, ``../shared/data/l10n-wild/`` and the WMT23 outputs, plus baseline,
+selection and suppression (``benchmarks/suppressions/``) scenarios) in every report format at once (``--output FORMAT=PATH``), and compares the
 standard output, the standard error, the exit status, every report file and any baseline written.
 
     python benchmarks/compare_reports.py REV [--only SCENARIO …] [--keep DIR]
@@ -69,6 +69,9 @@ def scenarios() -> dict[str, list[str]]:
                                    "--source", str(wmt / "sources" / "generaltest2023.en-de.src.en"),
                                    "--ref", str(wmt / "references" / "generaltest2023.en-de.ref.refA.de"),
                                    "--ignore", "TQ811"],
+        # Every suppression syntax (comments, PO flags, per-file-ignores), used and unused.
+        "suppressions": [str(ROOT / "benchmarks" / "suppressions"), "--per-file-ignores",
+                         "*.txt=TQ4", "--per-file-ignores", "nothing/*=TQ1"],
         "baseline-write": [str(SEED), str(ROOT / "corpora"), "--write-baseline", "baseline.json"],
         "baseline-use": [str(SEED), str(ROOT / "corpora"), str(arb), "--baseline", "{baseline}"],
     }
