@@ -3,8 +3,9 @@
 Checks out REV in a temporary ``git worktree``, runs ``tqcheck audit`` of both trees on the same
 inputs (the seed, ``corpora/``, NTREX en/ar/ru with and without ``--source``, every shared PO
 catalogue, TICO-19, ``../shared/data/l10n-wild/`` and the WMT23 outputs, plus baseline,
-selection and suppression (``benchmarks/suppressions/``) scenarios) in every report format at once (``--output FORMAT=PATH``), and compares the
-standard output, the standard error, the exit status, every report file and any baseline written.
+selection and suppression (``benchmarks/suppressions/``) scenarios) in every report format at
+once (``--output FORMAT=PATH``), and compares the standard output, the standard error, the exit
+status, every report file and any baseline written.
 
     python benchmarks/compare_reports.py REV [--only SCENARIO …] [--keep DIR]
 

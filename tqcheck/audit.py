@@ -21,6 +21,7 @@ from tqcheck.model import (
     FileError,
     FileSummary,
     Finding,
+    ModelPackage,
     Report,
     RuleInfo,
     Segment,
@@ -129,6 +130,8 @@ class FileResult:
     summary: FileSummary | None = None
     error: FileError | None = None
     notes: list[str] = field(default_factory=list)
+    #: The translation model packages the checks used on this file.
+    models: tuple[ModelPackage, ...] = ()
 
 
 def audit_segments(
@@ -183,16 +186,19 @@ def audit_segments(
         stream = pair_source_lines(
             stream, source, lambda message: ctx.note_once(f"fidelity-lines:{source}", message),
             path)
+    from tqcheck.translate.usage import recording
+
     engine = Engine(rules, ctx)
     findings: list[Finding] = []
-    findings.extend(engine.feed_all(stream))
-    findings.extend(engine.finish())
+    with recording() as models:
+        findings.extend(engine.feed_all(stream))
+        findings.extend(engine.finish())
     findings.sort(key=Finding.sort_key)
     findings, unused = apply_directives(findings, directives, path)
     stats = engine.stats
     summary = FileSummary(path, base_lang(lang), lang_source, stats.segments, stats.sentences,
                           stats.words, fmt)
-    return FileResult(findings, summary, notes=[*ctx.notes, *unused])
+    return FileResult(findings, summary, notes=[*ctx.notes, *unused], models=tuple(sorted(models)))
 
 
 def detect_source_language(head: Sequence[Segment], source_path: str | None, fmt: str
@@ -233,8 +239,12 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
     if corpus:  # JSONL, TSV, Parquet, line-aligned pairs: records, each a document of its own
         from tqcheck.bitext.audit import audit_corpus_file
         from tqcheck.bitext.engines import renamed
+        from tqcheck.translate.usage import recording
 
-        return renamed(audit_corpus_file(path, corpus, settings, rules), name, str(path))
+        with recording() as models:
+            result = audit_corpus_file(path, corpus, settings, rules)
+        result.models = tuple(sorted(models))
+        return renamed(result, name, str(path))
     try:
         fmt = detect_format(path, settings.read.format_in)
         directives: list[Directive] = []  # emitted by the reader as it reads
@@ -272,7 +282,8 @@ def audit_text(text: str, settings: Settings | None = None, path: str = "<text>"
     result = audit_segments(path, paragraphs_from_lines(split_lines(text, keepends=True)), settings,
                             rules)
     return Report(tuple(result.findings), (result.summary,) if result.summary else (),
-                  notes=tuple(result.notes), signature=signature(settings, rules),
+                  notes=tuple(result.notes),
+                  signature=signature(settings, rules, result.models),
                   rules=report_rules(rules, result.findings),
                   encoding=settings.read.encoding)
 
@@ -298,9 +309,11 @@ def report_rules(rules: Sequence[Rule], findings: Iterable[Finding]) -> tuple[Ru
 _CHRF_RULES = frozenset({"TQ801", "TQ811", "TQ815"})
 
 
-def signature(settings: Settings, rules: Sequence[Rule] | None = None) -> Signature:
-    """What produced a report: tool, checks, language-ID backend and, when a check that scores
-    with chrF runs, sacrebleu's chrF signature."""
+def signature(settings: Settings, rules: Sequence[Rule] | None = None,
+              models: Iterable[ModelPackage] = ()) -> Signature:
+    """What produced a report: tool, checks, language-ID backend, when a check that scores with
+    chrF runs, sacrebleu's chrF signature, and the translation model packages (``models``)
+    checks used."""
     from tqcheck.langid import backend_signature
 
     if rules is None:
@@ -311,7 +324,7 @@ def signature(settings: Settings, rules: Sequence[Rule] | None = None) -> Signat
 
         sacrebleu = chrf_signature()
     return Signature("tqcheck", __version__, tuple(r.code for r in rules), backend_signature(),
-                     sacrebleu=sacrebleu)
+                     sacrebleu=sacrebleu, models=tuple(sorted(set(models))))
 
 
 def default_jobs() -> int:
@@ -410,6 +423,7 @@ def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
     files: list[FileSummary] = []
     errors: list[FileError] = []
     notes: list[str] = []
+    models: set[ModelPackage] = set()
     from tqcheck.readers.streams import spool_streams
 
     items = spool_streams(list(expand_paths(paths, settings.exclude)), spool, stdin_filename,
@@ -432,6 +446,7 @@ def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
         if result.error:
             errors.append(result.error)
         notes.extend(n for n in result.notes if n not in notes)
+        models.update(result.models)
     if settings.per_file_ignores:  # over every file at once: a glob is unused if no file used it
         from tqcheck.suppress import per_file_directives
 
@@ -439,7 +454,8 @@ def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
                                             per_file_directives(settings.per_file_ignores))
         notes.extend(unused)
     return Report(tuple(findings), tuple(files), tuple(errors), tuple(notes),
-                  signature=signature(settings, rules), rules=report_rules(rules, findings),
+                  signature=signature(settings, rules, models),
+                  rules=report_rules(rules, findings),
                   encoding=settings.read.encoding)
 
 
