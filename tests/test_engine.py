@@ -153,3 +153,58 @@ def test_a_precondition_hides_a_sentence_only_from_checks_that_do_not_look_past_
     codes = [f.code for f in engine.feed(Segment("an x here", 1))]
     assert codes.count("TQ990") == 1
     assert codes.count("TQ994") == (1 if past else 0)
+
+
+# --------------------------------------------------------------------------- bounded memory
+
+
+class Keeper:
+    """A document check that keeps the segments of lines divisible by 100 and flags each of them
+    at the end, citing the line before it."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.kept: list[Segment] = []
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        if segment.line % 100 == 0:
+            self.kept.append(segment)
+
+    def finish(self) -> Iterable[Hit]:
+        from tqcheck.model import Location
+
+        return [Hit(0, 4, "kept", segment=s,
+                    related=(Location(self.ctx.path, s.line - 1, 1, s.line - 1, 1),))
+                for s in self.kept]
+
+
+def _units(n: int) -> list[Segment]:
+    return [Segment(f"Copy %s file {i}", i, index=i - 1, source=f"Copier %s fichier {i}")
+            for i in range(1, n + 1)]
+
+
+def test_masked_copies_are_remembered_only_while_a_document_check_keeps_them() -> None:
+    import gc
+
+    ctx = CheckContext(path="t.po", lang="en", data=load_language("en"), format="po",
+                       state={"syntaxes": frozenset({"printf"})})
+    engine = Engine([_rule("TQ991", "document", Keeper)], ctx)
+    list(engine.feed_all(_units(1000)))
+    gc.collect()
+    assert len(engine._raw) == 10  # the ten copies Keeper holds, not all 1000
+    findings = list(engine.finish())
+    # The findings point into the text as read (the placeholder unmasked), as before.
+    assert [f.text for f in findings] == ["Copy"] * 10 and findings[0].excerpt.startswith("Copy %s")
+
+
+def test_sources_are_remembered_only_for_document_checks_and_per_isolated_chunk() -> None:
+    ctx = CheckContext(path="t.po", lang="en", data=load_language("en"), format="po")
+    engine = Engine([_rule("TQ995", "segment", _every_x)], ctx)
+    list(engine.feed_all(_units(500)))
+    assert engine._sources_by_line == {}  # no document check: no finding cites another line
+    isolated = Engine([_rule("TQ991", "document", Keeper)], ctx, isolate=True)
+    list(isolated.feed_all(_units(500)))
+    assert len(isolated._sources_by_line) <= 64  # one chunk's, not the file's
+    kept = Engine([_rule("TQ991", "document", Keeper)], ctx)
+    list(kept.feed_all(_units(500)))
+    assert len(kept._sources_by_line) == 500  # a document check may cite any line it saw

@@ -45,7 +45,7 @@ class Severity(StrEnum):
 #: Segments and sentences are values like the rest of this module, but not ``frozen``: one of each
 #: is made for every line and sentence read, and a frozen dataclass sets each field through
 #: ``object.__setattr__`` (three times the cost; 5% of an audit).  Nothing may assign to them.
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class Segment:
     """A unit of text as a reader found it: a paragraph, a heading, a translation unit.
 

@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import logging
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -238,15 +239,21 @@ class Engine:
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
-        #: The segment as read, for each masked copy (by identity; document checks keep them).
+        #: The segment as read, for each masked copy that is still alive (by identity): only
+        #: the findings of document checks, made at the end from the copies they keep, look it
+        #: up, so an entry lives as long as its copy (see ``_masked``) and none is made without
+        #: document checks.
         self._raw: dict[int, Segment] = {}
-        #: Sources of the lines and segments seen so far, by file line (for the related
-        #: locations of document findings).
+        #: Sources of the lines and segments seen so far, by file line, for the related
+        #: locations of document findings: kept only when document checks run, and for
+        #: isolated documents (corpus records) only those of the chunk being checked.
         self._sources_by_line: dict[int, str] = {}
 
     # --- the source in view -------------------------------------------------------------------
 
     def _remember_sources(self, segment: Segment) -> None:
+        if not self.document_rules:  # only document findings have related locations
+            return
         if segment.source is not None:
             self._sources_by_line[segment.line] = segment.source
         for line in segment.meta.get("source_lines", ()):
@@ -312,6 +319,8 @@ class Engine:
                     first = bisect.bisect_right(starts, start) - 1
                     last = bisect.bisect_right(starts, max(start, end - 1)) - 1
                     opened.setdefault(code, set()).update(range(first, last + 1))
+            if self.isolate:  # an isolated document's findings cite only its own lines
+                self._sources_by_line.clear()
             yield from self._check_chunk(buffer, opened, raw)
             buffer = []
             held = 0
@@ -330,7 +339,10 @@ class Engine:
         if text == segment.text:
             return segment
         masked = dataclasses.replace(segment, text=text)
-        self._raw[id(masked)] = segment
+        if self.documents:
+            key = id(masked)
+            self._raw[key] = segment
+            weakref.finalize(masked, self._raw.pop, key, None)  # gone with the copy
         return masked
 
     def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]],
