@@ -28,7 +28,7 @@ from tqcheck.model import (
     Severity,
     Signature,
 )
-from tqcheck.readers import known_extensions, read_segments
+from tqcheck.readers import SourceFile, known_extensions, read_segments
 from tqcheck.suppress import Directive, apply_directives
 
 log = logging.getLogger(__name__)
@@ -155,12 +155,14 @@ def audit_segments(
     head, stream = _peek(stream, DOCUMENT_HEAD)
     doc = resolve_document_language(head, settings.language.lang, settings.language.source_lang)
     lang, lang_source, source_lang = doc.lang, doc.source, doc.source_lang
+    # The --source file is read once, for both its language and the pairing of lines.
+    source_file = SourceFile(settings.read.source) if settings.read.source else None
     if settings.language.source_lang:
         source_lang_origin = "option"
     elif source_lang:
         source_lang_origin = "metadata"
     else:
-        source_lang = detect_source_language(head, settings.read.source, fmt)
+        source_lang = detect_source_language(head, source_file, fmt)
         source_lang_origin = "detected" if source_lang else "unknown"
     data = load_language(lang or "en", tuple(Path(p) for p in settings.language.language_data))
     ctx = CheckContext(
@@ -184,8 +186,8 @@ def audit_segments(
 
         source = settings.read.source
         stream = pair_source_lines(
-            stream, source, lambda message: ctx.note_once(f"fidelity-lines:{source}", message),
-            path)
+            stream, source_file or source,
+            lambda message: ctx.note_once(f"fidelity-lines:{source}", message), path)
     from tqcheck.translate.usage import recording
 
     engine = Engine(rules, ctx)
@@ -201,21 +203,19 @@ def audit_segments(
     return FileResult(findings, summary, notes=[*ctx.notes, *unused], models=tuple(sorted(models)))
 
 
-def detect_source_language(head: Sequence[Segment], source_path: str | None, fmt: str
+def detect_source_language(head: Sequence[Segment], source: SourceFile | str | None, fmt: str
                            ) -> str | None:
     """The language of the sources in evidence: those of the first segments (bilingual formats),
-    else the first lines of a line-aligned ``--source`` file; None without any source."""
+    else the first lines of a line-aligned ``--source`` file (read through ``source``, which
+    keeps what it read for the pairing of lines); None without any source."""
     from tqcheck.langid import detect_document_language
 
     texts = [s.source for s in head if s.source]
-    if not texts and source_path and fmt in LINE_ALIGNED_FORMATS:
-        from tqcheck.readers.decode import iter_lines
-
-        try:
-            texts = [line for line in itertools.islice(
-                iter_lines(Path(str(source_path)), None), _SOURCE_HEAD) if line.strip()]
-        except InputError:
-            return None  # the check that reads the source reports it
+    if not texts and source and fmt in LINE_ALIGNED_FORMATS:
+        if not isinstance(source, SourceFile):
+            source = SourceFile(source)
+        # None: unreadable; the pairing of lines reports it.
+        texts = source.head(_SOURCE_HEAD) or []
     if not texts:
         return None
     lang = detect_document_language(texts)
