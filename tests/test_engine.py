@@ -208,3 +208,16 @@ def test_sources_are_remembered_only_for_document_checks_and_per_isolated_chunk(
     kept = Engine([_rule("TQ991", "document", Keeper)], ctx)
     list(kept.feed_all(_units(500)))
     assert len(kept._sources_by_line) == 500  # a document check may cite any line it saw
+
+
+def test_a_finding_never_lands_on_a_segment_whose_masked_copy_was_freed() -> None:
+    """The former map from masked copy to segment was keyed by ``id()`` and outlived the copies,
+    so a freed copy's id, reused by another segment, sent a document finding to an unrelated unit
+    (in this catalogue, TQ581 for "_Close" → "_Fermer" was reported on "{days:L} jours")."""
+    from tests.conftest import shared_file
+    from tqcheck.audit import AuditOptions, audit
+
+    path = shared_file("po", "transmission", "fr.po")
+    report = audit([path], AuditOptions(select=["TQ581"]), jobs=1)
+    lines = {f.line: f.text for f in report.findings if "'_Quit'" in f.message}
+    assert lines == {1504: "_Fermer"}
