@@ -2,9 +2,11 @@
 
 Checks out REV in a temporary ``git worktree``, runs ``tqcheck audit`` of both trees on the same
 inputs (the seed, ``corpora/``, NTREX en/ar/ru with and without ``--source``, every shared PO
-catalogue, TICO-19, ``../shared/data/l10n-wild/`` and the WMT23 outputs, plus baseline and
-selection scenarios) in every report format at once (``--output FORMAT=PATH``), and compares the
-standard output, the standard error, the exit status, every report file and any baseline written.
+catalogue, TICO-19, ``../shared/data/l10n-wild/`` and the WMT23 outputs, plus baseline,
+selection and suppression (``benchmarks/suppressions/``) scenarios) in every report format at
+once (``--output FORMAT=PATH``), and ``tqcheck score`` on WMT23 and NTREX in every score format
+and compares the standard output, the standard error, the exit
+status, every report file and any baseline written.
 
     python benchmarks/compare_reports.py REV [--only SCENARIO …] [--keep DIR]
 
@@ -69,10 +71,44 @@ def scenarios() -> dict[str, list[str]]:
                                    "--source", str(wmt / "sources" / "generaltest2023.en-de.src.en"),
                                    "--ref", str(wmt / "references" / "generaltest2023.en-de.ref.refA.de"),
                                    "--ignore", "TQ811"],
+        # Every suppression syntax (comments, PO flags, per-file-ignores), used and unused.
+        "suppressions": [str(ROOT / "benchmarks" / "suppressions"), "--per-file-ignores",
+                         "*.txt=TQ4", "--per-file-ignores", "nothing/*=TQ1"],
         "baseline-write": [str(SEED), str(ROOT / "corpora"), "--write-baseline", "baseline.json"],
         "baseline-use": [str(SEED), str(ROOT / "corpora"), str(arb), "--baseline", "{baseline}"],
     }
     return out
+
+
+def score_scenarios() -> dict[str, list[str]]:
+    """Scenario name -> ``tqcheck score`` arguments (without ``--format``/``-o``): every score
+    format (text, JSON, CSV) is written for each."""
+    wmt = DATA / "wmt23"
+    hyps = _files(wmt / "system-outputs" / "en-de")[:2]
+    ref = str(wmt / "references" / "generaltest2023.en-de.ref.refA.de")
+    ntrex = DATA / "ntrex"
+    return {
+        "score-one": [hyps[0] if hyps else str(wmt / "absent"), "-r", ref, "--worst", "3",
+                      "--bootstrap", "20"],
+        "score-paired": [*hyps, "-r", ref, "--no-ci", "--paired-n", "20", "--min-chrf", "99"],
+        "score-no-ci": [str(ntrex / "newstest2019-ref.rus.txt"), "-r",
+                        str(ntrex / "newstest2019-ref.rus.txt"), "--no-ci", "--metrics",
+                        "bleu,ter", "--max-ter", "1"],
+    }
+
+
+SCORE_FORMATS = ("text", "json", "csv")
+
+
+def run_score_tree(tree: Path, args: list[str], out: Path) -> None:
+    out.mkdir(parents=True)
+    env = {**os.environ, "PYTHONPATH": str(tree), "NO_COLOR": "1", "COLUMNS": "100"}
+    for fmt in SCORE_FORMATS:
+        proc = subprocess.run(["nice", sys.executable, "-c", RUN, "score", *args, "--format", fmt],
+                              env=env, cwd=out, capture_output=True)
+        (out / f"stdout.{fmt}").write_bytes(proc.stdout)
+        (out / f"stderr.{fmt}").write_bytes(proc.stderr)
+        (out / f"status.{fmt}").write_text(f"{proc.returncode}\n")
 
 
 def _present(args: list[str]) -> bool:
@@ -113,11 +149,13 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep the reports in this folder")
     args = parser.parse_args()
     chosen = scenarios()
+    scores = score_scenarios()
     if args.only:
-        unknown = set(args.only) - set(chosen)
+        unknown = set(args.only) - set(chosen) - set(scores)
         if unknown:
             parser.error(f"unknown scenarios: {', '.join(sorted(unknown))}")
         chosen = {k: v for k, v in chosen.items() if k in args.only}
+        scores = {k: v for k, v in scores.items() if k in args.only}
     differing = 0
     compared = 0
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -129,13 +167,18 @@ def main() -> int:
             workdir = tmp / "work"
             workdir.mkdir()
             results = tmp / "results"
-            for name, scenario in chosen.items():
+            runs = [(name, scenario, False) for name, scenario in chosen.items()]
+            runs += [(name, scenario, True) for name, scenario in scores.items()]
+            for name, scenario, is_score in runs:
                 if not _present(scenario):
                     print(f"{name}: skipped (input absent)")
                     continue
                 baseline = workdir / "base" / "baseline-write" / "baseline.json"
                 for label, tree in (("base", base), ("this", ROOT)):
-                    run_tree(tree, name, scenario, results / label / name, workdir, baseline)
+                    if is_score:
+                        run_score_tree(tree, scenario, results / label / name)
+                    else:
+                        run_tree(tree, name, scenario, results / label / name, workdir, baseline)
                 old_dir, new_dir = results / "base" / name, results / "this" / name
                 names = sorted({p.name for p in old_dir.iterdir()} | {p.name for p in new_dir.iterdir()})
                 same = []
@@ -149,7 +192,7 @@ def main() -> int:
                     why = (first_difference(a.read_bytes(), b.read_bytes())
                            if a.is_file() and b.is_file() else "missing in one tree")
                     print(f"{name}: {fname}: DIFFERENT ({why})")
-                status = (old_dir / "status").read_text().strip()
+                status = ",".join(p.read_text().strip() for p in sorted(old_dir.glob("status*")))
                 print(f"{name}: {len(same)}/{len(names)} files byte-identical (exit status {status})",
                       flush=True)
             if args.keep:

@@ -294,3 +294,34 @@ def test_missing_number_rendered_another_way() -> None:
     wrong = ["More than 100 more were injured, 6,400 buildings destroyed.", "At around 8 p.m. he drove off.",
              "Tamagawa Shichiro (1914-1987)", "Anyone going to see it after November 3rd?"]
     assert sorted({line for _, line, _ in line_findings(source, wrong, "en", "TQ835")}) == [1, 2, 3, 4]
+
+
+# --------------------------------------------------------------------------- report signature
+
+
+def test_signature_names_the_model_packages_used(
+    tmp_path: Path, models: Path, news: list[str]
+) -> None:
+    import json
+
+    source = write(tmp_path / "src.en", news[:12])
+    audited = write(tmp_path / "target.de.txt", news[:12])
+    sarif = tmp_path / "r.sarif"
+    common = ("audit", str(audited), "--lang", "de", "--models-dir", str(models), "--format",
+              "json", "--output", f"sarif={sarif}")
+    status, out, err = cli(*common, "--source", str(source), "--source-lang", "en",
+                           "--select", "TQ811")
+    assert status == 0, err
+    used = json.loads(out)["signature"]["models"]
+    assert [(m["kind"], m["pair"]) for m in used] == [("argos", "en-de")]
+    assert used[0]["version"] and used[0]["name"]
+    sarif_signature = json.loads(sarif.read_text())["runs"][0]["properties"]["signature"]
+    assert sarif_signature["models"] == used
+    # The round trip through eo from de pivots through English: four packages, sorted.
+    status, out, err = cli(*common, "--round-trip-via", "eo", "--select", "TQ815")
+    assert status == 0, err
+    pairs = [m["pair"] for m in json.loads(out)["signature"]["models"]]
+    assert pairs == sorted(set(pairs)) and {"de-en", "en-eo", "eo-en", "en-de"} <= set(pairs)
+    # No model ran: the signature names none.
+    status, out, err = cli(*common, "--select", "TQ101")
+    assert "models" not in json.loads(out)["signature"]

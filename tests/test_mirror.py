@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tqcheck.audit import AuditOptions, audit, audit_segments
 from tqcheck.checks.mirror import MIRRORS, MirrorCase, mirror_reason, normalise
 from tqcheck.checks.registry import all_rules
+from tqcheck.errors import InputError
 from tqcheck.model import Finding, Segment
 
 
@@ -200,3 +202,45 @@ def test_a_sentence_repeated_where_the_source_says_nearly_the_same_is_a_mirror()
     other = MirrorCase("TQ104", seg, 0, len(seg.text), "※乳幼児の手の届く所に置かないでください。", "ja",
                        ("※本来の用途以外に使用しないでください。",))
     assert mirror_reason(other) is None
+
+
+def test_the_source_file_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its language is identified from the same read as the pairing of lines (the former audit
+    opened it twice: the head to identify, then the whole to pair)."""
+    import tqcheck
+
+    src = tmp_path / "s.de.txt"
+    src.write_text("Die Minister sind am Montag nach Antalya gereist, um dort zu verhandeln.\n"
+                   "Das Treffen hat lange gedauert und endete ohne eine Einigung.\n", encoding="utf-8")
+    target = tmp_path / "t.en.txt"
+    target.write_text("The ministers travelled to Antalya on Monday to negotiate there.\n"
+                      "The meeting lasted a long time and ended without an agreement.\n",
+                      encoding="utf-8")
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == src.name:
+            opened.append(str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    report = tqcheck.audit([target], tqcheck.Settings.of(jobs=1, source=str(src), lang="en"))
+    assert len(opened) == 1
+    assert report.files and not report.errors
+
+
+def test_source_file_head_is_what_a_text_reader_gives(tmp_path: Path) -> None:
+    from tqcheck.readers import SourceFile
+
+    src = tmp_path / "s.txt"
+    src.write_bytes(b"\xef\xbb\xbfone\r\n\r\ntwo\rthree")
+    assert SourceFile(src).head(50) == ["one\n", "two\n", "three"]
+    assert SourceFile(src).head(2) == ["one\n"]
+    src.write_bytes(b"one\x00\ntwo\n")
+    assert SourceFile(src).head(50) is None  # binary: nothing to identify
+    src.write_bytes(b"one\n\xff\n")
+    source = SourceFile(src)
+    assert source.head(50) is None
+    with pytest.raises(InputError, match="not UTF-8"):
+        source.lines()  # the error is kept for the pairing, which reports it

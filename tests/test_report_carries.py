@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import json
 from pathlib import Path
 
@@ -85,3 +86,38 @@ def test_no_check_opens_a_file() -> None:
         called = {node.func.attr if isinstance(node.func, ast.Attribute) else
                   getattr(node.func, "id", "") for node in ast.walk(tree) if isinstance(node, ast.Call)}
         assert not called & banned_calls, (path.name, called & banned_calls)
+
+
+def test_every_formatter_takes_a_report_and_its_options() -> None:
+    """Audit and score reports go through one formatter interface, ``(report, options)``; no
+    score renderer of its own (a former ``score_render.render(report, fmt, failures, worst)``)."""
+    import inspect
+
+    from tqcheck.report import FORMATTERS, SCORE_FORMATTERS, get_formatter, get_score_formatter
+
+    assert set(SCORE_FORMATTERS) == {"text", "json", "csv"}
+    formatters = [get_formatter(n) for n in FORMATTERS]
+    formatters += [get_score_formatter(n) for n in SCORE_FORMATTERS]
+    for formatter in formatters:
+        assert list(inspect.signature(formatter).parameters) == ["report", "options"], formatter
+    assert importlib.util.find_spec("tqcheck.score_render") is None
+
+
+def test_score_formatters_render_the_gate_carried_by_the_report(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from tqcheck.report import RenderOptions, get_score_formatter
+    from tqcheck.score import GateFailure, score
+
+    hyp = ["The cat sat on the mat.", "A dog barked at night."]
+    ref = ["The cat sat on the mat.", "A dog barked loudly at night."]
+    report = score([("hyp", hyp)], [ref], ["chrf"], n_bootstrap=0)
+    gated = replace(report, failures=(GateFailure("hyp", "chrf", 80.0, 99.0),))
+    text = get_score_formatter("text")
+    assert "gate failed" not in text(report, RenderOptions())
+    assert text(gated, RenderOptions()).endswith("\ngate failed: hyp: chrF 80.00 < 99\n")
+    assert "worst 1 segments by chrF2:" in text(report, RenderOptions(worst=1))
+    data = json.loads(get_score_formatter("json")(gated, RenderOptions()))
+    assert data["gate"] == {"passed": False, "failures": ["hyp: chrF 80.00 < 99"]}
+    assert json.loads(get_score_formatter("json")(report, RenderOptions()))["gate"]["passed"]
+    assert get_score_formatter("csv")(gated, RenderOptions()).splitlines()[0].startswith("system")

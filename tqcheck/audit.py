@@ -21,14 +21,15 @@ from tqcheck.model import (
     FileError,
     FileSummary,
     Finding,
+    ModelPackage,
     Report,
     RuleInfo,
     Segment,
     Severity,
     Signature,
 )
-from tqcheck.readers import known_extensions, read_segments
-from tqcheck.suppress import apply_scopes, scopes_from_comments, scopes_from_segments
+from tqcheck.readers import SourceFile, known_extensions, read_segments
+from tqcheck.suppress import Directive, apply_directives
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ class FileResult:
     summary: FileSummary | None = None
     error: FileError | None = None
     notes: list[str] = field(default_factory=list)
+    #: The translation model packages the checks used on this file.
+    models: tuple[ModelPackage, ...] = ()
 
 
 def audit_segments(
@@ -137,8 +140,11 @@ def audit_segments(
     settings: Settings,
     rules: Sequence[Rule] | None = None,
     fmt: str = "text",
+    directives: Sequence[Directive] = (),
 ) -> FileResult:
-    """Audit an already-read stream of segments (the core of every audit)."""
+    """Audit an already-read stream of segments (the core of every audit).  ``directives`` are
+    the file's suppression directives (:mod:`tqcheck.suppress`); a reader may still be emitting
+    them into it while the segments stream: they are applied once the segments are done."""
     if rules is None:
         rules = rules_for(settings)
     stream = iter(segments)
@@ -149,12 +155,14 @@ def audit_segments(
     head, stream = _peek(stream, DOCUMENT_HEAD)
     doc = resolve_document_language(head, settings.language.lang, settings.language.source_lang)
     lang, lang_source, source_lang = doc.lang, doc.source, doc.source_lang
+    # The --source file is read once, for both its language and the pairing of lines.
+    source_file = SourceFile(settings.read.source) if settings.read.source else None
     if settings.language.source_lang:
         source_lang_origin = "option"
     elif source_lang:
         source_lang_origin = "metadata"
     else:
-        source_lang = detect_source_language(head, settings.read.source, fmt)
+        source_lang = detect_source_language(head, source_file, fmt)
         source_lang_origin = "detected" if source_lang else "unknown"
     data = load_language(lang or "en", tuple(Path(p) for p in settings.language.language_data))
     ctx = CheckContext(
@@ -178,46 +186,44 @@ def audit_segments(
 
         source = settings.read.source
         stream = pair_source_lines(
-            stream, source, lambda message: ctx.note_once(f"fidelity-lines:{source}", message),
-            path)
+            stream, source_file or source,
+            lambda message: ctx.note_once(f"fidelity-lines:{source}", message), path)
+    from tqcheck.translate.usage import recording
+
     engine = Engine(rules, ctx)
     findings: list[Finding] = []
-    flagged: list[Segment] = []  # segments whose reader set meta["suppress"] (PO flags)
 
-    def remember(segments: Iterable[Segment]) -> Iterator[Segment]:
+    def readable(segments: Iterable[Segment]) -> Iterator[Segment]:
         for segment in segments:
             if "unreadable" in segment.meta:  # a bad unit: said, skipped, the file still read
                 ctx.note_once(str(segment.meta["unreadable"]), str(segment.meta["unreadable"]))
                 continue
-            if "suppress" in segment.meta:
-                flagged.append(segment)
             yield segment
 
-    findings.extend(engine.feed_all(remember(stream)))
-    findings.extend(engine.finish())
+    with recording() as models:
+        findings.extend(engine.feed_all(readable(stream)))
+        findings.extend(engine.finish())
     findings.sort(key=Finding.sort_key)
-    findings, unused = apply_scopes(findings, scopes_from_segments(flagged), path)
+    findings, unused = apply_directives(findings, directives, path)
     stats = engine.stats
     summary = FileSummary(path, base_lang(lang), lang_source, stats.segments, stats.sentences,
                           stats.words, fmt)
-    return FileResult(findings, summary, notes=[*ctx.notes, *unused])
+    return FileResult(findings, summary, notes=[*ctx.notes, *unused], models=tuple(sorted(models)))
 
 
-def detect_source_language(head: Sequence[Segment], source_path: str | None, fmt: str
+def detect_source_language(head: Sequence[Segment], source: SourceFile | str | None, fmt: str
                            ) -> str | None:
     """The language of the sources in evidence: those of the first segments (bilingual formats),
-    else the first lines of a line-aligned ``--source`` file; None without any source."""
+    else the first lines of a line-aligned ``--source`` file (read through ``source``, which
+    keeps what it read for the pairing of lines); None without any source."""
     from tqcheck.langid import detect_document_language
 
     texts = [s.source for s in head if s.source]
-    if not texts and source_path and fmt in LINE_ALIGNED_FORMATS:
-        from tqcheck.readers.decode import iter_lines
-
-        try:
-            texts = [line for line in itertools.islice(
-                iter_lines(Path(str(source_path)), None), _SOURCE_HEAD) if line.strip()]
-        except InputError:
-            return None  # the check that reads the source reports it
+    if not texts and source and fmt in LINE_ALIGNED_FORMATS:
+        if not isinstance(source, SourceFile):
+            source = SourceFile(source)
+        # None: unreadable; the pairing of lines reports it.
+        texts = source.head(_SOURCE_HEAD) or []
     if not texts:
         return None
     lang = detect_document_language(texts)
@@ -241,14 +247,17 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
     if corpus:  # JSONL, TSV, Parquet, line-aligned pairs: records, each a document of its own
         from tqcheck.bitext.audit import audit_corpus_file
         from tqcheck.bitext.engines import renamed
+        from tqcheck.translate.usage import recording
 
-        return renamed(audit_corpus_file(path, corpus, settings, rules), name, str(path))
+        with recording() as models:
+            result = audit_corpus_file(path, corpus, settings, rules)
+        result.models = tuple(sorted(models))
+        return renamed(result, name, str(path))
     try:
         fmt = detect_format(path, settings.read.format_in)
-        segments = read_segments(path, settings.read.encoding, fmt, settings.read)
-        result = audit_segments(name, segments, settings, rules, fmt)
-        if fmt in _COMMENT_FORMATS:
-            _apply_comment_suppressions(path, settings, result, shown)
+        directives: list[Directive] = []  # emitted by the reader as it reads
+        segments = read_segments(path, settings.read.encoding, fmt, settings.read, directives)
+        result = audit_segments(name, segments, settings, rules, fmt, directives)
         if fmt in _PROSE_FORMATS:
             from tqcheck.fix import needs_widening, widen_line_deletions
 
@@ -270,24 +279,6 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
 _PROSE_FORMATS = frozenset({"text", "markdown"})
 
 
-#: Formats whose files may hold ``<!-- tqcheck-… -->`` comments (Markdown, HTML-ish text).
-_COMMENT_FORMATS = frozenset({"text", "markdown", "html"})
-
-
-def _apply_comment_suppressions(path: Path, settings: Settings, result: FileResult,
-                                shown: str | None = None) -> None:
-    from tqcheck.readers.decode import iter_lines
-
-    # Streamed: a file without directives (nearly all, and all large ones) is never held whole.
-    encoding = settings.read.encoding
-    if not any("tqcheck-" in line for line in iter_lines(path, encoding)):
-        return
-    lines = [line.rstrip("\n") for line in iter_lines(path, encoding)]
-    scopes = scopes_from_comments(lines)
-    result.findings, unused = apply_scopes(result.findings, scopes, shown or str(path))
-    result.notes.extend(unused)
-
-
 def audit_text(text: str, settings: Settings | None = None, path: str = "<text>") -> Report:
     """Audit a string of plain text (paragraphs separated by blank lines) into a report (the
     public :func:`tqcheck.audit_text` reads any format and returns the findings)."""
@@ -299,7 +290,8 @@ def audit_text(text: str, settings: Settings | None = None, path: str = "<text>"
     result = audit_segments(path, paragraphs_from_lines(split_lines(text, keepends=True)), settings,
                             rules)
     return Report(tuple(result.findings), (result.summary,) if result.summary else (),
-                  notes=tuple(result.notes), signature=signature(settings, rules),
+                  notes=tuple(result.notes),
+                  signature=signature(settings, rules, result.models),
                   rules=report_rules(rules, result.findings),
                   encoding=settings.read.encoding)
 
@@ -325,9 +317,11 @@ def report_rules(rules: Sequence[Rule], findings: Iterable[Finding]) -> tuple[Ru
 _CHRF_RULES = frozenset({"TQ801", "TQ811", "TQ815"})
 
 
-def signature(settings: Settings, rules: Sequence[Rule] | None = None) -> Signature:
-    """What produced a report: tool, checks, language-ID backend and, when a check that scores
-    with chrF runs, sacrebleu's chrF signature."""
+def signature(settings: Settings, rules: Sequence[Rule] | None = None,
+              models: Iterable[ModelPackage] = ()) -> Signature:
+    """What produced a report: tool, checks, language-ID backend, when a check that scores with
+    chrF runs, sacrebleu's chrF signature, and the translation model packages (``models``)
+    checks used."""
     from tqcheck.langid import backend_signature
 
     if rules is None:
@@ -338,7 +332,7 @@ def signature(settings: Settings, rules: Sequence[Rule] | None = None) -> Signat
 
         sacrebleu = chrf_signature()
     return Signature("tqcheck", __version__, tuple(r.code for r in rules), backend_signature(),
-                     sacrebleu=sacrebleu)
+                     sacrebleu=sacrebleu, models=tuple(sorted(set(models))))
 
 
 def default_jobs() -> int:
@@ -437,6 +431,7 @@ def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
     files: list[FileSummary] = []
     errors: list[FileError] = []
     notes: list[str] = []
+    models: set[ModelPackage] = set()
     from tqcheck.readers.streams import spool_streams
 
     items = spool_streams(list(expand_paths(paths, settings.exclude)), spool, stdin_filename,
@@ -459,13 +454,16 @@ def _audit(paths: Iterable[str | Path], settings: Settings, jobs: int | None,
         if result.error:
             errors.append(result.error)
         notes.extend(n for n in result.notes if n not in notes)
-    if settings.per_file_ignores:
-        from tqcheck.suppress import apply_per_file_ignores
+        models.update(result.models)
+    if settings.per_file_ignores:  # over every file at once: a glob is unused if no file used it
+        from tqcheck.suppress import per_file_directives
 
-        findings, unused = apply_per_file_ignores(findings, settings.per_file_ignores)
+        findings, unused = apply_directives(findings,
+                                            per_file_directives(settings.per_file_ignores))
         notes.extend(unused)
     return Report(tuple(findings), tuple(files), tuple(errors), tuple(notes),
-                  signature=signature(settings, rules), rules=report_rules(rules, findings),
+                  signature=signature(settings, rules, models),
+                  rules=report_rules(rules, findings),
                   encoding=settings.read.encoding)
 
 

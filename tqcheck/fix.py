@@ -368,12 +368,12 @@ class _Scratch:
 def _audit_as(scratch: Path, display: str, options: Settings, rules: Sequence[Rule]
               ) -> tuple[list[Finding], list[str], FileError | None]:
     from tqcheck.audit import audit_file
-    from tqcheck.suppress import apply_per_file_ignores
+    from tqcheck.suppress import apply_directives, per_file_directives
 
     result = audit_file(scratch, options, rules, shown=display)
     findings = result.findings
     if options.per_file_ignores:
-        findings, _ = apply_per_file_ignores(findings, options.per_file_ignores)
+        findings, _ = apply_directives(findings, per_file_directives(options.per_file_ignores))
     return findings, result.notes, result.error
 
 

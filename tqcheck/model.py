@@ -45,7 +45,7 @@ class Severity(StrEnum):
 #: Segments and sentences are values like the rest of this module, but not ``frozen``: one of each
 #: is made for every line and sentence read, and a frozen dataclass sets each field through
 #: ``object.__setattr__`` (three times the cost; 5% of an audit).  Nothing may assign to them.
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class Segment:
     """A unit of text as a reader found it: a paragraph, a heading, a translation unit.
 
@@ -348,12 +348,28 @@ class BaselineState:
                 "stale": [e.as_dict() for e in self.stale]}
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class ModelPackage:
+    """A translation model package a check used (an Argos Translate package): its kind, language
+    pair, package version and installed name."""
+
+    kind: str
+    from_code: str
+    to_code: str
+    version: str
+    name: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "pair": f"{self.from_code}-{self.to_code}",
+                "version": self.version, "name": self.name}
+
+
 @dataclass(frozen=True, slots=True)
 class Signature:
     """What produced a report, so that another run can be compared with it (modelled on
     sacrebleu's ``Signature``): the tool and its version, the checks that ran, the
     language-identification backend, and — when a check scores with it — sacrebleu's metric
-    signature."""
+    signature, and when checks translate, the model packages they used."""
 
     tool: str
     version: str
@@ -361,12 +377,16 @@ class Signature:
     langid: str
     #: sacrebleu's signature of the metric that fidelity checks score with (chrF).
     sacrebleu: str | None = None
+    #: The translation model packages checks translated with (sorted; empty: none ran).
+    models: tuple[ModelPackage, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"tool": self.tool, "version": self.version,
                                "checks": list(self.checks), "langid": self.langid}
         if self.sacrebleu is not None:
             out["sacrebleu"] = self.sacrebleu
+        if self.models:
+            out["models"] = [m.as_dict() for m in self.models]
         return out
 
 

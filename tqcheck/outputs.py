@@ -117,7 +117,9 @@ def apply_baselines(report: Report, output: OutputSettings,
                     entries: Sequence[BaselineEntry] | None) -> tuple[Report, int | None]:
     """Write ``--write-baseline`` (its findings are known from then on) and mark the known
     findings; the report (with its baseline state) and how many entries were written (None: no
-    baseline written)."""
+    baseline written).  A report-level filter, not a suppression directive
+    (:mod:`tqcheck.suppress`): it compares the report with a previous one, after every directive
+    has been applied."""
     from tqcheck.baseline import apply_baseline, entries_for, write_baseline
 
     baseline = output.baseline

@@ -122,6 +122,8 @@ class ScoreReport:
     tokenizer: str
     comparisons: tuple[Comparison, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    #: The gate's verdict (``check_gate``), for the formatters; empty: passed or not gated.
+    failures: tuple[GateFailure, ...] = ()
 
     @property
     def n_segments(self) -> int:

@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 import logging
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -238,17 +239,21 @@ class Engine:
         # Spans of sentences a precondition reported, per segment: document checks see only live
         # sentences but may scan the whole segment text, so their hits there are dropped too.
         self._dead: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
-        #: The segment as read, for each masked copy (by identity; document checks keep them).
-        #: The copy is kept too: once freed, its id could be another segment's, and a document
-        #: finding on that segment would be placed on the wrong unit.
-        self._raw: dict[int, tuple[Segment, Segment]] = {}
-        #: Sources of the lines and segments seen so far, by file line (for the related
-        #: locations of document findings).
+        #: The segment as read, for each masked copy that is still alive (by identity): only
+        #: the findings of document checks, made at the end from the copies they keep, look it
+        #: up, so an entry lives as long as its copy (see ``_masked``) and none is made without
+        #: document checks.
+        self._raw: dict[int, Segment] = {}
+        #: Sources of the lines and segments seen so far, by file line, for the related
+        #: locations of document findings: kept only when document checks run, and for
+        #: isolated documents (corpus records) only those of the chunk being checked.
         self._sources_by_line: dict[int, str] = {}
 
     # --- the source in view -------------------------------------------------------------------
 
     def _remember_sources(self, segment: Segment) -> None:
+        if not self.document_rules:  # only document findings have related locations
+            return
         if segment.source is not None:
             self._sources_by_line[segment.line] = segment.source
         for line in segment.meta.get("source_lines", ()):
@@ -323,6 +328,8 @@ class Engine:
                     opened.setdefault(code, set()).update(range(first, last + 1))
                     low = starts[last]
                     high = starts[last + 1] if last + 1 < len(starts) else len(chunk_text.text)
+            if self.isolate:  # an isolated document's findings cite only its own lines
+                self._sources_by_line.clear()
             yield from self._check_chunk(buffer, opened, raw)
             buffer = []
             held = 0
@@ -341,7 +348,10 @@ class Engine:
         if text == segment.text:
             return segment
         masked = dataclasses.replace(segment, text=text)
-        self._raw[id(masked)] = (masked, segment)
+        if self.documents:
+            key = id(masked)
+            self._raw[key] = segment
+            weakref.finalize(masked, self._raw.pop, key, None)  # gone with the copy
         return masked
 
     def _check_chunk(self, segments: list[Segment], opened: dict[str, set[int]],
@@ -475,6 +485,5 @@ class Engine:
     def _as_read(self, segment: Segment) -> Segment:
         """The segment as read, for one a document check holds (masked or not).  The map is by
         ``id``, and the id of a masked copy no longer held may be reused by another segment: an
-        entry counts only for the very copy it was made for."""
-        copy, raw = self._raw.get(id(segment), (None, segment))
-        return raw if copy is segment else segment
+        entry lives only as long as its copy (see ``_masked``)."""
+        return self._raw.get(id(segment), segment)

@@ -69,10 +69,11 @@ def score_command(
     min-bleu, min-chrf, max-ter and lang may also come from the configuration file
     (tqcheck.toml or [tool.tqcheck] in pyproject.toml); options on the command line win.
     """
+    from dataclasses import replace
+
     from tqcheck.errors import InputError
-    from tqcheck.report import refuse_overwriting_inputs, write_atomic
+    from tqcheck.report import RenderOptions, get_score_formatter, refuse_overwriting_inputs, write_atomic
     from tqcheck.score import TestType, check_gate, load_texts, parse_metrics, score
-    from tqcheck.score_render import render
 
     keys = parse_metrics(metrics)
     if output:
@@ -100,7 +101,8 @@ def score_command(
         notes=loaded.notes,
     )
     failures = check_gate(report, min_bleu=min_bleu, min_chrf=min_chrf, max_ter=max_ter)
-    text = render(report, fmt, failures, worst)
+    report = replace(report, failures=tuple(failures))
+    text = get_score_formatter(fmt)(report, RenderOptions(worst=worst))
     if output:
         write_atomic(output, text)
     else:

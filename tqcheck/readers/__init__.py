@@ -3,8 +3,9 @@
 ``READERS`` maps a format name to ``(module, function, extensions)``; the function has the signature
 ``(path: Path, encoding: str | None) -> Iterator[Segment]``; readers of translation files also take
 ``options`` (:class:`~tqcheck.config.ReadSettings`: ``include_fuzzy``, ``tmx_langs``, ``source``
-…).  Formats are detected by extension, then by content for ``.xml`` and unknown extensions,
-and ``--format-in`` forces one.
+…), and readers of formats with a suppression syntax a ``directives`` sink they emit into while
+they read (:mod:`tqcheck.suppress`).  Formats are detected by extension, then by content for
+``.xml`` and unknown extensions, and ``--format-in`` forces one.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqcheck.config import ReadSettings, read_settings
 from tqcheck.errors import InputError
 from tqcheck.model import Segment
+
+if TYPE_CHECKING:
+    from tqcheck.suppress import Directive
 
 Reader = Callable[[Path, "str | None"], Iterator[Segment]]
 
@@ -109,13 +113,20 @@ def read_segments(
     encoding: str | None = None,
     fmt: str | None = None,
     options: ReadSettings | Mapping[str, Any] | None = None,
+    directives: list[Directive] | None = None,
 ) -> Iterator[Segment]:
-    """Segments of one file, streamed.  ``options`` reach the readers that take them."""
+    """Segments of one file, streamed.  ``options`` reach the readers that take them;
+    ``directives`` collects the suppression directives (:mod:`tqcheck.suppress`) that readers of
+    formats with a suppression syntax emit as they read (complete once the segments are)."""
     reader = get_reader(detect_format(path, fmt))
     settings = read_settings(options)
-    if "options" in inspect.signature(reader).parameters:
-        return reader(path, encoding, options=settings)  # type: ignore[call-arg]
-    return reader(path, encoding)
+    params = inspect.signature(reader).parameters
+    kwargs: dict[str, Any] = {}
+    if "options" in params:
+        kwargs["options"] = settings
+    if directives is not None and "directives" in params:
+        kwargs["directives"] = directives
+    return reader(path, encoding, **kwargs)
 
 
 def read_pairs(
@@ -147,14 +158,59 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def read_source_lines(path: Path) -> list[str]:
     """The lines of a line-aligned source file (UTF-8, with or without BOM)."""
-    try:
-        from tqcheck.readers.decode import split_lines
+    return SourceFile(path).lines()
 
-        return split_lines(path.read_bytes().decode("utf-8-sig"))
-    except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+class SourceFile:
+    """A line-aligned ``--source`` file, read once (on first use) for everything one audited file
+    needs of it: the identification of its language (:meth:`head`) and the pairing of lines
+    (:func:`pair_source_lines`).  A read error is kept and raised again to each caller."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lines: list[str] | None = None
+        self._error: InputError | None = None
+        #: Whether the text ends with a line break; whether its first 8 KiB hold a NUL byte.
+        self._terminated = True
+        self._nul_head = False
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+    def lines(self) -> list[str]:
+        """The lines of the file (UTF-8, with or without BOM), split by the one newline rule."""
+        if self._error is not None:
+            raise self._error
+        if self._lines is None:
+            from tqcheck.readers.decode import split_lines
+
+            try:
+                data = self.path.read_bytes()
+                text = data.decode("utf-8-sig")
+            except OSError as exc:
+                self._error = InputError(f"{self.path}: {exc.strerror or exc}")
+                raise self._error from None
+            except UnicodeDecodeError as exc:
+                self._error = InputError(f"{self.path}: not UTF-8 ({exc.reason} at byte "
+                                         f"{exc.start})")
+                raise self._error from None
+            self._terminated = text.endswith(("\n", "\r"))
+            self._nul_head = b"\x00" in data[:8192] and not data.startswith(b"\xef\xbb\xbf")
+            self._lines = split_lines(text)
+        return self._lines
+
+    def head(self, n: int) -> list[str] | None:
+        """The non-blank lines among the first ``n``, each with its line break, as a text reader
+        gives them (for identifying the language); None when the file cannot be read as text."""
+        try:
+            lines = self.lines()
+        except InputError:
+            return None
+        if self._nul_head or any("\x00" in line for line in lines[:n]):
+            return None  # binary data: not text to identify
+        last = len(lines) - 1
+        return [line if i == last and not self._terminated else line + "\n"
+                for i, line in enumerate(lines[:n]) if line.strip()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,19 +224,21 @@ class SourceLine:
     source: str
 
 
-def pair_source_lines(segments: Iterable[Segment], source: str | Path,
+def pair_source_lines(segments: Iterable[Segment], source: str | Path | SourceFile,
                       note: Callable[[str], None] | None = None, path: str = "") -> Iterator[Segment]:
     """``segments`` with every segment that carries no source of its own paired, line by line,
     with the line-aligned ``source`` file: ``meta["source_lines"]`` holds a :class:`SourceLine`
     for each of its non-blank lines whose source line is not blank.  The source is read once, on
-    the first segment that needs it; ``note`` hears (once) that the file has text beyond the
-    source's last line."""
+    the first segment that needs it (a :class:`SourceFile` already read is not read again);
+    ``note`` hears (once) that the file has text beyond the source's last line."""
+    if not isinstance(source, SourceFile):
+        source = SourceFile(source)
     lines: list[str] | None = None
     last = 0
     for segment in segments:
         if segment.source is None:
             if lines is None:
-                lines = read_source_lines(Path(source))
+                lines = source.lines()
             pieces: list[SourceLine] = []
             offset = 0
             for piece in segment.text.split("\n"):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tqcheck.model import MASK, Segment
 from tqcheck.readers.decode import iter_lines
+from tqcheck.suppress import Directive, scan_comments
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^( {0,3}#{1,6})(?:[ \t]+|$)")
@@ -179,5 +180,9 @@ def markdown_segments(lines: Iterable[str]) -> Iterator[Segment]:
     yield from flush()
 
 
-def read_markdown_file(path: Path, encoding: str | None = None) -> Iterator[Segment]:
-    return markdown_segments(iter_lines(path, encoding))
+def read_markdown_file(path: Path, encoding: str | None = None,
+                       directives: list[Directive] | None = None) -> Iterator[Segment]:
+    """Segments of a Markdown file; the suppression comments its lines hold (also those the
+    segments skip) go to ``directives`` as they are read."""
+    lines = iter_lines(path, encoding)
+    return markdown_segments(lines if directives is None else scan_comments(lines, directives))

@@ -26,7 +26,7 @@ from tqcheck.model import Segment
 from tqcheck.readers.decode import read_text
 from tqcheck.readers.plurals import single_number_forms
 from tqcheck.readers.positions import Spanned
-from tqcheck.suppress import codes_from_flags
+from tqcheck.suppress import Directive, codes_from_flags
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b",
             "f": "\f", "v": "\v", "'": "'", "?": "?"}
@@ -256,8 +256,11 @@ def _lang_from_name(path: Path) -> str | None:
 
 
 def read_po_file(
-    path: Path, encoding: str | None = None, options: ReadSettings | Mapping[str, Any] | None = None
+    path: Path, encoding: str | None = None, options: ReadSettings | Mapping[str, Any] | None = None,
+    directives: list[Directive] | None = None,
 ) -> Iterator[Segment]:
+    """Units of a PO file; an entry's ``tqcheck-ignore`` flags go to ``directives`` as a
+    directive over each of its forms."""
     options = read_settings(options)
     include_fuzzy = options.include_fuzzy
     include_obsolete = options.include_obsolete
@@ -292,8 +295,6 @@ def read_po_file(
             "untranslated_entry": entry.untranslated,
         }
         suppress = codes_from_flags(entry.flags)  # "#, tqcheck-ignore-TQ101"
-        if suppress is not None:
-            meta["suppress"] = suppress
         plural = entry.msgid_plural is not None
         for form, msgstr in sorted(entry.msgstr.items()):
             source = entry.msgid.text
@@ -301,7 +302,7 @@ def read_po_file(
                 source = entry.msgid_plural.text
             line, col = msgstr.start()
             ident = entry.key if entry.msgid_plural is None else f"{entry.key}[{form}]"
-            yield Segment(
+            segment = Segment(
                 msgstr.text, line, col, index, kind="unit", source=source,
                 source_lang=source_lang, target_lang=target_lang, id=ident,
                 positions=msgstr.position_tuple(),
@@ -310,4 +311,7 @@ def read_po_file(
                       "single_number_form": (form in single_forms if single_forms is not None
                                              else None) if plural else None},
             )
+            if suppress is not None and directives is not None:
+                directives.append(Directive.unit(segment, suppress))
+            yield segment
             index += 1

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tqcheck.model import Segment
 from tqcheck.readers.decode import iter_lines
+from tqcheck.suppress import Directive, scan_comments
 
 _ENDS_SENTENCE = frozenset(".!?…:;\"'”’»)]。！？؟")
 
@@ -49,5 +50,9 @@ def paragraphs_from_lines(lines: Iterable[str]) -> Iterator[Segment]:
         yield Segment("\n".join(buf), first_line, first_col, index)
 
 
-def read_text_file(path: Path, encoding: str | None = None) -> Iterator[Segment]:
-    return paragraphs_from_lines(iter_lines(path, encoding))
+def read_text_file(path: Path, encoding: str | None = None,
+                   directives: list[Directive] | None = None) -> Iterator[Segment]:
+    """Paragraphs of a text file; the suppression comments its lines hold go to ``directives``
+    as they are read."""
+    lines = iter_lines(path, encoding)
+    return paragraphs_from_lines(lines if directives is None else scan_comments(lines, directives))

@@ -3,6 +3,8 @@ report carries all they need (its rules, signature, baseline state), so no forma
 check registry.
 
 ``FORMATTERS`` maps a format name to ``(module, function)``; formats are imported on use.
+``SCORE_FORMATTERS`` does the same for score reports (``tqcheck score``), with the same
+interface (the score report carries its gate failures).
 Reports are written atomically (:func:`write_atomic`) so a reader never sees half a file and an
 existing file is replaced only when the new one is complete.
 """
@@ -16,9 +18,13 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tqcheck.errors import InputError
 from tqcheck.model import Report
+
+if TYPE_CHECKING:
+    from tqcheck.score import ScoreReport
 
 
 @dataclass(frozen=True)
@@ -29,9 +35,13 @@ class RenderOptions:
     #: The ``--fail-on`` level of the command, so that the text summary can say why the gate
     #: failed (None: the caller gates nothing).
     fail_on: str | None = None
+    #: Score reports: list the N lowest segments (``tqcheck score --worst``).
+    worst: int = 0
 
 
 Formatter = Callable[[Report, RenderOptions], str]
+#: The same interface for score reports (``tqcheck score``).
+ScoreFormatter = Callable[["ScoreReport", RenderOptions], str]
 
 FORMATTERS: dict[str, tuple[str, str]] = {
     "text": ("tqcheck.report.text", "render"),
@@ -45,11 +55,28 @@ FORMATTERS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Formats of score reports (``tqcheck score --format``), by the same rule.
+SCORE_FORMATTERS: dict[str, tuple[str, str]] = {
+    "text": ("tqcheck.report.score", "render_text"),
+    "json": ("tqcheck.report.score", "render_json"),
+    "csv": ("tqcheck.report.score", "render_csv"),
+}
+
+
+def _load(table: dict[str, tuple[str, str]], name: str) -> Any:
+    if name not in table:
+        raise InputError(f"unknown output format {name!r} (known: {', '.join(table)})")
+    module, attr = table[name]
+    return getattr(importlib.import_module(module), attr)
+
+
 def get_formatter(name: str) -> Formatter:
-    if name not in FORMATTERS:
-        raise InputError(f"unknown output format {name!r} (known: {', '.join(FORMATTERS)})")
-    module, attr = FORMATTERS[name]
-    formatter: Formatter = getattr(importlib.import_module(module), attr)
+    formatter: Formatter = _load(FORMATTERS, name)
+    return formatter
+
+
+def get_score_formatter(name: str) -> ScoreFormatter:
+    formatter: ScoreFormatter = _load(SCORE_FORMATTERS, name)
     return formatter
 
 

@@ -295,7 +295,12 @@ class TranslationService:
         return out
 
     def _step(self, package: InstalledPackage, texts: list[str]) -> list[str]:
+        from tqcheck.model import ModelPackage
+        from tqcheck.translate.usage import record
+
         self.used[package.name] = package
+        record(ModelPackage("argos", package.from_code, package.to_code,
+                            package.package_version, package.name))
         if self.cache is None:
             translator = self.translator(package)
             with progress_bar(package.pair, len(texts), self.progress) as update:

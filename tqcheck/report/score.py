@@ -1,41 +1,37 @@
-"""Render a :class:`~tqcheck.score.ScoreReport` as text, JSON or CSV (the command writes it with
-:func:`tqcheck.report.write_atomic`)."""
+"""Score reports (:class:`~tqcheck.score.ScoreReport`) as text, JSON or CSV: formatters of the
+same interface as the audit's, ``render(report, options) -> str``; the report carries its gate
+failures and :class:`~tqcheck.report.RenderOptions` the rest (``worst``).  The command writes the
+result with :func:`tqcheck.report.write_atomic`."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tqcheck.score import (
-    GateFailure,
-    ScoreReport,
-    iter_segment_rows,
-    ranking_metric,
-    report_to_dict,
-    worst_segments,
-)
+from tqcheck.score import iter_segment_rows, ranking_metric, report_to_dict, worst_segments
 
-FORMATS = ("text", "json", "csv")
+if TYPE_CHECKING:
+    from tqcheck.report import RenderOptions
+    from tqcheck.score import ScoreReport
 
 
-def render(
-    report: ScoreReport, fmt: str, failures: Sequence[GateFailure] = (), worst: int = 0
-) -> str:
-    if fmt == "json":
-        return json.dumps(report_to_dict(report, failures), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerows(iter_segment_rows(report))
-        return buf.getvalue()
-    return render_text(report, failures, worst)
+def render_json(report: ScoreReport, options: RenderOptions) -> str:
+    return json.dumps(report_to_dict(report, report.failures), ensure_ascii=False,
+                      indent=2) + "\n"
 
 
-def render_text(
-    report: ScoreReport, failures: Sequence[GateFailure] = (), worst: int = 0
-) -> str:
+def render_csv(report: ScoreReport, options: RenderOptions) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerows(iter_segment_rows(report))
+    return buf.getvalue()
+
+
+def render_text(report: ScoreReport, options: RenderOptions) -> str:
+    failures = report.failures
+    worst = options.worst
     out: list[str] = []
     refs = ", ".join(report.reference_names)
     out.append(f"{report.n_segments} segments, references: {refs}")
