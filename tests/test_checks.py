@@ -347,3 +347,18 @@ def test_english_style_inner_quotes_in_russian_pair_up() -> None:
     text = "«Пришло время женщинам поехать в Вашингтон и “починить” наше правительство», — говорит она."
     assert flagged("TQ301", text, lang="ru") == []
     assert flagged("TQ301", "Он сказал: «Это „правда“ и всё».", lang="ru") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "severity"), [
+    ("tr", "Çocuklar koşa koşa eve geldi.", "info"),        # reduplication: an adverb of manner
+    ("it", "Se ne andò zitto zitto dalla stanza.", "info"),
+    ("fa", "او آرام آرام به خانه رفت.", "info"),
+    ("tr", "Ali ve ve Ayşe geldi.", "error"),              # a conjunction doubled is a slip
+    ("it", "Il libro di di Marco è qui.", "error"),
+    ("en", "They went slowly slowly home.", "error"),       # English does not reduplicate
+])
+def test_doubled_word_where_reduplication_is_grammar(lang: str, text: str, severity: str) -> None:
+    from tqcheck import audit_text as api_audit_text
+
+    found = list(api_audit_text(text, lang=lang, select=("TQ101",)))
+    assert [f.severity.value for f in found] == [severity]

@@ -116,7 +116,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         acronym spelled out in the language's script (``letter_names``: Arabic "سي إن إن", CNN).
         Over a comma, only words that cannot end a clause count (articles, conjunctions: "and
         the, the talks"); others doubled over a comma are emphasis or two clauses ("horrible,
-        horrible news", "if you buy it, it …").
+        horrible news", "if you buy it, it …").  In languages where full reduplication is
+        grammatical (language data ``reduplication``: Turkish, Persian, Hebrew, Italian, Japanese,
+        Korean, Chinese), a doubled word other than those whose doubling is always a slip
+        (``never_doubled``: "ve ve", "il il") is info.
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -183,9 +186,16 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         function = folded in ctx.data.words("never_doubled")
         grammatical = not function and (folded in ctx.data.words("function_words")
                                          or folded in _frequent_words(ctx.lang, _PRONOUN_RANK))
-        hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'", suggestion=word,
-                        fix=((rep.start, rep.end, word),) if sure and not grammatical else None,
-                        applicability=None if function else Applicability.UNSAFE))
+        # Where full reduplication is grammar (language data ``reduplication``: Turkish "koşa
+        # koşa", Persian "آرام آرام", Italian "zitto zitto"), only a word whose doubling is always
+        # a slip (``never_doubled``) is an error; another double may be meant: info, no fix.
+        meant = bool(ctx.data.get("reduplication", default=False)) and not function
+        hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'"
+                        + (" (a reduplication may be meant)" if meant else ""), suggestion=word,
+                        fix=((rep.start, rep.end, word),) if sure and not grammatical and not meant
+                        else None,
+                        applicability=None if function else Applicability.UNSAFE,
+                        severity=Severity.INFO if meant else None))
     return hits
 
 
