@@ -362,3 +362,13 @@ def test_doubled_word_where_reduplication_is_grammar(lang: str, text: str, sever
 
     found = list(api_audit_text(text, lang=lang, select=("TQ101",)))
     assert [f.severity.value for f in found] == [severity]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Turnout rose to 50 % this year.", True),
+    ("Only the % that voted counts.", False),     # the sign used as a word, after a word
+])
+def test_space_before_percent_only_after_a_number(text: str, flagged: bool) -> None:
+    from tqcheck import audit_text as api_audit_text
+
+    assert bool(list(api_audit_text(text, lang="en", select=("TQ307",)))) is flagged

@@ -561,7 +561,8 @@ def find_space_before_punctuation(
     What it does:
         Flags spaces before ``, . ; : ! ? % ) ] }`` — except where the target language wants one
         (French puts a narrow no-break space before ``; : ! ?``), before a decimal (``.5``), a
-        file extension (``.deb``) or an ellipsis.
+        file extension (``.deb``) or an ellipsis; a ``%`` counts only after a number (``the %
+        of voters`` uses the sign as a word).
 
     Why it matters:
         Tokenised MT output that was never detokenised keeps the spaces ("Kyiv , Moscow") — a sure
@@ -583,6 +584,8 @@ def find_space_before_punctuation(
             continue  # a file extension or dotted name (".deb", ".docx"), not a full stop
         if punct in ":;" and after and not after.isspace():
             continue  # emoticons, ratios, times
+        if punct == "%" and not text[m.start(1) - 1].isdigit():
+            continue  # the sign used as a word ("the % of voters"), not a unit after a number
         # No fix where the mark may not be punctuation at all: a printf placeholder (``on %1$s``)
         # or a file extension (``the .zip file``).
         # Nor where the spacing looks deliberate: a column layout (several spaces), a quoted mark
