@@ -133,3 +133,15 @@ def test_fullwidth_letters_and_digits_outside_cjk() -> None:
 def test_latin_marks_after_arabic_letters_are_info() -> None:
     assert found("TQ309", "هل يمكن تحميل التطبيق مجاناً? نعم.", "ar") == [("?", "info")]
     assert found("TQ309", "ارتفع بنسبة 1,5 في المئة؟", "ar") == []
+
+
+def test_a_number_a_unit_copies_from_its_source_is_info() -> None:
+    # dpkg's German man pages: "Format: 3.0 (quilt)" keeps the source's version as it stands.
+    import tqcheck
+
+    po = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+          'msgid "Format: 3.0 (quilt)"\nmsgstr "Format: 3.0 (quilt)"\n\n'
+          'msgid "The rate reached 8 percent."\nmsgstr "Die Quote erreichte 18.4 Prozent."\n')
+    found = {f.text: f.severity.value
+             for f in tqcheck.audit_text(po, lang="de", format="po", select=("TQ308",))}
+    assert found == {"3.0": "info", "18.4": "warning"}

@@ -9,9 +9,11 @@ applies only to a target whose data states the norm, so a language without data 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
+from tqcheck.checks._pairs import is_record
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.langdata import lang_tag
 from tqcheck.model import Segment, Sentence, Severity
@@ -77,7 +79,8 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         (``1.500.000 people``).  A dotted number after a version, section or product word
         (``Version 2.1``, ``Windows 10.1``), a clock time (``18.30 Uhr``) and numbers with more
         than one separator (dates, versions, addresses) are left alone; a number that could be a
-        time (``9.30``) is reported as info.
+        time (``9.30``) is reported as info; so is a number a translation unit copies from its
+        source as it stands (``Format: 3.0``: a version or code in software text).
 
     Why it matters:
         MT copies the source's number format; a reader takes ``1.500`` for one and a half in
@@ -95,19 +98,21 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         for m in _COMMA_NUMBER.finditer(text):
             if _label_before(text, m.start()) or text[m.start() - 1 : m.start()] == "(":
                 continue
-            yield Hit(m.start(), m.end(),
-                      f"decimal comma in {ctx.data.name} text, which writes a decimal point",
-                      suggestion=f"{m.group(1)}.{m.group(2)}")
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(),
+                f"decimal comma in {ctx.data.name} text, which writes a decimal point",
+                suggestion=f"{m.group(1)}.{m.group(2)}"))
         if group == ",":
             for m in _DOT_GROUPS.finditer(text):
                 number = m.group()
                 groups = number.count(".")
                 if groups == 1 and not number.endswith("00"):
                     continue  # "2.125 inches": a decimal as likely as a group
-                yield Hit(m.start(), m.end(),
-                          f"'.' as group separator in {ctx.data.name} text, which groups with ','",
-                          suggestion=number.replace(".", ","),
-                          severity=None if groups > 1 else Severity.INFO)
+                yield _as_in_unit(segment, Hit(
+                    m.start(), m.end(),
+                    f"'.' as group separator in {ctx.data.name} text, which groups with ','",
+                    suggestion=number.replace(".", ","),
+                    severity=None if groups > 1 else Severity.INFO))
         return
     for m in _DOT_NUMBER.finditer(text):
         whole, frac = m.group(1), m.group(2)
@@ -124,9 +129,20 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             suggestion = f"{whole},{frac} or {whole}{group if group.strip() else chr(0xA0)}{frac}"
         else:
             what, suggestion = "decimal point", f"{whole},{frac}"
-        yield Hit(m.start(), m.end(),
-                  f"{what} in {ctx.data.name} text, which writes a decimal comma",
-                  suggestion=suggestion, severity=severity)
+        yield _as_in_unit(segment, Hit(
+            m.start(), m.end(), f"{what} in {ctx.data.name} text, which writes a decimal comma",
+            suggestion=suggestion, severity=severity))
+
+
+def _as_in_unit(segment: Segment, hit: Hit) -> Hit:
+    """A number a translation unit copies from its source as it stands (``Format: 3.0``,
+    ``dpkg 1.14``) is mostly a version or an identifier in software text: info.  Prose (a
+    ``--source`` line, a corpus record) keeps the finding: MT copies "18.4 percent" the same way."""
+    source = segment.source
+    if source is None or is_record(segment) or segment.text[hit.start:hit.end] not in source:
+        return hit
+    return dataclasses.replace(hit, severity=Severity.INFO,
+                               message=hit.message + " (as in the source: a version or code?)")
 
 
 # ------------------------------------------------------------ quotation and inverted marks
