@@ -372,3 +372,18 @@ def test_space_before_percent_only_after_a_number(text: str, flagged: bool) -> N
     from tqcheck import audit_text as api_audit_text
 
     assert bool(list(api_audit_text(text, lang="en", select=("TQ307",)))) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # URLs, addresses, handles, transcript tags, emoji codes and a command are Latin everywhere.
+    ("Подробнее: https://apnews.com/hub/russia-ukraine и далее.", False),
+    ("Пишите на awhawkins@breitbart.com или в Instagram: @ awr_hawkins сегодня.", False),
+    ("Он написал partyparrot::helix:::ferrisdance в чате.", False),
+    ("Затем [PERSON11] < parallel_talk > сказал, что согласен.", False),
+    ("Нужно сделать git check-out ветки.", False),
+    ("Он сказал, что the meeting was very productive для всех.", True),  # an English phrase left
+])
+def test_latin_in_a_non_latin_document_counts_only_as_prose(text: str, flagged: bool) -> None:
+    from tqcheck import audit_text as api_audit_text
+
+    assert bool(list(api_audit_text(text, lang="ru", select=("TQ702",)))) is flagged

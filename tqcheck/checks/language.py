@@ -244,6 +244,20 @@ def _reportable(run: _Run) -> bool:
     return run.end - run.start >= 2 or run.script in {"Han", "Hangul", "Kana"}
 
 
+#: A token of machine text, not prose: a URL, an address, a handle or hashtag, markup, an emoji
+#: code (``:smile:``), an identifier with digits, underscores or inner dots (``parallel_talk``,
+#: ``PERSON11``, ``khou.com``).
+_TECHNICAL = re.compile(r"[_@/:<>\[\]\\{}=#|~$%^*+]|\d|\w\.\w")
+
+
+def _prose_phrase(phrase: str) -> bool:
+    """Is a Latin run a phrase of prose: three words or more, two of them lower-case, once the
+    tokens of machine text are left out (a command and its term, ``git check-out``, is two)?"""
+    words = [w for token in phrase.split() if not _TECHNICAL.search(token)
+             for w in _WORD.findall(token)]
+    return len(words) >= 3 and sum(w.islower() for w in words) >= 2
+
+
 @cache
 def _source_only_scripts(lang: str | None, source_lang: str | None) -> frozenset[str]:
     src = normalise_lang(source_lang)
@@ -274,8 +288,9 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         Cyrillic in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or
         more words, two of them lower-case), since names, brands and acronyms are written in Latin
         everywhere; in a translation unit, a phrase whose words all stand in the source (product
-        names, commands, terms kept on purpose) is not reported.  Words in the source language's
-        script are left to TQ704; words mixing scripts to TQ703.
+        names, commands, terms kept on purpose) is not reported, nor are URLs, addresses, handles,
+        markup, emoji codes and identifiers (they are Latin in every language).  Words in the
+        source language's script are left to TQ704; words mixing scripts to TQ703.
 
     Why it matters:
         MT leaves words it cannot translate (rare terms, names in the source script) untouched, and
@@ -299,6 +314,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         phrase = sentence.segment.text[run.start:run.end]
         if source_words and all(w in source_words for w in _words(phrase)):
             continue  # names, terms and commands the source holds are kept on purpose
+        if run.script == "Latin" and not _prose_phrase(phrase):
+            continue  # URLs, addresses, handles, tags, emoji codes, commands: Latin everywhere
         kind = "phrase" if run.words > 1 else "word"
         yield Hit(run.start, run.end, f"{run.script} {kind} inside a sentence in "
                   f"{language_name(ctx.lang)}: '{phrase}'")

@@ -326,8 +326,13 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     toks = [t.casefold() for t in WORD.findall(body)]
     if (3 <= len(toks) <= _FRAGMENT_MAX_WORDS and "," not in body
             and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks)):
+        # On a line aligned with its --source line the paragraph is the source's own (a caption,
+        # a trailing afterthought): whether it is a fragment there is the source's question.
+        aligned = bool(segment.meta.get("source_lines"))
         return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a phrase standing as "
-                    "a paragraph of its own; it belongs to the sentence before it")]
+                    "a paragraph of its own; it belongs to the sentence before it"
+                    + (" (its source line stands alone too)" if aligned else ""),
+                    severity=Severity.INFO if aligned else None)]
     return ()
 
 
