@@ -387,3 +387,31 @@ def test_latin_in_a_non_latin_document_counts_only_as_prose(text: str, flagged: 
     from tqcheck import audit_text as api_audit_text
 
     assert bool(list(api_audit_text(text, lang="ru", select=("TQ702",)))) is flagged
+
+
+def test_a_loop_that_renders_a_list_of_aliases_is_mirrored(tmp_path: Path) -> None:
+    # GNOME Calculator's unit keywords: each alias of the source rendered by one Arabic term.
+    import tqcheck
+
+    po = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ar\\n"\n\n'
+          'msgid "microsecond,microseconds,us,μs"\n'
+          'msgstr "ميكرو ثانية,ميكرو ثانية,ميكرو ثانية,ميكرو ثانية"\n\n'
+          'msgid "Open the file, then close it."\nmsgstr "افتح الملف الملف الملف الملف"\n')
+    found = {f.line: f.severity.value
+             for f in tqcheck.audit_text(po, lang="ar", format="po", select=("TQ105",))}
+    assert found == {7: "info", 10: "error"}
+
+
+def test_lowercase_after_a_break_the_source_lacks_is_info() -> None:
+    # ndb's German XLIFF: "(...)" is no sentence end; a real lost capital stays a warning.
+    import tqcheck
+
+    po = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+          'msgid "Long labels are shortened with an ellipsis (...) to keep simple views."\n'
+          'msgstr "Lange Beschriftungen werden mit Auslassungspunkten (...) gekürzt, um es einfach '
+          'zu halten."\n\n'
+          'msgid "The download failed. Try again later."\n'
+          'msgstr "Der Download ist fehlgeschlagen. versuchen Sie es später erneut."\n')
+    found = {f.text: f.severity.value
+             for f in tqcheck.audit_text(po, lang="de", format="po", select=("TQ203",))}
+    assert found == {"gekürzt": "info", "versuchen": "warning"}

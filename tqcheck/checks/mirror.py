@@ -178,10 +178,27 @@ def source_repeats(case: MirrorCase) -> str | None:
 
 
 def source_loops(case: MirrorCase) -> str | None:
-    """The source repeats a unit three times or more too ("ha ha ha", "no, no, no")."""
+    """The source repeats a unit three times or more too ("ha ha ha", "no, no, no"), or is a list
+    of as many items as the loop has copies: aliases that the translation renders alike
+    ("kilometers per hour,kmph,kmh,kph" → one Arabic term four times)."""
     if _source_repeats(case.source, 3):
         return "the source repeats itself here too"
+    copies = _list_items(case.text)
+    if copies >= 3 and _list_items(case.source) >= copies:
+        return "the source is a list of as many items (aliases rendered alike)"
     return None
+
+
+_LIST_SEPARATOR = re.compile(r"\s*[,;،、]\s*")
+
+
+def _list_items(text: str) -> int:
+    """How many items a separator-delimited list of short items (a keyword or alias list, no
+    sentence in it) holds; 1 when the text is no such list (prose with commas is none)."""
+    items = [item for item in _LIST_SEPARATOR.split(text.strip()) if item.strip()]
+    if any(len(item.split()) > 4 or item.rstrip()[-1:] in ".!?" for item in items):
+        return 1
+    return len(items)
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])\s*|\n+")

@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
+from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import WORD, first_letter, is_cased_lower, never_final_words
@@ -147,8 +148,10 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         In translation units, a sentence "split" after a shortened word (``Макс. кількість`` for
         ``Maximum peers``: the translation has more sentence boundaries than its source, and the
         word before the stop is not a whole word of the language's lexicon) or after
-        a mark in brackets (``mit [!] markierten``) is none, and a label (no sentence punctuation
-        in the unit or its source, ``juguetes`` for ``Toys``) is reported as info only.
+        a mark in brackets (``mit [!] markierten``) is none; a lowercase start after any other
+        break the source does not have (a path, ``(...)``, a quoted stop) and a label (no
+        sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``) are reported
+        as info only.
 
     Why it matters:
         MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
@@ -194,8 +197,41 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             yield Hit(pos, pos + len(word), f"label starts in lowercase: '{word}' (the source: "
                       f"'{(segment.source or '').strip()[:40]}')", severity=Severity.INFO)
             continue
+        if s.index > 0 and _more_breaks_than_source(segment) and not _stray_stop(
+                segment, text[:s.start]):
+            # A unit with more sentence breaks than its source: the break is more likely a
+            # mis-split (a path, "(...)", a quoted stop, an unlisted abbreviation) than a lost
+            # capital: info.
+            yield Hit(pos, pos + len(word), f"sentence starts in lowercase: '{word}' (the source "
+                      "has no sentence break here: a mis-split?)", severity=Severity.INFO)
+            continue
         yield Hit(pos, pos + len(word), f"sentence starts in lowercase: '{word}'",
                   suggestion=word[0].upper() + word[1:])
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _stray_stop(segment: Segment, before: str) -> bool:
+    """The break follows a whole word of the language and a stop ("Pulse el botón Eliminar.
+    para …"): a stray full stop in the middle of a sentence, a defect."""
+    m = _WORD_STOP_BEFORE.search(_TAG.sub("", before.replace(MASK, "")))
+    if not m:
+        return False
+    word = m.group().strip(" \t\n([,/.").casefold()
+    return len(word) >= 6 and word in lexicon_words(segment.target_lang)
+
+
+def _more_breaks_than_source(segment: Segment) -> bool:
+    """A translation unit whose text has more sentence boundaries than its source, or whose
+    source has a "boundary" followed by a lowercase word too (``(...) to keep``): the same
+    pseudo-break, not a sentence start."""
+    source = segment.source
+    if source is None or is_record(segment):
+        return False
+    if any(is_cased_lower(m.group()[-1]) for m in _BOUNDARY_MARK.finditer(source)):
+        return True
+    return len(_BOUNDARY_MARK.findall(source)) < len(_BOUNDARY_MARK.findall(segment.text))
 
 
 _DANGLING = re.compile(r"(?<=\.)[\"”»](?=\s+[^\W\d_])")
