@@ -110,3 +110,12 @@ def test_source_language_is_detected_from_the_source_text() -> None:
 
     assert codes(ar) == ["TQ601"]  # detected Arabic: the whole Arabic pack applies
     assert codes(ru) == []  # detected Russian: never the Arabic pack
+
+
+def test_every_builtin_pattern_compiles() -> None:
+    # Built-in patterns are compiled on first use (for a fast start); this compiles them all.
+    from tqcheck.checks.calque import builtin_packs
+
+    for pack in builtin_packs():
+        for pattern in pack.patterns:
+            assert pattern.regex.pattern == pattern.source_regex, pattern.id

@@ -415,3 +415,15 @@ def test_lowercase_after_a_break_the_source_lacks_is_info() -> None:
     found = {f.text: f.severity.value
              for f in tqcheck.audit_text(po, lang="de", format="po", select=("TQ203",))}
     assert found == {"gekürzt": "info", "versuchen": "warning"}
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("wobei „OR“ in ‚+’ und „AND“ in ‚,’ umgewandelt wurden.", 0),  # dpkg de: ‚…’ throughout
+    ("Er sagte „Hallo” und ging.", 0),
+    ("Er sagte „Hallo und ging.", 1),
+    ("Wir wissen’s nicht, sagte er.", 0),   # an apostrophe, no quote
+])
+def test_german_quotes_closed_with_the_english_right_mark(text: str, count: int) -> None:
+    from tqcheck import audit_text as api_audit_text
+
+    assert len(list(api_audit_text(text, lang="de", select=("TQ301",)))) == count

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,8 @@ from tqcheck.model import Segment, Sentence, Severity
 class CalquePattern:
     pack: str
     id: str
-    regex: re.Pattern[str]
+    #: The regular expression (compiled on first use: most patterns never meet their keywords).
+    source_regex: str
     message: str
     suggestion: str | None
     strong: bool
@@ -48,6 +49,10 @@ class CalquePattern:
     counterexample: str | None = None
     #: Other source languages that produce the same calque (Ukrainian beside Russian).
     also: frozenset[str] = frozenset()
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source_regex, re.MULTILINE)
 
     def span(self, m: re.Match[str]) -> tuple[int, int]:
         """The part of a match to report: the ``<…>`` of the pattern, or all of it."""
@@ -88,7 +93,7 @@ def _word_rank(lang: str) -> Callable[[str], float]:
     return rank
 
 
-def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
+def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> CalquePack:
     try:
         source = str(raw["source"])
         targets = tuple(str(t) for t in raw.get("targets", ["en"]))
@@ -97,17 +102,19 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
             keywords = frozenset(k.casefold() for k in p.get("keywords", ()))
             try:
                 if "match" in p:
-                    compiled = compile_pattern(str(p["match"]), _word_rank(targets[0]))
+                    compiled = compile_pattern(str(p["match"]), _word_rank(targets[0]),
+                                               validate=not builtin)
                     text = compiled.regex
                     if "keywords" not in p:
                         keywords = compiled.keywords
                 else:
-                    text = p["regex"]
-                rx = re.compile(text, re.MULTILINE)
+                    text = str(p["regex"])
+                if not builtin:  # a user's pack is checked as it loads; built-ins by the tests
+                    re.compile(text, re.MULTILINE)
             except (re.error, PatternError) as exc:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad pattern: {exc}"
                                   ) from None
-            patterns.append(CalquePattern(source, str(p["id"]), rx, str(p["message"]),
+            patterns.append(CalquePattern(source, str(p["id"]), text, str(p["message"]),
                                           p.get("suggestion"), bool(p.get("strong", False)),
                                           replacement=p.get("replacement"), keywords=keywords,
                                           example=p.get("example"),
@@ -123,7 +130,7 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> CalquePack:
 
 @cache
 def builtin_packs() -> tuple[CalquePack, ...]:
-    return tuple(_parse_pack(raw, name) for name, raw in builtin_folder("calque"))
+    return tuple(_parse_pack(raw, name, builtin=True) for name, raw in builtin_folder("calque"))
 
 
 def load_packs(extra: Iterable[str | Path] = ()) -> list[CalquePack]:

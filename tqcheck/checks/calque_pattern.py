@@ -211,7 +211,8 @@ class Compiled:
     keywords: frozenset[str]
 
 
-def compile_pattern(pattern: str, rank: Callable[[str], float] = _by_length) -> Compiled:
+def compile_pattern(pattern: str, rank: Callable[[str], float] = _by_length, *,
+                    validate: bool = True) -> Compiled:
     """The regular expression of a pack pattern and its keywords (empty: no prefilter).
 
     ``rank`` orders words by how common they are in the target language (lower: rarer); the
@@ -232,8 +233,9 @@ def compile_pattern(pattern: str, rank: Callable[[str], float] = _by_length) -> 
     # The most selective literal token: "territory", not "the".
     keywords = _rarest([i.words for i in required if i.words], rank) or frozenset()
     regex = f"(?i:{lead}{body}{tail})"
-    try:
-        re.compile(regex)
-    except re.error as exc:
-        raise PatternError(f"pattern {pattern!r}: {exc}") from None
+    if validate:  # the built-in packs are compiled when first used (and all by the tests)
+        try:
+            re.compile(regex)
+        except re.error as exc:
+            raise PatternError(f"pattern {pattern!r}: {exc}") from None
     return Compiled(regex, keywords)

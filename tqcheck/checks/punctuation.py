@@ -137,16 +137,33 @@ def _quote_marks(text: str, chars: str) -> list[tuple[int, str]]:
     return [(i, c) for i, c in enumerate(text) if c in chars]
 
 
-def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = False
+def _soft_closers(ctx: CheckContext, pairs: dict[str, str]) -> dict[str, str]:
+    """Closers the language data allows besides an opener's own (``alternate`` pairs whose
+    opener already has a closer: German ‚…’ beside ‚…‘): closer → opener.  They close only a
+    quotation that opener left open; elsewhere they are apostrophes."""
+    soft: dict[str, str] = {}
+    for pair in ctx.data.get("quotes", "alternate", default=()):
+        if pairs.get(pair[0]) not in (None, pair[1]) and pair[1] not in pairs.values():
+            soft[pair[1]] = pair[0]
+    return soft
+
+
+def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = False,
+                         soft: dict[str, str] | None = None
                          ) -> tuple[list[int], list[int], list[int]]:
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
     if low_high and "„" in text:
         text = text.replace("„", "“")  # „…” (Hebrew, Polish, …) where the language has no data
     straight = _straight_quotes(text)
     closers = {v: k for k, v in pairs.items()}
+    soft = soft or {}
     stack: list[tuple[str, int]] = []
     stray_closers: list[int] = []
-    for i, c in _quote_marks(text, "".join(pairs) + "".join(closers)):
+    for i, c in _quote_marks(text, "".join(pairs) + "".join(closers) + "".join(soft)):
+        if c in soft and c not in pairs and c not in closers:
+            if stack and stack[-1][0] == soft[c]:
+                stack.pop()  # ‚…’: the English right mark closing a German low one
+            continue
         if c in pairs and not (c in closers and stack and stack[-1][0] == closers[c]):
             stack.append((c, i))
         elif c in closers:
@@ -188,6 +205,7 @@ class UnbalancedQuotes:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.pairs = _quote_pairs(ctx)
+        self.soft = _soft_closers(ctx, self.pairs)
         # A language without quote data may open with „ and close with ” (Hebrew, Polish).
         self.low_high = not ctx.data.get("quotes", "primary") and "„" not in self.pairs
         self.pending: tuple[Segment, int, str] | None = None
@@ -216,7 +234,7 @@ class UnbalancedQuotes:
         if find_early_closes(text):
             self._flush()
             return
-        odd, openers, closers = _segment_quote_state(text, self.pairs, self.low_high)
+        odd, openers, closers = _segment_quote_state(text, self.pairs, self.low_high, self.soft)
         straight = _straight_quotes(text)
         starts_quoted = text[:1] in '"' + "".join(self.pairs)
         if self.pending is not None:
