@@ -355,6 +355,16 @@ def names_are_variants(a: str, b: str, neighbours_shared: bool,
     return bool(_ARTICLE.match(a) and _ARTICLE.match(b))
 
 
+@lru_cache(maxsize=64)
+def _never_names(lang: str, capital_nouns: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """TQ501's words of the language that are never names (its function words and, where nouns
+    are capitalised, its noun lexicon) and the capitalised words that are no evidence of a name:
+    made once per language, not per document."""
+    function = _function_words(lang)
+    return (frozenset(function | _noun_lexicon(lang, capital_nouns)),
+            frozenset(_NOT_EVIDENCE | {w.capitalize() for w in function}))
+
+
 @register("TQ501", "name-variants", Severity.WARNING, scope="document", fix="unsafe")
 class NameVariants:
     """One name written in two transliterations (Dmytro/Dmitry, Sergey/Sergei, Zelensky/Zelenskyy).
@@ -416,9 +426,7 @@ class NameVariants:
         self.function = function
         self.capital_nouns = bool(data.get("capitalized_nouns", default=False))
         #: Words of the language itself, capitalised at a sentence start or as nouns: never names.
-        self.common = function | _noun_lexicon(ctx.lang or "", bool(
-            data.get("capitalized_nouns", default=False)))
-        self.not_evidence = _NOT_EVIDENCE | {w.capitalize() for w in function}
+        self.common, self.not_evidence = _never_names(ctx.lang or "", self.capital_nouns)
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
@@ -761,6 +769,29 @@ def _standing_alone(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?<!’){re.escape(word)}(?![\w'-])(?!’)", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _ListedTable:
+    pairs: tuple[tuple[str, ...], ...]
+    pairs_of: dict[str, tuple[tuple[str, ...], ...]]
+    words: frozenset[str]
+    open_forms: dict[str, str]
+
+
+@lru_cache(maxsize=32)
+def _listed_table(lang: str, data_pairs: tuple[tuple[str, ...], ...]) -> _ListedTable:
+    """TQ502's listed spelling pairs of ``lang`` (its language data's and the spelling lists'),
+    each word's pairs, the one-word forms and the open forms by their closed spelling."""
+    pairs = [tuple(w.casefold() for w in pair) for pair in data_pairs]
+    pairs.extend(_spelling_pairs(lang))
+    pairs_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for pair in pairs:
+        for w in pair:
+            pairs_of[w].append(pair)
+    return _ListedTable(tuple(pairs), {w: tuple(v) for w, v in pairs_of.items()},
+                        frozenset(w for pair in pairs for w in pair if " " not in w),
+                        {w.replace(" ", ""): w for pair in pairs for w in pair if " " in w})
+
+
 @register("TQ502", "spelling-variants", Severity.INFO, scope="document", fix="unsafe")
 class SpellingVariants:
     """One word written two ways in one document (cease-fire/ceasefire, per cent/percent).
@@ -793,15 +824,19 @@ class SpellingVariants:
         #: form is the same name (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis).
         self.named: set[str] = set()
         lang = ctx.lang or ""
-        self.listed: list[tuple[str, ...]] = [
-            tuple(w.casefold() for w in pair)
-            for pair in ctx.data.get("spelling_variants", default=())]
-        self.listed.extend(_spelling_pairs(lang))
+        # The listed pairs and what they index depend on the language only: made once per
+        # language, not per document (a corpus record is a document of its own).
+        table = _listed_table(lang, tuple(tuple(pair) for pair in
+                                          ctx.data.get("spelling_variants", default=())))
+        self.listed: tuple[tuple[str, ...], ...] = table.pairs
+        #: The listed pairs of each word (``finish`` looks only at words it has seen).
+        self.pairs_of = table.pairs_of
         # Words worth locating: closed forms of hyphenated and open words seen so far, and listed
-        # variants (one-word ones; "per cent" is found as an open compound).
-        self.wanted: set[str] = {w for pair in self.listed for w in pair if " " not in w}
-        self.listed_words = frozenset(self.wanted)
-        self.listed_open = {w.replace(" ", ""): w for pair in self.listed for w in pair if " " in w}
+        # variants (one-word ones; "per cent" is found as an open compound).  The listed words
+        # are shared; a document's own closed forms are added to its copy, made on first need.
+        self.wanted: set[str] | frozenset[str] = table.words
+        self.listed_words = table.words
+        self.listed_open = table.open_forms
         self.function = _function_words(lang)
         self.arabic = lang == "ar"
         self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
@@ -829,6 +864,8 @@ class SpellingVariants:
                 self._note(hyph, segment, m.start(), m.end())
                 closed = hyph.replace("-", "")
                 self.closed_candidates[closed] = hyph
+                if isinstance(self.wanted, frozenset):
+                    self.wanted = set(self.wanted)
                 self.wanted.add(closed)
                 if m.group()[:1].isupper() and not _at_sentence_start(text, m.start()):
                     self.named.add(hyph)
@@ -969,7 +1006,8 @@ class SpellingVariants:
             present = [w for w in forms if w in self.first and self.first[w].count]
             if len(present) > 1:
                 groups.append(present)
-        for pair in self.listed:
+        seen_pairs = {pair for w in self.first if w in self.pairs_of for pair in self.pairs_of[w]}
+        for pair in sorted(seen_pairs, key=self.listed.index):
             present = [w for w in pair if w in self.first and self.first[w].count]
             if len(present) > 1 and present not in groups:
                 groups.append(present)
