@@ -50,13 +50,9 @@ def _abbreviation_split(segment: Segment, before: str) -> bool:
     """A translation unit whose sentence was split after a shortened word: the source has fewer
     sentence boundaries than the translation, and the text before ends in a word and a stop
     (``Макс. кількість``, ``Pet. descarga`` for one-sentence sources)."""
-    if segment.source is None:
+    if segment.source is None or not _WORD_STOP_BEFORE.search(before):
         return False
-    m = _WORD_STOP_BEFORE.search(before)
-    if not m:
-        return False
-    word = m.group().strip(" \t\n([,/.").casefold()
-    if len(word) >= 6 and word in lexicon_words(segment.target_lang):
+    if _stray_stop(segment, before):
         return False  # a whole word ("Pulse el botón Eliminar. para"): a stray stop
     return len(_BOUNDARY_MARK.findall(segment.source)) < len(_BOUNDARY_MARK.findall(segment.text))
 
