@@ -38,8 +38,10 @@ def test_every_mirrored_code_is_a_registered_rule() -> None:
 
 def test_emoji_the_source_has_is_info_with_the_reason(tmp_path: Path) -> None:
     target = "💬 The military asks people not to despise the old woman.\n"
+    # Without the source in view, emoji are no evidence: people write them too (info).
     plain = _by_code(_audit(tmp_path, target, None), "TQ406")
-    assert [f.severity.value for f in plain] == ["warning"]
+    assert [f.severity.value for f in plain] == ["info"]
+    assert "no source in view" in plain[0].message
     mirrored = _by_code(_audit(tmp_path, target, "💬 Військові закликають не зневажати стареньку.\n"),
                         "TQ406")
     assert [f.severity.value for f in mirrored] == ["info"]
@@ -244,3 +246,30 @@ def test_source_file_head_is_what_a_text_reader_gives(tmp_path: Path) -> None:
     assert source.head(50) is None
     with pytest.raises(InputError, match="not UTF-8"):
         source.lines()  # the error is kept for the pairing, which reports it
+
+
+def test_without_the_source_fluent_conventions_are_info(tmp_path: Path) -> None:
+    """Headline brackets, bracket smileys and a quotation running on to the next paragraph are
+    written by people too: without the source in view they are info; a source that lacks them
+    makes them warnings."""
+    target = ("【Official】LEALA remote work\n\nI don't see other options ((\n\n"
+              "He said: \"It was inevitable.\n\nThe statue stays.\n")
+    plain = _audit(tmp_path, target, None)
+    for code in ("TQ304", "TQ302", "TQ301"):
+        got = _by_code(plain, code)
+        assert got and all(f.severity.value == "info" for f in got), code
+    source = ("[Official] LEALA remote work\n\nI don't see other options.\n\n"
+              "He said: \"It was inevitable.\"\n\nThe statue stays.\n")
+    seen = _audit(tmp_path, target, source)
+    for code in ("TQ304", "TQ302", "TQ301"):
+        assert [f.severity.value for f in _by_code(seen, code)][:1] in (["warning"], ["error"]), code
+
+
+def test_a_quote_open_at_the_end_of_the_text_stays_a_warning(tmp_path: Path) -> None:
+    got = _by_code(_audit(tmp_path, "The meeting ended.\n\nAnd he said \"hello.\n", None), "TQ301")
+    assert [f.severity.value for f in got] == ["warning"]
+
+
+def test_a_run_of_invisible_characters_is_one_finding(tmp_path: Path) -> None:
+    got = _by_code(_audit(tmp_path, "He backed this \u200b\u200bidea today.\n", None), "TQ306")
+    assert len(got) == 1 and "(2×)" in got[0].message

@@ -11,7 +11,7 @@ from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import per_text
+from tqcheck.checks.text import per_text, source_in_view
 from tqcheck.model import MASK, Applicability, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
@@ -175,6 +175,20 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
     return odd, [i for _, i in stack], stray_closers
 
 
+_SENTENCE_END = re.compile(r"[.!?…]\s*$")
+
+
+def _runs_to_sentence_end(segment: Segment, i: int) -> bool:
+    """An opening quote, with no source in view, whose quotation runs to the end of its line and
+    ends a sentence there, with no quote mark after it."""
+    if source_in_view(segment):
+        return False
+    text = segment.text
+    end = text.find("\n", i)
+    rest = text[i + 1 : end if end >= 0 else len(text)]
+    return bool(rest.strip()) and not _ANY_QUOTE.search(rest) and bool(_SENTENCE_END.search(rest))
+
+
 #: How many following segments (one-sentence lines) a quotation may run on before it counts as open.
 _MAX_QUOTE_SEGMENTS = 40
 
@@ -211,11 +225,20 @@ class UnbalancedQuotes:
         self.pending: tuple[Segment, int, str] | None = None
         self.pending_age = 0
         self.hits: list[Hit] = []
+        #: The last segment fed: a quotation open in it has no paragraph left to go on in.
+        self.last: Segment | None = None
 
     def _flush(self) -> None:
         if self.pending is not None:
             seg, i, what = self.pending
-            self.hits.append(Hit(i, i + 1, what, segment=seg))
+            if seg is not self.last and _runs_to_sentence_end(seg, i):
+                # Without the source in view, a quotation opened and running to the end of its line
+                # on a whole sentence is how news quotes a speaker over several paragraphs (the
+                # closing mark comes paragraphs later, or was cut with them): no evidence.
+                self.hits.append(Hit(i, i + 1, f"{what} (the quotation may go on in the next "
+                                     "paragraph)", segment=seg, severity=Severity.INFO))
+            else:
+                self.hits.append(Hit(i, i + 1, what, segment=seg))
             self.pending = None
 
     def _start(self, segment: Segment, i: int, what: str) -> None:
@@ -225,6 +248,7 @@ class UnbalancedQuotes:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
+        self.last = segment
         if not _ANY_QUOTE.search(text):
             if self.pending is not None:
                 self.pending_age += 1
@@ -295,6 +319,10 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _BRACKETS.items()}
 _LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
 _EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]")
+#: A run of brackets of one kind glued to a word or ending a line (``options ((``, ``he would)))``,
+#: ``stylish)`` at a line's end): the Slavic-internet smiley, not a parenthesis.
+_BRACKET_SMILEY = re.compile(r"(?<=\S)\s?(?:\({2,}|\){2,})|(?<=\w)\)(?=\s*$)|(?<=\s)\({2,}",
+                             re.MULTILINE)
 
 
 @register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment", mirrored=True,
@@ -318,7 +346,10 @@ def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: C
         return
     skip = {m.end() - 1 for m in _LIST_MARK.finditer(text)}
     skip |= {m.end() - 1 for m in _EMOTICON.finditer(text)}
+    smileys = {i for m in _BRACKET_SMILEY.finditer(text) for i in range(m.start(), m.end())
+               if text[i] in "()"}
     stack: list[tuple[str, int]] = []
+    stray: list[int] = []
     for i, c in enumerate(text):
         if i in skip and not (stack and stack[-1][0] == _CLOSERS.get(c)):
             continue
@@ -328,14 +359,26 @@ def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: C
             if stack and stack[-1][0] == _CLOSERS[c]:
                 stack.pop()
             else:
-                yield Hit(i, i + 1, f"closing bracket {c} without an opening one")
-    for c, i in stack:
-        yield Hit(i, i + 1, f"bracket {c} is never closed")
+                stray.append(i)
+    opened = [i for _, i in stack]
+    quiet = not source_in_view(segment)
+    for i in sorted(stray + opened):
+        what = (f"closing bracket {text[i]} without an opening one" if i in stray
+                else f"bracket {text[i]} is never closed")
+        if i in smileys and quiet:
+            # Without the source in view, a smiley of brackets is no evidence of a lost bracket.
+            yield Hit(i, i + 1, f"{what} (a smiley of brackets, as in Slavic chat?)",
+                      severity=Severity.INFO)
+        else:
+            yield Hit(i, i + 1, what)
 
 
 _ARABIC_PUNCT = {"،": ",", "؛": ";", "؟": "?", "٪": "%", "۔": "."}
 _CJK_PUNCT = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
               "「": "“", "」": "”", "『": "‘", "』": "’", "、": ",", "【": "[", "】": "]", "～": "~"}
+#: Lenticular brackets: the headline and label frame of Japanese and Chinese web text, kept by
+#: human translators as often as by MT.
+_HEADLINE_BRACKETS = frozenset("【】")
 _ARABIC_SCRIPT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku", "sd", "ug"})
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _FOREIGN_PUNCT = re.compile("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
@@ -369,10 +412,16 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             continue
         marks.append((m.start(), c, _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]))
     hits = []
+    quiet = not source_in_view(segment)
     for i, c, repl in marks:
         script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
-        hits.append(Hit(i, i + 1, f"{script} punctuation '{c}' in {ctx.data.name} text",
-                        suggestion=repl, fix=_punctuation_fix(text, i, repl)))
+        # 【】 frame headlines and labels in fluent English from Japanese and Chinese sites too:
+        # without the source in view, no evidence of a mark carried over.
+        hits.append(Hit(i, i + 1, f"{script} punctuation '{c}' in {ctx.data.name} text"
+                        + (" (headline brackets, also written by people)"
+                           if quiet and c in _HEADLINE_BRACKETS else ""),
+                        suggestion=repl, fix=_punctuation_fix(text, i, repl),
+                        severity=Severity.INFO if quiet and c in _HEADLINE_BRACKETS else None))
     # One fix for the marks of the paragraph: no fix leaves a pair, or a line, half converted.
     yield from one_fix_per_segment(hits, lambda carriers: _describe_conversion(
         text, {h.start for h in carriers}))
@@ -533,6 +582,8 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         if c in allowed:
             continue
         i = m.start()
+        if i > 0 and text[i - 1] == c:
+            continue  # a run of the same character is one defect, reported at its first
         if c == "\u200d" and (
             (i > 0 and _EMOJI_NEIGHBOUR.match(text, i - 1)) or _EMOJI_NEIGHBOUR.match(text, i + 1)
         ):
@@ -545,8 +596,12 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         shown_only = (c == "\u00ad" and segment.kind == "unit") or (
             c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
                                               not in _LTR_SCRIPTS))
-        hits.append(Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}",
-                        suggestion="", fix=(delete_span(text, i, i + 1),),
+        j = i + 1
+        while j < len(text) and text[j] == c:
+            j += 1
+        hits.append(Hit(i, j, f"invisible control character U+{ord(c):04X} {name}"
+                        + (f" ({j - i}×)" if j - i > 1 else ""),
+                        suggestion="", fix=(delete_span(text, i, j),),
                         fix_message=f"delete U+{ord(c):04X}",
                         applicability=Applicability.DISPLAY_ONLY if shown_only else None))
     # The controls of a paragraph go in one fix ("(\u2060^\u2060^\u2060)": all three or none).

@@ -11,7 +11,7 @@ from typing import Any
 from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import folded_tokens
+from tqcheck.checks.text import folded_tokens, source_in_view
 from tqcheck.datapack import builtin_table
 from tqcheck.model import Applicability, Segment, Sentence, Severity
 
@@ -259,9 +259,15 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
         # more often than not: shown only.
         bullet = (m.start() == 0 or text[m.start() - 1] == "\n") and not (
             segment.source and s in segment.source) and ctx.state.get("embed_residue", False)
-        yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'", suggestion="",
+        # Emoji are fluent social-media text: without the source in view (or pasted embeds in
+        # the document) there is no evidence that the translation added them.
+        quiet = not source_in_view(segment) and not ctx.state.get("embed_residue", False)
+        yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'"
+                  + (" (no source in view: people write emoji too)" if quiet else ""),
+                  suggestion="",
                   fix=(delete_span(text, m.start(), m.end()),), fix_message=f"delete '{s}'",
-                  applicability=None if bullet else Applicability.DISPLAY_ONLY)
+                  applicability=None if bullet else Applicability.DISPLAY_ONLY,
+                  severity=Severity.INFO if quiet else None)
 
 
 _ENTITY = re.compile(

@@ -86,3 +86,12 @@ def never_final_words(lang: str | None) -> frozenset[str]:
     from tqcheck.datapack import builtin_table
 
     return frozenset(builtin_table("truncation.toml").get("never_final", {}).get(lang or "", ()))
+
+
+def source_in_view(segment: object) -> bool:
+    """Whether the segment's source is known: a unit that carries its source, or lines the reader
+    paired with a ``--source`` file.  Without it, a phenomenon that fluent human text has too
+    (emoji in a post, 【】 in a headline, a smiley bracket) is no evidence of a translation
+    artifact."""
+    return (getattr(segment, "source", None) is not None
+            or bool(getattr(segment, "meta", {}).get("source_lines")))
