@@ -299,6 +299,23 @@ def test_a_second_conjunct_narrowed_by_a_modifier_is_two_groups() -> None:
         "instructions and instructions"]
 
 
+def test_a_second_conjunct_that_heads_a_longer_phrase_is_two_groups() -> None:
+    """A plural noun after the second conjunct makes it a compound ("school events"); an oblique
+    post-modifier or для makes it a group of its own (language data ``coordination_narrowing_word``)."""
+    assert flagged("TQ102", "Children are safe at school and at school events.") == []
+    assert flagged("TQ102", "Check the market prices of roadside land and land prices.") == []
+    assert flagged("TQ102", "Россия нанесла удары по энергетическим объектам и объектам "
+                   "критической инфраструктуры.", lang="ru") == []
+    assert flagged("TQ102", "Надбавка на покупку вторичного жилья и жилья для сдачи в аренду.",
+                   lang="ru") == []
+    # The stutters of the same shape stay flagged: a participle, an adverb, a bare word after.
+    assert flagged("TQ102", "I hope they will discharge us and discharge us home tomorrow.") == [
+        "discharge us and discharge us"]
+    assert flagged("TQ102", "Они зависят от указаний и указаний Кремля.", lang="ru") == [
+        "указаний и указаний"]
+    assert flagged("TQ102", "The school and the school is closed.") == ["The school and the school"]
+
+
 def test_a_mirrored_invisible_character_is_info(tmp_path: Path) -> None:
     from tqcheck.audit import audit
 

@@ -325,3 +325,38 @@ def test_signature_names_the_model_packages_used(
     # No model ran: the signature names none.
     status, out, err = cli(*common, "--select", "TQ101")
     assert "models" not in json.loads(out)["signature"]
+
+
+# --------------------------------------------------------------------------- TQ816 omission
+
+_OMISSION_SOURCE = [
+    f"Der Stadtrat hat am Dienstag nach langer Debatte beschlossen, die Brücke Nummer {i} "
+    "im kommenden Jahr zu sanieren." for i in range(24)]
+_OMISSION_TARGET = [
+    f"After a long debate on Tuesday, the city council decided to renovate bridge number {i} "
+    "next year." for i in range(24)]
+
+
+@pytest.mark.must_flag("TQ816")
+def test_possible_omission_against_the_files_own_ratio() -> None:
+    target = list(_OMISSION_TARGET)
+    target[5] = "The council decided."  # most of the line did not make it across
+    found = line_findings(_OMISSION_SOURCE, target, "en", "TQ816")
+    assert [(code, line) for code, line, _ in found] == [("TQ816", 6)]
+    assert "may be missing" in found[0][2]
+
+
+@pytest.mark.must_pass("TQ816")
+def test_possible_omission_passes_a_concise_line_and_short_files() -> None:
+    target = list(_OMISSION_TARGET)
+    # A concise but whole rendering (60% of the usual length) is not an omission.
+    target[5] = "On Tuesday the council voted to repair bridge 5 next year after debating."
+    assert line_findings(_OMISSION_SOURCE, target, "en", "TQ816") == []
+    # Too few lines for a median of the file's own: nothing is judged.
+    assert line_findings(_OMISSION_SOURCE[:10], ["The council decided."] * 10, "en",
+                         "TQ816") == []
+
+
+def test_letter_weight_counts_dense_scripts_three_times() -> None:
+    assert fm.letter_weight("寝れない 1,500!") == 12
+    assert fm.letter_weight("I can't sleep, 42.") == 10

@@ -1,5 +1,5 @@
 """Fidelity checks against the source text, with and without offline re-translation (TQ811,
-TQ814, TQ815; the former TQ812 and TQ813 are TQ835 and TQ836 now).
+TQ814, TQ815, TQ816; the former TQ812 and TQ813 are TQ835 and TQ836 now).
 
 The audited file and the source file are line-aligned: physical line *k* of the audited file
 translates line *k* of the source (``--source FILE``), paired by the reader
@@ -397,6 +397,70 @@ class MissingName(_PairCheck):
             if name.casefold() not in lowered and name not in reported:
                 reported.add(name)
                 yield f"name {name!r} of the source does not occur in the translation"
+
+
+#: A line is judged against the document's median length ratio, not a table: each file
+#: measures its own language pair, register and translator.  Source lines of fewer letters are
+#: not judged (a headline's ratio is noise), nor files with fewer judged lines than this.
+OMISSION_MIN_LETTERS = 40
+OMISSION_MIN_LINES = 20
+#: Below this share of the document's median ratio, most of the line did not make it across.
+OMISSION_SHARE = 0.4
+#: Letters of scripts that write a word in one or two characters (kana, CJK ideographs, Hangul)
+#: weigh as much as about three letters of an alphabet.
+_DENSE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def letter_weight(text: str) -> int:
+    """The letters of ``text`` (digits, punctuation, symbols and spaces left out), a letter of a
+    dense script counting three."""
+    return sum(3 if _DENSE.match(ch) else 1 for ch in text if ch.isalpha())
+
+
+@register("TQ816", "possible-omission", Severity.WARNING, scope="document", needs="source",
+          not_for=("srt", "vtt", "json", "android"))
+class PossibleOmission(_CollectingCheck):
+    """Line far shorter than its source, compared with the document's usual ratio.
+
+    What it does:
+        For every line of the audited file paired with a ``--source`` line, divides the letters of
+        the translation by those of the source (digits, punctuation and symbols left out; a kana,
+        CJK or Hangul character counts as three letters).  The median of these ratios is the
+        file's own rate of expansion for its language pair, register and translator.  A line whose
+        ratio is below 0.4 times that median is flagged: most of its source did not make it into
+        the translation.  Source lines of fewer than 40 letters are not judged, and a file needs
+        at least 20 judged lines for a median.
+
+    Why it matters:
+        Dropping a clause or whole sentences, or answering with a short, fluent sentence that does
+        not translate the source, is the most common serious error of weak MT systems, and no
+        check of the translation alone can see it.  Judging each line against the file's own
+        median (not a fixed table) keeps the check fair to a pair that expands or contracts.
+
+    Example:
+        Source: ``寝れない苦しいつらい地獄が本当に存在している`` (a sleepless, painful hell really
+        exists), in a file whose lines run at a median of 0.8 letters per source letter.
+        Translation: ``I can't sleep.`` (0.2) → flagged.
+    """
+
+    def finish(self) -> Iterable[Hit]:
+        judged = []
+        for unit in self.collector.line_units:
+            weight = letter_weight(unit.source)
+            if weight >= OMISSION_MIN_LETTERS:
+                judged.append((unit, letter_weight(unit.text) / weight))
+        if len(judged) < OMISSION_MIN_LINES:
+            return []
+        median = statistics.median(r for _, r in judged)
+        hits = []
+        for unit, ratio in judged:
+            if ratio < OMISSION_SHARE * median:
+                hits.append(Hit(unit.start, unit.end,
+                                f"translation is {ratio / median:.0%} as long as this file's "
+                                f"translations usually are for a source this long (letters: "
+                                f"{ratio:.2f} per source letter, median {median:.2f}): part of "
+                                "the source may be missing", segment=unit.segment))
+        return hits
 
 
 # --------------------------------------------------------------------------- round trip

@@ -305,9 +305,11 @@ def find_doubled_coordination(
                 break
             end = m.end() + len(" ".join(ys))
             narrowing = _NEXT_WORD.match(text, end)
-            if narrowing and narrowing.group(1).casefold() in ctx.data.words(
-                    "coordination_narrowers"):
-                break  # "people and people with disabilities": two groups, not a stutter
+            if narrowing and (narrowing.group(1).casefold() in ctx.data.words(
+                    "coordination_narrowers") or _narrowing_word(ctx, narrowing.group(1))):
+                # "people and people with disabilities", "at school and at school events",
+                # "объекты и объекты критической инфраструктуры": two groups, not a stutter
+                break
             # Fixed only without a source in view: with one, the double nearly always renders two
             # different source words ("name or username", "do's and don'ts", окопи і траншеї), and
             # cutting it loses one of them (blind judgement of WMT23 fixes: 3 of the 5 judged cuts were
@@ -317,6 +319,15 @@ def find_doubled_coordination(
                             suggestion=x, fix=None if with_source else ((start, end, x),)))
             break
     return hits
+
+
+def _narrowing_word(ctx: CheckContext, word: str) -> bool:
+    """Does ``word``, right after the second conjunct, make it a longer phrase of its own: the
+    head of a compound ("school events", "land prices") or a post-modifier in an oblique case
+    ("объекты критической инфраструктуры")?  The language data's ``coordination_narrowing_word``
+    is a regex the whole word must match (no data: never)."""
+    pattern = ctx.data.get("coordination_narrowing_word", default=None)
+    return bool(pattern) and re.fullmatch(pattern, word) is not None
 
 
 def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text: str, start: int) -> bool:
