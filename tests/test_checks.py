@@ -444,3 +444,22 @@ def test_german_quotes_closed_with_the_english_right_mark(text: str, count: int)
     from tqcheck import audit_text as api_audit_text
 
     assert len(list(api_audit_text(text, lang="de", select=("TQ301",)))) == count
+
+
+@pytest.mark.must_pass("TQ101")
+def test_german_es_es_after_a_verb_or_subordinator_is_subject_and_object() -> None:
+    assert flagged("TQ101", "Wenn es ein neues Stück hat, wird es es zurücksenden.", lang="de") == []
+    assert flagged("TQ101", "Ich glaube, dass es es gibt.", lang="de") == []
+
+
+@pytest.mark.must_flag("TQ101")
+def test_german_es_es_elsewhere_is_a_stutter() -> None:
+    assert flagged("TQ101", "Das Haus es es ist alt.", lang="de") == ["es es"]
+
+
+@pytest.mark.must_pass("TQ101")
+def test_arabic_letter_names_with_a_clitic_or_a_homograph_are_an_acronym() -> None:
+    assert flagged("TQ101", "على قنوات سي بي أس وسي إن إن وفوكس نيوز.", lang="ar") == []
+    assert flagged("TQ101", "قال كريس هاريس من دبليو إس إم في في ناشفيل.", lang="ar") == []
+    # "في في" (in in) with no acronym before it is a stutter.
+    assert flagged("TQ101", "ذهب في في المدينة.", lang="ar") == ["في في"]

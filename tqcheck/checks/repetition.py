@@ -141,6 +141,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             continue
         if _legit_before(ctx, word, segment.text, rep.end):
             continue  # French "en en parlant": the preposition, then the pronoun of a gerund
+        if _legit_after(ctx, word, segment.text, rep.start):
+            continue  # German "wird es es zurücksenden": subject and object
         if _in_spelled_acronym(ctx, word, segment.text, rep.start, rep.end):
             continue  # Arabic "سي إن إن" (CNN), "بي بي سي" (BBC): letter names, not a stutter
         if rep.comma and word.casefold() not in never_final_words(ctx.lang):
@@ -207,11 +209,38 @@ def _in_spelled_acronym(ctx: CheckContext, word: str, text: str, start: int, end
     """A letter name doubled beside another letter name (language data ``letter_names``): an
     acronym spelled out in the script of the language ("سي إن إن" for CNN)."""
     letters = ctx.data.words("letter_names")
-    if not letters or word not in letters:
+    if not letters:
         return False
-    after = _NEXT_WORD.match(text, end)
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return bool((after and after.group(1) in letters) or (before and before.group(1) in letters))
+    clitics = tuple(ctx.data.words("letter_name_clitics"))
+
+    def letter(m: re.Match[str] | None) -> bool:
+        if not m:
+            return False
+        w = m.group(1)
+        # "وسي إن إن": the conjunction glued to the first letter name
+        return w in letters or (len(w) > 1 and w.startswith(clitics) and w[1:] in letters)
+
+    if word not in letters:
+        # A letter name that is also a word ("في": V and "in") doubles after an acronym's
+        # letters: "دبليو إس إم في في ناشفيل" (WSMV in Nashville).
+        return word in ctx.data.words("letter_name_homographs") and letter(before)
+    return letter(_NEXT_WORD.match(text, end)) or letter(before)
+
+
+def _legit_after(ctx: CheckContext, word: str, text: str, start: int) -> bool:
+    """Whether a double is grammatical after the word before it: the language data's
+    ``legitimate_doubles_after`` maps a word to a regex the previous word must match (German "es
+    es" after a finite verb or a subordinator is subject and object: "wird es es zurücksenden",
+    "dass es es gibt")."""
+    rules = ctx.data.get("legitimate_doubles_after", default=None)
+    if not rules:
+        return False
+    pattern = rules.get(word.casefold())
+    if not pattern:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and re.fullmatch(pattern, m.group(1), re.IGNORECASE) is not None
 
 
 def _legit_before(ctx: CheckContext, word: str, text: str, end: int) -> bool:
