@@ -14,6 +14,7 @@ from operator import add
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
 from tqcheck.config import prefer_map
+from tqcheck.langdata import base_lang
 from tqcheck.model import Edit, Location, Segment, Sentence, Severity
 
 _VOWELS = frozenset("aeiouyj")
@@ -316,6 +317,31 @@ def _known_groups() -> list[frozenset[str]]:
     return [frozenset(g) for g in builtin_table("name_variants.toml")["groups"] if len(g) > 1]
 
 
+_ALIAS_OPEN = r"\s*[(\[,]\s*(?:(?:also|or|formerly|aka|auch|oder|früher|ou|o|или|також|тж\.)\b[:.]?\s*)?"
+
+
+def _given_as_alias(occ: _Occurrence, others: list[str]) -> bool:
+    """Does the spelling stand right beside another as its alternative: ``Moldova (also:
+    Moldavia)``, ``Kiev (Kyiv)``, ``Kyiv, also Kiev``?"""
+    text = occ.segment.text
+    before = text[max(0, occ.start - 40):occ.start]
+    after = text[occ.end:occ.end + 40]
+    for b in others:
+        if re.search(re.escape(b) + _ALIAS_OPEN + "$", before) or re.match(
+                _ALIAS_OPEN + re.escape(b) + r"\s*[)\]]", after):
+            return True
+    return False
+
+
+@cache
+def _accepted(lang: str) -> frozenset[str]:
+    """The spellings of names that a careful editor of ``lang`` accepts (``[accepted]`` of
+    ``name_variants.toml``): never the ones to change where a file mixes them with others."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("name_variants.toml").get("accepted", {}).get(lang, ()))
+
+
 @cache
 def _known_words() -> frozenset[str]:
     """The spellings of the known groups: names even where a lexicon holds them (Mohammed)."""
@@ -557,6 +583,16 @@ class NameVariants:
             # occurrences of the others are to change and reported.  Without one (a tie) every
             # spelling is reported, each naming the others.
             ranked = sorted(spellings, key=lambda s: -counts[s])
+            accepted = _accepted(base_lang(self.ctx.lang) or "") & set(spellings)
+            if accepted and len(accepted) < len(spellings):
+                # Kyiv beside Kiev, Zelenskyy beside Zelenskyi: the accepted spellings stay,
+                # whichever the majority; the others are to change (toward the most used one).
+                # (Only --prefer and the glossary outrank them: a majority does not.)
+                asked = preferred_spelling(spellings, dict.fromkeys(spellings, 0), self.ctx,
+                                           fold_name)
+                winner = asked or max(sorted(accepted), key=lambda s: counts[s])
+            else:
+                accepted = set()
             settled = winner or (ranked[0] if counts[ranked[0]] > counts[ranked[1]] else None)
             fix = None
             if winner and a != winner and self._may_unify(a, winner):
@@ -571,11 +607,15 @@ class NameVariants:
             )
             message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
             severity = None
-            if a == settled:
+            if a == settled or a in accepted:
                 # The spelling settled on stays: its uses are shown (as info) so the editor sees
                 # every place the name stands, whichever spelling the style guide keeps.
                 severity = Severity.INFO
-                message += "; the spelling to keep"
+                message += "; the spelling to keep" if a == settled else "; an accepted spelling"
+            elif occ.count == 1 and _given_as_alias(occ, [b for b, _ in where]):
+                # "In Moldova (also: Moldavia)": the other name given on purpose, beside it.
+                severity = Severity.INFO
+                message += "; given beside the other as an alternative name"
             elif not any(_near(occ.blocks, o.blocks) for _, o in where):
                 # Far apart in one file: two documents' own spellings, or two people.
                 severity = Severity.INFO
