@@ -398,6 +398,8 @@ def test_space_before_percent_only_after_a_number(text: str, flagged: bool) -> N
     ("Он написал partyparrot::helix:::ferrisdance в чате.", False),
     ("Затем [PERSON11] < parallel_talk > сказал, что согласен.", False),
     ("Нужно сделать git check-out ветки.", False),
+    ("Подробнее на сайте khou, khou. com и в соцсетях.", False),  # a domain broken by a space
+    ("Подробнее на сайте khou, and then the news com и в соцсетях.", True),
     ("Он сказал, что the meeting was very productive для всех.", True),  # an English phrase left
 ])
 def test_latin_in_a_non_latin_document_counts_only_as_prose(text: str, flagged: bool) -> None:

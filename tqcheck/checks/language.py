@@ -250,9 +250,17 @@ def _reportable(run: _Run) -> bool:
 _TECHNICAL = re.compile(r"[_@/:<>\[\]\\{}=#|~$%^*+]|\d|\w\.\w")
 
 
+#: A domain name that MT broke with a space after a dot (``khou. com``, ``gov. uk``).
+_BROKEN_DOMAIN = re.compile(
+    r"(?<=\w)\.\s+(?=(?:com|org|net|gov|edu|int|info|io|co|uk|us|ru|ua|de|fr|es|it|nl|pl|jp|cn|"
+    r"kr|in|au|ca|eu|tv|me|ly)\b)")
+
+
 def _prose_phrase(phrase: str) -> bool:
     """Is a Latin run a phrase of prose: three words or more, two of them lower-case, once the
-    tokens of machine text are left out (a command and its term, ``git check-out``, is two)?"""
+    tokens of machine text are left out (a command and its term, ``git check-out``, is two; a
+    domain broken by a space, ``khou. com``, is one address)?"""
+    phrase = _BROKEN_DOMAIN.sub(".", phrase)
     words = [w for token in phrase.split() if not _TECHNICAL.search(token)
              for w in _WORD.findall(token)]
     return len(words) >= 3 and sum(w.islower() for w in words) >= 2
