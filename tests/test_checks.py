@@ -465,3 +465,26 @@ def test_arabic_letter_names_with_a_clitic_or_a_homograph_are_an_acronym() -> No
     assert flagged("TQ101", "قال كريس هاريس من دبليو إس إم في في ناشفيل.", lang="ar") == []
     # "في في" (in in) with no acronym before it is a stutter.
     assert flagged("TQ101", "ذهب في في المدينة.", lang="ar") == ["في في"]
+
+
+@pytest.mark.must_pass("TQ301")
+@pytest.mark.parametrize("text", [
+    "With “0\" no sound when the device stands still.",
+    "Sewing said. \"I see this as the greatest threat to the economy.” He left.",
+])
+def test_a_straight_mark_paired_with_a_curly_one_is_a_pair(text: str) -> None:
+    assert flagged("TQ301", text) == []
+
+
+@pytest.mark.must_flag("TQ301")
+@pytest.mark.parametrize("text", [
+    "He said “we will go. Then he left.",
+    "A 27\" screen and “a quote that never ends.",
+])
+def test_a_curly_quote_left_open_beside_an_inch_mark_is_flagged(text: str) -> None:
+    assert flagged("TQ301", text) == ["“"]
+
+
+def test_german_es_es_after_ob_or_warum_is_not_flagged() -> None:
+    assert flagged("TQ101", "Ich weiß nicht, ob es es schafft, heute zu kommen.", lang="de") == []
+    assert flagged("TQ101", "Ich weiß nicht, warum es es so eilig hat.", lang="de") == []

@@ -592,7 +592,7 @@ class NameVariants:
                                            fold_name)
                 winner = asked or max(sorted(accepted), key=lambda s: counts[s])
             else:
-                accepted = set()
+                accepted = frozenset()
             settled = winner or (ranked[0] if counts[ranked[0]] > counts[ranked[1]] else None)
             fix = None
             if winner and a != winner and self._may_unify(a, winner):

@@ -172,7 +172,27 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
             elif c not in pairs:
                 stray_closers.append(i)
     odd = [straight[-1]] if len(straight) % 2 else []
-    return odd, [i for _, i in stack], stray_closers
+    openers = [i for _, i in stack]
+    if odd:
+        # A straight mark paired with a typographic one (“0", "We will go”): mixed styles (TQ503's
+        # business), not a quotation left open.
+        straight_at = odd[0]
+        before = [i for i in openers if i < straight_at]
+        after = [i for i in stray_closers if i > straight_at]
+        if before and text[before[-1]] not in "„‚" and not _opener_like(text, straight_at):
+            openers.remove(before[-1])
+            odd = []
+        elif after and _opener_like(text, straight_at):
+            stray_closers.remove(after[0])
+            odd = []
+    elif openers and '"' in text and not straight:
+        # “0" — a straight mark after a digit reads as an inch mark, but here it closes the
+        # typographic quotation open before it.
+        last = openers[-1]
+        close = text.find('"', last)
+        if close > 0 and text[close - 1].isdigit() and text[last] not in "„‚":
+            openers.remove(last)
+    return odd, openers, stray_closers
 
 
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
