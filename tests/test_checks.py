@@ -488,3 +488,23 @@ def test_a_curly_quote_left_open_beside_an_inch_mark_is_flagged(text: str) -> No
 def test_german_es_es_after_ob_or_warum_is_not_flagged() -> None:
     assert flagged("TQ101", "Ich weiß nicht, ob es es schafft, heute zu kommen.", lang="de") == []
     assert flagged("TQ101", "Ich weiß nicht, warum es es so eilig hat.", lang="de") == []
+
+
+@pytest.mark.must_pass("TQ203")
+@pytest.mark.parametrize(("text", "lang"), [
+    ("It flies well, and the 5 min. flight time is enough.", "en"),
+    ("\"Min. coins\" is a value that collects credits.", "en"),
+    ("It is run by On-Co ltd. (headquartered in Mie).", "en"),
+    ("I do not know about it though. lol", "en"),
+    ("Zurück fällt es dir leicht, einen Kurs im Jahr 3034 n. Chr. einzuschlagen.", "de"),
+    ("Дерзкая кража 26 750 долл. во время обслуживания банкомата.", "ru"),
+])
+def test_lowercase_after_a_unit_currency_or_era_abbreviation_is_no_sentence_start(
+        text: str, lang: str) -> None:
+    assert flagged("TQ203", text, lang=lang) == []
+
+
+@pytest.mark.must_flag("TQ203")
+def test_lowercase_after_a_unit_that_ends_a_sentence_is_still_flagged() -> None:
+    assert flagged("TQ203", "The flight takes 5 min. the battery lasts longer.") == []  # ambiguous
+    assert flagged("TQ203", "The talks ended. the ministers left.") == ["the"]

@@ -137,7 +137,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
 
     What it does:
         Flags sentences whose first letter is lowercase in a language with letter case.  Skips list
-        items and table cells, words with inner capitals ("iPhone", "eBay"), URLs and handles,
+        items and table cells, words with inner capitals ("iPhone", "eBay"), words the language
+        writes in lowercase by convention (``lowercase_words``: "lol", "uwu"), URLs and handles,
         bracketed stage directions ("(laughter)"), translation units whose source starts in
         lowercase too (UI strings), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
@@ -176,6 +177,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         rest = text[pos:].split(None, 1)[0] if text[pos:].strip() else ""
         if _MIXED_CASE.match(word) or _URLISH.match(rest) or any(c.isdigit() for c in word):
             continue
+        if word.casefold() in ctx.data.words("lowercase_words"):
+            continue  # "… though. lol", "uwu": chat reactions written in lowercase by convention
         if text[pos - 1 : pos] == "(" and text[pos + len(word) : pos + len(word) + 1] == ")":
             continue  # transcript conventions: "(laughter)", "(applause)"
         if s.index > 0 and _after_closing_quote(text, s.start):
