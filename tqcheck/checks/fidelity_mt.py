@@ -402,7 +402,7 @@ class MissingName(_PairCheck):
 #: A line is judged against the document's median length ratio, not a table: each file
 #: measures its own language pair, register and translator.  Source lines of fewer letters are
 #: not judged (a headline's ratio is noise), nor files with fewer judged lines than this.
-OMISSION_MIN_LETTERS = 40
+OMISSION_MIN_LETTERS = 60
 OMISSION_MIN_LINES = 20
 #: Below this share of the document's median ratio, most of the line did not make it across.
 OMISSION_SHARE = 0.4
@@ -428,8 +428,8 @@ class PossibleOmission(_CollectingCheck):
         CJK or Hangul character counts as three letters).  The median of these ratios is the
         file's own rate of expansion for its language pair, register and translator.  A line whose
         ratio is below 0.4 times that median is flagged: most of its source did not make it into
-        the translation.  Source lines of fewer than 40 letters are not judged, and a file needs
-        at least 20 judged lines for a median.
+        the translation.  Source lines of fewer than 60 letters (about a dozen words, or twenty
+        kana and kanji) are not judged, and a file needs at least 20 judged lines for a median.
 
     Why it matters:
         Dropping a clause or whole sentences, or answering with a short, fluent sentence that does
