@@ -508,3 +508,15 @@ def test_lowercase_after_a_unit_currency_or_era_abbreviation_is_no_sentence_star
 def test_lowercase_after_a_unit_that_ends_a_sentence_is_still_flagged() -> None:
     assert flagged("TQ203", "The flight takes 5 min. the battery lasts longer.") == []  # ambiguous
     assert flagged("TQ203", "The talks ended. the ministers left.") == ["the"]
+
+
+def test_a_phrase_repeated_across_a_line_break_is_info() -> None:
+    from tqcheck import audit_text as api_audit_text
+
+    text = ("but here most people are way more positive than in Ukraine\n"
+            "in Ukraine prices are the same but salaries are lower\n")
+    found = list(api_audit_text(text, lang="en", select=("TQ103",)))
+    assert [f.severity.value for f in found] == ["info"]
+    assert [f.severity.value for f in api_audit_text(
+        "Prices are higher in Ukraine in Ukraine than here.", lang="en", select=("TQ103",))] == [
+        "warning"]

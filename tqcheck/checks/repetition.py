@@ -433,6 +433,13 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
             w.endswith("er") or w in {"more", "less"} for w in words
         ):
             continue  # "faster and faster and …": a comparative idiom
+        if "\n" in text[rep.start:rep.end]:
+            # "… than in Ukraine / in Ukraine prices are …": the copies stand on two lines, each a
+            # message (or a line translated from its own source line) of its own: a speaker
+            # picking up a word, not a stutter of one sentence.
+            hits.append(Hit(rep.start, rep.end, f"phrase repeated across a line break: "
+                            f"'{rep.unit}'", severity=Severity.INFO))
+            continue
         hits.append(Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit))
     return hits
 
