@@ -520,3 +520,11 @@ def test_a_phrase_repeated_across_a_line_break_is_info() -> None:
     assert [f.severity.value for f in api_audit_text(
         "Prices are higher in Ukraine in Ukraine than here.", lang="en", select=("TQ103",))] == [
         "warning"]
+
+
+@pytest.mark.must_pass("TQ702")
+def test_a_phrase_introduced_as_the_original_is_not_flagged() -> None:
+    assert flagged("TQ702", "Он предложил аббревиатуру MWP (от англ. Member of the Welsh Parliament "
+                   "— член парламента Уэльса).", lang="ru") == []
+    assert flagged("TQ702", "Он сказал, что the meeting was very productive для всех.",
+                   lang="ru") == ["the meeting was very productive"]

@@ -266,6 +266,16 @@ def _prose_phrase(phrase: str) -> bool:
     return len(words) >= 3 and sum(w.islower() for w in words) >= 2
 
 
+def _marked_as_original(text: str, start: int, ctx: CheckContext) -> bool:
+    """Is the run introduced as the original wording by the language's marker (language data
+    ``original_markers``: Russian "англ.", German "engl.")?"""
+    markers = ctx.data.words("original_markers")
+    if not markers:
+        return False
+    before = text[max(0, start - 16):start].rstrip(" :«\"„(").casefold()
+    return any(before.endswith(m.casefold()) for m in markers)
+
+
 @cache
 def _source_only_scripts(lang: str | None, source_lang: str | None) -> frozenset[str]:
     src = normalise_lang(source_lang)
@@ -324,6 +334,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue  # names, terms and commands the source holds are kept on purpose
         if run.script == "Latin" and not _prose_phrase(phrase):
             continue  # URLs, addresses, handles, tags, emoji codes, commands: Latin everywhere
+        if _marked_as_original(sentence.segment.text, run.start, ctx):
+            continue  # "MWP (от англ. Member of the Welsh Parliament)": the original, on purpose
         kind = "phrase" if run.words > 1 else "word"
         yield Hit(run.start, run.end, f"{run.script} {kind} inside a sentence in "
                   f"{language_name(ctx.lang)}: '{phrase}'")
