@@ -314,6 +314,9 @@ def test_a_second_conjunct_that_heads_a_longer_phrase_is_two_groups() -> None:
     assert flagged("TQ102", "Они зависят от указаний и указаний Кремля.", lang="ru") == [
         "указаний и указаний"]
     assert flagged("TQ102", "The school and the school is closed.") == ["The school and the school"]
+    assert flagged("TQ102", "Search newly built or newly built properties near the station.") == [
+        "newly built or newly built"]
+    assert flagged("TQ102", "Graduation at elementary, junior high and high schools.") == []
 
 
 def test_a_mirrored_invisible_character_is_info(tmp_path: Path) -> None:

@@ -335,7 +335,7 @@ def find_doubled_coordination(
             end = m.end() + len(" ".join(ys))
             narrowing = _NEXT_WORD.match(text, end)
             if narrowing and (narrowing.group(1).casefold() in ctx.data.words(
-                    "coordination_narrowers") or _narrowing_word(ctx, narrowing.group(1))):
+                    "coordination_narrowers") or _narrowing_word(ctx, narrowing.group(1), xs)):
                 # "people and people with disabilities", "at school and at school events",
                 # "объекты и объекты критической инфраструктуры": two groups, not a stutter
                 break
@@ -350,13 +350,18 @@ def find_doubled_coordination(
     return hits
 
 
-def _narrowing_word(ctx: CheckContext, word: str) -> bool:
+def _narrowing_word(ctx: CheckContext, word: str, conjunct: list[str]) -> bool:
     """Does ``word``, right after the second conjunct, make it a longer phrase of its own: the
     head of a compound ("school events", "land prices") or a post-modifier in an oblique case
     ("объекты критической инфраструктуры")?  The language data's ``coordination_narrowing_word``
-    is a regex the whole word must match (no data: never)."""
+    is a regex the whole word must match (no data: never).  A conjunct of modifier words
+    (``coordination_modifier_word``: "newly built or newly built properties") modifies the head
+    on both sides: the stutter stands."""
     pattern = ctx.data.get("coordination_narrowing_word", default=None)
-    return bool(pattern) and re.fullmatch(pattern, word) is not None
+    if not pattern or re.fullmatch(pattern, word) is None:
+        return False
+    modifier = ctx.data.get("coordination_modifier_word", default=None)
+    return not (modifier and any(re.fullmatch(modifier, w, re.IGNORECASE) for w in conjunct))
 
 
 def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text: str, start: int) -> bool:
