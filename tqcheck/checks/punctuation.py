@@ -226,7 +226,11 @@ class UnbalancedQuotes:
         paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
         mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
         In a corpus record, cut from its document, a quotation that opens and runs to the record's
-        end with no quote mark after it is info: it may go on in the next paragraph.
+        end with no quote mark after it is info: it may go on in the next paragraph.  So is, without
+        the source in view, a quotation that opens and runs to the end of its line on a whole
+        sentence (news quoting a speaker over several paragraphs), unless nothing follows it.  A
+        straight mark paired with a typographic one (``“0"``, ``"… scenario”``) is a pair of mixed
+        styles (TQ503), not an open quotation.
 
     Why it matters:
         MT drops or moves quote marks when it reorders a sentence; readers cannot tell where the
@@ -352,7 +356,9 @@ def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: C
 
     What it does:
         Matches ``( )``, ``[ ]`` and ``{ }`` and flags the one left over, ignoring list markers like
-        ``a)`` or ``2)`` and emoticons.
+        ``a)`` or ``2)`` and emoticons.  Without the source in view, a run of brackets glued to a
+        word or ending a line (``options ((``, ``he would)))``, ``stylish)``: the smiley of
+        Slavic chat) is info.
 
     Why it matters:
         MT loses a bracket when it reorders a parenthetical, leaving the reader unsure where the aside
@@ -412,7 +418,9 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
     What it does:
         Flags the Arabic comma, semicolon, question mark and percent sign (، ؛ ؟ ٪) outside
         Arabic-script targets, and full-width CJK punctuation (，。：！？（）「」) outside Chinese,
-        Japanese and Korean targets, with the target's equivalent as suggestion.
+        Japanese and Korean targets, with the target's equivalent as suggestion.  Without the
+        source in view, the lenticular brackets 【】 that frame headlines and labels are info:
+        human translators keep them too.
 
     Why it matters:
         These marks come straight from the source text; fonts, search and screen readers treat them

@@ -113,7 +113,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         target language ("had had", "that that" in English; "die die", "das das" in German) and names
         written twice in title case ("Bora Bora", "Fang Fang"; at a sentence start too, unless the
         word is one of the language's 3,000 most frequent: "The The"), and letter names of an
-        acronym spelled out in the language's script (``letter_names``: Arabic "سي إن إن", CNN).
+        acronym spelled out in the language's script (``letter_names``: Arabic "سي إن إن", CNN;
+        with a glued conjunction, "وسي إن إن"; a letter name that is also a word, "في" V/in, only
+        after another letter), and a pronoun doubled as subject and object after the words the
+        language data's ``legitimate_doubles_after`` allows (German "wird es es zurücksenden").
         Over a comma, only words that cannot end a clause count (articles, conjunctions: "and
         the, the talks"); others doubled over a comma are emphasis or two clauses ("horrible,
         horrible news", "if you buy it, it …").  In languages where full reduplication is
@@ -285,7 +288,10 @@ def find_doubled_coordination(
         a single word among the language's 100 most frequent (pronouns and particles: "so oder
         so", "так ли это или это подделка"), and a second conjunct narrowed by what follows it
         (the language data's ``coordination_narrowers``: "people and people with disabilities",
-        "людям и людям с хроническими заболеваниями").
+        "людям и людям с хроническими заболеваниями") or made a longer phrase of its own by the
+        word after it (``coordination_narrowing_word``: "at school and at school events",
+        "объекты и объекты критической инфраструктуры"; not after a conjunct of modifiers,
+        "newly built or newly built properties").
 
     Why it matters:
         MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
@@ -411,7 +417,8 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
 
     What it does:
         Finds a run of 2–8 words followed at once by the same words ("of the meeting of the meeting").
-        Three or more copies are a generation loop (TQ105) instead.
+        Three or more copies are a generation loop (TQ105) instead.  Copies on two lines (one
+        line's end, the next line's start: two chat messages, two source lines) are info.
 
     Why it matters:
         Repeated phrases come from decoder stutter or from joining overlapping segments; readers notice

@@ -235,7 +235,10 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
     What it does:
         Flags emoji (pictographs, flags, keycaps, with skin-tone modifiers and ZWJ sequences as one
         span), outside embed attribution lines (TQ402 reports those).  Typographic symbols such as
-        © ™ → ★ ✓ count only when written with the emoji presentation selector.
+        © ™ → ★ ✓ count only when written with the emoji presentation selector.  Without the
+        source in view (no ``--source``, not a translation unit) and without pasted embeds in the
+        document, an emoji is info: people write them in posts too, and only the source can
+        tell that the translation added one.
 
     Why it matters:
         Emoji in a news article are leftovers of social-media posts pasted into the MT input.
