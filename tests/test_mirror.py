@@ -116,8 +116,8 @@ def test_arabic_prefix_conjunction_is_not_a_mirror() -> None:
 
 
 def test_lowercase_start_mirrored_by_a_lowercase_source() -> None:
-    seg = Segment("but it happens often enough to annoy.", 1)
-    assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "but it happens enough to be annoying.",
+    seg = Segment("but it breaks often enough to matter.", 1)
+    assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "but it breaks enough to be a problem.",
                                     "en")) is not None
     assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "Aber es passiert oft.", "de")) is None
 
@@ -140,13 +140,13 @@ def test_source_language_is_detected_from_the_source(tmp_path: Path) -> None:
 
 
 def test_fragment_mirrored_by_a_short_source_sentence() -> None:
-    seg = Segment("Bavaria's interior minister plays the sheriff. At his side his wife Gerswid.", 1)
+    seg = Segment("The mayor plays the clown. At his side his wife Resi.", 1)
     start = seg.text.index("At")
     case = MirrorCase("TQ201", seg, start, len(seg.text),
-                      "Er spielt den Sheriff: Joachim Herrmann. An seiner Seite Ehefrau Gerswid.", "de")
+                      "Er spielt den Clown: Anton Huber. An seiner Seite Ehefrau Resi.", "de")
     assert mirror_reason(case) is not None
     case = MirrorCase("TQ201", seg, start, len(seg.text),
-                      "Er spielt den Sheriff, an seiner Seite steht seine Ehefrau Gerswid, die lacht.",
+                      "Er spielt den Clown, an seiner Seite steht seine Ehefrau Resi, die lacht.",
                       "de")
     assert mirror_reason(case) is None
 
@@ -180,8 +180,8 @@ def test_foreign_script_mirrors_only_what_the_source_quotes(code: str, target: s
 
 
 @pytest.mark.parametrize(("code", "target", "span", "source"), [
-    ("TQ101", "Ah, so that it works with, with the dictionary.", "with, with",
-     "Ah, so that it works with the, with the generated dictionary."),
+    ("TQ101", "Well, so that it fits with, with the template.", "with, with",
+     "Well, so that it fits with the, with the new template."),
     ("TQ105", "Come in, come in, come in...", "Come in, come in, come in",
      "Заходимо, заходимо, заходимо..."),
     ("TQ105", "la-la-la la la la la", "la-la-la la la la la", "ля-ля-ля ля-ля-ля"),
@@ -195,12 +195,12 @@ def test_repetition_over_any_separator_in_the_source_is_a_mirror(code: str, targ
 
 
 def test_a_sentence_repeated_where_the_source_says_nearly_the_same_is_a_mirror() -> None:
-    seg = Segment("Do not use it for anything other than its intended purpose.", 5)
-    case = MirrorCase("TQ104", seg, 0, len(seg.text), "※本来の用途以外には使用しないでください。", "ja",
-                      ("※本来の用途以外に使用しないでください。",))
+    seg = Segment("Keep it away from open flames.", 5)
+    case = MirrorCase("TQ104", seg, 0, len(seg.text), "※火気の近くでは使用しないでください。", "ja",
+                      ("※火気の近くで使用しないでください。",))
     assert mirror_reason(case) is not None
-    other = MirrorCase("TQ104", seg, 0, len(seg.text), "※乳幼児の手の届く所に置かないでください。", "ja",
-                       ("※本来の用途以外に使用しないでください。",))
+    other = MirrorCase("TQ104", seg, 0, len(seg.text), "※直射日光を避けて保管してください。", "ja",
+                       ("※火気の近くで使用しないでください。",))
     assert mirror_reason(other) is None
 
 
