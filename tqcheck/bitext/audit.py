@@ -176,20 +176,45 @@ def dropping_codes(findings: Iterable[Finding], fail_on: str) -> list[str]:
     return sorted({f.code for f in findings if not f.suppressed and f.severity.rank >= threshold})
 
 
+@dataclass(kw_only=True)
+class Tally:
+    """Records read, kept and dropped, and how many records each code dropped: one partition's
+    (:class:`PartResult`) or a whole filter run's (``FilterSummary``)."""
+
+    records: int = 0
+    kept: int = 0
+    dropped: int = 0
+    by_code: dict[str, int] = field(default_factory=dict)
+
+    def count(self, codes: Iterable[str]) -> None:
+        """One record more: dropped by ``codes``, or kept when there are none."""
+        self.records += 1
+        dropped = False
+        for code in codes:
+            self.by_code[code] = self.by_code.get(code, 0) + 1
+            dropped = True
+        self.dropped += dropped
+        self.kept += not dropped
+
+    def add(self, other: Tally) -> None:
+        """Add another tally's counts to this one."""
+        self.records += other.records
+        self.kept += other.kept
+        self.dropped += other.dropped
+        for code, n in other.by_code.items():
+            self.by_code[code] = self.by_code.get(code, 0) + n
+
+
 @dataclass
-class PartResult:
+class PartResult(Tally):
     """What one partition produced: findings (audit) or counts (filter), and statistics."""
 
     index: int
-    records: int = 0
     findings: list[Finding] = field(default_factory=list)
     segments: int = 0
     sentences: int = 0
     words: int = 0
     notes: list[str] = field(default_factory=list)
-    kept: int = 0
-    dropped: int = 0
-    by_code: dict[str, int] = field(default_factory=dict)
     error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
