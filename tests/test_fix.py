@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -340,6 +341,30 @@ def test_unit_fixes_never_empty_a_unit_or_delete_its_words(tmp_path: Path) -> No
     fixes = {f.code: f.fix for f in report.findings if f.fix is not None}
     assert fixes and all(fix.applicability is Applicability.DISPLAY_ONLY for fix in fixes.values())
     assert not fix_file(path, AuditOptions(lang="en"), select_rules(), unsafe=True).changed
+
+
+def test_widening_a_deletion_reads_the_file_once(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The blank line beside a deleted paragraph is known from the one read (the former audit
+    read a prose file again to widen the deletion)."""
+    path = tmp_path / "t.txt"
+    path.write_text("The talks began on Monday.\n\npic.twitter.com/mj6oKBfkoW\n \t\n"
+                    "They ended on Friday.\n", encoding="utf-8")
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == path.name:
+            opened.append(str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    report = audit([path], AuditOptions(lang="en"), jobs=1)
+    fix = next(f.fix for f in report.findings if f.code == "TQ401")
+    assert fix is not None
+    edit = fix.edits[0]
+    assert (edit.line, edit.end_line, edit.before) == (3, 5, "pic.twitter.com/mj6oKBfkoW\n \t")
+    assert len(opened) == 1
 
 
 # --- reports -----------------------------------------------------------------------------------

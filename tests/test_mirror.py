@@ -230,6 +230,37 @@ def test_the_source_file_is_read_once(tmp_path: Path, monkeypatch: pytest.Monkey
     assert report.files and not report.errors
 
 
+def test_pairing_streams_the_source_file(tmp_path: Path) -> None:
+    """The pairing holds the source line it is at, not the whole file (it held every line)."""
+    import tracemalloc
+
+    from tqcheck.readers import pair_source_lines
+
+    n = 20_000
+    src = tmp_path / "s.txt"
+    src.write_text("".join(f"Quelle {i} {'x' * 200}\n" for i in range(1, n + 1)), encoding="utf-8")
+    segments = (Segment(f"line {i}", i) for i in range(1, n + 1))
+    tracemalloc.start()
+    try:
+        paired = sum(seg.meta["source_lines"][0].source.startswith(f"Quelle {seg.line} ")
+                     for seg in pair_source_lines(segments, src))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert paired == n
+    assert peak < 1_000_000  # the file is 4.3 MB
+
+
+def test_a_bad_byte_past_the_paired_lines_is_still_an_error(tmp_path: Path) -> None:
+    from tqcheck.readers import SourceFile, pair_source_lines
+
+    src = tmp_path / "s.txt"
+    src.write_bytes(b"eins\n" + b"zwei\n" * 5000 + b"\xff\n")
+    with pytest.raises(InputError, match=r"not UTF-8 \(invalid start byte at byte 25005\)"):
+        list(pair_source_lines([Segment("one", 1)], src))
+    assert SourceFile(src).head(50) is None
+
+
 def test_source_file_head_is_what_a_text_reader_gives(tmp_path: Path) -> None:
     from tqcheck.readers import SourceFile
 
