@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tqcheck.audit import AuditOptions, audit
+from tqcheck.audit import AuditOptions, audit, audit_text
 from tqcheck.checks.registry import all_rules, select_rules
 from tqcheck.cli import cli
 from tqcheck.fix import apply_findings, fix_file, fix_text, write_fixed
@@ -597,6 +597,50 @@ def test_a_spelling_is_unified_only_toward_a_clear_majority(text: str, fixed: bo
     assert bool(fixes) == fixed
     if fixed:
         assert fix_text(text, AuditOptions(lang="en"), unsafe=True).text.count("Sukawa") == 4
+
+
+_KIEV = ("The mayor of {a} spoke on Monday.\n\nIn {a} the talks began.\n\n"
+         "{a} hosted them for a week.\n\nThe envoys left {b} on Friday.\n")
+
+
+def test_no_fix_unifies_toward_an_outdated_spelling() -> None:
+    """Kiev ×3 against Kyiv ×1 is a clear majority of the spelling the language data marks
+    outdated: no fix toward it, and the current spelling is the one to keep."""
+    text = _KIEV.format(a="Kiev", b="Kyiv")
+    assert [f for f in _fixes(text, "TQ501", lang="en") if f is not None] == []
+    found = audit_text(text, AuditOptions(lang="en", select=("TQ501",))).findings
+    kept = [f for f in found if f.line == 7]
+    assert kept and all("the spelling to keep" in f.message for f in kept)
+    assert all(f.severity is Severity.INFO for f in kept)
+    assert fix_text(text, AuditOptions(lang="en"), unsafe=True).text == text
+    # The current spelling in the majority is still unified to.
+    text = _KIEV.format(a="Kyiv", b="Kiev")
+    assert fix_text(text, AuditOptions(lang="en"), unsafe=True).text.count("Kyiv") == 4
+
+
+def test_every_outdated_spelling_has_its_current_one_and_a_source() -> None:
+    from tqcheck.checks.consistency import _known_groups
+    from tqcheck.datapack import builtin_table
+
+    outdated = builtin_table("name_variants.toml")["outdated"]
+    for entries in outdated.values():
+        for old, entry in entries.items():
+            assert entry["source"].strip()
+            assert any({old, entry["current"]} <= group for group in _known_groups()), old
+
+
+@pytest.mark.parametrize(("text", "lang", "fixed"), [
+    # A German final s: a genitive without an apostrophe, or a contraction with one.
+    ('Die Besucher des Oktoberfest"s kamen früh.\n', "de", None),
+    ('Wie geht"s dir heute?\n', "de", None),
+    ('Der Ku"damm ist voll.\n', "de", "Der Ku'damm ist voll.\n"),
+    ('Russia"s army moved.\n', "en", "Russia's army moved.\n"),
+])
+def test_apostrophe_fix_before_a_final_s_follows_the_language(text: str, lang: str,
+                                                              fixed: str | None) -> None:
+    found = audit_text(text, AuditOptions(lang=lang, select=("TQ301",))).findings
+    assert len(found) == 1 and (found[0].fix is None) is (fixed is None)
+    assert fix_text(text, AuditOptions(lang=lang), unsafe=True).text == (fixed or text)
 
 
 @pytest.mark.parametrize(("code", "text", "fixed"), [

@@ -153,9 +153,41 @@ def preferred_spelling(spellings: list[str], counts: dict[str, int], ctx: CheckC
         if fold(target) in folded:
             return folded[fold(target)]
     ranked = sorted(spellings, key=lambda s: -counts[s])
-    if len(ranked) > 1 and clear_majority(counts[ranked[0]], counts[ranked[1]]):
+    if (len(ranked) > 1 and clear_majority(counts[ranked[0]], counts[ranked[1]])
+            and outdated_spelling(ranked[0], ctx.lang) is None):
         return ranked[0]
     return None
+
+
+def kept_spelling(spellings: list[str], counts: dict[str, int], ctx: CheckContext,
+                  winner: str | None) -> str | None:
+    """The spelling a document settles on, to keep: the one a fix unifies to, else the current
+    spelling of an outdated one in the group, else the one used most; None on a tie."""
+    if winner:
+        return winner
+    current = {outdated_spelling(s, ctx.lang) for s in spellings} - {None}
+    for s in spellings:
+        if s in current:
+            return s
+    ranked = sorted(spellings, key=lambda s: -counts[s])
+    if counts[ranked[0]] > counts[ranked[1]] and outdated_spelling(ranked[0], ctx.lang) is None:
+        return ranked[0]
+    return None
+
+
+def outdated_spelling(spelling: str, lang: str | None) -> str | None:
+    """The current spelling of ``spelling`` when the language data marks it outdated (Kiev:
+    Kyiv; ``[outdated.LANG]`` of ``name_variants.toml``), else None.  No fix unifies toward an
+    outdated spelling, however many times a document writes it."""
+    return _outdated(lang or "").get(spelling)
+
+
+@cache
+def _outdated(lang: str) -> dict[str, str]:
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("name_variants.toml").get("outdated", {}).get(lang, {})
+    return {old: str(entry["current"]) for old, entry in table.items()}
 
 
 #: A spelling is unified toward the document's majority only when that majority is clear: at
@@ -556,8 +588,7 @@ class NameVariants:
             # The spelling the document settles on (that one, else the one used most) stays: the
             # occurrences of the others are to change and reported.  Without one (a tie) every
             # spelling is reported, each naming the others.
-            ranked = sorted(spellings, key=lambda s: -counts[s])
-            settled = winner or (ranked[0] if counts[ranked[0]] > counts[ranked[1]] else None)
+            settled = kept_spelling(spellings, counts, self.ctx, winner)
             fix = None
             if winner and a != winner and self._may_unify(a, winner):
                 fix = unify_fix(occ, a, winner)
@@ -570,6 +601,9 @@ class NameVariants:
                 f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
             )
             message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
+            current = outdated_spelling(a, self.ctx.lang)
+            if current in variants:
+                message += f"; '{a}' is the outdated spelling of '{current}'"
             severity = None
             if a == settled:
                 # The spelling settled on stays: its uses are shown (as info) so the editor sees
