@@ -33,7 +33,7 @@ from tqcheck.checks.registry import CheckContext, Rule, all_rules
 from tqcheck.config import LanguageSettings, Settings
 from tqcheck.errors import InputError
 from tqcheck.langdata import base_lang, load_language
-from tqcheck.model import FileError, FileSummary, Finding, Segment, Severity
+from tqcheck.model import FileError, FileSummary, Finding, ModelPackage, Segment, Severity
 
 #: Settings whose checks read whole files (re-translation, reference chrF, round trips): not for
 #: records (``Rule.needs``).
@@ -215,6 +215,8 @@ class PartResult(Tally):
     sentences: int = 0
     words: int = 0
     notes: list[str] = field(default_factory=list)
+    #: The translation model packages the partition's checks used (recorded where it ran).
+    models: tuple[ModelPackage, ...] = ()
     error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -230,13 +232,19 @@ class PartResult(Tally):
 
 def audit_partition(job: CorpusJob, part: Partition) -> PartResult:
     """Audit one partition (in this process, a worker process or on a Dask worker)."""
+    from tqcheck.translate.usage import recording
+
     result = PartResult(part.index)
     try:
-        checker = RecordChecker(job.path, job.spec.format, job.rules(), job.settings, job.lang,
-                                job.source_lang)
-        for record, found in checker.check(read_partition(Path(job.path), job.spec, part)):
-            result.records += not is_blank(record)
-            result.findings.extend(found)
+        # The models used are recorded where the partition runs (a Dask worker, too), as the
+        # local audit records them around a file: the signature names them either way.
+        with recording() as models:
+            checker = RecordChecker(job.path, job.spec.format, job.rules(), job.settings,
+                                    job.lang, job.source_lang)
+            for record, found in checker.check(read_partition(Path(job.path), job.spec, part)):
+                result.records += not is_blank(record)
+                result.findings.extend(found)
+        result.models = tuple(sorted(models))
     except InputError as exc:
         result.error = str(exc)
         return result
@@ -250,18 +258,20 @@ def merge_audit(job: CorpusJob, results: Iterable[PartResult]) -> FileResult:
     """One file's result from its partitions' results, in partition order."""
     findings: list[Finding] = []
     notes: list[str] = []
+    models: set[ModelPackage] = set()
     segments = sentences = words = 0
     for r in results:
         if r.error:
             return FileResult([], error=FileError(job.path, r.error))
         findings.extend(r.findings)
+        models.update(r.models)
         segments += r.segments
         sentences += r.sentences
         words += r.words
         notes.extend(n for n in r.notes if n not in notes)
     summary = FileSummary(job.path, base_lang(job.lang), job.lang_source, segments, sentences,
                           words, job.spec.format)
-    return FileResult(findings, summary, notes=notes)
+    return FileResult(findings, summary, notes=notes, models=tuple(sorted(models)))
 
 
 def audit_corpus_file(path: Path, fmt: str, settings: Settings,
