@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -17,7 +16,7 @@ from tqcheck.cli import cli
 from tqcheck.fix import apply_findings, fix_file, fix_text, write_fixed
 from tqcheck.model import Applicability, Category, Edit, Finding, Fix, Severity
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, count_opens
 
 FIXED_SEED = ROOT / "tests" / "data" / "antalya-talks.fixed.en.txt"
 
@@ -350,15 +349,7 @@ def test_widening_a_deletion_reads_the_file_once(tmp_path: Path,
     path = tmp_path / "t.txt"
     path.write_text("The talks began on Monday.\n\npic.twitter.com/mj6oKBfkoW\n \t\n"
                     "They ended on Friday.\n", encoding="utf-8")
-    opened: list[str] = []
-    real_open = Path.open
-
-    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == path.name:
-            opened.append(str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", counting_open)
+    opened = count_opens(monkeypatch, path.name)
     report = audit([path], AuditOptions(lang="en"), jobs=1)
     fix = next(f.fix for f in report.findings if f.code == "TQ401")
     assert fix is not None

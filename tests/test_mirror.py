@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.conftest import count_opens
 from tqcheck.audit import AuditOptions, audit, audit_segments
 from tqcheck.checks.mirror import MIRRORS, MirrorCase, mirror_reason, normalise
 from tqcheck.checks.registry import all_rules
@@ -216,15 +216,7 @@ def test_the_source_file_is_read_once(tmp_path: Path, monkeypatch: pytest.Monkey
     target.write_text("The ministers travelled to Antalya on Monday to negotiate there.\n"
                       "The meeting lasted a long time and ended without an agreement.\n",
                       encoding="utf-8")
-    opened: list[str] = []
-    real_open = Path.open
-
-    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == src.name:
-            opened.append(str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", counting_open)
+    opened = count_opens(monkeypatch, src.name)
     report = tqcheck.audit([target], tqcheck.Settings.of(jobs=1, source=str(src), lang="en"))
     assert len(opened) == 1
     assert report.files and not report.errors
