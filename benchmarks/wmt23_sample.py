@@ -3,14 +3,16 @@
 Reads the findings that ``wmt23_eval.py --dump FILE`` wrote (the audit with ``--source`` over
 every WMT23 system output), keeps the warnings and errors on MT output, and draws up to ``--per``
 findings per code at random (seeded).  The sample file holds positions (pair, system, line,
-column), the message and the flagged words, not the WMT23 text (no licence lets the project copy
-it); ``--render`` prints what a blind judge may see: the message, the flagged text, the target
-paragraph around it and the aligned source, no system name, no severity.  The judge fills in
-``verdict`` ("real" or "false").
+column), the message and the flagged words.  The message and the flagged words quote WMT23 text,
+which no licence lets the project copy, so the sample is written to ``benchmarks/out/`` (ignored
+by git) and never committed; a sample is regenerated from the shared data with the commands below
+(the same ``--seed`` and tree draw the same sample).  ``--render`` prints what a blind judge may
+see: the message, the flagged text, the target paragraph around it and the aligned source, no
+system name, no severity.  The judge fills in ``verdict`` ("real" or "false").
 
     python benchmarks/wmt23_eval.py --no-mqm --dump /tmp/wmt23.jsonl
-    python benchmarks/wmt23_sample.py /tmp/wmt23.jsonl -o benchmarks/judging/wmt23-sample.jsonl
-    python benchmarks/wmt23_sample.py --render benchmarks/judging/wmt23-sample.jsonl > /tmp/judge.jsonl
+    python benchmarks/wmt23_sample.py /tmp/wmt23.jsonl        # -> benchmarks/out/wmt23-sample.jsonl
+    python benchmarks/wmt23_sample.py --render benchmarks/out/wmt23-sample.jsonl > /tmp/judge.jsonl
     python benchmarks/wmt23_sample.py --score JUDGED.jsonl
 
 ``--score`` prints the precision table of a judged file.
@@ -26,6 +28,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HUMAN = "Human-refA"
+# ignored by git: a sample quotes WMT23 words (messages, flagged text)
+DEFAULT_OUT = Path(__file__).resolve().parent / "out" / "wmt23-sample.jsonl"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
@@ -107,7 +111,9 @@ def score(path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dump", type=Path, nargs="?")
-    parser.add_argument("-o", "--output", type=Path)
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT,
+                        help="where the sample goes (default: benchmarks/out/wmt23-sample.jsonl, "
+                             "ignored by git; '-' for stdout)")
     parser.add_argument("--per", type=int, default=12)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--score", type=Path, help="print the precision of a judged sample")
@@ -125,7 +131,7 @@ def main() -> None:
         parser.error("a dump file is needed (wmt23_eval.py --dump)")
     rows = sample(args.dump, args.per, args.seed)
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if args.output:
+    if str(args.output) != "-":
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")
     else:

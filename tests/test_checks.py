@@ -116,14 +116,14 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ105", "She laughed: ha-ha-ha-ha, very funny."),
     ("TQ105", "No, no, no, he said."),
     ("TQ205", "The talks would resume in"),
-    ("TQ101", "Das ist der Hauptgrund, warum ich Spiele spiele."),
+    ("TQ101", "Am Sonntag bin ich froh, wenn ich Spiele spiele."),
     ("TQ205", "Talks resumed between the two sides."),
     ("TQ408", "The 5G network of Huawei (华为) is fast."),
     ("TQ408", "Он купил iPhone за 500 долларов."),
     ("TQ301", 'The cargo ship "Progress 83" docked at the station.'),
     ("TQ101", "Fang Fang wrote a diary of the lockdown."),
-    ("TQ201", "Sadly the calendar only gets two stars from me. :( 1. For the quick shipping. 2. For "
-     "the idea of the toy."),
+    ("TQ201", "Sadly the lamp only gets three stars from me. :( 1. For the slow delivery. 2. For "
+     "the colour of the shade."),
     ("TQ301", '"We will go.\n\n"And we will stay," he said.'),
     ("TQ302", "The options are a) talk or b) wait (for now)."),
     ("TQ303", 'He said, "No." Then he left.'),
@@ -280,11 +280,11 @@ def test_gates_match_wherever_their_check_finds_something(lang: str) -> None:
 
 
 def test_a_frequent_word_coordinated_with_itself_is_two_clauses() -> None:
-    assert flagged("TQ102", "Es wurde nicht zurückgenommen, was besonders bei dieser Art von Produkt "
-                   "so oder so gut ist, obwohl ich derjenige bin.", lang="de") == []
-    assert flagged("TQ102", "Я не знаю, так ли это или это подделка (я назвала их Дэвином).",
+    assert flagged("TQ102", "Der Händler nahm es nicht zurück, was bei solchen Geräten "
+                   "so oder so üblich ist, obwohl ich Stammkunde bin.", lang="de") == []
+    assert flagged("TQ102", "Он не сказал, правда ли это или это слух (мы звали его Максом).",
                    lang="ru") == []
-    assert flagged("TQ102", "Я никогда не видел, чтобы чья-то мама делала его или его швырнули мне.",
+    assert flagged("TQ102", "Я не помню, чтобы кто-то чинил его или его выбросили в окно.",
                    lang="ru") == []
     assert flagged("TQ102", "Они зависят от указаний и указаний Кремля.", lang="ru") == [
         "указаний и указаний"]

@@ -59,11 +59,12 @@ def _wait_for(path: Path, seconds: float = 60) -> None:
 
 
 @contextlib.contextmanager
-def cluster(folder: Path, workers: int = 2, delay: float = 0.0
+def cluster(folder: Path, workers: int = 2, delay: float = 0.0,
+            extra_env: dict[str, str] | None = None
             ) -> Iterator[tuple[str, list[subprocess.Popen[bytes]]]]:
     """A ``dask scheduler`` and ``workers`` ``dask worker`` processes (no nanny: a killed
     worker stays dead); yields the scheduler address and the worker processes."""
-    env = _env()
+    env = {**_env(), **(extra_env or {})}
     env["TQCHECK_TEST_PARTITION_DELAY"] = str(delay)
     sched_file = folder / "scheduler.json"
     log = (folder / "dask.log").open("wb")
@@ -130,6 +131,34 @@ def test_dask_cluster_gives_the_local_bytes(tmp_path: Path) -> None:
     assert (out / "keep.jsonl").read_bytes() == keep
     assert (out / "drop.jsonl").read_bytes() == drop
     assert audit_out == report
+
+
+def test_dask_partitions_record_the_model_packages_they_used(tmp_path: Path,
+                                                          models: Path) -> None:
+    """The signature names the translation packages a partition used on a Dask worker, as the
+    local engine's does (each partition records them where it runs; merged per file)."""
+    corpus = _corpus(tmp_path, copies=3)
+    extra = {"TQCHECK_TEST_TRANSLATE_IN_PARTITIONS": str(models),
+             "TQCHECK_CACHE_DIR": str(tmp_path / "cache"),
+             "XDG_DATA_HOME": str(tmp_path / "xdg-data")}
+    args = ["audit", str(corpus), *FIELDS, "--format", "json", "-q", "--partition-size", "20"]
+
+    def signature(*more: str) -> dict[str, object]:
+        run = subprocess.Popen(
+            [sys.executable, "-c", "import tests.dask_slow_worker; from tqcheck.cli import run; "
+             "run()", *args, *more], env={**_env(), **extra, "TQCHECK_TEST_PARTITION_DELAY": "0"},
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out, err = run.communicate(timeout=300)
+        assert run.returncode == 1, err
+        result: dict[str, object] = json.loads(out)["signature"]
+        return result
+
+    local = signature()
+    used = local["models"]
+    assert isinstance(used, list) and [(m["kind"], m["pair"]) for m in used] == [("argos", "en-de")]
+    with cluster(tmp_path, extra_env=extra) as (address, _):
+        dask = signature("--engine", "dask", "--scheduler", address)
+    assert dask["models"] == local["models"]
 
 
 def test_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path) -> None:

@@ -282,11 +282,11 @@ def test_round_trip_needs_the_language(models: Path, news: list[str]) -> None:
 
 
 def test_missing_number_rendered_another_way() -> None:
-    source = ["Ще понад 10 тисяч дістали поранень, зруйновано 6,4 тисячі будівель.",
-              "Gegen 21 Uhr fuhr er los, um 15.30 Uhr kam er an.", "玉川七郎（１９１４～８８年）",
+    source = ["Понад 10 тисяч людей евакуйовано, пошкоджено 6,4 тисячі будинків.",
+              "Um 21 Uhr ging sie los, um 15.30 Uhr kam sie an.", "玉川七郎（１９１４～８８年）",
               "12月3日以降に観に行く方いますか"]
-    target = ["More than 10,000 more were injured, 6,400 buildings destroyed.",
-              "At around 9 p.m. he drove off, at 3:30 p.m. he arrived.",
+    target = ["Over 10,000 people were evacuated, 6,400 houses damaged.",
+              "At 9 p.m. she left, at 3:30 p.m. she arrived.",
               "Tamagawa Shichiro (1914-1988)",
               "Anyone going to see it after December 3rd?"]
     assert line_findings(source, target, "en", "TQ835") == []

@@ -251,10 +251,10 @@ def test_tq701_a_low_confidence_verdict_on_a_source_line_is_info(tmp_path: Path)
     # A translated headline of names reads as German to statistics, without conviction; an
     # untranslated sentence is sure, and stays an error.
     target, source = tmp_path / "t.txt", tmp_path / "s.txt"
-    target.write_text("Oberhof: Kühn eighth in World Championship sprint\n\n"
-                      "Finissage im Marler Skulpturenmuseum.\n", encoding="utf-8")
-    source.write_text("Oberhof: Kühn Achter im WM-Sprint\n\nFinissage im Marler Skulpturenmuseum\n",
-                      encoding="utf-8")
+    target.write_text("Wörgl: Kühnhöfer eighth in World Championship sprint\n\n"
+                      "Die Ausstellung im Stadtmuseum endet am Sonntag.\n", encoding="utf-8")
+    source.write_text("Wörgl: Kühnhöfer Achter im WM-Sprint\n\n"
+                      "Die Ausstellung im Stadtmuseum endet am Sonntag\n", encoding="utf-8")
     report = audit([target], AuditOptions(lang="en", source_lang="de", select=("TQ701",),
                                           features={"source": str(source)}), jobs=1)
     assert [(f.line, f.severity.value) for f in report.findings] == [(1, "info"), (3, "error")]

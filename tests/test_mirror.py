@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.conftest import count_opens
 from tqcheck.audit import AuditOptions, audit, audit_segments
 from tqcheck.checks.mirror import MIRRORS, MirrorCase, mirror_reason, normalise
 from tqcheck.checks.registry import all_rules
@@ -118,8 +118,8 @@ def test_arabic_prefix_conjunction_is_not_a_mirror() -> None:
 
 
 def test_lowercase_start_mirrored_by_a_lowercase_source() -> None:
-    seg = Segment("but it happens often enough to annoy.", 1)
-    assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "but it happens enough to be annoying.",
+    seg = Segment("but it breaks often enough to matter.", 1)
+    assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "but it breaks enough to be a problem.",
                                     "en")) is not None
     assert mirror_reason(MirrorCase("TQ203", seg, 0, 3, "Aber es passiert oft.", "de")) is None
 
@@ -142,13 +142,13 @@ def test_source_language_is_detected_from_the_source(tmp_path: Path) -> None:
 
 
 def test_fragment_mirrored_by_a_short_source_sentence() -> None:
-    seg = Segment("Bavaria's interior minister plays the sheriff. At his side his wife Gerswid.", 1)
+    seg = Segment("The mayor plays the clown. At his side his wife Resi.", 1)
     start = seg.text.index("At")
     case = MirrorCase("TQ201", seg, start, len(seg.text),
-                      "Er spielt den Sheriff: Joachim Herrmann. An seiner Seite Ehefrau Gerswid.", "de")
+                      "Er spielt den Clown: Anton Huber. An seiner Seite Ehefrau Resi.", "de")
     assert mirror_reason(case) is not None
     case = MirrorCase("TQ201", seg, start, len(seg.text),
-                      "Er spielt den Sheriff, an seiner Seite steht seine Ehefrau Gerswid, die lacht.",
+                      "Er spielt den Clown, an seiner Seite steht seine Ehefrau Resi, die lacht.",
                       "de")
     assert mirror_reason(case) is None
 
@@ -182,8 +182,8 @@ def test_foreign_script_mirrors_only_what_the_source_quotes(code: str, target: s
 
 
 @pytest.mark.parametrize(("code", "target", "span", "source"), [
-    ("TQ101", "Ah, so that it works with, with the dictionary.", "with, with",
-     "Ah, so that it works with the, with the generated dictionary."),
+    ("TQ101", "Well, so that it fits with, with the template.", "with, with",
+     "Well, so that it fits with the, with the new template."),
     ("TQ105", "Come in, come in, come in...", "Come in, come in, come in",
      "Заходимо, заходимо, заходимо..."),
     ("TQ105", "la-la-la la la la la", "la-la-la la la la la", "ля-ля-ля ля-ля-ля"),
@@ -197,12 +197,12 @@ def test_repetition_over_any_separator_in_the_source_is_a_mirror(code: str, targ
 
 
 def test_a_sentence_repeated_where_the_source_says_nearly_the_same_is_a_mirror() -> None:
-    seg = Segment("Do not use it for anything other than its intended purpose.", 5)
-    case = MirrorCase("TQ104", seg, 0, len(seg.text), "※本来の用途以外には使用しないでください。", "ja",
-                      ("※本来の用途以外に使用しないでください。",))
+    seg = Segment("Keep it away from open flames.", 5)
+    case = MirrorCase("TQ104", seg, 0, len(seg.text), "※火気の近くでは使用しないでください。", "ja",
+                      ("※火気の近くで使用しないでください。",))
     assert mirror_reason(case) is not None
-    other = MirrorCase("TQ104", seg, 0, len(seg.text), "※乳幼児の手の届く所に置かないでください。", "ja",
-                       ("※本来の用途以外に使用しないでください。",))
+    other = MirrorCase("TQ104", seg, 0, len(seg.text), "※直射日光を避けて保管してください。", "ja",
+                       ("※火気の近くで使用しないでください。",))
     assert mirror_reason(other) is None
 
 
@@ -218,18 +218,41 @@ def test_the_source_file_is_read_once(tmp_path: Path, monkeypatch: pytest.Monkey
     target.write_text("The ministers travelled to Antalya on Monday to negotiate there.\n"
                       "The meeting lasted a long time and ended without an agreement.\n",
                       encoding="utf-8")
-    opened: list[str] = []
-    real_open = Path.open
-
-    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == src.name:
-            opened.append(str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", counting_open)
+    opened = count_opens(monkeypatch, src.name)
     report = tqcheck.audit([target], tqcheck.Settings.of(jobs=1, source=str(src), lang="en"))
     assert len(opened) == 1
     assert report.files and not report.errors
+
+
+def test_pairing_streams_the_source_file(tmp_path: Path) -> None:
+    """The pairing holds the source line it is at, not the whole file (it held every line)."""
+    import tracemalloc
+
+    from tqcheck.readers import pair_source_lines
+
+    n = 20_000
+    src = tmp_path / "s.txt"
+    src.write_text("".join(f"Quelle {i} {'x' * 200}\n" for i in range(1, n + 1)), encoding="utf-8")
+    segments = (Segment(f"line {i}", i) for i in range(1, n + 1))
+    tracemalloc.start()
+    try:
+        paired = sum(seg.meta["source_lines"][0].source.startswith(f"Quelle {seg.line} ")
+                     for seg in pair_source_lines(segments, src))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert paired == n
+    assert peak < 1_000_000  # the file is 4.3 MB
+
+
+def test_a_bad_byte_past_the_paired_lines_is_still_an_error(tmp_path: Path) -> None:
+    from tqcheck.readers import SourceFile, pair_source_lines
+
+    src = tmp_path / "s.txt"
+    src.write_bytes(b"eins\n" + b"zwei\n" * 5000 + b"\xff\n")
+    with pytest.raises(InputError, match=r"not UTF-8 \(invalid start byte at byte 25005\)"):
+        list(pair_source_lines([Segment("one", 1)], src))
+    assert SourceFile(src).head(50) is None
 
 
 def test_source_file_head_is_what_a_text_reader_gives(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def _dropping(source: str, target: str, code: str, **kw: str) -> list[str]:
      "14th century."),
     ("Город с населением свыше 380 тысяч людей был завален обломками.",
      "The city, which has more than 380,000 people, was strewn with debris."),
-    ("Так что мы обсудили это с [ЧЕЛОВЕК14].", "So, we have discussed this with [PERSON14]."),
+    ("Вчера мы говорили об этом с [ЧЕЛОВЕК14].", "Yesterday we talked about it with [PERSON14]."),
     ("Как показано на рис. 1, случаи впервые зарегистрированы 31 декабря 2019 года.",
      "As shown in Fig.1, cases were first reported on December 31, 2019."),
     ("Я сделал это в двадцати пяти случаях.", "I did it in 25 cases."),
@@ -57,7 +57,7 @@ def test_record_numbers_rendered_another_way_do_not_drop(source: str, target: st
 @pytest.mark.parametrize(("source", "target", "messages"), [
     ("Всего 25 человек пришли на встречу.", "Only 35 people came to the meeting.",
      ["number 25 of the source is missing", "number 35 is not in the source"]),
-    ("Но если я использую 2 отдельных хаба, всё работает.", "But if I use 3 separate hubs, it all "
+    ("Но если взять 2 разных кабеля, всё работает.", "But if you take 3 different cables, it all "
      "works.", ["number 2 of the source is missing", "number 3 is not in the source"]),
     ("Это основано на кодировке в табл. 4.", "This is based on the coding in Table 9.",
      ["number 4 of the source is missing", "number 9 is not in the source"]),

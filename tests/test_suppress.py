@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests._report_helpers import SAMPLE, run
+from tests.conftest import count_opens
 from tqcheck.audit import AuditOptions, audit, audit_segments
 from tqcheck.model import Category, Finding, Segment, Severity
 from tqcheck.suppress import (
@@ -188,15 +188,7 @@ def test_comment_directives_are_read_with_the_file_once(
     again, once to look for directives and once more to read them)."""
     Path(name).write_text("<!-- tqcheck-disable-next-line TQ101 -->\n" + SAMPLE
                           + "\n<!-- tqcheck-disable TQ5 -->\n", encoding="utf-8")
-    opened: list[str] = []
-    real_open = Path.open
-
-    def counting_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == name:
-            opened.append(str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", counting_open)
+    opened = count_opens(monkeypatch, name)
     report = audit([name], AuditOptions(lang="en"), jobs=1)
     assert len(opened) == 1
     assert [(f.code, f.suppressed) for f in report.findings] == [

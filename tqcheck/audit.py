@@ -29,6 +29,7 @@ from tqcheck.model import (
     Signature,
 )
 from tqcheck.readers import SourceFile, known_extensions, read_segments
+from tqcheck.readers.decode import BlankLines
 from tqcheck.suppress import Directive, apply_directives
 
 log = logging.getLogger(__name__)
@@ -200,9 +201,13 @@ def audit_segments(
                 continue
             yield segment
 
-    with recording() as models:
-        findings.extend(engine.feed_all(readable(stream)))
-        findings.extend(engine.finish())
+    try:
+        with recording() as models:
+            findings.extend(engine.feed_all(readable(stream)))
+            findings.extend(engine.finish())
+    finally:
+        if source_file is not None:
+            source_file.close()
     findings.sort(key=Finding.sort_key)
     findings, unused = apply_directives(findings, directives, path)
     stats = engine.stats
@@ -220,10 +225,13 @@ def detect_source_language(head: Sequence[Segment], source: SourceFile | str | N
 
     texts = [s.source for s in head if s.source]
     if not texts and source and fmt in LINE_ALIGNED_FORMATS:
-        if not isinstance(source, SourceFile):
-            source = SourceFile(source)
         # None: unreadable; the pairing of lines reports it.
-        texts = source.head(_SOURCE_HEAD) or []
+        if isinstance(source, SourceFile):
+            texts = source.head(_SOURCE_HEAD) or []
+        else:
+            own = SourceFile(source)
+            texts = own.head(_SOURCE_HEAD) or []
+            own.close()
     if not texts:
         return None
     lang = detect_document_language(texts)
@@ -256,16 +264,16 @@ def audit_file(path: Path, settings: Settings, rules: Sequence[Rule] | None = No
     try:
         fmt = detect_format(path, settings.read.format_in)
         directives: list[Directive] = []  # emitted by the reader as it reads
-        segments = read_segments(path, settings.read.encoding, fmt, settings.read, directives)
+        # Prose: its blank lines, noted as it is read, for widening whole-line deletions.
+        blank = BlankLines() if fmt in _PROSE_FORMATS else None
+        segments = read_segments(path, settings.read.encoding, fmt, settings.read, directives,
+                                 blank.watch if blank is not None else None)
         result = audit_segments(name, segments, settings, rules, fmt, directives)
-        if fmt in _PROSE_FORMATS:
+        if blank is not None:
             from tqcheck.fix import needs_widening, widen_line_deletions
 
             if needs_widening(result.findings):
-                from tqcheck.readers.decode import iter_lines
-
-                lines = [line.rstrip("\n") for line in iter_lines(path, settings.read.encoding)]
-                result.findings = widen_line_deletions(lines, result.findings)
+                result.findings = widen_line_deletions(blank, result.findings)
         return result
     except InputError as exc:
         return FileResult([], error=FileError(name, str(exc).replace(str(path), name)))

@@ -101,6 +101,16 @@ def _opt(default: Any, *flags: str, help: str, key: str | None = None,
                                                              click)})
 
 
+def _file_flag(*flags: str, help: str) -> Any:
+    """A file named on the command line only (no configuration key)."""
+    return _opt(None, *flags, type="file", help=help)
+
+
+def _switch(*flags: str, help: str) -> Any:
+    """An on/off flag of the command line only (no configuration key), off by default."""
+    return _opt(False, *flags, is_flag=True, help=help)
+
+
 def _optf(factory: Callable[[], Any], *flags: str, help: str, key: str | None = None,
           validate: Callable[[Any], Any] | None = None, **click: Any) -> Any:
     return field(default_factory=factory,
@@ -122,8 +132,8 @@ class ReadSettings:
     include_obsolete: bool = False
     tmx_langs: str | None = _opt(None, "--tmx-langs", key="tmx-langs", validate=_str,
                                  help="Language pair to read from a TMX holding more: SRC,TGT.")
-    source: str | None = _opt(
-        None, "--source", type="file",
+    source: str | None = _file_flag(
+        "--source",
         help="Source text, line-aligned: enables re-translation fidelity checks. For JSON and "
              "subtitles: the source-language file, matched by key or cue.")
     #: Source language of PO entries that do not say (msgid is English by convention).
@@ -183,8 +193,8 @@ class LanguageSettings:
 class FidelitySettings:
     """Resources that fidelity checks compare the text with."""
 
-    ref: str | None = _opt(
-        None, "--ref", type="file",
+    ref: str | None = _file_flag(
+        "--ref",
         help="Reference translation, line-aligned: segments far below the document's chrF "
              "become findings.")
     glossary: str | None = _opt(
@@ -216,8 +226,8 @@ class DecodeSettings:
         None, "--compute-type", key="compute-type", validate=_str,
         help="CTranslate2 compute type (default float32, which keeps every output independent "
              "of its batch; int8 is faster).")
-    no_cache: bool = _opt(False, "--no-cache", is_flag=True,
-                          help="Neither read nor write the translation cache.")
+    no_cache: bool = _switch("--no-cache",
+                             help="Neither read nor write the translation cache.")
     #: A progress bar while translating (None: on a terminal, unless the report is for a program).
     progress: bool | None = _opt(None, "--progress/--no-progress", key="progress",
                                  validate=_bool,
@@ -242,53 +252,53 @@ class OutputSettings:
         validate=_choice("error", "warning", "info", "never"),
         type=("error", "warning", "info", "never"), show_default=True,
         help="Lowest severity that fails the gate (exit status 1).")
-    baseline: str | None = _opt(
-        None, "--baseline", type="file",
+    baseline: str | None = _file_flag(
+        "--baseline",
         help="Findings recorded in this baseline file are known: only new findings are shown "
              "and fail the gate.")
-    write_baseline: str | None = _opt(
-        None, "--write-baseline", type="file",
+    write_baseline: str | None = _file_flag(
+        "--write-baseline",
         help="Record the current findings in this baseline file (the gate then passes).")
     color: bool | None = _opt(None, "--color/--no-color",
                               help="Colour the text output (default: on a terminal).")
-    quiet: bool = _opt(False, "-q", "--quiet", is_flag=True,
-                       help="Findings only: no summary or notes.")
+    quiet: bool = _switch("-q", "--quiet",
+                          help="Findings only: no summary or notes.")
     show_source: bool = _opt(True, "--show-source/--no-show-source",
                              help="Show the line and a caret under each finding.")
-    fix: bool = _opt(False, "--fix", is_flag=True,
-                     help="Write the safe fixes into the audited files (atomically; a file changed "
-                          "since it was read is left alone), then report what remains.")
-    unsafe_fixes: bool = _opt(False, "--unsafe-fixes", is_flag=True,
-                              help="With --fix, --diff or --fix-only: apply the unsafe fixes too "
-                                   "(they may change the meaning).")
-    diff: bool = _opt(False, "--diff", is_flag=True,
-                      help="Print a unified diff of what --fix would change, and change nothing "
-                           "(exit status 1 when there is something to fix, else 0).")
-    fix_only: bool = _opt(False, "--fix-only", is_flag=True,
-                          help="Like --fix, but report nothing (exit status 0 unless a file could "
-                               "not be read or written).")
+    fix: bool = _switch("--fix",
+                        help="Write the safe fixes into the audited files (atomically; a file changed "
+                             "since it was read is left alone), then report what remains.")
+    unsafe_fixes: bool = _switch("--unsafe-fixes",
+                                 help="With --fix, --diff or --fix-only: apply the unsafe fixes too "
+                                      "(they may change the meaning).")
+    diff: bool = _switch("--diff",
+                         help="Print a unified diff of what --fix would change, and change nothing "
+                              "(exit status 1 when there is something to fix, else 0).")
+    fix_only: bool = _switch("--fix-only",
+                             help="Like --fix, but report nothing (exit status 0 unless a file could "
+                                  "not be read or written).")
 
 
 @dataclass(frozen=True)
 class FilterSettings:
     """The outputs of ``tqcheck filter``."""
 
-    keep: str | None = _opt(None, "--keep", type="file", help="Write the records to keep here.")
-    drop: str | None = _opt(
-        None, "--drop", type="file",
+    keep: str | None = _file_flag("--keep", help="Write the records to keep here.")
+    drop: str | None = _file_flag(
+        "--drop",
         help="Write the dropped records here, each with the codes that dropped it (JSONL/Parquet: "
              "a field; TSV: a last column; line-aligned pairs: DROP.codes).")
-    keep_source: str | None = _opt(
-        None, "--keep-source", type="file",
+    keep_source: str | None = _file_flag(
+        "--keep-source",
         help="Line-aligned pairs: the source lines of the kept pairs (default: KEEP.src).")
-    drop_source: str | None = _opt(
-        None, "--drop-source", type="file",
+    drop_source: str | None = _file_flag(
+        "--drop-source",
         help="Line-aligned pairs: the source lines of the dropped pairs (default: DROP.src).")
     codes_field: str = _opt(
         "tq_codes", "--codes-field", key="codes-field", validate=_str, show_default=True,
         help="JSONL/Parquet: the field of a dropped record that holds its codes.")
-    resume: bool = _opt(
-        False, "--resume", is_flag=True,
+    resume: bool = _switch(
+        "--resume",
         help="Continue an interrupted run: keep the partitions it finished (checkpoints in a "
              "work folder beside the outputs).")
     #: The format of the summary on standard output (not ``--format`` of the audit's report).

@@ -50,6 +50,7 @@ from tqcheck.model import (
 if TYPE_CHECKING:
     from tqcheck.checks.registry import Rule
     from tqcheck.config import Settings
+    from tqcheck.readers.decode import BlankLines
 
 #: Passes over one text at most (each pass re-audits it).
 MAX_PASSES = 10
@@ -199,22 +200,24 @@ def apply_findings(text: str, findings: Iterable[Finding], *, unsafe: bool = Fal
 
 # --- widening deletions of whole paragraphs --------------------------------------------------
 
-def widen_line_deletions(lines: Sequence[str], findings: list[Finding]) -> list[Finding]:
+def widen_line_deletions(lines: Sequence[str] | BlankLines, findings: list[Finding]) -> list[Finding]:
     """A fix that deletes whole lines of prose (a paragraph of embed residue) also deletes one
     blank line beside them, so the paragraphs around stay one blank line apart.  ``lines``: the
-    file's lines, newline-normalised (with or without their ``\\n``)."""
-    def blank(n: int) -> bool:  # line n (1-based) is blank or outside the file
-        return n < 1 or n > len(lines) or not lines[n - 1].strip()
+    file's lines, newline-normalised (with or without their ``\\n``), or the blank lines noted
+    while the file was read (:class:`~tqcheck.readers.decode.BlankLines`)."""
+    from tqcheck.readers.decode import BlankLines
 
+    shape = lines if isinstance(lines, BlankLines) else BlankLines.of(lines)
     out: list[Finding] = []
     for f in findings:
         fix = f.fix
         if fix is not None and len(fix.edits) == 1:
             e = fix.edits[0]
             if (not e.content and e.col == 1 and e.end_col == 1 and e.end_line > e.line
-                    and blank(e.line - 1) and blank(e.end_line) and e.end_line <= len(lines)):
+                    and shape.blank(e.line - 1) and shape.blank(e.end_line)
+                    and e.end_line <= shape.count):
                 widened = dataclasses.replace(e, end_line=e.end_line + 1,
-                                              before=e.before + "\n" + lines[e.end_line - 1])
+                                              before=e.before + "\n" + shape.text(e.end_line))
                 f = dataclasses.replace(f, fix=dataclasses.replace(fix, edits=(widened,)))
         out.append(f)
     return out

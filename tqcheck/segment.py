@@ -68,7 +68,7 @@ def _unlisted_abbreviation(word: str, lang: str) -> bool:
     an abbreviation the language data does not list ("Особ. вагоны", "рт. ст.", "Plc.
     zurückzuführen", English "Mr." in German).  Only where the language has a lexicon."""
     if not (1 < len(word) <= _SHORT_ABBREVIATION and word.isalpha()) or word.isupper():
-        return False  # an acronym ends sentences: "the end of the GDR. four days later"
+        return False  # an acronym ends sentences: "the end of the USSR. two days later"
     words = _lexicon_words(lang)
     return words is not None and word.casefold() not in words
 

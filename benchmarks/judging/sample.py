@@ -5,9 +5,13 @@ flagged text), the text around it (the unit or line) and the source of that unit
 judge writes a verdict per finding; ``--score`` then reads the verdicts back and prints precision
 per code.
 
-    python benchmarks/judging/sample.py l10n --per-code 0 --total 60 -o sample.jsonl
-    python benchmarks/judging/sample.py wmt23 --per-code 12 -o wmt23.jsonl
-    python benchmarks/judging/sample.py --score wmt23.jsonl verdicts.jsonl
+    python benchmarks/judging/sample.py l10n --per-code 0 --total 60
+    python benchmarks/judging/sample.py wmt23 --per-code 12
+    python benchmarks/judging/sample.py --score benchmarks/out/wmt23-draw.jsonl verdicts.jsonl
+
+A sample quotes the corpus (WMT23 may be used in place, never copied into the project), so it is
+written to ``benchmarks/out/CORPUS-draw.jsonl`` (ignored by git) unless ``-o`` names another place;
+the same ``--seed`` on the same tree draws the same sample again.
 
 Corpora: ``l10n`` (../shared/data/l10n-wild, po/, the TICO-19 TMX: the files and findings of
 ``benchmarks/l10n_wild.py``, each target with its source) and ``wmt23`` (every system output of
@@ -81,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-code", type=int, default=0, help="findings per code (0: uniform)")
     parser.add_argument("--total", type=int, default=60, help="uniform sample size")
     parser.add_argument("--seed", type=int, default=20261205)
-    parser.add_argument("-o", "--output", type=Path)
+    parser.add_argument("-o", "--output", type=Path,
+                        help="default: benchmarks/out/CORPUS-draw.jsonl (ignored by git)")
     parser.add_argument("--score", nargs=2, type=Path, metavar=("SAMPLE", "VERDICTS"),
                         help="precision per code from a sample and the judge's verdicts")
     args = parser.parse_args(argv)
@@ -104,8 +109,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'all':<8}{total['real']:>6}{total['false']:>6}{total['unsure']:>7}"
               f"{(total['real'] / judged if judged else 0):>10.0%}")
         return 0
-    if not args.corpus or not args.output:
-        parser.error("a corpus and -o are required")
+    if not args.corpus:
+        parser.error("a corpus is required")
+    if args.output is None:
+        args.output = ROOT / "benchmarks" / "out" / f"{args.corpus}-draw.jsonl"
+    args.output.parent.mkdir(parents=True, exist_ok=True)
     items = list(l10n_items() if args.corpus == "l10n" else wmt23_items())
     rng = random.Random(args.seed)
     if args.per_code:

@@ -33,7 +33,7 @@ from tqcheck.checks.registry import CheckContext, Rule, all_rules
 from tqcheck.config import LanguageSettings, Settings
 from tqcheck.errors import InputError
 from tqcheck.langdata import base_lang, load_language
-from tqcheck.model import FileError, FileSummary, Finding, Segment, Severity
+from tqcheck.model import FileError, FileSummary, Finding, ModelPackage, Segment, Severity
 
 #: Settings whose checks read whole files (re-translation, reference chrF, round trips): not for
 #: records (``Rule.needs``).
@@ -176,20 +176,47 @@ def dropping_codes(findings: Iterable[Finding], fail_on: str) -> list[str]:
     return sorted({f.code for f in findings if not f.suppressed and f.severity.rank >= threshold})
 
 
+@dataclass(kw_only=True)
+class Tally:
+    """Records read, kept and dropped, and how many records each code dropped: one partition's
+    (:class:`PartResult`) or a whole filter run's (``FilterSummary``)."""
+
+    records: int = 0
+    kept: int = 0
+    dropped: int = 0
+    by_code: dict[str, int] = field(default_factory=dict)
+
+    def count(self, codes: Iterable[str]) -> None:
+        """One record more: dropped by ``codes``, or kept when there are none."""
+        self.records += 1
+        dropped = False
+        for code in codes:
+            self.by_code[code] = self.by_code.get(code, 0) + 1
+            dropped = True
+        self.dropped += dropped
+        self.kept += not dropped
+
+    def add(self, other: Tally) -> None:
+        """Add another tally's counts to this one."""
+        self.records += other.records
+        self.kept += other.kept
+        self.dropped += other.dropped
+        for code, n in other.by_code.items():
+            self.by_code[code] = self.by_code.get(code, 0) + n
+
+
 @dataclass
-class PartResult:
+class PartResult(Tally):
     """What one partition produced: findings (audit) or counts (filter), and statistics."""
 
     index: int
-    records: int = 0
     findings: list[Finding] = field(default_factory=list)
     segments: int = 0
     sentences: int = 0
     words: int = 0
     notes: list[str] = field(default_factory=list)
-    kept: int = 0
-    dropped: int = 0
-    by_code: dict[str, int] = field(default_factory=dict)
+    #: The translation model packages the partition's checks used (recorded where it ran).
+    models: tuple[ModelPackage, ...] = ()
     error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
@@ -205,13 +232,19 @@ class PartResult:
 
 def audit_partition(job: CorpusJob, part: Partition) -> PartResult:
     """Audit one partition (in this process, a worker process or on a Dask worker)."""
+    from tqcheck.translate.usage import recording
+
     result = PartResult(part.index)
     try:
-        checker = RecordChecker(job.path, job.spec.format, job.rules(), job.settings, job.lang,
-                                job.source_lang)
-        for record, found in checker.check(read_partition(Path(job.path), job.spec, part)):
-            result.records += not is_blank(record)
-            result.findings.extend(found)
+        # The models used are recorded where the partition runs (a Dask worker, too), as the
+        # local audit records them around a file: the signature names them either way.
+        with recording() as models:
+            checker = RecordChecker(job.path, job.spec.format, job.rules(), job.settings,
+                                    job.lang, job.source_lang)
+            for record, found in checker.check(read_partition(Path(job.path), job.spec, part)):
+                result.records += not is_blank(record)
+                result.findings.extend(found)
+        result.models = tuple(sorted(models))
     except InputError as exc:
         result.error = str(exc)
         return result
@@ -225,18 +258,20 @@ def merge_audit(job: CorpusJob, results: Iterable[PartResult]) -> FileResult:
     """One file's result from its partitions' results, in partition order."""
     findings: list[Finding] = []
     notes: list[str] = []
+    models: set[ModelPackage] = set()
     segments = sentences = words = 0
     for r in results:
         if r.error:
             return FileResult([], error=FileError(job.path, r.error))
         findings.extend(r.findings)
+        models.update(r.models)
         segments += r.segments
         sentences += r.sentences
         words += r.words
         notes.extend(n for n in r.notes if n not in notes)
     summary = FileSummary(job.path, base_lang(job.lang), job.lang_source, segments, sentences,
                           words, job.spec.format)
-    return FileResult(findings, summary, notes=notes)
+    return FileResult(findings, summary, notes=notes, models=tuple(sorted(models)))
 
 
 def audit_corpus_file(path: Path, fmt: str, settings: Settings,

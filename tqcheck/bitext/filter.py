@@ -15,13 +15,19 @@ import json
 import os
 import shutil
 import tempfile
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from tqcheck.bitext.audit import CorpusJob, PartResult, RecordChecker, dropping_codes, make_job
+from tqcheck.bitext.audit import (
+    CorpusJob,
+    PartResult,
+    RecordChecker,
+    Tally,
+    dropping_codes,
+    make_job,
+)
 from tqcheck.bitext.engines import map_ordered
 from tqcheck.bitext.records import (
     DEFAULT_PARTITION_RECORDS,
@@ -57,11 +63,7 @@ class FilterOutputs:
 
 
 @dataclass
-class FilterSummary:
-    records: int = 0
-    kept: int = 0
-    dropped: int = 0
-    by_code: Counter[str] = field(default_factory=Counter)
+class FilterSummary(Tally):
     partitions: int = 0
     resumed: int = 0
     notes: list[str] = field(default_factory=list)
@@ -212,21 +214,17 @@ def _filter_lines(job: CorpusJob, checked: Iterable[Any], out: dict[str, IO[byte
                   result: PartResult) -> None:
     fmt = job.spec.format
     codes_field = job.spec.codes_field
-    by_code: Counter[str] = Counter()
     for record, found in checked:
         if is_blank(record):  # a blank line is no record: it stays where it was
             out["keep"].write(record.raw)
             continue
-        result.records += 1
         codes = dropping_codes(found, job.fail_on)
+        result.count(codes)
         if not codes:
-            result.kept += 1
             out["keep"].write(record.raw)
             if fmt == "moses":
                 out["keep.src"].write(record.source_raw)
             continue
-        result.dropped += 1
-        by_code.update(codes)
         if fmt == "jsonl":
             out["drop"].write(jsonl_with_codes(record.raw, codes_field, codes))
         elif fmt == "tsv":
@@ -235,7 +233,7 @@ def _filter_lines(job: CorpusJob, checked: Iterable[Any], out: dict[str, IO[byte
             out["drop"].write(_terminated(record.raw))
             out["drop.src"].write(_terminated(record.source_raw))
             out["drop.codes"].write(",".join(codes).encode() + b"\n")
-    result.by_code = dict(sorted(by_code.items()))
+    result.by_code = dict(sorted(result.by_code.items()))
 
 
 def _terminated(raw: bytes) -> bytes:
@@ -252,20 +250,16 @@ def _filter_parquet(job: CorpusJob, part: Partition, checked: Iterable[Any], wor
     drop_schema = schema.append(pa.field(job.spec.codes_field, pa.list_(pa.string())))
     kept: list[dict[str, Any]] = []
     dropped: list[dict[str, Any]] = []
-    by_code: Counter[str] = Counter()
     for record, found in checked:
-        result.records += 1
         codes = dropping_codes(found, job.fail_on)
+        result.count(codes)
         row = dict(record.row or {})
         if codes:
-            result.dropped += 1
-            by_code.update(codes)
             row[job.spec.codes_field] = codes
             dropped.append(row)
         else:
-            result.kept += 1
             kept.append(row)
-    result.by_code = dict(sorted(by_code.items()))
+    result.by_code = dict(sorted(result.by_code.items()))
     for name, rows, sch in (("keep", kept, schema), ("drop", dropped, drop_schema)):
         final = _part_path(workdir, part.index, name)
         fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=workdir)
@@ -384,10 +378,7 @@ def run_filter(
     for r in in_order():
         if r.error:
             raise InputError(r.error)
-        summary.records += r.records
-        summary.kept += r.kept
-        summary.dropped += r.dropped
-        summary.by_code.update(r.by_code)
+        summary.add(r)
         summary.notes.extend(n for n in r.notes if n not in summary.notes)
     names = _PAIR_PARTS if spec.format == "moses" else _LINE_PARTS
     if spec.format == "parquet" and not parts:  # no row group: empty tables of the right schema

@@ -154,9 +154,41 @@ def preferred_spelling(spellings: list[str], counts: dict[str, int], ctx: CheckC
         if fold(target) in folded:
             return folded[fold(target)]
     ranked = sorted(spellings, key=lambda s: -counts[s])
-    if len(ranked) > 1 and clear_majority(counts[ranked[0]], counts[ranked[1]]):
+    if (len(ranked) > 1 and clear_majority(counts[ranked[0]], counts[ranked[1]])
+            and outdated_spelling(ranked[0], ctx.lang) is None):
         return ranked[0]
     return None
+
+
+def kept_spelling(spellings: list[str], counts: dict[str, int], ctx: CheckContext,
+                  winner: str | None) -> str | None:
+    """The spelling a document settles on, to keep: the one a fix unifies to, else the current
+    spelling of an outdated one in the group, else the one used most; None on a tie."""
+    if winner:
+        return winner
+    current = {outdated_spelling(s, ctx.lang) for s in spellings} - {None}
+    for s in spellings:
+        if s in current:
+            return s
+    ranked = sorted(spellings, key=lambda s: -counts[s])
+    if counts[ranked[0]] > counts[ranked[1]] and outdated_spelling(ranked[0], ctx.lang) is None:
+        return ranked[0]
+    return None
+
+
+def outdated_spelling(spelling: str, lang: str | None) -> str | None:
+    """The current spelling of ``spelling`` when the language data marks it outdated (Kiev:
+    Kyiv; ``[outdated.LANG]`` of ``name_variants.toml``), else None.  No fix unifies toward an
+    outdated spelling, however many times a document writes it."""
+    return _outdated(base_lang(lang) or "").get(spelling)
+
+
+@cache
+def _outdated(lang: str) -> dict[str, str]:
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("name_variants.toml").get("outdated", {}).get(lang, {})
+    return {old: str(entry["current"]) for old, entry in table.items()}
 
 
 #: A spelling is unified toward the document's majority only when that majority is clear: at
@@ -336,10 +368,12 @@ def _given_as_alias(occ: _Occurrence, others: list[str]) -> bool:
 @cache
 def _accepted(lang: str) -> frozenset[str]:
     """The spellings of names that a careful editor of ``lang`` accepts (``[accepted]`` of
-    ``name_variants.toml``): never the ones to change where a file mixes them with others."""
+    ``name_variants.toml``, and the current spelling of every ``[outdated]`` one): never the ones
+    to change where a file mixes them with others."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("name_variants.toml").get("accepted", {}).get(lang, ()))
+    listed = builtin_table("name_variants.toml").get("accepted", {}).get(lang, ())
+    return frozenset(listed) | frozenset(_outdated(lang).values())
 
 
 @cache
@@ -582,18 +616,19 @@ class NameVariants:
             # The spelling the document settles on (that one, else the one used most) stays: the
             # occurrences of the others are to change and reported.  Without one (a tie) every
             # spelling is reported, each naming the others.
-            ranked = sorted(spellings, key=lambda s: -counts[s])
             accepted = _accepted(base_lang(self.ctx.lang) or "") & set(spellings)
             if accepted and len(accepted) < len(spellings):
                 # Kyiv beside Kiev, Zelenskyy beside Zelenskyi: the accepted spellings stay,
-                # whichever the majority; the others are to change (toward the most used one).
-                # (Only --prefer and the glossary outrank them: a majority does not.)
+                # whichever the majority; the others are to change.  A fix goes toward a spelling
+                # that is not accepted only when asked (--prefer, the glossary), never by majority.
                 asked = preferred_spelling(spellings, dict.fromkeys(spellings, 0), self.ctx,
                                            fold_name)
-                winner = asked or max(sorted(accepted), key=lambda s: counts[s])
+                if asked is None and winner not in accepted:
+                    winner = None
+                settled = winner or max(sorted(accepted), key=lambda s: counts[s])
             else:
                 accepted = frozenset()
-            settled = winner or (ranked[0] if counts[ranked[0]] > counts[ranked[1]] else None)
+                settled = kept_spelling(spellings, counts, self.ctx, winner)
             fix = None
             if winner and a != winner and self._may_unify(a, winner):
                 fix = unify_fix(occ, a, winner)
@@ -606,6 +641,9 @@ class NameVariants:
                 f"'{b}' (line {o.segment.locate(o.start)[0]}, {o.count}×)" for b, o in where
             )
             message = f"name spelled two ways: '{a}' ({occ.count}×) and {others}"
+            current = outdated_spelling(a, self.ctx.lang)
+            if current in variants:
+                message += f"; '{a}' is the outdated spelling of '{current}'"
             severity = None
             if a == settled or a in accepted:
                 # The spelling settled on stays: its uses are shown (as info) so the editor sees

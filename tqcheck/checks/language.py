@@ -104,7 +104,7 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         guess = (paired and ctx.source_lang is not None and result.lang is not None
                  and base_lang(result.lang) != base_lang(ctx.source_lang))
     # A statistical verdict of low confidence on such a line is mostly a translated headline of
-    # names ("Oberhof: Kühn eighth in World Championship sprint"): info.
+    # names ("Wörgl: Kühnhöfer eighth in World Championship sprint"): info.
     unsure = (paired and not guess and not result.method.startswith("script")
               and result.confidence < _SURE_ON_PAIRED_LINES)
     return (Hit(

@@ -231,7 +231,7 @@ def source_repeats_sentence(case: MirrorCase) -> str | None:
                 min(len(theirs), len(whole)) >= 8 and (theirs in whole or whole in theirs)):
             return "the source repeats this sentence too"
         if _dice(theirs, whole) >= _SIMILAR:
-            # "※用途以外に使用しないでください。" and "※本来の用途以外には使用しないでください。":
+            # "※火気の近くで使用しないでください。" and "※火気の近くでは使用しないでください。":
             # two wordings of one notice, which a translation may well render alike.
             return "the source says nearly the same there"
     return None

@@ -66,6 +66,11 @@ def _apostrophe_like(text: str, i: int) -> bool:
     return after.isalpha() or (before in "sS" and after == " " and text[i + 2 : i + 3].isalnum())
 
 
+def _final_s(text: str, i: int) -> bool:
+    """``Oktoberfest"s``: the mark at ``i`` stands before an s that ends the word."""
+    return text[i + 1 : i + 2] in ("s", "S") and not text[i + 2 : i + 3].isalpha()
+
+
 def _is_gershayim(text: str, i: int) -> bool:
     """A Hebrew gershayim typed as ``"`` inside an acronym (``א"ב``, ``מבי"ס``): not a
     quotation mark."""
@@ -230,7 +235,10 @@ class UnbalancedQuotes:
         the source in view, a quotation that opens and runs to the end of its line on a whole
         sentence (news quoting a speaker over several paragraphs), unless nothing follows it.  A
         straight mark paired with a typographic one (``“0"``, ``"… scenario”``) is a pair of mixed
-        styles (TQ503), not an open quotation.
+        styles (TQ503), not an open quotation.  A straight quote typed for an apostrophe
+        (``Russia"s``) gets the apostrophe as its fix, except before a final s in a language whose
+        genitive s takes none (``apostrophe_s = false``: German ``Oktoberfest"s`` may be
+        ``Oktoberfests`` or a contraction like ``gibt's``): no fix there.
 
     Why it matters:
         MT drops or moves quote marks when it reorders a sentence; readers cannot tell where the
@@ -314,9 +322,18 @@ class UnbalancedQuotes:
                 # Only for a language with data: Hebrew writes '"' inside words (gershayim).
                 inside = (i + 1 < len(text) and text[i + 1].isalpha()
                           and self.ctx.data.known)
-                self.hits.append(Hit(i, i + 1, "straight quotation mark where an apostrophe belongs",
-                                     suggestion="'", segment=segment, fix=((i, i + 1, "'"),),
-                                     applicability=None if inside else Applicability.DISPLAY_ONLY))
+                if _final_s(text, i) and not self.ctx.data.get("punctuation", "apostrophe_s",
+                                                                default=True):
+                    # German "Oktoberfest"s": a genitive s takes no apostrophe, a contraction
+                    # (gibt's) does: which one is the editor's call, so no fix.
+                    self.hits.append(Hit(i, i + 1, "straight quotation mark before a final s "
+                                         "(a genitive s takes no apostrophe here, a contraction "
+                                         "does)", segment=segment))
+                else:
+                    self.hits.append(Hit(
+                        i, i + 1, "straight quotation mark where an apostrophe belongs",
+                        suggestion="'", segment=segment, fix=((i, i + 1, "'"),),
+                        applicability=None if inside else Applicability.DISPLAY_ONLY))
             # Otherwise it closes a quotation opened on an earlier line, beyond what we track.
         elif openers:
             for i in openers[:-1]:

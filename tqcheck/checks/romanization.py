@@ -29,30 +29,42 @@ _SPECIAL = str.maketrans({
     "'": "", "’": "", "‘": "", "`": "", "-": "", "ō": "o", "ū": "u", "â": "a", "û": "u",
 })
 _ARTICLE = re.compile(r"^(?:a[lrsdtzn]|el|ash|ul|ad|as|at|az|an)-")
+_Rules = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def _rules(*pairs: tuple[str, str]) -> _Rules:
+    """Rewrite rules (pattern, replacement), compiled, for :func:`_rewrite`."""
+    return tuple((re.compile(p), r) for p, r in pairs)
+
+
+def _rewrite(word: str, rules: _Rules) -> str:
+    """``word`` with each rule applied in order: the key of one romanization family."""
+    for rx, repl in rules:
+        word = rx.sub(repl, word)
+    return word
+
 
 # Applied in order to a lower-case, diacritic-free word.
-_LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r) for p, r in (
-        (r"o[ho](?![aeiouy])", "o"),          # Japanese long o: Ohtani/Ōtani, Ooka
-        (r"uu", "u"),
-        (r"gh|q", "Q"),                       # غ / ق in Persian and Arabic romanization
-        (r"shch|shtch|sch|šč", "Ş"),          # щ (and German ш)
-        (r"tsch|tch|ch", "Ç"),                # ч
-        (r"sh", "Ş"),                         # ш
-        (r"dzh|zh", "Ž"),                     # ж
-        (r"kh|h", "H"),                       # х
-        (r"(?<=[aeiouylr])g(?=[aeiouy])", "H"),  # Ukrainian г as h or g: Ihor/Igor, Serhiy/Sergiy
-        (r"ts|tz", "C"),                      # ц
-        (r"x", "ks"),
-        (r"w", "v"),
-        (r"ph", "f"),
-        (r"ou", "u"),                         # French-style Arabic romanization
-        (r"(?<=[bcdfgklmnprstvzHÇŞŽC])[iy]o", "e"),  # ё after a consonant: Fyodor/Fedor
-        (r"j(?=[aeou])|(?<=[iy])j$", "I"),       # j for й and iotation (Tatjana, Jurij), not ji
-        (r"[iyI]+", "I"),                     # й, ы, и and the iotation of я ю е ё
-        (r"^I(?=e)", ""),                     # initial ye/je → e (Yevgeny/Evgeny)
-        (r"(.)\1+", r"\1"),                   # doubled consonants and vowels
-    )
+_LATIN_RULES = _rules(
+    (r"o[ho](?![aeiouy])", "o"),          # Japanese long o: Ohtani/Ōtani, Ooka
+    (r"uu", "u"),
+    (r"gh|q", "Q"),                       # غ / ق in Persian and Arabic romanization
+    (r"shch|shtch|sch|šč", "Ş"),          # щ (and German ш)
+    (r"tsch|tch|ch", "Ç"),                # ч
+    (r"sh", "Ş"),                         # ш
+    (r"dzh|zh", "Ž"),                     # ж
+    (r"kh|h", "H"),                       # х
+    (r"(?<=[aeiouylr])g(?=[aeiouy])", "H"),  # Ukrainian г as h or g: Ihor/Igor, Serhiy/Sergiy
+    (r"ts|tz", "C"),                      # ц
+    (r"x", "ks"),
+    (r"w", "v"),
+    (r"ph", "f"),
+    (r"ou", "u"),                         # French-style Arabic romanization
+    (r"(?<=[bcdfgklmnprstvzHÇŞŽC])[iy]o", "e"),  # ё after a consonant: Fyodor/Fedor
+    (r"j(?=[aeou])|(?<=[iy])j$", "I"),       # j for й and iotation (Tatjana, Jurij), not ji
+    (r"[iyI]+", "I"),                     # й, ы, и and the iotation of я ю е ё
+    (r"^I(?=e)", ""),                     # initial ye/je → e (Yevgeny/Evgeny)
+    (r"(.)\1+", r"\1"),                   # doubled consonants and vowels
 )
 
 
@@ -67,10 +79,7 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=4096)
 def latin_key(word: str) -> str:
     """One key for the romanizations of a Russian, Ukrainian, Arabic, Persian or Japanese name."""
-    w = fold(word)
-    for rx, repl in _LATIN_RULES:
-        w = rx.sub(repl, w)
-    return w
+    return _rewrite(fold(word), _LATIN_RULES)
 
 
 _DOUBLE = re.compile(r"(.)\1+")
@@ -110,15 +119,13 @@ def is_chinese_romanization(word: str) -> bool:
     return bool(_CHINESE_WORD.match(w))
 
 
-_CHINESE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r) for p, r in (
-        (r"hs|x", "X"),
-        (r"ch|zh|q|j|ts(?=i)|tz(?=i)", "J"),  # postal ts before i: Tsinghua/Qinghua
-        (r"ts|tz|z|c", "Z"),
-        (r"k", "g"), (r"t", "d"), (r"p", "b"),
-        (r"ung\b|ung(?=[^aeiou])", "ong"),
-        (r"ien", "ian"), (r"ieh", "ie"), (r"ih", "i"), (r"ueh", "ue"), (r"uei", "ui"),
-    )
+_CHINESE_RULES = _rules(
+    (r"hs|x", "X"),
+    (r"ch|zh|q|j|ts(?=i)|tz(?=i)", "J"),  # postal ts before i: Tsinghua/Qinghua
+    (r"ts|tz|z|c", "Z"),
+    (r"k", "g"), (r"t", "d"), (r"p", "b"),
+    (r"ung\b|ung(?=[^aeiou])", "ong"),
+    (r"ien", "ian"), (r"ieh", "ie"), (r"ih", "i"), (r"ueh", "ue"), (r"uei", "ui"),
 )
 
 
@@ -126,9 +133,7 @@ _CHINESE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def chinese_key(word: str) -> str:
     """One key for the pinyin and Wade-Giles spellings of a Chinese name (syllables joined)."""
     w = word.casefold().replace("’", "").replace("'", "").replace("-", "").replace("ü", "u")
-    for rx, repl in _CHINESE_RULES:
-        w = rx.sub(repl, w)
-    return w
+    return _rewrite(w, _CHINESE_RULES)
 
 
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
@@ -136,43 +141,36 @@ def chinese_key(word: str) -> str:
 # spellings (Кисида/Кишида, Тиба/Чиба, Дзюнъитиро/Джуничиро, Мацуда/Матсуда, Сёхэй/Шохей),
 # and English names with э for е (Хэйли/Хейли) or with and without a doubled letter
 # (Харрис/Харис: paired only with other evidence, as distinct names differ so too).
-_CYRILLIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r) for p, r in (
-        (r"[ъь]", ""),
-        (r"дж", "дз"),
-        (r"тс", "ц"),
-        (r"ш(?=[иі])", "с"), (r"ч(?=[иі])", "т"),
-        (r"ш[ое]|с[ёе]", "сё"), (r"шу|сю", "сю"), (r"ша|ся", "ся"),
-        (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
-        (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
-        (r"[эє]", "е"), (r"[ії]", "и"), (r"ґ", "г"),  # ё stays: сё (Polivanov) is not се
-        (r"(.)\1+", r"\1"),
-    )
+_CYRILLIC_RULES = _rules(
+    (r"[ъь]", ""),
+    (r"дж", "дз"),
+    (r"тс", "ц"),
+    (r"ш(?=[иі])", "с"), (r"ч(?=[иі])", "т"),
+    (r"ш[ое]|с[ёе]", "сё"), (r"шу|сю", "сю"), (r"ша|ся", "ся"),
+    (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
+    (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
+    (r"[эє]", "е"), (r"[ії]", "и"), (r"ґ", "г"),  # ё stays: сё (Polivanov) is not се
+    (r"(.)\1+", r"\1"),
 )
 
 
 @lru_cache(maxsize=4096)
 def cyrillic_key(word: str) -> str:
     """One key for the Cyrillic renderings of one foreign name (Кисида/Кишида, Харрис/Харис)."""
-    w = word.casefold()
-    for rx, repl in _CYRILLIC_RULES:
-        w = rx.sub(repl, w)
-    return w
+    return _rewrite(word.casefold(), _CYRILLIC_RULES)
 
 
 # Applied in order to a lower-case, diacritic-free word romanized from Arabic or Persian: the
 # vowels that the script does not write (Hodeidah/Hudaydah, Hezbollah/Hizbullah, Jeddah/Jiddah,
 # Soleimani/Suleimani, Rouhani/Rowhani), a final tāʾ marbūṭa as -ah or -a (Fallujah/Falluja) and
 # ḍ/ḏ as dh or d (Riyadh/Riyad).
-_ARABIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r) for p, r in (
-        (r"dh", "d"),
-        (r"ou|ow|oo|o|u", "u"),
-        (r"ei|ey|ai|ay", "A"),
-        (r"e|i", "i"),
-        (r"(?<=[aiuA])h$", ""),
-        (r"(.)\1+", r"\1"),
-    )
+_ARABIC_RULES = _rules(
+    (r"dh", "d"),
+    (r"ou|ow|oo|o|u", "u"),
+    (r"ei|ey|ai|ay", "A"),
+    (r"e|i", "i"),
+    (r"(?<=[aiuA])h$", ""),
+    (r"(.)\1+", r"\1"),
 )
 #: Spellings that only romanized Arabic or Persian writes (dh kh gh q, -ah, -ani, -eh, an
 #: article or an apostrophe): one of two spellings must show one to be compared by vowels.
@@ -182,10 +180,7 @@ _ARABIC_LOOK = re.compile(r"dh|kh|gh|q(?!u)|aa|ah$|ani$|eh$|['’ʿʾ]|^(?:al|el
 @lru_cache(maxsize=4096)
 def arabic_key(word: str) -> str:
     """One key for the spellings of an Arabic or Persian name that differ in unwritten vowels."""
-    w = fold(word)
-    for rx, repl in _ARABIC_RULES:
-        w = rx.sub(repl, w)
-    return w
+    return _rewrite(fold(word), _ARABIC_RULES)
 
 
 def looks_arabic(word: str) -> bool:

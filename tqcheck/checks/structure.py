@@ -381,7 +381,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         "With", "Before", "Coming" …), and contains no finite verb from the language's verb list, no
         word ending in "-ed" and no comma (except before a relative clause: "Coming from Cairo, where
         he met …"; the verb test reads the phrase before the relative clause).  Items of an
-        inline numbered list ("1. For the fast shipping. 2. For …") are not fragments.  In every
+        inline numbered list ("1. For the slow delivery. 2. For …") are not fragments.  In every
         language whose data lists its subordinators and relative words (``clause_openers``:
         "Because", "weil", "parce que", "porque", "потому что", "который" …), a sentence that opens
         with one and has no comma — a subordinate or relative clause without its main clause —
@@ -448,7 +448,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
             continue
         if _LIST_NUMBER_BEFORE.search(prev.text):
-            continue  # "1. For the quick shipping. 2. For the idea …": items of a numbered list
+            continue  # "1. For the slow delivery. 2. For the colour …": items of a numbered list
         prev_words = WORD.findall(prev.text)
         if len(prev_words) < 4:
             continue

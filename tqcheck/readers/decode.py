@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import codecs
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from tqcheck.errors import InputError
 
 _SNIFF = 8192
+
+#: Passes a prose file's lines through as a reader reads them (:func:`tqcheck.readers.read_segments`).
+LineWatch = Callable[[Iterator[str]], Iterator[str]]
 
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -123,3 +126,44 @@ def iter_lines(path: Path, encoding: str | None = None) -> Iterator[str]:
 def read_text(path: Path, encoding: str | None = None) -> str:
     """The whole file as one string (for formats that need it; prose readers stream)."""
     return "".join(iter_lines(path, encoding))
+
+
+class BlankLines:
+    """Which lines of a file are blank, noted while a reader reads it (:meth:`watch` passes its
+    lines through), so that widening a fix to the blank line beside it
+    (:func:`tqcheck.fix.widen_line_deletions`) needs no second read: one bit a line, and the
+    text of the blank lines that hold white space."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._bits = bytearray()
+        self._spaces: dict[int, str] = {}
+
+    @classmethod
+    def of(cls, lines: Iterable[str]) -> BlankLines:
+        blank = cls()
+        for _ in blank.watch(lines):
+            pass
+        return blank
+
+    def watch(self, lines: Iterable[str]) -> Iterator[str]:
+        """``lines`` unchanged, each one noted."""
+        for raw in lines:
+            n = self.count
+            self.count += 1
+            if not n & 7:
+                self._bits.append(0)
+            line = raw.rstrip("\n")
+            if not line.strip():
+                self._bits[n >> 3] |= 1 << (n & 7)
+                if line:
+                    self._spaces[n + 1] = line
+            yield raw
+
+    def blank(self, n: int) -> bool:
+        """Whether line ``n`` (1-based) is blank or outside the file."""
+        return n < 1 or n > self.count or bool(self._bits[(n - 1) >> 3] >> ((n - 1) & 7) & 1)
+
+    def text(self, n: int) -> str:
+        """The text of blank line ``n`` (its white space)."""
+        return self._spaces.get(n, "")

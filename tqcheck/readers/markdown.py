@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tqcheck.model import MASK, Segment
-from tqcheck.readers.decode import iter_lines
+from tqcheck.readers.decode import LineWatch, iter_lines
 from tqcheck.suppress import Directive, scan_comments
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -181,8 +181,10 @@ def markdown_segments(lines: Iterable[str]) -> Iterator[Segment]:
 
 
 def read_markdown_file(path: Path, encoding: str | None = None,
-                       directives: list[Directive] | None = None) -> Iterator[Segment]:
+                       directives: list[Directive] | None = None,
+                       watch: LineWatch | None = None) -> Iterator[Segment]:
     """Segments of a Markdown file; the suppression comments its lines hold (also those the
-    segments skip) go to ``directives`` as they are read."""
-    lines = iter_lines(path, encoding)
+    segments skip) go to ``directives`` as they are read, and its lines pass through ``watch``
+    (see :func:`read_segments`)."""
+    lines = iter_lines(path, encoding) if watch is None else watch(iter_lines(path, encoding))
     return markdown_segments(lines if directives is None else scan_comments(lines, directives))

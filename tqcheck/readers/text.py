@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tqcheck.model import Segment
-from tqcheck.readers.decode import iter_lines
+from tqcheck.readers.decode import LineWatch, iter_lines
 from tqcheck.suppress import Directive, scan_comments
 
 _ENDS_SENTENCE = frozenset(".!?…:;\"'”’»)]。！？؟")
@@ -51,8 +51,9 @@ def paragraphs_from_lines(lines: Iterable[str]) -> Iterator[Segment]:
 
 
 def read_text_file(path: Path, encoding: str | None = None,
-                   directives: list[Directive] | None = None) -> Iterator[Segment]:
+                   directives: list[Directive] | None = None,
+                   watch: LineWatch | None = None) -> Iterator[Segment]:
     """Paragraphs of a text file; the suppression comments its lines hold go to ``directives``
-    as they are read."""
-    lines = iter_lines(path, encoding)
+    as they are read, and its lines pass through ``watch`` (see :func:`read_segments`)."""
+    lines = iter_lines(path, encoding) if watch is None else watch(iter_lines(path, encoding))
     return paragraphs_from_lines(lines if directives is None else scan_comments(lines, directives))
