@@ -625,7 +625,7 @@ class NameVariants:
                                            fold_name)
                 if asked is None and winner not in accepted:
                     winner = None
-                settled = winner or max(sorted(accepted), key=lambda s: counts[s])
+                settled: str | None = winner or max(sorted(accepted), key=lambda s: counts[s])
             else:
                 accepted = frozenset()
                 settled = kept_spelling(spellings, counts, self.ctx, winner)
