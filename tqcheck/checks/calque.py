@@ -21,6 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from tqcheck.checks._prefilter import any_of, factors, fold, may_match, usable
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens, per_text
@@ -53,6 +54,12 @@ class CalquePattern:
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.source_regex, re.MULTILINE)
+
+    @cached_property
+    def factors(self) -> tuple[frozenset[str], ...]:
+        """Strings every match holds one of, per set (:mod:`tqcheck.checks._prefilter`): a text
+        without them is not searched."""
+        return factors(self.regex)
 
     def span(self, m: re.Match[str]) -> tuple[int, int]:
         """The part of a match to report: the ``<…>`` of the pattern, or all of it."""
@@ -154,27 +161,49 @@ class _Setup:
     always: tuple[int, ...]
     #: Pattern matches in a text, memoised for the texts of the chunk being checked.
     matches: Callable[[str], tuple[_Match, ...]] = field(init=False, repr=False)
+    #: Every keyword, and one search that the patterns without keywords need to match.
+    _keywords: frozenset[str] = field(init=False, repr=False)
+    _always_gate: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
+        self._keywords = frozenset(self.by_keyword)
+        # The patterns without keywords run on every text: one search for the most selective
+        # necessary strings of them all skips most texts (None: one has none, always search).
+        best = [self.patterns[i][1].factors[:1] for i in self.always]
+        self._always_gate = (any_of(frozenset().union(*(b[0] for b in best)))
+                             if best and all(best) else None)
 
     def _find(self, text: str) -> tuple[_Match, ...]:
         """Pattern matches in ``text``.  A pattern runs only when one of its keywords occurs in
-        the text."""
-        toks = folded_tokens(text)
+        the text (patterns without keywords: when the text holds one of their necessary strings)
+        and the text holds the strings every match of it holds (its ``factors``)."""
+        keyed = self._keywords.intersection(folded_tokens(text))
+        always = self.always
+        folded = fold(text) if usable(text) else None
+        if always and folded is not None and self._always_gate is not None and (
+                self._always_gate.search(folded) is None):
+            always = ()
         selected: Iterable[int]
-        if self.by_keyword.keys().isdisjoint(toks):  # most text
-            selected = self.always
+        if not keyed:  # most text
+            if not always:
+                return ()
+            selected = always
+        elif len(keyed) == 1 and not always:
+            selected = self.by_keyword[next(iter(keyed))]
         else:
-            chosen = set(self.always)
-            for k in self.by_keyword.keys() & set(toks):
+            chosen = set(always)
+            for k in keyed:
                 chosen.update(self.by_keyword[k])
             selected = sorted(chosen)  # in pack and pattern order
-        return tuple(
-            (pack, pat, m)
-            for pack, pat in (self.patterns[i] for i in selected)
-            for m in pat.regex.finditer(text)
-        ) if selected else ()
+        patterns = self.patterns
+        found: list[_Match] = []
+        for i in selected:
+            pack, pat = patterns[i]
+            if folded is not None and not may_match(pat.factors, folded):
+                continue
+            found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+        return tuple(found)
 
 
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]

@@ -1,0 +1,95 @@
+"""The necessary-strings prefilter (tqcheck.checks._prefilter): a superset test, never a decision."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+import pytest
+
+from tqcheck.checks._prefilter import factors, fold, may_match, usable
+from tqcheck.checks.calque import builtin_packs
+
+
+def _cased() -> list[str]:
+    out = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        c = chr(code)
+        if c.lower() != c or c.upper() != c:
+            out.append(c)
+    return out
+
+
+def test_fold_joins_what_a_case_insensitive_regex_joins() -> None:
+    # Every pair of characters a (?i) regex takes as equal folds to one string: a text that
+    # matches a literal holds the literal's folded form.
+    from re import _casefix  # type: ignore[attr-defined]
+
+    bad = []
+    for c in _cased():
+        others = {c.lower(), c.upper(), c.casefold(), c.title()}
+        for key, extra in _casefix._EXTRA_CASES.items():
+            if c in {chr(key), *map(chr, extra)}:
+                others |= {chr(key), *map(chr, extra)}
+        for d in others:
+            if len(d) == 1 and re.fullmatch("(?i)" + re.escape(d), c) and fold(c) != fold(d):
+                bad.append((c, d))
+    assert not bad, bad[:10]
+
+
+def test_fold_keeps_final_sigma_and_dotted_capital_i() -> None:
+    assert fold("ΟΔΟΣ") == fold("οδοσ")
+    assert "istanbul" in fold("İSTANBUL")
+    assert fold("beſt") == "best"
+
+
+@pytest.mark.parametrize(("regex", "expected"), [
+    (r"(?i:(?<!\w)\d+,\d{1,2}\s?(?:%|million|billion))",
+     ({"%", "million", "billion"}, {","})),
+    (r"[A-Z][a-z]+-(?:san|sama)", ({"-san", "-sama"},)),
+    (r"(?i)according\s+to\s+the\s+words", ({"according"}, {"words"}, {"the"})),
+    (r"(?:a|b)(?:c|d)x", ({"acx", "adx", "bcx", "bdx"},)),
+    (r"\w+", ()),
+    (r"(?:foo|\d+)bar", ({"bar"},)),
+    (r"(?:foo)?bar", ({"bar"},)),
+])
+def test_factors(regex: str, expected: tuple[set[str], ...]) -> None:
+    got = factors(re.compile(regex))
+    assert set(got) == {frozenset(s) for s in expected} and len(got) == len(expected)
+
+
+def test_may_match() -> None:
+    sets = factors(re.compile(r"(?i)[A-Z][a-z]+-(?:san|sama)"))
+    assert may_match(sets, fold("Ask Tanaka-SAN."))
+    assert not may_match(sets, fold("Ask Tanaka."))
+
+
+def _variants(text: str) -> list[str]:
+    return [text, text.upper(), text.lower(), text.title(), text.replace("i", "İ"),
+            text.replace("s", "ſ"), text.replace("I", "İ")]
+
+
+def test_every_calque_pattern_match_passes_its_prefilter() -> None:
+    # Every built-in pattern, over every example and counterexample of every pack (and a third
+    # of their upper-case, lower-case and odd-letter variants): where the regex matches, the
+    # prefilter lets the text through.
+    patterns = [p for pack in builtin_packs() for p in pack.patterns]
+    texts = [t for p in patterns for t in (p.example, p.counterexample) if t]
+    texts += [v for t in texts for v in _variants(t)[1:]][::3]
+    texts = [t for t in texts if usable(t)]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    joined = "\n".join(texts)  # one search per pattern, then the texts it matched in
+    missed = []
+    for pattern in patterns:
+        sets = pattern.factors
+        for i in sorted({bisect.bisect_right(starts, m.start()) - 1
+                         for m in pattern.regex.finditer(joined)}):
+            text = texts[i]
+            if pattern.regex.search(text) and not may_match(sets, fold(text)):
+                missed.append((pattern.id, text))
+    assert not missed, missed[:10]
+    # The prefilter does work: most patterns have necessary strings.
+    assert sum(1 for p in patterns if p.factors) > 0.9 * len(patterns)

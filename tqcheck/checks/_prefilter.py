@@ -1,0 +1,167 @@
+"""Necessary strings of a regular expression: a cheap test before running it.
+
+:func:`factors` reads a compiled pattern's syntax tree and returns sets of strings such that every
+match contains one string of each set (in the text folded by :func:`fold`, which is how a
+case-insensitive match compares characters).  A text that lacks all strings of one set cannot
+match, and a few ``str`` containment tests (C speed, no regex engine) skip it.  The regex
+``(?<!\\w)\\d+,\\d{1,2}\\s?(?:%|million|billion)`` gives ``{","}`` and ``{"%", "million",
+"billion"}``; ``[A-Z][a-z]+-(?:san|sama)`` gives ``{"-san", "-sama"}``.
+
+The sets are a superset test, never a decision: ``tests/test_prefilter.py`` checks that a text
+failing them has no match, over every calque pattern's example and counterexample.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+#: Alternatives a run of literals may expand to before it is cut (``(a|b)(c|d)`` is four).
+_MAX_ALTERNATIVES = 32
+
+#: Characters that a case-insensitive regex takes as equal although ``str.lower`` keeps them apart
+#: (``ſ`` and ``s``, ``ς`` and ``σ``, Cyrillic old forms): each maps to one of its class.
+_EXTRA: dict[int, str] = {}
+try:
+    from re import _casefix  # type: ignore[attr-defined]
+
+    for _key, _others in _casefix._EXTRA_CASES.items():
+        _class = sorted({_key, *_others})
+        for _member in _class[1:]:
+            _EXTRA[_member] = chr(_class[0])
+    _CASEFIX = True
+except ImportError:  # pragma: no cover - Python versions without the table
+    _CASEFIX = False
+
+
+def fold(text: str) -> str:
+    """``text`` as a case-insensitive regex compares it: lower case, and the characters a regex
+    takes as one (dotless and dotted i, long s, final sigma …) made one.  Strings of
+    :func:`factors` are folded the same way."""
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text:  # İ: the regex lowers it to "i", str.lower to "i" and a combining dot
+        text = text.replace("\u0130", "i")
+    return text.lower().translate(_EXTRA)
+
+
+def usable(text: str) -> bool:
+    """Whether :func:`fold` agrees with the regex engine on ``text`` (always, on ASCII text)."""
+    return _CASEFIX or text.isascii()
+
+
+def _expand(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
+    """The strings a sequence of items matches when it is a finite choice of literals (a
+    literal, a class of literals, a group or alternation of such), else None."""
+    out = {""}
+    for op, av in items:
+        options: set[str] | None
+        if op is sre.LITERAL:
+            options = {chr(av)}
+        elif op is sre.IN:
+            if not av or any(o is not sre.LITERAL for o, _ in av):
+                return None
+            options = {chr(c) for _, c in av}
+        elif op is sre.SUBPATTERN:
+            options = _expand(av[-1])
+        elif op is sre.BRANCH:
+            options = set()
+            for branch in av[1]:
+                more = _expand(branch)
+                if more is None:
+                    return None
+                options |= more
+        else:
+            return None
+        if options is None or len(out) * len(options) > _MAX_ALTERNATIVES:
+            return None
+        out = {a + b for a in out for b in options}
+    return out
+
+
+#: Single characters in nearly every text: a set of them selects nothing.
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ,.'-\"\n")
+
+
+def _rarity(s: str) -> float:
+    return len(s) if len(s) > 1 or s not in _COMMON else 0.5
+
+
+def _score(strings: AbstractSet[str]) -> tuple[float, int]:
+    """How selective a set is: its commonest string's rarity (a longer string is rarer, a
+    letter or a comma commonest), then fewer strings."""
+    return min(map(_rarity, strings)), -len(strings)
+
+
+def any_of(strings: frozenset[str]) -> re.Pattern[str]:
+    """One regex that finds any of ``strings`` (to test many sets with one search)."""
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
+
+
+def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Sets of strings each of which a match of the sequence contains one of."""
+    out: list[frozenset[str]] = []
+    run: set[str] | None = None
+
+    def close() -> None:
+        nonlocal run
+        if run and all(run):
+            out.append(frozenset(fold(s) for s in run))
+        run = None
+
+    for op, av in items:
+        options = _expand([(op, av)])
+        if options is not None:
+            if run is not None and len(run) * len(options) <= _MAX_ALTERNATIVES:
+                run = {a + b for a in run for b in options}
+            else:
+                close()
+                run = options
+            continue
+        close()
+        if op is sre.SUBPATTERN:
+            out.extend(_sequence(av[-1]))
+        elif op is sre.ATOMIC_GROUP:
+            out.extend(_sequence(av))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out.extend(_sequence(av[2]))
+        elif op is sre.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                sets = _sequence(branch)
+                if not sets:
+                    union = set()
+                    break
+                union |= max(sets, key=_score)
+            if union:
+                out.append(frozenset(union))
+    close()
+    return out
+
+
+def factors(pattern: str | re.Pattern[str], keep: int = 3) -> tuple[frozenset[str], ...]:
+    """Up to ``keep`` of the most selective sets of necessary strings of ``pattern``, most
+    selective first (empty: nothing to test, run the regex)."""
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    try:
+        tree = _parser.parse(source, flags)
+    except (re.error, RecursionError):  # pragma: no cover - compiled already
+        return ()
+    sets = sorted(set(_sequence(list(tree))), key=_score, reverse=True)
+    return tuple(sets[:keep])
+
+
+def may_match(sets: tuple[frozenset[str], ...], folded: str) -> bool:
+    """Whether ``folded`` (a text through :func:`fold`) holds one string of every set."""
+    for strings in sets:
+        for s in strings:
+            if s in folded:
+                break
+        else:
+            return False
+    return True
