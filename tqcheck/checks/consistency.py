@@ -26,16 +26,22 @@ _ENDINGS = ("", "s", "e", "es", "'s", "’s", "y", "er", "ers", "ry", "ries", "i
 def _derived(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
     """Whether ``a`` and ``b`` are one stem with two endings of ``endings`` (English derivation by
     default; a language's inflection endings from its data: Кореи/Кореей, Million/Millionen)."""
+    others = _ending_set(endings)
     for e1 in endings:
         if not a.endswith(e1):
             continue
-        stem = a[: len(a) - len(e1)]
-        if len(stem) < 4:
+        cut = len(a) - len(e1)
+        if cut < 4:
             continue
-        for e2 in endings:
-            if e1 != e2 and b.endswith(e2) and b[: len(b) - len(e2)] == stem:
-                return True
+        # b is the stem and another ending: one slice and one set lookup, not a loop over them.
+        if b.startswith(a[:cut]) and (tail := b[cut:]) != e1 and tail in others:
+            return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _ending_set(endings: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(endings)
 
 
 def _doubled_letter_only(a: str, b: str) -> bool:
