@@ -93,3 +93,27 @@ def test_every_calque_pattern_match_passes_its_prefilter() -> None:
     assert not missed, missed[:10]
     # The prefilter does work: most patterns have necessary strings.
     assert sum(1 for p in patterns if p.factors) > 0.9 * len(patterns)
+
+
+@pytest.mark.parametrize("target", ["en", "de", "ru"])
+def test_calque_search_finds_what_its_keywords_select(target: str) -> None:
+    # The shared search of the patterns without keywords and the necessary strings drop no
+    # match: the calque search finds what running every pattern its keywords select finds.
+    from tqcheck.checks.calque import _setup
+    from tqcheck.checks.registry import CheckContext
+    from tqcheck.checks.text import folded_tokens
+    from tqcheck.langdata import load_language
+
+    setup = _setup(CheckContext(path="x", lang=target, data=load_language(target)))
+    patterns = [p for pack in builtin_packs() for p in pack.patterns]
+    texts = [t for p in patterns for t in (p.example, p.counterexample) if t]
+    texts += [v for t in texts for v in _variants(t)[1:]][::3]
+    texts += ["Ask Tanaka-SAN today.", "Ask Kim-ssi.", "It rose 2,5 million.", "KİM-SSİ"]
+    for text in texts:
+        tokens = set(folded_tokens(text))
+        selected = [i for i, (_, pat) in enumerate(setup.patterns)
+                    if not pat.keywords or pat.keywords & tokens]
+        everything = [(setup.patterns[i][0].source, setup.patterns[i][1].id, m.span())
+                      for i in selected for m in setup.patterns[i][1].regex.finditer(text)]
+        found = [(pack.source, pat.id, m.span()) for pack, pat, m in setup._find(text)]
+        assert found == everything, text

@@ -97,9 +97,10 @@ def _score(strings: AbstractSet[str]) -> tuple[float, int]:
     return min(map(_rarity, strings)), -len(strings)
 
 
-def any_of(strings: frozenset[str]) -> re.Pattern[str]:
+def any_of(strings: AbstractSet[str], flags: int = 0) -> re.Pattern[str]:
     """One regex that finds any of ``strings`` (to test many sets with one search)."""
-    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)),
+                      flags)
 
 
 def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
