@@ -170,9 +170,9 @@ class _Setup:
         self._keywords = frozenset(self.by_keyword)
         # The patterns without keywords run on every text: one search for the most selective
         # necessary strings of them all skips most texts (None: one has none, always search).
-        # Case-insensitive on the text itself: the regex engine's own idea of case.
+        # It searches the folded text (a case-insensitive regex is four times slower).
         best = [self.patterns[i][1].factors[:1] for i in self.always]
-        self._always_gate = (any_of(frozenset().union(*(b[0] for b in best)), re.IGNORECASE)
+        self._always_gate = (any_of(frozenset().union(*(b[0] for b in best)))
                              if best and all(best) else None)
 
     def _find(self, text: str) -> tuple[_Match, ...]:
@@ -181,7 +181,9 @@ class _Setup:
         and the text holds the strings every match of it holds (its ``factors``)."""
         keyed = self._keywords.intersection(folded_tokens(text))
         always = self.always
-        if always and self._always_gate is not None and self._always_gate.search(text) is None:
+        folded = fold(text) if usable(text) else None
+        if always and folded is not None and self._always_gate is not None and (
+                self._always_gate.search(folded) is None):
             always = ()
         selected: Iterable[int]
         if not keyed:  # most text
@@ -196,7 +198,6 @@ class _Setup:
                 chosen.update(self.by_keyword[k])
             selected = sorted(chosen)  # in pack and pattern order
         patterns = self.patterns
-        folded = fold(text) if usable(text) else None
         found: list[_Match] = []
         for i in selected:
             pack, pat = patterns[i]
