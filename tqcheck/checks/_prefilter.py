@@ -1,11 +1,12 @@
 """Necessary strings of a regular expression: a cheap test before running it.
 
 :func:`factors` reads a compiled pattern's syntax tree and returns sets of strings such that every
-match contains one string of each set (in the text folded by :func:`fold`, which is how a
-case-insensitive match compares characters).  A text that lacks all strings of one set cannot
-match, and a few ``str`` containment tests (C speed, no regex engine) skip it.  The regex
-``(?<!\\w)\\d+,\\d{1,2}\\s?(?:%|million|billion)`` gives ``{","}`` and ``{"%", "million",
-"billion"}``; ``[A-Z][a-z]+-(?:san|sama)`` gives ``{"-san", "-sama"}``.
+match contains one string of each set, in the text as :func:`prepare` writes it: folded as a
+case-insensitive match compares characters (:func:`fold`), each run of white space one space.  A
+text that lacks all strings of one set cannot match, and a few ``str`` containment tests (C
+speed, no regex engine) skip it.  ``according\\s+to\\s+the`` gives ``{"according to the"}``;
+``(?<!\\w)\\d+,\\d{1,2}\\s?(?:%|million)`` gives ``{","}`` and ``{"%", " %", "million",
+" million"}``; ``[A-Z][a-z]+-(?:san|sama)`` gives ``{"-san", "-sama"}``.
 
 The sets are a superset test, never a decision: ``tests/test_prefilter.py`` checks that a text
 failing them has no match, over every calque pattern's example and counterexample.
@@ -14,7 +15,7 @@ failing them has no match, over every calque pattern's example and counterexampl
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -49,23 +50,58 @@ def fold(text: str) -> str:
     return text.lower().translate(_EXTRA)
 
 
+def prepare(text: str) -> str:
+    """``text`` as :func:`may_match` reads it: folded (:func:`fold`), each run of white space one
+    space, with a space at each end (a match's white space, ``\\s+``, is one space in the
+    necessary strings)."""
+    return f" {' '.join(fold(text).split())} "
+
+
 def usable(text: str) -> bool:
     """Whether :func:`fold` agrees with the regex engine on ``text`` (always, on ASCII text)."""
     return _CASEFIX or text.isascii()
 
 
+_SPACE = frozenset({" "})
+_SPACE_OR_NOTHING = frozenset({"", " "})
+_SPACES = re.compile(r"\s+")
+
+
+def _whitespace(av: Any) -> bool:
+    """Is the class ``av`` whitespace only (``\\s``, a space, a tab)?"""
+    return bool(av) and all(
+        (o is sre.CATEGORY and c is sre.CATEGORY_SPACE) or (o is sre.LITERAL and chr(c).isspace())
+        for o, c in av)
+
+
+def _join(a: str, b: str) -> str:
+    """Two pieces of a match, written as :func:`prepare` writes text: one space for a run."""
+    return a + b[1:] if a.endswith(" ") and b.startswith(" ") else a + b
+
+
 def _expand(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
     """The strings a sequence of items matches when it is a finite choice of literals (a
-    literal, a class of literals, a group or alternation of such), else None."""
+    literal, a class of literals, a group or alternation of such, white space as one space),
+    else None."""
     out = {""}
     for op, av in items:
-        options: set[str] | None
+        options: set[str] | frozenset[str] | None
         if op is sre.LITERAL:
-            options = {chr(av)}
+            options = _SPACE if chr(av).isspace() else {chr(av)}
         elif op is sre.IN:
-            if not av or any(o is not sre.LITERAL for o, _ in av):
+            if _whitespace(av):
+                options = _SPACE
+            elif not av or any(o is not sre.LITERAL for o, _ in av):
                 return None
-            options = {chr(c) for _, c in av}
+            else:
+                options = {" " if chr(c).isspace() else chr(c) for _, c in av}
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            body = av[2]
+            if not (len(body) == 1 and (
+                    (body[0][0] is sre.IN and _whitespace(body[0][1]))
+                    or (body[0][0] is sre.LITERAL and chr(body[0][1]).isspace()))):
+                return None
+            options = _SPACE if av[0] >= 1 else _SPACE_OR_NOTHING  # a run of white space
         elif op is sre.SUBPATTERN:
             options = _expand(av[-1])
         elif op is sre.BRANCH:
@@ -79,22 +115,26 @@ def _expand(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
             return None
         if options is None or len(out) * len(options) > _MAX_ALTERNATIVES:
             return None
-        out = {a + b for a in out for b in options}
+        out = {_join(a, b) for a in out for b in options}
     return out
 
 
 #: Single characters in nearly every text: a set of them selects nothing.
 _COMMON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ,.'-\"\n")
 
+#: How common a string is in text, higher is rarer (see :func:`factors`).
+Rarity = Callable[[str], float]
+
 
 def _rarity(s: str) -> float:
+    """A string's rarity without word frequencies: longer is rarer, a letter or a comma is
+    commonest."""
     return len(s) if len(s) > 1 or s not in _COMMON else 0.5
 
 
-def _score(strings: AbstractSet[str]) -> tuple[float, int]:
-    """How selective a set is: its commonest string's rarity (a longer string is rarer, a
-    letter or a comma commonest), then fewer strings."""
-    return min(map(_rarity, strings)), -len(strings)
+def _score(strings: AbstractSet[str], rarity: Rarity = _rarity) -> tuple[float, int]:
+    """How selective a set is: its commonest string's rarity, then fewer strings."""
+    return min(map(rarity, strings)), -len(strings)
 
 
 def any_of(strings: AbstractSet[str], flags: int = 0) -> re.Pattern[str]:
@@ -110,7 +150,8 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
 
     def close() -> None:
         nonlocal run
-        if run and all(run):
+        # A set holding an empty string or white space alone is in every text: no test.
+        if run and all(s.strip() for s in run):
             out.append(frozenset(fold(s) for s in run))
         run = None
 
@@ -118,7 +159,7 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
         options = _expand([(op, av)])
         if options is not None:
             if run is not None and len(run) * len(options) <= _MAX_ALTERNATIVES:
-                run = {a + b for a in run for b in options}
+                run = {_join(a, b) for a in run for b in options}
             else:
                 close()
                 run = options
@@ -144,24 +185,27 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
     return out
 
 
-def factors(pattern: str | re.Pattern[str], keep: int = 3) -> tuple[frozenset[str], ...]:
+def factors(pattern: str | re.Pattern[str], rarity: Rarity = _rarity, keep: int = 4
+            ) -> tuple[frozenset[str], ...]:
     """Up to ``keep`` of the most selective sets of necessary strings of ``pattern``, most
-    selective first (empty: nothing to test, run the regex)."""
+    selective first, so that a text without them fails at the first test (empty: nothing to
+    test, run the regex).  ``rarity`` rates a string (higher is rarer: word frequencies of the
+    language where known)."""
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     try:
         tree = _parser.parse(source, flags)
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return ()
-    sets = sorted(set(_sequence(list(tree))), key=_score, reverse=True)
+    sets = sorted(set(_sequence(list(tree))), key=lambda ss: _score(ss, rarity), reverse=True)
     return tuple(sets[:keep])
 
 
-def may_match(sets: tuple[frozenset[str], ...], folded: str) -> bool:
-    """Whether ``folded`` (a text through :func:`fold`) holds one string of every set."""
+def may_match(sets: tuple[frozenset[str], ...], prepared: str) -> bool:
+    """Whether ``prepared`` (a text through :func:`prepare`) holds one string of every set."""
     for strings in sets:
         for s in strings:
-            if s in folded:
+            if s in prepared:
                 break
         else:
             return False

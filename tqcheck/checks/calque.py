@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from tqcheck.checks._prefilter import any_of, factors, fold, may_match, usable
+from tqcheck.checks._prefilter import any_of, factors, may_match, prepare, usable
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens, per_text
@@ -50,6 +50,9 @@ class CalquePattern:
     counterexample: str | None = None
     #: Other source languages that produce the same calque (Ukrainian beside Russian).
     also: frozenset[str] = frozenset()
+    #: The language the pattern matches text of (the pack's first target): its word frequencies
+    #: order the necessary strings, rarest first.
+    lang: str = ""
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -59,7 +62,7 @@ class CalquePattern:
     def factors(self) -> tuple[frozenset[str], ...]:
         """Strings every match holds one of, per set (:mod:`tqcheck.checks._prefilter`): a text
         without them is not searched."""
-        return factors(self.regex)
+        return factors(self.regex, _substring_rarity(self.lang))
 
     def span(self, m: re.Match[str]) -> tuple[int, int]:
         """The part of a match to report: the ``<…>`` of the pattern, or all of it."""
@@ -100,6 +103,33 @@ def _word_rank(lang: str) -> Callable[[str], float]:
     return rank
 
 
+@cache
+def _substring_rarity(lang: str) -> Callable[[str], float]:
+    """How rare a necessary string of a calque pattern is in text of ``lang``, higher is rarer: a
+    word's place in the language's frequency-ordered lexicon; short strings that are no word
+    (parts of words: "th") and word characters are common, other marks ("%", "-san") rare; a
+    phrase is rarer than any of its words."""
+    rank = _word_rank(lang) if lang else None
+
+    def word(s: str) -> float:
+        if rank is not None and (place := -rank(s)) < 10**9:
+            return place
+        if s.isalpha():
+            return 10 * len(s) if len(s) <= 3 else 10**5 * len(s)
+        return 0.0 if s in _COMMON_MARKS else 10**5
+
+    def rarity(s: str) -> float:
+        words = s.split()
+        if len(words) > 1:
+            return 10**4 + max(map(word, words))
+        return word(words[0]) if words else 0.0
+
+    return rarity
+
+
+_COMMON_MARKS = frozenset(" ,.'-\"\n")
+
+
 def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> CalquePack:
     try:
         source = str(raw["source"])
@@ -126,7 +156,8 @@ def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> C
                                           replacement=p.get("replacement"), keywords=keywords,
                                           example=p.get("example"),
                                           counterexample=p.get("counterexample"),
-                                          also=frozenset(p.get("also", ()))))
+                                          also=frozenset(p.get("also", ())),
+                                          lang=targets[0]))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), targets,
                           frozenset(raw.get("also", ())), tuple(patterns),
@@ -170,7 +201,7 @@ class _Setup:
         self._keywords = frozenset(self.by_keyword)
         # The patterns without keywords run on every text: one search for the most selective
         # necessary strings of them all skips most texts (None: one has none, always search).
-        # It searches the folded text (a case-insensitive regex is four times slower).
+        # It searches the prepared text (a case-insensitive regex is four times slower).
         best = [self.patterns[i][1].factors[:1] for i in self.always]
         self._always_gate = (any_of(frozenset().union(*(b[0] for b in best)))
                              if best and all(best) else None)
@@ -181,7 +212,7 @@ class _Setup:
         and the text holds the strings every match of it holds (its ``factors``)."""
         keyed = self._keywords.intersection(folded_tokens(text))
         always = self.always
-        folded = fold(text) if usable(text) else None
+        folded = prepare(text) if usable(text) else None
         if always and folded is not None and self._always_gate is not None and (
                 self._always_gate.search(folded) is None):
             always = ()
