@@ -1070,7 +1070,10 @@ class SpellingVariants:
         return hits
 
 
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+#: A capital right after a lower-case letter (searched only for whether there is one): written to
+#: start with the capital, so that the regex engine skips the lower-case letters in a tight loop
+#: instead of trying the pattern at each of them (twice as fast on prose).
+_INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(?![\w'’-]|\.\w)")
 
 _STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets", "»": "guillemets"}
