@@ -50,11 +50,11 @@ def fold(text: str) -> str:
     return text.lower().translate(_EXTRA)
 
 
-def prepare(text: str) -> str:
-    """``text`` as :func:`may_match` reads it: folded (:func:`fold`), each run of white space one
-    space, with a space at each end (a match's white space, ``\\s+``, is one space in the
-    necessary strings)."""
-    return f" {' '.join(fold(text).split())} "
+def prepare(text: str, folded: str | None = None) -> str:
+    """``text`` as :func:`may_match` reads it: folded (:func:`fold`; ``folded`` when done
+    already), each run of white space one space, with a space at each end (a match's white space,
+    ``\\s+``, is one space in the necessary strings)."""
+    return f" {' '.join((fold(text) if folded is None else folded).split())} "
 
 
 def usable(text: str) -> bool:
@@ -137,10 +137,23 @@ def _score(strings: AbstractSet[str], rarity: Rarity = _rarity) -> tuple[float, 
     return min(map(rarity, strings)), -len(strings)
 
 
+def unspaced(strings: AbstractSet[str]) -> frozenset[str]:
+    """Strings without white space that a text holds one of whenever it holds one of
+    ``strings`` (each string's longest piece between spaces): found in the folded text as in the
+    prepared one, without collapsing its white space."""
+    return _minimal(frozenset(max(s.split(), key=len) for s in strings if s.strip()))
+
+
 def any_of(strings: AbstractSet[str], flags: int = 0) -> re.Pattern[str]:
     """One regex that finds any of ``strings`` (to test many sets with one search)."""
     return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)),
                       flags)
+
+
+def _minimal(strings: frozenset[str]) -> frozenset[str]:
+    """``strings`` without those that hold another of them (``" %"`` beside ``"%"``): a text
+    holds one of the set exactly when it holds one of these."""
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
 def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
@@ -152,7 +165,7 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
         nonlocal run
         # A set holding an empty string or white space alone is in every text: no test.
         if run and all(s.strip() for s in run):
-            out.append(frozenset(fold(s) for s in run))
+            out.append(_minimal(frozenset(fold(s) for s in run)))
         run = None
 
     for op, av in items:
@@ -180,7 +193,7 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
                     break
                 union |= max(sets, key=_score)
             if union:
-                out.append(frozenset(union))
+                out.append(_minimal(frozenset(union)))
     close()
     return out
 

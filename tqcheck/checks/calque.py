@@ -21,7 +21,15 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from tqcheck.checks._prefilter import any_of, factors, may_match, prepare, usable
+from tqcheck.checks._prefilter import (
+    any_of,
+    factors,
+    fold,
+    may_match,
+    prepare,
+    unspaced,
+    usable,
+)
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens, per_text
@@ -201,9 +209,9 @@ class _Setup:
         self._keywords = frozenset(self.by_keyword)
         # The patterns without keywords run on every text: one search for the most selective
         # necessary strings of them all skips most texts (None: one has none, always search).
-        # It searches the prepared text (a case-insensitive regex is four times slower).
+        # It searches the folded text, with the strings' longest pieces between spaces.
         best = [self.patterns[i][1].factors[:1] for i in self.always]
-        self._always_gate = (any_of(frozenset().union(*(b[0] for b in best)))
+        self._always_gate = (any_of(unspaced(frozenset().union(*(b[0] for b in best))))
                              if best and all(best) else None)
 
     def _find(self, text: str) -> tuple[_Match, ...]:
@@ -212,7 +220,7 @@ class _Setup:
         and the text holds the strings every match of it holds (its ``factors``)."""
         keyed = self._keywords.intersection(folded_tokens(text))
         always = self.always
-        folded = prepare(text) if usable(text) else None
+        folded = fold(text) if usable(text) else None
         if always and folded is not None and self._always_gate is not None and (
                 self._always_gate.search(folded) is None):
             always = ()
@@ -230,9 +238,10 @@ class _Setup:
             selected = sorted(chosen)  # in pack and pattern order
         patterns = self.patterns
         found: list[_Match] = []
+        prepared = prepare(text, folded) if folded is not None else None
         for i in selected:
             pack, pat = patterns[i]
-            if folded is not None and not may_match(pat.factors, folded):
+            if prepared is not None and not may_match(pat.factors, prepared):
                 continue
             found.extend((pack, pat, m) for m in pat.regex.finditer(text))
         return tuple(found)
