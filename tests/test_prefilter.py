@@ -123,3 +123,16 @@ def test_calque_search_finds_what_its_keywords_select(target: str) -> None:
                       for i in selected for m in setup.patterns[i][1].regex.finditer(text)]
         found = [(pack.source, pat.id, m.span()) for pack, pat, m in setup._find(text)]
         assert found == everything, text
+
+
+def test_one_class_gate_searches_the_non_ascii_runs_first() -> None:
+    # A gate on one class of non-ASCII characters opens exactly where it did when it searched
+    # the whole chunk: the chunk's non-ASCII characters are all in its runs.
+    from tqcheck.checks.gates import ChunkText, non_ascii_gate
+
+    gate = non_ascii_gate("[،؛؟]")
+    assert gate.one_class
+    for text in ("plain “quoted” text\nand more", "ok، then؟\n“x”", "“only quotes”", "ascii",
+                 "a\n،\nb؛c"):
+        whole = sorted(m.span() for m in gate.regex.finditer(text))
+        assert sorted(gate.spans(ChunkText(text))) == whole, text
