@@ -276,3 +276,25 @@ def test_a_name_given_beside_the_other_as_an_alternative_is_info() -> None:
     # The same spelling mixed in running text is reported.
     assert _warned("In Moldova, President Maia Sandu spoke. Moldova is small. Moldavia is poor. "
                    "The people of Moldova voted.\n") == {"Moldavia"}
+
+
+def test_derived_matches_the_pairwise_definition() -> None:
+    # _derived looks the other ending up in a set: the same answer as trying every pair of
+    # endings (one stem of four letters or more, two different endings).
+    import itertools
+
+    from tqcheck.checks.consistency import _ENDINGS, _derived
+
+    def pairwise(a: str, b: str, endings: tuple[str, ...]) -> bool:
+        for e1, e2 in itertools.product(endings, endings):
+            stem = a[: len(a) - len(e1)]
+            if (e1 != e2 and a.endswith(e1) and len(stem) >= 4 and b.endswith(e2)
+                    and b[: len(b) - len(e2)] == stem):
+                return True
+        return False
+
+    stems = ["ukrain", "minist", "kore", "million", "turk", "abc"]
+    words = [s + e for s in stems for e in _ENDINGS] + ["кореи", "кореей", "корея", "millionen"]
+    for endings in (_ENDINGS, ("", "и", "ей", "я", "en")):
+        for a, b in itertools.product(words, repeat=2):
+            assert _derived(a, b, endings) == pairwise(a, b, endings), (a, b)

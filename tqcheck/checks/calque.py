@@ -21,6 +21,15 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from tqcheck.checks._prefilter import (
+    any_of,
+    factors,
+    fold,
+    may_match,
+    prepare,
+    unspaced,
+    usable,
+)
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens, per_text
@@ -49,10 +58,19 @@ class CalquePattern:
     counterexample: str | None = None
     #: Other source languages that produce the same calque (Ukrainian beside Russian).
     also: frozenset[str] = frozenset()
+    #: The language the pattern matches text of (the pack's first target): its word frequencies
+    #: order the necessary strings, rarest first.
+    lang: str = ""
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.source_regex, re.MULTILINE)
+
+    @cached_property
+    def factors(self) -> tuple[frozenset[str], ...]:
+        """Strings every match holds one of, per set (:mod:`tqcheck.checks._prefilter`): a text
+        without them is not searched."""
+        return factors(self.regex, _substring_rarity(self.lang))
 
     def span(self, m: re.Match[str]) -> tuple[int, int]:
         """The part of a match to report: the ``<…>`` of the pattern, or all of it."""
@@ -93,6 +111,33 @@ def _word_rank(lang: str) -> Callable[[str], float]:
     return rank
 
 
+@cache
+def _substring_rarity(lang: str) -> Callable[[str], float]:
+    """How rare a necessary string of a calque pattern is in text of ``lang``, higher is rarer: a
+    word's place in the language's frequency-ordered lexicon; short strings that are no word
+    (parts of words: "th") and word characters are common, other marks ("%", "-san") rare; a
+    phrase is rarer than any of its words."""
+    rank = _word_rank(lang) if lang else None
+
+    def word(s: str) -> float:
+        if rank is not None and (place := -rank(s)) < 10**9:
+            return place
+        if s.isalpha():
+            return 10 * len(s) if len(s) <= 3 else 10**5 * len(s)
+        return 0.0 if s in _COMMON_MARKS else 10**5
+
+    def rarity(s: str) -> float:
+        words = s.split()
+        if len(words) > 1:
+            return 10**4 + max(map(word, words))
+        return word(words[0]) if words else 0.0
+
+    return rarity
+
+
+_COMMON_MARKS = frozenset(" ,.'-\"\n")
+
+
 def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> CalquePack:
     try:
         source = str(raw["source"])
@@ -119,7 +164,8 @@ def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> C
                                           replacement=p.get("replacement"), keywords=keywords,
                                           example=p.get("example"),
                                           counterexample=p.get("counterexample"),
-                                          also=frozenset(p.get("also", ()))))
+                                          also=frozenset(p.get("also", ())),
+                                          lang=targets[0]))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), targets,
                           frozenset(raw.get("also", ())), tuple(patterns),
@@ -154,27 +200,51 @@ class _Setup:
     always: tuple[int, ...]
     #: Pattern matches in a text, memoised for the texts of the chunk being checked.
     matches: Callable[[str], tuple[_Match, ...]] = field(init=False, repr=False)
+    #: Every keyword, and one search that the patterns without keywords need to match.
+    _keywords: frozenset[str] = field(init=False, repr=False)
+    _always_gate: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
+        self._keywords = frozenset(self.by_keyword)
+        # The patterns without keywords run on every text: one search for the most selective
+        # necessary strings of them all skips most texts (None: one has none, always search).
+        # It searches the folded text, with the strings' longest pieces between spaces.
+        best = [self.patterns[i][1].factors[:1] for i in self.always]
+        self._always_gate = (any_of(unspaced(frozenset().union(*(b[0] for b in best))))
+                             if best and all(best) else None)
 
     def _find(self, text: str) -> tuple[_Match, ...]:
         """Pattern matches in ``text``.  A pattern runs only when one of its keywords occurs in
-        the text."""
-        toks = folded_tokens(text)
+        the text (patterns without keywords: when the text holds one of their necessary strings)
+        and the text holds the strings every match of it holds (its ``factors``)."""
+        keyed = self._keywords.intersection(folded_tokens(text))
+        always = self.always
+        folded = fold(text) if usable(text) else None
+        if always and folded is not None and self._always_gate is not None and (
+                self._always_gate.search(folded) is None):
+            always = ()
         selected: Iterable[int]
-        if self.by_keyword.keys().isdisjoint(toks):  # most text
-            selected = self.always
+        if not keyed:  # most text
+            if not always:
+                return ()
+            selected = always
+        elif len(keyed) == 1 and not always:
+            selected = self.by_keyword[next(iter(keyed))]
         else:
-            chosen = set(self.always)
-            for k in self.by_keyword.keys() & set(toks):
+            chosen = set(always)
+            for k in keyed:
                 chosen.update(self.by_keyword[k])
             selected = sorted(chosen)  # in pack and pattern order
-        return tuple(
-            (pack, pat, m)
-            for pack, pat in (self.patterns[i] for i in selected)
-            for m in pat.regex.finditer(text)
-        ) if selected else ()
+        patterns = self.patterns
+        found: list[_Match] = []
+        prepared = prepare(text, folded) if folded is not None else None
+        for i in selected:
+            pack, pat = patterns[i]
+            if prepared is not None and not may_match(pat.factors, prepared):
+                continue
+            found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+        return tuple(found)
 
 
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]

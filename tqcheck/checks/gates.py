@@ -31,13 +31,14 @@ _ASCII_BLANK = bytes.maketrans(_ASCII_NON_ALNUM, b" " * len(_ASCII_NON_ALNUM))
 class ChunkText:
     """The text of a chunk and the views of it gates share, each made once, on first use."""
 
-    __slots__ = ("_lowered", "_matches", "_tokens", "is_ascii", "text")
+    __slots__ = ("_lowered", "_matches", "_non_ascii", "_tokens", "is_ascii", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.is_ascii = text.isascii()
         self._lowered: str | None = None
         self._tokens: list[str] | None = None
+        self._non_ascii: str | None = None
         self._matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
 
     def spans_of(self, regex: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -46,6 +47,15 @@ class ChunkText:
         if found is None:
             found = self._matches[regex] = [m.span() for m in regex.finditer(self.text)]
         return found
+
+    @property
+    def non_ascii(self) -> str:
+        """The runs of non-ASCII characters of the text, one a line: small, and holding every
+        non-ASCII character of the text (gates on one class of them search it first)."""
+        if self._non_ascii is None:
+            text = self.text
+            self._non_ascii = "\n".join(text[a:b] for a, b in self.spans_of(_NON_ASCII_RUNS))
+        return self._non_ascii
 
     @property
     def lowered(self) -> str:
@@ -80,6 +90,10 @@ class Gate:
     words: frozenset[str] = frozenset()
     #: Lower-case strings that open the segments holding them.
     strings: tuple[str, ...] = ()
+    #: ``regex`` matches runs of one class of non-ASCII characters (see :func:`non_ascii_gate`):
+    #: a chunk whose non-ASCII characters (:attr:`ChunkText.non_ascii`, a few) hold none of
+    #: them is not searched whole.
+    one_class: bool = False
 
     def __post_init__(self) -> None:
         bad = [w for w in self.words if not (w.isascii() and w.isalnum()) or w != w.lower()]
@@ -89,7 +103,8 @@ class Gate:
     def spans(self, chunk: ChunkText) -> Iterator[tuple[int, int]]:
         """``(start, end)`` in ``chunk.text`` of every place the gate opens (in no order)."""
         text = chunk.text
-        if self.regex is not None and not (self.non_ascii and chunk.is_ascii):
+        if self.regex is not None and not (self.non_ascii and chunk.is_ascii) and not (
+                self.one_class and not self.more and self.regex.search(chunk.non_ascii) is None):
             yield from chunk.spans_of(self.regex)
             for regex in self.more:
                 yield from chunk.spans_of(regex)
@@ -123,7 +138,13 @@ def non_ascii_gate(pattern: str) -> Gate:
         # never crosses the newline between two segments), with one match per run instead of
         # one per character: in non-Latin text the gate matches nearly every character.
         regex = re.compile(f"(?:{pattern})+")
+        return Gate(regex, non_ascii=True, one_class=True)
     return Gate(regex, non_ascii=True)
+
+
+#: Runs of non-ASCII characters (the regex of ``non_ascii_gate("[^\x00-\x7f]")``: searched once
+#: per chunk for both).
+_NON_ASCII_RUNS = re.compile(r"(?:[^\x00-\x7f])+")
 
 
 def _one_character(pattern: str) -> bool:

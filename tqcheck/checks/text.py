@@ -44,29 +44,32 @@ MEMO_SIZE = 256
 MEMO_CHARS = 2_000_000
 
 
-_MISSING = object()
+class _TextMemo(dict[str, T]):
+    """The memo of :func:`per_text`: a dict that computes a missing text's value itself, so that
+    a hit is one C-level lookup (``memo.__getitem__``), not a call of a Python wrapper (the memos
+    are asked about 200,000 times on 25,000 sentences)."""
+
+    __slots__ = ("fn", "held")
+
+    def __init__(self, fn: Callable[[str], T]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.held = 0  # characters of the texts in the memo
+
+    def __missing__(self, text: str) -> T:
+        value = self.fn(text)
+        if len(self) >= MEMO_SIZE or self.held > MEMO_CHARS:
+            self.clear()
+            self.held = 0
+        self[text] = value
+        self.held += len(text)
+        return value
 
 
 def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
     """Memoise ``fn`` (a pure function of the text) for the texts being checked: the checks of a
     chunk share the work.  Keyed by the text (its hash is kept by the string), bounded in size."""
-    memo: dict[str, T] = {}
-    held = [0]  # characters of the texts in the memo
-
-    @functools.wraps(fn)
-    def memoised(text: str) -> T:
-        value = memo.get(text, _MISSING)
-        if value is not _MISSING:
-            return value  # type: ignore[return-value]
-        value = fn(text)
-        if len(memo) >= MEMO_SIZE or held[0] > MEMO_CHARS:
-            memo.clear()
-            held[0] = 0
-        memo[text] = value
-        held[0] += len(text)
-        return value
-
-    return memoised
+    return _TextMemo(fn).__getitem__
 
 
 @per_text
