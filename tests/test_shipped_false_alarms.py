@@ -67,6 +67,18 @@ def test_lowercase_start_that_is_a_defect(segment: Segment) -> None:
     unit("Copyright © The Transmission Project", "Copyright © The Transmission Project", "es"),
     unit("Yubico Authenticator", "Yubico Authenticator", "de"),
     unit("Aruna Sankaranarayanan", "Aruna Sankaranarayanan", "es"),
+    # dpkg man pages de: a field line of a control file, kept as the file format requires.
+    unit("Format: 3.0 (git)", "Format: 3.0 (git)", "de"),
+    # NDB de, Yubico de: a term with its acronym.
+    unit("Single Sign-On (SSO)", "Single Sign-On (SSO)", "de"),
+    unit("Certificate Signing Request (CSR)", "Certificate Signing Request (CSR)", "de"),
+    # pv fr: SI prefixes, no word of the source language.
+    unit("yzafpnum kMGTPEZY", "yzafpnum kMGTPEZY", "fr"),
+    # One word once placeholders, shortcuts and accelerators are left out (gnome-calculator,
+    # transmission de).
+    unit("Pi [Ctrl+P]", "Pi [Ctrl+P]", "es"),
+    unit("Tau (τ)", "Tau (τ)", "fr"),
+    unit("_Download ({speed_units}):", "_Download ({speed_units}):", "de"),
 ])
 def test_copy_that_may_be_the_translation_is_info(segment: Segment) -> None:
     assert warnings("TQ831", segment) == []
@@ -79,6 +91,11 @@ def test_copy_that_may_be_the_translation_is_info(segment: Segment) -> None:
     unit("Database Conflicts", "Database Conflicts", "de"),
     unit("Made with Excalidraw", "Made with Excalidraw", "de"),
     unit("Remove the selected torrent", "Remove the selected torrent", "de"),
+    unit("Export Templates", "Export Templates", "de"),
+    unit("Unique ID [experimental]", "Unique ID [experimental]", "de"),
+    unit("Crow's foot (many)", "Crow's foot (many)", "ar"),
+    unit("Bangladeshi Taka", "Bangladeshi Taka", "de"),
+    unit("Format of the file: 3.0", "Format of the file: 3.0", "de"),
 ])
 def test_copy_that_is_untranslated_is_a_warning(segment: Segment) -> None:
     assert [f.code for f in warnings("TQ831", segment)] == ["TQ831"]
@@ -148,3 +165,41 @@ def test_final_mark_of_a_closing_quotation_is_info() -> None:
                   'Show tip when pressing the popup button in video "Details:"', "de")
     assert warnings("TQ381", quoted) == []
     assert [f.code for f in warnings("TQ381", unit("Name", "Name:", "de"))] == ["TQ381"]
+
+
+# --- TQ381: what follows the last mark, marks a translator may change ---------------------------
+
+@pytest.mark.parametrize("segment", [
+    # GNOME Clocks ja: the accelerator written after the label, Chinese and Japanese style.
+    unit("アラームを追加…(_L)", "Add A_larm…", "ja"),
+    # transmission ar: the mark inside a closing tag.
+    unit("<b>يجري غلق الاتصالات…</b>", "Closing Connections…", "ar"),
+    # GNOME Clocks ar: an emoticon is not a colon.
+    unit("ضبط مؤقتات لتطهو طعامك بشكل سليم :)", "Set timers to properly cook your food", "ar"),
+    # Excalidraw ar, transmission fr: an exclamation mark added or dropped.
+    unit("تمت الإضافة إلى المكتبة!", "Added to library", "ar"),
+    unit("La liste de blocage a été mise à jour", "Blocklist updated!", "fr"),
+    # NDB fr/de: the source asks in form and ends with a full stop.
+    unit("Quel caractère est utilisé pour séparer plusieurs valeurs dans une seule cellule "
+         "(par exemple, les options à sélection multiple)\xa0?",
+         "Which character is used to separate multiple values in a single column cell for "
+         "array-type fields (e.g., multi-select options).", "fr"),
+    unit("Wählen Sie hier den Zieltyp aus. (z. B. möchten Sie Teilnehmer, Ereignisse oder "
+         "Teammitglieder importieren?)", "What type of records should your imported data become "
+         "in the system? Select the target record type here. (e.g. are you trying to import "
+         "participants, events or team members etc.)", "de"),
+])
+def test_end_mark_change_that_is_no_defect(segment: Segment) -> None:
+    assert warnings("TQ381", segment) == []
+
+
+@pytest.mark.parametrize("segment", [
+    # transmission fa/zh_CN: an ellipsis or a label's colon dropped.
+    unit("گرفتن فهرست انسداد جدید", "Getting new blocklist…", "fa"),
+    unit("来源(_S)", "_Source:", "zh"),
+    # A statement turned into a question.
+    unit("Sie werden diese Datei löschen?", "You will delete this file.", "de"),
+    unit("<b>Schließe Verbindungen</b>", "Closing Connections…", "de"),
+])
+def test_end_mark_change_that_is_a_defect(segment: Segment) -> None:
+    assert [f.code for f in warnings("TQ381", segment)] == ["TQ381"]

@@ -181,12 +181,15 @@ def find_untranslated_copy(
         may stay as it is: numbers, URLs, e-mail addresses, placeholders, tokens of up to three
         letters, acronyms, and the product names and international words listed in
         ``tqcheck/data/pairs.toml`` (``same_ok``).  A single word copied is reported as info
-        only (``Median`` is German too), and so is a copy that may well be the translation: a
-        name (the unit's extracted comment says so, as itstool's ``credit/name``, or its words
-        are capitalised and all unknown to the source language's lexicon: ``Yubico
-        Authenticator``), a copyright notice, or words that are all words of the target
-        language too (among its 5,000 most frequent), none of them evidence of the source
-        language (``%d minutes`` in French).
+        only (``Median`` is German too; placeholders, markup, keyboard shortcuts, accelerator
+        marks and single letters do not count: ``Pi [Ctrl+P]``, ``_Download ({speed_units}):``),
+        and so is a copy that may well be the translation: a name (the unit's extracted comment
+        says so, as itstool's ``credit/name``, or its words are capitalised and all unknown to
+        the source language's lexicon: ``Yubico Authenticator``), a copyright notice, a field
+        line of a file format (``Format: 3.0 (git)``), a term with its acronym (``Single
+        Sign-On (SSO)``), text with no word of the source language's lexicon (``yzafpnum``), or
+        words that are all words of the target language too (among its 5,000 most frequent),
+        none of them evidence of the source language (``%d minutes`` in French).
 
     Why it matters:
         A copied source is a string nobody translated — the MT step failed or was skipped, and the
@@ -204,7 +207,7 @@ def find_untranslated_copy(
         return
     if _copy_is_fine(segment.source or "", ctx):
         return
-    one_word = len((segment.source or "").split()) == 1
+    one_word = len(_copy_words(segment.source or "", ctx)) <= 1
     why = None if one_word else _copy_kept(segment, ctx)
     if why:
         yield Hit(0, len(segment.text), f"translation is identical to the source ({why})",
@@ -223,6 +226,26 @@ _COMMON_WORDS = 5000
 _COPY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
+#: A keyboard shortcut shown beside a label (``Pi [Ctrl+P]``, ``Inverse (Ctrl+I)``).
+_SHORTCUT = re.compile(r"[\[(]?\b(?:Ctrl|Alt|Shift|Cmd|Meta|Super|Strg|Umschalt)\+\S*?[\])]?(?=\s|$)")
+#: A field line of a control file or header (``Format: 3.0 (git)``, ``Content-Type: text/plain``):
+#: a capitalised name, a colon, and a short value that holds a digit, a slash or an ``=``.
+_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*:[ \t]+(?=[^\n]*[\d/=])\S+(?:[ \t]+\S+){0,2}$")
+#: A term followed by its acronym (``Single Sign-On (SSO)``).
+_ACRONYM_TERM = re.compile(r"^((?:[A-Z][\w]*[- ]+)+?)\(([A-Z]{2,6})\)$")
+
+
+def _copy_words(source: str, ctx: CheckContext) -> list[str]:
+    """The words of a copied source that could be prose: placeholders, markup, keyboard
+    shortcuts, accelerator marks and single letters (``τ`` in ``Tau (τ)``) left out."""
+    rest = source
+    tokens = find_tokens(source, (), file_syntaxes(ctx))
+    for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _SHORTCUT.sub(" ", rest).replace("_", "").replace("&", "")
+    return [w for w in _COPY_WORD.findall(rest) if len(w) > 1]
+
+
 def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
     """Why a copy of the source may well be the translation, or None: a name (the file's
     comments say so, or its words are capitalised and all unknown to the source language's
@@ -236,6 +259,12 @@ def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
         return "a name, as the file's comment says"
     if _COPYRIGHT.search(source):
         return "a copyright notice"
+    if _FIELD_LINE.match(source.strip()):
+        return "a field line of a file format, kept as it is"
+    term = _ACRONYM_TERM.match(source.strip())
+    if term and "".join(p[0] for p in re.split(r"[- ]+", term.group(1).strip())
+                        if p[:1].isupper()) == term.group(2):
+        return "a term with its acronym"
     rest = source
     tokens = find_tokens(source, (), file_syntaxes(ctx))
     for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
@@ -249,6 +278,8 @@ def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
     if common and all(w in common for w in folded) and not (
             src_lex is not None and any(w in src_lex.evidence for w in folded)):
         return "its words are words of the target language too"
+    if src_lex is not None and not any(w in src_lex.words for w in folded if len(w) > 2):
+        return "no word of the source language in it"
     if src_lex is not None and all(w[0].isupper() for w in words):
         plain = [w for w in words if not w.isupper()]  # acronyms aside
         unknown = sum(1 for w in plain if w.casefold() not in src_lex.words or
