@@ -203,3 +203,32 @@ def test_end_mark_change_that_is_no_defect(segment: Segment) -> None:
 ])
 def test_end_mark_change_that_is_a_defect(segment: Segment) -> None:
     assert [f.code for f in warnings("TQ381", segment)] == ["TQ381"]
+
+
+# --- TQ203: a stop inside a file name written with markup ---------------------------------------
+
+def _po_warnings(code: str, *segments: Segment) -> list[Finding]:
+    """Warnings of ``code`` on units read as one PO file (its syntaxes detected from them)."""
+    found = audit_segments("t.po", list(segments), AuditOptions(
+        select=(code,), lang=segments[0].target_lang), fmt="po").findings
+    return [f for f in found if f.severity.value != "info"]
+
+
+def test_stop_inside_a_marked_up_file_name_ends_no_sentence() -> None:
+    # dpkg man pages de/fr: "I<Paket>.I<Symbol> oder", "*.I<Typ> statt".
+    names = unit("Beide Dateien sollten als %ADMINDIR%/info/I<Paket>.I<Symbol> oder "
+                 "%ADMINDIR%/info/I<Paket>.I<Shlibs> verfügbar sein.",
+                 "Both files should be available as %ADMINDIR%/info/I<package>.I<symbols> or "
+                 "%ADMINDIR%/info/I<package>.I<shlibs>.", "de")
+    glob = unit("Sucht nach *.I<Typ> statt *.deb-Paketen.", "Looks for *.I<type> instead of "
+                "*.deb packages.", "de")
+    french = unit("Les fichiers sont disponibles en tant que %ADMINDIR%/info/I<paquet>.I<symbols> "
+                  "ou %ADMINDIR%/info/I<paquet>.I<shlibs>.", "Both files should be available as "
+                  "%ADMINDIR%/info/I<package>.I<symbols> or %ADMINDIR%/info/I<package>.I<shlibs>.",
+                  "fr")
+    assert _po_warnings("TQ203", names, glob) == []
+    assert _po_warnings("TQ203", french, glob) == []
+    # A stop after markup and a space still ends a sentence: its lowercase start is flagged.
+    lost = unit("Le fichier I<paquet>.I<symbols> existe. si besoin, lancez B<dpkg>.",
+                "The I<package>.I<symbols> file exists. If needed, run B<dpkg>.", "fr")
+    assert [f.code for f in _po_warnings("TQ203", lost, french)] == ["TQ203"]
