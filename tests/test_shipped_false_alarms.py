@@ -232,3 +232,42 @@ def test_stop_inside_a_marked_up_file_name_ends_no_sentence() -> None:
     lost = unit("Le fichier I<paquet>.I<symbols> existe. si besoin, lancez B<dpkg>.",
                 "The I<package>.I<symbols> file exists. If needed, run B<dpkg>.", "fr")
     assert [f.code for f in _po_warnings("TQ203", lost, french)] == ["TQ203"]
+
+
+# --- TQ580: one source, two translations, in different contexts ---------------------------------
+
+def _xliff(target: str, source: str, tgt: str, notes: tuple[str, ...] = (), **meta: Any) -> Segment:
+    return unit(target, source, tgt, notes=notes, **meta)
+
+
+def _inconsistent(*segments: Segment) -> list[Finding]:
+    found = audit_segments("t.xlf", list(segments), AuditOptions(
+        select=("TQ580",), lang=segments[0].target_lang), fmt="xliff").findings
+    return [f for f in found if f.severity.value != "info"]
+
+
+def test_other_inflection_or_context_is_not_an_inconsistency() -> None:
+    # NDB de: a filter label and an adverbial, both "Filter label": inflected forms of one phrase.
+    assert _inconsistent(_xliff("Letzten Monat", "Last month", "de", ("Filter label",)),
+                         _xliff("Letzter Monat", " Last month", "de", ("Filter label",))) == []
+    # NDB fr: "Title" of a form field and of a progress widget (different notes and meaning).
+    assert _inconsistent(
+        _xliff("Titre", "Title", "fr", ("Admin UI - Config Section Header form field label",)),
+        _xliff("Intitulé", "Title", "fr", ("Edit the progress of one or multiple tasks",
+                                            "Title Progress"))) == []
+    # NDB de: "Continue" from a template (spaced) and from code: two places, two dialogs.
+    assert _inconsistent(_xliff(" Weiter ", " Continue ", "de"),
+                         _xliff("Fortfahren", "Continue", "de")) == []
+    # Dotted keys that name different roles.
+    assert _inconsistent(_xliff("Titel", "Title", "de", resname="report.title"),
+                         _xliff("Überschrift", "Title", "de", resname="report.heading")) == []
+
+
+def test_same_source_and_context_two_translations_is_a_warning() -> None:
+    # The same string, the same note, two renderings of one term (App / Anwendung).
+    assert [f.code for f in _inconsistent(
+        _xliff("App zurücksetzen", "Reset Application", "de", ("admin menu",)),
+        _xliff("Anwendung zurücksetzen", "Reset Application", "de", ("admin menu",)))] == ["TQ580"]
+    assert [f.code for f in _inconsistent(
+        _xliff("Titel", "Title", "de", resname="report.title"),
+        _xliff("Überschrift", "Title", "de", resname="chart.title"))] == ["TQ580"]
