@@ -120,6 +120,10 @@ def test_copy_that_is_untranslated_is_a_warning(segment: Segment) -> None:
     unit("عشر دقائق", "10 minutes", "ar"),
     unit("Сто кабинетов общей практики", "The 100 general practices", "ru"),
     unit("мыть руки не менее 20 секунд", "wash hands for at least twenty seconds", "ru"),
+    # NDB de/fr: times of day on the 24-hour clock.
+    unit("11 - 16 Uhr", "11 a.m. - 4 p.m.", "de"),
+    unit("6h - 11h", "6 a.m. - 11 a.m.", "fr"),
+    unit("6h30-11h, 11h30-16h", "6:30 a.m.-11 a.m., 11:30 a.m.-4 p.m.", "fr"),
 ])
 def test_number_written_the_targets_way(segment: Segment) -> None:
     assert warnings("TQ835", segment) == []
@@ -133,6 +137,8 @@ def test_number_written_the_targets_way(segment: Segment) -> None:
     unit("Ungültiges RFC 4514Format", "Invalid RFC 4514 format", "de"),
     unit("16 минут", "Fifteen minutes", "ru"),
     unit("عشرون دقيقة", "30 minutes", "ar"),
+    unit("11 - 17 Uhr", "11 a.m. - 4 p.m.", "de"),
+    unit("6h - 12h", "6 a.m. - 11 a.m.", "fr"),
 ])
 def test_number_changed_is_a_warning(segment: Segment) -> None:
     assert "TQ835" in [f.code for f in warnings("TQ835", segment)]

@@ -26,7 +26,13 @@ from tqcheck.checks._pairs import (
     pair_data,
     segment_flags,
 )
-from tqcheck.checks.fidelity_mt import ascii_digits, lost_numbers, numbers, rendered_otherwise
+from tqcheck.checks.fidelity_mt import (
+    ascii_digits,
+    clock_times,
+    lost_numbers,
+    numbers,
+    rendered_otherwise,
+)
 from tqcheck.checks.fidelity_mt import urls as prose_urls
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.langdata import base_lang, load_language
@@ -572,9 +578,11 @@ def find_number_mismatch(
         ``عشر دقائق``: the ``[numbers]`` of each language's data) matches the other's digits; a
         decimal without its leading zero (``.08``) is ``0,08``; digits grouped by three read the
         other way (``42.000`` in an English source, ``192.168.*.*`` in German) are the same
-        digits.  A corpus record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose:
+        digits; a time of day on the other clock is the same time (``11 a.m. - 4 p.m.`` →
+        ``11 - 16 Uhr``, ``6:30 a.m.`` → ``6h30``), in units and records alike.  A corpus
+        record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose:
         there digits glued to letters count, a Roman numeral on the other side counts (``XIV
-        век`` → ``14th century``), so does a time on the other clock (``15:00`` → ``3 p.m.``)
+        век`` → ``14th century``), so does a time written without a clock mark (``15:00`` → ``3 p.m.``)
         and a quantity converted into another unit (``25 см`` → ``10 inches``; ``[units]`` in
         ``tqcheck/data/pairs.toml``), a number the translation only adds is info, and a single
         digit counts where the translation put another digit in its place.
@@ -873,8 +881,16 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
     src_digits = set(value_digits.values())
     tgt_digits = {_digits(m.group()) for m, _ in tgt_nums}
     tgt_grouped = {_digits(m.group()) for m, _ in tgt_nums if _GROUPED.fullmatch(m.group().strip())}
+    # A time of day on the other clock ("4 p.m." → "16 Uhr", "6:30 a.m." → "6h30"): the numbers
+    # of a time the other side has too are that time (clock_times, as for prose records).
+    src_clock, tgt_clock = clock_times(src_text), clock_times(text)
+    src_clock_vals = {v for *_, v in clock_times(src_text, loose=bool(tgt_clock))}
+    tgt_clock_vals = {v for *_, v in clock_times(text, loose=bool(src_clock))}
     for value in src_vals:
         d = value_digits[value]
+        if all(any(a <= m.start() < b and t in tgt_clock_vals for a, b, t in src_clock)
+               for m, v in src_nums if v == value):
+            continue
         if value not in tgt_vals and value not in tgt_spelled and not (
                 d in tgt_grouped or (d in src_grouped and d in tgt_digits)):
             yield Hit(start, start + len(text), f"number {value} of the source is missing")
@@ -886,6 +902,8 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
         digits = _digits(m.group())
         if digits in src_grouped or (digits in src_digits and digits in tgt_grouped):
             continue
+        if any(a <= m.start() < b and t in src_clock_vals for a, b, t in tgt_clock):
+            continue  # "16 Uhr" for "4 p.m."
         if value not in src_vals and value not in codes:
             yield Hit(start + m.start(), start + m.end(),
                       f"number {m.group().strip()} is not in the source")
