@@ -277,3 +277,16 @@ def test_same_source_and_context_two_translations_is_a_warning() -> None:
     assert [f.code for f in _inconsistent(
         _xliff("Titel", "Title", "de", resname="report.title"),
         _xliff("Überschrift", "Title", "de", resname="chart.title"))] == ["TQ580"]
+
+
+# --- TQ833: build-time variables are not printf -------------------------------------------------
+
+def test_build_time_variable_is_no_printf_placeholder() -> None:
+    # dpkg man pages ja: the translation keeps %ADMINDIR% where the source has its value.
+    kept = unit("B<dpkg> データベースの位置を変更する。デフォルトの位置は I<%ADMINDIR%> である。",
+                "Change the location of the B<dpkg> database.  The default location is "
+                "I</var/lib/dpkg>.", "ja")
+    assert warnings("TQ833", kept) == []
+    # printf still counts beside it.
+    lost = unit("%ADMINDIR% のサイズ", "Size of %ADMINDIR%: %d bytes", "ja")
+    assert [f.code for f in warnings("TQ832", lost)] == ["TQ832"]
