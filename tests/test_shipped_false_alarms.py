@@ -3,6 +3,7 @@ same shape that must still be reported.  Units cut from ../shared/data (l10n-wil
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -290,3 +291,55 @@ def test_build_time_variable_is_no_printf_placeholder() -> None:
     # printf still counts beside it.
     lost = unit("%ADMINDIR% のサイズ", "Size of %ADMINDIR%: %d bytes", "ja")
     assert [f.code for f in warnings("TQ832", lost)] == ["TQ832"]
+
+
+# --- TQ701: code, commands, option values and lists never vote ----------------------------------
+
+@pytest.mark.parametrize("segment", [
+    # GNOME Clocks de: desktop keywords, English ones kept on purpose.
+    unit("time;timer;alarm;world clock;stopwatch;time zone;Zeit;Uhrzeit;Timer;Alarm;Wecker;"
+         "Weltuhr;Stoppuhr;Zeitzone;", "time;timer;alarm;world clock;stopwatch;time zone;", "de"),
+    # gnome-calculator fr: unit aliases.
+    unit("degF,˚F,°F,F,f,Fahrenheit,fahrenheit", "degF,˚F,°F,F,f,Fahrenheit,fahrenheit", "fr"),
+    # gnome-calculator de: option values in brackets.
+    unit("Im gegebenen Modus starten (basic, advanced, financial, programming, keyboard, "
+         "conversion)", "Start in given mode (basic, advanced, financial, programming, "
+         "keyboard, conversion)", "de"),
+    # dpkg man pages de: names and identifiers the source has too.
+    unit("dpkg-source - Debian Quellpaket- (.dsc) Manipulations-Werkzeuge",
+         "dpkg-source - Debian source package (.dsc) manipulation tool", "de"),
+    # dpkg man pages fr: a control file's fields.
+    unit("Package: dpkg-dev\nSection: utils\nPriority: optional\nArchitecture: all\n"
+         "# champ personnalisé dans le paquet binaire\nXB-Mentored-By-Me: Yes",
+         "Package: dpkg-dev\nSection: utils\nPriority: optional\nArchitecture: all\n"
+         "# custom field in binary package\nXB-Mentored-By-Me: Yes", "fr"),
+    # Yubico ja: a distinguished name.
+    unit("例:\nCN=Example Name CN=jsmith,DC=example,\nDC=net",
+         "Example:\nCN=Example Name CN=jsmith,DC=example,DC=net", "ja"),
+])
+def test_code_and_lists_are_no_foreign_sentence(segment: Segment) -> None:
+    assert warnings("TQ701", segment) == []
+
+
+def test_pod_shell_example_is_no_foreign_sentence() -> None:
+    # dpkg man pages de: a verbatim paragraph that po4a protects with Z<>.
+    shell = unit("Z<>\n if dpkg-maintscript-helper supports I<Befehl>; then\n"
+                 "    dpkg-maintscript-helper I<Befehl> …\n fi",
+                 "Z<>\n if dpkg-maintscript-helper supports I<command>; then\n"
+                 "    dpkg-maintscript-helper I<command> ...\n fi", "de")
+    left = unit("Most packages will require additional tools to build, for example I<make>.",
+                "Most packages will require additional tools to build, for example I<make>.\n"
+                "See B<dpkg>.", "de")
+    left = dataclasses.replace(left, line=20)
+    assert [(f.code, f.line) for f in _po_warnings("TQ701", shell, left)] == [("TQ701", 20)]
+
+
+@pytest.mark.parametrize("segment", [
+    unit("Pound-force per square inch", "Pound-force per square inch unit", "de"),
+    unit("newly created empty file I<file> will not be represented in diff",
+         "newly created empty file %s will not be represented in diff", "ja"),
+    unit("Entfernen Sie the selected torrent from the list now",
+         "Remove the selected torrent from the list now", "de"),
+])
+def test_source_words_left_untranslated_are_a_foreign_sentence(segment: Segment) -> None:
+    assert [f.code for f in warnings("TQ701", segment)] == ["TQ701"]

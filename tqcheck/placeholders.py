@@ -356,11 +356,20 @@ def code_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+_POD_VERBATIM = re.compile(r"(?:Z<>\n?)?[ \t]")
+
+
+def pod_verbatim(text: str) -> bool:
+    """Whether a POD paragraph is verbatim (a command, a file, a shell example: never prose): it
+    starts with a space or a tab, perhaps after ``Z<>`` (which po4a keeps to protect one)."""
+    return _POD_VERBATIM.match(text) is not None
+
+
 def mask(text: str, syntaxes: frozenset[str] = ALWAYS) -> str:
     """``text`` with every placeholder and piece of markup replaced, one character for one, by
     :data:`~tqcheck.model.MASK` (the words of ICU sub-messages and between tags stay: they are
     prose; the content of POD codes goes, see :func:`code_spans`)."""
-    if "pod" in syntaxes and text[:1] in (" ", "\t"):
+    if "pod" in syntaxes and pod_verbatim(text):
         # An indented POD paragraph is verbatim (code, examples): no prose in it.
         return re.sub(r"[^\n]", MASK, text)
     tokens = find_tokens(text, syntaxes)

@@ -150,7 +150,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
-    if "pod" in file_syntaxes(ctx) and source[:1] in (" ", "\t"):
+    if "pod" in file_syntaxes(ctx) and placeholders.pod_verbatim(source):
         return True  # an indented POD paragraph is verbatim: a command or file, never translated
     text = source.strip()
     rest = text
