@@ -213,7 +213,8 @@ def find_untranslated_copy(
         return
     if _copy_is_fine(segment.source or "", ctx):
         return
-    one_word = len(_copy_words(segment.source or "", ctx)) <= 1
+    one_word = (len((segment.source or "").split()) == 1
+                or len(_copy_words(segment.source or "", ctx)) <= 1)
     why = None if one_word else _copy_kept(segment, ctx)
     if why:
         yield Hit(0, len(segment.text), f"translation is identical to the source ({why})",
