@@ -343,3 +343,21 @@ def test_pod_shell_example_is_no_foreign_sentence() -> None:
 ])
 def test_source_words_left_untranslated_are_a_foreign_sentence(segment: Segment) -> None:
     assert [f.code for f in warnings("TQ701", segment)] == ["TQ701"]
+
+
+# --- TQ601: French idioms that look like a calque ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # GNOME Clocks fr, dpkg man pages fr: "prise en charge de" (support for) is French.
+    "Active ou désactive la prise en charge de la géolocalisation.",
+    "Prise en charge de la géolocalisation",
+    "option longue depuis dpkg 1.18.8, pris en charge de multiples cibles depuis dpkg 1.18.16",
+])
+def test_prise_en_charge_is_no_calque(text: str) -> None:
+    assert warnings("TQ601", unit(text, "Geolocation support", "fr")) == []
+
+
+def test_en_charge_de_is_a_calque() -> None:
+    found = warnings("TQ601", unit("Le responsable en charge du projet est parti.",
+                                   "The person in charge of the project left.", "fr"))
+    assert [f.code for f in found] == ["TQ601"]
