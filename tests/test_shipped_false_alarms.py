@@ -361,3 +361,37 @@ def test_en_charge_de_is_a_calque() -> None:
     found = warnings("TQ601", unit("Le responsable en charge du projet est parti.",
                                    "The person in charge of the project left.", "fr"))
     assert [f.code for f in found] == ["TQ601"]
+
+
+# --- TQ102: one conjunct modified, the other not ------------------------------------------------
+
+@pytest.mark.parametrize("segment", [
+    # Excalidraw fr/ru: "name or username".
+    unit("Votre nom ou nom d'utilisateur", "Your name or username", "fr"),
+    unit("Ваше имя или имя пользователя", "Your name or username", "ru"),
+    # gnome-calculator ru, TICO-19 ru: an adjective before the first conjunct, a genitive after.
+    unit("можете переключиться в расширенный режим, финансовый режим или режим программирования",
+         "you can switch into Advanced, Financial, or Programming mode", "ru"),
+    unit("причем оцененные случаи и случаи установления инфекции исключены",
+         "those being assessed and where the infection is located are excluded", "ru"),
+    unit("рекомендациям национального уровня или уровня штата.",
+         "national or subnational recommendations.", "ru"),
+    unit("Совет по иностранным делам и делам Содружества, отдел путешествий",
+         "Foreign and Commonwealth Office advice for Travellers", "ru"),
+    # TICO-19 ar: "high or very high", "security, economic security", "PED or PEDV".
+    unit("ضمن الفئات ذات مستويات تعرض للمخاطر مرتفعة أو مرتفعة للغاية.",
+         "at high or very high categories of exposure risk.", "ar"),
+    unit("أثر ينهك الأمن أو الأمن الاقتصادي أو الصحة العامة",
+         "a debilitating effect on security, economic security, public health", "ar"),
+    unit("ظهر فيروس إسهال الخنازير الوبائي (بي إي دي أو بي إي دي إف) في جميع أنحاء العالم.",
+         "Porcine epidemic diarrhea virus (PED or PEDV), has emerged around the world.", "ar"),
+])
+def test_coordination_of_two_things_is_no_stutter(segment: Segment) -> None:
+    assert warnings("TQ102", segment) == []
+
+
+def test_bare_coordination_with_itself_is_a_stutter() -> None:
+    found = warnings("TQ102", unit("Они зависят от инструкций и инструкций, данных Кремлём.",
+                                   "They depend on instructions and directives of the Kremlin.",
+                                   "ru"))
+    assert [f.code for f in found] == ["TQ102"]

@@ -254,9 +254,15 @@ def find_doubled_coordination(
         Finds ``X and X`` / ``X or X`` where X is one to three words, except idioms listed in the
         language data ("more and more", "again and again"), comparatives ("faster and faster") and
         a single word among the language's 100 most frequent (pronouns and particles: "so oder
-        so", "так ли это или это подделка"), and a second conjunct narrowed by what follows it
+        so", "так ли это или это подделка"), a second conjunct narrowed by what follows it
         (the language data's ``coordination_narrowers``: "people and people with disabilities",
-        "людям и людям с хроническими заболеваниями").
+        "людям и людям с хроническими заболеваниями", "nom ou nom d'utilisateur") and an
+        acronym spelled out in letter names.  Where one conjunct has a modifier the other lacks
+        (an adjective before the first: "оцененные случаи и случаи", "иностранным делам и
+        делам Содружества"; a dependent noun or agreeing adjective after the second: "уровня
+        или уровня штата", "الأمن أو الأمن الاقتصادي"; the language data's
+        ``coordination_modifier_endings``, ``coordination_dependent_endings`` and
+        ``definite_prefix``), the finding is info: two things are more likely than a stutter.
 
     Why it matters:
         MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
@@ -308,15 +314,47 @@ def find_doubled_coordination(
             if narrowing and narrowing.group(1).casefold() in ctx.data.words(
                     "coordination_narrowers"):
                 break  # "people and people with disabilities": two groups, not a stutter
+            if _in_spelled_acronym(ctx, xs[-1], text, start, end) and all(
+                    w in ctx.data.words("letter_names") for w in xs):
+                break  # "بي إي دي أو بي إي دي إف": PED or PEDV spelled out
+            # One conjunct modified, the other not ("финансовый режим или режим
+            # программирования", "الأمن أو الأمن الاقتصادي"): two things more likely than a
+            # stutter, info.
+            modified = _one_conjunct_modified(ctx, xs, text, start, narrowing)
             # Fixed only without a source in view: with one, the double nearly always renders two
             # different source words ("name or username", "do's and don'ts", окопи і траншеї), and
             # cutting it loses one of them (blind judgement of WMT23 fixes: 3 of the 5 judged cuts were
             # rejected).
             with_source = segment.source is not None or bool(segment.meta.get("source_lines"))
-            hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'",
-                            suggestion=x, fix=None if with_source else ((start, end, x),)))
+            hits.append(Hit(start, end, f"phrase coordinated with itself: '{text[start:end]}'"
+                            + (" (one of them modified: two things?)" if modified else ""),
+                            suggestion=x, fix=None if with_source or modified else (
+                                (start, end, x),),
+                            severity=Severity.INFO if modified else None))
             break
     return hits
+
+
+def _ends_with(word: str, endings: frozenset[str]) -> bool:
+    return len(word) > 3 and any(word.endswith(e) for e in endings if len(word) > len(e) + 2)
+
+
+def _one_conjunct_modified(ctx: CheckContext, xs: list[str], text: str, start: int,
+                           after: re.Match[str] | None) -> bool:
+    """Whether one conjunct of ``X and X`` has a modifier the other lacks, by the language
+    data: an adjective or participle right before the first (``coordination_modifier_endings``:
+    "оцененные случаи и случаи"), a dependent noun right after the second
+    (``coordination_dependent_endings``: "уровня или уровня штата"), or an adjective after the
+    second that agrees with a definite noun (``definite_prefix``: "الأمن أو الأمن الاقتصادي")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    word_before = before.group(1).casefold() if before else ""
+    word_after = after.group(1).casefold() if after else ""
+    if word_before and _ends_with(word_before, ctx.data.words("coordination_modifier_endings")):
+        return True
+    if word_after and _ends_with(word_after, ctx.data.words("coordination_dependent_endings")):
+        return True
+    definite = ctx.data.get("definite_prefix", default="")
+    return bool(definite and xs[0].startswith(definite) and word_after.startswith(definite))
 
 
 def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text: str, start: int) -> bool:
