@@ -395,3 +395,18 @@ def test_bare_coordination_with_itself_is_a_stutter() -> None:
                                    "They depend on instructions and directives of the Kremlin.",
                                    "ru"))
     assert [f.code for f in found] == ["TQ102"]
+
+
+# --- TQ836: example addresses localised --------------------------------------------------------
+
+def test_localised_example_address_is_info() -> None:
+    # dpkg man pages fr: "Joe Bloggs <jbloggs@foo.com>" → "Jean Dupont <jdupont@foo.com>".
+    localised = unit("Le format de ce champ sera «\xa0Jean Dupont E<lt>jdupont@foo.comE<gt>\xa0».",
+                     "Should be in the format «Joe Bloggs E<lt>jbloggs@foo.comE<gt>».", "fr")
+    assert warnings("TQ836", localised) == []
+    # TICO-19 ar: the final slash moved by right-to-left text.
+    slash = unit("الصادرة عن لجنة الصحة الوطنية (/http://www.nhc.gov.cn)",
+                 "issued by the National Health Commission (http://www.nhc.gov.cn/)", "ar")
+    assert warnings("TQ836", slash) == []
+    changed = unit("Schreiben Sie an jdupont@example.org.", "Write to jbloggs@foo.com.", "de")
+    assert len(warnings("TQ836", changed)) == 2

@@ -918,7 +918,9 @@ def find_url_mismatch(
 
     What it does:
         Compares the URLs (``http(s)://``, ``ftp://``, ``www.``) and e-mail addresses of source and
-        target exactly; flags those the target lost and those it added or altered.
+        target exactly (a final slash aside); flags those the target lost and those it added or
+        altered.  An example address whose name the translation localised, the domain kept
+        (``jbloggs@foo.com`` → ``jdupont@foo.com``), is info.
 
     Why it matters:
         MT translates words inside links (``/help/`` → ``/aide/``), drops them, or "corrects"
@@ -935,14 +937,33 @@ def find_url_mismatch(
                 yield Hit(start, end, f"'{url}' of the source is missing")
     for start, end, src_text in _units(segment):
         text = segment.text[start:end]
-        src = {m.group() for m in find_urls(src_text)}
+        src = {_url_key(m.group()) for m in find_urls(src_text)}
         tgt = find_urls(text)
-        tgt_set = {m.group() for m in tgt}
+        tgt_set = {_url_key(m.group()) for m in tgt}
+        # An example address whose name the translation localised (``jbloggs@foo.com`` →
+        # ``jdupont@foo.com``): the same domain on both sides, info.
+        localised = {_domain(u) for u in src - tgt_set} & {_domain(u) for u in tgt_set - src}
+        localised.discard("")
         for url in sorted(src - tgt_set):
-            yield Hit(start, end, f"'{url}' of the source is missing")
+            yield Hit(start, end, f"'{url}' of the source is missing"
+                      + (" (its name localised?)" if _domain(url) in localised else ""),
+                      severity=Severity.INFO if _domain(url) in localised else None)
         for m in tgt:
-            if m.group() not in src:
-                yield Hit(start + m.start(), start + m.end(), f"'{m.group()}' is not in the source")
+            key = _url_key(m.group())
+            if key not in src:
+                yield Hit(start + m.start(), start + m.end(), f"'{m.group()}' is not in the source"
+                          + (" (its name localised?)" if _domain(key) in localised else ""),
+                          severity=Severity.INFO if _domain(key) in localised else None)
+
+
+def _url_key(url: str) -> str:
+    """A URL as compared: a final slash is the same address (right-to-left text moves it)."""
+    return url.rstrip("/") if "://" in url else url
+
+
+def _domain(address: str) -> str:
+    """The domain of an e-mail address ("" for a URL)."""
+    return address.rpartition("@")[2] if "@" in address and "://" not in address else ""
 
 
 def _ratio_bounds(src: str | None, tgt: str | None, ctx: CheckContext) -> tuple[float, float]:
