@@ -410,3 +410,21 @@ def test_localised_example_address_is_info() -> None:
     assert warnings("TQ836", slash) == []
     changed = unit("Schreiben Sie an jdupont@example.org.", "Write to jbloggs@foo.com.", "de")
     assert len(warnings("TQ836", changed)) == 2
+
+
+# --- TQ837: what a cut-off translation is not --------------------------------------------------
+
+@pytest.mark.parametrize("segment", [
+    # VTT captions ar: the final mark typed first (visual order).
+    unit("! عملاق رودس", "...the colossus of Rhodes!", "ar"),
+    unit("! لست منتبها", "You're not paying attention!", "ar"),
+    # dpkg man pages ja: a description without 。.
+    unit("選択肢の一般名", "The generic name of the alternative.", "ja"),
+])
+def test_short_translation_that_is_not_cut_off(segment: Segment) -> None:
+    assert warnings("TQ837", segment) == []
+
+
+def test_translation_cut_off_is_a_warning() -> None:
+    cut = unit("فقط من أجلك", "The colossus of Rhodes\nand it is here just for you Proog.", "ar")
+    assert [f.code for f in warnings("TQ837", cut)] == ["TQ837"]

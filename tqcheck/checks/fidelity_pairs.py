@@ -966,6 +966,13 @@ def _domain(address: str) -> str:
     return address.rpartition("@")[2] if "@" in address and "://" not in address else ""
 
 
+#: Targets whose descriptions and labels need no final mark (TQ837 does not call them cut off).
+_NO_STOP_NEEDED = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my"})
+#: Right-to-left languages, and the marks a subtitle typed in visual order puts first.
+_RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "yi", "ps", "sd", "ug", "ckb", "dv"})
+_VISUAL_FIRST_MARKS = frozenset(".!?؟…-")
+
+
 def _ratio_bounds(src: str | None, tgt: str | None, ctx: CheckContext) -> tuple[float, float]:
     table = pair_data()["length_ratio"]
     s, t = base_lang(src) or "*", base_lang(tgt) or "*"
@@ -988,7 +995,9 @@ def find_length_ratio(
         flags ratios outside the range for the language pair in ``tqcheck/data/pairs.toml`` (for
         example 0.7–2.3 for English → German, 0.15–1.2 into Chinese).  A translation below the
         range that ends without the sentence-final mark its source has is cut off mid-sentence:
-        a warning.
+        a warning (not into Chinese, Japanese, Korean or Thai, which leave the mark off a
+        description, nor for a right-to-left line that starts with the mark, as subtitles typed
+        in visual order do: ``! عملاق رودس``).
 
     Why it matters:
         A far shorter translation usually dropped a clause; a far longer one may hold a
@@ -1007,8 +1016,13 @@ def find_length_ratio(
     ratio = len(segment.text.strip()) / len(source)
     if ratio < low:
         # Far shorter and stopping where the source ends a sentence: cut off, not condensed.
+        # Chinese and Japanese leave the full stop off a description freely; right-to-left
+        # subtitles are often typed in visual order, the final mark first ("! عملاق رودس").
+        lang = base_lang(segment.target_lang or ctx.lang)
+        text = segment.text.strip()
         cut = (end_punctuation(source)[0] in _SENTENCE_ENDS
-               and end_punctuation(segment.text)[0] is None)
+               and end_punctuation(text)[0] is None and lang not in _NO_STOP_NEEDED
+               and not (lang in _RTL_LANGS and text[:1] in _VISUAL_FIRST_MARKS))
         yield Hit(0, len(segment.text), f"translation is {ratio:.2f}× the source's length "
                   f"(expected at least {low:g}×): "
                   + ("it stops mid-sentence, cut off" if cut else "something may be missing"),
