@@ -428,3 +428,14 @@ def test_short_translation_that_is_not_cut_off(segment: Segment) -> None:
 def test_translation_cut_off_is_a_warning() -> None:
     cut = unit("فقط من أجلك", "The colossus of Rhodes\nand it is here just for you Proog.", "ar")
     assert [f.code for f in warnings("TQ837", cut)] == ["TQ837"]
+
+
+def test_foreign_phrase_the_source_quotes_spaced_otherwise_is_info() -> None:
+    # TICO-19 ar: the source quotes 火眼; the translation keeps it, spaced.
+    target = ('وفي ووهان، افتتحت BGI مختبرًا مؤقتًا باسم "Huo-Yan" (بالصينية: 火 眼 أو "Fire Eye" '
+              'باللغة الإنجليزية) في 5 فبراير 2020.')
+    source = ('In Wuhan a makeshift emergency detection laboratory named "Huo-Yan" (Chinese: 火眼, '
+              'or "Fire Eye" in English) was opened on 5 February 2020 by BGI.')
+    assert warnings("TQ702", unit(target, source, "ar")) == []
+    assert [f.code for f in warnings("TQ702", unit(target, source.replace("火眼", "Huo"), "ar"))
+            ] == ["TQ702"]

@@ -91,8 +91,10 @@ def foreign_in_source(case: MirrorCase) -> str | None:
     translation should have translated: not a mirror."""
     from tqcheck.langid import script_counts, script_of, scripts_of_language
 
-    if span_in_source(case) is None:
-        return None
+    if span_in_source(case) is None and (
+            "".join(normalise(case.text).split()) not in "".join(normalise(case.source).split())
+            or not case.text.strip()):
+        return None  # (spacing aside: "火 眼" for the source's "火眼")
     letters = [script_of(ch) for ch in case.text if ch.isalpha()]
     counts = script_counts(case.source)
     total = sum(counts.values())
