@@ -439,3 +439,37 @@ def test_foreign_phrase_the_source_quotes_spaced_otherwise_is_info() -> None:
     assert warnings("TQ702", unit(target, source, "ar")) == []
     assert [f.code for f in warnings("TQ702", unit(target, source.replace("火眼", "Huo"), "ar"))
             ] == ["TQ702"]
+
+
+# --- TQ101: a metavariable and its unit, a word the source repeats across lines -----------------
+
+@pytest.mark.parametrize("segment", [
+    # pv fr: "BYTES" renamed "OCTETS", then the unit.
+    unit("Utiliser une mémoire tampon de OCTETS octets", "use a buffer size of BYTES", "fr"),
+    # VTT captions ar: the source says "safe" on both lines.
+    unit("كل شيئ آمن\nآمن كلية", "Everything is safe.\nPerfectly safe.", "ar"),
+    # TICO-19 ar: CCoV spelled out in letter names.
+    unit("هناك نوعان من فيروس كورونا الكلبي (سي سي أوه في)، أحدهما يسبب مرضًا",
+         "There are two types of canine coronavirus (CCoV), one that causes disease", "ar"),
+])
+def test_double_that_is_no_stutter(segment: Segment) -> None:
+    assert warnings("TQ101", segment) == []
+
+
+@pytest.mark.parametrize("segment", [
+    unit("Utiliser une mémoire tampon de de OCTETS", "use a buffer size of BYTES", "fr"),
+    unit("كل شيئ آمن\nآمن كلية", "Everything is fine.\nPerfectly so.", "ar"),
+    # transmission ru, NDB de: real stutters.
+    unit("это работает только тогда, если если вы собрали", "this only works if you built", "ru"),
+    unit("Felder, die beim Erstellen zur zur Kontrolle angezeigte werden",
+         "Fields shown for confirmation", "de"),
+])
+def test_double_that_is_a_stutter(segment: Segment) -> None:
+    assert [f.code for f in warnings("TQ101", segment)] == ["TQ101"]
+
+
+def test_abbreviation_alone_is_a_label() -> None:
+    # transmission de: "n. v." for "N/A".
+    assert warnings("TQ203", unit("n.v.", "N/A", "de")) == []
+    assert [f.code for f in warnings("TQ203", unit("das ist gut.", "That is good.", "de"))
+            ] == ["TQ203"]

@@ -119,7 +119,9 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         horrible news", "if you buy it, it …").  In languages where full reduplication is
         grammatical (language data ``reduplication``: Turkish, Persian, Hebrew, Italian, Japanese,
         Korean, Chinese), a doubled word other than those whose doubling is always a slip
-        (``never_doubled``: "ve ve", "il il") is info.
+        (``never_doubled``: "ve ve", "il il") is info.  A metavariable and the unit it counts
+        (``OCTETS octets`` for the source's ``BYTES``) is no double; a double across a line
+        break where the source repeats a word across its lines too is info.
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -148,6 +150,9 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             # that cannot end a clause, doubled over a comma, is a stutter: "and the, the talks".
             continue
         second = segment.text[rep.second : rep.end]
+        if (word.isupper() and len(word) > 2 and second.islower() and segment.source
+                and word not in segment.source and _METAVARIABLE.search(segment.source)):
+            continue  # "OCTETS octets" for "BYTES": a metavariable and the unit it counts
         if word[:1].isupper() and second[:1].islower() and not word.isupper():
             before = segment.text[: rep.start].rstrip(" \ufffc\"'“‘«(")
             if before and before[-1] not in ".!?":
@@ -190,13 +195,35 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         # koşa", Persian "آرام آرام", Italian "zitto zitto"), only a word whose doubling is always
         # a slip (``never_doubled``) is an error; another double may be meant: info, no fix.
         meant = bool(ctx.data.get("reduplication", default=False)) and not function
+        # Across a line break, where the source says a word on both lines too ("Everything is
+        # safe.\nPerfectly safe." → "… آمن\nآمن …"): the lines' own words, info.
+        echoed = "\n" in segment.text[rep.start:rep.end] and _echoed_across_lines(segment.source)
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'"
-                        + (" (a reduplication may be meant)" if meant else ""), suggestion=word,
+                        + (" (a reduplication may be meant)" if meant else "")
+                        + (" (the source repeats a word across its lines too)" if echoed else ""),
+                        suggestion=word,
                         fix=((rep.start, rep.end, word),) if sure and not grammatical and not meant
                         else None,
                         applicability=None if function else Applicability.UNSAFE,
-                        severity=Severity.INFO if meant else None))
+                        severity=Severity.INFO if meant or echoed else None))
     return hits
+
+
+#: An all-caps word of the source: a metavariable (``BYTES``, ``FILE``) a translation renames.
+_METAVARIABLE = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _echoed_across_lines(source: str | None) -> bool:
+    """Whether a word of three letters or more occurs on two lines of the source."""
+    if not source or "\n" not in source:
+        return False
+    seen: set[str] = set()
+    for line in source.split("\n"):
+        words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", line)}
+        if words & seen:
+            return True
+        seen |= words
+    return False
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")

@@ -72,8 +72,14 @@ def _label(segment: Segment) -> bool:
     source = segment.source
     if source is None or not source.strip() or not segment.text.strip():
         return False
+    if _ABBREVIATION_ONLY.fullmatch(segment.text.strip()):
+        return True  # "n. v." for "N/A": an abbreviation alone, its stops no sentence ends
     return not (_FINAL_MARK.search(segment.text.rstrip()) or _FINAL_MARK.search(source.rstrip())
                 or _BOUNDARY_MARK.search(source.strip()))
+
+
+#: A unit that is one abbreviation: short letter groups, each with its stop (``n. v.``, ``k.A.``).
+_ABBREVIATION_ONLY = re.compile(r"(?:[^\W\d_]{1,3}\.\s?){1,3}")
 
 
 def is_orphan_heading(segment: Segment) -> bool:
@@ -146,8 +152,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         word before the stop is not a whole word of the language's lexicon) or after
         a mark in brackets (``mit [!] markierten``) is none; a lowercase start after any other
         break the source does not have (a path, ``(...)``, a quoted stop) and a label (no
-        sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``) are reported
-        as info only.
+        sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``; or one
+        abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only.
 
     Why it matters:
         MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
