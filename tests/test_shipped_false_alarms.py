@@ -473,3 +473,37 @@ def test_abbreviation_alone_is_a_label() -> None:
     assert warnings("TQ203", unit("n.v.", "N/A", "de")) == []
     assert [f.code for f in warnings("TQ203", unit("das ist gut.", "That is good.", "de"))
             ] == ["TQ203"]
+
+
+# --- the last dev sample: plural forms of one word, brackets and marks named, re-indented tables --
+
+def test_icu_forms_of_one_word_copied_are_info() -> None:
+    # NDB fr: "participant(s)" is French too.
+    icu = "{VAR_PLURAL, plural, one {participant} other {participants}}"
+    assert warnings("TQ831", unit(icu, icu, "fr")) == []
+    two = "{VAR_PLURAL, plural, one {open task} other {open tasks}}"
+    assert [f.code for f in warnings("TQ831", unit(two, two, "fr"))] == ["TQ831"]
+
+
+def test_brackets_as_the_source_has_them_are_mirrored() -> None:
+    # gnome-calculator ar: the key shown as "[(]".
+    assert warnings("TQ302", unit("بداية مجموعة [(]", "Start Group [(]", "ar")) == []
+    assert [f.code for f in warnings("TQ302", unit("بداية مجموعة [(", "Start Group [(]", "ar"))
+            ] == ["TQ302"]
+
+
+def test_quote_mark_named_on_its_own_is_no_quotation() -> None:
+    # gnome-calculator fr: the seconds symbol written with a straight quote.
+    assert warnings("TQ301", unit('Symbole seconde (") manquant', "Missing second symbol (″)",
+                                  "fr")) == []
+    assert [f.code for f in warnings("TQ301", unit('Symbole "seconde manquant',
+                                                   "Missing second symbol", "fr"))] == ["TQ301"]
+
+
+def test_verbatim_table_indented_otherwise_is_info() -> None:
+    # dpkg man pages de: a verbatim table re-aligned, still indented.
+    source = "    Number   Description\n         1   Generally helpful progress information"
+    assert warnings("TQ380", unit("  Nummer  Beschreibung\n      1   Allgemein hilfreich",
+                                  source, "de")) == []
+    assert [f.code for f in warnings("TQ380", unit("Nummer  Beschreibung\n      1   Allgemein",
+                                                   source, "de"))] == ["TQ380"]

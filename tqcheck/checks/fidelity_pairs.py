@@ -250,7 +250,17 @@ def _copy_words(source: str, ctx: CheckContext) -> list[str]:
     for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
         rest = rest[:start] + " " + rest[end:]
     rest = _SHORTCUT.sub(" ", rest).replace("_", "").replace("&", "")
-    return [w for w in _COPY_WORD.findall(rest) if len(w) > 1]
+    words: list[str] = []
+    for w in _COPY_WORD.findall(rest):
+        # The forms of one word (an ICU plural's ``participant`` / ``participants``) are one.
+        if len(w) > 1 and not any(_same_word(w, v) for v in words):
+            words.append(w)
+    return words
+
+
+def _same_word(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or (len(a) > 3 and len(b) > 3 and a.rstrip("s") == b.rstrip("s"))
 
 
 def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:

@@ -129,7 +129,13 @@ def bracket_imbalance(case: MirrorCase) -> str | None:
     source = normalise(case.source)
     if source.count(mark) > source.count(other):
         return f"the source leaves '{mark}' unmatched too"
+    if _bracket_run(source) == _bracket_run(normalise(case.segment.text)):
+        return "the source has the same brackets in the same order"  # "Start Group [(]"
     return None
+
+
+def _bracket_run(text: str) -> str:
+    return "".join(c for c in text if c in "()[]{}")
 
 
 _STRAIGHT = '"'

@@ -75,9 +75,9 @@ def _is_gershayim(text: str, i: int) -> bool:
 
 def _straight_quotes(text: str) -> list[int]:
     """Positions of the straight double quotes of ``text`` that are quotation marks, not inch
-    marks or gershayim.  A ``"`` right after a digit is an inch mark (``a 27" screen``) unless a
-    quotation is open at that point: then it closes it (``at "1" the device``, ``the cargo
-    "Progress 83"``)."""
+    marks, gershayim or a mark named on its own (``(")``).  A ``"`` right after a digit is an
+    inch mark (``a 27" screen``) unless a quotation is open at that point: then it closes it
+    (``at "1" the device``, ``the cargo "Progress 83"``)."""
     out: list[int] = []
     if '"' not in text:
         return out
@@ -86,6 +86,9 @@ def _straight_quotes(text: str) -> list[int]:
             continue
         if i > 0 and text[i - 1].isdigit() and len(out) % 2 == 0:
             continue
+        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+        if (before in ("(", "[") and after in (")", "]")) or (before == " " and after == " "):
+            continue  # a mark named, not used: "symbole seconde (")", "type " to quote"
         out.append(i)
     return out
 
@@ -185,7 +188,8 @@ class UnbalancedQuotes:
     """Quotation marks that do not pair up.
 
     What it does:
-        Counts straight double quotes (ignoring inch marks after digits) and pairs the language's
+        Counts straight double quotes (ignoring inch marks after digits and a mark named on its
+        own, in brackets or between spaces: ``symbole seconde (")``) and pairs the language's
         opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian).  A
         quotation may run on over up to ten following segments (one-sentence-per-line files) or be
         continued by a

@@ -34,7 +34,8 @@ def find_whitespace_mismatch(
     What it does:
         Compares the whitespace before the first and after the last visible character of source
         and target and flags the target's edge when they differ (spaces the target adds at its end,
-        where the source has none, only as info).  Units that XLIFF marks as HTML
+        where the source has none, and an indentation of other spaces, only as info: a
+        verbatim table re-aligned is still indented).  Units that XLIFF marks as HTML
         (``datatype="html"``, Angular templates) are left alone: HTML collapses whitespace.
 
     Why it matters:
@@ -53,9 +54,13 @@ def find_whitespace_mismatch(
     s_lead, s_trail = _edges(source)
     t_lead, t_trail = _edges(text)
     if s_lead != t_lead:
+        # An indented block indented by other spaces (a verbatim table re-aligned) is still
+        # indented: info.
+        reindented = bool(s_lead and t_lead and not (s_lead + t_lead).strip(" \t"))
         yield Hit(0, max(1, len(t_lead)),
                   f"leading whitespace differs: source has {_show(s_lead)}, "
-                  f"translation {_show(t_lead)}", suggestion=s_lead + text.lstrip()[:1])
+                  f"translation {_show(t_lead)}", suggestion=s_lead + text.lstrip()[:1],
+                  severity=Severity.INFO if reindented else None)
     if s_trail != t_trail:
         end = len(text)
         start = end - len(t_trail) if t_trail else end - 1
