@@ -507,3 +507,30 @@ def test_verbatim_table_indented_otherwise_is_info() -> None:
                                   source, "de")) == []
     assert [f.code for f in warnings("TQ380", unit("Nummer  Beschreibung\n      1   Allgemein",
                                                    source, "de"))] == ["TQ380"]
+
+
+def test_placeholder_after_the_last_word_completes_the_sentence() -> None:
+    # dpkg de: "… mindestens »%.250s« und »%.250s«".
+    source = "there are several versions of part %d - at least '%.250s' and '%.250s'"
+    whole = unit("es sind mehrere Versionen des Teils %d vorhanden - mindestens »%.250s« und "
+                 "»%.250s«", source, "de")
+    cut = unit("es sind mehrere Versionen des Teils %d vorhanden - mindestens »%.250s« und",
+               source, "de")
+    assert _po_warnings("TQ205", whole) == []
+    assert [f.code for f in _po_warnings("TQ205", cut)] == ["TQ205"]
+
+
+def test_decade_licence_and_hyphenation_hint() -> None:
+    # TICO-19 ar: "the mid-1960s" as "the sixties of the twentieth century".
+    assert warnings("TQ835", unit("عُزلت في منتصف ستينيات القرن العشرين.",
+                                  "It was isolated in the mid-1960s.", "ar")) == []
+    assert [f.code for f in warnings("TQ835", unit("عُزلت في عام 1970.",
+                                                   "It was isolated in 1960.", "ar"))
+            ] == ["TQ835", "TQ835"]
+    # GNOME Clocks help ru: a licence's name kept.
+    licence = "Creative Commons Attribution-ShareAlike 3.0 Unported License"
+    assert warnings("TQ831", unit(licence, licence, "ru")) == []
+    # Yubico de: a soft hyphen inside a long word; one before a space is still flagged.
+    assert warnings("TQ306", unit("System-Standard\xadeinstellung", "System default", "de")) == []
+    assert [f.code for f in warnings("TQ306", unit("System\xad Standard", "System default",
+                                                   "de"))] == ["TQ306"]

@@ -227,7 +227,7 @@ def find_untranslated_copy(
 
 #: Extracted comments that say a unit is a name (Mallard credits, AppStream's developer name).
 _NAME_COMMENT = re.compile(r"\(itstool\) path: credit/|developer_name|\bsound name\b", re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)|^\s*copyright\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|^\s*copyright\b|(?-i:^(?:[A-Z0-9][\w.-]*\s+){2,}Licen[cs]e\s*$)", re.I)
 #: Words among this many most frequent of the target language are its own, not loans.
 _COMMON_WORDS = 5000
 _COPY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -275,7 +275,7 @@ def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
     if comments and _NAME_COMMENT.search(comments):
         return "a name, as the file's comment says"
     if _COPYRIGHT.search(source):
-        return "a copyright notice"
+        return "a copyright or licence notice"
     if _FIELD_LINE.match(source.strip()):
         return "a field line of a file format, kept as it is"
     term = _ACRONYM_TERM.match(source.strip())
@@ -857,6 +857,9 @@ _SENTENCE_ENDS = frozenset({"stop", "question", "exclaim", "ellipsis"})
 _NUMBER_SPAN = re.compile(r"\d+(?:[.,\u066b\u066c\u00a0\u202f' ]\d{3})*(?:[.,\u066b]\d+)?")
 
 
+_DECADE = re.compile(r"\b(\d{2}[1-9]?0)['’]?s\b")
+
+
 def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, tgt_lang: str | None,
                           syntaxes: frozenset[str]) -> Iterator[Hit]:
     """TQ835 on a translation unit: numbers compared by value in each language's format; a
@@ -894,6 +897,7 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
     tgt_grouped = {_digits(m.group()) for m, _ in tgt_nums if _GROUPED.fullmatch(m.group().strip())}
     # A time of day on the other clock ("4 p.m." → "16 Uhr", "6:30 a.m." → "6h30"): the numbers
     # of a time the other side has too are that time (clock_times, as for prose records).
+    decades = {m.group(1) for m in _DECADE.finditer(src_text)}
     src_clock, tgt_clock = clock_times(src_text), clock_times(text)
     src_clock_vals = {v for *_, v in clock_times(src_text, loose=bool(tgt_clock))}
     tgt_clock_vals = {v for *_, v in clock_times(text, loose=bool(src_clock))}
@@ -904,7 +908,11 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
             continue
         if value not in tgt_vals and value not in tgt_spelled and not (
                 d in tgt_grouped or (d in src_grouped and d in tgt_digits)):
-            yield Hit(start, start + len(text), f"number {value} of the source is missing")
+            # A decade ("the mid-1960s") is often written in words ("ستينيات القرن العشرين"): info.
+            decade = value in decades
+            yield Hit(start, start + len(text), f"number {value} of the source is missing"
+                      + (" (a decade: written in words?)" if decade else ""),
+                      severity=Severity.INFO if decade else None)
     listed = set(src_vals) | codes | {str(int(d)) for d in re.findall(r"\d+", src_text)}
     for m, value in tgt_nums:
         parts = [str(int(p)) for p in re.findall(r"\d+", m.group())]

@@ -520,7 +520,8 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         Flags bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), directional marks
         (LRM, RLM, ALM), zero-width space, joiners, word joiner, soft hyphen and stray BOMs — except
         those the target language uses (for example ZWNJ in Persian) and the zero-width joiner inside
-        emoji sequences.
+        emoji sequences.  A soft hyphen between two letters of a translation unit is a
+        hyphenation hint for a long word (``Standard\u00adeinstellung``): info.
 
     Why it matters:
         Text copied from right-to-left sources carries invisible controls that reorder text on screen,
@@ -549,10 +550,16 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         shown_only = (c == "\u00ad" and segment.kind == "unit") or (
             c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
                                               not in _LTR_SCRIPTS))
-        hits.append(Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}",
+        # A soft hyphen between two letters of a software string is a hyphenation hint for a
+        # long word ("Standard\xadeinstellung"), put there on purpose: info.
+        hint = (c == "\u00ad" and segment.kind == "unit" and 0 < i < len(text) - 1
+                and text[i - 1].isalpha() and text[i + 1].isalpha())
+        hits.append(Hit(i, i + 1, f"invisible control character U+{ord(c):04X} {name}"
+                        + (" (a hyphenation hint inside a word)" if hint else ""),
                         suggestion="", fix=(delete_span(text, i, i + 1),),
                         fix_message=f"delete U+{ord(c):04X}",
-                        applicability=Applicability.DISPLAY_ONLY if shown_only else None))
+                        applicability=Applicability.DISPLAY_ONLY if shown_only else None,
+                        severity=Severity.INFO if hint else None))
     # The controls of a paragraph go in one fix ("(\u2060^\u2060^\u2060)": all three or none).
     yield from one_fix_per_segment(hits)
 

@@ -509,7 +509,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     What it does:
         Flags the last sentence of a paragraph (four words or more) that has no final punctuation
         and ends on an article, a conjunction, a possessive or a preposition that always takes an
-        object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".
+        object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".  A
+        placeholder or markup after that word (``… und »%.250s«``) completes the sentence.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -532,4 +533,6 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     m = _LAST_WORD.search(text)
     if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
         return ()
+    if MASK in text[m.end(1):]:
+        return ()  # "… und »%.250s«": a placeholder after the word completes the sentence
     return (Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'"),)
