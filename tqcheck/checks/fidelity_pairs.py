@@ -191,7 +191,7 @@ def find_untranslated_copy(
         marks and single letters do not count: ``Pi [Ctrl+P]``, ``_Download ({speed_units}):``),
         and so is a copy that may well be the translation: a name (the unit's extracted comment
         says so, as itstool's ``credit/name``, or its words are capitalised and all unknown to
-        the source language's lexicon: ``Yubico Authenticator``), a copyright notice, a field
+        the source language's lexicon: ``Yubico Authenticator``), a copyright notice or licence name, a field
         line of a file format (``Format: 3.0 (git)``), a term with its acronym (``Single
         Sign-On (SSO)``), text with no word of the source language's lexicon (``yzafpnum``), or
         words that are all words of the target language too (among its 5,000 most frequent),
@@ -590,7 +590,8 @@ def find_number_mismatch(
         decimal without its leading zero (``.08``) is ``0,08``; digits grouped by three read the
         other way (``42.000`` in an English source, ``192.168.*.*`` in German) are the same
         digits; a time of day on the other clock is the same time (``11 a.m. - 4 p.m.`` →
-        ``11 - 16 Uhr``, ``6:30 a.m.`` → ``6h30``), in units and records alike.  A corpus
+        ``11 - 16 Uhr``, ``6:30 a.m.`` → ``6h30``), in units and records alike; a decade the
+        translation lacks (``the mid-1960s``, often written in words) is info.  A corpus
         record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose:
         there digits glued to letters count, a Roman numeral on the other side counts (``XIV
         век`` → ``14th century``), so does a time written without a clock mark (``15:00`` → ``3 p.m.``)
