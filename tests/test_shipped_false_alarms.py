@@ -534,3 +534,18 @@ def test_decade_licence_and_hyphenation_hint() -> None:
     assert warnings("TQ306", unit("System-Standard\xadeinstellung", "System default", "de")) == []
     assert [f.code for f in warnings("TQ306", unit("System\xad Standard", "System default",
                                                    "de"))] == ["TQ306"]
+
+
+def test_reading_speed_slightly_over_is_info() -> None:
+    # SRT ja: 8.1 characters per second for a limit of 8; 9.2 is a warning.
+    def cue(text: str, seconds: float) -> Segment:
+        return Segment(text, 1, 1, kind="cue", target_lang="ja",
+                       meta={"start": 0.0, "end": seconds})
+
+    slight = cue("Complete Setupは$33：私がライブで一緒にセットアップし、\n"
+                 "あなたの診療所に合わせてカスタマイズ。", 6.8)
+    assert 8 < len(slight.text.replace("\n", "")) / 6.8 <= 8.4
+    assert warnings("TQ280", slight) == []
+    fast = cue("入って、あなたのプランを選んでください。\n"
+               "24時間以内に、あなたの診療所は既に変わっています。", 5.0)
+    assert [f.code for f in warnings("TQ280", fast)] == ["TQ280"]
