@@ -549,3 +549,12 @@ def test_reading_speed_slightly_over_is_info() -> None:
     fast = cue("入って、あなたのプランを選んでください。\n"
                "24時間以内に、あなたの診療所は既に変わっています。", 5.0)
     assert [f.code for f in warnings("TQ280", fast)] == ["TQ280"]
+
+
+def test_supposee_etre_is_an_assumption_not_a_calque() -> None:
+    # dpkg man pages fr: "la section est supposée être no-section" (is assumed to be).
+    assert warnings("TQ601", unit("Quand aucune section n'est trouvée, la section est supposée "
+                                  "être B<no-section>.", "then no-section is assumed", "fr")) == []
+    assert [f.code for f in warnings("TQ601", unit("Le colis est supposé arriver demain.",
+                                                   "The parcel is supposed to arrive.", "fr"))
+            ] == ["TQ601"]
