@@ -87,8 +87,8 @@ def _straight_quotes(text: str) -> list[int]:
         if i > 0 and text[i - 1].isdigit() and len(out) % 2 == 0:
             continue
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
-        if (before in ("(", "[") and after in (")", "]")) or (before == " " and after == " "):
-            continue  # a mark named, not used: "symbole seconde (")", "type " to quote"
+        if before in ("(", "[") and after in (")", "]"):
+            continue  # a mark named, not used: "symbole seconde (")"
         out.append(i)
     return out
 
@@ -189,7 +189,7 @@ class UnbalancedQuotes:
 
     What it does:
         Counts straight double quotes (ignoring inch marks after digits and a mark named on its
-        own, in brackets or between spaces: ``symbole seconde (")``) and pairs the language's
+        own in brackets: ``symbole seconde (")``) and pairs the language's
         opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian).  A
         quotation may run on over up to ten following segments (one-sentence-per-line files) or be
         continued by a
