@@ -558,3 +558,12 @@ def test_supposee_etre_is_an_assumption_not_a_calque() -> None:
     assert [f.code for f in warnings("TQ601", unit("Le colis est supposé arriver demain.",
                                                    "The parcel is supposed to arrive.", "fr"))
             ] == ["TQ601"]
+
+
+def test_bracket_moved_into_markup_is_still_flagged() -> None:
+    # dpkg man pages fr: "(cela revient à utiliser l'option B<-sn)>" — the ")" inside B<>.
+    moved = unit("une chaîne vide (cela revient à utiliser l'option B<-sn)>. Si un fichier tar "
+                 "existe, il est dépaqueté.", "the empty string (this is equivalent to using "
+                 "B<-sn>).  If a tarfile is found it will unpack it.", "fr")
+    other = unit("Voir B<dpkg> et I<fichier>.", "See B<dpkg> and I<file>.", "fr")
+    assert [f.code for f in _po_warnings("TQ302", moved, other)] == ["TQ302"]

@@ -129,13 +129,17 @@ def bracket_imbalance(case: MirrorCase) -> str | None:
     source = normalise(case.source)
     if source.count(mark) > source.count(other):
         return f"the source leaves '{mark}' unmatched too"
-    if _bracket_run(source) == _bracket_run(normalise(case.segment.text)):
-        return "the source has the same brackets in the same order"  # "Start Group [(]"
+    # A cluster of symbols the source has too ("Start Group [(]": a key shown, not a bracket).
+    text = case.segment.text
+    start, end = case.start, case.end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    cluster = text[start:end]  # the bracket's token
+    if cluster and not any(c.isalnum() for c in cluster) and normalise(cluster) in source.split():
+        return f"the source has '{cluster}' too"
     return None
-
-
-def _bracket_run(text: str) -> str:
-    return "".join(c for c in text if c in "()[]{}")
 
 
 _STRAIGHT = '"'
