@@ -567,3 +567,12 @@ def test_bracket_moved_into_markup_is_still_flagged() -> None:
                  "B<-sn>).  If a tarfile is found it will unpack it.", "fr")
     other = unit("Voir B<dpkg> et I<fichier>.", "See B<dpkg> and I<file>.", "fr")
     assert [f.code for f in _po_warnings("TQ302", moved, other)] == ["TQ302"]
+
+
+def test_equals_and_bracket_before_a_word_is_no_emoticon() -> None:
+    # dpkg de: "Fehler?=(kein)/R=…" — "=(" opens a bracket, it is no sad face.
+    text = ("|/ Fehler?=(kein)/R=Neuinstallation notwendig (Status, Fehler: GROSS=schlecht)")
+    source = "|/ Err?=(none)/Reinst-required (Status,Err: uppercase=bad)"
+    assert warnings("TQ302", unit(text, source, "de")) == []
+    assert [f.code for f in warnings("TQ302", unit(text.replace("(kein)", "kein)"), source, "de"))
+            ] == ["TQ302"]
