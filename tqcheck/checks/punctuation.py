@@ -298,8 +298,9 @@ class UnbalancedQuotes:
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _BRACKETS.items()}
 _LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
-#: An emoticon (``:)``, ``;-(``): not one when a word follows it (``Err?=(none)``).
-_EMOTICON = re.compile(r"[:;=8][-']?[()\[\]](?!\w)")
+#: An emoticon (``:)``, ``;-(``, ``=)``); ``=`` right after a word is an assignment
+#: (``Err?=(none)``), not a face.
+_EMOTICON = re.compile(r"(?:[:;8]|(?<!\S)=)[-']?[()\[\]]")
 
 
 @register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment", mirrored=True,
