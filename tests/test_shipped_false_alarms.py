@@ -576,3 +576,5 @@ def test_equals_and_bracket_before_a_word_is_no_emoticon() -> None:
     assert warnings("TQ302", unit(text, source, "de")) == []
     assert [f.code for f in warnings("TQ302", unit(text.replace("(kein)", "kein)"), source, "de"))
             ] == ["TQ302"]
+    # A face glued to the next word stays a face.
+    assert warnings("TQ302", unit("Спасибо :(К сожалению, не получилось.", "Thanks :(", "ru")) == []
