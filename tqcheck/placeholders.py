@@ -3,7 +3,8 @@
 A translation unit holds prose and things that are not prose: placeholders the program fills
 (printf ``%1$s``, Python ``{name}`` and ``%(name)s``, ICU ``{count, plural, one {…} other {…}}``,
 Qt ``%1``, Java ``{0}``, i18next ``{{name}}`` and ``$t(key)``, Ruby ``%{name}``, iOS ``%@``,
-Android ``@string/name``, Symfony ``%name%``, Chrome ``$name$``) and markup (HTML/XML tags, XLIFF
+Android ``@string/name``, Symfony ``%name%``, Chrome ``$name$``; ``%NAME%`` in other files is a
+build-time variable, masked but not compared) and markup (HTML/XML tags, XLIFF
 inline codes with their ``equiv-text``, DocBook and Mallard elements, POD ``I<…>`` codes, man
 macros ``\\fB``, URLs in angle brackets).  :func:`find_tokens` finds them with their kind and a
 ``key`` that must match across languages; :func:`mask` replaces them, one character for one, with
@@ -39,7 +40,7 @@ class Token:
     """A placeholder or piece of markup at ``text[start:end]``.
 
     ``kind``: printf | python | brace | icu | mustache | i18next-ref | ruby | qt | chrome |
-    android-ref | symfony | tag | metavar | pod | man | url | icu-syntax.  ``key`` is what must
+    android-ref | symfony | variable | tag | metavar | pod | man | url | icu-syntax.  ``key`` is what must
     match across languages (``None`` for syntax that is not compared: ICU selectors, POD and man
     formatting).  ``markup`` is True for markup, False for placeholders.
     """
@@ -63,6 +64,9 @@ _PARTS: list[tuple[str, str]] = [
             r"|(?m:^\.(?:[A-Z][A-Za-z]?|[a-z]{2})\b)"),
     ("pod", r"[IBCFLESXZ]<(?:<+\s)?"),
     ("symfony", r"%[A-Za-z_][\w.-]*%"),
+    # A build-time substitution (dpkg's ``%ADMINDIR%``) in a file that is not Symfony-style:
+    # never printf's ``%A``, and not compared (the source may hold what it expands to).
+    ("variable", r"%[A-Z][A-Z0-9_]+%"),
     ("python", r"%\((?P<name>[^)\s]{1,40})\)[-+#0 ]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"),
     ("ruby", r"%\{(?P<rname>[A-Za-z_]\w*)\}|%<(?P<rfname>[A-Za-z_]\w*)>[-+#0 ]*\d*(?:\.\d+)?"
              r"[diouxXeEfFgGs]"),
@@ -92,7 +96,7 @@ _TRIGGERS = re.compile(r"[%{<$@\\]|(?m:^\.)")
 @lru_cache(maxsize=64)
 def _pattern(syntaxes: frozenset[str]) -> re.Pattern[str]:
     parts = [f"(?P<{kind}>{rx})" for kind, rx in _PARTS
-             if kind in syntaxes or kind in {"pct", "url", "mustache"} or
+             if kind in syntaxes or kind in {"pct", "url", "mustache", "variable"} or
              (kind == "python" and "printf" in syntaxes)]
     return re.compile("|".join(parts))
 
@@ -176,6 +180,8 @@ class _Scanner:
                 self.add("android-ref", m.group(), s, e)
             elif kind == "symfony":
                 self.add("symfony", m.group(), s, e)
+            elif kind == "variable":
+                self.add("variable", None, s, e)
             elif kind == "man":
                 self.add("man", None, s, e, markup=True)
             elif kind == "url":
@@ -350,11 +356,20 @@ def code_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+_POD_VERBATIM = re.compile(r"(?:Z<>\n?)?[ \t]")
+
+
+def pod_verbatim(text: str) -> bool:
+    """Whether a POD paragraph is verbatim (a command, a file, a shell example: never prose): it
+    starts with a space or a tab, perhaps after ``Z<>`` (which po4a keeps to protect one)."""
+    return _POD_VERBATIM.match(text) is not None
+
+
 def mask(text: str, syntaxes: frozenset[str] = ALWAYS) -> str:
     """``text`` with every placeholder and piece of markup replaced, one character for one, by
     :data:`~tqcheck.model.MASK` (the words of ICU sub-messages and between tags stay: they are
     prose; the content of POD codes goes, see :func:`code_spans`)."""
-    if "pod" in syntaxes and text[:1] in (" ", "\t"):
+    if "pod" in syntaxes and pod_verbatim(text):
         # An indented POD paragraph is verbatim (code, examples): no prose in it.
         return re.sub(r"[^\n]", MASK, text)
     tokens = find_tokens(text, syntaxes)

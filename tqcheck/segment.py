@@ -131,6 +131,8 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
             continue  # "(separat auch!) und": the bracket ends, the sentence goes on
         if following.islower() and punct in {"…", "..."}:
             continue  # "wait... what" keeps going
+        if following.islower() and punct.lstrip(".!?…؟")[:1] == MASK:
+            continue  # a stop inside a name, code right after it: "I<paket>.I<symbols> ou"
         if not (following.isalnum() or following in _OPENERS or not following.isascii()):
             continue
         spans.append((start, end))

@@ -150,9 +150,19 @@ END_PUNCT = {
 _CLOSERS = "\"'”’»)]}」』）›"
 
 
+#: What may follow a sentence's last mark without being punctuation: closing markup tags
+#: (``<b>…</b>``), an accelerator written after the label as Chinese and Japanese catalogues do
+#: (``アラームを追加…(_L)``), an emoticon (``:)``).
+_AFTER_END = re.compile(r"(?:</[A-Za-z][\w:.-]*\s*>|<[A-Za-z][\w:.-]*[^<>]*/>|\s*[(（][_&][^\W_][)）]"
+                        r"|\s[:;]-?[()DPp])$")
+
+
 def end_punctuation(text: str) -> tuple[str | None, int]:
-    """The kind of the text's final punctuation (``None``: it ends in a letter) and its index."""
+    """The kind of the text's final punctuation (``None``: it ends in a letter) and its index;
+    closing tags, a trailing accelerator and an emoticon after it are passed over."""
     stripped = text.rstrip()
+    while (after := _AFTER_END.search(stripped)) is not None:
+        stripped = stripped[: after.start()].rstrip()
     i = len(stripped) - 1
     # Closing quotes and brackets, and invisible bidi controls after the mark, are passed over.
     while i >= 0 and (stripped[i] in _CLOSERS or unicodedata.category(stripped[i]) == "Cf"

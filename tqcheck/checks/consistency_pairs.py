@@ -30,6 +30,52 @@ class _First:
     value: str
 
 
+_WORDS = re.compile(r"[^\W\d_]+|\d+")
+#: A dotted message key (``form.label.name``): its last part is the unit's role in the UI.
+_DOTTED_KEY = re.compile(r"^[A-Za-z][\w-]*(?:\.[\w-]+)+$")
+
+
+def inflected_alike(a: str, b: str) -> bool:
+    """Whether two translations are the same words in other inflected forms (``Letzter Monat`` /
+    ``Letzten Monat``, ``Recherche`` / ``Rechercher``): word for word, each differing pair shares
+    a stem of at least four letters and differs by endings of at most four."""
+    wa, wb = _WORDS.findall(a.casefold()), _WORDS.findall(b.casefold())
+    if len(wa) != len(wb) or wa == wb:
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        if x == y:
+            continue
+        stem = 0
+        while stem < min(len(x), len(y)) and x[stem] == y[stem]:
+            stem += 1
+        if stem < 4 or len(x) - stem > 4 or len(y) - stem > 4:
+            return False
+    return True
+
+
+def _role(segment: Segment) -> str | None:
+    """The unit's role in the UI from its key, when it has a dotted one (``….title``)."""
+    key = segment.meta.get("resname") or segment.id
+    if isinstance(key, str) and _DOTTED_KEY.match(key):
+        return key.rsplit(".", 1)[-1]
+    return None
+
+
+def _context_differs(a: Segment, b: Segment) -> str | None:
+    """Why two units with one source text may mean different things, or None: their sources
+    differ in spacing (extracted from different places: an HTML template and code), their notes
+    (an XLIFF description or meaning) differ, or the roles their keys name."""
+    if (a.source or "") != (b.source or ""):
+        return "the sources differ in spacing"
+    notes_a, notes_b = a.meta.get("notes") or (), b.meta.get("notes") or ()
+    if tuple(notes_a) != tuple(notes_b):
+        return "their notes differ"
+    role_a, role_b = _role(a), _role(b)
+    if role_a is not None and role_b is not None and role_a != role_b:
+        return "their keys name different roles"
+    return None
+
+
 @register("TQ580", "inconsistent-translation", Severity.WARNING, scope="document", on="pairs",
           not_for=("srt", "vtt", "android", "json"))
 class InconsistentTranslation:
@@ -38,7 +84,12 @@ class InconsistentTranslation:
     What it does:
         Remembers the first translation of every source text (with its PO context and plural
         form) and flags later units whose translation differs from it (whitespace aside), naming
-        the first one's place.
+        the first one's place.  Other inflected forms of the same words (``Letzter Monat`` /
+        ``Letzten Monat``: a label and an adverbial) are not inconsistent.  Where the two units
+        may mean different things, the finding is info: their sources differ in spacing (taken
+        from different places), their notes differ (an XLIFF description or meaning: ``Title``
+        of a form field and of a progress widget), or their dotted keys name different roles
+        (``….title`` and ``….button``).  A warning needs the same source and the same context.
 
     Why it matters:
         Users meet one button or message under two names; MT produces exactly this when it
@@ -65,12 +116,14 @@ class InconsistentTranslation:
         first = self.first.get(key)
         if first is None:
             self.first[key] = _First(segment, value)
-        elif first.value != value:
+        elif first.value != value and not inflected_alike(first.value, value):
             line = first.segment.locate(0)[0]
+            why = _context_differs(first.segment, segment)
             self.hits.append(Hit(0, len(segment.text),
                                  f"'{key[0][:40]}' was translated differently at line {line}: "
-                                 f"'{first.value[:40]}'", related=(_loc(self.ctx, first.segment),),
-                                 segment=segment))
+                                 f"'{first.value[:40]}'" + (f" ({why})" if why else ""),
+                                 related=(_loc(self.ctx, first.segment),), segment=segment,
+                                 severity=Severity.INFO if why else None))
 
     def finish(self) -> Iterator[Hit]:
         yield from self.hits

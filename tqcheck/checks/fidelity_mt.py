@@ -314,6 +314,37 @@ _TIME = re.compile(r"\b(\d{1,2})[:.h](\d{2})\b")
 _PM = re.compile(r"\b(?:p\.\s?m\.?|pm)\b", re.IGNORECASE)
 
 
+#: A time of day: an hour, perhaps minutes (``6:30``, ``6.30``, ``6h30``), and a clock mark
+#: (``a.m.``/``p.m.``, ``h``, ``Uhr``, ``heures``, ``ч``, ``uur``).  An hour alone before a dash
+#: shares the mark of the time after it (``11 - 16 Uhr``, ``6 - 11 a.m.``).
+_CLOCK = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[:.]|\s?h\s?)(?P<m>[0-5]\d))?(?![\d,])"
+    r"(?:\s?(?P<ampm>[ap])\.?\s?m\b\.?|\s?(?P<mark>h|Uhr|heures?|ч|uur)(?![^\W\d_])"
+    r"|(?=\s?[-–]\s?(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)?\s?(?P<next>[ap]\.?\s?m\b|h(?![^\W\d_])|Uhr\b)))?",
+    re.IGNORECASE)
+
+
+def clock_times(text: str, loose: bool = False) -> list[tuple[int, int, int]]:
+    """``(start, end, minute of the day)`` of every time of day in ``text``, a 12-hour time
+    read on the 24-hour clock (``4 p.m.`` and ``16 Uhr`` and ``16h`` are 960): the one reading
+    of clocks for prose records and translation units alike.  ``loose``: ``13.30`` counts too
+    (when the other side has the time, a dotted number is more likely it than a decimal)."""
+    out: list[tuple[int, int, int]] = []
+    if not any(c.isdigit() for c in text):
+        return out
+    for m in _CLOCK.finditer(ascii_digits(text)):
+        hour, minutes = int(m.group("h")), int(m.group("m") or 0)
+        ampm = (m.group("ampm") or "").lower()
+        nxt = (m.group("next") or "").lower()
+        if not (ampm or m.group("mark") or nxt or (m.group("m") and (loose or m.group("sep") != "."))):
+            continue  # a bare number, or 1.30 that may be a decimal (unless ``loose``)
+        half = ampm or (nxt[:1] if nxt[:1] in "ap" and nxt[1:2] in (".", "m", " ") else "")
+        if half and hour <= 12:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        out.append((m.start(), m.end(), hour * 60 + minutes))
+    return out
+
+
 def rendered_otherwise(number: str, source: str, target_numbers: Counter[str], target: str,
                         months: Sequence[str]) -> bool:
     """Is a source number that the translation lacks as digits rendered in another usual way:
@@ -334,6 +365,12 @@ def rendered_otherwise(number: str, source: str, target_numbers: Counter[str], t
                 "19", "20"}:
             return True  # '88 → 1988
     value = int(plain) if plain.isdigit() else -1
+    if any(re.sub(r"\D", "", source[a:b]).lstrip("0") == plain for a, b, _ in clock_times(source)):
+        # A time of the source on the other clock in the translation ("4 p.m." → "16 Uhr").
+        there = {v for _, _, v in clock_times(target, loose=True)}
+        if any(v in there for a, b, v in clock_times(source)
+               if re.sub(r"\D", "", source[a:b]).lstrip("0") == plain):
+            return True
     target_digits = re.findall(r"\d+", target)
     if 13 <= value <= 23 and str(value - 12) in target_digits and _PM.search(target):
         return True

@@ -26,7 +26,13 @@ from tqcheck.checks._pairs import (
     pair_data,
     segment_flags,
 )
-from tqcheck.checks.fidelity_mt import ascii_digits, lost_numbers, numbers, rendered_otherwise
+from tqcheck.checks.fidelity_mt import (
+    ascii_digits,
+    clock_times,
+    lost_numbers,
+    numbers,
+    rendered_otherwise,
+)
 from tqcheck.checks.fidelity_mt import urls as prose_urls
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.langdata import base_lang, load_language
@@ -144,7 +150,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _copy_is_fine(source: str, ctx: CheckContext) -> bool:
-    if "pod" in file_syntaxes(ctx) and source[:1] in (" ", "\t"):
+    if "pod" in file_syntaxes(ctx) and placeholders.pod_verbatim(source):
         return True  # an indented POD paragraph is verbatim: a command or file, never translated
     text = source.strip()
     rest = text
@@ -181,12 +187,15 @@ def find_untranslated_copy(
         may stay as it is: numbers, URLs, e-mail addresses, placeholders, tokens of up to three
         letters, acronyms, and the product names and international words listed in
         ``tqcheck/data/pairs.toml`` (``same_ok``).  A single word copied is reported as info
-        only (``Median`` is German too), and so is a copy that may well be the translation: a
-        name (the unit's extracted comment says so, as itstool's ``credit/name``, or its words
-        are capitalised and all unknown to the source language's lexicon: ``Yubico
-        Authenticator``), a copyright notice, or words that are all words of the target
-        language too (among its 5,000 most frequent), none of them evidence of the source
-        language (``%d minutes`` in French).
+        only (``Median`` is German too; placeholders, markup, keyboard shortcuts, accelerator
+        marks and single letters do not count: ``Pi [Ctrl+P]``, ``_Download ({speed_units}):``),
+        and so is a copy that may well be the translation: a name (the unit's extracted comment
+        says so, as itstool's ``credit/name``, or its words are capitalised and all unknown to
+        the source language's lexicon: ``Yubico Authenticator``), a copyright notice or licence name, a field
+        line of a file format (``Format: 3.0 (git)``), a term with its acronym (``Single
+        Sign-On (SSO)``), text with no word of the source language's lexicon (``yzafpnum``), or
+        words that are all words of the target language too (among its 5,000 most frequent),
+        none of them evidence of the source language (``%d minutes`` in French).
 
     Why it matters:
         A copied source is a string nobody translated — the MT step failed or was skipped, and the
@@ -204,7 +213,8 @@ def find_untranslated_copy(
         return
     if _copy_is_fine(segment.source or "", ctx):
         return
-    one_word = len((segment.source or "").split()) == 1
+    one_word = (len((segment.source or "").split()) == 1
+                or len(_copy_words(segment.source or "", ctx)) <= 1)
     why = None if one_word else _copy_kept(segment, ctx)
     if why:
         yield Hit(0, len(segment.text), f"translation is identical to the source ({why})",
@@ -217,10 +227,40 @@ def find_untranslated_copy(
 
 #: Extracted comments that say a unit is a name (Mallard credits, AppStream's developer name).
 _NAME_COMMENT = re.compile(r"\(itstool\) path: credit/|developer_name|\bsound name\b", re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)|^\s*copyright\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|^\s*copyright\b|(?-i:^(?:[A-Z0-9][\w.-]*\s+){2,}Licen[cs]e\s*$)", re.I)
 #: Words among this many most frequent of the target language are its own, not loans.
 _COMMON_WORDS = 5000
 _COPY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+#: A keyboard shortcut shown beside a label (``Pi [Ctrl+P]``, ``Inverse (Ctrl+I)``).
+_SHORTCUT = re.compile(r"[\[(]?\b(?:Ctrl|Alt|Shift|Cmd|Meta|Super|Strg|Umschalt)\+\S*?[\])]?(?=\s|$)")
+#: A field line of a control file or header (``Format: 3.0 (git)``, ``Content-Type: text/plain``):
+#: a capitalised name, a colon, and a short value that holds a digit, a slash or an ``=``.
+_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:-[A-Za-z]+)*:[ \t]+(?=[^\n]*[\d/=])\S+(?:[ \t]+\S+){0,2}$")
+#: A term followed by its acronym (``Single Sign-On (SSO)``).
+_ACRONYM_TERM = re.compile(r"^((?:[A-Z][\w]*[- ]+)+?)\(([A-Z]{2,6})\)$")
+
+
+def _copy_words(source: str, ctx: CheckContext) -> list[str]:
+    """The words of a copied source that could be prose: placeholders, markup, keyboard
+    shortcuts, accelerator marks and single letters (``τ`` in ``Tau (τ)``) left out."""
+    rest = source
+    tokens = find_tokens(source, (), file_syntaxes(ctx))
+    for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _SHORTCUT.sub(" ", rest).replace("_", "").replace("&", "")
+    words: list[str] = []
+    for w in _COPY_WORD.findall(rest):
+        # The forms of one word (an ICU plural's ``participant`` / ``participants``) are one.
+        if len(w) > 1 and not any(_same_word(w, v) for v in words):
+            words.append(w)
+    return words
+
+
+def _same_word(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or (len(a) > 3 and len(b) > 3 and a.rstrip("s") == b.rstrip("s"))
 
 
 def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
@@ -235,7 +275,13 @@ def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
     if comments and _NAME_COMMENT.search(comments):
         return "a name, as the file's comment says"
     if _COPYRIGHT.search(source):
-        return "a copyright notice"
+        return "a copyright or licence notice"
+    if _FIELD_LINE.match(source.strip()):
+        return "a field line of a file format, kept as it is"
+    term = _ACRONYM_TERM.match(source.strip())
+    if term and "".join(p[0] for p in re.split(r"[- ]+", term.group(1).strip())
+                        if p[:1].isupper()) == term.group(2):
+        return "a term with its acronym"
     rest = source
     tokens = find_tokens(source, (), file_syntaxes(ctx))
     for start, end in sorted(placeholders.code_spans(tokens), reverse=True):
@@ -249,6 +295,8 @@ def _copy_kept(segment: Segment, ctx: CheckContext) -> str | None:
     if common and all(w in common for w in folded) and not (
             src_lex is not None and any(w in src_lex.evidence for w in folded)):
         return "its words are words of the target language too"
+    if src_lex is not None and not any(w in src_lex.words for w in folded if len(w) > 2):
+        return "no word of the source language in it"
     if src_lex is not None and all(w[0].isupper() for w in words):
         plain = [w for w in words if not w.isupper()]  # acronyms aside
         unknown = sum(1 for w in plain if w.casefold() not in src_lex.words or
@@ -541,9 +589,12 @@ def find_number_mismatch(
         ``عشر دقائق``: the ``[numbers]`` of each language's data) matches the other's digits; a
         decimal without its leading zero (``.08``) is ``0,08``; digits grouped by three read the
         other way (``42.000`` in an English source, ``192.168.*.*`` in German) are the same
-        digits.  A corpus record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose:
+        digits; a time of day on the other clock is the same time (``11 a.m. - 4 p.m.`` →
+        ``11 - 16 Uhr``, ``6:30 a.m.`` → ``6h30``), in units and records alike; a decade the
+        translation lacks (``the mid-1960s``, often written in words) is info.  A corpus
+        record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose:
         there digits glued to letters count, a Roman numeral on the other side counts (``XIV
-        век`` → ``14th century``), so does a time on the other clock (``15:00`` → ``3 p.m.``)
+        век`` → ``14th century``), so does a time written without a clock mark (``15:00`` → ``3 p.m.``)
         and a quantity converted into another unit (``25 см`` → ``10 inches``; ``[units]`` in
         ``tqcheck/data/pairs.toml``), a number the translation only adds is info, and a single
         digit counts where the translation put another digit in its place.
@@ -807,6 +858,9 @@ _SENTENCE_ENDS = frozenset({"stop", "question", "exclaim", "ellipsis"})
 _NUMBER_SPAN = re.compile(r"\d+(?:[.,\u066b\u066c\u00a0\u202f' ]\d{3})*(?:[.,\u066b]\d+)?")
 
 
+_DECADE = re.compile(r"\b(\d{2}[1-9]?0)['’]?s\b")
+
+
 def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, tgt_lang: str | None,
                           syntaxes: frozenset[str]) -> Iterator[Hit]:
     """TQ835 on a translation unit: numbers compared by value in each language's format; a
@@ -842,11 +896,24 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
     src_digits = set(value_digits.values())
     tgt_digits = {_digits(m.group()) for m, _ in tgt_nums}
     tgt_grouped = {_digits(m.group()) for m, _ in tgt_nums if _GROUPED.fullmatch(m.group().strip())}
+    # A time of day on the other clock ("4 p.m." → "16 Uhr", "6:30 a.m." → "6h30"): the numbers
+    # of a time the other side has too are that time (clock_times, as for prose records).
+    decades = {m.group(1) for m in _DECADE.finditer(src_text)}
+    src_clock, tgt_clock = clock_times(src_text), clock_times(text)
+    src_clock_vals = {v for *_, v in clock_times(src_text, loose=bool(tgt_clock))}
+    tgt_clock_vals = {v for *_, v in clock_times(text, loose=bool(src_clock))}
     for value in src_vals:
         d = value_digits[value]
+        if all(any(a <= m.start() < b and t in tgt_clock_vals for a, b, t in src_clock)
+               for m, v in src_nums if v == value):
+            continue
         if value not in tgt_vals and value not in tgt_spelled and not (
                 d in tgt_grouped or (d in src_grouped and d in tgt_digits)):
-            yield Hit(start, start + len(text), f"number {value} of the source is missing")
+            # A decade ("the mid-1960s") is often written in words ("ستينيات القرن العشرين"): info.
+            decade = value in decades
+            yield Hit(start, start + len(text), f"number {value} of the source is missing"
+                      + (" (a decade: written in words?)" if decade else ""),
+                      severity=Severity.INFO if decade else None)
     listed = set(src_vals) | codes | {str(int(d)) for d in re.findall(r"\d+", src_text)}
     for m, value in tgt_nums:
         parts = [str(int(p)) for p in re.findall(r"\d+", m.group())]
@@ -855,6 +922,8 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
         digits = _digits(m.group())
         if digits in src_grouped or (digits in src_digits and digits in tgt_grouped):
             continue
+        if any(a <= m.start() < b and t in src_clock_vals for a, b, t in tgt_clock):
+            continue  # "16 Uhr" for "4 p.m."
         if value not in src_vals and value not in codes:
             yield Hit(start + m.start(), start + m.end(),
                       f"number {m.group().strip()} is not in the source")
@@ -868,7 +937,9 @@ def find_url_mismatch(
 
     What it does:
         Compares the URLs (``http(s)://``, ``ftp://``, ``www.``) and e-mail addresses of source and
-        target exactly; flags those the target lost and those it added or altered.
+        target exactly (a final slash aside); flags those the target lost and those it added or
+        altered.  An example address whose name the translation localised, the domain kept
+        (``jbloggs@foo.com`` → ``jdupont@foo.com``), is info.
 
     Why it matters:
         MT translates words inside links (``/help/`` → ``/aide/``), drops them, or "corrects"
@@ -885,14 +956,40 @@ def find_url_mismatch(
                 yield Hit(start, end, f"'{url}' of the source is missing")
     for start, end, src_text in _units(segment):
         text = segment.text[start:end]
-        src = {m.group() for m in find_urls(src_text)}
+        src = {_url_key(m.group()) for m in find_urls(src_text)}
         tgt = find_urls(text)
-        tgt_set = {m.group() for m in tgt}
+        tgt_set = {_url_key(m.group()) for m in tgt}
+        # An example address whose name the translation localised (``jbloggs@foo.com`` →
+        # ``jdupont@foo.com``): the same domain on both sides, info.
+        localised = {_domain(u) for u in src - tgt_set} & {_domain(u) for u in tgt_set - src}
+        localised.discard("")
         for url in sorted(src - tgt_set):
-            yield Hit(start, end, f"'{url}' of the source is missing")
+            yield Hit(start, end, f"'{url}' of the source is missing"
+                      + (" (its name localised?)" if _domain(url) in localised else ""),
+                      severity=Severity.INFO if _domain(url) in localised else None)
         for m in tgt:
-            if m.group() not in src:
-                yield Hit(start + m.start(), start + m.end(), f"'{m.group()}' is not in the source")
+            key = _url_key(m.group())
+            if key not in src:
+                yield Hit(start + m.start(), start + m.end(), f"'{m.group()}' is not in the source"
+                          + (" (its name localised?)" if _domain(key) in localised else ""),
+                          severity=Severity.INFO if _domain(key) in localised else None)
+
+
+def _url_key(url: str) -> str:
+    """A URL as compared: a final slash is the same address (right-to-left text moves it)."""
+    return url.rstrip("/") if "://" in url else url
+
+
+def _domain(address: str) -> str:
+    """The domain of an e-mail address ("" for a URL)."""
+    return address.rpartition("@")[2] if "@" in address and "://" not in address else ""
+
+
+#: Targets whose descriptions and labels need no final mark (TQ837 does not call them cut off).
+_NO_STOP_NEEDED = frozenset({"zh", "ja", "ko", "th", "lo", "km", "my"})
+#: Right-to-left languages, and the marks a subtitle typed in visual order puts first.
+_RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "yi", "ps", "sd", "ug", "ckb", "dv"})
+_VISUAL_FIRST_MARKS = frozenset(".!?؟…-")
 
 
 def _ratio_bounds(src: str | None, tgt: str | None, ctx: CheckContext) -> tuple[float, float]:
@@ -917,7 +1014,9 @@ def find_length_ratio(
         flags ratios outside the range for the language pair in ``tqcheck/data/pairs.toml`` (for
         example 0.7–2.3 for English → German, 0.15–1.2 into Chinese).  A translation below the
         range that ends without the sentence-final mark its source has is cut off mid-sentence:
-        a warning.
+        a warning (not into Chinese, Japanese, Korean or Thai, which leave the mark off a
+        description, nor for a right-to-left line that starts with the mark, as subtitles typed
+        in visual order do: ``! عملاق رودس``).
 
     Why it matters:
         A far shorter translation usually dropped a clause; a far longer one may hold a
@@ -936,8 +1035,13 @@ def find_length_ratio(
     ratio = len(segment.text.strip()) / len(source)
     if ratio < low:
         # Far shorter and stopping where the source ends a sentence: cut off, not condensed.
+        # Chinese and Japanese leave the full stop off a description freely; right-to-left
+        # subtitles are often typed in visual order, the final mark first ("! عملاق رودس").
+        lang = base_lang(segment.target_lang or ctx.lang)
+        text = segment.text.strip()
         cut = (end_punctuation(source)[0] in _SENTENCE_ENDS
-               and end_punctuation(segment.text)[0] is None)
+               and end_punctuation(text)[0] is None and lang not in _NO_STOP_NEEDED
+               and not (lang in _RTL_LANGS and text[:1] in _VISUAL_FIRST_MARKS))
         yield Hit(0, len(segment.text), f"translation is {ratio:.2f}× the source's length "
                   f"(expected at least {low:g}×): "
                   + ("it stops mid-sentence, cut off" if cut else "something may be missing"),

@@ -46,7 +46,12 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         translation unit with a source the source is the evidence, not a guess: a unit identical
         to its source is left to TQ831, and a sentence counts as foreign only when it is written
         in a script of the source language that the target does not use, or is made mostly of the
-        source's own words; sentences of fewer than four words are not judged.  Names the
+        source's own words (words of the source language's lexicon: names and identifiers the
+        source has too, ``Debian``, ``dpkg-source``, do not count); sentences of fewer than four
+        words are not judged, and code never votes: lists of keywords, aliases or units
+        (``time;timer;alarm``) are not judged, and field lines (``Section: utils``), indented
+        example lines, assignments (``CN=jsmith,DC=example``) and bracketed option values
+        (``(basic, advanced, financial)``) are left out before judging.  Names the
         language and the confidence.  A precondition: the other sentence checks skip a sentence
         this check reports.  On prose lines paired with ``--source``, a sentence identified as
         neither the target nor the source language is reported as info: an untranslated sentence
@@ -149,12 +154,15 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
     segment = sentence.segment
     if " ".join(segment.text.split()) == " ".join(source.split()):
         return False
-    words = _words(sentence.text)
+    prose = without_code(sentence.text)
+    if prose is None:
+        return False  # a list of keywords, aliases or units: no sentence to identify
+    words = _words(prose)
     if len(words) < _MIN_PAIR_WORDS:
         return False
     src_lang = segment.source_lang or ctx.source_lang or "en"
     if method.startswith("script"):
-        counts = _script_letters(sentence.text)
+        counts = _script_letters(prose)
         if not counts:
             return False
         script = max(counts, key=lambda s: counts[s])
@@ -164,9 +172,44 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
         # A sentence that also holds a word in the target's script is a translation that keeps
         # some source words (aliases, names: "گرم,gram,grams"), not an untranslated one.
         return sum(n for s, n in counts.items() if s in target_scripts) < 2
+    # Names and identifiers the source has too (``Debian``, ``dpkg-source``) are kept, not left
+    # untranslated: only words of the source language's lexicon, not capitalised inside the
+    # sentence, count as the source's words.
+    from tqcheck.langid import lexicon
+
+    src_lex = lexicon(base_lang(src_lang) or "")
     source_words = set(_words(source))
-    shared = sum(w in source_words for w in words)
+    shared = 0
+    for i, m in enumerate(_WORD.finditer(prose)):
+        w = m.group().casefold()
+        if w not in source_words or (src_lex is not None and w not in src_lex.words):
+            continue
+        if i > 0 and m.group()[:1].isupper():
+            continue
+        shared += 1
     return shared >= 0.6 * len(words)
+
+
+#: Lines of a unit that are code, not prose: a field of a control file or header (``Section:
+#: utils``), an indented line of a multi-line example.
+_CODE_LINE = re.compile(r"(?m)^(?:[A-Z][\w-]*:(?:[ \t]+\S+){0,2}[ \t]*|[ \t]+\S.*)$")
+#: ``KEY=value`` assignments and distinguished names (``CN=jsmith,DC=example``).
+_ASSIGNMENT = re.compile(r"\b[A-Za-z_][\w.-]*=[^\s,;]*")
+#: A bracketed list of single words: option values (``(basic, advanced, financial)``).
+_VALUE_LIST = re.compile(r"[(\[](?:\s*[\w.-]+\s*[,|/]){2,}\s*[\w.-]+\s*[)\]]")
+_LIST_SEPARATORS = re.compile(r"\s*[;,]\s*")
+
+
+def without_code(text: str) -> str | None:
+    """The prose of a unit's sentence for language identification: code lines, assignments and
+    bracketed value lists left out; None for a list of keywords, aliases or units (``time;timer;
+    alarm``, ``degF,˚F,°F,Fahrenheit``), which has no language to identify."""
+    items = [i for i in _LIST_SEPARATORS.split(text.strip()) if i]
+    if len(items) >= 3 and sum(len(i.split()) for i in items) <= 2 * len(items):
+        return None
+    if "\n" in text:
+        text = _CODE_LINE.sub(" ", text)
+    return _VALUE_LIST.sub(" ", _ASSIGNMENT.sub(" ", text))
 
 
 #: Words a sentence of a translation unit needs before it is judged at all.

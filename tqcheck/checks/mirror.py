@@ -91,8 +91,10 @@ def foreign_in_source(case: MirrorCase) -> str | None:
     translation should have translated: not a mirror."""
     from tqcheck.langid import script_counts, script_of, scripts_of_language
 
-    if span_in_source(case) is None:
-        return None
+    if span_in_source(case) is None and (
+            "".join(normalise(case.text).split()) not in "".join(normalise(case.source).split())
+            or not case.text.strip()):
+        return None  # (spacing aside: "火 眼" for the source's "火眼")
     letters = [script_of(ch) for ch in case.text if ch.isalpha()]
     counts = script_counts(case.source)
     total = sum(counts.values())
@@ -127,6 +129,16 @@ def bracket_imbalance(case: MirrorCase) -> str | None:
     source = normalise(case.source)
     if source.count(mark) > source.count(other):
         return f"the source leaves '{mark}' unmatched too"
+    # A cluster of symbols the source has too ("Start Group [(]": a key shown, not a bracket).
+    text = case.segment.text
+    start, end = case.start, case.end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    cluster = text[start:end]  # the bracket's token
+    if cluster and not any(c.isalnum() for c in cluster) and normalise(cluster) in source.split():
+        return f"the source has '{cluster}' too"
     return None
 
 

@@ -80,9 +80,9 @@ def _is_gershayim(text: str, i: int) -> bool:
 
 def _straight_quotes(text: str) -> list[int]:
     """Positions of the straight double quotes of ``text`` that are quotation marks, not inch
-    marks or gershayim.  A ``"`` right after a digit is an inch mark (``a 27" screen``) unless a
-    quotation is open at that point: then it closes it (``at "1" the device``, ``the cargo
-    "Progress 83"``)."""
+    marks, gershayim or a mark named on its own (``(")``).  A ``"`` right after a digit is an
+    inch mark (``a 27" screen``) unless a quotation is open at that point: then it closes it
+    (``at "1" the device``, ``the cargo "Progress 83"``)."""
     out: list[int] = []
     if '"' not in text:
         return out
@@ -91,6 +91,9 @@ def _straight_quotes(text: str) -> list[int]:
             continue
         if i > 0 and text[i - 1].isdigit() and len(out) % 2 == 0:
             continue
+        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+        if before in ("(", "[") and after in (")", "]"):
+            continue  # a mark named, not used: "symbole seconde (")"
         out.append(i)
     return out
 
@@ -224,7 +227,8 @@ class UnbalancedQuotes:
     """Quotation marks that do not pair up.
 
     What it does:
-        Counts straight double quotes (ignoring inch marks after digits) and pairs the language's
+        Counts straight double quotes (ignoring inch marks after digits and a mark named on its
+        own in brackets: ``symbole seconde (")``) and pairs the language's
         opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian).  A
         quotation may run on over up to ten following segments (one-sentence-per-line files) or be
         continued by a
@@ -359,7 +363,9 @@ class UnbalancedQuotes:
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _BRACKETS.items()}
 _LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
-_EMOTICON = re.compile(r"[:;=8][-']?[()\[\]]")
+#: An emoticon (``:)``, ``;-(``, ``=)``); ``=`` right after a word is an assignment
+#: (``Err?=(none)``), not a face.
+_EMOTICON = re.compile(r"(?:[:;8]|(?<!\S)=)[-']?[()\[\]]")
 #: A run of brackets of one kind glued to a word or ending a line (``options ((``, ``he would)))``,
 #: ``stylish)`` at a line's end): the Slavic-internet smiley, not a parenthesis.
 _BRACKET_SMILEY = re.compile(r"(?<=\S)\s?(?:\({2,}|\){2,})|(?<=\w)\)(?=\s*$)|(?<=\s)\({2,}",
@@ -610,7 +616,8 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         Flags bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), directional marks
         (LRM, RLM, ALM), zero-width space, joiners, word joiner, soft hyphen and stray BOMs — except
         those the target language uses (for example ZWNJ in Persian) and the zero-width joiner inside
-        emoji sequences.
+        emoji sequences.  A soft hyphen between two letters of a translation unit is a
+        hyphenation hint for a long word (``Standard\u00adeinstellung``): info.
 
     Why it matters:
         Text copied from right-to-left sources carries invisible controls that reorder text on screen,
@@ -644,11 +651,17 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         j = i + 1
         while j < len(text) and text[j] == c:
             j += 1
+        # A soft hyphen between two letters of a software string is a hyphenation hint for a
+        # long word ("Standard\xadeinstellung"), put there on purpose: info.
+        hint = (c == "\u00ad" and segment.kind == "unit" and i > 0 and j < len(text)
+                and text[i - 1].isalpha() and text[j].isalpha())
         hits.append(Hit(i, j, f"invisible control character U+{ord(c):04X} {name}"
-                        + (f" ({j - i}×)" if j - i > 1 else ""),
+                        + (f" ({j - i}×)" if j - i > 1 else "")
+                        + (" (a hyphenation hint inside a word)" if hint else ""),
                         suggestion="", fix=(delete_span(text, i, j),),
                         fix_message=f"delete U+{ord(c):04X}",
-                        applicability=Applicability.DISPLAY_ONLY if shown_only else None))
+                        applicability=Applicability.DISPLAY_ONLY if shown_only else None,
+                        severity=Severity.INFO if hint else None))
     # The controls of a paragraph go in one fix ("(\u2060^\u2060^\u2060)": all three or none).
     yield from one_fix_per_segment(hits)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tqcheck.checks._pairs import END_PUNCT, end_punctuation
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.langdata import base_lang
+from tqcheck.langdata import base_lang, load_language
 from tqcheck.model import Segment, Sentence, Severity
 
 
@@ -33,7 +34,8 @@ def find_whitespace_mismatch(
     What it does:
         Compares the whitespace before the first and after the last visible character of source
         and target and flags the target's edge when they differ (spaces the target adds at its end,
-        where the source has none, only as info).  Units that XLIFF marks as HTML
+        where the source has none, and an indentation of other spaces, only as info: a
+        verbatim table re-aligned is still indented).  Units that XLIFF marks as HTML
         (``datatype="html"``, Angular templates) are left alone: HTML collapses whitespace.
 
     Why it matters:
@@ -52,9 +54,13 @@ def find_whitespace_mismatch(
     s_lead, s_trail = _edges(source)
     t_lead, t_trail = _edges(text)
     if s_lead != t_lead:
+        # An indented block indented by other spaces (a verbatim table re-aligned) is still
+        # indented: info.
+        reindented = bool(s_lead and t_lead and not (s_lead + t_lead).strip(" \t"))
         yield Hit(0, max(1, len(t_lead)),
                   f"leading whitespace differs: source has {_show(s_lead)}, "
-                  f"translation {_show(t_lead)}", suggestion=s_lead + text.lstrip()[:1])
+                  f"translation {_show(t_lead)}", suggestion=s_lead + text.lstrip()[:1],
+                  severity=Severity.INFO if reindented else None)
     if s_trail != t_trail:
         end = len(text)
         start = end - len(t_trail) if t_trail else end - 1
@@ -96,6 +102,24 @@ def _quoted_end(text: str) -> bool:
 
 
 #: Closing quotation marks: a final mark before one belongs to the quotation.
+def _asks_in_form(source: str, lang: str | None) -> bool:
+    """Whether the source's last sentence opens a clause with a question word of its language
+    (``question_openers`` in the language data)."""
+    openers = load_language(lang).words("question_openers")
+    if not openers:
+        return False
+    last = re.split(r"[.!?]\s+(?=[(\"“]?[A-Z])", source.strip())[-1]
+    pattern = _openers_pattern(openers)
+    return pattern.search(last) is not None
+
+
+@lru_cache(maxsize=32)
+def _openers_pattern(openers: frozenset[str]) -> re.Pattern[str]:
+    alts = "|".join(sorted((re.escape(o).replace("\\ ", r"\s+") for o in openers), key=len,
+                           reverse=True))
+    return re.compile(rf"(?:^|[(:;,]\s*|\b(?:e\.g\.|i\.e\.)\s*)(?:{alts})\b", re.I)
+
+
 _QUOTE_MARKS = frozenset("\"'”’»」』")
 
 
@@ -112,12 +136,15 @@ def find_end_punctuation_mismatch(
         ``。`` ≡ ``.``, ``！`` ≡ ``!``, ``：`` ≡ ``:``, ``...`` ≡ ``…``, Greek ``;`` ≡ ``?``.  Thai,
         Lao, Khmer and Burmese, which end sentences without a mark, are not checked for a lost
         full stop; a colon may become ``。`` in Chinese and Japanese; a full stop added to a source
-        of several sentences that lacks its last one is a correction.  A lost or added comma or
-        semicolon, a full stop on one side only, an exclamation mark for a full stop (or the
-        reverse), or a mark inside a quotation that closes the source (``… button in video
-        "Details:"``) is reported as info: the warnings are a question, exclamation, colon or
-        ellipsis gained, lost or changed.  Marks inside closing quotes count too (``?».`` ends
-        like ``?"``).
+        of several sentences that lacks its last one is a correction.  Closing tags, an
+        accelerator written after the label (``追加…(_L)``) and an emoticon (``:)``) are passed
+        over.  A lost or added comma or semicolon, a full stop on one side only, an exclamation
+        mark added, dropped or written for a full stop (or the reverse: languages differ in how
+        often they exclaim), a question mark for a source's full stop (the source asks in form:
+        ``Which character is used …``), or a mark inside a quotation that closes the source
+        (``… button in video "Details:"``) is reported as info: the warnings are a question,
+        colon or ellipsis lost, gained or changed.  Marks inside closing quotes count too
+        (``?».`` ends like ``?"``).
 
     Why it matters:
         A question turned into a statement, or a label that lost its colon, changes what the user
@@ -150,7 +177,11 @@ def find_end_punctuation_mismatch(
     # often they exclaim.  A mark inside closing quotes belongs to the quotation ("…such?»." and
     # "…such?\""): when the two sides' trailing clusters share a mark, the sentence ends alike.
     minor = ({src_kind, tgt_kind} & {"comma", "semicolon"} or {src_kind, tgt_kind} <= {None, "stop"}
-             or {src_kind, tgt_kind} == {"exclaim", "stop"}
+             or {src_kind, tgt_kind} in ({"exclaim", "stop"}, {"exclaim", None})
+             # A question in form that the source ends with a full stop ("Which character is
+             # used … (e.g. …)."): the translation writes the mark the question needs.
+             or (src_kind == "stop" and tgt_kind == "question"
+                 and _asks_in_form(source, segment.source_lang or ctx.source_lang))
              or _quoted_end(source) != _quoted_end(text)  # one side's mark ends a quotation
              or source.rstrip()[-1:] in _QUOTE_MARKS)  # the source's mark is a quotation's
     if ("ellipsis" not in {src_kind, tgt_kind} and (_quoted_end(source) or _quoted_end(text))

@@ -72,8 +72,14 @@ def _label(segment: Segment) -> bool:
     source = segment.source
     if source is None or not source.strip() or not segment.text.strip():
         return False
+    if _ABBREVIATION_ONLY.fullmatch(segment.text.strip()):
+        return True  # "n. v." for "N/A": an abbreviation alone, its stops no sentence ends
     return not (_FINAL_MARK.search(segment.text.rstrip()) or _FINAL_MARK.search(source.rstrip())
                 or _BOUNDARY_MARK.search(source.strip()))
+
+
+#: A unit that is one abbreviation: short letter groups, each with its stop (``n. v.``, ``k.A.``).
+_ABBREVIATION_ONLY = re.compile(r"(?:[^\W\d_]{1,3}\.\s?){1,3}")
 
 
 def is_orphan_heading(segment: Segment) -> bool:
@@ -147,8 +153,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         word before the stop is not a whole word of the language's lexicon) or after
         a mark in brackets (``mit [!] markierten``) is none; a lowercase start after any other
         break the source does not have (a path, ``(...)``, a quoted stop) and a label (no
-        sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``) are reported
-        as info only.
+        sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``; or one
+        abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only.
 
     Why it matters:
         MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
@@ -506,7 +512,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     What it does:
         Flags the last sentence of a paragraph (four words or more) that has no final punctuation
         and ends on an article, a conjunction, a possessive or a preposition that always takes an
-        object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".
+        object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".  A
+        placeholder or markup after that word (``… und »%.250s«``) completes the sentence.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -529,4 +536,6 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     m = _LAST_WORD.search(text)
     if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
         return ()
+    if MASK in text[m.end(1):]:
+        return ()  # "… und »%.250s«": a placeholder after the word completes the sentence
     return (Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'"),)

@@ -34,7 +34,8 @@ def find_fast_subtitles(
         Divides the cue's visible characters (tags and line breaks left out) by its duration and
         flags cues above the limit for the target language: 20 characters per second by default,
         9 for Chinese, 8 for Japanese, 12 for Korean (``tqcheck/data/pairs.toml``).  A cue whose
-        source (with ``--source``) is over the source language's limit already is left alone.
+        source (with ``--source``) is over the source language's limit already is left alone;
+        one at most 5% over the limit is info.
 
     Why it matters:
         Translations run longer than their source; a cue that was readable in English is gone
@@ -63,8 +64,16 @@ def find_fast_subtitles(
         if src_cps > float(table.get(src_lang, table["default"])):
             return  # the source cue is too fast already: the timing is the production's
     if cps > limit:
+        # Within a twentieth of the limit (20.6 for 20, 8.1 for 8) the overrun is a reading
+        # guideline brushed, not a cue viewers cannot read: info.
+        slight = cps <= limit * _SLIGHT_OVERRUN
         yield Hit(0, len(segment.text), f"{cps:.1f} characters per second in {duration:.2f} s "
-                  f"(at most {limit:g})")
+                  f"(at most {limit:g})" + (" (slightly over)" if slight else ""),
+                  severity=Severity.INFO if slight else None)
+
+
+#: The share over a reading-speed limit that is only info (TQ280).
+_SLIGHT_OVERRUN = 1.05
 
 
 def _source_lines_too_long(source: str, segment: Segment, ctx: CheckContext) -> bool:
