@@ -124,7 +124,7 @@ LANGS: dict[str, dict[str, Any]] = {
                         "я", "ти", "його", "її", "їх", "цей", "ця", "ці", "той", "та", "те", "вже",
                         "ще", "також", "теж", "є", "був", "була", "було", "були", "де", "коли", "хто"],
         "quotes": {"primary": ["«", "»"], "secondary": ["„", "“"],
-                   "alternate": [["“", "”"]], "straight_allowed": True},
+                   "alternate": [["“", "”"]], "straight_allowed": True, "nested_only": True},
     },
     "cs": {
         "name": "Czech", "script": "Latin", "has_case": True, "ordinal_dot": True,

@@ -54,6 +54,11 @@ def test_number_format_must_pass(lang: str, text: str) -> None:
     ("es", "Es un primer paso! dijo.", ["!"]),
     ("fr", "Le directeur a déclaré: « Nous avons écouté. »", [":"]),
     ("fr", "Cette mesure « va faire du sens »; les syndicats hésitent.", [";"]),
+    # English quotes in a target that opens with another mark: the opener, and a closer the
+    # target writes only after its own opener (German „…”), not its primary closer (Polish ”).
+    ("de", "Der Dirigent nannte das Stück “ein Werk voller Spannung”.", ["“", "”"]),
+    ("cs", "Ministr označil jednání za “velmi otevřené”.", ["“", "”"]),
+    ("pl", "Minister nazwał rozmowy “bardzo trudnymi”.", ["“"]),
 ])
 def test_target_punctuation_must_flag(lang: str, text: str, expected: list[str]) -> None:
     assert [t for t, _ in found("TQ309", text, lang)] == expected
@@ -69,9 +74,21 @@ def test_target_punctuation_must_flag(lang: str, text: str, expected: list[str])
     ("pl", "Powiedział „nie” i «tak»."),
     ("en", "He asked: “Why?” and she said ‘never!’."),
     ("xx", "A language without data: «this» ¿is? left alone"),
+    ("de", "Er nannte es „ein Werk“, sie „ein Wagnis”, der Verlag ‚gut‘."),
+    ("cs", "Ministr řekl: „Jednání byla otevřená.“ Pak odešel."),
+    ("fr", "Il a dit : « le mot “paix” n’est pas interdit ». "),
+    ("ru", "Она сказала: «Это „лучший“ день»."),
+    ("uk", "Він назвав це «першим кроком», а не “перемогою”», — додав посол."),  # continues a quotation
 ])
 def test_target_punctuation_must_pass(lang: str, text: str) -> None:
     assert found("TQ309", text, lang) == []
+
+
+def test_english_quotes_at_the_top_level_are_info_where_the_target_nests_them() -> None:
+    assert found("TQ309", "Le ministre a parlé d’un “tournant historique”.", "fr") == [
+        ("“", "info"), ("”", "info")]
+    assert found("TQ309", "Министр назвал это “историческим поворотом”.", "ru") == [
+        ("“", "info"), ("”", "info")]
 
 
 def test_french_spacing_is_info() -> None:

@@ -319,6 +319,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ305": span_in_source,
     "TQ306": span_in_source,
     "TQ307": span_in_source,
+    "TQ310": span_in_source,
     "TQ404": span_in_source,
     "TQ405": span_in_source,
     "TQ406": source_has_emoji,

@@ -10,7 +10,13 @@ from collections.abc import Iterator, Sequence
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, first_letter, is_cased_lower, never_final_words
+from tqcheck.checks.text import (
+    WORD,
+    first_letter,
+    is_cased_lower,
+    never_before_stop_words,
+    never_final_words,
+)
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
 _TERMINAL = ".!?…:;,"
@@ -503,7 +509,11 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     What it does:
         Flags the last sentence of a paragraph (four words or more) that has no final punctuation
         and ends on an article, a conjunction, a possessive or a preposition that always takes an
-        object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".
+        object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".  Also
+        flags any sentence of four words or more whose full stop comes right after a word that
+        never ends a sentence in the language (``never_before_stop``: articles, conjunctions and
+        prepositions that are never also a pronoun, a verb particle or a predicate): "… wenden
+        Sie sich an den Kundendienst und.", "… нажмите на.".
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -514,16 +524,39 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     """
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
         return ()
+    hits = list(_cut_before_stop(segment, sentences, ctx))
     text = segment.text.rstrip()
     if not text or text[-1] in _FINAL:
-        return ()
+        return hits
     words = never_final_words(ctx.lang)
     if not words:
         ctx.note_once(f"TQ205:{ctx.data.lang}",
                       f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
-        return ()
+        return hits
     last = sentences[-1]
     m = _LAST_WORD.search(text)
     if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
-        return ()
-    return (Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'"),)
+        return hits
+    return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+#: The last word of a sentence and its full stop (not an ellipsis, not after a hyphen or dot).
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])([^\W\d_]{2,})\.$")
+
+
+def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                     ) -> Iterator[Hit]:
+    """Sentences closed by a full stop right after a word that never ends one
+    (``never_before_stop``: "… klicken Sie auf den Link zum.", "… обратитесь в службу на.")."""
+    words = never_before_stop_words(ctx.lang)
+    if not words:
+        return
+    for s in sentences:
+        body = s.text.rstrip()
+        if not body.endswith(".") or body.endswith(".."):
+            continue
+        m = _WORD_BEFORE_STOP.search(body)
+        if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
+            continue
+        yield Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a word "
+                  "that never ends a sentence")

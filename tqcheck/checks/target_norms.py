@@ -175,6 +175,90 @@ def _marks_in_use(ctx: CheckContext) -> frozenset[str]:
     return found
 
 
+#: The double quotation marks whose pairing TQ309 reads (single marks double as apostrophes).
+_DOUBLE_MARKS = "“”„«»"
+_PAIRED_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
+_SPACE_OR_OPEN = frozenset(" \t\n\u00a0\u202f([{—–-/")
+_OPENING_AFTER = frozenset("(\"'‘¿¡«„“")
+
+
+@dataclasses.dataclass(frozen=True)
+class _QuoteNorms:
+    openers: frozenset[str]
+    #: Closers of the primary, secondary and tertiary pairs: right after any opening mark.
+    closers: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    #: The pairs that stand only inside a quotation (``nested_only``: French and Russian “…”).
+    nested: frozenset[tuple[str, str]]
+
+
+def _quote_norms(ctx: CheckContext) -> _QuoteNorms | None:
+    """The target's quotation pairs (``[quotes]``: primary, secondary, tertiary, alternate)."""
+    key = "target_norms.pairs"
+    if key not in ctx.state:
+        norms = None
+        core = [tuple(ctx.data.get("quotes", k, default=())) for k in
+                ("primary", "secondary", "tertiary")]
+        core = [p for p in core if len(p) == 2]
+        alternate = [tuple(p) for p in ctx.data.get("quotes", "alternate", default=()) if len(p) == 2]
+        if core:
+            pairs = frozenset((str(a), str(b)) for a, b in [*core, *alternate])
+            nested = frozenset(pairs - {(str(core[0][0]), str(core[0][1]))}) if ctx.data.get(
+                "quotes", "nested_only") else frozenset()
+            norms = _QuoteNorms(frozenset(a for a, _ in pairs), frozenset(str(b) for _, b in core),
+                                pairs, nested)
+        ctx.state[key] = norms
+    found: _QuoteNorms | None = ctx.state[key]
+    return found
+
+
+def _mark_side(text: str, i: int) -> str:
+    """Whether the quotation mark at ``i`` stands where a quotation opens or where one closes
+    (``""`` where its spacing does not tell)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    word_after = after.isalnum() or after in _OPENING_AFTER
+    if before in _SPACE_OR_OPEN:
+        if word_after:
+            return "open"
+        # Spaced on both sides (French « … »), or a space before and a mark after ("texte »,").
+        return {"«": "open", "„": "open", "»": "close"}.get(text[i], "")
+    return "" if word_after else "close"
+
+
+def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
+                    ) -> list[tuple[int, str, bool]]:
+    """The double quotation marks of another language's style in one paragraph: an opening
+    mark the target never opens with (English “ in German, Polish or Czech), a closer that
+    belongs to the target only after another opener (the English ” after “ in German), and,
+    where the target writes one pair only inside a quotation (French, Russian “…”), that pair
+    at the top level (flagged True: info), unless the paragraph closes a quotation it never
+    opened (it continues one from the paragraph before)."""
+    stack: list[tuple[int, str]] = []
+    found: list[tuple[int, str, bool]] = []
+    continued = False
+    for m in _PAIRED_MARK.finditer(text):
+        i, c = m.start(), m.group()
+        if c not in in_use:
+            continue  # a mark the target never uses: flagged as such
+        side = _mark_side(text, i)
+        if side == "open":
+            if c not in norms.openers:
+                found.append((i, "an opening mark", False))
+            stack.append((i, c))
+        elif side == "close" and stack:
+            j, o = stack.pop()
+            if (o, c) in norms.pairs:
+                if not stack and (o, c) in norms.nested:
+                    found.append((j, "", True))
+                    found.append((i, "", True))
+            elif c not in norms.closers:
+                found.append((i, "a closing mark", False))
+        elif side == "close":
+            continued = True
+    return [f for f in found if not (continued and f[2])]
+
+
 def _opened_in_sentence(text: str, end: int, opener: str) -> bool:
     """Is there an ``opener`` (¿ or ¡) between the start of the sentence and ``end``?"""
     start = 0
@@ -195,6 +279,8 @@ def _punctuation_gate(ctx: CheckContext) -> str:
     """The characters TQ309 can flag in this target: foreign marks and full-width letters
     always, and the marks its own rules read (straight quotes, ``? !``, ``; : ! ?``, ``? , ;``)."""
     chars = _FOREIGN_MARKS + "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    if ctx.data.get("quotes", "primary", default=("“", "”"))[0] != "“":
+        chars += "“”"  # English quotes in a target that writes others
     if ctx.data.get("quotes", "straight_substitute"):
         chars += '"'
     if ctx.data.get("punctuation", "inverted_marks"):
@@ -241,6 +327,17 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             continue
         what = "inverted mark" if c in "¿¡" else "quotation mark"
         yield Hit(m.start(), m.end(), f"{what} '{c}' that {ctx.data.name} does not use")
+    norms = _quote_norms(ctx) if any(c in text for c in _DOUBLE_MARKS) else None
+    if norms is not None:
+        primary = ctx.data.get("quotes", "primary")
+        for i, what, nested in _misused_quotes(text, norms, in_use | frozenset("“”")):
+            if nested:
+                yield Hit(i, i + 1, f"'{text[i]}' at the top level: {ctx.data.name} writes "
+                          f"{primary[0]}…{primary[1]} there, and '{text[i]}' only inside a quotation",
+                          severity=Severity.INFO)
+            else:
+                yield Hit(i, i + 1, f"'{text[i]}' is not {what} of {ctx.data.name}, which writes "
+                          f"{primary[0]}…{primary[1]}")
     if ctx.data.get("punctuation", "inverted_marks"):
         for m in _QUESTION_END.finditer(text):
             opener = "¿" if m.group() == "?" else "¡"

@@ -86,3 +86,14 @@ def never_final_words(lang: str | None) -> frozenset[str]:
     from tqcheck.datapack import builtin_table
 
     return frozenset(builtin_table("truncation.toml").get("never_final", {}).get(lang or "", ()))
+
+
+@functools.cache
+def never_before_stop_words(lang: str | None) -> frozenset[str]:
+    """Words that never stand right before a sentence's full stop in ``lang`` (articles,
+    conjunctions and prepositions that are never also a pronoun, particle or predicate:
+    ``tqcheck/data/truncation.toml``, ``never_before_stop``); empty without data."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("truncation.toml").get("never_before_stop", {})
+                     .get(lang or "", ()))
