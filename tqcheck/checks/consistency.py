@@ -608,8 +608,11 @@ class NameVariants:
         from tqcheck.checks.romanization import cyrillic_key
 
         buckets: dict[str, list[str]] = defaultdict(list)
+        frequent = _frequent(self.ctx.lang or "")
         for w, occ in self.words.items():
-            if len(w) >= 4 and occ.proper:
+            # A word seen only at sentence starts ("Шолц заявил …") is a spelling too, when it
+            # is no frequent word of the language and a proper use shares its key.
+            if len(w) >= 4 and (occ.proper or w.casefold() not in frequent):
                 buckets[cyrillic_key(w)].append(w)
         for group in buckets.values():
             if len(group) < 2:
@@ -617,6 +620,8 @@ class NameVariants:
             group.sort()
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
+                    if not (self.words[a].proper or self.words[b].proper):
+                        continue
                     ca, cb = a.casefold(), b.casefold()
                     if policy_only(a, b) or _derived(ca, cb, self.endings):
                         continue
@@ -729,6 +734,56 @@ def _hamza_site(marked: str, bare: str) -> bool:
     return all((i == 2 and bare.startswith("ال")) or (i == 0 and len(bare) >= 7) for i in sites)
 
 
+#: Arabic-script letters written two ways, per language: what each maps to for comparison.
+#: Arabic: a final tāʾ marbūṭa or hāʾ, a final alef maqṣūra or yāʾ, and the Persian yāʾ and kāf
+#: (ی ک) for the Arabic ones; Persian: the Arabic yāʾ, alef maqṣūra and kāf for its own.
+_LETTER_FORMS: dict[str, dict[str, str]] = {
+    "ar": {"final": "ةه ىي", "map": "یي کك"},
+    "fa": {"final": "", "map": "يی ىی كک"},
+}
+#: The letters of the other script's form, per language: a word holding one is misspelled.
+_FOREIGN_LETTERS = {"ar": "یک", "fa": "يىك"}
+_TATWEEL = "\u0640"
+
+
+def _letter_key(word: str, table: dict[str, str]) -> str:
+    """``word`` with the letters of ``table`` in one form (see :data:`_LETTER_FORMS`)."""
+    key = word.replace(_TATWEEL, "")
+    for pair in table["map"].split():
+        key = key.replace(pair[0], pair[1])
+    for pair in table["final"].split():
+        if key.endswith(pair[0]):
+            key = key[:-1] + pair[1]
+    return key
+
+
+@cache
+def _lexicon_ranks(lang: str) -> dict[str, int]:
+    """Each word of the language's lexicon and its rank (the lexicon is in frequency order)."""
+    from tqcheck.datapack import builtin_lines
+
+    lines = builtin_lines(f"lexicon/{lang}.txt") or ()
+    ranks: dict[str, int] = {}
+    for rank, line in enumerate(lines, 1):
+        ranks.setdefault(line.lstrip("+").strip(), rank)
+    return ranks
+
+
+#: How much rarer than the word a spelling must be to be a misspelling of it, not a word of its
+#: own: المدرسه is 29× rarer than المدرسة (a slip), كتابه under 2× rarer than كتابة (a word).
+_RARER = 20
+
+
+def _one_is_the_word(forms: list[str], ranks: dict[str, int]) -> bool:
+    """Is exactly one of ``forms`` the language's word, the others absent from its lexicon or
+    at least :data:`_RARER` times rarer?"""
+    known = sorted((ranks[w], w) for w in forms if w in ranks)
+    if not known:
+        return False
+    best = known[0][0]
+    return all(rank >= best * _RARER for rank, _ in known[1:])
+
+
 #: Words this frequent in the language are words, not names (:func:`_frequent`).
 _COMMON_WORD_RANK = 3000
 
@@ -803,7 +858,10 @@ class SpellingVariants:
         language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
         (British/American English, ``tqcheck/data/spelling/``), and in Arabic one word with and
         without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
-        particles أن/إن stay apart), and a word written with inner capitals and with a capital
+        particles أن/إن stay apart), one word in two Arabic-script letter forms (Arabic: a
+        final ة/ه or ى/ي where the lexicon holds one form and the other not or 20× rarer, as in
+        المدرسة/المدرسه but not كتابة/كتابه; the Persian ی ک in Arabic and the Arabic ي ى ك in
+        Persian always), and a word written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL).  Reports the first occurrence of every spelling with where
         the other stands.  A hyphenated name is paired with its open form too (Kim Jong-un/Kim
@@ -840,6 +898,9 @@ class SpellingVariants:
         self.function = _function_words(lang)
         self.arabic = lang == "ar"
         self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
+        #: Arabic-script letter forms (ة/ه, ى/ي, Arabic and Persian ي/ی, ك/ک): key -> spellings.
+        self.letter_table = _LETTER_FORMS.get(lang)
+        self.letter_forms: dict[str, set[str]] = defaultdict(set)
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
         self.last_seen: dict[str, Segment] = {}
         self.pair_seen: dict[str, Segment] = {}
@@ -873,6 +934,8 @@ class SpellingVariants:
         self._open_compounds(segment, tokens)
         if self.arabic:
             self._hamza(segment, tokens)
+        if self.letter_table is not None:
+            self._letter_forms(tokens)
         if _INNER_CAPITAL.search(text):
             for m in _CAMEL.finditer(text):
                 key = m.group().casefold()
@@ -964,6 +1027,35 @@ class SpellingVariants:
             if len(t) >= 4 and ("ا" in t or t != t.translate(_HAMZA_ALEF)):
                 self.hamza[t.translate(_HAMZA_ALEF)].add(t)
 
+    def _letter_forms(self, tokens: list[str]) -> None:
+        """Group the spellings of one word that differ in a final tāʾ marbūṭa or alef maqṣūra,
+        or in the Arabic or Persian form of yāʾ and kāf (``_LETTER_FORMS``)."""
+        table = self.letter_table
+        if table is None:
+            return
+        for t in tokens:
+            if len(t) >= 3:
+                self.letter_forms[_letter_key(t, table)].add(t)
+
+    def _letter_groups(self) -> list[list[str]]:
+        """Spellings of one word in two letter forms.  The other script's yāʾ or kāf (Persian
+        ی in Arabic, Arabic ي in Persian) is never the language's own spelling; two forms of a
+        final letter (القاهرة/القاهره, مصطفى/مصطفي) are one word only where the language's
+        lexicon holds one of them and the other not at all or far down its frequency list
+        (:func:`_one_is_the_word`; كتابة "writing" and كتابه "his book",
+على "on" and علي "Ali" are two words)."""
+        groups = []
+        ranks = _lexicon_ranks(self.ctx.lang or "")
+        foreign = _FOREIGN_LETTERS.get(self.ctx.lang or "", "")
+        for spellings in self.letter_forms.values():
+            if len(spellings) < 2:
+                continue
+            forms = sorted(spellings)
+            foreign_letter = any(c in w for w in forms for c in foreign)
+            if foreign_letter or (ranks and _one_is_the_word(forms, ranks)):
+                groups.append(forms)
+        return groups
+
     def _hamza_groups(self) -> list[list[str]]:
         """A bare-alef spelling beside spellings with hamza (إسرائيل/اسرائيل); never two hamza
         spellings (أنها/إنها are two words) and never the alef of the article (الحق/ألحق)."""
@@ -1012,6 +1104,8 @@ class SpellingVariants:
             if len(present) > 1 and present not in groups:
                 groups.append(present)
         groups.extend(self._hamza_groups())
+        if self.letter_forms:
+            groups.extend(self._letter_groups())
         hits: list[Hit] = []
         for casing in self._casing_groups():
             for w, first in casing:

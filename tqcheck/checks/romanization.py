@@ -75,14 +75,15 @@ def latin_key(word: str) -> str:
 
 _DOUBLE = re.compile(r"(.)\1+")
 _INITIAL_JY = re.compile(r"^[jy](?=[aeiou])")
-_LONE_Y = re.compile(r"(?<![aeiou])(?<!sk)(?<!ck)y(?![aeiou])")
+_LONE_Y = re.compile(r"(?<![aeiou])(?<!sk)(?<!ck)y(?![aeiou])(?!j$)")
 
 
 @lru_cache(maxsize=4096)
 def weak_key(word: str) -> str:
     """A key that makes equal only what also varies between distinct Western names: doubled
     letters (Harris/Haris), y for i between consonants or at the end (Robyn/Robin, Sissy/Sissi;
-    not the Slavic -sky/-ski, -cky/-cki of romanization) and an initial j/y (Johannes/Yohannes).
+    not the Slavic -sky/-ski, -cky/-cki or -yj/-ij of romanization) and an initial j/y
+    (Johannes/Yohannes).
     Spellings equal under it need other evidence that they name one person."""
     w = _DOUBLE.sub(r"\1", fold(word))
     return _LONE_Y.sub("i", _INITIAL_JY.sub("i", w))
@@ -134,11 +135,15 @@ def chinese_key(word: str) -> str:
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
 # Russian and Ukrainian texts mix.  Japanese through the Polivanov system and through English
 # spellings (Кисида/Кишида, Тиба/Чиба, Дзюнъитиро/Джуничиро, Мацуда/Матсуда, Сёхэй/Шохей),
-# and English names with э for е (Хэйли/Хейли) or with and without a doubled letter
-# (Харрис/Харис: paired only with other evidence, as distinct names differ so too).
+# English names with э for е (Хэйли/Хейли) or with and without a doubled letter
+# (Харрис/Харис: paired only with other evidence, as distinct names differ so too), the old г
+# and the newer х for h (Нетаниягу/Нетаньяху, Гарріс/Харріс) and a soft sign or и before an
+# iotated vowel (Нетаньяху/Нетанияху).
 _CYRILLIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r) for p, r in (
+        (r"(?<=[бвгдзклмнпрстфхцчшщ])[ьи](?=[яюеёє])", ""),
         (r"[ъь]", ""),
+        (r"г", "х"),
         (r"дж", "дз"),
         (r"тс", "ц"),
         (r"ш(?=[иі])", "с"), (r"ч(?=[иі])", "т"),

@@ -301,8 +301,12 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
     What it does:
         Reads the target's quotation marks and punctuation norms from its language data and flags
         guillemets (« » ‹ ›) and low quotes („) in a language that does not use them (« » in
-        English), inverted marks (¿ ¡) outside Spanish, a Spanish question or exclamation whose
-        ``¿``/``¡`` is missing, full-width letters and digits (``２０２３``) outside Chinese,
+        English), English quotes where the target opens quotations otherwise (the opening “ in
+        German, Polish or Czech, and the closing ” after it where the target writes ” only after
+        its own opener: German „…”), and, as info, “…” at the top level in French, Russian and
+        Ukrainian (``nested_only``: their «…» hold it inside), inverted marks (¿ ¡) outside
+        Spanish, a Spanish question or exclamation whose ``¿``/``¡`` is missing, full-width
+        letters and digits (``２０２３``) outside Chinese,
         Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
         before them, quotations in straight quotes where the language's data says they stand
         in for its own marks (``straight_substitute``: German „…“, Russian «…») and a Latin
