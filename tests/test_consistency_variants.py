@@ -171,6 +171,11 @@ def test_related_inflected_and_policy_forms_are_not_variants(text: str, lang: st
     ("افتتحت المدرسة أمس. وقال المدير إن المدرسه ستبقى مفتوحة.", "ar", {"المدرسة", "المدرسه"}),
     ("وقال الوزير الذي زار المدينة إن الوفد الذى رافقه عاد.", "ar", {"الذي", "الذى"}),
     ("شرکت اعلام کرد که قیمت‌ها بالا می‌رود. این شركت سود داشت.", "fa", {"شرکت", "شركت"}),
+    # A word with and without its accents, where the language's lexicon knows the accented one.
+    ("Le festival est un événement majeur. Cet evenement attire du monde.", "fr",
+     {"événement", "evenement"}),
+    # A hyphenated word and its closed form in another case.
+    ("Компанія запустила вебсайт. На веб-сайті є знижки.", "uk", {"вебсайт", "веб-сайті"}),
 ])
 def test_spelling_variants_are_flagged(text: str, lang: str, expected: set[str]) -> None:
     assert flagged("TQ502", text, lang) == expected
@@ -187,6 +192,10 @@ def test_spelling_variants_are_flagged(text: str, lang: str, expected: set[str])
     ("يعتقد الوزير ذلك. أعتقد أن الأمر مهم.", "ar"),
     # Two words that differ in a final letter: "on"/"Ali", "writing"/"his book".
     ("التقى علي بالوزير. وقال على هامش اللقاء إن كتابة كتابه استغرقت عامين.", "ar"),
+    # Accents that tell two words of the language apart.
+    ("El público llegó. Yo publico el libro. Esta casa está lejos. Este trabajo, esté donde esté.",
+     "es"),
+    ("C'est votre avis, pas le vôtre.", "fr"),
 ])
 def test_different_words_are_not_spelling_variants(text: str, lang: str) -> None:
     assert flagged("TQ502", text, lang) == set()

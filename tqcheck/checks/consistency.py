@@ -757,6 +757,12 @@ def _letter_key(word: str, table: dict[str, str]) -> str:
     return key
 
 
+def _strip_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 @cache
 def _lexicon_ranks(lang: str) -> dict[str, int]:
     """Each word of the language's lexicon and its rank (the lexicon is in frequency order)."""
@@ -861,7 +867,11 @@ class SpellingVariants:
         particles أن/إن stay apart), one word in two Arabic-script letter forms (Arabic: a
         final ة/ه or ى/ي where the lexicon holds one form and the other not or 20× rarer, as in
         المدرسة/المدرسه but not كتابة/كتابه; the Persian ی ک in Arabic and the Arabic ي ى ك in
-        Persian always), and a word written with inner capitals and with a capital
+        Persian always), a word with and without its accents in a Latin-script language with a
+        lexicon (événement/evenement, where the accented form is the frequent one and the bare
+        one absent or 20× rarer: never está/esta), a hyphenated word and its closed form in
+        another case (вебсайт/веб-сайті: the language's ``inflection_endings``), and a word
+        written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL).  Reports the first occurrence of every spelling with where
         the other stands.  A hyphenated name is paired with its open form too (Kim Jong-un/Kim
@@ -896,11 +906,18 @@ class SpellingVariants:
         self.listed_words = table.words
         self.listed_open = table.open_forms
         self.function = _function_words(lang)
+        #: The language's case and number endings (an inflected closed form of a hyphenated word).
+        self.endings: tuple[str, ...] = tuple(ctx.data.get("inflection_endings", default=()))
         self.arabic = lang == "ar"
         self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
         #: Arabic-script letter forms (ة/ه, ى/ي, Arabic and Persian ي/ی, ك/ک): key -> spellings.
         self.letter_table = _LETTER_FORMS.get(lang)
         self.letter_forms: dict[str, set[str]] = defaultdict(set)
+        #: Latin-script languages with a lexicon: accented words by their form without accents
+        #: (événement … evenement), paired in ``finish`` against the lexicon's frequencies.
+        self.accented: dict[str, set[str]] | None = (
+            defaultdict(set) if ctx.data.get("script") == "Latin" and _lexicon_ranks(lang)
+            else None)
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
         self.last_seen: dict[str, Segment] = {}
         self.pair_seen: dict[str, Segment] = {}
@@ -936,6 +953,12 @@ class SpellingVariants:
             self._hamza(segment, tokens)
         if self.letter_table is not None:
             self._letter_forms(tokens)
+        if self.accented is not None and not text.isascii():
+            for t in tokens:
+                if len(t) >= 4 and not t.isascii():
+                    bare = _strip_accents(t)
+                    if bare != t and bare.isascii():
+                        self.accented[bare].add(t)
         if _INNER_CAPITAL.search(text):
             for m in _CAMEL.finditer(text):
                 key = m.group().casefold()
@@ -998,6 +1021,27 @@ class SpellingVariants:
             if new:
                 pairs.update(zip(new, repeat(segment)))
 
+    def _inflected_closed(self, closed: str) -> str | None:
+        """A closed word of the document that is ``closed`` (a hyphenated word without its
+        hyphen) in another case or number: вебсайт … веб-сайті, Webseite … Web-Seiten (the
+        language's ``inflection_endings``); located and noted, or None."""
+        endings = self.endings
+        if not endings or len(closed) < 6:
+            return None
+        for e1 in endings:
+            if not closed.endswith(e1) or len(closed) - len(e1) < 5:
+                continue
+            stem = closed[:len(closed) - len(e1)]
+            for e2 in endings:
+                other = stem + e2
+                if other == closed or other not in self.last_seen:
+                    continue
+                occ = self.first.get(other) or self._locate(other, self.last_seen[other])
+                if occ is not None:
+                    self.first[other] = occ
+                    return other
+        return None
+
     def _locate(self, word: str, segment: Segment) -> _Occurrence | None:
         m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment.text, re.IGNORECASE)
         return _Occurrence(segment, m.start(), m.end()) if m else None
@@ -1056,6 +1100,22 @@ class SpellingVariants:
                 groups.append(forms)
         return groups
 
+    def _accent_groups(self) -> list[list[str]]:
+        """A word written with and without its accents (événement/evenement, déjà/deja), where
+        the lexicon holds the accented form and the bare one not, or 20 times rarer (never
+        público/publico, está/esta: two words of the language)."""
+        groups = []
+        ranks = _lexicon_ranks(self.ctx.lang or "")
+        for bare, spellings in (self.accented or {}).items():
+            if bare not in self.last_seen:
+                continue
+            for accented in sorted(spellings):
+                if (accented in ranks and _one_is_the_word([accented, bare], ranks)
+                        and ranks[accented] < ranks.get(bare, len(ranks) + 1)):
+                    groups.append([accented, bare])
+                    break
+        return groups
+
     def _hamza_groups(self) -> list[list[str]]:
         """A bare-alef spelling beside spellings with hamza (إسرائيل/اسرائيل); never two hamza
         spellings (أنها/إنها are two words) and never the alef of the article (الحق/ألحق)."""
@@ -1096,6 +1156,10 @@ class SpellingVariants:
                 if open_ is not None:
                     forms.append(open_)
             present = [w for w in forms if w in self.first and self.first[w].count]
+            if len(present) == 1 and closed not in self.last_seen:
+                inflected = self._inflected_closed(closed)
+                if inflected is not None:
+                    present.append(inflected)
             if len(present) > 1:
                 groups.append(present)
         seen_pairs = {pair for w in self.first if w in self.pairs_of for pair in self.pairs_of[w]}
@@ -1106,6 +1170,8 @@ class SpellingVariants:
         groups.extend(self._hamza_groups())
         if self.letter_forms:
             groups.extend(self._letter_groups())
+        if self.accented:
+            groups.extend(self._accent_groups())
         hits: list[Hit] = []
         for casing in self._casing_groups():
             for w, first in casing:
