@@ -85,7 +85,7 @@ LANGS: dict[str, dict[str, Any]] = {
     },
     "pl": {
         "name": "Polish", "script": "Latin", "has_case": True, "ordinal_dot": True,
-        "romanized_names": False,
+        "romanized_names": True,
         "accents_distinguish_words": True,
         "abbreviations": ["np", "itd", "itp", "tzn", "tj", "dr", "prof", "mgr", "inż", "hab", "św",
                        "ul", "al", "pl", "nr", "str", "godz", "tys", "mln", "mld", "zł", "r", "w",
@@ -128,7 +128,7 @@ LANGS: dict[str, dict[str, Any]] = {
     },
     "cs": {
         "name": "Czech", "script": "Latin", "has_case": True, "ordinal_dot": True,
-        "romanized_names": False,
+        "romanized_names": True,
         "accents_distinguish_words": True,
         "abbreviations": ["např", "atd", "apod", "tzv", "tj", "resp", "mj", "př", "n.l", "př.n.l",
                        "dr", "prof", "doc", "ing", "mgr", "bc", "ul", "nám", "č", "str", "tel",

@@ -173,6 +173,32 @@ def test_every_check_has_examples() -> None:
     assert mine <= {c for c, _ in MUST_PASS}
 
 
+@pytest.mark.parametrize(("lang", "text", "fragment"), [
+    ("de", "Der Kanzler traf am Montag den Präsidenten. Nach dem langen Treffen mit dem Minister.",
+     "Nach dem langen Treffen mit dem Minister."),
+    ("ru", "Губернатор вернулся в город в среду. После встречи с министрами обороны.",
+     "После встречи с министрами обороны."),
+    ("fr", "Le ministre a reçu les syndicats lundi soir. Après la réunion avec le préfet.",
+     "Après la réunion avec le préfet."),
+    ("tr", "Bakan salı günü Ankara'ya geldi. Cumhurbaşkanı ile görüştükten sonra.",
+     "Cumhurbaşkanı ile görüştükten sonra."),
+])
+def test_a_phrase_split_off_in_other_languages_is_info(lang: str, text: str, fragment: str) -> None:
+    report = audit_text(text, AuditOptions(select=("TQ201",), lang=lang))
+    assert [(f.text, f.severity.value) for f in report.findings] == [(fragment, "info")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der Kanzler traf am Montag den Präsidenten. Nach dem Treffen reiste er ab."),
+    ("ru", "Губернатор вернулся в город в среду. После встречи он уехал."),
+    ("fr", "Le ministre a reçu les syndicats lundi soir. Après la réunion il est parti."),
+    ("it", "Ti abbiamo inviato il codice per posta. Dopo la registrazione riceverai un'e-mail."),
+    ("tr", "Bakan salı günü Ankara'ya geldi. Toplantıdan sonra basına açıklama yaptı."),
+])
+def test_a_sentence_with_its_verb_is_no_phrase_fragment(lang: str, text: str) -> None:
+    assert flagged("TQ201", text, lang) == []
+
+
 @pytest.mark.parametrize(("lang", "text", "cut"), [
     ("en", "Residents were asked to use the old ferry until the. The bridge opens in May.",
      "Residents were asked to use the old ferry until the."),

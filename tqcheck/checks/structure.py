@@ -3,6 +3,7 @@ starts, text left dangling after a closing quote."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -374,6 +375,85 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     return ()
 
 
+@dataclasses.dataclass(frozen=True)
+class _PhraseData:
+    """What tells a stranded phrase in a language other than English (``[structure]``)."""
+    openers: re.Pattern[str] | None
+    closers: frozenset[str]
+    verb: re.Pattern[str] | None
+    function: frozenset[str]
+    capitalized_nouns: bool
+
+
+def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
+    """The language's ``phrase_openers`` (prepositions that open a phrase: "Nach", "После"),
+    ``phrase_closers`` (postpositions that end one in a verb-final language: Turkish "sonra")
+    and ``verb_pattern`` (a regex of finite verb forms and endings); None without them."""
+    key = "TQ201.phrase"
+    if key not in ctx.state:
+        openers = ctx.data.get("structure", "phrase_openers", default=())
+        closers = ctx.data.get("structure", "phrase_closers", default=())
+        verb = ctx.data.get("structure", "verb_pattern")
+        data = None
+        if (openers or closers) and (verb or ctx.data.get("capitalized_nouns")):
+            from tqcheck.langid import function_words
+
+            words = sorted({w.casefold() for w in openers}, key=len, reverse=True)
+            data = _PhraseData(
+                re.compile(rf"[{re.escape(_OPENING_MARKS)}]*(?:"
+                           + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+                if words else None,
+                frozenset(w.casefold() for w in closers),
+                re.compile(verb) if verb else None,
+                frozenset(w.casefold() for w in (*function_words(ctx.data.lang),
+                                                 *ctx.data.get("function_words", default=()))),
+                bool(ctx.data.get("capitalized_nouns")))
+        ctx.state[key] = data
+    found: _PhraseData | None = ctx.state[key]
+    return found
+
+
+_PHRASE_MAX_WORDS = 8
+#: Words that precede an adjective in a German noun phrase (``dem langen Treffen``).
+_DETERMINER_BEFORE = re.compile(r"^(?:d[ei][enrsm]?|das|ein\w*|kein\w*|mein\w*|sein\w*|ihr\w*|"
+                                r"unser\w*|euer\w*|dies\w*|jen\w*|jed\w*|all\w*)$")
+
+
+def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
+    """Is ``body`` a phrase without a verb, split off the sentence before it: it opens with one of
+    the language's ``phrase_openers`` (or, in a verb-final language, ends on one of its
+    ``phrase_closers``), has three to eight words and no comma, follows a statement of four
+    words or more, and no word of it reads as a finite verb (``verb_pattern`` on the words that
+    are no function words, and whole function words: "est"; where nouns are capitalised, a
+    lowercase word that follows no determiner).  The verb test errs toward a verb: a noun that
+    looks like one keeps the sentence."""
+    if "," in body or ";" in body or ":" in body or len(prev.split()) < 4:
+        return False
+    words = WORD.findall(body)
+    if not 3 <= len(words) <= _PHRASE_MAX_WORDS or _LIST_NUMBER_BEFORE.search(prev):
+        return False
+    opens = data.openers is not None and data.openers.match(body)
+    closes = bool(data.closers) and words[-1].casefold() in data.closers
+    if not (opens or closes):
+        return False
+    folded = [w.casefold() for w in words]
+    for i, (w, f) in enumerate(zip(words, folded, strict=True)):
+        if i == 0:
+            continue
+        if f in data.function:
+            # A function word is a verb only as a whole (French "est", Dutch "is"), never by
+            # its ending (Dutch "het").
+            if data.verb is not None and data.verb.fullmatch(f):
+                return False
+            continue
+        if data.verb is not None and data.verb.search(f):
+            return False
+        if data.capitalized_nouns and w[0].islower() and not (
+                i > 0 and _DETERMINER_BEFORE.match(folded[i - 1])):
+            return False
+    return True
+
+
 @register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment", fix="unsafe")
 def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A verbless fragment split off the sentence before it.
@@ -389,7 +469,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         "Because", "weil", "parce que", "porque", "потому что", "который" …), a sentence that opens
         with one and has no comma — a subordinate or relative clause without its main clause —
         is reported as info; so is a paragraph of one such clause, or of one verbless phrase
-        opening with a qualifying adverb ("Especially in the rush hours.").
+        opening with a qualifying adverb ("Especially in the rush hours.").  In the other
+        languages whose data lists ``phrase_openers`` (prepositions: "Nach", "Après", "После")
+        or, for verb-final Turkish, ``phrase_closers`` (postpositions: "sonra"), a sentence of
+        three to eight words without a comma after a statement, with no word that reads as a
+        finite verb (``verb_pattern``; in German, a lowercase word after no determiner), is a
+        phrase split off the sentence before it (info).
 
     Why it matters:
         MT sometimes puts a full stop inside a sentence, stranding its last phrase:
@@ -411,7 +496,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         return _lone_fragment(segment, sentences[0], ctx)
     openers = ctx.data.get("structure", "fragment_openers")
     clauses = _clause_openers(ctx)
-    if openers is None and clauses is None:
+    phrase = _phrase_data(ctx) if openers is None else None
+    if openers is None and clauses is None and phrase is None:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return ()
@@ -432,6 +518,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             hits.append(Hit(s.start, s.end,
                             f"sentence fragment: '{body}' is a {clause} clause without the "
                             "sentence it belongs to",
+                            suggestion="join it to the previous sentence",
+                            severity=_CLAUSE_SEVERITY))
+            continue
+        if phrase is not None and _phrase_fragment(body, prev.text, phrase):
+            hits.append(Hit(s.start, s.end,
+                            f"sentence fragment: '{body}' is a phrase without a verb, split off "
+                            "the sentence before it",
                             suggestion="join it to the previous sentence",
                             severity=_CLAUSE_SEVERITY))
             continue
