@@ -556,3 +556,112 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
             continue
         for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
             yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
+
+
+# --- TQ705 -------------------------------------------------------------------------------------
+
+#: The fewest words of another language in a run, and of them the fewest that are evidence of it
+#: (words that language uses ten times as often as any other: "within", "both", "которое").
+_RUN_WORDS = 3
+_RUN_EVIDENCE = 2
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: A word right after or before one of these is a hashtag, handle, path or address, not prose.
+_MACHINE_AROUND = frozenset("#@/\\._-:=<>[{")
+_MACHINE_AFTER = frozenset("/\\@_=<>]}")
+#: A run right after one of these stands in quotation marks or a title: kept on purpose.
+_QUOTED_BEFORE = frozenset("\"'“‘«„‹(")
+
+
+@cache
+def _residue_languages(lang: str, source_lang: str | None) -> tuple[str, ...]:
+    """The languages whose words TQ705 looks for in ``lang``: the source language where it has
+    a lexicon and is written in the target's script, else English in a Latin-script target and
+    Russian in another Cyrillic one."""
+    from tqcheck.langid import lexicon
+
+    target = normalise_lang(lang)
+    if not target or (lexicon(target) is None and target not in _CLOSE_SCRIPT_TARGETS):
+        return ()
+    scripts = scripts_of_language(target)
+    found = []
+    src = normalise_lang(source_lang)
+    if src and src != target and lexicon(src) is not None and scripts_of_language(src) & scripts:
+        found.append(src)
+    elif "Latin" in scripts and target != "en":
+        found.append("en")
+    elif "Cyrillic" in scripts and target != "ru":
+        found.append("ru")
+    return tuple(found)
+
+
+#: Targets without a lexicon of their own that TQ705 still reads (their neighbours' words).
+_CLOSE_SCRIPT_TARGETS = frozenset({"it", "pt", "nl", "pl", "cs", "tr", "uk", "bg", "be", "sk",
+                                   "sl", "hr", "ro", "sv", "da", "no", "id", "ms", "vi"})
+
+
+@register("TQ705", "foreign-language-phrase", Severity.WARNING)
+def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
+    """Words of another language in the target's own script: MT residue of the source.
+
+    What it does:
+        Inside a sentence of a non-English Latin-script target, flags a run of three or more
+        words that are all words of English (the source language, where it is known and has a
+        lexicon) and not evidence of the target, two or more of them lower-case and two or more
+        evidence of English ("Le service répond within two business days."); in a Cyrillic
+        target other than Russian, one Russian word or more that Russian alone uses
+        ("пожалуйста", "которое" in Ukrainian).  A run in quotation marks or brackets, or one
+        its ``--source`` line holds, is not reported (titles and terms kept on purpose).
+
+    Why it matters:
+        MT leaves clauses and words of the source untranslated inside a translated sentence; the
+        sentence-level language check (TQ701) sees a sentence mostly in the target and passes it.
+
+    Example:
+        ``Le service client répond within two business days.`` → flags
+        ``within two business days``.
+    """
+    if not ctx.lang:
+        return
+    from tqcheck.langid import lexicon
+
+    languages = _residue_languages(ctx.lang, ctx.source_lang)
+    if not languages:
+        return
+    target = lexicon(normalise_lang(ctx.lang) or "")
+    own = target.evidence if target else frozenset()
+    seg = sentence.segment.text
+    source = (sentence.segment.source or "").casefold()
+    for other in languages:
+        lex = lexicon(other)
+        if lex is None:
+            continue
+        single = other == "ru"  # one Russian word is residue in a Cyrillic neighbour
+        run: list[re.Match[str]] = []
+        for m in [*_TOKEN.finditer(seg, sentence.start, sentence.end), None]:
+            w = m.group().casefold() if m else ""
+            if (m is not None and w in lex.words and w not in own
+                    and seg[m.start() - 1:m.start()] not in _MACHINE_AROUND
+                    and seg[m.end():m.end() + 1] not in _MACHINE_AFTER):
+                run.append(m)
+                continue
+            if run:
+                words = [r.group() for r in run]
+                evidence = sum(x.casefold() in lex.evidence for x in words)
+                lower = sum(x.islower() for x in words)
+                # Names keep their particles in lower case ("Juan de los Lagos"): a phrase of
+                # another language is mostly lower case.
+                start, end = run[0].start(), run[-1].end()
+                long_run = (len(run) >= _RUN_WORDS and evidence >= _RUN_EVIDENCE
+                            and lower >= 2 and 2 * lower > len(run))
+                if single and not long_run:
+                    for r in run:
+                        x = r.group()
+                        if (len(x) >= 4 and x.islower() and x in lex.evidence
+                                and not (source and x in source)):
+                            yield Hit(r.start(), r.end(), f"{language_name(other)} word in "
+                                      f"{language_name(ctx.lang)}: '{x}'")
+                elif long_run and seg[start - 1:start] not in _QUOTED_BEFORE and not (
+                        source and seg[start:end].casefold() in source):
+                    yield Hit(start, end, f"{language_name(other)} phrase inside a sentence in "
+                              f"{language_name(ctx.lang)}: '{seg[start:end]}'")
+                run = []
