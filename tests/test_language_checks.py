@@ -286,6 +286,7 @@ def test_tq705_flags_words_of_another_language_in_the_targets_script(
     ("Wir nutzen #entrepreneurship #sustainability #success auf Instagram.", "de"),
     ("Der Online-Shop bietet ein Update für das Smartphone an.", "de"),
     ("Міністр заявив, що Москва не виконує домовленостей.", "uk"),
+    ("Вона це щойно сказала, а він пішов додому з городами й домами.", "uk"),
 ])
 def test_tq705_leaves_titles_names_tags_and_loanwords(text: str, lang: str) -> None:
     assert run(text, lang, select=("TQ705",)) == []

@@ -599,6 +599,15 @@ _CLOSE_SCRIPT_TARGETS = frozenset({"it", "pt", "nl", "pl", "cs", "tr", "uk", "bg
                                    "sl", "hr", "ro", "sv", "da", "no", "id", "ms", "vi"})
 
 
+def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozenset[str]]:
+    """The target's data on a neighbour language ``other`` (``[language]``): the letters of
+    ``other`` its alphabet lacks and the words of ``other`` it never writes.  Only these make one
+    word residue: Russian words outside such a list share forms with Ukrainian ones (домами,
+    городами are Ukrainian too)."""
+    return (str((letters or {}).get(other, "")),
+            frozenset(w.casefold() for w in (words or {}).get(other, ())))
+
+
 @register("TQ705", "foreign-language-phrase", Severity.WARNING)
 def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """Words of another language in the target's own script: MT residue of the source.
@@ -608,8 +617,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         words that are all words of English (the source language, where it is known and has a
         lexicon) and not evidence of the target, two or more of them lower-case and two or more
         evidence of English ("Le service répond within two business days."); in a Cyrillic
-        target other than Russian, one Russian word or more that Russian alone uses
-        ("пожалуйста", "которое" in Ukrainian).  A run in quotation marks or brackets, or one
+        target, one word of a neighbour that the target's data says it never writes: a letter its
+        alphabet lacks or a listed word (``[language] neighbour_letters``, ``neighbour_words``:
+        Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian).  A run in quotation marks or brackets, or one
         its ``--source`` line holds, is not reported (titles and terms kept on purpose).
 
     Why it matters:
@@ -635,7 +645,10 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         lex = lexicon(other)
         if lex is None:
             continue
-        single = other == "ru"  # one Russian word is residue in a Cyrillic neighbour
+        # One word of a neighbour is residue where the target never writes it: a letter its
+        # alphabet lacks (Russian ы э ъ ё in Ukrainian), or a word its data lists.
+        letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
+                                          ctx.data.get("language", "neighbour_words"), other)
         run: list[re.Match[str]] = []
         for m in [*_TOKEN.finditer(seg, sentence.start, sentence.end), None]:
             w = m.group().casefold() if m else ""
@@ -653,10 +666,10 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                 start, end = run[0].start(), run[-1].end()
                 long_run = (len(run) >= _RUN_WORDS and evidence >= _RUN_EVIDENCE
                             and lower >= 2 and 2 * lower > len(run))
-                if single and not long_run:
+                if (letters or never) and not long_run:
                     for r in run:
                         x = r.group()
-                        if (len(x) >= 4 and x.islower() and x in lex.evidence
+                        if (x.islower() and (x in never or any(c in letters for c in x))
                                 and not (source and x in source)):
                             yield Hit(r.start(), r.end(), f"{language_name(other)} word in "
                                       f"{language_name(ctx.lang)}: '{x}'")
