@@ -666,6 +666,11 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                 start, end = run[0].start(), run[-1].end()
                 long_run = (len(run) >= _RUN_WORDS and evidence >= _RUN_EVIDENCE
                             and lower >= 2 and 2 * lower > len(run))
+                if long_run and (letters or never):
+                    # A close neighbour shares many words: its run needs one the target never
+                    # writes ("которое вступит в силу", not "городами й домами").
+                    long_run = any(x.casefold() in never or any(c in letters for c in x)
+                                   for x in words)
                 if (letters or never) and not long_run:
                     for r in run:
                         x = r.group()
