@@ -91,6 +91,13 @@ def test_english_quotes_at_the_top_level_are_info_where_the_target_nests_them() 
         ("“", "info"), ("”", "info")]
 
 
+def test_french_guillemets_without_their_spaces_are_info() -> None:
+    assert found("TQ309", "Le ministre a dit «nous allons gagner» hier.", "fr") == [
+        ("«", "info"), ("»", "info")]
+    assert found("TQ309", "Le ministre a dit «nous allons gagner» hier.", "fr-CH") == []
+    assert found("TQ309", "Le ministre a dit « nous allons gagner » hier.", "fr") == []
+
+
 def test_french_spacing_is_info() -> None:
     assert found("TQ309", "Il a déclaré: oui.", "fr") == [(":", "info")]
 

@@ -159,6 +159,8 @@ _LATIN_AFTER_ARABIC = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff])
 _QUESTION_END = re.compile(r"(?<=[^\W_])[?!](?=[\s\"'”’»)\]]|$)")
 _HIGH_PUNCT = re.compile(r"(?<=[^\W_]|[»”\"')\]])([;:!?])(?=[\s\"'“”«]|$)")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?…\n]")
+#: French guillemets written against their quotation: «mot» for « mot ».
+_TIGHT_GUILLEMET = re.compile(r"«(?=[^\W_])|(?<=[^\W_.!?…])»")
 
 
 def _marks_in_use(ctx: CheckContext) -> frozenset[str]:
@@ -308,8 +310,9 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Spanish, a Spanish question or exclamation whose ``¿``/``¡`` is missing, full-width
         letters and digits (``２０２３``) outside Chinese,
         Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
-        before them, quotations in straight quotes where the language's data says they stand
-        in for its own marks (``straight_substitute``: German „…“, Russian «…») and a Latin
+        before them, French « » without their inner spaces (``space_inside_guillemets``; not in
+        Swiss French ``fr-CH``), quotations in straight quotes where the language's data says
+        they stand in for its own marks (``straight_substitute``: German „…“, Russian «…») and a Latin
         ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes ``؟ ، ؛``
         (``native_marks``).  A language
         without data is not checked.
@@ -367,6 +370,13 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             if mark:
                 yield Hit(m.start(), m.end(), f"Latin '{m.group()}' in {ctx.data.name} text, "
                           f"which writes '{mark}'", suggestion=mark, severity=Severity.INFO)
+    if ctx.data.get("punctuation", "space_inside_guillemets") and ("«" in text or "»" in text) \
+            and not (lang_tag(ctx.settings.language.lang) or "").endswith("-ch"):
+        for m in _TIGHT_GUILLEMET.finditer(text):
+            yield Hit(m.start(), m.end(), f"no space inside '{m.group()}' ({ctx.data.name} "
+                      "typography puts a narrow no-break space there)",
+                      suggestion="«\u202f" if m.group() == "«" else "\u202f»",
+                      severity=Severity.INFO)
     required = _french_spacing(ctx)
     if required:
         for m in _HIGH_PUNCT.finditer(text):
