@@ -216,6 +216,7 @@ def test_sentence_cut_before_its_full_stop(lang: str, text: str, cut: str) -> No
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "This is the material the bridge is made of. Nobody knew what it was for."),
     ("de", "Ich weiß das. Er kommt morgen an. Sie nannte den Preis, und er nahm einen."),
+    ("de", "Die Nachricht tut einem leid. So etwas gefällt einem."),
     ("nl", "Ik weet het. Daar weet ik niets van. Hij gaf het op."),
     ("es", "Quiero una. Lo dijo y se fue con ella. Es nuestro."),
     ("fr", "Prends-le. Je suis pour. J'en veux une."),

@@ -91,6 +91,29 @@ def test_english_quotes_at_the_top_level_are_info_where_the_target_nests_them() 
         ("“", "info"), ("”", "info")]
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("tr", "Enflasyon geçen ay 25% arttı.", [("25%", "warning")]),
+    ("de", "Das Treffen beginnt um 3:30 p.m. im Rathaus.", [("3:30 p.m.", "warning")]),
+    ("fr", "La date limite est le 03/15/2024 à minuit.", [("03/15/2024", "warning")]),
+    ("de", "Die Stadt hat 1,200,000 Einwohner und baute 1,200 Wohnungen.",
+     [("1,200,000", "warning"), ("1,200", "info")]),
+])
+def test_dates_times_percent_and_comma_groups(lang: str, text: str,
+                                              expected: list[tuple[str, str]]) -> None:
+    assert found("TQ308", text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("tr", "Enflasyon geçen ay %25 arttı."),
+    ("de", "Das Treffen beginnt um 15:30 Uhr, die Frist endet am 15.03.2024."),
+    ("fr", "La date limite est le 05/03/2024 à 18 h 30."),  # day first, or unclear: left alone
+    ("es", "La reunión es a las 3:30 p. m."),  # Spanish writes both clocks
+    ("en", "The meeting starts at 3:30 p.m. on 03/15/2024 with 1,200 guests."),
+])
+def test_dates_times_percent_in_the_targets_own_format(lang: str, text: str) -> None:
+    assert found("TQ308", text, lang) == []
+
+
 def test_french_guillemets_without_their_spaces_are_info() -> None:
     assert found("TQ309", "Le ministre a dit «nous allons gagner» hier.", "fr") == [
         ("«", "info"), ("»", "info")]

@@ -67,7 +67,31 @@ def _label_before(text: str, start: int) -> bool:
     return any(c.isdigit() for c in word)
 
 
-@register("TQ308", "number-format", Severity.WARNING, scope="segment", gate=r"\d[.,]\d")
+#: ``1,200`` and ``1,200,000``: comma groups of three, in a language whose decimal is a comma.
+_COMMA_GROUPS = re.compile(rf"(?<![{_ALNUM}.,/:-])\d{{1,3}}(?:,\d{{3}})+(?![{_ALNUM}]|[.,:/-]\d)")
+#: ``25%`` where the language writes the sign first (Turkish ``%25``).
+_PERCENT_LAST = re.compile(rf"(?<![{_ALNUM}.,%])(\d+(?:[.,]\d+)?)\s?%")
+#: A date month first (``03/15/2024``): the second number is over 12, so it is the day.
+_MONTH_FIRST = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])/(1[3-9]|2\d|3[01])/(\d{2}|\d{4})(?![\d/])")
+#: A 12-hour clock time (``3:30 p.m.``, ``11 AM``).
+_TWELVE_HOUR = re.compile(r"(?<![\d:.])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp])\.?\s?[Mm]\.?(?!\w)")
+
+
+def _number_gate(ctx: CheckContext) -> str:
+    """The characters TQ308 reads in this target: separators between digits always; a digit and
+    ``%`` where the sign goes first; a slash date and a 12-hour time where the target's data says
+    so (``percent_first``, ``day_first``, ``clock = 24``)."""
+    parts = [r"\d[.,]\d"]
+    if ctx.data.get("numbers", "percent_first"):
+        parts.append(r"\d\s?%")
+    if ctx.data.get("numbers", "day_first"):
+        parts.append(r"\d/\d")
+    if ctx.data.get("numbers", "clock") == 24:
+        parts.append(r"\d\s?[AaPp]\.?\s?[Mm]")
+    return "|".join(parts)
+
+
+@register("TQ308", "number-format", Severity.WARNING, scope="segment", gate=_number_gate)
 def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A number written with the decimal or group separator of another language.
 
@@ -76,7 +100,11 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         the Unicode CLDR) and flags a number written the other way: a decimal point where the
         target writes a decimal comma (``18.4 Prozent``, ``15.5 процента``), a decimal comma where
         it writes a point (``12,5 tons``), dot groups where it groups with commas or spaces
-        (``1.500.000 people``).  A dotted number after a version, section or product word
+        (``1.500.000 people``), comma groups where it writes a decimal comma (``1,200,000
+        Einwohner``; one group, ``1,200``, as info: it may be a decimal), and where its data says
+        so a percent sign after the number (Turkish writes ``%25``), a month-first date
+        (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``).  A
+        dotted number after a version, section or product word
         (``Version 2.1``, ``Windows 10.1``), a clock time (``18.30 Uhr``) and numbers with more
         than one separator (dates, versions, addresses) are left alone; a number that could be a
         time (``9.30``) is reported as info; so is a number a translation unit copies from its
@@ -89,11 +117,12 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     Example:
         ``The rate reached 8,4% in March.`` (English) → flags ``8,4``, suggests ``8.4``.
     """
+    text = segment.text
+    yield from _dates_times_percents(segment, ctx)
     norms = _number_norms(ctx)
     if norms is None:
         return
     decimal, group = norms
-    text = segment.text
     if decimal == ".":
         for m in _COMMA_NUMBER.finditer(text):
             if _label_before(text, m.start()) or text[m.start() - 1 : m.start()] == "(":
@@ -132,6 +161,45 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         yield _as_in_unit(segment, Hit(
             m.start(), m.end(), f"{what} in {ctx.data.name} text, which writes a decimal comma",
             suggestion=suggestion, severity=severity))
+    if "," in text:
+        for m in _COMMA_GROUPS.finditer(text):
+            number = m.group()
+            if _label_before(text, m.start()):
+                continue
+            groups = number.count(",")
+            sep = group if group.strip() else "\u00a0"
+            # One group may be a decimal with three places (1,200 kg); two are groups for sure.
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(), f"',' as group separator in {ctx.data.name} text, which "
+                f"writes ',' as its decimal comma" + ("" if groups > 1 else
+                                                      " (or a decimal with three places?)"),
+                suggestion=number.replace(",", sep),
+                severity=None if groups > 1 else Severity.INFO))
+
+
+def _dates_times_percents(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
+    """A percent sign after the number where the target writes it first, a month-first date where
+    it writes the day first, a 12-hour time where it uses the 24-hour clock."""
+    text = segment.text
+    name = ctx.data.name
+    if ctx.data.get("numbers", "percent_first") and "%" in text:
+        for m in _PERCENT_LAST.finditer(text):
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(), f"percent sign after the number in {name} text, which "
+                f"writes it first", suggestion=f"%{m.group(1)}"))
+    if ctx.data.get("numbers", "day_first") and "/" in text:
+        for m in _MONTH_FIRST.finditer(text):
+            month, day, year = m.groups()
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(), f"date with the month first in {name} text, which writes "
+                "the day first", suggestion=f"{day}.{month.zfill(2)}.{year}"))
+    if ctx.data.get("numbers", "clock") == 24:
+        for m in _TWELVE_HOUR.finditer(text):
+            hour, minute, half = m.groups()
+            h = int(hour) % 12 + (12 if half in "Pp" else 0)
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(), f"12-hour time in {name} text, which uses the 24-hour clock",
+                suggestion=f"{h}:{minute or '00'}"))
 
 
 def _as_in_unit(segment: Segment, hit: Hit) -> Hit:
