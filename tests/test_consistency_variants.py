@@ -129,6 +129,11 @@ def test_a_sentence_start_spelling_pairs_with_the_name() -> None:
     ("Politik Alexej Navalnyj zemřel.\n\nNavalnij byl známý.", "cs", {"Navalnyj", "Navalnij"}),
     ("Prezydent Tokajew przyjechał. Później Tokajev powiedział, że wróci.", "pl",
      {"Tokajew", "Tokajev"}),
+    # -y/-yy at a sentence start, -ov/-off.
+    ("Le président Volodymyr Zelensky est arrivé.\n\nZelenskyy a remercié la France.", "fr",
+     {"Zelensky", "Zelenskyy"}),
+    ("Le porte-parole Dmitri Peskov a parlé lundi. Peskoff a ajouté une remarque.", "fr",
+     {"Peskov", "Peskoff"}),
 ])
 def test_name_renderings_in_more_targets(text: str, lang: str, expected: set[str]) -> None:
     assert flagged("TQ501", text, lang) == expected
@@ -174,6 +179,9 @@ def test_related_inflected_and_policy_forms_are_not_variants(text: str, lang: st
     # A word with and without its accents, where the language's lexicon knows the accented one.
     ("Le festival est un événement majeur. Cet evenement attire du monde.", "fr",
      {"événement", "evenement"}),
+    # A hyphenated name and its open form, whose second part is a word of the language.
+    ("Le dirigeant Kim Jong-un a supervisé un tir. Kim Jong Un a salué un succès.", "fr",
+     {"Jong-un", "Jong Un"}),
     # A hyphenated word and its closed form in another case.
     ("Компанія запустила вебсайт. На веб-сайті є знижки.", "uk", {"вебсайт", "веб-сайті"}),
 ])

@@ -674,7 +674,9 @@ class NameVariants:
                     if (fa != fb and fa.rstrip("iyj") != fb.rstrip("iyj")
                             and _derived(fa, fb, self.endings)):
                         continue
-                    if weak_key(a) == weak_key(b) and fa != fb:
+                    slavic_ending = _suffix_variant(fa, fb) and (
+                        fa.endswith(("yy", "iy")) or fb.endswith(("yy", "iy")))  # -sky/-skyy
+                    if weak_key(a) == weak_key(b) and fa != fb and not slavic_ending:
                         continue  # Harris/Haris: the skeleton comparison above needs evidence
                     pairs[a].add(b)
                     pairs[b].add(a)
@@ -1051,13 +1053,17 @@ class SpellingVariants:
         content words (never "every day"/"everyday", "may be"/"maybe"); the second part has
         ``min_tail`` letters or more (two in names: Jong Un)."""
         listed = self.listed_open.get(closed)
+        named = min_tail == 2  # the open form of a name: its parts capitalised (Kim Jong Un)
         for i in range(1, len(closed) - min_tail + 1):
             a, b = closed[:i], closed[i:]
-            if listed is None and (a in self.function or b in self.function
-                                   or (len(a) < 2 and a not in "ex") or len(closed) < 6):
+            if listed is None and not named and (
+                    a in self.function or b in self.function
+                    or (len(a) < 2 and a not in "ex") or len(closed) < 6):
                 continue
             m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{re.escape(b)}(?![\w-])", segment.text,
                           re.IGNORECASE)
+            if m and named and not all(part[:1].isupper() for part in m.group().split()):
+                continue
             if m:
                 key = f"{a} {b}"
                 if key not in self.first:

@@ -7,9 +7,9 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
 
 * :func:`latin_key` — names romanized from Russian, Ukrainian and Belarusian (BGN/PCGN, scholarly,
   ICAO passport and the common English and German spellings: -iy/-yy/-y/-i/-ij, kh/h, yu/iu/ju,
-  ya/ia/ja, initial ye/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks, w/v,
-  the soft sign as an apostrophe or nothing), from Arabic and Persian (article forms, doubled
-  consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese (macrons,
+  ya/ia/ja, initial ye/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks,
+  w/v, the soft sign as an apostrophe or nothing, a final -off/-of for -ov), from Arabic and
+  Persian (article forms, doubled consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese (macrons,
   oh/ou/oo/ō, uu/ū).
 * :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
   ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
@@ -33,6 +33,7 @@ _ARTICLE = re.compile(r"^(?:a[lrsdtzn]|el|ash|ul|ad|as|at|az|an)-")
 # Applied in order to a lower-case, diacritic-free word.
 _LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r) for p, r in (
+        (r"(?<=[oe])ff?$", "v"),              # final -ov/-ev as -off/-of: Peskoff, Peskof
         (r"o[ho](?![aeiouy])", "o"),          # Japanese long o: Ohtani/Ōtani, Ooka
         (r"uu", "u"),
         (r"gh|q", "Q"),                       # غ / ق in Persian and Arabic romanization
