@@ -9,8 +9,8 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
   ICAO passport and the common English and German spellings: -iy/-yy/-y/-i/-ij, kh/h, yu/iu/ju,
   ya/ia/ja, initial ye/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks,
   w/v, the soft sign as an apostrophe or nothing, a final -off/-of for -ov), from Arabic and
-  Persian (article forms, doubled consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese (macrons,
-  oh/ou/oo/ō, uu/ū).
+  Persian (article forms, doubled consonants, ʿayn and hamza as apostrophes or nothing, gh/q,
+  ou/u) and from Japanese (macrons, oh/ou/oo/ō, uu/ū).
 * :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
   ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
   read as Chinese syllables in either system (:func:`is_chinese_romanization`).
