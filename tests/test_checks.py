@@ -182,6 +182,12 @@ def test_every_check_has_examples() -> None:
      "Après la réunion avec le préfet."),
     ("tr", "Bakan salı günü Ankara'ya geldi. Cumhurbaşkanı ile görüştükten sonra.",
      "Cumhurbaşkanı ile görüştükten sonra."),
+    ("de", "Die Regierung hat neue Regeln beschlossen. Vor allem für kleine Unternehmen.",
+     "Vor allem für kleine Unternehmen."),
+    ("es", "El gobierno aprobó nuevas normas. Especialmente para las pequeñas empresas.",
+     "Especialmente para las pequeñas empresas."),
+    ("fr", "Le gouvernement a adopté de nouvelles règles. Qui concernent surtout les PME.",
+     "Qui concernent surtout les PME."),
 ])
 def test_a_phrase_split_off_in_other_languages_is_info(lang: str, text: str, fragment: str) -> None:
     report = audit_text(text, AuditOptions(select=("TQ201",), lang=lang))
@@ -194,6 +200,7 @@ def test_a_phrase_split_off_in_other_languages_is_info(lang: str, text: str, fra
     ("fr", "Le ministre a reçu les syndicats lundi soir. Après la réunion il est parti."),
     ("it", "Ti abbiamo inviato il codice per posta. Dopo la registrazione riceverai un'e-mail."),
     ("tr", "Bakan salı günü Ankara'ya geldi. Toplantıdan sonra basına açıklama yaptı."),
+    ("de", "Die Regierung hat neue Regeln beschlossen. Vor allem kleine Firmen profitieren."),
 ])
 def test_a_sentence_with_its_verb_is_no_phrase_fragment(lang: str, text: str) -> None:
     assert flagged("TQ201", text, lang) == []

@@ -419,14 +419,18 @@ _DETERMINER_BEFORE = re.compile(r"^(?:d[ei][enrsm]?|das|ein\w*|kein\w*|mein\w*|s
                                 r"unser\w*|euer\w*|dies\w*|jen\w*|jed\w*|all\w*)$")
 
 
+#: The endings of a German adjective before its noun (``kleine Unternehmen``).
+_ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)$")
+
+
 def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
     """Is ``body`` a phrase without a verb, split off the sentence before it: it opens with one of
     the language's ``phrase_openers`` (or, in a verb-final language, ends on one of its
     ``phrase_closers``), has three to eight words and no comma, follows a statement of four
     words or more, and no word of it reads as a finite verb (``verb_pattern`` on the words that
     are no function words, and whole function words: "est"; where nouns are capitalised, a
-    lowercase word that follows no determiner).  The verb test errs toward a verb: a noun that
-    looks like one keeps the sentence."""
+    lowercase word that neither follows a determiner nor is an adjective before its noun).  The
+    verb test errs toward a verb: a noun that looks like one keeps the sentence."""
     if "," in body or ";" in body or ":" in body or len(prev.split()) < 4:
         return False
     words = WORD.findall(body)
@@ -437,8 +441,9 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
     if not (opens or closes):
         return False
     folded = [w.casefold() for w in words]
+    skip = len(WORD.findall(opens.group())) if opens else 1  # the opener's own words
     for i, (w, f) in enumerate(zip(words, folded, strict=True)):
-        if i == 0:
+        if i < skip:
             continue
         if f in data.function:
             # A function word is a verb only as a whole (French "est", Dutch "is"), never by
@@ -449,8 +454,10 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
         if data.verb is not None and data.verb.search(f):
             return False
         if data.capitalized_nouns and w[0].islower() and not (
-                i > 0 and _DETERMINER_BEFORE.match(folded[i - 1])):
-            return False
+                _DETERMINER_BEFORE.match(folded[i - 1])
+                or (_ADJECTIVE_ENDING.search(f) and i + 1 < len(words)
+                    and words[i + 1][:1].isupper())):
+            return False  # a lowercase word that is no adjective before its noun: a verb
     return True
 
 
