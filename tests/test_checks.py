@@ -173,6 +173,16 @@ def test_every_check_has_examples() -> None:
     assert mine <= {c for c, _ in MUST_PASS}
 
 
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    ("pl", "Rząd przyjął nowe przepisy. żadna firma nie protestowała.", "żadna"),
+    ("uk", "Уряд ухвалив нові правила. інші країни теж їх обговорюють.", "інші"),
+    ("cs", "Vláda schválila pravidla. čeští podnikatelé protestovali.", "čeští"),
+    ("tr", "Bakan dün geldi. ılımlı bir açıklama yaptı.", "ılımlı"),
+])
+def test_lowercase_starts_with_letters_beyond_latin_1(lang: str, text: str, word: str) -> None:
+    assert flagged("TQ203", text, lang) == [word]
+
+
 @pytest.mark.parametrize(("lang", "text", "fragment"), [
     ("de", "Der Kanzler traf am Montag den Präsidenten. Nach dem langen Treffen mit dem Minister.",
      "Nach dem langen Treffen mit dem Minister."),
