@@ -98,8 +98,9 @@ def is_orphan_heading(segment: Segment) -> bool:
 
 #: A line that starts in lowercase, perhaps after opening quotes or brackets; or a sentence that
 #: does (Latin Extended-A for Polish, Czech and Turkish letters, Ukrainian і ї є ґ: the range
-#: ā-ž holds capitals too, which the check itself then tells apart).  Two regexes, each searched fast (the second starts with a character class); the first
-#: serves both TQ202 and TQ203, and the engine searches it once.
+#: ā-ž holds capitals too, which the check itself then tells apart).  Two regexes, each searched
+#: fast (the second starts with a character class); the first serves both TQ202 and TQ203, and
+#: the engine searches it once.
 _LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]")
 _LOWER_SENTENCE_START = re.compile(
     "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]")
