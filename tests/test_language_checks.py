@@ -290,3 +290,11 @@ def test_tq705_flags_words_of_another_language_in_the_targets_script(
 ])
 def test_tq705_leaves_titles_names_tags_and_loanwords(text: str, lang: str) -> None:
     assert run(text, lang, select=("TQ705",)) == []
+
+
+def test_tq705_one_source_word_is_info_and_a_source_line_in_its_language_does_not_hide_it() -> None:
+    found = run("The ayuntamiento said the works would end in May.", "en", "es", select=("TQ705",))
+    assert [(f.text, f.severity.value) for f in found] == [("ayuntamiento", "info")]
+    report = audit_text("Le service client répond within two business days.", AuditOptions(
+        select=("TQ705",), lang="fr", source_lang="en"))
+    assert [f.text for f in report.findings] == ["within two business days"]

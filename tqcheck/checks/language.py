@@ -619,8 +619,11 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         evidence of English ("Le service répond within two business days."); in a Cyrillic
         target, one word of a neighbour that the target's data says it never writes: a letter its
         alphabet lacks or a listed word (``[language] neighbour_letters``, ``neighbour_words``:
-        Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian).  A run in quotation marks or brackets, or one
-        its ``--source`` line holds, is not reported (titles and terms kept on purpose).
+        Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian).  As info, one lower-case word of
+        five letters or more that is evidence of the other language and absent from the target's
+        lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
+        quotation marks or brackets, or one a ``--source`` line in a third language holds, is
+        not reported (titles and terms kept on purpose).
 
     Why it matters:
         MT leaves clauses and words of the source untranslated inside a translated sentence; the
@@ -640,11 +643,14 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
     target = lexicon(normalise_lang(ctx.lang) or "")
     own = target.evidence if target else frozenset()
     seg = sentence.segment.text
-    source = (sentence.segment.source or "").casefold()
+    source_lang = normalise_lang(ctx.source_lang)
     for other in languages:
         lex = lexicon(other)
         if lex is None:
             continue
+        # A source in another language that holds the words quotes them (a title, a term): kept
+        # on purpose.  A source in their language holds them because they were not translated.
+        source = (sentence.segment.source or "").casefold() if other != source_lang else ""
         # One word of a neighbour is residue where the target never writes it: a letter its
         # alphabet lacks (Russian ы э ъ ё in Ukrainian), or a word its data lists.
         letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
@@ -682,4 +688,16 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                         source and seg[start:end].casefold() in source):
                     yield Hit(start, end, f"{language_name(other)} phrase inside a sentence in "
                               f"{language_name(ctx.lang)}: '{seg[start:end]}'")
+                elif not long_run and target is not None:
+                    # One word: a word of the other language that the target's lexicon lacks
+                    # altogether (no loanword), in lower case (no name): a hint, as info.
+                    for r in run:
+                        x = r.group()
+                        f = x.casefold()
+                        if (len(x) >= 5 and x.islower() and f in lex.evidence
+                                and f not in target.words and not (source and f in source)
+                                and seg[r.start() - 1:r.start()] not in _QUOTED_BEFORE):
+                            yield Hit(r.start(), r.end(), f"{language_name(other)} word in "
+                                      f"{language_name(ctx.lang)}: '{x}'",
+                                      severity=Severity.INFO)
                 run = []
