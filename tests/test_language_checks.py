@@ -298,3 +298,11 @@ def test_tq705_one_source_word_is_info() -> None:
     report = audit_text("Le service client répond within two business days.", AuditOptions(
         select=("TQ705",), lang="fr", source_lang="en"))
     assert [f.text for f in report.findings] == ["within two business days"]
+
+
+def test_tq703_a_dotless_i_in_a_word_of_the_target() -> None:
+    found = run("Officials said the Turkısh side agreed.", "en", select=("TQ703",))
+    assert [(f.text, f.suggestion) for f in found] == [("Turkısh", "Turkish")]
+    assert run("Fırat Aydın spoke to the press.", "en", select=("TQ703",)) == []
+    assert run("Türkiye ile görüşmeler sürüyor, dedi Bakan Fidan ısrarla.", "tr",
+               select=("TQ703",)) == []

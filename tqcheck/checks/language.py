@@ -363,7 +363,9 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     What it does:
         Flags a word written in Latin, Cyrillic or Greek that holds a minority of letters from one
         of the others which look the same (Cyrillic а е о р с у х і, Greek ο α ι κ ν ρ, Latin a e o
-        p c y x i inside Cyrillic words), and suggests the word with the look-alikes replaced.
+        p c y x i inside Cyrillic words), and suggests the word with the look-alikes replaced;
+        also, outside Turkish, a word whose only non-ASCII letter is the Turkish dotless ı and
+        that is a word of the target's lexicon with i (``Turkısh``).
 
     Why it matters:
         The word looks right and is wrong: search, spell-checking, hyphenation and text-to-speech
@@ -384,6 +386,11 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue
         found = homoglyphs_in(word)
         if found is None:
+            if "ı" in word and ctx.lang and normalise_lang(ctx.lang) != "tr":
+                dotted = _dotted_i_word(word, ctx.lang)
+                if dotted:
+                    yield Hit(m.start(), m.end(), f"word '{word}' has the Turkish dotless 'ı' "
+                              f"(U+0131) for 'i'", suggestion=dotted)
             continue
         main, odd = found
         if main == "Latin":
@@ -394,6 +401,18 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         letters = ", ".join(f"{script_of(word[i])} '{word[i]}' (U+{ord(word[i]):04X})" for i in odd)
         yield Hit(m.start(), m.end(), f"{main} word '{word}' contains look-alike {letters}",
                   suggestion=fixed if fixed != word else None)
+
+
+def _dotted_i_word(word: str, lang: str) -> str | None:
+    """``word`` with its dotless ı written as i, where that is a word of the target's lexicon and
+    ı the word's only letter outside ASCII (``Turkısh``, not the Turkish name ``Fırat``)."""
+    from tqcheck.langid import lexicon
+
+    dotted = word.replace("ı", "i")
+    lex = lexicon(normalise_lang(lang) or "")
+    if lex is None or not dotted.isascii() or dotted.casefold() not in lex.words:
+        return None
+    return dotted
 
 
 # --- TQ704 -------------------------------------------------------------------------------------
