@@ -211,6 +211,7 @@ def test_a_phrase_split_off_in_other_languages_is_info(lang: str, text: str, fra
     ("it", "Ti abbiamo inviato il codice per posta. Dopo la registrazione riceverai un'e-mail."),
     ("tr", "Bakan salı günü Ankara'ya geldi. Toplantıdan sonra basına açıklama yaptı."),
     ("de", "Die Regierung hat neue Regeln beschlossen. Vor allem kleine Firmen profitieren."),
+    ("de", "Der Download ist beendet. Zum erneuten Herunterladen starten Sie den Torrent."),
 ])
 def test_a_sentence_with_its_verb_is_no_phrase_fragment(lang: str, text: str) -> None:
     assert flagged("TQ201", text, lang) == []

@@ -182,6 +182,8 @@ def test_related_inflected_and_policy_forms_are_not_variants(text: str, lang: st
     # A hyphenated name and its open form, whose second part is a word of the language.
     ("Le dirigeant Kim Jong-un a supervisé un tir. Kim Jong Un a salué un succès.", "fr",
      {"Jong-un", "Jong Un"}),
+    ("The Bremen-class frigate sailed. A second Bremen class ship followed.", "en",
+     {"Bremen-class", "Bremen class"}),
     # A hyphenated word and its closed form in another case.
     ("Компанія запустила вебсайт. На веб-сайті є знижки.", "uk", {"вебсайт", "веб-сайті"}),
 ])

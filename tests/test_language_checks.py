@@ -285,6 +285,7 @@ def test_tq705_flags_words_of_another_language_in_the_targets_script(
     ("El alcalde de San Juan de los Lagos habló con la prensa.", "es"),
     ("Wir nutzen #entrepreneurship #sustainability #success auf Instagram.", "de"),
     ("Der Online-Shop bietet ein Update für das Smartphone an.", "de"),
+    ("Mots-clés : longueur;distance;centimetres,centimetres,cm,inches,metres.", "fr"),
     ("Міністр заявив, що Москва не виконує домовленостей.", "uk"),
     ("Вона це щойно сказала, а він пішов додому з городами й домами.", "uk"),
 ])

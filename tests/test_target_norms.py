@@ -77,6 +77,7 @@ def test_target_punctuation_must_flag(lang: str, text: str, expected: list[str])
     ("de", "Er nannte es „ein Werk“, sie „ein Wagnis”, der Verlag ‚gut‘."),
     ("cs", "Ministr řekl: „Jednání byla otevřená.“ Pak odešel."),
     ("fr", "Il a dit : « le mot “paix” n’est pas interdit ». "),
+    ("fr", "La valeur par défaut« 0.0.0.0 »sera utilisée."),  # spacing aside, the right marks
     ("ru", "Она сказала: «Это „лучший“ день»."),
     ("uk", "Він назвав це «першим кроком», а не “перемогою”», — додав посол."),  # continues a quotation
 ])

@@ -1056,14 +1056,14 @@ class SpellingVariants:
         named = min_tail == 2  # the open form of a name: its parts capitalised (Kim Jong Un)
         for i in range(1, len(closed) - min_tail + 1):
             a, b = closed[:i], closed[i:]
+            function = a in self.function or b in self.function
             if listed is None and not named and (
-                    a in self.function or b in self.function
-                    or (len(a) < 2 and a not in "ex") or len(closed) < 6):
+                    function or (len(a) < 2 and a not in "ex") or len(closed) < 6):
                 continue
             m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{re.escape(b)}(?![\w-])", segment.text,
                           re.IGNORECASE)
-            if m and named and not all(part[:1].isupper() for part in m.group().split()):
-                continue
+            if m and named and function and not all(p[:1].isupper() for p in m.group().split()):
+                continue  # a part that is a function word counts only as a capitalised name part
             if m:
                 key = f"{a} {b}"
                 if key not in self.first:

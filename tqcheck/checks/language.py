@@ -587,6 +587,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: A word right after or before one of these is a hashtag, handle, path or address, not prose.
 _MACHINE_AROUND = frozenset("#@/\\._-:=<>[{")
 _MACHINE_AFTER = frozenset("/\\@_=<>]}")
+#: A comma with no space after it: a keyword list (``centimetres,cm``), not prose.
+_LIST_COMMA = re.compile(r",\S")
 #: A run right after one of these stands in quotation marks or a title: kept on purpose.
 _QUOTED_BEFORE = frozenset("\"'“‘«„‹(")
 
@@ -679,7 +681,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
             w = m.group().casefold() if m else ""
             if (m is not None and w in lex.words and w not in own
                     and seg[m.start() - 1:m.start()] not in _MACHINE_AROUND
-                    and seg[m.end():m.end() + 1] not in _MACHINE_AFTER):
+                    and seg[m.end():m.end() + 1] not in _MACHINE_AFTER
+                    and not _LIST_COMMA.match(seg, m.end())):
                 run.append(m)
                 continue
             if run:

@@ -458,7 +458,7 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
         if data.capitalized_nouns and w[0].islower() and not (
                 _DETERMINER_BEFORE.match(folded[i - 1])
                 or (_ADJECTIVE_ENDING.search(f) and i + 1 < len(words)
-                    and words[i + 1][:1].isupper())):
+                    and words[i + 1][:1].isupper() and folded[i + 1] not in data.function)):
             return False  # a lowercase word that is no adjective before its noun: a verb
     return True
 

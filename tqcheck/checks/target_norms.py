@@ -307,11 +307,14 @@ def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
     stack: list[tuple[int, str]] = []
     found: list[tuple[int, str, bool]] = []
     continued = False
+    # Where « » only ever open and close (not the German »…«), their direction is their own,
+    # whatever the spacing around them ("par défaut« 0.0.0.0 »sera").
+    fixed = ("«", "»") in norms.pairs and ("»", "«") not in norms.pairs
     for m in _PAIRED_MARK.finditer(text):
         i, c = m.start(), m.group()
         if c not in in_use:
             continue  # a mark the target never uses: flagged as such
-        side = _mark_side(text, i)
+        side = ("open" if c == "«" else "close") if fixed and c in "«»" else _mark_side(text, i)
         if side == "open":
             if c not in norms.openers:
                 found.append((i, "an opening mark", False))
