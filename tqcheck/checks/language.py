@@ -644,7 +644,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         five letters or more that is evidence of the other language and absent from the target's
         lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
         quotation marks or brackets, or one a ``--source`` line in a third language holds, is
-        not reported (titles and terms kept on purpose).
+        not reported (titles and terms kept on purpose), nor one that makes up most of its
+        sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's).
 
     Why it matters:
         MT leaves clauses and words of the source untranslated inside a translated sentence; the
@@ -677,7 +678,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
                                           ctx.data.get("language", "neighbour_words"), other)
         run: list[re.Match[str]] = []
-        for m in [*_TOKEN.finditer(seg, sentence.start, sentence.end), None]:
+        tokens = list(_TOKEN.finditer(seg, sentence.start, sentence.end))
+        for m in [*tokens, None]:
             w = m.group().casefold() if m else ""
             if (m is not None and w in lex.words and w not in own
                     and seg[m.start() - 1:m.start()] not in _MACHINE_AROUND
@@ -694,6 +696,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                 start, end = run[0].start(), run[-1].end()
                 long_run = (len(run) >= _RUN_WORDS and evidence >= _RUN_EVIDENCE
                             and lower >= 2 and 2 * lower > len(run))
+                if long_run and len(run) * 5 >= len(tokens) * 4:
+                    run = []  # most of the sentence: a sentence in that language (TQ701's)
+                    continue
                 if long_run and (letters or never):
                     # A close neighbour shares many words: its run needs one the target never
                     # writes ("которое вступит в силу", not "городами й домами").
