@@ -244,3 +244,11 @@ def test_source_file_head_is_what_a_text_reader_gives(tmp_path: Path) -> None:
     assert source.head(50) is None
     with pytest.raises(InputError, match="not UTF-8"):
         source.lines()  # the error is kept for the pairing, which reports it
+
+
+def test_doubled_punctuation_mirrored_by_the_sources_own_doubled_mark(tmp_path: Path) -> None:
+    target = "I am worried about what they will ask me..\n"
+    assert _by_code(_audit(tmp_path, target, None), "TQ310")[0].severity.value == "warning"
+    mirrored = _by_code(_audit(tmp_path, target, "なに聞かれるか不安です、、\n"), "TQ310")
+    assert mirrored[0].severity.value == "info"
+    assert "、、" in mirrored[0].message
