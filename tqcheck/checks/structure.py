@@ -653,6 +653,14 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     words = never_before_stop_words(ctx.lang)
     if not words:
         return
+    key = "TQ205.stop"
+    found = ctx.state.get(key)
+    if found is None:
+        found = ctx.state[key] = re.compile(
+            r"(?<![\w.'’-])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+            + r")\.(?!\.)", re.IGNORECASE)
+    if not found.search(segment.text):
+        return  # one search for most segments
     for s in sentences:
         body = s.text.rstrip()
         if not body.endswith(".") or body.endswith(".."):
