@@ -759,6 +759,11 @@ def _letter_key(word: str, table: dict[str, str]) -> str:
     return key
 
 
+#: A comma or semicolon with a letter right after it: a list of search keywords
+#: ("kilomètre,kilometre,km"), which spells words both ways on purpose.
+_KEYWORD_LIST = re.compile(r"[^\W\d_][,;][^\W\d_]")
+
+
 def _strip_accents(word: str) -> str:
     import unicodedata
 
@@ -955,7 +960,7 @@ class SpellingVariants:
             self._hamza(segment, tokens)
         if self.letter_table is not None:
             self._letter_forms(tokens)
-        if self.accented is not None and not text.isascii():
+        if self.accented is not None and not text.isascii() and not _KEYWORD_LIST.search(text):
             for t in tokens:
                 if len(t) >= 4 and not t.isascii():
                     bare = _strip_accents(t)
@@ -1113,7 +1118,7 @@ class SpellingVariants:
         groups = []
         ranks = _lexicon_ranks(self.ctx.lang or "")
         for bare, spellings in (self.accented or {}).items():
-            if bare not in self.last_seen:
+            if bare not in self.last_seen or _KEYWORD_LIST.search(self.last_seen[bare].text):
                 continue
             for accented in sorted(spellings):
                 if (accented in ranks and _one_is_the_word([accented, bare], ranks)

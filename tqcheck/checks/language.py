@@ -584,8 +584,9 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
 _RUN_WORDS = 3
 _RUN_EVIDENCE = 2
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-#: A word right after or before one of these is a hashtag, handle, path or address, not prose.
-_MACHINE_AROUND = frozenset("#@/\\._-:=<>[{")
+#: A word right after or before one of these is a hashtag, handle, path or address, not prose
+#: (nor one right after a comma or semicolon without a space: a keyword list).
+_MACHINE_AROUND = frozenset("#@/\\._-:=<>[{,;")
 _MACHINE_AFTER = frozenset("/\\@_=<>]}")
 #: A comma with no space after it: a keyword list (``centimetres,cm``), not prose.
 _LIST_COMMA = re.compile(r",\S")
