@@ -85,7 +85,7 @@ LANGS: dict[str, dict[str, Any]] = {
     },
     "pl": {
         "name": "Polish", "script": "Latin", "has_case": True, "ordinal_dot": True,
-        "romanized_names": False,
+        "romanized_names": True,
         "accents_distinguish_words": True,
         "abbreviations": ["np", "itd", "itp", "tzn", "tj", "dr", "prof", "mgr", "inż", "hab", "św",
                        "ul", "al", "pl", "nr", "str", "godz", "tys", "mln", "mld", "zł", "r", "w",
@@ -124,11 +124,11 @@ LANGS: dict[str, dict[str, Any]] = {
                         "я", "ти", "його", "її", "їх", "цей", "ця", "ці", "той", "та", "те", "вже",
                         "ще", "також", "теж", "є", "був", "була", "було", "були", "де", "коли", "хто"],
         "quotes": {"primary": ["«", "»"], "secondary": ["„", "“"],
-                   "alternate": [["“", "”"]], "straight_allowed": True},
+                   "alternate": [["“", "”"]], "straight_allowed": True, "nested_only": True},
     },
     "cs": {
         "name": "Czech", "script": "Latin", "has_case": True, "ordinal_dot": True,
-        "romanized_names": False,
+        "romanized_names": True,
         "accents_distinguish_words": True,
         "abbreviations": ["např", "atd", "apod", "tzv", "tj", "resp", "mj", "př", "n.l", "př.n.l",
                        "dr", "prof", "doc", "ing", "mgr", "bc", "ul", "nám", "č", "str", "tel",

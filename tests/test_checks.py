@@ -16,6 +16,7 @@ def flagged(code: str, text: str, lang: str = "en", source_lang: str | None = No
 
 
 MUST_FLAG: list[tuple[str, str, list[str]]] = [
+    ("TQ310", "The link is valid for a day.. Then it expires,, he said.", ["..", ",,"]),
     ("TQ101", "The talks will resume in in Antalya.", ["in in"]),
     ("TQ101", "The the meeting ended.", ["The the"]),
     ("TQ101", "He met the ، the minister today.", ["the ، the"]),  # a comma of another script
@@ -94,6 +95,7 @@ MUST_FLAG: list[tuple[str, str, list[str]]] = [
 ]
 
 MUST_PASS: list[tuple[str, str]] = [
+    ("TQ310", "Wait... see ../docs, the range a..z or 1..10, and so on, etc., as before."),
     ("TQ101", "He had had enough, and he said that that was final."),
     ("TQ101", "They sailed to Bora Bora in May."),
     ("TQ101", "It was horrible, horrible news."),
@@ -169,6 +171,80 @@ def test_every_check_has_examples() -> None:
                                              "consistency", "calque"}}
     assert mine <= {c for c, _, _ in MUST_FLAG}
     assert mine <= {c for c, _ in MUST_PASS}
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    ("pl", "Rząd przyjął nowe przepisy. żadna firma nie protestowała.", "żadna"),
+    ("uk", "Уряд ухвалив нові правила. інші країни теж їх обговорюють.", "інші"),
+    ("cs", "Vláda schválila pravidla. čeští podnikatelé protestovali.", "čeští"),
+    ("tr", "Bakan dün geldi. ılımlı bir açıklama yaptı.", "ılımlı"),
+])
+def test_lowercase_starts_with_letters_beyond_latin_1(lang: str, text: str, word: str) -> None:
+    assert flagged("TQ203", text, lang) == [word]
+
+
+@pytest.mark.parametrize(("lang", "text", "fragment"), [
+    ("de", "Der Kanzler traf am Montag den Präsidenten. Nach dem langen Treffen mit dem Minister.",
+     "Nach dem langen Treffen mit dem Minister."),
+    ("ru", "Губернатор вернулся в город в среду. После встречи с министрами обороны.",
+     "После встречи с министрами обороны."),
+    ("fr", "Le ministre a reçu les syndicats lundi soir. Après la réunion avec le préfet.",
+     "Après la réunion avec le préfet."),
+    ("tr", "Bakan salı günü Ankara'ya geldi. Cumhurbaşkanı ile görüştükten sonra.",
+     "Cumhurbaşkanı ile görüştükten sonra."),
+    ("de", "Die Regierung hat neue Regeln beschlossen. Vor allem für kleine Unternehmen.",
+     "Vor allem für kleine Unternehmen."),
+    ("es", "El gobierno aprobó nuevas normas. Especialmente para las pequeñas empresas.",
+     "Especialmente para las pequeñas empresas."),
+    ("fr", "Le gouvernement a adopté de nouvelles règles. Qui concernent surtout les PME.",
+     "Qui concernent surtout les PME."),
+])
+def test_a_phrase_split_off_in_other_languages_is_info(lang: str, text: str, fragment: str) -> None:
+    report = audit_text(text, AuditOptions(select=("TQ201",), lang=lang))
+    assert [(f.text, f.severity.value) for f in report.findings] == [(fragment, "info")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der Kanzler traf am Montag den Präsidenten. Nach dem Treffen reiste er ab."),
+    ("ru", "Губернатор вернулся в город в среду. После встречи он уехал."),
+    ("fr", "Le ministre a reçu les syndicats lundi soir. Après la réunion il est parti."),
+    ("it", "Ti abbiamo inviato il codice per posta. Dopo la registrazione riceverai un'e-mail."),
+    ("tr", "Bakan salı günü Ankara'ya geldi. Toplantıdan sonra basına açıklama yaptı."),
+    ("de", "Die Regierung hat neue Regeln beschlossen. Vor allem kleine Firmen profitieren."),
+    ("de", "Der Download ist beendet. Zum erneuten Herunterladen starten Sie den Torrent."),
+])
+def test_a_sentence_with_its_verb_is_no_phrase_fragment(lang: str, text: str) -> None:
+    assert flagged("TQ201", text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "cut"), [
+    ("en", "Residents were asked to use the old ferry until the. The bridge opens in May.",
+     "Residents were asked to use the old ferry until the."),
+    ("es", "Si la luz no parpadea, consulte el capítulo de la. Gracias.",
+     "Si la luz no parpadea, consulte el capítulo de la."),
+    ("ru", "Чтобы изменить адрес, откройте профиль и нажмите на.",
+     "Чтобы изменить адрес, откройте профиль и нажмите на."),
+    ("fr", "Pour changer l'adresse, ouvrez le profil et cliquez sur.",
+     "Pour changer l'adresse, ouvrez le profil et cliquez sur."),
+])
+def test_sentence_cut_before_its_full_stop(lang: str, text: str, cut: str) -> None:
+    assert flagged("TQ205", text, lang) == [cut]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "This is the material the bridge is made of. Nobody knew what it was for."),
+    ("de", "Ich weiß das. Er kommt morgen an. Sie nannte den Preis, und er nahm einen."),
+    ("de", "Die Nachricht tut einem leid. So etwas gefällt einem."),
+    ("nl", "Ik weet het. Daar weet ik niets van. Hij gaf het op."),
+    ("es", "Quiero una. Lo dijo y se fue con ella. Es nuestro."),
+    ("fr", "Prends-le. Je suis pour. J'en veux une."),
+    ("ru", "Я за. Не за что. Он был против."),
+    ("pl", "Już po. Wiem, że to prawda."),
+    ("it", "Puoi cambiare il piano, la password e così via. Vieni su."),
+    ("ar", "انضمت إلى قناة أي تي في."),
+])
+def test_words_that_may_end_a_sentence_are_not_cuts(lang: str, text: str) -> None:
+    assert flagged("TQ205", text, lang) == []
 
 
 def test_legitimate_doubles_are_per_language() -> None:

@@ -39,7 +39,7 @@ def seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_rules_declare_the_applicability_the_issue_lists() -> None:
     fix = {r.code: r.fix.value if r.fix else "none" for r in all_rules()}
-    safe = ["TQ101", "TQ301", "TQ303", "TQ304", "TQ305", "TQ306", "TQ307", "TQ401", "TQ402",
+    safe = ["TQ101", "TQ301", "TQ303", "TQ304", "TQ305", "TQ306", "TQ307", "TQ310", "TQ401", "TQ402",
             "TQ403", "TQ407"]
     unsafe = ["TQ102", "TQ201", "TQ202", "TQ404", "TQ406", "TQ501", "TQ502", "TQ601"]
     assert {c: fix[c] for c in safe} == dict.fromkeys(safe, "safe")

@@ -33,7 +33,7 @@ def codes(findings: list[Finding]) -> list[str]:
 
 def test_language_rules_are_registered_and_documented() -> None:
     rules = [r for r in all_rules() if r.code.startswith("TQ7")]
-    assert [r.code for r in rules] == ["TQ701", "TQ702", "TQ703", "TQ704"]
+    assert [r.code for r in rules] == ["TQ701", "TQ702", "TQ703", "TQ704", "TQ705"]
     for r in rules:
         assert 701 <= int(r.code[2:]) <= 719
         assert r.category is Category.LANGUAGE
@@ -259,3 +259,51 @@ def test_tq701_a_low_confidence_verdict_on_a_source_line_is_info(tmp_path: Path)
                                           features={"source": str(source)}), jobs=1)
     assert [(f.line, f.severity.value) for f in report.findings] == [(1, "info"), (3, "error")]
     assert "low confidence" in report.findings[0].message
+
+
+# --- TQ705 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.must_flag("TQ705")
+@pytest.mark.parametrize(("text", "lang", "phrase"), [
+    ("Le service client répond généralement within two business days.", "fr",
+     "within two business days"),
+    ("Minister powiedział, że porozumienie jest ważne, but the details remain secret.", "pl",
+     "but the details remain secret"),
+    ("Служба підтримки відповідає протягом двох днів, пожалуйста, зачекайте.", "uk",
+     "пожалуйста"),
+])
+def test_tq705_flags_words_of_another_language_in_the_targets_script(
+        text: str, lang: str, phrase: str) -> None:
+    found = run(text, lang, select=("TQ705",))
+    assert [(f.code, f.text) for f in found] == [("TQ705", phrase)]
+
+
+@pytest.mark.must_pass("TQ705")
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le film « The Lord of the Rings » est sorti en 2001.", "fr"),  # a title in quotes
+    ("El alcalde de San Juan de los Lagos habló con la prensa.", "es"),
+    ("Wir nutzen #entrepreneurship #sustainability #success auf Instagram.", "de"),
+    ("Der Online-Shop bietet ein Update für das Smartphone an.", "de"),
+    ("Mots-clés : longueur;distance;centimetres,centimetres,cm,inches,metres.", "fr"),
+    ("Міністр заявив, що Москва не виконує домовленостей.", "uk"),
+    ("Вона це щойно сказала, а він пішов додому з городами й домами.", "uk"),
+])
+def test_tq705_leaves_titles_names_tags_and_loanwords(text: str, lang: str) -> None:
+    assert run(text, lang, select=("TQ705",)) == []
+
+
+def test_tq705_one_source_word_is_info() -> None:
+    found = run("The ayuntamiento said the works would end in May.", "en", "es", select=("TQ705",))
+    assert [(f.text, f.severity.value) for f in found] == [("ayuntamiento", "info")]
+    report = audit_text("Le service client répond within two business days.", AuditOptions(
+        select=("TQ705",), lang="fr", source_lang="en"))
+    assert [f.text for f in report.findings] == ["within two business days"]
+
+
+def test_tq703_a_dotless_i_in_a_word_of_the_target() -> None:
+    found = run("Officials said the Turkısh side agreed.", "en", select=("TQ703",))
+    assert [(f.text, f.suggestion) for f in found] == [("Turkısh", "Turkish")]
+    assert run("Fırat Aydın spoke to the press.", "en", select=("TQ703",)) == []
+    assert run("Türkiye ile görüşmeler sürüyor, dedi Bakan Fidan ısrarla.", "tr",
+               select=("TQ703",)) == []

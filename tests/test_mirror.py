@@ -296,3 +296,11 @@ def test_a_quote_open_at_the_end_of_the_text_stays_a_warning(tmp_path: Path) -> 
 def test_a_run_of_invisible_characters_is_one_finding(tmp_path: Path) -> None:
     got = _by_code(_audit(tmp_path, "He backed this \u200b\u200bidea today.\n", None), "TQ306")
     assert len(got) == 1 and "(2×)" in got[0].message
+
+
+def test_doubled_punctuation_mirrored_by_the_sources_own_doubled_mark(tmp_path: Path) -> None:
+    target = "I am worried about what they will ask me..\n"
+    assert _by_code(_audit(tmp_path, target, None), "TQ310")[0].severity.value == "warning"
+    mirrored = _by_code(_audit(tmp_path, target, "なに聞かれるか不安です、、\n"), "TQ310")
+    assert mirrored[0].severity.value == "info"
+    assert "、、" in mirrored[0].message

@@ -54,6 +54,11 @@ def test_number_format_must_pass(lang: str, text: str) -> None:
     ("es", "Es un primer paso! dijo.", ["!"]),
     ("fr", "Le directeur a déclaré: « Nous avons écouté. »", [":"]),
     ("fr", "Cette mesure « va faire du sens »; les syndicats hésitent.", [";"]),
+    # English quotes in a target that opens with another mark: the opener, and a closer the
+    # target writes only after its own opener (German „…”), not its primary closer (Polish ”).
+    ("de", "Der Dirigent nannte das Stück “ein Werk voller Spannung”.", ["“", "”"]),
+    ("cs", "Ministr označil jednání za “velmi otevřené”.", ["“", "”"]),
+    ("pl", "Minister nazwał rozmowy “bardzo trudnymi”.", ["“"]),
 ])
 def test_target_punctuation_must_flag(lang: str, text: str, expected: list[str]) -> None:
     assert [t for t, _ in found("TQ309", text, lang)] == expected
@@ -69,9 +74,52 @@ def test_target_punctuation_must_flag(lang: str, text: str, expected: list[str])
     ("pl", "Powiedział „nie” i «tak»."),
     ("en", "He asked: “Why?” and she said ‘never!’."),
     ("xx", "A language without data: «this» ¿is? left alone"),
+    ("de", "Er nannte es „ein Werk“, sie „ein Wagnis”, der Verlag ‚gut‘."),
+    ("cs", "Ministr řekl: „Jednání byla otevřená.“ Pak odešel."),
+    ("fr", "Il a dit : « le mot “paix” n’est pas interdit ». "),
+    ("fr", "La valeur par défaut« 0.0.0.0 »sera utilisée."),  # spacing aside, the right marks
+    ("ru", "Она сказала: «Это „лучший“ день»."),
+    ("uk", "Він назвав це «першим кроком», а не “перемогою”», — додав посол."),  # continues a quotation
 ])
 def test_target_punctuation_must_pass(lang: str, text: str) -> None:
     assert found("TQ309", text, lang) == []
+
+
+def test_english_quotes_at_the_top_level_are_info_where_the_target_nests_them() -> None:
+    assert found("TQ309", "Le ministre a parlé d’un “tournant historique”.", "fr") == [
+        ("“", "info"), ("”", "info")]
+    assert found("TQ309", "Министр назвал это “историческим поворотом”.", "ru") == [
+        ("“", "info"), ("”", "info")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("tr", "Enflasyon geçen ay 25% arttı.", [("25%", "warning")]),
+    ("de", "Das Treffen beginnt um 3:30 p.m. im Rathaus.", [("3:30 p.m.", "warning")]),
+    ("fr", "La date limite est le 03/15/2024 à minuit.", [("03/15/2024", "warning")]),
+    ("de", "Die Stadt hat 1,200,000 Einwohner und baute 1,200 Wohnungen.",
+     [("1,200,000", "warning"), ("1,200", "info")]),
+])
+def test_dates_times_percent_and_comma_groups(lang: str, text: str,
+                                              expected: list[tuple[str, str]]) -> None:
+    assert found("TQ308", text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("tr", "Enflasyon geçen ay %25 arttı."),
+    ("de", "Das Treffen beginnt um 15:30 Uhr, die Frist endet am 15.03.2024."),
+    ("fr", "La date limite est le 05/03/2024 à 18 h 30."),  # day first, or unclear: left alone
+    ("es", "La reunión es a las 3:30 p. m."),  # Spanish writes both clocks
+    ("en", "The meeting starts at 3:30 p.m. on 03/15/2024 with 1,200 guests."),
+])
+def test_dates_times_percent_in_the_targets_own_format(lang: str, text: str) -> None:
+    assert found("TQ308", text, lang) == []
+
+
+def test_french_guillemets_without_their_spaces_are_info() -> None:
+    assert found("TQ309", "Le ministre a dit «nous allons gagner» hier.", "fr") == [
+        ("«", "info"), ("»", "info")]
+    assert found("TQ309", "Le ministre a dit «nous allons gagner» hier.", "fr-CH") == []
+    assert found("TQ309", "Le ministre a dit « nous allons gagner » hier.", "fr") == []
 
 
 def test_french_spacing_is_info() -> None:

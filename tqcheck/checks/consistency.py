@@ -692,8 +692,11 @@ class NameVariants:
         from tqcheck.checks.romanization import cyrillic_key
 
         buckets: dict[str, list[str]] = defaultdict(list)
+        frequent = _frequent(self.ctx.lang or "")
         for w, occ in self.words.items():
-            if len(w) >= 4 and occ.proper:
+            # A word seen only at sentence starts ("Шолц заявил …") is a spelling too, when it
+            # is no frequent word of the language and a proper use shares its key.
+            if len(w) >= 4 and (occ.proper or w.casefold() not in frequent):
                 buckets[cyrillic_key(w)].append(w)
         for group in buckets.values():
             if len(group) < 2:
@@ -701,6 +704,8 @@ class NameVariants:
             group.sort()
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
+                    if not (self.words[a].proper or self.words[b].proper):
+                        continue
                     ca, cb = a.casefold(), b.casefold()
                     if policy_only(a, b) or _derived(ca, cb, self.endings):
                         continue
@@ -753,7 +758,9 @@ class NameVariants:
                     if (fa != fb and fa.rstrip("iyj") != fb.rstrip("iyj")
                             and _derived(fa, fb, self.endings)):
                         continue
-                    if weak_key(a) == weak_key(b) and fa != fb:
+                    slavic_ending = _suffix_variant(fa, fb) and (
+                        fa.endswith(("yy", "iy")) or fb.endswith(("yy", "iy")))  # -sky/-skyy
+                    if weak_key(a) == weak_key(b) and fa != fb and not slavic_ending:
                         continue  # Harris/Haris: the skeleton comparison above needs evidence
                     pairs[a].add(b)
                     pairs[b].add(a)
@@ -811,6 +818,67 @@ def _hamza_site(marked: str, bare: str) -> bool:
     a short verb (أعتقد/اعتقد are two forms)."""
     sites = [i for i, (a, b) in enumerate(zip(marked, bare, strict=True)) if a != b]
     return all((i == 2 and bare.startswith("ال")) or (i == 0 and len(bare) >= 7) for i in sites)
+
+
+#: Arabic-script letters written two ways, per language: what each maps to for comparison.
+#: Arabic: a final tāʾ marbūṭa or hāʾ, a final alef maqṣūra or yāʾ, and the Persian yāʾ and kāf
+#: (ی ک) for the Arabic ones; Persian: the Arabic yāʾ, alef maqṣūra and kāf for its own.
+_LETTER_FORMS: dict[str, dict[str, str]] = {
+    "ar": {"final": "ةه ىي", "map": "یي کك"},
+    "fa": {"final": "", "map": "يی ىی كک"},
+}
+#: The letters of the other script's form, per language: a word holding one is misspelled.
+_FOREIGN_LETTERS = {"ar": "یک", "fa": "يىك"}
+_TATWEEL = "\u0640"
+
+
+def _letter_key(word: str, table: dict[str, str]) -> str:
+    """``word`` with the letters of ``table`` in one form (see :data:`_LETTER_FORMS`)."""
+    key = word.replace(_TATWEEL, "")
+    for pair in table["map"].split():
+        key = key.replace(pair[0], pair[1])
+    for pair in table["final"].split():
+        if key.endswith(pair[0]):
+            key = key[:-1] + pair[1]
+    return key
+
+
+#: A comma or semicolon with a letter right after it: a list of search keywords
+#: ("kilomètre,kilometre,km"), which spells words both ways on purpose.
+_KEYWORD_LIST = re.compile(r"[^\W\d_][,;][^\W\d_]")
+
+
+def _strip_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@cache
+def _lexicon_ranks(lang: str) -> dict[str, int]:
+    """Each word of the language's lexicon and its rank (the lexicon is in frequency order)."""
+    from tqcheck.datapack import builtin_lines
+
+    lines = builtin_lines(f"lexicon/{lang}.txt") or ()
+    ranks: dict[str, int] = {}
+    for rank, line in enumerate(lines, 1):
+        ranks.setdefault(line.lstrip("+").strip(), rank)
+    return ranks
+
+
+#: How much rarer than the word a spelling must be to be a misspelling of it, not a word of its
+#: own: المدرسه is 29× rarer than المدرسة (a slip), كتابه under 2× rarer than كتابة (a word).
+_RARER = 20
+
+
+def _one_is_the_word(forms: list[str], ranks: dict[str, int]) -> bool:
+    """Is exactly one of ``forms`` the language's word, the others absent from its lexicon or
+    at least :data:`_RARER` times rarer?"""
+    known = sorted((ranks[w], w) for w in forms if w in ranks)
+    if not known:
+        return False
+    best = known[0][0]
+    return all(rank >= best * _RARER for rank, _ in known[1:])
 
 
 #: Words this frequent in the language are words, not names (:func:`_frequent`).
@@ -887,7 +955,14 @@ class SpellingVariants:
         language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
         (British/American English, ``tqcheck/data/spelling/``), and in Arabic one word with and
         without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
-        particles أن/إن stay apart), and a word written with inner capitals and with a capital
+        particles أن/إن stay apart), one word in two Arabic-script letter forms (Arabic: a
+        final ة/ه or ى/ي where the lexicon holds one form and the other not or 20× rarer, as in
+        المدرسة/المدرسه but not كتابة/كتابه; the Persian ی ک in Arabic and the Arabic ي ى ك in
+        Persian always), a word with and without its accents in a Latin-script language with a
+        lexicon (événement/evenement, where the accented form is the frequent one and the bare
+        one absent or 20× rarer: never está/esta), a hyphenated word and its closed form in
+        another case (вебсайт/веб-сайті: the language's ``inflection_endings``), and a word
+        written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL).  Reports the first occurrence of every spelling with where
         the other stands.  A hyphenated name is paired with its open form too (Kim Jong-un/Kim
@@ -922,8 +997,18 @@ class SpellingVariants:
         self.listed_words = table.words
         self.listed_open = table.open_forms
         self.function = _function_words(lang)
+        #: The language's case and number endings (an inflected closed form of a hyphenated word).
+        self.endings: tuple[str, ...] = tuple(ctx.data.get("inflection_endings", default=()))
         self.arabic = lang == "ar"
         self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
+        #: Arabic-script letter forms (ة/ه, ى/ي, Arabic and Persian ي/ی, ك/ک): key -> spellings.
+        self.letter_table = _LETTER_FORMS.get(lang)
+        self.letter_forms: dict[str, set[str]] = defaultdict(set)
+        #: Latin-script languages with a lexicon: accented words by their form without accents
+        #: (événement … evenement), paired in ``finish`` against the lexicon's frequencies.
+        self.accented: dict[str, set[str]] | None = (
+            defaultdict(set) if ctx.data.get("script") == "Latin" and _lexicon_ranks(lang)
+            else None)
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
         self.last_seen: dict[str, Segment] = {}
         self.pair_seen: dict[str, Segment] = {}
@@ -959,6 +1044,14 @@ class SpellingVariants:
             self._open_compounds(segment, tokens)
         if self.arabic:
             self._hamza(segment, tokens)
+        if self.letter_table is not None:
+            self._letter_forms(tokens)
+        if self.accented is not None and not text.isascii() and not _KEYWORD_LIST.search(text):
+            for t in tokens:
+                if len(t) >= 4 and not t.isascii():
+                    bare = _strip_accents(t)
+                    if bare != t and bare.isascii():
+                        self.accented[bare].add(t)
         if _INNER_CAPITAL.search(text):
             for m in _CAMEL.finditer(text):
                 key = m.group().casefold()
@@ -1023,6 +1116,27 @@ class SpellingVariants:
             if new:
                 pairs.update(zip(new, repeat(segment)))
 
+    def _inflected_closed(self, closed: str) -> str | None:
+        """A closed word of the document that is ``closed`` (a hyphenated word without its
+        hyphen) in another case or number: вебсайт … веб-сайті, Webseite … Web-Seiten (the
+        language's ``inflection_endings``); located and noted, or None."""
+        endings = self.endings
+        if not endings or len(closed) < 6:
+            return None
+        for e1 in endings:
+            if not closed.endswith(e1) or len(closed) - len(e1) < 5:
+                continue
+            stem = closed[:len(closed) - len(e1)]
+            for e2 in endings:
+                other = stem + e2
+                if other == closed or other not in self.last_seen:
+                    continue
+                occ = self.first.get(other) or self._locate(other, self.last_seen[other])
+                if occ is not None:
+                    self.first[other] = occ
+                    return other
+        return None
+
     def _locate(self, word: str, segment: Segment) -> _Occurrence | None:
         m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment.text, re.IGNORECASE)
         return _Occurrence(segment, m.start(), m.end()) if m else None
@@ -1032,13 +1146,17 @@ class SpellingVariants:
         content words (never "every day"/"everyday", "may be"/"maybe"); the second part has
         ``min_tail`` letters or more (two in names: Jong Un)."""
         listed = self.listed_open.get(closed)
+        named = min_tail == 2  # the open form of a name: its parts capitalised (Kim Jong Un)
         for i in range(1, len(closed) - min_tail + 1):
             a, b = closed[:i], closed[i:]
-            if listed is None and (a in self.function or b in self.function
-                                   or (len(a) < 2 and a not in "ex") or len(closed) < 6):
+            function = a in self.function or b in self.function
+            if listed is None and not named and (
+                    function or (len(a) < 2 and a not in "ex") or len(closed) < 6):
                 continue
             m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{re.escape(b)}(?![\w-])", segment.text,
                           re.IGNORECASE)
+            if m and named and function and not all(p[:1].isupper() for p in m.group().split()):
+                continue  # a part that is a function word counts only as a capitalised name part
             if m:
                 key = f"{a} {b}"
                 if key not in self.first:
@@ -1051,6 +1169,51 @@ class SpellingVariants:
         for t in tokens:
             if len(t) >= 4 and ("ا" in t or t != t.translate(_HAMZA_ALEF)):
                 self.hamza[t.translate(_HAMZA_ALEF)].add(t)
+
+    def _letter_forms(self, tokens: list[str]) -> None:
+        """Group the spellings of one word that differ in a final tāʾ marbūṭa or alef maqṣūra,
+        or in the Arabic or Persian form of yāʾ and kāf (``_LETTER_FORMS``)."""
+        table = self.letter_table
+        if table is None:
+            return
+        for t in tokens:
+            if len(t) >= 3:
+                self.letter_forms[_letter_key(t, table)].add(t)
+
+    def _letter_groups(self) -> list[list[str]]:
+        """Spellings of one word in two letter forms.  The other script's yāʾ or kāf (Persian
+        ی in Arabic, Arabic ي in Persian) is never the language's own spelling; two forms of a
+        final letter (القاهرة/القاهره, مصطفى/مصطفي) are one word only where the language's
+        lexicon holds one of them and the other not at all or far down its frequency list
+        (:func:`_one_is_the_word`; كتابة "writing" and كتابه "his book",
+على "on" and علي "Ali" are two words)."""
+        groups = []
+        ranks = _lexicon_ranks(self.ctx.lang or "")
+        foreign = _FOREIGN_LETTERS.get(self.ctx.lang or "", "")
+        for spellings in self.letter_forms.values():
+            if len(spellings) < 2:
+                continue
+            forms = sorted(spellings)
+            foreign_letter = any(c in w for w in forms for c in foreign)
+            if foreign_letter or (ranks and _one_is_the_word(forms, ranks)):
+                groups.append(forms)
+        return groups
+
+    def _accent_groups(self) -> list[list[str]]:
+        """A word written with and without its accents (événement/evenement, déjà/deja), where
+        the lexicon holds the accented form and the bare one not, or 20 times rarer (never
+        público/publico, está/esta: two words of the language)."""
+        groups = []
+        ranks = _lexicon_ranks(self.ctx.lang or "")
+        for bare, spellings in (self.accented or {}).items():
+            if bare not in self.last_seen or _KEYWORD_LIST.search(self.last_seen[bare].text):
+                continue
+            for accented in sorted(spellings):
+                if (accented in ranks and _one_is_the_word([accented, bare], ranks)
+                        and ranks[accented] < ranks.get(bare, len(ranks) + 1)):
+                    groups.append([accented, bare])
+                    break
+        return groups
 
     def _hamza_groups(self) -> list[list[str]]:
         """A bare-alef spelling beside spellings with hamza (إسرائيل/اسرائيل); never two hamza
@@ -1092,6 +1255,10 @@ class SpellingVariants:
                 if open_ is not None:
                     forms.append(open_)
             present = [w for w in forms if w in self.first and self.first[w].count]
+            if len(present) == 1 and closed not in self.last_seen:
+                inflected = self._inflected_closed(closed)
+                if inflected is not None:
+                    present.append(inflected)
             if len(present) > 1:
                 groups.append(present)
         seen_pairs = {pair for w in self.first if w in self.pairs_of for pair in self.pairs_of[w]}
@@ -1100,6 +1267,10 @@ class SpellingVariants:
             if len(present) > 1 and present not in groups:
                 groups.append(present)
         groups.extend(self._hamza_groups())
+        if self.letter_forms:
+            groups.extend(self._letter_groups())
+        if self.accented:
+            groups.extend(self._accent_groups())
         hits: list[Hit] = []
         for casing in self._casing_groups():
             for w, first in casing:

@@ -426,7 +426,9 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     What it does:
         Flags a word written in Latin, Cyrillic or Greek that holds a minority of letters from one
         of the others which look the same (Cyrillic а е о р с у х і, Greek ο α ι κ ν ρ, Latin a e o
-        p c y x i inside Cyrillic words), and suggests the word with the look-alikes replaced.
+        p c y x i inside Cyrillic words), and suggests the word with the look-alikes replaced;
+        also, outside Turkish, a word whose only non-ASCII letter is the Turkish dotless ı and
+        that is a word of the target's lexicon with i (``Turkısh``).
 
     Why it matters:
         The word looks right and is wrong: search, spell-checking, hyphenation and text-to-speech
@@ -447,6 +449,11 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue
         found = homoglyphs_in(word)
         if found is None:
+            if "ı" in word and ctx.lang and normalise_lang(ctx.lang) != "tr":
+                dotted = _dotted_i_word(word, ctx.lang)
+                if dotted:
+                    yield Hit(m.start(), m.end(), f"word '{word}' has the Turkish dotless 'ı' "
+                              f"(U+0131) for 'i'", suggestion=dotted)
             continue
         main, odd = found
         if main == "Latin":
@@ -457,6 +464,18 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         letters = ", ".join(f"{script_of(word[i])} '{word[i]}' (U+{ord(word[i]):04X})" for i in odd)
         yield Hit(m.start(), m.end(), f"{main} word '{word}' contains look-alike {letters}",
                   suggestion=fixed if fixed != word else None)
+
+
+def _dotted_i_word(word: str, lang: str) -> str | None:
+    """``word`` with its dotless ı written as i, where that is a word of the target's lexicon and
+    ı the word's only letter outside ASCII (``Turkısh``, not the Turkish name ``Fırat``)."""
+    from tqcheck.langid import lexicon
+
+    dotted = word.replace("ı", "i")
+    lex = lexicon(normalise_lang(lang) or "")
+    if lex is None or not dotted.isascii() or dotted.casefold() not in lex.words:
+        return None
+    return dotted
 
 
 # --- TQ704 -------------------------------------------------------------------------------------
@@ -619,3 +638,157 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
             continue
         for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
             yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
+
+
+# --- TQ705 -------------------------------------------------------------------------------------
+
+#: The fewest words of another language in a run, and of them the fewest that are evidence of it
+#: (words that language uses ten times as often as any other: "within", "both", "которое").
+_RUN_WORDS = 3
+_RUN_EVIDENCE = 2
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: A word right after or before one of these is a hashtag, handle, path or address, not prose
+#: (nor one right after a comma or semicolon without a space: a keyword list).
+_MACHINE_AROUND = frozenset("#@/\\._-:=<>[{,;")
+_MACHINE_AFTER = frozenset("/\\@_=<>]}")
+#: A comma with no space after it: a keyword list (``centimetres,cm``), not prose.
+_LIST_COMMA = re.compile(r",\S")
+#: A run right after one of these stands in quotation marks or a title: kept on purpose.
+_QUOTED_BEFORE = frozenset("\"'“‘«„‹(")
+
+
+@cache
+def _residue_languages(lang: str, source_lang: str | None) -> tuple[str, ...]:
+    """The languages whose words TQ705 looks for in ``lang``: the source language where it has
+    a lexicon and is written in the target's script, else English in a Latin-script target and
+    Russian in another Cyrillic one."""
+    from tqcheck.langid import lexicon
+
+    target = normalise_lang(lang)
+    if not target or (lexicon(target) is None and target not in _CLOSE_SCRIPT_TARGETS):
+        return ()
+    scripts = scripts_of_language(target)
+    found = []
+    src = normalise_lang(source_lang)
+    if src and src != target and lexicon(src) is not None and scripts_of_language(src) & scripts:
+        found.append(src)
+    elif "Latin" in scripts and target != "en":
+        found.append("en")
+    elif "Cyrillic" in scripts and target != "ru":
+        found.append("ru")
+    return tuple(found)
+
+
+#: Targets without a lexicon of their own that TQ705 still reads (their neighbours' words).
+_CLOSE_SCRIPT_TARGETS = frozenset({"it", "pt", "nl", "pl", "cs", "tr", "uk", "bg", "be", "sk",
+                                   "sl", "hr", "ro", "sv", "da", "no", "id", "ms", "vi"})
+
+
+def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozenset[str]]:
+    """The target's data on a neighbour language ``other`` (``[language]``): the letters of
+    ``other`` its alphabet lacks and the words of ``other`` it never writes.  Only these make one
+    word residue: Russian words outside such a list share forms with Ukrainian ones (домами,
+    городами are Ukrainian too)."""
+    return (str((letters or {}).get(other, "")),
+            frozenset(w.casefold() for w in (words or {}).get(other, ())))
+
+
+@register("TQ705", "foreign-language-phrase", Severity.WARNING)
+def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
+    """Words of another language in the target's own script: MT residue of the source.
+
+    What it does:
+        Inside a sentence of a non-English Latin-script target, flags a run of three or more
+        words that are all words of English (the source language, where it is known and has a
+        lexicon) and not evidence of the target, two or more of them lower-case and two or more
+        evidence of English ("Le service répond within two business days."); in a Cyrillic
+        target, one word of a neighbour that the target's data says it never writes: a letter its
+        alphabet lacks or a listed word (``[language] neighbour_letters``, ``neighbour_words``:
+        Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian).  As info, one lower-case word of
+        five letters or more that is evidence of the other language and absent from the target's
+        lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
+        quotation marks or brackets, or one a ``--source`` line in a third language holds, is
+        not reported (titles and terms kept on purpose), nor one that makes up most of its
+        sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's).
+
+    Why it matters:
+        MT leaves clauses and words of the source untranslated inside a translated sentence; the
+        sentence-level language check (TQ701) sees a sentence mostly in the target and passes it.
+
+    Example:
+        ``Le service client répond within two business days.`` → flags
+        ``within two business days``.
+    """
+    if not ctx.lang:
+        return
+    from tqcheck.langid import lexicon
+
+    languages = _residue_languages(ctx.lang, ctx.source_lang)
+    if not languages:
+        return
+    target = lexicon(normalise_lang(ctx.lang) or "")
+    own = target.evidence if target else frozenset()
+    seg = sentence.segment.text
+    source_lang = normalise_lang(ctx.source_lang)
+    for other in languages:
+        lex = lexicon(other)
+        if lex is None:
+            continue
+        # A source in another language that holds the words quotes them (a title, a term): kept
+        # on purpose.  A source in their language holds them because they were not translated.
+        source = (sentence.segment.source or "").casefold() if other != source_lang else ""
+        # One word of a neighbour is residue where the target never writes it: a letter its
+        # alphabet lacks (Russian ы э ъ ё in Ukrainian), or a word its data lists.
+        letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
+                                          ctx.data.get("language", "neighbour_words"), other)
+        run: list[re.Match[str]] = []
+        tokens = list(_TOKEN.finditer(seg, sentence.start, sentence.end))
+        for m in [*tokens, None]:
+            w = m.group().casefold() if m else ""
+            if (m is not None and w in lex.words and w not in own
+                    and seg[m.start() - 1:m.start()] not in _MACHINE_AROUND
+                    and seg[m.end():m.end() + 1] not in _MACHINE_AFTER
+                    and not _LIST_COMMA.match(seg, m.end())):
+                run.append(m)
+                continue
+            if run:
+                words = [r.group() for r in run]
+                evidence = sum(x.casefold() in lex.evidence for x in words)
+                lower = sum(x.islower() for x in words)
+                # Names keep their particles in lower case ("Juan de los Lagos"): a phrase of
+                # another language is mostly lower case.
+                start, end = run[0].start(), run[-1].end()
+                long_run = (len(run) >= _RUN_WORDS and evidence >= _RUN_EVIDENCE
+                            and lower >= 2 and 2 * lower > len(run))
+                if long_run and len(run) * 5 >= len(tokens) * 4:
+                    run = []  # most of the sentence: a sentence in that language (TQ701's)
+                    continue
+                if long_run and (letters or never):
+                    # A close neighbour shares many words: its run needs one the target never
+                    # writes ("которое вступит в силу", not "городами й домами").
+                    long_run = any(x.casefold() in never or any(c in letters for c in x)
+                                   for x in words)
+                if (letters or never) and not long_run:
+                    for r in run:
+                        x = r.group()
+                        if (x.islower() and (x in never or any(c in letters for c in x))
+                                and not (source and x in source)):
+                            yield Hit(r.start(), r.end(), f"{language_name(other)} word in "
+                                      f"{language_name(ctx.lang)}: '{x}'")
+                elif long_run and seg[start - 1:start] not in _QUOTED_BEFORE and not (
+                        source and seg[start:end].casefold() in source):
+                    yield Hit(start, end, f"{language_name(other)} phrase inside a sentence in "
+                              f"{language_name(ctx.lang)}: '{seg[start:end]}'")
+                elif not long_run and target is not None:
+                    # One word: a word of the other language that the target's lexicon lacks
+                    # altogether (no loanword), in lower case (no name): a hint, as info.
+                    for r in run:
+                        x = r.group()
+                        f = x.casefold()
+                        if (len(x) >= 5 and x.islower() and f in lex.evidence
+                                and f not in target.words and not (source and f in source)
+                                and seg[r.start() - 1:r.start()] not in _QUOTED_BEFORE):
+                            yield Hit(r.start(), r.end(), f"{language_name(other)} word in "
+                                      f"{language_name(ctx.lang)}: '{x}'",
+                                      severity=Severity.INFO)
+                run = []

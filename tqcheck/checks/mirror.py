@@ -314,6 +314,15 @@ def source_unfinished(case: MirrorCase) -> str | None:
     return None
 
 
+_DOUBLED_PUNCTUATION = re.compile(r"([,.;、。，．；])\1")
+
+
+def source_doubles_punctuation(case: MirrorCase) -> str | None:
+    """The source doubles a mark too, in its own script (``、、`` or ``..`` trailing off)."""
+    m = _DOUBLED_PUNCTUATION.search(case.source)
+    return f"the source has '{m.group()}' too" if m else None
+
+
 #: The mirror test of each rule that has one.
 MIRRORS: dict[str, MirrorTest] = {
     "TQ101": source_repeats,
@@ -331,6 +340,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ305": span_in_source,
     "TQ306": span_in_source,
     "TQ307": span_in_source,
+    "TQ310": source_doubles_punctuation,
     "TQ404": span_in_source,
     "TQ405": span_in_source,
     "TQ406": source_has_emoji,

@@ -734,3 +734,35 @@ def find_space_before_punctuation(
         yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct,
                   fix=None if unsure else ((m.start(1), m.end(1), ""),),
                   fix_message=f"delete the space before '{punct}'")
+
+
+#: A comma, semicolon or full stop doubled right after a word: ``gültig..``, ``verifica,,``
+#: (not an ellipsis ``...``, a path ``../``, a range ``1..10`` or ``etc.,``).
+_DOUBLED_MARK = re.compile(r"(?<=[^\W\d_])(,,|;;|\.\.)(?![.,;:!?\w/\\])")
+
+
+@register("TQ310", "doubled-punctuation", Severity.WARNING, scope="segment", mirrored=True,
+          fix="safe", gate=r",,|;;|\.\.")
+def find_doubled_punctuation(
+    segment: Segment, sentences: list[Sentence], ctx: CheckContext
+) -> Iterator[Hit]:
+    """A comma, semicolon or full stop written twice after a word.
+
+    What it does:
+        Flags ``,,``, ``;;`` and ``..`` right after a word, where neither a third mark (an
+        ellipsis), a slash (``../``), nor a letter or digit (a range ``a..z``, ``1..10``) follows.
+        Where the source has the same doubled mark, the finding is info (the source's own).
+
+    Why it matters:
+        MT and post-editing leave a mark of the source next to the target's own (``gültig..``,
+        ``il codice di verifica,, il codice``): a slip every reader sees.
+
+    Example:
+        ``Der Link ist 24 Stunden gültig..`` → flags ``..``.
+    """
+    text = segment.text
+    for m in _DOUBLED_MARK.finditer(text):
+        mark = m.group(1)
+        yield Hit(m.start(1), m.end(1), f"'{mark[0]}' written twice", suggestion=mark[0],
+                  fix=((m.start(1), m.start(1) + 1, ""),),
+                  fix_message=f"delete one '{mark[0]}'")

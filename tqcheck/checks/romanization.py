@@ -7,10 +7,10 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
 
 * :func:`latin_key` — names romanized from Russian, Ukrainian and Belarusian (BGN/PCGN, scholarly,
   ICAO passport and the common English and German spellings: -iy/-yy/-y/-i/-ij, kh/h, yu/iu/ju,
-  ya/ia/ja, initial ye/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks, w/v,
-  the soft sign as an apostrophe or nothing), from Arabic and Persian (article forms, doubled
-  consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese (macrons,
-  oh/ou/oo/ō, uu/ū).
+  ya/ia/ja, initial ye/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks,
+  w/v, the soft sign as an apostrophe or nothing, a final -off/-of for -ov), from Arabic and
+  Persian (article forms, doubled consonants, ʿayn and hamza as apostrophes or nothing, gh/q,
+  ou/u) and from Japanese (macrons, oh/ou/oo/ō, uu/ū).
 * :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
   ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
   read as Chinese syllables in either system (:func:`is_chinese_romanization`).
@@ -46,6 +46,7 @@ def _rewrite(word: str, rules: _Rules) -> str:
 
 # Applied in order to a lower-case, diacritic-free word.
 _LATIN_RULES = _rules(
+    (r"(?<=[oe])ff?$", "v"),              # final -ov/-ev as -off/-of: Peskoff, Peskof
     (r"o[ho](?![aeiouy])", "o"),          # Japanese long o: Ohtani/Ōtani, Ooka
     (r"uu", "u"),
     (r"gh|q", "Q"),                       # غ / ق in Persian and Arabic romanization
@@ -84,14 +85,15 @@ def latin_key(word: str) -> str:
 
 _DOUBLE = re.compile(r"(.)\1+")
 _INITIAL_JY = re.compile(r"^[jy](?=[aeiou])")
-_LONE_Y = re.compile(r"(?<![aeiou])(?<!sk)(?<!ck)y(?![aeiou])")
+_LONE_Y = re.compile(r"(?<![aeiou])(?<!sk)(?<!ck)y(?![aeiou])(?!j$)")
 
 
 @lru_cache(maxsize=4096)
 def weak_key(word: str) -> str:
     """A key that makes equal only what also varies between distinct Western names: doubled
     letters (Harris/Haris), y for i between consonants or at the end (Robyn/Robin, Sissy/Sissi;
-    not the Slavic -sky/-ski, -cky/-cki of romanization) and an initial j/y (Johannes/Yohannes).
+    not the Slavic -sky/-ski, -cky/-cki or -yj/-ij of romanization) and an initial j/y
+    (Johannes/Yohannes).
     Spellings equal under it need other evidence that they name one person."""
     w = _DOUBLE.sub(r"\1", fold(word))
     return _LONE_Y.sub("i", _INITIAL_JY.sub("i", w))
@@ -139,10 +141,14 @@ def chinese_key(word: str) -> str:
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
 # Russian and Ukrainian texts mix.  Japanese through the Polivanov system and through English
 # spellings (Кисида/Кишида, Тиба/Чиба, Дзюнъитиро/Джуничиро, Мацуда/Матсуда, Сёхэй/Шохей),
-# and English names with э for е (Хэйли/Хейли) or with and without a doubled letter
-# (Харрис/Харис: paired only with other evidence, as distinct names differ so too).
+# English names with э for е (Хэйли/Хейли) or with and without a doubled letter
+# (Харрис/Харис: paired only with other evidence, as distinct names differ so too), the old г
+# and the newer х for h (Нетаниягу/Нетаньяху, Гарріс/Харріс) and a soft sign or и before an
+# iotated vowel (Нетаньяху/Нетанияху).
 _CYRILLIC_RULES = _rules(
+    (r"(?<=[бвгдзклмнпрстфхцчшщ])[ьи](?=[яюеёє])", ""),
     (r"[ъь]", ""),
+    (r"г", "х"),
     (r"дж", "дз"),
     (r"тс", "ц"),
     (r"ш(?=[иі])", "с"), (r"ч(?=[иі])", "т"),

@@ -3,6 +3,7 @@ starts, text left dangling after a closing quote."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -10,7 +11,13 @@ from collections.abc import Iterator, Sequence
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, first_letter, is_cased_lower, never_final_words
+from tqcheck.checks.text import (
+    WORD,
+    first_letter,
+    is_cased_lower,
+    never_before_stop_words,
+    never_final_words,
+)
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
 _TERMINAL = ".!?…:;,"
@@ -96,11 +103,13 @@ def is_orphan_heading(segment: Segment) -> bool:
 
 
 #: A line that starts in lowercase, perhaps after opening quotes or brackets; or a sentence that
-#: does.  Two regexes, each searched fast (the second starts with a character class); the first
-#: serves both TQ202 and TQ203, and the engine searches it once.
-_LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿа-яё]")
+#: does (Latin Extended-A for Polish, Czech and Turkish letters, Ukrainian і ї є ґ: the range
+#: ā-ž holds capitals too, which the check itself then tells apart).  Two regexes, each searched
+#: fast (the second starts with a character class); the first serves both TQ202 and TQ203, and
+#: the engine searches it once.
+_LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]")
 _LOWER_SENTENCE_START = re.compile(
-    "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿа-яё]")
+    "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]")
 
 
 @register("TQ202", "orphan-heading", Severity.WARNING, scope="segment", fix="unsafe",
@@ -377,6 +386,92 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     return ()
 
 
+@dataclasses.dataclass(frozen=True)
+class _PhraseData:
+    """What tells a stranded phrase in a language other than English (``[structure]``)."""
+    openers: re.Pattern[str] | None
+    closers: frozenset[str]
+    verb: re.Pattern[str] | None
+    function: frozenset[str]
+    capitalized_nouns: bool
+
+
+def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
+    """The language's ``phrase_openers`` (prepositions that open a phrase: "Nach", "После"),
+    ``phrase_closers`` (postpositions that end one in a verb-final language: Turkish "sonra")
+    and ``verb_pattern`` (a regex of finite verb forms and endings); None without them."""
+    key = "TQ201.phrase"
+    if key not in ctx.state:
+        openers = ctx.data.get("structure", "phrase_openers", default=())
+        closers = ctx.data.get("structure", "phrase_closers", default=())
+        verb = ctx.data.get("structure", "verb_pattern")
+        data = None
+        if (openers or closers) and (verb or ctx.data.get("capitalized_nouns")):
+            from tqcheck.langid import function_words
+
+            words = sorted({w.casefold() for w in openers}, key=len, reverse=True)
+            data = _PhraseData(
+                re.compile(rf"[{re.escape(_OPENING_MARKS)}]*(?:"
+                           + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+                if words else None,
+                frozenset(w.casefold() for w in closers),
+                re.compile(verb) if verb else None,
+                frozenset(w.casefold() for w in (*function_words(ctx.data.lang),
+                                                 *ctx.data.get("function_words", default=()))),
+                bool(ctx.data.get("capitalized_nouns")))
+        ctx.state[key] = data
+    found: _PhraseData | None = ctx.state[key]
+    return found
+
+
+_PHRASE_MAX_WORDS = 8
+#: Words that precede an adjective in a German noun phrase (``dem langen Treffen``).
+_DETERMINER_BEFORE = re.compile(r"^(?:d[ei][enrsm]?|das|ein\w*|kein\w*|mein\w*|sein\w*|ihr\w*|"
+                                r"unser\w*|euer\w*|dies\w*|jen\w*|jed\w*|all\w*)$")
+
+
+#: The endings of a German adjective before its noun (``kleine Unternehmen``).
+_ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)$")
+
+
+def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
+    """Is ``body`` a phrase without a verb, split off the sentence before it: it opens with one of
+    the language's ``phrase_openers`` (or, in a verb-final language, ends on one of its
+    ``phrase_closers``), has three to eight words and no comma, follows a statement of four
+    words or more, and no word of it reads as a finite verb (``verb_pattern`` on the words that
+    are no function words, and whole function words: "est"; where nouns are capitalised, a
+    lowercase word that neither follows a determiner nor is an adjective before its noun).  The
+    verb test errs toward a verb: a noun that looks like one keeps the sentence."""
+    if "," in body or ";" in body or ":" in body or len(prev.split()) < 4:
+        return False
+    words = WORD.findall(body)
+    if not 3 <= len(words) <= _PHRASE_MAX_WORDS or _LIST_NUMBER_BEFORE.search(prev):
+        return False
+    opens = data.openers is not None and data.openers.match(body)
+    closes = bool(data.closers) and words[-1].casefold() in data.closers
+    if not (opens or closes):
+        return False
+    folded = [w.casefold() for w in words]
+    skip = len(WORD.findall(opens.group())) if opens else 1  # the opener's own words
+    for i, (w, f) in enumerate(zip(words, folded, strict=True)):
+        if i < skip:
+            continue
+        if f in data.function:
+            # A function word is a verb only as a whole (French "est", Dutch "is"), never by
+            # its ending (Dutch "het").
+            if data.verb is not None and data.verb.fullmatch(f):
+                return False
+            continue
+        if data.verb is not None and data.verb.search(f):
+            return False
+        if data.capitalized_nouns and w[0].islower() and not (
+                _DETERMINER_BEFORE.match(folded[i - 1])
+                or (_ADJECTIVE_ENDING.search(f) and i + 1 < len(words)
+                    and words[i + 1][:1].isupper() and folded[i + 1] not in data.function)):
+            return False  # a lowercase word that is no adjective before its noun: a verb
+    return True
+
+
 @register("TQ201", "sentence-fragment", Severity.WARNING, scope="segment", fix="unsafe")
 def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """A verbless fragment split off the sentence before it.
@@ -392,7 +487,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         "Because", "weil", "parce que", "porque", "потому что", "который" …), a sentence that opens
         with one and has no comma — a subordinate or relative clause without its main clause —
         is reported as info; so is a paragraph of one such clause, or of one verbless phrase
-        opening with a qualifying adverb ("Especially in the rush hours.").
+        opening with a qualifying adverb ("Especially in the rush hours.").  In the other
+        languages whose data lists ``phrase_openers`` (prepositions: "Nach", "Après", "После")
+        or, for verb-final Turkish, ``phrase_closers`` (postpositions: "sonra"), a sentence of
+        three to eight words without a comma after a statement, with no word that reads as a
+        finite verb (``verb_pattern``; in German, a lowercase word after no determiner), is a
+        phrase split off the sentence before it (info).
 
     Why it matters:
         MT sometimes puts a full stop inside a sentence, stranding its last phrase:
@@ -414,7 +514,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         return _lone_fragment(segment, sentences[0], ctx)
     openers = ctx.data.get("structure", "fragment_openers")
     clauses = _clause_openers(ctx)
-    if openers is None and clauses is None:
+    phrase = _phrase_data(ctx) if openers is None else None
+    if openers is None and clauses is None and phrase is None:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return ()
@@ -435,6 +536,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             hits.append(Hit(s.start, s.end,
                             f"sentence fragment: '{body}' is a {clause} clause without the "
                             "sentence it belongs to",
+                            suggestion="join it to the previous sentence",
+                            severity=_CLAUSE_SEVERITY))
+            continue
+        if phrase is not None and _phrase_fragment(body, prev.text, phrase):
+            hits.append(Hit(s.start, s.end,
+                            f"sentence fragment: '{body}' is a phrase without a verb, split off "
+                            "the sentence before it",
                             suggestion="join it to the previous sentence",
                             severity=_CLAUSE_SEVERITY))
             continue
@@ -513,7 +621,11 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         Flags the last sentence of a paragraph (four words or more) that has no final punctuation
         and ends on an article, a conjunction, a possessive or a preposition that always takes an
         object (``tqcheck/data/truncation.toml``, per language): "… would resume in the".  A
-        placeholder or markup after that word (``… und »%.250s«``) completes the sentence.
+        placeholder or markup after that word (``… und »%.250s«``) completes the sentence.  Also
+        flags any sentence of four words or more whose full stop comes right after a word that
+        never ends a sentence in the language (``never_before_stop``: articles, conjunctions and
+        prepositions that are never also a pronoun, a verb particle or a predicate): "… wenden
+        Sie sich an den Kundendienst und.", "… нажмите на.".
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -524,18 +636,49 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     """
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
         return ()
+    hits = list(_cut_before_stop(segment, sentences, ctx))
     text = segment.text.rstrip()
     if not text or text[-1] in _FINAL:
-        return ()
+        return hits
     words = never_final_words(ctx.lang)
     if not words:
         ctx.note_once(f"TQ205:{ctx.data.lang}",
                       f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
-        return ()
+        return hits
     last = sentences[-1]
     m = _LAST_WORD.search(text)
     if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
-        return ()
+        return hits
     if MASK in text[m.end(1):]:
-        return ()  # "… und »%.250s«": a placeholder after the word completes the sentence
-    return (Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'"),)
+        return hits  # "… und »%.250s«": a placeholder after the word completes the sentence
+    return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+#: The last word of a sentence and its full stop (not an ellipsis, not after a hyphen or dot).
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])([^\W\d_]{2,})\.$")
+
+
+def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                     ) -> Iterator[Hit]:
+    """Sentences closed by a full stop right after a word that never ends one
+    (``never_before_stop``: "… klicken Sie auf den Link zum.", "… обратитесь в службу на.")."""
+    words = never_before_stop_words(ctx.lang)
+    if not words:
+        return
+    key = "TQ205.stop"
+    found = ctx.state.get(key)
+    if found is None:
+        found = ctx.state[key] = re.compile(
+            r"(?<![\w.'’-])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+            + r")\.(?!\.)", re.IGNORECASE)
+    if not found.search(segment.text):
+        return  # one search for most segments
+    for s in sentences:
+        body = s.text.rstrip()
+        if not body.endswith(".") or body.endswith(".."):
+            continue
+        m = _WORD_BEFORE_STOP.search(body)
+        if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
+            continue
+        yield Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a word "
+                  "that never ends a sentence")

@@ -73,7 +73,31 @@ def _label_before(text: str, start: int) -> bool:
 _NUMBER_GATE = r"[.,](?<=\d[.,])(?=\d)"
 
 
-@register("TQ308", "number-format", Severity.WARNING, scope="segment", gate=_NUMBER_GATE)
+#: ``1,200`` and ``1,200,000``: comma groups of three, in a language whose decimal is a comma.
+_COMMA_GROUPS = re.compile(rf"(?<![{_ALNUM}.,/:-])\d{{1,3}}(?:,\d{{3}})+(?![{_ALNUM}]|[.,:/-]\d)")
+#: ``25%`` where the language writes the sign first (Turkish ``%25``).
+_PERCENT_LAST = re.compile(rf"(?<![{_ALNUM}.,%])(\d+(?:[.,]\d+)?)\s?%")
+#: A date month first (``03/15/2024``): the second number is over 12, so it is the day.
+_MONTH_FIRST = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])/(1[3-9]|2\d|3[01])/(\d{2}|\d{4})(?![\d/])")
+#: A 12-hour clock time (``3:30 p.m.``, ``11 AM``).
+_TWELVE_HOUR = re.compile(r"(?<![\d:.])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp])\.?\s?[Mm]\.?(?!\w)")
+
+
+def _number_gate(ctx: CheckContext) -> str:
+    """The characters TQ308 reads in this target: separators between digits always; a digit and
+    ``%`` where the sign goes first; a slash date and a 12-hour time where the target's data says
+    so (``percent_first``, ``day_first``, ``clock = 24``)."""
+    parts = [_NUMBER_GATE]
+    if ctx.data.get("numbers", "percent_first"):
+        parts.append(r"\d\s?%")
+    if ctx.data.get("numbers", "day_first"):
+        parts.append(r"\d/\d")
+    if ctx.data.get("numbers", "clock") == 24:
+        parts.append(r"\d\s?[AaPp]\.?\s?[Mm]")
+    return "|".join(parts)
+
+
+@register("TQ308", "number-format", Severity.WARNING, scope="segment", gate=_number_gate)
 def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A number written with the decimal or group separator of another language.
 
@@ -82,7 +106,11 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         the Unicode CLDR) and flags a number written the other way: a decimal point where the
         target writes a decimal comma (``18.4 Prozent``, ``15.5 процента``), a decimal comma where
         it writes a point (``12,5 tons``), dot groups where it groups with commas or spaces
-        (``1.500.000 people``).  A dotted number after a version, section or product word
+        (``1.500.000 people``), comma groups where it writes a decimal comma (``1,200,000
+        Einwohner``; one group, ``1,200``, as info: it may be a decimal), and where its data says
+        so a percent sign after the number (Turkish writes ``%25``), a month-first date
+        (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``).  A
+        dotted number after a version, section or product word
         (``Version 2.1``, ``Windows 10.1``), a clock time (``18.30 Uhr``) and numbers with more
         than one separator (dates, versions, addresses) are left alone; a number that could be a
         time (``9.30``) is reported as info; so is a number a translation unit copies from its
@@ -95,11 +123,12 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     Example:
         ``The rate reached 8,4% in March.`` (English) → flags ``8,4``, suggests ``8.4``.
     """
+    text = segment.text
+    yield from _dates_times_percents(segment, ctx)
     norms = _number_norms(ctx)
     if norms is None:
         return
     decimal, group = norms
-    text = segment.text
     if decimal == ".":
         for m in _COMMA_NUMBER.finditer(text):
             if _label_before(text, m.start()) or text[m.start() - 1 : m.start()] == "(":
@@ -138,6 +167,45 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         yield _as_in_unit(segment, Hit(
             m.start(), m.end(), f"{what} in {ctx.data.name} text, which writes a decimal comma",
             suggestion=suggestion, severity=severity))
+    if "," in text:
+        for m in _COMMA_GROUPS.finditer(text):
+            number = m.group()
+            if _label_before(text, m.start()):
+                continue
+            groups = number.count(",")
+            sep = group if group.strip() else "\u00a0"
+            # One group may be a decimal with three places (1,200 kg); two are groups for sure.
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(), f"',' as group separator in {ctx.data.name} text, which "
+                f"writes ',' as its decimal comma" + ("" if groups > 1 else
+                                                      " (or a decimal with three places?)"),
+                suggestion=number.replace(",", sep),
+                severity=None if groups > 1 else Severity.INFO))
+
+
+def _dates_times_percents(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
+    """A percent sign after the number where the target writes it first, a month-first date where
+    it writes the day first, a 12-hour time where it uses the 24-hour clock."""
+    text = segment.text
+    name = ctx.data.name
+    if ctx.data.get("numbers", "percent_first") and "%" in text:
+        for m in _PERCENT_LAST.finditer(text):
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(), f"percent sign after the number in {name} text, which "
+                f"writes it first", suggestion=f"%{m.group(1)}"))
+    if ctx.data.get("numbers", "day_first") and "/" in text:
+        for m in _MONTH_FIRST.finditer(text):
+            month, day, year = m.groups()
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(), f"date with the month first in {name} text, which writes "
+                "the day first", suggestion=f"{day}.{month.zfill(2)}.{year}"))
+    if ctx.data.get("numbers", "clock") == 24:
+        for m in _TWELVE_HOUR.finditer(text):
+            hour, minute, half = m.groups()
+            h = int(hour) % 12 + (12 if half in "Pp" else 0)
+            yield _as_in_unit(segment, Hit(
+                m.start(), m.end(), f"12-hour time in {name} text, which uses the 24-hour clock",
+                suggestion=f"{h}:{minute or '00'}"))
 
 
 def _as_in_unit(segment: Segment, hit: Hit) -> Hit:
@@ -165,6 +233,8 @@ _LATIN_AFTER_ARABIC = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff])
 _QUESTION_END = re.compile(r"(?<=[^\W_])[?!](?=[\s\"'”’»)\]]|$)")
 _HIGH_PUNCT = re.compile(r"(?<=[^\W_]|[»”\"')\]])([;:!?])(?=[\s\"'“”«]|$)")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?…\n]")
+#: French guillemets written against their quotation: «mot» for « mot ».
+_TIGHT_GUILLEMET = re.compile(r"«(?=[^\W_])|(?<=[^\W_.!?…])»")
 
 
 def _marks_in_use(ctx: CheckContext) -> frozenset[str]:
@@ -179,6 +249,93 @@ def _marks_in_use(ctx: CheckContext) -> frozenset[str]:
             marks.update("¿¡")
         found = ctx.state["target_norms.marks"] = frozenset(marks)
     return found
+
+
+#: The double quotation marks whose pairing TQ309 reads (single marks double as apostrophes).
+_DOUBLE_MARKS = "“”„«»"
+_PAIRED_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
+_SPACE_OR_OPEN = frozenset(" \t\n\u00a0\u202f([{—–-/")
+_OPENING_AFTER = frozenset("(\"'‘¿¡«„“")
+
+
+@dataclasses.dataclass(frozen=True)
+class _QuoteNorms:
+    openers: frozenset[str]
+    #: Closers of the primary, secondary and tertiary pairs: right after any opening mark.
+    closers: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    #: The pairs that stand only inside a quotation (``nested_only``: French and Russian “…”).
+    nested: frozenset[tuple[str, str]]
+
+
+def _quote_norms(ctx: CheckContext) -> _QuoteNorms | None:
+    """The target's quotation pairs (``[quotes]``: primary, secondary, tertiary, alternate)."""
+    key = "target_norms.pairs"
+    if key not in ctx.state:
+        norms = None
+        core = [tuple(ctx.data.get("quotes", k, default=())) for k in
+                ("primary", "secondary", "tertiary")]
+        core = [p for p in core if len(p) == 2]
+        alternate = [tuple(p) for p in ctx.data.get("quotes", "alternate", default=()) if len(p) == 2]
+        if core:
+            pairs = frozenset((str(a), str(b)) for a, b in [*core, *alternate])
+            nested = frozenset(pairs - {(str(core[0][0]), str(core[0][1]))}) if ctx.data.get(
+                "quotes", "nested_only") else frozenset()
+            norms = _QuoteNorms(frozenset(a for a, _ in pairs), frozenset(str(b) for _, b in core),
+                                pairs, nested)
+        ctx.state[key] = norms
+    found: _QuoteNorms | None = ctx.state[key]
+    return found
+
+
+def _mark_side(text: str, i: int) -> str:
+    """Whether the quotation mark at ``i`` stands where a quotation opens or where one closes
+    (``""`` where its spacing does not tell)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    word_after = after.isalnum() or after in _OPENING_AFTER
+    if before in _SPACE_OR_OPEN:
+        if word_after:
+            return "open"
+        # Spaced on both sides (French « … »), or a space before and a mark after ("texte »,").
+        return {"«": "open", "„": "open", "»": "close"}.get(text[i], "")
+    return "" if word_after else "close"
+
+
+def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
+                    ) -> list[tuple[int, str, bool]]:
+    """The double quotation marks of another language's style in one paragraph: an opening
+    mark the target never opens with (English “ in German, Polish or Czech), a closer that
+    belongs to the target only after another opener (the English ” after “ in German), and,
+    where the target writes one pair only inside a quotation (French, Russian “…”), that pair
+    at the top level (flagged True: info), unless the paragraph closes a quotation it never
+    opened (it continues one from the paragraph before)."""
+    stack: list[tuple[int, str]] = []
+    found: list[tuple[int, str, bool]] = []
+    continued = False
+    # Where « » only ever open and close (not the German »…«), their direction is their own,
+    # whatever the spacing around them ("par défaut« 0.0.0.0 »sera").
+    fixed = ("«", "»") in norms.pairs and ("»", "«") not in norms.pairs
+    for m in _PAIRED_MARK.finditer(text):
+        i, c = m.start(), m.group()
+        if c not in in_use:
+            continue  # a mark the target never uses: flagged as such
+        side = ("open" if c == "«" else "close") if fixed and c in "«»" else _mark_side(text, i)
+        if side == "open":
+            if c not in norms.openers:
+                found.append((i, "an opening mark", False))
+            stack.append((i, c))
+        elif side == "close" and stack:
+            j, o = stack.pop()
+            if (o, c) in norms.pairs:
+                if not stack and (o, c) in norms.nested:
+                    found.append((j, "", True))
+                    found.append((i, "", True))
+            elif c not in norms.closers:
+                found.append((i, "a closing mark", False))
+        elif side == "close":
+            continued = True
+    return [f for f in found if not (continued and f[2])]
 
 
 def _opened_in_sentence(text: str, end: int, opener: str) -> bool:
@@ -201,6 +358,8 @@ def _punctuation_gate(ctx: CheckContext) -> str:
     """The characters TQ309 can flag in this target: foreign marks and full-width letters
     always, and the marks its own rules read (straight quotes, ``? !``, ``; : ! ?``, ``? , ;``)."""
     chars = _FOREIGN_MARKS + "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    if ctx.data.get("quotes", "primary", default=("“", "”"))[0] != "“":
+        chars += "“”"  # English quotes in a target that writes others
     if ctx.data.get("quotes", "straight_substitute"):
         chars += '"'
     if ctx.data.get("punctuation", "inverted_marks"):
@@ -221,11 +380,16 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
     What it does:
         Reads the target's quotation marks and punctuation norms from its language data and flags
         guillemets (« » ‹ ›) and low quotes („) in a language that does not use them (« » in
-        English), inverted marks (¿ ¡) outside Spanish, a Spanish question or exclamation whose
-        ``¿``/``¡`` is missing, full-width letters and digits (``２０２３``) outside Chinese,
+        English), English quotes where the target opens quotations otherwise (the opening “ in
+        German, Polish or Czech, and the closing ” after it where the target writes ” only after
+        its own opener: German „…”), and, as info, “…” at the top level in French, Russian and
+        Ukrainian (``nested_only``: their «…» hold it inside), inverted marks (¿ ¡) outside
+        Spanish, a Spanish question or exclamation whose ``¿``/``¡`` is missing, full-width
+        letters and digits (``２０２３``) outside Chinese,
         Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
-        before them, quotations in straight quotes where the language's data says they stand
-        in for its own marks (``straight_substitute``: German „…“, Russian «…») and a Latin
+        before them, French « » without their inner spaces (``space_inside_guillemets``; not in
+        Swiss French ``fr-CH``), quotations in straight quotes where the language's data says
+        they stand in for its own marks (``straight_substitute``: German „…“, Russian «…») and a Latin
         ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes ``؟ ، ؛``
         (``native_marks``).  A language
         without data is not checked.
@@ -247,6 +411,17 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             continue
         what = "inverted mark" if c in "¿¡" else "quotation mark"
         yield Hit(m.start(), m.end(), f"{what} '{c}' that {ctx.data.name} does not use")
+    norms = _quote_norms(ctx) if any(c in text for c in _DOUBLE_MARKS) else None
+    if norms is not None:
+        primary = ctx.data.get("quotes", "primary")
+        for i, what, nested in _misused_quotes(text, norms, in_use | frozenset("“”")):
+            if nested:
+                yield Hit(i, i + 1, f"'{text[i]}' at the top level: {ctx.data.name} writes "
+                          f"{primary[0]}…{primary[1]} there, and '{text[i]}' only inside a quotation",
+                          severity=Severity.INFO)
+            else:
+                yield Hit(i, i + 1, f"'{text[i]}' is not {what} of {ctx.data.name}, which writes "
+                          f"{primary[0]}…{primary[1]}")
     if ctx.data.get("punctuation", "inverted_marks"):
         for m in _QUESTION_END.finditer(text):
             opener = "¿" if m.group() == "?" else "¡"
@@ -272,6 +447,13 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             if mark:
                 yield Hit(m.start(), m.end(), f"Latin '{m.group()}' in {ctx.data.name} text, "
                           f"which writes '{mark}'", suggestion=mark, severity=Severity.INFO)
+    if ctx.data.get("punctuation", "space_inside_guillemets") and ("«" in text or "»" in text) \
+            and not (lang_tag(ctx.settings.language.lang) or "").endswith("-ch"):
+        for m in _TIGHT_GUILLEMET.finditer(text):
+            yield Hit(m.start(), m.end(), f"no space inside '{m.group()}' ({ctx.data.name} "
+                      "typography puts a narrow no-break space there)",
+                      suggestion="«\u202f" if m.group() == "«" else "\u202f»",
+                      severity=Severity.INFO)
     required = _french_spacing(ctx)
     if required:
         for m in _HIGH_PUNCT.finditer(text):

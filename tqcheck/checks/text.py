@@ -98,3 +98,14 @@ def source_in_view(segment: object) -> bool:
     artifact."""
     return (getattr(segment, "source", None) is not None
             or bool(getattr(segment, "meta", {}).get("source_lines")))
+
+
+@functools.cache
+def never_before_stop_words(lang: str | None) -> frozenset[str]:
+    """Words that never stand right before a sentence's full stop in ``lang`` (articles,
+    conjunctions and prepositions that are never also a pronoun, particle or predicate:
+    ``tqcheck/data/truncation.toml``, ``never_before_stop``); empty without data."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("truncation.toml").get("never_before_stop", {})
+                     .get(lang or "", ()))
