@@ -49,10 +49,29 @@ class CalquePattern:
     counterexample: str | None = None
     #: Other source languages that produce the same calque (Ukrainian beside Russian).
     also: frozenset[str] = frozenset()
+    #: Overrides TQ601's severity: ``info`` for a phrase fluent in some registers.
+    severity: Severity | None = None
+    #: A source-anchored entry: the regular expression its segment's source text must match
+    #: (the construction the target renders word for word).  Such an entry reports only with the
+    #: source in view, which guarantees the origin; its target side may then be looser.
+    anchor_regex: str | None = None
+    #: The source text of ``example`` (and ``counterexample``) for an anchored entry's tests.
+    example_source: str | None = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.source_regex, re.MULTILINE)
+
+    @cached_property
+    def anchor(self) -> re.Pattern[str] | None:
+        return None if self.anchor_regex is None else re.compile(self.anchor_regex, re.MULTILINE)
+
+    def anchored_in(self, segment: Segment) -> bool:
+        """Whether an anchored entry's source side is in ``segment``'s source (always true for an
+        entry without an anchor)."""
+        if self.anchor is None:
+            return True
+        return segment.source is not None and self.anchor.search(segment.source) is not None
 
     def span(self, m: re.Match[str]) -> tuple[int, int]:
         """The part of a match to report: the ``<…>`` of the pattern, or all of it."""
@@ -109,17 +128,33 @@ def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> C
                         keywords = compiled.keywords
                 else:
                     text = str(p["regex"])
+                anchor = None
+                if "anchor" in p:  # the source side, in the source language's words
+                    anchor = compile_pattern(str(p["anchor"]), validate=not builtin).regex
+                elif "anchor_regex" in p:  # unspaced scripts: a regular expression
+                    anchor = str(p["anchor_regex"])
+                if anchor is not None and p.get("strong"):
+                    raise PatternError("an anchored entry needs the source: it cannot be strong")
                 if not builtin:  # a user's pack is checked as it loads; built-ins by the tests
                     re.compile(text, re.MULTILINE)
+                    if anchor is not None:
+                        re.compile(anchor, re.MULTILINE)
             except (re.error, PatternError) as exc:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad pattern: {exc}"
                                   ) from None
+            severity = p.get("severity")
+            if severity not in (None, "info", "warning"):
+                raise ConfigError(f"{origin}: pattern {p.get('id')!r}: severity must be "
+                                  f"'info' or 'warning', not {severity!r}")
             patterns.append(CalquePattern(source, str(p["id"]), text, str(p["message"]),
                                           p.get("suggestion"), bool(p.get("strong", False)),
                                           replacement=p.get("replacement"), keywords=keywords,
                                           example=p.get("example"),
                                           counterexample=p.get("counterexample"),
-                                          also=frozenset(p.get("also", ()))))
+                                          also=frozenset(p.get("also", ())),
+                                          severity=Severity(severity) if severity else None,
+                                          anchor_regex=anchor,
+                                          example_source=p.get("example_source")))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), targets,
                           frozenset(raw.get("also", ())), tuple(patterns),
@@ -302,11 +337,13 @@ class CalquePhrases:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
         for pack, pat, m in self.setup.matches(segment.text):
+            if pat.anchor_regex is not None and not pat.anchored_in(segment):
+                continue
             start, end = pat.span(m)
             rewrite = calque_rewrite(pat, m)
             hit = Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: "
                       f"{pat.message}", suggestion=pat.suggestion, segment=segment,
-                      fix=(rewrite,) if rewrite else None)
+                      fix=(rewrite,) if rewrite else None, severity=pat.severity)
             self.found[id(pack)].append((pat, hit))
 
     def finish(self) -> list[Hit]:
