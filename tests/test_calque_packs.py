@@ -42,6 +42,9 @@ def test_there_are_packs_for_every_direction_the_issue_names() -> None:
     # The second round: more sources into English and English into more targets.
     assert {(s, "en") for s in ("ko", "it", "pt", "pl", "he", "cs")} <= sources
     assert {("en", t) for t in ("pt", "it", "nl", "pl", "uk", "cs", "tr", "zh", "ja")} <= directions
+    # The third round: Hindi into English; English into Persian, Hebrew and Korean.
+    assert ("hi", "en") in sources
+    assert {("en", t) for t in ("fa", "he", "ko")} <= directions
 
 
 @pytest.mark.parametrize(("pack", "pat"), ENTRIES, ids=[f"{p.source}-{p.targets[0]}:{q.id}"

@@ -310,12 +310,15 @@ class CalquePhrases:
         the pack and pattern in the message.  Without a source language only the patterns that
         fluent text never uses report (and the rest of a pack once one of those matched).  Packs
         exist per direction: Arabic, Russian, Ukrainian, Chinese, Turkish, Spanish, Persian,
-        French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech and Hebrew into
-        English ("said yesterday, Wednesday,", "according to the words of", "emphasized on",
-        "in the nearest future", "Tanaka-san"), and English into German, French, Spanish,
-        Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech, Turkish, Chinese
-        and Japanese ("eine Entscheidung nehmen", "appliquer pour", "tomar lugar", "иметь
-        встречу", "سوف لن", "een beslissing maken").  Packs are TOML files a user can extend.
+        French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech, Hebrew and Hindi
+        into English ("said yesterday, Wednesday,", "according to the words of", "emphasized
+        on", "in the nearest future", "Tanaka-san", "discussed about"), and English into German,
+        French, Spanish, Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech,
+        Turkish, Persian, Hebrew, Chinese, Japanese and Korean ("eine Entscheidung nehmen",
+        "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن", "een beslissing maken").
+        An entry fluent in some registers reports as info.  A source-anchored entry reports
+        only when the segment's source has its construction (a false friend: "actually" where
+        the Spanish source says "actualmente").  Packs are TOML files a user can extend.
 
     Why it matters:
         Calques are grammatical but unidiomatic: they mark a text as machine-translated and can shift
