@@ -187,6 +187,8 @@ class _Setup:
     by_keyword: dict[str, tuple[int, ...]]
     #: Indexes of the patterns without keywords: they run on every segment.
     always: tuple[int, ...]
+    #: Source-anchored entries: they run only on a segment whose source has their anchor.
+    anchored: tuple[tuple[CalquePack, CalquePattern], ...] = ()
     #: Pattern matches in a text, memoised for the texts of the chunk being checked.
     matches: Callable[[str], tuple[_Match, ...]] = field(init=False, repr=False)
 
@@ -226,8 +228,11 @@ def _setup(ctx: CheckContext) -> _Setup:
         if src:
             out = [p for p in out if p.source == src or src in p.also
                    or any(src in pat.also for pat in p.patterns)]
-        patterns = tuple((pack, pat) for pack in out for pat in pack.patterns
-                         if not src or _applies(pack, pat, src))
+        chosen = [(pack, pat) for pack in out for pat in pack.patterns
+                  if not src or _applies(pack, pat, src)]
+        # Source-anchored entries run only on segments with a source (CalquePhrases.feed).
+        patterns = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is None)
+        anchored = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is not None)
         if not patterns and target and src and src != target:
             ctx.note_once(f"calque:{src}→{target}", f"{ctx.path}: no calque pack for "
                           f"{src}→{target}; TQ601/TQ602 check nothing there")
@@ -237,7 +242,7 @@ def _setup(ctx: CheckContext) -> _Setup:
                 by_keyword[k].append(i)
         always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
         setup = ctx.state["calque_setup"] = _Setup(
-            out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always)
+            out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always, anchored)
     return setup
 
 
@@ -339,9 +344,12 @@ class CalquePhrases:
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
-        for pack, pat, m in self.setup.matches(segment.text):
-            if pat.anchor_regex is not None and not pat.anchored_in(segment):
-                continue
+        matches: Iterable[_Match] = self.setup.matches(segment.text)
+        if segment.source and self.setup.anchored:
+            matches = [*matches, *((pack, pat, m) for pack, pat in self.setup.anchored
+                                   if pat.anchored_in(segment)
+                                   for m in pat.regex.finditer(segment.text))]
+        for pack, pat, m in matches:
             start, end = pat.span(m)
             rewrite = calque_rewrite(pat, m)
             hit = Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: "
