@@ -5,8 +5,11 @@
 Runs every pattern of the built-in calque packs (TQ601's data) straight over each clean corpus of
 its target language, line by line: NTREX-128 (en, ar, ru), the WMT23 human references, one side of
 each Tatoeba pair, the reference fields of the MQM TED files, the translations of the PO
-catalogues in ``po/``, and the clean passages of
-``corpora/`` (dev and held-out only; the blind split is never read).  Two rates per corpus:
+catalogues in ``po/``, the WMT23 sources (original text in en, de, ja, uk), both sides of TICO-19
+(en, ar, ru), and the clean passages of
+``corpora/`` (dev and held-out only; the blind split is never read).  Source-anchored entries
+(``anchor``) run only on aligned human translations (WMT23, NTREX, TICO-19, Tatoeba both ways),
+where the source has their anchor.  Two rates per corpus:
 
 * ``all``: every pattern, as if the pack's source language were in evidence (the worst case: a
   human translation from that very language);
@@ -63,6 +66,15 @@ def corpora() -> Iterator[tuple[str, str, list[str]]]:
             yield f"ntrex {lang}", lang, _lines(ntrex / name)
     for ref in sorted((DATA / "wmt23" / "references").glob("generaltest2023.*.ref.refA.*")):
         yield f"wmt23 ref {ref.name.split('.')[1]}", ref.name.rsplit(".", 1)[1], _lines(ref)
+    # The WMT23 sources are original human text (news, speech, social posts) in en, de, ja, uk.
+    for src in sorted((DATA / "wmt23" / "sources").glob("generaltest2023.*.src.*")):
+        yield f"wmt23 src {src.name.split('.')[1]}", src.name.rsplit(".", 1)[1], _lines(src)
+    for lang in ("ar", "ru"):
+        pairs = _tmx(DATA / "tico19" / f"all.en-{lang}.tmx", lang)
+        if pairs:
+            yield f"tico19 {lang}", lang, [t for _, t in pairs]
+            if lang == "ar":
+                yield "tico19 en", "en", [s for s, _ in pairs]
     eng: list[str] = []
     for path in sorted((DATA / "tatoeba").glob("tatoeba.*-eng.*")):
         code = path.name.split(".")[-1]
@@ -104,9 +116,86 @@ def corpora() -> Iterator[tuple[str, str, list[str]]]:
 _Pats = list[tuple[CalquePack, CalquePattern]]
 
 
+def _tmx(path: Path, lang: str) -> list[tuple[str, str]]:
+    """(English, ``lang``) segment pairs of a TICO-19 translation memory."""
+    if not path.exists():
+        return []
+    import xml.etree.ElementTree as ET
+
+    out: list[tuple[str, str]] = []
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for tu in ET.parse(path).getroot().iter("tu"):
+        segs = {tuv.get(xml_lang): "".join(tuv.findtext("seg") or "") for tuv in tu.iter("tuv")}
+        if segs.get("en") and segs.get(lang):
+            out.append((segs["en"], segs[lang]))
+    return out
+
+
+def aligned() -> Iterator[tuple[str, str, str, list[tuple[str, str]]]]:
+    """Human translations with their sources, line by line: (name, source language, target
+    language, pairs).  Source-anchored entries run only here."""
+    wmt = DATA / "wmt23"
+    for ref in sorted((wmt / "references").glob("generaltest2023.*.ref.refA.*")):
+        pair = ref.name.split(".")[1]
+        src, tgt = pair.split("-")
+        srcf = wmt / "sources" / f"generaltest2023.{pair}.src.{src}"
+        if srcf.exists():
+            a, b = srcf.read_text(encoding="utf-8").splitlines(), ref.read_text(
+                encoding="utf-8").splitlines()
+            yield f"wmt23 {pair}", src, tgt, [(x, y) for x, y in zip(a, b, strict=False)
+                                             if x.strip() and y.strip()]
+    ntrex = DATA / "ntrex"
+    eng = ntrex / "newstest2019-src.eng.txt"
+    for code, lang in (("arb", "ar"), ("rus", "ru")):
+        ref = ntrex / f"newstest2019-ref.{code}.txt"
+        if eng.exists() and ref.exists():
+            yield f"ntrex en-{lang}", "en", lang, list(zip(_lines(eng), _lines(ref), strict=False))
+    for lang in ("ar", "ru"):
+        pairs = _tmx(DATA / "tico19" / f"all.en-{lang}.tmx", lang)
+        if pairs:
+            yield f"tico19 en-{lang}", "en", lang, pairs
+    for path in sorted((DATA / "tatoeba").glob("tatoeba.*-eng.eng")):
+        code = path.name.split(".")[1].split("-")[0]
+        other = path.with_name(path.name[:-3] + code)
+        if code in TATOEBA and other.exists():
+            a, b = _lines(other), _lines(path)
+            lang = TATOEBA[code]
+            yield f"tatoeba {lang}-en", lang, "en", list(zip(a, b, strict=False))
+            yield f"tatoeba en-{lang}", "en", lang, list(zip(b, a, strict=False))
+
+
+def anchored(args: argparse.Namespace) -> None:
+    """Source-anchored entries on aligned human translations: matches where the source has the
+    anchor (every one a false alarm of a human translator, or a calque of theirs)."""
+    print("\n| aligned corpus | pairs | anchored entries | matches |")
+    print("|---|---:|---:|---:|")
+    shown: list[str] = []
+    for name, src, tgt, pairs in aligned():
+        if args.lang and tgt != args.lang:
+            continue
+        pats = [(k, p) for k, p in _patterns(tgt) if p.anchor is not None
+                and (k.source == src or src in k.also or src in p.also)]
+        n = 0
+        for s_text, t_text in pairs:
+            for pack, pat in pats:
+                assert pat.anchor is not None
+                if pat.anchor.search(s_text) and (m := pat.regex.search(t_text)):
+                    n += 1
+                    shown.append(f"{name}: {pack.source}:{pat.id}: …"
+                                 f"{t_text[max(0, m.start() - 60):m.end() + 60]}…")
+        print(f"| {name} | {len(pairs)} | {len(pats)} | {n} |")
+    for line in shown[:args.show or 0]:
+        print(line)
+
+
 def _patterns(lang: str) -> list[tuple[CalquePack, CalquePattern]]:
     return [(pack, pat) for pack in builtin_packs() if lang in pack.targets
             for pat in pack.patterns]
+
+
+def _unanchored(lang: str) -> list[tuple[CalquePack, CalquePattern]]:
+    """The entries that can report on text without its source."""
+    return [(k, p) for k, p in _patterns(lang) if p.anchor is None]
 
 
 def _words(lines: list[str], lang: str) -> int:
@@ -136,7 +225,7 @@ def clean(args: argparse.Namespace) -> None:
     for name, lang, lines in corpora():
         if args.lang and lang != args.lang:
             continue
-        pats = _patterns(lang)
+        pats = _unanchored(lang)
         words = _words(lines, lang)
         hits = _hits(lines, pats)
         total = sum(hits.values())
@@ -153,6 +242,7 @@ def clean(args: argparse.Namespace) -> None:
                 assert m is not None
                 ctx = line[max(0, m.start() - 60):m.end() + 60]
                 print(f"{name}: {src}:{pid}{' (strong)' if strong else ''} x{n}: …{ctx}…")
+    anchored(args)
 
 
 def wmt(args: argparse.Namespace) -> None:
@@ -163,7 +253,7 @@ def wmt(args: argparse.Namespace) -> None:
         pair = ref.name.split(".")[1]
         src, tgt = pair.split("-")
         srcs = {src, "ru"} if src == "uk" else {src}
-        pats = [(k, p) for k, p in _patterns(tgt)
+        pats = [(k, p) for k, p in _unanchored(tgt)
                 if k.source in srcs or src in k.also or src in p.also or p.strong]
         human = _lines(ref)
         hw, hh = _words(human, tgt), _hits(human, pats)

@@ -4,6 +4,7 @@ pattern language compiles as documented; packs apply only for the source languag
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -15,10 +16,22 @@ from tqcheck.model import Segment
 ENTRIES = [(pack, pat) for pack in builtin_packs() for pat in pack.patterns]
 
 
-def _ids(text: str, lang: str, source: str | None) -> list[str]:
-    report = audit_text(text, AuditOptions(lang=lang, source_lang=source, select=("TQ601",)))
-    return [m.group(1) for f in report.findings
+def _findings(text: str, lang: str, source: str | None, source_text: str | None = None
+              ) -> list[tuple[str, str]]:
+    """(pack:id, severity) of TQ601's findings; ``source_text``: the segment's source in view."""
+    options = AuditOptions(lang=lang, source_lang=source, select=("TQ601",))
+    if source_text is None:
+        findings = audit_text(text, options).findings
+    else:
+        from tqcheck.audit import audit_segments
+
+        findings = audit_segments("x", [Segment(text, 1, source=source_text)], options).findings
+    return [(m.group(1), f.severity.value) for f in findings
             if (m := re.search(r"\[(\w+:[\w-]+)\]", f.message))]
+
+
+def _ids(text: str, lang: str, source: str | None, source_text: str | None = None) -> list[str]:
+    return [k for k, _ in _findings(text, lang, source, source_text)]
 
 
 def test_there_are_packs_for_every_direction_the_issue_names() -> None:
@@ -29,6 +42,9 @@ def test_there_are_packs_for_every_direction_the_issue_names() -> None:
     # The second round: more sources into English and English into more targets.
     assert {(s, "en") for s in ("ko", "it", "pt", "pl", "he", "cs")} <= sources
     assert {("en", t) for t in ("pt", "it", "nl", "pl", "uk", "cs", "tr", "zh", "ja")} <= directions
+    # The third round: Hindi into English; English into Persian, Hebrew and Korean.
+    assert ("hi", "en") in sources
+    assert {("en", t) for t in ("fa", "he", "ko")} <= directions
 
 
 @pytest.mark.parametrize(("pack", "pat"), ENTRIES, ids=[f"{p.source}-{p.targets[0]}:{q.id}"
@@ -37,7 +53,18 @@ def test_pack_entry_flags_its_example_and_passes_its_counterexample(
         pack: CalquePack, pat: CalquePattern) -> None:
     assert pat.example and pat.counterexample, "every entry needs both"
     key = f"{pack.source}:{pat.id}"
+    if pat.anchor_regex is not None:  # source-anchored: reports only with its source in view
+        assert pat.example_source, "an anchored entry needs the source of its example"
+        assert not pat.strong
+        for target in pack.targets:
+            found = _findings(pat.example, target, pack.source, pat.example_source)
+            assert (key, (pat.severity or "warning")) in found, pat.example
+            assert key not in _ids(pat.example, target, pack.source), "reported without source"
+            assert key not in _ids(pat.counterexample, target, pack.source, pat.example_source)
+        return
     for target in pack.targets:
+        if pat.severity is not None:
+            assert (key, pat.severity.value) in _findings(pat.example, target, pack.source)
         assert key in _ids(pat.example, target, pack.source), pat.example
         assert key not in _ids(pat.counterexample, target, pack.source), pat.counterexample
         for src in pat.also:
@@ -119,3 +146,45 @@ def test_every_builtin_pattern_compiles() -> None:
     for pack in builtin_packs():
         for pattern in pack.patterns:
             assert pattern.regex.pattern == pattern.source_regex, pattern.id
+
+
+def test_entry_severity_and_source_anchor(tmp_path: Path) -> None:
+    """A pack entry may be info, and may be anchored on its source side: it then reports only
+    when the segment's source has the construction the target renders."""
+    from tqcheck.audit import audit_segments
+
+    pack = tmp_path / "xx.toml"
+    pack.write_text('''source = "es"
+targets = ["en"]
+
+[[pattern]]
+id = "actually-actualmente"
+match = "actually"
+anchor = "actualmente"
+message = "'actually' for 'actualmente' (currently)"
+example = "The law is actually in force."
+example_source = "La ley está actualmente en vigor."
+counterexample = "The law is currently in force."
+
+[[pattern]]
+id = "mild"
+match = "in the next days"
+severity = "info"
+message = "mild"
+example = "We will know in the next days."
+counterexample = "We will know in the coming days."
+''', encoding="utf-8")
+
+    def found(text: str, source: str | None) -> list[tuple[str, str]]:
+        opts = AuditOptions(lang="en", source_lang="es", select=("TQ601",),
+                            calque_packs=(str(pack),))
+        segs = [Segment(text, 1, source=source)]
+        out = [(m.group(1), f.severity.value) for f in audit_segments("x", segs, opts).findings
+               if (m := re.search(r"\[es:([\w-]+)\]", f.message))]
+        return [(k, sev) for k, sev in out if k in {"actually-actualmente", "mild"}]
+
+    assert found("The law is actually in force.", "La ley está actualmente en vigor.") == [
+        ("actually-actualmente", "warning")]
+    assert found("The law is actually in force.", "La ley está en vigor, de hecho.") == []
+    assert found("The law is actually in force.", None) == []
+    assert found("We will know in the next days.", None) == [("mild", "info")]

@@ -61,6 +61,14 @@ class CalquePattern:
     #: The language the pattern matches text of (the pack's first target): its word frequencies
     #: order the necessary strings, rarest first.
     lang: str = ""
+    #: Overrides TQ601's severity: ``info`` for a phrase fluent in some registers.
+    severity: Severity | None = None
+    #: A source-anchored entry: the regular expression its segment's source text must match
+    #: (the construction the target renders word for word).  Such an entry reports only with the
+    #: source in view, which guarantees the origin; its target side may then be looser.
+    anchor_regex: str | None = None
+    #: The source text of ``example`` (and ``counterexample``) for an anchored entry's tests.
+    example_source: str | None = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -71,6 +79,17 @@ class CalquePattern:
         """Strings every match holds one of, per set (:mod:`tqcheck.checks._prefilter`): a text
         without them is not searched."""
         return factors(self.regex, _substring_rarity(self.lang))
+
+    @cached_property
+    def anchor(self) -> re.Pattern[str] | None:
+        return None if self.anchor_regex is None else re.compile(self.anchor_regex, re.MULTILINE)
+
+    def anchored_in(self, segment: Segment) -> bool:
+        """Whether an anchored entry's source side is in ``segment``'s source (always true for an
+        entry without an anchor)."""
+        if self.anchor is None:
+            return True
+        return segment.source is not None and self.anchor.search(segment.source) is not None
 
     def span(self, m: re.Match[str]) -> tuple[int, int]:
         """The part of a match to report: the ``<…>`` of the pattern, or all of it."""
@@ -154,18 +173,34 @@ def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> C
                         keywords = compiled.keywords
                 else:
                     text = str(p["regex"])
+                anchor = None
+                if "anchor" in p:  # the source side, in the source language's words
+                    anchor = compile_pattern(str(p["anchor"]), validate=not builtin).regex
+                elif "anchor_regex" in p:  # unspaced scripts: a regular expression
+                    anchor = str(p["anchor_regex"])
+                if anchor is not None and p.get("strong"):
+                    raise PatternError("an anchored entry needs the source: it cannot be strong")
                 if not builtin:  # a user's pack is checked as it loads; built-ins by the tests
                     re.compile(text, re.MULTILINE)
+                    if anchor is not None:
+                        re.compile(anchor, re.MULTILINE)
             except (re.error, PatternError) as exc:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad pattern: {exc}"
                                   ) from None
+            severity = p.get("severity")
+            if severity not in (None, "info", "warning"):
+                raise ConfigError(f"{origin}: pattern {p.get('id')!r}: severity must be "
+                                  f"'info' or 'warning', not {severity!r}")
             patterns.append(CalquePattern(source, str(p["id"]), text, str(p["message"]),
                                           p.get("suggestion"), bool(p.get("strong", False)),
                                           replacement=p.get("replacement"), keywords=keywords,
                                           example=p.get("example"),
                                           counterexample=p.get("counterexample"),
                                           also=frozenset(p.get("also", ())),
-                                          lang=targets[0]))
+                                          lang=targets[0],
+                                          severity=Severity(severity) if severity else None,
+                                          anchor_regex=anchor,
+                                          example_source=p.get("example_source")))
         chain = raw.get("chain", {})
         return CalquePack(source, str(raw.get("name", source)), targets,
                           frozenset(raw.get("also", ())), tuple(patterns),
@@ -198,6 +233,8 @@ class _Setup:
     by_keyword: dict[str, tuple[int, ...]]
     #: Indexes of the patterns without keywords: they run on every segment.
     always: tuple[int, ...]
+    #: Source-anchored entries: they run only on a segment whose source has their anchor.
+    anchored: tuple[tuple[CalquePack, CalquePattern], ...] = ()
     #: Pattern matches in a text, memoised for the texts of the chunk being checked.
     matches: Callable[[str], tuple[_Match, ...]] = field(init=False, repr=False)
     #: Every keyword, and one search that the patterns without keywords need to match.
@@ -261,8 +298,11 @@ def _setup(ctx: CheckContext) -> _Setup:
         if src:
             out = [p for p in out if p.source == src or src in p.also
                    or any(src in pat.also for pat in p.patterns)]
-        patterns = tuple((pack, pat) for pack in out for pat in pack.patterns
-                         if not src or _applies(pack, pat, src))
+        chosen = [(pack, pat) for pack in out for pat in pack.patterns
+                  if not src or _applies(pack, pat, src)]
+        # Source-anchored entries run only on segments with a source (CalquePhrases.feed).
+        patterns = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is None)
+        anchored = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is not None)
         if not patterns and target and src and src != target:
             ctx.note_once(f"calque:{src}→{target}", f"{ctx.path}: no calque pack for "
                           f"{src}→{target}; TQ601/TQ602 check nothing there")
@@ -272,7 +312,7 @@ def _setup(ctx: CheckContext) -> _Setup:
                 by_keyword[k].append(i)
         always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
         setup = ctx.state["calque_setup"] = _Setup(
-            out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always)
+            out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always, anchored)
     return setup
 
 
@@ -345,12 +385,15 @@ class CalquePhrases:
         the pack and pattern in the message.  Without a source language only the patterns that
         fluent text never uses report (and the rest of a pack once one of those matched).  Packs
         exist per direction: Arabic, Russian, Ukrainian, Chinese, Turkish, Spanish, Persian,
-        French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech and Hebrew into
-        English ("said yesterday, Wednesday,", "according to the words of", "emphasized on",
-        "in the nearest future", "Tanaka-san"), and English into German, French, Spanish,
-        Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech, Turkish, Chinese
-        and Japanese ("eine Entscheidung nehmen", "appliquer pour", "tomar lugar", "иметь
-        встречу", "سوف لن", "een beslissing maken").  Packs are TOML files a user can extend.
+        French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech, Hebrew and Hindi
+        into English ("said yesterday, Wednesday,", "according to the words of", "emphasized
+        on", "in the nearest future", "Tanaka-san", "discussed about"), and English into German,
+        French, Spanish, Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech,
+        Turkish, Persian, Hebrew, Chinese, Japanese and Korean ("eine Entscheidung nehmen",
+        "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن", "een beslissing maken").
+        An entry fluent in some registers reports as info.  A source-anchored entry reports
+        only when the segment's source has its construction (a false friend: "actually" where
+        the Spanish source says "actualmente").  Packs are TOML files a user can extend.
 
     Why it matters:
         Calques are grammatical but unidiomatic: they mark a text as machine-translated and can shift
@@ -371,12 +414,17 @@ class CalquePhrases:
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
-        for pack, pat, m in self.setup.matches(segment.text):
+        matches: Iterable[_Match] = self.setup.matches(segment.text)
+        if segment.source and self.setup.anchored:
+            matches = [*matches, *((pack, pat, m) for pack, pat in self.setup.anchored
+                                   if pat.anchored_in(segment)
+                                   for m in pat.regex.finditer(segment.text))]
+        for pack, pat, m in matches:
             start, end = pat.span(m)
             rewrite = calque_rewrite(pat, m)
             hit = Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: "
                       f"{pat.message}", suggestion=pat.suggestion, segment=segment,
-                      fix=(rewrite,) if rewrite else None)
+                      fix=(rewrite,) if rewrite else None, severity=pat.severity)
             self.found[id(pack)].append((pat, hit))
 
     def finish(self) -> list[Hit]:
