@@ -351,3 +351,11 @@ def test_surely_target_agrees_with_the_cascade_on_real_text() -> None:
                 result = identify(line, "en")
                 assert (result.lang, result.method) == ("en", "words"), line
     assert sure > 1000  # the bound is tight enough to matter
+
+
+def test_a_bare_domain_is_no_evidence_of_a_language() -> None:
+    # A photo credit: one Russian word and a domain of any top-level name; the domain never votes
+    # (it made the line "Serbian by script": Latin letters in a Cyrillic document).
+    assert evidence_words("Фото: pressoffice.kz") == ["Фото"]
+    assert identify("Фото: pressoffice.kz", "ru").lang is None
+    assert evidence_words("Источник: mvs.gov.ua.") == ["Источник"]

@@ -233,6 +233,8 @@ _CODE = re.compile(r"`[^`\n]*`")
 #: identifiers, bare domains, reader masks.
 _NON_PROSE_TOKEN = re.compile(
     r"[@#/\\_`\ufffc]|^(?:www\.|[a-z]+:)|\w\.(?:com|org|net|ru|de|fr|io|gov|edu|uk)\b"
+    # any other bare domain written in lower case (``primeminister.kz``, ``gov.ua``)
+    r"|^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}[.,;:!?)\]»”\"']*$"
 )
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
