@@ -251,29 +251,44 @@ _Match = tuple[CalquePack, CalquePattern, re.Match[str]]
 
 
 def _setup(ctx: CheckContext) -> _Setup:
-    """Made once per document and shared by both calque checks (``ctx.state``)."""
+    """Made once per document and shared by both calque checks (``ctx.state``); with the built-in
+    packs alone, made once per target and source language (a corpus record is a document)."""
     setup: _Setup | None = ctx.state.get("calque_setup")
     if setup is None:
-        packs = load_packs(ctx.settings.language.calque_packs)
+        extra = tuple(ctx.settings.language.calque_packs)
         target = ctx.data.lang
         src = base_lang(ctx.source_lang)
-        out = [p for p in packs if target in p.targets or "*" in p.targets]
-        if src:
-            out = [p for p in out if p.source == src or src in p.also
-                   or any(src in pat.also for pat in p.patterns)]
-        patterns = tuple((pack, pat) for pack in out for pat in pack.patterns
-                         if not src or _applies(pack, pat, src))
-        if not patterns and target and src and src != target:
+        setup = _builtin_setup(target, src) if not extra else _make_setup(
+            load_packs(extra), target, src)
+        if not setup.patterns and target and src and src != target:
             ctx.note_once(f"calque:{src}→{target}", f"{ctx.path}: no calque pack for "
                           f"{src}→{target}; TQ601/TQ602 check nothing there")
-        by_keyword: dict[str, list[int]] = defaultdict(list)
-        for i, (_, pat) in enumerate(patterns):
-            for k in pat.keywords:
-                by_keyword[k].append(i)
-        always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
-        setup = ctx.state["calque_setup"] = _Setup(
-            out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always)
+        ctx.state["calque_setup"] = setup
     return setup
+
+
+@cache
+def _builtin_setup(target: str | None, src: str | None) -> _Setup:
+    """The setup of the built-in packs for a direction (its match memo is a pure function of the
+    text, so documents share it)."""
+    return _make_setup(list(builtin_packs()), target, src)
+
+
+def _make_setup(packs: list[CalquePack], target: str | None, src: str | None) -> _Setup:
+    """The packs for ``target`` (and the source language ``src`` when known), their patterns and
+    the keyword index."""
+    out = [p for p in packs if target in p.targets or "*" in p.targets]
+    if src:
+        out = [p for p in out if p.source == src or src in p.also
+               or any(src in pat.also for pat in p.patterns)]
+    patterns = tuple((pack, pat) for pack in out for pat in pack.patterns
+                     if not src or _applies(pack, pat, src))
+    by_keyword: dict[str, list[int]] = defaultdict(list)
+    for i, (_, pat) in enumerate(patterns):
+        for k in pat.keywords:
+            by_keyword[k].append(i)
+    always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
+    return _Setup(out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always)
 
 
 #: Source texts read to detect the source language when it is not given.
