@@ -203,6 +203,9 @@ class _Setup:
     #: Every keyword, and one search that the patterns without keywords need to match.
     _keywords: frozenset[str] = field(init=False, repr=False)
     _always_gate: re.Pattern[str] | None = field(init=False, repr=False)
+    #: One character per pattern without keywords that every match of it holds, as one class:
+    #: a text without any of them skips the search (None: a pattern has none, always search).
+    _always_chars: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
@@ -213,6 +216,11 @@ class _Setup:
         best = [self.patterns[i][1].factors[:1] for i in self.always]
         self._always_gate = (any_of(unspaced(frozenset().union(*(b[0] for b in best))))
                              if best and all(best) else None)
+        chars = [next((c for strings in self.patterns[i][1].factors
+                       for c in _shared_char(strings)), None) for i in self.always]
+        self._always_chars = (re.compile("[" + "".join(sorted({re.escape(c) for c in chars
+                                                               if c})) + "]")
+                              if chars and all(chars) else None)
 
     def _find(self, text: str) -> tuple[_Match, ...]:
         """Pattern matches in ``text``.  A pattern runs only when one of its keywords occurs in
@@ -222,7 +230,8 @@ class _Setup:
         always = self.always
         folded = fold(text) if usable(text) else None
         if always and folded is not None and self._always_gate is not None and (
-                self._always_gate.search(folded) is None):
+                (self._always_chars is not None and self._always_chars.search(folded) is None)
+                or self._always_gate.search(folded) is None):
             always = ()
         selected: Iterable[int]
         if not keyed:  # most text
@@ -248,6 +257,15 @@ class _Setup:
 
 
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]
+
+
+def _shared_char(strings: frozenset[str]) -> tuple[str, ...]:
+    """One character (not white space) that every string of a set of necessary strings holds,
+    the rarest kind first (not a letter or digit): a text without it holds none of the set."""
+    common = set.intersection(*(set(s) for s in strings)) - {" "} if strings else set()
+    if not common:
+        return ()
+    return (min(common, key=lambda c: (c.isalnum(), c)),)
 
 
 def _setup(ctx: CheckContext) -> _Setup:
