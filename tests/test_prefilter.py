@@ -136,3 +136,19 @@ def test_one_class_gate_searches_the_non_ascii_runs_first() -> None:
                  "a\n،\nb؛c"):
         whole = sorted(m.span() for m in gate.regex.finditer(text))
         assert sorted(gate.spans(ChunkText(text))) == whole, text
+
+
+def test_calque_setup_is_made_once_per_direction() -> None:
+    # A corpus record is a document: the packs, patterns and keyword index of the built-in packs
+    # are made once per target and source language, not once per document.
+    from tqcheck.checks.calque import _setup
+    from tqcheck.checks.registry import CheckContext
+    from tqcheck.langdata import load_language
+
+    def ctx(lang: str, source_lang: str | None) -> CheckContext:
+        return CheckContext(path="x", lang=lang, data=load_language(lang), source_lang=source_lang)
+
+    first = _setup(ctx("en", "ru"))
+    assert _setup(ctx("en", "ru")) is first
+    assert _setup(ctx("en", "ar")) is not first
+    assert {pack.source for pack in _setup(ctx("en", "ar")).packs} != {"ru"}

@@ -240,6 +240,9 @@ class _Setup:
     #: Every keyword, and one search that the patterns without keywords need to match.
     _keywords: frozenset[str] = field(init=False, repr=False)
     _always_gate: re.Pattern[str] | None = field(init=False, repr=False)
+    #: One character per pattern without keywords that every match of it holds, as one class:
+    #: a text without any of them skips the search (None: a pattern has none, always search).
+    _always_chars: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
@@ -250,6 +253,11 @@ class _Setup:
         best = [self.patterns[i][1].factors[:1] for i in self.always]
         self._always_gate = (any_of(unspaced(frozenset().union(*(b[0] for b in best))))
                              if best and all(best) else None)
+        chars = [next((c for strings in self.patterns[i][1].factors
+                       for c in _shared_char(strings)), None) for i in self.always]
+        self._always_chars = (re.compile("[" + "".join(sorted({re.escape(c) for c in chars
+                                                               if c})) + "]")
+                              if chars and all(chars) else None)
 
     def _find(self, text: str) -> tuple[_Match, ...]:
         """Pattern matches in ``text``.  A pattern runs only when one of its keywords occurs in
@@ -259,7 +267,8 @@ class _Setup:
         always = self.always
         folded = fold(text) if usable(text) else None
         if always and folded is not None and self._always_gate is not None and (
-                self._always_gate.search(folded) is None):
+                (self._always_chars is not None and self._always_chars.search(folded) is None)
+                or self._always_gate.search(folded) is None):
             always = ()
         selected: Iterable[int]
         if not keyed:  # most text
@@ -287,33 +296,57 @@ class _Setup:
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]
 
 
+def _shared_char(strings: frozenset[str]) -> tuple[str, ...]:
+    """One character (not white space) that every string of a set of necessary strings holds,
+    the rarest kind first (not a letter or digit): a text without it holds none of the set."""
+    common = set.intersection(*(set(s) for s in strings)) - {" "} if strings else set()
+    if not common:
+        return ()
+    return (min(common, key=lambda c: (c.isalnum(), c)),)
+
+
 def _setup(ctx: CheckContext) -> _Setup:
-    """Made once per document and shared by both calque checks (``ctx.state``)."""
+    """Made once per document and shared by both calque checks (``ctx.state``); with the built-in
+    packs alone, made once per target and source language (a corpus record is a document)."""
     setup: _Setup | None = ctx.state.get("calque_setup")
     if setup is None:
-        packs = load_packs(ctx.settings.language.calque_packs)
+        extra = tuple(ctx.settings.language.calque_packs)
         target = ctx.data.lang
         src = base_lang(ctx.source_lang)
-        out = [p for p in packs if target in p.targets or "*" in p.targets]
-        if src:
-            out = [p for p in out if p.source == src or src in p.also
-                   or any(src in pat.also for pat in p.patterns)]
-        chosen = [(pack, pat) for pack in out for pat in pack.patterns
-                  if not src or _applies(pack, pat, src)]
-        # Source-anchored entries run only on segments with a source (CalquePhrases.feed).
-        patterns = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is None)
-        anchored = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is not None)
-        if not patterns and target and src and src != target:
+        setup = _builtin_setup(target, src) if not extra else _make_setup(
+            load_packs(extra), target, src)
+        if not setup.patterns and target and src and src != target:
             ctx.note_once(f"calque:{src}→{target}", f"{ctx.path}: no calque pack for "
                           f"{src}→{target}; TQ601/TQ602 check nothing there")
-        by_keyword: dict[str, list[int]] = defaultdict(list)
-        for i, (_, pat) in enumerate(patterns):
-            for k in pat.keywords:
-                by_keyword[k].append(i)
-        always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
-        setup = ctx.state["calque_setup"] = _Setup(
-            out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always, anchored)
+        ctx.state["calque_setup"] = setup
     return setup
+
+
+@cache
+def _builtin_setup(target: str | None, src: str | None) -> _Setup:
+    """The setup of the built-in packs for a direction (its match memo is a pure function of the
+    text, so documents share it)."""
+    return _make_setup(list(builtin_packs()), target, src)
+
+
+def _make_setup(packs: list[CalquePack], target: str | None, src: str | None) -> _Setup:
+    """The packs for ``target`` (and the source language ``src`` when known), their patterns and
+    the keyword index."""
+    out = [p for p in packs if target in p.targets or "*" in p.targets]
+    if src:
+        out = [p for p in out if p.source == src or src in p.also
+               or any(src in pat.also for pat in p.patterns)]
+    chosen = [(pack, pat) for pack in out for pat in pack.patterns
+              if not src or _applies(pack, pat, src)]
+    # Source-anchored entries run only on segments with a source (CalquePhrases.feed).
+    patterns = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is None)
+    anchored = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is not None)
+    by_keyword: dict[str, list[int]] = defaultdict(list)
+    for i, (_, pat) in enumerate(patterns):
+        for k in pat.keywords:
+            by_keyword[k].append(i)
+    always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
+    return _Setup(out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always, anchored)
 
 
 #: Source texts read to detect the source language when it is not given.
