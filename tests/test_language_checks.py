@@ -293,6 +293,20 @@ def test_tq705_leaves_titles_names_tags_and_loanwords(text: str, lang: str) -> N
     assert run(text, lang, select=("TQ705",)) == []
 
 
+def test_tq705_names_and_quote_marks_end_no_phrase() -> None:
+    # An acronym and a name with its particle are no evidence of German; a title's closing quote
+    # ends its words (the sentence's "also" after it is English).
+    assert run("The SPD group leader Florian von Brunn said the plan was late.", "en", "de",
+               select=("TQ705",)) == []
+    found = run("The motto „Stadt blüht auf“ also applies to the new park.", "en", "de",
+                select=("TQ705",))
+    assert all(f.severity.value == "info" for f in found)
+    # Numbers inside a phrase do not end it.
+    found = run("Der Kunde sagte, er sei giving it 3 stars for now, weil es gut ist.", "de",
+                select=("TQ705",))
+    assert [f.text for f in found] == ["giving it 3 stars for now"]
+
+
 def test_tq705_one_source_word_is_info() -> None:
     found = run("The ayuntamiento said the works would end in May.", "en", "es", select=("TQ705",))
     assert [(f.text, f.severity.value) for f in found] == [("ayuntamiento", "info")]

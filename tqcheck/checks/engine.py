@@ -270,9 +270,10 @@ class Engine:
         return "\n".join(line.source for line in lines) if lines else None
 
     def _finding(self, rule: Rule, segment: Segment, hit: Hit) -> Finding:
-        """The finding of a hit, downgraded to info when it mirrors the segment's source."""
+        """The finding of a hit, downgraded to info when it mirrors the segment's source (an info
+        finding that mirrors it loses a fix that would undo the source)."""
         finding = make_finding(rule, self.ctx, segment, hit)
-        if finding.severity is Severity.INFO:
+        if finding.severity is Severity.INFO and finding.fix is None:
             return finding
         source = self.source_of(segment)
         if not source:

@@ -653,6 +653,8 @@ _MACHINE_AROUND = frozenset("#@/\\._-:=<>[{,;")
 _MACHINE_AFTER = frozenset("/\\@_=<>]}")
 #: A comma with no space after it: a keyword list (``centimetres,cm``), not prose.
 _LIST_COMMA = re.compile(r",\S")
+#: What may stand between two words of one phrase: white space and numbers ("giving it 3 stars").
+_PHRASE_GAP = re.compile(r"[\s\d]*")
 #: A run right after one of these stands in quotation marks or a title: kept on purpose.
 _QUOTED_BEFORE = frozenset("\"'“‘«„‹(")
 
@@ -745,15 +747,20 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         tokens = list(_TOKEN.finditer(seg, sentence.start, sentence.end))
         for m in [*tokens, None]:
             w = m.group().casefold() if m else ""
-            if (m is not None and w in lex.words and w not in own
-                    and seg[m.start() - 1:m.start()] not in _MACHINE_AROUND
-                    and seg[m.end():m.end() + 1] not in _MACHINE_AFTER
-                    and not _LIST_COMMA.match(seg, m.end())):
+            joins = (m is not None and w in lex.words and w not in own
+                     and seg[m.start() - 1:m.start()] not in _MACHINE_AROUND
+                     and seg[m.end():m.end() + 1] not in _MACHINE_AFTER
+                     and not _LIST_COMMA.match(seg, m.end()))
+            # A phrase runs over white space only: a quote mark, bracket or comma between two
+            # words ends it ("„Stadt blüht auf“ also": a title's end, then the sentence's words).
+            if joins and (not run or _PHRASE_GAP.fullmatch(seg, run[-1].end(), m.start())):
                 run.append(m)
                 continue
             if run:
                 words = [r.group() for r in run]
-                evidence = sum(x.casefold() in lex.evidence for x in words)
+                # Names and acronyms are no evidence of a language ("SPD … Florian von"): only
+                # lower-case words count.
+                evidence = sum(x.islower() and x.casefold() in lex.evidence for x in words)
                 lower = sum(x.islower() for x in words)
                 # Names keep their particles in lower case ("Juan de los Lagos"): a phrase of
                 # another language is mostly lower case.
@@ -792,3 +799,5 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                                       f"{language_name(ctx.lang)}: '{x}'",
                                       severity=Severity.INFO)
                 run = []
+            if joins and m is not None:
+                run = [m]  # the word after a mark starts a run of its own
