@@ -753,7 +753,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                      and not _LIST_COMMA.match(seg, m.end()))
             # A phrase runs over white space only: a quote mark, bracket or comma between two
             # words ends it ("„Stadt blüht auf“ also": a title's end, then the sentence's words).
-            if joins and (not run or _PHRASE_GAP.fullmatch(seg, run[-1].end(), m.start())):
+            if joins and m is not None and (
+                    not run or _PHRASE_GAP.fullmatch(seg, run[-1].end(), m.start())):
                 run.append(m)
                 continue
             if run:
