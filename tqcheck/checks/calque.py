@@ -391,6 +391,13 @@ class CalquePhrases:
         French, Spanish, Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech,
         Turkish, Persian, Hebrew, Chinese, Japanese and Korean ("eine Entscheidung nehmen",
         "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن", "een beslissing maken").
+        Besides phrases, packs hold grammar-level interference that many phrases share: an
+        any-source pack into English (``mul``) flags English mass nouns in the plural
+        ("informations"), verb frames with a copied particle ("discussed about", "entered into
+        the room", "requested for"), "since ten years", "more easier", "the" before a title and
+        name or a country, and a bare singular noun as subject ("said that minister will"); the
+        English packs into other targets flag capitalised months and weekdays, English ordinal
+        suffixes ("3rd") and English Title Case ("Informe Anual Sobre La Situación").
         An entry fluent in some registers reports as info.  A source-anchored entry reports
         only when the segment's source has its construction (a false friend: "actually" where
         the Spanish source says "actualmente").  Packs are TOML files a user can extend.
