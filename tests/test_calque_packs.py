@@ -188,3 +188,23 @@ counterexample = "We will know in the coming days."
     assert found("The law is actually in force.", "La ley está en vigor, de hecho.") == []
     assert found("The law is actually in force.", None) == []
     assert found("We will know in the next days.", None) == [("mild", "info")]
+
+
+def test_any_source_pack_yields_to_a_named_source_on_the_same_words() -> None:
+    """The grammar-level any-source pack (``mul``) reports what no named pack has; where a pack
+    of a named source flags the same words, only that finding (naming the source) remains."""
+    text = "They discussed about the plan."
+    ids = _ids(text, "en", "ru")
+    assert len(ids) == 1 and not ids[0].startswith("mul:"), ids
+    assert "mul:enter-into-place" in _ids("The police entered into the building.", "en", "ru")
+    assert "mul:enter-into-place" in _ids("The police entered into the building.", "en", "zh")
+
+
+def test_any_source_pack_weak_entries_need_evidence() -> None:
+    """A non-strong grammar entry (article omission) reports for a known source language, or
+    once a strong entry of the pack matched; never on its own without a source."""
+    text = "The agency reported that minister will visit the region."
+    assert "mul:bare-singular-noun-subject" in _ids(text, "en", "tr")
+    assert "mul:bare-singular-noun-subject" not in _ids(text, "en", None)
+    assert "mul:bare-singular-noun-subject" not in _ids(
+        "The agency reported that the minister will visit the region.", "en", "tr")

@@ -408,6 +408,25 @@ def calque_rewrite(pattern: CalquePattern, m: re.Match[str]) -> tuple[int, int, 
     return m.start(), m.end(), new
 
 
+#: The any-source pack (grammar-level interference, ``mul-en.toml``).
+_ANY_SOURCE = "mul"
+
+
+def _specific_first(hits: list[Hit]) -> list[Hit]:
+    """``hits`` without the any-source pack's where a pack of a named source language flags
+    the same words (``discussed about`` is in both): one finding, naming the source."""
+    mark = f"[{_ANY_SOURCE}:"
+    general = [h for h in hits if mark in h.message]
+    if not general:
+        return hits
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for h in hits:
+        if mark not in h.message:
+            taken[id(h.segment)].append((h.start, h.end))
+    return [h for h in hits if mark not in h.message
+            or not any(s < h.end and h.start < e for s, e in taken.get(id(h.segment), ()))]
+
+
 @register("TQ601", "calque-phrase", Severity.WARNING, scope="document", fix="unsafe")
 class CalquePhrases:
     """A phrase copied word for word from the source language (from the calque packs).
@@ -424,6 +443,13 @@ class CalquePhrases:
         French, Spanish, Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech,
         Turkish, Persian, Hebrew, Chinese, Japanese and Korean ("eine Entscheidung nehmen",
         "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن", "een beslissing maken").
+        Besides phrases, packs hold grammar-level interference that many phrases share: an
+        any-source pack into English (``mul``) flags English mass nouns in the plural
+        ("informations"), verb frames with a copied particle ("discussed about", "entered into
+        the room", "requested for"), "since ten years", "more easier", "the" before a title and
+        name or a country, and a bare singular noun as subject ("said that minister will"); the
+        English packs into other targets flag capitalised months and weekdays, English ordinal
+        suffixes ("3rd") and English Title Case ("Informe Anual Sobre La Situación").
         An entry fluent in some registers reports as info.  A source-anchored entry reports
         only when the segment's source has its construction (a false friend: "actually" where
         the Spanish source says "actualmente").  Packs are TOML files a user can extend.
@@ -471,7 +497,7 @@ class CalquePhrases:
                 hits.extend(h for p, h in found if _applies(pack, p, source))
             elif _in_evidence(pack, None, (p for p, _ in found)):
                 hits.extend(h for _, h in found)
-        return hits
+        return _specific_first(hits)
 
 
 @register("TQ602", "conjunction-chain", Severity.INFO, scope="document")
