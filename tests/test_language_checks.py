@@ -321,3 +321,23 @@ def test_tq703_a_dotless_i_in_a_word_of_the_target() -> None:
     assert run("Fırat Aydın spoke to the press.", "en", select=("TQ703",)) == []
     assert run("Türkiye ile görüşmeler sürüyor, dedi Bakan Fidan ısrarla.", "tr",
                select=("TQ703",)) == []
+
+
+def test_tq705_leaves_the_code_lines_of_a_unit() -> None:
+    # dpkg man-fr: an example control file in a unit, its description kept as the source has it.
+    from tqcheck.audit import audit_segments
+    from tqcheck.model import Segment
+
+    example = ("Package: dpkg-dev\nSection: utils\n# champ personnalisé\n"
+               "Description: Debian package development tools\n"
+               " This package provides the development tools required to unpack, build and "
+               "upload source packages.\n")
+    unit = Segment(example, 1, 1, kind="unit", source=example.replace("champ personnalisé",
+                   "custom field"), source_lang="en", target_lang="fr")
+    found = audit_segments("t.po", [unit], AuditOptions(select=("TQ705",), lang="fr")).findings
+    assert [f for f in found if f.severity.value != "info"] == []
+    prose = Segment("Le paquet fournit the development tools required to unpack les sources.", 1,
+                    1, kind="unit", source="The package provides the development tools required "
+                    "to unpack the sources.", source_lang="en", target_lang="fr")
+    found = audit_segments("t.po", [prose], AuditOptions(select=("TQ705",), lang="fr")).findings
+    assert [f.code for f in found if f.severity.value != "info"] == ["TQ705"]

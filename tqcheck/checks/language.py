@@ -711,7 +711,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
         quotation marks or brackets, or one a ``--source`` line in a third language holds, is
         not reported (titles and terms kept on purpose), nor one that makes up most of its
-        sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's).
+        sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's), nor
+        words on a code line of a translation unit (a control file's fields, an indented
+        example).
 
     Why it matters:
         MT leaves clauses and words of the source untranslated inside a translated sentence; the
@@ -732,6 +734,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
     own = target.evidence if target else frozenset()
     seg = sentence.segment.text
     source_lang = normalise_lang(ctx.source_lang)
+    code = ([(m.start(), m.end()) for m in _CODE_LINE.finditer(seg)]
+            if sentence.segment.kind == "unit" and "\n" in seg else [])
     for other in languages:
         lex = lexicon(other)
         if lex is None:
@@ -745,6 +749,10 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                                           ctx.data.get("language", "neighbour_words"), other)
         run: list[re.Match[str]] = []
         tokens = list(_TOKEN.finditer(seg, sentence.start, sentence.end))
+        if code:
+            # Words on a code line of a unit (a control file's fields, an indented example) are
+            # the example's, kept as the source has them: they join no phrase.
+            tokens = [t for t in tokens if not any(a <= t.start() < b for a, b in code)]
         for m in [*tokens, None]:
             w = m.group().casefold() if m else ""
             joins = (m is not None and w in lex.words and w not in own
