@@ -3,6 +3,7 @@ punctuation and digits, invisible control characters, spaces before punctuation.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -372,27 +373,14 @@ _BRACKET_SMILEY = re.compile(r"(?<=\S)\s?(?:\({2,}|\){2,})|(?<=\w)\)(?=\s*$)|(?<
                              re.MULTILINE)
 
 
-@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment", mirrored=True,
-          gate='[()\\[\\]{}]')
-def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
-    """Brackets that do not pair up within a paragraph.
+#: How many lines after a lone opening bracket its closing partner may stand on a line of its own
+#: making (a reader's note opened on one line and closed on the next, or one line further).
+_BRACKET_SPAN_LINES = 2
 
-    What it does:
-        Matches ``( )``, ``[ ]`` and ``{ }`` and flags the one left over, ignoring list markers like
-        ``a)`` or ``2)`` and emoticons.  Without the source in view, a run of brackets glued to a
-        word or ending a line (``options ((``, ``he would)))``, ``stylish)``: the smiley of
-        Slavic chat) is info.
 
-    Why it matters:
-        MT loses a bracket when it reorders a parenthetical, leaving the reader unsure where the aside
-        ends.
-
-    Example:
-        ``the agency (IAEA said on Thursday`` → flags the ``(``.
-    """
+def _bracket_hits(segment: Segment) -> list[Hit]:
+    """The brackets of one segment that do not pair up within it."""
     text = segment.text
-    if not any(c in text for c in "()[]{}"):
-        return
     skip = {m.end() - 1 for m in _LIST_MARK.finditer(text)}
     skip |= {m.end() - 1 for m in _EMOTICON.finditer(text)}
     smileys = {i for m in _BRACKET_SMILEY.finditer(text) for i in range(m.start(), m.end())
@@ -411,15 +399,80 @@ def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: C
                 stray.append(i)
     opened = [i for _, i in stack]
     quiet = not source_in_view(segment)
+    hits = []
     for i in sorted(stray + opened):
         what = (f"closing bracket {text[i]} without an opening one" if i in stray
                 else f"bracket {text[i]} is never closed")
         if i in smileys and quiet:
             # Without the source in view, a smiley of brackets is no evidence of a lost bracket.
-            yield Hit(i, i + 1, f"{what} (a smiley of brackets, as in Slavic chat?)",
-                      severity=Severity.INFO)
+            hits.append(Hit(i, i + 1, f"{what} (a smiley of brackets, as in Slavic chat?)",
+                            severity=Severity.INFO, segment=segment))
         else:
-            yield Hit(i, i + 1, what)
+            hits.append(Hit(i, i + 1, what, segment=segment))
+    return hits
+
+
+@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="document", mirrored=True,
+          gate='[()\\[\\]{}]')
+class UnbalancedBrackets:
+    """Brackets that do not pair up within a paragraph.
+
+    What it does:
+        Matches ``( )``, ``[ ]`` and ``{ }`` and flags the one left over, ignoring list markers like
+        ``a)`` or ``2)`` and emoticons.  Without the source in view, a run of brackets glued to a
+        word or ending a line (``options ((``, ``he would)))``, ``stylish)``: the smiley of
+        Slavic chat) is info.  In prose, a bracket left open at the end of its line whose partner
+        closes, unopened, on one of the next two lines (a note or aside written over several
+        lines, ``(Note: … tax.`` then ``)``) is one parenthesis: both halves are info.  Units of
+        translation files are separate messages: there each is checked alone.
+
+    Why it matters:
+        MT loses a bracket when it reorders a parenthetical, leaving the reader unsure where the aside
+        ends.
+
+    Example:
+        ``the agency (IAEA said on Thursday`` → flags the ``(``.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.hits: list[Hit] = []
+        #: The trailing unclosed opener of a recent line, waiting for a closer on a line below.
+        self.pending: Hit | None = None
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        if not any(c in segment.text for c in "()[]{}"):
+            return
+        hits = _bracket_hits(segment)
+        pending, self.pending = self.pending, None
+        if pending is not None and pending.segment is not None:
+            opener = pending.segment.text[pending.start]
+            near = 0 < segment.line - pending.segment.line <= _BRACKET_SPAN_LINES
+            closer = next((h for h in hits if segment.text[h.start] in _CLOSERS), None)
+            if (near and closer is not None and closer.severity is None
+                    and _CLOSERS[segment.text[closer.start]] == opener):
+                line = pending.segment.line
+                self.hits.append(dataclasses.replace(
+                    pending, severity=Severity.INFO,
+                    message=f"{pending.message} on its line (closed on line {segment.line})"))
+                hits[hits.index(closer)] = dataclasses.replace(
+                    closer, severity=Severity.INFO,
+                    message=f"{closer.message} on its line (opened on line {line})")
+                pending = None
+            elif near and not hits:
+                self.pending, pending = pending, None  # a balanced line between the halves
+        if pending is not None:
+            self.hits.append(pending)
+        if (hits and segment.source is None and segment.text[hits[-1].start] in _BRACKETS
+                and hits[-1].severity is None):
+            self.pending = hits.pop()
+        self.hits.extend(hits)
+
+    def finish(self) -> list[Hit]:
+        if self.pending is not None:
+            self.hits.append(self.pending)
+            self.pending = None
+        return self.hits
 
 
 _ARABIC_PUNCT = {"،": ",", "؛": ";", "؟": "?", "٪": "%", "۔": "."}

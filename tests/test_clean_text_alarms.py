@@ -1,0 +1,46 @@
+"""False alarms on clean human text without the source in view (issue 14): general rules, each
+with must-flag and must-pass examples (invented sentences of the shapes found in human references)."""
+
+from __future__ import annotations
+
+from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.model import Finding
+
+
+def serious(text: str, code: str, lang: str = "en") -> list[Finding]:
+    report = audit_text(text, AuditOptions(select=(code,), lang=lang, format_in="text"))
+    return [f for f in report.findings if f.code == code and f.severity.value != "info"]
+
+
+def found(text: str, code: str, lang: str = "en") -> list[Finding]:
+    report = audit_text(text, AuditOptions(select=(code,), lang=lang, format_in="text"))
+    return [f for f in report.findings if f.code == code]
+
+
+# --- TQ302: a parenthesis written over two or three lines --------------------------------------
+
+
+def test_parenthesis_closed_on_the_next_line_is_one_pair() -> None:
+    text = "(Remark: the price was 900 coins with delivery.\n) I liked it a lot anyway.\n"
+    assert serious(text, "TQ302") == []
+    notes = found(text, "TQ302")
+    assert len(notes) == 2 and all("on line" in f.message for f in notes)
+    three = ("(Most of the paint comes off after a week, so clean it often.\n"
+             "Be careful with brushes that say not to wash them.\n"
+             ") Someone told me to use a sponge instead.\n")
+    assert serious(three, "TQ302") == []
+    ru = "(не знаю, важно ли это, но я пробовал почти все ловушки\nИ ни одна не работает.)\n"
+    assert serious(ru, "TQ302", "ru") == []
+
+
+def test_lone_brackets_far_apart_or_of_other_kinds_still_flag() -> None:
+    far = ("(Remark: the price was 900 coins.\nLine two.\nLine three.\n"
+           "Line four) is here.\n")
+    assert len(serious(far, "TQ302")) == 2
+    kinds = "(Remark: the price was 900 coins.\n] I liked it.\n"
+    assert len(serious(kinds, "TQ302")) == 2
+    one_line = "The agency (IAEA said on Thursday that talks continue.\nNothing else.\n"
+    assert len(serious(one_line, "TQ302")) == 1
+    # The opener must be the line's last unclosed bracket: a closer before it does not pair.
+    backwards = "He left) early.\n(and came back later.\n"
+    assert len(serious(backwards, "TQ302")) == 2
