@@ -44,3 +44,30 @@ def test_lone_brackets_far_apart_or_of_other_kinds_still_flag() -> None:
     # The opener must be the line's last unclosed bracket: a closer before it does not pair.
     backwards = "He left) early.\n(and came back later.\n"
     assert len(serious(backwards, "TQ302")) == 2
+
+
+# --- TQ301: quotations that run over several paragraphs -----------------------------------------
+
+
+def test_quotation_closed_at_the_end_of_a_later_paragraph_is_info() -> None:
+    text = ("The minister spoke for an hour.\nIt is our aim, and we will reach it.\n"
+            "Nobody here doubts that we will win the cup».\n")
+    assert serious(text, "TQ301", "ru") == []
+    assert found(text, "TQ301", "ru")  # still shown, as info
+    attributed = "Больше половины территории страдает от засухи», — сообщает агентство.\n"
+    assert serious(attributed, "TQ301", "ru") == []
+    nested = ("Он ответил: «Вы видите эти утечки, а потом они говорят: „Нет, не я.\n"
+              "Другая строка.\n")
+    assert serious(nested, "TQ301", "ru") == []
+
+
+def test_quotation_mark_lost_inside_a_line_still_flags() -> None:
+    # A closing mark in the middle of its line: a lost opening mark.
+    mid = "Речь шла о куртке (одежда, утепленная гордыней», как пишет газета) и о другом.\n"
+    assert len(serious(mid, "TQ301", "ru")) == 1
+    # Too short to be the end of a running quotation.
+    short = "Он ушёл».\n"
+    assert len(serious(short, "TQ301", "ru")) == 1
+    # Two openers, the inner quotation closed on the line: the outer one is lost.
+    unclosed = "Он сказал: «Мы видим, что „это правда“, и всё.\nДругая строка без кавычек.\n"
+    assert len(serious(unclosed, "TQ301", "ru")) == 1

@@ -218,6 +218,25 @@ def _runs_to_sentence_end(segment: Segment, i: int) -> bool:
     return bool(rest.strip()) and not _ANY_QUOTE.search(rest) and bool(_SENTENCE_END.search(rest))
 
 
+#: What may follow a quotation's closing mark at the end of its line: the sentence's last marks,
+#: or the attribution of Russian and French news (``», — сообщает …``).
+_LINE_END_AFTER_CLOSE = re.compile(r"[.!?…]*\s*(?:$|,\s*[—–]\s)")
+
+
+def _ends_its_line(segment: Segment, i: int) -> bool:
+    """A closing quote, with no source in view, that ends its line (only the sentence's last
+    marks or an attribution after it) after at least three words with no quote mark of their
+    own since the last sentence end."""
+    if source_in_view(segment):
+        return False
+    text = segment.text
+    before = text[text.rfind("\n", 0, i) + 1 : i]
+    last = re.split(r"[.!?…]\s", before)[-1]
+    if _ANY_QUOTE.search(last) or len(before.split()) < 3:
+        return False
+    return _LINE_END_AFTER_CLOSE.match(text, i + 1) is not None
+
+
 #: How many following segments (one-sentence lines) a quotation may run on before it counts as open.
 _MAX_QUOTE_SEGMENTS = 40
 
@@ -238,7 +257,12 @@ class UnbalancedQuotes:
         In a corpus record, cut from its document, a quotation that opens and runs to the record's
         end with no quote mark after it is info: it may go on in the next paragraph.  So is, without
         the source in view, a quotation that opens and runs to the end of its line on a whole
-        sentence (news quoting a speaker over several paragraphs), unless nothing follows it.  A
+        sentence (news quoting a speaker over several paragraphs), unless nothing follows it, and
+        so is a quotation within it that runs on with it (``«Он ответил: „Нет.``).  Likewise,
+        without the source in view, a closing mark without a partner that ends its line after a
+        sentence of three or more words with no quote mark of its own (only the last marks or an
+        attribution, ``», — сообщает …``, after it) is info: the quotation may have begun
+        paragraphs earlier.  A lone closing mark inside a line is still flagged.  A
         straight mark paired with a typographic one (``“0"``, ``"… scenario”``) is a pair of mixed
         styles (TQ503), not an open quotation.  A straight quote typed for an apostrophe
         (``Russia"s``) gets the apostrophe as its fix, except before a final s in a language whose
@@ -315,8 +339,16 @@ class UnbalancedQuotes:
                 if self.pending_age > _MAX_QUOTE_SEGMENTS:
                     self._flush()
         for i in closers:
-            self.hits.append(Hit(i, i + 1, f"closing quotation mark {text[i]} without an opening one",
-                                 segment=segment))
+            what = f"closing quotation mark {text[i]} without an opening one"
+            if _ends_its_line(segment, i):
+                # Without the source in view, a quotation closed at the end of its line may have
+                # begun paragraphs earlier (news quoting a speaker over several paragraphs, each
+                # translated line by line): no evidence of a lost mark.
+                self.hits.append(Hit(i, i + 1, f"{what} (the quotation may have begun in an "
+                                     "earlier paragraph)", segment=segment,
+                                     severity=Severity.INFO))
+            else:
+                self.hits.append(Hit(i, i + 1, what, segment=segment))
         if odd:
             i = odd[0]
             if _opener_like(text, i):
@@ -341,9 +373,17 @@ class UnbalancedQuotes:
                         applicability=None if inside else Applicability.DISPLAY_ONLY))
             # Otherwise it closes a quotation opened on an earlier line, beyond what we track.
         elif openers:
+            # A quotation within a quotation, both running on to the end of the line (``«He
+            # said: „No.``): the outer one goes on with the inner one.
+            nested = not closers and _runs_to_sentence_end(segment, openers[-1])
             for i in openers[:-1]:
-                self.hits.append(Hit(i, i + 1, f"opening quotation mark {text[i]} is never closed",
-                                     segment=segment))
+                what = f"opening quotation mark {text[i]} is never closed"
+                if nested:
+                    self.hits.append(Hit(i, i + 1, f"{what} (a quotation running on with the "
+                                         "one it encloses)", segment=segment,
+                                         severity=Severity.INFO))
+                else:
+                    self.hits.append(Hit(i, i + 1, what, segment=segment))
             i = openers[-1]
             self._start(segment, i, f"opening quotation mark {text[i]} is never closed")
 
