@@ -71,3 +71,46 @@ def test_quotation_mark_lost_inside_a_line_still_flags() -> None:
     # Two openers, the inner quotation closed on the line: the outer one is lost.
     unclosed = "Он сказал: «Мы видим, что „это правда“, и всё.\nДругая строка без кавычек.\n"
     assert len(serious(unclosed, "TQ301", "ru")) == 1
+
+
+# --- TQ104: templates and titles -----------------------------------------------------------------
+
+
+def test_sentence_opening_two_procedures_is_a_template() -> None:
+    text = ("1. Press and hold the power button on the side of the device. The start menu opens. "
+            "2. Choose Settings.\n"
+            "1. Press and hold the power button on the side of the device. The lock screen "
+            "appears. 2. Choose Lock.\n")
+    assert serious(text, "TQ104") == []
+    assert found(text, "TQ104")  # shown as info
+    closing = ("The first display shows the credits. After you press the red key, the next "
+               "display appears on the screen.\n"
+               "The second display shows the score. After you press the red key, the next "
+               "display appears on the screen.\n")
+    assert serious(closing, "TQ104") == []
+
+
+def test_title_quoting_its_review_is_no_repeat() -> None:
+    text = ("This is a really lovely warm winter coat. The fabric is soft\n"
+            "This is a really lovely warm winter coat. The fabric is soft. It did not crease "
+            "in the box.\n")
+    assert found(text, "TQ104") == []
+    middle = ("He and his brother are truly great actors in this film. About the ending\n"
+              "The story is long. He and his brother are truly great actors in this film. About "
+              "the ending, I am not sure.\n")
+    assert found(middle, "TQ104") == []
+
+
+def test_resent_chunks_still_flag() -> None:
+    # The end of one paragraph copied to the start of the next: re-sent overlapping chunks.
+    text = ("The talks began on Monday. Talks will resume next week in the capital city.\n"
+            "Talks will resume next week in the capital city. Both sides expect progress.\n")
+    assert len(serious(text, "TQ104")) == 1
+    # A one-sentence paragraph said again right below.
+    again = ("Talks will resume next week in the capital city.\n"
+             "Talks will resume next week in the capital city.\n")
+    assert len(serious(again, "TQ104")) == 1
+    # A title line that ends like a sentence and repeats the body is a repeat.
+    titled = ("This is a really lovely warm winter coat.\n"
+              "This is a really lovely warm winter coat. It did not crease in the box.\n")
+    assert len(serious(titled, "TQ104")) == 1
