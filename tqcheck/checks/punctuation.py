@@ -13,7 +13,7 @@ from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text, source_in_view
-from tqcheck.model import MASK, Applicability, Segment, Sentence, Severity
+from tqcheck.model import MASK, UNMASKED, Applicability, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
 # ends on a stray closing quote: the first closing quote is in the wrong place.
@@ -439,11 +439,18 @@ def _bracket_hits(segment: Segment) -> list[Hit]:
                 stray.append(i)
     opened = [i for _, i in stack]
     quiet = not source_in_view(segment)
+    raw = segment.meta.get(UNMASKED)
     hits = []
     for i in sorted(stray + opened):
         what = (f"closing bracket {text[i]} without an opening one" if i in stray
                 else f"bracket {text[i]} is never closed")
-        if i in smileys and quiet:
+        pair = (text[i], _BRACKETS[text[i]]) if text[i] in _BRACKETS else (_CLOSERS[text[i]], text[i])
+        if isinstance(raw, str) and raw.count(pair[0]) == raw.count(pair[1]):
+            # The partner stands inside markup the prose checks do not see (``(… B<-sn)>``,
+            # closed inside the bold tag): the brackets pair up in the text as read.
+            hits.append(Hit(i, i + 1, f"{what} outside markup (its partner stands inside a tag)",
+                            severity=Severity.INFO, segment=segment))
+        elif i in smileys and quiet:
             # Without the source in view, a smiley of brackets is no evidence of a lost bracket.
             hits.append(Hit(i, i + 1, f"{what} (a smiley of brackets, as in Slavic chat?)",
                             severity=Severity.INFO, segment=segment))
@@ -461,9 +468,12 @@ class UnbalancedBrackets:
         Matches ``( )``, ``[ ]`` and ``{ }`` and flags the one left over, ignoring list markers like
         ``a)`` or ``2)`` and emoticons.  Without the source in view, a run of brackets glued to a
         word or ending a line (``options ((``, ``he would)))``, ``stylish)``: the smiley of
-        Slavic chat) is info.  In prose, a bracket left open at the end of its line whose partner
-        closes, unopened, on one of the next two lines (a note or aside written over several
-        lines, ``(Note: … tax.`` then ``)``) is one parenthesis: both halves are info.  Units of
+        Slavic chat) is info.  In translation files, where the check sees placeholders and
+        markup masked, a bracket whose partner stands inside a tag (``(… B<-sn)>``: the brackets
+        pair up in the text as read) is info.  In prose, a bracket left open at the end of its
+        line whose partner closes, unopened, on one of the next two lines (a note or aside
+        written over several lines, ``(Note: … tax.`` then ``)``) is one parenthesis: both
+        halves are info.  Units of
         translation files are separate messages: there each is checked alone.
 
     Why it matters:
