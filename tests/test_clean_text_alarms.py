@@ -114,3 +114,18 @@ def test_resent_chunks_still_flag() -> None:
     titled = ("This is a really lovely warm winter coat.\n"
               "This is a really lovely warm winter coat. It did not crease in the box.\n")
     assert len(serious(titled, "TQ104")) == 1
+
+
+# --- TQ205: speech broken off with a dash ---------------------------------------------------------
+
+
+def test_utterance_broken_off_with_a_dash_is_info() -> None:
+    for text, lang in (("Но нам действительно стоит подготовить систему – подготовить к –\n", "ru"),
+                       ("Ihr drei solltet euch treffen und prüfen, was das System mit der –\n",
+                        "de"),
+                       ("So we should really prepare the whole system for the-\n", "en")):
+        assert serious(text, "TQ205", lang) == []
+        assert found(text, "TQ205", lang)  # shown as info
+    # Cut off without a dash: still flagged.
+    cut = "The minister said that the talks would resume between the\n"
+    assert len(serious(cut, "TQ205")) == 1
