@@ -17,6 +17,9 @@ from typing import Any
 #: Stands in, one for one, for characters that are not prose (inline code, link targets, markup),
 #: so offsets stay exact and checks see a neutral symbol.
 MASK = "\ufffc"
+#: The key of a masked segment's ``meta`` that holds its text as read (translation files: prose
+#: checks see placeholders and markup masked, positions kept).
+UNMASKED = "unmasked"
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 

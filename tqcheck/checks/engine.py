@@ -14,7 +14,18 @@ from dataclasses import dataclass, replace
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.mirror import UNDOES_THE_SOURCE, MirrorCase, mirror_reason, source_holds
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
-from tqcheck.model import MASK, Applicability, Category, Edit, Finding, Fix, Segment, Sentence, Severity
+from tqcheck.model import (
+    MASK,
+    UNMASKED,
+    Applicability,
+    Category,
+    Edit,
+    Finding,
+    Fix,
+    Segment,
+    Sentence,
+    Severity,
+)
 from tqcheck.pieces import PIECE, excerpt_of, from_a_cut, is_continuation, split_long_segments
 from tqcheck.segment import split_sentences
 
@@ -348,7 +359,10 @@ class Engine:
         text = mask(segment.text, syntaxes)
         if text == segment.text:
             return segment
-        masked = dataclasses.replace(segment, text=text)
+        # The text as read stays in reach of prose checks that must look inside markup (a
+        # bracket the translator closed inside a tag: ``B<-sn)>``).
+        masked = dataclasses.replace(segment, text=text,
+                                     meta={**segment.meta, UNMASKED: segment.text})
         if self.documents:
             key = id(masked)
             self._raw[key] = segment

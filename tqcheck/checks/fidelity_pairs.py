@@ -591,7 +591,9 @@ def find_number_mismatch(
         other way (``42.000`` in an English source, ``192.168.*.*`` in German) are the same
         digits; a time of day on the other clock is the same time (``11 a.m. - 4 p.m.`` →
         ``11 - 16 Uhr``, ``6:30 a.m.`` → ``6h30``), in units and records alike; a decade the
-        translation lacks (``the mid-1960s``, often written in words) is info.  A corpus
+        translation lacks (``the mid-1960s``, often written in words) is info, and so, in a
+        unit whose source has no number at all, in digits or words, is a number the translation
+        adds (``Common Logarithm`` → ``Logarithm (base 10)``: an explanation).  A corpus
         record (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose:
         there digits glued to letters count, a Roman numeral on the other side counts (``XIV
         век`` → ``14th century``), so does a time written without a clock mark (``15:00`` → ``3 p.m.``)
@@ -877,7 +879,8 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
     # (229 إي, أوه سي 43); a year range's short end (2010–11) is written out in full (2010–2011).
     codes = {str(int(d)) for d in _CODE_DIGITS.findall(src_text)}
     # Roman numerals are left out here: "CD", "MC" and "XL" are words in UI strings.
-    codes |= {str(v) for v in _spelled_values(src_text, src_lang, roman=False)}
+    src_spelled = {str(v) for v in _spelled_values(src_text, src_lang, roman=False)}
+    codes |= src_spelled
     tgt_spelled = {str(v) for v in _spelled_values(text, tgt_lang, roman=False)}
     for m in _YEAR_RANGE.finditer(src_text):
         short = str(int(m.group(2)))
@@ -925,8 +928,14 @@ def _unit_number_mismatch(text: str, start: int, src_text: str, src_lang: str, t
         if any(a <= m.start() < b and t in src_clock_vals for a, b, t in tgt_clock):
             continue  # "16 Uhr" for "4 p.m."
         if value not in src_vals and value not in codes:
+            # A source without any number ("Common Logarithm") whose translation adds one
+            # explains it ("Logarithm (base 10)", "以 10 为底"): at most info.
+            added = not _DIGIT.search(src_text) and not src_spelled
             yield Hit(start + m.start(), start + m.end(),
-                      f"number {m.group().strip()} is not in the source")
+                      f"number {m.group().strip()} is not in the source"
+                      + (" (the source has no number: an explanation the translation adds?)"
+                         if added else ""),
+                      severity=Severity.INFO if added else None)
 
 
 @register("TQ836", "url-mismatch", Severity.WARNING, scope="segment", on="pairs")

@@ -133,6 +133,33 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+#: A list of keywords or aliases, items joined by a comma or semicolon without a space
+#: (``decade,decades``, ``Millimeter of Mercury,mmHg``): search terms of a unit, not prose.
+_KEYWORD_LIST = re.compile(r"[^\W\d_][,;][^\W\d_]")
+
+
+def _spelled_like(word: str, words: set[str]) -> bool:
+    """Whether ``word`` is one of ``words`` or the same word in another spelling (British and
+    American: ``metre``/``meter``, ``colour``/``color``): same first three letters, at most two
+    letters apart, each at least five letters long."""
+    if word in words:
+        return True
+    if len(word) < 5:
+        return False
+    return any(len(w) >= 5 and w[:3] == word[:3] and abs(len(w) - len(word)) <= 2
+               and _edits(w, word) <= 2 for w in words)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 def _script_letters(text: str) -> dict[str, int]:
     """Letters per script (by character: Japanese words mix Han and Kana)."""
     counts: dict[str, int] = {}
@@ -349,7 +376,10 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         Cyrillic in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or
         more words, two of them lower-case), since names, brands and acronyms are written in Latin
         everywhere; in a translation unit, a phrase whose words all stand in the source (product
-        names, commands, terms kept on purpose) is not reported, nor are URLs, addresses, handles,
+        names, commands, terms kept on purpose) is not reported, nor, when the source is a list
+        of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
+        another spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases
+        of another unit are still reported), nor are URLs, addresses, handles,
         markup, emoji codes and identifiers (they are Latin in every language).  Words in the
         source language's script are left to TQ704; words mixing scripts to TQ703.
 
@@ -375,6 +405,11 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         phrase = sentence.segment.text[run.start:run.end]
         if source_words and all(w in source_words for w in _words(phrase)):
             continue  # names, terms and commands the source holds are kept on purpose
+        if source and _KEYWORD_LIST.search(source) and all(
+                _spelled_like(w, source_words) for w in _words(phrase)):
+            # A keyword list (``meter,meters,m``): the source's synonyms kept for search, in
+            # another spelling ("Millimetre of Mercury" for "Millimeter of Mercury").
+            continue
         if run.script == "Latin" and not _prose_phrase(phrase):
             continue  # URLs, addresses, handles, tags, emoji codes, commands: Latin everywhere
         if _marked_as_original(sentence.segment.text, run.start, ctx):

@@ -3,6 +3,7 @@ punctuation and digits, invisible control characters, spaces before punctuation.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text, source_in_view
-from tqcheck.model import MASK, Applicability, Segment, Sentence, Severity
+from tqcheck.model import MASK, UNMASKED, Applicability, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
 # ends on a stray closing quote: the first closing quote is in the wrong place.
@@ -217,6 +218,25 @@ def _runs_to_sentence_end(segment: Segment, i: int) -> bool:
     return bool(rest.strip()) and not _ANY_QUOTE.search(rest) and bool(_SENTENCE_END.search(rest))
 
 
+#: What may follow a quotation's closing mark at the end of its line: the sentence's last marks,
+#: or the attribution of Russian and French news (``», — сообщает …``).
+_LINE_END_AFTER_CLOSE = re.compile(r"[.!?…]*\s*(?:$|,\s*[—–]\s)")
+
+
+def _ends_its_line(segment: Segment, i: int) -> bool:
+    """A closing quote, with no source in view, that ends its line (only the sentence's last
+    marks or an attribution after it) after at least three words with no quote mark of their
+    own since the last sentence end."""
+    if source_in_view(segment):
+        return False
+    text = segment.text
+    before = text[text.rfind("\n", 0, i) + 1 : i]
+    last = re.split(r"[.!?…]\s", before)[-1]
+    if _ANY_QUOTE.search(last) or len(before.split()) < 3:
+        return False
+    return _LINE_END_AFTER_CLOSE.match(text, i + 1) is not None
+
+
 #: How many following segments (one-sentence lines) a quotation may run on before it counts as open.
 _MAX_QUOTE_SEGMENTS = 40
 
@@ -237,7 +257,12 @@ class UnbalancedQuotes:
         In a corpus record, cut from its document, a quotation that opens and runs to the record's
         end with no quote mark after it is info: it may go on in the next paragraph.  So is, without
         the source in view, a quotation that opens and runs to the end of its line on a whole
-        sentence (news quoting a speaker over several paragraphs), unless nothing follows it.  A
+        sentence (news quoting a speaker over several paragraphs), unless nothing follows it, and
+        so is a quotation within it that runs on with it (``«Он ответил: „Нет.``).  Likewise,
+        without the source in view, a closing mark without a partner that ends its line after a
+        sentence of three or more words with no quote mark of its own (only the last marks or an
+        attribution, ``», — сообщает …``, after it) is info: the quotation may have begun
+        paragraphs earlier.  A lone closing mark inside a line is still flagged.  A
         straight mark paired with a typographic one (``“0"``, ``"… scenario”``) is a pair of mixed
         styles (TQ503), not an open quotation.  A straight quote typed for an apostrophe
         (``Russia"s``) gets the apostrophe as its fix, except before a final s in a language whose
@@ -314,8 +339,16 @@ class UnbalancedQuotes:
                 if self.pending_age > _MAX_QUOTE_SEGMENTS:
                     self._flush()
         for i in closers:
-            self.hits.append(Hit(i, i + 1, f"closing quotation mark {text[i]} without an opening one",
-                                 segment=segment))
+            what = f"closing quotation mark {text[i]} without an opening one"
+            if _ends_its_line(segment, i):
+                # Without the source in view, a quotation closed at the end of its line may have
+                # begun paragraphs earlier (news quoting a speaker over several paragraphs, each
+                # translated line by line): no evidence of a lost mark.
+                self.hits.append(Hit(i, i + 1, f"{what} (the quotation may have begun in an "
+                                     "earlier paragraph)", segment=segment,
+                                     severity=Severity.INFO))
+            else:
+                self.hits.append(Hit(i, i + 1, what, segment=segment))
         if odd:
             i = odd[0]
             if _opener_like(text, i):
@@ -340,9 +373,17 @@ class UnbalancedQuotes:
                         applicability=None if inside else Applicability.DISPLAY_ONLY))
             # Otherwise it closes a quotation opened on an earlier line, beyond what we track.
         elif openers:
+            # A quotation within a quotation, both running on to the end of the line (``«He
+            # said: „No.``): the outer one goes on with the inner one.
+            nested = not closers and _runs_to_sentence_end(segment, openers[-1])
             for i in openers[:-1]:
-                self.hits.append(Hit(i, i + 1, f"opening quotation mark {text[i]} is never closed",
-                                     segment=segment))
+                what = f"opening quotation mark {text[i]} is never closed"
+                if nested:
+                    self.hits.append(Hit(i, i + 1, f"{what} (a quotation running on with the "
+                                         "one it encloses)", segment=segment,
+                                         severity=Severity.INFO))
+                else:
+                    self.hits.append(Hit(i, i + 1, what, segment=segment))
             i = openers[-1]
             self._start(segment, i, f"opening quotation mark {text[i]} is never closed")
 
@@ -372,27 +413,14 @@ _BRACKET_SMILEY = re.compile(r"(?<=\S)\s?(?:\({2,}|\){2,})|(?<=\w)\)(?=\s*$)|(?<
                              re.MULTILINE)
 
 
-@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="segment", mirrored=True,
-          gate='[()\\[\\]{}]')
-def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
-    """Brackets that do not pair up within a paragraph.
+#: How many lines after a lone opening bracket its closing partner may stand on a line of its own
+#: making (a reader's note opened on one line and closed on the next, or one line further).
+_BRACKET_SPAN_LINES = 2
 
-    What it does:
-        Matches ``( )``, ``[ ]`` and ``{ }`` and flags the one left over, ignoring list markers like
-        ``a)`` or ``2)`` and emoticons.  Without the source in view, a run of brackets glued to a
-        word or ending a line (``options ((``, ``he would)))``, ``stylish)``: the smiley of
-        Slavic chat) is info.
 
-    Why it matters:
-        MT loses a bracket when it reorders a parenthetical, leaving the reader unsure where the aside
-        ends.
-
-    Example:
-        ``the agency (IAEA said on Thursday`` → flags the ``(``.
-    """
+def _bracket_hits(segment: Segment) -> list[Hit]:
+    """The brackets of one segment that do not pair up within it."""
     text = segment.text
-    if not any(c in text for c in "()[]{}"):
-        return
     skip = {m.end() - 1 for m in _LIST_MARK.finditer(text)}
     skip |= {m.end() - 1 for m in _EMOTICON.finditer(text)}
     smileys = {i for m in _BRACKET_SMILEY.finditer(text) for i in range(m.start(), m.end())
@@ -411,15 +439,90 @@ def find_unbalanced_brackets(segment: Segment, sentences: list[Sentence], ctx: C
                 stray.append(i)
     opened = [i for _, i in stack]
     quiet = not source_in_view(segment)
+    raw = segment.meta.get(UNMASKED)
+    hits = []
     for i in sorted(stray + opened):
         what = (f"closing bracket {text[i]} without an opening one" if i in stray
                 else f"bracket {text[i]} is never closed")
-        if i in smileys and quiet:
+        pair = (text[i], _BRACKETS[text[i]]) if text[i] in _BRACKETS else (_CLOSERS[text[i]], text[i])
+        if isinstance(raw, str) and raw.count(pair[0]) == raw.count(pair[1]):
+            # The partner stands inside markup the prose checks do not see (``(… B<-sn)>``,
+            # closed inside the bold tag): the brackets pair up in the text as read.
+            hits.append(Hit(i, i + 1, f"{what} outside markup (its partner stands inside a tag)",
+                            severity=Severity.INFO, segment=segment))
+        elif i in smileys and quiet:
             # Without the source in view, a smiley of brackets is no evidence of a lost bracket.
-            yield Hit(i, i + 1, f"{what} (a smiley of brackets, as in Slavic chat?)",
-                      severity=Severity.INFO)
+            hits.append(Hit(i, i + 1, f"{what} (a smiley of brackets, as in Slavic chat?)",
+                            severity=Severity.INFO, segment=segment))
         else:
-            yield Hit(i, i + 1, what)
+            hits.append(Hit(i, i + 1, what, segment=segment))
+    return hits
+
+
+@register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="document", mirrored=True,
+          gate='[()\\[\\]{}]')
+class UnbalancedBrackets:
+    """Brackets that do not pair up within a paragraph.
+
+    What it does:
+        Matches ``( )``, ``[ ]`` and ``{ }`` and flags the one left over, ignoring list markers like
+        ``a)`` or ``2)`` and emoticons.  Without the source in view, a run of brackets glued to a
+        word or ending a line (``options ((``, ``he would)))``, ``stylish)``: the smiley of
+        Slavic chat) is info.  In translation files, where the check sees placeholders and
+        markup masked, a bracket whose partner stands inside a tag (``(… B<-sn)>``: the brackets
+        pair up in the text as read) is info.  In prose, a bracket left open at the end of its
+        line whose partner closes, unopened, on one of the next two lines (a note or aside
+        written over several lines, ``(Note: … tax.`` then ``)``) is one parenthesis: both
+        halves are info.  Units of
+        translation files are separate messages: there each is checked alone.
+
+    Why it matters:
+        MT loses a bracket when it reorders a parenthetical, leaving the reader unsure where the aside
+        ends.
+
+    Example:
+        ``the agency (IAEA said on Thursday`` → flags the ``(``.
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.hits: list[Hit] = []
+        #: The trailing unclosed opener of a recent line, waiting for a closer on a line below.
+        self.pending: Hit | None = None
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        if not any(c in segment.text for c in "()[]{}"):
+            return
+        hits = _bracket_hits(segment)
+        pending, self.pending = self.pending, None
+        if pending is not None and pending.segment is not None:
+            opener = pending.segment.text[pending.start]
+            near = 0 < segment.line - pending.segment.line <= _BRACKET_SPAN_LINES
+            closer = next((h for h in hits if segment.text[h.start] in _CLOSERS), None)
+            if (near and closer is not None and closer.severity is None
+                    and _CLOSERS[segment.text[closer.start]] == opener):
+                line = pending.segment.line
+                self.hits.append(dataclasses.replace(
+                    pending, severity=Severity.INFO,
+                    message=f"{pending.message} on its line (closed on line {segment.line})"))
+                hits[hits.index(closer)] = dataclasses.replace(
+                    closer, severity=Severity.INFO,
+                    message=f"{closer.message} on its line (opened on line {line})")
+                pending = None
+            elif near and not hits:
+                self.pending, pending = pending, None  # a balanced line between the halves
+        if pending is not None:
+            self.hits.append(pending)
+        if (hits and segment.source is None and segment.text[hits[-1].start] in _BRACKETS
+                and hits[-1].severity is None):
+            self.pending = hits.pop()
+        self.hits.extend(hits)
+
+    def finish(self) -> list[Hit]:
+        if self.pending is not None:
+            self.hits.append(self.pending)
+            self.pending = None
+        return self.hits
 
 
 _ARABIC_PUNCT = {"،": ",", "؛": ";", "؟": "?", "٪": "%", "۔": "."}

@@ -587,6 +587,26 @@ _WINDOW = 100
 _NEAR_PARAGRAPHS = 2
 
 
+def _place(n: int, count: int) -> int:
+    """Where sentence ``n`` of a paragraph of ``count`` stands: -1 first, 1 last, 0 otherwise (or
+    alone: a one-sentence paragraph said again is a stutter, not a template)."""
+    if count < 2 or n < 0:
+        return 0
+    return -1 if n == 0 else 1 if n == count - 1 else 0
+
+
+def _title_of(title: Segment, body: Segment) -> bool:
+    """Whether ``title``, a line without final punctuation, is a stretch of the next paragraph
+    ``body`` (a review's title made from its own first words)."""
+    if title is body or title.text.rstrip()[-1:] in ".!?…":
+        return False
+    short, long = folded_tokens(title.text), folded_tokens(body.text)
+    if not short or len(short) > len(long):
+        return False
+    width = len(short)
+    return any(long[i:i + width] == short for i in range(len(long) - width + 1))
+
+
 @register("TQ104", "repeated-sentence", Severity.WARNING, scope="document",
           not_for=("po", "xliff", "json", "android"))
 class RepeatedSentences:
@@ -600,7 +620,10 @@ class RepeatedSentences:
         too.  Repeats further apart are usually deliberate (pull quotes, summaries), and so is a
         headline or summary line (no final punctuation) restated by a sentence of the body; a copy
         more than two paragraphs after the first is reported as info (boilerplate such as a
-        warning label is said twice on purpose).
+        warning label is said twice on purpose).  So is a sentence that opens (or closes) two
+        paragraphs of several sentences (the first step of two procedures: a template; re-sent
+        chunks copy the end of one paragraph to the start of the next), and a title line without
+        final punctuation that quotes the paragraph under it is no repeat at all.
 
     Why it matters:
         MT pipelines that re-send overlapping chunks, or editors who paste twice, leave whole sentences
@@ -615,7 +638,8 @@ class RepeatedSentences:
         self.ctx = ctx
         # first six words -> (whole normalised sentence, ends like a sentence?, its segment and
         # offset: located only when repeated)
-        self.seen: OrderedDict[str, tuple[str, bool, Segment, int, int]] = OrderedDict()
+        # paragraph number, and where in its paragraph it stands (-1 first, 1 last, 0 else)
+        self.seen: OrderedDict[str, tuple[str, bool, Segment, int, int, int]] = OrderedDict()
         self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
         self.paragraphs = 0  # paragraphs fed so far: how far apart two copies stand
@@ -623,7 +647,10 @@ class RepeatedSentences:
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         self.paragraphs += 1
         previous = ""
+        # Places in the paragraph count sentences with words: a list number ("1.") is none.
+        wordy = [s.index for s in sentences if any(c.isalpha() for c in s.text)]
         for s in sentences:
+            n = wordy.index(s.index) if s.index in wordy else -2
             text = s.text
             spaces = text.count(" ")
             if spaces + 1 < _MIN_WORDS:
@@ -643,18 +670,29 @@ class RepeatedSentences:
             head = " ".join(words[:_MIN_WORDS])
             first = self.seen.get(head)
             if first is not None:
-                earlier, complete, first_segment, first_start, paragraph = first
+                earlier, complete, first_segment, first_start, paragraph, place = first
                 line, col = first_segment.locate(first_start)
                 related = (Location(self.ctx.path, line, col, line, col),)
                 # A copy in the same or the next paragraph is what re-sent chunks leave; copies
                 # further apart are more often boilerplate said twice on purpose (a warning label,
                 # a sign-off): info.
                 far = self.paragraphs - paragraph > _NEAR_PARAGRAPHS
-                severity = Severity.INFO if far else None
+                # The same sentence opening (or closing) two paragraphs of several sentences is a
+                # template (the first step of two procedures, a manual's closing line for each
+                # display): re-sent chunks copy the end of one paragraph to the start of the next.
+                here = _place(n, len(wordy))
+                parallel = paragraph != self.paragraphs and here != 0 and here == place
+                if _title_of(first_segment, segment):
+                    continue  # a review's title cut from its own body
+                severity = Severity.INFO if far or parallel else None
+                if parallel and not far:
+                    note = " (at the same place in two paragraphs: a template?)"
+                else:
+                    note = " (far apart)" if far else ""
                 if earlier == key:
                     if complete:  # a headline or summary bullet restated in the body is not a repeat
                         self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}"
-                                             + (" (far apart)" if far else ""),
+                                             + note,
                                              related=related, segment=segment, severity=severity))
                     continue
                 shorter, longer = sorted((earlier, key), key=len)
@@ -664,11 +702,12 @@ class RepeatedSentences:
                     # A headline and its lead, or a quote and its attribution, are not repeats.
                     self.hits.append(Hit(s.start, s.end,
                                          f"sentence repeats the sentence on line {line} in part"
-                                         + (" (far apart)" if far else ""),
+                                         + note,
                                          related=related, segment=segment, severity=severity))
                     continue
             complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
-            self.seen[head] = (key, complete, segment, s.start, self.paragraphs)
+            self.seen[head] = (key, complete, segment, s.start, self.paragraphs,
+                               _place(n, len(wordy)))
             if first is not None:
                 self.seen.move_to_end(head)
             elif len(self.seen) > _WINDOW:  # a new key goes last by itself, and may overflow

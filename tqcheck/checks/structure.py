@@ -628,7 +628,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         flags any sentence of four words or more whose full stop comes right after a word that
         never ends a sentence in the language (``never_before_stop``: articles, conjunctions and
         prepositions that are never also a pronoun, a verb particle or a predicate): "… wenden
-        Sie sich an den Kundendienst und.", "… нажмите на.".
+        Sie sich an den Kundendienst und.", "… нажмите на.".  A paragraph that ends on such a
+        word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
+        on purpose (transcripts, dialogue).
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -654,7 +656,16 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     if MASK in text[m.end(1):]:
         return hits  # "… und »%.250s«": a placeholder after the word completes the sentence
+    if text[-1] in _BREAK_OFF:
+        # "… подготовить к –", "… der –": a dash after the word marks speech broken off, the
+        # way transcripts and dialogue write an interruption: no evidence of a lost end.
+        return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}' "
+                           "(the dash marks speech broken off?)", severity=Severity.INFO)]
     return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+#: Dashes that end an utterance broken off on purpose (``… и –``, ``… and-``).
+_BREAK_OFF = frozenset("-‐‒–—―")
 
 
 #: The last word of a sentence and its full stop (not an ellipsis, not after a hyphen or dot).

@@ -29,9 +29,11 @@ _COMMA_NUMBER = re.compile(rf"(?<![{_ALNUM}.,/:-])(\d{{1,9}}),(\d{{1,2}})(?![{_A
 #: ``1.500.000``: groups of three after a dot, in a language that groups with a comma.
 _DOT_GROUPS = re.compile(rf"(?<![{_ALNUM}.,/:-])\d{{1,3}}(?:\.\d{{3}})+(?![{_ALNUM}]|[.,:/-]\d)")
 #: Words after which a dotted number is a version, section, model or other label, not a
-#: quantity (stems, any language with data: "Version 2.1", "раздел 3.2", "art. 5.1", "iOS 17.2").
+#: quantity (stems, any language with data: "Version 2.1", "раздел 3.2", "art. 5.1", "iOS 17.2");
+#: a zero-width space or joiner before the word (left by the HTML a text was copied from) is a
+#: word boundary too ("\u200bРис. 1.1").
 _LABEL_BEFORE = re.compile(
-    r"(?i)(?:^|[\s(])(?:v|ver|vers\w*|верси\w*|wersj\w*|release|update|build|patch|firmware|"
+    r"(?i)(?:^|[\s(\u200b-\u200d\u2060\ufeff])(?:v|ver|vers\w*|верси\w*|wersj\w*|release|update|build|patch|firmware|"
     r"kap\w*|chap\w*|cap[íi]t\w*|глав\w*|rozdzia\w*|section|secci\w*|sec[çz]\w*|abschn\w*|"
     r"раздел\w*|розділ\w*|пункт\w*|п|подпункт\w*|art|artic\w*|artí\w*|arti[gk]\w*|стат\w*|"
     r"§+|no|nr|n[°º]|№|#|abb|fig\w*|рис\w*|tab\w*|табл\w*|anexo|annex\w*|anhang|"
@@ -110,8 +112,9 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         Einwohner``; one group, ``1,200``, as info: it may be a decimal), and where its data says
         so a percent sign after the number (Turkish writes ``%25``), a month-first date
         (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``).  A
-        dotted number after a version, section or product word
-        (``Version 2.1``, ``Windows 10.1``), a clock time (``18.30 Uhr``) and numbers with more
+        dotted number after a version, section, figure or product word
+        (``Version 2.1``, ``Рис. 1.1``, ``Windows 10.1``; a zero-width space before the word
+        is a boundary too), a clock time (``18.30 Uhr``) and numbers with more
         than one separator (dates, versions, addresses) are left alone; a number that could be a
         time (``9.30``) is reported as info; so is a number a translation unit copies from its
         source as it stands (``Format: 3.0``: a version or code in software text).
