@@ -558,16 +558,18 @@ def test_supposee_etre_is_an_assumption_not_a_calque() -> None:
             ] == ["TQ601"]
 
 
-def test_bracket_moved_into_markup_is_info() -> None:
-    # dpkg man pages fr: "(cela revient à utiliser l'option B<-sn)>" — the ")" inside B<>: the
-    # brackets pair up for a reader (blind judgement of round 3: balanced); the tag's nesting
-    # is still shown, as info.
+def test_bracket_moved_into_markup_is_still_flagged() -> None:
+    # dpkg man pages fr: "(cela revient à utiliser l'option B<-sn)>" — the ")" moved inside B<>
+    # (the source has B<-sn>)): the bold now takes the bracket, a real catch (blind judgement of
+    # round 3: real).  Brackets inside markup as the source has them are info (below).
     moved = unit("une chaîne vide (cela revient à utiliser l'option B<-sn)>. Si un fichier tar "
                  "existe, il est dépaqueté.", "the empty string (this is equivalent to using "
                  "B<-sn>).  If a tarfile is found it will unpack it.", "fr")
     other = unit("Voir B<dpkg> et I<fichier>.", "See B<dpkg> and I<file>.", "fr")
-    assert _po_warnings("TQ302", moved, other) == []
-    found = audit_segments("t.po", [moved, other], AuditOptions(select=("TQ302",), lang="fr"),
+    assert [f.code for f in _po_warnings("TQ302", moved, other)] == ["TQ302"]
+    kept = unit("une chaîne vide (l'option B<-sn)> vaut B<-sp>.", "the empty string (the option "
+                "B<-sn)> is B<-sp>.", "fr")
+    found = audit_segments("t.po", [kept, other], AuditOptions(select=("TQ302",), lang="fr"),
                            fmt="po").findings
     assert [f.message for f in found] == ["bracket ( is never closed outside markup (its partner "
                                           "stands inside a tag)"]

@@ -445,9 +445,12 @@ def _bracket_hits(segment: Segment) -> list[Hit]:
         what = (f"closing bracket {text[i]} without an opening one" if i in stray
                 else f"bracket {text[i]} is never closed")
         pair = (text[i], _BRACKETS[text[i]]) if text[i] in _BRACKETS else (_CLOSERS[text[i]], text[i])
-        if isinstance(raw, str) and raw.count(pair[0]) == raw.count(pair[1]):
-            # The partner stands inside markup the prose checks do not see (``(… B<-sn)>``,
-            # closed inside the bold tag): the brackets pair up in the text as read.
+        if (isinstance(raw, str) and raw.count(pair[0]) == raw.count(pair[1])
+                and (segment.source is None
+                     or _inside_markup(raw, pair) == _inside_markup(segment.source, pair))):
+            # The partner stands inside markup the prose checks do not see, as it does in the
+            # source: the brackets pair up in the text as read.  One the translation moved into
+            # a tag (source ``B<-sn>)``, translation ``B<-sn)>``) stays a warning.
             hits.append(Hit(i, i + 1, f"{what} outside markup (its partner stands inside a tag)",
                             severity=Severity.INFO, segment=segment))
         elif i in smileys and quiet:
@@ -457,6 +460,16 @@ def _bracket_hits(segment: Segment) -> list[Hit]:
         else:
             hits.append(Hit(i, i + 1, what, segment=segment))
     return hits
+
+
+#: Inline markup whose content the prose checks do not see: POD/man formatting codes and tags.
+_INLINE_MARKUP = re.compile(r"[A-Z]<[^<>]*>|</?[A-Za-z][^<>]*>")
+
+
+def _inside_markup(text: str, pair: tuple[str, str]) -> int:
+    """How many brackets of ``pair`` stand inside inline markup of ``text``."""
+    return sum(m.group().count(pair[0]) + m.group().count(pair[1])
+               for m in _INLINE_MARKUP.finditer(text))
 
 
 @register("TQ302", "unbalanced-brackets", Severity.WARNING, scope="document", mirrored=True,
@@ -469,8 +482,9 @@ class UnbalancedBrackets:
         ``a)`` or ``2)`` and emoticons.  Without the source in view, a run of brackets glued to a
         word or ending a line (``options ((``, ``he would)))``, ``stylish)``: the smiley of
         Slavic chat) is info.  In translation files, where the check sees placeholders and
-        markup masked, a bracket whose partner stands inside a tag (``(… B<-sn)>``: the brackets
-        pair up in the text as read) is info.  In prose, a bracket left open at the end of its
+        markup masked, a bracket whose partner stands inside a tag as it does in the source (the
+        brackets pair up in the text as read) is info; one the translation moved into a tag
+        (source ``B<-sn>)``, translation ``B<-sn)>``) is not.  In prose, a bracket left open at the end of its
         line whose partner closes, unopened, on one of the next two lines (a note or aside
         written over several lines, ``(Note: … tax.`` then ``)``) is one parenthesis: both
         halves are info.  Units of
