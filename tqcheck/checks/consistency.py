@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import islice, repeat
@@ -699,21 +699,23 @@ class NameVariants:
             if len(w) >= 4 and (occ.proper or w.casefold() not in frequent):
                 buckets[cyrillic_key(w)].append(w)
         for group in buckets.values():
-            if len(group) < 2:
-                continue
-            group.sort()
-            for i, a in enumerate(group):
-                for b in group[i + 1:]:
-                    if not (self.words[a].proper or self.words[b].proper):
-                        continue
-                    ca, cb = a.casefold(), b.casefold()
-                    if policy_only(a, b) or _derived(ca, cb, self.endings):
-                        continue
-                    if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
-                            and not self.words[a].neighbours & self.words[b].neighbours):
-                        continue  # Алан/Аллан: two names as often as two spellings of one
-                    pairs[a].add(b)
-                    pairs[b].add(a)
+            for a, b in self._proper_pairs(group):
+                ca, cb = a.casefold(), b.casefold()
+                if policy_only(a, b) or _derived(ca, cb, self.endings):
+                    continue
+                if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
+                        and not self.words[a].neighbours & self.words[b].neighbours):
+                    continue  # Алан/Аллан: two names as often as two spellings of one
+                pairs[a].add(b)
+                pairs[b].add(a)
+
+    def _proper_pairs(self, group: list[str]) -> Iterator[tuple[str, str]]:
+        """The pairs of spellings in ``group`` (sorted) of which one at least is used as a name."""
+        group.sort()
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if self.words[a].proper or self.words[b].proper:
+                    yield a, b
 
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
         """Pair the names whose romanization keys agree (:mod:`tqcheck.checks.romanization`)."""
@@ -738,32 +740,26 @@ class NameVariants:
             if len(w) >= 5:
                 buckets["arabic", arabic_key(spelled)].append(w)
         for (system, _), group in buckets.items():
-            if len(group) < 2:
-                continue
-            group.sort()
-            for i, a in enumerate(group):
-                for b in group[i + 1:]:
-                    if not (self.words[a].proper or self.words[b].proper):
-                        continue
-                    if system == "arabic" and not (
-                            (looks_arabic(a) or looks_arabic(b)) and self.words[a].proper
-                            and self.words[b].proper and a[:1] == b[:1]):
-                        continue  # vowels alone tell Western names apart (Peter/Pieter)
-                    if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
-                        continue
-                    if {a.casefold(), b.casefold()} <= self.accent_words:
-                        continue  # Installe/Installé: two words of the language
-                    fa, fb = fold_name(a, self.letters), fold_name(b, self.letters)
-                    # Inflected forms, unless they differ only in a final -iy/-y/-i (Yuriy/Yuri).
-                    if (fa != fb and fa.rstrip("iyj") != fb.rstrip("iyj")
-                            and _derived(fa, fb, self.endings)):
-                        continue
-                    slavic_ending = _suffix_variant(fa, fb) and (
-                        fa.endswith(("yy", "iy")) or fb.endswith(("yy", "iy")))  # -sky/-skyy
-                    if weak_key(a) == weak_key(b) and fa != fb and not slavic_ending:
-                        continue  # Harris/Haris: the skeleton comparison above needs evidence
-                    pairs[a].add(b)
-                    pairs[b].add(a)
+            for a, b in self._proper_pairs(group):
+                if system == "arabic" and not (
+                        (looks_arabic(a) or looks_arabic(b)) and self.words[a].proper
+                        and self.words[b].proper and a[:1] == b[:1]):
+                    continue  # vowels alone tell Western names apart (Peter/Pieter)
+                if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
+                    continue
+                if {a.casefold(), b.casefold()} <= self.accent_words:
+                    continue  # Installe/Installé: two words of the language
+                fa, fb = fold_name(a, self.letters), fold_name(b, self.letters)
+                # Inflected forms, unless they differ only in a final -iy/-y/-i (Yuriy/Yuri).
+                if (fa != fb and fa.rstrip("iyj") != fb.rstrip("iyj")
+                        and _derived(fa, fb, self.endings)):
+                    continue
+                slavic_ending = _suffix_variant(fa, fb) and (
+                    fa.endswith(("yy", "iy")) or fb.endswith(("yy", "iy")))  # -sky/-skyy
+                if weak_key(a) == weak_key(b) and fa != fb and not slavic_ending:
+                    continue  # Harris/Haris: the skeleton comparison above needs evidence
+                pairs[a].add(b)
+                pairs[b].add(a)
 
 
 #: Words at least this frequent in the language (by rank) are its own words, not spellings of a

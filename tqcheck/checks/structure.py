@@ -535,17 +535,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         if first is None:
             continue
         opener = first.group()
+        what = None
         if clauses is not None and (clause := _clause_fragment(body, prev.text, clauses)):
-            hits.append(Hit(s.start, s.end,
-                            f"sentence fragment: '{body}' is a {clause} clause without the "
-                            "sentence it belongs to",
-                            suggestion="join it to the previous sentence",
-                            severity=_CLAUSE_SEVERITY))
-            continue
-        if phrase is not None and _phrase_fragment(body, prev.text, phrase):
-            hits.append(Hit(s.start, s.end,
-                            f"sentence fragment: '{body}' is a phrase without a verb, split off "
-                            "the sentence before it",
+            what = f"a {clause} clause without the sentence it belongs to"
+        elif phrase is not None and _phrase_fragment(body, prev.text, phrase):
+            what = "a phrase without a verb, split off the sentence before it"
+        if what is not None:
+            hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {what}",
                             suggestion="join it to the previous sentence",
                             severity=_CLAUSE_SEVERITY))
             continue
