@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from tqcheck.audit import AuditOptions, audit_text
@@ -28,3 +32,34 @@ def test_a_direction_without_a_calque_pack_is_said_once() -> None:
                         AuditOptions(lang="it", source_lang="ko", select=("TQ601", "TQ602")))
     notes = [n for n in report.notes if "no calque pack" in n]
     assert len(notes) == 1 and "ko→it" in notes[0]
+
+
+# --- scripts/build_langdata.py: the CLDR values, refreshed in place ---------------------------
+
+def _build_langdata() -> Any:
+    pytest.importorskip("babel")
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_langdata.py"
+    spec = importlib.util.spec_from_file_location("build_langdata", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_language_files_agree_with_the_cldr() -> None:
+    assert _build_langdata().main(["--check"]) == 0
+
+
+def test_refresh_replaces_only_the_cldr_values() -> None:
+    build = _build_langdata()
+    text = (build.LANG_DIR / "de.toml").read_text(encoding="utf-8")
+    stale = text.replace('decimal = ","', 'decimal = "."').replace('"Montag"', '"Mo"')
+    assert stale != text
+    refreshed, changes = build.refresh(stale, build.owned("de"))
+    assert refreshed == text
+    assert len(changes) == 2
+    # A table the file lacks is added at the end; nothing else moves.
+    bare = text.replace("[calendar]\n", "[kalender]\n")
+    refreshed, changes = build.refresh(bare, build.owned("de"))
+    assert refreshed.startswith(bare.rstrip("\n")) and refreshed.endswith(
+        "[calendar]\n" + "\n".join(text.split("[calendar]\n")[1].split("\n")[:2]) + "\n")
