@@ -92,6 +92,14 @@ def test_english_quotes_at_the_top_level_are_info_where_the_target_nests_them() 
         ("“", "info"), ("”", "info")]
 
 
+def test_a_pair_in_use_beside_the_norm_is_info() -> None:
+    # Japanese writes 「…」; “…” is in use in horizontal web text (the blind judge: style).
+    assert found("TQ309", "“設定” を開きます。", "ja") == [("“", "info"), ("”", "info")]
+    assert found("TQ309", "“設定”を開きます。", "ja") == []
+    # Guillemets are no Japanese marks at all.
+    assert found("TQ309", "«設定» を開きます。", "ja") == [("«", "warning"), ("»", "warning")]
+
+
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     ("tr", "Enflasyon geçen ay 25% arttı.", [("25%", "warning")]),
     ("de", "Das Treffen beginnt um 3:30 p.m. im Rathaus.", [("3:30 p.m.", "warning")]),

@@ -269,6 +269,8 @@ class _QuoteNorms:
     pairs: frozenset[tuple[str, str]]
     #: The pairs that stand only inside a quotation (``nested_only``: French and Russian “…”).
     nested: frozenset[tuple[str, str]]
+    #: Pairs in use beside the norm (``tolerated``: Japanese web text's “…”): info anywhere.
+    tolerated: frozenset[tuple[str, str]] = frozenset()
 
 
 def _quote_norms(ctx: CheckContext) -> _QuoteNorms | None:
@@ -280,12 +282,14 @@ def _quote_norms(ctx: CheckContext) -> _QuoteNorms | None:
                 ("primary", "secondary", "tertiary")]
         core = [p for p in core if len(p) == 2]
         alternate = [tuple(p) for p in ctx.data.get("quotes", "alternate", default=()) if len(p) == 2]
+        tolerated = frozenset((str(p[0]), str(p[1])) for p in
+                              ctx.data.get("quotes", "tolerated", default=()) if len(p) == 2)
         if core:
-            pairs = frozenset((str(a), str(b)) for a, b in [*core, *alternate])
-            nested = frozenset(pairs - {(str(core[0][0]), str(core[0][1]))}) if ctx.data.get(
-                "quotes", "nested_only") else frozenset()
+            pairs = frozenset((str(a), str(b)) for a, b in [*core, *alternate]) | tolerated
+            nested = frozenset(pairs - tolerated - {(str(core[0][0]), str(core[0][1]))}
+                               ) if ctx.data.get("quotes", "nested_only") else frozenset()
             norms = _QuoteNorms(frozenset(a for a, _ in pairs), frozenset(str(b) for _, b in core),
-                                pairs, nested)
+                                pairs, nested, tolerated)
         ctx.state[key] = norms
     found: _QuoteNorms | None = ctx.state[key]
     return found
@@ -306,15 +310,16 @@ def _mark_side(text: str, i: int) -> str:
 
 
 def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
-                    ) -> list[tuple[int, str, bool]]:
+                    ) -> list[tuple[int, str, bool | None]]:
     """The double quotation marks of another language's style in one paragraph: an opening
     mark the target never opens with (English “ in German, Polish or Czech), a closer that
     belongs to the target only after another opener (the English ” after “ in German), and,
     where the target writes one pair only inside a quotation (French, Russian “…”), that pair
     at the top level (flagged True: info), unless the paragraph closes a quotation it never
-    opened (it continues one from the paragraph before)."""
+    opened (it continues one from the paragraph before), and a ``tolerated`` pair wherever it
+    stands (flagged None: info)."""
     stack: list[tuple[int, str]] = []
-    found: list[tuple[int, str, bool]] = []
+    found: list[tuple[int, str, bool | None]] = []
     continued = False
     # Where « » only ever open and close (not the German »…«), their direction is their own,
     # whatever the spacing around them ("par défaut« 0.0.0.0 »sera").
@@ -330,7 +335,10 @@ def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
             stack.append((i, c))
         elif side == "close" and stack:
             j, o = stack.pop()
-            if (o, c) in norms.pairs:
+            if (o, c) in norms.tolerated:
+                found.append((j, "", None))
+                found.append((i, "", None))
+            elif (o, c) in norms.pairs:
                 if not stack and (o, c) in norms.nested:
                     found.append((j, "", True))
                     found.append((i, "", True))
@@ -386,7 +394,8 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         English), English quotes where the target opens quotations otherwise (the opening “ in
         German, Polish or Czech, and the closing ” after it where the target writes ” only after
         its own opener: German „…”), and, as info, “…” at the top level in French, Russian and
-        Ukrainian (``nested_only``: their «…» hold it inside), inverted marks (¿ ¡) outside
+        Ukrainian (``nested_only``: their «…» hold it inside), as info a pair in use beside the
+        norm (``tolerated``: “…” in Japanese, whose norm is 「…」), inverted marks (¿ ¡) outside
         Spanish, a Spanish question or exclamation whose ``¿``/``¡`` is missing, full-width
         letters and digits (``２０２３``) outside Chinese,
         Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
@@ -418,7 +427,10 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
     if norms is not None:
         primary = ctx.data.get("quotes", "primary")
         for i, what, nested in _misused_quotes(text, norms, in_use | frozenset("“”")):
-            if nested:
+            if nested is None:
+                yield Hit(i, i + 1, f"'{text[i]}' is in use in {ctx.data.name}, but its quotation "
+                          f"marks are {primary[0]}…{primary[1]}", severity=Severity.INFO)
+            elif nested:
                 yield Hit(i, i + 1, f"'{text[i]}' at the top level: {ctx.data.name} writes "
                           f"{primary[0]}…{primary[1]} there, and '{text[i]}' only inside a quotation",
                           severity=Severity.INFO)
