@@ -46,3 +46,19 @@ def test_tq205_stop_search_matches_the_plain_search(lang: str) -> None:
     # ... at the same places (the fast search ends at the stop itself)
     for t in found:
         assert [m.end() for m in fast.finditer(t)] == [m.end() for m in plain.finditer(t)]
+
+
+def test_tq705_is_gated_off_only_where_it_looks_for_no_language() -> None:
+    from tqcheck.checks.engine import resolve_gate
+    from tqcheck.checks.gates import Gate
+    from tqcheck.checks.registry import CheckContext, all_rules
+    from tqcheck.langdata import load_language
+
+    rule = next(r for r in all_rules() if r.code == "TQ705")
+
+    def gate(lang: str, source: str | None = None) -> Gate | None:
+        return resolve_gate(rule, CheckContext("<text>", lang, load_language(lang),
+                                                source_lang=source))
+
+    assert gate("en") == Gate()  # English words are no residue in English
+    assert gate("de") is None and gate("uk") is None and gate("fr", "es") is None
