@@ -62,3 +62,67 @@ def test_tq705_is_gated_off_only_where_it_looks_for_no_language() -> None:
 
     assert gate("en") == Gate()  # English words are no residue in English
     assert gate("de") is None and gate("uk") is None and gate("fr", "es") is None
+
+
+def _calque_directions() -> list[str]:
+    from tqcheck.checks.calque import builtin_packs
+
+    return sorted({t for pack in builtin_packs() for t in pack.targets if t != "*"})
+
+
+@pytest.mark.parametrize("target", _calque_directions())
+def test_calque_patterns_without_keywords_run_on_every_text_holding_their_strings(
+        target: str) -> None:
+    # A text holding one necessary string of each set of a pattern without keywords (the
+    # strings every match holds) is searched by it: the cheap test before it never skips one.
+    from tqcheck.checks._prefilter import fold
+    from tqcheck.checks.calque import _builtin_setup
+
+    setup = _builtin_setup(target, None)
+    for i in setup.always:
+        sets = setup.patterns[i][1].factors
+        for strings in sets[:1]:
+            for s in strings:
+                text = " ".join([s, *(min(other) for other in sets[1:])])
+                assert i in setup._always_open(fold(text)), (setup.patterns[i][1].id, s)
+                assert i in setup._always_open(fold(text.upper())), (setup.patterns[i][1].id, s)
+
+
+#: Real text of each target language in ../shared/data (a test skips a target without it).
+_REAL = {"en": ["ntrex/newstest2019-src.eng.txt", "tatoeba/tatoeba.deu-eng.eng"],
+         "ru": ["ntrex/newstest2019-ref.rus.txt"], "ar": ["ntrex/newstest2019-ref.arb.txt"],
+         "de": ["tatoeba/tatoeba.deu-eng.deu"], "fr": ["tatoeba/tatoeba.fra-eng.fra"],
+         "es": ["tatoeba/tatoeba.spa-eng.spa"], "uk": ["tatoeba/tatoeba.ukr-eng.ukr"],
+         "tr": ["tatoeba/tatoeba.tur-eng.tur"], "he": ["tatoeba/tatoeba.heb-eng.heb"],
+         "fa": ["tatoeba/tatoeba.pes-eng.pes"], "zh": ["tatoeba/tatoeba.cmn-eng.cmn"]}
+
+
+@pytest.mark.parametrize("target", sorted(_REAL))
+def test_calque_search_on_real_text_finds_what_every_pattern_finds(target: str) -> None:
+    # The calque search (keyword index, the tests of the patterns without keywords, the
+    # necessary strings) finds exactly what running every pattern its keywords allow finds: on
+    # real lines of the target language, and on every pack example of the target set between
+    # two real lines (a matching entry in the middle of real text).
+    from tests.conftest import shared_file
+    from tqcheck.checks.calque import _builtin_setup
+    from tqcheck.checks.text import folded_tokens
+
+    lines: list[str] = []
+    for name in _REAL[target]:
+        text = shared_file(*name.split("/")).read_text(encoding="utf-8")
+        lines += [line for line in text.splitlines() if line.strip()][:300]
+    setup = _builtin_setup(target, None)
+    examples = [p.example for _, p in setup.patterns if p.example]
+    texts = lines + [f"{lines[k % len(lines)]} {e} {lines[(k + 1) % len(lines)]}"
+                     for k, e in enumerate(examples)]
+    texts += [t.upper() for t in texts[len(lines):]]
+    found_some = 0
+    for text in texts:
+        tokens = set(folded_tokens(text))
+        everything = [(pack.source, pat.id, m.span()) for pack, pat in setup.patterns
+                      if not pat.keywords or not pat.keywords.isdisjoint(tokens)
+                      for m in pat.regex.finditer(text)]
+        found = [(pack.source, pat.id, m.span()) for pack, pat, m in setup._find(text)]
+        assert found == everything, text
+        found_some += bool(found)
+    assert found_some >= len(examples) // 2  # the examples do match
