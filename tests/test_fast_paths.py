@@ -126,3 +126,19 @@ def test_calque_search_on_real_text_finds_what_every_pattern_finds(target: str) 
         assert found == everything, text
         found_some += bool(found)
     assert found_some >= len(examples) // 2  # the examples do match
+
+
+def test_tq502_hyphen_test_opens_wherever_a_hyphenated_word_stands() -> None:
+    # TQ502 looks for hyphenated words only in text with a hyphen between two letters: every
+    # text where its search finds one has one.
+    from tqcheck.checks.consistency import _HYPHENATED, _LETTER_HYPHEN_LETTER
+
+    words = ["e-mail", "E-Mail", "co-operate", "веб-сайт", "Al-Qidra", "x-ray", "a-b", "ab-c",
+             "1-2", "a-1", "-ab", "ab-", "a--b", "über-all", "ş-ğ", "l'e-mail", "ab_-cd", "Ωα-βγ"]
+    texts = [f"{before}{w}{after}" for w in words for before in ("", " ", "(", "x", "'")
+             for after in ("", ".", " x", "-", "'s")]
+    texts += [f"{a} {b}" for a in words for b in words]
+    hyphenated = [t for t in texts if _HYPHENATED.search(t)]
+    assert len(hyphenated) > 100
+    assert all(_LETTER_HYPHEN_LETTER.search(t) for t in hyphenated)
+    assert not _LETTER_HYPHEN_LETTER.search("1-2 a- -b")
