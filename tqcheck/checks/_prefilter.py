@@ -14,7 +14,6 @@ failing them has no match, over every calque pattern's example and counterexampl
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
@@ -22,10 +21,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-#: Alternatives a run of literals may expand to before it is cut (``(a|b)(c|d)`` is four); for
-#: :func:`word_keys`, which keeps a few keys of each string, more.
+#: Alternatives a run of literals may expand to before it is cut (``(a|b)(c|d)`` is four).
 _MAX_ALTERNATIVES = 32
-_MAX_KEYED = 256
 
 #: Characters that a case-insensitive regex takes as equal although ``str.lower`` keeps them apart
 #: (``ſ`` and ``s``, ``ς`` and ``σ``, Cyrillic old forms): each maps to one of its class.
@@ -82,79 +79,14 @@ def _join(a: str, b: str) -> str:
     return a + b[1:] if a.endswith(" ") and b.startswith(" ") else a + b
 
 
-#: In :func:`word_keys`' strings: a place where the text has a character that is no word
-#: character, or none (the end of a line or text), next to a word character: a ``(?<!\w)``,
-#: ``(?!\w)``, ``\b``, ``^`` or ``$`` of the pattern, or a lookaround of white space or a mark
-#: (``(?<=[.!?]\s)``, ``(?=\s+than|[,.])``).
-EDGE = "\x00"
-_EDGES = frozenset({EDGE})
-
-
-def _no_word_char(av: Any) -> bool:
-    """Is the lookaround ``av`` (of ``(?<!…)``/``(?!…)``) one character of a class that holds
-    every word character (``\\w``, ``[\\w'-]``)?"""
-    body = av[1]
-    return (len(body) == 1 and body[0][0] is sre.IN
-            and any(o is sre.CATEGORY and c in (sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD)
-                    for o, c in body[0][1]))
-
-
-def _non_word(c: int) -> bool:
-    return not (chr(c).isalnum() or chr(c) == "_")
-
-
-def _no_word_at(items: Sequence[tuple[Any, Any]], end: int) -> bool:
-    """Does every match of ``items`` have a character at its start (``end`` 0) or its end
-    (``end`` -1), and never a word character there (white space, a mark)?"""
-    if not items:
-        return False
-    op, av = items[end]
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] == 0:
-        # "\s*[,.]": what may repeat, then what follows it
-        rest = items[1:] if end == 0 else items[:-1]
-        return _no_word_at(av[2], end) and _no_word_at(rest, end)
-    if op is sre.LITERAL:
-        return _non_word(av)
-    if op is sre.IN:
-        return _whitespace(av) or (bool(av) and all(
-            o is sre.LITERAL and _non_word(c) for o, c in av))
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return av[0] >= 1 and _no_word_at(av[2], end)
-    if op is sre.SUBPATTERN:
-        return _no_word_at(av[-1], end)
-    if op is sre.BRANCH:
-        return all(_no_word_at(b, end) for b in av[1])
-    return False
-
-
-#: Places next to which there is no word character, or none on one side where a word character
-#: is on the other: the ends of a line or text, and ``\b``.
-_EDGE_AT = frozenset({sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END,
-                      sre.AT_END_STRING})
-
-
-def _edge(op: Any, av: Any) -> bool:
-    """Is the zero-width item ``op, av`` of a pattern one that :data:`EDGE` stands for?"""
-    if op is sre.AT:
-        return av in _EDGE_AT
-    if op is sre.ASSERT_NOT:
-        return _no_word_char(av)
-    if op is sre.ASSERT:  # (?<=[.!?]\s), (?=\s+than)
-        return _no_word_at(av[1], -1 if av[0] == -1 else 0)
-    return False
-
-
-def _expand(items: Sequence[tuple[Any, Any]], marks: bool = False) -> set[str] | None:
+def _expand(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
     """The strings a sequence of items matches when it is a finite choice of literals (a
     literal, a class of literals, a group or alternation of such, white space as one space),
-    else None.  With ``marks``, a zero-width item that :data:`EDGE` stands for is one
-    (:func:`_edge`)."""
+    else None."""
     out = {""}
     for op, av in items:
         options: set[str] | frozenset[str] | None
-        if marks and _edge(op, av):
-            options = _EDGES
-        elif op is sre.LITERAL:
+        if op is sre.LITERAL:
             options = _SPACE if chr(av).isspace() else {chr(av)}
         elif op is sre.IN:
             if _whitespace(av):
@@ -171,18 +103,17 @@ def _expand(items: Sequence[tuple[Any, Any]], marks: bool = False) -> set[str] |
                 return None
             options = _SPACE if av[0] >= 1 else _SPACE_OR_NOTHING  # a run of white space
         elif op is sre.SUBPATTERN:
-            options = _expand(av[-1], marks)
+            options = _expand(av[-1])
         elif op is sre.BRANCH:
             options = set()
             for branch in av[1]:
-                more = _expand(branch, marks)
+                more = _expand(branch)
                 if more is None:
                     return None
                 options |= more
         else:
             return None
-        if options is None or len(out) * len(options) > (
-                _MAX_KEYED if marks else _MAX_ALTERNATIVES):
+        if options is None or len(out) * len(options) > _MAX_ALTERNATIVES:
             return None
         out = {_join(a, b) for a in out for b in options}
     return out
@@ -225,9 +156,8 @@ def _minimal(strings: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
-def _sequence(items: Sequence[tuple[Any, Any]], marks: bool = False) -> list[frozenset[str]]:
-    """Sets of strings each of which a match of the sequence contains one of (with ``marks``:
-    :data:`EDGE` where the text has no word character, see :func:`_expand`)."""
+def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Sets of strings each of which a match of the sequence contains one of."""
     out: list[frozenset[str]] = []
     run: set[str] | None = None
 
@@ -239,10 +169,9 @@ def _sequence(items: Sequence[tuple[Any, Any]], marks: bool = False) -> list[fro
         run = None
 
     for op, av in items:
-        options = _expand([(op, av)], marks)
+        options = _expand([(op, av)])
         if options is not None:
-            if run is not None and len(run) * len(options) <= (
-                    _MAX_KEYED if marks else _MAX_ALTERNATIVES):
+            if run is not None and len(run) * len(options) <= _MAX_ALTERNATIVES:
                 run = {_join(a, b) for a in run for b in options}
             else:
                 close()
@@ -250,15 +179,15 @@ def _sequence(items: Sequence[tuple[Any, Any]], marks: bool = False) -> list[fro
             continue
         close()
         if op is sre.SUBPATTERN:
-            out.extend(_sequence(av[-1], marks))
+            out.extend(_sequence(av[-1]))
         elif op is sre.ATOMIC_GROUP:
-            out.extend(_sequence(av, marks))
+            out.extend(_sequence(av))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            out.extend(_sequence(av[2], marks))
+            out.extend(_sequence(av[2]))
         elif op is sre.BRANCH:
             union: set[str] = set()
             for branch in av[1]:
-                sets = _sequence(branch, marks)
+                sets = _sequence(branch)
                 if not sets:
                     union = set()
                     break
@@ -294,43 +223,3 @@ def may_match(sets: tuple[frozenset[str], ...], prepared: str) -> bool:
         else:
             return False
     return True
-
-
-#: A run of ASCII letters and digits.
-_ALNUM_RUN = re.compile("[a-z0-9]+")
-
-
-def _bound(c: str) -> bool:
-    """Does ``c``, next to a run of letters and digits in a necessary string, end it in the text
-    (an ASCII character other than a letter or digit, or :data:`EDGE`)?"""
-    return c.isascii() and not c.isalnum()
-
-
-def _string_keys(s: str) -> list[str]:
-    """The words (runs of ASCII letters and digits) that an ASCII text holding the necessary
-    string ``s`` (from :func:`_sequence` with marks) holds, each with something else than a
-    letter or digit on both sides, and the pairs of them that follow each other there
-    (``"a b"``: nothing but such characters between them)."""
-    runs = [m for m in _ALNUM_RUN.finditer(s) if m.start() > 0 and m.end() < len(s)
-            and _bound(s[m.start() - 1]) and _bound(s[m.end()])]
-    keys = [m.group() for m in runs]
-    for a, b in itertools.pairwise(runs):
-        if all(map(_bound, s[a.end():b.start()])):
-            keys.append(f"{a.group()} {b.group()}")
-    return keys
-
-
-def word_keys(pattern: str | re.Pattern[str]) -> list[list[list[str]]]:
-    """Word keys of ``pattern`` on ASCII text: for each set of necessary strings, each string's
-    keys (:func:`_string_keys`; an empty list: the string has none).  A match in an ASCII text
-    ``t`` holds, for every set, one string whose keys are all words of ``t.lower()`` — its runs
-    of letters and digits — or pairs of such words that follow each other there
-    (``"a b"``)."""
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
-    try:
-        tree = _parser.parse(source, flags)
-    except (re.error, RecursionError):  # pragma: no cover - compiled already
-        return []
-    return [[_string_keys(s) for s in sorted(strings)]
-            for strings in set(_sequence(list(tree), marks=True))]

@@ -13,11 +13,9 @@ as a regular expression (``regex``).
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -30,7 +28,6 @@ from tqcheck.checks._prefilter import (
     prepare,
     unspaced,
     usable,
-    word_keys,
 )
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
@@ -81,13 +78,6 @@ class CalquePattern:
         """Strings every match holds one of, per set (:mod:`tqcheck.checks._prefilter`): a text
         without them is not searched."""
         return factors(self.regex, _substring_rarity(self.lang))
-
-    @cached_property
-    def word_keys(self) -> list[list[list[str]]]:
-        """Words and pairs of words of its necessary strings that an ASCII text holding a match
-        holds (:func:`tqcheck.checks._prefilter.word_keys`): the word index of :class:`_Setup`
-        reads them."""
-        return word_keys(self.source_regex)
 
     @cached_property
     def anchor(self) -> re.Pattern[str] | None:
@@ -253,11 +243,6 @@ class _Setup:
     #: between spaces of its most selective necessary strings (none: no test).  The folded text
     #: must hold both for the pattern to run.
     _always_tests: tuple[tuple[int, str, tuple[str, ...]], ...] = field(init=False, repr=False)
-    #: The word index for ASCII text (:meth:`_word_index`), made once this setup has searched
-    #: :data:`_INDEX_AFTER` texts (reading every pattern takes a while: small inputs go
-    #: without).
-    _words: _WordIndex | None = field(default=None, init=False, repr=False)
-    _texts: int = field(default=0, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
@@ -268,57 +253,7 @@ class _Setup:
             char = next((c for strings in factors for c in _shared_char(strings)), "")
             tests.append((i, char, tuple(sorted(unspaced(factors[0]), key=len, reverse=True))
                           if factors else ()))
-        self._always_tests = tuple(self._tests(self.always))
-
-    def _tests(self, which: Iterable[int]) -> Iterator[tuple[int, str, tuple[str, ...]]]:
-        """For each pattern of ``which``: a character every match of it holds ("" when none)
-        and strings one of which every match holds, the longest pieces between spaces of its
-        most selective necessary strings (none: no test)."""
-        for i in which:
-            factors = self.patterns[i][1].factors
-            char = next((c for strings in factors for c in _shared_char(strings)), "")
-            yield i, char, (tuple(sorted(unspaced(factors[0]), key=len, reverse=True))
-                            if factors else ())
-
-    def _word_index(self) -> _WordIndex:
-        """The word index: each pattern under its most selective key, rarest first by the
-        target's word frequencies: its keywords, or the words or the pairs of words
-        (``"want that"``) of one set of its necessary strings (:attr:`CalquePattern.word_keys`).
-        A text is searched only by the patterns whose key it holds, so that a common keyword
-        ("of", "this", "on") sends no text to a pattern where a pair is at hand.  Derived from
-        each entry's pattern: a new entry needs nothing more."""
-        index = _WordIndex()
-        for i, (_, pat) in enumerate(self.patterns):
-            rarity = _key_rarity(pat.lang)
-            options: list[tuple[tuple[float, int], frozenset[str]]] = []
-            for group in pat.word_keys:
-                if group and all(group):
-                    keys = frozenset(max(ks, key=rarity) for ks in group)
-                    options.append(((min(map(rarity, keys)), -len(keys)), keys))
-            if pat.keywords:
-                usable_words = [w for w in pat.keywords if w.isascii()]
-                if not usable_words:
-                    continue  # no keyword of it is an ASCII token: it never runs on ASCII text
-                # A keyword token holds its longest run of letters and digits as a word.
-                parts = frozenset(max(_ALNUM_RUN.findall(w) or [""], key=len)
-                                  for w in usable_words)
-                if "" not in parts:
-                    options.append(((min(map(rarity, parts)), -len(parts)), parts))
-            if not options:
-                index.rest.append(i)
-                continue
-            _, keys = max(options, key=lambda o: o[0])
-            for k in keys:
-                first, _, second = k.partition(" ")
-                if second:
-                    index.pair.setdefault((first, second), []).append(i)
-                else:
-                    index.word.setdefault(k, []).append(i)
-        index.words = frozenset(index.word)
-        index.pairs = frozenset(index.pair)
-        index.rest_tests = tuple(self._tests(index.rest))
-        self._words = index
-        return index
+        self._always_tests = tuple(tests)
 
     def _always_open(self, folded: str) -> list[int]:
         """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
@@ -330,11 +265,6 @@ class _Setup:
         """Pattern matches in ``text``.  A pattern runs only when one of its keywords occurs in
         the text (patterns without keywords: when the text holds one of their necessary strings)
         and the text holds the strings every match of it holds (its ``factors``)."""
-        if self._words is not None and text.isascii():
-            return self._find_ascii(text)
-        self._texts += 1
-        if self._texts == _INDEX_AFTER:  # a large input: the index pays for itself
-            self._word_index()
         keyed = self._keywords.intersection(folded_tokens(text))
         always: Iterable[int] = self.always
         folded = fold(text) if usable(text) else None
@@ -370,101 +300,7 @@ class _Setup:
         return tuple(found)
 
 
-    def _find_ascii(self, text: str) -> tuple[_Match, ...]:
-        """:meth:`_find` on ASCII text (most), through the word index: the patterns whose key
-        the text holds (a word, or a pair of words one after the other), and those without a
-        key where the text passes their tests; each then needs its keywords, its necessary
-        strings and its match.  The same matches as the keyword search (the tests prove it)."""
-        index = self._words or self._word_index()
-        tokens = folded_tokens(text)
-        # The words: the tokens where they are all letters and digits (most text), else the
-        # runs of letters and digits ("don't" holds "don" and "t").
-        words = (tokens if "".join(tokens).isalnum()
-                 else text.lower().encode().translate(_ASCII_BLANK).decode().split())
-        chosen: set[int] = set()
-        word = index.word
-        for k in index.words.intersection(words):
-            chosen.update(word[k])
-        pair = index.pair
-        for p in index.pairs.intersection(itertools.pairwise(words)):
-            chosen.update(pair[p])
-        lower = text.lower()
-        for i, char, strings in index.rest_tests:
-            if char in lower and (not strings or any(s in lower for s in strings)):
-                chosen.add(i)
-        if not chosen:  # most text
-            return ()
-        patterns = self.patterns
-        found: list[_Match] = []
-        prepared = prepare(text, lower)
-        token_set: frozenset[str] | None = None
-        for i in sorted(chosen):  # in pack and pattern order
-            pack, pat = patterns[i]
-            if pat.keywords:
-                if token_set is None:
-                    token_set = frozenset(tokens)
-                if pat.keywords.isdisjoint(token_set):
-                    continue
-            if (factors := pat.factors):
-                for s in factors[0]:
-                    if s in prepared:
-                        break
-                else:
-                    continue
-                if len(factors) > 1 and not may_match(factors[1:], prepared):
-                    continue
-            found.extend((pack, pat, m) for m in pat.regex.finditer(text))
-        return tuple(found)
-
-
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]
-
-#: Texts searched before the word index is made.
-_INDEX_AFTER = 2000
-#: A run of ASCII letters and digits.
-_ALNUM_RUN = re.compile("[a-z0-9]+")
-#: ASCII characters other than letters and digits, as spaces (``bytes.translate``).
-_ASCII_OTHER = bytes(c for c in range(128) if not chr(c).isalnum())
-_ASCII_BLANK = bytes.maketrans(_ASCII_OTHER, b" " * len(_ASCII_OTHER))
-
-
-@dataclass
-class _WordIndex:
-    """Patterns by key, for ASCII text (:meth:`_Setup._word_index`)."""
-
-    #: word -> patterns keyed on it
-    word: dict[str, list[int]] = field(default_factory=dict)
-    #: (word, the word after it) -> patterns keyed on the pair
-    pair: dict[tuple[str, str], list[int]] = field(default_factory=dict)
-    #: Patterns with no key, and what each needs (:meth:`_Setup._tests`).
-    rest: list[int] = field(default_factory=list)
-    rest_tests: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
-    words: frozenset[str] = frozenset()
-    pairs: frozenset[tuple[str, str]] = frozenset()
-
-
-@cache
-def _key_rarity(lang: str) -> Callable[[str], float]:
-    """How rare a key of the word index is in text of ``lang`` (higher is rarer): the log of a
-    word's place in the language's frequency-ordered lexicon (short words outside it common,
-    long ones rare); a pair is rarer than its rarer word, more so the rarer the other is."""
-    rank = _word_rank(lang) if lang else None
-
-    def word(w: str) -> float:
-        if rank is not None and (place := -rank(w)) < 10**9:
-            return math.log(place + 2)
-        if w.isdigit():
-            return math.log(20)
-        return math.log(10 * len(w)) if len(w) <= 3 else math.log(10**5)
-
-    def key(k: str) -> float:
-        first, _, second = k.partition(" ")
-        if not second:
-            return word(first)
-        low, high = sorted((word(first), word(second)))
-        return high + low / 2
-
-    return key
 
 
 def _shared_char(strings: frozenset[str]) -> tuple[str, ...]:
