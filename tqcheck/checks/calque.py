@@ -80,6 +80,16 @@ class CalquePattern:
         return factors(self.regex, _substring_rarity(self.lang))
 
     @cached_property
+    def open_factors(self) -> tuple[frozenset[str], ...]:
+        """:attr:`factors` without the sets that every keyword holds a string of: the pattern is
+        searched only when one of its keywords is a token of the text, and such a set is then
+        in the text already (the nouns of "the minister said"-type entries: their keywords)."""
+        if not self.keywords:
+            return self.factors
+        return tuple(strings for strings in self.factors
+                     if not all(any(s in k for s in strings) for k in self.keywords))
+
+    @cached_property
     def anchor(self) -> re.Pattern[str] | None:
         return None if self.anchor_regex is None else re.compile(self.anchor_regex, re.MULTILINE)
 
@@ -287,7 +297,7 @@ class _Setup:
         prepared = prepare(text, folded) if folded is not None else None
         for i in selected:
             pack, pat = patterns[i]
-            if prepared is not None and (factors := pat.factors):
+            if prepared is not None and (factors := pat.open_factors):
                 # may_match, its first (most selective) set inline: most patterns stop there.
                 for s in factors[0]:
                     if s in prepared:
