@@ -18,7 +18,11 @@ is shared: the best is the least disturbed).  Modes: ``all`` (every check, the d
 ``artifacts`` (no language identification), ``source`` (NTREX Russian with its English source)
 and ``po`` (the shared PO catalogues), as in ``compare_revisions.py``.
 
-    python benchmarks/rule_cost.py REV [--rounds 3] [--mode all] [--top 40]
+Then, unless ``--budget 0``, a budget for each check at ``--budget`` sentences per second
+(default 25,000, the issue's bar): the audit's time at that rate, shared out as REV shared its
+own (each check's cost there, scaled), and each check's cost over its budget, largest first.
+
+    python benchmarks/rule_cost.py REV [--rounds 3] [--mode all] [--top 40] [--budget 25000]
     python benchmarks/rule_cost.py --this-only        # this tree alone
 """
 
@@ -273,6 +277,33 @@ def table(this: dict, base: dict | None, rev: str, top: int) -> None:
         print(f"untimed audit ratio (this / {rev}): {base['plain'] / this['plain']:.2f}x speed")
 
 
+def budget(this: dict, base: dict, rev: str, rate: float, top: int) -> None:
+    """Per-check budgets at ``rate`` sentences per second (printed, never asserted): the time
+    the audit may take at that rate, shared out as ``rev`` shared its own time (each check's
+    cost there, scaled to the target; a check ``rev`` lacks has none), and each check's cost
+    over its budget, largest first: where to cut to reach the rate."""
+    target_s = this["sentences"] / rate
+    scale = target_s / base["plain"]  # the base's costs, as if it had run at the target rate
+    print()
+    print(f"budget at {rate:,.0f} sentences/s: the audit {target_s * 1e3:.0f} ms; now "
+          f"{this['plain'] * 1e3:.0f} ms ({this['plain'] / target_s - 1:+.0%}); each check's "
+          f"budget is its cost in {rev[:9]} x {scale:.2f}")
+    rows = []
+    for code in set(this["scopes"]) | set(base["scopes"]):
+        new = (this["cost"].get(code, 0.0) + this["cost"].get("gate " + code, 0.0)) * 1e3
+        old = ((base["cost"].get(code, 0.0) + base["cost"].get("gate " + code, 0.0)) * 1e3
+               if code in base["scopes"] else 0.0)
+        rows.append((new - old * scale, code, new, old * scale))
+    rows.sort(reverse=True)
+    print(f"{'check':<8}{'this ms':>9}{'budget':>9}{'over':>9}")
+    for over, code, new, allowed in rows[:top]:
+        if over <= 0:
+            break
+        print(f"{code:<8}{new:>9.1f}{allowed:>9.1f}{over:>+9.1f}")
+    print(f"{'all':<8}{sum(r[2] for r in rows):>9.1f}{sum(r[3] for r in rows):>9.1f}"
+          f"{sum(r[0] for r in rows):>+9.1f}   (checks and gates, timed)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rev", nargs="?", default="9145980")
@@ -280,6 +311,9 @@ def main() -> None:
     parser.add_argument("--mode", default="all", choices=("all", "artifacts", "source", "po"))
     parser.add_argument("--top", type=int, default=40, help="checks listed (default %(default)s)")
     parser.add_argument("--this-only", action="store_true", help="measure this tree alone")
+    parser.add_argument("--budget", type=float, default=25_000, metavar="RATE",
+                        help="per-check budgets at RATE sentences/s, shared out as REV shares "
+                        "its time (default %(default)s; 0: none)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         text = Path(tmp) / "corpus.txt"
@@ -296,7 +330,10 @@ def main() -> None:
             for _ in range(args.rounds):
                 olds.append(measure(base_tree, args.mode, text, tmp))
                 news.append(measure(ROOT, args.mode, text, tmp))
-            table(best_of(news), best_of(olds), args.rev, args.top)
+            this, base = best_of(news), best_of(olds)
+            table(this, base, args.rev, args.top)
+            if args.budget > 0:
+                budget(this, base, args.rev, args.budget, args.top)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
                             str(base_tree)], check=False)

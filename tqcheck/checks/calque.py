@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.checks._prefilter import (
-    any_of,
     factors,
     fold,
     may_match,
@@ -79,6 +78,16 @@ class CalquePattern:
         """Strings every match holds one of, per set (:mod:`tqcheck.checks._prefilter`): a text
         without them is not searched."""
         return factors(self.regex, _substring_rarity(self.lang))
+
+    @cached_property
+    def open_factors(self) -> tuple[frozenset[str], ...]:
+        """:attr:`factors` without the sets that every keyword holds a string of: the pattern is
+        searched only when one of its keywords is a token of the text, and such a set is then
+        in the text already (the nouns of "the minister said"-type entries: their keywords)."""
+        if not self.keywords:
+            return self.factors
+        return tuple(strings for strings in self.factors
+                     if not all(any(s in k for s in strings) for k in self.keywords))
 
     @cached_property
     def anchor(self) -> re.Pattern[str] | None:
@@ -237,39 +246,40 @@ class _Setup:
     anchored: tuple[tuple[CalquePack, CalquePattern], ...] = ()
     #: Pattern matches in a text, memoised for the texts of the chunk being checked.
     matches: Callable[[str], tuple[_Match, ...]] = field(init=False, repr=False)
-    #: Every keyword, and one search that the patterns without keywords need to match.
+    #: Every keyword.
     _keywords: frozenset[str] = field(init=False, repr=False)
-    _always_gate: re.Pattern[str] | None = field(init=False, repr=False)
-    #: One character per pattern without keywords that every match of it holds, as one class:
-    #: a text without any of them skips the search (None: a pattern has none, always search).
-    _always_chars: re.Pattern[str] | None = field(init=False, repr=False)
+    #: For each pattern without keywords (they run on every text): a character every match of it
+    #: holds ("" when none) and strings one of which every match holds, the longest pieces
+    #: between spaces of its most selective necessary strings (none: no test).  The folded text
+    #: must hold both for the pattern to run.
+    _always_tests: tuple[tuple[int, str, tuple[str, ...]], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
         self._keywords = frozenset(self.by_keyword)
-        # The patterns without keywords run on every text: one search for the most selective
-        # necessary strings of them all skips most texts (None: one has none, always search).
-        # It searches the folded text, with the strings' longest pieces between spaces.
-        best = [self.patterns[i][1].factors[:1] for i in self.always]
-        self._always_gate = (any_of(unspaced(frozenset().union(*(b[0] for b in best))))
-                             if best and all(best) else None)
-        chars = [next((c for strings in self.patterns[i][1].factors
-                       for c in _shared_char(strings)), None) for i in self.always]
-        self._always_chars = (re.compile("[" + "".join(sorted({re.escape(c) for c in chars
-                                                               if c})) + "]")
-                              if chars and all(chars) else None)
+        tests = []
+        for i in self.always:
+            factors = self.patterns[i][1].factors
+            char = next((c for strings in factors for c in _shared_char(strings)), "")
+            tests.append((i, char, tuple(sorted(unspaced(factors[0]), key=len, reverse=True))
+                          if factors else ()))
+        self._always_tests = tuple(tests)
+
+    def _always_open(self, folded: str) -> list[int]:
+        """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
+        character, then a few ``str.find`` calls (C speed) for each; most text holds none."""
+        return [i for i, char, strings in self._always_tests if char in folded
+                and (not strings or any(s in folded for s in strings))]
 
     def _find(self, text: str) -> tuple[_Match, ...]:
         """Pattern matches in ``text``.  A pattern runs only when one of its keywords occurs in
         the text (patterns without keywords: when the text holds one of their necessary strings)
         and the text holds the strings every match of it holds (its ``factors``)."""
         keyed = self._keywords.intersection(folded_tokens(text))
-        always = self.always
+        always: Iterable[int] = self.always
         folded = fold(text) if usable(text) else None
-        if always and folded is not None and self._always_gate is not None and (
-                (self._always_chars is not None and self._always_chars.search(folded) is None)
-                or self._always_gate.search(folded) is None):
-            always = ()
+        if always and folded is not None:
+            always = self._always_open(folded)
         selected: Iterable[int]
         if not keyed:  # most text
             if not always:
@@ -287,8 +297,15 @@ class _Setup:
         prepared = prepare(text, folded) if folded is not None else None
         for i in selected:
             pack, pat = patterns[i]
-            if prepared is not None and not may_match(pat.factors, prepared):
-                continue
+            if prepared is not None and (factors := pat.open_factors):
+                # may_match, its first (most selective) set inline: most patterns stop there.
+                for s in factors[0]:
+                    if s in prepared:
+                        break
+                else:
+                    continue
+                if len(factors) > 1 and not may_match(factors[1:], prepared):
+                    continue
             found.extend((pack, pat, m) for m in pat.regex.finditer(text))
         return tuple(found)
 

@@ -493,6 +493,8 @@ class NameVariants:
         self.capital_nouns = bool(data.get("capitalized_nouns", default=False))
         #: Words of the language itself, capitalised at a sentence start or as nouns: never names.
         self.common, self.not_evidence = _never_names(ctx.lang or "", self.capital_nouns)
+        #: Capitalised words of the language seen and passed over ("The", "He"): not names.
+        self.skipped: set[str] = set()
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
@@ -514,12 +516,17 @@ class NameVariants:
                        ((re.split("['’]", w, maxsplit=1)[0], s, e) for w, s, e in matches)]
         last = len(matches) - 1
         common = self.common
+        skipped = self.skipped
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
             if occ is None:
+                if w in skipped:
+                    continue
                 if w.casefold() in common and not (
                         (self.capital_nouns and self._first_name(w, k, matches, text))
                         or w in _known_words()):
+                    if not self.capital_nouns:  # then the word alone decides: remembered
+                        skipped.add(w)
                     continue
                 occ = words[w] = _Occurrence(segment, start, end, 0, False, lazy=True)
                 folded = fold_name(w)
@@ -799,6 +806,9 @@ def _function_words(lang: str) -> frozenset[str]:
 
 
 _HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}|[^\W\d_])-([^\W\d_]{2,})(?![\w'’-])")
+#: What every match of ``_HYPHENATED`` holds, found fast (the search starts at the hyphen, a
+#: literal): a hyphen between two letters.
+_LETTER_HYPHEN_LETTER = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
 #: Distinct words and word pairs remembered (where each first stands) to pair a closed
 #: compound with its open or hyphenated form in either order: a bound on memory and time (an
 #: article holds far fewer; in a long file, pairs after the first 20,000 are not remembered).
@@ -1024,7 +1034,7 @@ class SpellingVariants:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
-        if "-" in text:
+        if "-" in text and _LETTER_HYPHEN_LETTER.search(text):
             for m in _HYPHENATED.finditer(text):
                 hyph = m.group().casefold()
                 self._note(hyph, segment, m.start(), m.end())

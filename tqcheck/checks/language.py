@@ -730,7 +730,16 @@ def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozens
             frozenset(w.casefold() for w in (words or {}).get(other, ())))
 
 
-@register("TQ705", "foreign-language-phrase", Severity.WARNING)
+def _residue_gate(ctx: CheckContext) -> Gate | None:
+    """TQ705's gate for a file: closed (a gate that opens nowhere) where the target has no
+    language whose words it looks for (an English target without a source in its script: the
+    check would find nothing, and is not called on every sentence); else none."""
+    if not ctx.lang or not _residue_languages(ctx.lang, ctx.source_lang):
+        return Gate()
+    return None
+
+
+@register("TQ705", "foreign-language-phrase", Severity.WARNING, gate=_residue_gate)
 def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """Words of another language in the target's own script: MT residue of the source.
 

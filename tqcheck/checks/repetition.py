@@ -647,10 +647,11 @@ class RepeatedSentences:
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         self.paragraphs += 1
         previous = ""
-        # Places in the paragraph count sentences with words: a list number ("1.") is none.
-        wordy = [s.index for s in sentences if any(c.isalpha() for c in s.text)]
+        # Places in the paragraph count sentences with words: a list number ("1.") is none.  A
+        # paragraph of one sentence has no place to count (:func:`_place`).
+        wordy = ([s.index for s in sentences if any(c.isalpha() for c in s.text)]
+                 if len(sentences) > 1 else [])
         for s in sentences:
-            n = wordy.index(s.index) if s.index in wordy else -2
             text = s.text
             spaces = text.count(" ")
             if spaces + 1 < _MIN_WORDS:
@@ -666,6 +667,7 @@ class RepeatedSentences:
             words = folded_tokens(text)
             if len(words) < _MIN_WORDS:
                 continue
+            n = wordy.index(s.index) if s.index in wordy else -2
             key = " ".join(words)
             head = " ".join(words[:_MIN_WORDS])
             first = self.seen.get(head)

@@ -4,6 +4,7 @@ starts, text left dangling after a closing quote."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -668,6 +669,21 @@ _BREAK_OFF = frozenset("-‐‒–—―")
 _WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])([^\W\d_]{2,})\.$")
 
 
+@functools.cache
+def _stop_after(words: frozenset[str]) -> re.Pattern[str]:
+    """One search for a full stop (not an ellipsis) right after one of ``words`` (a whole word,
+    not after a hyphen or dot), any case.  It starts at the full stop, a literal the regex
+    engine finds fast, and looks behind it for the words, one fixed-width lookbehind per word
+    length: the same matches as ``(?<![\\w.'’-])(?:words)\\.(?!\\.)``, which tried every
+    word at every position of the text."""
+    by_length: dict[int, list[str]] = {}
+    for w in sorted(words):
+        by_length.setdefault(len(w), []).append(re.escape(w))
+    behind = "|".join(f"(?<=(?<![\\w.'’-])(?:{'|'.join(ws)})\\.)"
+                      for _, ws in sorted(by_length.items(), reverse=True))
+    return re.compile(rf"\.(?!\.)(?:{behind})", re.IGNORECASE)
+
+
 def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                      ) -> Iterator[Hit]:
     """Sentences closed by a full stop right after a word that never ends one
@@ -675,13 +691,7 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     words = never_before_stop_words(ctx.lang)
     if not words:
         return
-    key = "TQ205.stop"
-    found = ctx.state.get(key)
-    if found is None:
-        found = ctx.state[key] = re.compile(
-            r"(?<![\w.'’-])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-            + r")\.(?!\.)", re.IGNORECASE)
-    if not found.search(segment.text):
+    if not _stop_after(words).search(segment.text):
         return  # one search for most segments
     for s in sentences:
         body = s.text.rstrip()
