@@ -60,6 +60,27 @@ STRUCK = _words("""
 """)
 
 
+#: Count nouns (for number agreement) struck by review: names, function words, ordinals, the
+#: collective nouns "one of the jury" may use, and units that stay singular ("two dollar bill").
+STRUCK_COUNT = _words("""
+    other known via committee nobody pro smith responsible cent fourth fifth tom ex dude hello
+    closer martin miller semi walker jay oxford billy robin drove warren khan bobby mama mom
+    daddy sir god spoke visible premium cape hood gene tube mouse audience jury faculty navy
+    squad assembly senate kingdom republic dollar mile percentage degree goodbye bit saint
+    duke pope prince lady baker turner mason wright earl victor
+""")
+COMMON_COUNT = 5000
+#: What may follow a noun phrase that ends there ("two year ago", never "two year period": a
+#: compound).
+AFTER = (r"(?=\s*[.,;:!?]|\s+(?:of|in|on|at|and|or|to|were|are|have|had|who|which|that|ago|"
+         r"later|earlier|from|with|for|is|was|has)\b)")
+NUMERALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+            r"forty|fifty|hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|many|"
+            r"numerous|various|multiple")
+#: One modifier word before the noun (not an article: "many a year" is fluent).
+MODIFIER = r"(?:(?!an?\b|the\b)[a-z]{3,}\s+)"
+
+
 def plural(word: str) -> str:
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return word + "es"
@@ -68,23 +89,27 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-def candidates(table: Path) -> list[str]:
-    forms: set[str] = set()
-    not_nouns: set[str] = set()
-    uncount: list[str] = []
-    with gzip.open(table, "rt", encoding="utf-8") as fh:
-        for lemma, pos, *rest in csv.reader(fh):
-            forms.add(lemma.lower())
-            forms.update(f.lower() for r in rest for f in r.split("/") if f)
-            if pos != "noun":
-                not_nouns.add(lemma.lower())
-            elif rest == [lemma] and lemma.isalpha() and lemma.islower():
-                uncount.append(lemma)
+def _rank() -> dict[str, int]:
     rank: dict[str, int] = {}
     words = [ln.strip().lstrip("+") for ln in LEXICON.read_text(encoding="utf-8").splitlines()
              if ln.strip() and not ln.startswith("#")]
     for i, w in enumerate(words):
         rank.setdefault(w, i)
+    return rank
+
+
+def _table(path: Path) -> list[tuple[str, str, list[str]]]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [(lemma, pos, [f for r in rest for f in r.split("/") if f])
+                for lemma, pos, *rest in csv.reader(fh)]
+
+
+def mass_plurals(rows: list[tuple[str, str, list[str]]]) -> list[str]:
+    forms = {f.lower() for lemma, _, fs in rows for f in [lemma, *fs]}
+    not_nouns = {lemma.lower() for lemma, pos, _ in rows if pos != "noun"}
+    uncount = [lemma for lemma, pos, fs in rows
+               if pos == "noun" and fs == [lemma] and lemma.isalpha() and lemma.islower()]
+    rank = _rank()
     out = []
     for w in uncount:
         if w.endswith(("s", "ing")) or len(w) < 4 or w in not_nouns:
@@ -95,24 +120,27 @@ def candidates(table: Path) -> list[str]:
     return [pl for _, pl in sorted(out)]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--show", action="store_true", help="print the candidates, write nothing")
-    args = ap.parse_args()
-    import lemminflect  # a build-time tool, not a dependency
+def count_nouns(rows: list[tuple[str, str, list[str]]]) -> list[str]:
+    """Common nouns the lexicon knows only as count nouns (a plural other than themselves) and
+    only as nouns (no verb "report", no adjective "country")."""
+    not_nouns = {lemma.lower() for lemma, pos, _ in rows if pos != "noun"}
+    rank = _rank()
+    return sorted(lemma for lemma, pos, fs in rows
+                  if pos == "noun" and lemma.isalpha() and lemma.islower() and fs
+                  and lemma not in fs and lemma not in not_nouns
+                  and not lemma.endswith(("s", "ing"))
+                  and rank.get(lemma, COMMON_COUNT) < COMMON_COUNT
+                  and lemma not in STRUCK_COUNT)
 
-    table = Path(lemminflect.__file__).parent / "resources" / "infl_lu.csv.gz"
-    found = candidates(table)
-    kept = sorted(pl for pl in found if pl not in STRUCK | ALREADY)
-    if args.show:
-        print(len(found), "candidates,", len(kept), "kept:", " ".join(kept))
-        return
-    alternation = "|".join(kept)
-    entry = "\n".join([
+
+def entries(kept: list[str], count: list[str]) -> str:
+    nouns = "|".join(count)
+    q = "'''"
+    return "\n".join([
         BEGIN,
         "[[pattern]]",
         'id = "mass-noun-plural-lexicon"',
-        f"regex = '''(?i)\\b(?:{alternation})\\b'''",
+        f"regex = {q}(?i)\\b(?:{'|'.join(kept)})\\b{q}",
         "keywords = [" + ", ".join(f'"{k}"' for k in kept) + "]",
         'message = "an English mass noun in the plural (the source language counts it; '
         'LemmInflect/SPECIALIST countability lexicon)"',
@@ -123,16 +151,63 @@ def main() -> None:
         'hospital."',
         'counterexample = "Human rights groups documented violence against the staff of the '
         'hospital."',
+        "",
+        "[[pattern]]",
+        'id = "numeral-singular-noun"',
+        f"regex = {q}(?<![\\w-])(?<![Nn]umber\\s)(?:{NUMERALS})\\s+"
+        f"(?P<span>{MODIFIER}?(?:{nouns})){AFTER}{q}",
+        'keywords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", '
+        '"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundreds", '
+        '"thousands", "dozens", "millions", "several", "many", "numerous", "various", '
+        '"multiple"]',
+        'message = "a count noun in the singular after a number or \'several\' (the source '
+        'language does not mark the plural there; LemmInflect/SPECIALIST countability lexicon)"',
+        'suggestion = "three years / several cities"',
+        'severity = "info"',
+        'example = "The project started three year ago in several city of the region."',
+        'counterexample = "The project started three years ago in several cities, a two year '
+        'plan in many a city."',
+        "",
+        "[[pattern]]",
+        'id = "one-of-singular-noun"',
+        f"regex = {q}\\b(?i:one)\\s+of\\s+(?:the|its|our|their|his|her|my|your|these|those)\\s+"
+        f"(?P<span>{MODIFIER}{{0,2}}(?:{nouns})){AFTER}{q}",
+        'keywords = ["one"]',
+        'message = "a singular noun after \'one of the\' (the source language does not mark the '
+        'plural there; LemmInflect/SPECIALIST countability lexicon)"',
+        'suggestion = "one of the most visited cities"',
+        'severity = "info"',
+        'example = "Kazan is one of the most visited city in Russia."',
+        'counterexample = "Kazan is one of the most visited cities in Russia, and one of the '
+        'city council members agreed."',
         END,
     ])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--show", action="store_true", help="print the lists, write nothing")
+    args = ap.parse_args()
+    import lemminflect  # a build-time tool, not a dependency
+
+    rows = _table(Path(lemminflect.__file__).parent / "resources" / "infl_lu.csv.gz")
+    found = mass_plurals(rows)
+    kept = sorted(pl for pl in found if pl not in STRUCK | ALREADY)
+    count = count_nouns(rows)
+    if args.show:
+        print(len(found), "mass candidates,", len(kept), "kept:", " ".join(kept))
+        print(len(count), "count nouns:", " ".join(count))
+        return
     text = PACK.read_text(encoding="utf-8")
+    entry = entries(kept, count)
     if BEGIN in text:
         text = re.sub(re.escape(BEGIN) + r".*?" + re.escape(END), lambda _: entry, text,
                       flags=re.S)
     else:
         text = text.rstrip("\n") + "\n\n" + entry + "\n"
     PACK.write_text(text, encoding="utf-8")
-    print(f"{len(kept)} plurals written to {PACK.relative_to(ROOT)}")
+    print(f"{len(kept)} plurals and {len(count)} count nouns written to "
+          f"{PACK.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
