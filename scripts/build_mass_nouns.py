@@ -70,6 +70,21 @@ STRUCK_COUNT = _words("""
     duke pope prince lady baker turner mason wright earl victor
 """)
 COMMON_COUNT = 5000
+#: Mass nouns after a plural determiner ("these equipment", "several evidence"): the classic
+#: ones the lexicon also lists with a rare count sense, then the lexicon's uncount-only nouns
+#: below ``COMMON_MASS`` that review kept (not the plural "cattle", "personnel", "data", "media").
+CLASSIC_MASS = _words("""
+    information advice equipment evidence knowledge research feedback furniture luggage baggage
+    homework news software machinery
+""")
+COMMON_MASS = 8000
+STRUCK_MASS = _words("""
+    i or china cattle sheep personnel data media accused porn soccer hockey crap terry radar yoga
+    casino bacon pork heck aluminum silicon armor flu infantry artillery medicare heroin cocaine
+    marijuana midnight noon majesty accordance mud perfection salvation rhetoric capitalism poetry
+    dirt sunshine music health
+""")
+PLURAL_DETERMINERS = r"these|those|many|several|numerous|various|a\s+few|multiple"
 #: What may follow a noun phrase that ends there ("two year ago", never "two year period": a
 #: compound).
 AFTER = (r"(?=\s*[.,;:!?]|\s+(?:of|in|on|at|and|or|to|were|are|have|had|who|which|that|ago|"
@@ -133,7 +148,18 @@ def count_nouns(rows: list[tuple[str, str, list[str]]]) -> list[str]:
                   and lemma not in STRUCK_COUNT)
 
 
-def entries(kept: list[str], count: list[str]) -> str:
+def mass_nouns(rows: list[tuple[str, str, list[str]]]) -> list[str]:
+    """The classic mass nouns and the common nouns the lexicon knows only as uncount nouns."""
+    not_nouns = {lemma.lower() for lemma, pos, _ in rows if pos != "noun"}
+    rank = _rank()
+    lexicon = {lemma for lemma, pos, fs in rows
+               if pos == "noun" and fs == [lemma] and lemma.isalpha() and lemma.islower()
+               and lemma not in not_nouns and not lemma.endswith(("s", "ing"))
+               and rank.get(lemma, COMMON_MASS) < COMMON_MASS}
+    return sorted((lexicon - STRUCK_MASS) | CLASSIC_MASS)
+
+
+def entries(kept: list[str], count: list[str], mass: list[str]) -> str:
     nouns = "|".join(count)
     q = "'''"
     return "\n".join([
@@ -180,6 +206,20 @@ def entries(kept: list[str], count: list[str]) -> str:
         'example = "Kazan is one of the most visited city in Russia."',
         'counterexample = "Kazan is one of the most visited cities in Russia, and one of the '
         'city council members agreed."',
+        "",
+        "[[pattern]]",
+        'id = "plural-determiner-mass-noun"',
+        f"regex = {q}\\b(?i:{PLURAL_DETERMINERS})\\s+(?P<span>(?:{'|'.join(mass)})){AFTER}{q}",
+        'keywords = ["these", "those", "many", "several", "numerous", "various", "few", '
+        '"multiple"]',
+        'message = "a mass noun after a plural determiner (\'these equipment\', \'several '
+        'evidence\'; the source language counts it; LemmInflect/SPECIALIST countability '
+        'lexicon)"',
+        'suggestion = "this equipment / several pieces of evidence"',
+        'severity = "info"',
+        'example = "These equipment were bought by the ministry, and several evidence was lost."',
+        'counterexample = "This equipment was bought by the ministry; several evidence bags and '
+        'these news reports were lost."',
         END,
     ])
 
@@ -199,7 +239,7 @@ def main() -> None:
         print(len(count), "count nouns:", " ".join(count))
         return
     text = PACK.read_text(encoding="utf-8")
-    entry = entries(kept, count)
+    entry = entries(kept, count, mass_nouns(rows))
     if BEGIN in text:
         text = re.sub(re.escape(BEGIN) + r".*?" + re.escape(END), lambda _: entry, text,
                       flags=re.S)
