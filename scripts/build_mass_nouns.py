@@ -180,38 +180,28 @@ def entries(kept: list[str], count: list[str], mass: list[str]) -> str:
         "",
         "[[pattern]]",
         'id = "numeral-singular-noun"',
-        f"regex = {q}(?<![\\w-])(?<![Nn]umber\\s)(?:{NUMERALS})\\s+"
-        f"(?P<span>{MODIFIER}?(?:{nouns})){AFTER}{q}",
+        f"regex = {q}(?<![\\w-])(?<![Nn]umber\\s)(?:(?:{NUMERALS})\\s+{MODIFIER}?|"
+        f"\\b(?i:one)\\s+of\\s+(?:the|its|our|their|his|her|my|your|these|those)\\s+"
+        f"{MODIFIER}{{0,2}})(?P<span>{nouns}){AFTER}{q}",
         'keywords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", '
         '"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundreds", '
         '"thousands", "dozens", "millions", "several", "many", "numerous", "various", '
-        '"multiple"]',
-        'message = "a count noun in the singular after a number or \'several\' (the source '
-        'language does not mark the plural there; LemmInflect/SPECIALIST countability lexicon)"',
-        'suggestion = "three years / several cities"',
+        '"multiple", "one"]',
+        'message = "a count noun in the singular after a number, \'several\' or \'one of the\' '
+        '(the source language does not mark the plural there; LemmInflect/SPECIALIST '
+        'countability lexicon)"',
+        'suggestion = "three years / several cities / one of the largest cities"',
         'severity = "info"',
-        'example = "The project started three year ago in several city of the region."',
+        'example = "The project started three year ago in several city of the region, one of '
+        'the most visited city in Russia."',
         'counterexample = "The project started three years ago in several cities, a two year '
-        'plan in many a city."',
-        "",
-        "[[pattern]]",
-        'id = "one-of-singular-noun"',
-        f"regex = {q}\\b(?i:one)\\s+of\\s+(?:the|its|our|their|his|her|my|your|these|those)\\s+"
-        f"(?P<span>{MODIFIER}{{0,2}}(?:{nouns})){AFTER}{q}",
-        'keywords = ["one"]',
-        'message = "a singular noun after \'one of the\' (the source language does not mark the '
-        'plural there; LemmInflect/SPECIALIST countability lexicon)"',
-        'suggestion = "one of the most visited cities"',
-        'severity = "info"',
-        'example = "Kazan is one of the most visited city in Russia."',
-        'counterexample = "Kazan is one of the most visited cities in Russia, and one of the '
-        'city council members agreed."',
+        'plan in many a city, one of the most visited cities; one of the city council members '
+        'agreed."',
         "",
         "[[pattern]]",
         'id = "plural-determiner-mass-noun"',
         f"regex = {q}\\b(?i:{PLURAL_DETERMINERS})\\s+(?P<span>(?:{'|'.join(mass)})){AFTER}{q}",
-        'keywords = ["these", "those", "many", "several", "numerous", "various", "few", '
-        '"multiple"]',
+        "keywords = [" + ", ".join(f'"{k}"' for k in mass) + "]",
         'message = "a mass noun after a plural determiner (\'these equipment\', \'several '
         'evidence\'; the source language counts it; LemmInflect/SPECIALIST countability '
         'lexicon)"',
