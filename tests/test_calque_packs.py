@@ -208,3 +208,29 @@ def test_any_source_pack_weak_entries_need_evidence() -> None:
     assert "mul:bare-singular-noun-subject" not in _ids(text, "en", None)
     assert "mul:bare-singular-noun-subject" not in _ids(
         "The agency reported that the minister will visit the region.", "en", "tr")
+
+
+def test_grammar_interference_entries_are_info_and_weak_ones_need_evidence() -> None:
+    """The grammar-level entries of the any-source pack report as info: a strong one (never
+    fluent: "allows to reduce") without any source language, a weak one (a double negation,
+    which dialogue may quote) only for a source language in evidence."""
+    strong = "The new system allows to reduce costs."
+    assert _findings(strong, "en", None) == [("mul:allows-to-verb", "info")]
+    weak = "The spokesman did not say nothing about the talks."
+    assert _findings(weak, "en", None) == []
+    assert _findings(weak, "en", "ru") == [("mul:double-negation", "info")]
+    assert _findings("The spokesman did not say anything about the talks.", "en", "ru") == []
+
+
+def test_countability_entries_read_the_lexicon_lists() -> None:
+    """The entries written by scripts/build_mass_nouns.py (a countability lexicon) flag words of
+    their lists in the grammatical slot only: a plural mass noun, a mass noun after a plural
+    determiner, a count noun left singular after a number or 'one of the'."""
+    text = ("Officials reported violences in two district of the city, one of the largest "
+            "city in the region; these equipment were lost.")
+    assert sorted(_ids(text, "en", "tr")) == [
+        "mul:mass-noun-plural-lexicon", "mul:numeral-singular-noun",
+        "mul:numeral-singular-noun", "mul:plural-determiner-mass-noun"]
+    fluent = ("Officials reported violence in two districts of the city, one of the largest "
+              "cities in the region, a two year plan; this equipment was lost.")
+    assert _ids(fluent, "en", "tr") == []
