@@ -30,19 +30,26 @@ _WORDS = {
 }
 #: The letters that write a vowel as well as a consonant, per script.
 _MATRES = {"Arabic": "اويىی", "Hebrew": "ויא"}
-#: Letters compared as one: Persian letters and their Arabic renderings (پ ب, چ ج, ژ ز, گ ک ك,
-#: ی ي ى), Hebrew final forms.
-_SAME = str.maketrans({"پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ک", "ك": "ک", "ي": "ی", "ى": "ی",
+#: Letters compared as one: Persian letters and the Arabic letters MT writes for them in a
+#: foreign name (پ ب, چ ج), the Arabic and Persian kāf and yāʾ (ک ك, ی ي ى), Hebrew final forms.
+_SAME = str.maketrans({"پ": "ب", "چ": "ج", "ك": "ک", "ي": "ی", "ى": "ی",
                        "ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"})
 #: Hamza on alef against a bare alef: TQ502's job, never a second spelling of a name here.
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 #: Persian letters: a word that has one where the other has its Arabic rendering is one
 #: difference of its own (ترامپ/ترامب), reported in Persian text only.
-_PERSIAN = str.maketrans({"پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ک"})
+_PERSIAN = str.maketrans({"پ": "ب", "چ": "ج"})
 #: At most this many distinct words remembered per document.
 _MAX_WORDS = 20000
 #: At most this many occurrences of one spelling reported.
 _MAX_REPORTED = 8
+
+
+#: Two spellings count as one article's only when some occurrences of both stand within this
+#: many characters (a file that concatenates documents has unrelated words far apart).
+_NEAR = 4000
+#: Two spellings each used this often are two established words, not one name spelled twice.
+_ESTABLISHED = 3
 
 
 @dataclass
@@ -52,6 +59,8 @@ class _Seen:
     end: int
     count: int = 0
     later: list[tuple[Segment, int, int]] = field(default_factory=list)
+    #: Where the spelling stands in the document (characters from its start), the first ones.
+    positions: list[int] = field(default_factory=list)
 
 
 @cache
@@ -64,9 +73,11 @@ def _lexicon(lang: str) -> frozenset[str]:
 
 def _inserted_inside(short: str, long_: str, matres: str) -> bool:
     """Is ``long_`` ``short`` with one of ``matres`` inserted inside the word, where Arabic
-    grammar inserts none: not first or last (clitics and endings), not an alef after the first
-    letter (the active participle: لعب/لاعب), not a yāʾ before a final tāʾ marbūṭa or hāʾ (the
-    nisba: الرجولة/الرجولية), not a wāw before an alef (the broken plural: حادث/حوادث)?"""
+    grammar inserts none: not in the first two letters (clitics and the active participle:
+    وحدات/ووحدات, لعب/لاعب), not last (endings), not an alef after an initial mīm (form III:
+    مبشرة/مباشرة), not a yāʾ before a final tāʾ marbūṭa or hāʾ (the nisba: الرجولة/الرجولية),
+    not a wāw or yāʾ before a final nūn (plural endings: الدهن/الدهون, يرغبن/يرغبون), not a wāw
+    before an alef (the broken plural: حادث/حوادث)?"""
     if len(long_) != len(short) + 1:
         return False
     i = 0
@@ -75,9 +86,10 @@ def _inserted_inside(short: str, long_: str, matres: str) -> bool:
     if long_[i + 1:] != short[i:]:
         return False
     letter = long_[i]
-    return (letter in matres and 0 < i < len(long_) - 1
-            and not (letter == "ا" and i == 1)
+    return (letter in matres and 1 < i < len(long_) - 1
+            and not (letter == "ا" and i == 2 and long_[0] == "م")
             and not (letter in "يی" and long_[i + 1:] in ("ة", "ه"))
+            and not (letter in "وي" and long_[i + 1:] == "ن")
             and not (letter == "و" and long_[i + 1] == "ا"))
 
 
@@ -94,9 +106,12 @@ class UnwrittenVowelNames:
         #: Without a lexicon, only longer words (fewer words of the language among them).
         self.min_long = 4 if self.lexicon else 5
         self.seen: dict[str, _Seen] = {}
+        self.offset = 0
 
     def feed(self, segment: Segment) -> None:
         seen = self.seen
+        base = self.offset
+        self.offset += len(segment.text) + 1
         for m in self.words_re.finditer(segment.text):
             w = m.group()
             occ = seen.get(w)
@@ -107,6 +122,8 @@ class UnwrittenVowelNames:
             elif len(occ.later) < _MAX_REPORTED - 1:
                 occ.later.append((segment, m.start(), m.end()))
             occ.count += 1
+            if len(occ.positions) < 64:
+                occ.positions.append(base + m.start())
 
     def pairs(self) -> list[tuple[str, str]]:
         """The pairs of spellings of one name (each pair once, sorted)."""
@@ -129,6 +146,11 @@ class UnwrittenVowelNames:
     def _variants(self, a: str, b: str) -> bool:
         if a in self.lexicon and b in self.lexicon:
             return False  # two words of the language (كتاب/كتب)
+        oa, ob = self.seen[a], self.seen[b]
+        if min(oa.count, ob.count) >= _ESTABLISHED:
+            return False  # both established in the document: two words
+        if not any(abs(x - y) <= _NEAR for x in oa.positions for y in ob.positions):
+            return False  # far apart: two documents' words, or two names
         sa, sb = a.translate(_SAME), b.translate(_SAME)
         if sa.translate(_HAMZA) == sb.translate(_HAMZA) and sa != sb:
             return False  # hamza on alef: TQ502's job
