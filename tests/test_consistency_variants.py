@@ -445,8 +445,10 @@ def test_reformed_spellings_and_open_compounds(text: str, lang: str, expected: s
     ("L'élève est arrivé. Le niveau est élevé. Il achète du pain qu'il a acheté hier.", "fr"),
     # Portuguese words that differ in c or p and are both frequent words (captar/catar).
     ("Vão captar água. Vão catar lixo.", "pt"),
-    # Two adjacent words that are no hyphenated compound of the text.
+    # Two adjacent words that are no hyphenated compound of the text; a preposition before an
+    # inflected word is no open form of a hyphenated adverb.
     ("Интернет развивается. Магазин открыт.", "ru"),
+    ("Во-вторых, план принят. Во втором чтении его поддержали.", "ru"),
 ])
 def test_reform_and_open_compound_counterexamples(text: str, lang: str) -> None:
     assert flagged("TQ502", text, lang) == set()

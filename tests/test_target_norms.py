@@ -200,6 +200,9 @@ def test_more_fragment_shapes_in_other_languages(lang: str, text: str, expected:
     ("it", "La squadra ha vinto la finale ieri. Che bello vedere tanta gente."),
     ("de", "Das neue Modell kommt im März auf den Markt. Das Modell wurde in Berlin gebaut."),
     ("de", "Die Regierung hat den Plan beschlossen. Die Minister haben zugestimmt."),
+    ("de", "Ich habe das Gerät gestern gekauft. Das mitgelieferte Kabel war nicht gut - der Akku "
+     "konnte nicht aufgeladen werden."),
+    ("de", "Die Firma meldete Rekorde. Die 2019 gegründete Firma hat heute 300 Mitarbeiter."),
     ("ru", "Компания представила новый смартфон в Москве. Оснащённый тремя камерами, он стоит "
      "дорого."),
     ("fr", "L'entreprise a ouvert une nouvelle usine à Lyon. Située à la sortie de la ville, elle "

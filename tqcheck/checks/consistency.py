@@ -1242,6 +1242,8 @@ class SpellingVariants:
             if listed is None and not named and (
                     function or (len(a) < 2 and a not in "ex") or len(closed) < 6):
                 continue
+            if inflect and (len(a) < 3 or function):
+                continue  # во втором/Во-вторых: a preposition before an inflected word
             tail = re.escape(b)
             if inflect:
                 stem = next((b[:-len(e)] for e in sorted(self.endings, key=len, reverse=True)
