@@ -429,6 +429,9 @@ def test_words_of_the_language_are_not_vowel_variants(text: str, lang: str) -> N
     ("Un nouvel événement aura lieu. Cet évènement est gratuit.", "fr",
      {"événement", "évènement"}),
     ("A direcção da empresa reuniu-se. A direção aprovou o plano.", "pt", {"direcção", "direção"}),
+    # Japanese katakana loanwords: the final long-vowel mark, ヴ and バ行.
+    ("サーバーを再起動してください。サーバの設定は保存されます。", "ja", {"サーバー", "サーバ"}),
+    ("ヴァイオリンの演奏会があった。バイオリンの音が美しい。", "ja", {"ヴァイオリン", "バイオリン"}),
     # The open form of a hyphenated compound, in another case.
     ("Интернет-магазин откроется в понедельник. В интернет магазине будут скидки.", "ru",
      {"Интернет-магазин", "интернет магазине"}),
@@ -445,6 +448,8 @@ def test_reformed_spellings_and_open_compounds(text: str, lang: str, expected: s
     ("L'élève est arrivé. Le niveau est élevé. Il achète du pain qu'il a acheté hier.", "fr"),
     # Portuguese words that differ in c or p and are both frequent words (captar/catar).
     ("Vão captar água. Vão catar lixo.", "pt"),
+    # Two katakana words that differ otherwise (コーヒー/コピー, データ/データベース).
+    ("コーヒーを飲んだ。コピーを取った。データを保存し、データベースも更新した。", "ja"),
     # Two adjacent words that are no hyphenated compound of the text; a preposition before an
     # inflected word is no open form of a hyphenated adverb.
     ("Интернет развивается. Магазин открыт.", "ru"),

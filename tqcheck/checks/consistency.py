@@ -894,6 +894,21 @@ _REFORMS: dict[str, _Reform] = {
 }
 
 
+#: A katakana word of three characters or more (the long-vowel mark included).
+_KATAKANA_WORD = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}")
+_VU = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
+
+
+def _katakana_key(word: str) -> str:
+    """A katakana word without its final long-vowel mark and with ヴ as バ行: the JIS and
+    newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it."""
+    key = word.rstrip("ー")
+    if "ヴ" in key:
+        for vu, b in _VU:
+            key = key.replace(vu, b)
+    return key
+
+
 _SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")
 
 
@@ -1026,7 +1041,9 @@ class SpellingVariants:
         German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
         магазине), a word in the spelling before and after a reform (German daß/dass, where ß
         ends a syllable, never Maße/Masse; French évènement/événement; Portuguese acção/ação,
-        never two frequent words as captar/catar), and a word
+        never two frequent words as captar/catar), a Japanese katakana loanword with and
+        without its final long-vowel mark or with ヴ and バ行 (サーバー/サーバ, ヴァイオリン/
+        バイオリン), and a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL).  Reports the first occurrence of every spelling with where
@@ -1077,6 +1094,10 @@ class SpellingVariants:
         self.accented: dict[str, set[str]] | None = (
             defaultdict(set) if ctx.data.get("script") == "Latin" and _lexicon_ranks(lang)
             else None)
+        #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
+        #: バ行 (コンピューター/コンピュータ, ヴァイオリン/バイオリン): spellings -> first place.
+        self.katakana: dict[str, dict[str, _Occurrence]] | None = (
+            {} if base_lang(lang) == "ja" else None)
         #: Spellings before a spelling reform (daß, évènement, acção) by their current form.
         self.reform_rules = _REFORMS.get(base_lang(lang) or "")
         self.reformed: dict[str, set[str]] = defaultdict(set)
@@ -1126,6 +1147,15 @@ class SpellingVariants:
                         self.accented[bare].add(t)
         if self.reform_rules is not None:
             self._reforms(segment, tokens)
+        if self.katakana is not None and _KATAKANA_WORD.search(text):
+            for m in _KATAKANA_WORD.finditer(text):
+                word = m.group()
+                forms = self.katakana.setdefault(_katakana_key(word), {})
+                occ = forms.get(word)
+                if occ is None:
+                    forms[word] = _Occurrence(segment, m.start(), m.end())
+                else:
+                    occ.count += 1
         if _INNER_CAPITAL.search(text):
             for m in _CAMEL.finditer(text):
                 key = m.group().casefold()
@@ -1438,6 +1468,12 @@ class SpellingVariants:
             groups.extend(self._accent_groups())
         if self.reformed:
             groups.extend(self._reform_groups())
+        if self.katakana:
+            for forms in self.katakana.values():
+                if len(forms) > 1:
+                    for w, occ in forms.items():
+                        self.first.setdefault(w, occ)
+                    groups.append(sorted(forms))
         hits: list[Hit] = []
         for casing in self._casing_groups():
             for w, first in casing:
