@@ -1469,11 +1469,11 @@ class SpellingVariants:
         if self.reformed:
             groups.extend(self._reform_groups())
         if self.katakana:
-            for forms in self.katakana.values():
-                if len(forms) > 1:
-                    for w, occ in forms.items():
+            for spellings in self.katakana.values():
+                if len(spellings) > 1:
+                    for w, occ in spellings.items():
                         self.first.setdefault(w, occ)
-                    groups.append(sorted(forms))
+                    groups.append(sorted(spellings))
         hits: list[Hit] = []
         for casing in self._casing_groups():
             for w, first in casing:
