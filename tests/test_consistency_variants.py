@@ -454,6 +454,9 @@ def test_reformed_spellings_and_open_compounds(text: str, lang: str, expected: s
     # inflected word is no open form of a hyphenated adverb.
     ("Интернет развивается. Магазин открыт.", "ru"),
     ("Во-вторых, план принят. Во втором чтении его поддержали.", "ru"),
+    ("Это все такие же люди. Он все-таки пришёл.", "ru"),
+    # A verb's -ent is no reformed spelling (ils diffèrent, un résultat différent).
+    ("Ils diffèrent sur ce point. Le résultat est différent.", "fr"),
 ])
 def test_reform_and_open_compound_counterexamples(text: str, lang: str) -> None:
     assert flagged("TQ502", text, lang) == set()

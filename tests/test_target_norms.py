@@ -203,6 +203,10 @@ def test_more_fragment_shapes_in_other_languages(lang: str, text: str, expected:
     ("de", "Ich habe das Gerät gestern gekauft. Das mitgelieferte Kabel war nicht gut - der Akku "
      "konnte nicht aufgeladen werden."),
     ("de", "Die Firma meldete Rekorde. Die 2019 gegründete Firma hat heute 300 Mitarbeiter."),
+    ("de", "Die Variable ist gesetzt. Der erste sollte niemals innerhalb von Skripten gesetzt "
+     "werden."),
+    ("ru", "Мы обновили приложение для всех. Одновременное редактирование отключено."),
+    ("ar", "افتتحت الشركة مصنعا جديدا في الرياض اليوم. التي يمكن أن تحتوي على قوائم، وقوائم المهام."),
     ("ru", "Компания представила новый смартфон в Москве. Оснащённый тремя камерами, он стоит "
      "дорого."),
     ("fr", "L'entreprise a ouvert une nouvelle usine à Lyon. Située à la sortie de la ville, elle "

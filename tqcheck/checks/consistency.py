@@ -883,13 +883,14 @@ def _letter_key(word: str, table: dict[str, str]) -> str:
 #: German 1996: ß after a short vowel, at the end of a word or before a consonant, is ss
 #: (daß/dass, muß/muss, Fluß/Fluss; never Maße/Masse, where ß stands between vowels);
 #: French 1990: è for é before a syllable with a mute e (évènement/événement,
-#: règlementation/réglementation), both forms correct, so both may be frequent;
+#: règlementation/réglementation), both forms correct, so both may be frequent; never a verb's
+#: -ent (ils diffèrent/différent);
 #: Portuguese 1990: the silent c and p before ç and t (acção/ação, óptimo/ótimo, projecto/
 #: projeto), in words of six letters or more and never two frequent words (captar/catar).
 _Reform = tuple[str, tuple[tuple[re.Pattern[str], str], ...], bool, int]
 _REFORMS: dict[str, _Reform] = {
     "de": ("ß", ((re.compile(r"ß(?![aeiouyäöü])"), "ss"),), False, 4),
-    "fr": ("è", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e)"), "é"),), True, 5),
+    "fr": ("è", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e(?!nts?$))"), "é"),), True, 5),
     "pt": ("cp", ((re.compile(r"(?<=[aeiouáéíóú])[cp](?=[çt])"), ""),), False, 6),
 }
 
@@ -1272,8 +1273,8 @@ class SpellingVariants:
             if listed is None and not named and (
                     function or (len(a) < 2 and a not in "ex") or len(closed) < 6):
                 continue
-            if inflect and (len(a) < 3 or function):
-                continue  # во втором/Во-вторых: a preposition before an inflected word
+            if inflect and (len(a) < 3 or len(b) < 5 or function):
+                continue  # во втором/Во-вторых, все такие/все-таки: short parts, other words
             tail = re.escape(b)
             if inflect:
                 stem = next((b[:-len(e)] for e in sorted(self.endings, key=len, reverse=True)

@@ -332,7 +332,7 @@ def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool
     with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
     ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
     sentence before it is a statement of four words or more."""
-    if not clauses.match(body) or "," in body or ";" in body or ":" in body:
+    if not clauses.match(body) or any(c in body for c in ",;:،؛"):
         return ""
     words = len(body.split())
     if not 3 <= words <= _CLAUSE_MAX_WORDS or (not alone and len(prev.split()) < 4):
@@ -455,7 +455,7 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
     are no function words, and whole function words: "est"; where nouns are capitalised, a
     lowercase word that neither follows a determiner nor is an adjective before its noun).  The
     verb test errs toward a verb: a noun that looks like one keeps the sentence."""
-    if "," in body or ";" in body or ":" in body or len(prev.split()) < 4:
+    if any(c in body for c in ",;:،؛") or len(prev.split()) < 4:
         return False
     words = WORD.findall(body)
     if not 3 <= len(words) <= _PHRASE_MAX_WORDS or _LIST_NUMBER_BEFORE.search(prev):
