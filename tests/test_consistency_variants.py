@@ -416,6 +416,8 @@ def test_names_with_and_without_a_vowel_letter(text: str, lang: str, expected: s
     ("وأكد أن إسرائيل لم ترد، وأن اسرائيل طلبت مهلة.", "ar"),
     # Hebrew writes its own words with and without a vav (ktiv male): no name evidence.
     ("המחשב החדש הגיע. המחשוב בענן גדל.", "he"),
+    # Persian: bit and byte, two forms of one verb.
+    ("حجم فایل یک گیگابیت است. حجم دیگر یک گیگابایت است. او خواهد آمد و شما خواهید دید.", "fa"),
 ])
 def test_words_of_the_language_are_not_vowel_variants(text: str, lang: str) -> None:
     assert _info("TQ501", text, lang) == set()

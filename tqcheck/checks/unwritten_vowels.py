@@ -159,6 +159,10 @@ class UnwrittenVowelNames:
                 # ترامپ/ترامب: the Arabic letter for the Persian one, in a longer word.
                 return min(len(a), len(b)) >= self.min_long and _persian_letter_only(a, b)
             return False  # hamza on alef, letter forms: TQ502's job
+        if self.persian:
+            # Without a lexicon, Persian vowel letters pair its own words (بیت/بایت bit/byte,
+            # خواهد/خواهید): only the Arabic letter for a Persian one is evidence of a name.
+            return False
         short, long_ = sorted((sa, sb), key=len)
         if len(long_) < self.min_long or not _inserted_inside(short, long_, self.matres + "ی"):
             return False
