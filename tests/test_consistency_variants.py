@@ -346,3 +346,119 @@ def test_derived_matches_the_pairwise_definition() -> None:
     for endings in (_ENDINGS, ("", "и", "ей", "я", "en")):
         for a, b in itertools.product(words, repeat=2):
             assert _derived(a, b, endings) == pairwise(a, b, endings), (a, b)
+
+
+# ------------------------------------------- renderings of names into other targets (issue 14)
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # English /æ/ as э or а, English w as у or в (Cyrillic renderings of one English name).
+    ("Министр Дэвид Кэмерон прибыл в Киев. Затем Дэвид Камерон встретился с мэром.", "ru",
+     {"Кэмерон", "Камерон"}),
+    ("Министр Уильям Хейг выступил с докладом. Потом Вильям Хейг ответил на вопросы.", "ru",
+     {"Уильям", "Вильям"}),
+    # е after a vowel as ye/je/e (BGN, German, scholarly); French gu for г before e/i.
+    ("Der Schriftsteller Fjodor Dostojewski lebte hier. Später schrieb Dostoevsky dort.", "de",
+     {"Dostojewski", "Dostoevsky"}),
+    ("Le ministre Sergueï Lavrov est arrivé. Ensuite Sergei Lavrov a parlé.", "fr",
+     {"Sergueï", "Sergei"}),
+])
+def test_renderings_into_cyrillic_and_latin_targets(text: str, lang: str, expected: set[str]
+                                                    ) -> None:
+    assert flagged("TQ501", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Two names, two words, inflected forms: no rendering rule joins them.
+    ("Встретились Уолтер Смит и Вальтер Браун.", "ru"),
+    ("Пришли Сара Смит и Сэм Браун. Потом Сара ушла.", "ru"),
+    ("Министр Уильям Хейг приехал. Уильяма Хейга встретили.", "ru"),
+    ("Der Chemiker Bayer kam. Auch Baer war da.", "de"),
+    ("Le joueur Guido Rossi est arrivé. Gido est un autre joueur.", "fr"),
+])
+def test_rendering_rules_keep_other_names_apart(text: str, lang: str) -> None:
+    assert flagged("TQ501", text, lang) == set()
+
+
+def _info(code: str, text: str, lang: str) -> set[tuple[str, str]]:
+    report = audit_text(text, AuditOptions(lang=lang, select=(code,)))
+    return {(f.text, f.severity.value) for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A vowel letter written in one spelling and not the other, inside the word (info: the
+    # script has no capitals to tell a name).
+    ("وصل الرئيس الأمريكي جو بايدن إلى القاهرة. وقال بايدين إن المحادثات كانت مثمرة.", "ar",
+     {"بايدن", "بايدين"}),
+    ("أعلن الرئيس دونالد ترامب فرض رسوم جديدة. وقال ترمب إن الرسوم ستحمي الصناعة.", "ar",
+     {"ترامب", "ترمب"}),
+    ("التقى الرئيس الأوكراني زيلينسكي بالوزير. وأكد زيلنسكي أهمية الدعم.", "ar",
+     {"زيلينسكي", "زيلنسكي"}),
+    # Persian: the Arabic letter for the Persian one.
+    ("رئیس جمهور آمریکا دونالد ترامپ به اروپا سفر کرد. ترامب گفت که مذاکرات مفید بود.", "fa",
+     {"ترامپ", "ترامب"}),
+    # Hebrew: a doubled yod, a foreign word's alef.
+    ("נשיא ארצות הברית ג'ו ביידן הגיע לירושלים. בידן אמר כי השיחות היו חשובות.", "he",
+     {"ביידן", "בידן"}),
+    ("הנשיא דונלד טראמפ הגיע. לדברי טרמפ, הביקור הצליח.", "he", {"טראמפ", "טרמפ"}),
+])
+def test_names_with_and_without_a_vowel_letter(text: str, lang: str, expected: set[str]) -> None:
+    assert _info("TQ501", text, lang) == {(w, "info") for w in expected}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Words of the language (both in its lexicon), the active participle, the nisba, a broken
+    # plural, clitics and case endings, hamza on alef (TQ502's job).
+    ("قرأ الطالب الكتاب الذي كتب عنه المؤلف. ثم زار المكتب المكتوب اسمه على الباب.", "ar"),
+    ("لعب المنتخب جيدا. وكان كل لاعب مستعدا.", "ar"),
+    ("تعززت الرجولة في القصة. وظهرت الصفات الرجولية أيضا.", "ar"),
+    ("وقع حادث أمس. وتكررت الحوادث هذا العام.", "ar"),
+    ("قال المستثمرون إن السوق مستقرة. ودعا المستثمرين إلى الهدوء. وأكد بايدن ذلك ووافق وبايدن.",
+     "ar"),
+    ("وأكد أن إسرائيل لم ترد، وأن اسرائيل طلبت مهلة.", "ar"),
+    # Hebrew writes its own words with and without a vav (ktiv male): no name evidence.
+    ("המחשב החדש הגיע. המחשוב בענן גדל.", "he"),
+    # Persian: bit and byte, two forms of one verb.
+    ("حجم فایل یک گیگابیت است. حجم دیگر یک گیگابایت است. او خواهد آمد و شما خواهید دید.", "fa"),
+])
+def test_words_of_the_language_are_not_vowel_variants(text: str, lang: str) -> None:
+    assert _info("TQ501", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Spelling reforms: German ß after a short vowel, French è before a mute e, Portuguese
+    # silent c and p.
+    ("Die Regierung betonte, dass die Reform nötig sei. Experten meinen, daß die Frist kurz ist.",
+     "de", {"dass", "daß"}),
+    ("Un nouvel événement aura lieu. Cet évènement est gratuit.", "fr",
+     {"événement", "évènement"}),
+    ("A direcção da empresa reuniu-se. A direção aprovou o plano.", "pt", {"direcção", "direção"}),
+    # Japanese katakana loanwords: the final long-vowel mark, ヴ and バ行.
+    ("サーバーを再起動してください。サーバの設定は保存されます。", "ja", {"サーバー", "サーバ"}),
+    ("ヴァイオリンの演奏会があった。バイオリンの音が美しい。", "ja", {"ヴァイオリン", "バイオリン"}),
+    # The open form of a hyphenated compound, in another case.
+    ("Интернет-магазин откроется в понедельник. В интернет магазине будут скидки.", "ru",
+     {"Интернет-магазин", "интернет магазине"}),
+])
+def test_reformed_spellings_and_open_compounds(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ502", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # ß between vowels was never ss (Maße/Masse are two words), nor a long vowel's ß.
+    ("Die Maße des Raums sind klein. Die Masse der Besucher war groß.", "de"),
+    ("Er kam zu Fuß. Die Straße ist lang.", "de"),
+    # è and é in other places: two words (élève/élevé, achète/acheté).
+    ("L'élève est arrivé. Le niveau est élevé. Il achète du pain qu'il a acheté hier.", "fr"),
+    # Portuguese words that differ in c or p and are both frequent words (captar/catar).
+    ("Vão captar água. Vão catar lixo.", "pt"),
+    # Two katakana words that differ otherwise (コーヒー/コピー, データ/データベース).
+    ("コーヒーを飲んだ。コピーを取った。データを保存し、データベースも更新した。", "ja"),
+    # Two adjacent words that are no hyphenated compound of the text; a preposition before an
+    # inflected word is no open form of a hyphenated adverb.
+    ("Интернет развивается. Магазин открыт.", "ru"),
+    ("Во-вторых, план принят. Во втором чтении его поддержали.", "ru"),
+    ("Это все такие же люди. Он все-таки пришёл.", "ru"),
+    # A verb's -ent is no reformed spelling (ils diffèrent, un résultat différent).
+    ("Ils diffèrent sur ce point. Le résultat est différent.", "fr"),
+])
+def test_reform_and_open_compound_counterexamples(text: str, lang: str) -> None:
+    assert flagged("TQ502", text, lang) == set()

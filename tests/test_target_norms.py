@@ -172,6 +172,88 @@ def test_clause_fragments_must_pass(lang: str, text: str) -> None:
     assert found("TQ201", text, lang) == []
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # A relative word that cannot open a main clause, in more targets.
+    ("es", "La empresa abrirá una nueva planta en Valencia. Que empleará a 300 personas.",
+     "Que empleará a 300 personas."),
+    ("it", "L'azienda aprirà un nuovo stabilimento a Torino. Che darà lavoro a 300 persone.",
+     "Che darà lavoro a 300 persone."),
+    ("ar", "افتتحت الشركة مصنعا جديدا في الرياض اليوم. الذي سيوظف ثلاثمئة شخص.",
+     "الذي سيوظف ثلاثمئة شخص."),
+    ("he", "החברה פתחה מפעל חדש בחיפה השבוע. אשר יעסיק שלוש מאות עובדים.",
+     "אשר יעסיק שלוש מאות עובדים."),
+    ("fa", "شرکت یک کارخانه جدید در تبریز افتتاح کرد. که سیصد نفر را استخدام خواهد کرد.",
+     "که سیصد نفر را استخدام خواهد کرد."),
+    # German: a relative clause told by its shape (pronoun, no noun after it, the verb last).
+    ("de", "Das neue Modell kommt im März auf den Markt. Das im vergangenen Jahr in Berlin "
+     "vorgestellt wurde.", "Das im vergangenen Jahr in Berlin vorgestellt wurde."),
+    # A participial phrase split off the sentence before it.
+    ("ru", "Компания представила новый смартфон в Москве. Оснащённый тремя камерами и сенсорным "
+     "экраном.", "Оснащённый тремя камерами и сенсорным экраном."),
+    ("fr", "L'entreprise a ouvert une nouvelle usine à Lyon. Située à la sortie de la ville.",
+     "Située à la sortie de la ville."),
+    ("es", "La empresa abrió una nueva fábrica en Valencia. Situada en las afueras de la ciudad.",
+     "Situada en las afueras de la ciudad."),
+    # A Turkish purpose clause (postposition "için") split off.
+    ("tr", "Şirket İzmir'de yeni bir fabrika açtığını duyurdu. Üretimi iki katına çıkarmak için.",
+     "Üretimi iki katına çıkarmak için."),
+])
+def test_more_fragment_shapes_in_other_languages(lang: str, text: str, expected: str) -> None:
+    assert found("TQ201", text, lang) == [(expected, "info")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El equipo ganó la final ayer. Que Dios los bendiga a todos."),
+    ("es", "El ministro habló con la prensa. ¿Qué pasará ahora con el plan?"),
+    ("it", "La squadra ha vinto la finale ieri. Che bello vedere tanta gente."),
+    ("de", "Das neue Modell kommt im März auf den Markt. Das Modell wurde in Berlin gebaut."),
+    ("de", "Die Regierung hat den Plan beschlossen. Die Minister haben zugestimmt."),
+    ("de", "Ich habe das Gerät gestern gekauft. Das mitgelieferte Kabel war nicht gut - der Akku "
+     "konnte nicht aufgeladen werden."),
+    ("de", "Die Firma meldete Rekorde. Die 2019 gegründete Firma hat heute 300 Mitarbeiter."),
+    ("de", "Die Variable ist gesetzt. Der erste sollte niemals innerhalb von Skripten gesetzt "
+     "werden."),
+    ("ru", "Мы обновили приложение для всех. Одновременное редактирование отключено."),
+    ("ar", "افتتحت الشركة مصنعا جديدا في الرياض اليوم. التي يمكن أن تحتوي على قوائم، وقوائم المهام."),
+    ("ru", "Компания представила новый смартфон в Москве. Оснащённый тремя камерами, он стоит "
+     "дорого."),
+    ("fr", "L'entreprise a ouvert une nouvelle usine à Lyon. Située à la sortie de la ville, elle "
+     "emploie 300 personnes."),
+    ("es", "La empresa abrió una nueva fábrica en Valencia. Situada en las afueras, la planta "
+     "emplea a 300 personas."),
+])
+def test_more_fragment_shapes_must_pass(lang: str, text: str) -> None:
+    assert found("TQ201", text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    ("de", "Öffnen Sie das Menü und klicken Sie dann auf Speichern im.", "im"),
+    ("de", "Die Regierung erklärte am Montag, dass.", "dass"),
+    ("ru", "Обновление распределяется равномерно между.", "между"),
+    ("pl", "Minister powiedział wczoraj dziennikarzom, że.", "że"),
+    ("tr", "Bakan toplantıdan sonra açıklama yaptı ama.", "ama"),
+    ("es", "El ministro dijo a los periodistas que.", "que"),
+])
+def test_more_words_that_never_end_a_sentence(lang: str, text: str, word: str) -> None:
+    assert [m for _, m in found_messages("TQ205", text, lang)] == [
+        f"sentence cut off after '{word}': it ends on a word that never ends a sentence"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Das ist genau das, was ich im Sinn hatte. Ich bin im Bilde."),
+    ("ru", "Мы сделали это ради детей. Он стоял между ними."),
+    ("es", "No sé por qué. Dijo que sí."),
+    ("tr", "Bunu yapmak istedim ama yapamadım."),
+])
+def test_more_words_that_never_end_a_sentence_must_pass(lang: str, text: str) -> None:
+    assert found("TQ205", text, lang) == []
+
+
+def found_messages(code: str, text: str, lang: str) -> list[tuple[str, str]]:
+    report = audit_text(text, AuditOptions(select=(code,), lang=lang))
+    return [(f.text, f.message) for f in report.findings if f.code == code]
+
+
 def test_straight_quotes_where_the_target_writes_its_own_are_info() -> None:
     text = 'Er sagte: "Wir nehmen diese Probleme ernst", und ging.'
     assert found("TQ309", text, "de") == [('"Wir nehmen diese Probleme ernst"', "info")]

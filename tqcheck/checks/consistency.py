@@ -13,6 +13,7 @@ from operator import add
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_tokens
+from tqcheck.checks.unwritten_vowels import UnwrittenVowelNames
 from tqcheck.config import prefer_map
 from tqcheck.langdata import base_lang
 from tqcheck.model import Edit, Location, Segment, Sentence, Severity
@@ -450,7 +451,13 @@ class NameVariants:
         Japanese (Ōtani/Ohtani) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
         Kaohsiung/Gaoxiong). In Cyrillic targets it pairs the renderings of one foreign name
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
-        Пэйлин/Пейлин; a doubled letter only with a shared neighbour, as Алан/Аллан are two names).
+        Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
+        a doubled letter only with a shared neighbour, as Алан/Аллан are two names).  In
+        scripts without capitals that leave vowels unwritten (Arabic, Persian, Hebrew) it pairs,
+        as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
+        ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
+        never two words of the Arabic lexicon, the letters of the grammar (clitics, endings, the
+        participle's alef, the nisba's yāʾ, a broken plural's wāw) or Hebrew's own ktiv male.
         Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
         Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
         (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
@@ -500,9 +507,17 @@ class NameVariants:
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
         #: Characters of the document fed so far (where the next segment starts).
         self.offset = 0
+        #: In a script without capitals that leaves vowels unwritten (Arabic, Persian, Hebrew):
+        #: the spellings of one name with and without a vowel letter.
+        self.unwritten: UnwrittenVowelNames | None = None
+        script = data.get("script")
+        if not self.has_case and script in ("Arabic", "Hebrew"):
+            self.unwritten = UnwrittenVowelNames(script, base_lang(ctx.lang) or "")
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.has_case:
+            if self.unwritten is not None:
+                self.unwritten.feed(segment)
             return
         text = segment.text
         base = self.offset
@@ -581,6 +596,8 @@ class NameVariants:
         return not (a.startswith(b) or b.startswith(a))
 
     def finish(self) -> list[Hit]:
+        if self.unwritten is not None:
+            return self._unwritten_hits(self.unwritten)
         pairs: dict[str, set[str]] = defaultdict(set)
         for group in self.by_skeleton.values():
             if len(group) < 2:
@@ -681,6 +698,25 @@ class NameVariants:
                         for seg, start, end in occ.later)
         return hits
 
+    def _unwritten_hits(self, names: UnwrittenVowelNames) -> list[Hit]:
+        """Info on every occurrence of two spellings of one name that differ in a vowel letter
+        (بايدن/بايدين, ترامپ/ترامب, ביידן/בידן): without capitals the words paired may still be
+        two words of the language, so the finding is a hint, never a warning."""
+        hits: list[Hit] = []
+        for a, b in names.pairs():
+            for w, other in ((a, b), (b, a)):
+                occ, far = names.seen[w], names.seen[other]
+                line = far.segment.locate(far.start)[0]
+                message = (f"name or word spelled two ways: '{w}' ({occ.count}×) and '{other}' (line "
+                           f"{line}, {far.count}×): a vowel letter written in one and not the "
+                           "other")
+                related = (Location(self.ctx.path, *far.segment.locate(far.start),
+                                    *far.segment.locate(far.end)),)
+                for seg, start, end in ((occ.segment, occ.start, occ.end), *occ.later):
+                    hits.append(Hit(start, end, message, related=related, segment=seg,
+                                    severity=Severity.INFO))
+        return hits
+
     def _other_words(self, a: str, b: str) -> bool:
         """Two spellings paired above that are not one name: a name and a longer one made from it
         with a hyphen (a temple, castle or title: Hiraizumi/Hiraizumi-ji), or the two spellings of
@@ -696,7 +732,7 @@ class NameVariants:
         """Pair the names that Cyrillic renders two ways (:func:`~tqcheck.checks.romanization.
         cyrillic_key`: Кисида/Кишида, Харрис/Харис), never two inflected forms of one name or
         a name and its derived word (the language's ``inflection_endings``)."""
-        from tqcheck.checks.romanization import cyrillic_key
+        from tqcheck.checks.romanization import cyrillic_key, cyrillic_open_e_key
 
         buckets: dict[str, list[str]] = defaultdict(list)
         frequent = _frequent(self.ctx.lang or "")
@@ -705,6 +741,8 @@ class NameVariants:
             # is no frequent word of the language and a proper use shares its key.
             if len(w) >= 4 and (occ.proper or w.casefold() not in frequent):
                 buckets[cyrillic_key(w)].append(w)
+                if (open_e := cyrillic_open_e_key(w)) is not None:
+                    buckets[open_e].append(w)  # Кэмерон beside Камерон
         for group in buckets.values():
             for a, b in self._proper_pairs(group):
                 ca, cb = a.casefold(), b.casefold()
@@ -849,6 +887,48 @@ def _letter_key(word: str, table: dict[str, str]) -> str:
     return key
 
 
+#: Spellings that a spelling reform changed, per language: (trigger letters, rewrites to the
+#: current spelling, whether two words of the lexicon of similar frequency may pair, the
+#: shortest current form).
+#: German 1996: ß after a short vowel, at the end of a word or before a consonant, is ss
+#: (daß/dass, muß/muss, Fluß/Fluss; never Maße/Masse, where ß stands between vowels);
+#: French 1990: è for é before a syllable with a mute e (évènement/événement,
+#: règlementation/réglementation), both forms correct, so both may be frequent; never a verb's
+#: -ent (ils diffèrent/différent);
+#: Portuguese 1990: the silent c and p before ç and t (acção/ação, óptimo/ótimo, projecto/
+#: projeto), in words of six letters or more and never two frequent words (captar/catar).
+_Reform = tuple[str, tuple[tuple[re.Pattern[str], str], ...], bool, int]
+_REFORMS: dict[str, _Reform] = {
+    "de": ("ß", ((re.compile(r"ß(?![aeiouyäöü])"), "ss"),), False, 4),
+    "fr": ("è", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e(?!nts?$))"), "é"),), True, 5),
+    "pt": ("cp", ((re.compile(r"(?<=[aeiouáéíóú])[cp](?=[çt])"), ""),), False, 6),
+}
+
+
+#: A katakana word of three characters or more (the long-vowel mark included).
+_KATAKANA_WORD = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}")
+_VU = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
+
+
+def _katakana_key(word: str) -> str:
+    """A katakana word without its final long-vowel mark and with ヴ as バ行: the JIS and
+    newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it."""
+    key = word.rstrip("ー")
+    if "ヴ" in key:
+        for vu, b in _VU:
+            key = key.replace(vu, b)
+    return key
+
+
+_SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")
+
+
+def _reformed(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    for rx, repl in rules:
+        word = rx.sub(repl, word)
+    return word
+
+
 #: A comma or semicolon with a letter right after it: a list of search keywords
 #: ("kilomètre,kilometre,km"), which spells words both ways on purpose.
 _KEYWORD_LIST = re.compile(r"[^\W\d_][,;][^\W\d_]")
@@ -967,7 +1047,14 @@ class SpellingVariants:
         Persian always), a word with and without its accents in a Latin-script language with a
         lexicon (événement/evenement, where the accented form is the frequent one and the bare
         one absent or 20× rarer: never está/esta), a hyphenated word and its closed form in
-        another case (вебсайт/веб-сайті: the language's ``inflection_endings``), and a word
+        another case (вебсайт/веб-сайті: the language's ``inflection_endings``), in languages
+        that never write a hyphenated compound open (``hyphen_compounds``: Russian, Ukrainian,
+        German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
+        магазине), a word in the spelling before and after a reform (German daß/dass, where ß
+        ends a syllable, never Maße/Masse; French évènement/événement; Portuguese acção/ação,
+        never two frequent words as captar/catar), a Japanese katakana loanword with and
+        without its final long-vowel mark or with ヴ and バ行 (サーバー/サーバ, ヴァイオリン/
+        バイオリン), and a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL).  Reports the first occurrence of every spelling with where
@@ -1005,6 +1092,9 @@ class SpellingVariants:
         self.function = _function_words(lang)
         #: The language's case and number endings (an inflected closed form of a hyphenated word).
         self.endings: tuple[str, ...] = tuple(ctx.data.get("inflection_endings", default=()))
+        #: Whether the language hyphenates compound nouns that it never writes open
+        #: (``hyphen_compounds``: Russian интернет-магазин, German Online-Shop).
+        self.hyphen_compounds = bool(ctx.data.get("hyphen_compounds", default=False))
         self.arabic = lang == "ar"
         self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
         #: Arabic-script letter forms (ة/ه, ى/ي, Arabic and Persian ي/ی, ك/ک): key -> spellings.
@@ -1015,6 +1105,14 @@ class SpellingVariants:
         self.accented: dict[str, set[str]] | None = (
             defaultdict(set) if ctx.data.get("script") == "Latin" and _lexicon_ranks(lang)
             else None)
+        #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
+        #: バ行 (コンピューター/コンピュータ, ヴァイオリン/バイオリン): spellings -> first place.
+        self.katakana: dict[str, dict[str, _Occurrence]] | None = (
+            {} if base_lang(lang) == "ja" else None)
+        #: Spellings before a spelling reform (daß, évènement, acção) by their current form.
+        self.reform_rules = _REFORMS.get(base_lang(lang) or "")
+        self.reformed: dict[str, set[str]] = defaultdict(set)
+        self.sz_current: dict[str, Segment] = {}  # German: words with ss, where each stands
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
         self.last_seen: dict[str, Segment] = {}
         self.pair_seen: dict[str, Segment] = {}
@@ -1058,6 +1156,17 @@ class SpellingVariants:
                     bare = _strip_accents(t)
                     if bare != t and bare.isascii():
                         self.accented[bare].add(t)
+        if self.reform_rules is not None:
+            self._reforms(segment, tokens)
+        if self.katakana is not None and _KATAKANA_WORD.search(text):
+            for m in _KATAKANA_WORD.finditer(text):
+                word = m.group()
+                forms = self.katakana.setdefault(_katakana_key(word), {})
+                occ = forms.get(word)
+                if occ is None:
+                    forms[word] = _Occurrence(segment, m.start(), m.end())
+                else:
+                    occ.count += 1
         if _INNER_CAPITAL.search(text):
             for m in _CAMEL.finditer(text):
                 key = m.group().casefold()
@@ -1147,19 +1256,41 @@ class SpellingVariants:
         m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment.text, re.IGNORECASE)
         return _Occurrence(segment, m.start(), m.end()) if m else None
 
-    def _open_form(self, closed: str, segment: Segment, min_tail: int = 3) -> str | None:
+    def _inflected_pair(self, closed: str) -> Segment | None:
+        """Where two adjacent words stand that are ``closed`` in another case or number (the
+        open form of a hyphenated compound: интернет-магазин … интернет магазине)."""
+        for e1 in self.endings:
+            if not closed.endswith(e1) or len(closed) - len(e1) < 6:
+                continue
+            stem = closed[:len(closed) - len(e1)]
+            for e2 in self.endings:
+                if e2 != e1 and (seg := self.pair_seen.get(stem + e2)) is not None:
+                    return seg
+        return None
+
+    def _open_form(self, closed: str, segment: Segment, min_tail: int = 3,
+                   inflect: bool = False) -> str | None:
         """The open spelling ("bike lane") of ``closed`` in ``segment``, when its parts are
         content words (never "every day"/"everyday", "may be"/"maybe"); the second part has
-        ``min_tail`` letters or more (two in names: Jong Un)."""
+        ``min_tail`` letters or more (two in names: Jong Un).  With ``inflect``, the second
+        part may stand in another case or number (the language's ``inflection_endings``)."""
         listed = self.listed_open.get(closed)
         named = min_tail == 2  # the open form of a name: its parts capitalised (Kim Jong Un)
+        endings = "|".join(re.escape(e) for e in sorted(self.endings, key=len, reverse=True) if e)
         for i in range(1, len(closed) - min_tail + 1):
             a, b = closed[:i], closed[i:]
             function = a in self.function or b in self.function
             if listed is None and not named and (
                     function or (len(a) < 2 and a not in "ex") or len(closed) < 6):
                 continue
-            m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{re.escape(b)}(?![\w-])", segment.text,
+            if inflect and (len(a) < 3 or len(b) < 5 or function):
+                continue  # во втором/Во-вторых, все такие/все-таки: short parts, other words
+            tail = re.escape(b)
+            if inflect:
+                stem = next((b[:-len(e)] for e in sorted(self.endings, key=len, reverse=True)
+                             if e and b.endswith(e) and len(b) - len(e) >= 3), b)
+                tail = f"{re.escape(stem)}(?:{endings})?"
+            m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{tail}(?![\w-])", segment.text,
                           re.IGNORECASE)
             if m and named and function and not all(p[:1].isupper() for p in m.group().split()):
                 continue  # a part that is a function word counts only as a capitalised name part
@@ -1221,6 +1352,67 @@ class SpellingVariants:
                     break
         return groups
 
+    def _reforms(self, segment: Segment, tokens: list[str]) -> None:
+        """Note the spellings before a reform (:data:`_REFORMS`).  German ß is read from the
+        text itself (case folding makes daß dass), with the first place of each word with ss."""
+        assert self.reform_rules is not None
+        trigger, rules, _, _ = self.reform_rules
+        text = segment.text
+        if trigger == "ß":
+            if "ß" not in text:
+                if "ss" in text and len(self.sz_current) < _MAX_OPEN:
+                    # Without ß in the text, a folded token with ss is written with ss.
+                    for t in tokens:
+                        if "ss" in t and t not in self.sz_current:
+                            self.sz_current[t] = segment
+                return
+            for m in _SZ_WORD.finditer(text):
+                w = m.group().lower()
+                if "ß" in w:
+                    current = _reformed(w, rules)
+                    if current != w:
+                        self.reformed[current].add(w)
+                        if w not in self.first:
+                            self.first[w] = _Occurrence(segment, m.start(), m.end(), count=0)
+                        self.first[w].count += 1
+                elif w not in self.sz_current and len(self.sz_current) < _MAX_OPEN:
+                    self.sz_current[w] = segment
+            return
+        if not any(c in text for c in trigger):
+            return
+        for t in tokens:
+            if len(t) >= 4 and any(c in t for c in trigger):
+                current = _reformed(t, rules)
+                if current != t:
+                    self.reformed[current].add(t)
+
+    def _reform_groups(self) -> list[list[str]]:
+        """A word in the spelling before and after a reform (:data:`_REFORMS`: daß/dass,
+        évènement/événement, acção/ação), where the document has both; in German and
+        Portuguese never two words of the lexicon of similar frequency (two words: captar/catar)."""
+        assert self.reform_rules is not None
+        _, _, both_valid, shortest = self.reform_rules
+        ranks = _lexicon_ranks(self.ctx.lang or "")
+        groups = []
+        for current, older in self.reformed.items():
+            if self.reform_rules[0] == "ß":
+                if current not in self.sz_current:
+                    continue
+                if current not in self.first:
+                    seg = self.sz_current[current]
+                    m = re.search(rf"(?<![\w-]){re.escape(current)}(?![\w-])", seg.text,
+                                  re.IGNORECASE)
+                    if m is None:
+                        continue
+                    self.first[current] = _Occurrence(seg, m.start(), m.end())
+            elif current not in self.last_seen or len(current) < shortest:
+                continue
+            for old in sorted(older):
+                if both_valid or not ranks or _one_is_the_word([current, old], ranks):
+                    groups.append([current, old])
+                    break
+        return groups
+
     def _hamza_groups(self) -> list[list[str]]:
         """A bare-alef spelling beside spellings with hamza (إسرائيل/اسرائيل); never two hamza
         spellings (أنها/إنها are two words) and never the alef of the article (الحق/ألحق)."""
@@ -1254,10 +1446,18 @@ class SpellingVariants:
                     self.first[closed] = occ
             forms = [hyph, closed]
             open_seg = self.pair_seen.get(closed)
+            inflect = False
+            if open_seg is None and self.hyphen_compounds and self.endings:
+                open_seg = self._inflected_pair(closed)
+                inflect = open_seg is not None
             # Hyphenated and open forms are one word only after a one-letter prefix (e-scooter):
             # otherwise the hyphen marks a modifier ("a long-term plan" … "in the long term").
-            if open_seg is not None and (len(hyph.split("-", 1)[0]) == 1 or hyph in self.named):
-                open_ = self._open_form(closed, open_seg, 2 if hyph in self.named else 3)
+            # Languages that hyphenate compound nouns (интернет-магазин, Online-Shop) never
+            # write them open.
+            if open_seg is not None and (len(hyph.split("-", 1)[0]) == 1 or hyph in self.named
+                                         or self.hyphen_compounds):
+                open_ = self._open_form(closed, open_seg, 2 if hyph in self.named else 3,
+                                        inflect=inflect)
                 if open_ is not None:
                     forms.append(open_)
             present = [w for w in forms if w in self.first and self.first[w].count]
@@ -1277,6 +1477,14 @@ class SpellingVariants:
             groups.extend(self._letter_groups())
         if self.accented:
             groups.extend(self._accent_groups())
+        if self.reformed:
+            groups.extend(self._reform_groups())
+        if self.katakana:
+            for spellings in self.katakana.values():
+                if len(spellings) > 1:
+                    for w, occ in spellings.items():
+                        self.first.setdefault(w, occ)
+                    groups.append(sorted(spellings))
         hits: list[Hit] = []
         for casing in self._casing_groups():
             for w, first in casing:

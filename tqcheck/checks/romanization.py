@@ -8,9 +8,10 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
 * :func:`latin_key` — names romanized from Russian, Ukrainian and Belarusian (BGN/PCGN, scholarly,
   ICAO passport and the common English and German spellings: -iy/-yy/-y/-i/-ij, kh/h, yu/iu/ju,
   ya/ia/ja, initial ye/je/e, yo/io/e, zh/j/ž, ts/tz/c, ch/tch/tsch/č, sh/sch/š, shch/sch/šč, x/ks,
-  w/v, the soft sign as an apostrophe or nothing, a final -off/-of for -ov), from Arabic and
-  Persian (article forms, doubled consonants, ʿayn and hamza as apostrophes or nothing, gh/q,
-  ou/u) and from Japanese (macrons, oh/ou/oo/ō, uu/ū).
+  w/v, French gu for г before e, е after a vowel as ye/je/e (Andreyev/Andreev), the soft sign
+  as an apostrophe or nothing, a final -off/-of for -ov), from Arabic and Persian (article forms,
+  doubled consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese
+  (macrons, oh/ou/oo/ō, uu/ū).
 * :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
   ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
   read as Chinese syllables in either system (:func:`is_chinese_romanization`).
@@ -47,6 +48,7 @@ def _rewrite(word: str, rules: _Rules) -> str:
 # Applied in order to a lower-case, diacritic-free word.
 _LATIN_RULES = _rules(
     (r"(?<=[oe])ff?$", "v"),              # final -ov/-ev as -off/-of: Peskoff, Peskof
+    (r"gu(?=e)", "g"),                    # French г before е: Sergueï/Sergei, Guennadi/Gennadi
     (r"o[ho](?![aeiouy])", "o"),          # Japanese long o: Ohtani/Ōtani, Ooka
     (r"uu", "u"),
     (r"gh|q", "Q"),                       # غ / ق in Persian and Arabic romanization
@@ -64,6 +66,7 @@ _LATIN_RULES = _rules(
     (r"(?<=[bcdfgklmnprstvzHÇŞŽC])[iy]o", "e"),  # ё after a consonant: Fyodor/Fedor
     (r"j(?=[aeou])|(?<=[iy])j$", "I"),       # j for й and iotation (Tatjana, Jurij), not ji
     (r"[iyI]+", "I"),                     # й, ы, и and the iotation of я ю е ё
+    (r"(?<=[aeo])I(?=ev)", ""),           # е after a vowel as ye/je/e: Dostoyevsky/Dostoevsky
     (r"^I(?=e)", ""),                     # initial ye/je → e (Yevgeny/Evgeny)
     (r"(.)\1+", r"\1"),                   # doubled consonants and vowels
 )
@@ -141,11 +144,14 @@ def chinese_key(word: str) -> str:
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
 # Russian and Ukrainian texts mix.  Japanese through the Polivanov system and through English
 # spellings (Кисида/Кишида, Тиба/Чиба, Дзюнъитиро/Джуничиро, Мацуда/Матсуда, Сёхэй/Шохей),
-# English names with э for е (Хэйли/Хейли) or with and without a doubled letter
+# English names with э for е (Хэйли/Хейли) or а (Кэмерон/Камерон, a second key), English w as у
+# or в (Уильям/Вильям), or with and without a doubled letter
 # (Харрис/Харис: paired only with other evidence, as distinct names differ so too), the old г
 # and the newer х for h (Нетаниягу/Нетаньяху, Гарріс/Харріс) and a soft sign or и before an
 # iotated vowel (Нетаньяху/Нетанияху).
 _CYRILLIC_RULES = _rules(
+    # English w as у before a vowel or as в: Уильям/Вильям, Хемингуэй/Хемингвей, Уотсон/Вотсон.
+    (r"(?<![аеёиоуыэюяіїє])у(?=[эеиіао])", "в"),
     (r"(?<=[бвгдзклмнпрстфхцчшщ])[ьи](?=[яюеёє])", ""),
     (r"[ъь]", ""),
     (r"г", "х"),
@@ -164,6 +170,15 @@ _CYRILLIC_RULES = _rules(
 def cyrillic_key(word: str) -> str:
     """One key for the Cyrillic renderings of one foreign name (Кисида/Кишида, Харрис/Харис)."""
     return _rewrite(word.casefold(), _CYRILLIC_RULES)
+
+
+def cyrillic_open_e_key(word: str) -> str | None:
+    """The key of a rendering with э read as а, for a name that has э: English /æ/ is written э
+    or а (Кэмерон/Камерон, Гэри/Гари, Брэд/Брад); None for a word without э."""
+    folded = word.casefold()
+    if "э" not in folded:
+        return None
+    return cyrillic_key(folded.replace("э", "а"))
 
 
 # Applied in order to a lower-case, diacritic-free word romanized from Arabic or Persian: the

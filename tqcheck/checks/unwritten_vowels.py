@@ -1,0 +1,185 @@
+"""Names written two ways in scripts that leave vowels unwritten (Arabic, Persian, Hebrew), for
+TQ501.
+
+These scripts have no capitals to tell a name, and write a foreign name's vowels with letters
+that double as consonants (matres lectionis): Arabic and Persian ا و ي (ی), Hebrew י ו and the
+א of foreign words.  Machine translation renders one name with and without such a letter in
+one article (بايدن/بايدين, ترامب/ترمب, زيلينسكي/زيلنسكي, ביידן/בידן, טראמפ/טרמפ), and Persian
+MT writes the Arabic letters for the Persian ones (ترامپ/ترامب).  Two words of one document are
+paired when one is the other with one such letter inserted inside the word where the grammar
+inserts none (never first or last: clitics and endings, وبايدن, يعمل, -ون/-ين; nor the alef of
+the participle, the yāʾ of the nisba or the wāw of a broken plural) and nothing else changed.
+Where the language has a lexicon (Arabic), two of its words are never paired (كتاب/كتب,
+مكتب/مكتوب are words of their own); without one (Persian, Hebrew) the words must be longer,
+and Hebrew pairs only a doubled י or ו or an inserted א (its own words vary in ktiv male).
+Hamza on alef (أ إ آ against ا) is TQ502's job, not a second spelling of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from tqcheck.model import Segment
+
+#: Words of at least four letters in each script.
+_WORDS = {
+    "Arabic": re.compile(r"[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC]{4,}"),
+    "Hebrew": re.compile(r"[\u05D0-\u05EA]{4,}"),
+}
+#: The letters that write a vowel as well as a consonant, per script.
+_MATRES = {"Arabic": "اويىی", "Hebrew": "ויא"}
+#: Letters compared as one: Persian letters and the Arabic letters MT writes for them in a
+#: foreign name (پ ب, چ ج), the Arabic and Persian kāf and yāʾ (ک ك, ی ي ى), Hebrew final forms.
+_SAME = str.maketrans({"پ": "ب", "چ": "ج", "ك": "ک", "ي": "ی", "ى": "ی",
+                       "ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"})
+#: Hamza on alef against a bare alef: TQ502's job, never a second spelling of a name here.
+_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+#: Persian letters: a word that has one where the other has its Arabic rendering is one
+#: difference of its own (ترامپ/ترامب), reported in Persian text only.
+_PERSIAN = str.maketrans({"پ": "ب", "چ": "ج"})
+#: At most this many distinct words remembered per document.
+_MAX_WORDS = 20000
+#: At most this many occurrences of one spelling reported.
+_MAX_REPORTED = 8
+
+
+#: Two spellings count as one article's only when some occurrences of both stand within this
+#: many characters (a file that concatenates documents has unrelated words far apart).
+_NEAR = 4000
+#: Two spellings each used this often are two established words, not one name spelled twice.
+_ESTABLISHED = 3
+
+
+@dataclass
+class _Seen:
+    segment: Segment
+    start: int
+    end: int
+    count: int = 0
+    later: list[tuple[Segment, int, int]] = field(default_factory=list)
+    #: Where the spelling stands in the document (characters from its start), the first ones.
+    positions: list[int] = field(default_factory=list)
+
+
+@cache
+def _lexicon(lang: str) -> frozenset[str]:
+    from tqcheck.datapack import builtin_lines
+
+    lines = builtin_lines(f"lexicon/{lang}.txt") or ()
+    return frozenset(line.lstrip("+").strip() for line in lines if not line.startswith("#"))
+
+
+def _inserted_inside(short: str, long_: str, matres: str) -> bool:
+    """Is ``long_`` ``short`` with one of ``matres`` inserted inside the word, where Arabic
+    grammar inserts none: not in the first two letters (clitics and the active participle:
+    وحدات/ووحدات, لعب/لاعب), not last (endings), not an alef after an initial mīm (form III:
+    مبشرة/مباشرة), not a yāʾ before a final tāʾ marbūṭa or hāʾ (the nisba: الرجولة/الرجولية),
+    not a wāw or yāʾ before a final nūn (plural endings: الدهن/الدهون, يرغبن/يرغبون), not a wāw
+    before an alef (the broken plural: حادث/حوادث)?"""
+    if len(long_) != len(short) + 1:
+        return False
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    if long_[i + 1:] != short[i:]:
+        return False
+    letter = long_[i]
+    return (letter in matres and 1 < i < len(long_) - 1
+            and not (letter == "ا" and i == 2 and long_[0] == "م")
+            and not (letter in "يی" and long_[i + 1:] in ("ة", "ه"))
+            and not (letter in "وي" and long_[i + 1:] == "ن")
+            and not (letter == "و" and long_[i + 1] == "ا"))
+
+
+class UnwrittenVowelNames:
+    """Collects the words of a document in a script without capitals and pairs the spellings
+    of one name that differ in a vowel letter (see the module docstring)."""
+
+    def __init__(self, script: str, lang: str) -> None:
+        self.words_re = _WORDS[script]
+        self.matres = _MATRES[script]
+        self.hebrew = script == "Hebrew"
+        self.persian = lang == "fa"
+        self.lexicon = _lexicon(lang) if lang == "ar" else frozenset()
+        #: Without a lexicon, only longer words (fewer words of the language among them).
+        self.min_long = 4 if self.lexicon else 5
+        self.seen: dict[str, _Seen] = {}
+        self.offset = 0
+
+    def feed(self, segment: Segment) -> None:
+        seen = self.seen
+        base = self.offset
+        self.offset += len(segment.text) + 1
+        for m in self.words_re.finditer(segment.text):
+            w = m.group()
+            occ = seen.get(w)
+            if occ is None:
+                if len(seen) >= _MAX_WORDS:
+                    continue
+                occ = seen[w] = _Seen(segment, m.start(), m.end())
+            elif len(occ.later) < _MAX_REPORTED - 1:
+                occ.later.append((segment, m.start(), m.end()))
+            occ.count += 1
+            if len(occ.positions) < 64:
+                occ.positions.append(base + m.start())
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The pairs of spellings of one name (each pair once, sorted)."""
+        buckets: dict[str, list[str]] = {}
+        strip = str.maketrans("", "", self.matres + "ی")
+        for w in self.seen:
+            same = w.translate(_SAME)
+            buckets.setdefault(same.translate(strip), []).append(w)
+        found: list[tuple[str, str]] = []
+        for key, group in buckets.items():
+            if len(group) < 2 or len(key) < 3:
+                continue
+            group.sort()
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if self._variants(a, b):
+                        found.append((a, b))
+        return found
+
+    def _variants(self, a: str, b: str) -> bool:
+        if a in self.lexicon and b in self.lexicon:
+            return False  # two words of the language (كتاب/كتب)
+        oa, ob = self.seen[a], self.seen[b]
+        if min(oa.count, ob.count) >= _ESTABLISHED:
+            return False  # both established in the document: two words
+        if not any(abs(x - y) <= _NEAR for x in oa.positions for y in ob.positions):
+            return False  # far apart: two documents' words, or two names
+        sa, sb = a.translate(_SAME), b.translate(_SAME)
+        if sa.translate(_HAMZA) == sb.translate(_HAMZA) and sa != sb:
+            return False  # hamza on alef: TQ502's job
+        if sa == sb:
+            if self.persian and a.translate(_PERSIAN) == b.translate(_PERSIAN) and a != b:
+                # ترامپ/ترامب: the Arabic letter for the Persian one, in a longer word.
+                return min(len(a), len(b)) >= self.min_long and _persian_letter_only(a, b)
+            return False  # hamza on alef, letter forms: TQ502's job
+        if self.persian:
+            # Without a lexicon, Persian vowel letters pair its own words (بیت/بایت bit/byte,
+            # خواهد/خواهید): only the Arabic letter for a Persian one is evidence of a name.
+            return False
+        short, long_ = sorted((sa, sb), key=len)
+        if len(long_) < self.min_long or not _inserted_inside(short, long_, self.matres + "ی"):
+            return False
+        if self.hebrew:
+            # Hebrew writes its own words with and without י ו (ktiv male): only a doubled
+            # י or ו (ביידן/בידן) or a foreign word's א (טראמפ/טרמפ) tells a name's spelling.
+            return _hebrew_name_letter(short, long_)
+        return True
+
+
+def _persian_letter_only(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a, b, strict=False)) == 1 and len(a) == len(b)
+
+
+def _hebrew_name_letter(short: str, long_: str) -> bool:
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    letter = long_[i]
+    return letter == "א" or (letter in "וי" and (long_[i - 1] == letter or long_[i + 1] == letter))
