@@ -359,3 +359,92 @@ def test_a_bare_domain_is_no_evidence_of_a_language() -> None:
     assert evidence_words("Фото: pressoffice.kz") == ["Фото"]
     assert identify("Фото: pressoffice.kz", "ru").lang is None
     assert evidence_words("Источник: mvs.gov.ua.") == ["Источник"]
+
+
+# --- the shortcut and the caches (speed only: never a different answer) --------------------------
+
+_SHORTCUT_CASES = [
+    "The talks ended without a result.",
+    "John Smith, Maria García and Hans Müller met in São Paulo.",
+    "Der Minister sagte, dass die Gespräche fortgesetzt würden.",
+    "Il a dit que the talks would be the start of their new year, avec les autres.",
+    "The `code` and the rest of it was in the file.",
+    "Visit https://example.com or write to a@b.org for the rest of the news.",
+    "«Hello» (the) world... said: yes! And then the NATO and the U.S. left.",
+    "Путин said that the talks would go on and on.",
+    "Wait a moment.",
+    "Ok.",
+    "İstanbul'da the meeting was held on the 3rd.",
+    "Es ist 5 Uhr und der Zug ist nicht da, aber wir warten.",
+    "Ce n’est pas l’homme qu’il a vu hier soir dans la rue.",
+]
+
+
+@pytest.mark.parametrize("target", ["en", "de", "fr", "es", "sr", "ru", "tr"])
+def test_the_latin_shortcut_agrees_with_the_cascade(target: str) -> None:
+    from tqcheck.langid import _cascade, _latin_shortcut, _latin_target
+
+    settled = 0
+    for text in _SHORTCUT_CASES:
+        cascade = _cascade(text, target)
+        assert identify(text, target) == cascade, text
+        if not _latin_target(target):
+            continue
+        shortcut = _latin_shortcut(text, target)
+        if shortcut is not None:
+            settled += 1
+            assert shortcut == cascade, text
+    assert settled or not _latin_target(target) or target in ("sr", "tr")
+
+
+def test_the_latin_shortcut_agrees_with_the_cascade_on_real_text() -> None:
+    from tqcheck.langid import _cascade, _latin_shortcut
+
+    files = sorted(shared_file("tatoeba").glob("*")) + sorted(shared_file("ntrex").glob("*.txt"))
+    settled = 0
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()[:400]
+        for target in ("en", "de", "fr"):
+            for line in lines:
+                shortcut = _latin_shortcut(line, target)
+                if shortcut is not None:
+                    settled += 1
+                    assert shortcut == _cascade(line, target), (target, line)
+    assert settled > 1000  # it settles most English lines
+
+
+def test_a_token_is_read_apart_from_where_it_stands() -> None:
+    # The token cache keeps both readings of a capitalised word: at the start it is evidence, in
+    # the middle it is a name.
+    from tqcheck import langid
+
+    langid._TOKENS.clear()
+    assert evidence_words("Paris is big") == ["Paris", "is", "big"]
+    assert evidence_words("I saw Paris today") == ["I", "saw", "today"]
+    assert evidence_words("We left. Paris was far") == ["We", "left", "Paris", "was", "far"]
+    assert evidence_words("I saw Paris today") == ["I", "saw", "today"]
+
+
+def test_the_token_caches_are_kept_apart_per_language_and_bounded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tqcheck import langid
+
+    text = "the cat and the dog were in the house with the children"
+    langid._TARGET_TOKENS.clear()
+    langid._TOKENS.clear()
+    cold = {t: identify(text, t) for t in ("de", "en", "fr")}
+    assert cold["en"].method == "words"
+    assert cold["de"].method == cold["fr"].method == "confirmed"  # foreign: English
+    # "the" counts as an English function word, never as a German one.
+    en, de = langid._TARGET_TOKENS["en"]["the"], langid._TARGET_TOKENS["de"]["the"]
+    assert (en[2] >> 2 * langid._FIELD) & langid._MASK == 1
+    assert (de[2] >> 2 * langid._FIELD) & langid._MASK == 0
+    # Warm caches of every language give the cold answers, in any order.
+    assert {t: identify(text, t) for t in ("fr", "en", "de")} == cold
+    # Bounded: the caches start afresh when full, and answers do not change.
+    monkeypatch.setattr(langid, "_CACHE_LIMIT", 3)
+    langid._TARGET_TOKENS.clear()
+    langid._TOKENS.clear()
+    assert {t: identify(text, t) for t in ("de", "en", "fr")} == cold
+    assert len(langid._TOKENS) <= 3
+    assert all(len(table) <= 3 for table in langid._TARGET_TOKENS.values())

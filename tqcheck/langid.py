@@ -244,42 +244,77 @@ _BREAKS = ".!?:;…"
 _PLAIN_TRAIL = ",.;!?"
 
 
+#: What :func:`_prose` makes of one whitespace token: ``(kept token or None, evidence words when
+#: the token comes where a capitalised word counts, evidence words elsewhere, whether the next
+#: token comes where a capitalised word counts)``.
+_Token = tuple[str | None, tuple[str, ...], tuple[str, ...], bool]
+#: Tokens already read, by their text (a token's reading depends on nothing else); cleared when
+#: it holds :data:`_CACHE_LIMIT` tokens, so memory stays bounded on any input.
+_TOKENS: dict[str, _Token] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _token_words(raw: str, initial: bool) -> tuple[str | None, list[str], bool]:
+    """One whitespace token of :func:`_prose`: ``(kept token or None, evidence words, next
+    initial)`` for a token that comes where a capitalised word counts (``initial``) or not."""
+    # The common case, no regular expression needed: a word, perhaps followed by a comma or a
+    # full stop (not a colon: "http:" is a scheme; not "www.").
+    word = raw if raw.isalpha() else raw.rstrip(_PLAIN_TRAIL)
+    if word.isalpha() and word != "www":
+        if not word[0].isupper() or (initial and (len(word) == 1 or not word.isupper())):
+            return raw, [word], word is not raw and raw[-1] in _BREAKS
+        return raw, [], word is not raw and raw[-1] in _BREAKS
+    token = raw
+    kept: str | None = None
+    words: list[str] = []
+    if _DIGITS.search(token):
+        if token.isascii():
+            token = ""  # numbers, dates, model names: no evidence
+        else:
+            token = _DIGITS.sub("", token)  # "今天6點" (no spaces around the digits)
+    if token and not _NON_PROSE_TOKEN.search(token):
+        kept = token
+        initial = initial or token[0] in _OPENERS
+        for w in _WORD.findall(token):
+            if not (w[0].isupper() and (not initial or (len(w) > 1 and w.isupper()))):
+                words.append(w)
+            initial = False
+    end = raw.rstrip(_CLOSERS)
+    return kept, words, bool(end) and end[-1] in _BREAKS
+
+
+def _read_token(raw: str) -> _Token:
+    """The reading of one token, both ways, remembered in :data:`_TOKENS`."""
+    kept, at_start, after = _token_words(raw, True)
+    elsewhere = _token_words(raw, False)[1]
+    token: _Token = (kept, tuple(at_start), tuple(elsewhere), after)
+    if len(_TOKENS) >= _CACHE_LIMIT:
+        _TOKENS.clear()
+    _TOKENS[raw] = token
+    return token
+
+
 def _prose(text: str) -> tuple[str, list[str]]:
     """``(prose, evidence words)``.  Prose is ``text`` without its non-prose tokens (URLs,
     addresses, handles, hashtags, tokens with digits, inline code, paths).  Evidence words are the
     words of the prose that carry evidence of the language: names and acronyms dropped — a
     capitalised word counts only at the start of the text, after a sentence break or after an
-    opening quote.  Case is kept: the models were trained on cased text."""
+    opening quote.  Case is kept: the models were trained on cased text.
+
+    Each whitespace token is read once per process (:func:`_read_token`): its reading depends only
+    on its text and on whether a capitalised word counts where it stands."""
     if "`" in text:
         text = _CODE.sub(" ", text)
     kept: list[str] = []
     words: list[str] = []
     initial = True
+    tokens = _TOKENS
     for raw in text.split():
-        # The common case, no regular expression needed: a word, perhaps followed by a comma or
-        # a full stop (not a colon: "http:" is a scheme; not "www.").
-        word = raw if raw.isalpha() else raw.rstrip(_PLAIN_TRAIL)
-        if word.isalpha() and word != "www":
-            kept.append(raw)
-            if not word[0].isupper() or (initial and (len(word) == 1 or not word.isupper())):
-                words.append(word)
-            initial = word is not raw and raw[-1] in _BREAKS
-            continue
-        token = raw
-        if _DIGITS.search(token):
-            if token.isascii():
-                token = ""  # numbers, dates, model names: no evidence
-            else:
-                token = _DIGITS.sub("", token)  # "今天6點" (no spaces around the digits)
-        if token and not _NON_PROSE_TOKEN.search(token):
-            kept.append(token)
-            initial = initial or token[0] in _OPENERS
-            for w in _WORD.findall(token):
-                if not (w[0].isupper() and (not initial or (len(w) > 1 and w.isupper()))):
-                    words.append(w)
-                initial = False
-        end = raw.rstrip(_CLOSERS)
-        initial = bool(end) and end[-1] in _BREAKS
+        token = tokens.get(raw) or _read_token(raw)
+        if token[0] is not None:
+            kept.append(token[0])
+        words += token[1] if initial else token[2]
+        initial = token[3]
     return " ".join(kept), words
 
 
@@ -629,6 +664,95 @@ def _shortcut(words: list[str], target: str, script: str) -> LangResult | None:
     return None
 
 
+#: Bits of each count in the packed counts of :func:`_latin_shortcut`; text shorter than
+#: :data:`_FAST_LIMIT` characters cannot overflow a field (no count exceeds its length).
+_FIELD = 16
+_FAST_LIMIT = 1 << _FIELD
+_MASK = _FAST_LIMIT - 1
+#: The packed counts of a token with an evidence word in another script than Latin (the field
+#: above the five counts: any such token sends the text to the whole cascade).
+_NOT_LATIN = 1 << (5 * _FIELD)
+#: Per target language, what each token adds to the counts of the shortcut (see
+#: :func:`_target_token`); kept apart per language, since the counts depend on its word lists.
+_TARGET_TOKENS: dict[str, dict[str, tuple[bool, int, int]]] = {}
+
+
+def _packed_counts(words: tuple[str, ...], target: str) -> int:
+    """Evidence words, their letters, function words of ``target``, words of its lexicon and
+    evidence words of its lexicon among ``words``, packed :data:`_FIELD` bits each (and
+    :data:`_NOT_LATIN` for a word with a letter of another script)."""
+    fw = function_words(target)
+    lex = lexicon(target)
+    packed = len(words) + (sum(map(len, words)) << _FIELD)
+    for word in words:
+        if any(script_of(ch) != "Latin" for ch in word if ch.isalpha()):
+            packed |= _NOT_LATIN
+        lowered = word.lower().replace("’", "'")
+        packed += (lowered in fw) << 2 * _FIELD
+        if lex is not None:
+            packed += ((lowered in lex.words) << 3 * _FIELD) + (
+                (lowered in lex.evidence) << 4 * _FIELD)
+    return packed
+
+
+def _target_token(raw: str, target: str, table: dict[str, tuple[bool, int, int]]
+                  ) -> tuple[bool, int, int]:
+    """``(next initial, packed counts where a capitalised word counts, elsewhere)`` of one
+    token for ``target``, remembered in ``table``."""
+    _, at_start, elsewhere, after = _TOKENS.get(raw) or _read_token(raw)
+    entry = (after, _packed_counts(at_start, target), _packed_counts(elsewhere, target))
+    if len(table) >= _CACHE_LIMIT:
+        table.clear()
+    table[raw] = entry
+    return entry
+
+
+def _latin_shortcut(text: str, target: str) -> LangResult | None:
+    """What :func:`identify` returns for ``text`` and a target written in Latin script when its
+    evidence words are all Latin and the cascade settles before the statistics (too short, or
+    the target's function words or lexicon); None when this cannot tell (then the whole cascade
+    runs).
+
+    The same numbers as the cascade's, without building the evidence words: each token's share
+    of the counts (evidence words, letters, function words, lexicon words, lexicon evidence) is
+    read once per target and summed.  With only Latin evidence words both of the cascade's
+    branches (ASCII prose or not) choose the Latin script with share 1 and reach the same tests
+    (``tests/test_langid.py`` compares both on real text)."""
+    table = _TARGET_TOKENS.get(target)
+    if table is None:
+        table = _TARGET_TOKENS[target] = {}
+    if "`" in text:
+        text = _CODE.sub(" ", text)
+    total = 0
+    initial = True
+    for raw in text.split():
+        entry = table.get(raw) or _target_token(raw, target, table)
+        total += entry[1] if initial else entry[2]
+        initial = entry[0]
+    n = total & _MASK
+    if not n or total >= _NOT_LATIN:
+        return None
+    letters = (total >> _FIELD) & _MASK
+    if n < MIN_WORDS or letters < MIN_LETTERS:
+        return LangResult(None, 0.0, ABSTAIN, "Latin")
+    hits = (total >> 2 * _FIELD) & _MASK
+    if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * n:
+        return LangResult(target, round(hits / n, 3), "words", "Latin")
+    if n < MIN_LEXICON_EVIDENCE or lexicon(target) is None:
+        return None
+    known = (total >> 3 * _FIELD) & _MASK
+    evident = (total >> 4 * _FIELD) & _MASK
+    if (evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * n) or (
+            evident and known == n):
+        return LangResult(target, round(known / n, 3), "lexicon", "Latin")
+    return None
+
+
+@cache
+def _latin_target(target: str) -> bool:
+    return "Latin" in scripts_of_language(target)
+
+
 def identify(text: str, target: str | None = None) -> LangResult:
     """The language of ``text``.
 
@@ -637,6 +761,16 @@ def identify(text: str, target: str | None = None) -> LangResult:
     agree the text is in one other language; anything less returns ``lang=None``.
     """
     target = normalise_lang(target)
+    if target is not None and len(text) < _FAST_LIMIT and _latin_target(target):
+        settled = _latin_shortcut(text, target)
+        if settled is not None:
+            return settled
+    return _cascade(text, target)
+
+
+def _cascade(text: str, target: str | None) -> LangResult:
+    """:func:`identify` step by step, for a normalised ``target`` (its shortcut for Latin-script
+    targets, :func:`_latin_shortcut`, must always agree with this)."""
     prose, words = _prose(text)
     letters = sum(map(len, words)) if prose.isascii() else 0
     if letters:
