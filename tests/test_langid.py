@@ -428,6 +428,7 @@ def test_a_token_is_read_apart_from_where_it_stands() -> None:
 def test_the_token_caches_are_kept_apart_per_language_and_bounded(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from tqcheck import langid
+    from tqcheck.langid import _cascade
 
     text = "the cat and the dog were in the house with the children"
     langid._TARGET_TOKENS.clear()
@@ -436,15 +437,20 @@ def test_the_token_caches_are_kept_apart_per_language_and_bounded(
     assert cold["en"].method == "words"
     assert cold["de"].method == cold["fr"].method == "confirmed"  # foreign: English
     # "the" counts as an English function word, never as a German one.
-    en, de = langid._TARGET_TOKENS["en"]["the"], langid._TARGET_TOKENS["de"]["the"]
-    assert (en[2] >> 2 * langid._FIELD) & langid._MASK == 1
-    assert (de[2] >> 2 * langid._FIELD) & langid._MASK == 0
+    en = langid._TARGET_TOKENS["en"].elsewhere["the"]
+    de = langid._TARGET_TOKENS["de"].elsewhere["the"]
+    assert (en >> 2 * langid._FIELD) & langid._MASK == 1
+    assert (de >> 2 * langid._FIELD) & langid._MASK == 0
     # Warm caches of every language give the cold answers, in any order.
     assert {t: identify(text, t) for t in ("fr", "en", "de")} == cold
-    # Bounded: the caches start afresh when full, and answers do not change.
+    # Bounded: the caches start afresh when full (a text's tokens are read whole), and answers do
+    # not change.
     monkeypatch.setattr(langid, "_CACHE_LIMIT", 3)
     langid._TARGET_TOKENS.clear()
     langid._TOKENS.clear()
     assert {t: identify(text, t) for t in ("de", "en", "fr")} == cold
+    others = [f"the word{i} and its house{i} were old" for i in range(50)]
+    assert [identify(o, "en") for o in others] == [_cascade(o, "en") for o in others]
     assert len(langid._TOKENS) <= 3
-    assert all(len(table) <= 3 for table in langid._TARGET_TOKENS.values())
+    assert all(len(table.elsewhere) < 3 + len(text.split())
+               for table in langid._TARGET_TOKENS.values())

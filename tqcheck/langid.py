@@ -30,6 +30,7 @@ Everything is deterministic and offline; models load on the first sentence that 
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 import threading
@@ -428,6 +429,7 @@ class LangResult:
 
 
 ABSTAIN = "abstain"
+_TOO_SHORT_LATIN = LangResult(None, 0.0, ABSTAIN, "Latin")
 
 
 # --- backends ----------------------------------------------------------------------------------
@@ -664,17 +666,15 @@ def _shortcut(words: list[str], target: str, script: str) -> LangResult | None:
     return None
 
 
-#: Bits of each count in the packed counts of :func:`_latin_shortcut`; text shorter than
-#: :data:`_FAST_LIMIT` characters cannot overflow a field (no count exceeds its length).
-_FIELD = 16
+#: Bits of each count in the packed counts of :func:`_latin_shortcut`: six fields in one machine
+#: integer (``sum`` adds those at C speed; a wider integer takes its slow path).  Text shorter
+#: than :data:`_FAST_LIMIT` characters cannot overflow a field (no count exceeds its length).
+_FIELD = 10
 _FAST_LIMIT = 1 << _FIELD
 _MASK = _FAST_LIMIT - 1
-#: The packed counts of a token with an evidence word in another script than Latin (the field
-#: above the five counts: any such token sends the text to the whole cascade).
+#: The field above the five counts: tokens with an evidence word in another script than Latin
+#: (any sends the text to the whole cascade).
 _NOT_LATIN = 1 << (5 * _FIELD)
-#: Per target language, what each token adds to the counts of the shortcut (see
-#: :func:`_target_token`); kept apart per language, since the counts depend on its word lists.
-_TARGET_TOKENS: dict[str, dict[str, tuple[bool, int, int]]] = {}
 
 
 def _packed_counts(words: tuple[str, ...], target: str) -> int:
@@ -686,7 +686,7 @@ def _packed_counts(words: tuple[str, ...], target: str) -> int:
     packed = len(words) + (sum(map(len, words)) << _FIELD)
     for word in words:
         if any(script_of(ch) != "Latin" for ch in word if ch.isalpha()):
-            packed |= _NOT_LATIN
+            packed |= _NOT_LATIN  # once per token: the field counts tokens
         lowered = word.lower().replace("’", "'")
         packed += (lowered in fw) << 2 * _FIELD
         if lex is not None:
@@ -695,16 +695,54 @@ def _packed_counts(words: tuple[str, ...], target: str) -> int:
     return packed
 
 
-def _target_token(raw: str, target: str, table: dict[str, tuple[bool, int, int]]
-                  ) -> tuple[bool, int, int]:
-    """``(next initial, packed counts where a capitalised word counts, elsewhere)`` of one
-    token for ``target``, remembered in ``table``."""
-    _, at_start, elsewhere, after = _TOKENS.get(raw) or _read_token(raw)
-    entry = (after, _packed_counts(at_start, target), _packed_counts(elsewhere, target))
-    if len(table) >= _CACHE_LIMIT:
-        table.clear()
-    table[raw] = entry
-    return entry
+class _TokenCounts:
+    """What each token adds to the packed counts of :func:`_latin_shortcut` for one target
+    language (the counts depend on its word lists, so each language has its own): ``elsewhere``,
+    its counts where a capitalised word is a name; ``at_start``, what it adds to those where a
+    capitalised word counts (never less: the start of a sentence only lets a word in); ``breaks``,
+    the tokens after which a capitalised word counts (a sentence break: "Mr.", "said:")."""
+
+    __slots__ = ("at_start", "breaks", "elsewhere", "results", "target")
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.elsewhere: dict[str, int] = {}
+        self.at_start: dict[str, int] = {}
+        self.breaks: set[str] = set()
+        #: The results already made, by method and counts (results are immutable).
+        self.results: dict[tuple[str, int, int], LangResult] = {}
+
+    def result(self, method: str, part: int, n: int) -> LangResult:
+        """The target, by ``method``, with confidence ``part / n``."""
+        key = (method, part, n)
+        found = self.results.get(key)
+        if found is None:
+            if len(self.results) >= _CACHE_LIMIT:
+                self.results.clear()
+            found = self.results[key] = LangResult(self.target, round(part / n, 3), method,
+                                                   "Latin")
+        return found
+
+    def learn(self, tokens: list[str]) -> None:
+        """Read the tokens not read yet (starting afresh past :data:`_CACHE_LIMIT` tokens)."""
+        if len(self.elsewhere) >= _CACHE_LIMIT:
+            self.elsewhere.clear()
+            self.at_start.clear()
+            self.breaks.clear()
+        for raw in tokens:
+            if raw in self.elsewhere:
+                continue
+            _, at_start, elsewhere, after = _TOKENS.get(raw) or _read_token(raw)
+            counts = _packed_counts(elsewhere, self.target)
+            self.elsewhere[raw] = counts
+            if at_start != elsewhere:
+                self.at_start[raw] = _packed_counts(at_start, self.target) - counts
+            if after:
+                self.breaks.add(raw)
+
+
+#: The token counts of each target language.
+_TARGET_TOKENS: dict[str, _TokenCounts] = {}
 
 
 def _latin_shortcut(text: str, target: str) -> LangResult | None:
@@ -715,36 +753,47 @@ def _latin_shortcut(text: str, target: str) -> LangResult | None:
 
     The same numbers as the cascade's, without building the evidence words: each token's share
     of the counts (evidence words, letters, function words, lexicon words, lexicon evidence) is
-    read once per target and summed.  With only Latin evidence words both of the cascade's
-    branches (ASCII prose or not) choose the Latin script with share 1 and reach the same tests
-    (``tests/test_langid.py`` compares both on real text)."""
-    table = _TARGET_TOKENS.get(target)
-    if table is None:
-        table = _TARGET_TOKENS[target] = {}
+    read once per target and summed at C speed, plus what the tokens where a capitalised word
+    counts (the first, and any after a break) add.  With only Latin evidence words both of the
+    cascade's branches (ASCII prose or not) choose the Latin script with share 1 and reach the
+    same tests (``tests/test_langid.py`` compares both on real text)."""
+    counts = _TARGET_TOKENS.get(target)
+    if counts is None:
+        counts = _TARGET_TOKENS[target] = _TokenCounts(target)
     if "`" in text:
         text = _CODE.sub(" ", text)
-    total = 0
-    initial = True
-    for raw in text.split():
-        entry = table.get(raw) or _target_token(raw, target, table)
-        total += entry[1] if initial else entry[2]
-        initial = entry[0]
+    tokens = text.split()
+    if not tokens:
+        return None
+    elsewhere = counts.elsewhere
+    try:
+        total = sum(map(elsewhere.__getitem__, tokens))
+    except KeyError:
+        counts.learn(tokens)
+        total = sum(map(elsewhere.__getitem__, tokens))
+    at_start = counts.at_start
+    total += at_start.get(tokens[0], 0)
+    breaks = counts.breaks
+    if not breaks.isdisjoint(tokens[:-1]):  # a capitalised word may count after a break
+        for before, raw in itertools.pairwise(tokens):
+            if before in breaks:
+                total += at_start.get(raw, 0)
     n = total & _MASK
     if not n or total >= _NOT_LATIN:
         return None
     letters = (total >> _FIELD) & _MASK
     if n < MIN_WORDS or letters < MIN_LETTERS:
-        return LangResult(None, 0.0, ABSTAIN, "Latin")
+        return _TOO_SHORT_LATIN
     hits = (total >> 2 * _FIELD) & _MASK
     if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * n:
-        return LangResult(target, round(hits / n, 3), "words", "Latin")
+        return counts.result("words", hits, n)
     if n < MIN_LEXICON_EVIDENCE or lexicon(target) is None:
         return None
     known = (total >> 3 * _FIELD) & _MASK
     evident = (total >> 4 * _FIELD) & _MASK
     if (evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * n) or (
             evident and known == n):
-        return LangResult(target, round(known / n, 3), "lexicon", "Latin")
+        return counts.result("lexicon", known, n)
     return None
 
 
