@@ -454,3 +454,28 @@ def test_the_token_caches_are_kept_apart_per_language_and_bounded(
     assert len(langid._TOKENS) <= 3
     assert all(len(table.elsewhere) < 3 + len(text.split())
                for table in langid._TARGET_TOKENS.values())
+
+
+@pytest.mark.parametrize("text", [
+    "The talks ended without a result, and the minister went home.",
+    "Der Minister sagte, dass die Gespräche fortgesetzt würden.",
+    "Переговоры закончились без результата.",
+    "Il a dit que the talks would be the start of their new year",
+    "東京で会いましょう", "a", "123",
+])
+def test_the_array_detector_gives_langdetects_own_probabilities(text: str) -> None:
+    # The same probabilities to the last bit, and the same failure on text without features.
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from tqcheck.langid import _detector_class, _langdetect
+
+    def probabilities(cls: type) -> list[tuple[str, float]] | str:
+        detector = cls(_langdetect())
+        detector.append(text)
+        try:
+            return [(p.lang, p.prob) for p in detector.get_probabilities()]
+        except LangDetectException as exc:
+            return str(exc)
+
+    assert probabilities(_detector_class()) == probabilities(Detector)
