@@ -374,43 +374,57 @@ _SHORTCUT_CASES = [
     "Путин said that the talks would go on and on.",
     "Wait a moment.",
     "Ok.",
+    "² ³ and ½",
     "İstanbul'da the meeting was held on the 3rd.",
     "Es ist 5 Uhr und der Zug ist nicht da, aber wir warten.",
     "Ce n’est pas l’homme qu’il a vu hier soir dans la rue.",
+    "Переговоры закончились без результата, и министр уехал домой.",
+    "Он сказал, что это не так. Но Путин и Medvedev молчали.",
+    "Я з Колумбії.",
+    "Це не так, і ми знаємо це.",
+    "قال الوزير إن المحادثات انتهت دون نتيجة.",
+    "Οι συνομιλίες τελείωσαν χωρίς αποτέλεσμα.",
+    "मंत्री ने कहा कि बातचीत बिना नतीजे के खत्म हो गई।",
+    "ДА",
 ]
 
 
-@pytest.mark.parametrize("target", ["en", "de", "fr", "es", "sr", "ru", "tr"])
-def test_the_latin_shortcut_agrees_with_the_cascade(target: str) -> None:
-    from tqcheck.langid import _cascade, _latin_shortcut, _latin_target
+@pytest.mark.parametrize("target", ["en", "de", "fr", "es", "sr", "tr", "ru", "uk", "bg", "ar",
+                                    "fa", "hi", "el", "he", "ja", "ko"])
+def test_the_counted_shortcut_agrees_with_the_cascade(target: str) -> None:
+    from tqcheck.langid import _cascade, _counted_script, _counted_shortcut
 
+    script = _counted_script(target)
     settled = 0
     for text in _SHORTCUT_CASES:
         cascade = _cascade(text, target)
         assert identify(text, target) == cascade, text
-        if not _latin_target(target):
+        if script is None:
             continue
-        shortcut = _latin_shortcut(text, target)
+        shortcut = _counted_shortcut(text, target, script)
         if shortcut is not None:
             settled += 1
             assert shortcut == cascade, text
-    assert settled or not _latin_target(target) or target in ("sr", "tr")
+    if target in ("en", "de", "fr", "ru", "uk", "ar"):
+        assert settled  # it serves these languages
 
 
-def test_the_latin_shortcut_agrees_with_the_cascade_on_real_text() -> None:
-    from tqcheck.langid import _cascade, _latin_shortcut
+def test_the_counted_shortcut_agrees_with_the_cascade_on_real_text() -> None:
+    from tqcheck.langid import _cascade, _counted_script, _counted_shortcut
 
     files = sorted(shared_file("tatoeba").glob("*")) + sorted(shared_file("ntrex").glob("*.txt"))
     settled = 0
     for path in files:
         lines = path.read_text(encoding="utf-8").splitlines()[:400]
-        for target in ("en", "de", "fr"):
+        for target in ("en", "de", "fr", "ru", "uk", "ar"):
+            script = _counted_script(target)
+            assert script is not None
             for line in lines:
-                shortcut = _latin_shortcut(line, target)
+                shortcut = _counted_shortcut(line, target, script)
                 if shortcut is not None:
                     settled += 1
                     assert shortcut == _cascade(line, target), (target, line)
-    assert settled > 1000  # it settles most English lines
+    assert settled > 1000  # it settles most lines in their own language
 
 
 def test_a_token_is_read_apart_from_where_it_stands() -> None:

@@ -429,7 +429,6 @@ class LangResult:
 
 
 ABSTAIN = "abstain"
-_TOO_SHORT_LATIN = LangResult(None, 0.0, ABSTAIN, "Latin")
 
 
 # --- backends ----------------------------------------------------------------------------------
@@ -601,8 +600,17 @@ def _relatives(lang: str) -> frozenset[str]:
 
 
 def _stats(words: list[str], script: str) -> tuple[str, float, list[tuple[str, float]]]:
-    """fastText's best language among those written in ``script``, and its candidates."""
+    """fastText's best language among those written in ``script``, and its candidates (the best
+    first: only the best is read after this).
+
+    fastText is asked for its two best first, and for eight only when the best is not written
+    in ``script`` or ties with the second: with a strict lead, the best of two is the best of
+    eight, the same label with the same probability (the same scores, ranked)."""
     text = " ".join(words)
+    cands = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text, k=2)]
+    if cands and _in_script(cands[0][0], script) and (
+            len(cands) == 1 or cands[0][1] > cands[1][1]):
+        return cands[0][0], cands[0][1], cands
     cands = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text, k=8)]
     for label, prob in cands:
         if _in_script(label, script):
@@ -717,27 +725,30 @@ def _shortcut(words: list[str], target: str, script: str) -> LangResult | None:
     return None
 
 
-#: Bits of each count in the packed counts of :func:`_latin_shortcut`: six fields in one machine
-#: integer (``sum`` adds those at C speed; a wider integer takes its slow path).  Text shorter
-#: than :data:`_FAST_LIMIT` characters cannot overflow a field (no count exceeds its length).
+#: Bits of each count in the packed counts of :func:`_counted_shortcut`: six fields in one
+#: machine integer (``sum`` adds those at C speed; a wider integer takes its slow path).  Text
+#: shorter than :data:`_FAST_LIMIT` characters cannot overflow a field (no count exceeds its
+#: length).
 _FIELD = 10
 _FAST_LIMIT = 1 << _FIELD
 _MASK = _FAST_LIMIT - 1
-#: The field above the five counts: tokens with an evidence word in another script than Latin
-#: (any sends the text to the whole cascade).
-_NOT_LATIN = 1 << (5 * _FIELD)
+#: The field above the five counts: tokens with an evidence word that has a letter of another
+#: script than the target's, or no letter at all ("²"); any sends the text to the whole cascade.
+_OTHER_SCRIPT = 1 << (5 * _FIELD)
 
 
-def _packed_counts(words: tuple[str, ...], target: str) -> int:
+def _packed_counts(words: tuple[str, ...], target: str, script: str) -> int:
     """Evidence words, their letters, function words of ``target``, words of its lexicon and
     evidence words of its lexicon among ``words``, packed :data:`_FIELD` bits each (and
-    :data:`_NOT_LATIN` for a word with a letter of another script)."""
+    :data:`_OTHER_SCRIPT` for a word with a letter of another script than ``script`` or
+    without letters)."""
     fw = function_words(target)
     lex = lexicon(target)
     packed = len(words) + (sum(map(len, words)) << _FIELD)
     for word in words:
-        if any(script_of(ch) != "Latin" for ch in word if ch.isalpha()):
-            packed |= _NOT_LATIN  # once per token: the field counts tokens
+        scripts = {script_of(ch) for ch in word if ch.isalpha()}
+        if scripts != {script}:
+            packed |= _OTHER_SCRIPT  # once per token: the field counts tokens
         lowered = word.lower().replace("’", "'")
         packed += (lowered in fw) << 2 * _FIELD
         if lex is not None:
@@ -747,21 +758,24 @@ def _packed_counts(words: tuple[str, ...], target: str) -> int:
 
 
 class _TokenCounts:
-    """What each token adds to the packed counts of :func:`_latin_shortcut` for one target
-    language (the counts depend on its word lists, so each language has its own): ``elsewhere``,
-    its counts where a capitalised word is a name; ``at_start``, what it adds to those where a
-    capitalised word counts (never less: the start of a sentence only lets a word in); ``breaks``,
-    the tokens after which a capitalised word counts (a sentence break: "Mr.", "said:")."""
+    """What each token adds to the packed counts of :func:`_counted_shortcut` for one target
+    language (the counts depend on its word lists, so each language has its own), written in
+    ``script``: ``elsewhere``, its counts where a capitalised word is a name; ``at_start``, what
+    it adds to those where a capitalised word counts (never less: the start of a sentence only
+    lets a word in); ``breaks``, the tokens after which a capitalised word counts (a sentence
+    break: "Mr.", "said:")."""
 
-    __slots__ = ("at_start", "breaks", "elsewhere", "results", "target")
+    __slots__ = ("at_start", "breaks", "elsewhere", "results", "script", "target", "too_short")
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, script: str) -> None:
         self.target = target
+        self.script = script
         self.elsewhere: dict[str, int] = {}
         self.at_start: dict[str, int] = {}
         self.breaks: set[str] = set()
         #: The results already made, by method and counts (results are immutable).
         self.results: dict[tuple[str, int, int], LangResult] = {}
+        self.too_short = LangResult(None, 0.0, ABSTAIN, script)
 
     def result(self, method: str, part: int, n: int) -> LangResult:
         """The target, by ``method``, with confidence ``part / n``."""
@@ -771,7 +785,7 @@ class _TokenCounts:
             if len(self.results) >= _CACHE_LIMIT:
                 self.results.clear()
             found = self.results[key] = LangResult(self.target, round(part / n, 3), method,
-                                                   "Latin")
+                                                   self.script)
         return found
 
     def learn(self, tokens: list[str]) -> None:
@@ -784,10 +798,10 @@ class _TokenCounts:
             if raw in self.elsewhere:
                 continue
             _, at_start, elsewhere, after = _TOKENS.get(raw) or _read_token(raw)
-            counts = _packed_counts(elsewhere, self.target)
+            counts = _packed_counts(elsewhere, self.target, self.script)
             self.elsewhere[raw] = counts
             if at_start != elsewhere:
-                self.at_start[raw] = _packed_counts(at_start, self.target) - counts
+                self.at_start[raw] = _packed_counts(at_start, self.target, self.script) - counts
             if after:
                 self.breaks.add(raw)
 
@@ -796,21 +810,39 @@ class _TokenCounts:
 _TARGET_TOKENS: dict[str, _TokenCounts] = {}
 
 
-def _latin_shortcut(text: str, target: str) -> LangResult | None:
-    """What :func:`identify` returns for ``text`` and a target written in Latin script when its
-    evidence words are all Latin and the cascade settles before the statistics (too short, or
-    the target's function words or lexicon); None when this cannot tell (then the whole cascade
-    runs).
+@cache
+def _counted_script(target: str) -> str | None:
+    """The script :func:`_counted_shortcut` serves ``target`` in: Latin for a language written
+    in Latin (among others), else its only script when other languages share it (the cascade
+    then reaches the shortcut in it: Cyrillic, Arabic, Devanagari); None for the rest (a
+    script of one language is a verdict by script; Han and Kana are counted together)."""
+    scripts = scripts_of_language(target)
+    if "Latin" in scripts:
+        return "Latin"
+    if len(scripts) != 1:
+        return None
+    (script,) = scripts
+    if script in ("Han", "Kana") or len(SCRIPT_LANGS.get(script, ())) < 2:
+        return None
+    return script
+
+
+def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
+    """What :func:`identify` returns for ``text`` and a target written in ``script`` (see
+    :func:`_counted_script`) when every evidence word is written in that script and the cascade
+    settles before the statistics (too short, or the target's function words or lexicon); None
+    when this cannot tell (then the whole cascade runs).
 
     The same numbers as the cascade's, without building the evidence words: each token's share
     of the counts (evidence words, letters, function words, lexicon words, lexicon evidence) is
     read once per target and summed at C speed, plus what the tokens where a capitalised word
-    counts (the first, and any after a break) add.  With only Latin evidence words both of the
-    cascade's branches (ASCII prose or not) choose the Latin script with share 1 and reach the
-    same tests (``tests/test_langid.py`` compares both on real text)."""
+    counts (the first, and any after a break) add.  With every evidence word in the target's
+    script, the cascade's branches (ASCII prose or not) all choose that script with share 1,
+    never foreign, and reach the same tests (``tests/test_langid.py`` compares both on real
+    text)."""
     counts = _TARGET_TOKENS.get(target)
     if counts is None:
-        counts = _TARGET_TOKENS[target] = _TokenCounts(target)
+        counts = _TARGET_TOKENS[target] = _TokenCounts(target, script)
     if "`" in text:
         text = _CODE.sub(" ", text)
     tokens = text.split()
@@ -830,11 +862,11 @@ def _latin_shortcut(text: str, target: str) -> LangResult | None:
             if before in breaks:
                 total += at_start.get(raw, 0)
     n = total & _MASK
-    if not n or total >= _NOT_LATIN:
+    if not n or total >= _OTHER_SCRIPT:
         return None
     letters = (total >> _FIELD) & _MASK
     if n < MIN_WORDS or letters < MIN_LETTERS:
-        return _TOO_SHORT_LATIN
+        return counts.too_short
     hits = (total >> 2 * _FIELD) & _MASK
     if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * n:
         return counts.result("words", hits, n)
@@ -848,11 +880,6 @@ def _latin_shortcut(text: str, target: str) -> LangResult | None:
     return None
 
 
-@cache
-def _latin_target(target: str) -> bool:
-    return "Latin" in scripts_of_language(target)
-
-
 def identify(text: str, target: str | None = None) -> LangResult:
     """The language of ``text``.
 
@@ -861,16 +888,18 @@ def identify(text: str, target: str | None = None) -> LangResult:
     agree the text is in one other language; anything less returns ``lang=None``.
     """
     target = normalise_lang(target)
-    if target is not None and len(text) < _FAST_LIMIT and _latin_target(target):
-        settled = _latin_shortcut(text, target)
-        if settled is not None:
-            return settled
+    if target is not None and len(text) < _FAST_LIMIT:
+        script = _counted_script(target)
+        if script is not None:
+            settled = _counted_shortcut(text, target, script)
+            if settled is not None:
+                return settled
     return _cascade(text, target)
 
 
 def _cascade(text: str, target: str | None) -> LangResult:
-    """:func:`identify` step by step, for a normalised ``target`` (its shortcut for Latin-script
-    targets, :func:`_latin_shortcut`, must always agree with this)."""
+    """:func:`identify` step by step, for a normalised ``target`` (its shortcut,
+    :func:`_counted_shortcut`, must always agree with this)."""
     prose, words = _prose(text)
     letters = sum(map(len, words)) if prose.isascii() else 0
     if letters:
