@@ -13,7 +13,7 @@ inputs, several rounds, and prints each round and the median of the per-round ra
 * ``po``: every shared PO catalogue (``../shared/data/po``: placeholders masked, pair checks on
   every unit), all checks; sentences per second over the catalogues together.
 
-    python benchmarks/compare_revisions.py REV [--rounds 3] [--modes artifacts,all,source,po]
+    python benchmarks/compare_revisions.py REV [REV ...] [--rounds 3] [--modes artifacts,all,source,po]
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ def rate(tree: Path, text: Path, mode: str, workdir: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("rev")
+    parser.add_argument("rev", nargs="+", help="one or more revisions, each measured in the "
+                        "same rounds as this tree")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--modes", default="artifacts,all",
                         help="comma-separated: artifacts, all, source, po (default: %(default)s)")
@@ -86,26 +87,31 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown mode(s): {', '.join(sorted(unknown))}")
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp) / "base"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(base),
-                        args.rev], check=True)
+        bases = [Path(tmp) / f"base-{i}" for i in range(len(args.rev))]
+        for base, rev in zip(bases, args.rev, strict=True):
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach",
+                            str(base), rev], check=True)
         try:
             text = Path(tmp) / "corpus.txt"
             text.write_text(corpus_text(), encoding="utf-8")
-            ratios: dict[str, list[float]] = {mode: [] for mode in modes}
+            ratios: dict[tuple[str, str], list[float]] = {
+                (rev, mode): [] for mode in modes for rev in args.rev}
             for rnd in range(args.rounds):
-                for mode in ratios:
-                    old = rate(base, text, mode, tmp)
+                for mode in modes:
+                    olds = {rev: rate(base, text, mode, tmp)
+                            for base, rev in zip(bases, args.rev, strict=True)}
                     new = rate(ROOT, text, mode, tmp)
-                    ratios[mode].append(new / old)
-                    print(f"round {rnd + 1} {mode:<9} {args.rev}: {old:>8,.0f}/s  this tree: "
-                          f"{new:>8,.0f}/s  ratio {new / old:.2f}")
-            for mode, values in ratios.items():
-                print(f"{mode}: median ratio {statistics.median(values):.2f} over {args.rounds} rounds")
+                    for rev, old in olds.items():
+                        ratios[rev, mode].append(new / old)
+                        print(f"round {rnd + 1} {mode:<9} {rev}: {old:>8,.0f}/s  this tree: "
+                              f"{new:>8,.0f}/s  ratio {new / old:.2f}")
+            for (rev, mode), values in ratios.items():
+                print(f"{mode}: median ratio against {rev} {statistics.median(values):.2f} "
+                      f"over {args.rounds} rounds")
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)],
-                           check=False)
-
+            for base in bases:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
+                                str(base)], check=False)
 
 if __name__ == "__main__":
     main()
