@@ -221,3 +221,16 @@ def test_a_finding_never_lands_on_a_segment_whose_masked_copy_was_freed() -> Non
     report = audit([path], AuditOptions(select=["TQ581"]), jobs=1)
     lines = {f.line: f.text for f in report.findings if "'_Quit'" in f.message}
     assert lines == {1504: "_Fermer"}
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "a", " a  b ", "one\ntwo\tthree\x0bfour\x0cfive\rsix",
+    "a\x1cb\x1dc\x1ed\x1fe",  # str.split() splits on these too
+    "Café au lait, s'il vous plaît.", "a\u3000b\u00a0c",  # non-ASCII: str.split() itself
+    "The talks ended.\nThey resume (on Monday) at 10:00 -- maybe.",
+])
+def test_words_are_counted_as_str_split_counts_them(text: str) -> None:
+    from tqcheck.checks.engine import count_words
+    from tqcheck.checks.gates import ChunkText
+
+    assert count_words(ChunkText(text)) == len(text.split())

@@ -359,3 +359,137 @@ def test_a_bare_domain_is_no_evidence_of_a_language() -> None:
     assert evidence_words("Фото: pressoffice.kz") == ["Фото"]
     assert identify("Фото: pressoffice.kz", "ru").lang is None
     assert evidence_words("Источник: mvs.gov.ua.") == ["Источник"]
+
+
+# --- the shortcut and the caches (speed only: never a different answer) --------------------------
+
+_SHORTCUT_CASES = [
+    "The talks ended without a result.",
+    "John Smith, Maria García and Hans Müller met in São Paulo.",
+    "Der Minister sagte, dass die Gespräche fortgesetzt würden.",
+    "Il a dit que the talks would be the start of their new year, avec les autres.",
+    "The `code` and the rest of it was in the file.",
+    "Visit https://example.com or write to a@b.org for the rest of the news.",
+    "«Hello» (the) world... said: yes! And then the NATO and the U.S. left.",
+    "Путин said that the talks would go on and on.",
+    "Wait a moment.",
+    "Ok.",
+    "² ³ and ½",
+    "İstanbul'da the meeting was held on the 3rd.",
+    "Es ist 5 Uhr und der Zug ist nicht da, aber wir warten.",
+    "Ce n’est pas l’homme qu’il a vu hier soir dans la rue.",
+    "Переговоры закончились без результата, и министр уехал домой.",
+    "Он сказал, что это не так. Но Путин и Medvedev молчали.",
+    "Я з Колумбії.",
+    "Це не так, і ми знаємо це.",
+    "قال الوزير إن المحادثات انتهت دون نتيجة.",
+    "Οι συνομιλίες τελείωσαν χωρίς αποτέλεσμα.",
+    "मंत्री ने कहा कि बातचीत बिना नतीजे के खत्म हो गई।",
+    "ДА",
+]
+
+
+@pytest.mark.parametrize("target", ["en", "de", "fr", "es", "sr", "tr", "ru", "uk", "bg", "ar",
+                                    "fa", "hi", "el", "he", "ja", "ko"])
+def test_the_counted_shortcut_agrees_with_the_cascade(target: str) -> None:
+    from tqcheck.langid import _cascade, _counted_script, _counted_shortcut
+
+    script = _counted_script(target)
+    settled = 0
+    for text in _SHORTCUT_CASES:
+        cascade = _cascade(text, target)
+        assert identify(text, target) == cascade, text
+        if script is None:
+            continue
+        shortcut = _counted_shortcut(text, target, script)
+        if shortcut is not None:
+            settled += 1
+            assert shortcut == cascade, text
+    if target in ("en", "de", "fr", "ru", "uk", "ar"):
+        assert settled  # it serves these languages
+
+
+def test_the_counted_shortcut_agrees_with_the_cascade_on_real_text() -> None:
+    from tqcheck.langid import _cascade, _counted_script, _counted_shortcut
+
+    files = sorted(shared_file("tatoeba").glob("*")) + sorted(shared_file("ntrex").glob("*.txt"))
+    settled = 0
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()[:400]
+        for target in ("en", "de", "fr", "ru", "uk", "ar"):
+            script = _counted_script(target)
+            assert script is not None
+            for line in lines:
+                shortcut = _counted_shortcut(line, target, script)
+                if shortcut is not None:
+                    settled += 1
+                    assert shortcut == _cascade(line, target), (target, line)
+    assert settled > 1000  # it settles most lines in their own language
+
+
+def test_a_token_is_read_apart_from_where_it_stands() -> None:
+    # The token cache keeps both readings of a capitalised word: at the start it is evidence, in
+    # the middle it is a name.
+    from tqcheck import langid
+
+    langid._TOKENS.clear()
+    assert evidence_words("Paris is big") == ["Paris", "is", "big"]
+    assert evidence_words("I saw Paris today") == ["I", "saw", "today"]
+    assert evidence_words("We left. Paris was far") == ["We", "left", "Paris", "was", "far"]
+    assert evidence_words("I saw Paris today") == ["I", "saw", "today"]
+
+
+def test_the_token_caches_are_kept_apart_per_language_and_bounded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tqcheck import langid
+    from tqcheck.langid import _cascade
+
+    text = "the cat and the dog were in the house with the children"
+    langid._TARGET_TOKENS.clear()
+    langid._TOKENS.clear()
+    cold = {t: identify(text, t) for t in ("de", "en", "fr")}
+    assert cold["en"].method == "words"
+    assert cold["de"].method == cold["fr"].method == "confirmed"  # foreign: English
+    # "the" counts as an English function word, never as a German one.
+    en = langid._TARGET_TOKENS["en"].elsewhere["the"]
+    de = langid._TARGET_TOKENS["de"].elsewhere["the"]
+    assert (en >> 2 * langid._FIELD) & langid._MASK == 1
+    assert (de >> 2 * langid._FIELD) & langid._MASK == 0
+    # Warm caches of every language give the cold answers, in any order.
+    assert {t: identify(text, t) for t in ("fr", "en", "de")} == cold
+    # Bounded: the caches start afresh when full (a text's tokens are read whole), and answers do
+    # not change.
+    monkeypatch.setattr(langid, "_CACHE_LIMIT", 3)
+    langid._TARGET_TOKENS.clear()
+    langid._TOKENS.clear()
+    assert {t: identify(text, t) for t in ("de", "en", "fr")} == cold
+    others = [f"the word{i} and its house{i} were old" for i in range(50)]
+    assert [identify(o, "en") for o in others] == [_cascade(o, "en") for o in others]
+    assert len(langid._TOKENS) <= 3
+    assert all(len(table.elsewhere) < 3 + len(text.split())
+               for table in langid._TARGET_TOKENS.values())
+
+
+@pytest.mark.parametrize("text", [
+    "The talks ended without a result, and the minister went home.",
+    "Der Minister sagte, dass die Gespräche fortgesetzt würden.",
+    "Переговоры закончились без результата.",
+    "Il a dit que the talks would be the start of their new year",
+    "東京で会いましょう", "a", "123",
+])
+def test_the_array_detector_gives_langdetects_own_probabilities(text: str) -> None:
+    # The same probabilities to the last bit, and the same failure on text without features.
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from tqcheck.langid import _detector_class, _langdetect
+
+    def probabilities(cls: type) -> list[tuple[str, float]] | str:
+        detector = cls(_langdetect())
+        detector.append(text)
+        try:
+            return [(p.lang, p.prob) for p in detector.get_probabilities()]
+        except LangDetectException as exc:
+            return str(exc)
+
+    assert probabilities(_detector_class()) == probabilities(Detector)

@@ -30,6 +30,7 @@ Everything is deterministic and offline; models load on the first sentence that 
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 import threading
@@ -244,42 +245,77 @@ _BREAKS = ".!?:;…"
 _PLAIN_TRAIL = ",.;!?"
 
 
+#: What :func:`_prose` makes of one whitespace token: ``(kept token or None, evidence words when
+#: the token comes where a capitalised word counts, evidence words elsewhere, whether the next
+#: token comes where a capitalised word counts)``.
+_Token = tuple[str | None, tuple[str, ...], tuple[str, ...], bool]
+#: Tokens already read, by their text (a token's reading depends on nothing else); cleared when
+#: it holds :data:`_CACHE_LIMIT` tokens, so memory stays bounded on any input.
+_TOKENS: dict[str, _Token] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _token_words(raw: str, initial: bool) -> tuple[str | None, list[str], bool]:
+    """One whitespace token of :func:`_prose`: ``(kept token or None, evidence words, next
+    initial)`` for a token that comes where a capitalised word counts (``initial``) or not."""
+    # The common case, no regular expression needed: a word, perhaps followed by a comma or a
+    # full stop (not a colon: "http:" is a scheme; not "www.").
+    word = raw if raw.isalpha() else raw.rstrip(_PLAIN_TRAIL)
+    if word.isalpha() and word != "www":
+        if not word[0].isupper() or (initial and (len(word) == 1 or not word.isupper())):
+            return raw, [word], word is not raw and raw[-1] in _BREAKS
+        return raw, [], word is not raw and raw[-1] in _BREAKS
+    token = raw
+    kept: str | None = None
+    words: list[str] = []
+    if _DIGITS.search(token):
+        if token.isascii():
+            token = ""  # numbers, dates, model names: no evidence
+        else:
+            token = _DIGITS.sub("", token)  # "今天6點" (no spaces around the digits)
+    if token and not _NON_PROSE_TOKEN.search(token):
+        kept = token
+        initial = initial or token[0] in _OPENERS
+        for w in _WORD.findall(token):
+            if not (w[0].isupper() and (not initial or (len(w) > 1 and w.isupper()))):
+                words.append(w)
+            initial = False
+    end = raw.rstrip(_CLOSERS)
+    return kept, words, bool(end) and end[-1] in _BREAKS
+
+
+def _read_token(raw: str) -> _Token:
+    """The reading of one token, both ways, remembered in :data:`_TOKENS`."""
+    kept, at_start, after = _token_words(raw, True)
+    elsewhere = _token_words(raw, False)[1]
+    token: _Token = (kept, tuple(at_start), tuple(elsewhere), after)
+    if len(_TOKENS) >= _CACHE_LIMIT:
+        _TOKENS.clear()
+    _TOKENS[raw] = token
+    return token
+
+
 def _prose(text: str) -> tuple[str, list[str]]:
     """``(prose, evidence words)``.  Prose is ``text`` without its non-prose tokens (URLs,
     addresses, handles, hashtags, tokens with digits, inline code, paths).  Evidence words are the
     words of the prose that carry evidence of the language: names and acronyms dropped — a
     capitalised word counts only at the start of the text, after a sentence break or after an
-    opening quote.  Case is kept: the models were trained on cased text."""
+    opening quote.  Case is kept: the models were trained on cased text.
+
+    Each whitespace token is read once per process (:func:`_read_token`): its reading depends only
+    on its text and on whether a capitalised word counts where it stands."""
     if "`" in text:
         text = _CODE.sub(" ", text)
     kept: list[str] = []
     words: list[str] = []
     initial = True
+    tokens = _TOKENS
     for raw in text.split():
-        # The common case, no regular expression needed: a word, perhaps followed by a comma or
-        # a full stop (not a colon: "http:" is a scheme; not "www.").
-        word = raw if raw.isalpha() else raw.rstrip(_PLAIN_TRAIL)
-        if word.isalpha() and word != "www":
-            kept.append(raw)
-            if not word[0].isupper() or (initial and (len(word) == 1 or not word.isupper())):
-                words.append(word)
-            initial = word is not raw and raw[-1] in _BREAKS
-            continue
-        token = raw
-        if _DIGITS.search(token):
-            if token.isascii():
-                token = ""  # numbers, dates, model names: no evidence
-            else:
-                token = _DIGITS.sub("", token)  # "今天6點" (no spaces around the digits)
-        if token and not _NON_PROSE_TOKEN.search(token):
-            kept.append(token)
-            initial = initial or token[0] in _OPENERS
-            for w in _WORD.findall(token):
-                if not (w[0].isupper() and (not initial or (len(w) > 1 and w.isupper()))):
-                    words.append(w)
-                initial = False
-        end = raw.rstrip(_CLOSERS)
-        initial = bool(end) and end[-1] in _BREAKS
+        token = tokens.get(raw) or _read_token(raw)
+        if token[0] is not None:
+            kept.append(token[0])
+        words += token[1] if initial else token[2]
+        initial = token[3]
     return " ".join(kept), words
 
 
@@ -468,12 +504,63 @@ def fasttext_candidates(text: str, k: int = 5) -> list[tuple[str, float]]:
             for lab, p in zip(labels, probs, strict=False)]
 
 
+@cache
+def _detector_class() -> Any:
+    """langdetect's detector with its trials' updates of the 55 languages' probabilities done on
+    arrays: the same floating-point operations on the same numbers in the same order (each
+    element's sum and product, a left-to-right total, the same random draws), so the same
+    probabilities to the last bit, about twice as fast (``tests/test_langid.py`` compares both)."""
+    import numpy as np
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    class _Detector(Detector):  # type: ignore[misc]
+        def __init__(self, factory: Any) -> None:
+            super().__init__(factory)
+            #: The probabilities of each n-gram per language as arrays, kept by the factory
+            #: (whose profiles they are) for all its detectors.
+            self._arrays: dict[str, Any] = factory.__dict__.setdefault("_tqcheck_arrays", {})
+
+        def _detect_block(self) -> None:
+            self.cleaning_text()
+            ngrams = self._extract_ngrams()  # only n-grams of the profiles
+            if not ngrams:
+                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+            arrays = self._arrays
+            table = self.word_lang_prob_map
+            langprob = [0.0] * len(self.langlist)
+            rng = self.random
+            rng.seed(self.seed)
+            for _ in range(self.n_trial):
+                prob = np.array(self._init_probability(), dtype=np.float64)
+                alpha = self.alpha + rng.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+                weight = alpha / self.BASE_FREQ
+                i = 0
+                while True:
+                    word = rng.choice(ngrams)
+                    row = arrays.get(word)
+                    if row is None:
+                        row = arrays[word] = np.array(table[word], dtype=np.float64)
+                    np.multiply(prob, weight + row, out=prob)  # prob[i] *= weight + row[i]
+                    if i % 5 == 0:
+                        total = sum(prob.tolist())  # left to right, as the original
+                        np.divide(prob, total, out=prob)
+                        if max(0.0, prob.max()) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                            break
+                    i += 1
+                for j, p in enumerate(prob.tolist()):
+                    langprob[j] += p / self.n_trial
+            self.langprob = langprob
+
+    return _Detector
+
+
 def langdetect_candidates(text: str) -> list[tuple[str, float]]:
     """langdetect's ``(label, probability)`` list, deterministic (seed 0); empty when it cannot
     tell."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _langdetect().create()
+    detector = _detector_class()(_langdetect())
     detector.append(text)
     try:
         return [(str(p.lang), float(p.prob)) for p in detector.get_probabilities()]
@@ -513,8 +600,17 @@ def _relatives(lang: str) -> frozenset[str]:
 
 
 def _stats(words: list[str], script: str) -> tuple[str, float, list[tuple[str, float]]]:
-    """fastText's best language among those written in ``script``, and its candidates."""
+    """fastText's best language among those written in ``script``, and its candidates (the best
+    first: only the best is read after this).
+
+    fastText is asked for its two best first, and for eight only when the best is not written
+    in ``script`` or ties with the second: with a strict lead, the best of two is the best of
+    eight, the same label with the same probability (the same scores, ranked)."""
     text = " ".join(words)
+    cands = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text, k=2)]
+    if cands and _in_script(cands[0][0], script) and (
+            len(cands) == 1 or cands[0][1] > cands[1][1]):
+        return cands[0][0], cands[0][1], cands
     cands = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text, k=8)]
     for label, prob in cands:
         if _in_script(label, script):
@@ -629,6 +725,161 @@ def _shortcut(words: list[str], target: str, script: str) -> LangResult | None:
     return None
 
 
+#: Bits of each count in the packed counts of :func:`_counted_shortcut`: six fields in one
+#: machine integer (``sum`` adds those at C speed; a wider integer takes its slow path).  Text
+#: shorter than :data:`_FAST_LIMIT` characters cannot overflow a field (no count exceeds its
+#: length).
+_FIELD = 10
+_FAST_LIMIT = 1 << _FIELD
+_MASK = _FAST_LIMIT - 1
+#: The field above the five counts: tokens with an evidence word that has a letter of another
+#: script than the target's, or no letter at all ("²"); any sends the text to the whole cascade.
+_OTHER_SCRIPT = 1 << (5 * _FIELD)
+
+
+def _packed_counts(words: tuple[str, ...], target: str, script: str) -> int:
+    """Evidence words, their letters, function words of ``target``, words of its lexicon and
+    evidence words of its lexicon among ``words``, packed :data:`_FIELD` bits each (and
+    :data:`_OTHER_SCRIPT` for a word with a letter of another script than ``script`` or
+    without letters)."""
+    fw = function_words(target)
+    lex = lexicon(target)
+    packed = len(words) + (sum(map(len, words)) << _FIELD)
+    for word in words:
+        scripts = {script_of(ch) for ch in word if ch.isalpha()}
+        if scripts != {script}:
+            packed |= _OTHER_SCRIPT  # once per token: the field counts tokens
+        lowered = word.lower().replace("’", "'")
+        packed += (lowered in fw) << 2 * _FIELD
+        if lex is not None:
+            packed += ((lowered in lex.words) << 3 * _FIELD) + (
+                (lowered in lex.evidence) << 4 * _FIELD)
+    return packed
+
+
+class _TokenCounts:
+    """What each token adds to the packed counts of :func:`_counted_shortcut` for one target
+    language (the counts depend on its word lists, so each language has its own), written in
+    ``script``: ``elsewhere``, its counts where a capitalised word is a name; ``at_start``, what
+    it adds to those where a capitalised word counts (never less: the start of a sentence only
+    lets a word in); ``breaks``, the tokens after which a capitalised word counts (a sentence
+    break: "Mr.", "said:")."""
+
+    __slots__ = ("at_start", "breaks", "elsewhere", "results", "script", "target", "too_short")
+
+    def __init__(self, target: str, script: str) -> None:
+        self.target = target
+        self.script = script
+        self.elsewhere: dict[str, int] = {}
+        self.at_start: dict[str, int] = {}
+        self.breaks: set[str] = set()
+        #: The results already made, by method and counts (results are immutable).
+        self.results: dict[tuple[str, int, int], LangResult] = {}
+        self.too_short = LangResult(None, 0.0, ABSTAIN, script)
+
+    def result(self, method: str, part: int, n: int) -> LangResult:
+        """The target, by ``method``, with confidence ``part / n``."""
+        key = (method, part, n)
+        found = self.results.get(key)
+        if found is None:
+            if len(self.results) >= _CACHE_LIMIT:
+                self.results.clear()
+            found = self.results[key] = LangResult(self.target, round(part / n, 3), method,
+                                                   self.script)
+        return found
+
+    def learn(self, tokens: list[str]) -> None:
+        """Read the tokens not read yet (starting afresh past :data:`_CACHE_LIMIT` tokens)."""
+        if len(self.elsewhere) >= _CACHE_LIMIT:
+            self.elsewhere.clear()
+            self.at_start.clear()
+            self.breaks.clear()
+        for raw in tokens:
+            if raw in self.elsewhere:
+                continue
+            _, at_start, elsewhere, after = _TOKENS.get(raw) or _read_token(raw)
+            counts = _packed_counts(elsewhere, self.target, self.script)
+            self.elsewhere[raw] = counts
+            if at_start != elsewhere:
+                self.at_start[raw] = _packed_counts(at_start, self.target, self.script) - counts
+            if after:
+                self.breaks.add(raw)
+
+
+#: The token counts of each target language.
+_TARGET_TOKENS: dict[str, _TokenCounts] = {}
+
+
+@cache
+def _counted_script(target: str) -> str | None:
+    """The script :func:`_counted_shortcut` serves ``target`` in: Latin for a language written
+    in Latin (among others), else its only script when other languages share it (the cascade
+    then reaches the shortcut in it: Cyrillic, Arabic, Devanagari); None for the rest (a
+    script of one language is a verdict by script; Han and Kana are counted together)."""
+    scripts = scripts_of_language(target)
+    if "Latin" in scripts:
+        return "Latin"
+    if len(scripts) != 1:
+        return None
+    (script,) = scripts
+    if script in ("Han", "Kana") or len(SCRIPT_LANGS.get(script, ())) < 2:
+        return None
+    return script
+
+
+def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
+    """What :func:`identify` returns for ``text`` and a target written in ``script`` (see
+    :func:`_counted_script`) when every evidence word is written in that script and the cascade
+    settles before the statistics (too short, or the target's function words or lexicon); None
+    when this cannot tell (then the whole cascade runs).
+
+    The same numbers as the cascade's, without building the evidence words: each token's share
+    of the counts (evidence words, letters, function words, lexicon words, lexicon evidence) is
+    read once per target and summed at C speed, plus what the tokens where a capitalised word
+    counts (the first, and any after a break) add.  With every evidence word in the target's
+    script, the cascade's branches (ASCII prose or not) all choose that script with share 1,
+    never foreign, and reach the same tests (``tests/test_langid.py`` compares both on real
+    text)."""
+    counts = _TARGET_TOKENS.get(target)
+    if counts is None:
+        counts = _TARGET_TOKENS[target] = _TokenCounts(target, script)
+    if "`" in text:
+        text = _CODE.sub(" ", text)
+    tokens = text.split()
+    if not tokens:
+        return None
+    elsewhere = counts.elsewhere
+    try:
+        total = sum(map(elsewhere.__getitem__, tokens))
+    except KeyError:
+        counts.learn(tokens)
+        total = sum(map(elsewhere.__getitem__, tokens))
+    at_start = counts.at_start
+    total += at_start.get(tokens[0], 0)
+    breaks = counts.breaks
+    if not breaks.isdisjoint(tokens[:-1]):  # a capitalised word may count after a break
+        for before, raw in itertools.pairwise(tokens):
+            if before in breaks:
+                total += at_start.get(raw, 0)
+    n = total & _MASK
+    if not n or total >= _OTHER_SCRIPT:
+        return None
+    letters = (total >> _FIELD) & _MASK
+    if n < MIN_WORDS or letters < MIN_LETTERS:
+        return counts.too_short
+    hits = (total >> 2 * _FIELD) & _MASK
+    if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * n:
+        return counts.result("words", hits, n)
+    if n < MIN_LEXICON_EVIDENCE or lexicon(target) is None:
+        return None
+    known = (total >> 3 * _FIELD) & _MASK
+    evident = (total >> 4 * _FIELD) & _MASK
+    if (evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * n) or (
+            evident and known == n):
+        return counts.result("lexicon", known, n)
+    return None
+
+
 def identify(text: str, target: str | None = None) -> LangResult:
     """The language of ``text``.
 
@@ -637,6 +888,18 @@ def identify(text: str, target: str | None = None) -> LangResult:
     agree the text is in one other language; anything less returns ``lang=None``.
     """
     target = normalise_lang(target)
+    if target is not None and len(text) < _FAST_LIMIT:
+        script = _counted_script(target)
+        if script is not None:
+            settled = _counted_shortcut(text, target, script)
+            if settled is not None:
+                return settled
+    return _cascade(text, target)
+
+
+def _cascade(text: str, target: str | None) -> LangResult:
+    """:func:`identify` step by step, for a normalised ``target`` (its shortcut,
+    :func:`_counted_shortcut`, must always agree with this)."""
     prose, words = _prose(text)
     letters = sum(map(len, words)) if prose.isascii() else 0
     if letters:

@@ -184,6 +184,21 @@ def make_finding(rule: Rule, ctx: CheckContext, segment: Segment, hit: Hit) -> F
 LINE_ALIGNED_FORMATS = frozenset({"text", "markdown"})
 
 
+#: ASCII white space as ``str.split`` knows it (``\x1c``–``\x1f`` included) becomes a space,
+#: everything else ``x``: the words of ASCII text are then the places where ``" x"`` stands.
+_WORD_STARTS = bytes.maketrans(
+    bytes(range(128)),
+    bytes(ord(" ") if chr(c).isspace() else ord("x") for c in range(128)))
+
+
+def count_words(chunk: ChunkText) -> int:
+    """``len(chunk.text.split())``, without making the words for ASCII text (a scan in C)."""
+    if not chunk.is_ascii:
+        return len(chunk.text.split())
+    marks = b" " + chunk.text.encode().translate(_WORD_STARTS)
+    return marks.count(b" x")
+
+
 def resolve_gate(rule: Rule, ctx: CheckContext) -> Gate | None:
     """The gate of ``rule`` for the file of ``ctx``: a rule's gate is a :class:`Gate`, or a
     function of the context that returns one or a regex (or None: no gate, for languages the gate
@@ -325,7 +340,7 @@ class Engine:
             chunk_text = ChunkText("\n".join(s.text for s in buffer))
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
             # The words of the chunk are the words of its segments (newlines split words too).
-            self.stats.words += len(chunk_text.text.split())
+            self.stats.words += count_words(chunk_text)
             opened: dict[str, set[int]] = {}  # gate matches are rare: sets made on demand
             for code, gate in self.gates.items():
                 # Characters [low, high) of the chunk belong to the segment opened last: a match
