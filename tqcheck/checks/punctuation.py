@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import non_ascii_gate
+from tqcheck.checks.mirror import has_quotation
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text, source_in_view
 from tqcheck.model import MASK, UNMASKED, Applicability, Segment, Sentence, Severity
@@ -207,10 +208,22 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 
 
+def _source_quotes(segment: Segment) -> bool:
+    """Whether the source in view quotes with quotation marks.  A source that has none (dialogue
+    written with dashes, reported speech) says nothing of where the translation's own quotation
+    ends: the translation is judged as without the source."""
+    if not source_in_view(segment):
+        return False
+    source = segment.source
+    if source is None:
+        source = "\n".join(line.source for line in segment.meta.get("source_lines", ()))
+    return has_quotation(source)
+
+
 def _runs_to_sentence_end(segment: Segment, i: int) -> bool:
-    """An opening quote, with no source in view, whose quotation runs to the end of its line and
-    ends a sentence there, with no quote mark after it."""
-    if source_in_view(segment):
+    """An opening quote whose quotation runs to the end of its line and ends a sentence there,
+    with no quote mark after it, where no quotation of the source is in view."""
+    if _source_quotes(segment):
         return False
     text = segment.text
     end = text.find("\n", i)
@@ -224,10 +237,10 @@ _LINE_END_AFTER_CLOSE = re.compile(r"[.!?…]*\s*(?:$|,\s*[—–]\s)")
 
 
 def _ends_its_line(segment: Segment, i: int) -> bool:
-    """A closing quote, with no source in view, that ends its line (only the sentence's last
-    marks or an attribution after it) after at least three words with no quote mark of their
-    own since the last sentence end."""
-    if source_in_view(segment):
+    """A closing quote, where no quotation of the source is in view, that ends its line (only the
+    sentence's last marks or an attribution after it) after at least three words with no quote
+    mark of their own since the last sentence end."""
+    if _source_quotes(segment):
         return False
     text = segment.text
     before = text[text.rfind("\n", 0, i) + 1 : i]
@@ -255,11 +268,12 @@ class UnbalancedQuotes:
         paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
         mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
         In a corpus record, cut from its document, a quotation that opens and runs to the record's
-        end with no quote mark after it is info: it may go on in the next paragraph.  So is, without
-        the source in view, a quotation that opens and runs to the end of its line on a whole
-        sentence (news quoting a speaker over several paragraphs), unless nothing follows it, and
-        so is a quotation within it that runs on with it (``«Он ответил: „Нет.``).  Likewise,
-        without the source in view, a closing mark without a partner that ends its line after a
+        end with no quote mark after it is info: it may go on in the next paragraph.  So is, where
+        no quotation of the source is in view (no source, or a source that quotes nothing:
+        dialogue written with dashes), a quotation that opens and runs to the end of its line on
+        a whole sentence (news quoting a speaker over several paragraphs), unless nothing follows
+        it, and so is a quotation within it that runs on with it (``«Он ответил: „Нет.``).
+        Likewise, there, a closing mark without a partner that ends its line after a
         sentence of three or more words with no quote mark of its own (only the last marks or an
         attribution, ``», — сообщает …``, after it) is info: the quotation may have begun
         paragraphs earlier.  A lone closing mark inside a line is still flagged.  A

@@ -4,6 +4,7 @@ starts, text left dangling after a closing quote."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -153,7 +154,9 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
     What it does:
         Flags sentences whose first letter is lowercase in a language with letter case.  Skips list
         items and table cells, words with inner capitals ("iPhone", "eBay"), words the language
-        writes in lowercase by convention (``lowercase_words``: "lol", "uwu"), URLs and handles,
+        writes in lowercase by convention (``lowercase_words``: "lol", "uwu"; English's list
+        holds for a Latin word in any language), a word after an ellipsis ("works well.... and
+        nevertheless": the sentence goes on), URLs and handles,
         bracketed stage directions ("(laughter)"), translation units whose source starts in
         lowercase too (UI strings), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
@@ -163,7 +166,9 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         a mark in brackets (``mit [!] markierten``) is none; a lowercase start after any other
         break the source does not have (a path, ``(...)``, a quoted stop) and a label (no
         sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``; or one
-        abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only.
+        abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only, and so is an aside
+        that opens a bracket in lowercase (``(sometimes the images get choppy)``, ``[cont'd]``):
+        informal writing's style more often than a lost capital.
 
     Why it matters:
         MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
@@ -192,10 +197,19 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         rest = text[pos:].split(None, 1)[0] if text[pos:].strip() else ""
         if _MIXED_CASE.match(word) or _URLISH.match(rest) or any(c.isdigit() for c in word):
             continue
-        if word.casefold() in ctx.data.words("lowercase_words"):
+        if word.casefold() in ctx.data.words("lowercase_words") or (
+                word.isascii() and word.casefold() in _latin_chat_words()):
             continue  # "… though. lol", "uwu": chat reactions written in lowercase by convention
+        if s.index > 0 and _ELLIPSIS_BEFORE.search(text, 0, s.start):
+            continue  # "works well.... and nevertheless": a sentence going on after an ellipsis
         if text[pos - 1 : pos] == "(" and text[pos + len(word) : pos + len(word) + 1] == ")":
             continue  # transcript conventions: "(laughter)", "(applause)"
+        if text[pos - 1 : pos] in ("(", "["):
+            # "(sometimes the images get choppy) The update …", "[cont'd]": an aside in
+            # brackets, which informal writing starts in lowercase; style, not a lost capital.
+            yield Hit(pos, pos + len(word), f"aside in brackets starts in lowercase: '{word}'",
+                      severity=Severity.INFO, suggestion=word[0].upper() + word[1:])
+            continue
         if s.index > 0 and _after_closing_quote(text, s.start):
             continue
         if s.index > 0 and (_BRACKETED_MARK_BEFORE.search(text, 0, s.start)
@@ -224,6 +238,19 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _TAG = re.compile(r"<[^<>]*>")
+#: An ellipsis (two or more stops, or …) and closing quotes before a sentence "start": the
+#: sentence goes on after it ("works well.... and nevertheless"); a doubled stop is TQ310's.
+#: An ellipsis in brackets ("(...)") marks a cut, not a pause: not here.
+_ELLIPSIS_BEFORE = re.compile(r"(?:\.{2,}|…)[\"'”’»]*\s*$")
+
+
+@functools.cache
+def _latin_chat_words() -> frozenset[str]:
+    """Chat reactions written in Latin letters and in lowercase in any language ("uwu", "lol"):
+    English's ``lowercase_words``."""
+    from tqcheck.langdata import load_language
+
+    return load_language("en").words("lowercase_words")
 
 
 def _stray_stop(segment: Segment, before: str) -> bool:

@@ -1,0 +1,147 @@
+"""Conventions of fluent human text that are no translation artifact (issue 14, clean text):
+each rule with a must-flag counterpart of the same shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit, audit_text
+from tqcheck.checks.mirror import quotes_unbalanced
+
+
+def serious(code: str, text: str, lang: str = "en") -> list[str]:
+    """The texts of the warnings and errors of one check on ``text``."""
+    report = audit_text(text, AuditOptions(select=(code,), lang=lang))
+    return [f.text for f in report.findings if f.code == code and f.severity.value != "info"]
+
+
+def info(code: str, text: str, lang: str = "en") -> list[str]:
+    report = audit_text(text, AuditOptions(select=(code,), lang=lang))
+    return [f.text for f in report.findings if f.code == code and f.severity.value == "info"]
+
+
+# --- TQ203: a sentence going on after an ellipsis -------------------------------------------
+
+@pytest.mark.must_pass("TQ203")
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Operation works well.... and nevertheless I am sending it back.", "en"),
+    ("I waited... and waited, but nobody came.", "en"),
+    ("Он подождал… и ушёл домой без неё.", "ru"),
+    ("The coffee tastes good to me .... but the price is too high.", "en"),
+])
+def test_a_lowercase_word_after_an_ellipsis_goes_on_with_the_sentence(text: str, lang: str) -> None:
+    assert serious("TQ203", text, lang) == []
+
+
+@pytest.mark.must_flag("TQ203")
+def test_a_lowercase_word_after_a_full_stop_is_still_flagged() -> None:
+    assert serious("TQ203", "Operation works well. and nevertheless I am sending it back.") == [
+        "and"]
+    assert serious("TQ203", "Он подождал. и ушёл домой без неё.", "ru") == ["и"]
+
+
+# --- TQ203: an aside in brackets -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "word"), [
+    ("The case fits well. (sometimes the images get choppy) The update came soon.", "en",
+     "sometimes"),
+    ("(because one month is the standard)", "en", "because"),
+    ("(не знаю, насколько это важно, но я перепробовал почти все ловушки.", "ru", "не"),
+    ("[продолж.]", "ru", "продолж"),
+])
+def test_an_aside_in_brackets_that_starts_in_lowercase_is_info(text: str, lang: str,
+                                                               word: str) -> None:
+    assert serious("TQ203", text, lang) == []
+    assert info("TQ203", text, lang) == [word]
+
+
+@pytest.mark.must_flag("TQ203")
+def test_a_lowercase_start_after_an_opening_quote_is_still_flagged() -> None:
+    assert serious("TQ203", "The case fits well. “sometimes the images get choppy,” he said.") == [
+        "sometimes"]
+
+
+# --- TQ203: chat reactions in Latin letters in any language ------------------------------
+
+@pytest.mark.must_pass("TQ203")
+def test_a_latin_chat_reaction_in_a_russian_text_is_no_sentence_start() -> None:
+    assert serious("TQ203", "Пришел домой на обеде и увидел под дверью вот это! uwu.", "ru") == []
+
+
+@pytest.mark.must_flag("TQ203")
+def test_a_latin_word_that_is_no_chat_reaction_still_starts_a_sentence_in_lowercase() -> None:
+    assert serious("TQ203", "Пришел домой на обеде и увидел вот это! zoom тоже был там.",
+                   "ru") == ["zoom"]
+
+
+# --- TQ301 with the source in view ---------------------------------------------------------
+
+def _tq301(tmp_path: Path, target: str, source: str | None, lang: str = "ru") -> list[str]:
+    """Severities of the TQ301 findings on ``target``, aligned line by line with ``source``."""
+    tgt = tmp_path / "t.txt"
+    tgt.write_text(target, encoding="utf-8")
+    features = {}
+    if source is not None:
+        src = tmp_path / "s.txt"
+        src.write_text(source, encoding="utf-8")
+        features["source"] = str(src)
+    report = audit([tgt], AuditOptions(lang=lang, select=("TQ301",), source_lang="en",
+                                       features=features), jobs=1)
+    return [f.severity.value for f in report.findings]
+
+
+_OPEN_TWICE = ("«Вы видите все эти утечки, а потом они говорят: «Нет, я этого не делал.\n"
+               "Он помолчал и ушёл из зала заседаний без единого слова.\n")
+
+
+def test_straight_quotes_that_open_twice_leave_the_source_open_too(tmp_path: Path) -> None:
+    # Two straight marks in the source, both opening: the source leaves its quotation open as
+    # the translation does (a quotation going on in the next paragraph).
+    source = ("\"When you look at leaks and then they say \"oh, I didn't do it.\n"
+              "He paused and left the hall without a single word.\n")
+    assert "warning" not in _tq301(tmp_path, _OPEN_TWICE, source)
+
+
+@pytest.mark.must_flag("TQ301")
+def test_a_quotation_the_source_closes_stays_a_warning(tmp_path: Path) -> None:
+    source = ("\"When you look at leaks and then they say 'oh, I didn't do it',\" he said.\n"
+              "He paused and left the hall without a single word.\n")
+    assert "warning" in _tq301(tmp_path, _OPEN_TWICE, source)
+    target = "«Он вышел к боковой линии и просто рухнул там, — сказал Рид.\nОн ушёл.\n"
+    source = "\"He came to the sideline and just collapsed there,\" Reed said.\nHe left.\n"
+    assert _tq301(tmp_path, target, source) == ["warning"]
+
+
+def test_a_source_that_quotes_nothing_gives_no_evidence(tmp_path: Path) -> None:
+    # Dialogue written with dashes in the source: the translation's own quotation marks are
+    # judged as without the source (a quotation running on over paragraphs is info).
+    target = ("“If you were sitting for a week in the meadow, you would pray on every truck.\n"
+              "Unless you loved to weed the beds from morning till night.\n")
+    source = ("— Посиділа б ти тиждень на полонині, молилась би на кожну вантажівку.\n"
+              "Хіба що ти любила з ранку до ночі полоти грядки.\n")
+    assert _tq301(tmp_path, target, source, lang="en") == _tq301(tmp_path, target, None,
+                                                                  lang="en") == ["info"]
+
+
+@pytest.mark.must_flag("TQ301")
+def test_a_source_that_quotes_makes_the_same_quotation_a_warning(tmp_path: Path) -> None:
+    target = ("“If you were sitting for a week in the meadow, you would pray on every truck.\n"
+              "Unless you loved to weed the beds from morning till night.\n")
+    source = ("«Посиділа б ти тиждень на полонині, молилась би на кожну вантажівку».\n"
+              "Хіба що ти любила з ранку до ночі полоти грядки.\n")
+    assert _tq301(tmp_path, target, source, lang="en") == ["warning"]
+
+
+@pytest.mark.parametrize(("text", "unbalanced"), [
+    ('"When you look at it and they say "oh, I didn\'t.', True),
+    ('He said "yes" and left.', False),
+    ('"He said "yes" and left," she wrote.', False),
+    ('A 27" screen.', True),
+    ("“Open and never closed, and „another“.", True),
+    ("„Zu“ und „auf“.", False),
+    ("«Нет» и «да».", False),
+])
+def test_quotes_unbalanced_reads_straight_marks_in_order(text: str, unbalanced: bool) -> None:
+    assert quotes_unbalanced(text) is unbalanced
