@@ -49,12 +49,17 @@ def test_a_lowercase_word_after_a_full_stop_is_still_flagged() -> None:
      "sometimes"),
     ("(because one month is the standard)", "en", "because"),
     ("(не знаю, насколько это важно, но я перепробовал почти все ловушки.", "ru", "не"),
-    ("[продолж.]", "ru", "продолж"),
 ])
 def test_an_aside_in_brackets_that_starts_in_lowercase_is_info(text: str, lang: str,
                                                                word: str) -> None:
     assert serious("TQ203", text, lang) == []
     assert info("TQ203", text, lang) == [word]
+
+
+@pytest.mark.must_flag("TQ203")
+def test_a_label_in_square_brackets_that_starts_in_lowercase_is_still_flagged() -> None:
+    assert serious("TQ203", "[official] SoftBank Air - cashback now available.") == ["official"]
+    assert serious("TQ203", "The seat is fine. [assembly] The manual is rough.") == ["assembly"]
 
 
 @pytest.mark.must_flag("TQ203")
@@ -145,3 +150,11 @@ def test_a_source_that_quotes_makes_the_same_quotation_a_warning(tmp_path: Path)
 ])
 def test_quotes_unbalanced_reads_straight_marks_in_order(text: str, unbalanced: bool) -> None:
     assert quotes_unbalanced(text) is unbalanced
+
+
+@pytest.mark.must_flag("TQ301")
+def test_a_stray_mark_no_speech_introduces_stays_a_warning_beside_a_source_without_quotes(
+        tmp_path: Path) -> None:
+    target = "Russia \"s invasion of Ukraine has pushed prices up this winter.\nThey rose.\n"
+    source = "Вторгнення росії в Україну підняло ціни цієї зими.\nВони зросли.\n"
+    assert _tq301(tmp_path, target, source, lang="en") == ["warning"]

@@ -149,18 +149,19 @@ _BEFORE_OPENER = frozenset(" \t\n([{—–-/")
 
 def _straight_left_open(text: str) -> bool:
     """Straight double quotes that do not pair up when read in order: a mark after a space and
-    before a word opens, one after a word closes, an ambiguous one closes an open quotation or
-    opens one.  ``"When they say "oh, I didn't.``: two marks, both opening."""
+    before a word opens, one after a word or mark and before a space or mark closes, and one
+    glued on both sides (``Twitter."That``) or spaced on both closes an open quotation or opens
+    one.  ``"When they say "oh, I didn't.``: two marks, both opening."""
     depth = 0
     for m in re.finditer(_STRAIGHT, text):
         i = m.start()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        opens = before in _BEFORE_OPENER and not after.isspace()
-        closes = before not in _BEFORE_OPENER
-        if opens and not closes:
+        opens = before in _BEFORE_OPENER and (after.isalnum() or after in "([¿¡'")
+        closes = before not in _BEFORE_OPENER and not after.isalnum()
+        if opens:
             depth += 1
-        elif closes and not opens:
+        elif closes:
             if depth == 0:
                 return True  # a closing mark nothing opened
             depth -= 1
@@ -185,7 +186,7 @@ def quotes_unbalanced(text: str) -> bool:
 
 #: A quotation mark of any style; a single straight or curly one only where it opens a quotation
 #: (after a space, before a letter: ``'If he had …'``), not in ``he's``.
-_QUOTATION = re.compile(r"""["“”„«»「」‹›]|(?:^|(?<=\s))['‘](?=\w)""")
+_QUOTATION = re.compile(r"""["“”„«»「」『』《》‹›]|(?:^|(?<=\s))['‘](?=\w)""")
 
 
 def has_quotation(text: str) -> bool:

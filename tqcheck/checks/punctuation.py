@@ -220,12 +220,21 @@ def _source_quotes(segment: Segment) -> bool:
     return has_quotation(source)
 
 
+#: What stands before a quotation the translator opened (dialogue the source writes with dashes,
+#: reported speech made direct): the line's start, or a mark and a space (``table, "such``).
+_INTRODUCED = re.compile(r"(?:^|[.,:;!?…—–\-،؛؟、，：]\s*)$", re.MULTILINE)
+
+
 def _runs_to_sentence_end(segment: Segment, i: int) -> bool:
     """An opening quote whose quotation runs to the end of its line and ends a sentence there,
     with no quote mark after it, where no quotation of the source is in view."""
     if _source_quotes(segment):
         return False
     text = segment.text
+    if source_in_view(segment) and not _INTRODUCED.search(text, 0, i):
+        # A source in view that quotes nothing, and a mark no speech is introduced by
+        # ("Russia "s invasion"): a stray mark, not a quotation the translator made.
+        return False
     end = text.find("\n", i)
     rest = text[i + 1 : end if end >= 0 else len(text)]
     return bool(rest.strip()) and not _ANY_QUOTE.search(rest) and bool(_SENTENCE_END.search(rest))

@@ -167,8 +167,9 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         break the source does not have (a path, ``(...)``, a quoted stop) and a label (no
         sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``; or one
         abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only, and so is an aside
-        that opens a bracket in lowercase (``(sometimes the images get choppy)``, ``[cont'd]``):
-        informal writing's style more often than a lost capital.
+        that opens a parenthesis in lowercase (``(sometimes the images get choppy)``): informal
+        writing's style, as common in human text as in MT.  A label in square brackets
+        (``[official] …``) is still flagged.
 
     Why it matters:
         MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
@@ -204,10 +205,11 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             continue  # "works well.... and nevertheless": a sentence going on after an ellipsis
         if text[pos - 1 : pos] == "(" and text[pos + len(word) : pos + len(word) + 1] == ")":
             continue  # transcript conventions: "(laughter)", "(applause)"
-        if text[pos - 1 : pos] in ("(", "["):
-            # "(sometimes the images get choppy) The update …", "[cont'd]": an aside in
-            # brackets, which informal writing starts in lowercase; style, not a lost capital.
-            yield Hit(pos, pos + len(word), f"aside in brackets starts in lowercase: '{word}'",
+        if text[pos - 1 : pos] == "(":
+            # "(sometimes the images get choppy) The update …": an aside in parentheses, which
+            # informal writing starts in lowercase (human references as often as MT): style,
+            # not a lost capital.  A label in square brackets ("[official] …") stays a warning.
+            yield Hit(pos, pos + len(word), f"aside in parentheses starts in lowercase: '{word}'",
                       severity=Severity.INFO, suggestion=word[0].upper() + word[1:])
             continue
         if s.index > 0 and _after_closing_quote(text, s.start):
