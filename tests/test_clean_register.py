@@ -158,3 +158,31 @@ def test_a_stray_mark_no_speech_introduces_stays_a_warning_beside_a_source_witho
     target = "Russia \"s invasion of Ukraine has pushed prices up this winter.\nThey rose.\n"
     source = "Вторгнення росії в Україну підняло ціни цієї зими.\nВони зросли.\n"
     assert _tq301(tmp_path, target, source, lang="en") == ["warning"]
+
+
+# --- TQ203 after a dash; TQ101 Latin words in another script --------------------------------
+
+def test_a_lowercase_word_after_a_question_and_a_dash_is_info() -> None:
+    text = "Помните ее ответ... вы «слили» информацию документа? — «что, что?"
+    assert serious("TQ203", text, "ru") == []
+    assert info("TQ203", text, "ru") == ["что"]
+
+
+@pytest.mark.must_flag("TQ203")
+def test_a_lowercase_word_after_a_question_without_a_dash_is_still_flagged() -> None:
+    assert serious("TQ203", "Вы слили информацию документа? что вы ответили на это?",
+                   "ru") == ["что"]
+
+
+def test_a_latin_double_in_cyrillic_text_is_info_or_nothing() -> None:
+    text = "Они могут настроить технологии Canada plus plus для свободной торговли."
+    assert serious("TQ101", text, "ru") == [] and info("TQ101", text, "ru") == []
+    text = "Тот самый ребенок из рекламы «zoom zoom», только теперь он взрослый."
+    assert serious("TQ101", text, "ru") == []
+    assert info("TQ101", text, "ru") == ["zoom zoom"]
+
+
+@pytest.mark.must_flag("TQ101")
+def test_a_cyrillic_double_and_a_latin_double_in_latin_text_are_still_errors() -> None:
+    assert serious("TQ101", "Затем затем он ушёл домой.", "ru") == ["Затем затем"]
+    assert serious("TQ101", "Then he said zoom zoom and left.", "en") == ["zoom zoom"]

@@ -168,8 +168,9 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``; or one
         abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only, and so is an aside
         that opens a parenthesis in lowercase (``(sometimes the images get choppy)``): informal
-        writing's style, as common in human text as in MT.  A label in square brackets
-        (``[official] …``) is still flagged.
+        writing's style, as common in human text as in MT; so is a lowercase word after a
+        question or exclamation and a dash (``?» — спросил он``: the author's words).  A label
+        in square brackets (``[official] …``) is still flagged.
 
     Why it matters:
         MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
@@ -211,6 +212,13 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             # not a lost capital.  A label in square brackets ("[official] …") stays a warning.
             yield Hit(pos, pos + len(word), f"aside in parentheses starts in lowercase: '{word}'",
                       severity=Severity.INFO, suggestion=word[0].upper() + word[1:])
+            continue
+        if s.index > 0 and ("—" in s.text[:i] or "–" in s.text[:i]):
+            # "Куда?» — спросил он", "what? — "oh, what?": after a question or exclamation, a
+            # dash goes on with the same sentence (the author's words) or opens a reply; which
+            # one is the editor's call.
+            yield Hit(pos, pos + len(word), f"lowercase after a dash: '{word}' (the author's "
+                      "words after direct speech, or a new sentence?)", severity=Severity.INFO)
             continue
         if s.index > 0 and _after_closing_quote(text, s.start):
             continue
