@@ -186,3 +186,44 @@ def test_a_latin_double_in_cyrillic_text_is_info_or_nothing() -> None:
 def test_a_cyrillic_double_and_a_latin_double_in_latin_text_are_still_errors() -> None:
     assert serious("TQ101", "Затем затем он ушёл домой.", "ru") == ["Затем затем"]
     assert serious("TQ101", "Then he said zoom zoom and left.", "en") == ["zoom zoom"]
+
+
+# --- TQ501: a tie is one inconsistency -------------------------------------------------------
+
+def test_a_tie_of_two_spellings_is_reported_once_at_the_later_one() -> None:
+    text = ("The botanist Maximowicz described the plant in 1859 from specimens.\n"
+            "Later, Maximovicz named a second species after the same collector.\n")
+    assert serious("TQ501", text) == ["Maximovicz"]
+    assert info("TQ501", text) == ["Maximowicz"]
+
+
+@pytest.mark.must_flag("TQ501")
+def test_a_minority_spelling_is_still_reported_at_each_use() -> None:
+    text = ("The botanist Maximowicz described the plant in 1859 from specimens.\n"
+            "Later, Maximovicz named a second species after Maximowicz himself.\n"
+            "Maximovicz wrote about it again in his next paper on the flora.\n")
+    # 2× and 2×: a tie, the spelling used first is kept and both uses of the other reported
+    assert serious("TQ501", text) == ["Maximovicz", "Maximovicz"]
+    text += "Maximovicz returned to the valley for one more summer.\n"
+    assert serious("TQ501", text) == ["Maximowicz", "Maximowicz"]
+
+
+# --- TQ203: a line opening with a lowercase conjunction, without the source -----------------
+
+def test_a_line_opening_with_a_lowercase_conjunction_is_info_without_the_source(
+        tmp_path: Path) -> None:
+    text = "и даже имеется возможность отрегулировать уровень эха."
+    assert serious("TQ203", text, "ru") == [] and info("TQ203", text, "ru") == ["и"]
+    assert serious("TQ203", "and I need communication, but nobody calls.") == []
+
+
+@pytest.mark.must_flag("TQ203")
+def test_a_lowercase_conjunction_the_source_capitalises_is_a_warning(tmp_path: Path) -> None:
+    tgt, src = tmp_path / "t.txt", tmp_path / "s.txt"
+    tgt.write_text("The boat left.\nand it sank near the harbour.\n", encoding="utf-8")
+    src.write_text("Das Boot fuhr ab.\nUnd es sank nahe dem Hafen.\n", encoding="utf-8")
+    report = audit([tgt], AuditOptions(lang="en", select=("TQ203",), source_lang="de",
+                                       features={"source": str(src)}), jobs=1)
+    assert [(f.text, f.severity.value) for f in report.findings] == [("and", "warning")]
+    # Inside a line, after a full stop, it is still a warning without the source.
+    assert serious("TQ203", "The boat left. and it sank near the harbour.") == ["and"]

@@ -18,6 +18,7 @@ from tqcheck.checks.text import (
     is_cased_lower,
     never_before_stop_words,
     never_final_words,
+    source_in_view,
 )
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
@@ -169,7 +170,9 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only, and so is an aside
         that opens a parenthesis in lowercase (``(sometimes the images get choppy)``): informal
         writing's style, as common in human text as in MT; so is a lowercase word after a
-        question or exclamation and a dash (``?» — спросил он``: the author's words).  A label
+        question or exclamation and a dash (``?» — спросил он``: the author's words), and,
+        without the source in view, a line that opens with a lowercase conjunction (the
+        language's ``coordinators``: it may go on from the line before).  A label
         in square brackets (``[official] …``) is still flagged.
 
     Why it matters:
@@ -212,6 +215,16 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             # not a lost capital.  A label in square brackets ("[official] …") stays a warning.
             yield Hit(pos, pos + len(word), f"aside in parentheses starts in lowercase: '{word}'",
                       severity=Severity.INFO, suggestion=word[0].upper() + word[1:])
+            continue
+        if s.index == 0 and not source_in_view(segment) and word.casefold() in {
+                w.casefold() for w in ctx.data.words("coordinators")}:
+            # "и даже имеется возможность …", "and I need communication": without the source in
+            # view, a line opening with a lowercase conjunction may go on from the line before
+            # (a segment of a longer sentence, as the source split it) or be the writer's own
+            # style; the source shows which (then it is the mirror test's).
+            yield Hit(pos, pos + len(word), f"line opens with a lowercase conjunction: '{word}' "
+                      "(it may go on from the line before)", severity=Severity.INFO,
+                      suggestion=word[0].upper() + word[1:])
             continue
         if s.index > 0 and ("—" in s.text[:i] or "–" in s.text[:i]):
             # "Куда?» — спросил он", "what? — "oh, what?": after a question or exclamation, a
