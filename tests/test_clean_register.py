@@ -227,3 +227,37 @@ def test_a_lowercase_conjunction_the_source_capitalises_is_a_warning(tmp_path: P
     assert [(f.text, f.severity.value) for f in report.findings] == [("and", "warning")]
     # Inside a line, after a full stop, it is still a warning without the source.
     assert serious("TQ203", "The boat left. and it sank near the harbour.") == ["and"]
+
+
+# --- TQ205: a capital letter at the end is a label ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "[Block G] Toyo Kanko, Shiga Prefecture selection team, Tenri University team A",
+    "The committee finally decided to go with Plan A.",
+])
+def test_a_capitalised_last_word_is_a_label_not_the_article(text: str) -> None:
+    assert serious("TQ205", text) == []
+
+
+@pytest.mark.must_flag("TQ205")
+def test_a_lowercase_article_at_the_end_is_still_a_cut_off() -> None:
+    assert serious("TQ205", "The minister said that the talks would resume with a") != []
+    assert serious("TQ205", "THE MINISTER SAID THE TALKS WOULD RESUME WITH A") != []
+
+
+# --- TQ306: one token, one finding ----------------------------------------------------------
+
+def test_word_joiners_inside_one_emoticon_are_one_finding() -> None:
+    report = audit_text("It made me smile (\u2060^\u2060^\u2060) today.",
+                        AuditOptions(select=("TQ306",), lang="en"))
+    assert [(f.text, "(3×)" in f.message) for f in report.findings] == [
+        ("\u2060^\u2060^\u2060", True)]
+    fix = report.findings[0].fix  # deletes the three joiners, never the marks between them
+    assert fix is not None and [(e.before, e.content) for e in fix.edits] == [("\u2060", "")] * 3
+
+
+@pytest.mark.must_flag("TQ306")
+def test_invisible_characters_in_two_words_are_two_findings() -> None:
+    report = audit_text("He backed this \u200bidea and \u200bthat plan today.",
+                        AuditOptions(select=("TQ306",), lang="en"))
+    assert len(report.findings) == 2

@@ -757,7 +757,9 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         (LRM, RLM, ALM), zero-width space, joiners, word joiner, soft hyphen and stray BOMs — except
         those the target language uses (for example ZWNJ in Persian) and the zero-width joiner inside
         emoji sequences.  A soft hyphen between two letters of a translation unit is a
-        hyphenation hint for a long word (``Standard\u00adeinstellung``): info.
+        hyphenation hint for a long word (``Standard\u00adeinstellung``): info.  A run of one
+        character, or the same character again within one token (word joiners holding an
+        emoticon together, ``(\u2060^\u2060^\u2060)``), is one finding; its fix deletes each copy.
 
     Why it matters:
         Text copied from right-to-left sources carries invisible controls that reorder text on screen,
@@ -769,6 +771,7 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
     text = segment.text
     hits: list[Hit] = []
     allowed = ctx.data.words("allowed_controls") | _script_controls(ctx.lang)
+    covered: set[int] = set()
     for m in _CONTROLS.finditer(text):
         c = m.group()
         if c in allowed:
@@ -788,17 +791,32 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         shown_only = (c == "\u00ad" and segment.kind == "unit") or (
             c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
                                               not in _LTR_SCRIPTS))
+        if i in covered:
+            continue  # a later copy inside a token already reported from its first
         j = i + 1
         while j < len(text) and text[j] == c:
             j += 1
+        runs = [(i, j)]
+        # The same character again within one token ("(\u2060^\u2060^\u2060)": word joiners
+        # holding an emoticon together): one defect, reported once over the token, each copy
+        # deleted by its fix.
+        while (nxt := text.find(c, runs[-1][1])) >= 0 and not any(
+                ch.isspace() for ch in text[runs[-1][1]:nxt]):
+            k = nxt + 1
+            while k < len(text) and text[k] == c:
+                k += 1
+            runs.append((nxt, k))
+            covered.add(nxt)
+        copies = sum(b - a for a, b in runs)
+        j = runs[-1][1]
         # A soft hyphen between two letters of a software string is a hyphenation hint for a
         # long word ("Standard\xadeinstellung"), put there on purpose: info.
         hint = (c == "\u00ad" and segment.kind == "unit" and i > 0 and j < len(text)
                 and text[i - 1].isalpha() and text[j].isalpha())
         hits.append(Hit(i, j, f"invisible control character U+{ord(c):04X} {name}"
-                        + (f" ({j - i}×)" if j - i > 1 else "")
+                        + (f" ({copies}×)" if copies > 1 else "")
                         + (" (a hyphenation hint inside a word)" if hint else ""),
-                        suggestion="", fix=(delete_span(text, i, j),),
+                        suggestion="", fix=tuple(delete_span(text, a, b) for a, b in runs),
                         fix_message=f"delete U+{ord(c):04X}",
                         applicability=Applicability.DISPLAY_ONLY if shown_only else None,
                         severity=Severity.INFO if hint else None))

@@ -676,7 +676,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         prepositions that are never also a pronoun, a verb particle or a predicate): "… wenden
         Sie sich an den Kundendienst und.", "… нажмите на.".  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
-        on purpose (transcripts, dialogue).
+        on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
+        capitals is a name or label ("Tenri University team A", "Plan B"), not the function word.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -700,6 +701,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     m = _LAST_WORD.search(text)
     if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
         return hits
+    if _capitalised_mid_sentence(m.group(1), last.text):
+        return hits  # "Tenri University team A", "Plan B": a label, not the article
     if MASK in text[m.end(1):]:
         return hits  # "… und »%.250s«": a placeholder after the word completes the sentence
     if text[-1] in _BREAK_OFF:
@@ -708,6 +711,13 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}' "
                            "(the dash marks speech broken off?)", severity=Severity.INFO)]
     return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
+    """A sentence's last word (never its first: four words or more) written with a capital in a
+    sentence not all in capitals: a name or label ("team A", "Plan B", "Vitamin A"), not the
+    function word of the same letters."""
+    return word[:1].isupper() and not sentence.isupper()
 
 
 #: Dashes that end an utterance broken off on purpose (``… и –``, ``… and-``).
@@ -739,6 +749,8 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
             continue
         m = _WORD_BEFORE_STOP.search(body)
         if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
+            continue
+        if _capitalised_mid_sentence(m.group(1), body):
             continue
         yield Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a word "
                   "that never ends a sentence")
