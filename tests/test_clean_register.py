@@ -261,3 +261,17 @@ def test_invisible_characters_in_two_words_are_two_findings() -> None:
     report = audit_text("He backed this \u200bidea and \u200bthat plan today.",
                         AuditOptions(select=("TQ306",), lang="en"))
     assert len(report.findings) == 2
+
+
+# --- TQ702: a quoted foreign word without the source ----------------------------------------
+
+def test_a_quoted_foreign_word_without_the_source_is_info() -> None:
+    text = 'I want to share my perspective on using "в" / "на" with the word "Україна".'
+    assert serious("TQ702", text) == []
+    assert info("TQ702", text) == ['в" / "на', "Україна"]
+
+
+@pytest.mark.must_flag("TQ702")
+def test_a_bare_foreign_word_is_still_a_warning() -> None:
+    assert serious("TQ702", "The minister called it a نكسة for the region.") == ["نكسة"]
+    assert serious("TQ702", "I want to share my view on using Україна in English.") == ["Україна"]
