@@ -275,3 +275,11 @@ def test_a_quoted_foreign_word_without_the_source_is_info() -> None:
 def test_a_bare_foreign_word_is_still_a_warning() -> None:
     assert serious("TQ702", "The minister called it a نكسة for the region.") == ["نكسة"]
     assert serious("TQ702", "I want to share my view on using Україна in English.") == ["Україна"]
+
+
+@pytest.mark.must_flag("TQ301")
+def test_a_source_quoting_a_placeholder_in_single_quotes_quotes(tmp_path: Path) -> None:
+    # transmission fr.po: the source quotes '{address}', the translation lost its opening «.
+    target = "Écoute des demandes RPC et Web sur {address} »\nLa suite.\n"
+    source = "Listening for RPC and Web requests on '{address}'\nThe rest.\n"
+    assert _tq301(tmp_path, target, source, lang="fr") == ["warning"]

@@ -185,8 +185,9 @@ def quotes_unbalanced(text: str) -> bool:
 
 
 #: A quotation mark of any style; a single straight or curly one only where it opens a quotation
-#: (after a space, before a letter: ``'If he had …'``), not in ``he's``.
-_QUOTATION = re.compile(r"""["“”„«»「」『』《》‹›]|(?:^|(?<=\s))['‘](?=\w)""")
+#: (after a space, before a word or placeholder: ``'If he had …'``, ``'{address}'``), not in
+#: ``he's``.
+_QUOTATION = re.compile(r"""["“”„«»「」『』《》‹›]|(?:^|(?<=[\s(\[]))['‘](?=\S)""")
 
 
 def has_quotation(text: str) -> bool:
