@@ -81,9 +81,13 @@ def test_spellings_far_apart_in_the_file_are_info() -> None:
     # of characters apart.  Close together the same pair is a warning.
     far = f"Coach Yuriy Berg spoke.\n\n{_FILLER}\n\nLater, the mayor and Yuri Berg left."
     near = "Coach Yuriy Berg spoke.\n\nLater, the mayor and Yuri Berg left."
-    for text, severity in ((far, "info"), (near, "warning")):
-        report = audit_text(text, AuditOptions(lang="en", select=("TQ501",)))
-        assert {f.severity.value for f in report.findings} == {severity}, text[:40]
+    report = audit_text(far, AuditOptions(lang="en", select=("TQ501",)))
+    assert {f.severity.value for f in report.findings} == {"info"}
+    # Close together a tie is one inconsistency: the later spelling is the warning, the one used
+    # first is shown as info.
+    report = audit_text(near, AuditOptions(lang="en", select=("TQ501",)))
+    assert {f.text: f.severity.value for f in report.findings} == {"Yuriy": "info",
+                                                                    "Yuri": "warning"}
     report = audit_text(far, AuditOptions(lang="en", select=("TQ501",)))
     assert all("far apart" in f.message for f in report.findings)
 

@@ -635,8 +635,9 @@ def test_apostrophe_fix_before_a_final_s_follows_the_language(text: str, lang: s
 
 
 @pytest.mark.parametrize(("code", "text", "fixed"), [
-    ("TQ306", "We walk them here and there (\u2060^\u2060^\u2060).\n",
-     "We walk them here and there (^^).\n"),
+    # One emoticon's joiners are one finding (one token); two emoticons, two findings.
+    ("TQ306", "We walk them here (\u2060^\u2060^\u2060) and there (\u2060^\u2060^\u2060).\n",
+     "We walk them here (^^) and there (^^).\n"),
     ("TQ306", "The area of \u200b \u200b fair play is large.\n", "The area of fair play is large.\n"),
     ("TQ407", "We walk here and there (<unk>^ <unk> ^ <unk>) daily.\n",
      "We walk here and there (^ ^) daily.\n"),

@@ -465,7 +465,7 @@ class NameVariants:
         job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent
         words (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji)
         are not reported. Reports every occurrence of the spellings to change — all but the one the
-        document settles on (``--prefer``, the glossary, else the majority; every spelling on a tie) —
+        document settles on (``--prefer``, the glossary, else the majority; on a tie, the one used first) —
         naming the other spellings and where they stand; the uses of the spelling settled on are
         shown as info, so the editor sees every place the name stands. Spellings that never stand within a few
         thousand characters of each other are reported as info: in a file that concatenates documents
@@ -644,8 +644,8 @@ class NameVariants:
             # The spelling a fix unifies to: the one asked for, else a clear majority.
             winner = preferred_spelling(spellings, counts, self.ctx, fold_name)
             # The spelling the document settles on (that one, else the one used most) stays: the
-            # occurrences of the others are to change and reported.  Without one (a tie) every
-            # spelling is reported, each naming the others.
+            # occurrences of the others are to change and reported.  Without one (a tie) the
+            # spelling used first is shown as info and the others reported, each naming the rest.
             accepted = _accepted(base_lang(self.ctx.lang) or "") & set(spellings)
             if accepted and len(accepted) < len(spellings):
                 # Kyiv beside Kiev, Zelenskyy beside Zelenskyi: the accepted spellings stay,
@@ -659,6 +659,12 @@ class NameVariants:
             else:
                 accepted = frozenset()
                 settled = kept_spelling(spellings, counts, self.ctx, winner)
+            first_of_tie = None
+            if settled is None:
+                # A tie (Maximowicz 1×, Maximovicz 1×): one inconsistency, reported once, at the
+                # spelling that departs from the one the document used first; that one is shown.
+                first_of_tie = min(spellings, key=lambda s: self.words[s].segment.locate(
+                    self.words[s].start))
             fix = None
             if winner and a != winner and self._may_unify(a, winner):
                 fix = unify_fix(occ, a, winner)
@@ -691,6 +697,9 @@ class NameVariants:
             elif _own_passage(occ, [o for _, o in where]):
                 severity = Severity.INFO
                 message += "; used throughout a passage of its own (another document's choice?)"
+            elif a == first_of_tie:
+                severity = Severity.INFO
+                message += "; used first (a tie: the other spelling departs from it)"
             hits.append(Hit(occ.start, occ.end, message, related=related, segment=occ.segment,
                             fix=fix, fix_message=f"write '{winner}' for '{a}' ({occ.count}×)",
                             severity=severity))

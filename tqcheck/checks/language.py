@@ -17,6 +17,7 @@ from typing import Any
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import source_in_view
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.langid import (
@@ -381,7 +382,9 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         another spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases
         of another unit are still reported), nor are URLs, addresses, handles,
         markup, emoji codes and identifiers (they are Latin in every language).  Words in the
-        source language's script are left to TQ704; words mixing scripts to TQ703.
+        source language's script are left to TQ704; words mixing scripts to TQ703.  Without the
+        source in view, a word or phrase in quotation marks is info (``the word "Україна"``:
+        mentioned or quoted as often as left untranslated).
 
     Why it matters:
         MT leaves words it cannot translate (rare terms, names in the source script) untouched, and
@@ -415,8 +418,21 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         if _marked_as_original(sentence.segment.text, run.start, ctx):
             continue  # "MWP (от англ. Member of the Welsh Parliament)": the original, on purpose
         kind = "phrase" if run.words > 1 else "word"
+        full = sentence.segment.text
+        if (not source_in_view(sentence.segment) and full[run.start - 1 : run.start] in _OPENERS
+                and full[run.end : run.end + 1] in _CLOSERS):
+            # 'using "в" / "на" with the word "Україна"': without the source in view, a word in
+            # quotation marks is as often mentioned or quoted on purpose as left untranslated.
+            yield Hit(run.start, run.end, f"{run.script} {kind} in quotation marks inside a "
+                      f"sentence in {language_name(ctx.lang)}: '{phrase}' (mentioned or quoted?)",
+                      severity=Severity.INFO)
+            continue
         yield Hit(run.start, run.end, f"{run.script} {kind} inside a sentence in "
                   f"{language_name(ctx.lang)}: '{phrase}'")
+
+
+_OPENERS = frozenset("\"'“‘«„‚「『")
+_CLOSERS = frozenset("\"'”’»“‘」』")
 
 
 # --- TQ703 -------------------------------------------------------------------------------------

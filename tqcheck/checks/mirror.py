@@ -143,15 +143,62 @@ def bracket_imbalance(case: MirrorCase) -> str | None:
 
 
 _STRAIGHT = '"'
+#: Marks a straight quote may follow when it opens a quotation (``"``, ``("``, ``— "``).
+_BEFORE_OPENER = frozenset(" \t\n([{—–-/")
+
+
+def _straight_left_open(text: str) -> bool:
+    """Straight double quotes that do not pair up when read in order: a mark after a space and
+    before a word opens, one after a word or mark and before a space or mark closes, and one
+    glued on both sides (``Twitter."That``) or spaced on both closes an open quotation or opens
+    one.  ``"When they say "oh, I didn't.``: two marks, both opening."""
+    depth = 0
+    for m in re.finditer(_STRAIGHT, text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = before in _BEFORE_OPENER and (after.isalnum() or after in "([¿¡'")
+        closes = before not in _BEFORE_OPENER and not after.isalnum()
+        if opens:
+            depth += 1
+        elif closes:
+            if depth == 0:
+                return True  # a closing mark nothing opened
+            depth -= 1
+        else:
+            depth = depth - 1 if depth else depth + 1
+    return depth != 0
+
+
+def quotes_unbalanced(text: str) -> bool:
+    """Whether ``text`` leaves a quotation mark without its partner: an odd number of straight or
+    typographic double quotes, straight quotes that open twice in a row, English “ and ” in unequal
+    numbers (no „ to close with “), or unequal « » or 「 」."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.count(_STRAIGHT) % 2 == 1 or _straight_left_open(text):
+        return True
+    if sum(text.count(q) for q in "“”„") % 2 == 1:
+        return True
+    if "„" not in text and text.count("“") != text.count("”"):
+        return True
+    return text.count("«") != text.count("»") or text.count("「") != text.count("」")
+
+
+#: A quotation mark of any style; a single straight or curly one only where it opens a quotation
+#: (after a space, before a word or placeholder: ``'If he had …'``, ``'{address}'``), not in
+#: ``he's``.
+_QUOTATION = re.compile(r"""["“”„«»「」『』《》‹›]|(?:^|(?<=[\s(\[]))['‘](?=\S)""")
+
+
+def has_quotation(text: str) -> bool:
+    """Whether ``text`` quotes anything with quotation marks (a source that writes its dialogue
+    with dashes, ``— Скажеш таке!``, has none)."""
+    return _QUOTATION.search(text) is not None
 
 
 def quote_imbalance(case: MirrorCase) -> str | None:
     """The source leaves a quotation mark unmatched too."""
-    source = unicodedata.normalize("NFKC", case.source)
-    odd = source.count(_STRAIGHT) % 2 == 1
-    typographic = sum(source.count(q) for q in "“”„") % 2 == 1
-    angles = source.count("«") != source.count("»") or source.count("「") != source.count("」")
-    if odd or typographic or angles:
+    if quotes_unbalanced(case.source):
         return "the source leaves a quotation mark unmatched too"
     return None
 

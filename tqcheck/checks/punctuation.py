@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import non_ascii_gate
+from tqcheck.checks.mirror import has_quotation
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import per_text, source_in_view
 from tqcheck.model import MASK, UNMASKED, Applicability, Segment, Sentence, Severity
@@ -207,12 +208,33 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
 
 
+def _source_quotes(segment: Segment) -> bool:
+    """Whether the source in view quotes with quotation marks.  A source that has none (dialogue
+    written with dashes, reported speech) says nothing of where the translation's own quotation
+    ends: the translation is judged as without the source."""
+    if not source_in_view(segment):
+        return False
+    source = segment.source
+    if source is None:
+        source = "\n".join(line.source for line in segment.meta.get("source_lines", ()))
+    return has_quotation(source)
+
+
+#: What stands before a quotation the translator opened (dialogue the source writes with dashes,
+#: reported speech made direct): the line's start, or a mark and a space (``table, "such``).
+_INTRODUCED = re.compile(r"(?:^|[.,:;!?…—–\-،؛؟、，：]\s*)$", re.MULTILINE)
+
+
 def _runs_to_sentence_end(segment: Segment, i: int) -> bool:
-    """An opening quote, with no source in view, whose quotation runs to the end of its line and
-    ends a sentence there, with no quote mark after it."""
-    if source_in_view(segment):
+    """An opening quote whose quotation runs to the end of its line and ends a sentence there,
+    with no quote mark after it, where no quotation of the source is in view."""
+    if _source_quotes(segment):
         return False
     text = segment.text
+    if source_in_view(segment) and not _INTRODUCED.search(text, 0, i):
+        # A source in view that quotes nothing, and a mark no speech is introduced by
+        # ("Russia "s invasion"): a stray mark, not a quotation the translator made.
+        return False
     end = text.find("\n", i)
     rest = text[i + 1 : end if end >= 0 else len(text)]
     return bool(rest.strip()) and not _ANY_QUOTE.search(rest) and bool(_SENTENCE_END.search(rest))
@@ -224,10 +246,10 @@ _LINE_END_AFTER_CLOSE = re.compile(r"[.!?…]*\s*(?:$|,\s*[—–]\s)")
 
 
 def _ends_its_line(segment: Segment, i: int) -> bool:
-    """A closing quote, with no source in view, that ends its line (only the sentence's last
-    marks or an attribution after it) after at least three words with no quote mark of their
-    own since the last sentence end."""
-    if source_in_view(segment):
+    """A closing quote, where no quotation of the source is in view, that ends its line (only the
+    sentence's last marks or an attribution after it) after at least three words with no quote
+    mark of their own since the last sentence end."""
+    if _source_quotes(segment):
         return False
     text = segment.text
     before = text[text.rfind("\n", 0, i) + 1 : i]
@@ -255,11 +277,12 @@ class UnbalancedQuotes:
         paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
         mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
         In a corpus record, cut from its document, a quotation that opens and runs to the record's
-        end with no quote mark after it is info: it may go on in the next paragraph.  So is, without
-        the source in view, a quotation that opens and runs to the end of its line on a whole
-        sentence (news quoting a speaker over several paragraphs), unless nothing follows it, and
-        so is a quotation within it that runs on with it (``«Он ответил: „Нет.``).  Likewise,
-        without the source in view, a closing mark without a partner that ends its line after a
+        end with no quote mark after it is info: it may go on in the next paragraph.  So is, where
+        no quotation of the source is in view (no source, or a source that quotes nothing:
+        dialogue written with dashes), a quotation that opens and runs to the end of its line on
+        a whole sentence (news quoting a speaker over several paragraphs), unless nothing follows
+        it, and so is a quotation within it that runs on with it (``«Он ответил: „Нет.``).
+        Likewise, there, a closing mark without a partner that ends its line after a
         sentence of three or more words with no quote mark of its own (only the last marks or an
         attribution, ``», — сообщает …``, after it) is info: the quotation may have begun
         paragraphs earlier.  A lone closing mark inside a line is still flagged.  A
@@ -734,7 +757,9 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         (LRM, RLM, ALM), zero-width space, joiners, word joiner, soft hyphen and stray BOMs — except
         those the target language uses (for example ZWNJ in Persian) and the zero-width joiner inside
         emoji sequences.  A soft hyphen between two letters of a translation unit is a
-        hyphenation hint for a long word (``Standard\u00adeinstellung``): info.
+        hyphenation hint for a long word (``Standard\u00adeinstellung``): info.  A run of one
+        character, or the same character again within one token (word joiners holding an
+        emoticon together, ``(\u2060^\u2060^\u2060)``), is one finding; its fix deletes each copy.
 
     Why it matters:
         Text copied from right-to-left sources carries invisible controls that reorder text on screen,
@@ -746,6 +771,7 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
     text = segment.text
     hits: list[Hit] = []
     allowed = ctx.data.words("allowed_controls") | _script_controls(ctx.lang)
+    covered: set[int] = set()
     for m in _CONTROLS.finditer(text):
         c = m.group()
         if c in allowed:
@@ -765,17 +791,32 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         shown_only = (c == "\u00ad" and segment.kind == "unit") or (
             c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
                                               not in _LTR_SCRIPTS))
+        if i in covered:
+            continue  # a later copy inside a token already reported from its first
         j = i + 1
         while j < len(text) and text[j] == c:
             j += 1
+        runs = [(i, j)]
+        # The same character again within one token ("(\u2060^\u2060^\u2060)": word joiners
+        # holding an emoticon together): one defect, reported once over the token, each copy
+        # deleted by its fix.
+        while (nxt := text.find(c, runs[-1][1])) >= 0 and not any(
+                ch.isspace() for ch in text[runs[-1][1]:nxt]):
+            k = nxt + 1
+            while k < len(text) and text[k] == c:
+                k += 1
+            runs.append((nxt, k))
+            covered.add(nxt)
+        copies = sum(b - a for a, b in runs)
+        j = runs[-1][1]
         # A soft hyphen between two letters of a software string is a hyphenation hint for a
         # long word ("Standard\xadeinstellung"), put there on purpose: info.
         hint = (c == "\u00ad" and segment.kind == "unit" and i > 0 and j < len(text)
                 and text[i - 1].isalpha() and text[j].isalpha())
         hits.append(Hit(i, j, f"invisible control character U+{ord(c):04X} {name}"
-                        + (f" ({j - i}×)" if j - i > 1 else "")
+                        + (f" ({copies}×)" if copies > 1 else "")
                         + (" (a hyphenation hint inside a word)" if hint else ""),
-                        suggestion="", fix=(delete_span(text, i, j),),
+                        suggestion="", fix=tuple(delete_span(text, a, b) for a, b in runs),
                         fix_message=f"delete U+{ord(c):04X}",
                         applicability=Applicability.DISPLAY_ONLY if shown_only else None,
                         severity=Severity.INFO if hint else None))

@@ -124,7 +124,9 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         Korean, Chinese), a doubled word other than those whose doubling is always a slip
         (``never_doubled``: "ve ve", "il il") is info.  A metavariable and the unit it counts
         (``OCTETS octets`` for the source's ``BYTES``) is no double; a double across a line
-        break where the source repeats a word across its lines too is info.
+        break where the source repeats a word across its lines too is info.  A Latin word doubled in
+        text of another script (a name or slogan copied as written: ``Canada plus plus``,
+        ``«zoom zoom»`` in Russian) is info, or nothing where English allows the double.
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -203,15 +205,31 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         # Across a line break, where the source says a word on both lines too ("Everything is
         # safe.\nPerfectly safe." → "… آمن\nآمن …"): the lines' own words, info.
         echoed = "\n" in segment.text[rep.start:rep.end] and _echoed_across_lines(segment.source)
+        # A Latin word doubled inside text of another script ("технологии Canada plus plus",
+        # «из "zoom zoom"»): a name or slogan copied as it is written, not the translation's own
+        # stutter; English's grammatical doubles are none at all.
+        foreign = word.isascii() and ctx.data.get("script", default="Latin") != "Latin"
+        if foreign and folded in _english_doubles():
+            continue
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'"
                         + (" (a reduplication may be meant)" if meant else "")
-                        + (" (the source repeats a word across its lines too)" if echoed else ""),
+                        + (" (the source repeats a word across its lines too)" if echoed else "")
+                        + (" (Latin words in text of another script: a name or quotation?)"
+                           if foreign else ""),
                         suggestion=word,
                         fix=((rep.start, rep.end, word),) if sure and not grammatical and not meant
                         else None,
                         applicability=None if function else Applicability.UNSAFE,
-                        severity=Severity.INFO if meant or echoed else None))
+                        severity=Severity.INFO if meant or echoed or foreign else None))
     return hits
+
+
+@cache
+def _english_doubles() -> frozenset[str]:
+    """English's grammatical doubles ("plus plus", "bye bye"), for Latin words in any text."""
+    from tqcheck.langdata import load_language
+
+    return load_language("en").words("legitimate_doubles")
 
 
 #: An all-caps word of the source: a metavariable (``BYTES``, ``FILE``) a translation renames.

@@ -18,6 +18,7 @@ from tqcheck.checks.text import (
     is_cased_lower,
     never_before_stop_words,
     never_final_words,
+    source_in_view,
 )
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
@@ -154,7 +155,9 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
     What it does:
         Flags sentences whose first letter is lowercase in a language with letter case.  Skips list
         items and table cells, words with inner capitals ("iPhone", "eBay"), words the language
-        writes in lowercase by convention (``lowercase_words``: "lol", "uwu"), URLs and handles,
+        writes in lowercase by convention (``lowercase_words``: "lol", "uwu"; English's list
+        holds for a Latin word in any language), a word after an ellipsis ("works well.... and
+        nevertheless": the sentence goes on), URLs and handles,
         bracketed stage directions ("(laughter)"), translation units whose source starts in
         lowercase too (UI strings), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
@@ -164,7 +167,13 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         a mark in brackets (``mit [!] markierten``) is none; a lowercase start after any other
         break the source does not have (a path, ``(...)``, a quoted stop) and a label (no
         sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``; or one
-        abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only.
+        abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only, and so is an aside
+        that opens a parenthesis in lowercase (``(sometimes the images get choppy)``): informal
+        writing's style, as common in human text as in MT; so is a lowercase word after a
+        question or exclamation and a dash (``?» — спросил он``: the author's words), and,
+        without the source in view, a line that opens with a lowercase conjunction (the
+        language's ``coordinators``: it may go on from the line before).  A label
+        in square brackets (``[official] …``) is still flagged.
 
     Why it matters:
         MT that splits or joins sentences wrongly leaves lowercase sentence starts; so does
@@ -193,10 +202,37 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         rest = text[pos:].split(None, 1)[0] if text[pos:].strip() else ""
         if _MIXED_CASE.match(word) or _URLISH.match(rest) or any(c.isdigit() for c in word):
             continue
-        if word.casefold() in ctx.data.words("lowercase_words"):
+        if word.casefold() in ctx.data.words("lowercase_words") or (
+                word.isascii() and word.casefold() in _latin_chat_words()):
             continue  # "… though. lol", "uwu": chat reactions written in lowercase by convention
+        if s.index > 0 and _ELLIPSIS_BEFORE.search(text, 0, s.start):
+            continue  # "works well.... and nevertheless": a sentence going on after an ellipsis
         if text[pos - 1 : pos] == "(" and text[pos + len(word) : pos + len(word) + 1] == ")":
             continue  # transcript conventions: "(laughter)", "(applause)"
+        if text[pos - 1 : pos] == "(":
+            # "(sometimes the images get choppy) The update …": an aside in parentheses, which
+            # informal writing starts in lowercase (human references as often as MT): style,
+            # not a lost capital.  A label in square brackets ("[official] …") stays a warning.
+            yield Hit(pos, pos + len(word), f"aside in parentheses starts in lowercase: '{word}'",
+                      severity=Severity.INFO, suggestion=word[0].upper() + word[1:])
+            continue
+        if s.index == 0 and not source_in_view(segment) and word.casefold() in {
+                w.casefold() for w in ctx.data.words("coordinators")}:
+            # "и даже имеется возможность …", "and I need communication": without the source in
+            # view, a line opening with a lowercase conjunction may go on from the line before
+            # (a segment of a longer sentence, as the source split it) or be the writer's own
+            # style; the source shows which (then it is the mirror test's).
+            yield Hit(pos, pos + len(word), f"line opens with a lowercase conjunction: '{word}' "
+                      "(it may go on from the line before)", severity=Severity.INFO,
+                      suggestion=word[0].upper() + word[1:])
+            continue
+        if s.index > 0 and ("—" in s.text[:i] or "–" in s.text[:i]):
+            # "Куда?» — спросил он", "what? — "oh, what?": after a question or exclamation, a
+            # dash goes on with the same sentence (the author's words) or opens a reply; which
+            # one is the editor's call.
+            yield Hit(pos, pos + len(word), f"lowercase after a dash: '{word}' (the author's "
+                      "words after direct speech, or a new sentence?)", severity=Severity.INFO)
+            continue
         if s.index > 0 and _after_closing_quote(text, s.start):
             continue
         if s.index > 0 and (_BRACKETED_MARK_BEFORE.search(text, 0, s.start)
@@ -225,6 +261,19 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _TAG = re.compile(r"<[^<>]*>")
+#: An ellipsis (two or more stops, or …) and closing quotes before a sentence "start": the
+#: sentence goes on after it ("works well.... and nevertheless"); a doubled stop is TQ310's.
+#: An ellipsis in brackets ("(...)") marks a cut, not a pause: not here.
+_ELLIPSIS_BEFORE = re.compile(r"(?:\.{2,}|…)[\"'”’»]*\s*$")
+
+
+@functools.cache
+def _latin_chat_words() -> frozenset[str]:
+    """Chat reactions written in Latin letters and in lowercase in any language ("uwu", "lol"):
+    English's ``lowercase_words``."""
+    from tqcheck.langdata import load_language
+
+    return load_language("en").words("lowercase_words")
 
 
 def _stray_stop(segment: Segment, before: str) -> bool:
@@ -644,7 +693,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         prepositions that are never also a pronoun, a verb particle or a predicate): "… wenden
         Sie sich an den Kundendienst und.", "… нажмите на.".  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
-        on purpose (transcripts, dialogue).
+        on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
+        capitals is a name or label ("Tenri University team A", "Plan B"), not the function word.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -668,6 +718,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     m = _LAST_WORD.search(text)
     if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
         return hits
+    if _capitalised_mid_sentence(m.group(1), last.text):
+        return hits  # "Tenri University team A", "Plan B": a label, not the article
     if MASK in text[m.end(1):]:
         return hits  # "… und »%.250s«": a placeholder after the word completes the sentence
     if text[-1] in _BREAK_OFF:
@@ -676,6 +728,13 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}' "
                            "(the dash marks speech broken off?)", severity=Severity.INFO)]
     return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
+    """A sentence's last word (never its first: four words or more) written with a capital in a
+    sentence not all in capitals: a name or label ("team A", "Plan B", "Vitamin A"), not the
+    function word of the same letters."""
+    return word[:1].isupper() and not sentence.isupper()
 
 
 #: Dashes that end an utterance broken off on purpose (``… и –``, ``… and-``).
@@ -716,6 +775,8 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
             continue
         m = _WORD_BEFORE_STOP.search(body)
         if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
+            continue
+        if _capitalised_mid_sentence(m.group(1), body):
             continue
         yield Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a word "
                   "that never ends a sentence")
