@@ -557,6 +557,18 @@ def test_german_es_es_elsewhere_is_a_stutter() -> None:
 
 
 @pytest.mark.must_pass("TQ101")
+def test_english_particle_then_preposition_after_an_object_pronoun() -> None:
+    # WMT23 ja-en (blind judge: false): a particle, then the same word as a preposition.
+    assert flagged("TQ101", "I'm hoping to get it in in a couple of weeks.", lang="en") == []
+    assert flagged("TQ101", "Turn it on on Monday.", lang="en") == []
+
+
+@pytest.mark.must_flag("TQ101")
+def test_english_preposition_doubled_after_a_verb_is_a_stutter() -> None:
+    assert flagged("TQ101", "They invested in in the company.", lang="en") == ["in in"]
+
+
+@pytest.mark.must_pass("TQ101")
 def test_arabic_letter_names_with_a_clitic_or_a_homograph_are_an_acronym() -> None:
     assert flagged("TQ101", "على قنوات سي بي أس وسي إن إن وفوكس نيوز.", lang="ar") == []
     assert flagged("TQ101", "قال كريس هاريس من دبليو إس إم في في ناشفيل.", lang="ar") == []
