@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from tqcheck.checks._pairs import is_record
+from tqcheck.checks._pairs import find_urls, is_record
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import source_in_view
@@ -660,7 +660,8 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         English translation).  In any case flags transliterated source words listed in the data
         packs ``tqcheck/data/leftover/<source>.toml``: formulae, greetings and particles such as
         "inshallah", "wa" (and) or "al-" on a common noun, "spasibo" — never names or loanwords
-        the target language uses.  Without a known source every pack applies.
+        the target language uses.  Without a known source every pack applies.  A word inside an
+        e-mail address or URL (``запрошення@click4survey.cz``) is copied as written, not left.
 
     Why it matters:
         MT transliterates what it does not know, and untranslated formulae or particles read as
@@ -675,8 +676,13 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         source_scripts = _source_scripts(ctx)
         if source_scripts:
             allowed = scripts_of_language(ctx.lang)
+            addresses: list[re.Match[str]] | None = None
             for run in _foreign_runs(seg, sentence.start, sentence.end, allowed):
                 if run.script in source_scripts and run.end - run.start >= 2:
+                    if addresses is None:
+                        addresses = find_urls(seg)
+                    if any(a.start() <= run.start and run.end <= a.end() for a in addresses):
+                        continue  # part of an e-mail address or URL: copied as written
                     yield Hit(run.start, run.end, f"{language_name(ctx.source_lang)} "
                               f"{'words' if run.words > 1 else 'word'} left from the source: "
                               f"'{seg[run.start:run.end]}'")
