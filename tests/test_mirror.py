@@ -187,6 +187,9 @@ def test_foreign_script_mirrors_only_what_the_source_quotes(code: str, target: s
     ("TQ105", "Come in, come in, come in...", "Come in, come in, come in",
      "Заходимо, заходимо, заходимо..."),
     ("TQ105", "la-la-la la la la la", "la-la-la la la la la", "ля-ля-ля ля-ля-ля"),
+    # WMT23 uk-en (blind judges: false): a section break of one mark, rendered with a letter.
+    ("TQ105", "X x x", "X x x", "× × ×"),
+    ("TQ105", "× x x x", "x x x", "* * *"),
 ])
 def test_repetition_over_any_separator_in_the_source_is_a_mirror(code: str, target: str, span: str,
                                                                   source: str) -> None:
@@ -194,6 +197,14 @@ def test_repetition_over_any_separator_in_the_source_is_a_mirror(code: str, targ
     start = target.index(span)
     assert mirror_reason(MirrorCase(code, seg, start, start + len(span), source, None)) is not None
     assert mirror_reason(MirrorCase(code, seg, start, start + len(span), "Заходимо.", None)) is None
+
+
+def test_a_word_loop_is_no_mirror_of_an_ornament() -> None:
+    seg = Segment("no no no no", 1)
+    assert mirror_reason(MirrorCase("TQ105", seg, 0, 11, "× × ×", None)) is None
+    # Marks that end a sentence are no ornament: "i i i" for "…続くのでしょうか？？？？" is a loop.
+    seg = Segment("How long will it last i i i", 1)
+    assert mirror_reason(MirrorCase("TQ105", seg, 22, 27, "いつまで続くのでしょうか？？？？", None)) is None
 
 
 def test_a_sentence_repeated_where_the_source_says_nearly_the_same_is_a_mirror() -> None:

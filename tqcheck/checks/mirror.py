@@ -236,12 +236,24 @@ def source_repeats(case: MirrorCase) -> str | None:
     return None
 
 
+#: A line of one mark three times or more, spaced or not: an ornament or a section break
+#: ("* * *", "× × ×").
+_MARK_LOOP = re.compile(r"([^\w\s])(?:\s*\1){2,}")
+#: A loop of one letter or one mark ("x x x", "X x x").
+_ONE_CHARACTER_LOOP = re.compile(r"(?:(\S)\s*)(?:(?i:\1)\s*){2,}")
+
+
 def source_loops(case: MirrorCase) -> str | None:
     """The source repeats a unit three times or more too ("ha ha ha", "no, no, no"), or is a list
     of as many items as the loop has copies: aliases that the translation renders alike
-    ("kilometers per hour,kmph,kmh,kph" → one Arabic term four times)."""
+    ("kilometers per hour,kmph,kmh,kph" → one Arabic term four times), or a loop of one letter
+    renders a source line that is an ornament of one mark ("× × ×" → "x x x"), not marks at the
+    end of a sentence ("？？？？")."""
     if _source_repeats(case.source, 3):
         return "the source repeats itself here too"
+    if _ONE_CHARACTER_LOOP.fullmatch(case.text.strip()) and _MARK_LOOP.fullmatch(
+            case.source.strip()):
+        return "the source has an ornament of one mark repeated (a section break)"
     copies = _list_items(case.text)
     if copies >= 3 and _list_items(case.source) >= copies:
         return "the source is a list of as many items (aliases rendered alike)"
