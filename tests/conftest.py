@@ -20,6 +20,20 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+def target_and_source(tmp_path: Path, target: str, source: str | None
+                      ) -> tuple[Path, dict[str, str]]:
+    """``target`` written to ``t.txt`` and, when given, ``source`` to ``s.txt``: the target's
+    path and the audit features that pair it with its source line by line (``--source``)."""
+    tgt = tmp_path / "t.txt"
+    tgt.write_text(target, encoding="utf-8")
+    features = {}
+    if source is not None:
+        src = tmp_path / "s.txt"
+        src.write_text(source, encoding="utf-8")
+        features["source"] = str(src)
+    return tgt, features
+
+
 def count_opens(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
     """The paths ``Path.open`` opens whose file name is ``name``, from now to the test's end
     (tests that a file is read once)."""

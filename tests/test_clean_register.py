@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import target_and_source
 from tqcheck.audit import AuditOptions, audit, audit_text
 from tqcheck.checks.mirror import quotes_unbalanced
 
@@ -85,13 +86,7 @@ def test_a_latin_word_that_is_no_chat_reaction_still_starts_a_sentence_in_lowerc
 
 def _tq301(tmp_path: Path, target: str, source: str | None, lang: str = "ru") -> list[str]:
     """Severities of the TQ301 findings on ``target``, aligned line by line with ``source``."""
-    tgt = tmp_path / "t.txt"
-    tgt.write_text(target, encoding="utf-8")
-    features = {}
-    if source is not None:
-        src = tmp_path / "s.txt"
-        src.write_text(source, encoding="utf-8")
-        features["source"] = str(src)
+    tgt, features = target_and_source(tmp_path, target, source)
     report = audit([tgt], AuditOptions(lang=lang, select=("TQ301",), source_lang="en",
                                        features=features), jobs=1)
     return [f.severity.value for f in report.findings]

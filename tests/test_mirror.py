@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import count_opens
+from tests.conftest import count_opens, target_and_source
 from tqcheck.audit import AuditOptions, audit, audit_segments
 from tqcheck.checks.mirror import MIRRORS, MirrorCase, mirror_reason, normalise
 from tqcheck.checks.registry import all_rules
@@ -15,13 +15,7 @@ from tqcheck.model import Finding, Segment
 
 
 def _audit(tmp_path: Path, target: str, source: str | None, **kw: object) -> list[Finding]:
-    tgt = tmp_path / "t.txt"
-    tgt.write_text(target, encoding="utf-8")
-    features = {}
-    if source is not None:
-        src = tmp_path / "s.txt"
-        src.write_text(source, encoding="utf-8")
-        features["source"] = str(src)
+    tgt, features = target_and_source(tmp_path, target, source)
     options = AuditOptions(lang="en", ignore=("TQ811", "TQ812", "TQ813", "TQ814", "language"),
                            features=features, **kw)  # type: ignore[arg-type]
     return list(audit([tgt], options, jobs=1).findings)

@@ -395,10 +395,19 @@ def lexicon_share(words: list[str], lang: str) -> float | None:
         return None
     known = sum(map(lex.words.__contains__, words))
     evident = sum(map(lex.evidence.__contains__, words))
-    if (evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * len(words)) or (
-            evident and known == len(words)):
-        return known / len(words)
-    return None
+    return known / len(words) if _lexicon_settles(known, evident, len(words)) else None
+
+
+def _lexicon_settles(known: int, evident: int, n: int) -> bool:
+    """Whether ``known`` words of a lexicon, ``evident`` of them evidence words, among ``n``
+    evidence words settle the language (:func:`lexicon_share`)."""
+    return (evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * n) or (
+        bool(evident) and known == n)
+
+
+def _function_words_settle(hits: int, n: int) -> bool:
+    """Whether ``hits`` function words of a language among ``n`` evidence words settle it."""
+    return hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * n
 
 
 # --- results -----------------------------------------------------------------------------------
@@ -717,7 +726,7 @@ def _shortcut(words: list[str], target: str, script: str) -> LangResult | None:
     # One C pass: lower case, and ASCII apostrophes as in the word lists ("don't", "it's").
     lowered = " ".join(words).lower().replace("’", "'").split()
     hits = sum(map(function_words(target).__contains__, lowered))
-    if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * len(words):
+    if _function_words_settle(hits, len(words)):
         return LangResult(target, round(hits / len(words), 3), "words", script)
     known = lexicon_share(lowered, target)
     if known is not None:
@@ -868,14 +877,13 @@ def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
     if n < MIN_WORDS or letters < MIN_LETTERS:
         return counts.too_short
     hits = (total >> 2 * _FIELD) & _MASK
-    if hits >= MIN_FUNCTION_WORDS and hits >= FUNCTION_WORD_SHARE * n:
+    if _function_words_settle(hits, n):
         return counts.result("words", hits, n)
     if n < MIN_LEXICON_EVIDENCE or lexicon(target) is None:
         return None
     known = (total >> 3 * _FIELD) & _MASK
     evident = (total >> 4 * _FIELD) & _MASK
-    if (evident >= MIN_LEXICON_EVIDENCE and known >= LEXICON_SHARE * n) or (
-            evident and known == n):
+    if _lexicon_settles(known, evident, n):
         return counts.result("lexicon", known, n)
     return None
 

@@ -12,6 +12,7 @@ from itertools import islice, repeat
 from operator import add
 
 from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.romanization import Rules, rewrite
 from tqcheck.checks.text import folded_tokens
 from tqcheck.checks.unwritten_vowels import UnwrittenVowelNames
 from tqcheck.config import prefer_map
@@ -906,7 +907,7 @@ def _letter_key(word: str, table: dict[str, str]) -> str:
 #: -ent (ils diffèrent/différent);
 #: Portuguese 1990: the silent c and p before ç and t (acção/ação, óptimo/ótimo, projecto/
 #: projeto), in words of six letters or more and never two frequent words (captar/catar).
-_Reform = tuple[str, tuple[tuple[re.Pattern[str], str], ...], bool, int]
+_Reform = tuple[str, Rules, bool, int]
 _REFORMS: dict[str, _Reform] = {
     "de": ("ß", ((re.compile(r"ß(?![aeiouyäöü])"), "ss"),), False, 4),
     "fr": ("è", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e(?!nts?$))"), "é"),), True, 5),
@@ -930,12 +931,6 @@ def _katakana_key(word: str) -> str:
 
 
 _SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")
-
-
-def _reformed(word: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
-    for rx, repl in rules:
-        word = rx.sub(repl, word)
-    return word
 
 
 #: A comma or semicolon with a letter right after it: a list of search keywords
@@ -1101,6 +1096,9 @@ class SpellingVariants:
         self.function = _function_words(lang)
         #: The language's case and number endings (an inflected closed form of a hyphenated word).
         self.endings: tuple[str, ...] = tuple(ctx.data.get("inflection_endings", default=()))
+        #: The endings, longest first, and one alternation of them (an inflected open form).
+        self.endings_longest = sorted((e for e in self.endings if e), key=len, reverse=True)
+        self.endings_re = "|".join(map(re.escape, self.endings_longest))
         #: Whether the language hyphenates compound nouns that it never writes open
         #: (``hyphen_compounds``: Russian интернет-магазин, German Online-Shop).
         self.hyphen_compounds = bool(ctx.data.get("hyphen_compounds", default=False))
@@ -1285,7 +1283,6 @@ class SpellingVariants:
         part may stand in another case or number (the language's ``inflection_endings``)."""
         listed = self.listed_open.get(closed)
         named = min_tail == 2  # the open form of a name: its parts capitalised (Kim Jong Un)
-        endings = "|".join(re.escape(e) for e in sorted(self.endings, key=len, reverse=True) if e)
         for i in range(1, len(closed) - min_tail + 1):
             a, b = closed[:i], closed[i:]
             function = a in self.function or b in self.function
@@ -1296,9 +1293,9 @@ class SpellingVariants:
                 continue  # во втором/Во-вторых, все такие/все-таки: short parts, other words
             tail = re.escape(b)
             if inflect:
-                stem = next((b[:-len(e)] for e in sorted(self.endings, key=len, reverse=True)
-                             if e and b.endswith(e) and len(b) - len(e) >= 3), b)
-                tail = f"{re.escape(stem)}(?:{endings})?"
+                stem = next((b[:-len(e)] for e in self.endings_longest
+                             if b.endswith(e) and len(b) - len(e) >= 3), b)
+                tail = f"{re.escape(stem)}(?:{self.endings_re})?"
             m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{tail}(?![\w-])", segment.text,
                           re.IGNORECASE)
             if m and named and function and not all(p[:1].isupper() for p in m.group().split()):
@@ -1378,7 +1375,7 @@ class SpellingVariants:
             for m in _SZ_WORD.finditer(text):
                 w = m.group().lower()
                 if "ß" in w:
-                    current = _reformed(w, rules)
+                    current = rewrite(w, rules)
                     if current != w:
                         self.reformed[current].add(w)
                         if w not in self.first:
@@ -1391,7 +1388,7 @@ class SpellingVariants:
             return
         for t in tokens:
             if len(t) >= 4 and any(c in t for c in trigger):
-                current = _reformed(t, rules)
+                current = rewrite(t, rules)
                 if current != t:
                     self.reformed[current].add(t)
 
@@ -1408,12 +1405,10 @@ class SpellingVariants:
                 if current not in self.sz_current:
                     continue
                 if current not in self.first:
-                    seg = self.sz_current[current]
-                    m = re.search(rf"(?<![\w-]){re.escape(current)}(?![\w-])", seg.text,
-                                  re.IGNORECASE)
-                    if m is None:
+                    occ = self._locate(current, self.sz_current[current])
+                    if occ is None:
                         continue
-                    self.first[current] = _Occurrence(seg, m.start(), m.end())
+                    self.first[current] = occ
             elif current not in self.last_seen or len(current) < shortest:
                 continue
             for old in sorted(older):

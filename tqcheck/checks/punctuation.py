@@ -747,6 +747,14 @@ def _script_controls(lang: str | None) -> frozenset[str]:
     return _SCRIPT_CONTROLS.get((lang or "").split("-")[0].lower(), frozenset())
 
 
+def _run_end(text: str, i: int) -> int:
+    """The end of the run of the character at ``i``."""
+    c, j = text[i], i + 1
+    while j < len(text) and text[j] == c:
+        j += 1
+    return j
+
+
 @register("TQ306", "invisible-control", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
           gate=non_ascii_gate(_CONTROLS.pattern))
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
@@ -777,8 +785,10 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         if c in allowed:
             continue
         i = m.start()
-        if i > 0 and text[i - 1] == c:
-            continue  # a run of the same character is one defect, reported at its first
+        # A run of the same character, or a later copy inside one token, is one defect,
+        # reported at its first.
+        if (i > 0 and text[i - 1] == c) or i in covered:
+            continue
         if c == "\u200d" and (
             (i > 0 and _EMOJI_NEIGHBOUR.match(text, i - 1)) or _EMOJI_NEIGHBOUR.match(text, i + 1)
         ):
@@ -791,21 +801,13 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         shown_only = (c == "\u00ad" and segment.kind == "unit") or (
             c in _DIRECTIONAL_OR_JOINER and (not ctx.data.known or ctx.data.get("script")
                                               not in _LTR_SCRIPTS))
-        if i in covered:
-            continue  # a later copy inside a token already reported from its first
-        j = i + 1
-        while j < len(text) and text[j] == c:
-            j += 1
-        runs = [(i, j)]
+        runs = [(i, _run_end(text, i))]
         # The same character again within one token ("(\u2060^\u2060^\u2060)": word joiners
         # holding an emoticon together): one defect, reported once over the token, each copy
         # deleted by its fix.
         while (nxt := text.find(c, runs[-1][1])) >= 0 and not any(
                 ch.isspace() for ch in text[runs[-1][1]:nxt]):
-            k = nxt + 1
-            while k < len(text) and text[k] == c:
-                k += 1
-            runs.append((nxt, k))
+            runs.append((nxt, _run_end(text, nxt)))
             covered.add(nxt)
         copies = sum(b - a for a, b in runs)
         j = runs[-1][1]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, folded_tokens, never_final_words, per_text
+from tqcheck.checks.text import WORD, english_words, folded_tokens, never_final_words, per_text
 from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
@@ -209,7 +209,7 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         # «из "zoom zoom"»): a name or slogan copied as it is written, not the translation's own
         # stutter; English's grammatical doubles are none at all.
         foreign = word.isascii() and ctx.data.get("script", default="Latin") != "Latin"
-        if foreign and folded in _english_doubles():
+        if foreign and folded in english_words("legitimate_doubles"):
             continue
         hits.append(Hit(rep.start, rep.end, f"doubled word: '{word} {second}'"
                         + (" (a reduplication may be meant)" if meant else "")
@@ -222,14 +222,6 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
                         applicability=None if function else Applicability.UNSAFE,
                         severity=Severity.INFO if meant or echoed or foreign else None))
     return hits
-
-
-@cache
-def _english_doubles() -> frozenset[str]:
-    """English's grammatical doubles ("plus plus", "bye bye"), for Latin words in any text."""
-    from tqcheck.langdata import load_language
-
-    return load_language("en").words("legitimate_doubles")
 
 
 #: An all-caps word of the source: a metavariable (``BYTES``, ``FILE``) a translation renames.

@@ -30,15 +30,15 @@ _SPECIAL = str.maketrans({
     "'": "", "’": "", "‘": "", "`": "", "-": "", "ō": "o", "ū": "u", "â": "a", "û": "u",
 })
 _ARTICLE = re.compile(r"^(?:a[lrsdtzn]|el|ash|ul|ad|as|at|az|an)-")
-_Rules = tuple[tuple[re.Pattern[str], str], ...]
+Rules = tuple[tuple[re.Pattern[str], str], ...]
 
 
-def _rules(*pairs: tuple[str, str]) -> _Rules:
-    """Rewrite rules (pattern, replacement), compiled, for :func:`_rewrite`."""
+def _rules(*pairs: tuple[str, str]) -> Rules:
+    """Rewrite rules (pattern, replacement), compiled, for :func:`rewrite`."""
     return tuple((re.compile(p), r) for p, r in pairs)
 
 
-def _rewrite(word: str, rules: _Rules) -> str:
+def rewrite(word: str, rules: Rules) -> str:
     """``word`` with each rule applied in order: the key of one romanization family."""
     for rx, repl in rules:
         word = rx.sub(repl, word)
@@ -83,7 +83,7 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=4096)
 def latin_key(word: str) -> str:
     """One key for the romanizations of a Russian, Ukrainian, Arabic, Persian or Japanese name."""
-    return _rewrite(fold(word), _LATIN_RULES)
+    return rewrite(fold(word), _LATIN_RULES)
 
 
 _DOUBLE = re.compile(r"(.)\1+")
@@ -138,7 +138,7 @@ _CHINESE_RULES = _rules(
 def chinese_key(word: str) -> str:
     """One key for the pinyin and Wade-Giles spellings of a Chinese name (syllables joined)."""
     w = word.casefold().replace("’", "").replace("'", "").replace("-", "").replace("ü", "u")
-    return _rewrite(w, _CHINESE_RULES)
+    return rewrite(w, _CHINESE_RULES)
 
 
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
@@ -169,7 +169,7 @@ _CYRILLIC_RULES = _rules(
 @lru_cache(maxsize=4096)
 def cyrillic_key(word: str) -> str:
     """One key for the Cyrillic renderings of one foreign name (Кисида/Кишида, Харрис/Харис)."""
-    return _rewrite(word.casefold(), _CYRILLIC_RULES)
+    return rewrite(word.casefold(), _CYRILLIC_RULES)
 
 
 def cyrillic_open_e_key(word: str) -> str | None:
@@ -201,7 +201,7 @@ _ARABIC_LOOK = re.compile(r"dh|kh|gh|q(?!u)|aa|ah$|ani$|eh$|['’ʿʾ]|^(?:al|el
 @lru_cache(maxsize=4096)
 def arabic_key(word: str) -> str:
     """One key for the spellings of an Arabic or Persian name that differ in unwritten vowels."""
-    return _rewrite(fold(word), _ARABIC_RULES)
+    return rewrite(fold(word), _ARABIC_RULES)
 
 
 def looks_arabic(word: str) -> bool:

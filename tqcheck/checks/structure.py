@@ -14,6 +14,7 @@ from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import (
     WORD,
+    english_words,
     first_letter,
     is_cased_lower,
     never_before_stop_words,
@@ -203,7 +204,7 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         if _MIXED_CASE.match(word) or _URLISH.match(rest) or any(c.isdigit() for c in word):
             continue
         if word.casefold() in ctx.data.words("lowercase_words") or (
-                word.isascii() and word.casefold() in _latin_chat_words()):
+                word.isascii() and word.casefold() in english_words("lowercase_words")):
             continue  # "… though. lol", "uwu": chat reactions written in lowercase by convention
         if s.index > 0 and _ELLIPSIS_BEFORE.search(text, 0, s.start):
             continue  # "works well.... and nevertheless": a sentence going on after an ellipsis
@@ -265,15 +266,6 @@ _TAG = re.compile(r"<[^<>]*>")
 #: sentence goes on after it ("works well.... and nevertheless"); a doubled stop is TQ310's.
 #: An ellipsis in brackets ("(...)") marks a cut, not a pause: not here.
 _ELLIPSIS_BEFORE = re.compile(r"(?:\.{2,}|…)[\"'”’»]*\s*$")
-
-
-@functools.cache
-def _latin_chat_words() -> frozenset[str]:
-    """Chat reactions written in Latin letters and in lowercase in any language ("uwu", "lol"):
-    English's ``lowercase_words``."""
-    from tqcheck.langdata import load_language
-
-    return load_language("en").words("lowercase_words")
 
 
 def _stray_stop(segment: Segment, before: str) -> bool:
@@ -377,12 +369,16 @@ def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
     return found
 
 
+#: Marks after which a main clause may follow a fragment's opening (Latin and Arabic script).
+_CLAUSE_BREAKS = ",;:،؛"
+
+
 def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool = False) -> str:
     """The opener when ``body`` is a subordinate or relative clause standing alone: it opens
     with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
     ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
     sentence before it is a statement of four words or more."""
-    if not clauses.match(body) or any(c in body for c in ",;:،؛"):
+    if not clauses.match(body) or any(c in body for c in _CLAUSE_BREAKS):
         return ""
     words = len(body.split())
     if not 3 <= words <= _CLAUSE_MAX_WORDS or (not alone and len(prev.split()) < 4):
@@ -505,7 +501,7 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
     are no function words, and whole function words: "est"; where nouns are capitalised, a
     lowercase word that neither follows a determiner nor is an adjective before its noun).  The
     verb test errs toward a verb: a noun that looks like one keeps the sentence."""
-    if any(c in body for c in ",;:،؛") or len(prev.split()) < 4:
+    if any(c in body for c in _CLAUSE_BREAKS) or len(prev.split()) < 4:
         return False
     words = WORD.findall(body)
     if not 3 <= len(words) <= _PHRASE_MAX_WORDS or _LIST_NUMBER_BEFORE.search(prev):

@@ -101,6 +101,15 @@ def source_in_view(segment: object) -> bool:
 
 
 @functools.cache
+def english_words(key: str) -> frozenset[str]:
+    """A word list of English's language data (``legitimate_doubles``, ``lowercase_words``), for
+    Latin words in text of any language: "plus plus", "lol" are written so everywhere."""
+    from tqcheck.langdata import load_language
+
+    return load_language("en").words(key)
+
+
+@functools.cache
 def never_before_stop_words(lang: str | None) -> frozenset[str]:
     """Words that never stand right before a sentence's full stop in ``lang`` (articles,
     conjunctions and prepositions that are never also a pronoun, particle or predicate:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from tqcheck.model import Segment
 
@@ -63,12 +62,21 @@ class _Seen:
     positions: list[int] = field(default_factory=list)
 
 
-@cache
 def _lexicon(lang: str) -> frozenset[str]:
-    from tqcheck.datapack import builtin_lines
+    from tqcheck.langid import lexicon
 
-    lines = builtin_lines(f"lexicon/{lang}.txt") or ()
-    return frozenset(line.lstrip("+").strip() for line in lines if not line.startswith("#"))
+    found = lexicon(lang)
+    return found.words if found is not None else frozenset()
+
+
+def _insertion(short: str, long_: str) -> int | None:
+    """Where ``long_`` is ``short`` with one letter inserted: that letter's index, else None."""
+    if len(long_) != len(short) + 1:
+        return None
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return i if long_[i + 1:] == short[i:] else None
 
 
 def _inserted_inside(short: str, long_: str, matres: str) -> bool:
@@ -78,12 +86,8 @@ def _inserted_inside(short: str, long_: str, matres: str) -> bool:
     مبشرة/مباشرة), not a yāʾ before a final tāʾ marbūṭa or hāʾ (the nisba: الرجولة/الرجولية),
     not a wāw or yāʾ before a final nūn (plural endings: الدهن/الدهون, يرغبن/يرغبون), not a wāw
     before an alef (the broken plural: حادث/حوادث)?"""
-    if len(long_) != len(short) + 1:
-        return False
-    i = 0
-    while i < len(short) and short[i] == long_[i]:
-        i += 1
-    if long_[i + 1:] != short[i:]:
+    i = _insertion(short, long_)
+    if i is None:
         return False
     letter = long_[i]
     return (letter in matres and 1 < i < len(long_) - 1
@@ -178,8 +182,9 @@ def _persian_letter_only(a: str, b: str) -> bool:
 
 
 def _hebrew_name_letter(short: str, long_: str) -> bool:
-    i = 0
-    while i < len(short) and short[i] == long_[i]:
-        i += 1
+    """Is the letter inserted (:func:`_inserted_inside` holds) a foreign word's א or a doubled
+    י or ו?"""
+    i = _insertion(short, long_)
+    assert i is not None
     letter = long_[i]
     return letter == "א" or (letter in "וי" and (long_[i - 1] == letter or long_[i + 1] == letter))
