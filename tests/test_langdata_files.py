@@ -63,3 +63,14 @@ def test_refresh_replaces_only_the_cldr_values() -> None:
     refreshed, changes = build.refresh(bare, build.owned("de"))
     assert refreshed.startswith(bare.rstrip("\n")) and refreshed.endswith(
         "[calendar]\n" + "\n".join(text.split("[calendar]\n")[1].split("\n")[:2]) + "\n")
+
+
+def test_a_new_language_file_starts_with_the_cldr_values() -> None:
+    import tomllib
+
+    build = _build_langdata()
+    data = tomllib.loads(build.start("sv", "Swedish", "Latin"))
+    assert data["name"] == "Swedish" and data["has_case"] is True
+    assert data["numbers"] == build.cldr("sv")["numbers"]
+    assert data["calendar"]["months"][0] == "januari"
+    assert set(data["quotes"]) == {"primary", "secondary", "straight_allowed"}
