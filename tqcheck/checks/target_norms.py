@@ -310,16 +310,17 @@ def _mark_side(text: str, i: int) -> str:
 
 
 def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
-                    ) -> list[tuple[int, str, bool | None]]:
+                    ) -> list[tuple[int, str]]:
     """The double quotation marks of another language's style in one paragraph: an opening
     mark the target never opens with (English “ in German, Polish or Czech), a closer that
     belongs to the target only after another opener (the English ” after “ in German), and,
     where the target writes one pair only inside a quotation (French, Russian “…”), that pair
-    at the top level (flagged True: info), unless the paragraph closes a quotation it never
+    at the top level (``"nested"``: info), unless the paragraph closes a quotation it never
     opened (it continues one from the paragraph before), and a ``tolerated`` pair wherever it
-    stands (flagged None: info)."""
+    stands (``"tolerated"``: info).  Each mark comes with what it is: ``"an opening mark"`` or
+    ``"a closing mark"`` the target does not use there, ``"nested"`` or ``"tolerated"``."""
     stack: list[tuple[int, str]] = []
-    found: list[tuple[int, str, bool | None]] = []
+    found: list[tuple[int, str]] = []
     continued = False
     # Where « » only ever open and close (not the German »…«), their direction is their own,
     # whatever the spacing around them ("par défaut« 0.0.0.0 »sera").
@@ -331,22 +332,20 @@ def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
         side = ("open" if c == "«" else "close") if fixed and c in "«»" else _mark_side(text, i)
         if side == "open":
             if c not in norms.openers:
-                found.append((i, "an opening mark", False))
+                found.append((i, "an opening mark"))
             stack.append((i, c))
         elif side == "close" and stack:
             j, o = stack.pop()
             if (o, c) in norms.tolerated:
-                found.append((j, "", None))
-                found.append((i, "", None))
+                found += [(j, "tolerated"), (i, "tolerated")]
             elif (o, c) in norms.pairs:
                 if not stack and (o, c) in norms.nested:
-                    found.append((j, "", True))
-                    found.append((i, "", True))
+                    found += [(j, "nested"), (i, "nested")]
             elif c not in norms.closers:
-                found.append((i, "a closing mark", False))
+                found.append((i, "a closing mark"))
         elif side == "close":
             continued = True
-    return [f for f in found if not (continued and f[2])]
+    return [f for f in found if not (continued and f[1] == "nested")]
 
 
 def _opened_in_sentence(text: str, end: int, opener: str) -> bool:
@@ -426,11 +425,11 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
     norms = _quote_norms(ctx) if any(c in text for c in _DOUBLE_MARKS) else None
     if norms is not None:
         primary = ctx.data.get("quotes", "primary")
-        for i, what, nested in _misused_quotes(text, norms, in_use | frozenset("“”")):
-            if nested is None:
+        for i, what in _misused_quotes(text, norms, in_use | frozenset("“”")):
+            if what == "tolerated":
                 yield Hit(i, i + 1, f"'{text[i]}' is in use in {ctx.data.name}, but its quotation "
                           f"marks are {primary[0]}…{primary[1]}", severity=Severity.INFO)
-            elif nested:
+            elif what == "nested":
                 yield Hit(i, i + 1, f"'{text[i]}' at the top level: {ctx.data.name} writes "
                           f"{primary[0]}…{primary[1]} there, and '{text[i]}' only inside a quotation",
                           severity=Severity.INFO)
