@@ -278,3 +278,107 @@ def test_a_source_quoting_a_placeholder_in_single_quotes_quotes(tmp_path: Path) 
     target = "Écoute des demandes RPC et Web sur {address} »\nLa suite.\n"
     source = "Listening for RPC and Web requests on '{address}'\nThe rest.\n"
     assert _tq301(tmp_path, target, source, lang="fr") == ["warning"]
+
+
+# --- Round 5: kaomoji, participles on both conjuncts, stranded prepositions, sung doubles,
+# --- neighbour languages, laughter ------------------------------------------------------------
+
+@pytest.mark.must_pass("TQ702")
+def test_the_arm_and_wave_of_a_kaomoji_are_no_foreign_word_or_mark() -> None:
+    text = "Anyone going to see the movie after December 3rd?～( ^o^)ノ"
+    assert serious("TQ702", text) == []
+    assert serious("TQ304", text) == []
+
+
+@pytest.mark.must_flag("TQ702")
+def test_kana_and_full_width_marks_outside_a_face_are_still_flagged() -> None:
+    text = "The minister said ノ and left（soon）."
+    assert serious("TQ702", text) == ["ノ"]
+    assert serious("TQ304", text) != []
+
+
+def test_word_joiners_holding_a_kaomoji_together_are_info() -> None:
+    text = "I enjoy them occasionally (\u2060^\u2060^\u2060)"
+    assert serious("TQ306", text) == []
+    assert info("TQ306", text) == ["\u2060^\u2060^\u2060"]
+
+
+@pytest.mark.must_flag("TQ306")
+def test_a_word_joiner_between_letters_is_still_an_error() -> None:
+    assert serious("TQ306", "A zero\u2060width join in a word.") == ["\u2060"]
+
+
+def test_each_conjunct_narrowed_by_its_own_participle_is_info() -> None:
+    text = "Minutes earned: number of minutes in extended games or games won."
+    assert serious("TQ102", text) == []
+    assert info("TQ102", text) == ["games or games"]
+
+
+@pytest.mark.must_flag("TQ102")
+def test_a_participle_on_one_side_only_is_still_a_stutter() -> None:
+    assert serious("TQ102", "Check the associated circuits or circuits, respectively.") == [
+        "circuits or circuits"]
+    assert serious("TQ102", "They depend on instructions and instructions given by the Kremlin.") \
+        == ["instructions and instructions"]
+
+
+@pytest.mark.must_pass("TQ205")
+@pytest.mark.parametrize("text", [
+    "could you please tell me which tram I should get into",
+    "Nobody knew what the new owners were getting into",
+])
+def test_a_preposition_stranded_by_a_question_word_is_no_cut_off(text: str) -> None:
+    assert serious("TQ205", text) == []
+
+
+@pytest.mark.must_flag("TQ205")
+def test_the_same_preposition_without_a_question_word_is_a_cut_off() -> None:
+    assert serious("TQ205", "The whole delegation then went straight into") != []
+
+
+@pytest.mark.must_pass("TQ101")
+def test_a_sung_hyphenated_double_is_no_stutter() -> None:
+    assert serious("TQ101", "She sang la-la-la la-la-la all the way home.") == []
+    assert serious("TQ101", "Ha-ha ha-ha, very funny.") == []
+
+
+@pytest.mark.must_flag("TQ101")
+def test_a_hyphenated_content_word_doubled_is_still_a_stutter() -> None:
+    assert serious("TQ101", "They built a man-made man-made lake.") == ["man-made man-made"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Де в тебе болить?", "uk"),
+    ("Обидва собаки сплять.", "uk"),
+    ("熊會爬樹。", "zh"),
+])
+def test_a_neighbour_named_by_statistics_alone_is_a_guess(text: str, lang: str) -> None:
+    assert serious("TQ701", text, lang) == []
+    assert info("TQ701", text, lang) == [text]
+
+
+@pytest.mark.must_flag("TQ701")
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Он сказал, что это очень важно для нас.", "uk"),  # что, это, очень: Russian only
+    ("Мы не знаем, где они сейчас живут.", "uk"),  # ы
+    ("私は毎朝コーヒーを飲みます。", "zh"),  # kana
+])
+def test_a_neighbour_with_a_letter_or_word_of_its_own_is_still_flagged(text: str,
+                                                                      lang: str) -> None:
+    assert serious("TQ701", text, lang) == [text]
+
+
+@pytest.mark.must_pass("TQ105")
+@pytest.mark.parametrize(("text", "lang"), [
+    ("הא הא הא! האם את מנסה להרוג את כל הזבובים?", "he"),
+    ("لا، لا، لا، لا، لا.", "ar"),
+    ("Ха ха ха, как смешно.", "ru"),
+])
+def test_laughter_and_a_repeated_no_are_no_loop(text: str, lang: str) -> None:
+    assert serious("TQ105", text, lang) == []
+
+
+@pytest.mark.must_flag("TQ105")
+def test_another_word_repeated_so_is_still_a_loop() -> None:
+    assert serious("TQ105", "قال إن المحادثات المحادثات المحادثات المحادثات انتهت.", "ar") != []
+    assert serious("TQ105", "Он сказал сказал сказал сказал это.", "ru") != []

@@ -17,7 +17,7 @@ from typing import Any
 from tqcheck.checks._pairs import find_urls, is_record
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import source_in_view
+from tqcheck.checks.text import in_kaomoji, source_in_view
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.langid import (
@@ -59,7 +59,11 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         would be in the source's language, so the verdict is a guess between neighbours; so is a
         statistical verdict of confidence below 0.6 there (a headline of names).  A corpus record
         (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose and is judged as prose; a
-        third-language verdict there is info unless the whole record says so.
+        third-language verdict there is info unless the whole record says so.  A statistical
+        verdict for a neighbour written in the target's script (``[language]
+        neighbour_letters``, ``neighbour_words``: Russian for Ukrainian, Japanese for Chinese) is
+        info where the sentence holds no letter or word the target never writes ("Де в тебе
+        болить?", "熊會爬樹。"): the detectors confuse these most.
 
     Why it matters:
         MT pipelines skip segments they fail on, and post-editors paste source text to finish later;
@@ -81,6 +85,15 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     result = identify(text, target)
     if not result.is_foreign(target):
         return ()
+    # A neighbour of the target's script (Russian for Ukrainian, Japanese for Chinese) that
+    # statistics alone name, in a sentence without one letter or word the target's data says it
+    # never writes ("Де в тебе болить?", "熊會爬樹。"): the detectors confuse these most, and a
+    # sentence in the target shares all its letters with the neighbour: a guess, info.
+    letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
+                                      ctx.data.get("language", "neighbour_words"),
+                                      base_lang(result.lang or "") or "")
+    neighbour_guess = bool((letters or never) and result.method == "confirmed") and not any(
+        w in never or any(c in letters for c in w) for w in _words(text))
     source = sentence.segment.source
     record = is_record(sentence.segment)
     if source is not None and record:
@@ -118,8 +131,10 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
         f"{result.confidence:.2f}, by {result.method}), not {language_name(target)}"
         + (f" (the source is {language_name(ctx.source_lang)}: a guess)" if guess else "")
-        + (" (low confidence)" if unsure else ""),
-        severity=Severity.INFO if guess or unsure else None,
+        + (" (low confidence)" if unsure else "")
+        + (f" (no letter or word of it that {language_name(target)} never writes: a guess "
+           "between neighbours)" if neighbour_guess else ""),
+        severity=Severity.INFO if guess or unsure or neighbour_guess else None,
     ),)
 
 
@@ -381,7 +396,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
         another spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases
         of another unit are still reported), nor are URLs, addresses, handles,
-        markup, emoji codes and identifiers (they are Latin in every language).  Words in the
+        markup, emoji codes and identifiers (they are Latin in every language), nor the kana
+        arm of a kaomoji face (``( ^o^)ノ``).  Words in the
         source language's script are left to TQ704; words mixing scripts to TQ703.  Without the
         source in view, a word or phrase in quotation marks is info (``the word "Україна"``:
         mentioned or quoted as often as left untranslated).
@@ -417,6 +433,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue  # URLs, addresses, handles, tags, emoji codes, commands: Latin everywhere
         if _marked_as_original(sentence.segment.text, run.start, ctx):
             continue  # "MWP (от англ. Member of the Welsh Parliament)": the original, on purpose
+        if in_kaomoji(sentence.segment.text, run.start, run.end):
+            continue  # "( ^o^)ノ": the arm of a kaomoji face, not a word
         kind = "phrase" if run.words > 1 else "word"
         full = sentence.segment.text
         if (not source_in_view(sentence.segment) and full[run.start - 1 : run.start] in _OPENERS

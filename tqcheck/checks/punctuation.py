@@ -13,7 +13,7 @@ from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.mirror import has_quotation
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import per_text, source_in_view
+from tqcheck.checks.text import in_kaomoji, per_text, source_in_view
 from tqcheck.model import MASK, UNMASKED, Applicability, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
@@ -583,7 +583,8 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Arabic-script targets, and full-width CJK punctuation (，。：！？（）「」) outside Chinese,
         Japanese and Korean targets, with the target's equivalent as suggestion.  Without the
         source in view, the lenticular brackets 【】 that frame headlines and labels are info:
-        human translators keep them too.
+        human translators keep them too.  A full-width wave drawn as part of a kaomoji
+        (``～( ^o^)ノ``) is no punctuation.
 
     Why it matters:
         These marks come straight from the source text; fonts, search and screen readers treat them
@@ -601,6 +602,8 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             continue
         if c in _CJK_PUNCT and lang in _CJK_LANGS:
             continue
+        if c in _CJK_PUNCT and in_kaomoji(text, m.start(), m.end()):
+            continue  # "～( ^o^)ノ": the wave of a kaomoji face, not a mark of the sentence
         marks.append((m.start(), c, _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]))
     hits = []
     quiet = not source_in_view(segment)
@@ -755,6 +758,10 @@ def _run_end(text: str, i: int) -> int:
     return j
 
 
+#: Word joiner and zero-width no-break space: they forbid a line break, which is their use.
+_NO_BREAK_JOINERS = frozenset("\u2060\ufeff")
+
+
 @register("TQ306", "invisible-control", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
           gate=non_ascii_gate(_CONTROLS.pattern))
 def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
@@ -766,8 +773,9 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         those the target language uses (for example ZWNJ in Persian) and the zero-width joiner inside
         emoji sequences.  A soft hyphen between two letters of a translation unit is a
         hyphenation hint for a long word (``Standard\u00adeinstellung``): info.  A run of one
-        character, or the same character again within one token (word joiners holding an
-        emoticon together, ``(\u2060^\u2060^\u2060)``), is one finding; its fix deletes each copy.
+        character, or the same character again within one token, is one finding; its fix
+        deletes each copy.  Word joiners holding a kaomoji together (``(\u2060^\u2060^\u2060)``)
+        keep it on one line, which is what they are for: info.
 
     Why it matters:
         Text copied from right-to-left sources carries invisible controls that reorder text on screen,
@@ -815,13 +823,17 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         # long word ("Standard\xadeinstellung"), put there on purpose: info.
         hint = (c == "\u00ad" and segment.kind == "unit" and i > 0 and j < len(text)
                 and text[i - 1].isalpha() and text[j].isalpha())
+        # A word joiner inside a kaomoji ("(\u2060^\u2060^\u2060)") keeps the face on one line:
+        # the joiner's purpose, put there on purpose.
+        holds_face = c in _NO_BREAK_JOINERS and in_kaomoji(text, i, j)
         hits.append(Hit(i, j, f"invisible control character U+{ord(c):04X} {name}"
                         + (f" ({copies}×)" if copies > 1 else "")
-                        + (" (a hyphenation hint inside a word)" if hint else ""),
+                        + (" (a hyphenation hint inside a word)" if hint else "")
+                        + (" (a joiner holding an emoticon on one line)" if holds_face else ""),
                         suggestion="", fix=tuple(delete_span(text, a, b) for a, b in runs),
                         fix_message=f"delete U+{ord(c):04X}",
                         applicability=Applicability.DISPLAY_ONLY if shown_only else None,
-                        severity=Severity.INFO if hint else None))
+                        severity=Severity.INFO if hint or holds_face else None))
     # The controls of a paragraph go in one fix ("(\u2060^\u2060^\u2060)": all three or none).
     yield from one_fix_per_segment(hits)
 

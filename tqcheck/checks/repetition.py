@@ -110,7 +110,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
 
     What it does:
         Finds a word immediately repeated (ignoring case), except repeats that are grammatical in the
-        target language ("had had", "that that" in English; "die die", "das das" in German) and names
+        target language ("had had", "that that" in English; "die die", "das das" in German; sung
+        or laughed on in hyphens, "la-la-la la-la-la") and names
         written twice in title case ("Bora Bora", "Fang Fang"; at a sentence start too, unless the
         word is one of the language's 3,000 most frequent: "The The"), and letter names of an
         acronym spelled out in the language's script (``letter_names``: Arabic "سي إن إن", CNN;
@@ -144,8 +145,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         if rep.n != 1 or rep.copies != 2:
             continue
         word = rep.unit
-        if word.casefold() in legit or word.isdigit():
-            continue
+        if word.casefold() in legit or word.isdigit() or _reduplicated(word.casefold(), legit):
+            continue  # "la-la-la la-la-la", "ha-ha ha-ha": a song or laughter, sung on
         if _legit_before(ctx, word, segment.text, rep.end):
             continue  # French "en en parlant": the preposition, then the pronoun of a gerund
         if _legit_after(ctx, word, segment.text, rep.start):
@@ -222,6 +223,12 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
                         applicability=None if function else Applicability.UNSAFE,
                         severity=Severity.INFO if meant or echoed or foreign else None))
     return hits
+
+
+def _reduplicated(word: str, legit: frozenset[str]) -> bool:
+    """Whether ``word`` is a hyphenated run of one legitimate double ("la-la-la", "ha-ha")."""
+    parts = word.split("-")
+    return len(parts) > 1 and len(set(parts)) == 1 and parts[0] in legit
 
 
 #: An all-caps word of the source: a metavariable (``BYTES``, ``FILE``) a translation renames.
@@ -332,9 +339,10 @@ def find_doubled_coordination(
         out in letter names.  Where one conjunct has a modifier the other lacks (an adjective
         before the first: "оцененные случаи и случаи", "иностранным делам и делам Содружества"; a
         dependent noun or agreeing adjective after the second: "уровня или уровня штата", "الأمن
-        أو الأمن الاقتصادي"; the language data's ``coordination_modifier_endings``,
-        ``coordination_dependent_endings`` and ``definite_prefix``), the finding is info: two
-        things are more likely than a stutter.
+        أو الأمن الاقتصادي"; a participle before the first and another after the second:
+        "extended games or games won"; the language data's ``coordination_modifier_endings``,
+        ``coordination_dependent_endings``, ``definite_prefix`` and ``coordination_modifier_word``),
+        the finding is info: two things are more likely than a stutter.
 
     Why it matters:
         MT renders a source pair of near-synonyms (Arabic تعليمات وتوجيهات, "instructions and
@@ -432,8 +440,9 @@ def _one_conjunct_modified(ctx: CheckContext, xs: list[str], text: str, start: i
     """Whether one conjunct of ``X and X`` has a modifier the other lacks, by the language
     data: an adjective or participle right before the first (``coordination_modifier_endings``:
     "оцененные случаи и случаи"), a dependent noun right after the second
-    (``coordination_dependent_endings``: "уровня или уровня штата"), or an adjective after the
-    second that agrees with a definite noun (``definite_prefix``: "الأمن أو الأمن الاقتصادي")."""
+    (``coordination_dependent_endings``: "уровня или уровня штата"), an adjective after the
+    second that agrees with a definite noun (``definite_prefix``: "الأمن أو الأمن الاقتصادي"), or
+    a participle on each side (``coordination_modifier_word``: "extended games or games won")."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     word_before = before.group(1).casefold() if before else ""
     word_after = after.group(1).casefold() if after else ""
@@ -442,7 +451,13 @@ def _one_conjunct_modified(ctx: CheckContext, xs: list[str], text: str, start: i
     if word_after and _ends_with(word_after, ctx.data.words("coordination_dependent_endings")):
         return True
     definite = ctx.data.get("definite_prefix", default="")
-    return bool(definite and xs[0].startswith(definite) and word_after.startswith(definite))
+    if definite and xs[0].startswith(definite) and word_after.startswith(definite):
+        return True
+    # Each conjunct narrowed its own way, a participle before the first and one after the
+    # second ("extended games or games won", ``coordination_modifier_word``): two sets.
+    modifier = ctx.data.get("coordination_modifier_word", default=None)
+    return bool(modifier and word_before and word_after
+                and re.fullmatch(modifier, word_before) and re.fullmatch(modifier, word_after))
 
 
 def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text: str, start: int) -> bool:

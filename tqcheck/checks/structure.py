@@ -690,7 +690,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         Sie sich an den Kundendienst und.", "… нажмите на.".  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
-        capitals is a name or label ("Tenri University team A", "Plan B"), not the function word.
+        capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
+        and a preposition that a question word or relative before it may strand (``stranding``:
+        "tell me which tram I should get into") is no cut-off.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -716,6 +718,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     if _capitalised_mid_sentence(m.group(1), last.text):
         return hits  # "Tenri University team A", "Plan B": a label, not the article
+    if _stranded(ctx.lang, m.group(1), text[last.start:m.start(1)]):
+        return hits  # "… tell me which tram I should get into": the question word took its object
     if MASK in text[m.end(1):]:
         return hits  # "… und »%.250s«": a placeholder after the word completes the sentence
     if text[-1] in _BREAK_OFF:
@@ -724,6 +728,24 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}' "
                            "(the dash marks speech broken off?)", severity=Severity.INFO)]
     return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+@functools.cache
+def _stranding(lang: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The prepositions a question word or relative may leave at a sentence's end in ``lang``,
+    and those words (``truncation.toml``, ``stranding``); empty without data."""
+    from tqcheck.datapack import builtin_table
+
+    data = builtin_table("truncation.toml").get("stranding", {}).get(lang or "", {})
+    return frozenset(data.get("prepositions", ())), frozenset(data.get("openers", ()))
+
+
+def _stranded(lang: str | None, word: str, before: str) -> bool:
+    """Whether ``word`` (a sentence's last) is a preposition stranded by a question word or
+    relative earlier in the sentence (``before``): "which tram I should get into"."""
+    prepositions, openers = _stranding(lang)
+    return word.casefold() in prepositions and not openers.isdisjoint(
+        w.casefold() for w in WORD.findall(before))
 
 
 def _capitalised_mid_sentence(word: str, sentence: str) -> bool:

@@ -118,3 +118,29 @@ def never_before_stop_words(lang: str | None) -> frozenset[str]:
 
     return frozenset(builtin_table("truncation.toml").get("never_before_stop", {})
                      .get(lang or "", ()))
+
+
+#: The eyes (and tears, sweat, blush) of a kaomoji face: ``^``, ``´``, ``・``, ``;``, ``*``, ``_``.
+_KAOMOJI_EYES = "\\^＾´`・◕°≧≦*＊;；_＿ﾟ゜•"
+#: A kaomoji (``( ^o^)ノ``, ``(´・ω・`)``, ``～(^^;``, ``ヽ(＾▽＾)/``): a bracketed face of
+#: symbols (letters only as a mouth or nose: o, ω, д, ▽, v, u …) holding two eyes or more, with
+#: its arms or a wave around it.  Joiners (U+2060) may hold it together.
+KAOMOJI = re.compile(
+    "[ヽ\\\\＼~～〜٩]{0,3}[(（]"
+    "(?=(?:[^()（）\\n]{0,12}?[" + _KAOMOJI_EYES + "]){2})"
+    "(?:[^\\w\\s()（）]|[_oOTvuwxωдДεзо∀ﾟ]|[ \\u2060]){2,14}?[)）]"
+    "[ノﾉ/／ゞ~～〜☆★♪♡♥]{0,3}")
+
+
+@per_text
+def kaomoji_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each kaomoji in ``text``: a face of symbols, not a word of any
+    script, so no foreign word, mark or joiner in it is a translation artifact."""
+    if "(" not in text and "（" not in text:
+        return []
+    return [m.span() for m in KAOMOJI.finditer(text)]
+
+
+def in_kaomoji(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a kaomoji of ``text``."""
+    return any(a <= start and end <= b for a, b in kaomoji_spans(text))
