@@ -45,6 +45,10 @@ def test_there_are_packs_for_every_direction_the_issue_names() -> None:
     # The third round: Hindi into English; English into Persian, Hebrew and Korean.
     assert ("hi", "en") in sources
     assert {("en", t) for t in ("fa", "he", "ko")} <= directions
+    # The fifth round: Dutch, Vietnamese, Indonesian and Swedish into English, and a pack of
+    # Ukrainian's own beside the Russian one it shares.
+    assert {(s, "en") for s in ("nl", "vi", "id", "sv")} <= sources
+    assert ("uk", "en") in directions
 
 
 @pytest.mark.parametrize(("pack", "pat"), ENTRIES, ids=[f"{p.source}-{p.targets[0]}:{q.id}"
@@ -234,3 +238,15 @@ def test_countability_entries_read_the_lexicon_lists() -> None:
     fluent = ("Officials reported violence in two districts of the city, one of the largest "
               "cities in the region, a two year plan; this equipment was lost.")
     assert _ids(fluent, "en", "tr") == []
+
+
+def test_general_entries_report_for_every_source_that_produces_them() -> None:
+    """Entries shared through ``also`` report for those sources and only in evidence: the
+    Spanish "project of law" for Italian and French sources; the Ukrainian pack's entries for a
+    Russian source; a Scandinavian entry for Danish."""
+    assert "es:proposal-of-law" in _ids("The Senate approved the project of law.", "en", "it")
+    assert "es:proposal-of-law" in _ids("The Senate approved the project of law.", "en", "fr")
+    assert "uk:air-alarm" in _ids("An air alarm sounded in Kyiv.", "en", "ru")
+    assert "uk:air-alarm" not in _ids("An air alarm sounded in Kyiv.", "en", "es")
+    assert "sv:went-on-the-cinema" in _ids("We went on the cinema.", "en", "da")
+    assert "nl:through-the-police" in _ids("He was arrested through the police.", "en", "de")

@@ -454,17 +454,20 @@ class CalquePhrases:
         the pack and pattern in the message.  Without a source language only the patterns that
         fluent text never uses report (and the rest of a pack once one of those matched).  Packs
         exist per direction: Arabic, Russian, Ukrainian, Chinese, Turkish, Spanish, Persian,
-        French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech, Hebrew and Hindi
-        into English ("said yesterday, Wednesday,", "according to the words of", "emphasized
-        on", "in the nearest future", "Tanaka-san", "discussed about"), and English into German,
+        French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech, Hebrew, Hindi,
+        Dutch, Vietnamese, Indonesian and the Scandinavian languages into English ("said
+        yesterday, Wednesday,", "according to the words of", "emphasized on", "in the nearest
+        future", "Tanaka-san", "discussed about"), and English into German,
         French, Spanish, Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech,
         Turkish, Persian, Hebrew, Chinese, Japanese and Korean ("eine Entscheidung nehmen",
         "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن", "een beslissing maken").
         Besides phrases, packs hold grammar-level interference that many phrases share: an
         any-source pack into English (``mul``) flags English mass nouns in the plural
-        ("informations"), verb frames with a copied particle ("discussed about", "entered into
-        the room", "requested for"), "since ten years", "more easier", "the" before a title and
-        name or a country, and a bare singular noun as subject ("said that minister will"); the
+        ("informations", "an information"), verb frames with a copied particle ("discussed
+        about", "entered into the room", "requested for", "depend from"), "since ten years",
+        "increased by 3 times", "rose on 5%", "has arrived yesterday", "more easier", "the"
+        before a title and name or a country, and a bare singular noun as subject ("said that
+        minister will"); the
         English packs into other targets flag capitalised months and weekdays, English ordinal
         suffixes ("3rd") and English Title Case ("Informe Anual Sobre La Situación").
         An entry fluent in some registers reports as info.  A source-anchored entry reports
