@@ -143,6 +143,16 @@ def test_source_language_is_detected_from_the_source_text() -> None:
     assert codes(ru) == []  # detected Russian: never the Arabic pack
 
 
+def test_keywords_written_against_arabic_or_spanish_punctuation_are_searched() -> None:
+    """The prefilter's tokens split at ؟ ، ؛ (written against the word before them) and at
+    ¿ ¡ …: a keyword there is still a keyword (it was not, and the entry never ran)."""
+    assert "en:how-do-you-do" in _ids("مرحبا يا أحمد، كيف تفعل؟", "ar", "en")
+    assert "en:give-a-hand" in _ids("هل يمكنك أن تعطيني يدا؟", "ar", "en")
+    assert "en:the-more-the-more" in _ids("كلما زاد الضغط، كلما زادت المشاكل.", "ar", "en")
+    from tqcheck.checks.text import folded_tokens
+    assert folded_tokens("¿Qué tal… bien؟") == ["qué", "tal", "bien"]
+
+
 def test_every_builtin_pattern_compiles() -> None:
     # Built-in patterns are compiled on first use (for a fast start); this compiles them all.
     from tqcheck.checks.calque import builtin_packs

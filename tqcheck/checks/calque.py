@@ -468,11 +468,16 @@ class CalquePhrases:
         "increased by 3 times", "rose on 5%", "has arrived yesterday", "more easier", "the"
         before a title and name or a country, and a bare singular noun as subject ("said that
         minister will"); the
-        English packs into other targets flag capitalised months and weekdays, English ordinal
-        suffixes ("3rd") and English Title Case ("Informe Anual Sobre La Situación").
+        English packs into other targets flag capitalised months, weekdays and nationality
+        adjectives ("le gouvernement Français"), English ordinal suffixes ("3rd"), English Title
+        Case ("Informe Anual Sobre La Situación"), verb government copied from English
+        ("dépendre sur", "attendre pour le bus", "stolz über"), light verbs ("es nimmt fünf
+        Minuten", "дать речь"), English word order ("dass er wird zurücktreten", "Gestern er
+        besuchte"), a possessive before a body part, and the English date order.
         An entry fluent in some registers reports as info.  A source-anchored entry reports
         only when the segment's source has its construction (a false friend: "actually" where
-        the Spanish source says "actualmente").  Packs are TOML files a user can extend.
+        the Spanish source says "actualmente"; "Billionen" or "billones" where the English
+        source says "billion").  Packs are TOML files a user can extend.
 
     Why it matters:
         Calques are grammatical but unidiomatic: they mark a text as machine-translated and can shift
