@@ -754,11 +754,11 @@ def _shortcut(words: list[str], target: str, script: str) -> LangResult | None:
 
 #: Bits of each count in the packed counts of :func:`_counted_shortcut`: six fields in one
 #: machine integer (``sum`` adds those at C speed; a wider integer takes its slow path).  Text
-#: shorter than :data:`COUNTED_CHARS` characters cannot overflow a field (no count exceeds its
-#: length); longer text takes the whole cascade.
+#: shorter than :data:`_FAST_LIMIT` characters cannot overflow a field (no count exceeds its
+#: length).
 _FIELD = 10
-COUNTED_CHARS = 1 << _FIELD
-_MASK = COUNTED_CHARS - 1
+_FAST_LIMIT = 1 << _FIELD
+_MASK = _FAST_LIMIT - 1
 #: The field above the five counts: tokens with an evidence word that has a letter of another
 #: script than the target's, or no letter at all ("²"); any sends the text to the whole cascade.
 _OTHER_SCRIPT = 1 << (5 * _FIELD)
@@ -914,7 +914,7 @@ def identify(text: str, target: str | None = None) -> LangResult:
     agree the text is in one other language; anything less returns ``lang=None``.
     """
     target = normalise_lang(target)
-    if target is not None and len(text) < COUNTED_CHARS:
+    if target is not None and len(text) < _FAST_LIMIT:
         script = _counted_script(target)
         if script is not None:
             settled = _counted_shortcut(text, target, script)

@@ -142,6 +142,16 @@ def non_ascii_gate(pattern: str) -> Gate:
     return Gate(regex, non_ascii=True)
 
 
+def class_gate(pattern: str) -> Gate:
+    """A gate on a character class that may hold ASCII characters or not (it depends on the
+    target's data): a :func:`non_ascii_gate` when it holds none, so that ASCII chunks are not
+    searched at all."""
+    regex = re.compile(pattern)
+    if any(regex.match(chr(c)) for c in range(128)):
+        return Gate(regex)
+    return non_ascii_gate(pattern)
+
+
 def runs_of(pattern: str) -> str:
     """A regex of the runs of one-character ``pattern``, written ``PP*`` and not ``P+``: a regex
     that starts with a character class is searched by a fast scan for its members, and ``P+``

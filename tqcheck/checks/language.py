@@ -21,7 +21,6 @@ from tqcheck.checks.text import source_in_view
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.langid import (
-    COUNTED_CHARS,
     identify,
     language_name,
     normalise_lang,
@@ -75,10 +74,9 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     if not target:
         return ()
     text = sentence.text
-    # identify() settles most sentences from counts it keeps per token; text too long for those
-    # (COUNTED_CHARS) takes the word-by-word walk, which text made of the target's function words
-    # need not take.
-    if len(text) >= COUNTED_CHARS and surely_target(text, target):
+    # Long sentences of prose mostly settle by their function words, and the word-by-word walk of
+    # identify() costs most there; short ones would pay for both tests.
+    if text.count(" ") >= _LONG_SENTENCE_SPACES and surely_target(text, target):
         return ()
     result = identify(text, target)
     if not result.is_foreign(target):
@@ -248,6 +246,7 @@ _MIN_PAIR_WORDS = 4
 #: Segment kinds made of labels rather than sentences, and the words a statistical verdict on them
 #: needs (a verdict by script needs none).
 _LABEL_KINDS = frozenset({"heading", "table", "list-item"})
+_LONG_SENTENCE_SPACES = 11
 _MIN_LABEL_WORDS = 4
 
 

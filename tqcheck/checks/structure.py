@@ -706,7 +706,7 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     """
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
         return ()
-    hits = list(_cut_before_stop(segment, sentences, ctx))
+    hits = _cut_before_stop(segment, sentences, ctx)
     text = segment.text.rstrip()
     if not text or text[-1] in _FINAL:
         return hits
@@ -762,14 +762,14 @@ def _stop_after(words: frozenset[str]) -> re.Pattern[str]:
 
 
 def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckContext
-                     ) -> Iterator[Hit]:
+                     ) -> list[Hit]:
     """Sentences closed by a full stop right after a word that never ends one
-    (``never_before_stop``: "… klicken Sie auf den Link zum.", "… обратитесь в службу на.")."""
+    (``never_before_stop``: "… klicken Sie auf den Link zum.", "… обратитесь в службу на.").
+    A list, not a generator: it is asked of every segment and finds nothing in nearly all."""
     words = never_before_stop_words(ctx.lang)
-    if not words:
-        return
-    if not _stop_after(words).search(segment.text):
-        return  # one search for most segments
+    if not words or not _stop_after(words).search(segment.text):
+        return []  # one search for most segments
+    hits: list[Hit] = []
     for s in sentences:
         body = s.text.rstrip()
         if not body.endswith(".") or body.endswith(".."):
@@ -779,5 +779,6 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
             continue
         if _capitalised_mid_sentence(m.group(1), body):
             continue
-        yield Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a word "
-                  "that never ends a sentence")
+        hits.append(Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a "
+                        "word that never ends a sentence"))
+    return hits
