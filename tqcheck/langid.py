@@ -558,7 +558,7 @@ def _detector_class() -> Any:
                 prob = np.array(self._init_probability(), dtype=np.float64)
                 alpha = self.alpha + rng.gauss(0.0, 1.0) * self.ALPHA_WIDTH
                 weight = alpha / self.BASE_FREQ
-                #: ``weight + row`` of each n-gram drawn in this trial, made once.
+                # ``weight + row`` of each n-gram drawn in this trial, made once.
                 factors: dict[int, Any] = {}
                 i = 0
                 while True:
