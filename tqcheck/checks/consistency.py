@@ -1551,8 +1551,7 @@ _STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "
 _QUOTE_CHARS = re.compile("[" + "".join(_STYLES) + "]")
 
 
-# TQ503 counts only the quotation marks a segment holds: it is fed the segments its gate opens.
-@register("TQ503", "mixed-quote-styles", Severity.INFO, scope="document", gate=_QUOTE_CHARS)
+@register("TQ503", "mixed-quote-styles", Severity.INFO, scope="document")
 class MixedQuoteStyles:
     """Straight and typographic double quotes mixed in one document.
 
