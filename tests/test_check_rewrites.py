@@ -76,15 +76,19 @@ def test_sentence_boundaries(s: str) -> None:
 @settings(max_examples=3000)
 @given(st.text(alphabet="aAzé .!?…\"'“‘«(¿¡*”’»)]\n\t" + MASK, max_size=30))
 def test_lowercase_start_gate(s: str) -> None:
-    # TQ203's gate was one regex; it is two now (each searched fast), opening where it did.
+    # TQ203's gate was one regex; it is three now (each searched fast), opening where it did.
     from tqcheck.checks import structure
 
     plain = re.compile("(?m)(?:^|[.!?…][\"'”’»)\\]\ufffc]*\\s+)[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿа-яё]")
+    regexes = (structure._LOWER_AFTER_NEWLINE, structure._LOWER_TEXT_START,
+               structure._LOWER_SENTENCE_START)
     assert ({m.end() for m in plain.finditer(s)}
-            <= {m.end() for r in (structure._LOWER_LINE_START, structure._LOWER_SENTENCE_START)
-                for m in r.finditer(s)})
-    assert bool(plain.search(s)) == bool(structure._LOWER_LINE_START.search(s)
-                                         or structure._LOWER_SENTENCE_START.search(s))
+            <= {m.end() for r in regexes for m in r.finditer(s)})
+    assert bool(plain.search(s)) == any(r.search(s) for r in regexes)
+    # TQ202's, the line starts alone: (?m)^ was tried at every character.
+    line = re.compile("(?m)^" + structure._LOWER_AFTER)
+    assert ({m.end() for m in line.finditer(s)}
+            == {m.end() for r in regexes[:2] for m in r.finditer(s)})
 
 
 @settings(max_examples=2000)
@@ -144,7 +148,7 @@ def test_non_ascii_gate_runs(s: str) -> None:
 
     for pattern in (r"[^\x00-\x7f]", "[а-я]", "😀"):
         gate = non_ascii_gate(pattern)
-        assert gate.regex is not None and gate.regex.pattern.endswith(")+")
+        assert gate.regex is not None and gate.regex.pattern.endswith(")*")
         assert _lines_opened(gate.regex, s) == _lines_opened(re.compile(pattern), s)
 
 

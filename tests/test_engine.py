@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tqcheck.checks.engine import Engine
-from tqcheck.checks.gates import Gate, as_gate, non_ascii_gate
+from tqcheck.checks.gates import Gate, as_gate, class_gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, Rule
 from tqcheck.langdata import load_language
 from tqcheck.model import Category, Segment, Sentence, Severity
@@ -136,6 +136,14 @@ def test_non_ascii_gates_skip_ascii_chunks_and_refuse_ascii_patterns() -> None:
         non_ascii_gate("[,\u060c]")
     with pytest.raises(ValueError, match="lower-case ASCII"):
         Gate(words=frozenset({"Davai"}))
+
+
+def test_a_class_gate_skips_ascii_chunks_only_when_the_class_holds_no_ascii() -> None:
+    texts = ["plain, text?", "guillemets \u00abici\u00bb", "plain again"]
+    marks = class_gate("[\u00ab\u00bb\u201e]")
+    assert marks.non_ascii and _opened(marks, texts) == [texts[1]]
+    with_ascii = class_gate('[\u00ab\u00bb"?]')
+    assert not with_ascii.non_ascii and _opened(with_ascii, texts) == texts[:2]
 
 
 def _kill_all(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...]:

@@ -475,7 +475,7 @@ def test_the_token_caches_are_kept_apart_per_language_and_bounded(
     "Der Minister sagte, dass die Gespräche fortgesetzt würden.",
     "Переговоры закончились без результата.",
     "Il a dit que the talks would be the start of their new year",
-    "東京で会いましょう", "a", "123",
+    "東京で会いましょう", "a", "123", "Wait till the rain stops", "O thou hast cleft my heart in twain",
 ])
 def test_the_array_detector_gives_langdetects_own_probabilities(text: str) -> None:
     # The same probabilities to the last bit, and the same failure on text without features.

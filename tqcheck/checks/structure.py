@@ -107,16 +107,20 @@ def is_orphan_heading(segment: Segment) -> bool:
 
 #: A line that starts in lowercase, perhaps after opening quotes or brackets; or a sentence that
 #: does (Latin Extended-A for Polish, Czech and Turkish letters, Ukrainian і ї є ґ: the range
-#: ā-ž holds capitals too, which the check itself then tells apart).  Two regexes, each searched
-#: fast (the second starts with a character class); the first serves both TQ202 and TQ203, and
-#: the engine searches it once.
-_LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]")
-_LOWER_SENTENCE_START = re.compile(
-    "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]")
+#: ā-ž holds capitals too, which the check itself then tells apart).  Each regex is searched
+#: fast: a line start as the newline before it (a regex that starts with a literal is searched
+#: for it at C speed, where ``(?m)^`` is tried at every character; the match takes in the end of
+#: the line before, which a gate may open too), the text's own start with ``\A``, and a sentence
+#: start by the character class it starts with.  The line starts serve both TQ202 and TQ203, and
+#: the engine searches them once.
+_LOWER_AFTER = "[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]"
+_LOWER_AFTER_NEWLINE = re.compile("\n" + _LOWER_AFTER)
+_LOWER_TEXT_START = re.compile("\\A" + _LOWER_AFTER)
+_LOWER_SENTENCE_START = re.compile("[.!?…][\"'”’»)\\]\ufffc]*\\s+" + _LOWER_AFTER)
 
 
 @register("TQ202", "orphan-heading", Severity.WARNING, scope="segment", fix="unsafe",
-          gate=Gate(_LOWER_LINE_START))
+          gate=Gate(_LOWER_AFTER_NEWLINE, more=(_LOWER_TEXT_START,)))
 def find_orphan_headings(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A short line on its own that starts in lowercase and has no final punctuation.
 
@@ -149,7 +153,8 @@ def _after_closing_quote(text: str, start: int) -> bool:
 
 
 @register("TQ203", "lowercase-sentence-start", Severity.WARNING, scope="segment",
-          gate=Gate(_LOWER_LINE_START, more=(_LOWER_SENTENCE_START,)), not_for=("srt", "vtt"))
+          gate=Gate(_LOWER_AFTER_NEWLINE, more=(_LOWER_TEXT_START, _LOWER_SENTENCE_START)),
+          not_for=("srt", "vtt"))
 def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """A sentence that starts with a lowercase letter.
 
@@ -703,7 +708,7 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     """
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
         return ()
-    hits = list(_cut_before_stop(segment, sentences, ctx))
+    hits = _cut_before_stop(segment, sentences, ctx)
     text = segment.text.rstrip()
     if not text or text[-1] in _FINAL:
         return hits
@@ -779,14 +784,14 @@ def _stop_after(words: frozenset[str]) -> re.Pattern[str]:
 
 
 def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckContext
-                     ) -> Iterator[Hit]:
+                     ) -> list[Hit]:
     """Sentences closed by a full stop right after a word that never ends one
-    (``never_before_stop``: "… klicken Sie auf den Link zum.", "… обратитесь в службу на.")."""
+    (``never_before_stop``: "… klicken Sie auf den Link zum.", "… обратитесь в службу на.").
+    A list, not a generator: it is asked of every segment and finds nothing in nearly all."""
     words = never_before_stop_words(ctx.lang)
-    if not words:
-        return
-    if not _stop_after(words).search(segment.text):
-        return  # one search for most segments
+    if not words or not _stop_after(words).search(segment.text):
+        return []  # one search for most segments
+    hits: list[Hit] = []
     for s in sentences:
         body = s.text.rstrip()
         if not body.endswith(".") or body.endswith(".."):
@@ -796,5 +801,6 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
             continue
         if _capitalised_mid_sentence(m.group(1), body):
             continue
-        yield Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a word "
-                  "that never ends a sentence")
+        hits.append(Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a "
+                        "word that never ends a sentence"))
+    return hits

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from tqcheck.checks._pairs import is_record
+from tqcheck.checks.gates import Gate, class_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.langdata import lang_tag
 from tqcheck.model import Segment, Sentence, Severity
@@ -364,9 +365,10 @@ def _french_spacing(ctx: CheckContext) -> frozenset[str]:
     return required
 
 
-def _punctuation_gate(ctx: CheckContext) -> str:
+def _punctuation_gate(ctx: CheckContext) -> Gate:
     """The characters TQ309 can flag in this target: foreign marks and full-width letters
-    always, and the marks its own rules read (straight quotes, ``? !``, ``; : ! ?``, ``? , ;``)."""
+    always, and the marks its own rules read (straight quotes, ``? !``, ``; : ! ?``, ``? , ;``);
+    only non-ASCII ones in most targets (English), whose ASCII text is then not searched."""
     chars = _FOREIGN_MARKS + "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
     if ctx.data.get("quotes", "primary", default=("“", "”"))[0] != "“":
         chars += "“”"  # English quotes in a target that writes others
@@ -378,7 +380,7 @@ def _punctuation_gate(ctx: CheckContext) -> str:
         chars += ";:!?"
     if ctx.data.get("punctuation", "native_marks"):
         chars += "?,;"
-    return f"[{chars}]"
+    return class_gate(f"[{chars}]")
 
 
 @register("TQ309", "target-punctuation", Severity.WARNING, scope="segment",
