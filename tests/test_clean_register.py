@@ -308,6 +308,25 @@ def test_a_word_joiner_between_letters_is_still_an_error() -> None:
     assert serious("TQ306", "A zero\u2060width join in a word.") == ["\u2060"]
 
 
+@pytest.mark.parametrize("text", [
+    "Он сделал почти такую \u200b\u200bже большую ошибку.",  # a web translator's paste
+    "An interview with The\u200b Sunday Times.",
+])
+def test_a_zero_width_space_against_one_space_between_words_is_info(text: str) -> None:
+    assert serious("TQ306", text, lang="ru" if "Он" in text else "en") == []
+    assert len(info("TQ306", text, lang="ru" if "Он" in text else "en")) == 1
+
+
+@pytest.mark.must_flag("TQ306")
+@pytest.mark.parametrize("text", [
+    "The cost of \u200b \u200b the plan.",  # spaced out: shows as a wide gap
+    "A zero\u200bwidth space splits a word for search.",
+    "Ends with a zero-width space \u200b",
+])
+def test_a_zero_width_space_that_changes_the_text_is_still_an_error(text: str) -> None:
+    assert serious("TQ306", text) != []
+
+
 def test_each_conjunct_narrowed_by_its_own_participle_is_info() -> None:
     text = "Minutes earned: number of minutes in extended games or games won."
     assert serious("TQ102", text) == []

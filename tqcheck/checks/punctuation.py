@@ -758,6 +758,18 @@ def _run_end(text: str, i: int) -> int:
     return j
 
 
+def _beside_one_space(text: str, i: int, j: int) -> bool:
+    """Does the run ``text[i:j]`` touch one ordinary space, with a visible character beyond each
+    side (``word \u200bword``, ``word\u200b word``)?  Then deleting it changes nothing on screen."""
+    before, after = text[i - 1 : i], text[j : j + 1]
+    if before == " ":
+        return i > 1 and not text[i - 2].isspace() and after != "" and not after.isspace()
+    if after == " ":
+        return (j + 1 < len(text) and not text[j + 1].isspace()) and before != "" \
+            and not before.isspace()
+    return False
+
+
 #: Word joiner and zero-width no-break space: they forbid a line break, which is their use.
 _NO_BREAK_JOINERS = frozenset("\u2060\ufeff")
 
@@ -775,7 +787,9 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         hyphenation hint for a long word (``Standard\u00adeinstellung``): info.  A run of one
         character, or the same character again within one token, is one finding; its fix
         deletes each copy.  Word joiners holding a kaomoji together (``(\u2060^\u2060^\u2060)``)
-        keep it on one line, which is what they are for: info.
+        keep it on one line, which is what they are for: info.  A zero-width space against one
+        ordinary space between two words (a web translator's paste: ``такую \u200b\u200bже``)
+        changes nothing on screen: info.
 
     Why it matters:
         Text copied from right-to-left sources carries invisible controls that reorder text on screen,
@@ -826,14 +840,20 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         # A word joiner inside a kaomoji ("(\u2060^\u2060^\u2060)") keeps the face on one line:
         # the joiner's purpose, put there on purpose.
         holds_face = c in _NO_BREAK_JOINERS and in_kaomoji(text, i, j)
+        # A zero-width space against one ordinary space ("такую \u200b\u200bже", a web
+        # translator's paste) breaks nothing: the words are apart already and the line renders
+        # the same without it.
+        beside_space = c == "\u200b" and len(runs) == 1 and _beside_one_space(text, i, j)
         hits.append(Hit(i, j, f"invisible control character U+{ord(c):04X} {name}"
                         + (f" ({copies}×)" if copies > 1 else "")
                         + (" (a hyphenation hint inside a word)" if hint else "")
-                        + (" (a joiner holding an emoticon on one line)" if holds_face else ""),
+                        + (" (a joiner holding an emoticon on one line)" if holds_face else "")
+                        + (" (beside a space: invisible, changes nothing on screen)"
+                           if beside_space else ""),
                         suggestion="", fix=tuple(delete_span(text, a, b) for a, b in runs),
                         fix_message=f"delete U+{ord(c):04X}",
                         applicability=Applicability.DISPLAY_ONLY if shown_only else None,
-                        severity=Severity.INFO if hint or holds_face else None))
+                        severity=Severity.INFO if hint or holds_face or beside_space else None))
     # The controls of a paragraph go in one fix ("(\u2060^\u2060^\u2060)": all three or none).
     yield from one_fix_per_segment(hits)
 
