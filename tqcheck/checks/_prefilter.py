@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -37,6 +38,13 @@ try:
     _CASEFIX = True
 except ImportError:  # pragma: no cover - Python versions without the table
     _CASEFIX = False
+
+
+@lru_cache(maxsize=4096)
+def _parse(source: str, flags: int) -> Any:
+    """The syntax tree of a regular expression (read by :func:`factors`, :func:`token_sets`
+    and :func:`exact_factors`: parsed once for the three)."""
+    return _parser.parse(source, flags)
 
 
 def fold(text: str) -> str:
@@ -207,7 +215,7 @@ def factors(pattern: str | re.Pattern[str], rarity: Rarity = _rarity, keep: int 
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     try:
-        tree = _parser.parse(source, flags)
+        tree = _parse(source, flags)
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return ()
     sets = sorted(set(_sequence(list(tree))), key=lambda ss: _score(ss, rarity), reverse=True)
@@ -246,6 +254,7 @@ class _Tokens:
     def __init__(self, separators: AbstractSet[str], frequency: Callable[[str], float]) -> None:
         self.separators = separators
         self.frequency = frequency
+        self.memo: dict[tuple[Any, int], set[str] | None] = {}
         seps = "".join(sorted({*separators, _BOUNDARY}))
         self.split = re.compile(rf"[\s{re.escape(seps)}]+").split
 
@@ -308,7 +317,15 @@ class _Tokens:
 
     def options(self, op: Any, av: Any) -> set[str] | None:
         """The strings one item matches when they are a finite choice (white space as a space,
-        a token boundary as :data:`_BOUNDARY`), else None."""
+        a token boundary as :data:`_BOUNDARY`), else None (memoised per item: the analysis asks
+        again for the items of a piece)."""
+        key = (op, id(av))
+        if key in self.memo:
+            return self.memo[key]
+        out = self.memo[key] = self._options(op, av)
+        return out
+
+    def _options(self, op: Any, av: Any) -> set[str] | None:
         if (z := self.zero(op, av)) is not None:
             return {z}
         if op is sre.LITERAL:
@@ -481,7 +498,7 @@ def token_sets(pattern: str | re.Pattern[str], separators: AbstractSet[str],
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     try:
-        tree = _parser.parse(source, flags)
+        tree = _parse(source, flags)
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return ()
     analysis = _Tokens(separators, frequency)
@@ -550,8 +567,12 @@ def exact_factors(pattern: re.Pattern[str], keep: int = 2) -> tuple[frozenset[st
     every match of ``pattern`` holds one of each of exactly as written, in the text itself:
     the case-sensitive parts of a pattern (a sentence that opens with ``Said that``), which
     :func:`factors` folds into common words.  Fewest strings first."""
+    source = pattern.pattern
+    if not any(c.isupper() for c in source) or (
+            pattern.flags & re.IGNORECASE and "-i" not in source):
+        return ()  # no capital letter, or none matched with its case
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parse(source, pattern.flags)
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return ()
     sets = []

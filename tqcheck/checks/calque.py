@@ -282,6 +282,8 @@ class _Setup:
     #: Characters one of which every text a pattern without keywords may match holds (None:
     #: no such test).
     _always_chars: tuple[str, ...] | None = field(init=False, repr=False)
+    #: How often each pattern not yet in the token index was selected (see _INDEX_AFTER).
+    _uses: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
@@ -301,6 +303,7 @@ class _Setup:
         self._index = {k: list(v) for k, v in self.by_keyword.items()}
         self._index_keys = self._keywords
         self._rest: list[_Tests | None] = [None] * len(self.patterns)
+        self._uses = [0] * len(self.patterns)
 
     def _always_open(self, folded: str) -> list[int]:
         """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
@@ -313,7 +316,8 @@ class _Setup:
         by: sets of tokens, one of each (its keywords, when it is indexed by another set, and
         the whole words its regex spells out: :func:`token_sets`), and, for ASCII text, its
         necessary strings (:attr:`CalquePattern.open_factors`) by the word each holds
-        (:func:`_by_word`).  Made when the pattern is first selected; the pattern is then
+        (:func:`_by_word`).  Made when the pattern has been selected a few times
+        (``_INDEX_AFTER``); the pattern is then
         indexed by its rarest set of tokens (one dict entry per word of it), so that it is
         selected by the words it needs most rarely."""
         pat = self.patterns[i][1]
@@ -371,9 +375,20 @@ class _Setup:
         found: list[_Match] = []
         prepared: str | None = None
         tests = self._rest
+        uses = self._uses
         for i in tuple(selected):  # (the index may change while it is read: _conditions)
             test = tests[i]
             if test is None:
+                uses[i] += 1
+                if uses[i] < _INDEX_AFTER:  # the plain tests, as for text with ı or İ
+                    pack, pat = patterns[i]
+                    if (factors := pat.open_factors) and usable(text):
+                        if prepared is None:
+                            prepared = prepare(text, folded)
+                        if not may_match(factors, prepared):
+                            continue
+                    found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                    continue
                 test = self._conditions(i)
             for words in test[0]:
                 if words.isdisjoint(tokens):
@@ -387,7 +402,7 @@ class _Setup:
                     # its word: a few containment tests instead of one per string.
                     for words, by_word, free in test[2]:
                         if prepared is None:
-                            prepared = f" {' '.join(text.lower().split())} "
+                            prepared = prepare(text, folded)
                         for s in free:
                             if s in prepared:
                                 break
@@ -446,6 +461,10 @@ class _Setup:
 
 
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]
+#: A pattern's token sets and strings (:meth:`_Setup._conditions`, a fraction of a millisecond
+#: each) are made once it has been selected this often: a short text pays only for the
+#: patterns its words select again and again.
+_INDEX_AFTER = 8
 #: A set of necessary strings for ASCII text: the words one of which a string holds whole, the
 #: strings by that word, and the strings without a whole word (looked for in every text).
 _ByWord = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]
