@@ -308,8 +308,17 @@ class _Setup:
     def _always_open(self, folded: str) -> list[int]:
         """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
         character, then a few ``str.find`` calls (C speed) for each; most text holds none."""
-        return [i for i, char, strings in self._always_tests if char in folded
-                and (not strings or any(s in folded for s in strings))]
+        out = []
+        for i, char, strings in self._always_tests:
+            if char in folded:
+                if not strings:
+                    out.append(i)
+                    continue
+                for s in strings:
+                    if s in folded:
+                        out.append(i)
+                        break
+        return out
 
     def _conditions(self, i: int) -> _Tests:
         """What a text must hold for pattern ``i`` to run, besides the token it was selected
@@ -358,7 +367,13 @@ class _Setup:
         selected: Iterable[int] = ()
         if self._always_tests:
             chars = self._always_chars
-            if chars is None or any(c in text for c in chars):
+            if chars is not None:
+                for c in chars:
+                    if c in text:
+                        break
+                else:
+                    chars = ()
+            if chars != ():
                 folded = fold(text)
                 selected = self._always_open(folded)
         if keyed:
