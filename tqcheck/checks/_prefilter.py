@@ -40,10 +40,11 @@ except ImportError:  # pragma: no cover - Python versions without the table
     _CASEFIX = False
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)
 def _parse(source: str, flags: int) -> Any:
     """The syntax tree of a regular expression (read by :func:`factors`, :func:`token_sets`
-    and :func:`exact_factors`: parsed once for the three)."""
+    and :func:`exact_factors`: parsed once for those asked one after the other; a few trees
+    only are kept, they are many small objects for the garbage collector to walk)."""
     return _parser.parse(source, flags)
 
 
