@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -37,6 +38,14 @@ try:
     _CASEFIX = True
 except ImportError:  # pragma: no cover - Python versions without the table
     _CASEFIX = False
+
+
+@lru_cache(maxsize=64)
+def _parse(source: str, flags: int) -> Any:
+    """The syntax tree of a regular expression (read by :func:`factors`, :func:`token_sets`
+    and :func:`exact_factors`: parsed once for those asked one after the other; a few trees
+    only are kept, they are many small objects for the garbage collector to walk)."""
+    return _parser.parse(source, flags)
 
 
 def fold(text: str) -> str:
@@ -207,7 +216,7 @@ def factors(pattern: str | re.Pattern[str], rarity: Rarity = _rarity, keep: int 
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     try:
-        tree = _parser.parse(source, flags)
+        tree = _parse(source, flags)
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return ()
     sets = sorted(set(_sequence(list(tree))), key=lambda ss: _score(ss, rarity), reverse=True)
@@ -223,3 +232,353 @@ def may_match(sets: tuple[frozenset[str], ...], prepared: str) -> bool:
         else:
             return False
     return True
+
+
+# --- Whole tokens every match holds ------------------------------------------------------------
+
+#: Options one item may expand to for :func:`token_sets`: large enough for a generated word list
+#: written as one alternation (hundreds of nouns) ...
+_MAX_TOKEN_OPTIONS = 20_000
+#: ... and a run of items (a longer run is cut in two: the analysis stays cheap).
+_MAX_RUN_OPTIONS = 256
+#: A zero-width item with a token boundary at its place (``^``, ``$``, a look-behind ending in white
+#: space): no token runs across it.
+_BOUNDARY = "\x00"
+_BOUNDARY_AT = frozenset({sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END,
+                          sre.AT_END_STRING})
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+class _Tokens:
+    """The analysis of :func:`token_sets` for one set of token separators."""
+
+    def __init__(self, separators: AbstractSet[str], frequency: Callable[[str], float]) -> None:
+        self.separators = separators
+        self.frequency = frequency
+        self.memo: dict[tuple[Any, int], set[str] | None] = {}
+        seps = "".join(sorted({*separators, _BOUNDARY}))
+        self.split = re.compile(rf"[\s{re.escape(seps)}]+").split
+
+    def sep(self, ch: str) -> bool:
+        return ch.isspace() or ch in self.separators
+
+    def edge(self, items: Sequence[tuple[Any, Any]], first: bool) -> bool | None:
+        """Whether every match of ``items`` starts (``first``) or ends with a separator or a
+        token boundary: True; None when it may match nothing and otherwise does; else False."""
+        for op, av in (items if first else reversed(items)):
+            one = self.item_edge(op, av, first)
+            if one is not None:
+                return one
+        return None
+
+    def item_edge(self, op: Any, av: Any, first: bool) -> bool | None:
+        if op is sre.LITERAL:
+            return self.sep(chr(av))
+        if op is sre.IN:
+            return bool(av) and all(
+                (o is sre.LITERAL and self.sep(chr(c)))
+                or (o is sre.CATEGORY and c is sre.CATEGORY_SPACE) for o, c in av)
+        if op in _REPEATS:
+            inner = self.edge(av[2], first)
+            if av[0] >= 1 or inner is False:
+                return inner
+            return None
+        if op is sre.SUBPATTERN:
+            return self.edge(av[-1], first)
+        if op is sre.BRANCH:
+            each = [self.edge(b, first) for b in av[1]]
+            if any(e is False for e in each):
+                return False
+            return True if all(e is True for e in each) else None
+        if op is sre.AT:
+            if av in _BOUNDARY_AT:
+                return True
+            return None if av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY) else False
+        if op is sre.ASSERT:
+            # A look-ahead at the start (look-behind at the end) that needs a separator next to
+            # this place puts a boundary here; any other assertion says nothing.
+            direction, body = av
+            if (direction == 1) == first and self.edge(body, first) is True:
+                return True
+            return None
+        if op is sre.ASSERT_NOT:
+            return None
+        return False
+
+    def zero(self, op: Any, av: Any) -> str | None:
+        """The text of a zero-width item: a boundary, or nothing; None for other items."""
+        if op is sre.AT:
+            return _BOUNDARY if av in _BOUNDARY_AT else ""
+        if op is sre.ASSERT:
+            direction, body = av
+            return _BOUNDARY if self.edge(body, direction == 1) is True else ""
+        if op is sre.ASSERT_NOT:
+            return ""
+        return None
+
+    def options(self, op: Any, av: Any) -> set[str] | None:
+        """The strings one item matches when they are a finite choice (white space as a space,
+        a token boundary as :data:`_BOUNDARY`), else None (memoised per item: the analysis asks
+        again for the items of a piece)."""
+        key = (op, id(av))
+        if key in self.memo:
+            return self.memo[key]
+        out = self.memo[key] = self._options(op, av)
+        return out
+
+    def _options(self, op: Any, av: Any) -> set[str] | None:
+        if (z := self.zero(op, av)) is not None:
+            return {z}
+        if op is sre.LITERAL:
+            return {" " if chr(av).isspace() else chr(av)}
+        if op is sre.IN:
+            if _whitespace(av):
+                return {" "}
+            if not av or any(o is not sre.LITERAL for o, _ in av):
+                return None
+            return {" " if chr(c).isspace() else chr(c) for _, c in av}
+        if op in _REPEATS:
+            lo, hi, body = av
+            if len(body) == 1 and ((body[0][0] is sre.IN and _whitespace(body[0][1]))
+                                   or (body[0][0] is sre.LITERAL and chr(body[0][1]).isspace())):
+                return {" "} if lo >= 1 else {"", " "}
+            if hi == 1:
+                inner = self.sequence_options(body)
+                return None if inner is None else inner | ({""} if lo == 0 else set())
+            return None
+        if op is sre.SUBPATTERN:
+            return self.sequence_options(av[-1])
+        if op is sre.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                more = self.sequence_options(branch)
+                if more is None or len(out) + len(more) > _MAX_TOKEN_OPTIONS:
+                    return None
+                out |= more
+            return out
+        return None
+
+    def sequence_options(self, items: Sequence[tuple[Any, Any]]) -> set[str] | None:
+        out = {""}
+        for op, av in items:
+            more = self.options(op, av)
+            if more is None or len(out) * len(more) > _MAX_TOKEN_OPTIONS:
+                return None
+            out = {a + b for a in out for b in more}
+        return out
+
+    def run_tokens(self, run: set[str], left: bool, right: bool) -> list[frozenset[str]]:
+        """Sets of tokens every string of ``run`` holds one of, whole: bounded by separators
+        inside it, or by its ``left`` and ``right`` context."""
+        per_option: list[frozenset[str]] = []
+        for s in run:
+            parts = self.split((_BOUNDARY if left else "x") + s + (_BOUNDARY if right else "x"))
+            # The first and last parts run on past the string (no separator there): not whole.
+            words = frozenset(w.casefold() for w in parts[1:-1] if w)
+            if not words:
+                return []
+            per_option.append(words)
+        if not per_option:
+            return []
+        common = frozenset.intersection(*per_option)
+        if common:
+            return [frozenset({w}) for w in common]
+        return [frozenset(min(words, key=self.frequency) for words in per_option)]
+
+    def splits(self, op: Any, av: Any) -> bool:
+        """Whether an item ends every token: it matches separators only (one at least), or it
+        is a token boundary (``^``, a look-behind ending in white space)."""
+        if (z := self.zero(op, av)) is not None:
+            return z == _BOUNDARY
+        if op in _REPEATS and av[0] < 1:
+            return False
+        return self.item_edge(op, av, True) is True and self.item_edge(op, av, False) is True \
+            and self.options(op, av) is not None \
+            and all(c and all(map(self.sep, c)) for c in self.options(op, av) or ())
+
+    def sequence(self, items: Sequence[tuple[Any, Any]], left: bool, right: bool
+                 ) -> list[frozenset[str]]:
+        """Sets of tokens every match of ``items`` holds one of; ``left``/``right``: whether
+        what comes before/after the sequence ends/starts with a separator or a boundary.  The
+        sequence is cut at its separators (``\\s+``, ``,``): each piece between two is a token
+        or a few, with one set of tokens of its own."""
+
+        def before(i: int) -> bool:
+            e = self.edge(items[:i], first=False)
+            return left if e is None else e
+
+        def after(i: int) -> bool:
+            e = self.edge(items[i:], first=True)
+            return right if e is None else e
+
+        out: list[frozenset[str]] = []
+        start = 0
+        for i, (op, av) in enumerate([*items, (None, None)]):
+            if op is not None and not self.splits(op, av):
+                continue
+            if start < i:
+                out.extend(self.piece(items[start:i], before(start), after(i)))
+            start = i + 1
+        for i, (op, av) in enumerate(items):
+            if op is sre.ASSERT:  # what a look-around sees is in the text too
+                direction, body = av
+                out.extend(self.sequence(body, before(i), False) if direction == 1
+                           else self.sequence(body, False, after(i + 1)))
+        return out
+
+    def piece(self, items: Sequence[tuple[Any, Any]], left: bool, right: bool
+              ) -> list[frozenset[str]]:
+        """The sets of tokens of a piece of a sequence between separators."""
+        if len(items) == 1 and items[0][0] in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+            # A group: its own separators cut it (its options would mix its pieces).
+            op, av = items[0]
+            return self.sequence(av[-1] if op is sre.SUBPATTERN else av, left, right)
+        opts = self.sequence_options(items)
+        if opts is not None:
+            return self.run_tokens(opts, left, right)
+        if len(items) == 1:
+            op, av = items[0]
+            if op in _REPEATS and av[0] >= 1:
+                body = av[2]
+                # The first round: after what comes before; before another round or the rest.
+                then = right if av[1] == 1 else (right and self.edge(body, first=True) is True)
+                return self.sequence(body, left, then)
+            if op is sre.BRANCH:
+                union: set[str] = set()
+                for branch in av[1]:
+                    sets = self.sequence(branch, left, right)
+                    if not sets:
+                        return []
+                    union |= min(sets, key=lambda ws: sum(map(self.frequency, ws)))
+                return [frozenset(union)]
+            return []
+        return self.runs(items, left, right)
+
+    def runs(self, items: Sequence[tuple[Any, Any]], left: bool, right: bool
+             ) -> list[frozenset[str]]:
+        """The sets of tokens of a piece with items of no finite choice: runs of those that
+        are, and the groups of the others."""
+        out: list[frozenset[str]] = []
+        run: set[str] | None = None
+        start = 0
+
+        def before(i: int) -> bool:
+            e = self.edge(items[:i], first=False)
+            return left if e is None else e
+
+        def after(i: int) -> bool:
+            e = self.edge(items[i:], first=True)
+            return right if e is None else e
+
+        for i, (op, av) in enumerate(items):
+            opts = self.options(op, av)
+            if opts is not None and run is not None and (
+                    len(run) * len(opts) <= _MAX_RUN_OPTIONS or len(run) == 1 or len(opts) == 1):
+                run = {a + b for a in run for b in opts}
+                continue
+            if run is not None:
+                out.extend(self.run_tokens(run, before(start), after(i)))
+                run = None
+            if opts is not None:
+                run, start = opts, i
+            else:
+                out.extend(self.piece([(op, av)], before(i), after(i + 1)))
+        if run is not None:
+            out.extend(self.run_tokens(run, before(start), after(len(items))))
+        return out
+
+
+def token_sets(pattern: str | re.Pattern[str], separators: AbstractSet[str],
+               frequency: Callable[[str], float] = lambda w: 0.0) -> tuple[frozenset[str], ...]:
+    """Sets of whole tokens every match of ``pattern`` holds one of: words the pattern spells
+    out with a separator (white space or one of ``separators``) or a token boundary on each side,
+    case-folded.  A text split at those separators and case-folded holds a token of each set
+    whenever the pattern matches it (for case-insensitive patterns, unless it holds ``ı`` or
+    ``İ``: the regex engine takes them as ``i``, case folding does not).  ``frequency`` rates a
+    word (higher: commoner); a set is the commonest first, rarest sets come first."""
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    try:
+        tree = _parse(source, flags)
+    except (re.error, RecursionError):  # pragma: no cover - compiled already
+        return ()
+    analysis = _Tokens(separators, frequency)
+    sets = {s for s in analysis.sequence(list(tree), False, False) if s}
+    # A set that holds all of another is implied by it.
+    kept = [s for s in sets if not any(t < s for t in sets)]
+    return tuple(sorted(kept, key=lambda ws: (sum(map(frequency, ws)), sorted(ws))))
+
+
+# --- Case-sensitive strings ---------------------------------------------------------------------
+
+def _exact_sequence(items: Sequence[tuple[Any, Any]], icase: bool) -> list[frozenset[str]]:
+    """Sets of strings each of which a match of the sequence contains one of, exactly as
+    written: from its parts that match case-sensitively (``icase`` False)."""
+    out: list[frozenset[str]] = []
+    run: set[str] | None = None
+
+    def close() -> None:
+        nonlocal run
+        if run and all(s.strip() for s in run):
+            out.append(frozenset(run))
+        run = None
+
+    for op, av in items:
+        options = None if icase else _expand([(op, av)])
+        if options is not None:
+            if run is not None and len(run) * len(options) <= _MAX_ALTERNATIVES:
+                run = {_join(a, b) for a in run for b in options}
+            else:
+                close()
+                run = options
+            continue
+        close()
+        if op is sre.SUBPATTERN:
+            _group, add, remove, body = av
+            inner = (icase or bool(add & sre.SRE_FLAG_IGNORECASE)) and not (
+                remove & sre.SRE_FLAG_IGNORECASE)
+            out.extend(_exact_sequence(body, inner))
+        elif op is sre.ATOMIC_GROUP:
+            out.extend(_exact_sequence(av, icase))
+        elif op in _REPEATS and av[0] >= 1:
+            out.extend(_exact_sequence(av[2], icase))
+        elif op is sre.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                sets = _exact_sequence(branch, icase)
+                if not sets:
+                    union = set()
+                    break
+                union |= max(sets, key=_score)
+            if union:
+                out.append(frozenset(union))
+    close()
+    return out
+
+
+def _capital_piece(s: str) -> str:
+    """The piece of ``s`` between spaces to look for: one with a capital letter, else the
+    longest."""
+    pieces = s.split()
+    return next((p for p in pieces if any(c.isupper() for c in p)), max(pieces, key=len))
+
+
+def exact_factors(pattern: re.Pattern[str], keep: int = 2) -> tuple[frozenset[str], ...]:
+    """Up to ``keep`` sets of strings without white space, each string with a capital letter,
+    every match of ``pattern`` holds one of each of exactly as written, in the text itself:
+    the case-sensitive parts of a pattern (a sentence that opens with ``Said that``), which
+    :func:`factors` folds into common words.  Fewest strings first."""
+    source = pattern.pattern
+    if not any(c.isupper() for c in source) or (
+            pattern.flags & re.IGNORECASE and "-i" not in source):
+        return ()  # no capital letter, or none matched with its case
+    try:
+        tree = _parse(source, pattern.flags)
+    except (re.error, RecursionError):  # pragma: no cover - compiled already
+        return ()
+    sets = []
+    for strings in _exact_sequence(list(tree), bool(pattern.flags & re.IGNORECASE)):
+        pieces = frozenset(_capital_piece(s) for s in strings)
+        if all(any(c.isupper() for c in p) for p in pieces):
+            sets.append(_minimal(pieces))
+    return tuple(sorted(set(sets), key=lambda ss: (len(ss), sorted(ss)))[:keep])

@@ -13,6 +13,7 @@ as a regular expression (``regex``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -22,16 +23,18 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.checks._prefilter import (
+    exact_factors,
     factors,
     fold,
     may_match,
     prepare,
+    token_sets,
     unspaced,
     usable,
 )
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import folded_tokens, per_text
+from tqcheck.checks.text import TOKEN_SEPARATORS, folded_tokens, per_text
 from tqcheck.datapack import builtin_folder, user_file
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
@@ -137,6 +140,21 @@ def _word_rank(lang: str) -> Callable[[str], float]:
         return -float(ranks.get(word, 10**9))
 
     return rank
+
+
+@cache
+def _word_frequency(lang: str) -> Callable[[str], float]:
+    """How often a word of ``lang`` occurs, roughly (higher is commoner): the inverse of its
+    place in the frequency-ordered lexicon (Zipf), words outside it almost never; the same for
+    every word where there is no lexicon."""
+    rank = _word_rank(lang) if lang else None
+    if rank is None:
+        return lambda w: 1.0
+
+    def frequency(word: str) -> float:
+        return 1.0 / (10.0 - rank(word))
+
+    return frequency
 
 
 @cache
@@ -253,6 +271,19 @@ class _Setup:
     #: between spaces of its most selective necessary strings (none: no test).  The folded text
     #: must hold both for the pattern to run.
     _always_tests: tuple[tuple[int, str, tuple[str, ...]], ...] = field(init=False, repr=False)
+    #: The token index: word -> indexes of the patterns selected by it, in order.  A pattern is
+    #: first indexed by its keywords, then (once selected) by its rarest set of tokens.
+    _index: dict[str, list[int]] = field(init=False, repr=False)
+    #: The words of the index that select a pattern.
+    _index_keys: frozenset[str] = field(init=False, repr=False)
+    #: For each pattern, the sets of tokens it needs besides the one it is indexed by (None:
+    #: not made yet, see :meth:`_conditions`).
+    _rest: list[_Tests | None] = field(init=False, repr=False)
+    #: Characters one of which every text a pattern without keywords may match holds (None:
+    #: no such test).
+    _always_chars: tuple[str, ...] | None = field(init=False, repr=False)
+    #: How often each pattern not yet in the token index was selected (see _INDEX_AFTER).
+    _uses: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
@@ -264,17 +295,157 @@ class _Setup:
             tests.append((i, char, tuple(sorted(unspaced(factors[0]), key=len, reverse=True))
                           if factors else ()))
         self._always_tests = tuple(tests)
+        # One of these characters is in every text a pattern without keywords may match (each
+        # the same in any case: found in the text itself); None: no such test.
+        chars = {char for _, char, _ in tests}
+        self._always_chars = tuple(sorted(chars)) if all(
+            c and fold(c) == c == c.upper() for c in chars) else None
+        self._index = {k: list(v) for k, v in self.by_keyword.items()}
+        self._index_keys = self._keywords
+        self._rest: list[_Tests | None] = [None] * len(self.patterns)
+        self._uses = [0] * len(self.patterns)
 
     def _always_open(self, folded: str) -> list[int]:
         """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
         character, then a few ``str.find`` calls (C speed) for each; most text holds none."""
-        return [i for i, char, strings in self._always_tests if char in folded
-                and (not strings or any(s in folded for s in strings))]
+        out = []
+        for i, char, strings in self._always_tests:
+            if char in folded:
+                if not strings:
+                    out.append(i)
+                    continue
+                for s in strings:
+                    if s in folded:
+                        out.append(i)
+                        break
+        return out
+
+    def _conditions(self, i: int) -> _Tests:
+        """What a text must hold for pattern ``i`` to run, besides the token it was selected
+        by: sets of tokens, one of each (its keywords, when it is indexed by another set, and
+        the whole words its regex spells out: :func:`token_sets`), and, for ASCII text, its
+        necessary strings (:attr:`CalquePattern.open_factors`) by the word each holds
+        (:func:`_by_word`).  Made when the pattern has been selected a few times
+        (``_INDEX_AFTER``); the pattern is then
+        indexed by its rarest set of tokens (one dict entry per word of it), so that it is
+        selected by the words it needs most rarely."""
+        pat = self.patterns[i][1]
+        frequency = _word_frequency(pat.lang)
+        sets = [s for s in token_sets(pat.regex, TOKEN_SEPARATORS, frequency)
+                if not (pat.keywords and pat.keywords <= s)]
+        if pat.keywords:
+            sets.append(pat.keywords)
+        sets.sort(key=lambda ws: sum(map(frequency, ws)))
+        if not pat.keywords:  # selected by its necessary strings (``always``): every set counts
+            rest = tuple(sets)
+        else:
+            best = sets[0]
+            if best is not pat.keywords:  # indexed by its rarest set instead of its keywords
+                for k in pat.keywords:
+                    self._index[k].remove(i)
+                for k in best:
+                    bisect.insort(self._index.setdefault(k, []), i)  # in pattern order
+                self._index_keys = frozenset(k for k, v in self._index.items() if v)
+            rest = tuple(s for s in sets if s is not best)
+        tests = (rest, exact_factors(pat.regex),
+                 tuple(_by_word(strings, frequency) for strings in pat.open_factors))
+        self._rest[i] = tests
+        return tests
 
     def _find(self, text: str) -> tuple[_Match, ...]:
-        """Pattern matches in ``text``.  A pattern runs only when one of its keywords occurs in
-        the text (patterns without keywords: when the text holds one of their necessary strings)
-        and the text holds the strings every match of it holds (its ``factors``)."""
+        """Pattern matches in ``text``.  A pattern runs only when the text holds one token of
+        each of its token sets (its keywords and the whole words of its regex: one set lookup
+        per token) and the strings every match of it holds (its ``factors``); patterns without
+        either run when the text holds their necessary strings."""
+        ascii = text.isascii()
+        if not ascii and ("\u0131" in text or "\u0130" in text):
+            # ı and İ: the regex engine takes them as i, case folding does not.
+            return self._find_by_keywords(text)
+        tokens = folded_tokens(text)
+        keyed = self._index_keys.intersection(tokens)
+        folded: str | None = None
+        selected: Iterable[int] = ()
+        if self._always_tests:
+            chars = self._always_chars
+            if chars is not None:
+                for c in chars:
+                    if c in text:
+                        break
+                else:
+                    chars = ()
+            if chars != ():
+                folded = fold(text)
+                selected = self._always_open(folded)
+        if keyed:
+            if len(keyed) == 1 and not selected:
+                selected = self._index[next(iter(keyed))]
+            else:
+                chosen = set(selected)
+                for k in keyed:
+                    chosen.update(self._index[k])
+                selected = sorted(chosen)  # in pack and pattern order
+        elif not selected:  # most text
+            return ()
+        patterns = self.patterns
+        found: list[_Match] = []
+        prepared: str | None = None
+        tests = self._rest
+        uses = self._uses
+        for i in tuple(selected):  # (the index may change while it is read: _conditions)
+            test = tests[i]
+            if test is None:
+                uses[i] += 1
+                if uses[i] < _INDEX_AFTER:  # the plain tests, as for text with ı or İ
+                    pack, pat = patterns[i]
+                    if (factors := pat.open_factors) and usable(text):
+                        if prepared is None:
+                            prepared = prepare(text, folded)
+                        if not may_match(factors, prepared):
+                            continue
+                    found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                    continue
+                test = self._conditions(i)
+            for words in test[0]:
+                if words.isdisjoint(tokens):
+                    break
+            else:
+                if test[1] and not may_match(test[1], text):  # case-sensitive strings
+                    continue
+                pack, pat = patterns[i]
+                if ascii:
+                    # The strings every match holds, each looked for only when the text has
+                    # its word: a few containment tests instead of one per string.
+                    for words, by_word, free in test[2]:
+                        if prepared is None:
+                            prepared = prepare(text, folded)
+                        for s in free:
+                            if s in prepared:
+                                break
+                        else:
+                            for w in words.intersection(tokens):
+                                for s in by_word[w]:
+                                    if s in prepared:
+                                        break
+                                else:
+                                    continue
+                                break
+                            else:
+                                break
+                    else:
+                        found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                    continue
+                if (factors := pat.open_factors) and usable(text):
+                    if prepared is None:
+                        prepared = prepare(text, folded)
+                    if not may_match(factors, prepared):
+                        continue
+                found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+        return tuple(found)
+
+    def _find_by_keywords(self, text: str) -> tuple[_Match, ...]:
+        """Pattern matches in ``text``, the patterns selected by their keywords alone (the
+        search before the token index; for text that case folding does not read as the regex
+        engine does)."""
         keyed = self._keywords.intersection(folded_tokens(text))
         always: Iterable[int] = self.always
         folded = fold(text) if usable(text) else None
@@ -297,20 +468,43 @@ class _Setup:
         prepared = prepare(text, folded) if folded is not None else None
         for i in selected:
             pack, pat = patterns[i]
-            if prepared is not None and (factors := pat.open_factors):
-                # may_match, its first (most selective) set inline: most patterns stop there.
-                for s in factors[0]:
-                    if s in prepared:
-                        break
-                else:
-                    continue
-                if len(factors) > 1 and not may_match(factors[1:], prepared):
-                    continue
+            if prepared is not None and (factors := pat.open_factors) and not may_match(
+                    factors, prepared):
+                continue
             found.extend((pack, pat, m) for m in pat.regex.finditer(text))
         return tuple(found)
 
 
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]
+#: A pattern's token sets and strings (:meth:`_Setup._conditions`, a fraction of a millisecond
+#: each) are made once it has been selected this often: a short text pays only for the
+#: patterns its words select again and again.
+_INDEX_AFTER = 8
+#: A set of necessary strings for ASCII text: the words one of which a string holds whole, the
+#: strings by that word, and the strings without a whole word (looked for in every text).
+_ByWord = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]
+#: What a pattern needs besides its index word: sets of tokens, its case-sensitive strings
+#: (:func:`exact_factors`), and its necessary strings.
+_Tests = tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], tuple[_ByWord, ...]]
+
+
+def _by_word(strings: frozenset[str], frequency: Callable[[str], float]) -> _ByWord:
+    """A set of necessary strings (:func:`factors`, in the prepared text) for ASCII text, each
+    string under its rarest whole word: a word with a space on each side in the string is a
+    token of any text the string is in (:func:`folded_tokens`), so a string is looked for only
+    in a text with its word.  Strings that are not ASCII are in no ASCII text: left out."""
+    by_word: dict[str, list[str]] = defaultdict(list)
+    free: list[str] = []
+    for s in sorted(strings):
+        if not s.isascii():
+            continue
+        words = [w for w in s.split(" ")[1:-1]
+                 if w and not any(c in TOKEN_SEPARATORS for c in w)]
+        if words:
+            by_word[min(words, key=frequency)].append(s)
+        else:
+            free.append(s)
+    return (frozenset(by_word), {w: tuple(v) for w, v in by_word.items()}, tuple(free))
 
 
 def _shared_char(strings: frozenset[str]) -> tuple[str, ...]:

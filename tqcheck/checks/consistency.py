@@ -1127,6 +1127,9 @@ class SpellingVariants:
         #: spellings seen with a capital (WeChat, Wechat) -> where each first stands.
         self.camel: dict[str, dict[str, _Occurrence]] = {}
         self.camel_words: set[str] = set()  # the keys of ``camel``
+        #: The words of ``wanted`` and ``camel_words``: a segment without any is done after one
+        #: look at its tokens (``wanted`` itself while there is no word with inner capitals).
+        self.watch: set[str] | frozenset[str] = self.wanted
         self.camel_rx: dict[str, re.Pattern[str]] = {}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
@@ -1148,6 +1151,10 @@ class SpellingVariants:
                 if isinstance(self.wanted, frozenset):
                     self.wanted = set(self.wanted)
                 self.wanted.add(closed)
+                if not self.camel_words:
+                    self.watch = self.wanted
+                elif isinstance(self.watch, set):  # a set of its own beside the camel words
+                    self.watch.add(closed)
                 if m.group()[:1].isupper() and not _at_sentence_start(text, m.start()):
                     self.named.add(hyph)
         tokens = folded_tokens(text)
@@ -1180,9 +1187,15 @@ class SpellingVariants:
                 if key not in self.camel:
                     self.camel[key] = {}
                     self.camel_words.add(key)
+                    if self.watch is self.wanted or isinstance(self.watch, frozenset):
+                        self.watch = set(self.watch)
+                    self.watch.add(key)
                     self.camel_rx[key] = re.compile(
                         rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", re.IGNORECASE)
-        # A set's isdisjoint takes half the time of a dict's keys' on the tokens of a segment.
+        # One pass over the tokens for most segments: they hold no word worth locating.  (A
+        # set's isdisjoint takes half the time of a dict's keys' on the tokens of a segment.)
+        if self.watch.isdisjoint(tokens):
+            return
         if self.camel_words and not self.camel_words.isdisjoint(tokens):
             for key in self.camel.keys() & tokens:
                 self._note_casing(key, segment)

@@ -31,9 +31,11 @@ def is_cased_lower(ch: str) -> bool:
 
 #: Punctuation, quotes and masks become spaces before a whitespace split into folded tokens.
 _TOKEN_PUNCT = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~'
-#: Beside ASCII punctuation: typographic quotes, Spanish inverted marks, the ellipsis and the
-#: Arabic-script comma, semicolon and question mark (written against the word before them).
-_TOKEN_TABLE = str.maketrans(dict.fromkeys(_TOKEN_PUNCT + "“”«»„‘’¿¡…،؛؟" + MASK, " "))
+#: The characters besides white space that :func:`folded_tokens` splits text at: ASCII
+#: punctuation, typographic quotes, Spanish inverted marks, the ellipsis and the Arabic-script
+#: comma, semicolon and question mark (written against the word before them).
+TOKEN_SEPARATORS = frozenset(_TOKEN_PUNCT + "“”«»„‘’¿¡…،؛؟" + MASK)
+_TOKEN_TABLE = str.maketrans(dict.fromkeys(TOKEN_SEPARATORS, " "))
 #: The same table for ASCII text as bytes: ``bytes.translate`` indexes a 256-byte table, where
 #: ``str.translate`` looks every distinct character up in a dict, on every call.
 _ASCII_TOKEN_TABLE = bytes.maketrans(_TOKEN_PUNCT.encode(), b" " * len(_TOKEN_PUNCT))
