@@ -295,7 +295,7 @@ def _quote_norms(ctx: CheckContext) -> _QuoteNorms | None:
     return found
 
 
-def _mark_side(text: str, i: int) -> str:
+def mark_side(text: str, i: int) -> str:
     """Whether the quotation mark at ``i`` stands where a quotation opens or where one closes
     (``""`` where its spacing does not tell)."""
     before = text[i - 1] if i else " "
@@ -329,7 +329,7 @@ def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
         i, c = m.start(), m.group()
         if c not in in_use:
             continue  # a mark the target never uses: flagged as such
-        side = ("open" if c == "«" else "close") if fixed and c in "«»" else _mark_side(text, i)
+        side = ("open" if c == "«" else "close") if fixed and c in "«»" else mark_side(text, i)
         if side == "open":
             if c not in norms.openers:
                 found.append((i, "an opening mark"))
