@@ -752,9 +752,10 @@ class NameVariants:
             for w, other in ((a, b), (b, a)):
                 occ, far = names.seen[w], names.seen[other]
                 line = far.segment.locate(far.start)[0]
+                how = ("one foreign sound written with two letters" if (a, b) in names.consonant
+                       else "a vowel letter written in one and not the other")
                 message = (f"name or word spelled two ways: '{w}' ({occ.count}×) and '{other}' (line "
-                           f"{line}, {far.count}×): a vowel letter written in one and not the "
-                           "other")
+                           f"{line}, {far.count}×): {how}")
                 related = (Location(self.ctx.path, *far.segment.locate(far.start),
                                     *far.segment.locate(far.end)),)
                 for seg, start, end in ((occ.segment, occ.start, occ.end), *occ.later):
@@ -999,14 +1000,25 @@ _KATAKANA_WORD = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}")
 _VU = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
 
 
+#: Small kana written full size (ウィリアム/ウイリアム), for a key without long-vowel marks.
+_SMALL_KANA = str.maketrans("ァィゥェォ", "アイウエオ", "ーッ")
+#: Letters a katakana word keeps, without its long-vowel marks and geminate ッ, for those to be
+#: no part of its key: fewer and two words of the language share it (ビール/ビル, beer/building).
+_KANA_CORE = 4
+
+
 def _katakana_key(word: str) -> str:
     """A katakana word without its final long-vowel mark and with ヴ as バ行: the JIS and
-    newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it."""
+    newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it; a
+    word of four letters or more without any long-vowel mark or geminate ッ, and with its small
+    kana full size, so that the renderings of one foreign name share it too (マクロン/マクローン,
+    ショルツ/ショルッツ, ウィリアム/ウイリアム)."""
     key = word.rstrip("ー")
     if "ヴ" in key:
         for vu, b in _VU:
             key = key.replace(vu, b)
-    return key
+    compact = key.translate(_SMALL_KANA)
+    return compact if len(compact) >= _KANA_CORE else key
 
 
 _SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")

@@ -672,6 +672,13 @@ def _may_join(segment: Segment, prev: Sentence, fragment: Sentence) -> bool:
 #: Closes a sentence (or a quotation, bracket or list of words that may end one).
 _FINAL = frozenset(".!?…:;\"'”’»)]}。！？؟>*" + MASK)
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+@functools.lru_cache(maxsize=64)
+def _has_phrases(words: frozenset[str]) -> bool:
+    return any(" " in w for w in words)
+
+
+#: The last two words, as one group: a preposition of two words ("со стороны", "ze strany").
+_LAST_TWO_WORDS = re.compile(r"(?<![^\W\d_])([^\W\d_]+\s+[^\W\d_]+)\W*$")
 
 
 @register("TQ205", "truncated-sentence", Severity.WARNING, scope="segment")
@@ -706,13 +713,20 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     if not text or text[-1] in _FINAL:
         return hits
     words = never_final_words(ctx.lang)
+    if not words and (particles := _never_final_characters(ctx.lang)):
+        return [*hits, *_cut_after_particle(text, sentences, particles)]
     if not words:
         ctx.note_once(f"TQ205:{ctx.data.lang}",
                       f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
         return hits
     last = sentences[-1]
     m = _LAST_WORD.search(text)
-    if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
+    if m is not None and m.group(1).casefold() not in words:
+        # A preposition of two words that ends on its noun ("со стороны", "ze strany").
+        m = _LAST_TWO_WORDS.search(text, max(0, len(text) - 80)) if _has_phrases(words) else None
+        if m is not None and " ".join(m.group(1).split()).casefold() not in words:
+            m = None
+    if m is None or len(last.text.split()) < 4:
         return hits
     if _capitalised_mid_sentence(m.group(1), last.text):
         return hits  # "Tenri University team A", "Plan B": a label, not the article
@@ -724,6 +738,34 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}' "
                            "(the dash marks speech broken off?)", severity=Severity.INFO)]
     return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+@functools.lru_cache(maxsize=64)
+def _never_final_characters(lang: str | None) -> str:
+    """Particles that never end a sentence in a language written without spaces
+    (``never_final_characters`` of ``truncation.toml``: Japanese を に が, Chinese 的 和)."""
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml").get("never_final_characters", {})
+    return str(table.get(lang or "", ""))
+
+
+#: Characters a sentence of Chinese or Japanese prose holds at least, to be read as one (not a
+#: heading or a label) when it ends on a particle.
+_CJK_SENTENCE = 8
+
+
+def _cut_after_particle(text: str, sentences: list[Sentence], particles: str) -> list[Hit]:
+    """A paragraph of Chinese or Japanese prose (a sentence before the last one ends in 。, or the
+    last one holds a comma) whose last sentence stops on a particle that always has more after
+    it: cut off."""
+    last = sentences[-1]
+    if text[-1] not in particles or len(last.text) < _CJK_SENTENCE:
+        return []
+    if not (("、" in last.text or "，" in last.text)
+            or (len(sentences) > 1 and sentences[-2].text.endswith(("。", "！", "？")))):
+        return []  # a heading or a label, not a sentence of prose
+    return [Hit(last.start, last.end, f"sentence cut off after '{text[-1]}'")]
 
 
 def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
