@@ -21,6 +21,7 @@ _FRAME = {
     "fr": "Lundi, {a} a parlé avec le chancelier de la situation. Ensuite, {b} est parti pour Paris.",
     "es": "El lunes, {a} habló con el canciller sobre la situación. Después, {b} viajó a París.",
     "it": "Lunedì {a} ha parlato con il cancelliere della situazione. Poi {b} è partito per Parigi.",
+    "pt": "Na segunda-feira, {a} falou com o chanceler sobre a situação. Depois, {b} viajou a Paris.",
     "nl": "Maandag sprak {a} met de kanselier over de situatie. Daarna reisde {b} door naar Parijs.",
     "pl": "W poniedziałek {a} rozmawiał z kanclerzem o sytuacji. Następnie {b} udał się do Paryża.",
     "cs": "V pondělí {a} hovořil s kancléřem o situaci. Poté {b} odcestoval do Paříže.",
@@ -44,6 +45,10 @@ _FRAME = {
     ("cs", "Sergej Šojgu", "Shoigu"),
     ("cs", "Michail Chodorkovskij", "Khodorkovsky"),
     ("tr", "Sergey Şoygu", "Shoigu"),
+    ("tr", "Yevgeniy Prigojin", "Prigozhin"),
+    ("fr", "Evgueni Prigojine", "Prigozhin"),
+    ("pt", "Ievgueni Prigojin", "Prigozhin"),
+    ("cs", "Jevgenij Prigožin", "Prigozhin"),   # ž spelled out: one spelling, not two names
 ])
 def test_a_targets_own_spelling_of_a_name_pairs_with_the_english_one(lang: str, a: str, b: str
                                                                     ) -> None:
@@ -56,6 +61,7 @@ def test_a_targets_own_spelling_of_a_name_pairs_with_the_english_one(lang: str, 
     ("de", "Peter Seidel", "Zeidel"),
     ("pl", "Anna Bieniek", "Beniek"),
     ("es", "José Jiménez", "Himenez"),
+    ("fr", "Jean Martin", "Martine"),            # French -ine for -in only in a Russian name
 ])
 def test_own_spelling_rules_keep_other_names_apart(lang: str, a: str, b: str) -> None:
     assert not flagged("TQ501", _FRAME[lang].format(a=a, b=b), lang)
@@ -137,3 +143,33 @@ def test_quotation_styles_mixed_in_more_targets(text: str, lang: str, expected: 
 ])
 def test_nested_quotations_are_one_style(text: str, lang: str) -> None:
     assert not flagged("TQ503", text, lang)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("周一，泽连斯基与总理讨论了局势。随后，泽伦斯基前往巴黎。", {"泽连斯基", "泽伦斯基"}),
+    ("德国总理朔尔茨表示支持。肖尔茨随后前往基辅。", {"朔尔茨", "肖尔茨"}),
+])
+def test_chinese_transcriptions_of_one_name(text: str, expected: set[str]) -> None:
+    assert flagged("TQ501", text, "zh") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "利比亚和冈比亚都派出了代表团。",        # two countries of common characters
+    "泽连斯基会见了普京。泽连斯基随后返回基辅。",  # one spelling
+    "奥斯卡颁奖典礼上，奥斯汀获得了最佳导演奖。",  # two names, no pair of name-only characters
+])
+def test_chinese_runs_that_are_no_variants(text: str) -> None:
+    assert not flagged("TQ501", text, "zh")
+
+
+@pytest.mark.parametrize(("a", "b"), [("غوتيريش", "جوتيريش"), ("شولتس", "شولتز")])
+def test_arabic_renderings_of_one_foreign_sound(a: str, b: str) -> None:
+    text = f"قال الأمين العام {a} يوم الاثنين إن الوضع خطير. وأضاف {b} أن المحادثات ستستمر."
+    assert flagged("TQ501", text, "ar") == {a, b}
+
+
+@pytest.mark.parametrize(("a", "b"), [("الزيادة", "السيادة"), ("بالسيارات", "بالزيارات"),
+                                      ("والتيار", "والطيار")])
+def test_arabic_words_of_the_lexicon_are_no_consonant_variants(a: str, b: str) -> None:
+    text = f"تحدث الوزير يوم الاثنين عن {a} في البلاد. وأضاف أن {b} أمر مهم."
+    assert not flagged("TQ501", text, "ar")

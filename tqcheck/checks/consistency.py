@@ -15,6 +15,7 @@ from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.romanization import Rules, rewrite
 from tqcheck.checks.target_norms import mark_side
 from tqcheck.checks.text import folded_tokens
+from tqcheck.checks.transcribed_names import TranscribedNames
 from tqcheck.checks.unwritten_vowels import UnwrittenVowelNames
 from tqcheck.config import prefer_map
 from tqcheck.langdata import base_lang
@@ -460,7 +461,13 @@ class NameVariants:
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
         Japanese (Ōtani/Ohtani) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
-        Kaohsiung/Gaoxiong). In Cyrillic targets it pairs the renderings of one foreign name
+        Kaohsiung/Gaoxiong), and read through the target's own conventions for foreign names
+        (``name_orthography``: German Selenskyj and Chodorkowski, Polish Pieskow and Szojgu,
+        French Choïgou and Prigojine, Czech and Italian Chodorkovskij, Dutch Sjojgoe) beside the
+        English spellings, where one of the two shows a Slavic ending or letter group (so German
+        Sander/Zander stay two). Where nouns are capitalised (German), a frequent name that the
+        noun lexicon holds pairs with a spelling that differs in its diacritics alone
+        (Müller/Mueller, Erdoğan/Erdogan). In Cyrillic targets it pairs the renderings of one foreign name
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
         a doubled letter only with a shared neighbour, as Алан/Аллан are two names).  In
@@ -468,7 +475,11 @@ class NameVariants:
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
         never two words of the Arabic lexicon, the letters of the grammar (clitics, endings, the
-        participle's alef, the nisba's yāʾ, a broken plural's wāw) or Hebrew's own ktiv male.
+        participle's alef, the nisba's yāʾ, a broken plural's wāw) or Hebrew's own ktiv male;
+        in Arabic, as info, one foreign sound written with two letters (g as غ/ج: غوتيريش/
+        جوتيريش, z as ز/س: شولتز/شولتس), in words that are no word of the lexicon with or without
+        their prefixes; in Chinese, as info, a foreign name transcribed with one character
+        changed (泽连斯基/泽伦斯基, 朔尔茨/肖尔茨: runs of transcription characters).
         Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
         Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
         (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
@@ -532,10 +543,12 @@ class NameVariants:
         self.offset = 0
         #: In a script without capitals that leaves vowels unwritten (Arabic, Persian, Hebrew):
         #: the spellings of one name with and without a vowel letter.
-        self.unwritten: UnwrittenVowelNames | None = None
+        self.unwritten: UnwrittenVowelNames | TranscribedNames | None = None
         script = data.get("script")
         if not self.has_case and script in ("Arabic", "Hebrew"):
             self.unwritten = UnwrittenVowelNames(script, base_lang(ctx.lang) or "")
+        elif not self.has_case and base_lang(ctx.lang) == "zh":
+            self.unwritten = TranscribedNames()
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.has_case:
@@ -743,7 +756,7 @@ class NameVariants:
                         for seg, start, end in occ.later)
         return hits
 
-    def _unwritten_hits(self, names: UnwrittenVowelNames) -> list[Hit]:
+    def _unwritten_hits(self, names: UnwrittenVowelNames | TranscribedNames) -> list[Hit]:
         """Info on every occurrence of two spellings of one name that differ in a vowel letter
         (بايدن/بايدين, ترامپ/ترامب, ביידן/בידן): without capitals the words paired may still be
         two words of the language, so the finding is a hint, never a warning."""
@@ -752,8 +765,7 @@ class NameVariants:
             for w, other in ((a, b), (b, a)):
                 occ, far = names.seen[w], names.seen[other]
                 line = far.segment.locate(far.start)[0]
-                how = ("one foreign sound written with two letters" if (a, b) in names.consonant
-                       else "a vowel letter written in one and not the other")
+                how = names.describe(a, b)
                 message = (f"name or word spelled two ways: '{w}' ({occ.count}×) and '{other}' (line "
                            f"{line}, {far.count}×): {how}")
                 related = (Location(self.ctx.path, *far.segment.locate(far.start),
@@ -847,6 +859,9 @@ class NameVariants:
             orthography_key,
             weak_key,
         )
+        from tqcheck.checks.romanization import (
+            fold as romanization_fold,  # Prigožin/Prigozhin: one spelling, ž spelled out
+        )
 
         buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
         letters = self.letters
@@ -890,7 +905,8 @@ class NameVariants:
                     continue
                 slavic_ending = _suffix_variant(fa, fb) and (
                     fa.endswith(("yy", "iy")) or fb.endswith(("yy", "iy")))  # -sky/-skyy
-                if weak_key(a) == weak_key(b) and fa != fb and not slavic_ending:
+                if (weak_key(a) == weak_key(b) and romanization_fold(a) != romanization_fold(b)
+                        and not slavic_ending):
                     continue  # Harris/Haris: the skeleton comparison above needs evidence
                 pairs[a].add(b)
                 pairs[b].add(a)
