@@ -173,3 +173,19 @@ def test_arabic_renderings_of_one_foreign_sound(a: str, b: str) -> None:
 def test_arabic_words_of_the_lexicon_are_no_consonant_variants(a: str, b: str) -> None:
     text = f"تحدث الوزير يوم الاثنين عن {a} في البلاد. وأضاف أن {b} أمر مهم."
     assert not flagged("TQ501", text, "ar")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Канцлер Олаф Шольц прибыл в Киев. Визит Шольца не анонсировался. Позже Шолц встретился с "
+     "премьером.", "ru", {"Шольц", "Шольца", "Шолц"}),
+    ("Präsident Selenskyj kam am Montag nach Berlin. Selenskyjs Besuch war geheim. Später sagte "
+     "Selenski, er sei zufrieden.", "de", {"Selenskyj", "Selenskyjs", "Selenski"}),
+])
+def test_every_inflected_occurrence_of_a_paired_spelling_is_shown(text: str, lang: str,
+                                                                  expected: set[str]) -> None:
+    assert flagged("TQ501", text, lang) == expected
+
+
+def test_inflected_forms_of_an_unpaired_name_are_not_shown() -> None:
+    text = "Канцлер Олаф Шольц прибыл в Киев. Визит Шольца не анонсировался."
+    assert not flagged("TQ501", text, "ru")

@@ -489,10 +489,13 @@ class NameVariants:
         are not reported. Reports every occurrence of the spellings to change — all but the one the
         document settles on (``--prefer``, the glossary, else the majority; on a tie, the one used first) —
         naming the other spellings and where they stand; the uses of the spelling settled on are
-        shown as info, so the editor sees every place the name stands. Spellings that never stand within a few
-        thousand characters of each other are reported as info: in a file that concatenates documents
-        they are usually two documents' own spellings or two people; so is a spelling used three times
-        or more with no other spelling between its first and last use (a passage consistent with
+        shown as info, so the editor sees every place the name stands, and so are the other
+        forms of each spelling in the language's ``inflection_endings`` (Шольца beside Шольц …
+        Шолц, Selenskyjs beside Selenskyj … Selenski), counted with it. Spellings that never
+        stand within a few thousand characters of each other are reported as info: in a file
+        that concatenates documents they are usually two documents' own spellings or two
+        people; so is a spelling used three times or more with no other spelling between its
+        first and last use (a passage consistent with
         itself).
 
     Why it matters:
@@ -684,6 +687,9 @@ class NameVariants:
                 pairs[a].update(b for b in present if b != a)
         hits: list[Hit] = []
         counts = {w: o.count for w, o in self.words.items()}
+        forms = self._inflected_forms(pairs)
+        for a, inflected in forms.items():
+            counts[a] += sum(self.words[f].count for f in inflected)
         for a in sorted(pairs):
             variants = sorted(pairs[a])
             if not variants:
@@ -754,7 +760,34 @@ class NameVariants:
                             severity=severity))
             hits.extend(Hit(start, end, message, related=related, segment=seg, severity=severity)
                         for seg, start, end in occ.later)
+            for f in forms.get(a, ()):
+                # The same spelling in another case (Шольца beside Шольц … Шолц): every
+                # occurrence of a spelling is shown, whatever its ending.
+                form = self.words[f]
+                note = f"{message} (here in another form: '{f}')"
+                hits.extend(Hit(start, end, note, related=related, segment=seg, severity=severity)
+                            for seg, start, end in ((form.segment, form.start, form.end),
+                                                    *form.later))
         return hits
+
+    def _inflected_forms(self, pairs: dict[str, set[str]]) -> dict[str, list[str]]:
+        """For each spelling paired with another, the words of the document that are it in another
+        case or number (the language's ``inflection_endings``: Шольца, Шольцу beside Шольц;
+        Selenskyjs beside Selenskyj) and are not paired themselves: one spelling, inflected."""
+        paired = [a for a, b in pairs.items() if b]
+        if not paired or not self.endings or self.endings == _ENDINGS:
+            return {}
+        by_start: dict[str, list[str]] = defaultdict(list)
+        for w in self.words:
+            if w not in pairs:
+                by_start[w[:4]].append(w)
+        forms: dict[str, list[str]] = {}
+        for a in paired:
+            ca = a.casefold()
+            found = [w for w in by_start.get(a[:4], ()) if _derived(ca, w.casefold(), self.endings)]
+            if found:
+                forms[a] = sorted(found)
+        return forms
 
     def _unwritten_hits(self, names: UnwrittenVowelNames | TranscribedNames) -> list[Hit]:
         """Info on every occurrence of two spellings of one name that differ in a vowel letter
