@@ -96,3 +96,31 @@ def test_half_width_marks_after_chinese_and_japanese(text: str, lang: str, marks
 def test_latin_words_numbers_and_runs_are_no_half_width_mark(text: str) -> None:
     report = audit_text(text, AuditOptions(lang="zh", select=("TQ309",)))
     assert not [f for f in report.findings if "half-width" in f.message]
+
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("The government approved new rules on Monday. When the opposition criticized the plans.",
+     "When the opposition criticized the plans."),
+    ("The ministers met in Moscow on Tuesday. If the negotiations fail again.",
+     "If the negotiations fail again."),
+    ("The delegation arrived in Ankara on Monday. Where it was received by the minister.",
+     "Where it was received by the minister."),
+])
+def test_english_subordinate_clauses_standing_alone(text: str, fragment: str) -> None:
+    assert fragment in flagged("TQ201", text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The firm sells hats of every kind. If you want a bigger collection then look no further.",
+    "The talks went on for days. Where possible use the official channels instead.",
+    "The firm was small for years. Until recently the company had only three staff.",
+    "He stopped and thought for a while. If I could be like that...",
+    "They asked what would happen then. If not — the talks would simply end there.",
+])
+def test_english_openers_of_a_main_clause_are_no_fragment(text: str) -> None:
+    assert not flagged("TQ201", text, "en")
+
+
+def test_greek_sentences_that_start_in_lowercase() -> None:
+    text = "Η κυβέρνηση ενέκρινε τη Δευτέρα νέους κανόνες. η αντιπολίτευση επέκρινε τα σχέδια."
+    assert "η" in flagged("TQ203", text, "el")

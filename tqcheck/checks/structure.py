@@ -107,12 +107,12 @@ def is_orphan_heading(segment: Segment) -> bool:
 
 #: A line that starts in lowercase, perhaps after opening quotes or brackets; or a sentence that
 #: does (Latin Extended-A for Polish, Czech and Turkish letters, Ukrainian і ї є ґ: the range
-#: ā-ž holds capitals too, which the check itself then tells apart).  Two regexes, each searched
+#: ā-ž holds capitals too, which the check itself then tells apart; Greek).  Two regexes, each searched
 #: fast (the second starts with a character class); the first serves both TQ202 and TQ203, and
 #: the engine searches it once.
-_LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]")
+_LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґα-ωάέήίόύώ]")
 _LOWER_SENTENCE_START = re.compile(
-    "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]")
+    "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґα-ωάέήίόύώ]")
 
 
 @register("TQ202", "orphan-heading", Severity.WARNING, scope="segment", fix="unsafe",
@@ -373,19 +373,36 @@ def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
 _CLAUSE_BREAKS = ",;:،؛"
 
 
-def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool = False) -> str:
+def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool = False,
+                     correlatives: re.Pattern[str] | None = None) -> str:
     """The opener when ``body`` is a subordinate or relative clause standing alone: it opens
     with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
     ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
     sentence before it is a statement of four words or more."""
     if not clauses.match(body) or any(c in body for c in _CLAUSE_BREAKS):
         return ""
+    if correlatives is not None and correlatives.search(body):
+        return ""  # "If you buy it then …": the main clause follows its correlative
+    if body.endswith("..") or " — " in body or " – " in body:
+        return ""  # "If I could be like that...": trailing off; "If not — …": a dash, a break
     words = len(body.split())
     if not 3 <= words <= _CLAUSE_MAX_WORDS or (not alone and len(prev.split()) < 4):
         return ""
     if _LIST_NUMBER_BEFORE.search(prev):
         return ""
     return "subordinate or relative"
+
+
+def _correlatives(ctx: CheckContext) -> re.Pattern[str] | None:
+    """The words that open the main clause after a leading subordinate one without a comma
+    (``clause_correlatives``: English "If … then …"), one regex; None without data."""
+    key = "TQ201.correlatives"
+    if key not in ctx.state:
+        words = ctx.data.get("structure", "clause_correlatives", default=())
+        ctx.state[key] = re.compile(
+            r"\s(?:" + "|".join(map(re.escape, words)) + r")\s", re.IGNORECASE) if words else None
+    found: re.Pattern[str] | None = ctx.state[key]
+    return found
 
 
 #: A sentence that ends with a bare item number ("… :( 1.") introduces an item of an inline list.
@@ -418,7 +435,8 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     if not body.endswith(".") or segment.kind != "paragraph" or segment.source is not None:
         return ()
     clauses = _clause_openers(ctx)
-    if clauses is not None and _clause_fragment(body, "", clauses, alone=True):
+    if clauses is not None and _clause_fragment(body, "", clauses, alone=True,
+                                                correlatives=_correlatives(ctx)):
         return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a subordinate or "
                     "relative clause standing as a paragraph of its own",
                     severity=_CLAUSE_SEVERITY)]
@@ -586,6 +604,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return ()
     hits: list[Hit] = []
+    correlatives = _correlatives(ctx) if clauses is not None else None
     opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
@@ -599,7 +618,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             continue
         opener = first.group()
         what = None
-        if clauses is not None and (clause := _clause_fragment(body, prev.text, clauses)):
+        if clauses is not None and (clause := _clause_fragment(body, prev.text, clauses,
+                                                               correlatives=correlatives)):
             what = f"a {clause} clause without the sentence it belongs to"
         elif phrase is not None and _phrase_fragment(body, prev.text, phrase):
             what = "a phrase without a verb, split off the sentence before it"
