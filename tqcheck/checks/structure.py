@@ -353,9 +353,10 @@ def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
         openers, exceptions = alternation("clause_openers"), alternation("clause_opener_exceptions")
         pattern = None
         if openers:
+            # The openers first: most sentences fail there, before the exceptions are tried.
             pattern = re.compile(
                 rf"[{re.escape(_OPENING_MARKS)}]*"
-                + (rf"(?!(?:{exceptions}))" if exceptions else "")
+                + (rf"(?=(?:{openers}))(?!(?:{exceptions}))" if exceptions else "")
                 + rf"(?:{openers})", re.IGNORECASE)
         # A relative clause told by its shape, not its first word (``clause_shape``: German
         # "Das im Mai vorgestellt wurde." — an article-like pronoun, no noun after it, the
