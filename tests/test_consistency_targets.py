@@ -189,3 +189,13 @@ def test_every_inflected_occurrence_of_a_paired_spelling_is_shown(text: str, lan
 def test_inflected_forms_of_an_unpaired_name_are_not_shown() -> None:
     text = "Канцлер Олаф Шольц прибыл в Киев. Визит Шольца не анонсировался."
     assert not flagged("TQ501", text, "ru")
+
+
+_EVERY_MARK = "A ‘b’ c ‚d‘ e “f” g „h“ i «j» k »l« m 「n」 o 『p』 q \"r\" s ”t” u ’v’ w ‹x› y."
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "ru", "uk", "es", "it", "pt", "pl", "cs", "nl",
+                                  "tr", "ar", "he", "fa", "zh", "ja", "ko", "el"])
+def test_every_quotation_mark_in_every_language_is_read(lang: str) -> None:
+    # A mark of a nested pair read as opening (German ‘ after a space) once raised KeyError.
+    audit_text(_EVERY_MARK, AuditOptions(lang=lang, select=("TQ503",)))

@@ -1792,9 +1792,9 @@ class MixedQuoteStyles:
             if side != "open":
                 continue  # a closing mark, or one whose spacing does not tell (5'11")
             depth += 1
-            if depth > 1:
+            style = self.styles.get(c)  # None: a nested pair's mark read as opening (German ‘)
+            if depth > 1 or style is None:
                 continue  # nested: Portuguese «… “…” …», Spanish «… “…” …»
-            style = self.styles[c]
             occ = self.first.get(style)
             if occ is None:
                 self.first[style] = _Occurrence(segment, i, i + 1)
