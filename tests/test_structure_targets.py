@@ -61,8 +61,8 @@ def test_openers_that_start_a_main_clause_are_no_fragment(text: str, lang: str) 
     ("Raport zostanie opublikowany w przyszłym tygodniu po sprawdzeniu przez", "pl"),
     ("O relatório será publicado na próxima semana depois da análise pela", "pt"),
     ("گزارش هفته آینده منتشر خواهد شد پس از بررسی توسط", "fa"),
-    ("報告書は来週公表される予定で、委員会による審査の後に", "ja"),
-    ("政府周一批准了新规定。报告将于下周发布，由委员会审查后交给政府的", "zh"),
+    ("報告書は来週公表される予定で、委員会による審査の結果を", "ja"),
+    ("政府周一批准了新规定。报告将于下周发布，届时委员会将把", "zh"),
     ("정부는 새로운 규정을 승인했다. 야당이 계획을 강하게 비판했기 때문에.", "ko"),
 ])
 def test_cut_off_paragraphs_in_more_languages(text: str, lang: str) -> None:
@@ -75,6 +75,9 @@ def test_cut_off_paragraphs_in_more_languages(text: str, lang: str) -> None:
     ("انسحبت من الصفقة للتركيز على عقودها الجديدة مع ماركس وسبنسر وأي تي في", "ar"),  # ITV
     ("機械学習とは", "ja"),                            # a heading
     ("日本の首都について", "ja"),
+    ("この変数は、値を強制的に設定したい場合に使用すること", "ja"),   # こと: a sentence
+    ("政府周一批准了新规定。此操作是不可逆的", "zh"),                  # 是…的: a sentence
+    ("请输入数值，系统将计算所有数值的总和", "zh"),
 ])
 def test_paragraphs_that_end_so_on_purpose(text: str, lang: str) -> None:
     assert not flagged("TQ205", text, lang)
@@ -121,6 +124,23 @@ def test_english_openers_of_a_main_clause_are_no_fragment(text: str) -> None:
     assert not flagged("TQ201", text, "en")
 
 
+def test_a_lone_greek_symbol_is_no_lowercase_start() -> None:
+    assert not flagged("TQ203", "π", "uk")
+
+
 def test_greek_sentences_that_start_in_lowercase() -> None:
     text = "Η κυβέρνηση ενέκρινε τη Δευτέρα νέους κανόνες. η αντιπολίτευση επέκρινε τα σχέδια."
     assert "η" in flagged("TQ203", text, "el")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Настройки сохранены. Если выключена то записи с неверными данными будут игнорированы.", "ru"),
+    ("Письмо отправлено автоматически. Если это сделали не Вы - игнорируйте это письмо.", "ru"),
+])
+def test_a_correlative_or_a_dash_opens_the_main_clause(text: str, lang: str) -> None:
+    assert not flagged("TQ201", text, lang)
+
+
+def test_a_keyword_list_is_no_stutter() -> None:
+    assert not flagged("TQ101", "به,به", "fa")
+    assert flagged("TQ101", "رفت به, به خانه", "fa")

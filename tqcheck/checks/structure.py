@@ -107,12 +107,15 @@ def is_orphan_heading(segment: Segment) -> bool:
 
 #: A line that starts in lowercase, perhaps after opening quotes or brackets; or a sentence that
 #: does (Latin Extended-A for Polish, Czech and Turkish letters, Ukrainian і ї є ґ: the range
-#: ā-ž holds capitals too, which the check itself then tells apart; Greek).  Two regexes, each searched
+#: ā-ž holds capitals too, which the check itself then tells apart; a Greek word, not a lone symbol
+#: such as π).  Two regexes, each searched
 #: fast (the second starts with a character class); the first serves both TQ202 and TQ203, and
 #: the engine searches it once.
-_LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґα-ωάέήίόύώ]")
+_LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*(?:[a-zß-öø-ÿā-žа-яёіїєґ]|"
+                               "[α-ωάέήίόύώ](?=[α-ωάέήίόύώ]|\\s\\w))")
 _LOWER_SENTENCE_START = re.compile(
-    "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґα-ωάέήίόύώ]")
+    "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*(?:[a-zß-öø-ÿā-žа-яёіїєґ]|"
+    "[α-ωάέήίόύώ](?=[α-ωάέήίόύώ]|\\s\\w))")
 
 
 @register("TQ202", "orphan-heading", Severity.WARNING, scope="segment", fix="unsafe",
@@ -384,7 +387,7 @@ def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool
         return ""
     if correlatives is not None and correlatives.search(body):
         return ""  # "If you buy it then …": the main clause follows its correlative
-    if body.endswith("..") or " — " in body or " – " in body:
+    if body.endswith("..") or " — " in body or " – " in body or " - " in body:
         return ""  # "If I could be like that...": trailing off; "If not — …": a dash, a break
     words = len(body.split())
     if not 3 <= words <= _CLAUSE_MAX_WORDS or (not alone and len(prev.split()) < 4):
