@@ -125,7 +125,11 @@ def test_english_openers_of_a_main_clause_are_no_fragment(text: str) -> None:
 
 
 def test_a_lone_greek_symbol_is_no_lowercase_start() -> None:
-    assert not flagged("TQ203", "π", "uk")
+    from tqcheck.checks.structure import _LOWER_LINE_START
+
+    # The engine searches a chunk of lines as one text ("π\nτ"): a symbol before a line break.
+    assert not _LOWER_LINE_START.search("π\nτ")
+    assert _LOWER_LINE_START.search("η αντιπολίτευση")
 
 
 def test_greek_sentences_that_start_in_lowercase() -> None:

@@ -112,10 +112,10 @@ def is_orphan_heading(segment: Segment) -> bool:
 #: fast (the second starts with a character class); the first serves both TQ202 and TQ203, and
 #: the engine searches it once.
 _LOWER_LINE_START = re.compile("(?m)^[\"'“‘«(\\[¿¡\ufffc*]*(?:[a-zß-öø-ÿā-žа-яёіїєґ]|"
-                               "[α-ωάέήίόύώ](?=[α-ωάέήίόύώ]|\\s\\w))")
+                               "[α-ωάέήίόύώ](?=[α-ωάέήίόύώ]| [^\\W\\d_]))")
 _LOWER_SENTENCE_START = re.compile(
     "[.!?…][\"'”’»)\\]\ufffc]*\\s+[\"'“‘«(\\[¿¡\ufffc*]*(?:[a-zß-öø-ÿā-žа-яёіїєґ]|"
-    "[α-ωάέήίόύώ](?=[α-ωάέήίόύώ]|\\s\\w))")
+    "[α-ωάέήίόύώ](?=[α-ωάέήίόύώ]| [^\\W\\d_]))")
 
 
 @register("TQ202", "orphan-heading", Severity.WARNING, scope="segment", fix="unsafe",
