@@ -13,7 +13,9 @@ from operator import add
 
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.romanization import Rules, rewrite
+from tqcheck.checks.target_norms import mark_side
 from tqcheck.checks.text import folded_tokens
+from tqcheck.checks.transcribed_names import TranscribedNames
 from tqcheck.checks.unwritten_vowels import UnwrittenVowelNames
 from tqcheck.config import prefer_map
 from tqcheck.langdata import base_lang
@@ -98,6 +100,8 @@ class _Occurrence:
 
 
 _MAX_REPEATS = 8
+#: Distinct capitalised words of the lexicon kept per document (German nouns): a bound on memory.
+_MAX_NOUNS = 20000
 
 #: The stretch of text (in characters, about 700 words) within which two spellings of a name are
 #: taken to stand in one article.  Spellings whose occurrences are never within one stretch of
@@ -312,8 +316,8 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁІЇЄҐ"
-_LOWER = "a-zß-öø-ÿā-žа-яёіїєґı"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ"
+_LOWER = "a-zß-öø-ÿā-žа-яёіїєґıα-ωάέήίόύώϊϋΐΰ"
 #: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
 #: second part ("Wen-bin"): ``(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[A-Z][a-z]+(?:-…)?``.
 #: Written to start with a character class — the first letter, with the lookbehind after it, then
@@ -423,6 +427,13 @@ def names_are_variants(a: str, b: str, neighbours_shared: bool,
     return bool(_ARTICLE.match(a) and _ARTICLE.match(b))
 
 
+#: What a Latin spelling of a Russian or Ukrainian name shows (a Slavic ending, or a letter group
+#: that transliterates ш ж х ч): a pair that only a target's own orthography makes one name
+#: (Selenskyj/Zelensky, Pieskow/Peskow) needs one of them, so that German Sander/Zander stay two.
+_TRANSLITERATED = re.compile(r"(?:sk[iyíj]+|[ao]v|[eoё][wvf]f?|[oe]wa|ova|eva|enko|[iy]j|yi|vi[cč]h?|"
+                             r"witsch|itsch|wicz|uk)$|kh|zh|sh|sz|cz|tsch|[čšž]")
+
+
 @lru_cache(maxsize=64)
 def _never_names(lang: str, capital_nouns: bool) -> tuple[frozenset[str], frozenset[str]]:
     """TQ501's words of the language that are never names (its function words and, where nouns
@@ -450,7 +461,13 @@ class NameVariants:
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
         Japanese (Ōtani/Ohtani) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
-        Kaohsiung/Gaoxiong). In Cyrillic targets it pairs the renderings of one foreign name
+        Kaohsiung/Gaoxiong), and read through the target's own conventions for foreign names
+        (``name_orthography``: German Selenskyj and Chodorkowski, Polish Pieskow and Szojgu,
+        French Choïgou and Prigojine, Czech and Italian Chodorkovskij, Dutch Sjojgoe) beside the
+        English spellings, where one of the two shows a Slavic ending or letter group (so German
+        Sander/Zander stay two). Where nouns are capitalised (German), a frequent name that the
+        noun lexicon holds pairs with a spelling that differs in its diacritics alone
+        (Müller/Mueller, Erdoğan/Erdogan). In Cyrillic targets it pairs the renderings of one foreign name
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
         a doubled letter only with a shared neighbour, as Алан/Аллан are two names).  In
@@ -458,7 +475,11 @@ class NameVariants:
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
         never two words of the Arabic lexicon, the letters of the grammar (clitics, endings, the
-        participle's alef, the nisba's yāʾ, a broken plural's wāw) or Hebrew's own ktiv male.
+        participle's alef, the nisba's yāʾ, a broken plural's wāw) or Hebrew's own ktiv male;
+        in Arabic, as info, one foreign sound written with two letters (g as غ/ج: غوتيريش/
+        جوتيريش, z as ز/س: شولتز/شولتس), in words that are no word of the lexicon with or without
+        their prefixes; in Chinese, as info, a foreign name transcribed with one character
+        changed (泽连斯基/泽伦斯基, 朔尔茨/肖尔茨: runs of transcription characters).
         Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
         Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
         (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
@@ -468,10 +489,13 @@ class NameVariants:
         are not reported. Reports every occurrence of the spellings to change — all but the one the
         document settles on (``--prefer``, the glossary, else the majority; on a tie, the one used first) —
         naming the other spellings and where they stand; the uses of the spelling settled on are
-        shown as info, so the editor sees every place the name stands. Spellings that never stand within a few
-        thousand characters of each other are reported as info: in a file that concatenates documents
-        they are usually two documents' own spellings or two people; so is a spelling used three times
-        or more with no other spelling between its first and last use (a passage consistent with
+        shown as info, so the editor sees every place the name stands, and so are the other
+        forms of each spelling in the language's ``inflection_endings`` (Шольца beside Шольц …
+        Шолц, Selenskyjs beside Selenskyj … Selenski), counted with it. Spellings that never
+        stand within a few thousand characters of each other are reported as info: in a file
+        that concatenates documents they are usually two documents' own spellings or two
+        people; so is a spelling used three times or more with no other spelling between its
+        first and last use (a passage consistent with
         itself).
 
     Why it matters:
@@ -490,6 +514,13 @@ class NameVariants:
         self.endings: tuple[str, ...] = tuple(data.get("inflection_endings", default=_ENDINGS))
         self.letters = str.maketrans(dict(data.get("name_letters", default={}))) or None
         self.romanized = bool(data.get("romanized_names", default=False))
+        #: The language's own spelling of foreign names (German Selenskyj, Polish Pieskow), read
+        #: into the romanization key beside the word's own key.
+        self.orthography: Rules = ()
+        if self.romanized and (own := data.get("name_orthography", default=())):
+            from tqcheck.checks.romanization import orthography_rules
+
+            self.orthography = orthography_rules(own)
         self.cyrillic = data.get("script") == "Cyrillic"
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
@@ -503,6 +534,11 @@ class NameVariants:
         self.common, self.not_evidence = _never_names(ctx.lang or "", self.capital_nouns)
         #: Capitalised words of the language seen and passed over ("The", "He"): not names.
         self.skipped: set[str] = set()
+        #: Where nouns are capitalised (German): the capitalised words of the lexicon seen, kept
+        #: apart from the names.  The lexicon holds frequent names too (Müller, Erdogan), so one
+        #: of them is paired with a spelling that differs in its diacritics alone (Mueller,
+        #: Erdoğan): never with a spelling of other letters.
+        self.nouns: dict[str, _Occurrence] = {}
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
@@ -510,10 +546,12 @@ class NameVariants:
         self.offset = 0
         #: In a script without capitals that leaves vowels unwritten (Arabic, Persian, Hebrew):
         #: the spellings of one name with and without a vowel letter.
-        self.unwritten: UnwrittenVowelNames | None = None
+        self.unwritten: UnwrittenVowelNames | TranscribedNames | None = None
         script = data.get("script")
         if not self.has_case and script in ("Arabic", "Hebrew"):
             self.unwritten = UnwrittenVowelNames(script, base_lang(ctx.lang) or "")
+        elif not self.has_case and base_lang(ctx.lang) == "zh":
+            self.unwritten = TranscribedNames()
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.has_case:
@@ -533,8 +571,10 @@ class NameVariants:
         last = len(matches) - 1
         common = self.common
         skipped = self.skipped
+        nouns = self.nouns
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
+            noun = False
             if occ is None:
                 if w in skipped:
                     continue
@@ -543,10 +583,19 @@ class NameVariants:
                         or w in _known_words()):
                     if not self.capital_nouns:  # then the word alone decides: remembered
                         skipped.add(w)
-                    continue
-                occ = words[w] = _Occurrence(segment, start, end, 0, False, lazy=True)
-                folded = fold_name(w)
-                self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
+                        continue
+                    # A noun of the lexicon, or a name it holds (Müller, Erdogan): kept aside,
+                    # to pair only with a spelling of it that differs in diacritics alone.
+                    noun = True
+                    occ = nouns.get(w)
+                    if occ is None:
+                        if len(nouns) >= _MAX_NOUNS:
+                            continue
+                        occ = nouns[w] = _Occurrence(segment, start, end, 0, False, lazy=True)
+                else:
+                    occ = words[w] = _Occurrence(segment, start, end, 0, False, lazy=True)
+                    folded = fold_name(w)
+                    self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
             occ.count += 1
             occ.blocks.add((base + start) // _NEAR_CHARS)
             if len(occ.positions) < _MAX_POSITIONS:
@@ -559,7 +608,7 @@ class NameVariants:
                 # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
                 occ.proper = not _at_sentence_start(text, start) or (
                     "-" in w and bool(_ARTICLE.match(w)))
-            if len(occ.neighbours) >= _MAX_NEIGHBOURS:
+            if noun or len(occ.neighbours) >= _MAX_NEIGHBOURS:
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
             if k > 0 and matches[k - 1][2] + 1 == start and text[start - 1] == " ":
@@ -624,6 +673,8 @@ class NameVariants:
                                           self.accent_words):
                         pairs[a].add(b)
                         pairs[b].add(a)
+        if self.nouns:
+            self._lexicon_names(pairs)
         if self.romanized:
             self._romanizations(pairs)
         if self.cyrillic:
@@ -636,6 +687,9 @@ class NameVariants:
                 pairs[a].update(b for b in present if b != a)
         hits: list[Hit] = []
         counts = {w: o.count for w, o in self.words.items()}
+        forms = self._inflected_forms(pairs)
+        for a, inflected in forms.items():
+            counts[a] += sum(self.words[f].count for f in inflected)
         for a in sorted(pairs):
             variants = sorted(pairs[a])
             if not variants:
@@ -706,9 +760,36 @@ class NameVariants:
                             severity=severity))
             hits.extend(Hit(start, end, message, related=related, segment=seg, severity=severity)
                         for seg, start, end in occ.later)
+            for f in forms.get(a, ()):
+                # The same spelling in another case (Шольца beside Шольц … Шолц): every
+                # occurrence of a spelling is shown, whatever its ending.
+                form = self.words[f]
+                note = f"{message} (here in another form: '{f}')"
+                hits.extend(Hit(start, end, note, related=related, segment=seg, severity=severity)
+                            for seg, start, end in ((form.segment, form.start, form.end),
+                                                    *form.later))
         return hits
 
-    def _unwritten_hits(self, names: UnwrittenVowelNames) -> list[Hit]:
+    def _inflected_forms(self, pairs: dict[str, set[str]]) -> dict[str, list[str]]:
+        """For each spelling paired with another, the words of the document that are it in another
+        case or number (the language's ``inflection_endings``: Шольца, Шольцу beside Шольц;
+        Selenskyjs beside Selenskyj) and are not paired themselves: one spelling, inflected."""
+        paired = [a for a, b in pairs.items() if b]
+        if not paired or not self.endings or self.endings == _ENDINGS:
+            return {}
+        by_start: dict[str, list[str]] = defaultdict(list)
+        for w in self.words:
+            if w not in pairs:
+                by_start[w[:4]].append(w)
+        forms: dict[str, list[str]] = {}
+        for a in paired:
+            ca = a.casefold()
+            found = [w for w in by_start.get(a[:4], ()) if _derived(ca, w.casefold(), self.endings)]
+            if found:
+                forms[a] = sorted(found)
+        return forms
+
+    def _unwritten_hits(self, names: UnwrittenVowelNames | TranscribedNames) -> list[Hit]:
         """Info on every occurrence of two spellings of one name that differ in a vowel letter
         (بايدن/بايدين, ترامپ/ترامب, ביידן/בידן): without capitals the words paired may still be
         two words of the language, so the finding is a hint, never a warning."""
@@ -717,15 +798,43 @@ class NameVariants:
             for w, other in ((a, b), (b, a)):
                 occ, far = names.seen[w], names.seen[other]
                 line = far.segment.locate(far.start)[0]
+                how = names.describe(a, b)
                 message = (f"name or word spelled two ways: '{w}' ({occ.count}×) and '{other}' (line "
-                           f"{line}, {far.count}×): a vowel letter written in one and not the "
-                           "other")
+                           f"{line}, {far.count}×): {how}")
                 related = (Location(self.ctx.path, *far.segment.locate(far.start),
                                     *far.segment.locate(far.end)),)
                 for seg, start, end in ((occ.segment, occ.start, occ.end), *occ.later):
                     hits.append(Hit(start, end, message, related=related, segment=seg,
                                     severity=Severity.INFO))
         return hits
+
+    def _lexicon_names(self, pairs: dict[str, set[str]]) -> None:
+        """Pair a capitalised word of the lexicon (German, where every noun is capitalised) with a
+        name or another such word of the document that spells it with other diacritics alone
+        (Müller/Mueller, Erdogan/Erdoğan, Schröder/Schroeder: the language's ``name_letters`` read
+        ü as ue, so Mutter/Mütter stay two words; the lexicon holds frequent names in each
+        spelling).  One of the two must stand away from a sentence start."""
+        letters = self.letters
+        names: dict[str, str] = {}
+        for w in self.words:
+            if len(w) >= 4:
+                names.setdefault(fold_name(w, letters), w)
+        nouns = self.nouns
+        for n, noun in nouns.items():
+            if len(n) < 4:
+                continue
+            key = fold_name(n, letters)
+            w = names.setdefault(key, n)
+            if w == n:
+                continue
+            other = self.words.get(w) or nouns[w]
+            if (policy_only(w, n) or not (noun.proper or other.proper)
+                    or bool(_ARTICLE.match(w)) != bool(_ARTICLE.match(n))):
+                continue
+            self.words[n] = noun
+            self.words[w] = other
+            pairs[n].add(w)
+            pairs[w].add(n)
 
     def _other_words(self, a: str, b: str) -> bool:
         """Two spellings paired above that are not one name: a name and a longer one made from it
@@ -780,7 +889,11 @@ class NameVariants:
             is_chinese_romanization,
             latin_key,
             looks_arabic,
+            orthography_key,
             weak_key,
+        )
+        from tqcheck.checks.romanization import (
+            fold as romanization_fold,  # Prigožin/Prigozhin: one spelling, ž spelled out
         )
 
         buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -789,13 +902,27 @@ class NameVariants:
             if len(w) < 4:
                 continue
             spelled = w.translate(letters) if letters else w  # German ü is ue, not u
-            buckets["latin", latin_key(spelled)].append(w)
+            key = latin_key(spelled)
+            buckets["latin", key].append(w)
+            if self.orthography and (own := orthography_key(spelled, self.orthography)) != key:
+                buckets["own", own].append(w)  # German Selenskyj beside English Zelensky
             if len(w) >= 6 and is_chinese_romanization(w):  # not one syllable: Song/Sung
                 buckets["chinese", chinese_key(w)].append(w)
             if len(w) >= 5:
                 buckets["arabic", arabic_key(spelled)].append(w)
-        for (system, _), group in buckets.items():
+        own_keys = {key for (system, key) in buckets if system == "own"}
+        for (system, key), group in buckets.items():
+            if system == "own":
+                continue
+            if key in own_keys:  # Zelensky's own key is Selenskyj's orthography key
+                group = group + [w for w in buckets["own", key] if w not in group]
+            own_only = {w for w in group if latin_key(w.translate(letters) if letters else w)
+                        != key} if system == "latin" and own_keys else set()
             for a, b in self._proper_pairs(group):
+                if (a in own_only or b in own_only) and not (
+                        _TRANSLITERATED.search(a.casefold()) or _TRANSLITERATED.search(b.casefold())
+                        or self.words[a].neighbours & self.words[b].neighbours):
+                    continue  # Sander/Zander: German s and z alone make no Russian name
                 if system == "arabic" and not (
                         (looks_arabic(a) or looks_arabic(b)) and self.words[a].proper
                         and self.words[b].proper and a[:1] == b[:1]):
@@ -811,7 +938,8 @@ class NameVariants:
                     continue
                 slavic_ending = _suffix_variant(fa, fb) and (
                     fa.endswith(("yy", "iy")) or fb.endswith(("yy", "iy")))  # -sky/-skyy
-                if weak_key(a) == weak_key(b) and fa != fb and not slavic_ending:
+                if (weak_key(a) == weak_key(b) and romanization_fold(a) != romanization_fold(b)
+                        and not slavic_ending):
                     continue  # Harris/Haris: the skeleton comparison above needs evidence
                 pairs[a].add(b)
                 pairs[b].add(a)
@@ -853,7 +981,8 @@ def _function_words(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-_HYPHENATED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}|[^\W\d_])-([^\W\d_]{2,})(?![\w'’-])")
+#: A hyphenated word of two parts or more (cease-fire, E-Mail-Adresse, cessez-le-feu).
+_HYPHENATED = re.compile(r"(?<![\w'’-])(?:[^\W\d_]{2,}|[^\W\d_])(?:-[^\W\d_]{2,})+(?![\w'’-])")
 #: What every match of ``_HYPHENATED`` holds, found fast (the search starts at the hyphen, a
 #: literal): a hyphen between two letters.
 _LETTER_HYPHEN_LETTER = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
@@ -920,14 +1049,25 @@ _KATAKANA_WORD = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}")
 _VU = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
 
 
+#: Small kana written full size (ウィリアム/ウイリアム), for a key without long-vowel marks.
+_SMALL_KANA = str.maketrans("ァィゥェォ", "アイウエオ", "ーッ")
+#: Letters a katakana word keeps, without its long-vowel marks and geminate ッ, for those to be
+#: no part of its key: fewer and two words of the language share it (ビール/ビル, beer/building).
+_KANA_CORE = 4
+
+
 def _katakana_key(word: str) -> str:
     """A katakana word without its final long-vowel mark and with ヴ as バ行: the JIS and
-    newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it."""
+    newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it; a
+    word of four letters or more without any long-vowel mark or geminate ッ, and with its small
+    kana full size, so that the renderings of one foreign name share it too (マクロン/マクローン,
+    ショルツ/ショルッツ, ウィリアム/ウイリアム)."""
     key = word.rstrip("ー")
     if "ヴ" in key:
         for vu, b in _VU:
             key = key.replace(vu, b)
-    return key
+    compact = key.translate(_SMALL_KANA)
+    return compact if len(compact) >= _KANA_CORE else key
 
 
 _SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")
@@ -1102,6 +1242,8 @@ class SpellingVariants:
         #: Whether the language hyphenates compound nouns that it never writes open
         #: (``hyphen_compounds``: Russian интернет-магазин, German Online-Shop).
         self.hyphen_compounds = bool(ctx.data.get("hyphen_compounds", default=False))
+        #: Whether a word hyphenated in three parts pairs with its open form (not in English).
+        self.multi_open = base_lang(lang) != "en"
         self.arabic = lang == "ar"
         self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
         #: Arabic-script letter forms (ة/ه, ى/ي, Arabic and Persian ي/ی, ك/ک): key -> spellings.
@@ -1250,6 +1392,29 @@ class SpellingVariants:
             new = set(map(add, tokens, islice(tokens, 1, None))).difference(pairs)
             if new:
                 pairs.update(zip(new, repeat(segment)))
+
+    def _multi_part_open(self) -> list[list[str]]:
+        """A word hyphenated in three parts or more and written open elsewhere (French
+        cessez-le-feu … cessez le feu, Spanish alto-el-fuego … alto el fuego): one of the two is
+        the language's spelling, whichever it is; never in English, which hyphenates a phrase
+        used as a modifier (a state-of-the-art tool, the state of the art)."""
+        groups = []
+        for hyph in self.closed_candidates.values():
+            parts = hyph.split("-")
+            if len(parts) < 3 or hyph not in self.first:
+                continue
+            seg = self.pair_seen.get(parts[0] + parts[1])
+            if seg is None or parts[-2] + parts[-1] not in self.pair_seen:
+                continue
+            m = re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, parts)) + r"(?![\w-])",
+                          seg.text, re.IGNORECASE)
+            if m is None:
+                continue
+            key = " ".join(parts)
+            if key not in self.first:
+                self.first[key] = _Occurrence(seg, m.start(), m.end())
+            groups.append([hyph, key])
+        return groups
 
     def _inflected_closed(self, closed: str) -> str | None:
         """A closed word of the document that is ``closed`` (a hyphenated word without its
@@ -1456,6 +1621,8 @@ class SpellingVariants:
                         continue
                     self.first[closed] = occ
                 groups.append([open_, closed])
+        if self.multi_open:
+            groups.extend(self._multi_part_open())
         for closed, hyph in self.closed_candidates.items():
             if closed not in self.first and closed in self.last_seen:
                 occ = self._locate(closed, self.last_seen[closed])
@@ -1560,19 +1727,25 @@ class SpellingVariants:
 _INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(?![\w'’-]|\.\w)")
 
-_STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets", "»": "guillemets"}
-_QUOTE_CHARS = re.compile("[" + "".join(_STYLES) + "]")
+_STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets",
+           "»": "guillemets", "「": "corner brackets", "『": "corner brackets",
+           "」": "corner brackets", "』": "corner brackets"}
 
 
 @register("TQ503", "mixed-quote-styles", Severity.INFO, scope="document")
 class MixedQuoteStyles:
-    """Straight and typographic double quotes mixed in one document.
+    """Quotations in two styles in one document (straight and typographic, or two typographic).
 
     What it does:
-        Counts the double-quote styles used — straight ``"`` and the language's own typographic
-        marks (with their nested forms: German „…“, Russian «…„…“…») count as one style each; other
-        typographic marks count by kind — and, when more than one is used, flags the first quote of
-        each minority style.
+        Counts the quotations of each style, by the mark that opens them (a mark is read as opening
+        from its spacing: after a space or a bracket, before a word) — straight ``"``, the
+        language's own pairs (with their nested forms: German „…“ with ‚…‘, Russian «…» with „…“,
+        Dutch ‘…’ with “…”, Japanese 「…」 with 『…』) as one style, and the marks of another
+        style by kind (English “…” in German or Turkish text, «…» beside “…” in Portuguese, 「…」
+        beside “…” in Chinese, “…” beside 「…」 in Japanese) — and, when more than one is used,
+        flags the first quotation of each minority style.  A variant pair that differs from the
+        language's own only in its closing mark (German „…”) is the language's style here (TQ309
+        reports the mark).
 
     Why it matters:
         MT output and pasted fragments bring their own quote styles; a publication uses one.
@@ -1584,25 +1757,57 @@ class MixedQuoteStyles:
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
         self.first: dict[str, _Occurrence] = {}
-        # Marks of the language's own pairs (primary and nested) are one style: German „…“ and
-        # ‚…‘, Russian «…» with „…“ inside.
-        own = "".join(
-            "".join(pair) for key in ("primary", "secondary", "tertiary")
-            if (pair := ctx.data.get("quotes", key))
-        )
-        for pair in ctx.data.get("quotes", "alternate", default=()):
-            own += "".join(pair)
-        self.styles = {c: ("typographic" if c in own else _STYLES[c]) for c in _STYLES}
+        # The openers of the language's own pairs (primary and nested) are one style, and so are
+        # variant pairs that open with one of them: German „…“ and ‚…‘, Russian «…» with „…“.
+        own = {pair[0] for key in ("primary", "secondary", "tertiary")
+               if (pair := ctx.data.get("quotes", key))}
+        own.update(pair[0] for pair in ctx.data.get("quotes", "alternate", default=())
+                   if pair[0] in own)
+        self.styles = {c: ("typographic" if c in own else style) for c, style in _STYLES.items()}
+        self.styles.update((c, "typographic") for c in own)
+        pairs = [pair for key in ("primary", "secondary", "tertiary")
+                 if (pair := ctx.data.get("quotes", key))]
+        for key in ("alternate", "tolerated"):
+            pairs.extend(ctx.data.get("quotes", key, default=()))
+        openers, closers = {p[0] for p in pairs}, {p[1] for p in pairs}
+        #: Marks that only ever open a quotation in the language (Chinese “, Japanese 「, French
+        #: «, and those of other styles shaped as openers): counted wherever they stand, as CJK
+        #: text puts no space before them.  A mark that also closes one (straight ", German “
+        #: and », Hebrew ”) opens only where its spacing says so; a closing mark never counts.
+        self.opening = frozenset((openers - closers) | (set("“„«「『") - closers))
+        #: Marks that only ever close one (French », Japanese 」, English ”).
+        self.closing = frozenset((closers - openers) | (set("”»」』") - openers))
+        self.marks = re.compile("[" + re.escape("".join(set(self.styles) | closers)) + "]")
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
-        if '"' not in text and not _QUOTE_CHARS.search(text):
+        if '"' not in text and not self.marks.search(text):
             return
-        for m in _QUOTE_CHARS.finditer(text):
+        opening = self.opening
+        straight = 0
+        depth = 0  # quotations open in this paragraph: a mark inside one opens a nested quotation
+        for m in self.marks.finditer(text):
             i, c = m.start(), m.group()
-            style = self.styles[c]
-            if c == '"' and i and text[i - 1].isdigit():
-                continue
+            if c in opening:
+                side = "open"
+            else:
+                side = mark_side(text, i)
+                if c == '"':
+                    # Where spacing does not tell (Chinese and Japanese put no space around
+                    # marks), straight quotes alternate: the first of each two opens.
+                    straight += 1
+                    if not side and not text[i - 1:i].isdigit():
+                        side = "open" if straight % 2 else "close"
+                elif c in self.closing:
+                    side = side or "close"
+            if side == "close":
+                depth = max(0, depth - 1)
+            if side != "open":
+                continue  # a closing mark, or one whose spacing does not tell (5'11")
+            depth += 1
+            style = self.styles.get(c)  # None: a nested pair's mark read as opening (German ‘)
+            if depth > 1 or style is None:
+                continue  # nested: Portuguese «… “…” …», Spanish «… “…” …»
             occ = self.first.get(style)
             if occ is None:
                 self.first[style] = _Occurrence(segment, i, i + 1)

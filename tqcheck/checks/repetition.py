@@ -153,6 +153,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             continue  # German "wird es es zurücksenden": subject and object
         if _in_spelled_acronym(ctx, word, segment.text, rep.start, rep.end):
             continue  # Arabic "سي إن إن" (CNN), "بي بي سي" (BBC): letter names, not a stutter
+        if rep.comma and not any(c.isspace() for c in segment.text[rep.start + len(word):rep.second]):
+            continue  # "به,به", "to,to": a list of keywords, written without a space after the comma
         if rep.comma and word.casefold() not in never_final_words(ctx.lang):
             # "horrible, horrible news" is emphasis, "buying it, it includes" two clauses; a word
             # that cannot end a clause, doubled over a comma, is a stutter: "and the, the talks".

@@ -28,6 +28,7 @@ _SPECIAL = str.maketrans({
     "ž": "zh", "š": "sh", "č": "ch", "ć": "ch", "ś": "sh", "ź": "zh", "ł": "l", "ı": "i", "đ": "d",
     "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ʹ": "", "ʺ": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "",
     "'": "", "’": "", "‘": "", "`": "", "-": "", "ō": "o", "ū": "u", "â": "a", "û": "u",
+    "ş": "sh", "ș": "sh",  # Turkish, Azeri and Romanian ш: Şoygu/Shoigu
 })
 _ARTICLE = re.compile(r"^(?:a[lrsdtzn]|el|ash|ul|ad|as|at|az|an)-")
 Rules = tuple[tuple[re.Pattern[str], str], ...]
@@ -57,14 +58,15 @@ _LATIN_RULES = _rules(
     (r"sh", "Ş"),                         # ш
     (r"dzh|zh", "Ž"),                     # ж
     (r"kh|h", "H"),                       # х
-    (r"(?<=[aeiouylr])g(?=[aeiouy])", "H"),  # Ukrainian г as h or g: Ihor/Igor, Serhiy/Sergiy
+    (r"(?<=[aeiouylrj])g(?=[aeiouy])", "H"),  # Ukrainian г as h or g: Ihor/Igor, Serhiy/Sergiy
     (r"ts|tz", "C"),                      # ц
     (r"x", "ks"),
     (r"w", "v"),
     (r"ph", "f"),
     (r"ou", "u"),                         # French-style Arabic romanization
     (r"(?<=[bcdfgklmnprstvzHÇŞŽC])[iy]o", "e"),  # ё after a consonant: Fyodor/Fedor
-    (r"j(?=[aeou])|(?<=[iy])j$", "I"),       # j for й and iotation (Tatjana, Jurij), not ji
+    # j for й and iotation (Tatjana, Jurij), not ji; й after a vowel (Sergej, Šojgu).
+    (r"j(?=[aeou])|(?<=[iy])j$|(?<=[aeou])j(?![aeiouy])", "I"),
     (r"[iyI]+", "I"),                     # й, ы, и and the iotation of я ю е ё
     (r"(?<=[aeo])I(?=ev)", ""),           # е after a vowel as ye/je/e: Dostoyevsky/Dostoevsky
     (r"^I(?=e)", ""),                     # initial ye/je → e (Yevgeny/Evgeny)
@@ -84,6 +86,21 @@ def fold(word: str) -> str:
 def latin_key(word: str) -> str:
     """One key for the romanizations of a Russian, Ukrainian, Arabic, Persian or Japanese name."""
     return rewrite(fold(word), _LATIN_RULES)
+
+
+def orthography_rules(pairs: list[list[str]] | tuple[tuple[str, str], ...]) -> Rules:
+    """A target language's own conventions for foreign names (``name_orthography`` of its
+    language data: German sch for ш and ж, z for ц and s for з, ch for х; Polish sz, cz and ie;
+    French ch for ш and j for ж), as rules rewriting a lower-case word into the spelling that
+    :func:`latin_key` reads, so that Selenskyj and Zelensky, Chodorkowski and Khodorkovsky,
+    Pieskow and Peskow get one key."""
+    return _rules(*((p, r) for p, r in pairs))
+
+
+@lru_cache(maxsize=4096)
+def orthography_key(word: str, rules: Rules) -> str:
+    """The :func:`latin_key` of ``word`` read through a language's ``name_orthography``."""
+    return latin_key(rewrite(word.casefold(), rules))
 
 
 _DOUBLE = re.compile(r"(.)\1+")

@@ -107,13 +107,15 @@ def is_orphan_heading(segment: Segment) -> bool:
 
 #: A line that starts in lowercase, perhaps after opening quotes or brackets; or a sentence that
 #: does (Latin Extended-A for Polish, Czech and Turkish letters, Ukrainian і ї є ґ: the range
-#: ā-ž holds capitals too, which the check itself then tells apart).  Each regex is searched
+#: ā-ž holds capitals too, which the check itself then tells apart; a Greek word, not a lone
+#: symbol such as π).  Each regex is searched
 #: fast: a line start as the newline before it (a regex that starts with a literal is searched
 #: for it at C speed, where ``(?m)^`` is tried at every character; the match takes in the end of
 #: the line before, which a gate may open too), the text's own start with ``\A``, and a sentence
 #: start by the character class it starts with.  The line starts serve both TQ202 and TQ203, and
 #: the engine searches them once.
-_LOWER_AFTER = "[\"'“‘«(\\[¿¡\ufffc*]*[a-zß-öø-ÿā-žа-яёіїєґ]"
+_LOWER_AFTER = ("[\"'“‘«(\\[¿¡\ufffc*]*(?:[a-zß-öø-ÿā-žа-яёіїєґ]|"
+                "[α-ωάέήίόύώ](?=[α-ωάέήίόύώ]| [^\\W\\d_]))")
 _LOWER_AFTER_NEWLINE = re.compile("\n" + _LOWER_AFTER)
 _LOWER_TEXT_START = re.compile("\\A" + _LOWER_AFTER)
 _LOWER_SENTENCE_START = re.compile("[.!?…][\"'”’»)\\]\ufffc]*\\s+" + _LOWER_AFTER)
@@ -358,9 +360,10 @@ def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
         openers, exceptions = alternation("clause_openers"), alternation("clause_opener_exceptions")
         pattern = None
         if openers:
+            # The openers first: most sentences fail there, before the exceptions are tried.
             pattern = re.compile(
                 rf"[{re.escape(_OPENING_MARKS)}]*"
-                + (rf"(?!(?:{exceptions}))" if exceptions else "")
+                + (rf"(?=(?:{openers}))(?!(?:{exceptions}))" if exceptions else "")
                 + rf"(?:{openers})", re.IGNORECASE)
         # A relative clause told by its shape, not its first word (``clause_shape``: German
         # "Das im Mai vorgestellt wurde." — an article-like pronoun, no noun after it, the
@@ -378,19 +381,36 @@ def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
 _CLAUSE_BREAKS = ",;:،؛"
 
 
-def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool = False) -> str:
+def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool = False,
+                     correlatives: re.Pattern[str] | None = None) -> str:
     """The opener when ``body`` is a subordinate or relative clause standing alone: it opens
     with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
     ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
     sentence before it is a statement of four words or more."""
     if not clauses.match(body) or any(c in body for c in _CLAUSE_BREAKS):
         return ""
+    if correlatives is not None and correlatives.search(body):
+        return ""  # "If you buy it then …": the main clause follows its correlative
+    if body.endswith("..") or " — " in body or " – " in body or " - " in body:
+        return ""  # "If I could be like that...": trailing off; "If not — …": a dash, a break
     words = len(body.split())
     if not 3 <= words <= _CLAUSE_MAX_WORDS or (not alone and len(prev.split()) < 4):
         return ""
     if _LIST_NUMBER_BEFORE.search(prev):
         return ""
     return "subordinate or relative"
+
+
+def _correlatives(ctx: CheckContext) -> re.Pattern[str] | None:
+    """The words that open the main clause after a leading subordinate one without a comma
+    (``clause_correlatives``: English "If … then …"), one regex; None without data."""
+    key = "TQ201.correlatives"
+    if key not in ctx.state:
+        words = ctx.data.get("structure", "clause_correlatives", default=())
+        ctx.state[key] = re.compile(
+            r"\s(?:" + "|".join(map(re.escape, words)) + r")\s", re.IGNORECASE) if words else None
+    found: re.Pattern[str] | None = ctx.state[key]
+    return found
 
 
 #: A sentence that ends with a bare item number ("… :( 1.") introduces an item of an inline list.
@@ -423,7 +443,8 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     if not body.endswith(".") or segment.kind != "paragraph" or segment.source is not None:
         return ()
     clauses = _clause_openers(ctx)
-    if clauses is not None and _clause_fragment(body, "", clauses, alone=True):
+    if clauses is not None and _clause_fragment(body, "", clauses, alone=True,
+                                                correlatives=_correlatives(ctx)):
         return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a subordinate or "
                     "relative clause standing as a paragraph of its own",
                     severity=_CLAUSE_SEVERITY)]
@@ -591,6 +612,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return ()
     hits: list[Hit] = []
+    correlatives = _correlatives(ctx) if clauses is not None else None
     opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
@@ -604,7 +626,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             continue
         opener = first.group()
         what = None
-        if clauses is not None and (clause := _clause_fragment(body, prev.text, clauses)):
+        if clauses is not None and (clause := _clause_fragment(body, prev.text, clauses,
+                                                               correlatives=correlatives)):
             what = f"a {clause} clause without the sentence it belongs to"
         elif phrase is not None and _phrase_fragment(body, prev.text, phrase):
             what = "a phrase without a verb, split off the sentence before it"
@@ -677,6 +700,13 @@ def _may_join(segment: Segment, prev: Sentence, fragment: Sentence) -> bool:
 #: Closes a sentence (or a quotation, bracket or list of words that may end one).
 _FINAL = frozenset(".!?…:;\"'”’»)]}。！？؟>*" + MASK)
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+@functools.lru_cache(maxsize=64)
+def _has_phrases(words: frozenset[str]) -> bool:
+    return any(" " in w for w in words)
+
+
+#: The last two words, as one group: a preposition of two words ("со стороны", "ze strany").
+_LAST_TWO_WORDS = re.compile(r"(?<![^\W\d_])([^\W\d_]+\s+[^\W\d_]+)\W*$")
 
 
 @register("TQ205", "truncated-sentence", Severity.WARNING, scope="segment")
@@ -713,13 +743,20 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     if not text or text[-1] in _FINAL:
         return hits
     words = never_final_words(ctx.lang)
+    if not words and (particles := _never_final_characters(ctx.lang)):
+        return [*hits, *_cut_after_particle(text, sentences, particles)]
     if not words:
         ctx.note_once(f"TQ205:{ctx.data.lang}",
                       f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
         return hits
     last = sentences[-1]
     m = _LAST_WORD.search(text)
-    if m is None or m.group(1).casefold() not in words or len(last.text.split()) < 4:
+    if m is not None and m.group(1).casefold() not in words:
+        # A preposition of two words that ends on its noun ("со стороны", "ze strany").
+        m = _LAST_TWO_WORDS.search(text, max(0, len(text) - 80)) if _has_phrases(words) else None
+        if m is not None and " ".join(m.group(1).split()).casefold() not in words:
+            m = None
+    if m is None or len(last.text.split()) < 4:
         return hits
     if _capitalised_mid_sentence(m.group(1), last.text):
         return hits  # "Tenri University team A", "Plan B": a label, not the article
@@ -751,6 +788,34 @@ def _stranded(lang: str | None, word: str, before: str) -> bool:
     prepositions, openers = _stranding(lang)
     return word.casefold() in prepositions and not openers.isdisjoint(
         w.casefold() for w in WORD.findall(before))
+
+
+@functools.lru_cache(maxsize=64)
+def _never_final_characters(lang: str | None) -> str:
+    """Particles that never end a sentence in a language written without spaces
+    (``never_final_characters`` of ``truncation.toml``: Japanese を に が, Chinese 的 和)."""
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml").get("never_final_characters", {})
+    return str(table.get(lang or "", ""))
+
+
+#: Characters a sentence of Chinese or Japanese prose holds at least, to be read as one (not a
+#: heading or a label) when it ends on a particle.
+_CJK_SENTENCE = 8
+
+
+def _cut_after_particle(text: str, sentences: list[Sentence], particles: str) -> list[Hit]:
+    """A paragraph of Chinese or Japanese prose (a sentence before the last one ends in 。, or the
+    last one holds a comma) whose last sentence stops on a particle that always has more after
+    it: cut off."""
+    last = sentences[-1]
+    if text[-1] not in particles or len(last.text) < _CJK_SENTENCE:
+        return []
+    if not (("、" in last.text or "，" in last.text)
+            or (len(sentences) > 1 and sentences[-2].text.endswith(("。", "！", "？")))):
+        return []  # a heading or a label, not a sentence of prose
+    return [Hit(last.start, last.end, f"sentence cut off after '{text[-1]}'")]
 
 
 def _capitalised_mid_sentence(word: str, sentence: str) -> bool:

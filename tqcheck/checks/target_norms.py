@@ -234,6 +234,11 @@ _FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
 _FULLWIDTH_LANGS = frozenset({"zh", "ja", "ko"})
 #: A Latin ? , ; right after a letter of the Arabic script (not between digits: 1,5).
 _LATIN_AFTER_ARABIC = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff])[?,;]")
+#: A half-width mark right after a Chinese or Japanese character, not one of a run ("...")
+#: nor inside a Latin word or number that follows ("中文.com"): Chinese and Japanese write the
+#: full-width marks there (，。？！：；、).
+_LATIN_AFTER_CJK = re.compile("(?<=[\u3041-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+                              "(?<![.!?,:;][.!?,:;])[,.?!:;](?![.!?,:;A-Za-z0-9])")
 _QUESTION_END = re.compile(r"(?<=[^\W_])[?!](?=[\s\"'”’»)\]]|$)")
 _HIGH_PUNCT = re.compile(r"(?<=[^\W_]|[»”\"')\]])([;:!?])(?=[\s\"'“”«]|$)")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?…\n]")
@@ -296,7 +301,7 @@ def _quote_norms(ctx: CheckContext) -> _QuoteNorms | None:
     return found
 
 
-def _mark_side(text: str, i: int) -> str:
+def mark_side(text: str, i: int) -> str:
     """Whether the quotation mark at ``i`` stands where a quotation opens or where one closes
     (``""`` where its spacing does not tell)."""
     before = text[i - 1] if i else " "
@@ -330,7 +335,7 @@ def _misused_quotes(text: str, norms: _QuoteNorms, in_use: frozenset[str]
         i, c = m.start(), m.group()
         if c not in in_use:
             continue  # a mark the target never uses: flagged as such
-        side = ("open" if c == "«" else "close") if fixed and c in "«»" else _mark_side(text, i)
+        side = ("open" if c == "«" else "close") if fixed and c in "«»" else mark_side(text, i)
         if side == "open":
             if c not in norms.openers:
                 found.append((i, "an opening mark"))
@@ -378,8 +383,8 @@ def _punctuation_gate(ctx: CheckContext) -> Gate:
         chars += "?!"
     if ctx.data.get("punctuation", "space_before_required"):
         chars += ";:!?"
-    if ctx.data.get("punctuation", "native_marks"):
-        chars += "?,;"
+    if native := ctx.data.get("punctuation", "native_marks"):
+        chars += "".join(re.escape(c) for c in native)
     return class_gate(f"[{chars}]")
 
 
@@ -402,9 +407,11 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
         before them, French « » without their inner spaces (``space_inside_guillemets``; not in
         Swiss French ``fr-CH``), quotations in straight quotes where the language's data says
-        they stand in for its own marks (``straight_substitute``: German „…“, Russian «…») and a Latin
-        ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes ``؟ ، ؛``
-        (``native_marks``).  A language
+        they stand in for its own marks (``straight_substitute``: German „…“, Russian «…»), as
+        info a Latin ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes
+        ``؟ ، ؛`` (``native_marks``), and as info a half-width ``, . ? ! : ;`` right after a Chinese or
+        Japanese character, where those languages write ``，。？！：；`` (``、`` for the Japanese
+        comma).  A language
         without data is not checked.
 
     Why it matters:
@@ -458,11 +465,17 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
                       f"{ctx.data.name} text", suggestion=plain)
     native = ctx.data.get("punctuation", "native_marks")
     if native:
-        for m in _LATIN_AFTER_ARABIC.finditer(text):
+        # Info, as after Arabic letters: human Chinese and Japanese text online writes the
+        # half-width marks too (Tatoeba's zh sentences), though the norm is full width.
+        cjk = ctx.data.get("script") in ("Han", "Japanese")
+        after = _LATIN_AFTER_CJK if cjk else _LATIN_AFTER_ARABIC
+        for m in after.finditer(text):
             mark = native.get(m.group())
             if mark:
-                yield Hit(m.start(), m.end(), f"Latin '{m.group()}' in {ctx.data.name} text, "
-                          f"which writes '{mark}'", suggestion=mark, severity=Severity.INFO)
+                yield Hit(m.start(), m.end(), f"half-width '{m.group()}' in {ctx.data.name} text, "
+                          f"which writes '{mark}'" if cjk else f"Latin '{m.group()}' in "
+                          f"{ctx.data.name} text, which writes '{mark}'", suggestion=mark,
+                          severity=Severity.INFO)
     if ctx.data.get("punctuation", "space_inside_guillemets") and ("«" in text or "»" in text) \
             and not (lang_tag(ctx.settings.language.lang) or "").endswith("-ch"):
         for m in _TIGHT_GUILLEMET.finditer(text):

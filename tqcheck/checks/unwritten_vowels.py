@@ -38,6 +38,11 @@ _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 #: Persian letters: a word that has one where the other has its Arabic rendering is one
 #: difference of its own (ترامپ/ترامب), reported in Persian text only.
 _PERSIAN = str.maketrans({"پ": "ب", "چ": "ج"})
+#: Letters of one class: the Arabic renderings of one foreign sound (g: غ ج گ; z: ز س at the
+#: end of -tz/-ts; v: ف ڤ; t: ت ط), compared as one for :meth:`UnwrittenVowelNames.pairs`.
+_FOREIGN_SOUNDS = str.maketrans({"ج": "غ", "گ": "غ", "س": "ز", "ڤ": "ف", "ط": "ت"})
+#: Prefixed conjunctions, prepositions and the article: وال، بال، لل، فال، كال، و، ف، ب، ل، ك، ال.
+_CLITICS = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وف][بلك]?|[بلك])")
 #: At most this many distinct words remembered per document.
 _MAX_WORDS = 20000
 #: At most this many occurrences of one spelling reported.
@@ -111,6 +116,8 @@ class UnwrittenVowelNames:
         self.min_long = 4 if self.lexicon else 5
         self.seen: dict[str, _Seen] = {}
         self.offset = 0
+        #: The pairs that differ in a consonant of a foreign sound, not in a vowel letter.
+        self.consonant: set[tuple[str, str]] = set()
 
     def feed(self, segment: Segment) -> None:
         seen = self.seen
@@ -145,7 +152,57 @@ class UnwrittenVowelNames:
                 for b in group[i + 1:]:
                     if self._variants(a, b):
                         found.append((a, b))
+        if self.lexicon:
+            found.extend(self._consonant_pairs())
         return found
+
+    def describe(self, a: str, b: str) -> str:
+        """How the spellings ``a`` and ``b`` (a pair of :meth:`pairs`) differ."""
+        if (a, b) in self.consonant:
+            return "one foreign sound written with two letters"
+        return "a vowel letter written in one and not the other"
+
+    def _consonant_pairs(self) -> list[tuple[str, str]]:
+        """Spellings of a foreign name that render one of its sounds by two letters (g as غ, ج
+        or گ: غوتيريش/جوتيريش; z as ز or س: شولتز/شولتس; v as ف or ڤ; t as ت or ط): one letter
+        of one class apart, in words of five letters or more neither of which is a word of the lexicon,
+        with or without its prefixes (الزيادة/السيادة, بالسيارات/بالزيارات are two words)."""
+        buckets: dict[str, list[str]] = {}
+        for w in self.seen:
+            if len(w) >= 5:
+                buckets.setdefault(w.translate(_SAME).translate(_FOREIGN_SOUNDS), []).append(w)
+        found = []
+        for group in buckets.values():
+            if len(group) < 2:
+                continue
+            group.sort()
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    sa, sb = a.translate(_SAME), b.translate(_SAME)
+                    if (sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
+                            and not self._a_word(a) and not self._a_word(b)
+                            and self._apart_and_rare(a, b)):
+                        found.append((a, b))
+                        self.consonant.add((a, b))
+        return found
+
+    def _a_word(self, w: str) -> bool:
+        """Is ``w``, or ``w`` without a prefixed conjunction, preposition or article, a word of
+        the lexicon (بالسيارات: ب + ال + سيارات)?"""
+        if w in self.lexicon:
+            return True
+        m = _CLITICS.match(w)
+        return m is not None and (w[m.end():] in self.lexicon
+                                  or "ال" + w[m.end():] in self.lexicon)
+
+    def _apart_and_rare(self, a: str, b: str) -> bool:
+        """Not two words of the lexicon, not both established, and near each other."""
+        if a in self.lexicon and b in self.lexicon:
+            return False
+        oa, ob = self.seen[a], self.seen[b]
+        if min(oa.count, ob.count) >= _ESTABLISHED:
+            return False
+        return any(abs(x - y) <= _NEAR for x in oa.positions for y in ob.positions)
 
     def _variants(self, a: str, b: str) -> bool:
         if a in self.lexicon and b in self.lexicon:

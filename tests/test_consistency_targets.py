@@ -1,0 +1,201 @@
+"""TQ501/TQ502/TQ503 in targets other than English: a target's own spelling of foreign names
+(German Selenskyj, Polish Pieskow, French Choïgou), frequent names in a lexicon of capitalised
+nouns (German Müller/Mueller), compounds hyphenated in three parts or more and written open, and
+quotation styles counted by quotation (nested marks, CJK marks).  Each rule has a must-pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.checks.romanization import latin_key
+
+
+def flagged(code: str, text: str, lang: str) -> set[str]:
+    report = audit_text(text, AuditOptions(lang=lang, select=(code,)))
+    return {f.text for f in report.findings}
+
+
+_FRAME = {
+    "de": "Am Montag sprach {a} mit dem Kanzler über die Lage. Danach reiste {b} nach Paris weiter.",
+    "fr": "Lundi, {a} a parlé avec le chancelier de la situation. Ensuite, {b} est parti pour Paris.",
+    "es": "El lunes, {a} habló con el canciller sobre la situación. Después, {b} viajó a París.",
+    "it": "Lunedì {a} ha parlato con il cancelliere della situazione. Poi {b} è partito per Parigi.",
+    "pt": "Na segunda-feira, {a} falou com o chanceler sobre a situação. Depois, {b} viajou a Paris.",
+    "nl": "Maandag sprak {a} met de kanselier over de situatie. Daarna reisde {b} door naar Parijs.",
+    "pl": "W poniedziałek {a} rozmawiał z kanclerzem o sytuacji. Następnie {b} udał się do Paryża.",
+    "cs": "V pondělí {a} hovořil s kancléřem o situaci. Poté {b} odcestoval do Paříže.",
+    "tr": "Pazartesi günü {a} şansölyeyle durumu görüştü. Ardından {b} Paris'e gitti.",
+}
+
+
+@pytest.mark.parametrize(("lang", "a", "b"), [
+    ("de", "Präsident Selenskyj", "Zelensky"),
+    ("de", "Michail Chodorkowski", "Khodorkovsky"),
+    ("de", "Wladimir Schirinowski", "Zhirinovsky"),
+    ("fr", "Sergueï Choïgou", "Shoigu"),
+    ("es", "Mijaíl Jodorkovski", "Khodorkovsky"),
+    ("it", "Michail Chodorkovskij", "Khodorkovsky"),
+    ("it", "Sergej Lavrov", "Sergey"),
+    ("nl", "Michail Chodorkovski", "Khodorkovsky"),
+    ("nl", "Sergej Sjojgoe", "Shoigu"),
+    ("pl", "Dmitrij Pieskow", "Peskow"),
+    ("pl", "Siergiej Szojgu", "Shoigu"),
+    ("pl", "Michaił Chodorkowski", "Khodorkovsky"),
+    ("cs", "Sergej Šojgu", "Shoigu"),
+    ("cs", "Michail Chodorkovskij", "Khodorkovsky"),
+    ("tr", "Sergey Şoygu", "Shoigu"),
+    ("tr", "Yevgeniy Prigojin", "Prigozhin"),
+    ("fr", "Evgueni Prigojine", "Prigozhin"),
+    ("pt", "Ievgueni Prigojin", "Prigozhin"),
+    ("cs", "Jevgenij Prigožin", "Prigozhin"),   # ž spelled out: one spelling, not two names
+])
+def test_a_targets_own_spelling_of_a_name_pairs_with_the_english_one(lang: str, a: str, b: str
+                                                                    ) -> None:
+    text = _FRAME[lang].format(a=a, b=b)
+    assert b in flagged("TQ501", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "a", "b"), [
+    ("de", "Frank Sander", "Zander"),   # German s and z alone make no Russian name
+    ("de", "Peter Seidel", "Zeidel"),
+    ("pl", "Anna Bieniek", "Beniek"),
+    ("es", "José Jiménez", "Himenez"),
+    ("fr", "Jean Martin", "Martine"),            # French -ine for -in only in a Russian name
+])
+def test_own_spelling_rules_keep_other_names_apart(lang: str, a: str, b: str) -> None:
+    assert not flagged("TQ501", _FRAME[lang].format(a=a, b=b), lang)
+
+
+def test_the_j_of_a_final_or_preconsonantal_short_i_is_one_letter() -> None:
+    assert latin_key("Sergej") == latin_key("Sergey")
+    assert latin_key("Šojgu") == latin_key("Shoigu") == latin_key("Şoygu")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Thomas Müller", "Mueller"), ("Gerhard Schröder", "Schroeder"),
+    ("Präsident Erdoğan", "Erdogan"),
+])
+def test_german_names_in_the_noun_lexicon_pair_by_their_letters(a: str, b: str) -> None:
+    assert b in flagged("TQ501", _FRAME["de"].format(a=a, b=b), "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Mutter kam am Montag nach Hause. Am Abend kamen auch die Mütter der anderen Kinder.",
+    "Der Bär lebt im Wald. In der Bar am Markt trafen sich die Jäger.",
+    "Die Schule beginnt um acht. Der Schüler kommt heute zu spät.",
+])
+def test_german_nouns_that_differ_in_an_umlaut_are_two_words(text: str) -> None:
+    assert not flagged("TQ501", text, "de")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Le cessez-le-feu est entré en vigueur lundi. Mais le cessez le feu reste fragile.", "fr",
+     {"cessez-le-feu", "cessez le feu"}),
+    ("El alto el fuego entró en vigor el lunes, pero el alto-el-fuego sigue siendo frágil.", "es",
+     {"alto el fuego", "alto-el-fuego"}),
+    ("Die E-Mail-Adresse wird bestätigt. Sie können Ihre Emailadresse jederzeit ändern.", "de",
+     {"E-Mail-Adresse", "Emailadresse"}),
+    ("O cessar-fogo entrou em vigor na segunda-feira, mas o cessar fogo continua frágil.", "pt",
+     {"cessar-fogo", "cessar fogo"}),
+])
+def test_compounds_of_several_parts_hyphenated_and_not(text: str, lang: str, expected: set[str]
+                                                       ) -> None:
+    assert flagged("TQ502", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # English hyphenates a phrase used as a modifier: both spellings are right.
+    ("This is a state-of-the-art tool. It is the state of the art in the field.", "en"),
+    ("We need an up-to-date list. Keep the list up to date every week.", "en"),
+    # A Portuguese verb and its clitic is no compound noun.
+    ("Ele disse-lhe a verdade. Depois disse lhe que era tarde.", "pt"),
+])
+def test_hyphenated_phrases_that_stand_open_on_purpose(text: str, lang: str) -> None:
+    assert not flagged("TQ502", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("大臣は「準備はできている」と述べた。その後、\"何も決まっていない\"と付け加えた。大臣は「明日話す」と述べた。",
+     "ja", {'"'}),
+    ("部长说：“我们已经准备好了。”随后他又补充说：\"什么都还没有决定。\"他说：“明天再谈。”",
+     "zh", {'"'}),
+    ("O ministro disse: “Estamos prontos”. Depois acrescentou: «Nada está decidido». "
+     "E ainda: “Amanhã falamos”.", "pt", {"«"}),
+    ("Der Minister sagte: „Wir sind bereit.“ Er fügte hinzu: »Nichts ist entschieden.« "
+     "Und: „Morgen reden wir.“", "de", {"»"}),
+    ("De minister zei: ‘We zijn er klaar voor.’ Later: \"Niets is beslist.\" En: ‘Morgen.’",
+     "nl", {'"'}),
+])
+def test_quotation_styles_mixed_in_more_targets(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ503", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("O ministro disse: «A frase “nunca mais” foi repetida.» Ela respondeu: «Está bem.»", "pt"),
+    ("El ministro dijo: «La frase “nunca más” se repitió». Luego añadió: «Está bien».", "es"),
+    ("Министр сказал: «Фраза „никогда больше“ прозвучала». Потом добавил: «Хорошо».", "ru"),
+    ("Er sagte: „Das Wort ‚nie‘ fiel.“ Dann: „Gut.“ Sie antwortete: „Ja.“", "de"),
+    ("He said: “The word ‘never’ came up.” Then: “Fine.” She was 5'11\" tall.", "en"),
+    ("彼は「『決して』という言葉が出た」と言った。「わかった」と答えた。", "ja"),
+    ("他说：“‘决不’这个词被提到了。”她回答：“好的。”", "zh"),
+    ("Minister powiedział: „Słowo «nigdy» padło”. Potem: „Dobrze”.", "pl"),
+])
+def test_nested_quotations_are_one_style(text: str, lang: str) -> None:
+    assert not flagged("TQ503", text, lang)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("周一，泽连斯基与总理讨论了局势。随后，泽伦斯基前往巴黎。", {"泽连斯基", "泽伦斯基"}),
+    ("德国总理朔尔茨表示支持。肖尔茨随后前往基辅。", {"朔尔茨", "肖尔茨"}),
+])
+def test_chinese_transcriptions_of_one_name(text: str, expected: set[str]) -> None:
+    assert flagged("TQ501", text, "zh") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "利比亚和冈比亚都派出了代表团。",        # two countries of common characters
+    "泽连斯基会见了普京。泽连斯基随后返回基辅。",  # one spelling
+    "奥斯卡颁奖典礼上，奥斯汀获得了最佳导演奖。",  # two names, no pair of name-only characters
+])
+def test_chinese_runs_that_are_no_variants(text: str) -> None:
+    assert not flagged("TQ501", text, "zh")
+
+
+@pytest.mark.parametrize(("a", "b"), [("غوتيريش", "جوتيريش"), ("شولتس", "شولتز")])
+def test_arabic_renderings_of_one_foreign_sound(a: str, b: str) -> None:
+    text = f"قال الأمين العام {a} يوم الاثنين إن الوضع خطير. وأضاف {b} أن المحادثات ستستمر."
+    assert flagged("TQ501", text, "ar") == {a, b}
+
+
+@pytest.mark.parametrize(("a", "b"), [("الزيادة", "السيادة"), ("بالسيارات", "بالزيارات"),
+                                      ("والتيار", "والطيار")])
+def test_arabic_words_of_the_lexicon_are_no_consonant_variants(a: str, b: str) -> None:
+    text = f"تحدث الوزير يوم الاثنين عن {a} في البلاد. وأضاف أن {b} أمر مهم."
+    assert not flagged("TQ501", text, "ar")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Канцлер Олаф Шольц прибыл в Киев. Визит Шольца не анонсировался. Позже Шолц встретился с "
+     "премьером.", "ru", {"Шольц", "Шольца", "Шолц"}),
+    ("Präsident Selenskyj kam am Montag nach Berlin. Selenskyjs Besuch war geheim. Später sagte "
+     "Selenski, er sei zufrieden.", "de", {"Selenskyj", "Selenskyjs", "Selenski"}),
+])
+def test_every_inflected_occurrence_of_a_paired_spelling_is_shown(text: str, lang: str,
+                                                                  expected: set[str]) -> None:
+    assert flagged("TQ501", text, lang) == expected
+
+
+def test_inflected_forms_of_an_unpaired_name_are_not_shown() -> None:
+    text = "Канцлер Олаф Шольц прибыл в Киев. Визит Шольца не анонсировался."
+    assert not flagged("TQ501", text, "ru")
+
+
+_EVERY_MARK = "A ‘b’ c ‚d‘ e “f” g „h“ i «j» k »l« m 「n」 o 『p』 q \"r\" s ”t” u ’v’ w ‹x› y."
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "ru", "uk", "es", "it", "pt", "pl", "cs", "nl",
+                                  "tr", "ar", "he", "fa", "zh", "ja", "ko", "el"])
+def test_every_quotation_mark_in_every_language_is_read(lang: str) -> None:
+    # A mark of a nested pair read as opening (German ‘ after a space) once raised KeyError.
+    audit_text(_EVERY_MARK, AuditOptions(lang=lang, select=("TQ503",)))
