@@ -125,11 +125,13 @@ def test_english_openers_of_a_main_clause_are_no_fragment(text: str) -> None:
 
 
 def test_a_lone_greek_symbol_is_no_lowercase_start() -> None:
-    from tqcheck.checks.structure import _LOWER_LINE_START
+    from tqcheck.checks.structure import _LOWER_AFTER_NEWLINE, _LOWER_TEXT_START
 
     # The engine searches a chunk of lines as one text ("π\nτ"): a symbol before a line break.
-    assert not _LOWER_LINE_START.search("π\nτ")
-    assert _LOWER_LINE_START.search("η αντιπολίτευση")
+    assert not _LOWER_TEXT_START.search("π\nτ")
+    assert not _LOWER_AFTER_NEWLINE.search("π\nτ")
+    assert _LOWER_TEXT_START.search("η αντιπολίτευση")
+    assert _LOWER_AFTER_NEWLINE.search("Τίτλος\nη αντιπολίτευση")
 
 
 def test_greek_sentences_that_start_in_lowercase() -> None:
