@@ -199,3 +199,39 @@ def test_user_packs_are_indexed_by_their_own_words(tmp_path: object) -> None:
     assert [(p.id, m.span()) for _, p, m in setup._find(text)] == [
         ("w", m.span()) for m in re.finditer("the (zorbly of|glarb in) the", text)]
     assert "zorbly" in setup._index_keys
+
+
+# --- Without a source language: the other patterns wait for a strong match -------------------
+
+def _calques(text: str, **options: object) -> list[tuple[str, int, int]]:
+    from tqcheck.audit import AuditOptions, audit_text
+
+    report = audit_text(text, AuditOptions(select=("TQ601",), lang="en", **options))  # type: ignore[arg-type]
+    return [(f.message.split("]")[0], f.line, f.col) for f in report.findings]
+
+
+#: A weak Russian calque ("In the framework of", reported only with the pack in evidence) two
+#: paragraphs before a strong one ("in the frames of").
+_WEAK_THEN_STRONG = ("In the framework of the program, 40 schools were repaired.\n\n"
+                     "The weather was fine.\n\n"
+                     "Talks were held in the frames of the summit.\n")
+
+
+def test_a_strong_match_later_in_the_document_brings_in_the_earlier_weak_ones() -> None:
+    found = _calques(_WEAK_THEN_STRONG)
+    assert ("Russian calque [ru:in-the-framework-of", 1, 1) in found
+    assert any("in-the-frames-of" in m for m, _, _ in found)
+    # In document order, as if every pattern had run as the text came.
+    assert [line for _, line, _ in found] == sorted(line for _, line, _ in found)
+
+
+@pytest.mark.must_pass("TQ601")
+def test_weak_matches_alone_report_nothing_without_a_source_language() -> None:
+    assert _calques(_WEAK_THEN_STRONG.replace("in the frames of", "during")) == []
+
+
+def test_the_wait_ending_early_gives_the_same_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = _WEAK_THEN_STRONG * 3
+    waited = _calques(text)
+    monkeypatch.setattr(calque, "_DEFER_CHARS", 10)  # every pattern runs from the first paragraph
+    assert _calques(text) == waited != []

@@ -284,6 +284,8 @@ class _Setup:
     _always_chars: tuple[str, ...] | None = field(init=False, repr=False)
     #: How often each pattern not yet in the token index was selected (see _INDEX_AFTER).
     _uses: list[int] = field(init=False, repr=False)
+    #: Setups of a part of the patterns (:meth:`strong`, :meth:`others`), made when first asked.
+    _parts: dict[object, _Setup] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.matches = per_text(self._find)
@@ -304,6 +306,29 @@ class _Setup:
         self._index_keys = self._keywords
         self._rest: list[_Tests | None] = [None] * len(self.patterns)
         self._uses = [0] * len(self.patterns)
+        self._parts = {}
+
+    def strong(self) -> _Setup:
+        """The setup of the strong patterns alone (its matches memoised for both checks)."""
+        part = self._parts.get("strong")
+        if part is None:
+            part = self._parts["strong"] = _index_setup(
+                self.packs, [(pack, pat) for pack, pat in self.patterns if pat.strong])
+        return part
+
+    def others(self, packs: frozenset[int]) -> _Setup:
+        """The setup of the patterns that are not strong of the packs whose ids are ``packs``."""
+        part = self._parts.get(packs)
+        if part is None:
+            part = self._parts[packs] = _index_setup(self.packs, [
+                (pack, pat) for pack, pat in self.patterns
+                if id(pack) in packs and not pat.strong])
+        return part
+
+    @cached_property
+    def order(self) -> dict[int, int]:
+        """``id`` of each pattern -> its place in :attr:`patterns` (pack and pattern order)."""
+        return {id(pat): i for i, (_, pat) in enumerate(self.patterns)}
 
     def _always_open(self, folded: str) -> list[int]:
         """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
@@ -549,6 +574,12 @@ def _make_setup(packs: list[CalquePack], target: str | None, src: str | None) ->
                or any(src in pat.also for pat in p.patterns)]
     chosen = [(pack, pat) for pack in out for pat in pack.patterns
               if not src or _applies(pack, pat, src)]
+    return _index_setup(out, chosen)
+
+
+def _index_setup(out: list[CalquePack],
+                 chosen: list[tuple[CalquePack, CalquePattern]]) -> _Setup:
+    """The setup of the patterns ``chosen`` from the packs ``out``: the keyword index."""
     # Source-anchored entries run only on segments with a source (CalquePhrases.feed).
     patterns = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is None)
     anchored = tuple((pack, pat) for pack, pat in chosen if pat.anchor_regex is not None)
@@ -559,6 +590,10 @@ def _make_setup(packs: list[CalquePack], target: str | None, src: str | None) ->
     always = tuple(i for i, (_, pat) in enumerate(patterns) if not pat.keywords)
     return _Setup(out, patterns, {k: tuple(v) for k, v in by_keyword.items()}, always, anchored)
 
+
+#: Characters of text without a source that TQ601 holds back for the patterns that are not
+#: strong (CalquePhrases.deferred): past them it runs every pattern as text comes.
+_DEFER_CHARS = 1 << 22
 
 #: Source texts read to detect the source language when it is not given.
 _SOURCE_SAMPLE = 20
@@ -688,15 +723,61 @@ class CalquePhrases:
         self.packs = self.setup.packs
         self.source = _SourceLanguage(ctx)
         self.found: dict[int, list[tuple[CalquePattern, Hit]]] = defaultdict(list)
+        # With no source language given, a pack's other patterns report only where one of its
+        # strong ones matched in the document.  Until a segment brings a source text (whose
+        # language the finish may detect), only the strong patterns run: the segments wait
+        # with their strong matches, and the finish runs the other patterns of the packs in
+        # evidence over them (most documents have none).  Past _DEFER_CHARS the wait ends.
+        self.deferred: list[tuple[Segment, tuple[_Match, ...]]] | None = (
+            None if ctx.source_lang else [])
+        self.deferred_chars = 0
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
+            if self.deferred is not None:
+                self._run_deferred()
+        if self.deferred is not None:
+            strong = self.setup.strong().matches(segment.text)
+            self.deferred.append((segment, strong))
+            self._record(segment, strong)
+            self.deferred_chars += len(segment.text)
+            if self.deferred_chars > _DEFER_CHARS:
+                self._run_deferred()
+            return
         matches: Iterable[_Match] = self.setup.matches(segment.text)
         if segment.source and self.setup.anchored:
             matches = [*matches, *((pack, pat, m) for pack, pat in self.setup.anchored
                                    if pat.anchored_in(segment)
                                    for m in pat.regex.finditer(segment.text))]
+        self._record(segment, matches)
+
+    def _run_deferred(self) -> None:
+        """End the wait: every pattern on the waiting segments, as if run when they came."""
+        waiting, self.deferred = self.deferred or [], None
+        self.found.clear()
+        for segment, _ in waiting:
+            self._record(segment, self.setup.matches(segment.text))
+
+    def _finish_deferred(self, waiting: list[tuple[Segment, tuple[_Match, ...]]]) -> None:
+        """The other patterns of the packs in evidence (a strong match) on the segments that
+        waited, their matches in the order every pattern run at once would give."""
+        evident = frozenset(id(pack) for pack in self.packs
+                            if any(p.strong for p, _ in self.found.get(id(pack), ())))
+        others = self.setup.others(evident) if evident else None
+        if others is None or not others.patterns:
+            return
+        order = self.setup.order
+        for key in evident:
+            self.found[key] = []
+        for segment, strong in waiting:
+            matches = [*(m for m in strong if id(m[0]) in evident),
+                       *others.matches(segment.text)]
+            if matches:
+                matches.sort(key=lambda m: order[id(m[1])])  # stable: a pattern's own order
+                self._record(segment, matches)
+
+    def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
         for pack, pat, m in matches:
             start, end = pat.span(m)
             rewrite = calque_rewrite(pat, m)
@@ -706,6 +787,8 @@ class CalquePhrases:
             self.found[id(pack)].append((pat, hit))
 
     def finish(self) -> list[Hit]:
+        if self.deferred:
+            self._finish_deferred(self.deferred)
         hits: list[Hit] = []
         source = self.source.language()
         for pack in self.packs:
@@ -757,8 +840,8 @@ class ConjunctionChains:
             return
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
-        if not self.ctx.source_lang:
-            for pack, pat, _ in self.setup.matches(segment.text):
+        if not self.ctx.source_lang:  # evidence is a strong match (_in_evidence)
+            for pack, pat, _ in self.setup.strong().matches(segment.text):
                 self.evidence[id(pack)].append(pat)
         text = segment.text
         if segment.kind not in {"paragraph", "quote"} or not (
