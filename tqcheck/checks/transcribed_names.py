@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from tqcheck.checks.unwritten_vowels import _MAX_REPORTED, _MAX_WORDS, _NEAR, _Seen
+from tqcheck.checks.unwritten_vowels import DocumentSpellings
 from tqcheck.model import Segment
 
 #: Characters the transcription of foreign names uses.
@@ -29,34 +29,14 @@ _TRANSCRIPTION = (
 #: Characters found almost only in transcriptions: a run holding two of them is a foreign name.
 _NAME_ONLY = frozenset("斯基尔夫娃兹茨蒂维奇诺娜莉莎妮玛迪姆恩泽塞埃奥乌佩珀蕾琳锡詹茜黛琪娅璐朔")
 _RUN = re.compile(f"[{_TRANSCRIPTION}]{{3,}}")
-#: Two spellings each used this often are each established in the document.
-_ESTABLISHED = 3
 
 
-class TranscribedNames:
+class TranscribedNames(DocumentSpellings):
     """Collects the runs of transcription characters of a Chinese document and pairs the ones
     that differ in one character (see the module docstring)."""
 
-    def __init__(self) -> None:
-        self.seen: dict[str, _Seen] = {}
-        self.offset = 0
-
     def feed(self, segment: Segment) -> None:
-        seen = self.seen
-        base = self.offset
-        self.offset += len(segment.text) + 1
-        for m in _RUN.finditer(segment.text):
-            w = m.group()
-            occ = seen.get(w)
-            if occ is None:
-                if len(seen) >= _MAX_WORDS:
-                    continue
-                occ = seen[w] = _Seen(segment, m.start(), m.end())
-            elif len(occ.later) < _MAX_REPORTED - 1:
-                occ.later.append((segment, m.start(), m.end()))
-            occ.count += 1
-            if len(occ.positions) < 64:
-                occ.positions.append(base + m.start())
+        self.record(segment, _RUN)
 
     def pairs(self) -> list[tuple[str, str]]:
         """The pairs of transcriptions of one name (each pair once, sorted)."""
@@ -71,15 +51,9 @@ class TranscribedNames:
             group.sort()
             for k, a in enumerate(group):
                 for b in group[k + 1:]:
-                    if self._apart_and_rare(a, b):
+                    if self.rare_and_near(a, b):
                         found.add((a, b))
         return sorted(found)
 
     def describe(self, a: str, b: str) -> str:
         return "a foreign name transcribed with another character"
-
-    def _apart_and_rare(self, a: str, b: str) -> bool:
-        oa, ob = self.seen[a], self.seen[b]
-        if min(oa.count, ob.count) >= _ESTABLISHED:
-            return False
-        return any(abs(x - y) <= _NEAR for x in oa.positions for y in ob.positions)

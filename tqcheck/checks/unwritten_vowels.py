@@ -67,6 +67,42 @@ class _Seen:
     positions: list[int] = field(default_factory=list)
 
 
+class DocumentSpellings:
+    """The words of a document a pattern picks out, each with its first occurrence, up to
+    :data:`_MAX_REPORTED` more, its count and where it stands (for pairing two spellings of one
+    name: :class:`UnwrittenVowelNames`, and Chinese transcriptions in ``transcribed_names``)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, _Seen] = {}
+        self.offset = 0
+
+    def record(self, segment: Segment, words: re.Pattern[str]) -> None:
+        """Remember the matches of ``words`` in ``segment`` (the next segment of the document)."""
+        seen = self.seen
+        base = self.offset
+        self.offset += len(segment.text) + 1
+        for m in words.finditer(segment.text):
+            w = m.group()
+            occ = seen.get(w)
+            if occ is None:
+                if len(seen) >= _MAX_WORDS:
+                    continue
+                occ = seen[w] = _Seen(segment, m.start(), m.end())
+            elif len(occ.later) < _MAX_REPORTED - 1:
+                occ.later.append((segment, m.start(), m.end()))
+            occ.count += 1
+            if len(occ.positions) < 64:
+                occ.positions.append(base + m.start())
+
+    def rare_and_near(self, a: str, b: str) -> bool:
+        """Whether spellings ``a`` and ``b`` are not both established in the document and
+        stand near each other somewhere (:data:`_NEAR`): one article's words."""
+        oa, ob = self.seen[a], self.seen[b]
+        if min(oa.count, ob.count) >= _ESTABLISHED:
+            return False  # both established in the document: two words
+        return any(abs(x - y) <= _NEAR for x in oa.positions for y in ob.positions)
+
+
 def _lexicon(lang: str) -> frozenset[str]:
     from tqcheck.langid import lexicon
 
@@ -102,11 +138,12 @@ def _inserted_inside(short: str, long_: str, matres: str) -> bool:
             and not (letter == "و" and long_[i + 1] == "ا"))
 
 
-class UnwrittenVowelNames:
+class UnwrittenVowelNames(DocumentSpellings):
     """Collects the words of a document in a script without capitals and pairs the spellings
     of one name that differ in a vowel letter (see the module docstring)."""
 
     def __init__(self, script: str, lang: str) -> None:
+        super().__init__()
         self.words_re = _WORDS[script]
         self.matres = _MATRES[script]
         self.hebrew = script == "Hebrew"
@@ -114,27 +151,11 @@ class UnwrittenVowelNames:
         self.lexicon = _lexicon(lang) if lang == "ar" else frozenset()
         #: Without a lexicon, only longer words (fewer words of the language among them).
         self.min_long = 4 if self.lexicon else 5
-        self.seen: dict[str, _Seen] = {}
-        self.offset = 0
         #: The pairs that differ in a consonant of a foreign sound, not in a vowel letter.
         self.consonant: set[tuple[str, str]] = set()
 
     def feed(self, segment: Segment) -> None:
-        seen = self.seen
-        base = self.offset
-        self.offset += len(segment.text) + 1
-        for m in self.words_re.finditer(segment.text):
-            w = m.group()
-            occ = seen.get(w)
-            if occ is None:
-                if len(seen) >= _MAX_WORDS:
-                    continue
-                occ = seen[w] = _Seen(segment, m.start(), m.end())
-            elif len(occ.later) < _MAX_REPORTED - 1:
-                occ.later.append((segment, m.start(), m.end()))
-            occ.count += 1
-            if len(occ.positions) < 64:
-                occ.positions.append(base + m.start())
+        self.record(segment, self.words_re)
 
     def pairs(self) -> list[tuple[str, str]]:
         """The pairs of spellings of one name (each pair once, sorted)."""
@@ -197,21 +218,13 @@ class UnwrittenVowelNames:
 
     def _apart_and_rare(self, a: str, b: str) -> bool:
         """Not two words of the lexicon, not both established, and near each other."""
-        if a in self.lexicon and b in self.lexicon:
-            return False
-        oa, ob = self.seen[a], self.seen[b]
-        if min(oa.count, ob.count) >= _ESTABLISHED:
-            return False
-        return any(abs(x - y) <= _NEAR for x in oa.positions for y in ob.positions)
+        return not (a in self.lexicon and b in self.lexicon) and self.rare_and_near(a, b)
 
     def _variants(self, a: str, b: str) -> bool:
         if a in self.lexicon and b in self.lexicon:
             return False  # two words of the language (كتاب/كتب)
-        oa, ob = self.seen[a], self.seen[b]
-        if min(oa.count, ob.count) >= _ESTABLISHED:
-            return False  # both established in the document: two words
-        if not any(abs(x - y) <= _NEAR for x in oa.positions for y in ob.positions):
-            return False  # far apart: two documents' words, or two names
+        if not self.rare_and_near(a, b):
+            return False  # both established, or far apart: two documents' words, two names
         sa, sb = a.translate(_SAME), b.translate(_SAME)
         if sa.translate(_HAMZA) == sb.translate(_HAMZA) and sa != sb:
             return False  # hamza on alef: TQ502's job
