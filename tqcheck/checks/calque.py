@@ -593,7 +593,7 @@ def _index_setup(out: list[CalquePack],
 
 #: Characters of text without a source that TQ601 holds back for the patterns that are not
 #: strong (CalquePhrases.deferred): past them it runs every pattern as text comes.
-_DEFER_CHARS = 1 << 22
+_DEFER_CHARS = 1 << 24
 
 #: Source texts read to detect the source language when it is not given.
 _SOURCE_SAMPLE = 20
@@ -745,19 +745,36 @@ class CalquePhrases:
             if self.deferred_chars > _DEFER_CHARS:
                 self._run_deferred()
             return
-        matches: Iterable[_Match] = self.setup.matches(segment.text)
+        matches: Iterable[_Match] = self._every_match(segment.text)
         if segment.source and self.setup.anchored:
             matches = [*matches, *((pack, pat, m) for pack, pat in self.setup.anchored
                                    if pat.anchored_in(segment)
                                    for m in pat.regex.finditer(segment.text))]
         self._record(segment, matches)
 
+    def _every_match(self, text: str) -> Iterable[_Match]:
+        """The matches of every pattern in ``text``.  With no source language given, TQ602 asks
+        for the strong patterns' matches: the strong ones and the others are then searched
+        apart (the strong ones once for both checks) and merged in pattern order."""
+        if self.ctx.source_lang:
+            return self.setup.matches(text)
+        strong = self.setup.strong().matches(text)
+        others = self.setup.others(self.every_pack).matches(text)
+        if not strong or not others:
+            return strong or others
+        order = self.setup.order
+        return sorted((*strong, *others), key=lambda m: order[id(m[1])])
+
+    @cached_property
+    def every_pack(self) -> frozenset[int]:
+        return frozenset(id(pack) for pack in self.packs)
+
     def _run_deferred(self) -> None:
         """End the wait: every pattern on the waiting segments, as if run when they came."""
         waiting, self.deferred = self.deferred or [], None
         self.found.clear()
         for segment, _ in waiting:
-            self._record(segment, self.setup.matches(segment.text))
+            self._record(segment, self._every_match(segment.text))
 
     def _finish_deferred(self, waiting: list[tuple[Segment, tuple[_Match, ...]]]) -> None:
         """The other patterns of the packs in evidence (a strong match) on the segments that
