@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -330,6 +330,14 @@ class _Setup:
         """``id`` of each pattern -> its place in :attr:`patterns` (pack and pattern order)."""
         return {id(pat): i for i, (_, pat) in enumerate(self.patterns)}
 
+    def in_order(self, strong: Sequence[_Match], others: Sequence[_Match]) -> Sequence[_Match]:
+        """The matches of two parts of the patterns in the order a search by every pattern at
+        once gives (pattern order; a pattern's own matches as found: the sort is stable)."""
+        if not strong or not others:
+            return strong or others
+        order = self.order
+        return sorted((*strong, *others), key=lambda m: order[id(m[1])])
+
     def _always_open(self, folded: str) -> list[int]:
         """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
         character, then a few ``str.find`` calls (C speed) for each; most text holds none."""
@@ -389,7 +397,7 @@ class _Setup:
         tokens = folded_tokens(text)
         keyed = self._index_keys.intersection(tokens)
         folded: str | None = None
-        selected: Iterable[int] = ()
+        selected: Sequence[int] = ()
         if self._always_tests:
             chars = self._always_chars
             if chars is not None:
@@ -401,15 +409,8 @@ class _Setup:
             if chars != ():
                 folded = fold(text)
                 selected = self._always_open(folded)
-        if keyed:
-            if len(keyed) == 1 and not selected:
-                selected = self._index[next(iter(keyed))]
-            else:
-                chosen = set(selected)
-                for k in keyed:
-                    chosen.update(self._index[k])
-                selected = sorted(chosen)  # in pack and pattern order
-        elif not selected:  # most text
+        selected = _selection(selected, keyed, self._index)
+        if not selected:  # most text
             return ()
         patterns = self.patterns
         found: list[_Match] = []
@@ -472,22 +473,13 @@ class _Setup:
         search before the token index; for text that case folding does not read as the regex
         engine does)."""
         keyed = self._keywords.intersection(folded_tokens(text))
-        always: Iterable[int] = self.always
+        always: Sequence[int] = self.always
         folded = fold(text) if usable(text) else None
         if always and folded is not None:
             always = self._always_open(folded)
-        selected: Iterable[int]
-        if not keyed:  # most text
-            if not always:
-                return ()
-            selected = always
-        elif len(keyed) == 1 and not always:
-            selected = self.by_keyword[next(iter(keyed))]
-        else:
-            chosen = set(always)
-            for k in keyed:
-                chosen.update(self.by_keyword[k])
-            selected = sorted(chosen)  # in pack and pattern order
+        selected = _selection(always, keyed, self.by_keyword)
+        if not selected:  # most text
+            return ()
         patterns = self.patterns
         found: list[_Match] = []
         prepared = prepare(text, folded) if folded is not None else None
@@ -510,6 +502,20 @@ _INDEX_AFTER = 8
 _ByWord = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]
 #: What a pattern needs besides its index word: sets of tokens, its case-sensitive strings
 #: (:func:`exact_factors`), and its necessary strings.
+def _selection(always: Sequence[int], keyed: Collection[str],
+               index: Mapping[str, Sequence[int]]) -> Sequence[int]:
+    """The patterns to run on a text, in pack and pattern order: those without keywords that
+    may match it (``always``) and those the text's words select through ``index``."""
+    if not keyed:
+        return always
+    if len(keyed) == 1 and not always:
+        return index[next(iter(keyed))]
+    chosen = set(always)
+    for k in keyed:
+        chosen.update(index[k])
+    return sorted(chosen)
+
+
 _Tests = tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], tuple[_ByWord, ...]]
 
 
@@ -758,12 +764,8 @@ class CalquePhrases:
         apart (the strong ones once for both checks) and merged in pattern order."""
         if self.ctx.source_lang:
             return self.setup.matches(text)
-        strong = self.setup.strong().matches(text)
-        others = self.setup.others(self.every_pack).matches(text)
-        if not strong or not others:
-            return strong or others
-        order = self.setup.order
-        return sorted((*strong, *others), key=lambda m: order[id(m[1])])
+        return self.setup.in_order(self.setup.strong().matches(text),
+                                   self.setup.others(self.every_pack).matches(text))
 
     @cached_property
     def every_pack(self) -> frozenset[int]:
@@ -784,15 +786,11 @@ class CalquePhrases:
         others = self.setup.others(evident) if evident else None
         if others is None or not others.patterns:
             return
-        order = self.setup.order
         for key in evident:
             self.found[key] = []
         for segment, strong in waiting:
-            matches = [*(m for m in strong if id(m[0]) in evident),
-                       *others.matches(segment.text)]
-            if matches:
-                matches.sort(key=lambda m: order[id(m[1])])  # stable: a pattern's own order
-                self._record(segment, matches)
+            self._record(segment, self.setup.in_order(
+                [m for m in strong if id(m[0]) in evident], others.matches(segment.text)))
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
         for pack, pat, m in matches:
