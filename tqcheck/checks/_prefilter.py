@@ -165,8 +165,11 @@ def _minimal(strings: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
-def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
-    """Sets of strings each of which a match of the sequence contains one of."""
+def _sequence(items: Sequence[tuple[Any, Any]], exact: bool = False,
+              icase: bool = False) -> list[frozenset[str]]:
+    """Sets of strings each of which a match of the sequence contains one of: case-folded and
+    minimal, or (``exact``) exactly as written, from the parts that match case-sensitively
+    (``icase`` False: the pattern's flags, then each group's own)."""
     out: list[frozenset[str]] = []
     run: set[str] | None = None
 
@@ -174,11 +177,11 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
         nonlocal run
         # A set holding an empty string or white space alone is in every text: no test.
         if run and all(s.strip() for s in run):
-            out.append(_minimal(frozenset(fold(s) for s in run)))
+            out.append(frozenset(run) if exact else _minimal(frozenset(fold(s) for s in run)))
         run = None
 
     for op, av in items:
-        options = _expand([(op, av)])
+        options = None if icase else _expand([(op, av)])
         if options is not None:
             if run is not None and len(run) * len(options) <= _MAX_ALTERNATIVES:
                 run = {_join(a, b) for a in run for b in options}
@@ -188,21 +191,24 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
             continue
         close()
         if op is sre.SUBPATTERN:
-            out.extend(_sequence(av[-1]))
+            _group, add, remove, body = av
+            inner = exact and (icase or bool(add & sre.SRE_FLAG_IGNORECASE)) and not (
+                remove & sre.SRE_FLAG_IGNORECASE)
+            out.extend(_sequence(body, exact, inner))
         elif op is sre.ATOMIC_GROUP:
-            out.extend(_sequence(av))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            out.extend(_sequence(av[2]))
+            out.extend(_sequence(av, exact, icase))
+        elif op in _REPEATS and av[0] >= 1:
+            out.extend(_sequence(av[2], exact, icase))
         elif op is sre.BRANCH:
             union: set[str] = set()
             for branch in av[1]:
-                sets = _sequence(branch)
+                sets = _sequence(branch, exact, icase)
                 if not sets:
                     union = set()
                     break
                 union |= max(sets, key=_score)
             if union:
-                out.append(_minimal(frozenset(union)))
+                out.append(frozenset(union) if exact else _minimal(frozenset(union)))
     close()
     return out
 
@@ -511,51 +517,6 @@ def token_sets(pattern: str | re.Pattern[str], separators: AbstractSet[str],
 
 # --- Case-sensitive strings ---------------------------------------------------------------------
 
-def _exact_sequence(items: Sequence[tuple[Any, Any]], icase: bool) -> list[frozenset[str]]:
-    """Sets of strings each of which a match of the sequence contains one of, exactly as
-    written: from its parts that match case-sensitively (``icase`` False)."""
-    out: list[frozenset[str]] = []
-    run: set[str] | None = None
-
-    def close() -> None:
-        nonlocal run
-        if run and all(s.strip() for s in run):
-            out.append(frozenset(run))
-        run = None
-
-    for op, av in items:
-        options = None if icase else _expand([(op, av)])
-        if options is not None:
-            if run is not None and len(run) * len(options) <= _MAX_ALTERNATIVES:
-                run = {_join(a, b) for a in run for b in options}
-            else:
-                close()
-                run = options
-            continue
-        close()
-        if op is sre.SUBPATTERN:
-            _group, add, remove, body = av
-            inner = (icase or bool(add & sre.SRE_FLAG_IGNORECASE)) and not (
-                remove & sre.SRE_FLAG_IGNORECASE)
-            out.extend(_exact_sequence(body, inner))
-        elif op is sre.ATOMIC_GROUP:
-            out.extend(_exact_sequence(av, icase))
-        elif op in _REPEATS and av[0] >= 1:
-            out.extend(_exact_sequence(av[2], icase))
-        elif op is sre.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                sets = _exact_sequence(branch, icase)
-                if not sets:
-                    union = set()
-                    break
-                union |= max(sets, key=_score)
-            if union:
-                out.append(frozenset(union))
-    close()
-    return out
-
-
 def _capital_piece(s: str) -> str:
     """The piece of ``s`` between spaces to look for: one with a capital letter, else the
     longest."""
@@ -577,7 +538,8 @@ def exact_factors(pattern: re.Pattern[str], keep: int = 2) -> tuple[frozenset[st
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return ()
     sets = []
-    for strings in _exact_sequence(list(tree), bool(pattern.flags & re.IGNORECASE)):
+    for strings in _sequence(list(tree), exact=True,
+                                 icase=bool(pattern.flags & re.IGNORECASE)):
         pieces = frozenset(_capital_piece(s) for s in strings)
         if all(any(c.isupper() for c in p) for p in pieces):
             sets.append(_minimal(pieces))
