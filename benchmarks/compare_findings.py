@@ -12,15 +12,18 @@ holds whatever changed inside.  The other revision is checked out into a tempora
 
 A finding is identified by (path, line, col, code); a finding whose message or severity changed at
 the same place is reported as changed, not as lost and gained.  Corpora whose files are absent
-(``../shared`` missing) are skipped with a note.  The blind split of ``corpora/``
-(``src/v15-*``) counts in the totals, but its findings are never printed as examples nor dumped.
+(``../shared`` missing) are skipped with a note.  The blind splits of ``corpora/``
+(``src/v15-*``, and the ``blind2`` passages of ``src/v17-*``) count in the totals, but their
+findings are never printed as examples nor dumped.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -77,9 +80,28 @@ def jobs(tree: Path) -> Iterator[Job]:
 
 
 def _blind(job: Job) -> bool:
-    """Whether ``job`` audits the corpus's blind split (``corpora/src/v15-*``): its findings
+    """Whether ``job`` audits only the corpus's blind split (``corpora/src/v15-*``): its findings
     count in the totals, but their text is never printed or dumped (nobody may tune on it)."""
     return job.corpus == "corpora" and job.label.startswith("v15-")
+
+
+def _blind_lines(job: Job) -> frozenset[int]:
+    """The lines of ``job``'s file that belong to blind passages (``blind``: numbers 201-300;
+    ``blind2``: 301 and up, the SHA-256 rule of ``corpora/README.md``), hidden like :func:`_blind`."""
+    if job.corpus != "corpora":
+        return frozenset()
+    hidden: set[int] = set()
+    blind = False
+    for number, line in enumerate(Path(job.args[0]).read_text(encoding="utf-8").splitlines(), 1):
+        header = re.match(r"@@ .*\bid=(\S+)", line)
+        if header:
+            pid = header.group(1)
+            n = int(pid[-3:])
+            even = hashlib.sha256(pid.encode()).digest()[0] % 2 == 0
+            blind = 201 <= n < 301 or (n >= 301 and even)
+        if blind:
+            hidden.add(number)
+    return frozenset(hidden)
 
 
 def run_tree(tree: Path, job: Job) -> list[dict[str, object]] | str:
@@ -152,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"this tree {new if isinstance(new, str) else 'ok'}")
             continue
         diff = compare(base, new)
+        hidden = _blind_lines(job)
         corpus = per_corpus.setdefault(job.corpus, Counter())
         corpus["base"] += len(base)
         corpus["new"] += len(new)
@@ -163,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             corpus[kind] += len(found)
             for f in found:
                 per_code.setdefault(str(f["code"]), Counter())[kind] += 1
-                if _blind(job):
+                if _blind(job) or f.get("line") in hidden:
                     continue  # counted, never shown
                 examples.setdefault((str(f["code"]), kind), []).append({**f, "corpus": job.corpus})
                 dump.append({"kind": kind, "corpus": job.corpus, "file": job.label, **f})
