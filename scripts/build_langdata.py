@@ -132,11 +132,14 @@ def number_norms() -> str:
     for code in NUMBER_NORM_LANGS:
         if (LANG_DIR / f"{code}.toml").exists():
             continue
+        from babel import Locale
+
         values = cldr(code)["numbers"]
         if values["decimal"] not in (".", ","):
             continue
-        out.append(f"{code} = {{ decimal = {toml_value(values['decimal'])}, "
-                   f"group = {toml_value(values['group'])} }}")
+        name = Locale.parse(code).english_name
+        out.append(f"{code} = {{ name = {toml_value(name)}, decimal = "
+                   f"{toml_value(values['decimal'])}, group = {toml_value(values['group'])} }}")
     return "\n".join(out) + "\n"
 
 

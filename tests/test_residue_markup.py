@@ -128,3 +128,31 @@ def test_words_with_combining_marks_repeat_whole() -> None:
         assert _found(fluent, "ar", code) == []
     assert _found("ذهب الوزيرُ إلى إلى المؤتمر.", "ar", "TQ101") == ["إلى إلى"]
     assert _found("وصل الوفدُ الوفدُ إلى القاهرة.", "ar", "TQ101") == ["الوفدُ الوفدُ"]
+
+
+@pytest.mark.parametrize(("lang", "text", "code", "expected"), [
+    # English quotes in Romanian, which writes „…”: the norms of a language without a data file.
+    ("ro", "Președintele a spus: “Nu vom ceda”, iar ministrul a confirmat.", "TQ309", ["“"]),
+    ("bg", 'Той каза, че цената е 2.5 лева на килограм.', "TQ308", ["2.5"]),
+])
+def test_norms_of_languages_without_a_data_file(lang: str, text: str, code: str,
+                                                expected: list[str]) -> None:
+    assert _found(text, lang, code)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ro", "Președintele a spus: „Nu vom ceda”, iar ministrul a confirmat «așa»."),
+    ("bg", "Той каза: „Няма да се откажем“, а цената е 2,5 лева."),
+    ("el", "Ο πρόεδρος είπε: «Δεν θα υποχωρήσουμε», και η τιμή είναι 2,5 ευρώ."),
+])
+def test_norms_of_languages_without_a_data_file_pass(lang: str, text: str) -> None:
+    for code in ("TQ301", "TQ308", "TQ309"):
+        assert _found(text, lang, code) == []
+
+
+def test_a_language_without_a_file_stays_unknown() -> None:
+    from tqcheck.langdata import load_language
+
+    data = load_language("ro")
+    assert not data.known and data.name == "Romanian" and data.get("numbers", "decimal") == ","
+    assert load_language("xx").raw == {}

@@ -13,7 +13,6 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
 
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate, class_gate
@@ -55,21 +54,9 @@ _HOUR_AFTER = re.compile(r"\s*(?:Uhr|h|hrs?|ч|час\w*|heures?|horas?|ore|uur|
 _PERCENT_AFTER = re.compile(r"\s?[%‰]")
 
 
-@cache
-def _fallback_number_norms(lang: str) -> dict[str, str]:
-    """The CLDR separators of a language without a data file (``number_norms.toml``)."""
-    from tqcheck.datapack import builtin_table
-
-    found = builtin_table("number_norms.toml").get(lang)
-    return dict(found) if isinstance(found, dict) else {}
-
-
 def _number_norms(ctx: CheckContext) -> tuple[str, str] | None:
     decimal = ctx.data.get("numbers", "decimal")
     group = ctx.data.get("numbers", "group")
-    if decimal is None and not ctx.data.known:
-        fallback = _fallback_number_norms(ctx.data.lang)
-        decimal, group = fallback.get("decimal"), fallback.get("group")
     if decimal not in (".", ",") or not isinstance(group, str):
         return None
     return decimal, group
@@ -482,8 +469,8 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
     Example:
         ``the «Shebekino» crossing`` (English) → flags ``«`` and ``»``.
     """
-    if not ctx.data.known:
-        return
+    if not ctx.data.known and not ctx.data.raw:
+        return  # (a language without a file may still have norms: quote_norms.toml)
     text = segment.text
     in_use = _marks_in_use(ctx)
     for m in _MARKS.finditer(text) if ctx.data.get("quotes") else ():
