@@ -567,9 +567,9 @@ _ARABIC_PUNCT = {"،": ",", "؛": ";", "؟": "?", "٪": "%", "۔": "."}
 _CJK_PUNCT = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
               "「": "“", "」": "”", "『": "‘", "』": "’", "、": ",", "【": "[", "】": "]", "～": "~",
               "《": "“", "》": "”", "〈": "‘", "〉": "’"}
-#: Lenticular brackets: the headline and label frame of Japanese and Chinese web text, kept by
-#: human translators as often as by MT.
-_HEADLINE_BRACKETS = frozenset("【】")
+#: Lenticular brackets and book-title marks: the headline, title and label frames of Japanese and
+#: Chinese web text, kept by human translators as often as by MT.
+_HEADLINE_BRACKETS = frozenset("【】《》〈〉")
 _ARABIC_SCRIPT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku", "sd", "ug"})
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
 _INDIC_DANDA_LANGS = frozenset({"hi", "mr", "ne", "bn", "as", "pa", "sa", "or", "mai", "bho",
@@ -620,9 +620,9 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         repetition mark ``ๆ``, the Greek question mark ``;``, Armenian, Ethiopic, Myanmar,
         Khmer and Tibetan full stops), with the target's equivalent as suggestion.  With a
         Greek source, a semicolon that ends a question (before a closing quote or at the end of a
-        line) is the source's question mark.  Without the
-        source in view, the lenticular brackets 【】 that frame headlines and labels are info:
-        human translators keep them too.  A full-width wave drawn as part of a kaomoji
+        line) is the source's question mark.  Without the source in view, the lenticular
+        brackets 【】 and the title marks 《》〈〉 that frame headlines, titles and labels are
+        info: human translators keep them too.  A full-width wave drawn as part of a kaomoji
         (``～( ^o^)ノ``) is no punctuation.
 
     Why it matters:
@@ -666,7 +666,7 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         # 【】 frame headlines and labels in fluent English from Japanese and Chinese sites too:
         # without the source in view, no evidence of a mark carried over.
         hits.append(Hit(i, i + 1, f"{script} punctuation '{c}' in {ctx.data.name} text"
-                        + (" (headline brackets, also written by people)"
+                        + (" (title or headline brackets, also written by people)"
                            if quiet and c in _HEADLINE_BRACKETS else ""),
                         suggestion=repl, fix=_punctuation_fix(text, i, repl),
                         severity=Severity.INFO if quiet and c in _HEADLINE_BRACKETS else None))

@@ -133,7 +133,8 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         Languages without a data file take their separators from the CLDR
         (``number_norms.toml``: Romanian, Finnish, Swedish …).  A time of day written with a dot
         (``godz. 7.30–15.30``, ``klo 9.30``) is no decimal.  Outside Chinese, Japanese and
-        Korean, a range written with a tilde (``10~20 December``) is flagged too.
+        Korean, a range written with a tilde (``10~20 December``) is flagged too.  Findings by
+        the norms of a language without a data file are info.
 
     Why it matters:
         MT copies the source's number format; a reader takes ``1.500`` for one and a half in
@@ -142,6 +143,22 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     Example:
         ``The rate reached 8,4% in March.`` (English) → flags ``8,4``, suggests ``8.4``.
     """
+    yield from _unreviewed(_number_format(segment, ctx), ctx)
+
+
+def _unreviewed(hits: Iterator[Hit], ctx: CheckContext) -> Iterator[Hit]:
+    """Findings by the norms of a language without a data file (the CLDR's separators, the
+    quotation marks of ``quote_norms.toml``) are info: nobody read them against that language's
+    text here, and its writers online often use other marks."""
+    if ctx.data.known:
+        yield from hits
+        return
+    for hit in hits:
+        yield dataclasses.replace(hit, severity=Severity.INFO,
+                                  message=hit.message + " (norm of a language without data)")
+
+
+def _number_format(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
     text = segment.text
     yield from _dates_times_percents(segment, ctx)
     yield from _tilde_ranges(segment, ctx)
@@ -459,8 +476,9 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         info a Latin ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes
         ``؟ ، ؛`` (``native_marks``), and as info a half-width ``, . ? ! : ;`` right after a Chinese or
         Japanese character, where those languages write ``，。？！：；`` (``、`` for the Japanese
-        comma).  A language
-        without data is not checked.
+        comma).  A language without a data file is checked by its quotation marks alone where
+        ``quote_norms.toml`` names them (Romanian „…”, Hungarian, Slovak, Bulgarian …), as
+        info; others are not checked.
 
     Why it matters:
         MT carries the source's punctuation over: Russian guillemets and Spanish inverted marks
@@ -471,6 +489,10 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
     """
     if not ctx.data.known and not ctx.data.raw:
         return  # (a language without a file may still have norms: quote_norms.toml)
+    yield from _unreviewed(_target_punctuation(segment, ctx), ctx)
+
+
+def _target_punctuation(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
     text = segment.text
     in_use = _marks_in_use(ctx)
     for m in _MARKS.finditer(text) if ctx.data.get("quotes") else ():
