@@ -156,3 +156,7 @@ def test_a_language_without_a_file_stays_unknown() -> None:
     data = load_language("ro")
     assert not data.known and data.name == "Romanian" and data.get("numbers", "decimal") == ","
     assert load_language("xx").raw == {}
+
+
+def test_tilde_range_stops_at_the_number() -> None:
+    assert _found("From 1992~2016. Then 19~21, and more.", "en", "TQ308") == ["1992~2016", "19~21"]

@@ -236,7 +236,8 @@ def _clock_time(text: str, start: int, end: int) -> bool:
 _TILDE_RANGE_LANGS = frozenset({"zh", "ja", "ko"})
 _TILDE_GATE = r"[~～〜](?<=\d[~～〜])(?=\s?\d)"
 #: ``10~20``: a range written with a tilde between two numbers.
-_TILDE_RANGE = re.compile(r"(?<![\w.,])(\d[\d.,:]*)\s?[~～〜]\s?(\d[\d.,:]*)(?![\w~])")
+_TILDE_RANGE = re.compile(
+    r"(?<![\w.,])(\d(?:[\d.,:]*\d)?)\s?[~～〜]\s?(\d(?:[\d.,:]*\d)?)(?![\w~]|[.,:]\d)")
 
 
 def _tilde_ranges(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
