@@ -160,3 +160,15 @@ def test_a_language_without_a_file_stays_unknown() -> None:
 
 def test_tilde_range_stops_at_the_number() -> None:
     assert _found("From 1992~2016. Then 19~21, and more.", "en", "TQ308") == ["1992~2016", "19~21"]
+
+
+def test_decoder_tokens_are_debris() -> None:
+    text = "The talks ⁇ ended and __de__ Die Gespräche <2en> resumed."
+    assert _found(text, "en", "TQ407") == ["⁇", "__de__", "<2en>"]
+    assert _found("Call __init__ in snake__case code; a <2 b and x__y.", "en", "TQ407") == []
+
+
+def test_digits_of_every_script() -> None:
+    assert _found("The price was ৫০০ taka and ๕๐ baht.", "en", "TQ305") == ["৫০০", "๕๐"]
+    assert _found("ราคา ๕๐ บาท", "th", "TQ305") == []
+    assert _found("দাম ৫০০ টাকা", "bn", "TQ305") == []

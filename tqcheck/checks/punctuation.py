@@ -738,23 +738,30 @@ def _mapped_punctuation(text: str, i: int, repl: str) -> tuple[int, int, str]:
     return start, end, repl
 
 
-_NATIVE_DIGIT = r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]"
+#: The decimal digits of other scripts: Arabic-Indic, Persian, N'Ko, the Indic scripts
+#: (Devanagari to Sinhala), Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian.
+_NATIVE_DIGIT = (r"[\u0660-\u0669\u06F0-\u06F9\u07C0-\u07C9\u0966-\u096F\u09E6-\u09EF"
+                 r"\u0A66-\u0A6F\u0AE6-\u0AEF\u0B66-\u0B6F\u0BE6-\u0BEF\u0C66-\u0C6F"
+                 r"\u0CE6-\u0CEF\u0D66-\u0D6F\u0DE6-\u0DEF\u0E50-\u0E59\u0ED0-\u0ED9"
+                 r"\u0F20-\u0F29\u1040-\u1049\u17E0-\u17E9\u1810-\u1819]")
 _NATIVE_DIGITS = re.compile(_NATIVE_DIGIT + "+")
 
 
 #: Languages that write their own digits (for those without language data saying so).
 _NATIVE_DIGIT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ks", "hi", "mr", "ne",
-                                 "bn", "as", "my", "th", "lo", "km", "dz", "bo"})
+                                 "bn", "as", "my", "th", "lo", "km", "dz", "bo", "gu", "pa", "or",
+                                 "ta", "te", "kn", "ml", "si", "mn", "sa", "nqo"})
 
 
 # Gated on one digit: a pattern that is a character class is searched in a tight loop.
 @register("TQ305", "foreign-digits", Severity.ERROR, scope="segment", fix="safe",
           gate=non_ascii_gate(_NATIVE_DIGIT))
 def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
-    """Arabic-Indic, Persian or Devanagari digits in a target that writes 0–9.
+    """Arabic-Indic, Persian, Indic, Thai or other native digits in a target that writes 0–9.
 
     What it does:
-        Flags runs of ٠–٩, ۰–۹ or ०–९ unless the target language uses them, and suggests the
+        Flags runs of ٠–٩, ۰–۹, ०–९, ০–৯, ๐–๙ and the other scripts' decimal digits unless
+        the target language uses them, and suggests the
         ASCII digits.
 
     Why it matters:

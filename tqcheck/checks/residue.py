@@ -287,16 +287,23 @@ _LATEX = re.compile(r"\\[a-zA-Z]{2,}\*?\{[^{}\n]{0,80}\}|\$[^$\n]{0,40}\\[a-zA-Z
 def _debris_re() -> re.Pattern[str]:
     tokens = residue_data()["mt_debris"]
     alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
-    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|(?:{alts})")
+    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|(?:{alts})")
+
+
+#: The target-language token of a multilingual model: ``<2de>`` (T5, MADLAD), ``__de__``
+#: (fairseq, M2M-100).
+_LANGUAGE_TOKEN = r"<2[a-z]{2,3}(?:_[A-Za-z]{4})?>|(?<!\w)__[a-z]{2,3}(?:_[A-Z][a-z]{3})?__(?!\w)"
 
 
 @register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
-          past_preconditions=True, gate='[▁<&@\\[\\\\]')
+          past_preconditions=True, gate='[▁<&@\\[\\\\⁇]|__')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 
     What it does:
-        Flags SentencePiece word markers (``▁``), special tokens (``<unk>``, ``</s>``, ``<pad>``),
+        Flags SentencePiece word markers (``▁``) and unknown pieces (``⁇``), special tokens
+        (``<unk>``, ``</s>``, ``<pad>``, ``[MASK]``), target-language tokens of multilingual
+        models (``<2de>``, ``__de__``),
         BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded and
         LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
 
