@@ -133,6 +133,7 @@ def test_words_with_combining_marks_repeat_whole() -> None:
 @pytest.mark.parametrize(("lang", "text", "code", "expected"), [
     # English quotes in Romanian, which writes „…”: the norms of a language without a data file.
     ("ro", "Președintele a spus: “Nu vom ceda”, iar ministrul a confirmat.", "TQ309", ["“"]),
+    ("sv", "Presidenten sa: “Vi ger inte upp”, och ministern bekräftade.", "TQ309", ["“"]),
     ("bg", 'Той каза, че цената е 2.5 лева на килограм.', "TQ308", ["2.5"]),
 ])
 def test_norms_of_languages_without_a_data_file(lang: str, text: str, code: str,
@@ -144,6 +145,9 @@ def test_norms_of_languages_without_a_data_file(lang: str, text: str, code: str,
     ("ro", "Președintele a spus: „Nu vom ceda”, iar ministrul a confirmat «așa»."),
     ("bg", "Той каза: „Няма да се откажем“, а цената е 2,5 лева."),
     ("el", "Ο πρόεδρος είπε: «Δεν θα υποχωρήσουμε», και η τιμή είναι 2,5 ευρώ."),
+    # Finnish and Swedish open and close with the same mark: ”…” is balanced.
+    ("fi", "Presidentti sanoi: ”Emme anna periksi”, ja hinta on 2,5 euroa."),
+    ("sv", "Presidenten sa: ”Vi ger inte upp”, och priset är 2,5 kronor."),
 ])
 def test_norms_of_languages_without_a_data_file_pass(lang: str, text: str) -> None:
     for code in ("TQ301", "TQ308", "TQ309"):
