@@ -296,7 +296,7 @@ _LANGUAGE_TOKEN = r"<2[a-z]{2,3}(?:_[A-Za-z]{4})?>|(?<!\w)__[a-z]{2,3}(?:_[A-Z][
 
 
 @register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
-          past_preconditions=True, gate='[▁<&@\\[\\\\⁇]|__')
+          past_preconditions=True, gate='[▁<&@\\[\\\\⁇_]')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 
