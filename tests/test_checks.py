@@ -66,6 +66,9 @@ MUST_FLAG: list[tuple[str, str, list[str]]] = [
     ("TQ408", "The company reported revenue of S新8.96 billion.", ["新"]),
     ("TQ404", "The passenger flow rose.\n\n#Shanghai Metro# 🚇", ["#Shanghai Metro#"]),
     ("TQ408", "He paid the美元100 fee.", ["美元"]),
+    ("TQ409", "Choose <strong>Forgot password?</strong> on the login page.",
+     ["<strong>", "</strong>"]),
+    ("TQ409", 'The message "Connection failed: {0}" is shown.', ["{0}"]),
     ("TQ302", "The agency (IAEA said on Thursday that talks continue.", ["("]),
     ("TQ303", 'He added, explaining, "No." I have high hopes for them, but we will try."', ['"']),
     ("TQ304", "The meeting، which was held in Antalya؟", ["،", "؟"]),
@@ -161,6 +164,7 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ402", "The talks resumed.\n\n— Reuters reported that the ministers met on March 7, 2022."),
     ("TQ403", "The talks resumed.\n\nThe minister will post an update on Instagram this week."),
     ("TQ407", "The talks had poor results & the ministers left; 5 < 7 is true."),
+    ("TQ409", "Press <Enter> if x<y; 50% of users in {1, 2, 3} use __init__ and *stars*."),
     ("TQ503", "He called it a “turning point”. Others said “too early” and “not now”."),
 ]
 

@@ -143,12 +143,33 @@ def _builtin(lang: str) -> dict[str, Any] | None:
     return builtin(f"lang/{lang}.toml")
 
 
+@cache
+def _norm_tables() -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+    from tqcheck.datapack import builtin
+
+    return builtin("number_norms.toml") or {}, builtin("quote_norms.toml") or {}
+
+
+def _norms_only(code: str) -> dict[str, Any]:
+    """The typographic norms of a language without a data file (number separators from the
+    CLDR, quotation marks): what the punctuation checks read; ``known`` stays false."""
+    numbers, quotes = _norm_tables()
+    data: dict[str, Any] = {}
+    if isinstance(numbers.get(code), Mapping):
+        found = dict(numbers[code])
+        data["name"] = found.pop("name", code)
+        data["numbers"] = found
+    if isinstance(quotes.get(code), Mapping):
+        data["quotes"] = dict(quotes[code])
+    return data
+
+
 def load_language(lang: str | None, extra_files: Iterable[Path] = ()) -> LanguageData:
     """Language data for ``lang`` (a BCP-47 tag; only the base language is used)."""
     code = base_lang(lang) or "und"
     raw = _builtin(code)
     known = raw is not None
-    data: dict[str, Any] = dict(raw or {})
+    data: dict[str, Any] = dict(raw or {}) if known else _norms_only(code)
     for path in extra_files:
         from tqcheck.datapack import user_file
 

@@ -85,6 +85,21 @@ def source_has_emoji(case: MirrorCase) -> str | None:
     return None
 
 
+def source_has_markup(case: MirrorCase) -> str | None:
+    """The source holds the same markup or placeholder (its text, the same tag, or Markdown
+    emphasis of its own): the translation kept what it was given."""
+    found = span_in_source(case)
+    if found:
+        return found
+    text = case.text
+    tag = re.match(r"</?([A-Za-z][\w-]*)", text)
+    if tag and re.search(rf"</?{re.escape(tag.group(1))}\b", case.source, re.IGNORECASE):
+        return f"the source has <{tag.group(1)}> markup too"
+    if text[:2] in ("**", "__") and text[:2] in case.source:
+        return f"the source has '{text[:2]}' markup too"
+    return None
+
+
 def foreign_in_source(case: MirrorCase) -> str | None:
     """Text in another script that the source quotes as foreign too (a Latin brand name in an
     English source kept in a Russian translation).  Text in the source's own script is what the
@@ -405,6 +420,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ406": source_has_emoji,
     "TQ407": span_in_source,
     "TQ408": foreign_in_source,
+    "TQ409": source_has_markup,
     "TQ602": source_opens_with_conjunction,
     "TQ702": foreign_in_source,
     "TQ704": foreign_in_source,

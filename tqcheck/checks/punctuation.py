@@ -10,10 +10,11 @@ from collections.abc import Iterator
 
 from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks._pairs import is_record
-from tqcheck.checks.gates import non_ascii_gate
+from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.mirror import has_quotation
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import in_kaomoji, per_text, source_in_view
+from tqcheck.langdata import base_lang
 from tqcheck.model import MASK, UNMASKED, Applicability, Segment, Sentence, Severity
 
 # A short quotation ending in sentence punctuation, closed, then the text goes on with a capital and
@@ -564,26 +565,64 @@ class UnbalancedBrackets:
 
 _ARABIC_PUNCT = {"،": ",", "؛": ";", "؟": "?", "٪": "%", "۔": "."}
 _CJK_PUNCT = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
-              "「": "“", "」": "”", "『": "‘", "』": "’", "、": ",", "【": "[", "】": "]", "～": "~"}
-#: Lenticular brackets: the headline and label frame of Japanese and Chinese web text, kept by
-#: human translators as often as by MT.
-_HEADLINE_BRACKETS = frozenset("【】")
+              "「": "“", "」": "”", "『": "‘", "』": "’", "、": ",", "【": "[", "】": "]", "～": "~",
+              "《": "“", "》": "”", "〈": "‘", "〉": "’"}
+#: Lenticular brackets and book-title marks: the headline, title and label frames of Japanese and
+#: Chinese web text, kept by human translators as often as by MT.
+_HEADLINE_BRACKETS = frozenset("【】《》〈〉")
 _ARABIC_SCRIPT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ku", "sd", "ug"})
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
-_FOREIGN_PUNCT = re.compile("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]")
+_INDIC_DANDA_LANGS = frozenset({"hi", "mr", "ne", "bn", "as", "pa", "sa", "or", "mai", "bho",
+                                "kok", "doi", "sat"})
+#: Marks of other writing systems: the mark, the target's equivalent ("" where there is none:
+#: the Thai repetition mark asks for the word itself), its script, and the languages that write
+#: it.
+_SCRIPT_PUNCT: dict[str, tuple[str, str, frozenset[str]]] = {
+    "\u0964": (".", "Indic (danda)", _INDIC_DANDA_LANGS),
+    "\u0965": (".", "Indic (double danda)", _INDIC_DANDA_LANGS),
+    "\u0e46": ("", "Thai (repetition mark)", frozenset({"th"})),
+    "\u0e2f": ("", "Thai (abbreviation mark)", frozenset({"th"})),
+    "\u037e": ("?", "Greek (question mark)", frozenset({"el"})),
+    "\u0589": (".", "Armenian", frozenset({"hy"})),
+    "\u055e": ("?", "Armenian", frozenset({"hy"})),
+    "\u1362": (".", "Ethiopic", frozenset({"am", "ti", "om"})),
+    "\u1363": (",", "Ethiopic", frozenset({"am", "ti", "om"})),
+    "\u104a": (",", "Myanmar", frozenset({"my"})),
+    "\u104b": (".", "Myanmar", frozenset({"my"})),
+    "\u17d4": (".", "Khmer", frozenset({"km"})),
+    "\u0f0d": (".", "Tibetan", frozenset({"bo", "dz"})),
+}
+_REPLACEMENT = {**_ARABIC_PUNCT, **_CJK_PUNCT, **{c: r for c, (r, _, _) in _SCRIPT_PUNCT.items()}}
+_FOREIGN_PUNCT = re.compile("[" + "".join(_REPLACEMENT) + "]")
+#: A semicolon that ends a question in a Greek source (the Greek question mark looks like one):
+#: before a closing quote, or at the end of a line.
+_GREEK_QUESTION = re.compile(r"(?<=[^\W\d_]);(?=[\"”’']|[ \t]*(?:\n|$))")
+
+
+def _source_punctuation_gate(ctx: CheckContext) -> Gate:
+    """The foreign marks; with a Greek source, a semicolon before a quote or line end too."""
+    marks = "[" + "".join(_REPLACEMENT) + "]"
+    if base_lang(ctx.source_lang) == "el" and ctx.data.lang != "el":
+        return Gate(re.compile(f"{marks}|;"))
+    return non_ascii_gate(marks)
 
 
 @register("TQ304", "source-punctuation", Severity.ERROR, scope="segment", fix="safe",
-          gate=non_ascii_gate("[" + "".join(_ARABIC_PUNCT) + "".join(_CJK_PUNCT) + "]"))
+          gate=_source_punctuation_gate)
 def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Punctuation of another writing system left in the translation.
 
     What it does:
         Flags the Arabic comma, semicolon, question mark and percent sign (، ؛ ؟ ٪) outside
-        Arabic-script targets, and full-width CJK punctuation (，。：！？（）「」) outside Chinese,
-        Japanese and Korean targets, with the target's equivalent as suggestion.  Without the
-        source in view, the lenticular brackets 【】 that frame headlines and labels are info:
-        human translators keep them too.  A full-width wave drawn as part of a kaomoji
+        Arabic-script targets, full-width CJK punctuation and book-title marks
+        (，。：！？（）「」《》) outside Chinese, Japanese and Korean targets, and the marks of other
+        scripts outside the languages that write them (the Indic danda ``।``, the Thai
+        repetition mark ``ๆ``, the Greek question mark ``;``, Armenian, Ethiopic, Myanmar,
+        Khmer and Tibetan full stops), with the target's equivalent as suggestion.  With a
+        Greek source, a semicolon that ends a question (before a closing quote or at the end of a
+        line) is the source's question mark.  Without the source in view, the lenticular
+        brackets 【】 and the title marks 《》〈〉 that frame headlines, titles and labels are
+        info: human translators keep them too.  A full-width wave drawn as part of a kaomoji
         (``～( ^o^)ノ``) is no punctuation.
 
     Why it matters:
@@ -604,15 +643,30 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             continue
         if c in _CJK_PUNCT and in_kaomoji(text, m.start(), m.end()):
             continue  # "～( ^o^)ノ": the wave of a kaomoji face, not a mark of the sentence
-        marks.append((m.start(), c, _ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]))
+        if c in _SCRIPT_PUNCT and lang in _SCRIPT_PUNCT[c][2]:
+            continue
+        marks.append((m.start(), c, _REPLACEMENT[c]))
+    if ";" in text and base_lang(ctx.source_lang) == "el" and lang != "el":
+        marks += [(m.start(), ";", "?") for m in _GREEK_QUESTION.finditer(text)]
+        marks.sort()
     hits = []
     quiet = not source_in_view(segment)
     for i, c, repl in marks:
-        script = "Arabic" if c in _ARABIC_PUNCT else "full-width CJK"
+        if c == ";":
+            hits.append(Hit(i, i + 1, "a semicolon ending a question: the Greek question mark "
+                            f"of the source, in {ctx.data.name} text", suggestion="?"))
+            continue
+        if not repl:
+            script = _SCRIPT_PUNCT[c][1]
+            hits.append(Hit(i, i + 1, f"{script} mark '{c}' in {ctx.data.name} text",
+                            suggestion=""))
+            continue
+        script = ("Arabic" if c in _ARABIC_PUNCT else "full-width CJK" if c in _CJK_PUNCT
+                  else _SCRIPT_PUNCT[c][1])
         # 【】 frame headlines and labels in fluent English from Japanese and Chinese sites too:
         # without the source in view, no evidence of a mark carried over.
         hits.append(Hit(i, i + 1, f"{script} punctuation '{c}' in {ctx.data.name} text"
-                        + (" (headline brackets, also written by people)"
+                        + (" (title or headline brackets, also written by people)"
                            if quiet and c in _HEADLINE_BRACKETS else ""),
                         suggestion=repl, fix=_punctuation_fix(text, i, repl),
                         severity=Severity.INFO if quiet and c in _HEADLINE_BRACKETS else None))
@@ -623,7 +677,7 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
 
 def _describe_conversion(text: str, converted: set[int]) -> str:
     chars = dict.fromkeys(text[i] for i in sorted(converted))
-    pairs = ", ".join(f"'{_ARABIC_PUNCT.get(c) or _CJK_PUNCT[c]}' for '{c}'" for c in chars)
+    pairs = ", ".join(f"'{_REPLACEMENT[c]}' for '{c}'" for c in chars)
     return f"write {pairs}" + (f" ({len(converted)} marks)" if len(converted) > 1 else "")
 
 
@@ -633,7 +687,7 @@ _SPACED_BEFORE = frozenset("(“‘[")
 
 #: Kana, CJK ideographs and Hangul (not the punctuation itself).
 _CJK_TEXT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_CJK_PAIRS = {"（": "）", "「": "」", "『": "』", "【": "】"}
+_CJK_PAIRS = {"（": "）", "「": "」", "『": "』", "【": "】", "《": "》", "〈": "〉"}
 _CJK_OPENERS = {v: k for k, v in _CJK_PAIRS.items()}
 
 
@@ -684,23 +738,30 @@ def _mapped_punctuation(text: str, i: int, repl: str) -> tuple[int, int, str]:
     return start, end, repl
 
 
-_NATIVE_DIGIT = r"[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]"
+#: The decimal digits of other scripts: Arabic-Indic, Persian, N'Ko, the Indic scripts
+#: (Devanagari to Sinhala), Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian.
+_NATIVE_DIGIT = (r"[\u0660-\u0669\u06F0-\u06F9\u07C0-\u07C9\u0966-\u096F\u09E6-\u09EF"
+                 r"\u0A66-\u0A6F\u0AE6-\u0AEF\u0B66-\u0B6F\u0BE6-\u0BEF\u0C66-\u0C6F"
+                 r"\u0CE6-\u0CEF\u0D66-\u0D6F\u0DE6-\u0DEF\u0E50-\u0E59\u0ED0-\u0ED9"
+                 r"\u0F20-\u0F29\u1040-\u1049\u17E0-\u17E9\u1810-\u1819]")
 _NATIVE_DIGITS = re.compile(_NATIVE_DIGIT + "+")
 
 
 #: Languages that write their own digits (for those without language data saying so).
 _NATIVE_DIGIT_LANGS = frozenset({"ar", "fa", "ur", "ps", "ckb", "sd", "ks", "hi", "mr", "ne",
-                                 "bn", "as", "my", "th", "lo", "km", "dz", "bo"})
+                                 "bn", "as", "my", "th", "lo", "km", "dz", "bo", "gu", "pa", "or",
+                                 "ta", "te", "kn", "ml", "si", "mn", "sa", "nqo"})
 
 
 # Gated on one digit: a pattern that is a character class is searched in a tight loop.
 @register("TQ305", "foreign-digits", Severity.ERROR, scope="segment", fix="safe",
           gate=non_ascii_gate(_NATIVE_DIGIT))
 def find_foreign_digits(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
-    """Arabic-Indic, Persian or Devanagari digits in a target that writes 0–9.
+    """Arabic-Indic, Persian, Indic, Thai or other native digits in a target that writes 0–9.
 
     What it does:
-        Flags runs of ٠–٩, ۰–۹ or ०–९ unless the target language uses them, and suggests the
+        Flags runs of ٠–٩, ۰–۹, ०–९, ০–৯, ๐–๙ and the other scripts' decimal digits unless
+        the target language uses them, and suggests the
         ASCII digits.
 
     Why it matters:

@@ -35,6 +35,9 @@ class _Repeat:
 
 
 _UNIT_PUNCT = re.compile(r"[,;:.!?()\[\]\"“”]")
+#: A word of two letters or more: a unit with numbers repeated over a space counts when it has
+#: one ("with 40 recipes with 40 recipes"); numbers alone ("12 34 12 34") are a list or a code.
+_WORDY = re.compile(r"[^\W\d_]{2}")
 
 def _may_repeat(text: str) -> bool:
     """Cheap superset test: does some run of 1–8 tokens follow itself at once?  The exact
@@ -53,6 +56,28 @@ def _may_repeat(text: str) -> bool:
     return False
 
 
+def _mark_class() -> str:
+    """A character class of the combining marks (Mn, Mc, Me) of the scripts up to U+1DFF: the
+    vowel signs, harakat and niqqud that ``\\w`` does not count as part of a word."""
+    import unicodedata
+
+    marks = [c for c in range(0x0300, 0x1E00) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
+    ranges: list[tuple[int, int]] = []
+    for c in marks:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+
+
+_MARK = re.compile(_mark_class())
+#: :data:`WORD` with combining marks inside a word (Arabic "رويدًا" is one word, not "رويد" and
+#: "ا"; Hindi and Thai vowel signs the same).
+_WORD_WITH_MARKS = re.compile(
+    rf"[^\W_](?:[^\W_]|{_MARK.pattern})*(?:['’\-][^\W_](?:[^\W_]|{_MARK.pattern})*)*")
+
+
 @per_text
 def find_adjacent_repeats(text: str) -> list[_Repeat]:
     """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
@@ -62,7 +87,8 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
     """
     if not _may_repeat(text):
         return []
-    toks = [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
+    word = _WORD_WITH_MARKS if _MARK.search(text) else WORD
+    toks = [(m.group().casefold(), m.start(), m.end()) for m in word.finditer(text)]
     found: list[_Repeat] = []
     last_seen: dict[str, int] = {}
     covered_until = -1
@@ -94,7 +120,8 @@ def find_adjacent_repeats(text: str) -> list[_Repeat]:
         unit_text = text[toks[i][1] : toks[i + n - 1][2]]
         second_text = text[toks[j][1] : toks[j + n - 1][2]]
         if unit_text.casefold() != second_text.casefold() or (
-            n > 1 and (_UNIT_PUNCT.search(unit_text) or any(c.isdigit() for c in unit_text))
+            n > 1 and (_UNIT_PUNCT.search(unit_text) or (any(c.isdigit() for c in unit_text) and (
+                comma or not _WORDY.search(unit_text))))
         ):
             # "faster and faster, and …", "0 degrees, 0 degrees": lists and idioms, not stutter
             continue
@@ -147,6 +174,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         word = rep.unit
         if word.casefold() in legit or word.isdigit() or _reduplicated(word.casefold(), legit):
             continue  # "la-la-la la-la-la", "ha-ha ha-ha": a song or laughter, sung on
+        if _legit_pattern(ctx, word):
+            continue  # Arabic "رويدًا رويدًا": an adverb of manner doubled, "little by little"
         if _legit_before(ctx, word, segment.text, rep.end):
             continue  # French "en en parlant": the preposition, then the pronoun of a gerund
         if _legit_after(ctx, word, segment.text, rep.start):
@@ -225,6 +254,13 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
                         applicability=None if function else Applicability.UNSAFE,
                         severity=Severity.INFO if meant or echoed or foreign else None))
     return hits
+
+
+def _legit_pattern(ctx: CheckContext, word: str) -> bool:
+    """Whether the language data's ``legitimate_doubles_pattern`` (a regex) matches the whole
+    word (Arabic adverbs of manner in the indefinite accusative: "رويدًا", "خطوةً")."""
+    pattern = ctx.data.get("legitimate_doubles_pattern")
+    return bool(pattern) and re.fullmatch(pattern, word) is not None
 
 
 def _reduplicated(word: str, legit: frozenset[str]) -> bool:
@@ -571,7 +607,9 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
     if not repeats and not joined:
         return ()
     hits: list[Hit] = []
-    legit = ctx.data.words("legitimate_doubles")
+    # A word whose double is grammar ("had had", "die die": two parts of a sentence) is never
+    # said three times; the other legitimate doubles are emphasis or laughter ("no no no").
+    legit = ctx.data.words("legitimate_doubles") - ctx.data.words("grammatical_doubles")
     for rep in repeats:
         if rep.copies >= 3 and not (rep.n == 1 and rep.unit.casefold() in legit and (
                 rep.copies == 3 or rep.comma)):

@@ -273,10 +273,9 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
                   severity=Severity.INFO if quiet else None)
 
 
-_ENTITY = re.compile(
-    r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo"
-    r"|hellip|laquo|raquo|copy|reg|eacute|egrave|uuml|ouml|auml);"
-)
+#: A character reference: numeric, or a name (kept only where HTML defines it: ``&ndash;``,
+#: ``&shy;``, ``&eacute;``; "AT&T;" is none).
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 
 
 #: A LaTeX command with a braced argument (``\\textbf{…}``, ``\\cite{…}``) or a math span holding
@@ -288,16 +287,23 @@ _LATEX = re.compile(r"\\[a-zA-Z]{2,}\*?\{[^{}\n]{0,80}\}|\$[^$\n]{0,40}\\[a-zA-Z
 def _debris_re() -> re.Pattern[str]:
     tokens = residue_data()["mt_debris"]
     alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
-    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|(?:{alts})")
+    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|(?:{alts})")
+
+
+#: The target-language token of a multilingual model: ``<2de>`` (T5, MADLAD), ``__de__``
+#: (fairseq, M2M-100).
+_LANGUAGE_TOKEN = r"<2[a-z]{2,3}(?:_[A-Za-z]{4})?>|(?<!\w)__[a-z]{2,3}(?:_[A-Z][a-z]{3})?__(?!\w)"
 
 
 @register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
-          past_preconditions=True, gate='[▁<&@\\[\\\\]')
+          past_preconditions=True, gate='[▁<&@\\[\\\\⁇_]')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 
     What it does:
-        Flags SentencePiece word markers (``▁``), special tokens (``<unk>``, ``</s>``, ``<pad>``),
+        Flags SentencePiece word markers (``▁``) and unknown pieces (``⁇``), special tokens
+        (``<unk>``, ``</s>``, ``<pad>``, ``[MASK]``), target-language tokens of multilingual
+        models (``<2de>``, ``__de__``),
         BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded and
         LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
 
@@ -316,6 +322,8 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             import html
 
             suggestion = html.unescape(s)
+            if suggestion == s:
+                continue  # not a reference HTML defines
             fix = (m.start(), m.end(), suggestion)
         elif s == "▁":
             # A SentencePiece word marker stands for a space: between two words it becomes one.
@@ -387,3 +395,52 @@ def find_glued_foreign_script(segment: Segment, sentences: list[Sentence], ctx: 
             continue
         yield Hit(m.start(), m.end(), f"{script} letters glued to the text: '{m.group()}'",
                   suggestion="")
+
+
+#: Placeholders of software strings: ``{0}``, ``{{name}}``, ``${name}``, ``%(name)s``, ``%s``,
+#: ``%1$d``, ``{user_name}`` (a lower-case identifier in braces).
+_PLACEHOLDER = (r"\{\d{1,2}\}|\{\{\s*[\w.]{1,40}\s*\}\}|\$\{[\w.]{1,40}\}|%\([a-z_]\w{0,39}\)[sdif]"
+                r"|(?<![\w%])%(?:[1-9]\$)?[sd](?!\w)|\{[a-z_][a-z0-9_]{1,30}\}")
+#: Markdown that a plain-text reader shows as it is typed: ``**bold**``, a link
+#: ``[text](https://…)``.
+_MARKDOWN = (r"\*\*(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*])\*\*"
+             r"|\[[^\]\n]{1,200}\]\((?:https?://|www\.|/)[^)\s]{0,300}\)")
+
+
+@cache
+def _markup_re() -> re.Pattern[str]:
+    tags = "|".join(sorted(map(re.escape, residue_data()["html_tags"]), key=len, reverse=True))
+    return re.compile(rf"(?P<tag></?(?i:{tags})(?:\s[^<>\n]{{0,200}}?)?\s?/?>)"
+                      rf"|(?P<md>{_MARKDOWN})|(?P<ph>{_PLACEHOLDER})")
+
+
+@register("TQ409", "markup-in-prose", Severity.WARNING, scope="segment", mirrored=True,
+          past_preconditions=True,
+          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sd(]|[1-9]\$)")
+def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                         ) -> Iterator[Hit]:
+    """HTML tags, Markdown or software placeholders left in plain prose.
+
+    What it does:
+        In plain-text input (not Markdown, not translation files, whose readers mask their own
+        markup and placeholders), flags HTML tags of known elements (``<br>``, ``<strong>``,
+        ``</p>``; the list is data; not comments, which carry tqcheck's own directives),
+        Markdown emphasis and links
+        (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
+        ``%s``, ``%1$d``, ``{{name}}``, ``${name}``, ``{user_name}``).  Markup or a placeholder
+        the source has too is info (the translation kept what it was given).
+
+    Why it matters:
+        A pipeline that translates rendered text loses markup; one that translates the markup
+        source and then prints plain text shows it to the reader.  Either way ``<br>`` or
+        ``Connection failed: {0}`` in a published article is debris.
+
+    Example:
+        ``Unohtuiko salasana?</strong> Jos ongelma jatkuu`` → flags ``</strong>``.
+    """
+    if ctx.format != "text":
+        return
+    for m in _markup_re().finditer(segment.text):
+        kind = ("HTML markup" if m.group("tag") else "Markdown" if m.group("md")
+                else "placeholder")
+        yield Hit(m.start(), m.end(), f"{kind} in prose: '{m.group()}'")

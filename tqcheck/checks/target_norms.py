@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from tqcheck.checks._pairs import is_record
@@ -41,6 +42,12 @@ _LABEL_BEFORE = re.compile(
     r"paragra\w*|параграф\w*|schritt|step|étape|paso|шаг\w*|level|stufe|niveau|nivel|уров\w*|"
     r"ipv|tls|ssl|http|usb|bluetooth|wi-?fi|gpt|python|java|php|ios|android|windows|macos|linux)"
     r"\.?\s*$")
+#: Words before a dotted number that make it a clock time (Polish ``godz. 7.30``, Danish and
+#: Swedish ``kl. 7.30``, Finnish ``klo 7.30``, Italian ``ore 7.30``, Romanian ``ora 7.30``).
+_HOUR_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:godz\w*|kl|klo|kello|ore|ora|saat|hod\w*|óra|órakor)"
+                          r"\.?\s*$")
+#: A second clock time after a dash: ``7.30–15.30`` is a time range.
+_TIME_RANGE_AFTER = re.compile(r"\s?[–—-]\s?(?:[01]?\d|2[0-4])[.:][0-5]\d(?!\d)")
 #: Words after a dotted number that make it a clock time (``18.30 Uhr``, ``18.30 ч.``).
 _HOUR_AFTER = re.compile(r"\s*(?:Uhr|h|hrs?|ч|час\w*|heures?|horas?|ore|uur|saat|godz\w*|hod\w*|"
                          r"година\w*|год\.|a\.\s?m|p\.\s?m|am|pm)\b", re.IGNORECASE)
@@ -65,8 +72,9 @@ def _label_before(text: str, start: int) -> bool:
     if not words:
         return False
     word = words[-1]
-    if word[:1].isupper() and len(words) > 1 and words[-2][-1:] not in ".!?:":
-        return True
+    if word[:1].isupper() and len(words) > 1 and words[-2][-1:] not in ".!?:" and not any(
+            unicodedata.category(c) == "Sc" for c in word):
+        return True  # (a currency, "R$ 1,2 billion", "US$ 3.5 bn", is no label)
     return any(c.isdigit() for c in word)
 
 
@@ -90,7 +98,9 @@ def _number_gate(ctx: CheckContext) -> str:
     """The characters TQ308 reads in this target: separators between digits always; a digit and
     ``%`` where the sign goes first; a slash date and a 12-hour time where the target's data says
     so (``percent_first``, ``day_first``, ``clock = 24``)."""
-    parts = [_NUMBER_GATE]
+    # One character class first (a fast scan): the separators, and the tilde of a range where
+    # the target does not write ranges with it.
+    parts = [_NUMBER_GATE if ctx.data.lang in _TILDE_RANGE_LANGS else _NUMBER_OR_TILDE_GATE]
     if ctx.data.get("numbers", "percent_first"):
         parts.append(r"\d\s?%")
     if ctx.data.get("numbers", "day_first"):
@@ -120,6 +130,12 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         time (``9.30``) is reported as info; so is a number a translation unit copies from its
         source as it stands (``Format: 3.0``: a version or code in software text).
 
+        Languages without a data file take their separators from the CLDR
+        (``number_norms.toml``: Romanian, Finnish, Swedish …).  A time of day written with a dot
+        (``godz. 7.30–15.30``, ``klo 9.30``) is no decimal.  Outside Chinese, Japanese and
+        Korean, a range written with a tilde (``10~20 December``) is flagged too.  Findings by
+        the norms of a language without a data file are info.
+
     Why it matters:
         MT copies the source's number format; a reader takes ``1.500`` for one and a half in
         English and for fifteen hundred in German, so the wrong separator changes the value.
@@ -127,8 +143,25 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     Example:
         ``The rate reached 8,4% in March.`` (English) → flags ``8,4``, suggests ``8.4``.
     """
+    yield from _unreviewed(_number_format(segment, ctx), ctx)
+
+
+def _unreviewed(hits: Iterator[Hit], ctx: CheckContext) -> Iterator[Hit]:
+    """Findings by the norms of a language without a data file (the CLDR's separators, the
+    quotation marks of ``quote_norms.toml``) are info: nobody read them against that language's
+    text here, and its writers online often use other marks."""
+    if ctx.data.known:
+        yield from hits
+        return
+    for hit in hits:
+        yield dataclasses.replace(hit, severity=Severity.INFO,
+                                  message=hit.message + " (norm of a language without data)")
+
+
+def _number_format(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
     text = segment.text
     yield from _dates_times_percents(segment, ctx)
+    yield from _tilde_ranges(segment, ctx)
     norms = _number_norms(ctx)
     if norms is None:
         return
@@ -162,6 +195,8 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         severity = None
         if len(frac) == 2 and int(whole) <= 24 and int(frac) < 60 and not _PERCENT_AFTER.match(
                 text, m.end()):
+            if _clock_time(text, m.start(), m.end()):
+                continue  # "godz. 7.30–15.30", "klo 9.30": a time of day, written with a dot
             severity = Severity.INFO  # "9.30" may be a clock time
         if len(frac) == 3:
             what = "'.' as decimal or group separator"
@@ -185,6 +220,37 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
                                                       " (or a decimal with three places?)"),
                 suggestion=number.replace(",", sep),
                 severity=None if groups > 1 else Severity.INFO))
+
+
+def _clock_time(text: str, start: int, end: int) -> bool:
+    """Whether the H.MM number at ``text[start:end]`` is a time of day: after an hour word
+    (``godz.``, ``kl.``, ``klo``, ``ore``), or in a range with a second time (``7.30–15.30``,
+    or the second of one)."""
+    if _HOUR_BEFORE.search(text, max(0, start - 12), start) or _TIME_RANGE_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 7):start]
+    return re.search(r"(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[–—-]\s?$", before) is not None
+
+
+#: Languages that write a range of numbers with a wave or tilde (``10~20``, ``10〜20``).
+_TILDE_RANGE_LANGS = frozenset({"zh", "ja", "ko"})
+_NUMBER_OR_TILDE_GATE = r"[.,~～〜](?<=\d[.,~～〜])(?=\s?\d)"
+#: ``10~20``: a range written with a tilde between two numbers.
+_TILDE_RANGE = re.compile(
+    r"(?<![\w.,])(\d(?:[\d.,:]*\d)?)\s?[~～〜]\s?(\d(?:[\d.,:]*\d)?)(?![\w~]|[.,:]\d)")
+
+
+def _tilde_ranges(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
+    """A range written with a tilde (Chinese, Japanese and Korean style) in another target."""
+    if ctx.data.lang in _TILDE_RANGE_LANGS:
+        return
+    text = segment.text
+    if "~" not in text and "～" not in text and "〜" not in text:
+        return
+    for m in _TILDE_RANGE.finditer(text):
+        yield _as_in_unit(segment, Hit(
+            m.start(), m.end(), f"range written with a tilde in {ctx.data.name} text: '{m.group()}' "
+            "(the Chinese, Japanese and Korean way)", suggestion=f"{m.group(1)}–{m.group(2)}"))
 
 
 def _dates_times_percents(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
@@ -411,8 +477,9 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         info a Latin ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes
         ``؟ ، ؛`` (``native_marks``), and as info a half-width ``, . ? ! : ;`` right after a Chinese or
         Japanese character, where those languages write ``，。？！：；`` (``、`` for the Japanese
-        comma).  A language
-        without data is not checked.
+        comma).  A language without a data file is checked by its quotation marks alone where
+        ``quote_norms.toml`` names them (Romanian „…”, Hungarian, Slovak, Bulgarian …), as
+        info; others are not checked.
 
     Why it matters:
         MT carries the source's punctuation over: Russian guillemets and Spanish inverted marks
@@ -421,8 +488,12 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
     Example:
         ``the «Shebekino» crossing`` (English) → flags ``«`` and ``»``.
     """
-    if not ctx.data.known:
-        return
+    if not ctx.data.known and not ctx.data.raw:
+        return  # (a language without a file may still have norms: quote_norms.toml)
+    yield from _unreviewed(_target_punctuation(segment, ctx), ctx)
+
+
+def _target_punctuation(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
     text = segment.text
     in_use = _marks_in_use(ctx)
     for m in _MARKS.finditer(text) if ctx.data.get("quotes") else ():
