@@ -680,6 +680,11 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         "inshallah", "wa" (and) or "al-" on a common noun, "spasibo" — never names or loanwords
         the target language uses.  Without a known source every pack applies.  A word inside an
         e-mail address or URL (``запрошення@click4survey.cz``) is copied as written, not left.
+        Where source and target are both written in Latin, a run of words holding a letter of
+        the source's alphabet that the target's lacks (``[language] marker_letters``: Turkish
+        ı ğ ş, Polish ł ą ę, Czech ř ě ů) with a lower-case word among them and its other words
+        unknown to the target's lexicon is a source phrase left ("Geçmiş olsun, the mayor
+        wrote"); one lower-case word alone is info; a capitalised name alone (Erdoğan) is none.
 
     Why it matters:
         MT transliterates what it does not know, and untranslated formulae or particles read as
@@ -690,6 +695,8 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
     """
     seg = sentence.segment.text
     text = sentence.text
+    if ctx.lang and not text.isascii() and (letters := _marker_letters(ctx.lang, ctx.source_lang)):
+        yield from _marked_words(sentence, letters, ctx)
     if ctx.lang and not text.isascii():
         source_scripts = _source_scripts(ctx)
         if source_scripts:
@@ -713,6 +720,70 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
             continue
         for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
             yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
+
+
+@cache
+def _marker_letters(lang: str, source_lang: str | None) -> str:
+    """The letters that mark a word of the source language (``[language] marker_letters`` of its
+    data: Turkish ı ğ ş, Polish ł ą ę) that the target's alphabet lacks (its own
+    ``marker_letters`` removed), where both are written in Latin; empty otherwise."""
+    from tqcheck.langdata import load_language
+
+    source, target = normalise_lang(source_lang), normalise_lang(lang)
+    if not source or not target or source == target:
+        return ""
+    if "Latin" not in scripts_of_language(source) or "Latin" not in scripts_of_language(target):
+        return ""
+    marks = str(load_language(source).get("language", "marker_letters", default=""))
+    own = str(load_language(target).get("language", "marker_letters", default=""))
+    return "".join(c for c in marks if c not in own)
+
+
+_MARKER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _marked_words(sentence: Sentence, letters: str, ctx: CheckContext) -> Iterator[Hit]:
+    """Words of a Latin-script source left in a Latin-script target, told by the letters of the
+    source's alphabet that the target lacks: a run of words next to each other, one at least
+    holding such a letter, the others words that the target's lexicon lacks, with a word in
+    lower case among them ("Hayırlı olsun, the chairman wrote", "the şehit families"); not a
+    name alone (Erdoğan, Kahramanmaraş: capitalised) nor a run in an address."""
+    from tqcheck.langid import lexicon
+
+    seg = sentence.segment.text
+    lex = lexicon(normalise_lang(ctx.lang) or "")
+    words = lex.words if lex is not None else frozenset()
+    marked = list(_MARKER_WORD.finditer(seg, sentence.start, sentence.end))
+    if not any(c in letters for m in marked for c in m.group()):
+        return
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for m in marked:
+        w = m.group()
+        joins = any(c in letters for c in w) or (
+            bool(words) and w.islower() and w.casefold() not in words and len(w) > 2)
+        if joins and (not run or not seg[run[-1].end():m.start()].strip()):
+            run.append(m)
+            continue
+        if run:
+            runs.append(run)
+        run = [m] if joins else []
+    if run:
+        runs.append(run)
+    addresses: list[re.Match[str]] | None = None
+    for run in runs:
+        tokens = [m.group() for m in run]
+        if not any(c in letters for t in tokens for c in t) or not any(t.islower() for t in tokens):
+            continue  # a name (Erdoğan, Kahramanmaraş), or words of the target alone
+        start, end = run[0].start(), run[-1].end()
+        if addresses is None:
+            addresses = find_urls(seg)
+        if any(a.start() <= start and end <= a.end() for a in addresses):
+            continue
+        phrase = seg[start:end]
+        yield Hit(start, end, f"{language_name(ctx.source_lang)} "
+                  f"{'words' if len(run) > 1 else 'word'} left from the source: '{phrase}'",
+                  severity=None if len(run) > 1 else Severity.INFO)
 
 
 # --- TQ705 -------------------------------------------------------------------------------------

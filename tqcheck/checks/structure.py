@@ -427,8 +427,15 @@ def _lone_openers(ctx: CheckContext) -> re.Pattern[str] | None:
     if key not in ctx.state:
         clauses = _clause_openers(ctx)
         words = "|".join(re.escape(w) for w in ctx.data.get("structure", "qualifiers", default=()))
+        # The prepositions that open a stranded phrase ("With the aim of protecting …."):
+        # English ``fragment_openers`` and the other languages' ``phrase_openers``.
+        preps = sorted({w for key in ("fragment_openers", "phrase_openers")
+                        for w in ctx.data.get("structure", key, default=())}, key=len, reverse=True)
+        phrase = "|".join(re.escape(w) for w in preps)
         parts = [p for p in (clauses.pattern if clauses else "",
-                             rf"(?:{words})(?!\w)" if words else "") if p]
+                             rf"(?:{words})(?!\w)" if words else "",
+                             rf"[{re.escape(_OPENING_MARKS)}]*(?:{phrase})(?!\w)" if phrase else "")
+                 if p]
         ctx.state[key] = re.compile("|".join(f"(?:{p})" for p in parts),
                                     re.IGNORECASE) if parts else None
     found: re.Pattern[str] | None = ctx.state[key]
@@ -448,6 +455,10 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
         return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a subordinate or "
                     "relative clause standing as a paragraph of its own",
                     severity=_CLAUSE_SEVERITY)]
+    if _lone_phrase(body, ctx):
+        return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a phrase without a verb "
+                    "standing as a paragraph of its own; it belongs to a sentence",
+                    severity=_CLAUSE_SEVERITY)]
     first = WORD.search(body)
     if first is None or first.group() not in ctx.data.words("structure", "qualifiers"):
         return ()
@@ -465,6 +476,42 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     return ()
 
 
+#: A stranded phrase standing alone (a paragraph, or before the sentence it belongs to) has at
+#: least this many words: "In short." and "For example." are idioms, not split-off phrases.
+_STRANDED_MIN_WORDS = 4
+
+
+def _english_phrase(body: str, ctx: CheckContext) -> bool:
+    """Is ``body`` a verbless phrase opening with one of English's ``fragment_openers`` that is a
+    preposition ("With the aim of protecting the health of the citizens."): four to ten words,
+    no comma, no finite verb of ``finite_verbs`` and no word in "-ed"?"""
+    first = WORD.search(body)
+    if first is None or first.group() not in ctx.data.words("structure", "fragment_openers"):
+        return False
+    if first.group() in ctx.data.words("structure", "qualifiers") or "," in body:
+        return False
+    toks = [t.casefold() for t in WORD.findall(body)]
+    verbs = ctx.data.words("structure", "finite_verbs")
+    return (_STRANDED_MIN_WORDS <= len(toks) <= _FRAGMENT_MAX_WORDS
+            and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks))
+
+
+def _stranded_phrase(body: str, neighbour: str, ctx: CheckContext) -> bool:
+    """Is ``body`` a verbless phrase of at least four words (English, or the language's
+    ``phrase_openers`` and verb test) next to a statement ``neighbour`` (empty: a paragraph of
+    its own)?"""
+    if not body.endswith(".") or len(body.split()) < _STRANDED_MIN_WORDS:
+        return False
+    if ctx.data.get("structure", "fragment_openers") is not None:
+        return (not neighbour or len(neighbour.split()) >= 4) and _english_phrase(body, ctx)
+    data = _phrase_data(ctx)
+    return data is not None and _phrase_fragment(body, neighbour, data, alone=not neighbour)
+
+
+def _lone_phrase(body: str, ctx: CheckContext) -> bool:
+    return _stranded_phrase(body, "", ctx)
+
+
 @dataclasses.dataclass(frozen=True)
 class _PhraseData:
     """What tells a stranded phrase in a language other than English (``[structure]``)."""
@@ -476,6 +523,8 @@ class _PhraseData:
     verb: re.Pattern[str] | None
     function: frozenset[str]
     capitalized_nouns: bool
+    #: A verb-final language (``verb_last``: Persian): only the last word is read for a verb.
+    verb_last: bool = False
 
 
 def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
@@ -503,7 +552,8 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
                 re.compile(verb) if verb else None,
                 frozenset(w.casefold() for w in (*function_words(ctx.data.lang),
                                                  *ctx.data.get("function_words", default=()))),
-                bool(ctx.data.get("capitalized_nouns")))
+                bool(ctx.data.get("capitalized_nouns")),
+                bool(ctx.data.get("structure", "verb_last")))
         ctx.state[key] = data
     found: _PhraseData | None = ctx.state[key]
     return found
@@ -519,7 +569,7 @@ _DETERMINER_BEFORE = re.compile(r"^(?:d[ei][enrsm]?|das|ein\w*|kein\w*|mein\w*|s
 _ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 
 
-def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
+def _phrase_fragment(body: str, prev: str, data: _PhraseData, alone: bool = False) -> bool:
     """Is ``body`` a phrase without a verb, split off the sentence before it: it opens with one of
     the language's ``phrase_openers`` (or, in a verb-final language, ends on one of its
     ``phrase_closers``), has three to eight words and no comma, follows a statement of four
@@ -527,7 +577,7 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
     are no function words, and whole function words: "est"; where nouns are capitalised, a
     lowercase word that neither follows a determiner nor is an adjective before its noun).  The
     verb test errs toward a verb: a noun that looks like one keeps the sentence."""
-    if any(c in body for c in _CLAUSE_BREAKS) or len(prev.split()) < 4:
+    if any(c in body for c in _CLAUSE_BREAKS) or (not alone and len(prev.split()) < 4):
         return False
     words = WORD.findall(body)
     if not 3 <= len(words) <= _PHRASE_MAX_WORDS or _LIST_NUMBER_BEFORE.search(prev):
@@ -539,6 +589,8 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
         return False
     folded = [w.casefold() for w in words]
     skip = len(WORD.findall(opens.group())) if opens else 1  # the opener's own words
+    if data.verb_last:
+        skip = max(skip, len(words) - 1)  # a verb-final language: its verb is the last word
     for i, (w, f) in enumerate(zip(words, folded, strict=True)):
         if i < skip:
             continue
@@ -581,7 +633,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         "Fundada en"), or, for verb-final Turkish, ``phrase_closers`` (postpositions: "sonra",
         "için"), a sentence of three to ten words without a comma after a statement, with no
         word that reads as a finite verb (``verb_pattern``; in German, a lowercase word after no
-        determiner), is a phrase split off the sentence before it.  Every fragment is info:
+        determiner; in Arabic and Hebrew, none of the common verbs nor a verb's prefix or ending;
+        in verb-final Persian, ``verb_last``, a last word that reads as no verb), is a phrase
+        split off the sentence before it.  Such a phrase of four words or more is one too as
+        the first sentence of a paragraph, before the sentence it belongs to ("Po spotkaniu z
+        ministrem spraw zagranicznych. Zelenski powiedział …"), or as a paragraph of its own
+        ("With the aim of protecting the health of the citizens.").  Every fragment is info:
         headlines, reviews and captions write verbless phrases on purpose, and judged blind
         against the source on WMT23 system output only about a third of the fragments reported
         were defects (5 of 14 with the source in view over three samples, 0 of 12 without it).
@@ -616,6 +673,15 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
+    first_text = sentences[0].text
+    if (segment.kind == "paragraph" and first_text.endswith(".")
+            and _stranded_phrase(first_text, sentences[1].text, ctx)):
+        # "Po spotkaniu z ministrem spraw zagranicznych. Zelenski powiedział …": an opening
+        # phrase cut off the sentence after it by a full stop.
+        s0 = sentences[0]
+        hits.append(Hit(s0.start, s0.end, f"sentence fragment: '{first_text}' is a phrase "
+                        "without a verb, split off the sentence after it",
+                        suggestion="join it to the next sentence", severity=_CLAUSE_SEVERITY))
     for prev, s in itertools.pairwise(sentences):
         body = s.text
         # The cheap tests first: both sentences end in a full stop, the first word opens a phrase.
@@ -722,7 +788,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         flags any sentence of four words or more whose full stop comes right after a word that
         never ends a sentence in the language (``never_before_stop``: articles, conjunctions and
         prepositions that are never also a pronoun, a verb particle or a predicate): "… wenden
-        Sie sich an den Kundendienst und.", "… нажмите на.".  A paragraph that ends on such a
+        Sie sich an den Kundendienst und.", "… нажмите на."; so is an article that may be a
+        pronoun right after a preposition (``article_before_stop``: "… wenden Sie sich bitte
+        an den.", "… clique para o.").  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
         capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
@@ -830,7 +898,22 @@ _BREAK_OFF = frozenset("-‐‒–—―")
 
 
 #: The last word of a sentence and its full stop (not an ellipsis, not after a hyphen or dot).
-_WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])([^\W\d_]{2,})\.$")
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])([^\W\d_]+)\.$")
+
+
+@functools.cache
+def _before_stop(lang: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words that never stand before a sentence's full stop in ``lang``
+    (``never_before_stop``) with the articles that never do right after a preposition
+    (``article_before_stop``: German "an den.", Portuguese "para o."), the articles alone and
+    those prepositions."""
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml").get("article_before_stop", {}).get(lang or "", {})
+    articles = frozenset(w.casefold() for w in table.get("articles", ()))
+    prepositions = frozenset(w.casefold() for w in table.get("after", ()))
+    words = never_before_stop_words(lang)
+    return words | articles - words, articles - words, prepositions
 
 
 @functools.cache
@@ -853,7 +936,7 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     """Sentences closed by a full stop right after a word that never ends one
     (``never_before_stop``: "… klicken Sie auf den Link zum.", "… обратитесь в службу на.").
     A list, not a generator: it is asked of every segment and finds nothing in nearly all."""
-    words = never_before_stop_words(ctx.lang)
+    words, articles, prepositions = _before_stop(ctx.lang)
     if not words or not _stop_after(words).search(segment.text):
         return []  # one search for most segments
     hits: list[Hit] = []
@@ -864,8 +947,16 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         m = _WORD_BEFORE_STOP.search(body)
         if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
             continue
+        if len(m.group(1)) == 1 and m.group(1).casefold() not in articles:
+            continue  # a letter ("la letra y."), unless an article after a preposition
         if _capitalised_mid_sentence(m.group(1), body):
             continue
+        if m.group(1).casefold() in articles:
+            # An article that may also be a pronoun ("Ich kenne den."), after a preposition:
+            # "… wenden Sie sich bitte an den." lost its noun.
+            before = _LAST_WORD.search(body, 0, m.start(1))
+            if before is None or before.group(1).casefold() not in prepositions:
+                continue
         hits.append(Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a "
                         "word that never ends a sentence"))
     return hits

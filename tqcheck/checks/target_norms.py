@@ -55,9 +55,10 @@ def _number_norms(ctx: CheckContext) -> tuple[str, str] | None:
     return decimal, group
 
 
-def _label_before(text: str, start: int) -> bool:
-    """Is the number at ``start`` a label: after a version, section or product word, or after
-    a capitalised word that is not a sentence's first (``Windows 10.1``, ``Kapitel 3.2``)?"""
+def _label_before(text: str, start: int, named: bool = True) -> bool:
+    """Is the number at ``start`` a label: after a version, section or product word, or (with
+    ``named``) after a capitalised word that is not a sentence's first (``Windows 10.1``,
+    ``Kapitel 3.2``)?"""
     before = text[max(0, start - 24) : start]
     if _LABEL_BEFORE.search(before):
         return True
@@ -65,7 +66,7 @@ def _label_before(text: str, start: int) -> bool:
     if not words:
         return False
     word = words[-1]
-    if word[:1].isupper() and len(words) > 1 and words[-2][-1:] not in ".!?:":
+    if named and word[:1].isupper() and len(words) > 1 and words[-2][-1:] not in ".!?:":
         return True
     return any(c.isdigit() for c in word)
 
@@ -174,7 +175,9 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     if "," in text:
         for m in _COMMA_GROUPS.finditer(text):
             number = m.group()
-            if _label_before(text, m.start()):
+            # Comma groups label no version or product ("Windows 1,200" is none), and a German
+            # noun before a number ("des Ministeriums 120,000") is no product name.
+            if _label_before(text, m.start(), named=False):
                 continue
             groups = number.count(",")
             sep = group if group.strip() else "\u00a0"

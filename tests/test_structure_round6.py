@@ -1,0 +1,204 @@
+"""Structure, language, consistency and punctuation mechanisms for more targets (issue 14, sixth
+round): phrase fragments before the sentence they belong to and standing as paragraphs, Arabic,
+Persian and Hebrew phrase fragments, temporal subordinators, an article after a preposition
+before the full stop, a unit symbol ending a sentence, comma groups after a German noun, a space
+before Arabic punctuation, source words told by letters of the source's alphabet, vowel
+variants of names romanized from Persian or Arabic, and French and Italian elision.  Every rule
+has must-pass examples written for it; none comes from the corpus's held-out or blind text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+
+
+def flagged(code: str, text: str, lang: str, source_lang: str | None = None) -> set[str]:
+    report = audit_text(text, AuditOptions(lang=lang, source_lang=source_lang, select=(code,)))
+    return {f.text for f in report.findings}
+
+
+# --- TQ201: a phrase before the sentence it belongs to, or as a paragraph of its own -----------
+
+@pytest.mark.parametrize(("text", "lang", "fragment"), [
+    ("Po zakończeniu rozmów w stolicy Belgii. Minister powiedział, że porozumienie jest blisko.",
+     "pl", "Po zakończeniu rozmów w stolicy Belgii."),
+    ("Nach dem langen Treffen mit den Gewerkschaften. Der Minister sprach von Fortschritten.", "de",
+     "Nach dem langen Treffen mit den Gewerkschaften."),
+    ("During the second round of the talks in Geneva. The delegations agreed on a new timetable.",
+     "en", "During the second round of the talks in Geneva."),
+])
+def test_phrase_split_off_the_sentence_after_it(text: str, lang: str, fragment: str) -> None:
+    assert fragment in flagged("TQ201", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A sentence with its verb, an idiom of three words, a comma after the phrase.
+    ("During the talks the delegations agreed on a timetable. They will meet again in May.", "en"),
+    ("In the end. The delegations agreed on a new timetable for the talks.", "en"),
+    ("Po powrocie z Brukseli, minister powiedział, że porozumienie jest blisko. Rozmowy trwają.",
+     "pl"),
+    ("Nach dem Treffen sprach der Minister von Fortschritten. Die Gespräche gehen weiter.", "de"),
+])
+def test_a_whole_first_sentence_is_no_leading_fragment(text: str, lang: str) -> None:
+    assert not flagged("TQ201", text, lang)
+
+
+def test_a_phrase_standing_as_a_paragraph() -> None:
+    text = ("The ministry closed the schools in the north on Monday.\n\n"
+            "For the safety of the pupils and their teachers.\n\n"
+            "The schools will open again next week.")
+    assert flagged("TQ201", text, "en") == {"For the safety of the pupils and their teachers."}
+
+
+@pytest.mark.parametrize("paragraph", [
+    "For more information, see the manual.",      # a comma: an introductory phrase
+    "In the meantime.",                           # three words: an idiom
+    "With the new rules the ministry changed the exams.",  # its verb ("changed")
+])
+def test_paragraphs_that_are_no_lone_phrase(paragraph: str) -> None:
+    text = f"The ministry closed the schools in the north on Monday.\n\n{paragraph}"
+    assert not flagged("TQ201", text, "en")
+
+
+# --- TQ201: Arabic, Persian and Hebrew phrases, more subordinators ------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "fragment"), [
+    ("أعلنت الحكومة خطة جديدة لدعم المزارعين يوم الأحد. خلال زيارة الرئيس إلى الجنوب.", "ar",
+     "خلال زيارة الرئيس إلى الجنوب."),
+    ("دولت روز یکشنبه طرح تازه‌ای برای کشاورزان اعلام کرد. در جریان سفر رئیس جمهور به جنوب.",
+     "fa", "در جریان سفر رئیس جمهور به جنوب."),
+    ("הממשלה הודיעה ביום ראשון על תוכנית חדשה לחקלאים. במהלך ביקור הנשיא בדרום.", "he",
+     "במהלך ביקור הנשיא בדרום."),
+    ("Il governo ha approvato nuove regole lunedì. Mentre i sindacati protestavano in piazza.",
+     "it", "Mentre i sindacati protestavano in piazza."),
+    ("El Gobierno aprobó nuevas normas el lunes. Cuando la oposición presentó su propuesta.", "es",
+     "Cuando la oposición presentó su propuesta."),
+    ("أعلنت الحكومة خطة جديدة لدعم المزارعين يوم الأحد. عندما وصل الوزير إلى المدينة.", "ar",
+     "عندما وصل الوزير إلى المدينة."),
+])
+def test_phrases_and_clauses_split_off_in_more_languages(text: str, lang: str,
+                                                          fragment: str) -> None:
+    assert fragment in flagged("TQ201", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # The phrase opens a sentence with its verb: قال (said), سيزور (will visit), كرد (did),
+    # אמר (said); Italian "Se ne" is no "if".
+    ("أعلنت الحكومة خطة جديدة يوم الأحد. خلال الزيارة قال الرئيس إن الخطة ستنجح.", "ar"),
+    ("أعلنت الحكومة خطة جديدة يوم الأحد. بعد الاجتماع سيزور الوزير مدينة حلب.", "ar"),
+    ("دولت روز یکشنبه طرح تازه‌ای اعلام کرد. پس از دیدار وزیر سخنرانی کرد.", "fa"),
+    ("הממשלה הודיעה ביום ראשון על תוכנית חדשה. אחרי הפגישה אמר השר שהתוכנית תצליח.", "he"),
+    ("Il governo ha approvato nuove regole lunedì. Se ne parlerà ancora a lungo in Parlamento.",
+     "it"),
+])
+def test_phrases_with_their_verb_are_no_fragment(text: str, lang: str) -> None:
+    assert not flagged("TQ201", text, lang)
+
+
+# --- TQ205: an article after a preposition before the full stop ---------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Wenn der Fehler weiterhin auftritt, wenden Sie sich bitte an den.", "de"),
+    ("Se o erro continuar, envie uma mensagem para o.", "pt"),
+    ("If the error persists, please send the form to a.", "en"),
+    ("Als de fout blijft bestaan, stuur dan een bericht naar het.", "nl"),
+])
+def test_article_after_a_preposition_before_the_stop(text: str, lang: str) -> None:
+    assert flagged("TQ205", text, lang) == {text}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Diesen Mann kenne ich schon lange, und ich vertraue den.", "de"),   # no preposition before
+    ("The answer to this question is given in section a.", "en"),       # a label
+    ("Das Paket ist gestern angekommen und liegt bei Vitamin A.", "de"),  # capitalised: a name
+])
+def test_article_before_the_stop_without_a_preposition(text: str, lang: str) -> None:
+    assert not flagged("TQ205", text, lang)
+
+
+# --- TQ203: a unit symbol ends a sentence -------------------------------------------------------
+
+def test_lowercase_start_after_a_unit_symbol() -> None:
+    text = "El router admite redes de 5 GHz. después de la instalación, reinicie el equipo."
+    assert flagged("TQ203", text, "es") == {"después"}
+
+
+def test_an_unlisted_abbreviation_still_joins() -> None:
+    # "Plc." is no unit: the sentence goes on after it (the segmenter's unlisted abbreviation).
+    text = "Die Aktien der Firma Shell Plc. verloren am Montag deutlich an Wert."
+    assert not flagged("TQ203", text, "de")
+
+
+# --- TQ308: comma groups after a German noun ----------------------------------------------------
+
+def test_comma_groups_after_a_capitalised_noun() -> None:
+    text = "Der Umbau kostete nach Schätzung der Stadtverwaltung 450,000 Euro."
+    assert flagged("TQ308", text, "de") == {"450,000"}
+
+
+def test_a_dotted_version_after_a_name_stays_a_label() -> None:
+    assert not flagged("TQ308", "Die Funktion gibt es seit Android 12.1 für alle Nutzer.", "de")
+
+
+# --- TQ307: a space before Arabic punctuation ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "mark"), [
+    ("وقال الوزير إن الاتفاق يشمل التجارة ، والطاقة والنقل.", " ،"),
+    ("هل ستشارك الحكومة في المؤتمر ؟", " ؟"),
+])
+def test_space_before_arabic_punctuation(text: str, mark: str) -> None:
+    assert flagged("TQ307", text, "ar") == {mark}
+
+
+def test_arabic_punctuation_without_a_space() -> None:
+    assert not flagged("TQ307", "وقال الوزير إن الاتفاق يشمل التجارة، والطاقة؛ فهل يكفي؟", "ar")
+
+
+# --- TQ704: source words told by the letters of the source's alphabet --------------------------
+
+@pytest.mark.parametrize(("text", "source", "phrase"), [
+    ("Başınız sağ olsun, the minister told the families at the site.", "tr",
+     "Başınız sağ olsun"),
+    ("The villagers called the new road a büyük başarı for the region.", "tr", "büyük başarı"),
+    ("Residents said the cleanup was bardzo ważne after the floods.", "pl", "bardzo ważne"),
+])
+def test_source_words_told_by_their_letters(text: str, source: str, phrase: str) -> None:
+    assert phrase in flagged("TQ704", text, "en", source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("President Erdoğan visited Kahramanmaraş and Şanlıurfa on Monday.", "tr"),  # names
+    ("The talks in Łódź ended on Friday with a joint statement.", "pl"),
+    ("Başınız sağ olsun, the minister told the families.", "de"),  # not the source's letters
+])
+def test_names_and_other_sources_are_no_leftover(text: str, source: str) -> None:
+    assert not flagged("TQ704", text, "en", source)
+
+
+# --- TQ501: vowels of names romanized from an Arabic-script source ------------------------------
+
+def test_initial_vowel_variants_with_a_persian_source() -> None:
+    text = ("Officials in Islamshahr said the market would reopen on Sunday.\n\n"
+            "Traders in Eslamshahr were allowed back in the afternoon.")
+    assert flagged("TQ501", text, "en", "fa") == {"Islamshahr", "Eslamshahr"}
+    assert not flagged("TQ501", text, "en", "de")  # no Arabic-script source: two names
+
+
+# --- TQ502: French and Italian elision ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le formulaire en ligne est disponible.\n\nRemplissez l'online formulaire.", "fr"),
+])
+def test_elision_before_a_word_that_is_no_variant(text: str, lang: str) -> None:
+    assert not flagged("TQ502", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "forms"), [
+    ("Envoyez un e-mail au service client.\n\nL'adresse de l'email figure sur la facture.", "fr",
+     {"e-mail", "email"}),
+    ("Scarica l'e-book dal sito.\n\nL'ebook è gratuito per gli iscritti.", "it",
+     {"e-book", "ebook"}),
+])
+def test_elided_forms_pair_with_their_variants(text: str, lang: str, forms: set[str]) -> None:
+    assert {f.casefold() for f in flagged("TQ502", text, lang)} == forms
