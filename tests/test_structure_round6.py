@@ -103,6 +103,7 @@ def test_phrases_with_their_verb_are_no_fragment(text: str, lang: str) -> None:
     ("Se o erro continuar, envie uma mensagem para o.", "pt"),
     ("If the error persists, please send the form to a.", "en"),
     ("Als de fout blijft bestaan, stuur dan een bericht naar het.", "nl"),
+    ("The flight to Lisbon was cancelled on Monday due to.", "en"),
 ])
 def test_article_after_a_preposition_before_the_stop(text: str, lang: str) -> None:
     assert flagged("TQ205", text, lang) == {text}
@@ -112,6 +113,8 @@ def test_article_after_a_preposition_before_the_stop(text: str, lang: str) -> No
     ("Diesen Mann kenne ich schon lange, und ich vertraue den.", "de"),   # no preposition before
     ("The answer to this question is given in section a.", "en"),       # a label
     ("Das Paket ist gestern angekommen und liegt bei Vitamin A.", "de"),  # capitalised: a name
+    ("I asked him to come with us but he did not want to.", "en"),       # "to" of the verb
+    ("That is exactly what we are looking forward to.", "en"),           # a stranded "to"
 ])
 def test_article_before_the_stop_without_a_preposition(text: str, lang: str) -> None:
     assert not flagged("TQ205", text, lang)
@@ -202,3 +205,107 @@ def test_elision_before_a_word_that_is_no_variant(text: str, lang: str) -> None:
 ])
 def test_elided_forms_pair_with_their_variants(text: str, lang: str, forms: set[str]) -> None:
     assert {f.casefold() for f in flagged("TQ502", text, lang)} == forms
+
+
+# --- TQ702/TQ705: two words of English prose left in the target ---------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Отчёт будет опубликован last year в Москве.", "ru", "TQ702"),
+    ("وسيتم نشر التقرير this morning في العاصمة.", "ar", "TQ702"),
+    ("Der Bericht wird next month in Berlin veröffentlicht.", "de", "TQ705"),
+    ("Le rapport sera publié last week à Paris.", "fr", "TQ705"),
+    ("Raport zostanie opublikowany next month w Warszawie.", "pl", "TQ705"),
+])
+def test_two_english_words_left(text: str, lang: str, code: str) -> None:
+    assert {"last year", "this morning", "next month", "last week"} & flagged(code, text, lang, "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Компания внедряет machine learning в своих продуктах.", "ru", "TQ702"),  # a term
+    ("Die Firma setzt auf social media und Werbung.", "de", "TQ705"),
+    ("Ich will alles sehen, was er hat.", "de", "TQ705"),   # German words that English has too
+    ("Il ristorante è aperto a tutti dalle sette.", "it", "TQ705"),
+])
+def test_terms_and_target_words_are_no_english_pair(text: str, lang: str, code: str) -> None:
+    assert not flagged(code, text, lang, "en")
+
+
+# --- TQ309: straight quotes in Japanese, Chinese and Persian -----------------------------------
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ('首相は"改革を進める"と述べた。', "ja"),
+    ('总理表示"将继续推进改革"。', "zh"),
+    ('وزیر گفت "اصلاحات ادامه خواهد یافت" و جلسه پایان یافت.', "fa"),
+])
+def test_straight_quotes_where_the_target_writes_its_own(text: str, lang: str) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ309",)))
+    assert any("straight quotes" in f.message for f in report.findings)
+
+
+# --- TQ201: Turkish postpositions closing a stranded phrase ------------------------------------
+
+def test_turkish_phrase_closed_by_a_postposition() -> None:
+    text = "Bakan dün gazetecilere uzun bir açıklama yaptı. Yapılan son toplantının ardından."
+    assert flagged("TQ201", text, "tr") == {"Yapılan son toplantının ardından."}
+    whole = "Bakan dün gazetecilere uzun bir açıklama yaptı. Toplantının ardından bakan döndü."
+    assert not flagged("TQ201", whole, "tr")
+
+
+# --- TQ501/TQ502: Hebrew -י/-יי, Arabic final ى/ي -----------------------------------------------
+
+def test_hebrew_name_with_a_final_double_yod() -> None:
+    text = ("שר החוץ לברובסקי הגיע לבירה ביום שני.\n\n"
+            "לברובסקיי אמר שהוא מרוצה מהשיחות.")
+    assert flagged("TQ501", text, "he") == {"לברובסקי", "לברובסקיי"}
+
+
+def test_arabic_final_alef_maqsura_written_ya() -> None:
+    text = ("نقل المصابون إلى مستشفى المدينة مساء الأحد.\n\n"
+            "وقال مدير مستشفي المدينة إن حالتهم مستقرة.")
+    assert flagged("TQ502", text, "ar") == {"مستشفى", "مستشفي"}
+    two_words = ("قال الوزير إن المعنى واضح للجميع.\n\nوأكد الطرف المعني أنه سيرد قريبا.")
+    assert not flagged("TQ502", two_words, "ar")
+
+
+# --- TQ704: formulae of Japanese, Korean, Chinese, Turkish and Persian left transliterated ------
+
+@pytest.mark.parametrize(("text", "source", "term"), [
+    ("The manager bowed and said sumimasen before leaving.", "ja", "sumimasen"),
+    ("The fans shouted hwaiting as the team arrived.", "ko", "hwaiting"),
+    ("He thanked the volunteers, saying xiexie to each of them.", "zh", "xiexie"),
+    ("The mayor visited the families and said gecmis olsun to them.", "tr", "gecmis olsun"),
+    ("The guests left after saying khoda hafez to the host.", "fa", "khoda hafez"),
+])
+def test_transliterated_formulae_left(text: str, source: str, term: str) -> None:
+    assert term in flagged("TQ704", text, "en", source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The restaurant serves sushi and the best karaoke in town.", "ja"),   # loanwords
+    ("The chaebol reported record profits in the kimchi business.", "ko"),
+    ("Business in China depends on guanxi, experts said.", "zh"),
+])
+def test_loanwords_are_no_leftover(text: str, source: str) -> None:
+    assert not flagged("TQ704", text, "en", source)
+
+
+# --- TQ201: English participial and "because of" phrases ----------------------------------------
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("The new museum opened to visitors on Monday. Designed by a young architect from Porto.",
+     "Designed by a young architect from Porto."),
+    ("The match was postponed on Saturday evening. Because of the storm over the coast.",
+     "Because of the storm over the coast."),
+])
+def test_english_participle_and_because_of_phrases(text: str, fragment: str) -> None:
+    assert flagged("TQ201", text, "en") == {fragment}
+
+
+@pytest.mark.parametrize("text", [
+    "The new museum opened on Monday. Designed by a young architect, it cost ten million.",
+    "The new museum opened on Monday. Based on the plans, the work will take two years.",
+    "The new museum opened on Monday. Because of the storm, the ceremony was moved indoors.",
+    "The new museum opened on Monday. Interested visitors can book a tour online.",
+])
+def test_participles_and_because_of_opening_a_sentence(text: str) -> None:
+    assert not flagged("TQ201", text, "en")

@@ -1109,14 +1109,24 @@ def _lexicon_ranks(lang: str) -> dict[str, int]:
 _RARER = 20
 
 
-def _one_is_the_word(forms: list[str], ranks: dict[str, int]) -> bool:
+#: The same for a final alef maqṣūra against yāʾ (:func:`_final_maqsura_only`).
+_RARER_MAQSURA = 10
+
+
+def _final_maqsura_only(forms: list[str]) -> bool:
+    """Do the spellings differ only in a final ى or ي (words of four letters or more)?"""
+    return len(forms) == 2 and min(map(len, forms)) >= 4 and forms[0][:-1] == forms[1][:-1] \
+        and {forms[0][-1], forms[1][-1]} == {"ى", "ي"}
+
+
+def _one_is_the_word(forms: list[str], ranks: dict[str, int], rarer: int = _RARER) -> bool:
     """Is exactly one of ``forms`` the language's word, the others absent from its lexicon or
-    at least :data:`_RARER` times rarer?"""
+    at least ``rarer`` (:data:`_RARER`) times rarer?"""
     known = sorted((ranks[w], w) for w in forms if w in ranks)
     if not known:
         return False
     best = known[0][0]
-    return all(rank >= best * _RARER for rank, _ in known[1:])
+    return all(rank >= best * rarer for rank, _ in known[1:])
 
 
 #: Words this frequent in the language are words, not names (:func:`_frequent`).
@@ -1559,7 +1569,10 @@ class SpellingVariants:
                 continue
             forms = sorted(spellings)
             foreign_letter = any(c in w for w in forms for c in foreign)
-            if foreign_letter or (ranks and _one_is_the_word(forms, ranks)):
+            # A final ى written ي (مصطفي, مستشفي) is a common slip: 10 times rarer suffices
+            # (المعنى/المعني, مبنى/مبني, لدى/لدي: two words, at most 6 times apart).
+            rarer = _RARER_MAQSURA if _final_maqsura_only(forms) else _RARER
+            if foreign_letter or (ranks and _one_is_the_word(forms, ranks, rarer)):
                 groups.append(forms)
         return groups
 

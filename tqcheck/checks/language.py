@@ -8,6 +8,7 @@ cannot tell, two detectors for a foreign verdict).  Transliterated leftovers are
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -352,6 +353,54 @@ def _prose_phrase(phrase: str) -> bool:
     return len(words) >= 3 and sum(w.islower() for w in words) >= 2
 
 
+#: English words that tie a two-word phrase to English prose (besides the language-ID function
+#: words of ``langid.toml``): articles, prepositions, auxiliaries, deictic words of time.
+_ENGLISH_TIES = frozenset({
+    "a", "an", "of", "to", "in", "on", "at", "for", "by", "is", "was", "will", "can", "next",
+    "this", "that", "every", "each", "all", "very", "not", "no", "we", "he", "it", "they", "i",
+    "today", "tomorrow", "yesterday", "ago", "later", "soon", "now", "then", "still", "already"})
+
+
+#: The ties of a two-word English phrase inside text in another Latin-script language: words of
+#: three letters or more that no target of tqcheck's writes as a word of its own (not "was",
+#: "will", "all", "still" of German, "are" and "ago" of Italian, "can" of Turkish, nor the short
+#: "of", "to", "in", "on", "is" that Dutch, Polish, French … share).
+_LATIN_TARGET_TIES = frozenset({
+    "the", "and", "next", "last", "this", "that", "these", "those", "with", "from", "have",
+    "been", "would", "their", "they", "what", "when", "which", "there", "about", "after",
+    "than", "could", "should", "very", "every", "each", "today", "tomorrow", "yesterday",
+    "already", "week", "year", "month", "morning", "evening", "said", "told", "people"})
+
+
+@cache
+def _english_ties() -> frozenset[str]:
+    from tqcheck.langid import function_words
+
+    return _ENGLISH_TIES | function_words("en")
+
+
+def english_pair(phrase: str, latin_target: bool = False) -> bool:
+    """Are the two words of ``phrase`` a piece of English prose: both lower-case words of the
+    English lexicon, one of them a function word or a word of time ("next week", "of the",
+    "last year"), and no token of machine text?  A term of two content words ("machine
+    learning", "social media") is kept in English on purpose as often as left.  In a
+    Latin-script target (``latin_target``) both words have three letters or more and the tie is
+    one no other language writes (:data:`_LATIN_TARGET_TIES`)."""
+    from tqcheck.langid import lexicon
+
+    tokens = phrase.split()
+    if len(tokens) != 2 or any(_TECHNICAL.search(t) for t in tokens):
+        return False
+    words = [w for t in tokens for w in _WORD.findall(t)]
+    lex = lexicon("en")
+    if lex is None or len(words) != 2 or not all(w.islower() and w.isascii() for w in words):
+        return False
+    if latin_target and min(map(len, words)) < 3:
+        return False
+    ties = _LATIN_TARGET_TIES if latin_target else _english_ties()
+    return all(w in lex.words for w in words) and any(w in ties for w in words)
+
+
 def _marked_as_original(text: str, start: int, ctx: CheckContext) -> bool:
     """Is the run introduced as the original wording by the language's marker (language data
     ``original_markers``: Russian "англ.", German "engl.")?"""
@@ -419,8 +468,14 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     source = sentence.segment.source
     source_words = set(_words(source)) if source else set()
     for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
-        if run.script in skip or not _reportable(run):
+        if run.script in skip:
             continue
+        pair = False
+        if not _reportable(run):
+            if not (run.script == "Latin" and run.words == 2 and run.lower_words == 2
+                    and english_pair(sentence.segment.text[run.start:run.end])):
+                continue
+            pair = True  # "next week", "of the": two words of English prose
         phrase = sentence.segment.text[run.start:run.end]
         if source_words and all(w in source_words for w in _words(phrase)):
             continue  # names, terms and commands the source holds are kept on purpose
@@ -429,7 +484,7 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             # A keyword list (``meter,meters,m``): the source's synonyms kept for search, in
             # another spelling ("Millimetre of Mercury" for "Millimeter of Mercury").
             continue
-        if run.script == "Latin" and not _prose_phrase(phrase):
+        if run.script == "Latin" and not pair and not _prose_phrase(phrase):
             continue  # URLs, addresses, handles, tags, emoji codes, commands: Latin everywhere
         if _marked_as_original(sentence.segment.text, run.start, ctx):
             continue  # "MWP (от англ. Member of the Welsh Parliament)": the original, on purpose
@@ -715,11 +770,14 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
     patterns, hints = _leftover_patterns(ctx.lang, ctx.source_lang)
     if hints is not None and not hints.search(lowered):
         return  # most sentences: one search instead of one per pattern
+    reported: set[tuple[int, int]] = set()
     for pattern in patterns:
         if pattern.hint is not None and not pattern.hint.search(lowered):
             continue
         for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
-            yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
+            if m.span() not in reported:  # one formula of two packs ("inshallah": ar, fa)
+                reported.add(m.span())
+                yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
 
 
 @cache
@@ -931,6 +989,15 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                 start, end = run[0].start(), run[-1].end()
                 long_run = (len(run) >= _RUN_WORDS and evidence >= _RUN_EVIDENCE
                             and lower >= 2 and 2 * lower > len(run))
+                if not long_run and other == "en" and not (letters or never):
+                    # Two words of English prose ("next week", "last year"), neither evidence
+                    # of the target, in a run of words English shares ("next month in Berlin"):
+                    # a phrase left as much as three.
+                    pair = next(((a, b) for a, b in itertools.pairwise(run)
+                                 if english_pair(seg[a.start():b.end()], True)), None)
+                    if pair is not None:
+                        long_run = True
+                        start, end = pair[0].start(), pair[1].end()
                 if long_run and len(run) * 5 >= len(tokens) * 4:
                     run = []  # most of the sentence: a sentence in that language (TQ701's)
                     continue

@@ -868,6 +868,7 @@ def _spaced_inside(text: str, close: int, opening: str) -> bool:
 
 
 _PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
+_ARABIC_MARKS = "،؛؟"
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}،؛؟])")
 
 
@@ -882,7 +883,8 @@ def find_space_before_punctuation(
     """A space before a comma, full stop or other closing punctuation.
 
     What it does:
-        Flags spaces before ``, . ; : ! ? % ) ] }`` and the Arabic-script ``، ؛ ؟`` — except
+        Flags spaces before ``, . ; : ! ? % ) ] }`` and (as info: informal Arabic and Persian
+        writing spaces them as often as not) the Arabic-script ``، ؛ ؟`` — except
         where the target language wants one (French puts a narrow no-break space before
         ``; : ! ?``), before a decimal (``.5``), a file extension (``.deb``) or an ellipsis; a
         ``%`` counts only after a number (``the % of voters`` uses the sign as a word).
@@ -925,7 +927,10 @@ def find_space_before_punctuation(
         )
         yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct,
                   fix=None if unsure else ((m.start(1), m.end(1), ""),),
-                  fix_message=f"delete the space before '{punct}'")
+                  fix_message=f"delete the space before '{punct}'",
+                  # Informal Arabic and Persian writing spaces its own marks as often as not
+                  # (Tatoeba's Arabic: " ؟" in one sentence of eight): a hint.
+                  severity=Severity.INFO if punct in _ARABIC_MARKS else None)
 
 
 #: A comma, semicolon or full stop doubled right after a word: ``gültig..``, ``verifica,,``

@@ -702,11 +702,15 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                             suggestion="join it to the previous sentence",
                             severity=_CLAUSE_SEVERITY))
             continue
-        if opener not in opener_set and not (
+        toks = WORD.findall(body)
+        # A past participle with its preposition ("Organized by the city's museum."): a
+        # participial phrase, whose own "-ed" is no finite verb.
+        past = (participles and opener.endswith("ed") and len(opener) > 4 and len(toks) > 1
+                and toks[1] in _PARTICIPLE_PREPOSITIONS)
+        if opener not in opener_set and not past and not (
             participles and opener.endswith("ing") and opener[:1].isupper() and len(opener) > 5
         ):
             continue
-        toks = WORD.findall(body)
         if len(toks) > _FRAGMENT_MAX_WORDS:
             continue
         relative = re.search(r",\s+(?:where|which|who|whose|when)\b", body)
@@ -715,7 +719,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         # The verb test reads the phrase before a relative clause ("Coming from Cairo, where he
         # met …": the relative clause has its own verb).
         lowered = [t.casefold() for t in WORD.findall(body[:relative.start()] if relative else body)]
-        if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
+        if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered[1 if past else 0:]):
             continue
         if _LIST_NUMBER_BEFORE.search(prev.text):
             continue  # "1. For the slow delivery. 2. For the colour …": items of a numbered list
@@ -744,6 +748,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                         suggestion=f"join it to the previous sentence: '… {joined}'", fix=fix,
                         fix_message=f"join it to the previous sentence: '… {joined}'"))
     return hits
+
+
+#: Prepositions after a past participle that make a participial phrase ("Organized by …",
+#: "Located in …", "Accompanied by …").
+_PARTICIPLE_PREPOSITIONS = frozenset({"by", "in", "on", "at", "near", "under", "with", "from",
+                                      "for", "to", "after", "during", "between", "along"})
 
 
 #: A fragment that ends on a number: a sentence split at an ordinal ("… at the end of October.
@@ -789,8 +799,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         never ends a sentence in the language (``never_before_stop``: articles, conjunctions and
         prepositions that are never also a pronoun, a verb particle or a predicate): "… wenden
         Sie sich an den Kundendienst und.", "… нажмите на."; so is an article that may be a
-        pronoun right after a preposition (``article_before_stop``: "… wenden Sie sich bitte
-        an den.", "… clique para o.").  A paragraph that ends on such a
+        pronoun right after a preposition, or English "to" after the first word of a compound
+        preposition (``paired_before_stop``: "… wenden Sie sich bitte an den.", "… clique para
+        o.", "… the delay was due to.").  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
         capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
@@ -904,13 +915,13 @@ _WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])([^\W\d_]+)\.$")
 @functools.cache
 def _before_stop(lang: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The words that never stand before a sentence's full stop in ``lang``
-    (``never_before_stop``) with the articles that never do right after a preposition
-    (``article_before_stop``: German "an den.", Portuguese "para o."), the articles alone and
-    those prepositions."""
+    (``never_before_stop``) with those that never do right after certain words
+    (``paired_before_stop``: an article after a preposition, German "an den.", Portuguese "para
+    o."; English "to" after "due", "according"), those words alone and the words before."""
     from tqcheck.datapack import builtin_table
 
-    table = builtin_table("truncation.toml").get("article_before_stop", {}).get(lang or "", {})
-    articles = frozenset(w.casefold() for w in table.get("articles", ()))
+    table = builtin_table("truncation.toml").get("paired_before_stop", {}).get(lang or "", {})
+    articles = frozenset(w.casefold() for w in table.get("words", ()))
     prepositions = frozenset(w.casefold() for w in table.get("after", ()))
     words = never_before_stop_words(lang)
     return words | articles - words, articles - words, prepositions
@@ -953,7 +964,7 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
             continue
         if m.group(1).casefold() in articles:
             # An article that may also be a pronoun ("Ich kenne den."), after a preposition:
-            # "… wenden Sie sich bitte an den." lost its noun.
+            # "… wenden Sie sich bitte an den." lost its noun; "… was due to." its object.
             before = _LAST_WORD.search(body, 0, m.start(1))
             if before is None or before.group(1).casefold() not in prepositions:
                 continue

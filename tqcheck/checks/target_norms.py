@@ -231,6 +231,10 @@ _FOREIGN_MARKS = "«»„‹›¿¡"
 _MARKS = re.compile(f"[{_FOREIGN_MARKS}]")
 #: A quotation in straight double quotes (not an inch mark after a digit, nor one across lines).
 _STRAIGHT_QUOTATION = re.compile(r'(?<![\w"])"(?=\S)([^"\n]{1,300}?)(?<=\S)"(?![\w"])')
+#: The same in Chinese and Japanese, whose quotation marks stand between characters without a
+#: space: a pair of straight quotes around text holding a Han or kana character.
+_STRAIGHT_QUOTATION_CJK = re.compile(
+    r'"([^"\n]{0,300}?[\u3040-\u30ff\u4e00-\u9fff][^"\n]{0,300}?)"')
 #: Full-width Latin letters and digits (CJK typesetting), outside the languages that use them.
 _FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
@@ -457,7 +461,8 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
                           suggestion=f"{opener}…{m.group()}")
     if '"' in text and ctx.data.get("quotes", "straight_substitute"):
         primary = ctx.data.get("quotes", "primary", default=("“", "”"))
-        for m in _STRAIGHT_QUOTATION.finditer(text):
+        cjk_quotes = ctx.data.get("script") in ("Han", "Japanese")
+        for m in (_STRAIGHT_QUOTATION_CJK if cjk_quotes else _STRAIGHT_QUOTATION).finditer(text):
             yield Hit(m.start(), m.end(),
                       f"straight quotes where {ctx.data.name} writes {primary[0]}…{primary[1]}",
                       suggestion=f"{primary[0]}{m.group(1)}{primary[1]}", severity=Severity.INFO)
