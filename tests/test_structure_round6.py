@@ -221,7 +221,7 @@ def test_two_english_words_left(text: str, lang: str, code: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "lang", "code"), [
-    ("Компания внедряет machine learning в своих продуктах.", "ru", "TQ702"),  # a term
+    ("同社は machine learning を製品に導入している。", "ja", "TQ702"),  # a term kept
     ("Die Firma setzt auf social media und Werbung.", "de", "TQ705"),
     ("Ich will alles sehen, was er hat.", "de", "TQ705"),   # German words that English has too
     ("Il ristorante è aperto a tutti dalle sette.", "it", "TQ705"),
@@ -309,3 +309,57 @@ def test_english_participle_and_because_of_phrases(text: str, fragment: str) -> 
 ])
 def test_participles_and_because_of_opening_a_sentence(text: str) -> None:
     assert not flagged("TQ201", text, "en")
+
+
+# --- TQ205: an ellipsis after a preposition; "according to" at a paragraph's end ---------------
+
+@pytest.mark.parametrize("text", [
+    "Shares of the carmaker closed higher, while the supplier's shares fell by...",
+    "Orders are delivered by the courier within…",
+    "The price of the permit will be set according to",
+])
+def test_paragraph_cut_off_and_marked(text: str) -> None:
+    assert flagged("TQ205", text, "en") == {text}
+
+
+@pytest.mark.parametrize("text", [
+    "Well, we will have to wait and see about that...",   # no preposition before it
+    "She said it would be fine, but I wonder...",
+])
+def test_trailing_off_is_no_cut(text: str) -> None:
+    assert not flagged("TQ205", text, "en")
+
+
+# --- TQ206: an inline list that skips an item ---------------------------------------------------
+
+def test_inline_list_skipping_an_item() -> None:
+    text = ("Travellers should 1) contact the embassy, 2) register on the app, 4) follow the "
+            "instructions of the local authorities.")
+    assert flagged("TQ206", text, "en") == {"4)"}
+
+
+@pytest.mark.parametrize("text", [
+    "Travellers should 1) contact the embassy, 2) register on the app, 3) stay indoors.",
+    "See notes 2) and 4) of the annex, and 7) of the protocol.",   # not counted from 1
+    "Prices: a) 10 euros, b) 12 euros, c) 15 euros.",
+])
+def test_inline_lists_without_a_gap(text: str) -> None:
+    assert not flagged("TQ206", text, "en")
+
+
+# --- TQ309: title marks, corner brackets, danda and tilde ranges outside their languages -------
+
+def test_cjk_and_indic_marks_outside_their_languages() -> None:
+    text = "The study appeared in 《Science》 on Monday. Offices open 9~17 daily। Details follow."
+    assert flagged("TQ309", text, "en") == {"《", "》", "~", "।"}
+    assert not flagged("TQ309", "该研究发表在《科学》杂志上，时间为9~17点。", "zh")
+    assert not flagged("TQ309", "The temperature was about ~20 degrees.", "en")
+
+
+# --- TQ702: an English label left in a Cyrillic, Arabic or Hebrew target ----------------------
+
+def test_english_label_left_in_russian() -> None:
+    text = "Чтобы удалить профиль, откройте «Настройки» и нажмите Remove profile."
+    assert flagged("TQ702", text, "ru", "en") == {"Remove profile"}
+    names = "Он живёт в New York и платит через Apple Pay и iPhone case."
+    assert not flagged("TQ702", names, "ru", "en")

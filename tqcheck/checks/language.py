@@ -401,6 +401,32 @@ def english_pair(phrase: str, latin_target: bool = False) -> bool:
     return all(w in lex.words for w in words) and any(w in ties for w in words)
 
 
+@cache
+def _alphabetic_target(lang: str) -> bool:
+    """A target written in Cyrillic, Greek, Arabic or Hebrew letters: there, unlike in Chinese,
+    Japanese and Korean text, two English words of a label or term are left, not kept."""
+    return bool(scripts_of_language(lang) & {"Cyrillic", "Greek", "Arabic", "Hebrew"})
+
+
+def english_label(phrase: str) -> bool:
+    """Are the two words of ``phrase`` words of the English lexicon, the second in lower case
+    and the first in lower case or with a capital only at its start (a button or menu label,
+    "Delete account", or a term, "dark mode"; not a name, "New York", nor a brand, "iPhone")?"""
+    from tqcheck.langid import lexicon
+
+    tokens = phrase.split()
+    if len(tokens) != 2 or any(_TECHNICAL.search(t) for t in tokens):
+        return False
+    words = [w for t in tokens for w in _WORD.findall(t)]
+    lex = lexicon("en")
+    if lex is None or len(words) != 2 or not all(w.isascii() and len(w) > 2 for w in words):
+        return False
+    first, second = words
+    if not second.islower() or not (first.islower() or (first[0].isupper() and first[1:].islower())):
+        return False
+    return first.casefold() in lex.words and second in lex.words
+
+
 def _marked_as_original(text: str, start: int, ctx: CheckContext) -> bool:
     """Is the run introduced as the original wording by the language's marker (language data
     ``original_markers``: Russian "англ.", German "engl.")?"""
@@ -472,10 +498,13 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue
         pair = False
         if not _reportable(run):
-            if not (run.script == "Latin" and run.words == 2 and run.lower_words == 2
-                    and english_pair(sentence.segment.text[run.start:run.end])):
+            words_of = sentence.segment.text[run.start:run.end]
+            if not (run.script == "Latin" and run.words == 2 and (
+                    (run.lower_words == 2 and english_pair(words_of))
+                    or (run.lower_words >= 1 and _alphabetic_target(ctx.lang)
+                        and english_label(words_of)))):
                 continue
-            pair = True  # "next week", "of the": two words of English prose
+            pair = True  # "next week", "Delete account": two words of English left
         phrase = sentence.segment.text[run.start:run.end]
         if source_words and all(w in source_words for w in _words(phrase)):
             continue  # names, terms and commands the source holds are kept on purpose
@@ -887,7 +916,9 @@ def _residue_languages(lang: str, source_lang: str | None) -> tuple[str, ...]:
 
 #: Targets without a lexicon of their own that TQ705 still reads (their neighbours' words).
 _CLOSE_SCRIPT_TARGETS = frozenset({"it", "pt", "nl", "pl", "cs", "tr", "uk", "bg", "be", "sk",
-                                   "sl", "hr", "ro", "sv", "da", "no", "id", "ms", "vi"})
+                                   "sl", "hr", "ro", "sv", "da", "no", "id", "ms", "vi", "fi", "hu",
+                                   "et", "lv", "lt", "ca", "gl", "eu", "is", "sq", "af", "sw",
+                                   "tl", "ga", "mt", "cy"})
 
 
 def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozenset[str]]:

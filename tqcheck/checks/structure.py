@@ -19,6 +19,7 @@ from tqcheck.checks.text import (
     is_cased_lower,
     never_before_stop_words,
     never_final_words,
+    numbering_gaps,
     source_in_view,
 )
 from tqcheck.model import MASK, Segment, Sentence, Severity
@@ -339,6 +340,7 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _FRAGMENT_MAX_WORDS = 10
+_PARTICIPLE_MAX_WORDS = 16
 _CLAUSE_MAX_WORDS = 25
 #: A clause standing alone is a style of speech and informal prose ("Because it works.") as
 #: much as an MT split: a hint, not a warning.
@@ -711,7 +713,9 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             participles and opener.endswith("ing") and opener[:1].isupper() and len(opener) > 5
         ):
             continue
-        if len(toks) > _FRAGMENT_MAX_WORDS:
+        # A participial phrase runs longer than a prepositional one ("Asking at the same time for
+        # the immediate reduction of VAT on basic foods."); its verb test is as strict.
+        if len(toks) > (_FRAGMENT_MAX_WORDS if opener in opener_set else _PARTICIPLE_MAX_WORDS):
             continue
         relative = re.search(r",\s+(?:where|which|who|whose|when)\b", body)
         if "," in body and not relative:
@@ -801,7 +805,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         Sie sich an den Kundendienst und.", "… нажмите на."; so is an article that may be a
         pronoun right after a preposition, or English "to" after the first word of a compound
         preposition (``paired_before_stop``: "… wenden Sie sich bitte an den.", "… clique para
-        o.", "… the delay was due to.").  A paragraph that ends on such a
+        o.", "… the delay was due to."), and a paragraph that trails off in an ellipsis right
+        after such a word or a preposition (``before_final_ellipsis``: "… shares fell by...";
+        after a conjunction, info: speech trails off so on purpose).  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
         capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
@@ -819,7 +825,11 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return ()
     hits = _cut_before_stop(segment, sentences, ctx)
     text = segment.text.rstrip()
-    if not text or text[-1] in _FINAL:
+    if not text:
+        return hits
+    if text[-1] in _FINAL:
+        if text[-1] in ".…" and _ELLIPSIS_END.search(text):
+            return [*hits, *_cut_before_ellipsis(text, sentences, ctx)]
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
@@ -830,7 +840,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     last = sentences[-1]
     m = _LAST_WORD.search(text)
-    if m is not None and m.group(1).casefold() not in words:
+    if m is not None and _paired_end(text, m, ctx.lang):
+        pass  # "… will be determined according to": a compound preposition without its object
+    elif m is not None and m.group(1).casefold() not in words:
         # A preposition of two words that ends on its noun ("со стороны", "ze strany").
         m = _LAST_TWO_WORDS.search(text, max(0, len(text) - 80)) if _has_phrases(words) else None
         if m is not None and " ".join(m.group(1).split()).casefold() not in words:
@@ -849,6 +861,52 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}' "
                            "(the dash marks speech broken off?)", severity=Severity.INFO)]
     return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+#: A paragraph that ends in an ellipsis right after a word: "… shares fell by...".
+_ELLIPSIS_END = re.compile(r"[^\W\d_](?:\.{2,}|…)$")
+
+
+@functools.cache
+def _before_final_ellipsis(lang: str | None) -> frozenset[str]:
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml").get("before_final_ellipsis", {})
+    return frozenset(table.get(lang or "", ()))
+
+
+def _paired_end(text: str, m: re.Match[str], lang: str | None) -> bool:
+    """Does ``text`` end (``m``: its last word) on a word of ``paired_before_stop`` after one of
+    its words before ("according to", "an den")?"""
+    _, paired, before = _before_stop(lang)
+    if m.group(1).casefold() not in paired:
+        return False
+    prev = _LAST_WORD.search(text, 0, m.start(1))
+    return prev is not None and prev.group(1).casefold() in before
+
+
+def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext) -> list[Hit]:
+    """A paragraph whose last sentence (four words or more) trails off in an ellipsis right after
+    a word that never ends a sentence (``never_final``, ``before_final_ellipsis``: "… SK Hynix
+    shares fell by...", "…
+    delivered by PostNL within…"): the end was cut and the cut marked.  After a conjunction
+    ("and then…") speech trails off on purpose as often: info."""
+    words = never_final_words(ctx.lang) | _before_final_ellipsis(ctx.lang)
+    body = text.rstrip(".…")
+    m = _LAST_WORD.search(body)
+    last = sentences[-1]
+    if m is None or not words or len(last.text.split()) < 4:
+        return []
+    word = m.group(1)
+    folded = word.casefold()
+    if (folded not in words and not _paired_end(body, m, ctx.lang)) \
+            or _capitalised_mid_sentence(word, last.text):
+        return []
+    if _stranded(ctx.lang, word, text[last.start:m.start(1)]):
+        return []
+    conjunction = folded in {w.casefold() for w in ctx.data.words("coordinators")}
+    return [Hit(last.start, last.end, f"sentence cut off after '{word}' (the ellipsis marks "
+                "the cut?)", severity=Severity.INFO if conjunction else None)]
 
 
 @functools.cache
@@ -971,3 +1029,29 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         hits.append(Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a "
                         "word that never ends a sentence"))
     return hits
+
+
+
+@register("TQ206", "broken-numbering", Severity.WARNING, scope="segment", gate=r"\)(?<=\w\))")
+def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                          ) -> Iterator[Hit]:
+    """An inline numbered list that skips an item.
+
+    What it does:
+        Reads the item markers of a list written inside a paragraph (``1) … 2) … 3)`` or
+        ``a) … b) …``; three markers or more, in increasing order from the first) and flags a
+        marker that skips one number or letter (``1) … 2) … 4)``).  Where the source skips it
+        too, the finding is the source's (info, the mirror test).
+
+    Why it matters:
+        MT that drops or merges a clause of an enumeration leaves a gap in its numbering: an
+        item of the instructions is missing or glued to the one before.
+
+    Example:
+        ``Travellers should 1) contact the embassy, 2) register online, 4) follow the
+        instructions.`` → flags ``4)``.
+    """
+    for prev, m in numbering_gaps(segment.text):
+        missing = str(prev + 1) if m.group(1).isdigit() else chr(ord("a") + prev)
+        yield Hit(m.start(), m.end(), f"list item {m.group()} follows item {prev}: item "
+                  f"{missing}) is missing or glued to the one before")

@@ -228,6 +228,15 @@ def _as_in_unit(segment: Segment, hit: Hit) -> Hit:
 
 # ------------------------------------------------------------ quotation and inverted marks
 _FOREIGN_MARKS = "«»„‹›¿¡"
+#: Marks of Chinese, Japanese and Korean text (title marks, corner brackets) and the Devanagari
+#: and Bengali danda, which no other target writes: carried over from the source.
+_CJK_INDIC_MARKS = "《》〈〉「」『』।॥"
+_CJK_INDIC = re.compile(f"[{_CJK_INDIC_MARKS}]")
+#: A range written with a tilde or wave dash between numbers (Chinese, Japanese and Korean
+#: ``10~20``), where other languages write a dash.
+_TILDE_RANGE = re.compile(r"(?<=\d)\s?[~～〜]\s?(?=\d)")
+#: Targets that write the danda (Hindi, Bengali, Nepali, Marathi …).
+_DANDA_LANGS = frozenset({"hi", "bn", "ne", "mr", "sa", "as", "pa"})
 _MARKS = re.compile(f"[{_FOREIGN_MARKS}]")
 #: A quotation in straight double quotes (not an inch mark after a digit, nor one across lines).
 _STRAIGHT_QUOTATION = re.compile(r'(?<![\w"])"(?=\S)([^"\n]{1,300}?)(?<=\S)"(?![\w"])')
@@ -382,6 +391,8 @@ def _punctuation_gate(ctx: CheckContext) -> Gate:
     always, and the marks its own rules read (straight quotes, ``? !``, ``; : ! ?``, ``? , ;``);
     only non-ASCII ones in most targets (English), whose ASCII text is then not searched."""
     chars = _FOREIGN_MARKS + "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+    if ctx.data.lang not in _FULLWIDTH_LANGS:
+        chars += _CJK_INDIC_MARKS + "~～〜"
     if ctx.data.get("quotes", "primary", default=("“", "”"))[0] != "“":
         chars += "“”"  # English quotes in a target that writes others
     if ctx.data.get("quotes", "straight_substitute"):
@@ -410,8 +421,9 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Ukrainian (``nested_only``: their «…» hold it inside), as info a pair in use beside the
         norm (``tolerated``: “…” in Japanese, whose norm is 「…」), inverted marks (¿ ¡) outside
         Spanish, a Spanish question or exclamation whose ``¿``/``¡`` is missing, full-width
-        letters and digits (``２０２３``) outside Chinese,
-        Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
+        letters and digits (``２０２３``), title marks and corner brackets (``《Nature》``,
+        ``「…」``), a range written with a tilde (``10~20``) and the danda (``।``) outside
+        the languages that write them, and, as info, ``; : ! ?`` without the space French typography puts
         before them, French « » without their inner spaces (``space_inside_guillemets``; not in
         Swiss French ``fr-CH``), quotations in straight quotes where the language's data says
         they stand in for its own marks (``straight_substitute``: German „…“, Russian «…»), as
@@ -467,6 +479,15 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
                       f"straight quotes where {ctx.data.name} writes {primary[0]}…{primary[1]}",
                       suggestion=f"{primary[0]}{m.group(1)}{primary[1]}", severity=Severity.INFO)
     if ctx.data.lang not in _FULLWIDTH_LANGS:
+        for m in _CJK_INDIC.finditer(text):
+            c = m.group()
+            if c in "।॥" and ctx.data.lang in _DANDA_LANGS:
+                continue
+            yield Hit(m.start(), m.end(), f"'{c}' in {ctx.data.name} text: a mark of "
+                      f"{'Indic' if c in '।॥' else 'Chinese, Japanese or Korean'} script")
+        for m in _TILDE_RANGE.finditer(text):
+            yield Hit(m.start(), m.end(), f"a range written with '{m.group().strip()}' in "
+                      f"{ctx.data.name} text, which writes a dash", suggestion="–")
         for m in _FULLWIDTH.finditer(text):
             plain = m.group().translate(_FULLWIDTH_TO_ASCII)
             yield Hit(m.start(), m.end(), f"full-width characters '{m.group()}' in "
