@@ -497,14 +497,20 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         if run.script in skip:
             continue
         pair = False
+        label = False
         if not _reportable(run):
             words_of = sentence.segment.text[run.start:run.end]
-            if not (run.script == "Latin" and run.words == 2 and (
-                    (run.lower_words == 2 and english_pair(words_of))
-                    or (run.lower_words >= 1 and _alphabetic_target(ctx.lang)
-                        and english_label(words_of)))):
+            if run.script != "Latin" or run.words != 2:
                 continue
-            pair = True  # "next week", "Delete account": two words of English left
+            if run.lower_words == 2 and english_pair(words_of):
+                pair = True  # "next week", "of the": two words of English prose left
+            elif (run.lower_words >= 1 and _alphabetic_target(ctx.lang)
+                  and english_label(words_of)):
+                # "Delete account", "dark mode": a label or term left, or a name written in
+                # lower case ("Global citizen"), a command ("git checkout"): a hint.
+                pair = label = True
+            else:
+                continue
         phrase = sentence.segment.text[run.start:run.end]
         if source_words and all(w in source_words for w in _words(phrase)):
             continue  # names, terms and commands the source holds are kept on purpose
@@ -530,7 +536,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
                       severity=Severity.INFO)
             continue
         yield Hit(run.start, run.end, f"{run.script} {kind} inside a sentence in "
-                  f"{language_name(ctx.lang)}: '{phrase}'")
+                  f"{language_name(ctx.lang)}: '{phrase}'",
+                  severity=Severity.INFO if label else None)
 
 
 _OPENERS = frozenset("\"'“‘«„‚「『")

@@ -806,8 +806,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         pronoun right after a preposition, or English "to" after the first word of a compound
         preposition (``paired_before_stop``: "… wenden Sie sich bitte an den.", "… clique para
         o.", "… the delay was due to."), and a paragraph that trails off in an ellipsis right
-        after such a word or a preposition (``before_final_ellipsis``: "… shares fell by...";
-        after a conjunction, info: speech trails off so on purpose).  A paragraph that ends on such a
+        after such a word (after a conjunction, info: speech trails off so on purpose) or, as
+        info, after a preposition that may be a verb's particle (``before_final_ellipsis``:
+        "… shares fell by...", but "Come in, come in...").  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
         capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
@@ -904,9 +905,12 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
         return []
     if _stranded(ctx.lang, word, text[last.start:m.start(1)]):
         return []
-    conjunction = folded in {w.casefold() for w in ctx.data.words("coordinators")}
+    # After a conjunction ("and then…") speech trails off on purpose as often, and a word of
+    # ``before_final_ellipsis`` may be a verb's particle ("Come in, come in…"): info.
+    weak = folded in {w.casefold() for w in ctx.data.words("coordinators")} or (
+        folded not in never_final_words(ctx.lang) and not _paired_end(body, m, ctx.lang))
     return [Hit(last.start, last.end, f"sentence cut off after '{word}' (the ellipsis marks "
-                "the cut?)", severity=Severity.INFO if conjunction else None)]
+                "the cut?)", severity=Severity.INFO if weak else None)]
 
 
 @functools.cache
@@ -1055,3 +1059,45 @@ def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: Chec
         missing = str(prev + 1) if m.group(1).isdigit() else chr(ord("a") + prev)
         yield Hit(m.start(), m.end(), f"list item {m.group()} follows item {prev}: item "
                   f"{missing}) is missing or glued to the one before")
+
+
+#: Two words glued without a space where a line break or a space was lost, the second with its
+#: capital: ``paymentApplicants``, ``оплатыЗаявители``.  Not a brand or identifier with a short
+#: head (``iPhone``, ``eBay``) or an inner capital run (``macOS``).
+_GLUED = re.compile(r"(?<![\w#@./\\-])([a-zß-öø-ÿа-яё]{3,})([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]{2,})"
+                    r"(?![\w(/@-])")
+
+
+@register("TQ207", "glued-words", Severity.WARNING, scope="segment",
+          gate=r"[A-ZÀ-ÖØ-ÞА-ЯЁ](?<=[a-zß-öø-ÿа-яё][A-ZÀ-ÖØ-ÞА-ЯЁ])", not_for=("po", "xliff"))
+def find_glued_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                     ) -> Iterator[Hit]:
+    """Two words of the language glued together, the second with its capital.
+
+    What it does:
+        Flags a token made of a lower-case word of three letters or more and a capitalised word
+        (``proof of fee paymentApplicants under 18 …``) where both are words of the language's
+        lexicon (languages with one): a line break or a space lost between the end of a list
+        item or heading and what follows.  Brands and identifiers with a short head or inner
+        capitals (``iPhone``, ``eBay``, ``macOS``), words in addresses, hashtags and handles,
+        a call (``getItem(``) and translation units (software strings, where identifiers are
+        common) are left alone.
+
+    Why it matters:
+        Extraction and MT pipelines drop the break between a list item or heading and the next
+        line; the two words read as one misspelled word.
+
+    Example:
+        ``Required documents: identity card, proof of paymentApplicants under 18 must …`` →
+        flags ``paymentApplicants``.
+    """
+    if segment.kind == "unit" or segment.source is not None:
+        return
+    words = lexicon_words(ctx.lang)
+    if not words:
+        return
+    for m in _GLUED.finditer(segment.text):
+        head, tail = m.group(1), m.group(2)
+        if head in words and tail.casefold() in words:
+            yield Hit(m.start(), m.end(), f"two words glued together: '{head}' and '{tail}' "
+                      "(a lost line break or space?)", suggestion=f"{head} {tail}")

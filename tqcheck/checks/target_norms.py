@@ -421,9 +421,10 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Ukrainian (``nested_only``: their «…» hold it inside), as info a pair in use beside the
         norm (``tolerated``: “…” in Japanese, whose norm is 「…」), inverted marks (¿ ¡) outside
         Spanish, a Spanish question or exclamation whose ``¿``/``¡`` is missing, full-width
-        letters and digits (``２０２３``), title marks and corner brackets (``《Nature》``,
-        ``「…」``), a range written with a tilde (``10~20``) and the danda (``।``) outside
-        the languages that write them, and, as info, ``; : ! ?`` without the space French typography puts
+        letters and digits (``２０２３``), a range written with a tilde (``10~20``) and the
+        danda (``।``) outside the languages that write them, as info title marks and corner
+        brackets there (``《Nature》``, ``「…」``: human translations keep them around titles
+        too), and, as info, ``; : ! ?`` without the space French typography puts
         before them, French « » without their inner spaces (``space_inside_guillemets``; not in
         Swiss French ``fr-CH``), quotations in straight quotes where the language's data says
         they stand in for its own marks (``straight_substitute``: German „…“, Russian «…»), as
@@ -483,8 +484,11 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             c = m.group()
             if c in "।॥" and ctx.data.lang in _DANDA_LANGS:
                 continue
+            # Title marks and corner brackets are info: human translations from Chinese and
+            # Japanese keep them around a title as often as MT (WMT23 ja-en references).
             yield Hit(m.start(), m.end(), f"'{c}' in {ctx.data.name} text: a mark of "
-                      f"{'Indic' if c in '।॥' else 'Chinese, Japanese or Korean'} script")
+                      f"{'Indic' if c in '।॥' else 'Chinese, Japanese or Korean'} script",
+                      severity=None if c in "।॥" else Severity.INFO)
         for m in _TILDE_RANGE.finditer(text):
             yield Hit(m.start(), m.end(), f"a range written with '{m.group().strip()}' in "
                       f"{ctx.data.name} text, which writes a dash", suggestion="–")
