@@ -363,3 +363,13 @@ def test_english_label_left_in_russian() -> None:
     assert flagged("TQ702", text, "ru", "en") == {"Remove profile"}
     names = "Он живёт в New York и платит через Apple Pay и iPhone case."
     assert not flagged("TQ702", names, "ru", "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    # The indefinite article is also the pronoun and numeral "one" (WMT23 en-de, judged false).
+    ("Es ist eine Liebesgeschichte und eine Komödie, gemischt in einem.", "de", "TQ205"),
+    # Two English words inside an English title ("Dora and the Lost City of Gold").
+    ('Sie spielte in "Dora and the Lost City of Gold" die Mutter.', "de", "TQ705"),
+])
+def test_wmt23_false_alarms_stay_away(text: str, lang: str, code: str) -> None:
+    assert not flagged(code, text, lang, "en")

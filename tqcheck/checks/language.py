@@ -372,6 +372,23 @@ _LATIN_TARGET_TIES = frozenset({
     "already", "week", "year", "month", "morning", "evening", "said", "told", "people"})
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _in_title(text: str, start: int, end: int, floor: int) -> bool:
+    """Is ``text[start:end]`` part of a title or quotation kept in English: next to a
+    capitalised word ("Dora and the Lost City of Gold"), or after an opening quotation mark
+    of the sentence that is not closed before it?"""
+    before = _TITLE_WORD.findall(text, max(floor, start - 40), start)
+    after = _TITLE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    if (before and before[-1][:1].isupper()) or (after and after.group()[:1].isupper()):
+        return True
+    head = text[floor:start]
+    return head.count('"') % 2 == 1 or any(
+        head.rfind(o) > max(head.rfind(c) for c in closers)
+        for o, closers in (("„", "“”"), ("«", "»"), ("“", "”")))
+
+
 @cache
 def _english_ties() -> frozenset[str]:
     from tqcheck.langid import function_words
@@ -1032,7 +1049,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                     # of the target, in a run of words English shares ("next month in Berlin"):
                     # a phrase left as much as three.
                     pair = next(((a, b) for a, b in itertools.pairwise(run)
-                                 if english_pair(seg[a.start():b.end()], True)), None)
+                                 if english_pair(seg[a.start():b.end()], True)
+                                 and not _in_title(seg, a.start(), b.end(), sentence.start)),
+                                None)
                     if pair is not None:
                         long_run = True
                         start, end = pair[0].start(), pair[1].end()
