@@ -351,9 +351,11 @@ def test_inline_lists_without_a_gap(text: str) -> None:
 
 def test_cjk_and_indic_marks_outside_their_languages() -> None:
     text = "The study appeared in 《Science》 on Monday. Offices open 9~17 daily। Details follow."
-    assert flagged("TQ309", text, "en") == {"《", "》", "~", "।"}
+    assert flagged("TQ309", text, "en") == {"《", "》", "।"}
+    assert flagged("TQ308", text, "en") == {"~"}
     assert not flagged("TQ309", "该研究发表在《科学》杂志上，时间为9~17点。", "zh")
-    assert not flagged("TQ309", "The temperature was about ~20 degrees.", "en")
+    assert not flagged("TQ308", "该研究发表在《科学》杂志上，时间为9~17点。", "zh")
+    assert not flagged("TQ308", "The temperature was about ~20 degrees.", "en")
 
 
 # --- TQ702: an English label left in a Cyrillic, Arabic or Hebrew target ----------------------

@@ -502,12 +502,22 @@ def _stranded_phrase(body: str, neighbour: str, ctx: CheckContext) -> bool:
     """Is ``body`` a verbless phrase of at least four words (English, or the language's
     ``phrase_openers`` and verb test) next to a statement ``neighbour`` (empty: a paragraph of
     its own)?"""
-    if not body.endswith(".") or len(body.split()) < _STRANDED_MIN_WORDS:
+    if not body.endswith("."):
         return False
-    if ctx.data.get("structure", "fragment_openers") is not None:
-        return (not neighbour or len(neighbour.split()) >= 4) and _english_phrase(body, ctx)
+    english = ctx.data.words("structure", "fragment_openers")
+    if english:
+        # The first word decides for most sentences, before any count of words.
+        first = WORD.search(body)
+        if first is None or first.group() not in english:
+            return False
+        return (len(body.split()) >= _STRANDED_MIN_WORDS
+                and (not neighbour or len(neighbour.split()) >= 4) and _english_phrase(body, ctx))
     data = _phrase_data(ctx)
-    return data is not None and _phrase_fragment(body, neighbour, data, alone=not neighbour)
+    if data is None or not ((data.openers is not None and data.openers.match(body))
+                            or data.closers or data.participles is not None):
+        return False
+    return (len(body.split()) >= _STRANDED_MIN_WORDS
+            and _phrase_fragment(body, neighbour, data, alone=not neighbour))
 
 
 def _lone_phrase(body: str, ctx: CheckContext) -> bool:
@@ -829,7 +839,7 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     if not text:
         return hits
     if text[-1] in _FINAL:
-        if text[-1] in ".…" and _ELLIPSIS_END.search(text):
+        if text.endswith(("..", "…")) and _ELLIPSIS_END.search(text, len(text) - 4):
             return [*hits, *_cut_before_ellipsis(text, sentences, ctx)]
         return hits
     words = never_final_words(ctx.lang)

@@ -92,6 +92,8 @@ def _number_gate(ctx: CheckContext) -> str:
     ``%`` where the sign goes first; a slash date and a 12-hour time where the target's data says
     so (``percent_first``, ``day_first``, ``clock = 24``)."""
     parts = [_NUMBER_GATE]
+    if ctx.data.lang not in _FULLWIDTH_LANGS:
+        parts.append(r"[~～〜](?:(?<=\d.)|(?<=\d .))")
     if ctx.data.get("numbers", "percent_first"):
         parts.append(r"\d\s?%")
     if ctx.data.get("numbers", "day_first"):
@@ -113,7 +115,8 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         (``1.500.000 people``), comma groups where it writes a decimal comma (``1,200,000
         Einwohner``; one group, ``1,200``, as info: it may be a decimal), and where its data says
         so a percent sign after the number (Turkish writes ``%25``), a month-first date
-        (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``).  A
+        (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``);
+        outside Chinese, Japanese and Korean, a range written with a tilde (``10~20``).  A
         dotted number after a version, section, figure or product word
         (``Version 2.1``, ``Рис. 1.1``, ``Windows 10.1``; a zero-width space before the word
         is a boundary too), a clock time (``18.30 Uhr``) and numbers with more
@@ -129,6 +132,10 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         ``The rate reached 8,4% in March.`` (English) → flags ``8,4``, suggests ``8.4``.
     """
     text = segment.text
+    if ctx.data.lang not in _FULLWIDTH_LANGS:
+        for m in _TILDE_RANGE.finditer(text):
+            yield Hit(m.start(), m.end(), f"a range written with '{m.group().strip()}' in "
+                      f"{ctx.data.name} text, which writes a dash", suggestion="–")
     yield from _dates_times_percents(segment, ctx)
     norms = _number_norms(ctx)
     if norms is None:
@@ -392,7 +399,7 @@ def _punctuation_gate(ctx: CheckContext) -> Gate:
     only non-ASCII ones in most targets (English), whose ASCII text is then not searched."""
     chars = _FOREIGN_MARKS + "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
     if ctx.data.lang not in _FULLWIDTH_LANGS:
-        chars += _CJK_INDIC_MARKS + "~～〜"
+        chars += _CJK_INDIC_MARKS
     if ctx.data.get("quotes", "primary", default=("“", "”"))[0] != "“":
         chars += "“”"  # English quotes in a target that writes others
     if ctx.data.get("quotes", "straight_substitute"):
@@ -421,8 +428,8 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Ukrainian (``nested_only``: their «…» hold it inside), as info a pair in use beside the
         norm (``tolerated``: “…” in Japanese, whose norm is 「…」), inverted marks (¿ ¡) outside
         Spanish, a Spanish question or exclamation whose ``¿``/``¡`` is missing, full-width
-        letters and digits (``２０２３``), a range written with a tilde (``10~20``) and the
-        danda (``।``) outside the languages that write them, as info title marks and corner
+        letters and digits (``２０２３``) and the danda (``।``) outside the languages that
+        write them, as info title marks and corner
         brackets there (``《Nature》``, ``「…」``: human translations keep them around titles
         too), and, as info, ``; : ! ?`` without the space French typography puts
         before them, French « » without their inner spaces (``space_inside_guillemets``; not in
@@ -489,9 +496,6 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
             yield Hit(m.start(), m.end(), f"'{c}' in {ctx.data.name} text: a mark of "
                       f"{'Indic' if c in '।॥' else 'Chinese, Japanese or Korean'} script",
                       severity=None if c in "।॥" else Severity.INFO)
-        for m in _TILDE_RANGE.finditer(text):
-            yield Hit(m.start(), m.end(), f"a range written with '{m.group().strip()}' in "
-                      f"{ctx.data.name} text, which writes a dash", suggestion="–")
         for m in _FULLWIDTH.finditer(text):
             plain = m.group().translate(_FULLWIDTH_TO_ASCII)
             yield Hit(m.start(), m.end(), f"full-width characters '{m.group()}' in "
