@@ -350,7 +350,8 @@ def test_inline_lists_without_a_gap(text: str) -> None:
 # --- TQ309: title marks, corner brackets, danda and tilde ranges outside their languages -------
 
 def test_cjk_and_indic_marks_outside_their_languages() -> None:
-    text = "The study appeared in 《Science》 on Monday. Offices open 9~17 daily। Details follow."
+    text = ("The study appeared in 《Science》 on Monday. Offices open 9~17 daily। Prices rose "
+            "2.5 percent.")
     assert flagged("TQ309", text, "en") == {"《", "》", "।"}
     assert flagged("TQ308", text, "en") == {"~"}
     assert not flagged("TQ309", "该研究发表在《科学》杂志上，时间为9~17点。", "zh")
