@@ -69,6 +69,8 @@ def _unlisted_abbreviation(word: str, lang: str) -> bool:
     zurückzuführen", English "Mr." in German).  Only where the language has a lexicon."""
     if not (1 < len(word) <= _SHORT_ABBREVIATION and word.isalpha()) or word.isupper():
         return False  # an acronym ends sentences: "the end of the USSR. two days later"
+    if not word[1:].islower():
+        return False  # a unit symbol with an inner capital ends one too: "5 GHz. después"
     words = _lexicon_words(lang)
     return words is not None and word.casefold() not in words
 

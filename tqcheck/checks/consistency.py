@@ -911,6 +911,9 @@ class NameVariants:
             if len(w) >= 5:
                 buckets["arabic", arabic_key(spelled)].append(w)
         own_keys = {key for (system, key) in buckets if system == "own"}
+        # With an Arabic-script source in evidence, a name's vowels are the romanizer's guess:
+        # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
+        from_arabic = (self.ctx.source_lang or "") in _ARABIC_SCRIPT_SOURCES
         for (system, key), group in buckets.items():
             if system == "own":
                 continue
@@ -924,8 +927,9 @@ class NameVariants:
                         or self.words[a].neighbours & self.words[b].neighbours):
                     continue  # Sander/Zander: German s and z alone make no Russian name
                 if system == "arabic" and not (
-                        (looks_arabic(a) or looks_arabic(b)) and self.words[a].proper
-                        and self.words[b].proper and a[:1] == b[:1]):
+                        (from_arabic or looks_arabic(a) or looks_arabic(b))
+                        and self.words[a].proper and self.words[b].proper
+                        and (a[:1] == b[:1] or (from_arabic and a[:1] in "EI" and b[:1] in "EI"))):
                     continue  # vowels alone tell Western names apart (Peter/Pieter)
                 if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                     continue
@@ -943,6 +947,10 @@ class NameVariants:
                     continue  # Harris/Haris: the skeleton comparison above needs evidence
                 pairs[a].add(b)
                 pairs[b].add(a)
+
+
+#: Source languages written in Arabic script, whose names English romanizes with guessed vowels.
+_ARABIC_SCRIPT_SOURCES = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "prs"})
 
 
 #: Words at least this frequent in the language (by rank) are its own words, not spellings of a
@@ -1101,14 +1109,24 @@ def _lexicon_ranks(lang: str) -> dict[str, int]:
 _RARER = 20
 
 
-def _one_is_the_word(forms: list[str], ranks: dict[str, int]) -> bool:
+#: The same for a final alef maqṣūra against yāʾ (:func:`_final_maqsura_only`).
+_RARER_MAQSURA = 10
+
+
+def _final_maqsura_only(forms: list[str]) -> bool:
+    """Do the spellings differ only in a final ى or ي (words of four letters or more)?"""
+    return len(forms) == 2 and min(map(len, forms)) >= 4 and forms[0][:-1] == forms[1][:-1] \
+        and {forms[0][-1], forms[1][-1]} == {"ى", "ي"}
+
+
+def _one_is_the_word(forms: list[str], ranks: dict[str, int], rarer: int = _RARER) -> bool:
     """Is exactly one of ``forms`` the language's word, the others absent from its lexicon or
-    at least :data:`_RARER` times rarer?"""
+    at least ``rarer`` (:data:`_RARER`) times rarer?"""
     known = sorted((ranks[w], w) for w in forms if w in ranks)
     if not known:
         return False
     best = known[0][0]
-    return all(rank >= best * _RARER for rank, _ in known[1:])
+    return all(rank >= best * rarer for rank, _ in known[1:])
 
 
 #: Words this frequent in the language are words, not names (:func:`_frequent`).
@@ -1141,6 +1159,27 @@ def _spelling_pairs(lang: str) -> tuple[tuple[str, ...], ...]:
             for line in builtin_lines(f"spelling/{name}") or ():
                 pairs.append(tuple(w.casefold() for w in line.split("\t")))
     return tuple(pairs)
+
+
+#: ``_HYPHENATED`` also after an apostrophe (French and Italian "l'e-mail"): the text before it
+#: is then read for an elided word (:func:`_elided_after`).
+_ELIDED_HYPHENATED = re.compile(r"(?<![\w-])(?:[^\W\d_]{2,}|[^\W\d_])(?:-[^\W\d_]{2,})+(?![\w'’-])")
+_ELIDED_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+)['’]$")
+
+
+def _elided_after(text: str, start: int, elision: frozenset[str]) -> bool:
+    """Whether the word at ``start`` follows no apostrophe, or one that closes an elided word of
+    ``elision`` ("l'", "dell'"; not "rock'n'roll")."""
+    if text[start - 1] not in "'’":
+        return True
+    m = _ELIDED_BEFORE.search(text, max(0, start - 12), start)
+    return m is not None and m.group(1).casefold() in elision
+
+
+@lru_cache(maxsize=1024)
+def _after_apostrophe(word: str) -> re.Pattern[str]:
+    """``word`` (any case) right after an apostrophe and not inside a longer word or compound."""
+    return re.compile(rf"(?<=['’]){re.escape(word)}(?![\w'-])(?!’)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -1245,6 +1284,9 @@ class SpellingVariants:
         #: Whether a word hyphenated in three parts pairs with its open form (not in English).
         self.multi_open = base_lang(lang) != "en"
         self.arabic = lang == "ar"
+        #: Elided articles and prepositions (``elision_prefixes``: French and Italian l', d',
+        #: dell'): "l'email" is an occurrence of "email", "l'e-mail" of "e-mail".
+        self.elision = frozenset(ctx.data.get("elision_prefixes", default=()))
         self.hamza: dict[str, set[str]] = defaultdict(set)  # bare form -> spellings seen
         #: Arabic-script letter forms (ة/ه, ى/ي, Arabic and Persian ي/ی, ك/ک): key -> spellings.
         self.letter_table = _LETTER_FORMS.get(lang)
@@ -1284,8 +1326,11 @@ class SpellingVariants:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
+        elided = bool(self.elision) and ("'" in text or "’" in text)
         if "-" in text and _LETTER_HYPHEN_LETTER.search(text):
-            for m in _HYPHENATED.finditer(text):
+            for m in (_ELIDED_HYPHENATED if elided else _HYPHENATED).finditer(text):
+                if m.start() and not _elided_after(text, m.start(), self.elision):
+                    continue
                 hyph = m.group().casefold()
                 self._note(hyph, segment, m.start(), m.end())
                 closed = hyph.replace("-", "")
@@ -1300,6 +1345,10 @@ class SpellingVariants:
                 if m.group()[:1].isupper() and not _at_sentence_start(text, m.start()):
                     self.named.add(hyph)
         tokens = folded_tokens(text)
+        if elided:
+            tokens = tokens + [t[i + 1:] for t in tokens
+                               if (i := max(t.rfind("'"), t.rfind("’"))) > 0
+                               and t[:i] in self.elision]
         if len(self.pair_seen) < _MAX_OPEN:  # (the test of _open_compounds, without the call)
             self._open_compounds(segment, tokens)
         if self.arabic:
@@ -1350,6 +1399,10 @@ class SpellingVariants:
                 if w in listed and m.group()[:1].isupper():
                     continue  # "Labour", "World Trade Center": names keep their spelling
                 self._note(w, segment, m.start(), m.end())
+            if elided:
+                for m in _after_apostrophe(w).finditer(text):
+                    if _elided_after(text, m.start(), self.elision):
+                        self._note(w, segment, m.start(), m.end())
 
     def _note_casing(self, key: str, segment: Segment) -> None:
         """Note the capitalised spellings of ``key`` in ``segment`` (never all capitals, a
@@ -1516,7 +1569,10 @@ class SpellingVariants:
                 continue
             forms = sorted(spellings)
             foreign_letter = any(c in w for w in forms for c in foreign)
-            if foreign_letter or (ranks and _one_is_the_word(forms, ranks)):
+            # A final ى written ي (مصطفي, مستشفي) is a common slip: 10 times rarer suffices
+            # (المعنى/المعني, مبنى/مبني, لدى/لدي: two words, at most 6 times apart).
+            rarer = _RARER_MAQSURA if _final_maqsura_only(forms) else _RARER
+            if foreign_letter or (ranks and _one_is_the_word(forms, ranks, rarer)):
                 groups.append(forms)
         return groups
 

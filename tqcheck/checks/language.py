@@ -8,6 +8,7 @@ cannot tell, two detectors for a foreign verdict).  Transliterated leftovers are
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -352,6 +353,97 @@ def _prose_phrase(phrase: str) -> bool:
     return len(words) >= 3 and sum(w.islower() for w in words) >= 2
 
 
+#: English words that tie a two-word phrase to English prose (besides the language-ID function
+#: words of ``langid.toml``): articles, prepositions, auxiliaries, deictic words of time.
+_ENGLISH_TIES = frozenset({
+    "a", "an", "of", "to", "in", "on", "at", "for", "by", "is", "was", "will", "can", "next",
+    "this", "that", "every", "each", "all", "very", "not", "no", "we", "he", "it", "they", "i",
+    "today", "tomorrow", "yesterday", "ago", "later", "soon", "now", "then", "still", "already"})
+
+
+#: The ties of a two-word English phrase inside text in another Latin-script language: words of
+#: three letters or more that no target of tqcheck's writes as a word of its own (not "was",
+#: "will", "all", "still" of German, "are" and "ago" of Italian, "can" of Turkish, nor the short
+#: "of", "to", "in", "on", "is" that Dutch, Polish, French … share).
+_LATIN_TARGET_TIES = frozenset({
+    "the", "and", "next", "last", "this", "that", "these", "those", "with", "from", "have",
+    "been", "would", "their", "they", "what", "when", "which", "there", "about", "after",
+    "than", "could", "should", "very", "every", "each", "today", "tomorrow", "yesterday",
+    "already", "week", "year", "month", "morning", "evening", "said", "told", "people"})
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _in_title(text: str, start: int, end: int, floor: int) -> bool:
+    """Is ``text[start:end]`` part of a title or quotation kept in English: next to a
+    capitalised word ("Dora and the Lost City of Gold"), or after an opening quotation mark
+    of the sentence that is not closed before it?"""
+    before = _TITLE_WORD.findall(text, max(floor, start - 40), start)
+    after = _TITLE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    if (before and before[-1][:1].isupper()) or (after and after.group()[:1].isupper()):
+        return True
+    head = text[floor:start]
+    return head.count('"') % 2 == 1 or any(
+        head.rfind(o) > max(head.rfind(c) for c in closers)
+        for o, closers in (("„", "“”"), ("«", "»"), ("“", "”")))
+
+
+@cache
+def _english_ties() -> frozenset[str]:
+    from tqcheck.langid import function_words
+
+    return _ENGLISH_TIES | function_words("en")
+
+
+def english_pair(phrase: str, latin_target: bool = False) -> bool:
+    """Are the two words of ``phrase`` a piece of English prose: both lower-case words of the
+    English lexicon, one of them a function word or a word of time ("next week", "of the",
+    "last year"), and no token of machine text?  A term of two content words ("machine
+    learning", "social media") is kept in English on purpose as often as left.  In a
+    Latin-script target (``latin_target``) both words have three letters or more and the tie is
+    one no other language writes (:data:`_LATIN_TARGET_TIES`)."""
+    from tqcheck.langid import lexicon
+
+    tokens = phrase.split()
+    if len(tokens) != 2 or any(_TECHNICAL.search(t) for t in tokens):
+        return False
+    words = [w for t in tokens for w in _WORD.findall(t)]
+    lex = lexicon("en")
+    if lex is None or len(words) != 2 or not all(w.islower() and w.isascii() for w in words):
+        return False
+    if latin_target and min(map(len, words)) < 3:
+        return False
+    ties = _LATIN_TARGET_TIES if latin_target else _english_ties()
+    return all(w in lex.words for w in words) and any(w in ties for w in words)
+
+
+@cache
+def _alphabetic_target(lang: str) -> bool:
+    """A target written in Cyrillic, Greek, Arabic or Hebrew letters: there, unlike in Chinese,
+    Japanese and Korean text, two English words of a label or term are left, not kept."""
+    return bool(scripts_of_language(lang) & {"Cyrillic", "Greek", "Arabic", "Hebrew"})
+
+
+def english_label(phrase: str) -> bool:
+    """Are the two words of ``phrase`` words of the English lexicon, the second in lower case
+    and the first in lower case or with a capital only at its start (a button or menu label,
+    "Delete account", or a term, "dark mode"; not a name, "New York", nor a brand, "iPhone")?"""
+    from tqcheck.langid import lexicon
+
+    tokens = phrase.split()
+    if len(tokens) != 2 or any(_TECHNICAL.search(t) for t in tokens):
+        return False
+    words = [w for t in tokens for w in _WORD.findall(t)]
+    lex = lexicon("en")
+    if lex is None or len(words) != 2 or not all(w.isascii() and len(w) > 2 for w in words):
+        return False
+    first, second = words
+    if not second.islower() or not (first.islower() or (first[0].isupper() and first[1:].islower())):
+        return False
+    return first.casefold() in lex.words and second in lex.words
+
+
 def _marked_as_original(text: str, start: int, ctx: CheckContext) -> bool:
     """Is the run introduced as the original wording by the language's marker (language data
     ``original_markers``: Russian "англ.", German "engl.")?"""
@@ -419,8 +511,23 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     source = sentence.segment.source
     source_words = set(_words(source)) if source else set()
     for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
-        if run.script in skip or not _reportable(run):
+        if run.script in skip:
             continue
+        pair = False
+        label = False
+        if not _reportable(run):
+            words_of = sentence.segment.text[run.start:run.end]
+            if run.script != "Latin" or run.words != 2:
+                continue
+            if run.lower_words == 2 and english_pair(words_of):
+                pair = True  # "next week", "of the": two words of English prose left
+            elif (run.lower_words >= 1 and _alphabetic_target(ctx.lang)
+                  and english_label(words_of)):
+                # "Delete account", "dark mode": a label or term left, or a name written in
+                # lower case ("Global citizen"), a command ("git checkout"): a hint.
+                pair = label = True
+            else:
+                continue
         phrase = sentence.segment.text[run.start:run.end]
         if source_words and all(w in source_words for w in _words(phrase)):
             continue  # names, terms and commands the source holds are kept on purpose
@@ -429,7 +536,7 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             # A keyword list (``meter,meters,m``): the source's synonyms kept for search, in
             # another spelling ("Millimetre of Mercury" for "Millimeter of Mercury").
             continue
-        if run.script == "Latin" and not _prose_phrase(phrase):
+        if run.script == "Latin" and not pair and not _prose_phrase(phrase):
             continue  # URLs, addresses, handles, tags, emoji codes, commands: Latin everywhere
         if _marked_as_original(sentence.segment.text, run.start, ctx):
             continue  # "MWP (от англ. Member of the Welsh Parliament)": the original, on purpose
@@ -446,7 +553,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
                       severity=Severity.INFO)
             continue
         yield Hit(run.start, run.end, f"{run.script} {kind} inside a sentence in "
-                  f"{language_name(ctx.lang)}: '{phrase}'")
+                  f"{language_name(ctx.lang)}: '{phrase}'",
+                  severity=Severity.INFO if label else None)
 
 
 _OPENERS = frozenset("\"'“‘«„‚「『")
@@ -680,6 +788,11 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         "inshallah", "wa" (and) or "al-" on a common noun, "spasibo" — never names or loanwords
         the target language uses.  Without a known source every pack applies.  A word inside an
         e-mail address or URL (``запрошення@click4survey.cz``) is copied as written, not left.
+        Where source and target are both written in Latin, a run of words holding a letter of
+        the source's alphabet that the target's lacks (``[language] marker_letters``: Turkish
+        ı ğ ş, Polish ł ą ę, Czech ř ě ů) with a lower-case word among them and its other words
+        unknown to the target's lexicon is a source phrase left ("Geçmiş olsun, the mayor
+        wrote"); one lower-case word alone is info; a capitalised name alone (Erdoğan) is none.
 
     Why it matters:
         MT transliterates what it does not know, and untranslated formulae or particles read as
@@ -690,6 +803,8 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
     """
     seg = sentence.segment.text
     text = sentence.text
+    if ctx.lang and not text.isascii() and (letters := _marker_letters(ctx.lang, ctx.source_lang)):
+        yield from _marked_words(sentence, letters, ctx)
     if ctx.lang and not text.isascii():
         source_scripts = _source_scripts(ctx)
         if source_scripts:
@@ -708,11 +823,78 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
     patterns, hints = _leftover_patterns(ctx.lang, ctx.source_lang)
     if hints is not None and not hints.search(lowered):
         return  # most sentences: one search instead of one per pattern
+    reported: set[tuple[int, int]] = set()
     for pattern in patterns:
         if pattern.hint is not None and not pattern.hint.search(lowered):
             continue
         for m in pattern.regex.finditer(seg, sentence.start, sentence.end):
-            yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
+            if m.span() not in reported:  # one formula of two packs ("inshallah": ar, fa)
+                reported.add(m.span())
+                yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
+
+
+@cache
+def _marker_letters(lang: str, source_lang: str | None) -> str:
+    """The letters that mark a word of the source language (``[language] marker_letters`` of its
+    data: Turkish ı ğ ş, Polish ł ą ę) that the target's alphabet lacks (its own
+    ``marker_letters`` removed), where both are written in Latin; empty otherwise."""
+    from tqcheck.langdata import load_language
+
+    source, target = normalise_lang(source_lang), normalise_lang(lang)
+    if not source or not target or source == target:
+        return ""
+    if "Latin" not in scripts_of_language(source) or "Latin" not in scripts_of_language(target):
+        return ""
+    marks = str(load_language(source).get("language", "marker_letters", default=""))
+    own = str(load_language(target).get("language", "marker_letters", default=""))
+    return "".join(c for c in marks if c not in own)
+
+
+_MARKER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _marked_words(sentence: Sentence, letters: str, ctx: CheckContext) -> Iterator[Hit]:
+    """Words of a Latin-script source left in a Latin-script target, told by the letters of the
+    source's alphabet that the target lacks: a run of words next to each other, one at least
+    holding such a letter, the others words that the target's lexicon lacks, with a word in
+    lower case among them ("Hayırlı olsun, the chairman wrote", "the şehit families"); not a
+    name alone (Erdoğan, Kahramanmaraş: capitalised) nor a run in an address."""
+    from tqcheck.langid import lexicon
+
+    seg = sentence.segment.text
+    lex = lexicon(normalise_lang(ctx.lang) or "")
+    words = lex.words if lex is not None else frozenset()
+    marked = list(_MARKER_WORD.finditer(seg, sentence.start, sentence.end))
+    if not any(c in letters for m in marked for c in m.group()):
+        return
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for m in marked:
+        w = m.group()
+        joins = any(c in letters for c in w) or (
+            bool(words) and w.islower() and w.casefold() not in words and len(w) > 2)
+        if joins and (not run or not seg[run[-1].end():m.start()].strip()):
+            run.append(m)
+            continue
+        if run:
+            runs.append(run)
+        run = [m] if joins else []
+    if run:
+        runs.append(run)
+    addresses: list[re.Match[str]] | None = None
+    for run in runs:
+        tokens = [m.group() for m in run]
+        if not any(c in letters for t in tokens for c in t) or not any(t.islower() for t in tokens):
+            continue  # a name (Erdoğan, Kahramanmaraş), or words of the target alone
+        start, end = run[0].start(), run[-1].end()
+        if addresses is None:
+            addresses = find_urls(seg)
+        if any(a.start() <= start and end <= a.end() for a in addresses):
+            continue
+        phrase = seg[start:end]
+        yield Hit(start, end, f"{language_name(ctx.source_lang)} "
+                  f"{'words' if len(run) > 1 else 'word'} left from the source: '{phrase}'",
+                  severity=None if len(run) > 1 else Severity.INFO)
 
 
 # --- TQ705 -------------------------------------------------------------------------------------
@@ -758,7 +940,9 @@ def _residue_languages(lang: str, source_lang: str | None) -> tuple[str, ...]:
 
 #: Targets without a lexicon of their own that TQ705 still reads (their neighbours' words).
 _CLOSE_SCRIPT_TARGETS = frozenset({"it", "pt", "nl", "pl", "cs", "tr", "uk", "bg", "be", "sk",
-                                   "sl", "hr", "ro", "sv", "da", "no", "id", "ms", "vi"})
+                                   "sl", "hr", "ro", "sv", "da", "no", "id", "ms", "vi", "fi", "hu",
+                                   "et", "lv", "lt", "ca", "gl", "eu", "is", "sq", "af", "sw",
+                                   "tl", "ga", "mt", "cy"})
 
 
 def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozenset[str]]:
@@ -860,6 +1044,17 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                 start, end = run[0].start(), run[-1].end()
                 long_run = (len(run) >= _RUN_WORDS and evidence >= _RUN_EVIDENCE
                             and lower >= 2 and 2 * lower > len(run))
+                if not long_run and other == "en" and not (letters or never):
+                    # Two words of English prose ("next week", "last year"), neither evidence
+                    # of the target, in a run of words English shares ("next month in Berlin"):
+                    # a phrase left as much as three.
+                    pair = next(((a, b) for a, b in itertools.pairwise(run)
+                                 if english_pair(seg[a.start():b.end()], True)
+                                 and not _in_title(seg, a.start(), b.end(), sentence.start)),
+                                None)
+                    if pair is not None:
+                        long_run = True
+                        start, end = pair[0].start(), pair[1].end()
                 if long_run and len(run) * 5 >= len(tokens) * 4:
                     run = []  # most of the sentence: a sentence in that language (TQ701's)
                     continue

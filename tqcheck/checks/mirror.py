@@ -388,6 +388,13 @@ def source_unfinished(case: MirrorCase) -> str | None:
     return None
 
 
+def source_skips_numbering(case: MirrorCase) -> str | None:
+    """The source's inline list skips an item too."""
+    from tqcheck.checks.text import numbering_gaps
+
+    return "the source's list skips an item too" if numbering_gaps(case.source) else None
+
+
 _DOUBLED_PUNCTUATION = re.compile(r"([,.;、。，．；])\1")
 
 
@@ -408,6 +415,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ202": source_lowercase_start,
     "TQ203": source_lowercase_start,
     "TQ205": source_unfinished,
+    "TQ206": source_skips_numbering,
     "TQ301": quote_imbalance,
     "TQ302": bracket_imbalance,
     "TQ304": span_in_source,

@@ -19,6 +19,7 @@ from tqcheck.checks.text import (
     is_cased_lower,
     never_before_stop_words,
     never_final_words,
+    numbering_gaps,
     source_in_view,
 )
 from tqcheck.model import MASK, Segment, Sentence, Severity
@@ -339,6 +340,7 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _FRAGMENT_MAX_WORDS = 10
+_PARTICIPLE_MAX_WORDS = 16
 _CLAUSE_MAX_WORDS = 25
 #: A clause standing alone is a style of speech and informal prose ("Because it works.") as
 #: much as an MT split: a hint, not a warning.
@@ -427,8 +429,15 @@ def _lone_openers(ctx: CheckContext) -> re.Pattern[str] | None:
     if key not in ctx.state:
         clauses = _clause_openers(ctx)
         words = "|".join(re.escape(w) for w in ctx.data.get("structure", "qualifiers", default=()))
+        # The prepositions that open a stranded phrase ("With the aim of protecting …."):
+        # English ``fragment_openers`` and the other languages' ``phrase_openers``.
+        preps = sorted({w for key in ("fragment_openers", "phrase_openers")
+                        for w in ctx.data.get("structure", key, default=())}, key=len, reverse=True)
+        phrase = "|".join(re.escape(w) for w in preps)
         parts = [p for p in (clauses.pattern if clauses else "",
-                             rf"(?:{words})(?!\w)" if words else "") if p]
+                             rf"(?:{words})(?!\w)" if words else "",
+                             rf"[{re.escape(_OPENING_MARKS)}]*(?:{phrase})(?!\w)" if phrase else "")
+                 if p]
         ctx.state[key] = re.compile("|".join(f"(?:{p})" for p in parts),
                                     re.IGNORECASE) if parts else None
     found: re.Pattern[str] | None = ctx.state[key]
@@ -448,6 +457,10 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
         return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a subordinate or "
                     "relative clause standing as a paragraph of its own",
                     severity=_CLAUSE_SEVERITY)]
+    if _lone_phrase(body, ctx):
+        return [Hit(s.start, s.end, f"sentence fragment: '{body}' is a phrase without a verb "
+                    "standing as a paragraph of its own; it belongs to a sentence",
+                    severity=_CLAUSE_SEVERITY)]
     first = WORD.search(body)
     if first is None or first.group() not in ctx.data.words("structure", "qualifiers"):
         return ()
@@ -465,6 +478,52 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     return ()
 
 
+#: A stranded phrase standing alone (a paragraph, or before the sentence it belongs to) has at
+#: least this many words: "In short." and "For example." are idioms, not split-off phrases.
+_STRANDED_MIN_WORDS = 4
+
+
+def _english_phrase(body: str, ctx: CheckContext) -> bool:
+    """Is ``body`` a verbless phrase opening with one of English's ``fragment_openers`` that is a
+    preposition ("With the aim of protecting the health of the citizens."): four to ten words,
+    no comma, no finite verb of ``finite_verbs`` and no word in "-ed"?"""
+    first = WORD.search(body)
+    if first is None or first.group() not in ctx.data.words("structure", "fragment_openers"):
+        return False
+    if first.group() in ctx.data.words("structure", "qualifiers") or "," in body:
+        return False
+    toks = [t.casefold() for t in WORD.findall(body)]
+    verbs = ctx.data.words("structure", "finite_verbs")
+    return (_STRANDED_MIN_WORDS <= len(toks) <= _FRAGMENT_MAX_WORDS
+            and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks))
+
+
+def _stranded_phrase(body: str, neighbour: str, ctx: CheckContext) -> bool:
+    """Is ``body`` a verbless phrase of at least four words (English, or the language's
+    ``phrase_openers`` and verb test) next to a statement ``neighbour`` (empty: a paragraph of
+    its own)?"""
+    if not body.endswith("."):
+        return False
+    english = ctx.data.words("structure", "fragment_openers")
+    if english:
+        # The first word decides for most sentences, before any count of words.
+        first = WORD.search(body)
+        if first is None or first.group() not in english:
+            return False
+        return (len(body.split()) >= _STRANDED_MIN_WORDS
+                and (not neighbour or len(neighbour.split()) >= 4) and _english_phrase(body, ctx))
+    data = _phrase_data(ctx)
+    if data is None or not ((data.openers is not None and data.openers.match(body))
+                            or data.closers or data.participles is not None):
+        return False
+    return (len(body.split()) >= _STRANDED_MIN_WORDS
+            and _phrase_fragment(body, neighbour, data, alone=not neighbour))
+
+
+def _lone_phrase(body: str, ctx: CheckContext) -> bool:
+    return _stranded_phrase(body, "", ctx)
+
+
 @dataclasses.dataclass(frozen=True)
 class _PhraseData:
     """What tells a stranded phrase in a language other than English (``[structure]``)."""
@@ -476,6 +535,8 @@ class _PhraseData:
     verb: re.Pattern[str] | None
     function: frozenset[str]
     capitalized_nouns: bool
+    #: A verb-final language (``verb_last``: Persian): only the last word is read for a verb.
+    verb_last: bool = False
 
 
 def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
@@ -503,7 +564,8 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
                 re.compile(verb) if verb else None,
                 frozenset(w.casefold() for w in (*function_words(ctx.data.lang),
                                                  *ctx.data.get("function_words", default=()))),
-                bool(ctx.data.get("capitalized_nouns")))
+                bool(ctx.data.get("capitalized_nouns")),
+                bool(ctx.data.get("structure", "verb_last")))
         ctx.state[key] = data
     found: _PhraseData | None = ctx.state[key]
     return found
@@ -519,7 +581,7 @@ _DETERMINER_BEFORE = re.compile(r"^(?:d[ei][enrsm]?|das|ein\w*|kein\w*|mein\w*|s
 _ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 
 
-def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
+def _phrase_fragment(body: str, prev: str, data: _PhraseData, alone: bool = False) -> bool:
     """Is ``body`` a phrase without a verb, split off the sentence before it: it opens with one of
     the language's ``phrase_openers`` (or, in a verb-final language, ends on one of its
     ``phrase_closers``), has three to eight words and no comma, follows a statement of four
@@ -527,7 +589,7 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
     are no function words, and whole function words: "est"; where nouns are capitalised, a
     lowercase word that neither follows a determiner nor is an adjective before its noun).  The
     verb test errs toward a verb: a noun that looks like one keeps the sentence."""
-    if any(c in body for c in _CLAUSE_BREAKS) or len(prev.split()) < 4:
+    if any(c in body for c in _CLAUSE_BREAKS) or (not alone and len(prev.split()) < 4):
         return False
     words = WORD.findall(body)
     if not 3 <= len(words) <= _PHRASE_MAX_WORDS or _LIST_NUMBER_BEFORE.search(prev):
@@ -539,6 +601,8 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData) -> bool:
         return False
     folded = [w.casefold() for w in words]
     skip = len(WORD.findall(opens.group())) if opens else 1  # the opener's own words
+    if data.verb_last:
+        skip = max(skip, len(words) - 1)  # a verb-final language: its verb is the last word
     for i, (w, f) in enumerate(zip(words, folded, strict=True)):
         if i < skip:
             continue
@@ -581,7 +645,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         "Fundada en"), or, for verb-final Turkish, ``phrase_closers`` (postpositions: "sonra",
         "için"), a sentence of three to ten words without a comma after a statement, with no
         word that reads as a finite verb (``verb_pattern``; in German, a lowercase word after no
-        determiner), is a phrase split off the sentence before it.  Every fragment is info:
+        determiner; in Arabic and Hebrew, none of the common verbs nor a verb's prefix or ending;
+        in verb-final Persian, ``verb_last``, a last word that reads as no verb), is a phrase
+        split off the sentence before it.  Such a phrase of four words or more is one too as
+        the first sentence of a paragraph, before the sentence it belongs to ("Po spotkaniu z
+        ministrem spraw zagranicznych. Zelenski powiedział …"), or as a paragraph of its own
+        ("With the aim of protecting the health of the citizens.").  Every fragment is info:
         headlines, reviews and captions write verbless phrases on purpose, and judged blind
         against the source on WMT23 system output only about a third of the fragments reported
         were defects (5 of 14 with the source in view over three samples, 0 of 12 without it).
@@ -616,6 +685,15 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     opener_set = ctx.data.words("structure", "fragment_openers")
     participles = bool(ctx.data.get("structure", "fragment_participles"))
     verbs = ctx.data.words("structure", "finite_verbs")
+    first_text = sentences[0].text
+    if (segment.kind == "paragraph" and first_text.endswith(".")
+            and _stranded_phrase(first_text, sentences[1].text, ctx)):
+        # "Po spotkaniu z ministrem spraw zagranicznych. Zelenski powiedział …": an opening
+        # phrase cut off the sentence after it by a full stop.
+        s0 = sentences[0]
+        hits.append(Hit(s0.start, s0.end, f"sentence fragment: '{first_text}' is a phrase "
+                        "without a verb, split off the sentence after it",
+                        suggestion="join it to the next sentence", severity=_CLAUSE_SEVERITY))
     for prev, s in itertools.pairwise(sentences):
         body = s.text
         # The cheap tests first: both sentences end in a full stop, the first word opens a phrase.
@@ -636,12 +714,18 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                             suggestion="join it to the previous sentence",
                             severity=_CLAUSE_SEVERITY))
             continue
-        if opener not in opener_set and not (
+        toks = WORD.findall(body)
+        # A past participle with its preposition ("Organized by the city's museum."): a
+        # participial phrase, whose own "-ed" is no finite verb.
+        past = (participles and opener.endswith("ed") and len(opener) > 4 and len(toks) > 1
+                and toks[1] in _PARTICIPLE_PREPOSITIONS)
+        if opener not in opener_set and not past and not (
             participles and opener.endswith("ing") and opener[:1].isupper() and len(opener) > 5
         ):
             continue
-        toks = WORD.findall(body)
-        if len(toks) > _FRAGMENT_MAX_WORDS:
+        # A participial phrase runs longer than a prepositional one ("Asking at the same time for
+        # the immediate reduction of VAT on basic foods."); its verb test is as strict.
+        if len(toks) > (_FRAGMENT_MAX_WORDS if opener in opener_set else _PARTICIPLE_MAX_WORDS):
             continue
         relative = re.search(r",\s+(?:where|which|who|whose|when)\b", body)
         if "," in body and not relative:
@@ -649,7 +733,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         # The verb test reads the phrase before a relative clause ("Coming from Cairo, where he
         # met …": the relative clause has its own verb).
         lowered = [t.casefold() for t in WORD.findall(body[:relative.start()] if relative else body)]
-        if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered):
+        if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered[1 if past else 0:]):
             continue
         if _LIST_NUMBER_BEFORE.search(prev.text):
             continue  # "1. For the slow delivery. 2. For the colour …": items of a numbered list
@@ -678,6 +762,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                         suggestion=f"join it to the previous sentence: '… {joined}'", fix=fix,
                         fix_message=f"join it to the previous sentence: '… {joined}'"))
     return hits
+
+
+#: Prepositions after a past participle that make a participial phrase ("Organized by …",
+#: "Located in …", "Accompanied by …").
+_PARTICIPLE_PREPOSITIONS = frozenset({"by", "in", "on", "at", "near", "under", "with", "from",
+                                      "for", "to", "after", "during", "between", "along"})
 
 
 #: A fragment that ends on a number: a sentence split at an ordinal ("… at the end of October.
@@ -722,7 +812,13 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         flags any sentence of four words or more whose full stop comes right after a word that
         never ends a sentence in the language (``never_before_stop``: articles, conjunctions and
         prepositions that are never also a pronoun, a verb particle or a predicate): "… wenden
-        Sie sich an den Kundendienst und.", "… нажмите на.".  A paragraph that ends on such a
+        Sie sich an den Kundendienst und.", "… нажмите на."; so is an article that may be a
+        pronoun right after a preposition, or English "to" after the first word of a compound
+        preposition (``paired_before_stop``: "… wenden Sie sich bitte an den.", "… clique para
+        o.", "… the delay was due to."), and a paragraph that trails off in an ellipsis right
+        after such a word (after a conjunction, info: speech trails off so on purpose) or, as
+        info, after a preposition that may be a verb's particle (``before_final_ellipsis``:
+        "… shares fell by...", but "Come in, come in...").  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
         capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
@@ -740,7 +836,11 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return ()
     hits = _cut_before_stop(segment, sentences, ctx)
     text = segment.text.rstrip()
-    if not text or text[-1] in _FINAL:
+    if not text:
+        return hits
+    if text[-1] in _FINAL:
+        if text.endswith(("..", "…")) and _ELLIPSIS_END.search(text, len(text) - 4):
+            return [*hits, *_cut_before_ellipsis(text, sentences, ctx)]
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
@@ -751,7 +851,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     last = sentences[-1]
     m = _LAST_WORD.search(text)
-    if m is not None and m.group(1).casefold() not in words:
+    if m is not None and _paired_end(text, m, ctx.lang):
+        pass  # "… will be determined according to": a compound preposition without its object
+    elif m is not None and m.group(1).casefold() not in words:
         # A preposition of two words that ends on its noun ("со стороны", "ze strany").
         m = _LAST_TWO_WORDS.search(text, max(0, len(text) - 80)) if _has_phrases(words) else None
         if m is not None and " ".join(m.group(1).split()).casefold() not in words:
@@ -770,6 +872,55 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}' "
                            "(the dash marks speech broken off?)", severity=Severity.INFO)]
     return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+#: A paragraph that ends in an ellipsis right after a word: "… shares fell by...".
+_ELLIPSIS_END = re.compile(r"[^\W\d_](?:\.{2,}|…)$")
+
+
+@functools.cache
+def _before_final_ellipsis(lang: str | None) -> frozenset[str]:
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml").get("before_final_ellipsis", {})
+    return frozenset(table.get(lang or "", ()))
+
+
+def _paired_end(text: str, m: re.Match[str], lang: str | None) -> bool:
+    """Does ``text`` end (``m``: its last word) on a word of ``paired_before_stop`` after one of
+    its words before ("according to", "an den")?"""
+    _, paired, before = _before_stop(lang)
+    if m.group(1).casefold() not in paired:
+        return False
+    prev = _LAST_WORD.search(text, 0, m.start(1))
+    return prev is not None and prev.group(1).casefold() in before
+
+
+def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext) -> list[Hit]:
+    """A paragraph whose last sentence (four words or more) trails off in an ellipsis right after
+    a word that never ends a sentence (``never_final``, ``before_final_ellipsis``: "… SK Hynix
+    shares fell by...", "…
+    delivered by PostNL within…"): the end was cut and the cut marked.  After a conjunction
+    ("and then…") speech trails off on purpose as often: info."""
+    words = never_final_words(ctx.lang) | _before_final_ellipsis(ctx.lang)
+    body = text.rstrip(".…")
+    m = _LAST_WORD.search(body)
+    last = sentences[-1]
+    if m is None or not words or len(last.text.split()) < 4:
+        return []
+    word = m.group(1)
+    folded = word.casefold()
+    if (folded not in words and not _paired_end(body, m, ctx.lang)) \
+            or _capitalised_mid_sentence(word, last.text):
+        return []
+    if _stranded(ctx.lang, word, text[last.start:m.start(1)]):
+        return []
+    # After a conjunction ("and then…") speech trails off on purpose as often, and a word of
+    # ``before_final_ellipsis`` may be a verb's particle ("Come in, come in…"): info.
+    weak = folded in {w.casefold() for w in ctx.data.words("coordinators")} or (
+        folded not in never_final_words(ctx.lang) and not _paired_end(body, m, ctx.lang))
+    return [Hit(last.start, last.end, f"sentence cut off after '{word}' (the ellipsis marks "
+                "the cut?)", severity=Severity.INFO if weak else None)]
 
 
 @functools.cache
@@ -830,7 +981,22 @@ _BREAK_OFF = frozenset("-‐‒–—―")
 
 
 #: The last word of a sentence and its full stop (not an ellipsis, not after a hyphen or dot).
-_WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])([^\W\d_]{2,})\.$")
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’-])([^\W\d_]+)\.$")
+
+
+@functools.cache
+def _before_stop(lang: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words that never stand before a sentence's full stop in ``lang``
+    (``never_before_stop``) with those that never do right after certain words
+    (``paired_before_stop``: an article after a preposition, German "an den.", Portuguese "para
+    o."; English "to" after "due", "according"), those words alone and the words before."""
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml").get("paired_before_stop", {}).get(lang or "", {})
+    articles = frozenset(w.casefold() for w in table.get("words", ()))
+    prepositions = frozenset(w.casefold() for w in table.get("after", ()))
+    words = never_before_stop_words(lang)
+    return words | articles - words, articles - words, prepositions
 
 
 @functools.cache
@@ -853,7 +1019,7 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     """Sentences closed by a full stop right after a word that never ends one
     (``never_before_stop``: "… klicken Sie auf den Link zum.", "… обратитесь в службу на.").
     A list, not a generator: it is asked of every segment and finds nothing in nearly all."""
-    words = never_before_stop_words(ctx.lang)
+    words, articles, prepositions = _before_stop(ctx.lang)
     if not words or not _stop_after(words).search(segment.text):
         return []  # one search for most segments
     hits: list[Hit] = []
@@ -864,8 +1030,84 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         m = _WORD_BEFORE_STOP.search(body)
         if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
             continue
+        if len(m.group(1)) == 1 and m.group(1).casefold() not in articles:
+            continue  # a letter ("la letra y."), unless an article after a preposition
         if _capitalised_mid_sentence(m.group(1), body):
             continue
+        if m.group(1).casefold() in articles:
+            # An article that may also be a pronoun ("Ich kenne den."), after a preposition:
+            # "… wenden Sie sich bitte an den." lost its noun; "… was due to." its object.
+            before = _LAST_WORD.search(body, 0, m.start(1))
+            if before is None or before.group(1).casefold() not in prepositions:
+                continue
         hits.append(Hit(s.start, s.end, f"sentence cut off after '{m.group(1)}': it ends on a "
                         "word that never ends a sentence"))
     return hits
+
+
+
+@register("TQ206", "broken-numbering", Severity.WARNING, scope="segment", gate=r"\)(?<=\w\))")
+def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                          ) -> Iterator[Hit]:
+    """An inline numbered list that skips an item.
+
+    What it does:
+        Reads the item markers of a list written inside a paragraph (``1) … 2) … 3)`` or
+        ``a) … b) …``; three markers or more, in increasing order from the first) and flags a
+        marker that skips one number or letter (``1) … 2) … 4)``).  Where the source skips it
+        too, the finding is the source's (info, the mirror test).
+
+    Why it matters:
+        MT that drops or merges a clause of an enumeration leaves a gap in its numbering: an
+        item of the instructions is missing or glued to the one before.
+
+    Example:
+        ``Travellers should 1) contact the embassy, 2) register online, 4) follow the
+        instructions.`` → flags ``4)``.
+    """
+    for prev, m in numbering_gaps(segment.text):
+        missing = str(prev + 1) if m.group(1).isdigit() else chr(ord("a") + prev)
+        yield Hit(m.start(), m.end(), f"list item {m.group()} follows item {prev}: item "
+                  f"{missing}) is missing or glued to the one before")
+
+
+#: Two words glued without a space where a line break or a space was lost, the second with its
+#: capital: ``paymentApplicants``, ``оплатыЗаявители``.  Not a brand or identifier with a short
+#: head (``iPhone``, ``eBay``) or an inner capital run (``macOS``).
+_GLUED = re.compile(r"(?<![\w#@./\\-])([a-zß-öø-ÿа-яё]{3,})([A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]{2,})"
+                    r"(?![\w(/@-])")
+
+
+@register("TQ207", "glued-words", Severity.WARNING, scope="segment",
+          gate=r"[A-ZÀ-ÖØ-ÞА-ЯЁ](?<=[a-zß-öø-ÿа-яё][A-ZÀ-ÖØ-ÞА-ЯЁ])", not_for=("po", "xliff"))
+def find_glued_words(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                     ) -> Iterator[Hit]:
+    """Two words of the language glued together, the second with its capital.
+
+    What it does:
+        Flags a token made of a lower-case word of three letters or more and a capitalised word
+        (``proof of fee paymentApplicants under 18 …``) where both are words of the language's
+        lexicon (languages with one): a line break or a space lost between the end of a list
+        item or heading and what follows.  Brands and identifiers with a short head or inner
+        capitals (``iPhone``, ``eBay``, ``macOS``), words in addresses, hashtags and handles,
+        a call (``getItem(``) and translation units (software strings, where identifiers are
+        common) are left alone.
+
+    Why it matters:
+        Extraction and MT pipelines drop the break between a list item or heading and the next
+        line; the two words read as one misspelled word.
+
+    Example:
+        ``Required documents: identity card, proof of paymentApplicants under 18 must …`` →
+        flags ``paymentApplicants``.
+    """
+    if segment.kind == "unit" or segment.source is not None:
+        return
+    words = lexicon_words(ctx.lang)
+    if not words:
+        return
+    for m in _GLUED.finditer(segment.text):
+        head, tail = m.group(1), m.group(2)
+        if head in words and tail.casefold() in words:
+            yield Hit(m.start(), m.end(), f"two words glued together: '{head}' and '{tail}' "
+                      "(a lost line break or space?)", suggestion=f"{head} {tail}")

@@ -62,9 +62,10 @@ def _number_norms(ctx: CheckContext) -> tuple[str, str] | None:
     return decimal, group
 
 
-def _label_before(text: str, start: int) -> bool:
-    """Is the number at ``start`` a label: after a version, section or product word, or after
-    a capitalised word that is not a sentence's first (``Windows 10.1``, ``Kapitel 3.2``)?"""
+def _label_before(text: str, start: int, named: bool = True) -> bool:
+    """Is the number at ``start`` a label: after a version, section or product word, or (with
+    ``named``) after a capitalised word that is not a sentence's first (``Windows 10.1``,
+    ``Kapitel 3.2``)?"""
     before = text[max(0, start - 24) : start]
     if _LABEL_BEFORE.search(before):
         return True
@@ -72,7 +73,7 @@ def _label_before(text: str, start: int) -> bool:
     if not words:
         return False
     word = words[-1]
-    if word[:1].isupper() and len(words) > 1 and words[-2][-1:] not in ".!?:" and not any(
+    if named and word[:1].isupper() and len(words) > 1 and words[-2][-1:] not in ".!?:" and not any(
             unicodedata.category(c) == "Sc" for c in word):
         return True  # (a currency, "R$ 1,2 billion", "US$ 3.5 bn", is no label)
     return any(c.isdigit() for c in word)
@@ -122,7 +123,9 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         (``1.500.000 people``), comma groups where it writes a decimal comma (``1,200,000
         Einwohner``; one group, ``1,200``, as info: it may be a decimal), and where its data says
         so a percent sign after the number (Turkish writes ``%25``), a month-first date
-        (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``).  A
+        (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``);
+        outside Chinese, Japanese and Korean, a range written with a tilde (``10~20``) in a
+        segment the other tests read (the gate stays theirs: a search for ``~`` cost 1%).  A
         dotted number after a version, section, figure or product word
         (``Version 2.1``, ``Рис. 1.1``, ``Windows 10.1``; a zero-width space before the word
         is a boundary too), a clock time (``18.30 Uhr``) and numbers with more
@@ -209,7 +212,9 @@ def _number_format(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
     if "," in text:
         for m in _COMMA_GROUPS.finditer(text):
             number = m.group()
-            if _label_before(text, m.start()):
+            # Comma groups label no version or product ("Windows 1,200" is none), and a German
+            # noun before a number ("des Ministeriums 120,000") is no product name.
+            if _label_before(text, m.start(), named=False):
                 continue
             groups = number.count(",")
             sep = group if group.strip() else "\u00a0"
@@ -291,9 +296,15 @@ def _as_in_unit(segment: Segment, hit: Hit) -> Hit:
 
 # ------------------------------------------------------------ quotation and inverted marks
 _FOREIGN_MARKS = "«»„‹›¿¡"
+#: Marks of Chinese, Japanese and Korean text (title marks, corner brackets) and the Devanagari
+#: and Bengali danda, which no other target writes: carried over from the source.
 _MARKS = re.compile(f"[{_FOREIGN_MARKS}]")
 #: A quotation in straight double quotes (not an inch mark after a digit, nor one across lines).
 _STRAIGHT_QUOTATION = re.compile(r'(?<![\w"])"(?=\S)([^"\n]{1,300}?)(?<=\S)"(?![\w"])')
+#: The same in Chinese and Japanese, whose quotation marks stand between characters without a
+#: space: a pair of straight quotes around text holding a Han or kana character.
+_STRAIGHT_QUOTATION_CJK = re.compile(
+    r'"([^"\n]{0,300}?[\u3040-\u30ff\u4e00-\u9fff][^"\n]{0,300}?)"')
 #: Full-width Latin letters and digits (CJK typesetting), outside the languages that use them.
 _FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
@@ -469,8 +480,10 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Ukrainian (``nested_only``: their «…» hold it inside), as info a pair in use beside the
         norm (``tolerated``: “…” in Japanese, whose norm is 「…」), inverted marks (¿ ¡) outside
         Spanish, a Spanish question or exclamation whose ``¿``/``¡`` is missing, full-width
-        letters and digits (``２０２３``) outside Chinese,
-        Japanese and Korean, and, as info, ``; : ! ?`` without the space French typography puts
+        letters and digits (``２０２３``) and the danda (``।``) outside the languages that
+        write them, as info title marks and corner
+        brackets there (``《Nature》``, ``「…」``: human translations keep them around titles
+        too), and, as info, ``; : ! ?`` without the space French typography puts
         before them, French « » without their inner spaces (``space_inside_guillemets``; not in
         Swiss French ``fr-CH``), quotations in straight quotes where the language's data says
         they stand in for its own marks (``straight_substitute``: German „…“, Russian «…»), as
@@ -525,7 +538,8 @@ def _target_punctuation(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
                           suggestion=f"{opener}…{m.group()}")
     if '"' in text and ctx.data.get("quotes", "straight_substitute"):
         primary = ctx.data.get("quotes", "primary", default=("“", "”"))
-        for m in _STRAIGHT_QUOTATION.finditer(text):
+        cjk_quotes = ctx.data.get("script") in ("Han", "Japanese")
+        for m in (_STRAIGHT_QUOTATION_CJK if cjk_quotes else _STRAIGHT_QUOTATION).finditer(text):
             yield Hit(m.start(), m.end(),
                       f"straight quotes where {ctx.data.name} writes {primary[0]}…{primary[1]}",
                       suggestion=f"{primary[0]}{m.group(1)}{primary[1]}", severity=Severity.INFO)

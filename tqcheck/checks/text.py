@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -148,3 +149,26 @@ def kaomoji_spans(text: str) -> list[tuple[int, int]]:
 def in_kaomoji(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a kaomoji of ``text``."""
     return any(a <= start and end <= b for a, b in kaomoji_spans(text))
+
+
+#: An item marker of an inline list: ``1)``, ``2)``, ``a)`` after a space or at the start, not
+#: inside a word or after an opening bracket (``(1)`` is a reference).
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[\s,;:]))(\d{1,2}|[a-h])\)(?=\s)")
+#: An inline list has at least this many markers to be read as one.
+_INLINE_ITEMS = 3
+
+
+def numbering_gaps(text: str) -> list[tuple[int, re.Match[str]]]:
+    """The markers of an inline list in ``text`` (three or more, counted from 1 or a, in
+    increasing order) that skip one item, each with the number of the item before it."""
+    if ")" not in text:
+        return []
+    marks = list(_INLINE_ITEM.finditer(text))
+    if len(marks) < _INLINE_ITEMS:
+        return []
+    values = [int(m.group(1)) if m.group(1).isdigit() else ord(m.group(1)) - ord("a") + 1
+              for m in marks]
+    if values[0] != 1 or any(b <= a for a, b in itertools.pairwise(values)):
+        return []  # not one list counted from its first item: references, prices, several lists
+    return [(a, m) for (a, b), m in zip(itertools.pairwise(values), marks[1:], strict=True)
+            if b == a + 2]

@@ -238,6 +238,8 @@ class UnwrittenVowelNames(DocumentSpellings):
             # خواهد/خواهید): only the Arabic letter for a Persian one is evidence of a name.
             return False
         short, long_ = sorted((sa, sb), key=len)
+        if self.hebrew and _hebrew_final_double(short, long_):
+            return True  # זלנסקי/זלנסקיי: a foreign name's -y/-yy
         if len(long_) < self.min_long or not _inserted_inside(short, long_, self.matres + "ی"):
             return False
         if self.hebrew:
@@ -249,6 +251,12 @@ class UnwrittenVowelNames(DocumentSpellings):
 
 def _persian_letter_only(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=False)) == 1 and len(a) == len(b)
+
+
+def _hebrew_final_double(short: str, long_: str) -> bool:
+    """Is ``long_`` ``short`` (five letters or more) with its final י doubled: a foreign name's
+    ending written -י and -יי (זלנסקי/זלנסקיי for Zelensky/Zelenskyy)?"""
+    return len(short) >= 5 and short.endswith("י") and long_ == short + "י"
 
 
 def _hebrew_name_letter(short: str, long_: str) -> bool:
