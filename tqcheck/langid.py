@@ -568,7 +568,7 @@ def _detector_class() -> Any:
                     factor = factors.get(r)
                     if factor is None:
                         factor = factors[r] = weight + rows[r]
-                    np.multiply(prob, factor, out=prob)  # prob[i] *= weight + row[i]
+                    prob *= factor  # prob[i] *= weight + row[i], in place
                     if i % 5 == 0:
                         total = sum(prob.tolist())  # left to right, as the original
                         np.divide(prob, total, out=prob)
