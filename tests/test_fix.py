@@ -590,6 +590,31 @@ def test_a_spelling_is_unified_only_toward_a_clear_majority(text: str, fixed: bo
         assert fix_text(text, AuditOptions(lang="en"), unsafe=True).text.count("Sukawa") == 4
 
 
+def _sukawa_often(minority: list[str]) -> str:
+    """Sukawa Chonosuke 25 times and the minority spellings given, one in every three lines."""
+    lines, k = [], 0
+    for i in range(25 + len(minority)):
+        if i % 3 == 1 and k < len(minority):
+            lines.append(f"On day {i} {minority[k]} wrote a letter.\n\n")
+            k += 1
+        else:
+            lines.append(f"On day {i} Sukawa Chonosuke collected plants.\n\n")
+    return "".join(lines)
+
+
+def test_a_fix_rewrites_every_use_of_a_spelling_used_often() -> None:
+    """A spelling's uses past those reported with it (eight) are found for a fix when the fix is
+    made: all of them are rewritten; one of them in an identifier leaves the spelling as is."""
+    text = _sukawa_often(["Sugawa Chonosuke"] * 12)
+    fixed = fix_text(text, AuditOptions(lang="en"), unsafe=True).text
+    assert "Sugawa" not in fixed and fixed.count("Sukawa Chonosuke") == 37
+    # The eleventh use is a path: no use of that spelling is rewritten.
+    text = _sukawa_often(["Sugawa Chonosuke"] * 10 + ["Sugawa/Chonosuke"] + ["Sugawa Chonosuke"])
+    assert fix_text(text, AuditOptions(lang="en"), unsafe=True).text == text
+    found = audit_text(text, AuditOptions(lang="en", select=("TQ501",))).findings
+    assert len([f for f in found if "'Sugawa' (12×)" in f.message]) == 9  # the first and eight
+
+
 _KIEV = ("The mayor of {a} spoke on Monday.\n\nIn {a} the talks began.\n\n"
          "{a} hosted them for a week.\n\nThe envoys left {b} on Friday.\n")
 

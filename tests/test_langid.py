@@ -493,3 +493,31 @@ def test_the_array_detector_gives_langdetects_own_probabilities(text: str) -> No
             return str(exc)
 
     assert probabilities(_detector_class()) == probabilities(Detector)
+
+
+def test_a_memo_judges_a_repeated_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """identify() with a document's memo runs the cascade once per text: the same verdict, and
+    the memo starts afresh when full.  TQ701 keeps one per document."""
+    from tqcheck import langid
+    from tqcheck.audit import AuditOptions, audit_text
+
+    calls: list[str] = []
+    real = langid._cascade
+
+    def counted(text: str, target: str | None) -> langid.LangResult:
+        calls.append(text)
+        return real(text, target)
+
+    monkeypatch.setattr(langid, "_cascade", counted)
+    text = "Tom is a friend of mine."  # its words do not settle it: statistics
+    verdicts: langid.Verdicts = {}
+    first = langid.identify(text, "en", verdicts)
+    assert langid.identify(text, "en", verdicts) == first == real(text, "en")
+    assert calls == [text]
+    monkeypatch.setattr(langid, "_MAX_VERDICTS", 2)
+    for other in ("Sumatra is an island.", "We are compatriots.", text):
+        langid.identify(other, "en", verdicts)
+    assert len(verdicts) <= 2 and calls.count(text) == 2
+    calls.clear()
+    audit_text(f"{text}\n\nIt was late.\n\n{text}\n", AuditOptions(lang="en", select=("TQ701",)))
+    assert calls.count(text) == 1

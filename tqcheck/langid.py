@@ -568,7 +568,7 @@ def _detector_class() -> Any:
                     factor = factors.get(r)
                     if factor is None:
                         factor = factors[r] = weight + rows[r]
-                    np.multiply(prob, factor, out=prob)  # prob[i] *= weight + row[i]
+                    prob *= factor  # prob[i] *= weight + row[i], in place
                     if i % 5 == 0:
                         total = sum(prob.tolist())  # left to right, as the original
                         np.divide(prob, total, out=prob)
@@ -758,6 +758,10 @@ def _shortcut(words: list[str], target: str, script: str) -> LangResult | None:
 #: length).
 _FIELD = 10
 _FAST_LIMIT = 1 << _FIELD
+#: Text shorter than this (in characters) that its function words or lexicon settle as a target
+#: written in Latin (and other shared scripts) is settled by those counts, read token by token
+#: at C speed, never by the word-by-word walk of the cascade (:func:`identify`).
+COUNTED_LIMIT = _FAST_LIMIT
 _MASK = _FAST_LIMIT - 1
 #: The field above the five counts: tokens with an evidence word that has a letter of another
 #: script than the target's, or no letter at all ("²"); any sends the text to the whole cascade.
@@ -906,12 +910,23 @@ def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
     return None
 
 
-def identify(text: str, target: str | None = None) -> LangResult:
+#: Verdicts of the cascade kept by text in one :data:`Verdicts` memo before it starts afresh.
+_MAX_VERDICTS = 20_000
+
+#: What a caller keeps for :func:`identify` over one document: the cascade's verdicts by text
+#: and target (a sentence the document repeats is judged once).
+Verdicts = dict[tuple[str, str | None], LangResult]
+
+
+def identify(text: str, target: str | None = None,
+             verdicts: Verdicts | None = None) -> LangResult:
     """The language of ``text``.
 
     Without ``target`` the result is the cascade's best guess.  With ``target`` (the document's
     language) a foreign answer is one the cascade is sure of: by script, or by two detectors that
-    agree the text is in one other language; anything less returns ``lang=None``.
+    agree the text is in one other language; anything less returns ``lang=None``.  ``verdicts``,
+    a memo the caller keeps for one document, holds what the cascade's statistics said of each
+    text: a repeated sentence (a subtitle's "Yes.", a heading, boilerplate) is judged once.
     """
     target = normalise_lang(target)
     if target is not None and len(text) < _FAST_LIMIT:
@@ -920,7 +935,15 @@ def identify(text: str, target: str | None = None) -> LangResult:
             settled = _counted_shortcut(text, target, script)
             if settled is not None:
                 return settled
-    return _cascade(text, target)
+    if verdicts is None:
+        return _cascade(text, target)
+    key = (text, target)
+    found = verdicts.get(key)
+    if found is None:
+        if len(verdicts) >= _MAX_VERDICTS:
+            verdicts.clear()
+        found = verdicts[key] = _cascade(text, target)
+    return found
 
 
 def _cascade(text: str, target: str | None) -> LangResult:

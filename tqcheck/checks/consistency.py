@@ -4,9 +4,10 @@ mixed quote styles.  Memory grows with the vocabulary, not with the text."""
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice, repeat
 from operator import add
@@ -57,48 +58,6 @@ def _doubled_letter_only(a: str, b: str) -> bool:
                for i in range(len(long_)))
 
 
-@dataclass
-class _Occurrence:
-    segment: Segment
-    start: int
-    end: int
-    count: int = 1
-    proper: bool = False  # seen capitalised away from a sentence start
-    neighbours: set[str] = field(default_factory=set)
-    #: Later occurrences (segment, start, end), at most :data:`_MAX_REPEATS`: every occurrence of a
-    #: minority spelling is reported.
-    later: list[tuple[Segment, int, int]] = field(default_factory=list)
-
-    #: Where the spelling stands, for a fix that rewrites it (the first :data:`MAX_FIX_SPOTS`
-    #: occurrences, in file coordinates; a spelling used more often is not rewritten).
-    spots: list[Edit] = field(default_factory=list)
-    #: False once the spelling is seen inside an identifier, a path or in capitals
-    #: (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten.
-    fixable: bool = True
-    #: The first occurrence and those in ``later`` are spotted only when a fix is made (see
-    #: :func:`unify_fix`): the check keeps them anyway, and most spellings never get a fix.
-    lazy: bool = False
-    #: The stretches of :data:`_NEAR_CHARS` characters of the document the spelling occurs in:
-    #: two spellings far apart in a file that concatenates documents may name two people.
-    blocks: set[int] = field(default_factory=set)
-    #: Where the spelling stands (characters from the document's start), the first
-    #: :data:`_MAX_POSITIONS` occurrences.
-    positions: list[int] = field(default_factory=list)
-
-    def spot(self, segment: Segment, start: int, end: int) -> None:
-        if not self.fixable or self.count > MAX_FIX_SPOTS:
-            return
-        text = segment.text
-        word = text[start:end]
-        if (text[start - 1:start] in _IDENTIFIER_JOINS or text[end:end + 1] in _IDENTIFIER_JOINS
-                or (word.isupper() and len(word) > 1)):
-            self.fixable = False
-            return
-        edit = segment.edit(start, end, "")
-        if edit is not None:
-            self.spots.append(edit)
-
-
 _MAX_REPEATS = 8
 #: Distinct capitalised words of the lexicon kept per document (German nouns): a bound on memory.
 _MAX_NOUNS = 20000
@@ -117,7 +76,133 @@ _MAX_POSITIONS = 64
 _PASSAGE_RUN = 3
 
 
-def _own_passage(occ: _Occurrence, others: list[_Occurrence]) -> bool:
+_IDENTIFIER_JOINS = frozenset("_/.\\@#$%<>=")
+
+
+#: The most occurrences of one spelling a unifying fix rewrites.
+MAX_FIX_SPOTS = 30
+
+
+class _Occurrence:
+    """Where a spelling first stands in a document, how often it is used and, for a fix that
+    rewrites it, where (the first :data:`MAX_FIX_SPOTS` uses).  One per distinct spelling, with
+    slots and containers made on first need: a document has thousands, and every container kept
+    is one more object for each full garbage collection to walk."""
+
+    __slots__ = ("count", "end", "fixable", "segment", "spots", "start")
+
+    def __init__(self, segment: Segment, start: int, end: int, count: int = 1) -> None:
+        self.segment = segment
+        self.start = start
+        self.end = end
+        self.count = count
+        #: Where the spelling stands, for a fix that rewrites it (the first :data:`MAX_FIX_SPOTS`
+        #: occurrences, in file coordinates; a spelling used more often is not rewritten).
+        self.spots: list[Edit] | None = None
+        #: False once the spelling is seen inside an identifier, a path or in capitals
+        #: (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten.
+        self.fixable = True
+
+    def spot(self, segment: Segment, start: int, end: int) -> None:
+        if not self.fixable or self.count > MAX_FIX_SPOTS:
+            return
+        text = segment.text
+        word = text[start:end]
+        if (text[start - 1:start] in _IDENTIFIER_JOINS or text[end:end + 1] in _IDENTIFIER_JOINS
+                or (word.isupper() and len(word) > 1)):
+            self.fixable = False
+            return
+        edit = segment.edit(start, end, "")
+        if edit is not None:
+            if self.spots is None:
+                self.spots = []
+            self.spots.append(edit)
+
+
+class _Name(_Occurrence):
+    """A capitalised spelling TQ501 has seen: an :class:`_Occurrence` that also knows whether it
+    stands as a name, the capitalised words beside it and where it stands in the document.  Its
+    later uses are spotted for a fix only when one is made (:func:`unify_fix`): most spellings
+    never get one.  Most spellings stand once: what only a second use needs is made then."""
+
+    __slots__ = ("far_blocks", "first_position", "later_segments", "later_starts",
+                 "more_positions", "neighbours", "proper")
+
+    def __init__(self, segment: Segment, start: int, end: int, position: int) -> None:
+        super().__init__(segment, start, end)
+        self.proper = False  # seen capitalised away from a sentence start
+        self.neighbours: set[str] | None = None
+        #: Where the spelling first stands (characters from the document's start).
+        self.first_position = position
+        #: From the second occurrence: where the first :data:`_MAX_POSITIONS` stand.
+        self.more_positions: array[int] | None = None
+        #: Past those: the stretches of :data:`_NEAR_CHARS` characters it occurs in, in order.
+        self.far_blocks: array[int] | None = None
+        #: The later occurrences, at most :data:`MAX_FIX_SPOTS` - 1: segments and starts.
+        self.later_segments: list[Segment] | None = None
+        self.later_starts: array[int] | None = None
+
+    def seen_again(self, segment: Segment, start: int, position: int) -> None:
+        self.count += 1
+        positions, later, starts = self.more_positions, self.later_segments, self.later_starts
+        if positions is None or later is None or starts is None:
+            self.more_positions = array("q", (self.first_position, position))
+            self.later_segments = [segment]
+            self.later_starts = array("q", (start,))
+            return
+        if len(positions) < _MAX_POSITIONS:
+            positions.append(position)
+        else:
+            blocks = self.far_blocks
+            if blocks is None:
+                blocks = self.far_blocks = array("q", sorted({p // _NEAR_CHARS for p in positions}))
+            block = position // _NEAR_CHARS
+            if blocks[-1] != block:
+                blocks.append(block)
+        if len(later) < MAX_FIX_SPOTS - 1:
+            later.append(segment)
+            starts.append(start)
+
+    @property
+    def positions(self) -> Sequence[int]:
+        """Where the spelling stands, the first :data:`_MAX_POSITIONS` occurrences."""
+        return self.more_positions if self.more_positions is not None else (self.first_position,)
+
+    def stretches(self) -> set[int]:
+        """The stretches of :data:`_NEAR_CHARS` characters of the document the spelling occurs
+        in: two spellings far apart in a file that concatenates documents may name two people."""
+        if self.far_blocks is not None:
+            return set(self.far_blocks)
+        return {p // _NEAR_CHARS for p in self.positions}
+
+    def places(self, limit: int = MAX_FIX_SPOTS) -> list[tuple[Segment, int, int]]:
+        """The first ``limit`` occurrences recorded, ``(segment, start, end)``, in order."""
+        found = [(self.segment, self.start, self.end)]
+        if self.later_segments is not None and self.later_starts is not None:
+            size = self.end - self.start  # one spelling: every occurrence is as long
+            found.extend((seg, start, start + size) for seg, start in
+                         zip(self.later_segments[:limit - 1], self.later_starts, strict=False))
+        return found
+
+    @property
+    def later(self) -> list[tuple[Segment, int, int]]:
+        """The later occurrences reported with the first: at most :data:`_MAX_REPEATS`."""
+        return self.places(_MAX_REPEATS + 1)[1:]
+
+    def add_neighbour(self, word: str) -> None:
+        if self.neighbours is None:
+            self.neighbours = {word}
+        else:
+            self.neighbours.add(word)
+
+    def shares_neighbour(self, other: _Name) -> bool:
+        """Whether the two spellings stand beside one same capitalised word (Dmytro Kuleba,
+        Dmitry Kuleba)."""
+        return bool(self.neighbours and other.neighbours
+                    and not self.neighbours.isdisjoint(other.neighbours))
+
+
+def _own_passage(occ: _Name, others: list[_Name]) -> bool:
     """Whether a spelling is used at least :data:`_PASSAGE_RUN` times with none of the others'
     occurrences between its first and last: a passage consistent with itself (in a file that
     concatenates documents, one document's own choice: Zelenskyi in one article, Zelenskyy in
@@ -133,13 +218,6 @@ def _near(a: set[int], b: set[int]) -> bool:
     """Whether two spellings' occurrence stretches touch (:data:`_NEAR_CHARS`)."""
     small, large = sorted((a, b), key=len)
     return any(k in large or k - 1 in large or k + 1 in large for k in small)
-
-
-_IDENTIFIER_JOINS = frozenset("_/.\\@#$%<>=")
-
-
-#: The most occurrences of one spelling a unifying fix rewrites.
-MAX_FIX_SPOTS = 30
 
 
 def _with_case_of(word: str, model: str) -> str:
@@ -226,15 +304,15 @@ def unify_fix(occ: _Occurrence, spelling: str, winner: str) -> tuple[Edit, ...] 
     occurrences were not recorded)."""
     if not occ.fixable or occ.count > MAX_FIX_SPOTS:
         return None
-    spots = occ.spots
-    if occ.lazy:
-        early = _Occurrence(occ.segment, occ.start, occ.end, 0)
-        for seg, start, end in [(occ.segment, occ.start, occ.end), *occ.later]:
-            early.count += 1
-            early.spot(seg, start, end)
-        if not early.fixable:
+    spots = occ.spots or []
+    if isinstance(occ, _Name):  # spotted now, not as the document was read
+        probe = _Occurrence(occ.segment, occ.start, occ.end, 0)
+        for seg, start, end in occ.places():
+            probe.count += 1
+            probe.spot(seg, start, end)
+        if not probe.fixable:
             return None
-        spots = early.spots + spots
+        spots = probe.spots or []
     if len(spots) != occ.count:
         return None
     return tuple(Edit(e.line, e.col, e.end_line, e.end_col, _with_case_of(winner, e.before), e.before)
@@ -364,7 +442,7 @@ def _known_groups() -> list[frozenset[str]]:
 _ALIAS_OPEN = r"\s*[(\[,]\s*(?:(?:also|or|formerly|aka|auch|oder|früher|ou|o|или|також|тж\.)\b[:.]?\s*)?"
 
 
-def _given_as_alias(occ: _Occurrence, others: list[str]) -> bool:
+def _given_as_alias(occ: _Name, others: list[str]) -> bool:
     """Does the spelling stand right beside another as its alternative: ``Moldova (also:
     Moldavia)``, ``Kiev (Kyiv)``, ``Kyiv, also Kiev``?"""
     text = occ.segment.text
@@ -508,7 +586,7 @@ class NameVariants:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        self.words: dict[str, _Occurrence] = {}
+        self.words: dict[str, _Name] = {}
         self.has_case = ctx.data.has_case
         data = ctx.data
         self.endings: tuple[str, ...] = tuple(data.get("inflection_endings", default=_ENDINGS))
@@ -538,7 +616,7 @@ class NameVariants:
         #: apart from the names.  The lexicon holds frequent names too (Müller, Erdogan), so one
         #: of them is paired with a spelling that differs in its diacritics alone (Mueller,
         #: Erdoğan): never with a spelling of other letters.
-        self.nouns: dict[str, _Occurrence] = {}
+        self.nouns: dict[str, _Name] = {}
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
@@ -563,8 +641,11 @@ class NameVariants:
         self.offset += len(text) + 1
         words = self.words
         pattern = _CAPITALISED if "-" in text else _CAPITALISED_UNHYPHENATED
+        suffixed = self.suffix_apostrophe and ("'" in text or "’" in text)
+        if not suffixed and self.skipped.issuperset(pattern.findall(text)):
+            return  # most segments: no capitalised word but "The", "He" (words alone, no places)
         matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
-        if self.suffix_apostrophe and ("'" in text or "’" in text):
+        if suffixed:
             # Turkish writes case endings after an apostrophe: Mary'yi is Mary.
             matches = [(w, s, s + len(w)) for w, s, _ in
                        ((re.split("['’]", w, maxsplit=1)[0], s, e) for w, s, e in matches)]
@@ -575,6 +656,7 @@ class NameVariants:
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
             noun = False
+            position = base + start
             if occ is None:
                 if w in skipped:
                     continue
@@ -591,35 +673,31 @@ class NameVariants:
                     if occ is None:
                         if len(nouns) >= _MAX_NOUNS:
                             continue
-                        occ = nouns[w] = _Occurrence(segment, start, end, 0, False, lazy=True)
+                        occ = nouns[w] = _Name(segment, start, end, position)
+                    else:
+                        occ.seen_again(segment, start, position)
                 else:
-                    occ = words[w] = _Occurrence(segment, start, end, 0, False, lazy=True)
+                    occ = words[w] = _Name(segment, start, end, position)
                     folded = fold_name(w)
                     self.by_skeleton[folded[:1] + _skeleton(folded)].add(w)
-            occ.count += 1
-            occ.blocks.add((base + start) // _NEAR_CHARS)
-            if len(occ.positions) < _MAX_POSITIONS:
-                occ.positions.append(base + start)
-            if occ.count > 1 and len(occ.later) < _MAX_REPEATS:
-                occ.later.append((segment, start, end))
-            elif occ.count > 1:  # the first and the later ones are spotted lazily
-                occ.spot(segment, start, end)
+            else:
+                occ.seen_again(segment, start, position)
             if not occ.proper:
                 # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
                 occ.proper = not _at_sentence_start(text, start) or (
                     "-" in w and bool(_ARTICLE.match(w)))
-            if noun or len(occ.neighbours) >= _MAX_NEIGHBOURS:
+            if noun or (occ.neighbours is not None and len(occ.neighbours) >= _MAX_NEIGHBOURS):
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
             if k > 0 and matches[k - 1][2] + 1 == start and text[start - 1] == " ":
                 other = matches[k - 1][0]
                 if other not in self.not_evidence and other.casefold() not in common:
-                    occ.neighbours.add(other)
+                    occ.add_neighbour(other)
                     occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
             if k < last and end + 1 == matches[k + 1][1] and text[end] == " ":
                 other = matches[k + 1][0]
                 if other not in self.not_evidence and other.casefold() not in common:
-                    occ.neighbours.add(other)
+                    occ.add_neighbour(other)
                     occ.proper = True
 
     def _first_name(self, w: str, k: int, matches: list[tuple[str, int, int]], text: str) -> bool:
@@ -668,7 +746,7 @@ class NameVariants:
                         pairs[other].add(w)
             for i, a in enumerate(names):
                 for b in names[i + 1:]:  # sorted: a < b
-                    shared = bool(self.words[a].neighbours & self.words[b].neighbours)
+                    shared = self.words[a].shares_neighbour(self.words[b])
                     if names_are_variants(a, b, shared, self.endings, self.letters,
                                           self.accent_words):
                         pairs[a].add(b)
@@ -745,7 +823,7 @@ class NameVariants:
                 # "In Moldova (also: Moldavia)": the other name given on purpose, beside it.
                 severity = Severity.INFO
                 message += "; given beside the other as an alternative name"
-            elif not any(_near(occ.blocks, o.blocks) for _, o in where):
+            elif not any(_near(occ.stretches(), o.stretches()) for _, o in where):
                 # Far apart in one file: two documents' own spellings, or two people.
                 severity = Severity.INFO
                 message += "; far apart in the file (two documents, or two people?)"
@@ -868,7 +946,7 @@ class NameVariants:
                 if policy_only(a, b) or _derived(ca, cb, self.endings):
                     continue
                 if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
-                        and not self.words[a].neighbours & self.words[b].neighbours):
+                        and not self.words[a].shares_neighbour(self.words[b])):
                     continue  # Алан/Аллан: two names as often as two spellings of one
                 pairs[a].add(b)
                 pairs[b].add(a)
@@ -924,7 +1002,7 @@ class NameVariants:
             for a, b in self._proper_pairs(group):
                 if (a in own_only or b in own_only) and not (
                         _TRANSLITERATED.search(a.casefold()) or _TRANSLITERATED.search(b.casefold())
-                        or self.words[a].neighbours & self.words[b].neighbours):
+                        or self.words[a].shares_neighbour(self.words[b])):
                     continue  # Sander/Zander: German s and z alone make no Russian name
                 if system == "arabic" and not (
                         (from_arabic or looks_arabic(a) or looks_arabic(b))
@@ -1833,11 +1911,16 @@ class MixedQuoteStyles:
         self.opening = frozenset((openers - closers) | (set("“„«「『") - closers))
         #: Marks that only ever close one (French », Japanese 」, English ”).
         self.closing = frozenset((closers - openers) | (set("”»」』") - openers))
-        self.marks = re.compile("[" + re.escape("".join(set(self.styles) | closers)) + "]")
+        marks = set(self.styles) | closers
+        self.marks = re.compile("[" + re.escape("".join(marks)) + "]")
+        #: Whether the straight ``"`` is the only mark in ASCII (no language data adds one):
+        #: then ASCII text without it holds none, told without the regex.
+        self.straight_only_ascii = {c for c in marks if c.isascii()} == {'"'}
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
-        if '"' not in text and not self.marks.search(text):
+        if '"' not in text and ((self.straight_only_ascii and text.isascii())
+                                or not self.marks.search(text)):
             return
         opening = self.opening
         straight = 0

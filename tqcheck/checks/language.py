@@ -22,6 +22,8 @@ from tqcheck.checks.text import in_kaomoji, source_in_view
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.langid import (
+    COUNTED_LIMIT,
+    Verdicts,
     identify,
     language_name,
     normalise_lang,
@@ -80,10 +82,15 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         return ()
     text = sentence.text
     # Long sentences of prose mostly settle by their function words, and the word-by-word walk of
-    # identify() costs most there; short ones would pay for both tests.
-    if text.count(" ") >= _LONG_SENTENCE_SPACES and surely_target(text, target):
+    # identify() costs most there; short ones would pay for both tests, and below COUNTED_LIMIT
+    # identify() counts the function words as cheaply as this test does.
+    if (len(text) >= COUNTED_LIMIT and text.count(" ") >= _LONG_SENTENCE_SPACES
+            and surely_target(text, target)):
         return ()
-    result = identify(text, target)
+    verdicts: Verdicts | None = ctx.state.get(_VERDICTS)
+    if verdicts is None:
+        verdicts = ctx.state[_VERDICTS] = {}
+    result = identify(text, target, verdicts)
     if not result.is_foreign(target):
         return ()
     # A neighbour of the target's script (Russian for Ukrainian, Japanese for Chinese) that
@@ -263,6 +270,10 @@ _MIN_PAIR_WORDS = 4
 #: needs (a verdict by script needs none).
 _LABEL_KINDS = frozenset({"heading", "table", "list-item"})
 _LONG_SENTENCE_SPACES = 11
+#: The document's memo of the cascade's verdicts (:func:`tqcheck.langid.identify`), in
+#: ``ctx.state``.
+_VERDICTS = "language_verdicts"
+
 _MIN_LABEL_WORDS = 4
 
 
