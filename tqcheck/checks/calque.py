@@ -34,7 +34,7 @@ from tqcheck.checks._prefilter import (
 )
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import TOKEN_SEPARATORS, folded_tokens, per_text
+from tqcheck.checks.text import TOKEN_SEPARATORS, folded_token_set, folded_tokens, per_text
 from tqcheck.datapack import builtin_folder, user_file
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
@@ -394,7 +394,7 @@ class _Setup:
         if not ascii and ("\u0131" in text or "\u0130" in text):
             # ı and İ: the regex engine takes them as i, case folding does not.
             return self._find_by_keywords(text)
-        tokens = folded_tokens(text)
+        tokens = folded_token_set(text)
         keyed = self._index_keys.intersection(tokens)
         folded: str | None = None
         selected: Sequence[int] = ()
@@ -734,8 +734,11 @@ class CalquePhrases:
         # language the finish may detect), only the strong patterns run: the segments wait
         # with their strong matches, and the finish runs the other patterns of the packs in
         # evidence over them (most documents have none).  Past _DEFER_CHARS the wait ends.
-        self.deferred: list[tuple[Segment, tuple[_Match, ...]]] | None = (
-            None if ctx.source_lang else [])
+        # The waiting segments in order, and the strong matches of those that have any (by
+        # place in the list: a pair per segment would be one more object per segment for the
+        # garbage collector to walk, and most segments have no strong match).
+        self.deferred: list[Segment] | None = None if ctx.source_lang else []
+        self.deferred_strong: dict[int, tuple[_Match, ...]] = {}
         self.deferred_chars = 0
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
@@ -745,8 +748,10 @@ class CalquePhrases:
                 self._run_deferred()
         if self.deferred is not None:
             strong = self.setup.strong().matches(segment.text)
-            self.deferred.append((segment, strong))
-            self._record(segment, strong)
+            if strong:
+                self.deferred_strong[len(self.deferred)] = strong
+                self._record(segment, strong)
+            self.deferred.append(segment)
             self.deferred_chars += len(segment.text)
             if self.deferred_chars > _DEFER_CHARS:
                 self._run_deferred()
@@ -774,11 +779,12 @@ class CalquePhrases:
     def _run_deferred(self) -> None:
         """End the wait: every pattern on the waiting segments, as if run when they came."""
         waiting, self.deferred = self.deferred or [], None
+        self.deferred_strong = {}
         self.found.clear()
-        for segment, _ in waiting:
+        for segment in waiting:
             self._record(segment, self._every_match(segment.text))
 
-    def _finish_deferred(self, waiting: list[tuple[Segment, tuple[_Match, ...]]]) -> None:
+    def _finish_deferred(self, waiting: list[Segment]) -> None:
         """The other patterns of the packs in evidence (a strong match) on the segments that
         waited, their matches in the order every pattern run at once would give."""
         evident = frozenset(id(pack) for pack in self.packs
@@ -788,9 +794,11 @@ class CalquePhrases:
             return
         for key in evident:
             self.found[key] = []
-        for segment, strong in waiting:
+        strong_of = self.deferred_strong
+        for place, segment in enumerate(waiting):
             self._record(segment, self.setup.in_order(
-                [m for m in strong if id(m[0]) in evident], others.matches(segment.text)))
+                [m for m in strong_of.get(place, ()) if id(m[0]) in evident],
+                others.matches(segment.text)))
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
         for pack, pat, m in matches:

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, english_words, folded_tokens, never_final_words, per_text
+from tqcheck.checks.text import (
+    WORD,
+    english_words,
+    folded_token_set,
+    folded_tokens,
+    never_final_words,
+    per_text,
+)
 from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
@@ -42,7 +49,7 @@ def _may_repeat(text: str) -> bool:
     if "،" in text or "，" in text:  # commas of other scripts separate copies too (_GAP)
         text = text.replace("،", ",").replace("，", ",")
     toks = folded_tokens(text)
-    if len(set(toks)) == len(toks):  # no token twice (most short text): nothing can repeat
+    if len(folded_token_set(text)) == len(toks):  # no token twice (most short text): no repeat
         return False
     last: dict[str, int] = {}
     for j, w in enumerate(toks):
@@ -362,7 +369,7 @@ def find_doubled_coordination(
     text = segment.text
     # ASCII text holds a coordinator match only as a whole token of its folded tokens (shared
     # with the other checks): most text needs no regex search then.
-    if text.isascii() and _folded(coords).isdisjoint(folded_tokens(text)):
+    if text.isascii() and _folded(coords).isdisjoint(folded_token_set(text)):
         return ()
     hits: list[Hit] = []
     reversed_text = ""  # made for the first coordinator: the words before it are matched there
