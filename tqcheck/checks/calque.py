@@ -34,7 +34,7 @@ from tqcheck.checks._prefilter import (
 )
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import TOKEN_SEPARATORS, folded_token_set, folded_tokens, per_text
+from tqcheck.checks.text import TOKEN_SEPARATORS, folded_tokens, per_text
 from tqcheck.datapack import builtin_folder, user_file
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
@@ -316,6 +316,11 @@ class _Setup:
                 self.packs, [(pack, pat) for pack, pat in self.patterns if pat.strong])
         return part
 
+    @cached_property
+    def strong_matches(self) -> Callable[[str], tuple[_Match, ...]]:
+        """``strong().matches``, for the checks that ask for every text (one lookup)."""
+        return self.strong().matches
+
     def others(self, packs: frozenset[int]) -> _Setup:
         """The setup of the patterns that are not strong of the packs whose ids are ``packs``."""
         part = self._parts.get(packs)
@@ -394,8 +399,8 @@ class _Setup:
         if not ascii and ("\u0131" in text or "\u0130" in text):
             # ı and İ: the regex engine takes them as i, case folding does not.
             return self._find_by_keywords(text)
-        tokens = folded_token_set(text)
-        keyed = self._index_keys.intersection(tokens)
+        listed = folded_tokens(text)
+        keyed = self._index_keys.intersection(listed)
         folded: str | None = None
         selected: Sequence[int] = ()
         if self._always_tests:
@@ -412,6 +417,8 @@ class _Setup:
         selected = _selection(selected, keyed, self._index)
         if not selected:  # most text
             return ()
+        # A set: a pattern's test of a few words then costs those words, not the text's length.
+        tokens = frozenset(listed)
         patterns = self.patterns
         found: list[_Match] = []
         prepared: str | None = None
@@ -428,7 +435,8 @@ class _Setup:
                             prepared = prepare(text, folded)
                         if not may_match(factors, prepared):
                             continue
-                    found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                    for m in pat.regex.finditer(text):
+                        found.append((pack, pat, m))
                     continue
                 test = self._conditions(i)
             for words in test[0]:
@@ -458,14 +466,16 @@ class _Setup:
                             else:
                                 break
                     else:
-                        found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                        for m in pat.regex.finditer(text):  # (no generator: most find none)
+                            found.append((pack, pat, m))
                     continue
                 if (factors := pat.open_factors) and usable(text):
                     if prepared is None:
                         prepared = prepare(text, folded)
                     if not may_match(factors, prepared):
                         continue
-                found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                for m in pat.regex.finditer(text):
+                    found.append((pack, pat, m))
         return tuple(found)
 
     def _find_by_keywords(self, text: str) -> tuple[_Match, ...]:
@@ -747,7 +757,7 @@ class CalquePhrases:
             if self.deferred is not None:
                 self._run_deferred()
         if self.deferred is not None:
-            strong = self.setup.strong().matches(segment.text)
+            strong = self.setup.strong_matches(segment.text)
             if strong:
                 self.deferred_strong[len(self.deferred)] = strong
                 self._record(segment, strong)
@@ -769,7 +779,7 @@ class CalquePhrases:
         apart (the strong ones once for both checks) and merged in pattern order."""
         if self.ctx.source_lang:
             return self.setup.matches(text)
-        return self.setup.in_order(self.setup.strong().matches(text),
+        return self.setup.in_order(self.setup.strong_matches(text),
                                    self.setup.others(self.every_pack).matches(text))
 
     @cached_property
@@ -864,7 +874,7 @@ class ConjunctionChains:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
         if not self.ctx.source_lang:  # evidence is a strong match (_in_evidence)
-            for pack, pat, _ in self.setup.strong().matches(segment.text):
+            for pack, pat, _ in self.setup.strong_matches(segment.text):
                 self.evidence[id(pack)].append(pat)
         text = segment.text
         if segment.kind not in {"paragraph", "quote"} or not (

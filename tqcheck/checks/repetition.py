@@ -9,14 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import (
-    WORD,
-    english_words,
-    folded_token_set,
-    folded_tokens,
-    never_final_words,
-    per_text,
-)
+from tqcheck.checks.text import WORD, english_words, folded_tokens, never_final_words, per_text
 from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
@@ -49,7 +42,7 @@ def _may_repeat(text: str) -> bool:
     if "،" in text or "，" in text:  # commas of other scripts separate copies too (_GAP)
         text = text.replace("،", ",").replace("，", ",")
     toks = folded_tokens(text)
-    if len(folded_token_set(text)) == len(toks):  # no token twice (most short text): no repeat
+    if len(set(toks)) == len(toks):  # no token twice (most short text): nothing can repeat
         return False
     last: dict[str, int] = {}
     for j, w in enumerate(toks):
@@ -61,14 +54,14 @@ def _may_repeat(text: str) -> bool:
 
 
 @per_text
-def find_adjacent_repeats(text: str) -> list[_Repeat]:
+def find_adjacent_repeats(text: str) -> Sequence[_Repeat]:
     """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
 
     One pass over the tokens: a repeat of length ``n`` at ``j`` needs ``tok[j] == tok[j-n]``, so only
     positions where a token recurs within 8 tokens are examined.
     """
     if not _may_repeat(text):
-        return []
+        return ()  # (most text: the memo then holds no new object for the collector to walk)
     toks = [(m.group().casefold(), m.start(), m.end()) for m in WORD.finditer(text)]
     found: list[_Repeat] = []
     last_seen: dict[str, int] = {}
@@ -369,7 +362,7 @@ def find_doubled_coordination(
     text = segment.text
     # ASCII text holds a coordinator match only as a whole token of its folded tokens (shared
     # with the other checks): most text needs no regex search then.
-    if text.isascii() and _folded(coords).isdisjoint(folded_token_set(text)):
+    if text.isascii() and _folded(coords).isdisjoint(folded_tokens(text)):
         return ()
     hits: list[Hit] = []
     reversed_text = ""  # made for the first coordinator: the words before it are matched there

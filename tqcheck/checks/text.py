@@ -86,14 +86,6 @@ def folded_tokens(text: str) -> list[str]:
     return text.casefold().translate(_TOKEN_TABLE).split()
 
 
-@per_text
-def folded_token_set(text: str) -> frozenset[str]:
-    """The tokens of :func:`folded_tokens` as a set, memoised per text like them: the checks
-    that test a few words against a text share it, and such a test then costs those few words,
-    not the text's length (a test against the list walks the whole list)."""
-    return frozenset(folded_tokens(text))
-
-
 @functools.cache
 def never_final_words(lang: str | None) -> frozenset[str]:
     """Words that never end a sentence or clause in ``lang`` (articles, conjunctions, possessives,
