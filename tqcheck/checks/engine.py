@@ -411,14 +411,17 @@ class Engine:
         dead: dict[int, list[tuple[int, int]]] = {}
         if self.preconditions:
             live = []
+            preconditions = self.preconditions
             for i, (segment, sentences) in enumerate(zip(segments, per_segment, strict=True)):
-                skipped: set[int] = set()
+                skipped: set[int] | None = None  # made for the few segments that need it
                 for sentence in sentences:
-                    for rule in self.preconditions:
+                    for rule in preconditions:
                         hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
                         if hits:
                             findings.extend(self._finding(rule, originals[i], hit)
                                             for hit in hits)
+                            if skipped is None:
+                                skipped = set()
                             skipped.add(sentence.index)
                             break
                 if skipped:
