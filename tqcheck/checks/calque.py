@@ -316,6 +316,11 @@ class _Setup:
                 self.packs, [(pack, pat) for pack, pat in self.patterns if pat.strong])
         return part
 
+    @cached_property
+    def strong_matches(self) -> Callable[[str], tuple[_Match, ...]]:
+        """``strong().matches``, for the checks that ask for every text (one lookup)."""
+        return self.strong().matches
+
     def others(self, packs: frozenset[int]) -> _Setup:
         """The setup of the patterns that are not strong of the packs whose ids are ``packs``."""
         part = self._parts.get(packs)
@@ -394,8 +399,8 @@ class _Setup:
         if not ascii and ("\u0131" in text or "\u0130" in text):
             # ı and İ: the regex engine takes them as i, case folding does not.
             return self._find_by_keywords(text)
-        tokens = folded_tokens(text)
-        keyed = self._index_keys.intersection(tokens)
+        listed = folded_tokens(text)
+        keyed = self._index_keys.intersection(listed)
         folded: str | None = None
         selected: Sequence[int] = ()
         if self._always_tests:
@@ -412,6 +417,8 @@ class _Setup:
         selected = _selection(selected, keyed, self._index)
         if not selected:  # most text
             return ()
+        # A set: a pattern's test of a few words then costs those words, not the text's length.
+        tokens = frozenset(listed)
         patterns = self.patterns
         found: list[_Match] = []
         prepared: str | None = None
@@ -428,7 +435,8 @@ class _Setup:
                             prepared = prepare(text, folded)
                         if not may_match(factors, prepared):
                             continue
-                    found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                    for m in pat.regex.finditer(text):
+                        found.append((pack, pat, m))
                     continue
                 test = self._conditions(i)
             for words in test[0]:
@@ -458,14 +466,16 @@ class _Setup:
                             else:
                                 break
                     else:
-                        found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                        for m in pat.regex.finditer(text):  # (no generator: most find none)
+                            found.append((pack, pat, m))
                     continue
                 if (factors := pat.open_factors) and usable(text):
                     if prepared is None:
                         prepared = prepare(text, folded)
                     if not may_match(factors, prepared):
                         continue
-                found.extend((pack, pat, m) for m in pat.regex.finditer(text))
+                for m in pat.regex.finditer(text):
+                    found.append((pack, pat, m))
         return tuple(found)
 
     def _find_by_keywords(self, text: str) -> tuple[_Match, ...]:
@@ -734,8 +744,11 @@ class CalquePhrases:
         # language the finish may detect), only the strong patterns run: the segments wait
         # with their strong matches, and the finish runs the other patterns of the packs in
         # evidence over them (most documents have none).  Past _DEFER_CHARS the wait ends.
-        self.deferred: list[tuple[Segment, tuple[_Match, ...]]] | None = (
-            None if ctx.source_lang else [])
+        # The waiting segments in order, and the strong matches of those that have any (by
+        # place in the list: a pair per segment would be one more object per segment for the
+        # garbage collector to walk, and most segments have no strong match).
+        self.deferred: list[Segment] | None = None if ctx.source_lang else []
+        self.deferred_strong: dict[int, tuple[_Match, ...]] = {}
         self.deferred_chars = 0
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
@@ -744,9 +757,11 @@ class CalquePhrases:
             if self.deferred is not None:
                 self._run_deferred()
         if self.deferred is not None:
-            strong = self.setup.strong().matches(segment.text)
-            self.deferred.append((segment, strong))
-            self._record(segment, strong)
+            strong = self.setup.strong_matches(segment.text)
+            if strong:
+                self.deferred_strong[len(self.deferred)] = strong
+                self._record(segment, strong)
+            self.deferred.append(segment)
             self.deferred_chars += len(segment.text)
             if self.deferred_chars > _DEFER_CHARS:
                 self._run_deferred()
@@ -764,7 +779,7 @@ class CalquePhrases:
         apart (the strong ones once for both checks) and merged in pattern order."""
         if self.ctx.source_lang:
             return self.setup.matches(text)
-        return self.setup.in_order(self.setup.strong().matches(text),
+        return self.setup.in_order(self.setup.strong_matches(text),
                                    self.setup.others(self.every_pack).matches(text))
 
     @cached_property
@@ -774,11 +789,12 @@ class CalquePhrases:
     def _run_deferred(self) -> None:
         """End the wait: every pattern on the waiting segments, as if run when they came."""
         waiting, self.deferred = self.deferred or [], None
+        self.deferred_strong = {}
         self.found.clear()
-        for segment, _ in waiting:
+        for segment in waiting:
             self._record(segment, self._every_match(segment.text))
 
-    def _finish_deferred(self, waiting: list[tuple[Segment, tuple[_Match, ...]]]) -> None:
+    def _finish_deferred(self, waiting: list[Segment]) -> None:
         """The other patterns of the packs in evidence (a strong match) on the segments that
         waited, their matches in the order every pattern run at once would give."""
         evident = frozenset(id(pack) for pack in self.packs
@@ -788,9 +804,11 @@ class CalquePhrases:
             return
         for key in evident:
             self.found[key] = []
-        for segment, strong in waiting:
+        strong_of = self.deferred_strong
+        for place, segment in enumerate(waiting):
             self._record(segment, self.setup.in_order(
-                [m for m in strong if id(m[0]) in evident], others.matches(segment.text)))
+                [m for m in strong_of.get(place, ()) if id(m[0]) in evident],
+                others.matches(segment.text)))
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
         for pack, pat, m in matches:
@@ -856,7 +874,7 @@ class ConjunctionChains:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
         if not self.ctx.source_lang:  # evidence is a strong match (_in_evidence)
-            for pack, pat, _ in self.setup.strong().matches(segment.text):
+            for pack, pat, _ in self.setup.strong_matches(segment.text):
                 self.evidence[id(pack)].append(pat)
         text = segment.text
         if segment.kind not in {"paragraph", "quote"} or not (

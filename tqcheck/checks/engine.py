@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import dataclasses
 import itertools
 import logging
@@ -410,14 +411,17 @@ class Engine:
         dead: dict[int, list[tuple[int, int]]] = {}
         if self.preconditions:
             live = []
+            preconditions = self.preconditions
             for i, (segment, sentences) in enumerate(zip(segments, per_segment, strict=True)):
-                skipped: set[int] = set()
+                skipped: set[int] | None = None  # made for the few segments that need it
                 for sentence in sentences:
-                    for rule in self.preconditions:
+                    for rule in preconditions:
                         hits = rule.impl(sentence, ctx)  # a sequence: see Rule.precondition
                         if hits:
                             findings.extend(self._finding(rule, originals[i], hit)
                                             for hit in hits)
+                            if skipped is None:
+                                skipped = set()
                             skipped.add(sentence.index)
                             break
                 if skipped:
@@ -447,11 +451,11 @@ class Engine:
             # In translation files, a repetition across a masked placeholder is none.
             across = self.syntaxes is not None and rule.category is Category.REPETITION
             if positions is everywhere and not dead and not across:
-                # most rules on most chunks
-                for segment, original, sentences in zip(seen, originals, live, strict=True):
-                    hits = impl(segment, sentences, ctx)
-                    if hits:
-                        findings.extend(self._finding(rule, original, hit) for hit in hits)
+                # Most rules on most chunks: the calls made by ``map`` (no loop of Python code
+                # around them), then the few segments with hits (``filter`` on their results).
+                results = list(map(impl, seen, live, itertools.repeat(ctx, len(seen))))
+                for i in filter(results.__getitem__, everywhere):
+                    findings.extend(self._finding(rule, originals[i], hit) for hit in results[i])
                 continue
             for i in positions:
                 spans = dead.get(i)
@@ -481,8 +485,7 @@ class Engine:
             seen = originals if rule.code in self.pair_codes else segments
             positions = self._positions(rule.code, rule.on, kinds, opened)
             if positions is everywhere:
-                for segment, sentences in zip(seen, live, strict=True):
-                    feed(segment, sentences)
+                collections.deque(map(feed, seen, live), maxlen=0)  # the calls, no Python loop
             else:
                 for i in positions:
                     feed(seen[i], live[i])

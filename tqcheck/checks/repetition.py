@@ -79,14 +79,14 @@ _WORD_WITH_MARKS = re.compile(
 
 
 @per_text
-def find_adjacent_repeats(text: str) -> list[_Repeat]:
+def find_adjacent_repeats(text: str) -> Sequence[_Repeat]:
     """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
 
     One pass over the tokens: a repeat of length ``n`` at ``j`` needs ``tok[j] == tok[j-n]``, so only
     positions where a token recurs within 8 tokens are examined.
     """
     if not _may_repeat(text):
-        return []
+        return ()  # (most text: the memo then holds no new object for the collector to walk)
     word = _WORD_WITH_MARKS if _MARK.search(text) else WORD
     toks = [(m.group().casefold(), m.start(), m.end()) for m in word.finditer(text)]
     found: list[_Repeat] = []

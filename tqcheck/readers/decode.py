@@ -153,9 +153,9 @@ class BlankLines:
             self.count += 1
             if not n & 7:
                 self._bits.append(0)
-            line = raw.rstrip("\n")
-            if not line.strip():
+            if not raw or raw.isspace():  # blank (no copy of the line made to tell)
                 self._bits[n >> 3] |= 1 << (n & 7)
+                line = raw.rstrip("\n")
                 if line:
                     self._spaces[n + 1] = line
             yield raw

@@ -33,7 +33,7 @@ def paragraphs_from_lines(lines: Iterable[str]) -> Iterator[Segment]:
     first_col = 1
     index = 0
     for lineno, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\n").rstrip()
+        line = raw.rstrip()  # the newline and any white space before it
         stripped = line.lstrip()
         if buf and stripped and _continues(buf[-1], stripped):
             buf.append(line)
