@@ -700,11 +700,14 @@ class CalquePhrases:
         fluent text never uses report (and the rest of a pack once one of those matched).  Packs
         exist per direction: Arabic, Russian, Ukrainian, Chinese, Turkish, Spanish, Persian,
         French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech, Hebrew, Hindi,
-        Dutch, Vietnamese, Indonesian and the Scandinavian languages into English ("said
+        Dutch, Vietnamese, Indonesian, Greek, Romanian, Thai and the Scandinavian languages into
+        English (Russian's also for Bulgarian, Serbian and the post-Soviet languages, Polish's
+        for Slovene and Croatian, Hindi's for the other Indian languages) ("said
         yesterday, Wednesday,", "according to the words of", "emphasized on", "in the nearest
         future", "Tanaka-san", "discussed about"), and English into German,
         French, Spanish, Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech,
-        Turkish, Persian, Hebrew, Chinese, Japanese and Korean ("eine Entscheidung nehmen",
+        Turkish, Persian, Hebrew, Chinese, Japanese, Korean, Swedish, Danish, Norwegian, Finnish,
+        Romanian, Greek, Bulgarian and Hungarian ("eine Entscheidung nehmen",
         "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن", "een beslissing maken").
         Besides phrases, packs hold grammar-level interference that many phrases share: an
         any-source pack into English (``mul``) flags English mass nouns in the plural
