@@ -342,6 +342,9 @@ def test_inline_list_skipping_an_item() -> None:
     "Travellers should 1) contact the embassy, 2) register on the app, 3) stay indoors.",
     "See notes 2) and 4) of the annex, and 7) of the protocol.",   # not counted from 1
     "Prices: a) 10 euros, b) 12 euros, c) 15 euros.",
+    # Closing brackets, not items (dpkg's French manual).
+    "Le bit B<0> (valeur = 1) active ceci. Le bit B<1> (valeur = 2) active cela. Le bit B<2> "
+    "(valeur = 4) active le reste.",
 ])
 def test_inline_lists_without_a_gap(text: str) -> None:
     assert not flagged("TQ206", text, "en")

@@ -163,7 +163,9 @@ def numbering_gaps(text: str) -> list[tuple[int, re.Match[str]]]:
     increasing order) that skip one item, each with the number of the item before it."""
     if ")" not in text:
         return []
-    marks = list(_INLINE_ITEM.finditer(text))
+    # A marker that closes a bracket opened before it is no item ("(valeur = 2)").
+    marks = [m for m in _INLINE_ITEM.finditer(text)
+             if text.rfind("(", 0, m.start()) <= text.rfind(")", 0, m.start())]
     if len(marks) < _INLINE_ITEMS:
         return []
     values = [int(m.group(1)) if m.group(1).isdigit() else ord(m.group(1)) - ord("a") + 1
