@@ -277,6 +277,15 @@ class _Tokens:
                 return one
         return None
 
+    def sides(self, items: Sequence[tuple[Any, Any]], i: int, j: int, left: bool, right: bool
+              ) -> tuple[bool, bool]:
+        """Whether ``items[i:j]`` has a separator or a token boundary before it and after it:
+        what ``items`` hold on each side, or, where those may match nothing, ``left`` (what
+        comes before ``items``) or ``right`` (after them)."""
+        before = self.edge(items[:i], first=False)
+        after = self.edge(items[j:], first=True)
+        return (left if before is None else before, right if after is None else after)
+
     def item_edge(self, op: Any, av: Any, first: bool) -> bool | None:
         if op is sre.LITERAL:
             return self.sep(chr(av))
@@ -409,27 +418,20 @@ class _Tokens:
         sequence is cut at its separators (``\\s+``, ``,``): each piece between two is a token
         or a few, with one set of tokens of its own."""
 
-        def before(i: int) -> bool:
-            e = self.edge(items[:i], first=False)
-            return left if e is None else e
-
-        def after(i: int) -> bool:
-            e = self.edge(items[i:], first=True)
-            return right if e is None else e
-
         out: list[frozenset[str]] = []
         start = 0
         for i, (op, av) in enumerate([*items, (None, None)]):
             if op is not None and not self.splits(op, av):
                 continue
             if start < i:
-                out.extend(self.piece(items[start:i], before(start), after(i)))
+                out.extend(self.piece(items[start:i], *self.sides(items, start, i, left, right)))
             start = i + 1
         for i, (op, av) in enumerate(items):
             if op is sre.ASSERT:  # what a look-around sees is in the text too
                 direction, body = av
-                out.extend(self.sequence(body, before(i), False) if direction == 1
-                           else self.sequence(body, False, after(i + 1)))
+                before, after = self.sides(items, i, i + 1, left, right)
+                out.extend(self.sequence(body, before, False) if direction == 1
+                           else self.sequence(body, False, after))
         return out
 
     def piece(self, items: Sequence[tuple[Any, Any]], left: bool, right: bool
@@ -468,14 +470,6 @@ class _Tokens:
         run: set[str] | None = None
         start = 0
 
-        def before(i: int) -> bool:
-            e = self.edge(items[:i], first=False)
-            return left if e is None else e
-
-        def after(i: int) -> bool:
-            e = self.edge(items[i:], first=True)
-            return right if e is None else e
-
         for i, (op, av) in enumerate(items):
             opts = self.options(op, av)
             if opts is not None and run is not None and (
@@ -483,14 +477,14 @@ class _Tokens:
                 run = {a + b for a in run for b in opts}
                 continue
             if run is not None:
-                out.extend(self.run_tokens(run, before(start), after(i)))
+                out.extend(self.run_tokens(run, *self.sides(items, start, i, left, right)))
                 run = None
             if opts is not None:
                 run, start = opts, i
             else:
-                out.extend(self.piece([(op, av)], before(i), after(i + 1)))
+                out.extend(self.piece([(op, av)], *self.sides(items, i, i + 1, left, right)))
         if run is not None:
-            out.extend(self.run_tokens(run, before(start), after(len(items))))
+            out.extend(self.run_tokens(run, *self.sides(items, start, len(items), left, right)))
         return out
 
 

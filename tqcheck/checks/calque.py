@@ -428,54 +428,45 @@ class _Setup:
             test = tests[i]
             if test is None:
                 uses[i] += 1
-                if uses[i] < _INDEX_AFTER:  # the plain tests, as for text with ı or İ
-                    pack, pat = patterns[i]
-                    if (factors := pat.open_factors) and usable(text):
-                        if prepared is None:
-                            prepared = prepare(text, folded)
-                        if not may_match(factors, prepared):
-                            continue
-                    for m in pat.regex.finditer(text):
-                        found.append((pack, pat, m))
+                if uses[i] >= _INDEX_AFTER:  # else the plain tests, as for text with ı or İ
+                    test = self._conditions(i)
+            if test is not None:
+                if any(map(tokens.isdisjoint, test[0])):
                     continue
-                test = self._conditions(i)
-            for words in test[0]:
-                if words.isdisjoint(tokens):
-                    break
-            else:
                 if test[1] and not may_match(test[1], text):  # case-sensitive strings
                     continue
-                pack, pat = patterns[i]
-                if ascii:
-                    # The strings every match holds, each looked for only when the text has
-                    # its word: a few containment tests instead of one per string.
-                    for words, by_word, free in test[2]:
-                        if prepared is None:
-                            prepared = prepare(text, folded)
-                        for s in free:
-                            if s in prepared:
-                                break
-                        else:
-                            for w in words.intersection(tokens):
-                                for s in by_word[w]:
-                                    if s in prepared:
-                                        break
-                                else:
-                                    continue
-                                break
-                            else:
-                                break
-                    else:
-                        for m in pat.regex.finditer(text):  # (no generator: most find none)
-                            found.append((pack, pat, m))
-                    continue
-                if (factors := pat.open_factors) and usable(text):
+            pack, pat = patterns[i]
+            if test is not None and ascii:
+                # The strings every match holds, each looked for only when the text has
+                # its word: a few containment tests instead of one per string.
+                for words, by_word, free in test[2]:
                     if prepared is None:
                         prepared = prepare(text, folded)
-                    if not may_match(factors, prepared):
-                        continue
-                for m in pat.regex.finditer(text):
-                    found.append((pack, pat, m))
+                    for s in free:
+                        if s in prepared:
+                            break
+                    else:
+                        for w in words.intersection(tokens):
+                            for s in by_word[w]:
+                                if s in prepared:
+                                    break
+                            else:
+                                continue
+                            break
+                        else:
+                            break
+                else:
+                    for m in pat.regex.finditer(text):  # (no generator: most find none)
+                        found.append((pack, pat, m))
+                continue
+            # The plain tests: a pattern not indexed yet, or text that is not ASCII.
+            if (factors := pat.open_factors) and usable(text):
+                if prepared is None:
+                    prepared = prepare(text, folded)
+                if not may_match(factors, prepared):
+                    continue
+            for m in pat.regex.finditer(text):
+                found.append((pack, pat, m))
         return tuple(found)
 
     def _find_by_keywords(self, text: str) -> tuple[_Match, ...]:

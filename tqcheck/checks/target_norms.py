@@ -101,7 +101,7 @@ def _number_gate(ctx: CheckContext) -> str:
     so (``percent_first``, ``day_first``, ``clock = 24``)."""
     # One character class first (a fast scan): the separators, and the tilde of a range where
     # the target does not write ranges with it.
-    parts = [_NUMBER_GATE if ctx.data.lang in _TILDE_RANGE_LANGS else _NUMBER_OR_TILDE_GATE]
+    parts = [_NUMBER_GATE if ctx.data.lang in _CJK_LANGS else _NUMBER_OR_TILDE_GATE]
     if ctx.data.get("numbers", "percent_first"):
         parts.append(r"\d\s?%")
     if ctx.data.get("numbers", "day_first"):
@@ -237,8 +237,6 @@ def _clock_time(text: str, start: int, end: int) -> bool:
     return re.search(r"(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[–—-]\s?$", before) is not None
 
 
-#: Languages that write a range of numbers with a wave or tilde (``10~20``, ``10〜20``).
-_TILDE_RANGE_LANGS = frozenset({"zh", "ja", "ko"})
 _NUMBER_OR_TILDE_GATE = r"[.,~～〜](?<=\d[.,~～〜])(?=\s?\d)"
 #: ``10~20``: a range written with a tilde between two numbers.
 _TILDE_RANGE = re.compile(
@@ -247,7 +245,7 @@ _TILDE_RANGE = re.compile(
 
 def _tilde_ranges(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
     """A range written with a tilde (Chinese, Japanese and Korean style) in another target."""
-    if ctx.data.lang in _TILDE_RANGE_LANGS:
+    if ctx.data.lang in _CJK_LANGS:
         return
     text = segment.text
     if "~" not in text and "～" not in text and "〜" not in text:
@@ -308,7 +306,9 @@ _STRAIGHT_QUOTATION_CJK = re.compile(
 #: Full-width Latin letters and digits (CJK typesetting), outside the languages that use them.
 _FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
-_FULLWIDTH_LANGS = frozenset({"zh", "ja", "ko"})
+#: Chinese, Japanese and Korean: they write full-width forms, and a range of numbers with a wave
+#: or tilde (``10~20``, ``10〜20``).
+_CJK_LANGS = frozenset({"zh", "ja", "ko"})
 #: A Latin ? , ; right after a letter of the Arabic script (not between digits: 1,5).
 _LATIN_AFTER_ARABIC = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff])[?,;]")
 #: A half-width mark right after a Chinese or Japanese character, not one of a run ("...")
@@ -543,7 +543,7 @@ def _target_punctuation(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(),
                       f"straight quotes where {ctx.data.name} writes {primary[0]}…{primary[1]}",
                       suggestion=f"{primary[0]}{m.group(1)}{primary[1]}", severity=Severity.INFO)
-    if ctx.data.lang not in _FULLWIDTH_LANGS:
+    if ctx.data.lang not in _CJK_LANGS:
         for m in _FULLWIDTH.finditer(text):
             plain = m.group().translate(_FULLWIDTH_TO_ASCII)
             yield Hit(m.start(), m.end(), f"full-width characters '{m.group()}' in "
