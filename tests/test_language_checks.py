@@ -10,6 +10,7 @@ import pytest
 from tqcheck.audit import AuditOptions, audit, audit_text
 from tqcheck.checks.registry import all_rules
 from tqcheck.langdata import load_language
+from tqcheck.langid import identify
 from tqcheck.model import Category, Finding
 from tqcheck.segment import split_spans
 
@@ -250,17 +251,30 @@ def test_spliced_sentence_is_not_reported_by_other_checks(tmp_path: Path, host: 
 
 
 def test_tq701_a_low_confidence_verdict_on_a_source_line_is_info(tmp_path: Path) -> None:
-    # A translated headline of names reads as German to statistics, without conviction; an
-    # untranslated sentence is sure, and stays an error.
+    # A headline of names reads as German to statistics, without conviction; an untranslated
+    # sentence is sure, and stays an error.  A translated headline whose words are more English
+    # than German (the lexicons' vote) is no verdict at all.
     target, source = tmp_path / "t.txt", tmp_path / "s.txt"
     target.write_text("Wörgl: Kühnhöfer eighth in World Championship sprint\n\n"
+                      "Ski alpin: Kriechmayr Zweiter in Wengen\n\n"
                       "Die Ausstellung im Stadtmuseum endet am Sonntag.\n", encoding="utf-8")
     source.write_text("Wörgl: Kühnhöfer Achter im WM-Sprint\n\n"
+                      "Ski alpin: Kriechmayr Zweiter in Wengen\n\n"
                       "Die Ausstellung im Stadtmuseum endet am Sonntag\n", encoding="utf-8")
     report = audit([target], AuditOptions(lang="en", source_lang="de", select=("TQ701",),
                                           features={"source": str(source)}), jobs=1)
-    assert [(f.line, f.severity.value) for f in report.findings] == [(1, "info"), (3, "error")]
+    assert [(f.line, f.severity.value) for f in report.findings] == [(3, "info"), (5, "error")]
     assert "low confidence" in report.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Some expect a film à la 8 Mile here.", "en"),  # fastText: French, 0.80
+    ("Wörgl: Kühnhöfer eighth in World Championship sprint", "en"),
+])
+def test_tq701_no_verdict_when_the_words_are_more_the_targets_than_the_other_languages(
+        text: str, target: str) -> None:
+    assert identify(text, target).lang is None
+    assert identify("Il faut bien le faire, dit-elle.", target).lang == "fr"
 
 
 # --- TQ705 -------------------------------------------------------------------------------------

@@ -660,7 +660,10 @@ def _agreed_foreign(words: list[str], target: str,
     Three views must all reject the target: fastText on the cased words (``primary``), fastText on
     the lower-cased words (capitals at the start mislead it on short text) and langdetect.  Then
     either langdetect names the same language as fastText (close relatives pooled) with at least
-    :data:`MIN_AGREEMENT`, or fastText is sure (:data:`SURE_PROB`) in both views.
+    :data:`MIN_AGREEMENT`, or fastText is sure (:data:`SURE_PROB`) in both views.  Where both
+    languages have a lexicon, the words must not belong to the target's more than to the other
+    language's (:func:`_lexicon_prefers`): "Some expect a film à la 8 Mile here." is English with
+    two French words, whatever "à la" does to the detectors.
     """
     text = " ".join(words)
     lower = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text.lower(), k=3)]
@@ -673,10 +676,26 @@ def _agreed_foreign(words: list[str], target: str,
     group = _relatives(lang) - {target}
     p2 = sum(p for lab, p in second if lab in group)
     if min(p1, p2) >= MIN_AGREEMENT:
-        return lang, min(p1, p2)
-    if p1 >= SURE_PROB and same_language(lower[0][0], lang) and lower[0][1] >= SURE_PROB:
-        return lang, min(p1, lower[0][1])
-    return None, 0.0
+        agreed = lang, min(p1, p2)
+    elif p1 >= SURE_PROB and same_language(lower[0][0], lang) and lower[0][1] >= SURE_PROB:
+        agreed = lang, min(p1, lower[0][1])
+    else:
+        return None, 0.0
+    if _lexicon_prefers(words, target, lang):
+        return None, 0.0
+    return agreed
+
+
+def _lexicon_prefers(words: list[str], target: str, other: str) -> bool:
+    """Whether more of ``words`` are words of the lexicon of ``target`` than of ``other``'s (False
+    where either has no lexicon).  A lexicon lists a language's frequent words less those another
+    language uses far more (``scripts/build_lexicon.py``), so the words two languages share count
+    for both, and the words of one alone decide."""
+    mine, theirs = lexicon(target), lexicon(normalise_lang(other) or other)
+    if mine is None or theirs is None:
+        return False
+    lowered = " ".join(words).lower().replace("’", "'").split()
+    return sum(map(mine.words.__contains__, lowered)) > sum(map(theirs.words.__contains__, lowered))
 
 
 def script_share(counts: Counter[str]) -> tuple[str, int, float]:
