@@ -80,6 +80,20 @@ def test_repeated_headline_mirrored_in_the_source(tmp_path: Path) -> None:
     assert _by_code(_audit(tmp_path, target, other), "TQ104")[0].severity.value == "warning"
 
 
+def test_a_sentence_looped_within_its_paragraph_is_judged_by_that_paragraphs_source(
+        tmp_path: Path) -> None:
+    # The earlier occurrence is in the same paragraph, whose source says it once: a loop of the
+    # MT, not a mirror (it was info because the paragraph's source stood for the earlier one).
+    said = "Ullern, Vestre Aker and Nordstrand lived in the centre of the city."
+    target = f"{said} {said}\n\nThe weather was fine on Sunday.\n"
+    once = ("Ullern, Vestre Aker und Nordstrand lebten im Zentrum der Stadt.\n\n"
+            "Das Wetter war am Sonntag schön.\n")
+    assert _by_code(_audit(tmp_path, target, once), "TQ104")[0].severity.value == "warning"
+    twice = ("Ullern, Vestre Aker und Nordstrand lebten im Zentrum der Stadt. Ullern, Vestre Aker "
+             "und Nordstrand lebten im Zentrum der Stadt.\n\nDas Wetter war am Sonntag schön.\n")
+    assert _by_code(_audit(tmp_path, target, twice), "TQ104")[0].severity.value == "info"
+
+
 def test_unmatched_bracket_mirrored_only_when_the_source_leaves_it_open(tmp_path: Path) -> None:
     target = "Of course, it is hard sometimes))))\n"
     assert {f.severity.value for f in _by_code(_audit(tmp_path, target, "Іноді важко))))\n"),

@@ -305,8 +305,12 @@ class Engine:
         source = self.source_of(segment)
         if not source:
             return finding
-        related = tuple(s for s in (self._sources_by_line.get(loc.line) for loc in hit.related)
-                        if s)
+        # The sources of the related places in other segments: an earlier occurrence in this
+        # segment (a sentence looped within one paragraph) is judged by this segment's own
+        # source alone, which holds that place's source too.
+        last = segment.locate(len(segment.text))[0] if hit.related else segment.line
+        related = tuple(s for s in (self._sources_by_line.get(loc.line) for loc in hit.related
+                                    if not segment.line <= loc.line <= last) if s)
         reason = mirror_reason(MirrorCase(rule.code, segment, hit.start, hit.end, source,
                                           self.ctx.source_lang, related))
         if reason is None and rule.code in self.mirrored and source_holds(segment, hit.start, hit.end):

@@ -313,7 +313,7 @@ def source_repeats_sentence(case: MirrorCase) -> str | None:
         theirs = normalise(other)
         if not theirs or not whole:
             continue
-        if other is case.source or theirs == whole or seen.intersection(_sentences(other)) or (
+        if theirs == whole or seen.intersection(_sentences(other)) or (
                 min(len(theirs), len(whole)) >= 8 and (theirs in whole or whole in theirs)):
             return "the source repeats this sentence too"
         if _dice(theirs, whole) >= _SIMILAR:
