@@ -28,7 +28,8 @@ CATEGORIES = {c.value for c in Category}
 KEYS = {"id", "source_lang", "lang", "register", "text", "artifacts", "clean", "split"}
 ARTIFACT_KEYS = {"category", "kind", "start", "end", "text"}
 LANGS = {"en", "de", "fr", "es", "ru", "ar", "zh", "tr", "uk", "fa", "ja", "it", "pt", "ko", "pl",
-         "he", "nl", "cs", "sv", "da", "fi", "el", "ro", "hu", "bg", "vi", "id", "hi", "bn", "th"}
+         "he", "nl", "cs", "sv", "da", "fi", "el", "ro", "hu", "bg", "vi", "id", "hi", "bn", "th",
+         "sk", "sr"}
 REGISTERS = {"news", "tech", "official"}
 
 
