@@ -67,17 +67,26 @@ FIRST_BLIND_NUMBER = 201
 #: checks may be tuned on, the other half ``blind2``, never read (README, "Splits").
 FIRST_SECOND_BLIND_NUMBER = 301
 
+#: Passages numbered from this on were written (issue 14, seventh round, ``src/v19-*``) by two more
+#: sessions that never read the checks, while the checks were being changed: all ``blind3``, never
+#: read, scored once at the end of the round (README, "Splits").
+FIRST_THIRD_BLIND_NUMBER = 501
+
 
 def split_of(passage_id: str) -> str:
-    """``dev``, ``held-out``, ``blind``, ``dev2`` or ``blind2``, fixed by the id alone (README, "Splits").
+    """``dev``, ``held-out``, ``blind``, ``dev2``, ``blind2`` or ``blind3``, fixed by the id alone
+    (README, "Splits").
 
-    Passages numbered 301 and up are ``blind2`` when the first byte of the SHA-256 of their id is
-    even, otherwise ``dev2``; 201 to 300 are ``blind``.  Passages numbered 101 to 200 are held out
-    when that byte is even; each rule was fixed before any of its passages was written, and
-    held-out and blind passages are never read while tuning the checks.
+    Passages numbered 501 and up are ``blind3``.  Passages numbered 301 to 500 are ``blind2`` when
+    the first byte of the SHA-256 of their id is even, otherwise ``dev2``; 201 to 300 are
+    ``blind``.  Passages numbered 101 to 200 are held out when that byte is even; each rule was
+    fixed before any of its passages was written, and held-out and blind passages are never read
+    while tuning the checks.
     """
     number = int(passage_id[-3:])
     even = hashlib.sha256(passage_id.encode()).digest()[0] % 2 == 0
+    if number >= FIRST_THIRD_BLIND_NUMBER:
+        return "blind3"
     if number >= FIRST_SECOND_BLIND_NUMBER:
         return "blind2" if even else "dev2"
     if number >= FIRST_BLIND_NUMBER:
