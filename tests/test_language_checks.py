@@ -409,3 +409,27 @@ def test_tq702_a_latin_word_glued_to_a_hebrew_prefix_is_a_word_of_its_own() -> N
     found = [f for f in run("הוספנו תמיכה בdark mode גם במכשירי טאבלט.", "he", "en")
              if f.code == "TQ702"]
     assert [(f.text, f.severity.value) for f in found] == [("dark mode", "info")]
+
+
+@pytest.mark.must_flag("TQ702")
+@pytest.mark.parametrize(("text", "lang", "flagged", "severity"), [
+    ("Откройте меню и нажмите «Upload», чтобы добавить файл.", "ru", "Upload", "warning"),
+    ("Για να συνεχίσετε, πατήστε «Continue» στο κάτω μέρος.", "el", "Continue", "warning"),
+    ("要删除文件，请点击“Remove”。", "zh", "Remove", "info"),  # no lexicon: a hint
+    ("Мы получили ваш запрос и скоро пришлём invoice на почту.", "ru", "invoice", "info"),
+])
+def test_tq702_flags_english_labels_and_words_left(text: str, lang: str, flagged: str,
+                                                   severity: str) -> None:
+    found = [f for f in run(text, lang, "en") if f.code == "TQ702"]
+    assert [(f.text, f.severity.value) for f in found] == [(flagged, severity)]
+
+
+@pytest.mark.must_pass("TQ702")
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Откройте приложение и нажмите «Сохранить», чтобы продолжить.", "ru"),
+    ("Компания Apple представила новый iPhone и обновила Android-версию.", "ru"),
+    ("В фильме «Titanic» снялись известные актёры.", "ru"),  # a title, no interface verb
+    ("Он сказал, что выиграл 3:1 и получил бонус в размере 5 EUR.", "ru"),
+])
+def test_tq702_leaves_brands_titles_and_loans(text: str, lang: str) -> None:
+    assert [f for f in run(text, lang, "en") if f.code == "TQ702"] == []

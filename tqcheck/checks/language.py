@@ -508,8 +508,14 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         Cyrillic in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or
         more words, two of them lower-case), since names, brands and acronyms are written in Latin
         everywhere (a Latin word glued to a one-letter Hebrew or Arabic prefix, "בdark mode", is
-        a word of its own); in a translation unit, a phrase whose words all stand in the source (product
-        names, commands, terms kept on purpose) is not reported, nor, when the source is a list
+        a word of its own), with two exceptions: one lower-case English word that the target's
+        lexicon lacks (it holds the brands and loans the language writes in Latin) is info in a
+        Cyrillic, Greek, Arabic or Hebrew target ("отправьте нам feedback"), and an English
+        label of one to four words in quotation marks within a few words of an interface verb
+        of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”")
+        is untranslated (info where the target has no lexicon); in a translation unit, a
+        phrase whose words all stand in the source (product names, commands, terms kept on
+        purpose) is not reported, nor, when the source is a list
         of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
         another spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases
         of another unit are still reported), nor are URLs, addresses, handles,
@@ -540,11 +546,22 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue
         pair = False
         label = False
-        if not _reportable(run):
+        ui = _ui_label(sentence, run, ctx.lang) if run.script == "Latin" else None
+        if ui is not None:
+            pair = True
+            label = not ui  # a target without a lexicon cannot tell its own loans: a hint
+        elif not _reportable(run):
             words_of = sentence.segment.text[run.start:run.end]
-            if run.script != "Latin" or run.words != 2:
+            if run.script != "Latin" or run.words > 2:
                 continue
-            if run.lower_words == 2 and english_pair(words_of):
+            if run.words == 1:
+                if not (run.lower_words and _alphabetic_target(ctx.lang)
+                        and _english_word(words_of, ctx.lang)):
+                    continue
+                # "отправьте нам feedback": one lower-case word of English that the target's
+                # lexicon does not hold (it holds the loans and brands it writes in Latin).
+                pair = label = True
+            elif run.lower_words == 2 and english_pair(words_of):
                 pair = True  # "next week", "of the": two words of English prose left
             elif (run.lower_words >= 1 and _alphabetic_target(ctx.lang)
                   and english_label(words_of)):
@@ -569,6 +586,11 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue  # "( ^o^)ノ": the arm of a kaomoji face, not a word
         kind = "phrase" if run.words > 1 else "word"
         full = sentence.segment.text
+        if ui is not None:
+            yield Hit(run.start, run.end, f"English interface label in quotation marks inside a "
+                      f"sentence in {language_name(ctx.lang)}: '{phrase}' (untranslated)",
+                      severity=None if ui else Severity.INFO)
+            continue
         if (not source_in_view(sentence.segment) and full[run.start - 1 : run.start] in _OPENERS
                 and full[run.end : run.end + 1] in _CLOSERS):
             # 'using "в" / "на" with the word "Україна"': without the source in view, a word in
@@ -583,6 +605,46 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
 
 
 _OPENERS = frozenset("\"'“‘«„‚「『")
+
+
+def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
+    """Is a Latin run a quoted interface label in English near an interface verb of the target
+    (``нажмите «Save»``, ``点击“Settings”``): one to four words of the English lexicon of three
+    letters or more, one at least absent from the target's lexicon (which holds the brands and
+    loans it writes in Latin)?  True where the target has a lexicon, False (a hint) where it has
+    none, None when the run is no such label."""
+    from tqcheck.langid import lexicon
+
+    text = sentence.segment.text
+    if (run.words > 4 or text[run.start - 1:run.start] not in _OPENERS
+            or text[run.end:run.end + 1] not in _CLOSERS):
+        return None
+    verb = _marker_patterns("en", normalise_lang(lang) or "")[2]
+    en = lexicon("en")
+    if verb is None or en is None:
+        return None
+    words = [w.casefold() for w in text[run.start:run.end].split()]
+    if not all(w.isalpha() and len(w) > 2 and w in en.words for w in words):
+        return None
+    near = text[max(sentence.start, run.start - _VERB_REACH):run.start]
+    after = text[run.end:min(sentence.end, run.end + _VERB_REACH)]
+    if not (verb.search(near) or verb.search(after)):
+        return None
+    target = lexicon(normalise_lang(lang) or "")
+    if target is None:
+        return False
+    return None if all(w in target.words for w in words) else True
+
+
+def _english_word(word: str, lang: str) -> bool:
+    """Is ``word`` a lower-case word of English of four letters or more that the target's
+    lexicon lacks (a target with a lexicon only)?"""
+    from tqcheck.langid import lexicon
+
+    en, target = lexicon("en"), lexicon(normalise_lang(lang) or "")
+    return (target is not None and en is not None and len(word) >= 4 and word.isascii()
+            and word.isalpha() and word.islower() and word in en.words
+            and word not in target.words)
 _CLOSERS = frozenset("\"'”’»“‘」』")
 
 
@@ -1230,8 +1292,13 @@ def _marker_patterns(other: str, target_lang: str) -> tuple[
                    r"[\s,.])", re.IGNORECASE) if honorifics else None,
         re.compile(rf"\d[\d.,]*(?:\s|\u00a0)?({_word_alternatives(scales)})(?![\w])",
                    re.IGNORECASE) if scales else None,
-        re.compile(rf"(?<!\w)(?:{_word_alternatives(verbs)})", re.IGNORECASE) if verbs else None,
+        re.compile(("" if scripts_of_language(target_lang) & _UNSPACED else r"(?<!\w)")
+                   + f"(?:{_word_alternatives(verbs)})", re.IGNORECASE) if verbs else None,
     )
+
+
+#: Scripts written without spaces between words: a verb there starts anywhere.
+_UNSPACED = frozenset({"Han", "Kana", "Hangul"})
 
 
 #: A label in quotation marks: a few words of letters.
