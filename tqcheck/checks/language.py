@@ -558,6 +558,10 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
                 if not (run.lower_words and _alphabetic_target(ctx.lang)
                         and _english_word(words_of, ctx.lang)):
                     continue
+                full = sentence.segment.text
+                if (full[run.start - 1:run.start] in _MACHINE_BEFORE_WORD
+                        or full[run.end:run.end + 1] in _MACHINE_AFTER_WORD):
+                    continue  # a hashtag, markup, an emoji code: "#flutter", "<laugh/>"
                 # "отправьте нам feedback": one lower-case word of English that the target's
                 # lexicon does not hold (it holds the loans and brands it writes in Latin).
                 pair = label = True
@@ -605,6 +609,10 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
 
 
 _OPENERS = frozenset("\"'“‘«„‚「『")
+#: A Latin word right after or before one of these is a hashtag, handle, path, markup or an emoji
+#: code (``#flutter``, ``<laugh/>``, ``:morty:``), not a word left untranslated.
+_MACHINE_BEFORE_WORD = frozenset("#@/\\_<[{:=")
+_MACHINE_AFTER_WORD = frozenset("/\\@_=<>]}:")
 
 
 def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
@@ -1072,7 +1080,7 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's), nor
         words on a code line of a translation unit (a control file's fields, an indented
         example).  With a known source language, four letters are enough for that one word
-        ("on the sito" from Italian).
+        ("on the sito" from Italian) outside a title (next to a capitalised word).
 
         Single words that mark the other language by where they stand, from
         ``tqcheck/data/language_words.toml`` (never a word of the target's own lexicon or data):
@@ -1084,8 +1092,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         Latin-script target, as info: two or more lower-case English words next to each other
         that the target's lexicon lacks or ranks at least three times lower than English's does
         ("via live chat" in Finnish; not loans such as "video", "film", "system", nor the
-        target's own "ten", "same"), and an English label or title of two to five words in
-        brackets or quotation marks ("(Do Not Travel)" in Polish).
+        target's own "ten", "same"), and an English label of two to five words in brackets
+        ("(Do Not Travel)" in Polish; in quotation marks such words are mostly the title of a
+        work or a brand, kept on purpose).
 
     Why it matters:
         MT leaves clauses and words of the source untranslated inside a translated sentence; the
@@ -1205,7 +1214,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                             continue
                         if (len(x) >= shortest and x.islower() and f in lex.evidence
                                 and f not in target.words and not (source and f in source)
-                                and seg[r.start() - 1:r.start()] not in _QUOTED_BEFORE):
+                                and seg[r.start() - 1:r.start()] not in _QUOTED_BEFORE
+                                and (len(x) >= 5 or not _in_title(seg, r.start(), r.end(),
+                                                                  sentence.start))):
                             yield Hit(r.start(), r.end(), f"{language_name(other)} word in "
                                       f"{language_name(ctx.lang)}: '{x}'",
                                       severity=Severity.INFO)
@@ -1305,9 +1316,9 @@ _UNSPACED = frozenset({"Han", "Kana", "Hangul"})
 _QUOTED_LABEL = re.compile(
     r"(?<!\w)(?:\"|“|„|«|»|‘|‚|')([^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){0,3})"
     r"(?:\"|”|“|»|«|’|‘|')")
-#: A title or label in brackets or quotation marks: two to five words of letters.
-_BRACKETED = re.compile(
-    r"(?<!\w)(?:\(|\"|“|„|«)([A-Za-z][a-z]*(?: [A-Za-z][a-z]*){1,4})(?:\)|\"|”|“|»)")
+#: A label in brackets: two to five words of letters (in quotation marks, the words are
+#: mostly the title of a work, a brand or a quotation, kept on purpose).
+_BRACKETED = re.compile(r"(?<!\w)\(([A-Za-z][a-z]*(?: [A-Za-z][a-z]*){1,4})\)")
 #: How far from an interface verb a quoted label may stand (characters).
 _VERB_REACH = 40
 
@@ -1318,9 +1329,9 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
     they stand: a title of ``other`` before a name ("His lawyer, Maître Claire Vasseur", info),
     a scale word of ``other`` after a number ("Rp1.5 miliar"), a quoted label of ``other``'s
     words near an interface verb of the target ("Click on "Opslaan""), and, for English in a
-    Latin-script target, an English label or title in brackets or quotation marks ("(Do Not
-    Travel)", info).  ``source`` is the lower-cased source where it is in a third language
-    (words it holds are kept on purpose), else empty."""
+    Latin-script target, an English label in brackets ("(Do Not Travel)", info).  ``source`` is
+    the lower-cased source where it is in a third language (words it holds are kept on purpose),
+    else empty."""
     from tqcheck.langid import lexicon
 
     seg = sentence.segment.text
@@ -1375,8 +1386,8 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
             continue
         if sentence.end - sentence.start <= 2 * (m.end() - m.start()):
             continue  # most of the sentence: a sentence in English is TQ701's
-        yield Hit(m.start(1), m.end(1), f"English label or title in brackets or quotation marks "
-                  f"in {language_name(ctx.lang)}: '{m.group(1)}' (untranslated?)",
+        yield Hit(m.start(1), m.end(1), f"English label in brackets in "
+                  f"{language_name(ctx.lang)}: '{m.group(1)}' (untranslated?)",
                   severity=Severity.INFO)
 
 
