@@ -513,7 +513,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         Cyrillic, Greek, Arabic or Hebrew target ("отправьте нам feedback"), and an English
         label of one to four words in quotation marks within a few words of an interface verb
         of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”")
-        is untranslated (info where the target has no lexicon); in a translation unit, a
+        is untranslated (info where the target has no lexicon or in a unit of a software
+        catalogue, where the single word is not read either); in a translation unit, a
         phrase whose words all stand in the source (product names, commands, terms kept on
         purpose) is not reported, nor, when the source is a list
         of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
@@ -541,6 +542,7 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     skip = _source_scripts(ctx)
     source = sentence.segment.source
     source_words = set(_words(source)) if source else set()
+    software = sentence.segment.kind == "unit" and not is_record(sentence.segment)
     for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
         if run.script in skip:
             continue
@@ -549,13 +551,15 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         ui = _ui_label(sentence, run, ctx.lang) if run.script == "Latin" else None
         if ui is not None:
             pair = True
-            label = not ui  # a target without a lexicon cannot tell its own loans: a hint
+            # A target without a lexicon cannot tell its own loans, and a software catalogue's
+            # program may not be translated: a hint.
+            label = not ui or software
         elif not _reportable(run):
             words_of = sentence.segment.text[run.start:run.end]
             if run.script != "Latin" or run.words > 2:
                 continue
             if run.words == 1:
-                if not (run.lower_words and _alphabetic_target(ctx.lang)
+                if not (run.lower_words and not software and _alphabetic_target(ctx.lang)
                         and _english_word(words_of, ctx.lang)):
                     continue
                 full = sentence.segment.text
@@ -625,8 +629,8 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
 
     text = sentence.segment.text
     if (run.words > 4 or text[run.start - 1:run.start] not in _OPENERS
-            or text[run.end:run.end + 1] not in _CLOSERS):
-        return None
+            or text[run.end:run.end + 1] not in _CLOSERS or not text[run.start].isupper()):
+        return None  # a button's name is capitalised; "name", "true" are keywords
     verb = _marker_patterns("en", normalise_lang(lang) or "")[2]
     en = lexicon("en")
     if verb is None or en is None:
@@ -1094,7 +1098,10 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         ("via live chat" in Finnish; not loans such as "video", "film", "system", nor the
         target's own "ten", "same"), and an English label of two to five words in brackets
         ("(Do Not Travel)" in Polish; in quotation marks such words are mostly the title of a
-        work or a brand, kept on purpose).
+        work or a brand, kept on purpose).  An interface label is capitalised ("unpack",
+        "configure" in quotes are commands).  In a unit of a software catalogue, which keeps
+        English commands and terms on purpose, a label is info, and the info hints on single
+        words (from four letters, English-leaning words, brackets) are not given.
 
     Why it matters:
         MT leaves clauses and words of the source untranslated inside a translated sentence; the
@@ -1118,6 +1125,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
     source_lang = normalise_lang(ctx.source_lang)
     code = ([(m.start(), m.end()) for m in _CODE_LINE.finditer(seg)]
             if sentence.segment.kind == "unit" and "\n" in seg else [])
+    # A unit of a software catalogue keeps English commands, keywords and terms on purpose
+    # ("make", "name", "(Return Oriented Programming)"): the weak single-word hints are for prose.
+    software = sentence.segment.kind == "unit" and not is_record(sentence.segment)
     for other in languages:
         lex = lexicon(other)
         if lex is None:
@@ -1129,7 +1139,7 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         # alphabet lacks (Russian ы э ъ ё in Ukrainian), or a word its data lists.
         letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
                                           ctx.data.get("language", "neighbour_words"), other)
-        markers = (list(_source_markers(sentence, ctx, other, target_lang, source))
+        markers = (list(_source_markers(sentence, ctx, other, target_lang, source, software))
                    if target is not None else [])
         yield from markers
         run: list[re.Match[str]] = []
@@ -1194,7 +1204,7 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                               f"{language_name(ctx.lang)}: '{seg[start:end]}'")
                 elif not long_run and target is not None:
                     leaning: tuple[int, int] | None = None
-                    if other == "en" and not (letters or never):
+                    if other == "en" and not (letters or never or software):
                         leaning = _english_leaning_span(seg, run, target_lang, sentence.start)
                         if leaning is not None and not (source and seg[
                                 leaning[0]:leaning[1]].casefold() in source):
@@ -1205,7 +1215,7 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                     # altogether (no loanword), in lower case (no name): a hint, as info.  Four
                     # letters are enough for a word of the known source ("the sito"), five
                     # otherwise.
-                    shortest = 4 if other == source_lang else 5
+                    shortest = 4 if other == source_lang and not software else 5
                     for r in run:
                         x = r.group()
                         f = x.casefold()
@@ -1324,14 +1334,15 @@ _VERB_REACH = 40
 
 
 def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_lang: str,
-                    source: str) -> Iterator[Hit]:
+                    source: str, software: bool) -> Iterator[Hit]:
     """Single words that mark ``other`` (the source language, or English) in the target by where
     they stand: a title of ``other`` before a name ("His lawyer, Maître Claire Vasseur", info),
     a scale word of ``other`` after a number ("Rp1.5 miliar"), a quoted label of ``other``'s
     words near an interface verb of the target ("Click on "Opslaan""), and, for English in a
     Latin-script target, an English label in brackets ("(Do Not Travel)", info).  ``source`` is
     the lower-cased source where it is in a third language (words it holds are kept on purpose),
-    else empty."""
+    else empty.  In a unit of a software catalogue (``software``) a label is info (the
+    program may not be translated) and brackets are not read."""
     from tqcheck.langid import lexicon
 
     seg = sentence.segment.text
@@ -1359,6 +1370,8 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
     if verb is not None:
         for m in _QUOTED_LABEL.finditer(seg, sentence.start, sentence.end):
             words = m.group(1).split()
+            if not words[0][:1].isupper():
+                continue  # "unpack", "configure": commands and keywords, not a button's name
             folded = [w.casefold() for w in words]
             # Words of the other language, none evidence of the target and one at least unknown
             # to it ("Delete account": German writes "Account" too, never "delete").
@@ -1372,8 +1385,9 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
             if verb.search(near) or verb.search(after):
                 reported.append(m.span(1))
                 yield Hit(m.start(1), m.end(1), f"{name} interface label "
-                          f"'{m.group(1)}' in {language_name(ctx.lang)} (untranslated)")
-    if other != "en" or "Latin" not in scripts_of_language(target_lang):
+                          f"'{m.group(1)}' in {language_name(ctx.lang)} (untranslated)",
+                          severity=Severity.INFO if software else None)
+    if other != "en" or software or "Latin" not in scripts_of_language(target_lang):
         return
     for m in _BRACKETED.finditer(seg, sentence.start, sentence.end):
         if any(a <= m.start(1) < b for a, b in reported):
