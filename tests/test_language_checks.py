@@ -433,3 +433,14 @@ def test_tq702_flags_english_labels_and_words_left(text: str, lang: str, flagged
 ])
 def test_tq702_leaves_brands_titles_and_loans(text: str, lang: str) -> None:
     assert [f for f in run(text, lang, "en") if f.code == "TQ702"] == []
+
+
+def test_tq705_without_a_source_language_english_reads_number_words_and_labels() -> None:
+    found = run("The fund received 12 miliardi last year.", "en", select=("TQ705",))
+    assert [(f.text, f.severity.value) for f in found] == [("miliardi", "warning")]
+    found = run("To leave, tap \"Annuleren\" at the bottom.", "en", select=("TQ705",))
+    assert [(f.text, f.severity.value) for f in found] == [("Annuleren", "warning")]
+    # English labels, a foreign word far from any interface verb, English number words.
+    for text in ("Click \"Save changes\" to continue.", "The pressure on \"Opslaan\" grew.",
+                 "The fund received 12 billion last year.", "He won 5 mil in the lottery."):
+        assert run(text, "en", select=("TQ705",)) == [], text

@@ -1056,13 +1056,101 @@ def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozens
             frozenset(w.casefold() for w in (words or {}).get(other, ())))
 
 
+def _word_alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 def _residue_gate(ctx: CheckContext) -> Gate | None:
     """TQ705's gate for a file: closed (a gate that opens nowhere) where the target has no
     language whose words it looks for (an English target without a source in its script: the
     check would find nothing, and is not called on every sentence); else none."""
-    if not ctx.lang or not _residue_languages(ctx.lang, ctx.source_lang):
+    if not ctx.lang:
+        return Gate()
+    if not _residue_languages(ctx.lang, ctx.source_lang):
+        if _unknown_source_english(ctx):
+            # Only a number word of another language or an interface verb can start a finding.
+            verbs, scales, _ = _unknown_source_data()
+            return Gate(words=verbs | frozenset(scales))
         return Gate()
     return None
+
+
+def _unknown_source_english(ctx: CheckContext) -> bool:
+    """An English target whose source language is not known: TQ705 reads only the words that
+    mark another language by where they stand (:func:`_unknown_source_markers`)."""
+    return normalise_lang(ctx.lang) == "en" and not ctx.source_lang
+
+
+#: The English interface verbs as whole words (the gate looks them up as tokens).
+_ENGLISH_UI_VERBS = frozenset({
+    "click", "clicks", "clicked", "clicking", "tap", "taps", "tapped", "tapping", "press",
+    "presses", "pressed", "pressing", "select", "selects", "selected", "selecting", "choose",
+    "chooses", "chose", "choosing", "toggle", "toggles", "toggled", "toggling"})
+
+
+@cache
+def _unknown_source_data() -> tuple[frozenset[str], dict[str, str], re.Pattern[str]]:
+    """The English interface verbs, the number words of every language in the data that English
+    does not write (ASCII, each with its first language), and a regex of those after a number."""
+    from tqcheck.datapack import builtin
+    from tqcheck.langid import lexicon
+
+    en = lexicon("en")
+    own = (en.words if en is not None else frozenset()) | set(
+        _language_words("en").get("scale_words", ()))
+    scales: dict[str, str] = {}
+    for lang in sorted(builtin("language_words.toml") or {}):
+        for word in _language_words(lang).get("scale_words", ()):
+            if word.isascii() and word.isalpha() and word not in own:
+                scales.setdefault(word, lang)
+    regex = re.compile(rf"\d[\d.,]*(?:\s|\u00a0)?({_word_alternatives(scales)})(?![\w])",
+                       re.IGNORECASE)
+    return _ENGLISH_UI_VERBS, scales, regex
+
+
+_ENGLISH_UI_VERB = re.compile(
+    rf"(?<![\w-])(?:{_word_alternatives(_ENGLISH_UI_VERBS)})(?![\w-])", re.IGNORECASE)
+
+
+def _unknown_source_markers(sentence: Sentence) -> Iterator[Hit]:
+    """In English text whose source language is not known: a number word of another language
+    after a number ("Rp1.5 miliar"), and a capitalised quoted label near an interface verb whose
+    words English lacks and one Latin-script lexicon holds, one of them evidence of it
+    (``Click on "Opslaan"``)."""
+    from tqcheck.datapack import builtin_names
+    from tqcheck.langid import lexicon
+
+    seg = sentence.segment.text
+    _, scales, regex = _unknown_source_data()
+    lowered = sentence.text.lower()
+    if any(c.isdigit() for c in lowered):
+        for m in regex.finditer(seg, sentence.start, sentence.end):
+            lang = scales[m.group(1).casefold()]
+            yield Hit(m.start(1), m.end(1), f"number word '{m.group(1)}' after a number is not "
+                      f"English ({language_name(lang)}?)")
+    if not any(c in _LABEL_QUOTES for c in sentence.text):
+        return
+    en = lexicon("en")
+    if en is None:
+        return
+    for m in _QUOTED_LABEL.finditer(seg, sentence.start, sentence.end):
+        words = m.group(1).split()
+        folded = [w.casefold() for w in words]
+        if not words[0][:1].isupper() or any(w in en.words for w in folded):
+            continue
+        near = seg[max(sentence.start, m.start() - _VERB_REACH):m.start()]
+        after = seg[m.end():min(sentence.end, m.end() + _VERB_REACH)]
+        if not (_ENGLISH_UI_VERB.search(near) or _ENGLISH_UI_VERB.search(after)):
+            continue
+        for name in builtin_names("lexicon", ".txt"):
+            lang = name.removesuffix(".txt")
+            lex = lexicon(lang)
+            if (lang != "en" and lex is not None and "Latin" in scripts_of_language(lang)
+                    and all(w in lex.words for w in folded)
+                    and any(w in lex.evidence for w in folded)):
+                yield Hit(m.start(1), m.end(1), f"{language_name(lang)} interface label "
+                          f"'{m.group(1)}' in English (untranslated)")
+                break
 
 
 @register("TQ705", "foreign-language-phrase", Severity.WARNING, gate=_residue_gate)
@@ -1101,7 +1189,10 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         work or a brand, kept on purpose).  An interface label is capitalised ("unpack",
         "configure" in quotes are commands).  In a unit of a software catalogue, which keeps
         English commands and terms on purpose, a label is info, and the info hints on single
-        words (from four letters, English-leaning words, brackets) are not given.
+        words (from four letters, English-leaning words, brackets) are not given.  In an
+        English target whose source language is not known, only a number word of another
+        language after a number and a capitalised quoted label near an interface verb whose
+        words English lacks and another Latin-script language's lexicon holds are reported.
 
     Why it matters:
         MT leaves clauses and words of the source untranslated inside a translated sentence; the
@@ -1117,6 +1208,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
 
     languages = _residue_languages(ctx.lang, ctx.source_lang)
     if not languages:
+        if _unknown_source_english(ctx):
+            yield from _unknown_source_markers(sentence)
         return
     target_lang = normalise_lang(ctx.lang) or ""
     target = lexicon(target_lang)
@@ -1286,10 +1379,6 @@ def _language_words(lang: str) -> dict[str, tuple[str, ...]]:
 
     table = (builtin("language_words.toml") or {}).get(lang, {})
     return {key: tuple(str(w).casefold() for w in words) for key, words in table.items()}
-
-
-def _word_alternatives(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @cache
