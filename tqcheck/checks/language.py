@@ -1444,7 +1444,9 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
     if honorific is not None:
         for m in honorific.finditer(seg, sentence.start, sentence.end):
             word = m.group(1)
-            if word[:1].isupper() and not (source and word.casefold() in source):
+            # "Mr", "Maître"; not an acronym ("MS Office") nor a lower-case word.
+            if (word[:1].isupper() and not (len(word) > 1 and word.isupper())
+                    and not (source and word.casefold() in source)):
                 yield Hit(m.start(1), m.end(1), f"{name} title '{word}' before a name in "
                           f"{language_name(ctx.lang)}", severity=Severity.INFO)
     if scale is not None and any(c.isdigit() for c in text):
