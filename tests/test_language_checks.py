@@ -444,3 +444,9 @@ def test_tq705_without_a_source_language_english_reads_number_words_and_labels()
     for text in ("Click \"Save changes\" to continue.", "The pressure on \"Opslaan\" grew.",
                  "The fund received 12 billion last year.", "He won 5 mil in the lottery."):
         assert run(text, "en", select=("TQ705",)) == [], text
+
+
+def test_tq705_a_label_in_capitals_is_a_key_or_an_abbreviation() -> None:
+    assert run("The \"MONY\" button shows the value; press \"MON\" to reset.", "en",
+               select=("TQ705",)) == []
+    assert run("Press \"MON\" to reset the counter.", "en", "fr", select=("TQ705",)) == []

@@ -1136,7 +1136,7 @@ def _unknown_source_markers(sentence: Sentence) -> Iterator[Hit]:
     for m in _QUOTED_LABEL.finditer(seg, sentence.start, sentence.end):
         words = m.group(1).split()
         folded = [w.casefold() for w in words]
-        if not words[0][:1].isupper() or any(w in en.words for w in folded):
+        if not _label_case(words) or any(w in en.words for w in folded):
             continue
         near = seg[max(sentence.start, m.start() - _VERB_REACH):m.start()]
         after = seg[m.end():min(sentence.end, m.end() + _VERB_REACH)]
@@ -1418,6 +1418,12 @@ _QUOTED_LABEL = re.compile(
 #: A label in brackets: two to five words of letters (in quotation marks, the words are
 #: mostly the title of a work, a brand or a quotation, kept on purpose).
 _BRACKETED = re.compile(r"(?<!\w)\(([A-Za-z][a-z]*(?: [A-Za-z][a-z]*){1,4})\)")
+def _label_case(words: list[str]) -> bool:
+    """Are ``words`` written as a button's name: capitalised, not in capitals ("Opslaan",
+    "Save changes"; not "unpack", a command, nor "MON", a key or an abbreviation)?"""
+    return words[0][:1].isupper() and not any(len(w) > 1 and w.isupper() for w in words)
+
+
 #: How far from an interface verb a quoted label may stand (characters).
 _VERB_REACH = 40
 
@@ -1461,7 +1467,7 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
     if verb is not None:
         for m in _QUOTED_LABEL.finditer(seg, sentence.start, sentence.end):
             words = m.group(1).split()
-            if not words[0][:1].isupper():
+            if not _label_case(words):
                 continue  # "unpack", "configure": commands and keywords, not a button's name
             folded = [w.casefold() for w in words]
             # Words of the other language, none evidence of the target and one at least unknown
