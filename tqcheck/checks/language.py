@@ -1181,8 +1181,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         ``Tippen Sie auf „Delete account“``); a number word of it right after a number
         ("Rp1.5 miliar" from Indonesian, "40 milioni" from Italian); and, as info, a title of
         it before a capitalised name ("Maître Claire Vasseur" from French).  In a non-English
-        Latin-script target, as info: two or more lower-case English words next to each other
-        that the target's lexicon lacks or ranks at least three times lower than English's does
+        Latin-script target, as info: three or more lower-case English words next to each
+        other (two where the target's lexicon lacks one: "social media" is a German term) that
+        the target's lexicon lacks or ranks at least three times lower than English's does
         ("via live chat" in Finnish; not loans such as "video", "film", "system", nor the
         target's own "ten", "same"), and an English label of two to five words in brackets
         ("(Do Not Travel)" in Polish; in quotation marks such words are mostly the title of a
@@ -1355,14 +1356,21 @@ def _english_leaning_span(seg: str, run: list[re.Match[str]], target_lang: str,
                           floor: int) -> tuple[int, int] | None:
     """The first stretch of two or more lower-case words of ``run`` (words of English that are no
     evidence of the target) that all lean to English (:func:`_leans_english`: "via live chat" in
-    Finnish), outside a title or quotation; None without one."""
+    Finnish), outside a title or quotation: three words or more, or two of which the target's
+    lexicon lacks one; None without one."""
+    from tqcheck.langid import lexicon_ranks
+
+    known = lexicon_ranks(target_lang)
     stretch: list[re.Match[str]] = []
     for m in [*run, None]:
         if m is not None and m.group().islower() and _leans_english(m.group().casefold(),
                                                                     target_lang):
             stretch.append(m)
             continue
-        if len(stretch) >= 2:
+        # Two words the target's lexicon both holds are a term it borrowed ("social media" in
+        # German); three, or two with one it lacks ("dark mode"), are English left.
+        if len(stretch) >= 3 or (len(stretch) == 2 and any(
+                m.group().casefold() not in known for m in stretch)):
             start, end = stretch[0].start(), stretch[-1].end()
             if (seg[start - 1:start] not in _QUOTED_BEFORE
                     and not _in_title(seg, start, end, floor)):
