@@ -11,6 +11,10 @@ English "the" and "would" are evidence; "is", "of", "was", "to" are compatible b
 Needs ``pip install wordfreq`` (not a dependency of tqcheck: the lists it writes are data).
 
     python scripts/build_lexicon.py [--top 30000] [--ratio 10] [--compat 100] en de fr es ru ar
+    python scripts/build_lexicon.py --top 12000 it pt nl pl cs tr sv da nb fi ro hu id uk bg el he fa ...
+
+The six first languages have 30,000 words each; the others fewer (``--top`` given in each file's
+header), to keep the package small.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ OUT = Path(__file__).resolve().parents[1] / "tqcheck" / "data" / "lexicon"
 #: Languages wordfreq segments with a morphological analyser (MeCab, jieba) are left out of the
 #: comparison: their lists hold few Latin, Cyrillic or Arabic words and need extra packages.
 SKIP = {"ja", "ko", "zh"}
+#: wordfreq's codes that tqcheck normalises to another (``tqcheck.langid.normalise_lang``): the
+#: file takes tqcheck's name.
+FILE_NAMES = {"nb": "no"}
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -70,7 +77,7 @@ def main() -> None:
             f"{sum(e for _, e in words)} marked '+' as evidence of the language\n"
         )
         body = "".join(f"+{w}\n" if evidence else f"{w}\n" for w, evidence in words)
-        (OUT / f"{lang}.txt").write_text(header + body, encoding="utf-8")
+        (OUT / f"{FILE_NAMES.get(lang, lang)}.txt").write_text(header + body, encoding="utf-8")
         print(f"{lang}: {len(words)} words, {sum(e for _, e in words)} evidence")
 
 

@@ -60,7 +60,13 @@ def test_tq705_is_gated_off_only_where_it_looks_for_no_language() -> None:
         return resolve_gate(rule, CheckContext("<text>", lang, load_language(lang),
                                                 source_lang=source))
 
-    assert gate("en") == Gate()  # English words are no residue in English
+    # English words are no residue in English: without a source language the gate opens only
+    # on a number word of another language or an interface verb; with a source that shares no
+    # script with English, nowhere.
+    english = gate("en")
+    assert english is not None and english.regex is None and not english.strings
+    assert {"click", "miliar"} <= english.words and "the" not in english.words
+    assert gate("en", "ja") == Gate()
     assert gate("de") is None and gate("uk") is None and gate("fr", "es") is None
 
 

@@ -357,3 +357,110 @@ def test_tq705_leaves_the_code_lines_of_a_unit() -> None:
                     "to unpack the sources.", source_lang="en", target_lang="fr")
     found = audit_segments("t.po", [prose], AuditOptions(select=("TQ705",), lang="fr")).findings
     assert [f.code for f in found if f.severity.value != "info"] == ["TQ705"]
+
+
+# --- TQ705: words that mark the source language ------------------------------------------------
+
+
+@pytest.mark.must_flag("TQ705")
+@pytest.mark.parametrize(("text", "lang", "source", "flagged", "severity"), [
+    # A quoted label of the source's words near an interface verb of the target.
+    ("To finish, press \"Annuleren\" and close the window.", "en", "nl", "Annuleren", "warning"),
+    ("Tippen Sie auf „Delete account“, um das Konto zu löschen.", "de", "en", "Delete account",
+     "warning"),
+    # A scale word of the source after a number.
+    ("The province received 40 milioni in emergency funds.", "en", "it", "milioni", "warning"),
+    ("The ministry set aside Rp 300 juta for the repairs.", "en", "id", "juta", "warning"),
+    # A title of the source before a name.
+    ("The notary, Signora Bianchi, signed the deed on Monday.", "en", "it", "Signora", "info"),
+    # A word of the known source, four letters long.
+    ("Tickets are sold at the station and on the loro website.", "en", "it", "loro", "info"),
+    # Two English words a Latin-script target writes far less often than English does.
+    ("Voit tilata uutiskirjeen ja seurata meitä myös dark mode -tilassa.", "fi", "en",
+     "dark mode", "info"),
+    # An English label or title in brackets in a Latin-script target.
+    ("Ministerstwo podniosło poziom ostrzeżenia (Exercise Increased Caution) dla regionu.",
+     "pl", "en", "Exercise Increased Caution", "info"),
+])
+def test_tq705_flags_words_that_mark_the_source(text: str, lang: str, source: str, flagged: str,
+                                                severity: str) -> None:
+    found = run(text, lang, source, select=("TQ705",))
+    assert [(f.text, f.severity.value) for f in found] == [(flagged, severity)]
+
+
+@pytest.mark.must_pass("TQ705")
+@pytest.mark.parametrize(("text", "lang", "source"), [
+    # The target's own words: a quoted label, a scale word, a title, a loanword.
+    ("Klicken Sie auf „Speichern“, um die Adresse zu ändern.", "de", "en"),
+    ("Das Unternehmen meldete 5 Millionen Kunden und einen Gewinn von 2 Milliarden.", "de", "en"),
+    ("Le ministre a annoncé 3 millions d'euros pour les écoles.", "fr", "en"),
+    ("Senator Don Evans met Madame Tussauds staff on Monday.", "en", "es"),
+    ("Ten problem dotyczy tylko starszych wersji systemu i programu.", "pl", "en"),
+    ("Uusi video ja radio -ohjelma julkaistaan huomenna.", "fi", "en"),
+    # A quoted title far from any interface verb, an address, a quoted word of the target.
+    ("Tickets are sold on the trenitalia.com website and at stations.", "en", "it"),
+    ("Il film «Il nome della rosa» è uscito nel 1986.", "it", "en"),
+    # A bracketed English phrase that makes up most of the sentence is TQ701's.
+    ("(Do Not Travel)", "pl", "en"),
+])
+def test_tq705_leaves_the_targets_own_words(text: str, lang: str, source: str) -> None:
+    assert run(text, lang, source, select=("TQ705",)) == []
+
+
+def test_tq705_a_word_the_third_language_source_holds_is_kept() -> None:
+    from tqcheck.audit import audit_segments
+    from tqcheck.model import Segment
+
+    # The source is German and holds the Dutch label: kept on purpose, not left.
+    unit = Segment("Click on \"Opslaan\" to save.", 1, 1, kind="unit",
+                   source="Klicken Sie auf „Opslaan“.", source_lang="de", target_lang="en")
+    found = audit_segments("t.po", [unit], AuditOptions(select=("TQ705",), lang="en",
+                                                        source_lang="de")).findings
+    assert found == []
+
+
+def test_tq702_a_latin_word_glued_to_a_hebrew_prefix_is_a_word_of_its_own() -> None:
+    found = [f for f in run("הוספנו תמיכה בdark mode גם במכשירי טאבלט.", "he", "en")
+             if f.code == "TQ702"]
+    assert [(f.text, f.severity.value) for f in found] == [("dark mode", "info")]
+
+
+@pytest.mark.must_flag("TQ702")
+@pytest.mark.parametrize(("text", "lang", "flagged", "severity"), [
+    ("Откройте меню и нажмите «Upload», чтобы добавить файл.", "ru", "Upload", "warning"),
+    ("Για να συνεχίσετε, πατήστε «Continue» στο κάτω μέρος.", "el", "Continue", "warning"),
+    ("要删除文件，请点击“Remove”。", "zh", "Remove", "info"),  # no lexicon: a hint
+    ("Мы получили ваш запрос и скоро пришлём invoice на почту.", "ru", "invoice", "info"),
+])
+def test_tq702_flags_english_labels_and_words_left(text: str, lang: str, flagged: str,
+                                                   severity: str) -> None:
+    found = [f for f in run(text, lang, "en") if f.code == "TQ702"]
+    assert [(f.text, f.severity.value) for f in found] == [(flagged, severity)]
+
+
+@pytest.mark.must_pass("TQ702")
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Откройте приложение и нажмите «Сохранить», чтобы продолжить.", "ru"),
+    ("Компания Apple представила новый iPhone и обновила Android-версию.", "ru"),
+    ("В фильме «Titanic» снялись известные актёры.", "ru"),  # a title, no interface verb
+    ("Он сказал, что выиграл 3:1 и получил бонус в размере 5 EUR.", "ru"),
+])
+def test_tq702_leaves_brands_titles_and_loans(text: str, lang: str) -> None:
+    assert [f for f in run(text, lang, "en") if f.code == "TQ702"] == []
+
+
+def test_tq705_without_a_source_language_english_reads_number_words_and_labels() -> None:
+    found = run("The fund received 12 miliardi last year.", "en", select=("TQ705",))
+    assert [(f.text, f.severity.value) for f in found] == [("miliardi", "warning")]
+    found = run("To leave, tap \"Annuleren\" at the bottom.", "en", select=("TQ705",))
+    assert [(f.text, f.severity.value) for f in found] == [("Annuleren", "warning")]
+    # English labels, a foreign word far from any interface verb, English number words.
+    for text in ("Click \"Save changes\" to continue.", "The pressure on \"Opslaan\" grew.",
+                 "The fund received 12 billion last year.", "He won 5 mil in the lottery."):
+        assert run(text, "en", select=("TQ705",)) == [], text
+
+
+def test_tq705_a_label_in_capitals_is_a_key_or_an_abbreviation() -> None:
+    assert run("The \"MONY\" button shows the value; press \"MON\" to reset.", "en",
+               select=("TQ705",)) == []
+    assert run("Press \"MON\" to reset the counter.", "en", "fr", select=("TQ705",)) == []

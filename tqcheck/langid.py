@@ -368,6 +368,16 @@ def lexicon(lang: str) -> Lexicon | None:
 
 
 @cache
+def lexicon_ranks(lang: str) -> dict[str, int]:
+    """The rank of each word of the lexicon of ``lang`` (1 for the most frequent: its files list
+    words in frequency order); empty without a lexicon."""
+    from tqcheck.datapack import builtin_lines
+
+    lines = builtin_lines(f"lexicon/{lang}.txt") or ()
+    return {line.lstrip("+"): rank for rank, line in enumerate(lines, 1)}
+
+
+@cache
 def frequent_words(lang: str, n: int) -> frozenset[str]:
     """The ``n`` most frequent words of the lexicon of ``lang`` (its files list words in frequency
     order); empty without a lexicon."""

@@ -1126,7 +1126,9 @@ _Reform = tuple[str, Rules, bool, int]
 _REFORMS: dict[str, _Reform] = {
     "de": ("ß", ((re.compile(r"ß(?![aeiouyäöü])"), "ss"),), False, 4),
     "fr": ("è", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e(?!nts?$))"), "é"),), True, 5),
-    "pt": ("cp", ((re.compile(r"(?<=[aeiouáéíóú])[cp](?=[çt])"), ""),), False, 6),
+    # Both spellings are frequent words in wordfreq's Portuguese (European and Brazilian text):
+    # the lexicon cannot tell a slip, and a document mixing them is inconsistent either way.
+    "pt": ("cp", ((re.compile(r"(?<=[aeiouáéíóú])[cp](?=[çt])"), ""),), True, 6),
 }
 
 

@@ -297,7 +297,14 @@ def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> I
     and digits may lie between the words of a run.  Mixed-script words (homoglyphs) are skipped."""
     run: _Run | None = None
     for m in _LETTERS.finditer(text, start, end):
+        word_start = m.start()
         script = _script_of_word(m.group())
+        if script is None:
+            # A one-letter prefix of the target glued to a Latin word (Hebrew "בdark mode",
+            # Arabic "بـWi-Fi"): the Latin word is a word of its own.
+            glued = _GLUED_PREFIX.fullmatch(m.group())
+            if glued is not None and script_of(m.group()[0]) in allowed & _PREFIXING_SCRIPTS:
+                script, word_start = "Latin", m.start() + glued.start(1)
         if script is None:
             if run:
                 yield run
@@ -308,15 +315,21 @@ def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> I
                 yield run
             run = None
             continue
-        lower = int(m.group()[0].islower())
-        if run and run.script == script and not _has_letters(text, run.end, m.start()):
+        lower = int(text[word_start].islower())
+        if run and run.script == script and not _has_letters(text, run.end, word_start):
             run = _Run(run.start, m.end(), script, run.words + 1, run.lower_words + lower)
         else:
             if run:
                 yield run
-            run = _Run(m.start(), m.end(), script, 1, lower)
+            run = _Run(word_start, m.end(), script, 1, lower)
     if run:
         yield run
+
+
+#: Up to three letters of a script that glues prepositions and articles to the next word, then a
+#: Latin word (``בdark``, ``والـ`` is not Latin): the prefix and the word.
+_GLUED_PREFIX = re.compile(r"[^\W\d_a-zA-Z]{1,3}([a-zA-Z]{2,})")
+_PREFIXING_SCRIPTS = frozenset({"Hebrew", "Arabic"})
 
 
 def _script_of_word(word: str) -> str | None:
@@ -494,8 +507,16 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         target language is not written in: Arabic or Chinese words in English, Arabic in Russian,
         Cyrillic in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or
         more words, two of them lower-case), since names, brands and acronyms are written in Latin
-        everywhere; in a translation unit, a phrase whose words all stand in the source (product
-        names, commands, terms kept on purpose) is not reported, nor, when the source is a list
+        everywhere (a Latin word glued to a one-letter Hebrew or Arabic prefix, "בdark mode", is
+        a word of its own), with two exceptions: one lower-case English word that the target's
+        lexicon lacks (it holds the brands and loans the language writes in Latin) is info in a
+        Cyrillic, Greek, Arabic or Hebrew target ("отправьте нам feedback"), and an English
+        label of one to four words in quotation marks within a few words of an interface verb
+        of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”")
+        is untranslated (info where the target has no lexicon or in a unit of a software
+        catalogue, where the single word is not read either); in a translation unit, a
+        phrase whose words all stand in the source (product names, commands, terms kept on
+        purpose) is not reported, nor, when the source is a list
         of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
         another spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases
         of another unit are still reported), nor are URLs, addresses, handles,
@@ -521,16 +542,34 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     skip = _source_scripts(ctx)
     source = sentence.segment.source
     source_words = set(_words(source)) if source else set()
+    software = sentence.segment.kind == "unit" and not is_record(sentence.segment)
     for run in _foreign_runs(sentence.segment.text, sentence.start, sentence.end, allowed):
         if run.script in skip:
             continue
         pair = False
         label = False
-        if not _reportable(run):
+        ui = _ui_label(sentence, run, ctx.lang) if run.script == "Latin" else None
+        if ui is not None:
+            pair = True
+            # A target without a lexicon cannot tell its own loans, and a software catalogue's
+            # program may not be translated: a hint.
+            label = not ui or software
+        elif not _reportable(run):
             words_of = sentence.segment.text[run.start:run.end]
-            if run.script != "Latin" or run.words != 2:
+            if run.script != "Latin" or run.words > 2:
                 continue
-            if run.lower_words == 2 and english_pair(words_of):
+            if run.words == 1:
+                if not (run.lower_words and not software and _alphabetic_target(ctx.lang)
+                        and _english_word(words_of, ctx.lang)):
+                    continue
+                full = sentence.segment.text
+                if (full[run.start - 1:run.start] in _MACHINE_BEFORE_WORD
+                        or full[run.end:run.end + 1] in _MACHINE_AFTER_WORD):
+                    continue  # a hashtag, markup, an emoji code: "#flutter", "<laugh/>"
+                # "отправьте нам feedback": one lower-case word of English that the target's
+                # lexicon does not hold (it holds the loans and brands it writes in Latin).
+                pair = label = True
+            elif run.lower_words == 2 and english_pair(words_of):
                 pair = True  # "next week", "of the": two words of English prose left
             elif (run.lower_words >= 1 and _alphabetic_target(ctx.lang)
                   and english_label(words_of)):
@@ -555,6 +594,11 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue  # "( ^o^)ノ": the arm of a kaomoji face, not a word
         kind = "phrase" if run.words > 1 else "word"
         full = sentence.segment.text
+        if ui is not None:
+            yield Hit(run.start, run.end, f"English interface label in quotation marks inside a "
+                      f"sentence in {language_name(ctx.lang)}: '{phrase}' (untranslated)",
+                      severity=None if ui else Severity.INFO)
+            continue
         if (not source_in_view(sentence.segment) and full[run.start - 1 : run.start] in _OPENERS
                 and full[run.end : run.end + 1] in _CLOSERS):
             # 'using "в" / "на" with the word "Україна"': without the source in view, a word in
@@ -569,6 +613,50 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
 
 
 _OPENERS = frozenset("\"'“‘«„‚「『")
+#: A Latin word right after or before one of these is a hashtag, handle, path, markup or an emoji
+#: code (``#flutter``, ``<laugh/>``, ``:morty:``), not a word left untranslated.
+_MACHINE_BEFORE_WORD = frozenset("#@/\\_<[{:=")
+_MACHINE_AFTER_WORD = frozenset("/\\@_=<>]}:")
+
+
+def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
+    """Is a Latin run a quoted interface label in English near an interface verb of the target
+    (``нажмите «Save»``, ``点击“Settings”``): one to four words of the English lexicon of three
+    letters or more, one at least absent from the target's lexicon (which holds the brands and
+    loans it writes in Latin)?  True where the target has a lexicon, False (a hint) where it has
+    none, None when the run is no such label."""
+    from tqcheck.langid import lexicon
+
+    text = sentence.segment.text
+    if (run.words > 4 or text[run.start - 1:run.start] not in _OPENERS
+            or text[run.end:run.end + 1] not in _CLOSERS or not text[run.start].isupper()):
+        return None  # a button's name is capitalised; "name", "true" are keywords
+    verb = _marker_patterns("en", normalise_lang(lang) or "")[2]
+    en = lexicon("en")
+    if verb is None or en is None:
+        return None
+    words = [w.casefold() for w in text[run.start:run.end].split()]
+    if not all(w.isalpha() and len(w) > 2 and w in en.words for w in words):
+        return None
+    near = text[max(sentence.start, run.start - _VERB_REACH):run.start]
+    after = text[run.end:min(sentence.end, run.end + _VERB_REACH)]
+    if not (verb.search(near) or verb.search(after)):
+        return None
+    target = lexicon(normalise_lang(lang) or "")
+    if target is None:
+        return False
+    return None if all(w in target.words for w in words) else True
+
+
+def _english_word(word: str, lang: str) -> bool:
+    """Is ``word`` a lower-case word of English of four letters or more that the target's
+    lexicon lacks (a target with a lexicon only)?"""
+    from tqcheck.langid import lexicon
+
+    en, target = lexicon("en"), lexicon(normalise_lang(lang) or "")
+    return (target is not None and en is not None and len(word) >= 4 and word.isascii()
+            and word.isalpha() and word.islower() and word in en.words
+            and word not in target.words)
 _CLOSERS = frozenset("\"'”’»“‘」』")
 
 
@@ -919,6 +1007,9 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: (nor one right after a comma or semicolon without a space: a keyword list).
 _MACHINE_AROUND = frozenset("#@/\\._-:=<>[{,;")
 _MACHINE_AFTER = frozenset("/\\@_=<>]}")
+#: A dot with a letter or digit right after it: the word is part of an address
+#: (``trenitalia.com``), not prose.
+_DOMAIN_DOT = re.compile(r"\.\w")
 #: A comma with no space after it: a keyword list (``centimetres,cm``), not prose.
 _LIST_COMMA = re.compile(r",\S")
 #: What may stand between two words of one phrase: white space and numbers ("giving it 3 stars").
@@ -965,13 +1056,101 @@ def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozens
             frozenset(w.casefold() for w in (words or {}).get(other, ())))
 
 
+def _word_alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 def _residue_gate(ctx: CheckContext) -> Gate | None:
     """TQ705's gate for a file: closed (a gate that opens nowhere) where the target has no
     language whose words it looks for (an English target without a source in its script: the
     check would find nothing, and is not called on every sentence); else none."""
-    if not ctx.lang or not _residue_languages(ctx.lang, ctx.source_lang):
+    if not ctx.lang:
+        return Gate()
+    if not _residue_languages(ctx.lang, ctx.source_lang):
+        if _unknown_source_english(ctx):
+            # Only a number word of another language or an interface verb can start a finding.
+            verbs, scales, _ = _unknown_source_data()
+            return Gate(words=verbs | frozenset(scales))
         return Gate()
     return None
+
+
+def _unknown_source_english(ctx: CheckContext) -> bool:
+    """An English target whose source language is not known: TQ705 reads only the words that
+    mark another language by where they stand (:func:`_unknown_source_markers`)."""
+    return normalise_lang(ctx.lang) == "en" and not ctx.source_lang
+
+
+#: The English interface verbs as whole words (the gate looks them up as tokens).
+_ENGLISH_UI_VERBS = frozenset({
+    "click", "clicks", "clicked", "clicking", "tap", "taps", "tapped", "tapping", "press",
+    "presses", "pressed", "pressing", "select", "selects", "selected", "selecting", "choose",
+    "chooses", "chose", "choosing", "toggle", "toggles", "toggled", "toggling"})
+
+
+@cache
+def _unknown_source_data() -> tuple[frozenset[str], dict[str, str], re.Pattern[str]]:
+    """The English interface verbs, the number words of every language in the data that English
+    does not write (ASCII, each with its first language), and a regex of those after a number."""
+    from tqcheck.datapack import builtin
+    from tqcheck.langid import lexicon
+
+    en = lexicon("en")
+    own = (en.words if en is not None else frozenset()) | set(
+        _language_words("en").get("scale_words", ()))
+    scales: dict[str, str] = {}
+    for lang in sorted(builtin("language_words.toml") or {}):
+        for word in _language_words(lang).get("scale_words", ()):
+            if word.isascii() and word.isalpha() and word not in own:
+                scales.setdefault(word, lang)
+    regex = re.compile(rf"\d[\d.,]*(?:\s|\u00a0)?({_word_alternatives(scales)})(?![\w])",
+                       re.IGNORECASE)
+    return _ENGLISH_UI_VERBS, scales, regex
+
+
+_ENGLISH_UI_VERB = re.compile(
+    rf"(?<![\w-])(?:{_word_alternatives(_ENGLISH_UI_VERBS)})(?![\w-])", re.IGNORECASE)
+
+
+def _unknown_source_markers(sentence: Sentence) -> Iterator[Hit]:
+    """In English text whose source language is not known: a number word of another language
+    after a number ("Rp1.5 miliar"), and a capitalised quoted label near an interface verb whose
+    words English lacks and one Latin-script lexicon holds, one of them evidence of it
+    (``Click on "Opslaan"``)."""
+    from tqcheck.datapack import builtin_names
+    from tqcheck.langid import lexicon
+
+    seg = sentence.segment.text
+    _, scales, regex = _unknown_source_data()
+    lowered = sentence.text.lower()
+    if any(c.isdigit() for c in lowered):
+        for m in regex.finditer(seg, sentence.start, sentence.end):
+            lang = scales[m.group(1).casefold()]
+            yield Hit(m.start(1), m.end(1), f"number word '{m.group(1)}' after a number is not "
+                      f"English ({language_name(lang)}?)")
+    if not any(c in _LABEL_QUOTES for c in sentence.text):
+        return
+    en = lexicon("en")
+    if en is None:
+        return
+    for m in _QUOTED_LABEL.finditer(seg, sentence.start, sentence.end):
+        words = m.group(1).split()
+        folded = [w.casefold() for w in words]
+        if not _label_case(words) or any(w in en.words for w in folded):
+            continue
+        near = seg[max(sentence.start, m.start() - _VERB_REACH):m.start()]
+        after = seg[m.end():min(sentence.end, m.end() + _VERB_REACH)]
+        if not (_ENGLISH_UI_VERB.search(near) or _ENGLISH_UI_VERB.search(after)):
+            continue
+        for name in builtin_names("lexicon", ".txt"):
+            lang = name.removesuffix(".txt")
+            lex = lexicon(lang)
+            if (lang != "en" and lex is not None and "Latin" in scripts_of_language(lang)
+                    and all(w in lex.words for w in folded)
+                    and any(w in lex.evidence for w in folded)):
+                yield Hit(m.start(1), m.end(1), f"{language_name(lang)} interface label "
+                          f"'{m.group(1)}' in English (untranslated)")
+                break
 
 
 @register("TQ705", "foreign-language-phrase", Severity.WARNING, gate=_residue_gate)
@@ -992,7 +1171,29 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         not reported (titles and terms kept on purpose), nor one that makes up most of its
         sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's), nor
         words on a code line of a translation unit (a control file's fields, an indented
-        example).
+        example).  With a known source language, four letters are enough for that one word
+        ("on the sito" from Italian) outside a title (next to a capitalised word).
+
+        Single words that mark the other language by where they stand, from
+        ``tqcheck/data/language_words.toml`` (never a word of the target's own lexicon or data):
+        a quoted label of its words within a few words of an interface verb of the target
+        (click, tap, select, "Klicken Sie auf", "napsauta": ``Click on "Opslaan"`` from Dutch,
+        ``Tippen Sie auf „Delete account“``); a number word of it right after a number
+        ("Rp1.5 miliar" from Indonesian, "40 milioni" from Italian); and, as info, a title of
+        it before a capitalised name ("Maître Claire Vasseur" from French).  In a non-English
+        Latin-script target, as info: three or more lower-case English words next to each
+        other (two where the target's lexicon lacks one: "social media" is a German term) that
+        the target's lexicon lacks or ranks at least three times lower than English's does
+        ("via live chat" in Finnish; not loans such as "video", "film", "system", nor the
+        target's own "ten", "same"), and an English label of two to five words in brackets
+        ("(Do Not Travel)" in Polish; in quotation marks such words are mostly the title of a
+        work or a brand, kept on purpose).  An interface label is capitalised ("unpack",
+        "configure" in quotes are commands).  In a unit of a software catalogue, which keeps
+        English commands and terms on purpose, a label is info, and the info hints on single
+        words (from four letters, English-leaning words, brackets) are not given.  In an
+        English target whose source language is not known, only a number word of another
+        language after a number and a capitalised quoted label near an interface verb whose
+        words English lacks and another Latin-script language's lexicon holds are reported.
 
     Why it matters:
         MT leaves clauses and words of the source untranslated inside a translated sentence; the
@@ -1008,13 +1209,19 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
 
     languages = _residue_languages(ctx.lang, ctx.source_lang)
     if not languages:
+        if _unknown_source_english(ctx):
+            yield from _unknown_source_markers(sentence)
         return
-    target = lexicon(normalise_lang(ctx.lang) or "")
+    target_lang = normalise_lang(ctx.lang) or ""
+    target = lexicon(target_lang)
     own = target.evidence if target else frozenset()
     seg = sentence.segment.text
     source_lang = normalise_lang(ctx.source_lang)
     code = ([(m.start(), m.end()) for m in _CODE_LINE.finditer(seg)]
             if sentence.segment.kind == "unit" and "\n" in seg else [])
+    # A unit of a software catalogue keeps English commands, keywords and terms on purpose
+    # ("make", "name", "(Return Oriented Programming)"): the weak single-word hints are for prose.
+    software = sentence.segment.kind == "unit" and not is_record(sentence.segment)
     for other in languages:
         lex = lexicon(other)
         if lex is None:
@@ -1026,6 +1233,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         # alphabet lacks (Russian ы э ъ ё in Ukrainian), or a word its data lists.
         letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
                                           ctx.data.get("language", "neighbour_words"), other)
+        markers = (list(_source_markers(sentence, ctx, other, target_lang, source, software))
+                   if target is not None else [])
+        yield from markers
         run: list[re.Match[str]] = []
         tokens = list(_TOKEN.finditer(seg, sentence.start, sentence.end))
         if code:
@@ -1037,7 +1247,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
             joins = (m is not None and w in lex.words and w not in own
                      and seg[m.start() - 1:m.start()] not in _MACHINE_AROUND
                      and seg[m.end():m.end() + 1] not in _MACHINE_AFTER
-                     and not _LIST_COMMA.match(seg, m.end()))
+                     and not _LIST_COMMA.match(seg, m.end())
+                     and not _DOMAIN_DOT.match(seg, m.end()))
             # A phrase runs over white space only: a quote mark, bracket or comma between two
             # words ends it ("„Stadt blüht auf“ also": a title's end, then the sentence's words).
             if joins and m is not None and (
@@ -1086,17 +1297,217 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
                     yield Hit(start, end, f"{language_name(other)} phrase inside a sentence in "
                               f"{language_name(ctx.lang)}: '{seg[start:end]}'")
                 elif not long_run and target is not None:
+                    leaning: tuple[int, int] | None = None
+                    if other == "en" and not (letters or never or software):
+                        leaning = _english_leaning_span(seg, run, target_lang, sentence.start)
+                        if leaning is not None and not (source and seg[
+                                leaning[0]:leaning[1]].casefold() in source):
+                            yield Hit(*leaning, f"English words inside a sentence in "
+                                      f"{language_name(ctx.lang)}: '{seg[slice(*leaning)]}' "
+                                      "(far more frequent in English)", severity=Severity.INFO)
                     # One word: a word of the other language that the target's lexicon lacks
-                    # altogether (no loanword), in lower case (no name): a hint, as info.
+                    # altogether (no loanword), in lower case (no name): a hint, as info.  Four
+                    # letters are enough for a word of the known source ("the sito"), five
+                    # otherwise.
+                    shortest = 4 if other == source_lang and not software else 5
                     for r in run:
                         x = r.group()
                         f = x.casefold()
-                        if (len(x) >= 5 and x.islower() and f in lex.evidence
+                        if (leaning is not None and leaning[0] <= r.start() < leaning[1]) or any(
+                                h.start <= r.start() < h.end for h in markers):
+                            continue
+                        if (len(x) >= shortest and x.islower() and f in lex.evidence
                                 and f not in target.words and not (source and f in source)
-                                and seg[r.start() - 1:r.start()] not in _QUOTED_BEFORE):
+                                and seg[r.start() - 1:r.start()] not in _QUOTED_BEFORE
+                                and (len(x) >= 5 or not _in_title(seg, r.start(), r.end(),
+                                                                  sentence.start))):
                             yield Hit(r.start(), r.end(), f"{language_name(other)} word in "
                                       f"{language_name(ctx.lang)}: '{x}'",
                                       severity=Severity.INFO)
                 run = []
             if joins and m is not None:
                 run = [m]  # the word after a mark starts a run of its own
+
+
+# --- TQ705: words that mark the source language --------------------------------------------------
+
+#: How many times less frequent (by rank in its lexicon) a word must be in the target than in
+#: English to lean to English: "live", "chat", "mode" in Finnish or Polish text, not the loans
+#: "video", "film", "system" nor the native "ten", "same" that English spells alike.
+_LEANING_RATIO = 3
+
+
+def _leans_english(word: str, target_lang: str) -> bool:
+    """Is lower-case ``word`` (a word of the English lexicon that is no evidence of the target)
+    far more at home in English than in the target: absent from the target's lexicon, or ranked
+    :data:`_LEANING_RATIO` times lower there than in English?"""
+    from tqcheck.langid import lexicon_ranks
+
+    if len(word) < 3:
+        return False
+    en_rank = lexicon_ranks("en").get(word)
+    if en_rank is None:
+        return False
+    rank = lexicon_ranks(target_lang).get(word)
+    return rank is None or rank >= _LEANING_RATIO * en_rank
+
+
+def _english_leaning_span(seg: str, run: list[re.Match[str]], target_lang: str,
+                          floor: int) -> tuple[int, int] | None:
+    """The first stretch of two or more lower-case words of ``run`` (words of English that are no
+    evidence of the target) that all lean to English (:func:`_leans_english`: "via live chat" in
+    Finnish), outside a title or quotation: three words or more, or two of which the target's
+    lexicon lacks one; None without one."""
+    from tqcheck.langid import lexicon_ranks
+
+    known = lexicon_ranks(target_lang)
+    stretch: list[re.Match[str]] = []
+    for m in [*run, None]:
+        if m is not None and m.group().islower() and _leans_english(m.group().casefold(),
+                                                                    target_lang):
+            stretch.append(m)
+            continue
+        # Two words the target's lexicon both holds are a term it borrowed ("social media" in
+        # German); three, or two with one it lacks ("dark mode"), are English left.
+        if len(stretch) >= 3 or (len(stretch) == 2 and any(
+                m.group().casefold() not in known for m in stretch)):
+            start, end = stretch[0].start(), stretch[-1].end()
+            if (seg[start - 1:start] not in _QUOTED_BEFORE
+                    and not _in_title(seg, start, end, floor)):
+                return start, end
+        stretch = []
+    return None
+
+
+@cache
+def _language_words(lang: str) -> dict[str, tuple[str, ...]]:
+    """``tqcheck/data/language_words.toml``'s table for ``lang``: interface verbs, honorifics and
+    number scale words, lower-case."""
+    from tqcheck.datapack import builtin
+
+    table = (builtin("language_words.toml") or {}).get(lang, {})
+    return {key: tuple(str(w).casefold() for w in words) for key, words in table.items()}
+
+
+@cache
+def _marker_patterns(other: str, target_lang: str) -> tuple[
+        re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Regexes of ``other``'s honorifics before a capitalised name, its scale words after a number,
+    and the target's interface verbs; None where the data has none.  Words of the target's own
+    lexicon or data are left out ("million" is French too, "Don" an English name)."""
+    from tqcheck.langid import lexicon
+
+    target = lexicon(target_lang)
+    own_words = target.words if target is not None else frozenset()
+    mine, theirs = _language_words(target_lang), _language_words(other)
+    honorifics = [w for w in theirs.get("honorifics", ()) if w not in own_words
+                  and w not in mine.get("honorifics", ())]
+    scales = [w for w in theirs.get("scale_words", ()) if w not in own_words
+              and w not in mine.get("scale_words", ())]
+    verbs = mine.get("ui_verbs", ())
+    return (
+        re.compile(rf"(?<![\w.])({_word_alternatives(honorifics)})\.? (?=[^\W\d_][^\W\d_]*"
+                   r"[\s,.])", re.IGNORECASE) if honorifics else None,
+        re.compile(rf"\d[\d.,]*(?:\s|\u00a0)?({_word_alternatives(scales)})(?![\w])",
+                   re.IGNORECASE) if scales else None,
+        re.compile(("" if scripts_of_language(target_lang) & _UNSPACED else r"(?<!\w)")
+                   + f"(?:{_word_alternatives(verbs)})", re.IGNORECASE) if verbs else None,
+    )
+
+
+#: Scripts written without spaces between words: a verb there starts anywhere.
+_UNSPACED = frozenset({"Han", "Kana", "Hangul"})
+
+
+#: A label in quotation marks: a few words of letters.
+_QUOTED_LABEL = re.compile(
+    r"(?<!\w)(?:\"|“|„|«|»|‘|‚|')([^\W\d_][^\W\d_'’-]*(?: [^\W\d_][^\W\d_'’-]*){0,3})"
+    r"(?:\"|”|“|»|«|’|‘|')")
+#: A label in brackets: two to five words of letters (in quotation marks, the words are
+#: mostly the title of a work, a brand or a quotation, kept on purpose).
+_BRACKETED = re.compile(r"(?<!\w)\(([A-Za-z][a-z]*(?: [A-Za-z][a-z]*){1,4})\)")
+def _label_case(words: list[str]) -> bool:
+    """Are ``words`` written as a button's name: capitalised, not in capitals ("Opslaan",
+    "Save changes"; not "unpack", a command, nor "MON", a key or an abbreviation)?"""
+    return words[0][:1].isupper() and not any(len(w) > 1 and w.isupper() for w in words)
+
+
+#: How far from an interface verb a quoted label may stand (characters).
+_VERB_REACH = 40
+
+
+def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_lang: str,
+                    source: str, software: bool) -> Iterator[Hit]:
+    """Single words that mark ``other`` (the source language, or English) in the target by where
+    they stand: a title of ``other`` before a name ("His lawyer, Maître Claire Vasseur", info),
+    a scale word of ``other`` after a number ("Rp1.5 miliar"), a quoted label of ``other``'s
+    words near an interface verb of the target ("Click on "Opslaan""), and, for English in a
+    Latin-script target, an English label in brackets ("(Do Not Travel)", info).  ``source`` is
+    the lower-cased source where it is in a third language (words it holds are kept on purpose),
+    else empty.  In a unit of a software catalogue (``software``) a label is info (the
+    program may not be translated) and brackets are not read."""
+    from tqcheck.langid import lexicon
+
+    seg = sentence.segment.text
+    text = sentence.text
+    lex, target = lexicon(other), lexicon(target_lang)
+    if lex is None or target is None:
+        return
+    honorific, scale, verb = _marker_patterns(other, target_lang)
+    name = language_name(other)
+    if honorific is not None:
+        for m in honorific.finditer(seg, sentence.start, sentence.end):
+            word = m.group(1)
+            # "Mr", "Maître"; not an acronym ("MS Office") nor a lower-case word.
+            if (word[:1].isupper() and not (len(word) > 1 and word.isupper())
+                    and not (source and word.casefold() in source)):
+                yield Hit(m.start(1), m.end(1), f"{name} title '{word}' before a name in "
+                          f"{language_name(ctx.lang)}", severity=Severity.INFO)
+    if scale is not None and any(c.isdigit() for c in text):
+        for m in scale.finditer(seg, sentence.start, sentence.end):
+            word = m.group(1)
+            if not (source and word.casefold() in source):
+                yield Hit(m.start(1), m.end(1), f"{name} number word '{word}' after a number "
+                          f"in {language_name(ctx.lang)}")
+    if not any(c in _LABEL_QUOTES for c in text):
+        return
+    reported: list[tuple[int, int]] = []
+    if verb is not None:
+        for m in _QUOTED_LABEL.finditer(seg, sentence.start, sentence.end):
+            words = m.group(1).split()
+            if not _label_case(words):
+                continue  # "unpack", "configure": commands and keywords, not a button's name
+            folded = [w.casefold() for w in words]
+            # Words of the other language, none evidence of the target and one at least unknown
+            # to it ("Delete account": German writes "Account" too, never "delete").
+            if not all(w in lex.words and w not in target.evidence for w in folded) or all(
+                    w in target.words for w in folded):
+                continue
+            if source and m.group(1).casefold() in source:
+                continue
+            near = seg[max(sentence.start, m.start() - _VERB_REACH):m.start()]
+            after = seg[m.end():min(sentence.end, m.end() + _VERB_REACH)]
+            if verb.search(near) or verb.search(after):
+                reported.append(m.span(1))
+                yield Hit(m.start(1), m.end(1), f"{name} interface label "
+                          f"'{m.group(1)}' in {language_name(ctx.lang)} (untranslated)",
+                          severity=Severity.INFO if software else None)
+    if other != "en" or software or "Latin" not in scripts_of_language(target_lang):
+        return
+    for m in _BRACKETED.finditer(seg, sentence.start, sentence.end):
+        if any(a <= m.start(1) < b for a, b in reported):
+            continue
+        folded = [w.casefold() for w in m.group(1).split()]
+        if not all(w in lex.words and w not in target.evidence for w in folded):
+            continue
+        leaning = sum(_leans_english(w, target_lang) for w in folded)
+        if leaning < 2 or 2 * leaning < len(folded) or (source and m.group(1).casefold() in source):
+            continue
+        if sentence.end - sentence.start <= 2 * (m.end() - m.start()):
+            continue  # most of the sentence: a sentence in English is TQ701's
+        yield Hit(m.start(1), m.end(1), f"English label in brackets in "
+                  f"{language_name(ctx.lang)}: '{m.group(1)}' (untranslated?)",
+                  severity=Severity.INFO)
+
+
+_LABEL_QUOTES = frozenset("\"“„«»‘‚'(")
