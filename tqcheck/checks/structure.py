@@ -823,7 +823,16 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
         capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
         and a preposition that a question word or relative before it may strand (``stranding``:
-        "tell me which tram I should get into") is no cut-off.
+        "tell me which tram I should get into") is no cut-off.  Where the paragraph is plainly
+        prose (a sentence before the last one ends in a full stop, or the last one is long and
+        holds a comma; six words or more, not in title case), a last word that ends a sentence
+        only in some uses (``rarely_final``: a preposition that may be a verb's particle,
+        "… shares fell by"; a subordinator, "… weil"; a relative pronoun) or a final comma
+        marks the cut too.  Chinese and Japanese prose may also stop on a conjunction or
+        preposition of two characters or more (``never_final_endings``: 以及, について).  The
+        word lists of every language (articles, conjunctions, possessives, prepositions,
+        subordinators; Korean postpositional phrases) were written for tqcheck from general
+        knowledge of each language.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -844,7 +853,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
-        return [*hits, *_cut_after_particle(text, sentences, particles)]
+        return [*hits, *_cut_after_particle(text, sentences, particles,
+                                            _never_final_endings(ctx.lang))]
     if not words:
         ctx.note_once(f"TQ205:{ctx.data.lang}",
                       f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
@@ -858,7 +868,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         m = _LAST_TWO_WORDS.search(text, max(0, len(text) - 80)) if _has_phrases(words) else None
         if m is not None and " ".join(m.group(1).split()).casefold() not in words:
             m = None
-    if m is None or len(last.text.split()) < 4:
+    if m is None:
+        return [*hits, *_cut_in_prose(segment, text, sentences, ctx)]
+    if len(last.text.split()) < 4:
         return hits
     if _capitalised_mid_sentence(m.group(1), last.text):
         return hits  # "Tenri University team A", "Plan B": a label, not the article
@@ -872,6 +884,85 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}' "
                            "(the dash marks speech broken off?)", severity=Severity.INFO)]
     return [*hits, Hit(last.start, last.end, f"sentence cut off after '{m.group(1)}'")]
+
+
+#: Marks that end a sentence, before a paragraph's last one: the paragraph is prose.
+_SENTENCE_END = frozenset(".!?…。！？؟")
+#: Marks inside a sentence that join its clauses: a long sentence with one is prose.
+_CLAUSE_MARKS = frozenset(",،，、;؛")
+#: Words a sentence's last one holds at least, to be read as prose that stops mid-clause.
+_PROSE_MIN_WORDS = 6
+#: Words a paragraph of one sentence holds at least, with a comma, to be read as prose.
+_PROSE_LONE_WORDS = 9
+
+
+def _prose_end(segment: Segment, sentences: list[Sentence]) -> bool:
+    """Is the end of ``segment`` the end of a paragraph of prose, not a heading, caption, label,
+    list item or chat line that may stop without punctuation?  A paragraph (not a list item,
+    table cell, heading or unit) whose last sentence has six words or more, after a sentence
+    that ends in a full stop, question or exclamation mark, or, alone, of nine words or more
+    with a comma between its clauses; not in title case (most words capitalised: a headline)."""
+    if segment.kind != "paragraph":
+        return False
+    last = sentences[-1].text
+    words = last.split()
+    if len(words) < _PROSE_MIN_WORDS:
+        return False
+    cased = [w for w in words if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
+    if cased and sum(w[0].isupper() for w in cased) * 2 > len(cased):
+        return False  # "Stocks Fall As Investors Pull Back From": a headline in title case
+    if len(sentences) > 1 and sentences[-2].text.rstrip()[-1:] in _SENTENCE_END:
+        return True
+    return len(words) >= _PROSE_LONE_WORDS and any(c in last for c in _CLAUSE_MARKS)
+
+
+@functools.cache
+def _rarely_final(lang: str | None) -> tuple[frozenset[str], int]:
+    """The words that end a sentence only in some uses in ``lang`` (``rarely_final``: a
+    preposition that may be a particle, a subordinator), with the most words one holds."""
+    from tqcheck.datapack import builtin_table
+
+    words = frozenset(w.casefold() for w in
+                      builtin_table("truncation.toml").get("rarely_final", {}).get(lang or "", ()))
+    return words, max((len(w.split()) for w in words), default=0)
+
+
+#: The last words of a text (up to three, the last one first), letters only.
+_WORDS_BACK = re.compile(r"[^\W\d_]+")
+
+
+def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: CheckContext
+                  ) -> list[Hit]:
+    """A paragraph of prose (:func:`_prose_end`) that stops without final punctuation on a
+    word that ends a sentence only in some uses (``rarely_final``: "… while SK Hynix shares
+    fell by", "… delivered by PostNL or DHL within"), or on a comma ("… and for other groups,"):
+    cut off.  A question or relative word before it may have taken the preposition's object
+    ("what it is made from": ``stranding``'s openers)."""
+    if not _prose_end(segment, sentences):
+        return []
+    last = sentences[-1]
+    if text[-1] in _CLAUSE_MARKS and text[-1] not in ";؛":
+        return [Hit(last.start, last.end, "sentence cut off after a comma: the paragraph stops "
+                    "in mid-sentence")]
+    words, most = _rarely_final(ctx.lang)
+    if not words:
+        return []
+    tail = text[max(0, len(text) - 60):]
+    if not tail[-1:].isalpha():
+        return []
+    found = _WORDS_BACK.findall(tail)[-most:]
+    word = next((" ".join(found[i:]) for i in range(len(found))
+                 if " ".join(found[i:]).casefold() in words), None)
+    if word is None or _capitalised_mid_sentence(word, last.text):
+        return []
+    _, openers = _stranding(ctx.lang)
+    before = WORD.findall(last.text)[:-1]
+    if not openers.isdisjoint(w.casefold() for w in before):
+        return []  # "… what the bridge is made from": the question word took its object
+    if MASK in text[len(text) - len(word):]:
+        return []
+    return [Hit(last.start, last.end, f"sentence cut off after '{word}': the paragraph stops "
+                "in mid-sentence, on a word that ends a sentence only in some uses")]
 
 
 #: A paragraph that ends in an ellipsis right after a word: "… shares fell by...".
@@ -956,17 +1047,31 @@ def _never_final_characters(lang: str | None) -> str:
 _CJK_SENTENCE = 8
 
 
-def _cut_after_particle(text: str, sentences: list[Sentence], particles: str) -> list[Hit]:
+@functools.cache
+def _never_final_endings(lang: str | None) -> tuple[str, ...]:
+    """Words of two characters or more that end no sentence in a language written without
+    spaces (``never_final_endings`` of ``truncation.toml``: Chinese 以及, Japanese について)."""
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml").get("never_final_endings", {})
+    return tuple(table.get(lang or "", ()))
+
+
+def _cut_after_particle(text: str, sentences: list[Sentence], particles: str,
+                        endings: tuple[str, ...] = ()) -> list[Hit]:
     """A paragraph of Chinese or Japanese prose (a sentence before the last one ends in 。, or the
     last one holds a comma) whose last sentence stops on a particle that always has more after
-    it: cut off."""
+    it, or on a conjunction or preposition of ``never_final_endings`` (以及, について): cut
+    off."""
     last = sentences[-1]
-    if text[-1] not in particles or len(last.text) < _CJK_SENTENCE:
+    end = text[-1] if text[-1] in particles else next(
+        (e for e in endings if text.endswith(e)), "")
+    if not end or len(last.text) < _CJK_SENTENCE:
         return []
     if not (("、" in last.text or "，" in last.text)
             or (len(sentences) > 1 and sentences[-2].text.endswith(("。", "！", "？")))):
         return []  # a heading or a label, not a sentence of prose
-    return [Hit(last.start, last.end, f"sentence cut off after '{text[-1]}'")]
+    return [Hit(last.start, last.end, f"sentence cut off after '{end}'")]
 
 
 def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
@@ -1111,3 +1216,103 @@ def find_glued_words(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         if head in words and tail.casefold() in words:
             yield Hit(m.start(), m.end(), f"two words glued together: '{head}' and '{tail}' "
                       "(a lost line break or space?)", suggestion=f"{head} {tail}")
+
+
+#: A run of one to six words at a sentence's start, each followed by one space: a heading or
+#: label that lost its line break (``Technical data ``), then the capitalised word after it.
+_RUN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_GLUE_RUN_MAX = 6
+
+
+@functools.cache
+def _sentence_openers(lang: str | None) -> re.Pattern[str] | None:
+    """One regex for the capitalised ``sentence_openers`` of ``lang`` (``structure.toml``) after
+    a letter and one space, before one space and a lower-case letter (``details The office``);
+    None without data or for words of one letter."""
+    from tqcheck.datapack import builtin_table
+
+    words = [w for w in builtin_table("structure.toml").get("sentence_openers", {})
+             .get(lang or "", ()) if len(w) > 1]
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w[0].upper() + w[1:]) for w in sorted(words, key=len,
+                                                                             reverse=True))
+    # The words first (their first letters let the engine skip most positions); what stands
+    # before them is read by the caller.
+    return re.compile(rf"\b(?:{alternation}) (?=[^\W\d_])")
+
+
+def _glued_run(text: str, start: int, at: int) -> list[str] | None:
+    """The words between a sentence's start and ``at`` when they are one to six words, each
+    followed by one space, the first one capitalised; None otherwise."""
+    run = text[start:at]
+    words = run.split(" ")
+    if not words or words[-1] != "" or not 1 <= len(words) - 1 <= _GLUE_RUN_MAX:
+        return None
+    words = words[:-1]
+    if not all(_RUN_WORD.fullmatch(w) for w in words) or not words[0][0].isupper():
+        return None
+    return words
+
+
+@register("TQ208", "glued-heading", Severity.WARNING, scope="segment", not_for=("po", "xliff"))
+def find_glued_headings(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                        ) -> Iterator[Hit]:
+    """A heading or label run into the sentence after it, on one line.
+
+    What it does:
+        Flags a capitalised article, demonstrative or pronoun (``sentence_openers`` of
+        ``tqcheck/data/structure.toml``: "The", "Cette", "Этот", "Den") that follows a run of one
+        to six words at the start of a sentence, with nothing but spaces between them, and a
+        lower-case word after it: such a word takes its capital only where a sentence starts, so
+        the words before it are a heading or label whose line break or full stop was lost
+        (``Technical data The container holds 400 ml``).  Words of one letter ("Plan A"),
+        second-person forms (capitalised in letters) and words that are also names are not in
+        the data; a name after the word ("in The Hague") keeps it.  In German, whose nouns are
+        capitalised, only runs without a function word count.  Only paragraphs of prose (not
+        headings, list items, table cells or software strings); only languages with letter case
+        and data (caseless scripts have no such signal; the check says so once).
+
+    Why it matters:
+        Web pages and documents lose the break between a subheading and its first sentence when
+        they are extracted or translated; the heading then reads as the start of an ungrammatical
+        sentence.
+
+    Example:
+        ``The dust container is easy to empty. Technical data The container holds 400 ml.`` →
+        flags ``Technical data``.
+    """
+    if segment.kind != "paragraph":
+        return
+    openers = _sentence_openers(ctx.lang)
+    if openers is None:
+        if ctx.data.has_case:
+            ctx.note_once(f"TQ208:{ctx.data.lang}", f"TQ208: no sentence-opener data for "
+                          f"language {ctx.data.lang!r}; check skipped")
+        return
+    text = segment.text
+    function = None
+    # Where nouns are capitalised (German), the word after an article may be capitalised too.
+    nouns = bool(ctx.data.get("capitalized_nouns"))
+    for m in openers.finditer(text):
+        after = m.end()
+        if not (text[after].islower() or nouns) or text[m.start() - 1] != " " \
+                or not text[m.start() - 2 : m.start() - 1].isalpha():
+            continue  # a name after it ("in The Hague"), or no word right before it
+        s = next((s for s in sentences if s.start <= m.start() < s.end), None)
+        if s is None or s.start == m.start():
+            continue
+        words = _glued_run(text, s.start, m.start())
+        if words is None:
+            continue
+        if nouns:
+            if function is None:
+                from tqcheck.langid import function_words
+
+                function = function_words(ctx.data.lang) | never_final_words(ctx.lang)
+            if any(w.casefold() in function for w in words):
+                continue  # "Laut der Zeitung Die Welt": a title after its noun
+        run = " ".join(words)
+        yield Hit(s.start, m.start() - 1, f"heading or label run into the sentence after it: "
+                  f"'{run}' then '{m.group().strip()} …' (a lost line break or full stop?)",
+                  suggestion="a line break or a full stop after it")

@@ -1,0 +1,145 @@
+"""Structure mechanisms of the seventh round on issue 14: truncated paragraphs of prose that stop
+on a word that ends a sentence only in some uses or on a comma, truncation data for more
+targets (Swedish, Danish, Finnish, Romanian, Greek, Hungarian, Bulgarian, Korean; Chinese and
+Japanese conjunctions of two characters), and headings run into the next sentence (TQ208).
+Every example was written for these tests; none comes from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck import audit_text as api_audit_text
+from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.model import Severity
+
+
+def found(code: str, text: str, lang: str) -> list[tuple[str, Severity]]:
+    report = audit_text(text, AuditOptions(lang=lang, select=(code,)))
+    return [(f.text, f.severity) for f in report.findings]
+
+
+def serious(code: str, text: str, lang: str) -> list[str]:
+    return [t for t, sev in found(code, text, lang) if sev is not Severity.INFO]
+
+
+# --- TQ205: a paragraph of prose that stops on a word that ends sentences only in some uses ----
+
+@pytest.mark.parametrize(("lang", "text", "cut"), [
+    ("en", "Exports rose in May. Imports of machinery and spare parts dropped sharply by",
+     "Imports of machinery and spare parts dropped sharply by"),
+    ("en", "The museum reopened on Monday, while the library will stay closed until",
+     "The museum reopened on Monday, while the library will stay closed until"),
+    ("en", "The bridge is closed. Drivers are asked to use the ferry, which leaves every hour,",
+     "Drivers are asked to use the ferry, which leaves every hour,"),
+    ("de", "Die Brücke ist gesperrt. Autofahrer sollen die Fähre nehmen, weil",
+     "Autofahrer sollen die Fähre nehmen, weil"),
+    ("fr", "Le pont est fermé. Les automobilistes doivent prendre le bac, parce que",
+     "Les automobilistes doivent prendre le bac, parce que"),
+    ("es", "El puente está cerrado. Los conductores deben tomar el ferri durante",
+     "Los conductores deben tomar el ferri durante"),
+    ("ru", "Мост закрыт. Водителям советуют пользоваться городским паромом, который",
+     "Водителям советуют пользоваться городским паромом, который"),
+    ("pl", "Most jest zamknięty. Kierowcy powinni korzystać z promu, który",
+     "Kierowcy powinni korzystać z promu, który"),
+    ("sv", "Bron är stängd. Bilister ska ta färjan som går varje timme och",
+     "Bilister ska ta färjan som går varje timme och"),
+    ("da", "Broen er lukket. Bilister skal tage færgen, som sejler hver time, og",
+     "Bilister skal tage færgen, som sejler hver time, og"),
+    ("ro", "Podul este închis. Șoferii trebuie să folosească bacul care pleacă din",
+     "Șoferii trebuie să folosească bacul care pleacă din"),
+    ("el", "Η γέφυρα είναι κλειστή. Οι οδηγοί πρέπει να πάρουν το πλοίο που φεύγει από",
+     "Οι οδηγοί πρέπει να πάρουν το πλοίο που φεύγει από"),
+    ("bg", "Мостът е затворен. Шофьорите трябва да използват ферибота, който тръгва от",
+     "Шофьорите трябва да използват ферибота, който тръгва от"),
+    ("hu", "A híd le van zárva. Az autósoknak a kompot kell használniuk, amely",
+     "Az autósoknak a kompot kell használniuk, amely"),
+    ("fi", "Silta on suljettu. Autoilijoiden pitää käyttää lauttaa, joka lähtee tunnin välein ja",
+     "Autoilijoiden pitää käyttää lauttaa, joka lähtee tunnin välein ja"),
+    ("ko", "다리가 폐쇄되었습니다. 운전자들은 매시간 출발하는 여객선을 이용해 주시기 바랍니다 및",
+     "운전자들은 매시간 출발하는 여객선을 이용해 주시기 바랍니다 및"),
+    ("zh", "大桥已经关闭。司机们可以乘坐每小时一班的渡轮以及", "司机们可以乘坐每小时一班的渡轮以及"),
+    ("ja", "橋は閉鎖されています。運転手はフェリーの運航時間について", "運転手はフェリーの運航時間について"),
+])
+def test_paragraph_of_prose_cut_off(lang: str, text: str, cut: str) -> None:
+    assert serious("TQ205", text, lang) == [cut]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # Headlines, captions and chat lines stop without punctuation on purpose.
+    ("en", "Prices fall as shoppers hold back"),
+    ("en", "Stocks Fall As Investors Wait For The Fed To Step In"),
+    ("en", "Checked in"),
+    ("en", "Great room. Staff helped us check in"),           # five words: too short for prose
+    ("en", "I would go with you if I could"),
+    ("en", "Nobody asked. He never said what the bridge was made from"),
+    ("en", "Dear Anna,"),
+    ("de", "Ich komme morgen. Er sagte, er komme erst nächste Woche an"),
+    ("sv", "Bron är stängd. Vi vet inte när den öppnar igen eller varför den stängdes av"),
+    ("ru", "Мост закрыт. Никто не знает, когда его откроют и что будет потом"),
+    ("zh", "我们去公园。今天的天气很好，大家都很开心"),
+    ("ja", "こんにちは"),
+])
+def test_text_that_may_stop_there(lang: str, text: str) -> None:
+    assert serious("TQ205", text, lang) == []
+
+
+def test_a_list_item_or_heading_is_not_prose() -> None:
+    text = "# Things to look out for\n\n- Keep a copy of the receipt for\n"
+    findings = api_audit_text(text, lang="en", select="TQ205", format="markdown")
+    assert [f for f in findings if f.severity is not Severity.INFO] == []
+
+
+# --- TQ208: a heading or label run into the sentence after it -------------------------------
+
+@pytest.mark.parametrize(("lang", "text", "run"), [
+    ("en", "Opening hours Monday to Friday. Contact us The office answers within a day.",
+     "Contact us"),
+    ("fr", "Le bac part toutes les heures. Horaires d'ouverture Le guichet ouvre à huit heures.",
+     "Horaires d'ouverture"),
+    ("es", "El ferri sale cada hora. Datos de contacto La oficina abre a las ocho.",
+     "Datos de contacto"),
+    ("it", "Il traghetto parte ogni ora. Orari di apertura La biglietteria apre alle otto.",
+     "Orari di apertura"),
+    ("pt", "A balsa sai de hora em hora. Mais informações Os bilhetes custam dez euros.",
+     "Mais informações"),
+    ("nl", "De veerboot vaart elk uur. Openingstijden Het loket gaat om acht uur open.",
+     "Openingstijden"),
+    ("pl", "Prom kursuje co godzinę. Dane techniczne Ten odkurzacz waży trzy kilogramy.",
+     "Dane techniczne"),
+    ("ru", "Паром ходит каждый час. Технические характеристики Этот пылесос весит три кило.",
+     "Технические характеристики"),
+    ("uk", "Пором ходить щогодини. Технічні характеристики Цей пилосос важить три кілограми.",
+     "Технічні характеристики"),
+    ("sv", "Färjan går varje timme. Kontaktuppgifter Det går bra att ringa oss dygnet runt.",
+     "Kontaktuppgifter"),
+    ("ro", "Bacul pleacă din oră în oră. Date tehnice Acest aspirator cântărește trei kilograme.",
+     "Date tehnice"),
+    ("el", "Το πλοίο φεύγει κάθε ώρα. Τεχνικά χαρακτηριστικά Αυτή η σκούπα ζυγίζει τρία κιλά.",
+     "Τεχνικά χαρακτηριστικά"),
+    ("tr", "Feribot her saat kalkıyor. Teknik özellikler Bu süpürge üç kilo ağırlığında.",
+     "Teknik özellikler"),
+    ("de", "Die Fähre fährt stündlich. Kontaktdaten Die Behörde ist werktags erreichbar.",
+     "Kontaktdaten"),
+])
+def test_heading_run_into_the_next_sentence(lang: str, text: str, run: str) -> None:
+    assert serious("TQ208", text, lang) == [run]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Yesterday in The Hague the talks resumed."),          # a name after "The"
+    ("en", "Professor He said the test had failed."),              # not in the data: a surname
+    ("en", "We watched It Follows and then we read The Times at home."),
+    ("en", "Plan A is off, so Group B takes over."),                # one letter
+    ("en", "The talks ended. The ministers left. This is final."),  # sentence starts
+    ("de", "Laut der Zeitung Die Welt ist das falsch."),             # a function word in the run
+    ("de", "Wir bitten Sie um Geduld. Vielen Dank für Ihre Nachricht."),
+    ("ru", "Мы благодарим Вас за обращение. Он сказал, что Это не так."),
+    ("fr", "Marine Le Pen a parlé à La Paz."),
+])
+def test_capitals_that_are_no_glued_heading(lang: str, text: str) -> None:
+    assert serious("TQ208", text, lang) == []
+
+
+def test_no_glued_heading_in_a_markdown_heading_or_list() -> None:
+    text = "# Contact us The office\n\n- Contact us The office answers within a day.\n"
+    assert api_audit_text(text, lang="en", select="TQ208", format="markdown") == []
