@@ -143,3 +143,91 @@ def test_capitals_that_are_no_glued_heading(lang: str, text: str) -> None:
 def test_no_glued_heading_in_a_markdown_heading_or_list() -> None:
     text = "# Contact us The office\n\n- Contact us The office answers within a day.\n"
     assert api_audit_text(text, lang="en", select="TQ208", format="markdown") == []
+
+
+# --- TQ205: a comma and a clause's first word before the full stop ----------------------------
+
+@pytest.mark.parametrize(("lang", "text", "cut"), [
+    ("en", "The rule applies to every tenant in the city, for whom. It starts in May.",
+     "The rule applies to every tenant in the city, for whom."),
+    ("en", "The rule applies to every tenant in the city, which.",
+     "The rule applies to every tenant in the city, which."),
+    ("fr", "La règle s'applique à tous les locataires, dont.",
+     "La règle s'applique à tous les locataires, dont."),
+    ("ru", "Правило касается всех арендаторов города, которые.",
+     "Правило касается всех арендаторов города, которые."),
+    ("sv", "Regeln gäller alla hyresgäster i staden, vilka.",
+     "Regeln gäller alla hyresgäster i staden, vilka."),
+])
+def test_comma_and_a_lone_clause_word(lang: str, text: str, cut: str) -> None:
+    assert serious("TQ205", text, lang) == [cut]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "It was a good match, though. Nobody saw it, either. He came, too."),
+    ("en", "We will go by train, or by bus if we must."),
+    ("es", "Dijo que no, y se fue."),
+])
+def test_comma_and_a_word_that_may_end_the_sentence(lang: str, text: str) -> None:
+    assert serious("TQ205", text, lang) == []
+
+
+# --- TQ201: an opening phrase and a relative clause, with no main clause --------------------
+
+@pytest.mark.parametrize(("lang", "text", "fragment"), [
+    ("en", "Rents rise in July.\n\nFor households with two children and a small flat, for whom "
+     "the rise will be capped at 3 percent.",
+     "For households with two children and a small flat, for whom the rise will be capped at 3 "
+     "percent."),
+    ("en", "The hall was full. At the meeting in the old town hall, which lasted two hours.",
+     "At the meeting in the old town hall, which lasted two hours."),
+    ("fr", "Les loyers augmentent. Pour les ménages avec deux enfants, pour qui la hausse sera "
+     "plafonnée.", "Pour les ménages avec deux enfants, pour qui la hausse sera plafonnée."),
+])
+def test_phrase_and_relative_clause_without_main_clause(lang: str, text: str,
+                                                        fragment: str) -> None:
+    assert [t for t, _ in found("TQ201", text, lang)] == [fragment]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "At the meeting in the town hall, which lasted two hours, the mayor resigned."),
+    ("en", "In the village where he grew up, the school closed."),
+    ("en", "For the families, who had waited for years, it was a relief."),
+    ("en", "The families in the north, who waited for years."),  # no preposition opens it
+])
+def test_sentences_with_their_main_clause(lang: str, text: str) -> None:
+    assert found("TQ201", text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The lamp itself is super light The colour is warm.",     # a clause: "is"
+    "Because later We plan to buy a car.",                    # a subordinator opens it
+    "KAZINFORM The president read the letter.",               # a dateline in capitals
+    "Things I'm worried about It is a little heavy.",         # a clause: "I'm"
+])
+def test_runs_that_are_no_heading(text: str) -> None:
+    assert serious("TQ208", text, "en") == []
+
+
+def test_glued_heading_mirrors_the_source() -> None:
+    findings = api_audit_text("Liquid crystal This one is more beautiful.\n", lang="en",
+                              source="液晶 こちらの方がきれいです。\n", source_lang="ja",
+                              select="TQ208")
+    assert [(f.text, f.severity) for f in findings] == [("Liquid crystal", Severity.INFO)]
+    findings = api_audit_text("Liquid crystal This one is more beautiful.\n", lang="en",
+                              source="液晶はこちらの方がきれいです。\n", source_lang="ja",
+                              select="TQ208")
+    assert [(f.text, f.severity) for f in findings] == [("Liquid crystal", Severity.WARNING)]
+
+
+def test_a_lone_line_ending_on_a_comma_needs_the_source() -> None:
+    line = "So, you first use the environment for cruise control and the processing,"
+    assert serious("TQ205", line, "en") == []   # a transcript split one clause per line
+    findings = api_audit_text(line + "\n", lang="en", select="TQ205",
+                              source="Also verwenden Sie zuerst die Umgebung für den Tempomat.\n",
+                              source_lang="de")
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    findings = api_audit_text(line + "\n", lang="en", select="TQ205",
+                              source="Also verwenden Sie zuerst die Umgebung und,\n",
+                              source_lang="de")
+    assert [f.severity for f in findings] == [Severity.INFO]  # the source ends so too

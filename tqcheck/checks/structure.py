@@ -672,7 +672,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             lone = _lone_openers(ctx)
         if lone is None or not lone.match(segment.text, sentences[0].start):
             return ()
-        return _lone_fragment(segment, sentences[0], ctx)
+        return _phrase_and_relative(sentences[0], ctx) or _lone_fragment(segment, sentences[0],
+                                                                         ctx)
     openers = ctx.data.get("structure", "fragment_openers")
     clauses = _clause_openers(ctx)
     phrase = _phrase_data(ctx) if openers is None else None
@@ -698,6 +699,9 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         body = s.text
         # The cheap tests first: both sentences end in a full stop, the first word opens a phrase.
         if not body.endswith(".") or not prev.text.endswith("."):
+            continue
+        if "," in body and (found := _phrase_and_relative(s, ctx)):
+            hits.extend(found)
             continue
         first = WORD.search(body)
         if first is None:
@@ -764,6 +768,87 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     return hits
 
 
+@functools.cache
+def _relatives(lang: str | None) -> frozenset[str]:
+    """The relative words of ``lang`` (``relatives`` of ``structure.toml``); empty without."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("structure.toml").get("relatives", {}).get(lang or "", ()))
+
+
+#: Words an opening phrase holds at most before the relative clause that stands in for the
+#: main clause, and those it holds at least.
+_RELATIVE_HEAD_WORDS = (3, 15)
+
+
+def _phrase_and_relative(s: Sentence, ctx: CheckContext) -> Sequence[Hit]:
+    """A sentence that is an opening prepositional phrase, a comma and a relative clause, with
+    no main clause: "For tenants with a low income, for whom the increase is limited to 2
+    percent." — the phrase opens with a preposition (English ``fragment_openers`` that are
+    prepositions, the other languages' ``phrase_openers``) and holds no verb, a relative word
+    (``relatives``, perhaps after one preposition) follows its comma, and no other comma, colon
+    or dash follows: info."""
+    body = s.text
+    if not body.endswith(".") or body.endswith("..") or body.count(",") != 1:
+        return ()
+    relatives = _relatives(ctx.lang)
+    if not relatives:
+        return ()
+    head, rest = body.split(",", 1)
+    if any(c in rest for c in ";:—–") or " - " in rest:
+        return ()
+    after = WORD.findall(rest)
+    if len(after) < 3:
+        return ()
+    rel = 1 if after[0].casefold() in relatives else (
+        2 if after[1].casefold() in relatives and after[0].islower() and len(after[0]) <= 5
+        else 0)
+    if not rel or len(after) < rel + 2:
+        return ()
+    words = WORD.findall(head)
+    if not _RELATIVE_HEAD_WORDS[0] <= len(words) <= _RELATIVE_HEAD_WORDS[1]:
+        return ()
+    if not _verbless_phrase(head, words, ctx):
+        return ()
+    return [Hit(s.start, s.end, f"sentence fragment: '{body}' is an opening phrase and a "
+                f"relative clause ('{' '.join(after[:rel])} …') with no main clause",
+                severity=_CLAUSE_SEVERITY)]
+
+
+def _verbless_phrase(head: str, words: list[str], ctx: CheckContext) -> bool:
+    """Does ``head`` open with a preposition of the language and hold no finite verb?"""
+    english = ctx.data.words("structure", "fragment_openers")
+    if english:
+        prepositions = never_final_words(ctx.lang) | _rarely_final(ctx.lang)[0] | \
+            _before_final_ellipsis(ctx.lang)
+        if words[0] not in english or words[0].casefold() not in prepositions:
+            return False
+        verbs = ctx.data.words("structure", "finite_verbs")
+        return not any(w.casefold() in verbs or (w.endswith("ed") and len(w) > 4)
+                       for w in words[1:])
+    data = _phrase_data(ctx)
+    if data is None or data.verb is None:
+        return False
+    opens = data.openers.match(head) if data.openers is not None else None
+    first = words[0].casefold()
+    if opens:
+        skip = len(WORD.findall(opens.group()))
+    elif words[0][:1].isupper() and first not in _sentence_opener_words(ctx.lang) and (
+            first in never_final_words(ctx.lang) or first in _rarely_final(ctx.lang)[0]):
+        skip = 1  # a preposition or conjunction of the truncation data ("Pour", "Для")
+    else:
+        return False
+    for w in words[skip:]:
+        f = w.casefold()
+        if f in data.function:
+            if data.verb.fullmatch(f):
+                return False
+            continue
+        if data.verb.search(f):
+            return False
+    return True
+
+
 #: Prepositions after a past participle that make a participial phrase ("Organized by …",
 #: "Located in …", "Accompanied by …").
 _PARTICIPLE_PREPOSITIONS = frozenset({"by", "in", "on", "at", "near", "under", "with", "from",
@@ -828,7 +913,10 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         holds a comma; six words or more, not in title case), a last word that ends a sentence
         only in some uses (``rarely_final``: a preposition that may be a verb's particle,
         "… shares fell by"; a subordinator, "… weil"; a relative pronoun) or a final comma
-        marks the cut too.  Chinese and Japanese prose may also stop on a conjunction or
+        marks the cut too, and so does a sentence that ends on a comma and the first word of a
+        clause alone (", which.", ", for whom.", ", dass.": a relative word of ``relatives`` in
+        ``tqcheck/data/structure.toml``, a subordinator, conjunction or preposition of the
+        truncation data).  Chinese and Japanese prose may also stop on a conjunction or
         preposition of two characters or more (``never_final_endings``: 以及, について).  The
         word lists of every language (articles, conjunctions, possessives, prepositions,
         subordinators; Korean postpositional phrases) were written for tqcheck from general
@@ -844,6 +932,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
         return ()
     hits = _cut_before_stop(segment, sentences, ctx)
+    if ", " in segment.text:
+        hits = [*hits, *(h for h in _dangling_join(segment, sentences, ctx)
+                         if all(h.start != x.start for x in hits))]
     text = segment.text.rstrip()
     if not text:
         return hits
@@ -942,6 +1033,10 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         return []
     last = sentences[-1]
     if text[-1] in _CLAUSE_MARKS and text[-1] not in ";؛":
+        if len(sentences) == 1 and not source_in_view(segment):
+            # A line of a transcript or of text split one clause per line ends on a comma as
+            # often as a cut one; the source shows which (then the mirror test reads it).
+            return []
         return [Hit(last.start, last.end, "sentence cut off after a comma: the paragraph stops "
                     "in mid-sentence")]
     words, most = _rarely_final(ctx.lang)
@@ -1151,6 +1246,33 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
 
 
 
+#: A comma, one or two words and a full stop (not an ellipsis) that ends a sentence.
+_COMMA_TAIL = re.compile(r",\s+(?:([^\W\d_]+)\s+)?([^\W\d_]+)\.(?!\.)(?=[\"'”’»)\]]*(?:\s|$))")
+
+
+def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                   ) -> list[Hit]:
+    """Sentences that end on a comma and a clause's first word alone (", which.", ", for whom.",
+    ", dass.", ", который."): a relative word, subordinator, conjunction or preposition of the
+    truncation data or ``relatives`` with nothing after it — the clause it opened was lost."""
+    words = never_final_words(ctx.lang) | _rarely_final(ctx.lang)[0] | _relatives(ctx.lang)
+    if not words:
+        return []
+    hits: list[Hit] = []
+    for m in _COMMA_TAIL.finditer(segment.text):
+        first, last = m.group(1), m.group(2)
+        if last.casefold() not in words or len(last) < 2 or (
+                first is not None and first.casefold() not in words):
+            continue
+        s = next((s for s in sentences if s.start <= m.start() < s.end), None)
+        if s is None or len(s.text.split()) < 4 or _capitalised_mid_sentence(last, s.text):
+            continue
+        cut = m.group()[1:].strip()
+        hits.append(Hit(s.start, s.end, f"sentence cut off after '{cut[:-1]}': a comma and the "
+                        "first word of a clause, with nothing after them"))
+    return hits
+
+
 @register("TQ206", "broken-numbering", Severity.WARNING, scope="segment", gate=r"\)(?<=\w\))")
 def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                           ) -> Iterator[Hit]:
@@ -1242,6 +1364,15 @@ def _sentence_openers(lang: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{alternation}) (?=[^\W\d_])")
 
 
+@functools.cache
+def _sentence_opener_words(lang: str | None) -> frozenset[str]:
+    """The ``sentence_openers`` of ``lang`` (articles, demonstratives, pronouns), lower case."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("structure.toml").get("sentence_openers", {})
+                     .get(lang or "", ()))
+
+
 def _glued_run(text: str, start: int, at: int) -> list[str] | None:
     """The words between a sentence's start and ``at`` when they are one to six words, each
     followed by one space, the first one capitalised; None otherwise."""
@@ -1253,6 +1384,33 @@ def _glued_run(text: str, start: int, at: int) -> list[str] | None:
     if not all(_RUN_WORD.fullmatch(w) for w in words) or not words[0][0].isupper():
         return None
     return words
+
+
+#: Words a run holds at least before the verb patterns of languages other than English read it.
+_VERB_TEST_WORDS = 3
+
+
+def _run_has_verb(words: list[str], ctx: CheckContext) -> bool:
+    """Does a run of words read as a clause, with a finite verb (English ``finite_verbs`` or a
+    word in "-ed"; elsewhere ``verb_pattern`` on the words that are not function words)?  A
+    heading or label has none ("Technical data", "Contact us" reads as one: "contact" is no
+    verb of the list)."""
+    verbs = ctx.data.words("structure", "finite_verbs")
+    if verbs:
+        return any(w.casefold() in verbs or (w.endswith("ed") and len(w) > 4) for w in words)
+    data = _phrase_data(ctx)
+    if data is None or data.verb is None or len(words) < _VERB_TEST_WORDS:
+        # A heading of one or two words is read whole: the verb patterns of the other
+        # languages read endings, which nouns share ("Openingstijden", "özellikler").
+        return False
+    for w in words:
+        f = w.casefold()
+        if f in data.function:
+            if data.verb.fullmatch(f):
+                return True
+        elif data.verb.search(f):
+            return True
+    return False
 
 
 @register("TQ208", "glued-heading", Severity.WARNING, scope="segment", not_for=("po", "xliff"))
@@ -1268,7 +1426,11 @@ def find_glued_headings(segment: Segment, sentences: list[Sentence], ctx: CheckC
         the words before it are a heading or label whose line break or full stop was lost
         (``Technical data The container holds 400 ml``).  Words of one letter ("Plan A"),
         second-person forms (capitalised in letters) and words that are also names are not in
-        the data; a name after the word ("in The Hague") keeps it.  In German, whose nouns are
+        the data; a name after the word ("in The Hague") keeps it; a run with a finite verb
+        (a clause, not a heading), one that opens with a subordinator, a single letter or a
+        dateline in capitals is none.  Where the source in view runs its heading into the
+        sentence too (a space inside a Chinese or Japanese sentence, or the same capitalised
+        word), the finding is the source's (info, the mirror test).  In German, whose nouns are
         capitalised, only runs without a function word count.  Only paragraphs of prose (not
         headings, list items, table cells or software strings); only languages with letter case
         and data (caseless scripts have no such signal; the check says so once).
@@ -1303,8 +1465,11 @@ def find_glued_headings(segment: Segment, sentences: list[Sentence], ctx: CheckC
         if s is None or s.start == m.start():
             continue
         words = _glued_run(text, s.start, m.start())
-        if words is None:
-            continue
+        if words is None or (len(words) == 1 and (len(words[0]) < 2 or words[0].isupper())):
+            continue  # "D The", "KAZINFORM Die": a letter, or a dateline in capitals
+        if _run_has_verb(words, ctx) or (clauses := _clause_openers(ctx)) is not None and \
+                clauses.match(words[0]):
+            continue  # "The light itself is super light The …", "Because later We …": a clause
         if nouns:
             if function is None:
                 from tqcheck.langid import function_words
