@@ -1467,8 +1467,8 @@ def find_glued_headings(segment: Segment, sentences: list[Sentence], ctx: CheckC
         words = _glued_run(text, s.start, m.start())
         if words is None or (len(words) == 1 and (len(words[0]) < 2 or words[0].isupper())):
             continue  # "D The", "KAZINFORM Die": a letter, or a dateline in capitals
-        if _run_has_verb(words, ctx) or (clauses := _clause_openers(ctx)) is not None and \
-                clauses.match(words[0]):
+        if _run_has_verb(words, ctx) or ((clauses := _clause_openers(ctx)) is not None and \
+                clauses.match(words[0])):
             continue  # "The light itself is super light The …", "Because later We …": a clause
         if nouns:
             if function is None:
