@@ -231,3 +231,28 @@ def test_a_lone_line_ending_on_a_comma_needs_the_source() -> None:
                               source="Also verwenden Sie zuerst die Umgebung und,\n",
                               source_lang="de")
     assert [f.severity for f in findings] == [Severity.INFO]  # the source ends so too
+
+
+# --- TQ201: clause openers for languages without a file of their own ---------------------------
+
+@pytest.mark.parametrize(("lang", "text", "fragment"), [
+    ("fi", "Vanha silta suljettiin maanantaina aamulla. Koska sen kannattimet olivat ruostuneet pahasti.",
+     "Koska sen kannattimet olivat ruostuneet pahasti."),
+    ("hu", "A hidat hétfőn lezárták. Mert a tartóoszlopai erősen megrozsdásodtak.",
+     "Mert a tartóoszlopai erősen megrozsdásodtak."),
+    ("bg", "Мостът беше затворен в понеделник. Защото опорите му бяха силно ръждясали.",
+     "Защото опорите му бяха силно ръждясали."),
+    ("sv", "Bron stängdes på måndagen efter inspektionen. Vilket innebär långa omvägar för alla.",
+     "Vilket innebär långa omvägar för alla."),
+])
+def test_clause_without_main_clause_in_more_languages(lang: str, text: str,
+                                                      fragment: str) -> None:
+    assert [t for t, _ in found("TQ201", text, lang)] == [fragment]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Bron stängdes på måndagen efter inspektionen. Om du vill kan du ta färjan i stället."),
+    ("fi", "Silta suljettiin maanantaina. Koska kannattimet ruostuivat, silta suljettiin."),
+])
+def test_leading_clause_with_its_main_clause(lang: str, text: str) -> None:
+    assert found("TQ201", text, lang) == []

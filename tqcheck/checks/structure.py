@@ -348,6 +348,17 @@ _CLAUSE_SEVERITY = Severity.INFO
 _OPENING_MARKS = "\"'“‘«„(["
 
 
+def _structure_words(ctx: CheckContext, name: str) -> tuple[str, ...]:
+    """The ``[structure]`` list ``name`` of the language's file, or, for a language without a
+    file of its own, the table ``name`` of ``tqcheck/data/structure.toml``."""
+    words = ctx.data.get("structure", name)
+    if words is None:
+        from tqcheck.datapack import builtin_table
+
+        words = builtin_table("structure.toml").get(name, {}).get(ctx.lang or "", ())
+    return tuple(words)
+
+
 def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
     """One regex for the language's subordinators and relative words that cannot open a main
     clause (``clause_openers``), at the start of a sentence after opening marks, unless one of
@@ -355,7 +366,7 @@ def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
     key = "TQ201.clauses"
     if key not in ctx.state:
         def alternation(name: str) -> str:
-            words = sorted({w.casefold() for w in ctx.data.get("structure", name, default=())},
+            words = sorted({w.casefold() for w in _structure_words(ctx, name)},
                            key=len, reverse=True)
             # A word ends at a non-letter; an elided one ("parce qu'") at its apostrophe.
             return "|".join(re.escape(w) + ("" if w[-1] in "'’" else r"(?!\w)") for w in words)
@@ -650,7 +661,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         split off the sentence before it.  Such a phrase of four words or more is one too as
         the first sentence of a paragraph, before the sentence it belongs to ("Po spotkaniu z
         ministrem spraw zagranicznych. Zelenski powiedział …"), or as a paragraph of its own
-        ("With the aim of protecting the health of the citizens.").  Every fragment is info:
+        ("With the aim of protecting the health of the citizens.").  A sentence that is an
+        opening prepositional phrase without a verb, a comma and a relative clause (``relatives``
+        of ``tqcheck/data/structure.toml``, perhaps after a preposition: "For tenants with a low
+        income, for whom the increase is limited.") has no main clause either.  Languages
+        without a file of their own (Finnish, Hungarian, Bulgarian, Greek, Romanian, and the
+        clause-relatives of Swedish, Danish and Norwegian) take their ``clause_openers`` from
+        ``structure.toml``.  Every fragment is info:
         headlines, reviews and captions write verbless phrases on purpose, and judged blind
         against the source on WMT23 system output only about a third of the fragments reported
         were defects (5 of 14 with the source in view over three samples, 0 of 12 without it).
@@ -1250,12 +1267,18 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
 _COMMA_TAIL = re.compile(r",\s+(?:([^\W\d_]+)\s+)?([^\W\d_]+)\.(?!\.)(?=[\"'”’»)\]]*(?:\s|$))")
 
 
+@functools.cache
+def _clause_words(lang: str | None) -> frozenset[str]:
+    """The words that never stand alone after a comma before a full stop in ``lang``."""
+    return never_final_words(lang) | _rarely_final(lang)[0] | _relatives(lang)
+
+
 def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                    ) -> list[Hit]:
     """Sentences that end on a comma and a clause's first word alone (", which.", ", for whom.",
     ", dass.", ", который."): a relative word, subordinator, conjunction or preposition of the
     truncation data or ``relatives`` with nothing after it — the clause it opened was lost."""
-    words = never_final_words(ctx.lang) | _rarely_final(ctx.lang)[0] | _relatives(ctx.lang)
+    words = _clause_words(ctx.lang)
     if not words:
         return []
     hits: list[Hit] = []
