@@ -256,3 +256,12 @@ def test_clause_without_main_clause_in_more_languages(lang: str, text: str,
 ])
 def test_leading_clause_with_its_main_clause(lang: str, text: str) -> None:
     assert found("TQ201", text, lang) == []
+
+
+def test_korean_paragraph_cut_after_a_particle() -> None:
+    text = "다리가 폐쇄되었습니다. 운전자들은 매시간 출발하는 여객선과 시내 버스 서비스를"
+    assert serious("TQ205", text, "ko") == ["운전자들은 매시간 출발하는 여객선과 시내 버스 서비스를"]
+    done = "다리가 폐쇄되었습니다. 운전자들은 매시간 출발하는 여객선을 이용할 수 있습니다"
+    assert serious("TQ205", done, "ko") == []
+    village = "다리가 폐쇄되었습니다. 운전자들은 매시간 배를 타고 건너편 마을"
+    assert serious("TQ205", village, "ko") == []

@@ -936,8 +936,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         truncation data).  Chinese and Japanese prose may also stop on a conjunction or
         preposition of two characters or more (``never_final_endings``: 以及, について).  The
         word lists of every language (articles, conjunctions, possessives, prepositions,
-        subordinators; Korean postpositional phrases) were written for tqcheck from general
-        knowledge of each language.
+        subordinators; Korean postpositional phrases, and the particles and connective endings
+        written onto a Korean word, ``rarely_final_endings``: "… 서비스를") were written for
+        tqcheck from general knowledge of each language.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -1035,6 +1036,15 @@ def _rarely_final(lang: str | None) -> tuple[frozenset[str], int]:
     return words, max((len(w.split()) for w in words), default=0)
 
 
+@functools.cache
+def _rarely_final_endings(lang: str | None) -> tuple[str, ...]:
+    """Endings of a word that ends no sentence (``rarely_final_endings``: Korean 를, 에서)."""
+    from tqcheck.datapack import builtin_table
+
+    return tuple(builtin_table("truncation.toml").get("rarely_final_endings", {})
+                 .get(lang or "", ()))
+
+
 #: The last words of a text (up to three, the last one first), letters only.
 _WORDS_BACK = re.compile(r"[^\W\d_]+")
 
@@ -1057,14 +1067,19 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         return [Hit(last.start, last.end, "sentence cut off after a comma: the paragraph stops "
                     "in mid-sentence")]
     words, most = _rarely_final(ctx.lang)
-    if not words:
+    endings = _rarely_final_endings(ctx.lang)
+    if not words and not endings:
         return []
     tail = text[max(0, len(text) - 60):]
     if not tail[-1:].isalpha():
         return []
-    found = _WORDS_BACK.findall(tail)[-most:]
+    found = _WORDS_BACK.findall(tail)[-max(most, 1):]
     word = next((" ".join(found[i:]) for i in range(len(found))
                  if " ".join(found[i:]).casefold() in words), None)
+    if word is None and found and endings:
+        # Korean "… 서비스를": a particle or connective ending written onto the last word.
+        word = next((found[-1] for e in endings
+                     if found[-1].endswith(e) and len(found[-1]) > len(e)), None)
     if word is None or _capitalised_mid_sentence(word, last.text):
         return []
     _, openers = _stranding(ctx.lang)
