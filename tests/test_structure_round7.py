@@ -29,8 +29,6 @@ def serious(code: str, text: str, lang: str) -> list[str]:
      "Imports of machinery and spare parts dropped sharply by"),
     ("en", "The museum reopened on Monday, while the library will stay closed until",
      "The museum reopened on Monday, while the library will stay closed until"),
-    ("en", "The bridge is closed. Drivers are asked to use the ferry, which leaves every hour,",
-     "Drivers are asked to use the ferry, which leaves every hour,"),
     ("de", "Die Brücke ist gesperrt. Autofahrer sollen die Fähre nehmen, weil",
      "Autofahrer sollen die Fähre nehmen, weil"),
     ("fr", "Le pont est fermé. Les automobilistes doivent prendre le bac, parce que",
@@ -220,9 +218,11 @@ def test_glued_heading_mirrors_the_source() -> None:
     assert [(f.text, f.severity) for f in findings] == [("Liquid crystal", Severity.WARNING)]
 
 
-def test_a_lone_line_ending_on_a_comma_needs_the_source() -> None:
+def test_a_line_ending_on_a_comma_needs_the_source() -> None:
     line = "So, you first use the environment for cruise control and the processing,"
     assert serious("TQ205", line, "en") == []   # a transcript split one clause per line
+    two = "Yes, there is one more thing. " + line
+    assert found("TQ205", two, "en") == [(line, Severity.INFO)]
     findings = api_audit_text(line + "\n", lang="en", select="TQ205",
                               source="Also verwenden Sie zuerst die Umgebung für den Tempomat.\n",
                               source_lang="de")

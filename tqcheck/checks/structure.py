@@ -929,9 +929,10 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         prose (a sentence before the last one ends in a full stop, or the last one is long and
         holds a comma; six words or more, not in title case), a last word that ends a sentence
         only in some uses (``rarely_final``: a preposition that may be a verb's particle,
-        "… shares fell by"; a subordinator, "… weil"; a relative pronoun) or a final comma
-        marks the cut too, and so does a sentence that ends on a comma and the first word of a
-        clause alone (", which.", ", for whom.", ", dass.": a relative word of ``relatives`` in
+        "… shares fell by"; a subordinator, "… weil"; a relative pronoun) marks the cut too, and
+        so does a final comma where the source is in view (without it, info: transcripts split
+        one clause per line end so), and a sentence that ends on a comma and the first word of
+        a clause alone (", which.", ", for whom.", ", dass.": a relative word of ``relatives`` in
         ``tqcheck/data/structure.toml``, a subordinator, conjunction or preposition of the
         truncation data).  Chinese and Japanese prose may also stop on a conjunction or
         preposition of two characters or more (``never_final_endings``: 以及, について).  The
@@ -1060,12 +1061,16 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         return []
     last = sentences[-1]
     if text[-1] in _CLAUSE_MARKS and text[-1] not in ";؛":
-        if len(sentences) == 1 and not source_in_view(segment):
-            # A line of a transcript or of text split one clause per line ends on a comma as
-            # often as a cut one; the source shows which (then the mirror test reads it).
+        if source_in_view(segment):
+            return [Hit(last.start, last.end, "sentence cut off after a comma: the paragraph "
+                        "stops in mid-sentence")]
+        if len(sentences) == 1:
             return []
-        return [Hit(last.start, last.end, "sentence cut off after a comma: the paragraph stops "
-                    "in mid-sentence")]
+        # A line of a transcript, or of text split one clause per line, ends on a comma as
+        # often as a cut one (a human reference of WMT23 does); the source shows which (then
+        # the mirror test reads it): without it, info.
+        return [Hit(last.start, last.end, "sentence cut off after a comma? (the paragraph stops "
+                    "on one; a transcript may go on in the next line)", severity=Severity.INFO)]
     words, most = _rarely_final(ctx.lang)
     endings = _rarely_final_endings(ctx.lang)
     if not words and not endings:
