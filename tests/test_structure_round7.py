@@ -265,3 +265,53 @@ def test_korean_paragraph_cut_after_a_particle() -> None:
     assert serious("TQ205", done, "ko") == []
     village = "다리가 폐쇄되었습니다. 운전자들은 매시간 배를 타고 건너편 마을"
     assert serious("TQ205", village, "ko") == []
+
+
+# --- TQ206: a list of paragraphs, one numbered item each ----------------------------------------
+
+def test_list_of_paragraphs_that_skips_an_item() -> None:
+    text = ("Follow these steps.\n\n1. Open the app.\n\n2. Log in with your bank ID.\n\n"
+            "4. Check the details and send the form.\n")
+    assert [t for t, _ in found("TQ206", text, "en")] == ["4."]
+    lines = "1. Open the app.\n2. Log in with your bank ID.\n4. Check the details.\n"
+    assert [t for t, _ in found("TQ206", lines, "en")] == ["4."]
+
+
+@pytest.mark.parametrize("text", [
+    "1. Open the app.\n\n2. Log in.\n\n3. Check the details.\n",
+    "2. Open the app.\n\n4. Log in.\n",                       # not counted from 1
+    "1. Open the app.\n\nThen wait.\n\n3. Check the details.\n",  # not consecutive
+    "1. Open the app.\n\n2. Log in.\n\n12. Bundesliga results follow.\n",
+])
+def test_lists_of_paragraphs_that_skip_nothing(text: str) -> None:
+    assert found("TQ206", text, "en") == []
+
+
+def test_numbered_line_mirrors_the_source() -> None:
+    text = "1. Open the app.\n2. Log in.\n4. Check the details.\n"
+    source = "1. Öffnen Sie die App.\n2. Melden Sie sich an.\n4. Prüfen Sie die Angaben.\n"
+    findings = api_audit_text(text, lang="en", source=source, source_lang="de", select="TQ206")
+    assert [(f.text, f.severity) for f in findings] == [("4.", Severity.INFO)]
+
+
+# --- TQ201: more English openers of split-off phrases and clauses -----------------------------
+
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("The mayor opened the new bridge on Monday. Together with his wife and two children.",
+     "Together with his wife and two children."),
+    ("The rate rose to 4.5 percent in March. According to the central bank of the country.",
+     "According to the central bank of the country."),
+    ("Police arrested a man in the city centre. Who had stolen three bicycles last week.",
+     "Who had stolen three bicycles last week."),
+])
+def test_more_english_fragments(text: str, fragment: str) -> None:
+    assert [t for t, _ in found("TQ201", text, "en")] == [fragment]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor opened the new bridge on Monday. Who knows what happens next.",
+    "The mayor opened the new bridge on Monday. According to the police, it went well.",
+    "The mayor opened the new bridge. Thanks to the new rules, traffic fell.",
+])
+def test_english_sentences_with_these_openers(text: str) -> None:
+    assert found("TQ201", text, "en") == []

@@ -392,7 +392,12 @@ def source_skips_numbering(case: MirrorCase) -> str | None:
     """The source's inline list skips an item too."""
     from tqcheck.checks.text import numbering_gaps
 
-    return "the source's list skips an item too" if numbering_gaps(case.source) else None
+    if numbering_gaps(case.source):
+        return "the source's list skips an item too"
+    marker = case.text.strip()
+    if marker[:1].isdigit() and case.source.lstrip().startswith(marker):
+        return "the source numbers this item so too"  # a list of lines: "4." in both
+    return None
 
 
 #: A space between two Chinese or Japanese characters (kana, ideographs): a heading or label

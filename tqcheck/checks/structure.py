@@ -1316,7 +1316,13 @@ def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     return hits
 
 
-@register("TQ206", "broken-numbering", Severity.WARNING, scope="segment", gate=r"\)(?<=\w\))")
+#: A paragraph that opens with an item number ("4. Follow the instructions …").
+_LINE_ITEM = re.compile(r"(\d{1,2})[.)][ \t]")
+
+
+@register("TQ206", "broken-numbering", Severity.WARNING, scope="segment",
+          gate=Gate(re.compile(r"\)(?<=\w\))"),
+                    more=(re.compile(r"\n\d{1,2}[.)][ \t]"), re.compile(r"\A\d{1,2}[.)][ \t]"))))
 def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                           ) -> Iterator[Hit]:
     """An inline numbered list that skips an item.
@@ -1324,7 +1330,9 @@ def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: Chec
     What it does:
         Reads the item markers of a list written inside a paragraph (``1) … 2) … 3)`` or
         ``a) … b) …``; three markers or more, in increasing order from the first) and flags a
-        marker that skips one number or letter (``1) … 2) … 4)``).  Where the source skips it
+        marker that skips one number or letter (``1) … 2) … 4)``); so too in a list of
+        paragraphs of plain text that each open with their number (``1.``, ``2.``, ``4.``;
+        consecutive paragraphs, counted from 1; Markdown renumbers its own lists).  Where the source skips it
         too, the finding is the source's (info, the mirror test).
 
     Why it matters:
@@ -1339,6 +1347,21 @@ def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: Chec
         missing = str(prev + 1) if m.group(1).isdigit() else chr(ord("a") + prev)
         yield Hit(m.start(), m.end(), f"list item {m.group()} follows item {prev}: item "
                   f"{missing}) is missing or glued to the one before")
+    item = _LINE_ITEM.match(segment.text) if segment.kind == "paragraph" else None
+    if item is None:
+        return
+    # A list of paragraphs, one item each ("1. …", "2. …", "4. …"), counted from 1 in the
+    # paragraphs right before this one: the engine calls this check on the paragraphs that
+    # open with a number, in order, so the list is the run of consecutive ones.
+    n = int(item.group(1))
+    last = ctx.state.get("TQ206.items")
+    first = n
+    if last is not None and last[0] == segment.index - 1 and n in (last[1] + 1, last[1] + 2):
+        first = last[2]
+        if n == last[1] + 2 and first == 1:
+            yield Hit(0, item.end() - 1, f"list item {item.group().strip()} follows item "
+                      f"{last[1]}: item {last[1] + 1} is missing or glued to the one before")
+    ctx.state["TQ206.items"] = (segment.index, n, first)
 
 
 #: Two words glued without a space where a line break or a space was lost, the second with its
