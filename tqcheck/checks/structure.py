@@ -1057,10 +1057,10 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
     fell by", "… delivered by PostNL or DHL within"), or on a comma ("… and for other groups,"):
     cut off.  A question or relative word before it may have taken the preposition's object
     ("what it is made from": ``stranding``'s openers)."""
-    if not _prose_end(segment, sentences):
-        return []
     last = sentences[-1]
     if text[-1] in _CLAUSE_MARKS and text[-1] not in ";؛":
+        if not _prose_end(segment, sentences):
+            return []
         if source_in_view(segment):
             return [Hit(last.start, last.end, "sentence cut off after a comma: the paragraph "
                         "stops in mid-sentence")]
@@ -1085,7 +1085,8 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         # Korean "… 서비스를": a particle or connective ending written onto the last word.
         word = next((found[-1] for e in endings
                      if found[-1].endswith(e) and len(found[-1]) > len(e)), None)
-    if word is None or _capitalised_mid_sentence(word, last.text):
+    if word is None or _capitalised_mid_sentence(word, last.text) \
+            or not _prose_end(segment, sentences):
         return []
     _, openers = _stranding(ctx.lang)
     before = WORD.findall(last.text)[:-1]
@@ -1288,6 +1289,14 @@ _COMMA_TAIL = re.compile(r",\s+(?:([^\W\d_]+)\s+)?([^\W\d_]+)\.(?!\.)(?=[\"'”�
 
 
 @functools.cache
+def _comma_tail(words: frozenset[str]) -> re.Pattern[str]:
+    """A comma, then a word of ``words`` right before a full stop within two words: the cheap
+    first test of :func:`_dangling_join`."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf",\s+(?:[^\W\d_]+\s+)?(?:{alternation})\.(?!\.)", re.IGNORECASE)
+
+
+@functools.cache
 def _clause_words(lang: str | None) -> frozenset[str]:
     """The words that never stand alone after a comma before a full stop in ``lang``."""
     return never_final_words(lang) | _rarely_final(lang)[0] | _relatives(lang)
@@ -1299,8 +1308,8 @@ def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     ", dass.", ", который."): a relative word, subordinator, conjunction or preposition of the
     truncation data or ``relatives`` with nothing after it — the clause it opened was lost."""
     words = _clause_words(ctx.lang)
-    if not words:
-        return []
+    if not words or not _comma_tail(words).search(segment.text):
+        return []  # one search for nearly every segment
     hits: list[Hit] = []
     for m in _COMMA_TAIL.finditer(segment.text):
         first, last = m.group(1), m.group(2)
@@ -1427,7 +1436,7 @@ def _sentence_openers(lang: str | None) -> re.Pattern[str] | None:
                                                                              reverse=True))
     # The words first (their first letters let the engine skip most positions); what stands
     # before them is read by the caller.
-    return re.compile(rf"\b(?:{alternation}) (?=[^\W\d_])")
+    return re.compile(rf"(?:{alternation}) (?=[^\W\d_])")
 
 
 @functools.cache
@@ -1524,8 +1533,8 @@ def find_glued_headings(segment: Segment, sentences: list[Sentence], ctx: CheckC
     nouns = bool(ctx.data.get("capitalized_nouns"))
     for m in openers.finditer(text):
         after = m.end()
-        if not (text[after].islower() or nouns) or text[m.start() - 1] != " " \
-                or not text[m.start() - 2 : m.start() - 1].isalpha():
+        if m.start() < 2 or text[m.start() - 1] != " " or not text[m.start() - 2].isalpha() \
+                or not (text[after].islower() or nouns):
             continue  # a name after it ("in The Hague"), or no word right before it
         s = next((s for s in sentences if s.start <= m.start() < s.end), None)
         if s is None or s.start == m.start():
