@@ -392,7 +392,31 @@ def source_skips_numbering(case: MirrorCase) -> str | None:
     """The source's inline list skips an item too."""
     from tqcheck.checks.text import numbering_gaps
 
-    return "the source's list skips an item too" if numbering_gaps(case.source) else None
+    if numbering_gaps(case.source):
+        return "the source's list skips an item too"
+    marker = case.text.strip()
+    if marker[:1].isdigit() and case.source.lstrip().startswith(marker):
+        return "the source numbers this item so too"  # a list of lines: "4." in both
+    return None
+
+
+#: A space between two Chinese or Japanese characters (kana, ideographs): a heading or label
+#: run into the next sentence, in a script that writes no spaces inside a sentence.
+_CJK_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff][ \u3000]+[\u3040-\u30ff\u3400-\u9fff]")
+#: A capitalised word after a word and one space, before a lower-case word, in a cased source.
+_CAPITAL_INSIDE = re.compile(r"[^\W\d_] ([^\W\d_])[^\W\d_]* [^\W\d_]")
+
+
+def source_glues_heading(case: MirrorCase) -> str | None:
+    """The source runs a heading or label into its sentence too: a space inside a Chinese or
+    Japanese sentence (``液晶 こちらの方が…``), or a capitalised word after a word and a space
+    inside a sentence of a cased script (``Добрий день Заходьте …``)."""
+    if _CJK_SPACE.search(case.source):
+        return "the source runs a heading into its sentence too"
+    for m in _CAPITAL_INSIDE.finditer(case.source):
+        if m.group(1).isupper() and m.group(1) != m.group(1).lower():
+            return "the source has a capital inside its sentence too"
+    return None
 
 
 _DOUBLED_PUNCTUATION = re.compile(r"([,.;、。，．；])\1")
@@ -416,6 +440,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ203": source_lowercase_start,
     "TQ205": source_unfinished,
     "TQ206": source_skips_numbering,
+    "TQ208": source_glues_heading,
     "TQ301": quote_imbalance,
     "TQ302": bracket_imbalance,
     "TQ304": span_in_source,
