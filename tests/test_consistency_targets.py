@@ -199,3 +199,78 @@ _EVERY_MARK = "A ‘b’ c ‚d‘ e “f” g „h“ i «j» k »l« m 「n」
 def test_every_quotation_mark_in_every_language_is_read(lang: str) -> None:
     # A mark of a nested pair read as opening (German ‘ after a space) once raised KeyError.
     audit_text(_EVERY_MARK, AuditOptions(lang=lang, select=("TQ503",)))
+
+
+def _all_flagged(code: str, text: str, lang: str, source_lang: str | None = None) -> set[str]:
+    report = audit_text(text, AuditOptions(lang=lang, source_lang=source_lang, select=(code,)))
+    return {f.text for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "source_lang", "expected"), [
+    # Revised Romanization beside McCune-Reischauer (with and without its breves).
+    ("The plant in Cheongju opened. Workers in Chongju welcomed it.", "ko", {"Cheongju", "Chongju"}),
+    ("Officials in Daegu agreed. The mayor of Taegu said so.", "ko", {"Daegu", "Taegu"}),
+    ("The line in Pyeongtaek opened. The Pyongtaek line makes chips.", None,
+     {"Pyeongtaek", "Pyongtaek"}),
+    # Romanian ș with the comma below and ş with the cedilla: one name.
+    ("The court in Timișoara ruled. Lawyers in Timişoara appealed.", "ro", {"Timișoara", "Timişoara"}),
+])
+def test_korean_romanizations_and_romanian_letters_pair(text: str, source_lang: str | None,
+                                                        expected: set[str]) -> None:
+    assert _all_flagged("TQ501", text, "en", source_lang) == expected
+
+
+@pytest.mark.parametrize(("text", "source_lang"), [
+    ("Tina arrived first. Later, Dina spoke.", None),  # plain stops pair only from Korean
+    ("Officials in Daegu agreed. Later, Taylor spoke.", "ko"),
+    ("Teodora arrived first. Later, Tina spoke.", None),
+])
+def test_korean_keys_need_korean_evidence(text: str, source_lang: str | None) -> None:
+    assert _all_flagged("TQ501", text, "en", source_lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "ヤンキースが勝った。ヤンキーズは首位に立った。", {"ヤンキース", "ヤンキーズ"}),
+    ("da", "Log ind med MitID i dag. Har du ikke Mit ID, kan du få hjælp.", {"MitID", "Mit ID"}),
+    ("en", "Open it in PowerPoint first. Then save the Power Point file.", {"PowerPoint", "Power Point"}),
+    ("it", "La Banca centrale europea (Bce) si riunisce. Molti pensano che la BCE aspetti.",
+     {"Bce", "BCE"}),
+    ("en", "The Nato summit began. Later, NATO said the talks went well.", {"Nato", "NATO"}),
+])
+def test_one_name_spelled_two_ways_by_case_spacing_or_voicing(lang: str, text: str,
+                                                              expected: set[str]) -> None:
+    assert _all_flagged("TQ502", text, lang) >= expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "ロースを焼いた。ローズを飾った。"),  # two words: short, they keep their final kana
+    ("da", "Log ind med MitID. Vis mit ID ved skranken."),  # "my ID": the open form in lower case
+    ("en", "The US said so. Who told us? WHO did. It is IT work."),  # function words
+    ("en", "NATO SUMMIT ENDS\n\nThe Nato summit ended."),  # a heading in capitals
+    ("en", "Nato Leaders Meet In Brussels\n\nNATO met on Monday."),  # a heading in title case
+])
+def test_case_spacing_and_voicing_must_pass(lang: str, text: str) -> None:
+    assert _all_flagged("TQ502", text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ro", "Înalta Curte de Casație și Justiție a decis. Decizia Înaltei Curţi este definitivă.",
+     {"Curţi"}),
+    ("ro", "Şedinţa a început. Preşedintele a vorbit. Ministrul a anunțat măsuri.", {"anunțat"}),
+    ("tr", "Beşiktaş kazandı. Taraftarlar Beșiktaș için sevindi.", {"Beșiktaș"}),
+    ("fa", "دمای هوا به منفی ۱۲ درجه و در ارتفاعات به منفی 18 درجه می‌رسد.", {"18"}),
+    ("fa", "قیمت 12 دلار و 15 دلار و ۲۰ دلار بود.", {"۲۰"}),  # the minority, whatever its script
+    ("bn", "১২ জন এবং 18 জন এসেছিলেন।", {"18"}),  # a tie: toward the CLDR default (Bengali)
+])
+def test_letter_and_digit_forms_mixed(lang: str, text: str, expected: set[str]) -> None:
+    assert _all_flagged("TQ504", text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ro", "Şedinţa a început. Preşedintele a vorbit."),  # cedilla throughout: consistent
+    ("en", "Beşiktaş beat a team from Timișoara."),  # names of two languages in English
+    ("fa", "واکسن COVID-19 و جنگنده F-35 در ۱۸ شهر دیده شد؛ www.site.ir/2024 را ببینید."),
+    ("ar", "بلغ عدد السكان 12 مليونا في 2023."),
+])
+def test_letter_and_digit_forms_must_pass(lang: str, text: str) -> None:
+    assert _all_flagged("TQ504", text, lang) == set()

@@ -4,6 +4,7 @@ mixed quote styles.  Memory grows with the vocabulary, not with the text."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -12,6 +13,7 @@ from functools import cache, lru_cache
 from itertools import islice, repeat
 from operator import add
 
+from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.romanization import Rules, rewrite
 from tqcheck.checks.target_norms import mark_side
@@ -394,8 +396,10 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ"
-_LOWER = "a-zß-öø-ÿā-žа-яёіїєґıα-ωάέήίόύώϊϋΐΰ"
+#: Capitals and lower-case letters of names: Latin with its extensions (Romanian Ș Ț with the
+#: comma below, Azerbaijani Ə), Cyrillic and Greek.
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚƏА-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ"
+_LOWER = "a-zß-öø-ÿā-žșțəа-яёіїєґıα-ωάέήίόύώϊϋΐΰ"
 #: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
 #: second part ("Wen-bin"): ``(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[A-Z][a-z]+(?:-…)?``.
 #: Written to start with a character class — the first letter, with the lookbehind after it, then
@@ -965,8 +969,10 @@ class NameVariants:
             arabic_key,
             chinese_key,
             is_chinese_romanization,
+            korean_key,
             latin_key,
             looks_arabic,
+            looks_korean,
             orthography_key,
             weak_key,
         )
@@ -976,6 +982,9 @@ class NameVariants:
 
         buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
         letters = self.letters
+        from_korean = base_lang(self.ctx.source_lang) == "ko"
+        # Korean spellings are compared with a Korean source, or where one shows a Korean system.
+        korean = from_korean or any(map(looks_korean, self.words))
         for w in self.words:
             if len(w) < 4:
                 continue
@@ -988,6 +997,8 @@ class NameVariants:
                 buckets["chinese", chinese_key(w)].append(w)
             if len(w) >= 5:
                 buckets["arabic", arabic_key(spelled)].append(w)
+                if korean:
+                    buckets["korean", korean_key(w)].append(w)
         own_keys = {key for (system, key) in buckets if system == "own"}
         # With an Arabic-script source in evidence, a name's vowels are the romanizer's guess:
         # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
@@ -1009,6 +1020,12 @@ class NameVariants:
                         and self.words[a].proper and self.words[b].proper
                         and (a[:1] == b[:1] or (from_arabic and a[:1] in "EI" and b[:1] in "EI"))):
                     continue  # vowels alone tell Western names apart (Peter/Pieter)
+                if system == "korean" and not (
+                        self.words[a].proper and self.words[b].proper
+                        and (from_korean or (looks_korean(a) and looks_korean(b)) or (
+                            looks_korean(a) != looks_korean(b) and korean_key(a)[:1] == korean_key(b)[:1]
+                            and a[:1] == b[:1]))):
+                    continue  # Tina/Dina: a Korean source, or both spellings Korean-looking
                 if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                     continue
                 if {a.casefold(), b.casefold()} <= self.accent_words:
@@ -1146,14 +1163,18 @@ def _katakana_key(word: str) -> str:
     """A katakana word without its final long-vowel mark and with ヴ as バ行: the JIS and
     newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it; a
     word of four letters or more without any long-vowel mark or geminate ッ, and with its small
-    kana full size, so that the renderings of one foreign name share it too (マクロン/マクローン,
-    ショルツ/ショルッツ, ウィリアム/ウイリアム)."""
+    kana full size and a final ズ read as ス, so that the renderings of one foreign name share it
+    too (マクロン/マクローン, ショルツ/ショルッツ, ウィリアム/ウイリアム, ヤンキース/ヤンキーズ)."""
     key = word.rstrip("ー")
     if "ヴ" in key:
         for vu, b in _VU:
             key = key.replace(vu, b)
     compact = key.translate(_SMALL_KANA)
-    return compact if len(compact) >= _KANA_CORE else key
+    if len(compact) < _KANA_CORE:
+        return key
+    # An English plural -s heard voiced or not (ヤンキース/ヤンキーズ): in
+    # words of four letters or more besides long-vowel marks, so ロース/ローズ stay two words.
+    return compact[:-1] + "ス" if compact.endswith("ズ") else compact
 
 
 _SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")
@@ -1393,6 +1414,9 @@ class SpellingVariants:
         #: look at its tokens (``wanted`` itself while there is no word with inner capitals).
         self.watch: set[str] | frozenset[str] = self.wanted
         self.camel_rx: dict[str, re.Pattern[str]] = {}
+        #: Words seen in capitals (BCE, NATO), lower-cased -> the spellings seen in capitals or
+        #: with a capital only at the start (BCE, Bce) -> where each first stands.
+        self.acronyms: dict[str, dict[str, _Occurrence]] = {}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -1461,6 +1485,18 @@ class SpellingVariants:
                     self.watch.add(key)
                     self.camel_rx[key] = re.compile(
                         rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", re.IGNORECASE)
+        if _ALL_CAPITALS.search(text):
+            for m in _ALL_CAPITALS.finditer(text):
+                key = m.group().lower()
+                if key in self.acronyms or key in self.function:
+                    continue
+                self.acronyms[key] = {}
+                if self.watch is self.wanted or isinstance(self.watch, frozenset):
+                    self.watch = set(self.watch)
+                self.watch.add(key)
+                first = self.last_seen.get(key)
+                if first is not None and first is not segment:
+                    self._note_acronym(key, first)  # the word seen before, in capitals or not
         # One pass over the tokens for most segments: they hold no word worth locating.  (A
         # set's isdisjoint takes half the time of a dict's keys' on the tokens of a segment.)
         if self.watch.isdisjoint(tokens):
@@ -1468,6 +1504,9 @@ class SpellingVariants:
         if self.camel_words and not self.camel_words.isdisjoint(tokens):
             for key in self.camel.keys() & tokens:
                 self._note_casing(key, segment)
+        if self.acronyms and not self.acronyms.keys().isdisjoint(tokens):
+            for key in self.acronyms.keys() & tokens:
+                self._note_acronym(key, segment)
         wanted = self.wanted
         if not wanted or wanted.isdisjoint(tokens):
             return
@@ -1495,6 +1534,26 @@ class SpellingVariants:
                 else:
                     occ.count += 1
 
+    def _note_acronym(self, key: str, segment: Segment) -> None:
+        """Note where ``key`` stands in capitals (BCE) or with a capital only at its start (Bce)
+        in ``segment``: never at a sentence's start (where any word has a capital) nor in a
+        heading set in capitals or title case."""
+        forms = self.acronyms[key]
+        text = segment.text
+        for m in _standing_alone(key).finditer(text):
+            surface = m.group()
+            if surface.isupper():
+                if _mostly_capitals(text):
+                    continue
+            elif not (surface[:1].isupper() and surface[1:].islower()) or _at_sentence_start(
+                    text, m.start()) or _title_case(text):
+                continue
+            occ = forms.get(surface)
+            if occ is None:
+                forms[surface] = _Occurrence(segment, m.start(), m.end())
+            else:
+                occ.count += 1
+
     def _casing_groups(self) -> list[list[tuple[str, _Occurrence]]]:
         """A word written with inner capitals and with a capital only at its start (WeChat and
         Wechat, YouTube and Youtube): one brand or name, two spellings."""
@@ -1504,6 +1563,12 @@ class SpellingVariants:
             if first is not None and len(forms) < 2:
                 self._note_casing(key, first)  # a spelling seen before the inner-capital one
             if len(forms) > 1 and any(_INNER_CAPITAL.search(f) for f in forms):
+                groups.append(sorted(forms.items(), key=lambda kv: (kv[1].segment.locate(
+                    kv[1].start), kv[0])))
+        # An abbreviation in capitals and with a capital only at its start (BCE/Bce, NATO/Nato):
+        # either is a house style, both in one document are two spellings.
+        for forms in self.acronyms.values():
+            if len(forms) > 1:
                 groups.append(sorted(forms.items(), key=lambda kv: (kv[1].segment.locate(
                     kv[1].start), kv[0])))
         return groups
@@ -1546,6 +1611,25 @@ class SpellingVariants:
                 self.first[key] = _Occurrence(seg, m.start(), m.end())
             groups.append([hyph, key])
         return groups
+
+    def _open_name(self, closed: str, segment: Segment) -> str | None:
+        """The open spelling of a name written with inner capitals (a brand, a service: "Mit ID"
+        beside "MitID", "Power Point" beside "PowerPoint"): its parts each capitalised and split
+        where the closed form has a capital; None when the text holds no such form."""
+        forms = self.camel.get(closed) or {}
+        for surface in [*forms, *(m.group() for m in self.camel_rx[closed].finditer(
+                self.last_seen[closed].text))]:
+            cuts = [i for i in range(1, len(surface)) if surface[i].isupper()
+                    and surface[i - 1].islower()]
+            for i in cuts:
+                a, b = surface[:i], surface[i:]
+                m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{re.escape(b)}(?![\w-])", segment.text)
+                if m is not None:
+                    key = f"{a} {b}".casefold()
+                    if key not in self.first:
+                        self.first[key] = _Occurrence(segment, m.start(), m.end())
+                    return key
+        return None
 
     def _inflected_closed(self, closed: str) -> str | None:
         """A closed word of the document that is ``closed`` (a hyphenated word without its
@@ -1748,6 +1832,8 @@ class SpellingVariants:
             if closed in self.closed_candidates or "-" in closed or not closed.isalpha():
                 continue
             open_ = self._open_form(closed, self.pair_seen[closed])
+            if open_ is None and closed in self.camel:
+                open_ = self._open_name(closed, self.pair_seen[closed])
             if open_ is not None:
                 if closed not in self.first:
                     occ = self._locate(closed, self.last_seen[closed])
@@ -1861,6 +1947,23 @@ class SpellingVariants:
 _INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(?![\w'’-]|\.\w)")
 
+#: A word of two to five capitals (an abbreviation: BCE, NATO), found by its first capital with
+#: a lookbehind after it (the regex engine scans for capitals in a tight loop).
+_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{1,4}(?![\w'’&/-])")
+
+
+def _mostly_capitals(text: str) -> bool:
+    """A heading or a line set in capitals: more than half of its letters are."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(map(str.isupper, letters)) * 2 > len(letters)
+
+
+def _title_case(text: str) -> bool:
+    """A heading in title case: most of its words (of four letters or more) capitalised."""
+    words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 2 and sum(1 for w in words if w[:1].isupper()) * 3 > len(words) * 2
+
+
 _STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets",
            "»": "guillemets", "「": "corner brackets", "『": "corner brackets",
            "」": "corner brackets", "』": "corner brackets"}
@@ -1970,3 +2073,165 @@ class MixedQuoteStyles:
                 related=(where,), segment=o.segment)
             for style, o in ranked[1:]
         ]
+
+
+#: Letters a language writes in one form that look like another (the form typed from another
+#: keyboard or code page): the language's own letters, then their look-alikes.  Romanian ș ț take
+#: a comma below (the legacy code pages had only ş ţ with a cedilla); Turkish, Azerbaijani, Turkmen
+#: and Kurdish ş take a cedilla (ș with the comma is the Romanian letter).
+_LETTER_STYLES: dict[str, tuple[str, str, str, str]] = {
+    # language: (its own letters, their look-alikes, the own form's name, the look-alike's name)
+    "ro": ("șțȘȚ", "şţŞŢ", "comma below", "cedilla"),
+    "tr": ("şŞ", "șȘ", "cedilla", "comma below"),
+    "az": ("şŞ", "șȘ", "cedilla", "comma below"),
+    "tk": ("şŞ", "șȘ", "cedilla", "comma below"),
+    "ku": ("şŞ", "șȘ", "cedilla", "comma below"),
+}
+_LETTER_STYLES["mo"] = _LETTER_STYLES["ro"]
+
+#: The first code point of each decimal digit script TQ504 names (CLDR numbering systems).
+_DIGIT_SCRIPTS = {
+    0x30: ("latn", "ASCII"), 0x660: ("arab", "Arabic-Indic"), 0x6F0: ("arabext", "Persian"),
+    0x7C0: ("nkoo", "N'Ko"), 0x966: ("deva", "Devanagari"), 0x9E6: ("beng", "Bengali"),
+    0xA66: ("guru", "Gurmukhi"), 0xAE6: ("gujr", "Gujarati"), 0xB66: ("orya", "Odia"),
+    0xBE6: ("tamldec", "Tamil"), 0xC66: ("telu", "Telugu"), 0xCE6: ("knda", "Kannada"),
+    0xD66: ("mlym", "Malayalam"), 0xDE6: ("sinh", "Sinhala"), 0xE50: ("thai", "Thai"),
+    0xED0: ("laoo", "Lao"), 0xF20: ("tibt", "Tibetan"), 0x1040: ("mymr", "Myanmar"),
+    0x17E0: ("khmr", "Khmer"), 0x1810: ("mong", "Mongolian"),
+}
+#: A number: digits of one script, with the separators between them.
+_NUMBER = re.compile(r"\d+(?:[.,٫٬'/:]\d+)*")
+#: Text around a number that makes it part of a code, a name or an address, not a quantity
+#: written in the document's digits (COVID-19, F-35, 5G, a URL, a handle).
+_CODE_AROUND = re.compile(r"[A-Za-z_@#=/\\]")
+
+
+@cache
+def _default_digits() -> dict[str, str]:
+    """Each language's default numbering system where it has digits of its own (CLDR through
+    ``number_norms.toml``, ``[default_digits]``): the digits a tie is settled toward."""
+    from tqcheck.datapack import builtin
+
+    table = (builtin("number_norms.toml") or {}).get("default_digits", {})
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def _digit_languages() -> frozenset[str]:
+    from tqcheck.checks.punctuation import _NATIVE_DIGIT_LANGS
+
+    return _NATIVE_DIGIT_LANGS
+
+
+def _mixed_forms_gate(ctx: CheckContext) -> Gate:
+    """TQ504 reads a Romanian, Turkish … document's look-alike letters, and the numbers of a
+    document in a language with digits of its own; it opens nowhere else."""
+    from tqcheck.checks.gates import class_gate
+
+    lang = base_lang(ctx.lang) or ""
+    styles = _LETTER_STYLES.get(lang)
+    if styles is not None:
+        return class_gate("[" + styles[0] + styles[1] + "]")
+    if ctx.data.get("native_digits") or lang in _digit_languages():
+        return class_gate(r"[\d]")
+    return Gate()
+
+
+@register("TQ504", "mixed-letter-forms", Severity.WARNING, scope="document",
+          gate=_mixed_forms_gate)
+class MixedLetterForms:
+    """One letter or digit written in two forms in one document (Romanian ș and ş, Persian ۱۸ and 18).
+
+    What it does:
+        In Romanian, counts the words written with ș ț (comma below, the letters of the language)
+        and those with the look-alike ş ţ (cedilla, from legacy code pages and keyboards); in
+        Turkish, Azerbaijani, Turkmen and Kurdish, ş (cedilla) against Romanian ș. Where a document
+        uses both, flags each word in the form used less (on a tie, the look-alike). In a language
+        with digits of its own (Persian, Arabic, Urdu, Hindi, Bengali, Thai …: where TQ305 accepts
+        them), counts the numbers written in each digit script and flags those in the script used
+        less (on a tie, the one that is not the language's default in the Unicode CLDR: Persian
+        digits in Persian, Bengali in Bengali, ASCII in Hindi). Numbers inside codes, names and
+        addresses (COVID-19, F-35, a URL) are not counted.
+
+    Why it matters:
+        MT and pasted text bring the letters and digits of another keyboard; a reader sees one word
+        or number written two ways, and search and sorting treat them as different.
+
+    Example:
+        ``Înalta Curte de Casație … Decizia Înaltei Curţi`` → flags ``Curţi`` (ţ with a cedilla
+        where the document writes ț).
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        lang = base_lang(ctx.lang) or ""
+        self.styles = _LETTER_STYLES.get(lang)
+        self.digits = self.styles is None and bool(
+            ctx.data.get("native_digits") or lang in _digit_languages())
+        self.default = _default_digits().get(lang, "latn")
+        #: form (0 own letters, 1 look-alikes; or a digit script's zero) -> occurrences, in order.
+        self.seen: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        text = segment.text
+        if self.styles is not None:
+            own, alike = self.styles[0], self.styles[1]
+            if not any(c in text for c in own + alike):
+                return
+            for m in _WORD.finditer(text):
+                word = m.group()
+                has_own = any(c in word for c in own)
+                has_alike = any(c in word for c in alike)
+                if has_own != has_alike:
+                    self.seen[1 if has_alike else 0].append((segment, m.start(), m.end()))
+            return
+        if not self.digits:
+            return
+        for m in _NUMBER.finditer(text):
+            number = m.group()
+            zero = ord(number[0]) - unicodedata.digit(number[0])
+            if any(ord(c) - unicodedata.digit(c) != zero for c in number if c.isdigit()):
+                continue  # digits of two scripts in one number: TQ305's or a typo's
+            start, end = m.start(), m.end()
+            left = text.rfind(" ", 0, start) + 1
+            right = text.find(" ", end)
+            around = text[left:start] + text[end:right if right >= 0 else len(text)]
+            if _CODE_AROUND.search(around):
+                continue
+            self.seen[zero].append((segment, start, end))
+
+    def finish(self) -> list[Hit]:
+        if len(self.seen) < 2:
+            return []
+        if self.styles is not None:
+            own_n, alike_n = len(self.seen[0]), len(self.seen[1])
+            odd = 0 if own_n < alike_n else 1
+            names = {0: self.styles[2], 1: self.styles[3]}
+            letters = {0: self.styles[0], 1: self.styles[1]}
+            kept = 1 - odd
+            message = (f"letter written two ways: {'/'.join(letters[odd][:2])} with a "
+                       f"{names[odd]} ({len(self.seen[odd])}×) where the document writes "
+                       f"{'/'.join(letters[kept][:2])} with a {names[kept]} "
+                       f"({len(self.seen[kept])}×)")
+            return self._hits(self.seen[odd], self.seen[kept], message)
+        ranked = sorted(self.seen.items(), key=lambda kv: (
+            -len(kv[1]), _DIGIT_SCRIPTS.get(kv[0], ("", ""))[0] != self.default))
+        usual_zero, usual = ranked[0]
+        hits: list[Hit] = []
+        for zero, places in ranked[1:]:
+            name = _DIGIT_SCRIPTS.get(zero, ("", "native"))[1]
+            main = _DIGIT_SCRIPTS.get(usual_zero, ("", "native"))[1]
+            message = (f"number written in two digit scripts: {name} digits ({len(places)}×) "
+                       f"where the document writes {main} digits ({len(usual)}×)")
+            hits.extend(self._hits(places, usual, message))
+        return hits
+
+    def _hits(self, places: list[tuple[Segment, int, int]],
+              usual: list[tuple[Segment, int, int]], message: str) -> list[Hit]:
+        seg, start, end = usual[0]
+        related = (Location(self.ctx.path, *seg.locate(start), *seg.locate(end)),)
+        return [Hit(s, e, message, related=related, segment=segment)
+                for segment, s, e in places[:MAX_FIX_SPOTS]]
+
+
+#: A word of letters (with combining marks), for :class:`MixedLetterForms`.
+_WORD = re.compile(r"[^\W\d_]+")

@@ -12,6 +12,9 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
   as an apostrophe or nothing, a final -off/-of for -ov), from Arabic and Persian (article forms,
   doubled consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese
   (macrons, oh/ou/oo/ō, uu/ū).
+* :func:`korean_key` — Revised Romanization and McCune-Reischauer spellings of a Korean name
+  (eo/ŏ/o, eu/ŭ/u, g/k, d/t, b/p, j/ch, si/shi), for a Korean source or a spelling that shows
+  one of the systems (:func:`looks_korean`).
 * :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
   ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
   read as Chinese syllables in either system (:func:`is_chinese_romanization`).
@@ -156,6 +159,36 @@ def chinese_key(word: str) -> str:
     """One key for the pinyin and Wade-Giles spellings of a Chinese name (syllables joined)."""
     w = word.casefold().replace("’", "").replace("'", "").replace("-", "").replace("ü", "u")
     return rewrite(w, _CHINESE_RULES)
+
+
+# Applied in order to a lower-case, diacritic-free word romanized from Korean: the Revised
+# Romanization (2000) and McCune-Reischauer (with or without its breves and apostrophes) spell one
+# name differently in its vowels eo/ŏ/o and eu/ŭ/u, its plain stops g d b j against k t p ch, shi
+# against si; read both into one string (lossy: it only ever compares words of one document).
+_KOREAN_RULES = _rules(
+    (r"['’‘`-]", ""),
+    (r"eo", "o"), (r"eu", "u"),
+    (r"(?<=s)h(?=i)", ""),
+    (r"ch|j", "J"), (r"k|g", "G"), (r"t|d", "D"), (r"p|b", "B"),
+    (r"(.)\1+", r"\1"),
+)
+#: Spellings only a Korean romanization writes: RR's eo and eu, MR's breves.
+_KOREAN_LOOK = re.compile(r"eo|eu|[ŏŭ]")
+
+
+@lru_cache(maxsize=4096)
+def korean_key(word: str) -> str:
+    """One key for the Revised Romanization and McCune-Reischauer spellings of a Korean name
+    (Pyeongtaek/P'yŏngt'aek/Pyongtaek, Daegu/Taegu, Jeonju/Chŏnju)."""
+    w = word.casefold()
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return rewrite(w, _KOREAN_RULES)
+
+
+def looks_korean(word: str) -> bool:
+    """Whether a spelling shows a feature only a Korean romanization has (eo, eu, ŏ, ŭ)."""
+    return bool(_KOREAN_LOOK.search(word.casefold()))
 
 
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
