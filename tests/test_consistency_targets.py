@@ -274,3 +274,24 @@ def test_letter_and_digit_forms_mixed(lang: str, text: str, expected: set[str]) 
 ])
 def test_letter_and_digit_forms_must_pass(lang: str, text: str) -> None:
     assert _all_flagged("TQ504", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ministry of Trade and Industry said so. Later the Ministry of Trade and Industries "
+     "denied it.", {"Ministry of Trade and Industries"}),
+    ("Researchers of the Institute of Physics of the Chinese Academy of Sciences spoke. According "
+     "to the China Academy of Science, funding rose.", {"China Academy of Science"}),
+])
+def test_an_institution_named_two_ways(text: str, expected: set[str]) -> None:
+    report = audit_text(text, AuditOptions(lang="en", select=("TQ501",)))
+    assert {f.text for f in report.findings if f.severity.value == "warning"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Minister of Foreign Affairs spoke. The Ministry of Foreign Affairs agreed.",
+    "The Ministry of Internal Affairs spoke. The Ministry of International Affairs agreed.",
+    "The Ministry of Health spoke. The Ministry of Health and Welfare agreed.",
+    "The University of Michigan won. The University of Minnesota lost.",
+])
+def test_institutions_that_differ_are_not_paired(text: str) -> None:
+    assert _all_flagged("TQ501", text, "en") == set()

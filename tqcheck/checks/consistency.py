@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice, repeat
+from itertools import islice, pairwise, repeat
 from operator import add
 
 from tqcheck.checks.gates import Gate
@@ -202,6 +203,126 @@ class _Name(_Occurrence):
         Dmitry Kuleba)."""
         return bool(self.neighbours and other.neighbours
                     and not self.neighbours.isdisjoint(other.neighbours))
+
+
+#: The most distinct names of several words remembered per document: a bound on memory.
+_MAX_INSTITUTIONS = 4000
+
+
+class _InstitutionNames:
+    """Names of three capitalised words or more joined by the language's connectors (``Chinese
+    Academy of Sciences``, ``Ministry of Communication and Informatics``), and the pairs of them
+    that are one name with some of its words in another form (``China Academy of Science``,
+    ``Ministry of Communication and Information``): the same shape, at least one word the same,
+    and every other word another form of its counterpart (an ending of the language's
+    ``inflection_endings`` or an English derivation, or six letters or more in common and at
+    most three after them), never a title beside the office it heads (Minister/Ministry)."""
+
+    __slots__ = ("connectors", "endings", "seen")
+
+    def __init__(self, connectors: frozenset[str], endings: tuple[str, ...]) -> None:
+        self.connectors = connectors
+        self.endings = endings
+        #: shape (the connectors in order) -> name (its words) -> first place, count, positions
+        self.seen: dict[tuple[str, ...], dict[tuple[str, ...], _Name]] = {}
+
+    def feed(self, segment: Segment, matches: list[tuple[str, int, int]], base: int) -> None:
+        text = segment.text
+        run = [matches[0]]
+        for m in [*matches[1:], None]:
+            if m is not None:
+                gap = text[run[-1][2]:m[1]]
+                if gap == " " or (gap[:1] == " " == gap[-1:] and gap.strip() in self.connectors):
+                    run.append(m)
+                    continue
+            self._note(segment, run, base)
+            if m is not None:
+                run = [m]
+
+    def _note(self, segment: Segment, run: list[tuple[str, int, int]], base: int) -> None:
+        if len(run) < 3:
+            return
+        text = segment.text
+        gaps = tuple(text[a[2]:b[1]].strip() for a, b in pairwise(run))
+        # A title or an article before the name ("The", "President") is no part of it.
+        while run and run[0][0] in _NOT_EVIDENCE:
+            run, gaps = run[1:], gaps[1:]
+        if len(run) < 3 or not any(gaps):
+            return
+        # A name inside a longer one is a name too: the Chinese Academy of Sciences in the
+        # Institute of Physics of the Chinese Academy of Sciences.
+        for i in range(1, len(gaps) - 1):
+            if gaps[i]:
+                self._add(segment, run[i + 1:], gaps[i + 1:], base)
+        self._add(segment, run, gaps, base)
+
+    def _add(self, segment: Segment, run: list[tuple[str, int, int]], gaps: tuple[str, ...],
+             base: int) -> None:
+        if len(run) < 3 or not any(gaps):
+            return
+        words = tuple(w for w, _, _ in run)
+        names = self.seen.setdefault(gaps, {})
+        start, end = run[0][1], run[-1][2]
+        occ = names.get(words)
+        if occ is None:
+            if len(names) < _MAX_INSTITUTIONS:
+                names[words] = _Name(segment, start, end, base + start)
+        else:
+            occ.seen_again(segment, start, base + start)
+
+    def _word_variant(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if a in _NOT_EVIDENCE or b in _NOT_EVIDENCE:
+            return False  # Minister of Foreign Affairs … Ministry of Foreign Affairs
+        ca, cb = a.casefold(), b.casefold()
+        if _derived(ca, cb, self.endings) or _derived(ca, cb):
+            return True
+        common = 0
+        for x, y in zip(ca, cb, strict=False):
+            if x != y:
+                break
+            common += 1
+        # One stem, two short endings (Informatics/Information), not two words made from one
+        # (Internal/International).
+        return common >= 6 and max(len(ca), len(cb)) - common <= 3
+
+    def finish(self, path: str) -> list[Hit]:
+        hits: list[Hit] = []
+        for names in self.seen.values():
+            if len(names) < 2:
+                continue
+            ranked = sorted(names.items(), key=lambda kv: kv[1].first_position)
+            for i, (a, occ_a) in enumerate(ranked):
+                for b, occ_b in ranked[i + 1:]:
+                    same = sum(1 for x, y in zip(a, b, strict=True) if x == y)
+                    if same == 0 or not all(map(self._word_variant, a, b)):
+                        continue
+                    hits.extend(self._report(occ_a, occ_b, path))
+        return hits
+
+    @staticmethod
+    def _report(occ_a: _Name, occ_b: _Name, path: str) -> list[Hit]:
+        # The one used more stays (on a tie, the one used first): the other is to change.
+        keep_a = occ_a.count >= occ_b.count
+        near = _near(occ_a.stretches(), occ_b.stretches())
+        out: list[Hit] = []
+        for occ, other, kept in ((occ_a, occ_b, keep_a), (occ_b, occ_a, not keep_a)):
+            seg = other.segment
+            message = (f"name spelled two ways: '{occ.segment.text[occ.start:occ.end]}' "
+                       f"({occ.count}×) and '{seg.text[other.start:other.end]}' (line "
+                       f"{seg.locate(other.start)[0]}, {other.count}×)")
+            severity = None
+            if kept:
+                severity = Severity.INFO
+                message += "; the spelling to keep"
+            elif not near:
+                severity = Severity.INFO
+                message += "; far apart in the file (two documents?)"
+            related = (Location(path, *seg.locate(other.start), *seg.locate(other.end)),)
+            out.extend(Hit(start, end, message, related=related, segment=s, severity=severity)
+                       for s, start, end in occ.places(_MAX_REPEATS + 1))
+        return out
 
 
 def _own_passage(occ: _Name, others: list[_Name]) -> bool:
@@ -542,7 +663,9 @@ class NameVariants:
         spellings that the romanization systems in real use give one name — Russian and Ukrainian
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
-        Japanese (Ōtani/Ohtani) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
+        Japanese (Ōtani/Ohtani), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
+        eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
+        shows a Korean system) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
         Kaohsiung/Gaoxiong), and read through the target's own conventions for foreign names
         (``name_orthography``: German Selenskyj and Chodorkowski, Polish Pieskow and Szojgu,
         French Choïgou and Prigojine, Czech and Italian Chodorkovskij, Dutch Sjojgoe) beside the
@@ -562,6 +685,11 @@ class NameVariants:
         جوتيريش, z as ز/س: شولتز/شولتس), in words that are no word of the lexicon with or without
         their prefixes; in Chinese, as info, a foreign name transcribed with one character
         changed (泽连斯基/泽伦斯基, 朔尔茨/肖尔茨: runs of transcription characters).
+        Where the language lists the words that join a name's parts (``name_connectors``:
+        English "of", "and"), it pairs names of three capitalised words or more of one shape
+        whose words are the same or other forms of each other (Ministry of Trade and
+        Industry/Industries, Chinese Academy of Sciences/China Academy of Science; never a title
+        beside its office, Minister/Ministry of Foreign Affairs).
         Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
         Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
         (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
@@ -634,6 +762,11 @@ class NameVariants:
             self.unwritten = UnwrittenVowelNames(script, base_lang(ctx.lang) or "")
         elif not self.has_case and base_lang(ctx.lang) == "zh":
             self.unwritten = TranscribedNames()
+        #: Names of several words joined by "of", "and" … (institutions), where the language has
+        #: them listed (``name_connectors``): the same name with one of its words in another form.
+        connectors = data.get("name_connectors", default=())
+        self.institutions = (_InstitutionNames(frozenset(connectors), self.endings)
+                             if self.has_case and connectors else None)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.has_case:
@@ -703,6 +836,8 @@ class NameVariants:
                 if other not in self.not_evidence and other.casefold() not in common:
                     occ.add_neighbour(other)
                     occ.proper = True
+        if self.institutions is not None and last >= 2:
+            self.institutions.feed(segment, matches, base)
 
     def _first_name(self, w: str, k: int, matches: list[tuple[str, int, int]], text: str) -> bool:
         """In a language that capitalises its nouns, is ``w`` (a word of its lexicon: Sergej,
@@ -768,6 +903,8 @@ class NameVariants:
             for a in present:
                 pairs[a].update(b for b in present if b != a)
         hits: list[Hit] = []
+        if self.institutions is not None:
+            hits.extend(self.institutions.finish(self.ctx.path))
         counts = {w: o.count for w, o in self.words.items()}
         forms = self._inflected_forms(pairs)
         for a, inflected in forms.items():
@@ -1335,11 +1472,14 @@ class SpellingVariants:
         магазине), a word in the spelling before and after a reform (German daß/dass, where ß
         ends a syllable, never Maße/Masse; French évènement/événement; Portuguese acção/ação,
         never two frequent words as captar/catar), a Japanese katakana loanword with and
-        without its final long-vowel mark or with ヴ and バ行 (サーバー/サーバ, ヴァイオリン/
-        バイオリン), and a word
+        without its final long-vowel mark, with ヴ and バ行 or with a final ス and ズ in words of
+        four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
-        style of a heading or a URL).  Reports the first occurrence of every spelling with where
+        style of a heading or a URL) or written open with each part capitalised (MitID/Mit ID,
+        PowerPoint/Power Point), and an abbreviation in capitals and with a capital only at its
+        start (BCE/Bce, NATO/Nato: never a function word such as US/Us, a word at a sentence's
+        start or a heading set in capitals or title case).  Reports the first occurrence of every spelling with where
         the other stands.  A hyphenated name is paired with its open form too (Kim Jong-un/Kim
         Jong Un, Saint-Denis/Saint Denis: written with a capital inside a sentence).
 
@@ -2150,7 +2290,9 @@ class MixedLetterForms:
         them), counts the numbers written in each digit script and flags those in the script used
         less (on a tie, the one that is not the language's default in the Unicode CLDR: Persian
         digits in Persian, Bengali in Bengali, ASCII in Hindi). Numbers inside codes, names and
-        addresses (COVID-19, F-35, a URL) are not counted.
+        addresses (COVID-19, F-35, a URL) are not counted.  A form more than ten lines from
+        every use of the other is reported as info: in a file of unrelated sentences or
+        documents each may be consistent in itself.
 
     Why it matters:
         MT and pasted text bring the letters and digits of another keyboard; a reader sees one word
@@ -2229,8 +2371,22 @@ class MixedLetterForms:
               usual: list[tuple[Segment, int, int]], message: str) -> list[Hit]:
         seg, start, end = usual[0]
         related = (Location(self.ctx.path, *seg.locate(start), *seg.locate(end)),)
-        return [Hit(s, e, message, related=related, segment=segment)
-                for segment, s, e in places[:MAX_FIX_SPOTS]]
+        lines = sorted(seg.locate(start)[0] for seg, start, _ in usual)
+        hits = []
+        for segment, s, e in places[:MAX_FIX_SPOTS]:
+            line = segment.locate(s)[0]
+            i = bisect_left(lines, line)
+            near = any(abs(lines[j] - line) <= _NEAR_LINES for j in (i - 1, i) if 0 <= j < len(lines))
+            hits.append(Hit(s, e, message if near else message + _FAR_NOTE, related=related,
+                            segment=segment, severity=None if near else Severity.INFO))
+        return hits
+
+
+#: Lines within which two forms stand in one passage (a few paragraphs): a file of unrelated
+#: sentences or documents (a corpus, a feed) mixes forms from one to the next without any text
+#: being mixed.  Forms further apart are reported as info.
+_NEAR_LINES = 10
+_FAR_NOTE = "; far from every other one in the file (another document?)"
 
 
 #: A word of letters (with combining marks), for :class:`MixedLetterForms`.
