@@ -517,10 +517,14 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
+#: Vietnamese capitals with two marks (Ạ … Ỹ, among their lower-case forms in one block).
+_VIETNAMESE_UPPER = "".join(c for c in map(chr, range(0x1EA0, 0x1EFA)) if c.isupper())
 #: Capitals and lower-case letters of names: Latin with its extensions (Romanian Ș Ț with the
-#: comma below, Azerbaijani Ə), Cyrillic and Greek.
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚƏА-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ"
-_LOWER = "a-zß-öø-ÿā-žșțəа-яёіїєґıα-ωάέήίόύώϊϋΐΰ"
+#: comma below, Azerbaijani Ə, Vietnamese Ơ Ư and the letters with two marks, pinyin's tones
+#: ǎ ǐ ǒ ǔ), Cyrillic and Greek.
+_UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚƏƠƯ"
+          + _VIETNAMESE_UPPER + "А-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ")
+_LOWER = "a-zß-öø-ÿā-žșțəơưǎǐǒǔǖǘǚǜạ-ỹа-яёіїєґıα-ωάέήίόύώϊϋΐΰ"
 #: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
 #: second part ("Wen-bin"): ``(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[A-Z][a-z]+(?:-…)?``.
 #: Written to start with a character class — the first letter, with the lookbehind after it, then
@@ -2226,6 +2230,8 @@ _LETTER_STYLES: dict[str, tuple[str, str, str, str]] = {
     "az": ("şŞ", "șȘ", "cedilla", "comma below"),
     "tk": ("şŞ", "șȘ", "cedilla", "comma below"),
     "ku": ("şŞ", "șȘ", "cedilla", "comma below"),
+    # Hungarian ő ű take a double acute; Latin-1 had only õ û (tilde, circumflex) for them.
+    "hu": ("őűŐŰ", "õûÕÛ", "double acute", "tilde or circumflex"),
 }
 _LETTER_STYLES["mo"] = _LETTER_STYLES["ro"]
 
@@ -2284,7 +2290,8 @@ class MixedLetterForms:
     What it does:
         In Romanian, counts the words written with ș ț (comma below, the letters of the language)
         and those with the look-alike ş ţ (cedilla, from legacy code pages and keyboards); in
-        Turkish, Azerbaijani, Turkmen and Kurdish, ş (cedilla) against Romanian ș. Where a document
+        Turkish, Azerbaijani, Turkmen and Kurdish, ş (cedilla) against Romanian ș; in Hungarian,
+        ő ű (double acute) against the Latin-1 õ û. Where a document
         uses both, flags each word in the form used less (on a tie, the look-alike). In a language
         with digits of its own (Persian, Arabic, Urdu, Hindi, Bengali, Thai …: where TQ305 accepts
         them), counts the numbers written in each digit script and flags those in the script used
