@@ -214,6 +214,10 @@ def _all_flagged(code: str, text: str, lang: str, source_lang: str | None = None
      {"Pyeongtaek", "Pyongtaek"}),
     # Romanian ș with the comma below and ş with the cedilla: one name.
     ("The court in Timișoara ruled. Lawyers in Timişoara appealed.", "ro", {"Timișoara", "Timişoara"}),
+    # Vietnamese letters with two marks, pinyin tone marks: the name with and without them.
+    ("Nguyễn Phú Trọng met them. Later Nguyen Phu Trong spoke.", "vi",
+     {"Nguyễn", "Phú", "Trọng", "Nguyen", "Phu", "Trong"}),
+    ("He met Zhōu Ěnlái first. Later Zhou Enlai spoke.", "zh", {"Zhōu", "Ěnlái", "Zhou", "Enlai"}),
 ])
 def test_korean_romanizations_and_romanian_letters_pair(text: str, source_lang: str | None,
                                                         expected: set[str]) -> None:
@@ -258,6 +262,8 @@ def test_case_spacing_and_voicing_must_pass(lang: str, text: str) -> None:
      {"Curţi"}),
     ("ro", "Şedinţa a început. Preşedintele a vorbit. Ministrul a anunțat măsuri.", {"anunțat"}),
     ("tr", "Beşiktaş kazandı. Taraftarlar Beșiktaș için sevindi.", {"Beșiktaș"}),
+    ("hu", "Az ülés előtt az elnök beszélt a nyelvről és a jövőről. Az elõterjesztés kész.",
+     {"elõterjesztés"}),
     ("fa", "دمای هوا به منفی ۱۲ درجه و در ارتفاعات به منفی 18 درجه می‌رسد.", {"18"}),
     ("fa", "قیمت 12 دلار و 15 دلار و ۲۰ دلار بود.", {"۲۰"}),  # the minority, whatever its script
     ("bn", "১২ জন এবং 18 জন এসেছিলেন।", {"18"}),  # a tie: toward the CLDR default (Bengali)
