@@ -218,6 +218,10 @@ def _all_flagged(code: str, text: str, lang: str, source_lang: str | None = None
     ("Nguyễn Phú Trọng met them. Later Nguyen Phu Trong spoke.", "vi",
      {"Nguyễn", "Phú", "Trọng", "Nguyen", "Phu", "Trong"}),
     ("He met Zhōu Ěnlái first. Later Zhou Enlai spoke.", "zh", {"Zhōu", "Ěnlái", "Zhou", "Enlai"}),
+    # Hepburn and Kunrei-shiki, with a Japanese source.
+    ("The plant in Fukushima closed. Workers in Hukusima left.", "ja", {"Fukushima", "Hukusima"}),
+    ("The Mainichi Shimbun said so. The Mainichi Shinbun later added more.", "ja",
+     {"Shimbun", "Shinbun"}),
 ])
 def test_korean_romanizations_and_romanian_letters_pair(text: str, source_lang: str | None,
                                                         expected: set[str]) -> None:
@@ -228,6 +232,8 @@ def test_korean_romanizations_and_romanian_letters_pair(text: str, source_lang: 
     ("Tina arrived first. Later, Dina spoke.", None),  # plain stops pair only from Korean
     ("Officials in Daegu agreed. Later, Taylor spoke.", "ko"),
     ("Teodora arrived first. Later, Tina spoke.", None),
+    ("The plant in Fukushima closed. Workers in Hukusima left.", None),  # Kunrei needs ja
+
 ])
 def test_korean_keys_need_korean_evidence(text: str, source_lang: str | None) -> None:
     assert _all_flagged("TQ501", text, "en", source_lang) == set()
@@ -267,6 +273,8 @@ def test_case_spacing_and_voicing_must_pass(lang: str, text: str) -> None:
     ("fa", "دمای هوا به منفی ۱۲ درجه و در ارتفاعات به منفی 18 درجه می‌رسد.", {"18"}),
     ("fa", "قیمت 12 دلار و 15 دلار و ۲۰ دلار بود.", {"۲۰"}),  # the minority, whatever its script
     ("bn", "১২ জন এবং 18 জন এসেছিলেন।", {"18"}),  # a tie: toward the CLDR default (Bengali)
+    ("fa", "این یک کتاب است. کتاب خوبی است. او در بيمارستان بود.", {"بيمارستان"}),
+    ("ar", "ذهب إلى المدرسة في الصباح. كان في البيت. قال فی المساء.", {"فی"}),
 ])
 def test_letter_and_digit_forms_mixed(lang: str, text: str, expected: set[str]) -> None:
     assert _all_flagged("TQ504", text, lang) == expected
@@ -277,6 +285,7 @@ def test_letter_and_digit_forms_mixed(lang: str, text: str, expected: set[str]) 
     ("en", "Beşiktaş beat a team from Timișoara."),  # names of two languages in English
     ("fa", "واکسن COVID-19 و جنگنده F-35 در ۱۸ شهر دیده شد؛ www.site.ir/2024 را ببینید."),
     ("ar", "بلغ عدد السكان 12 مليونا في 2023."),
+    ("fa", "این یک کتاب است. او در كتاب خواند."),  # one word written both ways: TQ502's
 ])
 def test_letter_and_digit_forms_must_pass(lang: str, text: str) -> None:
     assert _all_flagged("TQ504", text, lang) == set()

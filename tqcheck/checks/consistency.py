@@ -3,6 +3,7 @@ mixed quote styles.  Memory grows with the vocabulary, not with the text."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from array import array
@@ -667,7 +668,8 @@ class NameVariants:
         spellings that the romanization systems in real use give one name — Russian and Ukrainian
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
-        Japanese (Ōtani/Ohtani), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
+        Japanese (Ōtani/Ohtani; with a Japanese source Hepburn and Kunrei-shiki: Fukushima/
+        Hukusima, Shimbun/Shinbun), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
         eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
         shows a Korean system) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
         Kaohsiung/Gaoxiong), and read through the target's own conventions for foreign names
@@ -1110,6 +1112,7 @@ class NameVariants:
             arabic_key,
             chinese_key,
             is_chinese_romanization,
+            japanese_key,
             korean_key,
             latin_key,
             looks_arabic,
@@ -1126,6 +1129,7 @@ class NameVariants:
         from_korean = base_lang(self.ctx.source_lang) == "ko"
         # Korean spellings are compared with a Korean source, or where one shows a Korean system.
         korean = from_korean or any(map(looks_korean, self.words))
+        from_japanese = base_lang(self.ctx.source_lang) == "ja"
         for w in self.words:
             if len(w) < 4:
                 continue
@@ -1140,6 +1144,8 @@ class NameVariants:
                 buckets["arabic", arabic_key(spelled)].append(w)
                 if korean:
                     buckets["korean", korean_key(w)].append(w)
+                if from_japanese:
+                    buckets["japanese", japanese_key(w)].append(w)
         own_keys = {key for (system, key) in buckets if system == "own"}
         # With an Arabic-script source in evidence, a name's vowels are the romanizer's guess:
         # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
@@ -1167,6 +1173,8 @@ class NameVariants:
                             looks_korean(a) != looks_korean(b) and korean_key(a)[:1] == korean_key(b)[:1]
                             and a[:1] == b[:1]))):
                     continue  # Tina/Dina: a Korean source, or both spellings Korean-looking
+                if system == "japanese" and not (self.words[a].proper and self.words[b].proper):
+                    continue
                 if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                     continue
                 if {a.casefold(), b.casefold()} <= self.accent_words:
@@ -1483,9 +1491,10 @@ class SpellingVariants:
         style of a heading or a URL) or written open with each part capitalised (MitID/Mit ID,
         PowerPoint/Power Point), and an abbreviation in capitals and with a capital only at its
         start (BCE/Bce, NATO/Nato: never a function word such as US/Us, a word at a sentence's
-        start or a heading set in capitals or title case).  Reports the first occurrence of every spelling with where
-        the other stands.  A hyphenated name is paired with its open form too (Kim Jong-un/Kim
-        Jong Un, Saint-Denis/Saint Denis: written with a capital inside a sentence).
+        start or a heading set in capitals or title case).  Reports the first occurrence of
+        every spelling with where the other stands.  A hyphenated name is paired with its open
+        form too (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis: written with a capital
+        inside a sentence).
 
     Why it matters:
         MT picks a spelling per sentence; a house style has one.  Mixed spellings read as careless.
@@ -2225,14 +2234,22 @@ class MixedQuoteStyles:
 #: and Kurdish ş take a cedilla (ș with the comma is the Romanian letter).
 _LETTER_STYLES: dict[str, tuple[str, str, str, str]] = {
     # language: (its own letters, their look-alikes, the own form's name, the look-alike's name)
-    "ro": ("șțȘȚ", "şţŞŢ", "comma below", "cedilla"),
-    "tr": ("şŞ", "șȘ", "cedilla", "comma below"),
-    "az": ("şŞ", "șȘ", "cedilla", "comma below"),
-    "tk": ("şŞ", "șȘ", "cedilla", "comma below"),
-    "ku": ("şŞ", "șȘ", "cedilla", "comma below"),
+    "ro": ("șțȘȚ", "şţŞŢ", "with a comma below", "with a cedilla"),
+    "tr": ("şŞ", "șȘ", "with a cedilla", "with a comma below"),
+    "az": ("şŞ", "șȘ", "with a cedilla", "with a comma below"),
+    "tk": ("şŞ", "șȘ", "with a cedilla", "with a comma below"),
+    "ku": ("şŞ", "șȘ", "with a cedilla", "with a comma below"),
     # Hungarian ő ű take a double acute; Latin-1 had only õ û (tilde, circumflex) for them.
-    "hu": ("őűŐŰ", "õûÕÛ", "double acute", "tilde or circumflex"),
+    "hu": ("őűŐŰ", "õûÕÛ", "with a double acute", "with a tilde or circumflex"),
+    # Persian yāʾ and kāf against the Arabic letters, and the other way round (a keyboard of
+    # the other language); one word written both ways is TQ502's.
+    "fa": ("یک", "يك", "Persian", "Arabic"),
+    "ar": ("يك", "یک", "Arabic", "Persian"),
 }
+#: The look-alike of each letter of :data:`_LETTER_STYLES`, per language: for the word the
+#: document would write, to leave a word written both ways to TQ502.
+_LETTER_COUNTERPARTS = {lang: str.maketrans(alike, own) for lang, (own, alike, _, _)
+                        in _LETTER_STYLES.items() if len(own) == len(alike)}
 _LETTER_STYLES["mo"] = _LETTER_STYLES["ro"]
 
 #: The first code point of each decimal digit script TQ504 names (CLDR numbering systems).
@@ -2275,11 +2292,11 @@ def _mixed_forms_gate(ctx: CheckContext) -> Gate:
 
     lang = base_lang(ctx.lang) or ""
     styles = _LETTER_STYLES.get(lang)
-    if styles is not None:
-        return class_gate("[" + styles[0] + styles[1] + "]")
-    if ctx.data.get("native_digits") or lang in _digit_languages():
-        return class_gate(r"[\d]")
-    return Gate()
+    digits = bool(ctx.data.get("native_digits") or lang in _digit_languages())
+    if styles is None and not digits:
+        return Gate()
+    return class_gate("[" + (styles[0] + styles[1] if styles else "") + (r"\d" if digits else "")
+                      + "]")
 
 
 @register("TQ504", "mixed-letter-forms", Severity.WARNING, scope="document",
@@ -2291,7 +2308,9 @@ class MixedLetterForms:
         In Romanian, counts the words written with ș ț (comma below, the letters of the language)
         and those with the look-alike ş ţ (cedilla, from legacy code pages and keyboards); in
         Turkish, Azerbaijani, Turkmen and Kurdish, ş (cedilla) against Romanian ș; in Hungarian,
-        ő ű (double acute) against the Latin-1 õ û. Where a document
+        ő ű (double acute) against the Latin-1 õ û; in Persian the Arabic ي ك against ی ک and in
+        Arabic the other way round, as info (human text mixes them too; a word written both ways
+        is TQ502's). Where a document
         uses both, flags each word in the form used less (on a tie, the look-alike). In a language
         with digits of its own (Persian, Arabic, Urdu, Hindi, Bengali, Thai …: where TQ305 accepts
         them), counts the numbers written in each digit script and flags those in the script used
@@ -2312,27 +2331,27 @@ class MixedLetterForms:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        lang = base_lang(ctx.lang) or ""
+        lang = self.lang = base_lang(ctx.lang) or ""
         self.styles = _LETTER_STYLES.get(lang)
-        self.digits = self.styles is None and bool(
-            ctx.data.get("native_digits") or lang in _digit_languages())
+        self.arabic_script = lang in ("ar", "fa")
+        self.digits = bool(ctx.data.get("native_digits") or lang in _digit_languages())
         self.default = _default_digits().get(lang, "latn")
         #: form (0 own letters, 1 look-alikes; or a digit script's zero) -> occurrences, in order.
         self.seen: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
+        #: digit script (its zero's code point) -> the numbers written in it, in order.
+        self.numbers: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
         if self.styles is not None:
             own, alike = self.styles[0], self.styles[1]
-            if not any(c in text for c in own + alike):
-                return
-            for m in _WORD.finditer(text):
-                word = m.group()
-                has_own = any(c in word for c in own)
-                has_alike = any(c in word for c in alike)
-                if has_own != has_alike:
-                    self.seen[1 if has_alike else 0].append((segment, m.start(), m.end()))
-            return
+            if any(c in text for c in own + alike):
+                for m in _WORD.finditer(text):
+                    word = m.group()
+                    has_own = any(c in word for c in own)
+                    has_alike = any(c in word for c in alike)
+                    if has_own != has_alike:
+                        self.seen[1 if has_alike else 0].append((segment, m.start(), m.end()))
         if not self.digits:
             return
         for m in _NUMBER.finditer(text):
@@ -2346,26 +2365,38 @@ class MixedLetterForms:
             around = text[left:start] + text[end:right if right >= 0 else len(text)]
             if _CODE_AROUND.search(around):
                 continue
-            self.seen[zero].append((segment, start, end))
+            self.numbers[zero].append((segment, start, end))
 
     def finish(self) -> list[Hit]:
-        if len(self.seen) < 2:
-            return []
-        if self.styles is not None:
+        hits: list[Hit] = []
+        if self.styles is not None and len(self.seen) > 1:
             own_n, alike_n = len(self.seen[0]), len(self.seen[1])
             odd = 0 if own_n < alike_n else 1
             names = {0: self.styles[2], 1: self.styles[3]}
             letters = {0: self.styles[0], 1: self.styles[1]}
             kept = 1 - odd
-            message = (f"letter written two ways: {'/'.join(letters[odd][:2])} with a "
-                       f"{names[odd]} ({len(self.seen[odd])}×) where the document writes "
-                       f"{'/'.join(letters[kept][:2])} with a {names[kept]} "
-                       f"({len(self.seen[kept])}×)")
-            return self._hits(self.seen[odd], self.seen[kept], message)
-        ranked = sorted(self.seen.items(), key=lambda kv: (
+            message = (f"letter written two ways: {'/'.join(letters[odd][:2])} {names[odd]} "
+                       f"({len(self.seen[odd])}×) where the document writes "
+                       f"{'/'.join(letters[kept][:2])} {names[kept]} ({len(self.seen[kept])}×)")
+            places = self.seen[odd]
+            if self.arabic_script:
+                # A word also written in the other form is TQ502's (one word, two spellings).
+                words = {seg.text[a:b] for seg, a, b in self.seen[kept]}
+                table = _LETTER_COUNTERPARTS[self.lang] if odd else {
+                    v: k for k, v in _LETTER_COUNTERPARTS[self.lang].items()}
+                places = [(seg, a, b) for seg, a, b in places
+                          if b - a < 3 or seg.text[a:b].translate(table) not in words]
+            found = self._hits(places, self.seen[kept], message)
+            if self.arabic_script:
+                # Human Persian and Arabic text mixes the two keyboards' letters often (Tatoeba's
+                # does): a hint for the editor, not a warning.
+                found = [dataclasses.replace(h, severity=Severity.INFO) for h in found]
+            hits.extend(found)
+        if len(self.numbers) < 2:
+            return hits
+        ranked = sorted(self.numbers.items(), key=lambda kv: (
             -len(kv[1]), _DIGIT_SCRIPTS.get(kv[0], ("", ""))[0] != self.default))
         usual_zero, usual = ranked[0]
-        hits: list[Hit] = []
         for zero, places in ranked[1:]:
             name = _DIGIT_SCRIPTS.get(zero, ("", "native"))[1]
             main = _DIGIT_SCRIPTS.get(usual_zero, ("", "native"))[1]

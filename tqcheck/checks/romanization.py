@@ -15,6 +15,8 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
 * :func:`korean_key` — Revised Romanization and McCune-Reischauer spellings of a Korean name
   (eo/ŏ/o, eu/ŭ/u, g/k, d/t, b/p, j/ch, si/shi), for a Korean source or a spelling that shows
   one of the systems (:func:`looks_korean`).
+* :func:`japanese_key` — Hepburn and Kunrei-shiki spellings of a Japanese name (shi/si,
+  tsu/tu, fu/hu, ji/zi, the syllabic n as m before b m p), for a Japanese source.
 * :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
   ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
   read as Chinese syllables in either system (:func:`is_chinese_romanization`).
@@ -189,6 +191,32 @@ def korean_key(word: str) -> str:
 def looks_korean(word: str) -> bool:
     """Whether a spelling shows a feature only a Korean romanization has (eo, eu, ŏ, ŭ)."""
     return bool(_KOREAN_LOOK.search(word.casefold()))
+
+
+# Applied in order to a lower-case word romanized from Japanese: Hepburn against Kunrei-shiki and
+# Nihon-shiki (shi/si, chi/ti, tsu/tu, fu/hu, ji/zi/di, sha/sya, cho/tyo, ja/zya), the syllabic n
+# before b m p written m or n (Shimbun/Shinbun, Gumma/Gunma) and the long vowels (macrons, oh,
+# ou, oo, uu), read into one string.
+_JAPANESE_RULES = _rules(
+    (r"['’‘`-]", ""),
+    (r"o[hou](?![aeiouy])", "o"), (r"uu", "u"),
+    (r"sh(?=[aiuo])", "sy"), (r"(?<=s)y(?=i)", ""),
+    (r"ch(?=[aiuo])", "ty"), (r"(?<=t)y(?=i)", ""),
+    (r"ts(?=u)", "t"), (r"f(?=u)", "h"),
+    (r"j(?=[aiuo])|d(?=i)", "zy"), (r"(?<=z)y(?=i)", ""),
+    (r"m(?=[bmp])", "n"),
+    (r"(.)\1+", r"\1"),
+)
+
+
+@lru_cache(maxsize=4096)
+def japanese_key(word: str) -> str:
+    """One key for the Hepburn and Kunrei-shiki spellings of a Japanese name (Fukushima/
+    Hukusima, Tsuchiya/Tutiya, Shimbun/Shinbun)."""
+    w = word.casefold()
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return rewrite(w, _JAPANESE_RULES)
 
 
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
