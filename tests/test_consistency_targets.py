@@ -222,6 +222,12 @@ def _all_flagged(code: str, text: str, lang: str, source_lang: str | None = None
     ("The plant in Fukushima closed. Workers in Hukusima left.", "ja", {"Fukushima", "Hukusima"}),
     ("The Mainichi Shimbun said so. The Mainichi Shinbun later added more.", "ja",
      {"Shimbun", "Shinbun"}),
+    # Common romanizations from Indian languages, Thai, Hebrew and Indonesian, with the source.
+    ("The minister, Sreenivasan, spoke. Later Srinivasan left.", "hi", {"Sreenivasan", "Srinivasan"}),
+    ("Mr Chaudhary spoke. Later Mr Choudhary left.", "bn", {"Chaudhary", "Choudhary"}),
+    ("Former premier Thaksin spoke. Later Taksin left.", "th", {"Thaksin", "Taksin"}),
+    ("President Herzog spoke. Later Hertzog left.", "he", {"Herzog", "Hertzog"}),
+    ("Flights to Djakarta resumed. Officials in Jakarta agreed.", "id", {"Djakarta", "Jakarta"}),
 ])
 def test_korean_romanizations_and_romanian_letters_pair(text: str, source_lang: str | None,
                                                         expected: set[str]) -> None:
@@ -233,6 +239,8 @@ def test_korean_romanizations_and_romanian_letters_pair(text: str, source_lang: 
     ("Officials in Daegu agreed. Later, Taylor spoke.", "ko"),
     ("Teodora arrived first. Later, Tina spoke.", None),
     ("The plant in Fukushima closed. Workers in Hukusima left.", None),  # Kunrei needs ja
+    ("Former premier Thaksin spoke. Later Taksin left.", "ru"),  # Thai keys need a Thai source
+    ("Mr Sharma spoke. Later Mr Sharda left.", "hi"),  # two names: the keys tell them apart
 
 ])
 def test_korean_keys_need_korean_evidence(text: str, source_lang: str | None) -> None:

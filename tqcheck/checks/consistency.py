@@ -669,7 +669,9 @@ class NameVariants:
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
         Japanese (Ōtani/Ohtani; with a Japanese source Hepburn and Kunrei-shiki: Fukushima/
-        Hukusima, Shimbun/Shinbun), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
+        Hukusima, Shimbun/Shinbun; with an Indian, Thai, Hebrew, Indonesian or Malay source
+        their common romanizations: Srinivasan/Sreenivasan, Thaksin/Taksin, Yitzchak/Yitzhak,
+        Soekarno/Sukarno), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
         eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
         shows a Korean system) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
         Kaohsiung/Gaoxiong), and read through the target's own conventions for foreign names
@@ -1118,6 +1120,8 @@ class NameVariants:
             looks_arabic,
             looks_korean,
             orthography_key,
+            source_key,
+            source_rules,
             weak_key,
         )
         from tqcheck.checks.romanization import (
@@ -1130,6 +1134,7 @@ class NameVariants:
         # Korean spellings are compared with a Korean source, or where one shows a Korean system.
         korean = from_korean or any(map(looks_korean, self.words))
         from_japanese = base_lang(self.ctx.source_lang) == "ja"
+        from_source = source_rules(base_lang(self.ctx.source_lang))
         for w in self.words:
             if len(w) < 4:
                 continue
@@ -1146,6 +1151,8 @@ class NameVariants:
                     buckets["korean", korean_key(w)].append(w)
                 if from_japanese:
                     buckets["japanese", japanese_key(w)].append(w)
+                if from_source is not None:
+                    buckets["source", source_key(w, from_source)].append(w)
         own_keys = {key for (system, key) in buckets if system == "own"}
         # With an Arabic-script source in evidence, a name's vowels are the romanizer's guess:
         # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
@@ -1173,7 +1180,8 @@ class NameVariants:
                             looks_korean(a) != looks_korean(b) and korean_key(a)[:1] == korean_key(b)[:1]
                             and a[:1] == b[:1]))):
                     continue  # Tina/Dina: a Korean source, or both spellings Korean-looking
-                if system == "japanese" and not (self.words[a].proper and self.words[b].proper):
+                if system in ("japanese", "source") and not (
+                        self.words[a].proper and self.words[b].proper):
                     continue
                 if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                     continue

@@ -17,6 +17,9 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
   one of the systems (:func:`looks_korean`).
 * :func:`japanese_key` — Hepburn and Kunrei-shiki spellings of a Japanese name (shi/si,
   tsu/tu, fu/hu, ji/zi, the syllabic n as m before b m p), for a Japanese source.
+* :func:`source_key` — with the source language known, the common romanizations of names from
+  Indian languages (aa/a, ee/i, oo/u, au/ou/ow), Thai (aspiration: Thaksin/Taksin), Hebrew
+  (ch/kh/h, tz/ts/z) and Indonesian or Malay (the spelling before 1972: Soekarno/Sukarno).
 * :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
   ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
   read as Chinese syllables in either system (:func:`is_chinese_romanization`).
@@ -217,6 +220,45 @@ def japanese_key(word: str) -> str:
     if not w.isascii():
         w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
     return rewrite(w, _JAPANESE_RULES)
+
+
+# Applied in order to a lower-case, diacritic-free word romanized from the source language: the
+# spellings the romanizations in common use give one name, per source language.
+_INDIC_RULES = _rules(
+    # Hindi, Bengali, Marathi …: long vowels doubled or not (Yaadav/Yadav, Sreenivas/Srinivas),
+    # au/ou/ow for one vowel (Chaudhary/Choudhary/Chowdhury), w/v, a final y/i.
+    (r"aa", "a"), (r"ee|ii", "i"), (r"oo|uu", "u"),
+    (r"au|ou|ow", "o"), (r"w", "v"), (r"y$", "i"),
+    (r"(.)\1+", r"\1"),
+)
+_SOURCE_RULES: dict[str, Rules] = {
+    **dict.fromkeys(("hi", "bn", "mr", "ne", "pa", "gu", "or", "as", "ta", "te", "kn", "ml", "si"),
+                    _INDIC_RULES),
+    # Thai: aspiration written or not (Thaksin/Taksin, Prayuth/Prayut, Phuket/Puket).
+    "th": _rules((r"(?<=[tpk])h", ""), (r"(?<=[aeiou])(?:t|d)$", "t"), (r"(.)\1+", r"\1")),
+    # Hebrew: ח as ch, kh or h (Yitzchak/Yitzhak), צ as tz, ts or z (Hertzog/Herzog), ק as k or
+    # q, ו as v or w, a doubled letter or not.
+    "he": _rules((r"ch|kh", "h"), (r"tz|ts", "z"), (r"q", "k"), (r"w", "v"), (r"^y(?=i)", ""),
+                 (r"(.)\1+", r"\1")),
+    # Indonesian and Malay: the spelling before 1972 (Soekarno/Sukarno, Djakarta/Jakarta,
+    # Tjokro/Cokro, Sjahrir/Syahrir).
+    **dict.fromkeys(("id", "ms"), _rules(
+        (r"oe", "u"), (r"dj", "j"), (r"tj", "c"), (r"sj", "sy"), (r"(.)\1+", r"\1"))),
+}
+
+
+def source_rules(source_lang: str | None) -> Rules | None:
+    """The romanization rules of names from ``source_lang`` (:data:`_SOURCE_RULES`), or None."""
+    return _SOURCE_RULES.get(source_lang or "")
+
+
+@lru_cache(maxsize=4096)
+def source_key(word: str, rules: Rules) -> str:
+    """One key for the common romanizations of a name from a source language (``rules``)."""
+    w = word.casefold().replace("-", "").replace("'", "").replace("’", "")
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return rewrite(w, rules)
 
 
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
