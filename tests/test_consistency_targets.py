@@ -254,6 +254,7 @@ def test_korean_keys_need_korean_evidence(text: str, source_lang: str | None) ->
     ("it", "La Banca centrale europea (Bce) si riunisce. Molti pensano che la BCE aspetti.",
      {"Bce", "BCE"}),
     ("en", "The Nato summit began. Later, NATO said the talks went well.", {"Nato", "NATO"}),
+    ("en", "NATO met first. A cease-fire was agreed. Later, the Nato summit ended.", {"Nato", "NATO"}),
 ])
 def test_one_name_spelled_two_ways_by_case_spacing_or_voicing(lang: str, text: str,
                                                               expected: set[str]) -> None:

@@ -1601,7 +1601,7 @@ class SpellingVariants:
                 if isinstance(self.wanted, frozenset):
                     self.wanted = set(self.wanted)
                 self.wanted.add(closed)
-                if not self.camel_words:
+                if not self.camel_words and not self.acronyms:
                     self.watch = self.wanted
                 elif isinstance(self.watch, set):  # a set of its own beside the camel words
                     self.watch.add(closed)
