@@ -319,3 +319,11 @@ def test_an_institution_named_two_ways(text: str, expected: set[str]) -> None:
 ])
 def test_institutions_that_differ_are_not_paired(text: str) -> None:
     assert _all_flagged("TQ501", text, "en") == set()
+
+
+def test_a_place_spelled_its_own_way_inside_an_organisation_name() -> None:
+    text = ("Zurich — Researchers at ETH Zürich built a device. The team in Zurich said so. "
+            "Later, officials in Zürich agreed.")
+    # "ETH Zürich" is the institution's own spelling; "in Zürich" beside "in Zurich" is not.
+    assert _all_flagged("TQ501", text, "en") == {"Zurich", "Zürich"}
+    assert _all_flagged("TQ501", "Zurich — Researchers at ETH Zürich built a device.", "en") == set()

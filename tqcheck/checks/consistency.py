@@ -1065,14 +1065,28 @@ class NameVariants:
 
     def _other_words(self, a: str, b: str) -> bool:
         """Two spellings paired above that are not one name: a name and a longer one made from it
-        with a hyphen (a temple, castle or title: Hiraizumi/Hiraizumi-ji), or the two spellings of
-        one word in the language's variant lists (Analogue/Analog: TQ502's job)."""
+        with a hyphen (a temple, castle or title: Hiraizumi/Hiraizumi-ji), the two spellings of
+        one word in the language's variant lists (Analogue/Analog: TQ502's job), or a place's
+        name and its spelling with other diacritics used only inside an organisation's name,
+        after its abbreviation (ETH Zürich beside Zurich: the institution keeps its own)."""
         if a.startswith(b + "-") or b.startswith(a + "-"):
+            return True
+        if fold_name(a) == fold_name(b) and (self._after_abbreviation(a)
+                                             or self._after_abbreviation(b)):
             return True
         pair = frozenset((a.casefold(), b.casefold()))
         if pair <= _frequent(self.ctx.lang or ""):
             return True  # Mayor/Major: two common words of the language, capitalised in titles
         return pair in _spelling_pair_set(self.ctx.lang or "")
+
+    def _after_abbreviation(self, word: str) -> bool:
+        """Whether every recorded use of ``word`` follows an abbreviation in capitals (ETH
+        Zürich, UBS Arena): part of an organisation's name."""
+        occ = self.words.get(word)
+        if occ is None or occ.count > MAX_FIX_SPOTS:
+            return False
+        return all(_ABBREVIATION_BEFORE.search(seg.text, max(0, start - 8), start)
+                   for seg, start, _ in occ.places())
 
     def _cyrillic_renderings(self, pairs: dict[str, set[str]]) -> None:
         """Pair the names that Cyrillic renders two ways (:func:`~tqcheck.checks.romanization.
@@ -1200,6 +1214,9 @@ class NameVariants:
                 pairs[a].add(b)
                 pairs[b].add(a)
 
+
+#: An abbreviation in capitals right before a word (the end of the text searched).
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} $")
 
 #: Source languages written in Arabic script, whose names English romanizes with guessed vowels.
 _ARABIC_SCRIPT_SOURCES = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "prs"})
