@@ -267,6 +267,8 @@ def test_one_name_spelled_two_ways_by_case_spacing_or_voicing(lang: str, text: s
     ("en", "The US said so. Who told us? WHO did. It is IT work."),  # function words
     ("en", "NATO SUMMIT ENDS\n\nThe Nato summit ended."),  # a heading in capitals
     ("en", "Nato Leaders Meet In Brussels\n\nNATO met on Monday."),  # a heading in title case
+    ("en", "Press START to play. The Start button glows."),  # a frequent word in capitals
+    ("en", "WARNING, SPARX VOLTAGE! Later the Sparx moved."),  # words in capitals together
 ])
 def test_case_spacing_and_voicing_must_pass(lang: str, text: str) -> None:
     assert _all_flagged("TQ502", text, lang) == set()

@@ -1592,6 +1592,8 @@ class SpellingVariants:
         #: look at its tokens (``wanted`` itself while there is no word with inner capitals).
         self.watch: set[str] | frozenset[str] = self.wanted
         self.camel_rx: dict[str, re.Pattern[str]] = {}
+        #: The language's 3,000 most frequent words: in capitals they are emphasis, not names.
+        self.frequent = _frequent(lang)
         #: Words seen in capitals (BCE, NATO), lower-cased -> the spellings seen in capitals or
         #: with a capital only at the start (BCE, Bce) -> where each first stands.
         self.acronyms: dict[str, dict[str, _Occurrence]] = {}
@@ -1666,8 +1668,8 @@ class SpellingVariants:
         if _ALL_CAPITALS.search(text):
             for m in _ALL_CAPITALS.finditer(text):
                 key = m.group().lower()
-                if key in self.acronyms or key in self.function:
-                    continue
+                if key in self.acronyms or key in self.function or key in self.frequent:
+                    continue  # a word of the language in capitals (START, NOTE): emphasis
                 self.acronyms[key] = {}
                 if self.watch is self.wanted or isinstance(self.watch, frozenset):
                     self.watch = set(self.watch)
@@ -1721,8 +1723,9 @@ class SpellingVariants:
         for m in _standing_alone(key).finditer(text):
             surface = m.group()
             if surface.isupper():
-                if _mostly_capitals(text):
-                    continue
+                if _mostly_capitals(text) or _CAPITALS_BESIDE.match(
+                        text[max(0, m.start() - 12):m.end() + 12], min(m.start(), 12)):
+                    continue  # a heading, or words in capitals together (WARNING, HIGH VOLTAGE)
             elif not (surface[:1].isupper() and surface[1:].islower()) or _at_sentence_start(
                     text, m.start()) or _title_case(text):
                 continue
@@ -2128,6 +2131,11 @@ _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(
 #: A word of two to five capitals (an abbreviation: BCE, NATO), found by its first capital with
 #: a lookbehind after it (the regex engine scans for capitals in a tight loop).
 _ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{1,4}(?![\w'’&/-])")
+
+
+#: Another word in capitals right before or after one (from the position searched at).
+_CAPITALS_BESIDE = re.compile(r"(?:(?<=[A-Z]{2}[ ,:;-])|(?<=[A-Z]{2}[,:;-] ))[A-Z]{2,}|[A-Z]{2,}"
+                              r"(?=[ ,:;-]{1,2}[A-Z]{2})")
 
 
 def _mostly_capitals(text: str) -> bool:
