@@ -1515,9 +1515,10 @@ class SpellingVariants:
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL) or written open with each part capitalised (MitID/Mit ID,
         PowerPoint/Power Point), and an abbreviation in capitals and with a capital only at its
-        start (BCE/Bce, NATO/Nato: never a function word such as US/Us, a word at a sentence's
-        start or a heading set in capitals or title case).  Reports the first occurrence of
-        every spelling with where the other stands.  A hyphenated name is paired with its open
+        start (BCE/Bce, NATO/Nato: three letters or more, never one of the language's or
+        English's 3,000 most frequent words such as START/Start, a word at a sentence's start,
+        words in capitals together or a heading set in capitals or title case).  Reports the
+        first occurrence of every spelling with where the other stands.  A hyphenated name is paired with its open
         form too (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis: written with a capital
         inside a sentence).
 
@@ -1592,8 +1593,9 @@ class SpellingVariants:
         #: look at its tokens (``wanted`` itself while there is no word with inner capitals).
         self.watch: set[str] | frozenset[str] = self.wanted
         self.camel_rx: dict[str, re.Pattern[str]] = {}
-        #: The language's 3,000 most frequent words: in capitals they are emphasis, not names.
-        self.frequent = _frequent(lang)
+        #: The 3,000 most frequent words of the language and of English (UI labels left in
+        #: English: SHORT, WEB): in capitals they are emphasis, not names.
+        self.frequent = _frequent(lang) | _frequent("en")
         #: Words seen in capitals (BCE, NATO), lower-cased -> the spellings seen in capitals or
         #: with a capital only at the start (BCE, Bce) -> where each first stands.
         self.acronyms: dict[str, dict[str, _Occurrence]] = {}
@@ -1668,8 +1670,9 @@ class SpellingVariants:
         if _ALL_CAPITALS.search(text):
             for m in _ALL_CAPITALS.finditer(text):
                 key = m.group().lower()
-                if key in self.acronyms or key in self.function or key in self.frequent:
-                    continue  # a word of the language in capitals (START, NOTE): emphasis
+                if (len(key) < 3 or key in self.acronyms or key in self.function
+                        or key in self.frequent):
+                    continue  # a word in capitals (START, NOTE): emphasis; MT/Mt: two words
                 self.acronyms[key] = {}
                 if self.watch is self.wanted or isinstance(self.watch, frozenset):
                     self.watch = set(self.watch)
@@ -2128,9 +2131,9 @@ class SpellingVariants:
 _INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(?![\w'’-]|\.\w)")
 
-#: A word of two to five capitals (an abbreviation: BCE, NATO), found by its first capital with
+#: A word of three to five capitals (an abbreviation: BCE, NATO), found by its first capital with
 #: a lookbehind after it (the regex engine scans for capitals in a tight loop).
-_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{1,4}(?![\w'’&/-])")
+_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/-])")
 
 
 #: Another word in capitals right before or after one (from the position searched at).
