@@ -1518,9 +1518,9 @@ class SpellingVariants:
         start (BCE/Bce, NATO/Nato: three letters or more, never one of the language's or
         English's 3,000 most frequent words such as START/Start, a word at a sentence's start,
         words in capitals together or a heading set in capitals or title case).  Reports the
-        first occurrence of every spelling with where the other stands.  A hyphenated name is paired with its open
-        form too (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis: written with a capital
-        inside a sentence).
+        first occurrence of every spelling with where the other stands.  A hyphenated name is
+        paired with its open form too (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis: written
+        with a capital inside a sentence).
 
     Why it matters:
         MT picks a spelling per sentence; a house style has one.  Mixed spellings read as careless.
