@@ -212,6 +212,8 @@ def _all_flagged(code: str, text: str, lang: str, source_lang: str | None = None
     ("Officials in Daegu agreed. The mayor of Taegu said so.", "ko", {"Daegu", "Taegu"}),
     ("The line in Pyeongtaek opened. The Pyongtaek line makes chips.", None,
      {"Pyeongtaek", "Pyongtaek"}),
+    ("The line in Pyeongtaek opened. The Pyŏngt'aek line makes chips.", None,
+     {"Pyeongtaek", "Pyŏngt'aek"}),
     # Romanian ș with the comma below and ş with the cedilla: one name.
     ("The court in Timișoara ruled. Lawyers in Timişoara appealed.", "ro", {"Timișoara", "Timişoara"}),
     # Vietnamese letters with two marks, pinyin tone marks: the name with and without them.

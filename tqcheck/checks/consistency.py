@@ -219,26 +219,36 @@ class _InstitutionNames:
     ``inflection_endings`` or an English derivation, or six letters or more in common and at
     most three after them), never a title beside the office it heads (Minister/Ministry)."""
 
-    __slots__ = ("connectors", "endings", "seen")
+    __slots__ = ("connectors", "endings", "longest", "seen")
 
     def __init__(self, connectors: frozenset[str], endings: tuple[str, ...]) -> None:
         self.connectors = connectors
+        #: The longest gap between two words of a name: a connector between two spaces.
+        self.longest = max(map(len, connectors), default=0) + 2
         self.endings = endings
         #: shape (the connectors in order) -> name (its words) -> first place, count, positions
         self.seen: dict[tuple[str, ...], dict[tuple[str, ...], _Name]] = {}
 
     def feed(self, segment: Segment, matches: list[tuple[str, int, int]], base: int) -> None:
+        """Note the runs of three capitalised words or more (``matches``: TQ501's) joined by
+        spaces and connectors."""
         text = segment.text
-        run = [matches[0]]
-        for m in [*matches[1:], None]:
-            if m is not None:
-                gap = text[run[-1][2]:m[1]]
-                if gap == " " or (gap[:1] == " " == gap[-1:] and gap.strip() in self.connectors):
-                    run.append(m)
-                    continue
-            self._note(segment, run, base)
-            if m is not None:
-                run = [m]
+        connectors, longest = self.connectors, self.longest
+        first = 0
+        end = matches[0][2]
+        for k in range(1, len(matches)):
+            start = matches[k][1]
+            gap = start - end
+            # Integer tests first: most capitalised words of a sentence stand far apart.
+            if not ((gap == 1 and text[end] == " ") or (
+                    3 <= gap <= longest and text[end] == " " == text[start - 1]
+                    and text[end + 1:start - 1] in connectors)):
+                if k - first >= 3:
+                    self._note(segment, matches[first:k], base)
+                first = k
+            end = matches[k][2]
+        if len(matches) - first >= 3:
+            self._note(segment, matches[first:], base)
 
     def _note(self, segment: Segment, run: list[tuple[str, int, int]], base: int) -> None:
         if len(run) < 3:
@@ -1145,8 +1155,6 @@ class NameVariants:
         buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
         letters = self.letters
         from_korean = base_lang(self.ctx.source_lang) == "ko"
-        # Korean spellings are compared with a Korean source, or where one shows a Korean system.
-        korean = from_korean or any(map(looks_korean, self.words))
         from_japanese = base_lang(self.ctx.source_lang) == "ja"
         from_source = source_rules(base_lang(self.ctx.source_lang))
         for w in self.words:
@@ -1161,8 +1169,17 @@ class NameVariants:
                 buckets["chinese", chinese_key(w)].append(w)
             if len(w) >= 5:
                 buckets["arabic", arabic_key(spelled)].append(w)
-                if korean:
+                if from_korean:
                     buckets["korean", korean_key(w)].append(w)
+                elif looks_korean(w):
+                    # Without a Korean source, a spelling that shows a Korean system beside the
+                    # same without its eo, eu or breves (Pyeongtaek/Pyongtaek): a dict lookup
+                    # each, not a key for every word.
+                    key = korean_key(w)
+                    buckets["korean", key].append(w)
+                    for other in _korean_plain_forms(w):
+                        if other != w and other in self.words and korean_key(other) == key:
+                            buckets["korean", key].append(other)
                 if from_japanese:
                     buckets["japanese", japanese_key(w)].append(w)
                 if from_source is not None:
@@ -1217,6 +1234,13 @@ class NameVariants:
 
 #: An abbreviation in capitals right before a word (the end of the text searched).
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} $")
+
+def _korean_plain_forms(word: str) -> set[str]:
+    """``word`` (a Korean name in a romanization) without its eo and eu, its breves or its
+    apostrophes: the spellings of the name in McCune-Reischauer without marks and in common use
+    (Pyeongtaek, P'yŏngt'aek: Pyongtaek)."""
+    bare = _strip_accents(word).replace("'", "").replace("’", "")
+    return {w.replace("eo", "o").replace("eu", "u") for w in (word, bare)} | {bare}
 
 #: Source languages written in Arabic script, whose names English romanizes with guessed vowels.
 _ARABIC_SCRIPT_SOURCES = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "prs"})
@@ -1656,23 +1680,22 @@ class SpellingVariants:
                     forms[word] = _Occurrence(segment, m.start(), m.end())
                 else:
                     occ.count += 1
-        if _INNER_CAPITAL.search(text):
-            for m in _CAMEL.finditer(text):
-                key = m.group().casefold()
-                if key not in self.camel:
-                    self.camel[key] = {}
-                    self.camel_words.add(key)
-                    if self.watch is self.wanted or isinstance(self.watch, frozenset):
-                        self.watch = set(self.watch)
-                    self.watch.add(key)
-                    self.camel_rx[key] = re.compile(
-                        rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", re.IGNORECASE)
-        if _ALL_CAPITALS.search(text):
+        if _CAPITAL_AFTER_LETTER.search(text):  # rare: one search for both tests below
+            if _INNER_CAPITAL.search(text):
+                for m in _CAMEL.finditer(text):
+                    key = m.group().casefold()
+                    if key not in self.camel:
+                        self.camel[key] = {}
+                        self.camel_words.add(key)
+                        if self.watch is self.wanted or isinstance(self.watch, frozenset):
+                            self.watch = set(self.watch)
+                        self.watch.add(key)
+                        self.camel_rx[key] = re.compile(
+                            rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", re.IGNORECASE)
             for m in _ALL_CAPITALS.finditer(text):
                 key = m.group().lower()
-                if (len(key) < 3 or key in self.acronyms or key in self.function
-                        or key in self.frequent):
-                    continue  # a word in capitals (START, NOTE): emphasis; MT/Mt: two words
+                if key in self.acronyms or key in self.function or key in self.frequent:
+                    continue  # a word in capitals (START, NOTE): emphasis
                 self.acronyms[key] = {}
                 if self.watch is self.wanted or isinstance(self.watch, frozenset):
                     self.watch = set(self.watch)
@@ -2125,6 +2148,9 @@ class SpellingVariants:
         return hits
 
 
+#: A capital right after a letter: the test for both ``_INNER_CAPITAL`` and ``_ALL_CAPITALS``,
+#: made once per segment (most hold neither).
+_CAPITAL_AFTER_LETTER = re.compile(r"[A-Z](?<=[A-Za-z][A-Z])")
 #: A capital right after a lower-case letter (searched only for whether there is one): written to
 #: start with the capital, so that the regex engine skips the lower-case letters in a tight loop
 #: instead of trying the pattern at each of them (twice as fast on prose).
@@ -2143,8 +2169,7 @@ _CAPITALS_BESIDE = re.compile(r"(?:(?<=[A-Z]{2}[ ,:;-])|(?<=[A-Z]{2}[,:;-] ))[A-
 
 def _mostly_capitals(text: str) -> bool:
     """A heading or a line set in capitals: more than half of its letters are."""
-    letters = [c for c in text if c.isalpha()]
-    return sum(map(str.isupper, letters)) * 2 > len(letters)
+    return sum(map(str.isupper, text)) * 2 > sum(map(str.isalpha, text))
 
 
 def _title_case(text: str) -> bool:
