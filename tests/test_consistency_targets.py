@@ -331,3 +331,10 @@ def test_a_place_spelled_its_own_way_inside_an_organisation_name() -> None:
     # "ETH Zürich" is the institution's own spelling; "in Zürich" beside "in Zurich" is not.
     assert _all_flagged("TQ501", text, "en") == {"Zurich", "Zürich"}
     assert _all_flagged("TQ501", "Zurich — Researchers at ETH Zürich built a device.", "en") == set()
+
+
+def test_foreign_names_rendered_two_ways_in_bulgarian() -> None:
+    text = ("Японският премиер Фумио Кишида пристигна в София. По-късно Фумио Кисида се срещна "
+            "с президента.")
+    assert _all_flagged("TQ501", text, "bg") == {"Кишида", "Кисида"}
+    assert _all_flagged("TQ501", "Министър Иванов говори. След това Иванова отговори.", "bg") == set()

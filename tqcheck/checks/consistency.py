@@ -690,7 +690,8 @@ class NameVariants:
         English spellings, where one of the two shows a Slavic ending or letter group (so German
         Sander/Zander stay two). Where nouns are capitalised (German), a frequent name that the
         noun lexicon holds pairs with a spelling that differs in its diacritics alone
-        (Müller/Mueller, Erdoğan/Erdogan). In Cyrillic targets it pairs the renderings of one foreign name
+        (Müller/Mueller, Erdoğan/Erdogan). In Cyrillic targets (Russian, Ukrainian, and Bulgarian,
+        Macedonian, Belarusian … without a data file) it pairs the renderings of one foreign name
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
         a doubled letter only with a shared neighbour, as Алан/Аллан are two names).  In
@@ -749,7 +750,9 @@ class NameVariants:
             from tqcheck.checks.romanization import orthography_rules
 
             self.orthography = orthography_rules(own)
-        self.cyrillic = data.get("script") == "Cyrillic"
+        # Languages in Cyrillic without a data file of their own (Bulgarian, Macedonian …).
+        self.cyrillic = data.get("script") == "Cyrillic" or (
+            data.get("script") is None and base_lang(ctx.lang) in _CYRILLIC_LANGS)
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
         #: where the language data says accents distinguish words.
@@ -1241,6 +1244,10 @@ def _korean_plain_forms(word: str) -> set[str]:
     (Pyeongtaek, P'yŏngt'aek: Pyongtaek)."""
     bare = _strip_accents(word).replace("'", "").replace("’", "")
     return {w.replace("eo", "o").replace("eu", "u") for w in (word, bare)} | {bare}
+
+#: Languages written in Cyrillic that may have no data file: TQ501 compares the renderings of
+#: foreign names in them as in Russian and Ukrainian.
+_CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn"})
 
 #: Source languages written in Arabic script, whose names English romanizes with guessed vowels.
 _ARABIC_SCRIPT_SOURCES = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "prs"})
