@@ -5,6 +5,8 @@ quotation styles counted by quotation (nested marks, CJK marks).  Each rule has 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tqcheck.audit import AuditOptions, audit_text
@@ -338,3 +340,28 @@ def test_foreign_names_rendered_two_ways_in_bulgarian() -> None:
             "с президента.")
     assert _all_flagged("TQ501", text, "bg") == {"Кишида", "Кисида"}
     assert _all_flagged("TQ501", "Министър Иванов говори. След това Иванова отговори.", "bg") == set()
+
+
+def _po_flagged(tmp_path: Path, code: str, lang: str, units: list[tuple[str, str]]) -> set[str]:
+    from tqcheck.audit import audit
+
+    body = "".join(f'msgid "{s}"\nmsgstr "{t}"\n\n' for s, t in units)
+    path = tmp_path / f"{lang}.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n\n{body}', encoding="utf-8")
+    report = audit([path], AuditOptions(lang=lang, select=(code,)))
+    return {f.text for f in report.findings}
+
+
+def test_what_the_source_writes_is_no_mixed_form(tmp_path: Path) -> None:
+    # A shortcut and a year kept as the source writes them, beside Persian digits elsewhere.
+    units = [("Square [Ctrl+2]", "مربع [مهار+2]"), ("© 1986–2023", "© 1986–2023"),
+             ("Page 12", "صفحه ۱۲"), ("Page 14", "صفحه ۱۴")]
+    assert _po_flagged(tmp_path, "TQ504", "fa", units) == set()
+    units = [("Page 12", "صفحه ۱۲"), ("Page 14", "صفحه ۱۴"), ("Page 16", "صفحه 18")]
+    assert _po_flagged(tmp_path, "TQ504", "fa", units) == {"18"}
+
+
+def test_a_placeholder_in_capitals_from_the_source_is_no_abbreviation(tmp_path: Path) -> None:
+    units = [("use a buffer of BYTES", "use a buffer of BYTES"),
+             ("show the Bytes sent", "show the Bytes sent")]
+    assert _po_flagged(tmp_path, "TQ502", "en", units) == set()

@@ -1627,6 +1627,10 @@ class SpellingVariants:
         #: The 3,000 most frequent words of the language and of English (UI labels left in
         #: English: SHORT, WEB): in capitals they are emphasis, not names.
         self.frequent = _frequent(lang) | _frequent("en")
+        if ctx.data.get("capitalized_nouns"):
+            # Where every noun is capitalised, a word of the lexicon in capitals is a noun set in
+            # capitals (a placeholder, a label: DATEI beside Datei), not an abbreviation.
+            self.frequent = self.frequent | _noun_lexicon(lang, True)
         #: Words seen in capitals (BCE, NATO), lower-cased -> the spellings seen in capitals or
         #: with a capital only at the start (BCE, Bce) -> where each first stands.
         self.acronyms: dict[str, dict[str, _Occurrence]] = {}
@@ -1756,9 +1760,11 @@ class SpellingVariants:
         for m in _standing_alone(key).finditer(text):
             surface = m.group()
             if surface.isupper():
-                if _mostly_capitals(text) or _CAPITALS_BESIDE.match(
+                if (segment.source and surface in segment.source) or _mostly_capitals(text) or \
+                        _CAPITALS_BESIDE.match(
                         text[max(0, m.start() - 12):m.end() + 12], min(m.start(), 12)):
-                    continue  # a heading, or words in capitals together (WARNING, HIGH VOLTAGE)
+                    continue  # the source's own (a placeholder: BYTES), a heading, or words in
+                    # capitals together (WARNING, HIGH VOLTAGE)
             elif not (surface[:1].isupper() and surface[1:].islower()) or _at_sentence_start(
                     text, m.start()) or _title_case(text):
                 continue
@@ -2333,8 +2339,8 @@ _DIGIT_SCRIPTS = {
 #: A number: digits of one script, with the separators between them.
 _NUMBER = re.compile(r"\d+(?:[.,٫٬'/:]\d+)*")
 #: Text around a number that makes it part of a code, a name or an address, not a quantity
-#: written in the document's digits (COVID-19, F-35, 5G, a URL, a handle).
-_CODE_AROUND = re.compile(r"[A-Za-z_@#=/\\]")
+#: written in the document's digits (COVID-19, F-35, 5G, a URL, a handle, a placeholder %1$s).
+_CODE_AROUND = re.compile(r"[A-Za-z_@#=/\\%${}<>]")
 
 
 @cache
@@ -2384,9 +2390,10 @@ class MixedLetterForms:
         them), counts the numbers written in each digit script and flags those in the script used
         less (on a tie, the one that is not the language's default in the Unicode CLDR: Persian
         digits in Persian, Bengali in Bengali, ASCII in Hindi). Numbers inside codes, names and
-        addresses (COVID-19, F-35, a URL) are not counted.  A form more than ten lines from
-        every use of the other is reported as info: in a file of unrelated sentences or
-        documents each may be consistent in itself.
+        addresses (COVID-19, F-35, a URL, a placeholder), and numbers the segment's source
+        writes the same (a shortcut, a year, a version in a catalogue), are not counted.  A
+        form more than ten lines from every use of the other is reported as info: in a file of
+        unrelated sentences or documents each may be consistent in itself.
 
     Why it matters:
         MT and pasted text bring the letters and digits of another keyboard; a reader sees one word
@@ -2422,12 +2429,15 @@ class MixedLetterForms:
                         self.seen[1 if has_alike else 0].append((segment, m.start(), m.end()))
         if not self.digits:
             return
+        source = segment.source
         for m in _NUMBER.finditer(text):
             number = m.group()
             zero = ord(number[0]) - unicodedata.digit(number[0])
             if any(ord(c) - unicodedata.digit(c) != zero for c in number if c.isdigit()):
                 continue  # digits of two scripts in one number: TQ305's or a typo's
             start, end = m.start(), m.end()
+            if source and number in source:
+                continue  # the source's own number, kept as it is (a shortcut, a version, a year)
             left = text.rfind(" ", 0, start) + 1
             right = text.find(" ", end)
             around = text[left:start] + text[end:right if right >= 0 else len(text)]
