@@ -140,6 +140,20 @@ def number_norms() -> str:
         name = Locale.parse(code).english_name
         out.append(f"{code} = {{ name = {toml_value(name)}, decimal = "
                    f"{toml_value(values['decimal'])}, group = {toml_value(values['group'])} }}")
+    out += ["", "# The default numbering system of each language with digits of its own that does",
+            "# not write 0-9 by default (CLDR defaultNumberingSystem): TQ504 settles a tie",
+            "# between two digit scripts in one document toward it.", "[default_digits]"]
+    from babel import Locale
+
+    from tqcheck.checks.punctuation import _NATIVE_DIGIT_LANGS
+
+    for code in sorted(_NATIVE_DIGIT_LANGS):
+        try:
+            system = Locale.parse(code).default_numbering_system
+        except (ValueError, LookupError):
+            continue
+        if system != "latn":
+            out.append(f"{code} = {toml_value(system)}")
     return "\n".join(out) + "\n"
 
 

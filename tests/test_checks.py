@@ -187,14 +187,36 @@ def test_must_pass(code: str, text: str) -> None:
     assert flagged(code, text) == []
 
 
+#: Examples of checks that read only targets other than English: (code, language, text, flagged).
+MUST_FLAG_IN: list[tuple[str, str, str, list[str]]] = [
+    ("TQ504", "ro", "Curtea de Apel din Timișoara a decis. Decizia Curţii este definitivă.",
+     ["Curţii"]),
+    ("TQ504", "fa", "دما به منفی ۱۲ درجه و در ارتفاعات به منفی 18 درجه می‌رسد.", ["18"]),
+]
+MUST_PASS_IN: list[tuple[str, str, str]] = [
+    ("TQ504", "ro", "Curtea de Apel din Timișoara a decis. Decizia Curții este definitivă."),
+    ("TQ504", "fa", "دما به منفی ۱۲ درجه می‌رسد و واکسن COVID-19 در ۱۸ شهر توزیع شد."),
+]
+
+
+@pytest.mark.parametrize(("code", "lang", "text", "expected"), MUST_FLAG_IN)
+def test_must_flag_in_other_targets(code: str, lang: str, text: str, expected: list[str]) -> None:
+    assert flagged(code, text, lang) == expected
+
+
+@pytest.mark.parametrize(("code", "lang", "text"), MUST_PASS_IN)
+def test_must_pass_in_other_targets(code: str, lang: str, text: str) -> None:
+    assert flagged(code, text, lang) == []
+
+
 def test_every_check_has_examples() -> None:
     from tqcheck.checks.registry import all_rules
 
     mine = {r.code for r in all_rules() if r.category.value not in {"language", "fidelity"}
             and r.module.split(".")[-1] in {"repetition", "structure", "punctuation", "residue",
                                              "consistency", "calque"}}
-    assert mine <= {c for c, _, _ in MUST_FLAG}
-    assert mine <= {c for c, _ in MUST_PASS}
+    assert mine <= {c for c, _, _ in MUST_FLAG} | {c for c, _, _, _ in MUST_FLAG_IN}
+    assert mine <= {c for c, _ in MUST_PASS} | {c for c, _, _ in MUST_PASS_IN}
 
 
 @pytest.mark.parametrize(("lang", "text", "word"), [

@@ -5,6 +5,8 @@ quotation styles counted by quotation (nested marks, CJK marks).  Each rule has 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tqcheck.audit import AuditOptions, audit_text
@@ -199,3 +201,167 @@ _EVERY_MARK = "A ‘b’ c ‚d‘ e “f” g „h“ i «j» k »l« m 「n」
 def test_every_quotation_mark_in_every_language_is_read(lang: str) -> None:
     # A mark of a nested pair read as opening (German ‘ after a space) once raised KeyError.
     audit_text(_EVERY_MARK, AuditOptions(lang=lang, select=("TQ503",)))
+
+
+def _all_flagged(code: str, text: str, lang: str, source_lang: str | None = None) -> set[str]:
+    report = audit_text(text, AuditOptions(lang=lang, source_lang=source_lang, select=(code,)))
+    return {f.text for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "source_lang", "expected"), [
+    # Revised Romanization beside McCune-Reischauer (with and without its breves).
+    ("The plant in Cheongju opened. Workers in Chongju welcomed it.", "ko", {"Cheongju", "Chongju"}),
+    ("Officials in Daegu agreed. The mayor of Taegu said so.", "ko", {"Daegu", "Taegu"}),
+    ("The line in Pyeongtaek opened. The Pyongtaek line makes chips.", None,
+     {"Pyeongtaek", "Pyongtaek"}),
+    ("The line in Pyeongtaek opened. The Pyŏngt'aek line makes chips.", None,
+     {"Pyeongtaek", "Pyŏngt'aek"}),
+    # Romanian ș with the comma below and ş with the cedilla: one name.
+    ("The court in Timișoara ruled. Lawyers in Timişoara appealed.", "ro", {"Timișoara", "Timişoara"}),
+    # Vietnamese letters with two marks, pinyin tone marks: the name with and without them.
+    ("Nguyễn Phú Trọng met them. Later Nguyen Phu Trong spoke.", "vi",
+     {"Nguyễn", "Phú", "Trọng", "Nguyen", "Phu", "Trong"}),
+    ("He met Zhōu Ěnlái first. Later Zhou Enlai spoke.", "zh", {"Zhōu", "Ěnlái", "Zhou", "Enlai"}),
+    # Hepburn and Kunrei-shiki, with a Japanese source.
+    ("The plant in Fukushima closed. Workers in Hukusima left.", "ja", {"Fukushima", "Hukusima"}),
+    ("The Mainichi Shimbun said so. The Mainichi Shinbun later added more.", "ja",
+     {"Shimbun", "Shinbun"}),
+    # Common romanizations from Indian languages, Thai, Hebrew and Indonesian, with the source.
+    ("The minister, Sreenivasan, spoke. Later Srinivasan left.", "hi", {"Sreenivasan", "Srinivasan"}),
+    ("Mr Chaudhary spoke. Later Mr Choudhary left.", "bn", {"Chaudhary", "Choudhary"}),
+    ("Former premier Thaksin spoke. Later Taksin left.", "th", {"Thaksin", "Taksin"}),
+    ("President Herzog spoke. Later Hertzog left.", "he", {"Herzog", "Hertzog"}),
+    ("Flights to Djakarta resumed. Officials in Jakarta agreed.", "id", {"Djakarta", "Jakarta"}),
+])
+def test_korean_romanizations_and_romanian_letters_pair(text: str, source_lang: str | None,
+                                                        expected: set[str]) -> None:
+    assert _all_flagged("TQ501", text, "en", source_lang) == expected
+
+
+@pytest.mark.parametrize(("text", "source_lang"), [
+    ("Tina arrived first. Later, Dina spoke.", None),  # plain stops pair only from Korean
+    ("Officials in Daegu agreed. Later, Taylor spoke.", "ko"),
+    ("Teodora arrived first. Later, Tina spoke.", None),
+    ("The plant in Fukushima closed. Workers in Hukusima left.", None),  # Kunrei needs ja
+    ("Former premier Thaksin spoke. Later Taksin left.", "ru"),  # Thai keys need a Thai source
+    ("Mr Sharma spoke. Later Mr Sharda left.", "hi"),  # two names: the keys tell them apart
+
+])
+def test_korean_keys_need_korean_evidence(text: str, source_lang: str | None) -> None:
+    assert _all_flagged("TQ501", text, "en", source_lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "ヤンキースが勝った。ヤンキーズは首位に立った。", {"ヤンキース", "ヤンキーズ"}),
+    ("da", "Log ind med MitID i dag. Har du ikke Mit ID, kan du få hjælp.", {"MitID", "Mit ID"}),
+    ("en", "Open it in PowerPoint first. Then save the Power Point file.", {"PowerPoint", "Power Point"}),
+    ("it", "La Banca centrale europea (Bce) si riunisce. Molti pensano che la BCE aspetti.",
+     {"Bce", "BCE"}),
+    ("en", "The Nato summit began. Later, NATO said the talks went well.", {"Nato", "NATO"}),
+    ("en", "NATO met first. A cease-fire was agreed. Later, the Nato summit ended.", {"Nato", "NATO"}),
+])
+def test_one_name_spelled_two_ways_by_case_spacing_or_voicing(lang: str, text: str,
+                                                              expected: set[str]) -> None:
+    assert _all_flagged("TQ502", text, lang) >= expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "ロースを焼いた。ローズを飾った。"),  # two words: short, they keep their final kana
+    ("da", "Log ind med MitID. Vis mit ID ved skranken."),  # "my ID": the open form in lower case
+    ("en", "The US said so. Who told us? WHO did. It is IT work."),  # function words
+    ("en", "NATO SUMMIT ENDS\n\nThe Nato summit ended."),  # a heading in capitals
+    ("en", "Nato Leaders Meet In Brussels\n\nNATO met on Monday."),  # a heading in title case
+    ("en", "Press START to play. The Start button glows."),  # a frequent word in capitals
+    ("en", "WARNING, SPARX VOLTAGE! Later the Sparx moved."),  # words in capitals together
+])
+def test_case_spacing_and_voicing_must_pass(lang: str, text: str) -> None:
+    assert _all_flagged("TQ502", text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ro", "Înalta Curte de Casație și Justiție a decis. Decizia Înaltei Curţi este definitivă.",
+     {"Curţi"}),
+    ("ro", "Şedinţa a început. Preşedintele a vorbit. Ministrul a anunțat măsuri.", {"anunțat"}),
+    ("tr", "Beşiktaş kazandı. Taraftarlar Beșiktaș için sevindi.", {"Beșiktaș"}),
+    ("hu", "Az ülés előtt az elnök beszélt a nyelvről és a jövőről. Az elõterjesztés kész.",
+     {"elõterjesztés"}),
+    ("fa", "دمای هوا به منفی ۱۲ درجه و در ارتفاعات به منفی 18 درجه می‌رسد.", {"18"}),
+    ("fa", "قیمت 12 دلار و 15 دلار و ۲۰ دلار بود.", {"۲۰"}),  # the minority, whatever its script
+    ("bn", "১২ জন এবং 18 জন এসেছিলেন।", {"18"}),  # a tie: toward the CLDR default (Bengali)
+    ("fa", "این یک کتاب است. کتاب خوبی است. او در بيمارستان بود.", {"بيمارستان"}),
+    ("ar", "ذهب إلى المدرسة في الصباح. كان في البيت. قال فی المساء.", {"فی"}),
+])
+def test_letter_and_digit_forms_mixed(lang: str, text: str, expected: set[str]) -> None:
+    assert _all_flagged("TQ504", text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ro", "Şedinţa a început. Preşedintele a vorbit."),  # cedilla throughout: consistent
+    ("en", "Beşiktaş beat a team from Timișoara."),  # names of two languages in English
+    ("fa", "واکسن COVID-19 و جنگنده F-35 در ۱۸ شهر دیده شد؛ www.site.ir/2024 را ببینید."),
+    ("ar", "بلغ عدد السكان 12 مليونا في 2023."),
+    ("fa", "این یک کتاب است. او در كتاب خواند."),  # one word written both ways: TQ502's
+])
+def test_letter_and_digit_forms_must_pass(lang: str, text: str) -> None:
+    assert _all_flagged("TQ504", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ministry of Trade and Industry said so. Later the Ministry of Trade and Industries "
+     "denied it.", {"Ministry of Trade and Industries"}),
+    ("Researchers of the Institute of Physics of the Chinese Academy of Sciences spoke. According "
+     "to the China Academy of Science, funding rose.", {"China Academy of Science"}),
+])
+def test_an_institution_named_two_ways(text: str, expected: set[str]) -> None:
+    report = audit_text(text, AuditOptions(lang="en", select=("TQ501",)))
+    assert {f.text for f in report.findings if f.severity.value == "warning"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Minister of Foreign Affairs spoke. The Ministry of Foreign Affairs agreed.",
+    "The Ministry of Internal Affairs spoke. The Ministry of International Affairs agreed.",
+    "The Ministry of Health spoke. The Ministry of Health and Welfare agreed.",
+    "The University of Michigan won. The University of Minnesota lost.",
+])
+def test_institutions_that_differ_are_not_paired(text: str) -> None:
+    assert _all_flagged("TQ501", text, "en") == set()
+
+
+def test_a_place_spelled_its_own_way_inside_an_organisation_name() -> None:
+    text = ("Zurich — Researchers at ETH Zürich built a device. The team in Zurich said so. "
+            "Later, officials in Zürich agreed.")
+    # "ETH Zürich" is the institution's own spelling; "in Zürich" beside "in Zurich" is not.
+    assert _all_flagged("TQ501", text, "en") == {"Zurich", "Zürich"}
+    assert _all_flagged("TQ501", "Zurich — Researchers at ETH Zürich built a device.", "en") == set()
+
+
+def test_foreign_names_rendered_two_ways_in_bulgarian() -> None:
+    text = ("Японският премиер Фумио Кишида пристигна в София. По-късно Фумио Кисида се срещна "
+            "с президента.")
+    assert _all_flagged("TQ501", text, "bg") == {"Кишида", "Кисида"}
+    assert _all_flagged("TQ501", "Министър Иванов говори. След това Иванова отговори.", "bg") == set()
+
+
+def _po_flagged(tmp_path: Path, code: str, lang: str, units: list[tuple[str, str]]) -> set[str]:
+    from tqcheck.audit import audit
+
+    body = "".join(f'msgid "{s}"\nmsgstr "{t}"\n\n' for s, t in units)
+    path = tmp_path / f"{lang}.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n\n{body}', encoding="utf-8")
+    report = audit([path], AuditOptions(lang=lang, select=(code,)))
+    return {f.text for f in report.findings}
+
+
+def test_what_the_source_writes_is_no_mixed_form(tmp_path: Path) -> None:
+    # A shortcut and a year kept as the source writes them, beside Persian digits elsewhere.
+    units = [("Square [Ctrl+2]", "مربع [مهار+2]"), ("© 1986–2023", "© 1986–2023"),
+             ("Page 12", "صفحه ۱۲"), ("Page 14", "صفحه ۱۴")]
+    assert _po_flagged(tmp_path, "TQ504", "fa", units) == set()
+    units = [("Page 12", "صفحه ۱۲"), ("Page 14", "صفحه ۱۴"), ("Page 16", "صفحه 18")]
+    assert _po_flagged(tmp_path, "TQ504", "fa", units) == {"18"}
+
+
+def test_a_placeholder_in_capitals_from_the_source_is_no_abbreviation(tmp_path: Path) -> None:
+    units = [("use a buffer of BYTES", "use a buffer of BYTES"),
+             ("show the Bytes sent", "show the Bytes sent")]
+    assert _po_flagged(tmp_path, "TQ502", "en", units) == set()

@@ -3,15 +3,19 @@ mixed quote styles.  Memory grows with the vocabulary, not with the text."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice, repeat
+from itertools import islice, pairwise, repeat
 from operator import add
 
+from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.romanization import Rules, rewrite
 from tqcheck.checks.target_norms import mark_side
@@ -200,6 +204,136 @@ class _Name(_Occurrence):
         Dmitry Kuleba)."""
         return bool(self.neighbours and other.neighbours
                     and not self.neighbours.isdisjoint(other.neighbours))
+
+
+#: The most distinct names of several words remembered per document: a bound on memory.
+_MAX_INSTITUTIONS = 4000
+
+
+class _InstitutionNames:
+    """Names of three capitalised words or more joined by the language's connectors (``Chinese
+    Academy of Sciences``, ``Ministry of Communication and Informatics``), and the pairs of them
+    that are one name with some of its words in another form (``China Academy of Science``,
+    ``Ministry of Communication and Information``): the same shape, at least one word the same,
+    and every other word another form of its counterpart (an ending of the language's
+    ``inflection_endings`` or an English derivation, or six letters or more in common and at
+    most three after them), never a title beside the office it heads (Minister/Ministry)."""
+
+    __slots__ = ("connectors", "endings", "longest", "seen")
+
+    def __init__(self, connectors: frozenset[str], endings: tuple[str, ...]) -> None:
+        self.connectors = connectors
+        #: The longest gap between two words of a name: a connector between two spaces.
+        self.longest = max(map(len, connectors), default=0) + 2
+        self.endings = endings
+        #: shape (the connectors in order) -> name (its words) -> first place, count, positions
+        self.seen: dict[tuple[str, ...], dict[tuple[str, ...], _Name]] = {}
+
+    def feed(self, segment: Segment, matches: list[tuple[str, int, int]], base: int) -> None:
+        """Note the runs of three capitalised words or more (``matches``: TQ501's) joined by
+        spaces and connectors."""
+        text = segment.text
+        connectors, longest = self.connectors, self.longest
+        first = 0
+        end = matches[0][2]
+        for k in range(1, len(matches)):
+            start = matches[k][1]
+            gap = start - end
+            # Integer tests first: most capitalised words of a sentence stand far apart.
+            if not ((gap == 1 and text[end] == " ") or (
+                    3 <= gap <= longest and text[end] == " " == text[start - 1]
+                    and text[end + 1:start - 1] in connectors)):
+                if k - first >= 3:
+                    self._note(segment, matches[first:k], base)
+                first = k
+            end = matches[k][2]
+        if len(matches) - first >= 3:
+            self._note(segment, matches[first:], base)
+
+    def _note(self, segment: Segment, run: list[tuple[str, int, int]], base: int) -> None:
+        if len(run) < 3:
+            return
+        text = segment.text
+        gaps = tuple(text[a[2]:b[1]].strip() for a, b in pairwise(run))
+        # A title or an article before the name ("The", "President") is no part of it.
+        while run and run[0][0] in _NOT_EVIDENCE:
+            run, gaps = run[1:], gaps[1:]
+        if len(run) < 3 or not any(gaps):
+            return
+        # A name inside a longer one is a name too: the Chinese Academy of Sciences in the
+        # Institute of Physics of the Chinese Academy of Sciences.
+        for i in range(1, len(gaps) - 1):
+            if gaps[i]:
+                self._add(segment, run[i + 1:], gaps[i + 1:], base)
+        self._add(segment, run, gaps, base)
+
+    def _add(self, segment: Segment, run: list[tuple[str, int, int]], gaps: tuple[str, ...],
+             base: int) -> None:
+        if len(run) < 3 or not any(gaps):
+            return
+        words = tuple(w for w, _, _ in run)
+        names = self.seen.setdefault(gaps, {})
+        start, end = run[0][1], run[-1][2]
+        occ = names.get(words)
+        if occ is None:
+            if len(names) < _MAX_INSTITUTIONS:
+                names[words] = _Name(segment, start, end, base + start)
+        else:
+            occ.seen_again(segment, start, base + start)
+
+    def _word_variant(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if a in _NOT_EVIDENCE or b in _NOT_EVIDENCE:
+            return False  # Minister of Foreign Affairs … Ministry of Foreign Affairs
+        ca, cb = a.casefold(), b.casefold()
+        if _derived(ca, cb, self.endings) or _derived(ca, cb):
+            return True
+        common = 0
+        for x, y in zip(ca, cb, strict=False):
+            if x != y:
+                break
+            common += 1
+        # One stem, two short endings (Informatics/Information), not two words made from one
+        # (Internal/International).
+        return common >= 6 and max(len(ca), len(cb)) - common <= 3
+
+    def finish(self, path: str) -> list[Hit]:
+        hits: list[Hit] = []
+        for names in self.seen.values():
+            if len(names) < 2:
+                continue
+            ranked = sorted(names.items(), key=lambda kv: kv[1].first_position)
+            for i, (a, occ_a) in enumerate(ranked):
+                for b, occ_b in ranked[i + 1:]:
+                    same = sum(1 for x, y in zip(a, b, strict=True) if x == y)
+                    if same == 0 or not all(map(self._word_variant, a, b)):
+                        continue
+                    hits.extend(self._report(occ_a, occ_b, path))
+        return hits
+
+    @staticmethod
+    def _report(occ_a: _Name, occ_b: _Name, path: str) -> list[Hit]:
+        # The one used more stays (on a tie, the one used first): the other is to change.
+        keep_a = occ_a.count >= occ_b.count
+        near = _near(occ_a.stretches(), occ_b.stretches())
+        out: list[Hit] = []
+        for occ, other, kept in ((occ_a, occ_b, keep_a), (occ_b, occ_a, not keep_a)):
+            seg = other.segment
+            message = (f"name spelled two ways: '{occ.segment.text[occ.start:occ.end]}' "
+                       f"({occ.count}×) and '{seg.text[other.start:other.end]}' (line "
+                       f"{seg.locate(other.start)[0]}, {other.count}×)")
+            severity = None
+            if kept:
+                severity = Severity.INFO
+                message += "; the spelling to keep"
+            elif not near:
+                severity = Severity.INFO
+                message += "; far apart in the file (two documents?)"
+            related = (Location(path, *seg.locate(other.start), *seg.locate(other.end)),)
+            out.extend(Hit(start, end, message, related=related, segment=s, severity=severity)
+                       for s, start, end in occ.places(_MAX_REPEATS + 1))
+        return out
 
 
 def _own_passage(occ: _Name, others: list[_Name]) -> bool:
@@ -394,8 +528,14 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return i == 0 or text[i - 1] in ".!?:\n"
 
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ"
-_LOWER = "a-zß-öø-ÿā-žа-яёіїєґıα-ωάέήίόύώϊϋΐΰ"
+#: Vietnamese capitals with two marks (Ạ … Ỹ, among their lower-case forms in one block).
+_VIETNAMESE_UPPER = "".join(c for c in map(chr, range(0x1EA0, 0x1EFA)) if c.isupper())
+#: Capitals and lower-case letters of names: Latin with its extensions (Romanian Ș Ț with the
+#: comma below, Azerbaijani Ə, Vietnamese Ơ Ư and the letters with two marks, pinyin's tones
+#: ǎ ǐ ǒ ǔ), Cyrillic and Greek.
+_UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚƏƠƯ"
+          + _VIETNAMESE_UPPER + "А-ЯЁІЇЄҐΑ-ΩΆΈΉΊΌΎΏ")
+_LOWER = "a-zß-öø-ÿā-žșțəơưǎǐǒǔǖǘǚǜạ-ỹа-яёіїєґıα-ωάέήίόύώϊϋΐΰ"
 #: A capitalised word, optionally with an Arabic article ("al-Sisi", "El-Sisi") or a hyphenated
 #: second part ("Wen-bin"): ``(?<![\w'’-])(?:(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-)?[A-Z][a-z]+(?:-…)?``.
 #: Written to start with a character class — the first letter, with the lookbehind after it, then
@@ -538,14 +678,20 @@ class NameVariants:
         spellings that the romanization systems in real use give one name — Russian and Ukrainian
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
-        Japanese (Ōtani/Ohtani) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
+        Japanese (Ōtani/Ohtani; with a Japanese source Hepburn and Kunrei-shiki: Fukushima/
+        Hukusima, Shimbun/Shinbun; with an Indian, Thai, Hebrew, Indonesian or Malay source
+        their common romanizations: Srinivasan/Sreenivasan, Thaksin/Taksin, Yitzchak/Yitzhak,
+        Soekarno/Sukarno), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
+        eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
+        shows a Korean system) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
         Kaohsiung/Gaoxiong), and read through the target's own conventions for foreign names
         (``name_orthography``: German Selenskyj and Chodorkowski, Polish Pieskow and Szojgu,
         French Choïgou and Prigojine, Czech and Italian Chodorkovskij, Dutch Sjojgoe) beside the
         English spellings, where one of the two shows a Slavic ending or letter group (so German
         Sander/Zander stay two). Where nouns are capitalised (German), a frequent name that the
         noun lexicon holds pairs with a spelling that differs in its diacritics alone
-        (Müller/Mueller, Erdoğan/Erdogan). In Cyrillic targets it pairs the renderings of one foreign name
+        (Müller/Mueller, Erdoğan/Erdogan). In Cyrillic targets (Russian, Ukrainian, and Bulgarian,
+        Macedonian, Belarusian … without a data file) it pairs the renderings of one foreign name
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
         a doubled letter only with a shared neighbour, as Алан/Аллан are two names).  In
@@ -558,6 +704,11 @@ class NameVariants:
         جوتيريش, z as ز/س: شولتز/شولتس), in words that are no word of the lexicon with or without
         their prefixes; in Chinese, as info, a foreign name transcribed with one character
         changed (泽连斯基/泽伦斯基, 朔尔茨/肖尔茨: runs of transcription characters).
+        Where the language lists the words that join a name's parts (``name_connectors``:
+        English "of", "and"), it pairs names of three capitalised words or more of one shape
+        whose words are the same or other forms of each other (Ministry of Trade and
+        Industry/Industries, Chinese Academy of Sciences/China Academy of Science; never a title
+        beside its office, Minister/Ministry of Foreign Affairs).
         Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
         Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
         (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
@@ -599,7 +750,9 @@ class NameVariants:
             from tqcheck.checks.romanization import orthography_rules
 
             self.orthography = orthography_rules(own)
-        self.cyrillic = data.get("script") == "Cyrillic"
+        # Languages in Cyrillic without a data file of their own (Bulgarian, Macedonian …).
+        self.cyrillic = data.get("script") == "Cyrillic" or (
+            data.get("script") is None and base_lang(ctx.lang) in _CYRILLIC_LANGS)
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
         #: where the language data says accents distinguish words.
@@ -630,6 +783,11 @@ class NameVariants:
             self.unwritten = UnwrittenVowelNames(script, base_lang(ctx.lang) or "")
         elif not self.has_case and base_lang(ctx.lang) == "zh":
             self.unwritten = TranscribedNames()
+        #: Names of several words joined by "of", "and" … (institutions), where the language has
+        #: them listed (``name_connectors``): the same name with one of its words in another form.
+        connectors = data.get("name_connectors", default=())
+        self.institutions = (_InstitutionNames(frozenset(connectors), self.endings)
+                             if self.has_case and connectors else None)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if not self.has_case:
@@ -699,6 +857,8 @@ class NameVariants:
                 if other not in self.not_evidence and other.casefold() not in common:
                     occ.add_neighbour(other)
                     occ.proper = True
+        if self.institutions is not None and last >= 2:
+            self.institutions.feed(segment, matches, base)
 
     def _first_name(self, w: str, k: int, matches: list[tuple[str, int, int]], text: str) -> bool:
         """In a language that capitalises its nouns, is ``w`` (a word of its lexicon: Sergej,
@@ -764,6 +924,8 @@ class NameVariants:
             for a in present:
                 pairs[a].update(b for b in present if b != a)
         hits: list[Hit] = []
+        if self.institutions is not None:
+            hits.extend(self.institutions.finish(self.ctx.path))
         counts = {w: o.count for w, o in self.words.items()}
         forms = self._inflected_forms(pairs)
         for a, inflected in forms.items():
@@ -916,14 +1078,28 @@ class NameVariants:
 
     def _other_words(self, a: str, b: str) -> bool:
         """Two spellings paired above that are not one name: a name and a longer one made from it
-        with a hyphen (a temple, castle or title: Hiraizumi/Hiraizumi-ji), or the two spellings of
-        one word in the language's variant lists (Analogue/Analog: TQ502's job)."""
+        with a hyphen (a temple, castle or title: Hiraizumi/Hiraizumi-ji), the two spellings of
+        one word in the language's variant lists (Analogue/Analog: TQ502's job), or a place's
+        name and its spelling with other diacritics used only inside an organisation's name,
+        after its abbreviation (ETH Zürich beside Zurich: the institution keeps its own)."""
         if a.startswith(b + "-") or b.startswith(a + "-"):
+            return True
+        if fold_name(a) == fold_name(b) and (self._after_abbreviation(a)
+                                             or self._after_abbreviation(b)):
             return True
         pair = frozenset((a.casefold(), b.casefold()))
         if pair <= _frequent(self.ctx.lang or ""):
             return True  # Mayor/Major: two common words of the language, capitalised in titles
         return pair in _spelling_pair_set(self.ctx.lang or "")
+
+    def _after_abbreviation(self, word: str) -> bool:
+        """Whether every recorded use of ``word`` follows an abbreviation in capitals (ETH
+        Zürich, UBS Arena): part of an organisation's name."""
+        occ = self.words.get(word)
+        if occ is None or occ.count > MAX_FIX_SPOTS:
+            return False
+        return all(_ABBREVIATION_BEFORE.search(seg.text, max(0, start - 8), start)
+                   for seg, start, _ in occ.places())
 
     def _cyrillic_renderings(self, pairs: dict[str, set[str]]) -> None:
         """Pair the names that Cyrillic renders two ways (:func:`~tqcheck.checks.romanization.
@@ -965,9 +1141,14 @@ class NameVariants:
             arabic_key,
             chinese_key,
             is_chinese_romanization,
+            japanese_key,
+            korean_key,
             latin_key,
             looks_arabic,
+            looks_korean,
             orthography_key,
+            source_key,
+            source_rules,
             weak_key,
         )
         from tqcheck.checks.romanization import (
@@ -976,6 +1157,9 @@ class NameVariants:
 
         buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
         letters = self.letters
+        from_korean = base_lang(self.ctx.source_lang) == "ko"
+        from_japanese = base_lang(self.ctx.source_lang) == "ja"
+        from_source = source_rules(base_lang(self.ctx.source_lang))
         for w in self.words:
             if len(w) < 4:
                 continue
@@ -988,6 +1172,21 @@ class NameVariants:
                 buckets["chinese", chinese_key(w)].append(w)
             if len(w) >= 5:
                 buckets["arabic", arabic_key(spelled)].append(w)
+                if from_korean:
+                    buckets["korean", korean_key(w)].append(w)
+                elif looks_korean(w):
+                    # Without a Korean source, a spelling that shows a Korean system beside the
+                    # same without its eo, eu or breves (Pyeongtaek/Pyongtaek): a dict lookup
+                    # each, not a key for every word.
+                    key = korean_key(w)
+                    buckets["korean", key].append(w)
+                    for other in _korean_plain_forms(w):
+                        if other != w and other in self.words and korean_key(other) == key:
+                            buckets["korean", key].append(other)
+                if from_japanese:
+                    buckets["japanese", japanese_key(w)].append(w)
+                if from_source is not None:
+                    buckets["source", source_key(w, from_source)].append(w)
         own_keys = {key for (system, key) in buckets if system == "own"}
         # With an Arabic-script source in evidence, a name's vowels are the romanizer's guess:
         # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
@@ -1009,6 +1208,15 @@ class NameVariants:
                         and self.words[a].proper and self.words[b].proper
                         and (a[:1] == b[:1] or (from_arabic and a[:1] in "EI" and b[:1] in "EI"))):
                     continue  # vowels alone tell Western names apart (Peter/Pieter)
+                if system == "korean" and not (
+                        self.words[a].proper and self.words[b].proper
+                        and (from_korean or (looks_korean(a) and looks_korean(b)) or (
+                            looks_korean(a) != looks_korean(b) and korean_key(a)[:1] == korean_key(b)[:1]
+                            and a[:1] == b[:1]))):
+                    continue  # Tina/Dina: a Korean source, or both spellings Korean-looking
+                if system in ("japanese", "source") and not (
+                        self.words[a].proper and self.words[b].proper):
+                    continue
                 if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                     continue
                 if {a.casefold(), b.casefold()} <= self.accent_words:
@@ -1026,6 +1234,20 @@ class NameVariants:
                 pairs[a].add(b)
                 pairs[b].add(a)
 
+
+#: An abbreviation in capitals right before a word (the end of the text searched).
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} $")
+
+def _korean_plain_forms(word: str) -> set[str]:
+    """``word`` (a Korean name in a romanization) without its eo and eu, its breves or its
+    apostrophes: the spellings of the name in McCune-Reischauer without marks and in common use
+    (Pyeongtaek, P'yŏngt'aek: Pyongtaek)."""
+    bare = _strip_accents(word).replace("'", "").replace("’", "")
+    return {w.replace("eo", "o").replace("eu", "u") for w in (word, bare)} | {bare}
+
+#: Languages written in Cyrillic that may have no data file: TQ501 compares the renderings of
+#: foreign names in them as in Russian and Ukrainian.
+_CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn"})
 
 #: Source languages written in Arabic script, whose names English romanizes with guessed vowels.
 _ARABIC_SCRIPT_SOURCES = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "prs"})
@@ -1148,14 +1370,18 @@ def _katakana_key(word: str) -> str:
     """A katakana word without its final long-vowel mark and with ヴ as バ行: the JIS and
     newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it; a
     word of four letters or more without any long-vowel mark or geminate ッ, and with its small
-    kana full size, so that the renderings of one foreign name share it too (マクロン/マクローン,
-    ショルツ/ショルッツ, ウィリアム/ウイリアム)."""
+    kana full size and a final ズ read as ス, so that the renderings of one foreign name share it
+    too (マクロン/マクローン, ショルツ/ショルッツ, ウィリアム/ウイリアム, ヤンキース/ヤンキーズ)."""
     key = word.rstrip("ー")
     if "ヴ" in key:
         for vu, b in _VU:
             key = key.replace(vu, b)
     compact = key.translate(_SMALL_KANA)
-    return compact if len(compact) >= _KANA_CORE else key
+    if len(compact) < _KANA_CORE:
+        return key
+    # An English plural -s heard voiced or not (ヤンキース/ヤンキーズ): in
+    # words of four letters or more besides long-vowel marks, so ロース/ローズ stay two words.
+    return compact[:-1] + "ス" if compact.endswith("ズ") else compact
 
 
 _SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")
@@ -1316,13 +1542,18 @@ class SpellingVariants:
         магазине), a word in the spelling before and after a reform (German daß/dass, where ß
         ends a syllable, never Maße/Masse; French évènement/événement; Portuguese acção/ação,
         never two frequent words as captar/catar), a Japanese katakana loanword with and
-        without its final long-vowel mark or with ヴ and バ行 (サーバー/サーバ, ヴァイオリン/
-        バイオリン), and a word
+        without its final long-vowel mark, with ヴ and バ行 or with a final ス and ズ in words of
+        four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
-        style of a heading or a URL).  Reports the first occurrence of every spelling with where
-        the other stands.  A hyphenated name is paired with its open form too (Kim Jong-un/Kim
-        Jong Un, Saint-Denis/Saint Denis: written with a capital inside a sentence).
+        style of a heading or a URL) or written open with each part capitalised (MitID/Mit ID,
+        PowerPoint/Power Point), and an abbreviation in capitals and with a capital only at its
+        start (BCE/Bce, NATO/Nato: three letters or more, never one of the language's or
+        English's 3,000 most frequent words such as START/Start, a word at a sentence's start,
+        words in capitals together or a heading set in capitals or title case).  Reports the
+        first occurrence of every spelling with where the other stands.  A hyphenated name is
+        paired with its open form too (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis: written
+        with a capital inside a sentence).
 
     Why it matters:
         MT picks a spelling per sentence; a house style has one.  Mixed spellings read as careless.
@@ -1395,6 +1626,16 @@ class SpellingVariants:
         #: look at its tokens (``wanted`` itself while there is no word with inner capitals).
         self.watch: set[str] | frozenset[str] = self.wanted
         self.camel_rx: dict[str, re.Pattern[str]] = {}
+        #: The 3,000 most frequent words of the language and of English (UI labels left in
+        #: English: SHORT, WEB): in capitals they are emphasis, not names.
+        self.frequent = _frequent(lang) | _frequent("en")
+        if ctx.data.get("capitalized_nouns"):
+            # Where every noun is capitalised, a word of the lexicon in capitals is a noun set in
+            # capitals (a placeholder, a label: DATEI beside Datei), not an abbreviation.
+            self.frequent = self.frequent | _noun_lexicon(lang, True)
+        #: Words seen in capitals (BCE, NATO), lower-cased -> the spellings seen in capitals or
+        #: with a capital only at the start (BCE, Bce) -> where each first stands.
+        self.acronyms: dict[str, dict[str, _Occurrence]] = {}
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -1418,7 +1659,7 @@ class SpellingVariants:
                 if isinstance(self.wanted, frozenset):
                     self.wanted = set(self.wanted)
                 self.wanted.add(closed)
-                if not self.camel_words:
+                if not self.camel_words and not self.acronyms:
                     self.watch = self.wanted
                 elif isinstance(self.watch, set):  # a set of its own beside the camel words
                     self.watch.add(closed)
@@ -1452,17 +1693,29 @@ class SpellingVariants:
                     forms[word] = _Occurrence(segment, m.start(), m.end())
                 else:
                     occ.count += 1
-        if _INNER_CAPITAL.search(text):
-            for m in _CAMEL.finditer(text):
-                key = m.group().casefold()
-                if key not in self.camel:
-                    self.camel[key] = {}
-                    self.camel_words.add(key)
-                    if self.watch is self.wanted or isinstance(self.watch, frozenset):
-                        self.watch = set(self.watch)
-                    self.watch.add(key)
-                    self.camel_rx[key] = re.compile(
-                        rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", re.IGNORECASE)
+        if _CAPITAL_AFTER_LETTER.search(text):  # rare: one search for both tests below
+            if _INNER_CAPITAL.search(text):
+                for m in _CAMEL.finditer(text):
+                    key = m.group().casefold()
+                    if key not in self.camel:
+                        self.camel[key] = {}
+                        self.camel_words.add(key)
+                        if self.watch is self.wanted or isinstance(self.watch, frozenset):
+                            self.watch = set(self.watch)
+                        self.watch.add(key)
+                        self.camel_rx[key] = re.compile(
+                            rf"(?<![\w'’./@-]){re.escape(key)}(?![\w'’-]|\.\w)", re.IGNORECASE)
+            for m in _ALL_CAPITALS.finditer(text):
+                key = m.group().lower()
+                if key in self.acronyms or key in self.function or key in self.frequent:
+                    continue  # a word in capitals (START, NOTE): emphasis
+                self.acronyms[key] = {}
+                if self.watch is self.wanted or isinstance(self.watch, frozenset):
+                    self.watch = set(self.watch)
+                self.watch.add(key)
+                first = self.last_seen.get(key)
+                if first is not None and first is not segment:
+                    self._note_acronym(key, first)  # the word seen before, in capitals or not
         # One pass over the tokens for most segments: they hold no word worth locating.  (A
         # set's isdisjoint takes half the time of a dict's keys' on the tokens of a segment.)
         if self.watch.isdisjoint(tokens):
@@ -1470,6 +1723,9 @@ class SpellingVariants:
         if self.camel_words and not self.camel_words.isdisjoint(tokens):
             for key in self.camel.keys() & tokens:
                 self._note_casing(key, segment)
+        if self.acronyms and not self.acronyms.keys().isdisjoint(tokens):
+            for key in self.acronyms.keys() & tokens:
+                self._note_acronym(key, segment)
         wanted = self.wanted
         if not wanted or wanted.isdisjoint(tokens):
             return
@@ -1497,6 +1753,29 @@ class SpellingVariants:
                 else:
                     occ.count += 1
 
+    def _note_acronym(self, key: str, segment: Segment) -> None:
+        """Note where ``key`` stands in capitals (BCE) or with a capital only at its start (Bce)
+        in ``segment``: never at a sentence's start (where any word has a capital) nor in a
+        heading set in capitals or title case."""
+        forms = self.acronyms[key]
+        text = segment.text
+        for m in _standing_alone(key).finditer(text):
+            surface = m.group()
+            if surface.isupper():
+                if (segment.source and surface in segment.source) or _mostly_capitals(text) or \
+                        _CAPITALS_BESIDE.match(
+                        text[max(0, m.start() - 12):m.end() + 12], min(m.start(), 12)):
+                    continue  # the source's own (a placeholder: BYTES), a heading, or words in
+                    # capitals together (WARNING, HIGH VOLTAGE)
+            elif not (surface[:1].isupper() and surface[1:].islower()) or _at_sentence_start(
+                    text, m.start()) or _title_case(text):
+                continue
+            occ = forms.get(surface)
+            if occ is None:
+                forms[surface] = _Occurrence(segment, m.start(), m.end())
+            else:
+                occ.count += 1
+
     def _casing_groups(self) -> list[list[tuple[str, _Occurrence]]]:
         """A word written with inner capitals and with a capital only at its start (WeChat and
         Wechat, YouTube and Youtube): one brand or name, two spellings."""
@@ -1506,6 +1785,12 @@ class SpellingVariants:
             if first is not None and len(forms) < 2:
                 self._note_casing(key, first)  # a spelling seen before the inner-capital one
             if len(forms) > 1 and any(_INNER_CAPITAL.search(f) for f in forms):
+                groups.append(sorted(forms.items(), key=lambda kv: (kv[1].segment.locate(
+                    kv[1].start), kv[0])))
+        # An abbreviation in capitals and with a capital only at its start (BCE/Bce, NATO/Nato):
+        # either is a house style, both in one document are two spellings.
+        for forms in self.acronyms.values():
+            if len(forms) > 1:
                 groups.append(sorted(forms.items(), key=lambda kv: (kv[1].segment.locate(
                     kv[1].start), kv[0])))
         return groups
@@ -1548,6 +1833,25 @@ class SpellingVariants:
                 self.first[key] = _Occurrence(seg, m.start(), m.end())
             groups.append([hyph, key])
         return groups
+
+    def _open_name(self, closed: str, segment: Segment) -> str | None:
+        """The open spelling of a name written with inner capitals (a brand, a service: "Mit ID"
+        beside "MitID", "Power Point" beside "PowerPoint"): its parts each capitalised and split
+        where the closed form has a capital; None when the text holds no such form."""
+        forms = self.camel.get(closed) or {}
+        for surface in [*forms, *(m.group() for m in self.camel_rx[closed].finditer(
+                self.last_seen[closed].text))]:
+            cuts = [i for i in range(1, len(surface)) if surface[i].isupper()
+                    and surface[i - 1].islower()]
+            for i in cuts:
+                a, b = surface[:i], surface[i:]
+                m = re.search(rf"(?<![\w-]){re.escape(a)}\s+{re.escape(b)}(?![\w-])", segment.text)
+                if m is not None:
+                    key = f"{a} {b}".casefold()
+                    if key not in self.first:
+                        self.first[key] = _Occurrence(segment, m.start(), m.end())
+                    return key
+        return None
 
     def _inflected_closed(self, closed: str) -> str | None:
         """A closed word of the document that is ``closed`` (a hyphenated word without its
@@ -1750,6 +2054,8 @@ class SpellingVariants:
             if closed in self.closed_candidates or "-" in closed or not closed.isalpha():
                 continue
             open_ = self._open_form(closed, self.pair_seen[closed])
+            if open_ is None and closed in self.camel:
+                open_ = self._open_name(closed, self.pair_seen[closed])
             if open_ is not None:
                 if closed not in self.first:
                     occ = self._locate(closed, self.last_seen[closed])
@@ -1857,11 +2163,35 @@ class SpellingVariants:
         return hits
 
 
+#: A capital right after a letter: the test for both ``_INNER_CAPITAL`` and ``_ALL_CAPITALS``,
+#: made once per segment (most hold neither).
+_CAPITAL_AFTER_LETTER = re.compile(r"[A-Z](?<=[A-Za-z][A-Z])")
 #: A capital right after a lower-case letter (searched only for whether there is one): written to
 #: start with the capital, so that the regex engine skips the lower-case letters in a tight loop
 #: instead of trying the pattern at each of them (twice as fast on prose).
 _INNER_CAPITAL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(?![\w'’-]|\.\w)")
+
+#: A word of three to five capitals (an abbreviation: BCE, NATO), found by its first capital with
+#: a lookbehind after it (the regex engine scans for capitals in a tight loop).
+_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/-])")
+
+
+#: Another word in capitals right before or after one (from the position searched at).
+_CAPITALS_BESIDE = re.compile(r"(?:(?<=[A-Z]{2}[ ,:;-])|(?<=[A-Z]{2}[,:;-] ))[A-Z]{2,}|[A-Z]{2,}"
+                              r"(?=[ ,:;-]{1,2}[A-Z]{2})")
+
+
+def _mostly_capitals(text: str) -> bool:
+    """A heading or a line set in capitals: more than half of its letters are."""
+    return sum(map(str.isupper, text)) * 2 > sum(map(str.isalpha, text))
+
+
+def _title_case(text: str) -> bool:
+    """A heading in title case: most of its words (of four letters or more) capitalised."""
+    words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 2 and sum(1 for w in words if w[:1].isupper()) * 3 > len(words) * 2
+
 
 _STYLES = {'"': "straight", "“": "curly", "”": "curly", "„": "low-high", "«": "guillemets",
            "»": "guillemets", "「": "corner brackets", "『": "corner brackets",
@@ -1972,3 +2302,210 @@ class MixedQuoteStyles:
                 related=(where,), segment=o.segment)
             for style, o in ranked[1:]
         ]
+
+
+#: Letters a language writes in one form that look like another (the form typed from another
+#: keyboard or code page): the language's own letters, then their look-alikes.  Romanian ș ț take
+#: a comma below (the legacy code pages had only ş ţ with a cedilla); Turkish, Azerbaijani, Turkmen
+#: and Kurdish ş take a cedilla (ș with the comma is the Romanian letter).
+_LETTER_STYLES: dict[str, tuple[str, str, str, str]] = {
+    # language: (its own letters, their look-alikes, the own form's name, the look-alike's name)
+    "ro": ("șțȘȚ", "şţŞŢ", "with a comma below", "with a cedilla"),
+    "tr": ("şŞ", "șȘ", "with a cedilla", "with a comma below"),
+    "az": ("şŞ", "șȘ", "with a cedilla", "with a comma below"),
+    "tk": ("şŞ", "șȘ", "with a cedilla", "with a comma below"),
+    "ku": ("şŞ", "șȘ", "with a cedilla", "with a comma below"),
+    # Hungarian ő ű take a double acute; Latin-1 had only õ û (tilde, circumflex) for them.
+    "hu": ("őűŐŰ", "õûÕÛ", "with a double acute", "with a tilde or circumflex"),
+    # Persian yāʾ and kāf against the Arabic letters, and the other way round (a keyboard of
+    # the other language); one word written both ways is TQ502's.
+    "fa": ("یک", "يك", "Persian", "Arabic"),
+    "ar": ("يك", "یک", "Arabic", "Persian"),
+}
+#: The look-alike of each letter of :data:`_LETTER_STYLES`, per language: for the word the
+#: document would write, to leave a word written both ways to TQ502.
+_LETTER_COUNTERPARTS = {lang: str.maketrans(alike, own) for lang, (own, alike, _, _)
+                        in _LETTER_STYLES.items() if len(own) == len(alike)}
+_LETTER_STYLES["mo"] = _LETTER_STYLES["ro"]
+
+#: The first code point of each decimal digit script TQ504 names (CLDR numbering systems).
+_DIGIT_SCRIPTS = {
+    0x30: ("latn", "ASCII"), 0x660: ("arab", "Arabic-Indic"), 0x6F0: ("arabext", "Persian"),
+    0x7C0: ("nkoo", "N'Ko"), 0x966: ("deva", "Devanagari"), 0x9E6: ("beng", "Bengali"),
+    0xA66: ("guru", "Gurmukhi"), 0xAE6: ("gujr", "Gujarati"), 0xB66: ("orya", "Odia"),
+    0xBE6: ("tamldec", "Tamil"), 0xC66: ("telu", "Telugu"), 0xCE6: ("knda", "Kannada"),
+    0xD66: ("mlym", "Malayalam"), 0xDE6: ("sinh", "Sinhala"), 0xE50: ("thai", "Thai"),
+    0xED0: ("laoo", "Lao"), 0xF20: ("tibt", "Tibetan"), 0x1040: ("mymr", "Myanmar"),
+    0x17E0: ("khmr", "Khmer"), 0x1810: ("mong", "Mongolian"),
+}
+#: A number: digits of one script, with the separators between them.
+_NUMBER = re.compile(r"\d+(?:[.,٫٬'/:]\d+)*")
+#: Text around a number that makes it part of a code, a name or an address, not a quantity
+#: written in the document's digits (COVID-19, F-35, 5G, a URL, a handle, a placeholder %1$s).
+_CODE_AROUND = re.compile(r"[A-Za-z_@#=/\\%${}<>]")
+
+
+@cache
+def _default_digits() -> dict[str, str]:
+    """Each language's default numbering system where it has digits of its own (CLDR through
+    ``number_norms.toml``, ``[default_digits]``): the digits a tie is settled toward."""
+    from tqcheck.datapack import builtin
+
+    table = (builtin("number_norms.toml") or {}).get("default_digits", {})
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def _digit_languages() -> frozenset[str]:
+    from tqcheck.checks.punctuation import _NATIVE_DIGIT_LANGS
+
+    return _NATIVE_DIGIT_LANGS
+
+
+def _mixed_forms_gate(ctx: CheckContext) -> Gate:
+    """TQ504 reads a Romanian, Turkish … document's look-alike letters, and the numbers of a
+    document in a language with digits of its own; it opens nowhere else."""
+    from tqcheck.checks.gates import class_gate
+
+    lang = base_lang(ctx.lang) or ""
+    styles = _LETTER_STYLES.get(lang)
+    digits = bool(ctx.data.get("native_digits") or lang in _digit_languages())
+    if styles is None and not digits:
+        return Gate()
+    return class_gate("[" + (styles[0] + styles[1] if styles else "") + (r"\d" if digits else "")
+                      + "]")
+
+
+@register("TQ504", "mixed-letter-forms", Severity.WARNING, scope="document",
+          gate=_mixed_forms_gate)
+class MixedLetterForms:
+    """One letter or digit written in two forms in one document (Romanian ș and ş, Persian ۱۸ and 18).
+
+    What it does:
+        In Romanian, counts the words written with ș ț (comma below, the letters of the language)
+        and those with the look-alike ş ţ (cedilla, from legacy code pages and keyboards); in
+        Turkish, Azerbaijani, Turkmen and Kurdish, ş (cedilla) against Romanian ș; in Hungarian,
+        ő ű (double acute) against the Latin-1 õ û; in Persian the Arabic ي ك against ی ک and in
+        Arabic the other way round, as info (human text mixes them too; a word written both ways
+        is TQ502's). Where a document
+        uses both, flags each word in the form used less (on a tie, the look-alike). In a language
+        with digits of its own (Persian, Arabic, Urdu, Hindi, Bengali, Thai …: where TQ305 accepts
+        them), counts the numbers written in each digit script and flags those in the script used
+        less (on a tie, the one that is not the language's default in the Unicode CLDR: Persian
+        digits in Persian, Bengali in Bengali, ASCII in Hindi). Numbers inside codes, names and
+        addresses (COVID-19, F-35, a URL, a placeholder), and numbers the segment's source
+        writes the same (a shortcut, a year, a version in a catalogue), are not counted.  A
+        form more than ten lines from every use of the other is reported as info: in a file of
+        unrelated sentences or documents each may be consistent in itself.
+
+    Why it matters:
+        MT and pasted text bring the letters and digits of another keyboard; a reader sees one word
+        or number written two ways, and search and sorting treat them as different.
+
+    Example:
+        ``Înalta Curte de Casație … Decizia Înaltei Curţi`` → flags ``Curţi`` (ţ with a cedilla
+        where the document writes ț).
+    """
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        lang = self.lang = base_lang(ctx.lang) or ""
+        self.styles = _LETTER_STYLES.get(lang)
+        self.arabic_script = lang in ("ar", "fa")
+        self.digits = bool(ctx.data.get("native_digits") or lang in _digit_languages())
+        self.default = _default_digits().get(lang, "latn")
+        #: form (0 own letters, 1 look-alikes; or a digit script's zero) -> occurrences, in order.
+        self.seen: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
+        #: digit script (its zero's code point) -> the numbers written in it, in order.
+        self.numbers: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
+
+    def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
+        text = segment.text
+        if self.styles is not None:
+            own, alike = self.styles[0], self.styles[1]
+            if any(c in text for c in own + alike):
+                for m in _WORD.finditer(text):
+                    word = m.group()
+                    has_own = any(c in word for c in own)
+                    has_alike = any(c in word for c in alike)
+                    if has_own != has_alike:
+                        self.seen[1 if has_alike else 0].append((segment, m.start(), m.end()))
+        if not self.digits:
+            return
+        source = segment.source
+        for m in _NUMBER.finditer(text):
+            number = m.group()
+            zero = ord(number[0]) - unicodedata.digit(number[0])
+            if any(ord(c) - unicodedata.digit(c) != zero for c in number if c.isdigit()):
+                continue  # digits of two scripts in one number: TQ305's or a typo's
+            start, end = m.start(), m.end()
+            if source and number in source:
+                continue  # the source's own number, kept as it is (a shortcut, a version, a year)
+            left = text.rfind(" ", 0, start) + 1
+            right = text.find(" ", end)
+            around = text[left:start] + text[end:right if right >= 0 else len(text)]
+            if _CODE_AROUND.search(around):
+                continue
+            self.numbers[zero].append((segment, start, end))
+
+    def finish(self) -> list[Hit]:
+        hits: list[Hit] = []
+        if self.styles is not None and len(self.seen) > 1:
+            own_n, alike_n = len(self.seen[0]), len(self.seen[1])
+            odd = 0 if own_n < alike_n else 1
+            names = {0: self.styles[2], 1: self.styles[3]}
+            letters = {0: self.styles[0], 1: self.styles[1]}
+            kept = 1 - odd
+            message = (f"letter written two ways: {'/'.join(letters[odd][:2])} {names[odd]} "
+                       f"({len(self.seen[odd])}×) where the document writes "
+                       f"{'/'.join(letters[kept][:2])} {names[kept]} ({len(self.seen[kept])}×)")
+            places = self.seen[odd]
+            if self.arabic_script:
+                # A word also written in the other form is TQ502's (one word, two spellings).
+                words = {seg.text[a:b] for seg, a, b in self.seen[kept]}
+                table = _LETTER_COUNTERPARTS[self.lang] if odd else {
+                    v: k for k, v in _LETTER_COUNTERPARTS[self.lang].items()}
+                places = [(seg, a, b) for seg, a, b in places
+                          if b - a < 3 or seg.text[a:b].translate(table) not in words]
+            found = self._hits(places, self.seen[kept], message)
+            if self.arabic_script:
+                # Human Persian and Arabic text mixes the two keyboards' letters often (Tatoeba's
+                # does): a hint for the editor, not a warning.
+                found = [dataclasses.replace(h, severity=Severity.INFO) for h in found]
+            hits.extend(found)
+        if len(self.numbers) < 2:
+            return hits
+        ranked = sorted(self.numbers.items(), key=lambda kv: (
+            -len(kv[1]), _DIGIT_SCRIPTS.get(kv[0], ("", ""))[0] != self.default))
+        usual_zero, usual = ranked[0]
+        for zero, places in ranked[1:]:
+            name = _DIGIT_SCRIPTS.get(zero, ("", "native"))[1]
+            main = _DIGIT_SCRIPTS.get(usual_zero, ("", "native"))[1]
+            message = (f"number written in two digit scripts: {name} digits ({len(places)}×) "
+                       f"where the document writes {main} digits ({len(usual)}×)")
+            hits.extend(self._hits(places, usual, message))
+        return hits
+
+    def _hits(self, places: list[tuple[Segment, int, int]],
+              usual: list[tuple[Segment, int, int]], message: str) -> list[Hit]:
+        seg, start, end = usual[0]
+        related = (Location(self.ctx.path, *seg.locate(start), *seg.locate(end)),)
+        lines = sorted(seg.locate(start)[0] for seg, start, _ in usual)
+        hits = []
+        for segment, s, e in places[:MAX_FIX_SPOTS]:
+            line = segment.locate(s)[0]
+            i = bisect_left(lines, line)
+            near = any(abs(lines[j] - line) <= _NEAR_LINES for j in (i - 1, i) if 0 <= j < len(lines))
+            hits.append(Hit(s, e, message if near else message + _FAR_NOTE, related=related,
+                            segment=segment, severity=None if near else Severity.INFO))
+        return hits
+
+
+#: Lines within which two forms stand in one passage (a few paragraphs): a file of unrelated
+#: sentences or documents (a corpus, a feed) mixes forms from one to the next without any text
+#: being mixed.  Forms further apart are reported as info.
+_NEAR_LINES = 10
+_FAR_NOTE = "; far from every other one in the file (another document?)"
+
+
+#: A word of letters (with combining marks), for :class:`MixedLetterForms`.
+_WORD = re.compile(r"[^\W\d_]+")

@@ -12,6 +12,14 @@ name.  The keys are lossy on purpose (they only ever compare words of one docume
   as an apostrophe or nothing, a final -off/-of for -ov), from Arabic and Persian (article forms,
   doubled consonants, ʿayn and hamza as apostrophes or nothing, gh/q, ou/u) and from Japanese
   (macrons, oh/ou/oo/ō, uu/ū).
+* :func:`korean_key` — Revised Romanization and McCune-Reischauer spellings of a Korean name
+  (eo/ŏ/o, eu/ŭ/u, g/k, d/t, b/p, j/ch, si/shi), for a Korean source or a spelling that shows
+  one of the systems (:func:`looks_korean`).
+* :func:`japanese_key` — Hepburn and Kunrei-shiki spellings of a Japanese name (shi/si,
+  tsu/tu, fu/hu, ji/zi, the syllabic n as m before b m p), for a Japanese source.
+* :func:`source_key` — with the source language known, the common romanizations of names from
+  Indian languages (aa/a, ee/i, oo/u, au/ou/ow), Thai (aspiration: Thaksin/Taksin), Hebrew
+  (ch/kh/h, tz/ts/z) and Indonesian or Malay (the spelling before 1972: Soekarno/Sukarno).
 * :func:`chinese_key` — pinyin and Wade-Giles spellings of one Chinese syllable string (hs/x,
   ch/ch'/q/zh/j, ts/tz/z/c, k/g, t/d, p/b, -ung/-ong, -ien/-ian, -ieh/-ie, -ih/-i), for words that
   read as Chinese syllables in either system (:func:`is_chinese_romanization`).
@@ -156,6 +164,101 @@ def chinese_key(word: str) -> str:
     """One key for the pinyin and Wade-Giles spellings of a Chinese name (syllables joined)."""
     w = word.casefold().replace("’", "").replace("'", "").replace("-", "").replace("ü", "u")
     return rewrite(w, _CHINESE_RULES)
+
+
+# Applied in order to a lower-case, diacritic-free word romanized from Korean: the Revised
+# Romanization (2000) and McCune-Reischauer (with or without its breves and apostrophes) spell one
+# name differently in its vowels eo/ŏ/o and eu/ŭ/u, its plain stops g d b j against k t p ch, shi
+# against si; read both into one string (lossy: it only ever compares words of one document).
+_KOREAN_RULES = _rules(
+    (r"['’‘`-]", ""),
+    (r"eo", "o"), (r"eu", "u"),
+    (r"(?<=s)h(?=i)", ""),
+    (r"ch|j", "J"), (r"k|g", "G"), (r"t|d", "D"), (r"p|b", "B"),
+    (r"(.)\1+", r"\1"),
+)
+#: Spellings only a Korean romanization writes: RR's eo and eu, MR's breves.
+_KOREAN_LOOK = re.compile(r"eo|eu|[ŏŭ]")
+
+
+@lru_cache(maxsize=4096)
+def korean_key(word: str) -> str:
+    """One key for the Revised Romanization and McCune-Reischauer spellings of a Korean name
+    (Pyeongtaek/P'yŏngt'aek/Pyongtaek, Daegu/Taegu, Jeonju/Chŏnju)."""
+    w = word.casefold()
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return rewrite(w, _KOREAN_RULES)
+
+
+def looks_korean(word: str) -> bool:
+    """Whether a spelling shows a feature only a Korean romanization has (eo, eu, ŏ, ŭ)."""
+    return bool(_KOREAN_LOOK.search(word.casefold()))
+
+
+# Applied in order to a lower-case word romanized from Japanese: Hepburn against Kunrei-shiki and
+# Nihon-shiki (shi/si, chi/ti, tsu/tu, fu/hu, ji/zi/di, sha/sya, cho/tyo, ja/zya), the syllabic n
+# before b m p written m or n (Shimbun/Shinbun, Gumma/Gunma) and the long vowels (macrons, oh,
+# ou, oo, uu), read into one string.
+_JAPANESE_RULES = _rules(
+    (r"['’‘`-]", ""),
+    (r"o[hou](?![aeiouy])", "o"), (r"uu", "u"),
+    (r"sh(?=[aiuo])", "sy"), (r"(?<=s)y(?=i)", ""),
+    (r"ch(?=[aiuo])", "ty"), (r"(?<=t)y(?=i)", ""),
+    (r"ts(?=u)", "t"), (r"f(?=u)", "h"),
+    (r"j(?=[aiuo])|d(?=i)", "zy"), (r"(?<=z)y(?=i)", ""),
+    (r"m(?=[bmp])", "n"),
+    (r"(.)\1+", r"\1"),
+)
+
+
+@lru_cache(maxsize=4096)
+def japanese_key(word: str) -> str:
+    """One key for the Hepburn and Kunrei-shiki spellings of a Japanese name (Fukushima/
+    Hukusima, Tsuchiya/Tutiya, Shimbun/Shinbun)."""
+    w = word.casefold()
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return rewrite(w, _JAPANESE_RULES)
+
+
+# Applied in order to a lower-case, diacritic-free word romanized from the source language: the
+# spellings the romanizations in common use give one name, per source language.
+_INDIC_RULES = _rules(
+    # Hindi, Bengali, Marathi …: long vowels doubled or not (Yaadav/Yadav, Sreenivas/Srinivas),
+    # au/ou/ow for one vowel (Chaudhary/Choudhary/Chowdhury), w/v, a final y/i.
+    (r"aa", "a"), (r"ee|ii", "i"), (r"oo|uu", "u"),
+    (r"au|ou|ow", "o"), (r"w", "v"), (r"y$", "i"),
+    (r"(.)\1+", r"\1"),
+)
+_SOURCE_RULES: dict[str, Rules] = {
+    **dict.fromkeys(("hi", "bn", "mr", "ne", "pa", "gu", "or", "as", "ta", "te", "kn", "ml", "si"),
+                    _INDIC_RULES),
+    # Thai: aspiration written or not (Thaksin/Taksin, Prayuth/Prayut, Phuket/Puket).
+    "th": _rules((r"(?<=[tpk])h", ""), (r"(?<=[aeiou])(?:t|d)$", "t"), (r"(.)\1+", r"\1")),
+    # Hebrew: ח as ch, kh or h (Yitzchak/Yitzhak), צ as tz, ts or z (Hertzog/Herzog), ק as k or
+    # q, ו as v or w, a doubled letter or not.
+    "he": _rules((r"ch|kh", "h"), (r"tz|ts", "z"), (r"q", "k"), (r"w", "v"), (r"^y(?=i)", ""),
+                 (r"(.)\1+", r"\1")),
+    # Indonesian and Malay: the spelling before 1972 (Soekarno/Sukarno, Djakarta/Jakarta,
+    # Tjokro/Cokro, Sjahrir/Syahrir).
+    **dict.fromkeys(("id", "ms"), _rules(
+        (r"oe", "u"), (r"dj", "j"), (r"tj", "c"), (r"sj", "sy"), (r"(.)\1+", r"\1"))),
+}
+
+
+def source_rules(source_lang: str | None) -> Rules | None:
+    """The romanization rules of names from ``source_lang`` (:data:`_SOURCE_RULES`), or None."""
+    return _SOURCE_RULES.get(source_lang or "")
+
+
+@lru_cache(maxsize=4096)
+def source_key(word: str, rules: Rules) -> str:
+    """One key for the common romanizations of a name from a source language (``rules``)."""
+    w = word.casefold().replace("-", "").replace("'", "").replace("’", "")
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return rewrite(w, rules)
 
 
 # Applied in order to a lower-case Cyrillic word: the renderings of one foreign name that
