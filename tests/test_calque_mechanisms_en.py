@@ -97,6 +97,7 @@ PASSED = [
     ("inform-that-no-object", "pt", "Staff were informed that the service is back."),
     ("place-photo-tv-preposition", "ru", "She commented on the photo and works in the TV industry."),
     ("at-action-ui", "ru", "We met at the opening ceremony, at closing time."),
+    ("at-action-ui", "de", "Test the sound by clicking on the buttons; he is good at playing the violin."),
     ("doubts-questions-formula", "pt", "In case of doubt, ask; in case of emergency, call 112."),
     ("on-the-number-address", "uk", "He took the number 10 bus and updated the address book."),
 ]
