@@ -68,6 +68,9 @@ FLAGGED = [
     ("at-your-disposition", "fr", "Our team is at your full disposition."),
     ("for-this-click", "pl", "For this, open the settings menu."),
     ("on-the-number-address", "uk", "Information by the phone 044 123 4567."),
+    ("both-three-items", "ar", "The plan covers both the new schools, the hospitals and the roads."),
+    ("article-before-such", "fr", "Nobody expected a such result."),
+    ("year-word-with-number", "pl", "The bridge was built in 1998 year."),
 ]
 
 # (entry, source language, fluent text it must pass)
@@ -100,6 +103,9 @@ PASSED = [
     ("at-action-ui", "de", "Test the sound by clicking on the buttons; he is good at playing the violin."),
     ("doubts-questions-formula", "pt", "In case of doubt, ask; in case of emergency, call 112."),
     ("on-the-number-address", "uk", "He took the number 10 bus and updated the address book."),
+    ("both-three-items", "ar", "In both cases, the hosts are infected and ill."),
+    ("article-before-such", "fr", "One such case was reported."),
+    ("year-word-with-number", "pl", "The 2023 year-end figures and the 2024 year plan are out."),
 ]
 
 
