@@ -1440,6 +1440,30 @@ def _sentence_openers(lang: str | None) -> re.Pattern[str] | None:
 
 
 @functools.cache
+def _glued_heading_gate_regex(lang: str | None) -> re.Pattern[str] | None:
+    """The capitalised ``sentence_openers`` of ``lang`` right after a letter and one space, before
+    a letter: where TQ208 may find something.  Each word is looked behind only once found, so the
+    search skips ahead by the words' first letters and stops where one follows a word (a few
+    places in a text: "details The office") rather than at every sentence's "The"."""
+    from tqcheck.datapack import builtin_table
+
+    words = [w for w in builtin_table("structure.toml").get("sentence_openers", {})
+             .get(lang or "", ()) if len(w) > 1]
+    if not words:
+        return None
+    caps = [re.escape(w[0].upper() + w[1:]) for w in sorted(words, key=len, reverse=True)]
+    alternation = "|".join(rf"{w}(?<=[^\W\d_] {w})" for w in caps)
+    return re.compile(rf"(?:{alternation}) (?=[^\W\d_])")
+
+
+def _glued_heading_gate(ctx: CheckContext) -> Gate | None:
+    """TQ208's gate: a capitalised sentence opener right after a word (none without data: the
+    check then says once that it has none)."""
+    regex = _glued_heading_gate_regex(ctx.lang)
+    return Gate(regex) if regex is not None else None
+
+
+@functools.cache
 def _sentence_opener_words(lang: str | None) -> frozenset[str]:
     """The ``sentence_openers`` of ``lang`` (articles, demonstratives, pronouns), lower case."""
     from tqcheck.datapack import builtin_table
@@ -1488,7 +1512,8 @@ def _run_has_verb(words: list[str], ctx: CheckContext) -> bool:
     return False
 
 
-@register("TQ208", "glued-heading", Severity.WARNING, scope="segment", not_for=("po", "xliff"))
+@register("TQ208", "glued-heading", Severity.WARNING, scope="segment", not_for=("po", "xliff"),
+          gate=_glued_heading_gate)
 def find_glued_headings(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                         ) -> Iterator[Hit]:
     """A heading or label run into the sentence after it, on one line.
