@@ -763,9 +763,15 @@ _FAST_LIMIT = 1 << _FIELD
 #: at C speed, never by the word-by-word walk of the cascade (:func:`identify`).
 COUNTED_LIMIT = _FAST_LIMIT
 _MASK = _FAST_LIMIT - 1
-#: The field above the five counts: tokens with an evidence word that has a letter of another
-#: script than the target's, or no letter at all ("²"); any sends the text to the whole cascade.
-_OTHER_SCRIPT = 1 << (5 * _FIELD)
+#: The field above the five counts, in a token's counts where a capitalised word is a name
+#: (``_TokenCounts.elsewhere``) only: tokens after which a capitalised word counts (a sentence
+#: break), summed with the counts so that a text without one before its last token is told by
+#: the sum, with no lookup of its tokens in ``_TokenCounts.breaks``.
+_BREAK_SHIFT = 5 * _FIELD
+#: The field above those: tokens with an evidence word that has a letter of another script than
+#: the target's, or no letter at all ("²"); any sends the text to the whole cascade (a sum with
+#: it may outgrow a machine integer: correct, only slower, and rare).
+_OTHER_SCRIPT = 1 << (6 * _FIELD)
 
 
 def _packed_counts(words: tuple[str, ...], target: str, script: str) -> int:
@@ -830,7 +836,7 @@ class _TokenCounts:
                 continue
             _, at_start, elsewhere, after = _TOKENS.get(raw) or _read_token(raw)
             counts = _packed_counts(elsewhere, self.target, self.script)
-            self.elsewhere[raw] = counts
+            self.elsewhere[raw] = counts + (after << _BREAK_SHIFT)
             if at_start != elsewhere:
                 self.at_start[raw] = _packed_counts(at_start, self.target, self.script) - counts
             if after:
@@ -887,8 +893,10 @@ def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
         total = sum(map(elsewhere.__getitem__, tokens))
     at_start = counts.at_start
     total += at_start.get(tokens[0], 0)
-    breaks = counts.breaks
-    if not breaks.isdisjoint(tokens[:-1]):  # a capitalised word may count after a break
+    # Breaks before the last token (the last token's own counts tell whether it is one): a
+    # capitalised word may count after them.
+    if (total >> _BREAK_SHIFT) & _MASK > (elsewhere[tokens[-1]] >> _BREAK_SHIFT) & 1:
+        breaks = counts.breaks
         for before, raw in itertools.pairwise(tokens):
             if before in breaks:
                 total += at_start.get(raw, 0)
