@@ -772,6 +772,10 @@ _BREAK_SHIFT = 5 * _FIELD
 #: the target's, or no letter at all ("²"); any sends the text to the whole cascade (a sum with
 #: it may outgrow a machine integer: correct, only slower, and rare).
 _OTHER_SCRIPT = 1 << (6 * _FIELD)
+#: The five counts of a packed sum.
+_COUNTS = (1 << _BREAK_SHIFT) - 1
+#: What ``_TokenCounts.verdicts`` holds for counts not judged yet (None is a verdict there).
+_UNJUDGED = LangResult(None, 0.0, ABSTAIN)
 
 
 def _packed_counts(words: tuple[str, ...], target: str, script: str) -> int:
@@ -802,7 +806,8 @@ class _TokenCounts:
     lets a word in); ``breaks``, the tokens after which a capitalised word counts (a sentence
     break: "Mr.", "said:")."""
 
-    __slots__ = ("at_start", "breaks", "elsewhere", "results", "script", "target", "too_short")
+    __slots__ = ("at_start", "breaks", "elsewhere", "results", "script", "target", "too_short",
+                 "verdicts")
 
     def __init__(self, target: str, script: str) -> None:
         self.target = target
@@ -813,6 +818,9 @@ class _TokenCounts:
         #: The results already made, by method and counts (results are immutable).
         self.results: dict[tuple[str, int, int], LangResult] = {}
         self.too_short = LangResult(None, 0.0, ABSTAIN, script)
+        #: The verdict of :func:`_counted_shortcut` by the five packed counts (None: the whole
+        #: cascade must tell).
+        self.verdicts: dict[int, LangResult | None] = {}
 
     def result(self, method: str, part: int, n: int) -> LangResult:
         """The target, by ``method``, with confidence ``part / n``."""
@@ -900,8 +908,23 @@ def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
         for before, raw in itertools.pairwise(tokens):
             if before in breaks:
                 total += at_start.get(raw, 0)
+    if total >= _OTHER_SCRIPT:
+        return None
+    # The verdict is a function of the five counts: each sum is judged once.
+    total &= _COUNTS
+    verdicts = counts.verdicts
+    found = verdicts.get(total, _UNJUDGED)
+    if found is _UNJUDGED:
+        if len(verdicts) >= _CACHE_LIMIT:
+            verdicts.clear()
+        found = verdicts[total] = _counted_verdict(total, counts)
+    return found
+
+
+def _counted_verdict(total: int, counts: _TokenCounts) -> LangResult | None:
+    """What :func:`_counted_shortcut` says of text with the five packed counts ``total``."""
     n = total & _MASK
-    if not n or total >= _OTHER_SCRIPT:
+    if not n:
         return None
     letters = (total >> _FIELD) & _MASK
     if n < MIN_WORDS or letters < MIN_LETTERS:
@@ -909,7 +932,7 @@ def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
     hits = (total >> 2 * _FIELD) & _MASK
     if _function_words_settle(hits, n):
         return counts.result("words", hits, n)
-    if n < MIN_LEXICON_EVIDENCE or lexicon(target) is None:
+    if n < MIN_LEXICON_EVIDENCE or lexicon(counts.target) is None:
         return None
     known = (total >> 3 * _FIELD) & _MASK
     evident = (total >> 4 * _FIELD) & _MASK

@@ -744,10 +744,11 @@ class RepeatedSentences:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        # first six words -> (whole normalised sentence, ends like a sentence?, its segment and
-        # offset: located only when repeated)
-        # paragraph number, and where in its paragraph it stands (-1 first, 1 last, 0 else)
-        self.seen: OrderedDict[str, tuple[str, bool, Segment, int, int, int]] = OrderedDict()
+        # first six words -> (the sentence's folded tokens (joined only when compared), ends
+        # like a sentence?, its segment and offset (located only when repeated), paragraph
+        # number, and where in its paragraph it stands: -1 first, 1 last, 0 else)
+        self.seen: OrderedDict[str, tuple[list[str], bool, Segment, int, int, int]] = (
+            OrderedDict())
         self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
         self.paragraphs = 0  # paragraphs fed so far: how far apart two copies stand
@@ -775,12 +776,13 @@ class RepeatedSentences:
             words = folded_tokens(text)
             if len(words) < _MIN_WORDS:
                 continue
-            n = wordy.index(s.index) if s.index in wordy else -2
-            key = " ".join(words)
+            # (a paragraph of one sentence has no place: no list of places to search)
+            n = wordy.index(s.index) if wordy and s.index in wordy else -2
             head = " ".join(words[:_MIN_WORDS])
             first = self.seen.get(head)
             if first is not None:
-                earlier, complete, first_segment, first_start, paragraph, place = first
+                earlier_words, complete, first_segment, first_start, paragraph, place = first
+                earlier, key = " ".join(earlier_words), " ".join(words)
                 line, col = first_segment.locate(first_start)
                 related = (Location(self.ctx.path, line, col, line, col),)
                 # A copy in the same or the next paragraph is what re-sent chunks leave; copies
@@ -816,8 +818,8 @@ class RepeatedSentences:
                                          related=related, segment=segment, severity=severity))
                     continue
             complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
-            self.seen[head] = (key, complete, segment, s.start, self.paragraphs,
-                               _place(n, len(wordy)))
+            self.seen[head] = (words, complete, segment, s.start, self.paragraphs,
+                               _place(n, len(wordy)) if wordy else 0)
             if first is not None:
                 self.seen.move_to_end(head)
             elif len(self.seen) > _WINDOW:  # a new key goes last by itself, and may overflow
