@@ -338,7 +338,7 @@ class Engine:
             raw = buffer
             if self.syntaxes is not None:
                 buffer = [self._masked(s) for s in raw]
-            chunk_text = ChunkText("\n".join(s.text for s in buffer))
+            chunk_text = ChunkText("\n".join([s.text for s in buffer]))
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
             # The words of the chunk are the words of its segments (newlines split words too).
             self.stats.words += count_words(chunk_text)
