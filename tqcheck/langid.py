@@ -776,6 +776,8 @@ _OTHER_SCRIPT = 1 << (6 * _FIELD)
 _COUNTS = (1 << _BREAK_SHIFT) - 1
 #: What ``_TokenCounts.verdicts`` holds for counts not judged yet (None is a verdict there).
 _UNJUDGED = LangResult(None, 0.0, ABSTAIN)
+#: What :func:`_counted` says of text its counts judged without settling it.
+_UNSETTLED = LangResult(None, 0.0, "unsettled")
 
 
 def _packed_counts(words: tuple[str, ...], target: str, script: str) -> int:
@@ -873,10 +875,18 @@ def _counted_script(target: str) -> str | None:
 
 
 def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
+    """:func:`_counted`, None where it says :data:`_UNSETTLED`."""
+    found = _counted(text, target, script)
+    return None if found is _UNSETTLED else found
+
+
+def _counted(text: str, target: str, script: str) -> LangResult | None:
     """What :func:`identify` returns for ``text`` and a target written in ``script`` (see
     :func:`_counted_script`) when every evidence word is written in that script and the cascade
-    settles before the statistics (too short, or the target's function words or lexicon); None
-    when this cannot tell (then the whole cascade runs).
+    settles before the statistics (too short, or the target's function words or lexicon);
+    :data:`_UNSETTLED` when every evidence word is written in that script and neither settles
+    (the cascade then runs, but its own test of them cannot settle either); None when this
+    cannot tell (then the whole cascade runs).
 
     The same numbers as the cascade's, without building the evidence words: each token's share
     of the counts (evidence words, letters, function words, lexicon words, lexicon evidence) is
@@ -933,12 +943,12 @@ def _counted_verdict(total: int, counts: _TokenCounts) -> LangResult | None:
     if _function_words_settle(hits, n):
         return counts.result("words", hits, n)
     if n < MIN_LEXICON_EVIDENCE or lexicon(counts.target) is None:
-        return None
+        return _UNSETTLED
     known = (total >> 3 * _FIELD) & _MASK
     evident = (total >> 4 * _FIELD) & _MASK
     if _lexicon_settles(known, evident, n):
         return counts.result("lexicon", known, n)
-    return None
+    return _UNSETTLED
 
 
 #: Verdicts of the cascade kept by text in one :data:`Verdicts` memo before it starts afresh.
@@ -960,26 +970,31 @@ def identify(text: str, target: str | None = None,
     text: a repeated sentence (a subtitle's "Yes.", a heading, boilerplate) is judged once.
     """
     target = normalise_lang(target)
+    unsettled = False
     if target is not None and len(text) < _FAST_LIMIT:
         script = _counted_script(target)
         if script is not None:
-            settled = _counted_shortcut(text, target, script)
-            if settled is not None:
+            settled = _counted(text, target, script)
+            if settled is _UNSETTLED:
+                unsettled = True
+            elif settled is not None:
                 return settled
     if verdicts is None:
-        return _cascade(text, target)
+        return _cascade(text, target, unsettled)
     key = (text, target)
     found = verdicts.get(key)
     if found is None:
         if len(verdicts) >= _MAX_VERDICTS:
             verdicts.clear()
-        found = verdicts[key] = _cascade(text, target)
+        found = verdicts[key] = _cascade(text, target, unsettled)
     return found
 
 
-def _cascade(text: str, target: str | None) -> LangResult:
+def _cascade(text: str, target: str | None, unsettled: bool = False) -> LangResult:
     """:func:`identify` step by step, for a normalised ``target`` (its shortcut,
-    :func:`_counted_shortcut`, must always agree with this)."""
+    :func:`_counted_shortcut`, must always agree with this).  ``unsettled``: :func:`_counted`
+    found that the target's function words and lexicon do not settle ``text`` (the same test
+    here is skipped)."""
     prose, words = _prose(text)
     letters = sum(map(len, words)) if prose.isascii() else 0
     if letters:
@@ -988,7 +1003,7 @@ def _cascade(text: str, target: str | None) -> LangResult:
             return LangResult(None, 0.0, ABSTAIN, "Latin")
         script, n, share = "Latin", letters, 1.0
         foreign_script = target is not None and "Latin" not in scripts_of_language(target)
-        if target is not None and not foreign_script:
+        if target is not None and not foreign_script and not unsettled:
             settled = _shortcut(words, target, script)
             if settled is not None:
                 return settled
@@ -1018,7 +1033,7 @@ def _cascade(text: str, target: str | None) -> LangResult:
             return LangResult(langs[0], round(share, 3), "script", script)
         if _too_short(words, script):
             return LangResult(None, 0.0, ABSTAIN, script)
-        if target is not None and not foreign_script:
+        if target is not None and not foreign_script and not unsettled:
             settled = _shortcut(words, target, script)
             if settled is not None:
                 return settled
