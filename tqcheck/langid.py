@@ -792,9 +792,21 @@ _FAST_LIMIT = 1 << _FIELD
 #: at C speed, never by the word-by-word walk of the cascade (:func:`identify`).
 COUNTED_LIMIT = _FAST_LIMIT
 _MASK = _FAST_LIMIT - 1
-#: The field above the five counts: tokens with an evidence word that has a letter of another
-#: script than the target's, or no letter at all ("²"); any sends the text to the whole cascade.
-_OTHER_SCRIPT = 1 << (5 * _FIELD)
+#: The field above the five counts, in a token's counts where a capitalised word is a name
+#: (``_TokenCounts.elsewhere``) only: tokens after which a capitalised word counts (a sentence
+#: break), summed with the counts so that a text without one before its last token is told by
+#: the sum, with no lookup of its tokens in ``_TokenCounts.breaks``.
+_BREAK_SHIFT = 5 * _FIELD
+#: The field above those: tokens with an evidence word that has a letter of another script than
+#: the target's, or no letter at all ("²"); any sends the text to the whole cascade (a sum with
+#: it may outgrow a machine integer: correct, only slower, and rare).
+_OTHER_SCRIPT = 1 << (6 * _FIELD)
+#: The five counts of a packed sum.
+_COUNTS = (1 << _BREAK_SHIFT) - 1
+#: What ``_TokenCounts.verdicts`` holds for counts not judged yet (None is a verdict there).
+_UNJUDGED = LangResult(None, 0.0, ABSTAIN)
+#: What :func:`_counted` says of text its counts judged without settling it.
+_UNSETTLED = LangResult(None, 0.0, "unsettled")
 
 
 def _packed_counts(words: tuple[str, ...], target: str, script: str) -> int:
@@ -825,7 +837,8 @@ class _TokenCounts:
     lets a word in); ``breaks``, the tokens after which a capitalised word counts (a sentence
     break: "Mr.", "said:")."""
 
-    __slots__ = ("at_start", "breaks", "elsewhere", "results", "script", "target", "too_short")
+    __slots__ = ("at_start", "breaks", "elsewhere", "results", "script", "target", "too_short",
+                 "verdicts")
 
     def __init__(self, target: str, script: str) -> None:
         self.target = target
@@ -836,6 +849,9 @@ class _TokenCounts:
         #: The results already made, by method and counts (results are immutable).
         self.results: dict[tuple[str, int, int], LangResult] = {}
         self.too_short = LangResult(None, 0.0, ABSTAIN, script)
+        #: The verdict of :func:`_counted_shortcut` by the five packed counts (None: the whole
+        #: cascade must tell).
+        self.verdicts: dict[int, LangResult | None] = {}
 
     def result(self, method: str, part: int, n: int) -> LangResult:
         """The target, by ``method``, with confidence ``part / n``."""
@@ -859,7 +875,7 @@ class _TokenCounts:
                 continue
             _, at_start, elsewhere, after = _TOKENS.get(raw) or _read_token(raw)
             counts = _packed_counts(elsewhere, self.target, self.script)
-            self.elsewhere[raw] = counts
+            self.elsewhere[raw] = counts + (after << _BREAK_SHIFT)
             if at_start != elsewhere:
                 self.at_start[raw] = _packed_counts(at_start, self.target, self.script) - counts
             if after:
@@ -888,10 +904,18 @@ def _counted_script(target: str) -> str | None:
 
 
 def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
+    """:func:`_counted`, None where it says :data:`_UNSETTLED`."""
+    found = _counted(text, target, script)
+    return None if found is _UNSETTLED else found
+
+
+def _counted(text: str, target: str, script: str) -> LangResult | None:
     """What :func:`identify` returns for ``text`` and a target written in ``script`` (see
     :func:`_counted_script`) when every evidence word is written in that script and the cascade
-    settles before the statistics (too short, or the target's function words or lexicon); None
-    when this cannot tell (then the whole cascade runs).
+    settles before the statistics (too short, or the target's function words or lexicon);
+    :data:`_UNSETTLED` when every evidence word is written in that script and neither settles
+    (the cascade then runs, but its own test of them cannot settle either); None when this
+    cannot tell (then the whole cascade runs).
 
     The same numbers as the cascade's, without building the evidence words: each token's share
     of the counts (evidence words, letters, function words, lexicon words, lexicon evidence) is
@@ -916,13 +940,30 @@ def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
         total = sum(map(elsewhere.__getitem__, tokens))
     at_start = counts.at_start
     total += at_start.get(tokens[0], 0)
-    breaks = counts.breaks
-    if not breaks.isdisjoint(tokens[:-1]):  # a capitalised word may count after a break
+    # Breaks before the last token (the last token's own counts tell whether it is one): a
+    # capitalised word may count after them.
+    if (total >> _BREAK_SHIFT) & _MASK > (elsewhere[tokens[-1]] >> _BREAK_SHIFT) & 1:
+        breaks = counts.breaks
         for before, raw in itertools.pairwise(tokens):
             if before in breaks:
                 total += at_start.get(raw, 0)
+    if total >= _OTHER_SCRIPT:
+        return None
+    # The verdict is a function of the five counts: each sum is judged once.
+    total &= _COUNTS
+    verdicts = counts.verdicts
+    found = verdicts.get(total, _UNJUDGED)
+    if found is _UNJUDGED:
+        if len(verdicts) >= _CACHE_LIMIT:
+            verdicts.clear()
+        found = verdicts[total] = _counted_verdict(total, counts)
+    return found
+
+
+def _counted_verdict(total: int, counts: _TokenCounts) -> LangResult | None:
+    """What :func:`_counted_shortcut` says of text with the five packed counts ``total``."""
     n = total & _MASK
-    if not n or total >= _OTHER_SCRIPT:
+    if not n:
         return None
     letters = (total >> _FIELD) & _MASK
     if n < MIN_WORDS or letters < MIN_LETTERS:
@@ -930,13 +971,13 @@ def _counted_shortcut(text: str, target: str, script: str) -> LangResult | None:
     hits = (total >> 2 * _FIELD) & _MASK
     if _function_words_settle(hits, n):
         return counts.result("words", hits, n)
-    if n < MIN_LEXICON_EVIDENCE or lexicon(target) is None:
-        return None
+    if n < MIN_LEXICON_EVIDENCE or lexicon(counts.target) is None:
+        return _UNSETTLED
     known = (total >> 3 * _FIELD) & _MASK
     evident = (total >> 4 * _FIELD) & _MASK
     if _lexicon_settles(known, evident, n):
         return counts.result("lexicon", known, n)
-    return None
+    return _UNSETTLED
 
 
 #: Verdicts of the cascade kept by text in one :data:`Verdicts` memo before it starts afresh.
@@ -958,26 +999,31 @@ def identify(text: str, target: str | None = None,
     text: a repeated sentence (a subtitle's "Yes.", a heading, boilerplate) is judged once.
     """
     target = normalise_lang(target)
+    unsettled = False
     if target is not None and len(text) < _FAST_LIMIT:
         script = _counted_script(target)
         if script is not None:
-            settled = _counted_shortcut(text, target, script)
-            if settled is not None:
+            settled = _counted(text, target, script)
+            if settled is _UNSETTLED:
+                unsettled = True
+            elif settled is not None:
                 return settled
     if verdicts is None:
-        return _cascade(text, target)
+        return _cascade(text, target, unsettled)
     key = (text, target)
     found = verdicts.get(key)
     if found is None:
         if len(verdicts) >= _MAX_VERDICTS:
             verdicts.clear()
-        found = verdicts[key] = _cascade(text, target)
+        found = verdicts[key] = _cascade(text, target, unsettled)
     return found
 
 
-def _cascade(text: str, target: str | None) -> LangResult:
+def _cascade(text: str, target: str | None, unsettled: bool = False) -> LangResult:
     """:func:`identify` step by step, for a normalised ``target`` (its shortcut,
-    :func:`_counted_shortcut`, must always agree with this)."""
+    :func:`_counted_shortcut`, must always agree with this).  ``unsettled``: :func:`_counted`
+    found that the target's function words and lexicon do not settle ``text`` (the same test
+    here is skipped)."""
     prose, words = _prose(text)
     letters = sum(map(len, words)) if prose.isascii() else 0
     if letters:
@@ -986,7 +1032,7 @@ def _cascade(text: str, target: str | None) -> LangResult:
             return LangResult(None, 0.0, ABSTAIN, "Latin")
         script, n, share = "Latin", letters, 1.0
         foreign_script = target is not None and "Latin" not in scripts_of_language(target)
-        if target is not None and not foreign_script:
+        if target is not None and not foreign_script and not unsettled:
             settled = _shortcut(words, target, script)
             if settled is not None:
                 return settled
@@ -1016,7 +1062,7 @@ def _cascade(text: str, target: str | None) -> LangResult:
             return LangResult(langs[0], round(share, 3), "script", script)
         if _too_short(words, script):
             return LangResult(None, 0.0, ABSTAIN, script)
-        if target is not None and not foreign_script:
+        if target is not None and not foreign_script and not unsettled:
             settled = _shortcut(words, target, script)
             if settled is not None:
                 return settled

@@ -34,7 +34,7 @@ from tqcheck.checks._prefilter import (
 )
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import TOKEN_SEPARATORS, folded_tokens, per_text
+from tqcheck.checks.text import TOKEN_SEPARATORS, folded_token_set, folded_tokens, per_text
 from tqcheck.datapack import builtin_folder, user_file
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
@@ -399,8 +399,10 @@ class _Setup:
         if not ascii and ("\u0131" in text or "\u0130" in text):
             # ı and İ: the regex engine takes them as i, case folding does not.
             return self._find_by_keywords(text)
-        listed = folded_tokens(text)
-        keyed = self._index_keys.intersection(listed)
+        # The text's tokens as a set (shared with the other checks): a pattern's test of a few
+        # words then costs those words, not the text's length.
+        tokens = folded_token_set(text)
+        keyed = self._index_keys.intersection(tokens)
         folded: str | None = None
         selected: Sequence[int] = ()
         if self._always_tests:
@@ -417,8 +419,6 @@ class _Setup:
         selected = _selection(selected, keyed, self._index)
         if not selected:  # most text
             return ()
-        # A set: a pattern's test of a few words then costs those words, not the text's length.
-        tokens = frozenset(listed)
         patterns = self.patterns
         found: list[_Match] = []
         prepared: str | None = None

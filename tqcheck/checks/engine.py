@@ -342,7 +342,7 @@ class Engine:
             raw = buffer
             if self.syntaxes is not None:
                 buffer = [self._masked(s) for s in raw]
-            chunk_text = ChunkText("\n".join(s.text for s in buffer))
+            chunk_text = ChunkText("\n".join([s.text for s in buffer]))
             starts = list(itertools.accumulate((len(s.text) + 1 for s in buffer[:-1]), initial=0))
             # The words of the chunk are the words of its segments (newlines split words too).
             self.stats.words += count_words(chunk_text)
@@ -413,7 +413,9 @@ class Engine:
         # Preconditions: a sentence one of them reports is dead for every other check.
         live: list[list[Sentence]] = per_segment
         dead: dict[int, list[tuple[int, int]]] = {}
-        if self.preconditions:
+        if len(self.preconditions) == 1:
+            live = self._one_precondition(segments, per_segment, originals, findings, dead)
+        elif self.preconditions:
             live = []
             preconditions = self.preconditions
             for i, (segment, sentences) in enumerate(zip(segments, per_segment, strict=True)):
@@ -494,6 +496,39 @@ class Engine:
                 for i in positions:
                     feed(seen[i], live[i])
         return findings
+
+    def _one_precondition(self, segments: list[Segment], per_segment: list[list[Sentence]],
+                          originals: list[Segment], findings: list[Finding],
+                          dead: dict[int, list[tuple[int, int]]]) -> list[list[Sentence]]:
+        """The live sentences of each segment when one precondition runs (the usual case): its
+        calls on every sentence of the chunk, in order, made by ``map`` (no loop of Python code
+        around them); then the few segments with a sentence it reported, as the general loop of
+        :meth:`_check_chunk` treats them (their findings to ``findings``, their dead spans to
+        ``dead``)."""
+        rule = self.preconditions[0]
+        ctx = self.ctx
+        flat = list(itertools.chain.from_iterable(per_segment))
+        verdicts = list(map(rule.impl, flat, itertools.repeat(ctx, len(flat))))
+        if not any(verdicts):  # most chunks
+            return per_segment
+        live: list[list[Sentence]] = []
+        place = 0
+        for i, sentences in enumerate(per_segment):
+            mine = verdicts[place:place + len(sentences)]
+            place += len(sentences)
+            if not any(mine):
+                live.append(sentences)
+                continue
+            skipped: set[int] = set()
+            for sentence, hits in zip(sentences, mine, strict=True):
+                if hits:
+                    findings.extend(self._finding(rule, originals[i], hit) for hit in hits)
+                    skipped.add(sentence.index)
+            live.append([s for s in sentences if s.index not in skipped])
+            dead[i] = [(s.start, s.end) for s in sentences if s.index in skipped]
+            if not self.isolate:  # isolated documents finish with their chunk
+                self._dead[_segment_key(segments[i])] = dead[i]
+        return live
 
     def _positions(self, code: str, on: str | None, kinds: _Kinds,
                    opened: dict[str, set[int]]) -> Sequence[int]:

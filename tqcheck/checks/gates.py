@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 #: Everything in ASCII that is not a letter or a digit, for ``bytes.translate`` to blank out.
 _ASCII_NON_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -45,7 +46,7 @@ class ChunkText:
         """``(start, end)`` of every match of ``regex`` (searched once per chunk)."""
         found = self._matches.get(regex)
         if found is None:
-            found = self._matches[regex] = [m.span() for m in regex.finditer(self.text)]
+            found = self._matches[regex] = _search(regex, self.text, self.is_ascii)
         return found
 
     @property
@@ -75,6 +76,106 @@ class ChunkText:
             data = low.encode() if self.is_ascii else low.encode("ascii", "replace")
             self._tokens = data.translate(_ASCII_BLANK).decode().split()
         return self._tokens
+
+
+class _Plan:
+    """How :func:`_search` finds the matches of one regex, the same as ``finditer`` finds them:
+    ``literals``, the strings of a regex that is one or an alternation of them (``str.find``,
+    far faster than the regex engine's scan); ``at_start``, a regex anchored at the text's start
+    (one ``match``); ``first``, characters one of which every match starts with (a text without
+    them is not searched)."""
+
+    __slots__ = ("at_start", "first", "literals")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        from re import _constants as sre  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        self.literals: tuple[str, ...] = ()
+        self.at_start = False
+        self.first: tuple[str, ...] | None = None
+        if regex.flags & (re.IGNORECASE | re.VERBOSE):
+            return
+        try:
+            items = list(_parser.parse(regex.pattern))
+        except re.error:
+            return
+        branches = (items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH
+                    else [items])
+        if all(b and all(op is sre.LITERAL for op, _ in b) for b in branches):
+            self.literals = tuple("".join(chr(v) for _, v in b) for b in branches)
+        elif items and items[0] == (sre.AT, sre.AT_BEGINNING_STRING):
+            self.at_start = True
+        else:
+            first = _first_chars(items, sre)
+            self.first = tuple(sorted(first)) if first is not None else None
+
+
+def _first_chars(items: list[Any], sre: Any) -> set[str] | None:
+    """Characters one of which the first character of every match of the parsed regex ``items``
+    is, or None when that is not plain (a class with categories or ranges, a flag, an
+    optional start)."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op is sre.IN:
+        if all(o is sre.LITERAL for o, _ in av):
+            return {chr(v) for _, v in av}
+        return None
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            chars = _first_chars(list(branch), sre)
+            if chars is None:
+                return None
+            found |= chars
+        return found
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _first_chars(list(av[2]), sre)
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:
+        return _first_chars(list(av[3]), sre)
+    return None
+
+
+_PLANS: dict[re.Pattern[str], _Plan] = {}
+
+
+def _search(regex: re.Pattern[str], text: str, is_ascii: bool) -> list[tuple[int, int]]:
+    """``[m.span() for m in regex.finditer(text)]``, found faster where :class:`_Plan` can."""
+    plan = _PLANS.get(regex)
+    if plan is None:
+        plan = _PLANS[regex] = _Plan(regex)
+    if plan.literals:
+        return _literal_spans(text, plan.literals)
+    if plan.at_start:
+        m = regex.match(text)
+        return [m.span()] if m else []
+    first = plan.first
+    if first is not None and not any(
+            c in text for c in first if not is_ascii or c.isascii()):
+        return []
+    return [m.span() for m in regex.finditer(text)]
+
+
+def _literal_spans(text: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans ``finditer`` gives for an alternation of ``literals`` (non-empty strings):
+    the leftmost occurrence, the first alternative of those there, then on from its end."""
+    found: list[tuple[int, int]] = []
+    ahead = [text.find(s) for s in literals]  # the next occurrence of each, -1: none left
+    while True:
+        best = which = -1
+        for k, at in enumerate(ahead):
+            if at >= 0 and (best < 0 or at < best):
+                best, which = at, k
+        if best < 0:
+            return found
+        end = best + len(literals[which])
+        found.append((best, end))
+        for k, at in enumerate(ahead):
+            if 0 <= at < end:
+                ahead[k] = text.find(literals[k], end)
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import WORD, english_words, folded_tokens, never_final_words, per_text
+from tqcheck.checks.text import (
+    WORD,
+    english_words,
+    folded_token_set,
+    folded_tokens,
+    never_final_words,
+    per_text,
+)
 from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 
 #: Separators allowed between repeated units: whitespace and masks, or a comma.  A comma counts
@@ -45,7 +52,7 @@ def _may_repeat(text: str) -> bool:
     if "،" in text or "，" in text:  # commas of other scripts separate copies too (_GAP)
         text = text.replace("،", ",").replace("，", ",")
     toks = folded_tokens(text)
-    if len(set(toks)) == len(toks):  # no token twice (most short text): nothing can repeat
+    if len(folded_token_set(text)) == len(toks):  # no token twice: nothing can repeat
         return False
     last: dict[str, int] = {}
     for j, w in enumerate(toks):
@@ -397,9 +404,14 @@ def find_doubled_coordination(
         return ()
     text = segment.text
     # ASCII text holds a coordinator match only as a whole token of its folded tokens (shared
-    # with the other checks): most text needs no regex search then.
-    if text.isascii() and _folded(coords).isdisjoint(folded_tokens(text)):
-        return ()
+    # with the other checks), and a phrase coordinated with itself as the token before the
+    # coordinator again among the three after it: most text needs no regex search then.
+    if text.isascii():
+        present = _folded(coords).intersection(folded_token_set(text))
+        if not present or (_one_token_each(coords)
+                           and not _self_coordinated(folded_tokens(text), present)
+                           and _ODD_ASCII.search(text) is None):
+            return ()
     hits: list[Hit] = []
     reversed_text = ""  # made for the first coordinator: the words before it are matched there
     for m in _coordinator_re(coords).finditer(text):
@@ -511,6 +523,37 @@ def _coordination_is_legitimate(x: str, conj: str, idioms: frozenset[str], text:
 #: Up to three words right before / after a coordinator (single spaces between them).  The words
 #: before are matched backwards, in the reversed text, from the coordinator: a search that ends at
 #: the coordinator would scan the text from its start for every coordinator.
+#: ASCII characters that are neither white space, nor a letter, digit, apostrophe or hyphen,
+#: nor a separator of :func:`folded_tokens`: beside one, a word of the coordination regexes is
+#: no whole folded token.
+_ODD_ASCII = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+
+
+@cache
+def _one_token_each(words: frozenset[str]) -> bool:
+    """Whether every word of ``words`` is one folded token (letters only)."""
+    return all(w.isalpha() for w in words)
+
+
+def _self_coordinated(tokens: list[str], coordinators: Iterable[str]) -> bool:
+    """Whether a token right before one of ``coordinators`` (folded, one token each) stands
+    again among the three tokens after it: what ``X and X`` (X of one to three words) needs.  In
+    ASCII text without :data:`_ODD_ASCII`, the words the regexes of
+    :func:`find_doubled_coordination` compare are whole folded tokens (letters bounded by white
+    space, punctuation or the text's ends), and the coordinator with one space on each side is
+    a token between them."""
+    for c in coordinators:
+        i = tokens.index(c)
+        while True:
+            if i and tokens[i - 1] in tokens[i + 1:i + 4]:
+                return True
+            try:
+                i = tokens.index(c, i + 1)
+            except ValueError:
+                break
+    return False
+
+
 _WORDS_BEFORE_REVERSED = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _WORDS_AFTER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}(?![\w'’-])")
 _coord_cache: dict[frozenset[str], re.Pattern[str]] = {}
@@ -701,10 +744,11 @@ class RepeatedSentences:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        # first six words -> (whole normalised sentence, ends like a sentence?, its segment and
-        # offset: located only when repeated)
-        # paragraph number, and where in its paragraph it stands (-1 first, 1 last, 0 else)
-        self.seen: OrderedDict[str, tuple[str, bool, Segment, int, int, int]] = OrderedDict()
+        # first six words -> (the sentence's folded tokens (joined only when compared), ends
+        # like a sentence?, its segment and offset (located only when repeated), paragraph
+        # number, and where in its paragraph it stands: -1 first, 1 last, 0 else)
+        self.seen: OrderedDict[str, tuple[list[str], bool, Segment, int, int, int]] = (
+            OrderedDict())
         self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
         self.paragraphs = 0  # paragraphs fed so far: how far apart two copies stand
@@ -732,12 +776,13 @@ class RepeatedSentences:
             words = folded_tokens(text)
             if len(words) < _MIN_WORDS:
                 continue
-            n = wordy.index(s.index) if s.index in wordy else -2
-            key = " ".join(words)
+            # (a paragraph of one sentence has no place: no list of places to search)
+            n = wordy.index(s.index) if wordy and s.index in wordy else -2
             head = " ".join(words[:_MIN_WORDS])
             first = self.seen.get(head)
             if first is not None:
-                earlier, complete, first_segment, first_start, paragraph, place = first
+                earlier_words, complete, first_segment, first_start, paragraph, place = first
+                earlier, key = " ".join(earlier_words), " ".join(words)
                 line, col = first_segment.locate(first_start)
                 related = (Location(self.ctx.path, line, col, line, col),)
                 # A copy in the same or the next paragraph is what re-sent chunks leave; copies
@@ -773,8 +818,8 @@ class RepeatedSentences:
                                          related=related, segment=segment, severity=severity))
                     continue
             complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
-            self.seen[head] = (key, complete, segment, s.start, self.paragraphs,
-                               _place(n, len(wordy)))
+            self.seen[head] = (words, complete, segment, s.start, self.paragraphs,
+                               _place(n, len(wordy)) if wordy else 0)
             if first is not None:
                 self.seen.move_to_end(head)
             elif len(self.seen) > _WINDOW:  # a new key goes last by itself, and may overflow

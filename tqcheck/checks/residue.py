@@ -11,7 +11,7 @@ from typing import Any
 from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks.gates import non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import folded_tokens, source_in_view
+from tqcheck.checks.text import folded_token_set, folded_tokens, source_in_view
 from tqcheck.datapack import builtin_table
 from tqcheck.model import Applicability, Segment, Sentence, Severity
 
@@ -131,7 +131,7 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
     if found is None:
         return ()
     pattern, gate = found
-    if gate.isdisjoint(folded_tokens(segment.text)):
+    if gate.isdisjoint(folded_token_set(segment.text)):
         return ()
     hits: list[Hit] = []
     text = segment.text

@@ -87,6 +87,14 @@ def folded_tokens(text: str) -> list[str]:
     return text.casefold().translate(_TOKEN_TABLE).split()
 
 
+@per_text
+def folded_token_set(text: str) -> frozenset[str]:
+    """The set of :func:`folded_tokens` of ``text``, memoised like them: the checks that ask
+    whether a text holds a word (a keyword index, a gate's words, a repeated token) share one
+    set per text instead of each hashing the tokens into its own."""
+    return frozenset(folded_tokens(text))
+
+
 @functools.cache
 def never_final_words(lang: str | None) -> frozenset[str]:
     """Words that never end a sentence or clause in ``lang`` (articles, conjunctions, possessives,

@@ -1,0 +1,99 @@
+"""Speed paths of the engine and the checks give the same answers as the searches they replace
+(each test fails when its fast path drops or adds something)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from tqcheck.checks import gates, repetition
+from tqcheck.checks.registry import CheckContext
+from tqcheck.langdata import load_language
+from tqcheck.model import Segment
+from tqcheck.segment import split_sentences
+
+#: Gate regexes of every kind :class:`tqcheck.checks.gates._Plan` reads: alternations of
+#: literals (with a shared start, one a prefix of another), a regex anchored at the start,
+#: classes and branches of plain characters, and regexes it must leave to the regex engine.
+GATE_PATTERNS = [
+    r",,|;;|\.\.", r"\(@", "@", "ab|a|abc", "a|aa", "aa|a", "b|ab", r"[▁<&@\[\\⁇_]",
+    r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sd(]|[1-9]\$)", r"\A[\"'“(]*(?:[a-zß-ö])",
+    r"#[^\W\d_]\w*_|#[^#\n]{1,60}[^\s#]#", r"[()\[\]{}]", r"(?:ab)+c|q", r"(?i)abc",
+    r"[.,~～〜](?<=\d[.,~～〜])(?=\s?\d)", r"x?@", r"[^a]b", "é|e", "\n|ab",
+]
+
+
+def _texts() -> list[str]:
+    rnd = random.Random(14)
+    alphabet = "aabbc@#(.,;%*<]{}\n é1x~～"
+    return ["", "a", "@", "abc abcab aab", *(
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 120))) for _ in range(1500))]
+
+
+@pytest.mark.parametrize("pattern", GATE_PATTERNS)
+def test_gate_search_finds_what_finditer_finds(pattern: str) -> None:
+    regex = re.compile(pattern)
+    for text in _texts():
+        assert gates._search(regex, text, text.isascii()) == [
+            m.span() for m in regex.finditer(text)], (pattern, text)
+
+
+def test_gate_plans_take_the_fast_paths() -> None:
+    # Each fast path is taken where it should be (else the test above proves nothing of it).
+    assert gates._Plan(re.compile(r",,|;;|\.\.")).literals == (",,", ";;", "..")
+    assert gates._Plan(re.compile(r"\A\"?[a-z]")).at_start
+    assert gates._Plan(re.compile(r"[()\[\]{}]")).first == tuple(sorted("()[]{}"))
+    assert gates._Plan(re.compile(r"(?i)abc")).first is None
+    assert gates._Plan(re.compile(r"[^a]b")).first is None
+
+
+#: Phrases coordinated with themselves, and near misses, around every kind of boundary the
+#: coordination regexes and the folded tokens read differently (hyphens, apostrophes, digits,
+#: punctuation, control characters, case, a second coordinator).
+COORDINATION_TEXTS = [
+    "They depend on instructions and instructions given by the Kremlin.",
+    "we need the new rules and the new rules now", "X and X", "a and a",
+    "cease-fire and fire", "fire and cease-fire", "fire and fire-fighters", "it's and it's",
+    "dog's and dog", "3dogs and dogs", "dogs and dogs3", "(dogs) and dogs", "dogs and (dogs)",
+    "Dogs AND dogs", "dogs\x01 and dogs", "\x01dogs and dogs", "dogs and dogs\x7f",
+    "dogs  and dogs", "dogs and  dogs", "dogs and cats and dogs", "cats or dogs or cats",
+    "neither cats nor cats", "more and more people", "again and again", "big and bigger",
+    "new or new-ish", "red and blue and red and blue", "one two and one two three",
+    "one two three and one two three", "two three and one two three",
+    "she and he", "and and and", "and dogs and dogs", "people and people with disabilities",
+]
+
+
+def _random_coordinations() -> list[str]:
+    rnd = random.Random(7)
+    words = ["dogs", "cats", "Dogs", "the", "and", "or", "dog's", "cat-", "-dogs", "3", "x1",
+             "(dogs)", "dogs,", "dogs.", "\x02", "nor", "AND", "ok"]
+    return [" ".join(rnd.choice(words) for _ in range(rnd.randrange(2, 12)))
+            for _ in range(3000)]
+
+
+def test_tq102_token_test_never_drops_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = load_language("en")
+    ctx = CheckContext("<text>", "en", data)
+
+    def hits(text: str) -> list[tuple[int, int, str]]:
+        segment = Segment(text, 1)
+        return [(h.start, h.end, h.message) for h in repetition.find_doubled_coordination(
+            segment, split_sentences(segment, data), ctx)]
+
+    texts = COORDINATION_TEXTS + _random_coordinations()
+    fast = [hits(t) for t in texts]
+    monkeypatch.setattr(repetition, "_self_coordinated", lambda tokens, coordinators: True)
+    plain = [hits(t) for t in texts]
+    assert fast == plain
+    assert sum(map(bool, plain)) > 50  # the texts hold findings for the test to lose
+    assert fast[0] and fast[1]
+
+
+def test_tq102_token_test_says_no_where_no_phrase_comes_back() -> None:
+    assert not repetition._self_coordinated(["cats", "and", "dogs"], ["and"])
+    assert repetition._self_coordinated(["cats", "and", "cats"], ["and"])
+    assert repetition._self_coordinated(["a", "b", "c", "and", "a", "b", "c"], ["and"])
+    assert not repetition._self_coordinated(["c", "and", "a", "b", "d", "c"], ["and"])
