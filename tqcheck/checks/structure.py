@@ -1308,8 +1308,11 @@ def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     ", dass.", ", который."): a relative word, subordinator, conjunction or preposition of the
     truncation data or ``relatives`` with nothing after it — the clause it opened was lost."""
     words = _clause_words(ctx.lang)
-    if not words or not _comma_tail(words).search(segment.text):
-        return []  # one search for nearly every segment
+    # A full stop right after one of the words first (a search that starts at the full stops),
+    # then the comma before it: an alternation of the words tried at every comma costs more.
+    if not words or not _stop_after(words).search(segment.text) \
+            or not _comma_tail(words).search(segment.text):
+        return []  # two searches for nearly every segment
     hits: list[Hit] = []
     for m in _COMMA_TAIL.finditer(segment.text):
         first, last = m.group(1), m.group(2)
