@@ -316,3 +316,25 @@ def test_more_english_fragments(text: str, fragment: str) -> None:
 ])
 def test_english_sentences_with_these_openers(text: str) -> None:
     assert found("TQ201", text, "en") == []
+
+
+def test_the_dangling_join_prefilter_holds_every_match_of_the_comma_search() -> None:
+    # TQ205 looks for ", which." only where a full stop follows one of the clause words
+    # (_stop_after, a search that starts at full stops); every match of the comma search must
+    # have one, in every language, in any case, before any closing mark.
+    from tqcheck.checks.structure import _clause_words, _comma_tail, _stop_after
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml")
+    langs = {lang for key in ("never_final", "rarely_final") for lang in table.get(key, {})}
+    matched = 0
+    for lang in sorted(langs):
+        words = sorted(_clause_words(lang))
+        comma, stop = _comma_tail(frozenset(words)), _stop_after(frozenset(words))
+        for before, word in zip([words[-1], *words], words, strict=False):
+            for text in (f"Word word word, {word}.", f"Word word, {before} {word}. Next",
+                         f"Word, {word.upper()}.\"", f"Word,\n{word}.", f"Word, {word}.»"):
+                if comma.search(text):
+                    matched += 1
+                    assert stop.search(text), (lang, text)
+    assert matched > 1000
