@@ -373,26 +373,17 @@ def lexicon_ranks(lang: str) -> dict[str, int]:
     words in frequency order); empty without a lexicon."""
     from tqcheck.datapack import builtin_lines
 
-    lines = builtin_lines(f"lexicon/{lang}.txt") or ()
-    return {line.lstrip("+"): rank for rank, line in enumerate(lines, 1)}
+    ranks: dict[str, int] = {}
+    for rank, line in enumerate(builtin_lines(f"lexicon/{lang}.txt") or (), 1):
+        ranks.setdefault(line.lstrip("+").strip(), rank)
+    return ranks
 
 
 @cache
 def frequent_words(lang: str, n: int) -> frozenset[str]:
     """The ``n`` most frequent words of the lexicon of ``lang`` (its files list words in frequency
     order); empty without a lexicon."""
-    from importlib import resources
-
-    path = resources.files("tqcheck") / "data" / "lexicon" / f"{lang}.txt"
-    if not path.is_file():
-        return frozenset()
-    words: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            words.append(line.lstrip("+"))
-            if len(words) >= n:
-                break
-    return frozenset(words)
+    return frozenset(word for word, rank in lexicon_ranks(lang).items() if rank <= n)
 
 
 def lexicon_share(words: list[str], lang: str) -> float | None:

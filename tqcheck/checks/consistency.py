@@ -19,11 +19,12 @@ from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.romanization import Rules, rewrite
 from tqcheck.checks.target_norms import mark_side
-from tqcheck.checks.text import folded_tokens
+from tqcheck.checks.text import LETTERS, folded_tokens
 from tqcheck.checks.transcribed_names import TranscribedNames
 from tqcheck.checks.unwritten_vowels import UnwrittenVowelNames
 from tqcheck.config import prefer_map
 from tqcheck.langdata import base_lang
+from tqcheck.langid import lexicon_ranks
 from tqcheck.model import Edit, Location, Segment, Sentence, Severity
 
 _VOWELS = frozenset("aeiouyj")
@@ -1398,18 +1399,6 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-@cache
-def _lexicon_ranks(lang: str) -> dict[str, int]:
-    """Each word of the language's lexicon and its rank (the lexicon is in frequency order)."""
-    from tqcheck.datapack import builtin_lines
-
-    lines = builtin_lines(f"lexicon/{lang}.txt") or ()
-    ranks: dict[str, int] = {}
-    for rank, line in enumerate(lines, 1):
-        ranks.setdefault(line.lstrip("+").strip(), rank)
-    return ranks
-
-
 #: How much rarer than the word a spelling must be to be a misspelling of it, not a word of its
 #: own: المدرسه is 29× rarer than المدرسة (a slip), كتابه under 2× rarer than كتابة (a word).
 _RARER = 20
@@ -1605,7 +1594,7 @@ class SpellingVariants:
         #: Latin-script languages with a lexicon: accented words by their form without accents
         #: (événement … evenement), paired in ``finish`` against the lexicon's frequencies.
         self.accented: dict[str, set[str]] | None = (
-            defaultdict(set) if ctx.data.get("script") == "Latin" and _lexicon_ranks(lang)
+            defaultdict(set) if ctx.data.get("script") == "Latin" and lexicon_ranks(lang)
             else None)
         #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
         #: バ行 (コンピューター/コンピュータ, ヴァイオリン/バイオリン): spellings -> first place.
@@ -1946,7 +1935,7 @@ class SpellingVariants:
         (:func:`_one_is_the_word`; كتابة "writing" and كتابه "his book",
 على "on" and علي "Ali" are two words)."""
         groups = []
-        ranks = _lexicon_ranks(self.ctx.lang or "")
+        ranks = lexicon_ranks(self.ctx.lang or "")
         foreign = _FOREIGN_LETTERS.get(self.ctx.lang or "", "")
         for spellings in self.letter_forms.values():
             if len(spellings) < 2:
@@ -1965,7 +1954,7 @@ class SpellingVariants:
         the lexicon holds the accented form and the bare one not, or 20 times rarer (never
         público/publico, está/esta: two words of the language)."""
         groups = []
-        ranks = _lexicon_ranks(self.ctx.lang or "")
+        ranks = lexicon_ranks(self.ctx.lang or "")
         for bare, spellings in (self.accented or {}).items():
             if bare not in self.last_seen or _KEYWORD_LIST.search(self.last_seen[bare].text):
                 continue
@@ -2016,7 +2005,7 @@ class SpellingVariants:
         Portuguese never two words of the lexicon of similar frequency (two words: captar/catar)."""
         assert self.reform_rules is not None
         _, _, both_valid, shortest = self.reform_rules
-        ranks = _lexicon_ranks(self.ctx.lang or "")
+        ranks = lexicon_ranks(self.ctx.lang or "")
         groups = []
         for current, older in self.reformed.items():
             if self.reform_rules[0] == "ß":
@@ -2423,7 +2412,7 @@ class MixedLetterForms:
         if self.styles is not None:
             own, alike = self.styles[0], self.styles[1]
             if any(c in text for c in own + alike):
-                for m in _WORD.finditer(text):
+                for m in LETTERS.finditer(text):
                     word = m.group()
                     has_own = any(c in word for c in own)
                     has_alike = any(c in word for c in alike)
@@ -2506,6 +2495,3 @@ class MixedLetterForms:
 _NEAR_LINES = 10
 _FAR_NOTE = "; far from every other one in the file (another document?)"
 
-
-#: A word of letters (with combining marks), for :class:`MixedLetterForms`.
-_WORD = re.compile(r"[^\W\d_]+")

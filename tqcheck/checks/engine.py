@@ -430,13 +430,8 @@ class Engine:
                                 skipped = set()
                             skipped.add(sentence.index)
                             break
-                if skipped:
-                    live.append([s for s in sentences if s.index not in skipped])
-                    dead[i] = [(s.start, s.end) for s in sentences if s.index in skipped]
-                    if not self.isolate:  # isolated documents finish with their chunk
-                        self._dead[_segment_key(segment)] = dead[i]
-                else:
-                    live.append(sentences)
+                live.append(self._kill(i, segment, sentences, skipped, dead) if skipped
+                            else sentences)
         for rule in self.sentence_rules:
             for i in self._positions(rule.code, rule.on, kinds, opened):
                 segment = originals[i]
@@ -524,11 +519,18 @@ class Engine:
                 if hits:
                     findings.extend(self._finding(rule, originals[i], hit) for hit in hits)
                     skipped.add(sentence.index)
-            live.append([s for s in sentences if s.index not in skipped])
-            dead[i] = [(s.start, s.end) for s in sentences if s.index in skipped]
-            if not self.isolate:  # isolated documents finish with their chunk
-                self._dead[_segment_key(segments[i])] = dead[i]
+            live.append(self._kill(i, segments[i], sentences, skipped, dead))
         return live
+
+    def _kill(self, i: int, segment: Segment, sentences: list[Sentence], skipped: set[int],
+              dead: dict[int, list[tuple[int, int]]]) -> list[Sentence]:
+        """The sentences of the ``i``-th segment of a chunk that a precondition left alive (those
+        whose index is not in ``skipped``); the spans of the others go to ``dead`` (and, unless
+        documents are isolated, to the engine's memory of dead spans by segment)."""
+        dead[i] = [(s.start, s.end) for s in sentences if s.index in skipped]
+        if not self.isolate:  # isolated documents finish with their chunk
+            self._dead[_segment_key(segment)] = dead[i]
+        return [s for s in sentences if s.index not in skipped]
 
     def _positions(self, code: str, on: str | None, kinds: _Kinds,
                    opened: dict[str, set[int]]) -> Sequence[int]:

@@ -18,7 +18,7 @@ from typing import Any
 from tqcheck.checks._pairs import find_urls, is_record
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import in_kaomoji, source_in_view
+from tqcheck.checks.text import LETTERS, in_kaomoji, source_in_view
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.langid import (
@@ -279,8 +279,6 @@ _MIN_LABEL_WORDS = 4
 
 # --- shared helpers ----------------------------------------------------------------------------
 
-#: A run of letters with marks (no digits, no joiners): the unit whose script is judged.
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +294,7 @@ def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> I
     """Maximal runs of words written in one script outside ``allowed``; only spaces, punctuation
     and digits may lie between the words of a run.  Mixed-script words (homoglyphs) are skipped."""
     run: _Run | None = None
-    for m in _LETTERS.finditer(text, start, end):
+    for m in LETTERS.finditer(text, start, end):
         word_start = m.start()
         script = _script_of_word(m.group())
         if script is None:
@@ -335,7 +333,7 @@ _PREFIXING_SCRIPTS = frozenset({"Hebrew", "Arabic"})
 def _script_of_word(word: str) -> str | None:
     """The one script of the letters of ``word``; None when it mixes scripts or has no letters
     (what ``script_counts`` tells, without counting)."""
-    if word.isascii():  # a run of _LETTERS in ASCII is letters only
+    if word.isascii():  # a run of LETTERS in ASCII is letters only
         return "Latin"
     scripts = {script_of(ch) for ch in word}
     scripts.discard(None)
@@ -396,15 +394,13 @@ _LATIN_TARGET_TIES = frozenset({
     "already", "week", "year", "month", "morning", "evening", "said", "told", "people"})
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_]+")
-
 
 def _in_title(text: str, start: int, end: int, floor: int) -> bool:
     """Is ``text[start:end]`` part of a title or quotation kept in English: next to a
     capitalised word ("Dora and the Lost City of Gold"), or after an opening quotation mark
     of the sentence that is not closed before it?"""
-    before = _TITLE_WORD.findall(text, max(floor, start - 40), start)
-    after = _TITLE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    before = LETTERS.findall(text, max(floor, start - 40), start)
+    after = LETTERS.match(text, end + 1) if text[end:end + 1] == " " else None
     if (before and before[-1][:1].isupper()) or (after and after.group()[:1].isupper()):
         return True
     head = text[floor:start]
@@ -638,9 +634,7 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     words = [w.casefold() for w in text[run.start:run.end].split()]
     if not all(w.isalpha() and len(w) > 2 and w in en.words for w in words):
         return None
-    near = text[max(sentence.start, run.start - _VERB_REACH):run.start]
-    after = text[run.end:min(sentence.end, run.end + _VERB_REACH)]
-    if not (verb.search(near) or verb.search(after)):
+    if not _verb_near(text, sentence, run.start, run.end, verb):
         return None
     target = lexicon(normalise_lang(lang) or "")
     if target is None:
@@ -719,7 +713,7 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     if text.isascii():
         return
     seg = sentence.segment.text
-    for m in _LETTERS.finditer(seg, sentence.start, sentence.end):
+    for m in LETTERS.finditer(seg, sentence.start, sentence.end):
         word = m.group()
         if word.isascii():  # letters of one script
             continue
@@ -1060,6 +1054,12 @@ def _word_alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _after_number(words: Iterable[str]) -> re.Pattern[str]:
+    """One of ``words`` (scale words: "miliar", "Millionen") right after a number, any case."""
+    return re.compile(rf"\d[\d.,]*(?:\s|\u00a0)?({_word_alternatives(words)})(?![\w])",
+                      re.IGNORECASE)
+
+
 def _residue_gate(ctx: CheckContext) -> Gate | None:
     """TQ705's gate for a file: closed (a gate that opens nowhere) where the target has no
     language whose words it looks for (an English target without a source in its script: the
@@ -1103,9 +1103,7 @@ def _unknown_source_data() -> tuple[frozenset[str], dict[str, str], re.Pattern[s
         for word in _language_words(lang).get("scale_words", ()):
             if word.isascii() and word.isalpha() and word not in own:
                 scales.setdefault(word, lang)
-    regex = re.compile(rf"\d[\d.,]*(?:\s|\u00a0)?({_word_alternatives(scales)})(?![\w])",
-                       re.IGNORECASE)
-    return _ENGLISH_UI_VERBS, scales, regex
+    return _ENGLISH_UI_VERBS, scales, _after_number(scales)
 
 
 _ENGLISH_UI_VERB = re.compile(
@@ -1138,9 +1136,7 @@ def _unknown_source_markers(sentence: Sentence) -> Iterator[Hit]:
         folded = [w.casefold() for w in words]
         if not _label_case(words) or any(w in en.words for w in folded):
             continue
-        near = seg[max(sentence.start, m.start() - _VERB_REACH):m.start()]
-        after = seg[m.end():min(sentence.end, m.end() + _VERB_REACH)]
-        if not (_ENGLISH_UI_VERB.search(near) or _ENGLISH_UI_VERB.search(after)):
+        if not _verb_near(seg, sentence, m.start(), m.end(), _ENGLISH_UI_VERB):
             continue
         for name in builtin_names("lexicon", ".txt"):
             lang = name.removesuffix(".txt")
@@ -1408,8 +1404,7 @@ def _marker_patterns(other: str, target_lang: str) -> tuple[
     return (
         re.compile(rf"(?<![\w.])({_word_alternatives(honorifics)})\.? (?=[^\W\d_][^\W\d_]*"
                    r"[\s,.])", re.IGNORECASE) if honorifics else None,
-        re.compile(rf"\d[\d.,]*(?:\s|\u00a0)?({_word_alternatives(scales)})(?![\w])",
-                   re.IGNORECASE) if scales else None,
+        _after_number(scales) if scales else None,
         re.compile(("" if scripts_of_language(target_lang) & _UNSPACED else r"(?<!\w)")
                    + f"(?:{_word_alternatives(verbs)})", re.IGNORECASE) if verbs else None,
     )
@@ -1434,6 +1429,15 @@ def _label_case(words: list[str]) -> bool:
 
 #: How far from an interface verb a quoted label may stand (characters).
 _VERB_REACH = 40
+
+
+def _verb_near(text: str, sentence: Sentence, start: int, end: int,
+               verb: re.Pattern[str]) -> bool:
+    """Whether ``verb`` stands within :data:`_VERB_REACH` characters before ``text[start:end]``
+    or after it, inside ``sentence``."""
+    before = text[max(sentence.start, start - _VERB_REACH):start]
+    after = text[end:min(sentence.end, end + _VERB_REACH)]
+    return bool(verb.search(before) or verb.search(after))
 
 
 def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_lang: str,
@@ -1485,9 +1489,7 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
                 continue
             if source and m.group(1).casefold() in source:
                 continue
-            near = seg[max(sentence.start, m.start() - _VERB_REACH):m.start()]
-            after = seg[m.end():min(sentence.end, m.end() + _VERB_REACH)]
-            if verb.search(near) or verb.search(after):
+            if _verb_near(seg, sentence, m.start(), m.end(), verb):
                 reported.append(m.span(1))
                 yield Hit(m.start(1), m.end(1), f"{name} interface label "
                           f"'{m.group(1)}' in {language_name(ctx.lang)} (untranslated)",

@@ -13,6 +13,7 @@ from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import (
+    LETTERS,
     WORD,
     english_words,
     first_letter,
@@ -1046,9 +1047,6 @@ def _rarely_final_endings(lang: str | None) -> tuple[str, ...]:
                  .get(lang or "", ()))
 
 
-#: The last words of a text (up to three, the last one first), letters only.
-_WORDS_BACK = re.compile(r"[^\W\d_]+")
-
 
 def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: CheckContext
                   ) -> list[Hit]:
@@ -1078,7 +1076,7 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
     tail = text[max(0, len(text) - 60):]
     if not tail[-1:].isalpha():
         return []
-    found = _WORDS_BACK.findall(tail)[-max(most, 1):]
+    found = LETTERS.findall(tail)[-max(most, 1):]
     word = next((" ".join(found[i:]) for i in range(len(found))
                  if " ".join(found[i:]).casefold() in words), None)
     if word is None and found and endings:
@@ -1425,21 +1423,32 @@ _GLUE_RUN_MAX = 6
 
 
 @functools.cache
+def _sentence_opener_words(lang: str | None) -> frozenset[str]:
+    """The ``sentence_openers`` of ``lang`` (articles, demonstratives, pronouns), lower case."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("structure.toml").get("sentence_openers", {})
+                     .get(lang or "", ()))
+
+
+def _capitalised_openers(lang: str | None) -> list[str]:
+    """The ``sentence_openers`` of ``lang`` of two letters or more, capitalised and escaped for a
+    regex, longest first."""
+    return [re.escape(w[0].upper() + w[1:])
+            for w in sorted(_sentence_opener_words(lang), key=lambda w: (-len(w), w)) if len(w) > 1]
+
+
+@functools.cache
 def _sentence_openers(lang: str | None) -> re.Pattern[str] | None:
     """One regex for the capitalised ``sentence_openers`` of ``lang`` (``structure.toml``) after
     a letter and one space, before one space and a lower-case letter (``details The office``);
     None without data or for words of one letter."""
-    from tqcheck.datapack import builtin_table
-
-    words = [w for w in builtin_table("structure.toml").get("sentence_openers", {})
-             .get(lang or "", ()) if len(w) > 1]
-    if not words:
+    caps = _capitalised_openers(lang)
+    if not caps:
         return None
-    alternation = "|".join(re.escape(w[0].upper() + w[1:]) for w in sorted(words, key=len,
-                                                                             reverse=True))
     # The words first (their first letters let the engine skip most positions); what stands
     # before them is read by the caller.
-    return re.compile(rf"(?:{alternation}) (?=[^\W\d_])")
+    return re.compile(rf"(?:{'|'.join(caps)}) (?=[^\W\d_])")
 
 
 @functools.cache
@@ -1448,13 +1457,9 @@ def _glued_heading_gate_regex(lang: str | None) -> re.Pattern[str] | None:
     a letter: where TQ208 may find something.  Each word is looked behind only once found, so the
     search skips ahead by the words' first letters and stops where one follows a word (a few
     places in a text: "details The office") rather than at every sentence's "The"."""
-    from tqcheck.datapack import builtin_table
-
-    words = [w for w in builtin_table("structure.toml").get("sentence_openers", {})
-             .get(lang or "", ()) if len(w) > 1]
-    if not words:
+    caps = _capitalised_openers(lang)
+    if not caps:
         return None
-    caps = [re.escape(w[0].upper() + w[1:]) for w in sorted(words, key=len, reverse=True)]
     alternation = "|".join(rf"{w}(?<=[^\W\d_] {w})" for w in caps)
     return re.compile(rf"(?:{alternation}) (?=[^\W\d_])")
 
@@ -1464,15 +1469,6 @@ def _glued_heading_gate(ctx: CheckContext) -> Gate | None:
     check then says once that it has none)."""
     regex = _glued_heading_gate_regex(ctx.lang)
     return Gate(regex) if regex is not None else None
-
-
-@functools.cache
-def _sentence_opener_words(lang: str | None) -> frozenset[str]:
-    """The ``sentence_openers`` of ``lang`` (articles, demonstratives, pronouns), lower case."""
-    from tqcheck.datapack import builtin_table
-
-    return frozenset(builtin_table("structure.toml").get("sentence_openers", {})
-                     .get(lang or "", ()))
 
 
 def _glued_run(text: str, start: int, at: int) -> list[str] | None:

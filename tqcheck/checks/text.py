@@ -14,6 +14,8 @@ T = TypeVar("T")
 
 #: A word: letters/digits with inner apostrophes or hyphens ("don't", "cease-fire").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: A run of letters (with combining marks; no digits, apostrophes or hyphens).
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def first_letter(text: str) -> int:
