@@ -38,7 +38,7 @@ class ChunkText:
         self.text = text
         self.is_ascii = text.isascii()
         self._lowered: str | None = None
-        self._tokens: list[str] | None = None
+        self._tokens: frozenset[str] | None = None
         self._non_ascii: str | None = None
         self._matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
 
@@ -68,13 +68,14 @@ class ChunkText:
         return self._lowered
 
     @property
-    def tokens(self) -> list[str]:
+    def tokens(self) -> frozenset[str]:
         """The runs of ASCII letters and digits of the lower-cased text (a non-ASCII character
-        splits a word: ASCII gate words still stand as whole tokens wherever they did)."""
+        splits a word: ASCII gate words still stand as whole tokens wherever they did), as a
+        set: each gate's test of its words then costs its words, not the chunk's tokens."""
         if self._tokens is None:
             low = self.text.lower()  # not ``lowered``: this needs no offsets
             data = low.encode() if self.is_ascii else low.encode("ascii", "replace")
-            self._tokens = data.translate(_ASCII_BLANK).decode().split()
+            self._tokens = frozenset(data.translate(_ASCII_BLANK).decode().split())
         return self._tokens
 
 
@@ -216,8 +217,10 @@ class Gate:
             yield 0, len(text)
             return
         needles: Iterable[str] = self.strings
-        if self.words and not self.words.isdisjoint(chunk.tokens):
-            needles = [*self.strings, *self.words.intersection(chunk.tokens)]
+        if self.words:
+            found = self.words.intersection(chunk.tokens)
+            if found:
+                needles = [*self.strings, *found]
         for needle in needles:
             i = low.find(needle)
             while i >= 0:
