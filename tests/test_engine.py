@@ -120,6 +120,21 @@ def test_token_gates_open_the_segments_holding_a_token() -> None:
     assert _opened(gate, ["Il a dit éinshallah."]) == ["Il a dit éinshallah."]
 
 
+def test_embed_boilerplate_is_tried_where_its_gate_words_or_non_ascii_text_stand() -> None:
+    # TQ403's gate: ASCII text holding one of its words as a whole token, or any non-ASCII text
+    # (case folding may make an ASCII word there); the check then tests its own folded tokens.
+    from tqcheck.checks.engine import resolve_gate
+    from tqcheck.checks.registry import get_rule
+
+    ctx = CheckContext(path="t", lang="en", data=load_language("en"))
+    gate = resolve_gate(get_rule("TQ403"), ctx)
+    assert gate is not None
+    texts = ["The talks resumed.", "View this post on Instagram", "A \u201cquoted\u201d word.",
+             "Instagrammers met.", "Nothing here either."]
+    assert _opened(gate, texts) == [texts[1], texts[2], texts[3]]
+    assert _opened(gate, ["The talks resumed.", "Nothing here either."]) == []
+
+
 def test_dotted_capital_i_opens_a_token_gate_everywhere() -> None:
     # "İ".lower() is two characters: offsets into the lower-cased chunk would be wrong.
     gate = Gate(words=frozenset({"inshallah"}))

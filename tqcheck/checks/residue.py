@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from tqcheck.checks._fixes import delete_span, one_fix_per_segment
-from tqcheck.checks.gates import non_ascii_gate
+from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_token_set, folded_tokens, source_in_view
 from tqcheck.datapack import builtin_table
@@ -113,7 +113,29 @@ def _boilerplate_re(lang: str) -> tuple[re.Pattern[str], frozenset[str]] | None:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)[^\n]*", re.IGNORECASE), gate
 
 
-@register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment", fix="safe")
+def _boilerplate_gate(ctx: CheckContext) -> Gate | None:
+    """TQ403's gate for a file: a segment with a non-ASCII character, or with an ASCII word of
+    the gate words of :func:`_boilerplate_re` as a whole token.  The folded tokens of ASCII text
+    are ASCII, and one that is a word of letters and digits is a token of the engine's gate too
+    (both split at everything else, bar the hyphens and apostrophes a folded token keeps inside);
+    text with a non-ASCII character (where case folding may make an ASCII word: the ligature
+    "fi" is two letters) is always tried.  None where an ASCII gate word holds other characters
+    than letters and digits: every segment is tried."""
+    found = _boilerplate_re(ctx.data.lang)
+    if found is None:
+        return None
+    words = frozenset(w for w in found[1] if w.isascii())
+    if not all(w.isalnum() and w == w.lower() for w in words):
+        return None
+    return Gate(_NON_ASCII.regex, non_ascii=True, one_class=True, words=words)
+
+
+#: Any non-ASCII character (the regex the language checks' gate searches: once per chunk).
+_NON_ASCII = non_ascii_gate(r"[^\x00-\x7f]")
+
+
+@register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment", fix="safe",
+          gate=_boilerplate_gate)
 def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """Widget text of an embedded post ("View this post on Instagram", "A post shared by …").
 
