@@ -551,3 +551,17 @@ def test_text_the_counts_leave_unsettled_is_not_settled_by_the_cascades_own_test
             assert _shortcut(words, target, script) is None, (target, text)
             assert _cascade(text, target, True) == _cascade(text, target), (target, text)
     assert unsettled > 100
+
+
+def test_a_lexicon_is_no_container_the_garbage_collector_walks() -> None:
+    """Membership is tested in dicts of the words, which the collector leaves alone (a set of
+    them it walks in every full collection); the sets are the same words."""
+    import gc
+
+    from tqcheck.langid import lexicon
+
+    lex = lexicon("en")
+    assert lex is not None
+    assert not gc.is_tracked(lex.known) and not gc.is_tracked(lex.evident)
+    assert lex.words == frozenset(lex.known) and lex.evidence == frozenset(lex.evident)
+    assert "the" in lex.known and "the" in lex.evident and "is" not in lex.evident

@@ -340,13 +340,35 @@ def function_words(lang: str) -> frozenset[str]:
     return frozenset(table.get(lang, ()))
 
 
-@dataclass(frozen=True, slots=True)
 class Lexicon:
     """A language's frequent words (``words``) and those of them that are evidence of it
-    (``evidence``): see ``scripts/build_lexicon.py``."""
+    (``evidence``): see ``scripts/build_lexicon.py``.
 
-    words: frozenset[str]
-    evidence: frozenset[str]
+    Membership is tested in ``known`` and ``evident``, dicts of the words: the garbage collector
+    leaves a dict of strings alone, while it walks every word of a set in each full collection
+    of the process (the lexicons that identification loads hold about 100,000 words: some 20 ms
+    a collection).  ``words`` and ``evidence``, the sets, are made on first use for the callers
+    that need set operations."""
+
+    __slots__ = ("_evidence", "_words", "evident", "known")
+
+    def __init__(self, words: Iterable[str], evidence: Iterable[str]) -> None:
+        self.known: dict[str, None] = dict.fromkeys(words)
+        self.evident: dict[str, None] = dict.fromkeys(evidence)
+        self._words: frozenset[str] | None = None
+        self._evidence: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(self.known)
+        return self._words
+
+    @property
+    def evidence(self) -> frozenset[str]:
+        if self._evidence is None:
+            self._evidence = frozenset(self.evident)
+        return self._evidence
 
 
 @cache
@@ -364,7 +386,7 @@ def lexicon(lang: str) -> Lexicon | None:
             line = line[1:]
             evidence.append(line)
         words.append(line)
-    return Lexicon(frozenset(words), frozenset(evidence))
+    return Lexicon(words, evidence)
 
 
 @cache
@@ -394,8 +416,8 @@ def lexicon_share(words: list[str], lang: str) -> float | None:
     lex = lexicon(lang)
     if lex is None or len(words) < MIN_LEXICON_EVIDENCE:
         return None
-    known = sum(map(lex.words.__contains__, words))
-    evident = sum(map(lex.evidence.__contains__, words))
+    known = sum(map(lex.known.__contains__, words))
+    evident = sum(map(lex.evident.__contains__, words))
     return known / len(words) if _lexicon_settles(known, evident, len(words)) else None
 
 
@@ -696,7 +718,7 @@ def _lexicon_prefers(words: list[str], target: str, other: str) -> bool:
     if mine is None or theirs is None:
         return False
     lowered = " ".join(words).lower().replace("’", "'").split()
-    return sum(map(mine.words.__contains__, lowered)) > sum(map(theirs.words.__contains__, lowered))
+    return sum(map(mine.known.__contains__, lowered)) > sum(map(theirs.known.__contains__, lowered))
 
 
 def script_share(counts: Counter[str]) -> tuple[str, int, float]:
@@ -815,8 +837,8 @@ def _packed_counts(words: tuple[str, ...], target: str, script: str) -> int:
         lowered = word.lower().replace("’", "'")
         packed += (lowered in fw) << 2 * _FIELD
         if lex is not None:
-            packed += ((lowered in lex.words) << 3 * _FIELD) + (
-                (lowered in lex.evidence) << 4 * _FIELD)
+            packed += ((lowered in lex.known) << 3 * _FIELD) + (
+                (lowered in lex.evident) << 4 * _FIELD)
     return packed
 
 

@@ -9,6 +9,7 @@ the abbreviations.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,11 +57,11 @@ _SHORT_ABBREVIATION = 4
 
 
 @cache
-def _lexicon_words(lang: str) -> frozenset[str] | None:
+def _lexicon_words(lang: str) -> Mapping[str, None] | None:
     from tqcheck.langid import lexicon
 
     lex = lexicon(lang)
-    return lex.words if lex else None
+    return lex.known if lex else None
 
 
 def _unlisted_abbreviation(word: str, lang: str) -> bool:

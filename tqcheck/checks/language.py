@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -233,7 +233,7 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
     shared = 0
     for i, m in enumerate(_WORD.finditer(prose)):
         w = m.group().casefold()
-        if w not in source_words or (src_lex is not None and w not in src_lex.words):
+        if w not in source_words or (src_lex is not None and w not in src_lex.known):
             continue
         if i > 0 and m.group()[:1].isupper():
             continue
@@ -956,7 +956,7 @@ def _marked_words(sentence: Sentence, letters: str, ctx: CheckContext) -> Iterat
 
     seg = sentence.segment.text
     lex = lexicon(normalise_lang(ctx.lang) or "")
-    words = lex.words if lex is not None else frozenset()
+    words: Collection[str] = lex.known if lex is not None else ()
     marked = list(_MARKER_WORD.finditer(seg, sentence.start, sentence.end))
     if not any(c in letters for m in marked for c in m.group()):
         return
