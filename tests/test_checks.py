@@ -160,8 +160,7 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ404", "The #MeToo movement grew."),
     ("TQ404", "Use C# and F# here; see issue #12 and #13 # notes #."),
     # Template and anonymisation placeholders between hash signs are no hashtags.
-    ("TQ404", "Thank you for contacting #PRS_ORG#, order #ALPHANUMERIC-ID# for #NAME#."),
-    ("TQ404", "#Item3# is on sale today and #Item4# tomorrow."),
+    ("TQ404", "Thank you for contacting #PRS_ORG# today.\nOrder #ALPHANUMERIC-ID# for #NAME#."),
     ("TQ405", "Write to press@example.org for details."),
     ("TQ406", "Prices rose © 2022 and ™ marks stayed."),
     ("TQ501", "Russia and Russian officials; Ukraine and Ukrainian troops; the Minister and the Ministry."),
