@@ -159,7 +159,9 @@ def test_a_language_without_a_file_stays_unknown() -> None:
 
     data = load_language("ro")
     assert not data.known and data.name == "Romanian" and data.get("numbers", "decimal") == ","
-    assert load_language("xx").raw == {}
+    # Nothing but the splitter's default without data: a number's full stop before a lowercase
+    # word ends no sentence (ordinals).
+    assert load_language("xx").raw == {"ordinal_dot": True}
 
 
 def test_tilde_range_stops_at_the_number() -> None:

@@ -154,7 +154,10 @@ def _norms_only(code: str) -> dict[str, Any]:
     """The typographic norms of a language without a data file (number separators from the
     CLDR, quotation marks): what the punctuation checks read; ``known`` stays false."""
     numbers, quotes = _norm_tables()
-    data: dict[str, Any] = {}
+    # A number and a full stop before a lowercase word do not end a sentence: many languages
+    # write ordinals so (Slovak, Slovene, Serbian, Icelandic, Estonian, Latvian, Livonian …)
+    # and without data the splitter cannot tell; one sentence too long is no finding.
+    data: dict[str, Any] = {"ordinal_dot": True}
     if isinstance(numbers.get(code), Mapping):
         found = dict(numbers[code])
         data["name"] = found.pop("name", code)

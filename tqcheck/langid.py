@@ -686,7 +686,9 @@ def _agreed_foreign(words: list[str], target: str,
     :data:`MIN_AGREEMENT`, or fastText is sure (:data:`SURE_PROB`) in both views.  Where both
     languages have a lexicon, the words must not belong to the target's more than to the other
     language's (:func:`_lexicon_prefers`): "Some expect a film à la 8 Mile here." is English with
-    two French words, whatever "à la" does to the detectors.
+    two French words, whatever "à la" does to the detectors.  Where the target has no lexicon,
+    half the words must be the other language's (:func:`_unlike_other`); for a target fastText
+    has no label for (:func:`detector_knows`), most of them (:func:`_mostly_other`).
     """
     text = " ".join(words)
     lower = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text.lower(), k=3)]
@@ -704,9 +706,69 @@ def _agreed_foreign(words: list[str], target: str,
         agreed = lang, min(p1, lower[0][1])
     else:
         return None, 0.0
-    if _lexicon_prefers(words, target, lang):
+    if _lexicon_prefers(words, target, lang) or _unlike_other(words, target, lang):
+        return None, 0.0
+    if not detector_knows(target) and not _mostly_other(words, lang):
         return None, 0.0
     return agreed
+
+
+#: Where the target has no lexicon, at least this share of a sentence's words must be words of
+#: the other language's lexicon before the detectors' verdict "in that language" stands.
+OTHER_LEXICON_SHARE = 0.5
+
+
+#: The 176 labels of fastText's lid.176 model (its documentation's list; the model file carries
+#: them, but the prediction-only build installed here cannot list them).
+_LID176 = """
+af als am an ar arz as ast av az azb ba bar bcl be bg bh bn bo bpy br bs bxr ca cbk ce ceb ckb
+co cs cv cy da de diq dsb dty dv el eml en eo es et eu fa fi fr frr fy ga gd gl gn gom gu gv he
+hi hif hr hsb ht hu hy ia id ie ilo io is it ja jbo jv ka kk km kn ko krc ku kv kw ky la lb lez
+li lmo lo lrc lt lv mai mg mhr min mk ml mn mr mrj ms mt mwl my myv mzn nah nap nds ne new nl nn
+no oc or os pa pam pfl pl pms pnb ps pt qu rm ro ru rue sa sah sc scn sco sd sh si sk sl so sq
+sr su sv sw ta te tg th tk tl tr tt tyv ug uk ur uz vec vep vi vls vo wa war wuu xal xmf yi yo
+yue zh"""
+FASTTEXT_LABELS = frozenset(_LID176.split())
+
+
+@cache
+def detector_knows(lang: str) -> bool:
+    """Whether fastText's model has a label for ``lang`` (normalised).  A language it lacks
+    (Livonian, Votic) is read as its nearest neighbour in the same script, so a same-script
+    "foreign" verdict says nothing there."""
+    return lang in FASTTEXT_LABELS or any(normalise_lang(lab) == lang for lab in FASTTEXT_LABELS)
+
+
+#: For a target fastText has no label for, this share of a sentence's words must be words of the
+#: other language's lexicon before a verdict in the target's script stands.
+UNKNOWN_TARGET_SHARE = 0.8
+
+
+def _mostly_other(words: list[str], other: str) -> bool:
+    """Whether at least :data:`UNKNOWN_TARGET_SHARE` of ``words`` are words of ``other``'s
+    lexicon (False where it has none): for a target the detectors do not know (Livonian), which
+    they call its neighbour (Estonian, Latvian), only a sentence plainly in a language with a
+    lexicon ("There is a reason that most people keep their abuse private.") is foreign."""
+    theirs = lexicon(normalise_lang(other) or other)
+    if theirs is None or not words:
+        return False
+    lowered = " ".join(words).lower().replace("’", "'").split()
+    return sum(map(theirs.words.__contains__, lowered)) >= UNKNOWN_TARGET_SHARE * len(lowered)
+
+
+def _unlike_other(words: list[str], target: str, other: str) -> bool:
+    """Whether, for a target without a lexicon (a language the detectors barely know or do not
+    know: Livonian, Yakut, Croatian), fewer than :data:`OTHER_LEXICON_SHARE` of ``words`` are
+    words of ``other``'s lexicon: the detectors name the nearest language they know ("Бүгүн күн
+    сылаас этэ." in Yakut is not Russian), not the language of the words.  False where the target
+    has a lexicon (:func:`_lexicon_prefers` decides) or ``other`` has none."""
+    if lexicon(target) is not None:
+        return False
+    theirs = lexicon(normalise_lang(other) or other)
+    if theirs is None or not words:
+        return False
+    lowered = " ".join(words).lower().replace("’", "'").split()
+    return sum(map(theirs.words.__contains__, lowered)) < OTHER_LEXICON_SHARE * len(lowered)
 
 
 def _lexicon_prefers(words: list[str], target: str, other: str) -> bool:

@@ -26,6 +26,9 @@ _BOUNDARY = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:\w\.)+\w$")
+#: A Roman numeral or a range of ordinals (ordinals in languages that write them with a full stop:
+#: "III. čtvrtletí", "5.-9. svibnja", "11.–13. stoljeće").
+_ORDINAL = re.compile(r"[IVXLC]{2,6}|\d{1,4}\.?[-–]\d{1,4}")
 _WORD_AT = re.compile(r"\w+")
 _WORD_STOP = frozenset("([\"'“‘«")
 _OPENERS = "\"'“‘«„‚([¿¡" + MASK
@@ -128,12 +131,13 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
             if following.isdigit() and word.isdigit():
                 continue  # "section 3. 4 items" is rare; numbered lists are split by lines
             if following.islower() and word and (
-                    (ab.ordinal_dot and word.isdigit()) or _unlisted_abbreviation(word, ab.lang)):
-                continue  # "am 21. prüfen", "Особ. вагоны": the sentence goes on
+                    (ab.ordinal_dot and (word.isdigit() or _ORDINAL.fullmatch(word) is not None))
+                    or _unlisted_abbreviation(word, ab.lang)):
+                continue  # "am 21. prüfen", "ve III. čtvrtletí", "Особ. вагоны": it goes on
         elif following.islower() and punct[-1] in ")]" and punct[0] in "?!":
             continue  # "(separat auch!) und": the bracket ends, the sentence goes on
-        if following.islower() and punct in {"…", "..."}:
-            continue  # "wait... what" keeps going
+        if following.islower() and punct.rstrip(")]\"'”’»") in {"…", "..."}:
+            continue  # "wait... what", "(Minze, Salbei...) und Tomaten" keep going
         if following.islower() and punct.lstrip(".!?…؟")[:1] == MASK:
             continue  # a stop inside a name, code right after it: "I<paket>.I<symbols> ou"
         if not (following.isalnum() or following in _OPENERS or not following.isascii()):

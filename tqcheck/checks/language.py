@@ -666,6 +666,9 @@ _CONFUSABLES["Latin"] = {
     **{v: k for k, v in _CONFUSABLES["Cyrillic"].items()},
 }
 _HOMOGLYPH_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
+#: Languages whose Cyrillic alphabet has the letter һ (Yakut, Kazakh, Tatar, Bashkir, Buryat,
+#: Kalmyk, Khakas, Altai), which writers often type as Latin h.
+_SHHA_LANGS = frozenset({"sah", "kk", "tt", "ba", "bua", "xal", "kjh", "alt"})
 
 
 @lru_cache(maxsize=8192)
@@ -698,7 +701,9 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         of the others which look the same (Cyrillic а е о р с у х і, Greek ο α ι κ ν ρ, Latin a e o
         p c y x i inside Cyrillic words), and suggests the word with the look-alikes replaced;
         also, outside Turkish, a word whose only non-ASCII letter is the Turkish dotless ı and
-        that is a word of the target's lexicon with i (``Turkısh``).
+        that is a word of the target's lexicon with i (``Turkısh``).  In languages whose
+        Cyrillic alphabet has ``һ`` (Yakut, Kazakh, Tatar, Bashkir …) a Latin ``h`` for it, the
+        usual keyboard substitute in their print, is info.
 
     Why it matters:
         The word looks right and is wrong: search, spell-checking, hyphenation and text-to-speech
@@ -732,6 +737,13 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             table = _CONFUSABLES["Latin"] if main == "Cyrillic" else {}
         fixed = "".join(table.get(ch, ch) if i in odd else ch for i, ch in enumerate(word))
         letters = ", ".join(f"{script_of(word[i])} '{word[i]}' (U+{ord(word[i]):04X})" for i in odd)
+        if main == "Cyrillic" and all(word[i] in "hH" for i in odd) and (
+                normalise_lang(ctx.lang or "") in _SHHA_LANGS):
+            # Yakut, Kazakh, Tatar, Bashkir: Latin h typed for the letter һ, the usual keyboard
+            # substitute in print ("оҕолор таhырдьа": "outside"): a hint, not an error.
+            yield Hit(m.start(), m.end(), f"{main} word '{word}' has Latin 'h' for 'һ' (the "
+                      "usual keyboard substitute)", suggestion=fixed, severity=Severity.INFO)
+            continue
         yield Hit(m.start(), m.end(), f"{main} word '{word}' contains look-alike {letters}",
                   suggestion=fixed if fixed != word else None)
 
@@ -885,7 +897,9 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         the source's alphabet that the target's lacks (``[language] marker_letters``: Turkish
         ı ğ ş, Polish ł ą ę, Czech ř ě ů) with a lower-case word among them and its other words
         unknown to the target's lexicon is a source phrase left ("Geçmiş olsun, the mayor
-        wrote"); one lower-case word alone is info; a capitalised name alone (Erdoğan) is none.
+        wrote"); one lower-case word alone is info, and so is a run opening with a capital inside
+        the sentence (a name of several words: "the Občanská demokratická strana party"); a
+        capitalised name alone (Erdoğan) is none.
 
     Why it matters:
         MT transliterates what it does not know, and untranslated formulae or particles read as
@@ -985,9 +999,14 @@ def _marked_words(sentence: Sentence, letters: str, ctx: CheckContext) -> Iterat
         if any(a.start() <= start and end <= a.end() for a in addresses):
             continue
         phrase = seg[start:end]
+        # A run opening with a capital inside the sentence is a name of several words kept in
+        # its language (a party "Občanská demokratická strana", a town "Nové Město na Moravě"):
+        # info, as one word alone is.
+        named = tokens[0][:1].isupper() and bool(seg[sentence.start:start].strip(" \"'“„«(["))
         yield Hit(start, end, f"{language_name(ctx.source_lang)} "
-                  f"{'words' if len(run) > 1 else 'word'} left from the source: '{phrase}'",
-                  severity=None if len(run) > 1 else Severity.INFO)
+                  f"{'words' if len(run) > 1 else 'word'} left from the source: '{phrase}'"
+                  + (" (a name kept in its language?)" if named and len(run) > 1 else ""),
+                  severity=None if len(run) > 1 and not named else Severity.INFO)
 
 
 # --- TQ705 -------------------------------------------------------------------------------------

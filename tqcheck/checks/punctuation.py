@@ -160,12 +160,29 @@ def _soft_closers(ctx: CheckContext, pairs: dict[str, str]) -> dict[str, str]:
     return soft
 
 
+def _english_style(text: str, pairs: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """A paragraph quoting the English way (“…” or “…“) in a language that closes with “
+    (Czech, German, Croatian „…“) and opens no „ in it: each “ after a space or at the start
+    opens, any other closes.  Taken where it pairs every mark of the paragraph: the wrong style
+    is TQ309's finding, not a quotation left open."""
+    chars = list(text)
+    for i, c in enumerate(chars):
+        if c == "“" and i and not chars[i - 1].isspace() and chars[i - 1] not in "([{—–-/":
+            chars[i] = "”"
+    return "".join(chars), {**pairs, "“": "”"}
+
+
 def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = False,
-                         soft: dict[str, str] | None = None
+                         soft: dict[str, str] | None = None, english: bool = True
                          ) -> tuple[list[int], list[int], list[int]]:
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
     if low_high and "„" in text:
         text = text.replace("„", "“")  # „…” (Hebrew, Polish, …) where the language has no data
+    if english and "“" in text and "„" not in text and pairs.get("„") == "“":
+        # Read the English way, where that reading pairs every typographic mark of the paragraph.
+        found = _segment_quote_state(*_english_style(text, pairs), low_high, soft, english=False)
+        if not found[1] and not found[2]:
+            return found
     straight = _straight_quotes(text)
     closers = {v: k for k, v in pairs.items()}
     soft = soft or {}
@@ -428,7 +445,13 @@ class UnbalancedQuotes:
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _BRACKETS.items()}
-_LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+#: A list marker: a number, one letter of any alphabet (``a)``, Ukrainian ``а)``, ``д)``) or a
+#: Roman numeral before a closing bracket.
+_LIST_MARK = re.compile(r"(?:^|\s)(?:\d{1,3}|[^\W\d_]|[ivxIVX]{1,4})\)")
+#: Full-width brackets (Chinese, Japanese) pair with their ASCII forms where that pairs more
+#: brackets: ``（HD)`` mixes two widths of one pair (a typographic slip at most), not a bracket
+#: left open.
+_FULL_WIDTH = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
 #: An emoticon (``:)``, ``;-(``, ``=)``); ``=`` right after a word is an assignment
 #: (``Err?=(none)``), not a face.
 _EMOTICON = re.compile(r"(?:[:;8]|(?<!\S)=)[-']?[()\[\]]")
@@ -443,16 +466,13 @@ _BRACKET_SMILEY = re.compile(r"(?<=\S)\s?(?:\({2,}|\){2,})|(?<=\w)\)(?=\s*$)|(?<
 _BRACKET_SPAN_LINES = 2
 
 
-def _bracket_hits(segment: Segment) -> list[Hit]:
-    """The brackets of one segment that do not pair up within it."""
-    text = segment.text
-    skip = {m.end() - 1 for m in _LIST_MARK.finditer(text)}
-    skip |= {m.end() - 1 for m in _EMOTICON.finditer(text)}
-    smileys = {i for m in _BRACKET_SMILEY.finditer(text) for i in range(m.start(), m.end())
-               if text[i] in "()"}
+def _unpaired(text: str, skip: set[int], widths: dict[str, str]) -> tuple[list[int], list[int]]:
+    """Indexes of the closing brackets without a partner and of the opening ones never closed
+    (``widths`` reads other brackets as these, full-width as ASCII)."""
     stack: list[tuple[str, int]] = []
     stray: list[int] = []
     for i, c in enumerate(text):
+        c = widths.get(c, c)
         if i in skip and not (stack and stack[-1][0] == _CLOSERS.get(c)):
             continue
         if c in _BRACKETS:
@@ -462,14 +482,30 @@ def _bracket_hits(segment: Segment) -> list[Hit]:
                 stack.pop()
             else:
                 stray.append(i)
-    opened = [i for _, i in stack]
+    return stray, [i for _, i in stack]
+
+
+def _bracket_hits(segment: Segment) -> list[Hit]:
+    """The brackets of one segment that do not pair up within it."""
+    text = segment.text
+    skip = {m.end() - 1 for m in _LIST_MARK.finditer(text)}
+    skip |= {m.end() - 1 for m in _EMOTICON.finditer(text)}
+    smileys = {i for m in _BRACKET_SMILEY.finditer(text) for i in range(m.start(), m.end())
+               if text[i] in "()"}
+    stray, opened = _unpaired(text, skip, {})
+    if (stray or opened) and any(c in _FULL_WIDTH for c in text):
+        # Read full-width brackets as their ASCII forms where that pairs more of them.
+        wide = _unpaired(text, skip, _FULL_WIDTH)
+        if len(wide[0]) + len(wide[1]) < len(stray) + len(opened):
+            stray, opened = wide
     quiet = not source_in_view(segment)
     raw = segment.meta.get(UNMASKED)
     hits = []
     for i in sorted(stray + opened):
         what = (f"closing bracket {text[i]} without an opening one" if i in stray
                 else f"bracket {text[i]} is never closed")
-        pair = (text[i], _BRACKETS[text[i]]) if text[i] in _BRACKETS else (_CLOSERS[text[i]], text[i])
+        c = _FULL_WIDTH.get(text[i], text[i])
+        pair = (c, _BRACKETS[c]) if c in _BRACKETS else (_CLOSERS[c], c)
         if (isinstance(raw, str) and raw.count(pair[0]) == raw.count(pair[1])
                 and (segment.source is None
                      or _inside_markup(raw, pair) == _inside_markup(segment.source, pair))):
@@ -504,7 +540,8 @@ class UnbalancedBrackets:
 
     What it does:
         Matches ``( )``, ``[ ]`` and ``{ }`` and flags the one left over, ignoring list markers like
-        ``a)`` or ``2)`` and emoticons.  Without the source in view, a run of brackets glued to a
+        ``a)``, ``2)`` or ``д)`` and emoticons; a full-width bracket pairs with its ASCII form
+        where that pairs more brackets (``（HD)``).  Without the source in view, a run of brackets glued to a
         word or ending a line (``options ((``, ``he would)))``, ``stylish)``: the smiley of
         Slavic chat) is info.  In translation files, where the check sees placeholders and
         markup masked, a bracket whose partner stands inside a tag as it does in the source (the
@@ -845,8 +882,8 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         Flags bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), directional marks
         (LRM, RLM, ALM), zero-width space, joiners, word joiner, soft hyphen and stray BOMs — except
         those the target language uses (for example ZWNJ in Persian) and the zero-width joiner inside
-        emoji sequences.  A soft hyphen between two letters of a translation unit is a
-        hyphenation hint for a long word (``Standard\u00adeinstellung``): info.  A run of one
+        emoji sequences.  A soft hyphen between two letters is a hyphenation hint for a long
+        word (``Standard\u00adeinstellung``; typeset news copy has them): info.  A run of one
         character, or the same character again within one token, is one finding; its fix
         deletes each copy.  Word joiners holding a kaomoji together (``(\u2060^\u2060^\u2060)``)
         keep it on one line, which is what they are for: info.  A zero-width space against one
@@ -895,9 +932,10 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
             covered.add(nxt)
         copies = sum(b - a for a, b in runs)
         j = runs[-1][1]
-        # A soft hyphen between two letters of a software string is a hyphenation hint for a
-        # long word ("Standard\xadeinstellung"), put there on purpose: info.
-        hint = (c == "\u00ad" and segment.kind == "unit" and i > 0 and j < len(text)
+        # A soft hyphen between two letters is a hyphenation hint for a long word
+        # ("Standard\xadeinstellung", "Wasser\xadversorgung" in typeset news copy), put there on
+        # purpose and never shown: info.
+        hint = (c == "\u00ad" and i > 0 and j < len(text)
                 and text[i - 1].isalpha() and text[j].isalpha())
         # A word joiner inside a kaomoji ("(\u2060^\u2060^\u2060)") keeps the face on one line:
         # the joiner's purpose, put there on purpose.
@@ -936,6 +974,10 @@ _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}،؛
 
 # Gated on the mark with a space before it: a pattern starting with the marks (rarer than spaces)
 # is searched in a tight loop until one turns up, and the lookbehind then tests the space.
+#: What follows the colon of a spaced score or ratio (``2 : 2``).
+_SPACED_RATIO = re.compile(r" \d")
+
+
 @register("TQ307", "space-before-punctuation", Severity.WARNING, scope="segment", mirrored=True,
           fix="safe",
           gate='[,.;:!?%)\\]}،؛؟](?<=[ \\u00a0\\u202f].)')
@@ -948,7 +990,8 @@ def find_space_before_punctuation(
         Flags spaces before ``, . ; : ! ? % ) ] }`` and (as info: informal Arabic and Persian
         writing spaces them as often as not) the Arabic-script ``، ؛ ؟`` — except
         where the target language wants one (French puts a narrow no-break space before
-        ``; : ! ?``), before a decimal (``.5``), a file extension (``.deb``) or an ellipsis; a
+        ``; : ! ?``), before a decimal (``.5``), a file extension (``.deb``) or an ellipsis, in a
+        score or ratio spaced on both sides (``2 : 2``); a
         ``%`` counts only after a number (``the % of voters`` uses the sign as a word).
 
     Why it matters:
@@ -971,6 +1014,8 @@ def find_space_before_punctuation(
             continue  # a file extension or dotted name (".deb", ".docx"), not a full stop
         if punct in ":;؛" and after and not after.isspace():
             continue  # emoticons, ratios, times
+        if punct == ":" and text[m.start(1) - 1].isdigit() and _SPACED_RATIO.match(text, m.end(2)):
+            continue  # a score or ratio spaced on both sides ("won 3 : 1", "a 2 : 2 draw")
         if punct == "%" and not text[m.start(1) - 1].isdigit():
             continue  # the sign used as a word ("the % of voters"), not a unit after a number
         # No fix where the mark may not be punctuation at all: a printf placeholder (``on %1$s``)

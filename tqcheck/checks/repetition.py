@@ -196,6 +196,9 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
             # that cannot end a clause, doubled over a comma, is a stutter: "and the, the talks".
             continue
         second = segment.text[rep.second : rep.end]
+        if len(word) == 1 and second.isupper() and word.islower() and segment.text[
+                rep.end : rep.end + 1] == ".":
+            continue  # "подписали А. П. Смирнов и И. К. Петров": a conjunction, then an initial
         if (word.isupper() and len(word) > 2 and second.islower() and segment.source
                 and word not in segment.source and _METAVARIABLE.search(segment.source)):
             continue  # "OCTETS octets" for "BYTES": a metavariable and the unit it counts

@@ -177,6 +177,11 @@ _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
 #: words and the second closing them, on one line.
 _TOPIC = re.compile(r"(?<![^\s(\[])#(?=[^\W_])([^#\n]{1,60}?[^\s#])#(?![\w#])")
 
+#: A template or anonymisation placeholder between hash signs (``#NAME#``, ``#PRS_ORG#``,
+#: ``#ALPHANUMERIC-ID#``, ``#Product1#``): an upper-case identifier, or a word numbered at its end.
+#: Neither a hashtag nor a Weibo topic, which are words (``#Shanghai Metro#``, ``#MeToo``).
+_HASH_PLACEHOLDER = re.compile(r"#(?:[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[A-Za-z]+[_-]?\d+)#")
+
 
 @register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment", fix="unsafe",
           gate='#[^\\W\\d_]\\w*_|#[^#\\n]{1,60}[^\\s#]#')
@@ -185,7 +190,8 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
 
     What it does:
         Flags ``#Word_Word`` tokens and Weibo topics (``#Shanghai Metro#``, words between two
-        hash signs) and suggests the plain words.
+        hash signs) and suggests the plain words.  Placeholders between hash signs (``#NAME#``,
+        ``#PRS_ORG#``, ``#Product1#``: an upper-case identifier or a numbered word) are left alone.
 
     Why it matters:
         Arabic- and Persian-language social media join hashtag words with underscores; MT keeps the
@@ -194,12 +200,18 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
     Example:
         ``Russian Foreign Minister #Sergey_Lavrov`` → suggests ``Sergey Lavrov``.
     """
-    for m in _HASHTAG.finditer(segment.text):
+    text = segment.text
+    held = [(p.start(), p.end()) for p in _HASH_PLACEHOLDER.finditer(text)] if text.count("#") > 1 else []
+    for m in _HASHTAG.finditer(text):
+        if any(a <= m.start() < b for a, b in held):
+            continue
         words = m.group(1).replace("_", " ")
         yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'", suggestion=words,
                   fix=((m.start(), m.end(), words),))
     if segment.text.count("#") > 1:
-        for m in _TOPIC.finditer(segment.text):
+        for m in _TOPIC.finditer(text):
+            if any(a <= m.start() < b for a, b in held):
+                continue
             words = m.group(1).strip()
             yield Hit(m.start(), m.end(), f"Weibo topic hashtag in prose: '{m.group()}'",
                       suggestion=words, fix=((m.start(), m.end(), words),))

@@ -128,7 +128,8 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         segment the other tests read (the gate stays theirs: a search for ``~`` cost 1%).  A
         dotted number after a version, section, figure or product word
         (``Version 2.1``, ``Рис. 1.1``, ``Windows 10.1``; a zero-width space before the word
-        is a boundary too), a clock time (``18.30 Uhr``) and numbers with more
+        is a boundary too), a clock time (``18.30 Uhr``), a day and month with a final full
+        stop (``am 16.3.``) and numbers with more
         than one separator (dates, versions, addresses) are left alone; a number that could be a
         time (``9.30``) is reported as info; so is a number a translation unit copies from its
         source as it stands (``Format: 3.0``: a version or code in software text).
@@ -195,6 +196,9 @@ def _number_format(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
             continue  # the target's own group separator: 1.500 = fifteen hundred
         if _label_before(text, m.start()) or _HOUR_AFTER.match(text, m.end()):
             continue
+        if (len(frac) <= 2 and 1 <= int(whole) <= 31 and 1 <= int(frac) <= 12
+                and text[m.end():m.end() + 1] == "."):
+            continue  # "ab 12.5. lieferbar", "в пятницу 8.4.": a day and a month, a date
         severity = None
         if len(frac) == 2 and int(whole) <= 24 and int(frac) < 60 and not _PERCENT_AFTER.match(
                 text, m.end()):
