@@ -1,0 +1,260 @@
+"""The source out of view: what the text itself says about a phenomenon being its writer's style.
+
+Without the source (plain mode), the mirror tests of :mod:`tqcheck.checks.mirror` cannot tell a
+translation artifact from a phenomenon the translation copied from its source: a review written
+all in lowercase, ``..`` trailing off, ``!!!`` after a space, a smiley ``:-)`` before the full
+stop, a word said three times for emphasis, a headline restated in the body.  On real MT output
+about half of the findings only the plain audit makes are of that kind.  The text itself often
+shows that the phenomenon is its writer's: the same thing throughout the paragraph or the lines
+around it, a title or label line, an emphatic shape, the register of a post or a chat.  Then the
+finding is kept but downgraded to ``info``, and its message says why.
+
+One table, :data:`STYLES`, declares the test of each rule (rules without one are never
+downgraded here); the tests are pure functions of a :class:`StyleCase`.  The engine asks them
+only for a segment without a source in view; with the source in view the mirror tests decide.
+(One more plain-mode rule lives with the evidence it weighs: a calque pattern that fluent text may
+use is info when its pack's source language is guessed from a single strong match,
+:func:`tqcheck.checks.calque.CalquePhrases.finish`.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from tqcheck.model import Location, Segment
+
+
+@dataclass(frozen=True, slots=True)
+class StyleCase:
+    """A finding of one rule in a segment whose source is not in view."""
+
+    code: str
+    segment: Segment
+    start: int
+    end: int
+    message: str = ""
+    #: The source language, when it is known (given, or from the file's metadata).
+    source_lang: str | None = None
+    #: Places the finding relates to (document checks: the earlier occurrence).
+    related: tuple[Location, ...] = ()
+    #: The texts of the segments around this one (a few before and after, in file order), made
+    #: only when a test asks for them.
+    around: Callable[[], Sequence[str]] = field(default=lambda: ())
+
+    @property
+    def text(self) -> str:
+        return self.segment.text[self.start : self.end]
+
+    @property
+    def before(self) -> str:
+        return self.segment.text[: self.start]
+
+    @property
+    def after(self) -> str:
+        return self.segment.text[self.end :]
+
+
+#: A style test: the reason a finding is the writer's style (shown in its message), or None.
+StyleTest = Callable[[StyleCase], "str | None"]
+
+#: A smiley or kaomoji: ``:-)``, ``;)``, ``:/``, ``:D``, ``=)``, ``(^^)``, ``^^``, ``xD``, ``<3``.
+_EMOTICON = re.compile(r"(?<!\w)(?:[:;=8][-'^o]?[()\[\]/\\|DPpO3*]+|[()]+[-']?[:;=]|\(\^+|\^+\)|"
+                       r"\^[_.-]?\^|[xX]D+|<3)(?!\w)")
+#: A run of exclamation or question marks (``!!``, ``?!``, ``!!!``), or a letter said three times
+#: or more (``sooo``, ``Neeein``): the register of a post, a review or a chat.
+_EMPHATIC_MARKS = re.compile(r"[!?]{2,}|！{2,}")
+_ELONGATED = re.compile(r"([^\W\d_])\1\1")
+#: A mark the writer trails off with: ``..`` (two or more full stops), ``…``, ``･･･``.
+_TRAILING = re.compile(r"(?:\.{2,}|…|･･･|・・・)")
+
+
+def user_register(text: str) -> str | None:
+    """The register of a post, a review or a chat in ``text``: emoticons, runs of ``!``/``?``,
+    elongated words; None when the text shows none."""
+    if _EMOTICON.search(text):
+        return "the text writes smileys"
+    if _EMPHATIC_MARKS.search(text):
+        return "the text writes runs of '!' or '?'"
+    for m in _ELONGATED.finditer(text):
+        # A letter three times inside a word ("sooo", "Neeein"), not a Roman numeral ("III").
+        if m.group(1).lower() not in "ivxlcdm" and m.group(1).isalpha():
+            return "the text writes elongated words"
+    return None
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n)[\"'“‘«(\[¿¡*\-–— ]*([^\W\d_])")
+
+
+def _lowercase_starts(text: str) -> tuple[int, int]:
+    """(lower-case, all) sentence starts of ``text`` in a cased script."""
+    lower = total = 0
+    for m in _SENTENCE_START.finditer(text):
+        ch = m.group(1)
+        if ch.upper() == ch.lower():
+            continue  # uncased script
+        total += 1
+        lower += ch.islower()
+    return lower, total
+
+
+def _word_at(case: StyleCase) -> str:
+    m = re.match(r"[^\W\d_]+", case.segment.text[case.start :])
+    return m.group() if m else ""
+
+
+def lowercase_style(case: StyleCase) -> str | None:
+    """A sentence starts in lowercase because its writer writes so: after ``..`` or ``!!`` (a
+    post trailing on), in a paragraph whose every sentence starts in lowercase, or among lines
+    many of which start in lowercase (a chat, a list of comments).  A one-letter word (``n terms``,
+    the rest of a word the MT cut) is no style."""
+    if len(_word_at(case)) < 2:
+        return None
+    before = case.before.rstrip()
+    if _TRAILING.search(before[-3:]) or _EMPHATIC_MARKS.search(before[-2:]):
+        return "the writer goes on in lowercase after trailing off"
+    lower, total = _lowercase_starts(case.segment.text)
+    if total >= 2 and lower == total:
+        return "every sentence of the paragraph starts in lowercase"
+    if _lowercase_lines(case):
+        return "many lines around it start in lowercase too"
+    return None
+
+
+def _lowercase_lines(case: StyleCase) -> bool:
+    """Whether at least three of the lines around start a sentence in lowercase, and a third of
+    those that start one in a cased script (fluent prose hardly ever does: a writer of posts or
+    chat lines does it all the time)."""
+    cased = [lo for lo, n in map(_lowercase_starts, case.around()) if n]
+    lower = sum(1 for lo in cased if lo)
+    return lower >= 3 and lower * 3 >= len(cased)
+
+
+def label_line(case: StyleCase) -> str | None:
+    """A short line in lowercase without final punctuation (a review's title, a list item, a chat
+    line) among lines many of which start in lowercase, or beside text in the register of a post
+    (smileys, ``!!``, elongated words): its writer's way, not a heading the MT lowercased."""
+    if _lowercase_lines(case):
+        return "a label line among lines that start in lowercase too"
+    for text in (case.segment.text, *case.around()):
+        register = user_register(text)
+        if register:
+            return f"a title or label line of a post ({register.removeprefix('the text ')})"
+    return None
+
+
+def trailing_off(case: StyleCase) -> str | None:
+    """``..`` (a writer trailing off, as ``...``), or a mark doubled at the end of the paragraph."""
+    mark = case.text.strip()
+    if mark == "..":
+        return "'..' is a writer's trailing off"
+    if not case.after.strip():
+        return "a doubled mark at the end of the paragraph: a writer's trailing off"
+    return None
+
+
+def spaced_mark(case: StyleCase) -> str | None:
+    """A space before a mark that follows a smiley or another mark (``:-) .``, ``verloren? :``),
+    before a run of marks (``flawless !!!``), or in a paragraph that spaces every ``?`` and
+    ``!`` (French style) or writes its marks loosely throughout (``sure.I``, ``ask ,then``)."""
+    text = case.segment.text
+    before = case.before.rstrip()
+    if before and (before[-1] in "?!…" or _EMOTICON.search(before[-4:]) or (
+            before[-1] == ")" and "(" not in text)):
+        return "the space follows a smiley or another mark"
+    mark = case.text.strip()
+    if _EMPHATIC_MARKS.match(text, case.end - len(mark)) or _EMPHATIC_MARKS.match(
+            mark + case.after[:2]):
+        return "a run of marks after a space, for emphasis"
+    spaced = re.findall(r"(\s?)[?!]", text)
+    if len(spaced) >= 2 and all(s for s in spaced):
+        return "the paragraph puts a space before every '?' and '!'"
+    if len(_LOOSE.findall(text)) >= 2:
+        return "the paragraph writes its marks loosely throughout"
+    return None
+
+
+#: A comma glued to the next word (``Republic,ask``, ``toys ,then``), or a full stop glued to a
+#: capitalised one (``sure.I``); not inside a number, an abbreviation (``e.g.``) or an address
+#: (``example.com``).
+_LOOSE = re.compile(r"(?<=[^\W\d_]|\s),(?=[^\W\d_])|(?<=[^\W\d_]{2})\.(?=[A-ZА-ЯЁІЇЄҐ]\w)")
+
+
+def emoticon_bracket(case: StyleCase) -> str | None:
+    """A bracket that is part of a smiley or kaomoji (``:-)``, ``(^.``, ``))``), or a ``)`` closing
+    a sentence in a paragraph that opens none (the smiley of Slavic posts, ``apiary) .``)."""
+    text = case.segment.text
+    lo, hi = max(0, case.start - 3), min(len(text), case.end + 3)
+    for m in _EMOTICON.finditer(text, lo, hi):
+        if m.start() <= case.start < m.end():
+            return "the bracket is part of a smiley"
+    if case.text == ")" and "(" not in text and case.before[-1:].isalpha() and re.match(
+            r"\s*[.!?…]*\s*$", case.after):
+        return "a ')' closing the paragraph as a smiley"
+    return None
+
+
+_WORD_ACROSS = re.compile(r"(\w+)\s*[,–—-]\s*\1\b", re.IGNORECASE)
+
+
+def spoken_repetition(case: StyleCase) -> str | None:
+    """A word repeated across a comma or dash (``und, und, und``, ``with the, with the``): a
+    speaker's repetition or emphasis, which a transcript or a quoted speaker keeps."""
+    if _WORD_ACROSS.fullmatch(case.text.strip()):
+        return "a word repeated across a comma: a speaker's repetition or emphasis"
+    return None
+
+
+def emphatic_triple(case: StyleCase) -> str | None:
+    """A short unit said three times across commas (``ads, ads, ads``, ``Come in, come in, come
+    in``): emphasis, not a decoder loop (which runs on)."""
+    parts = [p.strip() for p in re.split(r"[,;]\s*", case.text.strip()) if p.strip()]
+    if len(parts) == 3 and len({p.casefold() for p in parts}) == 1 and len(parts[0].split()) <= 3:
+        return "a unit said three times for emphasis"
+    return None
+
+
+def repeated_elsewhere(case: StyleCase) -> str | None:
+    """A sentence repeated in another paragraph (a headline restated in the body, a refrain, a
+    notice): without the source, a writer's repetition; a loop inside one paragraph is no style."""
+    first = case.segment.line
+    last = case.segment.locate(len(case.segment.text))[0]
+    if case.related and all(not first <= loc.line <= last for loc in case.related):
+        return "repeated in another paragraph"
+    return None
+
+
+def trailing_paragraph(case: StyleCase) -> str | None:
+    """A paragraph that trails off with ``...`` or a dash: its writer stops so on purpose."""
+    end = case.segment.text.rstrip()
+    if _TRAILING.search(end[-3:]) or end[-1:] in "-–—":
+        return "the paragraph trails off with '...' or a dash"
+    return None
+
+
+#: The style test of each rule that has one.
+STYLES: dict[str, StyleTest] = {
+    "TQ101": spoken_repetition,
+    "TQ104": repeated_elsewhere,
+    "TQ105": emphatic_triple,
+    "TQ202": label_line,
+    "TQ203": lowercase_style,
+    "TQ205": trailing_paragraph,
+    "TQ302": emoticon_bracket,
+    "TQ307": spaced_mark,
+    "TQ310": trailing_off,
+}
+
+
+def style_reason(case: StyleCase) -> str | None:
+    test = STYLES.get(case.code)
+    return test(case) if test is not None else None
+
+
+def around(chunk: Sequence[Segment], segment: Segment, reach: int = 4) -> list[str]:
+    """The texts of up to ``reach`` segments before and after ``segment`` in ``chunk``."""
+    for i, s in enumerate(chunk):
+        if s is segment:
+            return [t.text for t in (*chunk[max(0, i - reach) : i], *chunk[i + 1 : i + 1 + reach])]
+    return []
