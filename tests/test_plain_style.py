@@ -136,21 +136,3 @@ def test_a_label_line_in_a_post(tmp_path: Path) -> None:
     heading = ("The talks went on for four hours on Monday.\n\nprevious conversations\n\n"
                "Talks between the two sides have so far led to a truce.\n")
     assert _severities(_audit(tmp_path, heading), "TQ202") == ["warning"]
-
-
-def test_a_calque_of_a_pack_guessed_from_one_strong_match(tmp_path: Path) -> None:
-    one = ("A travel ban for both Lavrov, Putin and other officials was discussed.\n\n"
-           "On the other hand, the minister met the envoy.\n")
-    findings = _audit(tmp_path, one)
-    tagged = {f.message.split("]")[0].split("[")[-1]: f.severity.value
-              for f in findings if f.code == "TQ601"}
-    assert tagged.get("ar:both-with-three") == "warning"
-    assert tagged.get("ar:on-the-other-hand-opener") == "info"
-    # Two strong matches, or the source language given: the pack is in evidence.
-    two = ("The minister said yesterday, Wednesday, that talks would go on.\n\n" + one)
-    tagged = {f.message.split("]")[0].split("[")[-1]: f.severity.value
-              for f in _audit(tmp_path, two) if f.code == "TQ601"}
-    assert tagged.get("ar:on-the-other-hand-opener") == "warning"
-    given = {f.message.split("]")[0].split("[")[-1]: f.severity.value
-             for f in _audit(tmp_path, one, source_lang="ar") if f.code == "TQ601"}
-    assert given.get("ar:on-the-other-hand-opener") == "warning"

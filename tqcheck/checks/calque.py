@@ -14,7 +14,6 @@ as a regular expression (``regex``).
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -646,17 +645,6 @@ def _in_evidence(pack: CalquePack, source: str | None, matched: Iterable[CalqueP
     return any(p.strong for p in matched)
 
 
-#: Strong matches that put a pack's source language in evidence for its other patterns, which
-#: fluent text may use too; below it they report as info (without the source: tqcheck.checks.plain).
-_EVIDENCE = 2
-
-
-def _guessed(hit: Hit) -> Hit:
-    return dataclasses.replace(hit, severity=Severity.INFO, fix=None, message=(
-        f"{hit.message} (without the source: its language is guessed from one other calque, and "
-        "fluent text says this too)"))
-
-
 def calque_rewrite(pattern: CalquePattern, m: re.Match[str]) -> tuple[int, int, str] | None:
     """The edit of a pattern's ``replacement`` for one match, with the match's initial capital
     kept (``On the territory of`` → ``In``), or None when the pattern has none."""
@@ -837,10 +825,7 @@ class CalquePhrases:
             if source:
                 hits.extend(h for p, h in found if _applies(pack, p, source))
             elif _in_evidence(pack, None, (p for p, _ in found)):
-                if sum(p.strong for p, _ in found) >= _EVIDENCE:
-                    hits.extend(h for _, h in found)
-                else:  # one strong match is thin evidence of the source language
-                    hits.extend(h if p.strong else _guessed(h) for p, h in found)
+                hits.extend(h for _, h in found)
         return _specific_first(hits)
 
 

@@ -12,9 +12,6 @@ finding is kept but downgraded to ``info``, and its message says why.
 One table, :data:`STYLES`, declares the test of each rule (rules without one are never
 downgraded here); the tests are pure functions of a :class:`StyleCase`.  The engine asks them
 only for a segment without a source in view; with the source in view the mirror tests decide.
-(One more plain-mode rule lives with the evidence it weighs: a calque pattern that fluent text may
-use is info when its pack's source language is guessed from a single strong match,
-:func:`tqcheck.checks.calque.CalquePhrases.finish`.)
 """
 
 from __future__ import annotations
@@ -99,6 +96,10 @@ def _lowercase_starts(text: str) -> tuple[int, int]:
     return lower, total
 
 
+#: What may stand before the first word of a line (quotation marks, brackets, dashes, spaces).
+_OPENERS = "\"'“‘«([¿¡*-–— \t"
+
+
 def _word_at(case: StyleCase) -> str:
     m = re.match(r"[^\W\d_]+", case.segment.text[case.start :])
     return m.group() if m else ""
@@ -106,35 +107,48 @@ def _word_at(case: StyleCase) -> str:
 
 def lowercase_style(case: StyleCase) -> str | None:
     """A sentence starts in lowercase because its writer writes so: after ``..`` or ``!!`` (a
-    post trailing on), in a paragraph whose every sentence starts in lowercase, or among lines
-    many of which start in lowercase (a chat, a list of comments).  A one-letter word (``n terms``,
-    the rest of a word the MT cut) is no style."""
+    post trailing on), or at the start of a line among lines most of which start in lowercase (a
+    chat, a list of comments).  A one-letter word (``n terms``, the rest of a word the MT cut) is no style."""
     if len(_word_at(case)) < 2:
         return None
     before = case.before.rstrip()
     if _TRAILING.search(before[-3:]) or _EMPHATIC_MARKS.search(before[-2:]):
         return "the writer goes on in lowercase after trailing off"
-    lower, total = _lowercase_starts(case.segment.text)
-    if total >= 2 and lower == total:
-        return "every sentence of the paragraph starts in lowercase"
-    if _lowercase_lines(case):
-        return "many lines around it start in lowercase too"
+    line_start = case.before.rfind("\n") + 1
+    if not case.before[line_start:].strip(_OPENERS) and _lowercase_lines(case):
+        return "a line among lines most of which start in lowercase"
     return None
 
 
 def _lowercase_lines(case: StyleCase) -> bool:
-    """Whether at least three of the lines around start a sentence in lowercase, and a third of
-    those that start one in a cased script (fluent prose hardly ever does: a writer of posts or
-    chat lines does it all the time)."""
-    cased = [lo for lo, n in map(_lowercase_starts, case.around()) if n]
-    lower = sum(1 for lo in cased if lo)
-    return lower >= 3 and lower * 3 >= len(cased)
+    """Whether at least three of the other lines of the paragraph and of the paragraphs around
+    start in lowercase, and more than half of those that start with a letter of a cased script
+    (fluent prose hardly ever does: a writer of chat lines or comments does it all the time).
+    With a third, lines an MT system lowercased here and there (a source in a script without
+    case) would pass for style as often."""
+    text = case.segment.text
+    here = text.count("\n", 0, case.start)
+    lines = [line for i, line in enumerate(text.split("\n")) if i != here]
+    for other in case.around():
+        lines.extend(other.split("\n"))
+    lower = cased = 0
+    for line in lines:
+        m = _LINE_START.match(line)
+        if m and m.group(1).upper() != m.group(1).lower():
+            cased += 1
+            lower += m.group(1).islower()
+    return lower >= 3 and lower * 2 > cased
+
+
+_LINE_START = re.compile(r"[\"'“‘«(\[¿¡*\-–— \t]*([^\W\d_])")
 
 
 def label_line(case: StyleCase) -> str | None:
     """A short line in lowercase without final punctuation (a review's title, a list item, a chat
-    line) among lines many of which start in lowercase, or beside text in the register of a post
+    line) among lines most of which start in lowercase, or beside text in the register of a post
     (smileys, ``!!``, elongated words): its writer's way, not a heading the MT lowercased."""
+    if len(_word_at(case)) < 2:
+        return None  # "s after building collapse": the rest of a word the MT cut
     if _lowercase_lines(case):
         return "a label line among lines that start in lowercase too"
     for text in (case.segment.text, *case.around()):
@@ -160,13 +174,14 @@ def spaced_mark(case: StyleCase) -> str | None:
     ``!`` (French style) or writes its marks loosely throughout (``sure.I``, ``ask ,then``)."""
     text = case.segment.text
     before = case.before.rstrip()
-    if before and (before[-1] in "?!…" or _EMOTICON.search(before[-4:]) or (
-            before[-1] == ")" and "(" not in text)):
-        return "the space follows a smiley or another mark"
     mark = case.text.strip()
-    if _EMPHATIC_MARKS.match(text, case.end - len(mark)) or _EMPHATIC_MARKS.match(
-            mark + case.after[:2]):
-        return "a run of marks after a space, for emphasis"
+    if before and ((before[-1] in "?!…" and mark not in "?!") or _EMOTICON.search(before[-4:])
+                   or (before[-1] == ")" and "(" not in text)):
+        # Not a run of marks spaced apart ("last? ? ?", "ATTENTION!! ! !"): an MT habit.
+        return "the space follows a smiley or another mark"
+    if before[-1:].isalnum() and (_EMPHATIC_MARKS.match(text, case.end - len(mark))
+                                  or _EMPHATIC_MARKS.match(mark + case.after[:2])):
+        return "a run of marks after a word and a space, for emphasis"
     spaced = re.findall(r"(\s?)[?!]", text)
     if len(spaced) >= 2 and all(s for s in spaced):
         return "the paragraph puts a space before every '?' and '!'"
@@ -211,7 +226,9 @@ def emphatic_triple(case: StyleCase) -> str | None:
     in``): emphasis, not a decoder loop (which runs on)."""
     parts = [p.strip() for p in re.split(r"[,;]\s*", case.text.strip()) if p.strip()]
     if len(parts) == 3 and len({p.casefold() for p in parts}) == 1 and len(parts[0].split()) <= 3:
-        return "a unit said three times for emphasis"
+        unit = re.compile(rf"(?<!\w){re.escape(parts[0])}(?!\w)", re.IGNORECASE)
+        if len(unit.findall(case.segment.text)) == 3:  # not a triple inside a longer loop
+            return "a unit said three times for emphasis"
     return None
 
 
