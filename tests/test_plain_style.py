@@ -107,6 +107,8 @@ def test_a_word_repeated_across_a_comma_is_spoken(tmp_path: Path) -> None:
     findings = _audit(tmp_path, text.replace("und", "and"))
     assert set(_severities(findings, "TQ101")) <= {"info"}
     assert _severities(_audit(tmp_path, "It was the the best day.\n"), "TQ101") == ["error"]
+    transcript = "(PERSON3) So it may give us the same answers if if the model attends.\n"
+    assert _severities(_audit(tmp_path, transcript), "TQ101") == ["info"]
 
 
 def test_an_emphatic_triple_is_no_loop(tmp_path: Path) -> None:
@@ -136,3 +138,8 @@ def test_a_label_line_in_a_post(tmp_path: Path) -> None:
     heading = ("The talks went on for four hours on Monday.\n\nprevious conversations\n\n"
                "Talks between the two sides have so far led to a truce.\n")
     assert _severities(_audit(tmp_path, heading), "TQ202") == ["warning"]
+    # In a text of one segment per line (MT output), a short lowercase line may be a review's
+    # title or a message as well as a heading: info.
+    lines = ("The talks went on for four hours on Monday.\nprevious conversations\n"
+             "Talks between the two sides have so far led to a truce.\n")
+    assert _severities(_audit(tmp_path, lines), "TQ202") == ["info"]

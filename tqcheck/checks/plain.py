@@ -36,9 +36,9 @@ class StyleCase:
     source_lang: str | None = None
     #: Places the finding relates to (document checks: the earlier occurrence).
     related: tuple[Location, ...] = ()
-    #: The texts of the segments around this one (a few before and after, in file order), made
-    #: only when a test asks for them.
-    around: Callable[[], Sequence[str]] = field(default=lambda: ())
+    #: The segments around this one (a few before and after, in file order), found only when a
+    #: test asks for them.
+    around: Callable[[], Sequence[Segment]] = field(default=lambda: ())
 
     @property
     def text(self) -> str:
@@ -130,7 +130,7 @@ def _lowercase_lines(case: StyleCase) -> bool:
     here = text.count("\n", 0, case.start)
     lines = [line for i, line in enumerate(text.split("\n")) if i != here]
     for other in case.around():
-        lines.extend(other.split("\n"))
+        lines.extend(other.text.split("\n"))
     lower = cased = 0
     for line in lines:
         m = _LINE_START.match(line)
@@ -144,17 +144,24 @@ _LINE_START = re.compile(r"[\"'“‘«(\[¿¡*\-–— \t]*([^\W\d_])")
 
 
 def label_line(case: StyleCase) -> str | None:
-    """A short line in lowercase without final punctuation (a review's title, a list item, a chat
-    line) among lines most of which start in lowercase, or beside text in the register of a post
-    (smileys, ``!!``, elongated words): its writer's way, not a heading the MT lowercased."""
+    """A short line in lowercase without final punctuation in a text of one segment per line (MT
+    output, line-aligned corpora, a list of posts or chat lines), where a review's title, a list
+    item or a chat message looks the same as a heading the MT lowercased; or among lines most of
+    which start in lowercase, or beside text in the register of a post (smileys, ``!!``).  Between
+    blank lines, in a text with paragraphs, a short lowercase line is a heading: no style."""
     if len(_word_at(case)) < 2:
         return None  # "s after building collapse": the rest of a word the MT cut
     if _lowercase_lines(case):
         return "a label line among lines that start in lowercase too"
-    for text in (case.segment.text, *case.around()):
+    around = case.around()
+    for text in (case.segment.text, *(s.text for s in around)):
         register = user_register(text)
         if register:
             return f"a title or label line of a post ({register.removeprefix('the text ')})"
+    first = case.segment.line
+    last = case.segment.locate(len(case.segment.text))[0]
+    if any(s.line == last + 1 or s.locate(len(s.text))[0] == first - 1 for s in around):
+        return "a short line in a text of one segment per line (a title, a list item, a message)"
     return None
 
 
@@ -213,11 +220,22 @@ def emoticon_bracket(case: StyleCase) -> str | None:
 _WORD_ACROSS = re.compile(r"(\w+)\s*[,–—-]\s*\1\b", re.IGNORECASE)
 
 
+#: The marks of a transcript of speech: a speaker label opening the paragraph (``(PERSON3)``), an
+#: annotation tag (``<unintelligible/>``, ``<parallel_talk>``).  (Fillers are no mark: German
+#: ``um`` is a preposition.)
+_TRANSCRIPT = re.compile(r"<[^<>\n]{3,40}/>|<[^\W\d_]+(?:[_ ][^\W\d_]+)+>|^\s*\([^\W\d_]+\d*\)\s",
+                         re.MULTILINE)
+
+
 def spoken_repetition(case: StyleCase) -> str | None:
     """A word repeated across a comma or dash (``und, und, und``, ``with the, with the``): a
-    speaker's repetition or emphasis, which a transcript or a quoted speaker keeps."""
+    speaker's repetition or emphasis, which a transcript or a quoted speaker keeps; or a word
+    doubled in a transcript of speech (speaker labels, annotation tags): a verbatim transcript
+    keeps the speaker's false starts (``if the if the``)."""
     if _WORD_ACROSS.fullmatch(case.text.strip()):
         return "a word repeated across a comma: a speaker's repetition or emphasis"
+    if _TRANSCRIPT.search(case.segment.text):
+        return "a word doubled in a transcript of speech: a speaker's false start"
     return None
 
 
@@ -269,9 +287,9 @@ def style_reason(case: StyleCase) -> str | None:
     return test(case) if test is not None else None
 
 
-def around(chunk: Sequence[Segment], segment: Segment, reach: int = 4) -> list[str]:
-    """The texts of up to ``reach`` segments before and after ``segment`` in ``chunk``."""
+def around(chunk: Sequence[Segment], segment: Segment, reach: int = 4) -> list[Segment]:
+    """Up to ``reach`` segments before and after ``segment`` in ``chunk``."""
     for i, s in enumerate(chunk):
         if s is segment:
-            return [t.text for t in (*chunk[max(0, i - reach) : i], *chunk[i + 1 : i + 1 + reach])]
+            return [*chunk[max(0, i - reach) : i], *chunk[i + 1 : i + 1 + reach]]
     return []
