@@ -132,6 +132,15 @@ def test_a_paragraph_trailing_off(tmp_path: Path) -> None:
     assert set(_severities(_audit(tmp_path, text), "TQ205")) <= {"info"}
 
 
+def test_a_short_line_left_unfinished_among_lines(tmp_path: Path) -> None:
+    cut = "I know they are not very fast compared with the"
+    lines = f"The order came on Monday.\n{cut}\nThe price was fair.\n"
+    assert _severities(_audit(tmp_path, lines), "TQ205") == ["info"]
+    # As a paragraph of its own (blank lines around), it is cut off: a warning.
+    paragraphs = f"The order came on Monday.\n\n{cut}\n\nThe price was fair.\n"
+    assert _severities(_audit(tmp_path, paragraphs), "TQ205") == ["warning"]
+
+
 def test_a_label_line_in_a_post(tmp_path: Path) -> None:
     text = "very bad\n\nThe strap broke after two days!! Never again :-(\n"
     assert _severities(_audit(tmp_path, text), "TQ202") == ["info"]

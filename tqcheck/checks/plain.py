@@ -158,11 +158,17 @@ def label_line(case: StyleCase) -> str | None:
         register = user_register(text)
         if register:
             return f"a title or label line of a post ({register.removeprefix('the text ')})"
-    first = case.segment.line
-    last = case.segment.locate(len(case.segment.text))[0]
-    if any(s.line == last + 1 or s.locate(len(s.text))[0] == first - 1 for s in around):
+    if _one_per_line(case):
         return "a short line in a text of one segment per line (a title, a list item, a message)"
     return None
+
+
+def _one_per_line(case: StyleCase) -> bool:
+    """Whether the segment before or after this one is on the next line: a text of one segment
+    per line (MT output, line-aligned corpora, posts or chat lines), not paragraphs."""
+    first = case.segment.line
+    last = case.segment.locate(len(case.segment.text))[0]
+    return any(s.line == last + 1 or s.locate(len(s.text))[0] == first - 1 for s in case.around())
 
 
 def trailing_off(case: StyleCase) -> str | None:
@@ -261,11 +267,20 @@ def repeated_elsewhere(case: StyleCase) -> str | None:
 
 
 def trailing_paragraph(case: StyleCase) -> str | None:
-    """A paragraph that trails off with ``...`` or a dash: its writer stops so on purpose."""
+    """A paragraph that trails off with ``...`` or a dash: its writer stops so on purpose; or a
+    short line (a message, a title, a line of a transcript) in a text of one segment per line
+    that stops without a mark, as its writer left it.  A long paragraph cut off is no style."""
     end = case.segment.text.rstrip()
     if _TRAILING.search(end[-3:]) or end[-1:] in "-–—":
         return "the paragraph trails off with '...' or a dash"
+    if (len(case.segment.text.split()) <= _SHORT_LINE and end[-1:].isalnum()
+            and _one_per_line(case)):
+        return "a short line left unfinished in a text of one segment per line (a message, a title)"
     return None
+
+
+#: Words of a line short enough to be a message, a title or a line of a transcript.
+_SHORT_LINE = 16
 
 
 #: The style test of each rule that has one.
