@@ -84,6 +84,11 @@ def test_a_space_before_a_mark_the_writer_put_there(tmp_path: Path, text: str) -
     assert set(_severities(_audit(tmp_path, text), "TQ307")) == {"info"}
 
 
+def test_a_comma_typed_with_its_space_on_the_wrong_side(tmp_path: Path) -> None:
+    text = "He says that we will go home ,he will not make us documents.\n"
+    assert _severities(_audit(tmp_path, text), "TQ307") == ["info"]
+
+
 def test_a_space_before_a_full_stop_after_a_word_stays(tmp_path: Path) -> None:
     assert _severities(_audit(tmp_path, "The talks ended on Monday . Both sides left.\n"),
                        "TQ307") == ["warning"]
@@ -92,6 +97,8 @@ def test_a_space_before_a_full_stop_after_a_word_stays(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", [
     "I'm glad I can choose from two ways (^.\n",
     "My husband goes to the apiary on his day off)\n",
+    "He said that glasses were stylish.)\n",
+    "The seat is hard and not comfortable to sit on (weak elasticity?\n",
 ])
 def test_a_bracket_that_is_a_smiley(tmp_path: Path, text: str) -> None:
     assert _severities(_audit(tmp_path, text), "TQ302") == ["info"]

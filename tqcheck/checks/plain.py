@@ -195,6 +195,8 @@ def spaced_mark(case: StyleCase) -> str | None:
     if before[-1:].isalnum() and (_EMPHATIC_MARKS.match(text, case.end - len(mark))
                                   or _EMPHATIC_MARKS.match(mark + case.after[:2])):
         return "a run of marks after a word and a space, for emphasis"
+    if mark in ",;" and case.after[:1].isalpha():
+        return "a mark typed with its space on the wrong side (' ,then'): the writer's habit"
     spaced = re.findall(r"(\s?)[?!]", text)
     if len(spaced) >= 2 and all(s for s in spaced):
         return "the paragraph puts a space before every '?' and '!'"
@@ -210,16 +212,20 @@ _LOOSE = re.compile(r"(?<=[^\W\d_]|\s),(?=[^\W\d_])|(?<=[^\W\d_]{2})\.(?=[A-ZА-
 
 
 def emoticon_bracket(case: StyleCase) -> str | None:
-    """A bracket that is part of a smiley or kaomoji (``:-)``, ``(^.``, ``))``), or a ``)`` closing
-    a sentence in a paragraph that opens none (the smiley of Slavic posts, ``apiary) .``)."""
+    """A bracket that is part of a smiley or kaomoji (``:-)``, ``(^.``, ``))``), a ``)`` closing
+    a paragraph that opens none (the smiley of Slavic posts, ``apiary) .``), or a ``(`` whose aside
+    runs to the end of a paragraph that ends in a question (``sit (weak elasticity?``)."""
     text = case.segment.text
     lo, hi = max(0, case.start - 3), min(len(text), case.end + 3)
     for m in _EMOTICON.finditer(text, lo, hi):
         if m.start() <= case.start < m.end():
             return "the bracket is part of a smiley"
-    if case.text == ")" and "(" not in text and case.before[-1:].isalpha() and re.match(
-            r"\s*[.!?…]*\s*$", case.after):
+    if case.text == ")" and "(" not in text and (case.before[-1:].isalpha() or case.before[-1:]
+                                                  in ".!?…" or not case.before.strip()) and \
+            re.match(r"\s*[.!?…]*\s*$", case.after):
         return "a ')' closing the paragraph as a smiley"
+    if case.text == "(" and ")" not in case.after and text.rstrip()[-1:] in "?!？！":
+        return "an aside its writer leaves open at the end of the paragraph (a question)"
     return None
 
 
