@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import collections
 import dataclasses
-import functools
 import itertools
 import logging
 import re
@@ -15,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.mirror import UNDOES_THE_SOURCE, MirrorCase, mirror_reason, source_holds
-from tqcheck.checks.plain import StyleCase, around, style_reason
+from tqcheck.checks.plain import style_case, style_reason
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
 from tqcheck.model import (
     MASK,
@@ -309,9 +308,9 @@ class Engine:
             return finding
         source = self.source_of(segment)
         if not source:  # plain mode: is it the writer's style? (tqcheck.checks.plain)
-            style = style_reason(StyleCase(rule.code, segment, hit.start, hit.end, finding.message,
-                                           self.ctx.source_lang, hit.related,
-                                           functools.partial(around, self._chunk, segment)))
+            style = style_reason(style_case(rule.code, segment, hit.start, hit.end,
+                                            finding.message, self.ctx.source_lang, hit.related,
+                                            self._chunk))
             return finding if style is None else replace(
                 finding, severity=Severity.INFO, fix=None,
                 message=f"{finding.message} (without the source, the writer's style: {style})")

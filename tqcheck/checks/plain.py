@@ -16,11 +16,13 @@ only for a segment without a source in view; with the source in view the mirror 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tqcheck.model import Location, Segment
+from tqcheck.pieces import PIECE
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,12 +266,16 @@ def emphatic_triple(case: StyleCase) -> str | None:
 
 def repeated_elsewhere(case: StyleCase) -> str | None:
     """A sentence repeated in another paragraph (a headline restated in the body, a refrain, a
-    notice): without the source, a writer's repetition; a loop inside one paragraph is no style."""
+    notice): without the source, a writer's repetition.  A loop inside one paragraph, or a
+    paragraph that opens with a sentence of the paragraph right before (a chunk the MT re-sent),
+    is no style."""
     first = case.segment.line
     last = case.segment.locate(len(case.segment.text))[0]
-    if case.related and all(not first <= loc.line <= last for loc in case.related):
-        return "repeated in another paragraph"
-    return None
+    if not case.related or any(first <= loc.line <= last for loc in case.related):
+        return None
+    if not case.before.strip() and any(first - 2 <= loc.line < first for loc in case.related):
+        return None  # the paragraph before, said again at once: a chunk re-sent by the MT
+    return "repeated in another paragraph"
 
 
 def trailing_paragraph(case: StyleCase) -> str | None:
@@ -308,9 +314,31 @@ def style_reason(case: StyleCase) -> str | None:
     return test(case) if test is not None else None
 
 
+def style_case(code: str, segment: Segment, start: int, end: int, message: str,
+               source_lang: str | None, related: tuple[Location, ...],
+               chunk: Sequence[Segment]) -> StyleCase:
+    """The case of a hit in ``segment``, one of the segments of ``chunk`` (the engine's current
+    chunk): a piece of a long segment cut for checking (:mod:`tqcheck.pieces`) stands for the
+    whole segment, so that a finding is judged alike whether its segment was cut or not."""
+    piece = segment.meta.get(PIECE)
+    if piece is not None:
+        whole, offset = piece[0], piece[1]
+        return StyleCase(code, whole, start + offset, end + offset, message, source_lang, related,
+                         functools.partial(around, chunk, whole))
+    return StyleCase(code, segment, start, end, message, source_lang, related,
+                     functools.partial(around, chunk, segment))
+
+
 def around(chunk: Sequence[Segment], segment: Segment, reach: int = 4) -> list[Segment]:
-    """Up to ``reach`` segments before and after ``segment`` in ``chunk``."""
-    for i, s in enumerate(chunk):
+    """Up to ``reach`` segments before and after ``segment`` in ``chunk`` (pieces of one long
+    segment counted as that segment)."""
+    wholes: list[Segment] = []
+    for s in chunk:
+        piece = s.meta.get(PIECE)
+        whole = piece[0] if piece is not None else s
+        if not wholes or wholes[-1] is not whole:
+            wholes.append(whole)
+    for i, s in enumerate(wholes):
         if s is segment:
-            return [*chunk[max(0, i - reach) : i], *chunk[i + 1 : i + 1 + reach]]
+            return [*wholes[max(0, i - reach) : i], *wholes[i + 1 : i + 1 + reach]]
     return []
