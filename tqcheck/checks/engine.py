@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from tqcheck.checks.gates import ChunkText, Gate, as_gate
 from tqcheck.checks.mirror import UNDOES_THE_SOURCE, MirrorCase, mirror_reason, source_holds
+from tqcheck.checks.plain import style_case, style_reason
 from tqcheck.checks.registry import CheckContext, DocumentCheck, Hit, Rule
 from tqcheck.model import (
     MASK,
@@ -275,6 +276,9 @@ class Engine:
         #: locations of document findings: kept only when document checks run, and for
         #: isolated documents (corpus records) only those of the chunk being checked.
         self._sources_by_line: dict[int, str] = {}
+        #: The segments (as read) of the chunk being checked: the lines around a finding, for the
+        #: style tests of plain mode (tqcheck.checks.plain).
+        self._chunk: list[Segment] = []
 
     # --- the source in view -------------------------------------------------------------------
 
@@ -303,8 +307,13 @@ class Engine:
         if finding.severity is Severity.INFO and finding.fix is None:
             return finding
         source = self.source_of(segment)
-        if not source:
-            return finding
+        if not source:  # plain mode: is it the writer's style? (tqcheck.checks.plain)
+            style = style_reason(style_case(rule.code, segment, hit.start, hit.end,
+                                            finding.message, self.ctx.source_lang, hit.related,
+                                            self._chunk))
+            return finding if style is None else replace(
+                finding, severity=Severity.INFO, fix=None,
+                message=f"{finding.message} (without the source, the writer's style: {style})")
         # The sources of the related places in other segments: an earlier occurrence in this
         # segment (a sentence looped within one paragraph) is judged by this segment's own
         # source alone, which holds that place's source too.
@@ -402,6 +411,7 @@ class Engine:
         kinds = _Kinds(segments)
         # Findings point into the text as read; prose checks ran on the masked one (same length).
         originals = raw if raw is not None else segments
+        self._chunk = originals
         for i in kinds.pairs:  # the segments with a source
             self._remember_sources(originals[i])
         everywhere = kinds.everywhere

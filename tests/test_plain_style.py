@@ -1,0 +1,161 @@
+"""The source out of view: a phenomenon the text itself shows to be its writer's style is info in
+plain mode, with the reason (tqcheck.checks.plain); the same finding with the source in view is
+left to the mirror tests, and the shapes that are no style stay warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import target_and_source
+from tqcheck.audit import AuditOptions, audit
+from tqcheck.checks.plain import STYLES
+from tqcheck.checks.registry import all_rules
+from tqcheck.model import Finding
+
+
+def _audit(tmp_path: Path, target: str, source: str | None = None, lang: str = "en",
+           source_lang: str | None = None) -> list[Finding]:
+    tgt, features = target_and_source(tmp_path, target, source)
+    options = AuditOptions(lang=lang, source_lang=source_lang, features=features,
+                           ignore=("TQ811", "TQ812", "TQ813", "TQ814", "language"))
+    return list(audit([tgt], options, jobs=1).findings)
+
+
+def _severities(findings: list[Finding], code: str) -> list[str]:
+    return [f.severity.value for f in findings if f.code == code]
+
+
+def _styled(findings: list[Finding], code: str) -> list[Finding]:
+    return [f for f in findings if f.code == code and "without the source" in f.message]
+
+
+def test_every_style_code_is_a_registered_rule() -> None:
+    assert set(STYLES) <= {r.code for r in all_rules()}
+
+
+CHAT = ("ok I will call tomorrow\nshe said the room is cold at night\nwe bought a heater anyway\n"
+        "he sleeps well now\nthey constantly enter and sign documents\n"
+        "since then the nurse comes every day\n")
+NEWS = ("The minister arrived in Ankara on Monday.\nTalks lasted four hours.\nBoth sides spoke of "
+        "progress.\nthey constantly enter and sign documents.\nA statement followed in the "
+        "evening.\nThe next round is due in May.\n")
+
+
+def test_lowercase_lines_in_a_chat_are_the_writers(tmp_path: Path) -> None:
+    chat = _audit(tmp_path, CHAT)
+    assert _severities(chat, "TQ203") and set(_severities(chat, "TQ203")) == {"info"}
+    assert "lowercase" in _styled(chat, "TQ203")[0].message
+    # One lowercase line in capitalised prose is no style: a warning.
+    assert _severities(_audit(tmp_path, NEWS), "TQ203") == ["warning"]
+
+
+def test_lowercase_after_trailing_off_is_the_writers(tmp_path: Path) -> None:
+    text = "The case is fine... but the strap broke after a week!! still it was cheap.\n"
+    assert set(_severities(_audit(tmp_path, text), "TQ203")) == {"info"}
+    # A sentence the MT cut off its first letter ("n terms") is no style.
+    cut = "The sound is good. n terms of price it is fair.\n"
+    assert _severities(_audit(tmp_path, cut), "TQ203") == ["warning"]
+
+
+def test_the_source_in_view_is_left_to_the_mirror_tests(tmp_path: Path) -> None:
+    # With a source that capitalises, the same chat line is a warning: no style test runs.
+    source = "\n".join(line.capitalize() for line in CHAT.splitlines()) + "\n"
+    findings = _audit(tmp_path, CHAT, source)
+    assert "warning" in _severities(findings, "TQ203")
+    assert not _styled(findings, "TQ203")
+
+
+def test_two_full_stops_trail_off(tmp_path: Path) -> None:
+    text = "Very nice dress, easy to wear for many occasions.. The price is right.\n"
+    assert _severities(_audit(tmp_path, text), "TQ310") == ["info"]
+    assert _severities(_audit(tmp_path, "Very nice dress,, easy to wear.\n"), "TQ310") \
+        == ["warning"]
+
+
+@pytest.mark.parametrize("text", [
+    "You should play with the dog, not with its collar :-) . The app worked well.\n",
+    "Function not completely flawless !!! After three months the case broke.\n",
+    "Half of the tanks lost? : the report counts them\n",
+    "The children want a lot,ask him for toys ,then run around.And he is used to calm.\n",
+])
+def test_a_space_before_a_mark_the_writer_put_there(tmp_path: Path, text: str) -> None:
+    assert set(_severities(_audit(tmp_path, text), "TQ307")) == {"info"}
+
+
+def test_a_comma_typed_with_its_space_on_the_wrong_side(tmp_path: Path) -> None:
+    text = "He says that we will go home ,he will not make us documents.\n"
+    assert _severities(_audit(tmp_path, text), "TQ307") == ["info"]
+
+
+def test_a_space_before_a_full_stop_after_a_word_stays(tmp_path: Path) -> None:
+    assert _severities(_audit(tmp_path, "The talks ended on Monday . Both sides left.\n"),
+                       "TQ307") == ["warning"]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm glad I can choose from two ways (^.\n",
+    "My husband goes to the apiary on his day off)\n",
+    "He said that glasses were stylish.)\n",
+    "The seat is hard and not comfortable to sit on (weak elasticity?\n",
+])
+def test_a_bracket_that_is_a_smiley(tmp_path: Path, text: str) -> None:
+    assert _severities(_audit(tmp_path, text), "TQ302") == ["info"]
+
+
+def test_a_bracket_left_open_in_prose_stays(tmp_path: Path) -> None:
+    text = "The company (founded in 1990 said on Monday that sales rose.\n"
+    assert _severities(_audit(tmp_path, text), "TQ302") == ["warning"]
+
+
+def test_a_word_repeated_across_a_comma_is_spoken(tmp_path: Path) -> None:
+    text = "Then you re-evaluate the missing ones, und, und, und so weiter.\n"
+    findings = _audit(tmp_path, text.replace("und", "and"))
+    assert set(_severities(findings, "TQ101")) <= {"info"}
+    assert _severities(_audit(tmp_path, "It was the the best day.\n"), "TQ101") == ["error"]
+    transcript = "(PERSON3) So it may give us the same answers if if the model attends.\n"
+    assert _severities(_audit(tmp_path, transcript), "TQ101") == ["info"]
+
+
+def test_an_emphatic_triple_is_no_loop(tmp_path: Path) -> None:
+    text = "Come in, come in, come in... The door is open.\n"
+    assert _severities(_audit(tmp_path, text), "TQ105") == ["info"]
+    loop = "Come in, come in, come in, come in, come in, come in... The door is open.\n"
+    assert _severities(_audit(tmp_path, loop), "TQ105") == ["error"]
+
+
+def test_a_sentence_repeated_in_another_paragraph(tmp_path: Path) -> None:
+    said = "Kim Jong-un paid a visit to the generals on the army's 75th anniversary."
+    across = _audit(tmp_path, f"{said}\n\nThe visit was reported at length.\n\n{said}\n")
+    assert _severities(across, "TQ104") == ["info"]
+    # A loop inside one paragraph is no style.
+    within = _audit(tmp_path, f"{said} {said}\n\nThe visit was reported at length.\n")
+    assert _severities(within, "TQ104") == ["warning"]
+
+
+def test_a_paragraph_trailing_off(tmp_path: Path) -> None:
+    text = "If you three could meet and check what the project is doing with...\n"
+    assert set(_severities(_audit(tmp_path, text), "TQ205")) <= {"info"}
+
+
+def test_a_short_line_left_unfinished_among_lines(tmp_path: Path) -> None:
+    cut = "I know they are not very fast compared with the"
+    lines = f"The order came on Monday.\n{cut}\nThe price was fair.\n"
+    assert _severities(_audit(tmp_path, lines), "TQ205") == ["info"]
+    # As a paragraph of its own (blank lines around), it is cut off: a warning.
+    paragraphs = f"The order came on Monday.\n\n{cut}\n\nThe price was fair.\n"
+    assert _severities(_audit(tmp_path, paragraphs), "TQ205") == ["warning"]
+
+
+def test_a_label_line_in_a_post(tmp_path: Path) -> None:
+    text = "very bad\n\nThe strap broke after two days!! Never again :-(\n"
+    assert _severities(_audit(tmp_path, text), "TQ202") == ["info"]
+    heading = ("The talks went on for four hours on Monday.\n\nprevious conversations\n\n"
+               "Talks between the two sides have so far led to a truce.\n")
+    assert _severities(_audit(tmp_path, heading), "TQ202") == ["warning"]
+    # In a text of one segment per line (MT output), a short lowercase line may be a review's
+    # title or a message as well as a heading: info.
+    lines = ("The talks went on for four hours on Monday.\nprevious conversations\n"
+             "Talks between the two sides have so far led to a truce.\n")
+    assert _severities(_audit(tmp_path, lines), "TQ202") == ["info"]
