@@ -13,7 +13,9 @@ from tqcheck.model import Finding
 
 
 def _found(code: str, text: str, lang: str = "en") -> list[tuple[str, str]]:
-    report = audit_text(text, AuditOptions(select=(code,), lang=lang, format_in="text"))
+    # The residue checks together: TQ406 and TQ404 read the embed residue TQ401-TQ403 find.
+    select = ("TQ401", "TQ402", "TQ403", code)
+    report = audit_text(text, AuditOptions(select=select, lang=lang, format_in="text"))
     return [(f.text, f.severity.value) for f in report.findings if f.code == code]
 
 
@@ -175,3 +177,19 @@ def test_markdown_the_source_lacks_is_a_warning(tmp_path: Path) -> None:
     found = _with_source(tmp_path, "TQ409", "The **Enterprise-D** had three shuttlebays.\n",
                          "Die Enterprise-D hatte drei Shuttlebuchten.\n")
     assert [f.severity.value for f in found] == ["warning"]
+
+
+# --- TQ406: embed residue counts where it stands, not a whole file away ------------------------
+
+def test_an_emoji_far_from_embed_residue_is_info_without_the_source() -> None:
+    lines = ["(Apple Daily photo.) pic.twitter.com/UxID9ZGjzm"]
+    lines += [f"Paragraph {n} of another story, plain prose." for n in range(10)]
+    lines += ["By 19:06 it's been 2 hours since the order was placed 😅"]
+    assert _found("TQ406", "\n\n".join(lines)) == [("😅", "info")]
+
+
+@pytest.mark.must_flag("TQ406")
+def test_an_emoji_beside_embed_residue_is_a_warning_without_the_source() -> None:
+    text = ("⚡️ Based on an agreement the talks will take place on March 10.\n\n"
+            "pic.twitter.com/mj6oKBfkoW\n\n— Russia in Arabic (@Russia_AR) March 7, 2022")
+    assert _serious("TQ406", text) == ["⚡️"]

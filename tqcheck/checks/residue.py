@@ -47,6 +47,26 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+#: How many lines from embed residue (an embed link, attribution line or widget text) a post's
+#: emoji or hashtag counts as part of the pasted embed: a few paragraphs.
+_EMBED_REACH = 6
+
+
+def _mark_embed(ctx: CheckContext, segment: Segment) -> None:
+    """Record embed residue in ``segment`` (the checks run over a chunk of segments in turn:
+    TQ406 sees the residue of the whole chunk, before and after its own segment)."""
+    lines: list[int] = ctx.state.setdefault("embed_lines", [])
+    lines.append(segment.line)
+
+
+def _embed_near(ctx: CheckContext, segment: Segment) -> bool:
+    """Embed residue stands within a few lines of ``segment``: the document pastes an embedded
+    post here, not only somewhere far away (a file of many documents, one of them with a
+    tweet's image link)."""
+    lines: list[int] = ctx.state.get("embed_lines", ())
+    return any(abs(line - segment.line) <= _EMBED_REACH for line in lines)
+
+
 def _embed_link_gate() -> str:
     """A slash right after one of the domains: every embed link has one.  Starting with the slash
     (the domains are lookbehinds) lets the regex engine skip to the slashes."""
@@ -62,10 +82,10 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     What it does:
         Flags links to embed-only domains (``pic.twitter.com/…``, ``t.co/…``, ``youtu.be/…``; the list
         is data a user can extend).  The short links people also share by hand (``youtu.be``,
-        ``t.co``: ``share_link_domains`` in the data) are info in a document that shows no other
-        embed residue (no attribution line, widget text or embed image link so far): in a post
-        of its own they are the writer's links.  With the source in view, a link the source
-        has too (compared without scheme, ``www.`` and case) is info.
+        ``t.co``: ``share_link_domains`` in the data) are info where no other embed residue
+        stands within a few lines (an attribution line, widget text, an embed's image link): in
+        a post of its own they are the writer's links.  With the source in view, a link the
+        source has too (compared without scheme, ``www.`` and case) is info.
 
     Why it matters:
         When an article with embedded posts is copied into MT, the embed collapses into its fallback
@@ -79,13 +99,13 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         segment.text)]
     # Embed residue in view: an earlier segment's, an attribution line here, or an image link
     # of an embed here.  Only then is a shared short link (youtu.be, t.co) the embed's too.
-    embedded = ctx.state.get("embed_residue", False) or bool(attribution_spans(segment.text)) or any(
+    embedded = _embed_near(ctx, segment) or bool(attribution_spans(segment.text)) or any(
         _host(url) not in shared for _, url in found)
     for start, url in found:
         end = start + len(url)
         share = _host(url) in shared and not embedded
         if not share:
-            ctx.state["embed_residue"] = True
+            _mark_embed(ctx, segment)
         yield Hit(start, end, f"leftover embed link: '{url}'" if not share else
                   f"short link: '{url}' (a link people share by hand; no embed residue in view)",
                   suggestion="", fix=(delete_span(segment.text, start, end),),
@@ -122,7 +142,7 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``— 🇷🇺 Russia in Arabic (@Russia_AR) March 7, 2022`` → flagged whole.
     """
     for a, b in attribution_spans(segment.text):
-        ctx.state["embed_residue"] = True
+        _mark_embed(ctx, segment)
         yield Hit(a, b, "leftover embed attribution line (name, @handle, date)", suggestion="",
                   fix=(delete_span(segment.text, a, b),), fix_message="delete the attribution line")
 
@@ -166,7 +186,7 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
         # The widget line runs to the end of the line, or to masked markup, a quote or a full stop.
         stop = _BOILERPLATE_END.search(text, m.start(), m.end())
         end = stop.start() if stop else m.end()
-        ctx.state["embed_residue"] = True
+        _mark_embed(ctx, segment)
         hits.append(Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion="",
                         fix=(delete_span(text, m.start(), end),), fix_message="delete the embed text"))
     return hits
@@ -194,7 +214,7 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
         data (``#NAME#``, ``#PRS_ORG#``: capitals, or one token with underscores, between hash
         signs) are not hashtags.  With the source in view, a hashtag is info when the source
         uses hashtags too (the tag kept, translated or not).  Without the source and without
-        pasted embeds in the document, a hashtag in a paragraph written like a post (emoji,
+        pasted embeds within a few lines, a hashtag in a paragraph written like a post (emoji,
         handles, links, other hashtags, elongated words) is info: the post's own tag.
 
     Why it matters:
@@ -207,7 +227,7 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
     text = segment.text
     # A post of its own (no source in view, no pasted embed in the document, the paragraph
     # written like a post): its hashtags are the writer's.
-    post = not source_in_view(segment) and not ctx.state.get("embed_residue", False) and \
+    post = not source_in_view(segment) and not _embed_near(ctx, segment) and \
         social_post(text)
     for m in _HASHTAG.finditer(text):
         if text[m.end():m.end() + 1] == "#" or _upper(m.group(1)):
@@ -307,9 +327,10 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
         Flags emoji (pictographs, flags, keycaps, with skin-tone modifiers and ZWJ sequences as one
         span), outside embed attribution lines (TQ402 reports those).  Typographic symbols such as
         © ™ → ★ ✓ count only when written with the emoji presentation selector.  Without the
-        source in view (no ``--source``, not a translation unit) and without pasted embeds in the
-        document, an emoji is info: people write them in posts too, and only the source can
-        tell that the translation added one.
+        source in view (no ``--source``, not a translation unit) and without pasted embeds
+        within a few lines (an embed link, attribution line or widget text), an emoji is info:
+        people write them in posts too, and only the source can tell that the translation added
+        one.
 
     Why it matters:
         Emoji in a news article are leftovers of social-media posts pasted into the MT input.
@@ -319,6 +340,7 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
     """
     text = segment.text
     spans: list[tuple[int, int]] | None = None
+    near = _embed_near(ctx, segment)
     for m in _EMOJI.finditer(text):
         s = m.group()
         if s[0] in _TEXT_SYMBOLS and "\ufe0f" not in s:
@@ -328,14 +350,14 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
         if _inside(spans, m.start()):
             continue
         # Only an emoji that opens a line (a social-media bullet, "⚡️ Based on …") in a document
-        # that shows pasted embeds (TQ401–TQ403 found residue so far) is deleted by a fix; an
+        # that shows pasted embeds nearby (TQ401–TQ403 found residue) is deleted by a fix; an
         # emoji bullet of an ordinary post, or one inside running text, is the source's own
         # more often than not: shown only.
         bullet = (m.start() == 0 or text[m.start() - 1] == "\n") and not (
-            segment.source and s in segment.source) and ctx.state.get("embed_residue", False)
-        # Emoji are fluent social-media text: without the source in view (or pasted embeds in
-        # the document) there is no evidence that the translation added them.
-        quiet = not source_in_view(segment) and not ctx.state.get("embed_residue", False)
+            segment.source and s in segment.source) and near
+        # Emoji are fluent social-media text: without the source in view (or pasted embeds
+        # nearby) there is no evidence that the translation added them.
+        quiet = not source_in_view(segment) and not near
         yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'"
                   + (" (no source in view: people write emoji too)" if quiet else ""),
                   suggestion="",
