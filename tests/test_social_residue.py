@@ -122,6 +122,7 @@ def test_a_short_link_beside_embed_residue_is_an_error() -> None:
     "Hello #NAME#, your order #ALPHANUMERIC -ID# has shipped.",
     "Bonjour #NOM#, voici le suivi #Prs_org#.",
     "Order from #PRS_ORG and pay later.",
+    "Choose your fabric from #Product4#, #Product5#, and #Product6#",
 ])
 def test_a_placeholder_between_hash_signs_is_no_hashtag(text: str) -> None:
     assert _found("TQ404", text) == []

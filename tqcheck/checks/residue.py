@@ -211,8 +211,8 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
     What it does:
         Flags ``#Word_Word`` tokens and Weibo topics (``#Shanghai Metro#``, words between two
         hash signs) and suggests the plain words.  Placeholders of templates and anonymised
-        data (``#NAME#``, ``#PRS_ORG#``: capitals, or one token with underscores, between hash
-        signs) are not hashtags.  With the source in view, a hashtag is info when the source
+        data (``#NAME#``, ``#PRS_ORG#``, ``#Product1#``: capitals, or one token with underscores
+        or digits, between hash signs) are not hashtags.  With the source in view, a hashtag is info when the source
         uses hashtags too (the tag kept, translated or not).  Without the source and without
         pasted embeds within a few lines, a hashtag in a paragraph written like a post (emoji,
         handles, links, other hashtags, elongated words) is info: the post's own tag.
@@ -239,8 +239,10 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
     if text.count("#") > 1:
         for m in _TOPIC.finditer(text):
             words = m.group(1).strip()
-            if _upper(words) or ("_" in words and not any(c.isspace() for c in words)):
-                continue  # a template or anonymisation placeholder: "#NAME#", "#Prs_org#"
+            if _upper(words) or (not any(c.isspace() for c in words) and any(
+                    c == "_" or c.isdigit() for c in words)):
+                # a template or anonymisation placeholder: "#NAME#", "#Prs_org#", "#Product1#"
+                continue
             yield Hit(m.start(), m.end(), f"Weibo topic hashtag in prose: '{m.group()}'",
                       suggestion=words, fix=((m.start(), m.end(), words),))
 
