@@ -212,10 +212,11 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
         Flags ``#Word_Word`` tokens and Weibo topics (``#Shanghai Metro#``, words between two
         hash signs) and suggests the plain words.  Placeholders of templates and anonymised
         data (``#NAME#``, ``#PRS_ORG#``, ``#Product1#``: capitals, or one token with underscores
-        or digits, between hash signs) are not hashtags.  With the source in view, a hashtag is info when the source
-        uses hashtags too (the tag kept, translated or not).  Without the source and without
-        pasted embeds within a few lines, a hashtag in a paragraph written like a post (emoji,
-        handles, links, other hashtags, elongated words) is info: the post's own tag.
+        or digits, between hash signs) are not hashtags.  With the source in view, a hashtag is
+        info when the source uses hashtags too (the tag kept, translated or not).  Without the
+        source and without pasted embeds within a few lines, a hashtag in a paragraph written
+        like a post (emoji, handles, links, other hashtags, elongated words) is info: the post's
+        own tag.
 
     Why it matters:
         Arabic- and Persian-language social media join hashtag words with underscores; MT keeps the
