@@ -151,6 +151,7 @@ def test_a_hashtag_the_source_has_translated_is_info(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", [
     "\u200bPlease take care of yourselves, the film is hard to bear.",
     "Can be fed to all dogs regardless of age.\u200b",
+    "• \u2060Sie tun gut daran, die Sache selbst in die Hand zu nehmen.",
 ])
 def test_a_zero_width_space_at_the_edge_of_a_line_is_info(text: str) -> None:
     assert [sev for _, sev in _found("TQ306", text)] == ["info"]

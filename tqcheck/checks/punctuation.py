@@ -835,6 +835,8 @@ def _beside_one_space(text: str, i: int, j: int) -> bool:
 #: Zero-width characters that only join or split their neighbours: at the edge of a line they
 #: do nothing (bidi controls there still reorder what follows: not these).
 _EDGE_HARMLESS = frozenset("\u200b\u2060\ufeff")
+#: A list bullet and its space before the first word: still the edge of the line.
+_BULLETS = "•·‣◦*-–— \t"
 #: Word joiner and zero-width no-break space: they forbid a line break, which is their use.
 _NO_BREAK_JOINERS = frozenset("\u2060\ufeff")
 
@@ -855,7 +857,8 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         keep it on one line, which is what they are for: info.  A zero-width space against one
         ordinary space between two words (a web translator's paste: ``такую \u200b\u200bже``)
         changes nothing on screen: info; so does a zero-width space, word joiner or BOM at the
-        start or end of a line (a pasted post's first character).
+        start of a line (or after its bullet) or glued to its end (a pasted post's first
+        character).
 
     Why it matters:
         Text copied from right-to-left sources carries invisible controls that reorder text on screen,
@@ -911,9 +914,11 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         # the same without it.
         beside_space = c == "\u200b" and len(runs) == 1 and _beside_one_space(text, i, j)
         # A zero-width space, word joiner or BOM at the edge of a line ("\u200bPlease take care",
-        # a pasted post's first character, or glued to its last) joins or splits nothing.
+        # a pasted post's first character, or after its bullet, or glued to its last character)
+        # joins or splits nothing.
         at_edge = c in _EDGE_HARMLESS and len(runs) == 1 and (
-            text[i - 1:i] in ("", "\n") or (text[j:j + 1] in ("", "\n") and not text[i - 1].isspace()))
+            not text[text.rfind("\n", 0, i) + 1:i].strip(_BULLETS)
+            or (text[j:j + 1] in ("", "\n") and not text[i - 1].isspace()))
         hits.append(Hit(i, j, f"invisible control character U+{ord(c):04X} {name}"
                         + (f" ({copies}×)" if copies > 1 else "")
                         + (" (a hyphenation hint inside a word)" if hint else "")
