@@ -195,3 +195,14 @@ def test_an_emoji_beside_embed_residue_is_a_warning_without_the_source() -> None
     text = ("⚡️ Based on an agreement the talks will take place on March 10.\n\n"
             "pic.twitter.com/mj6oKBfkoW\n\n— Russia in Arabic (@Russia_AR) March 7, 2022")
     assert _serious("TQ406", text) == ["⚡️"]
+
+
+@pytest.mark.must_pass("TQ409")
+def test_words_in_angle_brackets_are_no_element() -> None:
+    assert _found("TQ409", '<A note of eating> "Hakobune" serves seasonal fish.') == []
+
+
+@pytest.mark.must_flag("TQ409")
+def test_an_element_with_attributes_is_still_markup() -> None:
+    assert _serious("TQ409", 'Read the report <a href="https://example.org"> online.') == [
+        '<a href="https://example.org">']

@@ -542,7 +542,10 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
     text = segment.text
     plain = not source_in_view(segment)
     for m in _markup_re().finditer(text):
-        kind = ("HTML markup" if m.group("tag") else "Markdown" if m.group("md")
+        tag = m.group("tag")
+        if tag and _WORDS_IN_BRACKETS.fullmatch(tag):
+            continue  # "<A note of eating>": words in angle brackets, not an element
+        kind = ("HTML markup" if tag else "Markdown" if m.group("md")
                 else "placeholder")
         # Without the source in view, Markdown emphasis or links, or an HTML element opened and
         # closed in the paragraph, may be the writer's own formatting (a forum post in
@@ -555,6 +558,9 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
 
 
 _ELEMENT = re.compile(r"</?([A-Za-z][\w-]*)")
+#: A "tag" whose attributes are words with no ``=`` (``<A note of eating>``, a section label
+#: in angle brackets): text, not markup.
+_WORDS_IN_BRACKETS = re.compile(r"<[A-Za-z][\w-]*(?:\s+[^\s=<>/\"']+)+\s*>")
 
 
 def _closed_element(text: str, tag: str) -> bool:
