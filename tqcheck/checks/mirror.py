@@ -428,6 +428,70 @@ def source_doubles_punctuation(case: MirrorCase) -> str | None:
     return f"the source has '{m.group()}' too" if m else None
 
 
+#: A closing quotation mark (after a letter or a mark, not a space), then perhaps a comma or a
+#: dash, then a word: in a cased script, a lowercase word there is a speaker tag or an action
+#: beat ('"Fine," he muttered.', '„Wo?", fragte sie', '«Где?» — спросил он').
+_TAG_AFTER_QUOTE = re.compile(r"(?<=[^\s\"“”„«»])[\"”“»]\s*[,.!?…]?\s*(?:[-–—]\s*)?([^\W\d_])")
+#: A dialogue dash after the end of a line of speech: "—¿Dónde? —preguntó".
+_TAG_AFTER_DASH = re.compile(r"[.!?…,]\s*[-–—]\s*([^\W\d_])")
+
+
+def source_tags_quote(case: MirrorCase) -> str | None:
+    """The text after the closing quote stands in the source too (an agency credit, a name), or
+    the source, in a cased script, puts a lowercase speaker tag after a closing quote or a
+    dialogue dash: the translation renders the source's dialogue.  A caseless source (Japanese
+    「…」と話した) is no evidence: its particle after the quote is grammar, not a tag."""
+    tail = normalise(case.text).strip(" .!?…")
+    # The same words as a whole (an agency credit "dpa"); not one or two letters, which any
+    # source of the same script may hold as a word (the debris "i").
+    if len(tail) >= 3 and re.search(rf"(?<!\w){re.escape(tail)}(?!\w)", normalise(case.source)):
+        return f"the source has '{case.text.strip()}' too"
+    for pattern in (_TAG_AFTER_QUOTE, _TAG_AFTER_DASH):
+        for m in pattern.finditer(case.source):
+            ch = m.group(1)
+            if ch.islower() and ch.upper() != ch:
+                return "the source puts a speaker tag after its quotation too"
+    return None
+
+
+#: A link as written: scheme and ``www.`` dropped, trailing punctuation left out.
+_LINK = re.compile(r"(?:https?://)?(?:www\.)?([\w.-]+\.[a-z]{2,}/[^\s\"'<>)\]]*)", re.IGNORECASE)
+
+
+def _links(text: str) -> set[str]:
+    return {m.group(1).rstrip(".,;:!?”’»").casefold() for m in _LINK.finditer(text)}
+
+
+def source_has_link(case: MirrorCase) -> str | None:
+    """The source holds the same link (compared without scheme, ``www.`` and case), or a link to
+    the same site (the translation garbled its path): the translation kept what it was given."""
+    links = _links(case.text)
+    if not links:
+        return None
+    theirs = _links(case.source)
+    if links & theirs:
+        return "the source has this link too"
+    hosts = {link.split("/", 1)[0] for link in theirs}
+    if any(link.split("/", 1)[0] in hosts for link in links):
+        return "the source links to the same site too"
+    return None
+
+
+#: A hashtag: a hash sign glued to a word (not a heading's "# ", not "C#").
+_ANY_HASHTAG = re.compile(r"(?<![\w&#/])#[^\W\d][\w-]*")
+
+
+def source_has_hashtag(case: MirrorCase) -> str | None:
+    """The source has the same hashtag, or hashtags of its own (the translation kept the tag,
+    translated or transliterated: ``#Сергей_Лавров`` → ``#Sergey_Lavrov``)."""
+    found = span_in_source(case)
+    if found:
+        return found
+    if _ANY_HASHTAG.search(case.source):
+        return "the source uses hashtags too"
+    return None
+
+
 #: The mirror test of each rule that has one.
 MIRRORS: dict[str, MirrorTest] = {
     "TQ101": source_repeats,
@@ -438,6 +502,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ201": source_has_short_sentence,
     "TQ202": source_lowercase_start,
     "TQ203": source_lowercase_start,
+    "TQ204": source_tags_quote,
     "TQ205": source_unfinished,
     "TQ206": source_skips_numbering,
     "TQ208": source_glues_heading,
@@ -448,7 +513,8 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ306": span_in_source,
     "TQ307": span_in_source,
     "TQ310": source_doubles_punctuation,
-    "TQ404": span_in_source,
+    "TQ401": source_has_link,
+    "TQ404": source_has_hashtag,
     "TQ405": span_in_source,
     "TQ406": source_has_emoji,
     "TQ407": span_in_source,
@@ -466,7 +532,7 @@ MIRRORS: dict[str, MirrorTest] = {
 #: rules' mirrored findings (a source mark or digit carried over, an invisible character, MT
 #: debris) are still fixed: the target writes its own.
 UNDOES_THE_SOURCE = frozenset({"TQ101", "TQ102", "TQ103", "TQ104", "TQ105", "TQ201", "TQ202",
-                               "TQ203", "TQ205", "TQ301", "TQ302"})
+                               "TQ203", "TQ205", "TQ301", "TQ302", "TQ401"})
 
 
 def mirror_reason(case: MirrorCase) -> str | None:

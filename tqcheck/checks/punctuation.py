@@ -869,6 +869,11 @@ def _beside_one_space(text: str, i: int, j: int) -> bool:
     return False
 
 
+#: Zero-width characters that only join or split their neighbours: at the edge of a line they
+#: do nothing (bidi controls there still reorder what follows: not these).
+_EDGE_HARMLESS = frozenset("\u200b\u2060\ufeff")
+#: A list bullet and its space before the first word: still the edge of the line.
+_BULLETS = "•·‣◦*-–— \t"
 #: Word joiner and zero-width no-break space: they forbid a line break, which is their use.
 _NO_BREAK_JOINERS = frozenset("\u2060\ufeff")
 
@@ -888,7 +893,9 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         deletes each copy.  Word joiners holding a kaomoji together (``(\u2060^\u2060^\u2060)``)
         keep it on one line, which is what they are for: info.  A zero-width space against one
         ordinary space between two words (a web translator's paste: ``такую \u200b\u200bже``)
-        changes nothing on screen: info.
+        changes nothing on screen: info; so does a zero-width space, word joiner or BOM at the
+        start of a line (or after its bullet) or glued to its end (a pasted post's first
+        character).
 
     Why it matters:
         Text copied from right-to-left sources carries invisible controls that reorder text on screen,
@@ -944,16 +951,24 @@ def find_invisible_controls(segment: Segment, sentences: list[Sentence], ctx: Ch
         # translator's paste) breaks nothing: the words are apart already and the line renders
         # the same without it.
         beside_space = c == "\u200b" and len(runs) == 1 and _beside_one_space(text, i, j)
+        # A zero-width space, word joiner or BOM at the edge of a line ("\u200bPlease take care",
+        # a pasted post's first character, or after its bullet, or glued to its last character)
+        # joins or splits nothing.
+        at_edge = c in _EDGE_HARMLESS and len(runs) == 1 and (
+            not text[text.rfind("\n", 0, i) + 1:i].strip(_BULLETS)
+            or (text[j:j + 1] in ("", "\n") and not text[i - 1].isspace()))
         hits.append(Hit(i, j, f"invisible control character U+{ord(c):04X} {name}"
                         + (f" ({copies}×)" if copies > 1 else "")
                         + (" (a hyphenation hint inside a word)" if hint else "")
                         + (" (a joiner holding an emoticon on one line)" if holds_face else "")
                         + (" (beside a space: invisible, changes nothing on screen)"
-                           if beside_space else ""),
+                           if beside_space else "")
+                        + (" (at the edge of a line: invisible, joins nothing)" if at_edge else ""),
                         suggestion="", fix=tuple(delete_span(text, a, b) for a, b in runs),
                         fix_message=f"delete U+{ord(c):04X}",
                         applicability=Applicability.DISPLAY_ONLY if shown_only else None,
-                        severity=Severity.INFO if hint or holds_face or beside_space else None))
+                        severity=Severity.INFO if hint or holds_face or beside_space or at_edge
+                        else None))
     # The controls of a paragraph go in one fix ("(\u2060^\u2060^\u2060)": all three or none).
     yield from one_fix_per_segment(hits)
 

@@ -47,6 +47,26 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+#: How many lines from embed residue (an embed link, attribution line or widget text) a post's
+#: emoji or hashtag counts as part of the pasted embed: a few paragraphs.
+_EMBED_REACH = 6
+
+
+def _mark_embed(ctx: CheckContext, segment: Segment) -> None:
+    """Record embed residue in ``segment`` (the checks run over a chunk of segments in turn:
+    TQ406 sees the residue of the whole chunk, before and after its own segment)."""
+    lines: list[int] = ctx.state.setdefault("embed_lines", [])
+    lines.append(segment.line)
+
+
+def _embed_near(ctx: CheckContext, segment: Segment) -> bool:
+    """Embed residue stands within a few lines of ``segment``: the document pastes an embedded
+    post here, not only somewhere far away (a file of many documents, one of them with a
+    tweet's image link)."""
+    lines: list[int] = ctx.state.get("embed_lines", ())
+    return any(abs(line - segment.line) <= _EMBED_REACH for line in lines)
+
+
 def _embed_link_gate() -> str:
     """A slash right after one of the domains: every embed link has one.  Starting with the slash
     (the domains are lookbehinds) lets the regex engine skip to the slashes."""
@@ -61,7 +81,11 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
 
     What it does:
         Flags links to embed-only domains (``pic.twitter.com/…``, ``t.co/…``, ``youtu.be/…``; the list
-        is data a user can extend).
+        is data a user can extend).  The short links people also share by hand (``youtu.be``,
+        ``t.co``: ``share_link_domains`` in the data) are info where no other embed residue
+        stands within a few lines (an attribution line, widget text, an embed's image link): in
+        a post of its own they are the writer's links.  With the source in view, a link the
+        source has too (compared without scheme, ``www.`` and case) is info.
 
     Why it matters:
         When an article with embedded posts is copied into MT, the embed collapses into its fallback
@@ -70,12 +94,35 @@ def find_embed_links(segment: Segment, sentences: list[Sentence], ctx: CheckCont
     Example:
         ``pic.twitter.com/mj6oKBfkoW`` → flagged.
     """
-    for m in _embed_link_re().finditer(segment.text):
-        url = m.group().rstrip(".,;:)]\"”'")
-        end = m.start() + len(url)
-        ctx.state["embed_residue"] = True
-        yield Hit(m.start(), end, f"leftover embed link: '{url}'", suggestion="",
-                  fix=(delete_span(segment.text, m.start(), end),), fix_message="delete the embed link")
+    shared = _share_link_hosts()
+    found = [(m.start(), m.group().rstrip(".,;:)]\"”'")) for m in _embed_link_re().finditer(
+        segment.text)]
+    # Embed residue in view: an earlier segment's, an attribution line here, or an image link
+    # of an embed here.  Only then is a shared short link (youtu.be, t.co) the embed's too.
+    embedded = _embed_near(ctx, segment) or bool(attribution_spans(segment.text)) or any(
+        _host(url) not in shared for _, url in found)
+    for start, url in found:
+        end = start + len(url)
+        share = _host(url) in shared and not embedded
+        if not share:
+            _mark_embed(ctx, segment)
+        yield Hit(start, end, f"leftover embed link: '{url}'" if not share else
+                  f"short link: '{url}' (a link people share by hand; no embed residue in view)",
+                  suggestion="", fix=(delete_span(segment.text, start, end),),
+                  fix_message="delete the embed link",
+                  applicability=Applicability.DISPLAY_ONLY if share else None,
+                  severity=Severity.INFO if share else None)
+
+
+@cache
+def _share_link_hosts() -> frozenset[str]:
+    return frozenset(d.casefold() for d in residue_data().get("share_link_domains", ()))
+
+
+def _host(url: str) -> str:
+    """``pic.twitter.com`` of ``https://www.pic.twitter.com/x``."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].casefold()
+    return host[4:] if host.startswith("www.") else host
 
 
 @register("TQ402", "embed-attribution", Severity.ERROR, scope="segment", fix="safe",
@@ -95,7 +142,7 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
         ``— 🇷🇺 Russia in Arabic (@Russia_AR) March 7, 2022`` → flagged whole.
     """
     for a, b in attribution_spans(segment.text):
-        ctx.state["embed_residue"] = True
+        _mark_embed(ctx, segment)
         yield Hit(a, b, "leftover embed attribution line (name, @handle, date)", suggestion="",
                   fix=(delete_span(segment.text, a, b),), fix_message="delete the attribution line")
 
@@ -161,7 +208,7 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
         # The widget line runs to the end of the line, or to masked markup, a quote or a full stop.
         stop = _BOILERPLATE_END.search(text, m.start(), m.end())
         end = stop.start() if stop else m.end()
-        ctx.state["embed_residue"] = True
+        _mark_embed(ctx, segment)
         hits.append(Hit(m.start(), end, f"leftover embed text: '{text[m.start():end]}'", suggestion="",
                         fix=(delete_span(text, m.start(), end),), fix_message="delete the embed text"))
     return hits
@@ -190,8 +237,13 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
 
     What it does:
         Flags ``#Word_Word`` tokens and Weibo topics (``#Shanghai Metro#``, words between two
-        hash signs) and suggests the plain words.  Placeholders between hash signs (``#NAME#``,
-        ``#PRS_ORG#``, ``#Product1#``: an upper-case identifier or a numbered word) are left alone.
+        hash signs) and suggests the plain words.  Placeholders of templates and anonymised
+        data (``#NAME#``, ``#PRS_ORG#``, ``#Product1#``: capitals, or one token with underscores
+        or digits, between hash signs) are not hashtags.  With the source in view, a hashtag is
+        info when the source uses hashtags too (the tag kept, translated or not).  Without the
+        source and without pasted embeds within a few lines, a hashtag in a paragraph written
+        like a post (emoji, handles, links, other hashtags, elongated words) is info: the post's
+        own tag.
 
     Why it matters:
         Arabic- and Persian-language social media join hashtag words with underscores; MT keeps the
@@ -202,19 +254,58 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
     """
     text = segment.text
     held = [(p.start(), p.end()) for p in _HASH_PLACEHOLDER.finditer(text)] if text.count("#") > 1 else []
+    # A post of its own (no source in view, no pasted embed in the document, the paragraph
+    # written like a post): its hashtags are the writer's.
+    post = not source_in_view(segment) and not _embed_near(ctx, segment) and \
+        social_post(text)
     for m in _HASHTAG.finditer(text):
-        if any(a <= m.start() < b for a, b in held):
-            continue
+        if text[m.end():m.end() + 1] == "#" or _upper(m.group(1)) \
+                or any(a <= m.start() < b for a, b in held):
+            continue  # a placeholder: "#PRS_ORG#", "#PRS_ORG"
         words = m.group(1).replace("_", " ")
-        yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'", suggestion=words,
-                  fix=((m.start(), m.end(), words),))
-    if segment.text.count("#") > 1:
+        yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'"
+                  + (" (a social-media post: its own hashtag)" if post else ""), suggestion=words,
+                  fix=((m.start(), m.end(), words),), severity=Severity.INFO if post else None)
+    if text.count("#") > 1:
         for m in _TOPIC.finditer(text):
             if any(a <= m.start() < b for a, b in held):
                 continue
             words = m.group(1).strip()
+            if _upper(words) or (not any(c.isspace() for c in words) and any(
+                    c == "_" or c.isdigit() for c in words)):
+                # a template or anonymisation placeholder: "#NAME#", "#Prs_org#", "#Product1#"
+                continue
             yield Hit(m.start(), m.end(), f"Weibo topic hashtag in prose: '{m.group()}'",
                       suggestion=words, fix=((m.start(), m.end(), words),))
+
+
+#: What a social-media post is written with: an @handle, a hashtag, a link, an elongated word
+#: ("sooo", "yesss"), a run of exclamation or question marks.
+_POST_FEATURES = (
+    re.compile(r"(?<![\w@.])@\w{2,30}"),
+    re.compile(r"(?<![\w&#/])#[^\W\d_]\w*"),
+    re.compile(r"https?://|www\."),
+    # (at a word's end, so not German "Schifffahrt"; not "www"; not Roman "III")
+    re.compile(r"([^\W\d_wIXC])\1{2,}(?!\w)|([^\W\d_])\2{3,}"),
+    re.compile(r"[!?]{3,}"),
+)
+
+
+def social_post(text: str) -> bool:
+    """The paragraph is written like a social-media post: emoji and at least one more of the
+    features of :data:`_POST_FEATURES`, or two of those without emoji."""
+    found = sum(1 for pattern in _POST_FEATURES if pattern.search(text))
+    if found >= 2:
+        return True
+    return found >= 1 and any(
+        not (m.group()[0] in _TEXT_SYMBOLS and "\ufe0f" not in m.group())
+        for m in _EMOJI.finditer(text))
+
+
+def _upper(words: str) -> bool:
+    """Written in capitals (``PRS_ORG``, ``ČÍSLO``, ``ALPHANUMERIC -ID``): a placeholder's name,
+    not words of a tag."""
+    return words == words.upper() and words != words.lower()
 
 
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@.])")
@@ -270,9 +361,10 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
         Flags emoji (pictographs, flags, keycaps, with skin-tone modifiers and ZWJ sequences as one
         span), outside embed attribution lines (TQ402 reports those).  Typographic symbols such as
         © ™ → ★ ✓ count only when written with the emoji presentation selector.  Without the
-        source in view (no ``--source``, not a translation unit) and without pasted embeds in the
-        document, an emoji is info: people write them in posts too, and only the source can
-        tell that the translation added one.
+        source in view (no ``--source``, not a translation unit) and without pasted embeds
+        within a few lines (an embed link, attribution line or widget text), an emoji is info:
+        people write them in posts too, and only the source can tell that the translation added
+        one.
 
     Why it matters:
         Emoji in a news article are leftovers of social-media posts pasted into the MT input.
@@ -282,6 +374,7 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
     """
     text = segment.text
     spans: list[tuple[int, int]] | None = None
+    near = _embed_near(ctx, segment)
     for m in _EMOJI.finditer(text):
         s = m.group()
         if s[0] in _TEXT_SYMBOLS and "\ufe0f" not in s:
@@ -291,14 +384,14 @@ def find_emoji(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -
         if _inside(spans, m.start()):
             continue
         # Only an emoji that opens a line (a social-media bullet, "⚡️ Based on …") in a document
-        # that shows pasted embeds (TQ401–TQ403 found residue so far) is deleted by a fix; an
+        # that shows pasted embeds nearby (TQ401–TQ403 found residue) is deleted by a fix; an
         # emoji bullet of an ordinary post, or one inside running text, is the source's own
         # more often than not: shown only.
         bullet = (m.start() == 0 or text[m.start() - 1] == "\n") and not (
-            segment.source and s in segment.source) and ctx.state.get("embed_residue", False)
-        # Emoji are fluent social-media text: without the source in view (or pasted embeds in
-        # the document) there is no evidence that the translation added them.
-        quiet = not source_in_view(segment) and not ctx.state.get("embed_residue", False)
+            segment.source and s in segment.source) and near
+        # Emoji are fluent social-media text: without the source in view (or pasted embeds
+        # nearby) there is no evidence that the translation added them.
+        quiet = not source_in_view(segment) and not near
         yield Hit(m.start(), m.end(), f"emoji in prose: '{s}'"
                   + (" (no source in view: people write emoji too)" if quiet else ""),
                   suggestion="",
@@ -462,7 +555,10 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         Markdown emphasis and links
         (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
         ``%s``, ``%1$d``, ``{{name}}``, ``${name}``, ``{user_name}``).  Markup or a placeholder
-        the source has too is info (the translation kept what it was given).
+        the source has too is info (the translation kept what it was given).  Without the source
+        in view, Markdown and an HTML element opened and closed in the paragraph are info too:
+        writers format their posts (a forum comment in Markdown), and only the source can tell
+        that the translation added the markup.
 
     Why it matters:
         A pipeline that translates rendered text loses markup; one that translates the markup
@@ -474,7 +570,39 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
     """
     if ctx.format != "text":
         return
-    for m in _markup_re().finditer(segment.text):
-        kind = ("HTML markup" if m.group("tag") else "Markdown" if m.group("md")
+    text = segment.text
+    plain = not source_in_view(segment)
+    for m in _markup_re().finditer(text):
+        tag = m.group("tag")
+        if tag and _WORDS_IN_BRACKETS.fullmatch(tag):
+            continue  # "<A note of eating>": words in angle brackets, not an element
+        kind = ("HTML markup" if tag else "Markdown" if m.group("md")
                 else "placeholder")
-        yield Hit(m.start(), m.end(), f"{kind} in prose: '{m.group()}'")
+        # Without the source in view, Markdown emphasis or links, or an HTML element opened and
+        # closed in the paragraph, may be the writer's own formatting (a forum post in
+        # Markdown): info.  A stray tag or a placeholder is debris either way.
+        quiet = plain and (kind == "Markdown" or (kind == "HTML markup" and _closed_element(
+            text, m.group())))
+        yield Hit(m.start(), m.end(), f"{kind} in prose: '{m.group()}'"
+                  + (" (no source in view: writers format posts too)" if quiet else ""),
+                  severity=Severity.INFO if quiet else None)
+
+
+_ELEMENT = re.compile(r"</?([A-Za-z][\w-]*)")
+#: A "tag" whose attributes are words with no ``=`` (``<A note of eating>``, a section label
+#: in angle brackets): text, not markup.
+_WORDS_IN_BRACKETS = re.compile(r"<[A-Za-z][\w-]*(?:\s+[^\s=<>/\"']+)+\s*>")
+
+
+def _closed_element(text: str, tag: str) -> bool:
+    """The element of ``tag`` is opened and then closed in ``text`` (``<b>…</b>``): formatting,
+    not a stray tag."""
+    m = _ELEMENT.match(tag)
+    if m is None:
+        return False
+    name = re.escape(m.group(1))
+    opened = re.search(rf"<{name}(?:\s[^<>]*)?>", text, re.IGNORECASE)
+    closed = re.search(rf"</{name}\s*>", text, re.IGNORECASE)
+    if opened and closed:
+        return opened.start() < closed.start()
+    return False

@@ -310,7 +310,10 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
     What it does:
         Flags a short run of words that starts in lowercase right after a closing quote preceded by a
         full stop, and ends its own sentence — words that belong inside the quote.  Attributions
-        ("he said", "according to") are recognised by the speech verbs in the language data.
+        and speaker tags ("he said", "according to", "fragte sie", "napsal senátor", "she
+        shrugged") are recognised by the speech verbs and subject pronouns in the language
+        data (en de fr es it pt nl pl cs ru uk).  With the source in view, a tail after a closing
+        quote that the source has too (a tag, an agency credit) is info.
 
     Why it matters:
         MT moves quotation marks when source and target word order differ; the tail of the quoted
@@ -322,6 +325,7 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
     if _no_case(ctx, "TQ204"):
         return
     speech = ctx.data.words("structure", "speech_verbs")
+    pronouns = ctx.data.words("structure", "subject_pronouns")
     text = segment.text
     for m in _DANGLING.finditer(text):
         i = m.end()
@@ -337,6 +341,9 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
             continue
         if speech.intersection(words[:4]):
             continue  # '"…." he said.' is an attribution, not a stranded phrase
+        if len(words) > 1 and pronouns.intersection(words[:2]):
+            # A speaker tag or action beat: '"…." she shrugged.', '„…." murmelte er.'
+            continue
         yield Hit(i, end, f"text after the closing quote: '{tail}' probably belongs inside the quotation")
 
 
