@@ -97,3 +97,43 @@ def test_tq102_token_test_says_no_where_no_phrase_comes_back() -> None:
     assert repetition._self_coordinated(["cats", "and", "cats"], ["and"])
     assert repetition._self_coordinated(["a", "b", "c", "and", "a", "b", "c"], ["and"])
     assert not repetition._self_coordinated(["c", "and", "a", "b", "d", "c"], ["and"])
+
+
+def _tq201_languages() -> list[str]:
+    from pathlib import Path
+
+    import tqcheck
+
+    lang_dir = Path(tqcheck.__file__).parent / "data" / "lang"
+    return sorted({p.stem for p in lang_dir.glob("*.toml")}
+                  | {"fi", "hu", "bg", "el", "ro", "sv", "da", "nb"})
+
+
+@pytest.mark.parametrize("lang", _tq201_languages())
+def test_tq201_first_word_test_never_skips_a_lone_opener(lang: str) -> None:
+    # Every word the regex opens with, in the cases and after the marks a paragraph writes it,
+    # and near misses: the first-word test says no only where the regex finds nothing.
+    from tqcheck.checks import structure
+
+    ctx = CheckContext("<text>", lang, load_language(lang))
+    lone = structure._lone_openers(ctx)
+    if lone is None:
+        pytest.skip(f"no fragment openers for {lang}")
+    words = {w for key in ("clause_openers", "qualifiers", "fragment_openers", "phrase_openers")
+             for w in (ctx.data.get("structure", key, default=())
+                       or structure._structure_words(ctx, key))}
+    texts = []
+    for w in sorted(words):
+        for form in (w, w.capitalize(), w.upper(), w.replace("i", "ı"), w.replace("s", "ſ")):
+            for before in ("", '"', "(“", "'", "« "):
+                texts += [f"{before}{form} the talks ended.", f"{before}{form}x the talks.",
+                          f"{before}{form[:-1]} the talks.", f"{before}{form}-based talks."]
+    matched = 0
+    for text in texts:
+        plain = lone.pattern.match(text) is not None
+        assert lone.match(text, 0) == plain, (lang, text)
+        matched += plain
+    assert matched > len(words)  # the texts hold openers for the test to lose
+    if lang == "en":
+        assert lone.first_words is not None and "because" in lone.first_words
+        assert not lone.match("The talks ended.", 0)

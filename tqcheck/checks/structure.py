@@ -7,7 +7,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate
@@ -434,13 +434,60 @@ _LIST_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]$")
 _UNSET = object()
 
 
-def _lone_openers(ctx: CheckContext) -> re.Pattern[str] | None:
+@dataclasses.dataclass(frozen=True, slots=True)
+class _LoneOpeners:
+    """What may open a paragraph that is one fragment (:func:`_lone_openers`): one regex, and
+    the first words of its alternatives, a cheap test before it."""
+
+    pattern: re.Pattern[str]
+    #: The first run of letters of every word the regex opens with, folded as a case-insensitive
+    #: regex compares them; None where the regex may open otherwise (``clause_shape``).
+    first_words: frozenset[str] | None
+
+    def match(self, text: str, pos: int) -> bool:
+        """Whether the regex matches ``text`` at ``pos``.  A sentence whose first word (after
+        opening marks) is in ASCII and none of :attr:`first_words` cannot: no regex then (the
+        regex tries its hundreds of words one after the other, at the start of every
+        paragraph of one sentence)."""
+        if self.first_words is not None:
+            first = _FIRST_LETTERS.match(text, pos)
+            if first is None:
+                return False  # every word opens with a letter
+            word = first.group(1)
+            if word.isascii() and word.lower() not in self.first_words:
+                return False
+        return self.pattern.match(text, pos) is not None
+
+
+#: A sentence's first run of letters, after its opening marks.
+_FIRST_LETTERS = re.compile(rf"[{re.escape(_OPENING_MARKS)}]*([^\W\d_]+)")
+
+
+def _first_words(words: Iterable[str]) -> frozenset[str] | None:
+    """The first runs of letters of ``words``, folded as a case-insensitive regex compares them
+    (:func:`tqcheck.checks._prefilter.fold`); None if a word opens with another character."""
+    from tqcheck.checks._prefilter import fold
+
+    found: set[str] = set()
+    for w in words:
+        m = _LETTER_RUN.match(w)
+        if m is None:
+            return None
+        found.add(fold(m.group()))
+    return frozenset(found)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _lone_openers(ctx: CheckContext) -> _LoneOpeners | None:
     """What may open a paragraph that is one fragment: the clause openers, or a qualifying
     adverb (``qualifiers``: "Especially") — one regex, so most paragraphs cost one match."""
     key = "TQ201.lone"
     if key not in ctx.state:
         clauses = _clause_openers(ctx)
-        words = "|".join(re.escape(w) for w in ctx.data.get("structure", "qualifiers", default=()))
+        qualifiers = ctx.data.get("structure", "qualifiers", default=())
+        words = "|".join(re.escape(w) for w in qualifiers)
         # The prepositions that open a stranded phrase ("With the aim of protecting …."):
         # English ``fragment_openers`` and the other languages' ``phrase_openers``.
         preps = sorted({w for key in ("fragment_openers", "phrase_openers")
@@ -450,9 +497,13 @@ def _lone_openers(ctx: CheckContext) -> re.Pattern[str] | None:
                              rf"(?:{words})(?!\w)" if words else "",
                              rf"[{re.escape(_OPENING_MARKS)}]*(?:{phrase})(?!\w)" if phrase else "")
                  if p]
-        ctx.state[key] = re.compile("|".join(f"(?:{p})" for p in parts),
-                                    re.IGNORECASE) if parts else None
-    found: re.Pattern[str] | None = ctx.state[key]
+        firsts = None
+        if not ctx.data.get("structure", "clause_shape"):
+            firsts = _first_words([*(_structure_words(ctx, "clause_openers") if clauses else ()),
+                                   *qualifiers, *preps])
+        ctx.state[key] = _LoneOpeners(re.compile("|".join(f"(?:{p})" for p in parts),
+                                                 re.IGNORECASE), firsts) if parts else None
+    found: _LoneOpeners | None = ctx.state[key]
     return found
 
 
