@@ -148,3 +148,20 @@ def test_tq502_hyphen_test_opens_wherever_a_hyphenated_word_stands() -> None:
     assert len(hyphenated) > 100
     assert all(_LETTER_HYPHEN_LETTER.search(t) for t in hyphenated)
     assert not _LETTER_HYPHEN_LETTER.search("1-2 a- -b")
+
+
+@pytest.mark.parametrize("lang", sorted({
+    *tomllib.loads(TRUNCATION.read_text(encoding="utf-8"))["never_before_stop"],
+    *tomllib.loads(TRUNCATION.read_text(encoding="utf-8"))["never_final"]}))
+def test_tq205_one_stop_search_finds_every_text_either_search_finds(lang: str) -> None:
+    # TQ205 searches a segment once for a stop after a word of either list; a text where that
+    # search finds nothing must be one where neither test would find anything.
+    from tqcheck.checks.structure import _before_stop, _clause_words, _stop_words
+
+    before, clause = _before_stop(lang)[0], _clause_words(lang)
+    union = _stop_after(_stop_words(lang))
+    texts = _stop_texts(before | clause) + [f"Hello, {w}." for w in sorted(clause)]
+    either = [t for t in texts if (before and _stop_after(before).search(t))
+              or (clause and _stop_after(clause).search(t))]
+    assert either, "the texts must hold matches"
+    assert [t for t in texts if union.search(t)] == either

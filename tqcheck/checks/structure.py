@@ -1002,10 +1002,15 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     """
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
         return ()
-    hits = _cut_before_stop(segment, sentences, ctx)
-    if ", " in segment.text:
-        hits = [*hits, *(h for h in _dangling_join(segment, sentences, ctx)
-                         if all(h.start != x.start for x in hits))]
+    hits: list[Hit] = []
+    stops = _stop_words(ctx.lang)
+    # One search for both tests below (a full stop right after a word of either list): it
+    # finds nothing in nearly every segment.
+    if stops and _stop_after(stops).search(segment.text):
+        hits = _cut_before_stop(segment, sentences, ctx)
+        if ", " in segment.text:
+            hits = [*hits, *(h for h in _dangling_join(segment, sentences, ctx)
+                             if all(h.start != x.start for x in hits))]
     text = segment.text.rstrip()
     if not text:
         return hits
@@ -1349,6 +1354,13 @@ def _comma_tail(words: frozenset[str]) -> re.Pattern[str]:
 def _clause_words(lang: str | None) -> frozenset[str]:
     """The words that never stand alone after a comma before a full stop in ``lang``."""
     return never_final_words(lang) | _rarely_final(lang)[0] | _relatives(lang)
+
+
+@functools.cache
+def _stop_words(lang: str | None) -> frozenset[str]:
+    """The words of both searches for a full stop after a word (:func:`_cut_before_stop`,
+    :func:`_dangling_join`): a text where none stands before a full stop needs neither."""
+    return _before_stop(lang)[0] | _clause_words(lang)
 
 
 def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContext
