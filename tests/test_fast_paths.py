@@ -165,3 +165,26 @@ def test_tq205_one_stop_search_finds_every_text_either_search_finds(lang: str) -
               or (clause and _stop_after(clause).search(t))]
     assert either, "the texts must hold matches"
     assert [t for t in texts if union.search(t)] == either
+
+
+def test_tq502_hyphenated_words_are_the_matches_of_the_regex() -> None:
+    # TQ502 tries its hyphenated-word regex only at the letters before a hyphen between two
+    # letters: it must find the matches finditer finds, at the same places, with either regex.
+    import random
+
+    from tqcheck.checks.consistency import _ELIDED_HYPHENATED, _HYPHENATED, _hyphenated_words
+
+    rnd = random.Random(502)
+    pieces = ["ab", "a", "-", "--", " ", "'", "’", "1", "_", "cd", "Éé", "веб", "x", ".", "l'",
+              "e", "-mail", "ş"]
+    texts = ["", "-", "a-b", "ab-cd", "x1ab-cd-ef", "'ab-cd", "a-bc", "ab-c-de", "-ab-cd",
+             "ab--cd", "ab-cd-", "Jean-Pierre l'e-mail", "cessez-le-feu, cease-fire",
+             *("".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 16)))
+               for _ in range(6000))]
+    found = 0
+    for pattern in (_HYPHENATED, _ELIDED_HYPHENATED):
+        for text in texts:
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _hyphenated_words(text, pattern)] == plain, text
+            found += bool(plain)
+    assert found > 300  # the texts hold hyphenated words for the test to lose

@@ -94,7 +94,7 @@ class _Occurrence:
     slots and containers made on first need: a document has thousands, and every container kept
     is one more object for each full garbage collection to walk."""
 
-    __slots__ = ("count", "end", "fixable", "segment", "spots", "start")
+    __slots__ = ("count", "end", "segment", "spots", "start")
 
     def __init__(self, segment: Segment, start: int, end: int, count: int = 1) -> None:
         self.segment = segment
@@ -102,26 +102,34 @@ class _Occurrence:
         self.end = end
         self.count = count
         #: Where the spelling stands, for a fix that rewrites it (the first :data:`MAX_FIX_SPOTS`
-        #: occurrences, in file coordinates; a spelling used more often is not rewritten).
-        self.spots: list[Edit] | None = None
-        #: False once the spelling is seen inside an identifier, a path or in capitals
-        #: (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten.
-        self.fixable = True
+        #: occurrences, ``(segment, start, end)``): made into edits only for a fix
+        #: (:func:`unify_fix`), which most spellings never get.
+        self.spots: list[tuple[Segment, int, int]] | None = None
 
     def spot(self, segment: Segment, start: int, end: int) -> None:
-        if not self.fixable or self.count > MAX_FIX_SPOTS:
+        if self.count > MAX_FIX_SPOTS:
             return
+        if self.spots is None:
+            self.spots = [(segment, start, end)]
+        else:
+            self.spots.append((segment, start, end))
+
+
+def _spot_edits(places: list[tuple[Segment, int, int]]) -> list[Edit] | None:
+    """The places of a spelling as edits in file coordinates, without those holding masked text;
+    None when one stands inside an identifier, a path or in capitals
+    (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten."""
+    edits = []
+    for segment, start, end in places:
         text = segment.text
         word = text[start:end]
         if (text[start - 1:start] in _IDENTIFIER_JOINS or text[end:end + 1] in _IDENTIFIER_JOINS
                 or (word.isupper() and len(word) > 1)):
-            self.fixable = False
-            return
+            return None
         edit = segment.edit(start, end, "")
         if edit is not None:
-            if self.spots is None:
-                self.spots = []
-            self.spots.append(edit)
+            edits.append(edit)
+    return edits
 
 
 class _Name(_Occurrence):
@@ -437,18 +445,10 @@ def _glossary_targets(ctx: CheckContext) -> tuple[str, ...]:
 def unify_fix(occ: _Occurrence, spelling: str, winner: str) -> tuple[Edit, ...] | None:
     """Edits rewriting every recorded occurrence of ``spelling`` as ``winner`` (None when some
     occurrences were not recorded)."""
-    if not occ.fixable or occ.count > MAX_FIX_SPOTS:
+    if occ.count > MAX_FIX_SPOTS:
         return None
-    spots = occ.spots or []
-    if isinstance(occ, _Name):  # spotted now, not as the document was read
-        probe = _Occurrence(occ.segment, occ.start, occ.end, 0)
-        for seg, start, end in occ.places():
-            probe.count += 1
-            probe.spot(seg, start, end)
-        if not probe.fixable:
-            return None
-        spots = probe.spots or []
-    if len(spots) != occ.count:
+    spots = _spot_edits(occ.places() if isinstance(occ, _Name) else occ.spots or [])
+    if spots is None or len(spots) != occ.count:
         return None
     return tuple(Edit(e.line, e.col, e.end_line, e.end_col, _with_case_of(winner, e.before), e.before)
                  for e in spots)
@@ -1295,6 +1295,30 @@ _HYPHENATED = re.compile(r"(?<![\w'’-])(?:[^\W\d_]{2,}|[^\W\d_])(?:-[^\W\d_]{2
 #: What every match of ``_HYPHENATED`` holds, found fast (the search starts at the hyphen, a
 #: literal): a hyphen between two letters.
 _LETTER_HYPHEN_LETTER = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
+
+
+def _hyphenated_words(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (:data:`_HYPHENATED`, :data:`_ELIDED_HYPHENATED`) in
+    ``text``, as its ``finditer`` finds them, tried only at the letters before each hyphen between
+    two letters (a literal the regex engine finds fast; the regex alone is tried at every
+    position and backtracks through every word): a match opens with the run of letters before
+    its first hyphen, and a text without such a hyphen holds none."""
+    hyphen = _LETTER_HYPHEN_LETTER.search(text)
+    if hyphen is None:
+        return
+    reversed_text = text[::-1]  # the letters before a hyphen: one match on the reversed text
+    size = len(text)
+    while hyphen is not None:
+        at = hyphen.start()
+        before = LETTERS.match(reversed_text, size - at)
+        m = pattern.match(text, size - before.end()) if before is not None else None
+        if m is not None:
+            yield m
+            hyphen = _LETTER_HYPHEN_LETTER.search(text, m.end())
+        else:
+            hyphen = _LETTER_HYPHEN_LETTER.search(text, at + 1)
+
+
 #: Distinct words and word pairs remembered (where each first stands) to pair a closed
 #: compound with its open or hyphenated form in either order: a bound on memory and time (an
 #: article holds far fewer; in a long file, pairs after the first 20,000 are not remembered).
@@ -1637,8 +1661,8 @@ class SpellingVariants:
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
         elided = bool(self.elision) and ("'" in text or "’" in text)
-        if "-" in text and _LETTER_HYPHEN_LETTER.search(text):
-            for m in (_ELIDED_HYPHENATED if elided else _HYPHENATED).finditer(text):
+        if "-" in text:
+            for m in _hyphenated_words(text, _ELIDED_HYPHENATED if elided else _HYPHENATED):
                 if m.start() and not _elided_after(text, m.start(), self.elision):
                     continue
                 hyph = m.group().casefold()
