@@ -37,22 +37,24 @@ _ENDINGS = ("", "s", "e", "es", "'s", "’s", "y", "er", "ers", "ry", "ries", "i
 def _derived(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
     """Whether ``a`` and ``b`` are one stem with two endings of ``endings`` (English derivation by
     default; a language's inflection endings from its data: Кореи/Кореей, Million/Millionen)."""
-    others = _ending_set(endings)
-    for e1 in endings:
-        if not a.endswith(e1):
-            continue
-        cut = len(a) - len(e1)
+    others, lengths = _ending_index(endings)
+    # The endings ``a`` may have: its last characters, one slice and one set lookup for each
+    # length an ending has (not an endswith() for each ending).
+    for size in lengths:
+        cut = len(a) - size
         if cut < 4:
-            continue
+            break  # (shortest first: every longer ending leaves a shorter stem)
         # b is the stem and another ending: one slice and one set lookup, not a loop over them.
-        if b.startswith(a[:cut]) and (tail := b[cut:]) != e1 and tail in others:
+        if (e1 := a[cut:]) in others and b.startswith(a[:cut]) and (tail := b[cut:]) != e1 \
+                and tail in others:
             return True
     return False
 
 
 @lru_cache(maxsize=64)
-def _ending_set(endings: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(endings)
+def _ending_index(endings: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """``endings`` as a set, and the lengths of its endings, shortest first."""
+    return frozenset(endings), tuple(sorted({len(e) for e in endings}))
 
 
 def _doubled_letter_only(a: str, b: str) -> bool:
@@ -490,15 +492,22 @@ def _skeleton(word: str) -> str:
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
+    """The edit distance of ``a`` and ``b`` where it is ``limit`` or less, else ``limit`` + 1:
+    only the cells within ``limit`` of the diagonal are computed (the others hold more), and the
+    rows stop where every cell of one holds more (the later ones hold no less)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    over = limit + 1
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        cur = [over] * (len(b) + 1)
+        cur[0] = min(i, over)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != b[j - 1]))
+        if min(cur) > limit:
+            return over
         prev = cur
-    return prev[-1]
+    return min(prev[-1], over)
 
 
 def transliteration_variants(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
@@ -1193,8 +1202,8 @@ class NameVariants:
         # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
         from_arabic = (self.ctx.source_lang or "") in _ARABIC_SCRIPT_SOURCES
         for (system, key), group in buckets.items():
-            if system == "own":
-                continue
+            if system == "own" or (len(group) < 2 and key not in own_keys):
+                continue  # (most keys: one spelling alone pairs with none)
             if key in own_keys:  # Zelensky's own key is Selenskyj's orthography key
                 group = group + [w for w in buckets["own", key] if w not in group]
             own_only = {w for w in group if latin_key(w.translate(letters) if letters else w)
