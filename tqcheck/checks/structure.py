@@ -17,6 +17,7 @@ from tqcheck.checks.text import (
     WORD,
     english_words,
     first_letter,
+    folded_tokens,
     is_cased_lower,
     never_before_stop_words,
     never_final_words,
@@ -450,6 +451,14 @@ class _LoneOpeners:
         regex tries its hundreds of words one after the other, at the start of every
         paragraph of one sentence)."""
         if self.first_words is not None:
+            if pos == 0 and text.isascii():
+                # The text's first folded token (shared with the other checks) is its first
+                # word after the marks (all of them split tokens but the apostrophe, which
+                # stays in the token) where it is all letters.
+                tokens = folded_tokens(text)
+                if tokens and tokens[0].isalpha():
+                    return tokens[0] in self.first_words and (
+                        self.pattern.match(text, pos) is not None)
             first = _FIRST_LETTERS.match(text, pos)
             if first is None:
                 return False  # every word opens with a letter
@@ -470,14 +479,11 @@ def _first_words(words: Iterable[str]) -> frozenset[str] | None:
 
     found: set[str] = set()
     for w in words:
-        m = _LETTER_RUN.match(w)
+        m = LETTERS.match(w)
         if m is None:
             return None
         found.add(fold(m.group()))
     return frozenset(found)
-
-
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _lone_openers(ctx: CheckContext) -> _LoneOpeners | None:
