@@ -1009,10 +1009,10 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
         return ()
     hits: list[Hit] = []
-    stops = _stop_words(ctx.lang)
     # One search for both tests below (a full stop right after a word of either list): it
     # finds nothing in nearly every segment.
-    if stops and _stop_after(stops).search(segment.text):
+    stops = _stop_search(ctx.lang)
+    if stops is not None and stops.search(segment.text):
         hits = _cut_before_stop(segment, sentences, ctx)
         if ", " in segment.text:
             hits = [*hits, *(h for h in _dangling_join(segment, sentences, ctx)
@@ -1367,6 +1367,13 @@ def _stop_words(lang: str | None) -> frozenset[str]:
     """The words of both searches for a full stop after a word (:func:`_cut_before_stop`,
     :func:`_dangling_join`): a text where none stands before a full stop needs neither."""
     return _before_stop(lang)[0] | _clause_words(lang)
+
+
+@functools.cache
+def _stop_search(lang: str | None) -> re.Pattern[str] | None:
+    """The search for a full stop after a word of :func:`_stop_words` (None without any)."""
+    words = _stop_words(lang)
+    return _stop_after(words) if words else None
 
 
 def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContext
