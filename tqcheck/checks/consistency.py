@@ -821,13 +821,14 @@ class NameVariants:
         common = self.common
         skipped = self.skipped
         nouns = self.nouns
+        not_evidence = self.not_evidence
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
+            if occ is None and w in skipped:
+                continue
             noun = False
             position = base + start
             if occ is None:
-                if w in skipped:
-                    continue
                 if w.casefold() in common and not (
                         (self.capital_nouns and self._first_name(w, k, matches, text))
                         or w in _known_words()):
@@ -857,14 +858,17 @@ class NameVariants:
             if noun or (occ.neighbours is not None and len(occ.neighbours) >= _MAX_NEIGHBOURS):
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
+            # (A neighbour seen before was taken then: most names stand beside the same words.)
             if k > 0 and matches[k - 1][2] + 1 == start and text[start - 1] == " ":
                 other = matches[k - 1][0]
-                if other not in self.not_evidence and other.casefold() not in common:
+                if (occ.neighbours is None or other not in occ.neighbours) and \
+                        other not in not_evidence and other.casefold() not in common:
                     occ.add_neighbour(other)
                     occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
             if k < last and end + 1 == matches[k + 1][1] and text[end] == " ":
                 other = matches[k + 1][0]
-                if other not in self.not_evidence and other.casefold() not in common:
+                if (occ.neighbours is None or other not in occ.neighbours) and \
+                        other not in not_evidence and other.casefold() not in common:
                     occ.add_neighbour(other)
                     occ.proper = True
         if self.institutions is not None and last >= 2:
