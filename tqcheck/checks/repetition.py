@@ -765,8 +765,10 @@ class RepeatedSentences:
         # paragraph of one sentence has no place to count (:func:`_place`).
         wordy = ([s.index for s in sentences if any(c.isalpha() for c in s.text)]
                  if len(sentences) > 1 else [])
+        seen = self.seen
+        paragraph_text = segment.text
         for s in sentences:
-            text = s.text
+            text = paragraph_text[s.start:s.end]  # s.text, without a property's call each
             spaces = text.count(" ")
             if spaces + 1 < _MIN_WORDS:
                 # A short sentence said twice in a row ("He left. He left.") is a stutter too.
@@ -784,7 +786,7 @@ class RepeatedSentences:
             # (a paragraph of one sentence has no place: no list of places to search)
             n = wordy.index(s.index) if wordy and s.index in wordy else -2
             head = " ".join(words[:_MIN_WORDS])
-            first = self.seen.get(head)
+            first = seen.get(head)
             if first is not None:
                 earlier_words, first_segment, first_start, first_end, paragraph, place = first
                 # A copy in the same or the next paragraph is what re-sent chunks leave; copies
@@ -822,12 +824,12 @@ class RepeatedSentences:
                                          + note,
                                          related=related, segment=segment, severity=severity))
                     continue
-            self.seen[head] = (words, segment, s.start, s.end, self.paragraphs,
-                               _place(n, len(wordy)) if wordy else 0)
+            seen[head] = (words, segment, s.start, s.end, self.paragraphs,
+                          _place(n, len(wordy)) if wordy else 0)
             if first is not None:
-                self.seen.move_to_end(head)
-            elif len(self.seen) > _WINDOW:  # a new key goes last by itself, and may overflow
-                self.seen.popitem(last=False)
+                seen.move_to_end(head)
+            elif len(seen) > _WINDOW:  # a new key goes last by itself, and may overflow
+                seen.popitem(last=False)
 
     def finish(self) -> list[Hit]:
         return self.hits
