@@ -148,3 +148,43 @@ def test_tq502_hyphen_test_opens_wherever_a_hyphenated_word_stands() -> None:
     assert len(hyphenated) > 100
     assert all(_LETTER_HYPHEN_LETTER.search(t) for t in hyphenated)
     assert not _LETTER_HYPHEN_LETTER.search("1-2 a- -b")
+
+
+@pytest.mark.parametrize("lang", sorted({
+    *tomllib.loads(TRUNCATION.read_text(encoding="utf-8"))["never_before_stop"],
+    *tomllib.loads(TRUNCATION.read_text(encoding="utf-8"))["never_final"]}))
+def test_tq205_one_stop_search_finds_every_text_either_search_finds(lang: str) -> None:
+    # TQ205 searches a segment once for a stop after a word of either list; a text where that
+    # search finds nothing must be one where neither test would find anything.
+    from tqcheck.checks.structure import _before_stop, _clause_words, _stop_words
+
+    before, clause = _before_stop(lang)[0], _clause_words(lang)
+    union = _stop_after(_stop_words(lang))
+    texts = _stop_texts(before | clause) + [f"Hello, {w}." for w in sorted(clause)]
+    either = [t for t in texts if (before and _stop_after(before).search(t))
+              or (clause and _stop_after(clause).search(t))]
+    assert either, "the texts must hold matches"
+    assert [t for t in texts if union.search(t)] == either
+
+
+def test_tq502_hyphenated_words_are_the_matches_of_the_regex() -> None:
+    # TQ502 tries its hyphenated-word regex only at the letters before a hyphen between two
+    # letters: it must find the matches finditer finds, at the same places, with either regex.
+    import random
+
+    from tqcheck.checks.consistency import _ELIDED_HYPHENATED, _HYPHENATED, _hyphenated_words
+
+    rnd = random.Random(502)
+    pieces = ["ab", "a", "-", "--", " ", "'", "’", "1", "_", "cd", "Éé", "веб", "x", ".", "l'",
+              "e", "-mail", "ş"]
+    texts = ["", "-", "a-b", "ab-cd", "x1ab-cd-ef", "'ab-cd", "a-bc", "ab-c-de", "-ab-cd",
+             "ab--cd", "ab-cd-", "Jean-Pierre l'e-mail", "cessez-le-feu, cease-fire",
+             *("".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 16)))
+               for _ in range(6000))]
+    found = 0
+    for pattern in (_HYPHENATED, _ELIDED_HYPHENATED):
+        for text in texts:
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _hyphenated_words(text, pattern)] == plain, text
+            found += bool(plain)
+    assert found > 300  # the texts hold hyphenated words for the test to lose

@@ -97,3 +97,87 @@ def test_tq102_token_test_says_no_where_no_phrase_comes_back() -> None:
     assert repetition._self_coordinated(["cats", "and", "cats"], ["and"])
     assert repetition._self_coordinated(["a", "b", "c", "and", "a", "b", "c"], ["and"])
     assert not repetition._self_coordinated(["c", "and", "a", "b", "d", "c"], ["and"])
+
+
+def _tq201_languages() -> list[str]:
+    from pathlib import Path
+
+    import tqcheck
+
+    lang_dir = Path(tqcheck.__file__).parent / "data" / "lang"
+    return sorted({p.stem for p in lang_dir.glob("*.toml")}
+                  | {"fi", "hu", "bg", "el", "ro", "sv", "da", "nb"})
+
+
+@pytest.mark.parametrize("lang", _tq201_languages())
+def test_tq201_first_word_test_never_skips_a_lone_opener(lang: str) -> None:
+    # Every word the regex opens with, in the cases and after the marks a paragraph writes it,
+    # and near misses: the first-word test says no only where the regex finds nothing.
+    from tqcheck.checks import structure
+
+    ctx = CheckContext("<text>", lang, load_language(lang))
+    lone = structure._lone_openers(ctx)
+    if lone is None:
+        pytest.skip(f"no fragment openers for {lang}")
+    words = {w for key in ("clause_openers", "qualifiers", "fragment_openers", "phrase_openers")
+             for w in (ctx.data.get("structure", key, default=())
+                       or structure._structure_words(ctx, key))}
+    texts = []
+    for w in sorted(words):
+        for form in (w, w.capitalize(), w.upper(), w.replace("i", "ı"), w.replace("s", "ſ")):
+            for before in ("", '"', "(“", "'", "« "):
+                texts += [f"{before}{form} the talks ended.", f"{before}{form}x the talks.",
+                          f"{before}{form[:-1]} the talks.", f"{before}{form}-based talks."]
+    matched = 0
+    for text in texts:
+        plain = lone.pattern.match(text) is not None
+        assert lone.match(text, 0) == plain, (lang, text)
+        matched += plain
+    assert matched > len(words)  # the texts hold openers for the test to lose
+    if lang == "en":
+        assert lone.first_words is not None and "because" in lone.first_words
+        assert not lone.match("The talks ended.", 0)
+
+
+def _plain_derived(a: str, b: str, endings: tuple[str, ...]) -> bool:
+    """TQ501's test of one stem with two endings, an endswith() for each ending."""
+    for e1 in endings:
+        if not a.endswith(e1) or len(a) - len(e1) < 4:
+            continue
+        cut = len(a) - len(e1)
+        if b.startswith(a[:cut]) and b[cut:] != e1 and b[cut:] in endings:
+            return True
+    return False
+
+
+def _plain_edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return prev[-1]
+
+
+def test_name_variant_helpers_answer_as_the_plain_loops() -> None:
+    # TQ501's stem test reads the endings a word may have from its last characters, and its edit
+    # distance computes a band around the diagonal and stops early: the same answers.
+    from tqcheck.checks.consistency import _ENDINGS, _derived, _edit_distance
+
+    rnd = random.Random(501)
+    letters = "aeinrsyo'’"
+    endings = [_ENDINGS, ("", "и", "ей", "ы", "ов", "ами"), ("en", "n", "e", "")]
+    derived = near = 0
+    for _ in range(20000):
+        a = "".join(rnd.choice(letters) for _ in range(rnd.randrange(0, 11)))
+        b = (a[:rnd.randrange(0, len(a) + 1)]
+             + "".join(rnd.choice(letters) for _ in range(rnd.randrange(0, 4))))
+        ends = rnd.choice(endings)
+        assert _derived(a, b, ends) == _plain_derived(a, b, ends), (a, b, ends)
+        derived += _derived(a, b, ends)
+        limit = rnd.choice((1, 2, 3))
+        plain = _plain_edit_distance(a, b)
+        assert _edit_distance(a, b, limit) == (plain if plain <= limit else limit + 1), (a, b)
+        near += plain <= limit
+    assert derived > 50 and near > 1000  # the pairs hold both answers for the test to tell

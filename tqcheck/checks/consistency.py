@@ -37,22 +37,24 @@ _ENDINGS = ("", "s", "e", "es", "'s", "’s", "y", "er", "ers", "ry", "ries", "i
 def _derived(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
     """Whether ``a`` and ``b`` are one stem with two endings of ``endings`` (English derivation by
     default; a language's inflection endings from its data: Кореи/Кореей, Million/Millionen)."""
-    others = _ending_set(endings)
-    for e1 in endings:
-        if not a.endswith(e1):
-            continue
-        cut = len(a) - len(e1)
+    others, lengths = _ending_index(endings)
+    # The endings ``a`` may have: its last characters, one slice and one set lookup for each
+    # length an ending has (not an endswith() for each ending).
+    for size in lengths:
+        cut = len(a) - size
         if cut < 4:
-            continue
+            break  # (shortest first: every longer ending leaves a shorter stem)
         # b is the stem and another ending: one slice and one set lookup, not a loop over them.
-        if b.startswith(a[:cut]) and (tail := b[cut:]) != e1 and tail in others:
+        if (e1 := a[cut:]) in others and b.startswith(a[:cut]) and (tail := b[cut:]) != e1 \
+                and tail in others:
             return True
     return False
 
 
 @lru_cache(maxsize=64)
-def _ending_set(endings: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(endings)
+def _ending_index(endings: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """``endings`` as a set, and the lengths of its endings, shortest first."""
+    return frozenset(endings), tuple(sorted({len(e) for e in endings}))
 
 
 def _doubled_letter_only(a: str, b: str) -> bool:
@@ -94,7 +96,7 @@ class _Occurrence:
     slots and containers made on first need: a document has thousands, and every container kept
     is one more object for each full garbage collection to walk."""
 
-    __slots__ = ("count", "end", "fixable", "segment", "spots", "start")
+    __slots__ = ("count", "end", "segment", "spots", "start")
 
     def __init__(self, segment: Segment, start: int, end: int, count: int = 1) -> None:
         self.segment = segment
@@ -102,26 +104,34 @@ class _Occurrence:
         self.end = end
         self.count = count
         #: Where the spelling stands, for a fix that rewrites it (the first :data:`MAX_FIX_SPOTS`
-        #: occurrences, in file coordinates; a spelling used more often is not rewritten).
-        self.spots: list[Edit] | None = None
-        #: False once the spelling is seen inside an identifier, a path or in capitals
-        #: (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten.
-        self.fixable = True
+        #: occurrences, ``(segment, start, end)``): made into edits only for a fix
+        #: (:func:`unify_fix`), which most spellings never get.
+        self.spots: list[tuple[Segment, int, int]] | None = None
 
     def spot(self, segment: Segment, start: int, end: int) -> None:
-        if not self.fixable or self.count > MAX_FIX_SPOTS:
+        if self.count > MAX_FIX_SPOTS:
             return
+        if self.spots is None:
+            self.spots = [(segment, start, end)]
+        else:
+            self.spots.append((segment, start, end))
+
+
+def _spot_edits(places: list[tuple[Segment, int, int]]) -> list[Edit] | None:
+    """The places of a spelling as edits in file coordinates, without those holding masked text;
+    None when one stands inside an identifier, a path or in capitals
+    (``DEB_BUILD_MULTIARCH``): such occurrences are not prose and are never rewritten."""
+    edits = []
+    for segment, start, end in places:
         text = segment.text
         word = text[start:end]
         if (text[start - 1:start] in _IDENTIFIER_JOINS or text[end:end + 1] in _IDENTIFIER_JOINS
                 or (word.isupper() and len(word) > 1)):
-            self.fixable = False
-            return
+            return None
         edit = segment.edit(start, end, "")
         if edit is not None:
-            if self.spots is None:
-                self.spots = []
-            self.spots.append(edit)
+            edits.append(edit)
+    return edits
 
 
 class _Name(_Occurrence):
@@ -437,18 +447,10 @@ def _glossary_targets(ctx: CheckContext) -> tuple[str, ...]:
 def unify_fix(occ: _Occurrence, spelling: str, winner: str) -> tuple[Edit, ...] | None:
     """Edits rewriting every recorded occurrence of ``spelling`` as ``winner`` (None when some
     occurrences were not recorded)."""
-    if not occ.fixable or occ.count > MAX_FIX_SPOTS:
+    if occ.count > MAX_FIX_SPOTS:
         return None
-    spots = occ.spots or []
-    if isinstance(occ, _Name):  # spotted now, not as the document was read
-        probe = _Occurrence(occ.segment, occ.start, occ.end, 0)
-        for seg, start, end in occ.places():
-            probe.count += 1
-            probe.spot(seg, start, end)
-        if not probe.fixable:
-            return None
-        spots = probe.spots or []
-    if len(spots) != occ.count:
+    spots = _spot_edits(occ.places() if isinstance(occ, _Name) else occ.spots or [])
+    if spots is None or len(spots) != occ.count:
         return None
     return tuple(Edit(e.line, e.col, e.end_line, e.end_col, _with_case_of(winner, e.before), e.before)
                  for e in spots)
@@ -490,15 +492,22 @@ def _skeleton(word: str) -> str:
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
+    """The edit distance of ``a`` and ``b`` where it is ``limit`` or less, else ``limit`` + 1:
+    only the cells within ``limit`` of the diagonal are computed (the others hold more), and the
+    rows stop where every cell of one holds more (the later ones hold no less)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    over = limit + 1
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        cur = [over] * (len(b) + 1)
+        cur[0] = min(i, over)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != b[j - 1]))
+        if min(cur) > limit:
+            return over
         prev = cur
-    return prev[-1]
+    return min(prev[-1], over)
 
 
 def transliteration_variants(a: str, b: str, endings: tuple[str, ...] = _ENDINGS) -> bool:
@@ -812,13 +821,14 @@ class NameVariants:
         common = self.common
         skipped = self.skipped
         nouns = self.nouns
+        not_evidence = self.not_evidence
         for k, (w, start, end) in enumerate(matches):
             occ = words.get(w)
+            if occ is None and w in skipped:
+                continue
             noun = False
             position = base + start
             if occ is None:
-                if w in skipped:
-                    continue
                 if w.casefold() in common and not (
                         (self.capital_nouns and self._first_name(w, k, matches, text))
                         or w in _known_words()):
@@ -848,14 +858,17 @@ class NameVariants:
             if noun or (occ.neighbours is not None and len(occ.neighbours) >= _MAX_NEIGHBOURS):
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
+            # (A neighbour seen before was taken then: most names stand beside the same words.)
             if k > 0 and matches[k - 1][2] + 1 == start and text[start - 1] == " ":
                 other = matches[k - 1][0]
-                if other not in self.not_evidence and other.casefold() not in common:
+                if (occ.neighbours is None or other not in occ.neighbours) and \
+                        other not in not_evidence and other.casefold() not in common:
                     occ.add_neighbour(other)
                     occ.proper = True  # "Dmytro Kuleba" is a name even at a sentence start
             if k < last and end + 1 == matches[k + 1][1] and text[end] == " ":
                 other = matches[k + 1][0]
-                if other not in self.not_evidence and other.casefold() not in common:
+                if (occ.neighbours is None or other not in occ.neighbours) and \
+                        other not in not_evidence and other.casefold() not in common:
                     occ.add_neighbour(other)
                     occ.proper = True
         if self.institutions is not None and last >= 2:
@@ -1193,8 +1206,8 @@ class NameVariants:
         # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
         from_arabic = (self.ctx.source_lang or "") in _ARABIC_SCRIPT_SOURCES
         for (system, key), group in buckets.items():
-            if system == "own":
-                continue
+            if system == "own" or (len(group) < 2 and key not in own_keys):
+                continue  # (most keys: one spelling alone pairs with none)
             if key in own_keys:  # Zelensky's own key is Selenskyj's orthography key
                 group = group + [w for w in buckets["own", key] if w not in group]
             own_only = {w for w in group if latin_key(w.translate(letters) if letters else w)
@@ -1295,6 +1308,30 @@ _HYPHENATED = re.compile(r"(?<![\w'’-])(?:[^\W\d_]{2,}|[^\W\d_])(?:-[^\W\d_]{2
 #: What every match of ``_HYPHENATED`` holds, found fast (the search starts at the hyphen, a
 #: literal): a hyphen between two letters.
 _LETTER_HYPHEN_LETTER = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
+
+
+def _hyphenated_words(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` (:data:`_HYPHENATED`, :data:`_ELIDED_HYPHENATED`) in
+    ``text``, as its ``finditer`` finds them, tried only at the letters before each hyphen between
+    two letters (a literal the regex engine finds fast; the regex alone is tried at every
+    position and backtracks through every word): a match opens with the run of letters before
+    its first hyphen, and a text without such a hyphen holds none."""
+    hyphen = _LETTER_HYPHEN_LETTER.search(text)
+    if hyphen is None:
+        return
+    reversed_text = text[::-1]  # the letters before a hyphen: one match on the reversed text
+    size = len(text)
+    while hyphen is not None:
+        at = hyphen.start()
+        before = LETTERS.match(reversed_text, size - at)
+        m = pattern.match(text, size - before.end()) if before is not None else None
+        if m is not None:
+            yield m
+            hyphen = _LETTER_HYPHEN_LETTER.search(text, m.end())
+        else:
+            hyphen = _LETTER_HYPHEN_LETTER.search(text, at + 1)
+
+
 #: Distinct words and word pairs remembered (where each first stands) to pair a closed
 #: compound with its open or hyphenated form in either order: a bound on memory and time (an
 #: article holds far fewer; in a long file, pairs after the first 20,000 are not remembered).
@@ -1637,8 +1674,8 @@ class SpellingVariants:
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
         elided = bool(self.elision) and ("'" in text or "’" in text)
-        if "-" in text and _LETTER_HYPHEN_LETTER.search(text):
-            for m in (_ELIDED_HYPHENATED if elided else _HYPHENATED).finditer(text):
+        if "-" in text:
+            for m in _hyphenated_words(text, _ELIDED_HYPHENATED if elided else _HYPHENATED):
                 if m.start() and not _elided_after(text, m.start(), self.elision):
                     continue
                 hyph = m.group().casefold()

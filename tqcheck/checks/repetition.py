@@ -706,6 +706,11 @@ def _place(n: int, count: int) -> int:
     return -1 if n == 0 else 1 if n == count - 1 else 0
 
 
+def _complete(sentence: str) -> bool:
+    """Whether ``sentence`` ends like one (a headline or summary line does not)."""
+    return sentence.rstrip("\"'”’»)")[-1:] in ".!?…"
+
+
 def _title_of(title: Segment, body: Segment) -> bool:
     """Whether ``title``, a line without final punctuation, is a stretch of the next paragraph
     ``body`` (a review's title made from its own first words)."""
@@ -747,10 +752,10 @@ class RepeatedSentences:
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx
-        # first six words -> (the sentence's folded tokens (joined only when compared), ends
-        # like a sentence?, its segment and offset (located only when repeated), paragraph
-        # number, and where in its paragraph it stands: -1 first, 1 last, 0 else)
-        self.seen: OrderedDict[str, tuple[list[str], bool, Segment, int, int, int]] = (
+        # first six words -> (the sentence's folded tokens (joined only when compared), its
+        # segment and span (located, and read for its final punctuation, only when repeated),
+        # paragraph number, and where in its paragraph it stands: -1 first, 1 last, 0 else)
+        self.seen: OrderedDict[str, tuple[list[str], Segment, int, int, int, int]] = (
             OrderedDict())
         self.speech = ctx.data.words("structure", "speech_verbs")
         self.hits: list[Hit] = []
@@ -763,8 +768,10 @@ class RepeatedSentences:
         # paragraph of one sentence has no place to count (:func:`_place`).
         wordy = ([s.index for s in sentences if any(c.isalpha() for c in s.text)]
                  if len(sentences) > 1 else [])
+        seen = self.seen
+        paragraph_text = segment.text
         for s in sentences:
-            text = s.text
+            text = paragraph_text[s.start:s.end]  # s.text, without a property's call each
             spaces = text.count(" ")
             if spaces + 1 < _MIN_WORDS:
                 # A short sentence said twice in a row ("He left. He left.") is a stutter too.
@@ -782,12 +789,9 @@ class RepeatedSentences:
             # (a paragraph of one sentence has no place: no list of places to search)
             n = wordy.index(s.index) if wordy and s.index in wordy else -2
             head = " ".join(words[:_MIN_WORDS])
-            first = self.seen.get(head)
+            first = seen.get(head)
             if first is not None:
-                earlier_words, complete, first_segment, first_start, paragraph, place = first
-                earlier, key = " ".join(earlier_words), " ".join(words)
-                line, col = first_segment.locate(first_start)
-                related = (Location(self.ctx.path, line, col, line, col),)
+                earlier_words, first_segment, first_start, first_end, paragraph, place = first
                 # A copy in the same or the next paragraph is what re-sent chunks leave; copies
                 # further apart are more often boilerplate said twice on purpose (a warning label,
                 # a sign-off): info.
@@ -799,18 +803,21 @@ class RepeatedSentences:
                 parallel = paragraph != self.paragraphs and here != 0 and here == place
                 if _title_of(first_segment, segment):
                     continue  # a review's title cut from its own body
+                line, col = first_segment.locate(first_start)
+                related = (Location(self.ctx.path, line, col, line, col),)
+                complete = _complete(first_segment.text[first_start:first_end])
                 severity = Severity.INFO if far or parallel else None
                 if parallel and not far:
                     note = " (at the same place in two paragraphs: a template?)"
                 else:
                     note = " (far apart)" if far else ""
-                if earlier == key:
+                if earlier_words == words:  # (tokens hold no space: as their joined texts)
                     if complete:  # a headline or summary bullet restated in the body is not a repeat
                         self.hits.append(Hit(s.start, s.end, f"sentence repeated from line {line}"
                                              + note,
                                              related=related, segment=segment, severity=severity))
                     continue
-                shorter, longer = sorted((earlier, key), key=len)
+                shorter, longer = sorted((" ".join(earlier_words), " ".join(words)), key=len)
                 extra = set(longer[len(shorter):].split())
                 if (len(words) >= _MIN_PARTIAL and complete and longer.startswith(shorter)
                         and not extra & self.speech):
@@ -820,13 +827,12 @@ class RepeatedSentences:
                                          + note,
                                          related=related, segment=segment, severity=severity))
                     continue
-            complete = text.rstrip("\"'”’»)")[-1:] in ".!?…"
-            self.seen[head] = (words, complete, segment, s.start, self.paragraphs,
-                               _place(n, len(wordy)) if wordy else 0)
+            seen[head] = (words, segment, s.start, s.end, self.paragraphs,
+                          _place(n, len(wordy)) if wordy else 0)
             if first is not None:
-                self.seen.move_to_end(head)
-            elif len(self.seen) > _WINDOW:  # a new key goes last by itself, and may overflow
-                self.seen.popitem(last=False)
+                seen.move_to_end(head)
+            elif len(seen) > _WINDOW:  # a new key goes last by itself, and may overflow
+                seen.popitem(last=False)
 
     def finish(self) -> list[Hit]:
         return self.hits

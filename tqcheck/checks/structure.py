@@ -7,7 +7,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate
@@ -17,6 +17,7 @@ from tqcheck.checks.text import (
     WORD,
     english_words,
     first_letter,
+    folded_tokens,
     is_cased_lower,
     never_before_stop_words,
     never_final_words,
@@ -441,13 +442,65 @@ _LIST_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]$")
 _UNSET = object()
 
 
-def _lone_openers(ctx: CheckContext) -> re.Pattern[str] | None:
+@dataclasses.dataclass(frozen=True, slots=True)
+class _LoneOpeners:
+    """What may open a paragraph that is one fragment (:func:`_lone_openers`): one regex, and
+    the first words of its alternatives, a cheap test before it."""
+
+    pattern: re.Pattern[str]
+    #: The first run of letters of every word the regex opens with, folded as a case-insensitive
+    #: regex compares them; None where the regex may open otherwise (``clause_shape``).
+    first_words: frozenset[str] | None
+
+    def match(self, text: str, pos: int) -> bool:
+        """Whether the regex matches ``text`` at ``pos``.  A sentence whose first word (after
+        opening marks) is in ASCII and none of :attr:`first_words` cannot: no regex then (the
+        regex tries its hundreds of words one after the other, at the start of every
+        paragraph of one sentence)."""
+        if self.first_words is not None:
+            if pos == 0 and text.isascii():
+                # The text's first folded token (shared with the other checks) is its first
+                # word after the marks (all of them split tokens but the apostrophe, which
+                # stays in the token) where it is all letters.
+                tokens = folded_tokens(text)
+                if tokens and tokens[0].isalpha():
+                    return tokens[0] in self.first_words and (
+                        self.pattern.match(text, pos) is not None)
+            first = _FIRST_LETTERS.match(text, pos)
+            if first is None:
+                return False  # every word opens with a letter
+            word = first.group(1)
+            if word.isascii() and word.lower() not in self.first_words:
+                return False
+        return self.pattern.match(text, pos) is not None
+
+
+#: A sentence's first run of letters, after its opening marks.
+_FIRST_LETTERS = re.compile(rf"[{re.escape(_OPENING_MARKS)}]*([^\W\d_]+)")
+
+
+def _first_words(words: Iterable[str]) -> frozenset[str] | None:
+    """The first runs of letters of ``words``, folded as a case-insensitive regex compares them
+    (:func:`tqcheck.checks._prefilter.fold`); None if a word opens with another character."""
+    from tqcheck.checks._prefilter import fold
+
+    found: set[str] = set()
+    for w in words:
+        m = LETTERS.match(w)
+        if m is None:
+            return None
+        found.add(fold(m.group()))
+    return frozenset(found)
+
+
+def _lone_openers(ctx: CheckContext) -> _LoneOpeners | None:
     """What may open a paragraph that is one fragment: the clause openers, or a qualifying
     adverb (``qualifiers``: "Especially") — one regex, so most paragraphs cost one match."""
     key = "TQ201.lone"
     if key not in ctx.state:
         clauses = _clause_openers(ctx)
-        words = "|".join(re.escape(w) for w in ctx.data.get("structure", "qualifiers", default=()))
+        qualifiers = ctx.data.get("structure", "qualifiers", default=())
+        words = "|".join(re.escape(w) for w in qualifiers)
         # The prepositions that open a stranded phrase ("With the aim of protecting …."):
         # English ``fragment_openers`` and the other languages' ``phrase_openers``.
         preps = sorted({w for key in ("fragment_openers", "phrase_openers")
@@ -457,9 +510,13 @@ def _lone_openers(ctx: CheckContext) -> re.Pattern[str] | None:
                              rf"(?:{words})(?!\w)" if words else "",
                              rf"[{re.escape(_OPENING_MARKS)}]*(?:{phrase})(?!\w)" if phrase else "")
                  if p]
-        ctx.state[key] = re.compile("|".join(f"(?:{p})" for p in parts),
-                                    re.IGNORECASE) if parts else None
-    found: re.Pattern[str] | None = ctx.state[key]
+        firsts = None
+        if not ctx.data.get("structure", "clause_shape"):
+            firsts = _first_words([*(_structure_words(ctx, "clause_openers") if clauses else ()),
+                                   *qualifiers, *preps])
+        ctx.state[key] = _LoneOpeners(re.compile("|".join(f"(?:{p})" for p in parts),
+                                                 re.IGNORECASE), firsts) if parts else None
+    found: _LoneOpeners | None = ctx.state[key]
     return found
 
 
@@ -958,10 +1015,15 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
     """
     if segment.kind not in {"paragraph", "list-item", "unit", "line"} or not sentences:
         return ()
-    hits = _cut_before_stop(segment, sentences, ctx)
-    if ", " in segment.text:
-        hits = [*hits, *(h for h in _dangling_join(segment, sentences, ctx)
-                         if all(h.start != x.start for x in hits))]
+    hits: list[Hit] = []
+    # One search for both tests below (a full stop right after a word of either list): it
+    # finds nothing in nearly every segment.
+    stops = _stop_search(ctx.lang)
+    if stops is not None and stops.search(segment.text):
+        hits = _cut_before_stop(segment, sentences, ctx)
+        if ", " in segment.text:
+            hits = [*hits, *(h for h in _dangling_join(segment, sentences, ctx)
+                             if all(h.start != x.start for x in hits))]
     text = segment.text.rstrip()
     if not text:
         return hits
@@ -1305,6 +1367,20 @@ def _comma_tail(words: frozenset[str]) -> re.Pattern[str]:
 def _clause_words(lang: str | None) -> frozenset[str]:
     """The words that never stand alone after a comma before a full stop in ``lang``."""
     return never_final_words(lang) | _rarely_final(lang)[0] | _relatives(lang)
+
+
+@functools.cache
+def _stop_words(lang: str | None) -> frozenset[str]:
+    """The words of both searches for a full stop after a word (:func:`_cut_before_stop`,
+    :func:`_dangling_join`): a text where none stands before a full stop needs neither."""
+    return _before_stop(lang)[0] | _clause_words(lang)
+
+
+@functools.cache
+def _stop_search(lang: str | None) -> re.Pattern[str] | None:
+    """The search for a full stop after a word of :func:`_stop_words` (None without any)."""
+    words = _stop_words(lang)
+    return _stop_after(words) if words else None
 
 
 def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContext
