@@ -433,6 +433,13 @@ def test_a_second_conjunct_narrowed_by_a_modifier_is_two_groups() -> None:
         "instructions and instructions"]
 
 
+def test_a_second_conjunct_negated_after_it_is_x_or_not_x() -> None:
+    """"may or may not", "kann oder kann nicht": the alternative and its negation, not a stutter."""
+    assert flagged("TQ102", "The update may or may not fix the crash.") == []
+    assert flagged("TQ102", "Ob er kommt oder kommt nicht, ist egal.", lang="de") == []
+    assert flagged("TQ102", "The update may or may fix the crash.") == ["may or may"]
+
+
 def test_a_second_conjunct_that_heads_a_longer_phrase_is_two_groups() -> None:
     """A plural noun after the second conjunct makes it a compound ("school events"); an oblique
     post-modifier or для makes it a group of its own (language data ``coordination_narrowing_word``)."""
