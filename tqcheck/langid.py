@@ -749,11 +749,18 @@ def _mostly_other(words: list[str], other: str) -> bool:
     lexicon (False where it has none): for a target the detectors do not know (Livonian), which
     they call its neighbour (Estonian, Latvian), only a sentence plainly in a language with a
     lexicon ("There is a reason that most people keep their abuse private.") is foreign."""
-    theirs = lexicon(normalise_lang(other) or other)
-    if theirs is None or not words:
-        return False
+    found = _in_lexicon(words, other)
+    return found is not None and found[0] >= UNKNOWN_TARGET_SHARE * found[1]
+
+
+def _in_lexicon(words: list[str], lang: str) -> tuple[int, int] | None:
+    """How many of ``words`` (lower-cased, split as the detectors read them) are words of
+    ``lang``'s lexicon, and of how many; None where it has none or ``words`` is empty."""
+    lex = lexicon(normalise_lang(lang) or lang)
+    if lex is None or not words:
+        return None
     lowered = " ".join(words).lower().replace("’", "'").split()
-    return sum(map(theirs.words.__contains__, lowered)) >= UNKNOWN_TARGET_SHARE * len(lowered)
+    return sum(map(lex.known.__contains__, lowered)), len(lowered)
 
 
 def _unlike_other(words: list[str], target: str, other: str) -> bool:
@@ -764,11 +771,8 @@ def _unlike_other(words: list[str], target: str, other: str) -> bool:
     has a lexicon (:func:`_lexicon_prefers` decides) or ``other`` has none."""
     if lexicon(target) is not None:
         return False
-    theirs = lexicon(normalise_lang(other) or other)
-    if theirs is None or not words:
-        return False
-    lowered = " ".join(words).lower().replace("’", "'").split()
-    return sum(map(theirs.words.__contains__, lowered)) < OTHER_LEXICON_SHARE * len(lowered)
+    found = _in_lexicon(words, other)
+    return found is not None and found[0] < OTHER_LEXICON_SHARE * found[1]
 
 
 def _lexicon_prefers(words: list[str], target: str, other: str) -> bool:

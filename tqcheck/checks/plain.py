@@ -83,21 +83,6 @@ def user_register(text: str) -> str | None:
     return None
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n)[\"'“‘«(\[¿¡*\-–— ]*([^\W\d_])")
-
-
-def _lowercase_starts(text: str) -> tuple[int, int]:
-    """(lower-case, all) sentence starts of ``text`` in a cased script."""
-    lower = total = 0
-    for m in _SENTENCE_START.finditer(text):
-        ch = m.group(1)
-        if ch.upper() == ch.lower():
-            continue  # uncased script
-        total += 1
-        lower += ch.islower()
-    return lower, total
-
-
 #: What may stand before the first word of a line (quotation marks, brackets, dashes, spaces).
 _OPENERS = "\"'“‘«([¿¡*-–— \t"
 
@@ -142,7 +127,8 @@ def _lowercase_lines(case: StyleCase) -> bool:
     return lower >= 3 and lower * 2 > cased
 
 
-_LINE_START = re.compile(r"[\"'“‘«(\[¿¡*\-–— \t]*([^\W\d_])")
+#: The first letter of a line, after what may stand before it.
+_LINE_START = re.compile(f"[{re.escape(_OPENERS)}]*([^\\W\\d_])")
 
 
 def label_line(case: StyleCase) -> str | None:

@@ -224,11 +224,6 @@ _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
 #: words and the second closing them, on one line.
 _TOPIC = re.compile(r"(?<![^\s(\[])#(?=[^\W_])([^#\n]{1,60}?[^\s#])#(?![\w#])")
 
-#: A template or anonymisation placeholder between hash signs (``#NAME#``, ``#PRS_ORG#``,
-#: ``#ALPHANUMERIC-ID#``, ``#Product1#``): an upper-case identifier, or a word numbered at its end.
-#: Neither a hashtag nor a Weibo topic, which are words (``#Shanghai Metro#``, ``#MeToo``).
-_HASH_PLACEHOLDER = re.compile(r"#(?:[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*|[A-Za-z]+[_-]?\d+)#")
-
 
 @register("TQ404", "underscore-hashtag", Severity.WARNING, scope="segment", fix="unsafe",
           gate='#[^\\W\\d_]\\w*_|#[^#\\n]{1,60}[^\\s#]#')
@@ -253,14 +248,12 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
         ``Russian Foreign Minister #Sergey_Lavrov`` → suggests ``Sergey Lavrov``.
     """
     text = segment.text
-    held = [(p.start(), p.end()) for p in _HASH_PLACEHOLDER.finditer(text)] if text.count("#") > 1 else []
     # A post of its own (no source in view, no pasted embed in the document, the paragraph
     # written like a post): its hashtags are the writer's.
     post = not source_in_view(segment) and not _embed_near(ctx, segment) and \
         social_post(text)
     for m in _HASHTAG.finditer(text):
-        if text[m.end():m.end() + 1] == "#" or _upper(m.group(1)) \
-                or any(a <= m.start() < b for a, b in held):
+        if text[m.end():m.end() + 1] == "#" or _upper(m.group(1)):
             continue  # a placeholder: "#PRS_ORG#", "#PRS_ORG"
         words = m.group(1).replace("_", " ")
         yield Hit(m.start(), m.end(), f"hashtag in prose: '{m.group()}'"
@@ -268,8 +261,6 @@ def find_underscore_hashtags(segment: Segment, sentences: list[Sentence], ctx: C
                   fix=((m.start(), m.end(), words),), severity=Severity.INFO if post else None)
     if text.count("#") > 1:
         for m in _TOPIC.finditer(text):
-            if any(a <= m.start() < b for a, b in held):
-                continue
             words = m.group(1).strip()
             if _upper(words) or (not any(c.isspace() for c in words) and any(
                     c == "_" or c.isdigit() for c in words)):
