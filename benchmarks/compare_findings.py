@@ -87,7 +87,8 @@ def _blind(job: Job) -> bool:
 
 def _blind_lines(job: Job) -> frozenset[int]:
     """The lines of ``job``'s file that belong to blind passages (``blind``: numbers 201-300;
-    ``blind2``: 301 to 500, the SHA-256 rule of ``corpora/README.md``; ``blind3``: 501 and up),
+    ``blind2``: 301 to 500, the SHA-256 rule of ``corpora/README.md``; ``blind3``: 501 to 700;
+    ``blind4``: 701 and up, the same rule),
     hidden like :func:`_blind`."""
     if job.corpus != "corpora":
         return frozenset()
@@ -99,7 +100,7 @@ def _blind_lines(job: Job) -> frozenset[int]:
             pid = header.group(1)
             n = int(pid[-3:])
             even = hashlib.sha256(pid.encode()).digest()[0] % 2 == 0
-            blind = 201 <= n < 301 or (n >= 301 and even) or n >= 501
+            blind = 201 <= n < 301 or (n >= 301 and even) or 501 <= n < 701
         if blind:
             hidden.add(number)
     return frozenset(hidden)

@@ -5,10 +5,10 @@
 The corpus has a ``dev`` split (used while tuning the checks), a ``held-out`` split (never read
 while tuning), a ``blind`` split (written by a session that never read the checks) and a second
 such set cut in two, ``dev2`` (may be read and tuned on) and ``blind2`` (never read), and a third
-such set, ``blind3``, all of it never read; see corpora/README.md, "Splits".  Each is scored
-separately, English targets apart from other targets.  ``--missed`` lists the kinds missed on
-``dev`` and ``dev2`` only; false alarms on ``blind``, ``blind2`` and ``blind3`` clean passages are
-counted, never listed.  A split without passages is left out.
+such set, ``blind3``, all of it never read, and a fourth cut in two, ``dev3`` and ``blind4``; see
+corpora/README.md, "Splits".  Each is scored separately, English targets apart from other targets.
+``--missed`` lists the kinds missed on ``dev``, ``dev2`` and ``dev3`` only; false alarms on
+``blind``, ``blind2``, ``blind3`` and ``blind4`` clean passages are counted, never listed.  A split without passages is left out.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from typing import Any
 from tqcheck.corpus import CorpusScore, evaluate, read_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "mt-artifacts.jsonl"
-SPLITS = ("dev", "held-out", "blind", "dev2", "blind2", "blind3")
+SPLITS = ("dev", "held-out", "blind", "dev2", "blind2", "blind3", "dev3", "blind4")
 #: Splits whose false alarms are counted but never listed (their text must not steer tuning).
-UNLISTED = ("blind",)  # "blind", "blind2" and "blind3"
+UNLISTED = ("blind",)  # "blind", "blind2", "blind3" and "blind4"
 TARGETS = (("English targets", lambda p: p["lang"] == "en"),
            ("other targets", lambda p: p["lang"] != "en"))
 

@@ -72,12 +72,18 @@ FIRST_SECOND_BLIND_NUMBER = 301
 #: read, scored once at the end of the round (README, "Splits").
 FIRST_THIRD_BLIND_NUMBER = 501
 
+#: Passages numbered from this on were written (issue 14, ninth round, ``src/v21-*``) by two more
+#: sessions that never read the checks: half of them (by the hash rule) are ``dev3``, fresh text the
+#: checks may be tuned on, the other half ``blind4``, never read (README, "Splits").
+FIRST_FOURTH_BLIND_NUMBER = 701
+
 
 def split_of(passage_id: str) -> str:
-    """``dev``, ``held-out``, ``blind``, ``dev2``, ``blind2`` or ``blind3``, fixed by the id alone
-    (README, "Splits").
+    """``dev``, ``held-out``, ``blind``, ``dev2``, ``blind2``, ``blind3``, ``dev3`` or ``blind4``,
+    fixed by the id alone (README, "Splits").
 
-    Passages numbered 501 and up are ``blind3``.  Passages numbered 301 to 500 are ``blind2`` when
+    Passages numbered 701 and up are ``blind4`` when the first byte of the SHA-256 of their id is
+    even, otherwise ``dev3``.  Passages numbered 501 to 700 are ``blind3``.  Passages numbered 301 to 500 are ``blind2`` when
     the first byte of the SHA-256 of their id is even, otherwise ``dev2``; 201 to 300 are
     ``blind``.  Passages numbered 101 to 200 are held out when that byte is even; each rule was
     fixed before any of its passages was written, and held-out and blind passages are never read
@@ -85,6 +91,8 @@ def split_of(passage_id: str) -> str:
     """
     number = int(passage_id[-3:])
     even = hashlib.sha256(passage_id.encode()).digest()[0] % 2 == 0
+    if number >= FIRST_FOURTH_BLIND_NUMBER:
+        return "blind4" if even else "dev3"
     if number >= FIRST_THIRD_BLIND_NUMBER:
         return "blind3"
     if number >= FIRST_SECOND_BLIND_NUMBER:

@@ -134,13 +134,16 @@ def test_corpus_is_big_enough(passages: list[dict[str, Any]]) -> None:
 def test_split_follows_the_documented_rule(passages: list[dict[str, Any]]) -> None:
     # README "Splits": numbers below 101 are dev; from 101 to 200, held out when the first byte of
     # the SHA-256 of the id is even; from 201 to 300, blind; from 301, blind2 when that byte is
-    # even, otherwise dev2; from 501, blind3.  Recomputed here independently of build.py.
+    # even, otherwise dev2; from 501, blind3; from 701, blind4 when that byte is even, otherwise
+    # dev3.  Recomputed here independently of build.py.
     import hashlib
 
     for p in passages:
         number = int(p["id"][-3:])
         even = hashlib.sha256(p["id"].encode()).digest()[0] % 2 == 0
-        if number >= 501:
+        if number >= 701:
+            assert p["split"] == ("blind4" if even else "dev3"), p["id"]
+        elif number >= 501:
             assert p["split"] == "blind3", p["id"]
         elif number >= 301:
             assert p["split"] == ("blind2" if even else "dev2"), p["id"]
