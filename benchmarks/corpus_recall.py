@@ -8,7 +8,8 @@ such set cut in two, ``dev2`` (may be read and tuned on) and ``blind2`` (never r
 such set, ``blind3``, all of it never read, and a fourth cut in two, ``dev3`` and ``blind4``; see
 corpora/README.md, "Splits".  Each is scored separately, English targets apart from other targets.
 ``--missed`` lists the kinds missed on ``dev``, ``dev2`` and ``dev3`` only; false alarms on
-``blind``, ``blind2``, ``blind3`` and ``blind4`` clean passages are counted, never listed.  A split without passages is left out.
+``blind``, ``blind2``, ``blind3`` and ``blind4`` clean passages are counted, never listed.  A
+split without passages is left out.
 """
 
 from __future__ import annotations
