@@ -76,6 +76,17 @@ def test_a_latin_chat_reaction_in_a_russian_text_is_no_sentence_start() -> None:
     assert serious("TQ203", "Пришел домой на обеде и увидел под дверью вот это! uwu.", "ru") == []
 
 
+@pytest.mark.must_pass("TQ203")
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Doesn't actually clean the air. tl;dr - not worth the extra cost.", "en"),
+    ("Kaufte dies als Luftbefeuchter. tl; dr - die Mehrkosten lohnen sich nicht.", "de"),
+    ("Works fine. btw the cable is short.", "en"),
+])
+def test_a_chat_abbreviation_written_in_lowercase_is_no_sentence_start(text: str,
+                                                                       lang: str) -> None:
+    assert serious("TQ203", text, lang) == []
+
+
 @pytest.mark.must_flag("TQ203")
 def test_a_latin_word_that_is_no_chat_reaction_still_starts_a_sentence_in_lowercase() -> None:
     assert serious("TQ203", "Пришел домой на обеде и увидел вот это! zoom тоже был там.",
