@@ -260,3 +260,26 @@ def test_general_entries_report_for_every_source_that_produces_them() -> None:
     assert "uk:air-alarm" not in _ids("An air alarm sounded in Kyiv.", "en", "es")
     assert "sv:went-on-the-cinema" in _ids("We went on the cinema.", "en", "da")
     assert "nl:through-the-police" in _ids("He was arrested through the police.", "en", "de")
+
+
+def test_evidence_of_a_strong_match_reaches_its_own_document() -> None:
+    """Without a source language, one strong phrase of a pack puts the pack's other patterns in
+    play near it (60 lines), not across a file of many documents; three strong phrases make the
+    language the whole file's."""
+    strong = "A travel ban for both Lavrov, Russian President Vladimir Putin and officials."
+    weak = "On the other hand, the ministry said it would review the decision."
+    filler = ["The committee met on Monday to discuss the budget."] * 80
+
+    def ids(paragraphs: list[str]) -> list[str]:
+        return [i for i, _ in _findings("\n\n".join(paragraphs), "en", None)]
+
+    near = ids([strong, *filler[:5], weak])
+    assert near.count("ar:on-the-other-hand-opener") == 1
+    far = ids([strong, *filler, weak])
+    assert "ar:both-with-three" in far and "ar:on-the-other-hand-opener" not in far
+    # With the source language given, distance does not matter.
+    given = _findings("\n\n".join([*filler, weak]), "en", "ar")
+    assert ("ar:on-the-other-hand-opener", "warning") in given
+    many = ids([strong, strong.replace("Lavrov", "Shoigu"), strong.replace("Lavrov", "Peskov"),
+                *filler, weak])
+    assert "ar:on-the-other-hand-opener" in many

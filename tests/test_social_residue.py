@@ -206,3 +206,19 @@ def test_words_in_angle_brackets_are_no_element() -> None:
 def test_an_element_with_attributes_is_still_markup() -> None:
     assert _serious("TQ409", 'Read the report <a href="https://example.org"> online.') == [
         '<a href="https://example.org">']
+
+
+@pytest.mark.must_pass("TQ403")
+def test_embed_widget_words_in_an_interface_catalogue_are_its_strings(tmp_path: Path) -> None:
+    # Shipped catalogues hold "Copy link" and "This content is not available in your country"
+    # as buttons and messages of the program (l10n-wild: a JSON locale, an Android resource).
+    catalogue = tmp_path / "en.json"
+    catalogue.write_text('{"share": {"copy": "Copy link", "blocked": "This content is not '
+                         'available in your country"}}', encoding="utf-8")
+    report = audit([catalogue], AuditOptions(lang="en", select=("TQ403",)), jobs=1)
+    assert not report.findings
+    prose = tmp_path / "article.txt"
+    prose.write_text("The video was removed.\n\nThis content is not available in your country\n",
+                     encoding="utf-8")
+    report = audit([prose], AuditOptions(lang="en", select=("TQ403",)), jobs=1)
+    assert [f.code for f in report.findings] == ["TQ403"]

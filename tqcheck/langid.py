@@ -776,15 +776,23 @@ def _unlike_other(words: list[str], target: str, other: str) -> bool:
 
 
 def _lexicon_prefers(words: list[str], target: str, other: str) -> bool:
-    """Whether more of ``words`` are words of the lexicon of ``target`` than of ``other``'s (False
-    where either has no lexicon).  A lexicon lists a language's frequent words less those another
+    """Whether more of ``words`` are words of the lexicon of ``target`` than of ``other``'s, or,
+    where ``other`` has no lexicon, half of them (one or more) are the target's (False where the
+    target has none).  A lexicon lists a language's frequent words less those another
     language uses far more (``scripts/build_lexicon.py``), so the words two languages share count
     for both, and the words of one alone decide."""
     mine, theirs = lexicon(target), lexicon(normalise_lang(other) or other)
-    if mine is None or theirs is None:
+    if mine is None:
         return False
     lowered = " ".join(words).lower().replace("’", "'").split()
-    return sum(map(mine.known.__contains__, lowered)) > sum(map(theirs.known.__contains__, lowered))
+    ours = sum(map(mine.known.__contains__, lowered))
+    if not ours:
+        return False
+    if theirs is None:
+        # No lexicon to weigh against (Serbian, Macedonian): the target's own words must make
+        # half the sentence ("godiva is good" is English, whatever the detectors say of it).
+        return 2 * ours >= len(lowered)
+    return ours > sum(map(theirs.known.__contains__, lowered))
 
 
 def script_share(counts: Counter[str]) -> tuple[str, int, float]:

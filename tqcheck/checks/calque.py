@@ -645,6 +645,42 @@ def _in_evidence(pack: CalquePack, source: str | None, matched: Iterable[CalqueP
     return any(p.strong for p in matched)
 
 
+#: How far (in lines of the file) the evidence of a strong match reaches when no source language
+#: is given: a file may hold many documents (a corpus, a test set, a site's articles one after
+#: another), and one strong phrase of a pack is evidence of MT from that language for the
+#: document it stands in, not for every text of the file.
+_EVIDENCE_REACH = 60
+
+
+def _line_of(hit: Hit) -> int:
+    return hit.segment.line if hit.segment is not None else 0
+
+
+#: Strong matches of one pack (in segments of their own) that make its source language the
+#: whole file's: MT from that language throughout, not one document among others.
+_FILE_EVIDENCE = 3
+
+
+def _near_evidence(found: list[tuple[CalquePattern, Hit]]) -> list[Hit]:
+    """The hits of a pack in evidence by its strong matches (no source language given): every
+    hit where the pack's strong matches stand in :data:`_FILE_EVIDENCE` segments or more;
+    otherwise the strong hits and the others within :data:`_EVIDENCE_REACH` lines of one."""
+    strong = sorted({_line_of(h) for p, h in found if p.strong})
+    if not strong:
+        return []
+    if len(strong) >= _FILE_EVIDENCE:
+        return [h for _, h in found]
+    kept = []
+    for p, h in found:
+        if not p.strong:
+            line = _line_of(h)
+            at = bisect.bisect_left(strong, line - _EVIDENCE_REACH)
+            if at == len(strong) or strong[at] > line + _EVIDENCE_REACH:
+                continue
+        kept.append(h)
+    return kept
+
+
 def calque_rewrite(pattern: CalquePattern, m: re.Match[str]) -> tuple[int, int, str] | None:
     """The edit of a pattern's ``replacement`` for one match, with the match's initial capital
     kept (``On the territory of`` → ``In``), or None when the pattern has none."""
@@ -688,7 +724,8 @@ class CalquePhrases:
         Matches the patterns of the calque packs of the source language in evidence — given with
         ``--source-lang`` or by the file, or detected from the segments' source text — and names
         the pack and pattern in the message.  Without a source language only the patterns that
-        fluent text never uses report (and the rest of a pack once one of those matched).  Packs
+        fluent text never uses report (and the rest of a pack within 60 lines of where one of those
+        matched: a file may hold many documents).  Packs
         exist per direction: Arabic, Russian, Ukrainian, Chinese, Turkish, Spanish, Persian,
         French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech, Hebrew, Hindi,
         Dutch, Vietnamese, Indonesian, Greek, Romanian, Thai and the Scandinavian languages into
@@ -825,7 +862,7 @@ class CalquePhrases:
             if source:
                 hits.extend(h for p, h in found if _applies(pack, p, source))
             elif _in_evidence(pack, None, (p for p, _ in found)):
-                hits.extend(h for _, h in found)
+                hits.extend(_near_evidence(found))
         return _specific_first(hits)
 
 

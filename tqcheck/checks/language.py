@@ -64,7 +64,9 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         (TSV, JSONL, Parquet, line pairs) is a sentence pair of prose and is judged as prose; a
         third-language verdict there is info unless the whole record says so.  A statistical
         verdict for a neighbour written in the target's script (``[language]
-        neighbour_letters``, ``neighbour_words``: Russian for Ukrainian, Japanese for Chinese) is
+        neighbour_letters``, ``neighbour_words``: Russian for Ukrainian, Japanese for Chinese,
+        Bulgarian and Serbian for Russian; for Serbian also the script's reading of Cyrillic
+        beside Latin letters) is
         info where the sentence holds no letter or word the target never writes ("Де в тебе
         болить?", "熊會爬樹。"): the detectors confuse these most.
 
@@ -100,7 +102,7 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
                                       ctx.data.get("language", "neighbour_words"),
                                       base_lang(result.lang or "") or "")
-    neighbour_guess = bool((letters or never) and result.method == "confirmed") and not any(
+    neighbour_guess = bool((letters or never) and result.method in _GUESSES) and not any(
         w in never or any(c in letters for c in w) for w in _words(text))
     source = sentence.segment.source
     record = is_record(sentence.segment)
@@ -273,6 +275,10 @@ _LONG_SENTENCE_SPACES = 11
 #: The document's memo of the cascade's verdicts (:func:`tqcheck.langid.identify`), in
 #: ``ctx.state``.
 _VERDICTS = "language_verdicts"
+#: Verdicts that are a guess between neighbours when no letter or word of the neighbour's own
+#: stands in the sentence: the detectors' (confirmed) and the script's mix (Cyrillic beside
+#: Latin reads as Serbian: "Фото: Primeminister.kz" in Russian).
+_GUESSES = frozenset({"confirmed", "script"})
 
 _MIN_LABEL_WORDS = 4
 

@@ -181,14 +181,22 @@ def _boilerplate_gate(ctx: CheckContext) -> Gate | None:
 _NON_ASCII = non_ascii_gate(r"[^\x00-\x7f]")
 
 
+#: Formats whose units are strings of a program's interface: "Copy link", "Share on Facebook"
+#: and "This content is not available" are its buttons and messages there, not an embed's.
+INTERFACE_FORMATS = ("po", "xliff", "tmx", "json", "android", "srt", "vtt")
+
+
 @register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment", fix="safe",
-          gate=_boilerplate_gate)
+          gate=_boilerplate_gate, not_for=INTERFACE_FORMATS)
 def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """Widget text of an embedded post ("View this post on Instagram", "A post shared by …").
 
     What it does:
         Flags the fallback lines that Instagram, Twitter/X, YouTube and Facebook embeds leave in copied
         text, in the target language and in English (lists per language in the residue data).
+
+        Not in translation files (PO, XLIFF, TMX, JSON, Android, subtitles): there "Copy link"
+        and "This content is not available" are strings of the interface.
 
     Why it matters:
         Embeds become plain text in MT pipelines; their boilerplate then gets translated and published.
