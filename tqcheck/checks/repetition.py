@@ -26,8 +26,10 @@ _GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*[,،，][\s\ufffc]*")  # a comma of a
 
 
 def _comma_repeat_counts(n: int, copies: int) -> bool:
-    # One word five times over commas is a loop ("a, a, a, a, a"); fewer may be rhetoric.
-    return n >= 4 or (n >= 2 and copies >= 3) or copies >= 5
+    # One word five times over commas is a loop ("a, a, a, a, a"); fewer may be rhetoric, and so
+    # may two words said twice ("never again, never again"); a clause of three words said twice
+    # is a stutter ("the situation is under control, the situation is under control").
+    return n >= 3 or (n >= 2 and copies >= 3) or copies >= 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +87,54 @@ _WORD_WITH_MARKS = re.compile(
     rf"[^\W_](?:[^\W_]|{_MARK.pattern})*(?:['’\-][^\W_](?:[^\W_]|{_MARK.pattern})*)*")
 
 
+#: Chinese characters and Japanese kana: scripts written without spaces, where a repeated phrase
+#: is no repeated token.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+#: A run of two to thirty such characters repeated back to back, perhaps over a comma or a full
+#: stop of the script ("发展发展发展", "将继续加强监管，将继续加强监管").
+_CJK_REPEAT = re.compile(f"([{_CJK}]{{2,30}}?)(?:[，、。,]?\\1)+")
+#: Characters of a unit said twice that make a phrase, not a reduplicated word: Chinese and
+#: Japanese double words of two characters on purpose ("研究研究", "いろいろ", "一步一步").
+_CJK_PHRASE = 4
+
+
+def _cjk_repeats(text: str) -> list[_Repeat]:
+    """Phrases repeated back to back in Chinese or Japanese text: a unit of two characters or
+    more (two different ones at least) three times or more, or a unit of four characters or
+    more (three different ones) twice.  Two characters said twice are a word reduplicated."""
+    found = []
+    for m in _CJK_REPEAT.finditer(text):
+        unit = m.group(1)
+        copies = len(re.findall(re.escape(unit), m.group()))
+        distinct = len(set(unit))
+        if distinct < 2 or (copies == 2 and (len(unit) < _CJK_PHRASE or distinct < 3)):
+            continue
+        second = m.start() + len(unit) + (1 if text[m.start() + len(unit)] in "，、。," else 0)
+        found.append(_Repeat(m.start(), m.end(), unit, len(unit), copies, second,
+                             comma=text[m.start() + len(unit)] in "，、,"))
+    return found
+
+
+def _with_cjk(text: str, found: Sequence[_Repeat]) -> Sequence[_Repeat]:
+    """``found`` and the repeats :func:`_cjk_repeats` reads in ``text``, where no repeat of a
+    phrase or a loop of ``found`` covers them."""
+    if not _CJK_CHAR.search(text):
+        return found
+    more = [r for r in _cjk_repeats(text)
+            if not any(f.start < r.end and r.start < f.end and (f.n > 1 or f.copies > 2)
+                       for f in found)]
+    return sorted([*found, *more], key=lambda r: r.start) if more else found
+
+
 @per_text
 def find_adjacent_repeats(text: str) -> Sequence[_Repeat]:
+    """Units repeated back to back (:func:`_adjacent_word_repeats`), and, in Chinese and Japanese,
+    runs of characters (:func:`_cjk_repeats`)."""
+    return _with_cjk(text, _adjacent_word_repeats(text))
+
+
+def _adjacent_word_repeats(text: str) -> Sequence[_Repeat]:
     """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
 
     One pass over the tokens: a repeat of length ``n`` at ``j`` needs ``tok[j] == tok[j-n]``, so only
