@@ -25,11 +25,28 @@ from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 _GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*[,،，][\s\ufffc]*")  # a comma of any script
 
 
-def _comma_repeat_counts(n: int, copies: int) -> bool:
+def _comma_repeat_counts(n: int, copies: int, in_clause: bool = False) -> bool:
     # One word five times over commas is a loop ("a, a, a, a, a"); fewer may be rhetoric, and so
-    # may two words said twice ("never again, never again"); a clause of three words said twice
-    # is a stutter ("the situation is under control, the situation is under control").
-    return n >= 3 or (n >= 2 and copies >= 3) or copies >= 5
+    # may two words said twice ("never again, never again") or a phrase that opens a sentence or
+    # clause ("Pump it out, pump it out", a chant or a line of dialogue); three words said twice
+    # after a word of their clause are a stutter ("… said that the situation is under control,
+    # the situation is under control").
+    return n >= 4 or (n >= 2 and copies >= 3) or copies >= 5 or (n == 3 and in_clause)
+
+
+#: Conditional subordinators, in the languages with data: "if you're a liar, you're a liar
+#: telling lies" says the clause again on purpose (a tautology, the second copy goes on).
+_CONDITIONALS = frozenset({"if", "when", "wenn", "falls", "si", "se", "als", "если", "когда",
+                           "якщо", "коли", "jeśli", "jeżeli", "gdy", "pokud", "kdyby", "eğer",
+                           "إذا", "اذا", "اگر", "אם"})
+_LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def _after_word(text: str, pos: int) -> bool:
+    """Does a word of the same clause stand right before ``pos`` (no mark between), and no
+    conditional subordinator?"""
+    m = _LAST_WORD_BEFORE.search(text, max(0, pos - 20), pos)
+    return m is not None and m.group(1).casefold() not in _CONDITIONALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +187,8 @@ def _adjacent_word_repeats(text: str) -> Sequence[_Repeat]:
             nxt += n
         end = toks[nxt - 1][2]
         comma = any(c in ",،，" for c in text[toks[j - 1][2] : toks[j][1]])
-        if comma and not _comma_repeat_counts(n, copies) and not (n == 1 and copies == 2):
+        if comma and not _comma_repeat_counts(n, copies, _after_word(text, toks[i][1])) \
+                and not (n == 1 and copies == 2):
             continue  # a word doubled over a comma: TQ101 decides by the word
         unit_text = text[toks[i][1] : toks[i + n - 1][2]]
         second_text = text[toks[j][1] : toks[j + n - 1][2]]

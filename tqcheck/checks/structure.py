@@ -1327,7 +1327,7 @@ def _unclosed_at_end(sentence: str) -> str:
     option "Network and"): empty where none.  An English “ is German's close after „."""
     for o, closes in _PAIRS:
         i = sentence.rfind(o, max(0, len(sentence) - 40))
-        if i < 0 or any(c in sentence[i + 1:] for c in closes):
+        if i < 0 or any(c in sentence[i + 1:] for c in closes) or not _opens_at(sentence, i):
             continue
         if o == "“" and "„" in sentence:
             continue
@@ -1335,9 +1335,16 @@ def _unclosed_at_end(sentence: str) -> str:
             return o
     if sentence.count('"') % 2:
         i = sentence.rfind('"')
-        if i >= len(sentence) - 40 and 0 < len(sentence[i + 1:].split()) <= 4:
+        if (i >= len(sentence) - 40 and _opens_at(sentence, i)
+                and 0 < len(sentence[i + 1:].split()) <= 4):
             return '"'
     return ""
+
+
+def _opens_at(text: str, i: int) -> bool:
+    """Does the mark at ``i`` open (after a space or the start), rather than close what a line
+    before opened (German "… erreichen.“", a quotation's last line)?"""
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{"
 
 
 #: A paragraph that ends in an ellipsis right after a word: "… shares fell by...".
