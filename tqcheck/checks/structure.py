@@ -1175,8 +1175,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
-        return [*hits, *_cut_after_particle(text, sentences, particles,
-                                            _never_final_endings(ctx.lang))]
+        return [*hits, *(_cut_after_particle(text, sentences, particles,
+                                             _never_final_endings(ctx.lang))
+                         or _unfinished_prose(segment, sentences))]
     if not words:
         ctx.note_once(f"TQ205:{ctx.data.lang}",
                       f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
@@ -1191,7 +1192,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         if m is not None and " ".join(m.group(1).split()).casefold() not in words:
             m = None
     if m is None:
-        return [*hits, *_cut_in_prose(segment, text, sentences, ctx)]
+        return [*hits, *(_cut_in_prose(segment, text, sentences, ctx)
+                         or _unfinished_prose(segment, sentences))]
     if len(last.text.split()) < 4:
         return hits
     if _capitalised_mid_sentence(m.group(1), last.text):
@@ -1454,6 +1456,48 @@ def _cut_after_particle(text: str, sentences: list[Sentence], particles: str,
             or (len(sentences) > 1 and sentences[-2].text.endswith(("。", "！", "？")))):
         return []  # a heading or a label, not a sentence of prose
     return [Hit(last.start, last.end, f"sentence cut off after '{end}'")]
+
+
+#: Words (or, in Chinese and Japanese, characters) of a paragraph's last sentence that
+#: :func:`_unfinished_prose` reads.
+_UNFINISHED_MIN_WORDS = 4
+_UNFINISHED_MIN_CHARACTERS = 8
+
+
+def _unfinished_prose(segment: Segment, sentences: list[Sentence]) -> list[Hit]:
+    """A paragraph whose sentences end in full stops but the last, which stops on a word with no
+    punctuation at all ("… Die Frist endet am 31. März. Anträge, die nicht rechtzeitig
+    eingehen, können", "… 審査結果は30日以内に書面で"): cut off, or a heading or list run into
+    the text without its stop (info: prose may drop a last full stop too).  Not after a
+    sentence that ends otherwise (a heading, a label), nor a last sentence with a colon (a
+    label and its value), in title case, of fewer than four words (eight characters in
+    Chinese and Japanese), or ending in a digit, a symbol or a link."""
+    if segment.kind != "paragraph" or len(sentences) < 2:
+        return []
+    last, prev = sentences[-1].text.rstrip(), sentences[-2].text.rstrip()
+    if not prev.endswith((".", "。", "!", "?", "！", "？")) or prev.endswith(("..", "…")):
+        return []
+    if not last[-1:].isalpha() or ":" in last or "：" in last or "/" in last[-30:]:
+        return []
+    words = last.split()
+    cjk = _CJK_TEXT.search(last) is not None and len(words) < _UNFINISHED_MIN_WORDS
+    if cjk:
+        if len(last) < _UNFINISHED_MIN_CHARACTERS or not prev.endswith(("。", "！", "？")):
+            return []
+    elif len(words) < _UNFINISHED_MIN_WORDS or not prev.endswith((".", "!", "?")):
+        return []
+    else:
+        cased = [w for w in words if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
+        if cased and sum(w[0].isupper() for w in cased) * 2 > len(cased):
+            return []  # "Stocks Fall As Investors Pull Back": a headline in title case
+    s = sentences[-1]
+    return [Hit(s.start, s.end, "sentence without final punctuation at the end of a paragraph "
+                "of prose: cut off, or a heading or list run into the text?",
+                severity=Severity.INFO)]
+
+
+#: Kana, CJK ideographs and Hangul.
+_CJK_TEXT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
