@@ -752,6 +752,16 @@ _SEPARATED_UNIT = re.compile(r"[^\W\d_]+")
 
 
 _MIN_WORDS = 6
+#: Hangul syllables or Chinese characters and kana that make a sentence as long as six words of
+#: a Latin-script language: Korean writes fewer, longer words, Chinese and Japanese none.
+_MIN_DENSE = 16
+_DENSE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _dense(text: str) -> bool:
+    """Is ``text`` a sentence of Korean, Chinese or Japanese long enough to count when said
+    twice (:data:`_MIN_DENSE` characters of those scripts)?"""
+    return _DENSE.search(text) is not None and len(_DENSE.findall(text)) >= _MIN_DENSE
 #: Words of a short sentence that counts when repeated at once.
 _MIN_BACK_TO_BACK = 3
 _MIN_PARTIAL = 8
@@ -839,7 +849,8 @@ class RepeatedSentences:
         for s in sentences:
             text = paragraph_text[s.start:s.end]  # s.text, without a property's call each
             spaces = text.count(" ")
-            if spaces + 1 < _MIN_WORDS:
+            dense = spaces + 1 < _MIN_WORDS and _dense(text)
+            if spaces + 1 < _MIN_WORDS and not dense:
                 # A short sentence said twice in a row ("He left. He left.") is a stutter too.
                 if spaces + 1 >= _MIN_BACK_TO_BACK and previous and len(text) == len(previous) and (
                         text.casefold() == previous.casefold()) and not text.rstrip(
@@ -850,7 +861,7 @@ class RepeatedSentences:
                 continue
             previous = ""
             words = folded_tokens(text)
-            if len(words) < _MIN_WORDS:
+            if len(words) < _MIN_WORDS and not dense:
                 continue
             # (a paragraph of one sentence has no place: no list of places to search)
             n = wordy.index(s.index) if wordy and s.index in wordy else -2

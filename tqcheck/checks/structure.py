@@ -28,7 +28,9 @@ from tqcheck.model import MASK, Segment, Sentence, Severity
 
 _TERMINAL = ".!?…:;,"
 _HEADING_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_CLOSE_QUOTE_BEFORE = re.compile(r"[.!?,][\"”’»]\s*$")
+#: A mark and a closing quote, straight single ones too ("asking me, 'Is it open?' and I"):
+#: the quotation ends, the sentence goes on.
+_CLOSE_QUOTE_BEFORE = re.compile(r"[.!?,][\"”’»']\s*$")
 _MIXED_CASE = re.compile(r"^[^\W\d_]*[a-zß-öø-ÿа-яё][A-ZÀ-ÖØ-ÞА-ЯЁ]")  # iPhone, eBay, иРНК
 _URLISH = re.compile(r"^\S*(?:[/@]|\.[a-z]{2,}\b)")
 
@@ -567,6 +569,10 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     return ()
 
 
+#: The full stops of TQ201's sentences: Latin and Chinese/Japanese.
+_FULL_STOPS = (".", "。")
+
+
 #: A stranded phrase standing alone (a paragraph, or before the sentence it belongs to) has at
 #: least this many words: "In short." and "For example." are idioms, not split-off phrases.
 _STRANDED_MIN_WORDS = 4
@@ -638,8 +644,10 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
         closers = ctx.data.get("structure", "phrase_closers", default=())
         verb = ctx.data.get("structure", "verb_pattern")
         participles = ctx.data.get("structure", "participle_openers")
+        lists = ctx.data.get("structure", "list_openers")
         data = None
-        if (openers or closers or participles) and (verb or ctx.data.get("capitalized_nouns")):
+        if (openers or closers or participles or lists) and (
+                verb or ctx.data.get("capitalized_nouns")):
             from tqcheck.langid import function_words
 
             words = sorted({w.casefold() for w in openers}, key=len, reverse=True)
@@ -788,7 +796,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     openers = ctx.data.get("structure", "fragment_openers")
     clauses = _clause_openers(ctx)
     phrase = _phrase_data(ctx) if openers is None else None
-    if openers is None and clauses is None and phrase is None:
+    split = _split_phrases(ctx)
+    if openers is None and clauses is None and phrase is None and split is None:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return ()
@@ -809,7 +818,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     for prev, s in itertools.pairwise(sentences):
         body = s.text
         # The cheap tests first: both sentences end in a full stop, the first word opens a phrase.
-        if not body.endswith(".") or not prev.text.endswith("."):
+        if not body.endswith(_FULL_STOPS) or not prev.text.endswith(_FULL_STOPS):
+            continue
+        if body[-1] == "。":
+            if split is not None and (kind := _participle_or_list(body, prev.text, ctx)):
+                hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {kind}",
+                                suggestion="join it to the previous sentence",
+                                severity=_CLAUSE_SEVERITY))
             continue
         if "," in body and (found := _phrase_and_relative(s, ctx)):
             hits.extend(found)
@@ -894,6 +909,9 @@ class _SplitPhrases:
     #: Words that open a list of examples or inclusions (``list_openers``: "Including",
     #: "Y compris", "Включая", "W tym").
     lists: re.Pattern[str] | None
+    #: Words that never open a sentence in a language written without spaces (``never_initial``
+    #: of ``structure.toml``: Chinese 以及, Japanese および).
+    never_initial: re.Pattern[str] | None = None
 
 
 def _split_phrases(ctx: CheckContext) -> _SplitPhrases | None:
@@ -903,15 +921,20 @@ def _split_phrases(ctx: CheckContext) -> _SplitPhrases | None:
         gerund = ctx.data.get("structure", "gerund_openers")
         comps = sorted(_structure_words(ctx, "complementizers"), key=len, reverse=True)
         lists = sorted(_structure_words(ctx, "list_openers"), key=len, reverse=True)
+        from tqcheck.datapack import builtin_table
+
+        never = builtin_table("structure.toml").get("never_initial", {}).get(ctx.lang or "", ())
         found = None
-        if gerund or lists:
+        if gerund or lists or never:
             found = _SplitPhrases(
                 re.compile(rf"{marks}(?:{gerund})(?!\w)") if gerund else None,
                 re.compile(r"(?:^|[\s,]+)(?:" + "|".join(
                     re.escape(w) + ("" if w[-1] in "'’" else r"(?!\w)") for w in comps) + ")",
                     re.IGNORECASE) if comps else None,
                 re.compile(marks + "(?:" + "|".join(map(re.escape, lists)) + r")(?!\w)")
-                if lists else None)
+                if lists else None,
+                re.compile(marks + "(?:" + "|".join(map(re.escape, never)) + ")")
+                if never else None)
         ctx.state[key] = found
     split: _SplitPhrases | None = ctx.state[key]
     return split
@@ -933,10 +956,14 @@ def _participle_or_list(body: str, prev: str, ctx: CheckContext) -> str:
     no word before the complement clause reads as a finite verb, and no comma, colon or
     semicolon follows but between the items of a list or before the complement clause (after
     one, the main clause may follow).  Empty where it is none."""
-    if not body.endswith(".") or body.endswith("..") or len(prev.split()) < 4:
-        return ""
     split = _split_phrases(ctx)
-    if split is None or _LIST_NUMBER_BEFORE.search(prev):
+    if split is None or body.endswith(".."):
+        return ""
+    if split.never_initial is not None and split.never_initial.match(body):
+        if body.endswith("。") and len(prev) >= _UNFINISHED_MIN_CHARACTERS:
+            return "a phrase that opens with a word no sentence opens with"
+        return ""
+    if not body.endswith(".") or len(prev.split()) < 4 or _LIST_NUMBER_BEFORE.search(prev):
         return ""
     english = ctx.data.get("structure", "fragment_openers") is not None
     m = split.lists.match(body) if split.lists is not None else None
@@ -989,6 +1016,8 @@ def _verbless_words(words: list[str], skip: int, ctx: CheckContext, english: boo
     data = _phrase_data(ctx)
     if data is None or (data.verb is None and not data.capitalized_nouns):
         return False
+    if data.verb_last:
+        skip = max(skip, len(words) - 1)  # a verb-final language: its verb is the last word
     return _no_verb(words, [w.casefold() for w in words], skip, data)
 
 
