@@ -621,6 +621,8 @@ _SCRIPT_PUNCT: dict[str, tuple[str, str, frozenset[str]]] = {
     "\u0e46": ("", "Thai (repetition mark)", frozenset({"th"})),
     "\u0e2f": ("", "Thai (abbreviation mark)", frozenset({"th"})),
     "\u037e": ("?", "Greek (question mark)", frozenset({"el"})),
+    "\u05f4": ('"', "Hebrew (gershayim)", frozenset({"he", "yi"})),
+    "\u05f3": ("'", "Hebrew (geresh)", frozenset({"he", "yi"})),
     "\u0589": (".", "Armenian", frozenset({"hy"})),
     "\u055e": ("?", "Armenian", frozenset({"hy"})),
     "\u1362": (".", "Ethiopic", frozenset({"am", "ti", "om"})),
