@@ -237,9 +237,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         ``The talks will resume in in Antalya.``  →  flags ``in in``, suggests ``in``.
     """
     repeats = find_adjacent_repeats(segment.text)
+    hyphened = _hyphen_doubles(segment.text, ctx) if "-" in segment.text else []
     if not repeats:  # most text: no data lookups then
-        return ()
-    hits: list[Hit] = []
+        return hyphened
+    hits: list[Hit] = list(hyphened)
     legit = ctx.data.words("legitimate_doubles")
     for rep in repeats:
         if rep.n != 1 or rep.copies != 2:
@@ -330,6 +331,26 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
                         applicability=None if function else Applicability.UNSAFE,
                         severity=Severity.INFO if meant or echoed or foreign else None))
     return hits
+
+
+#: A word of four letters or more doubled with a hyphen: "houses-houses".
+_HYPHEN_DOUBLE = re.compile(r"(?<![\w-])([^\W\d_]{4,})-(\1)(?![\w-])", re.IGNORECASE)
+#: Targets where a word doubled with a hyphen is no grammar of their own (unlike Indonesian and
+#: Malay plurals, "rumah-rumah"; Russian, Greek, Hindi or Hungarian emphasis, "синий-синий",
+#: "σιγά-σιγά"; French and Portuguese nouns, "cache-cache", "pisca-pisca"): there it is a
+#: source's reduplication carried over.
+_NO_HYPHEN_REDUPLICATION = frozenset({"en", "de", "es", "nl", "sv", "da", "nb", "pl", "cs"})
+
+
+def _hyphen_doubles(text: str, ctx: CheckContext) -> list[Hit]:
+    """Words doubled with a hyphen ("Houses-houses along the river"), in the targets of
+    :data:`_NO_HYPHEN_REDUPLICATION`, except the language's legitimate doubles ("knock-knock")."""
+    if ctx.data.lang not in _NO_HYPHEN_REDUPLICATION:
+        return []
+    legit = ctx.data.words("legitimate_doubles")
+    return [Hit(m.start(), m.end(), f"word doubled with a hyphen: '{m.group()}' (a source's "
+                "reduplication, as in an Indonesian or Malay plural?)", suggestion=m.group(1))
+            for m in _HYPHEN_DOUBLE.finditer(text) if m.group(1).casefold() not in legit]
 
 
 def _legit_pattern(ctx: CheckContext, word: str) -> bool:

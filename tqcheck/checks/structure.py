@@ -1511,7 +1511,10 @@ def _unfinished_prose(segment: Segment, sentences: list[Sentence]) -> list[Hit]:
     words = last.split()
     cjk = _CJK_TEXT.search(last) is not None and len(words) < _UNFINISHED_MIN_WORDS
     if cjk:
-        if len(last) < _UNFINISHED_MIN_CHARACTERS or not prev.endswith(("。", "！", "？")):
+        # Chinese and Japanese prose drops its last 。 often ("此操作是不可逆的"): only a
+        # Japanese case particle that leaves its verb unsaid ("…書面で", "…結果は") marks the cut.
+        if (len(last) < _UNFINISHED_MIN_CHARACTERS or not prev.endswith(("。", "！", "？"))
+                or last[-1] not in _PARTICLES_BEFORE_A_VERB):
             return []
     elif len(words) < _UNFINISHED_MIN_WORDS or not prev.endswith((".", "!", "?")):
         return []
@@ -1527,6 +1530,9 @@ def _unfinished_prose(segment: Segment, sentences: list[Sentence]) -> list[Hit]:
 
 #: Kana, CJK ideographs and Hangul.
 _CJK_TEXT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: Japanese case and topic particles that always have a verb or predicate after them in a
+#: finished sentence (で "by, at", に "to", は topic, が subject, を object, へ "toward").
+_PARTICLES_BEFORE_A_VERB = "でにはがをへ"
 
 
 def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
@@ -1668,9 +1674,16 @@ def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContex
 _LINE_ITEM = re.compile(r"(\d{1,2})[.)][ \t]")
 
 
+#: A numbered list run into a line of text, its items without stops between them: "Contents of
+#: delivery: 1. Device 2. Power cable 3. Instruction".
+_INLINE_LIST = re.compile(r"(?<![\w.])1\.[ \t]+[^\W\d_][^.!?;\n\d]{0,60}?[ \t]2\.[ \t]+[^\W\d_]"
+                          r"[^.!?;\n\d]{0,60}?[ \t]3\.[ \t]+[^\W\d_][^.!?;\n\d]{0,60}")
+
+
 @register("TQ206", "broken-numbering", Severity.WARNING, scope="segment",
           gate=Gate(re.compile(r"\)(?<=\w\))"),
-                    more=(re.compile(r"\n\d{1,2}[.)][ \t]"), re.compile(r"\A\d{1,2}[.)][ \t]"))))
+                    more=(re.compile(r"\n\d{1,2}[.)][ \t]"), re.compile(r"\A\d{1,2}[.)][ \t]"),
+                          re.compile(r"(?<![\w.])1\.[ \t]+[^\W\d_][^.!?;\n\d]{0,60}?[ \t]2\.[ \t]"))))
 def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                           ) -> Iterator[Hit]:
     """An inline numbered list that skips an item.
@@ -1690,7 +1703,15 @@ def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``Travellers should 1) contact the embassy, 2) register online, 4) follow the
         instructions.`` → flags ``4)``.
+
+        A list numbered ``1.``, ``2.``, ``3.`` run into a line of text without a stop between
+        its items ("Contents of delivery: 1. Device 2. Power cable 3. Instruction") is info:
+        the list lost its lines.
     """
+    if segment.kind == "paragraph" and "2." in segment.text:
+        for m in _INLINE_LIST.finditer(segment.text):
+            yield Hit(m.start(), m.end(), f"numbered list run into the text: '{m.group()}' "
+                      "(its items belong on lines of their own)", severity=Severity.INFO)
     for prev, m in numbering_gaps(segment.text):
         missing = str(prev + 1) if m.group(1).isdigit() else chr(ord("a") + prev)
         yield Hit(m.start(), m.end(), f"list item {m.group()} follows item {prev}: item "
