@@ -657,8 +657,9 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Arabic-script targets, full-width CJK punctuation and book-title marks
         (，。：！？（）「」《》) outside Chinese, Japanese and Korean targets, and the marks of other
         scripts outside the languages that write them (the Indic danda ``।``, the Thai
-        repetition mark ``ๆ``, the Greek question mark ``;``, Armenian, Ethiopic, Myanmar,
-        Khmer and Tibetan full stops), with the target's equivalent as suggestion.  With a
+        repetition mark ``ๆ``, the Greek question mark ``;``, the Hebrew gershayim ``״`` and
+        geresh ``׳`` written as quotes, Armenian, Ethiopic, Myanmar, Khmer and Tibetan full
+        stops), with the target's equivalent as suggestion.  With a
         Greek source, a semicolon that ends a question (before a closing quote or at the end of a
         line) is the source's question mark.  Without the source in view, the lenticular
         brackets 【】 and the title marks 《》〈〉 that frame headlines, titles and labels are

@@ -227,7 +227,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         (``OCTETS octets`` for the source's ``BYTES``) is no double; a double across a line
         break where the source repeats a word across its lines too is info.  A Latin word doubled in
         text of another script (a name or slogan copied as written: ``Canada plus plus``,
-        ``«zoom zoom»`` in Russian) is info, or nothing where English allows the double.
+        ``«zoom zoom»`` in Russian) is info, or nothing where English allows the double.  A word
+        of four letters or more doubled with a hyphen ("Houses-houses along the river") is a
+        source's reduplication in the targets that have none of their own (English, German,
+        Spanish, Dutch, Swedish, Danish, Norwegian, Polish, Czech).
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -677,7 +680,11 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
     """A phrase of two to eight words repeated back to back.
 
     What it does:
-        Finds a run of 2–8 words followed at once by the same words ("of the meeting of the meeting").
+        Finds a run of 2–8 words followed at once by the same words ("of the meeting of the meeting"),
+        or, over a comma, a run of three words or more inside its clause ("… said that the
+        situation is under control, the situation is under control"; not a chant or line that
+        opens with the phrase, "Pump it out, pump it out", nor "if X, X …"); in Chinese and
+        Japanese, four characters or more said twice ("将继续加强监管，将继续加强监管").
         Three or more copies are a generation loop (TQ105) instead.  Copies on two lines (one
         line's end, the next line's start: two chat messages, two source lines) are info.
 
@@ -724,8 +731,10 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
     What it does:
         Finds a unit of 1–8 words repeated at least three times back to back (over spaces, or over
         commas for phrases and for a word repeated five times), and a word repeated four times or
-        more with any other separator ("man-man-man-man").  It runs in sentences a precondition
-        called foreign too: a loop is often what made them look foreign.
+        more with any other separator ("man-man-man-man"); in Chinese and Japanese, a run of two
+        characters or more (two different ones) three times over ("发展发展发展").  It runs in
+        sentences a precondition called foreign too: a loop is often what made them look
+        foreign.
 
     Why it matters:
         Loops ("and the and the and the …") are the classic failure of neural decoders on hard or
@@ -826,7 +835,8 @@ class RepeatedSentences:
     """The same sentence appears twice in the document.
 
     What it does:
-        Compares every sentence of six words or more (case, spacing and punctuation ignored) with the
+        Compares every sentence of six words or more (in Korean, Chinese and Japanese, sixteen
+        characters of those scripts or more; case, spacing and punctuation ignored) with the
         100 sentences before it, and a shorter sentence of three words or more with the one right
         before it and flags the repeat, pointing at the first occurrence; a sentence of
         eight words or more that is the start of an earlier one (or starts with all of it) counts

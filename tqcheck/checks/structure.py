@@ -769,7 +769,18 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         income, for whom the increase is limited.") has no main clause either.  Languages
         without a file of their own (Finnish, Hungarian, Bulgarian, Greek, Romanian, and the
         clause-relatives of Swedish, Danish and Norwegian) take their ``clause_openers`` from
-        ``structure.toml``.  Every fragment is info:
+        ``structure.toml``.  After a statement, a sentence that opens with a gerund or adverbial
+        participle (``gerund_openers``: French "Soulignant une hausse de 12 %.", Russian
+        "Пообещав помощь всем семьям.", Polish "Obiecując pomoc …"), perhaps with its
+        complement clause (``complementizers``: "Promising that all families would be
+        compensated.", "Подчеркнув, что …"), or with a word that opens a list of examples or an
+        addition (``list_openers``: "Including diesel, petrol and gas.", "Включая хлеб, молоко и
+        яйца.", Turkish "Ve nüfus cüzdanı fotokopisi.", Korean "그리고 통장 사본.") and has no
+        finite verb before its complement clause, nor a comma but between list items and
+        before the complement clause, is one too; so is, in Chinese and Japanese, a sentence
+        that opens with a word no sentence opens with (``never_initial`` of ``structure.toml``:
+        以及, および).  A comma or colon between digits ("200,000", "10:30") parts no clauses.
+        Every fragment is info:
         headlines, reviews and captions write verbless phrases on purpose, and judged blind
         against the source on WMT23 system output only about a third of the fragments reported
         were defects (5 of 14 with the source in view over three samples, 0 of 12 without it).
@@ -1175,7 +1186,12 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         word lists of every language (articles, conjunctions, possessives, prepositions,
         subordinators; Korean postpositional phrases, and the particles and connective endings
         written onto a Korean word, ``rarely_final_endings``: "… 서비스를") were written for
-        tqcheck from general knowledge of each language.
+        tqcheck from general knowledge of each language.  Where the paragraph is prose, a last
+        sentence that leaves a bracket or quote open before its last few words ("… the age to
+        (", '… select "Network and') is cut off too, and so is an English one that ends on a
+        possessive ("… to exceed last year's"); a last sentence of four words or more with no
+        final punctuation at all after sentences that end in full stops (in Japanese, after a
+        case particle: "…書面で") is info: cut off, or a heading or list run into the text.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves

@@ -107,7 +107,8 @@ _POINT_DECIMAL_FORMAT = re.compile(
     rf"(?<![{_ALNUM}.,/:-])\d{{1,3}}(?:,\d{{3}})+\.\d{{1,2}}(?![{_ALNUM}]|[.,:/-]\d)")
 #: Thousands grouped with spaces before or after a currency (``1 290 Kč``, ``€ 12 500``), in a
 #: language that groups with commas.
-_CURRENCIES = r"(?:Kč|zł|Ft|kr|€|₽|₴|₺|руб\.?|грн\.?|lei|лв\.?|CHF|PLN|CZK|HUF|SEK|NOK|DKK|EUR|RUB|UAH|TRY|RON|BGN)"
+_CURRENCIES = (r"(?:Kč|zł|Ft|kr|€|₽|₴|₺|руб\.?|грн\.?|lei|лв\.?"
+               r"|CHF|PLN|CZK|HUF|SEK|NOK|DKK|EUR|RUB|UAH|TRY|RON|BGN)")
 _SPACE_GROUPS_MONEY = re.compile(
     rf"(?<![{_ALNUM}.,/:-])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+)(?![{_ALNUM}]|[.,:/-]\d)"
     rf"[ \u00a0]?{_CURRENCIES}(?!\w)|(?<!\w){_CURRENCIES}[ \u00a0]"
@@ -186,6 +187,10 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         Einwohner``; one group, ``1,200``, as info: it may be a decimal), and where its data says
         so a percent sign after the number (Turkish writes ``%25``), a month-first date
         (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``);
+        a number in the whole format of the other decimal convention (``R$ 1.250,00``,
+        ``66 000,00 zł``, a price ``€ 500,-`` in English; ``1,250.00`` in German), and, as info,
+        thousands grouped with spaces next to a currency where the target groups with commas
+        (``1 290 Kč`` in English);
         outside Chinese, Japanese and Korean, a range written with a tilde (``10~20``) in a
         segment the other tests read (the gate stays theirs: a search for ``~`` cost 1%).  A
         dotted number after a version, section, figure or product word
@@ -562,7 +567,8 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Swiss French ``fr-CH``), quotations in straight quotes where the language's data says
         they stand in for its own marks (``straight_substitute``: German „…“, Russian «…»), as
         info a Latin ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes
-        ``؟ ، ؛`` (``native_marks``), and as info a half-width ``, . ? ! : ;`` right after a Chinese or
+        ``؟ ، ؛`` (``native_marks``), a Latin ``?`` after a Greek letter (Greek ends a
+        question with ``;``), and as info a half-width ``, . ? ! : ;`` right after a Chinese or
         Japanese character, where those languages write ``，。？！：；`` (``、`` for the Japanese
         comma).  A language without a data file is checked by its quotation marks alone where
         ``quote_norms.toml`` names them (Romanian „…”, Hungarian, Slovak, Bulgarian …), as
