@@ -54,6 +54,11 @@ def flagged(code: str, text: str, lang: str) -> set[str]:
      "експортних квот.", "uk", "Після тривалих переговорів щодо експортних квот."),
     ("Η κυβέρνηση ανακοίνωσε την Τρίτη νέα μέτρα στήριξης. Τα οποία θα ισχύσουν από τον "
      "Ιανουάριο.", "el", "Τα οποία θα ισχύσουν από τον Ιανουάριο."),
+    ("Die Regierung hat neue Maßnahmen vorgestellt. Die ab dem kommenden Monat für alle "
+     "Gebäude gelten sollen.", "de", "Die ab dem kommenden Monat für alle Gebäude gelten sollen."),
+    ("De gemeente heeft gisteren een nieuw parkeerbeleid aangekondigd. Dat vanaf 1 januari in "
+     "de hele binnenstad gaat gelden.", "nl",
+     "Dat vanaf 1 januari in de hele binnenstad gaat gelden."),
 ])
 def test_phrases_split_off_their_sentence(text: str, lang: str, fragment: str) -> None:
     assert fragment in flagged("TQ201", text, lang)
@@ -80,6 +85,11 @@ def test_phrases_split_off_their_sentence(text: str, lang: str, fragment: str) -
      "uk"),
     ("W Łodzi otwarto w sobotę tzw. Mediatekę, nową bibliotekę. Budowa kosztowała 24,5 mln zł.",
      "pl"),
+    ("Die Lage bleibt schwierig für alle Beteiligten. Das wird man noch sehen können.", "de"),
+    ("De gemeente heeft een nieuw beleid aangekondigd. Die maatregel gaat vanaf morgen gelden.",
+     "nl"),
+    ("De gemeente heeft een nieuw beleid aangekondigd. Dat is goed nieuws voor de bewoners.",
+     "nl"),
 ])
 def test_whole_sentences_are_no_fragment(text: str, lang: str) -> None:
     assert not flagged("TQ201", text, lang)
