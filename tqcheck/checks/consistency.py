@@ -589,6 +589,20 @@ def _known_groups() -> list[frozenset[str]]:
     return [frozenset(g) for g in builtin_table("name_variants.toml")["groups"] if len(g) > 1]
 
 
+@lru_cache(maxsize=32)
+def _known_keys(orthography: Rules) -> dict[str, tuple[int, ...]]:
+    """The romanization keys of every known group's spellings (plain and through a target's
+    ``name_orthography``): key -> the indexes of the groups that hold it."""
+    from tqcheck.checks.romanization import latin_key, orthography_key
+
+    keyed: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(_known_groups()):
+        for w in group:
+            keyed[latin_key(w)].add(index)
+            keyed[orthography_key(w, orthography)].add(index)
+    return {key: tuple(sorted(found)) for key, found in keyed.items()}
+
+
 _ALIAS_OPEN = r"\s*[(\[,]\s*(?:(?:also|or|formerly|aka|auch|oder|früher|ou|o|или|також|тж\.)\b[:.]?\s*)?"
 
 
@@ -937,6 +951,8 @@ class NameVariants:
             present = [w for w in known if w in self.words]
             for a in present:
                 pairs[a].update(b for b in present if b != a)
+        if self.romanized:
+            self._known_group_spellings(pairs)
         hits: list[Hit] = []
         if self.institutions is not None:
             hits.extend(self.institutions.finish(self.ctx.path))
@@ -1148,6 +1164,32 @@ class NameVariants:
             for b in group[i + 1:]:
                 if self.words[a].proper or self.words[b].proper:
                     yield a, b
+
+    def _known_group_spellings(self, pairs: dict[str, set[str]]) -> None:
+        """Pair a name of the document with a known group's spellings where it is one of them in
+        the target's own orthography or with other diacritics (Spanish Járkov is Kharkov, so it
+        stands beside Kharkiv; Pékin is Peking, beside Beijing): the groups list each name once,
+        not once per language that writes it."""
+        from tqcheck.checks.romanization import latin_key, orthography_key
+
+        keyed = _known_keys(self.orthography)
+        found: dict[int, set[str]] = defaultdict(set)
+        for w, occ in self.words.items():
+            if len(w) < 4 or not occ.proper:
+                continue
+            spelled = w.translate(self.letters) if self.letters else w
+            for key in {latin_key(spelled), orthography_key(spelled, self.orthography)}:
+                for index in keyed.get(key, ()):
+                    found[index].add(w)
+        for index, spellings in found.items():
+            known = _known_groups()[index]
+            present = spellings | {w for w in known if w in self.words}
+            # One spelling present is no inconsistency, nor two spellings whose key is one: the
+            # inflected forms and diacritics of one name are other checks' concern.
+            if len({latin_key(w) for w in present}) < 2:
+                continue
+            for a in present:
+                pairs[a].update(b for b in present if b != a and not policy_only(a, b))
 
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
         """Pair the names whose romanization keys agree (:mod:`tqcheck.checks.romanization`)."""
