@@ -31,7 +31,7 @@ from tqcheck.langid import (
     scripts_of_language,
     surely_target,
 )
-from tqcheck.model import Sentence, Severity
+from tqcheck.model import Segment, Sentence, Severity
 
 # --- TQ701 -------------------------------------------------------------------------------------
 
@@ -1532,3 +1532,47 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
 
 
 _LABEL_QUOTES = frozenset("\"“„«»‘‚'(")
+
+
+#: A letter or digit of a script glued, with no space, to an ASCII letter or digit.  CJK
+#: characters count alone ("S新8.96", "the美元100"); letters of alphabetic scripts count from two
+#: (a single lookalike letter inside a word is a homoglyph: TQ703).
+_GLUED = re.compile(
+    r"(?<=[A-Za-z0-9])(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+    r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})"
+    r"|(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+    r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})(?=[A-Za-z0-9])")
+
+
+@register("TQ706", "glued-source-script", Severity.ERROR, scope="segment",
+          gate=non_ascii_gate("[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                              "\uac00-\ud7af]"),
+          past_preconditions=True)
+def find_glued_foreign_script(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                              ) -> Iterator[Hit]:
+    """Letters of another script glued to a word or number of the translation ("the美元100").
+
+    What it does:
+        Flags Chinese, Japanese or Korean characters, or two or more Cyrillic, Arabic or Hebrew
+        letters, written with no space against a Latin letter or a digit, in a target language not
+        written in that script.  (It was TQ408, a residue check: source-script letters left in
+        the target are a language finding; TQ408 redirects here.)
+
+    Why it matters:
+        A decoder that copies a source token it cannot translate glues it to its neighbours: the
+        number or word beside it is garbled too, and no reader of the target can read it.
+
+    Example:
+        ``revenue of S新8.96 billion`` → flags ``新``.
+    """
+    from tqcheck.langid import script_of, scripts_of_language
+
+    own = scripts_of_language(ctx.lang)
+    if not own:
+        return
+    for m in _GLUED.finditer(segment.text):
+        script = script_of(m.group()[0])
+        if script is None or script in own or (script == "Han" and "Kana" in own):
+            continue
+        yield Hit(m.start(), m.end(), f"{script} letters glued to the text: '{m.group()}'",
+                  suggestion="")

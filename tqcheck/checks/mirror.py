@@ -518,11 +518,11 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ405": span_in_source,
     "TQ406": source_has_emoji,
     "TQ407": span_in_source,
-    "TQ408": foreign_in_source,
     "TQ409": source_has_markup,
     "TQ602": source_opens_with_conjunction,
     "TQ702": foreign_in_source,
     "TQ704": foreign_in_source,
+    "TQ706": foreign_in_source,
 }
 
 
