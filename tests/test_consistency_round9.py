@@ -38,3 +38,27 @@ def test_known_groups_in_every_orthography(text: str, lang: str, expected: set[s
 ])
 def test_one_known_spelling_alone_is_consistent(text: str, lang: str) -> None:
     assert flagged("TQ501", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "source", "expected"), [
+    ("Citizens must arrive early. Saygılarımızla, the General Directorate.", "en", "tr",
+     {"Saygılarımızla"}),
+    ("Thank you for your patience.\nAtentamente\nLa Dirección General", "en", "es", {"Atentamente"}),
+    ("Thank you for your patience.\nCordialement,\nLe service client", "en", None, {"Cordialement"}),
+    ("Vielen Dank für Ihre Geduld.\nKind regards,\nIhr Team", "de", "en", {"Kind regards"}),
+])
+def test_a_letter_closing_left_in_the_source_language(
+        text: str, lang: str, source: str | None, expected: set[str]) -> None:
+    assert flagged("TQ704", text, lang, source) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "source"), [
+    ("Obrigado pela paciência.\nAtentamente,\nA Direção", "pt", "es"),  # Portuguese's own too
+    ("Merci de votre patience.\nCordialement,\nLe service client", "fr", None),
+    ("The French write cordialement before a signature, and bien à vous to friends.", "en", None),
+    ("He was sincerely sorry. Best regards to your mother from all of us.", "en", None),
+    ("Z poważaniem do tradycji napisał list.", "pl", None),
+])
+def test_a_closing_in_its_own_language_or_mentioned_is_not_left(
+        text: str, lang: str, source: str | None) -> None:
+    assert flagged("TQ704", text, lang, source) == set()

@@ -782,6 +782,9 @@ class LeftoverPack:
     source: str
     name: str
     patterns: tuple[LeftoverPattern, ...]
+    #: Other languages whose own words the pack's terms are too (Spanish and Portuguese
+    #: "Atentamente"): the pack never applies to a target among them.
+    shared_with: frozenset[str] = frozenset()
 
 
 def _hint_words(hints: Iterable[str]) -> tuple[str, ...]:
@@ -834,7 +837,8 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
             hints = _hint_words([hint] if isinstance(hint, str) else hint)
             patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]), _hint_re(hints),
                                             hints))
-        return LeftoverPack(source, name, tuple(patterns))
+        shared = frozenset(str(lang) for lang in raw.get("shared_with", ()))
+        return LeftoverPack(source, name, tuple(patterns), shared)
     except KeyError as exc:
         raise ConfigError(f"{origin}: leftover pack is missing {exc.args[0]!r}") from None
 
@@ -850,7 +854,8 @@ def leftover_packs() -> tuple[LeftoverPack, ...]:
 def _packs_for(lang: str | None, source_lang: str | None) -> list[LeftoverPack]:
     target = normalise_lang(lang)
     source = normalise_lang(source_lang)
-    packs = [p for p in leftover_packs() if normalise_lang(p.source) != target]
+    packs = [p for p in leftover_packs()
+             if normalise_lang(p.source) != target and target not in p.shared_with]
     if source:
         packs = [p for p in packs if normalise_lang(p.source) == source]
     return packs
@@ -891,7 +896,11 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         English translation).  In any case flags transliterated source words listed in the data
         packs ``tqcheck/data/leftover/<source>.toml``: formulae, greetings and particles such as
         "inshallah", "wa" (and) or "al-" on a common noun, "spasibo" — never names or loanwords
-        the target language uses.  Without a known source every pack applies.  A word inside an
+        the target language uses; and, for the languages written in Latin letters, the
+        closings of letters and notices ("Atentamente,", "Mit freundlichen Grüßen",
+        "Saygılarımızla," before a signature), never in a target whose own formula it is
+        (a pack's ``shared_with``: Portuguese "Atentamente").  Without a known source every
+        pack applies.  A word inside an
         e-mail address or URL (``запрошення@click4survey.cz``) is copied as written, not left.
         Where source and target are both written in Latin, a run of words holding a letter of
         the source's alphabet that the target's lacks (``[language] marker_letters``: Turkish
