@@ -71,6 +71,8 @@ MUST_FLAG: list[tuple[str, str, list[str]]] = [
     ("TQ706", "The company reported revenue of S新8.96 billion.", ["新"]),
     ("TQ404", "The passenger flow rose.\n\n#Shanghai Metro# 🚇", ["#Shanghai Metro#"]),
     ("TQ706", "He paid the美元100 fee.", ["美元"]),
+    ("TQ410", "Fares rise in May.\n\nRead also: Bus fares rise again in Leipzig",
+     ["Read also: Bus fares rise again in Leipzig"]),
     ("TQ409", "Choose <strong>Forgot password?</strong> on the login page.",
      ["<strong>", "</strong>"]),
     ("TQ409", 'The message "Connection failed: {0}" is shown.', ["{0}"]),
@@ -175,6 +177,7 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ403", "The talks resumed.\n\nThe minister will post an update on Instagram this week."),
     ("TQ407", "The talks had poor results & the ministers left; 5 < 7 is true."),
     ("TQ409", "Press <Enter> if x<y; 50% of users in {1, 2, 3} use __init__ and *stars*."),
+    ("TQ410", "See also: the user guide.\n\nHe had read also the report: it was long."),
     ("TQ503", "He called it a “turning point”. Others said “too early” and “not now”."),
 ]
 

@@ -62,3 +62,42 @@ def test_a_letter_closing_left_in_the_source_language(
 def test_a_closing_in_its_own_language_or_mentioned_is_not_left(
         text: str, lang: str, source: str | None) -> None:
     assert flagged("TQ704", text, lang, source) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "source", "expected"), [
+    ("Die Preise steigen.\n\nLesen Sie auch: Neue Tarife im MDV", "de", "en",
+     {"Lesen Sie auch: Neue Tarife im MDV"}),
+    ("Le gouvernement a réagi.\n\nLire aussi : La réforme adoptée", "fr", None,
+     {"Lire aussi : La réforme adoptée"}),
+    ("申请人须提交材料。\n\n原文链接：http://www.example.gov.cn/zhengce/", "zh", "en",
+     {"原文链接：http://www.example.gov.cn/zhengce/"}),
+    # The source's label left in the target.
+    ("The prices rise.\n\nKapcsolódó cikk: Drágul a közlekedés", "en", "hu",
+     {"Kapcsolódó cikk: Drágul a közlekedés"}),
+])
+def test_a_link_line_of_the_source_page(
+        text: str, lang: str, source: str | None, expected: set[str]) -> None:
+    assert flagged("TQ410", text, lang, source) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("See also: the user guide.\n\nRelated: TQ501 covers names.", "en"),
+    ("He said he had read also the report: it was long. Read more about it below.", "en"),
+    ("Lesen Sie auch die Anleitung: sie erklärt alles.", "de"),
+    ("出典：総務省統計局", "ja"),
+])
+def test_a_label_inside_prose_or_a_document_section_is_no_link_line(text: str, lang: str) -> None:
+    assert flagged("TQ410", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Serve un piano serio.\n\nCondividi su Facebook Twitter WhatsApp Email", "it"),
+    ("Winkeliers reageren verdeeld.\n\nBekijk dit bericht op Instagram", "nl"),
+    ("Schools are closed on Thursday.\n\nJoin our WhatsApp channel for latest news", "en"),
+])
+def test_share_rows_and_channel_prompts_in_more_languages(text: str, lang: str) -> None:
+    assert flagged("TQ403", text, lang)
+
+
+def test_a_share_verb_in_prose_is_no_share_row() -> None:
+    assert flagged("TQ403", "Vuoi condividere l'articolo su Facebook con gli amici?", "it") == set()

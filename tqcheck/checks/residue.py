@@ -217,6 +217,53 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
 _BOILERPLATE_END = re.compile(r"[\ufffc\"“”|]|\.(?=\s|$)")
 
 
+@cache
+def _page_label_re(lang: str, source: str) -> re.Pattern[str] | None:
+    """The line-opening labels of another page (``[page_labels]`` of the residue data) of the
+    target language, the source language and English, as one pattern: a label at a line's start,
+    a colon, and the rest of the line."""
+    table = residue_data().get("page_labels", {})
+    labels = {str(w) for code in dict.fromkeys((lang, source, "en")) for w in table.get(code, ())}
+    if not labels:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：][ \t\u00a0]*\S[^\n]*")
+
+
+@register("TQ410", "page-link-line", Severity.WARNING, scope="segment", fix="safe",
+          gate="[:：]")
+def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                         ) -> Iterator[Hit]:
+    """A line of the copied web page that links to another of its pages ("Read also: …").
+
+    What it does:
+        Flags a line that opens with a label of a news or help site's page furniture and a colon
+        ("Read also:", "Related articles:", "Photo credit:", German "Lesen Sie auch:", French
+        "Lire aussi :", Hungarian "Kapcsolódó cikk:", Chinese "原文链接：", lists per language in
+        the residue data's ``[page_labels]``), in the target language, the source language or
+        English, with the rest of its line (the other article's headline or address).  Labels
+        that open sections of real documents ("See also:", "Source:", "Related:") are not listed.
+
+    Why it matters:
+        A pipeline that copies a page's text takes its teasers and credit lines with it; translated
+        and published, they point at articles the reader cannot see.
+
+    Example:
+        ``Lesen Sie auch: Neue Tarife im MDV`` → flagged whole.
+    """
+    text = segment.text
+    if ":" not in text and "：" not in text:
+        return
+    pattern = _page_label_re(ctx.lang or "", ctx.source_lang or "")
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        yield Hit(start, m.end(), f"a link line of the source page: '{text[start:m.end()]}'",
+                  suggestion="", fix=(delete_span(text, start, m.end()),),
+                  fix_message="delete the line")
+
+
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
 
 
