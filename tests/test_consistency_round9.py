@@ -101,3 +101,41 @@ def test_share_rows_and_channel_prompts_in_more_languages(text: str, lang: str) 
 
 def test_a_share_verb_in_prose_is_no_share_row() -> None:
     assert flagged("TQ403", "Vuoi condividere l'articolo su Facebook con gli amici?", "it") == set()
+
+
+def test_yo_and_ye_mixed_in_one_name_is_info() -> None:
+    text = "Делегацию возглавлял Пётр Семёнов; как сообщил Петр Семенов, раунд пройдёт в Вене."
+    report = audit_text(text, AuditOptions(lang="ru", select=("TQ501",)))
+    assert {f.text for f in report.findings} == {"Пётр", "Петр", "Семёнов", "Семенов"}
+    assert {f.severity.value for f in report.findings} == {"info"}
+    mixed = "Директор Сергей Королёв сообщил новость. Позже Сергей Королев уехал."
+    report = audit_text(mixed, AuditOptions(lang="ru", select=("TQ501",)))
+    assert {f.severity.value for f in report.findings} == {"info"}  # a policy, never a warning
+
+
+@pytest.mark.parametrize("text", [
+    "Всё было готово. Все пришли вовремя. Ещё один день. Еще один день.",  # words, not names
+    "Делегацию возглавлял Петр Семенов. Петр Семенов сказал, что раунд пройдет в Вене.",
+])
+def test_yo_policy_alone_is_not_reported(text: str) -> None:
+    assert flagged("TQ501", text, "ru") == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Генсек ООН Антониу Гутерриш прибыл в Женеву. Гутерреш встретился с министрами.", "ru",
+     {"Гутерриш", "Гутерреш"}),
+    ("Министр Энтони Блинкен прибыл в Пекин. Энтони Блинкин встретился с коллегой.", "ru",
+     {"Блинкен", "Блинкин"}),
+    ("Генсек ООН Антоніу Гутерреш прибув до Женеви. Гутерріш зустрівся з міністрами.", "uk",
+     {"Гутерреш", "Гутерріш"}),
+])
+def test_the_last_unstressed_vowel_of_a_foreign_name(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ501", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Президент Путин прибыл в Минск. О Путине говорили в Минске. Встреча Путина прошла.", "ru"),
+    ("Мер Львова приїхав до Києва. У Києві та Львові тихо. Київ чекає.", "uk"),
+])
+def test_inflected_forms_are_not_last_vowel_variants(text: str, lang: str) -> None:
+    assert flagged("TQ501", text, lang) == set()

@@ -718,7 +718,8 @@ class NameVariants:
         Macedonian, Belarusian … without a data file) it pairs the renderings of one foreign name
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
-        a doubled letter only with a shared neighbour, as Алан/Аллан are two names).  In
+        a doubled letter only with a shared neighbour, as Алан/Аллан are two names; the last
+        unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин).  In
         scripts without capitals that leave vowels unwritten (Arabic, Persian, Hebrew) it pairs,
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
@@ -736,8 +737,7 @@ class NameVariants:
         Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
         Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
         (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
-        "Assad"), ё written as е (a house-style choice) and hyphenation-only differences (TQ502's
-        job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent
+        "Assad") and hyphenation-only differences (TQ502's job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent
         words (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji)
         are not reported. Reports every occurrence of the spellings to change — all but the one the
         document settles on (``--prefer``, the glossary, else the majority; on a tie, the one used first) —
@@ -750,6 +750,10 @@ class NameVariants:
         people; so is a spelling used three times or more with no other spelling between its
         first and last use (a passage consistent with
         itself).
+
+        ё written as е is a house style's choice: one name written both ways in one document
+        (Пётр/Петр) is info, never a warning.  A known group's spelling in the target's own
+        orthography or diacritics (Spanish Járkov, French Pékin) joins its group.
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -1006,7 +1010,10 @@ class NameVariants:
             if current in variants:
                 message += f"; '{a}' is the outdated spelling of '{current}'"
             severity = None
-            if a == settled or a in accepted:
+            if all(a.translate(_YO) == b.translate(_YO) for b in variants):
+                severity = Severity.INFO
+                message += "; ё and е mixed in one name (a house style writes one)"
+            elif a == settled or a in accepted:
                 # The spelling settled on stays: its uses are shown (as info) so the editor sees
                 # every place the name stands, whichever spelling the style guide keeps.
                 severity = Severity.INFO
@@ -1135,10 +1142,16 @@ class NameVariants:
         """Pair the names that Cyrillic renders two ways (:func:`~tqcheck.checks.romanization.
         cyrillic_key`: Кисида/Кишида, Харрис/Харис), never two inflected forms of one name or
         a name and its derived word (the language's ``inflection_endings``)."""
-        from tqcheck.checks.romanization import cyrillic_key, cyrillic_open_e_key
+        from tqcheck.checks.romanization import (
+            cyrillic_key,
+            cyrillic_last_e_key,
+            cyrillic_open_e_key,
+        )
 
         buckets: dict[str, list[str]] = defaultdict(list)
         frequent = _frequent(self.ctx.lang or "")
+        common = self.common
+        yo: dict[str, list[str]] = defaultdict(list)
         for w, occ in self.words.items():
             # A word seen only at sentence starts ("Шолц заявил …") is a spelling too, when it
             # is no frequent word of the language and a proper use shares its key.
@@ -1146,6 +1159,11 @@ class NameVariants:
                 buckets[cyrillic_key(w)].append(w)
                 if (open_e := cyrillic_open_e_key(w)) is not None:
                     buckets[open_e].append(w)  # Кэмерон beside Камерон
+                if (last_e := cyrillic_last_e_key(w)) is not None and (
+                        w.casefold() not in common):
+                    buckets["\0" + last_e].append(w)  # Гутерриш beside Гутерреш
+            if occ.proper and len(w) >= 4:
+                yo[w.translate(_YO)].append(w)
         for group in buckets.values():
             for a, b in self._proper_pairs(group):
                 ca, cb = a.casefold(), b.casefold()
@@ -1156,6 +1174,13 @@ class NameVariants:
                     continue  # Алан/Аллан: two names as often as two spellings of one
                 pairs[a].add(b)
                 pairs[b].add(a)
+        # Пётр beside Петр: writing ё or е is a house style's choice, but one document mixing
+        # them in one name has made none (reported as info: no spelling is wrong).
+        for spellings in yo.values():
+            if len(spellings) < 2:
+                continue
+            for a in spellings:
+                pairs[a].update(b for b in spellings if b != a)
 
     def _proper_pairs(self, group: list[str]) -> Iterator[tuple[str, str]]:
         """The pairs of spellings in ``group`` (sorted) of which one at least is used as a name."""

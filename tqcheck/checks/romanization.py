@@ -301,6 +301,20 @@ def cyrillic_open_e_key(word: str) -> str | None:
     return cyrillic_key(folded.replace("э", "а"))
 
 
+_LAST_E = re.compile(r"[еиэі](?=[бвгджзклмнпрстфхцчшщ]+$)")
+
+
+def cyrillic_last_e_key(word: str) -> str | None:
+    """The key of a rendering whose last vowel, before the final consonants, is е or и (э, і):
+    the unstressed vowel of a foreign name that renderers hear two ways (Гутерриш/Гутерреш,
+    Блинкен/Блинкин, Джонсон … Джонсен); None for a word of fewer than five letters or one
+    that ends in a vowel."""
+    folded = word.casefold()
+    if len(folded) < 5 or not _LAST_E.search(folded):
+        return None
+    return cyrillic_key(_LAST_E.sub("и", folded))
+
+
 # Applied in order to a lower-case, diacritic-free word romanized from Arabic or Persian: the
 # vowels that the script does not write (Hodeidah/Hudaydah, Hezbollah/Hizbullah, Jeddah/Jiddah,
 # Soleimani/Suleimani, Rouhani/Rowhani), a final tāʾ marbūṭa as -ah or -a (Fallujah/Falluja) and
