@@ -734,22 +734,20 @@ class NameVariants:
         whose words are the same or other forms of each other (Ministry of Trade and
         Industry/Industries, Chinese Academy of Sciences/China Academy of Science; never a title
         beside its office, Minister/Ministry of Foreign Affairs).
-        Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
-        Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
-        (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
-        "Assad") and hyphenation-only differences (TQ502's job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent
-        words (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji)
-        are not reported. Reports every occurrence of the spellings to change — all but the one the
-        document settles on (``--prefer``, the glossary, else the majority; on a tie, the one used first) —
-        naming the other spellings and where they stand; the uses of the spelling settled on are
-        shown as info, so the editor sees every place the name stands, and so are the other
-        forms of each spelling in the language's ``inflection_endings`` (Шольца beside Шольц …
-        Шолц, Selenskyjs beside Selenskyj … Selenski), counted with it. Spellings that never
-        stand within a few thousand characters of each other are reported as info: in a file
-        that concatenates documents they are usually two documents' own spellings or two
-        people; so is a spelling used three times or more with no other spelling between its
-        first and last use (a passage consistent with
-        itself).
+        Inflected forms (the language's ``inflection_endings``: Кореи/Кореей, Million/Millionen), the
+        language's function words (¿Qué/Que) and German umlaut plurals (Tochter/Töchter) are not variants; a
+        name with and without its article ("al-Assad" … "Assad") and hyphenation-only differences (TQ502's
+        job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent words
+        (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji) are not
+        reported. Reports every occurrence of the spellings to change — all but the one the document settles
+        on (``--prefer``, the glossary, else the majority; on a tie, the one used first) — naming the other
+        spellings and where they stand; the uses of the spelling settled on are shown as info, so the editor
+        sees every place the name stands, and so are the other forms of each spelling in the language's
+        ``inflection_endings`` (Шольца beside Шольц … Шолц, Selenskyjs beside Selenskyj … Selenski), counted
+        with it. Spellings that never stand within a few thousand characters of each other are reported as
+        info: in a file that concatenates documents they are usually two documents' own spellings or two
+        people; so is a spelling used three times or more with no other spelling between its first and last
+        use (a passage consistent with itself).
 
         ё written as е is a house style's choice: one name written both ways in one document
         (Пётр/Петр) is info, never a warning.  A known group's spelling in the target's own
