@@ -139,3 +139,27 @@ def test_the_last_unstressed_vowel_of_a_foreign_name(text: str, lang: str, expec
 ])
 def test_inflected_forms_are_not_last_vowel_variants(text: str, lang: str) -> None:
     assert flagged("TQ501", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Το νέο μετρό της Θεσσαλονίκης θα λειτουργεί. Οι δοκιμές θα γίνουν στη Θεσσαλονικη.", "el",
+     {"Θεσσαλονίκης", "Θεσσαλονικη"}),
+    ("فایل‌ها به‌صورت خودکار رمزگذاری می‌شوند و نسخهٔ پشتیبان نیز ذخیره می شود.", "fa",
+     {"می‌شوند", "می شود"}),
+    ("삼성전자는 평택 캠퍼스에 공장을 짓겠다고 발표했다. 새 공장은 평택캠퍼스에서 가동될 예정이다.", "ko",
+     {"평택 캠퍼스에", "평택캠퍼스에서"}),
+])
+def test_accent_and_spacing_variants(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ502", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Capitals drop the accents; ποιος and ποια have one syllable; Θεσσαλονικείς is a word.
+    ("Η ΘΕΣΣΑΛΟΝΙΚΗ ΚΑΙ Η ΑΘΗΝΑ. Η Θεσσαλονίκη και η Αθήνα. Ποιος και ποια θα έρθουν;", "el"),
+    ("Οι Θεσσαλονικείς είναι περήφανοι για τη Θεσσαλονίκη.", "el"),
+    ("فایل‌ها به‌صورت خودکار رمزگذاری می‌شوند و نسخهٔ پشتیبان نیز ذخیره می‌شود.", "fa"),
+    ("فایل ها ذخیره می‌شوند.", "fa"),  # the plural apart, the prefix joined: two rules
+    ("삼성전자는 평택 캠퍼스에 공장을 짓는다. 새 공장은 평택 캠퍼스에서 가동된다.", "ko"),
+])
+def test_one_spelling_throughout_is_consistent(text: str, lang: str) -> None:
+    assert flagged("TQ502", text, lang) == set()

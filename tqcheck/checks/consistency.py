@@ -1495,6 +1495,104 @@ _SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")
 _KEYWORD_LIST = re.compile(r"[^\W\d_][,;][^\W\d_]")
 
 
+#: Persian: the verbal prefix می/نمی and the plural ها/های joined by a zero-width non-joiner or
+#: written apart with a space (the spelling rules of the Academy join them).
+_FA_JOINED = re.compile(r"(?<![\w\u200c])(?:ن?می\u200c[\u0600-\u06ff]{2,}"
+                        r"|[\u0600-\u06ff]{2,}\u200cها(?:ی)?)(?![\w\u200c])")
+_FA_SPACED = re.compile(r"(?<![\w\u200c])(?:ن?می [\u0600-\u06ff]{2,}"
+                        r"|[\u0600-\u06ff]{2,} ها(?:ی)?)(?![\w\u200c])")
+#: Korean: two words of Hangul written apart (the closed form is looked for among the words).
+_KO_OPEN = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,})(?= ([\uac00-\ud7a3]{2,}))")
+_KO_WORD = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{4,}")
+#: Particles and endings a Korean word may carry after the closed form (평택캠퍼스에서).
+_KO_TAIL = 2
+
+
+def _fa_part(form: str) -> str:
+    """What a Persian form joins: the verbal prefix ("mi") or the plural ending ("ha")."""
+    return "mi" if form.startswith(("می", "نمی")) else "ha"
+
+
+class _Spacing:
+    """One word written joined and spaced in one document (Persian می‌شود … می شود, Korean
+    평택캠퍼스 … 평택 캠퍼스): every occurrence of the less used form, and the first of the
+    other, as info (spacing is a house style's choice where both are in use)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.joined: list[tuple[Segment, int, int, str]] = []
+        self.spaced: list[tuple[Segment, int, int, str]] = []
+        self.words: dict[str, tuple[Segment, int, int]] = {}
+
+    def feed(self, segment: Segment) -> None:
+        text = segment.text
+        if len(self.joined) + len(self.spaced) > _MAX_OPEN:
+            return
+        if self.lang == "fa":
+            # Tagged by what is joined: the prefix می (verbs) or the plural ها (nouns).
+            if "\u200c" in text:
+                self.joined.extend((segment, m.start(), m.end(), _fa_part(m.group()))
+                                   for m in _FA_JOINED.finditer(text))
+            if "می " in text or " ها" in text:
+                self.spaced.extend((segment, m.start(), m.end(), _fa_part(m.group()))
+                                   for m in _FA_SPACED.finditer(text))
+            return
+        for m in _KO_WORD.finditer(text):
+            self.words.setdefault(m.group(), (segment, m.start(), m.end()))
+        for m in _KO_OPEN.finditer(text):
+            # (a lookahead: every word is tried as the first of a pair)
+            self.spaced.append((segment, m.start(), m.end(2), m.group(1) + m.group(2)))
+
+    def finish(self, path: str) -> list[Hit]:
+        if self.lang == "fa":
+            pairs = []
+            for part in ("mi", "ha"):
+                spaced_part = [f for f in self.spaced if f[3] == part]
+                joined_part = [f for f in self.joined if f[3] == part]
+                if spaced_part and joined_part:
+                    pairs.append((spaced_part, joined_part))
+        else:
+            by_start: dict[str, list[str]] = defaultdict(list)
+            for w in self.words:
+                by_start[w[:2]].append(w)
+            spaced: list[tuple[Segment, int, int, str]] = []
+            joined: list[tuple[Segment, int, int, str]] = []
+            for seg, start, end, closed in self.spaced:
+                found = next((w for w in by_start.get(closed[:2], ())
+                              if w.startswith(closed) and len(w) - len(closed) <= _KO_TAIL), None)
+                if found is not None:
+                    spaced.append((seg, start, end, closed))
+                    joined.append((*self.words[found], found))
+            if not spaced:
+                return []
+            pairs = [(spaced, joined)]
+        hits: list[Hit] = []
+        for spaced_forms, joined_forms in pairs:
+            first_joined = joined_forms[0]
+            shown = first_joined[0].text[first_joined[1]:first_joined[2]]
+            where = Location(path, *first_joined[0].locate(first_joined[1]),
+                             *first_joined[0].locate(first_joined[2]))
+            for seg, start, end, _ in spaced_forms:
+                hits.append(Hit(start, end, f"written apart: '{seg.text[start:end]}', where the "
+                                f"document joins it elsewhere ('{shown}', {len(joined_forms)}×)",
+                                related=(where,), segment=seg, severity=Severity.INFO))
+            seen: set[tuple[int, int, int]] = set()
+            for seg, start, end, _ in joined_forms:
+                if (id(seg), start, end) in seen:
+                    continue
+                seen.add((id(seg), start, end))
+                hits.append(Hit(start, end, f"written joined: '{seg.text[start:end]}', where the "
+                                f"document writes it apart elsewhere ({len(spaced_forms)}×)",
+                                segment=seg, severity=Severity.INFO))
+        return hits
+
+
+#: A Greek word of five letters or more, and the vowel groups of a Greek word without accents
+#: (a diphthong or a vowel after ι is one group: ποιος and μια have one syllable).
+_GREEK_WORD = re.compile(r"(?<![\w-])[\u0370-\u03ff\u1f00-\u1fff]{5,}(?![\w-])")
+_GREEK_VOWELS = re.compile(r"[αεηιουω]+")
+
+
 def _strip_accents(word: str) -> str:
     import unicodedata
 
@@ -1626,7 +1724,13 @@ class SpellingVariants:
         المدرسة/المدرسه but not كتابة/كتابه; the Persian ی ک in Arabic and the Arabic ي ى ك in
         Persian always), a word with and without its accents in a Latin-script language with a
         lexicon (événement/evenement, where the accented form is the frequent one and the bare
-        one absent or 20× rarer: never está/esta), a hyphenated word and its closed form in
+        one absent or 20× rarer: never está/esta), a Greek word of two syllables or more
+        without its accent beside the word or another form of it with the accent
+        (Θεσσαλονίκης … Θεσσαλονικη; words in capitals drop accents and are skipped), a
+        Persian verbal prefix or plural ending joined by a zero-width non-joiner and written
+        apart in one document (می‌شوند … می شود), a Korean compound written closed and open
+        (평택캠퍼스에서 … 평택 캠퍼스에: the closed form followed by at most two syllables of
+        particles; info), a hyphenated word and its closed form in
         another case (вебсайт/веб-сайті: the language's ``inflection_endings``), in languages
         that never write a hyphenated compound open (``hyphen_compounds``: Russian, Ukrainian,
         German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
@@ -1698,6 +1802,15 @@ class SpellingVariants:
         self.accented: dict[str, set[str]] | None = (
             defaultdict(set) if ctx.data.get("script") == "Latin" and lexicon_ranks(lang)
             else None)
+        #: Greek words by their first five letters without accents: the spellings seen (a word of
+        #: two syllables or more written without its accent beside the accented word).
+        self.greek: dict[str, set[str]] | None = (
+            defaultdict(set) if base_lang(lang) == "el" else None)
+        #: Words written with a space where the language joins them (Persian می‌شود … می شود,
+        #: Korean 평택캠퍼스 … 평택 캠퍼스): the joined and the spaced occurrences, by the form
+        #: without the space.
+        self.spacing: _Spacing | None = (
+            _Spacing(base_lang(lang) or "") if base_lang(lang) in ("fa", "ko") else None)
         #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
         #: バ行 (コンピューター/コンピュータ, ヴァイオリン/バイオリン): spellings -> first place.
         self.katakana: dict[str, dict[str, _Occurrence]] | None = (
@@ -1773,6 +1886,13 @@ class SpellingVariants:
                     bare = _strip_accents(t)
                     if bare != t and bare.isascii():
                         self.accented[bare].add(t)
+        if self.spacing is not None:
+            self.spacing.feed(segment)
+        if self.greek is not None and _GREEK_WORD.search(text):
+            for m in _GREEK_WORD.finditer(text):
+                word = m.group()
+                if not word.isupper():  # capitals drop the accents (ΘΕΣΣΑΛΟΝΙΚΗ)
+                    self.greek[_strip_accents(word.casefold())[:5]].add(word.casefold())
         if self.reform_rules is not None:
             self._reforms(segment, tokens)
         if self.katakana is not None and _KATAKANA_WORD.search(text):
@@ -2067,6 +2187,27 @@ class SpellingVariants:
                     break
         return groups
 
+    def _greek_accent_groups(self) -> list[list[str]]:
+        """A Greek word of two syllables or more written without its accent (monotonic spelling
+        marks every such word) beside the same word, or another form of it, with the accent
+        (Θεσσαλονίκης … Θεσσαλονικη): the two share all but their last two letters."""
+        groups = []
+        for spellings in (self.greek or {}).values():
+            if len(spellings) < 2:
+                continue
+            bare = [w for w in spellings if _strip_accents(w) == w
+                    and len(_GREEK_VOWELS.findall(w)) >= 2 and w in self.last_seen]
+            marked = sorted(w for w in spellings if _strip_accents(w) != w and w in self.last_seen)
+            for b in sorted(bare):
+                for a in marked:
+                    plain = _strip_accents(a)
+                    shared = next((i for i, (x, y) in enumerate(zip(plain, b, strict=False))
+                                   if x != y), min(len(plain), len(b)))
+                    if shared >= max(len(plain), len(b)) - 2:
+                        groups.append([a, b])
+                        break
+        return groups
+
     def _reforms(self, segment: Segment, tokens: list[str]) -> None:
         """Note the spellings before a reform (:data:`_REFORMS`).  German ß is read from the
         text itself (case folding makes daß dass), with the first place of each word with ss."""
@@ -2194,6 +2335,8 @@ class SpellingVariants:
             groups.extend(self._letter_groups())
         if self.accented:
             groups.extend(self._accent_groups())
+        if self.greek:
+            groups.extend(self._greek_accent_groups())
         if self.reformed:
             groups.extend(self._reform_groups())
         if self.katakana:
@@ -2203,6 +2346,8 @@ class SpellingVariants:
                         self.first.setdefault(w, occ)
                     groups.append(sorted(spellings))
         hits: list[Hit] = []
+        if self.spacing is not None:
+            hits.extend(self.spacing.finish(self.ctx.path))
         for casing in self._casing_groups():
             for w, first in casing:
                 desc = ", ".join(f"'{o}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"
