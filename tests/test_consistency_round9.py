@@ -163,3 +163,21 @@ def test_accent_and_spacing_variants(text: str, lang: str, expected: set[str]) -
 ])
 def test_one_spelling_throughout_is_consistent(text: str, lang: str) -> None:
     assert flagged("TQ502", text, lang) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Перезавантажте комп'ютер. Користувач вирішує, які дані синхронізувати з комп’ютером.", "uk",
+     {"комп'ютер", "комп’ютером"}),
+    ("We don't store your data. If you don’t agree, close the app.", "en", {"don't", "don’t"}),
+])
+def test_one_word_with_two_apostrophes(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ502", text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We don't store your data. It’s safe. If you don't agree, close the users' app.", "en"),
+    ("L'application s’ouvre. L’utilisateur choisit.", "fr"),  # two words, one apostrophe each
+    ("He said 'hello' and left.", "en"),
+])
+def test_other_words_or_quotes_are_not_apostrophe_variants(text: str, lang: str) -> None:
+    assert flagged("TQ502", text, lang) == set()

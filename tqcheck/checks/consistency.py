@@ -1508,6 +1508,12 @@ _KO_WORD = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{4,}")
 _KO_TAIL = 2
 
 
+#: A word with an apostrophe inside (straight, typographic or the Ukrainian modifier letter).
+_APOSTROPHE_WORD = re.compile(r"(?<![\w'’ʼ])[^\W\d_]+['’ʼ][^\W\d_]+(?![\w'’ʼ])")
+_APOSTROPHE = re.compile(r"['’ʼ]")
+_APOSTROPHE_NAMES = {"'": "straight", "’": "typographic", "ʼ": "modifier letter"}
+
+
 def _fa_part(form: str) -> str:
     """What a Persian form joins: the verbal prefix ("mi") or the plural ending ("ha")."""
     return "mi" if form.startswith(("می", "نمی")) else "ha"
@@ -1730,7 +1736,8 @@ class SpellingVariants:
         Persian verbal prefix or plural ending joined by a zero-width non-joiner and written
         apart in one document (می‌شوند … می شود), a Korean compound written closed and open
         (평택캠퍼스에서 … 평택 캠퍼스에: the closed form followed by at most two syllables of
-        particles; info), a hyphenated word and its closed form in
+        particles; info), one word written with a straight and with a typographic apostrophe
+        (комп'ютер … комп’ютером, don't … don’t; info), a hyphenated word and its closed form in
         another case (вебсайт/веб-сайті: the language's ``inflection_endings``), in languages
         that never write a hyphenated compound open (``hyphen_compounds``: Russian, Ukrainian,
         German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
@@ -1809,6 +1816,9 @@ class SpellingVariants:
         #: Words written with a space where the language joins them (Persian می‌شود … می شود,
         #: Korean 평택캠퍼스 … 평택 캠퍼스): the joined and the spaced occurrences, by the form
         #: without the space.
+        #: Words with an apostrophe inside, by the word with a straight one (up to three letters
+        #: after it) -> the apostrophe written -> where (комп'ютер … комп’ютером).
+        self.apostrophes: dict[str, dict[str, list[tuple[Segment, int, int]]]] = defaultdict(dict)
         self.spacing: _Spacing | None = (
             _Spacing(base_lang(lang) or "") if base_lang(lang) in ("fa", "ko") else None)
         #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
@@ -1888,6 +1898,15 @@ class SpellingVariants:
                         self.accented[bare].add(t)
         if self.spacing is not None:
             self.spacing.feed(segment)
+        if ("'" in text or "’" in text or "ʼ" in text) and len(self.apostrophes) < _MAX_OPEN:
+            for m in _APOSTROPHE_WORD.finditer(text):
+                word = m.group()
+                style = _APOSTROPHE.search(word)
+                assert style is not None
+                key = _APOSTROPHE.sub("'", word.casefold())
+                key = key[:key.index("'") + 4]  # the word, whatever its ending: комп'ют
+                self.apostrophes[key].setdefault(style.group(), []).append(
+                    (segment, m.start(), m.end()))
         if self.greek is not None and _GREEK_WORD.search(text):
             for m in _GREEK_WORD.finditer(text):
                 word = m.group()
@@ -2187,6 +2206,22 @@ class SpellingVariants:
                     break
         return groups
 
+    def _apostrophe_hits(self) -> list[Hit]:
+        """One word written with two apostrophes (комп'ютер … комп’ютером, don't … don’t): each
+        occurrence, as info (the apostrophe is a house style's choice, and a file may mix
+        sources)."""
+        hits: list[Hit] = []
+        for styles in self.apostrophes.values():
+            if len(styles) < 2:
+                continue
+            counts = ", ".join(f"{_APOSTROPHE_NAMES[c]} {len(w)}×" for c, w in sorted(styles.items()))
+            for places in styles.values():
+                for seg, start, end in places[:MAX_FIX_SPOTS]:
+                    hits.append(Hit(start, end, f"word written with two apostrophes in one "
+                                    f"document: '{seg.text[start:end]}' ({counts})",
+                                    segment=seg, severity=Severity.INFO))
+        return hits
+
     def _greek_accent_groups(self) -> list[list[str]]:
         """A Greek word of two syllables or more written without its accent (monotonic spelling
         marks every such word) beside the same word, or another form of it, with the accent
@@ -2348,6 +2383,7 @@ class SpellingVariants:
         hits: list[Hit] = []
         if self.spacing is not None:
             hits.extend(self.spacing.finish(self.ctx.path))
+        hits.extend(self._apostrophe_hits())
         for casing in self._casing_groups():
             for w, first in casing:
                 desc = ", ".join(f"'{o}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"
