@@ -181,3 +181,16 @@ def test_one_word_with_two_apostrophes(text: str, lang: str, expected: set[str])
 ])
 def test_other_words_or_quotes_are_not_apostrophe_variants(text: str, lang: str) -> None:
     assert flagged("TQ502", text, lang) == set()
+
+
+def test_a_chinese_word_in_traditional_and_simplified_characters() -> None:
+    text = "要更改同步设置，请打开设置并选择账户。如果同步失败，请在帳戶页面点击同步。"
+    assert flagged("TQ502", text, "zh") == {"账户", "帳戶"}
+
+
+@pytest.mark.parametrize("text", [
+    "要更改同步设置，请打开设置并选择账户。如果同步失败，请在账户页面点击同步。",
+    "要更改同步設定，請打開設定並選擇帳戶。如果同步失敗，請在帳戶頁面點擊同步。",
+])
+def test_one_standard_throughout_is_consistent(text: str) -> None:
+    assert flagged("TQ502", text, "zh") == set()

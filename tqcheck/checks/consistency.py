@@ -1267,6 +1267,7 @@ class NameVariants:
                 if from_source is not None:
                     buckets["source", source_key(w, from_source)].append(w)
         own_keys = {key for (system, key) in buckets if system == "own"}
+        ranks = lexicon_ranks(self.ctx.lang or "")
         # With an Arabic-script source in evidence, a name's vowels are the romanizer's guess:
         # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
         from_arabic = (self.ctx.source_lang or "") in _ARABIC_SCRIPT_SOURCES
@@ -1294,8 +1295,10 @@ class NameVariants:
                             and a[:1] == b[:1]))):
                     continue  # Tina/Dina: a Korean source, or both spellings Korean-looking
                 if system in ("japanese", "source") and not (
-                        self.words[a].proper and self.words[b].proper):
-                    continue
+                        (self.words[a].proper or a.casefold() not in ranks)
+                        and (self.words[b].proper or b.casefold() not in ranks)
+                        and (self.words[a].proper or self.words[b].proper)):
+                    continue  # (a sentence-start spelling counts when it is no word: Settha)
                 if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                     continue
                 if {a.casefold(), b.casefold()} <= self.accent_words:
@@ -1506,6 +1509,45 @@ _KO_OPEN = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,})(?= ([\uac00-\u
 _KO_WORD = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{4,}")
 #: Particles and endings a Korean word may carry after the closed form (평택캠퍼스에서).
 _KO_TAIL = 2
+
+
+#: Chinese characters whose traditional and simplified forms differ, written for tqcheck from
+#: general knowledge of the two standards (Apache-2.0): only characters that the other standard
+#: never writes (著, 乾, 瞭, which simplified Chinese keeps in some words, are left out).
+_TRADITIONAL = (
+    "個們這來時會後對說國發與為學經從關開點動機現長業門問區無裡實電話種務認網頁設連結錄碼統資訊雲數據庫歷"
+    "隨圖書處報導選擇單擊號變請應議記邊線讓讀寫語譯帳賬戶產氣車東見聽買賣錢銀億萬場團權軍戰爭黨員總護療醫"
+    "藥衛環綠農糧價費貿稅財證辦際內體質類顯願頭題顏風飛館鐵鋼錯鍵鏡閱陽陰險隊雙雖離難雞鳥魚麗黃齊龍寶審將"
+    "專尋屬島幣幫廣張強彈歸當徑復愛態慶憂戲掃掛換揮損搖搶攝擁擔擴擾敗敵斷於晉暫曆曉條極構標樂樓樣橋檢歡歲"
+    "殘殺決沒淚準溫滅滿漢潔濟灣災煙熱燈營牆狀獨獲獎畫盡監盤眾礎確禮稱穩窮競筆節範築簡紀約紅級納紙紛細終組"
+    "給絡絕綜維緊練績續罰羅義習聖聯聲職腦臉興舉舊華葉蓋藝蟲術補製複襲規視覺觀計訂討訓託訪許診評詞試詩該詳"
+    "誤課調談論諾謝識豐負責貨貧購賓賞賴賽贊趕趨軌軟載輕輛輪輸轉進遊運過達違遠適遷遺鄉鄰釋針銷鋪閃閉間闊陸"
+    "陳隱雜靈靜響頂項順須預領頻額顧飯飲養馬駐驗髮鬥鮮麥齒鐘鑰匯劃劇劑勞勢勵協卻厲參嚴園圍塊壓壞壯夢夾奪奮"
+    "婦媽孫寧層岡嶼師帶幾廳彎徹憑懷懸戀拋擋擠擬攜敘斬暈曬棄棟殼氫汙淺測濕漲潛澤濃灑燒燦爐犧猶獸瑪甦畢異癒"
+    "盜磚礦禍穀竊筍簽籃粵紐純絲綁緒締編緩縣縮織繩繪繼罷聞肅脫膚臨艦艱莊蔣薦蘇蘭蝦裝詐詢誕誌誠諮謀講譽貓貸"
+    "貼貴賀賠贏趙跡踐蹤軸較輔輯辭遞遲醬鈔鉛銅鋒鎖鎮鏈鑑閣闆陣階雛韓頒頸頓頗顆颱飄餘騎騙驅驚骯鬆魯鳳鴨鹽麵"
+    "黴鼕"
+)
+_SIMPLIFIED = (
+    "个们这来时会后对说国发与为学经从关开点动机现长业门问区无里实电话种务认网页设连结录码统资讯云数据库历"
+    "随图书处报导选择单击号变请应议记边线让读写语译账账户产气车东见听买卖钱银亿万场团权军战争党员总护疗医"
+    "药卫环绿农粮价费贸税财证办际内体质类显愿头题颜风飞馆铁钢错键镜阅阳阴险队双虽离难鸡鸟鱼丽黄齐龙宝审将"
+    "专寻属岛币帮广张强弹归当径复爱态庆忧戏扫挂换挥损摇抢摄拥担扩扰败敌断于晋暂历晓条极构标乐楼样桥检欢岁"
+    "残杀决没泪准温灭满汉洁济湾灾烟热灯营墙状独获奖画尽监盘众础确礼称稳穷竞笔节范筑简纪约红级纳纸纷细终组"
+    "给络绝综维紧练绩续罚罗义习圣联声职脑脸兴举旧华叶盖艺虫术补制复袭规视觉观计订讨训托访许诊评词试诗该详"
+    "误课调谈论诺谢识丰负责货贫购宾赏赖赛赞赶趋轨软载轻辆轮输转进游运过达违远适迁遗乡邻释针销铺闪闭间阔陆"
+    "陈隐杂灵静响顶项顺须预领频额顾饭饮养马驻验发斗鲜麦齿钟钥汇划剧剂劳势励协却厉参严园围块压坏壮梦夹夺奋"
+    "妇妈孙宁层冈屿师带几厅弯彻凭怀悬恋抛挡挤拟携叙斩晕晒弃栋壳氢污浅测湿涨潜泽浓洒烧灿炉牺犹兽玛苏毕异愈"
+    "盗砖矿祸谷窃笋签篮粤纽纯丝绑绪缔编缓县缩织绳绘继罢闻肃脱肤临舰艰庄蒋荐苏兰虾装诈询诞志诚咨谋讲誉猫贷"
+    "贴贵贺赔赢赵迹践踪轴较辅辑辞递迟酱钞铅铜锋锁镇链鉴阁板阵阶雏韩颁颈顿颇颗台飘余骑骗驱惊肮松鲁凤鸭盐面"
+    "霉冬"
+)
+_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+_TRADITIONAL_CHAR = re.compile(f"[{_TRADITIONAL}]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: The most traditional spellings of a document looked up, and the characters kept of it.
+_MAX_TRADITIONAL = 200
+_MAX_HAN_TEXT = 200_000
 
 
 #: A word with an apostrophe inside (straight, typographic or the Ukrainian modifier letter).
@@ -1737,7 +1779,8 @@ class SpellingVariants:
         apart in one document (می‌شوند … می شود), a Korean compound written closed and open
         (평택캠퍼스에서 … 평택 캠퍼스에: the closed form followed by at most two syllables of
         particles; info), one word written with a straight and with a typographic apostrophe
-        (комп'ютер … комп’ютером, don't … don’t; info), a hyphenated word and its closed form in
+        (комп'ютер … комп’ютером, don't … don’t; info), a Chinese word in traditional and in
+        simplified characters (帳戶 … 账户), a hyphenated word and its closed form in
         another case (вебсайт/веб-сайті: the language's ``inflection_endings``), in languages
         that never write a hyphenated compound open (``hyphen_compounds``: Russian, Ukrainian,
         German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
@@ -1819,6 +1862,10 @@ class SpellingVariants:
         #: Words with an apostrophe inside, by the word with a straight one (up to three letters
         #: after it) -> the apostrophe written -> where (комп'ютер … комп’ютером).
         self.apostrophes: dict[str, dict[str, list[tuple[Segment, int, int]]]] = defaultdict(dict)
+        #: Chinese: the segments (a document mixing traditional and simplified characters spells
+        #: one word both ways: 帳戶 … 账户).
+        self.han: list[Segment] | None = [] if base_lang(lang) == "zh" else None
+        self.han_chars = 0
         self.spacing: _Spacing | None = (
             _Spacing(base_lang(lang) or "") if base_lang(lang) in ("fa", "ko") else None)
         #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
@@ -1898,6 +1945,9 @@ class SpellingVariants:
                         self.accented[bare].add(t)
         if self.spacing is not None:
             self.spacing.feed(segment)
+        if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
+            self.han.append(segment)
+            self.han_chars += len(text)
         if ("'" in text or "’" in text or "ʼ" in text) and len(self.apostrophes) < _MAX_OPEN:
             for m in _APOSTROPHE_WORD.finditer(text):
                 word = m.group()
@@ -2206,6 +2256,42 @@ class SpellingVariants:
                     break
         return groups
 
+    def _script_form_hits(self, segments: list[Segment]) -> list[Hit]:
+        """A Chinese word written in traditional characters where the document writes it in
+        simplified ones elsewhere, or the other way round (帳戶 … 账户): the first place of each,
+        the word being the two or three characters around a traditional one."""
+        spots: dict[str, tuple[Segment, int, int]] = {}
+        for seg in segments:
+            text = seg.text
+            for m in _TRADITIONAL_CHAR.finditer(text):
+                i = m.start()
+                for a, b in ((i - 1, i + 2), (i, i + 3), (i - 2, i + 1), (i, i + 2), (i - 1, i + 1)):
+                    word = text[max(a, 0):b]
+                    if (a >= 0 and len(word) == b - a and all(_HAN.match(c) for c in word)
+                            and word not in spots):
+                        spots[word] = (seg, a, b)
+                if len(spots) > _MAX_TRADITIONAL:
+                    break
+        hits: list[Hit] = []
+        taken: set[tuple[int, int]] = set()  # (segment, character) already in a word shown
+        for word in sorted(spots, key=len, reverse=True):  # the longest word first
+            seg, start, end = spots[word]
+            if any((id(seg), k) in taken for k in range(start, end)):
+                continue
+            simple = word.translate(_TO_SIMPLIFIED)
+            other = next(((s, s.text.find(simple)) for s in segments if simple in s.text), None)
+            if other is None:
+                continue
+            oseg, ostart = other
+            taken.update((id(seg), k) for k in range(start, end))
+            where = Location(self.ctx.path, *oseg.locate(ostart), *oseg.locate(ostart + len(word)))
+            hits.append(Hit(start, end, f"word written in traditional characters: '{word}', "
+                            f"where the document writes '{simple}'", related=(where,), segment=seg))
+            hits.append(Hit(ostart, ostart + len(word), f"word written in simplified characters: "
+                            f"'{simple}', where the document writes '{word}'", segment=oseg,
+                            severity=Severity.INFO))
+        return hits
+
     def _apostrophe_hits(self) -> list[Hit]:
         """One word written with two apostrophes (комп'ютер … комп’ютером, don't … don’t): each
         occurrence, as info (the apostrophe is a house style's choice, and a file may mix
@@ -2384,6 +2470,8 @@ class SpellingVariants:
         if self.spacing is not None:
             hits.extend(self.spacing.finish(self.ctx.path))
         hits.extend(self._apostrophe_hits())
+        if self.han:
+            hits.extend(self._script_form_hits(self.han))
         for casing in self._casing_groups():
             for w, first in casing:
                 desc = ", ".join(f"'{o}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"

@@ -234,8 +234,10 @@ _INDIC_RULES = _rules(
 _SOURCE_RULES: dict[str, Rules] = {
     **dict.fromkeys(("hi", "bn", "mr", "ne", "pa", "gu", "or", "as", "ta", "te", "kn", "ml", "si"),
                     _INDIC_RULES),
-    # Thai: aspiration written or not (Thaksin/Taksin, Prayuth/Prayut, Phuket/Puket).
-    "th": _rules((r"(?<=[tpk])h", ""), (r"(?<=[aeiou])(?:t|d)$", "t"), (r"(.)\1+", r"\1")),
+    # Thai: aspiration written or not (Thaksin/Taksin, Prayuth/Prayut, Phuket/Puket), and the r
+    # of an initial cluster that speech drops written or not (Srettha/Settha, Kraisak/Kaisak).
+    "th": _rules((r"^([ptks]h?)r(?=[aeiou])", r"\1"), (r"(?<=[tpk])h", ""),
+                 (r"(?<=[aeiou])(?:t|d)$", "t"), (r"(.)\1+", r"\1")),
     # Hebrew: ח as ch, kh or h (Yitzchak/Yitzhak), צ as tz, ts or z (Hertzog/Herzog), ק as k or
     # q, ו as v or w, a doubled letter or not.
     "he": _rules((r"ch|kh", "h"), (r"tz|ts", "z"), (r"q", "k"), (r"w", "v"), (r"^y(?=i)", ""),
