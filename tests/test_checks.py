@@ -71,6 +71,8 @@ MUST_FLAG: list[tuple[str, str, list[str]]] = [
     ("TQ706", "The company reported revenue of S新8.96 billion.", ["新"]),
     ("TQ404", "The passenger flow rose.\n\n#Shanghai Metro# 🚇", ["#Shanghai Metro#"]),
     ("TQ706", "He paid the美元100 fee.", ["美元"]),
+    ("TQ411", "See https://support.example.com/articles/reset-your- for the steps.",
+     ["https://support.example.com/articles/reset-your-"]),
     ("TQ410", "Fares rise in May.\n\nRead also: Bus fares rise again in Leipzig",
      ["Read also: Bus fares rise again in Leipzig"]),
     ("TQ409", "Choose <strong>Forgot password?</strong> on the login page.",
@@ -178,6 +180,7 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ407", "The talks had poor results & the ministers left; 5 < 7 is true."),
     ("TQ409", "Press <Enter> if x<y; 50% of users in {1, 2, 3} use __init__ and *stars*."),
     ("TQ410", "See also: the user guide.\n\nHe had read also the report: it was long."),
+    ("TQ411", "See https://support.example.com/en/faq, https://example.org/p/abc or www.example.com."),
     ("TQ503", "He called it a “turning point”. Others said “too early” and “not now”."),
 ]
 

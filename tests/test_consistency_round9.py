@@ -194,3 +194,34 @@ def test_a_chinese_word_in_traditional_and_simplified_characters() -> None:
 ])
 def test_one_standard_throughout_is_consistent(text: str) -> None:
     assert flagged("TQ502", text, "zh") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Read the instructions at https://support.example.com/uk/arti. Then restart.",
+     {"https://support.example.com/uk/arti"}),
+    ("Read the thread at https://t.co/abc… and reply.", {"https://t.co/abc…"}),
+    ("See https://support.example.com/articles/reset-your- for the steps.",
+     {"https://support.example.com/articles/reset-your-"}),
+    ("The portal www.example.c is down.", {"www.example.c"}),
+])
+def test_a_web_address_cut_short(text: str, expected: set[str]) -> None:
+    assert flagged("TQ411", text) == expected
+
+
+def test_whole_addresses_are_not_cut() -> None:
+    text = ("See https://support.example.com/en/faq and https://t.co/x8Pq2 or www.example.com/about."
+            " Visit https://www.bbc.co.uk/news/world, https://example.org/p/abc and "
+            "https://example.com/help or https://example.com/docs/install.")
+    assert flagged("TQ411", text) == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("申請書を提出してください。{申請者名}様の申請は受理されました。", "ja", {"{申請者名}"}),
+    ("Здравствуйте, {имя}! Ваш заказ отправлен.", "ru", {"{имя}"}),
+])
+def test_a_placeholder_named_in_another_script(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ409", text, lang) == expected
+
+
+def test_braces_around_latin_words_or_a_latex_argument_are_no_placeholder() -> None:
+    assert flagged("TQ409", "The set {a, b} and the city {Montréal} stay.") == set()

@@ -13,6 +13,7 @@ from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_token_set, folded_tokens, source_in_view
 from tqcheck.datapack import builtin_table
+from tqcheck.langdata import base_lang
 from tqcheck.model import Applicability, Segment, Sentence, Severity
 
 
@@ -262,6 +263,76 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         yield Hit(start, m.end(), f"a link line of the source page: '{text[start:m.end()]}'",
                   suggestion="", fix=(delete_span(text, start, m.end()),),
                   fix_message="delete the line")
+
+
+#: A web address as a cut one may stand in the text (up to white space, a quote or a bracket).
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'»”)\]]+")
+#: An address whose end shows the cut: an ellipsis, a hyphen or a percent escape left open.
+_CUT_END = re.compile(r"(?:…|\.\.\.|(?<=[\w/])-|%[0-9A-Fa-f]?)$")
+
+
+@cache
+def _sorted_words(lang: str) -> tuple[str, ...]:
+    """The lexicon of ``lang`` in alphabetical order (for prefix look-ups)."""
+    from tqcheck.langid import lexicon_ranks
+
+    return tuple(sorted(lexicon_ranks(lang)))
+
+
+def _starts_a_word(fragment: str, lang: str) -> bool:
+    """Is ``fragment`` no word of ``lang``'s lexicon but the start of a longer one (arti …)?"""
+    from bisect import bisect_left
+
+    from tqcheck.langid import lexicon_ranks
+
+    if fragment in lexicon_ranks(lang):
+        return False
+    words = _sorted_words(lang)
+    i = bisect_left(words, fragment)
+    return i < len(words) and words[i].startswith(fragment) and len(words[i]) >= len(fragment) + 2
+
+
+@register("TQ411", "cut-url", Severity.WARNING, scope="segment", mirrored=True,
+          gate="://|www\\.")
+def find_cut_urls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A web address cut short ("https://t.co/abc…", "example.com/news/arti").
+
+    What it does:
+        Flags an address that ends in an ellipsis, in a hyphen after a letter (a slug cut between
+        its words), in an open percent escape, or with a one-letter top-level domain
+        (``www.example.c``); as info, one whose last path part is three to six lower-case
+        letters that are no word of English or the target but start a longer one (``/uk/arti``:
+        a slug cut inside its word; a shortener's code, a language code or a word is none).
+
+    Why it matters:
+        Copied posts and truncated segments end addresses mid-way; a reader who follows one
+        lands on an error page.
+
+    Example:
+        ``See https://support.example.com/articles/reset-your-`` → flags the address.
+    """
+    from tqcheck.langid import lexicon_ranks
+
+    text = segment.text
+    own = base_lang(ctx.lang) or ""
+    for m in _ADDRESS.finditer(text):
+        raw = m.group()
+        url = raw if raw.endswith(("…", "...")) else raw.rstrip(".,;:!?")
+        rest = url.split("://", 1)[-1]
+        host, _, path = rest.partition("/")
+        last = path.rsplit("/", 1)[-1] if path else ""
+        severity: Severity | None = None
+        if _CUT_END.search(url):
+            why = "it ends mid-way"
+        elif not path and "." in host and len(host.rsplit(".", 1)[1]) == 1:
+            why = "its domain is cut"
+        elif (3 <= len(last) <= 6 and last.isalpha() and last.islower() and last.isascii()
+              and _starts_a_word(last, "en") and last not in lexicon_ranks(own)):
+            why, severity = f"its last part '{last}' looks like a word cut short", Severity.INFO
+        else:
+            continue
+        yield Hit(m.start(), m.start() + len(url), f"web address cut short ({why}): '{url}'",
+                  suggestion="", severity=severity)
 
 
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
@@ -520,9 +591,11 @@ def _debris_fix_message(before: str, after: str) -> str:
 
 
 #: Placeholders of software strings: ``{0}``, ``{{name}}``, ``${name}``, ``%(name)s``, ``%s``,
-#: ``%1$d``, ``{user_name}`` (a lower-case identifier in braces).
+#: ``%1$d``, ``{user_name}`` (a lower-case identifier in braces), and a name of letters of
+#: another script than Latin in braces, which only a template writes (``{申請者名}``, ``{имя}``).
 _PLACEHOLDER = (r"\{\d{1,2}\}|\{\{\s*[\w.]{1,40}\s*\}\}|\$\{[\w.]{1,40}\}|%\([a-z_]\w{0,39}\)[sdif]"
-                r"|(?<![\w%])%(?:[1-9]\$)?[sd](?!\w)|\{[a-z_][a-z0-9_]{1,30}\}")
+                r"|(?<![\w%])%(?:[1-9]\$)?[sd](?!\w)|\{[a-z_][a-z0-9_]{1,30}\}"
+                r"|(?<![\w\\])\{(?=\w{0,30}[^\x00-\u024f])[^\W\d_]\w{0,30}\}")
 #: Markdown that a plain-text reader shows as it is typed: ``**bold**``, a link
 #: ``[text](https://…)``.
 _MARKDOWN = (r"\*\*(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*])\*\*"
@@ -549,7 +622,8 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         ``</p>``; the list is data; not comments, which carry tqcheck's own directives),
         Markdown emphasis and links
         (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
-        ``%s``, ``%1$d``, ``{{name}}``, ``${name}``, ``{user_name}``).  Markup or a placeholder
+        ``%s``, ``%1$d``, ``{{name}}``, ``${name}``, ``{user_name}``, a name in another script
+        than Latin: ``{申請者名}``).  Markup or a placeholder
         the source has too is info (the translation kept what it was given).  Without the source
         in view, Markdown and an HTML element opened and closed in the paragraph are info too:
         writers format their posts (a forum comment in Markdown), and only the source can tell
