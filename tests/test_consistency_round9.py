@@ -225,3 +225,28 @@ def test_a_placeholder_named_in_another_script(text: str, lang: str, expected: s
 
 def test_braces_around_latin_words_or_a_latex_argument_are_no_placeholder() -> None:
     assert flagged("TQ409", "The set {a, b} and the city {Montréal} stay.") == set()
+
+
+@pytest.mark.parametrize(("code", "target", "span", "source", "mirrored"), [
+    ("TQ410", "Read also: Italy reported a hacker attack", "Read also: Italy reported a hacker attack",
+     "Читайте також: Італія повідомила про хакерську атаку", True),
+    ("TQ410", "Read also: Italy reported a hacker attack", "Read also: Italy reported a hacker attack",
+     "Італія повідомила про хакерську атаку", False),
+    ("TQ411", "See https://example.com/uk/arti now.", "https://example.com/uk/arti",
+     "Див. https://example.com/uk/arti зараз.", True),
+])
+def test_page_lines_and_cut_addresses_mirror_the_source(
+        code: str, target: str, span: str, source: str, mirrored: bool) -> None:
+    from tqcheck.checks.mirror import MirrorCase, mirror_reason
+    from tqcheck.model import Segment
+
+    seg = Segment(target, 1)
+    start = target.index(span)
+    case = MirrorCase(code, seg, start, start + len(span), source, None)
+    assert (mirror_reason(case) is not None) is mirrored
+
+
+def test_a_page_link_line_without_the_source_is_info() -> None:
+    report = audit_text("Fares rise.\n\nRead also: Bus fares rise again", AuditOptions(
+        lang="en", select=("TQ410",)))
+    assert [f.severity.value for f in report.findings] == ["info"]

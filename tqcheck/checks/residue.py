@@ -231,8 +231,22 @@ def _page_label_re(lang: str, source: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：][ \t\u00a0]*\S[^\n]*")
 
 
+@cache
+def _any_page_label() -> re.Pattern[str]:
+    """The page labels of every language, at a line's start before a colon."""
+    table = residue_data().get("page_labels", {})
+    labels = {str(w) for words in table.values() for w in words}
+    alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：]")
+
+
+def page_label_line(text: str) -> bool:
+    """Whether ``text`` has a line opening with a page's link label of any language."""
+    return (":" in text or "：" in text) and bool(_any_page_label().search(text))
+
+
 @register("TQ410", "page-link-line", Severity.WARNING, scope="segment", fix="safe",
-          gate="[:：]")
+          mirrored=True, gate="[:：]")
 def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
     """A line of the copied web page that links to another of its pages ("Read also: …").
@@ -244,6 +258,8 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         the residue data's ``[page_labels]``), in the target language, the source language or
         English, with the rest of its line (the other article's headline or address).  Labels
         that open sections of real documents ("See also:", "Source:", "Related:") are not listed.
+        Without the source in view it is info: news sites print these lines in the article
+        itself, and a translation renders them (with the source: mirrored when it has one too).
 
     Why it matters:
         A pipeline that copies a page's text takes its teasers and credit lines with it; translated
@@ -262,7 +278,8 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         yield Hit(start, m.end(), f"a link line of the source page: '{text[start:m.end()]}'",
                   suggestion="", fix=(delete_span(text, start, m.end()),),
-                  fix_message="delete the line")
+                  fix_message="delete the line",
+                  severity=None if source_in_view(segment) else Severity.INFO)
 
 
 #: A web address as a cut one may stand in the text (up to white space, a quote or a bracket).
