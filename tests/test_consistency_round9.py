@@ -250,3 +250,23 @@ def test_a_page_link_line_without_the_source_is_info() -> None:
     report = audit_text("Fares rise.\n\nRead also: Bus fares rise again", AuditOptions(
         lang="en", select=("TQ410",)))
     assert [f.severity.value for f in report.findings] == ["info"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("如果同步失败，请在帐户页面点击Sync now。", "zh"),
+    ("同期に失敗した場合は、Sync nowをタップしてください。", "ja"),
+    ("동기화에 실패하면 Sync now를 클릭하세요.", "ko"),
+])
+def test_an_english_label_glued_to_an_interface_verb(text: str, lang: str) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, source_lang="en", select=("TQ702",)))
+    assert [(f.text, f.severity.value) for f in report.findings] == [("Sync now", "info")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("我们使用iPhone拍照，在Apple Music上听歌，用Wi-Fi上网。", "zh"),
+    ("私はiPhoneで写真を撮り、Apple Musicで音楽を聴きます。", "ja"),
+    ("他在Apple Music上点击播放。", "zh"),  # a brand away from the verb
+])
+def test_brands_glued_to_words_of_an_unspaced_language_are_kept(text: str, lang: str) -> None:
+    assert flagged("TQ702", text, lang, "en") == set()
+    assert flagged("TQ704", text, lang, "en") == set()
