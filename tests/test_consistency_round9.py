@@ -270,3 +270,12 @@ def test_an_english_label_glued_to_an_interface_verb(text: str, lang: str) -> No
 def test_brands_glued_to_words_of_an_unspaced_language_are_kept(text: str, lang: str) -> None:
     assert flagged("TQ702", text, lang, "en") == set()
     assert flagged("TQ704", text, lang, "en") == set()
+
+
+def test_a_foreign_names_son_with_and_without_its_waw() -> None:
+    text = "وصل المبعوث غير بيدرسن إلى دمشق. وقال بيدرسون إن الحل سياسي."
+    assert flagged("TQ501", text, "ar") == {"بيدرسن", "بيدرسون"}
+
+
+def test_a_plural_in_waw_nun_is_no_name_variant() -> None:
+    assert flagged("TQ501", "ارتفعت أسعار الدهن أمس. وقال الأطباء إن الدهون ضارة.", "ar") == set()
