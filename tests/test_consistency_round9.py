@@ -279,3 +279,22 @@ def test_a_foreign_names_son_with_and_without_its_waw() -> None:
 
 def test_a_plural_in_waw_nun_is_no_name_variant() -> None:
     assert flagged("TQ501", "ارتفعت أسعار الدهن أمس. وقال الأطباء إن الدهون ضارة.", "ar") == set()
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("The euro was set at 62,000 tomans. The gold coin reached 42 million tumans.", "fa",
+     {"tomans", "tumans"}),
+    ("The price rose to 40 hryvnias. Pensioners will receive 200 hryvnyas more.", "uk",
+     {"hryvnias", "hryvnyas"}),
+])
+def test_two_romanizations_of_a_source_word(text: str, source: str, expected: set[str]) -> None:
+    assert flagged("TQ502", text, "en", source) == expected
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The euro was set at 62,000 tomans. The gold coin reached 42 million tomans.", "fa"),
+    ("The bill passed the Duma. Deputies of the dumas voted. The oblast and the oblasts.", "ru"),
+    ("The euro was set at 62,000 tomans. The gold coin reached 42 million tumans.", None),
+])
+def test_one_romanization_or_no_source_in_view(text: str, source: str | None) -> None:
+    assert flagged("TQ502", text, "en", source) == set()

@@ -1778,7 +1778,9 @@ class SpellingVariants:
         Persian verbal prefix or plural ending joined by a zero-width non-joiner and written
         apart in one document (می‌شوند … می شود), a Korean compound written closed and open
         (평택캠퍼스에서 … 평택 캠퍼스에: the closed form followed by at most two syllables of
-        particles; info), one word written with a straight and with a typographic apostrophe
+        particles; info), with the source known and written in another script, two
+        romanizations of one of its words that the target's lexicon lacks, in lower case
+        (tomans/tumans, hryvnias/hryvnyas), one word written with a straight and with a typographic apostrophe
         (комп'ютер … комп’ютером, don't … don’t; info), a Chinese word in traditional and in
         simplified characters (帳戶 … 账户), a hyphenated word and its closed form in
         another case (вебсайт/веб-сайті: the language's ``inflection_endings``), in languages
@@ -2308,6 +2310,41 @@ class SpellingVariants:
                                     segment=seg, severity=Severity.INFO))
         return hits
 
+    def _romanized_word_groups(self) -> list[list[str]]:
+        """Two romanizations of one word of a source in another script, in lower case (a
+        currency, a title, a dish: tomans/tumans, hryvnia/hryvnya): words that the target's
+        lexicon lacks, of five letters or more, whose romanization keys agree, with the source
+        language known and written in another script than the target's."""
+        from tqcheck.checks.romanization import arabic_key, latin_key
+        from tqcheck.langid import scripts_of_language
+
+        source = base_lang(self.ctx.source_lang)
+        lang = self.ctx.lang or ""
+        if (not source or source == base_lang(lang) or not self.ctx.data.get("romanized_names")
+                or scripts_of_language(source) & scripts_of_language(lang)):
+            return []
+        ranks = lexicon_ranks(lang)
+        if not ranks:
+            return []
+        key = arabic_key if source in _ARABIC_SCRIPT_SOURCES else latin_key
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for w in self.last_seen:
+            if len(w) >= 5 and w.isascii() and w.isalpha() and w not in ranks:
+                buckets[w[0] + key(w)].append(w)
+        groups = []
+        for words in buckets.values():
+            if len(words) < 2:
+                continue
+            words.sort()
+            # Written in lower case where first seen: a word, not a name (TQ501's).
+            words = [w for w in words if (o := self._locate(w, self.last_seen[w])) is not None
+                     and o.segment.text[o.start:o.end].islower()]
+            for i, a in enumerate(words):
+                for b in words[i + 1:]:
+                    if not _derived(a, b) and not _doubled_letter_only(a, b):
+                        groups.append([a, b])
+        return groups
+
     def _greek_accent_groups(self) -> list[list[str]]:
         """A Greek word of two syllables or more written without its accent (monotonic spelling
         marks every such word) beside the same word, or another form of it, with the accent
@@ -2458,6 +2495,7 @@ class SpellingVariants:
             groups.extend(self._accent_groups())
         if self.greek:
             groups.extend(self._greek_accent_groups())
+        groups.extend(self._romanized_word_groups())
         if self.reformed:
             groups.extend(self._reform_groups())
         if self.katakana:
