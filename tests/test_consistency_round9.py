@@ -298,3 +298,12 @@ def test_two_romanizations_of_a_source_word(text: str, source: str, expected: se
 ])
 def test_one_romanization_or_no_source_in_view(text: str, source: str | None) -> None:
     assert flagged("TQ502", text, "en", source) == set()
+
+
+def test_a_long_i_written_with_i_or_the_long_vowel_mark() -> None:
+    text = "ゼレンスキー大統領は東京を訪れた。ゼレンスキイ大統領は首相と会談した。"
+    assert flagged("TQ502", text, "ja") == {"ゼレンスキー", "ゼレンスキイ"}
+
+
+def test_a_final_i_after_another_row_is_no_long_vowel() -> None:
+    assert flagged("TQ502", "ハワイとタイを訪れた。ハワの海は暑かった。", "ja") == set()

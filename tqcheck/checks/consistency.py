@@ -1472,6 +1472,10 @@ _SMALL_KANA = str.maketrans("ァィゥェォ", "アイウエオ", "ーッ")
 _KANA_CORE = 4
 
 
+#: Katakana of the i row (キ, シ, チ …): a long i after one is written ー or イ.
+_I_ROW = frozenset("イキシチニヒミリギジヂビピィ")
+
+
 def _katakana_key(word: str) -> str:
     """A katakana word without its final long-vowel mark and with ヴ as バ行: the JIS and
     newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it; a
@@ -1479,6 +1483,8 @@ def _katakana_key(word: str) -> str:
     kana full size and a final ズ read as ス, so that the renderings of one foreign name share it
     too (マクロン/マクローン, ショルツ/ショルッツ, ウィリアム/ウイリアム, ヤンキース/ヤンキーズ)."""
     key = word.rstrip("ー")
+    if len(key) >= 4 and key.endswith("イ") and key[-2] in _I_ROW:
+        key = key[:-1]  # a long i written イ or ー (ゼレンスキイ/ゼレンスキー: Russian -ий)
     if "ヴ" in key:
         for vu, b in _VU:
             key = key.replace(vu, b)
@@ -1790,7 +1796,8 @@ class SpellingVariants:
         ends a syllable, never Maße/Masse; French évènement/événement; Portuguese acção/ação,
         never two frequent words as captar/catar), a Japanese katakana loanword with and
         without its final long-vowel mark, with ヴ and バ行 or with a final ス and ズ in words of
-        four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), a word
+        four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), with a
+        final long i written イ or ー (ゼレンスキイ/ゼレンスキー), a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL) or written open with each part capitalised (MitID/Mit ID,
