@@ -307,3 +307,16 @@ def test_a_long_i_written_with_i_or_the_long_vowel_mark() -> None:
 
 def test_a_final_i_after_another_row_is_no_long_vowel() -> None:
     assert flagged("TQ502", "ハワイとタイを訪れた。ハワの海は暑かった。", "ja") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das Foto wurde 1970 gemacht. Auf dem Photo ist die alte Brücke zu sehen.", {"Foto", "Photo"}),
+    ("Die Grafik zeigt den Anstieg. In der Graphik fehlt das Jahr 2020.", {"Grafik", "Graphik"}),
+])
+def test_german_ph_and_f(text: str, expected: set[str]) -> None:
+    assert flagged("TQ502", text, "de") == expected
+
+
+def test_german_ph_alone_is_no_variant() -> None:
+    assert flagged("TQ502", "Die Philosophie der Firma ist klar. Das Foto zeigt die Phase.",
+                   "de") == set()

@@ -1786,7 +1786,8 @@ class SpellingVariants:
         (평택캠퍼스에서 … 평택 캠퍼스에: the closed form followed by at most two syllables of
         particles; info), with the source known and written in another script, two
         romanizations of one of its words that the target's lexicon lacks, in lower case
-        (tomans/tumans, hryvnias/hryvnyas), one word written with a straight and with a typographic apostrophe
+        (tomans/tumans, hryvnias/hryvnyas), a German word with ph and with f (Photo/Foto,
+        Graphik/Grafik), one word written with a straight and with a typographic apostrophe
         (комп'ютер … комп’ютером, don't … don’t; info), a Chinese word in traditional and in
         simplified characters (帳戶 … 账户), a hyphenated word and its closed form in
         another case (вебсайт/веб-сайті: the language's ``inflection_endings``), in languages
@@ -2503,6 +2504,11 @@ class SpellingVariants:
         if self.greek:
             groups.extend(self._greek_accent_groups())
         groups.extend(self._romanized_word_groups())
+        if base_lang(self.ctx.lang) == "de":
+            # German writes Greek ph as f in most words now, as ph in the older spelling or the
+            # learned register: one word both ways (Foto/Photo, Grafik/Graphik, Delfin/Delphin).
+            groups.extend([w, w.replace("ph", "f")] for w in sorted(self.last_seen)
+                          if "ph" in w and len(w) >= 5 and w.replace("ph", "f") in self.last_seen)
         if self.reformed:
             groups.extend(self._reform_groups())
         if self.katakana:
