@@ -320,3 +320,17 @@ def test_german_ph_and_f(text: str, expected: set[str]) -> None:
 def test_german_ph_alone_is_no_variant() -> None:
     assert flagged("TQ502", "Die Philosophie der Firma ist klar. Das Foto zeigt die Phase.",
                    "de") == set()
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The bridge reopened.\n\nPhoto: RIA Novosti\n\nTraffic resumed.", "en", {"Photo: RIA Novosti"}),
+    ("Мост открыли в понедельник.\n\nФото: РИА Новости", "ru", {"Фото: РИА Новости"}),
+    ("다리가 월요일에 다시 열렸다.\n\n사진=연합뉴스", "ko", {"사진=연합뉴스"}),
+])
+def test_a_picture_credit_line(text: str, lang: str, expected: set[str]) -> None:
+    assert flagged("TQ410", text, lang) == expected
+
+
+def test_a_photo_in_prose_is_no_credit_line() -> None:
+    text = "The photo: a bridge at night, taken in 1970.\n\nPhotography: the art of light."
+    assert flagged("TQ410", text) == set()

@@ -228,7 +228,7 @@ def _page_label_re(lang: str, source: str) -> re.Pattern[str] | None:
     if not labels:
         return None
     alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：][ \t\u00a0]*\S[^\n]*")
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=][ \t\u00a0]*\S[^\n]*")
 
 
 @cache
@@ -237,23 +237,24 @@ def _any_page_label() -> re.Pattern[str]:
     table = residue_data().get("page_labels", {})
     labels = {str(w) for words in table.values() for w in words}
     alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：]")
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=]")
 
 
 def page_label_line(text: str) -> bool:
     """Whether ``text`` has a line opening with a page's link label of any language."""
-    return (":" in text or "：" in text) and bool(_any_page_label().search(text))
+    return (":" in text or "：" in text or "=" in text) and bool(_any_page_label().search(text))
 
 
 @register("TQ410", "page-link-line", Severity.WARNING, scope="segment", fix="safe",
-          mirrored=True, gate="[:：]")
+          mirrored=True, gate="[:：=]")
 def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
-    """A line of the copied web page that links to another of its pages ("Read also: …").
+    """A line of the copied web page that links to another page or credits a picture.
 
     What it does:
         Flags a line that opens with a label of a news or help site's page furniture and a colon
-        ("Read also:", "Related articles:", "Photo credit:", German "Lesen Sie auch:", French
+        (or an equals sign: Korean "사진=연합뉴스") — "Read also:", "Related articles:",
+        "Photo:", "Photo credit:", German "Lesen Sie auch:", French
         "Lire aussi :", Hungarian "Kapcsolódó cikk:", Chinese "原文链接：", lists per language in
         the residue data's ``[page_labels]``), in the target language, the source language or
         English, with the rest of its line (the other article's headline or address).  Labels
@@ -269,14 +270,15 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         ``Lesen Sie auch: Neue Tarife im MDV`` → flagged whole.
     """
     text = segment.text
-    if ":" not in text and "：" not in text:
+    if ":" not in text and "：" not in text and "=" not in text:
         return
     pattern = _page_label_re(ctx.lang or "", ctx.source_lang or "")
     if pattern is None:
         return
     for m in pattern.finditer(text):
         start = m.start() + len(m.group()) - len(m.group().lstrip())
-        yield Hit(start, m.end(), f"a link line of the source page: '{text[start:m.end()]}'",
+        yield Hit(start, m.end(), f"a link or credit line of the source page: "
+                  f"'{text[start:m.end()]}'",
                   suggestion="", fix=(delete_span(text, start, m.end()),),
                   fix_message="delete the line",
                   severity=None if source_in_view(segment) else Severity.INFO)
