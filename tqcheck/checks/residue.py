@@ -245,8 +245,8 @@ def page_label_line(text: str) -> bool:
     return (":" in text or "：" in text or "=" in text) and bool(_any_page_label().search(text))
 
 
-@register("TQ410", "page-link-line", Severity.WARNING, scope="segment", fix="safe",
-          mirrored=True, gate="[:：=]")
+@register("TQ410", "page-link-line", Severity.WARNING, scope="segment", mirrored=True,
+          gate="[:：=]")
 def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
     """A line of the copied web page that links to another page or credits a picture.
@@ -279,9 +279,7 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         yield Hit(start, m.end(), f"a link or credit line of the source page: "
                   f"'{text[start:m.end()]}'",
-                  suggestion="", fix=(delete_span(text, start, m.end()),),
-                  fix_message="delete the line",
-                  severity=None if source_in_view(segment) else Severity.INFO)
+                  suggestion="", severity=None if source_in_view(segment) else Severity.INFO)
 
 
 #: A web address as a cut one may stand in the text (up to white space, a quote or a bracket).
