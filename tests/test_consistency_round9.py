@@ -334,3 +334,9 @@ def test_a_picture_credit_line(text: str, lang: str, expected: set[str]) -> None
 def test_a_photo_in_prose_is_no_credit_line() -> None:
     text = "The photo: a bridge at night, taken in 1970.\n\nPhotography: the art of light."
     assert flagged("TQ410", text) == set()
+
+
+def test_apostrophes_of_two_documents_far_apart_in_one_file_are_not_compared() -> None:
+    filler = "The committee met again and discussed the budget at length. " * 80
+    text = f"We don't store your data.\n\n{filler}\n\nIf you don’t agree, close the app."
+    assert flagged("TQ502", text) == set()

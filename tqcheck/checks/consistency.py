@@ -1556,6 +1556,12 @@ _MAX_TRADITIONAL = 200
 _MAX_HAN_TEXT = 200_000
 
 
+def _near_any(positions: list[int], at: int) -> bool:
+    """Does one of ``positions`` (sorted) stand within :data:`_NEAR_CHARS` of ``at``?"""
+    i = bisect_left(positions, at - _NEAR_CHARS)
+    return i < len(positions) and positions[i] <= at + _NEAR_CHARS
+
+
 #: A word with an apostrophe inside (straight, typographic or the Ukrainian modifier letter).
 _APOSTROPHE_WORD = re.compile(r"(?<![\w'’ʼ])[^\W\d_]+['’ʼ][^\W\d_]+(?![\w'’ʼ])")
 _APOSTROPHE = re.compile(r"['’ʼ]")
@@ -1871,7 +1877,10 @@ class SpellingVariants:
         #: without the space.
         #: Words with an apostrophe inside, by the word with a straight one (up to three letters
         #: after it) -> the apostrophe written -> where (комп'ютер … комп’ютером).
-        self.apostrophes: dict[str, dict[str, list[tuple[Segment, int, int]]]] = defaultdict(dict)
+        self.apostrophes: dict[str, dict[str, list[tuple[Segment, int, int, int]]]] = (
+            defaultdict(dict))
+        #: Characters of the document fed so far (where each word stands in it).
+        self.fed = 0
         #: Chinese: the segments (a document mixing traditional and simplified characters spells
         #: one word both ways: 帳戶 … 账户).
         self.han: list[Segment] | None = [] if base_lang(lang) == "zh" else None
@@ -1918,6 +1927,8 @@ class SpellingVariants:
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
+        base = self.fed
+        self.fed += len(text) + 1
         elided = bool(self.elision) and ("'" in text or "’" in text)
         if "-" in text:
             for m in _hyphenated_words(text, _ELIDED_HYPHENATED if elided else _HYPHENATED):
@@ -1966,7 +1977,7 @@ class SpellingVariants:
                 key = _APOSTROPHE.sub("'", word.casefold())
                 key = key[:key.index("'") + 4]  # the word, whatever its ending: комп'ют
                 self.apostrophes[key].setdefault(style.group(), []).append(
-                    (segment, m.start(), m.end()))
+                    (segment, m.start(), m.end(), base + m.start()))
         if self.greek is not None and _GREEK_WORD.search(text):
             for m in _GREEK_WORD.finditer(text):
                 word = m.group()
@@ -2311,8 +2322,14 @@ class SpellingVariants:
             if len(styles) < 2:
                 continue
             counts = ", ".join(f"{_APOSTROPHE_NAMES[c]} {len(w)}×" for c, w in sorted(styles.items()))
-            for places in styles.values():
-                for seg, start, end in places[:MAX_FIX_SPOTS]:
+            for style, places in styles.items():
+                # Only where another apostrophe stands near: a file that concatenates documents
+                # (a test set, a corpus) mixes its documents' own styles.
+                others = sorted(at for c, spots in styles.items() if c != style
+                                for _, _, _, at in spots)
+                near = [(seg, start, end) for seg, start, end, at in places
+                        if _near_any(others, at)]
+                for seg, start, end in near[:MAX_FIX_SPOTS]:
                     hits.append(Hit(start, end, f"word written with two apostrophes in one "
                                     f"document: '{seg.text[start:end]}' ({counts})",
                                     segment=seg, severity=Severity.INFO))
