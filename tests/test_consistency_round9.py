@@ -258,6 +258,7 @@ def test_a_page_link_line_without_the_source_is_info() -> None:
     ("동기화에 실패하면 Sync now를 클릭하세요.", "ko"),
 ])
 def test_an_english_label_glued_to_an_interface_verb(text: str, lang: str) -> None:
+    assert flagged("TQ702", "请点击Twig选择模板。", "zh", "en") == set()  # one word: a product
     report = audit_text(text, AuditOptions(lang=lang, source_lang="en", select=("TQ702",)))
     assert [(f.text, f.severity.value) for f in report.findings] == [("Sync now", "info")]
 
@@ -340,3 +341,8 @@ def test_apostrophes_of_two_documents_far_apart_in_one_file_are_not_compared() -
     filler = "The committee met again and discussed the budget at length. " * 80
     text = f"We don't store your data.\n\n{filler}\n\nIf you don’t agree, close the app."
     assert flagged("TQ502", text) == set()
+
+
+def test_persian_joined_forms_are_shown_once() -> None:
+    text = "این برنامه کار می‌کند. فایل باز می‌شود. نسخه ذخیره می‌شود. پنجره بسته می شود."
+    assert flagged("TQ502", text, "fa") == {"می‌کند", "می شود"}

@@ -1637,7 +1637,9 @@ class _Spacing:
                                 f"document joins it elsewhere ('{shown}', {len(joined_forms)}×)",
                                 related=(where,), segment=seg, severity=Severity.INFO))
             seen: set[tuple[int, int, int]] = set()
-            for seg, start, end, _ in joined_forms:
+            # The joined form is shown once per word (Korean) or once (Persian, where it is the
+            # Academy's spelling and a catalogue may hold it hundreds of times).
+            for seg, start, end, _ in joined_forms[:1] if self.lang == "fa" else joined_forms:
                 if (id(seg), start, end) in seen:
                     continue
                 seen.add((id(seg), start, end))

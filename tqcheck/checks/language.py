@@ -518,7 +518,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”")
         is untranslated (info where the target has no lexicon or in a unit of a software
         catalogue, where the single word is not read either; in a language written without
-        spaces, a label glued to the verb without quotation marks is info: "点击Sync now",
+        spaces, a label of two words or more glued to the verb without quotation marks is
+        info (one word is as often a product's name): "点击Sync now",
         "Sync nowをタップ"); in a translation unit, a
         phrase whose words all stand in the source (product names, commands, terms kept on
         purpose) is not reported, nor, when the source is a list
@@ -640,7 +641,7 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     quoted = (text[run.start - 1:run.start] in _OPENERS and text[run.end:run.end + 1] in _CLOSERS)
     # Unquoted, a label glued to the verb of a language written without spaces (点击Sync now,
     # Sync nowをタップ): a hint.
-    glued = not quoted and bool(scripts_of_language(lang) & _UNSPACED)
+    glued = not quoted and run.words > 1 and bool(scripts_of_language(lang) & _UNSPACED)
     if not quoted and not glued:
         return None
     verb = _marker_patterns("en", normalise_lang(lang) or "")[2]
