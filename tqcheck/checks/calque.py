@@ -17,7 +17,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -605,6 +605,52 @@ _DEFER_CHARS = 1 << 24
 #: Source texts read to detect the source language when it is not given.
 _SOURCE_SAMPLE = 20
 
+#: Characters of text without a source language in which TQ601 looks for two different
+#: constructions of one source language close together (:class:`_CoOccurrence`): the sample the
+#: source language is inferred from, as :data:`_SOURCE_SAMPLE` is for source texts.
+_EVIDENCE_CHARS = 1 << 16
+
+#: Segments (paragraphs) a pair of constructions may lie apart in and still count together.
+_EVIDENCE_WINDOW = 3
+
+
+class _CoOccurrence:
+    """Calques in evidence without a strong construction or a source language: two *different*
+    entries of one language's pack (not the any-source pack) matching at different places within
+    a few neighbouring paragraphs.  Each entry alone may be fluent somewhere; two constructions
+    of the same source side by side are the source showing through (on the clean corpora of
+    calque_clean.py, in English, Arabic and Russian, one window of three paragraphs in about
+    30,000 holds two).  The evidence is local: only the matches that have such a partner
+    report, not the pack over the whole file.  The first :data:`_EVIDENCE_CHARS` characters are
+    read, so a long file pays once."""
+
+    def __init__(self, setup: _Setup) -> None:
+        self.left = _EVIDENCE_CHARS
+        packs = frozenset(id(p) for p in setup.packs if p.source != _ANY_SOURCE)
+        self.part = setup.others(packs) if packs else None
+        #: The last paragraphs, each with its matches.
+        self.window: list[tuple[Segment, tuple[_Match, ...]]] = []
+        #: The matches that have a partner: (segment, match) by ``id`` of the pack.
+        self.paired: dict[int, dict[tuple[int, int, int], tuple[Segment, _Match]]] = {}
+
+    def feed(self, segment: Segment) -> None:
+        if self.left <= 0 or self.part is None:
+            return
+        self.left -= len(segment.text)
+        found = self.part.matches(segment.text)
+        self.window.append((segment, found))
+        del self.window[:-_EVIDENCE_WINDOW]
+        for match in found:
+            pack, pat, m = match
+            for other_segment, others in self.window:
+                for other in others:
+                    if other[0] is pack and other[1] is not pat and (
+                            other_segment is not segment or other[2].end() <= m.start()
+                            or m.end() <= other[2].start()):
+                        paired = self.paired.setdefault(id(pack), {})
+                        for seg, mm in ((segment, match), (other_segment, other)):
+                            paired.setdefault((id(seg), id(mm[1]), mm[2].start()), (seg, mm))
+
 
 class _SourceLanguage:
     """The source language in evidence: given, or detected from the segments' source texts."""
@@ -630,6 +676,15 @@ class _SourceLanguage:
             cached = base_lang(detect_document_language(self.sample)) or ""
             self.ctx.state["calque_source_detected"] = cached
         return cached or None
+
+
+def _hit(segment: Segment, pack: CalquePack, pat: CalquePattern, m: re.Match[str]) -> Hit:
+    """TQ601's finding for one match of a pattern."""
+    start, end = pat.span(m)
+    rewrite = calque_rewrite(pat, m)
+    return Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: {pat.message}",
+               suggestion=pat.suggestion, segment=segment,
+               fix=(rewrite,) if rewrite else None, severity=pat.severity)
 
 
 def _applies(pack: CalquePack, pattern: CalquePattern, source: str) -> bool:
@@ -744,12 +799,15 @@ class CalquePhrases:
         self.deferred: list[Segment] | None = None if ctx.source_lang else []
         self.deferred_strong: dict[int, tuple[_Match, ...]] = {}
         self.deferred_chars = 0
+        self.cooccurrence = None if ctx.source_lang else _CoOccurrence(self.setup)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
             if self.deferred is not None:
                 self._run_deferred()
+        if self.cooccurrence is not None:
+            self.cooccurrence.feed(segment)
         if self.deferred is not None:
             strong = self.setup.strong_matches(segment.text)
             if strong:
@@ -806,12 +864,19 @@ class CalquePhrases:
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
         for pack, pat, m in matches:
-            start, end = pat.span(m)
-            rewrite = calque_rewrite(pat, m)
-            hit = Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: "
-                      f"{pat.message}", suggestion=pat.suggestion, segment=segment,
-                      fix=(rewrite,) if rewrite else None, severity=pat.severity)
-            self.found[id(pack)].append((pat, hit))
+            self.found[id(pack)].append((pat, _hit(segment, pack, pat, m)))
+
+    def _paired(self, pack: CalquePack) -> list[Hit]:
+        """The matches of ``pack`` with a partner close by (no source language in evidence and
+        no strong match of the pack: :class:`_CoOccurrence`)."""
+        if self.cooccurrence is None:
+            return []
+        paired = self.cooccurrence.paired.get(id(pack), {})
+        # Info: the evidence is the pair, not the language; a careful writer may use one of them.
+        hits = (_hit(segment, pack, pat, m) for segment, (_, pat, m) in paired.values())
+        return [replace(h, severity=Severity.INFO,
+                        message=f"{h.message} (with another {pack.name} construction close by)")
+                for h in hits]
 
     def finish(self) -> list[Hit]:
         if self.deferred:
@@ -820,12 +885,12 @@ class CalquePhrases:
         source = self.source.language()
         for pack in self.packs:
             found = self.found.get(id(pack), [])
-            if not found:
-                continue
             if source:
                 hits.extend(h for p, h in found if _applies(pack, p, source))
-            elif _in_evidence(pack, None, (p for p, _ in found)):
+            elif found and _in_evidence(pack, None, (p for p, _ in found)):
                 hits.extend(h for _, h in found)
+            else:
+                hits.extend(self._paired(pack))
         return _specific_first(hits)
 
 
