@@ -1,7 +1,7 @@
-"""TQ601 without a source language: a pack's constructions that are not strong report only beside
-another construction of the same pack (two different entries, at different places, within a few
-neighbouring paragraphs), and then as info, for those matches alone; and the ninth round's
-entries into English flag their construction in other wordings than their own example."""
+"""TQ601 without a source language: constructions that are not strong report only beside another
+calque construction (two different entries, at different places, within a few neighbouring
+paragraphs), and then as info, for those matches alone; and the ninth round's entries into
+English flag their construction in other wordings than their own example."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ def _keys(text: str) -> dict[str, str]:
 def test_two_constructions_of_one_source_in_a_paragraph_report_as_info() -> None:
     found = _keys(f"{MATTER} {PROTOCOL}")
     assert found == {"ru:the-matter-is-that-bare": "info", "ru:drew-up-a-protocol": "info"}
+
+
+def test_the_pair_may_come_from_two_packs() -> None:
+    found = _keys(f"{MATTER} It was learned that the suspect had fled.")
+    assert found == {"ru:the-matter-is-that-bare": "info", "tr:it-was-learned": "info"}
 
 
 def test_one_construction_alone_needs_the_source() -> None:

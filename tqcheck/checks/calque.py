@@ -616,40 +616,38 @@ _EVIDENCE_WINDOW = 3
 
 class _CoOccurrence:
     """Calques in evidence without a strong construction or a source language: two *different*
-    entries of one language's pack (not the any-source pack) matching at different places within
-    a few neighbouring paragraphs.  Each entry alone may be fluent somewhere; two constructions
-    of the same source side by side are the source showing through (on the clean corpora of
-    calque_clean.py, in English, Arabic and Russian, one window of three paragraphs in about
-    30,000 holds two).  The evidence is local: only the matches that have such a partner
-    report, not the pack over the whole file.  The first :data:`_EVIDENCE_CHARS` characters are
-    read, so a long file pays once."""
+    entries (of any packs) matching at different places within a few neighbouring paragraphs.
+    Each entry alone may be fluent somewhere; two calque constructions side by side are a
+    translation showing through (on the clean English corpora of calque_clean.py, about 350,000
+    words, one window of three paragraphs holds two).  The evidence is local: only the matches
+    that have such a partner report, not their packs over the whole file.  The first
+    :data:`_EVIDENCE_CHARS` characters are read, so a long file pays once."""
 
     def __init__(self, setup: _Setup) -> None:
         self.left = _EVIDENCE_CHARS
-        packs = frozenset(id(p) for p in setup.packs if p.source != _ANY_SOURCE)
-        self.part = setup.others(packs) if packs else None
+        self.part = setup.others(frozenset(id(p) for p in setup.packs))
         #: The last paragraphs, each with its matches.
         self.window: list[tuple[Segment, tuple[_Match, ...]]] = []
         #: The matches that have a partner: (segment, match) by ``id`` of the pack.
         self.paired: dict[int, dict[tuple[int, int, int], tuple[Segment, _Match]]] = {}
 
     def feed(self, segment: Segment) -> None:
-        if self.left <= 0 or self.part is None:
+        if self.left <= 0:
             return
         self.left -= len(segment.text)
         found = self.part.matches(segment.text)
         self.window.append((segment, found))
         del self.window[:-_EVIDENCE_WINDOW]
         for match in found:
-            pack, pat, m = match
+            _, pat, m = match
             for other_segment, others in self.window:
                 for other in others:
-                    if other[0] is pack and other[1] is not pat and (
+                    if other[1] is not pat and (
                             other_segment is not segment or other[2].end() <= m.start()
                             or m.end() <= other[2].start()):
-                        paired = self.paired.setdefault(id(pack), {})
                         for seg, mm in ((segment, match), (other_segment, other)):
-                            paired.setdefault((id(seg), id(mm[1]), mm[2].start()), (seg, mm))
+                            self.paired.setdefault(id(mm[0]), {}).setdefault(
+                                (id(seg), id(mm[1]), mm[2].start()), (seg, mm))
 
 
 class _SourceLanguage:
@@ -867,15 +865,15 @@ class CalquePhrases:
             self.found[id(pack)].append((pat, _hit(segment, pack, pat, m)))
 
     def _paired(self, pack: CalquePack) -> list[Hit]:
-        """The matches of ``pack`` with a partner close by (no source language in evidence and
-        no strong match of the pack: :class:`_CoOccurrence`)."""
+        """The matches of ``pack`` with another calque construction close by (no source language
+        in evidence and no strong match of the pack: :class:`_CoOccurrence`)."""
         if self.cooccurrence is None:
             return []
         paired = self.cooccurrence.paired.get(id(pack), {})
         # Info: the evidence is the pair, not the language; a careful writer may use one of them.
         hits = (_hit(segment, pack, pat, m) for segment, (_, pat, m) in paired.values())
         return [replace(h, severity=Severity.INFO,
-                        message=f"{h.message} (with another {pack.name} construction close by)")
+                        message=f"{h.message} (with another calque construction close by)")
                 for h in hits]
 
     def finish(self) -> list[Hit]:
