@@ -625,6 +625,7 @@ class _CoOccurrence:
 
     def __init__(self, setup: _Setup) -> None:
         self.left = _EVIDENCE_CHARS
+        self.setup = setup
         self.part = setup.others(frozenset(id(p) for p in setup.packs))
         #: The last paragraphs, each with its matches.
         self.window: list[tuple[Segment, tuple[_Match, ...]]] = []
@@ -635,7 +636,8 @@ class _CoOccurrence:
         if self.left <= 0:
             return
         self.left -= len(segment.text)
-        found = self.part.matches(segment.text)
+        # A strong match is a partner too (it reports anyway: only the others are recorded).
+        found = (*self.setup.strong_matches(segment.text), *self.part.matches(segment.text))
         self.window.append((segment, found))
         del self.window[:-_EVIDENCE_WINDOW]
         for match in found:
@@ -646,8 +648,9 @@ class _CoOccurrence:
                             other_segment is not segment or other[2].end() <= m.start()
                             or m.end() <= other[2].start()):
                         for seg, mm in ((segment, match), (other_segment, other)):
-                            self.paired.setdefault(id(mm[0]), {}).setdefault(
-                                (id(seg), id(mm[1]), mm[2].start()), (seg, mm))
+                            if not mm[1].strong:
+                                self.paired.setdefault(id(mm[0]), {}).setdefault(
+                                    (id(seg), id(mm[1]), mm[2].start()), (seg, mm))
 
 
 class _SourceLanguage:
