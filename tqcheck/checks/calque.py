@@ -5,7 +5,9 @@ A pack holds the calques of one source language in one or more targets.  Which p
 * the source language is in evidence — given (``--source-lang``, the file's metadata) or detected
   from the source text of the segments: only that language's packs, all their patterns;
 * otherwise: only the ``strong`` patterns, those that fluent text in the target never uses; a pack
-  with a strong match in the document is in evidence, and its other patterns report too.
+  with a strong match in the document is in evidence, and its other patterns report too; and, as
+  info, a match of any other pattern with a second calque construction close by (two different
+  entries within three neighbouring paragraphs: :class:`_CoOccurrence`).
 
 Patterns are written in the small language of :mod:`tqcheck.checks.calque_pattern` (``match``) or
 as a regular expression (``regex``).
@@ -744,7 +746,10 @@ class CalquePhrases:
         Matches the patterns of the calque packs of the source language in evidence — given with
         ``--source-lang`` or by the file, or detected from the segments' source text — and names
         the pack and pattern in the message.  Without a source language only the patterns that
-        fluent text never uses report (and the rest of a pack once one of those matched).  Packs
+        fluent text never uses report (and the rest of a pack once one of those matched), and,
+        as info, any other match with a second calque construction (another entry, at another
+        place) in the same or the two paragraphs before or after it: two calques side by side
+        are a translation showing through, where one alone may be a writer's choice.  Packs
         exist per direction: Arabic, Russian, Ukrainian, Chinese, Turkish, Spanish, Persian,
         French, German, Japanese, Korean, Italian, Portuguese, Polish, Czech, Hebrew, Hindi,
         Dutch, Vietnamese, Indonesian, Greek, Romanian, Thai and the Scandinavian languages into
