@@ -17,7 +17,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -605,6 +605,53 @@ _DEFER_CHARS = 1 << 24
 #: Source texts read to detect the source language when it is not given.
 _SOURCE_SAMPLE = 20
 
+#: Characters of text without a source language in which TQ601 looks for two different
+#: constructions of one source language close together (:class:`_CoOccurrence`): the sample the
+#: source language is inferred from, as :data:`_SOURCE_SAMPLE` is for source texts.
+_EVIDENCE_CHARS = 1 << 16
+
+#: Segments (paragraphs) a pair of constructions may lie apart in and still count together.
+_EVIDENCE_WINDOW = 3
+
+
+class _CoOccurrence:
+    """Calques in evidence without a strong construction or a source language: two *different*
+    entries (of any packs) matching at different places within a few neighbouring paragraphs.
+    Each entry alone may be fluent somewhere; two calque constructions side by side are a
+    translation showing through (on the clean English corpora of calque_clean.py, about 350,000
+    words, one window of three paragraphs holds two).  The evidence is local: only the matches
+    that have such a partner report, not their packs over the whole file.  The first
+    :data:`_EVIDENCE_CHARS` characters are read, so a long file pays once."""
+
+    def __init__(self, setup: _Setup) -> None:
+        self.left = _EVIDENCE_CHARS
+        self.setup = setup
+        self.part = setup.others(frozenset(id(p) for p in setup.packs))
+        #: The last paragraphs, each with its matches.
+        self.window: list[tuple[Segment, tuple[_Match, ...]]] = []
+        #: The matches that have a partner: (segment, match) by ``id`` of the pack.
+        self.paired: dict[int, dict[tuple[int, int, int], tuple[Segment, _Match]]] = {}
+
+    def feed(self, segment: Segment) -> None:
+        if self.left <= 0:
+            return
+        self.left -= len(segment.text)
+        # A strong match is a partner too (it reports anyway: only the others are recorded).
+        found = (*self.setup.strong_matches(segment.text), *self.part.matches(segment.text))
+        self.window.append((segment, found))
+        del self.window[:-_EVIDENCE_WINDOW]
+        for match in found:
+            _, pat, m = match
+            for other_segment, others in self.window:
+                for other in others:
+                    if other[1] is not pat and (
+                            other_segment is not segment or other[2].end() <= m.start()
+                            or m.end() <= other[2].start()):
+                        for seg, mm in ((segment, match), (other_segment, other)):
+                            if not mm[1].strong:
+                                self.paired.setdefault(id(mm[0]), {}).setdefault(
+                                    (id(seg), id(mm[1]), mm[2].start()), (seg, mm))
+
 
 class _SourceLanguage:
     """The source language in evidence: given, or detected from the segments' source texts."""
@@ -630,6 +677,15 @@ class _SourceLanguage:
             cached = base_lang(detect_document_language(self.sample)) or ""
             self.ctx.state["calque_source_detected"] = cached
         return cached or None
+
+
+def _hit(segment: Segment, pack: CalquePack, pat: CalquePattern, m: re.Match[str]) -> Hit:
+    """TQ601's finding for one match of a pattern."""
+    start, end = pat.span(m)
+    rewrite = calque_rewrite(pat, m)
+    return Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: {pat.message}",
+               suggestion=pat.suggestion, segment=segment,
+               fix=(rewrite,) if rewrite else None, severity=pat.severity)
 
 
 def _applies(pack: CalquePack, pattern: CalquePattern, source: str) -> bool:
@@ -781,12 +837,15 @@ class CalquePhrases:
         self.deferred: list[Segment] | None = None if ctx.source_lang else []
         self.deferred_strong: dict[int, tuple[_Match, ...]] = {}
         self.deferred_chars = 0
+        self.cooccurrence = None if ctx.source_lang else _CoOccurrence(self.setup)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
             if self.deferred is not None:
                 self._run_deferred()
+        if self.cooccurrence is not None:
+            self.cooccurrence.feed(segment)
         if self.deferred is not None:
             strong = self.setup.strong_matches(segment.text)
             if strong:
@@ -843,12 +902,19 @@ class CalquePhrases:
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
         for pack, pat, m in matches:
-            start, end = pat.span(m)
-            rewrite = calque_rewrite(pat, m)
-            hit = Hit(start, end, f"{pack.name} calque [{pack.source}:{pat.id}]: "
-                      f"{pat.message}", suggestion=pat.suggestion, segment=segment,
-                      fix=(rewrite,) if rewrite else None, severity=pat.severity)
-            self.found[id(pack)].append((pat, hit))
+            self.found[id(pack)].append((pat, _hit(segment, pack, pat, m)))
+
+    def _paired(self, pack: CalquePack) -> list[Hit]:
+        """The matches of ``pack`` with another calque construction close by (no source language
+        in evidence and no strong match of the pack: :class:`_CoOccurrence`)."""
+        if self.cooccurrence is None:
+            return []
+        paired = self.cooccurrence.paired.get(id(pack), {})
+        # Info: the evidence is the pair, not the language; a careful writer may use one of them.
+        hits = (_hit(segment, pack, pat, m) for segment, (_, pat, m) in paired.values())
+        return [replace(h, severity=Severity.INFO,
+                        message=f"{h.message} (with another calque construction close by)")
+                for h in hits]
 
     def finish(self) -> list[Hit]:
         if self.deferred:
@@ -857,12 +923,19 @@ class CalquePhrases:
         source = self.source.language()
         for pack in self.packs:
             found = self.found.get(id(pack), [])
-            if not found:
-                continue
             if source:
                 hits.extend(h for p, h in found if _applies(pack, p, source))
-            elif _in_evidence(pack, None, (p for p, _ in found)):
-                hits.extend(_near_evidence(found))
+            elif found and _in_evidence(pack, None, (p for p, _ in found)):
+                near = _near_evidence(found)
+                hits.extend(near)
+                if len(near) < len(found):
+                    # Past the reach of the pack's strong matches, a match with another calque
+                    # construction close by still reports (as info, like any pair).
+                    taken = {(id(h.segment), h.start, h.end) for h in near}
+                    hits.extend(h for h in self._paired(pack)
+                                if (id(h.segment), h.start, h.end) not in taken)
+            else:
+                hits.extend(self._paired(pack))
         return _specific_first(hits)
 
 
