@@ -621,6 +621,8 @@ _SCRIPT_PUNCT: dict[str, tuple[str, str, frozenset[str]]] = {
     "\u0e46": ("", "Thai (repetition mark)", frozenset({"th"})),
     "\u0e2f": ("", "Thai (abbreviation mark)", frozenset({"th"})),
     "\u037e": ("?", "Greek (question mark)", frozenset({"el"})),
+    "\u05f4": ('"', "Hebrew (gershayim)", frozenset({"he", "yi"})),
+    "\u05f3": ("'", "Hebrew (geresh)", frozenset({"he", "yi"})),
     "\u0589": (".", "Armenian", frozenset({"hy"})),
     "\u055e": ("?", "Armenian", frozenset({"hy"})),
     "\u1362": (".", "Ethiopic", frozenset({"am", "ti", "om"})),
@@ -655,8 +657,9 @@ def find_source_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Arabic-script targets, full-width CJK punctuation and book-title marks
         (，。：！？（）「」《》) outside Chinese, Japanese and Korean targets, and the marks of other
         scripts outside the languages that write them (the Indic danda ``।``, the Thai
-        repetition mark ``ๆ``, the Greek question mark ``;``, Armenian, Ethiopic, Myanmar,
-        Khmer and Tibetan full stops), with the target's equivalent as suggestion.  With a
+        repetition mark ``ๆ``, the Greek question mark ``;``, the Hebrew gershayim ``״`` and
+        geresh ``׳`` written as quotes, Armenian, Ethiopic, Myanmar, Khmer and Tibetan full
+        stops), with the target's equivalent as suggestion.  With a
         Greek source, a semicolon that ends a question (before a closing quote or at the end of a
         line) is the source's question mark.  Without the source in view, the lenticular
         brackets 【】 and the title marks 《》〈〉 that frame headlines, titles and labels are

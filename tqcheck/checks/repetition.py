@@ -25,9 +25,28 @@ from tqcheck.model import Applicability, Location, Segment, Sentence, Severity
 _GAP = re.compile(r"[\s\ufffc]+|[\s\ufffc]*[,،，][\s\ufffc]*")  # a comma of any script
 
 
-def _comma_repeat_counts(n: int, copies: int) -> bool:
-    # One word five times over commas is a loop ("a, a, a, a, a"); fewer may be rhetoric.
-    return n >= 4 or (n >= 2 and copies >= 3) or copies >= 5
+def _comma_repeat_counts(n: int, copies: int, in_clause: bool = False) -> bool:
+    # One word five times over commas is a loop ("a, a, a, a, a"); fewer may be rhetoric, and so
+    # may two words said twice ("never again, never again") or a phrase that opens a sentence or
+    # clause ("Pump it out, pump it out", a chant or a line of dialogue); three words said twice
+    # after a word of their clause are a stutter ("… said that the situation is under control,
+    # the situation is under control").
+    return n >= 4 or (n >= 2 and copies >= 3) or copies >= 5 or (n == 3 and in_clause)
+
+
+#: Conditional subordinators, in the languages with data: "if you're a liar, you're a liar
+#: telling lies" says the clause again on purpose (a tautology, the second copy goes on).
+_CONDITIONALS = frozenset({"if", "when", "wenn", "falls", "si", "se", "als", "если", "когда",
+                           "якщо", "коли", "jeśli", "jeżeli", "gdy", "pokud", "kdyby", "eğer",
+                           "إذا", "اذا", "اگر", "אם"})
+_LAST_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def _after_word(text: str, pos: int) -> bool:
+    """Does a word of the same clause stand right before ``pos`` (no mark between), and no
+    conditional subordinator?"""
+    m = _LAST_WORD_BEFORE.search(text, max(0, pos - 20), pos)
+    return m is not None and m.group(1).casefold() not in _CONDITIONALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +104,54 @@ _WORD_WITH_MARKS = re.compile(
     rf"[^\W_](?:[^\W_]|{_MARK.pattern})*(?:['’\-][^\W_](?:[^\W_]|{_MARK.pattern})*)*")
 
 
+#: Chinese characters and Japanese kana: scripts written without spaces, where a repeated phrase
+#: is no repeated token.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+#: A run of two to thirty such characters repeated back to back, perhaps over a comma or a full
+#: stop of the script ("发展发展发展", "将继续加强监管，将继续加强监管").
+_CJK_REPEAT = re.compile(f"([{_CJK}]{{2,30}}?)(?:[，、。,]?\\1)+")
+#: Characters of a unit said twice that make a phrase, not a reduplicated word: Chinese and
+#: Japanese double words of two characters on purpose ("研究研究", "いろいろ", "一步一步").
+_CJK_PHRASE = 4
+
+
+def _cjk_repeats(text: str) -> list[_Repeat]:
+    """Phrases repeated back to back in Chinese or Japanese text: a unit of two characters or
+    more (two different ones at least) three times or more, or a unit of four characters or
+    more (three different ones) twice.  Two characters said twice are a word reduplicated."""
+    found = []
+    for m in _CJK_REPEAT.finditer(text):
+        unit = m.group(1)
+        copies = len(re.findall(re.escape(unit), m.group()))
+        distinct = len(set(unit))
+        if distinct < 2 or (copies == 2 and (len(unit) < _CJK_PHRASE or distinct < 3)):
+            continue
+        second = m.start() + len(unit) + (1 if text[m.start() + len(unit)] in "，、。," else 0)
+        found.append(_Repeat(m.start(), m.end(), unit, len(unit), copies, second,
+                             comma=text[m.start() + len(unit)] in "，、,"))
+    return found
+
+
+def _with_cjk(text: str, found: Sequence[_Repeat]) -> Sequence[_Repeat]:
+    """``found`` and the repeats :func:`_cjk_repeats` reads in ``text``, where no repeat of a
+    phrase or a loop of ``found`` covers them."""
+    if not _CJK_CHAR.search(text):
+        return found
+    more = [r for r in _cjk_repeats(text)
+            if not any(f.start < r.end and r.start < f.end and (f.n > 1 or f.copies > 2)
+                       for f in found)]
+    return sorted([*found, *more], key=lambda r: r.start) if more else found
+
+
 @per_text
 def find_adjacent_repeats(text: str) -> Sequence[_Repeat]:
+    """Units repeated back to back (:func:`_adjacent_word_repeats`), and, in Chinese and Japanese,
+    runs of characters (:func:`_cjk_repeats`)."""
+    return _with_cjk(text, _adjacent_word_repeats(text))
+
+
+def _adjacent_word_repeats(text: str) -> Sequence[_Repeat]:
     """Units of 1–8 words repeated back to back (``the the``, ``of the meeting of the meeting``).
 
     One pass over the tokens: a repeat of length ``n`` at ``j`` needs ``tok[j] == tok[j-n]``, so only
@@ -122,7 +187,8 @@ def find_adjacent_repeats(text: str) -> Sequence[_Repeat]:
             nxt += n
         end = toks[nxt - 1][2]
         comma = any(c in ",،，" for c in text[toks[j - 1][2] : toks[j][1]])
-        if comma and not _comma_repeat_counts(n, copies) and not (n == 1 and copies == 2):
+        if comma and not _comma_repeat_counts(n, copies, _after_word(text, toks[i][1])) \
+                and not (n == 1 and copies == 2):
             continue  # a word doubled over a comma: TQ101 decides by the word
         unit_text = text[toks[i][1] : toks[i + n - 1][2]]
         second_text = text[toks[j][1] : toks[j + n - 1][2]]
@@ -161,7 +227,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         (``OCTETS octets`` for the source's ``BYTES``) is no double; a double across a line
         break where the source repeats a word across its lines too is info.  A Latin word doubled in
         text of another script (a name or slogan copied as written: ``Canada plus plus``,
-        ``«zoom zoom»`` in Russian) is info, or nothing where English allows the double.
+        ``«zoom zoom»`` in Russian) is info, or nothing where English allows the double.  A word
+        of four letters or more doubled with a hyphen ("Houses-houses along the river") is a
+        source's reduplication in the targets that have none of their own (English, German,
+        Spanish, Dutch, Swedish, Danish, Norwegian, Polish, Czech).
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -171,9 +240,10 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         ``The talks will resume in in Antalya.``  →  flags ``in in``, suggests ``in``.
     """
     repeats = find_adjacent_repeats(segment.text)
+    hyphened = _hyphen_doubles(segment.text, ctx) if "-" in segment.text else []
     if not repeats:  # most text: no data lookups then
-        return ()
-    hits: list[Hit] = []
+        return hyphened
+    hits: list[Hit] = list(hyphened)
     legit = ctx.data.words("legitimate_doubles")
     for rep in repeats:
         if rep.n != 1 or rep.copies != 2:
@@ -264,6 +334,26 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
                         applicability=None if function else Applicability.UNSAFE,
                         severity=Severity.INFO if meant or echoed or foreign else None))
     return hits
+
+
+#: A word of four letters or more doubled with a hyphen: "houses-houses".
+_HYPHEN_DOUBLE = re.compile(r"(?<![\w-])([^\W\d_]{4,})-(\1)(?![\w-])", re.IGNORECASE)
+#: Targets where a word doubled with a hyphen is no grammar of their own (unlike Indonesian and
+#: Malay plurals, "rumah-rumah"; Russian, Greek, Hindi or Hungarian emphasis, "синий-синий",
+#: "σιγά-σιγά"; French and Portuguese nouns, "cache-cache", "pisca-pisca"): there it is a
+#: source's reduplication carried over.
+_NO_HYPHEN_REDUPLICATION = frozenset({"en", "de", "es", "nl", "sv", "da", "nb", "pl", "cs"})
+
+
+def _hyphen_doubles(text: str, ctx: CheckContext) -> list[Hit]:
+    """Words doubled with a hyphen ("Houses-houses along the river"), in the targets of
+    :data:`_NO_HYPHEN_REDUPLICATION`, except the language's legitimate doubles ("knock-knock")."""
+    if ctx.data.lang not in _NO_HYPHEN_REDUPLICATION:
+        return []
+    legit = ctx.data.words("legitimate_doubles")
+    return [Hit(m.start(), m.end(), f"word doubled with a hyphen: '{m.group()}' (a source's "
+                "reduplication, as in an Indonesian or Malay plural?)", suggestion=m.group(1))
+            for m in _HYPHEN_DOUBLE.finditer(text) if m.group(1).casefold() not in legit]
 
 
 def _legit_pattern(ctx: CheckContext, word: str) -> bool:
@@ -590,7 +680,11 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
     """A phrase of two to eight words repeated back to back.
 
     What it does:
-        Finds a run of 2–8 words followed at once by the same words ("of the meeting of the meeting").
+        Finds a run of 2–8 words followed at once by the same words ("of the meeting of the meeting"),
+        or, over a comma, a run of three words or more inside its clause ("… said that the
+        situation is under control, the situation is under control"; not a chant or line that
+        opens with the phrase, "Pump it out, pump it out", nor "if X, X …"); in Chinese and
+        Japanese, four characters or more said twice ("将继续加强监管，将继续加强监管").
         Three or more copies are a generation loop (TQ105) instead.  Copies on two lines (one
         line's end, the next line's start: two chat messages, two source lines) are info.
 
@@ -637,8 +731,10 @@ def find_generation_loops(segment: Segment, sentences: list[Sentence], ctx: Chec
     What it does:
         Finds a unit of 1–8 words repeated at least three times back to back (over spaces, or over
         commas for phrases and for a word repeated five times), and a word repeated four times or
-        more with any other separator ("man-man-man-man").  It runs in sentences a precondition
-        called foreign too: a loop is often what made them look foreign.
+        more with any other separator ("man-man-man-man"); in Chinese and Japanese, a run of two
+        characters or more (two different ones) three times over ("发展发展发展").  It runs in
+        sentences a precondition called foreign too: a loop is often what made them look
+        foreign.
 
     Why it matters:
         Loops ("and the and the and the …") are the classic failure of neural decoders on hard or
@@ -686,6 +782,16 @@ _SEPARATED_UNIT = re.compile(r"[^\W\d_]+")
 
 
 _MIN_WORDS = 6
+#: Hangul syllables or Chinese characters and kana that make a sentence as long as six words of
+#: a Latin-script language: Korean writes fewer, longer words, Chinese and Japanese none.
+_MIN_DENSE = 16
+_DENSE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _dense(text: str) -> bool:
+    """Is ``text`` a sentence of Korean, Chinese or Japanese long enough to count when said
+    twice (:data:`_MIN_DENSE` characters of those scripts)?"""
+    return _DENSE.search(text) is not None and len(_DENSE.findall(text)) >= _MIN_DENSE
 #: Words of a short sentence that counts when repeated at once.
 _MIN_BACK_TO_BACK = 3
 _MIN_PARTIAL = 8
@@ -729,7 +835,8 @@ class RepeatedSentences:
     """The same sentence appears twice in the document.
 
     What it does:
-        Compares every sentence of six words or more (case, spacing and punctuation ignored) with the
+        Compares every sentence of six words or more (in Korean, Chinese and Japanese, sixteen
+        characters of those scripts or more; case, spacing and punctuation ignored) with the
         100 sentences before it, and a shorter sentence of three words or more with the one right
         before it and flags the repeat, pointing at the first occurrence; a sentence of
         eight words or more that is the start of an earlier one (or starts with all of it) counts
@@ -773,7 +880,8 @@ class RepeatedSentences:
         for s in sentences:
             text = paragraph_text[s.start:s.end]  # s.text, without a property's call each
             spaces = text.count(" ")
-            if spaces + 1 < _MIN_WORDS:
+            dense = spaces + 1 < _MIN_WORDS and _dense(text)
+            if spaces + 1 < _MIN_WORDS and not dense:
                 # A short sentence said twice in a row ("He left. He left.") is a stutter too.
                 if spaces + 1 >= _MIN_BACK_TO_BACK and previous and len(text) == len(previous) and (
                         text.casefold() == previous.casefold()) and not text.rstrip(
@@ -784,7 +892,7 @@ class RepeatedSentences:
                 continue
             previous = ""
             words = folded_tokens(text)
-            if len(words) < _MIN_WORDS:
+            if len(words) < _MIN_WORDS and not dense:
                 continue
             # (a paragraph of one sentence has no place: no list of places to search)
             n = wordy.index(s.index) if wordy and s.index in wordy else -2

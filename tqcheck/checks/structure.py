@@ -28,7 +28,9 @@ from tqcheck.model import MASK, Segment, Sentence, Severity
 
 _TERMINAL = ".!?…:;,"
 _HEADING_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_CLOSE_QUOTE_BEFORE = re.compile(r"[.!?,][\"”’»]\s*$")
+#: A mark and a closing quote, straight single ones too ("asking me, 'Is it open?' and I"):
+#: the quotation ends, the sentence goes on.
+_CLOSE_QUOTE_BEFORE = re.compile(r"[.!?,][\"”’»']\s*$")
 _MIXED_CASE = re.compile(r"^[^\W\d_]*[a-zß-öø-ÿа-яё][A-ZÀ-ÖØ-ÞА-ЯЁ]")  # iPhone, eBay, иРНК
 _URLISH = re.compile(r"^\S*(?:[/@]|\.[a-z]{2,}\b)")
 
@@ -349,6 +351,17 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
 
 
 _FRAGMENT_MAX_WORDS = 10
+
+
+#: English words in "-ed" that are no verb's past form.
+_NOT_PAST = frozenset({"speed", "need", "seed", "feed", "greed", "breed", "creed", "steed", "tweed",
+                       "bleed", "proceed", "exceed", "succeed", "indeed", "hundred", "sacred"})
+
+
+def _past_form(word: str) -> bool:
+    """Does the folded English ``word`` read as a verb's past form ("-ed": "visited"), the verb
+    test of TQ201?  Not the nouns and verbs in "-eed" ("speed", "need") nor "hundred"."""
+    return len(word) > 4 and word.endswith("ed") and word.casefold() not in _NOT_PAST
 _PARTICIPLE_MAX_WORDS = 16
 _CLAUSE_MAX_WORDS = 25
 #: A clause standing alone is a style of speech and informal prose ("Because it works.") as
@@ -399,8 +412,10 @@ def _clause_openers(ctx: CheckContext) -> re.Pattern[str] | None:
     return found
 
 
-#: Marks after which a main clause may follow a fragment's opening (Latin and Arabic script).
-_CLAUSE_BREAKS = ",;:،؛"
+#: A mark after which a main clause may follow a fragment's opening (Latin and Arabic script),
+#: unless it stands between two digits: the comma of "200,000" and the colon of
+#: "10:30" part no clauses.
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,;:،؛]|[,;:،؛](?!\d)")
 
 
 def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool = False,
@@ -409,7 +424,7 @@ def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool
     with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
     ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
     sentence before it is a statement of four words or more."""
-    if not clauses.match(body) or any(c in body for c in _CLAUSE_BREAKS):
+    if not clauses.match(body) or _CLAUSE_BREAK.search(body):
         return ""
     if correlatives is not None and correlatives.search(body):
         return ""  # "If you buy it then …": the main clause follows its correlative
@@ -543,7 +558,7 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
     verbs = ctx.data.words("structure", "finite_verbs")
     toks = [t.casefold() for t in WORD.findall(body)]
     if (3 <= len(toks) <= _FRAGMENT_MAX_WORDS and "," not in body
-            and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks)):
+            and not any(t in verbs or _past_form(t) for t in toks)):
         # On a line aligned with its --source line the paragraph is the source's own (a caption,
         # a trailing afterthought): whether it is a fragment there is the source's question.
         aligned = bool(segment.meta.get("source_lines"))
@@ -552,6 +567,10 @@ def _lone_fragment(segment: Segment, s: Sentence, ctx: CheckContext) -> Sequence
                     + (" (its source line stands alone too)" if aligned else ""),
                     severity=Severity.INFO if aligned else None)]
     return ()
+
+
+#: The full stops of TQ201's sentences: Latin and Chinese/Japanese.
+_FULL_STOPS = (".", "。")
 
 
 #: A stranded phrase standing alone (a paragraph, or before the sentence it belongs to) has at
@@ -571,7 +590,7 @@ def _english_phrase(body: str, ctx: CheckContext) -> bool:
     toks = [t.casefold() for t in WORD.findall(body)]
     verbs = ctx.data.words("structure", "finite_verbs")
     return (_STRANDED_MIN_WORDS <= len(toks) <= _FRAGMENT_MAX_WORDS
-            and not any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in toks))
+            and not any(t in verbs or _past_form(t) for t in toks))
 
 
 def _stranded_phrase(body: str, neighbour: str, ctx: CheckContext) -> bool:
@@ -625,8 +644,10 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
         closers = ctx.data.get("structure", "phrase_closers", default=())
         verb = ctx.data.get("structure", "verb_pattern")
         participles = ctx.data.get("structure", "participle_openers")
+        lists = ctx.data.get("structure", "list_openers")
         data = None
-        if (openers or closers or participles) and (verb or ctx.data.get("capitalized_nouns")):
+        if (openers or closers or participles or lists) and (
+                verb or ctx.data.get("capitalized_nouns")):
             from tqcheck.langid import function_words
 
             words = sorted({w.casefold() for w in openers}, key=len, reverse=True)
@@ -648,6 +669,16 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
 
 
 _PHRASE_MAX_WORDS = 10
+
+
+def _function_verb(word: str, verb: re.Pattern[str]) -> bool:
+    """Is the function word ``word`` a finite verb?  Only as a whole (French "est", Dutch "is"),
+    never by its ending (Dutch "het"); and a word of one or two letters only by the pattern's
+    whole words, not by an ending that spells it (Spanish "en" and "a", prepositions, are the
+    endings "-en" and "-a" of verbs, French "a" is a whole verb)."""
+    if not verb.fullmatch(word):
+        return False
+    return len(word) > 2 or verb.search("\x00" + word) is None
 #: Words that precede an adjective in a German noun phrase (``dem langen Treffen``).
 _DETERMINER_BEFORE = re.compile(r"^(?:d[ei][enrsm]?|das|ein\w*|kein\w*|mein\w*|sein\w*|ihr\w*|"
                                 r"unser\w*|euer\w*|dies\w*|jen\w*|jed\w*|all\w*)$")
@@ -665,7 +696,7 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData, alone: bool = Fals
     are no function words, and whole function words: "est"; where nouns are capitalised, a
     lowercase word that neither follows a determiner nor is an adjective before its noun).  The
     verb test errs toward a verb: a noun that looks like one keeps the sentence."""
-    if any(c in body for c in _CLAUSE_BREAKS) or (not alone and len(prev.split()) < 4):
+    if _CLAUSE_BREAK.search(body) or (not alone and len(prev.split()) < 4):
         return False
     words = WORD.findall(body)
     if not 3 <= len(words) <= _PHRASE_MAX_WORDS or _LIST_NUMBER_BEFORE.search(prev):
@@ -679,13 +710,19 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData, alone: bool = Fals
     skip = len(WORD.findall(opens.group())) if opens else 1  # the opener's own words
     if data.verb_last:
         skip = max(skip, len(words) - 1)  # a verb-final language: its verb is the last word
+    return _no_verb(words, folded, skip, data)
+
+
+def _no_verb(words: list[str], folded: list[str], skip: int, data: _PhraseData) -> bool:
+    """Does no word of ``words`` (``folded``: the same, case-folded) after the first ``skip``
+    read as a finite verb of the language (``verb_pattern`` on the words that are no function
+    words, and whole function words: "est"; where nouns are capitalised, a lowercase word that
+    neither follows a determiner nor is an adjective before its noun)?"""
     for i, (w, f) in enumerate(zip(words, folded, strict=True)):
         if i < skip:
             continue
         if f in data.function:
-            # A function word is a verb only as a whole (French "est", Dutch "is"), never by
-            # its ending (Dutch "het").
-            if data.verb is not None and data.verb.fullmatch(f):
+            if data.verb is not None and _function_verb(f, data.verb):
                 return False
             continue
         if data.verb is not None and data.verb.search(f):
@@ -732,7 +769,18 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         income, for whom the increase is limited.") has no main clause either.  Languages
         without a file of their own (Finnish, Hungarian, Bulgarian, Greek, Romanian, and the
         clause-relatives of Swedish, Danish and Norwegian) take their ``clause_openers`` from
-        ``structure.toml``.  Every fragment is info:
+        ``structure.toml``.  After a statement, a sentence that opens with a gerund or adverbial
+        participle (``gerund_openers``: French "Soulignant une hausse de 12 %.", Russian
+        "Пообещав помощь всем семьям.", Polish "Obiecując pomoc …"), perhaps with its
+        complement clause (``complementizers``: "Promising that all families would be
+        compensated.", "Подчеркнув, что …"), or with a word that opens a list of examples or an
+        addition (``list_openers``: "Including diesel, petrol and gas.", "Включая хлеб, молоко и
+        яйца.", Turkish "Ve nüfus cüzdanı fotokopisi.", Korean "그리고 통장 사본.") and has no
+        finite verb before its complement clause, nor a comma but between list items and
+        before the complement clause, is one too; so is, in Chinese and Japanese, a sentence
+        that opens with a word no sentence opens with (``never_initial`` of ``structure.toml``:
+        以及, および).  A comma or colon between digits ("200,000", "10:30") parts no clauses.
+        Every fragment is info:
         headlines, reviews and captions write verbless phrases on purpose, and judged blind
         against the source on WMT23 system output only about a third of the fragments reported
         were defects (5 of 14 with the source in view over three samples, 0 of 12 without it).
@@ -759,7 +807,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     openers = ctx.data.get("structure", "fragment_openers")
     clauses = _clause_openers(ctx)
     phrase = _phrase_data(ctx) if openers is None else None
-    if openers is None and clauses is None and phrase is None:
+    split = _split_phrases(ctx)
+    if openers is None and clauses is None and phrase is None and split is None:
         ctx.note_once(f"TQ201:{ctx.data.lang}",
                       f"TQ201: no fragment data for language {ctx.data.lang!r}; check skipped")
         return ()
@@ -780,7 +829,13 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     for prev, s in itertools.pairwise(sentences):
         body = s.text
         # The cheap tests first: both sentences end in a full stop, the first word opens a phrase.
-        if not body.endswith(".") or not prev.text.endswith("."):
+        if not body.endswith(_FULL_STOPS) or not prev.text.endswith(_FULL_STOPS):
+            continue
+        if body[-1] == "。":
+            if split is not None and (kind := _participle_or_list(body, prev.text, ctx)):
+                hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {kind}",
+                                suggestion="join it to the previous sentence",
+                                severity=_CLAUSE_SEVERITY))
             continue
         if "," in body and (found := _phrase_and_relative(s, ctx)):
             hits.extend(found)
@@ -795,6 +850,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             what = f"a {clause} clause without the sentence it belongs to"
         elif phrase is not None and _phrase_fragment(body, prev.text, phrase):
             what = "a phrase without a verb, split off the sentence before it"
+        elif kind := _participle_or_list(body, prev.text, ctx):
+            what = kind
         if what is not None:
             hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {what}",
                             suggestion="join it to the previous sentence",
@@ -819,7 +876,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         # The verb test reads the phrase before a relative clause ("Coming from Cairo, where he
         # met …": the relative clause has its own verb).
         lowered = [t.casefold() for t in WORD.findall(body[:relative.start()] if relative else body)]
-        if any(t in verbs or (t.endswith("ed") and len(t) > 4) for t in lowered[1 if past else 0:]):
+        if any(t in verbs or _past_form(t) for t in lowered[1 if past else 0:]):
             continue
         if _LIST_NUMBER_BEFORE.search(prev.text):
             continue  # "1. For the slow delivery. 2. For the colour …": items of a numbered list
@@ -848,6 +905,131 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                         suggestion=f"join it to the previous sentence: '… {joined}'", fix=fix,
                         fix_message=f"join it to the previous sentence: '… {joined}'"))
     return hits
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _SplitPhrases:
+    """What opens a participial phrase or a list split off its sentence (``[structure]``)."""
+
+    #: A gerund or adverbial participle at a sentence's start (``gerund_openers``: French
+    #: "Soulignant", Spanish "Prometiendo", Russian "Подчеркнув", Polish "Obiecując").
+    gerund: re.Pattern[str] | None
+    #: A word that opens a complement clause (``complementizers``: "that", "que", "что"), with
+    #: the space or comma before it.
+    complement: re.Pattern[str] | None
+    #: Words that open a list of examples or inclusions (``list_openers``: "Including",
+    #: "Y compris", "Включая", "W tym").
+    lists: re.Pattern[str] | None
+    #: Words that never open a sentence in a language written without spaces (``never_initial``
+    #: of ``structure.toml``: Chinese 以及, Japanese および).
+    never_initial: re.Pattern[str] | None = None
+
+
+def _split_phrases(ctx: CheckContext) -> _SplitPhrases | None:
+    key = "TQ201.split"
+    if key not in ctx.state:
+        marks = rf"[{re.escape(_OPENING_MARKS)}]*"
+        gerund = ctx.data.get("structure", "gerund_openers")
+        comps = sorted(_structure_words(ctx, "complementizers"), key=len, reverse=True)
+        lists = sorted(_structure_words(ctx, "list_openers"), key=len, reverse=True)
+        from tqcheck.datapack import builtin_table
+
+        never = builtin_table("structure.toml").get("never_initial", {}).get(ctx.lang or "", ())
+        found = None
+        if gerund or lists or never:
+            found = _SplitPhrases(
+                re.compile(rf"{marks}(?:{gerund})(?!\w)") if gerund else None,
+                re.compile(r"(?:^|[\s,]+)(?:" + "|".join(
+                    re.escape(w) + ("" if w[-1] in "'’" else r"(?!\w)") for w in comps) + ")",
+                    re.IGNORECASE) if comps else None,
+                re.compile(marks + "(?:" + "|".join(map(re.escape, lists)) + r")(?!\w)")
+                if lists else None,
+                re.compile(marks + "(?:" + "|".join(map(re.escape, never)) + ")")
+                if never else None)
+        ctx.state[key] = found
+    split: _SplitPhrases | None = ctx.state[key]
+    return split
+
+
+#: Words a list of examples split off its sentence holds at most ("Including diesel, petrol and
+#: liquefied gas."), and a participial phrase with its complement clause.
+_LIST_MAX_WORDS = 20
+
+
+def _participle_or_list(body: str, prev: str, ctx: CheckContext) -> str:
+    """What ``body`` is when it is a participial phrase or a list split off the statement
+    ``prev`` (four words or more): it opens with a gerund or adverbial participle of the
+    language (``gerund_openers``: "Soulignant une hausse de 12 %.", "Пообещав помощь всем
+    семьям."), perhaps with a complement clause ("Promising that all families would be
+    compensated.", "Подчеркнув, что финансирование выделено."; in English only so, the bare
+    "-ing" phrase being the older test's), or with a word that opens a list of examples
+    (``list_openers``: "Including diesel, petrol and gas.", "Включая хлеб, молоко и яйца.");
+    no word before the complement clause reads as a finite verb, and no comma, colon or
+    semicolon follows but between the items of a list or before the complement clause (after
+    one, the main clause may follow).  Empty where it is none."""
+    split = _split_phrases(ctx)
+    if split is None or body.endswith(".."):
+        return ""
+    if split.never_initial is not None and split.never_initial.match(body):
+        if body.endswith("。") and len(prev) >= _UNFINISHED_MIN_CHARACTERS:
+            return "a phrase that opens with a word no sentence opens with"
+        return ""
+    if not body.endswith(".") or len(prev.split()) < 4 or _LIST_NUMBER_BEFORE.search(prev):
+        return ""
+    english = ctx.data.get("structure", "fragment_openers") is not None
+    m = split.lists.match(body) if split.lists is not None else None
+    if m is not None:
+        words = WORD.findall(body)
+        if (not 3 <= len(words) <= _LIST_MAX_WORDS or any(c in body for c in ";:؛")
+                or " – " in body or " — " in body):
+            return ""
+        if "," in body or "،" in body:
+            # Items: the last one after "and" ("…, petrol and gas."); a comma before a clause
+            # ("Together with his wife, he runs a bakery.") has none after it.
+            last = WORD.findall(body[max(body.rfind(","), body.rfind("،")):])
+            if not ctx.data.words("coordinators").intersection(w.casefold() for w in last):
+                return ""
+        # An English list holds past participles as adjectives ("liquefied gas"): only the
+        # finite verbs of the data tell its main clause.
+        if not _verbless_words(words, len(WORD.findall(m.group())), ctx, english,
+                               past_forms=False):
+            return ""
+        return "a list or example without the sentence it belongs to"
+    m = split.gerund.match(body) if split.gerund is not None else None
+    if m is None:
+        return ""
+    rest = body[m.end():-1]
+    comp = split.complement.search(rest) if split.complement is not None else None
+    if comp is None and english:
+        return ""
+    head, tail = (rest[:comp.start()], rest[comp.end():]) if comp else (rest, "")
+    words = WORD.findall(body)
+    limit = _LIST_MAX_WORDS if comp else _PHRASE_MAX_WORDS
+    if not 3 <= len(words) <= limit or _CLAUSE_BREAK.search(head) or _CLAUSE_BREAK.search(tail):
+        return ""
+    if " – " in body or " — " in body or " - " in body:
+        return ""
+    head_words = WORD.findall(body[:m.end()] + head)
+    if not _verbless_words(head_words, len(WORD.findall(m.group())), ctx, english):
+        return ""
+    return "a participial phrase without the sentence it belongs to"
+
+
+def _verbless_words(words: list[str], skip: int, ctx: CheckContext, english: bool,
+                    past_forms: bool = True) -> bool:
+    """Does no word of ``words`` after the first ``skip`` read as a finite verb (English
+    ``finite_verbs`` and, with ``past_forms``, words in "-ed"; elsewhere the language's verb
+    test, as for TQ201's phrases)?  False where the language has no verb test."""
+    if english:
+        verbs = ctx.data.words("structure", "finite_verbs")
+        return not any(w.casefold() in verbs or (past_forms and _past_form(w.casefold()))
+                       for w in words[skip:])
+    data = _phrase_data(ctx)
+    if data is None or (data.verb is None and not data.capitalized_nouns):
+        return False
+    if data.verb_last:
+        skip = max(skip, len(words) - 1)  # a verb-final language: its verb is the last word
+    return _no_verb(words, [w.casefold() for w in words], skip, data)
 
 
 @functools.cache
@@ -906,7 +1088,7 @@ def _verbless_phrase(head: str, words: list[str], ctx: CheckContext) -> bool:
         if words[0] not in english or words[0].casefold() not in prepositions:
             return False
         verbs = ctx.data.words("structure", "finite_verbs")
-        return not any(w.casefold() in verbs or (w.endswith("ed") and len(w) > 4)
+        return not any(w.casefold() in verbs or _past_form(w)
                        for w in words[1:])
     data = _phrase_data(ctx)
     if data is None or data.verb is None:
@@ -923,7 +1105,7 @@ def _verbless_phrase(head: str, words: list[str], ctx: CheckContext) -> bool:
     for w in words[skip:]:
         f = w.casefold()
         if f in data.function:
-            if data.verb.fullmatch(f):
+            if _function_verb(f, data.verb):
                 return False
             continue
         if data.verb.search(f):
@@ -1004,7 +1186,12 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         word lists of every language (articles, conjunctions, possessives, prepositions,
         subordinators; Korean postpositional phrases, and the particles and connective endings
         written onto a Korean word, ``rarely_final_endings``: "… 서비스를") were written for
-        tqcheck from general knowledge of each language.
+        tqcheck from general knowledge of each language.  Where the paragraph is prose, a last
+        sentence that leaves a bracket or quote open before its last few words ("… the age to
+        (", '… select "Network and') is cut off too, and so is an English one that ends on a
+        possessive ("… to exceed last year's"); a last sentence of four words or more with no
+        final punctuation at all after sentences that end in full stops (in Japanese, after a
+        case particle: "…書面で") is info: cut off, or a heading or list run into the text.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -1033,8 +1220,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
-        return [*hits, *_cut_after_particle(text, sentences, particles,
-                                            _never_final_endings(ctx.lang))]
+        return [*hits, *(_cut_after_particle(text, sentences, particles,
+                                             _never_final_endings(ctx.lang))
+                         or _unfinished_prose(segment, sentences))]
     if not words:
         ctx.note_once(f"TQ205:{ctx.data.lang}",
                       f"TQ205: no truncation data for language {ctx.lang!r}; check skipped")
@@ -1049,7 +1237,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         if m is not None and " ".join(m.group(1).split()).casefold() not in words:
             m = None
     if m is None:
-        return [*hits, *_cut_in_prose(segment, text, sentences, ctx)]
+        return [*hits, *(_cut_in_prose(segment, text, sentences, ctx)
+                         or _unfinished_prose(segment, sentences))]
     if len(last.text.split()) < 4:
         return hits
     if _capitalised_mid_sentence(m.group(1), last.text):
@@ -1138,6 +1327,14 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         # the mirror test reads it): without it, info.
         return [Hit(last.start, last.end, "sentence cut off after a comma? (the paragraph stops "
                     "on one; a transcript may go on in the next line)", severity=Severity.INFO)]
+    if (opened := _unclosed_at_end(last.text)) and _prose_end(segment, sentences):
+        return [Hit(last.start, last.end, f"sentence cut off after an opening '{opened}': the "
+                    "paragraph stops in mid-sentence, before its close")]
+    if (ctx.lang == "en" and _POSSESSIVE_END.search(text, max(0, len(text) - 40))
+            and not _capitalised_mid_sentence(LETTERS.findall(text[-40:])[-2], last.text)
+            and _prose_end(segment, sentences)):
+        return [Hit(last.start, last.end, "sentence cut off after a possessive: the paragraph "
+                    "stops before the noun it qualifies")]
     words, most = _rarely_final(ctx.lang)
     endings = _rarely_final_endings(ctx.lang)
     if not words and not endings:
@@ -1163,6 +1360,38 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         return []
     return [Hit(last.start, last.end, f"sentence cut off after '{word}': the paragraph stops "
                 "in mid-sentence, on a word that ends a sentence only in some uses")]
+
+
+#: An English paragraph that ends on a possessive: "… to exceed last year's".
+_POSSESSIVE_END = re.compile(r"[^\W\d_]{2}['’]s$")
+#: Opening brackets and quotes with the marks that close them.
+_PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("„", "“”"), ("「", "」"), ("《", "》"), ("“", "”"))
+
+
+def _unclosed_at_end(sentence: str) -> str:
+    """The opening bracket or quote that ``sentence`` (the last of a paragraph, without final
+    punctuation) leaves open before its last few words ("… the retirement age to (", "… the
+    option "Network and"): empty where none.  An English “ is German's close after „."""
+    for o, closes in _PAIRS:
+        i = sentence.rfind(o, max(0, len(sentence) - 40))
+        if i < 0 or any(c in sentence[i + 1:] for c in closes) or not _opens_at(sentence, i):
+            continue
+        if o == "“" and "„" in sentence:
+            continue
+        if len(sentence[i + 1:].split()) <= 4:
+            return o
+    if sentence.count('"') % 2:
+        i = sentence.rfind('"')
+        if (i >= len(sentence) - 40 and _opens_at(sentence, i)
+                and 0 < len(sentence[i + 1:].split()) <= 4):
+            return '"'
+    return ""
+
+
+def _opens_at(text: str, i: int) -> bool:
+    """Does the mark at ``i`` open (after a space or the start), rather than close what a line
+    before opened (German "… erreichen.“", a quotation's last line)?"""
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{"
 
 
 #: A paragraph that ends in an ellipsis right after a word: "… shares fell by...".
@@ -1272,6 +1501,54 @@ def _cut_after_particle(text: str, sentences: list[Sentence], particles: str,
             or (len(sentences) > 1 and sentences[-2].text.endswith(("。", "！", "？")))):
         return []  # a heading or a label, not a sentence of prose
     return [Hit(last.start, last.end, f"sentence cut off after '{end}'")]
+
+
+#: Words (or, in Chinese and Japanese, characters) of a paragraph's last sentence that
+#: :func:`_unfinished_prose` reads.
+_UNFINISHED_MIN_WORDS = 4
+_UNFINISHED_MIN_CHARACTERS = 8
+
+
+def _unfinished_prose(segment: Segment, sentences: list[Sentence]) -> list[Hit]:
+    """A paragraph whose sentences end in full stops but the last, which stops on a word with no
+    punctuation at all ("… Die Frist endet am 31. März. Anträge, die nicht rechtzeitig
+    eingehen, können", "… 審査結果は30日以内に書面で"): cut off, or a heading or list run into
+    the text without its stop (info: prose may drop a last full stop too).  Not after a
+    sentence that ends otherwise (a heading, a label), nor a last sentence with a colon (a
+    label and its value), in title case, of fewer than four words (eight characters in
+    Chinese and Japanese), or ending in a digit, a symbol or a link."""
+    if segment.kind != "paragraph" or len(sentences) < 2:
+        return []
+    last, prev = sentences[-1].text.rstrip(), sentences[-2].text.rstrip()
+    if not prev.endswith((".", "。", "!", "?", "！", "？")) or prev.endswith(("..", "…")):
+        return []
+    if not last[-1:].isalpha() or ":" in last or "：" in last or "/" in last[-30:]:
+        return []
+    words = last.split()
+    cjk = _CJK_TEXT.search(last) is not None and len(words) < _UNFINISHED_MIN_WORDS
+    if cjk:
+        # Chinese and Japanese prose drops its last 。 often ("此操作是不可逆的"): only a
+        # Japanese case particle that leaves its verb unsaid ("…書面で", "…結果は") marks the cut.
+        if (len(last) < _UNFINISHED_MIN_CHARACTERS or not prev.endswith(("。", "！", "？"))
+                or last[-1] not in _PARTICLES_BEFORE_A_VERB):
+            return []
+    elif len(words) < _UNFINISHED_MIN_WORDS or not prev.endswith((".", "!", "?")):
+        return []
+    else:
+        cased = [w for w in words if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
+        if cased and sum(w[0].isupper() for w in cased) * 2 > len(cased):
+            return []  # "Stocks Fall As Investors Pull Back": a headline in title case
+    s = sentences[-1]
+    return [Hit(s.start, s.end, "sentence without final punctuation at the end of a paragraph "
+                "of prose: cut off, or a heading or list run into the text?",
+                severity=Severity.INFO)]
+
+
+#: Kana, CJK ideographs and Hangul.
+_CJK_TEXT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: Japanese case and topic particles that always have a verb or predicate after them in a
+#: finished sentence (で "by, at", に "to", は topic, が subject, を object, へ "toward").
+_PARTICLES_BEFORE_A_VERB = "でにはがをへ"
 
 
 def _capitalised_mid_sentence(word: str, sentence: str) -> bool:
@@ -1413,9 +1690,16 @@ def _dangling_join(segment: Segment, sentences: list[Sentence], ctx: CheckContex
 _LINE_ITEM = re.compile(r"(\d{1,2})[.)][ \t]")
 
 
+#: A numbered list run into a line of text, its items without stops between them: "Contents of
+#: delivery: 1. Device 2. Power cable 3. Instruction".
+_INLINE_LIST = re.compile(r"(?<![\w.])1\.[ \t]+[^\W\d_][^.!?;\n\d]{0,60}?[ \t]2\.[ \t]+[^\W\d_]"
+                          r"[^.!?;\n\d]{0,60}?[ \t]3\.[ \t]+[^\W\d_][^.!?;\n\d]{0,60}")
+
+
 @register("TQ206", "broken-numbering", Severity.WARNING, scope="segment",
           gate=Gate(re.compile(r"\)(?<=\w\))"),
-                    more=(re.compile(r"\n\d{1,2}[.)][ \t]"), re.compile(r"\A\d{1,2}[.)][ \t]"))))
+                    more=(re.compile(r"\n\d{1,2}[.)][ \t]"), re.compile(r"\A\d{1,2}[.)][ \t]"),
+                          re.compile(r"(?<![\w.])1\.[ \t]+[^\W\d_][^.!?;\n\d]{0,60}?[ \t]2\.[ \t]"))))
 def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                           ) -> Iterator[Hit]:
     """An inline numbered list that skips an item.
@@ -1435,7 +1719,15 @@ def find_broken_numbering(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``Travellers should 1) contact the embassy, 2) register online, 4) follow the
         instructions.`` → flags ``4)``.
+
+        A list numbered ``1.``, ``2.``, ``3.`` run into a line of text without a stop between
+        its items ("Contents of delivery: 1. Device 2. Power cable 3. Instruction") is info:
+        the list lost its lines.
     """
+    if segment.kind == "paragraph" and "2." in segment.text:
+        for m in _INLINE_LIST.finditer(segment.text):
+            yield Hit(m.start(), m.end(), f"numbered list run into the text: '{m.group()}' "
+                      "(its items belong on lines of their own)", severity=Severity.INFO)
     for prev, m in numbering_gaps(segment.text):
         missing = str(prev + 1) if m.group(1).isdigit() else chr(ord("a") + prev)
         yield Hit(m.start(), m.end(), f"list item {m.group()} follows item {prev}: item "
@@ -1578,7 +1870,7 @@ def _run_has_verb(words: list[str], ctx: CheckContext) -> bool:
     verb of the list)."""
     verbs = ctx.data.words("structure", "finite_verbs")
     if verbs:
-        return any(w.casefold() in verbs or (w.endswith("ed") and len(w) > 4) for w in words)
+        return any(w.casefold() in verbs or _past_form(w) for w in words)
     data = _phrase_data(ctx)
     if data is None or data.verb is None or len(words) < _VERB_TEST_WORDS:
         # A heading of one or two words is read whole: the verb patterns of the other

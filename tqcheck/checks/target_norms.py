@@ -95,6 +95,64 @@ _MONTH_FIRST = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])/(1[3-9]|2\d|3[01])/(\d{
 _TWELVE_HOUR = re.compile(r"(?<![\d:.])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp])\.?\s?[Mm]\.?(?!\w)")
 
 
+#: A number in the full format of a language with a decimal comma, in a language with a
+#: decimal point: dot or space groups and a decimal comma (``R$ 1.250,00``, ``66 000,00 zł``),
+#: or a round price with a dash for its cents (``€ 500,-``).
+_COMMA_DECIMAL_FORMAT = re.compile(
+    rf"(?<![{_ALNUM}.,/:-])\d{{1,3}}(?:(?:\.\d{{3}})+|(?:[ \u00a0\u202f]\d{{3}})+),\d{{1,2}}"
+    rf"(?![{_ALNUM}]|[.,:/-]\d)|(?<![{_ALNUM}.,/:-])\d{{1,9}},[-–](?![\w-])")
+#: The full format of a language with a decimal point, in a language with a decimal comma:
+#: comma groups and a decimal point (``1,250.00``).
+_POINT_DECIMAL_FORMAT = re.compile(
+    rf"(?<![{_ALNUM}.,/:-])\d{{1,3}}(?:,\d{{3}})+\.\d{{1,2}}(?![{_ALNUM}]|[.,:/-]\d)")
+#: Thousands grouped with spaces before or after a currency (``1 290 Kč``, ``€ 12 500``), in a
+#: language that groups with commas.
+_CURRENCIES = (r"(?:Kč|zł|Ft|kr|€|₽|₴|₺|руб\.?|грн\.?|lei|лв\.?"
+               r"|CHF|PLN|CZK|HUF|SEK|NOK|DKK|EUR|RUB|UAH|TRY|RON|BGN)")
+_SPACE_GROUPS_MONEY = re.compile(
+    rf"(?<![{_ALNUM}.,/:-])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+)(?![{_ALNUM}]|[.,:/-]\d)"
+    rf"[ \u00a0]?{_CURRENCIES}(?!\w)|(?<!\w){_CURRENCIES}[ \u00a0]"
+    rf"(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+)(?![{_ALNUM}]|[.,:/-]\d)")
+
+
+def _other_formats(text: str, ctx: CheckContext, decimal: str, group: str) -> Iterator[Hit]:
+    """Numbers in the whole format of a language with the other decimal mark: ``1.250,00`` and
+    ``66 000,00`` and ``500,-`` where the target writes ``1,250.00``; ``1,250.00`` where it writes
+    ``1.250,00`` or ``1 250,00``; thousands grouped with spaces next to a currency where it groups
+    with commas (info: some style guides space them)."""
+    name = ctx.data.name
+    if decimal == ".":
+        for m in _COMMA_DECIMAL_FORMAT.finditer(text):
+            number = m.group()
+            if number.endswith(("-", "–")):
+                yield Hit(m.start(), m.end(), f"a price written '{number}' (the cents as a dash, "
+                          f"a German or Dutch style) in {name} text",
+                          suggestion=number[:-2])
+                continue
+            whole, frac = number.rsplit(",", 1)
+            digits = whole.replace(".", "").replace(" ", "").replace("\u00a0", "").replace(
+                "\u202f", "")
+            yield Hit(m.start(), m.end(), f"number in the format of a language with a decimal "
+                      f"comma ('{number}') in {name} text, which writes a decimal point",
+                      suggestion=f"{int(digits):,}.{frac}".replace(",", group))
+        if group == ",":
+            for m in _SPACE_GROUPS_MONEY.finditer(text):
+                g = 1 if m.group(1) else 2
+                number = m.group(g)
+                digits = re.sub(r"\D", "", number)
+                yield Hit(m.start(g), m.end(g), f"thousands grouped with spaces ('{number}') "
+                          f"in {name} text, which groups with ','",
+                          suggestion=f"{int(digits):,}", severity=Severity.INFO)
+    elif "," in text:
+        for m in _POINT_DECIMAL_FORMAT.finditer(text):
+            number = m.group()
+            whole, frac = number.rsplit(".", 1)
+            sep = group if group.strip() else "\u00a0"
+            yield Hit(m.start(), m.end(), f"number in the format of a language with a decimal "
+                      f"point ('{number}') in {name} text, which writes a decimal comma",
+                      suggestion=whole.replace(",", sep) + "," + frac)
+
+
 def _number_gate(ctx: CheckContext) -> str:
     """The characters TQ308 reads in this target: separators between digits always; a digit and
     ``%`` where the sign goes first; a slash date and a 12-hour time where the target's data says
@@ -102,6 +160,11 @@ def _number_gate(ctx: CheckContext) -> str:
     # One character class first (a fast scan): the separators, and the tilde of a range where
     # the target does not write ranges with it.
     parts = [_NUMBER_GATE if ctx.data.lang in _CJK_LANGS else _NUMBER_OR_TILDE_GATE]
+    if ctx.data.get("numbers", "decimal") == ".":
+        # "500,-", and where the language groups with commas, "1 290 Kč"
+        parts.append(r"\d,[-–]")
+        if ctx.data.get("numbers", "group") == ",":
+            parts.append(r"\d[ \u00a0\u202f]\d{3}(?!\d)")
     if ctx.data.get("numbers", "percent_first"):
         parts.append(r"\d\s?%")
     if ctx.data.get("numbers", "day_first"):
@@ -124,6 +187,10 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         Einwohner``; one group, ``1,200``, as info: it may be a decimal), and where its data says
         so a percent sign after the number (Turkish writes ``%25``), a month-first date
         (``03/15/2024``: the second number is over 12) and a 12-hour time (``3:30 p.m.``);
+        a number in the whole format of the other decimal convention (``R$ 1.250,00``,
+        ``66 000,00 zł``, a price ``€ 500,-`` in English; ``1,250.00`` in German), and, as info,
+        thousands grouped with spaces next to a currency where the target groups with commas
+        (``1 290 Kč`` in English);
         outside Chinese, Japanese and Korean, a range written with a tilde (``10~20``) in a
         segment the other tests read (the gate stays theirs: a search for ``~`` cost 1%).  A
         dotted number after a version, section, figure or product word
@@ -170,8 +237,12 @@ def _number_format(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
     if norms is None:
         return
     decimal, group = norms
+    other = list(_other_formats(text, ctx, decimal, group))
+    yield from (_as_in_unit(segment, h) for h in other)
     if decimal == ".":
         for m in _COMMA_NUMBER.finditer(text):
+            if any(h.start <= m.start() < h.end for h in other):
+                continue
             if _label_before(text, m.start()) or text[m.start() - 1 : m.start()] == "(":
                 continue
             yield _as_in_unit(segment, Hit(
@@ -313,6 +384,8 @@ _FULLWIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)}
 #: Chinese, Japanese and Korean: they write full-width forms, and a range of numbers with a wave
 #: or tilde (``10~20``, ``10〜20``).
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
+#: A Latin question mark right after a Greek letter (perhaps after a closing quote).
+_LATIN_QUESTION_AFTER_GREEK = re.compile("(?<=[\u0370-\u03ff\u1f00-\u1fff])[\"»”]?\\?")
 #: A Latin ? , ; right after a letter of the Arabic script (not between digits: 1,5).
 _LATIN_AFTER_ARABIC = re.compile("(?<=[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff])[?,;]")
 #: A half-width mark right after a Chinese or Japanese character, not one of a run ("...")
@@ -466,6 +539,8 @@ def _punctuation_gate(ctx: CheckContext) -> Gate:
         chars += ";:!?"
     if native := ctx.data.get("punctuation", "native_marks"):
         chars += "".join(re.escape(c) for c in native)
+    if ctx.data.lang == "el":
+        chars += "?"
     return class_gate(f"[{chars}]")
 
 
@@ -492,7 +567,8 @@ def find_target_punctuation(segment: Segment, sentences: list[Sentence], ctx: Ch
         Swiss French ``fr-CH``), quotations in straight quotes where the language's data says
         they stand in for its own marks (``straight_substitute``: German „…“, Russian «…»), as
         info a Latin ``?``, ``,`` or ``;`` after Arabic-script letters where the language writes
-        ``؟ ، ؛`` (``native_marks``), and as info a half-width ``, . ? ! : ;`` right after a Chinese or
+        ``؟ ، ؛`` (``native_marks``), a Latin ``?`` after a Greek letter (Greek ends a
+        question with ``;``), and as info a half-width ``, . ? ! : ;`` right after a Chinese or
         Japanese character, where those languages write ``，。？！：；`` (``、`` for the Japanese
         comma).  A language without a data file is checked by its quotation marks alone where
         ``quote_norms.toml`` names them (Romanian „…”, Hungarian, Slovak, Bulgarian …), as
@@ -565,6 +641,11 @@ def _target_punctuation(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
                           f"which writes '{mark}'" if cjk else f"Latin '{m.group()}' in "
                           f"{ctx.data.name} text, which writes '{mark}'", suggestion=mark,
                           severity=Severity.INFO)
+    if ctx.data.lang == "el" and "?" in text:
+        # Greek ends a question with ";" (the Greek question mark, U+037E, or the semicolon).
+        for m in _LATIN_QUESTION_AFTER_GREEK.finditer(text):
+            yield Hit(m.start(), m.end(), "Latin '?' in Greek text, which ends a question with "
+                      "';'", suggestion=";")
     if ctx.data.get("punctuation", "space_inside_guillemets") and ("«" in text or "»" in text) \
             and not (lang_tag(ctx.settings.language.lang) or "").endswith("-ch"):
         for m in _TIGHT_GUILLEMET.finditer(text):
