@@ -174,7 +174,7 @@ def test_space_before_punctuation_needs_the_space_in_the_source() -> None:
 
 @pytest.mark.parametrize(("code", "target", "span", "source", "mirrored"), [
     # Untranslated text in the source's own script is a defect, not a mirror.
-    ("TQ408", "a hot water bottle of 0トリ.", "トリ", "湯たんぽと0トリの組み合わせで使う", False),
+    ("TQ706", "a hot water bottle of 0トリ.", "トリ", "湯たんぽと0トリの組み合わせで使う", False),
     ("TQ702", "They posted it on Facebookやinstagram.", "や", "FacebookやInstagramなどで", False),
     # Text the source itself quotes in another script is kept faithfully.
     ("TQ702", "Он оставил untranslated english words здесь.", "untranslated english words",

@@ -589,6 +589,20 @@ def _known_groups() -> list[frozenset[str]]:
     return [frozenset(g) for g in builtin_table("name_variants.toml")["groups"] if len(g) > 1]
 
 
+@lru_cache(maxsize=32)
+def _known_keys(orthography: Rules) -> dict[str, tuple[int, ...]]:
+    """The romanization keys of every known group's spellings (plain and through a target's
+    ``name_orthography``): key -> the indexes of the groups that hold it."""
+    from tqcheck.checks.romanization import latin_key, orthography_key
+
+    keyed: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(_known_groups()):
+        for w in group:
+            keyed[latin_key(w)].add(index)
+            keyed[orthography_key(w, orthography)].add(index)
+    return {key: tuple(sorted(found)) for key, found in keyed.items()}
+
+
 _ALIAS_OPEN = r"\s*[(\[,]\s*(?:(?:also|or|formerly|aka|auch|oder|früher|ou|o|или|також|тж\.)\b[:.]?\s*)?"
 
 
@@ -704,7 +718,8 @@ class NameVariants:
         Macedonian, Belarusian … without a data file) it pairs the renderings of one foreign name
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
-        a doubled letter only with a shared neighbour, as Алан/Аллан are two names).  In
+        a doubled letter only with a shared neighbour, as Алан/Аллан are two names; the last
+        unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин).  In
         scripts without capitals that leave vowels unwritten (Arabic, Persian, Hebrew) it pairs,
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
@@ -719,23 +734,24 @@ class NameVariants:
         whose words are the same or other forms of each other (Ministry of Trade and
         Industry/Industries, Chinese Academy of Sciences/China Academy of Science; never a title
         beside its office, Minister/Ministry of Foreign Affairs).
-        Inflected forms (the language's ``inflection_endings``: Кореи/Кореей,
-        Million/Millionen), the language's function words (¿Qué/Que) and German umlaut plurals
-        (Tochter/Töchter) are not variants; a name with and without its article ("al-Assad" …
-        "Assad"), ё written as е (a house-style choice) and hyphenation-only differences (TQ502's
-        job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent
-        words (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji)
-        are not reported. Reports every occurrence of the spellings to change — all but the one the
-        document settles on (``--prefer``, the glossary, else the majority; on a tie, the one used first) —
-        naming the other spellings and where they stand; the uses of the spelling settled on are
-        shown as info, so the editor sees every place the name stands, and so are the other
-        forms of each spelling in the language's ``inflection_endings`` (Шольца beside Шольц …
-        Шолц, Selenskyjs beside Selenskyj … Selenski), counted with it. Spellings that never
-        stand within a few thousand characters of each other are reported as info: in a file
-        that concatenates documents they are usually two documents' own spellings or two
-        people; so is a spelling used three times or more with no other spelling between its
-        first and last use (a passage consistent with
-        itself).
+        Inflected forms (the language's ``inflection_endings``: Кореи/Кореей, Million/Millionen), the
+        language's function words (¿Qué/Que) and German umlaut plurals (Tochter/Töchter) are not variants; a
+        name with and without its article ("al-Assad" … "Assad") and hyphenation-only differences (TQ502's
+        job), British/American pairs of the spelling lists, two of the language's 3,000 most frequent words
+        (Mayor/Major) and a name beside a hyphenated name made from it (Hiraizumi/Hiraizumi-ji) are not
+        reported. Reports every occurrence of the spellings to change — all but the one the document settles
+        on (``--prefer``, the glossary, else the majority; on a tie, the one used first) — naming the other
+        spellings and where they stand; the uses of the spelling settled on are shown as info, so the editor
+        sees every place the name stands, and so are the other forms of each spelling in the language's
+        ``inflection_endings`` (Шольца beside Шольц … Шолц, Selenskyjs beside Selenskyj … Selenski), counted
+        with it. Spellings that never stand within a few thousand characters of each other are reported as
+        info: in a file that concatenates documents they are usually two documents' own spellings or two
+        people; so is a spelling used three times or more with no other spelling between its first and last
+        use (a passage consistent with itself).
+
+        ё written as е is a house style's choice: one name written both ways in one document
+        (Пётр/Петр) is info, never a warning.  A known group's spelling in the target's own
+        orthography or diacritics (Spanish Járkov, French Pékin) joins its group.
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -937,6 +953,8 @@ class NameVariants:
             present = [w for w in known if w in self.words]
             for a in present:
                 pairs[a].update(b for b in present if b != a)
+        if self.romanized:
+            self._known_group_spellings(pairs)
         hits: list[Hit] = []
         if self.institutions is not None:
             hits.extend(self.institutions.finish(self.ctx.path))
@@ -990,7 +1008,10 @@ class NameVariants:
             if current in variants:
                 message += f"; '{a}' is the outdated spelling of '{current}'"
             severity = None
-            if a == settled or a in accepted:
+            if all(a.translate(_YO) == b.translate(_YO) for b in variants):
+                severity = Severity.INFO
+                message += "; ё and е mixed in one name (a house style writes one)"
+            elif a == settled or a in accepted:
                 # The spelling settled on stays: its uses are shown (as info) so the editor sees
                 # every place the name stands, whichever spelling the style guide keeps.
                 severity = Severity.INFO
@@ -1119,10 +1140,16 @@ class NameVariants:
         """Pair the names that Cyrillic renders two ways (:func:`~tqcheck.checks.romanization.
         cyrillic_key`: Кисида/Кишида, Харрис/Харис), never two inflected forms of one name or
         a name and its derived word (the language's ``inflection_endings``)."""
-        from tqcheck.checks.romanization import cyrillic_key, cyrillic_open_e_key
+        from tqcheck.checks.romanization import (
+            cyrillic_key,
+            cyrillic_last_e_key,
+            cyrillic_open_e_key,
+        )
 
         buckets: dict[str, list[str]] = defaultdict(list)
         frequent = _frequent(self.ctx.lang or "")
+        common = self.common
+        yo: dict[str, list[str]] = defaultdict(list)
         for w, occ in self.words.items():
             # A word seen only at sentence starts ("Шолц заявил …") is a spelling too, when it
             # is no frequent word of the language and a proper use shares its key.
@@ -1130,6 +1157,11 @@ class NameVariants:
                 buckets[cyrillic_key(w)].append(w)
                 if (open_e := cyrillic_open_e_key(w)) is not None:
                     buckets[open_e].append(w)  # Кэмерон beside Камерон
+                if (last_e := cyrillic_last_e_key(w)) is not None and (
+                        w.casefold() not in common):
+                    buckets["\0" + last_e].append(w)  # Гутерриш beside Гутерреш
+            if occ.proper and len(w) >= 4:
+                yo[w.translate(_YO)].append(w)
         for group in buckets.values():
             for a, b in self._proper_pairs(group):
                 ca, cb = a.casefold(), b.casefold()
@@ -1140,6 +1172,13 @@ class NameVariants:
                     continue  # Алан/Аллан: two names as often as two spellings of one
                 pairs[a].add(b)
                 pairs[b].add(a)
+        # Пётр beside Петр: writing ё or е is a house style's choice, but one document mixing
+        # them in one name has made none (reported as info: no spelling is wrong).
+        for spellings in yo.values():
+            if len(spellings) < 2:
+                continue
+            for a in spellings:
+                pairs[a].update(b for b in spellings if b != a)
 
     def _proper_pairs(self, group: list[str]) -> Iterator[tuple[str, str]]:
         """The pairs of spellings in ``group`` (sorted) of which one at least is used as a name."""
@@ -1148,6 +1187,32 @@ class NameVariants:
             for b in group[i + 1:]:
                 if self.words[a].proper or self.words[b].proper:
                     yield a, b
+
+    def _known_group_spellings(self, pairs: dict[str, set[str]]) -> None:
+        """Pair a name of the document with a known group's spellings where it is one of them in
+        the target's own orthography or with other diacritics (Spanish Járkov is Kharkov, so it
+        stands beside Kharkiv; Pékin is Peking, beside Beijing): the groups list each name once,
+        not once per language that writes it."""
+        from tqcheck.checks.romanization import latin_key, orthography_key
+
+        keyed = _known_keys(self.orthography)
+        found: dict[int, set[str]] = defaultdict(set)
+        for w, occ in self.words.items():
+            if len(w) < 4 or not occ.proper:
+                continue
+            spelled = w.translate(self.letters) if self.letters else w
+            for key in {latin_key(spelled), orthography_key(spelled, self.orthography)}:
+                for index in keyed.get(key, ()):
+                    found[index].add(w)
+        for index, spellings in found.items():
+            known = _known_groups()[index]
+            present = spellings | {w for w in known if w in self.words}
+            # One spelling present is no inconsistency, nor two spellings whose key is one: the
+            # inflected forms and diacritics of one name are other checks' concern.
+            if len({latin_key(w) for w in present}) < 2:
+                continue
+            for a in present:
+                pairs[a].update(b for b in present if b != a and not policy_only(a, b))
 
     def _romanizations(self, pairs: dict[str, set[str]]) -> None:
         """Pair the names whose romanization keys agree (:mod:`tqcheck.checks.romanization`)."""
@@ -1202,6 +1267,7 @@ class NameVariants:
                 if from_source is not None:
                     buckets["source", source_key(w, from_source)].append(w)
         own_keys = {key for (system, key) in buckets if system == "own"}
+        ranks = lexicon_ranks(self.ctx.lang or "")
         # With an Arabic-script source in evidence, a name's vowels are the romanizer's guess:
         # Isfahan/Esfahan, Ebrahim/Ibrahim need no Arabic-looking spelling to pair.
         from_arabic = (self.ctx.source_lang or "") in _ARABIC_SCRIPT_SOURCES
@@ -1229,8 +1295,10 @@ class NameVariants:
                             and a[:1] == b[:1]))):
                     continue  # Tina/Dina: a Korean source, or both spellings Korean-looking
                 if system in ("japanese", "source") and not (
-                        self.words[a].proper and self.words[b].proper):
-                    continue
+                        (self.words[a].proper or a.casefold() not in ranks)
+                        and (self.words[b].proper or b.casefold() not in ranks)
+                        and (self.words[a].proper or self.words[b].proper)):
+                    continue  # (a sentence-start spelling counts when it is no word: Settha)
                 if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
                     continue
                 if {a.casefold(), b.casefold()} <= self.accent_words:
@@ -1404,6 +1472,10 @@ _SMALL_KANA = str.maketrans("ァィゥェォ", "アイウエオ", "ーッ")
 _KANA_CORE = 4
 
 
+#: Katakana of the i row (キ, シ, チ …): a long i after one is written ー or イ.
+_I_ROW = frozenset("イキシチニヒミリギジヂビピィ")
+
+
 def _katakana_key(word: str) -> str:
     """A katakana word without its final long-vowel mark and with ヴ as バ行: the JIS and
     newspaper spellings of one loanword (サーバー/サーバ, ヴァイオリン/バイオリン) share it; a
@@ -1411,6 +1483,8 @@ def _katakana_key(word: str) -> str:
     kana full size and a final ズ read as ス, so that the renderings of one foreign name share it
     too (マクロン/マクローン, ショルツ/ショルッツ, ウィリアム/ウイリアム, ヤンキース/ヤンキーズ)."""
     key = word.rstrip("ー")
+    if len(key) >= 4 and key.endswith("イ") and key[-2] in _I_ROW:
+        key = key[:-1]  # a long i written イ or ー (ゼレンスキイ/ゼレンスキー: Russian -ий)
     if "ヴ" in key:
         for vu, b in _VU:
             key = key.replace(vu, b)
@@ -1428,6 +1502,149 @@ _SZ_WORD = re.compile(r"(?<![\w-])[^\W\d_]*(?:ß|ss)[^\W\d_]*(?![\w-])")
 #: A comma or semicolon with a letter right after it: a list of search keywords
 #: ("kilomètre,kilometre,km"), which spells words both ways on purpose.
 _KEYWORD_LIST = re.compile(r"[^\W\d_][,;][^\W\d_]")
+
+
+#: Persian: the verbal prefix می/نمی and the plural ها/های joined by a zero-width non-joiner or
+#: written apart with a space (the spelling rules of the Academy join them).
+_FA_JOINED = re.compile(r"(?<![\w\u200c])(?:ن?می\u200c[\u0600-\u06ff]{2,}"
+                        r"|[\u0600-\u06ff]{2,}\u200cها(?:ی)?)(?![\w\u200c])")
+_FA_SPACED = re.compile(r"(?<![\w\u200c])(?:ن?می [\u0600-\u06ff]{2,}"
+                        r"|[\u0600-\u06ff]{2,} ها(?:ی)?)(?![\w\u200c])")
+#: Korean: two words of Hangul written apart (the closed form is looked for among the words).
+_KO_OPEN = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,})(?= ([\uac00-\ud7a3]{2,}))")
+_KO_WORD = re.compile(r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{4,}")
+#: Particles and endings a Korean word may carry after the closed form (평택캠퍼스에서).
+_KO_TAIL = 2
+
+
+#: Chinese characters whose traditional and simplified forms differ, written for tqcheck from
+#: general knowledge of the two standards (Apache-2.0): only characters that the other standard
+#: never writes (著, 乾, 瞭, which simplified Chinese keeps in some words, are left out).
+_TRADITIONAL = (
+    "個們這來時會後對說國發與為學經從關開點動機現長業門問區無裡實電話種務認網頁設連結錄碼統資訊雲數據庫歷"
+    "隨圖書處報導選擇單擊號變請應議記邊線讓讀寫語譯帳賬戶產氣車東見聽買賣錢銀億萬場團權軍戰爭黨員總護療醫"
+    "藥衛環綠農糧價費貿稅財證辦際內體質類顯願頭題顏風飛館鐵鋼錯鍵鏡閱陽陰險隊雙雖離難雞鳥魚麗黃齊龍寶審將"
+    "專尋屬島幣幫廣張強彈歸當徑復愛態慶憂戲掃掛換揮損搖搶攝擁擔擴擾敗敵斷於晉暫曆曉條極構標樂樓樣橋檢歡歲"
+    "殘殺決沒淚準溫滅滿漢潔濟灣災煙熱燈營牆狀獨獲獎畫盡監盤眾礎確禮稱穩窮競筆節範築簡紀約紅級納紙紛細終組"
+    "給絡絕綜維緊練績續罰羅義習聖聯聲職腦臉興舉舊華葉蓋藝蟲術補製複襲規視覺觀計訂討訓託訪許診評詞試詩該詳"
+    "誤課調談論諾謝識豐負責貨貧購賓賞賴賽贊趕趨軌軟載輕輛輪輸轉進遊運過達違遠適遷遺鄉鄰釋針銷鋪閃閉間闊陸"
+    "陳隱雜靈靜響頂項順須預領頻額顧飯飲養馬駐驗髮鬥鮮麥齒鐘鑰匯劃劇劑勞勢勵協卻厲參嚴園圍塊壓壞壯夢夾奪奮"
+    "婦媽孫寧層岡嶼師帶幾廳彎徹憑懷懸戀拋擋擠擬攜敘斬暈曬棄棟殼氫汙淺測濕漲潛澤濃灑燒燦爐犧猶獸瑪甦畢異癒"
+    "盜磚礦禍穀竊筍簽籃粵紐純絲綁緒締編緩縣縮織繩繪繼罷聞肅脫膚臨艦艱莊蔣薦蘇蘭蝦裝詐詢誕誌誠諮謀講譽貓貸"
+    "貼貴賀賠贏趙跡踐蹤軸較輔輯辭遞遲醬鈔鉛銅鋒鎖鎮鏈鑑閣闆陣階雛韓頒頸頓頗顆颱飄餘騎騙驅驚骯鬆魯鳳鴨鹽麵"
+    "黴鼕"
+)
+_SIMPLIFIED = (
+    "个们这来时会后对说国发与为学经从关开点动机现长业门问区无里实电话种务认网页设连结录码统资讯云数据库历"
+    "随图书处报导选择单击号变请应议记边线让读写语译账账户产气车东见听买卖钱银亿万场团权军战争党员总护疗医"
+    "药卫环绿农粮价费贸税财证办际内体质类显愿头题颜风飞馆铁钢错键镜阅阳阴险队双虽离难鸡鸟鱼丽黄齐龙宝审将"
+    "专寻属岛币帮广张强弹归当径复爱态庆忧戏扫挂换挥损摇抢摄拥担扩扰败敌断于晋暂历晓条极构标乐楼样桥检欢岁"
+    "残杀决没泪准温灭满汉洁济湾灾烟热灯营墙状独获奖画尽监盘众础确礼称稳穷竞笔节范筑简纪约红级纳纸纷细终组"
+    "给络绝综维紧练绩续罚罗义习圣联声职脑脸兴举旧华叶盖艺虫术补制复袭规视觉观计订讨训托访许诊评词试诗该详"
+    "误课调谈论诺谢识丰负责货贫购宾赏赖赛赞赶趋轨软载轻辆轮输转进游运过达违远适迁遗乡邻释针销铺闪闭间阔陆"
+    "陈隐杂灵静响顶项顺须预领频额顾饭饮养马驻验发斗鲜麦齿钟钥汇划剧剂劳势励协却厉参严园围块压坏壮梦夹夺奋"
+    "妇妈孙宁层冈屿师带几厅弯彻凭怀悬恋抛挡挤拟携叙斩晕晒弃栋壳氢污浅测湿涨潜泽浓洒烧灿炉牺犹兽玛苏毕异愈"
+    "盗砖矿祸谷窃笋签篮粤纽纯丝绑绪缔编缓县缩织绳绘继罢闻肃脱肤临舰艰庄蒋荐苏兰虾装诈询诞志诚咨谋讲誉猫贷"
+    "贴贵贺赔赢赵迹践踪轴较辅辑辞递迟酱钞铅铜锋锁镇链鉴阁板阵阶雏韩颁颈顿颇颗台飘余骑骗驱惊肮松鲁凤鸭盐面"
+    "霉冬"
+)
+_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+_TRADITIONAL_CHAR = re.compile(f"[{_TRADITIONAL}]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: The most traditional spellings of a document looked up, and the characters kept of it.
+_MAX_TRADITIONAL = 200
+_MAX_HAN_TEXT = 200_000
+
+
+#: A word with an apostrophe inside (straight, typographic or the Ukrainian modifier letter).
+_APOSTROPHE_WORD = re.compile(r"(?<![\w'’ʼ])[^\W\d_]+['’ʼ][^\W\d_]+(?![\w'’ʼ])")
+_APOSTROPHE = re.compile(r"['’ʼ]")
+_APOSTROPHE_NAMES = {"'": "straight", "’": "typographic", "ʼ": "modifier letter"}
+
+
+def _fa_part(form: str) -> str:
+    """What a Persian form joins: the verbal prefix ("mi") or the plural ending ("ha")."""
+    return "mi" if form.startswith(("می", "نمی")) else "ha"
+
+
+class _Spacing:
+    """One word written joined and spaced in one document (Persian می‌شود … می شود, Korean
+    평택캠퍼스 … 평택 캠퍼스): every occurrence of the less used form, and the first of the
+    other, as info (spacing is a house style's choice where both are in use)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.joined: list[tuple[Segment, int, int, str]] = []
+        self.spaced: list[tuple[Segment, int, int, str]] = []
+        self.words: dict[str, tuple[Segment, int, int]] = {}
+
+    def feed(self, segment: Segment) -> None:
+        text = segment.text
+        if len(self.joined) + len(self.spaced) > _MAX_OPEN:
+            return
+        if self.lang == "fa":
+            # Tagged by what is joined: the prefix می (verbs) or the plural ها (nouns).
+            if "\u200c" in text:
+                self.joined.extend((segment, m.start(), m.end(), _fa_part(m.group()))
+                                   for m in _FA_JOINED.finditer(text))
+            if "می " in text or " ها" in text:
+                self.spaced.extend((segment, m.start(), m.end(), _fa_part(m.group()))
+                                   for m in _FA_SPACED.finditer(text))
+            return
+        for m in _KO_WORD.finditer(text):
+            self.words.setdefault(m.group(), (segment, m.start(), m.end()))
+        for m in _KO_OPEN.finditer(text):
+            # (a lookahead: every word is tried as the first of a pair)
+            self.spaced.append((segment, m.start(), m.end(2), m.group(1) + m.group(2)))
+
+    def finish(self, path: str) -> list[Hit]:
+        if self.lang == "fa":
+            pairs = []
+            for part in ("mi", "ha"):
+                spaced_part = [f for f in self.spaced if f[3] == part]
+                joined_part = [f for f in self.joined if f[3] == part]
+                if spaced_part and joined_part:
+                    pairs.append((spaced_part, joined_part))
+        else:
+            by_start: dict[str, list[str]] = defaultdict(list)
+            for w in self.words:
+                by_start[w[:2]].append(w)
+            spaced: list[tuple[Segment, int, int, str]] = []
+            joined: list[tuple[Segment, int, int, str]] = []
+            for seg, start, end, closed in self.spaced:
+                found = next((w for w in by_start.get(closed[:2], ())
+                              if w.startswith(closed) and len(w) - len(closed) <= _KO_TAIL), None)
+                if found is not None:
+                    spaced.append((seg, start, end, closed))
+                    joined.append((*self.words[found], found))
+            if not spaced:
+                return []
+            pairs = [(spaced, joined)]
+        hits: list[Hit] = []
+        for spaced_forms, joined_forms in pairs:
+            first_joined = joined_forms[0]
+            shown = first_joined[0].text[first_joined[1]:first_joined[2]]
+            where = Location(path, *first_joined[0].locate(first_joined[1]),
+                             *first_joined[0].locate(first_joined[2]))
+            for seg, start, end, _ in spaced_forms:
+                hits.append(Hit(start, end, f"written apart: '{seg.text[start:end]}', where the "
+                                f"document joins it elsewhere ('{shown}', {len(joined_forms)}×)",
+                                related=(where,), segment=seg, severity=Severity.INFO))
+            seen: set[tuple[int, int, int]] = set()
+            for seg, start, end, _ in joined_forms:
+                if (id(seg), start, end) in seen:
+                    continue
+                seen.add((id(seg), start, end))
+                hits.append(Hit(start, end, f"written joined: '{seg.text[start:end]}', where the "
+                                f"document writes it apart elsewhere ({len(spaced_forms)}×)",
+                                segment=seg, severity=Severity.INFO))
+        return hits
+
+
+#: A Greek word of five letters or more, and the vowel groups of a Greek word without accents
+#: (a diphthong or a vowel after ι is one group: ποιος and μια have one syllable).
+_GREEK_WORD = re.compile(r"(?<![\w-])[\u0370-\u03ff\u1f00-\u1fff]{5,}(?![\w-])")
+_GREEK_VOWELS = re.compile(r"[αεηιουω]+")
 
 
 def _strip_accents(word: str) -> str:
@@ -1561,7 +1778,18 @@ class SpellingVariants:
         المدرسة/المدرسه but not كتابة/كتابه; the Persian ی ک in Arabic and the Arabic ي ى ك in
         Persian always), a word with and without its accents in a Latin-script language with a
         lexicon (événement/evenement, where the accented form is the frequent one and the bare
-        one absent or 20× rarer: never está/esta), a hyphenated word and its closed form in
+        one absent or 20× rarer: never está/esta), a Greek word of two syllables or more
+        without its accent beside the word or another form of it with the accent
+        (Θεσσαλονίκης … Θεσσαλονικη; words in capitals drop accents and are skipped), a
+        Persian verbal prefix or plural ending joined by a zero-width non-joiner and written
+        apart in one document (می‌شوند … می شود), a Korean compound written closed and open
+        (평택캠퍼스에서 … 평택 캠퍼스에: the closed form followed by at most two syllables of
+        particles; info), with the source known and written in another script, two
+        romanizations of one of its words that the target's lexicon lacks, in lower case
+        (tomans/tumans, hryvnias/hryvnyas), a German word with ph and with f (Photo/Foto,
+        Graphik/Grafik), one word written with a straight and with a typographic apostrophe
+        (комп'ютер … комп’ютером, don't … don’t; info), a Chinese word in traditional and in
+        simplified characters (帳戶 … 账户), a hyphenated word and its closed form in
         another case (вебсайт/веб-сайті: the language's ``inflection_endings``), in languages
         that never write a hyphenated compound open (``hyphen_compounds``: Russian, Ukrainian,
         German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
@@ -1569,7 +1797,8 @@ class SpellingVariants:
         ends a syllable, never Maße/Masse; French évènement/événement; Portuguese acção/ação,
         never two frequent words as captar/catar), a Japanese katakana loanword with and
         without its final long-vowel mark, with ヴ and バ行 or with a final ス and ズ in words of
-        four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), a word
+        four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), with a
+        final long i written イ or ー (ゼレンスキイ/ゼレンスキー), a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL) or written open with each part capitalised (MitID/Mit ID,
@@ -1633,6 +1862,22 @@ class SpellingVariants:
         self.accented: dict[str, set[str]] | None = (
             defaultdict(set) if ctx.data.get("script") == "Latin" and lexicon_ranks(lang)
             else None)
+        #: Greek words by their first five letters without accents: the spellings seen (a word of
+        #: two syllables or more written without its accent beside the accented word).
+        self.greek: dict[str, set[str]] | None = (
+            defaultdict(set) if base_lang(lang) == "el" else None)
+        #: Words written with a space where the language joins them (Persian می‌شود … می شود,
+        #: Korean 평택캠퍼스 … 평택 캠퍼스): the joined and the spaced occurrences, by the form
+        #: without the space.
+        #: Words with an apostrophe inside, by the word with a straight one (up to three letters
+        #: after it) -> the apostrophe written -> where (комп'ютер … комп’ютером).
+        self.apostrophes: dict[str, dict[str, list[tuple[Segment, int, int]]]] = defaultdict(dict)
+        #: Chinese: the segments (a document mixing traditional and simplified characters spells
+        #: one word both ways: 帳戶 … 账户).
+        self.han: list[Segment] | None = [] if base_lang(lang) == "zh" else None
+        self.han_chars = 0
+        self.spacing: _Spacing | None = (
+            _Spacing(base_lang(lang) or "") if base_lang(lang) in ("fa", "ko") else None)
         #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
         #: バ行 (コンピューター/コンピュータ, ヴァイオリン/バイオリン): spellings -> first place.
         self.katakana: dict[str, dict[str, _Occurrence]] | None = (
@@ -1708,6 +1953,25 @@ class SpellingVariants:
                     bare = _strip_accents(t)
                     if bare != t and bare.isascii():
                         self.accented[bare].add(t)
+        if self.spacing is not None:
+            self.spacing.feed(segment)
+        if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
+            self.han.append(segment)
+            self.han_chars += len(text)
+        if ("'" in text or "’" in text or "ʼ" in text) and len(self.apostrophes) < _MAX_OPEN:
+            for m in _APOSTROPHE_WORD.finditer(text):
+                word = m.group()
+                style = _APOSTROPHE.search(word)
+                assert style is not None
+                key = _APOSTROPHE.sub("'", word.casefold())
+                key = key[:key.index("'") + 4]  # the word, whatever its ending: комп'ют
+                self.apostrophes[key].setdefault(style.group(), []).append(
+                    (segment, m.start(), m.end()))
+        if self.greek is not None and _GREEK_WORD.search(text):
+            for m in _GREEK_WORD.finditer(text):
+                word = m.group()
+                if not word.isupper():  # capitals drop the accents (ΘΕΣΣΑΛΟΝΙΚΗ)
+                    self.greek[_strip_accents(word.casefold())[:5]].add(word.casefold())
         if self.reform_rules is not None:
             self._reforms(segment, tokens)
         if self.katakana is not None and _KATAKANA_WORD.search(text):
@@ -2002,6 +2266,114 @@ class SpellingVariants:
                     break
         return groups
 
+    def _script_form_hits(self, segments: list[Segment]) -> list[Hit]:
+        """A Chinese word written in traditional characters where the document writes it in
+        simplified ones elsewhere, or the other way round (帳戶 … 账户): the first place of each,
+        the word being the two or three characters around a traditional one."""
+        spots: dict[str, tuple[Segment, int, int]] = {}
+        for seg in segments:
+            text = seg.text
+            for m in _TRADITIONAL_CHAR.finditer(text):
+                i = m.start()
+                for a, b in ((i - 1, i + 2), (i, i + 3), (i - 2, i + 1), (i, i + 2), (i - 1, i + 1)):
+                    word = text[max(a, 0):b]
+                    if (a >= 0 and len(word) == b - a and all(_HAN.match(c) for c in word)
+                            and word not in spots):
+                        spots[word] = (seg, a, b)
+                if len(spots) > _MAX_TRADITIONAL:
+                    break
+        hits: list[Hit] = []
+        taken: set[tuple[int, int]] = set()  # (segment, character) already in a word shown
+        for word in sorted(spots, key=len, reverse=True):  # the longest word first
+            seg, start, end = spots[word]
+            if any((id(seg), k) in taken for k in range(start, end)):
+                continue
+            simple = word.translate(_TO_SIMPLIFIED)
+            other = next(((s, s.text.find(simple)) for s in segments if simple in s.text), None)
+            if other is None:
+                continue
+            oseg, ostart = other
+            taken.update((id(seg), k) for k in range(start, end))
+            where = Location(self.ctx.path, *oseg.locate(ostart), *oseg.locate(ostart + len(word)))
+            hits.append(Hit(start, end, f"word written in traditional characters: '{word}', "
+                            f"where the document writes '{simple}'", related=(where,), segment=seg))
+            hits.append(Hit(ostart, ostart + len(word), f"word written in simplified characters: "
+                            f"'{simple}', where the document writes '{word}'", segment=oseg,
+                            severity=Severity.INFO))
+        return hits
+
+    def _apostrophe_hits(self) -> list[Hit]:
+        """One word written with two apostrophes (комп'ютер … комп’ютером, don't … don’t): each
+        occurrence, as info (the apostrophe is a house style's choice, and a file may mix
+        sources)."""
+        hits: list[Hit] = []
+        for styles in self.apostrophes.values():
+            if len(styles) < 2:
+                continue
+            counts = ", ".join(f"{_APOSTROPHE_NAMES[c]} {len(w)}×" for c, w in sorted(styles.items()))
+            for places in styles.values():
+                for seg, start, end in places[:MAX_FIX_SPOTS]:
+                    hits.append(Hit(start, end, f"word written with two apostrophes in one "
+                                    f"document: '{seg.text[start:end]}' ({counts})",
+                                    segment=seg, severity=Severity.INFO))
+        return hits
+
+    def _romanized_word_groups(self) -> list[list[str]]:
+        """Two romanizations of one word of a source in another script, in lower case (a
+        currency, a title, a dish: tomans/tumans, hryvnia/hryvnya): words that the target's
+        lexicon lacks, of five letters or more, whose romanization keys agree, with the source
+        language known and written in another script than the target's."""
+        from tqcheck.checks.romanization import arabic_key, latin_key
+        from tqcheck.langid import scripts_of_language
+
+        source = base_lang(self.ctx.source_lang)
+        lang = self.ctx.lang or ""
+        if (not source or source == base_lang(lang) or not self.ctx.data.get("romanized_names")
+                or scripts_of_language(source) & scripts_of_language(lang)):
+            return []
+        ranks = lexicon_ranks(lang)
+        if not ranks:
+            return []
+        key = arabic_key if source in _ARABIC_SCRIPT_SOURCES else latin_key
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for w in self.last_seen:
+            if len(w) >= 5 and w.isascii() and w.isalpha() and w not in ranks:
+                buckets[w[0] + key(w)].append(w)
+        groups = []
+        for words in buckets.values():
+            if len(words) < 2:
+                continue
+            words.sort()
+            # Written in lower case where first seen: a word, not a name (TQ501's).
+            words = [w for w in words if (o := self._locate(w, self.last_seen[w])) is not None
+                     and o.segment.text[o.start:o.end].islower()]
+            for i, a in enumerate(words):
+                for b in words[i + 1:]:
+                    if not _derived(a, b) and not _doubled_letter_only(a, b):
+                        groups.append([a, b])
+        return groups
+
+    def _greek_accent_groups(self) -> list[list[str]]:
+        """A Greek word of two syllables or more written without its accent (monotonic spelling
+        marks every such word) beside the same word, or another form of it, with the accent
+        (Θεσσαλονίκης … Θεσσαλονικη): the two share all but their last two letters."""
+        groups = []
+        for spellings in (self.greek or {}).values():
+            if len(spellings) < 2:
+                continue
+            bare = [w for w in spellings if _strip_accents(w) == w
+                    and len(_GREEK_VOWELS.findall(w)) >= 2 and w in self.last_seen]
+            marked = sorted(w for w in spellings if _strip_accents(w) != w and w in self.last_seen)
+            for b in sorted(bare):
+                for a in marked:
+                    plain = _strip_accents(a)
+                    shared = next((i for i, (x, y) in enumerate(zip(plain, b, strict=False))
+                                   if x != y), min(len(plain), len(b)))
+                    if shared >= max(len(plain), len(b)) - 2:
+                        groups.append([a, b])
+                        break
+        return groups
+
     def _reforms(self, segment: Segment, tokens: list[str]) -> None:
         """Note the spellings before a reform (:data:`_REFORMS`).  German ß is read from the
         text itself (case folding makes daß dass), with the first place of each word with ss."""
@@ -2129,6 +2501,14 @@ class SpellingVariants:
             groups.extend(self._letter_groups())
         if self.accented:
             groups.extend(self._accent_groups())
+        if self.greek:
+            groups.extend(self._greek_accent_groups())
+        groups.extend(self._romanized_word_groups())
+        if base_lang(self.ctx.lang) == "de":
+            # German writes Greek ph as f in most words now, as ph in the older spelling or the
+            # learned register: one word both ways (Foto/Photo, Grafik/Graphik, Delfin/Delphin).
+            groups.extend([w, w.replace("ph", "f")] for w in sorted(self.last_seen)
+                          if "ph" in w and len(w) >= 5 and w.replace("ph", "f") in self.last_seen)
         if self.reformed:
             groups.extend(self._reform_groups())
         if self.katakana:
@@ -2138,6 +2518,11 @@ class SpellingVariants:
                         self.first.setdefault(w, occ)
                     groups.append(sorted(spellings))
         hits: list[Hit] = []
+        if self.spacing is not None:
+            hits.extend(self.spacing.finish(self.ctx.path))
+        hits.extend(self._apostrophe_hits())
+        if self.han:
+            hits.extend(self._script_form_hits(self.han))
         for casing in self._casing_groups():
             for w, first in casing:
                 desc = ", ".join(f"'{o}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"

@@ -31,7 +31,7 @@ from tqcheck.langid import (
     scripts_of_language,
     surely_target,
 )
-from tqcheck.model import Sentence, Severity
+from tqcheck.model import Segment, Sentence, Severity
 
 # --- TQ701 -------------------------------------------------------------------------------------
 
@@ -300,34 +300,41 @@ def _foreign_runs(text: str, start: int, end: int, allowed: frozenset[str]) -> I
     """Maximal runs of words written in one script outside ``allowed``; only spaces, punctuation
     and digits may lie between the words of a run.  Mixed-script words (homoglyphs) are skipped."""
     run: _Run | None = None
+    unspaced = bool(allowed & _UNSPACED)
     for m in LETTERS.finditer(text, start, end):
         word_start = m.start()
         script = _script_of_word(m.group())
+        parts: list[tuple[int, int, str | None]] = [(word_start, m.end(), script)]
         if script is None:
             # A one-letter prefix of the target glued to a Latin word (Hebrew "בdark mode",
             # Arabic "بـWi-Fi"): the Latin word is a word of its own.
             glued = _GLUED_PREFIX.fullmatch(m.group())
             if glued is not None and script_of(m.group()[0]) in allowed & _PREFIXING_SCRIPTS:
-                script, word_start = "Latin", m.start() + glued.start(1)
-        if script is None:
-            if run:
-                yield run
-            run = None
-            continue
-        if script in allowed or script == "Other":
-            if run:
-                yield run
-            run = None
-            continue
-        lower = int(text[word_start].islower())
-        if run and run.script == script and not _has_letters(text, run.end, word_start):
-            run = _Run(run.start, m.end(), script, run.words + 1, run.lower_words + lower)
-        else:
-            if run:
-                yield run
-            run = _Run(word_start, m.end(), script, 1, lower)
+                parts = [(m.start() + glued.start(1), m.end(), "Latin")]
+            elif unspaced and _LATIN_PART.search(m.group()):
+                # A language written without spaces glues its words to a Latin one (点击Sync,
+                # nowをタップ): each script's part is a word of its own.
+                parts = [(m.start() + p.start(), m.start() + p.end(), _script_of_word(p.group()))
+                         for p in _SCRIPT_PART.finditer(m.group())]
+        for word_start, word_end, script in parts:
+            if script is None or script in allowed or script == "Other":
+                if run:
+                    yield run
+                run = None
+                continue
+            lower = int(text[word_start].islower())
+            if run and run.script == script and not _has_letters(text, run.end, word_start):
+                run = _Run(run.start, word_end, script, run.words + 1, run.lower_words + lower)
+            else:
+                if run:
+                    yield run
+                run = _Run(word_start, word_end, script, 1, lower)
     if run:
         yield run
+
+
+_LATIN_PART = re.compile(r"[A-Za-z]{2,}")
+_SCRIPT_PART = re.compile(r"[A-Za-z]+|[^A-Za-z]+")
 
 
 #: Up to three letters of a script that glues prepositions and articles to the next word, then a
@@ -516,7 +523,9 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         label of one to four words in quotation marks within a few words of an interface verb
         of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”")
         is untranslated (info where the target has no lexicon or in a unit of a software
-        catalogue, where the single word is not read either); in a translation unit, a
+        catalogue, where the single word is not read either; in a language written without
+        spaces, a label glued to the verb without quotation marks is info: "点击Sync now",
+        "Sync nowをタップ"); in a translation unit, a
         phrase whose words all stand in the source (product names, commands, terms kept on
         purpose) is not reported, nor, when the source is a list
         of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
@@ -597,7 +606,9 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         kind = "phrase" if run.words > 1 else "word"
         full = sentence.segment.text
         if ui is not None:
-            yield Hit(run.start, run.end, f"English interface label in quotation marks inside a "
+            where = ("in quotation marks" if full[run.start - 1:run.start] in _OPENERS
+                     else "beside an interface verb")
+            yield Hit(run.start, run.end, f"English interface label {where} inside a "
                       f"sentence in {language_name(ctx.lang)}: '{phrase}' (untranslated)",
                       severity=None if ui else Severity.INFO)
             continue
@@ -630,9 +641,14 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     from tqcheck.langid import lexicon
 
     text = sentence.segment.text
-    if (run.words > 4 or text[run.start - 1:run.start] not in _OPENERS
-            or text[run.end:run.end + 1] not in _CLOSERS or not text[run.start].isupper()):
+    if run.words > 4 or not text[run.start].isupper():
         return None  # a button's name is capitalised; "name", "true" are keywords
+    quoted = (text[run.start - 1:run.start] in _OPENERS and text[run.end:run.end + 1] in _CLOSERS)
+    # Unquoted, a label glued to the verb of a language written without spaces (点击Sync now,
+    # Sync nowをタップ): a hint.
+    glued = not quoted and bool(scripts_of_language(lang) & _UNSPACED)
+    if not quoted and not glued:
+        return None
     verb = _marker_patterns("en", normalise_lang(lang) or "")[2]
     en = lexicon("en")
     if verb is None or en is None:
@@ -640,12 +656,28 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     words = [w.casefold() for w in text[run.start:run.end].split()]
     if not all(w.isalpha() and len(w) > 2 and w in en.words for w in words):
         return None
+    if glued:
+        before = text[max(sentence.start, run.start - 6):run.start]
+        after = text[run.end:min(sentence.end, run.end + 8)]
+        if not (_ends_with(verb, before) or verb.match(
+                (after[1:] if after[:1] in _PARTICLES else after).lstrip())):
+            return None
+        return False
     if not _verb_near(text, sentence, run.start, run.end, verb):
         return None
     target = lexicon(normalise_lang(lang) or "")
     if target is None:
         return False
     return None if all(w in target.words for w in words) else True
+
+
+#: Particles between a label and the verb after it (Japanese を, Korean 을/를).
+_PARTICLES = frozenset("をの을를")
+
+
+def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
+    """Does a match of ``pattern`` end where ``text`` ends?"""
+    return any(m.end() == len(text) for m in pattern.finditer(text))
 
 
 def _english_word(word: str, lang: str) -> bool:
@@ -788,6 +820,9 @@ class LeftoverPack:
     source: str
     name: str
     patterns: tuple[LeftoverPattern, ...]
+    #: Other languages whose own words the pack's terms are too (Spanish and Portuguese
+    #: "Atentamente"): the pack never applies to a target among them.
+    shared_with: frozenset[str] = frozenset()
 
 
 def _hint_words(hints: Iterable[str]) -> tuple[str, ...]:
@@ -840,7 +875,8 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
             hints = _hint_words([hint] if isinstance(hint, str) else hint)
             patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]), _hint_re(hints),
                                             hints))
-        return LeftoverPack(source, name, tuple(patterns))
+        shared = frozenset(str(lang) for lang in raw.get("shared_with", ()))
+        return LeftoverPack(source, name, tuple(patterns), shared)
     except KeyError as exc:
         raise ConfigError(f"{origin}: leftover pack is missing {exc.args[0]!r}") from None
 
@@ -856,7 +892,8 @@ def leftover_packs() -> tuple[LeftoverPack, ...]:
 def _packs_for(lang: str | None, source_lang: str | None) -> list[LeftoverPack]:
     target = normalise_lang(lang)
     source = normalise_lang(source_lang)
-    packs = [p for p in leftover_packs() if normalise_lang(p.source) != target]
+    packs = [p for p in leftover_packs()
+             if normalise_lang(p.source) != target and target not in p.shared_with]
     if source:
         packs = [p for p in packs if normalise_lang(p.source) == source]
     return packs
@@ -897,7 +934,11 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         English translation).  In any case flags transliterated source words listed in the data
         packs ``tqcheck/data/leftover/<source>.toml``: formulae, greetings and particles such as
         "inshallah", "wa" (and) or "al-" on a common noun, "spasibo" — never names or loanwords
-        the target language uses.  Without a known source every pack applies.  A word inside an
+        the target language uses; and, for the languages written in Latin letters, the
+        closings of letters and notices ("Atentamente,", "Mit freundlichen Grüßen",
+        "Saygılarımızla," before a signature), never in a target whose own formula it is
+        (a pack's ``shared_with``: Portuguese "Atentamente").  Without a known source every
+        pack applies.  A word inside an
         e-mail address or URL (``запрошення@click4survey.cz``) is copied as written, not left.
         Where source and target are both written in Latin, a run of words holding a letter of
         the source's alphabet that the target's lacks (``[language] marker_letters``: Turkish
@@ -1538,3 +1579,47 @@ def _source_markers(sentence: Sentence, ctx: CheckContext, other: str, target_la
 
 
 _LABEL_QUOTES = frozenset("\"“„«»‘‚'(")
+
+
+#: A letter or digit of a script glued, with no space, to an ASCII letter or digit.  CJK
+#: characters count alone ("S新8.96", "the美元100"); letters of alphabetic scripts count from two
+#: (a single lookalike letter inside a word is a homoglyph: TQ703).
+_GLUED = re.compile(
+    r"(?<=[A-Za-z0-9])(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+    r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})"
+    r"|(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+    r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})(?=[A-Za-z0-9])")
+
+
+@register("TQ706", "glued-source-script", Severity.ERROR, scope="segment",
+          gate=non_ascii_gate("[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                              "\uac00-\ud7af]"),
+          past_preconditions=True)
+def find_glued_foreign_script(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                              ) -> Iterator[Hit]:
+    """Letters of another script glued to a word or number of the translation ("the美元100").
+
+    What it does:
+        Flags Chinese, Japanese or Korean characters, or two or more Cyrillic, Arabic or Hebrew
+        letters, written with no space against a Latin letter or a digit, in a target language not
+        written in that script.  (It was TQ408, a residue check: source-script letters left in
+        the target are a language finding; TQ408 redirects here.)
+
+    Why it matters:
+        A decoder that copies a source token it cannot translate glues it to its neighbours: the
+        number or word beside it is garbled too, and no reader of the target can read it.
+
+    Example:
+        ``revenue of S新8.96 billion`` → flags ``新``.
+    """
+    from tqcheck.langid import script_of, scripts_of_language
+
+    own = scripts_of_language(ctx.lang)
+    if not own:
+        return
+    for m in _GLUED.finditer(segment.text):
+        script = script_of(m.group()[0])
+        if script is None or script in own or (script == "Han" and "Kana" in own):
+            continue
+        yield Hit(m.start(), m.end(), f"{script} letters glued to the text: '{m.group()}'",
+                  suggestion="")

@@ -462,6 +462,16 @@ def _links(text: str) -> set[str]:
     return {m.group(1).rstrip(".,;:!?”’»").casefold() for m in _LINK.finditer(text)}
 
 
+def source_has_page_label(case: MirrorCase) -> str | None:
+    """The source has a line opening with a page's link label too ("Читайте також:"): the line
+    is the source article's, translated with it."""
+    from tqcheck.checks.residue import page_label_line
+
+    if page_label_line(case.source):
+        return "the source has such a line too"
+    return None
+
+
 def source_has_link(case: MirrorCase) -> str | None:
     """The source holds the same link (compared without scheme, ``www.`` and case), or a link to
     the same site (the translation garbled its path): the translation kept what it was given."""
@@ -518,11 +528,13 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ405": span_in_source,
     "TQ406": source_has_emoji,
     "TQ407": span_in_source,
-    "TQ408": foreign_in_source,
     "TQ409": source_has_markup,
+    "TQ410": source_has_page_label,
+    "TQ411": span_in_source,
     "TQ602": source_opens_with_conjunction,
     "TQ702": foreign_in_source,
     "TQ704": foreign_in_source,
+    "TQ706": foreign_in_source,
 }
 
 

@@ -205,6 +205,9 @@ REDIRECTS: dict[str, Redirect] = {r.code: r for r in (
              "one URL check for every source: on lines paired with `--source` it compares as "
              "TQ813 did (addresses the translation lost), in translation units it also reports "
              "addresses the translation added or altered"),
+    Redirect("TQ408", "glued-foreign-script", "TQ706",
+             "letters of the source's script glued to a word or number of the translation are "
+             "language left untranslated, not debris: the same check, in the language family"),
 )}
 _SLUG_REDIRECTS = {r.slug: r.code for r in REDIRECTS.values()}
 

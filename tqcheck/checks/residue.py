@@ -13,6 +13,7 @@ from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_token_set, folded_tokens, source_in_view
 from tqcheck.datapack import builtin_table
+from tqcheck.langdata import base_lang
 from tqcheck.model import Applicability, Segment, Sentence, Severity
 
 
@@ -223,6 +224,142 @@ def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: Che
 
 
 _BOILERPLATE_END = re.compile(r"[\ufffc\"“”|]|\.(?=\s|$)")
+
+
+@cache
+def _page_label_re(lang: str, source: str) -> re.Pattern[str] | None:
+    """The line-opening labels of another page (``[page_labels]`` of the residue data) of the
+    target language, the source language and English, as one pattern: a label at a line's start,
+    a colon, and the rest of the line."""
+    table = residue_data().get("page_labels", {})
+    labels = {str(w) for code in dict.fromkeys((lang, source, "en")) for w in table.get(code, ())}
+    if not labels:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=][ \t\u00a0]*\S[^\n]*")
+
+
+@cache
+def _any_page_label() -> re.Pattern[str]:
+    """The page labels of every language, at a line's start before a colon."""
+    table = residue_data().get("page_labels", {})
+    labels = {str(w) for words in table.values() for w in words}
+    alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=]")
+
+
+def page_label_line(text: str) -> bool:
+    """Whether ``text`` has a line opening with a page's link label of any language."""
+    return (":" in text or "：" in text or "=" in text) and bool(_any_page_label().search(text))
+
+
+@register("TQ410", "page-link-line", Severity.WARNING, scope="segment", fix="safe",
+          mirrored=True, gate="[:：=]")
+def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                         ) -> Iterator[Hit]:
+    """A line of the copied web page that links to another page or credits a picture.
+
+    What it does:
+        Flags a line that opens with a label of a news or help site's page furniture and a colon
+        (or an equals sign: Korean "사진=연합뉴스") — "Read also:", "Related articles:",
+        "Photo:", "Photo credit:", German "Lesen Sie auch:", French
+        "Lire aussi :", Hungarian "Kapcsolódó cikk:", Chinese "原文链接：", lists per language in
+        the residue data's ``[page_labels]``), in the target language, the source language or
+        English, with the rest of its line (the other article's headline or address).  Labels
+        that open sections of real documents ("See also:", "Source:", "Related:") are not listed.
+        Without the source in view it is info: news sites print these lines in the article
+        itself, and a translation renders them (with the source: mirrored when it has one too).
+
+    Why it matters:
+        A pipeline that copies a page's text takes its teasers and credit lines with it; translated
+        and published, they point at articles the reader cannot see.
+
+    Example:
+        ``Lesen Sie auch: Neue Tarife im MDV`` → flagged whole.
+    """
+    text = segment.text
+    if ":" not in text and "：" not in text and "=" not in text:
+        return
+    pattern = _page_label_re(ctx.lang or "", ctx.source_lang or "")
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        yield Hit(start, m.end(), f"a link or credit line of the source page: "
+                  f"'{text[start:m.end()]}'",
+                  suggestion="", fix=(delete_span(text, start, m.end()),),
+                  fix_message="delete the line",
+                  severity=None if source_in_view(segment) else Severity.INFO)
+
+
+#: A web address as a cut one may stand in the text (up to white space, a quote or a bracket).
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'»”)\]]+")
+#: An address whose end shows the cut: an ellipsis, a hyphen or a percent escape left open.
+_CUT_END = re.compile(r"(?:…|\.\.\.|(?<=[\w/])-|%[0-9A-Fa-f]?)$")
+
+
+@cache
+def _sorted_words(lang: str) -> tuple[str, ...]:
+    """The lexicon of ``lang`` in alphabetical order (for prefix look-ups)."""
+    from tqcheck.langid import lexicon_ranks
+
+    return tuple(sorted(lexicon_ranks(lang)))
+
+
+def _starts_a_word(fragment: str, lang: str) -> bool:
+    """Is ``fragment`` no word of ``lang``'s lexicon but the start of a longer one (arti …)?"""
+    from bisect import bisect_left
+
+    from tqcheck.langid import lexicon_ranks
+
+    if fragment in lexicon_ranks(lang):
+        return False
+    words = _sorted_words(lang)
+    i = bisect_left(words, fragment)
+    return i < len(words) and words[i].startswith(fragment) and len(words[i]) >= len(fragment) + 2
+
+
+@register("TQ411", "cut-url", Severity.WARNING, scope="segment", mirrored=True,
+          gate="://|www\\.")
+def find_cut_urls(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
+    """A web address cut short ("https://t.co/abc…", "example.com/news/arti").
+
+    What it does:
+        Flags an address that ends in an ellipsis, in a hyphen after a letter (a slug cut between
+        its words), in an open percent escape, or with a one-letter top-level domain
+        (``www.example.c``); as info, one whose last path part is three to six lower-case
+        letters that are no word of English or the target but start a longer one (``/uk/arti``:
+        a slug cut inside its word; a shortener's code, a language code or a word is none).
+
+    Why it matters:
+        Copied posts and truncated segments end addresses mid-way; a reader who follows one
+        lands on an error page.
+
+    Example:
+        ``See https://support.example.com/articles/reset-your-`` → flags the address.
+    """
+    from tqcheck.langid import lexicon_ranks
+
+    text = segment.text
+    own = base_lang(ctx.lang) or ""
+    for m in _ADDRESS.finditer(text):
+        raw = m.group()
+        url = raw if raw.endswith(("…", "...")) else raw.rstrip(".,;:!?")
+        rest = url.split("://", 1)[-1]
+        host, _, path = rest.partition("/")
+        last = path.rsplit("/", 1)[-1] if path else ""
+        severity: Severity | None = None
+        if _CUT_END.search(url):
+            why = "it ends mid-way"
+        elif not path and "." in host and len(host.rsplit(".", 1)[1]) == 1:
+            why = "its domain is cut"
+        elif (3 <= len(last) <= 6 and last.isalpha() and last.islower() and last.isascii()
+              and _starts_a_word(last, "en") and last not in lexicon_ranks(own)):
+            why, severity = f"its last part '{last}' looks like a word cut short", Severity.INFO
+        else:
+            continue
+        yield Hit(m.start(), m.start() + len(url), f"web address cut short ({why}): '{url}'",
+                  suggestion="", severity=severity)
 
 
 _HASHTAG = re.compile(r"(?<![\w&#/])#([^\W\d_][\w]*_[\w]+)")
@@ -480,53 +617,12 @@ def _debris_fix_message(before: str, after: str) -> str:
         f"delete '{before.strip()}'"
 
 
-#: A letter or digit of a script glued, with no space, to an ASCII letter or digit.  CJK
-#: characters count alone ("S新8.96", "the美元100"); letters of alphabetic scripts count from two
-#: (a single lookalike letter inside a word is a homoglyph: TQ703).
-_GLUED = re.compile(
-    r"(?<=[A-Za-z0-9])(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
-    r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})"
-    r"|(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
-    r"|[\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff]{2,})(?=[A-Za-z0-9])")
-
-
-@register("TQ408", "glued-foreign-script", Severity.ERROR, scope="segment",
-          gate=non_ascii_gate("[\u0400-\u04ff\u0590-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-                              "\uac00-\ud7af]"),
-          past_preconditions=True)
-def find_glued_foreign_script(segment: Segment, sentences: list[Sentence], ctx: CheckContext
-                              ) -> Iterator[Hit]:
-    """Letters of another script glued to a word or number of the translation ("the美元100").
-
-    What it does:
-        Flags Chinese, Japanese or Korean characters, or two or more Cyrillic, Arabic or Hebrew
-        letters, written with no space against a Latin letter or a digit, in a target language not
-        written in that script.
-
-    Why it matters:
-        A decoder that copies a source token it cannot translate glues it to its neighbours: the
-        number or word beside it is garbled too, and no reader of the target can read it.
-
-    Example:
-        ``revenue of S新8.96 billion`` → flags ``新``.
-    """
-    from tqcheck.langid import script_of, scripts_of_language
-
-    own = scripts_of_language(ctx.lang)
-    if not own:
-        return
-    for m in _GLUED.finditer(segment.text):
-        script = script_of(m.group()[0])
-        if script is None or script in own or (script == "Han" and "Kana" in own):
-            continue
-        yield Hit(m.start(), m.end(), f"{script} letters glued to the text: '{m.group()}'",
-                  suggestion="")
-
-
 #: Placeholders of software strings: ``{0}``, ``{{name}}``, ``${name}``, ``%(name)s``, ``%s``,
-#: ``%1$d``, ``{user_name}`` (a lower-case identifier in braces).
+#: ``%1$d``, ``{user_name}`` (a lower-case identifier in braces), and a name of letters of
+#: another script than Latin in braces, which only a template writes (``{申請者名}``, ``{имя}``).
 _PLACEHOLDER = (r"\{\d{1,2}\}|\{\{\s*[\w.]{1,40}\s*\}\}|\$\{[\w.]{1,40}\}|%\([a-z_]\w{0,39}\)[sdif]"
-                r"|(?<![\w%])%(?:[1-9]\$)?[sd](?!\w)|\{[a-z_][a-z0-9_]{1,30}\}")
+                r"|(?<![\w%])%(?:[1-9]\$)?[sd](?!\w)|\{[a-z_][a-z0-9_]{1,30}\}"
+                r"|(?<![\w\\])\{(?=\w{0,30}[^\x00-\u024f])[^\W\d_]\w{0,30}\}")
 #: Markdown that a plain-text reader shows as it is typed: ``**bold**``, a link
 #: ``[text](https://…)``.
 _MARKDOWN = (r"\*\*(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*])\*\*"
@@ -553,7 +649,8 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         ``</p>``; the list is data; not comments, which carry tqcheck's own directives),
         Markdown emphasis and links
         (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
-        ``%s``, ``%1$d``, ``{{name}}``, ``${name}``, ``{user_name}``).  Markup or a placeholder
+        ``%s``, ``%1$d``, ``{{name}}``, ``${name}``, ``{user_name}``, a name in another script
+        than Latin: ``{申請者名}``).  Markup or a placeholder
         the source has too is info (the translation kept what it was given).  Without the source
         in view, Markdown and an HTML element opened and closed in the paragraph are info too:
         writers format their posts (a forum comment in Markdown), and only the source can tell

@@ -234,8 +234,10 @@ _INDIC_RULES = _rules(
 _SOURCE_RULES: dict[str, Rules] = {
     **dict.fromkeys(("hi", "bn", "mr", "ne", "pa", "gu", "or", "as", "ta", "te", "kn", "ml", "si"),
                     _INDIC_RULES),
-    # Thai: aspiration written or not (Thaksin/Taksin, Prayuth/Prayut, Phuket/Puket).
-    "th": _rules((r"(?<=[tpk])h", ""), (r"(?<=[aeiou])(?:t|d)$", "t"), (r"(.)\1+", r"\1")),
+    # Thai: aspiration written or not (Thaksin/Taksin, Prayuth/Prayut, Phuket/Puket), and the r
+    # of an initial cluster that speech drops written or not (Srettha/Settha, Kraisak/Kaisak).
+    "th": _rules((r"^([ptks]h?)r(?=[aeiou])", r"\1"), (r"(?<=[tpk])h", ""),
+                 (r"(?<=[aeiou])(?:t|d)$", "t"), (r"(.)\1+", r"\1")),
     # Hebrew: ח as ch, kh or h (Yitzchak/Yitzhak), צ as tz, ts or z (Hertzog/Herzog), ק as k or
     # q, ו as v or w, a doubled letter or not.
     "he": _rules((r"ch|kh", "h"), (r"tz|ts", "z"), (r"q", "k"), (r"w", "v"), (r"^y(?=i)", ""),
@@ -299,6 +301,20 @@ def cyrillic_open_e_key(word: str) -> str | None:
     if "э" not in folded:
         return None
     return cyrillic_key(folded.replace("э", "а"))
+
+
+_LAST_E = re.compile(r"[еиэі](?=[бвгджзклмнпрстфхцчшщ]+$)")
+
+
+def cyrillic_last_e_key(word: str) -> str | None:
+    """The key of a rendering whose last vowel, before the final consonants, is е or и (э, і):
+    the unstressed vowel of a foreign name that renderers hear two ways (Гутерриш/Гутерреш,
+    Блинкен/Блинкин, Джонсон … Джонсен); None for a word of fewer than five letters or one
+    that ends in a vowel."""
+    folded = word.casefold()
+    if len(folded) < 5 or not _LAST_E.search(folded):
+        return None
+    return cyrillic_key(_LAST_E.sub("и", folded))
 
 
 # Applied in order to a lower-case, diacritic-free word romanized from Arabic or Persian: the

@@ -240,8 +240,15 @@ class UnwrittenVowelNames(DocumentSpellings):
         short, long_ = sorted((sa, sb), key=len)
         if self.hebrew and _hebrew_final_double(short, long_):
             return True  # זלנסקי/זלנסקיי: a foreign name's -y/-yy
-        if len(long_) < self.min_long or not _inserted_inside(short, long_, self.matres + "ی"):
+        if len(long_) < self.min_long:
             return False
+        if not _inserted_inside(short, long_, self.matres + "ی"):
+            # A wāw before a final nūn is the plural ending (الدهن/الدهون), unless neither
+            # spelling is a word and the name is long: a foreign name's -son/-sen (بيدرسن/بيدرسون).
+            i = _insertion(short, long_)
+            return (not self.hebrew and i is not None and long_[i] == "و"
+                    and long_[i + 1:] == "ن" and len(short) >= 5
+                    and a not in self.lexicon and b not in self.lexicon)
         if self.hebrew:
             # Hebrew writes its own words with and without י ו (ktiv male): only a doubled
             # י or ו (ביידן/בידן) or a foreign word's א (טראמפ/טרמפ) tells a name's spelling.
