@@ -892,13 +892,23 @@ class CalquePhrases:
         others = self.setup.others(evident) if evident else None
         if others is None or not others.patterns:
             return
+        # Without a source language, a pack's other matches report only within
+        # _EVIDENCE_REACH lines of its strong ones (unless those stand in _FILE_EVIDENCE
+        # segments: _near_evidence): the other patterns run on the segments in reach alone.
+        strong_lines = [{_line_of(h) for _, h in self.found[key]} for key in evident]
+        lines = None if any(len(at) >= _FILE_EVIDENCE for at in strong_lines) else sorted(
+            line for at in strong_lines for line in at)
         for key in evident:
             self.found[key] = []
         strong_of = self.deferred_strong
         for place, segment in enumerate(waiting):
-            self._record(segment, self.setup.in_order(
-                [m for m in strong_of.get(place, ()) if id(m[0]) in evident],
-                others.matches(segment.text)))
+            strong = [m for m in strong_of.get(place, ()) if id(m[0]) in evident]
+            if lines is not None:
+                at = bisect.bisect_left(lines, segment.line - _EVIDENCE_REACH)
+                if at == len(lines) or lines[at] > segment.line + _EVIDENCE_REACH:
+                    self._record(segment, strong)  # out of reach: the strong matches only
+                    continue
+            self._record(segment, self.setup.in_order(strong, others.matches(segment.text)))
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
         for pack, pat, m in matches:
@@ -928,11 +938,12 @@ class CalquePhrases:
             elif found and _in_evidence(pack, None, (p for p, _ in found)):
                 near = _near_evidence(found)
                 hits.extend(near)
-                if len(near) < len(found):
-                    # Past the reach of the pack's strong matches, a match with another calque
-                    # construction close by still reports (as info, like any pair).
+                # Past the reach of the pack's strong matches, a match with another calque
+                # construction close by still reports (as info, like any pair).  (The other
+                # patterns did not run there when the document's text waited: _finish_deferred.)
+                if paired := self._paired(pack):
                     taken = {(id(h.segment), h.start, h.end) for h in near}
-                    hits.extend(h for h in self._paired(pack)
+                    hits.extend(h for h in paired
                                 if (id(h.segment), h.start, h.end) not in taken)
             else:
                 hits.extend(self._paired(pack))
