@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.checks._prefilter import (
+    any_of,
     exact_factors,
+    exact_strings,
     factors,
     fold,
     may_match,
@@ -282,6 +284,15 @@ class _Setup:
     #: Characters one of which every text a pattern without keywords may match holds (None:
     #: no such test).
     _always_chars: tuple[str, ...] | None = field(init=False, repr=False)
+    #: The patterns without keywords whose case-sensitive parts need certain strings exactly as
+    #: written (:func:`exact_strings`): each with those strings, tested on the text itself (not
+    #: folded: ``DI`` of a title, not every ``di``), and one regex that finds any of them
+    #: (None: too many strings for one search).  :attr:`_folded_tests` and
+    #: :attr:`_folded_chars` are :attr:`_always_tests` and :attr:`_always_chars` of the others.
+    _exact_tests: tuple[tuple[int, tuple[str, ...]], ...] = field(init=False, repr=False)
+    _exact_gate: re.Pattern[str] | None = field(init=False, repr=False)
+    _folded_tests: tuple[tuple[int, str, tuple[str, ...]], ...] = field(init=False, repr=False)
+    _folded_chars: tuple[str, ...] | None = field(init=False, repr=False)
     #: How often each pattern not yet in the token index was selected (see _INDEX_AFTER).
     _uses: list[int] = field(init=False, repr=False)
     #: Setups of a part of the patterns (:meth:`strong`, :meth:`others`), made when first asked.
@@ -297,11 +308,17 @@ class _Setup:
             tests.append((i, char, tuple(sorted(unspaced(factors[0]), key=len, reverse=True))
                           if factors else ()))
         self._always_tests = tuple(tests)
-        # One of these characters is in every text a pattern without keywords may match (each
-        # the same in any case: found in the text itself); None: no such test.
-        chars = {char for _, char, _ in tests}
-        self._always_chars = tuple(sorted(chars)) if all(
-            c and fold(c) == c == c.upper() for c in chars) else None
+        self._always_chars = _caseless_chars(tests)
+        exact = []
+        for i, _, _ in tests:
+            if strings := exact_strings(self.patterns[i][1].regex):
+                exact.append((i, tuple(sorted(strings, key=len, reverse=True))))
+        self._exact_tests = tuple(exact)
+        every = {s for _, strings in exact for s in strings}
+        self._exact_gate = any_of(every) if every and len(every) <= _GATE_STRINGS else None
+        done = {i for i, _ in exact}
+        self._folded_tests = tuple(t for t in tests if t[0] not in done)
+        self._folded_chars = _caseless_chars(self._folded_tests)
         self._index = {k: list(v) for k, v in self.by_keyword.items()}
         self._index_keys = self._keywords
         self._rest: list[_Tests | None] = [None] * len(self.patterns)
@@ -343,11 +360,14 @@ class _Setup:
         order = self.order
         return sorted((*strong, *others), key=lambda m: order[id(m[1])])
 
-    def _always_open(self, folded: str) -> list[int]:
-        """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
-        character, then a few ``str.find`` calls (C speed) for each; most text holds none."""
+    def _always_open(self, folded: str,
+                     tests: tuple[tuple[int, str, tuple[str, ...]], ...] | None = None
+                     ) -> list[int]:
+        """The patterns without keywords (of ``tests``, by default all) that may match the text
+        ``folded`` (:func:`fold`): one character, then a few ``str.find`` calls (C speed) for
+        each; most text holds none."""
         out = []
-        for i, char, strings in self._always_tests:
+        for i, char, strings in self._always_tests if tests is None else tests:
             if char in folded:
                 if not strings:
                     out.append(i)
@@ -405,8 +425,12 @@ class _Setup:
         keyed = self._index_keys.intersection(tokens)
         folded: str | None = None
         selected: Sequence[int] = ()
-        if self._always_tests:
-            chars = self._always_chars
+        if self._exact_tests and (self._exact_gate is None
+                                  or self._exact_gate.search(text) is not None):
+            selected = [i for i, strings in self._exact_tests
+                        if any(s in text for s in strings)]
+        if self._folded_tests:
+            chars = self._folded_chars
             if chars is not None:
                 for c in chars:
                     if c in text:
@@ -415,7 +439,9 @@ class _Setup:
                     chars = ()
             if chars != ():
                 folded = fold(text)
-                selected = self._always_open(folded)
+                more = self._always_open(folded, self._folded_tests)
+                selected = sorted([*selected, *more]) if selected and more else (
+                    selected or more)
         selected = _selection(selected, keyed, self._index)
         if not selected:  # most text
             return ()
@@ -537,6 +563,18 @@ def _by_word(strings: frozenset[str], frequency: Callable[[str], float]) -> _ByW
         else:
             free.append(s)
     return (frozenset(by_word), {w: tuple(v) for w, v in by_word.items()}, tuple(free))
+
+
+#: Strings of the patterns without keywords found by one regex (:attr:`_Setup._exact_gate`)
+#: at most: past them, a search of every text for any of them costs more than it saves.
+_GATE_STRINGS = 64
+
+
+def _caseless_chars(tests: Iterable[tuple[int, str, tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """Characters one of which is in every text a pattern of ``tests`` (without keywords) may
+    match, each the same in any case (found in the text itself); None: no such test."""
+    chars = {char for _, char, _ in tests}
+    return tuple(sorted(chars)) if all(c and fold(c) == c == c.upper() for c in chars) else None
 
 
 def _shared_char(strings: frozenset[str]) -> tuple[str, ...]:
