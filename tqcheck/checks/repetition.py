@@ -136,7 +136,7 @@ def _cjk_repeats(text: str) -> list[_Repeat]:
 def _with_cjk(text: str, found: Sequence[_Repeat]) -> Sequence[_Repeat]:
     """``found`` and the repeats :func:`_cjk_repeats` reads in ``text``, where no repeat of a
     phrase or a loop of ``found`` covers them."""
-    if not _CJK_CHAR.search(text):
+    if text.isascii() or not _CJK_CHAR.search(text):  # (most text: no search then)
         return found
     more = [r for r in _cjk_repeats(text)
             if not any(f.start < r.end and r.start < f.end and (f.n > 1 or f.copies > 2)
