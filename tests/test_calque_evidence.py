@@ -108,3 +108,18 @@ def test_entry_flags_other_wordings(entry: str, source: str, text: str) -> None:
                          ids=[f"{e}-{i}" for i, (e, _, _) in enumerate(PASSED)])
 def test_entry_passes_fluent_text(entry: str, source: str, text: str) -> None:
     assert entry not in _ids(text, "en", source), text
+
+
+def test_a_strong_match_reaches_sixty_lines_and_a_pair_beyond_it_reports_as_info() -> None:
+    # One strong Russian construction: the pack's other matches within 60 lines report with it
+    # (warnings), a pair past that reach as info, a lone match past it not at all (the text
+    # waits for the finish, which runs the other patterns within the reach alone).
+    filler = "The mayor spoke.\n\n" * 40
+    text = (f"Talks were held in the frames of the summit.\n\n{MATTER}\n\n{filler}{filler}"
+            f"{MATTER} {PROTOCOL}\n\n{filler}{filler}{PROTOCOL}\n")
+    found = [(f.line, f.message.split("[", 1)[1].split("]", 1)[0], f.severity.value)
+             for f in _unsourced(text, "en")]
+    assert found == [(1, "ru:in-the-frames-of", "warning"),
+                     (3, "ru:the-matter-is-that-bare", "warning"),
+                     (165, "ru:the-matter-is-that-bare", "info"),
+                     (165, "ru:drew-up-a-protocol", "info")]

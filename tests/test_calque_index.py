@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tqcheck.checks import calque
-from tqcheck.checks._prefilter import exact_factors, token_sets
+from tqcheck.checks._prefilter import exact_factors, exact_strings, token_sets
 from tqcheck.checks.calque import (
     _by_word,
     _make_setup,
@@ -73,6 +73,14 @@ def test_exact_factors_keep_case_sensitive_capitals() -> None:
     assert exact_factors(re.compile(r"(?:Said|added)\s+that")) == ()  # "added": no capital
 
 
+def test_exact_strings_of_a_pattern_without_keywords_keep_their_case() -> None:
+    # Tested on the text itself: "DI" of a title, not every "di" of the folded text.
+    assert exact_strings(re.compile(r"(?<!\w)(?:Ing\.|DI|mgr\s+inż\.)\s+[A-Z]")) == frozenset(
+        {"Ing.", "DI", "inż."})
+    assert exact_strings(re.compile(r"(?i:said)\s+that")) == frozenset({"that"})
+    assert exact_strings(re.compile(r"(?i)said\s+that")) == frozenset()
+
+
 def _variants(texts: list[str]) -> list[str]:
     """Texts and variants of them: case, the letters folding and the regex engine read apart,
     words glued to marks, odd white space (half of the kinds, by turns)."""
@@ -109,6 +117,8 @@ def test_every_match_holds_its_token_sets_and_strings(pack: object) -> None:
         sets = token_sets(pat.regex, TOKEN_SEPARATORS, frequency)
         with_sets += bool(sets)
         exact = exact_factors(pat.regex)
+        if not pat.keywords and (strings := exact_strings(pat.regex)):
+            exact = (*exact, strings)  # a pattern without keywords tests them on every text
         by_word = [_by_word(s, frequency) for s in pat.open_factors]
         for i in sorted({bisect.bisect_right(starts, m.start()) - 1
                          for m in pat.regex.finditer(joined)}):

@@ -165,6 +165,16 @@ def _minimal(strings: frozenset[str]) -> frozenset[str]:
     return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
 
 
+def _icase_group(op: Any, av: Any) -> bool:
+    """Whether an item holds a group that matches case-insensitively (``(?i:…)``): its literals
+    are not its text exactly as written (:func:`_expand` reads them as written)."""
+    if op is sre.SUBPATTERN:
+        return bool(av[1] & sre.SRE_FLAG_IGNORECASE) or any(_icase_group(o, a) for o, a in av[-1])
+    if op is sre.BRANCH:
+        return any(_icase_group(o, a) for branch in av[1] for o, a in branch)
+    return False
+
+
 def _sequence(items: Sequence[tuple[Any, Any]], exact: bool = False,
               icase: bool = False) -> list[frozenset[str]]:
     """Sets of strings each of which a match of the sequence contains one of: case-folded and
@@ -181,7 +191,7 @@ def _sequence(items: Sequence[tuple[Any, Any]], exact: bool = False,
         run = None
 
     for op, av in items:
-        options = None if icase else _expand([(op, av)])
+        options = None if icase or (exact and _icase_group(op, av)) else _expand([(op, av)])
         if options is not None:
             if run is not None and len(run) * len(options) <= _MAX_ALTERNATIVES:
                 run = {_join(a, b) for a in run for b in options}
@@ -538,3 +548,17 @@ def exact_factors(pattern: re.Pattern[str], keep: int = 2) -> tuple[frozenset[st
         if all(any(c.isupper() for c in p) for p in pieces):
             sets.append(_minimal(pieces))
     return tuple(sorted(set(sets), key=lambda ss: (len(ss), sorted(ss)))[:keep])
+
+
+def exact_strings(pattern: re.Pattern[str]) -> frozenset[str]:
+    """Strings without white space, one of which every match of ``pattern`` holds exactly as
+    written, in the text itself (not folded): the most selective set of its case-sensitive
+    parts (empty: none).  A pattern without keywords tests them on the raw text, where the
+    folded strings of :func:`factors` (``di`` of ``DI``) would be in most texts."""
+    try:
+        tree = _parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):  # pragma: no cover - compiled already
+        return frozenset()
+    sets = [unspaced(strings) for strings in _sequence(
+        list(tree), exact=True, icase=bool(pattern.flags & re.IGNORECASE))]
+    return max((s for s in sets if s), key=_score, default=frozenset())

@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.checks._prefilter import (
+    any_of,
     exact_factors,
+    exact_strings,
     factors,
     fold,
     may_match,
@@ -284,6 +286,15 @@ class _Setup:
     #: Characters one of which every text a pattern without keywords may match holds (None:
     #: no such test).
     _always_chars: tuple[str, ...] | None = field(init=False, repr=False)
+    #: The patterns without keywords whose case-sensitive parts need certain strings exactly as
+    #: written (:func:`exact_strings`): each with those strings, tested on the text itself (not
+    #: folded: ``DI`` of a title, not every ``di``), and one regex that finds any of them
+    #: (None: too many strings for one search).  :attr:`_folded_tests` and
+    #: :attr:`_folded_chars` are :attr:`_always_tests` and :attr:`_always_chars` of the others.
+    _exact_tests: tuple[tuple[int, tuple[str, ...]], ...] = field(init=False, repr=False)
+    _exact_gate: re.Pattern[str] | None = field(init=False, repr=False)
+    _folded_tests: tuple[tuple[int, str, tuple[str, ...]], ...] = field(init=False, repr=False)
+    _folded_chars: tuple[str, ...] | None = field(init=False, repr=False)
     #: How often each pattern not yet in the token index was selected (see _INDEX_AFTER).
     _uses: list[int] = field(init=False, repr=False)
     #: Setups of a part of the patterns (:meth:`strong`, :meth:`others`), made when first asked.
@@ -299,11 +310,17 @@ class _Setup:
             tests.append((i, char, tuple(sorted(unspaced(factors[0]), key=len, reverse=True))
                           if factors else ()))
         self._always_tests = tuple(tests)
-        # One of these characters is in every text a pattern without keywords may match (each
-        # the same in any case: found in the text itself); None: no such test.
-        chars = {char for _, char, _ in tests}
-        self._always_chars = tuple(sorted(chars)) if all(
-            c and fold(c) == c == c.upper() for c in chars) else None
+        self._always_chars = _caseless_chars(tests)
+        exact = []
+        for i, _, _ in tests:
+            if strings := exact_strings(self.patterns[i][1].regex):
+                exact.append((i, tuple(sorted(strings, key=len, reverse=True))))
+        self._exact_tests = tuple(exact)
+        every = {s for _, strings in exact for s in strings}
+        self._exact_gate = any_of(every) if every and len(every) <= _GATE_STRINGS else None
+        done = {i for i, _ in exact}
+        self._folded_tests = tuple(t for t in tests if t[0] not in done)
+        self._folded_chars = _caseless_chars(self._folded_tests)
         self._index = {k: list(v) for k, v in self.by_keyword.items()}
         self._index_keys = self._keywords
         self._rest: list[_Tests | None] = [None] * len(self.patterns)
@@ -345,11 +362,14 @@ class _Setup:
         order = self.order
         return sorted((*strong, *others), key=lambda m: order[id(m[1])])
 
-    def _always_open(self, folded: str) -> list[int]:
-        """The patterns without keywords that may match the text ``folded`` (:func:`fold`): one
-        character, then a few ``str.find`` calls (C speed) for each; most text holds none."""
+    def _always_open(self, folded: str,
+                     tests: tuple[tuple[int, str, tuple[str, ...]], ...] | None = None
+                     ) -> list[int]:
+        """The patterns without keywords (of ``tests``, by default all) that may match the text
+        ``folded`` (:func:`fold`): one character, then a few ``str.find`` calls (C speed) for
+        each; most text holds none."""
         out = []
-        for i, char, strings in self._always_tests:
+        for i, char, strings in self._always_tests if tests is None else tests:
             if char in folded:
                 if not strings:
                     out.append(i)
@@ -407,8 +427,12 @@ class _Setup:
         keyed = self._index_keys.intersection(tokens)
         folded: str | None = None
         selected: Sequence[int] = ()
-        if self._always_tests:
-            chars = self._always_chars
+        if self._exact_tests and (self._exact_gate is None
+                                  or self._exact_gate.search(text) is not None):
+            selected = [i for i, strings in self._exact_tests
+                        if any(s in text for s in strings)]
+        if self._folded_tests:
+            chars = self._folded_chars
             if chars is not None:
                 for c in chars:
                     if c in text:
@@ -417,7 +441,9 @@ class _Setup:
                     chars = ()
             if chars != ():
                 folded = fold(text)
-                selected = self._always_open(folded)
+                more = self._always_open(folded, self._folded_tests)
+                selected = sorted([*selected, *more]) if selected and more else (
+                    selected or more)
         selected = _selection(selected, keyed, self._index)
         if not selected:  # most text
             return ()
@@ -539,6 +565,18 @@ def _by_word(strings: frozenset[str], frequency: Callable[[str], float]) -> _ByW
         else:
             free.append(s)
     return (frozenset(by_word), {w: tuple(v) for w, v in by_word.items()}, tuple(free))
+
+
+#: Strings of the patterns without keywords found by one regex (:attr:`_Setup._exact_gate`)
+#: at most: past them, a search of every text for any of them costs more than it saves.
+_GATE_STRINGS = 64
+
+
+def _caseless_chars(tests: Iterable[tuple[int, str, tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """Characters one of which is in every text a pattern of ``tests`` (without keywords) may
+    match, each the same in any case (found in the text itself); None: no such test."""
+    chars = {char for _, char, _ in tests}
+    return tuple(sorted(chars)) if all(c and fold(c) == c == c.upper() for c in chars) else None
 
 
 def _shared_char(strings: frozenset[str]) -> tuple[str, ...]:
@@ -897,13 +935,23 @@ class CalquePhrases:
         others = self.setup.others(evident) if evident else None
         if others is None or not others.patterns:
             return
+        # Without a source language, a pack's other matches report only within
+        # _EVIDENCE_REACH lines of its strong ones (unless those stand in _FILE_EVIDENCE
+        # segments: _near_evidence): the other patterns run on the segments in reach alone.
+        strong_lines = [{_line_of(h) for _, h in self.found[key]} for key in evident]
+        lines = None if any(len(at) >= _FILE_EVIDENCE for at in strong_lines) else sorted(
+            line for at in strong_lines for line in at)
         for key in evident:
             self.found[key] = []
         strong_of = self.deferred_strong
         for place, segment in enumerate(waiting):
-            self._record(segment, self.setup.in_order(
-                [m for m in strong_of.get(place, ()) if id(m[0]) in evident],
-                others.matches(segment.text)))
+            strong = [m for m in strong_of.get(place, ()) if id(m[0]) in evident]
+            if lines is not None:
+                at = bisect.bisect_left(lines, segment.line - _EVIDENCE_REACH)
+                if at == len(lines) or lines[at] > segment.line + _EVIDENCE_REACH:
+                    self._record(segment, strong)  # out of reach: the strong matches only
+                    continue
+            self._record(segment, self.setup.in_order(strong, others.matches(segment.text)))
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
         for pack, pat, m in matches:
@@ -933,11 +981,12 @@ class CalquePhrases:
             elif found and _in_evidence(pack, None, (p for p, _ in found)):
                 near = _near_evidence(found)
                 hits.extend(near)
-                if len(near) < len(found):
-                    # Past the reach of the pack's strong matches, a match with another calque
-                    # construction close by still reports (as info, like any pair).
+                # Past the reach of the pack's strong matches, a match with another calque
+                # construction close by still reports (as info, like any pair).  (The other
+                # patterns did not run there when the document's text waited: _finish_deferred.)
+                if paired := self._paired(pack):
                     taken = {(id(h.segment), h.start, h.end) for h in near}
-                    hits.extend(h for h in self._paired(pack)
+                    hits.extend(h for h in paired
                                 if (id(h.segment), h.start, h.end) not in taken)
             else:
                 hits.extend(self._paired(pack))

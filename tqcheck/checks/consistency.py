@@ -1565,6 +1565,33 @@ def _near_any(positions: list[int], at: int) -> bool:
 #: A word with an apostrophe inside (straight, typographic or the Ukrainian modifier letter).
 _APOSTROPHE_WORD = re.compile(r"(?<![\w'’ʼ])[^\W\d_]+['’ʼ][^\W\d_]+(?![\w'’ʼ])")
 _APOSTROPHE = re.compile(r"['’ʼ]")
+#: An apostrophe (not the modifier letter, a letter itself) between two letters.
+_APOSTROPHE_BETWEEN = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
+
+
+def _apostrophe_words(text: str) -> Iterator[tuple[int, int, int]]:
+    """``(start, apostrophe, end)`` of each match of :data:`_APOSTROPHE_WORD` in ``text``, which
+    holds no modifier letter apostrophe (ʼ): from its apostrophes (a fast scan), each word's
+    letters on both sides read by hand, instead of the regex's attempt at every character."""
+    n = len(text)
+    for m in _APOSTROPHE_BETWEEN.finditer(text):
+        at = m.start()
+        start = at
+        while start > 0 and _is_letter(text[start - 1]):
+            start -= 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’"):
+            continue
+        end = at + 1
+        while end < n and _is_letter(text[end]):
+            end += 1
+        if end < n and (text[end].isalnum() or text[end] in "_'’"):
+            continue
+        yield start, at, end
+
+
+def _is_letter(c: str) -> bool:
+    r"""Is ``c`` in the regex class ``[^\W\d_]``?"""
+    return c.isalnum() and not c.isdecimal()
 _APOSTROPHE_NAMES = {"'": "straight", "’": "typographic", "ʼ": "modifier letter"}
 
 
@@ -1971,7 +1998,14 @@ class SpellingVariants:
         if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
             self.han.append(segment)
             self.han_chars += len(text)
-        if ("'" in text or "’" in text or "ʼ" in text) and len(self.apostrophes) < _MAX_OPEN:
+        if ("'" in text or "’" in text) and "ʼ" not in text and len(
+                self.apostrophes) < _MAX_OPEN:
+            apostrophes = self.apostrophes
+            for start, at, end in _apostrophe_words(text):
+                # (the word and its key as below, without two regex calls for each)
+                key = f"{text[start:at].casefold()}'{text[at + 1:min(at + 4, end)].casefold()[:3]}"
+                apostrophes[key].setdefault(text[at], []).append((segment, start, end))
+        elif "ʼ" in text and len(self.apostrophes) < _MAX_OPEN:  # a letter, to the regex
             for m in _APOSTROPHE_WORD.finditer(text):
                 word = m.group()
                 style = _APOSTROPHE.search(word)

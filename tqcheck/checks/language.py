@@ -16,9 +16,10 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tqcheck.checks._pairs import find_urls, is_record
+from tqcheck.checks._prefilter import factors, token_sets, unspaced
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import LETTERS, in_kaomoji, source_in_view
+from tqcheck.checks.text import LETTERS, TOKEN_SEPARATORS, in_kaomoji, source_in_view
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.langid import (
@@ -920,9 +921,31 @@ def _leftover_gate(ctx: CheckContext) -> Gate | None:
     patterns, hints = _leftover_patterns(ctx.lang, ctx.source_lang)
     if hints is None:
         return None
+    needles = [_gate_needles(p) for p in patterns]
     return Gate(_NON_ASCII_GATE.regex, non_ascii=True,
-                words=frozenset(t for p in patterns for t in p.gate_tokens),
-                strings=_hint_words(w for p in patterns if not p.gate_tokens for w in p.hint_words))
+                words=frozenset(w for words, _ in needles for w in words),
+                strings=_hint_words(s for _, strings in needles for s in strings))
+
+
+@cache
+def _gate_needles(pattern: LeftoverPattern) -> tuple[frozenset[str], tuple[str, ...]]:
+    """What TQ704's gate looks for in ASCII text to open for ``pattern``: its ``gate_tokens``;
+    else ASCII tokens one of which every match holds as a whole word (:func:`token_sets`: the
+    letter closings, "Mit freundlichen Grüßen"), else ASCII strings one of which every match
+    holds (:func:`factors`), else its hints ("cordi" is in every "according").  A token or
+    string with a character outside ASCII needs none: text holding it is not ASCII, and the
+    gate opens at every such character."""
+    if pattern.gate_tokens:
+        return pattern.gate_tokens, ()
+    for words in token_sets(pattern.regex, TOKEN_SEPARATORS)[:1]:
+        ascii_words = frozenset(w for w in words if w.isascii())
+        if all(w.isalnum() and w == w.lower() for w in ascii_words):
+            return ascii_words, ()
+    for strings in factors(pattern.regex)[:1]:
+        ascii_strings = tuple(sorted(s for s in unspaced(strings) if s.isascii()))
+        if all(s == s.lower() for s in ascii_strings):
+            return frozenset(), ascii_strings
+    return frozenset(), pattern.hint_words
 
 
 @register("TQ704", "leftover-source-word", Severity.WARNING, gate=_leftover_gate)

@@ -136,7 +136,7 @@ def _cjk_repeats(text: str) -> list[_Repeat]:
 def _with_cjk(text: str, found: Sequence[_Repeat]) -> Sequence[_Repeat]:
     """``found`` and the repeats :func:`_cjk_repeats` reads in ``text``, where no repeat of a
     phrase or a loop of ``found`` covers them."""
-    if not _CJK_CHAR.search(text):
+    if text.isascii() or not _CJK_CHAR.search(text):  # (most text: no search then)
         return found
     more = [r for r in _cjk_repeats(text)
             if not any(f.start < r.end and r.start < f.end and (f.n > 1 or f.copies > 2)
@@ -346,10 +346,36 @@ _HYPHEN_DOUBLE = re.compile(r"(?<![\w-])([^\W\d_]{5,})-(\1)(?![\w-])", re.IGNORE
 _NO_HYPHEN_REDUPLICATION = frozenset({"en", "de", "es", "nl", "sv", "da", "nb", "pl", "cs"})
 
 
+def _letter(c: str) -> bool:
+    r"""Is ``c`` in the regex class ``[^\W\d_]`` (a word character, not a decimal digit)?"""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _may_double_hyphen(text: str) -> bool:
+    """Whether :data:`_HYPHEN_DOUBLE` may match ``text``: a hyphen between two runs of letters of
+    one length, four or more, with no word character or hyphen beyond them (a copy matches its
+    word letter for letter, whatever the case).  A few character tests for each hyphen instead
+    of the regex's attempt at every word (most hyphens join words of different lengths)."""
+    n = len(text)
+    i = text.find("-")
+    while i >= 0:
+        j = i
+        while j > 0 and _letter(text[j - 1]):
+            j -= 1
+        size = i - j
+        end = i + 1 + size
+        if size >= 4 and end <= n and (j == 0 or not (text[j - 1].isalnum() or text[j - 1] in "_-")
+                                       ) and all(_letter(c) for c in text[i + 1:end]) and (
+                end == n or not (text[end].isalnum() or text[end] in "_-")):
+            return True
+        i = text.find("-", i + 1)
+    return False
+
+
 def _hyphen_doubles(text: str, ctx: CheckContext) -> list[Hit]:
     """Words doubled with a hyphen ("Houses-houses along the river"), in the targets of
     :data:`_NO_HYPHEN_REDUPLICATION`, except the language's legitimate doubles ("knock-knock")."""
-    if ctx.data.lang not in _NO_HYPHEN_REDUPLICATION:
+    if ctx.data.lang not in _NO_HYPHEN_REDUPLICATION or not _may_double_hyphen(text):
         return []
     legit = ctx.data.words("legitimate_doubles")
     return [Hit(m.start(), m.end(), f"word doubled with a hyphen: '{m.group()}' (a source's "

@@ -13,6 +13,7 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from tqcheck.checks._pairs import is_record
 from tqcheck.checks.gates import Gate, class_gate
@@ -153,25 +154,38 @@ def _other_formats(text: str, ctx: CheckContext, decimal: str, group: str) -> It
                       suggestion=whole.replace(",", sep) + "," + frac)
 
 
-def _number_gate(ctx: CheckContext) -> str:
+def _number_gate(ctx: CheckContext) -> Gate:
     """The characters TQ308 reads in this target: separators between digits always; a digit and
     ``%`` where the sign goes first; a slash date and a 12-hour time where the target's data says
     so (``percent_first``, ``day_first``, ``clock = 24``)."""
-    # One character class first (a fast scan): the separators, and the tilde of a range where
-    # the target does not write ranges with it.
-    parts = [_NUMBER_GATE if ctx.data.lang in _CJK_LANGS else _NUMBER_OR_TILDE_GATE]
-    if ctx.data.get("numbers", "decimal") == ".":
+    return _number_gate_of(ctx.data.lang in _CJK_LANGS, ctx.data.get("numbers", "decimal"),
+                           ctx.data.get("numbers", "group"),
+                           bool(ctx.data.get("numbers", "percent_first")),
+                           bool(ctx.data.get("numbers", "day_first")),
+                           ctx.data.get("numbers", "clock") == 24)
+
+
+@cache
+def _number_gate_of(cjk: bool, decimal: object, group: object, percent_first: bool,
+                    day_first: bool, clock_24: bool) -> Gate:
+    """:func:`_number_gate` for one target's number data.  Each part is a regex of its own that
+    starts with a character or a class (a fast scan of the chunk; an alternation of parts with
+    different first characters is tried at every character)."""
+    # The separators, and the tilde of a range where the target does not write ranges with it.
+    first = _NUMBER_GATE if cjk else _NUMBER_OR_TILDE_GATE
+    parts = []
+    if decimal == ".":
         # "500,-", and where the language groups with commas, "1 290 Kč"
-        parts.append(r"\d,[-–]")
-        if ctx.data.get("numbers", "group") == ",":
-            parts.append(r"\d[ \u00a0\u202f]\d{3}(?!\d)")
-    if ctx.data.get("numbers", "percent_first"):
+        parts.append(r",(?<=\d,)[-–]")
+        if group == ",":
+            parts.append(r"[ \u00a0\u202f](?<=\d[ \u00a0\u202f])\d{3}(?!\d)")
+    if percent_first:
         parts.append(r"\d\s?%")
-    if ctx.data.get("numbers", "day_first"):
-        parts.append(r"\d/\d")
-    if ctx.data.get("numbers", "clock") == 24:
+    if day_first:
+        parts.append(r"/(?<=\d/)\d")
+    if clock_24:
         parts.append(r"\d\s?[AaPp]\.?\s?[Mm]")
-    return "|".join(parts)
+    return Gate(re.compile(first), more=tuple(re.compile(p) for p in parts))
 
 
 @register("TQ308", "number-format", Severity.WARNING, scope="segment", gate=_number_gate)
