@@ -2004,7 +2004,7 @@ class SpellingVariants:
             for start, at, end in _apostrophe_words(text):
                 # (the word and its key as below, without two regex calls for each)
                 key = f"{text[start:at].casefold()}'{text[at + 1:min(at + 4, end)].casefold()[:3]}"
-                apostrophes[key].setdefault(text[at], []).append((segment, start, end))
+                apostrophes[key].setdefault(text[at], []).append((segment, start, end, base + start))
         elif "ʼ" in text and len(self.apostrophes) < _MAX_OPEN:  # a letter, to the regex
             for m in _APOSTROPHE_WORD.finditer(text):
                 word = m.group()
