@@ -757,24 +757,30 @@ def _line_of(hit: Hit) -> int:
 _FILE_EVIDENCE = 3
 
 
+def _strong_lines(strong: Iterable[Hit]) -> list[int] | None:
+    """The lines of a pack's strong hits, in order, or None where they stand in
+    :data:`_FILE_EVIDENCE` segments or more (the whole file is in reach)."""
+    lines = sorted({_line_of(h) for h in strong})
+    return None if len(lines) >= _FILE_EVIDENCE else lines
+
+
+def _in_reach(lines: list[int] | None, line: int) -> bool:
+    """Whether ``line`` is within :data:`_EVIDENCE_REACH` lines of one of ``lines`` (all are
+    where ``lines`` is None: :func:`_strong_lines`)."""
+    if lines is None:
+        return True
+    at = bisect.bisect_left(lines, line - _EVIDENCE_REACH)
+    return at < len(lines) and lines[at] <= line + _EVIDENCE_REACH
+
+
 def _near_evidence(found: list[tuple[CalquePattern, Hit]]) -> list[Hit]:
     """The hits of a pack in evidence by its strong matches (no source language given): every
     hit where the pack's strong matches stand in :data:`_FILE_EVIDENCE` segments or more;
     otherwise the strong hits and the others within :data:`_EVIDENCE_REACH` lines of one."""
-    strong = sorted({_line_of(h) for p, h in found if p.strong})
-    if not strong:
+    lines = _strong_lines(h for p, h in found if p.strong)
+    if lines == []:
         return []
-    if len(strong) >= _FILE_EVIDENCE:
-        return [h for _, h in found]
-    kept = []
-    for p, h in found:
-        if not p.strong:
-            line = _line_of(h)
-            at = bisect.bisect_left(strong, line - _EVIDENCE_REACH)
-            if at == len(strong) or strong[at] > line + _EVIDENCE_REACH:
-                continue
-        kept.append(h)
-    return kept
+    return [h for p, h in found if p.strong or _in_reach(lines, _line_of(h))]
 
 
 def calque_rewrite(pattern: CalquePattern, m: re.Match[str]) -> tuple[int, int, str] | None:
@@ -938,19 +944,17 @@ class CalquePhrases:
         # Without a source language, a pack's other matches report only within
         # _EVIDENCE_REACH lines of its strong ones (unless those stand in _FILE_EVIDENCE
         # segments: _near_evidence): the other patterns run on the segments in reach alone.
-        strong_lines = [{_line_of(h) for _, h in self.found[key]} for key in evident]
-        lines = None if any(len(at) >= _FILE_EVIDENCE for at in strong_lines) else sorted(
-            line for at in strong_lines for line in at)
+        reach = [_strong_lines(h for _, h in self.found[key]) for key in evident]
+        lines = None if None in reach else sorted(
+            line for at in reach if at is not None for line in at)
         for key in evident:
             self.found[key] = []
         strong_of = self.deferred_strong
         for place, segment in enumerate(waiting):
             strong = [m for m in strong_of.get(place, ()) if id(m[0]) in evident]
-            if lines is not None:
-                at = bisect.bisect_left(lines, segment.line - _EVIDENCE_REACH)
-                if at == len(lines) or lines[at] > segment.line + _EVIDENCE_REACH:
-                    self._record(segment, strong)  # out of reach: the strong matches only
-                    continue
+            if not _in_reach(lines, segment.line):
+                self._record(segment, strong)  # out of reach: the strong matches only
+                continue
             self._record(segment, self.setup.in_order(strong, others.matches(segment.text)))
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:

@@ -233,19 +233,20 @@ def _page_label_re(lang: str, source: str) -> re.Pattern[str] | None:
     a colon, and the rest of the line."""
     table = residue_data().get("page_labels", {})
     labels = {str(w) for code in dict.fromkeys((lang, source, "en")) for w in table.get(code, ())}
-    if not labels:
-        return None
-    alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=][ \t\u00a0]*\S[^\n]*")
+    return _label_at_line_start(labels, r"[ \t\u00a0]*\S[^\n]*") if labels else None
 
 
 @cache
 def _any_page_label() -> re.Pattern[str]:
     """The page labels of every language, at a line's start before a colon."""
     table = residue_data().get("page_labels", {})
-    labels = {str(w) for words in table.values() for w in words}
+    return _label_at_line_start({str(w) for words in table.values() for w in words}, "")
+
+
+def _label_at_line_start(labels: set[str], rest: str) -> re.Pattern[str]:
+    """One of ``labels`` at a line's start, then a colon (or ``=``) and ``rest``."""
     alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=]")
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=]{rest}")
 
 
 def page_label_line(text: str) -> bool:
