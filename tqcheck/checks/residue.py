@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from tqcheck.checks._fixes import delete_span, one_fix_per_segment
+from tqcheck.checks.engine import TRANSLATION_FORMATS
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import folded_token_set, folded_tokens, source_in_view
@@ -182,13 +183,8 @@ def _boilerplate_gate(ctx: CheckContext) -> Gate | None:
 _NON_ASCII = non_ascii_gate(r"[^\x00-\x7f]")
 
 
-#: Formats whose units are strings of a program's interface: "Copy link", "Share on Facebook"
-#: and "This content is not available" are its buttons and messages there, not an embed's.
-INTERFACE_FORMATS = ("po", "xliff", "tmx", "json", "android", "srt", "vtt")
-
-
 @register("TQ403", "embed-boilerplate", Severity.ERROR, scope="segment", fix="safe",
-          gate=_boilerplate_gate, not_for=INTERFACE_FORMATS)
+          gate=_boilerplate_gate, not_for=TRANSLATION_FORMATS)
 def find_embed_boilerplate(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Sequence[Hit]:
     """Widget text of an embedded post ("View this post on Instagram", "A post shared by …").
 
