@@ -781,18 +781,15 @@ def _lexicon_prefers(words: list[str], target: str, other: str) -> bool:
     target has none).  A lexicon lists a language's frequent words less those another
     language uses far more (``scripts/build_lexicon.py``), so the words two languages share count
     for both, and the words of one alone decide."""
-    mine, theirs = lexicon(target), lexicon(normalise_lang(other) or other)
-    if mine is None:
+    mine = _in_lexicon(words, target)
+    if mine is None or not mine[0]:
         return False
-    lowered = " ".join(words).lower().replace("’", "'").split()
-    ours = sum(map(mine.known.__contains__, lowered))
-    if not ours:
-        return False
+    theirs = _in_lexicon(words, other)
     if theirs is None:
         # No lexicon to weigh against (Serbian, Macedonian): the target's own words must make
         # half the sentence ("godiva is good" is English, whatever the detectors say of it).
-        return 2 * ours >= len(lowered)
-    return ours > sum(map(theirs.known.__contains__, lowered))
+        return 2 * mine[0] >= mine[1]
+    return mine[0] > theirs[0]
 
 
 def script_share(counts: Counter[str]) -> tuple[str, int, float]:
