@@ -232,6 +232,11 @@ def test_braces_around_latin_words_or_a_latex_argument_are_no_placeholder() -> N
      "Читайте також: Італія повідомила про хакерську атаку", True),
     ("TQ410", "Read also: Italy reported a hacker attack", "Read also: Italy reported a hacker attack",
      "Італія повідомила про хакерську атаку", False),
+    # The source credits the same names under a label of its own shape (no colon).
+    ("TQ410", "Image credit: MARKO DJURICA Reuters", "Image credit: MARKO DJURICA Reuters",
+     "Автор фото, MARKO DJURICA Reuters", True),
+    ("TQ410", "Image credit: MARKO DJURICA Reuters", "Image credit: MARKO DJURICA Reuters",
+     "Автор фото, Reuters", False),
     ("TQ411", "See https://example.com/uk/arti now.", "https://example.com/uk/arti",
      "Див. https://example.com/uk/arti зараз.", True),
 ])

@@ -53,6 +53,18 @@ def test_an_emoji_rendered_by_another_mirrors_the_source(tmp_path: Path) -> None
     assert "emoji too" in mirrored[0].message
 
 
+def test_an_emoticon_rendered_as_an_emoji_mirrors_the_source(tmp_path: Path) -> None:
+    target = "I'm looking forward to meeting you 😉\n"
+    mirrored = _by_code(_audit(tmp_path, target, "Bin gespannt, wen ich dort treffe ;-)\n"),
+                        "TQ406")
+    assert [f.severity.value for f in mirrored] == ["info"]
+    assert "emoticon ';-)'" in mirrored[0].message
+    # A colon before a bracket, a time or a ratio is no emoticon: the emoji stays a warning.
+    for source in ("Treffpunkt (siehe Plan: Halle 3)\n", "Um 10:30 Uhr, Stand 3:2\n"):
+        kept = _by_code(_audit(tmp_path, target, source), "TQ406")
+        assert [f.severity.value for f in kept] == ["warning"], source
+
+
 def test_alignment_is_by_line(tmp_path: Path) -> None:
     target = "The first line is plain.\n\nA repeat 🙏 at the end of this line.\n"
     # The emoji is on line 3 of the source too; a source with it on line 1 only does not mirror.

@@ -82,7 +82,17 @@ def source_has_emoji(case: MirrorCase) -> str | None:
         return found
     if _EMOJI.search(case.source):
         return "the source uses emoji too"
+    emoticon = _EMOTICON.search(case.source)
+    if emoticon:
+        # MT renders a text emoticon as the emoji it stands for (";-)" as "😉").
+        return f"the source has the emoticon '{emoticon.group().strip()}'"
     return None
+
+
+#: Text emoticons: eyes, an optional nose, a mouth (":-)", ";)", ":D", ":-P", "xD"), or "^^",
+#: "^_^", standing apart from the words around them.
+_EMOTICON = re.compile(
+    r"(?<![\w:;=])(?:[:;=][-^'o]?[()\[\]DPpOo3*|/\\]|[xX]D|\^_?\^|<3)(?![\w)(])")
 
 
 def source_has_markup(case: MirrorCase) -> str | None:
@@ -469,6 +479,11 @@ def source_has_page_label(case: MirrorCase) -> str | None:
 
     if page_label_line(case.source):
         return "the source has such a line too"
+    # The source's label reads otherwise ("Автор фото, MARKO DJURICA Reuters") but credits the
+    # same names: the line is the source's credit, translated with it.
+    credited = case.text.partition(":")[2].strip()
+    if len(credited) >= 4 and normalise(credited) in normalise(case.source):
+        return f"the source credits '{credited}' too"
     return None
 
 
