@@ -631,6 +631,22 @@ def _accepted(lang: str) -> frozenset[str]:
 
 
 @cache
+def _own_names() -> frozenset[str]:
+    """The places' own names of ``name_variants.toml`` (Türkiye, München): beside an exonym of
+    their group, a style guide's choice."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("name_variants.toml").get("own_names", ()))
+
+
+def _own_name_beside_exonym(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one known group's place's own name and another name of it (Türkiye
+    and Türkei)?"""
+    own = _own_names()
+    return (a in own) != (b in own) and any(a in g and b in g for g in _known_groups())
+
+
+@cache
 def _known_words() -> frozenset[str]:
     """The spellings of the known groups: names even where a lexicon holds them (Mohammed)."""
     return frozenset(w for g in _known_groups() for w in g)
@@ -719,7 +735,8 @@ class NameVariants:
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
         a doubled letter only with a shared neighbour, as Алан/Аллан are two names; the last
-        unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин).  In
+        unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин, in a name of two
+        syllables only with a shared neighbour, as Карен/Карин are two names).  In
         scripts without capitals that leave vowels unwritten (Arabic, Persian, Hebrew) it pairs,
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
@@ -750,7 +767,8 @@ class NameVariants:
         use (a passage consistent with itself).
 
         ё written as е is a house style's choice: one name written both ways in one document
-        (Пётр/Петр) is info, never a warning.  A known group's spelling in the target's own
+        (Пётр/Петр) is info, never a warning; so is a place's own name beside its exonym
+        (``own_names`` of ``name_variants.toml``: Türkiye beside Türkei, München beside Munich).  A known group's spelling in the target's own
         orthography or diacritics (Spanish Járkov, French Pékin) joins its group.
 
     Why it matters:
@@ -1011,6 +1029,11 @@ class NameVariants:
             if all(a.translate(_YO) == b.translate(_YO) for b in variants):
                 severity = Severity.INFO
                 message += "; ё and е mixed in one name (a house style writes one)"
+            elif all(_own_name_beside_exonym(a, b) for b in variants):
+                # Türkei … Türkiye: the exonym and the name the place asks for are both correct.
+                severity = Severity.INFO
+                fix = None
+                message += "; a place's own name beside its exonym (a style guide's choice)"
             elif a == settled or a in accepted:
                 # The spelling settled on stays: its uses are shown (as info) so the editor sees
                 # every place the name stands, whichever spelling the style guide keeps.
@@ -1162,11 +1185,16 @@ class NameVariants:
                     buckets["\0" + last_e].append(w)  # Гутерриш beside Гутерреш
             if occ.proper and len(w) >= 4:
                 yo[w.translate(_YO)].append(w)
-        for group in buckets.values():
+        for key, group in buckets.items():
+            last_vowel = key.startswith("\0")
             for a, b in self._proper_pairs(group):
                 ca, cb = a.casefold(), b.casefold()
                 if policy_only(a, b) or _derived(ca, cb, self.endings):
                     continue
+                if last_vowel and cyrillic_key(a) != cyrillic_key(b) and min(
+                        _vowel_count(ca), _vowel_count(cb)) < 3 and not self.words[
+                        a].shares_neighbour(self.words[b]):
+                    continue  # Карен/Карин, Кристен/Кристин: two given names of two syllables
                 if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
                         and not self.words[a].shares_neighbour(self.words[b])):
                     continue  # Алан/Аллан: two names as often as two spellings of one
@@ -1319,6 +1347,14 @@ class NameVariants:
 
 #: An abbreviation in capitals right before a word (the end of the text searched).
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} $")
+
+_CYRILLIC_VOWELS = re.compile(r"[аеёиоуыэюяіїє]")
+
+
+def _vowel_count(word: str) -> int:
+    """The vowels of a lower-case Cyrillic word: its syllables."""
+    return len(_CYRILLIC_VOWELS.findall(word))
+
 
 def _korean_plain_forms(word: str) -> set[str]:
     """``word`` (a Korean name in a romanization) without its eo and eu, its breves or its
