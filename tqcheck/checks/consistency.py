@@ -27,7 +27,9 @@ from tqcheck.langdata import base_lang
 from tqcheck.langid import lexicon_ranks
 from tqcheck.model import Edit, Location, Segment, Sentence, Severity
 
-_VOWELS = frozenset("aeiouyj")
+#: Vowels (and the letters for a glide or a softening) that transliterations of one name vary in:
+#: Latin, Cyrillic (Биньямин/Беньямин, Наталья/Наталия) and Greek (Ζελένσκι/Ζελένσκυ).
+_VOWELS = frozenset("aeiouyj" "аеёиоуыэюяіїєйьъ" "αεηιουω")
 #: Endings of English derived forms: two words whose stems match after removing one of these each
 #: are related words (Ukraine/Ukrainian, Minister/Ministry), not two spellings of a name.
 _ENDINGS = ("", "s", "e", "es", "'s", "’s", "y", "er", "ers", "ry", "ries", "ies", "ian", "ians",
@@ -469,13 +471,21 @@ _NOT_EVIDENCE = frozenset(
 _MAX_NEIGHBOURS = 16
 
 
+#: A word in Cyrillic or Greek letters.
+_INFLECTED_SCRIPT = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
+#: Final letters that transliterate one sound: Latin y/i, Greek ι/υ/η (Ζελένσκι/Ζελένσκυ).
+_FINAL_I = (frozenset("yi"), frozenset("ιυη"))
+
+
 def _suffix_variant(a: str, b: str) -> bool:
-    """Variants that differ only in a transliterated ending: -ey/-ei, -y/-yy, -iy/-y (>= 5 letters)."""
+    """Variants that differ only in a transliterated ending: -ey/-ei, -y/-yy, -iy/-y, Greek
+    -ι/-υ/-η (>= 5 letters)."""
     if min(len(a), len(b)) < 5:
         return False
     short, long_ = sorted((a, b), key=len)
     if len(a) == len(b):
-        return a[:-1] == b[:-1] and {a[-1], b[-1]} == {"y", "i"}
+        return a[:-1] == b[:-1] and a[-1] != b[-1] and any(
+            {a[-1], b[-1]} <= final for final in _FINAL_I)
     return long_ in {short + "y", short[:-1] + "iy"} and short.endswith("y")
 
 
@@ -817,6 +827,9 @@ class NameVariants:
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
+        #: Pairs of Cyrillic or Greek spellings that differ in their vowels alone (Байден/
+        #: Бейден): reported as info unless a rendering rule pairs them too.
+        self.vowels_only: set[frozenset[str]] = set()
         #: Characters of the document fed so far (where the next segment starts).
         self.offset = 0
         #: In a script without capitals that leaves vowels unwritten (Arabic, Persian, Hebrew):
@@ -957,6 +970,14 @@ class NameVariants:
                     shared = self.words[a].shares_neighbour(self.words[b])
                     if names_are_variants(a, b, shared, self.endings, self.letters,
                                           self.accent_words):
+                        if _INFLECTED_SCRIPT.match(a) and fold_name(a) != fold_name(b):
+                            # Cyrillic and Greek vowels carry case endings and fleeting vowels
+                            # (Кубок/Кубка, Сара/Сары): one final letter, one length at most
+                            # apart (Байден/Бейден, Ферик/Фьюрик), and only a hint.
+                            if (a[-1] != b[-1] and not _suffix_variant(
+                                    fold_name(a), fold_name(b))) or abs(len(a) - len(b)) > 1:
+                                continue
+                            self.vowels_only.add(frozenset((a, b)))
                         pairs[a].add(b)
                         pairs[b].add(a)
         if self.nouns:
@@ -1029,6 +1050,9 @@ class NameVariants:
             if all(a.translate(_YO) == b.translate(_YO) for b in variants):
                 severity = Severity.INFO
                 message += "; ё and е mixed in one name (a house style writes one)"
+            elif all(frozenset((a, b)) in self.vowels_only for b in variants):
+                severity = Severity.INFO
+                message += "; the vowels alone differ (two renderings, or two names?)"
             elif all(_own_name_beside_exonym(a, b) for b in variants):
                 # Türkei … Türkiye: the exonym and the name the place asks for are both correct.
                 severity = Severity.INFO
@@ -1200,6 +1224,7 @@ class NameVariants:
                     continue  # Алан/Аллан: two names as often as two spellings of one
                 pairs[a].add(b)
                 pairs[b].add(a)
+                self.vowels_only.discard(frozenset((a, b)))
         # Пётр beside Петр: writing ё or е is a house style's choice, but one document mixing
         # them in one name has made none (reported as info: no spelling is wrong).
         for spellings in yo.values():
