@@ -72,3 +72,30 @@ def test_inflected_cyrillic_forms_are_not_vowel_variants(text: str) -> None:
 def test_e_and_reversed_e_after_a_hissing_consonant_are_one_rendering() -> None:
     text = "Клуб «Шемрок Роверс» выиграл кубок. Победа над «Шэмрок Роверс» порадовала болельщиков."
     assert set(findings("TQ501", text, "ru")) == {"Шемрок", "Шэмрок"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prime Minister Li Qiang met reporters. Li Chiang later said growth would rebound.",
+     {"Qiang", "Chiang"}),
+    ("The governor of Guangdong spoke on Monday. Kwangtung province reported heavy rains.",
+     {"Guangdong", "Kwangtung"}),
+])
+def test_chinese_syllables_in_pinyin_wade_giles_and_postal(text: str, expected: set[str]) -> None:
+    assert set(findings("TQ501", text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tina Smith won the race. Dina Smith came second.",  # two people with one surname
+    "The Song dynasty ended. Sung Kang starred in the film.",  # one syllable, no shared name
+])
+def test_short_names_that_only_look_chinese(text: str) -> None:
+    assert findings("TQ501", text) == {}
+
+
+def test_a_chinese_transcription_with_one_character_changed() -> None:
+    text = "市长约翰逊周二公布了计划。约翰森还说，工程将在2026年完工。"
+    assert set(findings("TQ501", text, "zh")) == {"约翰逊", "约翰森"}
+
+
+def test_country_names_of_common_characters_stay_apart() -> None:
+    assert findings("TQ501", "利比亚和冈比亚都在非洲。利比亚的石油很多。", "zh") == {}

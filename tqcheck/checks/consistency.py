@@ -1300,7 +1300,7 @@ class NameVariants:
             buckets["latin", key].append(w)
             if self.orthography and (own := orthography_key(spelled, self.orthography)) != key:
                 buckets["own", own].append(w)  # German Selenskyj beside English Zelensky
-            if len(w) >= 6 and is_chinese_romanization(w):  # not one syllable: Song/Sung
+            if len(w) >= 4 and is_chinese_romanization(w):
                 buckets["chinese", chinese_key(w)].append(w)
             if len(w) >= 5:
                 buckets["arabic", arabic_key(spelled)].append(w)
@@ -1341,6 +1341,11 @@ class NameVariants:
                         and self.words[a].proper and self.words[b].proper
                         and (a[:1] == b[:1] or (from_arabic and a[:1] in "EI" and b[:1] in "EI"))):
                     continue  # vowels alone tell Western names apart (Peter/Pieter)
+                if system == "chinese" and min(len(a), len(b)) < 6 and not (
+                        self.words[a].shares_neighbour(self.words[b])
+                        and (_CHINESE_LOOK.search(a.casefold())
+                             or _CHINESE_LOOK.search(b.casefold()))):
+                    continue  # one syllable (Song/Sung) only beside one name: Li Qiang/Li Chiang
                 if system == "korean" and not (
                         self.words[a].proper and self.words[b].proper
                         and (from_korean or (looks_korean(a) and looks_korean(b)) or (
@@ -1369,6 +1374,10 @@ class NameVariants:
                 pairs[a].add(b)
                 pairs[b].add(a)
 
+
+#: Letters that only a romanization of Chinese writes in a short name (Qiang, Chiang, Hsu,
+#: Tse): Tina/Dina beside one surname are two people.
+_CHINESE_LOOK = re.compile(r"[qx]|zh|hs|ts|tz|ng$|['’]")
 
 #: An abbreviation in capitals right before a word (the end of the text searched).
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} $")
