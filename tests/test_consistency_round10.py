@@ -99,3 +99,20 @@ def test_a_chinese_transcription_with_one_character_changed() -> None:
 
 def test_country_names_of_common_characters_stay_apart() -> None:
     assert findings("TQ501", "利比亚和冈比亚都在非洲。利比亚的石油很多。", "zh") == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Fußballmannschaft gewann. Die Fussballmannschaft feierte.",
+     {"Fußballmannschaft", "Fussballmannschaft"}),
+    ("Die Straße ist gesperrt. Die Strasse wird repariert.", {"Straße", "Strasse"}),
+])
+def test_german_long_vowel_sz_written_ss(text: str, expected: set[str]) -> None:
+    assert set(findings("TQ502", text, "de")) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In Maßen ist das gesund. Die Massen strömten. Die Maße stimmen, die Masse auch.",
+    "Das Floß trieb ab. Das Wasser floss schnell. Die Buße war hoch, die Busse fuhren.",
+])
+def test_german_sz_minimal_pairs_are_two_words(text: str) -> None:
+    assert findings("TQ502", text, "de") == {}
