@@ -116,3 +116,23 @@ def test_german_long_vowel_sz_written_ss(text: str, expected: set[str]) -> None:
 ])
 def test_german_sz_minimal_pairs_are_two_words(text: str) -> None:
     assert findings("TQ502", text, "de") == {}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("El vídeo fue publicado. El video tiene un millón de visitas.", "es", {"vídeo", "video"}),
+    ("El período de pruebas terminó. Durante el periodo hubo fallos.", "es",
+     {"período", "periodo"}),
+    ("A equipe venceu o jogo. A equipa celebrou no domingo.", "pt", {"equipe", "equipa"}),
+    ("O crescimento económico foi forte. O setor econômico cresceu.", "pt",
+     {"económico", "econômico"}),
+])
+def test_regional_norms_mixed(text: str, lang: str, expected: set[str]) -> None:
+    assert set(findings("TQ502", text, lang)) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A avó e o avô chegaram. A avó sorriu.", "pt"),  # two words: grandmother, grandfather
+    ("El público aplaudió. Se publicó el vídeo y luego otro vídeo.", "es"),
+])
+def test_regional_norms_counterexamples(text: str, lang: str) -> None:
+    assert findings("TQ502", text, lang) == {}

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice, pairwise, repeat
+from itertools import combinations, islice, pairwise, repeat
 from operator import add
 
 from tqcheck.checks.gates import Gate
@@ -1530,6 +1530,21 @@ _REFORMS: dict[str, _Reform] = {
 }
 
 
+#: The vowels that European Portuguese writes open (é, ó) and Brazilian closed (ê, ô) before
+#: a nasal consonant.
+_PT_OPEN_CLOSED = (frozenset("éê"), frozenset("óô"))
+
+
+def _pt_open_closed(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ only in one é/ê or ó/ô before m or n (académico/acadêmico)?
+    Never a final vowel (avó/avô are two words)."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (len(diff) == 1 and diff[0] + 1 < len(a) and a[diff[0] + 1] in "mn"
+            and any({a[diff[0]], b[diff[0]]} == pair for pair in _PT_OPEN_CLOSED))
+
+
 #: German words whose ß and ss spellings are two words (Maße/Masse, Buße/Busse, Floß/floss).
 _SZ_MINIMAL_PAIRS = frozenset({"maße", "maßen", "buße", "bußen", "floß"})
 
@@ -1880,7 +1895,10 @@ class SpellingVariants:
         ``bike lane``/``bikelane``, ``e-scooters``/``e scooters``; open forms whose parts are
         content words, so "every day"/"everyday" and "may be"/"maybe" never pair), the pairs of the
         language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
-        (British/American English, ``tqcheck/data/spelling/``), and in Arabic one word with and
+        (British/American English, Spanish words of two accepted accentuations: vídeo/video,
+        European/Brazilian Portuguese words: equipa/equipe; ``tqcheck/data/spelling/``), in
+        Portuguese one word with European é, ó and Brazilian ê, ô before m or n
+        (económico/econômico; never avó/avô), and in Arabic one word with and
         without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
         particles أن/إن stay apart), one word in two Arabic-script letter forms (Arabic: a
         final ة/ه or ى/ي where the lexicon holds one form and the other not or 20× rarer, as in
@@ -2378,7 +2396,13 @@ class SpellingVariants:
         público/publico, está/esta: two words of the language)."""
         groups = []
         ranks = lexicon_ranks(self.ctx.lang or "")
+        portuguese = base_lang(self.ctx.lang) == "pt"
         for bare, spellings in (self.accented or {}).items():
+            if portuguese and len(spellings) > 1:
+                # European é, ó and Brazilian ê, ô before m or n (económico/econômico,
+                # fenómeno/fenômeno, António/Antônio): one word in the two norms.
+                groups.extend([a, b] for a, b in combinations(sorted(spellings), 2)
+                              if _pt_open_closed(a, b))
             if bare not in self.last_seen or _KEYWORD_LIST.search(self.last_seen[bare].text):
                 continue
             for accented in sorted(spellings):
