@@ -136,3 +136,20 @@ def test_regional_norms_mixed(text: str, lang: str, expected: set[str]) -> None:
 ])
 def test_regional_norms_counterexamples(text: str, lang: str) -> None:
     assert findings("TQ502", text, lang) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The U.S. economy grew in May. The US dollar fell in June.", {"U.S.", "US"}),
+    ("New COVID-19 cases rose. The Covid-19 deaths fell.", {"COVID", "Covid"}),
+])
+def test_abbreviations_written_two_ways(text: str, expected: set[str]) -> None:
+    assert set(findings("TQ502", text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. economy grew. Prices were set in US$ and the US-China talks went on.",
+    "THE US ECONOMY GREW. The U.S. dollar fell.",
+    "He met J.R.R. Tolkien. The U.S. team won. The COVID-19 test was negative.",
+])
+def test_abbreviations_counterexamples(text: str) -> None:
+    assert findings("TQ502", text) == {}

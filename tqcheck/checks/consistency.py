@@ -1863,6 +1863,12 @@ def _standing_alone(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?<!’){re.escape(word)}(?![\w'-])(?!’)", re.IGNORECASE)
 
 
+def _acronym_alone(word: str) -> re.Pattern[str]:
+    """``word`` (any case) as :func:`_standing_alone` finds it, or before a hyphen and a number
+    (COVID-19 … Covid-19)."""
+    return re.compile(rf"(?<![\w'-])(?<!’){re.escape(word)}(?![\w']|-(?!\d))(?!’)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _ListedTable:
     pairs: tuple[tuple[str, ...], ...]
@@ -1933,7 +1939,11 @@ class SpellingVariants:
         PowerPoint/Power Point), and an abbreviation in capitals and with a capital only at its
         start (BCE/Bce, NATO/Nato: three letters or more, never one of the language's or
         English's 3,000 most frequent words such as START/Start, a word at a sentence's start,
-        words in capitals together or a heading set in capitals or title case).  Reports the
+        words in capitals together or a heading set in capitals or title case; also before a
+        hyphen and a number: COVID-19/Covid-19), and an abbreviation of capitals written with
+        and without full stops (U.S./US, U.N./UN: where the two stand within a few thousand
+        characters of each other; never in a heading set in capitals, before a hyphen or
+        US$).  Reports the
         first occurrence of every spelling with where the other stands.  A hyphenated name is
         paired with its open form too (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis: written
         with a capital inside a sentence).
@@ -2038,6 +2048,60 @@ class SpellingVariants:
         #: Words seen in capitals (BCE, NATO), lower-cased -> the spellings seen in capitals or
         #: with a capital only at the start (BCE, Bce) -> where each first stands.
         self.acronyms: dict[str, dict[str, _Occurrence]] = {}
+        #: Abbreviations written with full stops (U.S., U.N.), by their letters (US, UN) -> the
+        #: spellings seen, with and without the stops -> where each first stands, and where
+        #: it stands in the document (the first :data:`_MAX_POSITIONS` places).
+        self.dotted: dict[str, dict[str, tuple[_Occurrence, list[int]]]] = {}
+
+    def _dotted_abbreviations(self, segment: Segment, base: int) -> None:
+        """Note the abbreviations of ``segment`` written with full stops (U.S.), and those of
+        them seen before written without (US): never in a heading set in capitals.  ``base``:
+        where the segment starts in the document."""
+        text = segment.text
+        if _mostly_capitals(text):
+            return
+        found: list[tuple[str, str, int, int]] = []
+        if "." in text:
+            found.extend((m.group().replace(".", ""), m.group(), m.start(), m.end())
+                         for m in _DOTTED.finditer(text))
+            for key, *_ in found:
+                self.dotted.setdefault(key, {})
+        for key in self.dotted:
+            if key in text:
+                found.extend((key, key, m.start(), m.end()) for m in re.finditer(
+                    rf"(?<![\w.&/$-]){key}(?![\w&/$-]|\.\w)", text))
+        for key, surface, start, end in found:
+            forms = self.dotted[key]
+            seen = forms.get(surface)
+            if seen is None:
+                forms[surface] = (_Occurrence(segment, start, end), [base + start])
+            else:
+                seen[0].count += 1
+                if len(seen[1]) < _MAX_POSITIONS:
+                    seen[1].append(base + start)
+
+    def _dotted_hits(self) -> list[Hit]:
+        """Each spelling of an abbreviation written with and without full stops (U.S. … US),
+        where the two stand within a few thousand characters of each other (a file that
+        concatenates documents mixes its documents' own styles)."""
+        hits: list[Hit] = []
+        for forms in self.dotted.values():
+            if len(forms) < 2:
+                continue
+            for w, (occ, positions) in forms.items():
+                others = [(o, x) for o, (x, _) in forms.items() if o != w]
+                near = sorted(p for o, (_, ps) in forms.items() if o != w for p in ps)
+                if not any(_near_any(near, at) for at in positions):
+                    continue
+                desc = ", ".join(f"'{o}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"
+                                 for o, x in others)
+                hits.append(Hit(occ.start, occ.end, f"abbreviation written with and without full "
+                                f"stops: '{w}' ({occ.count}×) and {desc}",
+                                related=tuple(Location(self.ctx.path, *x.segment.locate(x.start),
+                                                       *x.segment.locate(x.end))
+                                              for _, x in others),
+                                segment=occ.segment))
+        return hits
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -2148,13 +2212,18 @@ class SpellingVariants:
                     self._note_acronym(key, first)  # the word seen before, in capitals or not
         # One pass over the tokens for most segments: they hold no word worth locating.  (A
         # set's isdisjoint takes half the time of a dict's keys' on the tokens of a segment.)
-        if self.watch.isdisjoint(tokens):
+        if self.dotted or ("." in text and _DOTTED.search(text)):
+            self._dotted_abbreviations(segment, base)
+        heads: set[str] = set()
+        if self.acronyms and "-" in text:  # COVID-19: an abbreviation before a hyphen and a number
+            heads = self.acronyms.keys() & {t.partition("-")[0] for t in tokens if "-" in t}
+        if self.watch.isdisjoint(tokens) and not heads:
             return
         if self.camel_words and not self.camel_words.isdisjoint(tokens):
             for key in self.camel.keys() & tokens:
                 self._note_casing(key, segment)
-        if self.acronyms and not self.acronyms.keys().isdisjoint(tokens):
-            for key in self.acronyms.keys() & tokens:
+        if self.acronyms:
+            for key in (self.acronyms.keys() & tokens) | heads:
                 self._note_acronym(key, segment)
         wanted = self.wanted
         if not wanted or wanted.isdisjoint(tokens):
@@ -2189,7 +2258,7 @@ class SpellingVariants:
         heading set in capitals or title case."""
         forms = self.acronyms[key]
         text = segment.text
-        for m in _standing_alone(key).finditer(text):
+        for m in _acronym_alone(key).finditer(text):
             surface = m.group()
             if surface.isupper():
                 if (segment.source and surface in segment.source) or _mostly_capitals(text) or \
@@ -2680,6 +2749,7 @@ class SpellingVariants:
         if self.spacing is not None:
             hits.extend(self.spacing.finish(self.ctx.path))
         hits.extend(self._apostrophe_hits())
+        hits.extend(self._dotted_hits())
         if self.han:
             hits.extend(self._script_form_hits(self.han))
         for casing in self._casing_groups():
@@ -2744,7 +2814,10 @@ _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(
 
 #: A word of three to five capitals (an abbreviation: BCE, NATO), found by its first capital with
 #: a lookbehind after it (the regex engine scans for capitals in a tight loop).
-_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/-])")
+#: An abbreviation of two to four capitals each followed by a full stop (U.S., U.N., E.U.).
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w.])")
+#: A number may follow after a hyphen (COVID-19, MH-17).
+_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/]|-(?!\d))")
 
 
 #: Another word in capitals right before or after one (from the position searched at).
