@@ -2815,7 +2815,8 @@ _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(
 #: A word of three to five capitals (an abbreviation: BCE, NATO), found by its first capital with
 #: a lookbehind after it (the regex engine scans for capitals in a tight loop).
 #: An abbreviation of two to four capitals each followed by a full stop (U.S., U.N., E.U.).
-_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w.])")
+#: Written to start with the capital (the regex engine then skips to capitals in a tight loop).
+_DOTTED = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w.])")
 #: A number may follow after a hyphen (COVID-19, MH-17).
 _ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/]|-(?!\d))")
 
