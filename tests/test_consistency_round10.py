@@ -153,3 +153,27 @@ def test_abbreviations_written_two_ways(text: str, expected: set[str]) -> None:
 ])
 def test_abbreviations_counterexamples(text: str) -> None:
     assert findings("TQ502", text) == {}
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("The attack struck Mosul. In Mossul, residents fled.", "ar", {"Mosul", "Mossul"}),
+    ("The airstrike hit Hodeidah port. The Al-Hudaydah governor said ten died.", None,
+     {"Hodeidah", "Al-Hudaydah"}),
+    ("Modi met Yogi Adityanath in Lucknow, and Adityanaath said growth was strong.", "hi",
+     {"Adityanath", "Adityanaath"}),
+    ("Officials in Taipei hosted the forum. In T'ai-pei, officials said it was a success.", None,
+     {"Taipei", "T'ai-pei"}),
+    ("Erdogan visited Ankara. Erdoğan said inflation would fall.", None, {"Erdogan", "Erdoğan"}),
+])
+def test_romanizations_with_evidence(text: str, source: str | None, expected: set[str]) -> None:
+    assert set(findings("TQ501", text, "en", source)) == expected
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The talks with Bashar al-Assad ended. Then Assad left for Moscow.", "ar"),
+    ("Harris met the press. Later Haris, a different man, met them too.", None),
+    ("Resume the task. Résumé writing is hard. Rose petals fell. Rosé wine is pink.", None),
+    ("I'm sure Kim's K's are fine. I'll see. T'was late.", None),
+])
+def test_romanizations_counterexamples(text: str, source: str | None) -> None:
+    assert findings("TQ501", text, "en", source) == {}

@@ -563,15 +563,18 @@ _LOWER = "a-zß-öø-ÿā-žșțəơưǎǐǒǔǖǘǚǜạ-ỹа-яёіїєґıα
 #: skips to candidate letters in a tight loop instead of trying the whole pattern at every position.
 #: An apostrophe inside a name for ʿayn or hamza (Sana'a, Qur'an), not a possessive 's or 'd.
 _INNER_APOSTROPHE = rf"(?:['’](?!(?:s|d|ll|ve|re|m|t)(?![{_LOWER}]))[{_LOWER}]+)?"
+#: The apostrophe of an aspirated initial in Wade-Giles and McCune-Reischauer (T'ai-pei,
+#: K'ang, P'yŏngyang).
+_ASPIRATED = r"(?:(?<=[KPT])['’](?=[aeiouŏŭ]))?"
 _CAPITALISED = re.compile(
     rf"[AaEe{_UPPER}](?<![\w'’-].)"
     rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
-    rf"[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
+    rf"{_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
 )
 #: The same for text without a hyphen (no article, no second part): starting with a capital only,
 #: the regex engine skips the frequent a and e that may start an article.
 _CAPITALISED_UNHYPHENATED = re.compile(
-    rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]+{_INNER_APOSTROPHE}(?![\w'’])")
+    rf"[{_UPPER}](?<![\w'’-].){_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?![\w'’])")
 _ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
 _FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
                              "-": None, "'": None, "’": None})
@@ -727,26 +730,35 @@ class NameVariants:
         write foreign names in Latin letters (language data ``romanized_names``) it also pairs the
         spellings that the romanization systems in real use give one name — Russian and Ukrainian
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
-        and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
+        and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q;
+        a spelling with the article beside one without it and other vowels: Hodeidah/Al-Hudaydah;
+        a doubled consonant alone where the source is in Arabic script or a spelling shows an
+        Arabic romanization: Mosul/Mossul),
         Japanese (Ōtani/Ohtani; with a Japanese source Hepburn and Kunrei-shiki: Fukushima/
         Hukusima, Shimbun/Shinbun; with an Indian, Thai, Hebrew, Indonesian or Malay source
         their common romanizations: Srinivasan/Sreenivasan, Thaksin/Taksin, Yitzchak/Yitzhak,
         Soekarno/Sukarno), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
         eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
-        shows a Korean system) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
-        Kaohsiung/Gaoxiong), and read through the target's own conventions for foreign names
+        shows a Korean system) and Chinese (pinyin, Wade-Giles and the postal spellings: Lai
+        Ching-te/Lai Qingde, Kaohsiung/Gaoxiong, Taipei/T'ai-pei, Guangdong/Kwangtung; one
+        syllable beside one shared name: Li Qiang/Li Chiang), and read through the target's own conventions for foreign names
         (``name_orthography``: German Selenskyj and Chodorkowski, Polish Pieskow and Szojgu,
         French Choïgou and Prigojine, Czech and Italian Chodorkovskij, Dutch Sjojgoe) beside the
         English spellings, where one of the two shows a Slavic ending or letter group (so German
         Sander/Zander stay two). Where nouns are capitalised (German), a frequent name that the
         noun lexicon holds pairs with a spelling that differs in its diacritics alone
-        (Müller/Mueller, Erdoğan/Erdogan). In Cyrillic targets (Russian, Ukrainian, and Bulgarian,
+        (Müller/Mueller, Erdoğan/Erdogan); two spellings seen only at sentence starts pair
+        when they differ in their diacritics alone and neither is a frequent word or the
+        lexicon's accented word (Erdogan … Erdoğan, never Rose/Rosé). In Cyrillic targets (Russian, Ukrainian, and Bulgarian,
         Macedonian, Belarusian … without a data file) it pairs the renderings of one foreign name
         (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
         a doubled letter only with a shared neighbour, as Алан/Аллан are two names; the last
         unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин, in a name of two
-        syllables only with a shared neighbour, as Карен/Карин are two names).  In
+        syllables only with a shared neighbour, as Карен/Карин are two names; and, as info,
+        Cyrillic and Greek spellings that differ in their vowels alone beside a shared
+        neighbour or in a final i: Джо Байден/Джо Бейден, Ζελένσκι/Ζελένσκυ, never an inflected
+        form: Кубок/Кубка).  In
         scripts without capitals that leave vowels unwritten (Arabic, Persian, Hebrew) it pairs,
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
@@ -955,6 +967,8 @@ class NameVariants:
             # elsewhere, when the two are equal but for diacritics (Sanchez … Pedro Sánchez).
             starts = [w for w in group if not self.words[w].proper]
             names = sorted(w for w in group if self.words[w].proper)
+            if len(starts) > 1:
+                self._sentence_start_diacritics(starts, pairs)
             if starts and names:
                 folded = {fold_name(w, self.letters): w for w in names}
                 for w in starts:
@@ -1091,6 +1105,25 @@ class NameVariants:
                             for seg, start, end in ((form.segment, form.start, form.end),
                                                     *form.later))
         return hits
+
+    def _sentence_start_diacritics(self, starts: list[str], pairs: dict[str, set[str]]) -> None:
+        """Pair two words seen only at sentence starts that differ in their diacritics alone
+        (Erdogan … Erdoğan), where the spellings with diacritics are no word of the language's
+        lexicon (Résumé is one) and the one without them is no frequent word (Rose/Rosé,
+        Expose/Exposé): a name, whatever its place."""
+        ranks = lexicon_ranks(self.ctx.lang or "")
+        if not ranks:
+            return
+        by_fold: dict[str, list[str]] = defaultdict(list)
+        for w in starts:
+            rank = ranks.get(w.casefold())
+            if len(w) >= 4 and not _ARTICLE.match(w) and (
+                    rank is None or (w.isascii() and rank > _START_NAME_RANK)):
+                by_fold[fold_name(w, self.letters)].append(w)
+        for group in by_fold.values():
+            if len(group) > 1 and not all(w.isascii() for w in group):
+                for a in group:
+                    pairs[a].update(b for b in group if b != a and not policy_only(a, b))
 
     def _inflected_forms(self, pairs: dict[str, set[str]]) -> dict[str, list[str]]:
         """For each spelling paired with another, the words of the document that are it in another
@@ -1339,7 +1372,8 @@ class NameVariants:
                 if system == "arabic" and not (
                         (from_arabic or looks_arabic(a) or looks_arabic(b))
                         and self.words[a].proper and self.words[b].proper
-                        and (a[:1] == b[:1] or (from_arabic and a[:1] in "EI" and b[:1] in "EI"))):
+                        and ((first := {fold_name(a)[:1], fold_name(b)[:1]}) == {fold_name(a)[:1]}
+                             or (from_arabic and first == {"e", "i"}))):
                     continue  # vowels alone tell Western names apart (Peter/Pieter)
                 if system == "chinese" and min(len(a), len(b)) < 6 and not (
                         self.words[a].shares_neighbour(self.words[b])
@@ -1357,8 +1391,12 @@ class NameVariants:
                         and (self.words[b].proper or b.casefold() not in ranks)
                         and (self.words[a].proper or self.words[b].proper)):
                     continue  # (a sentence-start spelling counts when it is no word: Settha)
-                if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
+                if policy_only(a, b):
                     continue
+                if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)) and (
+                        system != "arabic" or fold_name(a) == fold_name(b)):
+                    continue  # Assad/al-Assad: the article alone is house style; not so
+                    # Hodeidah/Al-Hudaydah, two romanizations besides
                 if {a.casefold(), b.casefold()} <= self.accent_words:
                     continue  # Installe/Installé: two words of the language
                 fa, fb = fold_name(a, self.letters), fold_name(b, self.letters)
@@ -1369,8 +1407,11 @@ class NameVariants:
                 slavic_ending = _suffix_variant(fa, fb) and (
                     fa.endswith(("yy", "iy")) or fb.endswith(("yy", "iy")))  # -sky/-skyy
                 if (weak_key(a) == weak_key(b) and romanization_fold(a) != romanization_fold(b)
-                        and not slavic_ending):
-                    continue  # Harris/Haris: the skeleton comparison above needs evidence
+                        and not slavic_ending and system not in ("source", "japanese", "korean")
+                        and not (system == "arabic" and (from_arabic or looks_arabic(a)
+                                                         or looks_arabic(b)))):
+                    continue  # Harris/Haris: the skeleton comparison above needs evidence; the
+                    # source's romanizations (Adityanath/Adityanaath, Mosul/Mossul) are evidence
                 pairs[a].add(b)
                 pairs[b].add(a)
 
@@ -1388,6 +1429,11 @@ _CYRILLIC_VOWELS = re.compile(r"[аеёиоуыэюяіїє]")
 def _vowel_count(word: str) -> int:
     """The vowels of a lower-case Cyrillic word: its syllables."""
     return len(_CYRILLIC_VOWELS.findall(word))
+
+
+#: A word this frequent in the language, at a sentence start, is its word, not a name beside
+#: the same with diacritics (Rose/Rosé, Expose/Exposé); rarer ones are names (Erdogan, 20,641).
+_START_NAME_RANK = 8000
 
 
 def _korean_plain_forms(word: str) -> set[str]:
