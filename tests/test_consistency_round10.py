@@ -177,3 +177,28 @@ def test_romanizations_with_evidence(text: str, source: str | None, expected: se
 ])
 def test_romanizations_counterexamples(text: str, source: str | None) -> None:
     assert findings("TQ501", text, "en", source) == {}
+
+
+SERBIAN_MIXED = (
+    "Председник Србије Александар Вучић рекао је да ће разговори бити настављени.\n"
+    "Predsednik je dodao da Srbija neće priznati nezavisnost Kosova.\n"
+    "Влада ће у понедељак усвојити нови буџет за следећу годину.\n"
+)
+
+
+def test_a_serbian_document_in_two_scripts() -> None:
+    report = audit_text(SERBIAN_MIXED, AuditOptions(lang="sr", select=("TQ504",)))
+    assert [f.text[:10] for f in report.findings] == ["Predsednik"]
+
+
+@pytest.mark.parametrize("text", [
+    # A quotation in English, and one in Russian (no Serbian letter of the other script).
+    "Председник Србије рекао је да ће разговори бити настављени.\n"
+    "The president said that the talks would continue next week.\n"
+    "Влада ће у понедељак усвојити нови буџет за следећу годину.\n",
+    "Predsednik Srbije je rekao da će razgovori biti nastavljeni.\n"
+    "Министр иностранных дел России заявил, что переговоры продолжатся.\n"
+    "Vlada će u ponedeljak usvojiti novi budžet za sledeću godinu.\n",
+])
+def test_quotations_in_another_language_are_not_the_other_script(text: str) -> None:
+    assert not audit_text(text, AuditOptions(lang="sr", select=("TQ504",))).findings

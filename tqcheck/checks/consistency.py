@@ -3051,6 +3051,21 @@ def _digit_languages() -> frozenset[str]:
     return _NATIVE_DIGIT_LANGS
 
 
+#: Languages written both in Cyrillic and in Latin letters (digraphia): the letters that only
+#: the language's Cyrillic and only its Latin alphabet have.  A document keeps one script.
+_DIGRAPHIC = {
+    "sr": ("ђјљњћџЂЈЉЊЋЏ", "čćšžđČĆŠŽĐ"),
+    "bs": ("ђјљњћџЂЈЉЊЋЏ", "čćšžđČĆŠŽĐ"),
+    "cnr": ("ђјљњћџЂЈЉЊЋЏ", "čćšžđČĆŠŽĐ"),
+    "uz": ("ўқғҳЎҚҒҲ", "ʻʼ‘’"),
+    "az": ("ҹәғһјөүҸӘҒҺЈӨҮ", "əğıöüçşƏĞİÖÜÇŞ"),
+}
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: A sentence of this many letters or more, nine in ten of them in one script, is in that script.
+_SCRIPT_SENTENCE = 20
+
+
 def _mixed_forms_gate(ctx: CheckContext) -> Gate:
     """TQ504 reads a Romanian, Turkish … document's look-alike letters, and the numbers of a
     document in a language with digits of its own; it opens nowhere else."""
@@ -3059,6 +3074,8 @@ def _mixed_forms_gate(ctx: CheckContext) -> Gate:
     lang = base_lang(ctx.lang) or ""
     styles = _LETTER_STYLES.get(lang)
     digits = bool(ctx.data.get("native_digits") or lang in _digit_languages())
+    if lang in _DIGRAPHIC:
+        return class_gate("[" + _DIGRAPHIC[lang][0] + _DIGRAPHIC[lang][1] + "]")
     if styles is None and not digits:
         return Gate()
     return class_gate("[" + (styles[0] + styles[1] if styles else "") + (r"\d" if digits else "")
@@ -3083,7 +3100,12 @@ class MixedLetterForms:
         less (on a tie, the one that is not the language's default in the Unicode CLDR: Persian
         digits in Persian, Bengali in Bengali, ASCII in Hindi). Numbers inside codes, names and
         addresses (COVID-19, F-35, a URL, a placeholder), and numbers the segment's source
-        writes the same (a shortcut, a year, a version in a catalogue), are not counted.  A
+        writes the same (a shortcut, a year, a version in a catalogue), are not counted.  In a
+        language written in Cyrillic and in Latin letters (Serbian, Bosnian, Montenegrin, Uzbek,
+        Azerbaijani), counts the sentences written in each (twenty letters or more, nine in ten
+        of one script, with a letter only the language's alphabet in that script has: Serbian ј
+        or č, so that a quotation in English or Russian is not counted) and flags those in the
+        script used less (on a tie, the one the document turns to second).  A
         form more than ten lines from every use of the other is reported as info: in a file of
         unrelated sentences or documents each may be consistent in itself.
 
@@ -3107,9 +3129,14 @@ class MixedLetterForms:
         self.seen: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
         #: digit script (its zero's code point) -> the numbers written in it, in order.
         self.numbers: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
+        #: In a language written in two scripts: the sentences in each (0 Cyrillic, 1 Latin).
+        self.digraphic = _DIGRAPHIC.get(lang)
+        self.scripts: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
+        if self.digraphic is not None:
+            self._scripts(segment, sentences)
         if self.styles is not None:
             own, alike = self.styles[0], self.styles[1]
             if any(c in text for c in own + alike):
@@ -3137,8 +3164,35 @@ class MixedLetterForms:
                 continue
             self.numbers[zero].append((segment, start, end))
 
+    def _scripts(self, segment: Segment, sentences: list[Sentence]) -> None:
+        """Note the sentences of ``segment`` written in Cyrillic or in Latin letters, each with a
+        letter that only the language's alphabet in that script has (Serbian ј, č): a quotation
+        in English or Russian is not the language in the other script."""
+        assert self.digraphic is not None
+        for i, (letters, rx) in enumerate(((self.digraphic[0], _CYRILLIC_LETTER),
+                                           (self.digraphic[1], _LATIN_LETTER))):
+            if not any(c in segment.text for c in letters):
+                continue
+            for sentence in sentences:
+                text = sentence.text
+                mine = len(rx.findall(text))
+                if mine < _SCRIPT_SENTENCE or not any(c in text for c in letters):
+                    continue
+                other = len((_LATIN_LETTER if i == 0 else _CYRILLIC_LETTER).findall(text))
+                if mine >= 9 * other:
+                    self.scripts[i].append((segment, sentence.start, sentence.end))
+
     def finish(self) -> list[Hit]:
         hits: list[Hit] = []
+        if len(self.scripts) > 1:
+            counts = {i: len(v) for i, v in self.scripts.items()}
+            # The script used less, or on a tie the one the document turns to second.
+            odd = min((0, 1), key=lambda i: (counts[i], -self.scripts[i][0][0].locate(
+                self.scripts[i][0][1])[0]))
+            names = ("Cyrillic", "Latin letters")
+            message = (f"sentence written in {names[odd]} ({counts[odd]}×) where the document "
+                       f"writes {names[1 - odd]} ({counts[1 - odd]}×)")
+            hits.extend(self._hits(self.scripts[odd], self.scripts[1 - odd], message))
         if self.styles is not None and len(self.seen) > 1:
             own_n, alike_n = len(self.seen[0]), len(self.seen[1])
             odd = 0 if own_n < alike_n else 1
