@@ -20,16 +20,19 @@ def findings(code: str, text: str, lang: str = "en", source: str | None = None) 
 @pytest.mark.parametrize(("text", "lang"), [
     ("Die Türkei ist ein großes Land. Die Regierung der Türkiye hat das beschlossen.", "de"),
     ("La Turquie a voté. Le gouvernement de la Türkiye a confirmé le vote.", "fr"),
-    ("The fair opened in Munich on Monday. Visitors to München praised it.", "en"),
+    ("Turkey voted on Monday. The government of Türkiye confirmed the vote.", "en"),
 ])
 def test_an_exonym_beside_the_places_own_name_is_info(text: str, lang: str) -> None:
     found = findings("TQ501", text, lang)
     assert len(found) == 2 and set(found.values()) == {"info"}
 
 
-def test_two_transliterations_of_a_known_name_stay_warnings() -> None:
-    found = findings("TQ501", "Die Stadt Kiew wurde angegriffen. In Kyjiw gab es Alarm.", "de")
-    assert "warning" in found.values()
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Die Stadt Kiew wurde angegriffen. In Kyjiw gab es Alarm.", "de"),
+    ("The fair opened in Munich on Monday. Visitors to München praised it.", "en"),
+])
+def test_other_spellings_of_a_known_name_stay_warnings(text: str, lang: str) -> None:
+    assert "warning" in findings("TQ501", text, lang).values()
 
 
 @pytest.mark.parametrize("text", [

@@ -645,15 +645,15 @@ def _accepted(lang: str) -> frozenset[str]:
 
 @cache
 def _own_names() -> frozenset[str]:
-    """The places' own names of ``name_variants.toml`` (Türkiye, München): beside an exonym of
-    their group, a style guide's choice."""
+    """The countries' own names of ``name_variants.toml`` (Türkiye): beside an exonym of their
+    group, a style guide's choice."""
     from tqcheck.datapack import builtin_table
 
     return frozenset(builtin_table("name_variants.toml").get("own_names", ()))
 
 
 def _own_name_beside_exonym(a: str, b: str) -> bool:
-    """Are ``a`` and ``b`` one known group's place's own name and another name of it (Türkiye
+    """Are ``a`` and ``b`` one known group's country's own name and another name of it (Türkiye
     and Türkei)?"""
     own = _own_names()
     return (a in own) != (b in own) and any(a in g and b in g for g in _known_groups())
@@ -741,17 +741,19 @@ class NameVariants:
         eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
         shows a Korean system) and Chinese (pinyin, Wade-Giles and the postal spellings: Lai
         Ching-te/Lai Qingde, Kaohsiung/Gaoxiong, Taipei/T'ai-pei, Guangdong/Kwangtung; one
-        syllable beside one shared name: Li Qiang/Li Chiang), and read through the target's own conventions for foreign names
-        (``name_orthography``: German Selenskyj and Chodorkowski, Polish Pieskow and Szojgu,
-        French Choïgou and Prigojine, Czech and Italian Chodorkovskij, Dutch Sjojgoe) beside the
+        syllable beside one shared name: Li Qiang/Li Chiang), and read through the target's own
+        conventions for foreign names (``name_orthography``: German Selenskyj and Chodorkowski,
+        Polish Pieskow and Szojgu, French Choïgou and Prigojine, Czech and Italian
+        Chodorkovskij, Dutch Sjojgoe) beside the
         English spellings, where one of the two shows a Slavic ending or letter group (so German
         Sander/Zander stay two). Where nouns are capitalised (German), a frequent name that the
         noun lexicon holds pairs with a spelling that differs in its diacritics alone
         (Müller/Mueller, Erdoğan/Erdogan); two spellings seen only at sentence starts pair
         when they differ in their diacritics alone and neither is a frequent word or the
-        lexicon's accented word (Erdogan … Erdoğan, never Rose/Rosé). In Cyrillic targets (Russian, Ukrainian, and Bulgarian,
-        Macedonian, Belarusian … without a data file) it pairs the renderings of one foreign name
-        (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
+        lexicon's accented word (Erdogan … Erdoğan, never Rose/Rosé). In Cyrillic targets
+        (Russian, Ukrainian, and Bulgarian, Macedonian, Belarusian … without a data file) it
+        pairs the renderings of one foreign name (Japanese by Polivanov or from English:
+        Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
         a doubled letter only with a shared neighbour, as Алан/Аллан are two names; the last
         unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин, in a name of two
@@ -789,9 +791,9 @@ class NameVariants:
         use (a passage consistent with itself).
 
         ё written as е is a house style's choice: one name written both ways in one document
-        (Пётр/Петр) is info, never a warning; so is a place's own name beside its exonym
-        (``own_names`` of ``name_variants.toml``: Türkiye beside Türkei, München beside Munich).  A known group's spelling in the target's own
-        orthography or diacritics (Spanish Járkov, French Pékin) joins its group.
+        (Пётр/Петр) is info, never a warning; so is a country's own name beside its exonym
+        (``own_names`` of ``name_variants.toml``: Türkiye beside Türkei).  A known group's
+        spelling in the target's own orthography or diacritics (Spanish Járkov, French Pékin) joins its group.
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -1071,7 +1073,7 @@ class NameVariants:
                 # Türkei … Türkiye: the exonym and the name the place asks for are both correct.
                 severity = Severity.INFO
                 fix = None
-                message += "; a place's own name beside its exonym (a style guide's choice)"
+                message += "; a country's own name beside its exonym (a style guide's choice)"
             elif a == settled or a in accepted:
                 # The spelling settled on stays: its uses are shown (as info) so the editor sees
                 # every place the name stands, whichever spelling the style guide keeps.
@@ -2645,7 +2647,7 @@ class SpellingVariants:
         """A word written with and without its accents (événement/evenement, déjà/deja), where
         the lexicon holds the accented form and the bare one not, or 20 times rarer (never
         público/publico, está/esta: two words of the language)."""
-        groups = []
+        groups: list[list[str]] = []
         ranks = lexicon_ranks(self.ctx.lang or "")
         portuguese = base_lang(self.ctx.lang) == "pt"
         for bare, spellings in (self.accented or {}).items():
@@ -3327,9 +3329,9 @@ class MixedLetterForms:
             # The script used less, or on a tie the one the document turns to second.
             odd = min((0, 1), key=lambda i: (counts[i], -self.scripts[i][0][0].locate(
                 self.scripts[i][0][1])[0]))
-            names = ("Cyrillic", "Latin letters")
-            message = (f"sentence written in {names[odd]} ({counts[odd]}×) where the document "
-                       f"writes {names[1 - odd]} ({counts[1 - odd]}×)")
+            scripts = ("Cyrillic", "Latin letters")
+            message = (f"sentence written in {scripts[odd]} ({counts[odd]}×) where the document "
+                       f"writes {scripts[1 - odd]} ({counts[1 - odd]}×)")
             hits.extend(self._hits(self.scripts[odd], self.scripts[1 - odd], message))
         if self.styles is not None and len(self.seen) > 1:
             own_n, alike_n = len(self.seen[0]), len(self.seen[1])
