@@ -227,3 +227,14 @@ def test_a_name_capitalised_two_ways(text: str, lang: str, expected: set[str]) -
 ])
 def test_names_capitalised_alike_or_other_names(text: str) -> None:
     assert findings("TQ502", text) == {}
+
+
+def test_a_known_name_inside_a_hyphenated_pair_of_names() -> None:
+    text = ("Checks on the national road Athens-Thessaloniki during Easter. Traffic rules will "
+            "also apply in Salonica from Thursday.")
+    assert set(findings("TQ501", text)) == {"Thessaloniki", "Salonica"}
+
+
+def test_hyphenated_names_without_a_known_part_stay_whole() -> None:
+    text = "The Jean-Pierre Dupont case. Baden-Württemberg voted. Jean Dupont spoke."
+    assert findings("TQ501", text, "en") == {}

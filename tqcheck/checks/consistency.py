@@ -668,6 +668,20 @@ def _known_words() -> frozenset[str]:
 _YO = str.maketrans("ёЁ", "еЕ")
 
 
+def _known_parts(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``matches`` with a name of two capitalised parts that holds a known group's spelling
+    (the Athens-Thessaloniki road) read as its two parts: the part is that name."""
+    out: list[tuple[str, int, int]] = []
+    for w, start, end in matches:
+        head, _, tail = w.partition("-")
+        if tail[:1].isupper() and not _ARTICLE.match(w) and (
+                head in _known_words() or tail in _known_words()):
+            out.extend(((head, start, start + len(head)), (tail, end - len(tail), end)))
+        else:
+            out.append((w, start, end))
+    return out
+
+
 def policy_only(a: str, b: str) -> bool:
     """Spellings that differ only in a choice a house style makes, not in the name: hyphenation
     (TQ502's job) and Russian ё written as е."""
@@ -726,9 +740,10 @@ class NameVariants:
         and differ only in vowels, ``y``/``j`` and doubled letters when there is evidence they name
         one person: both stand next to the same other name ("Dmytro Kuleba", "Dmitry Kuleba"), they
         differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or both carry the Arabic
-        article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file. In languages that
-        write foreign names in Latin letters (language data ``romanized_names``) it also pairs the
-        spellings that the romanization systems in real use give one name — Russian and Ukrainian
+        article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file (a known
+        spelling joined to another name by a hyphen counts: the Athens-Thessaloniki road). In
+        languages that write foreign names in Latin letters (language data
+        ``romanized_names``) it also pairs the spellings that the romanization systems in real use give one name — Russian and Ukrainian
         (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q;
         a spelling with the article beside one without it and other vowels: Hodeidah/Al-Hudaydah;
@@ -874,6 +889,8 @@ class NameVariants:
         if not suffixed and self.skipped.issuperset(pattern.findall(text)):
             return  # most segments: no capitalised word but "The", "He" (words alone, no places)
         matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+        if "-" in text:
+            matches = _known_parts(matches)
         if suffixed:
             # Turkish writes case endings after an apostrophe: Mary'yi is Mary.
             matches = [(w, s, s + len(w)) for w, s, _ in
