@@ -743,8 +743,8 @@ class NameVariants:
         article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file (a known
         spelling joined to another name by a hyphen counts: the Athens-Thessaloniki road). In
         languages that write foreign names in Latin letters (language data
-        ``romanized_names``) it also pairs the spellings that the romanization systems in real use give one name — Russian and Ukrainian
-        (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
+        ``romanized_names``) it also pairs the spellings that the romanization systems in real
+        use give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
         and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q;
         a spelling with the article beside one without it and other vowels: Hodeidah/Al-Hudaydah;
         a doubled consonant alone where the source is in Arabic script or a spelling shows an
