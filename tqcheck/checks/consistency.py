@@ -740,19 +740,17 @@ class NameVariants:
         and differ only in vowels, ``y``/``j`` and doubled letters when there is evidence they name
         one person: both stand next to the same other name ("Dmytro Kuleba", "Dmitry Kuleba"), they
         differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or both carry the Arabic
-        article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file (a known
-        spelling joined to another name by a hyphen counts: the Athens-Thessaloniki road). In
-        languages that write foreign names in Latin letters (language data
-        ``romanized_names``) it also pairs the spellings that the romanization systems in real
-        use give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
-        and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q;
-        a spelling with the article beside one without it and other vowels: Hodeidah/Al-Hudaydah;
-        a doubled consonant alone where the source is in Arabic script or a spelling shows an
-        Arabic romanization: Mosul/Mossul),
-        Japanese (Ōtani/Ohtani; with a Japanese source Hepburn and Kunrei-shiki: Fukushima/
-        Hukusima, Shimbun/Shinbun; with an Indian, Thai, Hebrew, Indonesian or Malay source
-        their common romanizations: Srinivasan/Sreenivasan, Thaksin/Taksin, Yitzchak/Yitzhak,
-        Soekarno/Sukarno), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
+        article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file (a known spelling joined to
+        another name by a hyphen counts: the Athens-Thessaloniki road). In languages that write foreign names
+        in Latin letters (language data ``romanized_names``) it also pairs the spellings that the romanization
+        systems in real use give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common:
+        Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
+        ʿayn/hamza as apostrophes or nothing, gh/q; a spelling with the article beside one without it and
+        other vowels: Hodeidah/Al-Hudaydah; a doubled consonant alone where the source is in Arabic script or
+        a spelling shows an Arabic romanization: Mosul/Mossul), Japanese (Ōtani/Ohtani; with a Japanese source
+        Hepburn and Kunrei-shiki: Fukushima/Hukusima, Shimbun/Shinbun; with an Indian, Thai, Hebrew,
+        Indonesian or Malay source their common romanizations: Srinivasan/Sreenivasan, Thaksin/Taksin,
+        Yitzchak/Yitzhak, Soekarno/Sukarno), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
         eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
         shows a Korean system) and Chinese (pinyin, Wade-Giles and the postal spellings: Lai
         Ching-te/Lai Qingde, Kaohsiung/Gaoxiong, Taipei/T'ai-pei, Guangdong/Kwangtung; one
