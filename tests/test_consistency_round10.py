@@ -238,3 +238,17 @@ def test_a_known_name_inside_a_hyphenated_pair_of_names() -> None:
 def test_hyphenated_names_without_a_known_part_stay_whole() -> None:
     text = "The Jean-Pierre Dupont case. Baden-Württemberg voted. Jean Dupont spoke."
     assert findings("TQ501", text, "en") == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The attack struck near Mosul. In Mossul, residents fled.", {"Mosul", "Mossul"}),
+    ("The city of Mashhad was hit. Protests grew in Mashad and in Mashhad.",
+     {"Mashhad", "Mashad"}),
+])
+def test_a_place_with_and_without_its_doubled_consonant(text: str, expected: set[str]) -> None:
+    assert set(findings("TQ501", text)) == expected
+
+
+def test_people_that_differ_in_a_doubled_letter_stay_two() -> None:
+    text = "Harris met the press in Ohio. Later Haris, a different man, met them too."
+    assert findings("TQ501", text) == {}

@@ -666,6 +666,11 @@ def _known_words() -> frozenset[str]:
 
 
 _YO = str.maketrans("ёЁ", "еЕ")
+#: A preposition of place right before a name (the end of the text searched), by language.
+_PLACE_BEFORE = {lang: re.compile(rf"(?<![^\W\d_])(?:{words}) $", re.IGNORECASE) for lang, words in {
+    "en": "in|near|outside", "de": "in|bei|nahe", "fr": "à|près de", "es": "en|cerca de",
+    "it": "a|in|presso", "pt": "em|perto de", "nl": "in|bij", "pl": "w|we|pod",
+}.items()}
 
 
 def _known_parts(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -746,8 +751,8 @@ class NameVariants:
         systems in real use give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common:
         Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
         ʿayn/hamza as apostrophes or nothing, gh/q; a spelling with the article beside one without it and
-        other vowels: Hodeidah/Al-Hudaydah; a doubled consonant alone where the source is in Arabic script or
-        a spelling shows an Arabic romanization: Mosul/Mossul), Japanese (Ōtani/Ohtani; with a Japanese source
+        other vowels: Hodeidah/Al-Hudaydah; a doubled consonant alone where the source is in Arabic script, a
+        spelling shows an Arabic romanization or both follow a preposition of place: Mosul/Mossul), Japanese (Ōtani/Ohtani; with a Japanese source
         Hepburn and Kunrei-shiki: Fukushima/Hukusima, Shimbun/Shinbun; with an Indian, Thai, Hebrew,
         Indonesian or Malay source their common romanizations: Srinivasan/Sreenivasan, Thaksin/Taksin,
         Yitzchak/Yitzhak, Soekarno/Sukarno), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
@@ -857,6 +862,11 @@ class NameVariants:
         #: Pairs of Cyrillic or Greek spellings that differ in their vowels alone (Байден/
         #: Бейден): reported as info unless a rendering rule pairs them too.
         self.vowels_only: set[frozenset[str]] = set()
+        #: Names seen right after a preposition of place ("in Mosul"), where the language has
+        #: one listed (:data:`_PLACE_BEFORE`): two such spellings that differ in a doubled letter
+        #: alone are one place (Mosul/Mossul), not two people (Harris/Haris).
+        self.place_before = _PLACE_BEFORE.get(base_lang(ctx.lang) or "")
+        self.places: set[str] = set()
         #: Characters of the document fed so far (where the next segment starts).
         self.offset = 0
         #: In a script without capitals that leaves vowels unwritten (Arabic, Persian, Hebrew):
@@ -931,6 +941,9 @@ class NameVariants:
                 # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
                 occ.proper = not _at_sentence_start(text, start) or (
                     "-" in w and bool(_ARTICLE.match(w)))
+            if self.place_before is not None and w not in self.places and \
+                    self.place_before.search(text, max(0, start - 9), start):
+                self.places.add(w)
             if noun or (occ.neighbours is not None and len(occ.neighbours) >= _MAX_NEIGHBOURS):
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
@@ -1387,7 +1400,8 @@ class NameVariants:
                         or self.words[a].shares_neighbour(self.words[b])):
                     continue  # Sander/Zander: German s and z alone make no Russian name
                 if system == "arabic" and not (
-                        (from_arabic or looks_arabic(a) or looks_arabic(b))
+                        (from_arabic or looks_arabic(a) or looks_arabic(b) or (
+                            a in self.places and b in self.places and weak_key(a) == weak_key(b)))
                         and self.words[a].proper and self.words[b].proper
                         and ((first := {fold_name(a)[:1], fold_name(b)[:1]}) == {fold_name(a)[:1]}
                              or (from_arabic and first == {"e", "i"}))):
@@ -1426,7 +1440,8 @@ class NameVariants:
                 if (weak_key(a) == weak_key(b) and romanization_fold(a) != romanization_fold(b)
                         and not slavic_ending and system not in ("source", "japanese", "korean")
                         and not (system == "arabic" and (from_arabic or looks_arabic(a)
-                                                         or looks_arabic(b)))):
+                                                         or looks_arabic(b)))
+                        and not (a in self.places and b in self.places)):
                     continue  # Harris/Haris: the skeleton comparison above needs evidence; the
                     # source's romanizations (Adityanath/Adityanaath, Mosul/Mossul) are evidence
                 pairs[a].add(b)
