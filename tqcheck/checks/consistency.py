@@ -752,10 +752,11 @@ class NameVariants:
         Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
         ʿayn/hamza as apostrophes or nothing, gh/q; a spelling with the article beside one without it and
         other vowels: Hodeidah/Al-Hudaydah; a doubled consonant alone where the source is in Arabic script, a
-        spelling shows an Arabic romanization or both follow a preposition of place: Mosul/Mossul), Japanese (Ōtani/Ohtani; with a Japanese source
-        Hepburn and Kunrei-shiki: Fukushima/Hukusima, Shimbun/Shinbun; with an Indian, Thai, Hebrew,
-        Indonesian or Malay source their common romanizations: Srinivasan/Sreenivasan, Thaksin/Taksin,
-        Yitzchak/Yitzhak, Soekarno/Sukarno), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
+        spelling shows an Arabic romanization or both follow a preposition of place: Mosul/Mossul), Japanese
+        (Ōtani/Ohtani; with a Japanese source Hepburn and Kunrei-shiki: Fukushima/Hukusima, Shimbun/Shinbun;
+        with an Indian, Thai, Hebrew, Indonesian or Malay source their common romanizations:
+        Srinivasan/Sreenivasan, Thaksin/Taksin, Yitzchak/Yitzhak, Soekarno/Sukarno), Korean (Revised
+        Romanization and McCune-Reischauer: eo/ŏ/o,
         eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
         shows a Korean system) and Chinese (pinyin, Wade-Giles and the postal spellings: Lai
         Ching-te/Lai Qingde, Kaohsiung/Gaoxiong, Taipei/T'ai-pei, Guangdong/Kwangtung; one
