@@ -8,11 +8,11 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice, pairwise, repeat
+from itertools import combinations, islice, pairwise, repeat
 from operator import add
 
 from tqcheck.checks.gates import Gate
@@ -27,7 +27,9 @@ from tqcheck.langdata import base_lang
 from tqcheck.langid import lexicon_ranks
 from tqcheck.model import Edit, Location, Segment, Sentence, Severity
 
-_VOWELS = frozenset("aeiouyj")
+#: Vowels (and the letters for a glide or a softening) that transliterations of one name vary in:
+#: Latin, Cyrillic (Биньямин/Беньямин, Наталья/Наталия) and Greek (Ζελένσκι/Ζελένσκυ).
+_VOWELS = frozenset("aeiouyj" "аеёиоуыэюяіїєйьъ" "αεηιουω")
 #: Endings of English derived forms: two words whose stems match after removing one of these each
 #: are related words (Ukraine/Ukrainian, Minister/Ministry), not two spellings of a name.
 _ENDINGS = ("", "s", "e", "es", "'s", "’s", "y", "er", "ers", "ry", "ries", "ies", "ian", "ians",
@@ -469,13 +471,21 @@ _NOT_EVIDENCE = frozenset(
 _MAX_NEIGHBOURS = 16
 
 
+#: A word in Cyrillic or Greek letters.
+_INFLECTED_SCRIPT = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
+#: Final letters that transliterate one sound: Latin y/i, Greek ι/υ/η (Ζελένσκι/Ζελένσκυ).
+_FINAL_I = (frozenset("yi"), frozenset("ιυη"))
+
+
 def _suffix_variant(a: str, b: str) -> bool:
-    """Variants that differ only in a transliterated ending: -ey/-ei, -y/-yy, -iy/-y (>= 5 letters)."""
+    """Variants that differ only in a transliterated ending: -ey/-ei, -y/-yy, -iy/-y, Greek
+    -ι/-υ/-η (>= 5 letters)."""
     if min(len(a), len(b)) < 5:
         return False
     short, long_ = sorted((a, b), key=len)
     if len(a) == len(b):
-        return a[:-1] == b[:-1] and {a[-1], b[-1]} == {"y", "i"}
+        return a[:-1] == b[:-1] and a[-1] != b[-1] and any(
+            {a[-1], b[-1]} <= final for final in _FINAL_I)
     return long_ in {short + "y", short[:-1] + "iy"} and short.endswith("y")
 
 
@@ -553,15 +563,18 @@ _LOWER = "a-zß-öø-ÿā-žșțəơưǎǐǒǔǖǘǚǜạ-ỹа-яёіїєґıα
 #: skips to candidate letters in a tight loop instead of trying the whole pattern at every position.
 #: An apostrophe inside a name for ʿayn or hamza (Sana'a, Qur'an), not a possessive 's or 'd.
 _INNER_APOSTROPHE = rf"(?:['’](?!(?:s|d|ll|ve|re|m|t)(?![{_LOWER}]))[{_LOWER}]+)?"
+#: The apostrophe of an aspirated initial in Wade-Giles and McCune-Reischauer (T'ai-pei,
+#: K'ang, P'yŏngyang).
+_ASPIRATED = r"(?:(?<=[KPT])['’](?=[aeiouŏŭ]))?"
 _CAPITALISED = re.compile(
     rf"[AaEe{_UPPER}](?<![\w'’-].)"
     rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
-    rf"[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
+    rf"{_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
 )
 #: The same for text without a hyphen (no article, no second part): starting with a capital only,
 #: the regex engine skips the frequent a and e that may start an article.
 _CAPITALISED_UNHYPHENATED = re.compile(
-    rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]+{_INNER_APOSTROPHE}(?![\w'’])")
+    rf"[{_UPPER}](?<![\w'’-].){_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?![\w'’])")
 _ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
 _FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
                              "-": None, "'": None, "’": None})
@@ -631,12 +644,47 @@ def _accepted(lang: str) -> frozenset[str]:
 
 
 @cache
+def _own_names() -> frozenset[str]:
+    """The countries' own names of ``name_variants.toml`` (Türkiye): beside an exonym of their
+    group, a style guide's choice."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("name_variants.toml").get("own_names", ()))
+
+
+def _own_name_beside_exonym(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one known group's country's own name and another name of it (Türkiye
+    and Türkei)?"""
+    own = _own_names()
+    return (a in own) != (b in own) and any(a in g and b in g for g in _known_groups())
+
+
+@cache
 def _known_words() -> frozenset[str]:
     """The spellings of the known groups: names even where a lexicon holds them (Mohammed)."""
     return frozenset(w for g in _known_groups() for w in g)
 
 
 _YO = str.maketrans("ёЁ", "еЕ")
+#: A preposition of place right before a name (the end of the text searched), by language.
+_PLACE_BEFORE = {lang: re.compile(rf"(?<![^\W\d_])(?:{words}) $", re.IGNORECASE) for lang, words in {
+    "en": "in|near|outside", "de": "in|bei|nahe", "fr": "à|près de", "es": "en|cerca de",
+    "it": "a|in|presso", "pt": "em|perto de", "nl": "in|bij", "pl": "w|we|pod",
+}.items()}
+
+
+def _known_parts(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``matches`` with a name of two capitalised parts that holds a known group's spelling
+    (the Athens-Thessaloniki road) read as its two parts: the part is that name."""
+    out: list[tuple[str, int, int]] = []
+    for w, start, end in matches:
+        head, _, tail = w.partition("-")
+        if tail[:1].isupper() and not _ARTICLE.match(w) and (
+                head in _known_words() or tail in _known_words()):
+            out.extend(((head, start, start + len(head)), (tail, end - len(tail), end)))
+        else:
+            out.append((w, start, end))
+    return out
 
 
 def policy_only(a: str, b: str) -> bool:
@@ -697,29 +745,41 @@ class NameVariants:
         and differ only in vowels, ``y``/``j`` and doubled letters when there is evidence they name
         one person: both stand next to the same other name ("Dmytro Kuleba", "Dmitry Kuleba"), they
         differ only in a transliterated ending (-ey/-ei, -y/-yy, -iy/-y), or both carry the Arabic
-        article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file. In languages that
-        write foreign names in Latin letters (language data ``romanized_names``) it also pairs the
-        spellings that the romanization systems in real use give one name — Russian and Ukrainian
-        (BGN/PCGN, scholarly, passport, common: Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic
-        and Persian (article forms, doubled consonants, ʿayn/hamza as apostrophes or nothing, gh/q),
-        Japanese (Ōtani/Ohtani; with a Japanese source Hepburn and Kunrei-shiki: Fukushima/
-        Hukusima, Shimbun/Shinbun; with an Indian, Thai, Hebrew, Indonesian or Malay source
-        their common romanizations: Srinivasan/Sreenivasan, Thaksin/Taksin, Yitzchak/Yitzhak,
-        Soekarno/Sukarno), Korean (Revised Romanization and McCune-Reischauer: eo/ŏ/o,
+        article. Known pairs (Kiev/Kyiv, Odessa/Odesa …) come from a data file (a known spelling joined to
+        another name by a hyphen counts: the Athens-Thessaloniki road). In languages that write foreign names
+        in Latin letters (language data ``romanized_names``) it also pairs the spellings that the romanization
+        systems in real use give one name — Russian and Ukrainian (BGN/PCGN, scholarly, passport, common:
+        Yuriy/Yuri, Tatyana/Tatiana, Syrskyi/Syrsky), Arabic and Persian (article forms, doubled consonants,
+        ʿayn/hamza as apostrophes or nothing, gh/q; a spelling with the article beside one without it and
+        other vowels: Hodeidah/Al-Hudaydah; a doubled consonant alone where the source is in Arabic script, a
+        spelling shows an Arabic romanization or both follow a preposition of place: Mosul/Mossul), Japanese
+        (Ōtani/Ohtani; with a Japanese source Hepburn and Kunrei-shiki: Fukushima/Hukusima, Shimbun/Shinbun;
+        with an Indian, Thai, Hebrew, Indonesian or Malay source their common romanizations:
+        Srinivasan/Sreenivasan, Thaksin/Taksin, Yitzchak/Yitzhak, Soekarno/Sukarno), Korean (Revised
+        Romanization and McCune-Reischauer: eo/ŏ/o,
         eu/ŭ/u, g/k, d/t, b/p, j/ch — Daegu/Taegu, with a Korean source or where one spelling
-        shows a Korean system) and Chinese (pinyin and Wade-Giles: Lai Ching-te/Lai Qingde,
-        Kaohsiung/Gaoxiong), and read through the target's own conventions for foreign names
-        (``name_orthography``: German Selenskyj and Chodorkowski, Polish Pieskow and Szojgu,
-        French Choïgou and Prigojine, Czech and Italian Chodorkovskij, Dutch Sjojgoe) beside the
+        shows a Korean system) and Chinese (pinyin, Wade-Giles and the postal spellings: Lai
+        Ching-te/Lai Qingde, Kaohsiung/Gaoxiong, Taipei/T'ai-pei, Guangdong/Kwangtung; one
+        syllable beside one shared name: Li Qiang/Li Chiang), and read through the target's own
+        conventions for foreign names (``name_orthography``: German Selenskyj and Chodorkowski,
+        Polish Pieskow and Szojgu, French Choïgou and Prigojine, Czech and Italian
+        Chodorkovskij, Dutch Sjojgoe) beside the
         English spellings, where one of the two shows a Slavic ending or letter group (so German
         Sander/Zander stay two). Where nouns are capitalised (German), a frequent name that the
         noun lexicon holds pairs with a spelling that differs in its diacritics alone
-        (Müller/Mueller, Erdoğan/Erdogan). In Cyrillic targets (Russian, Ukrainian, and Bulgarian,
-        Macedonian, Belarusian … without a data file) it pairs the renderings of one foreign name
-        (Japanese by Polivanov or from English: Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
+        (Müller/Mueller, Erdoğan/Erdogan); two spellings seen only at sentence starts pair
+        when they differ in their diacritics alone and neither is a frequent word or the
+        lexicon's accented word (Erdogan … Erdoğan, never Rose/Rosé). In Cyrillic targets
+        (Russian, Ukrainian, and Bulgarian, Macedonian, Belarusian … without a data file) it
+        pairs the renderings of one foreign name (Japanese by Polivanov or from English:
+        Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
         a doubled letter only with a shared neighbour, as Алан/Аллан are two names; the last
-        unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин).  In
+        unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин, in a name of two
+        syllables only with a shared neighbour, as Карен/Карин are two names; and, as info,
+        Cyrillic and Greek spellings that differ in their vowels alone beside a shared
+        neighbour or in a final i: Джо Байден/Джо Бейден, Ζελένσκι/Ζελένσκυ, never an inflected
+        form: Кубок/Кубка).  In
         scripts without capitals that leave vowels unwritten (Arabic, Persian, Hebrew) it pairs,
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
@@ -750,8 +810,9 @@ class NameVariants:
         use (a passage consistent with itself).
 
         ё written as е is a house style's choice: one name written both ways in one document
-        (Пётр/Петр) is info, never a warning.  A known group's spelling in the target's own
-        orthography or diacritics (Spanish Járkov, French Pékin) joins its group.
+        (Пётр/Петр) is info, never a warning; so is a country's own name beside its exonym
+        (``own_names`` of ``name_variants.toml``: Türkiye beside Türkei).  A known group's
+        spelling in the target's own orthography or diacritics (Spanish Járkov, French Pékin) joins its group.
 
     Why it matters:
         MT transliterates a name afresh in each sentence, so one person gets two spellings in one
@@ -799,6 +860,14 @@ class NameVariants:
         # Spellings can only be variants when their consonant skeletons match: bucket by skeleton,
         # so finishing is linear in the vocabulary, not quadratic.
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
+        #: Pairs of Cyrillic or Greek spellings that differ in their vowels alone (Байден/
+        #: Бейден): reported as info unless a rendering rule pairs them too.
+        self.vowels_only: set[frozenset[str]] = set()
+        #: Names seen right after a preposition of place ("in Mosul"), where the language has
+        #: one listed (:data:`_PLACE_BEFORE`): two such spellings that differ in a doubled letter
+        #: alone are one place (Mosul/Mossul), not two people (Harris/Haris).
+        self.place_before = _PLACE_BEFORE.get(base_lang(ctx.lang) or "")
+        self.places: set[str] = set()
         #: Characters of the document fed so far (where the next segment starts).
         self.offset = 0
         #: In a script without capitals that leaves vowels unwritten (Arabic, Persian, Hebrew):
@@ -829,6 +898,8 @@ class NameVariants:
         if not suffixed and self.skipped.issuperset(pattern.findall(text)):
             return  # most segments: no capitalised word but "The", "He" (words alone, no places)
         matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
+        if "-" in text:
+            matches = _known_parts(matches)
         if suffixed:
             # Turkish writes case endings after an apostrophe: Mary'yi is Mary.
             matches = [(w, s, s + len(w)) for w, s, _ in
@@ -871,6 +942,9 @@ class NameVariants:
                 # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
                 occ.proper = not _at_sentence_start(text, start) or (
                     "-" in w and bool(_ARTICLE.match(w)))
+            if self.place_before is not None and w not in self.places and \
+                    self.place_before.search(text, max(0, start - 9), start):
+                self.places.add(w)
             if noun or (occ.neighbours is not None and len(occ.neighbours) >= _MAX_NEIGHBOURS):
                 continue
             # Adjacent capitalised words (first name + surname) tell which person a name is.
@@ -924,6 +998,8 @@ class NameVariants:
             # elsewhere, when the two are equal but for diacritics (Sanchez … Pedro Sánchez).
             starts = [w for w in group if not self.words[w].proper]
             names = sorted(w for w in group if self.words[w].proper)
+            if len(starts) > 1:
+                self._sentence_start_diacritics(starts, pairs)
             if starts and names:
                 folded = {fold_name(w, self.letters): w for w in names}
                 for w in starts:
@@ -939,6 +1015,14 @@ class NameVariants:
                     shared = self.words[a].shares_neighbour(self.words[b])
                     if names_are_variants(a, b, shared, self.endings, self.letters,
                                           self.accent_words):
+                        if _INFLECTED_SCRIPT.match(a) and fold_name(a) != fold_name(b):
+                            # Cyrillic and Greek vowels carry case endings and fleeting vowels
+                            # (Кубок/Кубка, Сара/Сары): one final letter, one length at most
+                            # apart (Байден/Бейден, Ферик/Фьюрик), and only a hint.
+                            if (a[-1] != b[-1] and not _suffix_variant(
+                                    fold_name(a), fold_name(b))) or abs(len(a) - len(b)) > 1:
+                                continue
+                            self.vowels_only.add(frozenset((a, b)))
                         pairs[a].add(b)
                         pairs[b].add(a)
         if self.nouns:
@@ -1011,6 +1095,14 @@ class NameVariants:
             if all(a.translate(_YO) == b.translate(_YO) for b in variants):
                 severity = Severity.INFO
                 message += "; ё and е mixed in one name (a house style writes one)"
+            elif all(frozenset((a, b)) in self.vowels_only for b in variants):
+                severity = Severity.INFO
+                message += "; the vowels alone differ (two renderings, or two names?)"
+            elif all(_own_name_beside_exonym(a, b) for b in variants):
+                # Türkei … Türkiye: the exonym and the name the place asks for are both correct.
+                severity = Severity.INFO
+                fix = None
+                message += "; a country's own name beside its exonym (a style guide's choice)"
             elif a == settled or a in accepted:
                 # The spelling settled on stays: its uses are shown (as info) so the editor sees
                 # every place the name stands, whichever spelling the style guide keeps.
@@ -1044,6 +1136,25 @@ class NameVariants:
                             for seg, start, end in ((form.segment, form.start, form.end),
                                                     *form.later))
         return hits
+
+    def _sentence_start_diacritics(self, starts: list[str], pairs: dict[str, set[str]]) -> None:
+        """Pair two words seen only at sentence starts that differ in their diacritics alone
+        (Erdogan … Erdoğan), where the spellings with diacritics are no word of the language's
+        lexicon (Résumé is one) and the one without them is no frequent word (Rose/Rosé,
+        Expose/Exposé): a name, whatever its place."""
+        ranks = lexicon_ranks(self.ctx.lang or "")
+        if not ranks:
+            return
+        by_fold: dict[str, list[str]] = defaultdict(list)
+        for w in starts:
+            rank = ranks.get(w.casefold())
+            if len(w) >= 4 and not _ARTICLE.match(w) and (
+                    rank is None or (w.isascii() and rank > _START_NAME_RANK)):
+                by_fold[fold_name(w, self.letters)].append(w)
+        for group in by_fold.values():
+            if len(group) > 1 and not all(w.isascii() for w in group):
+                for a in group:
+                    pairs[a].update(b for b in group if b != a and not policy_only(a, b))
 
     def _inflected_forms(self, pairs: dict[str, set[str]]) -> dict[str, list[str]]:
         """For each spelling paired with another, the words of the document that are it in another
@@ -1162,16 +1273,22 @@ class NameVariants:
                     buckets["\0" + last_e].append(w)  # Гутерриш beside Гутерреш
             if occ.proper and len(w) >= 4:
                 yo[w.translate(_YO)].append(w)
-        for group in buckets.values():
+        for key, group in buckets.items():
+            last_vowel = key.startswith("\0")
             for a, b in self._proper_pairs(group):
                 ca, cb = a.casefold(), b.casefold()
                 if policy_only(a, b) or _derived(ca, cb, self.endings):
                     continue
+                if last_vowel and cyrillic_key(a) != cyrillic_key(b) and min(
+                        _vowel_count(ca), _vowel_count(cb)) < 3 and not self.words[
+                        a].shares_neighbour(self.words[b]):
+                    continue  # Карен/Карин, Кристен/Кристин: two given names of two syllables
                 if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
                         and not self.words[a].shares_neighbour(self.words[b])):
                     continue  # Алан/Аллан: two names as often as two spellings of one
                 pairs[a].add(b)
                 pairs[b].add(a)
+                self.vowels_only.discard(frozenset((a, b)))
         # Пётр beside Петр: writing ё or е is a house style's choice, but one document mixing
         # them in one name has made none (reported as info: no spelling is wrong).
         for spellings in yo.values():
@@ -1247,7 +1364,7 @@ class NameVariants:
             buckets["latin", key].append(w)
             if self.orthography and (own := orthography_key(spelled, self.orthography)) != key:
                 buckets["own", own].append(w)  # German Selenskyj beside English Zelensky
-            if len(w) >= 6 and is_chinese_romanization(w):  # not one syllable: Song/Sung
+            if len(w) >= 4 and is_chinese_romanization(w):
                 buckets["chinese", chinese_key(w)].append(w)
             if len(w) >= 5:
                 buckets["arabic", arabic_key(spelled)].append(w)
@@ -1284,10 +1401,17 @@ class NameVariants:
                         or self.words[a].shares_neighbour(self.words[b])):
                     continue  # Sander/Zander: German s and z alone make no Russian name
                 if system == "arabic" and not (
-                        (from_arabic or looks_arabic(a) or looks_arabic(b))
+                        (from_arabic or looks_arabic(a) or looks_arabic(b) or (
+                            a in self.places and b in self.places and weak_key(a) == weak_key(b)))
                         and self.words[a].proper and self.words[b].proper
-                        and (a[:1] == b[:1] or (from_arabic and a[:1] in "EI" and b[:1] in "EI"))):
+                        and ((first := {fold_name(a)[:1], fold_name(b)[:1]}) == {fold_name(a)[:1]}
+                             or (from_arabic and first == {"e", "i"}))):
                     continue  # vowels alone tell Western names apart (Peter/Pieter)
+                if system == "chinese" and min(len(a), len(b)) < 6 and not (
+                        self.words[a].shares_neighbour(self.words[b])
+                        and (_CHINESE_LOOK.search(a.casefold())
+                             or _CHINESE_LOOK.search(b.casefold()))):
+                    continue  # one syllable (Song/Sung) only beside one name: Li Qiang/Li Chiang
                 if system == "korean" and not (
                         self.words[a].proper and self.words[b].proper
                         and (from_korean or (looks_korean(a) and looks_korean(b)) or (
@@ -1299,8 +1423,12 @@ class NameVariants:
                         and (self.words[b].proper or b.casefold() not in ranks)
                         and (self.words[a].proper or self.words[b].proper)):
                     continue  # (a sentence-start spelling counts when it is no word: Settha)
-                if policy_only(a, b) or bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
+                if policy_only(a, b):
                     continue
+                if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)) and (
+                        system != "arabic" or fold_name(a) == fold_name(b)):
+                    continue  # Assad/al-Assad: the article alone is house style; not so
+                    # Hodeidah/Al-Hudaydah, two romanizations besides
                 if {a.casefold(), b.casefold()} <= self.accent_words:
                     continue  # Installe/Installé: two words of the language
                 fa, fb = fold_name(a, self.letters), fold_name(b, self.letters)
@@ -1311,14 +1439,35 @@ class NameVariants:
                 slavic_ending = _suffix_variant(fa, fb) and (
                     fa.endswith(("yy", "iy")) or fb.endswith(("yy", "iy")))  # -sky/-skyy
                 if (weak_key(a) == weak_key(b) and romanization_fold(a) != romanization_fold(b)
-                        and not slavic_ending):
-                    continue  # Harris/Haris: the skeleton comparison above needs evidence
+                        and not slavic_ending and system not in ("source", "japanese", "korean")
+                        and not (system == "arabic" and (from_arabic or looks_arabic(a)
+                                                         or looks_arabic(b)))
+                        and not (a in self.places and b in self.places)):
+                    continue  # Harris/Haris: the skeleton comparison above needs evidence; the
+                    # source's romanizations (Adityanath/Adityanaath, Mosul/Mossul) are evidence
                 pairs[a].add(b)
                 pairs[b].add(a)
 
 
+#: Letters that only a romanization of Chinese writes in a short name (Qiang, Chiang, Hsu,
+#: Tse): Tina/Dina beside one surname are two people.
+_CHINESE_LOOK = re.compile(r"[qx]|zh|hs|ts|tz|ng$|['’]")
+
 #: An abbreviation in capitals right before a word (the end of the text searched).
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,6} $")
+
+_CYRILLIC_VOWELS = re.compile(r"[аеёиоуыэюяіїє]")
+
+
+def _vowel_count(word: str) -> int:
+    """The vowels of a lower-case Cyrillic word: its syllables."""
+    return len(_CYRILLIC_VOWELS.findall(word))
+
+
+#: A word this frequent in the language, at a sentence start, is its word, not a name beside
+#: the same with diacritics (Rose/Rosé, Expose/Exposé); rarer ones are names (Erdogan, 20,641).
+_START_NAME_RANK = 8000
+
 
 def _korean_plain_forms(word: str) -> set[str]:
     """``word`` (a Korean name in a romanization) without its eo and eu, its breves or its
@@ -1460,6 +1609,25 @@ _REFORMS: dict[str, _Reform] = {
 }
 
 
+#: The vowels that European Portuguese writes open (é, ó) and Brazilian closed (ê, ô) before
+#: a nasal consonant.
+_PT_OPEN_CLOSED = (frozenset("éê"), frozenset("óô"))
+
+
+def _pt_open_closed(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ only in one é/ê or ó/ô before m or n (académico/acadêmico)?
+    Never a final vowel (avó/avô are two words)."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (len(diff) == 1 and diff[0] + 1 < len(a) and a[diff[0] + 1] in "mn"
+            and any({a[diff[0]], b[diff[0]]} == pair for pair in _PT_OPEN_CLOSED))
+
+
+#: German words whose ß and ss spellings are two words (Maße/Masse, Buße/Busse, Floß/floss).
+_SZ_MINIMAL_PAIRS = frozenset({"maße", "maßen", "buße", "bußen", "floß"})
+
+
 #: A katakana word of three characters or more (the long-vowel mark included).
 _KATAKANA_WORD = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}")
 _VU = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ"))
@@ -1598,6 +1766,134 @@ _APOSTROPHE_NAMES = {"'": "straight", "’": "typographic", "ʼ": "modifier lett
 def _fa_part(form: str) -> str:
     """What a Persian form joins: the verbal prefix ("mi") or the plural ending ("ha")."""
     return "mi" if form.startswith(("می", "نمی")) else "ha"
+
+
+#: A run of two words or more of letters, one space apart.
+_WORD_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
+#: A capital after a space: a segment without one holds no name written two ways.
+_CAPITAL_AFTER_SPACE = re.compile(rf"(?<= )[{_UPPER}]")
+#: A capitalised word (three letters or more).
+_CAPITAL_WORD = re.compile(rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]{{2,}}(?![\w'’-])")
+#: The words of a name compared for their capitals: two to five (of, de, la inside).
+_PHRASE_WORDS = (2, 3, 4, 5)
+
+
+class _PhraseCase:
+    """A name of two words or more with its words capitalised two ways in one document
+    (ministère de la Santé … Ministère de la santé, Europäische Union … europäische Union,
+    Foreign Minister … foreign Minister): each form, as info.  A word at a sentence's start
+    is never compared, and each form capitalises a word away from one (so that "prime
+    minister" beside "Prime Minister", a noun and a title, stay apart)."""
+
+    def __init__(self, function: frozenset[str]) -> None:
+        #: The language's function words: never the first or last word of a name (die, the).
+        self.function = function
+        #: words (lower case) -> capitals (None at a sentence start) -> first place and count.
+        self.seen: dict[tuple[str, ...], dict[tuple[bool | None, ...], _Occurrence]] = {}
+        #: Where each form stands in the document (the first :data:`_MAX_POSITIONS` places).
+        self.places: dict[tuple[tuple[str, ...], tuple[bool | None, ...]], list[int]] = {}
+        #: The segments read in ``finish`` (those with a capital after a space), the words
+        #: seen capitalised after a space and those seen in lower case: only a word seen both
+        #: ways can make a name's capitals differ, so most documents need no more.
+        self.segments: list[tuple[Segment, int]] = []
+        self.capitalised: Counter[str] = Counter()
+        #: Every word of the document (case folded) and how often: a word used more often
+        #: than it is capitalised is in lower case somewhere (counted in C, not word by word).
+        self.words: Counter[str] = Counter()
+
+    def feed(self, segment: Segment, base: int, tokens: list[str]) -> None:
+        text = segment.text
+        self.words.update(tokens)
+        if len(self.segments) < _MAX_OPEN and _CAPITAL_AFTER_SPACE.search(text) and not (
+                _mostly_capitals(text) or _title_case(text)):
+            self.segments.append((segment, base))
+            self.capitalised.update(map(str.casefold, _CAPITAL_WORD.findall(text)))
+
+    def _read(self, segment: Segment, base: int, both: frozenset[str]) -> None:
+        """Note the names of ``segment`` that hold a word of ``both`` (seen capitalised and in
+        lower case), with the capitals of their words."""
+        text = segment.text
+        for m in _WORD_RUN.finditer(text):
+            words = m.group().split(" ")
+            folded = [w.casefold() for w in words]
+            if both.isdisjoint(folded):
+                continue
+            caps: list[bool | None] = [w[:1].isupper() for w in words]
+            if caps[0] and _at_sentence_start(text, m.start()):
+                caps[0] = None
+            if True not in caps:
+                continue
+            starts = [m.start()]
+            for w in words[:-1]:
+                starts.append(starts[-1] + len(w) + 1)
+            for n in _PHRASE_WORDS:
+                for i in range(len(words) - n + 1):
+                    first, last = folded[i], folded[i + n - 1]
+                    if (len(first) < 3 or len(last) < 3 or first in self.function
+                            or last in self.function or both.isdisjoint(folded[i:i + n])):
+                        continue
+                    inner = caps[i:i + n]
+                    if True not in inner:
+                        continue
+                    # The capitals of the words beside it (None: none, or a sentence's start):
+                    # Russian Energy Minister is another name than Russian energy exports.
+                    pattern = (caps[i - 1] if i else None,
+                               caps[i + n] if i + n < len(words) else None, *inner)
+                    key = tuple(folded[i:i + n])
+                    forms = self.seen.setdefault(key, {})
+                    occ = forms.get(pattern)
+                    if occ is None:
+                        end = starts[i + n - 1] + len(words[i + n - 1])
+                        forms[pattern] = _Occurrence(segment, starts[i], end)
+                        self.places[key, pattern] = [base + starts[i]]
+                    else:
+                        occ.count += 1
+                        if len(spots := self.places[key, pattern]) < _MAX_POSITIONS:
+                            spots.append(base + starts[i])
+
+    def finish(self, path: str) -> list[Hit]:
+        words = self.words
+        both = frozenset(w for w, n in self.capitalised.items()
+                         if words[w] > n and w not in self.function)
+        if not both:
+            return []
+        for segment, base in self.segments:
+            self._read(segment, base, both)
+        hits: list[Hit] = []
+        for key, forms in self.seen.items():
+            if len(forms) < 2:
+                continue
+            patterns = list(forms)
+            for p in patterns:
+                # Forms that differ in a word's capital, within a few thousand characters (a
+                # file of concatenated documents mixes its documents' own styles).
+                others = [q for q in patterns if q != p and all(
+                    x is None or y is None or x == y for x, y in zip(p[:2], q[:2], strict=True))
+                    and any(x is not None and y is not None and x != y
+                            for x, y in zip(p[2:], q[2:], strict=True))
+                    and any(_near_any(self.places[key, q], at) for at in self.places[key, p])]
+                if not others:
+                    continue
+                occ = forms[p]
+                shown = occ.segment.text[occ.start:occ.end]
+                desc = ", ".join(
+                    f"'{forms[q].segment.text[forms[q].start:forms[q].end]}' (line "
+                    f"{forms[q].segment.locate(forms[q].start)[0]}, {forms[q].count}×)"
+                    for q in others)
+                hits.append(Hit(occ.start, occ.end,
+                                f"name capitalised two ways: '{shown}' ({occ.count}×) and {desc}",
+                                related=tuple(Location(path, *forms[q].segment.locate(
+                                    forms[q].start), *forms[q].segment.locate(forms[q].end))
+                                    for q in others),
+                                segment=occ.segment, severity=Severity.INFO))
+        # The longest name only, where a shorter one lies inside it at the same place.
+        hits.sort(key=lambda h: h.end - h.start, reverse=True)
+        kept: list[Hit] = []
+        for h in hits:
+            if not any(k.segment is h.segment and k.start <= h.start and h.end <= k.end
+                       for k in kept):
+                kept.append(h)
+        return kept
 
 
 class _Spacing:
@@ -1774,6 +2070,12 @@ def _standing_alone(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?<!’){re.escape(word)}(?![\w'-])(?!’)", re.IGNORECASE)
 
 
+def _acronym_alone(word: str) -> re.Pattern[str]:
+    """``word`` (any case) as :func:`_standing_alone` finds it, or before a hyphen and a number
+    (COVID-19 … Covid-19)."""
+    return re.compile(rf"(?<![\w'-])(?<!’){re.escape(word)}(?![\w']|-(?!\d))(?!’)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _ListedTable:
     pairs: tuple[tuple[str, ...], ...]
@@ -1806,7 +2108,10 @@ class SpellingVariants:
         ``bike lane``/``bikelane``, ``e-scooters``/``e scooters``; open forms whose parts are
         content words, so "every day"/"everyday" and "may be"/"maybe" never pair), the pairs of the
         language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
-        (British/American English, ``tqcheck/data/spelling/``), and in Arabic one word with and
+        (British/American English, Spanish words of two accepted accentuations: vídeo/video,
+        European/Brazilian Portuguese words: equipa/equipe; ``tqcheck/data/spelling/``), in
+        Portuguese one word with European é, ó and Brazilian ê, ô before m or n
+        (económico/econômico; never avó/avô), and in Arabic one word with and
         without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
         particles أن/إن stay apart), one word in two Arabic-script letter forms (Arabic: a
         final ة/ه or ى/ي where the lexicon holds one form and the other not or 20× rarer, as in
@@ -1829,7 +2134,8 @@ class SpellingVariants:
         that never write a hyphenated compound open (``hyphen_compounds``: Russian, Ukrainian,
         German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
         магазине), a word in the spelling before and after a reform (German daß/dass, where ß
-        ends a syllable, never Maße/Masse; French évènement/événement; Portuguese acção/ação,
+        ends a syllable, and the ß of a long vowel written ss as in Switzerland, Straße/Strasse,
+        never Maße/Masse, Buße/Busse, Floß/floss; French évènement/événement; Portuguese acção/ação,
         never two frequent words as captar/catar), a Japanese katakana loanword with and
         without its final long-vowel mark, with ヴ and バ行 or with a final ス and ズ in words of
         four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), with a
@@ -1840,7 +2146,16 @@ class SpellingVariants:
         PowerPoint/Power Point), and an abbreviation in capitals and with a capital only at its
         start (BCE/Bce, NATO/Nato: three letters or more, never one of the language's or
         English's 3,000 most frequent words such as START/Start, a word at a sentence's start,
-        words in capitals together or a heading set in capitals or title case).  Reports the
+        words in capitals together or a heading set in capitals or title case; also before a
+        hyphen and a number: COVID-19/Covid-19), and an abbreviation of capitals written with
+        and without full stops (U.S./US, U.N./UN: where the two stand within a few thousand
+        characters of each other; never in a heading set in capitals, before a hyphen or
+        US$), and a name of two to five words with its words capitalised two ways (ministère
+        de la Santé/Ministère de la santé, Europäische Union/europäische Union, Iwate
+        Prefecture/Iwate prefecture: each form capitalising a word away from a sentence's start,
+        the words beside it capitalised alike, within a few thousand characters; never "prime
+        minister" beside "Prime Minister", nor "Russian energy" beside "Russian Energy Minister";
+        info).  Reports the
         first occurrence of every spelling with where the other stands.  A hyphenated name is
         paired with its open form too (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis: written
         with a capital inside a sentence).
@@ -1916,6 +2231,9 @@ class SpellingVariants:
         self.han_chars = 0
         self.spacing: _Spacing | None = (
             _Spacing(base_lang(lang) or "") if base_lang(lang) in ("fa", "ko") else None)
+        #: Names of several words capitalised two ways, in languages with capitals.
+        self.phrases = (_PhraseCase(_function_words(lang or ""))
+                        if ctx.data.has_case else None)
         #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
         #: バ行 (コンピューター/コンピュータ, ヴァイオリン/バイオリン): spellings -> first place.
         self.katakana: dict[str, dict[str, _Occurrence]] | None = (
@@ -1945,6 +2263,60 @@ class SpellingVariants:
         #: Words seen in capitals (BCE, NATO), lower-cased -> the spellings seen in capitals or
         #: with a capital only at the start (BCE, Bce) -> where each first stands.
         self.acronyms: dict[str, dict[str, _Occurrence]] = {}
+        #: Abbreviations written with full stops (U.S., U.N.), by their letters (US, UN) -> the
+        #: spellings seen, with and without the stops -> where each first stands, and where
+        #: it stands in the document (the first :data:`_MAX_POSITIONS` places).
+        self.dotted: dict[str, dict[str, tuple[_Occurrence, list[int]]]] = {}
+
+    def _dotted_abbreviations(self, segment: Segment, base: int) -> None:
+        """Note the abbreviations of ``segment`` written with full stops (U.S.), and those of
+        them seen before written without (US): never in a heading set in capitals.  ``base``:
+        where the segment starts in the document."""
+        text = segment.text
+        if _mostly_capitals(text):
+            return
+        found: list[tuple[str, str, int, int]] = []
+        if "." in text:
+            found.extend((m.group().replace(".", ""), m.group(), m.start(), m.end())
+                         for m in _DOTTED.finditer(text))
+            for key, *_ in found:
+                self.dotted.setdefault(key, {})
+        for key in self.dotted:
+            if key in text:
+                found.extend((key, key, m.start(), m.end()) for m in re.finditer(
+                    rf"(?<![\w.&/$-]){key}(?![\w&/$-]|\.\w)", text))
+        for key, surface, start, end in found:
+            forms = self.dotted[key]
+            seen = forms.get(surface)
+            if seen is None:
+                forms[surface] = (_Occurrence(segment, start, end), [base + start])
+            else:
+                seen[0].count += 1
+                if len(seen[1]) < _MAX_POSITIONS:
+                    seen[1].append(base + start)
+
+    def _dotted_hits(self) -> list[Hit]:
+        """Each spelling of an abbreviation written with and without full stops (U.S. … US),
+        where the two stand within a few thousand characters of each other (a file that
+        concatenates documents mixes its documents' own styles)."""
+        hits: list[Hit] = []
+        for forms in self.dotted.values():
+            if len(forms) < 2:
+                continue
+            for w, (occ, positions) in forms.items():
+                others = [(o, x) for o, (x, _) in forms.items() if o != w]
+                near = sorted(p for o, (_, ps) in forms.items() if o != w for p in ps)
+                if not any(_near_any(near, at) for at in positions):
+                    continue
+                desc = ", ".join(f"'{o}' (line {x.segment.locate(x.start)[0]}, {x.count}×)"
+                                 for o, x in others)
+                hits.append(Hit(occ.start, occ.end, f"abbreviation written with and without full "
+                                f"stops: '{w}' ({occ.count}×) and {desc}",
+                                related=tuple(Location(self.ctx.path, *x.segment.locate(x.start),
+                                                       *x.segment.locate(x.end))
+                                              for _, x in others),
+                                segment=occ.segment))
+        return hits
 
     def _note(self, key: str, segment: Segment, start: int, end: int) -> None:
         occ = self.first.get(key)
@@ -1995,6 +2367,8 @@ class SpellingVariants:
                         self.accented[bare].add(t)
         if self.spacing is not None:
             self.spacing.feed(segment)
+        if self.phrases is not None:
+            self.phrases.feed(segment, base, tokens)
         if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
             self.han.append(segment)
             self.han_chars += len(text)
@@ -2055,13 +2429,18 @@ class SpellingVariants:
                     self._note_acronym(key, first)  # the word seen before, in capitals or not
         # One pass over the tokens for most segments: they hold no word worth locating.  (A
         # set's isdisjoint takes half the time of a dict's keys' on the tokens of a segment.)
-        if self.watch.isdisjoint(tokens):
+        if self.dotted or ("." in text and _DOTTED.search(text)):
+            self._dotted_abbreviations(segment, base)
+        heads: set[str] = set()
+        if self.acronyms and "-" in text:  # COVID-19: an abbreviation before a hyphen and a number
+            heads = self.acronyms.keys() & {t.partition("-")[0] for t in tokens if "-" in t}
+        if self.watch.isdisjoint(tokens) and not heads:
             return
         if self.camel_words and not self.camel_words.isdisjoint(tokens):
             for key in self.camel.keys() & tokens:
                 self._note_casing(key, segment)
-        if self.acronyms and not self.acronyms.keys().isdisjoint(tokens):
-            for key in self.acronyms.keys() & tokens:
+        if self.acronyms:
+            for key in (self.acronyms.keys() & tokens) | heads:
                 self._note_acronym(key, segment)
         wanted = self.wanted
         if not wanted or wanted.isdisjoint(tokens):
@@ -2096,7 +2475,7 @@ class SpellingVariants:
         heading set in capitals or title case."""
         forms = self.acronyms[key]
         text = segment.text
-        for m in _standing_alone(key).finditer(text):
+        for m in _acronym_alone(key).finditer(text):
             surface = m.group()
             if surface.isupper():
                 if (segment.source and surface in segment.source) or _mostly_capitals(text) or \
@@ -2301,9 +2680,15 @@ class SpellingVariants:
         """A word written with and without its accents (événement/evenement, déjà/deja), where
         the lexicon holds the accented form and the bare one not, or 20 times rarer (never
         público/publico, está/esta: two words of the language)."""
-        groups = []
+        groups: list[list[str]] = []
         ranks = lexicon_ranks(self.ctx.lang or "")
+        portuguese = base_lang(self.ctx.lang) == "pt"
         for bare, spellings in (self.accented or {}).items():
+            if portuguese and len(spellings) > 1:
+                # European é, ó and Brazilian ê, ô before m or n (económico/econômico,
+                # fenómeno/fenômeno, António/Antônio): one word in the two norms.
+                groups.extend([a, b] for a, b in combinations(sorted(spellings), 2)
+                              if _pt_open_closed(a, b))
             if bare not in self.last_seen or _KEYWORD_LIST.search(self.last_seen[bare].text):
                 continue
             for accented in sorted(spellings):
@@ -2443,8 +2828,12 @@ class SpellingVariants:
                 return
             for m in _SZ_WORD.finditer(text):
                 w = m.group().lower()
-                if "ß" in w:
+                if "ß" in w and w not in _SZ_MINIMAL_PAIRS:
                     current = rewrite(w, rules)
+                    if current == w:
+                        # ß after a long vowel (Straße, Fußball) is ss where ß is not written
+                        # (Switzerland, a keyboard without it): one word both ways is mixed too.
+                        current = w.replace("ß", "ss")
                     if current != w:
                         self.reformed[current].add(w)
                         if w not in self.first:
@@ -2481,7 +2870,10 @@ class SpellingVariants:
             elif current not in self.last_seen or len(current) < shortest:
                 continue
             for old in sorted(older):
-                if both_valid or not ranks or _one_is_the_word([current, old], ranks):
+                if both_valid or not ranks or _one_is_the_word([current, old], ranks) or (
+                        self.reform_rules[0] == "ß" and current not in ranks):
+                    # (German ß: the lexicon folds ß to ss; a compound it lacks is one word:
+                    # Fußballmannschaft/Fussballmannschaft)
                     groups.append([current, old])
                     break
         return groups
@@ -2573,7 +2965,10 @@ class SpellingVariants:
         hits: list[Hit] = []
         if self.spacing is not None:
             hits.extend(self.spacing.finish(self.ctx.path))
+        if self.phrases is not None:
+            hits.extend(self.phrases.finish(self.ctx.path))
         hits.extend(self._apostrophe_hits())
+        hits.extend(self._dotted_hits())
         if self.han:
             hits.extend(self._script_form_hits(self.han))
         for casing in self._casing_groups():
@@ -2638,7 +3033,11 @@ _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(
 
 #: A word of three to five capitals (an abbreviation: BCE, NATO), found by its first capital with
 #: a lookbehind after it (the regex engine scans for capitals in a tight loop).
-_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/-])")
+#: An abbreviation of two to four capitals each followed by a full stop (U.S., U.N., E.U.).
+#: Written to start with the capital (the regex engine then skips to capitals in a tight loop).
+_DOTTED = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w.])")
+#: A number may follow after a hyphen (COVID-19, MH-17).
+_ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/]|-(?!\d))")
 
 
 #: Another word in capitals right before or after one (from the position searched at).
@@ -2825,6 +3224,21 @@ def _digit_languages() -> frozenset[str]:
     return _NATIVE_DIGIT_LANGS
 
 
+#: Languages written both in Cyrillic and in Latin letters (digraphia): the letters that only
+#: the language's Cyrillic and only its Latin alphabet have.  A document keeps one script.
+_DIGRAPHIC = {
+    "sr": ("ђјљњћџЂЈЉЊЋЏ", "čćšžđČĆŠŽĐ"),
+    "bs": ("ђјљњћџЂЈЉЊЋЏ", "čćšžđČĆŠŽĐ"),
+    "cnr": ("ђјљњћџЂЈЉЊЋЏ", "čćšžđČĆŠŽĐ"),
+    "uz": ("ўқғҳЎҚҒҲ", "ʻʼ‘’"),
+    "az": ("ҹәғһјөүҸӘҒҺЈӨҮ", "əğıöüçşƏĞİÖÜÇŞ"),
+}
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: A sentence of this many letters or more, nine in ten of them in one script, is in that script.
+_SCRIPT_SENTENCE = 20
+
+
 def _mixed_forms_gate(ctx: CheckContext) -> Gate:
     """TQ504 reads a Romanian, Turkish … document's look-alike letters, and the numbers of a
     document in a language with digits of its own; it opens nowhere else."""
@@ -2833,6 +3247,8 @@ def _mixed_forms_gate(ctx: CheckContext) -> Gate:
     lang = base_lang(ctx.lang) or ""
     styles = _LETTER_STYLES.get(lang)
     digits = bool(ctx.data.get("native_digits") or lang in _digit_languages())
+    if lang in _DIGRAPHIC:
+        return class_gate("[" + _DIGRAPHIC[lang][0] + _DIGRAPHIC[lang][1] + "]")
     if styles is None and not digits:
         return Gate()
     return class_gate("[" + (styles[0] + styles[1] if styles else "") + (r"\d" if digits else "")
@@ -2857,7 +3273,12 @@ class MixedLetterForms:
         less (on a tie, the one that is not the language's default in the Unicode CLDR: Persian
         digits in Persian, Bengali in Bengali, ASCII in Hindi). Numbers inside codes, names and
         addresses (COVID-19, F-35, a URL, a placeholder), and numbers the segment's source
-        writes the same (a shortcut, a year, a version in a catalogue), are not counted.  A
+        writes the same (a shortcut, a year, a version in a catalogue), are not counted.  In a
+        language written in Cyrillic and in Latin letters (Serbian, Bosnian, Montenegrin, Uzbek,
+        Azerbaijani), counts the sentences written in each (twenty letters or more, nine in ten
+        of one script, with a letter only the language's alphabet in that script has: Serbian ј
+        or č, so that a quotation in English or Russian is not counted) and flags those in the
+        script used less (on a tie, the one the document turns to second).  A
         form more than ten lines from every use of the other is reported as info: in a file of
         unrelated sentences or documents each may be consistent in itself.
 
@@ -2881,9 +3302,14 @@ class MixedLetterForms:
         self.seen: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
         #: digit script (its zero's code point) -> the numbers written in it, in order.
         self.numbers: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
+        #: In a language written in two scripts: the sentences in each (0 Cyrillic, 1 Latin).
+        self.digraphic = _DIGRAPHIC.get(lang)
+        self.scripts: dict[int, list[tuple[Segment, int, int]]] = defaultdict(list)
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         text = segment.text
+        if self.digraphic is not None:
+            self._scripts(segment, sentences)
         if self.styles is not None:
             own, alike = self.styles[0], self.styles[1]
             if any(c in text for c in own + alike):
@@ -2911,8 +3337,35 @@ class MixedLetterForms:
                 continue
             self.numbers[zero].append((segment, start, end))
 
+    def _scripts(self, segment: Segment, sentences: list[Sentence]) -> None:
+        """Note the sentences of ``segment`` written in Cyrillic or in Latin letters, each with a
+        letter that only the language's alphabet in that script has (Serbian ј, č): a quotation
+        in English or Russian is not the language in the other script."""
+        assert self.digraphic is not None
+        for i, (letters, rx) in enumerate(((self.digraphic[0], _CYRILLIC_LETTER),
+                                           (self.digraphic[1], _LATIN_LETTER))):
+            if not any(c in segment.text for c in letters):
+                continue
+            for sentence in sentences:
+                text = sentence.text
+                mine = len(rx.findall(text))
+                if mine < _SCRIPT_SENTENCE or not any(c in text for c in letters):
+                    continue
+                other = len((_LATIN_LETTER if i == 0 else _CYRILLIC_LETTER).findall(text))
+                if mine >= 9 * other:
+                    self.scripts[i].append((segment, sentence.start, sentence.end))
+
     def finish(self) -> list[Hit]:
         hits: list[Hit] = []
+        if len(self.scripts) > 1:
+            counts = {i: len(v) for i, v in self.scripts.items()}
+            # The script used less, or on a tie the one the document turns to second.
+            odd = min((0, 1), key=lambda i: (counts[i], -self.scripts[i][0][0].locate(
+                self.scripts[i][0][1])[0]))
+            scripts = ("Cyrillic", "Latin letters")
+            message = (f"sentence written in {scripts[odd]} ({counts[odd]}×) where the document "
+                       f"writes {scripts[1 - odd]} ({counts[1 - odd]}×)")
+            hits.extend(self._hits(self.scripts[odd], self.scripts[1 - odd], message))
         if self.styles is not None and len(self.seen) > 1:
             own_n, alike_n = len(self.seen[0]), len(self.seen[1])
             odd = 0 if own_n < alike_n else 1

@@ -130,7 +130,7 @@ def weak_key(word: str) -> str:
 _PINYIN_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _PINYIN_FINAL = (r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|"
                  r"ia|ie|iu|in|ua|uo|ui|un|ve|vn|ue|a|o|e|i|u|v)")
-_WG_INITIAL = r"(?:ch|hs|ts|tz|ss|sz|[pmftnlkhjsyw])?"
+_WG_INITIAL = r"(?:ch|hs|ts|tz|ss|sz|kw|hw|[pmftnlkhjsyw])?"  # kw, hw: postal (Kwangtung)
 _WG_FINAL = (r"(?:iang|iung|uang|ieh|ien|ung|ang|eng|ing|ian|iao|uai|uan|ueh|uei|ai|ei|ao|ou|an|en|"
              r"erh|ia|iu|in|ua|uo|ui|un|ih|u|a|o|e|i)")
 _SYLLABLE = re.compile(
@@ -154,6 +154,7 @@ _CHINESE_RULES = _rules(
     (r"ch|zh|q|j|ts(?=i)|tz(?=i)", "J"),  # postal ts before i: Tsinghua/Qinghua
     (r"ts|tz|z|c", "Z"),
     (r"k", "g"), (r"t", "d"), (r"p", "b"),
+    (r"(?<=[gh])w(?=a)", "u"),  # postal kw, hw for gu, hu: Kwangtung/Guangdong, Hwang/Huang
     (r"ung\b|ung(?=[^aeiou])", "ong"),
     (r"ien", "ian"), (r"ieh", "ie"), (r"ih", "i"), (r"ueh", "ue"), (r"uei", "ui"),
 )
@@ -272,6 +273,7 @@ def source_key(word: str, rules: Rules) -> str:
 # and the newer х for h (Нетаниягу/Нетаньяху, Гарріс/Харріс) and a soft sign or и before an
 # iotated vowel (Нетаньяху/Нетанияху).
 _CYRILLIC_RULES = _rules(
+    (r"[эє]", "е"),  # first, so that Шэмрок and Шемрок, Сэ and Се, read alike below
     # English w as у before a vowel or as в: Уильям/Вильям, Хемингуэй/Хемингвей, Уотсон/Вотсон.
     (r"(?<![аеёиоуыэюяіїє])у(?=[эеиіао])", "в"),
     (r"(?<=[бвгдзклмнпрстфхцчшщ])[ьи](?=[яюеёє])", ""),
@@ -283,7 +285,7 @@ _CYRILLIC_RULES = _rules(
     (r"ш[ое]|с[ёе]", "сё"), (r"шу|сю", "сю"), (r"ша|ся", "ся"),
     (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
     (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
-    (r"[эє]", "е"), (r"[ії]", "и"), (r"ґ", "г"),  # ё stays: сё (Polivanov) is not се
+    (r"[ії]", "и"), (r"ґ", "г"),  # ё stays: сё (Polivanov) is not се
     (r"(.)\1+", r"\1"),
 )
 
