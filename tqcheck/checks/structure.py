@@ -1434,12 +1434,34 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
         return []
     if _stranded(ctx.lang, word, text[last.start:m.start(1)]):
         return []
+    if _verb_final_clause(ctx.lang, text[last.start:m.start(1)]):
+        return []  # "Wir tun, was wir können…": a German or Dutch clause ends on its verb
     # After a conjunction ("and then…") speech trails off on purpose as often, and a word of
     # ``before_final_ellipsis`` may be a verb's particle ("Come in, come in…"): info.
     weak = folded in {w.casefold() for w in ctx.data.words("coordinators")} or (
         folded not in never_final_words(ctx.lang) and not _paired_end(body, m, ctx.lang))
     return [Hit(last.start, last.end, f"sentence cut off after '{word}' (the ellipsis marks "
                 "the cut?)", severity=Severity.INFO if weak else None)]
+
+
+@functools.cache
+def _verb_final_openers(lang: str | None) -> frozenset[str]:
+    """The words that open a clause with its finite verb last (``verb_final_clauses``)."""
+    from tqcheck.datapack import builtin_table
+
+    table = builtin_table("truncation.toml").get("verb_final_clauses", {})
+    return frozenset(table.get(lang or "", ()))
+
+
+def _verb_final_clause(lang: str | None, before: str) -> bool:
+    """Does the last clause of ``before`` (after its last comma, or the whole) open, perhaps
+    after a preposition, with a word of ``verb_final_clauses``: a German or Dutch subordinate or
+    relative clause, which ends on its finite verb?"""
+    openers = _verb_final_openers(lang)
+    if not openers:
+        return False
+    clause = before.rsplit(",", 1)[-1]
+    return not openers.isdisjoint(w.casefold() for w in WORD.findall(clause)[:2])
 
 
 @functools.cache
