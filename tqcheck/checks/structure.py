@@ -424,7 +424,10 @@ def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool
     with a subordinator or relative word of the language (``Because``, ``weil``, ``parce que``,
     ``потому что``, ``который``), has no comma (after one, a main clause may follow) and the
     sentence before it is a statement of four words or more."""
-    if not clauses.match(body) or _CLAUSE_BREAK.search(body):
+    m = clauses.match(body)
+    # An opener may hold its own comma before a complement clause ("Was bedeutet, dass",
+    # "Что означает, что"): only a comma after it parts the clauses.
+    if not m or _CLAUSE_BREAK.search(body, m.end() if "," in m.group() else 0):
         return ""
     if correlatives is not None and correlatives.search(body):
         return ""  # "If you buy it then …": the main clause follows its correlative
@@ -632,6 +635,10 @@ class _PhraseData:
     capitalized_nouns: bool
     #: A verb-final language (``verb_last``: Persian): only the last word is read for a verb.
     verb_last: bool = False
+    #: Words after which the next word is never a finite verb (``nominal_after``: prepositions
+    #: and determiners that are never a clitic pronoun): its ending is no verb's ("del norte",
+    #: "для села", "des objections").
+    nominal_after: frozenset[str] = frozenset()
 
 
 def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
@@ -662,7 +669,9 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
                 frozenset(w.casefold() for w in (*function_words(ctx.data.lang),
                                                  *ctx.data.get("function_words", default=()))),
                 bool(ctx.data.get("capitalized_nouns")),
-                bool(ctx.data.get("structure", "verb_last")))
+                bool(ctx.data.get("structure", "verb_last")),
+                frozenset(w.casefold() for w in
+                          ctx.data.get("structure", "nominal_after", default=())))
         ctx.state[key] = data
     found: _PhraseData | None = ctx.state[key]
     return found
@@ -725,7 +734,8 @@ def _no_verb(words: list[str], folded: list[str], skip: int, data: _PhraseData) 
             if data.verb is not None and _function_verb(f, data.verb):
                 return False
             continue
-        if data.verb is not None and data.verb.search(f):
+        if data.verb is not None and data.verb.search(f) and not (
+                i > 0 and folded[i - 1] in data.nominal_after):
             return False
         if data.capitalized_nouns and w[0].islower() and not (
                 _DETERMINER_BEFORE.match(folded[i - 1])
@@ -876,7 +886,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         # The verb test reads the phrase before a relative clause ("Coming from Cairo, where he
         # met …": the relative clause has its own verb).
         lowered = [t.casefold() for t in WORD.findall(body[:relative.start()] if relative else body)]
-        if any(t in verbs or _past_form(t) for t in lowered[1 if past else 0:]):
+        if any(t in verbs or _past_form(t) for t in lowered[_perfect_gerund(lowered) or (1 if past else 0):]):
             continue
         if _LIST_NUMBER_BEFORE.search(prev.text):
             continue  # "1. For the slow delivery. 2. For the colour …": items of a numbered list
@@ -1102,15 +1112,30 @@ def _verbless_phrase(head: str, words: list[str], ctx: CheckContext) -> bool:
         skip = 1  # a preposition or conjunction of the truncation data ("Pour", "Для")
     else:
         return False
+    before = words[skip - 1].casefold() if skip else ""
     for w in words[skip:]:
         f = w.casefold()
         if f in data.function:
             if _function_verb(f, data.verb):
                 return False
-            continue
-        if data.verb.search(f):
+        elif data.verb.search(f) and before not in data.nominal_after:
             return False
+        before = f
     return True
+
+
+#: Gerunds of the auxiliaries: the "-ed" word after one is a participle ("Having reviewed the
+#: figures.", "Being delayed by the strike."), no finite verb.
+_PERFECT_GERUNDS = frozenset({"having", "being"})
+
+
+def _perfect_gerund(lowered: list[str]) -> int:
+    """The words of an opening perfect or passive gerund and its participle ("having
+    reviewed", "having been delayed", "being delayed": no finite verb among them), or 0."""
+    n = 2 if lowered[1:2] == ["been"] and lowered[0] == "having" else 1
+    if lowered[0] in _PERFECT_GERUNDS and len(lowered) > n and _past_form(lowered[n]):
+        return n + 1
+    return 0
 
 
 #: Prepositions after a past participle that make a participial phrase ("Organized by …",
