@@ -862,6 +862,9 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             what = "a phrase without a verb, split off the sentence before it"
         elif kind := _participle_or_list(body, prev.text, ctx):
             what = kind
+        elif len(prev.text.split()) >= 4 and not _LIST_NUMBER_BEFORE.search(prev.text) and (
+                relative := _noun_and_relative(s, ctx)):
+            what = f"a noun phrase and a relative clause ('{relative} …') with no main clause"
         if what is not None:
             hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {what}",
                             suggestion="join it to the previous sentence",
@@ -1087,6 +1090,119 @@ def _phrase_and_relative(s: Sentence, ctx: CheckContext) -> Sequence[Hit]:
     return [Hit(s.start, s.end, f"sentence fragment: '{body}' is an opening phrase and a "
                 f"relative clause ('{' '.join(after[:rel])} …') with no main clause",
                 severity=_CLAUSE_SEVERITY)]
+
+
+#: Words of the noun phrase before a relative clause in :func:`_noun_and_relative`.
+_NOUN_HEAD_WORDS = (1, 5)
+
+
+@functools.cache
+def _indefinite_articles(lang: str | None) -> frozenset[str]:
+    """The indefinite articles of ``lang`` (``indefinite_articles`` of ``structure.toml``)."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("structure.toml").get("indefinite_articles", {})
+                     .get(lang or "", ()))
+
+
+def _verb_groups(words: list[str], ctx: CheckContext) -> int:
+    """How many runs of words read as finite verbs in ``words`` ("had pushed" is one): English
+    ``finite_verbs`` and words in "-ed", elsewhere the verb test of TQ201's phrases (which
+    errs toward a verb, so toward more runs)."""
+    verbs = ctx.data.words("structure", "finite_verbs")
+    data = None if verbs else _phrase_data(ctx)
+    if not verbs and (data is None or data.verb is None):
+        return 2  # no verb test: read as a clause with its main verb
+    runs, inside, before = 0, False, ""
+    for w in words:
+        f = w.casefold()
+        if verbs:
+            verb = f in verbs or _past_form(f)
+        else:
+            assert data is not None and data.verb is not None
+            verb = (_function_verb(f, data.verb) if f in data.function
+                    else bool(data.verb.search(f)) and before not in data.nominal_after)
+        if verb and not inside:
+            runs += 1
+        inside, before = verb, f
+    return runs
+
+
+def _noun_and_relative(s: Sentence, ctx: CheckContext) -> str:
+    """The relative word when the sentence ``s`` is a noun phrase and a relative clause with no
+    main clause: "The mayor, who had pushed for the increase for many years.", "Решение,
+    которое удивило многих.", "Eine Entscheidung, die viele überraschte." — one to five words
+    with a capital first and no finite verb, a comma, a relative word (``relatives`` of
+    ``structure.toml``) and no other comma, colon, semicolon, bracket, quote or dash to close
+    the clause; or, without the comma, after an indefinite article ("A decision that
+    surprised many observers.", ``indefinite_articles``), a relative clause with one run of
+    finite verbs only.  Empty where it is none."""
+    body = s.text
+    if not body.endswith(".") or body.endswith("..") or any(c in body for c in _NOT_IN_CLAUSE):
+        return ""
+    relatives = _relatives(ctx.lang)
+    if not relatives:
+        return ""
+    tokens = list(WORD.finditer(body))
+    rel = next((i for i, m in enumerate(tokens[:_NOUN_HEAD_WORDS[1] + 1])
+                if i and m.group().casefold() in relatives), 0)
+    if not rel or len(tokens) < rel + 3 or not body[:1].isupper():
+        return ""
+    head = [m.group() for m in tokens[:rel]]
+    comma = body.count(",")
+    if comma:
+        if comma != 1 or not body[:tokens[rel].start()].rstrip().endswith(","):
+            return ""
+    elif head[0].casefold() not in _indefinite_articles(ctx.lang):
+        return ""
+    determiners = _determiners(ctx.lang)
+    if determiners and head[0].casefold() not in determiners:
+        return ""  # "Ah, das ist …", "Ich hatte Probleme, das …": a pronoun opens a main clause
+    english = bool(ctx.data.get("structure", "fragment_openers"))
+    if _first_word_opens(head[0], ctx) or not _verbless_words(head, 0, ctx, english):
+        return ""
+    if tokens[rel + 1].group().casefold() in _main_clause_verbs(ctx.lang):
+        return ""  # German "…, das ist …": a demonstrative and a verb, a main clause
+    if not comma and _verb_groups([m.group() for m in tokens[rel + 1:]], ctx) != 1:
+        return ""
+    return tokens[rel].group()
+
+
+#: Marks that may close a relative clause or set off an aside inside one: a main clause may
+#: follow them.
+_NOT_IN_CLAUSE = frozenset(";:—–()\"«»„“”")
+
+
+@functools.cache
+def _main_clause_verbs(lang: str | None) -> frozenset[str]:
+    """The ``main_clause_verbs`` of ``lang`` (German, Dutch auxiliaries and copulas)."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("structure.toml").get("main_clause_verbs", {})
+                     .get(lang or "", ()))
+
+
+@functools.cache
+def _determiners(lang: str | None) -> frozenset[str]:
+    """The articles and demonstrative determiners of ``lang`` (``determiners`` of
+    ``structure.toml``); empty for a language without articles."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("structure.toml").get("determiners", {}).get(lang or "", ()))
+
+
+def _first_word_opens(word: str, ctx: CheckContext) -> bool:
+    """Does ``word`` open a phrase or clause of its own (a preposition or adverb of English
+    ``fragment_openers`` or the ``phrase_openers``, a subordinator of ``clause_openers``, a
+    conjunction of ``coordinators``), not a noun phrase?"""
+    if word in ctx.data.words("structure", "fragment_openers") or word.casefold() in {
+            w.casefold() for w in ctx.data.words("coordinators")}:
+        return True
+    data = _phrase_data(ctx)
+    if data is not None and data.openers is not None and data.openers.fullmatch(word):
+        return True
+    clauses = _clause_openers(ctx)
+    return clauses is not None and clauses.fullmatch(word) is not None
 
 
 def _verbless_phrase(head: str, words: list[str], ctx: CheckContext) -> bool:
@@ -1835,11 +1951,22 @@ def _sentence_opener_words(lang: str | None) -> frozenset[str]:
                      .get(lang or "", ()))
 
 
+@functools.cache
+def _heading_followers(lang: str | None) -> frozenset[str]:
+    """The ``heading_followers`` of ``lang`` (subordinators, the second-person pronoun and
+    instruction imperatives, never capitalised inside a sentence), lower case."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("structure.toml").get("heading_followers", {})
+                     .get(lang or "", ()))
+
+
 def _capitalised_openers(lang: str | None) -> list[str]:
-    """The ``sentence_openers`` of ``lang`` of two letters or more, capitalised and escaped for a
-    regex, longest first."""
+    """The ``sentence_openers`` and ``heading_followers`` of ``lang`` of two letters or more,
+    capitalised and escaped for a regex, longest first."""
+    words = _sentence_opener_words(lang) | _heading_followers(lang)
     return [re.escape(w[0].upper() + w[1:])
-            for w in sorted(_sentence_opener_words(lang), key=lambda w: (-len(w), w)) if len(w) > 1]
+            for w in sorted(words, key=lambda w: (-len(w), w)) if len(w) > 1]
 
 
 @functools.cache
