@@ -1595,14 +1595,15 @@ def _verb_final_openers(lang: str | None) -> frozenset[str]:
 
 
 def _verb_final_clause(lang: str | None, before: str) -> bool:
-    """Does the last clause of ``before`` (after its last comma, or the whole) open, perhaps
-    after a preposition, with a word of ``verb_final_clauses``: a German or Dutch subordinate or
-    relative clause, which ends on its finite verb?"""
+    """Does the last clause of ``before`` (after its last comma, or the whole) hold a word of
+    ``verb_final_clauses``: perhaps a German or Dutch subordinate or relative clause, which ends
+    on its finite verb ("Wir tun, was wir können…", "We doen wat we kunnen…")?  An article
+    of the same spelling reads so too: no finding rather than a false one."""
     openers = _verb_final_openers(lang)
     if not openers:
         return False
     clause = before.rsplit(",", 1)[-1]
-    return not openers.isdisjoint(w.casefold() for w in WORD.findall(clause)[:2])
+    return not openers.isdisjoint(w.casefold() for w in WORD.findall(clause))
 
 
 @functools.cache

@@ -1,0 +1,186 @@
+"""Tenth round: structure shapes in every target with data — a paragraph's closing ellipsis after a
+modal or auxiliary, noun phrases with a relative clause and no main clause, sentential relatives
+with their complement, perfect gerunds, headings run into an instruction, verb tests that no
+longer read a noun after a preposition as a verb, and a magnitude's stop after a number.  Each
+rule has a must-pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.langdata import load_language
+from tqcheck.segment import split_spans
+
+
+def flagged(code: str, text: str, lang: str) -> set[str]:
+    report = audit_text(text, AuditOptions(lang=lang, select=(code,)))
+    return {f.text for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "lang", "cut"), [
+    ("De nieuwe regeling treedt in werking op 1 januari 2026. Gemeenten die niet tijdig "
+     "rapporteren, kunnen…", "nl", "Gemeenten die niet tijdig rapporteren, kunnen…"),
+    ("Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ. Οι δικαιούχοι που δεν έχουν…", "el",
+     "Οι δικαιούχοι που δεν έχουν…"),
+    ("Правило действует с января. Муниципалитеты, которые не отчитаются вовремя, будут…", "ru",
+     "Муниципалитеты, которые не отчитаются вовремя, будут…"),
+    ("La règle s'applique dès janvier. Les communes qui ne déclarent pas à temps pourront…",
+     "fr", "Les communes qui ne déclarent pas à temps pourront…"),
+])
+def test_ellipsis_after_a_modal_or_auxiliary_is_a_cut(text: str, lang: str, cut: str) -> None:
+    assert cut in flagged("TQ205", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A German or Dutch subordinate clause ends on its verb.
+    ("Sie fragte uns, ob wir das können. Wir tun, was wir können…", "de"),
+    ("Ze vroeg of we dat konden. We doen wat we kunnen…", "nl"),
+    # A full verb before the ellipsis: trailing off on purpose.
+    ("Правило действует с января. Мы долго ждали и думали…", "ru"),
+])
+def test_ellipsis_after_a_closed_clause_is_no_cut(text: str, lang: str) -> None:
+    assert not flagged("TQ205", text, lang)
+
+
+def test_english_paragraph_cut_after_who() -> None:
+    text = ("The council approved the budget on Monday. The new rules will apply to all residents "
+            "who")
+    assert flagged("TQ205", text, "en")
+    assert not flagged("TQ205", "The council approved the budget on Monday. Guess who.", "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "fragment"), [
+    ("The council approved the budget on Monday. The mayor, who had pushed for the increase for "
+     "many years.", "en", "The mayor, who had pushed for the increase for many years."),
+    ("Совет утвердил бюджет в понедельник. Решение, которое удивило многих наблюдателей.", "ru",
+     "Решение, которое удивило многих наблюдателей."),
+    ("Der Rat hat den Haushalt am Montag beschlossen. Eine Entscheidung, die viele Beobachter "
+     "überraschte.", "de", "Eine Entscheidung, die viele Beobachter überraschte."),
+    ("Le conseil a approuvé le budget lundi. Une décision qui a surpris de nombreux "
+     "observateurs.", "fr", "Une décision qui a surpris de nombreux observateurs."),
+    ("El consejo aprobó el presupuesto el lunes. Una decisión que sorprendió a muchos "
+     "observadores.", "es", "Una decisión que sorprendió a muchos observadores."),
+    ("El consejo aprobó el presupuesto el lunes. El alcalde, quien había impulsado el aumento "
+     "durante años.", "es", "El alcalde, quien había impulsado el aumento durante años."),
+])
+def test_noun_phrase_and_relative_clause_without_main_clause(text: str, lang: str,
+                                                             fragment: str) -> None:
+    assert fragment in flagged("TQ201", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # The relative clause is closed and the main clause follows.
+    ("The council approved the budget on Monday. His wife, who works at the hospital, was "
+     "there.", "en"),
+    ("Le conseil a approuvé le budget lundi. Le maire, qui a longtemps défendu le projet, a salué "
+     "le vote.", "fr"),
+    # A clause before the comma: the relative word goes on from it.
+    ("The council approved the budget on Monday. It rained all day, which was unfortunate.",
+     "en"),
+    # Two verbs: the main clause follows the relative clause.
+    ("Le conseil a approuvé le budget lundi. Un homme qui passait par là a appelé la police.",
+     "fr"),
+    ("El consejo aprobó el presupuesto el lunes. Un hombre que pasaba por allí llamó a la "
+     "policía.", "es"),
+    # English reads no sentence without its comma: its verb test misses "died".
+    ("The council approved the budget on Monday. A man who was injured in the crash died on "
+     "Sunday.", "en"),
+    # A German demonstrative and its verb, or a pronoun, open a main clause.
+    ("Das war wirklich eine sehr gute Idee. Die Firma, das ist unser ganzer Stolz.", "de"),
+    ("Das war wirklich eine sehr gute Idee. Ah, das ist also ein Teilversuch.", "de"),
+])
+def test_relative_clause_with_its_main_clause_passes(text: str, lang: str) -> None:
+    assert not flagged("TQ201", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "fragment"), [
+    ("Le conseil a approuvé le budget lundi. Ce qui signifie que les impôts augmenteront.", "fr",
+     "Ce qui signifie que les impôts augmenteront."),
+    ("El consejo aprobó el presupuesto el lunes. Lo que significa que los impuestos subirán.",
+     "es", "Lo que significa que los impuestos subirán."),
+    ("Der Rat hat den Haushalt am Montag beschlossen. Was bedeutet, dass die Steuern steigen.",
+     "de", "Was bedeutet, dass die Steuern steigen."),
+    ("وافق المجلس على الميزانية يوم الاثنين. مما يعني ارتفاع الضرائب في العام المقبل.", "ar",
+     "مما يعني ارتفاع الضرائب في العام المقبل."),
+])
+def test_sentential_relative_with_its_complement(text: str, lang: str, fragment: str) -> None:
+    assert fragment in flagged("TQ201", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A pseudo-cleft: the relative is the subject of the main clause after its comma.
+    ("Le conseil a approuvé le budget lundi. Ce qui signifie quelque chose, c'est le vote.", "fr"),
+    ("Der Rat hat den Haushalt am Montag beschlossen. Was das bedeutet, ist noch unklar.", "de"),
+    ("Le conseil a approuvé le budget lundi. Ce qui compte est la qualité des écoles.", "fr"),
+])
+def test_pseudo_cleft_passes(text: str, lang: str) -> None:
+    assert not flagged("TQ201", text, lang)
+
+
+def test_perfect_gerund_phrase() -> None:
+    text = ("The council approved the budget on Monday. Having reviewed the figures from the "
+            "previous budget.")
+    assert flagged("TQ201", text, "en")
+    fr = "Le conseil a approuvé le budget lundi. Ayant examiné les chiffres des trois années."
+    assert flagged("TQ201", fr, "fr")
+    for fine in ("The council approved the budget on Monday. Having reviewed the figures the "
+                 "mayor signed it.",
+                 "The council approved the budget on Monday. Having children changes everything "
+                 "for the family."):
+        assert not flagged("TQ201", fine, "en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A noun after a preposition or determiner is no verb by its ending ("norte", "objections").
+    ("El consejo aprobó el presupuesto el lunes. Especialmente en los barrios del norte de la "
+     "ciudad.", "es"),
+    ("Le conseil a approuvé le budget lundi. Malgré les fortes objections des partis "
+     "d'opposition.", "fr"),
+    ("O conselho aprovou o orçamento na segunda-feira. Apesar das fortes objeções da oposição.",
+     "pt"),
+])
+def test_verb_test_reads_no_noun_as_verb(text: str, lang: str) -> None:
+    assert flagged("TQ201", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("El consejo aprobó el presupuesto el lunes. En el futuro habrá un gran terremoto.", "es"),
+    ("Совет утвердил бюджет в понедельник. Для всех студентов вход свободный.", "ru"),
+    ("Le conseil a approuvé le budget lundi. Avec ces mesures les communes gagnent du temps.",
+     "fr"),
+])
+def test_verb_test_still_finds_the_verb(text: str, lang: str) -> None:
+    assert not flagged("TQ201", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "heading"), [
+    ("The app is free of charge. Installation Download the file from our website and run it.",
+     "en", "Installation"),
+    ("Den som deklarerar före den 31 mars får sin återbäring i april. Så här gör du Logga in med "
+     "BankID och granska uppgifterna.", "sv", "Så här gör du"),
+    ("Приложение бесплатное. Установка Скачайте файл с нашего сайта и запустите его.", "ru",
+     "Установка"),
+])
+def test_heading_run_into_an_instruction(text: str, lang: str, heading: str) -> None:
+    assert heading in flagged("TQ208", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The app is free of charge. Getting started Click the button in the top right corner.",
+     "en"),  # a verb in the run: a clause ("started"), not a heading
+    ("Last night I watched Enter the Dragon with my brother.", "en"),
+    ("He said that you should download the file first.", "en"),
+])
+def test_instruction_words_inside_a_sentence_pass(text: str, lang: str) -> None:
+    assert not flagged("TQ208", text, lang)
+
+
+def test_magnitude_after_a_number_ends_no_sentence() -> None:
+    data = load_language("el")
+    text = "Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ. Οι δικαιούχοι είναι πολλοί."
+    assert [text[a:b] for a, b in split_spans(text, data)] == [
+        "Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ.", "Οι δικαιούχοι είναι πολλοί."]
+    en = "We met at 5 pm. the talks ended."
+    assert len(split_spans(en, load_language("en"))) == 2  # a clock time ends the sentence
+    assert not flagged("TQ203", "Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ συνολικά.", "el")
