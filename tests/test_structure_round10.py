@@ -21,12 +21,12 @@ def flagged(code: str, text: str, lang: str) -> set[str]:
 @pytest.mark.parametrize(("text", "lang", "cut"), [
     ("De nieuwe regeling treedt in werking op 1 januari 2026. Gemeenten die niet tijdig "
      "rapporteren, kunnen…", "nl", "Gemeenten die niet tijdig rapporteren, kunnen…"),
-    ("Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ. Οι δικαιούχοι που δεν έχουν…", "el",
-     "Οι δικαιούχοι που δεν έχουν…"),
+    ("Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ. Οι δικαιούχοι του προγράμματος θα…", "el",
+     "Οι δικαιούχοι του προγράμματος θα…"),
     ("Правило действует с января. Муниципалитеты, которые не отчитаются вовремя, будут…", "ru",
      "Муниципалитеты, которые не отчитаются вовремя, будут…"),
-    ("La règle s'applique dès janvier. Les communes qui ne déclarent pas à temps pourront…",
-     "fr", "Les communes qui ne déclarent pas à temps pourront…"),
+    ("La règle s'applique dès janvier. Les communes en retard de plusieurs mois pourront…",
+     "fr", "Les communes en retard de plusieurs mois pourront…"),
 ])
 def test_ellipsis_after_a_modal_or_auxiliary_is_a_cut(text: str, lang: str, cut: str) -> None:
     assert cut in flagged("TQ205", text, lang)
@@ -40,6 +40,30 @@ def test_ellipsis_after_a_modal_or_auxiliary_is_a_cut(text: str, lang: str, cut:
     ("Правило действует с января. Мы долго ждали и думали…", "ru"),
 ])
 def test_ellipsis_after_a_closed_clause_is_no_cut(text: str, lang: str) -> None:
+    assert not flagged("TQ205", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "cut"), [
+    ("De nieuwe regeling treedt in werking op 1 januari 2026. Gemeenten die niet tijdig "
+     "rapporteren, kunnen", "nl", "Gemeenten die niet tijdig rapporteren, kunnen"),
+    ("Правило действует с января следующего года. Муниципалитеты, которые не отчитаются "
+     "вовремя, будут", "ru", "Муниципалитеты, которые не отчитаются вовремя, будут"),
+    ("La norma se aplica desde enero del año próximo. Los municipios con retraso en sus "
+     "informes deberán", "es", "Los municipios con retraso en sus informes deberán"),
+])
+def test_prose_paragraph_cut_after_a_modal(text: str, lang: str, cut: str) -> None:
+    assert cut in flagged("TQ205", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A modal ends an elliptical clause after a subordinator.
+    ("La règle s'applique dès janvier prochain. Il viendra nous aider dès qu'il peut", "fr"),
+    ("Правило действует с января следующего года. Он помогает нам всем, как может", "ru"),
+    ("De regel geldt vanaf januari volgend jaar. We doen voor de gemeenten wat we kunnen", "nl"),
+    # A copula or "have" is a full verb that ends clauses.
+    ("La norma se aplica desde enero del año próximo. Todo seguirá tal como es", "es"),
+])
+def test_modal_at_the_end_of_a_subordinate_clause_passes(text: str, lang: str) -> None:
     assert not flagged("TQ205", text, lang)
 
 

@@ -1475,6 +1475,14 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
             and _prose_end(segment, sentences)):
         return [Hit(last.start, last.end, "sentence cut off after a possessive: the paragraph "
                     "stops before the noun it qualifies")]
+    waiting = _LAST_WORD.search(text, max(0, len(text) - 40))
+    if (waiting is not None and waiting.end() == len(text)
+            and waiting.group(1).casefold() in _waiting_verbs(ctx.lang)
+            and not _capitalised_mid_sentence(waiting.group(1), last.text)
+            and _prose_end(segment, sentences)
+            and not _subordinate_clause(ctx, text[last.start:waiting.start(1)])):
+        return [Hit(last.start, last.end, f"sentence cut off after '{waiting.group(1)}': the "
+                    "paragraph stops on a modal or auxiliary, before the verb it waits for")]
     words, most = _rarely_final(ctx.lang)
     endings = _rarely_final_endings(ctx.lang)
     if not words and not endings:
@@ -1562,7 +1570,8 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
     shares fell by...", "…
     delivered by PostNL within…"): the end was cut and the cut marked.  After a conjunction
     ("and then…") speech trails off on purpose as often: info."""
-    words = never_final_words(ctx.lang) | _before_final_ellipsis(ctx.lang)
+    words = never_final_words(ctx.lang) | _before_final_ellipsis(ctx.lang) | \
+        _waiting_verbs(ctx.lang)
     body = text.rstrip(".…")
     m = _LAST_WORD.search(body)
     last = sentences[-1]
@@ -1575,8 +1584,8 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
         return []
     if _stranded(ctx.lang, word, text[last.start:m.start(1)]):
         return []
-    if _verb_final_clause(ctx.lang, text[last.start:m.start(1)]):
-        return []  # "Wir tun, was wir können…": a German or Dutch clause ends on its verb
+    if folded in _waiting_verbs(ctx.lang) and _subordinate_clause(ctx, text[last.start:m.start(1)]):
+        return []  # "Wir tun, was wir können…", "dès qu'il peut…": the clause ends on its verb
     # After a conjunction ("and then…") speech trails off on purpose as often, and a word of
     # ``before_final_ellipsis`` may be a verb's particle ("Come in, come in…"): info.
     weak = folded in {w.casefold() for w in ctx.data.words("coordinators")} or (
@@ -1594,16 +1603,41 @@ def _verb_final_openers(lang: str | None) -> frozenset[str]:
     return frozenset(table.get(lang or "", ()))
 
 
-def _verb_final_clause(lang: str | None, before: str) -> bool:
-    """Does the last clause of ``before`` (after its last comma, or the whole) hold a word of
-    ``verb_final_clauses``: perhaps a German or Dutch subordinate or relative clause, which ends
-    on its finite verb ("Wir tun, was wir können…", "We doen wat we kunnen…")?  An article
-    of the same spelling reads so too: no finding rather than a false one."""
-    openers = _verb_final_openers(lang)
-    if not openers:
-        return False
+@functools.cache
+def _waiting_verbs(lang: str | None) -> frozenset[str]:
+    """The modals and auxiliaries of ``lang`` that wait for their infinitive or participle
+    (``waiting_verbs`` of ``truncation.toml``)."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("truncation.toml").get("waiting_verbs", {}).get(lang or "", ()))
+
+
+@functools.cache
+def _modal_ellipsis(lang: str | None) -> frozenset[str]:
+    """The words after which a modal may end a clause elliptically (``modal_ellipsis``)."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("truncation.toml").get("modal_ellipsis", {}).get(lang or "", ()))
+
+
+#: An elided French subordinator or relative ("qu'il", "lorsqu'on").
+_ELIDED_SUBORDINATOR = re.compile(r"(?<!\w)(?:qu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+
+
+def _subordinate_clause(ctx: CheckContext, before: str) -> bool:
+    """Does the last clause of ``before`` (after its last comma, or the whole) hold a
+    subordinator or relative word (``verb_final_clauses``, ``rarely_final``, ``relatives``, the
+    one-word ``clause_openers``, ``modal_ellipsis``): a clause that a modal may end
+    elliptically ("dès qu'il
+    peut"), or whose verb comes last in German and Dutch ("Wir tun, was wir können", "We doen
+    wat we kunnen")?  An article of the same spelling reads so too: no finding rather than a
+    false one."""
+    words = (_verb_final_openers(ctx.lang) | _rarely_final(ctx.lang)[0] | _relatives(ctx.lang)
+             | {w.casefold() for w in _structure_words(ctx, "clause_openers") if " " not in w}
+             | _modal_ellipsis(ctx.lang))
     clause = before.rsplit(",", 1)[-1]
-    return not openers.isdisjoint(w.casefold() for w in WORD.findall(clause))
+    return (not words.isdisjoint(w.casefold() for w in WORD.findall(clause))
+            or _ELIDED_SUBORDINATOR.search(clause) is not None)
 
 
 @functools.cache
