@@ -789,7 +789,21 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         finite verb before its complement clause, nor a comma but between list items and
         before the complement clause, is one too; so is, in Chinese and Japanese, a sentence
         that opens with a word no sentence opens with (``never_initial`` of ``structure.toml``:
-        以及, および).  A comma or colon between digits ("200,000", "10:30") parts no clauses.
+        以及, および).  So is a noun phrase of one to five words without a verb (after an article
+        or determiner where the language has them, ``determiners``), a comma and a relative
+        clause that runs to the full stop ("The mayor, who had pushed for the increase for many
+        years.", "Решение, которое удивило многих наблюдателей."), or, without the comma, after
+        an indefinite article, a relative clause with a single run of finite verbs ("Une
+        décision qui a surpris de nombreux observateurs.": not in English, whose verb test
+        misses verbs); a German or Dutch pronoun before an auxiliary ("…, das ist …") opens a
+        main clause instead.  Sentential relatives with their complement ("Ce qui signifie
+        que …", "Lo que significa que …", "Was bedeutet, dass …", "مما يعني …") are
+        ``clause_openers`` whose own comma parts no clauses, and an English phrase opening with
+        a perfect gerund ("Having reviewed the figures from the previous budget.") has no
+        finite verb in its participle.  The verb tests read no word right after a preposition
+        or a determiner that is never a clitic pronoun (``nominal_after``: "del norte", "для
+        сокращения") as a verb by its ending.
+        A comma or colon between digits ("200,000", "10:30") parts no clauses.
         Every fragment is info:
         headlines, reviews and captions write verbless phrases on purpose, and judged blind
         against the source on WMT23 system output only about a third of the fragments reported
@@ -1330,7 +1344,13 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         tqcheck from general knowledge of each language.  Where the paragraph is prose, a last
         sentence that leaves a bracket or quote open before its last few words ("… the age to
         (", '… select "Network and') is cut off too, and so is an English one that ends on a
-        possessive ("… to exceed last year's"); a Japanese last sentence that stops on a case or
+        possessive ("… to exceed last year's"), and so is one that stops on a modal or
+        auxiliary that waits for its verb (``waiting_verbs``: "… Gemeenten die niet tijdig
+        rapporteren, kunnen"; a paragraph's closing ellipsis right after one, or in another
+        language than English after a preposition of ``before_final_ellipsis``, is info), except
+        in a clause with a subordinator, relative or comparison word (``modal_ellipsis``, "dès
+        qu'il peut", "как может"; German and Dutch ``verb_final_clauses``, "was wir können"),
+        which a modal may end; a Japanese last sentence that stops on a case or
         topic particle without punctuation ("…書面で") is info.
 
     Why it matters:
@@ -2091,7 +2111,10 @@ def find_glued_headings(segment: Segment, sentences: list[Sentence], ctx: CheckC
         the words before it are a heading or label whose line break or full stop was lost
         (``Technical data The container holds 400 ml``).  Words of one letter ("Plan A"),
         second-person forms (capitalised in letters) and words that are also names are not in
-        the data; a name after the word ("in The Hague") keeps it; a run with a finite verb
+        the data.  So does a capitalised subordinator, uncapitalised second-person pronoun or
+        instruction imperative (``heading_followers``: "Installation Download the file …",
+        "Så här gör du Logga in …", "Установка Скачайте файл …"), which help pages put right
+        under a heading.  A name after the word ("in The Hague") keeps it; a run with a finite verb
         (a clause, not a heading), one that opens with a subordinator, a single letter or a
         dateline in capitals is none.  Where the source in view runs its heading into the
         sentence too (a space inside a Chinese or Japanese sentence, or the same capitalised
