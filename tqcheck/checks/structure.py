@@ -877,8 +877,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         elif kind := _participle_or_list(body, prev.text, ctx):
             what = kind
         elif len(prev.text.split()) >= 4 and not _LIST_NUMBER_BEFORE.search(prev.text) and (
-                relative := _noun_and_relative(s, ctx)):
-            what = f"a noun phrase and a relative clause ('{relative} …') with no main clause"
+                rel_word := _noun_and_relative(s, ctx)):
+            what = f"a noun phrase and a relative clause ('{rel_word} …') with no main clause"
         if what is not None:
             hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {what}",
                             suggestion="join it to the previous sentence",
