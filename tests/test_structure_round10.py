@@ -207,4 +207,7 @@ def test_magnitude_after_a_number_ends_no_sentence() -> None:
         "Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ.", "Οι δικαιούχοι είναι πολλοί."]
     en = "We met at 5 pm. the talks ended."
     assert len(split_spans(en, load_language("en"))) == 2  # a clock time ends the sentence
+    # A currency or unit written out ends it too: "analysts" starts in lowercase.
+    assert flagged("TQ203", "The price starts from 5999 yuan. analysts believe it will sell.",
+                   "en")
     assert not flagged("TQ203", "Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ συνολικά.", "el")

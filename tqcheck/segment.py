@@ -87,11 +87,15 @@ _CLOCK = frozenset({"am", "pm"})
 
 def _magnitude_after_number(text: str, start: int, word: str) -> bool:
     """A short lowercase token right after a number, before a full stop and a lowercase word:
-    an abbreviated magnitude or unit the lexicon may hold as a word ("4,2 εκατ. ευρώ", "5 mln.
-    zł", "3 тыс. рублей"), not a sentence's end."""
-    return (1 < len(word) <= _SHORT_ABBREVIATION + 1 and word.isalpha() and word.islower()
-            and word not in _CLOCK
-            and _NUMBER_BEFORE.search(text, max(0, start - 24), start) is not None)
+    an abbreviated magnitude or unit the lexicon of its language may hold as a word ("4,2 εκατ.
+    ευρώ", "5 mln. zł", "3 тыс. рублей"), not a sentence's end.  Not an English word (the
+    currencies and units written out, "5999 yuan. analysts …": the sentence ends there)."""
+    if not (1 < len(word) <= _SHORT_ABBREVIATION + 1 and word.isalpha() and word.islower()):
+        return False
+    if _NUMBER_BEFORE.search(text, max(0, start - 24), start) is None:
+        return False
+    english = _lexicon_words("en")
+    return word not in _CLOCK and (english is None or word not in english)
 
 
 def _word_before(text: str, end: int) -> str:
