@@ -19,8 +19,8 @@ def flagged(code: str, text: str, lang: str) -> set[str]:
 
 
 @pytest.mark.parametrize(("text", "lang", "cut"), [
-    ("De nieuwe regeling treedt in werking op 1 januari 2026. Gemeenten die niet tijdig "
-     "rapporteren, kunnen…", "nl", "Gemeenten die niet tijdig rapporteren, kunnen…"),
+    ("De nieuwe regeling treedt in werking op 1 januari 2026. Elke gemeente die niet tijdig "
+     "rapporteert, kan…", "nl", "Elke gemeente die niet tijdig rapporteert, kan…"),
     ("Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ. Οι δικαιούχοι του προγράμματος θα…", "el",
      "Οι δικαιούχοι του προγράμματος θα…"),
     ("Правило действует с января. Муниципалитеты, которые не отчитаются вовремя, будут…", "ru",
@@ -35,7 +35,9 @@ def test_ellipsis_after_a_modal_or_auxiliary_is_a_cut(text: str, lang: str, cut:
 @pytest.mark.parametrize(("text", "lang"), [
     # A German or Dutch subordinate clause ends on its verb.
     ("Sie fragte uns, ob wir das können. Wir tun, was wir können…", "de"),
-    ("Ze vroeg of we dat konden. We doen wat we kunnen…", "nl"),
+    ("Ze vroeg of we dat konden. We doen wat hij kan…", "nl"),
+    # An infinitive ends a German clause: "werden" is no finite "werden" there.
+    ("Es dauerte ein wenig, um mit den neuen Kollegen warm zu werden…", "de"),
     # A full verb before the ellipsis: trailing off on purpose.
     ("Правило действует с января. Мы долго ждали и думали…", "ru"),
 ])
@@ -44,8 +46,8 @@ def test_ellipsis_after_a_closed_clause_is_no_cut(text: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "lang", "cut"), [
-    ("De nieuwe regeling treedt in werking op 1 januari 2026. Gemeenten die niet tijdig "
-     "rapporteren, kunnen", "nl", "Gemeenten die niet tijdig rapporteren, kunnen"),
+    ("De nieuwe regeling treedt in werking op 1 januari 2026. Elke gemeente die niet tijdig "
+     "rapporteert, moet", "nl", "Elke gemeente die niet tijdig rapporteert, moet"),
     ("Правило действует с января следующего года. Муниципалитеты, которые не отчитаются "
      "вовремя, будут", "ru", "Муниципалитеты, которые не отчитаются вовремя, будут"),
     ("La norma se aplica desde enero del año próximo. Los municipios con retraso en sus "
@@ -211,3 +213,27 @@ def test_magnitude_after_a_number_ends_no_sentence() -> None:
     assert flagged("TQ203", "The price starts from 5999 yuan. analysts believe it will sell.",
                    "en")
     assert not flagged("TQ203", "Ο προϋπολογισμός ανέρχεται σε 4,2 εκατ. ευρώ συνολικά.", "el")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("יש להגיש את הבקשות למענק עד מרץ באמצעות אתר משרד הכלכלה. מסמכים נדרשים צילום תעודת זהות "
+     "אישור ניהול חשבון דוח רווח והפסד", "he"),
+    ("Se il log-in non riesce, ripristina le impostazioni di fabbrica. Passaggi scarica il file "
+     "carica il file riavvia il dispositivo", "it"),
+    ("The packing material came out of the box on opening. Communications RAM from the video "
+     "board", "en"),
+])
+def test_verbless_run_at_a_prose_paragraph_end(text: str, lang: str) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ205",)))
+    assert [f.severity.value for f in report.findings] == ["info"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A verb (German "ist" among the function words), a comma, or a short line: no run.
+    ("Das ist ein sehr schöner Rock. Die Flagge ist auch ein tolles Extra", "de"),
+    ("On the way home. The applause sounds strange. Or was it pleasant for us", "en"),
+    ("Das ist ein sehr schöner Rock. Die Farbe, das Muster und der Stoff", "de"),
+    ("Was für ein Tag. Danke an alle", "de"),
+])
+def test_prose_end_with_a_verb_or_marks_passes(text: str, lang: str) -> None:
+    assert not flagged("TQ205", text, lang)

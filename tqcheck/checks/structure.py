@@ -639,6 +639,9 @@ class _PhraseData:
     #: and determiners that are never a clitic pronoun): its ending is no verb's ("del norte",
     #: "для села", "des objections").
     nominal_after: frozenset[str] = frozenset()
+    #: Function words that are finite verbs where the language has no verb pattern (German
+    #: and Dutch auxiliaries and copulas, ``main_clause_verbs`` of ``structure.toml``).
+    function_verbs: frozenset[str] = frozenset()
 
 
 def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
@@ -671,7 +674,8 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
                 bool(ctx.data.get("capitalized_nouns")),
                 bool(ctx.data.get("structure", "verb_last")),
                 frozenset(w.casefold() for w in
-                          ctx.data.get("structure", "nominal_after", default=())))
+                          ctx.data.get("structure", "nominal_after", default=())),
+                _main_clause_verbs(ctx.lang))
         ctx.state[key] = data
     found: _PhraseData | None = ctx.state[key]
     return found
@@ -731,7 +735,8 @@ def _no_verb(words: list[str], folded: list[str], skip: int, data: _PhraseData) 
         if i < skip:
             continue
         if f in data.function:
-            if data.verb is not None and _function_verb(f, data.verb):
+            if (data.verb is not None and _function_verb(f, data.verb)) \
+                    or f in data.function_verbs:
                 return False
             continue
         if data.verb is not None and data.verb.search(f) and not (
@@ -1398,7 +1403,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
             m = None
     if m is None:
         return [*hits, *(_cut_in_prose(segment, text, sentences, ctx)
-                         or _unfinished_prose(segment, sentences))]
+                         or _unfinished_prose(segment, sentences)
+                         or _verbless_prose_end(segment, sentences, ctx))]
     if len(last.text.split()) < 4:
         return hits
     if _capitalised_mid_sentence(m.group(1), last.text):
@@ -1528,6 +1534,34 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         return []
     return [Hit(last.start, last.end, f"sentence cut off after '{word}': the paragraph stops "
                 "in mid-sentence, on a word that ends a sentence only in some uses")]
+
+
+#: Marks that make a last sentence something else than a run of words (a quote, a label and its
+#: value, an aside, a list with commas).
+_NOT_IN_RUN = frozenset(",;:\"'“”«»„()[]/|#@&+=%")
+
+
+def _verbless_prose_end(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                        ) -> list[Hit]:
+    """A paragraph of prose (:func:`_prose_end`) whose last sentence, six words or more, is a run
+    of words with no finite verb (the verb test of TQ201's phrases), no punctuation inside and
+    none at its end: a list, or a heading and its items, run into the text ("Documentación
+    necesaria DNI o NIE certificado de empadronamiento justificante de ingresos"), or a
+    sentence cut before its verb (info)."""
+    last = sentences[-1]
+    body = last.text.rstrip()
+    if not body[-1:].isalpha() or any(c in body for c in _NOT_IN_RUN) or any(
+            c.isdigit() for c in body):
+        return []
+    if not _prose_end(segment, sentences):
+        return []
+    words = WORD.findall(body)
+    english = bool(ctx.data.get("structure", "fragment_openers"))
+    if not _verbless_words(words, 0, ctx, english):
+        return []
+    return [Hit(last.start, last.end, "the paragraph ends in a run of words without a verb or "
+                "final punctuation (a list or heading run into the text, or a sentence cut off?)",
+                severity=Severity.INFO)]
 
 
 #: An English paragraph that ends on a possessive: "… to exceed last year's".
