@@ -1538,7 +1538,7 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
 
 #: Marks that make a last sentence something else than a run of words (a quote, a label and its
 #: value, an aside, a list with commas).
-_NOT_IN_RUN = frozenset(",;:\"'“”«»„()[]/|#@&+=%")
+_NOT_IN_RUN = frozenset(",;:\"'“”«»„()[]/|#@&+=%،؛，、；：")
 
 
 def _verbless_prose_end(segment: Segment, sentences: list[Sentence], ctx: CheckContext
@@ -1553,8 +1553,8 @@ def _verbless_prose_end(segment: Segment, sentences: list[Sentence], ctx: CheckC
     if not body[-1:].isalpha() or any(c in body for c in _NOT_IN_RUN) or any(
             c.isdigit() for c in body):
         return []
-    if not _prose_end(segment, sentences):
-        return []
+    if len(sentences) < 2 or not _prose_end(segment, sentences):
+        return []  # (a statement before it: a line of its own may be a headline or caption)
     words = WORD.findall(body)
     english = bool(ctx.data.get("structure", "fragment_openers"))
     if not _verbless_words(words, 0, ctx, english):
