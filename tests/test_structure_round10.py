@@ -237,3 +237,14 @@ def test_verbless_run_at_a_prose_paragraph_end(text: str, lang: str) -> None:
 ])
 def test_prose_end_with_a_verb_or_marks_passes(text: str, lang: str) -> None:
     assert not flagged("TQ205", text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "flag"), [
+    ("وافق المجلس على الميزانية يوم الاثنين. خاصة في الأحياء الشمالية من المدينة.", "ar", True),
+    ("شورا بودجه را روز دوشنبه تصویب کرد. به ویژه در محله‌های شمالی شهر.", "fa", True),
+    # "خاصة أن …" opens a clause; a Persian sentence with its verb last is whole.
+    ("وافق المجلس على الميزانية يوم الاثنين. خاصة أن الوضع المالي صعب للغاية.", "ar", False),
+    ("شورا بودجه را روز دوشنبه تصویب کرد. به ویژه در شمال شهر وضعیت بد است.", "fa", False),
+])
+def test_focusing_adverb_phrase(text: str, lang: str, flag: bool) -> None:
+    assert bool(flagged("TQ201", text, lang)) is flag
