@@ -248,3 +248,28 @@ def test_prose_end_with_a_verb_or_marks_passes(text: str, lang: str) -> None:
 ])
 def test_focusing_adverb_phrase(text: str, lang: str, flag: bool) -> None:
     assert bool(flagged("TQ201", text, lang)) is flag
+
+
+@pytest.mark.parametrize(("text", "lang", "severity"), [
+    ("Совет утвердил бюджет в понедельник. Министр заявил, что", "ru", "warning"),
+    ("Der Rat hat den Haushalt am Montag beschlossen. Der Minister sagte, dass", "de", "warning"),
+    ("Le conseil a approuvé le budget lundi. Le ministre a déclaré que", "fr", "warning"),
+    ("The council approved the budget on Monday. The minister said that", "en", "info"),
+])
+def test_paragraph_cut_after_a_complementizer(text: str, lang: str, severity: str) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ205",)))
+    assert [f.severity.value for f in report.findings] == [severity]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Совет утвердил бюджет в понедельник. Вот что", "ru"),  # no comma, no speech verb
+    ("The council approved the budget on Monday. I would never do that", "en"),
+    ("The council approved the budget on Monday. The minister said that.", "en"),
+])
+def test_complementizer_that_ends_a_sentence_passes(text: str, lang: str) -> None:
+    assert not flagged("TQ205", text, lang)
+
+
+def test_japanese_paragraph_cut_after_genitive_no() -> None:
+    assert flagged("TQ205", "委員会は月曜日に予算を承認した。大臣は、政府が追加の", "ja")
+    assert not flagged("TQ205", "委員会は月曜日に予算を承認した。どうしてそこに行くの", "ja")

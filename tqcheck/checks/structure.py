@@ -1355,8 +1355,13 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         language than English after a preposition of ``before_final_ellipsis``, is info), except
         in a clause with a subordinator, relative or comparison word (``modal_ellipsis``, "dès
         qu'il peut", "как может"; German and Dutch ``verb_final_clauses``, "was wir können"),
-        which a modal may end; a Japanese last sentence that stops on a case or
-        topic particle without punctuation ("…書面で") is info.
+        which a modal may end.  A last sentence after a statement that stops on a
+        complementizer right after a comma or a speech verb ("Министр заявил, что", "The
+        minister said that": English "that" is info, a pronoun too) is cut off, and so, as
+        info, is a prose paragraph's verbless last run of six words or more without any mark (a
+        list or heading run in).  A Japanese last sentence that stops on a case or topic
+        particle without punctuation ("…書面で"), or on a noun and the genitive の ("…追加の"), is
+        info.
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -1501,6 +1506,8 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
             and _prose_end(segment, sentences)):
         return [Hit(last.start, last.end, "sentence cut off after a possessive: the paragraph "
                     "stops before the noun it qualifies")]
+    if hits := _cut_after_complementizer(segment, text, sentences, ctx):
+        return hits
     waiting = _LAST_WORD.search(text, max(0, len(text) - 40))
     if (waiting is not None and waiting.end() == len(text)
             and waiting.group(1).casefold() in _waiting_verbs(ctx.lang)
@@ -1534,6 +1541,40 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         return []
     return [Hit(last.start, last.end, f"sentence cut off after '{word}': the paragraph stops "
                 "in mid-sentence, on a word that ends a sentence only in some uses")]
+
+
+def _cut_after_complementizer(segment: Segment, text: str, sentences: list[Sentence],
+                              ctx: CheckContext) -> list[Hit]:
+    """A paragraph whose last sentence, after a statement, stops on a complementizer
+    (``complementizers``: "that", "dass", "что", "que") right after a comma or a speech verb
+    (``speech_verbs``), with no punctuation after it: the reported clause was cut off ("The
+    minister said that", "Министр заявил, что")."""
+    if segment.kind != "paragraph" or len(sentences) < 2 \
+            or sentences[-2].text.rstrip()[-1:] not in _SENTENCE_END:
+        return []
+    m = _LAST_WORD.search(text, max(0, len(text) - 60))
+    if m is None or m.end() != len(text):
+        return []
+    word = m.group(1)
+    if word.casefold() not in {w.casefold() for w in ctx.data.words("structure", "complementizers")}:
+        return []
+    last = sentences[-1]
+    before = text[last.start:m.start(1)].rstrip()
+    words = WORD.findall(before)
+    if len(words) < 2 or word[0].isupper():
+        return []
+    speech = ctx.data.words("structure", "speech_verbs")
+    if not (before.endswith(",") or words[-1].casefold() in speech):
+        return []
+    # English "that" and Dutch "dat" are demonstratives too ("I never said that"): info.
+    weak = not before.endswith(",") and word.casefold() in _DEMONSTRATIVE_COMPLEMENTIZERS
+    return [Hit(last.start, last.end, f"sentence cut off after '{word}': the paragraph stops "
+                "before the clause it introduces",
+                severity=Severity.INFO if weak else None)]
+
+
+#: Complementizers spelt like a demonstrative pronoun, which may end a sentence.
+_DEMONSTRATIVE_COMPLEMENTIZERS = frozenset({"that", "dat"})
 
 
 #: Marks that make a last sentence something else than a run of words (a quote, a label and its
@@ -1762,18 +1803,29 @@ _UNFINISHED_MIN_CHARACTERS = 8
 def _unfinished_prose(segment: Segment, sentences: list[Sentence]) -> list[Hit]:
     """A paragraph of Japanese prose whose last sentence, after one that ends in 。, stops on a
     case or topic particle with no punctuation at all ("…審査結果は30日以内に書面で"): the verb
-    it waits for was cut off (info).  (A last sentence without its stop in other languages is
+    it waits for was cut off (info); so is one that stops on a noun and the genitive の
+    ("…政府が追加の"): the noun it qualifies was.  (A last sentence without its stop in other languages is
     as often a review's or a chat's style as a cut: human references of WMT23 end so.)"""
     if segment.kind != "paragraph" or len(sentences) < 2:
         return []
     last, prev = sentences[-1].text.rstrip(), sentences[-2].text.rstrip()
     if (len(last) < _UNFINISHED_MIN_CHARACTERS or not prev.endswith(("。", "！", "？"))
-            or last[-1:] not in _PARTICLES_BEFORE_A_VERB or not _KANA.search(last)
-            or len(last.split()) > 1):
+            or not _KANA.search(last) or len(last.split()) > 1):
         return []
     s = sentences[-1]
+    if last[-1:] == "の" and _NOUN_BEFORE_NO.search(last[-2:-1]):
+        # "…政府が追加の": a noun and the genitive の wait for the noun they qualify (the
+        # explanatory の of speech follows a verb or adjective in kana: "行くの").
+        return [Hit(s.start, s.end, "sentence cut off after 'の': the paragraph stops before "
+                    "the noun it qualifies", severity=Severity.INFO)]
+    if last[-1:] not in _PARTICLES_BEFORE_A_VERB:
+        return []
     return [Hit(s.start, s.end, f"sentence cut off after the particle '{last[-1]}': the "
                 "paragraph stops before the verb it waits for", severity=Severity.INFO)]
+
+
+#: A Han character or katakana: a noun before a final の.
+_NOUN_BEFORE_NO = re.compile("[\u3400-\u9fff\u30a0-\u30ff]")
 
 
 #: Hiragana and katakana: Japanese text.
