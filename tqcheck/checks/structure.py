@@ -881,8 +881,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             what = "a phrase without a verb, split off the sentence before it"
         elif kind := _participle_or_list(body, prev.text, ctx):
             what = kind
-        elif len(prev.text.split()) >= 4 and not _LIST_NUMBER_BEFORE.search(prev.text) and (
-                rel_word := _noun_and_relative(s, ctx)):
+        elif (rel_word := _noun_and_relative(s, ctx)) and len(prev.text.split()) >= 4 \
+                and not _LIST_NUMBER_BEFORE.search(prev.text):
             what = f"a noun phrase and a relative clause ('{rel_word} …') with no main clause"
         if what is not None:
             hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {what}",
@@ -1157,11 +1157,12 @@ def _noun_and_relative(s: Sentence, ctx: CheckContext) -> str:
     surprised many observers.", ``indefinite_articles``), a relative clause with one run of
     finite verbs only.  Empty where it is none."""
     body = s.text
-    if not body.endswith(".") or body.endswith("..") or any(c in body for c in _NOT_IN_CLAUSE):
+    if not body.endswith(".") or body.endswith(".."):
         return ""
+    gate = _relative_gate(ctx.lang)
+    if gate is None or not gate.match(body) or any(c in body for c in _NOT_IN_CLAUSE):
+        return ""  # (one regex skips the sentences without a relative word near their start)
     relatives = _relatives(ctx.lang)
-    if not relatives:
-        return ""
     tokens = list(WORD.finditer(body))
     rel = next((i for i, m in enumerate(tokens[:_NOUN_HEAD_WORDS[1] + 1])
                 if i and m.group().casefold() in relatives), 0)
@@ -1185,6 +1186,17 @@ def _noun_and_relative(s: Sentence, ctx: CheckContext) -> str:
     if not comma and _verb_groups([m.group() for m in tokens[rel + 1:]], ctx) != 1:
         return ""
     return tokens[rel].group()
+
+
+@functools.lru_cache(maxsize=64)
+def _relative_gate(lang: str | None) -> re.Pattern[str] | None:
+    """A relative word of ``lang`` after one to five words at a sentence's start: where
+    :func:`_noun_and_relative` may find something; None without ``relatives``."""
+    words = sorted(_relatives(lang), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?:[^\W\d_][\w'’-]*,?\s+){1,%d}(?:%s)(?!\w)"
+                      % (_NOUN_HEAD_WORDS[1], "|".join(map(re.escape, words))), re.IGNORECASE)
 
 
 #: Marks that may close a relative clause or set off an aside inside one: a main clause may
