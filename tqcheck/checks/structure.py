@@ -1195,8 +1195,9 @@ def _relative_gate(lang: str | None) -> re.Pattern[str] | None:
     words = sorted(_relatives(lang), key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?:[^\W\d_][\w'’-]*,?\s+){1,%d}(?:%s)(?!\w)"
-                      % (_NOUN_HEAD_WORDS[1], "|".join(map(re.escape, words))), re.IGNORECASE)
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(rf"(?:[^\W\d_][\w'’-]*,?\s+){{1,{_NOUN_HEAD_WORDS[1]}}}(?:{alternation})"
+                      r"(?!\w)", re.IGNORECASE)
 
 
 #: Marks that may close a relative clause or set off an aside inside one: a main clause may
