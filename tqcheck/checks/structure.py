@@ -800,8 +800,9 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         years.", "Решение, которое удивило многих наблюдателей."), or, without the comma, after
         an indefinite article, a relative clause with a single run of finite verbs ("Une
         décision qui a surpris de nombreux observateurs.": not in English, whose verb test
-        misses verbs); a German or Dutch pronoun before an auxiliary ("…, das ist …") opens a
-        main clause instead.  Sentential relatives with their complement ("Ce qui signifie
+        misses verbs, which reads only "who", "whom" or "whose" after four words at most;
+        German reads an article, its adjectives and one noun); a German or Dutch pronoun before
+        an auxiliary ("…, das ist …") opens a main clause instead.  Sentential relatives with their complement ("Ce qui signifie
         que …", "Lo que significa que …", "Was bedeutet, dass …", "مما يعني …") are
         ``clause_openers`` whose own comma parts no clauses, and an English phrase opening with
         a perfect gerund ("Having reviewed the figures from the previous budget.") has no
@@ -1179,6 +1180,14 @@ def _noun_and_relative(s: Sentence, ctx: CheckContext) -> str:
     if determiners and head[0].casefold() not in determiners:
         return ""  # "Ah, das ist …", "Ich hatte Probleme, das …": a pronoun opens a main clause
     english = bool(ctx.data.get("structure", "fragment_openers"))
+    if english and (len(head) > _ENGLISH_HEAD_WORDS
+                    or tokens[rel].group().casefold() not in _PERSONAL_RELATIVES):
+        # English's verb test is a list and "-ed": "The same applies to vodka, which is
+        # widespread." hides "applies"; a person's "who" after a short head is a noun's.
+        return ""
+    if ctx.data.get("capitalized_nouns") and (
+            sum(w[:1].isupper() for w in head[1:]) != 1 or not head[-1][:1].isupper()):
+        return ""  # German: the article, its adjectives and one noun ("Das Video zeigte Mädchen")
     if _first_word_opens(head[0], ctx) or not _verbless_words(head, 0, ctx, english):
         return ""
     if tokens[rel + 1].group().casefold() in _main_clause_verbs(ctx.lang):
@@ -1186,6 +1195,11 @@ def _noun_and_relative(s: Sentence, ctx: CheckContext) -> str:
     if not comma and _verb_groups([m.group() for m in tokens[rel + 1:]], ctx) != 1:
         return ""
     return tokens[rel].group()
+
+
+#: English relatives of a person, and the most words of the noun phrase before one.
+_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+_ENGLISH_HEAD_WORDS = 4
 
 
 @functools.lru_cache(maxsize=64)
@@ -1372,7 +1386,7 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         complementizer right after a comma or a speech verb ("Министр заявил, что", "The
         minister said that": English "that" is info, a pronoun too) is cut off, and so, as
         info, is a prose paragraph's verbless last run of six words or more without any mark (a
-        list or heading run in).  A Japanese last sentence that stops on a case or topic
+        list or heading run in; not English, whose verb test misses verbs).  A Japanese last sentence that stops on a case or topic
         particle without punctuation ("…書面で"), or on a noun and the genitive の ("…追加の"), is
         info.
 
@@ -1601,10 +1615,13 @@ def _verbless_prose_end(segment: Segment, sentences: list[Sentence], ctx: CheckC
     of words with no finite verb (the verb test of TQ201's phrases), no punctuation inside and
     none at its end: a list, or a heading and its items, run into the text ("Documentación
     necesaria DNI o NIE certificado de empadronamiento justificante de ingresos"), or a
-    sentence cut before its verb (info)."""
+    sentence cut before its verb (info).  Not in English, whose verb test misses verbs, nor
+    across a line break."""
+    if ctx.data.get("structure", "fragment_openers"):
+        return []  # English: its verb test (a list and "-ed") misses "like", "ask"
     last = sentences[-1]
     body = last.text.rstrip()
-    if not body[-1:].isalpha() or any(c in body for c in _NOT_IN_RUN) or any(
+    if not body[-1:].isalpha() or "\n" in body or any(c in body for c in _NOT_IN_RUN) or any(
             c.isdigit() for c in body):
         return []
     if len(sentences) < 2 or not _prose_end(segment, sentences):
