@@ -79,6 +79,25 @@ def _unlisted_abbreviation(word: str, lang: str) -> bool:
     return words is not None and word.casefold() not in words
 
 
+#: A number and one space before a token: "4,2 ", "120 ".
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \u00a0]$")
+#: Clock abbreviations after a number, which end sentences: "at 5 pm. the …" is a lost capital.
+_CLOCK = frozenset({"am", "pm"})
+
+
+def _magnitude_after_number(text: str, start: int, word: str) -> bool:
+    """A short lowercase token right after a number, before a full stop and a lowercase word:
+    an abbreviated magnitude or unit the lexicon of its language may hold as a word ("4,2 εκατ.
+    ευρώ", "5 mln. zł", "3 тыс. рублей"), not a sentence's end.  Not an English word (the
+    currencies and units written out, "5999 yuan. analysts …": the sentence ends there)."""
+    if not (1 < len(word) <= _SHORT_ABBREVIATION + 1 and word.isalpha() and word.islower()):
+        return False
+    if _NUMBER_BEFORE.search(text, max(0, start - 24), start) is None:
+        return False
+    english = _lexicon_words("en")
+    return word not in _CLOCK and (english is None or word not in english)
+
+
 def _word_before(text: str, end: int) -> str:
     """The token that ends at ``end`` (scanning backwards: linear in the token, not the text)."""
     i = end
@@ -132,7 +151,8 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
                 continue  # "section 3. 4 items" is rare; numbered lists are split by lines
             if following.islower() and word and (
                     (ab.ordinal_dot and (word.isdigit() or _ORDINAL.fullmatch(word) is not None))
-                    or _unlisted_abbreviation(word, ab.lang)):
+                    or _unlisted_abbreviation(word, ab.lang)
+                    or _magnitude_after_number(text, m.start() - len(word), word)):
                 continue  # "am 21. prüfen", "ve III. čtvrtletí", "Особ. вагоны": it goes on
         elif following.islower() and punct[-1] in ")]" and punct[0] in "?!":
             continue  # "(separat auch!) und": the bracket ends, the sentence goes on
