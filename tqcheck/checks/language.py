@@ -133,10 +133,19 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     if not (record and source is not None):
         guess = (paired and ctx.source_lang is not None and result.lang is not None
                  and base_lang(result.lang) != base_lang(ctx.source_lang))
-    # A statistical verdict of low confidence on such a line is mostly a translated headline of
-    # names ("Wörgl: Kühnhöfer eighth in World Championship sprint"): info.
-    unsure = (paired and not guess and not result.method.startswith("script")
+    # A statistical verdict of low confidence on such a line, or on a line without any source,
+    # is mostly a translated headline of names ("Wörgl: Kühnhöfer eighth in World Championship
+    # sprint"): info.
+    statistical = not result.method.startswith("script")
+    unsure = ((paired or source is None) and not guess and statistical
               and result.confidence < _SURE_ON_PAIRED_LINES)
+    # Without a source, what else makes the verdict a guess: words only the target writes, and
+    # none the other language alone writes ("Some expect a film à la 8 Mile."); a line of
+    # capitalised names in a language that does not capitalise its nouns ("Trattoria Tronco -
+    # Azabu-Juban Station"); a web address that MT broke at its slashes ("com/ hub/ russia-").
+    why = None
+    if source is None and not paired and not guess and not unsure:
+        why = _plain_guess(text, target, result.lang or "", statistical)
     return (Hit(
         sentence.start, sentence.end,
         f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
@@ -144,9 +153,39 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         + (f" (the source is {language_name(ctx.source_lang)}: a guess)" if guess else "")
         + (" (low confidence)" if unsure else "")
         + (f" (no letter or word of it that {language_name(target)} never writes: a guess "
-           "between neighbours)" if neighbour_guess else ""),
-        severity=Severity.INFO if guess or unsure or neighbour_guess else None,
+           "between neighbours)" if neighbour_guess else "")
+        + (f" ({why}: a guess)" if why else ""),
+        severity=Severity.INFO if guess or unsure or neighbour_guess or why else None,
     ),)
+
+
+#: Languages that capitalise their nouns: a line of capitalised words in them is no title.
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+#: A web address broken at its dots or slashes by spaces ("com/ hub/ russia- ukraine").
+_BROKEN_ADDRESS = re.compile(r"(?:^|\s)(?:https?:|www\.|(?:com|org|net|gov|html?)[/.])\S*\s")
+
+
+def _plain_guess(text: str, target: str, lang: str, statistical: bool) -> str | None:
+    """Why TQ701's verdict on a sentence without a source is a guess, or None: the sentence
+    holds more words that only the target writes than words only the other language writes (its
+    lexicons' evidence), a line of capitalised names or a title in a language that does not
+    capitalise nouns, or a web address broken by spaces."""
+    from tqcheck.langid import lexicon
+
+    if _BROKEN_ADDRESS.search(text):
+        return "a web address broken by spaces"
+    if not statistical:
+        return None
+    words = _words(text)
+    mine, theirs = lexicon(base_lang(target) or ""), lexicon(base_lang(lang) or "")
+    if mine is not None and theirs is not None:
+        own = [w for w in words if w in mine.evident]
+        if own and len(own) > sum(w in theirs.evident for w in words):
+            return f"it holds words only {language_name(target)} writes ({', '.join(own[:3])})"
+    names = [w for w in _WORD.findall(text) if w[:1].isupper()]
+    if base_lang(lang) not in _NOUN_CAPITALS and words and 3 * len(names) >= 2 * len(words):
+        return "a line of capitalised names or a title"
+    return None
 
 
 #: The confidence a statistical verdict needs on a ``--source`` line to be more than info.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -697,3 +698,244 @@ def _closed_element(text: str, tag: str) -> bool:
     if opened and closed:
         return opened.start() < closed.start()
     return False
+
+
+# --- TQ412 -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    """A language's page furniture (:func:`_furniture`): the words of a toolbar line, and one
+    pattern of the labels and phrases that mark a line."""
+
+    tools: frozenset[str]
+    joins: frozenset[str]
+    phrases: re.Pattern[str]
+
+
+def _furniture_words(table: str, langs: tuple[str, ...]) -> list[str]:
+    data = residue_data().get(table, {})
+    return [str(w) for code in dict.fromkeys(langs) for w in data.get(code, ())]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+#: A time stamp's date or time: digit groups joined by a dot, slash, dash, colon or 年, or a year.
+_STAMP_DATE = re.compile(r"\d[./\-:年]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A copyright notice in any language: a copyright sign before a year or a name, or the word
+#: before a year.
+_COPYRIGHT_SIGN = (r"©[ \t\u00a0]*(?:\d{4}|[^\W\d_])"
+                   r"|(?i:\bcopyright)[ \t\u00a0]*(?:©[ \t\u00a0]*)?(?:19|20)\d\d")
+_SEP = r"[ \t\u00a0]*[:：=|][ \t\u00a0]*"
+
+
+@cache
+def _furniture(lang: str, source: str) -> _Furniture:
+    """The page furniture of the target language, the source language and English."""
+    langs = (base_lang(lang) or "", base_lang(source) or "", "en")
+    joins = frozenset(w.casefold() for w in _furniture_words("furniture_joins", langs))
+    tools = frozenset(w.casefold() for w in _furniture_words("furniture_tools", langs)) - joins
+    prompts = _alternation(_furniture_words("furniture_prompts", langs))
+    copyright_ = _alternation(_furniture_words("furniture_copyright", langs))
+    labels = _furniture_words("furniture_credits", langs)
+    credits = _alternation(labels)
+    # A label of two words or more ("Edited by") needs no colon before the name.
+    spaced = _alternation([w for w in labels if " " in w]) or "(?!)"
+    stamps = _alternation(_furniture_words("furniture_stamps", langs))
+    # A credit: the label, then a name of a few words to the line's end.
+    phrases = re.compile(
+        rf"(?P<prompt>(?<!\w)(?i:{prompts})(?!\w)[^\n]*)"
+        rf"|(?P<copyright>(?:{_COPYRIGHT_SIGN}|(?<!\w)(?i:{copyright_})(?!\w))[^\n]*)"
+        rf"|(?P<credit>^[ \t]*(?:(?i:{credits}){_SEP}|(?i:{spaced})[ \t]+)"
+        rf"(?=\S)[^\n.!?。！？]{{1,60}}$)"
+        rf"|(?P<stamp>^[ \t]*(?i:{stamps})(?![^\W\d_])(?P<rest>[^\n]{{0,60}})$)",
+        re.MULTILINE)
+    return _Furniture(tools, joins, phrases)
+
+
+def _stamp(line: str) -> bool:
+    """Is the rest of a time stamp's line a date or a time and a few short words (a month, a
+    zone, "at"), not a sentence ("Updated the list of members in 2023 and …")?"""
+    if not _STAMP_DATE.search(line):
+        return False
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) <= 5 and all(len(w) <= 10 for w in words)
+
+
+def _network(token: str) -> bool:
+    """A social network's name, maybe with a case ending (``Facebooku``, ``Facebook'ta``,
+    ``телеграме``)."""
+    token = re.split(r"['’]", token, maxsplit=1)[0]
+    if token in _networks():
+        return True
+    return any(token.startswith(n) and len(token) - len(n) <= 3 for n in _networks() if len(n) >= 5)
+
+
+@cache
+def _networks() -> frozenset[str]:
+    return frozenset(w.casefold() for w in residue_data().get("furniture_networks", ()))
+
+
+#: The separators between a toolbar's items: white space, bars, dots, slashes, commas, colons,
+#: brackets around counts.
+_TOOL_SPLIT = re.compile(r"[\s|·•/,;:：()\[\]+\-–—]+")
+_COUNT = re.compile(r"\d+[kKmM]?")
+
+
+def _toolbar(line: str, words: _Furniture) -> bool:
+    """Is ``line`` made only of the words of a page's toolbar: tool words, networks, joins and
+    counts, with a tool word and a network or two different tool words?"""
+    if len(line) > 100:
+        return False
+    tokens = [t for t in _TOOL_SPLIT.split(line.casefold()) if t]
+    if not 1 <= len(tokens) <= 12:
+        return False
+    tools: set[str] = set()
+    networks = 0
+    for token in tokens:
+        if token in words.tools or token.replace("-", "") in words.tools:
+            tools.add(token)
+        elif _network(token):
+            networks += 1
+        elif token in words.joins or _COUNT.fullmatch(token):
+            continue
+        else:
+            parts = _glued_tools(token, words)
+            if not parts:
+                return False
+            tools.update(parts)
+    return bool(tools) and (networks > 0 or len(tools) >= 2)
+
+
+def _glued_tools(token: str, words: _Furniture) -> list[str]:
+    """The tool words (and networks) of a token of a language written without spaces, when it
+    is made of them glued together (转发评论点赞); none otherwise."""
+    if token.isascii() or len(token) > 16:
+        return []
+    # The longest split at every end: ``ends[i]`` is the start of the last part ending at i.
+    ends: dict[int, int] = {0: 0}
+    for i in range(1, len(token) + 1):
+        for j in range(max(0, i - 8), i):
+            if j in ends and (token[j:i] in words.tools or _network(token[j:i])):
+                ends[i] = j
+                break
+    if len(token) not in ends:
+        return []
+    parts, i = [], len(token)
+    while i:
+        parts.append(token[ends[i]:i])
+        i = ends[i]
+    return parts
+
+
+def _furniture_gate(ctx: CheckContext) -> Gate | None:
+    """TQ412's gate: a segment with a non-ASCII character (the copyright sign, and the words of
+    the languages not written in ASCII), or with an ASCII word every line it flags holds (a tool
+    word of a toolbar; the longest word of a phrase or label; "copyright")."""
+    langs = (base_lang(ctx.data.lang) or "", base_lang(ctx.source_lang or "") or "", "en")
+    words: set[str] = {"copyright"}
+    for table in ("furniture_prompts", "furniture_copyright", "furniture_credits",
+                  "furniture_stamps"):
+        for phrase in _furniture_words(table, langs):
+            tokens = re.findall(r"[A-Za-z0-9]+", phrase.lower())
+            if phrase.isascii() and tokens:
+                words.add(max(tokens, key=len))
+    joins = {w.casefold() for w in _furniture_words("furniture_joins", langs)}
+    for tool in _furniture_words("furniture_tools", langs):
+        if tool.isascii() and tool.casefold() not in joins:
+            words.update(re.findall(r"[a-z0-9]+", tool.lower()))
+    return Gate(_NON_ASCII.regex, non_ascii=True, one_class=True, words=frozenset(words))
+
+
+#: The kinds of page furniture that fluent pages print in their own text (a site's copyright
+#: line, its editor's name, a time stamp, a call to follow it): info without the source in view.
+_PAGE_OWN = frozenset({"prompt", "copyright", "credit", "stamp"})
+_FURNITURE_NAMES = {"toolbar": "share/print toolbar", "prompt": "subscribe/follow/cookie notice",
+                    "copyright": "copyright notice", "credit": "staff credit line",
+                    "stamp": "time stamp of the page"}
+
+
+@register("TQ412", "page-furniture", Severity.WARNING, scope="segment", mirrored=True,
+          gate=_furniture_gate, not_for=TRANSLATION_FORMATS)
+def find_page_furniture(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                        ) -> Iterator[Hit]:
+    """A line of a web page's furniture copied into the text: its toolbar, notices and credits.
+
+    What it does:
+        Flags, in the target language, the source language and English (lists per language in
+        the residue data: ``[furniture_tools]``, ``[furniture_prompts]`` …):
+
+        * a toolbar line made only of tool words, network names and counts ("Share Print
+          Email", "Condividi su Facebook Twitter WhatsApp", "分享到：微信 微博");
+        * a call to subscribe, follow, join or download the app, and a cookie notice
+          ("Subscribe to our newsletter", "Этот сайт использует файлы cookie");
+        * a copyright notice ("© 2023 Reuters", "All rights reserved", "版权所有");
+        * a staff credit line opening a line ("Editor: …", "Edited by …", "责任编辑：…");
+        * a time stamp line ("Updated: 05.03.2024 14:32", "更新时间：2024-03-05").
+
+        A toolbar line is a warning.  The other kinds are info without the source in view: a
+        page prints them in its own text, and only the source tells that the translation took
+        them from the page it was copied from.  Mirrored where the source has such a line.  Not
+        in translation files (PO, XLIFF, JSON …): there "Share" and "Print" are the strings of
+        an interface.
+
+    Why it matters:
+        A pipeline that copies a page's text takes its buttons and footer with it; translated
+        and published, they are debris in the article.
+
+    Example:
+        ``Condividi su Facebook Twitter WhatsApp Email`` → flagged whole.
+    """
+    text = segment.text
+    words = _furniture(ctx.lang or "", ctx.source_lang or "")
+    in_view = source_in_view(segment)
+    embed = _boilerplate_re(ctx.data.lang)
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if embed is not None and embed[0].search(line):
+            continue  # TQ403's widget text
+        if _toolbar(stripped, words):
+            a = start + line.index(stripped)
+            yield Hit(a, a + len(stripped), f"page furniture ({_FURNITURE_NAMES['toolbar']}): "
+                      f"'{stripped}'", suggestion="")
+            continue
+        m = next((m for m in words.phrases.finditer(line) if _accepted(m)), None)
+        if m is None or m.lastgroup is None:
+            continue
+        kind = m.lastgroup
+        a = start + m.start(kind) + len(m.group(kind)) - len(m.group(kind).lstrip())
+        b = start + m.end(kind)
+        # A prompt ends at its sentence's end; a copyright notice is its line, when a short one
+        # ("© 2023 Reuters. All rights reserved.").
+        stop = _BOILERPLATE_END.search(text, a, b) if kind == "prompt" or (
+            kind == "copyright" and b - a > 100) else None
+        if stop is not None and stop.start() > a:
+            b = stop.start() + (1 if text[stop.start()] == "." else 0)
+        quiet = kind in _PAGE_OWN and not in_view
+        yield Hit(a, b, f"page furniture ({_FURNITURE_NAMES[kind]}): '{text[a:b]}'"
+                  + (" (no source in view: pages print it in their own text)" if quiet else ""),
+                  suggestion="", severity=Severity.INFO if quiet else None)
+
+
+def furniture_line(text: str) -> bool:
+    """Whether ``text`` has a line of page furniture of any language (TQ412's mirror test)."""
+    for lang in residue_data().get("furniture_tools", {}):
+        words = _furniture(lang, "")
+        if any(_toolbar(line.strip(), words) for line in text.split("\n")):
+            return True
+        if any(_accepted(m) for m in words.phrases.finditer(text)):
+            return True
+    return False
+
+
+def _accepted(m: re.Match[str]) -> bool:
+    """A match of :attr:`_Furniture.phrases` that stands: a time stamp only with a date after
+    its label."""
+    return m.lastgroup is not None and (m.lastgroup != "stamp" or _stamp(m.group("rest")))
