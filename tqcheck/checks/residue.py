@@ -779,8 +779,8 @@ def _networks() -> frozenset[str]:
 
 
 #: The separators between a toolbar's items: white space, bars, dots, slashes, commas, colons,
-#: brackets around counts.
-_TOOL_SPLIT = re.compile(r"[\s|·•/,;:：()\[\]+\-–—]+")
+#: brackets around counts, a spaced hyphen (not the one of "E-Mail").
+_TOOL_SPLIT = re.compile(r"(?:\s-\s|[\s|·•/,;:：()\[\]+–—])+")
 _COUNT = re.compile(r"\d+[kKmM]?")
 
 
@@ -937,5 +937,11 @@ def furniture_line(text: str) -> bool:
 
 def _accepted(m: re.Match[str]) -> bool:
     """A match of :attr:`_Furniture.phrases` that stands: a time stamp only with a date after
-    its label."""
-    return m.lastgroup is not None and (m.lastgroup != "stamp" or _stamp(m.group("rest")))
+    its label, a prompt only where a sentence starts ("Follow us on X", not "… to join our
+    production team")."""
+    if m.lastgroup == "stamp":
+        return _stamp(m.group("rest"))
+    if m.lastgroup == "prompt":
+        before = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
+        return not before or not (before[-1].isalnum() or before[-1] in ",;-–—")
+    return m.lastgroup is not None

@@ -1,0 +1,120 @@
+"""Round 10: page furniture of copied web pages (TQ412) in every language with data, and TQ701's
+verdicts without a source that are guesses (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+from tqcheck.model import Severity
+
+
+def found(code: str, text: str, lang: str = "en", source: str | None = None
+          ) -> dict[str, str]:
+    report = audit_text(text, AuditOptions(lang=lang, source_lang=source, select=(code,)))
+    return {f.text: f.severity.value for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Toolbars: tool words, networks (with case endings), joins and counts.
+    ("The talks ended.\nShare Print Email\nThe rest.", "en", "Share Print Email"),
+    ("Il vertice si è chiuso.\nStampa | Commenti (3) | Condividi", "it",
+     "Stampa | Commenti (3) | Condividi"),
+    ("Rozmowy zakończyły się.\nObserwuj nas: Facebooku Twitterze", "pl",
+     "Obserwuj nas: Facebooku Twitterze"),
+    ("Die Gespräche endeten.\nTeilen Drucken Merken", "de", "Teilen Drucken Merken"),
+    ("Переговоры закончились.\nПечать Комментарии Поделиться", "ru", "Печать Комментарии Поделиться"),
+    ("会议结束。\n分享到：微信 微博 QQ空间", "zh", "分享到：微信 微博 QQ空间"),
+    ("会议结束。\n转发评论点赞", "zh", "转发评论点赞"),
+    ("회담이 끝났다.\n공유하기 카카오톡 페이스북", "ko", "공유하기 카카오톡 페이스북"),
+    ("Görüşmeler sona erdi.\nPaylaş Facebook'ta Twitter'da", "tr", "Paylaş Facebook'ta Twitter'da"),
+])
+def test_toolbar_lines(text: str, lang: str, expected: str) -> None:
+    assert found("TQ412", text, lang) == {expected: "warning"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The minister said so.\n© 2023 Reuters. All rights reserved.", "en",
+     "© 2023 Reuters. All rights reserved."),
+    ("Die Gespräche endeten.\nAlle Rechte vorbehalten.", "de", "Alle Rechte vorbehalten."),
+    ("Las conversaciones terminaron.\nTodos los derechos reservados.", "es",
+     "Todos los derechos reservados."),
+    ("המשא ומתן הסתיים.\nכל הזכויות שמורות", "he", "כל הזכויות שמורות"),
+    ("The talks ended.\nEdited by John Smith", "en", "Edited by John Smith"),
+    ("会议结束。\n责任编辑：张三", "zh", "责任编辑：张三"),
+    ("Переговоры закончились.\nРедактор: Иван Петров", "ru", "Редактор: Иван Петров"),
+    ("The talks ended.\nUpdated: 05.03.2024 14:32", "en", "Updated: 05.03.2024 14:32"),
+    ("Die Gespräche endeten.\nVeröffentlicht am 5. März 2024, 14:32 Uhr", "de",
+     "Veröffentlicht am 5. März 2024, 14:32 Uhr"),
+    ("회담이 끝났다.\n입력 2024.03.05 14:32", "ko", "입력 2024.03.05 14:32"),
+    ("Переговоры закончились.\nЭтот сайт использует файлы cookie.", "ru",
+     "Этот сайт использует файлы cookie."),
+    ("The talks ended. Subscribe to our newsletter for more news. The end.", "en",
+     "Subscribe to our newsletter for more news."),
+    ("Les négociations ont pris fin.\nCe site utilise des cookies pour la mesure d'audience.",
+     "fr", "Ce site utilise des cookies pour la mesure d'audience."),
+])
+def test_page_notices_are_info_without_the_source(text: str, lang: str, expected: str) -> None:
+    assert found("TQ412", text, lang) == {expected: "info"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Share the link with your friends.", "en"),
+    ("Print and share", "en"),
+    ("Like a comment", "en"),
+    ("Facebook, Twitter and Instagram were fined.", "en"),
+    ("The company updated its terms in 2023 and again in 2024.", "en"),
+    ("Updated the list of members on 5 March 2024 after the vote of the assembly.", "en"),
+    ("The editor said the story would run.", "en"),
+    ("Editor in chief Jane Doe resigned on Monday after ten years.", "en"),
+    ("Copyright law protects authors.", "en"),
+    ("We are looking for colleagues who want to join our production team.", "en"),
+    ("Readers can follow us on Twitter, the editor said.", "en"),
+    ("Die Redaktion hat den Artikel am Montag korrigiert.", "de"),
+    ("Stampa estera e commenti politici.", "it"),
+    ("记者在现场采访了多位居民。", "zh"),
+    ("Он поделился ссылкой в Telegram с коллегами.", "ru"),
+])
+def test_fluent_text_is_no_furniture(text: str, lang: str) -> None:
+    assert found("TQ412", text, lang) == {}
+
+
+def test_furniture_the_source_has_is_mirrored() -> None:
+    from tqcheck.checks.mirror import MirrorCase, source_has_furniture
+    from tqcheck.model import Segment
+
+    seg = Segment("Share Print Email", 1, source="Teilen Drucken E-Mail")
+    case = MirrorCase("TQ412", seg, 0, len(seg.text), seg.source or "", "de")
+    assert source_has_furniture(case) == "the source has such a line too"
+    seg = Segment("Share Print Email", 1, source="Die Gespräche endeten.")
+    case = MirrorCase("TQ412", seg, 0, len(seg.text), seg.source or "", "de")
+    assert source_has_furniture(case) is None
+
+
+# --- TQ701 without a source ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lang", "why"), [
+    # A headline of names: the detectors' confidence is low.
+    ("Oberhof: Kühn eighth in World Championship sprint", "en", "low confidence"),
+    # Words only English writes, none only French writes.
+    ("Some expect a film à la 8 Mile.", "en", "words only English writes"),
+    # Capitalised names in a language that does not capitalise its nouns.
+    ("Trattoria Tronco - Azabu-Juban Station/Italian food", "en", "capitalised names"),
+    # A web address MT broke at its slashes.
+    ("Читайте больше на сайте. com/ hub/ russia- ukraine.", "ru", "web address broken"),
+])
+def test_plain_guesses_are_info(text: str, lang: str, why: str) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ701",)))
+    assert [f.severity for f in report.findings] == [Severity.INFO]
+    assert why in report.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The talks ended. Finissage im Marler Skulpturenmuseum.", "en"),
+    ("Die Gespräche endeten. Venting into the Fediverse time.", "de"),
+    ("The talks ended without a deal. Die Verhandlungen wurden am Montag ohne Ergebnis beendet.",
+     "en"),
+])
+def test_untranslated_sentences_stay_errors(text: str, lang: str) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ701",)))
+    assert [f.severity for f in report.findings] == [Severity.ERROR]
