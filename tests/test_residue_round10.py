@@ -118,3 +118,41 @@ def test_plain_guesses_are_info(text: str, lang: str, why: str) -> None:
 def test_untranslated_sentences_stay_errors(text: str, lang: str) -> None:
     report = audit_text(text, AuditOptions(lang=lang, select=("TQ701",)))
     assert [f.severity for f in report.findings] == [Severity.ERROR]
+
+
+# --- TQ704: a function word of the source left in an English sentence ---------------------------
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("The payment is monthly. Segundo the Minister of Finance, it will cost more.", "pt", "Segundo"),
+    ("The payment is monthly. Segundo the Minister of Finance, it will cost more.", None, "Segundo"),
+    ("Sin embargo, the government refused to comment.", "es", "Sin embargo"),
+    ("Laut the report, prices rose in May.", "de", "Laut"),
+    ("Prices rose, selon the ministry of the economy.", "fr", "selon"),
+    ("Tuttavia, the mayor said the works would go on.", "it", "Tuttavia"),
+    ("Według the police, two people were injured.", "pl", "Według"),
+])
+def test_source_function_word_before_english(text: str, source: str | None, expected: str) -> None:
+    report = audit_text(text, AuditOptions(lang="en", source_lang=source, select=("TQ704",)))
+    assert [f.text for f in report.findings] == [expected]
+
+
+@pytest.mark.parametrize(("text", "lang", "source"), [
+    ("Juan Segundo, the coach, said so.", "en", "es"),
+    ("He grew up in Entre Ríos and moved to the capital.", "en", "es"),
+    ("The team played à la française, avec panache.", "en", "fr"),
+    ("Segundo a ministra, a medida custará 2 mil milhões.", "pt", None),
+    ("Según el ministro, la medida costará más.", "es", None),
+    ("Laut dem Bericht stiegen die Preise.", "de", None),
+])
+def test_source_function_words_in_fluent_text_pass(text: str, lang: str, source: str | None) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, source_lang=source, select=("TQ704",)))
+    assert list(report.findings) == []
+
+
+def test_unquoted_english_interface_label_is_a_hint() -> None:
+    text = "برای فعال کردن رمزگذاری، بخش Privacy & Security را باز کنید."
+    report = audit_text(text, AuditOptions(lang="fa", select=("TQ702",)))
+    assert [(f.text, f.severity) for f in report.findings] == [("Privacy & Security", Severity.INFO)]
+    for text in ("Откройте Google Drive и загрузите файл.", "Откройте App Store и войдите.",
+                 "Президент посетил New York на прошлой неделе."):
+        assert list(audit_text(text, AuditOptions(lang="ru", select=("TQ702",))).findings) == []

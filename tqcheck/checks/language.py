@@ -688,13 +688,18 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     # Unquoted, a label glued to the verb of a language written without spaces (点击Sync now,
     # Sync nowをタップ): a hint.
     glued = not quoted and run.words > 1 and bool(scripts_of_language(lang) & _UNSPACED)
-    if not quoted and not glued:
+    # Unquoted, a label of two to four capitalised words ("Privacy & Security", "Account
+    # Settings") near an interface verb of a target written in another alphabet: a hint (a
+    # product's name is written so too: "Google Drive").
+    titled = (not quoted and not glued and run.words > 1 and _alphabetic_target(lang)
+              and all(w[:1].isupper() for w in text[run.start:run.end].split() if w.isalpha()))
+    if not quoted and not glued and not titled:
         return None
     verb = _marker_patterns("en", normalise_lang(lang) or "")[2]
     en = lexicon("en")
     if verb is None or en is None:
         return None
-    words = [w.casefold() for w in text[run.start:run.end].split()]
+    words = [w.casefold() for w in text[run.start:run.end].split() if w != "&"]
     if not all(w.isalpha() and len(w) > 2 and w in en.words for w in words):
         return None
     if glued:
@@ -707,8 +712,8 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     if not _verb_near(text, sentence, run.start, run.end, verb):
         return None
     target = lexicon(normalise_lang(lang) or "")
-    if target is None:
-        return False
+    if target is None or titled:
+        return False if target is None or not any(w in target.words for w in words) else None
     return None if all(w in target.words for w in words) else True
 
 
