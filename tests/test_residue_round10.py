@@ -156,3 +156,16 @@ def test_unquoted_english_interface_label_is_a_hint() -> None:
     for text in ("Откройте Google Drive и загрузите файл.", "Откройте App Store и войдите.",
                  "Президент посетил New York на прошлой неделе."):
         assert list(audit_text(text, AuditOptions(lang="ru", select=("TQ702",))).findings) == []
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("The city will fine establishments up to 50.000.000 đồng.", "vi", {"đồng"}),
+    ("The mayor of Hội An said tourism grew.", "vi", set()),
+    ("The ministers of the two ţări signed the deal.", "ro", {"ţări"}),
+    ("The talks were held in Timișoara on Monday.", "ro", set()),
+    ("The fine was paid in forint, the minister of Győr said.", "hu", set()),
+])
+def test_marker_letters_of_languages_without_language_data(text: str, source: str,
+                                                          expected: set[str]) -> None:
+    report = audit_text(text, AuditOptions(lang="en", source_lang=source, select=("TQ704",)))
+    assert {f.text for f in report.findings} == expected

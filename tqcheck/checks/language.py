@@ -1067,7 +1067,8 @@ def _marker_letters(lang: str, source_lang: str | None) -> str:
         return ""
     if "Latin" not in scripts_of_language(source) or "Latin" not in scripts_of_language(target):
         return ""
-    marks = str(load_language(source).get("language", "marker_letters", default=""))
+    marks = str(load_language(source).get("language", "marker_letters", default="")) or "".join(
+        _language_words(source).get("marker_letters", ()))
     own = str(load_language(target).get("language", "marker_letters", default=""))
     return "".join(c for c in marks if c not in own)
 
