@@ -169,3 +169,15 @@ def test_marker_letters_of_languages_without_language_data(text: str, source: st
                                                           expected: set[str]) -> None:
     report = audit_text(text, AuditOptions(lang="en", source_lang=source, select=("TQ704",)))
     assert {f.text for f in report.findings} == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Fares rise.\nRead also — Bus fares rise again", "en", {"Read also — Bus fares rise again"}),
+    ("Fares rise.\nRelated articles\nBus fares rise again", "en", {"Related articles"}),
+    ("Тарифы растут.\nЧИТАЙТЕ ТАКЖЕ | Новые тарифы", "ru", {"ЧИТАЙТЕ ТАКЖЕ | Новые тарифы"}),
+    ("He read also the report.\nRead also the report.", "en", set()),
+    ("Fares rise.\nPhoto\nThe bridge opened.", "en", set()),
+])
+def test_page_labels_without_a_colon(text: str, lang: str, expected: set[str]) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ410",)))
+    assert {f.text for f in report.findings} == expected

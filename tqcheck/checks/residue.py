@@ -230,7 +230,16 @@ def _page_label_re(lang: str, source: str) -> re.Pattern[str] | None:
     a colon, and the rest of the line."""
     table = residue_data().get("page_labels", {})
     labels = {str(w) for code in dict.fromkeys((lang, source, "en")) for w in table.get(code, ())}
-    return _label_at_line_start(labels, r"[ \t\u00a0]*\S[^\n]*") if labels else None
+    if not labels:
+        return None
+    # Besides a colon: a dash, a bar or a guillemet before the headline ("Read also — …",
+    # "ЧИТАЙТЕ ТАКЖЕ | …"), or, for a label of two words or more, nothing: the label alone on
+    # its line, the headline on the next ("Related articles").
+    alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    spaced = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True) if " " in w)
+    alone = rf"|(?:{spaced})[ \t]*[.…]?[ \t]*$" if spaced else ""
+    return re.compile(rf"(?im)^[ \t]*(?:(?:{alts})[ \t\u00a0\u202f]*[:：=—–|»>][ \t\u00a0]*"
+                      rf"\S[^\n]*{alone})")
 
 
 @cache
@@ -240,10 +249,11 @@ def _any_page_label() -> re.Pattern[str]:
     return _label_at_line_start({str(w) for words in table.values() for w in words}, "")
 
 
-def _label_at_line_start(labels: set[str], rest: str) -> re.Pattern[str]:
-    """One of ``labels`` at a line's start, then a colon (or ``=``) and ``rest``."""
+def _label_at_line_start(labels: set[str], rest: str, marks: str = "[:：=]") -> re.Pattern[str]:
+    """One of ``labels`` at a line's start, then a colon (or ``=``; or one of ``marks``) and
+    ``rest``."""
     alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=]{rest}")
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*{marks}{rest}")
 
 
 def page_label_line(text: str) -> bool:
@@ -251,8 +261,18 @@ def page_label_line(text: str) -> bool:
     return (":" in text or "：" in text or "=" in text) and bool(_any_page_label().search(text))
 
 
+def _page_label_gate(ctx: CheckContext) -> Gate:
+    """TQ410's gate for a file: a segment with a non-ASCII character, or with the longest word of
+    an ASCII label of the target language, the source language or English as a whole token."""
+    table = residue_data().get("page_labels", {})
+    codes = dict.fromkeys((ctx.lang or "", ctx.source_lang or "", "en"))
+    words = {max(re.findall(r"[a-z0-9]+", str(w).lower()), key=len)
+             for code in codes for w in table.get(code, ()) if str(w).isascii()}
+    return Gate(_NON_ASCII.regex, non_ascii=True, one_class=True, words=frozenset(words))
+
+
 @register("TQ410", "page-link-line", Severity.WARNING, scope="segment", mirrored=True,
-          gate="[:：=]")
+          gate=lambda ctx: _page_label_gate(ctx))
 def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
     """A line of the copied web page that links to another page or credits a picture.
@@ -263,7 +283,9 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         "Photo:", "Photo credit:", German "Lesen Sie auch:", French
         "Lire aussi :", Hungarian "Kapcsolódó cikk:", Chinese "原文链接：", lists per language in
         the residue data's ``[page_labels]``), in the target language, the source language or
-        English, with the rest of its line (the other article's headline or address).  Labels
+        English, with the rest of its line (the other article's headline or address); a dash, a
+        bar or a guillemet may stand for the colon ("ЧИТАЙТЕ ТАКЖЕ | …"), and a label of two
+        words or more may stand alone on its line ("Related articles", the headline below).  Labels
         that open sections of real documents ("See also:", "Source:", "Related:") are not listed.
         Without the source in view it is info: news sites print these lines in the article
         itself, and a translation renders them (with the source: mirrored when it has one too).
@@ -276,8 +298,6 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         ``Lesen Sie auch: Neue Tarife im MDV`` → flagged whole.
     """
     text = segment.text
-    if ":" not in text and "：" not in text and "=" not in text:
-        return
     pattern = _page_label_re(ctx.lang or "", ctx.source_lang or "")
     if pattern is None:
         return
