@@ -114,6 +114,8 @@ def test_plain_guesses_are_info(text: str, lang: str, why: str) -> None:
     ("Die Gespräche endeten. Venting into the Fediverse time.", "de"),
     ("The talks ended without a deal. Die Verhandlungen wurden am Montag ohne Ergebnis beendet.",
      "en"),
+    # Low confidence, but two words only English writes ("you", "your").
+    ("Kaupunki avaa uuden uimahallin. Thank you for your patience. Sisäänpääsy on ilmainen.", "fi"),
 ])
 def test_untranslated_sentences_stay_errors(text: str, lang: str) -> None:
     report = audit_text(text, AuditOptions(lang=lang, select=("TQ701",)))

@@ -139,6 +139,8 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     statistical = not result.method.startswith("script")
     unsure = ((paired or source is None) and not guess and statistical
               and result.confidence < _SURE_ON_PAIRED_LINES)
+    if unsure and not paired and _evidence_words(text, result.lang or "") >= 2:
+        unsure = False  # "Thank you for your patience." in Finnish: words only English writes
     # Without a source, what else makes the verdict a guess: words only the target writes, and
     # none the other language alone writes ("Some expect a film à la 8 Mile."); a line of
     # capitalised names in a language that does not capitalise its nouns ("Trattoria Tronco -
@@ -157,6 +159,18 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         + (f" ({why}: a guess)" if why else ""),
         severity=Severity.INFO if guess or unsure or neighbour_guess or why else None,
     ),)
+
+
+def _evidence_words(text: str, lang: str) -> int:
+    """How many words of ``text`` are evidence of ``lang`` (its lexicon's words that other
+    languages rarely write), leaving out capitalised words inside the sentence (names)."""
+    from tqcheck.langid import lexicon
+
+    lex = lexicon(base_lang(lang) or "")
+    if lex is None:
+        return 0
+    return sum(w.casefold() in lex.evident for i, w in enumerate(_WORD.findall(text))
+               if i == 0 or not w[:1].isupper())
 
 
 #: Languages that capitalise their nouns: a line of capitalised words in them is no title.
