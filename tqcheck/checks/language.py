@@ -69,7 +69,14 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         Bulgarian and Serbian for Russian; for Serbian also the script's reading of Cyrillic
         beside Latin letters) is
         info where the sentence holds no letter or word the target never writes ("Де в тебе
-        болить?", "熊會爬樹。"): the detectors confuse these most.
+        болить?", "熊會爬樹。"): the detectors confuse these most.  Without any source (plain
+        text), a statistical verdict is info where its confidence is below 0.6 and the sentence
+        holds fewer than two words only the other language writes (a headline of names:
+        "Oberhof: Kühn eighth in World Championship sprint"), where it holds more words only
+        the target writes than words only the other language writes ("Some expect a film à la
+        8 Mile."), or where it is a line of capitalised names in a language that does not
+        capitalise its nouns ("Trattoria Tronco - Azabu-Juban Station"); any verdict is info on
+        a web address that MT broke at its slashes ("com/ hub/ russia- ukraine").
 
     Why it matters:
         MT pipelines skip segments they fail on, and post-editors paste source text to finish later;
@@ -580,7 +587,9 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         catalogue, where the single word is not read either; in a language written without
         spaces, a label of two words or more glued to the verb without quotation marks is
         info (one word is as often a product's name): "点击Sync now",
-        "Sync nowをタップ"); in a translation unit, a
+        "Sync nowをタップ"; in a Cyrillic, Greek, Arabic or Hebrew target, an unquoted label of
+        two to four capitalised English words, none of them a word of the target's lexicon, near
+        an interface verb is info: "بخش Privacy & Security را باز کنید"); in a translation unit, a
         phrase whose words all stand in the source (product names, commands, terms kept on
         purpose) is not reported, nor, when the source is a list
         of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
@@ -1019,12 +1028,15 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         the target language uses; and, for the languages written in Latin letters, the
         closings of letters and notices ("Atentamente,", "Mit freundlichen Grüßen",
         "Saygılarımızla," before a signature), never in a target whose own formula it is
-        (a pack's ``shared_with``: Portuguese "Atentamente").  Without a known source every
+        (a pack's ``shared_with``: Portuguese "Atentamente"); and a preposition or connective of
+        a Latin-script source before a word only English writes ("Segundo the Minister",
+        "Sin embargo, the government").  Without a known source every
         pack applies.  A word inside an
         e-mail address or URL (``запрошення@click4survey.cz``) is copied as written, not left.
         Where source and target are both written in Latin, a run of words holding a letter of
         the source's alphabet that the target's lacks (``[language] marker_letters``: Turkish
-        ı ğ ş, Polish ł ą ę, Czech ř ě ů) with a lower-case word among them and its other words
+        ı ğ ş, Polish ł ą ę, Czech ř ě ů; for a source without language data, the
+        ``marker_letters`` of ``language_words.toml``: Vietnamese đ ơ ư, "50.000.000 đồng") with a lower-case word among them and its other words
         unknown to the target's lexicon is a source phrase left ("Geçmiş olsun, the mayor
         wrote"); one lower-case word alone is info, and so is a run opening with a capital inside
         the sentence (a name of several words: "the Občanská demokratická strana party"); a
