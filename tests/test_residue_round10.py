@@ -183,3 +183,20 @@ def test_marker_letters_of_languages_without_language_data(text: str, source: st
 def test_page_labels_without_a_colon(text: str, lang: str, expected: set[str]) -> None:
     report = audit_text(text, AuditOptions(lang=lang, select=("TQ410",)))
     assert {f.text for f in report.findings} == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Die Gespräche endeten.\n\n— Russland auf Arabisch (@Russia_AR) 7. März 2022", "de",
+     {"— Russland auf Arabisch (@Russia_AR) 7. März 2022"}),
+    ("Las conversaciones terminaron.\n\n— Rusia en árabe (@Russia_AR) 7 de marzo de 2022", "es",
+     {"— Rusia en árabe (@Russia_AR) 7 de marzo de 2022"}),
+    ("Переговоры закончились.\n\n— Россия на арабском (@Russia_AR) 7 марта 2022 г.", "ru",
+     {"— Россия на арабском (@Russia_AR) 7 марта 2022 г."}),
+    ("会谈结束。\n\n— 俄罗斯阿拉伯语 (@Russia_AR) 2022年3月7日", "zh",
+     {"— 俄罗斯阿拉伯语 (@Russia_AR) 2022年3月7日"}),
+    ("- He said (@anna) that 5 people came in 2022.", "en", set()),
+    ("— Die Ministerin (@anna) sagte am Montag, sie komme 2022.", "de", set()),
+])
+def test_attribution_lines_with_translated_dates(text: str, lang: str, expected: set[str]) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ402",)))
+    assert {f.text for f in report.findings} == expected

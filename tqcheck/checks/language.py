@@ -1036,7 +1036,8 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         Where source and target are both written in Latin, a run of words holding a letter of
         the source's alphabet that the target's lacks (``[language] marker_letters``: Turkish
         ı ğ ş, Polish ł ą ę, Czech ř ě ů; for a source without language data, the
-        ``marker_letters`` of ``language_words.toml``: Vietnamese đ ơ ư, "50.000.000 đồng") with a lower-case word among them and its other words
+        ``marker_letters`` of ``language_words.toml``: Vietnamese đ ơ ư, "50.000.000 đồng") with
+        a lower-case word among them and its other words
         unknown to the target's lexicon is a source phrase left ("Geçmiş olsun, the mayor
         wrote"); one lower-case word alone is info, and so is a run opening with a capital inside
         the sentence (a name of several words: "the Občanská demokratická strana party"); a

@@ -32,12 +32,21 @@ def _embed_link_re() -> re.Pattern[str]:
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-# "— Name (@handle) March 7, 2022" — the attribution line under an embedded tweet.
+# "— Name (@handle) March 7, 2022" — the attribution line under an embedded tweet, its date in
+# English or translated with the rest ("7. März 2022", "7 de marzo de 2022", "7 марта 2022 г.",
+# "2022年3月7日", "2022년 3월 7일"): after a dash, a name and a handle in brackets, any month
+# word between a day and a year is the date's.
+_ANY_MONTH = r"[^\W\d_]{3,12}\.?"
 _ATTRIBUTION = re.compile(
     rf"^[—–-]{{1,2}}[ \u00a0]*[^\n()]{{0,80}}\(@\w{{1,30}}\)[ \u00a0]*"
     rf"(?:{_MONTHS}\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}"
     rf"|\d{{1,2}}[ \u00a0]+{_MONTHS}\.?[ \u00a0]+\d{{4}}|"
-    rf"\d{{4}}-\d\d-\d\d)",
+    rf"\d{{4}}-\d\d-\d\d"
+    rf"|\d{{1,2}}\.?[ \u00a0]+(?:de[ \u00a0]+)?{_ANY_MONTH}[ \u00a0]+(?:de[ \u00a0]+)?\d{{4}}"
+    rf"(?:[ \u00a0]*г\.)?"
+    rf"|{_ANY_MONTH}[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}"
+    rf"|\d{{4}}[年년][ \u00a0]?\d{{1,2}}[月월][ \u00a0]?\d{{1,2}}[日일]"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})",
     re.MULTILINE,
 )
 
@@ -135,7 +144,9 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
 
     What it does:
         Flags a line that starts with a dash and holds a display name, an @handle in brackets and a
-        date — the signature under an embedded tweet.  Handles and emoji inside it are not reported
+        date — the signature under an embedded tweet; the date in English or translated with
+        the line ("7. März 2022", "7 de marzo de 2022", "7 марта 2022 г.", "2022年3月7日").
+        Handles and emoji inside it are not reported
         again by TQ405 and TQ406.
 
     Why it matters:
