@@ -200,3 +200,16 @@ def test_page_labels_without_a_colon(text: str, lang: str, expected: set[str]) -
 def test_attribution_lines_with_translated_dates(text: str, lang: str, expected: set[str]) -> None:
     report = audit_text(text, AuditOptions(lang=lang, select=("TQ402",)))
     assert {f.text for f in report.findings} == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Sie haben %@ neue Nachrichten.", "de", {"%@"}),
+    ("Der Preis beträgt %.2f Euro.", "de", {"%.2f"}),
+    ("Hallo %{name}, willkommen.", "de", {"%{name}"}),
+    ("Willkommen, __USER_NAME__!", "de", {"__USER_NAME__"}),
+    ("Bugün %50 indirim var.", "tr", set()),
+    ("Call __init__ first; 5 % of users agreed, 100% of them.", "en", set()),
+])
+def test_more_placeholder_forms(text: str, lang: str, expected: set[str]) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ409",)))
+    assert {f.text for f in report.findings} == expected

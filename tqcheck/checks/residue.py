@@ -648,7 +648,8 @@ def _debris_fix_message(before: str, after: str) -> str:
 #: ``%1$d``, ``{user_name}`` (a lower-case identifier in braces), and a name of letters of
 #: another script than Latin in braces, which only a template writes (``{申請者名}``, ``{имя}``).
 _PLACEHOLDER = (r"\{\d{1,2}\}|\{\{\s*[\w.]{1,40}\s*\}\}|\$\{[\w.]{1,40}\}|%\([a-z_]\w{0,39}\)[sdif]"
-                r"|(?<![\w%])%(?:[1-9]\$)?[sd](?!\w)|\{[a-z_][a-z0-9_]{1,30}\}"
+                r"|(?<![\w%])%(?:[1-9]\$)?(?:l{0,2}[sdifu]|\.\d[f]|@)(?![\w@])|\{[a-z_][a-z0-9_]{1,30}\}"
+                r"|%\{[a-z_][\w.]{0,30}\}|(?<!\w)__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__(?!\w)"
                 r"|(?<![\w\\])\{(?=\w{0,30}[^\x00-\u024f])[^\W\d_]\w{0,30}\}")
 #: Markdown that a plain-text reader shows as it is typed: ``**bold**``, a link
 #: ``[text](https://…)``.
@@ -665,7 +666,7 @@ def _markup_re() -> re.Pattern[str]:
 
 @register("TQ409", "markup-in-prose", Severity.WARNING, scope="segment", mirrored=True,
           past_preconditions=True,
-          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sd(]|[1-9]\$)")
+          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sdifu@l.(]|[1-9]\$)|__[A-Z]")
 def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
     """HTML tags, Markdown or software placeholders left in plain prose.
@@ -676,7 +677,8 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         ``</p>``; the list is data; not comments, which carry tqcheck's own directives),
         Markdown emphasis and links
         (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
-        ``%s``, ``%1$d``, ``{{name}}``, ``${name}``, ``{user_name}``, a name in another script
+        ``%s``, ``%1$d``, ``%@``, ``%.2f``, ``%{name}``, ``__USER_NAME__``, ``{{name}}``,
+        ``${name}``, ``{user_name}``, a name in another script
         than Latin: ``{申請者名}``).  Markup or a placeholder
         the source has too is info (the translation kept what it was given).  Without the source
         in view, Markdown and an HTML element opened and closed in the paragraph are info too:
