@@ -213,3 +213,16 @@ def test_attribution_lines_with_translated_dates(text: str, lang: str, expected:
 def test_more_placeholder_forms(text: str, lang: str, expected: set[str]) -> None:
     report = audit_text(text, AuditOptions(lang=lang, select=("TQ409",)))
     assert {f.text for f in report.findings} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The caf\\u00e9 opened on Monday.", {"\\u00e9"}),
+    ("He said so.\\nThe talks ended.", {"\\n"}),
+    ('He said \\"Yes\\" and left.', {'\\"'}),
+    ("Save it in C:\\new\\file.txt now.", set()),
+    ("Use \\n to break a line, and \\t for a tab.", set()),
+    ('The string "a\\"b" is escaped.', set()),
+])
+def test_printed_escapes_are_debris(text: str, expected: set[str]) -> None:
+    report = audit_text(text, AuditOptions(lang="en", select=("TQ407",)))
+    assert {f.text for f in report.findings} == expected

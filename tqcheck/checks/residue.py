@@ -577,7 +577,15 @@ _LATEX = re.compile(r"\\[a-zA-Z]{2,}\*?\{[^{}\n]{0,80}\}|\$[^$\n]{0,40}\\[a-zA-Z
 def _debris_re() -> re.Pattern[str]:
     tokens = residue_data()["mt_debris"]
     alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
-    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|(?:{alts})")
+    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|{_ESCAPE}|(?:{alts})")
+
+
+#: An escape sequence of a string literal that a pipeline printed instead of decoding: a
+#: Unicode escape (``\u00e9``), a line break escape right after a sentence's end (``said.\nThe``;
+#: not "use \n to break a line", nor a path: ``C:\new``), or a quotation mark escape at a
+#: word's edge (``\"Yes\"``).
+_ESCAPE = (r"\\u[0-9a-fA-F]{4}|(?<=[.!?,;»\"”)])\\n(?=\s|[^\W\d_]|$)|(?<=[\s(])\\\"(?=\w)"
+           r"|(?:(?<=\w)|(?<=\w[.!?,]))\\\"(?=[\s.,;:!?)])")
 
 
 #: The target-language token of a multilingual model: ``<2de>`` (T5, MADLAD), ``__de__``
@@ -594,8 +602,9 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         Flags SentencePiece word markers (``▁``) and unknown pieces (``⁇``), special tokens
         (``<unk>``, ``</s>``, ``<pad>``, ``[MASK]``), target-language tokens of multilingual
         models (``<2de>``, ``__de__``),
-        BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded and
-        LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
+        BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded,
+        escapes of string literals printed as they are (``\\u00e9``, ``said.\\nThe``,
+        ``\\"Yes\\"``) and LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
 
     Why it matters:
         They show a broken post-processing step; every one of them is visible to readers.
@@ -627,6 +636,14 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                 continue
             end = m.end() + 1 if text[m.end():m.end() + 1] == " " else m.end()
             fix = (m.start(), end, "")
+        elif s.startswith("\\") and s[1:2] in ("u", "n", '"'):
+            # An escape printed as it is: its character in its place.
+            # (A line break escape between sentences becomes the space between them.)
+            after = text[m.end():m.end() + 1]
+            char = (chr(int(s[2:], 16)) if s[1] == "u" else '"' if s[1] == '"'
+                    else "" if not after or after.isspace() else " ")
+            fix = (m.start(), m.end(), char)
+            suggestion = char if s[1] != "n" else None
         elif s.startswith(("\\", "$")):
             # LaTeX left in prose: what the command wraps is often text to keep; shown only.
             hits.append(Hit(m.start(), m.end(), f"MT debris: '{s}'"))
