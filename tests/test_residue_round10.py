@@ -226,3 +226,17 @@ def test_more_placeholder_forms(text: str, lang: str, expected: set[str]) -> Non
 def test_printed_escapes_are_debris(text: str, expected: set[str]) -> None:
     report = audit_text(text, AuditOptions(lang="en", select=("TQ407",)))
     assert {f.text for f in report.findings} == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Le président а parlé hier.", "fr", {"а"}),
+    ("El perro у el gato.", "es", {"у"}),
+    ("Zespół і kierownik.", "pl", {"і"}),
+    ("Il a parlé à Paris.", "fr", set()),
+    ("The angle α is small.", "en", set()),
+    ("Точка A и точка B, где a и b стороны.", "ru", set()),
+    ("Он пришёл в дом и сел.", "ru", set()),
+])
+def test_lone_cyrillic_lookalike_in_latin_text(text: str, lang: str, expected: set[str]) -> None:
+    report = audit_text(text, AuditOptions(lang=lang, select=("TQ703",)))
+    assert {f.text for f in report.findings} == expected

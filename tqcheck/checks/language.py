@@ -807,6 +807,9 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         Flags a word written in Latin, Cyrillic or Greek that holds a minority of letters from one
         of the others which look the same (Cyrillic а е о р с у х і, Greek ο α ι κ ν ρ, Latin a e o
         p c y x i inside Cyrillic words), and suggests the word with the look-alikes replaced;
+        a one-letter word in a lower-case Cyrillic look-alike between two words of a
+        Latin-script target, where the Latin letter is a word of the target ("le président а
+        parlé", "El perro у el gato");
         also, outside Turkish, a word whose only non-ASCII letter is the Turkish dotless ı and
         that is a word of the target's lexicon with i (``Turkısh``).  In languages whose
         Cyrillic alphabet has ``һ`` (Yakut, Kazakh, Tatar, Bashkir …) a Latin ``h`` for it, the
@@ -825,8 +828,18 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     if text.isascii():
         return
     seg = sentence.segment.text
-    for m in LETTERS.finditer(seg, sentence.start, sentence.end):
+    allowed = scripts_of_language(ctx.lang) if ctx.lang else frozenset()
+    matches = list(LETTERS.finditer(seg, sentence.start, sentence.end))
+    for k, m in enumerate(matches):
         word = m.group()
+        if len(word) == 1 and allowed:
+            # A one-letter word typed in the look-alike letter of another script between two
+            # words of the target ("le président а parlé", with a Cyrillic а).
+            lone = _lone_lookalike(word, allowed, ctx.lang or "", matches, k)
+            if lone is not None:
+                yield Hit(m.start(), m.end(), f"one-letter word '{word}' is {script_of(word) or 'Latin'} "
+                          f"(U+{ord(word):04X}), a look-alike of '{lone}'", suggestion=lone)
+            continue
         if word.isascii():  # letters of one script
             continue
         found = homoglyphs_in(word)
@@ -853,6 +866,29 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end(), f"{main} word '{word}' contains look-alike {letters}",
                   suggestion=fixed if fixed != word else None)
+
+
+def _lone_lookalike(word: str, allowed: frozenset[str], lang: str,
+                    matches: list[re.Match[str]], k: int) -> str | None:
+    """The Latin letter that a one-letter word in lower-case Cyrillic looks like, in a
+    Latin-script target, where that letter is a word of the target's lexicon and the words
+    before and after are written in the target's script; None otherwise."""
+    from tqcheck.langid import lexicon
+
+    # A Latin letter alone in Cyrillic text is as often a variable or a label ("точка A", "где a
+    # и b"): only a Cyrillic letter alone in Latin text counts.
+    if word.isascii() or "Latin" not in allowed or not word.islower():
+        return None
+    script = script_of(word)
+    if script != "Cyrillic" or script in allowed or not 0 < k < len(matches) - 1:
+        return None  # (a Greek letter alone is a symbol: "the angle α")
+    twin = _CONFUSABLES[script].get(word)
+    if twin is None or script_of(twin) not in allowed:
+        return None
+    if any(_script_of_word(matches[j].group()) not in allowed for j in (k - 1, k + 1)):
+        return None
+    lex = lexicon(normalise_lang(lang) or "")
+    return twin if lex is not None and twin.casefold() in lex.known else None
 
 
 def _dotted_i_word(word: str, lang: str) -> str | None:
