@@ -240,3 +240,17 @@ def test_printed_escapes_are_debris(text: str, expected: set[str]) -> None:
 def test_lone_cyrillic_lookalike_in_latin_text(text: str, lang: str, expected: set[str]) -> None:
     report = audit_text(text, AuditOptions(lang=lang, select=("TQ703",)))
     assert {f.text for f in report.findings} == expected
+
+
+def test_caption_credits_are_no_copyright_notice() -> None:
+    text = "Rescuers search the debris in the south, on July 10. (© Getty)"
+    assert found("TQ412", text) == {}
+
+
+def test_credit_with_a_comma_mirrors_the_source() -> None:
+    from tqcheck.checks.mirror import MirrorCase, source_has_furniture
+    from tqcheck.model import Segment
+
+    seg = Segment("Photo by Marko Djurica Reuters", 1, source="Автор фото, MARKO DJURICA Reuters")
+    case = MirrorCase("TQ412", seg, 0, len(seg.text), seg.source or "", "uk")
+    assert source_has_furniture(case) == "the source has such a line too"

@@ -475,9 +475,9 @@ def source_has_page_label(case: MirrorCase) -> str | None:
 def source_has_furniture(case: MirrorCase) -> str | None:
     """The source has a line of a page's furniture too (a toolbar, a copyright notice, a staff
     credit, a time stamp): the translation took it with the page it was given."""
-    from tqcheck.checks.residue import furniture_line
+    from tqcheck.checks.residue import furniture_line, page_label_line
 
-    if furniture_line(case.source):
+    if furniture_line(case.source) or page_label_line(case.source):
         return "the source has such a line too"
     return None
 

@@ -778,7 +778,7 @@ _STAMP_DATE = re.compile(r"\d[./\-:年]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
 #: before a year.
 _COPYRIGHT_SIGN = (r"©[ \t\u00a0]*(?:\d{4}|[^\W\d_])"
                    r"|(?i:\bcopyright)[ \t\u00a0]*(?:©[ \t\u00a0]*)?(?:19|20)\d\d")
-_SEP = r"[ \t\u00a0]*[:：=|][ \t\u00a0]*"
+_SEP = r"[ \t\u00a0]*[:：=|,][ \t\u00a0]*"
 
 
 @cache
@@ -987,11 +987,13 @@ def furniture_line(text: str) -> bool:
 
 def _accepted(m: re.Match[str]) -> bool:
     """A match of :attr:`_Furniture.phrases` that stands: a time stamp only with a date after
-    its label, a prompt only where a sentence starts ("Follow us on X", not "… to join our
-    production team")."""
+    its label, a prompt or a copyright notice only where a sentence starts ("Follow us on X",
+    not "… to join our production team"; not a caption's "(© Getty)")."""
     if m.lastgroup == "stamp":
         return _stamp(m.group("rest"))
-    if m.lastgroup == "prompt":
+    if m.lastgroup in ("prompt", "copyright"):
+        # A copyright notice opens its line or follows a sentence: "(© Getty)" after a
+        # caption is the picture's credit, and no notice of the page.
         before = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
-        return not before or not (before[-1].isalnum() or before[-1] in ",;-–—")
+        return not before or not (before[-1].isalnum() or before[-1] in ",;-–—([（")
     return m.lastgroup is not None
