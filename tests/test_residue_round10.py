@@ -236,6 +236,7 @@ def test_printed_escapes_are_debris(text: str, expected: set[str]) -> None:
     ("The angle α is small.", "en", set()),
     ("Точка A и точка B, где a и b стороны.", "ru", set()),
     ("Он пришёл в дом и сел.", "ru", set()),
+    ("The paintings measure 80 х 60 cm each.", "en", set()),
 ])
 def test_lone_cyrillic_lookalike_in_latin_text(text: str, lang: str, expected: set[str]) -> None:
     report = audit_text(text, AuditOptions(lang=lang, select=("TQ703",)))

@@ -887,6 +887,9 @@ def _lone_lookalike(word: str, allowed: frozenset[str], lang: str,
         return None
     if any(_script_of_word(matches[j].group()) not in allowed for j in (k - 1, k + 1)):
         return None
+    text = matches[k].string
+    if any(ch.isdigit() for ch in text[matches[k - 1].end():matches[k + 1].start()]):
+        return None  # "80 х 60 cm": a multiplication sign between numbers
     lex = lexicon(normalise_lang(lang) or "")
     return twin if lex is not None and twin.casefold() in lex.known else None
 

@@ -987,13 +987,14 @@ def furniture_line(text: str) -> bool:
 
 def _accepted(m: re.Match[str]) -> bool:
     """A match of :attr:`_Furniture.phrases` that stands: a time stamp only with a date after
-    its label, a prompt or a copyright notice only where a sentence starts ("Follow us on X",
-    not "… to join our production team"; not a caption's "(© Getty)")."""
+    its label, a prompt only where a sentence starts ("Follow us on X", not "… to join our
+    production team"), a copyright notice not in brackets (a caption's "(© Getty)")."""
     if m.lastgroup == "stamp":
         return _stamp(m.group("rest"))
-    if m.lastgroup in ("prompt", "copyright"):
-        # A copyright notice opens its line or follows a sentence: "(© Getty)" after a
-        # caption is the picture's credit, and no notice of the page.
-        before = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
-        return not before or not (before[-1].isalnum() or before[-1] in ",;-–—([（")
+    before = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
+    if m.lastgroup == "prompt":
+        return not before or not (before[-1].isalnum() or before[-1] in ",;-–—")
+    if m.lastgroup == "copyright":
+        # "(© Getty)" after a caption is the picture's credit, no notice of the page.
+        return not before or before[-1] not in "([（"
     return m.lastgroup is not None
