@@ -75,6 +75,7 @@ MUST_FLAG: list[tuple[str, str, list[str]]] = [
      ["https://support.example.com/articles/reset-your-"]),
     ("TQ410", "Fares rise in May.\n\nRead also: Bus fares rise again in Leipzig",
      ["Read also: Bus fares rise again in Leipzig"]),
+    ("TQ412", "Fares rise in May.\n\nShare Print Email", ["Share Print Email"]),
     ("TQ409", "Choose <strong>Forgot password?</strong> on the login page.",
      ["<strong>", "</strong>"]),
     ("TQ409", 'The message "Connection failed: {0}" is shown.', ["{0}"]),
@@ -183,6 +184,7 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ409", "Press <Enter> if x<y; 50% of users in {1, 2, 3} use __init__ and *stars*."),
     ("TQ410", "See also: the user guide.\n\nHe had read also the report: it was long."),
     ("TQ411", "See https://support.example.com/en/faq, https://example.org/p/abc or www.example.com."),
+    ("TQ412", "Share the link with your friends.\nPrint and share.\nThe editor said so."),
     ("TQ503", "He called it a “turning point”. Others said “too early” and “not now”."),
 ]
 

@@ -69,7 +69,14 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         Bulgarian and Serbian for Russian; for Serbian also the script's reading of Cyrillic
         beside Latin letters) is
         info where the sentence holds no letter or word the target never writes ("Де в тебе
-        болить?", "熊會爬樹。"): the detectors confuse these most.
+        болить?", "熊會爬樹。"): the detectors confuse these most.  Without any source (plain
+        text), a statistical verdict is info where its confidence is below 0.6 and the sentence
+        holds fewer than two words only the other language writes (a headline of names:
+        "Oberhof: Kühn eighth in World Championship sprint"), where it holds more words only
+        the target writes than words only the other language writes ("Some expect a film à la
+        8 Mile."), or where it is a line of capitalised names in a language that does not
+        capitalise its nouns ("Trattoria Tronco - Azabu-Juban Station"); any verdict is info on
+        a web address that MT broke at its slashes ("com/ hub/ russia- ukraine").
 
     Why it matters:
         MT pipelines skip segments they fail on, and post-editors paste source text to finish later;
@@ -133,10 +140,21 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     if not (record and source is not None):
         guess = (paired and ctx.source_lang is not None and result.lang is not None
                  and base_lang(result.lang) != base_lang(ctx.source_lang))
-    # A statistical verdict of low confidence on such a line is mostly a translated headline of
-    # names ("Wörgl: Kühnhöfer eighth in World Championship sprint"): info.
-    unsure = (paired and not guess and not result.method.startswith("script")
+    # A statistical verdict of low confidence on such a line, or on a line without any source,
+    # is mostly a translated headline of names ("Wörgl: Kühnhöfer eighth in World Championship
+    # sprint"): info.
+    statistical = not result.method.startswith("script")
+    unsure = ((paired or source is None) and not guess and statistical
               and result.confidence < _SURE_ON_PAIRED_LINES)
+    if unsure and not paired and _evidence_words(text, result.lang or "") >= 2:
+        unsure = False  # "Thank you for your patience." in Finnish: words only English writes
+    # Without a source, what else makes the verdict a guess: words only the target writes, and
+    # none the other language alone writes ("Some expect a film à la 8 Mile."); a line of
+    # capitalised names in a language that does not capitalise its nouns ("Trattoria Tronco -
+    # Azabu-Juban Station"); a web address that MT broke at its slashes ("com/ hub/ russia-").
+    why = None
+    if source is None and not paired and not guess and not unsure:
+        why = _plain_guess(text, target, result.lang or "", statistical)
     return (Hit(
         sentence.start, sentence.end,
         f"sentence in {language_name(result.lang)} ({result.lang}, confidence "
@@ -144,9 +162,51 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         + (f" (the source is {language_name(ctx.source_lang)}: a guess)" if guess else "")
         + (" (low confidence)" if unsure else "")
         + (f" (no letter or word of it that {language_name(target)} never writes: a guess "
-           "between neighbours)" if neighbour_guess else ""),
-        severity=Severity.INFO if guess or unsure or neighbour_guess else None,
+           "between neighbours)" if neighbour_guess else "")
+        + (f" ({why}: a guess)" if why else ""),
+        severity=Severity.INFO if guess or unsure or neighbour_guess or why else None,
     ),)
+
+
+def _evidence_words(text: str, lang: str) -> int:
+    """How many words of ``text`` are evidence of ``lang`` (its lexicon's words that other
+    languages rarely write), leaving out capitalised words inside the sentence (names)."""
+    from tqcheck.langid import lexicon
+
+    lex = lexicon(base_lang(lang) or "")
+    if lex is None:
+        return 0
+    return sum(w.casefold() in lex.evident for i, w in enumerate(_WORD.findall(text))
+               if i == 0 or not w[:1].isupper())
+
+
+#: Languages that capitalise their nouns: a line of capitalised words in them is no title.
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+#: A web address broken at its dots or slashes by spaces ("com/ hub/ russia- ukraine").
+_BROKEN_ADDRESS = re.compile(r"(?:^|\s)(?:https?:|www\.|(?:com|org|net|gov|html?)[/.])\S*\s")
+
+
+def _plain_guess(text: str, target: str, lang: str, statistical: bool) -> str | None:
+    """Why TQ701's verdict on a sentence without a source is a guess, or None: the sentence
+    holds more words that only the target writes than words only the other language writes (its
+    lexicons' evidence), a line of capitalised names or a title in a language that does not
+    capitalise nouns, or a web address broken by spaces."""
+    from tqcheck.langid import lexicon
+
+    if _BROKEN_ADDRESS.search(text):
+        return "a web address broken by spaces"
+    if not statistical:
+        return None
+    words = _words(text)
+    mine, theirs = lexicon(base_lang(target) or ""), lexicon(base_lang(lang) or "")
+    if mine is not None and theirs is not None:
+        own = [w for w in words if w in mine.evident]
+        if own and len(own) > sum(w in theirs.evident for w in words):
+            return f"it holds words only {language_name(target)} writes ({', '.join(own[:3])})"
+    names = [w for w in _WORD.findall(text) if w[:1].isupper()]
+    if base_lang(lang) not in _NOUN_CAPITALS and words and 3 * len(names) >= 2 * len(words):
+        return "a line of capitalised names or a title"
+    return None
 
 
 #: The confidence a statistical verdict needs on a ``--source`` line to be more than info.
@@ -527,7 +587,9 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         catalogue, where the single word is not read either; in a language written without
         spaces, a label of two words or more glued to the verb without quotation marks is
         info (one word is as often a product's name): "点击Sync now",
-        "Sync nowをタップ"); in a translation unit, a
+        "Sync nowをタップ"; in a Cyrillic, Greek, Arabic or Hebrew target, an unquoted label of
+        two to four capitalised English words, none of them a word of the target's lexicon, near
+        an interface verb is info: "بخش Privacy & Security را باز کنید"); in a translation unit, a
         phrase whose words all stand in the source (product names, commands, terms kept on
         purpose) is not reported, nor, when the source is a list
         of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
@@ -649,13 +711,18 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     # Unquoted, a label glued to the verb of a language written without spaces (点击Sync now,
     # Sync nowをタップ): a hint.
     glued = not quoted and run.words > 1 and bool(scripts_of_language(lang) & _UNSPACED)
-    if not quoted and not glued:
+    # Unquoted, a label of two to four capitalised words ("Privacy & Security", "Account
+    # Settings") near an interface verb of a target written in another alphabet: a hint (a
+    # product's name is written so too: "Google Drive").
+    titled = (not quoted and not glued and run.words > 1 and _alphabetic_target(lang)
+              and all(w[:1].isupper() for w in text[run.start:run.end].split() if w.isalpha()))
+    if not quoted and not glued and not titled:
         return None
     verb = _marker_patterns("en", normalise_lang(lang) or "")[2]
     en = lexicon("en")
     if verb is None or en is None:
         return None
-    words = [w.casefold() for w in text[run.start:run.end].split()]
+    words = [w.casefold() for w in text[run.start:run.end].split() if w != "&"]
     if not all(w.isalpha() and len(w) > 2 and w in en.words for w in words):
         return None
     if glued:
@@ -668,8 +735,8 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     if not _verb_near(text, sentence, run.start, run.end, verb):
         return None
     target = lexicon(normalise_lang(lang) or "")
-    if target is None:
-        return False
+    if target is None or titled:
+        return False if target is None or not any(w in target.words for w in words) else None
     return None if all(w in target.words for w in words) else True
 
 
@@ -740,6 +807,9 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         Flags a word written in Latin, Cyrillic or Greek that holds a minority of letters from one
         of the others which look the same (Cyrillic а е о р с у х і, Greek ο α ι κ ν ρ, Latin a e o
         p c y x i inside Cyrillic words), and suggests the word with the look-alikes replaced;
+        a one-letter word in a lower-case Cyrillic look-alike between two words of a
+        Latin-script target, where the Latin letter is a word of the target ("le président а
+        parlé", "El perro у el gato");
         also, outside Turkish, a word whose only non-ASCII letter is the Turkish dotless ı and
         that is a word of the target's lexicon with i (``Turkısh``).  In languages whose
         Cyrillic alphabet has ``һ`` (Yakut, Kazakh, Tatar, Bashkir …) a Latin ``h`` for it, the
@@ -758,8 +828,18 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     if text.isascii():
         return
     seg = sentence.segment.text
-    for m in LETTERS.finditer(seg, sentence.start, sentence.end):
+    allowed = scripts_of_language(ctx.lang) if ctx.lang else frozenset()
+    matches = list(LETTERS.finditer(seg, sentence.start, sentence.end))
+    for k, m in enumerate(matches):
         word = m.group()
+        if len(word) == 1 and allowed:
+            # A one-letter word typed in the look-alike letter of another script between two
+            # words of the target ("le président а parlé", with a Cyrillic а).
+            lone = _lone_lookalike(word, allowed, ctx.lang or "", matches, k)
+            if lone is not None:
+                yield Hit(m.start(), m.end(), f"one-letter word '{word}' is {script_of(word) or 'Latin'} "
+                          f"(U+{ord(word):04X}), a look-alike of '{lone}'", suggestion=lone)
+            continue
         if word.isascii():  # letters of one script
             continue
         found = homoglyphs_in(word)
@@ -786,6 +866,32 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             continue
         yield Hit(m.start(), m.end(), f"{main} word '{word}' contains look-alike {letters}",
                   suggestion=fixed if fixed != word else None)
+
+
+def _lone_lookalike(word: str, allowed: frozenset[str], lang: str,
+                    matches: list[re.Match[str]], k: int) -> str | None:
+    """The Latin letter that a one-letter word in lower-case Cyrillic looks like, in a
+    Latin-script target, where that letter is a word of the target's lexicon and the words
+    before and after are written in the target's script; None otherwise."""
+    from tqcheck.langid import lexicon
+
+    # A Latin letter alone in Cyrillic text is as often a variable or a label ("точка A", "где a
+    # и b"): only a Cyrillic letter alone in Latin text counts.
+    if word.isascii() or "Latin" not in allowed or not word.islower():
+        return None
+    script = script_of(word)
+    if script != "Cyrillic" or script in allowed or not 0 < k < len(matches) - 1:
+        return None  # (a Greek letter alone is a symbol: "the angle α")
+    twin = _CONFUSABLES[script].get(word)
+    if twin is None or script_of(twin) not in allowed:
+        return None
+    if any(_script_of_word(matches[j].group()) not in allowed for j in (k - 1, k + 1)):
+        return None
+    text = matches[k].string
+    if any(ch.isdigit() for ch in text[matches[k - 1].end():matches[k + 1].start()]):
+        return None  # "80 х 60 cm": a multiplication sign between numbers
+    lex = lexicon(normalise_lang(lang) or "")
+    return twin if lex is not None and twin.casefold() in lex.known else None
 
 
 def _dotted_i_word(word: str, lang: str) -> str | None:
@@ -961,12 +1067,16 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         the target language uses; and, for the languages written in Latin letters, the
         closings of letters and notices ("Atentamente,", "Mit freundlichen Grüßen",
         "Saygılarımızla," before a signature), never in a target whose own formula it is
-        (a pack's ``shared_with``: Portuguese "Atentamente").  Without a known source every
+        (a pack's ``shared_with``: Portuguese "Atentamente"); and a preposition or connective of
+        a Latin-script source before a word only English writes ("Segundo the Minister",
+        "Sin embargo, the government").  Without a known source every
         pack applies.  A word inside an
         e-mail address or URL (``запрошення@click4survey.cz``) is copied as written, not left.
         Where source and target are both written in Latin, a run of words holding a letter of
         the source's alphabet that the target's lacks (``[language] marker_letters``: Turkish
-        ı ğ ş, Polish ł ą ę, Czech ř ě ů) with a lower-case word among them and its other words
+        ı ğ ş, Polish ł ą ę, Czech ř ě ů; for a source without language data, the
+        ``marker_letters`` of ``language_words.toml``: Vietnamese đ ơ ư, "50.000.000 đồng") with
+        a lower-case word among them and its other words
         unknown to the target's lexicon is a source phrase left ("Geçmiş olsun, the mayor
         wrote"); one lower-case word alone is info, and so is a run opening with a capital inside
         the sentence (a name of several words: "the Občanská demokratická strana party"); a
@@ -1023,7 +1133,8 @@ def _marker_letters(lang: str, source_lang: str | None) -> str:
         return ""
     if "Latin" not in scripts_of_language(source) or "Latin" not in scripts_of_language(target):
         return ""
-    marks = str(load_language(source).get("language", "marker_letters", default=""))
+    marks = str(load_language(source).get("language", "marker_letters", default="")) or "".join(
+        _language_words(source).get("marker_letters", ()))
     own = str(load_language(target).get("language", "marker_letters", default=""))
     return "".join(c for c in marks if c not in own)
 

@@ -487,6 +487,16 @@ def source_has_page_label(case: MirrorCase) -> str | None:
     return None
 
 
+def source_has_furniture(case: MirrorCase) -> str | None:
+    """The source has a line of a page's furniture too (a toolbar, a copyright notice, a staff
+    credit, a time stamp): the translation took it with the page it was given."""
+    from tqcheck.checks.residue import furniture_line, page_label_line
+
+    if furniture_line(case.source) or page_label_line(case.source):
+        return "the source has such a line too"
+    return None
+
+
 def source_has_link(case: MirrorCase) -> str | None:
     """The source holds the same link (compared without scheme, ``www.`` and case), or a link to
     the same site (the translation garbled its path): the translation kept what it was given."""
@@ -546,6 +556,7 @@ MIRRORS: dict[str, MirrorTest] = {
     "TQ409": source_has_markup,
     "TQ410": source_has_page_label,
     "TQ411": span_in_source,
+    "TQ412": source_has_furniture,
     "TQ602": source_opens_with_conjunction,
     "TQ702": foreign_in_source,
     "TQ704": foreign_in_source,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -31,12 +32,21 @@ def _embed_link_re() -> re.Pattern[str]:
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-# "— Name (@handle) March 7, 2022" — the attribution line under an embedded tweet.
+# "— Name (@handle) March 7, 2022" — the attribution line under an embedded tweet, its date in
+# English or translated with the rest ("7. März 2022", "7 de marzo de 2022", "7 марта 2022 г.",
+# "2022年3月7日", "2022년 3월 7일"): after a dash, a name and a handle in brackets, any month
+# word between a day and a year is the date's.
+_ANY_MONTH = r"[^\W\d_]{3,12}\.?"
 _ATTRIBUTION = re.compile(
     rf"^[—–-]{{1,2}}[ \u00a0]*[^\n()]{{0,80}}\(@\w{{1,30}}\)[ \u00a0]*"
     rf"(?:{_MONTHS}\.?[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}"
     rf"|\d{{1,2}}[ \u00a0]+{_MONTHS}\.?[ \u00a0]+\d{{4}}|"
-    rf"\d{{4}}-\d\d-\d\d)",
+    rf"\d{{4}}-\d\d-\d\d"
+    rf"|\d{{1,2}}\.?[ \u00a0]+(?:de[ \u00a0]+)?{_ANY_MONTH}[ \u00a0]+(?:de[ \u00a0]+)?\d{{4}}"
+    rf"(?:[ \u00a0]*г\.)?"
+    rf"|{_ANY_MONTH}[ \u00a0]+\d{{1,2}},?[ \u00a0]+\d{{4}}"
+    rf"|\d{{4}}[年년][ \u00a0]?\d{{1,2}}[月월][ \u00a0]?\d{{1,2}}[日일]"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})",
     re.MULTILINE,
 )
 
@@ -134,7 +144,9 @@ def find_embed_attributions(segment: Segment, sentences: list[Sentence], ctx: Ch
 
     What it does:
         Flags a line that starts with a dash and holds a display name, an @handle in brackets and a
-        date — the signature under an embedded tweet.  Handles and emoji inside it are not reported
+        date — the signature under an embedded tweet; the date in English or translated with
+        the line ("7. März 2022", "7 de marzo de 2022", "7 марта 2022 г.", "2022年3月7日").
+        Handles and emoji inside it are not reported
         again by TQ405 and TQ406.
 
     Why it matters:
@@ -229,7 +241,16 @@ def _page_label_re(lang: str, source: str) -> re.Pattern[str] | None:
     a colon, and the rest of the line."""
     table = residue_data().get("page_labels", {})
     labels = {str(w) for code in dict.fromkeys((lang, source, "en")) for w in table.get(code, ())}
-    return _label_at_line_start(labels, r"[ \t\u00a0]*\S[^\n]*") if labels else None
+    if not labels:
+        return None
+    # Besides a colon: a dash, a bar or a guillemet before the headline ("Read also — …",
+    # "ЧИТАЙТЕ ТАКЖЕ | …"), or, for a label of two words or more, nothing: the label alone on
+    # its line, the headline on the next ("Related articles").
+    alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    spaced = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True) if " " in w)
+    alone = rf"|(?:{spaced})[ \t]*[.…]?[ \t]*$" if spaced else ""
+    return re.compile(rf"(?im)^[ \t]*(?:(?:{alts})[ \t\u00a0\u202f]*[:：=—–|»>][ \t\u00a0]*"
+                      rf"\S[^\n]*{alone})")
 
 
 @cache
@@ -239,10 +260,11 @@ def _any_page_label() -> re.Pattern[str]:
     return _label_at_line_start({str(w) for words in table.values() for w in words}, "")
 
 
-def _label_at_line_start(labels: set[str], rest: str) -> re.Pattern[str]:
-    """One of ``labels`` at a line's start, then a colon (or ``=``) and ``rest``."""
+def _label_at_line_start(labels: set[str], rest: str, marks: str = "[:：=]") -> re.Pattern[str]:
+    """One of ``labels`` at a line's start, then a colon (or ``=``; or one of ``marks``) and
+    ``rest``."""
     alts = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*[:：=]{rest}")
+    return re.compile(rf"(?im)^[ \t]*(?:{alts})[ \t\u00a0\u202f]*{marks}{rest}")
 
 
 def page_label_line(text: str) -> bool:
@@ -250,8 +272,18 @@ def page_label_line(text: str) -> bool:
     return (":" in text or "：" in text or "=" in text) and bool(_any_page_label().search(text))
 
 
+def _page_label_gate(ctx: CheckContext) -> Gate:
+    """TQ410's gate for a file: a segment with a non-ASCII character, or with the longest word of
+    an ASCII label of the target language, the source language or English as a whole token."""
+    table = residue_data().get("page_labels", {})
+    codes = dict.fromkeys((ctx.lang or "", ctx.source_lang or "", "en"))
+    words = {max(re.findall(r"[a-z0-9]+", str(w).lower()), key=len)
+             for code in codes for w in table.get(code, ()) if str(w).isascii()}
+    return Gate(_NON_ASCII.regex, non_ascii=True, one_class=True, words=frozenset(words))
+
+
 @register("TQ410", "page-link-line", Severity.WARNING, scope="segment", mirrored=True,
-          gate="[:：=]")
+          gate=lambda ctx: _page_label_gate(ctx))
 def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
     """A line of the copied web page that links to another page or credits a picture.
@@ -262,7 +294,9 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         "Photo:", "Photo credit:", German "Lesen Sie auch:", French
         "Lire aussi :", Hungarian "Kapcsolódó cikk:", Chinese "原文链接：", lists per language in
         the residue data's ``[page_labels]``), in the target language, the source language or
-        English, with the rest of its line (the other article's headline or address).  Labels
+        English, with the rest of its line (the other article's headline or address); a dash, a
+        bar or a guillemet may stand for the colon ("ЧИТАЙТЕ ТАКЖЕ | …"), and a label of two
+        words or more may stand alone on its line ("Related articles", the headline below).  Labels
         that open sections of real documents ("See also:", "Source:", "Related:") are not listed.
         Without the source in view it is info: news sites print these lines in the article
         itself, and a translation renders them (with the source: mirrored when it has one too).
@@ -275,8 +309,6 @@ def find_page_link_lines(segment: Segment, sentences: list[Sentence], ctx: Check
         ``Lesen Sie auch: Neue Tarife im MDV`` → flagged whole.
     """
     text = segment.text
-    if ":" not in text and "：" not in text and "=" not in text:
-        return
     pattern = _page_label_re(ctx.lang or "", ctx.source_lang or "")
     if pattern is None:
         return
@@ -545,7 +577,15 @@ _LATEX = re.compile(r"\\[a-zA-Z]{2,}\*?\{[^{}\n]{0,80}\}|\$[^$\n]{0,40}\\[a-zA-Z
 def _debris_re() -> re.Pattern[str]:
     tokens = residue_data()["mt_debris"]
     alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
-    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|(?:{alts})")
+    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|{_ESCAPE}|(?:{alts})")
+
+
+#: An escape sequence of a string literal that a pipeline printed instead of decoding: a
+#: Unicode escape (``\u00e9``), a line break escape right after a sentence's end (``said.\nThe``;
+#: not "use \n to break a line", nor a path: ``C:\new``), or a quotation mark escape at a
+#: word's edge (``\"Yes\"``).
+_ESCAPE = (r"\\u[0-9a-fA-F]{4}|(?<=[.!?,;»\"”)])\\n(?=\s|[^\W\d_]|$)|(?<=[\s(])\\\"(?=\w)"
+           r"|(?:(?<=\w)|(?<=\w[.!?,]))\\\"(?=[\s.,;:!?)])")
 
 
 #: The target-language token of a multilingual model: ``<2de>`` (T5, MADLAD), ``__de__``
@@ -562,8 +602,9 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         Flags SentencePiece word markers (``▁``) and unknown pieces (``⁇``), special tokens
         (``<unk>``, ``</s>``, ``<pad>``, ``[MASK]``), target-language tokens of multilingual
         models (``<2de>``, ``__de__``),
-        BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded and
-        LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
+        BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded,
+        escapes of string literals printed as they are (``\\u00e9``, ``said.\\nThe``,
+        ``\\"Yes\\"``) and LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
 
     Why it matters:
         They show a broken post-processing step; every one of them is visible to readers.
@@ -595,6 +636,14 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                 continue
             end = m.end() + 1 if text[m.end():m.end() + 1] == " " else m.end()
             fix = (m.start(), end, "")
+        elif s.startswith("\\") and s[1:2] in ("u", "n", '"'):
+            # An escape printed as it is: its character in its place.
+            # (A line break escape between sentences becomes the space between them.)
+            after = text[m.end():m.end() + 1]
+            char = (chr(int(s[2:], 16)) if s[1] == "u" else '"' if s[1] == '"'
+                    else "" if not after or after.isspace() else " ")
+            fix = (m.start(), m.end(), char)
+            suggestion = char if s[1] != "n" else None
         elif s.startswith(("\\", "$")):
             # LaTeX left in prose: what the command wraps is often text to keep; shown only.
             hits.append(Hit(m.start(), m.end(), f"MT debris: '{s}'"))
@@ -616,7 +665,8 @@ def _debris_fix_message(before: str, after: str) -> str:
 #: ``%1$d``, ``{user_name}`` (a lower-case identifier in braces), and a name of letters of
 #: another script than Latin in braces, which only a template writes (``{申請者名}``, ``{имя}``).
 _PLACEHOLDER = (r"\{\d{1,2}\}|\{\{\s*[\w.]{1,40}\s*\}\}|\$\{[\w.]{1,40}\}|%\([a-z_]\w{0,39}\)[sdif]"
-                r"|(?<![\w%])%(?:[1-9]\$)?[sd](?!\w)|\{[a-z_][a-z0-9_]{1,30}\}"
+                r"|(?<![\w%])%(?:[1-9]\$)?(?:l{0,2}[sdifu]|\.\d[f]|@)(?![\w@])|\{[a-z_][a-z0-9_]{1,30}\}"
+                r"|%\{[a-z_][\w.]{0,30}\}|(?<!\w)__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__(?!\w)"
                 r"|(?<![\w\\])\{(?=\w{0,30}[^\x00-\u024f])[^\W\d_]\w{0,30}\}")
 #: Markdown that a plain-text reader shows as it is typed: ``**bold**``, a link
 #: ``[text](https://…)``.
@@ -633,7 +683,7 @@ def _markup_re() -> re.Pattern[str]:
 
 @register("TQ409", "markup-in-prose", Severity.WARNING, scope="segment", mirrored=True,
           past_preconditions=True,
-          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sd(]|[1-9]\$)")
+          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sdifu@l.(]|[1-9]\$)|__[A-Z]")
 def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
     """HTML tags, Markdown or software placeholders left in plain prose.
@@ -644,7 +694,8 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         ``</p>``; the list is data; not comments, which carry tqcheck's own directives),
         Markdown emphasis and links
         (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
-        ``%s``, ``%1$d``, ``{{name}}``, ``${name}``, ``{user_name}``, a name in another script
+        ``%s``, ``%1$d``, ``%@``, ``%.2f``, ``%{name}``, ``__USER_NAME__``, ``{{name}}``,
+        ``${name}``, ``{user_name}``, a name in another script
         than Latin: ``{申請者名}``).  Markup or a placeholder
         the source has too is info (the translation kept what it was given).  Without the source
         in view, Markdown and an HTML element opened and closed in the paragraph are info too:
@@ -697,3 +748,253 @@ def _closed_element(text: str, tag: str) -> bool:
     if opened and closed:
         return opened.start() < closed.start()
     return False
+
+
+# --- TQ412 -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    """A language's page furniture (:func:`_furniture`): the words of a toolbar line, and one
+    pattern of the labels and phrases that mark a line."""
+
+    tools: frozenset[str]
+    joins: frozenset[str]
+    phrases: re.Pattern[str]
+
+
+def _furniture_words(table: str, langs: tuple[str, ...]) -> list[str]:
+    data = residue_data().get(table, {})
+    return [str(w) for code in dict.fromkeys(langs) for w in data.get(code, ())]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+#: A time stamp's date or time: digit groups joined by a dot, slash, dash, colon or 年, or a year.
+_STAMP_DATE = re.compile(r"\d[./\-:年]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A copyright notice in any language: a copyright sign before a year or a name, or the word
+#: before a year.
+_COPYRIGHT_SIGN = (r"©[ \t\u00a0]*(?:\d{4}|[^\W\d_])"
+                   r"|(?i:\bcopyright)[ \t\u00a0]*(?:©[ \t\u00a0]*)?(?:19|20)\d\d")
+_SEP = r"[ \t\u00a0]*[:：=|,][ \t\u00a0]*"
+
+
+@cache
+def _furniture(lang: str, source: str) -> _Furniture:
+    """The page furniture of the target language, the source language and English."""
+    langs = (base_lang(lang) or "", base_lang(source) or "", "en")
+    joins = frozenset(w.casefold() for w in _furniture_words("furniture_joins", langs))
+    tools = frozenset(w.casefold() for w in _furniture_words("furniture_tools", langs)) - joins
+    prompts = _alternation(_furniture_words("furniture_prompts", langs))
+    copyright_ = _alternation(_furniture_words("furniture_copyright", langs))
+    labels = _furniture_words("furniture_credits", langs)
+    credits = _alternation(labels)
+    # A label of two words or more ("Edited by") needs no colon before the name.
+    spaced = _alternation([w for w in labels if " " in w]) or "(?!)"
+    stamps = _alternation(_furniture_words("furniture_stamps", langs))
+    # A credit: the label, then a name of a few words to the line's end.
+    phrases = re.compile(
+        rf"(?P<prompt>(?<!\w)(?i:{prompts})(?!\w)[^\n]*)"
+        rf"|(?P<copyright>(?:{_COPYRIGHT_SIGN}|(?<!\w)(?i:{copyright_})(?!\w))[^\n]*)"
+        rf"|(?P<credit>^[ \t]*(?:(?i:{credits}){_SEP}|(?i:{spaced})[ \t]+)"
+        rf"(?=\S)[^\n.!?。！？]{{1,60}}$)"
+        rf"|(?P<stamp>^[ \t]*(?i:{stamps})(?![^\W\d_])(?P<rest>[^\n]{{0,60}})$)",
+        re.MULTILINE)
+    return _Furniture(tools, joins, phrases)
+
+
+def _stamp(line: str) -> bool:
+    """Is the rest of a time stamp's line a date or a time and a few short words (a month, a
+    zone, "at"), not a sentence ("Updated the list of members in 2023 and …")?"""
+    if not _STAMP_DATE.search(line):
+        return False
+    words = re.findall(r"[^\W\d_]+", line)
+    return len(words) <= 5 and all(len(w) <= 10 for w in words)
+
+
+def _network(token: str) -> bool:
+    """A social network's name, maybe with a case ending (``Facebooku``, ``Facebook'ta``,
+    ``телеграме``)."""
+    token = re.split(r"['’]", token, maxsplit=1)[0]
+    if token in _networks():
+        return True
+    return any(token.startswith(n) and len(token) - len(n) <= 3 for n in _networks() if len(n) >= 5)
+
+
+@cache
+def _networks() -> frozenset[str]:
+    return frozenset(w.casefold() for w in residue_data().get("furniture_networks", ()))
+
+
+#: The separators between a toolbar's items: white space, bars, dots, slashes, commas, colons,
+#: brackets around counts, a spaced hyphen (not the one of "E-Mail").
+_TOOL_SPLIT = re.compile(r"(?:\s-\s|[\s|·•/,;:：()\[\]+–—])+")
+_COUNT = re.compile(r"\d+[kKmM]?")
+
+
+def _toolbar(line: str, words: _Furniture) -> bool:
+    """Is ``line`` made only of the words of a page's toolbar: tool words, networks, joins and
+    counts, with a tool word and a network or two different tool words?"""
+    if len(line) > 100:
+        return False
+    tokens = [t for t in _TOOL_SPLIT.split(line.casefold()) if t]
+    if not 1 <= len(tokens) <= 12:
+        return False
+    tools: set[str] = set()
+    networks = 0
+    for token in tokens:
+        if token in words.tools or token.replace("-", "") in words.tools:
+            tools.add(token)
+        elif _network(token):
+            networks += 1
+        elif token in words.joins or _COUNT.fullmatch(token):
+            continue
+        else:
+            parts = _glued_tools(token, words)
+            if not parts:
+                return False
+            tools.update(parts)
+    return bool(tools) and (networks > 0 or len(tools) >= 2)
+
+
+def _glued_tools(token: str, words: _Furniture) -> list[str]:
+    """The tool words (and networks) of a token of a language written without spaces, when it
+    is made of them glued together (转发评论点赞); none otherwise."""
+    if token.isascii() or len(token) > 16:
+        return []
+    # The longest split at every end: ``ends[i]`` is the start of the last part ending at i.
+    ends: dict[int, int] = {0: 0}
+    for i in range(1, len(token) + 1):
+        for j in range(max(0, i - 8), i):
+            if j in ends and (token[j:i] in words.tools or _network(token[j:i])):
+                ends[i] = j
+                break
+    if len(token) not in ends:
+        return []
+    parts, i = [], len(token)
+    while i:
+        parts.append(token[ends[i]:i])
+        i = ends[i]
+    return parts
+
+
+def _furniture_gate(ctx: CheckContext) -> Gate | None:
+    """TQ412's gate: a segment with a non-ASCII character (the copyright sign, and the words of
+    the languages not written in ASCII), or with an ASCII word every line it flags holds (a tool
+    word of a toolbar; the longest word of a phrase or label; "copyright")."""
+    langs = (base_lang(ctx.data.lang) or "", base_lang(ctx.source_lang or "") or "", "en")
+    words: set[str] = {"copyright"}
+    for table in ("furniture_prompts", "furniture_copyright", "furniture_credits",
+                  "furniture_stamps"):
+        for phrase in _furniture_words(table, langs):
+            tokens = re.findall(r"[A-Za-z0-9]+", phrase.lower())
+            if phrase.isascii() and tokens:
+                words.add(max(tokens, key=len))
+    joins = {w.casefold() for w in _furniture_words("furniture_joins", langs)}
+    for tool in _furniture_words("furniture_tools", langs):
+        if tool.isascii() and tool.casefold() not in joins:
+            words.update(re.findall(r"[a-z0-9]+", tool.lower()))
+    return Gate(_NON_ASCII.regex, non_ascii=True, one_class=True, words=frozenset(words))
+
+
+#: The kinds of page furniture that fluent pages print in their own text (a site's copyright
+#: line, its editor's name, a time stamp, a call to follow it): info without the source in view.
+_PAGE_OWN = frozenset({"prompt", "copyright", "credit", "stamp"})
+_FURNITURE_NAMES = {"toolbar": "share/print toolbar", "prompt": "subscribe/follow/cookie notice",
+                    "copyright": "copyright notice", "credit": "staff credit line",
+                    "stamp": "time stamp of the page"}
+
+
+@register("TQ412", "page-furniture", Severity.WARNING, scope="segment", mirrored=True,
+          gate=_furniture_gate, not_for=TRANSLATION_FORMATS)
+def find_page_furniture(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                        ) -> Iterator[Hit]:
+    """A line of a web page's furniture copied into the text: its toolbar, notices and credits.
+
+    What it does:
+        Flags, in the target language, the source language and English (lists per language in
+        the residue data: ``[furniture_tools]``, ``[furniture_prompts]`` …):
+
+        * a toolbar line made only of tool words, network names and counts ("Share Print
+          Email", "Condividi su Facebook Twitter WhatsApp", "分享到：微信 微博");
+        * a call to subscribe, follow, join or download the app, and a cookie notice
+          ("Subscribe to our newsletter", "Этот сайт использует файлы cookie");
+        * a copyright notice ("© 2023 Reuters", "All rights reserved", "版权所有");
+        * a staff credit line opening a line ("Editor: …", "Edited by …", "责任编辑：…");
+        * a time stamp line ("Updated: 05.03.2024 14:32", "更新时间：2024-03-05").
+
+        A toolbar line is a warning.  The other kinds are info without the source in view: a
+        page prints them in its own text, and only the source tells that the translation took
+        them from the page it was copied from.  Mirrored where the source has such a line.  Not
+        in translation files (PO, XLIFF, JSON …): there "Share" and "Print" are the strings of
+        an interface.
+
+    Why it matters:
+        A pipeline that copies a page's text takes its buttons and footer with it; translated
+        and published, they are debris in the article.
+
+    Example:
+        ``Condividi su Facebook Twitter WhatsApp Email`` → flagged whole.
+    """
+    text = segment.text
+    words = _furniture(ctx.lang or "", ctx.source_lang or "")
+    in_view = source_in_view(segment)
+    embed = _boilerplate_re(ctx.data.lang)
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if embed is not None and embed[0].search(line):
+            continue  # TQ403's widget text
+        if _toolbar(stripped, words):
+            a = start + line.index(stripped)
+            yield Hit(a, a + len(stripped), f"page furniture ({_FURNITURE_NAMES['toolbar']}): "
+                      f"'{stripped}'", suggestion="")
+            continue
+        m = next((m for m in words.phrases.finditer(line) if _accepted(m)), None)
+        if m is None or m.lastgroup is None:
+            continue
+        kind = m.lastgroup
+        a = start + m.start(kind) + len(m.group(kind)) - len(m.group(kind).lstrip())
+        b = start + m.end(kind)
+        # A prompt ends at its sentence's end; a copyright notice is its line, when a short one
+        # ("© 2023 Reuters. All rights reserved.").
+        stop = _BOILERPLATE_END.search(text, a, b) if kind == "prompt" or (
+            kind == "copyright" and b - a > 100) else None
+        if stop is not None and stop.start() > a:
+            b = stop.start() + (1 if text[stop.start()] == "." else 0)
+        quiet = kind in _PAGE_OWN and not in_view
+        yield Hit(a, b, f"page furniture ({_FURNITURE_NAMES[kind]}): '{text[a:b]}'"
+                  + (" (no source in view: pages print it in their own text)" if quiet else ""),
+                  suggestion="", severity=Severity.INFO if quiet else None)
+
+
+def furniture_line(text: str) -> bool:
+    """Whether ``text`` has a line of page furniture of any language (TQ412's mirror test)."""
+    for lang in residue_data().get("furniture_tools", {}):
+        words = _furniture(lang, "")
+        if any(_toolbar(line.strip(), words) for line in text.split("\n")):
+            return True
+        if any(_accepted(m) for m in words.phrases.finditer(text)):
+            return True
+    return False
+
+
+def _accepted(m: re.Match[str]) -> bool:
+    """A match of :attr:`_Furniture.phrases` that stands: a time stamp only with a date after
+    its label, a prompt only where a sentence starts ("Follow us on X", not "… to join our
+    production team"), a copyright notice not in brackets (a caption's "(© Getty)")."""
+    if m.lastgroup == "stamp":
+        return _stamp(m.group("rest"))
+    before = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
+    if m.lastgroup == "prompt":
+        return not before or not (before[-1].isalnum() or before[-1] in ",;-–—")
+    if m.lastgroup == "copyright":
+        # "(© Getty)" after a caption is the picture's credit, no notice of the page.
+        return not before or before[-1] not in "([（"
+    return m.lastgroup is not None
