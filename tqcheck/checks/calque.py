@@ -105,6 +105,12 @@ class CalquePattern:
                      if not all(any(s in k for s in strings) for k in self.keywords))
 
     @cached_property
+    def index_words(self) -> tuple[frozenset[str], ...] | None:
+        """Sets of words every match holds one of, whole (:func:`word_sets`), rarest first;
+        None where the regex's ``\\w`` is not Unicode's."""
+        return word_sets(self.regex, _word_frequency(self.lang))
+
+    @cached_property
     def anchor(self) -> re.Pattern[str] | None:
         return None if self.anchor_regex is None else re.compile(self.anchor_regex, re.MULTILINE)
 
@@ -321,6 +327,11 @@ class _Setup:
                           if factors else ()))
         self._always_tests = tuple(tests)
         self._always_chars = _caseless_chars(tests)
+        # Those whose regex spells out whole words are indexed by their rarest set of them, as
+        # the others are by their keywords: no search of every text for their strings.
+        by_words = {i: sets[0] for i in self.always
+                    if (sets := self.patterns[i][1].index_words)}
+        tests = [t for t in tests if t[0] not in by_words]
         exact = []
         for i, _, _ in tests:
             if strings := exact_strings(self.patterns[i][1].regex):
@@ -332,7 +343,10 @@ class _Setup:
         self._folded_tests = tuple(t for t in tests if t[0] not in done)
         self._folded_chars = _caseless_chars(self._folded_tests)
         self._index = {k: list(v) for k, v in self.by_keyword.items()}
-        self._index_keys = self._keywords
+        for i, words in by_words.items():
+            for k in words:
+                bisect.insort(self._index.setdefault(k, []), i)  # in pattern order
+        self._index_keys = frozenset(self._index)
         self._rest: list[_Tests | None] = [None] * len(self.patterns)
         self._keyword_gates = tuple(pat.keywords for _, pat in self.patterns)
         self._uses = [0] * len(self.patterns)
@@ -404,7 +418,7 @@ class _Setup:
         frequency = _word_frequency(pat.lang)
         # Whole words bounded by ``\b`` too (word mode): "\bcalled the 112" is indexed by
         # "called", not by "the" alone (the text's words: :func:`folded_word_set`).
-        words = word_sets(pat.regex, frequency)
+        words = pat.index_words
         sets = [s for s in (token_sets(pat.regex, TOKEN_SEPARATORS, frequency)
                             if words is None else words)
                 if not (pat.keywords and pat.keywords <= s)]
