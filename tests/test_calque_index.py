@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tqcheck.checks import calque
-from tqcheck.checks._prefilter import exact_factors, exact_strings, token_sets
+from tqcheck.checks._prefilter import exact_factors, exact_strings, token_sets, word_sets
 from tqcheck.checks.calque import (
     _by_word,
     _make_setup,
@@ -20,7 +20,7 @@ from tqcheck.checks.calque import (
     builtin_packs,
     load_packs,
 )
-from tqcheck.checks.text import TOKEN_SEPARATORS, folded_tokens
+from tqcheck.checks.text import TOKEN_SEPARATORS, folded_tokens, folded_word_set
 
 
 def _tokens(regex: str, flags: int = 0) -> set[frozenset[str]]:
@@ -129,6 +129,9 @@ def test_every_match_holds_its_token_sets_and_strings(pack: object) -> None:
             if "ı" not in text and "İ" not in text and any(
                     s.isdisjoint(tokens) for s in sets):
                 missed.append(("tokens", pat.id, text))
+            if "ı" not in text and "İ" not in text and any(
+                    s.isdisjoint(folded_word_set(text)) for s in word_sets(pat.regex) or ()):
+                missed.append(("words", pat.id, text))
             if any(not any(s in text for s in strings) for strings in exact):
                 missed.append(("exact", pat.id, text))
             if text.isascii():
@@ -139,6 +142,75 @@ def test_every_match_holds_its_token_sets_and_strings(pack: object) -> None:
                     if not any(s in prepared for s in candidates):
                         missed.append(("strings", pat.id, text))
     assert not missed, missed[:10]
+
+
+@pytest.mark.parametrize(("regex", "expected"), [
+    # \b and (?<!\w) … (?!\w) bound whole words (runs of letters and digits) ...
+    (r"(?i:(?<!\w)according\s+to\s+the\s+words\s+of(?!\w))",
+     [{"according"}, {"to"}, {"the"}, {"words"}, {"of"}]),
+    (r"\bfoo\b", [{"foo"}]),
+    (r"(?<![\w-])foo(?![\w-])", [{"foo"}]),
+    # ... and a hyphen or an apostrophe separates them.
+    (r"\bre-call\b", [{"re"}, {"call"}]),
+    (r"\bdon't\b", [{"don"}, {"t"}]),
+    # Alternatives with a word in common: that word, and the rarest other word of each.
+    (r"\b(?:call|called|dial)\s+the\s+(?:112|911)(?!\d)", [{"the"}, {"call", "called", "dial"}]),
+    # A word without a boundary on one side is none: "112th", "recall".
+    (r"(?:call|dial)\s+the\s+112", [{"the"}]),
+    (r"\b112", []),
+])
+def test_word_sets(regex: str, expected: list[set[str]]) -> None:
+    assert set(word_sets(re.compile(regex)) or ()) == {frozenset(s) for s in expected}
+
+
+def test_word_sets_need_unicode_word_characters() -> None:
+    # Where \w is ASCII's, "é" ends a word: "caf" is a match of \bcaf\b in "café".
+    assert word_sets(re.compile(r"\bcaf\b", re.ASCII)) is None
+    assert word_sets(re.compile(r"(?a)\bcaf\b")) is None
+
+
+def test_folded_word_set() -> None:
+    assert folded_word_set("He re-called the 112.") == {"he", "re-called", "re", "called",
+                                                        "the", "112"}
+    assert folded_word_set("Don’t go") == {"don", "t", "go"}  # ’ is a token separator
+    assert folded_word_set("Don't go") == {"don't", "don", "t", "go"}
+    assert folded_word_set("Straße-Bahn x_y") == {"strasse-bahn", "strasse", "bahn", "x", "y"}
+    plain = "No hyphen here"
+    assert folded_word_set(plain) is calque.folded_token_set(plain)
+
+
+def test_rarer_words_than_stop_words_index_a_pattern() -> None:
+    # A pattern is indexed by its rarest set of words: never by the commonest words of its
+    # language alone when its regex spells out a rarer set, even behind \b ("called the 112":
+    # "called", not "the"; a pack's own keywords "the" included).
+    from tqcheck.checks.calque import _index_setup
+    from tqcheck.datapack import builtin_lines
+
+    keyed_on_stop_words = []
+    for pack in builtin_packs():
+        lang = pack.targets[0]
+        stop = list(dict.fromkeys(line.lstrip("+") for line in builtin_lines(
+            f"lexicon/{lang}.txt") or ()))[:30]
+        if not stop:
+            continue
+        frequency = _word_frequency(lang)
+        setup = _index_setup([pack], [(pack, p) for p in pack.patterns])
+        for i, (_, pat) in enumerate(setup.patterns):
+            if i in setup.always:
+                continue
+            setup._conditions(i)
+            keys = {k for k, v in setup._index.items() if i in v}
+            sets = [*(word_sets(pat.regex) or token_sets(pat.regex, TOKEN_SEPARATORS)),
+                    pat.keywords]
+            if keys <= set(stop) and any(s and sum(map(frequency, s)) < sum(map(
+                    frequency, keys)) for s in sets):
+                keyed_on_stop_words.append((pack.source, lang, pat.id, sorted(keys)))
+    assert not keyed_on_stop_words
+    setup = _make_setup(list(builtin_packs()), "en", None).strong()
+    i = next(i for i, (_, p) in enumerate(setup.patterns)
+             if p.id == "called-the-emergency-number")
+    setup._conditions(i)
+    assert "the" not in {k for k, v in setup._index.items() if i in v}
 
 
 def test_most_patterns_have_token_sets() -> None:

@@ -263,20 +263,35 @@ _BOUNDARY = "\x00"
 _BOUNDARY_AT = frozenset({sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END,
                           sre.AT_END_STRING})
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+#: ``\b`` (ASCII or Unicode): a token boundary in word mode (:func:`word_sets`).
+_WORD_BOUNDARY_AT = frozenset({sre.AT_BOUNDARY, sre.AT_UNI_BOUNDARY, sre.AT_LOC_BOUNDARY})
 
 
 class _Tokens:
     """The analysis of :func:`token_sets` for one set of token separators."""
 
-    def __init__(self, separators: AbstractSet[str], frequency: Callable[[str], float]) -> None:
+    def __init__(self, separators: AbstractSet[str], frequency: Callable[[str], float],
+                 words: bool = False) -> None:
         self.separators = separators
         self.frequency = frequency
+        #: Word mode (:func:`word_sets`): every character but a letter or digit separates, and
+        #: ``\b`` or a look-around that refuses ``\w`` is a token boundary.
+        self.words = words
         self.memo: dict[tuple[Any, int], set[str] | None] = {}
         seps = "".join(sorted({*separators, _BOUNDARY}))
-        self.split = re.compile(rf"[\s{re.escape(seps)}]+").split
+        self.split = re.compile(r"[\W_]+" if words else rf"[\s{re.escape(seps)}]+").split
 
     def sep(self, ch: str) -> bool:
+        if self.words:
+            return not ch.isalnum()
         return ch.isspace() or ch in self.separators
+
+    def not_word(self, op: Any, av: Any) -> bool:
+        """Word mode: whether an item of a look-around body is a class that holds every word
+        character (``\\w``, ``[\\w-]``): a look-ahead (look-behind) that refuses it puts a
+        token boundary at its place when a letter or digit is on the other side."""
+        return self.words and op is sre.IN and any(
+            o is sre.CATEGORY and c in (sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD) for o, c in av)
 
     def edge(self, items: Sequence[tuple[Any, Any]], first: bool) -> bool | None:
         """Whether every match of ``items`` starts (``first``) or ends with a separator or a
@@ -302,7 +317,9 @@ class _Tokens:
         if op is sre.IN:
             return bool(av) and all(
                 (o is sre.LITERAL and self.sep(chr(c)))
-                or (o is sre.CATEGORY and c is sre.CATEGORY_SPACE) for o, c in av)
+                or (o is sre.CATEGORY and (c is sre.CATEGORY_SPACE or (
+                    self.words and c in (sre.CATEGORY_NOT_WORD, sre.CATEGORY_UNI_NOT_WORD))))
+                for o, c in av)
         if op in _REPEATS:
             inner = self.edge(av[2], first)
             if av[0] >= 1 or inner is False:
@@ -316,7 +333,7 @@ class _Tokens:
                 return False
             return True if all(e is True for e in each) else None
         if op is sre.AT:
-            if av in _BOUNDARY_AT:
+            if av in _BOUNDARY_AT or (self.words and av in _WORD_BOUNDARY_AT):
                 return True
             return None if av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY) else False
         if op is sre.ASSERT:
@@ -327,18 +344,23 @@ class _Tokens:
                 return True
             return None
         if op is sre.ASSERT_NOT:
+            direction, body = av
+            if (direction == 1) == first and len(body) == 1 and self.not_word(*body[0]):
+                return True
             return None
         return False
 
     def zero(self, op: Any, av: Any) -> str | None:
         """The text of a zero-width item: a boundary, or nothing; None for other items."""
         if op is sre.AT:
-            return _BOUNDARY if av in _BOUNDARY_AT else ""
+            return _BOUNDARY if av in _BOUNDARY_AT or (
+                self.words and av in _WORD_BOUNDARY_AT) else ""
         if op is sre.ASSERT:
             direction, body = av
             return _BOUNDARY if self.edge(body, direction == 1) is True else ""
         if op is sre.ASSERT_NOT:
-            return ""
+            direction, body = av
+            return _BOUNDARY if len(body) == 1 and self.not_word(*body[0]) else ""
         return None
 
     def options(self, op: Any, av: Any) -> set[str] | None:
@@ -399,16 +421,23 @@ class _Tokens:
         for s in run:
             parts = self.split((_BOUNDARY if left else "x") + s + (_BOUNDARY if right else "x"))
             # The first and last parts run on past the string (no separator there): not whole.
-            words = frozenset(w.casefold() for w in parts[1:-1] if w)
+            # (Not a word with dotless ı or dotted İ: the regex engine takes them as i and I,
+            # case folding does not, and "FINCANIM" is a match of "fincanım".)
+            words = frozenset(w for w in map(str.casefold, parts[1:-1])
+                              if w and "\u0131" not in w and "\u0307" not in w)
             if not words:
                 return []
             per_option.append(words)
         if not per_option:
             return []
         common = frozenset.intersection(*per_option)
-        if common:
-            return [frozenset({w}) for w in common]
-        return [frozenset(min(words, key=self.frequency) for words in per_option)]
+        out = [frozenset({w}) for w in common]
+        # Besides the words every option holds, the rarest other word of each ("call the",
+        # "dial the": "the", and one of "call", "dial"), when every option has one.
+        rest = [words - common for words in per_option]
+        if all(rest):
+            out.append(frozenset(min(words, key=self.frequency) for words in rest))
+        return out
 
     def splits(self, op: Any, av: Any) -> bool:
         """Whether an item ends every token: it matches separators only (one at least), or it
@@ -515,6 +544,26 @@ def token_sets(pattern: str | re.Pattern[str], separators: AbstractSet[str],
     analysis = _Tokens(separators, frequency)
     sets = {s for s in analysis.sequence(list(tree), False, False) if s}
     # A set that holds all of another is implied by it.
+    kept = [s for s in sets if not any(t < s for t in sets)]
+    return tuple(sorted(kept, key=lambda ws: (sum(map(frequency, ws)), sorted(ws))))
+
+
+def word_sets(pattern: re.Pattern[str], frequency: Callable[[str], float] = lambda w: 0.0
+              ) -> tuple[frozenset[str], ...] | None:
+    """:func:`token_sets` in word mode: sets of words every match of ``pattern`` holds one of as
+    a whole run of letters and digits (:func:`folded_word_set`), where every character but a
+    letter or digit separates and ``\\b``, ``(?<!\\w)`` and ``(?!\\w)`` are boundaries too:
+    ``\\bcalled the`` holds the word ``called``, which is no whole token of ``re-called the``.
+    None for a pattern whose ``\\w`` is not Unicode's (``re.ASCII``, ``re.LOCALE``)."""
+    if pattern.flags & (re.ASCII | re.LOCALE) or "(?a" in pattern.pattern \
+            or "(?L" in pattern.pattern:
+        return None
+    try:
+        tree = _parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):  # pragma: no cover - compiled already
+        return None
+    analysis = _Tokens(frozenset(), frequency, words=True)
+    sets = {s for s in analysis.sequence(list(tree), False, False) if s}
     kept = [s for s in sets if not any(t < s for t in sets)]
     return tuple(sorted(kept, key=lambda ws: (sum(map(frequency, ws)), sorted(ws))))
 

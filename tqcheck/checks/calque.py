@@ -35,10 +35,18 @@ from tqcheck.checks._prefilter import (
     token_sets,
     unspaced,
     usable,
+    word_sets,
 )
 from tqcheck.checks.calque_pattern import PatternError, compile_pattern
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import TOKEN_SEPARATORS, folded_token_set, folded_tokens, per_text
+from tqcheck.checks.text import (
+    TOKEN_SEPARATORS,
+    folded_token_set,
+    folded_tokens,
+    folded_word_set,
+    per_text,
+    word_runs_are_tokens,
+)
 from tqcheck.datapack import builtin_folder, user_file
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
@@ -95,6 +103,12 @@ class CalquePattern:
             return self.factors
         return tuple(strings for strings in self.factors
                      if not all(any(s in k for s in strings) for k in self.keywords))
+
+    @cached_property
+    def index_words(self) -> tuple[frozenset[str], ...] | None:
+        """Sets of words every match holds one of, whole (:func:`word_sets`), rarest first;
+        None where the regex's ``\\w`` is not Unicode's."""
+        return word_sets(self.regex, _word_frequency(self.lang))
 
     @cached_property
     def anchor(self) -> re.Pattern[str] | None:
@@ -295,6 +309,8 @@ class _Setup:
     _exact_gate: re.Pattern[str] | None = field(init=False, repr=False)
     _folded_tests: tuple[tuple[int, str, tuple[str, ...]], ...] = field(init=False, repr=False)
     _folded_chars: tuple[str, ...] | None = field(init=False, repr=False)
+    #: Each pattern's keywords (empty: none), for a text whose words are not its tokens.
+    _keyword_gates: tuple[frozenset[str], ...] = field(init=False, repr=False)
     #: How often each pattern not yet in the token index was selected (see _INDEX_AFTER).
     _uses: list[int] = field(init=False, repr=False)
     #: Setups of a part of the patterns (:meth:`strong`, :meth:`others`), made when first asked.
@@ -311,6 +327,11 @@ class _Setup:
                           if factors else ()))
         self._always_tests = tuple(tests)
         self._always_chars = _caseless_chars(tests)
+        # Those whose regex spells out whole words are indexed by their rarest set of them, as
+        # the others are by their keywords: no search of every text for their strings.
+        by_words = {i: sets[0] for i in self.always
+                    if (sets := self.patterns[i][1].index_words)}
+        tests = [t for t in tests if t[0] not in by_words]
         exact = []
         for i, _, _ in tests:
             if strings := exact_strings(self.patterns[i][1].regex):
@@ -322,8 +343,12 @@ class _Setup:
         self._folded_tests = tuple(t for t in tests if t[0] not in done)
         self._folded_chars = _caseless_chars(self._folded_tests)
         self._index = {k: list(v) for k, v in self.by_keyword.items()}
-        self._index_keys = self._keywords
+        for i, words in by_words.items():
+            for k in words:
+                bisect.insort(self._index.setdefault(k, []), i)  # in pattern order
+        self._index_keys = frozenset(self._index)
         self._rest: list[_Tests | None] = [None] * len(self.patterns)
+        self._keyword_gates = tuple(pat.keywords for _, pat in self.patterns)
         self._uses = [0] * len(self.patterns)
         self._parts = {}
 
@@ -391,7 +416,11 @@ class _Setup:
         selected by the words it needs most rarely."""
         pat = self.patterns[i][1]
         frequency = _word_frequency(pat.lang)
-        sets = [s for s in token_sets(pat.regex, TOKEN_SEPARATORS, frequency)
+        # Whole words bounded by ``\b`` too (word mode): "\bcalled the 112" is indexed by
+        # "called", not by "the" alone (the text's words: :func:`folded_word_set`).
+        words = pat.index_words
+        sets = [s for s in (token_sets(pat.regex, TOKEN_SEPARATORS, frequency)
+                            if words is None else words)
                 if not (pat.keywords and pat.keywords <= s)]
         if pat.keywords:
             sets.append(pat.keywords)
@@ -422,9 +451,12 @@ class _Setup:
             # ı and İ: the regex engine takes them as i, case folding does not.
             return self._find_by_keywords(text)
         # The text's tokens as a set (shared with the other checks): a pattern's test of a few
-        # words then costs those words, not the text's length.
+        # words then costs those words, not the text's length.  The index and the word sets
+        # read its words (:func:`folded_word_set`: the tokens, and the words inside those
+        # with a hyphen or an apostrophe; ``\b`` bounds them too): most texts' are its tokens.
         tokens = folded_token_set(text)
-        keyed = self._index_keys.intersection(tokens)
+        runs = tokens if ascii and word_runs_are_tokens(text) else folded_word_set(text)
+        keyed = self._index_keys.intersection(runs)
         folded: str | None = None
         selected: Sequence[int] = ()
         if self._exact_tests and (self._exact_gate is None
@@ -452,14 +484,19 @@ class _Setup:
         prepared: str | None = None
         tests = self._rest
         uses = self._uses
+        # A pattern's keywords are whole tokens (a word inside "re-call" selects no pattern
+        # that a pack keyed on "call"): tested on the tokens where they are not the words.
+        gates = self._keyword_gates if runs is not tokens else None
         for i in tuple(selected):  # (the index may change while it is read: _conditions)
+            if gates is not None and (kw := gates[i]) and tokens.isdisjoint(kw):
+                continue
             test = tests[i]
             if test is None:
                 uses[i] += 1
                 if uses[i] >= _INDEX_AFTER:  # else the plain tests, as for text with ı or İ
                     test = self._conditions(i)
             if test is not None:
-                if any(map(tokens.isdisjoint, test[0])):
+                if any(map(runs.isdisjoint, test[0])):
                     continue
                 if test[1] and not may_match(test[1], text):  # case-sensitive strings
                     continue

@@ -175,10 +175,17 @@ def _number_gate_of(cjk: bool, decimal: object, group: object, percent_first: bo
     first = _NUMBER_GATE if cjk else _NUMBER_OR_TILDE_GATE
     parts = []
     if decimal == ".":
-        # "500,-", and where the language groups with commas, "1 290 Kč"
-        parts.append(r",(?<=\d,)[-–]")
+        # "500,-", and where the language groups with commas, "1 290 Kč": then all three
+        # after a digit, as the separators are, so one scan for digits finds them (a scan
+        # for the spaces of "1 290" stops at every space).  A match is inside one segment:
+        # the same segments open.
         if group == ",":
-            parts.append(r"[ \u00a0\u202f](?<=\d[ \u00a0\u202f])\d{3}(?!\d)")
+            separators = r"[.,](?=\d)" if cjk else _NUMBER_OR_TILDE_AFTER_DIGIT
+            clock = r"|\s?[AaPp]\.?\s?[Mm]" if clock_24 else ""  # (then not searched again)
+            first = rf"\d(?:{separators}|,[-–]|[ \u00a0\u202f]\d{{3}}(?!\d){clock})"
+            clock_24 = False
+        else:
+            parts.append(r",(?<=\d,)[-–]")
     if percent_first:
         parts.append(r"\d\s?%")
     if day_first:
@@ -327,6 +334,9 @@ def _clock_time(text: str, start: int, end: int) -> bool:
 
 
 _NUMBER_OR_TILDE_GATE = r"[.,~～〜](?<=\d[.,~～〜])(?=\s?\d)"
+#: The same after the digit before it (the part of TQ308's gate for a language with a decimal
+#: point, which searches for a digit first).
+_NUMBER_OR_TILDE_AFTER_DIGIT = r"[.,~～〜](?=\s?\d)"
 #: ``10~20``: a range written with a tilde between two numbers.
 _TILDE_RANGE = re.compile(
     r"(?<![\w.,])(\d(?:[\d.,:]*\d)?)\s?[~～〜]\s?(\d(?:[\d.,:]*\d)?)(?![\w~]|[.,:]\d)")

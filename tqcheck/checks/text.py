@@ -97,6 +97,36 @@ def folded_token_set(text: str) -> frozenset[str]:
     return frozenset(folded_tokens(text))
 
 
+#: A run of letters and digits: what ``\\b`` or ``(?<!\\w)`` … ``(?!\\w)`` bound in a regex (the
+#: underscore aside, which is a separator of :func:`folded_tokens`).
+_WORD_RUN = re.compile(r"[^\W_]+")
+#: What an ASCII token holds besides letters and digits (:func:`folded_tokens` splits at the rest).
+_ASCII_INNER = re.compile(r"[-'\x00-\x08\x0e-\x1b\x7f]")
+
+
+@per_text
+def folded_word_set(text: str) -> frozenset[str]:
+    """:func:`folded_token_set` with the runs of letters and digits inside its tokens that hold
+    other characters (``re``, ``call`` of ``re-call``; ``don``, ``t`` of ``don't``): every whole
+    word a regex bounds with ``\\b`` or ``(?<!\\w)`` is in it (:func:`word_sets` of
+    :mod:`tqcheck.checks._prefilter`).  Memoised per text; most texts' tokens are letters and
+    digits alone, and the set is then :func:`folded_token_set`'s."""
+    tokens = folded_token_set(text)
+    if text.isascii():
+        if _ASCII_INNER.search(text) is None:
+            return tokens
+        return tokens.union(_WORD_RUN.findall(text.lower()))
+    if all(map(str.isalnum, tokens)):
+        return tokens
+    return tokens.union(_WORD_RUN.findall(text.casefold()))
+
+
+def word_runs_are_tokens(text: str) -> bool:
+    """Whether :func:`folded_word_set` of an ASCII ``text`` is its :func:`folded_token_set`
+    (no hyphen, apostrophe or control character: most text), found without the memo."""
+    return _ASCII_INNER.search(text) is None
+
+
 @functools.cache
 def never_final_words(lang: str | None) -> frozenset[str]:
     """Words that never end a sentence or clause in ``lang`` (articles, conjunctions, possessives,
