@@ -29,9 +29,11 @@ FLAGGED = [
     ("mul:source-honorific-abbreviation", "es", "The director, Srta. Gómez, welcomed the pupils."),
     # Evidential and reporting frames.
     ("mul:according-to-what-was-reported", "ar", "According to what was announced, the border will reopen."),
-    ("tr:according-to-the-information-obtained", "fa", "According to the information received, two people died."),
+    ("tr:according-to-the-information-obtained", "fa",
+     "According to the information received, two people died."),
     ("mul:it-is-noted-that-opener", "el", "It is also noted that the road will reopen on Friday."),
-    ("tr:stating-that-opener", "az", "Expressing that the talks were useful, the minister added that more would follow."),
+    ("tr:stating-that-opener", "az",
+     "Expressing that the talks were useful, the minister added that more would follow."),
     # Time and place adverbials.
     ("mul:after-tomorrow", "pl", "The exhibition opens after tomorrow."),
     ("mul:already-n-years-present", "de", "She lives in Munich already ten years."),
@@ -68,15 +70,19 @@ FLAGGED = [
 
 # (pack:entry, source language, fluent text it must pass)
 PASSED = [
-    ("mul:light-verb-nominalisation", "ru", "Police arrested three men, made arrests and carried out repairs to the station."),
-    ("mul:adjective-preposition-source", "zh", "The design is similar to the previous model and identical to it."),
+    ("mul:light-verb-nominalisation", "ru",
+     "Police arrested three men, made arrests and carried out repairs to the station."),
+    ("mul:adjective-preposition-source", "zh",
+     "The design is similar to the previous model and identical to it."),
     ("mul:the-year-with-article", "es", "In the 2023 season, and in the 2023-24 budget, tourism grew."),
-    ("mul:the-title-surname-verb", "it", "Prime Minister Meloni said that the President, Sergio Mattarella, agreed."),
+    ("mul:the-title-surname-verb", "it",
+     "Prime Minister Meloni said that the President, Sergio Mattarella, agreed."),
     ("mul:after-tomorrow", "ru", "We will know the day after tomorrow, after tomorrow's vote."),
     ("mul:already-n-years-present", "de", "She has lived in Munich for ten years already."),
     ("es:at-n-minutes-from", "fr", "The villa is 10 minutes from the centre; we met at 10 minutes to six."),
     ("mul:negative-subject-negated-verb", "pl", "Nobody answered the phone, and nothing happened."),
-    ("mul:very-adjective-after-noun", "es", "It was a very difficult year, a year very different from the last."),
+    ("mul:very-adjective-after-noun", "es",
+     "It was a very difficult year, a year very different from the last."),
     ("id:units-of-vehicles", "id", "The fire destroyed 12 houses and 40 housing units."),
     ("ru:growth-of-prices", "ru", "The reduction of 5 percent and the rise in prices were approved."),
     ("mul:is-born-in-year", "fr", "She was born in 1975; a new star is born."),
