@@ -1,0 +1,114 @@
+"""Tenth round: the calque entries into English written by construction class flag their
+construction in other wordings, inflections and source languages than their own example, and
+pass fluent English that shares their words.  (Each entry's own example and counterexample are
+checked in test_calque_packs.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_calque_packs import _ids
+
+# (pack:entry, source language, text it must flag)
+FLAGGED = [
+    # Light verb + action noun.
+    ("mul:light-verb-nominalisation", "zh", "Workers carried out the reconstruction of the old bridge."),
+    ("mul:light-verb-nominalisation", "tr", "Teams performed the evacuation of 40 residents."),
+    ("mul:light-verb-do-make-more", "pt", "The hail made serious damage to the crops."),
+    ("ru:held-a-telephone-conversation", "ar", "The king had a telephone conversation with the emir."),
+    # Prepositional government carried over.
+    ("mul:adjective-preposition-source", "ko", "The design is similar with the previous model."),
+    ("mul:interference-into", "zh", "China opposes interference into its internal affairs."),
+    ("mul:verb-preposition-romance", "it", "They are in vacation until the end of August."),
+    ("es:enjoy-of", "it", "Visitors enjoyed of a spectacular view of the bay."),
+    ("fr:commented-the-object", "de", "The coach did not comment the result after the match."),
+    ("ru:decree-about", "pl", "The Sejm passed the law about the state budget."),
+    # Articles and determiners of the source.
+    ("mul:the-year-with-article", "el", "Tourism grew strongly in the 2023."),
+    ("mul:the-title-surname-verb", "he", "The Prime Minister Netanyahu said the war would go on."),
+    ("mul:source-honorific-abbreviation", "es", "The director, Srta. Gómez, welcomed the pupils."),
+    # Evidential and reporting frames.
+    ("mul:according-to-what-was-reported", "ar", "According to what was announced, the border will reopen."),
+    ("tr:according-to-the-information-obtained", "fa",
+     "According to the information received, two people died."),
+    ("mul:it-is-noted-that-opener", "el", "It is also noted that the road will reopen on Friday."),
+    ("tr:stating-that-opener", "az",
+     "Expressing that the talks were useful, the minister added that more would follow."),
+    # Time and place adverbials.
+    ("mul:after-tomorrow", "pl", "The exhibition opens after tomorrow."),
+    ("mul:already-n-years-present", "de", "She lives in Munich already ten years."),
+    ("ru:in-km-from", "uk", "The shell fell in 3 kilometres from Kherson."),
+    ("es:at-n-minutes-from", "it", "The villa is located at 10 minutes from the centre."),
+    # Letters, notices and support pages.
+    ("mul:in-expectation-of-your-reply", "ru", "In expectation of your answer, best regards."),
+    ("mul:by-the-present", "it", "With the present we inform you that the office is closed."),
+    ("es:your-comprehension", "fr", "Thank you for your comprehension."),
+    ("es:do-not-doubt-to-contact", "it", "Do not hesitate in writing to us."),
+    ("es:introduce-the-password", "ro", "Introduce your PIN code and press OK."),
+    ("es:obligatory-field", "ru", "All fields marked with an asterisk are obligatory."),
+    ("fr:good-courage", "it", "Good continuation to everyone!"),
+    # Honorifics and titles.
+    ("hi:honble-title", "ur", "The Hon'ble Court dismissed the petition."),
+    ("mul:hungarian-name-order", "hu", "Foreign Minister Szijjártó Péter met his counterpart."),
+    # Negation and word order.
+    ("mul:negative-subject-negated-verb", "cs", "Nobody didn't answer the phone."),
+    ("mul:very-adjective-after-noun", "vi", "It was a year very difficult, and the harvest was small."),
+    ("mul:also-the-opener", "nl", "Also the mayor criticized the decision."),
+    # Counters and measure words.
+    ("id:units-of-vehicles", "vi", "The fire destroyed 12 units of houses."),
+    ("ja:n-names-counter", "zh", "Five names of workers were trapped."),
+    ("zh:person-times", "ko", "The museum received 3 million visitor-times last year."),
+    # Relational nouns and false friends.
+    ("fr:the-problematic-noun", "ru", "The conference was devoted to the problematic of ecology."),
+    ("ru:actualize-the-data", "de", "Please actualise your contact details."),
+    ("mul:realization-of-the-project", "pl", "The realisation of the investment will start in May."),
+    ("ru:growth-of-prices", "tr", "The reduction of taxes was approved."),
+    # Aspect and tense.
+    ("mul:is-born-in-year", "sv", "Lindqvist is born in 1975 in Malmö."),
+    ("de:became-n-years", "nl", "The queen became 80 on Sunday."),
+]
+
+# (pack:entry, source language, fluent text it must pass)
+PASSED = [
+    ("mul:light-verb-nominalisation", "ru",
+     "Police arrested three men, made arrests and carried out repairs to the station."),
+    ("mul:adjective-preposition-source", "zh",
+     "The design is similar to the previous model and identical to it."),
+    ("mul:the-year-with-article", "es", "In the 2023 season, and in the 2023-24 budget, tourism grew."),
+    ("mul:the-title-surname-verb", "it",
+     "Prime Minister Meloni said that the President, Sergio Mattarella, agreed."),
+    ("mul:after-tomorrow", "ru", "We will know the day after tomorrow, after tomorrow's vote."),
+    ("mul:already-n-years-present", "de", "She has lived in Munich for ten years already."),
+    ("es:at-n-minutes-from", "fr", "The villa is 10 minutes from the centre; we met at 10 minutes to six."),
+    ("mul:negative-subject-negated-verb", "pl", "Nobody answered the phone, and nothing happened."),
+    ("mul:very-adjective-after-noun", "es",
+     "It was a very difficult year, a year very different from the last."),
+    ("id:units-of-vehicles", "id", "The fire destroyed 12 houses and 40 housing units."),
+    ("ru:growth-of-prices", "ru", "The reduction of 5 percent and the rise in prices were approved."),
+    ("mul:is-born-in-year", "fr", "She was born in 1975; a new star is born."),
+    ("es:obligatory-field", "es", "All fields marked with an asterisk are required."),
+    ("fr:commented-the-object", "fr", "The coach did not comment on the result."),
+    ("mul:according-to-what-was-reported", "es", "According to reports, that is what was reported."),
+]
+
+
+@pytest.mark.parametrize(("entry", "source", "text"), FLAGGED,
+                         ids=[f"{e}-{i}" for i, (e, _, _) in enumerate(FLAGGED)])
+def test_class_entry_flags_other_phrasings(entry: str, source: str, text: str) -> None:
+    assert entry in _ids(text, "en", source), text
+
+
+@pytest.mark.parametrize(("entry", "source", "text"), PASSED,
+                         ids=[f"{e}-{i}" for i, (e, _, _) in enumerate(PASSED)])
+def test_class_entry_passes_fluent_text(entry: str, source: str, text: str) -> None:
+    assert entry not in _ids(text, "en", source), text
+
+
+def test_strong_class_entries_report_without_a_source_language() -> None:
+    # A construction fluent English never uses reports with no source in evidence ...
+    assert "es:your-comprehension" in _ids("Thank you for your comprehension.", "en", None)
+    assert "mul:after-tomorrow" in _ids("The exhibition opens after tomorrow.", "en", None)
+    # ... one that fluent English has in other senses waits for its source language.
+    text = "The coach did not comment the result after the match."
+    assert "fr:commented-the-object" not in _ids(text, "en", None)
+    assert "fr:commented-the-object" in _ids(text, "en", "fr")
