@@ -802,7 +802,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         décision qui a surpris de nombreux observateurs.": not in English, whose verb test
         misses verbs, which reads only "who", "whom" or "whose" after four words at most;
         German reads an article, its adjectives and one noun); a German or Dutch pronoun before
-        an auxiliary ("…, das ist …") opens a main clause instead.  Sentential relatives with their complement ("Ce qui signifie
+        an auxiliary ("…, das ist …") opens a main clause instead.  Sentential relatives with their
+        complement ("Ce qui signifie
         que …", "Lo que significa que …", "Was bedeutet, dass …", "مما يعني …") are
         ``clause_openers`` whose own comma parts no clauses, and an English phrase opening with
         a perfect gerund ("Having reviewed the figures from the previous budget.") has no
@@ -1386,7 +1387,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         complementizer right after a comma or a speech verb ("Министр заявил, что", "The
         minister said that": English "that" is info, a pronoun too) is cut off, and so, as
         info, is a prose paragraph's verbless last run of six words or more without any mark (a
-        list or heading run in; not English, whose verb test misses verbs).  A Japanese last sentence that stops on a case or topic
+        list or heading run in; not English, whose verb test misses verbs).  A Japanese last
+        sentence that stops on a case or topic
         particle without punctuation ("…書面で"), or on a noun and the genitive の ("…追加の"), is
         info.
 
