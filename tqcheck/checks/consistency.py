@@ -8,7 +8,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -1772,8 +1772,9 @@ def _fa_part(form: str) -> str:
 _WORD_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
 #: A capital after a space: a segment without one holds no name written two ways.
 _CAPITAL_AFTER_SPACE = re.compile(rf"(?<= )[{_UPPER}]")
-#: A capitalised word (three letters or more).
-_CAPITAL_WORD = re.compile(rf"[{_UPPER}](?<![\w'’-].)[{_LOWER}]{{2,}}(?![\w'’-])")
+#: A word capitalised after a space, and a word in lower case (three letters or more).
+_CAPITAL_WORD = re.compile(rf"(?<= )[{_UPPER}][{_LOWER}]{{2,}}(?![\w'’-])")
+_LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LOWER}]{{3,}}(?![\w'’-])")
 #: The words of a name compared for their capitals: two to five (of, de, la inside).
 _PHRASE_WORDS = (2, 3, 4, 5)
 
@@ -1796,18 +1797,17 @@ class _PhraseCase:
         #: seen capitalised after a space and those seen in lower case: only a word seen both
         #: ways can make a name's capitals differ, so most documents need no more.
         self.segments: list[tuple[Segment, int]] = []
-        self.capitalised: Counter[str] = Counter()
-        #: Every word of the document (case folded) and how often: a word used more often
-        #: than it is capitalised is in lower case somewhere (counted in C, not word by word).
-        self.words: Counter[str] = Counter()
+        self.capitalised: set[str] = set()
+        self.lower: set[str] = set()
 
-    def feed(self, segment: Segment, base: int, tokens: list[str]) -> None:
+    def feed(self, segment: Segment, base: int) -> None:
         text = segment.text
-        self.words.update(tokens)
         if len(self.segments) < _MAX_OPEN and _CAPITAL_AFTER_SPACE.search(text) and not (
                 _mostly_capitals(text) or _title_case(text)):
             self.segments.append((segment, base))
-            self.capitalised.update(map(str.casefold, _CAPITAL_WORD.findall(text)))
+            self.capitalised.update(_CAPITAL_WORD.findall(text))
+        if len(self.lower) < _MAX_OPEN:
+            self.lower.update(_LOWER_WORD.findall(text))
 
     def _read(self, segment: Segment, base: int, both: frozenset[str]) -> None:
         """Note the names of ``segment`` that hold a word of ``both`` (seen capitalised and in
@@ -1852,9 +1852,7 @@ class _PhraseCase:
                             spots.append(base + starts[i])
 
     def finish(self, path: str) -> list[Hit]:
-        words = self.words
-        both = frozenset(w for w, n in self.capitalised.items()
-                         if words[w] > n and w not in self.function)
+        both = frozenset(w.casefold() for w in self.capitalised) & self.lower - self.function
         if not both:
             return []
         for segment, base in self.segments:
@@ -2368,7 +2366,7 @@ class SpellingVariants:
         if self.spacing is not None:
             self.spacing.feed(segment)
         if self.phrases is not None:
-            self.phrases.feed(segment, base, tokens)
+            self.phrases.feed(segment, base)
         if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
             self.han.append(segment)
             self.han_chars += len(text)
