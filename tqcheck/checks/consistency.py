@@ -1768,132 +1768,6 @@ def _fa_part(form: str) -> str:
     return "mi" if form.startswith(("می", "نمی")) else "ha"
 
 
-#: A run of two words or more of letters, one space apart.
-_WORD_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
-#: A capital after a space: a segment without one holds no name written two ways.
-_CAPITAL_AFTER_SPACE = re.compile(rf"(?<= )[{_UPPER}]")
-#: A word capitalised after a space, and a word in lower case (three letters or more).
-_CAPITAL_WORD = re.compile(rf"(?<= )[{_UPPER}][{_LOWER}]{{2,}}(?![\w'’-])")
-_LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LOWER}]{{3,}}(?![\w'’-])")
-#: The words of a name compared for their capitals: two to five (of, de, la inside).
-_PHRASE_WORDS = (2, 3, 4, 5)
-
-
-class _PhraseCase:
-    """A name of two words or more with its words capitalised two ways in one document
-    (ministère de la Santé … Ministère de la santé, Europäische Union … europäische Union,
-    Foreign Minister … foreign Minister): each form, as info.  A word at a sentence's start
-    is never compared, and each form capitalises a word away from one (so that "prime
-    minister" beside "Prime Minister", a noun and a title, stay apart)."""
-
-    def __init__(self, function: frozenset[str]) -> None:
-        #: The language's function words: never the first or last word of a name (die, the).
-        self.function = function
-        #: words (lower case) -> capitals (None at a sentence start) -> first place and count.
-        self.seen: dict[tuple[str, ...], dict[tuple[bool | None, ...], _Occurrence]] = {}
-        #: Where each form stands in the document (the first :data:`_MAX_POSITIONS` places).
-        self.places: dict[tuple[tuple[str, ...], tuple[bool | None, ...]], list[int]] = {}
-        #: The segments read in ``finish`` (those with a capital after a space), the words
-        #: seen capitalised after a space and those seen in lower case: only a word seen both
-        #: ways can make a name's capitals differ, so most documents need no more.
-        self.segments: list[tuple[Segment, int]] = []
-        self.capitalised: set[str] = set()
-        self.lower: set[str] = set()
-
-    def feed(self, segment: Segment, base: int) -> None:
-        text = segment.text
-        if len(self.segments) < _MAX_OPEN and _CAPITAL_AFTER_SPACE.search(text) and not (
-                _mostly_capitals(text) or _title_case(text)):
-            self.segments.append((segment, base))
-            self.capitalised.update(_CAPITAL_WORD.findall(text))
-        if len(self.lower) < _MAX_OPEN:
-            self.lower.update(_LOWER_WORD.findall(text))
-
-    def _read(self, segment: Segment, base: int, both: frozenset[str]) -> None:
-        """Note the names of ``segment`` that hold a word of ``both`` (seen capitalised and in
-        lower case), with the capitals of their words."""
-        text = segment.text
-        for m in _WORD_RUN.finditer(text):
-            words = m.group().split(" ")
-            folded = [w.casefold() for w in words]
-            if both.isdisjoint(folded):
-                continue
-            caps: list[bool | None] = [w[:1].isupper() for w in words]
-            if caps[0] and _at_sentence_start(text, m.start()):
-                caps[0] = None
-            if True not in caps:
-                continue
-            starts = [m.start()]
-            for w in words[:-1]:
-                starts.append(starts[-1] + len(w) + 1)
-            for n in _PHRASE_WORDS:
-                for i in range(len(words) - n + 1):
-                    first, last = folded[i], folded[i + n - 1]
-                    if (len(first) < 3 or len(last) < 3 or first in self.function
-                            or last in self.function or both.isdisjoint(folded[i:i + n])):
-                        continue
-                    inner = caps[i:i + n]
-                    if True not in inner:
-                        continue
-                    # The capitals of the words beside it (None: none, or a sentence's start):
-                    # Russian Energy Minister is another name than Russian energy exports.
-                    pattern = (caps[i - 1] if i else None,
-                               caps[i + n] if i + n < len(words) else None, *inner)
-                    key = tuple(folded[i:i + n])
-                    forms = self.seen.setdefault(key, {})
-                    occ = forms.get(pattern)
-                    if occ is None:
-                        end = starts[i + n - 1] + len(words[i + n - 1])
-                        forms[pattern] = _Occurrence(segment, starts[i], end)
-                        self.places[key, pattern] = [base + starts[i]]
-                    else:
-                        occ.count += 1
-                        if len(spots := self.places[key, pattern]) < _MAX_POSITIONS:
-                            spots.append(base + starts[i])
-
-    def finish(self, path: str) -> list[Hit]:
-        both = frozenset(w.casefold() for w in self.capitalised) & self.lower - self.function
-        if not both:
-            return []
-        for segment, base in self.segments:
-            self._read(segment, base, both)
-        hits: list[Hit] = []
-        for key, forms in self.seen.items():
-            if len(forms) < 2:
-                continue
-            patterns = list(forms)
-            for p in patterns:
-                # Forms that differ in a word's capital, within a few thousand characters (a
-                # file of concatenated documents mixes its documents' own styles).
-                others = [q for q in patterns if q != p and all(
-                    x is None or y is None or x == y for x, y in zip(p[:2], q[:2], strict=True))
-                    and any(x is not None and y is not None and x != y
-                            for x, y in zip(p[2:], q[2:], strict=True))
-                    and any(_near_any(self.places[key, q], at) for at in self.places[key, p])]
-                if not others:
-                    continue
-                occ = forms[p]
-                shown = occ.segment.text[occ.start:occ.end]
-                desc = ", ".join(
-                    f"'{forms[q].segment.text[forms[q].start:forms[q].end]}' (line "
-                    f"{forms[q].segment.locate(forms[q].start)[0]}, {forms[q].count}×)"
-                    for q in others)
-                hits.append(Hit(occ.start, occ.end,
-                                f"name capitalised two ways: '{shown}' ({occ.count}×) and {desc}",
-                                related=tuple(Location(path, *forms[q].segment.locate(
-                                    forms[q].start), *forms[q].segment.locate(forms[q].end))
-                                    for q in others),
-                                segment=occ.segment, severity=Severity.INFO))
-        # The longest name only, where a shorter one lies inside it at the same place.
-        hits.sort(key=lambda h: h.end - h.start, reverse=True)
-        kept: list[Hit] = []
-        for h in hits:
-            if not any(k.segment is h.segment and k.start <= h.start and h.end <= k.end
-                       for k in kept):
-                kept.append(h)
-        return kept
-
-
 class _Spacing:
     """One word written joined and spaced in one document (Persian می‌شود … می شود, Korean
     평택캠퍼스 … 평택 캠퍼스): every occurrence of the less used form, and the first of the
@@ -2148,12 +2022,7 @@ class SpellingVariants:
         hyphen and a number: COVID-19/Covid-19), and an abbreviation of capitals written with
         and without full stops (U.S./US, U.N./UN: where the two stand within a few thousand
         characters of each other; never in a heading set in capitals, before a hyphen or
-        US$), and a name of two to five words with its words capitalised two ways (ministère
-        de la Santé/Ministère de la santé, Europäische Union/europäische Union, Iwate
-        Prefecture/Iwate prefecture: each form capitalising a word away from a sentence's start,
-        the words beside it capitalised alike, within a few thousand characters; never "prime
-        minister" beside "Prime Minister", nor "Russian energy" beside "Russian Energy Minister";
-        info).  Reports the
+        US$).  Reports the
         first occurrence of every spelling with where the other stands.  A hyphenated name is
         paired with its open form too (Kim Jong-un/Kim Jong Un, Saint-Denis/Saint Denis: written
         with a capital inside a sentence).
@@ -2229,9 +2098,6 @@ class SpellingVariants:
         self.han_chars = 0
         self.spacing: _Spacing | None = (
             _Spacing(base_lang(lang) or "") if base_lang(lang) in ("fa", "ko") else None)
-        #: Names of several words capitalised two ways, in languages with capitals.
-        self.phrases = (_PhraseCase(_function_words(lang or ""))
-                        if ctx.data.has_case else None)
         #: Japanese katakana words by their form without a final long-vowel mark and with ヴ as
         #: バ行 (コンピューター/コンピュータ, ヴァイオリン/バイオリン): spellings -> first place.
         self.katakana: dict[str, dict[str, _Occurrence]] | None = (
@@ -2365,8 +2231,6 @@ class SpellingVariants:
                         self.accented[bare].add(t)
         if self.spacing is not None:
             self.spacing.feed(segment)
-        if self.phrases is not None:
-            self.phrases.feed(segment, base)
         if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
             self.han.append(segment)
             self.han_chars += len(text)
@@ -2963,8 +2827,6 @@ class SpellingVariants:
         hits: list[Hit] = []
         if self.spacing is not None:
             hits.extend(self.spacing.finish(self.ctx.path))
-        if self.phrases is not None:
-            hits.extend(self.phrases.finish(self.ctx.path))
         hits.extend(self._apostrophe_hits())
         hits.extend(self._dotted_hits())
         if self.han:
