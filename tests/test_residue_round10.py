@@ -255,3 +255,22 @@ def test_credit_with_a_comma_mirrors_the_source() -> None:
     seg = Segment("Photo by Marko Djurica Reuters", 1, source="Автор фото, MARKO DJURICA Reuters")
     case = MirrorCase("TQ412", seg, 0, len(seg.text), seg.source or "", "uk")
     assert source_has_furniture(case) == "the source has such a line too"
+
+
+def test_function_word_packs_gate_on_whole_tokens_not_substrings() -> None:
+    """The gate opens for 'Mientras the …' (a token of the pack), not for English words that
+    merely hold a hint ("extra", "second", "look"), and a pack's gate tokens must be plain."""
+    from tqcheck.checks.language import _gate_needles, _leftover_patterns, _parse_pack
+    from tqcheck.errors import ConfigError
+
+    patterns, _ = _leftover_patterns("en", "es")
+    words = {w for p in patterns for w in _gate_needles(p)[0]}
+    strings = {s for p in patterns for s in _gate_needles(p)[1]}
+    assert {"mientras", "embargo"} <= words
+    assert not {"extra", "second", "look", "the"} & words and not {"tra", "entre"} & strings
+    found = audit_text("The fee is monthly. Mientras the ministry waits, prices rise.",
+                       AuditOptions(lang="en", source_lang="es", select=("TQ704",))).findings
+    assert [f.text for f in found] == ["Mientras"]
+    with pytest.raises(ConfigError, match="gate_tokens"):
+        _parse_pack({"source": "xx", "pattern": [{"id": "p", "regex": "a", "message": "m",
+                                                  "gate_tokens": ["sin embargo"]}]}, "xx.toml")

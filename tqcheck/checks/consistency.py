@@ -2137,14 +2137,15 @@ class SpellingVariants:
         them seen before written without (US): never in a heading set in capitals.  ``base``:
         where the segment starts in the document."""
         text = segment.text
+        dotted = list(_DOTTED.finditer(text)) if "." in text else []
+        if not dotted and not any(key in text for key in self.dotted):
+            return  # most segments: nothing to note (tested before the costlier heading test)
         if _mostly_capitals(text):
             return
-        found: list[tuple[str, str, int, int]] = []
-        if "." in text:
-            found.extend((m.group().replace(".", ""), m.group(), m.start(), m.end())
-                         for m in _DOTTED.finditer(text))
-            for key, *_ in found:
-                self.dotted.setdefault(key, {})
+        found: list[tuple[str, str, int, int]] = [
+            (m.group().replace(".", ""), m.group(), m.start(), m.end()) for m in dotted]
+        for key, *_ in found:
+            self.dotted.setdefault(key, {})
         for key in self.dotted:
             if key in text:
                 found.extend((key, key, m.start(), m.end()) for m in re.finditer(

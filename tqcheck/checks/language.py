@@ -981,8 +981,12 @@ def _parse_pack(raw: dict[str, Any], origin: str) -> LeftoverPack:
                 raise ConfigError(f"{origin}: pattern {p.get('id')!r}: bad regex: {exc}") from None
             hint = p.get("hint", ())
             hints = _hint_words([hint] if isinstance(hint, str) else hint)
+            tokens = frozenset(str(t).lower() for t in p.get("gate_tokens", ()))
+            if any(not (t.isascii() and t.isalnum()) for t in tokens):
+                raise ConfigError(f"{origin}: pattern {p.get('id')!r}: gate_tokens must be ASCII "
+                                  "letters and digits")
             patterns.append(LeftoverPattern(str(p["id"]), rx, str(p["message"]), _hint_re(hints),
-                                            hints))
+                                            hints, tokens))
         shared = frozenset(str(lang) for lang in raw.get("shared_with", ()))
         return LeftoverPack(source, name, tuple(patterns), shared)
     except KeyError as exc:
