@@ -161,8 +161,6 @@ MUST_PASS: list[tuple[str, str]] = [
     ("TQ308", "It costs 1,500 dollars, about 2.5% more; see pages 1,2,3 and Windows 10,1 notes."),
     ("TQ309", "He asked: “Why?” and she said ‘never!’; the end."),
     ("TQ307", "The rate rose to .5 percent... and stayed."),
-    # A spaced ellipsis is a typographic style (Chicago), not a stray space.
-    ("TQ307", "I don't think it will be cheap yet. . . Maybe . . . later."),
     ("TQ401", "See https://example.org/pic for details."),
     ("TQ404", "The #MeToo movement grew."),
     ("TQ404", "Use C# and F# here; see issue #12 and #13 # notes #."),

@@ -1008,8 +1008,8 @@ def find_space_before_punctuation(
         Flags spaces before ``, . ; : ! ? % ) ] }`` and (as info: informal Arabic and Persian
         writing spaces them as often as not) the Arabic-script ``، ؛ ؟`` — except
         where the target language wants one (French puts a narrow no-break space before
-        ``; : ! ?``), before a decimal (``.5``), a file extension (``.deb``) or an ellipsis
-        (``. . .`` spaced too), in a score or ratio spaced on both sides (``2 : 2``); a
+        ``; : ! ?``), before a decimal (``.5``), a file extension (``.deb``) or an ellipsis, in a
+        score or ratio spaced on both sides (``2 : 2``); a
         ``%`` counts only after a number (``the % of voters`` uses the sign as a word).
 
     Why it matters:
@@ -1030,8 +1030,6 @@ def find_space_before_punctuation(
             continue
         if punct == "." and after.isalpha():
             continue  # a file extension or dotted name (".deb", ".docx"), not a full stop
-        if punct == "." and ". . ." in text[max(0, m.start(1) - 3) : m.end(2) + 4]:
-            continue  # a spaced ellipsis ("yet. . .", "and . . . then"), a typographic style
         if punct in ":;؛" and after and not after.isspace():
             continue  # emoticons, ratios, times
         if punct == ":" and text[m.start(1) - 1].isdigit() and _SPACED_RATIO.match(text, m.end(2)):
