@@ -2131,6 +2131,8 @@ class SpellingVariants:
         #: spellings seen, with and without the stops -> where each first stands, and where
         #: it stands in the document (the first :data:`_MAX_POSITIONS` places).
         self.dotted: dict[str, dict[str, tuple[_Occurrence, list[int]]]] = {}
+        #: Finds any key of :attr:`dotted` (rebuilt when one is added): one search a segment.
+        self.dotted_keys: re.Pattern[str] | None = None
 
     def _dotted_abbreviations(self, segment: Segment, base: int) -> None:
         """Note the abbreviations of ``segment`` written with full stops (U.S.), and those of
@@ -2138,14 +2140,16 @@ class SpellingVariants:
         where the segment starts in the document."""
         text = segment.text
         dotted = list(_DOTTED.finditer(text)) if "." in text else []
-        if not dotted and not any(key in text for key in self.dotted):
+        if not dotted and (self.dotted_keys is None or not self.dotted_keys.search(text)):
             return  # most segments: nothing to note (tested before the costlier heading test)
         if _mostly_capitals(text):
             return
         found: list[tuple[str, str, int, int]] = [
             (m.group().replace(".", ""), m.group(), m.start(), m.end()) for m in dotted]
         for key, *_ in found:
-            self.dotted.setdefault(key, {})
+            if key not in self.dotted:
+                self.dotted[key] = {}
+                self.dotted_keys = re.compile("|".join(map(re.escape, self.dotted)))
         for key in self.dotted:
             if key in text:
                 found.extend((key, key, m.start(), m.end()) for m in re.finditer(
