@@ -20,7 +20,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Protocol
 
 #: Alternatives a run of literals may expand to before it is cut (``(a|b)(c|d)`` is four).
 _MAX_ALTERNATIVES = 32
@@ -38,6 +38,31 @@ try:
     _CASEFIX = True
 except ImportError:  # pragma: no cover - Python versions without the table
     _CASEFIX = False
+
+
+class Regex(Protocol):
+    """What the analysis reads of a compiled pattern (:class:`re.Pattern` is one): its text and
+    flags.  A pattern not compiled yet may be analysed as its text and the flags it will be
+    compiled with (:class:`Source`): a pattern whose search its analysis skips is never
+    compiled."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    @property
+    def flags(self) -> int: ...
+
+
+class Source:
+    """A regular expression's text and flags, not compiled (a :class:`Regex`)."""
+
+    __slots__ = ("flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        # As re.compile gives them: with the pattern's own global flags ("(?i)…"), and Unicode
+        # for a str pattern unless told otherwise (the parser adds both).
+        self.flags = _parse(pattern, flags).state.flags
 
 
 @lru_cache(maxsize=64)
@@ -223,14 +248,14 @@ def _sequence(items: Sequence[tuple[Any, Any]], exact: bool = False,
     return out
 
 
-def factors(pattern: str | re.Pattern[str], rarity: Rarity = _rarity, keep: int = 4
+def factors(pattern: str | Regex, rarity: Rarity = _rarity, keep: int = 4
             ) -> tuple[frozenset[str], ...]:
     """Up to ``keep`` of the most selective sets of necessary strings of ``pattern``, most
     selective first, so that a text without them fails at the first test (empty: nothing to
     test, run the regex).  ``rarity`` rates a string (higher is rarer: word frequencies of the
     language where known)."""
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    source = pattern if isinstance(pattern, str) else pattern.pattern
+    flags = 0 if isinstance(pattern, str) else pattern.flags
     try:
         tree = _parse(source, flags)
     except (re.error, RecursionError):  # pragma: no cover - compiled already
@@ -527,7 +552,7 @@ class _Tokens:
         return out
 
 
-def token_sets(pattern: str | re.Pattern[str], separators: AbstractSet[str],
+def token_sets(pattern: str | Regex, separators: AbstractSet[str],
                frequency: Callable[[str], float] = lambda w: 0.0) -> tuple[frozenset[str], ...]:
     """Sets of whole tokens every match of ``pattern`` holds one of: words the pattern spells
     out with a separator (white space or one of ``separators``) or a token boundary on each side,
@@ -535,8 +560,8 @@ def token_sets(pattern: str | re.Pattern[str], separators: AbstractSet[str],
     whenever the pattern matches it (for case-insensitive patterns, unless it holds ``ı`` or
     ``İ``: the regex engine takes them as ``i``, case folding does not).  ``frequency`` rates a
     word (higher: commoner); a set is the commonest first, rarest sets come first."""
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    source = pattern if isinstance(pattern, str) else pattern.pattern
+    flags = 0 if isinstance(pattern, str) else pattern.flags
     try:
         tree = _parse(source, flags)
     except (re.error, RecursionError):  # pragma: no cover - compiled already
@@ -548,7 +573,7 @@ def token_sets(pattern: str | re.Pattern[str], separators: AbstractSet[str],
     return tuple(sorted(kept, key=lambda ws: (sum(map(frequency, ws)), sorted(ws))))
 
 
-def word_sets(pattern: re.Pattern[str], frequency: Callable[[str], float] = lambda w: 0.0
+def word_sets(pattern: Regex, frequency: Callable[[str], float] = lambda w: 0.0
               ) -> tuple[frozenset[str], ...] | None:
     """:func:`token_sets` in word mode: sets of words every match of ``pattern`` holds one of as
     a whole run of letters and digits (:func:`folded_word_set`), where every character but a
@@ -577,7 +602,7 @@ def _capital_piece(s: str) -> str:
     return next((p for p in pieces if any(c.isupper() for c in p)), max(pieces, key=len))
 
 
-def exact_factors(pattern: re.Pattern[str], keep: int = 2) -> tuple[frozenset[str], ...]:
+def exact_factors(pattern: Regex, keep: int = 2) -> tuple[frozenset[str], ...]:
     """Up to ``keep`` sets of strings without white space, each string with a capital letter,
     every match of ``pattern`` holds one of each of exactly as written, in the text itself:
     the case-sensitive parts of a pattern (a sentence that opens with ``Said that``), which
@@ -599,7 +624,7 @@ def exact_factors(pattern: re.Pattern[str], keep: int = 2) -> tuple[frozenset[st
     return tuple(sorted(set(sets), key=lambda ss: (len(ss), sorted(ss)))[:keep])
 
 
-def exact_strings(pattern: re.Pattern[str]) -> frozenset[str]:
+def exact_strings(pattern: Regex) -> frozenset[str]:
     """Strings without white space, one of which every match of ``pattern`` holds exactly as
     written, in the text itself (not folded): the most selective set of its case-sensitive
     parts (empty: none).  A pattern without keywords tests them on the raw text, where the

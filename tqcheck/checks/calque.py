@@ -24,7 +24,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from tqcheck.checks import calque_store
 from tqcheck.checks._prefilter import (
+    Source,
     any_of,
     exact_factors,
     exact_strings,
@@ -51,6 +53,9 @@ from tqcheck.datapack import builtin_folder, user_file
 from tqcheck.errors import ConfigError
 from tqcheck.langdata import base_lang
 from tqcheck.model import Segment, Sentence, Severity
+
+#: The flags of every pattern's regex.
+_FLAGS = re.MULTILINE
 
 
 @dataclass(frozen=True)
@@ -86,13 +91,26 @@ class CalquePattern:
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.source_regex, re.MULTILINE)
+        return re.compile(self.source_regex, _FLAGS)
+
+    @cached_property
+    def _stored(self) -> calque_store.Entry:
+        """The shipped analysis of the regex (:mod:`tqcheck.checks.calque_store`; empty: none, it
+        is made here when asked)."""
+        return calque_store.regex_entry(self.lang, self.source_regex) or {}
+
+    @property
+    def _source(self) -> Source:
+        """The regex for the analysis, not compiled: a pattern the prefilter skips never is."""
+        return Source(self.source_regex, _FLAGS)
 
     @cached_property
     def factors(self) -> tuple[frozenset[str], ...]:
         """Strings every match holds one of, per set (:mod:`tqcheck.checks._prefilter`): a text
         without them is not searched."""
-        return factors(self.regex, _substring_rarity(self.lang))
+        if "f" in self._stored:
+            return calque_store.decode_sets(self._stored["f"]) or ()
+        return factors(self._source, _substring_rarity(self.lang))
 
     @cached_property
     def open_factors(self) -> tuple[frozenset[str], ...]:
@@ -108,11 +126,47 @@ class CalquePattern:
     def index_words(self) -> tuple[frozenset[str], ...] | None:
         """Sets of words every match holds one of, whole (:func:`word_sets`), rarest first;
         None where the regex's ``\\w`` is not Unicode's."""
-        return word_sets(self.regex, _word_frequency(self.lang))
+        if "w" in self._stored:
+            return calque_store.decode_sets(self._stored["w"])
+        return word_sets(self._source, _word_frequency(self.lang))
+
+    @cached_property
+    def token_sets(self) -> tuple[frozenset[str], ...]:
+        """Sets of whole tokens every match holds one of (:func:`token_sets`), rarest first."""
+        if "t" in self._stored:
+            return calque_store.decode_sets(self._stored["t"]) or ()
+        return token_sets(self._source, TOKEN_SEPARATORS, _word_frequency(self.lang))
+
+    @cached_property
+    def exact_factors(self) -> tuple[frozenset[str], ...]:
+        """Case-sensitive strings every match holds one of, per set (:func:`exact_factors`)."""
+        if "x" in self._stored:
+            return calque_store.decode_sets(self._stored["x"]) or ()
+        return exact_factors(self._source)
+
+    @cached_property
+    def exact_strings(self) -> frozenset[str]:
+        """Strings one of which every match holds exactly as written (:func:`exact_strings`)."""
+        if "s" in self._stored:
+            return frozenset(self._stored["s"])
+        return exact_strings(self._source)
+
+    def analysis(self) -> calque_store.Entry:
+        """The pattern's analysis as :mod:`tqcheck.checks.calque_store` keeps it (computed)."""
+        frequency = _word_frequency(self.lang)
+        words = word_sets(self._source, frequency)
+        out = {"f": calque_store.encode_sets(factors(self._source, _substring_rarity(self.lang))),
+               "w": calque_store.encode_sets(words),
+               "x": calque_store.encode_sets(exact_factors(self._source)),
+               "s": sorted(exact_strings(self._source))}
+        if words is None:  # (token sets are asked only where there are no word sets)
+            out["t"] = calque_store.encode_sets(token_sets(self._source, TOKEN_SEPARATORS,
+                                                           frequency))
+        return out
 
     @cached_property
     def anchor(self) -> re.Pattern[str] | None:
-        return None if self.anchor_regex is None else re.compile(self.anchor_regex, re.MULTILINE)
+        return None if self.anchor_regex is None else re.compile(self.anchor_regex, _FLAGS)
 
     def anchored_in(self, segment: Segment) -> bool:
         """Whether an anchored entry's source side is in ``segment``'s source (always true for an
@@ -211,11 +265,15 @@ def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> C
             keywords = frozenset(k.casefold() for k in p.get("keywords", ()))
             try:
                 if "match" in p:
-                    compiled = compile_pattern(str(p["match"]), _word_rank(targets[0]),
-                                               validate=not builtin)
-                    text = compiled.regex
+                    stored = calque_store.compiled_match(targets[0], str(p["match"])) \
+                        if builtin else None
+                    if stored is None:
+                        compiled = compile_pattern(str(p["match"]), _word_rank(targets[0]),
+                                                   validate=not builtin)
+                        stored = (compiled.regex, compiled.keywords)
+                    text = stored[0]
                     if "keywords" not in p:
-                        keywords = compiled.keywords
+                        keywords = stored[1]
                 else:
                     text = str(p["regex"])
                 anchor = None
@@ -334,7 +392,7 @@ class _Setup:
         tests = [t for t in tests if t[0] not in by_words]
         exact = []
         for i, _, _ in tests:
-            if strings := exact_strings(self.patterns[i][1].regex):
+            if strings := self.patterns[i][1].exact_strings:
                 exact.append((i, tuple(sorted(strings, key=len, reverse=True))))
         self._exact_tests = tuple(exact)
         every = {s for _, strings in exact for s in strings}
@@ -419,8 +477,7 @@ class _Setup:
         # Whole words bounded by ``\b`` too (word mode): "\bcalled the 112" is indexed by
         # "called", not by "the" alone (the text's words: :func:`folded_word_set`).
         words = pat.index_words
-        sets = [s for s in (token_sets(pat.regex, TOKEN_SEPARATORS, frequency)
-                            if words is None else words)
+        sets = [s for s in (pat.token_sets if words is None else words)
                 if not (pat.keywords and pat.keywords <= s)]
         if pat.keywords:
             sets.append(pat.keywords)
@@ -436,7 +493,7 @@ class _Setup:
                     bisect.insort(self._index.setdefault(k, []), i)  # in pattern order
                 self._index_keys = frozenset(k for k, v in self._index.items() if v)
             rest = tuple(s for s in sets if s is not best)
-        tests = (rest, exact_factors(pat.regex),
+        tests = (rest, pat.exact_factors,
                  tuple(_by_word(strings, frequency) for strings in pat.open_factors))
         self._rest[i] = tests
         return tests
@@ -493,7 +550,9 @@ class _Setup:
             test = tests[i]
             if test is None:
                 uses[i] += 1
-                if uses[i] >= _INDEX_AFTER:  # else the plain tests, as for text with ı or İ
+                # (at once where the analysis is shipped: calque_store)
+                if uses[i] >= _INDEX_AFTER or patterns[i][1]._stored:
+                    # else the plain tests, as for text with ı or İ
                     test = self._conditions(i)
             if test is not None:
                 if any(map(runs.isdisjoint, test[0])):
