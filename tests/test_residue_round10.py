@@ -274,3 +274,35 @@ def test_function_word_packs_gate_on_whole_tokens_not_substrings() -> None:
     with pytest.raises(ConfigError, match="gate_tokens"):
         _parse_pack({"source": "xx", "pattern": [{"id": "p", "regex": "a", "message": "m",
                                                   "gate_tokens": ["sin embargo"]}]}, "xx.toml")
+
+
+@pytest.mark.parametrize(("source", "words", "opener", "substring_only"), [
+    ("it", {"anche", "tuttavia", "secondo", "tra", "fra"}, "Tuttavia", "The extra travel fees"),
+    ("nl", {"ook", "maar", "echter", "volgens"}, "Echter", "Look at the book"),
+    ("pl", {"jednak", "oraz", "podczas"}, "Jednak", "Joraz and podczasy"),
+])
+def test_function_word_gates_are_derived_whole_words(source: str, words: set[str], opener: str,
+                                                     substring_only: str) -> None:
+    # Without hand-written gate_tokens, the gate of a function-word pattern ("(?<![\w'’-])
+    # [Tt]uttavia(?=,?\s+the\b)") is its whole words, read from the regex in word mode: the
+    # gate opens for "Tuttavia, the" and not for English words that merely hold one ("travel").
+    from tqcheck.checks.gates import ChunkText
+    from tqcheck.checks.language import _gate_needles, _leftover_gate, _leftover_patterns
+
+    patterns, _ = _leftover_patterns("en", source)
+    function_word = next(p for p in patterns if p.id == "function-word")
+    assert not function_word.gate_tokens
+    derived, strings = _gate_needles(function_word)
+    assert words <= derived and not strings
+    assert "the" not in derived
+
+    class Ctx:
+        lang, source_lang = "en", source
+
+    gate = _leftover_gate(Ctx())  # type: ignore[arg-type]
+    assert gate is not None
+    assert not list(gate.spans(ChunkText(substring_only + ".")))
+    text = f"{opener}, the ministry waits."
+    assert list(gate.spans(ChunkText(text)))
+    found = audit_text(text, AuditOptions(lang="en", source_lang=source, select=("TQ704",)))
+    assert [f.text for f in found.findings] == [opener]

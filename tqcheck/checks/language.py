@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 from tqcheck.checks._pairs import find_urls, is_record
-from tqcheck.checks._prefilter import factors, token_sets, unspaced
+from tqcheck.checks._prefilter import factors, token_sets, unspaced, word_sets
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.text import LETTERS, TOKEN_SEPARATORS, in_kaomoji, source_in_view
@@ -1037,17 +1037,33 @@ def _leftover_gate(ctx: CheckContext) -> Gate | None:
                 strings=_hint_words(s for _, strings in needles for s in strings))
 
 
+def _english_frequency() -> Callable[[str], float]:
+    """How common a word is in English text (the calque packs' word frequencies)."""
+    from tqcheck.checks.calque import _word_frequency
+
+    return _word_frequency("en")
+
+
 @cache
 def _gate_needles(pattern: LeftoverPattern) -> tuple[frozenset[str], tuple[str, ...]]:
     """What TQ704's gate looks for in ASCII text to open for ``pattern``: its ``gate_tokens``;
     else ASCII tokens one of which every match holds as a whole word (:func:`token_sets`: the
-    letter closings, "Mit freundlichen Grüßen"), else ASCII strings one of which every match
-    holds (:func:`factors`), else its hints ("cordi" is in every "according").  A token or
+    letter closings, "Mit freundlichen Grüßen"), else ASCII words one of which every match holds
+    as a run of letters and digits (:func:`word_sets`: the function words before an English
+    word, "Jedoch the"), else ASCII strings one of which every match holds (:func:`factors`),
+    else its hints ("cordi" is in every "according").  A token or
     string with a character outside ASCII needs none: text holding it is not ASCII, and the
     gate opens at every such character."""
     if pattern.gate_tokens:
         return pattern.gate_tokens, ()
     for words in token_sets(pattern.regex, TOKEN_SEPARATORS)[:1]:
+        ascii_words = frozenset(w for w in words if w.isascii())
+        if all(w.isalnum() and w == w.lower() for w in ascii_words):
+            return ascii_words, ()
+    # Else whole words as the gate's tokens are, runs of letters and digits: the words of word
+    # mode, which ``\b``, ``(?<![\w'’-])`` and a look-ahead of white space bound ("Jedoch the"),
+    # rarest in English text first (the words a source leaves in an English translation).
+    for words in (word_sets(pattern.regex, _english_frequency()) or ())[:1]:
         ascii_words = frozenset(w for w in words if w.isascii())
         if all(w.isalnum() and w == w.lower() for w in ascii_words):
             return ascii_words, ()
