@@ -38,14 +38,15 @@ def build() -> dict[str, object]:
         for p in raw.get("pattern", []):
             if "match" in p:
                 compiled = compile_pattern(str(p["match"]), _word_rank(lang), validate=False)
-                language(lang)["match"][str(p["match"])] = [compiled.regex,
-                                                          sorted(compiled.keywords)]
+                language(lang)["match"][str(p["match"])] = calque_store.encode_entry(
+                    [compiled.regex, sorted(compiled.keywords)])
     for pack in builtin_packs():
         for pat in pack.patterns:
             entry = pat.analysis()
             if pat.keywords:  # (exact strings are asked only of patterns without keywords)
                 del entry["s"]
-            language(pat.lang)["regex"][calque_store.regex_key(pat.source_regex)] = entry
+            language(pat.lang)["regex"][calque_store.regex_key(pat.source_regex)] = (
+                calque_store.encode_entry(entry))
     return {"code": calque_store.code_fingerprint(), "langs": langs}
 
 

@@ -32,7 +32,7 @@ from typing import Any
 FILE = "calque-analysis.json"
 
 #: The modules whose code makes the analysis: a change in one of them makes the file stale.
-_CODE = ("_prefilter.py", "calque_pattern.py", "calque.py")
+_CODE = ("_prefilter.py", "calque_pattern.py", "calque.py", "calque_store.py")
 
 #: One pattern's stored analysis: key -> sets of strings, as lists (see :func:`encode_sets`).
 Entry = dict[str, Any]
@@ -95,19 +95,36 @@ def regex_key(regex: str) -> str:
     return hashlib.sha1(regex.encode(), usedforsecurity=False).hexdigest()[:20]
 
 
+def _decoded(stored: object) -> Any:
+    """An entry of the file: each is written as a JSON text of its own and read when asked for
+    (thousands of small lists held for the whole run would be objects for the garbage collector
+    to walk at every full collection; strings are none)."""
+    if not isinstance(stored, str):
+        return None
+    try:
+        return json.loads(stored)
+    except ValueError:  # pragma: no cover - a damaged install
+        return None
+
+
 def regex_entry(lang: str, regex: str) -> Entry | None:
     """The stored analysis of the regular expression ``regex`` of a pattern into ``lang``."""
-    entry = _language(lang).get("regex", {}).get(regex_key(regex))
+    entry = _decoded(_language(lang).get("regex", {}).get(regex_key(regex)))
     return entry if isinstance(entry, dict) else None
 
 
 def compiled_match(lang: str, match: str) -> tuple[str, frozenset[str]] | None:
     """The stored regex and keywords of the pattern ``match`` (the pattern language) into
     ``lang``."""
-    found = _language(lang).get("match", {}).get(match)
+    found = _decoded(_language(lang).get("match", {}).get(match))
     if not isinstance(found, list) or len(found) != 2:
         return None
     return str(found[0]), frozenset(found[1])
+
+
+def encode_entry(entry: object) -> str:
+    """An entry as the file holds it (see :func:`_decoded`)."""
+    return json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def encode_sets(sets: tuple[frozenset[str], ...] | None) -> list[list[str]] | None:
