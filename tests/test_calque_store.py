@@ -81,3 +81,17 @@ def test_a_source_reads_the_flags_a_compiled_pattern_has() -> None:
     # reads them (an uncompiled "(?i)März" is no case-sensitive "März").
     for pat in (p for pack in builtin_packs() for p in pack.patterns):
         assert Source(pat.source_regex, re.MULTILINE).flags == pat.regex.flags, pat.id
+
+
+def test_a_stored_pattern_is_indexed_by_its_rarest_words_at_once() -> None:
+    # With its analysis shipped, a pattern leaves its keywords for its rarest set of whole words
+    # the first time a text selects it (not after _INDEX_AFTER selections): "called the 112" is
+    # keyed on "called", never on "the".
+    from tqcheck.checks.calque import _make_setup
+
+    setup = _make_setup(list(builtin_packs()), "en", None).strong()
+    i = next(i for i, (_, p) in enumerate(setup.patterns) if p.id == "called-the-emergency-number")
+    assert setup.patterns[i][1]._stored
+    setup._find("They called the police.")
+    keys = {k for k, v in setup._index.items() if i in v}
+    assert "called" in keys and "the" not in keys
