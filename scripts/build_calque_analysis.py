@@ -1,5 +1,5 @@
 """Write ``tqcheck/data/calque-analysis.json``: the built-in calque patterns' analysis
-(:mod:`tqcheck.checks.calque_store`), so that a process reads it instead of making it.
+(:mod:`tqcheck.calque_store`), so that a process reads it instead of making it.
 
 Run after changing a calque pack, the analysis code (``_prefilter.py``, ``calque_pattern.py``,
 ``calque.py``) or a lexicon; ``tests/test_calque_store.py`` fails while the file is stale.  A
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tqcheck.checks import calque_store  # noqa: E402
+from tqcheck import calque_store  # noqa: E402
 from tqcheck.checks.calque import _word_rank, builtin_packs  # noqa: E402
 from tqcheck.checks.calque_pattern import compile_pattern  # noqa: E402
 from tqcheck.datapack import builtin_folder  # noqa: E402

@@ -8,7 +8,7 @@ import random
 import re
 from importlib import resources
 
-from tqcheck.checks import calque_store
+from tqcheck import calque_store
 from tqcheck.checks._prefilter import Source, factors
 from tqcheck.checks.calque import _substring_rarity, _word_rank, builtin_packs
 from tqcheck.checks.calque_pattern import compile_pattern

@@ -24,7 +24,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from tqcheck.checks import calque_store
+from tqcheck import calque_store
 from tqcheck.checks._prefilter import (
     Source,
     any_of,
@@ -95,7 +95,7 @@ class CalquePattern:
 
     @cached_property
     def _stored(self) -> calque_store.Entry:
-        """The shipped analysis of the regex (:mod:`tqcheck.checks.calque_store`; empty: none, it
+        """The shipped analysis of the regex (:mod:`tqcheck.calque_store`; empty: none, it
         is made here when asked)."""
         return calque_store.regex_entry(self.lang, self.source_regex) or {}
 
@@ -152,7 +152,7 @@ class CalquePattern:
         return exact_strings(self._source)
 
     def analysis(self) -> calque_store.Entry:
-        """The pattern's analysis as :mod:`tqcheck.checks.calque_store` keeps it (computed)."""
+        """The pattern's analysis as :mod:`tqcheck.calque_store` keeps it (computed)."""
         frequency = _word_frequency(self.lang)
         words = word_sets(self._source, frequency)
         out = {"f": calque_store.encode_sets(factors(self._source, _substring_rarity(self.lang))),

@@ -31,8 +31,9 @@ from typing import Any
 #: The file, under ``tqcheck/data``.
 FILE = "calque-analysis.json"
 
-#: The modules whose code makes the analysis: a change in one of them makes the file stale.
-_CODE = ("_prefilter.py", "calque_pattern.py", "calque.py", "calque_store.py")
+#: The modules whose code makes the analysis (under ``tqcheck/``): a change in one of them makes
+#: the file stale.
+_CODE = ("checks/_prefilter.py", "checks/calque_pattern.py", "checks/calque.py", "calque_store.py")
 
 #: One pattern's stored analysis: key -> sets of strings, as lists (see :func:`encode_sets`).
 Entry = dict[str, Any]
