@@ -159,3 +159,44 @@ def test_a_label_line_in_a_post(tmp_path: Path) -> None:
     lines = ("The talks went on for four hours on Monday.\nprevious conversations\n"
              "Talks between the two sides have so far led to a truce.\n")
     assert _severities(_audit(tmp_path, lines), "TQ202") == ["info"]
+
+
+def test_a_line_opening_with_an_elongated_interjection(tmp_path: Path) -> None:
+    text = ("The bike lane is narrow.\nhmmm, before passing cyclists you have to shout loudly.\n"
+            "The police agree.\n")
+    found = _styled(_audit(tmp_path, text), "TQ203")
+    assert found and "elongated" in found[0].message
+    # A lowercase start without one stays a warning.
+    plain = "The bike lane is narrow.\nbefore passing cyclists you have to shout loudly.\n"
+    assert _severities(_audit(tmp_path, plain), "TQ203") == ["warning"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We stayed at home that week.\nbut I won't tell you why.\nIt rained.\n", "en"),
+    ("We stayed at home that week.\nwhen they take the catheter out.\nIt rained.\n", "en"),
+    ("Ich habe das Modem zurückgeschickt.\naber es passiert oft genug, um zu nerven.\n", "de"),
+    ("Я купил новый роутер.\nно это случается достаточно часто, чтобы раздражать.\n", "ru"),
+    ("Я купил новый роутер.\nкогда я начал летом эти эксперименты.\n", "ru"),
+])
+def test_a_line_that_may_go_on_from_the_line_before(tmp_path: Path, text: str, lang: str) -> None:
+    # Without the source: a line opening with "but" or a subordinate clause without its main
+    # clause may be a sentence the source split across lines: info.
+    assert _severities(_audit(tmp_path, text, lang=lang), "TQ203") == ["info"]
+
+
+def test_a_subordinate_clause_with_its_main_clause_stays(tmp_path: Path) -> None:
+    # A comma may part the main clause: a whole sentence that lost its capital.
+    text = "The shop opens at nine.\nif you search for it, you will find it at once.\n"
+    assert _severities(_audit(tmp_path, text), "TQ203") == ["warning"]
+    # So does a line whose first word is no conjunction.
+    text = "The shop opens at nine.\nthe staff were friendly and quick.\n"
+    assert _severities(_audit(tmp_path, text), "TQ203") == ["warning"]
+
+
+def test_an_editorial_note_in_square_brackets(tmp_path: Path) -> None:
+    for text, lang in (("The meeting went on.\n[continued]\n", "en"),
+                       ("Встреча продолжилась.\n[продолжение]\n", "ru")):
+        assert _severities(_audit(tmp_path, text, lang=lang), "TQ203") == []
+    # A label with text after it is still flagged.
+    text = "The shop opens at nine.\n[official] The staff were friendly and quick.\n"
+    assert _severities(_audit(tmp_path, text), "TQ203") == ["warning"]

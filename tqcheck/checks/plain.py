@@ -83,6 +83,15 @@ def user_register(text: str) -> str | None:
     return None
 
 
+def _elongated(word: str) -> bool:
+    """Whether ``word`` holds a letter written three times in a row ("sooo", "hmmm",
+    "Neeein") and is no Roman numeral ("III", "MMM")."""
+    return bool(_ELONGATED.search(word)) and not _ROMAN.fullmatch(word)
+
+
+_ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
+
+
 #: What may stand before the first word of a line (quotation marks, brackets, dashes, spaces).
 _OPENERS = "\"'“‘«([¿¡*-–— \t"
 
@@ -96,11 +105,14 @@ def lowercase_style(case: StyleCase) -> str | None:
     """A sentence starts in lowercase because its writer writes so: after ``..`` or ``!!`` (a
     post trailing on), or at the start of a line among lines most of which start in lowercase (a
     chat, a list of comments).  A one-letter word (``n terms``, the rest of a word the MT cut) is no style."""
-    if len(_word_at(case)) < 2:
+    word = _word_at(case)
+    if len(word) < 2:
         return None
     before = case.before.rstrip()
     if _TRAILING.search(before[-3:]) or _EMPHATIC_MARKS.search(before[-2:]):
         return "the writer goes on in lowercase after trailing off"
+    if _elongated(word):
+        return "an elongated word ('hmmm', 'sooo'): the register of a post or a chat"
     line_start = case.before.rfind("\n") + 1
     if not case.before[line_start:].strip(_OPENERS) and _lowercase_lines(case):
         return "a line among lines most of which start in lowercase"
