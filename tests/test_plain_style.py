@@ -166,6 +166,7 @@ def test_a_line_opening_with_an_elongated_interjection(tmp_path: Path) -> None:
             "The police agree.\n")
     found = _styled(_audit(tmp_path, text), "TQ203")
     assert found and "elongated" in found[0].message
+    assert _styled(_audit(tmp_path, text.replace("hmmm", "hmm")), "TQ203")
     # A lowercase start without one stays a warning.
     plain = "The bike lane is narrow.\nbefore passing cyclists you have to shout loudly.\n"
     assert _severities(_audit(tmp_path, plain), "TQ203") == ["warning"]

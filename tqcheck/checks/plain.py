@@ -90,6 +90,9 @@ def _elongated(word: str) -> bool:
 
 
 _ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
+#: A hesitation sound written with m's ("hmm", "hm", "mm", Cyrillic "хм", "мм"): no word an
+#: edited text starts in lowercase, a chat's or transcript's one.
+_HESITATION = re.compile(r"[hх]+[mм]+|[mм]{2,}", re.IGNORECASE)
 
 
 #: What may stand before the first word of a line (quotation marks, brackets, dashes, spaces).
@@ -111,8 +114,9 @@ def lowercase_style(case: StyleCase) -> str | None:
     before = case.before.rstrip()
     if _TRAILING.search(before[-3:]) or _EMPHATIC_MARKS.search(before[-2:]):
         return "the writer goes on in lowercase after trailing off"
-    if _elongated(word):
-        return "an elongated word ('hmmm', 'sooo'): the register of a post or a chat"
+    if _elongated(word) or _HESITATION.fullmatch(word):
+        return "an elongated word or a hesitation sound ('hmmm', 'sooo', 'hmm'): the register " \
+            "of a post or a chat"
     line_start = case.before.rfind("\n") + 1
     if not case.before[line_start:].strip(_OPENERS) and _lowercase_lines(case):
         return "a line among lines most of which start in lowercase"
