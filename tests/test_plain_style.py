@@ -201,3 +201,24 @@ def test_an_editorial_note_in_square_brackets(tmp_path: Path) -> None:
     # A label with text after it is still flagged.
     text = "The shop opens at nine.\n[official] The staff were friendly and quick.\n"
     assert _severities(_audit(tmp_path, text), "TQ203") == ["warning"]
+
+
+def test_a_short_word_doubled_beside_a_transcripts_lines(tmp_path: Path) -> None:
+    # One utterance a line: the speaker labels and anonymised names stand on the lines around.
+    lines = ("(PERSON3) So we will see what the analysis gives us.\n"
+             "It would be great, and yes, [PERSON12] agrees.\n"
+             "But I am not sure it gives us the same answers if if the model attends.\n")
+    assert _severities(_audit(tmp_path, lines), "TQ101") == ["info"]
+    # A longer word doubled there is as often the MT's own stutter; and without such marks
+    # around, a short word doubled stays an error.
+    longer = lines.replace("answers if if", "answers, sequential sequential processing if")
+    assert _severities(_audit(tmp_path, longer), "TQ101") == ["error"]
+    plain = lines.replace("(PERSON3) ", "").replace("[PERSON12]", "Maria")
+    assert _severities(_audit(tmp_path, plain), "TQ101") == ["error"]
+
+
+def test_a_doubled_word_that_is_all_a_quotation_holds(tmp_path: Path) -> None:
+    text = 'Das "zoom zoom" Kind ist jetzt ein Erwachsener.\n'
+    assert _severities(_audit(tmp_path, text, lang="de"), "TQ101") == ["info"]
+    text = 'Er sagte "das ist nicht nicht gut" und ging.\n'
+    assert _severities(_audit(tmp_path, text, lang="de"), "TQ101") == ["error"]

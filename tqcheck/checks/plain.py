@@ -236,11 +236,12 @@ def emoticon_bracket(case: StyleCase) -> str | None:
 _WORD_ACROSS = re.compile(r"(\w+)\s*[,–—-]\s*\1\b", re.IGNORECASE)
 
 
-#: The marks of a transcript of speech: a speaker label opening the paragraph (``(PERSON3)``), an
-#: annotation tag (``<unintelligible/>``, ``<parallel_talk>``).  (Fillers are no mark: German
+#: The marks of a transcript of speech: a speaker label opening the paragraph (``(PERSON3)``,
+#: ``(Человек 3)``), an annotation tag (``<unintelligible/>``, ``<parallel_talk>``), a name
+#: anonymised as a numbered tag (``[PERSON9]``, ``[PROJECT5]``).  (Fillers are no mark: German
 #: ``um`` is a preposition.)
-_TRANSCRIPT = re.compile(r"<[^<>\n]{3,40}/>|<[^\W\d_]+(?:[_ ][^\W\d_]+)+>|^\s*\([^\W\d_]+\d*\)\s",
-                         re.MULTILINE)
+_TRANSCRIPT = re.compile(r"<[^<>\n]{3,40}/>|<[^\W\d_]+(?:[_ ][^\W\d_]+)+>|^\s*\([^\W\d_]+ ?\d*\)\s"
+                         r"|\[(?:[A-ZА-ЯЁ]{3,}|[A-ZА-ЯЁ][a-zа-яё]+)\d+\]", re.MULTILINE)
 
 
 def spoken_repetition(case: StyleCase) -> str | None:
@@ -252,7 +253,21 @@ def spoken_repetition(case: StyleCase) -> str | None:
         return "a word repeated across a comma: a speaker's repetition or emphasis"
     if _TRANSCRIPT.search(case.segment.text):
         return "a word doubled in a transcript of speech: a speaker's false start"
+    if len(case.text.split(None, 1)[0]) <= _SHORT_WORD and any(
+            _TRANSCRIPT.search(s.text) for s in case.around()):
+        # In a transcript of one line per utterance the speaker labels stand on other lines;
+        # there, a short word doubled ("в в", "если если") is a speaker restarting, a longer
+        # one as often the MT's own stutter.
+        return "a short word doubled in a transcript of speech: a speaker's false start"
+    if _QUOTED.fullmatch(case.before[-1:] + case.text + case.after[:1]):
+        return "a doubled word that is all a quotation holds: a name or slogan (\"zoom zoom\")"
     return None
+
+
+#: The longest word whose doubling beside a transcript's lines is read as a false start.
+_SHORT_WORD = 4
+#: A unit in quotation marks and nothing else: a name or slogan quoted as it is written.
+_QUOTED = re.compile(r"([\"“„«'‘])[^\"“”„«»'‘’]+[\"”“»'’]")
 
 
 def emphatic_triple(case: StyleCase) -> str | None:
