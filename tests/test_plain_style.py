@@ -132,6 +132,13 @@ def test_a_sentence_repeated_in_another_paragraph(tmp_path: Path) -> None:
     # A loop inside one paragraph is no style.
     within = _audit(tmp_path, f"{said} {said}\n\nThe visit was reported at length.\n")
     assert _severities(within, "TQ104") == ["warning"]
+    # One segment per line: a headline restated after its lead, one line between, is style too;
+    # the paragraph right before said again at once (a chunk the MT re-sent) is not.
+    lines = "".join(f"Line {n} of the report says something of its own.\n" for n in range(8))
+    headline = _audit(tmp_path, f"{lines}{said}\nThe visit was reported at length.\n{said}\n")
+    assert _severities(headline, "TQ104") == ["info"]
+    resent = _audit(tmp_path, f"{lines}The visit was reported.\n\n{said}\n\n{said}\n")
+    assert _severities(resent, "TQ104") == ["warning"]
 
 
 def test_a_paragraph_trailing_off(tmp_path: Path) -> None:
@@ -222,3 +229,16 @@ def test_a_doubled_word_that_is_all_a_quotation_holds(tmp_path: Path) -> None:
     assert _severities(_audit(tmp_path, text, lang="de"), "TQ101") == ["info"]
     text = 'Er sagte "das ist nicht nicht gut" und ging.\n'
     assert _severities(_audit(tmp_path, text, lang="de"), "TQ101") == ["error"]
+
+
+def test_the_paragraph_right_before_without_the_segments_around() -> None:
+    # A document finding made when the chunk is gone: the count of segments before tells a text
+    # of one segment per line from one of paragraphs between blank lines.
+    from tqcheck.checks.plain import StyleCase, repeated_elsewhere
+    from tqcheck.model import Location, Segment
+
+    said = "Kim Jong-un paid a visit to the generals on the army's 75th anniversary."
+    for line, index, style in ((531, 530, True), (531, 265, False)):
+        case = StyleCase("TQ104", Segment(said, line, 1, index), 0, len(said),
+                         related=(Location("f.txt", line - 2, 1, line - 2, 1),))
+        assert (repeated_elsewhere(case) is not None) is style

@@ -290,9 +290,32 @@ def repeated_elsewhere(case: StyleCase) -> str | None:
     last = case.segment.locate(len(case.segment.text))[0]
     if not case.related or any(first <= loc.line <= last for loc in case.related):
         return None
-    if not case.before.strip() and any(first - 2 <= loc.line < first for loc in case.related):
+    if not case.before.strip() and any(_right_before(case, loc.line) for loc in case.related):
         return None  # the paragraph before, said again at once: a chunk re-sent by the MT
     return "repeated in another paragraph"
+
+
+def _right_before(case: StyleCase, line: int) -> bool:
+    """Whether ``line`` is in the paragraph right before the case's segment: the line before, or
+    two lines up past a blank line; not two lines up in a text of one segment per line, where
+    another segment stands between (a headline restated in the body after its lead)."""
+    first = case.segment.line
+    if line == first - 1:
+        return True
+    if line != first - 2:
+        return False
+    around = case.around()
+    if around:
+        return not any(s.line <= first - 1 <= s.locate(len(s.text))[0] for s in around)
+    # A document finding, made when the segments around are gone: the segments before this one
+    # fill nearly every line before it in a text of one segment per line (segments count from
+    # 0), about half of them in one of paragraphs between blank lines.
+    return case.segment.index < _ONE_PER_LINE * (first - 1)
+
+
+#: The share of the lines before a segment that segments start on, from which its text is read as
+#: one of one segment per line.
+_ONE_PER_LINE = 0.8
 
 
 def trailing_paragraph(case: StyleCase) -> str | None:
