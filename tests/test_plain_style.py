@@ -242,3 +242,12 @@ def test_the_paragraph_right_before_without_the_segments_around() -> None:
         case = StyleCase("TQ104", Segment(said, line, 1, index), 0, len(said),
                          related=(Location("f.txt", line - 2, 1, line - 2, 1),))
         assert (repeated_elsewhere(case) is not None) is style
+
+
+def test_a_word_ending_one_line_and_opening_the_next(tmp_path: Path) -> None:
+    lines = ("The shop was closed on Monday.\nWe asked the staff about it\nit was a holiday.\n"
+             "The next day it opened.\n")
+    assert _severities(_audit(tmp_path, lines), "TQ101") == ["info"]
+    # Hard-wrapped prose between blank lines: a word doubled across the wrap is a slip.
+    wrapped = "The shop was closed on Monday.\n\nWe asked the staff about the\nthe holiday.\n"
+    assert _severities(_audit(tmp_path, wrapped), "TQ101") == ["error"]

@@ -259,6 +259,10 @@ def spoken_repetition(case: StyleCase) -> str | None:
         # there, a short word doubled ("в в", "если если") is a speaker restarting, a longer
         # one as often the MT's own stutter.
         return "a short word doubled in a transcript of speech: a speaker's false start"
+    if "\n" in case.text and _one_per_line(case):
+        # "… and it\nit was …": two lines of a text of one segment per line, each translated on
+        # its own, that the reader joined (no final mark before a lowercase line).
+        return "a word ending one line and opening the next, in a text of one segment per line"
     if _QUOTED.fullmatch(case.before[-1:] + case.text + case.after[:1]):
         return "a doubled word that is all a quotation holds: a name or slogan (\"zoom zoom\")"
     return None
