@@ -171,7 +171,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         writes in lowercase by convention (``lowercase_words``: "lol", "uwu"; English's list
         holds for a Latin word in any language), a word after an ellipsis ("works well.... and
         nevertheless": the sentence goes on), URLs and handles,
-        bracketed stage directions ("(laughter)"), translation units whose source starts in
+        bracketed stage directions ("(laughter)") and notes in square brackets that close their
+        line ("[continued]"), translation units whose source starts in
         lowercase too (UI strings), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
         In translation units, a sentence "split" after a shortened word (``Макс. кількість`` for
@@ -185,7 +186,9 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         writing's style, as common in human text as in MT; so is a lowercase word after a
         question or exclamation and a dash (``?» — спросил он``: the author's words), and,
         without the source in view, a line that opens with a lowercase conjunction (the
-        language's ``coordinators``: it may go on from the line before).  A label
+        language's ``coordinators`` and ``adversatives``: "and", "but", "но") or with a
+        subordinate clause without its main clause ("when they take the catheter out.", TQ201's
+        ``clause_openers`` with no comma): it may go on from the line before.  A label
         in square brackets (``[official] …``) is still flagged.
 
     Why it matters:
