@@ -251,3 +251,16 @@ def test_a_word_ending_one_line_and_opening_the_next(tmp_path: Path) -> None:
     # Hard-wrapped prose between blank lines: a word doubled across the wrap is a slip.
     wrapped = "The shop was closed on Monday.\n\nWe asked the staff about the\nthe holiday.\n"
     assert _severities(_audit(tmp_path, wrapped), "TQ101") == ["error"]
+
+
+def test_a_short_phrase_said_twice_in_a_transcript(tmp_path: Path) -> None:
+    lines = ("(PERSON3) So what would be the use case here?\n"
+             "What would be the use case for the for the language identification?\n"
+             "How do we plug it in?\n")
+    assert _severities(_audit(tmp_path, lines), "TQ103") == ["info"]
+    # Without a transcript's marks, or said three times (a loop), or a coordination said
+    # twice ("behind the scenes and behind the scenes and"), it stays a warning.
+    plain = lines.replace("(PERSON3) ", "")
+    assert _severities(_audit(tmp_path, plain), "TQ103") == ["warning"]
+    coordination = lines.replace("for the for the language", "backstage and backstage and the language")
+    assert _severities(_audit(tmp_path, coordination), "TQ103") == ["warning"]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from tqcheck.langdata import load_language
 from tqcheck.model import Location, Segment
 from tqcheck.pieces import PIECE
 
@@ -274,6 +275,41 @@ _SHORT_WORD = 4
 _QUOTED = re.compile(r"([\"“„«'‘])[^\"“”„«»'‘’]+[\"”“»'’]")
 
 
+def spoken_phrase(case: StyleCase) -> str | None:
+    """A phrase of up to three words said twice in a transcript of speech (speaker labels,
+    annotation tags or anonymised names in the line or the lines around): a speaker restarting
+    (``für die für die``, ``вы можете просто вы можете просто``); a longer phrase repeated there
+    is as often the MT's loop."""
+    unit = case.message.partition("'")[2].rpartition("'")[0]
+    words = unit.split()
+    if not words or len(words) > _SPOKEN_PHRASE or not all(w.isalnum() for w in words):
+        return None  # "tust nichts- du": a mark inside, the MT cutting a loop
+    if case.after.lstrip(" ,").startswith(unit):
+        return None  # said three times: a loop, not a restart
+    if words[-1].casefold() in _coordinators():
+        return None  # "за кулисами и за кулисами и": a coordination said twice
+    if _TRANSCRIPT.search(case.segment.text) or any(_TRANSCRIPT.search(s.text)
+                                                    for s in case.around()):
+        return "a short phrase said twice in a transcript of speech: a speaker's false start"
+    return None
+
+
+#: The most words of a phrase whose repeat in a transcript is read as a false start.
+_SPOKEN_PHRASE = 3
+
+
+@functools.cache
+def _coordinators() -> frozenset[str]:
+    """The coordinating conjunctions of the languages with data ("and", "und", "и"): a style
+    case does not know its text's language."""
+    return frozenset(w.casefold() for lang in _CODED for w in load_language(lang).words("coordinators"))
+
+
+#: The languages whose data lists their coordinators.
+_CODED = ("ar", "cs", "de", "en", "es", "fa", "fr", "he", "hr", "it", "nl", "pl", "pt", "ru", "tr",
+          "uk")
+
+
 def emphatic_triple(case: StyleCase) -> str | None:
     """A short unit said three times across commas (``ads, ads, ads``, ``Come in, come in, come
     in``): emphasis, not a decoder loop (which runs on)."""
@@ -342,6 +378,7 @@ _SHORT_LINE = 16
 #: The style test of each rule that has one.
 STYLES: dict[str, StyleTest] = {
     "TQ101": spoken_repetition,
+    "TQ103": spoken_phrase,
     "TQ104": repeated_elsewhere,
     "TQ105": emphatic_triple,
     "TQ202": label_line,
