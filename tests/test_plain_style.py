@@ -132,6 +132,13 @@ def test_a_sentence_repeated_in_another_paragraph(tmp_path: Path) -> None:
     # A loop inside one paragraph is no style.
     within = _audit(tmp_path, f"{said} {said}\n\nThe visit was reported at length.\n")
     assert _severities(within, "TQ104") == ["warning"]
+    # One segment per line: a headline restated after its lead, one line between, is style too;
+    # the paragraph right before said again at once (a chunk the MT re-sent) is not.
+    lines = "".join(f"Line {n} of the report says something of its own.\n" for n in range(8))
+    headline = _audit(tmp_path, f"{lines}{said}\nThe visit was reported at length.\n{said}\n")
+    assert _severities(headline, "TQ104") == ["info"]
+    resent = _audit(tmp_path, f"{lines}The visit was reported.\n\n{said}\n\n{said}\n")
+    assert _severities(resent, "TQ104") == ["warning"]
 
 
 def test_a_paragraph_trailing_off(tmp_path: Path) -> None:
@@ -159,3 +166,101 @@ def test_a_label_line_in_a_post(tmp_path: Path) -> None:
     lines = ("The talks went on for four hours on Monday.\nprevious conversations\n"
              "Talks between the two sides have so far led to a truce.\n")
     assert _severities(_audit(tmp_path, lines), "TQ202") == ["info"]
+
+
+def test_a_line_opening_with_an_elongated_interjection(tmp_path: Path) -> None:
+    text = ("The bike lane is narrow.\nhmmm, before passing cyclists you have to shout loudly.\n"
+            "The police agree.\n")
+    found = _styled(_audit(tmp_path, text), "TQ203")
+    assert found and "elongated" in found[0].message
+    assert _styled(_audit(tmp_path, text.replace("hmmm", "hmm")), "TQ203")
+    # A lowercase start without one stays a warning.
+    plain = "The bike lane is narrow.\nbefore passing cyclists you have to shout loudly.\n"
+    assert _severities(_audit(tmp_path, plain), "TQ203") == ["warning"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We stayed at home that week.\nbut I won't tell you why.\nIt rained.\n", "en"),
+    ("We stayed at home that week.\nwhen they take the catheter out.\nIt rained.\n", "en"),
+    ("Ich habe das Modem zurückgeschickt.\naber es passiert oft genug, um zu nerven.\n", "de"),
+    ("Я купил новый роутер.\nно это случается достаточно часто, чтобы раздражать.\n", "ru"),
+    ("Я купил новый роутер.\nкогда я начал летом эти эксперименты.\n", "ru"),
+])
+def test_a_line_that_may_go_on_from_the_line_before(tmp_path: Path, text: str, lang: str) -> None:
+    # Without the source: a line opening with "but" or a subordinate clause without its main
+    # clause may be a sentence the source split across lines: info.
+    assert _severities(_audit(tmp_path, text, lang=lang), "TQ203") == ["info"]
+
+
+def test_a_subordinate_clause_with_its_main_clause_stays(tmp_path: Path) -> None:
+    # A comma may part the main clause: a whole sentence that lost its capital.
+    text = "The shop opens at nine.\nif you search for it, you will find it at once.\n"
+    assert _severities(_audit(tmp_path, text), "TQ203") == ["warning"]
+    # So does a line whose first word is no conjunction.
+    text = "The shop opens at nine.\nthe staff were friendly and quick.\n"
+    assert _severities(_audit(tmp_path, text), "TQ203") == ["warning"]
+
+
+def test_an_editorial_note_in_square_brackets(tmp_path: Path) -> None:
+    for text, lang in (("The meeting went on.\n[continued]\n", "en"),
+                       ("Встреча продолжилась.\n[продолжение]\n", "ru")):
+        assert _severities(_audit(tmp_path, text, lang=lang), "TQ203") == []
+    # A label with text after it is still flagged.
+    text = "The shop opens at nine.\n[official] The staff were friendly and quick.\n"
+    assert _severities(_audit(tmp_path, text), "TQ203") == ["warning"]
+
+
+def test_a_short_word_doubled_beside_a_transcripts_lines(tmp_path: Path) -> None:
+    # One utterance a line: the speaker labels and anonymised names stand on the lines around.
+    lines = ("(PERSON3) So we will see what the analysis gives us.\n"
+             "It would be great, and yes, [PERSON12] agrees.\n"
+             "But I am not sure it gives us the same answers if if the model attends.\n")
+    assert _severities(_audit(tmp_path, lines), "TQ101") == ["info"]
+    # A longer word doubled there is as often the MT's own stutter; and without such marks
+    # around, a short word doubled stays an error.
+    longer = lines.replace("answers if if", "answers, sequential sequential processing if")
+    assert _severities(_audit(tmp_path, longer), "TQ101") == ["error"]
+    plain = lines.replace("(PERSON3) ", "").replace("[PERSON12]", "Maria")
+    assert _severities(_audit(tmp_path, plain), "TQ101") == ["error"]
+
+
+def test_a_doubled_word_that_is_all_a_quotation_holds(tmp_path: Path) -> None:
+    text = 'Das "zoom zoom" Kind ist jetzt ein Erwachsener.\n'
+    assert _severities(_audit(tmp_path, text, lang="de"), "TQ101") == ["info"]
+    text = 'Er sagte "das ist nicht nicht gut" und ging.\n'
+    assert _severities(_audit(tmp_path, text, lang="de"), "TQ101") == ["error"]
+
+
+def test_the_paragraph_right_before_without_the_segments_around() -> None:
+    # A document finding made when the chunk is gone: the count of segments before tells a text
+    # of one segment per line from one of paragraphs between blank lines.
+    from tqcheck.checks.plain import StyleCase, repeated_elsewhere
+    from tqcheck.model import Location, Segment
+
+    said = "Kim Jong-un paid a visit to the generals on the army's 75th anniversary."
+    for line, index, style in ((531, 530, True), (531, 265, False)):
+        case = StyleCase("TQ104", Segment(said, line, 1, index), 0, len(said),
+                         related=(Location("f.txt", line - 2, 1, line - 2, 1),))
+        assert (repeated_elsewhere(case) is not None) is style
+
+
+def test_a_word_ending_one_line_and_opening_the_next(tmp_path: Path) -> None:
+    lines = ("The shop was closed on Monday.\nWe asked the staff about it\nit was a holiday.\n"
+             "The next day it opened.\n")
+    assert _severities(_audit(tmp_path, lines), "TQ101") == ["info"]
+    # Hard-wrapped prose between blank lines: a word doubled across the wrap is a slip.
+    wrapped = "The shop was closed on Monday.\n\nWe asked the staff about the\nthe holiday.\n"
+    assert _severities(_audit(tmp_path, wrapped), "TQ101") == ["error"]
+
+
+def test_a_short_phrase_said_twice_in_a_transcript(tmp_path: Path) -> None:
+    lines = ("(PERSON3) So what would be the use case here?\n"
+             "What would be the use case for the for the language identification?\n"
+             "How do we plug it in?\n")
+    assert _severities(_audit(tmp_path, lines), "TQ103") == ["info"]
+    # Without a transcript's marks, or said three times (a loop), or a coordination said
+    # twice ("behind the scenes and behind the scenes and"), it stays a warning.
+    plain = lines.replace("(PERSON3) ", "")
+    assert _severities(_audit(tmp_path, plain), "TQ103") == ["warning"]
+    coordination = lines.replace("for the for the language", "backstage and backstage and the language")
+    assert _severities(_audit(tmp_path, coordination), "TQ103") == ["warning"]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from tqcheck.langdata import load_language
 from tqcheck.model import Location, Segment
 from tqcheck.pieces import PIECE
 
@@ -83,6 +84,18 @@ def user_register(text: str) -> str | None:
     return None
 
 
+def _elongated(word: str) -> bool:
+    """Whether ``word`` holds a letter written three times in a row ("sooo", "hmmm",
+    "Neeein") and is no Roman numeral ("III", "MMM")."""
+    return bool(_ELONGATED.search(word)) and not _ROMAN.fullmatch(word)
+
+
+_ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
+#: A hesitation sound written with m's ("hmm", "hm", "mm", Cyrillic "хм", "мм"): no word an
+#: edited text starts in lowercase, a chat's or transcript's one.
+_HESITATION = re.compile(r"[hх]+[mм]+|[mм]{2,}", re.IGNORECASE)
+
+
 #: What may stand before the first word of a line (quotation marks, brackets, dashes, spaces).
 _OPENERS = "\"'“‘«([¿¡*-–— \t"
 
@@ -96,11 +109,15 @@ def lowercase_style(case: StyleCase) -> str | None:
     """A sentence starts in lowercase because its writer writes so: after ``..`` or ``!!`` (a
     post trailing on), or at the start of a line among lines most of which start in lowercase (a
     chat, a list of comments).  A one-letter word (``n terms``, the rest of a word the MT cut) is no style."""
-    if len(_word_at(case)) < 2:
+    word = _word_at(case)
+    if len(word) < 2:
         return None
     before = case.before.rstrip()
     if _TRAILING.search(before[-3:]) or _EMPHATIC_MARKS.search(before[-2:]):
         return "the writer goes on in lowercase after trailing off"
+    if _elongated(word) or _HESITATION.fullmatch(word):
+        return "an elongated word or a hesitation sound ('hmmm', 'sooo', 'hmm'): the register " \
+            "of a post or a chat"
     line_start = case.before.rfind("\n") + 1
     if not case.before[line_start:].strip(_OPENERS) and _lowercase_lines(case):
         return "a line among lines most of which start in lowercase"
@@ -220,11 +237,12 @@ def emoticon_bracket(case: StyleCase) -> str | None:
 _WORD_ACROSS = re.compile(r"(\w+)\s*[,–—-]\s*\1\b", re.IGNORECASE)
 
 
-#: The marks of a transcript of speech: a speaker label opening the paragraph (``(PERSON3)``), an
-#: annotation tag (``<unintelligible/>``, ``<parallel_talk>``).  (Fillers are no mark: German
+#: The marks of a transcript of speech: a speaker label opening the paragraph (``(PERSON3)``,
+#: ``(Человек 3)``), an annotation tag (``<unintelligible/>``, ``<parallel_talk>``), a name
+#: anonymised as a numbered tag (``[PERSON9]``, ``[PROJECT5]``).  (Fillers are no mark: German
 #: ``um`` is a preposition.)
-_TRANSCRIPT = re.compile(r"<[^<>\n]{3,40}/>|<[^\W\d_]+(?:[_ ][^\W\d_]+)+>|^\s*\([^\W\d_]+\d*\)\s",
-                         re.MULTILINE)
+_TRANSCRIPT = re.compile(r"<[^<>\n]{3,40}/>|<[^\W\d_]+(?:[_ ][^\W\d_]+)+>|^\s*\([^\W\d_]+ ?\d*\)\s"
+                         r"|\[(?:[A-ZА-ЯЁ]{3,}|[A-ZА-ЯЁ][a-zа-яё]+)\d+\]", re.MULTILINE)
 
 
 def spoken_repetition(case: StyleCase) -> str | None:
@@ -236,7 +254,60 @@ def spoken_repetition(case: StyleCase) -> str | None:
         return "a word repeated across a comma: a speaker's repetition or emphasis"
     if _TRANSCRIPT.search(case.segment.text):
         return "a word doubled in a transcript of speech: a speaker's false start"
+    if len(case.text.split(None, 1)[0]) <= _SHORT_WORD and any(
+            _TRANSCRIPT.search(s.text) for s in case.around()):
+        # In a transcript of one line per utterance the speaker labels stand on other lines;
+        # there, a short word doubled ("в в", "если если") is a speaker restarting, a longer
+        # one as often the MT's own stutter.
+        return "a short word doubled in a transcript of speech: a speaker's false start"
+    if "\n" in case.text and _one_per_line(case):
+        # "… and it\nit was …": two lines of a text of one segment per line, each translated on
+        # its own, that the reader joined (no final mark before a lowercase line).
+        return "a word ending one line and opening the next, in a text of one segment per line"
+    if _QUOTED.fullmatch(case.before[-1:] + case.text + case.after[:1]):
+        return "a doubled word that is all a quotation holds: a name or slogan (\"zoom zoom\")"
     return None
+
+
+#: The longest word whose doubling beside a transcript's lines is read as a false start.
+_SHORT_WORD = 4
+#: A unit in quotation marks and nothing else: a name or slogan quoted as it is written.
+_QUOTED = re.compile(r"([\"“„«'‘])[^\"“”„«»'‘’]+[\"”“»'’]")
+
+
+def spoken_phrase(case: StyleCase) -> str | None:
+    """A phrase of up to three words said twice in a transcript of speech (speaker labels,
+    annotation tags or anonymised names in the line or the lines around): a speaker restarting
+    (``für die für die``, ``вы можете просто вы можете просто``); a longer phrase repeated there
+    is as often the MT's loop."""
+    unit = case.message.partition("'")[2].rpartition("'")[0]
+    words = unit.split()
+    if not words or len(words) > _SPOKEN_PHRASE or not all(w.isalnum() for w in words):
+        return None  # "tust nichts- du": a mark inside, the MT cutting a loop
+    if case.after.lstrip(" ,").startswith(unit):
+        return None  # said three times: a loop, not a restart
+    if words[-1].casefold() in _coordinators():
+        return None  # "за кулисами и за кулисами и": a coordination said twice
+    if _TRANSCRIPT.search(case.segment.text) or any(_TRANSCRIPT.search(s.text)
+                                                    for s in case.around()):
+        return "a short phrase said twice in a transcript of speech: a speaker's false start"
+    return None
+
+
+#: The most words of a phrase whose repeat in a transcript is read as a false start.
+_SPOKEN_PHRASE = 3
+
+
+@functools.cache
+def _coordinators() -> frozenset[str]:
+    """The coordinating conjunctions of the languages with data ("and", "und", "и"): a style
+    case does not know its text's language."""
+    return frozenset(w.casefold() for lang in _CODED for w in load_language(lang).words("coordinators"))
+
+
+#: The languages whose data lists their coordinators.
+_CODED = ("ar", "cs", "de", "en", "es", "fa", "fr", "he", "hr", "it", "nl", "pl", "pt", "ru", "tr",
+          "uk")
 
 
 def emphatic_triple(case: StyleCase) -> str | None:
@@ -259,9 +330,32 @@ def repeated_elsewhere(case: StyleCase) -> str | None:
     last = case.segment.locate(len(case.segment.text))[0]
     if not case.related or any(first <= loc.line <= last for loc in case.related):
         return None
-    if not case.before.strip() and any(first - 2 <= loc.line < first for loc in case.related):
+    if not case.before.strip() and any(_right_before(case, loc.line) for loc in case.related):
         return None  # the paragraph before, said again at once: a chunk re-sent by the MT
     return "repeated in another paragraph"
+
+
+def _right_before(case: StyleCase, line: int) -> bool:
+    """Whether ``line`` is in the paragraph right before the case's segment: the line before, or
+    two lines up past a blank line; not two lines up in a text of one segment per line, where
+    another segment stands between (a headline restated in the body after its lead)."""
+    first = case.segment.line
+    if line == first - 1:
+        return True
+    if line != first - 2:
+        return False
+    around = case.around()
+    if around:
+        return not any(s.line <= first - 1 <= s.locate(len(s.text))[0] for s in around)
+    # A document finding, made when the segments around are gone: the segments before this one
+    # fill nearly every line before it in a text of one segment per line (segments count from
+    # 0), about half of them in one of paragraphs between blank lines.
+    return case.segment.index < _ONE_PER_LINE * (first - 1)
+
+
+#: The share of the lines before a segment that segments start on, from which its text is read as
+#: one of one segment per line.
+_ONE_PER_LINE = 0.8
 
 
 def trailing_paragraph(case: StyleCase) -> str | None:
@@ -284,6 +378,7 @@ _SHORT_LINE = 16
 #: The style test of each rule that has one.
 STYLES: dict[str, StyleTest] = {
     "TQ101": spoken_repetition,
+    "TQ103": spoken_phrase,
     "TQ104": repeated_elsewhere,
     "TQ105": emphatic_triple,
     "TQ202": label_line,

@@ -171,7 +171,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         writes in lowercase by convention (``lowercase_words``: "lol", "uwu"; English's list
         holds for a Latin word in any language), a word after an ellipsis ("works well.... and
         nevertheless": the sentence goes on), URLs and handles,
-        bracketed stage directions ("(laughter)"), translation units whose source starts in
+        bracketed stage directions ("(laughter)") and notes in square brackets that close their
+        line ("[continued]"), translation units whose source starts in
         lowercase too (UI strings), orphan
         headings (TQ202) and text after a closing quote (TQ204), which have their own checks.
         In translation units, a sentence "split" after a shortened word (``Макс. кількість`` for
@@ -185,7 +186,9 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         writing's style, as common in human text as in MT; so is a lowercase word after a
         question or exclamation and a dash (``?» — спросил он``: the author's words), and,
         without the source in view, a line that opens with a lowercase conjunction (the
-        language's ``coordinators``: it may go on from the line before).  A label
+        language's ``coordinators`` and ``adversatives``: "and", "but", "но") or with a
+        subordinate clause without its main clause ("when they take the catheter out.", TQ201's
+        ``clause_openers`` with no comma): it may go on from the line before.  A label
         in square brackets (``[official] …``) is still flagged.
 
     Why it matters:
@@ -222,6 +225,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             continue  # "works well.... and nevertheless": a sentence going on after an ellipsis
         if text[pos - 1 : pos] == "(" and text[pos + len(word) : pos + len(word) + 1] == ")":
             continue  # transcript conventions: "(laughter)", "(applause)"
+        if text[pos - 1 : pos] == "[" and _NOTE_CLOSES_LINE.match(text, pos + len(word)):
+            continue  # an editorial note closing its line: "[continued]", "[продолжение]"
         if text[pos - 1 : pos] == "(":
             # "(sometimes the images get choppy) The update …": an aside in parentheses, which
             # informal writing starts in lowercase (human references as often as MT): style,
@@ -229,16 +234,19 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             yield Hit(pos, pos + len(word), f"aside in parentheses starts in lowercase: '{word}'",
                       severity=Severity.INFO, suggestion=word[0].upper() + word[1:])
             continue
-        if s.index == 0 and not source_in_view(segment) and word.casefold() in {
-                w.casefold() for w in ctx.data.words("coordinators")}:
-            # "и даже имеется возможность …", "and I need communication": without the source in
-            # view, a line opening with a lowercase conjunction may go on from the line before
-            # (a segment of a longer sentence, as the source split it) or be the writer's own
-            # style; the source shows which (then it is the mirror test's).
-            yield Hit(pos, pos + len(word), f"line opens with a lowercase conjunction: '{word}' "
-                      "(it may go on from the line before)", severity=Severity.INFO,
-                      suggestion=word[0].upper() + word[1:])
-            continue
+        if s.index == 0 and not source_in_view(segment):
+            goes_on = _goes_on(s.text[i:], word, ctx)
+            if goes_on:
+                # "и даже имеется возможность …", "but I won't tell you.", "when they take the
+                # catheter out.": without the source in view, a line opening with a lowercase
+                # conjunction, or a subordinate clause without its main clause, may go on from
+                # the line before (a segment of a longer sentence, as the source split it) or
+                # be the writer's own style; the source shows which (then it is the mirror
+                # test's).
+                yield Hit(pos, pos + len(word), f"line opens with a lowercase {goes_on}: "
+                          f"'{word}' (it may go on from the line before)",
+                          severity=Severity.INFO, suggestion=word[0].upper() + word[1:])
+                continue
         if s.index > 0 and ("—" in s.text[:i] or "–" in s.text[:i]):
             # "Куда?» — спросил он", "what? — "oh, what?": after a question or exclamation, a
             # dash goes on with the same sentence (the author's words) or opens a reply; which
@@ -271,6 +279,38 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
             continue
         yield Hit(pos, pos + len(word), f"sentence starts in lowercase: '{word}'",
                   suggestion=word[0].upper() + word[1:])
+
+
+#: The rest of a note in square brackets that closes its line ("[continued]", "[cont'd]"): a
+#: transcript's or editor's note, which is written in lowercase.  A label with text after it
+#: ("[official] LOHACO …") is not one.
+_NOTE_CLOSES_LINE = re.compile(r"[^\[\]\n]{0,30}\][\s.]*(?:\n|\Z)")
+
+
+def _goes_on(sentence: str, word: str, ctx: CheckContext) -> str:
+    """What the first sentence of a line, ``sentence`` (from its first letter; ``word`` its
+    first word, in lowercase), opens with that may go on from the line before: a coordinating
+    conjunction (``coordinators``: "and", "или"; ``adversatives``: "but", "aber", "но") or a
+    subordinator or relative word opening a clause without its main clause (TQ201's
+    ``clause_openers``: "when they take the catheter out.", "whether to go or not"; not "if
+    you search, you find it", whose comma may part a main clause); or ""."""
+    folded = word.casefold()
+    if folded in ctx.data.words("coordinators") or folded in _adversatives(ctx):
+        return "conjunction"
+    clauses = _clause_openers(ctx)
+    if clauses is not None and _clause_fragment(sentence, "", clauses, alone=True,
+                                                correlatives=_correlatives(ctx)):
+        return "subordinate clause"
+    return ""
+
+
+def _adversatives(ctx: CheckContext) -> frozenset[str]:
+    """The language's words for "but" (``adversatives``), folded."""
+    key = "TQ203.adversatives"
+    if key not in ctx.state:
+        ctx.state[key] = frozenset(w.casefold() for w in _structure_words(ctx, "adversatives"))
+    found: frozenset[str] = ctx.state[key]
+    return found
 
 
 _TAG = re.compile(r"<[^<>]*>")
