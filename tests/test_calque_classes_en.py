@@ -110,6 +110,14 @@ FLAGGED = [
     ("ko:eat-deliciously", "ja", "Thank you, we have eaten deliciously."),
     ("zh:carefully-sign", "zh", "Carefully bump your head."),
     ("nl:have-it-busy", "nl", "We had it really busy at work."),
+    ("ru:on-the-opinion-of", "uk", "On the opinion of doctors, the epidemic is slowing."),
+    ("ru:instructed-to-verb", "uk", "The head of the region instructed to restore the power supply."),
+    ("ru:works-on-the-repair", "pl", "The works on the demining of the fields began in April."),
+    ("ru:the-car-brand", "tr", "A minibus collided with the car Tofas on the highway."),
+    ("ru:within-the-visit", "cs", "Within the official visit, the minister opened a school."),
+    ("ru:movement-of-transport", "uk", "Movement of public transport is suspended."),
+    ("ru:discussed-questions-of", "kk", "The ministers considered questions of energy supply."),
+    ("ru:sanction-of-the-article", "uk", "The sanctions of this part provide for a fine."),
 ]
 
 # (pack:entry, source language, fluent text it must pass)
@@ -161,6 +169,11 @@ PASSED = [
      "He went to high school in a small town and sold old car parts for good reason."),
     ("es:idiom-be-in-the-moon", "es", "There is water in the moon's craters; he walked on the moon."),
     ("nl:have-it-busy", "nl", "We are really busy at work; keep the line busy."),
+    ("ru:instructed-to-verb", "ru", "The officials the governor instructed to prepare it were ordered to leave."),
+    ("ru:works-on-the-repair", "ru", "The company works on the repair of old clocks; public works began."),
+    ("ru:the-car-brand", "ru", "The driver of a Lada fled; the car Toyota unveiled is electric."),
+    ("ru:within-the-visit", "ru", "Within the week, the minister opened a school during the visit."),
+    ("ru:discussed-questions-of", "ru", "The ministers asked questions of the panel and discussed energy."),
 ]
 
 
