@@ -118,6 +118,14 @@ FLAGGED = [
     ("ru:movement-of-transport", "uk", "Movement of public transport is suspended."),
     ("ru:discussed-questions-of", "kk", "The ministers considered questions of energy supply."),
     ("ru:sanction-of-the-article", "uk", "The sanctions of this part provide for a fine."),
+    ("zh:at-the-first-time", "zh", "The hospital organised the rescue at the first time."),
+    ("zh:friendly-and-pragmatic-atmosphere", "vi", "Talks took place in a frank and constructive atmosphere."),
+    ("mul:hour-in-the-afternoon", "pl", "The train leaves at 15:30 in the afternoon."),
+    ("tr:teams-of-the-fire-brigade", "az", "Crews of the fire department put out the blaze."),
+    ("es:fire-declared-itself", "pt", "The forest fire declared itself near the village."),
+    ("fr:fire-took", "it", "The fire took in the night in a warehouse."),
+    ("fr:presented-to-a-judge", "es", "The two suspects will be presented to the duty judge."),
+    ("de:witnesses-report-themselves", "nl", "Anyone who saw the accident should report themselves."),
 ]
 
 # (pack:entry, source language, fluent text it must pass)
@@ -174,6 +182,11 @@ PASSED = [
     ("ru:the-car-brand", "ru", "The driver of a Lada fled; the car Toyota unveiled is electric."),
     ("ru:within-the-visit", "ru", "Within the week, the minister opened a school during the visit."),
     ("ru:discussed-questions-of", "ru", "The ministers asked questions of the panel and discussed energy."),
+    ("zh:at-the-first-time", "zh", "She arrived in Beijing for the first time; it worked at the first time of asking."),
+    ("mul:hour-in-the-afternoon", "pl", "The train leaves at 3.30 in the afternoon, or at 15:30."),
+    ("fr:fire-took", "fr", "The fire took three hours to control; the blaze took hold."),
+    ("fr:presented-to-a-judge", "fr", "The evidence was presented to the judge; the suspect appeared in court."),
+    ("de:witnesses-report-themselves", "de", "Witnesses should come forward; suspects must report themselves to police."),
 ]
 
 
