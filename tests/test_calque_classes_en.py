@@ -127,6 +127,11 @@ FLAGGED = [
     ("fr:fire-took", "it", "The fire took in the night in a warehouse."),
     ("fr:presented-to-a-judge", "es", "The two suspects will be presented to the duty judge."),
     ("de:witnesses-report-themselves", "nl", "Anyone who saw the accident should report themselves."),
+    ("de:become-for-get", "nl", "Could I become a glass of water?"),
+    ("mul:sympathic", "de", "The new neighbours are very sympathisch."),
+    ("ru:the-last-said", "it", "He called the coach, and this last explained the decision."),
+    ("ru:cabinet-for-office", "pl", "The patients went into the dentist's cabinet."),
+    ("ar:subjected-to-a-heart-attack", "tr", "Two tourists were exposed to a car accident."),
 ]
 
 # (pack:entry, source language, fluent text it must pass)
@@ -192,6 +197,9 @@ PASSED = [
      "The evidence was presented to the judge; the suspect appeared in court."),
     ("de:witnesses-report-themselves", "de",
      "Witnesses should come forward; suspects must report themselves to police."),
+    ("de:become-for-get", "de", "She became a doctor, and the coffee became cold."),
+    ("ru:the-last-said", "ru", "The latter said so; the last one said nothing at all."),
+    ("ar:subjected-to-a-heart-attack", "ar", "He had a heart attack; detainees were subjected to torture."),
 ]
 
 
