@@ -54,6 +54,7 @@ FLAGGED = [
     ("es", "en:realize-the-gravity", "No realizó la gravedad de la situación."),
     ("it", "en:realize-the-gravity", "Non ha realizzato la portata del problema."),
     ("fr", "en:realize-adverb-que", "Il a réalisé trop tard qu'il avait oublié ses clés."),
+    ("fr", "en:realize-the-gravity", "Il n'a pas réalisé l'ampleur du problème."),
     # Articles, false friends.
     ("fr", "en:bare-plural-subject", "Scientifiques ont montré que le climat change."),
     ("es", "en:comprehensive-comprensivo", "Presentaron un plan comprensivo de reformas."),
