@@ -39,7 +39,7 @@ FLAGGED = [
     # Dates and months.
     ("de", "en:us-date-slashes", "Die Frist endet am 03/15/2024."),
     ("es", "en:us-date-slashes", "La cita es el 12/24/2023."),
-    ("ru", "en:in-year-bare", "Число резко выросло в 2023."),
+    ("ru", "en:in-year-bare", "Число в 2023, по данным Росстата, резко выросло."),
     ("nl", "en:capitalised-april-mei", "De verkiezingen zijn in April volgend jaar."),
     ("it", "en:capitalized-month-after-preposition", "Le elezioni si terranno ad Aprile."),
     ("hu", "en:capitalised-month-suffixed", "A törvény Decembertől hatályos."),
