@@ -44,6 +44,12 @@ def _no_case(ctx: CheckContext, code: str) -> bool:
     return False
 
 
+def _software(segment: Segment) -> bool:
+    """A string of a translation file (PO, XLIFF, JSON, Android, TMX), not a corpus record: UI
+    labels and descriptions write verbless phrases on purpose ("Recommended for admin groups.")."""
+    return segment.kind == "unit" and not is_record(segment)
+
+
 def _source_starts_lower(segment: Segment) -> bool:
     """Localization units whose source starts in lowercase ("entry", "%d files") may too."""
     if segment.source is None:
@@ -810,7 +816,10 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         finite verb in its participle.  The verb tests read no word right after a preposition
         or a determiner that is never a clitic pronoun (``nominal_after``: "del norte", "для
         сокращения") as a verb by its ending.
-        A comma or colon between digits ("200,000", "10:30") parts no clauses.
+        A comma or colon between digits ("200,000", "10:30") parts no clauses.  Strings of
+        translation files (PO, XLIFF, JSON, Android, TMX units; not corpus records) are not
+        read: a UI label or description writes verbless phrases on purpose ("Recommandé pour
+        les groupes administratifs.").
         Every fragment is info:
         headlines, reviews and captions write verbless phrases on purpose, and judged blind
         against the source on WMT23 system output only about a third of the fragments reported
@@ -824,7 +833,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ``The minister played down the expected results. From his meeting with Lavrov.`` → flags
         ``From his meeting with Lavrov.``
     """
-    if segment.kind in {"list-item", "table", "heading"} or not sentences:
+    if segment.kind in {"list-item", "table", "heading"} or not sentences or _software(segment):
         return ()
     if len(sentences) == 1:
         # One regex match decides for most paragraphs of one sentence.
@@ -1415,7 +1424,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     if text[-1] in _FINAL:
         if text.endswith(("..", "…")) and _ELLIPSIS_END.search(text, len(text) - 4):
-            return [*hits, *_cut_before_ellipsis(text, sentences, ctx)]
+            return [*hits, *(_cut_before_ellipsis(text, sentences, ctx)
+                             or _trailing_relative(text, sentences, ctx)
+                             or _modal_without_verb(text, sentences, ctx))]
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
@@ -1437,6 +1448,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
             m = None
     if m is None:
         return [*hits, *(_cut_in_prose(segment, text, sentences, ctx)
+                         or _trailing_relative(text, sentences, ctx)
+                         or _modal_without_verb(text, sentences, ctx)
                          or _unfinished_prose(segment, sentences)
                          or _verbless_prose_end(segment, sentences, ctx))]
     if len(last.text.split()) < 4:
@@ -1719,6 +1732,140 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
         folded not in never_final_words(ctx.lang) and not _paired_end(body, m, ctx.lang))
     return [Hit(last.start, last.end, f"sentence cut off after '{word}' (the ellipsis marks "
                 "the cut?)", severity=Severity.INFO if weak else None)]
+
+
+#: Languages that set every relative clause off with commas (German, Slavic): a noun, a
+#: comma and a relative clause that runs to the end without a second comma has no main clause.
+_COMMA_RELATIVES = frozenset({"de", "ru", "uk", "pl", "cs", "sk", "bg", "hr", "sr", "sl", "be"})
+#: Negations and short adverbs inside a verb group ("have not yet submitted", "n'ont pas
+#: encore envoyé"): read through when the finite verbs of a relative clause are counted.
+_INSIDE_VERB_GROUP = frozenset({
+    "not", "never", "yet", "already", "still", "also", "just", "pas", "plus", "jamais", "encore",
+    "déjà", "toujours", "aussi", "no", "nunca", "todavía", "aún", "ya", "también", "non", "mai",
+    "ancora", "già", "anche", "não", "nunca", "ainda", "já", "também", "niet", "nooit", "nog",
+    "al", "ook", "nicht", "nie", "noch", "schon", "bereits", "auch", "не", "ещё", "еще", "уже",
+    "ні", "ще", "вже", "лише", "jeszcze", "już", "też", "ještě", "již", "už", "také", "لا",
+    "لم", "لن", "قد", "לא", "כבר", "עדיין", "δεν", "μην", "ήδη", "ακόμα"})
+
+
+@functools.cache
+def _infinitive_modals(lang: str | None) -> tuple[frozenset[str], re.Pattern[str] | None, bool]:
+    """The modals of ``lang`` that take an infinitive, the infinitive's ending and whether only
+    a modal alone after a comma counts (``infinitive_modals`` of ``truncation.toml``)."""
+    from tqcheck.datapack import builtin_table
+
+    data = builtin_table("truncation.toml").get("infinitive_modals", {}).get(lang or "", {})
+    ending = data.get("infinitive")
+    return (frozenset(data.get("words", ())), re.compile(ending) if ending else None,
+            bool(data.get("lone")))
+
+
+#: Words after a modal in a clause that lost its infinitive, at most.
+_MODAL_TAIL_WORDS = 6
+
+
+def _modal_without_verb(text: str, sentences: list[Sentence], ctx: CheckContext) -> list[Hit]:
+    """A prose paragraph whose last sentence, without final punctuation or in a closing
+    ellipsis, has a modal that takes an infinitive (``infinitive_modals``) and one to six words
+    after it, none an infinitive and no comma among them ("Bez tohoto dokladu nelze žádost…"),
+    or, in German and Dutch, a modal alone after its last comma ("Gemeenten die niet tijdig
+    rapporteren, kunnen…"): the verb was lost.  Not in a clause with a subordinator or
+    comparison word, which a modal may end elliptically.  Info."""
+    modals, infinitive, lone = _infinitive_modals(ctx.lang)
+    if not modals or len(sentences) < 2 or not sentences[-2].text.rstrip()[-1:] in _SENTENCE_END:
+        return []
+    last = sentences[-1]
+    body = last.text.rstrip().rstrip(".…").rstrip()
+    clause = body.rsplit(",", 1)
+    words = WORD.findall(clause[-1])
+    if lone:
+        if len(clause) < 2 or len(words) != 1 or words[0].casefold() not in modals \
+                or len(WORD.findall(body)) < 4:
+            return []
+        at = 0
+    else:
+        at = next((i for i in range(len(words) - 1, -1, -1) if words[i].casefold() in modals), -1)
+        tail = words[at + 1:]
+        if at < 0 or not 1 <= len(tail) <= _MODAL_TAIL_WORDS or infinitive is None or any(
+                infinitive.search(w.casefold()) for w in tail):
+            return []
+        if _subordinate_clause(ctx, clause[-1][:clause[-1].find(words[at])]):
+            return []
+    return [Hit(last.start, last.end, f"sentence cut off: the modal '{words[at]}' has no verb "
+                "after it (the rest lost?)", severity=Severity.INFO)]
+
+
+#: An elided article, pronoun or negation before a word ("n'ont", "l'hanno").
+_ELIDED = re.compile(r"^[^\W\d_]{1,2}['’](?=\w)")
+
+
+def _trailing_relative(text: str, sentences: list[Sentence], ctx: CheckContext) -> list[Hit]:
+    """A prose paragraph whose last sentence, without final punctuation or in a closing
+    ellipsis, is a noun phrase and a relative clause that runs to the end, with no main clause:
+    "… 2026. Applicants who have not submitted their documents…", "Заявители, которые не
+    представили документы…", "Les demandeurs qui n'ont pas envoyé leurs documents".  The noun
+    phrase is one to five words (English four) without a verb, after an article or determiner
+    where the language has them (``determiners``), or one noun alone; the relative word is one
+    of ``relatives`` (``structure.toml``).  Where the language sets every relative clause off
+    with commas (German, Slavic) the clause holds no second comma; elsewhere it holds no comma
+    and a single run of finite verbs (the relative clause's own).  Info: speech trails off too."""
+    if len(sentences) < 2 or not sentences[-2].text.rstrip()[-1:] in _SENTENCE_END:
+        return []
+    last = sentences[-1]
+    body = last.text.rstrip().rstrip(".…").rstrip()
+    relatives = _relatives(ctx.lang)
+    if not relatives or (ctx.data.has_case and not body[:1].isupper()) or any(
+            c in body for c in _NOT_IN_CLAUSE):
+        return []
+    tokens = WORD.findall(body)
+    rel = next((i for i, w in enumerate(tokens[:_NOUN_HEAD_WORDS[1] + 1])
+                if i and w.casefold() in relatives), 0)
+    if not rel or len(tokens) < rel + 3:
+        return []
+    head = tokens[:rel]
+    english = bool(ctx.data.get("structure", "fragment_openers"))
+    if english and len(head) > _ENGLISH_HEAD_WORDS:
+        return []
+    from tqcheck.langid import function_words
+
+    determiners = _determiners(ctx.lang)
+    first = head[0].casefold()
+    if len(head) == 1:
+        # One noun alone ("Заявители, которые …"): no pronoun or function word, and no verb
+        # test (the endings of nouns in "-тели" read as verbs).
+        if first in _sentence_opener_words(ctx.lang) or first in function_words(
+                ctx.data.lang or "") or first in determiners:
+            return []
+    elif determiners and first not in determiners:
+        return []  # "Ich hatte Probleme, die …": a pronoun or verb opens a main clause
+    elif not _verbless_words(head, 0, ctx, english):
+        return []
+    if ctx.data.get("capitalized_nouns") and not head[-1][:1].isupper():
+        return []  # German: the noun ends the phrase
+    if _first_word_opens(head[0], ctx):
+        return []
+    if tokens[rel + 1].casefold() in _main_clause_verbs(ctx.lang):
+        return []  # "…, das ist …": a demonstrative and a verb, a main clause
+    rel_at = body.find(tokens[rel], len(" ".join(head)) - 1)
+    commas = body.count(",")
+    comma_language = (ctx.lang or "").split("-")[0] in _COMMA_RELATIVES
+    rest = [_ELIDED.sub("", w) for w in tokens[rel + 1:]]
+    rest = [w for w in rest if w.casefold() not in _INSIDE_VERB_GROUP]
+    if ctx.data.get("capitalized_nouns") and rest[0][:1].isupper():
+        return []  # "Die Farbe, das Muster und der Stoff": an article and its noun
+    if commas:
+        if commas != 1 or not body[:rel_at].rstrip().endswith(","):
+            return []
+        if _verb_groups(rest, ctx) < 1:
+            return []  # no verb after the relative word: a list, not a clause
+    elif comma_language:
+        return []
+    else:
+        if _verb_groups(rest, ctx) > 1:
+            return []
+    return [Hit(last.start, last.end, f"sentence cut off: '{' '.join(head)} {tokens[rel]} …' "
+                "is a noun and a relative clause with no main clause (the rest lost?)",
+                severity=Severity.INFO)]
 
 
 @functools.cache
