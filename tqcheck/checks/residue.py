@@ -772,6 +772,22 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+#: Scripts written without spaces between words (Han, kana, and Hangul, whose endings are
+#: glued onto the word): a phrase of theirs has no word boundary at its edge.
+_NO_SPACES = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _bounded_alternation(words: list[str]) -> str:
+    """Like :func:`_alternation`, each phrase inside word boundaries, except at an edge written
+    in a script without spaces ("订阅我们的新闻通讯", "뉴스레터를 구독하세요")."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        head = "" if _NO_SPACES.match(w[0]) else r"(?<!\w)"
+        tail = "" if _NO_SPACES.match(w[-1]) else r"(?!\w)"
+        parts.append(f"{head}{re.escape(w)}{tail}")
+    return "|".join(parts)
+
+
 #: A time stamp's date or time: digit groups joined by a dot, slash, dash, colon or 年, or a year.
 _STAMP_DATE = re.compile(r"\d[./\-:年]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
 #: A copyright notice in any language: a copyright sign before a year or a name, or the word
@@ -787,7 +803,7 @@ def _furniture(lang: str, source: str) -> _Furniture:
     langs = (base_lang(lang) or "", base_lang(source) or "", "en")
     joins = frozenset(w.casefold() for w in _furniture_words("furniture_joins", langs))
     tools = frozenset(w.casefold() for w in _furniture_words("furniture_tools", langs)) - joins
-    prompts = _alternation(_furniture_words("furniture_prompts", langs))
+    prompts = _bounded_alternation(_furniture_words("furniture_prompts", langs))
     copyright_ = _alternation(_furniture_words("furniture_copyright", langs))
     labels = _furniture_words("furniture_credits", langs)
     credits = _alternation(labels)
@@ -796,7 +812,7 @@ def _furniture(lang: str, source: str) -> _Furniture:
     stamps = _alternation(_furniture_words("furniture_stamps", langs))
     # A credit: the label, then a name of a few words to the line's end.
     phrases = re.compile(
-        rf"(?P<prompt>(?<!\w)(?i:{prompts})(?!\w)[^\n]*)"
+        rf"(?P<prompt>(?i:{prompts})[^\n]*)"
         rf"|(?P<copyright>(?:{_COPYRIGHT_SIGN}|(?<!\w)(?i:{copyright_})(?!\w))[^\n]*)"
         rf"|(?P<credit>^[ \t]*(?:(?i:{credits}){_SEP}|(?i:{spaced})[ \t]+)"
         rf"(?=\S)[^\n.!?。！？]{{1,60}}$)"
