@@ -577,7 +577,19 @@ _LATEX = re.compile(r"\\[a-zA-Z]{2,}\*?\{[^{}\n]{0,80}\}|\$[^$\n]{0,40}\\[a-zA-Z
 def _debris_re() -> re.Pattern[str]:
     tokens = residue_data()["mt_debris"]
     alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
-    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|{_ESCAPE}|(?:{alts})")
+    # DeepL's name as its notes print it: "DeepL", "www.DeepL.com/Translator".
+    notes = "|".join(re.sub(r"DeepL(?!\\\.)", r"(?:www\\.)?DeepL(?:\\.com(?:/Translator)?)?",
+                            re.escape(n))
+                     for n in sorted(residue_data().get("mt_notes", ()), key=len, reverse=True))
+    # A service's note, with "www." and "(free version)" or its like after it: in brackets, or
+    # a sentence or line of its own ("We compared texts translated by Google …" is none).
+    tail = (r"(?:\s*\(?(?:www\.)?DeepL\.com/Translator\)?)?"
+            r"(?:[ \t]*\([^()\n]{1,40}\))?")
+    note = (rf"|[(\[](?i:(?:{notes})){tail}[)\]]"
+            rf"|(?:(?<![^\n])|(?<=[.!?。] )|(?<=[.!?。]))(?i:(?:{notes})){tail}"
+            r"(?=[ \t]*(?:\n|\Z|[.!?](?:\s|\Z)))") if notes else ""
+    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|{_ESCAPE}|(?:{alts})"
+                      + note)
 
 
 #: An escape sequence of a string literal that a pipeline printed instead of decoding: a
@@ -594,7 +606,7 @@ _LANGUAGE_TOKEN = r"<2[a-z]{2,3}(?:_[A-Za-z]{4})?>|(?<!\w)__[a-z]{2,3}(?:_[A-Z][
 
 
 @register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
-          past_preconditions=True, gate='[▁<&@\\[\\\\⁇_]')
+          past_preconditions=True, gate='[▁<&@\\[\\\\⁇_]|Google|DeepL')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 
