@@ -447,6 +447,21 @@ def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool
     return "subordinate or relative"
 
 
+def _purpose_fragment(body: str, prev: str, ctx: CheckContext) -> bool:
+    """Is ``body`` an infinitive clause of purpose standing alone after a statement: German
+    "Um keine falschen Hoffnungen zu wecken.", Dutch "Om geen valse hoop te wekken."
+    (``purpose_shape``: the opener, the words, the infinitive with its particle; no comma), with
+    no finite verb among its words ("Um die Ecke gab es nichts zu essen." has one)?"""
+    shape = ctx.data.get("structure", "purpose_shape")
+    if not shape or len(prev.split()) < 4 or _LIST_NUMBER_BEFORE.search(prev):
+        return False
+    m = re.match(shape, body)
+    if m is None:
+        return False
+    words = WORD.findall(m.group("words"))
+    return 1 <= len(words) <= _PHRASE_MAX_WORDS and _verbless_words(words, 0, ctx, False)
+
+
 def _correlatives(ctx: CheckContext) -> re.Pattern[str] | None:
     """The words that open the main clause after a leading subordinate one without a comma
     (``clause_correlatives``: English "If … then …"), one regex; None without data."""
@@ -741,9 +756,10 @@ def _no_verb(words: list[str], folded: list[str], skip: int, data: _PhraseData) 
         if i < skip:
             continue
         if f in data.function:
-            if (data.verb is not None and _function_verb(f, data.verb)) \
-                    or f in data.function_verbs:
-                return False
+            if ((data.verb is not None and _function_verb(f, data.verb))
+                    or f in data.function_verbs) and not (
+                        i > 0 and folded[i - 1] in data.nominal_after):
+                return False  # (after a preposition, Dutch "zijn" is "his": "Na zijn ontmoeting")
             continue
         if data.verb is not None and data.verb.search(f) and not (
                 i > 0 and folded[i - 1] in data.nominal_after):
@@ -890,6 +906,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             what = f"a {clause} clause without the sentence it belongs to"
         elif phrase is not None and _phrase_fragment(body, prev.text, phrase):
             what = "a phrase without a verb, split off the sentence before it"
+        elif _purpose_fragment(body, prev.text, ctx):
+            what = "a purpose clause without the sentence it belongs to"
         elif kind := _participle_or_list(body, prev.text, ctx):
             what = kind
         elif (rel_word := _noun_and_relative(s, ctx)) and len(prev.text.split()) >= 4 \
