@@ -167,3 +167,22 @@ def test_notes_of_mt_services(text: str, lang: str, expected: str) -> None:
 ])
 def test_services_named_in_prose_pass(text: str) -> None:
     assert not found("TQ407", text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "tail"), [
+    ("„Das Treffen wird den Weg ebnen.“ dauerhafte Waffenruhe.", "de", "dauerhafte Waffenruhe."),
+    ("« La réunion ouvrira la voie. » cessez-le-feu permanent.", "fr", "cessez-le-feu permanent."),
+])
+def test_text_after_a_closing_quote_of_other_conventions(text: str, lang: str, tail: str) -> None:
+    assert found("TQ204", text, lang) == {tail: "warning"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("« La réunion ouvrira la voie. » ajoute-t-il.", "fr"),
+    ("« La réunion ouvrira la voie. » explique-t-elle lors de la conférence.", "fr"),
+    ("„Das Treffen wird den Weg ebnen.“ erklärte sie am Montag.", "de"),
+    # In English “ opens a quotation.
+    ("The minister spoke first.“ and then the talks began,” she recalled.", "en"),
+])
+def test_attributions_and_opening_quotes_pass(text: str, lang: str) -> None:
+    assert not found("TQ204", text, lang)

@@ -308,11 +308,14 @@ def _more_breaks_than_source(segment: Segment) -> bool:
     return len(_BOUNDARY_MARK.findall(source)) < len(_BOUNDARY_MARK.findall(segment.text))
 
 
-_DANGLING = re.compile(r"(?<=\.)[\"”»](?=\s+[^\W\d_])")
+_DANGLING = re.compile(r"(?<=\.)(?:[\"”»“]|[ \u00a0\u202f]»)(?=\s+[^\W\d_])")
+#: Languages whose closing quotation mark is “ („…“: German, Czech, Slovak, …): elsewhere it
+#: opens a quotation.
+_LOW_HIGH_QUOTES = frozenset({"de", "cs", "sk", "sl", "hr", "sr", "bg", "lt", "is", "et", "ka"})
 
 
 @register("TQ204", "text-after-closing-quote", Severity.WARNING, scope="segment",
-          gate='\\.[\\"”»]\\s+[^\\W\\d_]')
+          gate='\\.(?:[\\"”»“]|[ \u00a0\u202f]»)\\s+[^\\W\\d_]')
 def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Lowercase text left dangling after a quotation that ended the sentence.
 
@@ -336,7 +339,10 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
     speech = ctx.data.words("structure", "speech_verbs")
     pronouns = ctx.data.words("structure", "subject_pronouns")
     text = segment.text
+    low_high = (ctx.lang or "").split("-")[0] in _LOW_HIGH_QUOTES
     for m in _DANGLING.finditer(text):
+        if m.group() == "“" and not low_high:
+            continue  # an opening quotation mark outside „…“ languages
         i = m.end()
         while i < len(text) and text[i].isspace():
             i += 1
@@ -350,6 +356,9 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
             continue
         if speech.intersection(words[:4]):
             continue  # '"…." he said.' is an attribution, not a stranded phrase
+        if any("-" in w and (w.split("-")[0] in speech or w.rsplit("-", 1)[1] in pronouns)
+               for w in words[:2]):
+            continue  # French inversion: '« … . » ajoute-t-il.', 'explique-t-elle
         if len(words) > 1 and pronouns.intersection(words[:2]):
             # A speaker tag or action beat: '"…." she shrugged.', '„…." murmelte er.'
             continue
