@@ -186,3 +186,19 @@ def test_text_after_a_closing_quote_of_other_conventions(text: str, lang: str, t
 ])
 def test_attributions_and_opening_quotes_pass(text: str, lang: str) -> None:
     assert not found("TQ204", text, lang)
+
+
+def test_a_list_run_into_spanish_prose_after_its_heading() -> None:
+    # "necesaria", "justificante" (adjectives) and "NIE" (an acronym) are no verbs.
+    text = ("Estimado solicitante, le informamos de que su expediente ha sido registrado. "
+            "Documentación necesaria DNI o NIE certificado de empadronamiento justificante de "
+            "ingresos")
+    assert found("TQ205", text, "es") == {
+        "Documentación necesaria DNI o NIE certificado de empadronamiento justificante de "
+        "ingresos": "info"}
+
+
+def test_a_spanish_sentence_with_its_verb_ends_unpunctuated_without_finding() -> None:
+    text = ("Estimado solicitante, le informamos de que su expediente ha sido registrado. "
+            "La documentación necesaria llega normalmente en pocos días hábiles")
+    assert not found("TQ205", text, "es")

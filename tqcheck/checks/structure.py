@@ -672,6 +672,9 @@ class _PhraseData:
     #: Function words that are finite verbs where the language has no verb pattern (German
     #: and Dutch auxiliaries and copulas, ``main_clause_verbs`` of ``structure.toml``).
     function_verbs: frozenset[str] = frozenset()
+    #: Endings of adjectives and adverbs that the verb pattern would read as a verb's
+    #: (``nominal_endings``: Spanish "necesaria", "justificante", "rápidamente").
+    nominal_endings: tuple[str, ...] = ()
 
 
 def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
@@ -705,7 +708,8 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
                 bool(ctx.data.get("structure", "verb_last")),
                 frozenset(w.casefold() for w in
                           ctx.data.get("structure", "nominal_after", default=())),
-                _main_clause_verbs(ctx.lang))
+                _main_clause_verbs(ctx.lang),
+                tuple(ctx.data.get("structure", "nominal_endings", default=())))
         ctx.state[key] = data
     found: _PhraseData | None = ctx.state[key]
     return found
@@ -771,8 +775,10 @@ def _no_verb(words: list[str], folded: list[str], skip: int, data: _PhraseData) 
                 return False  # (after a preposition, Dutch "zijn" is "his": "Na zijn ontmoeting")
             continue
         if data.verb is not None and data.verb.search(f) and not (
-                i > 0 and folded[i - 1] in data.nominal_after):
-            return False
+                i > 0 and folded[i - 1] in data.nominal_after) and not (
+                    f.endswith(data.nominal_endings) if data.nominal_endings else False) and not (
+                        len(w) > 1 and w.isupper() and not all(x.isupper() for x in words)):
+            return False  # (an acronym in capitals, "NIE", "DNI", is no verb)
         if data.capitalized_nouns and w[0].islower() and not (
                 _DETERMINER_BEFORE.match(folded[i - 1])
                 or (_ADJECTIVE_ENDING.search(f) and i + 1 < len(words)
