@@ -616,7 +616,10 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         models (``<2de>``, ``__de__``),
         BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded,
         escapes of string literals printed as they are (``\\u00e9``, ``said.\\nThe``,
-        ``\\"Yes\\"``) and LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
+        ``\\"Yes\\"``) and LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``),
+        and the notes MT services leave (``mt_notes`` of the residue data: "(Translated by
+        Google)", "Translated with www.DeepL.com/Translator (free version)") in brackets or as
+        a sentence or line of their own.
 
     Why it matters:
         They show a broken post-processing step; every one of them is visible to readers.
@@ -947,8 +950,10 @@ def find_page_furniture(segment: Segment, sentences: list[Sentence], ctx: CheckC
 
         * a toolbar line made only of tool words, network names and counts ("Share Print
           Email", "Condividi su Facebook Twitter WhatsApp", "分享到：微信 微博");
-        * a call to subscribe, follow, join or download the app, and a cookie notice
-          ("Subscribe to our newsletter", "Этот сайт использует файлы cookie");
+        * a call to subscribe, follow, join, download the app or click to read on, and a
+          cookie notice ("Subscribe to our newsletter", "Этот сайт использует файлы cookie",
+          "Click here to read the full report", "订阅我们的新闻通讯": a phrase of a script
+          written without spaces needs no word boundary at that edge);
         * a copyright notice ("© 2023 Reuters", "All rights reserved", "版权所有");
         * a staff credit line opening a line ("Editor: …", "Edited by …", "责任编辑：…");
         * a time stamp line ("Updated: 05.03.2024 14:32", "更新时间：2024-03-05").

@@ -325,7 +325,10 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
         and speaker tags ("he said", "according to", "fragte sie", "napsal senátor", "she
         shrugged") are recognised by the speech verbs and subject pronouns in the language
         data (en de fr es it pt nl pl cs ru uk).  With the source in view, a tail after a closing
-        quote that the source has too (a tag, an agency credit) is info.
+        quote that the source has too (a tag, an agency credit) is info.  The closing marks
+        are ``"``, ``”``, ``»`` (also after a space, French ``. »``) and, in the languages that
+        quote „…“ (German, Czech …), ``“``; a French inverted tag ("ajoute-t-il") is an
+        attribution.
 
     Why it matters:
         MT moves quotation marks when source and target word order differ; the tail of the quoted
@@ -847,7 +850,12 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         finite verb in its participle.  The verb tests read no word right after a preposition
         or a determiner that is never a clitic pronoun (``nominal_after``: "del norte", "для
         сокращения") as a verb by its ending.
-        A comma or colon between digits ("200,000", "10:30") parts no clauses.  Strings of
+        A comma or colon between digits ("200,000", "10:30") parts no clauses.  A German or
+        Dutch infinitive clause of purpose alone after a statement (``purpose_shape``: "Um
+        keine falschen Hoffnungen zu wecken.", "Om geen valse hoop te wekken.") with no finite
+        verb among its words is one too.  An acronym in capitals ("NIE") and, in Spanish, an
+        adjective or adverb of ``nominal_endings`` ("necesaria", "rápidamente") never read as
+        a verb.  Strings of
         translation files (PO, XLIFF, JSON, Android, TMX units; not corpus records) are not
         read: a UI label or description writes verbless phrases on purpose ("Recommandé pour
         les groupes administratifs.").
@@ -1432,7 +1440,16 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         list or heading run in; not English, whose verb test misses verbs).  A Japanese last
         sentence that stops on a case or topic
         particle without punctuation ("…書面で"), or on a noun and the genitive の ("…追加の"), is
-        info.
+        info.  So, as info, is a prose paragraph's last sentence, without final punctuation or
+        in a closing ellipsis, that is a noun phrase and a relative clause running to the end
+        with no main clause ("… Applicants who have not submitted their documents",
+        "Заявители, которые не представили документы…": ``relatives`` of ``structure.toml``;
+        where the language sets every relative clause off with commas, no second comma,
+        elsewhere one run of finite verbs), and one with a modal that takes an infinitive and
+        no infinitive after it (``infinitive_modals`` of ``truncation.toml``: "Bez tohoto
+        dokladu nelze žádost", "Sin este documento no se puede la solicitud…"; in German and
+        Dutch a modal alone after the last comma, "Gemeenten die niet tijdig rapporteren,
+        kunnen").
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
