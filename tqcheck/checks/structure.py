@@ -1792,7 +1792,7 @@ _COMMA_RELATIVES = frozenset({"de", "ru", "uk", "pl", "cs", "sk", "bg", "hr", "s
 _INSIDE_VERB_GROUP = frozenset({
     "not", "never", "yet", "already", "still", "also", "just", "pas", "plus", "jamais", "encore",
     "déjà", "toujours", "aussi", "no", "nunca", "todavía", "aún", "ya", "también", "non", "mai",
-    "ancora", "già", "anche", "não", "nunca", "ainda", "já", "também", "niet", "nooit", "nog",
+    "ancora", "già", "anche", "não", "ainda", "já", "também", "niet", "nooit", "nog",
     "al", "ook", "nicht", "nie", "noch", "schon", "bereits", "auch", "не", "ещё", "еще", "уже",
     "ні", "ще", "вже", "лише", "jeszcze", "już", "też", "ještě", "již", "už", "také", "لا",
     "لم", "لن", "قد", "לא", "כבר", "עדיין", "δεν", "μην", "ήδη", "ακόμα"})
@@ -1822,7 +1822,7 @@ def _modal_without_verb(text: str, sentences: list[Sentence], ctx: CheckContext)
     rapporteren, kunnen…"): the verb was lost.  Not in a clause with a subordinator or
     comparison word, which a modal may end elliptically.  Info."""
     modals, infinitive, lone = _infinitive_modals(ctx.lang)
-    if not modals or len(sentences) < 2 or not sentences[-2].text.rstrip()[-1:] in _SENTENCE_END:
+    if not modals or len(sentences) < 2 or sentences[-2].text.rstrip()[-1:] not in _SENTENCE_END:
         return []
     last = sentences[-1]
     body = last.text.rstrip().rstrip(".…").rstrip()
@@ -1859,7 +1859,7 @@ def _trailing_relative(text: str, sentences: list[Sentence], ctx: CheckContext) 
     of ``relatives`` (``structure.toml``).  Where the language sets every relative clause off
     with commas (German, Slavic) the clause holds no second comma; elsewhere it holds no comma
     and a single run of finite verbs (the relative clause's own).  Info: speech trails off too."""
-    if len(sentences) < 2 or not sentences[-2].text.rstrip()[-1:] in _SENTENCE_END:
+    if len(sentences) < 2 or sentences[-2].text.rstrip()[-1:] not in _SENTENCE_END:
         return []
     last = sentences[-1]
     body = last.text.rstrip().rstrip(".…").rstrip()
