@@ -202,3 +202,23 @@ def test_a_spanish_sentence_with_its_verb_ends_unpunctuated_without_finding() ->
     text = ("Estimado solicitante, le informamos de que su expediente ha sido registrado. "
             "La documentación necesaria llega normalmente en pocos días hábiles")
     assert not found("TQ205", text, "es")
+
+
+@pytest.mark.parametrize(("text", "lang", "fragment"), [
+    ("部长淡化了会谈的预期结果。因为谈判已经停滞了好几个月。", "zh", "因为谈判已经停滞了好几个月。"),
+    ("大臣は会談の予想される結果を軽視した。交渉が数か月間停滞しているため。", "ja",
+     "交渉が数か月間停滞しているため。"),
+])
+def test_subordinate_clauses_alone_in_chinese_and_japanese(text: str, lang: str,
+                                                           fragment: str) -> None:
+    assert found("TQ201", text, lang) == {fragment: "info"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("部长淡化了会谈的预期结果。因为他病了所以没来。", "zh"),
+    ("部长淡化了会谈的预期结果。虽然谈判停滞了，双方仍保持联系。", "zh"),
+    ("大臣は会談の結果を軽視した。時間がないので。", "ja"),
+    ("大臣は会談の結果を軽視した。そのため交渉は続く。", "ja"),
+])
+def test_whole_chinese_and_japanese_sentences_pass(text: str, lang: str) -> None:
+    assert not found("TQ201", text, lang)

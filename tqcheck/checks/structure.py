@@ -853,7 +853,9 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         A comma or colon between digits ("200,000", "10:30") parts no clauses.  A German or
         Dutch infinitive clause of purpose alone after a statement (``purpose_shape``: "Um
         keine falschen Hoffnungen zu wecken.", "Om geen valse hoop te wekken.") with no finite
-        verb among its words is one too.  An acronym in capitals ("NIE") and, in Spanish, an
+        verb among its words is one too; so is a Chinese sentence that opens with a
+        subordinator and has no comma nor a word of a main clause, and a Japanese one that ends
+        on 「ため」 (``unspaced_clauses`` of ``structure.toml``: "因为谈判已经停滞了好几个月。").  An acronym in capitals ("NIE") and, in Spanish, an
         adjective or adverb of ``nominal_endings`` ("necesaria", "rápidamente") never read as
         a verb.  Strings of
         translation files (PO, XLIFF, JSON, Android, TMX units; not corpus records) are not
@@ -911,7 +913,9 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         if not body.endswith(_FULL_STOPS) or not prev.text.endswith(_FULL_STOPS):
             continue
         if body[-1] == "。":
-            if split is not None and (kind := _participle_or_list(body, prev.text, ctx)):
+            kind = ((split is not None and _participle_or_list(body, prev.text, ctx))
+                    or _unspaced_clause(body, prev.text, ctx.lang))
+            if kind:
                 hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {kind}",
                                 suggestion="join it to the previous sentence",
                                 severity=_CLAUSE_SEVERITY))
@@ -989,6 +993,40 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                         suggestion=f"join it to the previous sentence: '… {joined}'", fix=fix,
                         fix_message=f"join it to the previous sentence: '… {joined}'"))
     return hits
+
+
+@functools.cache
+def _unspaced_clauses(lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...],
+                                                 tuple[str, ...]]:
+    """The subordinators that open a clause, the words of a main clause after one, and the
+    endings that close a subordinate clause, of a language written without spaces
+    (``unspaced_clauses`` of ``structure.toml``); empty without data."""
+    from tqcheck.datapack import builtin_table
+
+    data = builtin_table("structure.toml").get("unspaced_clauses", {}).get(lang or "", {})
+    return (tuple(data.get("openers", ())), tuple(data.get("correlatives", ())),
+            tuple(data.get("closers", ())))
+
+
+#: Characters a sentence of a language written without spaces holds at least to be read.
+_UNSPACED_MIN = 6
+
+
+def _unspaced_clause(body: str, prev: str, lang: str | None) -> str:
+    """A Chinese or Japanese sentence after a statement that is a subordinate clause alone:
+    it opens with a subordinator (Chinese 因为 "because", 虽然 "although") and has no comma nor
+    a word of the main clause after it (所以, 但是, 就), or it ends on a subordinate clause's
+    ending right before its full stop (Japanese 「…ため。」, 「…ので。」)."""
+    openers, correlatives, closers = _unspaced_clauses(lang)
+    if (not openers and not closers) or len(body) < _UNSPACED_MIN or len(prev) < _UNSPACED_MIN:
+        return ""
+    core = body[:-1]
+    if openers and core.startswith(openers) and not any(c in core for c in "，,、；;：:") \
+            and not any(w in core for w in correlatives):
+        return "a subordinate clause without the sentence it belongs to"
+    if closers and core.endswith(closers) and not any(c in core for c in "「」『』"):
+        return "a subordinate clause without the sentence it belongs to"
+    return ""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
