@@ -855,7 +855,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         keine falschen Hoffnungen zu wecken.", "Om geen valse hoop te wekken.") with no finite
         verb among its words is one too; so is a Chinese sentence that opens with a
         subordinator and has no comma nor a word of a main clause, and a Japanese one that ends
-        on 「ため」 (``unspaced_clauses`` of ``structure.toml``: "因为谈判已经停滞了好几个月。").  An acronym in capitals ("NIE") and, in Spanish, an
+        on 「ため」 (``unspaced_clauses`` of ``structure.toml``: "因为谈判已经停滞了好几个月。").
+        An acronym in capitals ("NIE") and, in Spanish, an
         adjective or adverb of ``nominal_endings`` ("necesaria", "rápidamente") never read as
         a verb.  Strings of
         translation files (PO, XLIFF, JSON, Android, TMX units; not corpus records) are not
