@@ -222,3 +222,16 @@ def test_subordinate_clauses_alone_in_chinese_and_japanese(text: str, lang: str,
 ])
 def test_whole_chinese_and_japanese_sentences_pass(text: str, lang: str) -> None:
     assert not found("TQ201", text, lang)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The council approved the budget on Monday.\n\nShare this: Facebook Twitter Email",
+     "Share this: Facebook Twitter Email"),
+])
+def test_toolbars_that_name_the_article(text: str, expected: str) -> None:
+    assert found("TQ412", text, "en") == {expected: "warning"}
+
+
+@pytest.mark.parametrize("text", ["The talks ended.\n\nThis article", "The talks ended.\n\nPage 2"])
+def test_words_of_a_toolbar_alone_pass(text: str) -> None:
+    assert not found("TQ412", text, "en")
