@@ -89,3 +89,13 @@ def test_accuracy_on_ntrex_news() -> None:
     # Measured 0.990 / 0.919: every missed boundary follows a headline without final punctuation.
     assert tp / (tp + fp) >= 0.985
     assert tp / (tp + fn) >= 0.91
+
+
+def test_a_hebrew_acronym_with_gershayim_ends_a_sentence() -> None:
+    from tqcheck.langdata import load_language
+    from tqcheck.segment import split_spans
+
+    text = 'התוכנית מסתכמת ב-120 מיליון ש"ח. מסמכים נדרשים צילום תעודת זהות. He met J. Smith.'
+    spans = [text[a:b] for a, b in split_spans(text, load_language("he"))]
+    assert spans == ['התוכנית מסתכמת ב-120 מיליון ש"ח.', "מסמכים נדרשים צילום תעודת זהות.",
+                     "He met J. Smith."]

@@ -106,6 +106,12 @@ def _word_before(text: str, end: int) -> str:
     return text[i:end]
 
 
+def _acronym_end(text: str, end: int) -> bool:
+    """Is the letter before ``end`` the last of a Hebrew acronym written with gershayim
+    (``ש"ח``, ``ארה״ב``), a whole word that ends sentences, not an initial?"""
+    return end >= 3 and text[end - 2] in "\"״" and text[end - 3].isalpha()
+
+
 def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence of ``text``; whitespace between sentences is excluded."""
     first = _BOUNDARY.search(text)
@@ -139,7 +145,8 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
                     word in ab.always
                     or word.lower() in ab.always
                     or bool(_INITIALS.match(word))
-                    or (len(word) == 1 and word.isalpha())  # initials, "т. е.", "p. 5"
+                    or (len(word) == 1 and word.isalpha()  # initials, "т. е.", "p. 5"
+                        and not _acronym_end(text, m.start()))
                 )
                 if is_abbrev:
                     if word not in ab.final:

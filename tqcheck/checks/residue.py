@@ -577,7 +577,19 @@ _LATEX = re.compile(r"\\[a-zA-Z]{2,}\*?\{[^{}\n]{0,80}\}|\$[^$\n]{0,40}\\[a-zA-Z
 def _debris_re() -> re.Pattern[str]:
     tokens = residue_data()["mt_debris"]
     alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
-    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|{_ESCAPE}|(?:{alts})")
+    # DeepL's name as its notes print it: "DeepL", "www.DeepL.com/Translator".
+    notes = "|".join(re.sub(r"DeepL(?!\\\.)", r"(?:www\\.)?DeepL(?:\\.com(?:/Translator)?)?",
+                            re.escape(n))
+                     for n in sorted(residue_data().get("mt_notes", ()), key=len, reverse=True))
+    # A service's note, with "www." and "(free version)" or its like after it: in brackets, or
+    # a sentence or line of its own ("We compared texts translated by Google …" is none).
+    tail = (r"(?:\s*\(?(?:www\.)?DeepL\.com/Translator\)?)?"
+            r"(?:[ \t]*\([^()\n]{1,40}\))?")
+    note = (rf"|[(\[](?i:(?:{notes})){tail}[)\]]"
+            rf"|(?:(?<![^\n])|(?<=[.!?。] )|(?<=[.!?。]))(?i:(?:{notes})){tail}"
+            r"(?=[ \t]*(?:\n|\Z|[.!?](?:\s|\Z)))") if notes else ""
+    return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|{_ESCAPE}|(?:{alts})"
+                      + note)
 
 
 #: An escape sequence of a string literal that a pipeline printed instead of decoding: a
@@ -594,7 +606,7 @@ _LANGUAGE_TOKEN = r"<2[a-z]{2,3}(?:_[A-Za-z]{4})?>|(?<!\w)__[a-z]{2,3}(?:_[A-Z][
 
 
 @register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
-          past_preconditions=True, gate='[▁<&@\\[\\\\⁇_]')
+          past_preconditions=True, gate='[▁<&@\\[\\\\⁇_]|Google|DeepL')
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 
@@ -604,7 +616,10 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         models (``<2de>``, ``__de__``),
         BPE joiners (``@@``), HTML entities (``&quot;``, ``&#39;``) that were never decoded,
         escapes of string literals printed as they are (``\\u00e9``, ``said.\\nThe``,
-        ``\\"Yes\\"``) and LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``).
+        ``\\"Yes\\"``) and LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``),
+        and the notes MT services leave (``mt_notes`` of the residue data: "(Translated by
+        Google)", "Translated with www.DeepL.com/Translator (free version)") in brackets or as
+        a sentence or line of their own.
 
     Why it matters:
         They show a broken post-processing step; every one of them is visible to readers.
@@ -772,6 +787,22 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+#: Scripts written without spaces between words (Han, kana, and Hangul, whose endings are
+#: glued onto the word): a phrase of theirs has no word boundary at its edge.
+_NO_SPACES = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _bounded_alternation(words: list[str]) -> str:
+    """Like :func:`_alternation`, each phrase inside word boundaries, except at an edge written
+    in a script without spaces ("订阅我们的新闻通讯", "뉴스레터를 구독하세요")."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        head = "" if _NO_SPACES.match(w[0]) else r"(?<!\w)"
+        tail = "" if _NO_SPACES.match(w[-1]) else r"(?!\w)"
+        parts.append(f"{head}{re.escape(w)}{tail}")
+    return "|".join(parts)
+
+
 #: A time stamp's date or time: digit groups joined by a dot, slash, dash, colon or 年, or a year.
 _STAMP_DATE = re.compile(r"\d[./\-:年]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
 #: A copyright notice in any language: a copyright sign before a year or a name, or the word
@@ -787,7 +818,7 @@ def _furniture(lang: str, source: str) -> _Furniture:
     langs = (base_lang(lang) or "", base_lang(source) or "", "en")
     joins = frozenset(w.casefold() for w in _furniture_words("furniture_joins", langs))
     tools = frozenset(w.casefold() for w in _furniture_words("furniture_tools", langs)) - joins
-    prompts = _alternation(_furniture_words("furniture_prompts", langs))
+    prompts = _bounded_alternation(_furniture_words("furniture_prompts", langs))
     copyright_ = _alternation(_furniture_words("furniture_copyright", langs))
     labels = _furniture_words("furniture_credits", langs)
     credits = _alternation(labels)
@@ -796,7 +827,7 @@ def _furniture(lang: str, source: str) -> _Furniture:
     stamps = _alternation(_furniture_words("furniture_stamps", langs))
     # A credit: the label, then a name of a few words to the line's end.
     phrases = re.compile(
-        rf"(?P<prompt>(?<!\w)(?i:{prompts})(?!\w)[^\n]*)"
+        rf"(?P<prompt>(?i:{prompts})[^\n]*)"
         rf"|(?P<copyright>(?:{_COPYRIGHT_SIGN}|(?<!\w)(?i:{copyright_})(?!\w))[^\n]*)"
         rf"|(?P<credit>^[ \t]*(?:(?i:{credits}){_SEP}|(?i:{spaced})[ \t]+)"
         rf"(?=\S)[^\n.!?。！？]{{1,60}}$)"
@@ -919,8 +950,10 @@ def find_page_furniture(segment: Segment, sentences: list[Sentence], ctx: CheckC
 
         * a toolbar line made only of tool words, network names and counts ("Share Print
           Email", "Condividi su Facebook Twitter WhatsApp", "分享到：微信 微博");
-        * a call to subscribe, follow, join or download the app, and a cookie notice
-          ("Subscribe to our newsletter", "Этот сайт использует файлы cookie");
+        * a call to subscribe, follow, join, download the app or click to read on, and a
+          cookie notice ("Subscribe to our newsletter", "Этот сайт использует файлы cookie",
+          "Click here to read the full report", "订阅我们的新闻通讯": a phrase of a script
+          written without spaces needs no word boundary at that edge);
         * a copyright notice ("© 2023 Reuters", "All rights reserved", "版权所有");
         * a staff credit line opening a line ("Editor: …", "Edited by …", "责任编辑：…");
         * a time stamp line ("Updated: 05.03.2024 14:32", "更新时间：2024-03-05").

@@ -44,6 +44,12 @@ def _no_case(ctx: CheckContext, code: str) -> bool:
     return False
 
 
+def _software(segment: Segment) -> bool:
+    """A string of a translation file (PO, XLIFF, JSON, Android, TMX), not a corpus record: UI
+    labels and descriptions write verbless phrases on purpose ("Recommended for admin groups.")."""
+    return segment.kind == "unit" and not is_record(segment)
+
+
 def _source_starts_lower(segment: Segment) -> bool:
     """Localization units whose source starts in lowercase ("entry", "%d files") may too."""
     if segment.source is None:
@@ -342,11 +348,14 @@ def _more_breaks_than_source(segment: Segment) -> bool:
     return len(_BOUNDARY_MARK.findall(source)) < len(_BOUNDARY_MARK.findall(segment.text))
 
 
-_DANGLING = re.compile(r"(?<=\.)[\"”»](?=\s+[^\W\d_])")
+_DANGLING = re.compile(r"(?<=\.)(?:[\"”»“]|[ \u00a0\u202f]»)(?=\s+[^\W\d_])")
+#: Languages whose closing quotation mark is “ („…“: German, Czech, Slovak, …): elsewhere it
+#: opens a quotation.
+_LOW_HIGH_QUOTES = frozenset({"de", "cs", "sk", "sl", "hr", "sr", "bg", "lt", "is", "et", "ka"})
 
 
 @register("TQ204", "text-after-closing-quote", Severity.WARNING, scope="segment",
-          gate='\\.[\\"”»]\\s+[^\\W\\d_]')
+          gate='\\.(?:[\\"”»“]|[ \u00a0\u202f]»)\\s+[^\\W\\d_]')
 def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Lowercase text left dangling after a quotation that ended the sentence.
 
@@ -356,7 +365,10 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
         and speaker tags ("he said", "according to", "fragte sie", "napsal senátor", "she
         shrugged") are recognised by the speech verbs and subject pronouns in the language
         data (en de fr es it pt nl pl cs ru uk).  With the source in view, a tail after a closing
-        quote that the source has too (a tag, an agency credit) is info.
+        quote that the source has too (a tag, an agency credit) is info.  The closing marks
+        are ``"``, ``”``, ``»`` (also after a space, French ``. »``) and, in the languages that
+        quote „…“ (German, Czech …), ``“``; a French inverted tag ("ajoute-t-il") is an
+        attribution.
 
     Why it matters:
         MT moves quotation marks when source and target word order differ; the tail of the quoted
@@ -370,7 +382,10 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
     speech = ctx.data.words("structure", "speech_verbs")
     pronouns = ctx.data.words("structure", "subject_pronouns")
     text = segment.text
+    low_high = (ctx.lang or "").split("-")[0] in _LOW_HIGH_QUOTES
     for m in _DANGLING.finditer(text):
+        if m.group() == "“" and not low_high:
+            continue  # an opening quotation mark outside „…“ languages
         i = m.end()
         while i < len(text) and text[i].isspace():
             i += 1
@@ -384,6 +399,9 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
             continue
         if speech.intersection(words[:4]):
             continue  # '"…." he said.' is an attribution, not a stranded phrase
+        if any("-" in w and (w.split("-")[0] in speech or w.rsplit("-", 1)[1] in pronouns)
+               for w in words[:2]):
+            continue  # French inversion: '« … . » ajoute-t-il.', 'explique-t-elle
         if len(words) > 1 and pronouns.intersection(words[:2]):
             # A speaker tag or action beat: '"…." she shrugged.', '„…." murmelte er.'
             continue
@@ -479,6 +497,21 @@ def _clause_fragment(body: str, prev: str, clauses: re.Pattern[str], alone: bool
     if _LIST_NUMBER_BEFORE.search(prev):
         return ""
     return "subordinate or relative"
+
+
+def _purpose_fragment(body: str, prev: str, ctx: CheckContext) -> bool:
+    """Is ``body`` an infinitive clause of purpose standing alone after a statement: German
+    "Um keine falschen Hoffnungen zu wecken.", Dutch "Om geen valse hoop te wekken."
+    (``purpose_shape``: the opener, the words, the infinitive with its particle; no comma), with
+    no finite verb among its words ("Um die Ecke gab es nichts zu essen." has one)?"""
+    shape = ctx.data.get("structure", "purpose_shape")
+    if not shape or len(prev.split()) < 4 or _LIST_NUMBER_BEFORE.search(prev):
+        return False
+    m = re.match(shape, body)
+    if m is None:
+        return False
+    words = WORD.findall(m.group("words"))
+    return 1 <= len(words) <= _PHRASE_MAX_WORDS and _verbless_words(words, 0, ctx, False)
 
 
 def _correlatives(ctx: CheckContext) -> re.Pattern[str] | None:
@@ -682,6 +715,9 @@ class _PhraseData:
     #: Function words that are finite verbs where the language has no verb pattern (German
     #: and Dutch auxiliaries and copulas, ``main_clause_verbs`` of ``structure.toml``).
     function_verbs: frozenset[str] = frozenset()
+    #: Endings of adjectives and adverbs that the verb pattern would read as a verb's
+    #: (``nominal_endings``: Spanish "necesaria", "justificante", "rápidamente").
+    nominal_endings: tuple[str, ...] = ()
 
 
 def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
@@ -715,7 +751,8 @@ def _phrase_data(ctx: CheckContext) -> _PhraseData | None:
                 bool(ctx.data.get("structure", "verb_last")),
                 frozenset(w.casefold() for w in
                           ctx.data.get("structure", "nominal_after", default=())),
-                _main_clause_verbs(ctx.lang))
+                _main_clause_verbs(ctx.lang),
+                tuple(ctx.data.get("structure", "nominal_endings", default=())))
         ctx.state[key] = data
     found: _PhraseData | None = ctx.state[key]
     return found
@@ -775,13 +812,16 @@ def _no_verb(words: list[str], folded: list[str], skip: int, data: _PhraseData) 
         if i < skip:
             continue
         if f in data.function:
-            if (data.verb is not None and _function_verb(f, data.verb)) \
-                    or f in data.function_verbs:
-                return False
+            if ((data.verb is not None and _function_verb(f, data.verb))
+                    or f in data.function_verbs) and not (
+                        i > 0 and folded[i - 1] in data.nominal_after):
+                return False  # (after a preposition, Dutch "zijn" is "his": "Na zijn ontmoeting")
             continue
         if data.verb is not None and data.verb.search(f) and not (
-                i > 0 and folded[i - 1] in data.nominal_after):
-            return False
+                i > 0 and folded[i - 1] in data.nominal_after) and not (
+                    f.endswith(data.nominal_endings) if data.nominal_endings else False) and not (
+                        len(w) > 1 and w.isupper() and not all(x.isupper() for x in words)):
+            return False  # (an acronym in capitals, "NIE", "DNI", is no verb)
         if data.capitalized_nouns and w[0].islower() and not (
                 _DETERMINER_BEFORE.match(folded[i - 1])
                 or (_ADJECTIVE_ENDING.search(f) and i + 1 < len(words)
@@ -850,7 +890,18 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         finite verb in its participle.  The verb tests read no word right after a preposition
         or a determiner that is never a clitic pronoun (``nominal_after``: "del norte", "для
         сокращения") as a verb by its ending.
-        A comma or colon between digits ("200,000", "10:30") parts no clauses.
+        A comma or colon between digits ("200,000", "10:30") parts no clauses.  A German or
+        Dutch infinitive clause of purpose alone after a statement (``purpose_shape``: "Um
+        keine falschen Hoffnungen zu wecken.", "Om geen valse hoop te wekken.") with no finite
+        verb among its words is one too; so is a Chinese sentence that opens with a
+        subordinator and has no comma nor a word of a main clause, and a Japanese one that ends
+        on 「ため」 (``unspaced_clauses`` of ``structure.toml``: "因为谈判已经停滞了好几个月。").
+        An acronym in capitals ("NIE") and, in Spanish, an
+        adjective or adverb of ``nominal_endings`` ("necesaria", "rápidamente") never read as
+        a verb.  Strings of
+        translation files (PO, XLIFF, JSON, Android, TMX units; not corpus records) are not
+        read: a UI label or description writes verbless phrases on purpose ("Recommandé pour
+        les groupes administratifs.").
         Every fragment is info:
         headlines, reviews and captions write verbless phrases on purpose, and judged blind
         against the source on WMT23 system output only about a third of the fragments reported
@@ -864,7 +915,7 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         ``The minister played down the expected results. From his meeting with Lavrov.`` → flags
         ``From his meeting with Lavrov.``
     """
-    if segment.kind in {"list-item", "table", "heading"} or not sentences:
+    if segment.kind in {"list-item", "table", "heading"} or not sentences or _software(segment):
         return ()
     if len(sentences) == 1:
         # One regex match decides for most paragraphs of one sentence.
@@ -903,7 +954,9 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         if not body.endswith(_FULL_STOPS) or not prev.text.endswith(_FULL_STOPS):
             continue
         if body[-1] == "。":
-            if split is not None and (kind := _participle_or_list(body, prev.text, ctx)):
+            kind = ((split is not None and _participle_or_list(body, prev.text, ctx))
+                    or _unspaced_clause(body, prev.text, ctx.lang))
+            if kind:
                 hits.append(Hit(s.start, s.end, f"sentence fragment: '{body}' is {kind}",
                                 suggestion="join it to the previous sentence",
                                 severity=_CLAUSE_SEVERITY))
@@ -921,6 +974,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
             what = f"a {clause} clause without the sentence it belongs to"
         elif phrase is not None and _phrase_fragment(body, prev.text, phrase):
             what = "a phrase without a verb, split off the sentence before it"
+        elif _purpose_fragment(body, prev.text, ctx):
+            what = "a purpose clause without the sentence it belongs to"
         elif kind := _participle_or_list(body, prev.text, ctx):
             what = kind
         elif (rel_word := _noun_and_relative(s, ctx)) and len(prev.text.split()) >= 4 \
@@ -979,6 +1034,40 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
                         suggestion=f"join it to the previous sentence: '… {joined}'", fix=fix,
                         fix_message=f"join it to the previous sentence: '… {joined}'"))
     return hits
+
+
+@functools.cache
+def _unspaced_clauses(lang: str | None) -> tuple[tuple[str, ...], tuple[str, ...],
+                                                 tuple[str, ...]]:
+    """The subordinators that open a clause, the words of a main clause after one, and the
+    endings that close a subordinate clause, of a language written without spaces
+    (``unspaced_clauses`` of ``structure.toml``); empty without data."""
+    from tqcheck.datapack import builtin_table
+
+    data = builtin_table("structure.toml").get("unspaced_clauses", {}).get(lang or "", {})
+    return (tuple(data.get("openers", ())), tuple(data.get("correlatives", ())),
+            tuple(data.get("closers", ())))
+
+
+#: Characters a sentence of a language written without spaces holds at least to be read.
+_UNSPACED_MIN = 6
+
+
+def _unspaced_clause(body: str, prev: str, lang: str | None) -> str:
+    """A Chinese or Japanese sentence after a statement that is a subordinate clause alone:
+    it opens with a subordinator (Chinese 因为 "because", 虽然 "although") and has no comma nor
+    a word of the main clause after it (所以, 但是, 就), or it ends on a subordinate clause's
+    ending right before its full stop (Japanese 「…ため。」, 「…ので。」)."""
+    openers, correlatives, closers = _unspaced_clauses(lang)
+    if (not openers and not closers) or len(body) < _UNSPACED_MIN or len(prev) < _UNSPACED_MIN:
+        return ""
+    core = body[:-1]
+    if openers and core.startswith(openers) and not any(c in core for c in "，,、；;：:") \
+            and not any(w in core for w in correlatives):
+        return "a subordinate clause without the sentence it belongs to"
+    if closers and core.endswith(closers) and not any(c in core for c in "「」『』"):
+        return "a subordinate clause without the sentence it belongs to"
+    return ""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -1430,7 +1519,16 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         list or heading run in; not English, whose verb test misses verbs).  A Japanese last
         sentence that stops on a case or topic
         particle without punctuation ("…書面で"), or on a noun and the genitive の ("…追加の"), is
-        info.
+        info.  So, as info, is a prose paragraph's last sentence, without final punctuation or
+        in a closing ellipsis, that is a noun phrase and a relative clause running to the end
+        with no main clause ("… Applicants who have not submitted their documents",
+        "Заявители, которые не представили документы…": ``relatives`` of ``structure.toml``;
+        where the language sets every relative clause off with commas, no second comma,
+        elsewhere one run of finite verbs), and one with a modal that takes an infinitive and
+        no infinitive after it (``infinitive_modals`` of ``truncation.toml``: "Bez tohoto
+        dokladu nelze žádost", "Sin este documento no se puede la solicitud…"; in German and
+        Dutch a modal alone after the last comma, "Gemeenten die niet tijdig rapporteren,
+        kunnen").
 
     Why it matters:
         MT with a length limit, or a pipeline that drops the end of a long segment, leaves
@@ -1455,7 +1553,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return hits
     if text[-1] in _FINAL:
         if text.endswith(("..", "…")) and _ELLIPSIS_END.search(text, len(text) - 4):
-            return [*hits, *_cut_before_ellipsis(text, sentences, ctx)]
+            return [*hits, *(_cut_before_ellipsis(text, sentences, ctx)
+                             or _trailing_relative(text, sentences, ctx)
+                             or _modal_without_verb(text, sentences, ctx))]
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
@@ -1477,6 +1577,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
             m = None
     if m is None:
         return [*hits, *(_cut_in_prose(segment, text, sentences, ctx)
+                         or _trailing_relative(text, sentences, ctx)
+                         or _modal_without_verb(text, sentences, ctx)
                          or _unfinished_prose(segment, sentences)
                          or _verbless_prose_end(segment, sentences, ctx))]
     if len(last.text.split()) < 4:
@@ -1759,6 +1861,140 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
         folded not in never_final_words(ctx.lang) and not _paired_end(body, m, ctx.lang))
     return [Hit(last.start, last.end, f"sentence cut off after '{word}' (the ellipsis marks "
                 "the cut?)", severity=Severity.INFO if weak else None)]
+
+
+#: Languages that set every relative clause off with commas (German, Slavic): a noun, a
+#: comma and a relative clause that runs to the end without a second comma has no main clause.
+_COMMA_RELATIVES = frozenset({"de", "ru", "uk", "pl", "cs", "sk", "bg", "hr", "sr", "sl", "be"})
+#: Negations and short adverbs inside a verb group ("have not yet submitted", "n'ont pas
+#: encore envoyé"): read through when the finite verbs of a relative clause are counted.
+_INSIDE_VERB_GROUP = frozenset({
+    "not", "never", "yet", "already", "still", "also", "just", "pas", "plus", "jamais", "encore",
+    "déjà", "toujours", "aussi", "no", "nunca", "todavía", "aún", "ya", "también", "non", "mai",
+    "ancora", "già", "anche", "não", "ainda", "já", "também", "niet", "nooit", "nog",
+    "al", "ook", "nicht", "nie", "noch", "schon", "bereits", "auch", "не", "ещё", "еще", "уже",
+    "ні", "ще", "вже", "лише", "jeszcze", "już", "też", "ještě", "již", "už", "také", "لا",
+    "لم", "لن", "قد", "לא", "כבר", "עדיין", "δεν", "μην", "ήδη", "ακόμα"})
+
+
+@functools.cache
+def _infinitive_modals(lang: str | None) -> tuple[frozenset[str], re.Pattern[str] | None, bool]:
+    """The modals of ``lang`` that take an infinitive, the infinitive's ending and whether only
+    a modal alone after a comma counts (``infinitive_modals`` of ``truncation.toml``)."""
+    from tqcheck.datapack import builtin_table
+
+    data = builtin_table("truncation.toml").get("infinitive_modals", {}).get(lang or "", {})
+    ending = data.get("infinitive")
+    return (frozenset(data.get("words", ())), re.compile(ending) if ending else None,
+            bool(data.get("lone")))
+
+
+#: Words after a modal in a clause that lost its infinitive, at most.
+_MODAL_TAIL_WORDS = 6
+
+
+def _modal_without_verb(text: str, sentences: list[Sentence], ctx: CheckContext) -> list[Hit]:
+    """A prose paragraph whose last sentence, without final punctuation or in a closing
+    ellipsis, has a modal that takes an infinitive (``infinitive_modals``) and one to six words
+    after it, none an infinitive and no comma among them ("Bez tohoto dokladu nelze žádost…"),
+    or, in German and Dutch, a modal alone after its last comma ("Gemeenten die niet tijdig
+    rapporteren, kunnen…"): the verb was lost.  Not in a clause with a subordinator or
+    comparison word, which a modal may end elliptically.  Info."""
+    modals, infinitive, lone = _infinitive_modals(ctx.lang)
+    if not modals or len(sentences) < 2 or sentences[-2].text.rstrip()[-1:] not in _SENTENCE_END:
+        return []
+    last = sentences[-1]
+    body = last.text.rstrip().rstrip(".…").rstrip()
+    clause = body.rsplit(",", 1)
+    words = WORD.findall(clause[-1])
+    if lone:
+        if len(clause) < 2 or len(words) != 1 or words[0].casefold() not in modals \
+                or len(WORD.findall(body)) < 4:
+            return []
+        at = 0
+    else:
+        at = next((i for i in range(len(words) - 1, -1, -1) if words[i].casefold() in modals), -1)
+        tail = words[at + 1:]
+        if at < 0 or not 1 <= len(tail) <= _MODAL_TAIL_WORDS or infinitive is None or any(
+                infinitive.search(w.casefold()) for w in tail):
+            return []
+        if _subordinate_clause(ctx, clause[-1][:clause[-1].find(words[at])]):
+            return []
+    return [Hit(last.start, last.end, f"sentence cut off: the modal '{words[at]}' has no verb "
+                "after it (the rest lost?)", severity=Severity.INFO)]
+
+
+#: An elided article, pronoun or negation before a word ("n'ont", "l'hanno").
+_ELIDED = re.compile(r"^[^\W\d_]{1,2}['’](?=\w)")
+
+
+def _trailing_relative(text: str, sentences: list[Sentence], ctx: CheckContext) -> list[Hit]:
+    """A prose paragraph whose last sentence, without final punctuation or in a closing
+    ellipsis, is a noun phrase and a relative clause that runs to the end, with no main clause:
+    "… 2026. Applicants who have not submitted their documents…", "Заявители, которые не
+    представили документы…", "Les demandeurs qui n'ont pas envoyé leurs documents".  The noun
+    phrase is one to five words (English four) without a verb, after an article or determiner
+    where the language has them (``determiners``), or one noun alone; the relative word is one
+    of ``relatives`` (``structure.toml``).  Where the language sets every relative clause off
+    with commas (German, Slavic) the clause holds no second comma; elsewhere it holds no comma
+    and a single run of finite verbs (the relative clause's own).  Info: speech trails off too."""
+    if len(sentences) < 2 or sentences[-2].text.rstrip()[-1:] not in _SENTENCE_END:
+        return []
+    last = sentences[-1]
+    body = last.text.rstrip().rstrip(".…").rstrip()
+    relatives = _relatives(ctx.lang)
+    if not relatives or (ctx.data.has_case and not body[:1].isupper()) or any(
+            c in body for c in _NOT_IN_CLAUSE):
+        return []
+    tokens = WORD.findall(body)
+    rel = next((i for i, w in enumerate(tokens[:_NOUN_HEAD_WORDS[1] + 1])
+                if i and w.casefold() in relatives), 0)
+    if not rel or len(tokens) < rel + 3:
+        return []
+    head = tokens[:rel]
+    english = bool(ctx.data.get("structure", "fragment_openers"))
+    if english and len(head) > _ENGLISH_HEAD_WORDS:
+        return []
+    from tqcheck.langid import function_words
+
+    determiners = _determiners(ctx.lang)
+    first = head[0].casefold()
+    if len(head) == 1:
+        # One noun alone ("Заявители, которые …"): no pronoun or function word, and no verb
+        # test (the endings of nouns in "-тели" read as verbs).
+        if first in _sentence_opener_words(ctx.lang) or first in function_words(
+                ctx.data.lang or "") or first in determiners:
+            return []
+    elif determiners and first not in determiners:
+        return []  # "Ich hatte Probleme, die …": a pronoun or verb opens a main clause
+    elif not _verbless_words(head, 0, ctx, english):
+        return []
+    if ctx.data.get("capitalized_nouns") and not head[-1][:1].isupper():
+        return []  # German: the noun ends the phrase
+    if _first_word_opens(head[0], ctx):
+        return []
+    if tokens[rel + 1].casefold() in _main_clause_verbs(ctx.lang):
+        return []  # "…, das ist …": a demonstrative and a verb, a main clause
+    rel_at = body.find(tokens[rel], len(" ".join(head)) - 1)
+    commas = body.count(",")
+    comma_language = (ctx.lang or "").split("-")[0] in _COMMA_RELATIVES
+    rest = [_ELIDED.sub("", w) for w in tokens[rel + 1:]]
+    rest = [w for w in rest if w.casefold() not in _INSIDE_VERB_GROUP]
+    if ctx.data.get("capitalized_nouns") and rest[0][:1].isupper():
+        return []  # "Die Farbe, das Muster und der Stoff": an article and its noun
+    if commas:
+        if commas != 1 or not body[:rel_at].rstrip().endswith(","):
+            return []
+        if _verb_groups(rest, ctx) < 1:
+            return []  # no verb after the relative word: a list, not a clause
+    elif comma_language:
+        return []
+    else:
+        if _verb_groups(rest, ctx) > 1:
+            return []
+    return [Hit(last.start, last.end, f"sentence cut off: '{' '.join(head)} {tokens[rel]} …' "
+                "is a noun and a relative clause with no main clause (the rest lost?)",
+                severity=Severity.INFO)]
 
 
 @functools.cache
