@@ -171,6 +171,13 @@ def _score(strings: AbstractSet[str], rarity: Rarity = _rarity) -> tuple[float, 
     return min(map(rarity, strings)), -len(strings)
 
 
+def _tie_score(strings: AbstractSet[str]) -> tuple[tuple[float, int], list[str]]:
+    """:func:`_score`, ties broken by the strings themselves: the choice between two equally
+    selective sets does not hang on the order of a set (the hash seed), so every process, and
+    the shipped analysis (``calque_store``), chooses alike."""
+    return _score(strings), sorted(strings)
+
+
 def unspaced(strings: AbstractSet[str]) -> frozenset[str]:
     """Strings without white space that a text holds one of whenever it holds one of
     ``strings`` (each string's longest piece between spaces): found in the folded text as in the
@@ -241,7 +248,7 @@ def _sequence(items: Sequence[tuple[Any, Any]], exact: bool = False,
                 if not sets:
                     union = set()
                     break
-                union |= max(sets, key=_score)
+                union |= max(sets, key=_tie_score)
             if union:
                 out.append(frozenset(union) if exact else _minimal(frozenset(union)))
     close()
@@ -260,7 +267,8 @@ def factors(pattern: str | Regex, rarity: Rarity = _rarity, keep: int = 4
         tree = _parse(source, flags)
     except (re.error, RecursionError):  # pragma: no cover - compiled already
         return ()
-    sets = sorted(set(_sequence(list(tree))), key=lambda ss: _score(ss, rarity), reverse=True)
+    sets = sorted(set(_sequence(list(tree))), key=lambda ss: (_score(ss, rarity), sorted(ss)),
+                  reverse=True)
     return tuple(sets[:keep])
 
 
@@ -461,7 +469,8 @@ class _Tokens:
         # "dial the": "the", and one of "call", "dial"), when every option has one.
         rest = [words - common for words in per_option]
         if all(rest):
-            out.append(frozenset(min(words, key=self.frequency) for words in rest))
+            out.append(frozenset(min(words, key=lambda w: (self.frequency(w), w))
+                                 for words in rest))
         return out
 
     def splits(self, op: Any, av: Any) -> bool:
@@ -521,7 +530,7 @@ class _Tokens:
                     sets = self.sequence(branch, left, right)
                     if not sets:
                         return []
-                    union |= min(sets, key=lambda ws: sum(map(self.frequency, ws)))
+                    union |= min(sets, key=lambda ws: (sum(map(self.frequency, ws)), sorted(ws)))
                 return [frozenset(union)]
             return []
         return self.runs(items, left, right)
@@ -635,4 +644,4 @@ def exact_strings(pattern: Regex) -> frozenset[str]:
         return frozenset()
     sets = [unspaced(strings) for strings in _sequence(
         list(tree), exact=True, icase=bool(pattern.flags & re.IGNORECASE))]
-    return max((s for s in sets if s), key=_score, default=frozenset())
+    return max((s for s in sets if s), key=_tie_score, default=frozenset())
