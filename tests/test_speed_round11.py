@@ -30,3 +30,25 @@ def test_furniture_needles_hold_every_ascii_phrase(lang: str) -> None:
     # (Turkish phrases write the dotless i, which a case-blind regex matches with "I")
     assert residue._may_be_phrase("Fares rise in May.", words) is (not words.needles)
     assert residue._may_be_phrase("© 2023 Reuters", words)  # non-ASCII: always searched
+
+
+def test_an_audit_restores_the_collectors_thresholds() -> None:
+    import gc
+
+    from tqcheck.audit import AuditOptions, audit_text
+
+    before = gc.get_threshold()
+    findings = audit_text("The the talks resumed.\n\nThey ended.\n", AuditOptions(lang="en"))
+    assert "TQ101" in {f.code for f in findings.findings}
+    assert gc.get_threshold() == before
+
+
+def test_checks_run_with_rare_collections() -> None:
+    import gc
+
+    from tqcheck.audit import _GC_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] == _GC_THRESHOLD
+    assert gc.get_threshold() == before
