@@ -207,12 +207,15 @@ def audit_segments(
         with recording() as models, fewer_collections():
             findings.extend(engine.feed_all(readable(stream)))
             findings.extend(engine.finish())
+            # The checks' state goes before the collector's thresholds are restored: else its
+            # first collection after them walks all of it.
+            stats = engine.stats
+            del engine
     finally:
         if source_file is not None:
             source_file.close()
     findings.sort(key=Finding.sort_key)
     findings, unused = apply_directives(findings, directives, path)
-    stats = engine.stats
     summary = FileSummary(path, base_lang(lang), lang_source, stats.segments, stats.sentences,
                           stats.words, fmt)
     return FileResult(findings, summary, notes=[*ctx.notes, *unused], models=tuple(sorted(models)))
