@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import glob
 import itertools
 import logging
@@ -202,18 +204,45 @@ def audit_segments(
             yield segment
 
     try:
-        with recording() as models:
+        with recording() as models, fewer_collections():
             findings.extend(engine.feed_all(readable(stream)))
             findings.extend(engine.finish())
+            # The checks' state goes before the collector's thresholds are restored: else its
+            # first collection after them walks all of it.
+            stats = engine.stats
+            del engine
     finally:
         if source_file is not None:
             source_file.close()
     findings.sort(key=Finding.sort_key)
     findings, unused = apply_directives(findings, directives, path)
-    stats = engine.stats
     summary = FileSummary(path, base_lang(lang), lang_source, stats.segments, stats.sentences,
                           stats.words, fmt)
     return FileResult(findings, summary, notes=[*ctx.notes, *unused], models=tuple(sorted(models)))
+
+
+#: The cyclic garbage collector's first threshold while a file is checked: allocations of
+#: containers, less deallocations, between two collections of the youngest generation.
+_GC_THRESHOLD = 100_000
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the checks of a file with the collector of reference cycles rarely started.  The checks
+    make millions of short-lived containers (sentences, token lists, hits) and almost no cycles
+    (a few dozen an audit: reference counting frees the rest), so at Python's default threshold
+    (700) the collector walked the young objects about 150 times an audit, and the long-lived
+    state of the document checks at every older collection, for nothing: a seventh of the
+    audit's time.  The thresholds are restored afterwards."""
+    thresholds = gc.get_threshold()
+    if thresholds[0] == 0 or thresholds[0] >= _GC_THRESHOLD:  # disabled, or already rare
+        yield
+        return
+    gc.set_threshold(_GC_THRESHOLD, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def detect_source_language(head: Sequence[Segment], source: SourceFile | str | None, fmt: str

@@ -776,6 +776,10 @@ class _Furniture:
     tools: frozenset[str]
     joins: frozenset[str]
     phrases: re.Pattern[str]
+    #: Lower-case strings one of which lower-cased ASCII text holds wherever ``phrases``
+    #: matches it: each alternative's words (in ASCII text, a case-blind match is one of the
+    #: lower-cased text), and "copyright".  A few substring tests skip the regex on most lines.
+    needles: tuple[str, ...] = ()
 
 
 def _furniture_words(table: str, langs: tuple[str, ...]) -> list[str]:
@@ -833,7 +837,28 @@ def _furniture(lang: str, source: str) -> _Furniture:
         rf"(?=\S)[^\n.!?。！？]{{1,60}}$)"
         rf"|(?P<stamp>^[ \t]*(?i:{stamps})(?![^\W\d_])(?P<rest>[^\n]{{0,60}})$)",
         re.MULTILINE)
-    return _Furniture(tools, joins, phrases)
+    words = [*_furniture_words("furniture_prompts", langs),
+             *_furniture_words("furniture_copyright", langs), *labels,
+             *_furniture_words("furniture_stamps", langs), "copyright"]
+    needles = tuple(dict.fromkeys(w.lower() for w in words))
+    if any(_ASCII_CASE_MATES.search(w) for w in words):
+        needles = ()  # "ſ" matches "s" case-blind: every line is searched
+    return _Furniture(tools, joins, phrases, needles)
+
+
+#: The non-ASCII characters that a case-blind regex matches with an ASCII letter (the dotted
+#: capital and dotless i, the long s, the Kelvin sign: ``tests/test_residue.py`` finds them).
+_ASCII_CASE_MATES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_be_phrase(line: str, words: _Furniture) -> bool:
+    """Whether ``words.phrases`` may match ``line``: always for non-ASCII text (a copyright sign;
+    case folding may make an ASCII word of other letters), else only where the lower-cased line
+    holds one of the phrases' strings."""
+    if not words.needles or not line.isascii():
+        return True
+    low = line.lower()
+    return any(needle in low for needle in words.needles)
 
 
 def _stamp(line: str) -> bool:
@@ -982,15 +1007,18 @@ def find_page_furniture(segment: Segment, sentences: list[Sentence], ctx: CheckC
         stripped = line.strip()
         if not stripped:
             continue
-        if embed is not None and embed[0].search(line):
-            continue  # TQ403's widget text
+        # TQ403's widget text is none (searched only on a line that would be flagged).
         if _toolbar(stripped, words):
+            if embed is not None and embed[0].search(line):
+                continue
             a = start + line.index(stripped)
             yield Hit(a, a + len(stripped), f"page furniture ({_FURNITURE_NAMES['toolbar']}): "
                       f"'{stripped}'", suggestion="")
             continue
+        if not _may_be_phrase(line, words):
+            continue  # most lines
         m = next((m for m in words.phrases.finditer(line) if _accepted(m)), None)
-        if m is None or m.lastgroup is None:
+        if m is None or m.lastgroup is None or (embed is not None and embed[0].search(line)):
             continue
         kind = m.lastgroup
         a = start + m.start(kind) + len(m.group(kind)) - len(m.group(kind).lstrip())
