@@ -119,6 +119,13 @@ def test_pattern_language() -> None:
         "Dear colleagues!")
     assert search("wissen [,] (ob|wenn)", "Lass mich wissen, ob es geht") == "wissen, ob"
     assert search("wissen [,] (ob|wenn)", "Lass mich wissen ob es geht") == "wissen ob"
+    # A group of words and marks: each branch takes its own separator ("said," and "said that").
+    assert search("let us remind (that|,)", "Let us remind, the talks ended") == "Let us remind,"
+    assert search("let us remind (that|,)", "Let us remind that the talks") == "Let us remind that"
+    assert search("let us remind (that|,)", "Let us remindthat the talks") is None
+    assert search("let us remind (that|,)", "Let us remind them") is None
+    assert search("said [that|,] we", "He said, we left") == "said, we"
+    assert search("said [that|,] we", "He said we left") == "said we"
     for bad in ("(a|b", "a ]", "< a", "[ ]"):
         with pytest.raises(PatternError):
             compile_pattern(bad)

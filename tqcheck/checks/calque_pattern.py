@@ -61,6 +61,10 @@ class _Item:
     zero: bool = False
     #: Literal words, one of which the text must contain when this item is required.
     words: frozenset[str] | None = None
+    #: A group whose branches are some punctuation only, some words (``(that|,)``): each
+    #: branch's regex and whether it is punctuation, so that each takes its own separator (a
+    #: comma right after the word before, a word after white space).
+    branches: tuple[tuple[str, bool], ...] | None = None
 
 
 def _tokenize(pattern: str) -> list[str]:
@@ -112,15 +116,18 @@ class _Parser:
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
-    def alternatives(self, closer: str | None) -> tuple[str, frozenset[str] | None, bool]:
-        """The group's regex, its keywords, and whether it is punctuation only (``(,|!)``: no
-        space needed before it)."""
+    def alternatives(self, closer: str | None
+                     ) -> tuple[str, frozenset[str] | None, bool, tuple[tuple[str, bool], ...]]:
+        """The group's regex, its keywords, whether it is punctuation only (``(,|!)``: no
+        space needed before it), and each branch's regex and whether it is punctuation."""
         branches: list[list[_Item | str]] = [self.sequence(closer)]
         while self.peek() == "|":
             self.pos += 1
             branches.append(self.sequence(closer))
         regexes = [_join(b) for b in branches]
         punct = all(i.punct for b in branches for i in b if isinstance(i, _Item))
+        each = tuple((rx, all(i.punct for i in b if isinstance(i, _Item)))
+                     for rx, b in zip(regexes, branches))
         # The group's keywords: for every branch, its rarest required literal token; none when a
         # branch has none (the group then cannot narrow the search).
         words: set[str] = set()
@@ -128,9 +135,9 @@ class _Parser:
             best = _rarest([i.words for i in b if isinstance(i, _Item) and i.lo > 0 and i.words],
                            self.rank)
             if best is None:
-                return "|".join(regexes), None, punct
+                return "|".join(regexes), None, punct, each
             words |= best
-        return "|".join(regexes), frozenset(words), punct
+        return "|".join(regexes), frozenset(words), punct, each
 
     def sequence(self, closer: str | None) -> list[_Item | str]:
         items: list[_Item | str] = []
@@ -138,11 +145,13 @@ class _Parser:
             self.pos += 1
             if tok in {"(", "["}:
                 end = ")" if tok == "(" else "]"
-                regex, words, punct = self.alternatives(end)
+                regex, words, punct, each = self.alternatives(end)
                 if self.peek() != end:
                     raise self.error(f"{tok!r} not closed")
                 self.pos += 1
-                items.append(_Item(regex, 0 if tok == "[" else 1, 1, punct=punct, words=words))
+                mixed = not punct and any(p for _, p in each)
+                items.append(_Item(regex, 0 if tok == "[" else 1, 1, punct=punct, words=words,
+                                   branches=each if mixed else None))
             elif tok in {"<", ">"}:
                 items.append(tok)
             else:
@@ -188,7 +197,14 @@ def _join(items: list[_Item | str]) -> str:
             continue
         sep = (r"\s*" if item.punct else r"\s+") if need_sep else ""
         body = f"(?:{item.regex})"
-        if item.zero:
+        if item.branches is not None and need_sep and not open_span:
+            # Each branch with its own separator: "(that|,)" reads "said, …" as "said that".
+            body = "(?:" + "|".join((r"\s*" if p else r"\s+") + f"(?:{rx})"
+                                    for rx, p in item.branches) + ")"
+            parts.append(body if (item.lo, item.hi) == (1, 1)
+                         else f"(?:{body}){{{item.lo},{item.hi}}}")
+            need_sep = True
+        elif item.zero:
             parts.append(body)
         elif open_span:
             # The separator stays outside the reported part.
