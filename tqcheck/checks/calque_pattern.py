@@ -127,7 +127,7 @@ class _Parser:
         regexes = [_join(b) for b in branches]
         punct = all(i.punct for b in branches for i in b if isinstance(i, _Item))
         each = tuple((rx, all(i.punct for i in b if isinstance(i, _Item)))
-                     for rx, b in zip(regexes, branches))
+                     for rx, b in zip(regexes, branches, strict=True))
         # The group's keywords: for every branch, its rarest required literal token; none when a
         # branch has none (the group then cannot narrow the search).
         words: set[str] = set()
