@@ -32,6 +32,7 @@ from functools import cache
 from typing import Any
 
 from tqcheck.checks.registry import CheckContext, Hit, register
+from tqcheck.checks.text import UNSPACED_SCRIPT
 from tqcheck.errors import BackendError, InputError
 from tqcheck.model import Segment, Sentence, Severity
 from tqcheck.readers import strip_span
@@ -443,15 +444,13 @@ OMISSION_MIN_LETTERS = 60
 OMISSION_MIN_LINES = 20
 #: Below this share of the document's median ratio, most of the line did not make it across.
 OMISSION_SHARE = 0.4
-#: Letters of scripts that write a word in one or two characters (kana, CJK ideographs, Hangul)
-#: weigh as much as about three letters of an alphabet.
-_DENSE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def letter_weight(text: str) -> int:
     """The letters of ``text`` (digits, punctuation, symbols and spaces left out), a letter of a
-    dense script counting three."""
-    return sum(3 if _DENSE.match(ch) else 1 for ch in text if ch.isalpha())
+    dense script (kana, CJK ideographs, Hangul: :data:`UNSPACED_SCRIPT`, a word in one or two
+    characters) counting three."""
+    return sum(3 if UNSPACED_SCRIPT.match(ch) else 1 for ch in text if ch.isalpha())
 
 
 @register("TQ816", "possible-omission", Severity.WARNING, scope="document", needs="source",

@@ -13,7 +13,12 @@ from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks.engine import TRANSLATION_FORMATS
 from tqcheck.checks.gates import Gate, non_ascii_gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.text import folded_token_set, folded_tokens, source_in_view
+from tqcheck.checks.text import (
+    UNSPACED_SCRIPT,
+    folded_token_set,
+    folded_tokens,
+    source_in_view,
+)
 from tqcheck.datapack import builtin_table
 from tqcheck.langdata import base_lang
 from tqcheck.model import Applicability, Segment, Sentence, Severity
@@ -791,18 +796,13 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-#: Scripts written without spaces between words (Han, kana, and Hangul, whose endings are
-#: glued onto the word): a phrase of theirs has no word boundary at its edge.
-_NO_SPACES = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
 def _bounded_alternation(words: list[str]) -> str:
     """Like :func:`_alternation`, each phrase inside word boundaries, except at an edge written
     in a script without spaces ("订阅我们的新闻通讯", "뉴스레터를 구독하세요")."""
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
-        head = "" if _NO_SPACES.match(w[0]) else r"(?<!\w)"
-        tail = "" if _NO_SPACES.match(w[-1]) else r"(?!\w)"
+        head = "" if UNSPACED_SCRIPT.match(w[0]) else r"(?<!\w)"
+        tail = "" if UNSPACED_SCRIPT.match(w[-1]) else r"(?!\w)"
         parts.append(f"{head}{re.escape(w)}{tail}")
     return "|".join(parts)
 

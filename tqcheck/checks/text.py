@@ -16,6 +16,10 @@ T = TypeVar("T")
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: A run of letters (with combining marks; no digits, apostrophes or hyphens).
 LETTERS = re.compile(r"[^\W\d_]+")
+#: A character of a script written without spaces between words (kana, Han, Hangul, CJK
+#: compatibility ideographs): a word there has no boundary at its edge, and a character of it
+#: carries about as much as a short word.
+UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def first_letter(text: str) -> int:
