@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from tqcheck.datapack import builtin_names
 from tqcheck.langdata import load_language
 from tqcheck.model import Location, Segment
 from tqcheck.pieces import PIECE
@@ -302,12 +303,8 @@ _SPOKEN_PHRASE = 3
 def _coordinators() -> frozenset[str]:
     """The coordinating conjunctions of the languages with data ("and", "und", "и"): a style
     case does not know its text's language."""
-    return frozenset(w.casefold() for lang in _CODED for w in load_language(lang).words("coordinators"))
-
-
-#: The languages whose data lists their coordinators.
-_CODED = ("ar", "cs", "de", "en", "es", "fa", "fr", "he", "hr", "it", "nl", "pl", "pt", "ru", "tr",
-          "uk")
+    return frozenset(w.casefold() for name in builtin_names("lang")
+                     for w in load_language(name.removesuffix(".toml")).words("coordinators"))
 
 
 def emphatic_triple(case: StyleCase) -> str | None:
