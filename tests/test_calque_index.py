@@ -317,3 +317,20 @@ def test_the_wait_ending_early_gives_the_same_findings(monkeypatch: pytest.Monke
     waited = _calques(text)
     monkeypatch.setattr(calque, "_DEFER_CHARS", 10)  # every pattern runs from the first paragraph
     assert _calques(text) == waited != []
+
+
+def test_a_pack_may_not_use_one_id_twice(tmp_path: object) -> None:
+    """Findings, suppressions and baselines name an entry by its id: two entries of one pack with
+    the same id are refused as the pack loads (the built-in packs included: they load here)."""
+    from pathlib import Path
+
+    from tqcheck.errors import ConfigError
+
+    entry = '[[pattern]]\nid = "w"\nmatch = "the zorbly of"\nmessage = "m"\n'
+    path = Path(str(tmp_path)) / "twice.toml"
+    path.write_text('source = "xx"\ntargets = ["en"]\n' + entry + entry, encoding="utf-8")
+    with pytest.raises(ConfigError, match="'w' is used twice"):
+        load_packs([path])
+    path.write_text('source = "xx"\ntargets = ["en"]\n' + entry + entry.replace('"w"', '"w2"'),
+                    encoding="utf-8")
+    assert [p.id for p in load_packs([path])[-1].patterns] == ["w", "w2"]

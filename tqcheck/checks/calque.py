@@ -261,7 +261,11 @@ def _parse_pack(raw: dict[str, Any], origin: str, *, builtin: bool = False) -> C
         source = str(raw["source"])
         targets = tuple(str(t) for t in raw.get("targets", ["en"]))
         patterns = []
+        seen: set[str] = set()
         for p in raw.get("pattern", []):
+            if str(p.get("id")) in seen:  # findings, suppressions and baselines name entries
+                raise ConfigError(f"{origin}: pattern id {p.get('id')!r} is used twice")
+            seen.add(str(p.get("id")))
             keywords = frozenset(k.casefold() for k in p.get("keywords", ()))
             try:
                 if "match" in p:
