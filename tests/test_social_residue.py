@@ -85,6 +85,20 @@ def test_a_caseless_source_is_no_evidence_of_a_tag(tmp_path: Path) -> None:
     assert [f.severity.value for f in found] == ["warning"]
 
 
+
+def test_strings_of_a_translation_file_quote_values_not_speech(tmp_path: Path) -> None:
+    # A man page's option: a quoted value, then the sentence goes on in lowercase.
+    msgstr = 'Ist die Option auf „ja.“ gesetzt und der Dienst läuft, wird neu geladen.'
+    po = tmp_path / "de.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  '"Language: de\\n"\n\n'
+                  'msgid "If the option is set to \\"yes.\\" and the service runs, it reloads."\n'
+                  f'msgstr "{msgstr}"\n', encoding="utf-8")
+    options = AuditOptions(select=("TQ204",), lang="de")
+    assert [f.code for f in audit([po], options, jobs=1).findings] == []
+    # The same words as prose are a stranded tail.
+    assert _serious("TQ204", msgstr, "de") == ["gesetzt und der Dienst läuft, wird neu geladen."]
+
 # --- TQ401: links the source has, links people share -----------------------------------------
 
 def test_a_link_the_source_has_is_info(tmp_path: Path) -> None:

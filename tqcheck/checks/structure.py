@@ -368,7 +368,8 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
         quote that the source has too (a tag, an agency credit) is info.  The closing marks
         are ``"``, ``”``, ``»`` (also after a space, French ``. »``) and, in the languages that
         quote „…“ (German, Czech …), ``“``; a French inverted tag ("ajoute-t-il") is an
-        attribution.
+        attribution  Strings of translation files (PO, XLIFF, JSON, Android) are
+        left alone: they quote values and options ("auf „yes“ gesetzt und …"), not speech.
 
     Why it matters:
         MT moves quotation marks when source and target word order differ; the tail of the quoted
@@ -377,8 +378,8 @@ def find_text_after_quote(segment: Segment, sentences: list[Sentence], ctx: Chec
     Example:
         ``"the meeting will pave the way." permanent cease-fire.`` → flags ``permanent cease-fire.``
     """
-    if _no_case(ctx, "TQ204"):
-        return
+    if _no_case(ctx, "TQ204") or _software(segment):
+        return  # a string of a translation file quotes values and options, not speech
     speech = ctx.data.words("structure", "speech_verbs")
     pronouns = ctx.data.words("structure", "subject_pronouns")
     text = segment.text
