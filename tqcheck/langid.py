@@ -694,23 +694,23 @@ def _agreed_foreign(words: list[str], target: str,
     lower = [(normalise_lang(lab) or lab, p) for lab, p in fasttext_candidates(text.lower(), k=3)]
     if not lower or same_language(lower[0][0], target):
         return None, 0.0
-    second = [(normalise_lang(lab) or lab, p) for lab, p in langdetect_candidates(text)]
-    if not second or same_language(second[0][0], target):
-        return None, 0.0
     lang, p1 = primary[0]
-    group = _relatives(lang) - {target}
-    p2 = sum(p for lab, p in second if lab in group)
-    if min(p1, p2) >= MIN_AGREEMENT:
-        agreed = lang, min(p1, p2)
-    elif p1 >= SURE_PROB and same_language(lower[0][0], lang) and lower[0][1] >= SURE_PROB:
-        agreed = lang, min(p1, lower[0][1])
-    else:
-        return None, 0.0
+    # The words' vetoes need no detector: tested before langdetect (a millisecond or two a
+    # sentence, and its profiles' load in a process that needs no other call), the same answer.
     if _lexicon_prefers(words, target, lang) or _unlike_other(words, target, lang):
         return None, 0.0
     if not detector_knows(target) and not _mostly_other(words, lang):
         return None, 0.0
-    return agreed
+    second = [(normalise_lang(lab) or lab, p) for lab, p in langdetect_candidates(text)]
+    if not second or same_language(second[0][0], target):
+        return None, 0.0
+    group = _relatives(lang) - {target}
+    p2 = sum(p for lab, p in second if lab in group)
+    if min(p1, p2) >= MIN_AGREEMENT:
+        return lang, min(p1, p2)
+    if p1 >= SURE_PROB and same_language(lower[0][0], lang) and lower[0][1] >= SURE_PROB:
+        return lang, min(p1, lower[0][1])
+    return None, 0.0
 
 
 #: Where the target has no lexicon, at least this share of a sentence's words must be words of
