@@ -22,13 +22,14 @@ GATE_PATTERNS = [
     r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sd(]|[1-9]\$)", r"\A[\"'“(]*(?:[a-zß-ö])",
     r"#[^\W\d_]\w*_|#[^#\n]{1,60}[^\s#]#", r"[()\[\]{}]", r"(?:ab)+c|q", r"(?i)abc",
     r"[.,~～〜](?<=\d[.,~～〜])(?=\s?\d)", r"x?@", r"[^a]b", "é|e", "\n|ab",
+    r"[<@#]|ab|%(?=b)", r"(?:[<@]x?|abc)+", r"[<@~]|bc(?<=ab.)|ca", r"[@é]|aa|a@",
 ]
 
 
 def _texts() -> list[str]:
     rnd = random.Random(14)
     alphabet = "aabbc@#(.,;%*<]{}\n é1x~～"
-    return ["", "a", "@", "abc abcab aab", *(
+    return ["", "a", "@", "abc abcab aab", "@a" * 200 + "abab", *(
         "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 120))) for _ in range(1500))]
 
 
@@ -47,6 +48,13 @@ def test_gate_plans_take_the_fast_paths() -> None:
     assert gates._Plan(re.compile(r"[()\[\]{}]")).first == tuple(sorted("()[]{}"))
     assert gates._Plan(re.compile(r"(?i)abc")).first is None
     assert gates._Plan(re.compile(r"[^a]b")).first is None
+    # An alternation that mixes a class and words: tried where one of them stands.
+    assert gates._Plan(re.compile(r"[<@#]|ab|%(?=b)")).prefixes == ("#", "%", "<", "@", "ab")
+    assert gates._Plan(re.compile(r"[@~]|aa|a@")).prefixes == ("@", "a@", "aa", "~")
+    # Not where the regex engine scans fast itself, nor for characters common in text.
+    assert not gates._Plan(re.compile(r"ab|cd")).prefixes
+    assert not gates._Plan(re.compile(r"[<@#]")).prefixes
+    assert not gates._Plan(re.compile(r"[.@]|ab")).prefixes
 
 
 #: Phrases coordinated with themselves, and near misses, around every kind of boundary the
