@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Everything in ASCII that is not a letter or a digit, for ``bytes.translate`` to blank out.
@@ -39,7 +39,7 @@ class ChunkText:
         self.text = text
         self.is_ascii = text.isascii()
         self._lowered: str | None = None
-        self._tokens: frozenset[str] | None = None
+        self._tokens: frozenset[bytes] | None = None
         self._non_ascii: str | None = None
         self._matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
 
@@ -69,14 +69,15 @@ class ChunkText:
         return self._lowered
 
     @property
-    def tokens(self) -> frozenset[str]:
+    def tokens(self) -> frozenset[bytes]:
         """The runs of ASCII letters and digits of the lower-cased text (a non-ASCII character
         splits a word: ASCII gate words still stand as whole tokens wherever they did), as a
-        set: each gate's test of its words then costs its words, not the chunk's tokens."""
+        set of bytes (split and hashed without decoding them): each gate's test of its words
+        then costs its words, not the chunk's tokens."""
         if self._tokens is None:
-            low = self.text.lower()  # not ``lowered``: this needs no offsets
+            low = self.lowered or self.text.lower()  # ``lowered`` may be "": no offsets needed
             data = low.encode() if self.is_ascii else low.encode("ascii", "replace")
-            self._tokens = frozenset(data.translate(_ASCII_BLANK).decode().split())
+            self._tokens = frozenset(data.translate(_ASCII_BLANK).split())
         return self._tokens
 
 
@@ -290,10 +291,14 @@ class Gate:
     #: them is not searched whole.
     one_class: bool = False
 
+    #: ``words`` as bytes, as :attr:`ChunkText.tokens` holds them.
+    _encoded: frozenset[bytes] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         bad = [w for w in self.words if not (w.isascii() and w.isalnum()) or w != w.lower()]
         if bad:
             raise ValueError(f"gate words must be lower-case ASCII letters and digits: {bad}")
+        object.__setattr__(self, "_encoded", frozenset(w.encode() for w in self.words))
 
     def spans(self, chunk: ChunkText) -> Iterator[tuple[int, int]]:
         """``(start, end)`` in ``chunk.text`` of every place the gate opens (in no order)."""
@@ -311,9 +316,9 @@ class Gate:
             return
         needles: Iterable[str] = self.strings
         if self.words:
-            found = self.words.intersection(chunk.tokens)
+            found = self._encoded.intersection(chunk.tokens)
             if found:
-                needles = [*self.strings, *found]
+                needles = [*self.strings, *(w.decode() for w in found)]
         for needle in needles:
             i = low.find(needle)
             while i >= 0:
