@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,8 +47,13 @@ class ChunkText:
         """``(start, end)`` of every match of ``regex`` (searched once per chunk)."""
         found = self._matches.get(regex)
         if found is None:
-            found = self._matches[regex] = _search(regex, self.text, self.is_ascii)
+            found = self._matches[regex] = _search(regex, self.text, self.is_ascii,
+                                                   self.ascii_digits)
         return found
+
+    def ascii_digits(self) -> bool:
+        """Are the text's digits (``\\d``) all ASCII?  Read from :attr:`non_ascii`."""
+        return self.is_ascii or _DIGIT.search(self.non_ascii) is None
 
     @property
     def non_ascii(self) -> str:
@@ -88,9 +93,12 @@ class _Plan:
     (one ``match``); ``first``, characters one of which every match starts with (a text without
     them is not searched); ``prefixes``, rare strings one of which every match starts with, for
     a regex whose scan the regex engine cannot speed up itself (an alternation that mixes a
-    class and words: ``[<&@_]|Google|DeepL``): the regex is tried only where one stands."""
+    class and words: ``[<&@_]|Google|DeepL``): the regex is tried only where one stands;
+    ``digits``, a regex every match of which starts with ``\\d``: in text whose digits are all
+    ASCII, the regex is tried only where one stands (the engine tests every character for a
+    Unicode digit)."""
 
-    __slots__ = ("at_start", "first", "literals", "prefixes")
+    __slots__ = ("at_start", "digits", "first", "literals", "prefixes")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         from re import _constants as sre  # type: ignore[attr-defined]
@@ -100,6 +108,7 @@ class _Plan:
         self.at_start = False
         self.first: tuple[str, ...] | None = None
         self.prefixes: tuple[str, ...] = ()
+        self.digits = False
         if regex.flags & (re.IGNORECASE | re.VERBOSE):
             return
         try:
@@ -118,6 +127,14 @@ class _Plan:
             prefixes = _prefixes(items, sre) if _mixed_branches(items, sre) else None
             if prefixes and len(prefixes) <= _MOST_PREFIXES and all(map(_rare, prefixes)):
                 self.prefixes = tuple(sorted(prefixes))
+            self.digits = _digit_start(items, sre)
+
+
+def _digit_start(items: list[Any], sre: Any) -> bool:
+    """Does every match of the parsed regex ``items`` start with ``\\d``?"""
+    while items and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
+        items = list(items[0][1][3])
+    return bool(items) and items[0] == (sre.IN, [(sre.CATEGORY, sre.CATEGORY_DIGIT)])
 
 
 def _mixed_branches(items: list[Any], sre: Any) -> bool:
@@ -134,6 +151,9 @@ def _mixed_branches(items: list[Any], sre: Any) -> bool:
 #: The most prefixes :func:`_spans_at` looks for (one ``str.count`` and ``find`` each).
 _MOST_PREFIXES = 12
 
+
+_ASCII_DIGITS = tuple("0123456789")
+_DIGIT = re.compile(r"\d")
 
 #: Characters too common in text for a prefix of one character to narrow a search.
 _COMMON = frozenset(" \t\n.,;:!?'\"()-")
@@ -204,8 +224,11 @@ def _first_chars(items: list[Any], sre: Any) -> set[str] | None:
 _PLANS: dict[re.Pattern[str], _Plan] = {}
 
 
-def _search(regex: re.Pattern[str], text: str, is_ascii: bool) -> list[tuple[int, int]]:
-    """``[m.span() for m in regex.finditer(text)]``, found faster where :class:`_Plan` can."""
+def _search(regex: re.Pattern[str], text: str, is_ascii: bool,
+            ascii_digits: Callable[[], bool] | None = None) -> list[tuple[int, int]]:
+    """``[m.span() for m in regex.finditer(text)]``, found faster where :class:`_Plan` can;
+    ``ascii_digits`` tells, when asked, whether the text's digits are all ASCII (else
+    ``is_ascii`` does)."""
     plan = _PLANS.get(regex)
     if plan is None:
         plan = _PLANS[regex] = _Plan(regex)
@@ -216,6 +239,8 @@ def _search(regex: re.Pattern[str], text: str, is_ascii: bool) -> list[tuple[int
         return [m.span()] if m else []
     if plan.prefixes:
         return _spans_at(regex, text, plan.prefixes, is_ascii)
+    if plan.digits and (is_ascii or (ascii_digits is not None and ascii_digits())):
+        return _spans_at(regex, text, _ASCII_DIGITS, True)
     first = plan.first
     if first is not None and not any(
             c in text for c in first if not is_ascii or c.isascii()):
