@@ -503,6 +503,23 @@ def test_the_array_detector_gives_langdetects_own_probabilities(text: str) -> No
     assert probabilities(_detector_class()) == probabilities(Detector)
 
 
+def test_the_profile_loader_gives_langdetects_own_table() -> None:
+    # The same languages in the same order, the same n-grams in the same order, and each
+    # n-gram's probabilities equal to the last bit.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from tqcheck.langid import _load_profiles
+
+    own = DetectorFactory()
+    own.load_profile(PROFILES_DIRECTORY)
+    ours = DetectorFactory()
+    _load_profiles(ours, PROFILES_DIRECTORY)
+    assert ours.langlist == own.langlist
+    assert list(ours.word_lang_prob_map) == list(own.word_lang_prob_map)
+    assert all(ours.word_lang_prob_map[w] == tuple(probs)
+               for w, probs in own.word_lang_prob_map.items())
+
+
 def test_a_memo_judges_a_repeated_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """identify() with a document's memo runs the cascade once per text: the same verdict, and
     the memo starts afresh when full.  TQ701 keeps one per document."""

@@ -22,13 +22,15 @@ GATE_PATTERNS = [
     r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sd(]|[1-9]\$)", r"\A[\"'“(]*(?:[a-zß-ö])",
     r"#[^\W\d_]\w*_|#[^#\n]{1,60}[^\s#]#", r"[()\[\]{}]", r"(?:ab)+c|q", r"(?i)abc",
     r"[.,~～〜](?<=\d[.,~～〜])(?=\s?\d)", r"x?@", r"[^a]b", "é|e", "\n|ab",
+    r"[<@#]|ab|%(?=b)", r"(?:[<@]x?|abc)+", r"[<@~]|bc(?<=ab.)|ca", r"[@é]|aa|a@",
+    r"\d(?:[.,~～](?=\s?\d)|,[-–]|[ \u00a0]\d{3}(?!\d))", r"(?:\d)[a.]",
 ]
 
 
 def _texts() -> list[str]:
     rnd = random.Random(14)
-    alphabet = "aabbc@#(.,;%*<]{}\n é1x~～"
-    return ["", "a", "@", "abc abcab aab", *(
+    alphabet = "aabbc@#(.,;%*<]{}\n é1x~～2 3"
+    return ["", "a", "@", "abc abcab aab", "@a" * 200 + "abab", "1.2" * 100, "١.1, 222 1~2", *(
         "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 120))) for _ in range(1500))]
 
 
@@ -36,8 +38,9 @@ def _texts() -> list[str]:
 def test_gate_search_finds_what_finditer_finds(pattern: str) -> None:
     regex = re.compile(pattern)
     for text in _texts():
-        assert gates._search(regex, text, text.isascii()) == [
-            m.span() for m in regex.finditer(text)], (pattern, text)
+        spans = [m.span() for m in regex.finditer(text)]
+        assert gates._search(regex, text, text.isascii()) == spans, (pattern, text)
+        assert gates.ChunkText(text).spans_of(regex) == spans, (pattern, text)
 
 
 def test_gate_plans_take_the_fast_paths() -> None:
@@ -47,6 +50,16 @@ def test_gate_plans_take_the_fast_paths() -> None:
     assert gates._Plan(re.compile(r"[()\[\]{}]")).first == tuple(sorted("()[]{}"))
     assert gates._Plan(re.compile(r"(?i)abc")).first is None
     assert gates._Plan(re.compile(r"[^a]b")).first is None
+    # An alternation that mixes a class and words: tried where one of them stands.
+    assert gates._Plan(re.compile(r"[<@#]|ab|%(?=b)")).prefixes == ("#", "%", "<", "@", "ab")
+    assert gates._Plan(re.compile(r"[@~]|aa|a@")).prefixes == ("@", "a@", "aa", "~")
+    # Not where the regex engine scans fast itself, nor for characters common in text.
+    assert not gates._Plan(re.compile(r"ab|cd")).prefixes
+    assert not gates._Plan(re.compile(r"[<@#]")).prefixes
+    assert not gates._Plan(re.compile(r"[.@]|ab")).prefixes
+    # A regex that starts with a digit: in ASCII text, tried where an ASCII digit stands.
+    assert gates._Plan(re.compile(r"\d(?:[.,](?=\s?\d))")).digits
+    assert not gates._Plan(re.compile(r"[0-9]|\D")).digits
 
 
 #: Phrases coordinated with themselves, and near misses, around every kind of boundary the

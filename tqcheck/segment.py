@@ -118,6 +118,11 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
     if first is None:  # no boundary inside: one sentence (most lines), no scan
         start, end = len(text) - len(text.lstrip()), len(text.rstrip())
         return [(start, end)] if end > start else []
+    return _spans(text, data, first)
+
+
+def _spans(text: str, data: LanguageData, first: re.Match[str]) -> list[tuple[int, int]]:
+    """:func:`split_spans` of text whose first candidate boundary is ``first``."""
     ab = _abbrev(data)
     spans: list[tuple[int, int]] = []
     n = len(text)
@@ -180,6 +185,9 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
 
 
 def split_sentences(segment: Segment, data: LanguageData) -> list[Sentence]:
-    return [
-        Sentence(segment, s, e, i) for i, (s, e) in enumerate(split_spans(segment.text, data))
-    ]
+    text = segment.text
+    first = _BOUNDARY.search(text)
+    if first is None:  # one sentence (most segments): split_spans's own shortcut, made here
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        return [Sentence(segment, start, end)] if end > start else []
+    return [Sentence(segment, s, e, i) for i, (s, e) in enumerate(_spans(text, data, first))]

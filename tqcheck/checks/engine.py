@@ -356,19 +356,29 @@ class Engine:
             # The words of the chunk are the words of its segments (newlines split words too).
             self.stats.words += count_words(chunk_text)
             opened: dict[str, set[int]] = {}  # gate matches are rare: sets made on demand
+            # Where each segment starts, and where the text ends (past the last segment).
+            bounds = [*starts, len(chunk_text.text)]
             for code, gate in self.gates.items():
                 # Characters [low, high) of the chunk belong to the segment opened last: a match
                 # inside it opens nothing new (in non-Latin text a gate on non-ASCII letters
                 # matches every character).
                 low = high = 0
+                mine: set[int] | None = None
                 for start, end in gate.spans(chunk_text):
                     if low <= start < high and end <= high:
                         continue
                     first = bisect.bisect_right(starts, start) - 1
-                    last = bisect.bisect_right(starts, max(start, end - 1)) - 1
-                    opened.setdefault(code, set()).update(range(first, last + 1))
-                    low = starts[last]
-                    high = starts[last + 1] if last + 1 < len(starts) else len(chunk_text.text)
+                    # A match within one segment (most) needs no second search.
+                    last = first if end <= bounds[first + 1] else bisect.bisect_right(
+                        starts, max(start, end - 1)) - 1
+                    if mine is None:
+                        mine = opened[code] = set()
+                    if first == last:
+                        mine.add(first)
+                    else:
+                        mine.update(range(first, last + 1))
+                    low = bounds[last]
+                    high = bounds[last + 1]
             if self.isolate:  # an isolated document's findings cite only its own lines
                 self._sources_by_line.clear()
             yield from self._check_chunk(buffer, opened, raw)

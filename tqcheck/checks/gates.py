@@ -19,9 +19,10 @@ A gate opens at
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Everything in ASCII that is not a letter or a digit, for ``bytes.translate`` to blank out.
@@ -38,7 +39,7 @@ class ChunkText:
         self.text = text
         self.is_ascii = text.isascii()
         self._lowered: str | None = None
-        self._tokens: frozenset[str] | None = None
+        self._tokens: frozenset[bytes] | None = None
         self._non_ascii: str | None = None
         self._matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
 
@@ -46,8 +47,13 @@ class ChunkText:
         """``(start, end)`` of every match of ``regex`` (searched once per chunk)."""
         found = self._matches.get(regex)
         if found is None:
-            found = self._matches[regex] = _search(regex, self.text, self.is_ascii)
+            found = self._matches[regex] = _search(regex, self.text, self.is_ascii,
+                                                   self.ascii_digits)
         return found
+
+    def ascii_digits(self) -> bool:
+        """Are the text's digits (``\\d``) all ASCII?  Read from :attr:`non_ascii`."""
+        return self.is_ascii or _DIGIT.search(self.non_ascii) is None
 
     @property
     def non_ascii(self) -> str:
@@ -68,14 +74,15 @@ class ChunkText:
         return self._lowered
 
     @property
-    def tokens(self) -> frozenset[str]:
+    def tokens(self) -> frozenset[bytes]:
         """The runs of ASCII letters and digits of the lower-cased text (a non-ASCII character
         splits a word: ASCII gate words still stand as whole tokens wherever they did), as a
-        set: each gate's test of its words then costs its words, not the chunk's tokens."""
+        set of bytes (split and hashed without decoding them): each gate's test of its words
+        then costs its words, not the chunk's tokens."""
         if self._tokens is None:
-            low = self.text.lower()  # not ``lowered``: this needs no offsets
+            low = self.lowered or self.text.lower()  # ``lowered`` may be "": no offsets needed
             data = low.encode() if self.is_ascii else low.encode("ascii", "replace")
-            self._tokens = frozenset(data.translate(_ASCII_BLANK).decode().split())
+            self._tokens = frozenset(data.translate(_ASCII_BLANK).split())
         return self._tokens
 
 
@@ -84,9 +91,14 @@ class _Plan:
     ``literals``, the strings of a regex that is one or an alternation of them (``str.find``,
     far faster than the regex engine's scan); ``at_start``, a regex anchored at the text's start
     (one ``match``); ``first``, characters one of which every match starts with (a text without
-    them is not searched)."""
+    them is not searched); ``prefixes``, rare strings one of which every match starts with, for
+    a regex whose scan the regex engine cannot speed up itself (an alternation that mixes a
+    class and words: ``[<&@_]|Google|DeepL``): the regex is tried only where one stands;
+    ``digits``, a regex every match of which starts with ``\\d``: in text whose digits are all
+    ASCII, the regex is tried only where one stands (the engine tests every character for a
+    Unicode digit)."""
 
-    __slots__ = ("at_start", "first", "literals")
+    __slots__ = ("at_start", "digits", "first", "literals", "prefixes")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         from re import _constants as sre  # type: ignore[attr-defined]
@@ -95,6 +107,8 @@ class _Plan:
         self.literals: tuple[str, ...] = ()
         self.at_start = False
         self.first: tuple[str, ...] | None = None
+        self.prefixes: tuple[str, ...] = ()
+        self.digits = False
         if regex.flags & (re.IGNORECASE | re.VERBOSE):
             return
         try:
@@ -110,6 +124,73 @@ class _Plan:
         else:
             first = _first_chars(items, sre)
             self.first = tuple(sorted(first)) if first is not None else None
+            prefixes = _prefixes(items, sre) if _mixed_branches(items, sre) else None
+            if prefixes and len(prefixes) <= _MOST_PREFIXES and all(map(_rare, prefixes)):
+                self.prefixes = tuple(sorted(prefixes))
+            self.digits = _digit_start(items, sre)
+
+
+def _digit_start(items: list[Any], sre: Any) -> bool:
+    """Does every match of the parsed regex ``items`` start with ``\\d``?"""
+    while items and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
+        items = list(items[0][1][3])
+    return bool(items) and items[0] == (sre.IN, [(sre.CATEGORY, sre.CATEGORY_DIGIT)])
+
+
+def _mixed_branches(items: list[Any], sre: Any) -> bool:
+    """Is the parsed regex ``items`` an alternation with a branch that does not start with a
+    literal?  The regex engine scans for the first characters of a class, a literal or an
+    alternation of branches that all start with literals, not for those of such a mix."""
+    while len(items) >= 1 and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
+        items = list(items[0][1][3])
+    if not items or items[0][0] is not sre.BRANCH:
+        return False
+    return any(not branch or branch[0][0] is not sre.LITERAL for branch in items[0][1][1])
+
+
+#: The most prefixes :func:`_spans_at` looks for (one ``str.count`` and ``find`` each).
+_MOST_PREFIXES = 12
+
+
+_ASCII_DIGITS = tuple("0123456789")
+_DIGIT = re.compile(r"\d")
+
+#: Characters too common in text for a prefix of one character to narrow a search.
+_COMMON = frozenset(" \t\n.,;:!?'\"()-")
+
+
+def _rare(prefix: str) -> bool:
+    """Is ``prefix`` rare enough in text that trying a regex where it stands beats a scan?"""
+    return len(prefix) > 1 or not (prefix.isalnum() or prefix in _COMMON)
+
+
+def _prefixes(items: list[Any], sre: Any) -> set[str] | None:
+    """Non-empty strings one of which every match of the parsed regex ``items`` starts with
+    (its leading literals, the members of a leading class of literals, each branch's), or None
+    when that is not plain."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is sre.LITERAL:
+        run = itertools.takewhile(lambda item: item[0] is sre.LITERAL, items)
+        return {"".join(chr(v) for _, v in run)}
+    if op is sre.IN:
+        if all(o is sre.LITERAL for o, _ in av):
+            return {chr(v) for _, v in av}
+        return None
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            strings = _prefixes(list(branch), sre)
+            if strings is None:
+                return None
+            found |= strings
+        return found
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _prefixes(list(av[2]), sre)
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:
+        return _prefixes(list(av[3]), sre)
+    return None
 
 
 def _first_chars(items: list[Any], sre: Any) -> set[str] | None:
@@ -143,8 +224,11 @@ def _first_chars(items: list[Any], sre: Any) -> set[str] | None:
 _PLANS: dict[re.Pattern[str], _Plan] = {}
 
 
-def _search(regex: re.Pattern[str], text: str, is_ascii: bool) -> list[tuple[int, int]]:
-    """``[m.span() for m in regex.finditer(text)]``, found faster where :class:`_Plan` can."""
+def _search(regex: re.Pattern[str], text: str, is_ascii: bool,
+            ascii_digits: Callable[[], bool] | None = None) -> list[tuple[int, int]]:
+    """``[m.span() for m in regex.finditer(text)]``, found faster where :class:`_Plan` can;
+    ``ascii_digits`` tells, when asked, whether the text's digits are all ASCII (else
+    ``is_ascii`` does)."""
     plan = _PLANS.get(regex)
     if plan is None:
         plan = _PLANS[regex] = _Plan(regex)
@@ -153,11 +237,46 @@ def _search(regex: re.Pattern[str], text: str, is_ascii: bool) -> list[tuple[int
     if plan.at_start:
         m = regex.match(text)
         return [m.span()] if m else []
+    if plan.prefixes:
+        return _spans_at(regex, text, plan.prefixes, is_ascii)
+    if plan.digits and (is_ascii or (ascii_digits is not None and ascii_digits())):
+        return _spans_at(regex, text, _ASCII_DIGITS, True)
     first = plan.first
     if first is not None and not any(
             c in text for c in first if not is_ascii or c.isascii()):
         return []
     return [m.span() for m in regex.finditer(text)]
+
+
+def _spans_at(regex: re.Pattern[str], text: str, prefixes: tuple[str, ...],
+              is_ascii: bool) -> list[tuple[int, int]]:
+    """``finditer``'s spans of ``regex``, every match of which starts with one of ``prefixes``:
+    the regex tried where one stands, in order, on from the end of the last match (matches are
+    never empty).  Where they stand too often, the regex engine's own scan."""
+    if is_ascii:
+        prefixes = tuple(p for p in prefixes if p.isascii())
+    counts = [text.count(p) for p in prefixes]
+    if sum(counts) > _MOST_TRIES + len(text) // 64:
+        return [m.span() for m in regex.finditer(text)]
+    starts: set[int] = set()
+    for prefix, count in zip(prefixes, counts, strict=True):
+        i = text.find(prefix) if count else -1
+        while i >= 0:
+            starts.add(i)
+            i = text.find(prefix, i + 1)
+    found: list[tuple[int, int]] = []
+    end = 0
+    match = regex.match
+    for i in sorted(starts):
+        if i >= end and (m := match(text, i)) is not None:
+            found.append(m.span())
+            end = m.end()
+    return found
+
+
+#: Places a regex is tried at, beyond one in 64 characters, before :func:`_spans_at` leaves the
+#: text to the regex engine's scan.
+_MOST_TRIES = 16
 
 
 def _literal_spans(text: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -197,10 +316,14 @@ class Gate:
     #: them is not searched whole.
     one_class: bool = False
 
+    #: ``words`` as bytes, as :attr:`ChunkText.tokens` holds them.
+    _encoded: frozenset[bytes] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         bad = [w for w in self.words if not (w.isascii() and w.isalnum()) or w != w.lower()]
         if bad:
             raise ValueError(f"gate words must be lower-case ASCII letters and digits: {bad}")
+        object.__setattr__(self, "_encoded", frozenset(w.encode() for w in self.words))
 
     def spans(self, chunk: ChunkText) -> Iterator[tuple[int, int]]:
         """``(start, end)`` in ``chunk.text`` of every place the gate opens (in no order)."""
@@ -218,9 +341,9 @@ class Gate:
             return
         needles: Iterable[str] = self.strings
         if self.words:
-            found = self.words.intersection(chunk.tokens)
+            found = self._encoded.intersection(chunk.tokens)
             if found:
-                needles = [*self.strings, *found]
+                needles = [*self.strings, *(w.decode() for w in found)]
         for needle in needles:
             i = low.find(needle)
             while i >= 0:
