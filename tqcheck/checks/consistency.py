@@ -2131,8 +2131,12 @@ class SpellingVariants:
         #: spellings seen, with and without the stops -> where each first stands, and where
         #: it stands in the document (the first :data:`_MAX_POSITIONS` places).
         self.dotted: dict[str, dict[str, tuple[_Occurrence, list[int]]]] = {}
-        #: Finds any key of :attr:`dotted` (rebuilt when one is added): one search a segment.
+        #: Finds any key of :attr:`dotted` (rebuilt when one is added).
         self.dotted_keys: re.Pattern[str] | None = None
+        #: One search a segment for what the capitals block and the dotted abbreviations need
+        #: (a capital after a letter, a dotted abbreviation, a key of :attr:`dotted`): most
+        #: segments have none, and are done with the capitals in one scan, not three.
+        self.capitals_gate = _capitals_gate(())
 
     def _dotted_abbreviations(self, segment: Segment, base: int) -> None:
         """Note the abbreviations of ``segment`` written with full stops (U.S.), and those of
@@ -2150,6 +2154,7 @@ class SpellingVariants:
             if key not in self.dotted:
                 self.dotted[key] = {}
                 self.dotted_keys = re.compile("|".join(map(re.escape, self.dotted)))
+                self.capitals_gate = _capitals_gate(tuple(self.dotted))
         for key in self.dotted:
             if key in text:
                 found.extend((key, key, m.start(), m.end()) for m in re.finditer(
@@ -2271,7 +2276,8 @@ class SpellingVariants:
                     forms[word] = _Occurrence(segment, m.start(), m.end())
                 else:
                     occ.count += 1
-        if _CAPITAL_AFTER_LETTER.search(text):  # rare: one search for both tests below
+        gate = self.capitals_gate.search(text) is not None  # rare: then the tests below
+        if gate and _CAPITAL_AFTER_LETTER.search(text):  # one search for both tests below
             if _INNER_CAPITAL.search(text):
                 for m in _CAMEL.finditer(text):
                     key = m.group().casefold()
@@ -2296,7 +2302,7 @@ class SpellingVariants:
                     self._note_acronym(key, first)  # the word seen before, in capitals or not
         # One pass over the tokens for most segments: they hold no word worth locating.  (A
         # set's isdisjoint takes half the time of a dict's keys' on the tokens of a segment.)
-        if self.dotted or ("." in text and _DOTTED.search(text)):
+        if gate and (self.dotted or ("." in text and _DOTTED.search(text))):
             self._dotted_abbreviations(segment, base)
         heads: set[str] = set()
         if self.acronyms and "-" in text:  # COVID-19: an abbreviation before a hyphen and a number
@@ -2901,8 +2907,19 @@ _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(
 #: An abbreviation of two to four capitals each followed by a full stop (U.S., U.N., E.U.).
 #: Written to start with the capital (the regex engine then skips to capitals in a tight loop).
 _DOTTED = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w.])")
+
 #: A number may follow after a hyphen (COVID-19, MH-17).
 _ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/]|-(?!\d))")
+
+
+def _capitals_gate(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds what :data:`_CAPITAL_AFTER_LETTER` or :data:`_DOTTED` finds, or any of ``keys``
+    (abbreviations in capitals: US), in one scan: each alternative after the leading capital (a
+    key's first letter is read by a lookbehind), so that the regex engine skips to capitals in
+    a tight loop."""
+    keyed = "".join(f"|(?<={k[0]}){re.escape(k[1:])}" for k in keys)
+    return re.compile(r"[A-Z](?:(?<=[A-Za-z][A-Z])|(?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w.])"
+                      + keyed + ")")
 
 
 #: Another word in capitals right before or after one (from the position searched at).
