@@ -48,9 +48,12 @@ def _rules(*pairs: tuple[str, str]) -> Rules:
 
 
 def rewrite(word: str, rules: Rules) -> str:
-    """``word`` with each rule applied in order: the key of one romanization family."""
+    """``word`` with each rule applied in order: the key of one romanization family.  A rule
+    whose replacement refers to a group (``\\1``) is searched first: ``sub`` reads such a
+    template in Python on every call, and most words hold no match."""
     for rx, repl in rules:
-        word = rx.sub(repl, word)
+        if "\\" not in repl or rx.search(word) is not None:
+            word = rx.sub(repl, word)
     return word
 
 
