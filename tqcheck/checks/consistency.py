@@ -667,10 +667,17 @@ def _known_words() -> frozenset[str]:
 
 _YO = str.maketrans("ёЁ", "еЕ")
 #: A preposition of place right before a name (the end of the text searched), by language.
-_PLACE_BEFORE = {lang: re.compile(rf"(?<![^\W\d_])(?:{words}) $", re.IGNORECASE) for lang, words in {
+_PLACE_WORDS = {
     "en": "in|near|outside", "de": "in|bei|nahe", "fr": "à|près de", "es": "en|cerca de",
     "it": "a|in|presso", "pt": "em|perto de", "nl": "in|bij", "pl": "w|we|pod",
-}.items()}
+}
+_PLACE_BEFORE = {lang: re.compile(rf"(?<![^\W\d_])(?:{words}) $", re.IGNORECASE)
+                 for lang, words in _PLACE_WORDS.items()}
+#: The ASCII characters that may end one of a language's :data:`_PLACE_WORDS` (any case): a
+#: name after a space and another ASCII character needs no search (most names).
+_PLACE_LAST = {lang: frozenset(c for c in map(chr, range(128)) if any(
+    re.fullmatch(re.escape(w[-1]), c, re.IGNORECASE) for w in words.split("|")))
+    for lang, words in _PLACE_WORDS.items()}
 
 
 def _known_parts(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -867,6 +874,7 @@ class NameVariants:
         #: one listed (:data:`_PLACE_BEFORE`): two such spellings that differ in a doubled letter
         #: alone are one place (Mosul/Mossul), not two people (Harris/Haris).
         self.place_before = _PLACE_BEFORE.get(base_lang(ctx.lang) or "")
+        self.place_last = _PLACE_LAST.get(base_lang(ctx.lang) or "", frozenset())
         self.places: set[str] = set()
         #: Characters of the document fed so far (where the next segment starts).
         self.offset = 0
@@ -942,7 +950,12 @@ class NameVariants:
                 # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
                 occ.proper = not _at_sentence_start(text, start) or (
                     "-" in w and bool(_ARTICLE.match(w)))
-            if self.place_before is not None and w not in self.places and \
+            # (the search ends at the name: after a space, a word's last letter must stand
+            # before it; or after a newline, which ``$`` may stand before)
+            if self.place_before is not None and w not in self.places and (
+                    (text[start - 1:start] == " " and (
+                        not (c := text[start - 2:start - 1]).isascii() or c in self.place_last))
+                    or text[start - 1:start] == "\n") and \
                     self.place_before.search(text, max(0, start - 9), start):
                 self.places.add(w)
             if noun or (occ.neighbours is not None and len(occ.neighbours) >= _MAX_NEIGHBOURS):
