@@ -2117,6 +2117,11 @@ class SpellingVariants:
             {} if base_lang(lang) == "ja" else None)
         #: Spellings before a spelling reform (daß, évènement, acção) by their current form.
         self.reform_rules = _REFORMS.get(base_lang(lang) or "")
+        #: Whether :meth:`_script_notes` has anything to note in this language.
+        self.script_notes = (self.arabic or self.letter_table is not None
+                             or self.spacing is not None or self.han is not None
+                             or self.greek is not None or self.reform_rules is not None
+                             or self.katakana is not None)
         self.reformed: dict[str, set[str]] = defaultdict(set)
         self.sz_current: dict[str, Segment] = {}  # German: words with ss, where each stands
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
@@ -2242,21 +2247,14 @@ class SpellingVariants:
                                and t[:i] in self.elision]
         if len(self.pair_seen) < _MAX_OPEN:  # (the test of _open_compounds, without the call)
             self._open_compounds(segment, tokens)
-        if self.arabic:
-            self._hamza(segment, tokens)
-        if self.letter_table is not None:
-            self._letter_forms(tokens)
         if self.accented is not None and not text.isascii() and not _KEYWORD_LIST.search(text):
             for t in tokens:
                 if len(t) >= 4 and not t.isascii():
                     bare = _strip_accents(t)
                     if bare != t and bare.isascii():
                         self.accented[bare].add(t)
-        if self.spacing is not None:
-            self.spacing.feed(segment)
-        if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
-            self.han.append(segment)
-            self.han_chars += len(text)
+        if self.script_notes:  # (most languages: none of them)
+            self._script_notes(segment, tokens)
         if ("'" in text or "’" in text) and "ʼ" not in text and len(
                 self.apostrophes) < _MAX_OPEN:
             apostrophes = self.apostrophes
@@ -2273,22 +2271,6 @@ class SpellingVariants:
                 key = key[:key.index("'") + 4]  # the word, whatever its ending: комп'ют
                 self.apostrophes[key].setdefault(style.group(), []).append(
                     (segment, m.start(), m.end(), base + m.start()))
-        if self.greek is not None and _GREEK_WORD.search(text):
-            for m in _GREEK_WORD.finditer(text):
-                word = m.group()
-                if not word.isupper():  # capitals drop the accents (ΘΕΣΣΑΛΟΝΙΚΗ)
-                    self.greek[_strip_accents(word.casefold())[:5]].add(word.casefold())
-        if self.reform_rules is not None:
-            self._reforms(segment, tokens)
-        if self.katakana is not None and _KATAKANA_WORD.search(text):
-            for m in _KATAKANA_WORD.finditer(text):
-                word = m.group()
-                forms = self.katakana.setdefault(_katakana_key(word), {})
-                occ = forms.get(word)
-                if occ is None:
-                    forms[word] = _Occurrence(segment, m.start(), m.end())
-                else:
-                    occ.count += 1
         gate = self.capitals_gate.search(text) is not None  # rare: then the tests below
         if gate and _CAPITAL_AFTER_LETTER.search(text):  # one search for both tests below
             if _INNER_CAPITAL.search(text):
@@ -2341,6 +2323,37 @@ class SpellingVariants:
                 for m in _after_apostrophe(w).finditer(text):
                     if _elided_after(text, m.start(), self.elision):
                         self._note(w, segment, m.start(), m.end())
+
+    def _script_notes(self, segment: Segment, tokens: list[str]) -> None:
+        """The notes :meth:`feed` takes for some languages or scripts alone: hamza and letter
+        forms (Arabic script), spacing (Persian, Korean), Chinese characters, Greek accents,
+        spelling reforms and katakana."""
+        text = segment.text
+        if self.arabic:
+            self._hamza(segment, tokens)
+        if self.letter_table is not None:
+            self._letter_forms(tokens)
+        if self.spacing is not None:
+            self.spacing.feed(segment)
+        if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
+            self.han.append(segment)
+            self.han_chars += len(text)
+        if self.greek is not None and _GREEK_WORD.search(text):
+            for m in _GREEK_WORD.finditer(text):
+                word = m.group()
+                if not word.isupper():  # capitals drop the accents (ΘΕΣΣΑΛΟΝΙΚΗ)
+                    self.greek[_strip_accents(word.casefold())[:5]].add(word.casefold())
+        if self.reform_rules is not None:
+            self._reforms(segment, tokens)
+        if self.katakana is not None and _KATAKANA_WORD.search(text):
+            for m in _KATAKANA_WORD.finditer(text):
+                word = m.group()
+                forms = self.katakana.setdefault(_katakana_key(word), {})
+                occ = forms.get(word)
+                if occ is None:
+                    forms[word] = _Occurrence(segment, m.start(), m.end())
+                else:
+                    occ.count += 1
 
     def _note_casing(self, key: str, segment: Segment) -> None:
         """Note the capitalised spellings of ``key`` in ``segment`` (never all capitals, a
