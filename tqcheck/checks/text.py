@@ -70,20 +70,11 @@ class _TextMemo(dict[str, T]):
     def __missing__(self, text: str) -> T:
         value = self.fn(text)
         if len(self) >= MEMO_SIZE or self.held > MEMO_CHARS:
-            self._evict()
+            self.clear()
+            self.held = 0
         self[text] = value
         self.held += len(text)
         return value
-
-    def _evict(self) -> None:
-        """Forget the older half of the texts (in the order they came: a dict's), not all: the
-        checks of a chunk run one after the other over its segments, and a memo emptied in the
-        middle of a chunk made the later checks compute its first segments' values again."""
-        for text in list(self):
-            if len(self) <= MEMO_SIZE // 2 and self.held <= MEMO_CHARS // 2:
-                break
-            self.held -= len(text)
-            del self[text]
 
 
 def per_text(fn: Callable[[str], T]) -> Callable[[str], T]:
