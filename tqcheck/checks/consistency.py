@@ -667,10 +667,17 @@ def _known_words() -> frozenset[str]:
 
 _YO = str.maketrans("ёЁ", "еЕ")
 #: A preposition of place right before a name (the end of the text searched), by language.
-_PLACE_BEFORE = {lang: re.compile(rf"(?<![^\W\d_])(?:{words}) $", re.IGNORECASE) for lang, words in {
+_PLACE_WORDS = {
     "en": "in|near|outside", "de": "in|bei|nahe", "fr": "à|près de", "es": "en|cerca de",
     "it": "a|in|presso", "pt": "em|perto de", "nl": "in|bij", "pl": "w|we|pod",
-}.items()}
+}
+_PLACE_BEFORE = {lang: re.compile(rf"(?<![^\W\d_])(?:{words}) $", re.IGNORECASE)
+                 for lang, words in _PLACE_WORDS.items()}
+#: The ASCII characters that may end one of a language's :data:`_PLACE_WORDS` (any case): a
+#: name after a space and another ASCII character needs no search (most names).
+_PLACE_LAST = {lang: frozenset(c for c in map(chr, range(128)) if any(
+    re.fullmatch(re.escape(w[-1]), c, re.IGNORECASE) for w in words.split("|")))
+    for lang, words in _PLACE_WORDS.items()}
 
 
 def _known_parts(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -867,6 +874,7 @@ class NameVariants:
         #: one listed (:data:`_PLACE_BEFORE`): two such spellings that differ in a doubled letter
         #: alone are one place (Mosul/Mossul), not two people (Harris/Haris).
         self.place_before = _PLACE_BEFORE.get(base_lang(ctx.lang) or "")
+        self.place_last = _PLACE_LAST.get(base_lang(ctx.lang) or "", frozenset())
         self.places: set[str] = set()
         #: Characters of the document fed so far (where the next segment starts).
         self.offset = 0
@@ -942,7 +950,12 @@ class NameVariants:
                 # A word with the Arabic article ("Al-Qidra said") is a name at a sentence start too.
                 occ.proper = not _at_sentence_start(text, start) or (
                     "-" in w and bool(_ARTICLE.match(w)))
-            if self.place_before is not None and w not in self.places and \
+            # (the search ends at the name: after a space, a word's last letter must stand
+            # before it; or after a newline, which ``$`` may stand before)
+            if self.place_before is not None and w not in self.places and (
+                    (text[start - 1:start] == " " and (
+                        not (c := text[start - 2:start - 1]).isascii() or c in self.place_last))
+                    or text[start - 1:start] == "\n") and \
                     self.place_before.search(text, max(0, start - 9), start):
                 self.places.add(w)
             if noun or (occ.neighbours is not None and len(occ.neighbours) >= _MAX_NEIGHBOURS):
@@ -2104,6 +2117,11 @@ class SpellingVariants:
             {} if base_lang(lang) == "ja" else None)
         #: Spellings before a spelling reform (daß, évènement, acção) by their current form.
         self.reform_rules = _REFORMS.get(base_lang(lang) or "")
+        #: Whether :meth:`_script_notes` has anything to note in this language.
+        self.script_notes = (self.arabic or self.letter_table is not None
+                             or self.spacing is not None or self.han is not None
+                             or self.greek is not None or self.reform_rules is not None
+                             or self.katakana is not None)
         self.reformed: dict[str, set[str]] = defaultdict(set)
         self.sz_current: dict[str, Segment] = {}  # German: words with ss, where each stands
         #: word -> a segment holding it; two adjacent words joined -> a segment holding them
@@ -2131,8 +2149,12 @@ class SpellingVariants:
         #: spellings seen, with and without the stops -> where each first stands, and where
         #: it stands in the document (the first :data:`_MAX_POSITIONS` places).
         self.dotted: dict[str, dict[str, tuple[_Occurrence, list[int]]]] = {}
-        #: Finds any key of :attr:`dotted` (rebuilt when one is added): one search a segment.
+        #: Finds any key of :attr:`dotted` (rebuilt when one is added).
         self.dotted_keys: re.Pattern[str] | None = None
+        #: One search a segment for what the capitals block and the dotted abbreviations need
+        #: (a capital after a letter, a dotted abbreviation, a key of :attr:`dotted`): most
+        #: segments have none, and are done with the capitals in one scan, not three.
+        self.capitals_gate = _capitals_gate(())
 
     def _dotted_abbreviations(self, segment: Segment, base: int) -> None:
         """Note the abbreviations of ``segment`` written with full stops (U.S.), and those of
@@ -2150,6 +2172,7 @@ class SpellingVariants:
             if key not in self.dotted:
                 self.dotted[key] = {}
                 self.dotted_keys = re.compile("|".join(map(re.escape, self.dotted)))
+                self.capitals_gate = _capitals_gate(tuple(self.dotted))
         for key in self.dotted:
             if key in text:
                 found.extend((key, key, m.start(), m.end()) for m in re.finditer(
@@ -2224,21 +2247,14 @@ class SpellingVariants:
                                and t[:i] in self.elision]
         if len(self.pair_seen) < _MAX_OPEN:  # (the test of _open_compounds, without the call)
             self._open_compounds(segment, tokens)
-        if self.arabic:
-            self._hamza(segment, tokens)
-        if self.letter_table is not None:
-            self._letter_forms(tokens)
         if self.accented is not None and not text.isascii() and not _KEYWORD_LIST.search(text):
             for t in tokens:
                 if len(t) >= 4 and not t.isascii():
                     bare = _strip_accents(t)
                     if bare != t and bare.isascii():
                         self.accented[bare].add(t)
-        if self.spacing is not None:
-            self.spacing.feed(segment)
-        if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
-            self.han.append(segment)
-            self.han_chars += len(text)
+        if self.script_notes:  # (most languages: none of them)
+            self._script_notes(segment, tokens)
         if ("'" in text or "’" in text) and "ʼ" not in text and len(
                 self.apostrophes) < _MAX_OPEN:
             apostrophes = self.apostrophes
@@ -2255,23 +2271,8 @@ class SpellingVariants:
                 key = key[:key.index("'") + 4]  # the word, whatever its ending: комп'ют
                 self.apostrophes[key].setdefault(style.group(), []).append(
                     (segment, m.start(), m.end(), base + m.start()))
-        if self.greek is not None and _GREEK_WORD.search(text):
-            for m in _GREEK_WORD.finditer(text):
-                word = m.group()
-                if not word.isupper():  # capitals drop the accents (ΘΕΣΣΑΛΟΝΙΚΗ)
-                    self.greek[_strip_accents(word.casefold())[:5]].add(word.casefold())
-        if self.reform_rules is not None:
-            self._reforms(segment, tokens)
-        if self.katakana is not None and _KATAKANA_WORD.search(text):
-            for m in _KATAKANA_WORD.finditer(text):
-                word = m.group()
-                forms = self.katakana.setdefault(_katakana_key(word), {})
-                occ = forms.get(word)
-                if occ is None:
-                    forms[word] = _Occurrence(segment, m.start(), m.end())
-                else:
-                    occ.count += 1
-        if _CAPITAL_AFTER_LETTER.search(text):  # rare: one search for both tests below
+        gate = self.capitals_gate.search(text) is not None  # rare: then the tests below
+        if gate and _CAPITAL_AFTER_LETTER.search(text):  # one search for both tests below
             if _INNER_CAPITAL.search(text):
                 for m in _CAMEL.finditer(text):
                     key = m.group().casefold()
@@ -2296,7 +2297,7 @@ class SpellingVariants:
                     self._note_acronym(key, first)  # the word seen before, in capitals or not
         # One pass over the tokens for most segments: they hold no word worth locating.  (A
         # set's isdisjoint takes half the time of a dict's keys' on the tokens of a segment.)
-        if self.dotted or ("." in text and _DOTTED.search(text)):
+        if gate and (self.dotted or ("." in text and _DOTTED.search(text))):
             self._dotted_abbreviations(segment, base)
         heads: set[str] = set()
         if self.acronyms and "-" in text:  # COVID-19: an abbreviation before a hyphen and a number
@@ -2322,6 +2323,37 @@ class SpellingVariants:
                 for m in _after_apostrophe(w).finditer(text):
                     if _elided_after(text, m.start(), self.elision):
                         self._note(w, segment, m.start(), m.end())
+
+    def _script_notes(self, segment: Segment, tokens: list[str]) -> None:
+        """The notes :meth:`feed` takes for some languages or scripts alone: hamza and letter
+        forms (Arabic script), spacing (Persian, Korean), Chinese characters, Greek accents,
+        spelling reforms and katakana."""
+        text = segment.text
+        if self.arabic:
+            self._hamza(segment, tokens)
+        if self.letter_table is not None:
+            self._letter_forms(tokens)
+        if self.spacing is not None:
+            self.spacing.feed(segment)
+        if self.han is not None and self.han_chars < _MAX_HAN_TEXT and _HAN.search(text):
+            self.han.append(segment)
+            self.han_chars += len(text)
+        if self.greek is not None and _GREEK_WORD.search(text):
+            for m in _GREEK_WORD.finditer(text):
+                word = m.group()
+                if not word.isupper():  # capitals drop the accents (ΘΕΣΣΑΛΟΝΙΚΗ)
+                    self.greek[_strip_accents(word.casefold())[:5]].add(word.casefold())
+        if self.reform_rules is not None:
+            self._reforms(segment, tokens)
+        if self.katakana is not None and _KATAKANA_WORD.search(text):
+            for m in _KATAKANA_WORD.finditer(text):
+                word = m.group()
+                forms = self.katakana.setdefault(_katakana_key(word), {})
+                occ = forms.get(word)
+                if occ is None:
+                    forms[word] = _Occurrence(segment, m.start(), m.end())
+                else:
+                    occ.count += 1
 
     def _note_casing(self, key: str, segment: Segment) -> None:
         """Note the capitalised spellings of ``key`` in ``segment`` (never all capitals, a
@@ -2901,8 +2933,19 @@ _CAMEL = re.compile(r"(?<![\w'’./@-])(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*(
 #: An abbreviation of two to four capitals each followed by a full stop (U.S., U.N., E.U.).
 #: Written to start with the capital (the regex engine then skips to capitals in a tight loop).
 _DOTTED = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w.])")
+
 #: A number may follow after a hyphen (COVID-19, MH-17).
 _ALL_CAPITALS = re.compile(r"[A-Z](?<![\w'’.&/-].)[A-Z]{2,4}(?![\w'’&/]|-(?!\d))")
+
+
+def _capitals_gate(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds what :data:`_CAPITAL_AFTER_LETTER` or :data:`_DOTTED` finds, or any of ``keys``
+    (abbreviations in capitals: US), in one scan: each alternative after the leading capital (a
+    key's first letter is read by a lookbehind), so that the regex engine skips to capitals in
+    a tight loop."""
+    keyed = "".join(f"|(?<={k[0]}){re.escape(k[1:])}" for k in keys)
+    return re.compile(r"[A-Z](?:(?<=[A-Za-z][A-Z])|(?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w.])"
+                      + keyed + ")")
 
 
 #: Another word in capitals right before or after one (from the position searched at).

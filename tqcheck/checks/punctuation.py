@@ -7,6 +7,7 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from tqcheck.checks._fixes import delete_span, one_fix_per_segment
 from tqcheck.checks._pairs import is_record
@@ -144,9 +145,17 @@ def _quote_pairs(ctx: CheckContext) -> dict[str, str]:
 
 
 def _quote_marks(text: str, chars: str) -> list[tuple[int, str]]:
+    """``(index, mark)`` of each character of ``text`` that is one of ``chars``: one regex scan,
+    not a Python loop over every character."""
     if not any(c in text for c in chars):
         return []
-    return [(i, c) for i, c in enumerate(text) if c in chars]
+    return [(m.start(), m.group()) for m in _marks_class(chars).finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _marks_class(chars: str) -> re.Pattern[str]:
+    """A class of the characters of ``chars`` (not empty)."""
+    return re.compile("[" + "".join(map(re.escape, dict.fromkeys(chars))) + "]")
 
 
 def _soft_closers(ctx: CheckContext, pairs: dict[str, str]) -> dict[str, str]:

@@ -47,10 +47,101 @@ def _rules(*pairs: tuple[str, str]) -> Rules:
     return tuple((re.compile(p), r) for p, r in pairs)
 
 
+#: The special characters of a regex: a literal run of a pattern stops at them.
+_SPECIAL_CHARS = frozenset("\\.^$*+?{}[]()|")
+#: A leading lookbehind or the start anchor: no character of a match.
+_LEADING_ZERO_WIDTH = re.compile(r"^(?:\^|\(\?<[=!][^()]*\))*")
+
+
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """``pattern`` cut at its top-level ``|`` (None where a backslash or class makes the cut
+    unsure)."""
+    if "[]" in pattern or "[^]" in pattern:
+        return None  # a class that opens with its own closing bracket
+    parts, depth, start, in_class = [], 0, 0, False
+    for i, c in enumerate(pattern):
+        if c == "\\":
+            return None
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` (a rule's regex, without flags) holds one:
+    each alternative's leading literal letters (after lookbehinds and ``^``), or each letter of
+    a leading class of plain letters; None where an alternative opens otherwise (a group, a dot,
+    an escape)."""
+    alternatives = _top_level_alternatives(pattern)
+    if alternatives is None:
+        return None
+    needles: list[str] = []
+    for alt in alternatives:
+        lead = _LEADING_ZERO_WIDTH.match(alt)
+        alt = alt[lead.end():] if lead else alt
+        if alt.startswith("[") and "]" in alt:
+            members = alt[1:alt.index("]")]
+            after = alt[alt.index("]") + 1:alt.index("]") + 2]
+            if (not members or members[0] == "^" or "-" in members or "\\" in members
+                    or after in ("?", "*", "{")):
+                return None
+            needles.extend(members)
+            continue
+        run = ""
+        for i, c in enumerate(alt):
+            if c in _SPECIAL_CHARS:
+                break
+            if alt[i + 1:i + 2] in ("?", "*", "{"):
+                break  # an optional character ends the run before it
+            run += c
+        if not run:
+            return None
+        needles.append(run)
+    return tuple(needles)
+
+
+#: Each rule set's rules with what :func:`rewrite` tests before a rule's ``sub``, by the id of
+#: the rule set (kept in the value, so that the id stays its own).
+_PREPARED: dict[int, tuple[Rules, tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None,
+                                             bool], ...]]] = {}
+
+
+def _prepared(rules: Rules) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None, bool],
+                                     ...]:
+    entry = _PREPARED.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_PREPARED) > 256:
+            _PREPARED.clear()
+        entry = _PREPARED[id(rules)] = (rules, tuple(
+            (rx, repl, None if rx.flags & (re.IGNORECASE | re.VERBOSE) else _needles(rx.pattern),
+             "\\" in repl) for rx, repl in rules))
+    return entry[1]
+
+
 def rewrite(word: str, rules: Rules) -> str:
-    """``word`` with each rule applied in order: the key of one romanization family."""
-    for rx, repl in rules:
-        word = rx.sub(repl, word)
+    """``word`` with each rule applied in order: the key of one romanization family.  A rule
+    runs only where the word holds one of the literal letters every match of it holds (most
+    words: few rules), and one whose replacement refers to a group (``\\1``) is searched
+    first: ``sub`` reads such a template in Python on every call."""
+    for rx, repl, needles, template in _prepared(rules):
+        if needles is not None:
+            for needle in needles:
+                if needle in word:
+                    break
+            else:
+                continue
+        if not template or rx.search(word) is not None:
+            word = rx.sub(repl, word)
     return word
 
 
