@@ -1,5 +1,6 @@
 """The language files of round 12 (Swedish, Danish, Norwegian, Finnish, Hungarian, Romanian,
-Greek, Bulgarian, Slovak, Vietnamese, Indonesian): each has the data the checks read, catches a
+Greek, Bulgarian, Slovak, Vietnamese, Indonesian, Slovenian, Serbian, Estonian, Lithuanian,
+Latvian): each has the data the checks read, catches a
 cut-off sentence, a doubled word and a number in another language's format, and leaves fluent
 text with legitimate doubles, abbreviations and ordinals alone."""
 
@@ -81,6 +82,36 @@ CASES = {
            "Pendapatan naik menjadi 1,250.50 rupiah per saham.",
            "Rapat dihadiri oleh gubernur, bupati, dll. Kemudian acara ditutup. Ya ya, saya "
            "mengerti. Kantornya di Jl. Sudirman No. 5, Jakarta."),
+    "sl": ("Vlada je včeraj predstavila nov načrt za šole. Po besedah ministra bodo občine dobile "
+           "več denarja in",
+           "Odločitev je sprejel sprejel svet v torek.",
+           "Prihodki so se povečali na 1,250.50 evra na delnico.",
+           "Sestanek bo 5. maja, npr. v sejni sobi. Prišli so dr. Novak, prof. Kranjc itd. Potem "
+           "smo odšli. Ja ja, razumem."),
+    "sr": ("Влада је јуче представила нови план за школе. Према речима министра, општине ће "
+           "добити више новца и",
+           "Одлуку је донео донео савет у уторак.",
+           "Приходи су порасли на 1,250.50 динара по акцији.",
+           "Састанак ће бити одржан 5. маја, нпр. у сали. Дошли су др Петровић, проф. Јовановић "
+           "итд. Онда смо отишли."),
+    "et": ("Valitsus tutvustas eile koolide uut kava. Ministri sõnul saavad omavalitsused rohkem "
+           "raha ja",
+           "Otsuse tegi tegi nõukogu teisipäeval.",
+           "Tulud kasvasid 1,250.50 euroni aktsia kohta.",
+           "Koosolek toimub 5. mail, nt koosolekuruumis. Osalesid linnapea, volikogu liikmed jt. "
+           "Seejärel lahkusime. Jah jah, saan aru."),
+    "lt": ("Vyriausybė vakar pristatė naują mokyklų planą. Pasak ministro, savivaldybės gaus "
+           "daugiau pinigų ir",
+           "Sprendimą priėmė priėmė taryba antradienį.",
+           "Pajamos išaugo iki 1,250.50 euro už akciją.",
+           "Susitikimas vyks 2024 m. gegužės 5 d. Jame dalyvaus meras, tarybos nariai ir kt. "
+           "Vėliau visi išvyko. Taip taip, suprantu."),
+    "lv": ("Valdība vakar iepazīstināja ar jaunu skolu plānu. Pēc ministra teiktā, pašvaldības "
+           "saņems vairāk naudas un",
+           "Lēmumu pieņēma pieņēma padome otrdien.",
+           "Ieņēmumi pieauga līdz 1,250.50 eiro par akciju.",
+           "Sanāksme notiks 2024. gada 15. martā, piem. zālē. Piedalījās mērs, deputāti u.c. "
+           "Pēc tam visi aizgāja. Jā jā, saprotu."),
 }
 
 _CHECKS = ("TQ1", "TQ2", "TQ3")
