@@ -157,8 +157,8 @@ def test_norms_of_languages_without_a_data_file_pass(lang: str, text: str) -> No
 def test_a_language_without_a_file_stays_unknown() -> None:
     from tqcheck.langdata import load_language
 
-    data = load_language("ro")
-    assert not data.known and data.name == "Romanian" and data.get("numbers", "decimal") == ","
+    data = load_language("ca")
+    assert not data.known and data.name == "Catalan" and data.get("numbers", "decimal") == ","
     # Nothing but the splitter's default without data: a number's full stop before a lowercase
     # word ends no sentence (ordinals).
     assert load_language("xx").raw == {"ordinal_dot": True}
