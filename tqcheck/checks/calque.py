@@ -1002,14 +1002,18 @@ class CalquePhrases:
         self.deferred_strong: dict[int, tuple[_Match, ...]] = {}
         self.deferred_chars = 0
         self.cooccurrence = None if ctx.source_lang else _CoOccurrence(self.setup)
+        #: The co-occurrence sample while it reads (None once it has read its characters).
+        self.sampling = self.cooccurrence
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
             if self.deferred is not None:
                 self._run_deferred()
-        if self.cooccurrence is not None:
-            self.cooccurrence.feed(segment)
+        if (sample := self.sampling) is not None:
+            sample.feed(segment)
+            if sample.left <= 0:
+                self.sampling = None
         if self.deferred is not None:
             strong = self.setup.strong_matches(segment.text)
             if strong:
