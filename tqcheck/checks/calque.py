@@ -516,7 +516,12 @@ class _Setup:
         # read its words (:func:`folded_word_set`: the tokens, and the words inside those
         # with a hyphen or an apostrophe; ``\b`` bounds them too): most texts' are its tokens.
         tokens = folded_token_set(text)
-        runs = tokens if ascii and word_runs_are_tokens(text) else folded_word_set(text)
+        if not ascii:
+            runs = folded_word_set(text)
+        elif word_runs_are_tokens(text):  # most text
+            runs = tokens
+        else:
+            runs = _ascii_word_set(tokens)
         keyed = self._index_keys.intersection(runs)
         folded: str | None = None
         selected: Sequence[int] = ()
@@ -622,6 +627,20 @@ class _Setup:
 
 
 _Match = tuple[CalquePack, CalquePattern, re.Match[str]]
+#: A run of letters and digits (``\\b`` bounds it), as :func:`folded_word_set` reads them.
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _ascii_word_set(tokens: frozenset[str]) -> frozenset[str]:
+    """:func:`folded_word_set` of an ASCII text whose :func:`folded_token_set` is ``tokens``:
+    the tokens, and the runs of letters and digits inside those that hold other characters (a
+    hyphen, an apostrophe).  A run lies inside one token (the separators are no word
+    characters), so the runs of the few such tokens are those of the text: no search of all of
+    it."""
+    odd = [t for t in tokens if not t.isalnum()]
+    return tokens.union(*map(_WORD_RUN.findall, odd)) if odd else tokens
+
+
 #: A pattern's token sets and strings (:meth:`_Setup._conditions`, a fraction of a millisecond
 #: each) are made once it has been selected this often: a short text pays only for the
 #: patterns its words select again and again.
@@ -987,14 +1006,18 @@ class CalquePhrases:
         self.deferred_strong: dict[int, tuple[_Match, ...]] = {}
         self.deferred_chars = 0
         self.cooccurrence = None if ctx.source_lang else _CoOccurrence(self.setup)
+        #: The co-occurrence sample while it reads (None once it has read its characters).
+        self.sampling = self.cooccurrence
 
     def feed(self, segment: Segment, sentences: list[Sentence]) -> None:
         if segment.source:  # most prose has none: no call then
             self.source.feed(segment)
             if self.deferred is not None:
                 self._run_deferred()
-        if self.cooccurrence is not None:
-            self.cooccurrence.feed(segment)
+        if (sample := self.sampling) is not None:
+            sample.feed(segment)
+            if sample.left <= 0:
+                self.sampling = None
         if self.deferred is not None:
             strong = self.setup.strong_matches(segment.text)
             if strong:
@@ -1050,11 +1073,17 @@ class CalquePhrases:
         for key in evident:
             self.found[key] = []
         strong_of = self.deferred_strong
+        # Most segments are out of reach and have no strong match: one comparison of their
+        # line with the span of the reach skips them (the loop is over every segment).
+        low, high = (lines[0] - _EVIDENCE_REACH, lines[-1] + _EVIDENCE_REACH) if lines else (
+            0, -1)
         for place, segment in enumerate(waiting):
-            strong = [m for m in strong_of.get(place, ()) if id(m[0]) in evident]
-            if not _in_reach(lines, segment.line):
-                self._record(segment, strong)  # out of reach: the strong matches only
+            if lines is not None and not (low <= segment.line <= high
+                                          and _in_reach(lines, segment.line)):
+                if place in strong_of:  # out of reach: the strong matches only
+                    self._record(segment, [m for m in strong_of[place] if id(m[0]) in evident])
                 continue
+            strong = [m for m in strong_of.get(place, ()) if id(m[0]) in evident]
             self._record(segment, self.setup.in_order(strong, others.matches(segment.text)))
 
     def _record(self, segment: Segment, matches: Iterable[_Match]) -> None:
