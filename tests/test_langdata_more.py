@@ -181,3 +181,10 @@ def test_a_swedish_closing_mark_opens_too() -> None:
 
 def test_hungarian_low_high_quotes_pair() -> None:
     assert _codes("A gomb felirata „Lásd még” lett, a másiké „Mégse”.", "hu") == []
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "no", "sv", "da"])
+def test_a_word_doubled_with_a_hyphen_is_a_source_reduplication(lang: str) -> None:
+    # Norwegian is read as "no" whatever the code says (nb, nn): its row must be keyed so.
+    report = audit_text("De besøkte landet-landet i regionen.", AuditOptions(lang=lang))
+    assert [(f.code, f.text) for f in report.findings] == [("TQ101", "landet-landet")]

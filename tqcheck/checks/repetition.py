@@ -343,7 +343,7 @@ _HYPHEN_DOUBLE = re.compile(r"(?<![\w-])([^\W\d_]{5,})-(\1)(?![\w-])", re.IGNORE
 #: Malay plurals, "rumah-rumah"; Russian, Greek, Hindi or Hungarian emphasis, "синий-синий",
 #: "σιγά-σιγά"; French and Portuguese nouns, "cache-cache", "pisca-pisca"): there it is a
 #: source's reduplication carried over.
-_NO_HYPHEN_REDUPLICATION = frozenset({"en", "de", "es", "nl", "sv", "da", "nb", "pl", "cs"})
+_NO_HYPHEN_REDUPLICATION = frozenset({"en", "de", "es", "nl", "sv", "da", "no", "pl", "cs"})
 
 
 def _letter(c: str) -> bool:
