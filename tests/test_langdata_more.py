@@ -188,3 +188,44 @@ def test_a_word_doubled_with_a_hyphen_is_a_source_reduplication(lang: str) -> No
     # Norwegian is read as "no" whatever the code says (nb, nn): its row must be keyed so.
     report = audit_text("De besøkte landet-landet i regionen.", AuditOptions(lang=lang))
     assert [(f.code, f.text) for f in report.findings] == [("TQ101", "landet-landet")]
+
+
+
+#: A reason split off its sentence (TQ201, info) and fluent text with the same opener leading a
+#: clause before its main one, or a main-clause idiom of the same word ("Karena itu", "Vì vậy").
+_FRAGMENTS = {
+    "sk": ("Vláda včera predstavila nový plán pre školy. Pretože rozpočet mesta nestačil.",
+           "Vláda včera predstavila nový plán. Pretože rozpočet nestačil, obce dostanú viac peňazí."),
+    "hr": ("Vlada je jučer predstavila novi plan za škole. Budući da gradski proračun nije bio dovoljan.",
+           "Vlada je jučer predstavila novi plan. Iako proračun nije dovoljan, općine će dobiti više novca."),
+    "sr": ("Влада је јуче представила нови план за школе. Пошто градски буџет није био довољан.",
+           "Vlada je juče predstavila novi plan. Iako budžet nije dovoljan, opštine će dobiti više novca."),
+    "sl": ("Vlada je včeraj predstavila nov načrt za šole. Ker mestni proračun ni zadoščal.",
+           "Vlada je včeraj predstavila nov načrt. Čeprav proračun ne zadošča, bodo občine dobile več "
+           "denarja."),
+    "et": ("Valitsus tutvustas eile uut koolide kava. Sest linna eelarve ei olnud piisav.",
+           "Valitsus tutvustas eile uut kava. Kuigi eelarve ei ole piisav, saavad vallad rohkem raha."),
+    "lt": ("Vyriausybė vakar pristatė naują mokyklų planą. Nes miesto biudžeto nepakako.",
+           "Vyriausybė vakar pristatė naują planą. Nors biudžeto nepakanka, savivaldybės gaus daugiau "
+           "pinigų."),
+    "lv": ("Valdība vakar iepazīstināja ar jaunu skolu plānu. Jo pilsētas budžets nebija pietiekams.",
+           "Valdība vakar iepazīstināja ar jaunu plānu. Lai gan budžets nav pietiekams, pašvaldības saņems "
+           "vairāk naudas."),
+    "id": ("Pemerintah kemarin memperkenalkan rencana baru untuk sekolah. Karena anggaran kota tidak "
+           "mencukupi.",
+           "Pemerintah kemarin memperkenalkan rencana baru. Karena itu kota mendapat lebih banyak dana. "
+           "Yang penting semua sekolah dibuka kembali."),
+    "vi": ("Chính phủ hôm qua đã giới thiệu kế hoạch mới cho các trường học. Vì ngân sách thành phố không "
+           "đủ.",
+           "Chính phủ hôm qua đã giới thiệu kế hoạch mới. Vì vậy các trường sẽ nhận thêm tiền. Tuy nhiên "
+           "ngân sách vẫn thiếu."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_FRAGMENTS))
+def test_a_subordinate_clause_split_off_is_a_fragment(lang: str) -> None:
+    fragment, fluent = _FRAGMENTS[lang]
+    found = audit_text(fragment, AuditOptions(lang=lang, select=("TQ201",))).findings
+    assert [(f.code, f.severity.value) for f in found] == [("TQ201", "info")]
+    assert fragment.endswith(found[0].text)
+    assert list(audit_text(fluent, AuditOptions(lang=lang)).findings) == []

@@ -863,9 +863,11 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         opening prepositional phrase without a verb, a comma and a relative clause (``relatives``
         of ``tqcheck/data/structure.toml``, perhaps after a preposition: "For tenants with a low
         income, for whom the increase is limited.") has no main clause either.  Languages
-        without a file of their own (Finnish, Hungarian, Bulgarian, Greek, Romanian, and the
-        clause-relatives of Swedish, Danish and Norwegian) take their ``clause_openers`` from
-        ``structure.toml``.  After a statement, a sentence that opens with a gerund or adverbial
+        whose file has no ``[structure]`` list of them (Finnish, Hungarian, Bulgarian, Greek,
+        Romanian, Slovak, Croatian, Serbian in both scripts, Slovenian, Estonian, Lithuanian,
+        Latvian, Indonesian, Vietnamese, and the clause-relatives of Swedish, Danish and
+        Norwegian) take their ``clause_openers`` and ``clause_opener_exceptions`` ("Karena
+        itu", "Vì vậy": main clauses) from ``structure.toml``.  After a statement, a sentence that opens with a gerund or adverbial
         participle (``gerund_openers``: French "Soulignant une hausse de 12 %.", Russian
         "Пообещав помощь всем семьям.", Polish "Obiecując pomoc …"), perhaps with its
         complement clause (``complementizers``: "Promising that all families would be
