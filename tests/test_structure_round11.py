@@ -235,3 +235,11 @@ def test_toolbars_that_name_the_article(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["The talks ended.\n\nThis article", "The talks ended.\n\nPage 2"])
 def test_words_of_a_toolbar_alone_pass(text: str) -> None:
     assert not found("TQ412", text, "en")
+
+
+
+def test_a_relative_clause_of_verb_group_words_alone_is_read_without_error() -> None:
+    # Every word after the relative one is inside a verb group ("noch", "nicht"): no word left
+    # to test for a capital (this raised IndexError); the noun and its clause are cut off.
+    text = "Das Gesamtbudget beträgt 4,2 Millionen Euro. Die Begünstigten, die noch nicht…"
+    assert found("TQ205", text, "de") == {"Die Begünstigten, die noch nicht…": "info"}

@@ -1983,7 +1983,7 @@ def _trailing_relative(text: str, sentences: list[Sentence], ctx: CheckContext) 
     comma_language = (ctx.lang or "").split("-")[0] in _COMMA_RELATIVES
     rest = [_ELIDED.sub("", w) for w in tokens[rel + 1:]]
     rest = [w for w in rest if w.casefold() not in _INSIDE_VERB_GROUP]
-    if ctx.data.get("capitalized_nouns") and rest[0][:1].isupper():
+    if ctx.data.get("capitalized_nouns") and rest and rest[0][:1].isupper():
         return []  # "Die Farbe, das Muster und der Stoff": an article and its noun
     if commas:
         if commas != 1 or not body[:rel_at].rstrip().endswith(","):
