@@ -867,7 +867,8 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         Romanian, Slovak, Croatian, Serbian in both scripts, Slovenian, Estonian, Lithuanian,
         Latvian, Indonesian, Vietnamese, and the clause-relatives of Swedish, Danish and
         Norwegian) take their ``clause_openers`` and ``clause_opener_exceptions`` ("Karena
-        itu", "Vì vậy": main clauses) from ``structure.toml``.  After a statement, a sentence that opens with a gerund or adverbial
+        itu", "Vì vậy": main clauses) from ``structure.toml``.  After a statement, a sentence
+        that opens with a gerund or adverbial
         participle (``gerund_openers``: French "Soulignant une hausse de 12 %.", Russian
         "Пообещав помощь всем семьям.", Polish "Obiecując pomoc …"), perhaps with its
         complement clause (``complementizers``: "Promising that all families would be
