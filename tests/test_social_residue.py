@@ -236,3 +236,14 @@ def test_embed_widget_words_in_an_interface_catalogue_are_its_strings(tmp_path: 
                      encoding="utf-8")
     report = audit([prose], AuditOptions(lang="en", select=("TQ403",)), jobs=1)
     assert [f.code for f in report.findings] == ["TQ403"]
+
+
+@pytest.mark.parametrize(("lang", "closes"), [
+    # Their primary marks are „…“ (a language file's [quotes], or quote_norms.toml without one).
+    ("de", True), ("sk", True), ("lt", True), ("is", True), ("mk", True),
+    # “ opens their quotations („…” or “…”).
+    ("pl", False), ("ro", False), ("hu", False), ("da", False), ("en", False),
+])
+def test_the_high_mark_closes_a_quotation_where_the_data_says_so(lang: str, closes: bool) -> None:
+    text = "Er sagte „das ist gut.“ dauerhafte Waffenruhe."
+    assert _serious("TQ204", text, lang) == (["dauerhafte Waffenruhe."] if closes else [])
