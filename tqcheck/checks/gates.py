@@ -195,30 +195,10 @@ def _prefixes(items: list[Any], sre: Any) -> set[str] | None:
 
 def _first_chars(items: list[Any], sre: Any) -> set[str] | None:
     """Characters one of which the first character of every match of the parsed regex ``items``
-    is, or None when that is not plain (a class with categories or ranges, a flag, an
-    optional start)."""
-    if not items:
-        return None
-    op, av = items[0]
-    if op is sre.LITERAL:
-        return {chr(av)}
-    if op is sre.IN:
-        if all(o is sre.LITERAL for o, _ in av):
-            return {chr(v) for _, v in av}
-        return None
-    if op is sre.BRANCH:
-        found: set[str] = set()
-        for branch in av[1]:
-            chars = _first_chars(list(branch), sre)
-            if chars is None:
-                return None
-            found |= chars
-        return found
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _first_chars(list(av[2]), sre)
-    if op is sre.SUBPATTERN and not av[1] and not av[2]:
-        return _first_chars(list(av[3]), sre)
-    return None
+    is (the first characters of its :func:`_prefixes`), or None when that is not plain (a class
+    with categories or ranges, a flag, an optional start)."""
+    prefixes = _prefixes(items, sre)
+    return None if prefixes is None else {p[0] for p in prefixes}
 
 
 _PLANS: dict[re.Pattern[str], _Plan] = {}
