@@ -465,3 +465,33 @@ def test_reformed_spellings_and_open_compounds(text: str, lang: str, expected: s
 ])
 def test_reform_and_open_compound_counterexamples(text: str, lang: str) -> None:
     assert flagged("TQ502", text, lang) == set()
+
+
+def test_a_rule_skipped_by_its_needles_would_have_changed_nothing() -> None:
+    # rewrite() runs a rule only where the word holds one of the strings every match of it
+    # holds (_prefilter.exact_strings): the keys must be those of every rule's sub in order.
+    import re as _re
+
+    from tqcheck.checks import romanization
+    from tqcheck.datapack import builtin_names
+    from tqcheck.langdata import load_language
+
+    rule_sets = [v for v in vars(romanization).values() if isinstance(v, tuple) and v and all(
+        isinstance(r, tuple) and len(r) == 2 and isinstance(r[0], _re.Pattern) for r in v)]
+    rule_sets += list(romanization._SOURCE_RULES.values())
+    rule_sets += [romanization.orthography_rules(own) for code in builtin_names("lang")
+                  if (own := load_language(code).get("name_orthography"))]
+    words = ["Zelenskyy", "Zelensky", "Dmytro", "Dmitriy", "Mohammed", "Muhammad", "Qaddafi",
+             "Gaddafi", "Tchaikovsky", "Chaikovskii", "Xi", "Hsi", "Zhou", "Chou", "Beijing",
+             "Peking", "Tsinghua", "Qinghua", "Seoul", "Ryu", "Ryuu", "Shinzō", "Shinzo",
+             "Abd-al", "Abdul", "al-Assad", "Sergei", "Sergey", "Kharkiv", "Charkiw", "Pieskow",
+             "Selenskyj", "Jusuf", "Yusuf", "Thaksin", "Taksin", "Phuket", "Puket"]
+    needled = 0
+    for rules in rule_sets:
+        needled += sum(needles is not None for _, _, needles, _ in romanization._prepared(rules))
+        for word in words + [w.lower() for w in words]:
+            expected = word
+            for rx, repl in rules:
+                expected = rx.sub(repl, expected)
+            assert romanization.rewrite(word, rules) == expected, (word, rules)
+    assert needled > 80  # most rules are gated

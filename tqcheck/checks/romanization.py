@@ -47,67 +47,15 @@ def _rules(*pairs: tuple[str, str]) -> Rules:
     return tuple((re.compile(p), r) for p, r in pairs)
 
 
-#: The special characters of a regex: a literal run of a pattern stops at them.
-_SPECIAL_CHARS = frozenset("\\.^$*+?{}[]()|")
-#: A leading lookbehind or the start anchor: no character of a match.
-_LEADING_ZERO_WIDTH = re.compile(r"^(?:\^|\(\?<[=!][^()]*\))*")
-
-
-def _top_level_alternatives(pattern: str) -> list[str] | None:
-    """``pattern`` cut at its top-level ``|`` (None where a backslash or class makes the cut
-    unsure)."""
-    if "[]" in pattern or "[^]" in pattern:
-        return None  # a class that opens with its own closing bracket
-    parts, depth, start, in_class = [], 0, 0, False
-    for i, c in enumerate(pattern):
-        if c == "\\":
-            return None
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-    parts.append(pattern[start:])
-    return parts
-
-
-def _needles(pattern: str) -> tuple[str, ...] | None:
-    """Strings of which every match of ``pattern`` (a rule's regex, without flags) holds one:
-    each alternative's leading literal letters (after lookbehinds and ``^``), or each letter of
-    a leading class of plain letters; None where an alternative opens otherwise (a group, a dot,
-    an escape)."""
-    alternatives = _top_level_alternatives(pattern)
-    if alternatives is None:
+def _needles(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings of which every match of the rule's regex holds one, exactly as written (the
+    calque prefilter's analysis, :func:`~tqcheck.checks._prefilter.exact_strings`); None where
+    there are none, or the regex folds case."""
+    if rx.flags & (re.IGNORECASE | re.VERBOSE):
         return None
-    needles: list[str] = []
-    for alt in alternatives:
-        lead = _LEADING_ZERO_WIDTH.match(alt)
-        alt = alt[lead.end():] if lead else alt
-        if alt.startswith("[") and "]" in alt:
-            members = alt[1:alt.index("]")]
-            after = alt[alt.index("]") + 1:alt.index("]") + 2]
-            if (not members or members[0] == "^" or "-" in members or "\\" in members
-                    or after in ("?", "*", "{")):
-                return None
-            needles.extend(members)
-            continue
-        run = ""
-        for i, c in enumerate(alt):
-            if c in _SPECIAL_CHARS:
-                break
-            if alt[i + 1:i + 2] in ("?", "*", "{"):
-                break  # an optional character ends the run before it
-            run += c
-        if not run:
-            return None
-        needles.append(run)
-    return tuple(needles)
+    from tqcheck.checks._prefilter import exact_strings
+
+    return tuple(sorted(exact_strings(rx))) or None
 
 
 #: Each rule set's rules with what :func:`rewrite` tests before a rule's ``sub``, by the id of
@@ -123,8 +71,7 @@ def _prepared(rules: Rules) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]
         if len(_PREPARED) > 256:
             _PREPARED.clear()
         entry = _PREPARED[id(rules)] = (rules, tuple(
-            (rx, repl, None if rx.flags & (re.IGNORECASE | re.VERBOSE) else _needles(rx.pattern),
-             "\\" in repl) for rx, repl in rules))
+            (rx, repl, _needles(rx), "\\" in repl) for rx, repl in rules))
     return entry[1]
 
 
