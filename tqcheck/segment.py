@@ -116,9 +116,15 @@ def split_spans(text: str, data: LanguageData) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence of ``text``; whitespace between sentences is excluded."""
     first = _BOUNDARY.search(text)
     if first is None:  # no boundary inside: one sentence (most lines), no scan
-        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
-        return [(start, end)] if end > start else []
+        return _whole(text)
     return _spans(text, data, first)
+
+
+def _whole(text: str) -> list[tuple[int, int]]:
+    """The one sentence of ``text`` without a candidate boundary: it without its outer white
+    space (none when that is all it holds)."""
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    return [(start, end)] if end > start else []
 
 
 def _spans(text: str, data: LanguageData, first: re.Match[str]) -> list[tuple[int, int]]:
@@ -188,6 +194,5 @@ def split_sentences(segment: Segment, data: LanguageData) -> list[Sentence]:
     text = segment.text
     first = _BOUNDARY.search(text)
     if first is None:  # one sentence (most segments): split_spans's own shortcut, made here
-        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
-        return [Sentence(segment, start, end)] if end > start else []
+        return [Sentence(segment, start, end) for start, end in _whole(text)]
     return [Sentence(segment, s, e, i) for i, (s, e) in enumerate(_spans(text, data, first))]

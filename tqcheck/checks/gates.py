@@ -130,10 +130,17 @@ class _Plan:
             self.digits = _digit_start(items, sre)
 
 
-def _digit_start(items: list[Any], sre: Any) -> bool:
-    """Does every match of the parsed regex ``items`` start with ``\\d``?"""
+def _unwrapped(items: list[Any], sre: Any) -> list[Any]:
+    """The parsed regex ``items`` with the plain groups that open it opened: its first item is
+    what every match starts with."""
     while items and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
         items = list(items[0][1][3])
+    return items
+
+
+def _digit_start(items: list[Any], sre: Any) -> bool:
+    """Does every match of the parsed regex ``items`` start with ``\\d``?"""
+    items = _unwrapped(items, sre)
     return bool(items) and items[0] == (sre.IN, [(sre.CATEGORY, sre.CATEGORY_DIGIT)])
 
 
@@ -141,8 +148,7 @@ def _mixed_branches(items: list[Any], sre: Any) -> bool:
     """Is the parsed regex ``items`` an alternation with a branch that does not start with a
     literal?  The regex engine scans for the first characters of a class, a literal or an
     alternation of branches that all start with literals, not for those of such a mix."""
-    while len(items) >= 1 and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
-        items = list(items[0][1][3])
+    items = _unwrapped(items, sre)
     if not items or items[0][0] is not sre.BRANCH:
         return False
     return any(not branch or branch[0][0] is not sre.LITERAL for branch in items[0][1][1])
