@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations, islice, pairwise, repeat
 from operator import add
+from typing import Literal
 
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
@@ -23,7 +24,7 @@ from tqcheck.checks.text import LETTERS, folded_tokens
 from tqcheck.checks.transcribed_names import TranscribedNames
 from tqcheck.checks.unwritten_vowels import UnwrittenVowelNames
 from tqcheck.config import prefer_map
-from tqcheck.langdata import base_lang
+from tqcheck.langdata import LanguageData, base_lang
 from tqcheck.langid import lexicon_ranks
 from tqcheck.model import Edit, Location, Segment, Sentence, Severity
 
@@ -701,11 +702,45 @@ def policy_only(a: str, b: str) -> bool:
             or a.translate(_YO) == b.translate(_YO))
 
 
+#: How a language's diacritics tell its words apart: ``""`` not at all (English, German: a
+#: spelling without them is the name stripped), ``"marked"`` where two spellings that both carry
+#: marks are two words (``accents_distinguish_words``), ``"always"`` where a bare spelling is a
+#: word too (``marks_are_tones``: Vietnamese Danh/Đánh, Phim/Phím).
+AccentPolicy = Literal["", "marked", "always"]
+
+
+def accent_policy(data: LanguageData) -> AccentPolicy:
+    """The language data's :data:`AccentPolicy`."""
+    if not data.get("accents_distinguish_words", default=False):
+        return ""
+    return "always" if data.get("marks_are_tones", default=False) else "marked"
+
+
+def two_words(a: str, b: str, policy: AccentPolicy) -> bool:
+    """Are two spellings that differ in their diacritics alone two words of the language?"""
+    return policy == "always" or (policy == "marked" and marked_both(a, b))
+
+
+def marked_both(a: str, b: str) -> bool:
+    """Do both spellings carry a diacritic (a letter that folding changes)?  Where a language's
+    accents tell its words apart, two such spellings that differ in their marks alone are two
+    words (Vietnamese Phần/Phân, Lithuanian Apžvalgą/Apžvalga, Greek Λογοτύπο/Λογότυπο), while a
+    spelling without any mark beside one with them is a name stripped of its marks by a keyboard
+    or a pipeline (Erdogan/Erdoğan, Nguyen/Nguyễn, Θεσσαλονικη/Θεσσαλονίκης)."""
+    return _marked(a) and _marked(b)
+
+
+def _marked(word: str) -> bool:
+    return any(not c.isascii() and fold_name(c) != c.casefold() for c in word)
+
+
 def names_are_variants(a: str, b: str, neighbours_shared: bool,
                        endings: tuple[str, ...] = _ENDINGS,
                        letters: dict[int, str] | None = None,
-                       accents: frozenset[str] = frozenset()) -> bool:
-    """Do two capitalised words look like two spellings of one name?"""
+                       accents: frozenset[str] = frozenset(),
+                       distinct_accents: AccentPolicy = "") -> bool:
+    """Do two capitalised words look like two spellings of one name?  ``distinct_accents``: how
+    the language's accents tell its words apart (:func:`accent_policy`)."""
     if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)):
         return False  # "Bashar al-Assad" … "Assad": dropping the article is house style
     ca, cb = a.casefold(), b.casefold()
@@ -714,8 +749,10 @@ def names_are_variants(a: str, b: str, neighbours_shared: bool,
     fa, fb = fold_name(a, letters), fold_name(b, letters)
     if fa == fb:
         # Erdoğan/Erdogan, al-Sisi/El-Sisi; but where accents tell the language's own words
-        # apart (French Installe/Installé), two words of its lexicon are two words.
-        return len(fa) >= 3 and not (accents and ca in accents and cb in accents)
+        # apart (French Installe/Installé), two words of its lexicon are two words, and so are
+        # two spellings that both carry marks, unless they stand beside one other name.
+        return len(fa) >= 3 and not (accents and ca in accents and cb in accents) and not (
+            not neighbours_shared and two_words(a, b, distinct_accents))
     if not transliteration_variants(fa, fb, endings):
         return False
     if neighbours_shared or _suffix_variant(fa, fb):
@@ -776,7 +813,13 @@ class NameVariants:
         noun lexicon holds pairs with a spelling that differs in its diacritics alone
         (Müller/Mueller, Erdoğan/Erdogan); two spellings seen only at sentence starts pair
         when they differ in their diacritics alone and neither is a frequent word or the
-        lexicon's accented word (Erdogan … Erdoğan, never Rose/Rosé). In Cyrillic targets
+        lexicon's accented word (Erdogan … Erdoğan, never Rose/Rosé). Where the language's
+        accents tell its words apart (``accents_distinguish_words``), two spellings that both
+        carry marks and differ in them alone are two words, not one name (Lithuanian
+        Apžvalgą/Apžvalga, Greek Λογοτύπο/Λογότυπο), unless they stand beside one shared other
+        name; a bare spelling beside a marked one is still the name stripped of its marks
+        (Bernabeu/Bernabéu), except where the marks are tones (``marks_are_tones``: Vietnamese
+        Danh/Đánh, Phim/Phím are words). In Cyrillic targets
         (Russian, Ukrainian, and Bulgarian, Macedonian, Belarusian … without a data file) it
         pairs the renderings of one foreign name (Japanese by Polivanov or from English:
         Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
@@ -850,8 +893,8 @@ class NameVariants:
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
         #: where the language data says accents distinguish words.
-        self.accent_words = _noun_lexicon(ctx.lang or "", bool(
-            data.get("accents_distinguish_words", default=False)))
+        self.distinct_accents = accent_policy(data)
+        self.accent_words = _noun_lexicon(ctx.lang or "", bool(self.distinct_accents))
         function = _function_words(ctx.lang or "")
         self.function = function
         self.capital_nouns = bool(data.get("capitalized_nouns", default=False))
@@ -1017,7 +1060,8 @@ class NameVariants:
                 folded = {fold_name(w, self.letters): w for w in names}
                 for w in starts:
                     other = folded.get(fold_name(w, self.letters))
-                    if other is not None and {w.casefold(), other.casefold()} <= self.accent_words:
+                    if other is not None and ({w.casefold(), other.casefold()} <= self.accent_words
+                                              or two_words(w, other, self.distinct_accents)):
                         continue
                     if other is not None and not policy_only(w, other) and len(w) >= 4 and (
                             bool(_ARTICLE.match(w)) == bool(_ARTICLE.match(other))):
@@ -1027,7 +1071,7 @@ class NameVariants:
                 for b in names[i + 1:]:  # sorted: a < b
                     shared = self.words[a].shares_neighbour(self.words[b])
                     if names_are_variants(a, b, shared, self.endings, self.letters,
-                                          self.accent_words):
+                                          self.accent_words, self.distinct_accents):
                         if _INFLECTED_SCRIPT.match(a) and fold_name(a) != fold_name(b):
                             # Cyrillic and Greek vowels carry case endings and fleeting vowels
                             # (Кубок/Кубка, Сара/Сары): one final letter, one length at most
@@ -1167,7 +1211,8 @@ class NameVariants:
         for group in by_fold.values():
             if len(group) > 1 and not all(w.isascii() for w in group):
                 for a in group:
-                    pairs[a].update(b for b in group if b != a and not policy_only(a, b))
+                    pairs[a].update(b for b in group if b != a and not policy_only(a, b)
+                        and not two_words(a, b, self.distinct_accents))
 
     def _inflected_forms(self, pairs: dict[str, set[str]]) -> dict[str, list[str]]:
         """For each spelling paired with another, the words of the document that are it in another
@@ -1445,6 +1490,9 @@ class NameVariants:
                 if {a.casefold(), b.casefold()} <= self.accent_words:
                     continue  # Installe/Installé: two words of the language
                 fa, fb = fold_name(a, self.letters), fold_name(b, self.letters)
+                if fa == fb and two_words(a, b, self.distinct_accents) and not (
+                        self.words[a].shares_neighbour(self.words[b])):
+                    continue  # Phần/Phân: two words where accents tell words apart
                 # Inflected forms, unless they differ only in a final -iy/-y/-i (Yuriy/Yuri).
                 if (fa != fb and fa.rstrip("iyj") != fb.rstrip("iyj")
                         and _derived(fa, fb, self.endings)):
