@@ -90,6 +90,9 @@ def test_own_marks_are_not_foreign(lang: str, text: str, source: str | None) -> 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     ("ro", "Procurorii au deschis ancheta privind o pagubă de 2.3 milioane de lei.", ["2.3"]),
     ("fi", "Hinta nousi 4.5 prosenttia viime vuonna.", ["4.5"]),
+    # An amount of hours is a decimal, whatever word follows ("2.5 sata": two and a half hours).
+    ("hr", "Putovanje traje 2.5 sata vlakom.", ["2.5"]),
+    ("sl", "Inflacija je znašala 14.30 odstotka.", ["14.30"]),
     ("en", "The government released R$ 1,2 billion for emergency actions.", ["1,2"]),
     ("en", "The embassy will run an emergency line 10~20 December.", ["10~20"]),
 ])
@@ -100,6 +103,16 @@ def test_number_norms(lang: str, text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     ("pl", "Mieszkańcy mogą dzwonić w godz. 7.30–15.30 od poniedziałku do piątku."),
     ("fi", "Toimisto on auki klo 9.30 alkaen, ja versio 2.3 on valmis."),
+    # An hour word before or after an H.MM number: a clock time, not even info.
+    ("et", "Koosolek algab kell 14.30 raekojas."),
+    ("lv", "Sanāksme sāksies plkst. 14.30 pilsētas domē."),
+    ("id", "Rapat dimulai pukul 14.30 dan kereta tiba pada 16.45 WIB di stasiun."),
+    ("sl", "Seja se bo začela ob 14.30 v mestni hiši."),
+    ("uk", "Засідання розпочнеться о 14.30 у мерії."),
+    ("el", "Η συνεδρίαση αρχίζει στις 14.30 στο δημαρχείο."),
+    ("hu", "Az ülés 14.30-kor kezdődik a városházán."),
+    ("lt", "Posėdis prasidės 14.30 val. rotušėje."),
+    ("hr", "Sjednica počinje u 14.30 sati u gradskoj vijećnici."),
     ("ro", "Paguba a fost de 2,3 milioane de lei, iar 1.500 de oameni au protestat."),
     ("en", "About ~20 people came; the ratio was 3:1 and the file a~b.txt."),
     ("ja", "12月10日~20日まで営業します。"),

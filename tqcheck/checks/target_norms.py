@@ -44,14 +44,23 @@ _LABEL_BEFORE = re.compile(
     r"ipv|tls|ssl|http|usb|bluetooth|wi-?fi|gpt|python|java|php|ios|android|windows|macos|linux)"
     r"\.?\s*$")
 #: Words before a dotted number that make it a clock time (Polish ``godz. 7.30``, Danish and
-#: Swedish ``kl. 7.30``, Finnish ``klo 7.30``, Italian ``ore 7.30``, Romanian ``ora 7.30``).
-_HOUR_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:godz\w*|kl|klo|kello|ore|ora|saat|hod\w*|óra|órakor)"
-                          r"\.?\s*$")
+#: Swedish ``kl. 7.30``, Finnish ``klo 7.30``, Italian ``ore 7.30``, Romanian ``ora 7.30``,
+#: Estonian ``kell 7.30``, Latvian ``plkst. 7.30``, Indonesian and Malay ``pukul 7.30``, ``jam
+#: 7.30``, Slovenian ``ob 7.30``, Ukrainian ``о 7.30``, ``об 11.30``, Greek ``στις 7.30``): a
+#: word that means "at" before a number only in a time (the H.MM shape is required besides).
+_HOUR_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:godz\w*|kl|klo|kello|ore|ora|saat|hod\w*|óra|órakor|"
+                          r"kell|plkst|pukul|jam|ob|о|об|στις|ώρα)\.?\s*$")
 #: A second clock time after a dash: ``7.30–15.30`` is a time range.
 _TIME_RANGE_AFTER = re.compile(r"\s?[–—-]\s?(?:[01]?\d|2[0-4])[.:][0-5]\d(?!\d)")
 #: Words after a dotted number that make it a clock time (``18.30 Uhr``, ``18.30 ч.``).
 _HOUR_AFTER = re.compile(r"\s*(?:Uhr|h|hrs?|ч|час\w*|heures?|horas?|ore|uur|saat|godz\w*|hod\w*|"
                          r"година\w*|год\.|a\.\s?m|p\.\s?m|am|pm)\b", re.IGNORECASE)
+#: Words after an H.MM number that make it a clock time, where they may also follow an amount of
+#: hours ("2.5 sata" is a decimal): Hungarian ``7.30-kor``, ``7.30 órakor``, Lithuanian ``7.30
+#: val.``, Croatian, Serbian and Bosnian ``7.30 sati``, Slovenian ``7.30 uri``, Indonesian time
+#: zones ``7.30 WIB``, Greek ``7.30 π.μ.``.
+_CLOCK_AFTER = re.compile(r"(?:-kor|\s?(?:órakor|val|sat[ai]|ur[ei]|WIB|WITA|WIT|π\.\s?μ|μ\.\s?μ))"
+                          r"(?!\w)")
 _PERCENT_AFTER = re.compile(r"\s?[%‰]")
 
 
@@ -224,7 +233,8 @@ def find_number_format(segment: Segment, sentences: list[Sentence], ctx: CheckCo
 
         Languages without a data file take their separators from the CLDR
         (``number_norms.toml``: Romanian, Finnish, Swedish …).  A time of day written with a dot
-        (``godz. 7.30–15.30``, ``klo 9.30``) is no decimal.  Outside Chinese, Japanese and
+        (``godz. 7.30–15.30``, ``klo 9.30``, ``pukul 14.30 WIB``, ``14.30-kor``: an hour word
+        before or after it) is no decimal.  Outside Chinese, Japanese and
         Korean, a range written with a tilde (``10~20 December``) is flagged too.  Findings by
         the norms of a language without a data file are info.
 
@@ -325,9 +335,11 @@ def _number_format(segment: Segment, ctx: CheckContext) -> Iterator[Hit]:
 
 def _clock_time(text: str, start: int, end: int) -> bool:
     """Whether the H.MM number at ``text[start:end]`` is a time of day: after an hour word
-    (``godz.``, ``kl.``, ``klo``, ``ore``), or in a range with a second time (``7.30–15.30``,
+    (``godz.``, ``kl.``, ``klo``, ``kell``, ``pukul``) or before one (``-kor``, ``val.``,
+    ``WIB``), or in a range with a second time (``7.30–15.30``,
     or the second of one)."""
-    if _HOUR_BEFORE.search(text, max(0, start - 12), start) or _TIME_RANGE_AFTER.match(text, end):
+    if (_HOUR_BEFORE.search(text, max(0, start - 12), start) or _TIME_RANGE_AFTER.match(text, end)
+            or _CLOCK_AFTER.match(text, end)):
         return True
     before = text[max(0, start - 7):start]
     return re.search(r"(?:[01]?\d|2[0-4])[.:][0-5]\d\s?[–—-]\s?$", before) is not None
