@@ -222,7 +222,7 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         the, the talks"); others doubled over a comma are emphasis or two clauses ("horrible,
         horrible news", "if you buy it, it …").  In languages where full reduplication is
         grammatical (language data ``reduplication``: Turkish, Persian, Hebrew, Italian, Japanese,
-        Korean, Chinese), a doubled word other than those whose doubling is always a slip
+        Korean, Chinese, Vietnamese: "dần dần", "từ từ"), a doubled word other than those whose doubling is always a slip
         (``never_doubled``: "ve ve", "il il") is info.  A metavariable and the unit it counts
         (``OCTETS octets`` for the source's ``BYTES``) is no double; a double across a line
         break where the source repeats a word across its lines too is info.  A Latin word doubled in
