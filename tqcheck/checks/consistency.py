@@ -567,15 +567,18 @@ _INNER_APOSTROPHE = rf"(?:['’](?!(?:s|d|ll|ve|re|m|t)(?![{_LOWER}]))[{_LOWER}]
 #: The apostrophe of an aspirated initial in Wade-Giles and McCune-Reischauer (T'ai-pei,
 #: K'ang, P'yŏngyang).
 _ASPIRATED = r"(?:(?<=[KPT])['’](?=[aeiouŏŭ]))?"
+#: The end of a name: no letter or apostrophe after it, but for an English possessive
+#: ("Zelenskyy's visit", "Putin’s"): the name before it counts.
+_WORD_END = r"(?:(?![\w'’])|(?=['’]s(?![\w'’])))"
 _CAPITALISED = re.compile(
     rf"[AaEe{_UPPER}](?<![\w'’-].)"
     rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
-    rf"{_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?(?![\w'’])"
+    rf"{_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?{_WORD_END}"
 )
 #: The same for text without a hyphen (no article, no second part): starting with a capital only,
 #: the regex engine skips the frequent a and e that may start an article.
 _CAPITALISED_UNHYPHENATED = re.compile(
-    rf"[{_UPPER}](?<![\w'’-].){_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?![\w'’])")
+    rf"[{_UPPER}](?<![\w'’-].){_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}{_WORD_END}")
 _ARTICLE = re.compile(r"^(?:[Aa][lrsdtzn]|[Ee]l|[Aa]sh)-(?=[" + _UPPER + "])")
 _FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss",
                              "-": None, "'": None, "’": None})
@@ -1067,6 +1070,8 @@ class NameVariants:
                             bool(_ARTICLE.match(w)) == bool(_ARTICLE.match(other))):
                         pairs[w].add(other)
                         pairs[other].add(w)
+                    elif other is None:
+                        self._sentence_start_name(w, names, pairs)
             for i, a in enumerate(names):
                 for b in names[i + 1:]:  # sorted: a < b
                     shared = self.words[a].shares_neighbour(self.words[b])
@@ -1082,6 +1087,8 @@ class NameVariants:
                             self.vowels_only.add(frozenset((a, b)))
                         pairs[a].add(b)
                         pairs[b].add(a)
+        if self.endings != _ENDINGS:
+            self._inflected_variants(pairs)
         if self.nouns:
             self._lexicon_names(pairs)
         if self.romanized:
@@ -1193,6 +1200,82 @@ class NameVariants:
                             for seg, start, end in ((form.segment, form.start, form.end),
                                                     *form.later))
         return hits
+
+    def _inflected_variants(self, pairs: dict[str, set[str]]) -> None:
+        """Pair two names in Latin script that are two spellings of one name once a case ending
+        of the language (its ``inflection_endings``) is taken off one or both: German "Selenskyj"
+        … "Besuch Selenskis", Polish "Zełenski" … "wizyta Zelenskiego", Swedish "Zelenskyj" …
+        "Zelenskys besök"; a sentence start counts when it is no word of the language's lexicon,
+        beside a name seen elsewhere.  The stems must differ in their spelling (Kowalski/Kowalska, one stem
+        with two endings, stay apart, as does a spelling beside its own case forms) and pass
+        the test two uninflected spellings pass (:func:`names_are_variants`)."""
+        from tqcheck.checks.romanization import latin_key
+
+        endings = [e for e in self.endings if e]
+        by_key: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        letters = self.letters
+        ranks = lexicon_ranks(self.ctx.lang or "")
+        for w, occ in self.words.items():
+            if _INFLECTED_SCRIPT.match(w) or _ARTICLE.match(w):
+                continue
+            low = w.casefold()
+            if not occ.proper and (not ranks or low in ranks or len(w) < 5):
+                continue  # a sentence start counts when it is no word of the language's lexicon
+            stems = {w}
+            for e in endings:
+                if low.endswith(e) and len(w) - len(e) >= 4:
+                    stems.add(w[:len(w) - len(e)])
+            for stem in stems:
+                folded = fold_name(stem, letters)
+                by_key["skeleton", folded[:1] + _skeleton(folded)].append((stem, w))
+                if self.romanized and len(stem) >= 5:
+                    # Two romanizations of one name (Selenski/Selenskyj), as _romanizations
+                    # pairs two uninflected spellings.
+                    by_key["latin", latin_key(stem.translate(letters) if letters else stem)
+                           ].append((stem, w))
+        for (system, _), group in by_key.items():
+            if len({w for _, w in group}) < 2:
+                continue
+            for (s1, w1), (s2, w2) in combinations(group, 2):
+                if w1 == w2 or w2 in pairs.get(w1, ()) or (s1 == w1 and s2 == w2) or not (
+                        self.words[w1].proper or self.words[w2].proper):
+                    continue  # (two whole words were tried as names already)
+                c1, c2 = w1.casefold(), w2.casefold()
+                f1, f2 = fold_name(s1, letters), fold_name(s2, letters)
+                if (f1 == f2 and s1 != w1 and s2 != w2) or _derived(c1, c2, self.endings) or (
+                        _derived(c2, c1, self.endings) or policy_only(w1, w2)):
+                    continue  # one stem with two endings: Kowalski/Kowalska, Nowak/Nowaka
+                if system == "latin" and f1 != f2 and not (
+                        _TRANSLITERATED.search(f1) or _TRANSLITERATED.search(f2)):
+                    continue  # a romanization needs a spelling that shows one (-skyj, -ski, zh)
+                shared = self.words[w1].shares_neighbour(self.words[w2])
+                if system == "latin" or names_are_variants(
+                        s1, s2, shared, self.endings, letters, self.accent_words,
+                        self.distinct_accents):
+                    pairs[w1].add(w2)
+                    pairs[w2].add(w1)
+
+    def _sentence_start_name(self, w: str, names: list[str], pairs: dict[str, set[str]]) -> None:
+        """Pair a word seen only at sentence starts with a name seen elsewhere that it spells in
+        another transliteration, where the word is no word of the language's lexicon (so a name
+        wherever it stands) and the two differ in a transliterated ending (Zelenskyy's visit …
+        President Zelensky) or stand beside one shared other name: the evidence asked of two
+        names, in Latin script (a Cyrillic or Greek sentence start may be a case form)."""
+        ranks = lexicon_ranks(self.ctx.lang or "")
+        if (not ranks or len(w) < 5 or w.casefold() in ranks or _INFLECTED_SCRIPT.match(w)
+                or _ARTICLE.match(w)):
+            return
+        fw = fold_name(w, self.letters)
+        for n in names:
+            if _ARTICLE.match(n) or policy_only(w, n):
+                continue
+            fn = fold_name(n, self.letters)
+            shared = self.words[w].shares_neighbour(self.words[n])
+            if (shared or _suffix_variant(fw, fn)) and names_are_variants(
+                    w, n, shared, self.endings, self.letters, self.accent_words,
+                    self.distinct_accents):
+                pairs[w].add(n)
+                pairs[n].add(w)
 
     def _sentence_start_diacritics(self, starts: list[str], pairs: dict[str, set[str]]) -> None:
         """Pair two words seen only at sentence starts that differ in their diacritics alone
