@@ -1207,8 +1207,9 @@ class NameVariants:
         … "Besuch Selenskis", Polish "Zełenski" … "wizyta Zelenskiego", Swedish "Zelenskyj" …
         "Zelenskys besök"; a sentence start counts when it is no word of the language's lexicon,
         beside a name seen elsewhere.  The stems must differ in their spelling (Kowalski/Kowalska, one stem
-        with two endings, stay apart, as does a spelling beside its own case forms) and pass
-        the test two uninflected spellings pass (:func:`names_are_variants`)."""
+        with two endings, stay apart, as does a spelling beside its own case forms; so do two
+        words of the lexicon and hyphenated compounds) and pass the test two uninflected
+        spellings pass (:func:`names_are_variants`)."""
         from tqcheck.checks.romanization import latin_key
 
         endings = [e for e in self.endings if e]
@@ -1216,8 +1217,8 @@ class NameVariants:
         letters = self.letters
         ranks = lexicon_ranks(self.ctx.lang or "")
         for w, occ in self.words.items():
-            if _INFLECTED_SCRIPT.match(w) or _ARTICLE.match(w):
-                continue
+            if _INFLECTED_SCRIPT.match(w) or "-" in w:
+                continue  # (a hyphen: a compound, Torrent-Datei/Torrentdateien, is TQ502's)
             low = w.casefold()
             if not occ.proper and (not ranks or low in ranks or len(w) < 5):
                 continue  # a sentence start counts when it is no word of the language's lexicon
@@ -1241,6 +1242,8 @@ class NameVariants:
                         self.words[w1].proper or self.words[w2].proper):
                     continue  # (two whole words were tried as names already)
                 c1, c2 = w1.casefold(), w2.casefold()
+                if c1 in ranks and c2 in ranks:
+                    continue  # two words of the language (Britische, British): no name
                 f1, f2 = fold_name(s1, letters), fold_name(s2, letters)
                 if (f1 == f2 and s1 != w1 and s2 != w2) or _derived(c1, c2, self.endings) or (
                         _derived(c2, c1, self.endings) or policy_only(w1, w2)):
