@@ -61,5 +61,13 @@ def test_marked_forms_are_two_words(lang: str, text: str) -> None:
     ("vi", "Ông Nguyễn Văn Long đã phát biểu hôm qua. Theo ông Nguyen Văn Long, dự án sẽ hoàn "
            "thành vào năm sau.", {"Nguyễn", "Nguyen"}),
 ])
+def test_two_forms_of_one_letter_are_one_name() -> None:
+    # Romanian ş (cedilla) for ș (comma below): one letter, not two words.
+    assert not two_words("Timișoara", "Timişoara", "marked")
+    text = ("Primul proiect va fi implementat la Timișoara. Banii au ajuns, a spus primarul din "
+            "Timişoara.")
+    assert {"Timișoara", "Timişoara"} <= flagged(text, "ro")
+
+
 def test_stripped_or_shared_name_still_found(lang: str, text: str, expected: set[str]) -> None:
     assert flagged(text, lang) >= expected

@@ -720,8 +720,15 @@ def accent_policy(data: LanguageData) -> AccentPolicy:
 
 
 def two_words(a: str, b: str, policy: AccentPolicy) -> bool:
-    """Are two spellings that differ in their diacritics alone two words of the language?"""
-    return policy == "always" or (policy == "marked" and marked_both(a, b))
+    """Are two spellings that differ in their diacritics alone two words of the language?  Never
+    two forms of one letter (Romanian Timişoara/Timișoara: a cedilla for the comma below)."""
+    if not policy or a.translate(_CEDILLA_AS_COMMA) == b.translate(_CEDILLA_AS_COMMA):
+        return False
+    return policy == "always" or marked_both(a, b)
+
+
+#: Two encodings of one letter: the cedilla Romanian fonts long stood in for its comma below.
+_CEDILLA_AS_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
 
 
 def marked_both(a: str, b: str) -> bool:
