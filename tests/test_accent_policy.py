@@ -51,6 +51,14 @@ def test_marked_forms_are_two_words(lang: str, text: str) -> None:
     assert flagged(text, lang) == set()
 
 
+def test_two_forms_of_one_letter_are_one_name() -> None:
+    # Romanian ş (cedilla) for ș (comma below): one letter, not two words.
+    assert not two_words("Timișoara", "Timişoara", "marked")
+    text = ("Primul proiect va fi implementat la Timișoara. Banii au ajuns, a spus primarul din "
+            "Timişoara.")
+    assert {"Timișoara", "Timişoara"} <= flagged(text, "ro")
+
+
 # The must-pass side: a bare spelling beside a marked one is the name stripped of its marks, and
 # two marked spellings beside one shared name are one name, in the same languages.
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -61,13 +69,5 @@ def test_marked_forms_are_two_words(lang: str, text: str) -> None:
     ("vi", "Ông Nguyễn Văn Long đã phát biểu hôm qua. Theo ông Nguyen Văn Long, dự án sẽ hoàn "
            "thành vào năm sau.", {"Nguyễn", "Nguyen"}),
 ])
-def test_two_forms_of_one_letter_are_one_name() -> None:
-    # Romanian ş (cedilla) for ș (comma below): one letter, not two words.
-    assert not two_words("Timișoara", "Timişoara", "marked")
-    text = ("Primul proiect va fi implementat la Timișoara. Banii au ajuns, a spus primarul din "
-            "Timişoara.")
-    assert {"Timișoara", "Timişoara"} <= flagged(text, "ro")
-
-
 def test_stripped_or_shared_name_still_found(lang: str, text: str, expected: set[str]) -> None:
     assert flagged(text, lang) >= expected

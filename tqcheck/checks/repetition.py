@@ -222,15 +222,15 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         the, the talks"); others doubled over a comma are emphasis or two clauses ("horrible,
         horrible news", "if you buy it, it …").  In languages where full reduplication is
         grammatical (language data ``reduplication``: Turkish, Persian, Hebrew, Italian, Japanese,
-        Korean, Chinese, Vietnamese: "dần dần", "từ từ"), a doubled word other than those whose doubling is always a slip
-        (``never_doubled``: "ve ve", "il il") is info.  A metavariable and the unit it counts
-        (``OCTETS octets`` for the source's ``BYTES``) is no double; a double across a line
-        break where the source repeats a word across its lines too is info.  A Latin word doubled in
-        text of another script (a name or slogan copied as written: ``Canada plus plus``,
-        ``«zoom zoom»`` in Russian) is info, or nothing where English allows the double.  A word
-        of five letters or more doubled with a hyphen ("Houses-houses along the river") is a
-        source's reduplication in the targets that have none of their own (English, German,
-        Spanish, Dutch, Swedish, Danish, Norwegian, Polish, Czech).
+        Korean, Chinese, Vietnamese: "dần dần", "từ từ"), a doubled word other than those whose
+        doubling is always a slip (``never_doubled``: "ve ve", "il il") is info.  A metavariable
+        and the unit it counts (``OCTETS octets`` for the source's ``BYTES``) is no double; a
+        double across a line break where the source repeats a word across its lines too is info.
+        A Latin word doubled in text of another script (a name or slogan copied as written: ``Canada
+        plus plus``, ``«zoom zoom»`` in Russian) is info, or nothing where English allows the
+        double.  A word of five letters or more doubled with a hyphen ("Houses-houses along the
+        river") is a source's reduplication in the targets that have none of their own (English,
+        German, Spanish, Dutch, Swedish, Danish, Norwegian, Polish, Czech).
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
