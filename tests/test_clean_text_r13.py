@@ -21,3 +21,19 @@ def test_bulgarian_clitic_doubles_are_grammar() -> None:
                  "Майка ти ти звъня вчера."):
         assert not _serious(text, "bg", "TQ101"), text
     assert _serious("Решението беше взето от от управителния съвет.", "bg", "TQ101")
+
+
+def test_cyrillic_neighbours_are_told_apart_by_their_alphabets() -> None:
+    # Belarusian without a data file: short sentences the detectors read as Russian or Ukrainian.
+    doc = "Я люблю свой горад.\n\nЗараз я чытаю кнігу.\n\nФутбол — старая гульня."
+    assert not _serious(doc, "be", "TQ701")
+    # A Russian sentence holds letters Belarusian never writes ("и", "щ"): still flagged.
+    assert _serious("Мы ищем новые решения для наших клиентов и партнёров по всему миру.",
+                    "be", "TQ701")
+
+
+def test_cyrillic_residue_in_a_target_without_data_needs_a_letter_it_lacks() -> None:
+    # Belarusian "мне", "мог", "назад" are Russian words too: no residue without a letter
+    # Belarusian never writes.
+    assert not _serious("Ты не мог бы ты кінуць мне мяч назад?", "be", "TQ705")
+    assert _serious("Мы павінны сказаць, которое решение вступит в силу заўтра.", "be", "TQ705")

@@ -107,11 +107,16 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     # statistics alone name, in a sentence without one letter or word the target's data says it
     # never writes ("Де в тебе болить?", "熊會爬樹。"): the detectors confuse these most, and a
     # sentence in the target shares all its letters with the neighbour: a guess, info.
+    other = base_lang(result.lang or "") or ""
     letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
-                                      ctx.data.get("language", "neighbour_words"),
-                                      base_lang(result.lang or "") or "")
+                                      ctx.data.get("language", "neighbour_words"), other)
+    own = ""  # letters only the target writes (from the alphabets, for a target without data)
+    if not ctx.data.known:
+        letters, own = _alphabet_letters(target, other)
     neighbour_guess = bool((letters or never) and result.method in _GUESSES) and not any(
         w in never or any(c in letters for c in w) for w in _words(text))
+    if neighbour_guess and own and any(c in own for c in text.lower()):
+        return ()  # a letter the neighbour never writes and none of its own: the target's
     source = sentence.segment.source
     record = is_record(sentence.segment)
     if source is not None and record:
@@ -342,6 +347,19 @@ _VERDICTS = "language_verdicts"
 _GUESSES = frozenset({"confirmed", "script"})
 
 _MIN_LABEL_WORDS = 4
+
+#: The Cyrillic alphabets (lower case) of the languages the detectors confuse most, from their
+#: standard orthographies: where the target's data says nothing of a neighbour
+#: (``neighbour_letters``), the letters the neighbour writes and the target does not stand in
+#: for that data, and a letter only the target writes tells the sentence is the target's
+#: (Belarusian "Зараз я чытаю кнігу." read as Ukrainian: Ukrainian has no "ы").
+_CYRILLIC_COMMON = "абвгдежзклмнопрстуфхцчшью"
+_ALPHABETS: dict[str, frozenset[str]] = {
+    lang: frozenset(_CYRILLIC_COMMON + extra) for lang, extra in {
+        "ru": "ёийщъыэя", "uk": "ґєиіїйщя", "be": "ёійўыэя", "bg": "ийщъяѝ",
+        "sr": "ђијљњћџ", "mk": "ѓѕијљњќџ", "kk": "ёийщъыэяәғқңөұүһі", "ky": "ёийщъыэяңөү",
+        "mn": "ёийщъыэяөү", "tg": "ёийъэяғӣқӯҳҷ",
+    }.items()}
 
 
 # --- shared helpers ----------------------------------------------------------------------------
@@ -1262,6 +1280,15 @@ _CLOSE_SCRIPT_TARGETS = frozenset({"it", "pt", "nl", "pl", "cs", "tr", "uk", "bg
                                    "tl", "ga", "mt", "cy"})
 
 
+def _alphabet_letters(target: str, other: str) -> tuple[str, str]:
+    """The letters of ``other``'s alphabet that ``target``'s lacks, and those of ``target``'s
+    that ``other``'s lacks (:data:`_ALPHABETS`; empty where either is not there)."""
+    mine, theirs = _ALPHABETS.get(base_lang(target) or ""), _ALPHABETS.get(other)
+    if mine is None or theirs is None:
+        return "", ""
+    return "".join(sorted(theirs - mine)), "".join(sorted(mine - theirs))
+
+
 def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozenset[str]]:
     """The target's data on a neighbour language ``other`` (``[language]``): the letters of
     ``other`` its alphabet lacks and the words of ``other`` it never writes.  Only these make one
@@ -1450,6 +1477,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         # alphabet lacks (Russian ы э ъ ё in Ukrainian), or a word its data lists.
         letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
                                           ctx.data.get("language", "neighbour_words"), other)
+        if not ctx.data.known:  # Belarusian, Macedonian: the letters their alphabets lack
+            letters = _alphabet_letters(target_lang, other)[0]
         markers = (list(_source_markers(sentence, ctx, other, target_lang, source, software))
                    if target is not None else [])
         yield from markers
