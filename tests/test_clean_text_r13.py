@@ -4,7 +4,9 @@ Written for tqcheck."""
 
 from __future__ import annotations
 
-from tqcheck.audit import AuditOptions, audit_text
+from pathlib import Path
+
+from tqcheck.audit import AuditOptions, audit, audit_text
 from tqcheck.model import Finding
 
 
@@ -37,3 +39,22 @@ def test_cyrillic_residue_in_a_target_without_data_needs_a_letter_it_lacks() -> 
     # Belarusian never writes.
     assert not _serious("Ты не мог бы ты кінуць мне мяч назад?", "be", "TQ705")
     assert _serious("Мы павінны сказаць, которое решение вступит в силу заўтра.", "be", "TQ705")
+
+
+_SCREEN = ('"<output style=\\"prompt\\">$ </output><input>gsettings set org.gnome.desktop.'
+           'interface text-scaling-factor 1.5</input>\\n"')
+
+
+def test_a_unit_copied_with_its_markup_is_tq831s_not_a_sentence_in_english(tmp_path: Path) -> None:
+    po = tmp_path / "help.po"
+    po.write_text(f'msgid ""\nmsgstr "Language: sl\\n"\n\nmsgid {_SCREEN}\nmsgstr {_SCREEN}\n\n'
+                  'msgid "<em>Open the settings and choose your preferred option.</em>"\n'
+                  'msgstr "<em>Open the settings and choose your preferred option.</em>"\n\n'
+                  'msgid "Open the settings and choose the option that you prefer today."\n'
+                  'msgstr "Open the settings and choose the option that you prefer now."\n',
+                  encoding="utf-8")
+    codes = [(f.line, f.code) for f in audit([po], AuditOptions(lang="sl")).findings
+             if f.code in ("TQ701", "TQ831")]
+    # The copies are TQ831's; the English sentence that differs from its source is TQ701's.
+    assert ("TQ701" not in {c for line, c in codes if line < 9}
+            and any(c == "TQ831" for _, c in codes) and any(c == "TQ701" for _, c in codes)), codes

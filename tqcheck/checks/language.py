@@ -32,7 +32,7 @@ from tqcheck.langid import (
     scripts_of_language,
     surely_target,
 )
-from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.model import UNMASKED, Segment, Sentence, Severity
 
 # --- TQ701 -------------------------------------------------------------------------------------
 
@@ -271,7 +271,11 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
     (left untranslated).  A statistical guess alone (``Footprint ändern`` called Swedish,
     ``%s horas antes`` called Portuguese) does not count on short UI strings."""
     segment = sentence.segment
-    if " ".join(segment.text.split()) == " ".join(source.split()):
+    # The text as read: markup masked in the text and not in the source (``<input>gsettings
+    # set …</input>`` copied as it is) would make a copy look translated.
+    text = segment.meta.get(UNMASKED)
+    if " ".join((text if isinstance(text, str) else segment.text).split()) == " ".join(
+            source.split()):
         return False
     prose = without_code(sentence.text)
     if prose is None:
