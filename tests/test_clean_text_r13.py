@@ -58,3 +58,11 @@ def test_a_unit_copied_with_its_markup_is_tq831s_not_a_sentence_in_english(tmp_p
     # The copies are TQ831's; the English sentence that differs from its source is TQ701's.
     assert ("TQ701" not in {c for line, c in codes if line < 9}
             and any(c == "TQ831" for _, c in codes) and any(c == "TQ701" for _, c in codes)), codes
+
+
+def test_a_label_of_symbols_spaced_inside_its_brackets_is_a_layout() -> None:
+    for text in ("Deli [ / ]", "Potenca [ ^ ali ** ]", "Odstotek [ % ]"):
+        assert not _serious(text, "sl", "TQ307"), text
+    # A tokenised phrase in brackets is MT output that was never detokenised.
+    assert _serious("Tavus kuşu ( Inachis io ) güzel bir kelebektir.", "tr", "TQ307")
+    assert _serious("Pritisnite tipko [ Enter ] in nato počakajte .", "sl", "TQ307")

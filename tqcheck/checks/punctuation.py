@@ -994,6 +994,20 @@ def _spaced_inside(text: str, close: int, opening: str) -> bool:
     return i >= 0 and text[i + 1 : i + 2] in (" ", "\u00a0")
 
 
+#: The longest bracketed key or symbol label (``[ / ]``, ``[ ^ ali ** ]``) spaced inside.
+_KEY_LABEL_CHARS = 16
+
+
+def _spaced_key_label(text: str, close: int, opening: str) -> bool:
+    """Is the bracket closed at ``close`` a short label of keys or symbols spaced inside on
+    purpose (a calculator's ``Deli [ / ]``, ``Potenca [ ^ ali ** ]``), not a tokenised phrase
+    (``( Inachis io )``)?"""
+    i = text.rfind(opening, 0, close)
+    inner = text[i + 1 : close].strip()
+    return (0 < len(inner) <= _KEY_LABEL_CHARS and text[i + 1 : i + 2] in (" ", "\u00a0")
+            and any(not c.isalnum() and not c.isspace() for c in inner))
+
+
 _PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
 _ARABIC_MARKS = "،؛؟"
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}،؛؟])")
@@ -1059,12 +1073,16 @@ def find_space_before_punctuation(
             or (punct in _OPENING_OF and _spaced_inside(text, m.start(1), _OPENING_OF[punct]))
             or (segment.source is not None and f" {punct}" in segment.source)  # as in the source
         )
-        yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct,
+        # A label of keys or symbols spaced inside its brackets ("[ / ]") is a layout: a hint.
+        label = punct in _OPENING_OF and _spaced_key_label(text, m.start(1), _OPENING_OF[punct])
+        yield Hit(m.start(1), m.end(2), f"space before '{punct}'"
+                  + (" (a label of symbols spaced inside its brackets)" if label else ""),
+                  suggestion=punct,
                   fix=None if unsure else ((m.start(1), m.end(1), ""),),
                   fix_message=f"delete the space before '{punct}'",
                   # Informal Arabic and Persian writing spaces its own marks as often as not
                   # (Tatoeba's Arabic: " ؟" in one sentence of eight): a hint.
-                  severity=Severity.INFO if punct in _ARABIC_MARKS else None)
+                  severity=Severity.INFO if punct in _ARABIC_MARKS or label else None)
 
 
 #: A comma, semicolon or full stop doubled right after a word: ``gültig..``, ``verifica,,``
