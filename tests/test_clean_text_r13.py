@@ -66,3 +66,19 @@ def test_a_label_of_symbols_spaced_inside_its_brackets_is_a_layout() -> None:
     # A tokenised phrase in brackets is MT output that was never detokenised.
     assert _serious("Tavus kuşu ( Inachis io ) güzel bir kelebektir.", "tr", "TQ307")
     assert _serious("Pritisnite tipko [ Enter ] in nato počakajte .", "sl", "TQ307")
+
+
+def _po(tmp_path: Path, pairs: list[tuple[str, str]]) -> Path:
+    po = tmp_path / "ui.po"
+    po.write_text('msgid ""\nmsgstr "Language: sl\\n"\n\n' + "".join(
+        f'msgid "{a}"\nmsgstr "{b}"\n\n' for a, b in pairs), encoding="utf-8")
+    return po
+
+
+def test_list_entries_and_keyword_lists_are_labels(tmp_path: Path) -> None:
+    po = _po(tmp_path, [("Date Modified;", "datum spremembe,"),
+                        ("Troy ounce,Troy ounces,ozt", "unča,unči,oz;trojska;troy;"),
+                        ("Click the button. Then wait.", "Kliknite gumb. nato počakajte.")])
+    serious = [f.line for f in audit([po], AuditOptions(lang="sl")).findings
+               if f.code == "TQ203" and f.severity.value != "info"]
+    assert serious == [11], serious  # only the lost capital after a full stop

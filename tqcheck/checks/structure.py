@@ -95,10 +95,19 @@ def _label(segment: Segment) -> bool:
         return False
     if _ABBREVIATION_ONLY.fullmatch(segment.text.strip()):
         return True  # "n. v." for "N/A": an abbreviation alone, its stops no sentence ends
+    if _KEYWORD_LIST.fullmatch(segment.text.strip()):
+        return True  # "unča,unči,oz;troy;": a list of keywords or unit names, no sentence
+    if (_LIST_ENTRY_END.search(segment.text) and _LIST_ENTRY_END.search(source)
+            and not _BOUNDARY_MARK.search(source.strip())):
+        return True  # "datum spremembe," for "Date Modified;": an entry of a list
     return not (_FINAL_MARK.search(segment.text.rstrip()) or _FINAL_MARK.search(source.rstrip())
                 or _BOUNDARY_MARK.search(source.strip()))
 
 
+#: A unit that is a list of keywords without a space (``unča,unči,oz;troy;``).
+_KEYWORD_LIST = re.compile(r"[^\s,;]+(?:[,;][^\s,;]*){2,}")
+#: A unit that ends as an entry of a list goes on (``Date Modified;``, ``datum spremembe,``).
+_LIST_ENTRY_END = re.compile(r"[^\W\d_][,;]\s*$")
 #: A unit that is one abbreviation: short letter groups, each with its stop (``n. v.``, ``k.A.``).
 _ABBREVIATION_ONLY = re.compile(r"(?:[^\W\d_]{1,3}\.\s?){1,3}")
 
