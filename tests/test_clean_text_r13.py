@@ -82,3 +82,10 @@ def test_list_entries_and_keyword_lists_are_labels(tmp_path: Path) -> None:
     serious = [f.line for f in audit([po], AuditOptions(lang="sl")).findings
                if f.code == "TQ203" and f.severity.value != "info"]
     assert serious == [11], serious  # only the lost capital after a full stop
+
+
+def test_a_space_before_a_full_stop_after_an_arabic_word_is_a_hint() -> None:
+    # Informal Arabic writing spaces its marks as often as not (Tatoeba's Arabic).
+    assert not _serious("ذهبت إلى المدرسة صباحا .", "ar", "TQ307")
+    # A Latin comma spaced off its word is no Arabic habit: still a warning.
+    assert _serious("ذهبت إلى المدرسة , ثم عدت إلى البيت.", "ar", "TQ307")

@@ -1010,6 +1010,9 @@ def _spaced_key_label(text: str, close: int, opening: str) -> bool:
 
 _PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
 _ARABIC_MARKS = "،؛؟"
+#: Latin marks that Arabic-script text writes too, and a letter of that script.
+_SHARED_MARKS = ".:!"
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}،؛؟])")
 
 
@@ -1082,7 +1085,9 @@ def find_space_before_punctuation(
                   fix_message=f"delete the space before '{punct}'",
                   # Informal Arabic and Persian writing spaces its own marks as often as not
                   # (Tatoeba's Arabic: " ؟" in one sentence of eight): a hint.
-                  severity=Severity.INFO if punct in _ARABIC_MARKS or label else None)
+                  # So do they the Latin marks they share after an Arabic-script word.
+                  severity=Severity.INFO if punct in _ARABIC_MARKS or label or (
+                      punct in _SHARED_MARKS and _ARABIC_LETTER.match(before)) else None)
 
 
 #: A comma, semicolon or full stop doubled right after a word: ``gültig..``, ``verifica,,``
