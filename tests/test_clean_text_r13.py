@@ -89,3 +89,10 @@ def test_a_space_before_a_full_stop_after_an_arabic_word_is_a_hint() -> None:
     assert not _serious("ذهبت إلى المدرسة صباحا .", "ar", "TQ307")
     # A Latin comma spaced off its word is no Arabic habit: still a warning.
     assert _serious("ذهبت إلى المدرسة , ثم عدت إلى البيت.", "ar", "TQ307")
+
+
+def test_a_chinese_sentence_taking_up_the_term_the_last_ended_on_is_no_stutter() -> None:
+    assert not _serious("计算一个期间某资产的直线折旧。直线折旧法在某资产可用年限内均分折旧成本。",
+                        "zh", "TQ103")
+    assert not _serious("金衡盎司,金衡盎司,ozt", "zh", "TQ103")  # a list of aliases
+    assert _serious("政府表示将继续加强监管，将继续加强监管。", "zh", "TQ103")

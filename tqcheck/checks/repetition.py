@@ -127,7 +127,12 @@ def _cjk_repeats(text: str) -> list[_Repeat]:
         distinct = len(set(unit))
         if distinct < 2 or (copies == 2 and (len(unit) < _CJK_PHRASE or distinct < 3)):
             continue
-        second = m.start() + len(unit) + (1 if text[m.start() + len(unit)] in "，、。," else 0)
+        mark = text[m.start() + len(unit)]
+        if copies == 2 and mark in "。！？,":
+            # "…的直线折旧。直线折旧法…": the next sentence takes up the term the last one ended
+            # on; "金衡盎司,金衡盎司,ozt": a list of aliases (prose writes "，").
+            continue
+        second = m.start() + len(unit) + (1 if mark in "，、。," else 0)
         found.append(_Repeat(m.start(), m.end(), unit, len(unit), copies, second,
                              comma=text[m.start() + len(unit)] in "，、,"))
     return found
