@@ -128,9 +128,11 @@ def _cjk_repeats(text: str) -> list[_Repeat]:
         if distinct < 2 or (copies == 2 and (len(unit) < _CJK_PHRASE or distinct < 3)):
             continue
         mark = text[m.start() + len(unit)]
-        if copies == 2 and mark in "。！？,":
+        if copies == 2 and (mark == "," or (mark in "。！？" and m.end() < len(text)
+                                            and text[m.end()] not in "。！？!?.\n")):
             # "…的直线折旧。直线折旧法…": the next sentence takes up the term the last one ended
-            # on; "金衡盎司,金衡盎司,ozt": a list of aliases (prose writes "，").
+            # on and goes on (a sentence said twice ends where its copy does); "金衡盎司,金衡盎司,
+            # ozt": a list of aliases (prose writes "，").
             continue
         second = m.start() + len(unit) + (1 if mark in "，、。," else 0)
         found.append(_Repeat(m.start(), m.end(), unit, len(unit), copies, second,
