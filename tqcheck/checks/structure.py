@@ -104,8 +104,9 @@ def _label(segment: Segment) -> bool:
                 or _BOUNDARY_MARK.search(source.strip()))
 
 
-#: A unit that is a list of keywords without a space (``unča,unči,oz;troy;``).
-_KEYWORD_LIST = re.compile(r"[^\s,;]+(?:[,;][^\s,;]*){2,}")
+#: A unit that is a list of keywords, no space after its commas (``unča,unči,oz;troy;``,
+#: ``міліметр ртутного стовпчика,міліметра ртутного стовпчика,мм рт. ст.``).
+_KEYWORD_LIST = re.compile(r"[^,;\n]+(?:[,;](?:[^\s,;][^,;\n]*)?){2,}")
 #: A unit that ends as an entry of a list goes on (``Date Modified;``, ``datum spremembe,``).
 _LIST_ENTRY_END = re.compile(r"[^\W\d_][,;]\s*$")
 #: A unit that is one abbreviation: short letter groups, each with its stop (``n. v.``, ``k.A.``).
