@@ -98,3 +98,11 @@ def test_a_chinese_sentence_taking_up_the_term_the_last_ended_on_is_no_stutter()
                         "zh", "TQ103")
     assert not _serious("金衡盎司,金衡盎司,ozt", "zh", "TQ103")  # a list of aliases
     assert _serious("政府表示将继续加强监管，将继续加强监管。", "zh", "TQ103")
+
+
+def test_a_relative_clause_ending_on_the_predicate_its_main_clause_repeats() -> None:
+    assert not _serious("Chaque personne qui est seule est seule parce qu'elle a peur des autres.",
+                        "fr", "TQ103")
+    assert _serious("La réunion du conseil du conseil a eu lieu hier soir.", "fr", "TQ103")
+    assert _serious("Il a dit que la situation est la situation est sous contrôle.", "fr", "TQ103")
+    assert _serious("Ella dijo que la casa la casa era muy grande.", "es", "TQ103")

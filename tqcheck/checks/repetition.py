@@ -755,8 +755,34 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
             hits.append(Hit(rep.start, rep.end, f"phrase repeated across a line break: "
                             f"'{rep.unit}'", severity=Severity.INFO))
             continue
+        if _clause_then_main(rep, text, ctx):
+            hits.append(Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}' (a relative or "
+                            "subordinate clause ending as its main clause goes on?)",
+                            severity=Severity.INFO))
+            continue
         hits.append(Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit))
     return hits
+
+
+def _clause_then_main(rep: _Repeat, text: str, ctx: CheckContext) -> bool:
+    """A phrase of two or three words said twice right after a relative word or subordinator
+    (the language's one-word ``clause_openers``), from a copula or auxiliary to a content word:
+    the clause ends on
+    the predicate the main clause then repeats ("Chaque personne qui est seule est seule parce
+    que …", "whoever is alone is alone")."""
+    words = rep.unit.casefold().split()
+    function, never_final = ctx.data.words("function_words"), never_final_words(ctx.lang)
+    # The phrase opens with a verb of the function words (a copula or auxiliary: "est", "is"),
+    # not an article or preposition ("que la casa la casa" is a stutter), and ends on a content
+    # word.
+    if (not 2 <= len(words) <= 3 or words[0] not in function or words[0] in never_final
+            or words[-1] in function or words[-1] in never_final):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, rep.start - 40), rep.start)
+    if m is None:
+        return False
+    openers = {o.casefold() for o in ctx.data.words("structure", "clause_openers") if " " not in o}
+    return m.group(1).casefold() in openers
 
 
 @register("TQ105", "generation-loop", Severity.ERROR, scope="segment", past_preconditions=True)
