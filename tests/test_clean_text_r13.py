@@ -89,6 +89,7 @@ def test_list_entries_and_keyword_lists_are_labels(tmp_path: Path) -> None:
 def test_a_space_before_a_full_stop_after_an_arabic_word_is_a_hint() -> None:
     # Informal Arabic writing spaces its marks as often as not (Tatoeba's Arabic).
     assert not _serious("ذهبت إلى المدرسة صباحا .", "ar", "TQ307")
+    assert not _serious("تحدثنا حتى الثانية صباحاً .", "ar", "TQ307")  # after a tanwin
     # A Latin comma spaced off its word is no Arabic habit: still a warning.
     assert _serious("ذهبت إلى المدرسة , ثم عدت إلى البيت.", "ar", "TQ307")
 

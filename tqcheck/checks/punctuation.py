@@ -1010,9 +1010,9 @@ def _spaced_key_label(text: str, close: int, opening: str) -> bool:
 
 _PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
 _ARABIC_MARKS = "،؛؟"
-#: Latin marks that Arabic-script text writes too, and a letter of that script.
+#: Latin marks that Arabic-script text writes too, and a letter (or vowel mark) of that script.
 _SHARED_MARKS = ".:!"
-_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_ARABIC_LETTER = re.compile(r"[\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d6-\u06ff]")
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}،؛؟])")
 
 
