@@ -107,3 +107,10 @@ def test_a_relative_clause_ending_on_the_predicate_its_main_clause_repeats() -> 
     assert _serious("La réunion du conseil du conseil a eu lieu hier soir.", "fr", "TQ103")
     assert _serious("Il a dit que la situation est la situation est sous contrôle.", "fr", "TQ103")
     assert _serious("Ella dijo que la casa la casa era muy grande.", "es", "TQ103")
+
+
+def test_swedish_conjunct_modified_by_an_adjective_before_it() -> None:
+    assert not _serious("Anslut till trådlösa nätverk, inklusive dolda nätverk och nätverk som "
+                        "består av en surfzon.", "sv", "TQ102")
+    # An infinitive before the first conjunct modifies nothing.
+    assert _serious("Regeringen vill stärka skolan och skolan.", "sv", "TQ102")
