@@ -114,3 +114,11 @@ def test_swedish_conjunct_modified_by_an_adjective_before_it() -> None:
                         "består av en surfzon.", "sv", "TQ102")
     # An infinitive before the first conjunct modifies nothing.
     assert _serious("Regeringen vill stärka skolan och skolan.", "sv", "TQ102")
+
+
+def test_latin_i_for_cyrillic_i_is_a_typing_habit_where_the_alphabet_has_it() -> None:
+    assert not _serious("Восенню лiсце ападае з дрэў.", "be", "TQ703")
+    assert not _serious("Я не можу знайти свiй телефон.", "uk", "TQ703")
+    # Other look-alikes, and a Latin i in Russian (which has no і), stay errors.
+    assert _serious("Я не можу знайти свій тeлефон.", "uk", "TQ703")
+    assert _serious("Я не могу найти свoй телефон.", "ru", "TQ703")

@@ -798,6 +798,9 @@ _HOMOGLYPH_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
 #: Languages whose Cyrillic alphabet has the letter һ (Yakut, Kazakh, Tatar, Bashkir, Buryat,
 #: Kalmyk, Khakas, Altai), which writers often type as Latin h.
 _SHHA_LANGS = frozenset({"sah", "kk", "tt", "ba", "bua", "xal", "kjh", "alt"})
+#: Languages whose Cyrillic alphabet has the letter і (Ukrainian, Belarusian, Kazakh, Rusyn,
+#: Komi …): a Latin i for it is the usual substitute of a Russian keyboard layout.
+_DOTTED_I_LANGS = frozenset({"uk", "be", "kk", "rue", "kv"})
 
 
 @lru_cache(maxsize=8192)
@@ -835,7 +838,8 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         also, outside Turkish, a word whose only non-ASCII letter is the Turkish dotless ı and
         that is a word of the target's lexicon with i (``Turkısh``).  In languages whose
         Cyrillic alphabet has ``һ`` (Yakut, Kazakh, Tatar, Bashkir …) a Latin ``h`` for it, the
-        usual keyboard substitute in their print, is info.
+        usual keyboard substitute in their print, is info; so is a Latin ``i`` for ``і`` in
+        those whose alphabet has it (Ukrainian, Belarusian, Kazakh), typed on a Russian layout.
 
     Why it matters:
         The word looks right and is wrong: search, spell-checking, hyphenation and text-to-speech
@@ -885,6 +889,13 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             # substitute in print ("оҕолор таhырдьа": "outside"): a hint, not an error.
             yield Hit(m.start(), m.end(), f"{main} word '{word}' has Latin 'h' for 'һ' (the "
                       "usual keyboard substitute)", suggestion=fixed, severity=Severity.INFO)
+            continue
+        if main == "Cyrillic" and all(word[i] in "iI" for i in odd) and (
+                normalise_lang(ctx.lang or "") in _DOTTED_I_LANGS):
+            # Ukrainian, Belarusian, Kazakh: Latin i typed for the letter і, which a Russian
+            # keyboard layout lacks ("лiсце"): a habit of human typing that MT never has, a hint.
+            yield Hit(m.start(), m.end(), f"{main} word '{word}' has Latin 'i' for 'і' (a "
+                      "keyboard habit)", suggestion=fixed, severity=Severity.INFO)
             continue
         yield Hit(m.start(), m.end(), f"{main} word '{word}' contains look-alike {letters}",
                   suggestion=fixed if fixed != word else None)
