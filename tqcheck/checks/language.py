@@ -69,7 +69,11 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         Bulgarian and Serbian for Russian; for Serbian also the script's reading of Cyrillic
         beside Latin letters) is
         info where the sentence holds no letter or word the target never writes ("Де в тебе
-        болить?", "熊會爬樹。"): the detectors confuse these most.  Without any source (plain
+        болить?", "熊會爬樹。"): the detectors confuse these most.  For a Cyrillic target
+        without a data file (Belarusian, Macedonian, Kazakh …) the letters come from the
+        alphabets of both languages, and a sentence holding a letter only the target writes
+        and none only the neighbour writes is no finding ("Зараз я чытаю кнігу." in Belarusian
+        is not Ukrainian: Ukrainian has no "ы").  Without any source (plain
         text), a statistical verdict is info where its confidence is below 0.6 and the sentence
         holds fewer than two words only the other language writes (a headline of names:
         "Oberhof: Kühn eighth in World Championship sprint"), where it holds more words only
@@ -1423,7 +1427,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         evidence of English ("Le service répond within two business days."); in a Cyrillic
         target, one word of a neighbour that the target's data says it never writes: a letter its
         alphabet lacks or a listed word (``[language] neighbour_letters``, ``neighbour_words``:
-        Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian).  As info, one lower-case word of
+        Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian; for a Cyrillic target without a
+        data file, the letters of the neighbour's alphabet that the target's lacks).  As info, one lower-case word of
         five letters or more that is evidence of the other language and absent from the target's
         lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
         quotation marks or brackets, or one a ``--source`` line in a third language holds, is

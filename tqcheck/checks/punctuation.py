@@ -1036,7 +1036,10 @@ def find_space_before_punctuation(
         where the target language wants one (French puts a narrow no-break space before
         ``; : ! ?``), before a decimal (``.5``), a file extension (``.deb``) or an ellipsis, in a
         score or ratio spaced on both sides (``2 : 2``); a
-        ``%`` counts only after a number (``the % of voters`` uses the sign as a word).
+        ``%`` counts only after a number (``the % of voters`` uses the sign as a word).  A
+        short label of keys or symbols spaced inside its brackets (``Deli [ / ]``) and a
+        ``. : !`` spaced off an Arabic-script word (informal Arabic and Persian writing) are
+        info.
 
     Why it matters:
         Tokenised MT output that was never detokenised keeps the spaces ("Kyiv , Moscow") — a sure

@@ -719,7 +719,12 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
         or, over a comma, a run of three words or more inside its clause ("… said that the
         situation is under control, the situation is under control"; not a chant or line that
         opens with the phrase, "Pump it out, pump it out", nor "if X, X …"); in Chinese and
-        Japanese, four characters or more said twice ("将继续加强监管，将继续加强监管").
+        Japanese, four characters or more said twice ("将继续加强监管，将继续加强监管"), not
+        across a full stop where the next sentence goes on from the term ("…直线折旧。直线折旧法…")
+        nor across an ASCII comma (a list of aliases).  A phrase from a copula or auxiliary to
+        a content word said twice right after a relative word or subordinator (the language's
+        ``clause_openers``: "qui est seule est seule parce que …") is info: the clause ends on
+        the predicate its main clause repeats.
         Three or more copies are a generation loop (TQ105) instead.  Copies on two lines (one
         line's end, the next line's start: two chat messages, two source lines) are info.
 
