@@ -1428,9 +1428,9 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         target, one word of a neighbour that the target's data says it never writes: a letter its
         alphabet lacks or a listed word (``[language] neighbour_letters``, ``neighbour_words``:
         Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian; for a Cyrillic target without a
-        data file, the letters of the neighbour's alphabet that the target's lacks).  As info, one lower-case word of
-        five letters or more that is evidence of the other language and absent from the target's
-        lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
+        data file, the letters of the neighbour's alphabet that the target's lacks).  As info,
+        one lower-case word of five letters or more that is evidence of the other language and
+        absent from the target's lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
         quotation marks or brackets, or one a ``--source`` line in a third language holds, is
         not reported (titles and terms kept on purpose), nor one that makes up most of its
         sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's), nor

@@ -199,8 +199,8 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``; or one
         abbreviation alone, ``n. v.`` for ``N/A``; a list of keywords with no space after its
         commas, ``unča,unči,oz``; an entry of a list that ends in a comma or semicolon as its
-        source does, ``datum spremembe,`` for ``Date Modified;``) are reported as info only, and so is an aside
-        that opens a parenthesis in lowercase (``(sometimes the images get choppy)``): informal
+        source does, ``datum spremembe,`` for ``Date Modified;``) are reported as info only, and
+        so is an aside that opens a parenthesis in lowercase (``(sometimes the images get choppy)``): informal
         writing's style, as common in human text as in MT; so is a lowercase word after a
         question or exclamation and a dash (``?» — спросил он``: the author's words), and,
         without the source in view, a line that opens with a lowercase conjunction (the
