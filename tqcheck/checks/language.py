@@ -1430,9 +1430,10 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian; for a Cyrillic target without a
         data file, the letters of the neighbour's alphabet that the target's lacks).  As info,
         one lower-case word of five letters or more that is evidence of the other language and
-        absent from the target's lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
-        quotation marks or brackets, or one a ``--source`` line in a third language holds, is
-        not reported (titles and terms kept on purpose), nor one that makes up most of its
+        absent from the target's lexicon (targets with a lexicon: "the ayuntamiento said" from
+        Spanish).  A run in quotation marks or brackets, or one a ``--source`` line in a third
+        language holds, is not reported (titles and terms kept on purpose), nor one that makes
+        up most of its
         sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's), nor
         words on a code line of a translation unit (a control file's fields, an indented
         example).  With a known source language, four letters are enough for that one word
