@@ -122,3 +122,11 @@ def test_latin_i_for_cyrillic_i_is_a_typing_habit_where_the_alphabet_has_it() ->
     # Other look-alikes, and a Latin i in Russian (which has no і), stay errors.
     assert _serious("Я не можу знайти свій тeлефон.", "uk", "TQ703")
     assert _serious("Я не могу найти свoй телефон.", "ru", "TQ703")
+
+
+def test_full_reduplication_in_a_language_without_data_may_be_meant() -> None:
+    # Urdu "آہستہ آہستہ" (slowly), Hindi "धीरे धीरे": grammar, info at most.
+    assert not _serious("وہ آہستہ آہستہ چلنے لگا۔", "ur", "TQ101")
+    assert not _serious("वह धीरे धीरे चलने लगा।", "hi", "TQ101")
+    # A language without that grammar keeps the error.
+    assert _serious("Dnes je je velmi zima.", "cs", "TQ101")

@@ -229,7 +229,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         the, the talks"); others doubled over a comma are emphasis or two clauses ("horrible,
         horrible news", "if you buy it, it …").  In languages where full reduplication is
         grammatical (language data ``reduplication``: Turkish, Persian, Hebrew, Italian, Japanese,
-        Korean, Chinese), a doubled word other than those whose doubling is always a slip
+        Korean, Chinese; without a data file, Hindi, Urdu, Bengali, Tamil, Swahili, Azerbaijani,
+        Uzbek, Kazakh …), a doubled word other than those whose doubling is always a slip
         (``never_doubled``: "ve ve", "il il") is info.  A metavariable and the unit it counts
         (``OCTETS octets`` for the source's ``BYTES``) is no double; a double across a line
         break where the source repeats a word across its lines too is info.  A Latin word doubled in
@@ -320,7 +321,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         # Where full reduplication is grammar (language data ``reduplication``: Turkish "koşa
         # koşa", Persian "آرام آرام", Italian "zitto zitto"), only a word whose doubling is always
         # a slip (``never_doubled``) is an error; another double may be meant: info, no fix.
-        meant = bool(ctx.data.get("reduplication", default=False)) and not function
+        meant = bool(ctx.data.get("reduplication", default=not ctx.data.known and (
+            ctx.data.lang in _REDUPLICATING))) and not function
         # Across a line break, where the source says a word on both lines too ("Everything is
         # safe.\nPerfectly safe." → "… آمن\nآمن …"): the lines' own words, info.
         echoed = "\n" in segment.text[rep.start:rep.end] and _echoed_across_lines(segment.source)
@@ -343,6 +345,12 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     return hits
 
 
+#: Languages without a data file whose grammar reduplicates words in full, written with a space
+#: (Hindi and Urdu "धीरे धीरे" / "آہستہ آہستہ", Bengali, Tamil, Swahili "pole pole", Azerbaijani,
+#: Uzbek, Kazakh "жай жай", Pashto, Kurdish, Amharic): a doubled word there may be meant (info).
+_REDUPLICATING = frozenset({"hi", "ur", "bn", "pa", "mr", "gu", "ne", "si", "ta", "te", "kn",
+                            "ml", "sw", "am", "ps", "ku", "ckb", "az", "uz", "kk", "ky", "tk",
+                            "ug", "tt", "ba"})
 #: A word of five letters or more doubled with a hyphen: "houses-houses" (not the sounds and
 #: slogans of four, "chan-chan", "Zoom-Zoom").
 _HYPHEN_DOUBLE = re.compile(r"(?<![\w-])([^\W\d_]{5,})-(\1)(?![\w-])", re.IGNORECASE)
