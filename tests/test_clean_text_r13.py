@@ -130,3 +130,9 @@ def test_full_reduplication_in_a_language_without_data_may_be_meant() -> None:
     assert not _serious("वह धीरे धीरे चलने लगा।", "hi", "TQ101")
     # A language without that grammar keeps the error.
     assert _serious("Dnes je je velmi zima.", "cs", "TQ101")
+
+
+def test_belarusian_in_its_latin_orthography_is_not_polish() -> None:
+    assert not _serious("Я вучуся ў школе.\n\nJa razmaŭlaju pa-anhielsku i pa-rasiejsku.", "be",
+                        "TQ701")
+    assert _serious("Я вучуся ў школе.\n\nDzisiaj idę do szkoły z moim bratem.", "be", "TQ701")

@@ -73,7 +73,9 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         without a data file (Belarusian, Macedonian, Kazakh …) the letters come from the
         alphabets of both languages, and a sentence holding a letter only the target writes
         and none only the neighbour writes is no finding ("Зараз я чытаю кнігу." in Belarusian
-        is not Ukrainian: Ukrainian has no "ы").  Without any source (plain
+        is not Ukrainian: Ukrainian has no "ы"); a Latin sentence with a letter only the
+        target's own Latin orthography writes (Belarusian Łacinka's "ŭ") is info.  Without any
+        source (plain
         text), a statistical verdict is info where its confidence is below 0.6 and the sentence
         holds fewer than two words only the other language writes (a headline of names:
         "Oberhof: Kühn eighth in World Championship sprint"), where it holds more words only
@@ -121,6 +123,12 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         w in never or any(c in letters for c in w) for w in _words(text))
     if neighbour_guess and own and any(c in own for c in text.lower()):
         return ()  # a letter the neighbour never writes and none of its own: the target's
+    # The target written in its other script: Belarusian Łacinka ("Ja chaču spraviadlivaści."),
+    # Uzbek Latin beside Cyrillic: a letter only that orthography writes, no foreign sentence.
+    marks = _OTHER_ORTHOGRAPHY.get(base_lang(target) or "")
+    if marks and result.method.startswith("script") and any(c in marks for c in text):
+        return (Hit(sentence.start, sentence.end, f"sentence in the Latin orthography of "
+                    f"{language_name(target)}, not its usual script", severity=Severity.INFO),)
     source = sentence.segment.source
     record = is_record(sentence.segment)
     if source is not None and record:
@@ -356,6 +364,9 @@ _GUESSES = frozenset({"confirmed", "script"})
 
 _MIN_LABEL_WORDS = 4
 
+#: Letters only the Latin orthography of a Cyrillic-script language writes: Belarusian Łacinka's
+#: ŭ, Uzbek's oʻ and gʻ (with the turned comma) — its own text in its other script.
+_OTHER_ORTHOGRAPHY = {"be": "ŭŬ", "uz": "\u02bb"}
 #: The Cyrillic alphabets (lower case) of the languages the detectors confuse most, from their
 #: standard orthographies: where the target's data says nothing of a neighbour
 #: (``neighbour_letters``), the letters the neighbour writes and the target does not stand in
