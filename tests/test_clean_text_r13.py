@@ -136,3 +136,11 @@ def test_belarusian_in_its_latin_orthography_is_not_polish() -> None:
     assert not _serious("Я вучуся ў школе.\n\nJa razmaŭlaju pa-anhielsku i pa-rasiejsku.", "be",
                         "TQ701")
     assert _serious("Я вучуся ў школе.\n\nDzisiaj idę do szkoły z moim bratem.", "be", "TQ701")
+
+
+def test_low_and_left_quotes_pair_in_a_language_without_quote_data() -> None:
+    for lang, text in (("ka", "მერიამ გუშინ ახალი კანონი მიიღო. „არ ვიცი“, — თქვა მერმა."),
+                       ("sq", "Bashkia miratoi dje një ligj të ri. „Nuk e di“, tha kryetari.")):
+        assert not _serious(text, lang, "TQ301"), lang
+    # A closing mark without its low opening is still unbalanced.
+    assert _serious("Nuk e di”, tha kryetari. Pastaj ai u largua nga salla.", "sq", "TQ301")

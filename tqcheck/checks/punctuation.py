@@ -181,12 +181,18 @@ def _english_style(text: str, pairs: dict[str, str]) -> tuple[str, dict[str, str
     return "".join(chars), {**pairs, "“": "”"}
 
 
+#: A quotation opened low and closed with the English left mark (``„…“``).
+_LOW_HIGH_LEFT = re.compile("„([^„“”\n]*)“")
+
+
 def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = False,
                          soft: dict[str, str] | None = None, english: bool = True
                          ) -> tuple[list[int], list[int], list[int]]:
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
     if low_high and "„" in text:
-        text = text.replace("„", "“")  # „…” (Hebrew, Polish, …) where the language has no data
+        # „…“ (Georgian, Albanian, Uzbek …) and „…” (Hebrew, Polish, …) where the language has
+        # no data: read as “…” (one character for one, so the indexes stand).
+        text = _LOW_HIGH_LEFT.sub(lambda m: f"“{m.group(1)}”", text).replace("„", "“")
     if english and "“" in text and "„" not in text and pairs.get("„") == "“":
         # Read the English way, where that reading pairs every typographic mark of the paragraph.
         found = _segment_quote_state(*_english_style(text, pairs), low_high, soft, english=False)
