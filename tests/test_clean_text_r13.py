@@ -144,3 +144,8 @@ def test_low_and_left_quotes_pair_in_a_language_without_quote_data() -> None:
         assert not _serious(text, lang, "TQ301"), lang
     # A closing mark without its low opening is still unbalanced.
     assert _serious("Nuk e di”, tha kryetari. Pastaj ai u largua nga salla.", "sq", "TQ301")
+
+
+def test_a_spaced_per_cent_sign_in_a_language_without_data() -> None:
+    assert not _serious("El 25 % dels veïns hi estan d'acord.", "ca", "TQ307")
+    assert _serious("Only 25 % of the residents agree.", "en", "TQ307")

@@ -1045,7 +1045,8 @@ def find_space_before_punctuation(
         ``%`` counts only after a number (``the % of voters`` uses the sign as a word).  A
         short label of keys or symbols spaced inside its brackets (``Deli [ / ]``) and a
         ``. : !`` spaced off an Arabic-script word (informal Arabic and Persian writing) are
-        info.
+        info, and so is a spaced ``%`` in a language without data (Catalan and Galician write
+        ``25 %``).
 
     Why it matters:
         Tokenised MT output that was never detokenised keeps the spaces ("Kyiv , Moscow") — a sure
@@ -1087,8 +1088,11 @@ def find_space_before_punctuation(
         )
         # A label of keys or symbols spaced inside its brackets ("[ / ]") is a layout: a hint.
         label = punct in _OPENING_OF and _spaced_key_label(text, m.start(1), _OPENING_OF[punct])
+        # Catalan, Galician, Basque … space the per cent sign: without data, the norm is unknown.
+        label = label or (punct == "%" and not ctx.data.known)
         yield Hit(m.start(1), m.end(2), f"space before '{punct}'"
-                  + (" (a label of symbols spaced inside its brackets)" if label else ""),
+                  + ((" (a language without data: many space the sign)" if punct == "%" else
+                      " (a label of symbols spaced inside its brackets)") if label else ""),
                   suggestion=punct,
                   fix=None if unsure else ((m.start(1), m.end(1), ""),),
                   fix_message=f"delete the space before '{punct}'",
