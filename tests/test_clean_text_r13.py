@@ -149,3 +149,9 @@ def test_low_and_left_quotes_pair_in_a_language_without_quote_data() -> None:
 def test_a_spaced_per_cent_sign_in_a_language_without_data() -> None:
     assert not _serious("El 25 % dels veïns hi estan d'acord.", "ca", "TQ307")
     assert _serious("Only 25 % of the residents agree.", "en", "TQ307")
+
+
+def test_legitimate_doubles_of_languages_without_data() -> None:
+    assert not _serious("Брат ми ми кажа да дојдам.", "mk", "TQ101")
+    assert not _serious("Пойдзем мы ці не не залежыць ад надвор'я.", "be", "TQ101")
+    assert _serious("Ми кажа да дојдам во во Скопје.", "mk", "TQ101")

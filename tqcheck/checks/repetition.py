@@ -252,7 +252,7 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     if not repeats:  # most text: no data lookups then
         return hyphened
     hits: list[Hit] = list(hyphened)
-    legit = ctx.data.words("legitimate_doubles")
+    legit = ctx.data.words("legitimate_doubles") or _NO_DATA_DOUBLES.get(ctx.data.lang, frozenset())
     for rep in repeats:
         if rep.n != 1 or rep.copies != 2:
             continue
@@ -345,6 +345,13 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     return hits
 
 
+#: Legitimate doubles of languages without a data file: Macedonian short pronouns as possessor
+#: and object ("Брат ми ми кажа", as in Bulgarian); Belarusian "ці не не залежыць" (whether
+#: or not, then the verb's negation), "так так".
+_NO_DATA_DOUBLES = {
+    "mk": frozenset({"ми", "ти", "си", "му", "ѝ", "и", "ни", "ви", "им", "да", "не"}),
+    "be": frozenset({"не", "так", "ну", "што"}),
+}
 #: Languages without a data file whose grammar reduplicates words in full, written with a space
 #: (Hindi and Urdu "धीरे धीरे" / "آہستہ آہستہ", Bengali, Tamil, Swahili "pole pole", Azerbaijani,
 #: Uzbek, Kazakh "жай жай", Pashto, Kurdish, Amharic): a doubled word there may be meant (info).
