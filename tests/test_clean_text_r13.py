@@ -155,3 +155,8 @@ def test_legitimate_doubles_of_languages_without_data() -> None:
     assert not _serious("Брат ми ми кажа да дојдам.", "mk", "TQ101")
     assert not _serious("Пойдзем мы ці не не залежыць ад надвор'я.", "be", "TQ101")
     assert _serious("Ми кажа да дојдам во во Скопје.", "mk", "TQ101")
+
+
+def test_reversed_english_quotes_in_right_to_left_text_without_data() -> None:
+    assert not _serious("میئر نے کہا، ”مجھے نہیں معلوم۔“ لوگ بہت خوش ہیں۔", "ur", "TQ301")
+    assert _serious("The mayor said: ”I do not know.“ People were happy with it.", "en", "TQ301")

@@ -181,6 +181,17 @@ def _english_style(text: str, pairs: dict[str, str]) -> tuple[str, dict[str, str
     return "".join(chars), {**pairs, "“": "”"}
 
 
+#: A quotation written with the English marks reversed (``”…“``), in right-to-left text.
+_REVERSED_PAIR = re.compile("”([^„“”\n]*)“")
+
+
+def _right_to_left(lang: str | None) -> bool:
+    """Whether ``lang`` is written in the Arabic or Hebrew script."""
+    from tqcheck.langid import scripts_of_language
+
+    return bool(lang) and bool(scripts_of_language(lang or "") & {"Arabic", "Hebrew"})
+
+
 #: A quotation opened low and closed with the English left mark (``„…“``).
 _LOW_HIGH_LEFT = re.compile("„([^„“”\n]*)“")
 
@@ -305,8 +316,9 @@ class UnbalancedQuotes:
     What it does:
         Counts straight double quotes (ignoring inch marks after digits and a mark named on its
         own in brackets: ``symbole seconde (")``) and pairs the language's
-        opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian).  A
-        quotation may run on over up to ten following segments (one-sentence-per-line files) or be
+        opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian; in a
+        language without quote data „ opens and “ or ” closes, and in one written right to left
+        ”…“ is the English pair reversed).  A quotation may run on over up to ten following segments (one-sentence-per-line files) or be
         continued by a
         paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
         mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
@@ -340,6 +352,9 @@ class UnbalancedQuotes:
         self.soft = _soft_closers(ctx, self.pairs)
         # A language without quote data may open with „ and close with ” (Hebrew, Polish).
         self.low_high = not ctx.data.get("quotes", "primary") and "„" not in self.pairs
+        # Written right to left without quote data (Urdu, Pashto, Sindhi …), ”…“ is typed for
+        # the look of its marks: the same pair reversed.
+        self.reversed = self.low_high and _right_to_left(ctx.lang)
         self.pending: tuple[Segment, int, str] | None = None
         self.pending_age = 0
         self.hits: list[Hit] = []
@@ -376,6 +391,8 @@ class UnbalancedQuotes:
         if find_early_closes(text):
             self._flush()
             return
+        if self.reversed and "“" in text:
+            text = _REVERSED_PAIR.sub(lambda m: f"“{m.group(1)}”", text)
         odd, openers, closers = _segment_quote_state(text, self.pairs, self.low_high, self.soft)
         straight = _straight_quotes(text)
         starts_quoted = text[:1] in '"' + "".join(self.pairs)
