@@ -318,8 +318,8 @@ class UnbalancedQuotes:
         own in brackets: ``symbole seconde (")``) and pairs the language's
         opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian; in a
         language without quote data „ opens and “ or ” closes, and in one written right to left
-        ”…“ is the English pair reversed).  A quotation may run on over up to ten following segments (one-sentence-per-line files) or be
-        continued by a
+        ”…“ is the English pair reversed).  A quotation may run on over up to ten following
+        segments (one-sentence-per-line files) or be continued by a
         paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
         mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
         In a corpus record, cut from its document, a quotation that opens and runs to the record's
