@@ -160,3 +160,19 @@ def test_legitimate_doubles_of_languages_without_data() -> None:
 def test_reversed_english_quotes_in_right_to_left_text_without_data() -> None:
     assert not _serious("میئر نے کہا، ”مجھے نہیں معلوم۔“ لوگ بہت خوش ہیں۔", "ur", "TQ301")
     assert _serious("The mayor said: ”I do not know.“ People were happy with it.", "en", "TQ301")
+
+
+def test_words_inside_literal_markup_are_kept_as_written(tmp_path: Path) -> None:
+    po = tmp_path / "help.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Language: da\\n"\n\n'
+        'msgid "The error <output>No such file or directory</output> means it is missing."\n'
+        'msgstr "Fejlen <output>No such file or directory</output> betyder, at filen mangler."\n\n'
+        'msgid "Replace <var>your password here</var> with your password."\n'
+        'msgstr "Erstat <var>your password here</var> med din adgangskode."\n\n'
+        'msgid "Type <cmd>ls</cmd> and the service answers within two business days."\n'
+        'msgstr "Skriv <cmd>ls</cmd>, og tjenesten svarer within two business days."\n',
+        encoding="utf-8")
+    lines = [f.line for f in audit([po], AuditOptions(lang="da")).findings
+             if f.code == "TQ705" and f.severity.value != "info"]
+    assert lines == [11], lines  # the English phrase outside the markup only

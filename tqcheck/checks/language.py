@@ -325,6 +325,24 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
     return shared >= 0.6 * len(words)
 
 
+#: Markup elements whose content is literal (a command, code, typed input, program output, a
+#: file name, a placeholder): Mallard, DocBook and HTML names.  Their words are kept as written.
+_LITERAL_ELEMENT = re.compile(
+    r"<(cmd|code|input|output|var|sys|file|command|literal|filename|userinput|computeroutput|"
+    r"replaceable|envar|option|varname|systemitem|programlisting|screen|prompt|kbd|samp|tt|pre)"
+    r"\b[^<>]*>.*?</\1\s*>", re.DOTALL)
+
+
+def literal_spans(segment: Segment) -> list[tuple[int, int]]:
+    """Spans of ``segment``'s text inside markup elements of literal content (``<cmd>``,
+    ``<output>``, ``<var>``): the masking of tags keeps every offset, so spans of the text as
+    read are spans of the masked text."""
+    raw = segment.meta.get(UNMASKED)
+    if not isinstance(raw, str) or "</" not in raw or len(raw) != len(segment.text):
+        return []
+    return [(m.start(), m.end()) for m in _LITERAL_ELEMENT.finditer(raw)]
+
+
 #: Lines of a unit that are code, not prose: a field of a control file or header (``Section:
 #: utils``), an indented line of a multi-line example.
 _CODE_LINE = re.compile(r"(?m)^(?:[A-Z][\w-]*:(?:[ \t]+\S+){0,2}[ \t]*|[ \t]+\S.*)$")
@@ -1447,7 +1465,7 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         up most of its
         sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's), nor
         words on a code line of a translation unit (a control file's fields, an indented
-        example).  With a known source language, four letters are enough for that one word
+        example) or inside markup of literal content (``<cmd>``, ``<output>``, ``<var>``).  With a known source language, four letters are enough for that one word
         ("on the sito" from Italian) outside a title (next to a capitalised word).
 
         Single words that mark the other language by where they stand, from
@@ -1495,6 +1513,7 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
     source_lang = normalise_lang(ctx.source_lang)
     code = ([(m.start(), m.end()) for m in _CODE_LINE.finditer(seg)]
             if sentence.segment.kind == "unit" and "\n" in seg else [])
+    code += literal_spans(sentence.segment)
     # A unit of a software catalogue keeps English commands, keywords and terms on purpose
     # ("make", "name", "(Return Oriented Programming)"): the weak single-word hints are for prose.
     software = sentence.segment.kind == "unit" and not is_record(sentence.segment)
