@@ -1462,10 +1462,10 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         absent from the target's lexicon (targets with a lexicon: "the ayuntamiento said" from
         Spanish).  A run in quotation marks or brackets, or one a ``--source`` line in a third
         language holds, is not reported (titles and terms kept on purpose), nor one that makes
-        up most of its
-        sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's), nor
-        words on a code line of a translation unit (a control file's fields, an indented
-        example) or inside markup of literal content (``<cmd>``, ``<output>``, ``<var>``).  With a known source language, four letters are enough for that one word
+        up most of its sentence (a sentence in that language is TQ701's, an untranslated unit
+        TQ831's), nor words on a code line of a translation unit (a control file's fields, an
+        indented example) or inside markup of literal content (``<cmd>``, ``<output>``,
+        ``<var>``).  With a known source language, four letters are enough for that one word
         ("on the sito" from Italian) outside a title (next to a capitalised word).
 
         Single words that mark the other language by where they stand, from
