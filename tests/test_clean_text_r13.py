@@ -176,3 +176,9 @@ def test_words_inside_literal_markup_are_kept_as_written(tmp_path: Path) -> None
     lines = [f.line for f in audit([po], AuditOptions(lang="da")).findings
              if f.code == "TQ705" and f.severity.value != "info"]
     assert lines == [11], lines  # the English phrase outside the markup only
+
+
+def test_a_key_named_in_quotation_marks_is_no_untranslated_label() -> None:
+    assert not _serious("Πατήστε το πλήκτρο «Ctrl» και κάντε κλικ στο εικονίδιο.", "el", "TQ702")
+    assert not _serious("Нажмите «Enter», чтобы продолжить.", "ru", "TQ702")
+    assert _serious("Нажмите «Save», чтобы сохранить файл.", "ru", "TQ702")

@@ -637,8 +637,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         lexicon lacks (it holds the brands and loans the language writes in Latin) is info in a
         Cyrillic, Greek, Arabic or Hebrew target ("отправьте нам feedback"), and an English
         label of one to four words in quotation marks within a few words of an interface verb
-        of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”")
-        is untranslated (info where the target has no lexicon or in a unit of a software
+        of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”";
+        not a key's legend, "πατήστε «Ctrl»") is untranslated (info where the target has no lexicon or in a unit of a software
         catalogue, where the single word is not read either; in a language written without
         spaces, a label of two words or more glued to the verb without quotation marks is
         info (one word is as often a product's name): "点击Sync now",
@@ -780,6 +780,8 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     words = [w.casefold() for w in text[run.start:run.end].split() if w != "&"]
     if not all(w.isalpha() and len(w) > 2 and w in en.words for w in words):
         return None
+    if all(w in _KEY_NAMES for w in words):
+        return None  # "πατήστε «Ctrl»", "нажмите «Enter»": the key's legend, in Latin everywhere
     if glued:
         before = text[max(sentence.start, run.start - 6):run.start]
         after = text[run.end:min(sentence.end, run.end + 8)]
@@ -795,6 +797,14 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     return None if all(w in target.words for w in words) else True
 
 
+#: Names of keys as their legends print them (the keyboard is labelled in Latin letters in every
+#: language): a key named in quotation marks is no untranslated label.
+_KEY_NAMES = frozenset({
+    "ctrl", "control", "alt", "altgr", "shift", "enter", "return", "tab", "esc", "escape",
+    "delete", "del", "insert", "ins", "home", "end", "backspace", "space", "spacebar", "super",
+    "command", "cmd", "option", "fn", "caps", "lock", "num", "scroll", "print", "screen",
+    "pause", "break", "page", "pgup", "pgdn", "menu", "windows", "win", "meta", "up", "down",
+    "left", "right"})
 #: Particles between a label and the verb after it (Japanese を, Korean 을/를).
 _PARTICLES = frozenset("をの을를")
 
