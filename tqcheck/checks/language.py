@@ -639,8 +639,8 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         label of one to four words in quotation marks within a few words of an interface verb
         of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”";
         not a key's legend, "πατήστε «Ctrl»") is untranslated (info where the target has no
-        lexicon or in a unit of a software catalogue, where the single word is not read either; in a language written without
-        spaces, a label of two words or more glued to the verb without quotation marks is
+        lexicon or in a unit of a software catalogue, where the single word is not read either;
+        in a language written without spaces, a label of two words or more glued to the verb without quotation marks is
         info (one word is as often a product's name): "点击Sync now",
         "Sync nowをタップ"; in a Cyrillic, Greek, Arabic or Hebrew target, an unquoted label of
         two to four capitalised English words, none of them a word of the target's lexicon, near
