@@ -628,33 +628,31 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """A word or phrase in a script the target language does not use.
 
     What it does:
-        Inside a sentence in the target language, flags runs of words written in a script the
-        target language is not written in: Arabic or Chinese words in English, Arabic in Russian,
-        Cyrillic in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or
-        more words, two of them lower-case), since names, brands and acronyms are written in Latin
-        everywhere (a Latin word glued to a one-letter Hebrew or Arabic prefix, "בdark mode", is
-        a word of its own), with two exceptions: one lower-case English word that the target's
-        lexicon lacks (it holds the brands and loans the language writes in Latin) is info in a
-        Cyrillic, Greek, Arabic or Hebrew target ("отправьте нам feedback"), and an English
-        label of one to four words in quotation marks within a few words of an interface verb
-        of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”";
-        not a key's legend, "πατήστε «Ctrl»") is untranslated (info where the target has no
-        lexicon or in a unit of a software catalogue, where the single word is not read either;
-        in a language written without spaces, a label of two words or more glued to the verb without quotation marks is
-        info (one word is as often a product's name): "点击Sync now",
-        "Sync nowをタップ"; in a Cyrillic, Greek, Arabic or Hebrew target, an unquoted label of
-        two to four capitalised English words, none of them a word of the target's lexicon, near
-        an interface verb is info: "بخش Privacy & Security را باز کنید"); in a translation unit, a
-        phrase whose words all stand in the source (product names, commands, terms kept on
-        purpose) is not reported, nor, when the source is a list
-        of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
-        another spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases
-        of another unit are still reported), nor are URLs, addresses, handles,
-        markup, emoji codes and identifiers (they are Latin in every language), nor the kana
-        arm of a kaomoji face (``( ^o^)ノ``).  Words in the
-        source language's script are left to TQ704; words mixing scripts to TQ703.  Without the
-        source in view, a word or phrase in quotation marks is info (``the word "Україна"``:
-        mentioned or quoted as often as left untranslated).
+        Inside a sentence in the target language, flags runs of words written in a script the target
+        language is not written in: Arabic or Chinese words in English, Arabic in Russian, Cyrillic
+        in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or more words,
+        two of them lower-case), since names, brands and acronyms are written in Latin everywhere (a
+        Latin word glued to a one-letter Hebrew or Arabic prefix, "בdark mode", is a word of its
+        own), with two exceptions: one lower-case English word that the target's lexicon lacks (it
+        holds the brands and loans the language writes in Latin) is info in a Cyrillic, Greek,
+        Arabic or Hebrew target ("отправьте нам feedback"), and an English label of one to four
+        words in quotation marks within a few words of an interface verb of the target
+        (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”"; not a key's legend,
+        "πατήστε «Ctrl»") is untranslated (info where the target has no lexicon or in a unit of a
+        software catalogue, where the single word is not read either; in a language written without
+        spaces, a label of two words or more glued to the verb without quotation marks is info (one
+        word is as often a product's name): "点击Sync now", "Sync nowをタップ"; in a Cyrillic, Greek,
+        Arabic or Hebrew target, an unquoted label of two to four capitalised English words, none of
+        them a word of the target's lexicon, near an interface verb is info: "بخش Privacy & Security
+        را باز کنید"); in a translation unit, a phrase whose words all stand in the source (product
+        names, commands, terms kept on purpose) is not reported, nor, when the source is a list of
+        keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in another
+        spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases of another
+        unit are still reported), nor are URLs, addresses, handles, markup, emoji codes and
+        identifiers (they are Latin in every language), nor the kana arm of a kaomoji face (``(
+        ^o^)ノ``).  Words in the source language's script are left to TQ704; words mixing scripts to
+        TQ703.  Without the source in view, a word or phrase in quotation marks is info (``the word
+        "Україна"``: mentioned or quoted as often as left untranslated).
 
     Why it matters:
         MT leaves words it cannot translate (rare terms, names in the source script) untouched, and
