@@ -182,3 +182,13 @@ def test_a_key_named_in_quotation_marks_is_no_untranslated_label() -> None:
     assert not _serious("Πατήστε το πλήκτρο «Ctrl» και κάντε κλικ στο εικονίδιο.", "el", "TQ702")
     assert not _serious("Нажмите «Enter», чтобы продолжить.", "ru", "TQ702")
     assert _serious("Нажмите «Save», чтобы сохранить файл.", "ru", "TQ702")
+
+
+def test_english_quotes_pair_in_languages_whose_own_marks_differ() -> None:
+    # Balanced “…” is TQ309's business (the norm), not a quotation left open.
+    for lang, text in (("ro", "Faceți clic pe “OK” și așteptați."),
+                       ("pl", "Kliknij “OK” i poczekaj."),
+                       ("nl", "Klik op “OK” en wacht."),
+                       ("nl", "Hij zei: „Ik weet het niet” en ging.")):
+        assert not _serious(text, lang, "TQ301"), (lang, text)
+    assert _serious("Faceți clic pe OK” și așteptați apoi câteva secunde.", "ro", "TQ301")

@@ -141,6 +141,10 @@ def _quote_pairs(ctx: CheckContext) -> dict[str, str]:
         pairs.setdefault(pair[0], pair[1])
     if not pairs:
         pairs = {"“": "”", "«": "»"}
+    if "“" not in pairs and "“" not in pairs.values():
+        # The English pair, as human text writes it in every language whose own marks differ
+        # (Dutch, Romanian, Hungarian, Polish): balanced, it is TQ309's finding at most.
+        pairs["“"] = "”"
     return pairs
 
 
@@ -210,7 +214,9 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
         if not found[1] and not found[2]:
             return found
     straight = _straight_quotes(text)
-    closers = {v: k for k, v in pairs.items()}
+    closers: dict[str, set[str]] = {}  # a closer may close two openers (Dutch “…” and „…”)
+    for opener, closer in pairs.items():
+        closers.setdefault(closer, set()).add(opener)
     soft = soft or {}
     stack: list[tuple[str, int]] = []
     stray_closers: list[int] = []
@@ -219,10 +225,10 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
             if stack and stack[-1][0] == soft[c]:
                 stack.pop()  # ‚…’: the English right mark closing a German low one
             continue
-        if c in pairs and not (c in closers and stack and stack[-1][0] == closers[c]):
+        if c in pairs and not (c in closers and stack and stack[-1][0] in closers[c]):
             stack.append((c, i))
         elif c in closers:
-            if stack and stack[-1][0] == closers[c]:
+            if stack and stack[-1][0] in closers[c]:
                 stack.pop()
             elif c not in pairs:
                 stray_closers.append(i)
@@ -318,7 +324,8 @@ class UnbalancedQuotes:
         own in brackets: ``symbole seconde (")``) and pairs the language's
         opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian; in a
         language without quote data „ opens and “ or ” closes, and in one written right to left
-        ”…“ is the English pair reversed).  A quotation may run on over up to ten following
+        ”…“ is the English pair reversed; the English “…” pairs in every language, its style
+        being TQ309's finding).  A quotation may run on over up to ten following
         segments (one-sentence-per-line files) or be continued by a
         paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
         mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
