@@ -192,3 +192,9 @@ def test_english_quotes_pair_in_languages_whose_own_marks_differ() -> None:
                        ("nl", "Hij zei: „Ik weet het niet” en ging.")):
         assert not _serious(text, lang, "TQ301"), (lang, text)
     assert _serious("Faceți clic pe OK” și așteptați apoi câteva secunde.", "ro", "TQ301")
+
+
+def test_same_mark_quotes_keep_their_pairing() -> None:
+    # Swedish and Finnish ”…”: the English pair is not added where ” opens a quotation.
+    assert not _serious("Klicka på ”OK” och vänta. Han sa: ”Jag vet inte.”", "sv", "TQ301")
+    assert not _serious("Napsauta ”OK” ja odota.", "fi", "TQ301")

@@ -141,9 +141,12 @@ def _quote_pairs(ctx: CheckContext) -> dict[str, str]:
         pairs.setdefault(pair[0], pair[1])
     if not pairs:
         pairs = {"“": "”", "«": "»"}
-    if "“" not in pairs and "“" not in pairs.values():
-        # The English pair, as human text writes it in every language whose own marks differ
-        # (Dutch, Romanian, Hungarian, Polish): balanced, it is TQ309's finding at most.
+    # The English pair, as human text writes it in every language whose own marks differ (Dutch,
+    # Romanian, Hungarian, Polish): balanced, it is TQ309's finding at most.  Not where ” opens
+    # a quotation of the language's own (Swedish and Finnish ”…”) or “ closes one (German „…“).
+    same = {p[0] for key in ("primary", "secondary", "tertiary")
+            if (p := ctx.data.get("quotes", key)) and len(p) == 2 and p[0] == p[1]}
+    if "“" not in pairs and "“" not in pairs.values() and "”" not in pairs and "”" not in same:
         pairs["“"] = "”"
     return pairs
 
