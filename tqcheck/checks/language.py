@@ -32,7 +32,7 @@ from tqcheck.langid import (
     scripts_of_language,
     surely_target,
 )
-from tqcheck.model import Segment, Sentence, Severity
+from tqcheck.model import UNMASKED, Segment, Sentence, Severity
 
 # --- TQ701 -------------------------------------------------------------------------------------
 
@@ -69,7 +69,13 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
         Bulgarian and Serbian for Russian; for Serbian also the script's reading of Cyrillic
         beside Latin letters) is
         info where the sentence holds no letter or word the target never writes ("Де в тебе
-        болить?", "熊會爬樹。"): the detectors confuse these most.  Without any source (plain
+        болить?", "熊會爬樹。"): the detectors confuse these most.  For a Cyrillic target
+        without a data file (Belarusian, Macedonian, Kazakh …) the letters come from the
+        alphabets of both languages, and a sentence holding a letter only the target writes
+        and none only the neighbour writes is no finding ("Зараз я чытаю кнігу." in Belarusian
+        is not Ukrainian: Ukrainian has no "ы"); a Latin sentence with a letter only the
+        target's own Latin orthography writes (Belarusian Łacinka's "ŭ") is info.  Without any
+        source (plain
         text), a statistical verdict is info where its confidence is below 0.6 and the sentence
         holds fewer than two words only the other language writes (a headline of names:
         "Oberhof: Kühn eighth in World Championship sprint"), where it holds more words only
@@ -107,11 +113,22 @@ def find_wrong_language(sentence: Sentence, ctx: CheckContext) -> tuple[Hit, ...
     # statistics alone name, in a sentence without one letter or word the target's data says it
     # never writes ("Де в тебе болить?", "熊會爬樹。"): the detectors confuse these most, and a
     # sentence in the target shares all its letters with the neighbour: a guess, info.
+    other = base_lang(result.lang or "") or ""
     letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
-                                      ctx.data.get("language", "neighbour_words"),
-                                      base_lang(result.lang or "") or "")
+                                      ctx.data.get("language", "neighbour_words"), other)
+    own = ""  # letters only the target writes (from the alphabets, for a target without data)
+    if not ctx.data.known:
+        letters, own = _alphabet_letters(target, other)
     neighbour_guess = bool((letters or never) and result.method in _GUESSES) and not any(
         w in never or any(c in letters for c in w) for w in _words(text))
+    if neighbour_guess and own and any(c in own for c in text.lower()):
+        return ()  # a letter the neighbour never writes and none of its own: the target's
+    # The target written in its other script: Belarusian Łacinka ("Ja chaču spraviadlivaści."),
+    # Uzbek Latin beside Cyrillic: a letter only that orthography writes, no foreign sentence.
+    marks = _OTHER_ORTHOGRAPHY.get(base_lang(target) or "")
+    if marks and result.method.startswith("script") and any(c in marks for c in text):
+        return (Hit(sentence.start, sentence.end, f"sentence in the Latin orthography of "
+                    f"{language_name(target)}, not its usual script", severity=Severity.INFO),)
     source = sentence.segment.source
     record = is_record(sentence.segment)
     if source is not None and record:
@@ -266,7 +283,11 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
     (left untranslated).  A statistical guess alone (``Footprint ändern`` called Swedish,
     ``%s horas antes`` called Portuguese) does not count on short UI strings."""
     segment = sentence.segment
-    if " ".join(segment.text.split()) == " ".join(source.split()):
+    # The text as read: markup masked in the text and not in the source (``<input>gsettings
+    # set …</input>`` copied as it is) would make a copy look translated.
+    text = segment.meta.get(UNMASKED)
+    if " ".join((text if isinstance(text, str) else segment.text).split()) == " ".join(
+            source.split()):
         return False
     prose = without_code(sentence.text)
     if prose is None:
@@ -302,6 +323,24 @@ def _foreign_in_pair(sentence: Sentence, source: str, method: str, ctx: CheckCon
             continue
         shared += 1
     return shared >= 0.6 * len(words)
+
+
+#: Markup elements whose content is literal (a command, code, typed input, program output, a
+#: file name, a placeholder): Mallard, DocBook and HTML names.  Their words are kept as written.
+_LITERAL_ELEMENT = re.compile(
+    r"<(cmd|code|input|output|var|sys|file|command|literal|filename|userinput|computeroutput|"
+    r"replaceable|envar|option|varname|systemitem|programlisting|screen|prompt|kbd|samp|tt|pre)"
+    r"\b[^<>]*>.*?</\1\s*>", re.DOTALL)
+
+
+def literal_spans(segment: Segment) -> list[tuple[int, int]]:
+    """Spans of ``segment``'s text inside markup elements of literal content (``<cmd>``,
+    ``<output>``, ``<var>``): the masking of tags keeps every offset, so spans of the text as
+    read are spans of the masked text."""
+    raw = segment.meta.get(UNMASKED)
+    if not isinstance(raw, str) or "</" not in raw or len(raw) != len(segment.text):
+        return []
+    return [(m.start(), m.end()) for m in _LITERAL_ELEMENT.finditer(raw)]
 
 
 #: Lines of a unit that are code, not prose: a field of a control file or header (``Section:
@@ -342,6 +381,22 @@ _VERDICTS = "language_verdicts"
 _GUESSES = frozenset({"confirmed", "script"})
 
 _MIN_LABEL_WORDS = 4
+
+#: Letters only the Latin orthography of a Cyrillic-script language writes: Belarusian Łacinka's
+#: ŭ, Uzbek's oʻ and gʻ (with the turned comma) — its own text in its other script.
+_OTHER_ORTHOGRAPHY = {"be": "ŭŬ", "uz": "\u02bb"}
+#: The Cyrillic alphabets (lower case) of the languages the detectors confuse most, from their
+#: standard orthographies: where the target's data says nothing of a neighbour
+#: (``neighbour_letters``), the letters the neighbour writes and the target does not stand in
+#: for that data, and a letter only the target writes tells the sentence is the target's
+#: (Belarusian "Зараз я чытаю кнігу." read as Ukrainian: Ukrainian has no "ы").
+_CYRILLIC_COMMON = "абвгдежзклмнопрстуфхцчшью"
+_ALPHABETS: dict[str, frozenset[str]] = {
+    lang: frozenset(_CYRILLIC_COMMON + extra) for lang, extra in {
+        "ru": "ёийщъыэя", "uk": "ґєиіїйщя", "be": "ёійўыэя", "bg": "ийщъяѝ",
+        "sr": "ђијљњћџ", "mk": "ѓѕијљњќџ", "kk": "ёийщъыэяәғқңөұүһі", "ky": "ёийщъыэяңөү",
+        "mn": "ёийщъыэяөү", "tg": "ёийъэяғӣқӯҳҷ",
+    }.items()}
 
 
 # --- shared helpers ----------------------------------------------------------------------------
@@ -573,33 +628,31 @@ def find_foreign_script(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
     """A word or phrase in a script the target language does not use.
 
     What it does:
-        Inside a sentence in the target language, flags runs of words written in a script the
-        target language is not written in: Arabic or Chinese words in English, Arabic in Russian,
-        Cyrillic in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or
-        more words, two of them lower-case), since names, brands and acronyms are written in Latin
-        everywhere (a Latin word glued to a one-letter Hebrew or Arabic prefix, "בdark mode", is
-        a word of its own), with two exceptions: one lower-case English word that the target's
-        lexicon lacks (it holds the brands and loans the language writes in Latin) is info in a
-        Cyrillic, Greek, Arabic or Hebrew target ("отправьте нам feedback"), and an English
-        label of one to four words in quotation marks within a few words of an interface verb
-        of the target (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”")
-        is untranslated (info where the target has no lexicon or in a unit of a software
-        catalogue, where the single word is not read either; in a language written without
-        spaces, a label of two words or more glued to the verb without quotation marks is
-        info (one word is as often a product's name): "点击Sync now",
-        "Sync nowをタップ"; in a Cyrillic, Greek, Arabic or Hebrew target, an unquoted label of
-        two to four capitalised English words, none of them a word of the target's lexicon, near
-        an interface verb is info: "بخش Privacy & Security را باز کنید"); in a translation unit, a
-        phrase whose words all stand in the source (product names, commands, terms kept on
-        purpose) is not reported, nor, when the source is a list
-        of keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in
-        another spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases
-        of another unit are still reported), nor are URLs, addresses, handles,
-        markup, emoji codes and identifiers (they are Latin in every language), nor the kana
-        arm of a kaomoji face (``( ^o^)ノ``).  Words in the
-        source language's script are left to TQ704; words mixing scripts to TQ703.  Without the
-        source in view, a word or phrase in quotation marks is info (``the word "Україна"``:
-        mentioned or quoted as often as left untranslated).
+        Inside a sentence in the target language, flags runs of words written in a script the target
+        language is not written in: Arabic or Chinese words in English, Arabic in Russian, Cyrillic
+        in Arabic.  Latin inside a non-Latin document counts only as a phrase (three or more words,
+        two of them lower-case), since names, brands and acronyms are written in Latin everywhere (a
+        Latin word glued to a one-letter Hebrew or Arabic prefix, "בdark mode", is a word of its
+        own), with two exceptions: one lower-case English word that the target's lexicon lacks (it
+        holds the brands and loans the language writes in Latin) is info in a Cyrillic, Greek,
+        Arabic or Hebrew target ("отправьте нам feedback"), and an English label of one to four
+        words in quotation marks within a few words of an interface verb of the target
+        (``tqcheck/data/language_words.toml``: "нажмите «Save»", "点击“Settings”"; not a key's legend,
+        "πατήστε «Ctrl»") is untranslated (info where the target has no lexicon or in a unit of a
+        software catalogue, where the single word is not read either; in a language written without
+        spaces, a label of two words or more glued to the verb without quotation marks is info (one
+        word is as often a product's name): "点击Sync now", "Sync nowをタップ"; in a Cyrillic, Greek,
+        Arabic or Hebrew target, an unquoted label of two to four capitalised English words, none of
+        them a word of the target's lexicon, near an interface verb is info: "بخش Privacy & Security
+        را باز کنید"); in a translation unit, a phrase whose words all stand in the source (product
+        names, commands, terms kept on purpose) is not reported, nor, when the source is a list of
+        keywords or aliases (``meter,meters,m``), a phrase whose words are the source's in another
+        spelling (``Millimetre`` for ``Millimeter``: synonyms kept for search; aliases of another
+        unit are still reported), nor are URLs, addresses, handles, markup, emoji codes and
+        identifiers (they are Latin in every language), nor the kana arm of a kaomoji face (``(
+        ^o^)ノ``).  Words in the source language's script are left to TQ704; words mixing scripts to
+        TQ703.  Without the source in view, a word or phrase in quotation marks is info (``the word
+        "Україна"``: mentioned or quoted as often as left untranslated).
 
     Why it matters:
         MT leaves words it cannot translate (rare terms, names in the source script) untouched, and
@@ -725,6 +778,8 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     words = [w.casefold() for w in text[run.start:run.end].split() if w != "&"]
     if not all(w.isalpha() and len(w) > 2 and w in en.words for w in words):
         return None
+    if all(w in _KEY_NAMES for w in words):
+        return None  # "πατήστε «Ctrl»", "нажмите «Enter»": the key's legend, in Latin everywhere
     if glued:
         before = text[max(sentence.start, run.start - 6):run.start]
         after = text[run.end:min(sentence.end, run.end + 8)]
@@ -740,6 +795,14 @@ def _ui_label(sentence: Sentence, run: _Run, lang: str) -> bool | None:
     return None if all(w in target.words for w in words) else True
 
 
+#: Names of keys as their legends print them (the keyboard is labelled in Latin letters in every
+#: language): a key named in quotation marks is no untranslated label.
+_KEY_NAMES = frozenset({
+    "ctrl", "control", "alt", "altgr", "shift", "enter", "return", "tab", "esc", "escape",
+    "delete", "del", "insert", "ins", "home", "end", "backspace", "space", "spacebar", "super",
+    "command", "cmd", "option", "fn", "caps", "lock", "num", "scroll", "print", "screen",
+    "pause", "break", "page", "pgup", "pgdn", "menu", "windows", "win", "meta", "up", "down",
+    "left", "right"})
 #: Particles between a label and the verb after it (Japanese を, Korean 을/를).
 _PARTICLES = frozenset("をの을를")
 
@@ -776,6 +839,9 @@ _HOMOGLYPH_SCRIPTS = frozenset({"Latin", "Cyrillic", "Greek"})
 #: Languages whose Cyrillic alphabet has the letter һ (Yakut, Kazakh, Tatar, Bashkir, Buryat,
 #: Kalmyk, Khakas, Altai), which writers often type as Latin h.
 _SHHA_LANGS = frozenset({"sah", "kk", "tt", "ba", "bua", "xal", "kjh", "alt"})
+#: Languages whose Cyrillic alphabet has the letter і (Ukrainian, Belarusian, Kazakh, Rusyn,
+#: Komi …): a Latin i for it is the usual substitute of a Russian keyboard layout.
+_DOTTED_I_LANGS = frozenset({"uk", "be", "kk", "rue", "kv"})
 
 
 @lru_cache(maxsize=8192)
@@ -813,7 +879,8 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
         also, outside Turkish, a word whose only non-ASCII letter is the Turkish dotless ı and
         that is a word of the target's lexicon with i (``Turkısh``).  In languages whose
         Cyrillic alphabet has ``һ`` (Yakut, Kazakh, Tatar, Bashkir …) a Latin ``h`` for it, the
-        usual keyboard substitute in their print, is info.
+        usual keyboard substitute in their print, is info; so is a Latin ``i`` for ``і`` in
+        those whose alphabet has it (Ukrainian, Belarusian, Kazakh), typed on a Russian layout.
 
     Why it matters:
         The word looks right and is wrong: search, spell-checking, hyphenation and text-to-speech
@@ -863,6 +930,13 @@ def find_homoglyphs(sentence: Sentence, ctx: CheckContext) -> Iterator[Hit]:
             # substitute in print ("оҕолор таhырдьа": "outside"): a hint, not an error.
             yield Hit(m.start(), m.end(), f"{main} word '{word}' has Latin 'h' for 'һ' (the "
                       "usual keyboard substitute)", suggestion=fixed, severity=Severity.INFO)
+            continue
+        if main == "Cyrillic" and all(word[i] in "iI" for i in odd) and (
+                normalise_lang(ctx.lang or "") in _DOTTED_I_LANGS):
+            # Ukrainian, Belarusian, Kazakh: Latin i typed for the letter і, which a Russian
+            # keyboard layout lacks ("лiсце"): a habit of human typing that MT never has, a hint.
+            yield Hit(m.start(), m.end(), f"{main} word '{word}' has Latin 'i' for 'і' (a "
+                      "keyboard habit)", suggestion=fixed, severity=Severity.INFO)
             continue
         yield Hit(m.start(), m.end(), f"{main} word '{word}' contains look-alike {letters}",
                   suggestion=fixed if fixed != word else None)
@@ -1262,6 +1336,15 @@ _CLOSE_SCRIPT_TARGETS = frozenset({"it", "pt", "nl", "pl", "cs", "tr", "uk", "bg
                                    "tl", "ga", "mt", "cy"})
 
 
+def _alphabet_letters(target: str, other: str) -> tuple[str, str]:
+    """The letters of ``other``'s alphabet that ``target``'s lacks, and those of ``target``'s
+    that ``other``'s lacks (:data:`_ALPHABETS`; empty where either is not there)."""
+    mine, theirs = _ALPHABETS.get(base_lang(target) or ""), _ALPHABETS.get(other)
+    if mine is None or theirs is None:
+        return "", ""
+    return "".join(sorted(theirs - mine)), "".join(sorted(mine - theirs))
+
+
 def _neighbour_words(letters: Any, words: Any, other: str) -> tuple[str, frozenset[str]]:
     """The target's data on a neighbour language ``other`` (``[language]``): the letters of
     ``other`` its alphabet lacks and the words of ``other`` it never writes.  Only these make one
@@ -1381,14 +1464,16 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         evidence of English ("Le service répond within two business days."); in a Cyrillic
         target, one word of a neighbour that the target's data says it never writes: a letter its
         alphabet lacks or a listed word (``[language] neighbour_letters``, ``neighbour_words``:
-        Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian).  As info, one lower-case word of
-        five letters or more that is evidence of the other language and absent from the target's
-        lexicon (targets with a lexicon: "the ayuntamiento said" from Spanish).  A run in
-        quotation marks or brackets, or one a ``--source`` line in a third language holds, is
-        not reported (titles and terms kept on purpose), nor one that makes up most of its
-        sentence (a sentence in that language is TQ701's, an untranslated unit TQ831's), nor
-        words on a code line of a translation unit (a control file's fields, an indented
-        example).  With a known source language, four letters are enough for that one word
+        Russian ы э ъ ё, "пожалуйста", "которое" in Ukrainian; for a Cyrillic target without a
+        data file, the letters of the neighbour's alphabet that the target's lacks).  As info,
+        one lower-case word of five letters or more that is evidence of the other language and
+        absent from the target's lexicon (targets with a lexicon: "the ayuntamiento said" from
+        Spanish).  A run in quotation marks or brackets, or one a ``--source`` line in a third
+        language holds, is not reported (titles and terms kept on purpose), nor one that makes
+        up most of its sentence (a sentence in that language is TQ701's, an untranslated unit
+        TQ831's), nor words on a code line of a translation unit (a control file's fields, an
+        indented example) or inside markup of literal content (``<cmd>``, ``<output>``,
+        ``<var>``).  With a known source language, four letters are enough for that one word
         ("on the sito" from Italian) outside a title (next to a capitalised word).
 
         Single words that mark the other language by where they stand, from
@@ -1436,6 +1521,7 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
     source_lang = normalise_lang(ctx.source_lang)
     code = ([(m.start(), m.end()) for m in _CODE_LINE.finditer(seg)]
             if sentence.segment.kind == "unit" and "\n" in seg else [])
+    code += literal_spans(sentence.segment)
     # A unit of a software catalogue keeps English commands, keywords and terms on purpose
     # ("make", "name", "(Return Oriented Programming)"): the weak single-word hints are for prose.
     software = sentence.segment.kind == "unit" and not is_record(sentence.segment)
@@ -1450,6 +1536,8 @@ def find_foreign_language_phrase(sentence: Sentence, ctx: CheckContext) -> Itera
         # alphabet lacks (Russian ы э ъ ё in Ukrainian), or a word its data lists.
         letters, never = _neighbour_words(ctx.data.get("language", "neighbour_letters"),
                                           ctx.data.get("language", "neighbour_words"), other)
+        if not ctx.data.known:  # Belarusian, Macedonian: the letters their alphabets lack
+            letters = _alphabet_letters(target_lang, other)[0]
         markers = (list(_source_markers(sentence, ctx, other, target_lang, source, software))
                    if target is not None else [])
         yield from markers

@@ -141,6 +141,13 @@ def _quote_pairs(ctx: CheckContext) -> dict[str, str]:
         pairs.setdefault(pair[0], pair[1])
     if not pairs:
         pairs = {"“": "”", "«": "»"}
+    # The English pair, as human text writes it in every language whose own marks differ (Dutch,
+    # Romanian, Hungarian, Polish): balanced, it is TQ309's finding at most.  Not where ” opens
+    # a quotation of the language's own (Swedish and Finnish ”…”) or “ closes one (German „…“).
+    same = {p[0] for key in ("primary", "secondary", "tertiary")
+            if (p := ctx.data.get("quotes", key)) and len(p) == 2 and p[0] == p[1]}
+    if "“" not in pairs and "“" not in pairs.values() and "”" not in pairs and "”" not in same:
+        pairs["“"] = "”"
     return pairs
 
 
@@ -181,19 +188,38 @@ def _english_style(text: str, pairs: dict[str, str]) -> tuple[str, dict[str, str
     return "".join(chars), {**pairs, "“": "”"}
 
 
+#: A quotation written with the English marks reversed (``”…“``), in right-to-left text.
+_REVERSED_PAIR = re.compile("”([^„“”\n]*)“")
+
+
+def _right_to_left(lang: str | None) -> bool:
+    """Whether ``lang`` is written in the Arabic or Hebrew script."""
+    from tqcheck.langid import scripts_of_language
+
+    return bool(lang) and bool(scripts_of_language(lang or "") & {"Arabic", "Hebrew"})
+
+
+#: A quotation opened low and closed with the English left mark (``„…“``).
+_LOW_HIGH_LEFT = re.compile("„([^„“”\n]*)“")
+
+
 def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = False,
                          soft: dict[str, str] | None = None, english: bool = True
                          ) -> tuple[list[int], list[int], list[int]]:
     """Unmatched straight quotes (parity), unmatched typographic openers and closers."""
     if low_high and "„" in text:
-        text = text.replace("„", "“")  # „…” (Hebrew, Polish, …) where the language has no data
+        # „…“ (Georgian, Albanian, Uzbek …) and „…” (Hebrew, Polish, …) where the language has
+        # no data: read as “…” (one character for one, so the indexes stand).
+        text = _LOW_HIGH_LEFT.sub(lambda m: f"“{m.group(1)}”", text).replace("„", "“")
     if english and "“" in text and "„" not in text and pairs.get("„") == "“":
         # Read the English way, where that reading pairs every typographic mark of the paragraph.
         found = _segment_quote_state(*_english_style(text, pairs), low_high, soft, english=False)
         if not found[1] and not found[2]:
             return found
     straight = _straight_quotes(text)
-    closers = {v: k for k, v in pairs.items()}
+    closers: dict[str, set[str]] = {}  # a closer may close two openers (Dutch “…” and „…”)
+    for opener, closer in pairs.items():
+        closers.setdefault(closer, set()).add(opener)
     soft = soft or {}
     stack: list[tuple[str, int]] = []
     stray_closers: list[int] = []
@@ -202,10 +228,10 @@ def _segment_quote_state(text: str, pairs: dict[str, str], low_high: bool = Fals
             if stack and stack[-1][0] == soft[c]:
                 stack.pop()  # ‚…’: the English right mark closing a German low one
             continue
-        if c in pairs and not (c in closers and stack and stack[-1][0] == closers[c]):
+        if c in pairs and not (c in closers and stack and stack[-1][0] in closers[c]):
             stack.append((c, i))
         elif c in closers:
-            if stack and stack[-1][0] == closers[c]:
+            if stack and stack[-1][0] in closers[c]:
                 stack.pop()
             elif c not in pairs:
                 stray_closers.append(i)
@@ -299,9 +325,11 @@ class UnbalancedQuotes:
     What it does:
         Counts straight double quotes (ignoring inch marks after digits and a mark named on its
         own in brackets: ``symbole seconde (")``) and pairs the language's
-        opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian).  A
-        quotation may run on over up to ten following segments (one-sentence-per-line files) or be
-        continued by a
+        opening and closing marks (“ ” in English, „ “ in German, « » in French and Russian; in a
+        language without quote data „ opens and “ or ” closes, and in one written right to left
+        ”…“ is the English pair reversed; the English “…” pairs in every language, its style
+        being TQ309's finding).  A quotation may run on over up to ten following
+        segments (one-sentence-per-line files) or be continued by a
         paragraph that opens with a quote mark (the English multi-paragraph convention); otherwise the
         mark left without a partner is flagged.  A paragraph whose imbalance TQ303 explains is skipped.
         In a corpus record, cut from its document, a quotation that opens and runs to the record's
@@ -334,6 +362,9 @@ class UnbalancedQuotes:
         self.soft = _soft_closers(ctx, self.pairs)
         # A language without quote data may open with „ and close with ” (Hebrew, Polish).
         self.low_high = not ctx.data.get("quotes", "primary") and "„" not in self.pairs
+        # Written right to left without quote data (Urdu, Pashto, Sindhi …), ”…“ is typed for
+        # the look of its marks: the same pair reversed.
+        self.reversed = self.low_high and _right_to_left(ctx.lang)
         self.pending: tuple[Segment, int, str] | None = None
         self.pending_age = 0
         self.hits: list[Hit] = []
@@ -370,6 +401,8 @@ class UnbalancedQuotes:
         if find_early_closes(text):
             self._flush()
             return
+        if self.reversed and "“" in text:
+            text = _REVERSED_PAIR.sub(lambda m: f"“{m.group(1)}”", text)
         odd, openers, closers = _segment_quote_state(text, self.pairs, self.low_high, self.soft)
         straight = _straight_quotes(text)
         starts_quoted = text[:1] in '"' + "".join(self.pairs)
@@ -994,8 +1027,25 @@ def _spaced_inside(text: str, close: int, opening: str) -> bool:
     return i >= 0 and text[i + 1 : i + 2] in (" ", "\u00a0")
 
 
+#: The longest bracketed key or symbol label (``[ / ]``, ``[ ^ ali ** ]``) spaced inside.
+_KEY_LABEL_CHARS = 16
+
+
+def _spaced_key_label(text: str, close: int, opening: str) -> bool:
+    """Is the bracket closed at ``close`` a short label of keys or symbols spaced inside on
+    purpose (a calculator's ``Deli [ / ]``, ``Potenca [ ^ ali ** ]``), not a tokenised phrase
+    (``( Inachis io )``)?"""
+    i = text.rfind(opening, 0, close)
+    inner = text[i + 1 : close].strip()
+    return (0 < len(inner) <= _KEY_LABEL_CHARS and text[i + 1 : i + 2] in (" ", "\u00a0")
+            and any(not c.isalnum() and not c.isspace() for c in inner))
+
+
 _PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
 _ARABIC_MARKS = "،؛؟"
+#: Latin marks that Arabic-script text writes too, and a letter (or vowel mark) of that script.
+_SHARED_MARKS = ".:!"
+_ARABIC_LETTER = re.compile(r"[\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d6-\u06ff]")
 _SPACE_BEFORE = re.compile(r"(?<=[^\s\ufffc])([ \u00a0\u202f]+)([,.;:!?%)\]}،؛؟])")
 
 
@@ -1019,7 +1069,11 @@ def find_space_before_punctuation(
         where the target language wants one (French puts a narrow no-break space before
         ``; : ! ?``), before a decimal (``.5``), a file extension (``.deb``) or an ellipsis, in a
         score or ratio spaced on both sides (``2 : 2``); a
-        ``%`` counts only after a number (``the % of voters`` uses the sign as a word).
+        ``%`` counts only after a number (``the % of voters`` uses the sign as a word).  A
+        short label of keys or symbols spaced inside its brackets (``Deli [ / ]``) and a
+        ``. : !`` spaced off an Arabic-script word (informal Arabic and Persian writing) are
+        info, and so is a spaced ``%`` in a language without data (Catalan and Galician write
+        ``25 %``).
 
     Why it matters:
         Tokenised MT output that was never detokenised keeps the spaces ("Kyiv , Moscow") — a sure
@@ -1059,12 +1113,21 @@ def find_space_before_punctuation(
             or (punct in _OPENING_OF and _spaced_inside(text, m.start(1), _OPENING_OF[punct]))
             or (segment.source is not None and f" {punct}" in segment.source)  # as in the source
         )
-        yield Hit(m.start(1), m.end(2), f"space before '{punct}'", suggestion=punct,
+        # A label of keys or symbols spaced inside its brackets ("[ / ]") is a layout: a hint.
+        label = punct in _OPENING_OF and _spaced_key_label(text, m.start(1), _OPENING_OF[punct])
+        # Catalan, Galician, Basque … space the per cent sign: without data, the norm is unknown.
+        label = label or (punct == "%" and not ctx.data.known)
+        yield Hit(m.start(1), m.end(2), f"space before '{punct}'"
+                  + ((" (a language without data: many space the sign)" if punct == "%" else
+                      " (a label of symbols spaced inside its brackets)") if label else ""),
+                  suggestion=punct,
                   fix=None if unsure else ((m.start(1), m.end(1), ""),),
                   fix_message=f"delete the space before '{punct}'",
                   # Informal Arabic and Persian writing spaces its own marks as often as not
                   # (Tatoeba's Arabic: " ؟" in one sentence of eight): a hint.
-                  severity=Severity.INFO if punct in _ARABIC_MARKS else None)
+                  # So do they the Latin marks they share after an Arabic-script word.
+                  severity=Severity.INFO if punct in _ARABIC_MARKS or label or (
+                      punct in _SHARED_MARKS and _ARABIC_LETTER.match(before)) else None)
 
 
 #: A comma, semicolon or full stop doubled right after a word: ``gültig..``, ``verifica,,``

@@ -127,7 +127,14 @@ def _cjk_repeats(text: str) -> list[_Repeat]:
         distinct = len(set(unit))
         if distinct < 2 or (copies == 2 and (len(unit) < _CJK_PHRASE or distinct < 3)):
             continue
-        second = m.start() + len(unit) + (1 if text[m.start() + len(unit)] in "，、。," else 0)
+        mark = text[m.start() + len(unit)]
+        if copies == 2 and (mark == "," or (mark in "。！？" and m.end() < len(text)
+                                            and text[m.end()] not in "。！？!?.\n")):
+            # "…的直线折旧。直线折旧法…": the next sentence takes up the term the last one ended
+            # on and goes on (a sentence said twice ends where its copy does); "金衡盎司,金衡盎司,
+            # ozt": a list of aliases (prose writes "，").
+            continue
+        second = m.start() + len(unit) + (1 if mark in "，、。," else 0)
         found.append(_Repeat(m.start(), m.end(), unit, len(unit), copies, second,
                              comma=text[m.start() + len(unit)] in "，、,"))
     return found
@@ -222,15 +229,17 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         the, the talks"); others doubled over a comma are emphasis or two clauses ("horrible,
         horrible news", "if you buy it, it …").  In languages where full reduplication is
         grammatical (language data ``reduplication``: Turkish, Persian, Hebrew, Italian, Japanese,
-        Korean, Chinese, Vietnamese: "dần dần", "từ từ"), a doubled word other than those whose
-        doubling is always a slip (``never_doubled``: "ve ve", "il il") is info.  A metavariable
-        and the unit it counts (``OCTETS octets`` for the source's ``BYTES``) is no double; a
-        double across a line break where the source repeats a word across its lines too is info.
-        A Latin word doubled in text of another script (a name or slogan copied as written: ``Canada
-        plus plus``, ``«zoom zoom»`` in Russian) is info, or nothing where English allows the
-        double.  A word of five letters or more doubled with a hyphen ("Houses-houses along the
-        river") is a source's reduplication in the targets that have none of their own (English,
-        German, Spanish, Dutch, Swedish, Danish, Norwegian, Polish, Czech).
+        Korean, Chinese, Vietnamese: "dần dần", "từ từ"; without a data file, Hindi, Urdu,
+        Bengali, Tamil, Swahili, Azerbaijani, Uzbek, Kazakh …), a doubled word other than those
+        whose doubling is always a slip (``never_doubled``: "ve ve", "il il") is info.  A
+        metavariable and the unit it counts (``OCTETS octets`` for the source's ``BYTES``) is no
+        double; a double across a line break where the source repeats a word across its lines
+        too is info.  A Latin word doubled in text of another script (a name or slogan copied as
+        written: ``Canada plus plus``, ``«zoom zoom»`` in Russian) is info, or nothing where
+        English allows the double.  A word of five letters or more doubled with a hyphen
+        ("Houses-houses along the river") is a source's reduplication in the targets that have
+        none of their own (English, German, Spanish, Dutch, Swedish, Danish, Norwegian, Polish,
+        Czech).
 
     Why it matters:
         Neural MT doubles words when attention stutters; a doubled word is the most visible sign of
@@ -244,7 +253,7 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     if not repeats:  # most text: no data lookups then
         return hyphened
     hits: list[Hit] = list(hyphened)
-    legit = ctx.data.words("legitimate_doubles")
+    legit = ctx.data.words("legitimate_doubles") or _NO_DATA_DOUBLES.get(ctx.data.lang, frozenset())
     for rep in repeats:
         if rep.n != 1 or rep.copies != 2:
             continue
@@ -313,7 +322,8 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
         # Where full reduplication is grammar (language data ``reduplication``: Turkish "koşa
         # koşa", Persian "آرام آرام", Italian "zitto zitto"), only a word whose doubling is always
         # a slip (``never_doubled``) is an error; another double may be meant: info, no fix.
-        meant = bool(ctx.data.get("reduplication", default=False)) and not function
+        meant = bool(ctx.data.get("reduplication", default=not ctx.data.known and (
+            ctx.data.lang in _REDUPLICATING))) and not function
         # Across a line break, where the source says a word on both lines too ("Everything is
         # safe.\nPerfectly safe." → "… آمن\nآمن …"): the lines' own words, info.
         echoed = "\n" in segment.text[rep.start:rep.end] and _echoed_across_lines(segment.source)
@@ -336,6 +346,19 @@ def find_doubled_words(segment: Segment, sentences: list[Sentence], ctx: CheckCo
     return hits
 
 
+#: Legitimate doubles of languages without a data file: Macedonian short pronouns as possessor
+#: and object ("Брат ми ми кажа", as in Bulgarian); Belarusian "ці не не залежыць" (whether
+#: or not, then the verb's negation), "так так".
+_NO_DATA_DOUBLES = {
+    "mk": frozenset({"ми", "ти", "си", "му", "ѝ", "и", "ни", "ви", "им", "да", "не"}),
+    "be": frozenset({"не", "так", "ну", "што"}),
+}
+#: Languages without a data file whose grammar reduplicates words in full, written with a space
+#: (Hindi and Urdu "धीरे धीरे" / "آہستہ آہستہ", Bengali, Tamil, Swahili "pole pole", Azerbaijani,
+#: Uzbek, Kazakh "жай жай", Pashto, Kurdish, Amharic): a doubled word there may be meant (info).
+_REDUPLICATING = frozenset({"hi", "ur", "bn", "pa", "mr", "gu", "ne", "si", "ta", "te", "kn",
+                            "ml", "sw", "am", "ps", "ku", "ckb", "az", "uz", "kk", "ky", "tk",
+                            "ug", "tt", "ba"})
 #: A word of five letters or more doubled with a hyphen: "houses-houses" (not the sounds and
 #: slogans of four, "chan-chan", "Zoom-Zoom").
 _HYPHEN_DOUBLE = re.compile(r"(?<![\w-])([^\W\d_]{5,})-(\1)(?![\w-])", re.IGNORECASE)
@@ -712,7 +735,12 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
         or, over a comma, a run of three words or more inside its clause ("… said that the
         situation is under control, the situation is under control"; not a chant or line that
         opens with the phrase, "Pump it out, pump it out", nor "if X, X …"); in Chinese and
-        Japanese, four characters or more said twice ("将继续加强监管，将继续加强监管").
+        Japanese, four characters or more said twice ("将继续加强监管，将继续加强监管"), not
+        across a full stop where the next sentence goes on from the term ("…直线折旧。直线折旧法…")
+        nor across an ASCII comma (a list of aliases).  A phrase from a copula or auxiliary to
+        a content word said twice right after a relative word or subordinator (the language's
+        ``clause_openers``: "qui est seule est seule parce que …") is info: the clause ends on
+        the predicate its main clause repeats.
         Three or more copies are a generation loop (TQ105) instead.  Copies on two lines (one
         line's end, the next line's start: two chat messages, two source lines) are info.
 
@@ -748,8 +776,34 @@ def find_repeated_phrases(segment: Segment, sentences: list[Sentence], ctx: Chec
             hits.append(Hit(rep.start, rep.end, f"phrase repeated across a line break: "
                             f"'{rep.unit}'", severity=Severity.INFO))
             continue
+        if _clause_then_main(rep, text, ctx):
+            hits.append(Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}' (a relative or "
+                            "subordinate clause ending as its main clause goes on?)",
+                            severity=Severity.INFO))
+            continue
         hits.append(Hit(rep.start, rep.end, f"phrase repeated: '{rep.unit}'", suggestion=rep.unit))
     return hits
+
+
+def _clause_then_main(rep: _Repeat, text: str, ctx: CheckContext) -> bool:
+    """A phrase of two or three words said twice right after a relative word or subordinator
+    (the language's one-word ``clause_openers``), from a copula or auxiliary to a content word:
+    the clause ends on
+    the predicate the main clause then repeats ("Chaque personne qui est seule est seule parce
+    que …", "whoever is alone is alone")."""
+    words = rep.unit.casefold().split()
+    function, never_final = ctx.data.words("function_words"), never_final_words(ctx.lang)
+    # The phrase opens with a verb of the function words (a copula or auxiliary: "est", "is"),
+    # not an article or preposition ("que la casa la casa" is a stutter), and ends on a content
+    # word.
+    if (not 2 <= len(words) <= 3 or words[0] not in function or words[0] in never_final
+            or words[-1] in function or words[-1] in never_final):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, rep.start - 40), rep.start)
+    if m is None:
+        return False
+    openers = {o.casefold() for o in ctx.data.words("structure", "clause_openers") if " " not in o}
+    return m.group(1).casefold() in openers
 
 
 @register("TQ105", "generation-loop", Severity.ERROR, scope="segment", past_preconditions=True)

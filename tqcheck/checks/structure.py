@@ -95,10 +95,20 @@ def _label(segment: Segment) -> bool:
         return False
     if _ABBREVIATION_ONLY.fullmatch(segment.text.strip()):
         return True  # "n. v." for "N/A": an abbreviation alone, its stops no sentence ends
+    if _KEYWORD_LIST.fullmatch(segment.text.strip()):
+        return True  # "unča,unči,oz;troy;": a list of keywords or unit names, no sentence
+    if (_LIST_ENTRY_END.search(segment.text) and _LIST_ENTRY_END.search(source)
+            and not _BOUNDARY_MARK.search(source.strip())):
+        return True  # "datum spremembe," for "Date Modified;": an entry of a list
     return not (_FINAL_MARK.search(segment.text.rstrip()) or _FINAL_MARK.search(source.rstrip())
                 or _BOUNDARY_MARK.search(source.strip()))
 
 
+#: A unit that is a list of keywords, no space after its commas (``unča,unči,oz;troy;``,
+#: ``міліметр ртутного стовпчика,міліметра ртутного стовпчика,мм рт. ст.``).
+_KEYWORD_LIST = re.compile(r"[^,;\n]+(?:[,;](?:[^\s,;][^,;\n]*)?){2,}")
+#: A unit that ends as an entry of a list goes on (``Date Modified;``, ``datum spremembe,``).
+_LIST_ENTRY_END = re.compile(r"[^\W\d_][,;]\s*$")
 #: A unit that is one abbreviation: short letter groups, each with its stop (``n. v.``, ``k.A.``).
 _ABBREVIATION_ONLY = re.compile(r"(?:[^\W\d_]{1,3}\.\s?){1,3}")
 
@@ -187,8 +197,10 @@ def find_lowercase_starts(segment: Segment, sentences: list[Sentence], ctx: Chec
         a mark in brackets (``mit [!] markierten``) is none; a lowercase start after any other
         break the source does not have (a path, ``(...)``, a quoted stop) and a label (no
         sentence punctuation in the unit or its source, ``juguetes`` for ``Toys``; or one
-        abbreviation alone, ``n. v.`` for ``N/A``) are reported as info only, and so is an aside
-        that opens a parenthesis in lowercase (``(sometimes the images get choppy)``): informal
+        abbreviation alone, ``n. v.`` for ``N/A``; a list of keywords with no space after its
+        commas, ``unča,unči,oz``; an entry of a list that ends in a comma or semicolon as its
+        source does, ``datum spremembe,`` for ``Date Modified;``) are reported as info only, and
+        so is an aside that opens a parenthesis in lowercase (``(sometimes the images get choppy)``): informal
         writing's style, as common in human text as in MT; so is a lowercase word after a
         question or exclamation and a dash (``?» — спросил он``: the author's words), and,
         without the source in view, a line that opens with a lowercase conjunction (the
