@@ -1205,7 +1205,8 @@ def _relatives(lang: str | None) -> frozenset[str]:
     """The relative words of ``lang`` (``relatives`` of ``structure.toml``); empty without."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("structure.toml").get("relatives", {}).get(lang or "", ()))
+    return frozenset(w.casefold() for w in
+                     builtin_table("structure.toml").get("relatives", {}).get(lang or "", ()))
 
 
 #: Words an opening phrase holds at most before the relative clause that stands in for the
@@ -1369,7 +1370,8 @@ def _determiners(lang: str | None) -> frozenset[str]:
     ``structure.toml``); empty for a language without articles."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("structure.toml").get("determiners", {}).get(lang or "", ()))
+    return frozenset(w.casefold() for w in
+                     builtin_table("structure.toml").get("determiners", {}).get(lang or "", ()))
 
 
 def _first_word_opens(word: str, ctx: CheckContext) -> bool:
@@ -1610,19 +1612,25 @@ _CLAUSE_MARKS = frozenset(",،，、;؛")
 _PROSE_MIN_WORDS = 6
 #: Words a paragraph of one sentence holds at least, with a comma, to be read as prose.
 _PROSE_LONE_WORDS = 9
+#: Words a last sentence that stops on a modal or auxiliary waiting for its verb holds at
+#: least, after a sentence that ends in a mark (the fewest that TQ205 reads anywhere); a word
+#: of ``rarely_final`` needs six (a particle ends a review's line: "Staff helped us check in").
+_PROSE_CUT_WORDS = 4
 
 
-def _prose_end(segment: Segment, sentences: list[Sentence]) -> bool:
+def _prose_end(segment: Segment, sentences: list[Sentence], least: int = _PROSE_MIN_WORDS) -> bool:
     """Is the end of ``segment`` the end of a paragraph of prose, not a heading, caption, label,
     list item or chat line that may stop without punctuation?  A paragraph (not a list item,
     table cell, heading or unit) whose last sentence has six words or more, after a sentence
     that ends in a full stop, question or exclamation mark, or, alone, of nine words or more
-    with a comma between its clauses; not in title case (most words capitalised: a headline)."""
+    with a comma between its clauses; not in title case (most words capitalised: a headline).
+    ``least``: the words the last sentence holds at least (four where the word it stops on
+    ends no sentence of prose: a modal waiting for its verb)."""
     if segment.kind != "paragraph":
         return False
     last = sentences[-1].text
     words = last.split()
-    if len(words) < _PROSE_MIN_WORDS:
+    if len(words) < least:
         return False
     cased = [w for w in words if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
     if cased and sum(w[0].isupper() for w in cased) * 2 > len(cased):
@@ -1641,6 +1649,17 @@ def _rarely_final(lang: str | None) -> tuple[frozenset[str], int]:
     words = frozenset(w.casefold() for w in
                       builtin_table("truncation.toml").get("rarely_final", {}).get(lang or "", ()))
     return words, max((len(w.split()) for w in words), default=0)
+
+
+@functools.cache
+def _prose_final(lang: str | None) -> tuple[frozenset[str], int]:
+    """The words of :func:`_rarely_final` with those that always stand before their verb
+    (``before_verb``: Russian "не", Spanish "se"): a paragraph of prose ends on none."""
+    from tqcheck.datapack import builtin_table
+
+    words, most = _rarely_final(lang)
+    return words | frozenset(w.casefold() for w in builtin_table("truncation.toml")
+                             .get("before_verb", {}).get(lang or "", ())), max(most, 1)
 
 
 @functools.cache
@@ -1688,11 +1707,11 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
     if (waiting is not None and waiting.end() == len(text)
             and waiting.group(1).casefold() in _waiting_verbs(ctx.lang)
             and not _capitalised_mid_sentence(waiting.group(1), last.text)
-            and _prose_end(segment, sentences)
+            and _prose_end(segment, sentences, _PROSE_CUT_WORDS)
             and not _subordinate_clause(ctx, text[last.start:waiting.start(1)])):
         return [Hit(last.start, last.end, f"sentence cut off after '{waiting.group(1)}': the "
                     "paragraph stops on a modal or auxiliary, before the verb it waits for")]
-    words, most = _rarely_final(ctx.lang)
+    words, most = _prose_final(ctx.lang)
     endings = _rarely_final_endings(ctx.lang)
     if not words and not endings:
         return []
@@ -1825,7 +1844,7 @@ def _before_final_ellipsis(lang: str | None) -> frozenset[str]:
     from tqcheck.datapack import builtin_table
 
     table = builtin_table("truncation.toml").get("before_final_ellipsis", {})
-    return frozenset(table.get(lang or "", ()))
+    return frozenset(w.casefold() for w in table.get(lang or "", ()))
 
 
 def _paired_end(text: str, m: re.Match[str], lang: str | None) -> bool:
@@ -1849,15 +1868,22 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
     body = text.rstrip(".…")
     m = _LAST_WORD.search(body)
     last = sentences[-1]
-    if m is None or not words or len(last.text.split()) < 4:
+    if m is None or not (words or _prose_final(ctx.lang)[0]) or len(last.text.split()) < 4:
         return []
     word = m.group(1)
     folded = word.casefold()
-    if (folded not in words and not _paired_end(body, m, ctx.lang)) \
+    # A word of ``rarely_final`` or ``before_verb`` ("… если…", "… because…", "… не…") after
+    # a sentence that ends in a mark: the paragraph is prose, and what the word waits for was
+    # lost (info, below).
+    rare = folded in _prose_final(ctx.lang)[0] and len(sentences) > 1 and \
+        sentences[-2].text.rstrip()[-1:] in _SENTENCE_END
+    if (folded not in words and not rare and not _paired_end(body, m, ctx.lang)) \
             or _capitalised_mid_sentence(word, last.text):
         return []
-    if _stranded(ctx.lang, word, text[last.start:m.start(1)]):
-        return []
+    if _stranded(ctx.lang, word, text[last.start:m.start(1)]) or (
+            rare and folded not in words and not _stranding(ctx.lang)[1].isdisjoint(
+                w.casefold() for w in WORD.findall(text[last.start:m.start(1)]))):
+        return []  # "… which tram I should get into…", "… what it is made from…"
     if folded in _waiting_verbs(ctx.lang) and _subordinate_clause(ctx, text[last.start:m.start(1)]):
         return []  # "Wir tun, was wir können…", "dès qu'il peut…": the clause ends on its verb
     # After a conjunction ("and then…") speech trails off on purpose as often, and a word of
@@ -1972,8 +1998,11 @@ def _trailing_relative(text: str, sentences: list[Sentence], ctx: CheckContext) 
             return []
     elif determiners and first not in determiners:
         return []  # "Ich hatte Probleme, die …": a pronoun or verb opens a main clause
-    elif not _verbless_words(head, 0, ctx, english):
+    elif not (untested := not english and not _verb_test(ctx)) and not _verbless_words(
+            head, 0, ctx, english):
         return []
+    elif untested and len(head) != 2:
+        return []  # without a verb test, only an article and its noun ("Οι δικαιούχοι")
     if ctx.data.get("capitalized_nouns") and not head[-1][:1].isupper():
         return []  # German: the noun ends the phrase
     if _first_word_opens(head[0], ctx):
@@ -1994,12 +2023,29 @@ def _trailing_relative(text: str, sentences: list[Sentence], ctx: CheckContext) 
             return []  # no verb after the relative word: a list, not a clause
     elif comma_language:
         return []
-    else:
-        if _verb_groups(rest, ctx) > 1:
+    elif not english and not _verb_test(ctx):
+        # No verb test ("Οι δικαιούχοι που δεν έχουν…"): a relative clause of one or two
+        # words after its negation is its verb and perhaps one object, with no room for a
+        # main clause's verb as well.
+        if not 1 <= len(rest) <= _UNTESTED_CLAUSE_WORDS:
             return []
+    elif _verb_groups(rest, ctx) > 1:
+        return []
     return [Hit(last.start, last.end, f"sentence cut off: '{' '.join(head)} {tokens[rel]} …' "
                 "is a noun and a relative clause with no main clause (the rest lost?)",
                 severity=Severity.INFO)]
+
+
+#: Words of a relative clause after its relative word, at most, that
+#: :func:`_trailing_relative` reads as the whole sentence where the language has no verb test.
+_UNTESTED_CLAUSE_WORDS = 2
+
+
+def _verb_test(ctx: CheckContext) -> bool:
+    """Does the language of ``ctx`` have a test for finite verbs besides English's
+    (``verb_pattern`` with the phrase data of TQ201, or capitalised nouns)?"""
+    data = _phrase_data(ctx)
+    return data is not None and (data.verb is not None or data.capitalized_nouns)
 
 
 @functools.cache
@@ -2017,7 +2063,8 @@ def _waiting_verbs(lang: str | None) -> frozenset[str]:
     (``waiting_verbs`` of ``truncation.toml``)."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("truncation.toml").get("waiting_verbs", {}).get(lang or "", ()))
+    return frozenset(w.casefold() for w in
+                     builtin_table("truncation.toml").get("waiting_verbs", {}).get(lang or "", ()))
 
 
 @functools.cache
@@ -2025,7 +2072,8 @@ def _modal_ellipsis(lang: str | None) -> frozenset[str]:
     """The words after which a modal may end a clause elliptically (``modal_ellipsis``)."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("truncation.toml").get("modal_ellipsis", {}).get(lang or "", ()))
+    return frozenset(w.casefold() for w in
+                     builtin_table("truncation.toml").get("modal_ellipsis", {}).get(lang or "", ()))
 
 
 #: An elided French subordinator or relative ("qu'il", "lorsqu'on").
