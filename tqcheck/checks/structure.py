@@ -1881,7 +1881,7 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
             or _capitalised_mid_sentence(word, last.text):
         return []
     if _stranded(ctx.lang, word, text[last.start:m.start(1)]) or (
-            rare and folded not in words and not _stranding(ctx.lang)[1].isdisjoint(
+            folded not in never_final_words(ctx.lang) and not _stranding(ctx.lang)[1].isdisjoint(
                 w.casefold() for w in WORD.findall(text[last.start:m.start(1)]))):
         return []  # "… which tram I should get into…", "… what it is made from…"
     if folded in _waiting_verbs(ctx.lang) and _subordinate_clause(ctx, text[last.start:m.start(1)]):
@@ -2082,13 +2082,14 @@ _ELIDED_SUBORDINATOR = re.compile(r"(?<!\w)(?:qu|lorsqu|puisqu|quoiqu)['’]", r
 
 def _subordinate_clause(ctx: CheckContext, before: str) -> bool:
     """Does the last clause of ``before`` (after its last comma, or the whole) hold a
-    subordinator or relative word (``verb_final_clauses``, ``rarely_final``, ``relatives``, the
-    one-word ``clause_openers``, ``modal_ellipsis``): a clause that a modal may end
+    subordinator or relative word (``verb_final_clauses``, ``complementizers``, ``relatives``,
+    the one-word ``clause_openers``, ``modal_ellipsis``): a clause that a modal may end
     elliptically ("dès qu'il
     peut"), or whose verb comes last in German and Dutch ("Wir tun, was wir können", "We doen
     wat we kunnen")?  An article of the same spelling reads so too: no finding rather than a
-    false one."""
-    words = (_verb_final_openers(ctx.lang) | _rarely_final(ctx.lang)[0] | _relatives(ctx.lang)
+    false one.  Not the prepositions of ``rarely_final`` ("The changes in the rules will")."""
+    words = (_verb_final_openers(ctx.lang) | _relatives(ctx.lang)
+             | {w.casefold() for w in ctx.data.words("structure", "complementizers")}
              | {w.casefold() for w in _structure_words(ctx, "clause_openers") if " " not in w}
              | _modal_ellipsis(ctx.lang))
     clause = before.rsplit(",", 1)[-1]
