@@ -1652,14 +1652,21 @@ def _rarely_final(lang: str | None) -> tuple[frozenset[str], int]:
 
 
 @functools.cache
-def _prose_final(lang: str | None) -> tuple[frozenset[str], int]:
-    """The words of :func:`_rarely_final` with those that always stand before their verb
-    (``before_verb``: Russian "не", Spanish "se"): a paragraph of prose ends on none."""
+def _before_verb(lang: str | None) -> frozenset[str]:
+    """The words of ``lang`` that always stand before their verb (``before_verb``: Russian
+    "не", Spanish "se", English "to")."""
     from tqcheck.datapack import builtin_table
 
+    return frozenset(w.casefold() for w in
+                     builtin_table("truncation.toml").get("before_verb", {}).get(lang or "", ()))
+
+
+@functools.cache
+def _prose_final(lang: str | None) -> tuple[frozenset[str], int]:
+    """The words of :func:`_rarely_final` with those of :func:`_before_verb`: a paragraph of
+    prose ends on none."""
     words, most = _rarely_final(lang)
-    return words | frozenset(w.casefold() for w in builtin_table("truncation.toml")
-                             .get("before_verb", {}).get(lang or "", ())), max(most, 1)
+    return words | _before_verb(lang), max(most, 1)
 
 
 @functools.cache
@@ -1715,6 +1722,10 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
     endings = _rarely_final_endings(ctx.lang)
     if not words and not endings:
         return []
+    # A word that always stands before its verb ("… we decided to", "… les syndicats ne")
+    # is no particle that ends a review's short line ("Staff helped us check in"): four words.
+    final = (LETTERS.findall(text[-40:]) or [""])[-1].casefold()
+    least = _PROSE_CUT_WORDS if final in _before_verb(ctx.lang) else _PROSE_MIN_WORDS
     tail = text[max(0, len(text) - 60):]
     if not tail[-1:].isalpha():
         return []
@@ -1726,7 +1737,7 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         word = next((found[-1] for e in endings
                      if found[-1].endswith(e) and len(found[-1]) > len(e)), None)
     if word is None or _capitalised_mid_sentence(word, last.text) \
-            or not _prose_end(segment, sentences):
+            or not _prose_end(segment, sentences, least):
         return []
     _, openers = _stranding(ctx.lang)
     before = WORD.findall(last.text)[:-1]
