@@ -1491,7 +1491,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         o.", "… the delay was due to."), and a paragraph that trails off in an ellipsis right
         after such a word (after a conjunction, info: speech trails off so on purpose) or, as
         info, after a preposition that may be a verb's particle (``before_final_ellipsis``:
-        "… shares fell by...", but "Come in, come in...").  A paragraph that ends on such a
+        "… shares fell by...", but "Come in, come in..."), or, as info, after a word of
+        ``rarely_final`` or ``before_verb`` where a sentence before it ends in a mark ("… the
+        delay happened because…").  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
         capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
@@ -1500,7 +1502,10 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         prose (a sentence before the last one ends in a full stop, or the last one is long and
         holds a comma; six words or more, not in title case), a last word that ends a sentence
         only in some uses (``rarely_final``: a preposition that may be a verb's particle,
-        "… shares fell by"; a subordinator, "… weil"; a relative pronoun) marks the cut too, and
+        "… shares fell by"; a subordinator, "… weil"; a relative pronoun) marks the cut too, as
+        does, after four words, one that always stands before its verb (``before_verb``: a
+        negation, a clitic pronoun, a tense particle, English "to": "… pero el gobierno no se",
+        "… профсоюз пока ничего не"), and
         so does a final comma where the source is in view (without it, info: transcripts split
         one clause per line end so), and a sentence that ends on a comma and the first word of
         a clause alone (", which.", ", for whom.", ", dass.": a relative word of ``relatives`` in
@@ -1515,11 +1520,12 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         (", '… select "Network and') is cut off too, and so is an English one that ends on a
         possessive ("… to exceed last year's"), and so is one that stops on a modal or
         auxiliary that waits for its verb (``waiting_verbs``: "… Gemeenten die niet tijdig
-        rapporteren, kunnen"; a paragraph's closing ellipsis right after one, or in another
-        language than English after a preposition of ``before_final_ellipsis``, is info), except
-        in a clause with a subordinator, relative or comparison word (``modal_ellipsis``, "dès
-        qu'il peut", "как может"; German and Dutch ``verb_final_clauses``, "was wir können"),
-        which a modal may end.  A last sentence after a statement that stops on a
+        rapporteren, kunnen", "… the changes to the pension rules will"; a paragraph's closing
+        ellipsis right after one, or in another language than English after a preposition of
+        ``before_final_ellipsis``, is info), except in a clause with a subordinator,
+        complementizer, relative or comparison word (``modal_ellipsis``, "dès qu'il peut", "как
+        может", "everything we can"; German and Dutch ``verb_final_clauses``, "was wir
+        können"), which a modal may end.  A last sentence after a statement that stops on a
         complementizer right after a comma or a speech verb ("Министр заявил, что", "The
         minister said that": English "that" is info, a pronoun too) is cut off, and so, as
         info, is a prose paragraph's verbless last run of six words or more without any mark (a
@@ -1531,7 +1537,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         with no main clause ("… Applicants who have not submitted their documents",
         "Заявители, которые не представили документы…": ``relatives`` of ``structure.toml``;
         where the language sets every relative clause off with commas, no second comma,
-        elsewhere one run of finite verbs), and one with a modal that takes an infinitive and
+        elsewhere one run of finite verbs, or, in a language without a verb test, an article,
+        its noun and a relative clause of one or two words: "Οι δικαιούχοι που δεν έχουν…"),
+        and one with a modal that takes an infinitive and
         no infinitive after it (``infinitive_modals`` of ``truncation.toml``: "Bez tohoto
         dokladu nelze žádost", "Sin este documento no se puede la solicitud…"; in German and
         Dutch a modal alone after the last comma, "Gemeenten die niet tijdig rapporteren,
