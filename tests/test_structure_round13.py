@@ -40,6 +40,11 @@ def found(text: str, lang: str) -> dict[str, str]:
      "Menurut menteri, masalah utama dalam kebijakan ini adalah", "warning"),
     # Chinese: 于 ends only words that take an object (有助于, 由于).
     ("会议已经结束。这项政策的实施将有助于", "zh", "这项政策的实施将有助于", "warning"),
+    # A full stop right after a word that never ends a sentence.
+    ("Le ministre a présenté le projet. Les syndicats affirment que le gouvernement ne.", "fr",
+     "Les syndicats affirment que le gouvernement ne.", "warning"),
+    ("Rapat berakhir kemarin. Menurut menteri, masalah utama dalam kebijakan ini adalah.", "id",
+     "Menurut menteri, masalah utama dalam kebijakan ini adalah.", "warning"),
     # A closing ellipsis after a subordinator, after a sentence that ends in a mark.
     ("The plan was approved on Monday. Officials said the delay happened because…", "en",
      "Officials said the delay happened because…", "info"),
@@ -65,6 +70,8 @@ def test_a_sentence_cut_in_mid_clause(text: str, lang: str, cut: str, severity: 
     ("Toplantı dün sona erdi. Bu kurallar herkes için geçerli olacak", "tr"),
     ("Rapat berakhir kemarin. Menurut menteri, masalah utama adalah biaya", "id"),
     ("会议已经结束。我们终于成功了", "zh"),
+    ("Le ministre a présenté le projet. Les syndicats craignent qu'il ne le fasse.", "fr"),
+    ("Rapat berakhir kemarin. Masalah utama dalam kebijakan ini adalah biaya.", "id"),
     # The question word took the preposition's object.
     ("The plan was approved on Monday. Nobody could say what the bridge is made from…", "en"),
 ])
