@@ -45,6 +45,11 @@ def found(text: str, lang: str) -> dict[str, str]:
      "Les syndicats affirment que le gouvernement ne.", "warning"),
     ("Rapat berakhir kemarin. Menurut menteri, masalah utama dalam kebijakan ini adalah.", "id",
      "Menurut menteri, masalah utama dalam kebijakan ini adalah.", "warning"),
+    # A subordinate clause alone, with no comma for its main clause to follow.
+    ("Новые правила вступают в силу в январе. Если заявитель не представит документы вовремя…",
+     "ru", "Если заявитель не представит документы вовремя…", "info"),
+    ("La règle entre en vigueur en janvier. Lorsque les documents ne sont pas envoyés à temps",
+     "fr", "Lorsque les documents ne sont pas envoyés à temps", "info"),
     # A closing ellipsis after a subordinator, after a sentence that ends in a mark.
     ("The plan was approved on Monday. Officials said the delay happened because…", "en",
      "Officials said the delay happened because…", "info"),
@@ -70,6 +75,9 @@ def test_a_sentence_cut_in_mid_clause(text: str, lang: str, cut: str, severity: 
     ("Toplantı dün sona erdi. Bu kurallar herkes için geçerli olacak", "tr"),
     ("Rapat berakhir kemarin. Menurut menteri, masalah utama adalah biaya", "id"),
     ("会议已经结束。我们终于成功了", "zh"),
+    ("Новые правила вступают в силу в январе. Если заявитель не представит документы вовремя, "
+     "заявку отклонят…", "ru"),
+    ("The rules take effect in January. Because the documents were not submitted in time", "en"),
     ("Le ministre a présenté le projet. Les syndicats craignent qu'il ne le fasse.", "fr"),
     ("Rapat berakhir kemarin. Masalah utama dalam kebijakan ini adalah biaya.", "id"),
     # The question word took the preposition's object.

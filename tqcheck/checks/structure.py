@@ -1539,7 +1539,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         where the language sets every relative clause off with commas, no second comma,
         elsewhere one run of finite verbs, or, in a language without a verb test, an article,
         its noun and a relative clause of one or two words: "Οι δικαιούχοι που δεν έχουν…"),
-        and one with a modal that takes an infinitive and
+        one that opens with a subordinator and holds no comma after which its main clause
+        could follow (not in English: "Если заявитель не представит документы вовремя…"), and
+        one with a modal that takes an infinitive and
         no infinitive after it (``infinitive_modals`` of ``truncation.toml``: "Bez tohoto
         dokladu nelze žádost", "Sin este documento no se puede la solicitud…"; in German and
         Dutch a modal alone after the last comma, "Gemeenten die niet tijdig rapporteren,
@@ -1570,7 +1572,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         if text.endswith(("..", "…")) and _ELLIPSIS_END.search(text, len(text) - 4):
             return [*hits, *(_cut_before_ellipsis(text, sentences, ctx)
                              or _trailing_relative(text, sentences, ctx)
-                             or _modal_without_verb(text, sentences, ctx))]
+                             or _modal_without_verb(text, sentences, ctx)
+                             or _subordinate_at_end(segment, sentences, ctx))]
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
@@ -1594,6 +1597,7 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, *(_cut_in_prose(segment, text, sentences, ctx)
                          or _trailing_relative(text, sentences, ctx)
                          or _modal_without_verb(text, sentences, ctx)
+                         or _subordinate_at_end(segment, sentences, ctx)
                          or _unfinished_prose(segment, sentences)
                          or _verbless_prose_end(segment, sentences, ctx))]
     if len(last.text.split()) < 4:
@@ -1972,6 +1976,34 @@ def _modal_without_verb(text: str, sentences: list[Sentence], ctx: CheckContext)
             return []
     return [Hit(last.start, last.end, f"sentence cut off: the modal '{words[at]}' has no verb "
                 "after it (the rest lost?)", severity=Severity.INFO)]
+
+
+def _subordinate_at_end(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                        ) -> list[Hit]:
+    """A paragraph whose last sentence, without final punctuation or in a closing ellipsis,
+    after a sentence that ends in a mark, is a subordinate or relative clause of four words or
+    more standing alone: it opens with one of the language's ``clause_openers`` ("Если",
+    "Weil", "Lorsque") and holds no comma, colon or dash after which its main clause could
+    follow, nor a correlative that opens one ("Если заявитель не представит документы
+    вовремя…"): the main clause was lost (info).  Not in English, which often sets no comma
+    after a leading clause ("When we arrived the shop was closed")."""
+    if segment.kind != "paragraph" or len(sentences) < 2 or ctx.data.get(
+            "structure", "fragment_openers") or sentences[-2].text.rstrip()[-1:] not in _SENTENCE_END:
+        return []
+    clauses = _clause_openers(ctx)
+    last = sentences[-1]
+    body = last.text.rstrip().rstrip(".…").rstrip()
+    if clauses is None or len(body.split()) < 4 or "\n" in body:
+        return []
+    m = clauses.match(body)
+    if not m or _CLAUSE_BREAK.search(body, m.end() if "," in m.group() else 0) or any(
+            d in body for d in ("—", " – ", " - ")):
+        return []
+    if (correlatives := _correlatives(ctx)) is not None and correlatives.search(body):
+        return []
+    return [Hit(last.start, last.end, f"sentence cut off: '{body[:m.end()].strip()} …' opens a "
+                "subordinate clause and the paragraph stops before its main clause (the rest "
+                "lost?)", severity=Severity.INFO)]
 
 
 #: An elided article, pronoun or negation before a word ("n'ont", "l'hanno").
