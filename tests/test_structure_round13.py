@@ -45,6 +45,9 @@ def found(text: str, lang: str) -> dict[str, str]:
      "Les syndicats affirment que le gouvernement ne.", "warning"),
     ("Rapat berakhir kemarin. Menurut menteri, masalah utama dalam kebijakan ini adalah.", "id",
      "Menurut menteri, masalah utama dalam kebijakan ini adalah.", "warning"),
+    # A verb-final language: the last word reads as no verb.
+    ("Toplantı dün sona erdi. Yeni kurallar bütün çalışanlar ve yöneticiler ile birlikte ortak",
+     "tr", "Yeni kurallar bütün çalışanlar ve yöneticiler ile birlikte ortak", "info"),
     # A subordinate clause alone, with no comma for its main clause to follow.
     ("Новые правила вступают в силу в январе. Если заявитель не представит документы вовремя…",
      "ru", "Если заявитель не представит документы вовремя…", "info"),
@@ -78,6 +81,9 @@ def test_a_sentence_cut_in_mid_clause(text: str, lang: str, cut: str, severity: 
     ("Новые правила вступают в силу в январе. Если заявитель не представит документы вовремя, "
      "заявку отклонят…", "ru"),
     ("The rules take effect in January. Because the documents were not submitted in time", "en"),
+    ("Toplantı dün sona erdi. Yeni kurallar bütün çalışanlar ve yöneticiler için geçerli olacak",
+     "tr"),
+    ("جلسه دیروز به پایان رسید. قوانین جدید برای همه کارکنان و مدیران شرکت اجرا می‌شود", "fa"),
     ("Le ministre a présenté le projet. Les syndicats craignent qu'il ne le fasse.", "fr"),
     ("Rapat berakhir kemarin. Masalah utama dalam kebijakan ini adalah biaya.", "id"),
     # The question word took the preposition's object.

@@ -1540,7 +1540,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         elsewhere one run of finite verbs, or, in a language without a verb test, an article,
         its noun and a relative clause of one or two words: "Οι δικαιούχοι που δεν έχουν…"),
         one that opens with a subordinator and holds no comma after which its main clause
-        could follow (not in English: "Если заявитель не представит документы вовремя…"), and
+        could follow (not in English: "Если заявитель не представит документы вовремя…"), one
+        of six words or more in a language that puts its verb last (``verb_final``: Turkish,
+        Persian, Korean) that stops without punctuation on a word that reads as no verb, and
         one with a modal that takes an infinitive and
         no infinitive after it (``infinitive_modals`` of ``truncation.toml``: "Bez tohoto
         dokladu nelze žádost", "Sin este documento no se puede la solicitud…"; in German and
@@ -1598,6 +1600,7 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
                          or _trailing_relative(text, sentences, ctx)
                          or _modal_without_verb(text, sentences, ctx)
                          or _subordinate_at_end(segment, sentences, ctx)
+                         or _before_last_verb(segment, sentences, ctx)
                          or _unfinished_prose(segment, sentences)
                          or _verbless_prose_end(segment, sentences, ctx))]
     if len(last.text.split()) < 4:
@@ -2004,6 +2007,41 @@ def _subordinate_at_end(segment: Segment, sentences: list[Sentence], ctx: CheckC
     return [Hit(last.start, last.end, f"sentence cut off: '{body[:m.end()].strip()} …' opens a "
                 "subordinate clause and the paragraph stops before its main clause (the rest "
                 "lost?)", severity=Severity.INFO)]
+
+
+@functools.cache
+def _verb_final(lang: str | None) -> bool:
+    """Does ``lang`` put its finite verb last (``verb_final`` of ``truncation.toml``)?"""
+    from tqcheck.datapack import builtin_table
+
+    return (lang or "").split("-")[0] in builtin_table("truncation.toml").get(
+        "verb_final", {}).get("languages", ())
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _before_last_verb(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                      ) -> list[Hit]:
+    """A paragraph of prose (:func:`_prose_end`) in a language that puts its verb last
+    (``verb_final``: Turkish, Persian, Korean) whose last sentence stops, without final
+    punctuation, on a word that reads as no finite verb (``verb_pattern``, which errs toward a
+    verb): "… Yeni kurallar bütün çalışanlar ve yöneticiler": the verb was cut off (info)."""
+    if not _verb_final(ctx.lang) or len(sentences) < 2:
+        return []
+    pattern = ctx.data.get("structure", "verb_pattern")
+    last = sentences[-1]
+    body = last.text.rstrip()
+    if not pattern or not body[-1:].isalpha() or not _prose_end(segment, sentences):
+        return []
+    word = (LETTERS.findall(body[-40:]) or [""])[-1].casefold()
+    if not word or _compiled(pattern).search(word) or word in _main_clause_verbs(ctx.lang):
+        return []
+    return [Hit(last.start, last.end, f"sentence cut off after '{word}': the paragraph stops "
+                "before the verb that ends a sentence in this language (the rest lost?)",
+                severity=Severity.INFO)]
 
 
 #: An elided article, pronoun or negation before a word ("n'ont", "l'hanno").
