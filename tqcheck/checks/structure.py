@@ -1542,7 +1542,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         one that opens with a subordinator and holds no comma after which its main clause
         could follow (not in English: "Если заявитель не представит документы вовремя…"), one
         of six words or more in a language that puts its verb last (``verb_final``: Turkish,
-        Persian, Korean) that stops without punctuation on a word that reads as no verb, and
+        Persian, Korean) that stops without punctuation or in an ellipsis on a word that reads
+        as no verb, and
         one with a modal that takes an infinitive and
         no infinitive after it (``infinitive_modals`` of ``truncation.toml``: "Bez tohoto
         dokladu nelze žádost", "Sin este documento no se puede la solicitud…"; in German and
@@ -1575,7 +1576,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
             return [*hits, *(_cut_before_ellipsis(text, sentences, ctx)
                              or _trailing_relative(text, sentences, ctx)
                              or _modal_without_verb(text, sentences, ctx)
-                             or _subordinate_at_end(segment, sentences, ctx))]
+                             or _subordinate_at_end(segment, sentences, ctx)
+                             or _before_last_verb(segment, sentences, ctx))]
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
@@ -2027,13 +2029,14 @@ def _before_last_verb(segment: Segment, sentences: list[Sentence], ctx: CheckCon
                       ) -> list[Hit]:
     """A paragraph of prose (:func:`_prose_end`) in a language that puts its verb last
     (``verb_final``: Turkish, Persian, Korean) whose last sentence stops, without final
-    punctuation, on a word that reads as no finite verb (``verb_pattern``, which errs toward a
-    verb): "… Yeni kurallar bütün çalışanlar ve yöneticiler": the verb was cut off (info)."""
+    punctuation or in a closing ellipsis, on a word that reads as no finite verb
+    (``verb_pattern``, which errs toward a verb): "… Yeni kurallar bütün çalışanlar ve
+    yöneticiler": the verb was cut off (info)."""
     if not _verb_final(ctx.lang) or len(sentences) < 2:
         return []
     pattern = ctx.data.get("structure", "verb_pattern")
     last = sentences[-1]
-    body = last.text.rstrip()
+    body = last.text.rstrip().rstrip(".…")
     if not pattern or not body[-1:].isalpha() or not _prose_end(segment, sentences):
         return []
     word = (LETTERS.findall(body[-40:]) or [""])[-1].casefold()
