@@ -86,8 +86,18 @@ def test_a_sentence_cut_in_mid_clause(text: str, lang: str, cut: str, severity: 
     ("جلسه دیروز به پایان رسید. قوانین جدید برای همه کارکنان و مدیران شرکت اجرا می‌شود", "fa"),
     ("Le ministre a présenté le projet. Les syndicats craignent qu'il ne le fasse.", "fr"),
     ("Rapat berakhir kemarin. Masalah utama dalam kebijakan ini adalah biaya.", "id"),
+    # An indefinite article that is the numeral "one" ends a line of a catalogue.
+    ("Växla fönster på alla arbetsytor eller bara en", "sv"),
     # The question word took the preposition's object.
     ("The plan was approved on Monday. Nobody could say what the bridge is made from…", "en"),
 ])
 def test_complete_sentences_are_no_cut(text: str, lang: str) -> None:
     assert not found(text, lang)
+
+
+def test_an_intensifier_doubled_over_a_comma_is_emphasis() -> None:
+    # "very" ends no sentence, but stands in rarely_final: never_final words doubled over a
+    # comma are read as a stutter by TQ101 ("and the, the talks").
+    report = audit_text("It was a very, very good year for the company.",
+                        AuditOptions(lang="en", select=("TQ101",)))
+    assert not report.findings
