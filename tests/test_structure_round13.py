@@ -28,7 +28,10 @@ def found(text: str, lang: str) -> dict[str, str]:
      "en", "The changes to the pension rules will", "warning"),
     ("The company announced new measures on Monday. The response of the unions was very", "en",
      "The response of the unions was very", "warning"),
-    # Negations and clitics that stand before their verb (``before_verb``).
+    # Negations and clitics that stand before their verb (``before_verb``), "to" after a noun.
+    ("The plan was approved on Monday. Years later, the government dispatched a Turkish "
+     "aircraft to", "en", "Years later, the government dispatched a Turkish aircraft to",
+     "warning"),
     ("Компания объявила о новых мерах. Однако представители профсоюза пока ничего не", "ru",
      "Однако представители профсоюза пока ничего не", "warning"),
     ("Le ministre a présenté le projet. Les syndicats affirment que le gouvernement ne", "fr",
@@ -86,6 +89,10 @@ def test_a_sentence_cut_in_mid_clause(text: str, lang: str, cut: str, severity: 
     ("جلسه دیروز به پایان رسید. قوانین جدید برای همه کارکنان و مدیران شرکت اجرا می‌شود", "fa"),
     ("Le ministre a présenté le projet. Les syndicats craignent qu'il ne le fasse.", "fr"),
     ("Rapat berakhir kemarin. Masalah utama dalam kebijakan ini adalah biaya.", "id"),
+    # The verb phrase after "to" is left out; a German clause after "bis" ends on its verb.
+    ("The plan was approved on Monday. Honestly, I have not picked up a shovel today and I "
+     "hope I won't have to", "en"),
+    ("Das Konzert war gut. Es dauerte eine Weile, bis ich mit Grady warm wurde", "de"),
     # An indefinite article that is the numeral "one" ends a line of a catalogue.
     ("Växla fönster på alla arbetsytor eller bara en", "sv"),
     # The question word took the preposition's object.

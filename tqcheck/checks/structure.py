@@ -1504,8 +1504,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         only in some uses (``rarely_final``: a preposition that may be a verb's particle,
         "… shares fell by"; a subordinator, "… weil"; a relative pronoun) marks the cut too, as
         does, after four words, one that always stands before its verb (``before_verb``: a
-        negation, a clitic pronoun, a tense particle, English "to": "… pero el gobierno no se",
-        "… профсоюз пока ничего не"), and
+        negation, a clitic pronoun, a tense particle, English "to" but after a word of
+        ``elided_after``, "… won't have to": "… pero el gobierno no se", "… профсоюз пока
+        ничего не"), and
         so does a final comma where the source is in view (without it, info: transcripts split
         one clause per line end so), and a sentence that ends on a comma and the first word of
         a clause alone (", which.", ", for whom.", ", dass.": a relative word of ``relatives`` in
@@ -1679,6 +1680,15 @@ def _before_verb(lang: str | None) -> frozenset[str]:
 
 
 @functools.cache
+def _elided_after(lang: str | None) -> frozenset[str]:
+    """The words after which a word of ``before_verb`` may end a sentence, its verb phrase left
+    out (``elided_after``: English "have" of "… won't have to")."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("truncation.toml").get("elided_after", {}).get(lang or "", ()))
+
+
+@functools.cache
 def _prose_final(lang: str | None) -> tuple[frozenset[str], int]:
     """The words of :func:`_rarely_final` with those of :func:`_before_verb`: a paragraph of
     prose ends on none."""
@@ -1756,6 +1766,8 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
     if word is None or _capitalised_mid_sentence(word, last.text) \
             or not _prose_end(segment, sentences, least):
         return []
+    if len(found) > 1 and found[-2].casefold() in _elided_after(ctx.lang):
+        return []  # "… I hope I won't have to": the verb phrase after "to" is left out
     _, openers = _stranding(ctx.lang)
     before = WORD.findall(last.text)[:-1]
     if not openers.isdisjoint(w.casefold() for w in before):
