@@ -1217,7 +1217,8 @@ def _relatives(lang: str | None) -> frozenset[str]:
     """The relative words of ``lang`` (``relatives`` of ``structure.toml``); empty without."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("structure.toml").get("relatives", {}).get(lang or "", ()))
+    return frozenset(w.casefold() for w in
+                     builtin_table("structure.toml").get("relatives", {}).get(lang or "", ()))
 
 
 #: Words an opening phrase holds at most before the relative clause that stands in for the
@@ -1381,7 +1382,8 @@ def _determiners(lang: str | None) -> frozenset[str]:
     ``structure.toml``); empty for a language without articles."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("structure.toml").get("determiners", {}).get(lang or "", ()))
+    return frozenset(w.casefold() for w in
+                     builtin_table("structure.toml").get("determiners", {}).get(lang or "", ()))
 
 
 def _first_word_opens(word: str, ctx: CheckContext) -> bool:
@@ -1501,7 +1503,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         o.", "… the delay was due to."), and a paragraph that trails off in an ellipsis right
         after such a word (after a conjunction, info: speech trails off so on purpose) or, as
         info, after a preposition that may be a verb's particle (``before_final_ellipsis``:
-        "… shares fell by...", but "Come in, come in...").  A paragraph that ends on such a
+        "… shares fell by...", but "Come in, come in..."), or, as info, after a word of
+        ``rarely_final`` or ``before_verb`` where a sentence before it ends in a mark ("… the
+        delay happened because…").  A paragraph that ends on such a
         word and then a dash (``… подготовить к –``) is info: the dash marks speech broken off
         on purpose (transcripts, dialogue).  A last word with a capital in a sentence not all in
         capitals is a name or label ("Tenri University team A", "Plan B"), not the function word,
@@ -1510,7 +1514,11 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         prose (a sentence before the last one ends in a full stop, or the last one is long and
         holds a comma; six words or more, not in title case), a last word that ends a sentence
         only in some uses (``rarely_final``: a preposition that may be a verb's particle,
-        "… shares fell by"; a subordinator, "… weil"; a relative pronoun) marks the cut too, and
+        "… shares fell by"; a subordinator, "… weil"; a relative pronoun) marks the cut too, as
+        does, after four words, one that always stands before its verb (``before_verb``: a
+        negation, a clitic pronoun, a tense particle, English "to" but after a word of
+        ``elided_after``, "… won't have to": "… pero el gobierno no se", "… профсоюз пока
+        ничего не"), and
         so does a final comma where the source is in view (without it, info: transcripts split
         one clause per line end so), and a sentence that ends on a comma and the first word of
         a clause alone (", which.", ", for whom.", ", dass.": a relative word of ``relatives`` in
@@ -1525,11 +1533,12 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         (", '… select "Network and') is cut off too, and so is an English one that ends on a
         possessive ("… to exceed last year's"), and so is one that stops on a modal or
         auxiliary that waits for its verb (``waiting_verbs``: "… Gemeenten die niet tijdig
-        rapporteren, kunnen"; a paragraph's closing ellipsis right after one, or in another
-        language than English after a preposition of ``before_final_ellipsis``, is info), except
-        in a clause with a subordinator, relative or comparison word (``modal_ellipsis``, "dès
-        qu'il peut", "как может"; German and Dutch ``verb_final_clauses``, "was wir können"),
-        which a modal may end.  A last sentence after a statement that stops on a
+        rapporteren, kunnen", "… the changes to the pension rules will"; a paragraph's closing
+        ellipsis right after one, or in another language than English after a preposition of
+        ``before_final_ellipsis``, is info), except in a clause with a subordinator,
+        complementizer, relative or comparison word (``modal_ellipsis``, "dès qu'il peut", "как
+        может", "everything we can"; German and Dutch ``verb_final_clauses``, "was wir
+        können"), which a modal may end.  A last sentence after a statement that stops on a
         complementizer right after a comma or a speech verb ("Министр заявил, что", "The
         minister said that": English "that" is info, a pronoun too) is cut off, and so, as
         info, is a prose paragraph's verbless last run of six words or more without any mark (a
@@ -1541,7 +1550,14 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         with no main clause ("… Applicants who have not submitted their documents",
         "Заявители, которые не представили документы…": ``relatives`` of ``structure.toml``;
         where the language sets every relative clause off with commas, no second comma,
-        elsewhere one run of finite verbs), and one with a modal that takes an infinitive and
+        elsewhere one run of finite verbs, or, in a language without a verb test, an article,
+        its noun and a relative clause of one or two words: "Οι δικαιούχοι που δεν έχουν…"),
+        one that opens with a subordinator and holds no comma after which its main clause
+        could follow (not in English: "Если заявитель не представит документы вовремя…"), one
+        of six words or more in a language that puts its verb last (``verb_final``: Turkish,
+        Persian, Korean) that stops without punctuation or in an ellipsis on a word that reads
+        as no verb, and
+        one with a modal that takes an infinitive and
         no infinitive after it (``infinitive_modals`` of ``truncation.toml``: "Bez tohoto
         dokladu nelze žádost", "Sin este documento no se puede la solicitud…"; in German and
         Dutch a modal alone after the last comma, "Gemeenten die niet tijdig rapporteren,
@@ -1572,7 +1588,9 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         if text.endswith(("..", "…")) and _ELLIPSIS_END.search(text, len(text) - 4):
             return [*hits, *(_cut_before_ellipsis(text, sentences, ctx)
                              or _trailing_relative(text, sentences, ctx)
-                             or _modal_without_verb(text, sentences, ctx))]
+                             or _modal_without_verb(text, sentences, ctx)
+                             or _subordinate_at_end(segment, sentences, ctx)
+                             or _before_last_verb(segment, sentences, ctx))]
         return hits
     words = never_final_words(ctx.lang)
     if not words and (particles := _never_final_characters(ctx.lang)):
@@ -1596,6 +1614,8 @@ def find_truncated_sentences(segment: Segment, sentences: list[Sentence], ctx: C
         return [*hits, *(_cut_in_prose(segment, text, sentences, ctx)
                          or _trailing_relative(text, sentences, ctx)
                          or _modal_without_verb(text, sentences, ctx)
+                         or _subordinate_at_end(segment, sentences, ctx)
+                         or _before_last_verb(segment, sentences, ctx)
                          or _unfinished_prose(segment, sentences)
                          or _verbless_prose_end(segment, sentences, ctx))]
     if len(last.text.split()) < 4:
@@ -1622,19 +1642,25 @@ _CLAUSE_MARKS = frozenset(",،，、;؛")
 _PROSE_MIN_WORDS = 6
 #: Words a paragraph of one sentence holds at least, with a comma, to be read as prose.
 _PROSE_LONE_WORDS = 9
+#: Words a last sentence that stops on a modal or auxiliary waiting for its verb holds at
+#: least, after a sentence that ends in a mark (the fewest that TQ205 reads anywhere); a word
+#: of ``rarely_final`` needs six (a particle ends a review's line: "Staff helped us check in").
+_PROSE_CUT_WORDS = 4
 
 
-def _prose_end(segment: Segment, sentences: list[Sentence]) -> bool:
+def _prose_end(segment: Segment, sentences: list[Sentence], least: int = _PROSE_MIN_WORDS) -> bool:
     """Is the end of ``segment`` the end of a paragraph of prose, not a heading, caption, label,
     list item or chat line that may stop without punctuation?  A paragraph (not a list item,
     table cell, heading or unit) whose last sentence has six words or more, after a sentence
     that ends in a full stop, question or exclamation mark, or, alone, of nine words or more
-    with a comma between its clauses; not in title case (most words capitalised: a headline)."""
+    with a comma between its clauses; not in title case (most words capitalised: a headline).
+    ``least``: the words the last sentence holds at least (four where the word it stops on
+    ends no sentence of prose: a modal waiting for its verb)."""
     if segment.kind != "paragraph":
         return False
     last = sentences[-1].text
     words = last.split()
-    if len(words) < _PROSE_MIN_WORDS:
+    if len(words) < least:
         return False
     cased = [w for w in words if w[:1].isalpha() and (w[0].isupper() or w[0].islower())]
     if cased and sum(w[0].isupper() for w in cased) * 2 > len(cased):
@@ -1653,6 +1679,33 @@ def _rarely_final(lang: str | None) -> tuple[frozenset[str], int]:
     words = frozenset(w.casefold() for w in
                       builtin_table("truncation.toml").get("rarely_final", {}).get(lang or "", ()))
     return words, max((len(w.split()) for w in words), default=0)
+
+
+@functools.cache
+def _before_verb(lang: str | None) -> frozenset[str]:
+    """The words of ``lang`` that always stand before their verb (``before_verb``: Russian
+    "не", Spanish "se", English "to")."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(w.casefold() for w in
+                     builtin_table("truncation.toml").get("before_verb", {}).get(lang or "", ()))
+
+
+@functools.cache
+def _elided_after(lang: str | None) -> frozenset[str]:
+    """The words after which a word of ``before_verb`` may end a sentence, its verb phrase left
+    out (``elided_after``: English "have" of "… won't have to")."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(builtin_table("truncation.toml").get("elided_after", {}).get(lang or "", ()))
+
+
+@functools.cache
+def _prose_final(lang: str | None) -> tuple[frozenset[str], int]:
+    """The words of :func:`_rarely_final` with those of :func:`_before_verb`: a paragraph of
+    prose ends on none."""
+    words, most = _rarely_final(lang)
+    return words | _before_verb(lang), max(most, 1)
 
 
 @functools.cache
@@ -1700,14 +1753,18 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
     if (waiting is not None and waiting.end() == len(text)
             and waiting.group(1).casefold() in _waiting_verbs(ctx.lang)
             and not _capitalised_mid_sentence(waiting.group(1), last.text)
-            and _prose_end(segment, sentences)
+            and _prose_end(segment, sentences, _PROSE_CUT_WORDS)
             and not _subordinate_clause(ctx, text[last.start:waiting.start(1)])):
         return [Hit(last.start, last.end, f"sentence cut off after '{waiting.group(1)}': the "
                     "paragraph stops on a modal or auxiliary, before the verb it waits for")]
-    words, most = _rarely_final(ctx.lang)
+    words, most = _prose_final(ctx.lang)
     endings = _rarely_final_endings(ctx.lang)
     if not words and not endings:
         return []
+    # A word that always stands before its verb ("… we decided to", "… les syndicats ne")
+    # is no particle that ends a review's short line ("Staff helped us check in"): four words.
+    final = (LETTERS.findall(text[-40:]) or [""])[-1].casefold()
+    least = _PROSE_CUT_WORDS if final in _before_verb(ctx.lang) else _PROSE_MIN_WORDS
     tail = text[max(0, len(text) - 60):]
     if not tail[-1:].isalpha():
         return []
@@ -1719,8 +1776,10 @@ def _cut_in_prose(segment: Segment, text: str, sentences: list[Sentence], ctx: C
         word = next((found[-1] for e in endings
                      if found[-1].endswith(e) and len(found[-1]) > len(e)), None)
     if word is None or _capitalised_mid_sentence(word, last.text) \
-            or not _prose_end(segment, sentences):
+            or not _prose_end(segment, sentences, least):
         return []
+    if len(found) > 1 and found[-2].casefold() in _elided_after(ctx.lang):
+        return []  # "… I hope I won't have to": the verb phrase after "to" is left out
     _, openers = _stranding(ctx.lang)
     before = WORD.findall(last.text)[:-1]
     if not openers.isdisjoint(w.casefold() for w in before):
@@ -1837,7 +1896,7 @@ def _before_final_ellipsis(lang: str | None) -> frozenset[str]:
     from tqcheck.datapack import builtin_table
 
     table = builtin_table("truncation.toml").get("before_final_ellipsis", {})
-    return frozenset(table.get(lang or "", ()))
+    return frozenset(w.casefold() for w in table.get(lang or "", ()))
 
 
 def _paired_end(text: str, m: re.Match[str], lang: str | None) -> bool:
@@ -1861,15 +1920,22 @@ def _cut_before_ellipsis(text: str, sentences: list[Sentence], ctx: CheckContext
     body = text.rstrip(".…")
     m = _LAST_WORD.search(body)
     last = sentences[-1]
-    if m is None or not words or len(last.text.split()) < 4:
+    if m is None or not (words or _prose_final(ctx.lang)[0]) or len(last.text.split()) < 4:
         return []
     word = m.group(1)
     folded = word.casefold()
-    if (folded not in words and not _paired_end(body, m, ctx.lang)) \
+    # A word of ``rarely_final`` or ``before_verb`` ("… если…", "… because…", "… не…") after
+    # a sentence that ends in a mark: the paragraph is prose, and what the word waits for was
+    # lost (info, below).
+    rare = folded in _prose_final(ctx.lang)[0] and len(sentences) > 1 and \
+        sentences[-2].text.rstrip()[-1:] in _SENTENCE_END
+    if (folded not in words and not rare and not _paired_end(body, m, ctx.lang)) \
             or _capitalised_mid_sentence(word, last.text):
         return []
-    if _stranded(ctx.lang, word, text[last.start:m.start(1)]):
-        return []
+    if _stranded(ctx.lang, word, text[last.start:m.start(1)]) or (
+            folded not in never_final_words(ctx.lang) and not _stranding(ctx.lang)[1].isdisjoint(
+                w.casefold() for w in WORD.findall(text[last.start:m.start(1)]))):
+        return []  # "… which tram I should get into…", "… what it is made from…"
     if folded in _waiting_verbs(ctx.lang) and _subordinate_clause(ctx, text[last.start:m.start(1)]):
         return []  # "Wir tun, was wir können…", "dès qu'il peut…": the clause ends on its verb
     # After a conjunction ("and then…") speech trails off on purpose as often, and a word of
@@ -1941,6 +2007,70 @@ def _modal_without_verb(text: str, sentences: list[Sentence], ctx: CheckContext)
                 "after it (the rest lost?)", severity=Severity.INFO)]
 
 
+def _subordinate_at_end(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                        ) -> list[Hit]:
+    """A paragraph whose last sentence, without final punctuation or in a closing ellipsis,
+    after a sentence that ends in a mark, is a subordinate or relative clause of four words or
+    more standing alone: it opens with one of the language's ``clause_openers`` ("Если",
+    "Weil", "Lorsque") and holds no comma, colon or dash after which its main clause could
+    follow, nor a correlative that opens one ("Если заявитель не представит документы
+    вовремя…"): the main clause was lost (info).  Not in English, which often sets no comma
+    after a leading clause ("When we arrived the shop was closed")."""
+    if segment.kind != "paragraph" or len(sentences) < 2 or ctx.data.get(
+            "structure", "fragment_openers") or sentences[-2].text.rstrip()[-1:] not in _SENTENCE_END:
+        return []
+    clauses = _clause_openers(ctx)
+    last = sentences[-1]
+    body = last.text.rstrip().rstrip(".…").rstrip()
+    if clauses is None or len(body.split()) < 4 or "\n" in body:
+        return []
+    m = clauses.match(body)
+    if not m or _CLAUSE_BREAK.search(body, m.end() if "," in m.group() else 0) or any(
+            d in body for d in ("—", " – ", " - ")):
+        return []
+    if (correlatives := _correlatives(ctx)) is not None and correlatives.search(body):
+        return []
+    return [Hit(last.start, last.end, f"sentence cut off: '{body[:m.end()].strip()} …' opens a "
+                "subordinate clause and the paragraph stops before its main clause (the rest "
+                "lost?)", severity=Severity.INFO)]
+
+
+@functools.cache
+def _verb_final(lang: str | None) -> bool:
+    """Does ``lang`` put its finite verb last (``verb_final`` of ``truncation.toml``)?"""
+    from tqcheck.datapack import builtin_table
+
+    return (lang or "").split("-")[0] in builtin_table("truncation.toml").get(
+        "verb_final", {}).get("languages", ())
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _before_last_verb(segment: Segment, sentences: list[Sentence], ctx: CheckContext
+                      ) -> list[Hit]:
+    """A paragraph of prose (:func:`_prose_end`) in a language that puts its verb last
+    (``verb_final``: Turkish, Persian, Korean) whose last sentence stops, without final
+    punctuation or in a closing ellipsis, on a word that reads as no finite verb
+    (``verb_pattern``, which errs toward a verb): "… Yeni kurallar bütün çalışanlar ve
+    yöneticiler": the verb was cut off (info)."""
+    if not _verb_final(ctx.lang) or len(sentences) < 2:
+        return []
+    pattern = ctx.data.get("structure", "verb_pattern")
+    last = sentences[-1]
+    body = last.text.rstrip().rstrip(".…")
+    if not pattern or not body[-1:].isalpha() or not _prose_end(segment, sentences):
+        return []
+    word = (LETTERS.findall(body[-40:]) or [""])[-1].casefold()
+    if not word or _compiled(pattern).search(word) or word in _main_clause_verbs(ctx.lang):
+        return []
+    return [Hit(last.start, last.end, f"sentence cut off after '{word}': the paragraph stops "
+                "before the verb that ends a sentence in this language (the rest lost?)",
+                severity=Severity.INFO)]
+
+
 #: An elided article, pronoun or negation before a word ("n'ont", "l'hanno").
 _ELIDED = re.compile(r"^[^\W\d_]{1,2}['’](?=\w)")
 
@@ -1984,8 +2114,11 @@ def _trailing_relative(text: str, sentences: list[Sentence], ctx: CheckContext) 
             return []
     elif determiners and first not in determiners:
         return []  # "Ich hatte Probleme, die …": a pronoun or verb opens a main clause
-    elif not _verbless_words(head, 0, ctx, english):
+    elif not (untested := not english and not _verb_test(ctx)) and not _verbless_words(
+            head, 0, ctx, english):
         return []
+    elif untested and len(head) != 2:
+        return []  # without a verb test, only an article and its noun ("Οι δικαιούχοι")
     if ctx.data.get("capitalized_nouns") and not head[-1][:1].isupper():
         return []  # German: the noun ends the phrase
     if _first_word_opens(head[0], ctx):
@@ -2006,12 +2139,29 @@ def _trailing_relative(text: str, sentences: list[Sentence], ctx: CheckContext) 
             return []  # no verb after the relative word: a list, not a clause
     elif comma_language:
         return []
-    else:
-        if _verb_groups(rest, ctx) > 1:
+    elif not english and not _verb_test(ctx):
+        # No verb test ("Οι δικαιούχοι που δεν έχουν…"): a relative clause of one or two
+        # words after its negation is its verb and perhaps one object, with no room for a
+        # main clause's verb as well.
+        if not 1 <= len(rest) <= _UNTESTED_CLAUSE_WORDS:
             return []
+    elif _verb_groups(rest, ctx) > 1:
+        return []
     return [Hit(last.start, last.end, f"sentence cut off: '{' '.join(head)} {tokens[rel]} …' "
                 "is a noun and a relative clause with no main clause (the rest lost?)",
                 severity=Severity.INFO)]
+
+
+#: Words of a relative clause after its relative word, at most, that
+#: :func:`_trailing_relative` reads as the whole sentence where the language has no verb test.
+_UNTESTED_CLAUSE_WORDS = 2
+
+
+def _verb_test(ctx: CheckContext) -> bool:
+    """Does the language of ``ctx`` have a test for finite verbs besides English's
+    (``verb_pattern`` with the phrase data of TQ201, or capitalised nouns)?"""
+    data = _phrase_data(ctx)
+    return data is not None and (data.verb is not None or data.capitalized_nouns)
 
 
 @functools.cache
@@ -2029,7 +2179,8 @@ def _waiting_verbs(lang: str | None) -> frozenset[str]:
     (``waiting_verbs`` of ``truncation.toml``)."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("truncation.toml").get("waiting_verbs", {}).get(lang or "", ()))
+    return frozenset(w.casefold() for w in
+                     builtin_table("truncation.toml").get("waiting_verbs", {}).get(lang or "", ()))
 
 
 @functools.cache
@@ -2037,7 +2188,8 @@ def _modal_ellipsis(lang: str | None) -> frozenset[str]:
     """The words after which a modal may end a clause elliptically (``modal_ellipsis``)."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("truncation.toml").get("modal_ellipsis", {}).get(lang or "", ()))
+    return frozenset(w.casefold() for w in
+                     builtin_table("truncation.toml").get("modal_ellipsis", {}).get(lang or "", ()))
 
 
 #: An elided French subordinator or relative ("qu'il", "lorsqu'on").
@@ -2046,13 +2198,14 @@ _ELIDED_SUBORDINATOR = re.compile(r"(?<!\w)(?:qu|lorsqu|puisqu|quoiqu)['’]", r
 
 def _subordinate_clause(ctx: CheckContext, before: str) -> bool:
     """Does the last clause of ``before`` (after its last comma, or the whole) hold a
-    subordinator or relative word (``verb_final_clauses``, ``rarely_final``, ``relatives``, the
-    one-word ``clause_openers``, ``modal_ellipsis``): a clause that a modal may end
+    subordinator or relative word (``verb_final_clauses``, ``complementizers``, ``relatives``,
+    the one-word ``clause_openers``, ``modal_ellipsis``): a clause that a modal may end
     elliptically ("dès qu'il
     peut"), or whose verb comes last in German and Dutch ("Wir tun, was wir können", "We doen
     wat we kunnen")?  An article of the same spelling reads so too: no finding rather than a
-    false one."""
-    words = (_verb_final_openers(ctx.lang) | _rarely_final(ctx.lang)[0] | _relatives(ctx.lang)
+    false one.  Not the prepositions of ``rarely_final`` ("The changes in the rules will")."""
+    words = (_verb_final_openers(ctx.lang) | _relatives(ctx.lang)
+             | {w.casefold() for w in ctx.data.words("structure", "complementizers")}
              | {w.casefold() for w in _structure_words(ctx, "clause_openers") if " " not in w}
              | _modal_ellipsis(ctx.lang))
     clause = before.rsplit(",", 1)[-1]

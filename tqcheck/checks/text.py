@@ -137,7 +137,9 @@ def never_final_words(lang: str | None) -> frozenset[str]:
     prepositions that take an object: ``tqcheck/data/truncation.toml``); empty without data."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("truncation.toml").get("never_final", {}).get(lang or "", ()))
+    # Case-folded like the words they are compared with (Greek "στους" folds to "στουσ").
+    return frozenset(w.casefold() for w in
+                     builtin_table("truncation.toml").get("never_final", {}).get(lang or "", ()))
 
 
 def source_in_view(segment: object) -> bool:
@@ -165,8 +167,8 @@ def never_before_stop_words(lang: str | None) -> frozenset[str]:
     ``tqcheck/data/truncation.toml``, ``never_before_stop``); empty without data."""
     from tqcheck.datapack import builtin_table
 
-    return frozenset(builtin_table("truncation.toml").get("never_before_stop", {})
-                     .get(lang or "", ()))
+    return frozenset(w.casefold() for w in builtin_table("truncation.toml")
+                     .get("never_before_stop", {}).get(lang or "", ()))
 
 
 #: The eyes (and tears, sweat, blush) of a kaomoji face: ``^``, ``´``, ``・``, ``;``, ``*``, ``_``.
