@@ -959,8 +959,10 @@ class CalquePhrases:
         future", "Tanaka-san", "discussed about"), and English into German,
         French, Spanish, Russian, Arabic, Portuguese, Italian, Dutch, Polish, Ukrainian, Czech,
         Turkish, Persian, Hebrew, Chinese, Japanese, Korean, Swedish, Danish, Norwegian, Finnish,
-        Romanian, Greek, Bulgarian and Hungarian ("eine Entscheidung nehmen",
-        "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن", "een beslissing maken").
+        Romanian, Greek, Bulgarian, Hungarian, Croatian, Serbian (Latin and Cyrillic), Slovak,
+        Slovene, Estonian, Lithuanian, Latvian, Indonesian and Vietnamese ("eine Entscheidung
+        nehmen", "appliquer pour", "tomar lugar", "иметь встречу", "سوف لن", "een beslissing
+        maken", "napraviti odluku", "membayar perhatian").
         Besides phrases, packs hold grammar-level interference that many phrases share: an
         any-source pack into English (``mul``) flags English mass nouns in the plural
         ("informations", "an information"), verb frames with a copied particle ("discussed
