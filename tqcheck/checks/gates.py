@@ -51,6 +51,27 @@ class ChunkText:
                                                    self.ascii_digits)
         return found
 
+    def runs_of_class(self, regex: re.Pattern[str]) -> list[tuple[int, int]]:
+        """:meth:`spans_of` a regex of the runs of one class of non-ASCII characters (a
+        :func:`non_ascii_gate` of one character): a run lies within a line, and where few lines
+        are not ASCII (text in a Latin script), only those are searched."""
+        found = self._matches.get(regex)
+        if found is not None:
+            return found
+        found = self._matches[regex] = []
+        if self.is_ascii:
+            return found
+        lines = self.text.split("\n")
+        if 4 * sum(map(str.isascii, lines)) < 3 * len(lines):  # a quarter of the lines or more
+            found.extend([m.span() for m in regex.finditer(self.text)])
+            return found
+        start = 0
+        for line in lines:
+            if not line.isascii():
+                found.extend([(start + m.start(), start + m.end()) for m in regex.finditer(line)])
+            start += len(line) + 1
+        return found
+
     def ascii_digits(self) -> bool:
         """Are the text's digits (``\\d``) all ASCII?  Read from :attr:`non_ascii`."""
         return self.is_ascii or _DIGIT.search(self.non_ascii) is None
@@ -61,7 +82,7 @@ class ChunkText:
         non-ASCII character of the text (gates on one class of them search it first)."""
         if self._non_ascii is None:
             text = self.text
-            self._non_ascii = "\n".join(text[a:b] for a, b in self.spans_of(_NON_ASCII_RUNS))
+            self._non_ascii = "\n".join(text[a:b] for a, b in self.runs_of_class(_NON_ASCII_RUNS))
         return self._non_ascii
 
     @property
@@ -316,7 +337,8 @@ class Gate:
         text = chunk.text
         if self.regex is not None and not (self.non_ascii and chunk.is_ascii) and not (
                 self.one_class and not self.more and self.regex.search(chunk.non_ascii) is None):
-            yield from chunk.spans_of(self.regex)
+            yield from (chunk.runs_of_class(self.regex) if self.one_class
+                        else chunk.spans_of(self.regex))
             for regex in self.more:
                 yield from chunk.spans_of(regex)
         if not (self.words or self.strings):
