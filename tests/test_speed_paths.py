@@ -194,3 +194,24 @@ def test_name_variant_helpers_answer_as_the_plain_loops() -> None:
         assert _edit_distance(a, b, limit) == (plain if plain <= limit else limit + 1), (a, b)
         near += plain <= limit
     assert derived > 50 and near > 1000  # the pairs hold both answers for the test to tell
+
+
+@pytest.mark.parametrize("pattern", [r"[^\x00-\x7f]", r"[а-яё]", "[\u0600-\u06ff]", "é"])
+def test_runs_of_one_class_found_line_by_line_as_finditer_finds_them(pattern: str) -> None:
+    # ChunkText.runs_of_class searches only the lines that are not ASCII where few are, and the
+    # whole text where many are: the same runs either way, and the same as spans_of.
+    gate = gates.non_ascii_gate(pattern)
+    assert gate.one_class and gate.regex is not None
+    rnd = random.Random(13)
+    alphabet = "ab c.\n\n éèа-яё ق\u0640x"
+    texts = ["", "plain ASCII\nonly", "é", "\né\n", "a\nbé\nc", "ёж\nёж\nёж\nab",
+             *("".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 200)))
+               for _ in range(800)),
+             *("\n".join(rnd.choice(["Plain line.", "Line with é.", "Ещё строка.", ""])
+                         for _ in range(rnd.randrange(1, 70))) for _ in range(300))]
+    for text in texts:
+        expected = [m.span() for m in gate.regex.finditer(text)]
+        assert gates.ChunkText(text).runs_of_class(gate.regex) == expected, text
+        chunk = gates.ChunkText(text)
+        assert chunk.spans_of(gate.regex) == expected
+        assert chunk.runs_of_class(gate.regex) == expected
