@@ -66,6 +66,9 @@ def test_a_label_of_symbols_spaced_inside_its_brackets_is_a_layout() -> None:
     # A tokenised phrase in brackets is MT output that was never detokenised.
     assert _serious("Tavus kuşu ( Inachis io ) güzel bir kelebektir.", "tr", "TQ307")
     assert _serious("Pritisnite tipko [ Enter ] in nato počakajte .", "sl", "TQ307")
+    # Garbled MT with a bracket inside the span is no label (WMT23 "( if at all) . )").
+    assert _serious("The coffee doesn't flow evenly ( if at all) . ) Also the cost.", "en", "TQ307")
+    assert _serious("Nicht nur die Bewertung für die ( europäische) ) ist gut.", "de", "TQ307")
 
 
 def _po(tmp_path: Path, pairs: list[tuple[str, str]]) -> Path:

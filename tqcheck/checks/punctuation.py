@@ -1038,7 +1038,8 @@ def _spaced_key_label(text: str, close: int, opening: str) -> bool:
     i = text.rfind(opening, 0, close)
     inner = text[i + 1 : close].strip()
     return (0 < len(inner) <= _KEY_LABEL_CHARS and text[i + 1 : i + 2] in (" ", "\u00a0")
-            and any(not c.isalnum() and not c.isspace() for c in inner))
+            and any(not c.isalnum() and not c.isspace() for c in inner)
+            and not any(c in "()[]{}" for c in inner))  # "( if at all) . )": garbled, not a label
 
 
 _PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
