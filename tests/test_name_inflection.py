@@ -67,3 +67,12 @@ def test_hungarian_names_in_their_own_spelling_pass() -> None:
     text = ("Szergej Lavrov hétfőn Budapestre érkezett, ahol Szijjártó Péterrel tárgyalt. Lavrov "
             "szerint a tárgyalás sikeres volt, Szijjártó pedig Lavrovval együtt nyilatkozott.")
     assert flagged(text, "hu") == set()
+
+
+def test_a_sentence_start_never_pairs_with_a_word_of_the_language() -> None:
+    # With a Japanese source, "Rotte" (a misread Lotte, seen only at a sentence start) and the
+    # English word "Route" in a name share a romanization key: no name spelled two ways.
+    text = ("The station was closed from May due to the closure of National Route 107.\n\n"
+            "Rotte's Roki Sasaki made his first appearance at Ishigaki Camp in Okinawa.")
+    report = audit_text(text, AuditOptions(lang="en", source_lang="ja", select=("TQ501",)))
+    assert not report.findings

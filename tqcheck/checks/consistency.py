@@ -1572,8 +1572,11 @@ class NameVariants:
                 if system in ("japanese", "source") and not (
                         (self.words[a].proper or a.casefold() not in ranks)
                         and (self.words[b].proper or b.casefold() not in ranks)
-                        and (self.words[a].proper or self.words[b].proper)):
-                    continue  # (a sentence-start spelling counts when it is no word: Settha)
+                        and (self.words[a].proper or self.words[b].proper)
+                        and (self.words[a].proper and self.words[b].proper or not (
+                            a.casefold() in ranks or b.casefold() in ranks))):
+                    continue  # (a sentence-start spelling counts when it is no word: Settha;
+                    # and beside a name, not a word of the language: Rotte's … National Route)
                 if policy_only(a, b):
                     continue
                 if bool(_ARTICLE.match(a)) != bool(_ARTICLE.match(b)) and (
