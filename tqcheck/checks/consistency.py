@@ -1573,7 +1573,7 @@ class NameVariants:
                         (self.words[a].proper or a.casefold() not in ranks)
                         and (self.words[b].proper or b.casefold() not in ranks)
                         and (self.words[a].proper or self.words[b].proper)
-                        and (self.words[a].proper and self.words[b].proper or not (
+                        and ((self.words[a].proper and self.words[b].proper) or not (
                             a.casefold() in ranks or b.casefold() in ranks))):
                     continue  # (a sentence-start spelling counts when it is no word: Settha;
                     # and beside a name, not a word of the language: Rotte's … National Route)
