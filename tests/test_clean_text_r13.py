@@ -69,6 +69,8 @@ def test_a_label_of_symbols_spaced_inside_its_brackets_is_a_layout() -> None:
     # Garbled MT with a bracket inside the span is no label (WMT23 "( if at all) . )").
     assert _serious("The coffee doesn't flow evenly ( if at all) . ) Also the cost.", "en", "TQ307")
     assert _serious("Nicht nur die Bewertung für die ( europäische) ) ist gut.", "de", "TQ307")
+    assert _serious("They will receive 10,000 liras ( about $500 - Ed. ), and more.", "en", "TQ307")
+    assert _serious("Это оценка для ( европейского. ) рынка.", "ru", "TQ307")
 
 
 def _po(tmp_path: Path, pairs: list[tuple[str, str]]) -> Path:

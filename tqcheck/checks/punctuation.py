@@ -1039,7 +1039,12 @@ def _spaced_key_label(text: str, close: int, opening: str) -> bool:
     inner = text[i + 1 : close].strip()
     return (0 < len(inner) <= _KEY_LABEL_CHARS and text[i + 1 : i + 2] in (" ", "\u00a0")
             and any(not c.isalnum() and not c.isspace() for c in inner)
-            and not any(c in "()[]{}" for c in inner))  # "( if at all) . )": garbled, not a label
+            and not any(c in "()[]{}" for c in inner)  # "( if at all) . )": garbled, no label
+            and not _LONG_WORD.search(inner))  # "( about $500 - Ed. )": a phrase, not keys
+
+
+#: A word of four letters or more: a phrase in brackets, not a label of keys ("[ ^ ali ** ]").
+_LONG_WORD = re.compile(r"[^\W\d_]{4}")
 
 
 _PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:[sdifuxXoeEgGcp@]|\{|\()")
