@@ -18,7 +18,7 @@ from typing import Literal
 
 from tqcheck.checks.gates import Gate
 from tqcheck.checks.registry import CheckContext, Hit, register
-from tqcheck.checks.romanization import Rules, rewrite
+from tqcheck.checks.romanization import Rules, latin_key, rewrite
 from tqcheck.checks.target_norms import mark_side
 from tqcheck.checks.text import LETTERS, folded_tokens
 from tqcheck.checks.transcribed_names import TranscribedNames
@@ -1212,13 +1212,11 @@ class NameVariants:
         """Pair two names in Latin script that are two spellings of one name once a case ending
         of the language (its ``inflection_endings``) is taken off one or both: German "Selenskyj"
         … "Besuch Selenskis", Polish "Zełenski" … "wizyta Zelenskiego", Swedish "Zelenskyj" …
-        "Zelenskys besök"; a sentence start counts when it is no word of the language's lexicon,
-        beside a name seen elsewhere.  The stems must differ in their spelling (Kowalski/Kowalska, one stem
+        "Zelenskys besök"; a sentence start counts as in :meth:`_start_is_name`, beside a name
+        seen elsewhere.  The stems must differ in their spelling (Kowalski/Kowalska, one stem
         with two endings, stay apart, as does a spelling beside its own case forms; so do two
         words of the lexicon and hyphenated compounds) and pass the test two uninflected
         spellings pass (:func:`names_are_variants`)."""
-        from tqcheck.checks.romanization import latin_key
-
         endings = [e for e in self.endings if e]
         by_key: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         letters = self.letters
@@ -1226,9 +1224,9 @@ class NameVariants:
         for w, occ in self.words.items():
             if _INFLECTED_SCRIPT.match(w) or "-" in w:
                 continue  # (a hyphen: a compound, Torrent-Datei/Torrentdateien, is TQ502's)
+            if not occ.proper and not self._start_is_name(w, ranks):
+                continue
             low = w.casefold()
-            if not occ.proper and (not ranks or low in ranks or len(w) < 5):
-                continue  # a sentence start counts when it is no word of the language's lexicon
             stems = {w}
             for e in endings:
                 if low.endswith(e) and len(w) - len(e) >= 4:
@@ -1265,15 +1263,20 @@ class NameVariants:
                     pairs[w1].add(w2)
                     pairs[w2].add(w1)
 
+    @staticmethod
+    def _start_is_name(w: str, ranks: dict[str, int]) -> bool:
+        """Is a word seen only at sentence starts a name all the same: no word of the
+        language's lexicon (which there must be), of five letters or more?"""
+        return bool(ranks) and len(w) >= 5 and w.casefold() not in ranks
+
     def _sentence_start_name(self, w: str, names: list[str], pairs: dict[str, set[str]]) -> None:
         """Pair a word seen only at sentence starts with a name seen elsewhere that it spells in
         another transliteration, where the word is no word of the language's lexicon (so a name
         wherever it stands) and the two differ in a transliterated ending (Zelenskyy's visit …
         President Zelensky) or stand beside one shared other name: the evidence asked of two
         names, in Latin script (a Cyrillic or Greek sentence start may be a case form)."""
-        ranks = lexicon_ranks(self.ctx.lang or "")
-        if (not ranks or len(w) < 5 or w.casefold() in ranks or _INFLECTED_SCRIPT.match(w)
-                or _ARTICLE.match(w)):
+        if (not self._start_is_name(w, lexicon_ranks(self.ctx.lang or ""))
+                or _INFLECTED_SCRIPT.match(w) or _ARTICLE.match(w)):
             return
         fw = fold_name(w, self.letters)
         for n in names:

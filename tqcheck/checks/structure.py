@@ -23,6 +23,7 @@ from tqcheck.checks.text import (
     never_final_words,
     numbering_gaps,
     source_in_view,
+    table_words,
 )
 from tqcheck.model import MASK, Segment, Sentence, Severity
 
@@ -1215,10 +1216,7 @@ def _verbless_words(words: list[str], skip: int, ctx: CheckContext, english: boo
 @functools.cache
 def _relatives(lang: str | None) -> frozenset[str]:
     """The relative words of ``lang`` (``relatives`` of ``structure.toml``); empty without."""
-    from tqcheck.datapack import builtin_table
-
-    return frozenset(w.casefold() for w in
-                     builtin_table("structure.toml").get("relatives", {}).get(lang or "", ()))
+    return table_words("structure.toml", "relatives", lang)
 
 
 #: Words an opening phrase holds at most before the relative clause that stands in for the
@@ -1380,10 +1378,7 @@ def _main_clause_verbs(lang: str | None) -> frozenset[str]:
 def _determiners(lang: str | None) -> frozenset[str]:
     """The articles and demonstrative determiners of ``lang`` (``determiners`` of
     ``structure.toml``); empty for a language without articles."""
-    from tqcheck.datapack import builtin_table
-
-    return frozenset(w.casefold() for w in
-                     builtin_table("structure.toml").get("determiners", {}).get(lang or "", ()))
+    return table_words("structure.toml", "determiners", lang)
 
 
 def _first_word_opens(word: str, ctx: CheckContext) -> bool:
@@ -1674,10 +1669,7 @@ def _prose_end(segment: Segment, sentences: list[Sentence], least: int = _PROSE_
 def _rarely_final(lang: str | None) -> tuple[frozenset[str], int]:
     """The words that end a sentence only in some uses in ``lang`` (``rarely_final``: a
     preposition that may be a particle, a subordinator), with the most words one holds."""
-    from tqcheck.datapack import builtin_table
-
-    words = frozenset(w.casefold() for w in
-                      builtin_table("truncation.toml").get("rarely_final", {}).get(lang or "", ()))
+    words = table_words("truncation.toml", "rarely_final", lang)
     return words, max((len(w.split()) for w in words), default=0)
 
 
@@ -1685,19 +1677,14 @@ def _rarely_final(lang: str | None) -> tuple[frozenset[str], int]:
 def _before_verb(lang: str | None) -> frozenset[str]:
     """The words of ``lang`` that always stand before their verb (``before_verb``: Russian
     "не", Spanish "se", English "to")."""
-    from tqcheck.datapack import builtin_table
-
-    return frozenset(w.casefold() for w in
-                     builtin_table("truncation.toml").get("before_verb", {}).get(lang or "", ()))
+    return table_words("truncation.toml", "before_verb", lang)
 
 
 @functools.cache
 def _elided_after(lang: str | None) -> frozenset[str]:
     """The words after which a word of ``before_verb`` may end a sentence, its verb phrase left
     out (``elided_after``: English "have" of "… won't have to")."""
-    from tqcheck.datapack import builtin_table
-
-    return frozenset(builtin_table("truncation.toml").get("elided_after", {}).get(lang or "", ()))
+    return table_words("truncation.toml", "elided_after", lang)
 
 
 @functools.cache
@@ -1893,10 +1880,7 @@ _ELLIPSIS_END = re.compile(r"[^\W\d_](?:\.{2,}|…)$")
 
 @functools.cache
 def _before_final_ellipsis(lang: str | None) -> frozenset[str]:
-    from tqcheck.datapack import builtin_table
-
-    table = builtin_table("truncation.toml").get("before_final_ellipsis", {})
-    return frozenset(w.casefold() for w in table.get(lang or "", ()))
+    return table_words("truncation.toml", "before_final_ellipsis", lang)
 
 
 def _paired_end(text: str, m: re.Match[str], lang: str | None) -> bool:
@@ -2167,29 +2151,20 @@ def _verb_test(ctx: CheckContext) -> bool:
 @functools.cache
 def _verb_final_openers(lang: str | None) -> frozenset[str]:
     """The words that open a clause with its finite verb last (``verb_final_clauses``)."""
-    from tqcheck.datapack import builtin_table
-
-    table = builtin_table("truncation.toml").get("verb_final_clauses", {})
-    return frozenset(table.get(lang or "", ()))
+    return table_words("truncation.toml", "verb_final_clauses", lang)
 
 
 @functools.cache
 def _waiting_verbs(lang: str | None) -> frozenset[str]:
     """The modals and auxiliaries of ``lang`` that wait for their infinitive or participle
     (``waiting_verbs`` of ``truncation.toml``)."""
-    from tqcheck.datapack import builtin_table
-
-    return frozenset(w.casefold() for w in
-                     builtin_table("truncation.toml").get("waiting_verbs", {}).get(lang or "", ()))
+    return table_words("truncation.toml", "waiting_verbs", lang)
 
 
 @functools.cache
 def _modal_ellipsis(lang: str | None) -> frozenset[str]:
     """The words after which a modal may end a clause elliptically (``modal_ellipsis``)."""
-    from tqcheck.datapack import builtin_table
-
-    return frozenset(w.casefold() for w in
-                     builtin_table("truncation.toml").get("modal_ellipsis", {}).get(lang or "", ()))
+    return table_words("truncation.toml", "modal_ellipsis", lang)
 
 
 #: An elided French subordinator or relative ("qu'il", "lorsqu'on").

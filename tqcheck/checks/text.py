@@ -132,14 +132,20 @@ def word_runs_are_tokens(text: str) -> bool:
 
 
 @functools.cache
+def table_words(table: str, key: str, lang: str | None) -> frozenset[str]:
+    """The word list ``key`` of the built-in data file ``table`` (``truncation.toml``,
+    ``structure.toml``) for ``lang``, case-folded like the words it is compared with (Greek
+    "στους" folds to "στουσ"); empty without one."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(w.casefold() for w in builtin_table(table).get(key, {}).get(lang or "", ()))
+
+
+@functools.cache
 def never_final_words(lang: str | None) -> frozenset[str]:
     """Words that never end a sentence or clause in ``lang`` (articles, conjunctions, possessives,
     prepositions that take an object: ``tqcheck/data/truncation.toml``); empty without data."""
-    from tqcheck.datapack import builtin_table
-
-    # Case-folded like the words they are compared with (Greek "στους" folds to "στουσ").
-    return frozenset(w.casefold() for w in
-                     builtin_table("truncation.toml").get("never_final", {}).get(lang or "", ()))
+    return table_words("truncation.toml", "never_final", lang)
 
 
 def source_in_view(segment: object) -> bool:
@@ -165,10 +171,7 @@ def never_before_stop_words(lang: str | None) -> frozenset[str]:
     """Words that never stand right before a sentence's full stop in ``lang`` (articles,
     conjunctions and prepositions that are never also a pronoun, particle or predicate:
     ``tqcheck/data/truncation.toml``, ``never_before_stop``); empty without data."""
-    from tqcheck.datapack import builtin_table
-
-    return frozenset(w.casefold() for w in builtin_table("truncation.toml")
-                     .get("never_before_stop", {}).get(lang or "", ()))
+    return table_words("truncation.toml", "never_before_stop", lang)
 
 
 #: The eyes (and tears, sweat, blush) of a kaomoji face: ``^``, ``´``, ``・``, ``;``, ``*``, ``_``.
