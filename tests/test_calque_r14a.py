@@ -79,6 +79,9 @@ FLAGGED = [
     ("de:light-heavy-injuries", "pl", "The cyclist suffered light injuries; two were heavily injured."),
     ("de:determined-against", "cs", "Against the driver is now investigated."),
     ("mul:several-hundreds-of", "fr", "Several thousands of protesters marched in Paris."),
+    # Sport.
+    ("es:marked-a-goal", "it", "The striker marked the decisive goal in extra time."),
+    ("es:the-party-match", "pt", "The encounter finished in a draw."),
 ]
 
 # (pack:entry, source language, fluent text it must pass)
@@ -118,6 +121,8 @@ PASSED = [
     ("sv:called-to-the-place", "sv", "They went to the place where it happened."),
     ("de:light-heavy-injuries", "de", "Light aircraft were heavily armed; he suffered minor injuries."),
     ("mul:several-hundreds-of", "fr", "Several hundred people came; many thousands of fans cheered."),
+    ("es:marked-a-goal", "es", "The referee marked the spot and the teacher marked two papers."),
+    ("es:the-party-match", "es", "The party ended at midnight and the meeting ended in agreement."),
 ]
 
 
