@@ -83,6 +83,14 @@ FLAGGED = [
     ("he:idf-fighters", "he", "Golani fighters raided the building."),
     ("th:ordered-related-agencies", "vi", "The governor instructed all concerned units to help."),
     ("id:arrest-against", "ms", "Officers conducted an inspection towards the vehicles."),
+    ("zh:hold-high-the-banner", "vi", "The Party holds high the banner of national independence."),
+    ("zh:unswervingly", "zh", "China will unswervingly deepen reform and opening up."),
+    ("zh:hidden-dangers", "vi", "Authorities rectified 40 fire hidden dangers."),
+    ("ja:respond-sincerely", "ko", "The actor said he would cooperate sincerely."),
+    ("ko:a-related-official-said", "zh", "Another related official explained the delay."),
+    ("ar:came-out-in-demonstrations", "fa", "Students went out in mass demonstrations."),
+    ("uk:infrastructure-object", "ru", "The strike damaged a transport infrastructure object."),
+    ("uk:missile-arrival", "ru", "Residents reported two arrivals at the enterprise."),
 ]
 
 # (pack:entry, source language, fluent text it must pass)
@@ -156,6 +164,14 @@ PASSED = [
     ("he:idf-fighters", "he", "Israeli fighter jets struck; IDF soldiers raided the building."),
     ("th:ordered-related-agencies", "th", "The governor instructed the agencies involved to help."),
     ("id:arrest-against", "id", "Officers inspected the vehicles and conducted a raid on the house."),
+    ("zh:hold-high-the-banner", "zh", "Fans held the banner high."),
+    ("zh:unswervingly", "zh", "Her support was unswerving."),
+    ("zh:hidden-dangers", "zh", "Parents should identify the hidden dangers in the home; fire hazards were fixed."),
+    ("ja:respond-sincerely", "ja", "He will cooperate fully. Sincerely, the board."),
+    ("ko:a-related-official-said", "ko", "An official involved said that; related officials met."),
+    ("ar:came-out-in-demonstrations", "ar", "Workers came out in protest and demonstrated."),
+    ("uk:infrastructure-object", "uk", "The object of the survey was transport infrastructure."),
+    ("uk:missile-arrival", "uk", "Tourist arrivals at the resort rose; the arrival of spring."),
 ]
 
 
