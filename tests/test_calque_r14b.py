@@ -97,6 +97,15 @@ FLAGGED = [
     ("ar:came-out-in-demonstrations", "fa", "Students went out in mass demonstrations."),
     ("uk:infrastructure-object", "ru", "The strike damaged a transport infrastructure object."),
     ("uk:missile-arrival", "ru", "Residents reported two arrivals at the enterprise."),
+    ("ru:polygon-landfill", "pl", "Soldiers trained at the tank polygon near the border."),
+    ("ru:federal-trace", "uk", "Traffic was blocked on the regional trace near Lviv."),
+    ("ru:ambulance-brigade", "uk", "Two emergency repair brigades were sent to the site."),
+    ("ru:reanimation", "tr", "The child was taken to reanimation after the crash."),
+    ("ru:figurant", "uk", "Three figurants of the case were detained."),
+    ("ru:citizen-surname", "uk", "The court fined the citizeness Kovalenko."),
+    ("ru:decade-of-month", "ro", "Frosts are forecast in the last decade of October."),
+    ("ja:enquete-survey", "ko", "The enquete showed that most students sleep late."),
+    ("ja:house-reform", "ko", "She reformed her old jacket into a bag."),
 ]
 
 # (pack:entry, source language, fluent text it must pass)
@@ -193,6 +202,15 @@ PASSED = [
     ("ar:came-out-in-demonstrations", "ar", "Workers came out in protest and demonstrated."),
     ("uk:infrastructure-object", "uk", "The object of the survey was transport infrastructure."),
     ("uk:missile-arrival", "uk", "Tourist arrivals at the resort rose; the arrival of spring."),
+    ("ru:polygon-landfill", "ru", "The artist drew a polygon; the landfill was closed."),
+    ("ru:federal-trace", "ru", "The federal track team won; the M-4 highway was blocked."),
+    ("ru:ambulance-brigade", "ru", "The fire brigade and the ambulance crew arrived."),
+    ("ru:reanimation", "ru", "He is in intensive care; the reanimation of the dead is a horror theme."),
+    ("ru:figurant", "ru", "Three suspects in the case were detained."),
+    ("ru:citizen-surname", "ru", "They watched Citizen Kane; a citizen of Ukraine was fined."),
+    ("ru:decade-of-month", "ru", "The first decade of the century was calm."),
+    ("ja:enquete-survey", "ja", "The survey showed that most students sleep late."),
+    ("ja:house-reform", "ja", "The House reformed its rules; pension reform and tax reform passed."),
 ]
 
 
