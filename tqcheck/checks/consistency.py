@@ -21,7 +21,7 @@ from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.romanization import Rules, latin_key, rewrite
 from tqcheck.checks.target_norms import mark_side
 from tqcheck.checks.text import LETTERS, folded_tokens
-from tqcheck.checks.transcribed_names import TranscribedNames
+from tqcheck.checks.transcribed_names import KoreanTranscriptions, TranscribedNames
 from tqcheck.checks.unwritten_vowels import UnwrittenVowelNames
 from tqcheck.config import prefer_map
 from tqcheck.langdata import LanguageData, base_lang
@@ -724,7 +724,19 @@ def two_words(a: str, b: str, policy: AccentPolicy) -> bool:
     two forms of one letter (Romanian Timişoara/Timișoara: a cedilla for the comma below)."""
     if not policy or a.translate(_CEDILLA_AS_COMMA) == b.translate(_CEDILLA_AS_COMMA):
         return False
+    if _REDUNDANT_DIAERESIS.sub(_plain_iota, a) == _REDUNDANT_DIAERESIS.sub(_plain_iota, b):
+        return False  # Greek Μπάιντεν/Μπάϊντεν: the diaeresis after an accented vowel adds nothing
     return policy == "always" or marked_both(a, b)
+
+
+#: A Greek ι or υ with a diaeresis right after an accented vowel: the accent already tells that
+#: the two vowels are read apart (Μπάιντεν, Κάιρο), so the diaeresis is redundant, a slip of one
+#: spelling of the word.
+_REDUNDANT_DIAERESIS = re.compile("(?<=[άέήόύώΆΈΉΌΎΏ])[ϊϋΪΫ]")
+
+
+def _plain_iota(m: re.Match[str]) -> str:
+    return {"ϊ": "ι", "ϋ": "υ", "Ϊ": "Ι", "Ϋ": "Υ"}[m.group()]
 
 
 #: Two encodings of one letter: the cedilla Romanian fonts long stood in for its comma below.
@@ -933,12 +945,14 @@ class NameVariants:
         self.offset = 0
         #: In a script without capitals that leaves vowels unwritten (Arabic, Persian, Hebrew):
         #: the spellings of one name with and without a vowel letter.
-        self.unwritten: UnwrittenVowelNames | TranscribedNames | None = None
+        self.unwritten: UnwrittenVowelNames | TranscribedNames | KoreanTranscriptions | None = None
         script = data.get("script")
         if not self.has_case and script in ("Arabic", "Hebrew"):
             self.unwritten = UnwrittenVowelNames(script, base_lang(ctx.lang) or "")
         elif not self.has_case and base_lang(ctx.lang) == "zh":
             self.unwritten = TranscribedNames()
+        elif not self.has_case and base_lang(ctx.lang) == "ko":
+            self.unwritten = KoreanTranscriptions()
         #: Names of several words joined by "of", "and" … (institutions), where the language has
         #: them listed (``name_connectors``): the same name with one of its words in another form.
         connectors = data.get("name_connectors", default=())
@@ -1329,7 +1343,8 @@ class NameVariants:
                 forms[a] = sorted(found)
         return forms
 
-    def _unwritten_hits(self, names: UnwrittenVowelNames | TranscribedNames) -> list[Hit]:
+    def _unwritten_hits(self, names: UnwrittenVowelNames | TranscribedNames | KoreanTranscriptions
+                        ) -> list[Hit]:
         """Info on every occurrence of two spellings of one name that differ in a vowel letter
         (بايدن/بايدين, ترامپ/ترامب, ביידן/בידן): without capitals the words paired may still be
         two words of the language, so the finding is a hint, never a warning."""
@@ -1431,18 +1446,22 @@ class NameVariants:
             last_vowel = key.startswith("\0")
             for a, b in self._proper_pairs(group):
                 ca, cb = a.casefold(), b.casefold()
-                if policy_only(a, b) or _derived(ca, cb, self.endings):
+                if policy_only(a, b) or (_derived(ca, cb, self.endings)
+                                         and not _ski_ending_only(ca, cb)):
                     continue
                 if last_vowel and cyrillic_key(a) != cyrillic_key(b) and min(
                         _vowel_count(ca), _vowel_count(cb)) < 3 and not self.words[
                         a].shares_neighbour(self.words[b]):
                     continue  # Карен/Карин, Кристен/Кристин: two given names of two syllables
                 if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
+                        and min(len(ca), len(cb)) < _LONG_DOUBLED
                         and not self.words[a].shares_neighbour(self.words[b])):
-                    continue  # Алан/Аллан: two names as often as two spellings of one
+                    continue  # Алан/Аллан: two names as often as two spellings of one (a long
+                    # name is one: Джонсон/Джонсонн, Кэмпбелл/Кэмпбел)
                 pairs[a].add(b)
                 pairs[b].add(a)
                 self.vowels_only.discard(frozenset((a, b)))
+        self._cyrillic_inflected(pairs)
         # Пётр beside Петр: writing ё or е is a house style's choice, but one document mixing
         # them in one name has made none (reported as info: no spelling is wrong).
         for spellings in yo.values():
@@ -1450,6 +1469,51 @@ class NameVariants:
                 continue
             for a in spellings:
                 pairs[a].update(b for b in spellings if b != a)
+
+    def _cyrillic_inflected(self, pairs: dict[str, set[str]]) -> None:
+        """Pair two Cyrillic names that are two renderings of one name (:func:`~tqcheck.checks.
+        romanization.cyrillic_key`) once a case ending of a name in the language (its
+        ``name_case_endings``) is taken off one or both: Мэйсон … "по словам Мейсона",
+        Зеленского … Зеленського.  The stems must be spelled differently (one stem with two
+        endings is one spelling inflected: Зеленский/Зеленского; nor one the start of the
+        other: Греці/Греції, an ending the list lacks), be four letters or more, and
+        not differ in a doubled letter alone (Алан/Аллана); two words of the lexicon stay
+        apart, and one of the two must be used as a name."""
+        from tqcheck.checks.romanization import cyrillic_key
+
+        endings = [e for e in self.ctx.data.get("name_case_endings", default=()) if e]
+        if not endings:
+            return
+        ranks = lexicon_ranks(self.ctx.lang or "")
+        frequent = _frequent(self.ctx.lang or "")
+        by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for w, occ in self.words.items():
+            low = w.casefold()
+            if len(w) < 5 or not _INFLECTED_SCRIPT.match(w) or (
+                    not occ.proper and (low in frequent or low in ranks)):
+                continue
+            stems = {low}
+            for e in endings:
+                if low.endswith(e) and len(low) - len(e) >= 4:
+                    stems.add(low[:len(low) - len(e)])
+            for stem in stems:
+                by_key[cyrillic_key(stem)].append((stem, w))
+        for group in by_key.values():
+            if len({w for _, w in group}) < 2:
+                continue
+            for (s1, w1), (s2, w2) in combinations(group, 2):
+                if w1 == w2 or s1.startswith(s2) or s2.startswith(s1) or w2 in pairs.get(
+                        w1, ()) or not (self.words[w1].proper or self.words[w2].proper):
+                    continue  # (a stem inside the other: an ending the list lacks, Греці/Греції)
+                c1, c2 = w1.casefold(), w2.casefold()
+                if (c1 in ranks and c2 in ranks) or policy_only(w1, w2) or (
+                        _DOUBLES.sub(r"\1", s1) == _DOUBLES.sub(r"\1", s2)) or (
+                        cyrillic_key(c1) == cyrillic_key(c2)):
+                    continue  # (one key: the pass above decided; Алан/Аллана: two names)
+                if _derived(c1, c2, self.endings) or _derived(c2, c1, self.endings):
+                    continue  # one stem, two endings
+                pairs[w1].add(w2)
+                pairs[w2].add(w1)
 
     def _proper_pairs(self, group: list[str]) -> Iterator[tuple[str, str]]:
         """The pairs of spellings in ``group`` (sorted) of which one at least is used as a name."""
@@ -1609,6 +1673,21 @@ class NameVariants:
                 pairs[b].add(a)
 
 
+#: Cyrillic names this long or longer that differ in a doubled letter alone are one name spelled
+#: two ways without other evidence (Джонсон/Джонсонн); shorter ones are often two (Алан/Аллан).
+_LONG_DOUBLED = 7
+#: A Slavic surname in -ский (-ський, -скый) beside its rendering in -ски: no case form.
+_SKI = re.compile(r"([сц])ь?к(?:ий|ый|и)$")
+
+
+def _ski_ending_only(a: str, b: str) -> bool:
+    """Do two lower-case Cyrillic spellings differ only in the surname ending -ский/-ски
+    (Бжезинский/Бжезински), which no case ending makes?"""
+    ma, mb = _SKI.search(a), _SKI.search(b)
+    return bool(ma and mb and a[:ma.start()] == b[:mb.start()] and ma.group() != mb.group()
+                and "и" in {a[-1], b[-1]})
+
+
 #: Letters that only a romanization of Chinese writes in a short name (Qiang, Chiang, Hsu,
 #: Tse): Tina/Dina beside one surname are two people.
 _CHINESE_LOOK = re.compile(r"[qx]|zh|hs|ts|tz|ng$|['’]")
@@ -1759,10 +1838,21 @@ def _letter_key(word: str, table: dict[str, str]) -> str:
 #: -ent (ils diffèrent/différent);
 #: Portuguese 1990: the silent c and p before ç and t (acção/ação, óptimo/ótimo, projecto/
 #: projeto), in words of six letters or more and never two frequent words (captar/catar).
-_Reform = tuple[str, Rules, bool, int]
+#: French 1990 also: no circumflex on i and u (maître/maitre, coût/cout, connaître/connaitre),
+#: except where it tells words apart: dû, mûr, sûr, jeûne, crû and the verb endings of the
+#: simple past and the subjunctive (fût/fut, -îmes, -ûtes …); a word's first letters decide.
+_CIRCUMFLEX_I = re.compile(r"(?<!^cro)(?<!^accro)(?<=\w)î(?!(?:t|mes|tes)$)")
+_CIRCUMFLEX_U = re.compile(r"(?<!^s)(?<!^m)(?<!^d)(?<!^cr)(?<!^je)(?<=\w)û(?!(?:t|mes|tes)$)")
+_Reform = tuple[str | tuple[str, ...], Rules, bool, int]
 _REFORMS: dict[str, _Reform] = {
     "de": ("ß", ((re.compile(r"ß(?![aeiouyäöü])"), "ss"),), False, 4),
-    "fr": ("è", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e(?!nts?$))"), "é"),), True, 5),
+    "fr": ("èîû", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e(?!nts?$))"), "é"),
+                   (_CIRCUMFLEX_I, "i"), (_CIRCUMFLEX_U, "u")), True, 5),
+    # Spanish: the simplified clusters the Academy accepts beside the full ones (psicología/
+    # sicología, pseudónimo/seudónimo, oscuro/obscuro, sustancia/substancia, suscribir/
+    # subscribir, setiembre/septiembre); both are correct, a document writes one.
+    "es": (("ps", "bs", "sept"), ((re.compile(r"^ps(?=[eií])"), "s"), (re.compile(r"^(o|su)bs(?=[ct])"), r"\1s"),
+                  (re.compile(r"^septiembre"), "setiembre")), True, 5),
     # Both spellings are frequent words in wordfreq's Portuguese (European and Brazilian text):
     # the lexicon cannot tell a slip, and a document mixing them is inconsistent either way.
     "pt": ("cp", ((re.compile(r"(?<=[aeiouáéíóú])[cp](?=[çt])"), ""),), True, 6),
