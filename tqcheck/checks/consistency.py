@@ -912,6 +912,7 @@ class NameVariants:
         # Languages in Cyrillic without a data file of their own (Bulgarian, Macedonian …).
         self.cyrillic = data.get("script") == "Cyrillic" or (
             data.get("script") is None and base_lang(ctx.lang) in _CYRILLIC_LANGS)
+        self.greek_names = data.get("script") == "Greek"
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
         #: where the language data says accents distinguish words.
@@ -935,6 +936,10 @@ class NameVariants:
         #: Pairs of Cyrillic or Greek spellings that differ in their vowels alone (Байден/
         #: Бейден): reported as info unless a rendering rule pairs them too.
         self.vowels_only: set[frozenset[str]] = set()
+        #: Pairs found on weaker evidence (a long Cyrillic name with a doubled letter alone
+        #: different, Теннесси/Теннеси; two renderings in two cases, Мэйсон … Мейсона), with
+        #: what the finding's message adds: reported as info unless another rule pairs them.
+        self.weak: dict[frozenset[str], str] = {}
         #: Names seen right after a preposition of place ("in Mosul"), where the language has
         #: one listed (:data:`_PLACE_BEFORE`): two such spellings that differ in a doubled letter
         #: alone are one place (Mosul/Mossul), not two people (Harris/Haris).
@@ -1116,6 +1121,8 @@ class NameVariants:
             self._romanizations(pairs)
         if self.cyrillic:
             self._cyrillic_renderings(pairs)
+        elif self.greek_names:
+            self._greek_renderings(pairs)
         for a in list(pairs):
             pairs[a] = {b for b in pairs[a] if not self._other_words(a, b)}
         for known in _known_groups():
@@ -1183,6 +1190,9 @@ class NameVariants:
             elif all(frozenset((a, b)) in self.vowels_only for b in variants):
                 severity = Severity.INFO
                 message += "; the vowels alone differ (two renderings, or two names?)"
+            elif all(frozenset((a, b)) in self.weak for b in variants):
+                severity = Severity.INFO
+                message += self.weak[frozenset((a, variants[0]))]
             elif all(_own_name_beside_exonym(a, b) for b in variants):
                 # Türkei … Türkiye: the exonym and the name the place asks for are both correct.
                 severity = Severity.INFO
@@ -1442,6 +1452,7 @@ class NameVariants:
                     buckets["\0" + last_e].append(w)  # Гутерриш beside Гутерреш
             if occ.proper and len(w) >= 4:
                 yo[w.translate(_YO)].append(w)
+        strong: set[frozenset[str]] = set()
         for key, group in buckets.items():
             last_vowel = key.startswith("\0")
             for a, b in self._proper_pairs(group):
@@ -1453,14 +1464,20 @@ class NameVariants:
                         _vowel_count(ca), _vowel_count(cb)) < 3 and not self.words[
                         a].shares_neighbour(self.words[b]):
                     continue  # Карен/Карин, Кристен/Кристин: two given names of two syllables
+                pair = frozenset((a, b))
                 if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
-                        and min(len(ca), len(cb)) < _LONG_DOUBLED
                         and not self.words[a].shares_neighbour(self.words[b])):
-                    continue  # Алан/Аллан: two names as often as two spellings of one (a long
-                    # name is one: Джонсон/Джонсонн, Кэмпбелл/Кэмпбел)
+                    if min(len(ca), len(cb)) < _LONG_DOUBLED:
+                        continue  # Алан/Аллан: two names as often as two spellings of one
+                    # A long name is one (Джонсон/Джонсонн, Теннесси/Теннеси): a hint.
+                    self.weak.setdefault(pair, "; a doubled letter alone differs")
+                else:
+                    strong.add(pair)
                 pairs[a].add(b)
                 pairs[b].add(a)
-                self.vowels_only.discard(frozenset((a, b)))
+                self.vowels_only.discard(pair)
+        for pair in strong:
+            self.weak.pop(pair, None)
         self._cyrillic_inflected(pairs)
         # Пётр beside Петр: writing ё or е is a house style's choice, but one document mixing
         # them in one name has made none (reported as info: no spelling is wrong).
@@ -1489,7 +1506,7 @@ class NameVariants:
         by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for w, occ in self.words.items():
             low = w.casefold()
-            if len(w) < 5 or not _INFLECTED_SCRIPT.match(w) or (
+            if len(w) < 4 or not _INFLECTED_SCRIPT.match(w) or (
                     not occ.proper and (low in frequent or low in ranks)):
                 continue
             stems = {low}
@@ -1514,6 +1531,34 @@ class NameVariants:
                     continue  # one stem, two endings
                 pairs[w1].add(w2)
                 pairs[w2].add(w1)
+                self.weak[frozenset((w1, w2))] = "; two renderings of one name in two cases"
+
+    def _greek_renderings(self, pairs: dict[str, set[str]]) -> None:
+        """Pair, as a hint (info), two Greek names that render one foreign name two ways
+        (:func:`~tqcheck.checks.romanization.greek_key`: Ερντογάν/Ερντογκάν, one vowel in two
+        letters, a doubled letter): five letters or more, one of them used as a name and the
+        other a name or no word of the lexicon, never two words of the lexicon (the lexicon
+        holds frequent names too, so one of them is no word of it) or two forms of one word."""
+        from tqcheck.checks.romanization import greek_key
+
+        buckets: dict[str, list[str]] = defaultdict(list)
+        frequent = _frequent(self.ctx.lang or "")
+        ranks = lexicon_ranks(self.ctx.lang or "")
+        for w, occ in self.words.items():
+            low = w.casefold()
+            if len(w) >= 5 and (occ.proper or (low not in frequent and low not in ranks)):
+                buckets[greek_key(w)].append(w)
+        for group in buckets.values():
+            if len(group) < 2:
+                continue
+            for a, b in self._proper_pairs(group):
+                ca, cb = a.casefold(), b.casefold()
+                if (b in pairs.get(a, ()) or policy_only(a, b) or (ca in ranks and cb in ranks)
+                        or _derived(ca, cb, self.endings) or fold_name(a) == fold_name(b)):
+                    continue  # (the same letters with other accents: the rules above decide)
+                pairs[a].add(b)
+                pairs[b].add(a)
+                self.weak[frozenset((a, b))] = "; two Greek renderings of one foreign name"
 
     def _proper_pairs(self, group: list[str]) -> Iterator[tuple[str, str]]:
         """The pairs of spellings in ``group`` (sorted) of which one at least is used as a name."""

@@ -360,6 +360,28 @@ def cyrillic_last_e_key(word: str) -> str | None:
     return cyrillic_key(_LAST_E.sub("и", folded))
 
 
+# Applied in order to a lower-case Greek word without its accents and diaeresis: the renderings
+# of one foreign name that Greek texts mix: the letters and digraphs of one vowel (ι η υ ει οι
+# for /i/, ο ω for /o/, ε αι for /e/), γκ or γγ or γ for g (Ερντογάν/Ερντογκάν), ντ or τ for d,
+# μπ or π for b, and doubled letters (Τζόνσον/Τζόνσσον).
+_GREEK_RULES = _rules(
+    (r"ς", "σ"),
+    (r"ει|οι|[ηυ]", "ι"),
+    (r"ω", "ο"),
+    (r"αι", "ε"),
+    (r"γ[κγ]", "γ"),
+    (r"(.)\1+", r"\1"),
+)
+
+
+@lru_cache(maxsize=4096)
+def greek_key(word: str) -> str:
+    """One key for the Greek renderings of one foreign name (Ερντογάν/Ερντογκάν)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.casefold())
+                   if not unicodedata.combining(c))
+    return rewrite(bare, _GREEK_RULES)
+
+
 # Applied in order to a lower-case, diacritic-free word romanized from Arabic or Persian: the
 # vowels that the script does not write (Hodeidah/Hudaydah, Hezbollah/Hizbullah, Jeddah/Jiddah,
 # Soleimani/Suleimani, Rouhani/Rowhani), a final tāʾ marbūṭa as -ah or -a (Fallujah/Falluja) and

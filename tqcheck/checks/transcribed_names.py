@@ -101,7 +101,10 @@ def korean_key(word: str) -> str:
         lead = _KO_INITIAL.get(lead, lead)
         if lead != 11:
             out.append(chr(0x1100 + lead))
-        out.append(_KO_VOWEL.get(vowel, _KO_VOWELS[vowel]))
+        if vowel in (4, 18) and not tail:
+            out.append(_KO_VOWELS[vowel])  # open ㅓ/ㅡ: English -er/-ss, 프로세서/프로세스
+        else:
+            out.append(_KO_VOWEL.get(vowel, _KO_VOWELS[vowel]))
         if tail:
             out.append(chr(0x11A7 + tail))
     return "".join(out)
