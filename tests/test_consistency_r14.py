@@ -109,3 +109,30 @@ def test_accepted_variant_spellings_of_one_word(lang: str, text: str, a: str, b:
 ])
 def test_variant_spellings_must_pass(lang: str, text: str) -> None:
     assert not flagged("TQ502", text, lang)
+
+
+def test_greek_renderings_of_one_foreign_name_are_info() -> None:
+    text = "Ο πρόεδρος Ερντογάν μίλησε χθες. Ο Ερντογκάν πρόσθεσε ότι η οικονομία θα αναπτυχθεί."
+    report = audit_text(text, AuditOptions(lang="el", select=("TQ501",)))
+    assert {f.text for f in report.findings} == {"Ερντογάν", "Ερντογκάν"}
+    assert {f.severity.value for f in report.findings} == {"info"}
+
+
+def test_greek_forms_of_one_word_must_pass() -> None:
+    text = "Ο Γιώργος ήρθε νωρίς. Η μητέρα του Γιώργου περίμενε. Ο Γιώργης έφυγε."
+    assert not flagged("TQ501", text, "el") - {"Γιώργος", "Γιώργης"}
+
+
+def test_a_ukrainian_case_form_in_russian_text() -> None:
+    text = "Делегация прибыла в Киев во вторник. В Києві прошли переговоры."
+    assert {"Киев", "Києві"} <= flagged("TQ501", text, "ru")
+
+
+def test_arabic_initial_hamza_of_a_foreign_name() -> None:
+    text = "وصل الرئيس إردوغان إلى برلين. وقال أردوغان إن الاقتصاد سينمو."
+    assert {"إردوغان", "أردوغان"} <= flagged("TQ501", text, "ar")
+
+
+def test_arabic_words_with_either_hamza_must_pass() -> None:
+    text = "أعلنت وزارة الإعلام عن خطة. ورفعت الأعلام في الشوارع. قال إنه سيأتي وأكد أنه مستعد."
+    assert not flagged("TQ501", text, "ar")

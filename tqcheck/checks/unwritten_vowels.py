@@ -200,9 +200,15 @@ class UnwrittenVowelNames(DocumentSpellings):
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     sa, sb = a.translate(_SAME), b.translate(_SAME)
-                    if (sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
-                            and not self._a_word(a) and not self._a_word(b)
-                            and self._apart_and_rare(a, b)):
+                    diff = [i for i, (x, y) in enumerate(zip(sa, sb, strict=True)) if x != y]
+                    if len(diff) != 1:
+                        continue
+                    # (the hamza of an initial vowel: one of the two may be the lexicon's own
+                    # spelling of a frequent foreign name, أردوغان; the other must be none)
+                    hamza = {sa[diff[0]], sb[diff[0]]} == {"أ", "إ"}
+                    if ((not self._a_word(a) and not self._a_word(b))
+                            or (hamza and not (self._a_word(a) and self._a_word(b)))) and \
+                            self._apart_and_rare(a, b):
                         found.append((a, b))
                         self.consonant.add((a, b))
         return found
