@@ -846,12 +846,19 @@ class NameVariants:
         pairs the renderings of one foreign name (Japanese by Polivanov or from English:
         Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
-        a doubled letter only with a shared neighbour, as Алан/Аллан are two names; the last
+        a doubled letter only with a shared neighbour, as Алан/Аллан are two names, or, as info,
+        in a name of seven letters or more: Джонсон/Джонсонн, Теннесси/Теннеси; ґ or г and тц
+        or ц: Ердоган/Ердоґан, Шольц/Шольтц; a surname's -ский beside -ски: Бжезинский/
+        Бжезински; and, as info, two renderings in two cases once a case ending of the
+        language's ``name_case_endings`` is taken off: Мэйсон … Мейсона, Киев … Києві; the last
         unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин, in a name of two
         syllables only with a shared neighbour, as Карен/Карин are two names; and, as info,
         Cyrillic and Greek spellings that differ in their vowels alone beside a shared
         neighbour or in a final i: Джо Байден/Джо Бейден, Ζελένσκι/Ζελένσκυ, never an inflected
-        form: Кубок/Кубка).  In
+        form: Кубок/Кубка).  In Greek, as info, the renderings of one foreign name with one
+        vowel in two letters (ι η υ ει οι, ο ω, ε αι), γκ or γ, or a doubled letter
+        (Ερντογάν/Ερντογκάν), and a diaeresis after an accented vowel, which adds nothing, is
+        one spelling (Μπάιντεν/Μπάϊντεν).  In
         scripts without capitals that leave vowels unwritten (Arabic, Persian, Hebrew) it pairs,
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
@@ -860,7 +867,13 @@ class NameVariants:
         in Arabic, as info, one foreign sound written with two letters (g as غ/ج: غوتيريش/
         جوتيريش, z as ز/س: شولتز/شولتس), in words that are no word of the lexicon with or without
         their prefixes; in Chinese, as info, a foreign name transcribed with one character
-        changed (泽连斯基/泽伦斯基, 朔尔茨/肖尔茨: runs of transcription characters).
+        changed (泽连斯基/泽伦斯基, 朔尔茨/肖尔茨: runs of transcription characters; five or
+        more need no character found almost only in names: 内塔尼亚胡/内坦尼亚胡); in Arabic,
+        as info, a foreign name's initial vowel written أ and إ (أردوغان/إردوغان); in Korean,
+        as info, a foreign name transcribed two ways, its particle taken off (a tense or an
+        aspirated consonant: 젤렌스키/젤렌스끼는; ㅓ or ㅡ before a final consonant: 바이든/
+        바이던; ㅐ or ㅔ; a y-vowel or ㅣ and a vowel: 네타냐후/네타니아후), three syllables or
+        more, one of them a syllable of foreign transcriptions.
         Where the language lists the words that join a name's parts (``name_connectors``:
         English "of", "and"), it pairs names of three capitalised words or more of one shape
         whose words are the same or other forms of each other (Ministry of Trade and
@@ -2276,7 +2289,8 @@ class SpellingVariants:
         content words, so "every day"/"everyday" and "may be"/"maybe" never pair), the pairs of the
         language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
         (British/American English, Spanish words of two accepted accentuations: vídeo/video,
-        European/Brazilian Portuguese words: equipa/equipe; ``tqcheck/data/spelling/``), in
+        and of two spellings: mexicano/mejicano, European/Brazilian Portuguese words:
+        equipa/equipe, French words of two spellings: clé/clef; ``tqcheck/data/spelling/``), in
         Portuguese one word with European é, ó and Brazilian ê, ô before m or n
         (económico/econômico; never avó/avô), and in Arabic one word with and
         without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
@@ -2302,8 +2316,10 @@ class SpellingVariants:
         German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
         магазине), a word in the spelling before and after a reform (German daß/dass, where ß
         ends a syllable, and the ß of a long vowel written ss as in Switzerland, Straße/Strasse,
-        never Maße/Masse, Buße/Busse, Floß/floss; French évènement/événement; Portuguese acção/ação,
-        never two frequent words as captar/catar), a Japanese katakana loanword with and
+        never Maße/Masse, Buße/Busse, Floß/floss; French évènement/événement and î û without
+        their circumflex, maître/maitre, never dû, mûr, sûr, jeûne or a verb's -ît, -ût;
+        Portuguese acção/ação, never two frequent words as captar/catar; Spanish simplified
+        clusters, psicología/sicología, obscuro/oscuro, substancia/sustancia), a Japanese katakana loanword with and
         without its final long-vowel mark, with ヴ and バ行 or with a final ス and ズ in words of
         four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), with a
         final long i written イ or ー (ゼレンスキイ/ゼレンスキー), a word
