@@ -1909,8 +1909,9 @@ _REFORMS: dict[str, _Reform] = {
     # Spanish: the simplified clusters the Academy accepts beside the full ones (psicología/
     # sicología, pseudónimo/seudónimo, oscuro/obscuro, sustancia/substancia, suscribir/
     # subscribir, setiembre/septiembre); both are correct, a document writes one.
-    "es": (("ps", "bs", "sept"), ((re.compile(r"^ps(?=[eií])"), "s"), (re.compile(r"^(o|su)bs(?=[ct])"), r"\1s"),
-                  (re.compile(r"^septiembre"), "setiembre")), True, 5),
+    "es": (("ps", "bs", "sept"), ((re.compile(r"^ps(?=[eií])"), "s"),
+                                  (re.compile(r"^(o|su)bs(?=[ct])"), r"\1s"),
+                                  (re.compile(r"^septiembre"), "setiembre")), True, 5),
     # Both spellings are frequent words in wordfreq's Portuguese (European and Brazilian text):
     # the lexicon cannot tell a slip, and a document mixing them is inconsistent either way.
     "pt": ("cp", ((re.compile(r"(?<=[aeiouáéíóú])[cp](?=[çt])"), ""),), True, 6),
@@ -2319,9 +2320,9 @@ class SpellingVariants:
         never Maße/Masse, Buße/Busse, Floß/floss; French évènement/événement and î û without
         their circumflex, maître/maitre, never dû, mûr, sûr, jeûne or a verb's -ît, -ût;
         Portuguese acção/ação, never two frequent words as captar/catar; Spanish simplified
-        clusters, psicología/sicología, obscuro/oscuro, substancia/sustancia), a Japanese katakana loanword with and
-        without its final long-vowel mark, with ヴ and バ行 or with a final ス and ズ in words of
-        four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), with a
+        clusters, psicología/sicología, obscuro/oscuro, substancia/sustancia), a Japanese
+        katakana loanword with and without its final long-vowel mark, with ヴ and バ行 or with
+        a final ス and ズ in words of four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), with a
         final long i written イ or ー (ゼレンスキイ/ゼレンスキー), a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the

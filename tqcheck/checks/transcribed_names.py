@@ -75,8 +75,10 @@ _KO_PARTICLES = re.compile(
 _KO_WORD = re.compile("(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{3,}(?![\uac00-\ud7a3])")
 #: Initial consonants read as one (the tense ㄲ ㄸ ㅃ ㅉ, which some conventions write for the
 #: unaspirated stops of Russian or French, as the aspirated ㅋ ㅌ ㅍ ㅊ the standard writes:
-#: 젤렌스끼/젤렌스키; ㅆ as ㅅ; the silent ㅇ is dropped) and vowels read as one (ㅓ/ㅡ for an English schwa: 바이든/바이던; ㅐ/ㅔ), and the
-#: y-vowels as ㅣ and a vowel (냐 as 니아: 네타냐후/네타니아후).
+#: 젤렌스끼/젤렌스키; ㅆ as ㅅ; the silent ㅇ is dropped), vowels read as one (ㅓ/ㅡ for an
+#: English schwa before a final consonant: 바이든/바이던, never in an open syllable, where they
+#: tell -er from a final consonant: 프로세서/프로세스; ㅐ/ㅔ), and the y-vowels as ㅣ and a
+#: vowel (냐 as 니아: 네타냐후/네타니아후).
 _KO_INITIAL = {1: 15, 4: 16, 8: 17, 10: 9, 13: 14}
 _KO_VOWEL = {18: "ㅓ", 4: "ㅓ", 1: "ㅔ", 5: "ㅔ", 2: "ㅣㅏ", 6: "ㅣㅓ", 12: "ㅣㅗ", 17: "ㅣㅜ",
              3: "ㅣㅔ", 7: "ㅣㅔ"}

@@ -39,7 +39,8 @@ _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 #: difference of its own (ترامپ/ترامب), reported in Persian text only.
 _PERSIAN = str.maketrans({"پ": "ب", "چ": "ج"})
 #: Letters of one class: the Arabic renderings of one foreign sound (g: غ ج گ; z: ز س at the
-#: end of -tz/-ts; v: ف ڤ; t: ت ط; a foreign name's initial vowel as أ or إ: أردوغان/إردوغان), compared as one for :meth:`UnwrittenVowelNames.pairs`.
+#: end of -tz/-ts; v: ف ڤ; t: ت ط; a foreign name's initial vowel as أ or إ: أردوغان/
+#: إردوغان), compared as one for :meth:`UnwrittenVowelNames.pairs`.
 _FOREIGN_SOUNDS = str.maketrans({"ج": "غ", "گ": "غ", "س": "ز", "ڤ": "ف", "ط": "ت", "إ": "أ"})
 #: Prefixed conjunctions, prepositions and the article: وال، بال، لل، فال، كال، و، ف، ب، ل، ك، ال.
 _CLITICS = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وف][بلك]?|[بلك])")
