@@ -2322,8 +2322,8 @@ class SpellingVariants:
         Portuguese acção/ação, never two frequent words as captar/catar; Spanish simplified
         clusters, psicología/sicología, obscuro/oscuro, substancia/sustancia), a Japanese
         katakana loanword with and without its final long-vowel mark, with ヴ and バ行 or with
-        a final ス and ズ in words of four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), with a
-        final long i written イ or ー (ゼレンスキイ/ゼレンスキー), a word
+        a final ス and ズ in words of four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン,
+        ヤンキース/ヤンキーズ), with a final long i written イ or ー (ゼレンスキイ/ゼレンスキー), a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL) or written open with each part capitalised (MitID/Mit ID,

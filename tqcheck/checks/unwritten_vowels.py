@@ -181,6 +181,8 @@ class UnwrittenVowelNames(DocumentSpellings):
     def describe(self, a: str, b: str) -> str:
         """How the spellings ``a`` and ``b`` (a pair of :meth:`pairs`) differ."""
         if (a, b) in self.consonant:
+            if {x for x, y in zip(a, b, strict=False) if x != y} <= {"أ", "إ"}:
+                return "the hamza written above the alef in one and below it in the other"
             return "one foreign sound written with two letters"
         return "a vowel letter written in one and not the other"
 
