@@ -136,3 +136,20 @@ def test_arabic_initial_hamza_of_a_foreign_name() -> None:
 def test_arabic_words_with_either_hamza_must_pass() -> None:
     text = "أعلنت وزارة الإعلام عن خطة. ورفعت الأعلام في الشوارع. قال إنه سيأتي وأكد أنه مستعد."
     assert not flagged("TQ501", text, "ar")
+
+
+@pytest.mark.parametrize(("lang", "text", "b"), [
+    ("de", "Staatschef Xi Jinping reiste nach Moskau. Hsi Chin-p'ing traf dort Putin.",
+     "Chin-p'ing"),
+    ("fr", "Le président Xi Jinping est arrivé à Paris. Xi Chin-p'ing a rencontré Macron.",
+     "Chin-p'ing"),
+])
+def test_wade_giles_aspirated_apostrophe_in_a_hyphenated_given_name(lang: str, text: str,
+                                                                    b: str) -> None:
+    assert {"Jinping", b} <= flagged("TQ501", text, lang)
+
+
+def test_an_elided_word_after_a_hyphen_must_pass() -> None:
+    # French "peut-être" and "c'est": an apostrophe after a hyphen is no Wade-Giles initial.
+    text = "Le Président-t'a dit non. Jean-Paul est venu. Jean-Pierre est parti."
+    assert not flagged("TQ501", text, "fr")

@@ -567,13 +567,16 @@ _INNER_APOSTROPHE = rf"(?:['’](?!(?:s|d|ll|ve|re|m|t)(?![{_LOWER}]))[{_LOWER}]
 #: The apostrophe of an aspirated initial in Wade-Giles and McCune-Reischauer (T'ai-pei,
 #: K'ang, P'yŏngyang).
 _ASPIRATED = r"(?:(?<=[KPT])['’](?=[aeiouŏŭ]))?"
+#: The same in the second part of a hyphenated Wade-Giles name (Chin-p'ing, Ching-k'uo, Tse-ch'ing).
+_ASPIRATED_PART = r"(?:(?:[KkPpTt]|[Cc]h)['’](?=[aeiouŏŭ]))?"
 #: The end of a name: no letter or apostrophe after it, but for an English possessive
 #: ("Zelenskyy's visit", "Putin’s"): the name before it counts.
 _WORD_END = r"(?:(?![\w'’])|(?=['’]s(?![\w'’])))"
 _CAPITALISED = re.compile(
     rf"[AaEe{_UPPER}](?<![\w'’-].)"
     rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
-    rf"{_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?{_WORD_END}"
+    rf"{_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?:-{_ASPIRATED_PART}[{_UPPER}{_LOWER}][{_LOWER}]+)?"
+    rf"{_WORD_END}"
 )
 #: The same for text without a hyphen (no article, no second part): starting with a capital only,
 #: the regex engine skips the frequent a and e that may start an article.
