@@ -323,10 +323,11 @@ _CYRILLIC_RULES = _rules(
     (r"ш[ое]|с[ёе]", "сё"), (r"шу|сю", "сю"), (r"ша|ся", "ся"),
     (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
     (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
-    (r"[ії]", "и"),  # ё stays: сё (Polivanov) is not се
+    # ё stays: сё (Polivanov) is not се; ы as и: Russian beside Ukrainian, Залужный/Залужний
+    (r"[іїы]", "и"),
     # A Slavic surname's nominative -ский (-ський, -скый) or, rendered from Polish, Czech or
     # English, -ски: Бжезинский/Бжезински (never a case form: those end -ского, -скому …).
-    (r"(?<=[сц]к)(?:и|ый|ий)$", "ий"),
+    (r"(?<=[сц]к)(?:и|ий)$", "ий"),
     (r"(.)\1+", r"\1"),
 )
 
