@@ -163,3 +163,9 @@ def test_russian_and_ukrainian_spellings_of_one_name_in_russian_text() -> None:
 def test_two_names_with_their_own_endings_must_pass() -> None:
     text = "Анны не было дома. Мария ждала. Марии позвонили. Анна пришла позже."
     assert not flagged("TQ501", text, "ru")
+
+
+def test_an_initial_yery_is_no_i() -> None:
+    text = ("Трамп встретился с Ким Чен Ыном в Сингапуре. Позже он говорил с Мун Чжэ Ином "
+            "по телефону.")
+    assert not flagged("TQ501", text, "ru")

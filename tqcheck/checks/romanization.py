@@ -324,7 +324,8 @@ _CYRILLIC_RULES = _rules(
     (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
     (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
     # ё stays: сё (Polivanov) is not се; ы as и: Russian beside Ukrainian, Залужный/Залужний
-    (r"[іїы]", "и"),
+    # (never first: Korean Ын is not Ин)
+    (r"[ії]|(?<=.)ы", "и"),
     # A Slavic surname's nominative -ский (-ський, -скый) or, rendered from Polish, Czech or
     # English, -ски: Бжезинский/Бжезински (never a case form: those end -ского, -скому …).
     (r"(?<=[сц]к)(?:и|ий)$", "ий"),
