@@ -1545,6 +1545,8 @@ class NameVariants:
                     continue  # (one key: the pass above decided; Алан/Аллана: two names)
                 if _derived(c1, c2, self.endings) or _derived(c2, c1, self.endings):
                     continue  # one stem, two endings
+                if not _near(self.words[w1].stretches(), self.words[w2].stretches()):
+                    continue  # far apart: two documents' names (Берк … Бьерке)
                 pairs[w1].add(w2)
                 pairs[w2].add(w1)
                 self.weak[frozenset((w1, w2))] = "; two renderings of one name in two cases"

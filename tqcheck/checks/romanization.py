@@ -323,9 +323,9 @@ _CYRILLIC_RULES = _rules(
     (r"ш[ое]|с[ёе]", "сё"), (r"шу|сю", "сю"), (r"ша|ся", "ся"),
     (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
     (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
-    # ё stays: сё (Polivanov) is not се; ы as и: Russian beside Ukrainian, Залужный/Залужний
-    # (never first: Korean Ын is not Ин)
-    (r"[ії]|(?<=.)ы", "и"),
+    # ё stays: сё (Polivanov) is not се; the Russian ending -ый as Ukrainian -ий (Залужный/
+    # Залужний; ы elsewhere tells words apart: Крыса/Криса)
+    (r"[ії]|ы(?=й$)", "и"),
     # A Slavic surname's nominative -ский (-ський, -скый) or, rendered from Polish, Czech or
     # English, -ски: Бжезинский/Бжезински (never a case form: those end -ского, -скому …).
     (r"(?<=[сц]к)(?:и|ий)$", "ий"),
