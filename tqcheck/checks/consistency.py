@@ -21,7 +21,7 @@ from tqcheck.checks.registry import CheckContext, Hit, register
 from tqcheck.checks.romanization import Rules, latin_key, rewrite
 from tqcheck.checks.target_norms import mark_side
 from tqcheck.checks.text import LETTERS, folded_tokens
-from tqcheck.checks.transcribed_names import TranscribedNames
+from tqcheck.checks.transcribed_names import KoreanTranscriptions, TranscribedNames
 from tqcheck.checks.unwritten_vowels import UnwrittenVowelNames
 from tqcheck.config import prefer_map
 from tqcheck.langdata import LanguageData, base_lang
@@ -567,13 +567,16 @@ _INNER_APOSTROPHE = rf"(?:['’](?!(?:s|d|ll|ve|re|m|t)(?![{_LOWER}]))[{_LOWER}]
 #: The apostrophe of an aspirated initial in Wade-Giles and McCune-Reischauer (T'ai-pei,
 #: K'ang, P'yŏngyang).
 _ASPIRATED = r"(?:(?<=[KPT])['’](?=[aeiouŏŭ]))?"
+#: The same in the second part of a hyphenated Wade-Giles name (Chin-p'ing, Ching-k'uo, Tse-ch'ing).
+_ASPIRATED_PART = r"(?:(?:[KkPpTt]|[Cc]h)['’](?=[aeiouŏŭ]))?"
 #: The end of a name: no letter or apostrophe after it, but for an English possessive
 #: ("Zelenskyy's visit", "Putin’s"): the name before it counts.
 _WORD_END = r"(?:(?![\w'’])|(?=['’]s(?![\w'’])))"
 _CAPITALISED = re.compile(
     rf"[AaEe{_UPPER}](?<![\w'’-].)"
     rf"(?:(?<=[Aa])(?:[lrsdtzn]|sh)-[{_UPPER}]|(?<=[Ee])l-[{_UPPER}]|(?<=[{_UPPER}]))"
-    rf"{_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?{_WORD_END}"
+    rf"{_ASPIRATED}[{_LOWER}]+{_INNER_APOSTROPHE}(?:-{_ASPIRATED_PART}[{_UPPER}{_LOWER}][{_LOWER}]+)?"
+    rf"{_WORD_END}"
 )
 #: The same for text without a hyphen (no article, no second part): starting with a capital only,
 #: the regex engine skips the frequent a and e that may start an article.
@@ -724,7 +727,19 @@ def two_words(a: str, b: str, policy: AccentPolicy) -> bool:
     two forms of one letter (Romanian Timişoara/Timișoara: a cedilla for the comma below)."""
     if not policy or a.translate(_CEDILLA_AS_COMMA) == b.translate(_CEDILLA_AS_COMMA):
         return False
+    if _REDUNDANT_DIAERESIS.sub(_plain_iota, a) == _REDUNDANT_DIAERESIS.sub(_plain_iota, b):
+        return False  # Greek Μπάιντεν/Μπάϊντεν: the diaeresis after an accented vowel adds nothing
     return policy == "always" or marked_both(a, b)
+
+
+#: A Greek ι or υ with a diaeresis right after an accented vowel: the accent already tells that
+#: the two vowels are read apart (Μπάιντεν, Κάιρο), so the diaeresis is redundant, a slip of one
+#: spelling of the word.
+_REDUNDANT_DIAERESIS = re.compile("(?<=[άέήόύώΆΈΉΌΎΏ])[ϊϋΪΫ]")
+
+
+def _plain_iota(m: re.Match[str]) -> str:
+    return {"ϊ": "ι", "ϋ": "υ", "Ϊ": "Ι", "Ϋ": "Υ"}[m.group()]
 
 
 #: Two encodings of one letter: the cedilla Romanian fonts long stood in for its comma below.
@@ -834,12 +849,19 @@ class NameVariants:
         pairs the renderings of one foreign name (Japanese by Polivanov or from English:
         Кисида/Кишида, Тиба/Чиба, Мацуда/Матсуда; э for е:
         Пэйлин/Пейлин; English /æ/ as э or а: Кэмерон/Камерон; English w as у or в: Уильям/Вильям;
-        a doubled letter only with a shared neighbour, as Алан/Аллан are two names; the last
+        a doubled letter only with a shared neighbour, as Алан/Аллан are two names, or, as info,
+        in a name of seven letters or more: Джонсон/Джонсонн, Теннесси/Теннеси; ґ or г and тц
+        or ц: Ердоган/Ердоґан, Шольц/Шольтц; a surname's -ский beside -ски: Бжезинский/
+        Бжезински; and, as info, two renderings in two cases once a case ending of the
+        language's ``name_case_endings`` is taken off: Мэйсон … Мейсона, Киев … Києві; the last
         unstressed vowel as е or и: Гутерриш/Гутерреш, Блинкен/Блинкин, in a name of two
         syllables only with a shared neighbour, as Карен/Карин are two names; and, as info,
         Cyrillic and Greek spellings that differ in their vowels alone beside a shared
         neighbour or in a final i: Джо Байден/Джо Бейден, Ζελένσκι/Ζελένσκυ, never an inflected
-        form: Кубок/Кубка).  In
+        form: Кубок/Кубка).  In Greek, as info, the renderings of one foreign name with one
+        vowel in two letters (ι η υ ει οι, ο ω, ε αι), γκ or γ, or a doubled letter
+        (Ερντογάν/Ερντογκάν), and a diaeresis after an accented vowel, which adds nothing, is
+        one spelling (Μπάιντεν/Μπάϊντεν).  In
         scripts without capitals that leave vowels unwritten (Arabic, Persian, Hebrew) it pairs,
         as info, one word with and without a vowel letter inside it (بايدن/بايدين, ترامب/ترمب,
         ביידן/בידן, טראמפ/טרמפ) or with the Arabic letter for a Persian one (ترامپ/ترامب):
@@ -848,7 +870,13 @@ class NameVariants:
         in Arabic, as info, one foreign sound written with two letters (g as غ/ج: غوتيريش/
         جوتيريش, z as ز/س: شولتز/شولتس), in words that are no word of the lexicon with or without
         their prefixes; in Chinese, as info, a foreign name transcribed with one character
-        changed (泽连斯基/泽伦斯基, 朔尔茨/肖尔茨: runs of transcription characters).
+        changed (泽连斯基/泽伦斯基, 朔尔茨/肖尔茨: runs of transcription characters; five or
+        more need no character found almost only in names: 内塔尼亚胡/内坦尼亚胡); in Arabic,
+        as info, a foreign name's initial vowel written أ and إ (أردوغان/إردوغان); in Korean,
+        as info, a foreign name transcribed two ways, its particle taken off (a tense or an
+        aspirated consonant: 젤렌스키/젤렌스끼는; ㅓ or ㅡ before a final consonant: 바이든/
+        바이던; ㅐ or ㅔ; a y-vowel or ㅣ and a vowel: 네타냐후/네타니아후), three syllables or
+        more, one of them a syllable of foreign transcriptions.
         Where the language lists the words that join a name's parts (``name_connectors``:
         English "of", "and"), it pairs names of three capitalised words or more of one shape
         whose words are the same or other forms of each other (Ministry of Trade and
@@ -900,6 +928,7 @@ class NameVariants:
         # Languages in Cyrillic without a data file of their own (Bulgarian, Macedonian …).
         self.cyrillic = data.get("script") == "Cyrillic" or (
             data.get("script") is None and base_lang(ctx.lang) in _CYRILLIC_LANGS)
+        self.greek_names = data.get("script") == "Greek"
         self.suffix_apostrophe = bool(data.get("suffix_apostrophe", default=False))
         #: Words of the language whose accents tell them apart (Installe/Installé): its lexicon,
         #: where the language data says accents distinguish words.
@@ -923,6 +952,10 @@ class NameVariants:
         #: Pairs of Cyrillic or Greek spellings that differ in their vowels alone (Байден/
         #: Бейден): reported as info unless a rendering rule pairs them too.
         self.vowels_only: set[frozenset[str]] = set()
+        #: Pairs found on weaker evidence (a long Cyrillic name with a doubled letter alone
+        #: different, Теннесси/Теннеси; two renderings in two cases, Мэйсон … Мейсона), with
+        #: what the finding's message adds: reported as info unless another rule pairs them.
+        self.weak: dict[frozenset[str], str] = {}
         #: Names seen right after a preposition of place ("in Mosul"), where the language has
         #: one listed (:data:`_PLACE_BEFORE`): two such spellings that differ in a doubled letter
         #: alone are one place (Mosul/Mossul), not two people (Harris/Haris).
@@ -933,12 +966,14 @@ class NameVariants:
         self.offset = 0
         #: In a script without capitals that leaves vowels unwritten (Arabic, Persian, Hebrew):
         #: the spellings of one name with and without a vowel letter.
-        self.unwritten: UnwrittenVowelNames | TranscribedNames | None = None
+        self.unwritten: UnwrittenVowelNames | TranscribedNames | KoreanTranscriptions | None = None
         script = data.get("script")
         if not self.has_case and script in ("Arabic", "Hebrew"):
             self.unwritten = UnwrittenVowelNames(script, base_lang(ctx.lang) or "")
         elif not self.has_case and base_lang(ctx.lang) == "zh":
             self.unwritten = TranscribedNames()
+        elif not self.has_case and base_lang(ctx.lang) == "ko":
+            self.unwritten = KoreanTranscriptions()
         #: Names of several words joined by "of", "and" … (institutions), where the language has
         #: them listed (``name_connectors``): the same name with one of its words in another form.
         connectors = data.get("name_connectors", default=())
@@ -1102,6 +1137,8 @@ class NameVariants:
             self._romanizations(pairs)
         if self.cyrillic:
             self._cyrillic_renderings(pairs)
+        elif self.greek_names:
+            self._greek_renderings(pairs)
         for a in list(pairs):
             pairs[a] = {b for b in pairs[a] if not self._other_words(a, b)}
         for known in _known_groups():
@@ -1169,6 +1206,9 @@ class NameVariants:
             elif all(frozenset((a, b)) in self.vowels_only for b in variants):
                 severity = Severity.INFO
                 message += "; the vowels alone differ (two renderings, or two names?)"
+            elif all(frozenset((a, b)) in self.weak for b in variants):
+                severity = Severity.INFO
+                message += self.weak[frozenset((a, variants[0]))]
             elif all(_own_name_beside_exonym(a, b) for b in variants):
                 # Türkei … Türkiye: the exonym and the name the place asks for are both correct.
                 severity = Severity.INFO
@@ -1329,7 +1369,8 @@ class NameVariants:
                 forms[a] = sorted(found)
         return forms
 
-    def _unwritten_hits(self, names: UnwrittenVowelNames | TranscribedNames) -> list[Hit]:
+    def _unwritten_hits(self, names: UnwrittenVowelNames | TranscribedNames | KoreanTranscriptions
+                        ) -> list[Hit]:
         """Info on every occurrence of two spellings of one name that differ in a vowel letter
         (بايدن/بايدين, ترامپ/ترامب, ביידן/בידן): without capitals the words paired may still be
         two words of the language, so the finding is a hint, never a warning."""
@@ -1427,22 +1468,33 @@ class NameVariants:
                     buckets["\0" + last_e].append(w)  # Гутерриш beside Гутерреш
             if occ.proper and len(w) >= 4:
                 yo[w.translate(_YO)].append(w)
+        strong: set[frozenset[str]] = set()
         for key, group in buckets.items():
             last_vowel = key.startswith("\0")
             for a, b in self._proper_pairs(group):
                 ca, cb = a.casefold(), b.casefold()
-                if policy_only(a, b) or _derived(ca, cb, self.endings):
+                if policy_only(a, b) or (_derived(ca, cb, self.endings)
+                                         and not _ski_ending_only(ca, cb)):
                     continue
                 if last_vowel and cyrillic_key(a) != cyrillic_key(b) and min(
                         _vowel_count(ca), _vowel_count(cb)) < 3 and not self.words[
                         a].shares_neighbour(self.words[b]):
                     continue  # Карен/Карин, Кристен/Кристин: two given names of two syllables
+                pair = frozenset((a, b))
                 if (_DOUBLES.sub(r"\1", ca) == _DOUBLES.sub(r"\1", cb)
                         and not self.words[a].shares_neighbour(self.words[b])):
-                    continue  # Алан/Аллан: two names as often as two spellings of one
+                    if min(len(ca), len(cb)) < _LONG_DOUBLED:
+                        continue  # Алан/Аллан: two names as often as two spellings of one
+                    # A long name is one (Джонсон/Джонсонн, Теннесси/Теннеси): a hint.
+                    self.weak.setdefault(pair, "; a doubled letter alone differs")
+                else:
+                    strong.add(pair)
                 pairs[a].add(b)
                 pairs[b].add(a)
-                self.vowels_only.discard(frozenset((a, b)))
+                self.vowels_only.discard(pair)
+        for pair in strong:
+            self.weak.pop(pair, None)
+        self._cyrillic_inflected(pairs)
         # Пётр beside Петр: writing ё or е is a house style's choice, but one document mixing
         # them in one name has made none (reported as info: no spelling is wrong).
         for spellings in yo.values():
@@ -1450,6 +1502,81 @@ class NameVariants:
                 continue
             for a in spellings:
                 pairs[a].update(b for b in spellings if b != a)
+
+    def _cyrillic_inflected(self, pairs: dict[str, set[str]]) -> None:
+        """Pair two Cyrillic names that are two renderings of one name (:func:`~tqcheck.checks.
+        romanization.cyrillic_key`) once a case ending of a name in the language (its
+        ``name_case_endings``) is taken off one or both: Мэйсон … "по словам Мейсона",
+        Зеленского … Зеленського.  The stems must be spelled differently (one stem with two
+        endings is one spelling inflected: Зеленский/Зеленского; nor one the start of the
+        other: Греці/Греції, an ending the list lacks), be four letters or more, and
+        not differ in a doubled letter alone (Алан/Аллана); two words of the lexicon stay
+        apart, and one of the two must be used as a name."""
+        from tqcheck.checks.romanization import cyrillic_key
+
+        endings = [e for e in self.ctx.data.get("name_case_endings", default=()) if e]
+        if not endings:
+            return
+        ranks = lexicon_ranks(self.ctx.lang or "")
+        frequent = _frequent(self.ctx.lang or "")
+        by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for w, occ in self.words.items():
+            low = w.casefold()
+            if len(w) < 4 or not _INFLECTED_SCRIPT.match(w) or (
+                    not occ.proper and (low in frequent or low in ranks)):
+                continue
+            stems = {low}
+            for e in endings:
+                if low.endswith(e) and len(low) - len(e) >= 4:
+                    stems.add(low[:len(low) - len(e)])
+            for stem in stems:
+                by_key[cyrillic_key(stem)].append((stem, w))
+        for group in by_key.values():
+            if len({w for _, w in group}) < 2:
+                continue
+            for (s1, w1), (s2, w2) in combinations(group, 2):
+                if w1 == w2 or s1.startswith(s2) or s2.startswith(s1) or w2 in pairs.get(
+                        w1, ()) or not (self.words[w1].proper or self.words[w2].proper):
+                    continue  # (a stem inside the other: an ending the list lacks, Греці/Греції)
+                c1, c2 = w1.casefold(), w2.casefold()
+                if (c1 in ranks and c2 in ranks) or policy_only(w1, w2) or (
+                        _DOUBLES.sub(r"\1", s1) == _DOUBLES.sub(r"\1", s2)) or (
+                        cyrillic_key(c1) == cyrillic_key(c2)):
+                    continue  # (one key: the pass above decided; Алан/Аллана: two names)
+                if _derived(c1, c2, self.endings) or _derived(c2, c1, self.endings):
+                    continue  # one stem, two endings
+                if not _near(self.words[w1].stretches(), self.words[w2].stretches()):
+                    continue  # far apart: two documents' names (Берк … Бьерке)
+                pairs[w1].add(w2)
+                pairs[w2].add(w1)
+                self.weak[frozenset((w1, w2))] = "; two renderings of one name in two cases"
+
+    def _greek_renderings(self, pairs: dict[str, set[str]]) -> None:
+        """Pair, as a hint (info), two Greek names that render one foreign name two ways
+        (:func:`~tqcheck.checks.romanization.greek_key`: Ερντογάν/Ερντογκάν, one vowel in two
+        letters, a doubled letter): five letters or more, one of them used as a name and the
+        other a name or no word of the lexicon, never two words of the lexicon (the lexicon
+        holds frequent names too, so one of them is no word of it) or two forms of one word."""
+        from tqcheck.checks.romanization import greek_key
+
+        buckets: dict[str, list[str]] = defaultdict(list)
+        frequent = _frequent(self.ctx.lang or "")
+        ranks = lexicon_ranks(self.ctx.lang or "")
+        for w, occ in self.words.items():
+            low = w.casefold()
+            if len(w) >= 5 and (occ.proper or (low not in frequent and low not in ranks)):
+                buckets[greek_key(w)].append(w)
+        for group in buckets.values():
+            if len(group) < 2:
+                continue
+            for a, b in self._proper_pairs(group):
+                ca, cb = a.casefold(), b.casefold()
+                if (b in pairs.get(a, ()) or policy_only(a, b) or (ca in ranks and cb in ranks)
+                        or _derived(ca, cb, self.endings) or fold_name(a) == fold_name(b)):
+                    continue  # (the same letters with other accents: the rules above decide)
+                pairs[a].add(b)
+                pairs[b].add(a)
+                self.weak[frozenset((a, b))] = "; two Greek renderings of one foreign name"
 
     def _proper_pairs(self, group: list[str]) -> Iterator[tuple[str, str]]:
         """The pairs of spellings in ``group`` (sorted) of which one at least is used as a name."""
@@ -1609,6 +1736,21 @@ class NameVariants:
                 pairs[b].add(a)
 
 
+#: Cyrillic names this long or longer that differ in a doubled letter alone are one name spelled
+#: two ways without other evidence (Джонсон/Джонсонн); shorter ones are often two (Алан/Аллан).
+_LONG_DOUBLED = 7
+#: A Slavic surname in -ский (-ський, -скый) beside its rendering in -ски: no case form.
+_SKI = re.compile(r"([сц])ь?к(?:ий|ый|и)$")
+
+
+def _ski_ending_only(a: str, b: str) -> bool:
+    """Do two lower-case Cyrillic spellings differ only in the surname ending -ский/-ски
+    (Бжезинский/Бжезински), which no case ending makes?"""
+    ma, mb = _SKI.search(a), _SKI.search(b)
+    return bool(ma and mb and a[:ma.start()] == b[:mb.start()] and ma.group() != mb.group()
+                and "и" in {a[-1], b[-1]})
+
+
 #: Letters that only a romanization of Chinese writes in a short name (Qiang, Chiang, Hsu,
 #: Tse): Tina/Dina beside one surname are two people.
 _CHINESE_LOOK = re.compile(r"[qx]|zh|hs|ts|tz|ng$|['’]")
@@ -1759,10 +1901,22 @@ def _letter_key(word: str, table: dict[str, str]) -> str:
 #: -ent (ils diffèrent/différent);
 #: Portuguese 1990: the silent c and p before ç and t (acção/ação, óptimo/ótimo, projecto/
 #: projeto), in words of six letters or more and never two frequent words (captar/catar).
-_Reform = tuple[str, Rules, bool, int]
+#: French 1990 also: no circumflex on i and u (maître/maitre, coût/cout, connaître/connaitre),
+#: except where it tells words apart: dû, mûr, sûr, jeûne, crû and the verb endings of the
+#: simple past and the subjunctive (fût/fut, -îmes, -ûtes …); a word's first letters decide.
+_CIRCUMFLEX_I = re.compile(r"(?<!^cro)(?<!^accro)(?<=\w)î(?!(?:t|mes|tes)$)")
+_CIRCUMFLEX_U = re.compile(r"(?<!^s)(?<!^m)(?<!^d)(?<!^cr)(?<!^je)(?<=\w)û(?!(?:t|mes|tes)$)")
+_Reform = tuple[str | tuple[str, ...], Rules, bool, int]
 _REFORMS: dict[str, _Reform] = {
     "de": ("ß", ((re.compile(r"ß(?![aeiouyäöü])"), "ss"),), False, 4),
-    "fr": ("è", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e(?!nts?$))"), "é"),), True, 5),
+    "fr": ("èîû", ((re.compile(r"è(?=[bcdfghjklmnpqrstvz]{1,2}e(?!nts?$))"), "é"),
+                   (_CIRCUMFLEX_I, "i"), (_CIRCUMFLEX_U, "u")), True, 5),
+    # Spanish: the simplified clusters the Academy accepts beside the full ones (psicología/
+    # sicología, pseudónimo/seudónimo, oscuro/obscuro, sustancia/substancia, suscribir/
+    # subscribir, setiembre/septiembre); both are correct, a document writes one.
+    "es": (("ps", "bs", "sept"), ((re.compile(r"^ps(?=[eií])"), "s"),
+                                  (re.compile(r"^(o|su)bs(?=[ct])"), r"\1s"),
+                                  (re.compile(r"^septiembre"), "setiembre")), True, 5),
     # Both spellings are frequent words in wordfreq's Portuguese (European and Brazilian text):
     # the lexicon cannot tell a slip, and a document mixing them is inconsistent either way.
     "pt": ("cp", ((re.compile(r"(?<=[aeiouáéíóú])[cp](?=[çt])"), ""),), True, 6),
@@ -2141,7 +2295,8 @@ class SpellingVariants:
         content words, so "every day"/"everyday" and "may be"/"maybe" never pair), the pairs of the
         language data (``spelling_variants``: "per cent"/"percent") and of the shipped word lists
         (British/American English, Spanish words of two accepted accentuations: vídeo/video,
-        European/Brazilian Portuguese words: equipa/equipe; ``tqcheck/data/spelling/``), in
+        and of two spellings: mexicano/mejicano, European/Brazilian Portuguese words:
+        equipa/equipe, French words of two spellings: clé/clef; ``tqcheck/data/spelling/``), in
         Portuguese one word with European é, ó and Brazilian ê, ô before m or n
         (económico/econômico; never avó/avô), and in Arabic one word with and
         without the hamza on its alef (إسرائيل/اسرائيل; words of four letters or more, so the
@@ -2167,11 +2322,13 @@ class SpellingVariants:
         German, Polish, Czech, Dutch) its open form in any case (интернет-магазин/интернет
         магазине), a word in the spelling before and after a reform (German daß/dass, where ß
         ends a syllable, and the ß of a long vowel written ss as in Switzerland, Straße/Strasse,
-        never Maße/Masse, Buße/Busse, Floß/floss; French évènement/événement; Portuguese acção/ação,
-        never two frequent words as captar/catar), a Japanese katakana loanword with and
-        without its final long-vowel mark, with ヴ and バ行 or with a final ス and ズ in words of
-        four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン, ヤンキース/ヤンキーズ), with a
-        final long i written イ or ー (ゼレンスキイ/ゼレンスキー), a word
+        never Maße/Masse, Buße/Busse, Floß/floss; French évènement/événement and î û without
+        their circumflex, maître/maitre, never dû, mûr, sûr, jeûne or a verb's -ît, -ût;
+        Portuguese acção/ação, never two frequent words as captar/catar; Spanish simplified
+        clusters, psicología/sicología, obscuro/oscuro, substancia/sustancia), a Japanese
+        katakana loanword with and without its final long-vowel mark, with ヴ and バ行 or with
+        a final ス and ズ in words of four letters or more (サーバー/サーバ, ヴァイオリン/バイオリン,
+        ヤンキース/ヤンキーズ), with a final long i written イ or ー (ゼレンスキイ/ゼレンスキー), a word
         written with inner capitals and with a capital
         only at its start (WeChat/Wechat, YouTube/Youtube; never all capitals or lower case, the
         style of a heading or a URL) or written open with each part capitalised (MitID/Mit ID,

@@ -316,14 +316,19 @@ _CYRILLIC_RULES = _rules(
     (r"(?<![аеёиоуыэюяіїє])у(?=[эеиіао])", "в"),
     (r"(?<=[бвгдзклмнпрстфхцчшщ])[ьи](?=[яюеёє])", ""),
     (r"[ъь]", ""),
-    (r"г", "х"),
+    (r"[гґ]", "х"),  # (ґ with г: Ердоган/Ердоґан)
     (r"дж", "дз"),
-    (r"тс", "ц"),
+    (r"т[сц]", "ц"),  # Шольц/Шольтц, Кац/Катц
     (r"ш(?=[иі])", "с"), (r"ч(?=[иі])", "т"),
     (r"ш[ое]|с[ёе]", "сё"), (r"шу|сю", "сю"), (r"ша|ся", "ся"),
     (r"ч[ое]|т[ёе]", "тё"), (r"чу|тю", "тю"), (r"ча|тя", "тя"),
     (r"дзо|дзё", "дзё"), (r"дзу|дзю", "дзю"), (r"дза|дзя", "дзя"),
-    (r"[ії]", "и"), (r"ґ", "г"),  # ё stays: сё (Polivanov) is not се
+    # ё stays: сё (Polivanov) is not се; the Russian ending -ый as Ukrainian -ий (Залужный/
+    # Залужний; ы elsewhere tells words apart: Крыса/Криса)
+    (r"[ії]|ы(?=й$)", "и"),
+    # A Slavic surname's nominative -ский (-ський, -скый) or, rendered from Polish, Czech or
+    # English, -ски: Бжезинский/Бжезински (never a case form: those end -ского, -скому …).
+    (r"(?<=[сц]к)(?:и|ий)$", "ий"),
     (r"(.)\1+", r"\1"),
 )
 
@@ -355,6 +360,28 @@ def cyrillic_last_e_key(word: str) -> str | None:
     if len(folded) < 5 or not _LAST_E.search(folded):
         return None
     return cyrillic_key(_LAST_E.sub("и", folded))
+
+
+# Applied in order to a lower-case Greek word without its accents and diaeresis: the renderings
+# of one foreign name that Greek texts mix: the letters and digraphs of one vowel (ι η υ ει οι
+# for /i/, ο ω for /o/, ε αι for /e/), γκ or γγ or γ for g (Ερντογάν/Ερντογκάν), ντ or τ for d,
+# μπ or π for b, and doubled letters (Τζόνσον/Τζόνσσον).
+_GREEK_RULES = _rules(
+    (r"ς", "σ"),
+    (r"ει|οι|[ηυ]", "ι"),
+    (r"ω", "ο"),
+    (r"αι", "ε"),
+    (r"γ[κγ]", "γ"),
+    (r"(.)\1+", r"\1"),
+)
+
+
+@lru_cache(maxsize=4096)
+def greek_key(word: str) -> str:
+    """One key for the Greek renderings of one foreign name (Ερντογάν/Ερντογκάν)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.casefold())
+                   if not unicodedata.combining(c))
+    return rewrite(bare, _GREEK_RULES)
 
 
 # Applied in order to a lower-case, diacritic-free word romanized from Arabic or Persian: the

@@ -39,8 +39,9 @@ _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 #: difference of its own (ترامپ/ترامب), reported in Persian text only.
 _PERSIAN = str.maketrans({"پ": "ب", "چ": "ج"})
 #: Letters of one class: the Arabic renderings of one foreign sound (g: غ ج گ; z: ز س at the
-#: end of -tz/-ts; v: ف ڤ; t: ت ط), compared as one for :meth:`UnwrittenVowelNames.pairs`.
-_FOREIGN_SOUNDS = str.maketrans({"ج": "غ", "گ": "غ", "س": "ز", "ڤ": "ف", "ط": "ت"})
+#: end of -tz/-ts; v: ف ڤ; t: ت ط; a foreign name's initial vowel as أ or إ: أردوغان/
+#: إردوغان), compared as one for :meth:`UnwrittenVowelNames.pairs`.
+_FOREIGN_SOUNDS = str.maketrans({"ج": "غ", "گ": "غ", "س": "ز", "ڤ": "ف", "ط": "ت", "إ": "أ"})
 #: Prefixed conjunctions, prepositions and the article: وال، بال، لل، فال، كال، و، ف، ب، ل، ك، ال.
 _CLITICS = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وف][بلك]?|[بلك])")
 #: At most this many distinct words remembered per document.
@@ -180,6 +181,8 @@ class UnwrittenVowelNames(DocumentSpellings):
     def describe(self, a: str, b: str) -> str:
         """How the spellings ``a`` and ``b`` (a pair of :meth:`pairs`) differ."""
         if (a, b) in self.consonant:
+            if {x for x, y in zip(a, b, strict=False) if x != y} <= {"أ", "إ"}:
+                return "the hamza written above the alef in one and below it in the other"
             return "one foreign sound written with two letters"
         return "a vowel letter written in one and not the other"
 
@@ -200,9 +203,15 @@ class UnwrittenVowelNames(DocumentSpellings):
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     sa, sb = a.translate(_SAME), b.translate(_SAME)
-                    if (sum(x != y for x, y in zip(sa, sb, strict=True)) == 1
-                            and not self._a_word(a) and not self._a_word(b)
-                            and self._apart_and_rare(a, b)):
+                    diff = [i for i, (x, y) in enumerate(zip(sa, sb, strict=True)) if x != y]
+                    if len(diff) != 1:
+                        continue
+                    # (the hamza of an initial vowel: one of the two may be the lexicon's own
+                    # spelling of a frequent foreign name, أردوغان; the other must be none)
+                    hamza = {sa[diff[0]], sb[diff[0]]} == {"أ", "إ"}
+                    if ((not self._a_word(a) and not self._a_word(b))
+                            or (hamza and not (self._a_word(a) and self._a_word(b)))) and \
+                            self._apart_and_rare(a, b):
                         found.append((a, b))
                         self.consonant.add((a, b))
         return found
