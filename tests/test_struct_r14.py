@@ -1,0 +1,119 @@
+"""Round 14: structure, language and residue artifacts in every target language (issue 14):
+interface text of MT services, translator's notes, bracketed ellipses and emoji shortcodes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.audit import AuditOptions, audit_text
+
+
+def found(code: str, text: str, lang: str = "en", source: str | None = None
+          ) -> dict[str, str]:
+    report = audit_text(text, AuditOptions(lang=lang, source_lang=source, select=(code,)))
+    return {f.text: f.severity.value for f in report.findings}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The exhibition runs until March.\nShow original", "en", "Show original"),
+    ("The company hired 300 workers. Rate this translation", "en", "Rate this translation"),
+    ("L'exposition dure jusqu'en mars. Voir l'original L'entrée est gratuite.", "fr",
+     "Voir l'original"),
+    ("Die Ausstellung läuft bis März. Original anzeigen Der Eintritt ist frei.", "de",
+     "Original anzeigen"),
+    ("La exposición dura hasta marzo.\nMostrar original\nLa entrada es gratuita.", "es",
+     "Mostrar original"),
+    ("Выставка продлится до марта. Показать оригинал", "ru", "Показать оригинал"),
+    ("Wystawa potrwa do marca. Pokaż oryginał", "pl", "Pokaż oryginał"),
+    ("展览将持续到三月。\n显示原文", "zh", "显示原文"),
+])
+def test_interface_text_of_a_service(text: str, lang: str, expected: str) -> None:
+    assert found("TQ407", text, lang) == {expected: "error"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # The same words inside a sentence, or as a string of an interface described in prose.
+    ("Click Show original to see the text in its own language.", "en"),
+    ("Il suffit de cliquer sur « Voir l'original » pour lire le texte.", "fr"),
+    ("Pulsa en mostrar original para ver el texto.", "es"),
+    ("The archive was machine translated by volunteers in 2010.", "en"),
+])
+def test_interface_words_in_prose_pass(text: str, lang: str) -> None:
+    assert found("TQ407", text, lang) == {}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A note of one service is read for the other too.
+    ("Совет одобрил план. Переведено с помощью Google Работы начнутся весной.", "ru",
+     "Переведено с помощью Google"),
+    ("Il consiglio ha approvato il piano. Tradotto da Google I lavori inizieranno.", "it",
+     "Tradotto da Google"),
+    ("The council approved the plan. Translated by Google The work begins in spring.", "en",
+     "Translated by Google"),
+])
+def test_service_note_run_into_the_next_sentence(text: str, lang: str, expected: str) -> None:
+    assert found("TQ407", text, lang) == {expected: "error"}
+
+
+def test_service_note_inside_a_sentence_passes() -> None:
+    assert found("TQ407", "The reviews, translated by Google in 2015, were read by few.") == {}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The minister spoke about the reform (translator's note: the law of 2019) and its results.",
+     "en", "(translator's note: the law of 2019)"),
+    ("El ministro habló de la reforma (N. del T.: la ley de 2019) y de sus resultados.", "es",
+     "(N. del T.: la ley de 2019)"),
+    ("Der Minister sprach über die Reform (Anm. d. Übers.: das Gesetz von 2019).", "de",
+     "(Anm. d. Übers.: das Gesetz von 2019)"),
+    ("Министр рассказал о реформе (прим. пер.: закон 2019 года) и её итогах.", "ru",
+     "(прим. пер.: закон 2019 года)"),
+    ("部长谈到了改革（译注：2019年的法律）及其成果。", "zh", "（译注：2019年的法律）"),
+])
+def test_translator_notes(text: str, lang: str, expected: str) -> None:
+    assert found("TQ407", text, lang) == {expected: "warning"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The translator noted that the law of 2019 (the one on pensions) had changed.", "en"),
+    ("Der Übersetzer (geboren 1950) lebt in Wien.", "de"),
+    ("La nota del traductor aparece al final del libro.", "es"),
+])
+def test_translator_words_in_prose_pass(text: str, lang: str) -> None:
+    assert found("TQ407", text, lang) == {}
+
+
+def test_bracketed_ellipsis_in_running_text() -> None:
+    text = "The project costs 3 million euros [...] and will be finished next year."
+    assert found("TQ407", text) == {"[...]": "warning"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # An omission inside a quotation is the editor's mark.
+    ('He said: "The plan [...] will work."', "en"),
+    ("Il a déclaré : « Le projet […] sera achevé. »", "fr"),
+    ("Er sagte: „Der Plan […] wird gelingen.“", "de"),
+])
+def test_bracketed_ellipsis_in_a_quotation_passes(text: str, lang: str) -> None:
+    assert found("TQ407", text, lang) == {}
+
+
+@pytest.mark.parametrize(("text", "lang", "source", "expected"), [
+    # Without the source text in view a forum post may hold them: info.
+    ("The team celebrated the victory :tada: with the fans.", "en", "es", "info"),
+    ("Die Mannschaft feierte den Sieg :thumbs_up: mit den Fans.", "de", "en", "info"),
+    ("The team celebrated the victory :tada: with the fans.", "en", None, "info"),
+])
+def test_emoji_shortcodes(text: str, lang: str, source: str | None, expected: str) -> None:
+    shortcode = next(w for w in text.split() if w.startswith(":"))
+    assert found("TQ409", text, lang, source) == {shortcode: expected}
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting starts at 10:30: be on time.",
+    "Ratio 3:1: the result holds.",
+    "Options:red:blue are not valid names.",
+    "See section a:b for the details.",
+])
+def test_colons_in_prose_pass(text: str) -> None:
+    assert found("TQ409", text, "en", "de") == {}
