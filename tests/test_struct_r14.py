@@ -117,3 +117,38 @@ def test_emoji_shortcodes(text: str, lang: str, source: str | None, expected: st
 ])
 def test_colons_in_prose_pass(text: str) -> None:
     assert found("TQ409", text, "en", "de") == {}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A phrase opener of three words leaves the phrase its full length.
+    ("El proyecto fue aprobado por una amplia mayoría. A pesar de las objeciones de los partidos "
+     "de la oposición. El presidente aún debe firmarlo.", "es"),
+    # A past participle with its agent after its noun is no finite verb.
+    ("The mayor closed the park for two weeks. Because of the damage caused by the storm last "
+     "weekend. It will reopen on Friday.", "en"),
+])
+def test_fragments(text: str, lang: str) -> None:
+    assert list(found("TQ201", text, lang).values()) == ["info"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The mayor closed the park for two weeks. From here we walked by the lake to the old "
+     "harbour.", "en"),
+    ("El proyecto fue aprobado por una amplia mayoría. A pesar de las objeciones, el presidente "
+     "lo firmará.", "es"),
+])
+def test_fragment_counterexamples_pass(text: str, lang: str) -> None:
+    assert found("TQ201", text, lang) == {}
+
+
+def test_sentence_cut_after_a_compound_preposition() -> None:
+    text = "Exports rose in the third quarter. Analysts expect growth to slow because of."
+    assert found("TQ205", text) == {"Analysts expect growth to slow because of.": "warning"}
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody knew what the new material was made of.",
+    "It is the kind of future that we had always dreamed of.",
+])
+def test_stranded_of_passes(text: str) -> None:
+    assert found("TQ205", text) == {}
