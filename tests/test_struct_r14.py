@@ -152,3 +152,72 @@ def test_sentence_cut_after_a_compound_preposition() -> None:
 ])
 def test_stranded_of_passes(text: str) -> None:
     assert found("TQ205", text) == {}
+
+
+@pytest.mark.parametrize(("text", "lang", "source", "expected"), [
+    ("The minister met the alcalde of the town on Tuesday.", "en", "es", "alcalde"),
+    ("The mayor visited the ayuntamiento on Monday.", "en", "es", "ayuntamiento"),
+    ("The government approved the new orçamento for next year.", "en", "pt", "orçamento"),
+    ("Le ministre a rencontré les rolników de la région.", "fr", "pl", "rolników"),
+])
+def test_source_words_left_in_a_latin_target(text: str, lang: str, source: str,
+                                            expected: str) -> None:
+    assert found("TQ704", text, lang, source) == {expected: "warning"}
+
+
+@pytest.mark.parametrize(("text", "lang", "source"), [
+    # Names are capitalised; loanwords are words of the target's lexicon; English is TQ705's.
+    ("The minister met Alcalde Ruiz and the mayor of Sevilla on Tuesday.", "en", "es"),
+    ("The café served tapas and paella to the delegation.", "en", "es"),
+    ("Le ministre a rencontré les stakeholders de la région.", "fr", "en"),
+    ("The new Maßnahmen were announced on Monday.", "en", "de"),
+    ("See https://example.com/ayuntamiento for the details.", "en", "es"),
+])
+def test_source_words_counterexamples_pass(text: str, lang: str, source: str) -> None:
+    assert found("TQ704", text, lang, source) == {}
+
+
+@pytest.mark.parametrize(("text", "lang", "cut"), [
+    ("La empresa anunció que suprimirá 500 empleos. La decisión se tomó después de la reunión "
+     "del consejo y.", "es", "La decisión se tomó después de la reunión del consejo y."),
+    ("L'azienda ha annunciato il taglio di 500 posti. La decisione è stata presa dopo la "
+     "riunione del consiglio e.", "it",
+     "La decisione è stata presa dopo la riunione del consiglio e."),
+    ("A empresa anunciou o corte de 500 empregos. A decisão foi tomada após a reunião do "
+     "conselho e.", "pt", "A decisão foi tomada após a reunião do conselho e."),
+    ("Компания объявила о сокращении 500 рабочих мест. Решение было принято после заседания "
+     "совета директоров и.", "ru", "Решение было принято после заседания совета директоров и."),
+])
+def test_sentence_cut_after_a_conjunction_of_one_letter(text: str, lang: str, cut: str) -> None:
+    assert found("TQ205", text, lang) == {cut: "warning"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A letter that labels an item, a vitamin or a group.
+    ("La solicitud debe presentarse según lo previsto en la letra y.", "es"),
+    ("Gli agrumi contengono molta vitamina e anche fibre, soprattutto la vitamina e.", "it"),
+    ("Заявление подаётся в порядке, предусмотренном в пункте 3, подпункт и.", "ru"),
+    ("Los campos marcados son a, b, c, x e y.", "es"),
+])
+def test_letter_labels_pass(text: str, lang: str) -> None:
+    assert found("TQ205", text, lang) == {}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Il governo ha presentato il bilancio martedì. Sottolineando la necessità di ridurre il "
+     "deficit pubblico. Il dibattito inizierà a ottobre.", "it"),
+    ("Правительство представило бюджет во вторник. Подчеркнув необходимость сокращения "
+     "дефицита. Обсуждение начнётся в октябре.", "ru"),
+])
+def test_participial_phrases_with_abstract_nouns(text: str, lang: str) -> None:
+    assert list(found("TQ201", text, lang).values()) == ["info"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Il governo ha presentato il bilancio martedì. Sottolineando la necessità, il ministro "
+     "ha chiesto pazienza.", "it"),
+    ("Правительство представило бюджет во вторник. Подчеркнув необходимость реформ, министр "
+     "попросил терпения.", "ru"),
+])
+def test_participial_openers_of_a_main_clause_pass(text: str, lang: str) -> None:
+    assert found("TQ201", text, lang) == {}

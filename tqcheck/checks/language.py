@@ -1177,7 +1177,11 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         unknown to the target's lexicon is a source phrase left ("Geçmiş olsun, the mayor
         wrote"); one lower-case word alone is info, and so is a run opening with a capital inside
         the sentence (a name of several words: "the Občanská demokratická strana party"); a
-        capitalised name alone (Erdoğan) is none.
+        capitalised name alone (Erdoğan) is none.  And where both are written in Latin and the
+        source is not English, a lower-case word of five letters or more that the source's
+        lexicon holds (as evidence of it, or among its 8,000 most frequent words) and neither
+        the target's lexicon nor English's does ("met the alcalde"; not "new Maßnahmen": a
+        German noun is capitalised, like a name) is a source word left.
 
     Why it matters:
         MT transliterates what it does not know, and untranslated formulae or particles read as
@@ -1236,8 +1240,8 @@ def _source_only_words(lang: str, source_lang: str | None) -> frozenset[str]:
     """Words of a Latin-script source other than English (evidence words of its lexicon, or
     among its :data:`_SOURCE_WORD_RANK` most frequent) that neither the target's lexicon nor
     English's holds: one of them in lower case inside a translation into another Latin-script
-    language was left untranslated ("the ayuntamiento", "nuove Maßnahmen" is no case: a German
-    noun is capitalised).  Empty where either language has no lexicon."""
+    language was left untranslated ("the ayuntamiento"; not "new Maßnahmen": a German noun is
+    capitalised, like a name).  Empty where either language has no lexicon."""
     from tqcheck.langid import lexicon, lexicon_ranks
 
     source, target = normalise_lang(source_lang), normalise_lang(lang)

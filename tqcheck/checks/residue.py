@@ -652,8 +652,15 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         escapes of string literals printed as they are (``\\u00e9``, ``said.\\nThe``,
         ``\\"Yes\\"``) and LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``),
         and the notes MT services leave (``mt_notes`` of the residue data: "(Translated by
-        Google)", "Translated with www.DeepL.com/Translator (free version)") in brackets or as
-        a sentence or line of their own.
+        Google)", "Translated with www.DeepL.com/Translator (free version)"; a note of Google
+        is read for DeepL too) in brackets or as a sentence or line of their own, also when the
+        next sentence was run into it ("… Translated by Google The work begins …").  The
+        interface text of a service or of a translated post (``mt_interface``: "Show original",
+        "Rate this translation", "Voir l'original", "Показать оригинал") is flagged the same
+        way, outside translation files (where it is a string of an interface).  A translator's
+        note in brackets (``translator_notes``: "(translator's note: …)", "(N. del T.: …)",
+        "(Anm. d. Übers.: …)", "（译注：…）") is a warning, and so is, in plain text, a bracketed
+        ellipsis (``[...]``, ``[…]``) outside a quotation, where it marks an editor's cut.
 
     Why it matters:
         They show a broken post-processing step; every one of them is visible to readers.
@@ -783,9 +790,11 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
         ``%s``, ``%1$d``, ``%@``, ``%.2f``, ``%{name}``, ``__USER_NAME__``, ``{{name}}``,
         ``${name}``, ``{user_name}``, a name in another script
-        than Latin: ``{申請者名}``).  Markup or a placeholder
+        than Latin: ``{申請者名}``) and emoji shortcodes between spaces (``:tada:``,
+        ``:thumbs_up:``).  Markup or a placeholder
         the source has too is info (the translation kept what it was given).  Without the source
-        in view, Markdown and an HTML element opened and closed in the paragraph are info too:
+        in view, Markdown, an emoji shortcode and an HTML element opened and closed in the
+        paragraph are info too:
         writers format their posts (a forum comment in Markdown), and only the source can tell
         that the translation added the markup.
 

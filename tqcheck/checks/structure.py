@@ -2353,6 +2353,34 @@ def _stop_after(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\.(?!\.)(?:{behind})", re.IGNORECASE)
 
 
+#: The fewest words of a sentence that ends on a conjunction of one letter ("… y.", "… и.").
+_LETTER_CONJUNCTION_WORDS = 6
+
+
+@functools.cache
+def _letter_labels() -> frozenset[str]:
+    """The nouns that name a letter, an item or a type before a label of one letter
+    (``letter_labels`` of ``truncation.toml``: "la letra y.", "vitamina e.", "пункт и.")."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(w.casefold() for w in builtin_table("truncation.toml").get("letter_labels", ()))
+
+
+def _conjunction_at_end(body: str, start: int) -> bool:
+    """Is the word of one letter at ``start``, right before ``body``'s full stop, a conjunction
+    that lost what it joined ("… después de la reunión del consejo y.") rather than a letter
+    that labels something: a sentence of six words or more, and right before the letter a
+    lower-case word of three letters or more that names no letter, item or type
+    (:func:`_letter_labels`), with no comma, hyphen or bracket between them."""
+    if len(body.split()) < _LETTER_CONJUNCTION_WORDS:
+        return False
+    before = re.search(r"([^\W\d_]+)\s+$", body[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return len(word) >= 3 and word.islower() and word.casefold() not in _letter_labels()
+
+
 def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                      ) -> list[Hit]:
     """Sentences closed by a full stop right after a word that never ends one
@@ -2369,7 +2397,8 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         m = _WORD_BEFORE_STOP.search(body)
         if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
             continue
-        if len(m.group(1)) == 1 and m.group(1).casefold() not in articles:
+        if len(m.group(1)) == 1 and m.group(1).casefold() not in articles \
+                and not _conjunction_at_end(body, m.start(1)):
             continue  # a letter ("la letra y."), unless an article after a preposition
         if _capitalised_mid_sentence(m.group(1), body):
             continue
