@@ -810,9 +810,10 @@ _ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 def _phrase_fragment(body: str, prev: str, data: _PhraseData, alone: bool = False) -> bool:
     """Is ``body`` a phrase without a verb, split off the sentence before it: it opens with one of
     the language's ``phrase_openers`` (or, in a verb-final language, ends on one of its
-    ``phrase_closers``), has three words or more, nine at most after its opener, and no comma, follows a statement of four
-    words or more, and no word of it reads as a finite verb (``verb_pattern`` on the words that
-    are no function words, and whole function words: "est"; where nouns are capitalised, a
+    ``phrase_closers``), has three words or more, nine at most after its opener, and no
+    comma, follows a statement of four words or more, and no word of it reads as a finite
+    verb (``verb_pattern`` on the words that are no function words, and whole function words:
+    "est"; where nouns are capitalised, a
     lowercase word that neither follows a determiner nor is an adjective before its noun).  The
     verb test errs toward a verb: a noun that looks like one keeps the sentence."""
     if _CLAUSE_BREAK.search(body) or (not alone and len(prev.split()) < 4):
