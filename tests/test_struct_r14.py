@@ -221,3 +221,36 @@ def test_participial_phrases_with_abstract_nouns(text: str, lang: str) -> None:
 ])
 def test_participial_openers_of_a_main_clause_pass(text: str, lang: str) -> None:
     assert found("TQ201", text, lang) == {}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The city was founded in 1203.[citation needed] It has 40,000 inhabitants.", "en",
+     "[citation needed]"),
+    ("History[edit]\nThe city was founded in 1203.", "en", "[edit]"),
+    ("Histoire[modifier | modifier le code]\nLa ville fut fondée en 1203.", "fr",
+     "[modifier | modifier le code]"),
+    ("Город основан в 1203 году.[источник не указан 123 дня] В нём живёт 40 тысяч человек.",
+     "ru", "[источник не указан 123 дня]"),
+])
+def test_wiki_marks(text: str, lang: str, expected: str) -> None:
+    assert found("TQ409", text, lang) == {expected: "warning"}
+
+
+@pytest.mark.parametrize("text", [
+    "Press [Edit] to change the entry.",
+    "Choose File[Edit] in the menu and save.",
+    "The label [edit] appears next to each heading.",
+])
+def test_wiki_words_in_prose_pass(text: str) -> None:
+    assert found("TQ409", text) == {}
+
+
+def test_markdown_heading() -> None:
+    text = "## Background\nThe city was founded in 1203 by monks."
+    assert found("TQ409", text) == {"## ": "info"}
+
+
+@pytest.mark.parametrize("text", ["#1 priority for the city.\nThe rest.",
+                                  "# 3 of the list\nThe rest.", "#MeToo spread fast."])
+def test_hash_lines_pass(text: str) -> None:
+    assert found("TQ409", text) == {}

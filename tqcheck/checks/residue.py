@@ -767,7 +767,28 @@ _MARKDOWN = (r"\*\*(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*])\*\*"
 def _markup_re() -> re.Pattern[str]:
     tags = "|".join(sorted(map(re.escape, residue_data()["html_tags"]), key=len, reverse=True))
     return re.compile(rf"(?P<tag></?(?i:{tags})(?:\s[^<>\n]{{0,200}}?)?\s?/?>)"
-                      rf"|(?P<md>{_MARKDOWN})|(?P<ph>{_PLACEHOLDER})|(?P<sc>{_SHORTCODE})")
+                      rf"|(?P<md>{_MARKDOWN})|(?P<ph>{_PLACEHOLDER})|(?P<sc>{_SHORTCODE})"
+                      rf"|(?P<wk>{_wiki_marks()})|(?P<hd>{_MARKDOWN_HEADING})")
+
+
+def _wiki_marks() -> str:
+    """The edit links and maintenance tags of a wiki page in square brackets, glued to the text
+    before them (``wiki_edit_links``, at a line's end: "History[edit]"; ``wiki_tags``, with a
+    day count or date after the tag: "[источник не указан 123 дня]", "[citation needed, March
+    2021]")."""
+    def alternation(key: str) -> str:
+        marks = sorted(residue_data().get(key, ()), key=lambda m: (-len(m), m))
+        return "|".join(map(re.escape, marks)) or "(?!)"
+
+    # Glued to the text before them (a button label in brackets, "Press [Edit]", has a space
+    # before it); an edit link at its heading's end, a tag with a day count or date after it.
+    return (rf"(?<=[^\s\[])\[(?i:{alternation('wiki_edit_links')})\](?=[ \t]*(?:\n|\Z))"
+            rf"|(?<=[^\s\[])\[(?i:{alternation('wiki_tags')})(?:[ ,][^\[\]\n]{{0,30}})?\]")
+
+
+#: A Markdown heading of level two or more at a line's start ("## Background"): plain text
+#: has no such line (a "#" alone may open a numbered label or a hashtag).
+_MARKDOWN_HEADING = r"(?m:^#{2,6}[ \t]+(?=[^\W\d_]))"
 
 
 #: An emoji shortcode of a chat or forum (``:tada:``, ``:thumbs_up:``, ``:+1:``) between spaces:
@@ -777,7 +798,7 @@ _SHORTCODE = r"(?<![^\s(\[])(?::[a-z][a-z0-9_\-]{1,30}:|:\+1:)(?=[\s.,;!?)\]]|\Z
 
 @register("TQ409", "markup-in-prose", Severity.WARNING, scope="segment", mirrored=True,
           past_preconditions=True,
-          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sdifu@l.(]|[1-9]\$)|__[A-Z]|:[a-z+][a-z0-9_+\-]{1,30}:")
+          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sdifu@l.(]|[1-9]\$)|__[A-Z]|:[a-z+][a-z0-9_+\-]{1,30}:|\[[^\]\n]{2,60}\]|(?m:^##)")
 def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
     """HTML tags, Markdown or software placeholders left in plain prose.
@@ -790,8 +811,11 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
         ``%s``, ``%1$d``, ``%@``, ``%.2f``, ``%{name}``, ``__USER_NAME__``, ``{{name}}``,
         ``${name}``, ``{user_name}``, a name in another script
-        than Latin: ``{申請者名}``) and emoji shortcodes between spaces (``:tada:``,
-        ``:thumbs_up:``).  Markup or a placeholder
+        than Latin: ``{申請者名}``), emoji shortcodes between spaces (``:tada:``,
+        ``:thumbs_up:``), Markdown headings of level two or more (``## Background``) and the
+        edit links and maintenance tags of a wiki page glued to its text (``wiki_edit_links``
+        and ``wiki_tags`` of the residue data: "History[edit]", "1203.[citation needed]",
+        "[источник не указан 123 дня]").  Markup or a placeholder
         the source has too is info (the translation kept what it was given).  Without the source
         in view, Markdown, an emoji shortcode and an HTML element opened and closed in the
         paragraph are info too:
@@ -814,8 +838,9 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         tag = m.group("tag")
         if tag and _WORDS_IN_BRACKETS.fullmatch(tag):
             continue  # "<A note of eating>": words in angle brackets, not an element
-        kind = ("HTML markup" if tag else "Markdown" if m.group("md")
-                else "emoji shortcode" if m.group("sc") else "placeholder")
+        kind = ("HTML markup" if tag else "Markdown" if m.group("md") or m.group("hd")
+                else "emoji shortcode" if m.group("sc") else "wiki markup" if m.group("wk")
+                else "placeholder")
         # Without the source in view, Markdown emphasis or links, or an HTML element opened and
         # closed in the paragraph, may be the writer's own formatting (a forum post in
         # Markdown): info.  A stray tag or a placeholder is debris either way.
