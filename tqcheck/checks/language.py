@@ -1106,11 +1106,8 @@ def _leftover_gate(ctx: CheckContext) -> Gate | None:
     if hints is None:
         return None
     needles = [_gate_needles(p) for p in patterns]
-    # (The source's own words in ASCII: text holding one with another letter opens the gate.)
-    own = frozenset(w for w in _source_only_words(ctx.lang, ctx.source_lang)
-                    if w.isascii()) if ctx.lang else frozenset()
     return Gate(_NON_ASCII_GATE.regex, non_ascii=True,
-                words=frozenset(w for words, _ in needles for w in words) | own,
+                words=frozenset(w for words, _ in needles for w in words),
                 strings=_hint_words(s for _, strings in needles for s in strings))
 
 
@@ -1177,11 +1174,7 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
         unknown to the target's lexicon is a source phrase left ("Geçmiş olsun, the mayor
         wrote"); one lower-case word alone is info, and so is a run opening with a capital inside
         the sentence (a name of several words: "the Občanská demokratická strana party"); a
-        capitalised name alone (Erdoğan) is none.  And where both are written in Latin and the
-        source is not English, a lower-case word of five letters or more that the source's
-        lexicon holds (as evidence of it, or among its 8,000 most frequent words) and neither
-        the target's lexicon nor English's does ("met the alcalde"; not "new Maßnahmen": a
-        German noun is capitalised, like a name) is a source word left.
+        capitalised name alone (Erdoğan) is none.
 
     Why it matters:
         MT transliterates what it does not know, and untranslated formulae or particles read as
@@ -1192,13 +1185,8 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
     """
     seg = sentence.segment.text
     text = sentence.text
-    marked: list[tuple[int, int]] = []
     if ctx.lang and not text.isascii() and (letters := _marker_letters(ctx.lang, ctx.source_lang)):
-        for hit in _marked_words(sentence, letters, ctx):
-            marked.append((hit.start, hit.end))
-            yield hit
-    if ctx.lang and (own := _source_only_words(ctx.lang, ctx.source_lang)):
-        yield from _source_only_hits(sentence, own, marked, ctx)
+        yield from _marked_words(sentence, letters, ctx)
     if ctx.lang and not text.isascii():
         source_scripts = _source_scripts(ctx)
         if source_scripts:
@@ -1225,63 +1213,6 @@ def find_leftover_source_words(sentence: Sentence, ctx: CheckContext) -> Iterato
             if m.span() not in reported:  # one formula of two packs ("inshallah": ar, fa)
                 reported.add(m.span())
                 yield Hit(m.start(), m.end(), f"{pattern.message}: '{m.group()}'")
-
-
-#: The shortest word :func:`_source_only_words` reads: shorter ones are often abbreviations,
-#: units or words of several languages.
-_SOURCE_WORD_MIN = 5
-#: A word of the source's lexicon this frequent or more (its rank) counts though it is no
-#: evidence of the source alone (Spanish "alcalde", shared with Catalan and Galician).
-_SOURCE_WORD_RANK = 8000
-
-
-@cache
-def _source_only_words(lang: str, source_lang: str | None) -> frozenset[str]:
-    """Words of a Latin-script source other than English (evidence words of its lexicon, or
-    among its :data:`_SOURCE_WORD_RANK` most frequent) that neither the target's lexicon nor
-    English's holds: one of them in lower case inside a translation into another Latin-script
-    language was left untranslated ("the ayuntamiento"; not "new Maßnahmen": a German noun is
-    capitalised, like a name).  Empty where either language has no lexicon."""
-    from tqcheck.langid import lexicon, lexicon_ranks
-
-    source, target = normalise_lang(source_lang), normalise_lang(lang)
-    if not source or not target or source in (target, "en"):
-        return frozenset()
-    if "Latin" not in scripts_of_language(source) or "Latin" not in scripts_of_language(target):
-        return frozenset()
-    own, theirs, english = lexicon(source), lexicon(target), lexicon("en")
-    if own is None or theirs is None or english is None:
-        return frozenset()
-    ranks = lexicon_ranks(source)
-    return frozenset(w for w in own.known
-                     if len(w) >= _SOURCE_WORD_MIN and w.isalpha() and w not in theirs.known
-                     and w not in english.known
-                     and (w in own.evident or ranks.get(w, _SOURCE_WORD_RANK + 1) <= _SOURCE_WORD_RANK))
-
-
-_LOWER_WORD = re.compile(r"(?<![\w'’@#/.-])[^\W\d_]+(?![\w'’@/-])")
-
-
-def _source_only_hits(sentence: Sentence, words: frozenset[str], marked: list[tuple[int, int]],
-                      ctx: CheckContext) -> Iterator[Hit]:
-    """The words of ``words`` in lower case in ``sentence`` (not inside the runs TQ704 reported
-    already, an address, or quotation marks right around the word): words of the source."""
-    seg = sentence.segment.text
-    addresses: list[re.Match[str]] | None = None
-    for m in _LOWER_WORD.finditer(seg, sentence.start, sentence.end):
-        w = m.group()
-        if not w.islower() or w not in words:
-            continue
-        if any(a <= m.start() < b for a, b in marked):
-            continue
-        if seg[m.start() - 1:m.start()] in _QUOTED_BEFORE:
-            continue  # a word in quotation marks or brackets: quoted on purpose
-        if addresses is None:
-            addresses = find_urls(seg)
-        if any(a.start() <= m.start() and m.end() <= a.end() for a in addresses):
-            continue
-        yield Hit(m.start(), m.end(), f"{language_name(ctx.source_lang)} word left from the "
-                  f"source: '{w}'")
 
 
 @cache
