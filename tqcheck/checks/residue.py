@@ -583,18 +583,39 @@ def _debris_re() -> re.Pattern[str]:
     tokens = residue_data()["mt_debris"]
     alts = "|".join(re.escape(t.strip()) if t.strip() else re.escape(t) for t in tokens)
     # DeepL's name as its notes print it: "DeepL", "www.DeepL.com/Translator".
+    # A note of one service is written the same way for the other ("Переведено с помощью
+    # Google" as "… DeepL").
+    notes_of = set(residue_data().get("mt_notes", ()))
+    notes_of |= {n.replace("Google", "DeepL") for n in notes_of} | {
+        n.replace("DeepL", "Google") for n in notes_of if "DeepL." not in n}
     notes = "|".join(re.sub(r"DeepL(?!\\\.)", r"(?:www\\.)?DeepL(?:\\.com(?:/Translator)?)?",
                             re.escape(n))
-                     for n in sorted(residue_data().get("mt_notes", ()), key=len, reverse=True))
+                     for n in sorted(notes_of, key=lambda n: (-len(n), n)))
     # A service's note, with "www." and "(free version)" or its like after it: in brackets, or
     # a sentence or line of its own ("We compared texts translated by Google …" is none).
     tail = (r"(?:\s*\(?(?:www\.)?DeepL\.com/Translator\)?)?"
             r"(?:[ \t]*\([^()\n]{1,40}\))?")
     note = (rf"|[(\[](?i:(?:{notes})){tail}[)\]]"
-            rf"|(?:(?<![^\n])|(?<=[.!?。] )|(?<=[.!?。]))(?i:(?:{notes})){tail}"
-            r"(?=[ \t]*(?:\n|\Z|[.!?](?:\s|\Z)))") if notes else ""
+            rf"|{_ALONE_BEFORE}(?i:(?:{notes})){tail}{_ALONE_AFTER}") if notes else ""
+    # The interface text of a service or of a translated post, a line or sentence of its own;
+    # a translator's note in brackets.
+    ui = "|".join(map(re.escape, sorted(residue_data().get("mt_interface", ()), key=len,
+                                        reverse=True)))
+    ui = rf"|(?P<ui>{_ALONE_BEFORE}(?i:(?:{ui})){_ALONE_AFTER})" if ui else ""
+    labels = "|".join(map(re.escape, sorted(residue_data().get("translator_notes", ()), key=len,
+                                            reverse=True)))
+    labels = (rf"|(?P<tn>[(\[（](?i:(?:{labels}))(?![^\W\d_])[^()\[\]（）\n]{{0,300}}"
+              r"[)\]）])") if labels else ""
     return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|{_ESCAPE}|(?:{alts})"
-                      + note)
+                      + note + ui + labels + r"|(?P<cut>\[(?:\.{3}|…)\])")
+
+
+#: Where a note or an interface text stands alone: at a line's start or after a sentence's end …
+_ALONE_BEFORE = r"(?:(?<![^\n])|(?<=[.!?。] )|(?<=[.!?。]))"
+#: … and before a line's end, a sentence's end, or a next sentence run into it (a capital after
+#: a space: "… on Monday. Translated by Google The work begins …").
+_ALONE_AFTER = (r"(?=[ \t]*(?:\n|\Z|[.!?。](?:\s|\Z))"
+                r"|[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω])")
 
 
 #: An escape sequence of a string literal that a pipeline printed instead of decoding: a
@@ -610,8 +631,16 @@ _ESCAPE = (r"\\u[0-9a-fA-F]{4}|(?<=[.!?,;»\"”)])\\n(?=\s|[^\W\d_]|$)|(?<=[\s(
 _LANGUAGE_TOKEN = r"<2[a-z]{2,3}(?:_[A-Za-z]{4})?>|(?<!\w)__[a-z]{2,3}(?:_[A-Z][a-z]{3})?__(?!\w)"
 
 
+#: TQ407's gate: the characters of the tokens, the services' names, and the stems of the
+#: interface texts and translator's notes of the residue data.
+_MT_DEBRIS_GATE = ("[▁<&@\\[\\\\⁇_（]|Google|DeepL|(?i:origin|оригін|оригин|orijin|oryginał|asli"
+                   "|gốc|الأصل|原文|원문|transl|tradu|übers|vertaal|vertal|noot|tłum|překl|çev"
+                   "|перев|перек|прим|terjemah|erjemah|dịch|ترجم|翻译|翻譯|翻訳|번역|译|訳|역주|옮긴이)"
+                   "|N\\. ?d|NdT|NDT|TN:|T/N")
+
+
 @register("TQ407", "mt-debris", Severity.ERROR, scope="segment", mirrored=True, fix="safe",
-          past_preconditions=True, gate='[▁<&@\\[\\\\⁇_]|Google|DeepL')
+          past_preconditions=True, gate=_MT_DEBRIS_GATE)
 def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContext) -> Iterator[Hit]:
     """Tokens only an MT pipeline produces: ``▁``, ``<unk>``, ``@@``, unescaped HTML entities.
 
@@ -623,8 +652,15 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         escapes of string literals printed as they are (``\\u00e9``, ``said.\\nThe``,
         ``\\"Yes\\"``) and LaTeX commands left in prose (``\\textbf{Table 2}``, ``$\\alpha$``),
         and the notes MT services leave (``mt_notes`` of the residue data: "(Translated by
-        Google)", "Translated with www.DeepL.com/Translator (free version)") in brackets or as
-        a sentence or line of their own.
+        Google)", "Translated with www.DeepL.com/Translator (free version)"; a note of Google
+        is read for DeepL too) in brackets or as a sentence or line of their own, also when the
+        next sentence was run into it ("… Translated by Google The work begins …").  The
+        interface text of a service or of a translated post (``mt_interface``: "Show original",
+        "Rate this translation", "Voir l'original", "Показать оригинал") is flagged the same
+        way, outside translation files (where it is a string of an interface).  A translator's
+        note in brackets (``translator_notes``: "(translator's note: …)", "(N. del T.: …)",
+        "(Anm. d. Übers.: …)", "（译注：…）") is a warning, and so is, in plain text, a bracketed
+        ellipsis (``[...]``, ``[…]``) outside a quotation, where it marks an editor's cut.
 
     Why it matters:
         They show a broken post-processing step; every one of them is visible to readers.
@@ -637,6 +673,26 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     for m in _debris_re().finditer(text):
         s = m.group()
         suggestion = None
+        if m.group("tn"):
+            # A translator's note: what it says may belong in a footnote; shown only.
+            hits.append(Hit(m.start(), m.end(), f"translator's note left in the text: '{s}'",
+                            severity=Severity.WARNING))
+            continue
+        if m.group("cut"):
+            # "[…]" marks an omission inside a quotation; in the running text of plain prose
+            # it is what a pipeline printed for text it dropped or could not render.
+            if ctx.format == "text" and not _in_quotation(text, m.start()):
+                hits.append(Hit(m.start(), m.end(), f"bracketed ellipsis in running text: '{s}'",
+                                severity=Severity.WARNING))
+            continue
+        if m.group("ui"):
+            if ctx.format in TRANSLATION_FORMATS:
+                continue  # "Show original" is a string of an interface there
+            s = s.strip()
+            hits.append(Hit(m.start(), m.end(), f"interface text of an MT service: '{s}'",
+                            suggestion="", fix=(delete_span(text, m.start(), m.end()),),
+                            fix_message="delete the interface text"))
+            continue
         if s.startswith("&"):
             import html
 
@@ -676,6 +732,19 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
     yield from one_fix_per_segment(hits)
 
 
+_QUOTE_MARKS = "\"“”«»„"
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """``text[pos]`` stands inside a quotation of its paragraph: an odd number of quotation
+    marks before it (straight and curly, counted together), or an open guillemet or „."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    if before.count("«") > before.count("»") or before.count("„") > before.count("“"):
+        return True
+    return sum(before.count(q) for q in "\"“”") % 2 == 1
+
+
 def _debris_fix_message(before: str, after: str) -> str:
     return f"replace '{before.strip()}' with '{after}'" if after.strip() else \
         f"delete '{before.strip()}'"
@@ -698,12 +767,38 @@ _MARKDOWN = (r"\*\*(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*])\*\*"
 def _markup_re() -> re.Pattern[str]:
     tags = "|".join(sorted(map(re.escape, residue_data()["html_tags"]), key=len, reverse=True))
     return re.compile(rf"(?P<tag></?(?i:{tags})(?:\s[^<>\n]{{0,200}}?)?\s?/?>)"
-                      rf"|(?P<md>{_MARKDOWN})|(?P<ph>{_PLACEHOLDER})")
+                      rf"|(?P<md>{_MARKDOWN})|(?P<ph>{_PLACEHOLDER})|(?P<sc>{_SHORTCODE})"
+                      rf"|(?P<wk>{_wiki_marks()})|(?P<hd>{_MARKDOWN_HEADING})")
+
+
+def _wiki_marks() -> str:
+    """The edit links and maintenance tags of a wiki page in square brackets, glued to the text
+    before them (``wiki_edit_links``, at a line's end: "History[edit]"; ``wiki_tags``, with a
+    day count or date after the tag: "[источник не указан 123 дня]", "[citation needed, March
+    2021]")."""
+    def alternation(key: str) -> str:
+        marks = sorted(residue_data().get(key, ()), key=lambda m: (-len(m), m))
+        return "|".join(map(re.escape, marks)) or "(?!)"
+
+    # Glued to the text before them (a button label in brackets, "Press [Edit]", has a space
+    # before it); an edit link at its heading's end, a tag with a day count or date after it.
+    return (rf"(?<=[^\s\[])\[(?i:{alternation('wiki_edit_links')})\](?=[ \t]*(?:\n|\Z))"
+            rf"|(?<=[^\s\[])\[(?i:{alternation('wiki_tags')})(?:[ ,][^\[\]\n]{{0,30}})?\]")
+
+
+#: A Markdown heading of level two or more at a line's start ("## Background"): plain text
+#: has no such line (a "#" alone may open a numbered label or a hashtag).
+_MARKDOWN_HEADING = r"(?m:^#{2,6}[ \t]+(?=[^\W\d_]))"
+
+
+#: An emoji shortcode of a chat or forum (``:tada:``, ``:thumbs_up:``, ``:+1:``) between spaces:
+#: what a pipeline prints for an emoji it could not carry (TQ409).
+_SHORTCODE = r"(?<![^\s(\[])(?::[a-z][a-z0-9_\-]{1,30}:|:\+1:)(?=[\s.,;!?)\]]|\Z)"
 
 
 @register("TQ409", "markup-in-prose", Severity.WARNING, scope="segment", mirrored=True,
           past_preconditions=True,
-          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sdifu@l.(]|[1-9]\$)|__[A-Z]")
+          gate=r"<(?=/?[A-Za-z])|\*\*|\]\(|\{|%(?=[sdifu@l.(]|[1-9]\$)|__[A-Z]|:[a-z+][a-z0-9_+\-]{1,30}:|\[[^\]\n]{2,60}\]|(?m:^##)")
 def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                          ) -> Iterator[Hit]:
     """HTML tags, Markdown or software placeholders left in plain prose.
@@ -716,9 +811,14 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         (``**New:**``, ``[here](https://…)``) and placeholders of software strings (``{0}``,
         ``%s``, ``%1$d``, ``%@``, ``%.2f``, ``%{name}``, ``__USER_NAME__``, ``{{name}}``,
         ``${name}``, ``{user_name}``, a name in another script
-        than Latin: ``{申請者名}``).  Markup or a placeholder
+        than Latin: ``{申請者名}``), emoji shortcodes between spaces (``:tada:``,
+        ``:thumbs_up:``), Markdown headings of level two or more (``## Background``) and the
+        edit links and maintenance tags of a wiki page glued to its text (``wiki_edit_links``
+        and ``wiki_tags`` of the residue data: "History[edit]", "1203.[citation needed]",
+        "[источник не указан 123 дня]").  Markup or a placeholder
         the source has too is info (the translation kept what it was given).  Without the source
-        in view, Markdown and an HTML element opened and closed in the paragraph are info too:
+        in view, Markdown, an emoji shortcode and an HTML element opened and closed in the
+        paragraph are info too:
         writers format their posts (a forum comment in Markdown), and only the source can tell
         that the translation added the markup.
 
@@ -738,13 +838,14 @@ def find_markup_in_prose(segment: Segment, sentences: list[Sentence], ctx: Check
         tag = m.group("tag")
         if tag and _WORDS_IN_BRACKETS.fullmatch(tag):
             continue  # "<A note of eating>": words in angle brackets, not an element
-        kind = ("HTML markup" if tag else "Markdown" if m.group("md")
+        kind = ("HTML markup" if tag else "Markdown" if m.group("md") or m.group("hd")
+                else "emoji shortcode" if m.group("sc") else "wiki markup" if m.group("wk")
                 else "placeholder")
         # Without the source in view, Markdown emphasis or links, or an HTML element opened and
         # closed in the paragraph, may be the writer's own formatting (a forum post in
         # Markdown): info.  A stray tag or a placeholder is debris either way.
-        quiet = plain and (kind == "Markdown" or (kind == "HTML markup" and _closed_element(
-            text, m.group())))
+        quiet = plain and (kind in ("Markdown", "emoji shortcode") or (
+            kind == "HTML markup" and _closed_element(text, m.group())))
         yield Hit(m.start(), m.end(), f"{kind} in prose: '{m.group()}'"
                   + (" (no source in view: writers format posts too)" if quiet else ""),
                   severity=Severity.INFO if quiet else None)

@@ -436,6 +436,20 @@ def _past_form(word: str) -> bool:
     test of TQ201?  Not the nouns and verbs in "-eed" ("speed", "need") nor "hundred"."""
     return len(word) > 4 and word.endswith("ed") and word.casefold() not in _NOT_PAST
 _PARTICIPLE_MAX_WORDS = 16
+
+
+#: Words before an English "-ed" form that make it a finite verb ("we walked by the lake"):
+#: the subject pronouns.
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "which",
+                               "that"})
+
+
+def _reduced_relative(lowered: list[str], i: int) -> bool:
+    """Is the "-ed" form ``lowered[i]`` a past participle after its noun, with the agent after
+    it ("because of the damage caused by the storm"): a reduced relative clause, no finite
+    verb?  Not after a subject pronoun ("we walked by the lake")."""
+    return (0 < i < len(lowered) - 1 and lowered[i + 1] == "by"
+            and lowered[i - 1] not in _SUBJECT_PRONOUNS)
 _CLAUSE_MAX_WORDS = 25
 #: A clause standing alone is a style of speech and informal prose ("Because it works.") as
 #: much as an MT split: a hint, not a warning.
@@ -796,15 +810,16 @@ _ADJECTIVE_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 def _phrase_fragment(body: str, prev: str, data: _PhraseData, alone: bool = False) -> bool:
     """Is ``body`` a phrase without a verb, split off the sentence before it: it opens with one of
     the language's ``phrase_openers`` (or, in a verb-final language, ends on one of its
-    ``phrase_closers``), has three to eight words and no comma, follows a statement of four
-    words or more, and no word of it reads as a finite verb (``verb_pattern`` on the words that
-    are no function words, and whole function words: "est"; where nouns are capitalised, a
+    ``phrase_closers``), has three words or more, nine at most after its opener, and no
+    comma, follows a statement of four words or more, and no word of it reads as a finite
+    verb (``verb_pattern`` on the words that are no function words, and whole function words:
+    "est"; where nouns are capitalised, a
     lowercase word that neither follows a determiner nor is an adjective before its noun).  The
     verb test errs toward a verb: a noun that looks like one keeps the sentence."""
     if _CLAUSE_BREAK.search(body) or (not alone and len(prev.split()) < 4):
         return False
     words = WORD.findall(body)
-    if not 3 <= len(words) <= _PHRASE_MAX_WORDS or _LIST_NUMBER_BEFORE.search(prev):
+    if len(words) < 3 or _LIST_NUMBER_BEFORE.search(prev):
         return False
     opens = (data.openers is not None and data.openers.match(body)) or (
         data.participles is not None and data.participles.match(body))
@@ -813,6 +828,10 @@ def _phrase_fragment(body: str, prev: str, data: _PhraseData, alone: bool = Fals
         return False
     folded = [w.casefold() for w in words]
     skip = len(WORD.findall(opens.group())) if opens else 1  # the opener's own words
+    # The phrase's length after its opener: an opener of three words ("A pesar de", "Au lieu
+    # de") takes no room from the phrase.
+    if len(words) - skip > _PHRASE_MAX_WORDS - 1:
+        return False
     if data.verb_last:
         skip = max(skip, len(words) - 1)  # a verb-final language: its verb is the last word
     return _no_verb(words, folded, skip, data)
@@ -1023,7 +1042,9 @@ def find_fragments(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         # The verb test reads the phrase before a relative clause ("Coming from Cairo, where he
         # met …": the relative clause has its own verb).
         lowered = [t.casefold() for t in WORD.findall(body[:relative.start()] if relative else body)]
-        if any(t in verbs or _past_form(t) for t in lowered[_perfect_gerund(lowered) or (1 if past else 0):]):
+        first_read = _perfect_gerund(lowered) or (1 if past else 0)
+        if any(t in verbs or (_past_form(t) and not _reduced_relative(lowered, i))
+               for i, t in enumerate(lowered) if i >= first_read):
             continue
         if _LIST_NUMBER_BEFORE.search(prev.text):
             continue  # "1. For the slow delivery. 2. For the colour …": items of a numbered list
@@ -2333,6 +2354,34 @@ def _stop_after(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\.(?!\.)(?:{behind})", re.IGNORECASE)
 
 
+#: The fewest words of a sentence that ends on a conjunction of one letter ("… y.", "… и.").
+_LETTER_CONJUNCTION_WORDS = 6
+
+
+@functools.cache
+def _letter_labels() -> frozenset[str]:
+    """The nouns that name a letter, an item or a type before a label of one letter
+    (``letter_labels`` of ``truncation.toml``: "la letra y.", "vitamina e.", "пункт и.")."""
+    from tqcheck.datapack import builtin_table
+
+    return frozenset(w.casefold() for w in builtin_table("truncation.toml").get("letter_labels", ()))
+
+
+def _conjunction_at_end(body: str, start: int) -> bool:
+    """Is the word of one letter at ``start``, right before ``body``'s full stop, a conjunction
+    that lost what it joined ("… después de la reunión del consejo y.") rather than a letter
+    that labels something: a sentence of six words or more, and right before the letter a
+    lower-case word of three letters or more that names no letter, item or type
+    (:func:`_letter_labels`), with no comma, hyphen or bracket between them."""
+    if len(body.split()) < _LETTER_CONJUNCTION_WORDS:
+        return False
+    before = re.search(r"([^\W\d_]+)\s+$", body[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return len(word) >= 3 and word.islower() and word.casefold() not in _letter_labels()
+
+
 def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckContext
                      ) -> list[Hit]:
     """Sentences closed by a full stop right after a word that never ends one
@@ -2349,7 +2398,8 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         m = _WORD_BEFORE_STOP.search(body)
         if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
             continue
-        if len(m.group(1)) == 1 and m.group(1).casefold() not in articles:
+        if len(m.group(1)) == 1 and m.group(1).casefold() not in articles \
+                and not _conjunction_at_end(body, m.start(1)):
             continue  # a letter ("la letra y."), unless an article after a preposition
         if _capitalised_mid_sentence(m.group(1), body):
             continue
