@@ -175,6 +175,10 @@ def test_sentence_cut_after_a_conjunction_of_one_letter(text: str, lang: str, cu
     ("Gli agrumi contengono molta vitamina e anche fibre, soprattutto la vitamina e.", "it"),
     ("Заявление подаётся в порядке, предусмотренном в пункте 3, подпункт и.", "ru"),
     ("Los campos marcados son a, b, c, x e y.", "es"),
+    # A preposition of one letter is no conjunction: an elliptic label, as in its source
+    # ("and ‘B<=>’ for equal to.", a shipped dpkg manual page).
+    ("Voici les relations acceptées : « B<E<gt>E<gt>> » pour supérieur à, « B<E<lt>=> » pour "
+     "inférieur ou égal, et « B<=> » pour égal à.", "fr"),
 ])
 def test_letter_labels_pass(text: str, lang: str) -> None:
     assert found("TQ205", text, lang) == {}
@@ -231,3 +235,18 @@ def test_markdown_heading() -> None:
                                   "# 3 of the list\nThe rest.", "#MeToo spread fast."])
 def test_hash_lines_pass(text: str) -> None:
     assert found("TQ409", text) == {}
+
+
+def test_translator_note_in_a_translation_file_is_info() -> None:
+    """A translator of a shipped catalogue writes a note on purpose (dpkg's French manual pages:
+    "(NdT : …)"): info there, a warning in prose."""
+    import tqcheck
+
+    po = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+          'msgid "This option is not recommended."\n'
+          'msgstr "Cette option est déconseillée (NdT : à vos risques et périls)."\n')
+    got = {f.text: f.severity.value
+           for f in tqcheck.audit_text(po, lang="fr", format="po", select=("TQ407",))}
+    assert got == {"(NdT : à vos risques et périls)": "info"}
+    assert found("TQ407", "Cette option est déconseillée (NdT : à vos risques et périls).",
+                 "fr") == {"(NdT : à vos risques et périls)": "warning"}

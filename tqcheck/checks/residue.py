@@ -659,7 +659,8 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         "Rate this translation", "Voir l'original", "Показать оригинал") is flagged the same
         way, outside translation files (where it is a string of an interface).  A translator's
         note in brackets (``translator_notes``: "(translator's note: …)", "(N. del T.: …)",
-        "(Anm. d. Übers.: …)", "（译注：…）") is a warning, and so is, in plain text, a bracketed
+        "(Anm. d. Übers.: …)", "（译注：…）") is a warning (info in a translation file, whose
+        translator may have meant it), and so is, in plain text, a bracketed
         ellipsis (``[...]``, ``[…]``) outside a quotation, where it marks an editor's cut.
 
     Why it matters:
@@ -674,9 +675,14 @@ def find_mt_debris(segment: Segment, sentences: list[Sentence], ctx: CheckContex
         s = m.group()
         suggestion = None
         if m.group("tn"):
-            # A translator's note: what it says may belong in a footnote; shown only.
-            hits.append(Hit(m.start(), m.end(), f"translator's note left in the text: '{s}'",
-                            severity=Severity.WARNING))
+            # A translator's note: what it says may belong in a footnote; shown only.  In a
+            # translation file a human translator wrote it on purpose (the French manual pages
+            # of dpkg: "(NdT : …)"): info there.
+            shipped = ctx.format in TRANSLATION_FORMATS
+            hits.append(Hit(m.start(), m.end(), f"translator's note left in the text: '{s}'"
+                            + (" (a translation file: a note its translator may have meant)"
+                               if shipped else ""),
+                            severity=Severity.INFO if shipped else Severity.WARNING))
             continue
         if m.group("cut"):
             # "[…]" marks an omission inside a quotation; in the running text of plain prose

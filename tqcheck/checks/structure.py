@@ -2398,9 +2398,13 @@ def _cut_before_stop(segment: Segment, sentences: list[Sentence], ctx: CheckCont
         m = _WORD_BEFORE_STOP.search(body)
         if m is None or m.group(1).casefold() not in words or len(body.split()) < 4:
             continue
-        if len(m.group(1)) == 1 and m.group(1).casefold() not in articles \
-                and not _conjunction_at_end(body, m.start(1)):
-            continue  # a letter ("la letra y."), unless an article after a preposition
+        if len(m.group(1)) == 1 and m.group(1).casefold() not in articles and not (
+                m.group(1).casefold() in ctx.data.words("coordinators")
+                and _conjunction_at_end(body, m.start(1))):
+            # a letter ("la letra y."), unless an article after a preposition or one of the
+            # language's coordinators after a word ("… del consejo y."); a preposition of one
+            # letter may end a label ("« B<=> » pour égal à." for "equal to.")
+            continue
         if _capitalised_mid_sentence(m.group(1), body):
             continue
         if m.group(1).casefold() in articles:
