@@ -325,12 +325,15 @@ class Gate:
 
     #: ``words`` as bytes, as :attr:`ChunkText.tokens` holds them.
     _encoded: frozenset[bytes] = field(init=False, repr=False, compare=False)
+    #: The ASCII ones of ``strings``: no other can occur in an ASCII chunk.
+    _ascii_strings: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         bad = [w for w in self.words if not (w.isascii() and w.isalnum()) or w != w.lower()]
         if bad:
             raise ValueError(f"gate words must be lower-case ASCII letters and digits: {bad}")
         object.__setattr__(self, "_encoded", frozenset(w.encode() for w in self.words))
+        object.__setattr__(self, "_ascii_strings", tuple(s for s in self.strings if s.isascii()))
 
     def spans(self, chunk: ChunkText) -> Iterator[tuple[int, int]]:
         """``(start, end)`` in ``chunk.text`` of every place the gate opens (in no order)."""
@@ -347,11 +350,12 @@ class Gate:
         if not low:  # offsets into the lower-cased text would be wrong: open all of it
             yield 0, len(text)
             return
-        needles: Iterable[str] = self.strings
+        strings = self._ascii_strings if chunk.is_ascii else self.strings
+        needles: Iterable[str] = strings
         if self.words:
             found = self._encoded.intersection(chunk.tokens)
             if found:
-                needles = [*self.strings, *(w.decode() for w in found)]
+                needles = [*strings, *(w.decode() for w in found)]
         for needle in needles:
             i = low.find(needle)
             while i >= 0:

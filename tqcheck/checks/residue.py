@@ -631,14 +631,16 @@ _ESCAPE = (r"\\u[0-9a-fA-F]{4}|(?<=[.!?,;»\"”)])\\n(?=\s|[^\W\d_]|$)|(?<=[\s(
 _LANGUAGE_TOKEN = r"<2[a-z]{2,3}(?:_[A-Za-z]{4})?>|(?<!\w)__[a-z]{2,3}(?:_[A-Z][a-z]{3})?__(?!\w)"
 
 
-#: Where TQ407 may find something: a character of its tokens, a service's name, a translator's
-#: note's abbreviation (a regex with few first characters: the engine's search of it is fast),
-#: or, as lower-case strings (one ``str.find`` each over the lower-cased chunk, where a
-#: case-insensitive alternation searched ~20x slower), a stem of "original", "translate" or
+#: Where TQ407 may find something: a character of its tokens or a service's name (a regex with
+#: few first characters: the engine's search of it is fast), or, as lower-case strings (one
+#: ``str.find`` each over the lower-cased chunk, the non-ASCII ones only in a chunk that is not
+#: ASCII, where a case-insensitive alternation searched ~20x slower), a translator's note's
+#: abbreviation ("N. d. T.", "NdT", "TN:", "T/N") or a stem of "original", "translate" or
 #: "translator" in the languages of the residue data's ``mt_interface`` and ``translator_notes``.
 _MT_DEBRIS_GATE = Gate(
-    re.compile("[▁<&@\\[\\\\⁇_（]|Google|DeepL|N\\. ?d|NdT|NDT|TN:|T/N"),
-    strings=("origin", "оригін", "оригин", "orijin", "oryginał", "asli", "gốc", "الأصل", "原文",
+    re.compile("[▁<&@\\[\\\\⁇_（]|Google|DeepL"),
+    strings=("n. d", "n.d", "ndt", "tn:", "t/n",
+             "origin", "оригін", "оригин", "orijin", "oryginał", "asli", "gốc", "الأصل", "原文",
              "원문", "transl", "tradu", "übers", "vertaal", "vertal", "noot", "tłum", "překl", "çev",
              "перев", "перек", "прим", "erjemah", "dịch", "ترجم", "翻译", "翻譯", "翻訳", "번역", "译",
              "訳", "역주", "옮긴이"))
