@@ -9,7 +9,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations, islice, pairwise, repeat
@@ -1110,8 +1110,7 @@ class NameVariants:
                         continue
                     if other is not None and not policy_only(w, other) and len(w) >= 4 and (
                             bool(_ARTICLE.match(w)) == bool(_ARTICLE.match(other))):
-                        pairs[w].add(other)
-                        pairs[other].add(w)
+                        _pair(pairs, w, other)
                     elif other is None:
                         self._sentence_start_name(w, names, pairs)
             for i, a in enumerate(names):
@@ -1127,8 +1126,7 @@ class NameVariants:
                                     fold_name(a), fold_name(b))) or abs(len(a) - len(b)) > 1:
                                 continue
                             self.vowels_only.add(frozenset((a, b)))
-                        pairs[a].add(b)
-                        pairs[b].add(a)
+                        _pair(pairs, a, b)
         if self.endings != _ENDINGS:
             self._inflected_variants(pairs)
         if self.nouns:
@@ -1266,12 +1264,7 @@ class NameVariants:
                 continue  # (a hyphen: a compound, Torrent-Datei/Torrentdateien, is TQ502's)
             if not occ.proper and not self._start_is_name(w, ranks):
                 continue
-            low = w.casefold()
-            stems = {w}
-            for e in endings:
-                if low.endswith(e) and len(w) - len(e) >= 4:
-                    stems.add(w[:len(w) - len(e)])
-            for stem in stems:
+            for stem in _stems(w, endings):
                 folded = fold_name(stem, letters)
                 by_key["skeleton", folded[:1] + _skeleton(folded)].append((stem, w))
                 if self.romanized and len(stem) >= 5:
@@ -1300,8 +1293,7 @@ class NameVariants:
                 if system == "latin" or names_are_variants(
                         s1, s2, shared, self.endings, letters, self.accent_words,
                         self.distinct_accents):
-                    pairs[w1].add(w2)
-                    pairs[w2].add(w1)
+                    _pair(pairs, w1, w2)
 
     @staticmethod
     def _start_is_name(w: str, ranks: dict[str, int]) -> bool:
@@ -1327,8 +1319,7 @@ class NameVariants:
             if (shared or _suffix_variant(fw, fn)) and names_are_variants(
                     w, n, shared, self.endings, self.letters, self.accent_words,
                     self.distinct_accents):
-                pairs[w].add(n)
-                pairs[n].add(w)
+                _pair(pairs, w, n)
 
     def _sentence_start_diacritics(self, starts: list[str], pairs: dict[str, set[str]]) -> None:
         """Pair two words seen only at sentence starts that differ in their diacritics alone
@@ -1414,8 +1405,7 @@ class NameVariants:
                 continue
             self.words[n] = noun
             self.words[w] = other
-            pairs[n].add(w)
-            pairs[w].add(n)
+            _pair(pairs, n, w)
 
     def _other_words(self, a: str, b: str) -> bool:
         """Two spellings paired above that are not one name: a name and a longer one made from it
@@ -1489,8 +1479,7 @@ class NameVariants:
                     self.weak.setdefault(pair, "; a doubled letter alone differs")
                 else:
                     strong.add(pair)
-                pairs[a].add(b)
-                pairs[b].add(a)
+                _pair(pairs, a, b)
                 self.vowels_only.discard(pair)
         for pair in strong:
             self.weak.pop(pair, None)
@@ -1525,11 +1514,7 @@ class NameVariants:
             if len(w) < 4 or not _INFLECTED_SCRIPT.match(w) or (
                     not occ.proper and (low in frequent or low in ranks)):
                 continue
-            stems = {low}
-            for e in endings:
-                if low.endswith(e) and len(low) - len(e) >= 4:
-                    stems.add(low[:len(low) - len(e)])
-            for stem in stems:
+            for stem in _stems(low, endings):
                 by_key[cyrillic_key(stem)].append((stem, w))
         for group in by_key.values():
             if len({w for _, w in group}) < 2:
@@ -1547,8 +1532,7 @@ class NameVariants:
                     continue  # one stem, two endings
                 if not _near(self.words[w1].stretches(), self.words[w2].stretches()):
                     continue  # far apart: two documents' names (Берк … Бьерке)
-                pairs[w1].add(w2)
-                pairs[w2].add(w1)
+                _pair(pairs, w1, w2)
                 self.weak[frozenset((w1, w2))] = "; two renderings of one name in two cases"
 
     def _greek_renderings(self, pairs: dict[str, set[str]]) -> None:
@@ -1574,8 +1558,7 @@ class NameVariants:
                 if (b in pairs.get(a, ()) or policy_only(a, b) or (ca in ranks and cb in ranks)
                         or _derived(ca, cb, self.endings) or fold_name(a) == fold_name(b)):
                     continue  # (the same letters with other accents: the rules above decide)
-                pairs[a].add(b)
-                pairs[b].add(a)
+                _pair(pairs, a, b)
                 self.weak[frozenset((a, b))] = "; two Greek renderings of one foreign name"
 
     def _proper_pairs(self, group: list[str]) -> Iterator[tuple[str, str]]:
@@ -1732,8 +1715,21 @@ class NameVariants:
                         and not (a in self.places and b in self.places)):
                     continue  # Harris/Haris: the skeleton comparison above needs evidence; the
                     # source's romanizations (Adityanath/Adityanaath, Mosul/Mossul) are evidence
-                pairs[a].add(b)
-                pairs[b].add(a)
+                _pair(pairs, a, b)
+
+
+def _pair(pairs: dict[str, set[str]], a: str, b: str) -> None:
+    """Record two spellings as one name's, each under the other."""
+    pairs[a].add(b)
+    pairs[b].add(a)
+
+
+def _stems(word: str, endings: Iterable[str]) -> set[str]:
+    """``word`` and what is left of it, four letters or more, once each of the case ``endings``
+    it ends with (in any case) is taken off."""
+    low = word.casefold()
+    return {word} | {word[:len(word) - len(e)] for e in endings
+                     if low.endswith(e) and len(word) - len(e) >= 4}
 
 
 #: Cyrillic names this long or longer that differ in a doubled letter alone are one name spelled

@@ -599,11 +599,9 @@ def _debris_re() -> re.Pattern[str]:
             rf"|{_ALONE_BEFORE}(?i:(?:{notes})){tail}{_ALONE_AFTER}") if notes else ""
     # The interface text of a service or of a translated post, a line or sentence of its own;
     # a translator's note in brackets.
-    ui = "|".join(map(re.escape, sorted(residue_data().get("mt_interface", ()), key=len,
-                                        reverse=True)))
+    ui = _alternation(list(residue_data().get("mt_interface", ())))
     ui = rf"|(?P<ui>{_ALONE_BEFORE}(?i:(?:{ui})){_ALONE_AFTER})" if ui else ""
-    labels = "|".join(map(re.escape, sorted(residue_data().get("translator_notes", ()), key=len,
-                                            reverse=True)))
+    labels = _alternation(list(residue_data().get("translator_notes", ())))
     labels = (rf"|(?P<tn>[(\[（](?i:(?:{labels}))(?![^\W\d_])[^()\[\]（）\n]{{0,300}}"
               r"[)\]）])") if labels else ""
     return re.compile(rf"{_ENTITY.pattern}|{_LATEX.pattern}|{_LANGUAGE_TOKEN}|{_ESCAPE}|(?:{alts})"
@@ -790,8 +788,7 @@ def _wiki_marks() -> str:
     day count or date after the tag: "[источник не указан 123 дня]", "[citation needed, March
     2021]")."""
     def alternation(key: str) -> str:
-        marks = sorted(residue_data().get(key, ()), key=lambda m: (-len(m), m))
-        return "|".join(map(re.escape, marks)) or "(?!)"
+        return _alternation(list(residue_data().get(key, ()))) or "(?!)"
 
     # Glued to the text before them (a button label in brackets, "Press [Edit]", has a space
     # before it); an edit link at its heading's end, a tag with a day count or date after it.

@@ -126,21 +126,7 @@ class KoreanTranscriptions(DocumentSpellings):
         for m in _KO_WORD.finditer(segment.text):
             w = _KO_PARTICLES.sub("", m.group()) if len(m.group()) > 3 else m.group()
             if len(w) >= 3:
-                self._add(w, segment, m.start(), base)
-
-    def _add(self, w: str, segment: Segment, start: int, base: int) -> None:
-        from tqcheck.checks.unwritten_vowels import _MAX_REPORTED, _MAX_WORDS, _Seen
-
-        occ = self.seen.get(w)
-        if occ is None:
-            if len(self.seen) >= _MAX_WORDS:
-                return
-            occ = self.seen[w] = _Seen(segment, start, start + len(w))
-        elif len(occ.later) < _MAX_REPORTED - 1:
-            occ.later.append((segment, start, start + len(w)))
-        occ.count += 1
-        if len(occ.positions) < 64:
-            occ.positions.append(base + start)
+                self.add(w, segment, m.start(), base)
 
     def pairs(self) -> list[tuple[str, str]]:
         """The pairs of transcriptions of one name (each pair once, sorted)."""

@@ -79,21 +79,24 @@ class DocumentSpellings:
 
     def record(self, segment: Segment, words: re.Pattern[str]) -> None:
         """Remember the matches of ``words`` in ``segment`` (the next segment of the document)."""
-        seen = self.seen
         base = self.offset
         self.offset += len(segment.text) + 1
         for m in words.finditer(segment.text):
-            w = m.group()
-            occ = seen.get(w)
-            if occ is None:
-                if len(seen) >= _MAX_WORDS:
-                    continue
-                occ = seen[w] = _Seen(segment, m.start(), m.end())
-            elif len(occ.later) < _MAX_REPORTED - 1:
-                occ.later.append((segment, m.start(), m.end()))
-            occ.count += 1
-            if len(occ.positions) < 64:
-                occ.positions.append(base + m.start())
+            self.add(m.group(), segment, m.start(), base)
+
+    def add(self, w: str, segment: Segment, start: int, base: int) -> None:
+        """Remember word ``w`` at ``start`` in ``segment``, which begins at ``base`` in the
+        document."""
+        occ = self.seen.get(w)
+        if occ is None:
+            if len(self.seen) >= _MAX_WORDS:
+                return
+            occ = self.seen[w] = _Seen(segment, start, start + len(w))
+        elif len(occ.later) < _MAX_REPORTED - 1:
+            occ.later.append((segment, start, start + len(w)))
+        occ.count += 1
+        if len(occ.positions) < 64:
+            occ.positions.append(base + start)
 
     def rare_and_near(self, a: str, b: str) -> bool:
         """Whether spellings ``a`` and ``b`` are not both established in the document and
